@@ -1,0 +1,140 @@
+import type { Conversation } from "@grammyjs/conversations";
+import { InlineKeyboard, type Context } from "grammy";
+import { parseEntry, type ParsedEntry } from "../../domain/entry-parsing.js";
+import type { ActivityKind, CallOutcome } from "../../domain/types.js";
+import { recordEntry } from "../../services/record-entry.js";
+import type { BotContext } from "../context.js";
+import { messages, type Messages } from "../i18n/index.js";
+import { entryErrorText } from "../entry-messages.js";
+
+export const LOG_CONVERSATION = "log-entry";
+
+type LogConversation = Conversation<BotContext, Context>;
+type Answer = { kind: "text"; text: string; ctx: Context } | { kind: "button"; value: string; ctx: Context } | { kind: "skip"; ctx: Context };
+
+const CLIENT_KINDS_REQUIRED: ActivityKind[] = ["lead", "lost"];
+
+/**
+ * Waits for this user's answer: typed text or a tap on one of our buttons.
+ * Cancel ends the flow; a command ends it and is handled as usual.
+ */
+async function answer(conversation: LogConversation, t: Messages, userId: number): Promise<Answer> {
+  for (;;) {
+    const next = await conversation.wait();
+    if (next.from?.id !== userId) await conversation.skip({ next: true });
+    const data = next.callbackQuery?.data;
+    if (data?.startsWith("flow:")) {
+      await next.answerCallbackQuery();
+      if (data === "flow:cancel") {
+        await next.editMessageReplyMarkup().catch(() => undefined);
+        await next.reply(t.flow.cancelled);
+        return conversation.halt();
+      }
+      if (data === "flow:skip") return { kind: "skip", ctx: next };
+      return { kind: "button", value: data.slice("flow:".length), ctx: next };
+    }
+    const text = next.message?.text;
+    if (text?.startsWith("/")) {
+      await next.reply(t.flow.cancelled);
+      return conversation.halt({ next: true });
+    }
+    if (text !== undefined) return { kind: "text", text, ctx: next };
+    if (data !== undefined) await conversation.skip({ next: true });
+    await next.reply(t.flow.expectText);
+  }
+}
+
+function controls(t: Messages, skip: boolean): InlineKeyboard {
+  const kb = new InlineKeyboard();
+  if (skip) kb.text(t.buttons.skip, "flow:skip");
+  return kb.text(t.buttons.cancel, "flow:cancel");
+}
+
+/** The guided flow behind the one-tap buttons: asks only for what the kind needs. */
+export async function logEntryConversation(conversation: LogConversation, ctx: Context, kind: ActivityKind): Promise<void> {
+  const userId = ctx.from!.id;
+  const env = await conversation.external((octx) => ({
+    locale: octx.locale,
+    recent: octx.actor.team && octx.actor.user ? octx.deps.repos.entries.recentClients(octx.actor.team.id, octx.actor.user.id, 6) : [],
+  }));
+  const t = messages[env.locale];
+  const name = t.kindName[kind];
+
+  let outcome: CallOutcome | null = null;
+  if (kind === "call") {
+    const kb = new InlineKeyboard()
+      .text(t.outcome.reached, "flow:out:reached").text(t.outcome.meeting, "flow:out:meeting").row()
+      .text(t.outcome.noanswer, "flow:out:noanswer").text(t.buttons.cancel, "flow:cancel");
+    await ctx.reply(t.flow.outcome, { reply_markup: kb });
+    for (;;) {
+      const a = await answer(conversation, t, userId);
+      const word = a.kind === "button" ? a.value.replace(/^out:/, "") : a.kind === "text" ? a.text.trim().split(/\s+/)[0] ?? "" : "";
+      const parsed = parseEntry("call", word);
+      if (parsed.ok && parsed.entry.clientName === null && word) { outcome = parsed.entry.outcome; break; }
+      await a.ctx.reply(t.flow.outcome, { reply_markup: kb });
+    }
+  }
+
+  let amountText = "";
+  if (kind === "deal") {
+    await ctx.reply(t.flow.amount, { reply_markup: controls(t, false) });
+    for (;;) {
+      const a = await answer(conversation, t, userId);
+      if (a.kind !== "text") continue;
+      const parsed = parseEntry("deal", a.text);
+      if (parsed.ok && parsed.entry.clientName === null) { amountText = a.text.trim(); break; }
+      const err = parsed.ok ? "amount_format" : parsed.error;
+      await a.ctx.reply(entryErrorText(t, "deal", err, parsed.ok ? a.text : parsed.detail), { parse_mode: "HTML", reply_markup: controls(t, false) });
+    }
+  }
+
+  const required = CLIENT_KINDS_REQUIRED.includes(kind);
+  const clientKb = new InlineKeyboard();
+  env.recent.forEach((client, i) => {
+    clientKb.text(client.length > 30 ? `${client.slice(0, 29)}…` : client, `flow:recent:${i}`);
+    if (i % 2 === 1) clientKb.row();
+  });
+  clientKb.row();
+  if (!required) clientKb.text(t.buttons.skip, "flow:skip");
+  clientKb.text(t.buttons.cancel, "flow:cancel");
+  await ctx.reply(required ? t.flow.clientRequired(name) : t.flow.client(name), { reply_markup: clientKb });
+
+  let entry: ParsedEntry | null = null;
+  let last: Context = ctx;
+  while (!entry) {
+    const a = await answer(conversation, t, userId);
+    last = a.ctx;
+    let client = "";
+    if (a.kind === "text") client = a.text;
+    else if (a.kind === "button" && a.value.startsWith("recent:")) client = env.recent[Number(a.value.slice(7))] ?? "";
+    else if (a.kind === "skip" && required) continue;
+    const args = kind === "call" ? `${outcome} ${client}` : kind === "deal" ? `${amountText} ${client}` : client;
+    const parsed = parseEntry(kind, args);
+    if (parsed.ok) entry = parsed.entry;
+    else await a.ctx.reply(entryErrorText(t, kind, parsed.error, parsed.detail), { parse_mode: "HTML", reply_markup: clientKb });
+  }
+
+  if (kind === "lost") {
+    await last.reply(t.flow.reason, { reply_markup: controls(t, true) });
+    for (;;) {
+      const a = await answer(conversation, t, userId);
+      last = a.ctx;
+      if (a.kind === "skip") break;
+      if (a.kind !== "text") continue;
+      const parsed = parseEntry("lost", `${entry.clientName} — ${a.text}`);
+      if (parsed.ok) { entry = parsed.entry; break; }
+      await a.ctx.reply(entryErrorText(t, "lost", parsed.error), { parse_mode: "HTML", reply_markup: controls(t, true) });
+    }
+  }
+
+  const occurredAt = last.message?.date ? last.message.date * 1000 : await conversation.now();
+  const sourceUpdateId = last.update.update_id;
+  const final = entry;
+  const reply = await conversation.external((octx) => {
+    const { user, team, membership } = octx.actor;
+    if (!user || !team || !membership) return octx.t.notInTeam;
+    return recordEntry(octx.deps, { user, team, membership }, final, { occurredAt, sourceUpdateId }, env.locale);
+  });
+  await last.reply(reply, { parse_mode: "HTML" });
+}
+

@@ -1,0 +1,57 @@
+import { conversations, createConversation } from "@grammyjs/conversations";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Config } from "../config.js";
+import { conversationStorage } from "../db/repositories/conversation-storage.js";
+import type { AppDeps, BotContext } from "./context.js";
+import { LOG_CONVERSATION, logEntryConversation } from "./conversations/log-entry.js";
+import { errorBoundary } from "./error-boundary.js";
+import { registerFeatures } from "./features/index.js";
+import { attachDeps } from "./middlewares/attach-deps.js";
+import { loadActor } from "./middlewares/load-actor.js";
+import { skipProcessed } from "./middlewares/skip-processed.js";
+
+export interface CreateBotOptions {
+  /** Skips the getMe call (tests, and restarts that already know who they are). */
+  botInfo?: UserFromGetMe;
+}
+
+/** Updates from one chat, and from one person, run in order; others run concurrently. */
+function sequenceKeys(ctx: Context): string[] {
+  const keys: string[] = [];
+  if (ctx.chatId !== undefined) keys.push(`chat:${ctx.chatId}`);
+  if (ctx.from) keys.push(`user:${ctx.from.id}`);
+  return keys;
+}
+
+/** Builds the bot. No side effects: no network, no timers; main.ts starts it. */
+export function createBot(config: Config, deps: AppDeps, options: CreateBotOptions = {}): Bot<BotContext> {
+  if (!config.botToken) throw new Error("createBot needs config.botToken");
+  const bot = new Bot<BotContext>(config.botToken, {
+    client: { apiRoot: config.apiRoot },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  // Telegram's 429 (and 5xx) answers are waited out and retried, not surfaced.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowHttpErrors: false }));
+
+  bot.use(sequentialize(sequenceKeys));
+  bot.use(attachDeps(deps));
+  bot.use(skipProcessed);
+  bot.use(loadActor);
+  bot.use(
+    conversations<BotContext, Context>({
+      storage: {
+        type: "key",
+        adapter: conversationStorage(deps.db),
+        // One flow per person per chat, so two managers can log in a group at once.
+        getStorageKey: (ctx) => (ctx.chatId !== undefined && ctx.from ? `${ctx.chatId}:${ctx.from.id}` : undefined),
+      },
+    }),
+  );
+  bot.use(createConversation(logEntryConversation, LOG_CONVERSATION));
+  registerFeatures(bot);
+  bot.catch(errorBoundary);
+  return bot;
+}

@@ -1,0 +1,18 @@
+import type { Bot } from "grammy";
+import type { BotContext } from "../context.js";
+import { helpFeature } from "./help.js";
+import { loggingFeature } from "./logging.js";
+import { meFeature } from "./me.js";
+import { onboardingFeature } from "./onboarding.js";
+import { undoFeature } from "./undo.js";
+import { unhandledFeature } from "./unhandled.js";
+
+/** Every feature, registered in one place; the catch-all goes last. */
+export function registerFeatures(bot: Bot<BotContext>): void {
+  bot.use(onboardingFeature);
+  bot.use(helpFeature);
+  bot.use(loggingFeature);
+  bot.use(undoFeature);
+  bot.use(meFeature);
+  bot.use(unhandledFeature);
+}

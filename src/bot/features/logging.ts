@@ -1,0 +1,52 @@
+import { Composer } from "grammy";
+import { parseEntry } from "../../domain/entry-parsing.js";
+import type { ActivityKind } from "../../domain/types.js";
+import { recordEntry } from "../../services/record-entry.js";
+import type { BotContext } from "../context.js";
+import { entryErrorText } from "../entry-messages.js";
+import { messages } from "../i18n/index.js";
+import { isActivityKind, kindForButton, logKindsInline } from "../keyboards/logging.js";
+import { requireMember } from "../middlewares/guards.js";
+import { LOG_CONVERSATION } from "../conversations/log-entry.js";
+
+export const LOGGING_COMMANDS: ActivityKind[] = ["call", "meeting", "proposal", "presentation", "lead", "deal", "lost"];
+const ALL = Object.values(messages);
+
+export const loggingFeature = new Composer<BotContext>();
+
+loggingFeature.command(LOGGING_COMMANDS, async (ctx) => {
+  const member = await requireMember(ctx);
+  if (!member) return;
+  const kind = ctx.message!.text.slice(1).split(/[@\s]/, 1)[0]!.toLowerCase() as ActivityKind;
+  const args = typeof ctx.match === "string" ? ctx.match : "";
+  const parsed = parseEntry(kind, args);
+  if (!parsed.ok) {
+    await ctx.reply(entryErrorText(ctx.t, kind, parsed.error, parsed.detail), { parse_mode: "HTML" });
+    return;
+  }
+  const text = recordEntry(ctx.deps, member, parsed.entry, { occurredAt: ctx.message!.date * 1000, sourceUpdateId: ctx.update.update_id }, ctx.locale);
+  await ctx.reply(text, { parse_mode: "HTML", reply_parameters: { message_id: ctx.message!.message_id, allow_sending_without_reply: true } });
+});
+
+loggingFeature.command("log", async (ctx) => {
+  if (!(await requireMember(ctx))) return;
+  await ctx.reply(ctx.t.flow.pickKind, { reply_markup: logKindsInline(ctx.t) });
+});
+
+loggingFeature.callbackQuery(/^log:(\w+)$/, async (ctx) => {
+  const kind = ctx.match[1]!;
+  await ctx.answerCallbackQuery();
+  if (!isActivityKind(kind) || !(await requireMember(ctx))) return;
+  await ctx.conversation.enter(LOG_CONVERSATION, kind);
+});
+
+// The persistent reply keyboard of the private chat.
+loggingFeature.chatType("private").on("message:text").filter(
+  (ctx) => kindForButton(ctx.message.text, ALL) !== null,
+  async (ctx, next) => {
+    const choice = kindForButton(ctx.message.text, ALL)!;
+    if (choice === "me" || choice === "undo") return next();
+    if (!(await requireMember(ctx))) return;
+    await ctx.conversation.enter(LOG_CONVERSATION, choice);
+  },
+);

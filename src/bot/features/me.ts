@@ -1,0 +1,30 @@
+import { Composer } from "grammy";
+import { parsePeriod, periodLabel, resolvePeriod } from "../../domain/periods.js";
+import { kpisFor, planStandings } from "../../services/scorecard.js";
+import { teamWeekStart } from "../../services/team-settings.js";
+import type { BotContext } from "../context.js";
+import { messages } from "../i18n/index.js";
+import { kindForButton } from "../keyboards/logging.js";
+import { requireMember } from "../middlewares/guards.js";
+import { renderScorecard } from "../views/scorecard-view.js";
+
+export const meFeature = new Composer<BotContext>();
+
+async function me(ctx: BotContext, arg: string): Promise<void> {
+  const member = await requireMember(ctx);
+  if (!member) return;
+  const spec = parsePeriod(arg.trim() || "today");
+  if (!spec) {
+    await ctx.reply(ctx.t.me.badPeriod, { parse_mode: "HTML" });
+    return;
+  }
+  const { team, user } = member;
+  const now = ctx.deps.now();
+  const period = resolvePeriod(spec, now, team.timezone, { weekStart: teamWeekStart(team) });
+  const values = kpisFor(ctx.deps, team, period, [user.id]);
+  const plans = planStandings(ctx.deps, team, user.id, now, ctx.locale).map((s) => s.line);
+  await ctx.reply(renderScorecard(user.firstName, periodLabel(period, ctx.locale), values, plans, ctx.locale), { parse_mode: "HTML" });
+}
+
+meFeature.command("me", (ctx) => me(ctx, ctx.match));
+meFeature.chatType("private").on("message:text").filter((ctx) => kindForButton(ctx.message.text, Object.values(messages)) === "me", (ctx) => me(ctx, ""));

@@ -1,0 +1,113 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+import { clip, escapeHtml } from "../format.js";
+import { mainKeyboard } from "../keyboards/logging.js";
+import { requireHead } from "../middlewares/guards.js";
+
+export function inviteLink(botUsername: string, code: string): string {
+  return `https://t.me/${botUsername}?start=${code}`;
+}
+
+const displayName = (u: { username: string | null; firstName: string }) => escapeHtml(u.username ? `@${u.username}` : u.firstName);
+
+export const onboardingFeature = new Composer<BotContext>();
+
+onboardingFeature.chatType("private").command("start", async (ctx) => {
+  const code = ctx.match.trim();
+  const { repos, now } = ctx.deps;
+  const user = ctx.actor.user!;
+  if (!code) {
+    const current = ctx.actor.team;
+    if (current) {
+      await ctx.reply(ctx.t.start.already(escapeHtml(current.name)), { parse_mode: "HTML", reply_markup: mainKeyboard(ctx.t) });
+    } else {
+      await ctx.reply(ctx.t.start.intro, { parse_mode: "HTML" });
+    }
+    return;
+  }
+  const team = /^[A-Za-z0-9_-]{1,64}$/.test(code) ? repos.teams.byInviteCode(code) : undefined;
+  if (!team) {
+    await ctx.reply(`${ctx.t.start.badCode}\n\n${ctx.t.start.intro}`, { parse_mode: "HTML" });
+    return;
+  }
+  const outcome = repos.memberships.join(team.id, user.id, now());
+  const name = escapeHtml(team.name);
+  const text = outcome === "already" ? ctx.t.start.already(name) : outcome === "rejoined" ? ctx.t.start.welcomeBack(name) : ctx.t.start.joined(name);
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: mainKeyboard(ctx.t) });
+});
+
+onboardingFeature.command("start", async (ctx) => {
+  await ctx.reply(ctx.t.start.intro, { parse_mode: "HTML" });
+});
+
+onboardingFeature.command("setup", async (ctx) => {
+  if (ctx.chat.type === "private" || ctx.chat.type === "channel") {
+    await ctx.reply(ctx.t.setup.notGroup);
+    return;
+  }
+  const { repos, config } = ctx.deps;
+  const existing = ctx.actor.team;
+  if (existing) {
+    await ctx.reply(ctx.t.setup.already(escapeHtml(existing.name)), { parse_mode: "HTML" });
+    return;
+  }
+  const member = await ctx.getChatMember(ctx.from!.id);
+  if (member.status !== "creator" && member.status !== "administrator") {
+    await ctx.reply(ctx.t.setup.notAdmin);
+    return;
+  }
+  const team = repos.teams.create({
+    chatId: ctx.chat.id,
+    name: clip(ctx.chat.title || "Sales", 100),
+    timezone: config.defaultTimezone,
+    locale: ctx.locale,
+    headId: ctx.actor.user!.id,
+  });
+  await ctx.reply(ctx.t.setup.done(escapeHtml(team.name), inviteLink(ctx.me.username, team.inviteCode)), { parse_mode: "HTML" });
+});
+
+onboardingFeature.command("invite", async (ctx) => {
+  const head = await requireHead(ctx, "invite");
+  if (!head) return;
+  await ctx.reply(ctx.t.invite(escapeHtml(head.team.name), inviteLink(ctx.me.username, head.team.inviteCode)), { parse_mode: "HTML" });
+});
+
+onboardingFeature.command("join", async (ctx) => {
+  if (ctx.chat.type === "private") {
+    await ctx.reply(ctx.t.groupOnly("join"));
+    return;
+  }
+  const team = ctx.actor.team;
+  const user = ctx.actor.user;
+  if (!team || !user) {
+    await ctx.reply(ctx.t.groupNotTeam);
+    return;
+  }
+  const outcome = ctx.deps.repos.memberships.join(team.id, user.id, ctx.deps.now());
+  const name = escapeHtml(user.firstName);
+  const text = outcome === "already" ? ctx.t.join.already(name, escapeHtml(team.name)) : ctx.t.join.joined(name, escapeHtml(team.name));
+  await ctx.reply(text, { parse_mode: "HTML" });
+});
+
+onboardingFeature.command("promote", async (ctx) => {
+  const head = await requireHead(ctx, "promote");
+  if (!head) return;
+  const username = ctx.match.trim();
+  if (!/^@?[A-Za-z0-9_]{3,32}$/.test(username)) {
+    await ctx.reply(ctx.t.promote.usage, { parse_mode: "HTML" });
+    return;
+  }
+  const target = ctx.deps.repos.memberships.byUsername(head.team.id, username);
+  const shown = escapeHtml(username.startsWith("@") ? username : `@${username}`);
+  if (!target) {
+    await ctx.reply(`${ctx.t.promote.notFound(shown)}\n${ctx.t.promote.usage}`, { parse_mode: "HTML" });
+    return;
+  }
+  if (target.membership.role === "head") {
+    await ctx.reply(ctx.t.promote.already(displayName(target.user)), { parse_mode: "HTML" });
+    return;
+  }
+  ctx.deps.repos.memberships.setRole(head.team.id, target.user.id, "head");
+  await ctx.reply(ctx.t.promote.done(displayName(target.user)), { parse_mode: "HTML" });
+});
+

@@ -1,0 +1,51 @@
+// Helpers for replies that Telegram accepts: escaped HTML and length limits.
+
+export const MAX_TEXT = 4096;
+export const MAX_CAPTION = 1024;
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Shortens user-provided text for display (never cutting inside a surrogate pair). */
+export function clip(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
+}
+
+/**
+ * Keeps an HTML message under a limit by dropping whole lines from the end,
+ * so no tag or entity is ever cut in half.
+ */
+export function fitHtml(html: string, limit = MAX_TEXT, ellipsis = "…"): string {
+  if (visibleLength(html) <= limit) return html;
+  const lines = html.split("\n");
+  while (lines.length > 1 && visibleLength(lines.join("\n")) + ellipsis.length + 1 > limit) lines.pop();
+  const kept = lines.join("\n");
+  const text = `${kept}${closeOpenTags(kept)}\n${ellipsis}`;
+  return visibleLength(text) <= limit ? text : escapeHtml(clip(stripHtml(html), limit));
+}
+
+/** Closing tags for whatever a cut left open, innermost first. */
+function closeOpenTags(html: string): string {
+  const open: string[] = [];
+  for (const m of html.matchAll(/<(\/?)([a-z-]+)[^>]*>/g)) {
+    if (m[1]) open.pop();
+    else open.push(m[2]!);
+  }
+  return open.reverse().map((t) => `</${t}>`).join("");
+}
+
+function stripHtml(html: string): string {
+  return html.replace(/<[^>]*>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+}
+
+/** Length as Telegram counts it: after entity parsing, in UTF-16 code units. */
+export function visibleLength(html: string): number {
+  return stripHtml(html).length;
+}
+
+/** A monospace block for phone-width tables. */
+export function pre(text: string): string {
+  return `<pre>${escapeHtml(text)}</pre>`;
+}

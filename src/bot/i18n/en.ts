@@ -1,0 +1,129 @@
+import type { ActivityKind, CallOutcome, Stage } from "../../domain/types.js";
+
+const kindName: Record<ActivityKind, string> = {
+  call: "Call", meeting: "Meeting", proposal: "Proposal", presentation: "Presentation", deal: "Deal", lead: "New lead", lost: "Lead lost",
+};
+const kindCount: Record<ActivityKind, string> = {
+  call: "calls", meeting: "meetings", proposal: "proposals", presentation: "presentations", deal: "deals", lead: "new leads", lost: "lost leads",
+};
+const outcome: Record<CallOutcome, string> = { reached: "reached", meeting: "meeting set", noanswer: "no answer" };
+const stage: Record<Stage, string> = { new: "new", qualified: "qualified", meeting: "meeting", proposal: "proposal", won: "won", lost: "lost" };
+
+export const en = {
+  kindName,
+  kindCount,
+  outcome,
+  stage,
+  forms: {
+    call: "/call [reached|meeting|noanswer] [client]",
+    meeting: "/meeting [client]",
+    proposal: "/proposal [client]",
+    presentation: "/presentation [client]",
+    lead: "/lead <client>",
+    deal: "/deal <amount> [client]  e.g. /deal 50 000 Acme, /deal 1.5m, /deal 50k",
+    lost: "/lost <client> — <reason>",
+  } satisfies Record<ActivityKind, string>,
+  errors: {
+    client_required: "Name the client.",
+    client_too_long: "The client name is too long (200 characters at most).",
+    reason_too_long: "The reason is too long (500 characters at most).",
+    unknown_outcome: (w: string) => `Unknown call outcome “${w}”. Use reached, meeting or noanswer (дозвон, встреча, недозвон).`,
+    amount_required: "Give the deal amount.",
+    amount_format: (w: string) => `“${w}” is not an amount. Examples: 50000, 50 000, 50k, 1.5m, 50 тыс, 1,5 млн ₽.`,
+    amount_zero: "The amount must be more than zero.",
+    amount_negative: "The amount can't be negative.",
+    amount_too_large: "That amount is too large (10¹² ₽ at most). Check the number.",
+    lead_exists: (client: string, st: string) => `${client} is already your open lead (stage: ${st}). Nothing was added.`,
+    no_open_lead: (client: string) => `You have no open lead “${client}”. Check the name, or register it with /lead.`,
+    form: (f: string) => `Form: <code>${f}</code>`,
+  },
+  logged: (kind: string, details: string, countLabel: string, n: number) =>
+    `✅ ${kind}${details ? ` — ${details}` : ""}\nToday ${countLabel}: <b>${n}</b>`,
+  duplicate: "This entry was already logged; nothing was added.",
+  stageMove: (client: string, to: string) => `${client}: stage → ${to}`,
+  notInTeam:
+    "You are not in a team yet. Ask your head of sales for an invite link, or send /join in your team's group.",
+  groupNotTeam: "This group is not a KPI Coach team yet. A group admin can create one with /setup.",
+  headOnly: (cmd: string) => `Only a head of sales can use /${cmd}.`,
+  groupOnly: (cmd: string) => `/${cmd} works in the team's group chat. Add me to the group and send it there.`,
+  privateOnly: "This works in a private chat with me.",
+  start: {
+    intro:
+      "👋 I am <b>KPI Coach</b>: I keep score of your sales day — calls, meetings, proposals, presentations, leads and deals — and show how you are doing against your plan.\n\n" +
+      "<b>How to join:</b> open the invite link from your head of sales, or send /join in your team's group.\n" +
+      "<b>Head of sales?</b> Add me to your team's group and send /setup there.",
+    badCode: "This invite link is not valid (any more). Ask your head of sales for a new one with /invite.",
+    joined: (team: string) => `🎉 You joined <b>${team}</b>. Log your work with the buttons below or with commands; /help lists them.`,
+    already: (team: string) => `You are already in <b>${team}</b>. /help lists the commands.`,
+    welcomeBack: (team: string) => `Welcome back to <b>${team}</b>.`,
+  },
+  setup: {
+    notGroup: "Send /setup in your team's group chat (add me to it first).",
+    notAdmin: "Only a group admin can set up a team here.",
+    already: (team: string) => `This group is already the team <b>${team}</b>. Managers join with /join; the head gets an invite link with /invite.`,
+    done: (team: string, link: string) =>
+      `✅ Team <b>${team}</b> is set up and you are its head.\nManagers join with /join here, or with this link:\n${link}`,
+  },
+  invite: (team: string, link: string) => `Invite link to <b>${team}</b> (send it to your managers):\n${link}`,
+  join: {
+    joined: (name: string, team: string) => `🎉 ${name} joined <b>${team}</b>. Open a private chat with me to log quickly: I'll show one-tap buttons there.`,
+    already: (name: string, team: string) => `${name}, you are already in <b>${team}</b>.`,
+  },
+  promote: {
+    usage: "Form: <code>/promote @username</code> (the person must have joined the team).",
+    notFound: (u: string) => `No team member ${u}. They must /join first (and have a @username).`,
+    already: (u: string) => `${u} is already a head.`,
+    done: (u: string) => `✅ ${u} is now a head of this team.`,
+  },
+  help: {
+    title: "<b>KPI Coach commands</b>",
+    logging:
+      "<b>Log (right after it happens)</b>\n" +
+      "/call [reached|meeting|noanswer] [client] — a call\n" +
+      "/meeting [client] — a meeting\n" +
+      "/proposal [client] — a commercial proposal sent\n" +
+      "/presentation [client] — a presentation\n" +
+      "/lead &lt;client&gt; — a new lead\n" +
+      "/deal &lt;amount&gt; [client] — a won deal (50000, 50k, 1.5m, 50 тыс)\n" +
+      "/lost &lt;client&gt; — &lt;reason&gt; — a lost lead\n" +
+      "/log — one-tap buttons\n" +
+      "/undo — remove your last entry (24 h)",
+    me: "<b>Numbers</b>\n/me [today|week|month] — your numbers and plan progress",
+    head: "<b>Head of sales</b>\n/invite — invite link for managers\n/promote @user — make a member a head",
+    group: "<b>In the group</b>\n/join — join the team",
+    admin: "<b>Group admin</b>\n/setup — create the team for this group",
+  },
+  undo: {
+    done: (what: string) => `↩️ Removed: ${what}`,
+    leadRemoved: "The lead it created is removed too.",
+    stageRestored: (st: string) => `The lead is back at stage: ${st}.`,
+    nothing: "You have nothing to undo from the last 24 hours.",
+  },
+  me: {
+    title: (name: string, period: string) => `📊 <b>${name}</b> · ${period}`,
+    noPlans: "No plans set yet.",
+    plansTitle: "<b>Plan</b>",
+    badPeriod: "Form: <code>/me [today|week|month]</code>",
+  },
+  flow: {
+    pickKind: "What do you want to log?",
+    outcome: "📞 How did the call go?",
+    client: (kind: string) => `${kind}: which client? Type the name, or tap Skip.`,
+    clientRequired: (kind: string) => `${kind}: which client? Type the name.`,
+    amount: "💰 Deal amount? (50000, 50 000, 50k, 1.5m, 50 тыс)",
+    reason: "Why was it lost? Type the reason, or tap Skip.",
+    cancelled: "Cancelled. Nothing was logged.",
+    expectText: "Type it as a message, or tap Cancel.",
+  },
+  buttons: {
+    call: "📞 Call", meeting: "🤝 Meeting", proposal: "📄 Proposal", presentation: "🖥 Presentation",
+    lead: "🆕 Lead", deal: "💰 Deal", lost: "❌ Lost", me: "📊 My day", undo: "↩️ Undo",
+    skip: "Skip ➡️", cancel: "✖️ Cancel",
+  },
+  unhandledCommand: "I don't know that command. /help lists what I can do.",
+  unhandledText: "Log with the buttons or commands; /help lists them.",
+  failure: "⚠️ Something went wrong on my side and nothing was saved. Please try again.",
+  tooLong: "That message is too long. Keep it under 1000 characters.",
+};
+
+export type Messages = typeof en;

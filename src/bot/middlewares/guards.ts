@@ -1,0 +1,32 @@
+import type { Membership, User } from "../../db/repositories/users.js";
+import type { Team } from "../../db/repositories/teams.js";
+import type { BotContext } from "../context.js";
+
+export interface Member { user: User; team: Team; membership: Membership }
+
+/**
+ * The speaker as a team member, or null after telling them how to join
+ * (or that this group is not a team). Nothing is stored on refusal.
+ */
+export async function requireMember(ctx: BotContext): Promise<Member | null> {
+  const { user, team, membership } = ctx.actor;
+  if (ctx.chat?.type !== "private" && !team) {
+    await ctx.reply(ctx.t.groupNotTeam);
+    return null;
+  }
+  if (!user || !team || !membership) {
+    await ctx.reply(ctx.t.notInTeam);
+    return null;
+  }
+  return { user, team, membership };
+}
+
+export async function requireHead(ctx: BotContext, command: string): Promise<Member | null> {
+  const member = await requireMember(ctx);
+  if (!member) return null;
+  if (member.membership.role !== "head") {
+    await ctx.reply(ctx.t.headOnly(command));
+    return null;
+  }
+  return member;
+}

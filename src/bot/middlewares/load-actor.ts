@@ -1,0 +1,28 @@
+import type { MiddlewareFn } from "grammy";
+import type { BotContext } from "../context.js";
+import { messages, pickLocale } from "../i18n/index.js";
+
+/** Resolves the user, their team and role for this chat, and the reply language. */
+export const loadActor: MiddlewareFn<BotContext> = (ctx, next) => {
+  const { repos, now, config } = ctx.deps;
+  if (ctx.from && !ctx.from.is_bot) {
+    const user = repos.users.upsert(ctx.from, now());
+    let team = null;
+    let membership = null;
+    if (ctx.chat && ctx.chat.type !== "private") {
+      team = repos.teams.byChatId(ctx.chat.id) ?? null;
+      membership = team ? repos.memberships.get(team.id, user.id) ?? null : null;
+      if (membership && !membership.active) membership = null;
+    } else {
+      const current = repos.memberships.currentFor(user.id);
+      team = current?.team ?? null;
+      membership = current?.membership ?? null;
+    }
+    ctx.actor = { user, team, membership };
+    ctx.locale = pickLocale(user.settings["language"], user.languageCode, team?.locale ?? config.defaultLocale);
+    ctx.t = messages[ctx.locale];
+  } else if (ctx.chat && ctx.chat.type !== "private") {
+    ctx.actor.team = repos.teams.byChatId(ctx.chat.id) ?? null;
+  }
+  return next();
+};

@@ -1,0 +1,20 @@
+import type { Locale } from "../../config.js";
+import type { KpiValues } from "../../domain/kpi.js";
+import { formatMetricValue, METRICS, type MetricKey } from "../../domain/metrics.js";
+import { renderTable, type Column } from "./table.js";
+
+export interface TeamRow { name: string; values: KpiValues }
+
+export const TEAM_SUMMARY_METRICS: MetricKey[] = ["calls", "meetings", "call_conversion", "deals", "revenue"];
+
+/** Per-manager rows plus a total row (computed from raw entries by the caller). */
+export function renderTeamTable(rows: TeamRow[], total: KpiValues, locale: Locale, metrics: MetricKey[] = TEAM_SUMMARY_METRICS): string {
+  const columns: Column[] = [
+    { title: locale === "ru" ? "Менеджер" : "Manager", align: "left", max: 10 },
+    ...metrics.map((m) => ({ title: METRICS[m].short[locale], align: "right" as const })),
+  ];
+  const cell = (m: MetricKey, v: number | null) => formatMetricValue(m, v, locale, { compact: true });
+  const body = rows.map((r) => [r.name, ...metrics.map((m) => cell(m, r.values[m]))]);
+  body.push([locale === "ru" ? "Итого" : "Total", ...metrics.map((m) => cell(m, total[m]))]);
+  return renderTable(columns, body);
+}

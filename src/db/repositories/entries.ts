@@ -1,0 +1,236 @@
+import { and, desc, eq, gte, inArray, isNull, lt, notInArray, sql } from "drizzle-orm";
+import { advance, clientKey, targetStage } from "../../domain/pipeline.js";
+import type { ActivityKind, ActivityRecord, CallOutcome, LeadTimeline, Stage } from "../../domain/types.js";
+import type { Db } from "../client.js";
+import { activities, leadStages, leads } from "../schema.js";
+
+export type Activity = typeof activities.$inferSelect;
+export type Lead = typeof leads.$inferSelect;
+
+export interface NewEntry {
+  teamId: number;
+  userId: number;
+  kind: ActivityKind;
+  outcome: CallOutcome | null;
+  amountMinor: number | null;
+  clientName: string | null;
+  lostReason: string | null;
+  occurredAt: number;
+  sourceUpdateId: number | null;
+}
+
+export type LogResult =
+  | { status: "logged"; activity: Activity; lead: Lead | null; stageBefore: Stage | null; entered: Stage[] }
+  | { status: "duplicate"; activity: Activity }
+  | { status: "lead_exists"; lead: Lead }
+  | { status: "no_open_lead" };
+
+export type UndoResult =
+  | { status: "undone"; activity: Activity; leadRemoved: boolean; stageRestored: Stage | null }
+  | { status: "nothing" };
+
+const OPEN: Stage[] = ["new", "qualified", "meeting", "proposal"];
+
+export function entriesRepository(db: Db) {
+  const findOpenLead = (tx: Pick<Db, "select">, teamId: number, ownerId: number, key: string) =>
+    tx
+      .select()
+      .from(leads)
+      .where(and(eq(leads.teamId, teamId), eq(leads.ownerId, ownerId), eq(leads.clientKey, key), inArray(leads.stage, OPEN)))
+      .orderBy(desc(leads.id))
+      .get();
+
+  return {
+    /**
+     * Records one entry and moves its client's lead, in one transaction. An entry
+     * whose Telegram update was already logged is reported, not stored again.
+     */
+    log(entry: NewEntry): LogResult {
+      return db.transaction((tx) => {
+        if (entry.sourceUpdateId !== null) {
+          const seen = tx.select().from(activities).where(eq(activities.sourceUpdateId, entry.sourceUpdateId)).get();
+          if (seen) return { status: "duplicate", activity: seen };
+        }
+        const target = targetStage(entry.kind, entry.outcome);
+        const key = entry.clientName ? clientKey(entry.clientName) : null;
+        let lead = key ? findOpenLead(tx, entry.teamId, entry.userId, key) ?? null : null;
+
+        if (entry.kind === "lead" && lead) return { status: "lead_exists", lead };
+        if (entry.kind === "lost" && !lead) return { status: "no_open_lead" };
+        // Only /lead and /deal create a lead (catalogue); other entries for an
+        // unknown client are counted as activity but touch no pipeline.
+        const creates = !lead && key !== null && (entry.kind === "lead" || entry.kind === "deal");
+
+        const stageBefore = lead?.stage ?? null;
+        const activity = tx
+          .insert(activities)
+          .values({
+            teamId: entry.teamId,
+            userId: entry.userId,
+            kind: entry.kind,
+            outcome: entry.outcome,
+            amountMinor: entry.amountMinor,
+            clientName: entry.clientName,
+            lostReason: entry.lostReason,
+            occurredAt: entry.occurredAt,
+            sourceUpdateId: entry.sourceUpdateId,
+            leadId: lead?.id ?? null,
+            leadStageBefore: stageBefore,
+          })
+          .returning()
+          .get();
+
+        if (creates) {
+          lead = tx
+            .insert(leads)
+            .values({
+              teamId: entry.teamId,
+              ownerId: entry.userId,
+              clientName: entry.clientName!,
+              clientKey: key!,
+              stage: "new",
+              createdByActivityId: activity.id,
+              createdAt: entry.occurredAt,
+              updatedAt: entry.occurredAt,
+            })
+            .returning()
+            .get();
+          tx.update(activities).set({ leadId: lead.id }).where(eq(activities.id, activity.id)).run();
+        }
+
+        let entered: Stage[] = [];
+        if (lead && target) {
+          const move = advance(creates ? null : lead.stage, target);
+          entered = move.entered;
+          if (entered.length > 0) {
+            tx.insert(leadStages)
+              .values(entered.map((stage) => ({ leadId: lead!.id, teamId: entry.teamId, ownerId: entry.userId, stage, enteredAt: entry.occurredAt, activityId: activity.id })))
+              .run();
+            const patch: Partial<Lead> = { stage: move.stage, updatedAt: entry.occurredAt };
+            if (move.stage === "lost") Object.assign(patch, { lostAtStage: stageBefore, lostReason: entry.lostReason });
+            lead = tx.update(leads).set(patch).where(eq(leads.id, lead.id)).returning().get();
+          }
+        }
+        return { status: "logged", activity: { ...activity, leadId: lead?.id ?? null }, lead, stageBefore, entered };
+      });
+    },
+
+    /** Soft-deletes the user's latest entry since `since` and puts its lead back. */
+    undoLast(teamId: number, userId: number, since: number, now: number): UndoResult {
+      return db.transaction((tx) => {
+        const last = tx
+          .select()
+          .from(activities)
+          .where(and(eq(activities.teamId, teamId), eq(activities.userId, userId), isNull(activities.deletedAt), gte(activities.createdAt, since)))
+          .orderBy(desc(activities.id))
+          .get();
+        if (!last) return { status: "nothing" };
+        tx.update(activities).set({ deletedAt: now }).where(eq(activities.id, last.id)).run();
+        tx.delete(leadStages).where(eq(leadStages.activityId, last.id)).run();
+        let leadRemoved = false;
+        let stageRestored: Stage | null = null;
+        if (last.leadId !== null) {
+          const lead = tx.select().from(leads).where(eq(leads.id, last.leadId)).get();
+          if (lead?.createdByActivityId === last.id) {
+            // Earlier undone entries may still point at it; detach them first.
+            tx.update(activities).set({ leadId: null }).where(eq(activities.leadId, lead.id)).run();
+            tx.delete(leadStages).where(eq(leadStages.leadId, lead.id)).run();
+            tx.delete(leads).where(eq(leads.id, lead.id)).run();
+            leadRemoved = true;
+          } else if (lead && last.leadStageBefore && lead.stage !== last.leadStageBefore) {
+            tx.update(leads)
+              .set({ stage: last.leadStageBefore, lostAtStage: null, lostReason: null, updatedAt: now })
+              .where(eq(leads.id, lead.id))
+              .run();
+            stageRestored = last.leadStageBefore;
+          }
+        }
+        return { status: "undone", activity: last, leadRemoved, stageRestored };
+      });
+    },
+
+    countKind(teamId: number, userId: number, kind: ActivityKind, from: number, to: number): number {
+      const row = db
+        .select({ n: sql<number>`count(*)` })
+        .from(activities)
+        .where(and(eq(activities.teamId, teamId), eq(activities.userId, userId), eq(activities.kind, kind), isNull(activities.deletedAt), gte(activities.occurredAt, from), lt(activities.occurredAt, to)))
+        .get();
+      return row?.n ?? 0;
+    },
+
+    /** Live entries of a team (optionally some of its people) in [from, to). */
+    activities(teamId: number, from: number, to: number, userIds?: number[]): ActivityRecord[] {
+      const people = userIds ? inArray(activities.userId, userIds) : undefined;
+      return db
+        .select({
+          id: activities.id,
+          userId: activities.userId,
+          kind: activities.kind,
+          outcome: activities.outcome,
+          amountMinor: activities.amountMinor,
+          occurredAt: activities.occurredAt,
+          leadId: activities.leadId,
+          clientName: activities.clientName,
+          lostReason: activities.lostReason,
+        })
+        .from(activities)
+        .where(and(eq(activities.teamId, teamId), gte(activities.occurredAt, from), lt(activities.occurredAt, to), isNull(activities.deletedAt), people))
+        .all();
+    },
+
+    /**
+     * Timelines of the team's leads that entered any stage in [from, to): enough
+     * for the funnel cohort (registered in the period), lead time (qualified in
+     * it) and closing time (won in it).
+     */
+    timelines(teamId: number, from: number, to: number, userIds?: number[]): LeadTimeline[] {
+      const people = userIds ? inArray(leadStages.ownerId, userIds) : undefined;
+      const touched = db
+        .selectDistinct({ id: leadStages.leadId })
+        .from(leadStages)
+        .where(and(eq(leadStages.teamId, teamId), gte(leadStages.enteredAt, from), lt(leadStages.enteredAt, to), people));
+      const at = (stage: Stage) => sql<number | null>`min(case when ${leadStages.stage} = ${stage} then ${leadStages.enteredAt} end)`;
+      return db
+        .select({
+          leadId: leads.id,
+          ownerId: leads.ownerId,
+          clientName: leads.clientName,
+          registeredAt: sql<number>`coalesce(${at("new")}, ${leads.createdAt})`,
+          qualifiedAt: at("qualified"),
+          meetingAt: at("meeting"),
+          proposalAt: at("proposal"),
+          wonAt: at("won"),
+          lostAt: at("lost"),
+          lostAtStage: leads.lostAtStage,
+          lostReason: leads.lostReason,
+        })
+        .from(leads)
+        .innerJoin(leadStages, eq(leadStages.leadId, leads.id))
+        .where(inArray(leads.id, touched))
+        .groupBy(leads.id)
+        .all();
+    },
+
+    /** Open leads of a team, for alerts and pickers. */
+    openLeads(teamId: number, ownerId?: number): Lead[] {
+      return db
+        .select()
+        .from(leads)
+        .where(and(eq(leads.teamId, teamId), inArray(leads.stage, OPEN), ownerId === undefined ? undefined : eq(leads.ownerId, ownerId)))
+        .orderBy(desc(leads.updatedAt))
+        .all();
+    },
+
+    /** Most recent distinct clients a user logged, for one-tap pickers. */
+    recentClients(teamId: number, userId: number, limit: number): string[] {
+      return db
+        .select({ name: leads.clientName })
+        .from(leads)
+        .where(and(eq(leads.teamId, teamId), eq(leads.ownerId, userId), notInArray(leads.stage, ["won", "lost"])))
+        .orderBy(desc(leads.updatedAt))
+        .limit(limit)
+        .all()
+        .map((r) => r.name);
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import type { Db } from "../client.js";
+import { entriesRepository } from "./entries.js";
+import { plansRepository } from "./plans.js";
+import { teamsRepository } from "./teams.js";
+import { updatesRepository } from "./updates.js";
+import { membershipsRepository, usersRepository } from "./users.js";
+
+export function createRepositories(db: Db) {
+  return {
+    teams: teamsRepository(db),
+    users: usersRepository(db),
+    memberships: membershipsRepository(db),
+    entries: entriesRepository(db),
+    plans: plansRepository(db),
+    updates: updatesRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

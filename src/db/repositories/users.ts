@@ -1,0 +1,95 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { User as TelegramUser } from "grammy/types";
+import type { Db } from "../client.js";
+import { memberships, teams, users } from "../schema.js";
+import type { Team } from "./teams.js";
+
+export type User = typeof users.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type Role = Membership["role"];
+export interface Member { user: User; membership: Membership }
+
+export function usersRepository(db: Db) {
+  return {
+    /** Keeps names and language in step with Telegram; called once per update. */
+    upsert(from: TelegramUser, now: number): User {
+      const values = {
+        id: from.id,
+        username: from.username ?? null,
+        firstName: from.first_name,
+        lastName: from.last_name ?? null,
+        languageCode: from.language_code ?? null,
+      };
+      return db
+        .insert(users)
+        .values({ ...values, createdAt: now, updatedAt: now })
+        .onConflictDoUpdate({ target: users.id, set: { ...values, updatedAt: now, blockedAt: null } })
+        .returning()
+        .get();
+    },
+    byId(id: number): User | undefined {
+      return db.select().from(users).where(eq(users.id, id)).get();
+    },
+    update(id: number, patch: Partial<Pick<User, "settings" | "blockedAt">>): void {
+      db.update(users).set(patch).where(eq(users.id, id)).run();
+    },
+  };
+}
+
+export function membershipsRepository(db: Db) {
+  return {
+    get(teamId: number, userId: number): Membership | undefined {
+      return db.select().from(memberships).where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId))).get();
+    },
+    /**
+     * The team a user acts in from a private chat: their most recently joined
+     * active membership (a manager normally belongs to one team).
+     */
+    currentFor(userId: number): { team: Team; membership: Membership } | undefined {
+      const row = db
+        .select({ team: teams, membership: memberships })
+        .from(memberships)
+        .innerJoin(teams, eq(teams.id, memberships.teamId))
+        .where(and(eq(memberships.userId, userId), eq(memberships.active, true)))
+        .orderBy(sql`${memberships.joinedAt} desc`, sql`${memberships.id} desc`)
+        .get();
+      return row;
+    },
+    /** Joins as manager; returns what happened so the reply can say it. */
+    join(teamId: number, userId: number, now: number): "joined" | "already" | "rejoined" {
+      return db.transaction((tx) => {
+        const existing = tx.select().from(memberships).where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId))).get();
+        if (existing?.active) return "already";
+        if (existing) {
+          tx.update(memberships).set({ active: true, joinedAt: now }).where(eq(memberships.id, existing.id)).run();
+          return "rejoined";
+        }
+        tx.insert(memberships).values({ teamId, userId, role: "manager", joinedAt: now }).run();
+        return "joined";
+      });
+    },
+    setRole(teamId: number, userId: number, role: Role): void {
+      db.update(memberships).set({ role }).where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId))).run();
+    },
+    /** Active members with their user rows, heads first, then by name. */
+    listTeam(teamId: number): Member[] {
+      return db
+        .select({ user: users, membership: memberships })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.teamId, teamId), eq(memberships.active, true)))
+        .orderBy(sql`${memberships.role} = 'manager'`, users.firstName, users.id)
+        .all();
+    },
+    /** Finds an active member of the team by @username (case-insensitive). */
+    byUsername(teamId: number, username: string): Member | undefined {
+      const name = username.replace(/^@/, "").toLowerCase();
+      return db
+        .select({ user: users, membership: memberships })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.teamId, teamId), eq(memberships.active, true), sql`lower(${users.username}) = ${name}`))
+        .get();
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import { parseAmount, splitAmountAndRest } from "./amounts.js";
+import type { ActivityKind, CallOutcome } from "./types.js";
+
+export const MAX_CLIENT_LENGTH = 200;
+export const MAX_REASON_LENGTH = 500;
+
+export interface ParsedEntry {
+  kind: ActivityKind;
+  outcome: CallOutcome | null;
+  clientName: string | null;
+  amountMinor: number | null;
+  lostReason: string | null;
+}
+
+export type EntryError =
+  | "client_required"
+  | "client_too_long"
+  | "reason_too_long"
+  | "unknown_outcome"
+  | "amount_required"
+  | "amount_format"
+  | "amount_zero"
+  | "amount_negative"
+  | "amount_too_large";
+
+export type EntryParse = { ok: true; entry: ParsedEntry } | { ok: false; error: EntryError; detail?: string };
+
+const OUTCOME_WORDS: Record<string, CallOutcome> = {
+  meeting: "meeting", meet: "meeting", встреча: "meeting", встречу: "meeting", встреча_назначена: "meeting",
+  reached: "reached", reach: "reached", дозвон: "reached", дозвонился: "reached", дозвонилась: "reached",
+  noanswer: "noanswer", "no-answer": "noanswer", no_answer: "noanswer", недозвон: "noanswer", "не-дозвон": "noanswer", нет_ответа: "noanswer",
+};
+
+// Words people type as a call result that we do not track; without this list
+// "/call busy Acme" would silently log a reached call with client "busy Acme".
+const OUTCOME_LOOKALIKES = new Set([
+  "busy", "voicemail", "callback", "failed", "missed", "declined", "rejected", "answered", "noreply",
+  "занято", "перезвонить", "перезвон", "автоответчик", "сброс", "сбросил", "ответил", "отказ", "недоступен",
+]);
+
+export function parseOutcome(word: string): CallOutcome | null {
+  return OUTCOME_WORDS[word.toLocaleLowerCase("ru")] ?? null;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** True for a first word that is clearly meant as an outcome but is not one we know. */
+function looksLikeOutcome(word: string): boolean {
+  const w = word.toLocaleLowerCase("ru");
+  if (OUTCOME_LOOKALIKES.has(w)) return true;
+  if (w.length < 4 || /[^a-zа-яё_-]/.test(w)) return false;
+  return Object.keys(OUTCOME_WORDS).some((k) => k.length >= 5 && editDistance(w, k) <= 2);
+}
+
+function cleanText(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function client(text: string, required: boolean): { ok: true; name: string | null } | { ok: false; error: EntryError } {
+  const name = cleanText(text);
+  if (!name) return required ? { ok: false, error: "client_required" } : { ok: true, name: null };
+  if (name.length > MAX_CLIENT_LENGTH) return { ok: false, error: "client_too_long" };
+  return { ok: true, name };
+}
+
+const blank = { outcome: null, clientName: null, amountMinor: null, lostReason: null };
+
+/** Parses the text after a logging command (`/call meeting Acme` → "meeting Acme"). */
+export function parseEntry(kind: ActivityKind, args: string): EntryParse {
+  const text = cleanText(args);
+  switch (kind) {
+    case "call": {
+      const [first = "", ...rest] = text.split(" ");
+      const outcome = first ? parseOutcome(first) : null;
+      if (!outcome && first && looksLikeOutcome(first)) return { ok: false, error: "unknown_outcome", detail: first };
+      const c = client(outcome ? rest.join(" ") : text, false);
+      if (!c.ok) return c;
+      return { ok: true, entry: { ...blank, kind, outcome: outcome ?? "reached", clientName: c.name } };
+    }
+    case "meeting":
+    case "proposal":
+    case "presentation": {
+      const c = client(text, false);
+      return c.ok ? { ok: true, entry: { ...blank, kind, clientName: c.name } } : c;
+    }
+    case "lead": {
+      const c = client(text, true);
+      return c.ok ? { ok: true, entry: { ...blank, kind, clientName: c.name } } : c;
+    }
+    case "lost": {
+      const [namePart = "", ...reasonParts] = text.split(/\s*(?:—|–|--|\s-\s)\s*/);
+      const c = client(namePart, true);
+      if (!c.ok) return c;
+      const reason = cleanText(reasonParts.join(" — ")) || null;
+      if (reason && reason.length > MAX_REASON_LENGTH) return { ok: false, error: "reason_too_long" };
+      return { ok: true, entry: { ...blank, kind, clientName: c.name, lostReason: reason } };
+    }
+    case "deal": {
+      if (!text) return { ok: false, error: "amount_required" };
+      if (/^[-−–]\s*\d/.test(text)) return { ok: false, error: "amount_negative" };
+      const { amountText, rest } = splitAmountAndRest(text);
+      if (!amountText) return { ok: false, error: "amount_format", detail: text.split(" ")[0] };
+      const amount = parseAmount(amountText);
+      if ("error" in amount) return { ok: false, error: `amount_${amount.error}` as EntryError, detail: amountText };
+      const c = client(rest, false);
+      if (!c.ok) return c;
+      return { ok: true, entry: { ...blank, kind, amountMinor: amount.minor, clientName: c.name } };
+    }
+  }
+}

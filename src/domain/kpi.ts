@@ -1,0 +1,204 @@
+// KPI values per the catalogue, from raw activity rows and lead timelines.
+// Team figures are always recomputed from the team's raw entries (team
+// conversion = team meeting-calls ÷ team calls), never averaged from ratios.
+
+import type { ActivityRecord, LeadTimeline, Period } from "./types.js";
+import { METRIC_KEYS, type MetricKey } from "./metrics.js";
+import { bucketKey, bucketKeys, type Grouping } from "./periods.js";
+
+export type KpiValues = Record<MetricKey, number | null>;
+
+export interface KpiInput {
+  /** Non-deleted activities of whoever is measured; filtered to the period here. */
+  activities: ActivityRecord[];
+  /** Timelines of those people's leads. */
+  timelines: LeadTimeline[];
+  period: Period;
+}
+
+/** Running totals from which every KPI follows; cheap to build per user or bucket. */
+interface Tally {
+  calls: number;
+  meetingCalls: number;
+  meetings: number;
+  proposals: number;
+  presentations: number;
+  deals: number;
+  revenue: number;
+  lost: number;
+  leads: number;
+  leadDurations: number[];
+  closeDurations: number[];
+}
+
+function newTally(): Tally {
+  return {
+    calls: 0, meetingCalls: 0, meetings: 0, proposals: 0, presentations: 0,
+    deals: 0, revenue: 0, lost: 0, leads: 0, leadDurations: [], closeDurations: [],
+  };
+}
+
+function addActivity(t: Tally, a: ActivityRecord): void {
+  switch (a.kind) {
+    case "call":
+      t.calls += 1;
+      if (a.outcome === "meeting") t.meetingCalls += 1;
+      break;
+    case "meeting":
+      t.meetings += 1;
+      break;
+    case "proposal":
+      t.proposals += 1;
+      break;
+    case "presentation":
+      t.presentations += 1;
+      break;
+    case "deal":
+      t.deals += 1;
+      t.revenue += a.amountMinor ?? 0;
+      break;
+    case "lost":
+      t.lost += 1;
+      break;
+    case "lead":
+      t.leads += 1;
+      break;
+  }
+}
+
+function inPeriod(ms: number | null, period: Period): ms is number {
+  return ms !== null && ms >= period.from && ms < period.to;
+}
+
+/** Median of a list (mean of the two middle values for an even count); null when empty. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function finish(t: Tally): KpiValues {
+  return {
+    calls: t.calls,
+    meetings: t.meetings,
+    call_conversion: t.calls === 0 ? null : (t.meetingCalls / t.calls) * 100,
+    proposals: t.proposals,
+    presentations: t.presentations,
+    deals: t.deals,
+    revenue: t.revenue,
+    // Rounded to whole kopecks: money stays integer minor units everywhere.
+    avg_check: t.deals === 0 ? null : Math.round(t.revenue / t.deals),
+    lost: t.lost,
+    win_rate: t.deals + t.lost === 0 ? null : (t.deals / (t.deals + t.lost)) * 100,
+    lead_time: median(t.leadDurations),
+    close_time: median(t.closeDurations),
+    leads: t.leads,
+  };
+}
+
+// lead_time counts leads qualified in the period; close_time deals won in it.
+// A won timeline without qualifiedAt breaks the "skipped stages carry the jump
+// instant" invariant, so it is left out rather than guessed.
+function addTimeline(t: Tally, tl: LeadTimeline, period: Period): void {
+  if (inPeriod(tl.qualifiedAt, period)) t.leadDurations.push(tl.qualifiedAt - tl.registeredAt);
+  if (inPeriod(tl.wonAt, period) && tl.qualifiedAt !== null) t.closeDurations.push(tl.wonAt - tl.qualifiedAt);
+}
+
+/** Values for a manager with nothing logged: counts and revenue 0, ratios and times null. */
+export function emptyKpis(): KpiValues {
+  return finish(newTally());
+}
+
+/** All KPIs of the given entries over `period` (activities by occurredAt in [from, to)). */
+export function computeKpis(input: KpiInput): KpiValues {
+  const t = newTally();
+  for (const a of input.activities) if (inPeriod(a.occurredAt, input.period)) addActivity(t, a);
+  for (const tl of input.timelines) addTimeline(t, tl, input.period);
+  return finish(t);
+}
+
+/**
+ * KPIs per manager in one pass (activities by userId, timelines by ownerId).
+ * Every id in `userIds` gets an entry, even with no activity; rows of other
+ * people are ignored.
+ */
+export function computeKpisByUser(input: KpiInput, userIds: number[]): Map<number, KpiValues> {
+  const tallies = new Map<number, Tally>();
+  for (const id of userIds) tallies.set(id, newTally());
+  for (const a of input.activities) {
+    const t = tallies.get(a.userId);
+    if (t !== undefined && inPeriod(a.occurredAt, input.period)) addActivity(t, a);
+  }
+  for (const tl of input.timelines) {
+    const t = tallies.get(tl.ownerId);
+    if (t !== undefined) addTimeline(t, tl, input.period);
+  }
+  const out = new Map<number, KpiValues>();
+  for (const [id, t] of tallies) out.set(id, finish(t));
+  return out;
+}
+
+/**
+ * Team KPIs: computeKpis over everyone's raw entries pooled together, so ratios
+ * are team totals ÷ team totals, not an average of the managers' ratios.
+ */
+export function computeTeamKpis(input: KpiInput): KpiValues {
+  return computeKpis(input);
+}
+
+export interface SeriesPoint {
+  key: string;
+  value: number | null;
+}
+
+export interface TimeSeriesOptions {
+  /** ISO weekday weeks start on (grouping "week"); Monday by default. */
+  weekStart?: number;
+  /** Needed only for lead_time / close_time; without it those points are null. */
+  timelines?: LeadTimeline[];
+}
+
+/**
+ * One metric over time: a point for every day / week / month bucket the period
+ * touches (empty buckets show 0 for counts and null for ratios and times).
+ * Week keys are the first date of the week ("2026-11-23"), months "2026-11".
+ */
+export function timeSeries(
+  activities: ActivityRecord[],
+  period: Period,
+  tz: string,
+  grouping: Grouping,
+  metric: MetricKey,
+  opts: TimeSeriesOptions = {},
+): SeriesPoint[] {
+  const weekStart = opts.weekStart ?? 1;
+  const tallies = new Map<string, Tally>();
+  const keys = bucketKeys(period, grouping, weekStart);
+  for (const key of keys) tallies.set(key, newTally());
+
+  const needsActivities = metric !== "lead_time" && metric !== "close_time";
+  if (needsActivities) {
+    for (const a of activities) {
+      if (!inPeriod(a.occurredAt, period)) continue;
+      const t = tallies.get(bucketKey(a.occurredAt, tz, grouping, weekStart));
+      if (t !== undefined) addActivity(t, a);
+    }
+  } else if (opts.timelines !== undefined) {
+    // Each duration lands in the bucket of the event that defines it.
+    for (const tl of opts.timelines) {
+      if (metric === "lead_time" && inPeriod(tl.qualifiedAt, period)) {
+        tallies.get(bucketKey(tl.qualifiedAt, tz, grouping, weekStart))?.leadDurations.push(tl.qualifiedAt - tl.registeredAt);
+      }
+      if (metric === "close_time" && inPeriod(tl.wonAt, period) && tl.qualifiedAt !== null) {
+        tallies.get(bucketKey(tl.wonAt, tz, grouping, weekStart))?.closeDurations.push(tl.wonAt - tl.qualifiedAt);
+      }
+    }
+  }
+  return keys.map((key) => ({ key, value: finish(tallies.get(key)!)[metric] }));
+}
+
+/** Every metric key with its value, in catalogue order (handy for tables). */
+export function kpiEntries(values: KpiValues): [MetricKey, number | null][] {
+  return METRIC_KEYS.map((k) => [k, values[k]]);
+}

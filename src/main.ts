@@ -1,0 +1,74 @@
+import { existsSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import { webhookCallback } from "grammy";
+import { ConfigError, loadConfig, type Config } from "./config.js";
+import { closeDatabase, openDatabase } from "./db/client.js";
+import { createRepositories } from "./db/repositories/index.js";
+import { createBot } from "./bot/create-bot.js";
+import { registerCommandMenu } from "./bot/commands-menu.js";
+import type { AppDeps } from "./bot/context.js";
+import { createLogger } from "./logger.js";
+
+const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
+
+function readConfig(): Config {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  try {
+    return loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  if (!config.botToken) {
+    console.error("BOT_TOKEN is not set: running the offline demo instead (put a token from @BotFather in .env to run the bot).");
+    const { runDemo } = await import("./cli/demo.js");
+    await runDemo();
+    return;
+  }
+  const logger = createLogger(config.logLevel);
+  const db = openDatabase(config.databasePath);
+  const deps: AppDeps = { config, db, repos: createRepositories(db), logger, now: Date.now };
+  const bot = createBot(config, deps);
+  await bot.init();
+  await registerCommandMenu(bot.api, config.defaultLocale).catch((err) => logger.warn({ err }, "could not register the command menu"));
+
+  let runner: RunnerHandle | undefined;
+  let server: Server | undefined;
+  if (config.mode === "webhook") {
+    const handle = webhookCallback(bot, "http", { secretToken: config.webhookSecret, onTimeout: "return" });
+    server = createServer((req, res) => void handle(req, res));
+    await new Promise<void>((resolve) => server!.listen(config.port, resolve));
+    await bot.api.setWebhook(config.webhookUrl!, { secret_token: config.webhookSecret, allowed_updates: ALLOWED_UPDATES });
+    logger.info({ port: config.port, bot: bot.botInfo.username }, "webhook server listening");
+  } else {
+    await bot.api.deleteWebhook();
+    runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+    logger.info({ bot: bot.botInfo.username }, "polling started");
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "stopping: finishing updates in flight");
+    // Hard stop if something hangs: better than a process that never exits.
+    setTimeout(() => process.exit(1), 8000).unref();
+    if (runner?.isRunning()) await runner.stop();
+    if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+    closeDatabase(db);
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+await main();

@@ -1,0 +1,65 @@
+import type { AppDeps } from "../bot/context.js";
+import type { Team } from "../db/repositories/teams.js";
+import type { PlanRow } from "../db/repositories/plans.js";
+import { computeKpis, type KpiValues } from "../domain/kpi.js";
+import type { MetricKey } from "../domain/metrics.js";
+import { formatProgress, planApplies, planPeriodSpecs, progress, type Plan, type Progress } from "../domain/plans.js";
+import { resolvePeriod, workdayShare } from "../domain/periods.js";
+import type { Period } from "../domain/types.js";
+import type { Locale } from "../config.js";
+import { teamWorkdays, teamWeekStart } from "./team-settings.js";
+
+export function toPlan(row: PlanRow): Plan {
+  return {
+    id: row.id,
+    metric: row.metric as MetricKey,
+    value: row.value,
+    period: row.period,
+    scope: row.scope,
+    userId: row.userId,
+    relative: row.relativePercent === null ? null : { percent: row.relativePercent },
+  };
+}
+
+/** KPIs of some of a team's people (or all: `userIds` undefined) over a period. */
+export function kpisFor(deps: AppDeps, team: Team, period: Period, userIds?: number[]): KpiValues {
+  const activities = deps.repos.entries.activities(team.id, period.from, period.to, userIds);
+  const timelines = deps.repos.entries.timelines(team.id, period.from, period.to, userIds);
+  return computeKpis({ activities, timelines, period });
+}
+
+export interface PlanStanding {
+  plan: Plan;
+  period: Period;
+  actual: number | null;
+  share: number;
+  progress: Progress;
+  line: string;
+}
+
+/**
+ * Where a person (or, with userId null, the whole team) stands against every
+ * plan that binds them, each measured over the plan's own current period.
+ */
+export function planStandings(deps: AppDeps, team: Team, userId: number | null, now: number, locale: Locale): PlanStanding[] {
+  const plans = deps.repos.plans.list(team.id).map(toPlan).filter((p) => planApplies(p, userId));
+  const cache = new Map<string, KpiValues>();
+  return plans.map((plan) => {
+    const period = resolvePeriod(planPeriodSpecs(plan.period).current, now, team.timezone, { weekStart: teamWeekStart(team) });
+    let values = cache.get(plan.period);
+    if (!values) {
+      values = kpisFor(deps, team, period, userId === null ? undefined : [userId]);
+      cache.set(plan.period, values);
+    }
+    const actual = values[plan.metric];
+    const share = workdayShare(period, now, team.timezone, teamWorkdays(team)).share;
+    return {
+      plan,
+      period,
+      actual,
+      share,
+      progress: progress(plan.metric, actual, plan.value, share),
+      line: formatProgress(plan.metric, actual, plan.value, share, locale),
+    };
+  });
+}

@@ -1,0 +1,38 @@
+import type { UserFromGetMe } from "grammy/types";
+import type { ChatDirectory } from "./chat-directory.js";
+import type { DeliveryStats } from "./delivery-stats.js";
+import type { MessageStore } from "./message-store.js";
+import type { RateLimiter } from "./rate-limiter.js";
+import type { UpdateQueue } from "./update-queue.js";
+
+export interface WebhookConfig {
+  url: string;
+  secretToken?: string;
+}
+
+/** Everything the method handlers may read or change; one instance per fake server. */
+export interface FakeState {
+  token: string;
+  botInfo: UserFromGetMe;
+  now: () => number;
+  directory: ChatDirectory;
+  messages: MessageStore;
+  updates: UpdateQueue;
+  limiter: RateLimiter | undefined;
+  delivery: DeliveryStats;
+  /** chat id (as string) -> 403 description */
+  blocked: Map<string, string>;
+  /** old chat id (as string) -> new supergroup id */
+  migrated: Map<string, number>;
+  /** scope+language key -> commands */
+  commands: Map<string, unknown[]>;
+  /** chat id or "default" -> menu button */
+  menuButtons: Map<string, unknown>;
+  webhook: WebhookConfig | undefined;
+  /** callback query id -> already answered */
+  callbackQueries: Map<string, boolean>;
+  /** Monotonic counter for file ids and callback query ids. */
+  counter: { value: number };
+}
+
+export const nowSeconds = (state: FakeState): number => Math.floor(state.now() / 1000);

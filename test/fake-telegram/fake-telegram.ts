@@ -1,0 +1,185 @@
+import { setImmediate as nextTick } from "node:timers/promises";
+import type { Message, Update, UserFromGetMe } from "grammy/types";
+import { ApiError } from "./api-error.js";
+import { CallLog, isMessageTo, visibleText } from "./call-log.js";
+import { ChatDirectory } from "./chat-directory.js";
+import { DeliveryStats } from "./delivery-stats.js";
+import { FailureInjector } from "./failure-injector.js";
+import type { FakeState } from "./fake-state.js";
+import { listenApi } from "./http-server.js";
+import { MessageStore } from "./message-store.js";
+import type { MethodHandler } from "./method-table.js";
+import { botMethods } from "./methods-bot.js";
+import { chatMethods } from "./methods-chats.js";
+import { messageMethods } from "./methods-messages.js";
+import { RateLimiter } from "./rate-limiter.js";
+import type { ApiResponse, FakeTelegram, Payload, StartOptions } from "./types.js";
+import { buildCallbackQuery, buildTextMessage } from "./update-builders.js";
+import { RequestAborted, UpdateQueue } from "./update-queue.js";
+
+export const DEFAULT_TOKEN = "123456:TEST";
+export const DEFAULT_BOT_USERNAME = "kpi_coach_test_bot";
+
+/** Telegram method names are case-insensitive ("sendmessage" works too). */
+const METHODS = new Map<string, MethodHandler>(
+  Object.entries({ ...botMethods, ...messageMethods, ...chatMethods }).map(([name, h]) => [name.toLowerCase(), h]),
+);
+
+function makeBotInfo(token: string, username: string): UserFromGetMe {
+  // The bot id is the token's prefix, as with real tokens ("123456:TEST" -> 123456).
+  const id = Number.parseInt(token.split(":")[0] ?? "", 10) || 123456;
+  return {
+    id, is_bot: true, first_name: "KPI Coach", username,
+    can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false,
+    can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false,
+    allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false,
+  };
+}
+
+/** Starts a fake Bot API server on a random local port. */
+export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTelegram> {
+  const token = opts.token ?? DEFAULT_TOKEN;
+  const now = opts.now ?? Date.now;
+  const state: FakeState = {
+    token,
+    botInfo: makeBotInfo(token, opts.botUsername ?? DEFAULT_BOT_USERNAME),
+    now,
+    directory: new ChatDirectory(),
+    messages: new MessageStore(),
+    updates: new UpdateQueue(),
+    limiter: opts.rateLimits ? new RateLimiter(opts.rateLimits, now) : undefined,
+    delivery: new DeliveryStats(),
+    blocked: new Map(),
+    migrated: new Map(),
+    commands: new Map(),
+    menuButtons: new Map(),
+    webhook: undefined,
+    callbackQueries: new Map(),
+    counter: { value: 0 },
+  };
+  const log = new CallLog();
+  const failures = new FailureInjector();
+
+  const handleCall = async (
+    requestToken: string,
+    method: string,
+    payload: Payload,
+    signal: AbortSignal,
+  ): Promise<ApiResponse | undefined> => {
+    let response: ApiResponse;
+    try {
+      if (requestToken !== token) throw new ApiError(401, "Unauthorized");
+      const handler = METHODS.get(method.toLowerCase());
+      if (!handler) throw new ApiError(404, "Not Found: method not found");
+      const injected = failures.take(method);
+      if (injected) throw injected;
+      response = { ok: true, result: await handler(payload, { state, signal }) };
+    } catch (error) {
+      if (error instanceof RequestAborted) return undefined; // nobody to answer, nothing happened
+      if (!(error instanceof ApiError)) throw error;
+      response = error.toResponse();
+    }
+    if (response.error_code === 429) state.delivery.recordRejected429();
+    log.record({ method, payload, at: now(), response });
+    return response;
+  };
+
+  const { server, apiRoot } = await listenApi(handleCall);
+
+  /** Keeps messages contained in injected updates, so replies/edits/clicks can refer to them. */
+  const rememberMessages = (update: Omit<Update, "update_id">): void => {
+    for (const message of [update.message, update.edited_message, update.channel_post] as (Message | undefined)[]) {
+      if (message?.chat && typeof message.message_id === "number") state.messages.save(message);
+    }
+  };
+  const pushUpdate = (partial: Omit<Update, "update_id">): number => {
+    rememberMessages(partial);
+    return state.updates.push(partial);
+  };
+
+  return {
+    apiRoot,
+    token,
+    botInfo: state.botInfo,
+    calls: log.calls,
+
+    user: (id, userOpts) => state.directory.user(id, userOpts),
+    privateChat: (user) => state.directory.privateChat(user),
+    group: (id, title, groupOpts) => state.directory.group(id, title, groupOpts),
+    setChatMember: (chatId, userId, status) => state.directory.setMember(chatId, userId, status),
+
+    sendText: (from, chat, text, sendOpts) =>
+      pushUpdate({ message: buildTextMessage(state, from, chat, text, sendOpts) } as Omit<Update, "update_id">),
+    clickButton: (from, chat, message, data) =>
+      pushUpdate({ callback_query: buildCallbackQuery(state, from, chat, message, data) }),
+    pushUpdate,
+    redeliver: (updateId) => state.updates.redeliver(updateId),
+    getUpdate: (updateId) => state.updates.get(updateId),
+
+    waitForCall: (predicate, waitOpts) => log.waitFor(predicate, waitOpts),
+    waitForMessage: (chatId, predicate, waitOpts) =>
+      log.waitFor(
+        (call) => isMessageTo(call, chatId) && (!predicate || predicate(visibleText(call), call)),
+        waitOpts,
+        `waitForMessage(chat ${chatId})`,
+      ),
+    messagesTo: (chatId) => log.calls.filter((call) => isMessageTo(call, chatId)),
+    mark: () => log.calls.length,
+    pendingUpdates: () => state.updates.pending(),
+
+    failNext: (method, error, times = 1) => failures.add(method, error, times),
+    blockChat: (chatId, description) =>
+      state.blocked.set(
+        String(chatId),
+        description ??
+          (chatId > 0 ? "Forbidden: bot was blocked by the user" : "Forbidden: bot was kicked from the group chat"),
+      ),
+    migrateChat: (oldId, newId) => state.migrated.set(String(oldId), newId),
+
+    async postToWebhook(url, update, secretToken = state.webhook?.secretToken) {
+      const res = await fetch(url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(secretToken !== undefined ? { "x-telegram-bot-api-secret-token": secretToken } : {}),
+        },
+        body: JSON.stringify(update),
+      });
+      const body = await res.text();
+      await executeWebhookReply(body, (method, payload) => handleCall(token, method, payload, new AbortController().signal));
+      return { status: res.status, body };
+    },
+
+    stats: () => state.delivery.snapshot(),
+
+    async close() {
+      state.updates.releaseAll();
+      await nextTick(); // let the released long poll's answer reach the socket
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+/**
+ * A webhook may answer with a method call in its response body (grammY's
+ * webhookReply); Telegram executes it, so the fake does too and records it.
+ */
+async function executeWebhookReply(
+  body: string,
+  call: (method: string, payload: Payload) => Promise<unknown>,
+): Promise<void> {
+  if (!body.trimStart().startsWith("{")) return;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return;
+  }
+  if (typeof parsed === "object" && parsed !== null && "method" in parsed && typeof parsed.method === "string") {
+    const { method, ...payload } = parsed as Payload;
+    await call(method as string, payload);
+  }
+}

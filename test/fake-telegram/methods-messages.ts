@@ -1,0 +1,148 @@
+import type { Message } from "grammy/types";
+import { badRequest } from "./api-error.js";
+import { type FakeState, nowSeconds } from "./fake-state.js";
+import { describeFile, guessMime, imageSize, newBotMessage, repliedMessage } from "./message-factory.js";
+import { admitSend, type MethodTable, targetChat } from "./method-table.js";
+import { echoedMarkup, formatCaption, formatMessageText, validateReplyMarkup } from "./message-validation.js";
+import type { FormattedText } from "./html-entities.js";
+import type { Payload } from "./types.js";
+
+const NOT_MODIFIED =
+  "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
+
+const CHAT_ACTIONS = new Set([
+  "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
+  "upload_document", "choose_sticker", "find_location", "record_video_note", "upload_video_note",
+]);
+
+/** text + entities fields of a Message; entities omitted when there are none, like Telegram. */
+function textFields(formatted: FormattedText, key: "text" | "caption"): Record<string, unknown> {
+  const entitiesKey = key === "text" ? "entities" : "caption_entities";
+  return formatted.entities.length > 0
+    ? { [key]: formatted.text, [entitiesKey]: formatted.entities }
+    : { [key]: formatted.text };
+}
+
+/** The bot's own stored message that an edit targets, or Telegram's error. */
+function messageToEdit(payload: Payload, chatId: number | string, state: FakeState): Message {
+  if (typeof payload.message_id !== "number") throw badRequest("message identifier is not specified");
+  const message = state.messages.get(chatId, payload.message_id);
+  if (!message) throw badRequest("message to edit not found");
+  if (message.from?.id !== state.botInfo.id) throw badRequest("message can't be edited");
+  return message;
+}
+
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+export const messageMethods: MethodTable = {
+  sendMessage(payload, { state }) {
+    const chatId = targetChat(payload, state);
+    const formatted = formatMessageText(payload);
+    validateReplyMarkup(payload.reply_markup);
+    const replyTo = repliedMessage(state, chatId, payload);
+    admitSend(state, chatId);
+    const message = newBotMessage(state, chatId, payload, textFields(formatted, "text"), replyTo);
+    state.delivery.recordDelivery(chatId, `sendMessage\u0000${formatted.text}`);
+    return message;
+  },
+
+  sendPhoto(payload, { state }) {
+    const chatId = targetChat(payload, state);
+    const file = describeFile(state, payload.photo, "photo");
+    const caption = formatCaption(payload);
+    validateReplyMarkup(payload.reply_markup);
+    const replyTo = repliedMessage(state, chatId, payload);
+    admitSend(state, chatId);
+    const size = { ...imageSize(file.upload?.bytes), ...(file.upload ? { file_size: file.upload.size } : {}) };
+    const content = {
+      photo: [{ file_id: file.fileId, file_unique_id: file.uniqueId, ...size }],
+      ...(caption ? textFields(caption, "caption") : {}),
+    };
+    const message = newBotMessage(state, chatId, payload, content, replyTo);
+    state.delivery.recordDelivery(chatId, `sendPhoto\u0000${caption?.text ?? ""}\u0000${file.contentKey}`);
+    return message;
+  },
+
+  sendDocument(payload, { state }) {
+    const chatId = targetChat(payload, state);
+    const file = describeFile(state, payload.document, "document");
+    const caption = formatCaption(payload);
+    validateReplyMarkup(payload.reply_markup);
+    const replyTo = repliedMessage(state, chatId, payload);
+    admitSend(state, chatId);
+    const upload = file.upload;
+    const document = {
+      file_id: file.fileId,
+      file_unique_id: file.uniqueId,
+      ...(upload ? { file_name: upload.filename, mime_type: guessMime(upload), file_size: upload.size } : {}),
+    };
+    const content = { document, ...(caption ? textFields(caption, "caption") : {}) };
+    const message = newBotMessage(state, chatId, payload, content, replyTo);
+    state.delivery.recordDelivery(chatId, `sendDocument\u0000${caption?.text ?? ""}\u0000${file.contentKey}`);
+    return message;
+  },
+
+  editMessageText(payload, { state }) {
+    if (payload.inline_message_id !== undefined) return true; // inline messages are not stored
+    const chatId = targetChat(payload, state);
+    const message = messageToEdit(payload, chatId, state);
+    if (message.text === undefined) throw badRequest("there is no text in the message to edit");
+    const formatted = formatMessageText(payload);
+    validateReplyMarkup(payload.reply_markup);
+    const markup = echoedMarkup(payload.reply_markup);
+    if (
+      message.text === formatted.text &&
+      sameJson(message.entities ?? [], formatted.entities) &&
+      sameJson(message.reply_markup, markup)
+    ) {
+      throw badRequest(NOT_MODIFIED);
+    }
+    admitSend(state, chatId);
+    // Omitting reply_markup in an edit removes the inline keyboard, as on Telegram.
+    const { entities: _e, reply_markup: _m, ...rest } = message;
+    const edited = {
+      ...rest,
+      ...textFields(formatted, "text"),
+      ...(markup ? { reply_markup: markup } : {}),
+      edit_date: nowSeconds(state),
+    } as Message;
+    state.messages.save(edited);
+    return edited;
+  },
+
+  editMessageReplyMarkup(payload, { state }) {
+    if (payload.inline_message_id !== undefined) return true;
+    const chatId = targetChat(payload, state);
+    const message = messageToEdit(payload, chatId, state);
+    validateReplyMarkup(payload.reply_markup);
+    const markup = echoedMarkup(payload.reply_markup);
+    if (sameJson(message.reply_markup, markup)) throw badRequest(NOT_MODIFIED);
+    const { reply_markup: _m, ...rest } = message;
+    const edited = { ...rest, ...(markup ? { reply_markup: markup } : {}), edit_date: nowSeconds(state) } as Message;
+    state.messages.save(edited);
+    return edited;
+  },
+
+  deleteMessage(payload, { state }) {
+    const chatId = targetChat(payload, state);
+    if (typeof payload.message_id !== "number") throw badRequest("message identifier is not specified");
+    if (!state.messages.delete(chatId, payload.message_id)) throw badRequest("message to delete not found");
+    return true;
+  },
+
+  sendChatAction(payload, { state }) {
+    targetChat(payload, state);
+    if (!CHAT_ACTIONS.has(String(payload.action))) throw badRequest("wrong parameter action in request");
+    return true;
+  },
+
+  answerCallbackQuery(payload, { state }) {
+    const id = String(payload.callback_query_id ?? "");
+    // Unknown ids and second answers both get this error from Telegram.
+    if (state.callbackQueries.get(id) !== false) {
+      throw badRequest("query is too old and response timeout expired or query ID is invalid");
+    }
+    state.callbackQueries.set(id, true);
+    return true;
+  },
+};

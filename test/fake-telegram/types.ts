@@ -1,0 +1,147 @@
+// Public types of the fake Telegram Bot API server.
+import type { Chat, Update, User, UserFromGetMe } from "grammy/types";
+
+/**
+ * Request payloads are loosely typed on purpose: tests read arbitrary fields
+ * (`call.payload.text`, `call.payload.reply_markup.inline_keyboard`) and a
+ * precise union of every Bot API method would only add casts to every test.
+ */
+export type Payload = Record<string, any>;
+
+/** An uploaded file, as it replaces the `attach://<name>` field in a payload. */
+export interface UploadedFile {
+  filename: string;
+  mime: string;
+  size: number;
+  bytes: Buffer;
+}
+
+/**
+ * The JSON body the fake answered with. Flat (instead of an ok/error union)
+ * so tests can write `call.response.result.message_id` without narrowing.
+ */
+export interface ApiResponse {
+  ok: boolean;
+  result?: any;
+  error_code?: number;
+  description?: string;
+  parameters?: ResponseParameters;
+}
+
+export interface ResponseParameters {
+  retry_after?: number;
+  migrate_to_chat_id?: number;
+}
+
+/** Error to inject with `failNext`, shaped like a Telegram error body. */
+export interface InjectedError {
+  error_code: number;
+  description: string;
+  parameters?: ResponseParameters;
+}
+
+export interface RecordedCall {
+  method: string;
+  payload: Payload;
+  /** `now()` (ms) when the answer was produced. */
+  at: number;
+  response: ApiResponse;
+}
+
+/** A sliding window: at most `limit` sends within any `windowMs` span. */
+export interface RateWindow {
+  limit: number;
+  windowMs: number;
+}
+
+export interface RateLimitOptions {
+  /** All sends together. Default 30 per 1000 ms. */
+  global?: RateWindow;
+  /** Per group/supergroup/channel (non-positive chat ids). Default 20 per 60 000 ms. */
+  perGroup?: RateWindow;
+  /** Per private chat. Default 3 per 3000 ms: 1 message/s on average with a burst of 3. */
+  perPrivateChat?: RateWindow;
+}
+
+export interface StartOptions {
+  token?: string;
+  botUsername?: string;
+  /** `true` enables the default limits; an object overrides some of them. Off by default. */
+  rateLimits?: boolean | RateLimitOptions;
+  /** Clock (ms) used for rate limits, message dates and `RecordedCall.at`. */
+  now?: () => number;
+}
+
+export type ChatMemberStatus = "creator" | "administrator" | "member" | "left" | "kicked";
+
+export interface UserOptions {
+  first_name?: string;
+  last_name?: string;
+  username?: string;
+  language_code?: string;
+}
+
+export interface GroupOptions {
+  type?: "group" | "supergroup";
+  is_forum?: boolean;
+}
+
+export interface SendTextOptions {
+  /** Unix seconds; defaults to `now()`. */
+  date?: number;
+  message_thread_id?: number;
+  reply_to_message?: any;
+}
+
+export interface WaitOptions {
+  timeoutMs?: number;
+  /** Index into `calls` to start looking from (see `mark()`). Default 0. */
+  after?: number;
+}
+
+export interface FakeStats {
+  /** Successful sendMessage/sendPhoto/sendDocument calls (edits are not deliveries). */
+  delivered: number;
+  deliveredByChat: Map<number, number>;
+  /** Number of 429 answers (rate limiter or `failNext`). */
+  rejected429: number;
+  /** Deliveries whose (chat, method, text/caption, file) was already delivered before. */
+  duplicates: number;
+}
+
+export interface FakeTelegram {
+  apiRoot: string;
+  token: string;
+  botInfo: UserFromGetMe;
+  calls: RecordedCall[];
+
+  user(id: number, opts?: UserOptions): User;
+  privateChat(user: User): Chat.PrivateChat;
+  group(id: number, title?: string, opts?: GroupOptions): Chat.GroupChat | Chat.SupergroupChat;
+  setChatMember(chatId: number, userId: number, status: ChatMemberStatus): void;
+
+  sendText(from: User, chat: Chat, text: string, opts?: SendTextOptions): number;
+  clickButton(from: User, chat: Chat, message: { message_id: number; text?: string }, data: string): number;
+  pushUpdate(partial: Omit<Update, "update_id">): number;
+  redeliver(updateId: number): void;
+  /** The update built for `updateId` (e.g. to hand it to `postToWebhook`). */
+  getUpdate(updateId: number): Update | undefined;
+
+  waitForCall(predicate: (c: RecordedCall) => boolean, opts?: WaitOptions): Promise<RecordedCall>;
+  waitForMessage(
+    chatId: number,
+    predicate?: (text: string, call: RecordedCall) => boolean,
+    opts?: WaitOptions,
+  ): Promise<RecordedCall>;
+  messagesTo(chatId: number): RecordedCall[];
+  mark(): number;
+  pendingUpdates(): number;
+
+  failNext(method: string, error: InjectedError, times?: number): void;
+  blockChat(chatId: number, description?: string): void;
+  migrateChat(oldId: number, newId: number): void;
+
+  postToWebhook(url: string, update: Update, secretToken?: string): Promise<{ status: number; body: string }>;
+  stats(): FakeStats;
+  close(): Promise<void>;
+}
