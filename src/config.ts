@@ -39,8 +39,8 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     if (env.BOT_MODE !== "webhook") return;
-    if (!env.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "required when BOT_MODE=webhook: the public https URL of this bot" });
-    if (!env.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "required when BOT_MODE=webhook: 1–256 characters of A–Z a–z 0–9 _ -" });
+    if (!env.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "the public https URL of this bot (needed when BOT_MODE=webhook)" });
+    if (!env.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "1–256 characters of A–Z a–z 0–9 _ - (needed when BOT_MODE=webhook)" });
   });
 
 export interface Config {
@@ -67,7 +67,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? "environment");
     const given = cleaned[name];
-    throw new ConfigError(`Invalid ${name}${given === undefined ? " (missing)" : ""}: expected ${issue.message}`);
+    throw new ConfigError(given === undefined ? `${name} is missing: expected ${issue.message}` : `Invalid ${name}=${JSON.stringify(given.slice(0, 60))}: expected ${issue.message}`);
   }
   const e = parsed.data;
   return {

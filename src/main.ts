@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from "./config.js";
 import { closeDatabase, openDatabase } from "./db/client.js";
 import { createRepositories } from "./db/repositories/index.js";
 import { createBot } from "./bot/create-bot.js";
+import { stopRunner } from "./bot/stop-runner.js";
 import { registerCommandMenu } from "./bot/commands-menu.js";
 import type { AppDeps } from "./bot/context.js";
 import { createLogger } from "./logger.js";
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, "stopping: finishing updates in flight");
     // Hard stop if something hangs: better than a process that never exits.
     setTimeout(() => process.exit(1), 8000).unref();
-    if (runner?.isRunning()) await runner.stop();
+    if (runner && !(await stopRunner(runner))) logger.warn("some updates were still running at shutdown");
     if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
     closeDatabase(db);
     logger.info("stopped");

@@ -67,7 +67,7 @@ export const METRICS: Readonly<Record<MetricKey, MetricDef>> = {
 };
 
 // Aliases after normalisation (lower case, "ё" → "е", spaces and "-" → "_").
-const ALIASES: Record<string, MetricKey> = {
+const ALIASES: ReadonlyMap<string, MetricKey> = new Map(Object.entries({
   calls: "calls", звонки: "calls",
   meetings: "meetings", встречи: "meetings",
   conversion: "call_conversion", конверсия: "call_conversion", call_conversion: "call_conversion",
@@ -81,12 +81,12 @@ const ALIASES: Record<string, MetricKey> = {
   closetime: "close_time", close_time: "close_time", закрытие: "close_time",
   lost: "lost", отказы: "lost",
   leads: "leads", лиды: "leads",
-};
+} satisfies Record<string, MetricKey>));
 
 /** Metric key from a key or alias ("звонки", "win-rate", "Средний чек"), or null. */
 export function parseMetric(text: string): MetricKey | null {
   const norm = text.trim().toLowerCase().replace(/ё/g, "е").replace(/[\s-]+/g, "_");
-  return ALIASES[norm] ?? null;
+  return ALIASES.get(norm) ?? null; // Map: "toString" is not a metric
 }
 
 export interface ValueFormatOptions {

@@ -40,7 +40,7 @@ export type PeriodSpec =
 
 // Keys are compared with spaces, "_" and "-" removed, so "last week",
 // "last_week", "прошлая неделя" and "прошлаянеделя" are all one key.
-const KEYWORDS: Record<string, PeriodKeyword> = {
+const KEYWORDS: ReadonlyMap<string, PeriodKeyword> = new Map(Object.entries({
   today: "today",
   day: "today",
   yesterday: "yesterday",
@@ -62,7 +62,7 @@ const KEYWORDS: Record<string, PeriodKeyword> = {
   квартал: "quarter",
   прошлыйквартал: "lastquarter",
   год: "year",
-};
+} satisfies Record<string, PeriodKeyword>));
 
 // "15.11", "15.11.2026", "15.11.26" or "2026-11-15".
 const DAY_SRC = String.raw`\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}(?:\.(?:\d{4}|\d{2}))?`;
@@ -107,7 +107,8 @@ function compareDaySpec(a: DaySpec, b: DaySpec): number {
 export function parsePeriod(text: string): PeriodSpec | null {
   const t = text.trim().toLowerCase();
   if (t === "") return null;
-  const keyword = KEYWORDS[t.replace(/[\s_-]+/g, "")];
+  // A Map, not an object lookup: "constructor" must not resolve to Object.prototype.
+  const keyword = KEYWORDS.get(t.replace(/[\s_-]+/g, ""));
   if (keyword !== undefined) return { kind: keyword };
 
   const single = SINGLE_RE.exec(t);

@@ -50,14 +50,14 @@ const RELATIVE_RE = /^([+\-−])\s*(\d+(?:[.,]\d+)?)\s*%$/u;
 const NUMBER_RE = /^\d+(?:[.,]\d+)?$/;
 const GROUPED_INT_RE = /^\d{1,3}(?:[ \u00A0\u2009\u202F]\d{3})+$/u;
 
-const DURATION_UNITS: Record<string, number> = {
+const DURATION_UNITS: ReadonlyMap<string, number> = new Map(Object.entries({
   m: 60_000, min: 60_000, мин: 60_000,
   h: 3_600_000, ч: 3_600_000, час: 3_600_000, часа: 3_600_000, часов: 3_600_000,
   d: 86_400_000, д: 86_400_000, дн: 86_400_000, день: 86_400_000, дня: 86_400_000, дней: 86_400_000,
-};
+}));
 const DURATION_PART_RE = /(\d+(?:[.,]\d+)?)\s*([a-zа-яё]+)\.?\s*/gu;
 
-/** "24h", "24 ч", "7д", "90мин", "1.5h", "1d 12h" → ms; null when malformed or without unit. */
+/** "24h", "24 ч", "7д", "90мин", "1.5h", "1d 12h" → ms; an error when malformed, zero or without a unit. */
 export function parseDuration(text: string): number | { error: PlanValueError } {
   const t = text.trim().toLowerCase();
   if (NUMBER_RE.test(t)) return { error: "duration_unit" };
@@ -65,7 +65,7 @@ export function parseDuration(text: string): number | { error: PlanValueError } 
   let consumed = 0;
   for (const m of t.matchAll(DURATION_PART_RE)) {
     if (m.index !== consumed) return { error: "format" };
-    const unit = DURATION_UNITS[m[2]!];
+    const unit = DURATION_UNITS.get(m[2]!); // Map: "5constructor" is not a unit
     if (unit === undefined) return { error: "format" };
     total += Number(m[1]!.replace(",", ".")) * unit;
     consumed = m.index + m[0].length;

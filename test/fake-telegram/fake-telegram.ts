@@ -1,4 +1,4 @@
-import { setImmediate as nextTick } from "node:timers/promises";
+import { setImmediate as afterPendingIo } from "node:timers/promises";
 import type { Message, Update, UserFromGetMe } from "grammy/types";
 import { ApiError } from "./api-error.js";
 import { CallLog, isMessageTo, visibleText } from "./call-log.js";
@@ -154,7 +154,7 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
 
     async close() {
       state.updates.releaseAll();
-      await nextTick(); // let the released long poll's answer reach the socket
+      await afterPendingIo(); // let the released long poll's answer reach the socket
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.js";
+
+const TOKEN = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+describe("loadConfig", () => {
+  it("applies the documented defaults", () => {
+    const c = loadConfig({ BOT_TOKEN: TOKEN });
+    expect(c).toMatchObject({
+      botToken: TOKEN, apiRoot: "https://api.telegram.org", databasePath: "./data/kpi-coach.db", mode: "polling",
+      port: 8080, defaultLocale: "ru", defaultTimezone: "Europe/Moscow", logLevel: "info",
+    });
+  });
+
+  it("treats empty variables as unset and allows no token (demo mode)", () => {
+    expect(loadConfig({ BOT_TOKEN: "", PORT: " " }).botToken).toBeUndefined();
+  });
+
+  it.each([
+    [{ BOT_TOKEN: "nope" }, 'Invalid BOT_TOKEN="nope": expected a token from @BotFather'],
+    [{ BOT_TOKEN: TOKEN, PORT: "abc" }, 'Invalid PORT="abc": expected a TCP port number'],
+    [{ BOT_TOKEN: TOKEN, PORT: "70000" }, 'Invalid PORT="70000"'],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: "push" }, 'Invalid BOT_MODE="push": expected polling or webhook'],
+    [{ BOT_TOKEN: TOKEN, DEFAULT_TIMEZONE: "Mars/Base" }, 'Invalid DEFAULT_TIMEZONE="Mars/Base": expected an IANA time zone'],
+    [{ BOT_TOKEN: TOKEN, DEFAULT_LOCALE: "de" }, 'Invalid DEFAULT_LOCALE="de": expected ru or en'],
+    [{ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "not a url" }, "Invalid TELEGRAM_API_ROOT"],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook" }, "WEBHOOK_URL is missing: expected the public https URL of this bot"],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.example/hook" }, "WEBHOOK_SECRET is missing"],
+  ])("refuses %j with one line", (env, message) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain(message);
+    expect((error as Error).message).not.toContain("\n");
+  });
+});

@@ -1,0 +1,348 @@
+import { describe, expect, it } from "vitest";
+import {
+  bucketKey,
+  bucketKeys,
+  listDates,
+  parsePeriod,
+  periodLabel,
+  resolvePeriod,
+  workdayShare,
+  type PeriodSpec,
+} from "../../src/domain/periods.js";
+import type { Period } from "../../src/domain/types.js";
+
+const H = 3_600_000;
+const utc = (iso: string) => Date.parse(iso);
+const MSK = "Europe/Moscow";
+// Thursday 26 Nov 2026, 12:00 in Moscow.
+const NOW = utc("2026-11-26T09:00:00Z");
+
+describe("parsePeriod keywords", () => {
+  const cases: [string, string][] = [
+    ["today", "today"],
+    ["TODAY", "today"],
+    ["day", "today"],
+    ["yesterday", "yesterday"],
+    ["week", "week"],
+    ["lastweek", "lastweek"],
+    ["last_week", "lastweek"],
+    ["month", "month"],
+    ["Month", "month"],
+    ["lastmonth", "lastmonth"],
+    ["quarter", "quarter"],
+    ["year", "year"],
+    ["сегодня", "today"],
+    ["Сегодня", "today"],
+    ["вчера", "yesterday"],
+    ["неделя", "week"],
+    ["прошлая_неделя", "lastweek"],
+    ["прошлаянеделя", "lastweek"],
+    ["Прошлая неделя", "lastweek"],
+    ["месяц", "month"],
+    ["прошлый_месяц", "lastmonth"],
+    ["квартал", "quarter"],
+    ["год", "year"],
+    ["  ГОД  ", "year"],
+  ];
+  it.each(cases)("%s → %s", (text, kind) => {
+    expect(parsePeriod(text)).toEqual({ kind });
+  });
+
+  it("rejects unknown words", () => {
+    expect(parsePeriod("tomorrow")).toBeNull();
+    expect(parsePeriod("")).toBeNull();
+    expect(parsePeriod("неделька")).toBeNull();
+    expect(parsePeriod("constructor")).toBeNull();
+    expect(parsePeriod("__proto__")).toBeNull();
+  });
+});
+
+describe("parsePeriod dates and ranges", () => {
+  const nov1to15 = { kind: "range", start: { year: null, month: 11, day: 1 }, end: { year: null, month: 11, day: 15 } };
+  const nov1to15y = { kind: "range", start: { year: 2026, month: 11, day: 1 }, end: { year: 2026, month: 11, day: 15 } };
+
+  it("accepts yearless ranges with en dash, em dash, hyphen and ..", () => {
+    expect(parsePeriod("01.11–15.11")).toEqual(nov1to15);
+    expect(parsePeriod("01.11—15.11")).toEqual(nov1to15);
+    expect(parsePeriod("01.11-15.11")).toEqual(nov1to15);
+    expect(parsePeriod("01.11..15.11")).toEqual(nov1to15);
+    expect(parsePeriod("1.11 – 15.11")).toEqual(nov1to15);
+  });
+
+  it("accepts ranges with years in both notations", () => {
+    expect(parsePeriod("01.11.2026-15.11.2026")).toEqual(nov1to15y);
+    expect(parsePeriod("01.11.26–15.11.26")).toEqual(nov1to15y);
+    expect(parsePeriod("2026-11-01..2026-11-15")).toEqual(nov1to15y);
+    expect(parsePeriod("2026-11-01-2026-11-15")).toEqual(nov1to15y);
+    // A yearless side borrows the other side's year.
+    expect(parsePeriod("01.11–15.11.2026")).toEqual(nov1to15y);
+  });
+
+  it("accepts a single date", () => {
+    expect(parsePeriod("15.11")).toEqual({ kind: "date", date: { year: null, month: 11, day: 15 } });
+    expect(parsePeriod("2026-11-15")).toEqual({ kind: "date", date: { year: 2026, month: 11, day: 15 } });
+    expect(parsePeriod("15.11.2026")).toEqual({ kind: "date", date: { year: 2026, month: 11, day: 15 } });
+    // 29.02 exists in some years, so it is accepted without a year.
+    expect(parsePeriod("29.02")).toEqual({ kind: "date", date: { year: null, month: 2, day: 29 } });
+  });
+
+  it("rejects impossible dates and reversed ranges", () => {
+    expect(parsePeriod("31.02")).toBeNull();
+    expect(parsePeriod("32.01")).toBeNull();
+    expect(parsePeriod("15.13")).toBeNull();
+    expect(parsePeriod("00.11")).toBeNull();
+    expect(parsePeriod("2026-13-01")).toBeNull();
+    expect(parsePeriod("2026-02-29")).toBeNull(); // 2026 is not a leap year
+    expect(parsePeriod("29.02.2026")).toBeNull();
+    expect(parsePeriod("01.11–31.11")).toBeNull();
+    expect(parsePeriod("15.11–01.11")).toBeNull();
+    expect(parsePeriod("2026-11-15..2026-11-01")).toBeNull();
+    expect(parsePeriod("01.12.2026-15.11.2026")).toBeNull();
+    expect(parsePeriod("01.11–")).toBeNull();
+    expect(parsePeriod("01.11 15.11")).toBeNull();
+  });
+});
+
+function resolve(spec: PeriodSpec | null, now: number, tz: string, weekStart?: number): Period {
+  if (spec === null) throw new Error("spec did not parse");
+  return resolvePeriod(spec, now, tz, weekStart === undefined ? {} : { weekStart });
+}
+
+describe("resolvePeriod", () => {
+  it("picks December in Moscow but November in New York at 2026-11-30T22:30Z", () => {
+    const now = utc("2026-11-30T22:30:00Z");
+    expect(resolve({ kind: "month" }, now, MSK)).toEqual({
+      from: utc("2026-11-30T21:00:00Z"),
+      to: utc("2026-12-31T21:00:00Z"),
+      startDate: "2026-12-01",
+      endDate: "2026-12-31",
+      kind: "month",
+    });
+    expect(resolve({ kind: "month" }, now, "America/New_York")).toEqual({
+      // 1 Nov starts in EDT (-4); 1 Dec in EST (-5).
+      from: utc("2026-11-01T04:00:00Z"),
+      to: utc("2026-12-01T05:00:00Z"),
+      startDate: "2026-11-01",
+      endDate: "2026-11-30",
+      kind: "month",
+    });
+  });
+
+  it("covers the whole week, starting Monday by default", () => {
+    const week = resolve({ kind: "week" }, NOW, MSK);
+    expect(week).toEqual({
+      from: utc("2026-11-22T21:00:00Z"),
+      to: utc("2026-11-29T21:00:00Z"),
+      startDate: "2026-11-23",
+      endDate: "2026-11-29",
+      kind: "week",
+    });
+    const last = resolve({ kind: "lastweek" }, NOW, MSK);
+    expect([last.startDate, last.endDate]).toEqual(["2026-11-16", "2026-11-22"]);
+  });
+
+  it("starts weeks on Sunday with weekStart 7", () => {
+    const week = resolve({ kind: "week" }, NOW, MSK, 7);
+    expect([week.startDate, week.endDate]).toEqual(["2026-11-22", "2026-11-28"]);
+    const last = resolve({ kind: "lastweek" }, NOW, MSK, 7);
+    expect([last.startDate, last.endDate]).toEqual(["2026-11-15", "2026-11-21"]);
+    // On Sunday 29 Nov the Sunday-started week begins that day; the Monday one ends it.
+    const sunday = utc("2026-11-29T12:00:00Z");
+    expect(resolve({ kind: "week" }, sunday, MSK, 7).startDate).toBe("2026-11-29");
+    expect(resolve({ kind: "week" }, sunday, MSK).startDate).toBe("2026-11-23");
+  });
+
+  it("rejects a weekStart outside 1..7", () => {
+    expect(() => resolve({ kind: "week" }, NOW, MSK, 0)).toThrow(RangeError);
+    expect(() => resolve({ kind: "week" }, NOW, MSK, 8)).toThrow(RangeError);
+  });
+
+  it("uses the local day east of UTC (Vladivostok)", () => {
+    // 15:00Z on the 26th is 01:00 on the 27th in Vladivostok (UTC+10).
+    const now = utc("2026-11-26T15:00:00Z");
+    expect(resolve({ kind: "today" }, now, "Asia/Vladivostok")).toEqual({
+      from: utc("2026-11-26T14:00:00Z"),
+      to: utc("2026-11-27T14:00:00Z"),
+      startDate: "2026-11-27",
+      endDate: "2026-11-27",
+      kind: "today",
+    });
+    expect(resolve({ kind: "yesterday" }, now, "Asia/Vladivostok").startDate).toBe("2026-11-26");
+  });
+
+  it("uses the local day west of UTC (Los Angeles)", () => {
+    // 06:00Z on the 27th is 22:00 on the 26th in Los Angeles (UTC-8).
+    const now = utc("2026-11-27T06:00:00Z");
+    expect(resolve({ kind: "today" }, now, "America/Los_Angeles")).toEqual({
+      from: utc("2026-11-26T08:00:00Z"),
+      to: utc("2026-11-27T08:00:00Z"),
+      startDate: "2026-11-26",
+      endDate: "2026-11-26",
+      kind: "today",
+    });
+    const week = resolve({ kind: "week" }, now, "America/Los_Angeles");
+    expect([week.startDate, week.endDate]).toEqual(["2026-11-23", "2026-11-29"]);
+  });
+
+  it("gives the Berlin fall-back Sunday its 25 hours", () => {
+    const today = resolve({ kind: "today" }, utc("2026-10-25T10:00:00Z"), "Europe/Berlin");
+    expect(today.from).toBe(utc("2026-10-24T22:00:00Z"));
+    expect(today.to).toBe(utc("2026-10-25T23:00:00Z"));
+    expect(today.to - today.from).toBe(25 * H);
+  });
+
+  it("resolves last month across a New Year, quarters and the year", () => {
+    const jan = utc("2027-01-10T09:00:00Z");
+    const lm = resolve({ kind: "lastmonth" }, jan, MSK);
+    expect([lm.startDate, lm.endDate]).toEqual(["2026-12-01", "2026-12-31"]);
+    const q = resolve({ kind: "quarter" }, NOW, MSK);
+    expect(q).toMatchObject({ startDate: "2026-10-01", endDate: "2026-12-31", from: utc("2026-09-30T21:00:00Z") });
+    const lq = resolve({ kind: "lastquarter" }, utc("2026-02-10T09:00:00Z"), MSK);
+    expect([lq.startDate, lq.endDate]).toEqual(["2025-10-01", "2025-12-31"]);
+    const y = resolve({ kind: "year" }, NOW, MSK);
+    expect([y.startDate, y.endDate, y.from, y.to]).toEqual([
+      "2026-01-01",
+      "2026-12-31",
+      utc("2025-12-31T21:00:00Z"),
+      utc("2026-12-31T21:00:00Z"),
+    ]);
+    // February of a leap year ends on the 29th.
+    const feb = resolve({ kind: "month" }, utc("2028-02-10T09:00:00Z"), MSK);
+    expect(feb.endDate).toBe("2028-02-29");
+  });
+
+  it("gives yearless ranges the current year, or the previous one if they start after today", () => {
+    const nov = resolve(parsePeriod("01.11–15.11"), NOW, MSK);
+    expect(nov).toEqual({
+      from: utc("2026-10-31T21:00:00Z"),
+      to: utc("2026-11-15T21:00:00Z"),
+      startDate: "2026-11-01",
+      endDate: "2026-11-15",
+      kind: "range",
+    });
+    const dec = resolve(parsePeriod("01.12–15.12"), NOW, MSK);
+    expect([dec.startDate, dec.endDate]).toEqual(["2025-12-01", "2025-12-15"]);
+    // Today itself is not "after today".
+    expect(resolve(parsePeriod("26.11"), NOW, MSK)).toMatchObject({ startDate: "2026-11-26", endDate: "2026-11-26", kind: "date" });
+    expect(resolve(parsePeriod("27.11"), NOW, MSK).startDate).toBe("2025-11-27");
+    // A range may run past today if it starts before it.
+    expect(resolve(parsePeriod("20.11–05.12"), NOW, MSK).endDate).toBe("2026-12-05");
+    // Explicit years are kept even in the future.
+    expect(resolve(parsePeriod("2027-01-01..2027-01-31"), NOW, MSK).startDate).toBe("2027-01-01");
+  });
+
+  it("clamps a yearless 29.02 in a non-leap year to the 28th", () => {
+    expect(resolve(parsePeriod("29.02"), NOW, MSK).startDate).toBe("2026-02-28");
+    expect(resolve(parsePeriod("29.02"), utc("2028-03-05T09:00:00Z"), MSK).startDate).toBe("2028-02-29");
+  });
+});
+
+describe("periodLabel", () => {
+  it("labels every kind in both languages", () => {
+    const month = resolve({ kind: "month" }, NOW, MSK);
+    expect(periodLabel(month, "ru")).toBe("ноябрь 2026");
+    expect(periodLabel(month, "en")).toBe("November 2026");
+    const lastweek = resolve({ kind: "lastweek" }, NOW, MSK);
+    expect(periodLabel(lastweek, "ru")).toBe("16.11–22.11");
+    expect(periodLabel(lastweek, "en")).toBe("16.11–22.11");
+    const today = resolve({ kind: "today" }, NOW, MSK);
+    expect(periodLabel(today, "ru")).toBe("сегодня, 26.11");
+    expect(periodLabel(today, "en")).toBe("today, 26.11");
+    expect(periodLabel(resolve({ kind: "yesterday" }, NOW, MSK), "ru")).toBe("вчера, 25.11");
+    const q = resolve({ kind: "quarter" }, NOW, MSK);
+    expect(periodLabel(q, "ru")).toBe("4 кв. 2026");
+    expect(periodLabel(q, "en")).toBe("Q4 2026");
+    const y = resolve({ kind: "year" }, NOW, MSK);
+    expect(periodLabel(y, "ru")).toBe("2026 год");
+    expect(periodLabel(y, "en")).toBe("2026");
+    expect(periodLabel(resolve(parsePeriod("15.11"), NOW, MSK), "en")).toBe("15.11");
+    expect(periodLabel(resolve({ kind: "lastmonth" }, utc("2027-01-10T09:00:00Z"), MSK), "ru")).toBe("декабрь 2026");
+  });
+
+  it("shows years when a range crosses a New Year", () => {
+    const r = resolve(parsePeriod("28.12.2026-03.01.2027"), NOW, MSK);
+    expect(periodLabel(r, "ru")).toBe("28.12.2026–03.01.2027");
+  });
+});
+
+describe("listDates", () => {
+  it("lists every local date inclusive", () => {
+    expect(listDates(resolve({ kind: "lastweek" }, NOW, MSK))).toEqual([
+      "2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20", "2026-11-21", "2026-11-22",
+    ]);
+    expect(listDates(resolve({ kind: "today" }, NOW, MSK))).toEqual(["2026-11-26"]);
+    const feb = listDates(resolve({ kind: "month" }, utc("2028-02-10T09:00:00Z"), MSK));
+    expect(feb.length).toBe(29);
+    expect(feb[28]).toBe("2028-02-29");
+  });
+});
+
+describe("workdayShare", () => {
+  const november = resolve({ kind: "month" }, NOW, MSK);
+
+  it("counts whole workdays before today plus the elapsed part of today (mid-month)", () => {
+    // November 2026 has 21 Mon–Fri days (2–6, 9–13, 16–20, 23–27, 30).
+    // Wed 18 Nov at 12:00 Moscow: 12 full workdays (2–6, 9–13, 16, 17) + 0.5.
+    const r = workdayShare(november, utc("2026-11-18T09:00:00Z"), MSK);
+    expect(r.total).toBe(21);
+    expect(r.elapsed).toBeCloseTo(12.5, 10);
+    expect(r.share).toBeCloseTo(12.5 / 21, 10);
+  });
+
+  it("adds nothing for a weekend day", () => {
+    // Sat 21 Nov: 15 full workdays gone (2–6, 9–13, 16–20).
+    const r = workdayShare(november, utc("2026-11-21T09:00:00Z"), MSK);
+    expect(r).toEqual({ total: 21, elapsed: 15, share: 15 / 21 });
+  });
+
+  it("honours a six-day week", () => {
+    // Mon–Sat: 30 days minus 5 Sundays = 25; before the 18th: 16 days minus 2 Sundays = 14; +0.5 today.
+    const r = workdayShare(november, utc("2026-11-18T09:00:00Z"), MSK, [1, 2, 3, 4, 5, 6]);
+    expect(r.total).toBe(25);
+    expect(r.share).toBeCloseTo(14.5 / 25, 10);
+  });
+
+  it("is 0 before the period and 1 after it", () => {
+    expect(workdayShare(november, utc("2026-10-20T09:00:00Z"), MSK)).toEqual({ total: 21, elapsed: 0, share: 0 });
+    expect(workdayShare(november, utc("2026-12-02T09:00:00Z"), MSK)).toEqual({ total: 21, elapsed: 21, share: 1 });
+  });
+
+  it("handles a period with no workdays", () => {
+    // Explicit year: a yearless 28.11 would fall in 2025, being after today.
+    const weekend = resolve(parsePeriod("28.11.2026–29.11.2026"), NOW, MSK);
+    expect(workdayShare(weekend, utc("2026-11-28T09:00:00Z"), MSK)).toEqual({ total: 0, elapsed: 0, share: 0 });
+    expect(workdayShare(weekend, utc("2026-11-30T09:00:00Z"), MSK)).toEqual({ total: 0, elapsed: 0, share: 1 });
+  });
+
+  it("measures today against the real length of a 25 h DST day", () => {
+    const berlin = "Europe/Berlin";
+    const now = utc("2026-10-25T11:00:00Z"); // 12:00 CET, 13 h after local midnight
+    const today = resolve({ kind: "today" }, now, berlin);
+    const r = workdayShare(today, now, berlin, [1, 2, 3, 4, 5, 6, 7]);
+    expect(r.total).toBe(1);
+    expect(r.share).toBeCloseTo(13 / 25, 10);
+  });
+});
+
+describe("bucketKey / bucketKeys", () => {
+  it("keys by local day, week start and month", () => {
+    const ms = utc("2026-11-26T09:00:00Z");
+    expect(bucketKey(ms, MSK, "day")).toBe("2026-11-26");
+    expect(bucketKey(ms, MSK, "week")).toBe("2026-11-23");
+    expect(bucketKey(ms, MSK, "week", 7)).toBe("2026-11-22");
+    expect(bucketKey(ms, MSK, "month")).toBe("2026-11");
+    const late = utc("2026-11-30T22:30:00Z");
+    expect(bucketKey(late, MSK, "month")).toBe("2026-12");
+    expect(bucketKey(late, "America/New_York", "month")).toBe("2026-11");
+  });
+
+  it("lists every bucket a period touches", () => {
+    const november = resolve({ kind: "month" }, NOW, MSK);
+    expect(bucketKeys(november, "week")).toEqual([
+      "2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23", "2026-11-30",
+    ]);
+    expect(bucketKeys(november, "month")).toEqual(["2026-11"]);
+    expect(bucketKeys(november, "day").length).toBe(30);
+    expect(bucketKeys(resolve({ kind: "quarter" }, NOW, MSK), "month")).toEqual(["2026-10", "2026-11", "2026-12"]);
+  });
+});

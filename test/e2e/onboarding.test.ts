@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startHarness, type Harness } from "../support/harness.js";
+import { count, setUpTeam } from "../support/team.js";
+
+let h: Harness;
+afterEach(async () => {
+  await h.stop();
+  await h.fake.close();
+});
+
+describe("setup, invite and join", () => {
+  it("refuses /setup from a non-admin and stores nothing; an admin creates the team once", async () => {
+    h = await startHarness();
+    const { fake } = h;
+    const admin = fake.user(1, { first_name: "Ольга", language_code: "ru" });
+    const member = fake.user(2, { first_name: "Bob", language_code: "en" });
+    const group = fake.group(-500, "Sales East");
+    fake.setChatMember(group.id, admin.id, "administrator");
+    fake.setChatMember(group.id, member.id, "member");
+
+    const refused = await h.say(member, group, "/setup");
+    expect(refused.text).toMatch(/Only a group admin/);
+    expect(count(h, "select count(*) from teams")).toBe(0);
+
+    const done = await h.say(admin, group, "/setup");
+    expect(done.text).toContain("Команда Sales East создана");
+    expect(done.text).toMatch(/https:\/\/t\.me\/kpi_coach_test_bot\?start=[A-Za-z0-9_-]{8,64}/);
+    expect(count(h, "select count(*) from memberships where role = 'head' and user_id = 1")).toBe(1);
+
+    const again = await h.say(admin, group, "/setup");
+    expect(again.text).toContain("уже команда");
+    expect(count(h, "select count(*) from teams")).toBe(1);
+
+    const inPrivate = await h.say(admin, fake.privateChat(admin), "/setup");
+    expect(inPrivate.text).toMatch(/в группе/);
+  });
+
+  it("joins managers through the invite link and /join, and shows the one-tap keyboard in private", async () => {
+    h = await startHarness();
+    const t = await setUpTeam(h);
+    expect(count(h, "select count(*) from memberships where role = 'manager' and active = 1")).toBe(2);
+
+    const dm = h.fake.messagesTo(t.ivanChat.id).at(-1)!;
+    expect(dm.payload["text"]).toContain("Вы в команде");
+    const keyboard = (dm.payload["reply_markup"]["keyboard"] as { text: string }[][]).flat().map((b) => b.text);
+    expect(keyboard).toEqual(expect.arrayContaining(["📞 Звонок", "💰 Сделка", "📊 Мой день", "↩️ Отменить"]));
+    expect(dm.payload["reply_markup"]["is_persistent"]).toBe(true);
+
+    const again = await h.say(t.ivan, t.ivanChat, `/start ${t.inviteCode}`);
+    expect(again.text).toContain("уже в команде");
+    const joinAgain = await h.say(t.john, t.group, "/join");
+    expect(joinAgain.text).toContain("already in");
+    expect(count(h, "select count(*) from memberships")).toBe(3);
+  });
+
+  it("explains itself on /start, refuses a bad invite code, and limits /invite and /promote to heads", async () => {
+    h = await startHarness();
+    const t = await setUpTeam(h);
+    const stranger = h.fake.user(300, { first_name: "Sam", language_code: "en" });
+    const intro = await h.say(stranger, h.fake.privateChat(stranger), "/start");
+    expect(intro.text).toContain("How to join");
+    const bad = await h.say(stranger, h.fake.privateChat(stranger), "/start notARealCode1");
+    expect(bad.text).toContain("not valid");
+    expect(count(h, "select count(*) from memberships where user_id = 300")).toBe(0);
+
+    const managerInvite = await h.say(t.ivan, t.ivanChat, "/invite");
+    expect(managerInvite.text).toContain("только руководителю");
+    const managerPromote = await h.say(t.john, t.group, "/promote @ivan");
+    expect(managerPromote.text).toContain("Only a head");
+
+    const badForm = await h.say(t.head, t.group, "/promote");
+    expect(badForm.text).toContain("/promote @username");
+    const unknown = await h.say(t.head, t.group, "/promote @nobody_here");
+    expect(unknown.text).toContain("нет участника @nobody_here");
+    const promoted = await h.say(t.head, t.group, "/promote @ivan");
+    expect(promoted.text).toContain("@ivan теперь руководитель");
+    expect(count(h, "select count(*) from memberships where user_id = 101 and role = 'head'")).toBe(1);
+    const nowHeadInvite = await h.say(t.ivan, t.ivanChat, "/invite");
+    expect(nowHeadInvite.text).toContain(`start=${t.inviteCode}`);
+  });
+
+  it("lists in /help only what the caller's role can use", async () => {
+    h = await startHarness();
+    const t = await setUpTeam(h);
+    const managerHelp = await h.say(t.john, t.johnChat, "/help");
+    expect(managerHelp.text).toContain("/deal");
+    expect(managerHelp.text).not.toContain("/invite");
+    const headHelp = await h.say(t.head, t.headChat, "/help");
+    expect(headHelp.text).toContain("/invite");
+    const stranger = h.fake.user(301, { language_code: "en" });
+    const strangerHelp = await h.say(stranger, h.fake.privateChat(stranger), "/help");
+    expect(strangerHelp.text).not.toContain("/deal");
+    expect(strangerHelp.text).toContain("not in a team");
+  });
+});

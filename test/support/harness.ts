@@ -1,0 +1,100 @@
+// Starts the real bot (createBot + grammY runner, as main.ts does) against the
+// suite's fake Bot API over HTTP, with a real SQLite file.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import type { Chat, User } from "grammy/types";
+import { createBot } from "../../src/bot/create-bot.js";
+import { stopRunner } from "../../src/bot/stop-runner.js";
+import type { AppDeps } from "../../src/bot/context.js";
+import { loadConfig } from "../../src/config.js";
+import { closeDatabase, openDatabase } from "../../src/db/client.js";
+import { createRepositories } from "../../src/db/repositories/index.js";
+import { createLogger } from "../../src/logger.js";
+import { parseHtml, startFakeTelegram, type FakeTelegram, type RecordedCall } from "../fake-telegram/index.js";
+
+export const TOKEN = "123456:TEST-token-for-kpi-coach-e2e";
+
+export interface Clock { now: number }
+
+export interface Harness {
+  fake: FakeTelegram;
+  deps: AppDeps;
+  dbPath: string;
+  /** Null when `now` follows the real clock. */
+  clock: Clock | null;
+  /** Sends a text and resolves with the bot's next message to that chat. */
+  say(from: User, chat: Chat, text: string, opts?: { date?: number }): Promise<Reply>;
+  /** Taps an inline button on a bot message and resolves with the next message to that chat. */
+  tap(from: User, chat: Chat, message: RecordedCall, data: string): Promise<Reply>;
+  /** Stops the runner (waiting for in-flight updates) and closes the database. */
+  stop(): Promise<void>;
+  /** Stops and starts a new bot process-equivalent on the same database. */
+  restart(): Promise<void>;
+}
+
+export interface Reply { text: string; call: RecordedCall }
+
+export async function startHarness(opts: { fake?: FakeTelegram; dbPath?: string; clock?: Clock; env?: Record<string, string> } = {}): Promise<Harness> {
+  const clock = opts.clock ?? null;
+  const fake = opts.fake ?? (await startFakeTelegram({ token: TOKEN, ...(clock ? { now: () => clock.now } : {}) }));
+  const dbPath = opts.dbPath ?? join(mkdtempSync(join(tmpdir(), "kpi-e2e-")), "bot.db");
+  const config = loadConfig({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_PATH: dbPath, LOG_LEVEL: "silent", ...opts.env });
+
+  let runner: RunnerHandle;
+  let deps: AppDeps;
+  const boot = () => {
+    const db = openDatabase(dbPath);
+    deps = { config, db, repos: createRepositories(db), logger: createLogger(config.logLevel), now: clock ? () => clock.now : Date.now };
+    const bot = createBot(config, deps, { botInfo: fake.botInfo });
+    runner = run(bot, { runner: { fetch: { timeout: 1 } } });
+  };
+  const stop = async () => {
+    await stopRunner(runner);
+    closeDatabase(deps.db);
+  };
+  boot();
+
+  const nextMessage = async (chatId: number, after: number): Promise<Reply> => {
+    const call = await fake.waitForMessage(chatId, undefined, { after });
+    return { text: visibleText(call), call };
+  };
+
+  const harness: Harness = {
+    fake,
+    get deps() { return deps; },
+    dbPath,
+    clock,
+    async say(from, chat, text, o) {
+      const after = fake.mark();
+      fake.sendText(from, chat, text, o?.date ? { date: o.date } : undefined);
+      return nextMessage(chat.id, after);
+    },
+    async tap(from, chat, message, data) {
+      const after = fake.mark();
+      fake.clickButton(from, chat, message.response.result, data);
+      return nextMessage(chat.id, after);
+    },
+    stop,
+    async restart() {
+      await stop();
+      boot();
+    },
+  };
+  return harness;
+}
+
+/** The callback_data of every inline button on a bot message. */
+export function buttons(call: RecordedCall): string[] {
+  const kb = call.payload["reply_markup"]?.["inline_keyboard"] as { callback_data?: string }[][] | undefined;
+  return (kb ?? []).flat().map((b) => b.callback_data ?? "");
+}
+
+/** What the user sees: the text or caption with HTML markup parsed away. */
+export function visibleText(call: RecordedCall): string {
+  const raw = String(call.payload["text"] ?? call.payload["caption"] ?? "");
+  const text = call.payload["parse_mode"] === "HTML" ? parseHtml(raw).text : raw;
+  // Money and counts are grouped with narrow no-break spaces; assertions read plain ones.
+  return text.replace(/[\u00A0\u202F\u2009]/g, " ");
+}
