@@ -15,17 +15,27 @@ const LOGGING: Entry[] = [
   ["undo", "Отменить последнюю запись", "Undo your last entry"],
   ["me", "Мои показатели [сегодня|неделя|месяц]", "My numbers [today|week|month]"],
 ];
+const REPORTS: Entry[] = [
+  ["report", "Отчёт [период] или /report динамика|чек|…", "Report [period] or /report dynamics|avgcheck|…"],
+  ["compare", "Сравнение менеджеров [период] [by метрика]", "Compare managers [period] [by metric]"],
+  ["funnel", "Воронка продаж [период]", "Sales funnel [period]"],
+  ["export", "Выгрузка CSV [summary] [период]", "CSV export [summary] [period]"],
+  ["reports", "Сохранённые отчёты", "Saved reports"],
+];
 const PRIVATE: Entry[] = [
   ["log", "Записать кнопками", "Log with buttons"],
   ...LOGGING,
+  ...REPORTS,
+  ["plan", "Планы (руководитель)", "Plans (head)"],
   ["invite", "Ссылка-приглашение (руководитель)", "Invite link (head)"],
   ["help", "Список команд", "List of commands"],
 ];
-const GROUP: Entry[] = [["join", "Вступить в команду", "Join the team"], ...LOGGING, ["help", "Список команд", "List of commands"]];
+const GROUP: Entry[] = [["join", "Вступить в команду", "Join the team"], ...LOGGING, ...REPORTS, ["help", "Список команд", "List of commands"]];
 const ADMINS: Entry[] = [
   ["setup", "Создать команду для группы", "Create the team for this group"],
   ["invite", "Ссылка-приглашение", "Invite link"],
   ["promote", "Сделать руководителем @user", "Make @user a head"],
+  ["plan", "Планы: /plan сделки 10 месяц", "Plans: /plan deals 10 month"],
   ...GROUP,
 ];
 

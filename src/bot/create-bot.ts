@@ -7,6 +7,8 @@ import type { Config } from "../config.js";
 import { conversationStorage } from "../db/repositories/conversation-storage.js";
 import type { AppDeps, BotContext } from "./context.js";
 import { LOG_CONVERSATION, logEntryConversation } from "./conversations/log-entry.js";
+import { PLAN_EDITOR, planEditorConversation } from "./conversations/plan-editor.js";
+import { REPORT_BUILDER, reportBuilderConversation } from "./conversations/report-builder.js";
 import { errorBoundary } from "./error-boundary.js";
 import { registerFeatures } from "./features/index.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
@@ -51,6 +53,8 @@ export function createBot(config: Config, deps: AppDeps, options: CreateBotOptio
     }),
   );
   bot.use(createConversation(logEntryConversation, LOG_CONVERSATION));
+  bot.use(createConversation(planEditorConversation, PLAN_EDITOR));
+  bot.use(createConversation(reportBuilderConversation, REPORT_BUILDER));
   registerFeatures(bot);
   bot.catch(errorBoundary);
   return bot;

@@ -13,7 +13,7 @@ import {
   MAX_LABEL_CHARS,
 } from "./format.js";
 import { barGeometries, font, noData, targetLine, valueLabels } from "./plugins.js";
-import { renderChart } from "./renderer.js";
+import { LEGEND_DASH, renderChart } from "./renderer.js";
 import { DEFAULT_SIZE, FONT_SIZE, PALETTE, mix, seriesColor, withAlpha } from "./theme.js";
 
 export interface ChartTarget {
@@ -106,7 +106,8 @@ function headerHeight(o: CommonOptions, legend: boolean): number {
 
 function titlePlugins(o: CommonOptions) {
   return {
-    title: { display: o.title.trim() !== "", text: o.title },
+    // Without a subtitle the title needs a little more air above the plot.
+    title: { display: o.title.trim() !== "", text: o.title, padding: { top: 0, bottom: o.subtitle ? 6 : 18 } },
     subtitle: { display: !!o.subtitle, text: o.subtitle ?? "" },
   };
 }
@@ -149,17 +150,42 @@ function lines(label: string | string[]): string[] {
   return Array.isArray(label) ? label : [label];
 }
 
-/** Category labels under vertical bars: one line if they fit, else two lines, else smaller, else tilted. */
+/** Shortens `text` (with "…") until its estimated width fits `maxWidth`. */
+function fitWidth(text: string, size: number, maxWidth: number): string {
+  const chars = Array.from(truncateLabel(text));
+  for (let keep = chars.length; keep > 3; keep--) {
+    const candidate = keep === chars.length ? chars.join("") : truncateLabel(chars.join(""), keep);
+    if (estimateTextWidth(candidate, size) <= maxWidth) return candidate;
+  }
+  return truncateLabel(chars.join(""), 4);
+}
+
+/**
+ * Category labels under vertical bars, never tilted while avoidable: one
+ * line if they fit, else two lines ("Имя" / "Фамилия"), else smaller,
+ * else shortened to the slot; tilted only when even that cannot fit.
+ * Many categories (days of a month) are not names: chart.js skips some
+ * instead (at most 31 shown), which keeps "01.11" whole.
+ */
 function categoryLayout(raw: string[], slot: number) {
+  const room = slot - 8;
   const fits = (labels: (string | string[])[], size: number) =>
-    labels.every((l) => lines(l).every((line) => estimateTextWidth(line, size) <= slot - 8));
+    labels.every((l) => lines(l).every((line) => estimateTextWidth(line, size) <= room));
   const single = raw.map((l) => truncateLabel(l));
-  if (fits(single, FONT_SIZE.tick)) return { labels: single, size: FONT_SIZE.tick, rotate: false };
+  if (fits(single, FONT_SIZE.tick)) return { labels: single, size: FONT_SIZE.tick, rotate: false, skip: false };
+  if (raw.length > 12) {
+    const size = fits(single, 18) ? 18 : FONT_SIZE.tick;
+    return { labels: single, size, rotate: false, skip: !fits(single, size) };
+  }
   const wrapped = raw.map(twoLines);
   for (let size = FONT_SIZE.tick; size >= 16; size--) {
-    if (fits(wrapped, size)) return { labels: wrapped, size, rotate: false };
+    if (fits(wrapped, size)) return { labels: wrapped, size, rotate: false, skip: false };
   }
-  return { labels: single, size: 16, rotate: true };
+  if (estimateTextWidth("Ааа…", 16) <= room) {
+    const shortened = wrapped.map((l) => (Array.isArray(l) ? l.map((line) => fitWidth(line, 16, room)) : fitWidth(l, 16, room)));
+    return { labels: shortened, size: 16, rotate: false, skip: false };
+  }
+  return { labels: single, size: FONT_SIZE.min, rotate: true, skip: false };
 }
 
 /** Bar chart: KPI progress per manager, with an optional dashed target line. */
@@ -173,7 +199,7 @@ export async function barChart(opts: BarChartOptions): Promise<Buffer> {
   const horizontal = opts.horizontal ?? n > 8;
   const stacked = !!opts.stacked && series.length > 1;
   const isEmpty = n === 0 || all.every((v) => v === null);
-  const target = opts.target && finite(opts.target.value) ? opts.target : null;
+  const target = opts.target && finite(opts.target.value) && !isEmpty ? opts.target : null;
   const legend = series.length > 1;
 
   // Extent the value axis must show: bars (or stack totals) and the target.
@@ -202,6 +228,7 @@ export async function barChart(opts: BarChartOptions): Promise<Buffer> {
   let categoryLabels: (string | string[])[];
   let categorySize: number = FONT_SIZE.tick;
   let rotate = false;
+  let skip = false;
   let headroom: number;
   if (horizontal) {
     categoryLabels = opts.labels.map((l) => truncateLabel(l));
@@ -209,7 +236,8 @@ export async function barChart(opts: BarChartOptions): Promise<Buffer> {
     categorySize = Math.max(FONT_SIZE.min, Math.min(FONT_SIZE.tick, Math.floor(row * 0.6)));
     const nameWidth = Math.max(0, ...categoryLabels.map((l) => estimateTextWidth(lines(l)[0]!, categorySize)));
     const plotWidth = CANVAS.width - SIDE_PADDING - nameWidth - 20;
-    const numberWidth = Math.max(0, ...all.filter(finite).map((v) => estimateTextWidth(format(v), FONT_SIZE.value, true)));
+    const printed = stacked ? opts.labels.map((_, j) => data.reduce((sum, d) => sum + (d[j] ?? 0), 0)) : all.filter(finite);
+    const numberWidth = Math.max(0, ...printed.map((v) => estimateTextWidth(format(v), FONT_SIZE.value, true)));
     headroom = Math.min(0.45, (numberWidth + 18) / Math.max(plotWidth, 1));
   } else {
     const plotWidth = CANVAS.width - SIDE_PADDING - 70;
@@ -217,6 +245,7 @@ export async function barChart(opts: BarChartOptions): Promise<Buffer> {
     categoryLabels = layout.labels;
     categorySize = layout.size;
     rotate = layout.rotate;
+    skip = layout.skip;
     headroom = Math.min(0.3, (FONT_SIZE.value + 14) / Math.max(plotHeight, 1));
   }
   const grow = (v: number) => (v === 0 ? 0 : v / (1 - headroom));
@@ -261,7 +290,9 @@ export async function barChart(opts: BarChartOptions): Promise<Buffer> {
     stacked,
     grid: { display: false },
     ticks: {
-      autoSkip: false,
+      autoSkip: skip,
+      autoSkipPadding: 12,
+      maxTicksLimit: 31,
       maxRotation: rotate ? 45 : 0,
       minRotation: 0,
       color: PALETTE.text,
@@ -294,7 +325,7 @@ export async function lineChart(opts: LineChartOptions): Promise<Buffer> {
   const n = opts.labels.length;
   const data = opts.series.map((s) => opts.labels.map((_, j) => (finite(s.values[j]) ? s.values[j]! : null)));
   const isEmpty = n === 0 || data.flat().every((v) => v === null);
-  const target = opts.target && finite(opts.target.value) ? opts.target : null;
+  const target = opts.target && finite(opts.target.value) && !isEmpty ? opts.target : null;
   const side = opts.series.map((s) => s.yAxis ?? "left");
   const hasRight = side.includes("right");
   const leftOnly = opts.series.filter((_, i) => side[i] === "left");
@@ -308,18 +339,30 @@ export async function lineChart(opts: LineChartOptions): Promise<Buffer> {
   const leftMax = extent("left");
   const rightMax = extent("right");
   const leftFormat = opts.valueFormat;
-  const pointRadius = n <= 31 ? 4 : n <= 62 ? 2.5 : 0;
   const single = opts.series.length === 1;
+  // An area fill reads well on a continuous line but turns into islands
+  // around gaps, so it is kept for a single series without interior gaps.
+  const interiorGap = (values: (number | null)[]) => {
+    const first = values.findIndex((v) => v !== null);
+    let last = values.length - 1;
+    while (last >= 0 && values[last] === null) last--;
+    return first >= 0 && values.slice(first, last + 1).includes(null);
+  };
+  const filled = single && !interiorGap(data[0] ?? []);
+  const baseRadius = n <= 31 ? (single ? 4 : 3) : n <= 62 ? 2 : 0;
+  // A value with gaps on both sides draws no line, so it always gets a visible dot.
+  const radii = (values: (number | null)[]) =>
+    values.map((v, j) => (v === null ? 0 : values[j - 1] == null && values[j + 1] == null ? Math.max(baseRadius, 4) : baseRadius));
 
   const datasets = opts.series.map((s, i) => ({
     label: s.label,
     data: data[i]!,
     yAxisID: side[i] === "right" ? "y1" : "y",
     borderColor: colors[i]!,
-    backgroundColor: single ? withAlpha(colors[i]!, 0.12) : colors[i]!,
-    fill: single ? ("origin" as const) : false,
+    backgroundColor: filled ? withAlpha(colors[i]!, 0.12) : colors[i]!,
+    fill: filled ? ("origin" as const) : false,
     borderWidth: 3.5,
-    pointRadius,
+    pointRadius: radii(data[i]!),
     pointBackgroundColor: colors[i]!,
     pointBorderColor: PALETTE.background,
     pointBorderWidth: 1.5,
@@ -338,7 +381,8 @@ export async function lineChart(opts: LineChartOptions): Promise<Buffer> {
     y: {
       position: "left",
       beginAtZero: true,
-      ...(isEmpty ? { min: 0, max: 10, ticks: { display: false } } : { suggestedMax: leftMax * 1.08, ticks: { maxTicksLimit: 6, color: tint(leftOnly), callback: axisTicks(leftMax, locale, leftFormat) } }),
+      display: !isEmpty,
+      ...(isEmpty ? { min: 0, max: 10 } : { suggestedMax: leftMax * 1.08, ticks: { maxTicksLimit: 6, color: tint(leftOnly), callback: axisTicks(leftMax, locale, leftFormat) } }),
       grid: { color: PALETTE.grid, drawTicks: false },
     },
   };
@@ -352,19 +396,33 @@ export async function lineChart(opts: LineChartOptions): Promise<Buffer> {
     };
   }
 
+  // The target: a dashed line (plugin) explained in the legend rather than
+  // by a label on the plot, where it would sit on top of the series.
   const format = leftFormat ?? ((v: number) => formatNumber(v, locale, 1));
   const plugins: Plugin[] = [];
-  if (target) plugins.push(targetLine({ value: target.value, label: targetText(target, format), scaleId: "y" }));
+  const allDatasets: object[] = [...datasets];
+  if (target) {
+    plugins.push(targetLine({ value: target.value, label: "", scaleId: "y" }));
+    allDatasets.push({
+      label: targetText(target, format),
+      data: [],
+      yAxisID: "y",
+      borderColor: PALETTE.target,
+      backgroundColor: PALETTE.target,
+      pointRadius: 0,
+      [LEGEND_DASH]: [7, 4],
+    });
+  }
   plugins.push(noData(WORDS[locale].noData, isEmpty));
 
   const config: ChartConfiguration<"line", (number | null)[], string> = {
     type: "line",
-    data: { labels: opts.labels.map((l) => truncateLabel(l)), datasets },
+    data: { labels: opts.labels.map((l) => truncateLabel(l)), datasets: allDatasets as typeof datasets },
     options: {
       scales,
       plugins: {
         ...titlePlugins(opts),
-        legend: { display: opts.series.length > 1, position: "top" },
+        legend: { display: opts.series.length > 1 || target !== null, position: "top" },
       },
     },
     plugins,
@@ -401,6 +459,7 @@ export async function funnelChart(opts: FunnelChartOptions): Promise<Buffer> {
   const funnelLabels: Plugin = {
     id: "kpiFunnelLabels",
     afterDatasetsDraw(chart: Chart) {
+      if (isEmpty) return;
       const bars = barGeometries(chart);
       const whole = bars.filter((b) => b.datasetIndex === 1);
       const inner = new Map(bars.filter((b) => b.datasetIndex === 0).map((b) => [b.index, b]));
@@ -569,12 +628,25 @@ export async function podiumChart(opts: PodiumChartOptions): Promise<Buffer> {
     options: {
       indexAxis: "y",
       scales: {
-        x: { display: false, min: 0, max: isEmpty ? 1 : Math.max(1e-9, maxValue / (1 - headroom)) },
+        x: {
+          display: false,
+          min: Math.min(0, ...values) / (1 - headroom),
+          max: isEmpty ? 1 : Math.max(1e-9, maxValue / (1 - headroom)),
+        },
         y: {
           grid: { display: false },
           ticks: { display: false },
           afterFit: (scale: Scale) => {
-            scale.width = columnWidth;
+            // Exact name widths (the estimate above only sizes the headroom).
+            const ctx = scale.ctx;
+            ctx.save();
+            let widest = 0;
+            entries.forEach((e, i) => {
+              ctx.font = font(nameSize, e.place === 1);
+              widest = Math.max(widest, ctx.measureText(names[i]!).width);
+            });
+            ctx.restore();
+            scale.width = radius * 2 + 14 + widest + 22;
           },
         },
       },

@@ -71,6 +71,22 @@ export function barGeometries(chart: Chart): BarGeometry[] {
   return out;
 }
 
+/** Small squares around the points of line datasets (obstacles for labels). */
+function pointRects(chart: Chart): Rect[] {
+  const out: Rect[] = [];
+  chart.data.datasets.forEach((_, datasetIndex) => {
+    if (!chart.isDatasetVisible(datasetIndex)) return;
+    const meta = chart.getDatasetMeta(datasetIndex);
+    if (meta.type !== "line") return;
+    for (const element of meta.data) {
+      const { x, y, skip } = element.getProps(["x", "y", "skip"], true) as { x: number; y: number; skip?: boolean };
+      if (skip || !Number.isFinite(x) || !Number.isFinite(y)) continue;
+      out.push({ left: x - 4, right: x + 4, top: y - 4, bottom: y + 4 });
+    }
+  });
+  return out;
+}
+
 /** Text on a white patch, legible over grid and dashed target lines. */
 function patchedText(ctx: Chart["ctx"], text: string, x: number, y: number, box: Rect): void {
   const fill = ctx.fillStyle;
@@ -119,18 +135,23 @@ export function valueLabels(opts: ValueLabelOptions): Plugin {
       }
 
       // Shrink the font until the widest label fits the bar it sits on
-      // (vertical bars) or the bar's thickness allows (horizontal bars).
+      // (vertical bars) or the bar's thickness allows (horizontal bars);
+      // when even the smallest size cannot fit, print no numbers at all
+      // (overlapping numbers are worse than none: the axis still has them).
       let size = opts.size ?? FONT_SIZE.value;
       const horizontal = items[0]!.horizontal;
       const thickness = Math.min(...bars.map((b) => (horizontal ? b.rect.bottom - b.rect.top : b.rect.right - b.rect.left)));
       if (horizontal) {
+        if (thickness < FONT_SIZE.min * 0.9) return;
         size = Math.max(FONT_SIZE.min, Math.min(size, Math.floor(thickness * 0.8)));
       } else {
         const slot = thickness * (opts.stacked || chart.data.datasets.length === 1 ? 1.3 : 1.08) + 4;
-        for (; size > FONT_SIZE.min; size--) {
-          ctx.font = font(size, true);
-          if (Math.max(...items.map((i) => ctx.measureText(opts.format(i.value)).width)) <= slot) break;
-        }
+        const widest = (s: number) => {
+          ctx.font = font(s, true);
+          return Math.max(...items.map((i) => ctx.measureText(opts.format(i.value)).width));
+        };
+        while (size > FONT_SIZE.min && widest(size) > slot) size--;
+        if (widest(size) > slot) return;
       }
 
       ctx.save();
@@ -194,8 +215,8 @@ export interface TargetLineOptions {
 /**
  * A dashed line across the plot at the target value, with its label in a
  * small white box. The line is drawn over the bars (before value labels);
- * the label is drawn last, at the first of four spots (right/left end,
- * above/below the line) that covers no bar and no value label. On a
+ * the label is drawn last, just above or below the line at the rightmost
+ * spot that covers no bar and no value label. On a
  * vertical line (horizontal bars) the label sits under the plot, in the
  * padding the builder reserves for it.
  */
@@ -251,19 +272,30 @@ export function targetLine(opts: TargetLineOptions): Plugin {
         const cx = Math.min(Math.max(px, boxW / 2 + 4), chart.width - boxW / 2 - 4);
         box = { left: cx - boxW / 2, right: cx + boxW / 2, top: a.bottom + 6, bottom: a.bottom + 6 + boxH };
       } else {
-        const obstacles = [...barGeometries(chart).map((b) => b.rect), ...occupied(chart)];
+        // Obstacles grow by a few pixels so the box never touches a bar.
+        const m = 6;
+        const obstacles = [...barGeometries(chart).map((b) => b.rect), ...pointRects(chart), ...occupied(chart)].map((r) => ({
+          left: r.left - m,
+          top: r.top - m,
+          right: r.right + m,
+          bottom: r.bottom + m,
+        }));
+        // Spots just above/below the line, from the right end leftwards
+        // in small steps; the first that touches nothing wins, else the least covered.
         const spots: Rect[] = [];
-        for (const side of ["right", "left"] as const) {
-          for (const where of ["above", "below"] as const) {
-            const left = side === "right" ? a.right - boxW : a.left + 4;
-            const top = where === "above" ? px - boxH - 3 : px + 3;
-            spots.push({ left, right: left + boxW, top, bottom: top + boxH });
+        for (let left = a.right - boxW; left >= a.left + 4 - 10; left -= 10) {
+          const l = Math.max(left, a.left + 4);
+          for (const top of [px - boxH - 3, px + 3]) {
+            if (top < a.top - 2 || top + boxH > a.bottom + 2) continue;
+            spots.push({ left: l, right: l + boxW, top, bottom: top + boxH });
           }
         }
-        const inside = spots.filter((s) => s.top >= a.top - 2 && s.bottom <= a.bottom + 2);
-        const candidates = inside.length > 0 ? inside : spots;
+        if (spots.length === 0) {
+          const top = Math.min(Math.max(px - boxH - 3, a.top), a.bottom - boxH);
+          spots.push({ left: a.right - boxW, right: a.right, top, bottom: top + boxH });
+        }
         const cost = (s: Rect) => obstacles.reduce((sum, o) => sum + overlapArea(s, o), 0);
-        box = candidates.reduce((best, s) => (cost(s) < cost(best) ? s : best), candidates[0]!);
+        box = spots.find((s) => cost(s) === 0) ?? spots.reduce((best, s) => (cost(s) < cost(best) ? s : best), spots[0]!);
       }
       ctx.fillStyle = "rgba(255, 255, 255, 0.92)";
       ctx.beginPath();

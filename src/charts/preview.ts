@@ -16,7 +16,8 @@ const weekday = (d: number) => new Date(Date.UTC(2025, 10, d)).getUTCDay(); // 0
 const deals = days.map((d) => {
   if (d > 26) return null; // the month is not over yet
   const w = weekday(d);
-  const base = w === 0 || w === 6 ? 2 : 7 + ((d * 7) % 5);
+  if (w === 0) return 0; // Sundays off
+  const base = w === 6 ? 2 : 7 + ((d * 7) % 5);
   return base + (d % 3 === 0 ? 2 : 0);
 });
 const revenue = deals.map((n, i) => (n === null ? null : n * (38_000 + ((i * 9_137) % 21_000))));

@@ -17,6 +17,9 @@ export interface ChartSize {
   height: number;
 }
 
+/** Dataset property (a dash pattern) that turns its legend swatch into a dashed line. */
+export const LEGEND_DASH = "kpiLegendDash";
+
 const FONT_FILES = [
   { url: new URL("../../assets/fonts/DejaVuSans.ttf", import.meta.url), weight: "normal" },
   { url: new URL("../../assets/fonts/DejaVuSans-Bold.ttf", import.meta.url), weight: "bold" },
@@ -86,6 +89,29 @@ function applyDefaults(ChartJS: typeof Chart): void {
   d.plugins.legend.labels.padding = 22;
   d.plugins.legend.labels.color = PALETTE.text;
   d.plugins.legend.labels.font = { family: FONT_FAMILY, size: FONT_SIZE.legend };
+
+  // Legend swatches: line series show their line colour (not a pale area
+  // fill), and a dataset flagged with LEGEND_DASH (a legend-only entry,
+  // e.g. a target) shows a dashed line.
+  const baseLabels = d.plugins.legend.labels.generateLabels;
+  d.plugins.legend.labels.generateLabels = function (this: unknown, chart: Chart) {
+    const items = baseLabels.call(this as never, chart);
+    for (const item of items) {
+      if (item.datasetIndex === undefined) continue;
+      const dataset = chart.data.datasets[item.datasetIndex] as unknown as Record<string, unknown>;
+      if (chart.getDatasetMeta(item.datasetIndex).type === "line" && typeof dataset.borderColor === "string") {
+        item.fillStyle = dataset.borderColor;
+        item.strokeStyle = dataset.borderColor;
+      }
+      const dash = dataset[LEGEND_DASH];
+      if (Array.isArray(dash)) {
+        item.pointStyle = "line";
+        item.lineDash = dash as number[];
+        item.lineWidth = 3;
+      }
+    }
+    return items;
+  };
 
   d.plugins.tooltip.enabled = false;
 

@@ -3,7 +3,7 @@ import type { Team } from "../db/repositories/teams.js";
 import type { PlanRow } from "../db/repositories/plans.js";
 import { computeKpis, type KpiValues } from "../domain/kpi.js";
 import type { MetricKey } from "../domain/metrics.js";
-import { formatProgress, planApplies, planPeriodSpecs, progress, type Plan, type Progress } from "../domain/plans.js";
+import { formatProgress, planApplies, planPeriodSpecs, progress, resolveRelativeTarget, type Plan, type Progress } from "../domain/plans.js";
 import { resolvePeriod, workdayShare } from "../domain/periods.js";
 import type { Period } from "../domain/types.js";
 import type { Locale } from "../config.js";
@@ -53,13 +53,19 @@ export function planStandings(deps: AppDeps, team: Team, userId: number | null, 
     }
     const actual = values[plan.metric];
     const share = workdayShare(period, now, team.timezone, teamWorkdays(team)).share;
+    // A "+15 %" plan binds each person to their own last period, when they have one.
+    let target = plan.value;
+    if (plan.relative && userId !== null) {
+      const prev = resolvePeriod(planPeriodSpecs(plan.period).previous, now, team.timezone, { weekStart: teamWeekStart(team) });
+      target = resolveRelativeTarget(kpisFor(deps, team, prev, [userId])[plan.metric], plan.relative.percent, plan.metric) ?? plan.value;
+    }
     return {
-      plan,
+      plan: { ...plan, value: target },
       period,
       actual,
       share,
-      progress: progress(plan.metric, actual, plan.value, share),
-      line: formatProgress(plan.metric, actual, plan.value, share, locale),
+      progress: progress(plan.metric, actual, target, share),
+      line: formatProgress(plan.metric, actual, target, share, locale),
     };
   });
 }

@@ -2,7 +2,10 @@ import type { Bot } from "grammy";
 import type { BotContext } from "../context.js";
 import { helpFeature } from "./help.js";
 import { loggingFeature } from "./logging.js";
+import { exportFeature } from "./export.js";
 import { meFeature } from "./me.js";
+import { plansFeature } from "./plans.js";
+import { reportsFeature } from "./reports.js";
 import { onboardingFeature } from "./onboarding.js";
 import { undoFeature } from "./undo.js";
 import { unhandledFeature } from "./unhandled.js";
@@ -14,5 +17,8 @@ export function registerFeatures(bot: Bot<BotContext>): void {
   bot.use(loggingFeature);
   bot.use(undoFeature);
   bot.use(meFeature);
+  bot.use(plansFeature);
+  bot.use(reportsFeature);
+  bot.use(exportFeature);
   bot.use(unhandledFeature);
 }

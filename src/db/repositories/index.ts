@@ -1,6 +1,7 @@
 import type { Db } from "../client.js";
 import { entriesRepository } from "./entries.js";
 import { plansRepository } from "./plans.js";
+import { savedReportsRepository } from "./saved-reports.js";
 import { teamsRepository } from "./teams.js";
 import { updatesRepository } from "./updates.js";
 import { membershipsRepository, usersRepository } from "./users.js";
@@ -12,6 +13,7 @@ export function createRepositories(db: Db) {
     memberships: membershipsRepository(db),
     entries: entriesRepository(db),
     plans: plansRepository(db),
+    savedReports: savedReportsRepository(db),
     updates: updatesRepository(db),
   };
 }

@@ -1,0 +1,105 @@
+import type { Conversation } from "@grammyjs/conversations";
+import { InlineKeyboard, type Context } from "grammy";
+import { METRICS, METRIC_KEYS, type MetricKey } from "../../domain/metrics.js";
+import type { PlanPeriod, PlanScope } from "../../domain/plans.js";
+import { describePlan, setPlan } from "../../services/plans.js";
+import type { BotContext } from "../context.js";
+import { escapeHtml } from "../format.js";
+import { messages } from "../i18n/index.js";
+
+export const PLAN_EDITOR = "plan-editor";
+
+type PlanConversation = Conversation<BotContext, Context>;
+const PERIODS: PlanPeriod[] = ["day", "week", "month", "quarter"];
+
+/**
+ * The guided /plan flow: metric → period → for whom → value, or only the value
+ * when changing an existing plan. The plan is validated and stored in `external`.
+ */
+export async function planEditorConversation(conversation: PlanConversation, ctx: Context, planId: number | null): Promise<void> {
+  const userId = ctx.from!.id;
+  const env = await conversation.external((o) => {
+    const team = o.actor.team!;
+    const existing = planId === null ? null : o.deps.repos.plans.byId(team.id, planId) ?? null;
+    const members = o.deps.repos.memberships.listTeam(team.id).filter((m) => m.membership.role === "manager").slice(0, 12)
+      .map((m) => ({ id: m.user.id, name: m.user.username ? `@${m.user.username}` : m.user.firstName }));
+    return { locale: o.locale, existing, members };
+  });
+  const t = messages[env.locale];
+  const p = t.plans;
+
+  const choose = async (prompt: string, kb: InlineKeyboard, prefix: string): Promise<string> => {
+    kb.row().text(t.buttons.cancel, "pe:cancel");
+    await ctx.reply(prompt, { reply_markup: kb });
+    for (;;) {
+      const next = await conversation.wait();
+      if (next.from?.id !== userId) await conversation.skip({ next: true });
+      const data = next.callbackQuery?.data;
+      if (data === "pe:cancel") {
+        await next.answerCallbackQuery();
+        await next.reply(p.cancelled);
+        return conversation.halt();
+      }
+      if (data?.startsWith(prefix)) {
+        await next.answerCallbackQuery();
+        return data.slice(prefix.length);
+      }
+      if (next.message?.text?.startsWith("/")) return conversation.halt({ next: true });
+      await conversation.skip({ next: true });
+    }
+  };
+
+  let metric: MetricKey;
+  let period: PlanPeriod;
+  let scope: PlanScope;
+  let target: number | null;
+  if (env.existing) {
+    metric = env.existing.metric as MetricKey;
+    period = env.existing.period;
+    scope = env.existing.scope;
+    target = env.existing.userId;
+  } else {
+    const mk = new InlineKeyboard();
+    METRIC_KEYS.forEach((m, i) => {
+      mk.text(METRICS[m].label[env.locale], `pe:m:${m}`);
+      if (i % 2 === 1) mk.row();
+    });
+    metric = (await choose(p.askMetric, mk, "pe:m:")) as MetricKey;
+    const pk = new InlineKeyboard();
+    PERIODS.forEach((x) => pk.text(p.periods[x], `pe:p:${x}`));
+    period = (await choose(p.askPeriod, pk, "pe:p:")) as PlanPeriod;
+    const sk = new InlineKeyboard().text(p.scopeEach, "pe:s:each").text(p.scopeTeam, "pe:s:team").row();
+    env.members.forEach((m, i) => {
+      sk.text(m.name, `pe:s:user:${m.id}`);
+      if (i % 3 === 2) sk.row();
+    });
+    const s = await choose(p.askScope, sk, "pe:s:");
+    scope = s.startsWith("user:") ? "user" : (s as PlanScope);
+    target = s.startsWith("user:") ? Number(s.slice(5)) : null;
+  }
+
+  await ctx.reply(p.askValue(METRICS[metric].label[env.locale]), { reply_markup: new InlineKeyboard().text(t.buttons.cancel, "pe:cancel") });
+  for (;;) {
+    const next = await conversation.wait();
+    if (next.from?.id !== userId) await conversation.skip({ next: true });
+    if (next.callbackQuery?.data === "pe:cancel") {
+      await next.answerCallbackQuery();
+      await next.reply(p.cancelled);
+      return;
+    }
+    const text = next.message?.text;
+    if (text === undefined) { await conversation.skip({ next: true }); continue; }
+    if (text.startsWith("/")) return conversation.halt({ next: true });
+    const result = await conversation.external((o) => {
+      const r = setPlan(o.deps, o.actor.team!, o.actor.user!.id, { metric, period, scope, userId: target, valueText: text }, o.deps.now());
+      const who = env.members.find((m) => m.id === target)?.name;
+      return r.ok ? { ok: true as const, line: describePlan(r.plan, env.locale, who) } : { ok: false as const, error: r.error };
+    });
+    if (result.ok) {
+      await next.reply(p.saved(escapeHtml(result.line)), { parse_mode: "HTML" });
+      return;
+    }
+    const reason = result.error === "no_base" ? p.noBase : p.badValue[result.error];
+    await next.reply(`⚠️ ${reason}\n${p.askValue(METRICS[metric].label[env.locale])}`);
+  }
+}

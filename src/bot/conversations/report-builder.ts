@@ -1,0 +1,142 @@
+import type { Conversation } from "@grammyjs/conversations";
+import { InlineKeyboard, type Context } from "grammy";
+import { METRICS, METRIC_KEYS, type MetricKey } from "../../domain/metrics.js";
+import { parsePeriod } from "../../domain/periods.js";
+import { validReportName, type ReportDefinition, type ReportGrouping } from "../../domain/report-definition.js";
+import type { BotContext } from "../context.js";
+import { escapeHtml } from "../format.js";
+import { messages, type Messages } from "../i18n/index.js";
+import { sendDefinition } from "../report-replies.js";
+
+export const REPORT_BUILDER = "report-builder";
+
+type BuilderConversation = Conversation<BotContext, Context>;
+
+const GROUPINGS: ReportGrouping[] = ["manager", "day", "week", "month"];
+const PERIODS = ["week", "month", "lastmonth", "quarter"];
+
+function metricsKeyboard(t: Messages, locale: "ru" | "en", chosen: Set<MetricKey>): InlineKeyboard {
+  const kb = new InlineKeyboard();
+  METRIC_KEYS.forEach((m, i) => {
+    kb.text(`${chosen.has(m) ? "✅ " : ""}${METRICS[m].label[locale]}`, `rb:m:${m}`);
+    if (i % 2 === 1) kb.row();
+  });
+  return kb.row().text(t.builder.done, "rb:done").text(t.buttons.cancel, "rb:cancel");
+}
+
+/**
+ * `/report new`: metrics → grouping → period → sort → the result → a name to
+ * save it under. Everything it stores or sends outside the flow runs in `external`.
+ */
+export async function reportBuilderConversation(conversation: BuilderConversation, ctx: Context): Promise<void> {
+  const userId = ctx.from!.id;
+  const env = await conversation.external((o) => ({ locale: o.locale, head: o.actor.membership?.role === "head" }));
+  const t = messages[env.locale];
+  const b = t.builder;
+
+  const tap = async (prefix: string): Promise<{ data: string; ctx: Context } | { text: string; ctx: Context }> => {
+    for (;;) {
+      const next = await conversation.wait();
+      if (next.from?.id !== userId) await conversation.skip({ next: true });
+      const data = next.callbackQuery?.data;
+      if (data === "rb:cancel") {
+        await next.answerCallbackQuery();
+        await next.reply(b.cancelled);
+        return conversation.halt();
+      }
+      if (data?.startsWith(prefix)) {
+        await next.answerCallbackQuery();
+        return { data: data.slice(prefix.length), ctx: next };
+      }
+      const text = next.message?.text;
+      if (text?.startsWith("/")) {
+        await next.reply(b.cancelled);
+        return conversation.halt({ next: true });
+      }
+      if (text !== undefined) return { text, ctx: next };
+      await conversation.skip({ next: true });
+    }
+  };
+
+  const chosen = new Set<MetricKey>();
+  const menu = await ctx.reply(b.pickMetrics, { reply_markup: metricsKeyboard(t, env.locale, chosen) });
+  for (;;) {
+    const a = await tap("rb:");
+    if ("text" in a) continue;
+    if (a.data === "done") {
+      if (chosen.size > 0) break;
+      await a.ctx.reply(b.needMetric);
+      continue;
+    }
+    const m = a.data.slice(2) as MetricKey;
+    if (!METRIC_KEYS.includes(m)) continue;
+    if (chosen.has(m)) chosen.delete(m);
+    else if (chosen.size < 8) chosen.add(m);
+    await ctx.api.editMessageReplyMarkup(menu.chat.id, menu.message_id, { reply_markup: metricsKeyboard(t, env.locale, chosen) });
+  }
+  const metrics = METRIC_KEYS.filter((m) => chosen.has(m));
+
+  const groupKb = new InlineKeyboard();
+  GROUPINGS.forEach((g) => groupKb.text(b.groupings[g as keyof typeof b.groupings], `rb:g:${g}`));
+  groupKb.row().text(t.buttons.cancel, "rb:cancel");
+  await ctx.reply(b.pickGrouping, { reply_markup: groupKb });
+  let grouping: ReportGrouping;
+  for (;;) {
+    const a = await tap("rb:g:");
+    if ("data" in a && GROUPINGS.includes(a.data as ReportGrouping)) { grouping = a.data as ReportGrouping; break; }
+  }
+
+  const periodKb = new InlineKeyboard();
+  PERIODS.forEach((p) => periodKb.text(b.periods[p as keyof typeof b.periods], `rb:p:${p}`));
+  periodKb.row().text(t.buttons.cancel, "rb:cancel");
+  await ctx.reply(b.pickPeriod, { reply_markup: periodKb });
+  let period: string;
+  for (;;) {
+    const a = await tap("rb:p:");
+    const value = "data" in a ? a.data : a.text.trim();
+    if (parsePeriod(value)) { period = value; break; }
+    await a.ctx.reply(`⚠️ ${t.reports.badPeriod(escapeHtml(value))}\n${b.pickPeriod}`, { parse_mode: "HTML", reply_markup: periodKb });
+  }
+
+  const sortKb = new InlineKeyboard();
+  metrics.forEach((m, i) => {
+    sortKb.text(METRICS[m].label[env.locale], `rb:s:${m}`);
+    if (i % 2 === 1) sortKb.row();
+  });
+  sortKb.row().text(b.noSort, "rb:s:none").text(t.buttons.cancel, "rb:cancel");
+  await ctx.reply(b.pickSort, { reply_markup: sortKb });
+  let sort: MetricKey | null = null;
+  for (;;) {
+    const a = await tap("rb:s:");
+    if (!("data" in a)) continue;
+    if (a.data === "none") break;
+    if (metrics.includes(a.data as MetricKey)) { sort = a.data as MetricKey; break; }
+  }
+
+  const def: ReportDefinition = { metrics, grouping, period, sort };
+  await conversation.external(async (o) => {
+    const { user, team, membership } = o.actor;
+    if (!user || !team || !membership) return;
+    await sendDefinition(o, { user, team, membership }, b.untitled, def, "");
+  });
+
+  const saveKb = new InlineKeyboard().text(t.buttons.skip, "rb:skip");
+  await ctx.reply(b.askName, { reply_markup: saveKb });
+  for (;;) {
+    const a = await tap("rb:");
+    if ("data" in a) {
+      if (a.data === "skip") { await a.ctx.reply(b.notSaved); return; }
+      continue;
+    }
+    const name = a.text.trim();
+    if (!validReportName(name)) {
+      await a.ctx.reply(`⚠️ ${b.badName}`, { reply_markup: saveKb });
+      continue;
+    }
+    await conversation.external((o) => {
+      if (o.actor.team && o.actor.user) o.deps.repos.savedReports.save(o.actor.team.id, name, def, o.actor.user.id);
+    });
+    await a.ctx.reply(b.saved(escapeHtml(name)), { parse_mode: "HTML" });
+    return;
+  }
+}

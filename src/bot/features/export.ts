@@ -1,0 +1,39 @@
+import { Composer, InputFile } from "grammy";
+import { periodLabel } from "../../domain/periods.js";
+import { activitiesCsv, summaryCsv } from "../../services/export-csv.js";
+import { teamPeriod } from "../../services/team-settings.js";
+import { teamSnapshot } from "../../services/team-snapshot.js";
+import type { BotContext } from "../context.js";
+import { clip, MAX_CAPTION } from "../format.js";
+import { requireMember } from "../middlewares/guards.js";
+import { badPeriod, isHead } from "../report-replies.js";
+
+export const exportFeature = new Composer<BotContext>();
+
+/** `/export [period]` and `/export summary [period]`: CSV documents; managers get only their own rows. */
+exportFeature.command("export", async (ctx) => {
+  const member = await requireMember(ctx);
+  if (!member) return;
+  const r = ctx.t.reports;
+  const [first = "", ...rest] = ctx.match.trim().split(/\s+/);
+  const summary = ["summary", "сводка", "итоги"].includes(first.toLowerCase());
+  const periodText = summary ? rest.join(" ") : ctx.match.trim();
+  const period = teamPeriod(member.team, periodText, ctx.deps.now());
+  if (!period) return badPeriod(ctx, periodText, r.exportUsage);
+  const own = isHead(member) ? undefined : [member.user.id];
+  const snap = teamSnapshot(ctx.deps, member.team, period, own);
+  const label = periodLabel(period, ctx.locale);
+  const stamp = `${period.startDate}_${period.endDate}`;
+  if (summary) {
+    const body = summaryCsv(snap.people, snap.byUser, snap.total, ctx.locale);
+    await ctx.replyWithDocument(new InputFile(Buffer.from(body, "utf8"), `kpi-summary-${stamp}.csv`), {
+      caption: clip(r.exportCaption(r.exportSummary, label, snap.people.length), MAX_CAPTION),
+    });
+    return;
+  }
+  const names = new Map(ctx.deps.repos.memberships.listTeam(member.team.id).map((m) => [m.user.id, m.user.firstName + (m.user.lastName ? ` ${m.user.lastName}` : "")]));
+  const body = activitiesCsv(snap.activities, names, member.team.timezone, ctx.locale);
+  await ctx.replyWithDocument(new InputFile(Buffer.from(body, "utf8"), `kpi-entries-${stamp}.csv`), {
+    caption: clip(r.exportCaption(r.exportEntries, label, snap.activities.length), MAX_CAPTION),
+  });
+});

@@ -1,0 +1,86 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { parsePlanCommand } from "../../domain/plan-command.js";
+import { describePlan, setPlan } from "../../services/plans.js";
+import { planStandings } from "../../services/scorecard.js";
+import type { Team } from "../../db/repositories/teams.js";
+import type { BotContext } from "../context.js";
+import { escapeHtml, fitHtml } from "../format.js";
+import type { Messages } from "../i18n/index.js";
+import { requireHead } from "../middlewares/guards.js";
+import { PLAN_EDITOR } from "../conversations/plan-editor.js";
+import type { Locale } from "../../config.js";
+import type { AppDeps } from "../context.js";
+
+export const plansFeature = new Composer<BotContext>();
+
+/** The list of plans with a button row per plan and "New plan". */
+export function planList(deps: AppDeps, team: Team, t: Messages, locale: Locale): { text: string; keyboard: InlineKeyboard } {
+  const plans = deps.repos.plans.list(team.id);
+  const members = new Map(deps.repos.memberships.listTeam(team.id).map((m) => [m.user.id, m.user.username ? `@${m.user.username}` : m.user.firstName]));
+  const keyboard = new InlineKeyboard();
+  const lines = plans.map((p, i) => {
+    keyboard.text(`${t.plans.edit} ${i + 1}`, `plan:edit:${p.id}`).text(`${t.plans.remove} ${i + 1}`, `plan:rm:${p.id}`).row();
+    return `${i + 1}. ${escapeHtml(describePlan(p, locale, members.get(p.userId ?? -1)))}`;
+  });
+  keyboard.text(t.plans.add, "plan:new");
+  const text = `${t.plans.list}\n${lines.length > 0 ? lines.join("\n") : t.plans.none}`;
+  return { text: fitHtml(text), keyboard };
+}
+
+export function planErrorText(t: Messages, error: keyof Messages["plans"]["badValue"] | "no_base"): string {
+  return error === "no_base" ? t.plans.noBase : t.plans.badValue[error];
+}
+
+plansFeature.command("plan", async (ctx) => {
+  const head = await requireHead(ctx, "plan");
+  if (!head) return;
+  const t = ctx.t;
+  const text = ctx.match.trim();
+  if (!text) {
+    const { text: list, keyboard } = planList(ctx.deps, head.team, t, ctx.locale);
+    await ctx.reply(list, { parse_mode: "HTML", reply_markup: keyboard });
+    return;
+  }
+  const usage = `${t.plans.usage}\n${t.plans.metrics}`;
+  const cmd = parsePlanCommand(text);
+  if ("error" in cmd) {
+    const reason = cmd.error === "metric" ? t.plans.unknownMetric(escapeHtml(cmd.word)) : cmd.error === "period" ? t.plans.badPeriod(escapeHtml(cmd.word)) : "";
+    await ctx.reply(`${reason ? `⚠️ ${reason}\n` : ""}${usage}`, { parse_mode: "HTML" });
+    return;
+  }
+  let userId: number | null = null;
+  let who: string | undefined;
+  if (cmd.username) {
+    const member = ctx.deps.repos.memberships.byUsername(head.team.id, cmd.username);
+    if (!member) {
+      await ctx.reply(`⚠️ ${t.plans.unknownUser(escapeHtml(`@${cmd.username}`))}\n${t.plans.usage}`, { parse_mode: "HTML" });
+      return;
+    }
+    userId = member.user.id;
+    who = `@${member.user.username}`;
+  }
+  const now = ctx.deps.now();
+  const result = setPlan(ctx.deps, head.team, head.user.id, { metric: cmd.metric, period: cmd.period, scope: cmd.scope, userId, valueText: cmd.valueText }, now);
+  if (!result.ok) {
+    await ctx.reply(`⚠️ ${planErrorText(t, result.error)}\n${t.plans.usage}`, { parse_mode: "HTML" });
+    return;
+  }
+  const standing = planStandings(ctx.deps, head.team, cmd.scope === "team" ? null : userId, now, ctx.locale).find((s) => s.plan.id === result.plan.id);
+  const lines = [t.plans.saved(escapeHtml(describePlan(result.plan, ctx.locale, who)))];
+  if (standing) lines.push(escapeHtml(standing.line));
+  await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
+});
+
+plansFeature.callbackQuery(/^plan:(new|edit|rm):?(\d*)$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const head = await requireHead(ctx, "plan");
+  if (!head) return;
+  const [, action, id] = ctx.match;
+  if (action === "rm") {
+    ctx.deps.repos.plans.remove(head.team.id, Number(id));
+    const { text, keyboard } = planList(ctx.deps, head.team, ctx.t, ctx.locale);
+    await ctx.editMessageText(`${ctx.t.plans.removed}\n\n${text}`, { parse_mode: "HTML", reply_markup: keyboard }).catch(() => ctx.reply(ctx.t.plans.removed));
+    return;
+  }
+  await ctx.conversation.enter(PLAN_EDITOR, action === "edit" ? Number(id) : null);
+});

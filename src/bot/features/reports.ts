@@ -1,0 +1,124 @@
+import { Composer } from "grammy";
+import { computeFunnel } from "../../domain/funnel.js";
+import { splitArgs } from "../../domain/command-args.js";
+import { METRICS, type MetricKey } from "../../domain/metrics.js";
+import { builtinDefinition, parseBuiltinReport, type BuiltinReport, type ReportDefinition } from "../../domain/report-definition.js";
+import { funnelChartFor, subtitle, targetFor } from "../../services/report-charts.js";
+import { buildTeamReport, teamAverage } from "../../services/team-report.js";
+import { teamSnapshot } from "../../services/team-snapshot.js";
+import { teamPeriod } from "../../services/team-settings.js";
+import { barChart } from "../../charts/index.js";
+import type { BotContext } from "../context.js";
+import { escapeHtml } from "../format.js";
+import { requireMember, type Member } from "../middlewares/guards.js";
+import { replyWithChart } from "../reply-chart.js";
+import { renderFunnel } from "../views/funnel-view.js";
+import { renderComparison } from "../views/compare-view.js";
+import { renderTeamReport } from "../views/report-view.js";
+import { REPORT_BUILDER } from "../conversations/report-builder.js";
+import { badPeriod, isHead, sendDefinition } from "../report-replies.js";
+
+export const reportsFeature = new Composer<BotContext>();
+
+async function teamReport(ctx: BotContext, member: Member, periodText: string): Promise<void> {
+  const period = teamPeriod(member.team, periodText, ctx.deps.now());
+  if (!period) return badPeriod(ctx, periodText, ctx.t.reports.usage);
+  if (!isHead(member)) {
+    await ctx.reply(ctx.t.reports.managerOnlyOwn);
+    const def: ReportDefinition = { metrics: ["calls", "meetings", "call_conversion", "proposals", "presentations", "deals", "revenue", "avg_check"], grouping: "manager", period: "month", sort: null };
+    return sendDefinition(ctx, member, ctx.t.reports.names.team, def, periodText);
+  }
+  const report = buildTeamReport(ctx.deps, member.team, period, ctx.deps.now(), ctx.locale);
+  await ctx.reply(renderTeamReport(report, ctx.locale), { parse_mode: "HTML" });
+  const snap = report.snapshot;
+  if (snap.people.length === 0) return;
+  const plans = ctx.deps.repos.plans.list(member.team.id);
+  const title = `${ctx.t.reports.names.team}: ${METRICS.deals.label[ctx.locale]}`;
+  await replyWithChart(
+    ctx,
+    () =>
+      barChart({
+        title,
+        subtitle: subtitle(member.team.name, period, ctx.locale),
+        locale: ctx.locale,
+        labels: snap.people.map((p) => p.user.firstName),
+        series: [{ label: METRICS.deals.label[ctx.locale], values: snap.people.map((p) => snap.byUser.get(p.user.id)!.deals) }],
+        target: targetFor(plans, "deals", period, ctx.locale),
+      }),
+    `${ctx.t.reports.names.team} · ${subtitle(member.team.name, period, ctx.locale)}`,
+  );
+}
+
+async function funnel(ctx: BotContext, member: Member, periodText: string, title: string): Promise<void> {
+  const period = teamPeriod(member.team, periodText, ctx.deps.now());
+  if (!period) return badPeriod(ctx, periodText, ctx.t.reports.funnelUsage);
+  const own = isHead(member) ? undefined : [member.user.id];
+  if (own) await ctx.reply(ctx.t.reports.managerOnlyOwn);
+  const timelines = ctx.deps.repos.entries.timelines(member.team.id, period.from, Number.MAX_SAFE_INTEGER, own);
+  const f = computeFunnel(timelines, period);
+  await ctx.reply(renderFunnel(title, f, period, ctx.locale), { parse_mode: "HTML" });
+  if (f.cohort > 0) await replyWithChart(ctx, () => funnelChartFor(title, member.team.name, period, f, ctx.locale), `${title} · ${subtitle(member.team.name, period, ctx.locale)}`);
+}
+
+reportsFeature.command("report", async (ctx) => {
+  const member = await requireMember(ctx);
+  if (!member) return;
+  const [first = "", ...rest] = ctx.match.trim().split(/\s+/);
+  const restText = rest.join(" ");
+  const lower = first.toLowerCase();
+  if (lower === "new" || lower === "новый") {
+    await ctx.conversation.enter(REPORT_BUILDER);
+    return;
+  }
+  const builtin: BuiltinReport | null = first ? parseBuiltinReport(first) : null;
+  if (builtin === "conversion") return funnel(ctx, member, restText, ctx.t.reports.names.conversion);
+  if (builtin) return sendDefinition(ctx, member, ctx.t.reports.names[builtin], builtinDefinition(builtin, "month"), restText);
+  const saved = first ? ctx.deps.repos.savedReports.byName(member.team.id, first) : null;
+  if (saved) return sendDefinition(ctx, member, saved.name, saved.definition, restText);
+  return teamReport(ctx, member, ctx.match);
+});
+
+reportsFeature.command("reports", async (ctx) => {
+  const member = await requireMember(ctx);
+  if (!member) return;
+  const saved = ctx.deps.repos.savedReports.list(member.team.id);
+  if (saved.length === 0) return void (await ctx.reply(ctx.t.reports.noneSaved));
+  const lines = saved.map((r) => `• <code>${escapeHtml(r.name)}</code> — ${r.definition.metrics.map((m) => METRICS[m].label[ctx.locale]).join(", ")}`).join("\n");
+  await ctx.reply(ctx.t.reports.savedList(lines), { parse_mode: "HTML" });
+});
+
+reportsFeature.command("funnel", async (ctx) => {
+  const member = await requireMember(ctx);
+  if (member) await funnel(ctx, member, ctx.match, ctx.t.reports.funnelTitle);
+});
+
+reportsFeature.command("compare", async (ctx) => {
+  const member = await requireMember(ctx);
+  if (!member) return;
+  const args = splitArgs(ctx.match);
+  const usage = ctx.t.reports.compareUsage;
+  if (args.by && !args.by.metric) {
+    return void (await ctx.reply(`⚠️ ${ctx.t.plans.unknownMetric(escapeHtml(args.by.raw))}\n${usage}\n${ctx.t.plans.metrics}`, { parse_mode: "HTML" }));
+  }
+  const periodText = args.words.join(" ");
+  const period = teamPeriod(member.team, periodText, ctx.deps.now());
+  if (!period) return badPeriod(ctx, periodText, usage);
+  const members = ctx.deps.repos.memberships.listTeam(member.team.id);
+  let ids: number[] | undefined;
+  if (args.usernames.length > 0) {
+    const found = args.usernames.map((u) => members.find((m) => m.user.username?.toLowerCase() === u.toLowerCase()));
+    const missing = args.usernames.filter((_, i) => !found[i]);
+    if (missing.length > 0) return void (await ctx.reply(`⚠️ ${ctx.t.reports.unknownPeople(escapeHtml(missing.map((u) => `@${u}`).join(", ")))}\n${usage}`, { parse_mode: "HTML" }));
+    ids = found.map((m) => m!.user.id);
+  }
+  if (!isHead(member)) {
+    await ctx.reply(ctx.t.reports.managerOnlyOwn);
+    ids = [member.user.id];
+  }
+  const snap = teamSnapshot(ctx.deps, member.team, period, ids);
+  const whole = ids ? teamSnapshot(ctx.deps, member.team, period) : snap;
+  const avg = teamAverage(whole, (k) => METRICS[k as MetricKey].summable);
+  const sortBy = args.by?.metric ?? null;
+  await ctx.reply(renderComparison(ctx.t.reports.compareTitle, snap, avg, sortBy, ctx.locale), { parse_mode: "HTML" });
+});
+

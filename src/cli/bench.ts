@@ -1,0 +1,345 @@
+// `npm run bench`: builds (once, cached in .bench-cache/) a year of data for
+// 1,000 managers in 100 teams and times what the bot runs for /me, the team
+// leaderboard, /report and a chart, against the same team-month aggregation
+// done by a naive full scan. The last line printed is one JSON object.
+//
+// Flags: --small (10 teams × 10 managers × 90 days), --runs N (default 30),
+// --rebuild (ignore the cache), --explain (print the SQLite plan of every
+// query the measured paths run).
+
+import { createHash } from "node:crypto";
+import { fork } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { isDeepStrictEqual } from "node:util";
+import { pino } from "pino";
+import type { AppDeps } from "../bot/context.js";
+import { renderScorecard } from "../bot/views/scorecard-view.js";
+import { renderTeamReport } from "../bot/views/report-view.js";
+import { barChart } from "../charts/index.js";
+import { loadConfig } from "../config.js";
+import { closeDatabase, openDatabase } from "../db/client.js";
+import { createRepositories } from "../db/repositories/index.js";
+import { computeKpisByUser, computeTeamKpis } from "../domain/kpi.js";
+import { periodLabel, resolvePeriod } from "../domain/periods.js";
+import { zonedTime } from "../domain/time.js";
+import type { ActivityRecord, LeadTimeline, Period } from "../domain/types.js";
+import { leaderboard } from "../services/leaderboard.js";
+import { kpisFor, planStandings } from "../services/scorecard.js";
+import { buildTeamReport } from "../services/team-report.js";
+import { teamSnapshot } from "../services/team-snapshot.js";
+import { buildBenchDatabase, benchIds, type BenchDataOptions, type BenchDataResult } from "./bench-data.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const CACHE = join(ROOT, ".bench-cache");
+/** A fixed last day (a Friday) so the cache stays valid; "now" is that evening, so October is a full month. */
+const END_DATE = "2026-10-30";
+const FULL: BenchDataOptions = { teams: 100, managersPerTeam: 10, days: 365, seed: 20261030, endDate: END_DATE };
+const SMALL: BenchDataOptions = { teams: 10, managersPerTeam: 10, days: 90, seed: 20261030, endDate: END_DATE };
+const TARGETS = { me: 50, leaderboard: 50, report: 200, chart: 60 } as const;
+const WARMUP = 3;
+
+interface Stat {
+  p50: number;
+  p95: number;
+  runs: number;
+}
+
+// ---------------------------------------------------------------- cache
+
+function sha(text: string | Buffer): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]))
+    .sort();
+}
+
+/**
+ * Cache key: the build parameters, every file of the migration set (names and
+ * contents: a new or changed migration means a different schema or indexes),
+ * and the generator's sources (a changed generator means different data).
+ */
+function cacheKey(params: BenchDataOptions): string {
+  const migrations = filesUnder(join(ROOT, "drizzle")).map((f) => `${relative(ROOT, f)}:${sha(readFileSync(f))}`);
+  const sources = ["src/cli/bench-data.ts", "src/cli/simulate.ts", "src/domain/pipeline.ts"].map((f) => `${f}:${sha(readFileSync(join(ROOT, f)))}`);
+  return sha(JSON.stringify({ params, migrations, sources })).slice(0, 16);
+}
+
+/** Builds the database in a child process, so this process's peak RSS is the queries' alone. */
+function buildInChild(path: string, params: BenchDataOptions): Promise<BenchDataResult & { peakRssMb: number }> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), ["--build-child", path, JSON.stringify(params)], { stdio: "inherit" });
+    let result: (BenchDataResult & { peakRssMb: number }) | undefined;
+    child.on("message", (m) => void (result = m as BenchDataResult & { peakRssMb: number }));
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 && result ? resolve(result) : reject(new Error(`bench database build failed (exit ${code})`))));
+  });
+}
+
+async function ensureDatabase(params: BenchDataOptions, rebuild: boolean): Promise<{ path: string; built: (BenchDataResult & { peakRssMb: number }) | null }> {
+  const key = cacheKey(params);
+  const path = join(CACHE, `bench-${key}.db`);
+  if (existsSync(path) && !rebuild) return { path, built: null };
+  // Older caches of the same size are stale now: free their disk space.
+  const size = `${params.teams}x${params.managersPerTeam}x${params.days}`;
+  if (existsSync(CACHE)) {
+    for (const f of readdirSync(CACHE)) {
+      if (!/^bench-[0-9a-f]+\.json$/.test(f)) continue;
+      const meta = JSON.parse(readFileSync(join(CACHE, f), "utf8")) as { size?: string };
+      if (meta.size !== size) continue;
+      const base = join(CACHE, f.replace(/\.json$/, ".db"));
+      for (const p of [base, `${base}-wal`, `${base}-shm`, join(CACHE, f)]) rmSync(p, { force: true });
+    }
+  }
+  console.log(`Building ${path} (${params.teams} teams × ${params.managersPerTeam} managers × ${params.days} days)…`);
+  const partial = `${path}.partial`;
+  const built = await buildInChild(partial, params);
+  for (const s of ["-wal", "-shm"]) rmSync(partial + s, { force: true });
+  renameSync(partial, path);
+  writeFileSync(join(CACHE, `bench-${key}.json`), JSON.stringify({ size, params, builtAt: new Date().toISOString(), ...built }, null, 2));
+  return { path, built };
+}
+
+// ---------------------------------------------------------------- timing
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+async function measure(runs: number, fn: () => unknown): Promise<Stat> {
+  for (let i = 0; i < WARMUP; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = fn();
+    if (r instanceof Promise) await r;
+    times.push(performance.now() - t0);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: median(times), p95: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!, runs };
+}
+
+// ---------------------------------------------------------------- naive path
+
+/**
+ * The team-month aggregation without any index: full scans of activities and
+ * lead_stages (NOT INDEXED), leads fetched by rowid, KPIs computed in JS.
+ */
+function naiveTeamMonth(sqlite: AppDeps["db"]["$client"], teamId: number, period: Period, userIds: number[]) {
+  const activities = sqlite
+    .prepare(
+      `select id, user_id as userId, kind, outcome, amount_minor as amountMinor, occurred_at as occurredAt,
+              lead_id as leadId, client_name as clientName, lost_reason as lostReason
+         from activities not indexed
+        where team_id = ? and occurred_at >= ? and occurred_at < ? and deleted_at is null`,
+    )
+    .all(teamId, period.from, period.to) as ActivityRecord[];
+  const timelines = sqlite
+    .prepare(
+      `with touched as materialized (
+         select distinct lead_id from lead_stages not indexed where team_id = ? and entered_at >= ? and entered_at < ?
+       ), history as (
+         select lead_id,
+                min(case when stage = 'new' then entered_at end) as newAt,
+                min(case when stage = 'qualified' then entered_at end) as qualifiedAt,
+                min(case when stage = 'meeting' then entered_at end) as meetingAt,
+                min(case when stage = 'proposal' then entered_at end) as proposalAt,
+                min(case when stage = 'won' then entered_at end) as wonAt,
+                min(case when stage = 'lost' then entered_at end) as lostAt
+           from lead_stages not indexed
+          where team_id = ? and lead_id in touched
+          group by lead_id
+       )
+       select l.id as leadId, l.owner_id as ownerId, l.client_name as clientName,
+              coalesce(h.newAt, l.created_at) as registeredAt, h.qualifiedAt, h.meetingAt, h.proposalAt, h.wonAt, h.lostAt,
+              l.lost_at_stage as lostAtStage, l.lost_reason as lostReason
+         from history h join leads l not indexed on l.id = h.lead_id`,
+    )
+    .all(teamId, period.from, period.to, teamId) as LeadTimeline[];
+  const input = { activities, timelines, period };
+  return { byUser: computeKpisByUser(input, userIds), total: computeTeamKpis(input), activities: activities.length, timelines: timelines.length };
+}
+
+// ---------------------------------------------------------------- explain
+
+/** Records every SQL text prepared on the connection (drizzle prepares per call). */
+function captureSql(sqlite: AppDeps["db"]["$client"]): { stop: () => string[] } {
+  const seen = new Set<string>();
+  const original = sqlite.prepare;
+  sqlite.prepare = function (this: typeof sqlite, source: string) {
+    seen.add(source);
+    return original.call(this, source);
+  } as typeof sqlite.prepare;
+  return {
+    stop: () => {
+      sqlite.prepare = original;
+      return [...seen];
+    },
+  };
+}
+
+function explain(sqlite: AppDeps["db"]["$client"], sqlText: string): string[] {
+  const n = (sqlText.match(/\?/g) ?? []).length;
+  const rows = sqlite.prepare(`explain query plan ${sqlText}`).all(...Array.from({ length: n }, () => 0)) as { id: number; parent: number; detail: string }[];
+  const depth = new Map<number, number>([[0, 0]]);
+  return rows.map((r) => {
+    const d = (depth.get(r.parent) ?? 0) + 1;
+    depth.set(r.id, d);
+    return `${"  ".repeat(d)}${r.detail}`;
+  });
+}
+
+// ---------------------------------------------------------------- main
+
+function flag(name: string): boolean {
+  return process.argv.includes(name);
+}
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function fmt(ms: number): string {
+  return ms >= 100 ? ms.toFixed(0) : ms.toFixed(1);
+}
+
+export async function runBench(): Promise<void> {
+  const params = flag("--small") ? SMALL : FULL;
+  const runs = Number(option("--runs") ?? 30);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs expects a positive whole number");
+  const { path, built } = await ensureDatabase(params, flag("--rebuild"));
+
+  const db = openDatabase(path);
+  const sqlite = db.$client;
+  const repos = createRepositories(db);
+  const team = repos.teams.byId(benchIds.team(0))!;
+  const now = zonedTime(END_DATE, 19, 0, team.timezone);
+  const deps: AppDeps = { config: loadConfig({}), db, repos, logger: pino({ level: "silent" }), now: () => now };
+  const manager = repos.users.byId(benchIds.manager(0, 0))!;
+  const month = resolvePeriod({ kind: "month" }, now, team.timezone);
+  const counts = sqlite
+    .prepare("select (select count(*) from activities) as activities, (select count(*) from leads) as leads, (select count(*) from lead_stages) as stages, (select count(*) from memberships where role = 'manager') as managers, (select count(*) from teams) as teams")
+    .get() as { activities: number; leads: number; stages: number; managers: number; teams: number };
+
+  // The measured operations, exactly as the handlers run them.
+  const me = () => {
+    const values = kpisFor(deps, team, month, [manager.id]);
+    const plans = planStandings(deps, team, manager.id, now, "ru").map((s) => s.line);
+    return renderScorecard(manager.firstName, periodLabel(month, "ru"), values, plans, "ru");
+  };
+  const board = () => leaderboard(deps, team, "deals", month);
+  const report = () => renderTeamReport(buildTeamReport(deps, team, month, now, "ru"), "ru");
+  const snapshot = () => teamSnapshot(deps, team, month);
+  const managerIds = repos.memberships.listTeam(team.id).filter((m) => m.membership.role === "manager").map((m) => m.user.id);
+
+  // Same numbers both ways, or the comparison (and the indexes) mean nothing.
+  const snap = snapshot();
+  const people = snap.people.map((p) => p.user.id);
+  const naive = () => naiveTeamMonth(sqlite, team.id, month, people);
+  const slow = naiveTeamMonth(sqlite, team.id, month, people);
+  if (!isDeepStrictEqual(slow.byUser, snap.byUser) || !isDeepStrictEqual(slow.total, snap.total) || slow.activities !== snap.activities.length || slow.timelines !== snap.timelines.length) {
+    console.error("indexed:", snap.total, "\nnaive:", slow.total);
+    throw new Error("The naive full scan and the indexed queries disagree on the team's month KPIs");
+  }
+  if (!isDeepStrictEqual(kpisFor(deps, team, month, [manager.id]), slow.byUser.get(manager.id))) {
+    throw new Error("/me KPIs differ from the naive full scan for the same manager");
+  }
+
+  const ranked = board();
+  const dealsPlan = repos.plans.list(team.id).find((p) => p.metric === "deals" && p.scope === "each" && p.period === "month");
+  const chart = () =>
+    barChart({
+      title: "Сделки за месяц",
+      subtitle: `${team.name} · ${periodLabel(month, "ru")}`,
+      labels: ranked.map((r) => `${r.item.user.firstName} ${r.item.user.lastName ?? ""}`.trim()),
+      series: [{ label: "Сделки", values: ranked.map((r) => r.value) }],
+      target: dealsPlan ? { value: dealsPlan.value, label: "План" } : null,
+      locale: "ru",
+    });
+
+  if (flag("--explain")) {
+    const capture = captureSql(sqlite);
+    me();
+    report();
+    for (const text of capture.stop()) {
+      console.log(`\n${text}`);
+      for (const line of explain(sqlite, text)) console.log(line);
+    }
+    console.log("");
+  }
+
+  const naiveRuns = Math.min(runs, 10);
+  const stats = {
+    me: await measure(runs, me),
+    leaderboard: await measure(runs, board),
+    report: await measure(runs, report),
+    chart: await measure(runs, chart),
+    snapshot: await measure(runs, snapshot),
+    naive: await measure(naiveRuns, naive),
+  };
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  const dbMb = statSync(path).size / 1024 / 1024;
+  closeDatabase(db);
+
+  const rows: [string, Stat, number | null][] = [
+    ["/me month (kpisFor + planStandings + renderScorecard)", stats.me, TARGETS.me],
+    ["leaderboard month (deals)", stats.leaderboard, TARGETS.leaderboard],
+    ["/report month (buildTeamReport + renderTeamReport)", stats.report, TARGETS.report],
+    ["chart (barChart: deals per manager + plan line)", stats.chart, TARGETS.chart],
+    ["team-month aggregation, indexed (teamSnapshot)", stats.snapshot, null],
+    ["team-month aggregation, naive full scan", stats.naive, null],
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log(`\nKPI Coach bench · ${counts.teams} teams, ${counts.managers} managers, ${counts.activities.toLocaleString("en-US")} activities, ${counts.leads.toLocaleString("en-US")} leads, ${counts.stages.toLocaleString("en-US")} stage rows · ${dbMb.toFixed(0)} MB`);
+  console.log(`team #${team.id} (${team.timezone}, ${managerIds.length} managers, ${snap.activities.length} entries and ${snap.timelines.length} lead timelines in ${periodLabel(month, "ru")}) · /me for ${manager.firstName} (${manager.id})`);
+  console.log(`database ${built ? `built in ${built.seconds.toFixed(1)} s (builder peak RSS ${built.peakRssMb.toFixed(0)} MB)` : "from cache"}: ${relative(ROOT, path)}\n`);
+  console.log(`${"metric".padEnd(width)}  ${"p50 ms".padStart(8)}  ${"p95 ms".padStart(8)}  ${"runs".padStart(4)}  ${"target".padStart(7)}  ok?`);
+  for (const [name, s, target] of rows) {
+    const ok = target === null ? "" : s.p50 <= target ? "yes" : "NO";
+    console.log(`${name.padEnd(width)}  ${fmt(s.p50).padStart(8)}  ${fmt(s.p95).padStart(8)}  ${String(s.runs).padStart(4)}  ${(target === null ? "—" : `≤ ${target}`).padStart(7)}  ${ok}`);
+  }
+  console.log(`\nnaive ÷ indexed aggregation: ×${(stats.naive.p50 / stats.snapshot.p50).toFixed(0)} · KPIs identical both ways · peak RSS ${peakRssMb.toFixed(0)} MB`);
+
+  const round = (x: number) => Math.round(x * 100) / 100;
+  console.log(
+    JSON.stringify({
+      activities: counts.activities,
+      teams: counts.teams,
+      managers: counts.managers,
+      me_p50_ms: round(stats.me.p50),
+      leaderboard_month_p50_ms: round(stats.leaderboard.p50),
+      report_month_p50_ms: round(stats.report.p50),
+      chart_p50_ms: round(stats.chart.p50),
+      naive_report_month_p50_ms: round(stats.naive.p50),
+      peak_rss_mb: Math.round(peakRssMb),
+      build_seconds: built ? round(built.seconds) : null,
+      me_p95_ms: round(stats.me.p95),
+      leaderboard_month_p95_ms: round(stats.leaderboard.p95),
+      report_month_p95_ms: round(stats.report.p95),
+      chart_p95_ms: round(stats.chart.p95),
+      indexed_aggregation_month_p50_ms: round(stats.snapshot.p50),
+      runs,
+      report_impl: "buildTeamReport+renderTeamReport",
+    }),
+  );
+}
+
+/** Child mode: build the database, report the result to the parent, exit. */
+function buildChild(): void {
+  const [path, json] = process.argv.slice(process.argv.indexOf("--build-child") + 1);
+  const result = buildBenchDatabase(path!, JSON.parse(json!) as BenchDataOptions);
+  process.send?.({ ...result, peakRssMb: process.resourceUsage().maxRSS / 1024 });
+  process.disconnect?.();
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  if (flag("--build-child")) buildChild();
+  else await runBench();
+}

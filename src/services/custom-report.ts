@@ -1,0 +1,65 @@
+import type { AppDeps } from "../bot/context.js";
+import type { Team } from "../db/repositories/teams.js";
+import type { Locale } from "../config.js";
+import { timeSeries } from "../domain/kpi.js";
+import { METRICS, type MetricKey } from "../domain/metrics.js";
+import { rankBy } from "../domain/ranking.js";
+import { autoGrouping, type ReportDefinition } from "../domain/report-definition.js";
+import type { Period } from "../domain/types.js";
+import { teamWeekStart } from "./team-settings.js";
+import { teamSnapshot } from "./team-snapshot.js";
+
+/** A report's numbers: one row per manager or per time bucket, one column per metric. */
+export interface ReportTable {
+  grouping: "manager" | "day" | "week" | "month";
+  metrics: MetricKey[];
+  rows: { label: string; userId?: number; values: (number | null)[] }[];
+  /** Team total (manager grouping) or whole-period value (time grouping). */
+  total: (number | null)[];
+  period: Period;
+}
+
+function bucketLabel(key: string, grouping: "day" | "week" | "month", locale: Locale): string {
+  const [y, m, d] = key.split("-");
+  if (grouping === "month") {
+    return new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", { month: "short", year: "2-digit", timeZone: "UTC" }).format(Date.UTC(Number(y), Number(m) - 1, 1));
+  }
+  return `${d}.${m}`;
+}
+
+/**
+ * Runs a definition over a resolved period for a team, or only for `userIds`
+ * (a manager sees only their own numbers).
+ */
+export function runReport(deps: AppDeps, team: Team, def: ReportDefinition, period: Period, locale: Locale, userIds?: number[]): ReportTable {
+  const snap = teamSnapshot(deps, team, period, userIds);
+  const total = def.metrics.map((m) => snap.total[m]);
+  const grouping = def.grouping === "auto" ? autoGrouping(period) : def.grouping;
+  if (grouping === "manager") {
+    const sortKey = def.sort ?? def.metrics[0]!;
+    const ranked = rankBy(snap.people, sortKey, (p) => snap.byUser.get(p.user.id)![sortKey]);
+    return {
+      grouping,
+      metrics: def.metrics,
+      rows: ranked.map(({ item }) => ({ label: item.user.firstName, userId: item.user.id, values: def.metrics.map((m) => snap.byUser.get(item.user.id)![m]) })),
+      total,
+      period,
+    };
+  }
+  const opts = { weekStart: teamWeekStart(team), timelines: snap.timelines };
+  const series = def.metrics.map((m) => timeSeries(snap.activities, period, team.timezone, grouping, m, opts));
+  let rows = series[0]!.map((point, i) => ({ label: bucketLabel(point.key, grouping, locale), values: series.map((s) => s[i]!.value) }));
+  if (def.sort) {
+    const idx = def.metrics.indexOf(def.sort);
+    if (idx >= 0) {
+      const dir = METRICS[def.sort].direction === "at_most" ? 1 : -1;
+      rows = [...rows].sort((a, b) => {
+        const x = a.values[idx] ?? null;
+        const y = b.values[idx] ?? null;
+        if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;
+        return dir * (x - y);
+      });
+    }
+  }
+  return { grouping, metrics: def.metrics, rows, total, period };
+}

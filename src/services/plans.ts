@@ -1,0 +1,59 @@
+import type { AppDeps } from "../bot/context.js";
+import type { Team } from "../db/repositories/teams.js";
+import type { PlanRow } from "../db/repositories/plans.js";
+import type { Locale } from "../config.js";
+import { formatMetricValue, METRICS, type MetricKey } from "../domain/metrics.js";
+import { parsePlanValue, planPeriodSpecs, resolveRelativeTarget, type PlanPeriod, type PlanScope, type PlanValueError } from "../domain/plans.js";
+import { resolvePeriod } from "../domain/periods.js";
+import { messages } from "../bot/i18n/index.js";
+import { kpisFor } from "./scorecard.js";
+import { teamWeekStart } from "./team-settings.js";
+
+export interface PlanInput {
+  metric: MetricKey;
+  period: PlanPeriod;
+  scope: PlanScope;
+  userId: number | null;
+  valueText: string;
+}
+
+export type SetPlanResult = { ok: true; plan: PlanRow } | { ok: false; error: PlanValueError | "no_base" };
+
+/**
+ * The previous period's actual a relative ("+15 %") plan builds on: the person's
+ * own, the team total, or — for a plan on each manager — the team's per-manager average.
+ */
+export function relativeBase(deps: AppDeps, team: Team, metric: MetricKey, period: PlanPeriod, scope: PlanScope, userId: number | null, now: number): number | null {
+  const prev = resolvePeriod(planPeriodSpecs(period).previous, now, team.timezone, { weekStart: teamWeekStart(team) });
+  if (scope === "user" && userId !== null) return kpisFor(deps, team, prev, [userId])[metric];
+  const total = kpisFor(deps, team, prev)[metric];
+  if (scope === "team" || total === null || !METRICS[metric].summable) return total;
+  const managers = deps.repos.memberships.listTeam(team.id).filter((m) => m.membership.role === "manager").length;
+  return total / Math.max(1, managers);
+}
+
+/** Validates a typed target and stores the plan (replacing the same metric/period/scope). */
+export function setPlan(deps: AppDeps, team: Team, createdBy: number, input: PlanInput, now: number): SetPlanResult {
+  const parsed = parsePlanValue(input.metric, input.valueText);
+  if ("error" in parsed) return { ok: false, error: parsed.error };
+  let value: number;
+  let relativePercent: number | null = null;
+  if ("relativePercent" in parsed) {
+    const base = relativeBase(deps, team, input.metric, input.period, input.scope, input.userId, now);
+    const target = resolveRelativeTarget(base, parsed.relativePercent, input.metric);
+    if (target === null) return { ok: false, error: "no_base" };
+    value = Math.round(target);
+    relativePercent = parsed.relativePercent;
+  } else value = Math.round(parsed.value);
+  const plan = deps.repos.plans.upsert({ teamId: team.id, metric: input.metric, value, relativePercent, period: input.period, scope: input.scope, userId: input.userId, createdBy }, now);
+  return { ok: true, plan };
+}
+
+/** "сделки 10 в месяц · каждому менеджеру" / "calls 40 a day · @ivan". */
+export function describePlan(plan: PlanRow, locale: Locale, who?: string): string {
+  const t = messages[locale].plans;
+  const metric = plan.metric as MetricKey;
+  const scope = plan.scope === "each" ? t.scopeEach : plan.scope === "team" ? t.scopeTeam : who ?? `#${plan.userId}`;
+  const rel = plan.relativePercent !== null ? ` (${t.relative(plan.relativePercent)})` : "";
+  return `${METRICS[metric].label[locale]} ${formatMetricValue(metric, plan.value, locale)}${rel} ${t.periods[plan.period]} · ${scope}`;
+}

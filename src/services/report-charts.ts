@@ -1,0 +1,87 @@
+import type { Locale } from "../config.js";
+import { barChart, formatCompact, funnelChart, lineChart, type ChartTarget } from "../charts/index.js";
+import type { Funnel } from "../domain/funnel.js";
+import { formatMetricValue, METRICS, type MetricKey } from "../domain/metrics.js";
+import type { PlanPeriod } from "../domain/plans.js";
+import { periodLabel } from "../domain/periods.js";
+import type { Period } from "../domain/types.js";
+import type { PlanRow } from "../db/repositories/plans.js";
+import type { ReportTable } from "./custom-report.js";
+
+// Charts in the metric's own unit: money shown in rubles, times in hours.
+
+function unitValue(metric: MetricKey, v: number | null): number | null {
+  if (v === null) return null;
+  const unit = METRICS[metric].unit;
+  return unit === "money" ? v / 100 : unit === "duration" ? v / 3_600_000 : v;
+}
+
+function unitFormat(metric: MetricKey, locale: Locale): (v: number) => string {
+  const unit = METRICS[metric].unit;
+  if (unit === "money") return (v) => `${formatCompact(v, locale)} ₽`;
+  if (unit === "duration") return (v) => `${formatCompact(Math.round(v * 10) / 10, locale)} ${locale === "ru" ? "ч" : "h"}`;
+  if (unit === "percent") return (v) => `${Math.round(v)}%`;
+  return (v) => formatCompact(v, locale);
+}
+
+const PERIOD_OF_PLAN: Record<string, PlanPeriod> = { today: "day", week: "week", month: "month", quarter: "quarter" };
+
+/**
+ * The per-manager target to draw: a plan for each manager on this metric over the
+ * same kind of period as the report (a monthly plan on a monthly report).
+ */
+export function targetFor(plans: PlanRow[], metric: MetricKey, period: Period, locale: Locale): ChartTarget | null {
+  const kind = PERIOD_OF_PLAN[period.kind];
+  const plan = plans.find((p) => p.metric === metric && p.scope === "each" && p.period === kind);
+  if (!plan) return null;
+  return { value: unitValue(metric, plan.value)!, label: `${locale === "ru" ? "План" : "Plan"}: ${formatMetricValue(metric, plan.value, locale, { compact: true })}` };
+}
+
+export function subtitle(team: string, period: Period, locale: Locale): string {
+  return `${team} · ${periodLabel(period, locale)}`;
+}
+
+/** Bars per manager (first metric) or lines over time (first two metrics, two axes when units differ). */
+export function reportChart(title: string, team: string, report: ReportTable, locale: Locale, plans: PlanRow[]): Promise<Buffer> {
+  const [m1, m2] = report.metrics as [MetricKey, MetricKey | undefined];
+  const sub = subtitle(team, report.period, locale);
+  if (report.grouping === "manager") {
+    return barChart({
+      title: `${title}: ${METRICS[m1].label[locale]}`,
+      subtitle: sub,
+      locale,
+      labels: report.rows.map((r) => r.label),
+      series: [{ label: METRICS[m1].label[locale], values: report.rows.map((r) => unitValue(m1, r.values[0] ?? null)) }],
+      target: targetFor(plans, m1, report.period, locale),
+      valueFormat: unitFormat(m1, locale),
+    });
+  }
+  const second = m2 !== undefined;
+  const sameUnit = second && METRICS[m1].unit === METRICS[m2].unit;
+  return lineChart({
+    title,
+    subtitle: sub,
+    locale,
+    labels: report.rows.map((r) => r.label),
+    series: [
+      { label: METRICS[m1].label[locale], values: report.rows.map((r) => unitValue(m1, r.values[0] ?? null)), yAxis: "left" },
+      ...(second ? [{ label: METRICS[m2].label[locale], values: report.rows.map((r) => unitValue(m2, r.values[1] ?? null)), yAxis: sameUnit ? ("left" as const) : ("right" as const) }] : []),
+    ],
+    valueFormat: unitFormat(m1, locale),
+    ...(second ? { rightValueFormat: unitFormat(m2, locale) } : {}),
+  });
+}
+
+const STAGE_LABEL: Record<Locale, Record<string, string>> = {
+  ru: { new: "Новый", qualified: "Квалификация", meeting: "Встреча", proposal: "КП", won: "Успех" },
+  en: { new: "New", qualified: "Qualified", meeting: "Meeting", proposal: "Proposal", won: "Won" },
+};
+
+export function funnelChartFor(title: string, team: string, period: Period, funnel: Funnel, locale: Locale): Promise<Buffer> {
+  return funnelChart({
+    title,
+    subtitle: subtitle(team, period, locale),
+    locale,
+    stages: funnel.steps.map((s) => ({ label: STAGE_LABEL[locale][s.stage]!, count: s.reached, lost: s.lost })),
+  });
+}

@@ -1,0 +1,34 @@
+import type { AppDeps } from "../bot/context.js";
+import type { Team } from "../db/repositories/teams.js";
+import type { Locale } from "../config.js";
+import type { KpiValues } from "../domain/kpi.js";
+import type { Period } from "../domain/types.js";
+import { planStandings, type PlanStanding } from "./scorecard.js";
+import { teamSnapshot, type TeamSnapshot } from "./team-snapshot.js";
+
+export interface TeamReport {
+  snapshot: TeamSnapshot;
+  /** Plan standings per person (plans for each manager or for them personally). */
+  standings: Map<number, PlanStanding[]>;
+  /** Plans on the team's total. */
+  teamStandings: PlanStanding[];
+}
+
+/** Everything `/report` shows for a team and period: numbers per person, total, plans. */
+export function buildTeamReport(deps: AppDeps, team: Team, period: Period, now: number, locale: Locale): TeamReport {
+  const snapshot = teamSnapshot(deps, team, period);
+  const standings = new Map<number, PlanStanding[]>();
+  for (const p of snapshot.people) standings.set(p.user.id, planStandings(deps, team, p.user.id, now, locale));
+  return { snapshot, standings, teamStandings: planStandings(deps, team, null, now, locale) };
+}
+
+/** Team average per manager for summable metrics, the team's own ratio otherwise. */
+export function teamAverage(snapshot: TeamSnapshot, summable: (key: keyof KpiValues) => boolean): KpiValues {
+  const n = Math.max(1, snapshot.people.length);
+  const out = { ...snapshot.total };
+  for (const key of Object.keys(out) as (keyof KpiValues)[]) {
+    const v = out[key];
+    if (v !== null && summable(key)) out[key] = v / n;
+  }
+  return out;
+}

@@ -1,0 +1,41 @@
+import type { AppDeps } from "../bot/context.js";
+import type { Team } from "../db/repositories/teams.js";
+import type { Member } from "../db/repositories/users.js";
+import { computeKpisByUser, computeTeamKpis, type KpiValues } from "../domain/kpi.js";
+import type { ActivityRecord, LeadTimeline, Period } from "../domain/types.js";
+
+/** Everything a team report needs for one period, read once. */
+export interface TeamSnapshot {
+  team: Team;
+  period: Period;
+  /** Managers, plus heads who logged something in the period. */
+  people: Member[];
+  byUser: Map<number, KpiValues>;
+  total: KpiValues;
+  activities: ActivityRecord[];
+  timelines: LeadTimeline[];
+}
+
+/**
+ * Reads a team's entries and lead timelines for a period (two indexed range
+ * queries) and computes every KPI per person and for the team from raw entries.
+ */
+export function teamSnapshot(deps: AppDeps, team: Team, period: Period, onlyUserIds?: number[]): TeamSnapshot {
+  const members = deps.repos.memberships.listTeam(team.id);
+  const activities = deps.repos.entries.activities(team.id, period.from, period.to, onlyUserIds);
+  const timelines = deps.repos.entries.timelines(team.id, period.from, period.to, onlyUserIds);
+  const active = new Set(activities.map((a) => a.userId));
+  const people = members.filter(
+    (m) => (onlyUserIds ? onlyUserIds.includes(m.user.id) : true) && (m.membership.role === "manager" || active.has(m.user.id)),
+  );
+  const input = { activities, timelines, period };
+  return {
+    team,
+    period,
+    people,
+    byUser: computeKpisByUser(input, people.map((p) => p.user.id)),
+    total: computeTeamKpis(input),
+    activities,
+    timelines,
+  };
+}
