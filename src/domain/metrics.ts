@@ -56,12 +56,12 @@ export const METRICS: Readonly<Record<MetricKey, MetricDef>> = {
   proposals: def("proposals", "count", "at_least", ["КП", "proposals"], ["КП", "Prop."], true),
   presentations: def("presentations", "count", "at_least", ["презентации", "presentations"], ["През.", "Pres."], true),
   deals: def("deals", "count", "at_least", ["сделки", "deals"], ["Сделки", "Deals"], true),
-  revenue: def("revenue", "money", "at_least", ["выручка", "revenue"], ["Выруч.", "Rev."], true),
+  revenue: def("revenue", "money", "at_least", ["выручка", "revenue"], ["Выр.", "Rev."], true),
   avg_check: def("avg_check", "money", "at_least", ["средний чек", "average check"], ["Чек", "Avg"], false),
   // Fewer losses are better, so a plan on `lost` is a ceiling.
   lost: def("lost", "count", "at_most", ["отказы", "lost"], ["Отказ", "Lost"], true),
   win_rate: def("win_rate", "percent", "at_least", ["доля успешных", "win rate"], ["Успех", "Win%"], false),
-  lead_time: def("lead_time", "duration", "at_most", ["время обработки лида", "lead processing time"], ["Обраб.", "LeadT"], false),
+  lead_time: def("lead_time", "duration", "at_most", ["время обработки лида", "lead processing time"], ["Обр.", "LeadT"], false),
   close_time: def("close_time", "duration", "at_most", ["время закрытия сделки", "deal closing time"], ["Закр.", "Close"], false),
   leads: def("leads", "count", "at_least", ["лиды", "leads"], ["Лиды", "Leads"], true),
 };

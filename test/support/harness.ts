@@ -26,6 +26,8 @@ export interface Harness {
   clock: Clock | null;
   /** Sends a text and resolves with the bot's next message to that chat. */
   say(from: User, chat: Chat, text: string, opts?: { date?: number }): Promise<Reply>;
+  /** Sends a text and resolves with the bot's next text message and the photo that follows it. */
+  sayWithPhoto(from: User, chat: Chat, text: string): Promise<Reply & { photo: RecordedCall }>;
   /** Taps an inline button on a bot message and resolves with the next message to that chat. */
   tap(from: User, chat: Chat, message: RecordedCall, data: string): Promise<Reply>;
   /** Stops the runner (waiting for in-flight updates) and closes the database. */
@@ -70,6 +72,13 @@ export async function startHarness(opts: { fake?: FakeTelegram; dbPath?: string;
       const after = fake.mark();
       fake.sendText(from, chat, text, o?.date ? { date: o.date } : undefined);
       return nextMessage(chat.id, after);
+    },
+    async sayWithPhoto(from, chat, text) {
+      const after = fake.mark();
+      fake.sendText(from, chat, text);
+      const call = await fake.waitForCall((c) => c.method === "sendMessage" && c.payload["chat_id"] === chat.id && c.response.ok, { after });
+      const photo = await fake.waitForCall((c) => c.method === "sendPhoto" && c.payload["chat_id"] === chat.id && c.response.ok, { after });
+      return { text: visibleText(call), call, photo };
     },
     async tap(from, chat, message, data) {
       const after = fake.mark();

@@ -65,9 +65,14 @@ plansFeature.command("plan", async (ctx) => {
     await ctx.reply(`⚠️ ${planErrorText(t, result.error)}\n${t.plans.usage}`, { parse_mode: "HTML" });
     return;
   }
-  const standing = planStandings(ctx.deps, head.team, cmd.scope === "team" ? null : userId, now, ctx.locale).find((s) => s.plan.id === result.plan.id);
   const lines = [t.plans.saved(escapeHtml(describePlan(result.plan, ctx.locale, who)))];
-  if (standing) lines.push(escapeHtml(standing.line));
+  // Where everyone the plan binds stands right now.
+  const bound = cmd.scope === "team" ? [null] : cmd.scope === "user" ? [userId] : ctx.deps.repos.memberships.listTeam(head.team.id).filter((m) => m.membership.role === "manager").map((m) => m.user.id);
+  const names = new Map(ctx.deps.repos.memberships.listTeam(head.team.id).map((m) => [m.user.id, m.user.firstName]));
+  for (const id of bound.slice(0, 30)) {
+    const standing = planStandings(ctx.deps, head.team, id, now, ctx.locale).find((s) => s.plan.id === result.plan.id);
+    if (standing) lines.push(`${cmd.scope === "each" ? `${escapeHtml(names.get(id!) ?? "")}: ` : ""}${escapeHtml(standing.line)}`);
+  }
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
 });
 

@@ -27,7 +27,7 @@ export function renderTeamReport(report: TeamReport, locale: Locale): string {
   const table = (metrics: MetricKey[]) => {
     const rows = snapshot.people.map((p) => [firstName(p.user.firstName), ...metrics.map((m) => cell(m, snapshot.byUser.get(p.user.id)![m], locale))]);
     rows.push([w.total, ...metrics.map((m) => cell(m, snapshot.total[m], locale))]);
-    return renderTable([{ title: w.name, align: "left", max: 9 }, ...metrics.map((m) => ({ title: head(m, locale) }))], rows);
+    return renderTable([{ title: w.name, align: "left", max: 8 }, ...metrics.map((m) => ({ title: head(m, locale) }))], rows);
   };
   const planLines: string[] = [];
   for (const s of report.teamStandings) planLines.push(`${w.teamPlan}: ${escapeHtml(s.line)}`);

@@ -1,6 +1,7 @@
 import type { Locale } from "../../config.js";
 import type { KpiValues } from "../../domain/kpi.js";
-import { formatMetricValue, METRICS, type MetricKey } from "../../domain/metrics.js";
+import { METRICS, type MetricKey } from "../../domain/metrics.js";
+import { cell as narrowCell } from "./cells.js";
 import { renderTable, type Column } from "./table.js";
 
 export interface TeamRow { name: string; values: KpiValues }
@@ -13,7 +14,7 @@ export function renderTeamTable(rows: TeamRow[], total: KpiValues, locale: Local
     { title: locale === "ru" ? "Менеджер" : "Manager", align: "left", max: 10 },
     ...metrics.map((m) => ({ title: METRICS[m].short[locale], align: "right" as const })),
   ];
-  const cell = (m: MetricKey, v: number | null) => formatMetricValue(m, v, locale, { compact: true });
+  const cell = (m: MetricKey, v: number | null) => narrowCell(m, v, locale);
   const body = rows.map((r) => [r.name, ...metrics.map((m) => cell(m, r.values[m]))]);
   body.push([locale === "ru" ? "Итого" : "Total", ...metrics.map((m) => cell(m, total[m]))]);
   return renderTable(columns, body);
