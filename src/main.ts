@@ -10,6 +10,9 @@ import { stopRunner } from "./bot/stop-runner.js";
 import { registerCommandMenu } from "./bot/commands-menu.js";
 import type { AppDeps } from "./bot/context.js";
 import { createLogger } from "./logger.js";
+import { createDelivery, type Delivery } from "./delivery/index.js";
+import { deliveryHooks } from "./scheduler/delivery-hooks.js";
+import { PostScheduler } from "./scheduler/scheduler.js";
 
 const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
 
@@ -39,6 +42,11 @@ async function main(): Promise<void> {
   const deps: AppDeps = { config, db, repos: createRepositories(db), logger, now: Date.now };
   const bot = createBot(config, deps);
   await bot.init();
+  // Scheduled posts go through a throttle that keeps under Telegram's limits.
+  let delivery: Delivery | undefined;
+  delivery = createDelivery(bot.api, { logger, hooks: deliveryHooks(deps, (msg) => delivery!.send(msg)) });
+  const scheduler = new PostScheduler(deps, delivery);
+  deps.onTeamSettingsChanged = (teamId) => scheduler.refresh(teamId);
   await registerCommandMenu(bot.api, config.defaultLocale).catch((err) => logger.warn({ err }, "could not register the command menu"));
 
   let runner: RunnerHandle | undefined;
@@ -54,6 +62,7 @@ async function main(): Promise<void> {
     runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
     logger.info({ bot: bot.botInfo.username }, "polling started");
   }
+  void scheduler.start().then((n) => logger.info({ sent: n }, "scheduler started (missed posts caught up)"));
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -64,6 +73,7 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(1), 8000).unref();
     if (runner && !(await stopRunner(runner))) logger.warn("some updates were still running at shutdown");
     if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+    await scheduler.stop();
     closeDatabase(db);
     logger.info("stopped");
     process.exit(0);

@@ -21,12 +21,15 @@ const REPORTS: Entry[] = [
   ["funnel", "Воронка продаж [период]", "Sales funnel [period]"],
   ["export", "Выгрузка CSV [summary] [период]", "CSV export [summary] [period]"],
   ["reports", "Сохранённые отчёты", "Saved reports"],
+  ["top", "Рейтинг [метрика] [период]", "Leaderboard [metric] [period]"],
+  ["settings", "Настройки", "Settings"],
 ];
 const PRIVATE: Entry[] = [
   ["log", "Записать кнопками", "Log with buttons"],
   ...LOGGING,
   ...REPORTS,
   ["plan", "Планы (руководитель)", "Plans (head)"],
+  ["summary", "Сводка сейчас (руководитель)", "Summary now (head)"],
   ["invite", "Ссылка-приглашение (руководитель)", "Invite link (head)"],
   ["help", "Список команд", "List of commands"],
 ];
@@ -36,6 +39,7 @@ const ADMINS: Entry[] = [
   ["invite", "Ссылка-приглашение", "Invite link"],
   ["promote", "Сделать руководителем @user", "Make @user a head"],
   ["plan", "Планы: /plan сделки 10 месяц", "Plans: /plan deals 10 month"],
+  ["summary", "Утренняя сводка сейчас", "Morning summary now"],
   ...GROUP,
 ];
 

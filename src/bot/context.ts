@@ -16,6 +16,8 @@ export interface AppDeps {
   logger: Logger;
   /** The clock; tests replace it. */
   now: () => number;
+  /** Told when a head changes a team's schedule, so the scheduler picks it up. */
+  onTeamSettingsChanged?: (teamId: number) => void;
 }
 
 /** Who is speaking, where, and in which team: resolved once per update. */

@@ -77,8 +77,10 @@ export const leadStages = sqliteTable("lead_stages", {
   enteredAt: integer("entered_at").notNull(),
   activityId: integer("activity_id"),
 }, (t) => [
-  index("lead_stages_lead_idx").on(t.leadId),
-  index("lead_stages_team_time_idx").on(t.teamId, t.enteredAt),
+  // Covering: timelines() reads a team's period and each lead's history from
+  // these indexes alone, without table lookups.
+  index("lead_stages_lead_idx").on(t.leadId, t.stage, t.enteredAt),
+  index("lead_stages_team_time_idx").on(t.teamId, t.enteredAt, t.ownerId, t.leadId),
   index("lead_stages_activity_idx").on(t.activityId),
 ]);
 
@@ -102,7 +104,9 @@ export const activities = sqliteTable("activities", {
   /** The Telegram update that carried it: a redelivered update cannot log twice. */
   sourceUpdateId: integer("source_update_id").unique(),
 }, (t) => [
-  index("activities_team_time_idx").on(t.teamId, t.occurredAt),
+  // Covering: entries.activities() reads a team's (or person's) period as one
+  // index range scan, without table lookups.
+  index("activities_team_time_idx").on(t.teamId, t.occurredAt, t.deletedAt, t.userId, t.kind, t.outcome, t.amountMinor, t.leadId, t.clientName, t.lostReason),
   index("activities_user_time_idx").on(t.userId, t.occurredAt),
 ]);
 

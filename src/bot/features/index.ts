@@ -1,7 +1,10 @@
 import type { Bot } from "grammy";
 import type { BotContext } from "../context.js";
 import { helpFeature } from "./help.js";
+import { leaderboardsFeature } from "./leaderboards.js";
+import { settingsFeature } from "./settings.js";
 import { loggingFeature } from "./logging.js";
+import { chatMembershipFeature } from "./chat-membership.js";
 import { exportFeature } from "./export.js";
 import { meFeature } from "./me.js";
 import { plansFeature } from "./plans.js";
@@ -12,6 +15,7 @@ import { unhandledFeature } from "./unhandled.js";
 
 /** Every feature, registered in one place; the catch-all goes last. */
 export function registerFeatures(bot: Bot<BotContext>): void {
+  bot.use(chatMembershipFeature);
   bot.use(onboardingFeature);
   bot.use(helpFeature);
   bot.use(loggingFeature);
@@ -20,5 +24,7 @@ export function registerFeatures(bot: Bot<BotContext>): void {
   bot.use(plansFeature);
   bot.use(reportsFeature);
   bot.use(exportFeature);
+  bot.use(leaderboardsFeature);
+  bot.use(settingsFeature);
   bot.use(unhandledFeature);
 }

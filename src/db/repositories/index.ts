@@ -1,6 +1,7 @@
 import type { Db } from "../client.js";
 import { entriesRepository } from "./entries.js";
 import { plansRepository } from "./plans.js";
+import { postsRepository } from "./posts.js";
 import { savedReportsRepository } from "./saved-reports.js";
 import { teamsRepository } from "./teams.js";
 import { updatesRepository } from "./updates.js";
@@ -14,6 +15,7 @@ export function createRepositories(db: Db) {
     entries: entriesRepository(db),
     plans: plansRepository(db),
     savedReports: savedReportsRepository(db),
+    posts: postsRepository(db),
     updates: updatesRepository(db),
   };
 }

@@ -1,0 +1,45 @@
+import { Composer } from "grammy";
+import { METRICS, METRIC_KEYS, parseMetric } from "../../domain/metrics.js";
+import { parsePeriod, periodLabel } from "../../domain/periods.js";
+import { readTeamSettings } from "../../domain/team-settings.js";
+import { leaderboard } from "../../services/leaderboard.js";
+import { buildMorningSummary } from "../../services/morning-summary.js";
+import { rankingHtml } from "../../services/standings-text.js";
+import { teamPeriod } from "../../services/team-settings.js";
+import type { BotContext } from "../context.js";
+import { escapeHtml } from "../format.js";
+import { requireHead, requireMember } from "../middlewares/guards.js";
+import { replyWithChart } from "../reply-chart.js";
+
+export const leaderboardsFeature = new Composer<BotContext>();
+
+/** `/top [metric] [period]`: the team ranked by any catalogue metric; ties share a place. */
+leaderboardsFeature.command("top", async (ctx) => {
+  const member = await requireMember(ctx);
+  if (!member) return;
+  const p = ctx.t.posts;
+  const [first = "", ...rest] = ctx.match.trim().split(/\s+/);
+  let metric = first ? parseMetric(first) : null;
+  let periodText = rest.join(" ");
+  if (first && !metric) {
+    if (!parsePeriod(ctx.match.trim())) {
+      const list = METRIC_KEYS.map((k) => `${k} (${METRICS[k].label.ru})`).join(", ");
+      return void (await ctx.reply(`⚠️ ${p.unknownMetric(escapeHtml(first))}\n${list}\n${p.topUsage}`, { parse_mode: "HTML" }));
+    }
+    periodText = ctx.match.trim();
+  }
+  metric ??= readTeamSettings(member.team.settings).mainMetric;
+  const period = teamPeriod(member.team, periodText, ctx.deps.now());
+  if (!period) return void (await ctx.reply(`⚠️ ${ctx.t.reports.badPeriod(escapeHtml(periodText))}\n${p.topUsage}`, { parse_mode: "HTML" }));
+  const ranked = leaderboard(ctx.deps, member.team, metric, period);
+  await ctx.reply(rankingHtml(p.topTitle(METRICS[metric].label[ctx.locale], escapeHtml(periodLabel(period, ctx.locale))), ranked, metric, ctx.locale, p.nobody), { parse_mode: "HTML" });
+});
+
+/** `/summary`: the morning summary, now, where it was asked. */
+leaderboardsFeature.command("summary", async (ctx) => {
+  const head = await requireHead(ctx, "summary");
+  if (!head) return;
+  const post = buildMorningSummary(ctx.deps, head.team, ctx.deps.now(), ctx.locale);
+  await ctx.reply(post.html, { parse_mode: "HTML" });
+  if (post.chart) await replyWithChart(ctx, post.chart, post.caption, "summary.png");
+});

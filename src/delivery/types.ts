@@ -1,0 +1,66 @@
+// Public types of the delivery layer (scheduled posts to group and private chats).
+import type { Logger } from "pino";
+import type { LimiterWindows } from "./limiter.js";
+
+export interface Outgoing {
+  chatId: number;
+  /** Forum topic: message_thread_id. */
+  threadId?: number;
+  /** Text (HTML parse mode), ≤ 4096 visible chars; or the caption when `photo` is set. */
+  html: string;
+  photo?: { data: Buffer; filename: string };
+  /** Caller's label for logs, e.g. "summary:team 5". */
+  label?: string;
+}
+
+export type DeliveryOutcome =
+  | { status: "sent"; chatId: number; messageIds: number[] }
+  /** 403: the user blocked the bot, or it was kicked, or the chat is gone. */
+  | { status: "blocked"; chatId: number; description: string }
+  /** Anything else, after the retries the layer allows itself. */
+  | { status: "failed"; chatId: number; description: string };
+
+export interface DeliveryHooks {
+  /** A group became a supergroup: persist the new id (later posts should use it). */
+  onMigrated?(oldChatId: number, newChatId: number): void | Promise<void>;
+  onBlocked?(chatId: number, description: string): void | Promise<void>;
+}
+
+/** Telegram's limits, in the units its docs use. */
+export interface DeliveryLimits {
+  globalPerSecond?: number;
+  perGroupPerMinute?: number;
+  perPrivatePerSecond?: number;
+}
+
+export interface DeliveryOptions {
+  limits?: DeliveryLimits;
+  /** Exact windows, overriding `limits` (tests use short windows to stay fast). */
+  windows?: Partial<LimiterWindows>;
+  hooks?: DeliveryHooks;
+  logger?: Logger;
+  now?: () => number;
+  /** Waits `ms`; should resolve early (or reject) when `signal` aborts, so no timer outlives the queue. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** How many 429s per message (ones auto-retry did not absorb) are waited out before giving up. Default 3. */
+  maxRateLimitRetries?: number;
+}
+
+export interface DeliveryStatsSnapshot {
+  /** Messages accepted and not finished yet (waiting or being sent). */
+  queued: number;
+  sent: number;
+  blocked: number;
+  failed: number;
+  /** Group → supergroup migrations followed. */
+  migrated: number;
+}
+
+export interface Delivery {
+  /** Queues a message; resolves when it is delivered or given up. Never rejects. */
+  send(msg: Outgoing): Promise<DeliveryOutcome>;
+  sendMany(msgs: Outgoing[]): Promise<DeliveryOutcome[]>;
+  /** Resolves when nothing is queued or in flight. */
+  idle(): Promise<void>;
+  stats(): DeliveryStatsSnapshot;
+}

@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { METRIC_KEYS } from "./metrics.js";
+
+/** "HH:MM", 00:00–23:59. */
+export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+const destinations = z.array(z.enum(["head", "group"])).max(2);
+
+/**
+ * A team's schedule and coaching rules, kept as JSON on the team row. Every
+ * field has a default, so old rows and partial edits always parse.
+ */
+export const teamSettingsSchema = z.object({
+  workdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).default([1, 2, 3, 4, 5]),
+  summaryTime: clockTime.default("09:00"),
+  eveningTime: clockTime.default("18:30"),
+  weeklyTime: clockTime.default("09:05"),
+  nudgeTime: clockTime.default("18:00"),
+  /** Hourly funnel checks run on the hour within [from, to]. */
+  checksFrom: clockTime.default("09:00"),
+  checksTo: clockTime.default("19:00"),
+  summaryTo: destinations.default(["head", "group"]),
+  leaderboardTo: destinations.default(["group"]),
+  alertsTo: destinations.default(["group"]),
+  /** Forum topic for group posts (message_thread_id), or null for the main chat. */
+  topicId: z.number().int().positive().nullable().default(null),
+  leadNewHours: z.number().positive().max(24 * 30).default(24),
+  stuckDays: z.number().positive().max(365).default(7),
+  conversionDropPoints: z.number().positive().max(100).default(10),
+  /** No posts between these local times (an interval may cross midnight); null = none. */
+  quietFrom: clockTime.nullable().default(null),
+  quietTo: clockTime.nullable().default(null),
+  mainMetric: z.enum(METRIC_KEYS).default("deals"),
+  enabled: z
+    .object({
+      summary: z.boolean().default(true),
+      evening: z.boolean().default(true),
+      weekly: z.boolean().default(true),
+      alerts: z.boolean().default(true),
+      nudge: z.boolean().default(true),
+    })
+    .default({ summary: true, evening: true, weekly: true, alerts: true, nudge: true }),
+});
+
+export type TeamSettings = z.infer<typeof teamSettingsSchema>;
+
+/** Settings from the stored JSON; fields that fail validation fall back to defaults. */
+export function readTeamSettings(json: unknown): TeamSettings {
+  const parsed = teamSettingsSchema.safeParse(json ?? {});
+  if (parsed.success) return parsed.data;
+  const obj = typeof json === "object" && json !== null ? { ...(json as Record<string, unknown>) } : {};
+  for (const issue of parsed.error.issues) delete obj[String(issue.path[0])];
+  return teamSettingsSchema.parse(obj);
+}
+
+export const userSettingsSchema = z.object({
+  language: z.enum(["ru", "en"]).nullable().default(null),
+  nudge: z.boolean().default(true),
+});
+export type UserSettings = z.infer<typeof userSettingsSchema>;
+
+export function readUserSettings(json: unknown): UserSettings {
+  const parsed = userSettingsSchema.safeParse(json ?? {});
+  return parsed.success ? parsed.data : userSettingsSchema.parse({});
+}
+
+export function minutesOf(time: string): number {
+  const [h, m] = time.split(":").map(Number);
+  return h! * 60 + m!;
+}
+
+/** Whether a local clock time falls in the quiet interval (which may wrap past midnight). */
+export function inQuietHours(settings: TeamSettings, minute: number): boolean {
+  if (!settings.quietFrom || !settings.quietTo) return false;
+  const from = minutesOf(settings.quietFrom);
+  const to = minutesOf(settings.quietTo);
+  return from <= to ? minute >= from && minute < to : minute >= from || minute < to;
+}
+
+const DAY_WORDS: Record<string, number> = {
+  mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7,
+  пн: 1, вт: 2, ср: 3, чт: 4, пт: 5, сб: 6, вс: 7,
+};
+
+/** "1-5", "пн-пт", "mon,wed,fri", "1,2,3,4,5,6" → sorted ISO weekdays, or null. */
+export function parseWorkdays(text: string): number[] | null {
+  const days = new Set<number>();
+  const day = (w: string) => (/^[1-7]$/.test(w) ? Number(w) : DAY_WORDS[w.toLowerCase()] ?? null);
+  for (const part of text.split(/[,\s]+/).filter(Boolean)) {
+    const range = part.split(/[-–]/);
+    if (range.length === 2) {
+      const a = day(range[0]!);
+      const b = day(range[1]!);
+      if (a === null || b === null || a > b) return null;
+      for (let d = a; d <= b; d++) days.add(d);
+    } else {
+      const d = day(part);
+      if (d === null) return null;
+      days.add(d);
+    }
+  }
+  return days.size > 0 ? [...days].sort() : null;
+}

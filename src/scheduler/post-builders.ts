@@ -1,0 +1,40 @@
+import type { AppDeps } from "../bot/context.js";
+import type { Team } from "../db/repositories/teams.js";
+import type { Locale } from "../config.js";
+import { podiumChart } from "../charts/index.js";
+import { METRICS } from "../domain/metrics.js";
+import { periodLabel, resolvePeriod } from "../domain/periods.js";
+import { readTeamSettings } from "../domain/team-settings.js";
+import { escapeHtml, clip, MAX_CAPTION } from "../bot/format.js";
+import { messages } from "../bot/i18n/index.js";
+import { leaderboard } from "../services/leaderboard.js";
+import type { PostContent } from "../services/morning-summary.js";
+import { rankingHtml } from "../services/standings-text.js";
+import { teamWeekStart } from "../services/team-settings.js";
+
+/** Evening: today's ranking by the team's main metric. */
+export function buildEveningLeaderboard(deps: AppDeps, team: Team, now: number, locale: Locale): PostContent {
+  const metric = readTeamSettings(team.settings).mainMetric;
+  const today = resolvePeriod({ kind: "today" }, now, team.timezone);
+  const ranked = leaderboard(deps, team, metric, today);
+  const t = messages[locale].posts;
+  return { html: rankingHtml(t.eveningTitle(escapeHtml(team.name), METRICS[metric].label[locale]), ranked, metric, locale, t.nobody), chart: null, caption: "" };
+}
+
+/** Monday morning: last week's podium, with a chart. */
+export function buildWeeklyPodium(deps: AppDeps, team: Team, now: number, locale: Locale): PostContent {
+  const metric = readTeamSettings(team.settings).mainMetric;
+  const week = resolvePeriod({ kind: "lastweek" }, now, team.timezone, { weekStart: teamWeekStart(team) });
+  const ranked = leaderboard(deps, team, metric, week);
+  const t = messages[locale].posts;
+  const label = periodLabel(week, locale);
+  const title = t.weeklyTitle(escapeHtml(team.name), METRICS[metric].label[locale], escapeHtml(label));
+  const scored = ranked.filter((r) => r.place !== null && r.value !== null);
+  const toUnit = (v: number) => (METRICS[metric].unit === "money" ? v / 100 : v);
+  return {
+    html: rankingHtml(title, ranked, metric, locale, t.nobody),
+    chart: scored.length === 0 ? null : () =>
+      podiumChart({ title: `${METRICS[metric].label[locale]} · ${label}`, subtitle: team.name, locale, entries: scored.slice(0, 10).map((r) => ({ name: r.item.user.firstName, value: toUnit(r.value!), place: r.place! })) }),
+    caption: clip(`🏆 ${team.name} · ${label}`, MAX_CAPTION),
+  };
+}

@@ -1,0 +1,186 @@
+import cron, { type ScheduledTask } from "node-cron";
+import type { AppDeps } from "../bot/context.js";
+import type { Team } from "../db/repositories/teams.js";
+import type { Locale } from "../config.js";
+import type { Delivery, DeliveryOutcome, Outgoing } from "../delivery/index.js";
+import { readTeamSettings, readUserSettings, type TeamSettings } from "../domain/team-settings.js";
+import { pickLocale, messages } from "../bot/i18n/index.js";
+import { escapeHtml } from "../bot/format.js";
+import { checkFunnel } from "../services/funnel-alerts.js";
+import { buildMorningSummary, type PostContent } from "../services/morning-summary.js";
+import { localDayBounds } from "../services/record-entry.js";
+import { buildEveningLeaderboard, buildWeeklyPodium } from "./post-builders.js";
+import { cronExpressions, dueSlots, type Slot } from "./due-posts.js";
+
+interface Target { key: string; chatId: number; threadId?: number; locale: Locale; userId?: number }
+
+/**
+ * Speaks first: posts each team's summaries, leaderboards, nudges and funnel
+ * alerts at the team's local times. Every post is recorded (team, kind, local
+ * date, target) before it is sent, so a restart never posts twice; a post missed
+ * while the bot was down goes out at start-up if its window is still open.
+ * node-cron only wakes it up; what is due is decided by `dueSlots` from `now`.
+ */
+export class PostScheduler {
+  private tasks = new Map<number, ScheduledTask[]>();
+  private sweeper: ScheduledTask | null = null;
+  private running = new Set<Promise<unknown>>();
+
+  constructor(private readonly deps: AppDeps, private readonly delivery: Delivery) {}
+
+  /** Registers every team's jobs and sends what was missed. */
+  start(): Promise<number> {
+    for (const team of this.deps.repos.teams.all()) this.schedule(team);
+    // A safety net: anything a trigger missed (a settings change, a clock jump) within 5 minutes.
+    this.sweeper = cron.schedule("*/5 * * * *", () => void this.track(this.runDue()), { name: "kpi-sweeper", noOverlap: true });
+    return this.track(this.runDue());
+  }
+
+  /** Re-reads a team's settings (time zone, times, workdays) and reschedules it. */
+  refresh(teamId: number): void {
+    for (const task of this.tasks.get(teamId) ?? []) void task.destroy();
+    this.tasks.delete(teamId);
+    const team = this.deps.repos.teams.byId(teamId);
+    if (team) this.schedule(team);
+  }
+
+  async stop(): Promise<void> {
+    for (const list of this.tasks.values()) for (const task of list) await task.destroy();
+    this.tasks.clear();
+    await this.sweeper?.destroy();
+    await Promise.allSettled([...this.running]);
+    await this.delivery.idle();
+  }
+
+  /** The cron jobs registered for a team (for /settings and tests). */
+  jobsOf(teamId: number): string[] {
+    return (this.tasks.get(teamId) ?? []).map((t) => t.name ?? "");
+  }
+
+  /** Sends every post due at `now` (all teams, or some); returns how many messages went out. */
+  async runDue(now = this.deps.now(), teamIds?: number[]): Promise<number> {
+    let sent = 0;
+    const teams = teamIds ? teamIds.flatMap((id) => this.deps.repos.teams.byId(id) ?? []) : this.deps.repos.teams.all();
+    for (const team of teams) {
+      const settings = readTeamSettings(team.settings);
+      for (const slot of dueSlots(settings, team.timezone, now)) {
+        try {
+          sent += await this.runSlot(team, settings, slot, now);
+        } catch (err) {
+          this.deps.logger.error({ err, team_id: team.id, slot }, "scheduled post failed");
+        }
+      }
+    }
+    return sent;
+  }
+
+  private schedule(team: Team): void {
+    const settings = readTeamSettings(team.settings);
+    const list = cronExpressions(settings).map(({ kind, expression }) =>
+      cron.schedule(expression, () => void this.track(this.runDue(this.deps.now(), [team.id])), { timezone: team.timezone, name: `team-${team.id}-${kind}`, noOverlap: true }),
+    );
+    this.tasks.set(team.id, list);
+  }
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.running.add(p);
+    void p.finally(() => this.running.delete(p));
+    return p;
+  }
+
+  private groupTarget(team: Team, settings: TeamSettings): Target | null {
+    if (team.chatUnreachableAt !== null) return null;
+    return { key: "group", chatId: team.chatId, ...(settings.topicId ? { threadId: settings.topicId } : {}), locale: team.locale };
+  }
+
+  private headTargets(team: Team): Target[] {
+    return this.deps.repos.memberships
+      .listTeam(team.id)
+      .filter((m) => m.membership.role === "head" && m.user.blockedAt === null)
+      .map((m) => ({ key: `head:${m.user.id}`, chatId: m.user.id, userId: m.user.id, locale: pickLocale(m.user.settings["language"], m.user.languageCode, team.locale) }));
+  }
+
+  private targets(team: Team, settings: TeamSettings, to: ("head" | "group")[]): Target[] {
+    const out: Target[] = [];
+    if (to.includes("head")) out.push(...this.headTargets(team));
+    const group = to.includes("group") ? this.groupTarget(team, settings) : null;
+    if (group) out.push(group);
+    return out;
+  }
+
+  /** Claims, builds and sends one post to one target; false when it was already posted. */
+  private async post(team: Team, slot: Slot, target: Target, now: number, build: (locale: Locale) => PostContent): Promise<number> {
+    const id = this.deps.repos.posts.claim(team.id, slot.key, slot.localDate, target.key, now);
+    if (id === null) return 0;
+    const content = build(target.locale);
+    const base = { chatId: target.chatId, ...(target.threadId ? { threadId: target.threadId } : {}), label: `${slot.key}:${team.id}:${target.key}` };
+    const outcomes: DeliveryOutcome[] = [await this.delivery.send({ ...base, html: content.html })];
+    if (content.chart && outcomes[0]!.status === "sent") {
+      const png = await content.chart().catch((err: unknown) => {
+        this.deps.logger.error({ err, team_id: team.id }, "chart render failed");
+        return null;
+      });
+      if (png) outcomes.push(await this.delivery.send({ ...base, chatId: outcomes[0]!.chatId, html: escapeHtml(content.caption), photo: { data: png, filename: `${slot.kind}.png` } }));
+    }
+    const failed = outcomes.find((o) => o.status !== "sent");
+    this.deps.repos.posts.finish(id, failed ? "failed" : "sent", this.deps.now(), failed && "description" in failed ? failed.description : undefined);
+    return outcomes.filter((o) => o.status === "sent").length;
+  }
+
+  private async runSlot(team: Team, settings: TeamSettings, slot: Slot, now: number): Promise<number> {
+    let sent = 0;
+    switch (slot.kind) {
+      case "summary":
+        for (const target of this.targets(team, settings, settings.summaryTo)) sent += await this.post(team, slot, target, now, (l) => buildMorningSummary(this.deps, team, now, l));
+        return sent;
+      case "evening":
+        for (const target of this.targets(team, settings, settings.leaderboardTo)) sent += await this.post(team, slot, target, now, (l) => buildEveningLeaderboard(this.deps, team, now, l));
+        return sent;
+      case "weekly":
+        for (const target of this.targets(team, settings, settings.leaderboardTo)) sent += await this.post(team, slot, target, now, (l) => buildWeeklyPodium(this.deps, team, now, l));
+        return sent;
+      case "nudge":
+        return this.nudgeIdle(team, slot, now);
+      case "checks":
+        return this.checks(team, settings, slot, now);
+    }
+  }
+
+  /** The evening reminder to managers who logged nothing today (unless they turned it off). */
+  private async nudgeIdle(team: Team, slot: Slot, now: number): Promise<number> {
+    const day = localDayBounds(now, team.timezone);
+    const active = new Set(this.deps.repos.entries.activities(team.id, day.from, day.to).map((a) => a.userId));
+    let sent = 0;
+    for (const m of this.deps.repos.memberships.listTeam(team.id)) {
+      if (m.membership.role !== "manager" || active.has(m.user.id) || m.user.blockedAt !== null || !readUserSettings(m.user.settings).nudge) continue;
+      const locale = pickLocale(m.user.settings["language"], m.user.languageCode, team.locale);
+      const target = { key: `user:${m.user.id}`, chatId: m.user.id, locale };
+      sent += await this.post(team, slot, target, now, (l) => ({ html: messages[l].posts.nudge(escapeHtml(m.user.firstName)), chart: null, caption: "" }));
+    }
+    return sent;
+  }
+
+  /** Hourly funnel check: lead alerts go to their owners, conversion drops to the team. */
+  private async checks(team: Team, settings: TeamSettings, slot: Slot, now: number): Promise<number> {
+    const id = this.deps.repos.posts.claim(team.id, slot.key, slot.localDate, "team", now);
+    if (id === null) return 0;
+    const fired = checkFunnel(this.deps, team, now);
+    const messagesOut: Outgoing[] = [];
+    const users = new Map(this.deps.repos.memberships.listTeam(team.id).map((m) => [m.user.id, m.user]));
+    for (const alert of fired) {
+      if (alert.ownerId !== null) {
+        const owner = users.get(alert.ownerId);
+        if (!owner || owner.blockedAt !== null) continue;
+        const locale = pickLocale(owner.settings["language"], owner.languageCode, team.locale);
+        messagesOut.push({ chatId: owner.id, html: alert.text[locale], label: `alert:${team.id}` });
+      } else {
+        for (const target of this.targets(team, settings, settings.alertsTo)) {
+          messagesOut.push({ chatId: target.chatId, ...(target.threadId ? { threadId: target.threadId } : {}), html: alert.text[target.locale], label: `alert:${team.id}` });
+        }
+      }
+    }
+    const outcomes = await this.delivery.sendMany(messagesOut);
+    this.deps.repos.posts.finish(id, "sent", this.deps.now());
+    return outcomes.filter((o) => o.status === "sent").length;
+  }
+}

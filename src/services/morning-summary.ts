@@ -1,0 +1,107 @@
+import type { AppDeps } from "../bot/context.js";
+import type { Team } from "../db/repositories/teams.js";
+import type { Locale } from "../config.js";
+import { barChart } from "../charts/index.js";
+import { formatMetricValue, METRICS } from "../domain/metrics.js";
+import { periodLabel, resolvePeriod } from "../domain/periods.js";
+import { rankBy } from "../domain/ranking.js";
+import { readTeamSettings } from "../domain/team-settings.js";
+import { addDays, isoWeekday, localDate } from "../domain/time.js";
+import { escapeHtml, fitHtml, pre, MAX_CAPTION, clip } from "../bot/format.js";
+import { messages } from "../bot/i18n/index.js";
+import { cell, head } from "../bot/views/cells.js";
+import { firstName } from "../bot/views/report-view.js";
+import { renderTable } from "../bot/views/table.js";
+import { targetFor, subtitle } from "./report-charts.js";
+import { planStandings } from "./scorecard.js";
+import { teamSnapshot } from "./team-snapshot.js";
+import { teamWeekStart } from "./team-settings.js";
+
+export interface PostContent {
+  html: string;
+  chart: (() => Promise<Buffer>) | null;
+  caption: string;
+}
+
+/** The last working day before today (Monday's summary covers Friday). */
+export function previousWorkday(today: string, workdays: number[]): string {
+  let d = addDays(today, -1);
+  for (let i = 0; i < 7 && !workdays.includes(isoWeekday(d)); i++) d = addDays(d, -1);
+  return d;
+}
+
+/**
+ * The head's morning summary: the previous working day per manager against
+ * daily plans, the month so far against plans with pace, yesterday's best, who
+ * logged nothing, today's funnel alerts, and a KPI progress chart.
+ */
+export function buildMorningSummary(deps: AppDeps, team: Team, now: number, locale: Locale): PostContent {
+  const t = messages[locale];
+  const p = t.posts;
+  const settings = readTeamSettings(team.settings);
+  const metric = settings.mainMetric;
+  const tz = team.timezone;
+  const today = localDate(now, tz);
+  const dayBefore = previousWorkday(today, settings.workdays);
+  const yesterday = resolvePeriod({ kind: "date", date: { year: Number(dayBefore.slice(0, 4)), month: Number(dayBefore.slice(5, 7)), day: Number(dayBefore.slice(8, 10)) } }, now, tz);
+  const month = resolvePeriod({ kind: "month" }, now, tz, { weekStart: teamWeekStart(team) });
+  const day = teamSnapshot(deps, team, yesterday);
+  const people = day.people.filter((m) => m.membership.role === "manager" || day.activities.some((a) => a.userId === m.user.id));
+
+  // Daily plans, shown next to the figure they bind ("12/20").
+  const dailyTarget = new Map<string, number>();
+  for (const plan of deps.repos.plans.list(team.id)) if (plan.period === "day" && plan.scope === "each") dailyTarget.set(plan.metric, plan.value);
+  const withPlan = (key: "calls" | "meetings" | "deals" | "revenue", v: number | null) => {
+    const target = dailyTarget.get(key);
+    return target === undefined ? cell(key, v, locale) : `${cell(key, v, locale)}/${cell(key, target, locale)}`;
+  };
+  const cols = ["calls", "meetings", "deals", "revenue"] as const;
+  const rows = people.map((m) => [firstName(m.user.firstName), ...cols.map((k) => withPlan(k, day.byUser.get(m.user.id)![k]))]);
+  rows.push([locale === "ru" ? "Итого" : "Total", ...cols.map((k) => cell(k, day.total[k], locale))]);
+  const table = renderTable([{ title: locale === "ru" ? "Кто" : "Who", align: "left", max: 8 }, ...cols.map((k) => ({ title: head(k, locale) }))], rows);
+
+  const parts = [p.summaryTitle(escapeHtml(team.name), escapeHtml(periodLabel(yesterday, locale))), pre(table)];
+
+  const ranked = rankBy(people, metric, (m) => day.byUser.get(m.user.id)![metric], (m) => day.byUser.get(m.user.id)!.revenue);
+  const top = ranked[0];
+  if (top && top.value !== null && top.value > 0) {
+    const v = day.byUser.get(top.item.user.id)!;
+    const what = `${METRICS[metric].label[locale]}: ${formatMetricValue(metric, top.value, locale)}${metric !== "revenue" && v.revenue ? `, ${formatMetricValue("revenue", v.revenue, locale)}` : ""}`;
+    const tied = ranked.filter((r) => r.place === 1).map((r) => escapeHtml(r.item.user.firstName)).join(", ");
+    parts.push(p.best(tied, escapeHtml(what)));
+  } else parts.push(p.nobodyBest);
+
+  const idle = people.filter((m) => !day.activities.some((a) => a.userId === m.user.id)).map((m) => escapeHtml(m.user.firstName));
+  parts.push(idle.length > 0 ? p.idle(idle.join(", ")) : p.allLogged);
+
+  const monthLines: string[] = [];
+  const monthSnap = teamSnapshot(deps, team, month);
+  const totals = (["deals", "revenue", "calls", "meetings"] as const).map((k) => `${METRICS[k].label[locale]} ${formatMetricValue(k, monthSnap.total[k], locale)}`);
+  monthLines.push(`${p.team}: ${escapeHtml(totals.join(" · "))}`);
+  for (const s of planStandings(deps, team, null, now, locale)) monthLines.push(`${p.team}: ${escapeHtml(s.line)}`);
+  for (const m of people) {
+    for (const s of planStandings(deps, team, m.user.id, now, locale)) if (s.plan.period !== "day") monthLines.push(`${escapeHtml(firstName(m.user.firstName))}: ${escapeHtml(s.line)}`);
+  }
+  if (monthLines.length === 1) monthLines.push(p.noPlans);
+  parts.push(`${p.monthSoFar(escapeHtml(periodLabel(month, locale)))}\n${monthLines.join("\n")}`);
+
+  const alerts = deps.repos.posts.alertsOn(team.id, today).concat(deps.repos.posts.alertsOn(team.id, dayBefore));
+  if (alerts.length > 0) parts.push(`${p.alertsTitle}\n${alerts.slice(0, 8).map((a) => `• ${a.message}`).join("\n")}`);
+
+  const chart = people.length === 0 ? null : () => {
+    const snap = monthSnap;
+    const plans = deps.repos.plans.list(team.id);
+    return barChart({
+      title: `${METRICS[metric].label[locale]} · ${periodLabel(month, locale)}`,
+      subtitle: subtitle(team.name, month, locale),
+      locale,
+      labels: people.map((m) => m.user.firstName),
+      series: [{ label: METRICS[metric].label[locale], values: people.map((m) => {
+        const v = snap.byUser.get(m.user.id)?.[metric] ?? null;
+        return v === null ? null : METRICS[metric].unit === "money" ? v / 100 : v;
+      }) }],
+      target: targetFor(plans, metric, month, locale),
+    });
+  };
+  return { html: fitHtml(parts.join("\n")), chart, caption: clip(`${METRICS[metric].label[locale]} · ${team.name} · ${periodLabel(month, locale)}`, MAX_CAPTION) };
+}
