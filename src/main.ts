@@ -10,9 +10,7 @@ import { stopRunner } from "./bot/stop-runner.js";
 import { registerCommandMenu } from "./bot/commands-menu.js";
 import type { AppDeps } from "./bot/context.js";
 import { createLogger } from "./logger.js";
-import { createDelivery, type Delivery } from "./delivery/index.js";
-import { deliveryHooks } from "./scheduler/delivery-hooks.js";
-import { PostScheduler } from "./scheduler/scheduler.js";
+import { createPostScheduler } from "./scheduler/create-post-scheduler.js";
 
 const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
 
@@ -43,10 +41,7 @@ async function main(): Promise<void> {
   const bot = createBot(config, deps);
   await bot.init();
   // Scheduled posts go through a throttle that keeps under Telegram's limits.
-  let delivery: Delivery | undefined;
-  delivery = createDelivery(bot.api, { logger, hooks: deliveryHooks(deps, (msg) => delivery!.send(msg)) });
-  const scheduler = new PostScheduler(deps, delivery);
-  deps.onTeamSettingsChanged = (teamId) => scheduler.refresh(teamId);
+  const { scheduler } = createPostScheduler(bot.api, deps);
   await registerCommandMenu(bot.api, config.defaultLocale).catch((err) => logger.warn({ err }, "could not register the command menu"));
 
   let runner: RunnerHandle | undefined;

@@ -100,10 +100,19 @@ function bulkInsert(sqlite: Database.Database, head: string, columns: number, ch
   };
 }
 
+/** A lead as log() leaves it; rows are written once, in id order, after the last entry. */
 interface LeadState {
   id: number;
-  stage: Stage;
+  teamId: number;
+  ownerId: number;
+  clientName: string;
   key: string;
+  stage: Stage;
+  lostAtStage: Stage | null;
+  lostReason: string | null;
+  createdByActivityId: number;
+  createdAt: number;
+  updatedAt: number;
 }
 
 /**
@@ -127,7 +136,7 @@ export function buildBenchDatabase(path: string, opts: BenchDataOptions): BenchD
   if (mode !== "off") throw new Error(`could not switch the bench database to journal_mode=OFF (still ${String(mode)})`);
   sqlite.pragma("synchronous = OFF");
   sqlite.pragma("foreign_keys = OFF");
-  sqlite.pragma("cache_size = -1048576"); // 1 GiB while loading: index pages stay hot
+  sqlite.pragma("cache_size = -2097152"); // 2 GiB while loading: every page stays in memory
   sqlite.pragma("temp_store = MEMORY");
 
   const setupAt = zonedMidnight(addDays(firstDate, -30), "Europe/Moscow");
@@ -163,15 +172,11 @@ export function buildBenchDatabase(path: string, opts: BenchDataOptions): BenchD
 
   // Multi-row inserts: far fewer statement calls than one row at a time.
   const insActivity = bulkInsert(sqlite, "insert into activities (id, team_id, user_id, kind, outcome, amount_minor, client_name, lead_id, lead_stage_before, lost_reason, note, occurred_at, created_at, deleted_at, source_update_id)", 15);
-  const insLead = sqlite.prepare(
-    "insert into leads (id, team_id, owner_id, client_name, client_key, stage, lost_at_stage, lost_reason, created_by_activity_id, created_at, updated_at) values (?, ?, ?, ?, ?, 'new', null, null, ?, ?, ?)",
-  );
-  const moveLead = sqlite.prepare("update leads set stage = ?, updated_at = ? where id = ?");
-  const loseLead = sqlite.prepare("update leads set stage = 'lost', updated_at = ?, lost_at_stage = ?, lost_reason = ? where id = ?");
   const insStage = bulkInsert(sqlite, "insert into lead_stages (lead_id, team_id, owner_id, stage, entered_at, activity_id)", 6);
 
   // Open leads per team+owner+client key: what findOpenLead would return.
   const open = new Map<string, LeadState>();
+  const leads: LeadState[] = [];
   const undo = rng(opts.seed ^ 0x5eed);
   let activityId = 0;
   let leadId = 0;
@@ -186,21 +191,24 @@ export function buildBenchDatabase(path: string, opts: BenchDataOptions): BenchD
       const creates = !lead && key !== null && (e.kind === "lead" || e.kind === "deal");
       const stageBefore = lead?.stage ?? null;
       const id = ++activityId;
-      if (creates) lead = { id: ++leadId, stage: "new", key: key! };
+      if (creates) {
+        lead = { id: ++leadId, teamId: e.teamId, ownerId: e.userId, clientName: e.clientName!, key: key!, stage: "new", lostAtStage: null, lostReason: null, createdByActivityId: id, createdAt: e.occurredAt, updatedAt: e.occurredAt };
+        leads.push(lead);
+        open.set(mapKey, lead);
+      }
       const deletedAt = e.kind === "call" && key === null && undo() < UNDO_SHARE ? e.occurredAt + 45_000 : null;
       insActivity.add(id, e.teamId, e.userId, e.kind, e.outcome, e.amountMinor, e.clientName, lead?.id ?? null, stageBefore, e.lostReason, null, e.occurredAt, e.occurredAt + 1_000, deletedAt, 100_000_000 + id);
-      if (creates) {
-        insLead.run(lead!.id, e.teamId, e.userId, e.clientName, key, id, e.occurredAt, e.occurredAt);
-        open.set(mapKey, lead!);
-      }
       const target = targetStage(e.kind, e.outcome);
       if (!lead || !target) continue;
       const move = advance(creates ? null : lead.stage, target);
       if (move.entered.length === 0) continue;
       for (const stage of move.entered) insStage.add(lead.id, e.teamId, e.userId, stage, e.occurredAt, id);
-      if (move.stage === "lost") loseLead.run(e.occurredAt, stageBefore, e.lostReason, lead.id);
-      else moveLead.run(move.stage, e.occurredAt, lead.id);
       lead.stage = move.stage;
+      lead.updatedAt = e.occurredAt;
+      if (move.stage === "lost") {
+        lead.lostAtStage = stageBefore;
+        lead.lostReason = e.lostReason;
+      }
       if (!isOpen(lead.stage)) open.delete(mapKey);
     }
     insActivity.flush();
@@ -208,6 +216,12 @@ export function buildBenchDatabase(path: string, opts: BenchDataOptions): BenchD
   });
 
   for (const batch of benchEntries({ ...opts, endDate })) logDay(batch);
+
+  const insLead = bulkInsert(sqlite, "insert into leads (id, team_id, owner_id, client_name, client_key, stage, lost_at_stage, lost_reason, created_by_activity_id, created_at, updated_at)", 11);
+  sqlite.transaction(() => {
+    for (const l of leads) insLead.add(l.id, l.teamId, l.ownerId, l.clientName, l.key, l.stage, l.lostAtStage, l.lostReason, l.createdByActivityId, l.createdAt, l.updatedAt);
+    insLead.flush();
+  })();
 
   sqlite.pragma("cache_size = -2000");
   sqlite.unsafeMode(false);

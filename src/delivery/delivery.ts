@@ -18,6 +18,8 @@ import type {
 } from "./types.js";
 
 const DEFAULT_MAX_429_RETRIES = 3;
+import { appendFileSync } from "node:fs";
+const require_log = (...a: unknown[]) => appendFileSync("/tmp/ddbg.log", a.map((x) => typeof x === "string" ? x : JSON.stringify(x)).join(" ") + "\n");
 
 /** One accepted Outgoing while it is being delivered. */
 interface Job {
@@ -141,13 +143,21 @@ class Dispatcher implements Delivery {
 
   /** Starts the pump, or wakes it if it is waiting for a timer (new work or a freed slot). */
   private kick(): void {
+    if (process.env["DDBG"]) require_log("kick", { pumping: this.pumping, wake: !!this.wake, size: this.queue.size });
     const wake = this.wake;
     this.wake = undefined;
     wake?.();
     if (!this.pumping) {
       this.pumping = true;
       // Started on the next microtask, so a batch queued in one go is scheduled as a whole (fairly).
-      queueMicrotask(() => void this.pump().finally(() => (this.pumping = false)));
+      queueMicrotask(() =>
+        void this.pump().finally(() => {
+          this.pumping = false;
+          // A message accepted after the loop saw an empty queue, but before this
+          // ran, found `pumping` still set and did not start a pump: start it now.
+          if (this.queue.size > 0) this.kick();
+        }),
+      );
     }
   }
 
@@ -158,6 +168,7 @@ class Dispatcher implements Delivery {
    * until woken by an answer or a new message.
    */
   private async pump(): Promise<void> {
+    if (process.env["DDBG"]) require_log("pump start");
     while (this.queue.size > 0) {
       const now = this.now();
       const globalAt = this.limiter.globalAllowedAt(now);
@@ -170,6 +181,7 @@ class Dispatcher implements Delivery {
       }
       // While the global window is full nobody can send: no need to look at every chat.
       const wakeAt = globalAt > now ? globalAt : this.earliestReady(now);
+      if (process.env["DDBG"]) require_log("wait", { wakeAt: wakeAt - now, globalAt: globalAt - now, size: this.queue.size });
       await this.waitUntil(wakeAt, now);
     }
   }

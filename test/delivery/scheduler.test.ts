@@ -62,6 +62,25 @@ describe("delivery scheduling (virtual clock)", () => {
     expect(sends.at(-1)).toMatchObject({ chatId: -1, at: 60_000 });
   });
 
+  it("keeps going when each post is queued right after the previous one settles (a caller awaiting in a loop)", async () => {
+    // The next send lands a few microtask ticks after the previous outcome; one of these
+    // delays hits the moment the pump is shutting down (a lost start would hang here).
+    for (let ticks = 0; ticks <= 8; ticks++) {
+      const { clock, delivery, sends } = setup();
+      const sequential = (async () => {
+        const out = [];
+        for (let i = 0; i < 4; i++) {
+          out.push(await delivery.send(text(-1 - i, `seq ${i}`)));
+          for (let k = 0; k < ticks; k++) await Promise.resolve();
+        }
+        return out;
+      })();
+      const outcomes = await clock.runUntil(sequential, 60_000);
+      expect(outcomes.map((o) => o.status)).toEqual(Array(4).fill("sent"));
+      expect(sends.map((s) => s.text)).toEqual(["seq 0", "seq 1", "seq 2", "seq 3"]);
+    }
+  });
+
   it("spaces posts to one private chat 1 s apart by default", async () => {
     const { clock, delivery, sends } = setup();
     await clock.runUntil(delivery.sendMany([text(5, "a"), text(5, "b"), text(5, "c")]));

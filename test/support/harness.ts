@@ -5,7 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import type { Chat, User } from "grammy/types";
+import type { Bot } from "grammy";
 import { createBot } from "../../src/bot/create-bot.js";
+import type { BotContext } from "../../src/bot/context.js";
+import type { Delivery } from "../../src/delivery/index.js";
+import { createPostScheduler } from "../../src/scheduler/create-post-scheduler.js";
+import type { PostScheduler } from "../../src/scheduler/scheduler.js";
 import { stopRunner } from "../../src/bot/stop-runner.js";
 import type { AppDeps } from "../../src/bot/context.js";
 import { loadConfig } from "../../src/config.js";
@@ -22,6 +27,11 @@ export interface Harness {
   fake: FakeTelegram;
   deps: AppDeps;
   dbPath: string;
+  /** The running bot (replaced by restart). */
+  bot: Bot<BotContext>;
+  /** The post scheduler wired like main.ts does (not started). */
+  scheduler: PostScheduler;
+  delivery: Delivery;
   /** Null when `now` follows the real clock. */
   clock: Clock | null;
   /** Sends a text and resolves with the bot's next message to that chat. */
@@ -46,14 +56,18 @@ export async function startHarness(opts: { fake?: FakeTelegram; dbPath?: string;
 
   let runner: RunnerHandle;
   let deps: AppDeps;
+  let bot: Bot<BotContext>;
+  let posting: { scheduler: PostScheduler; delivery: Delivery };
   const boot = () => {
     const db = openDatabase(dbPath);
     deps = { config, db, repos: createRepositories(db), logger: createLogger(config.logLevel), now: clock ? () => clock.now : Date.now };
-    const bot = createBot(config, deps, { botInfo: fake.botInfo });
+    bot = createBot(config, deps, { botInfo: fake.botInfo });
+    posting = createPostScheduler(bot.api, deps);
     runner = run(bot, { runner: { fetch: { timeout: 1 } } });
   };
   const stop = async () => {
     await stopRunner(runner);
+    await posting.scheduler.stop();
     closeDatabase(deps.db);
   };
   boot();
@@ -66,6 +80,9 @@ export async function startHarness(opts: { fake?: FakeTelegram; dbPath?: string;
   const harness: Harness = {
     fake,
     get deps() { return deps; },
+    get bot() { return bot; },
+    get scheduler() { return posting.scheduler; },
+    get delivery() { return posting.delivery; },
     dbPath,
     clock,
     async say(from, chat, text, o) {

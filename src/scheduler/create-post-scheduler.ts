@@ -1,0 +1,17 @@
+import type { Api } from "grammy";
+import type { AppDeps } from "../bot/context.js";
+import { createDelivery, type Delivery, type DeliveryOptions } from "../delivery/index.js";
+import { deliveryHooks } from "./delivery-hooks.js";
+import { PostScheduler } from "./scheduler.js";
+
+/**
+ * The scheduler with its throttled delivery and failure hooks, and settings
+ * changes routed to it. Nothing runs until `scheduler.start()`.
+ */
+export function createPostScheduler(api: Api, deps: AppDeps, options: Omit<DeliveryOptions, "hooks" | "logger"> = {}): { scheduler: PostScheduler; delivery: Delivery } {
+  let delivery: Delivery | undefined;
+  delivery = createDelivery(api, { ...options, logger: deps.logger, hooks: deliveryHooks(deps, (msg) => delivery!.send(msg)) });
+  const scheduler = new PostScheduler(deps, delivery);
+  deps.onTeamSettingsChanged = (teamId) => scheduler.refresh(teamId);
+  return { scheduler, delivery };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { mergeTeamSettings, parseSettingsCommand } from "../../src/domain/settings-command.js";
+import { inQuietHours, parseWorkdays, readTeamSettings, teamSettingsSchema } from "../../src/domain/team-settings.js";
+
+describe("parseSettingsCommand", () => {
+  it("accepts every documented key with a valid value", () => {
+    expect(parseSettingsCommand("timezone Asia/Yekaterinburg")).toEqual({ scope: "team", patch: {}, timezone: "Asia/Yekaterinburg" });
+    expect(parseSettingsCommand("summary 09:30")).toEqual({ scope: "team", patch: { summaryTime: "09:30" } });
+    expect(parseSettingsCommand("summary off")).toEqual({ scope: "team", patch: { enabled: { summary: false } } });
+    expect(parseSettingsCommand("workdays пн-сб")).toEqual({ scope: "team", patch: { workdays: [1, 2, 3, 4, 5, 6] } });
+    expect(parseSettingsCommand("summary_to both")).toEqual({ scope: "team", patch: { summaryTo: ["head", "group"] } });
+    expect(parseSettingsCommand("topic here", 77)).toEqual({ scope: "team", patch: { topicId: 77 } });
+    expect(parseSettingsCommand("leadtime 48ч")).toEqual({ scope: "team", patch: { leadNewHours: 48 } });
+    expect(parseSettingsCommand("quiet 21:00-08:00")).toEqual({ scope: "team", patch: { quietFrom: "21:00", quietTo: "08:00" } });
+    expect(parseSettingsCommand("metric выручка")).toEqual({ scope: "team", patch: { mainMetric: "revenue" } });
+    expect(parseSettingsCommand("checks 10:00-18:00")).toEqual({ scope: "team", patch: { checksFrom: "10:00", checksTo: "18:00" } });
+    expect(parseSettingsCommand("language en")).toEqual({ scope: "user", patch: { language: "en" } });
+    expect(parseSettingsCommand("nudge off")).toEqual({ scope: "user", patch: { nudge: false } });
+  });
+
+  it("refuses unknown keys and invalid values", () => {
+    expect(parseSettingsCommand("timezone Mars/Base")).toEqual({ error: "bad_value", key: "timezone", value: "Mars/Base" });
+    expect(parseSettingsCommand("summary 25:00")).toEqual({ error: "bad_value", key: "summary", value: "25:00" });
+    expect(parseSettingsCommand("summary 9:60")).toMatchObject({ error: "bad_value" });
+    expect(parseSettingsCommand("workdays 0-9")).toMatchObject({ error: "bad_value" });
+    expect(parseSettingsCommand("topic here")).toMatchObject({ error: "bad_value" });
+    expect(parseSettingsCommand("metric happiness")).toMatchObject({ error: "bad_value" });
+    expect(parseSettingsCommand("colour blue")).toEqual({ error: "unknown_key", key: "colour" });
+  });
+});
+
+describe("team settings", () => {
+  it("fills defaults and drops invalid stored fields", () => {
+    const s = readTeamSettings({ summaryTime: "99:99", workdays: [1, 3] });
+    expect(s.summaryTime).toBe("09:00");
+    expect(s.workdays).toEqual([1, 3]);
+    expect(mergeTeamSettings(s, { enabled: { nudge: false } as never }).enabled).toEqual({ summary: true, evening: true, weekly: true, alerts: true, nudge: false });
+  });
+
+  it("reads quiet hours across midnight and weekday lists", () => {
+    const s = teamSettingsSchema.parse({ quietFrom: "21:00", quietTo: "08:00" });
+    expect([20 * 60 + 59, 21 * 60, 3 * 60, 8 * 60].map((m) => inQuietHours(s, m))).toEqual([false, true, true, false]);
+    expect(parseWorkdays("mon,wed,fri")).toEqual([1, 3, 5]);
+    expect(parseWorkdays("1-5 7")).toEqual([1, 2, 3, 4, 5, 7]);
+    expect(parseWorkdays("5-1")).toBeNull();
+  });
+});

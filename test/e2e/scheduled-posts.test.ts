@@ -1,0 +1,193 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startHarness, visibleText, type Clock, type Harness } from "../support/harness.js";
+import { count, setUpTeam, type TeamFixture } from "../support/team.js";
+
+let h: Harness;
+let t: TeamFixture;
+let clock: Clock;
+
+const at = (iso: string) => (clock.now = Date.parse(iso));
+const sent = (chatId: number, method = "sendMessage") => h.fake.calls.filter((c) => c.method === method && c.payload["chat_id"] === chatId && c.response.ok);
+const texts = (chatId: number) => sent(chatId).map(visibleText);
+
+async function boot(iso = "2026-11-25T10:00:00Z"): Promise<void> {
+  clock = { now: Date.parse(iso) };
+  h = await startHarness({ clock, env: { LOG_LEVEL: process.env["DEBUG_LOG"] ?? "silent" } });
+  t = await setUpTeam(h);
+}
+
+afterEach(async () => {
+  await h.stop();
+  await h.fake.close();
+});
+
+describe("scheduled posts", () => {
+  it("posts the morning summary at 09:00 local to the head and the group, with a chart, once — also after a restart", async () => {
+    await boot("2026-11-25T10:00:00Z"); // Wednesday 13:00 in Moscow
+    for (const c of ["/call встреча Ромашка", "/call", "/deal 100 000 Ромашка"]) await h.say(t.ivan, t.ivanChat, c);
+    await h.say(t.head, t.headChat, "/plan calls 20 day");
+
+    at("2026-11-26T05:59:00Z"); // Thursday 08:59
+    expect(await h.scheduler.runDue()).toBe(0);
+    at("2026-11-26T06:00:00Z"); // 09:00
+    expect(await h.scheduler.runDue()).toBe(4);
+    const head = texts(t.headChat.id).at(-1)!;
+    expect(head).toMatch(/^☀️ Доброе утро, Отдел продаж! Итоги за 25\.11/);
+    expect(head).toMatch(/Иван\s+2\/20\s+0\s+1\s+100т/);
+    expect(head).toMatch(/John\s+0\/20\s+0\s+0\s+0/);
+    expect(head).toContain("🏆 Лучший вчера: Иван — сделки: 1, 100 000 ₽");
+    expect(head).toContain("😴 Ничего не записали: John");
+    expect(head).toContain("Месяц на сегодня · ноябрь 2026");
+    expect(texts(t.group.id).at(-1)).toContain("Доброе утро");
+    const photos = [...sent(t.headChat.id, "sendPhoto"), ...sent(t.group.id, "sendPhoto")];
+    expect(photos).toHaveLength(2);
+    expect(photos[0]!.payload["photo"].bytes.subarray(1, 4).toString()).toBe("PNG");
+
+    expect(await h.scheduler.runDue()).toBe(0);
+    at("2026-11-26T08:00:00Z"); // 11:00, the summary's window is still open
+    await h.restart();
+    expect(await h.scheduler.start()).toBe(0);
+    expect(texts(t.group.id).filter((x) => x.includes("Доброе утро"))).toHaveLength(1);
+    expect(h.fake.stats().duplicates).toBe(0);
+    expect(count(h, "select count(*) from posts where kind = 'summary' and status = 'sent'")).toBe(2);
+  });
+
+  it("catches up a missed post at start-up only while its window is open, east and west of UTC", async () => {
+    await boot("2026-11-26T07:30:00Z"); // Thursday 10:30 in Moscow
+    const vlad = h.fake.group(-2002, "Восток");
+    h.fake.setChatMember(vlad.id, t.head.id, "administrator");
+    await h.say(t.head, vlad, "/setup");
+    const set = await h.say(t.head, vlad, "/settings timezone Asia/Vladivostok");
+    expect(set.text).toContain("Часовой пояс: Asia/Vladivostok");
+    const la = h.fake.group(-3003, "West");
+    h.fake.setChatMember(la.id, t.head.id, "administrator");
+    await h.say(t.head, la, "/setup");
+    await h.say(t.head, la, "/settings timezone America/Los_Angeles");
+
+    await h.scheduler.start(); // Moscow 10:30: summary still due; Vladivostok 17:30: window closed; LA 23:30 the day before
+    expect(texts(t.group.id).some((x) => x.includes("Доброе утро"))).toBe(true);
+    expect(texts(vlad.id).some((x) => x.includes("Доброе утро"))).toBe(false);
+    expect(texts(la.id).some((x) => x.includes("Доброе утро"))).toBe(false);
+
+    at("2026-11-26T08:30:00Z"); // Vladivostok 18:30
+    await h.scheduler.runDue();
+    expect(texts(vlad.id).at(-1)).toMatch(/^🏁 Рейтинг дня · Восток · сделки/);
+    at("2026-11-26T17:00:00Z"); // Los Angeles 09:00
+    await h.scheduler.runDue();
+    expect(texts(la.id).filter((x) => x.includes("Доброе утро"))).toHaveLength(1);
+    expect(texts(la.id).at(-1)).toContain("Итоги за 25.11");
+  });
+
+  it("applies /settings changes: a later summary time, and refuses bad values", async () => {
+    await boot("2026-11-26T05:00:00Z");
+    const bad = await h.say(t.head, t.headChat, "/settings summary 25:00");
+    expect(bad.text).toContain("«25:00» — недопустимое значение для summary");
+    const tz = await h.say(t.head, t.group, "/settings timezone Mars/Base");
+    expect(tz.text).toContain("недопустимое значение для timezone");
+    const unknown = await h.say(t.head, t.group, "/settings colour blue");
+    expect(unknown.text).toContain("Неизвестная настройка «colour»");
+    const manager = await h.say(t.john, t.johnChat, "/settings summary 10:00");
+    expect(manager.text).toContain("Team settings are for heads");
+    expect((await h.say(t.head, t.headChat, "/settings summary 10:00")).text).toContain("Утренняя сводка: 10:00");
+    expect(h.scheduler.jobsOf(1)).toContain("team-1-summary");
+
+    at("2026-11-26T06:30:00Z"); // 09:30
+    await h.scheduler.runDue();
+    expect(texts(t.group.id).some((x) => x.includes("Доброе утро"))).toBe(false);
+    at("2026-11-26T07:00:00Z"); // 10:00
+    await h.scheduler.runDue();
+    expect(texts(t.group.id).filter((x) => x.includes("Доброе утро"))).toHaveLength(1);
+
+    // Toggling a post off with the inline button.
+    const panel = await h.say(t.head, t.headChat, "/settings");
+    const edited = h.fake.mark();
+    h.fake.clickButton(t.head, t.headChat, panel.call.response.result, "set:t:evening");
+    const edit = await h.fake.waitForCall((c) => c.method === "editMessageText", { after: edited });
+    expect(visibleText(edit)).toContain("Рейтинг дня: 18:30 → в группу (выкл)");
+    at("2026-11-26T15:30:00Z"); // 18:30
+    await h.scheduler.runDue();
+    expect(texts(t.group.id).some((x) => x.includes("Рейтинг дня"))).toBe(false);
+  });
+
+  it("nudges idle managers at 18:00 (unless they opted out) and alerts owners of waiting leads once a day", async () => {
+    await boot("2026-11-25T07:00:00Z"); // Wednesday 10:00
+    await h.say(t.john, t.johnChat, "/lead Acme");
+    expect((await h.say(t.john, t.johnChat, "/settings nudge off")).text).toBe("✅ Saved.");
+    at("2026-11-26T10:00:00Z"); // Thursday 13:00: Acme has waited 27 h
+    await h.say(t.head, t.headChat, "/call Кто-то");
+    await h.scheduler.runDue();
+    expect(texts(t.johnChat.id).at(-1)).toBe("⏰ Lead Acme has been waiting for a first contact for over 24 h.");
+    expect(count(h, "select count(*) from alerts")).toBe(1);
+    at("2026-11-26T11:00:00Z");
+    await h.scheduler.runDue();
+    expect(texts(t.johnChat.id).filter((x) => x.includes("Acme has been waiting"))).toHaveLength(1);
+
+    at("2026-11-26T15:00:00Z"); // 18:00
+    await h.scheduler.runDue();
+    expect(texts(t.ivanChat.id).at(-1)).toMatch(/^👋 Иван, сегодня ещё ничего не записано/);
+    expect(texts(t.johnChat.id).some((x) => x.includes("nothing is logged"))).toBe(false);
+    expect(texts(t.headChat.id).some((x) => x.includes("ничего не записано"))).toBe(false);
+    // The next morning's summary lists the alert for the head.
+    at("2026-11-27T06:00:00Z");
+    await h.scheduler.runDue();
+    expect(texts(t.headChat.id).at(-1)).toContain("Сигналы воронки\n• ⏰ Лид Acme ждёт первого контакта больше 24 ч.");
+  });
+
+  it("posts last week's podium on Monday with a chart; ties share a place", async () => {
+    await boot("2026-11-24T08:00:00Z"); // Tuesday
+    await h.say(t.ivan, t.ivanChat, "/deal 100k A1");
+    await h.say(t.john, t.johnChat, "/deal 200k B1");
+    at("2026-11-30T06:05:00Z"); // Monday 09:05
+    await h.scheduler.runDue();
+    const podium = texts(t.group.id).find((x) => x.startsWith("🏆 Пьедестал прошлой недели"))!;
+    expect(podium).toContain("🥇 1. John — 1\n🥇 1. Иван — 1");
+    expect(sent(t.group.id, "sendPhoto").some((c) => String(c.payload["caption"]).startsWith("🏆 Отдел продаж"))).toBe(true);
+  });
+
+  it("survives Telegram's answers: 429 retried, a blocked group reported to the head, a migrated group followed", async () => {
+    await boot("2026-11-26T05:00:00Z");
+    const other = h.fake.group(-4004, "Север");
+    h.fake.setChatMember(other.id, t.head.id, "creator");
+    await h.say(t.head, other, "/setup");
+    h.fake.blockChat(t.group.id);
+    h.fake.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
+    at("2026-11-26T06:00:00Z");
+    await h.scheduler.runDue();
+    expect(texts(other.id).filter((x) => x.includes("Доброе утро"))).toHaveLength(1);
+    // The 429 was waited out and the message went through.
+    expect(h.fake.stats().rejected429).toBe(1);
+    expect(texts(t.headChat.id).filter((x) => x.includes("Доброе утро"))).toHaveLength(2);
+    expect(texts(t.headChat.id).filter((x) => x.includes("Я больше не могу писать в группу команды Отдел продаж"))).toHaveLength(1);
+    expect(count(h, "select count(*) from teams where chat_unreachable_at is not null")).toBe(1);
+    expect(count(h, "select count(*) from posts where status = 'failed'")).toBe(1);
+
+    h.fake.migrateChat(other.id, -1004004);
+    at("2026-11-26T15:30:00Z");
+    await h.scheduler.runDue();
+    expect(texts(-1004004).some((x) => x.startsWith("🏁 Рейтинг дня"))).toBe(true);
+    expect(count(h, "select count(*) from teams where chat_id = -1004004")).toBe(1);
+  }, 30_000);
+});
+
+describe("/summary and /top", () => {
+  it("gives the head the summary now with its chart, and ranks the team in both languages", async () => {
+    await boot("2026-11-26T08:00:00Z");
+    await h.say(t.ivan, t.ivanChat, "/deal 100k A");
+    await h.say(t.john, t.johnChat, "/deal 300k B");
+    await h.say(t.john, t.johnChat, "/call");
+    const summary = await h.sayWithPhoto(t.head, t.group, "/summary");
+    expect(summary.text).toContain("Доброе утро, Отдел продаж!");
+    expect(summary.photo.payload["chat_id"]).toBe(t.group.id);
+    expect((await h.say(t.john, t.johnChat, "/summary")).text).toBe("Only a head of sales can use /summary.");
+
+    const ru = await h.say(t.ivan, t.group, "/top");
+    expect(ru.text).toBe("🏆 Топ: сделки · ноябрь 2026\n🥇 1. John — 1\n🥇 1. Иван — 1");
+    const en = await h.say(t.john, t.johnChat, "/top revenue today");
+    expect(en.text).toBe("🏆 Top by revenue · today, 26.11\n🥇 1. John — 300 000 ₽\n🥈 2. Иван — 100 000 ₽");
+    const calls = await h.say(t.john, t.johnChat, "/top звонки неделя");
+    expect(calls.text).toContain("🥇 1. John — 1\n🥈 2. Иван — 0");
+    const bad = await h.say(t.john, t.johnChat, "/top happiness");
+    expect(bad.text).toContain("Unknown metric “happiness”.");
+    expect(bad.text).toContain("calls (звонки), meetings (встречи)");
+  });
+});
