@@ -19,6 +19,7 @@ import type {
 
 const DEFAULT_MAX_429_RETRIES = 3;
 import { appendFileSync } from "node:fs";
+let instances = 0;
 const require_log = (...a: unknown[]) => appendFileSync("/tmp/ddbg.log", a.map((x) => typeof x === "string" ? x : JSON.stringify(x)).join(" ") + "\n");
 
 /** One accepted Outgoing while it is being delivered. */
@@ -76,6 +77,7 @@ class Dispatcher implements Delivery {
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly maxRateLimitRetries: number;
   private pumping = false;
+  private readonly iid = ++instances;
   private wake: (() => void) | undefined;
 
   constructor(
@@ -125,6 +127,7 @@ class Dispatcher implements Delivery {
       const job: Job = {
         msg, parts, next: 0, chatId, messageIds: [], followedMigration: false, rateLimited: 0, busy: false, resolve,
       };
+      if (process.env["DDBG"]) require_log(this.iid, "push", chatId, msg.label);
       this.queue.push(chatId, job);
       this.kick();
     });
@@ -143,7 +146,7 @@ class Dispatcher implements Delivery {
 
   /** Starts the pump, or wakes it if it is waiting for a timer (new work or a freed slot). */
   private kick(): void {
-    if (process.env["DDBG"]) require_log("kick", { pumping: this.pumping, wake: !!this.wake, size: this.queue.size });
+    if (process.env["DDBG"]) require_log(this.iid, "kick", { pumping: this.pumping, wake: !!this.wake, size: this.queue.size });
     const wake = this.wake;
     this.wake = undefined;
     wake?.();
@@ -168,7 +171,7 @@ class Dispatcher implements Delivery {
    * until woken by an answer or a new message.
    */
   private async pump(): Promise<void> {
-    if (process.env["DDBG"]) require_log("pump start");
+    if (process.env["DDBG"]) require_log(this.iid, "pump start");
     while (this.queue.size > 0) {
       const now = this.now();
       const globalAt = this.limiter.globalAllowedAt(now);
@@ -181,7 +184,7 @@ class Dispatcher implements Delivery {
       }
       // While the global window is full nobody can send: no need to look at every chat.
       const wakeAt = globalAt > now ? globalAt : this.earliestReady(now);
-      if (process.env["DDBG"]) require_log("wait", { wakeAt: wakeAt - now, globalAt: globalAt - now, size: this.queue.size });
+      if (process.env["DDBG"]) require_log(this.iid, "wait", { wakeAt: wakeAt - now, globalAt: globalAt - now, size: this.queue.size });
       await this.waitUntil(wakeAt, now);
     }
   }
@@ -304,6 +307,7 @@ class Dispatcher implements Delivery {
   }
 
   private finish(job: Job, outcome: DeliveryOutcome): void {
+    if (process.env["DDBG"]) require_log(this.iid, "finish", job.chatId, job.msg.label, outcome.status);
     this.queue.remove(job.chatId, job);
     this.counts[outcome.status]++;
     if (outcome.status !== "sent") {

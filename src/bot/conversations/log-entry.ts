@@ -6,42 +6,19 @@ import { recordEntry } from "../../services/record-entry.js";
 import type { BotContext } from "../context.js";
 import { messages, type Messages } from "../i18n/index.js";
 import { entryErrorText } from "../entry-messages.js";
+import { waitForAnswer, type Answer as FlowAnswer } from "./wait-answer.js";
 
 export const LOG_CONVERSATION = "log-entry";
 
 type LogConversation = Conversation<BotContext, Context>;
-type Answer = { kind: "text"; text: string; ctx: Context } | { kind: "button"; value: string; ctx: Context } | { kind: "skip"; ctx: Context };
+type Answer = FlowAnswer | { kind: "skip"; ctx: Context };
 
 const CLIENT_KINDS_REQUIRED: ActivityKind[] = ["lead", "lost"];
 
-/**
- * Waits for this user's answer: typed text or a tap on one of our buttons.
- * Cancel ends the flow; a command ends it and is handled as usual.
- */
+/** This user's next answer; the Skip button comes back as its own kind. */
 async function answer(conversation: LogConversation, t: Messages, userId: number): Promise<Answer> {
-  for (;;) {
-    const next = await conversation.wait();
-    if (next.from?.id !== userId) await conversation.skip({ next: true });
-    const data = next.callbackQuery?.data;
-    if (data?.startsWith("flow:")) {
-      await next.answerCallbackQuery();
-      if (data === "flow:cancel") {
-        await next.editMessageReplyMarkup().catch(() => undefined);
-        await next.reply(t.flow.cancelled);
-        return conversation.halt();
-      }
-      if (data === "flow:skip") return { kind: "skip", ctx: next };
-      return { kind: "button", value: data.slice("flow:".length), ctx: next };
-    }
-    const text = next.message?.text;
-    if (text?.startsWith("/")) {
-      await next.reply(t.flow.cancelled);
-      return conversation.halt({ next: true });
-    }
-    if (text !== undefined) return { kind: "text", text, ctx: next };
-    if (data !== undefined) await conversation.skip({ next: true });
-    await next.reply(t.flow.expectText);
-  }
+  const a = await waitForAnswer(conversation, { userId, prefix: "flow:", cancel: "cancel", cancelledText: t.flow.cancelled, acceptText: true, expectText: t.flow.expectText });
+  return a.kind === "button" && a.value === "skip" ? { kind: "skip", ctx: a.ctx } : a;
 }
 
 function controls(t: Messages, skip: boolean): InlineKeyboard {

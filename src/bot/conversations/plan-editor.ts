@@ -6,6 +6,7 @@ import { describePlan, setPlan } from "../../services/plans.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../format.js";
 import { messages } from "../i18n/index.js";
+import { waitForAnswer } from "./wait-answer.js";
 
 export const PLAN_EDITOR = "plan-editor";
 
@@ -28,24 +29,13 @@ export async function planEditorConversation(conversation: PlanConversation, ctx
   const t = messages[env.locale];
   const p = t.plans;
 
+  const ask = (acceptText: boolean) => waitForAnswer(conversation, { userId, prefix: "pe:", cancel: "cancel", cancelledText: p.cancelled, acceptText });
   const choose = async (prompt: string, kb: InlineKeyboard, prefix: string): Promise<string> => {
     kb.row().text(t.buttons.cancel, "pe:cancel");
     await ctx.reply(prompt, { reply_markup: kb });
     for (;;) {
-      const next = await conversation.wait();
-      if (next.from?.id !== userId) await conversation.skip({ next: true });
-      const data = next.callbackQuery?.data;
-      if (data === "pe:cancel") {
-        await next.answerCallbackQuery();
-        await next.reply(p.cancelled);
-        return conversation.halt();
-      }
-      if (data?.startsWith(prefix)) {
-        await next.answerCallbackQuery();
-        return data.slice(prefix.length);
-      }
-      if (next.message?.text?.startsWith("/")) return conversation.halt({ next: true });
-      await conversation.skip({ next: true });
+      const a = await ask(false);
+      if (a.kind === "button" && a.value.startsWith(prefix)) return a.value.slice(prefix.length);
     }
   };
 
@@ -64,32 +54,26 @@ export async function planEditorConversation(conversation: PlanConversation, ctx
       mk.text(METRICS[m].label[env.locale], `pe:m:${m}`);
       if (i % 2 === 1) mk.row();
     });
-    metric = (await choose(p.askMetric, mk, "pe:m:")) as MetricKey;
+    metric = (await choose(p.askMetric, mk, "m:")) as MetricKey;
     const pk = new InlineKeyboard();
     PERIODS.forEach((x) => pk.text(p.periods[x], `pe:p:${x}`));
-    period = (await choose(p.askPeriod, pk, "pe:p:")) as PlanPeriod;
+    period = (await choose(p.askPeriod, pk, "p:")) as PlanPeriod;
     const sk = new InlineKeyboard().text(p.scopeEach, "pe:s:each").text(p.scopeTeam, "pe:s:team").row();
     env.members.forEach((m, i) => {
       sk.text(m.name, `pe:s:user:${m.id}`);
       if (i % 3 === 2) sk.row();
     });
-    const s = await choose(p.askScope, sk, "pe:s:");
+    const s = await choose(p.askScope, sk, "s:");
     scope = s.startsWith("user:") ? "user" : (s as PlanScope);
     target = s.startsWith("user:") ? Number(s.slice(5)) : null;
   }
 
   await ctx.reply(p.askValue(METRICS[metric].label[env.locale]), { reply_markup: new InlineKeyboard().text(t.buttons.cancel, "pe:cancel") });
   for (;;) {
-    const next = await conversation.wait();
-    if (next.from?.id !== userId) await conversation.skip({ next: true });
-    if (next.callbackQuery?.data === "pe:cancel") {
-      await next.answerCallbackQuery();
-      await next.reply(p.cancelled);
-      return;
-    }
-    const text = next.message?.text;
-    if (text === undefined) { await conversation.skip({ next: true }); continue; }
-    if (text.startsWith("/")) return conversation.halt({ next: true });
+    const a = await ask(true);
+    if (a.kind !== "text") continue;
+    const next = a.ctx;
+    const text = a.text;
     const result = await conversation.external((o) => {
       const r = setPlan(o.deps, o.actor.team!, o.actor.user!.id, { metric, period, scope, userId: target, valueText: text }, o.deps.now());
       const who = env.members.find((m) => m.id === target)?.name;

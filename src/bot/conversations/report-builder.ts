@@ -7,6 +7,7 @@ import type { BotContext } from "../context.js";
 import { escapeHtml } from "../format.js";
 import { messages, type Messages } from "../i18n/index.js";
 import { sendDefinition } from "../report-replies.js";
+import { waitForAnswer } from "./wait-answer.js";
 
 export const REPORT_BUILDER = "report-builder";
 
@@ -34,27 +35,13 @@ export async function reportBuilderConversation(conversation: BuilderConversatio
   const t = messages[env.locale];
   const b = t.builder;
 
+  // Answers as the steps below read them: a button's value after `prefix`, or typed text.
   const tap = async (prefix: string): Promise<{ data: string; ctx: Context } | { text: string; ctx: Context }> => {
     for (;;) {
-      const next = await conversation.wait();
-      if (next.from?.id !== userId) await conversation.skip({ next: true });
-      const data = next.callbackQuery?.data;
-      if (data === "rb:cancel") {
-        await next.answerCallbackQuery();
-        await next.reply(b.cancelled);
-        return conversation.halt();
-      }
-      if (data?.startsWith(prefix)) {
-        await next.answerCallbackQuery();
-        return { data: data.slice(prefix.length), ctx: next };
-      }
-      const text = next.message?.text;
-      if (text?.startsWith("/")) {
-        await next.reply(b.cancelled);
-        return conversation.halt({ next: true });
-      }
-      if (text !== undefined) return { text, ctx: next };
-      await conversation.skip({ next: true });
+      const a = await waitForAnswer(conversation, { userId, prefix: "rb:", cancel: "cancel", cancelledText: b.cancelled, acceptText: true });
+      if (a.kind === "text") return { text: a.text, ctx: a.ctx };
+      const full = `rb:${a.value}`;
+      if (full.startsWith(prefix)) return { data: full.slice(prefix.length), ctx: a.ctx };
     }
   };
 

@@ -1,0 +1,50 @@
+import type { Conversation } from "@grammyjs/conversations";
+import type { Context } from "grammy";
+import type { BotContext } from "../context.js";
+
+export type Answer = { kind: "button"; value: string; ctx: Context } | { kind: "text"; text: string; ctx: Context };
+
+export interface WaitOptions {
+  /** Whose answers count: others' updates pass on to the rest of the bot. */
+  userId: number;
+  /** Callback data of our buttons start with this; the rest is the answer's value. */
+  prefix: string;
+  /** The value (after the prefix) of the Cancel button. */
+  cancel: string;
+  cancelledText: string;
+  /** Whether typed text is an answer here (else it is ignored). */
+  acceptText: boolean;
+  /** Said to the user when they send something we can't take (a sticker, a photo). */
+  expectText?: string;
+}
+
+/**
+ * Waits for this user's answer in a guided flow: a tap on one of the flow's
+ * buttons or typed text. Cancel ends the flow; a command ends it and is then
+ * handled by the bot as usual, so /me mid-flow still works.
+ */
+export async function waitForAnswer(conversation: Conversation<BotContext, Context>, o: WaitOptions): Promise<Answer> {
+  for (;;) {
+    const next = await conversation.wait();
+    if (next.from?.id !== o.userId) await conversation.skip({ next: true });
+    const data = next.callbackQuery?.data;
+    if (data?.startsWith(o.prefix)) {
+      await next.answerCallbackQuery();
+      const value = data.slice(o.prefix.length);
+      if (value === o.cancel) {
+        await next.editMessageReplyMarkup().catch(() => undefined);
+        await next.reply(o.cancelledText);
+        return conversation.halt();
+      }
+      return { kind: "button", value, ctx: next };
+    }
+    const text = next.message?.text;
+    if (text?.startsWith("/")) {
+      await next.reply(o.cancelledText);
+      return conversation.halt({ next: true });
+    }
+    if (text !== undefined && o.acceptText) return { kind: "text", text, ctx: next };
+    if (data !== undefined || !o.expectText) await conversation.skip({ next: true });
+    await next.reply(o.expectText!);
+  }
+}
