@@ -18,9 +18,6 @@ import type {
 } from "./types.js";
 
 const DEFAULT_MAX_429_RETRIES = 3;
-import { appendFileSync } from "node:fs";
-let instances = 0;
-const require_log = (...a: unknown[]) => appendFileSync("/tmp/ddbg.log", a.map((x) => typeof x === "string" ? x : JSON.stringify(x)).join(" ") + "\n");
 
 /** One accepted Outgoing while it is being delivered. */
 interface Job {
@@ -77,7 +74,6 @@ class Dispatcher implements Delivery {
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly maxRateLimitRetries: number;
   private pumping = false;
-  private readonly iid = ++instances;
   private wake: (() => void) | undefined;
 
   constructor(
@@ -127,7 +123,6 @@ class Dispatcher implements Delivery {
       const job: Job = {
         msg, parts, next: 0, chatId, messageIds: [], followedMigration: false, rateLimited: 0, busy: false, resolve,
       };
-      if (process.env["DDBG"]) require_log(this.iid, "push", chatId, msg.label);
       this.queue.push(chatId, job);
       this.kick();
     });
@@ -146,22 +141,13 @@ class Dispatcher implements Delivery {
 
   /** Starts the pump, or wakes it if it is waiting for a timer (new work or a freed slot). */
   private kick(): void {
-    if (process.env["DDBG"]) require_log(this.iid, "kick", { pumping: this.pumping, wake: !!this.wake, size: this.queue.size });
     const wake = this.wake;
     this.wake = undefined;
     wake?.();
-    if (!this.pumping) {
-      this.pumping = true;
-      // Started on the next microtask, so a batch queued in one go is scheduled as a whole (fairly).
-      queueMicrotask(() =>
-        void this.pump().finally(() => {
-          this.pumping = false;
-          // A message accepted after the loop saw an empty queue, but before this
-          // ran, found `pumping` still set and did not start a pump: start it now.
-          if (this.queue.size > 0) this.kick();
-        }),
-      );
-    }
+    if (this.pumping) return;
+    this.pumping = true;
+    // Started on the next microtask, so a batch queued in one go is scheduled as a whole (fairly).
+    queueMicrotask(() => void this.pump());
   }
 
   /**
@@ -171,21 +157,27 @@ class Dispatcher implements Delivery {
    * until woken by an answer or a new message.
    */
   private async pump(): Promise<void> {
-    if (process.env["DDBG"]) require_log(this.iid, "pump start");
-    while (this.queue.size > 0) {
-      const now = this.now();
-      const globalAt = this.limiter.globalAllowedAt(now);
-      if (globalAt <= now) {
-        const chatId = this.queue.pick((id, head) => !head.busy && this.readyAt(id, now) <= now);
-        if (chatId !== undefined) {
-          this.start(this.queue.peek(chatId)!);
-          continue;
+    try {
+      while (this.queue.size > 0) {
+        const now = this.now();
+        const globalAt = this.limiter.globalAllowedAt(now);
+        if (globalAt <= now) {
+          const chatId = this.queue.pick((id, head) => !head.busy && this.readyAt(id, now) <= now);
+          if (chatId !== undefined) {
+            this.start(this.queue.peek(chatId)!);
+            continue;
+          }
         }
+        // While the global window is full nobody can send: no need to look at every chat.
+        const wakeAt = globalAt > now ? globalAt : this.earliestReady(now);
+        await this.waitUntil(wakeAt, now);
       }
-      // While the global window is full nobody can send: no need to look at every chat.
-      const wakeAt = globalAt > now ? globalAt : this.earliestReady(now);
-      if (process.env["DDBG"]) require_log(this.iid, "wait", { wakeAt: wakeAt - now, globalAt: globalAt - now, size: this.queue.size });
-      await this.waitUntil(wakeAt, now);
+    } catch (error) {
+      this.log?.error({ err: error }, "delivery: scheduler loop failed");
+    } finally {
+      // Cleared in the very tick the loop saw an empty queue (not a tick later, e.g. in a
+      // .finally()): a message accepted right after must start a new pump, not be stranded.
+      this.pumping = false;
     }
   }
 
@@ -307,7 +299,6 @@ class Dispatcher implements Delivery {
   }
 
   private finish(job: Job, outcome: DeliveryOutcome): void {
-    if (process.env["DDBG"]) require_log(this.iid, "finish", job.chatId, job.msg.label, outcome.status);
     this.queue.remove(job.chatId, job);
     this.counts[outcome.status]++;
     if (outcome.status !== "sent") {

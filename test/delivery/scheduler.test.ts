@@ -65,7 +65,7 @@ describe("delivery scheduling (virtual clock)", () => {
   it("keeps going when each post is queued right after the previous one settles (a caller awaiting in a loop)", async () => {
     // The next send lands a few microtask ticks after the previous outcome; one of these
     // delays hits the moment the pump is shutting down (a lost start would hang here).
-    for (let ticks = 0; ticks <= 8; ticks++) {
+    for (let ticks = 0; ticks <= 30; ticks++) {
       const { clock, delivery, sends } = setup();
       const sequential = (async () => {
         const out = [];

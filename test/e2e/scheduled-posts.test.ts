@@ -169,6 +169,21 @@ describe("scheduled posts", () => {
   }, 30_000);
 });
 
+describe("forum topics", () => {
+  it("posts into the forum topic chosen with /settings topic here", async () => {
+    await boot("2026-11-26T05:00:00Z");
+    const after = h.fake.mark();
+    h.fake.sendText(t.head, t.group, "/settings topic here", { message_thread_id: 42 });
+    await h.fake.waitForMessage(t.group.id, (text) => text.includes("Тема форума: 42"), { after });
+    at("2026-11-26T06:00:00Z");
+    await h.scheduler.runDue();
+    const posts = sent(t.group.id).filter((c) => visibleText(c).includes("Доброе утро"));
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.payload["message_thread_id"]).toBe(42);
+    expect(sent(t.group.id, "sendPhoto").at(-1)!.payload["message_thread_id"]).toBe(42);
+  });
+});
+
 describe("/summary and /top", () => {
   it("gives the head the summary now with its chart, and ranks the team in both languages", async () => {
     await boot("2026-11-26T08:00:00Z");
