@@ -35,8 +35,9 @@ export function createBot(config: Config, deps: AppDeps, options: CreateBotOptio
     client: { apiRoot: config.apiRoot },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  // Telegram's 429 (and 5xx) answers are waited out and retried, not surfaced.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowHttpErrors: false }));
+  // Telegram's 429 (and 5xx) answers are waited out and retried, not surfaced. A network
+  // error is not retried: the message may have arrived, and a scheduled post must not repeat.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowHttpErrors: true }));
 
   bot.use(sequentialize(sequenceKeys));
   bot.use(attachDeps(deps));

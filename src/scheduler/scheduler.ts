@@ -12,6 +12,9 @@ import { localDayBounds } from "../services/record-entry.js";
 import { buildEveningLeaderboard, buildWeeklyPodium } from "./post-builders.js";
 import { cronExpressions, dueSlots, type Slot } from "./due-posts.js";
 
+/** Teams whose due posts are built and sent at the same time. */
+const TEAM_CONCURRENCY = 64;
+
 interface Target { key: string; chatId: number; threadId?: number; locale: Locale; userId?: number }
 
 /**
@@ -59,16 +62,26 @@ export class PostScheduler {
 
   /** Sends every post due at `now` (all teams, or some); returns how many messages went out. */
   async runDue(now = this.deps.now(), teamIds?: number[]): Promise<number> {
-    let sent = 0;
     const teams = teamIds ? teamIds.flatMap((id) => this.deps.repos.teams.byId(id) ?? []) : this.deps.repos.teams.all();
-    for (const team of teams) {
-      const settings = readTeamSettings(team.settings);
-      for (const slot of dueSlots(settings, team.timezone, now)) {
-        try {
-          sent += await this.runSlot(team, settings, slot, now);
-        } catch (err) {
-          this.deps.logger.error({ err, team_id: team.id, slot }, "scheduled post failed");
-        }
+    // Teams run side by side so the delivery queue always holds work for many chats and
+    // can fill Telegram's overall rate; the pool bounds how much is built ahead of sending.
+    let sent = 0;
+    let next = 0;
+    const worker = async () => {
+      while (next < teams.length) sent += await this.runTeam(teams[next++]!, now);
+    };
+    await Promise.all(Array.from({ length: Math.min(TEAM_CONCURRENCY, teams.length) }, worker));
+    return sent;
+  }
+
+  private async runTeam(team: Team, now: number): Promise<number> {
+    const settings = readTeamSettings(team.settings);
+    let sent = 0;
+    for (const slot of dueSlots(settings, team.timezone, now)) {
+      try {
+        sent += await this.runSlot(team, settings, slot, now);
+      } catch (err) {
+        this.deps.logger.error({ err, team_id: team.id, slot }, "scheduled post failed");
       }
     }
     return sent;
@@ -127,18 +140,20 @@ export class PostScheduler {
     return outcomes.filter((o) => o.status === "sent").length;
   }
 
+  /** The same post to several targets at once (head and group wait on different chat limits). */
+  private async postAll(team: Team, slot: Slot, targets: Target[], now: number, build: (locale: Locale) => PostContent): Promise<number> {
+    const counts = await Promise.all(targets.map((target) => this.post(team, slot, target, now, build)));
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
   private async runSlot(team: Team, settings: TeamSettings, slot: Slot, now: number): Promise<number> {
-    let sent = 0;
     switch (slot.kind) {
       case "summary":
-        for (const target of this.targets(team, settings, settings.summaryTo)) sent += await this.post(team, slot, target, now, (l) => buildMorningSummary(this.deps, team, now, l));
-        return sent;
+        return this.postAll(team, slot, this.targets(team, settings, settings.summaryTo), now, (l) => buildMorningSummary(this.deps, team, now, l));
       case "evening":
-        for (const target of this.targets(team, settings, settings.leaderboardTo)) sent += await this.post(team, slot, target, now, (l) => buildEveningLeaderboard(this.deps, team, now, l));
-        return sent;
+        return this.postAll(team, slot, this.targets(team, settings, settings.leaderboardTo), now, (l) => buildEveningLeaderboard(this.deps, team, now, l));
       case "weekly":
-        for (const target of this.targets(team, settings, settings.leaderboardTo)) sent += await this.post(team, slot, target, now, (l) => buildWeeklyPodium(this.deps, team, now, l));
-        return sent;
+        return this.postAll(team, slot, this.targets(team, settings, settings.leaderboardTo), now, (l) => buildWeeklyPodium(this.deps, team, now, l));
       case "nudge":
         return this.nudgeIdle(team, slot, now);
       case "checks":
@@ -150,14 +165,13 @@ export class PostScheduler {
   private async nudgeIdle(team: Team, slot: Slot, now: number): Promise<number> {
     const day = localDayBounds(now, team.timezone);
     const active = new Set(this.deps.repos.entries.activities(team.id, day.from, day.to).map((a) => a.userId));
-    let sent = 0;
-    for (const m of this.deps.repos.memberships.listTeam(team.id)) {
-      if (m.membership.role !== "manager" || active.has(m.user.id) || m.user.blockedAt !== null || !readUserSettings(m.user.settings).nudge) continue;
-      const locale = pickLocale(m.user.settings["language"], m.user.languageCode, team.locale);
-      const target = { key: `user:${m.user.id}`, chatId: m.user.id, locale };
-      sent += await this.post(team, slot, target, now, (l) => ({ html: messages[l].posts.nudge(escapeHtml(m.user.firstName)), chart: null, caption: "" }));
-    }
-    return sent;
+    const posts = this.deps.repos.memberships.listTeam(team.id)
+      .filter((m) => m.membership.role === "manager" && !active.has(m.user.id) && m.user.blockedAt === null && readUserSettings(m.user.settings).nudge)
+      .map((m) => {
+        const target = { key: `user:${m.user.id}`, chatId: m.user.id, locale: pickLocale(m.user.settings["language"], m.user.languageCode, team.locale) };
+        return this.post(team, slot, target, now, (l) => ({ html: messages[l].posts.nudge(escapeHtml(m.user.firstName)), chart: null, caption: "" }));
+      });
+    return (await Promise.all(posts)).reduce((a, b) => a + b, 0);
   }
 
   /** Hourly funnel check: lead alerts go to their owners, conversion drops to the team. */
