@@ -133,6 +133,26 @@ describe("scheduled posts", () => {
     expect(texts(t.headChat.id).at(-1)).toContain("Сигналы воронки\n• ⏰ Лид Acme ждёт первого контакта больше 24 ч.");
   });
 
+  it("posts a conversion drop at a stage to the group, naming the stage, once a day", async () => {
+    await boot("2026-11-26T07:00:00Z"); // Thursday 10:00
+    const log = (kind: "lead" | "call" | "lost", client: string, iso: string) =>
+      h.deps.repos.entries.log({ teamId: 1, userId: t.ivan.id, kind, outcome: kind === "call" ? "reached" : null, amountMinor: null, clientName: client, lostReason: kind === "lost" ? "дорого" : null, occurredAt: Date.parse(iso), sourceUpdateId: null });
+    // The four weeks before: 12 of 20 new leads qualified (60 %). This week: 2 of 10 (20 %).
+    for (let i = 0; i < 20; i++) {
+      log("lead", `Old ${i}`, "2026-11-03T08:00:00Z");
+      log(i < 12 ? "call" : "lost", `Old ${i}`, `2026-11-${String(4 + (i % 15)).padStart(2, "0")}T09:00:00Z`);
+    }
+    for (let i = 0; i < 10; i++) {
+      log("lead", `New ${i}`, "2026-11-23T08:00:00Z");
+      log(i < 2 ? "call" : "lost", `New ${i}`, "2026-11-25T09:00:00Z");
+    }
+    await h.scheduler.runDue();
+    expect(texts(t.group.id).at(-1)).toBe("📉 Больше всего лидов теряем на этапе новый: 60% → 20% на этой неделе (среднее за 4 недели → сейчас).");
+    at("2026-11-26T08:00:00Z");
+    await h.scheduler.runDue();
+    expect(texts(t.group.id).filter((x) => x.startsWith("📉"))).toHaveLength(1);
+  });
+
   it("posts last week's podium on Monday with a chart; ties share a place", async () => {
     await boot("2026-11-24T08:00:00Z"); // Tuesday
     await h.say(t.ivan, t.ivanChat, "/deal 100k A1");
