@@ -14,6 +14,7 @@ import { firstName } from "../bot/views/report-view.js";
 import { renderTable } from "../bot/views/table.js";
 import { targetFor, subtitle } from "./report-charts.js";
 import { planStandings } from "./scorecard.js";
+import { snapshotSource } from "./team-report.js";
 import { teamSnapshot } from "./team-snapshot.js";
 import { teamWeekStart } from "./team-settings.js";
 
@@ -78,9 +79,10 @@ export function buildMorningSummary(deps: AppDeps, team: Team, now: number, loca
   const monthSnap = teamSnapshot(deps, team, month);
   const totals = (["deals", "revenue", "calls", "meetings"] as const).map((k) => `${METRICS[k].label[locale]} ${formatMetricValue(k, monthSnap.total[k], locale)}`);
   monthLines.push(`${p.team}: ${escapeHtml(totals.join(" · "))}`);
-  for (const s of planStandings(deps, team, null, now, locale)) monthLines.push(`${p.team}: ${escapeHtml(s.line)}`);
+  const source = snapshotSource(deps, team, monthSnap, day);
+  for (const s of planStandings(deps, team, null, now, locale, source)) monthLines.push(`${p.team}: ${escapeHtml(s.line)}`);
   for (const m of people) {
-    for (const s of planStandings(deps, team, m.user.id, now, locale)) if (s.plan.period !== "day") monthLines.push(`${escapeHtml(firstName(m.user.firstName))}: ${escapeHtml(s.line)}`);
+    for (const s of planStandings(deps, team, m.user.id, now, locale, source)) if (s.plan.period !== "day") monthLines.push(`${escapeHtml(firstName(m.user.firstName))}: ${escapeHtml(s.line)}`);
   }
   if (monthLines.length === 1) monthLines.push(p.noPlans);
   parts.push(`${p.monthSoFar(escapeHtml(periodLabel(month, locale)))}\n${monthLines.join("\n")}`);

@@ -37,18 +37,22 @@ export interface PlanStanding {
   line: string;
 }
 
+/** KPIs of a person (or the team, for null) over a period; lets callers reuse what they already read. */
+export type KpiSource = (period: Period, userId: number | null) => KpiValues;
+
 /**
  * Where a person (or, with userId null, the whole team) stands against every
  * plan that binds them, each measured over the plan's own current period.
  */
-export function planStandings(deps: AppDeps, team: Team, userId: number | null, now: number, locale: Locale): PlanStanding[] {
+export function planStandings(deps: AppDeps, team: Team, userId: number | null, now: number, locale: Locale, source?: KpiSource): PlanStanding[] {
   const plans = deps.repos.plans.list(team.id).map(toPlan).filter((p) => planApplies(p, userId));
   const cache = new Map<string, KpiValues>();
+  const read = source ?? ((period: Period, who: number | null) => kpisFor(deps, team, period, who === null ? undefined : [who]));
   return plans.map((plan) => {
     const period = resolvePeriod(planPeriodSpecs(plan.period).current, now, team.timezone, { weekStart: teamWeekStart(team) });
     let values = cache.get(plan.period);
     if (!values) {
-      values = kpisFor(deps, team, period, userId === null ? undefined : [userId]);
+      values = read(period, userId);
       cache.set(plan.period, values);
     }
     const actual = values[plan.metric];
@@ -57,7 +61,7 @@ export function planStandings(deps: AppDeps, team: Team, userId: number | null, 
     let target = plan.value;
     if (plan.relative && userId !== null) {
       const prev = resolvePeriod(planPeriodSpecs(plan.period).previous, now, team.timezone, { weekStart: teamWeekStart(team) });
-      target = resolveRelativeTarget(kpisFor(deps, team, prev, [userId])[plan.metric], plan.relative.percent, plan.metric) ?? plan.value;
+      target = resolveRelativeTarget(read(prev, userId)[plan.metric], plan.relative.percent, plan.metric) ?? plan.value;
     }
     return {
       plan: { ...plan, value: target },

@@ -3,7 +3,7 @@ import type { Team } from "../db/repositories/teams.js";
 import type { Locale } from "../config.js";
 import type { KpiValues } from "../domain/kpi.js";
 import type { Period } from "../domain/types.js";
-import { planStandings, type PlanStanding } from "./scorecard.js";
+import { kpisFor, planStandings, type KpiSource, type PlanStanding } from "./scorecard.js";
 import { teamSnapshot, type TeamSnapshot } from "./team-snapshot.js";
 
 export interface TeamReport {
@@ -17,9 +17,27 @@ export interface TeamReport {
 /** Everything `/report` shows for a team and period: numbers per person, total, plans. */
 export function buildTeamReport(deps: AppDeps, team: Team, period: Period, now: number, locale: Locale): TeamReport {
   const snapshot = teamSnapshot(deps, team, period);
+  const source = snapshotSource(deps, team, snapshot);
   const standings = new Map<number, PlanStanding[]>();
-  for (const p of snapshot.people) standings.set(p.user.id, planStandings(deps, team, p.user.id, now, locale));
-  return { snapshot, standings, teamStandings: planStandings(deps, team, null, now, locale) };
+  for (const p of snapshot.people) standings.set(p.user.id, planStandings(deps, team, p.user.id, now, locale, source));
+  return { snapshot, standings, teamStandings: planStandings(deps, team, null, now, locale, source) };
+}
+
+/**
+ * KPIs served from one read of the team per period (seeded with snapshots the
+ * caller already has), so standings for a whole team cost a query per plan period.
+ */
+export function snapshotSource(deps: AppDeps, team: Team, ...seed: TeamSnapshot[]): KpiSource {
+  const snapshots = new Map(seed.map((s) => [`${s.period.from}-${s.period.to}`, s]));
+  return (p, userId) => {
+    const key = `${p.from}-${p.to}`;
+    let snap = snapshots.get(key);
+    if (!snap) {
+      snap = teamSnapshot(deps, team, p);
+      snapshots.set(key, snap);
+    }
+    return userId === null ? snap.total : snap.byUser.get(userId) ?? kpisFor(deps, team, p, [userId]);
+  };
 }
 
 /** Team average per manager for summable metrics, the team's own ratio otherwise. */
