@@ -37,7 +37,8 @@ export function createBot(config: Config, deps: AppDeps, options: CreateBotOptio
   });
   // Telegram's 429 (and 5xx) answers are waited out and retried, not surfaced. A network
   // error is not retried: the message may have arrived, and a scheduled post must not repeat.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowHttpErrors: true }));
+  const retry = () => autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowHttpErrors: true });
+  bot.api.config.use(retry());
 
   bot.use(sequentialize(sequenceKeys));
   bot.use(attachDeps(deps));
@@ -45,6 +46,13 @@ export function createBot(config: Config, deps: AppDeps, options: CreateBotOptio
   bot.use(loadActor);
   bot.use(
     conversations<BotContext, Context>({
+      // Flows get their own Api objects: give them the same 429 handling.
+      plugins: [
+        (ctx, next) => {
+          ctx.api.config.use(retry());
+          return next();
+        },
+      ],
       storage: {
         type: "key",
         adapter: conversationStorage(deps.db),

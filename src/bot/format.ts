@@ -49,3 +49,8 @@ export function visibleLength(html: string): number {
 export function pre(text: string): string {
   return `<pre>${escapeHtml(text)}</pre>`;
 }
+
+/** User text echoed back in an error: short and escaped, so no reply can outgrow Telegram's limit. */
+export function echo(text: string, max = 40): string {
+  return escapeHtml(clip(text, max));
+}

@@ -3,7 +3,7 @@ import { reportChart, subtitle } from "../services/report-charts.js";
 import { teamPeriod } from "../services/team-settings.js";
 import type { ReportDefinition } from "../domain/report-definition.js";
 import type { BotContext } from "./context.js";
-import { escapeHtml } from "./format.js";
+import { echo } from "./format.js";
 import type { Member } from "./middlewares/guards.js";
 import { replyWithChart } from "./reply-chart.js";
 import { renderReportTable } from "./views/custom-report-view.js";
@@ -11,7 +11,7 @@ import { renderReportTable } from "./views/custom-report-view.js";
 export const isHead = (m: Member) => m.membership.role === "head";
 
 export async function badPeriod(ctx: BotContext, text: string, usage: string): Promise<void> {
-  await ctx.reply(`⚠️ ${ctx.t.reports.badPeriod(escapeHtml(text))}\n${usage}`, { parse_mode: "HTML" });
+  await ctx.reply(`⚠️ ${ctx.t.reports.badPeriod(echo(text))}\n${usage}`, { parse_mode: "HTML" });
 }
 
 /** Runs a definition and answers with its table and chart; managers get only their own row. */

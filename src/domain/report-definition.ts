@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { METRIC_KEYS, type MetricKey } from "./metrics.js";
-import type { Grouping } from "./periods.js";
+import { parsePeriod, type Grouping } from "./periods.js";
 import type { Period } from "./types.js";
 
 export type ReportGrouping = "manager" | Grouping | "auto";
@@ -62,7 +62,7 @@ export function autoGrouping(period: Period): Grouping {
   return days <= 31 ? "day" : days <= 120 ? "week" : "month";
 }
 
-/** Saved-report names: short, one word, not a built-in or command word. */
+/** Saved-report names: short, one word, not a built-in report, a period or a command word. */
 export function validReportName(name: string): boolean {
-  return /^[\p{L}\p{N}_-]{2,32}$/u.test(name) && parseBuiltinReport(name) === null && !["new", "новый", "list"].includes(name.toLowerCase());
+  return /^[\p{L}\p{N}_-]{2,32}$/u.test(name) && parseBuiltinReport(name) === null && parsePeriod(name) === null && !["new", "новый", "list"].includes(name.toLowerCase());
 }

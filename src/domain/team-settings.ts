@@ -64,6 +64,16 @@ export function readUserSettings(json: unknown): UserSettings {
   return parsed.success ? parsed.data : userSettingsSchema.parse({});
 }
 
+/**
+ * The day a team's week starts: the workday right after a day off (Sunday for a
+ * Sunday–Thursday team); Monday when every day is a workday.
+ */
+export function firstWorkday(workdays: readonly number[]): number {
+  const set = new Set(workdays);
+  const first = [...set].sort().find((d) => !set.has(d === 1 ? 7 : d - 1));
+  return first ?? 1;
+}
+
 export function minutesOf(time: string): number {
   const [h, m] = time.split(":").map(Number);
   return h! * 60 + m!;

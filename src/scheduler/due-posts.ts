@@ -1,4 +1,4 @@
-import { inQuietHours, minutesOf, type TeamSettings } from "../domain/team-settings.js";
+import { firstWorkday, inQuietHours, minutesOf, type TeamSettings } from "../domain/team-settings.js";
 import { localClock } from "../domain/time.js";
 
 export type PostKind = "summary" | "evening" | "weekly" | "nudge" | "checks";
@@ -27,7 +27,7 @@ const END_OF_DAY = 24 * 60;
 const RULES: SlotRule[] = [
   { kind: "summary", time: (s) => s.summaryTime, windowMinutes: () => 4 * 60, days: (s) => s.workdays },
   { kind: "evening", time: (s) => s.eveningTime, windowMinutes: (s) => Math.max(30, 23 * 60 - minutesOf(s.eveningTime)), days: (s) => s.workdays },
-  { kind: "weekly", time: (s) => s.weeklyTime, windowMinutes: (s) => END_OF_DAY - minutesOf(s.weeklyTime), days: (s) => [Math.min(...s.workdays)] },
+  { kind: "weekly", time: (s) => s.weeklyTime, windowMinutes: (s) => END_OF_DAY - minutesOf(s.weeklyTime), days: (s) => [firstWorkday(s.workdays)] },
   { kind: "nudge", time: (s) => s.nudgeTime, windowMinutes: () => 3 * 60, days: (s) => s.workdays },
 ];
 

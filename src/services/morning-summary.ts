@@ -49,15 +49,17 @@ export function buildMorningSummary(deps: AppDeps, team: Team, now: number, loca
   const day = teamSnapshot(deps, team, yesterday);
   const people = day.people.filter((m) => m.membership.role === "manager" || day.activities.some((a) => a.userId === m.user.id));
 
-  // Daily plans, shown next to the figure they bind ("12/20").
-  const dailyTarget = new Map<string, number>();
-  for (const plan of deps.repos.plans.list(team.id)) if (plan.period === "day" && plan.scope === "each") dailyTarget.set(plan.metric, plan.value);
-  const withPlan = (key: "calls" | "meetings" | "deals" | "revenue", v: number | null) => {
-    const target = dailyTarget.get(key);
+  // Daily plans, shown next to the figure they bind ("12/20"); a personal plan beats "each".
+  const dailyPlans = deps.repos.plans.list(team.id).filter((plan) => plan.period === "day");
+  const dailyTarget = (key: string, userId: number) =>
+    (dailyPlans.find((plan) => plan.metric === key && plan.scope === "user" && plan.userId === userId) ?? dailyPlans.find((plan) => plan.metric === key && plan.scope === "each"))?.value;
+  const withPlan = (key: "calls" | "meetings" | "deals" | "revenue", userId: number) => {
+    const v = day.byUser.get(userId)![key];
+    const target = dailyTarget(key, userId);
     return target === undefined ? cell(key, v, locale) : `${cell(key, v, locale)}/${cell(key, target, locale)}`;
   };
   const cols = ["calls", "meetings", "deals", "revenue"] as const;
-  const rows = people.map((m) => [firstName(m.user.firstName), ...cols.map((k) => withPlan(k, day.byUser.get(m.user.id)![k]))]);
+  const rows = people.map((m) => [firstName(m.user.firstName), ...cols.map((k) => withPlan(k, m.user.id))]);
   rows.push([locale === "ru" ? "Итого" : "Total", ...cols.map((k) => cell(k, day.total[k], locale))]);
   const table = renderTable([{ title: locale === "ru" ? "Кто" : "Who", align: "left", max: 8 }, ...cols.map((k) => ({ title: head(k, locale) }))], rows);
 
@@ -80,7 +82,8 @@ export function buildMorningSummary(deps: AppDeps, team: Team, now: number, loca
   const totals = (["deals", "revenue", "calls", "meetings"] as const).map((k) => `${METRICS[k].label[locale]} ${formatMetricValue(k, monthSnap.total[k], locale)}`);
   monthLines.push(`${p.team}: ${escapeHtml(totals.join(" · "))}`);
   const source = snapshotSource(deps, team, monthSnap, day);
-  for (const s of planStandings(deps, team, null, now, locale, source)) monthLines.push(`${p.team}: ${escapeHtml(s.line)}`);
+  // Daily plans were shown against yesterday above; at 09:00 today's would read as zero.
+  for (const s of planStandings(deps, team, null, now, locale, source)) if (s.plan.period !== "day") monthLines.push(`${p.team}: ${escapeHtml(s.line)}`);
   for (const m of people) {
     for (const s of planStandings(deps, team, m.user.id, now, locale, source)) if (s.plan.period !== "day") monthLines.push(`${escapeHtml(firstName(m.user.firstName))}: ${escapeHtml(s.line)}`);
   }

@@ -1,5 +1,6 @@
 import type { Team } from "../db/repositories/teams.js";
 import { parsePeriod, resolvePeriod } from "../domain/periods.js";
+import { firstWorkday } from "../domain/team-settings.js";
 import type { Period } from "../domain/types.js";
 
 // The team's working week lives in its settings JSON; these read it with the
@@ -11,7 +12,7 @@ export function teamWorkdays(team: Team): number[] {
 }
 
 export function teamWeekStart(team: Team): number {
-  return Math.min(...teamWorkdays(team));
+  return firstWorkday(teamWorkdays(team));
 }
 
 /** Resolves a typed period in the team's zone and week; empty text means `fallback`. */

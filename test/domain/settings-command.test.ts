@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mergeTeamSettings, parseSettingsCommand } from "../../src/domain/settings-command.js";
-import { inQuietHours, parseWorkdays, readTeamSettings, teamSettingsSchema } from "../../src/domain/team-settings.js";
+import { firstWorkday, inQuietHours, parseWorkdays, readTeamSettings, teamSettingsSchema } from "../../src/domain/team-settings.js";
 
 describe("parseSettingsCommand", () => {
   it("accepts every documented key with a valid value", () => {
@@ -26,6 +26,15 @@ describe("parseSettingsCommand", () => {
     expect(parseSettingsCommand("topic here")).toMatchObject({ error: "bad_value" });
     expect(parseSettingsCommand("metric happiness")).toMatchObject({ error: "bad_value" });
     expect(parseSettingsCommand("colour blue")).toEqual({ error: "unknown_key", key: "colour" });
+  });
+});
+
+describe("firstWorkday", () => {
+  it("starts the week on the workday after a day off", () => {
+    expect(firstWorkday([1, 2, 3, 4, 5])).toBe(1);
+    expect(firstWorkday([7, 1, 2, 3, 4])).toBe(7);
+    expect(firstWorkday([6, 7, 1, 2, 3])).toBe(6);
+    expect(firstWorkday([1, 2, 3, 4, 5, 6, 7])).toBe(1);
   });
 });
 

@@ -59,6 +59,25 @@ describe("one-tap logging flow", () => {
     expect(liveActivities(h)).toBe(0);
   });
 
+  it("treats a keyboard tap mid-flow as a new request, not as the answer", async () => {
+    h = await startHarness();
+    const t = await setUpTeam(h);
+    await h.say(t.ivan, t.ivanChat, "🤝 Встреча");
+    const after = h.fake.mark();
+    h.fake.sendText(t.ivan, t.ivanChat, "↩️ Отменить");
+    await h.fake.waitForMessage(t.ivanChat.id, (text) => text.includes("нечего отменять"), { after });
+    expect(liveActivities(h)).toBe(0);
+
+    // Another kind from the /log menu while a flow is open starts over with that kind.
+    const menu = await h.say(t.ivan, t.ivanChat, "/log");
+    await h.tap(t.ivan, t.ivanChat, menu.call, "log:call");
+    const meeting = await h.tap(t.ivan, t.ivanChat, menu.call, "log:meeting");
+    expect(meeting.text).toContain("Встреча: какой клиент?");
+    const done = await h.say(t.ivan, t.ivanChat, "Ромашка");
+    expect(done.text).toMatch(/^✅ Встреча — Ромашка/);
+    expect(liveActivities(h)).toBe(1);
+  });
+
   it("survives a restart in the middle of a flow", async () => {
     h = await startHarness({ env: { LOG_LEVEL: process.env["DEBUG_LOG"] ?? "silent" } });
     const t = await setUpTeam(h);

@@ -35,6 +35,13 @@ describe("bad input is refused with the right form and stores nothing", () => {
     expect(await ru("/lead дубль")).toContain("уже ваш открытый лид (этап: новый)");
     expect(await ru(`/lost Дубль — ${"п".repeat(501)}`)).toContain("Слишком длинная причина");
 
+    // Whatever is echoed back is clipped, so even a 4,000-character word gets a valid reply.
+    const huge = await h.say(t.ivan, t.ivanChat, `/deal ${"9x".repeat(2000)}`);
+    expect(huge.call.response.ok).toBe(true);
+    expect(huge.text).toContain("…» — не сумма");
+    const hugePeriod = await h.say(t.ivan, t.ivanChat, `/report ${"я".repeat(4000)}`);
+    expect(hugePeriod.call.response.ok).toBe(true);
+
     expect(liveActivities(h)).toBe(1);
     expect(count(h, "select count(*) from leads")).toBe(1);
   });

@@ -36,6 +36,9 @@ export async function logEntryConversation(conversation: LogConversation, ctx: C
   }));
   const t = messages[env.locale];
   const name = t.kindName[kind];
+  // In a group the bot sees only replies to its own messages (privacy mode).
+  const hint = ctx.chat?.type === "private" ? "" : `\n${t.flow.replyHint}`;
+  let lastTextDate: number | undefined;
 
   let outcome: CallOutcome | null = null;
   if (kind === "call") {
@@ -54,10 +57,11 @@ export async function logEntryConversation(conversation: LogConversation, ctx: C
 
   let amountText = "";
   if (kind === "deal") {
-    await ctx.reply(t.flow.amount, { reply_markup: controls(t, false) });
+    await ctx.reply(t.flow.amount + hint, { reply_markup: controls(t, false) });
     for (;;) {
       const a = await answer(conversation, t, userId);
       if (a.kind !== "text") continue;
+      lastTextDate = a.ctx.message?.date;
       const parsed = parseEntry("deal", a.text);
       if (parsed.ok && parsed.entry.clientName === null) { amountText = a.text.trim(); break; }
       const err = parsed.ok ? "amount_format" : parsed.error;
@@ -74,7 +78,7 @@ export async function logEntryConversation(conversation: LogConversation, ctx: C
   clientKb.row();
   if (!required) clientKb.text(t.buttons.skip, "flow:skip");
   clientKb.text(t.buttons.cancel, "flow:cancel");
-  await ctx.reply(required ? t.flow.clientRequired(name) : t.flow.client(name), { reply_markup: clientKb });
+  await ctx.reply((required ? t.flow.clientRequired(name) : t.flow.client(name)) + hint, { reply_markup: clientKb });
 
   let entry: ParsedEntry | null = null;
   let last: Context = ctx;
@@ -82,7 +86,10 @@ export async function logEntryConversation(conversation: LogConversation, ctx: C
     const a = await answer(conversation, t, userId);
     last = a.ctx;
     let client = "";
-    if (a.kind === "text") client = a.text;
+    if (a.kind === "text") {
+      client = a.text;
+      lastTextDate = a.ctx.message?.date;
+    }
     else if (a.kind === "button" && a.value.startsWith("recent:")) client = env.recent[Number(a.value.slice(7))] ?? "";
     else if (a.kind === "skip" && required) continue;
     const args = kind === "call" ? `${outcome} ${client}` : kind === "deal" ? `${amountText} ${client}` : client;
@@ -104,7 +111,10 @@ export async function logEntryConversation(conversation: LogConversation, ctx: C
     }
   }
 
-  const occurredAt = last.message?.date ? last.message.date * 1000 : await conversation.now();
+  // The entry's time is when the manager sent it: their last message in the flow, else
+  // the message that started it, else (a flow of taps) the tapped prompt's time.
+  const sentAt = last.message?.date ?? lastTextDate ?? ctx.message?.date ?? last.callbackQuery?.message?.date;
+  const occurredAt = sentAt ? sentAt * 1000 : await conversation.now();
   const sourceUpdateId = last.update.update_id;
   const final = entry;
   const reply = await conversation.external((octx) => {

@@ -120,9 +120,18 @@ export async function reportBuilderConversation(conversation: BuilderConversatio
       await a.ctx.reply(`⚠️ ${b.badName}`, { reply_markup: saveKb });
       continue;
     }
-    await conversation.external((o) => {
-      if (o.actor.team && o.actor.user) o.deps.repos.savedReports.save(o.actor.team.id, name, def, o.actor.user.id);
+    // Someone else's report keeps its name unless a head replaces it.
+    const saved = await conversation.external((o) => {
+      if (!o.actor.team || !o.actor.user) return false;
+      const existing = o.deps.repos.savedReports.byName(o.actor.team.id, name);
+      if (existing && existing.createdBy !== o.actor.user.id && o.actor.membership?.role !== "head") return false;
+      o.deps.repos.savedReports.save(o.actor.team.id, existing?.name ?? name, def, o.actor.user.id);
+      return true;
     });
+    if (!saved) {
+      await a.ctx.reply(`⚠️ ${b.nameTaken}`, { reply_markup: saveKb });
+      continue;
+    }
     await a.ctx.reply(b.saved(escapeHtml(name)), { parse_mode: "HTML" });
     return;
   }

@@ -1,6 +1,10 @@
 import type { Conversation } from "@grammyjs/conversations";
 import type { Context } from "grammy";
 import type { BotContext } from "../context.js";
+import { messages } from "../i18n/index.js";
+import { allButtonLabels } from "../keyboards/logging.js";
+
+const KEYBOARD_LABELS = new Set(allButtonLabels(Object.values(messages)));
 
 export type Answer = { kind: "button"; value: string; ctx: Context } | { kind: "text"; text: string; ctx: Context };
 
@@ -39,7 +43,8 @@ export async function waitForAnswer(conversation: Conversation<BotContext, Conte
       return { kind: "button", value, ctx: next };
     }
     const text = next.message?.text;
-    if (text?.startsWith("/")) {
+    // A command or a tap on the persistent keyboard is a new request, not an answer.
+    if (text !== undefined && (text.startsWith("/") || KEYBOARD_LABELS.has(text))) {
       await next.reply(o.cancelledText);
       return conversation.halt({ next: true });
     }

@@ -7,7 +7,7 @@ import { buildMorningSummary } from "../../services/morning-summary.js";
 import { rankingHtml } from "../../services/standings-text.js";
 import { teamPeriod } from "../../services/team-settings.js";
 import type { BotContext } from "../context.js";
-import { escapeHtml } from "../format.js";
+import { echo, escapeHtml } from "../format.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
 import { replyWithChart } from "../reply-chart.js";
 
@@ -24,13 +24,13 @@ leaderboardsFeature.command("top", async (ctx) => {
   if (first && !metric) {
     if (!parsePeriod(ctx.match.trim())) {
       const list = METRIC_KEYS.map((k) => `${k} (${METRICS[k].label.ru})`).join(", ");
-      return void (await ctx.reply(`⚠️ ${p.unknownMetric(escapeHtml(first))}\n${list}\n${p.topUsage}`, { parse_mode: "HTML" }));
+      return void (await ctx.reply(`⚠️ ${p.unknownMetric(echo(first))}\n${list}\n${p.topUsage}`, { parse_mode: "HTML" }));
     }
     periodText = ctx.match.trim();
   }
   metric ??= readTeamSettings(member.team.settings).mainMetric;
   const period = teamPeriod(member.team, periodText, ctx.deps.now());
-  if (!period) return void (await ctx.reply(`⚠️ ${ctx.t.reports.badPeriod(escapeHtml(periodText))}\n${p.topUsage}`, { parse_mode: "HTML" }));
+  if (!period) return void (await ctx.reply(`⚠️ ${ctx.t.reports.badPeriod(echo(periodText))}\n${p.topUsage}`, { parse_mode: "HTML" }));
   const ranked = leaderboard(ctx.deps, member.team, metric, period);
   await ctx.reply(rankingHtml(p.topTitle(METRICS[metric].label[ctx.locale], escapeHtml(periodLabel(period, ctx.locale))), ranked, metric, ctx.locale, p.nobody), { parse_mode: "HTML" });
 });

@@ -37,6 +37,8 @@ loggingFeature.callbackQuery(/^log:(\w+)$/, async (ctx) => {
   const kind = ctx.match[1]!;
   await ctx.answerCallbackQuery();
   if (!isActivityKind(kind) || !(await requireMember(ctx))) return;
+  // A tap on another kind while a flow is open starts over with that kind.
+  await ctx.conversation.exitAll();
   await ctx.conversation.enter(LOG_CONVERSATION, kind);
 });
 
@@ -47,6 +49,7 @@ loggingFeature.chatType("private").on("message:text").filter(
     const choice = kindForButton(ctx.message.text, ALL)!;
     if (choice === "me" || choice === "undo") return next();
     if (!(await requireMember(ctx))) return;
+    await ctx.conversation.exitAll();
     await ctx.conversation.enter(LOG_CONVERSATION, choice);
   },
 );

@@ -4,7 +4,7 @@ import { describePlan, setPlan } from "../../services/plans.js";
 import { planStandings } from "../../services/scorecard.js";
 import type { Team } from "../../db/repositories/teams.js";
 import type { BotContext } from "../context.js";
-import { escapeHtml, fitHtml } from "../format.js";
+import { echo, escapeHtml, fitHtml } from "../format.js";
 import type { Messages } from "../i18n/index.js";
 import { requireHead } from "../middlewares/guards.js";
 import { PLAN_EDITOR } from "../conversations/plan-editor.js";
@@ -44,7 +44,7 @@ plansFeature.command("plan", async (ctx) => {
   const usage = `${t.plans.usage}\n${t.plans.metrics}`;
   const cmd = parsePlanCommand(text);
   if ("error" in cmd) {
-    const reason = cmd.error === "metric" ? t.plans.unknownMetric(escapeHtml(cmd.word)) : cmd.error === "period" ? t.plans.badPeriod(escapeHtml(cmd.word)) : "";
+    const reason = cmd.error === "metric" ? t.plans.unknownMetric(echo(cmd.word)) : cmd.error === "period" ? t.plans.badPeriod(echo(cmd.word)) : "";
     await ctx.reply(`${reason ? `⚠️ ${reason}\n` : ""}${usage}`, { parse_mode: "HTML" });
     return;
   }
@@ -53,7 +53,7 @@ plansFeature.command("plan", async (ctx) => {
   if (cmd.username) {
     const member = ctx.deps.repos.memberships.byUsername(head.team.id, cmd.username);
     if (!member) {
-      await ctx.reply(`⚠️ ${t.plans.unknownUser(escapeHtml(`@${cmd.username}`))}\n${t.plans.usage}`, { parse_mode: "HTML" });
+      await ctx.reply(`⚠️ ${t.plans.unknownUser(echo(`@${cmd.username}`))}\n${t.plans.usage}`, { parse_mode: "HTML" });
       return;
     }
     userId = member.user.id;
@@ -87,5 +87,6 @@ plansFeature.callbackQuery(/^plan:(new|edit|rm):?(\d*)$/, async (ctx) => {
     await ctx.editMessageText(`${ctx.t.plans.removed}\n\n${text}`, { parse_mode: "HTML", reply_markup: keyboard }).catch(() => ctx.reply(ctx.t.plans.removed));
     return;
   }
+  await ctx.conversation.exitAll();
   await ctx.conversation.enter(PLAN_EDITOR, action === "edit" ? Number(id) : null);
 });

@@ -9,8 +9,8 @@ import { teamSnapshot } from "../../services/team-snapshot.js";
 import { teamPeriod } from "../../services/team-settings.js";
 import { barChart } from "../../charts/index.js";
 import type { BotContext } from "../context.js";
-import { escapeHtml } from "../format.js";
-import { requireMember, type Member } from "../middlewares/guards.js";
+import { echo, escapeHtml } from "../format.js";
+import { requireHead, requireMember, type Member } from "../middlewares/guards.js";
 import { replyWithChart } from "../reply-chart.js";
 import { renderFunnel } from "../views/funnel-view.js";
 import { renderComparison } from "../views/compare-view.js";
@@ -67,6 +67,7 @@ reportsFeature.command("report", async (ctx) => {
   const restText = rest.join(" ");
   const lower = first.toLowerCase();
   if (lower === "new" || lower === "новый") {
+    await ctx.conversation.exitAll();
     await ctx.conversation.enter(REPORT_BUILDER);
     return;
   }
@@ -93,12 +94,13 @@ reportsFeature.command("funnel", async (ctx) => {
 });
 
 reportsFeature.command("compare", async (ctx) => {
-  const member = await requireMember(ctx);
+  // Colleagues side by side, with the team average: a head's view.
+  const member = await requireHead(ctx, "compare");
   if (!member) return;
   const args = splitArgs(ctx.match);
   const usage = ctx.t.reports.compareUsage;
   if (args.by && !args.by.metric) {
-    return void (await ctx.reply(`⚠️ ${ctx.t.plans.unknownMetric(escapeHtml(args.by.raw))}\n${usage}\n${ctx.t.plans.metrics}`, { parse_mode: "HTML" }));
+    return void (await ctx.reply(`⚠️ ${ctx.t.plans.unknownMetric(echo(args.by.raw))}\n${usage}\n${ctx.t.plans.metrics}`, { parse_mode: "HTML" }));
   }
   const periodText = args.words.join(" ");
   const period = teamPeriod(member.team, periodText, ctx.deps.now());
@@ -108,12 +110,8 @@ reportsFeature.command("compare", async (ctx) => {
   if (args.usernames.length > 0) {
     const found = args.usernames.map((u) => members.find((m) => m.user.username?.toLowerCase() === u.toLowerCase()));
     const missing = args.usernames.filter((_, i) => !found[i]);
-    if (missing.length > 0) return void (await ctx.reply(`⚠️ ${ctx.t.reports.unknownPeople(escapeHtml(missing.map((u) => `@${u}`).join(", ")))}\n${usage}`, { parse_mode: "HTML" }));
+    if (missing.length > 0) return void (await ctx.reply(`⚠️ ${ctx.t.reports.unknownPeople(echo(missing.map((u) => `@${u}`).join(", "), 200))}\n${usage}`, { parse_mode: "HTML" }));
     ids = found.map((m) => m!.user.id);
-  }
-  if (!isHead(member)) {
-    await ctx.reply(ctx.t.reports.managerOnlyOwn);
-    ids = [member.user.id];
   }
   const snap = teamSnapshot(ctx.deps, member.team, period, ids);
   const whole = ids ? teamSnapshot(ctx.deps, member.team, period) : snap;

@@ -6,7 +6,7 @@ import { METRICS } from "../../domain/metrics.js";
 import { mergeTeamSettings, parseSettingsCommand, POST_KEYS } from "../../domain/settings-command.js";
 import { readTeamSettings, readUserSettings, type TeamSettings } from "../../domain/team-settings.js";
 import type { BotContext } from "../context.js";
-import { escapeHtml } from "../format.js";
+import { echo, escapeHtml } from "../format.js";
 import { messages, pickLocale } from "../i18n/index.js";
 import { requireMember } from "../middlewares/guards.js";
 
@@ -88,7 +88,7 @@ settingsFeature.command("settings", async (ctx) => {
   const isHead = member.membership.role === "head";
   const usage = isHead ? t.usage : t.personalUsage;
   if ("error" in change) {
-    const reason = change.error === "unknown_key" ? t.unknownKey(escapeHtml(change.key)) : t.badValue(escapeHtml(change.key), escapeHtml(change.value));
+    const reason = change.error === "unknown_key" ? t.unknownKey(echo(change.key)) : t.badValue(echo(change.key), echo(change.value));
     return void (await ctx.reply(`⚠️ ${reason}\n${usage}`, { parse_mode: "HTML" }));
   }
   if (change.scope === "user") {

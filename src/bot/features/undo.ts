@@ -12,7 +12,7 @@ async function undo(ctx: BotContext): Promise<void> {
   const member = await requireMember(ctx);
   if (!member) return;
   const now = ctx.deps.now();
-  const result = ctx.deps.repos.entries.undoLast(member.team.id, member.user.id, now - 24 * HOUR_MS, now);
+  const result = ctx.deps.repos.entries.undoLast(member.team.id, member.user.id, now - 24 * HOUR_MS, now, ctx.update.update_id);
   if (result.status === "nothing") {
     await ctx.reply(ctx.t.undo.nothing);
     return;

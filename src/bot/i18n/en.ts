@@ -114,6 +114,7 @@ export const en = {
     amount: "💰 Deal amount? (50000, 50 000, 50k, 1.5m, 50 тыс)",
     reason: "Why was it lost? Type the reason, or tap Skip.",
     cancelled: "Cancelled. Nothing was logged.",
+    replyHint: "(Answer by replying to this message.)",
     expectText: "Type it as a message, or tap Cancel.",
   },
   buttons: {
@@ -158,6 +159,7 @@ export const en = {
     askName: "Save it? Type a short name (letters, digits, _ or -), or tap Skip.",
     badName: "A name is 2–32 letters, digits, _ or -, one word, and not a built-in report name.",
     saved: (name: string) => `💾 Saved. Run it again with <code>/report ${name}</code>; /reports lists saved reports.`,
+    nameTaken: "That name belongs to a colleague's report. Pick another name.",
     notSaved: "Not saved.",
     cancelled: "Report builder closed.",
   },

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, inArray, isNull, lt, notInArray, sql } from "drizzl
 import { advance, clientKey, targetStage } from "../../domain/pipeline.js";
 import type { ActivityKind, ActivityRecord, CallOutcome, LeadTimeline, Stage } from "../../domain/types.js";
 import type { Db } from "../client.js";
-import { activities, leadStages, leads } from "../schema.js";
+import { activities, leadStages, leads, processedUpdates } from "../schema.js";
 
 export type Activity = typeof activities.$inferSelect;
 export type Lead = typeof leads.$inferSelect;
@@ -116,8 +116,14 @@ export function entriesRepository(db: Db) {
     },
 
     /** Soft-deletes the user's latest entry since `since` and puts its lead back. */
-    undoLast(teamId: number, userId: number, since: number, now: number): UndoResult {
+    undoLast(teamId: number, userId: number, since: number, now: number, updateId: number | null = null): UndoResult {
       return db.transaction((tx) => {
+        // The /undo update is remembered in the same transaction: a redelivery after
+        // a crash must not remove a second entry.
+        if (updateId !== null) {
+          const fresh = tx.insert(processedUpdates).values({ updateId, processedAt: now }).onConflictDoNothing().run().changes > 0;
+          if (!fresh) return { status: "nothing" };
+        }
         const last = tx
           .select()
           .from(activities)
