@@ -15,7 +15,10 @@
 // the whole process (SIGSEGV) when a thread that used it exits.
 //
 // Flags: --teams N (1000), --managers N (3), --days N (10), --source auto|summary|synthetic,
-// --renderers N (1 child process), --rebuild (ignore the cached database).
+// --renderers N (1 child process), --rebuild (ignore the cached database),
+// --via renderer|scheduler (renderer). With --via scheduler the bot's real path is
+// measured instead: PostScheduler.runDue(now) on a copy of the bench database, with
+// summaries and charts built on the main thread (see bench-fanout-scheduler.ts).
 
 import { createHash } from "node:crypto";
 import { type ChildProcess, fork } from "node:child_process";
@@ -78,7 +81,12 @@ function parseArgs(argv: string[]) {
   const i = argv.indexOf("--source");
   const source = i >= 0 ? argv[i + 1] : "auto";
   if (source !== "auto" && source !== "summary" && source !== "synthetic") throw new Error("--source auto|summary|synthetic");
+  const v = argv.indexOf("--via");
+  const via = v >= 0 ? argv[v + 1] : "renderer";
+  if (via !== "renderer" && via !== "scheduler") throw new Error("--via renderer|scheduler");
+  if (via === "scheduler" && source === "synthetic") throw new Error("--via scheduler measures the real path: it needs --source summary");
   return {
+    via,
     teams: value("--teams", 1000),
     managers: value("--managers", 3),
     days: value("--days", 10),
@@ -226,6 +234,7 @@ async function main(): Promise<void> {
       source = "synthetic";
     }
   }
+  if (args.via === "scheduler" && source !== "summary") throw new Error("--via scheduler needs buildMorningSummary and the bench database");
   const { zonedTime } = await import("../domain/time.js");
   const now = zonedTime("2026-10-30", 9, 0, "Europe/Moscow");
 
@@ -237,6 +246,14 @@ async function main(): Promise<void> {
     const db = await ensureDatabase(params, args.rebuild);
     dbPath = db.path;
     dbNote = `${relative(ROOT, db.path)} (${db.builtSeconds === null ? "cached" : `built in ${db.builtSeconds.toFixed(1)} s`})`;
+    if (args.via === "scheduler") {
+      const { runSchedulerBench } = await import("./bench-fanout-scheduler.js");
+      const ok = await runSchedulerBench({
+        dbPath: db.path, dbNote, token: TOKEN, globalPerSecond: GLOBAL_PER_SECOND, targetRatio: TARGET_RATIO, isMigrated, isBlocked, timeline: true,
+      });
+      process.exitCode = ok ? 0 : 1;
+      return;
+    }
     teams = await teamsFromDatabase(db.path);
   } else {
     teams = syntheticTeams(args.teams);

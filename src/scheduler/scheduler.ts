@@ -68,7 +68,11 @@ export class PostScheduler {
     let sent = 0;
     let next = 0;
     const worker = async () => {
-      while (next < teams.length) sent += await this.runTeam(teams[next++]!, now);
+      while (next < teams.length) {
+        // Read `sent` only after the await: the workers add to it in turn.
+        const n = await this.runTeam(teams[next++]!, now);
+        sent += n;
+      }
     };
     await Promise.all(Array.from({ length: Math.min(TEAM_CONCURRENCY, teams.length) }, worker));
     return sent;
