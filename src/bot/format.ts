@@ -1,7 +1,9 @@
 // Helpers for replies that Telegram accepts: escaped HTML and length limits.
+import { MAX_CAPTION_CHARS, MAX_TEXT_CHARS, visibleLength, visibleText } from "../delivery/html-text.js";
 
-export const MAX_TEXT = 4096;
-export const MAX_CAPTION = 1024;
+export { visibleLength };
+export const MAX_TEXT = MAX_TEXT_CHARS;
+export const MAX_CAPTION = MAX_CAPTION_CHARS;
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -23,7 +25,7 @@ export function fitHtml(html: string, limit = MAX_TEXT, ellipsis = "…"): strin
   while (lines.length > 1 && visibleLength(lines.join("\n")) + ellipsis.length + 1 > limit) lines.pop();
   const kept = lines.join("\n");
   const text = `${kept}${closeOpenTags(kept)}\n${ellipsis}`;
-  return visibleLength(text) <= limit ? text : escapeHtml(clip(stripHtml(html), limit));
+  return visibleLength(text) <= limit ? text : escapeHtml(clip(visibleText(html), limit));
 }
 
 /** Closing tags for whatever a cut left open, innermost first. */
@@ -34,15 +36,6 @@ function closeOpenTags(html: string): string {
     else open.push(m[2]!);
   }
   return open.reverse().map((t) => `</${t}>`).join("");
-}
-
-function stripHtml(html: string): string {
-  return html.replace(/<[^>]*>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
-}
-
-/** Length as Telegram counts it: after entity parsing, in UTF-16 code units. */
-export function visibleLength(html: string): number {
-  return stripHtml(html).length;
 }
 
 /** A monospace block for phone-width tables. */

@@ -7,6 +7,7 @@ import { periodLabel, resolvePeriod } from "../domain/periods.js";
 import { localDate } from "../domain/time.js";
 import { renderScorecard } from "../bot/views/scorecard-view.js";
 import { renderTeamTable } from "../bot/views/team-view.js";
+import { visibleText } from "../delivery/html-text.js";
 import type { Locale } from "../config.js";
 import { logSimulated, simulateEntries } from "./simulate.js";
 
@@ -19,10 +20,6 @@ const MANAGERS = [
   { id: 1004, first_name: "Анна", username: "anna_sales" },
   { id: 1005, first_name: "Дмитрий", username: "dmitry_sales" },
 ].map((m) => ({ ...m, is_bot: false, language_code: "ru" }));
-
-function plain(html: string): string {
-  return html.replace(/<[^>]+>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}
 
 /** Builds a demo database (a head, five managers, 90 days) and prints what the bot would show. */
 export async function runDemo(path = process.env["DEMO_DATABASE_PATH"] ?? "./data/demo.db", locale: Locale = "ru"): Promise<void> {
@@ -54,7 +51,7 @@ export async function runDemo(path = process.env["DEMO_DATABASE_PATH"] ?? "./dat
 
   console.log(`Demo database: ${path} — ${logged} entries over 90 days for ${MANAGERS.length} managers (${ms} ms)\n`);
   console.log(`/me month (${ivan.first_name}):`);
-  console.log(plain(renderScorecard(ivan.first_name, periodLabel(month, locale), byUser.get(ivan.id)!, plans, locale)));
+  console.log(visibleText(renderScorecard(ivan.first_name, periodLabel(month, locale), byUser.get(ivan.id)!, plans, locale)));
   console.log(`\n${team.name} · ${periodLabel(month, locale)}:`);
   const rows = MANAGERS.map((m) => ({ name: m.first_name, values: byUser.get(m.id)! }));
   console.log(renderTeamTable(rows, computeTeamKpis({ activities, timelines, period: month }), locale));

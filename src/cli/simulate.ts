@@ -1,6 +1,6 @@
 import type { Repositories } from "../db/repositories/index.js";
 import type { NewEntry } from "../db/repositories/entries.js";
-import { addDays, isoWeekday, localDate, zonedTime } from "../domain/time.js";
+import { addDays, isoWeekday, zonedTime } from "../domain/time.js";
 import type { CallOutcome, Stage } from "../domain/types.js";
 
 /** Small deterministic PRNG (mulberry32) so demo data is the same on every run. */
@@ -93,8 +93,4 @@ export function logSimulated(repos: Repositories, entries: Iterable<SimulatedEnt
     if (r.status === "logged") n++;
   }
   return n;
-}
-
-export function todayIn(tz: string, now: number): string {
-  return localDate(now, tz);
 }

@@ -1,6 +1,5 @@
+import type { ConvertibleStage } from "./funnel.js";
 import type { LeadTimeline, Stage } from "./types.js";
-
-export type ConvertibleStage = "new" | "qualified" | "meeting" | "proposal";
 const ORDER: ConvertibleStage[] = ["new", "qualified", "meeting", "proposal"];
 const NEXT: Record<ConvertibleStage, keyof LeadTimeline> = { new: "qualifiedAt", qualified: "meetingAt", meeting: "proposalAt", proposal: "wonAt" };
 

@@ -1,6 +1,6 @@
-import { STAGES, type ActivityKind, type CallOutcome, type Stage } from "./types.js";
+import { type ActivityKind, type CallOutcome, type Stage } from "./types.js";
 
-export const OPEN_STAGES: readonly Stage[] = ["new", "qualified", "meeting", "proposal"];
+export const OPEN_STAGES: Stage[] = ["new", "qualified", "meeting", "proposal"];
 /** The forward path; `lost` is off to the side and reachable from any open stage. */
 const FORWARD: readonly Stage[] = ["new", "qualified", "meeting", "proposal", "won"];
 
@@ -50,10 +50,6 @@ export function advance(current: Stage | null, target: Stage): StageMove {
   const to = FORWARD.indexOf(target);
   if (to <= from) return { entered: [], stage: current ?? target };
   return { entered: FORWARD.slice(from + 1, to + 1), stage: target };
-}
-
-export function stageRank(stage: Stage): number {
-  return STAGES.indexOf(stage);
 }
 
 /** Matching key for client names: case and spacing don't make a different client. */

@@ -27,23 +27,6 @@ export interface ActivityRecord {
   lostReason: string | null;
 }
 
-export interface StageEntry {
-  leadId: number;
-  stage: Stage;
-  enteredAt: number;
-}
-
-export interface LeadRecord {
-  id: number;
-  ownerId: number;
-  clientName: string;
-  stage: Stage;
-  createdAt: number;
-  /** For lost leads: the stage the lead was in when it was lost. */
-  lostAtStage: Stage | null;
-  lostReason: string | null;
-}
-
 /** A half-open instant range [from, to) plus its local-calendar description. */
 export interface Period {
   from: number;

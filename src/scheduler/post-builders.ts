@@ -9,6 +9,7 @@ import { escapeHtml, clip, MAX_CAPTION } from "../bot/format.js";
 import { messages } from "../bot/i18n/index.js";
 import { leaderboard } from "../services/leaderboard.js";
 import type { PostContent } from "../services/morning-summary.js";
+import { unitValue } from "../services/report-charts.js";
 import { rankingHtml } from "../services/standings-text.js";
 import { teamWeekStart } from "../services/team-settings.js";
 
@@ -30,11 +31,10 @@ export function buildWeeklyPodium(deps: AppDeps, team: Team, now: number, locale
   const label = periodLabel(week, locale);
   const title = t.weeklyTitle(escapeHtml(team.name), METRICS[metric].label[locale], escapeHtml(label));
   const scored = ranked.filter((r) => r.place !== null && r.value !== null);
-  const toUnit = (v: number) => (METRICS[metric].unit === "money" ? v / 100 : v);
   return {
     html: rankingHtml(title, ranked, metric, locale, t.nobody),
     chart: scored.length === 0 ? null : () =>
-      podiumChart({ title: `${METRICS[metric].label[locale]} · ${label}`, subtitle: team.name, locale, entries: scored.slice(0, 10).map((r) => ({ name: r.item.user.firstName, value: toUnit(r.value!), place: r.place! })) }),
+      podiumChart({ title: `${METRICS[metric].label[locale]} · ${label}`, subtitle: team.name, locale, entries: scored.slice(0, 10).map((r) => ({ name: r.item.user.firstName, value: unitValue(metric, r.value)!, place: r.place! })) }),
     caption: clip(`🏆 ${team.name} · ${label}`, MAX_CAPTION),
   };
 }

@@ -12,7 +12,7 @@ import { messages } from "../bot/i18n/index.js";
 import { cell, head } from "../bot/views/cells.js";
 import { firstName } from "../bot/views/report-view.js";
 import { renderTable } from "../bot/views/table.js";
-import { targetFor, subtitle } from "./report-charts.js";
+import { subtitle, targetFor, unitValue } from "./report-charts.js";
 import { planStandings } from "./scorecard.js";
 import { snapshotSource } from "./team-report.js";
 import { teamSnapshot } from "./team-snapshot.js";
@@ -101,10 +101,7 @@ export function buildMorningSummary(deps: AppDeps, team: Team, now: number, loca
       subtitle: subtitle(team.name, month, locale),
       locale,
       labels: people.map((m) => m.user.firstName),
-      series: [{ label: METRICS[metric].label[locale], values: people.map((m) => {
-        const v = snap.byUser.get(m.user.id)?.[metric] ?? null;
-        return v === null ? null : METRICS[metric].unit === "money" ? v / 100 : v;
-      }) }],
+      series: [{ label: METRICS[metric].label[locale], values: people.map((m) => unitValue(metric, snap.byUser.get(m.user.id)?.[metric] ?? null)) }],
       target: targetFor(plans, metric, month, locale),
     });
   };

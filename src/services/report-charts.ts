@@ -10,7 +10,8 @@ import type { ReportTable } from "./custom-report.js";
 
 // Charts in the metric's own unit: money shown in rubles, times in hours.
 
-function unitValue(metric: MetricKey, v: number | null): number | null {
+/** A metric value in the unit a chart shows it in (rubles, hours). */
+export function unitValue(metric: MetricKey, v: number | null): number | null {
   if (v === null) return null;
   const unit = METRICS[metric].unit;
   return unit === "money" ? v / 100 : unit === "duration" ? v / 3_600_000 : v;

@@ -2,6 +2,7 @@ import type { AppDeps } from "../bot/context.js";
 import type { Team } from "../db/repositories/teams.js";
 import type { Locale } from "../config.js";
 import type { KpiValues } from "../domain/kpi.js";
+import { METRICS } from "../domain/metrics.js";
 import type { Period } from "../domain/types.js";
 import { kpisFor, planStandings, type KpiSource, type PlanStanding } from "./scorecard.js";
 import { teamSnapshot, type TeamSnapshot } from "./team-snapshot.js";
@@ -41,12 +42,12 @@ export function snapshotSource(deps: AppDeps, team: Team, ...seed: TeamSnapshot[
 }
 
 /** Team average per manager for summable metrics, the team's own ratio otherwise. */
-export function teamAverage(snapshot: TeamSnapshot, summable: (key: keyof KpiValues) => boolean): KpiValues {
+export function teamAverage(snapshot: TeamSnapshot): KpiValues {
   const n = Math.max(1, snapshot.people.length);
   const out = { ...snapshot.total };
   for (const key of Object.keys(out) as (keyof KpiValues)[]) {
     const v = out[key];
-    if (v !== null && summable(key)) out[key] = v / n;
+    if (v !== null && METRICS[key].summable) out[key] = v / n;
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buttons, startHarness, type Harness, type Reply } from "../support/harness.js";
+import { buttons, startHarness, type Harness } from "../support/harness.js";
 import { count, setUpTeam, type TeamFixture } from "../support/team.js";
 
 let h: Harness;

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import { computeFunnel } from "../../domain/funnel.js";
 import { splitArgs } from "../../domain/command-args.js";
-import { METRICS, type MetricKey } from "../../domain/metrics.js";
+import { METRICS } from "../../domain/metrics.js";
 import { builtinDefinition, parseBuiltinReport, type BuiltinReport, type ReportDefinition } from "../../domain/report-definition.js";
 import { funnelChartFor, subtitle, targetFor } from "../../services/report-charts.js";
 import { buildTeamReport, teamAverage } from "../../services/team-report.js";
@@ -115,7 +115,7 @@ reportsFeature.command("compare", async (ctx) => {
   }
   const snap = teamSnapshot(ctx.deps, member.team, period, ids);
   const whole = ids ? teamSnapshot(ctx.deps, member.team, period) : snap;
-  const avg = teamAverage(whole, (k) => METRICS[k as MetricKey].summable);
+  const avg = teamAverage(whole);
   const sortBy = args.by?.metric ?? null;
   await ctx.reply(renderComparison(ctx.t.reports.compareTitle, snap, avg, sortBy, ctx.locale), { parse_mode: "HTML" });
 });

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, inArray, isNull, lt, notInArray, sql } from "drizzle-orm";
-import { advance, clientKey, targetStage } from "../../domain/pipeline.js";
+import { advance, clientKey, OPEN_STAGES, targetStage } from "../../domain/pipeline.js";
 import type { ActivityKind, ActivityRecord, CallOutcome, LeadTimeline, Stage } from "../../domain/types.js";
 import type { Db } from "../client.js";
 import { activities, leadStages, leads, processedUpdates } from "../schema.js";
@@ -29,14 +29,12 @@ export type UndoResult =
   | { status: "undone"; activity: Activity; leadRemoved: boolean; stageRestored: Stage | null }
   | { status: "nothing" };
 
-const OPEN: Stage[] = ["new", "qualified", "meeting", "proposal"];
-
 export function entriesRepository(db: Db) {
   const findOpenLead = (tx: Pick<Db, "select">, teamId: number, ownerId: number, key: string) =>
     tx
       .select()
       .from(leads)
-      .where(and(eq(leads.teamId, teamId), eq(leads.ownerId, ownerId), eq(leads.clientKey, key), inArray(leads.stage, OPEN)))
+      .where(and(eq(leads.teamId, teamId), eq(leads.ownerId, ownerId), eq(leads.clientKey, key), inArray(leads.stage, OPEN_STAGES)))
       .orderBy(desc(leads.id))
       .get();
 
@@ -222,7 +220,7 @@ export function entriesRepository(db: Db) {
       return db
         .select()
         .from(leads)
-        .where(and(eq(leads.teamId, teamId), inArray(leads.stage, OPEN), ownerId === undefined ? undefined : eq(leads.ownerId, ownerId)))
+        .where(and(eq(leads.teamId, teamId), inArray(leads.stage, OPEN_STAGES), ownerId === undefined ? undefined : eq(leads.ownerId, ownerId)))
         .orderBy(desc(leads.updatedAt))
         .all();
     },
