@@ -12,6 +12,14 @@ import { localDayBounds } from "../services/record-entry.js";
 import { buildEveningLeaderboard, buildWeeklyPodium } from "./post-builders.js";
 import { cronExpressions, dueSlots, type Slot } from "./due-posts.js";
 
+/** The post with its chart rendered at most once, however many chats it goes to. */
+function memoChart(content: PostContent): PostContent {
+  if (!content.chart) return content;
+  const render = content.chart;
+  let png: Promise<Buffer> | undefined;
+  return { ...content, chart: () => (png ??= render()) };
+}
+
 /** Teams whose due posts are built and sent at the same time. */
 const TEAM_CONCURRENCY = 64;
 
@@ -146,7 +154,10 @@ export class PostScheduler {
 
   /** The same post to several targets at once (head and group wait on different chat limits). */
   private async postAll(team: Team, slot: Slot, targets: Target[], now: number, build: (locale: Locale) => PostContent): Promise<number> {
-    const counts = await Promise.all(targets.map((target) => this.post(team, slot, target, now, build)));
+    // Head and group usually read the same language: build (and chart) once per language.
+    const built = new Map<Locale, PostContent>();
+    const once = (locale: Locale) => built.get(locale) ?? built.set(locale, memoChart(build(locale))).get(locale)!;
+    const counts = await Promise.all(targets.map((target) => this.post(team, slot, target, now, once)));
     return counts.reduce((a, b) => a + b, 0);
   }
 
