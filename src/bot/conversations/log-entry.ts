@@ -6,6 +6,8 @@ import { recordEntry } from "../../services/record-entry.js";
 import type { BotContext } from "../context.js";
 import { messages, type Messages } from "../i18n/index.js";
 import { entryErrorText } from "../entry-messages.js";
+import { escapeHtml } from "../format.js";
+import { openScope, recheckScope } from "./flow-scope.js";
 import { waitForAnswer, type Answer as FlowAnswer } from "./wait-answer.js";
 
 export const LOG_CONVERSATION = "log-entry";
@@ -30,11 +32,16 @@ function controls(t: Messages, skip: boolean): InlineKeyboard {
 /** The guided flow behind the one-tap buttons: asks only for what the kind needs. */
 export async function logEntryConversation(conversation: LogConversation, ctx: Context, kind: ActivityKind): Promise<void> {
   const userId = ctx.from!.id;
-  const env = await conversation.external((octx) => ({
-    locale: octx.locale,
-    recent: octx.actor.team && octx.actor.user ? octx.deps.repos.entries.recentClients(octx.actor.team.id, octx.actor.user.id, 6) : [],
-  }));
+  const env = await conversation.external((octx) => {
+    const scope = openScope(octx, null);
+    return { locale: octx.locale, scope, recent: scope ? octx.deps.repos.entries.recentClients(scope.teamId, scope.userId, 6) : [] };
+  });
   const t = messages[env.locale];
+  const flowScope = env.scope;
+  if (!flowScope) {
+    await ctx.reply(t.notInTeam);
+    return;
+  }
   const name = t.kindName[kind];
   // In a group the bot sees only replies to its own messages (privacy mode).
   const hint = ctx.chat?.type === "private" ? "" : `\n${t.flow.replyHint}`;
@@ -117,10 +124,11 @@ export async function logEntryConversation(conversation: LogConversation, ctx: C
   const occurredAt = sentAt ? sentAt * 1000 : await conversation.now();
   const sourceUpdateId = last.update.update_id;
   const final = entry;
+  // Stored in the team the flow was opened for, if the user is still in it.
   const reply = await conversation.external((octx) => {
-    const { user, team, membership } = octx.actor;
-    if (!user || !team || !membership) return octx.t.notInTeam;
-    return recordEntry(octx.deps, { user, team, membership }, final, { occurredAt, sourceUpdateId }, env.locale);
+    const still = recheckScope(octx, flowScope);
+    if (!still.ok) return escapeHtml(still.text);
+    return recordEntry(octx.deps, still.member, final, { occurredAt, sourceUpdateId }, env.locale);
   });
   await last.reply(reply, { parse_mode: "HTML" });
 }

@@ -6,6 +6,7 @@ import { describePlan, setPlan } from "../../services/plans.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../format.js";
 import { messages } from "../i18n/index.js";
+import { openScope, recheckScope } from "./flow-scope.js";
 import { waitForAnswer } from "./wait-answer.js";
 
 export const PLAN_EDITOR = "plan-editor";
@@ -20,13 +21,16 @@ const PERIODS: PlanPeriod[] = ["day", "week", "month", "quarter"];
 export async function planEditorConversation(conversation: PlanConversation, ctx: Context, planId: number | null): Promise<void> {
   const userId = ctx.from!.id;
   const env = await conversation.external((o) => {
-    const team = o.actor.team!;
-    const existing = planId === null ? null : o.deps.repos.plans.byId(team.id, planId) ?? null;
-    const members = o.deps.repos.memberships.listTeam(team.id).filter((m) => m.membership.role === "manager").slice(0, 12)
+    const scope = openScope(o, "head");
+    if (!scope) return { locale: o.locale, scope, existing: null, members: [] };
+    const existing = planId === null ? null : o.deps.repos.plans.byId(scope.teamId, planId) ?? null;
+    const members = o.deps.repos.memberships.listTeam(scope.teamId).filter((m) => m.membership.role === "manager").slice(0, 12)
       .map((m) => ({ id: m.user.id, name: m.user.username ? `@${m.user.username}` : m.user.firstName }));
-    return { locale: o.locale, existing, members };
+    return { locale: o.locale, scope, existing, members };
   });
   const t = messages[env.locale];
+  const flowScope = env.scope;
+  if (!flowScope) return;
   const p = t.plans;
 
   const ask = (acceptText: boolean) => waitForAnswer(conversation, { userId, prefix: "pe:", cancel: "cancel", cancelledText: p.cancelled, acceptText });
@@ -74,11 +78,18 @@ export async function planEditorConversation(conversation: PlanConversation, ctx
     if (a.kind !== "text") continue;
     const next = a.ctx;
     const text = a.text;
+    // Saved into the team the editor was opened for, by someone who still heads it.
     const result = await conversation.external((o) => {
-      const r = setPlan(o.deps, o.actor.team!, o.actor.user!.id, { metric, period, scope, userId: target, valueText: text }, o.deps.now());
+      const still = recheckScope(o, flowScope);
+      if (!still.ok) return { ok: false as const, stop: still.text };
+      const r = setPlan(o.deps, still.member.team, still.member.user.id, { metric, period, scope, userId: target, valueText: text }, o.deps.now());
       const who = env.members.find((m) => m.id === target)?.name;
       return r.ok ? { ok: true as const, line: describePlan(r.plan, env.locale, who) } : { ok: false as const, error: r.error };
     });
+    if ("stop" in result && result.stop !== undefined) {
+      await next.reply(result.stop);
+      return;
+    }
     if (result.ok) {
       await next.reply(p.saved(escapeHtml(result.line)), { parse_mode: "HTML" });
       return;

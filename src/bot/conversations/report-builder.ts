@@ -7,6 +7,7 @@ import type { BotContext } from "../context.js";
 import { escapeHtml } from "../format.js";
 import { messages, type Messages } from "../i18n/index.js";
 import { sendDefinition } from "../report-replies.js";
+import { openScope, recheckScope } from "./flow-scope.js";
 import { waitForAnswer } from "./wait-answer.js";
 
 export const REPORT_BUILDER = "report-builder";
@@ -31,8 +32,10 @@ function metricsKeyboard(t: Messages, locale: "ru" | "en", chosen: Set<MetricKey
  */
 export async function reportBuilderConversation(conversation: BuilderConversation, ctx: Context): Promise<void> {
   const userId = ctx.from!.id;
-  const env = await conversation.external((o) => ({ locale: o.locale, head: o.actor.membership?.role === "head" }));
+  const env = await conversation.external((o) => ({ locale: o.locale, scope: openScope(o, null) }));
   const t = messages[env.locale];
+  const flowScope = env.scope;
+  if (!flowScope) return;
   const b = t.builder;
 
   // Answers as the steps below read them: a button's value after `prefix`, or typed text.
@@ -101,11 +104,16 @@ export async function reportBuilderConversation(conversation: BuilderConversatio
   }
 
   const def: ReportDefinition = { metrics, grouping, period, sort };
-  await conversation.external(async (o) => {
-    const { user, team, membership } = o.actor;
-    if (!user || !team || !membership) return;
-    await sendDefinition(o, { user, team, membership }, b.untitled, def, "");
+  const shown = await conversation.external(async (o) => {
+    const still = recheckScope(o, flowScope);
+    if (!still.ok) return still.text;
+    await sendDefinition(o, still.member, b.untitled, def, "");
+    return null;
   });
+  if (shown !== null) {
+    await ctx.reply(shown);
+    return;
+  }
 
   const saveKb = new InlineKeyboard().text(t.buttons.skip, "rb:skip");
   await ctx.reply(b.askName, { reply_markup: saveKb });
@@ -122,12 +130,18 @@ export async function reportBuilderConversation(conversation: BuilderConversatio
     }
     // Someone else's report keeps its name unless a head replaces it.
     const saved = await conversation.external((o) => {
-      if (!o.actor.team || !o.actor.user) return false;
-      const existing = o.deps.repos.savedReports.byName(o.actor.team.id, name);
-      if (existing && existing.createdBy !== o.actor.user.id && o.actor.membership?.role !== "head") return false;
-      o.deps.repos.savedReports.save(o.actor.team.id, existing?.name ?? name, def, o.actor.user.id);
+      const still = recheckScope(o, flowScope);
+      if (!still.ok) return still.text;
+      const { team, user, membership } = still.member;
+      const existing = o.deps.repos.savedReports.byName(team.id, name);
+      if (existing && existing.createdBy !== user.id && membership.role !== "head") return false;
+      o.deps.repos.savedReports.save(team.id, existing?.name ?? name, def, user.id);
       return true;
     });
+    if (typeof saved === "string") {
+      await a.ctx.reply(saved);
+      return;
+    }
     if (!saved) {
       await a.ctx.reply(`⚠️ ${b.nameTaken}`, { reply_markup: saveKb });
       continue;

@@ -116,6 +116,8 @@ export const en = {
     cancelled: "Cancelled. Nothing was logged.",
     replyHint: "(Answer by replying to this message.)",
     expectText: "Type it as a message, or tap Cancel.",
+    scopeLost: (team: string) => `This flow was started for the team “${team}”, and you are no longer in it. Nothing was saved.`,
+    roleLost: (team: string) => `This flow was started as head of the team “${team}”, and you are no longer its head. Nothing was saved.`,
   },
   buttons: {
     call: "📞 Call", meeting: "🤝 Meeting", proposal: "📄 Proposal", presentation: "🖥 Presentation",

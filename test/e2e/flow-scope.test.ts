@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startHarness, type Harness } from "../support/harness.js";
+import { count, setUpTeam } from "../support/team.js";
+
+let h: Harness;
+afterEach(async () => {
+  await h.stop();
+  await h.fake.close();
+});
+
+/** A second team: its own group and head (user 200). */
+async function secondTeam(h: Harness) {
+  const headB = h.fake.user(200, { first_name: "Борис", username: "boris", language_code: "ru" });
+  const groupB = h.fake.group(-2002, "Отдел Б");
+  h.fake.setChatMember(groupB.id, headB.id, "creator");
+  await h.say(headB, groupB, "/setup");
+  const teamB = count(h, "select id from teams where chat_id = ?", groupB.id);
+  return { headB, headBChat: h.fake.privateChat(headB), groupB, teamB };
+}
+
+describe("a guided flow works on the team and role it was opened for", () => {
+  it("a plan editor opened by team B's head saves into B even after they join team A", async () => {
+    h = await startHarness();
+    const a = await setUpTeam(h);
+    const teamA = count(h, "select id from teams where chat_id = ?", a.group.id);
+    const b = await secondTeam(h);
+    const list = await h.say(b.headB, b.headBChat, "/plan");
+    const metric = await h.tap(b.headB, b.headBChat, list.call, "plan:new");
+    const period = await h.tap(b.headB, b.headBChat, metric.call, "pe:m:deals");
+    const scope = await h.tap(b.headB, b.headBChat, period.call, "pe:p:month");
+    const value = await h.tap(b.headB, b.headBChat, scope.call, "pe:s:each");
+    expect(value.text).toContain("Цель по метрике");
+    // Mid-flow, the head of B joins team A's group: the private chat's current team is now A.
+    await h.say(b.headB, a.group, "/join");
+    const saved = await h.say(b.headB, b.headBChat, "10");
+    expect(saved.text).toBe("✅ План задан: сделки 10 в месяц · каждому менеджеру");
+    expect(count(h, "select count(*) from plans where team_id = ?", teamA)).toBe(0);
+    expect(count(h, "select count(*) from plans where team_id = ?", b.teamB)).toBe(1);
+  });
+
+  it("a head demoted mid-flow can't save the plan", async () => {
+    h = await startHarness();
+    const a = await setUpTeam(h);
+    const teamA = count(h, "select id from teams where chat_id = ?", a.group.id);
+    const list = await h.say(a.head, a.headChat, "/plan");
+    const metric = await h.tap(a.head, a.headChat, list.call, "plan:new");
+    const period = await h.tap(a.head, a.headChat, metric.call, "pe:m:calls");
+    const scope = await h.tap(a.head, a.headChat, period.call, "pe:p:day");
+    await h.tap(a.head, a.headChat, scope.call, "pe:s:team");
+    h.deps.repos.memberships.setRole(teamA, a.head.id, "manager");
+    const refused = await h.say(a.head, a.headChat, "40");
+    expect(refused.text).toBe("Этот диалог начат руководителем команды «Отдел продаж», а вы больше не её руководитель. Ничего не сохранено.");
+    expect(count(h, "select count(*) from plans")).toBe(0);
+  });
+
+  it("a /log flow started for team A stores into A after the manager joins team B", async () => {
+    h = await startHarness();
+    const a = await setUpTeam(h);
+    const teamA = count(h, "select id from teams where chat_id = ?", a.group.id);
+    const b = await secondTeam(h);
+    const ask = await h.say(a.ivan, a.ivanChat, "🆕 Лид");
+    expect(ask.text).toContain("какой клиент?");
+    await h.say(a.ivan, b.groupB, "/join");
+    const done = await h.say(a.ivan, a.ivanChat, "Ромашка");
+    expect(done.text).toContain("✅ Новый лид — Ромашка");
+    expect(count(h, "select count(*) from activities where team_id = ?", teamA)).toBe(1);
+    expect(count(h, "select count(*) from activities where team_id = ?", b.teamB)).toBe(0);
+  });
+
+  it("a /log flow stops, storing nothing, when the manager left the team meanwhile", async () => {
+    h = await startHarness();
+    const a = await setUpTeam(h);
+    await h.say(a.ivan, a.ivanChat, "🆕 Лид");
+    h.deps.db.$client.prepare("update memberships set active = 0 where user_id = ?").run(a.ivan.id);
+    const done = await h.say(a.ivan, a.ivanChat, "Ромашка");
+    expect(done.text).toBe("Этот диалог начат для команды «Отдел продаж», а вы в ней больше не состоите. Ничего не сохранено.");
+    expect(count(h, "select count(*) from activities")).toBe(0);
+  });
+});
