@@ -29,18 +29,21 @@ const schema = z
       .optional(),
     PORT: z.coerce.number("a TCP port number").int().min(1).max(65535).default(8080),
     DEFAULT_LOCALE: z.enum(LOCALES, "ru or en").default("ru"),
-    DEFAULT_TIMEZONE: z
-      .string()
-      .refine(isTimeZone, "an IANA time zone such as Europe/Moscow")
-      .default("Europe/Moscow"),
+    DEFAULT_TIMEZONE: z.string().refine(isTimeZone, "an IANA time zone such as Europe/Moscow").default("Europe/Moscow"),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "one of fatal, error, warn, info, debug, trace, silent")
       .default("info"),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_MODE !== "webhook") return;
-    if (!env.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "the public https URL of this bot (needed when BOT_MODE=webhook)" });
-    if (!env.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "1–256 characters of A–Z a–z 0–9 _ - (needed when BOT_MODE=webhook)" });
+    if (!env.WEBHOOK_URL)
+      ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "the public https URL of this bot (needed when BOT_MODE=webhook)" });
+    if (!env.WEBHOOK_SECRET)
+      ctx.addIssue({
+        code: "custom",
+        path: ["WEBHOOK_SECRET"],
+        message: "1–256 characters of A–Z a–z 0–9 _ - (needed when BOT_MODE=webhook)",
+      });
   });
 
 export interface Config {
@@ -67,7 +70,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? "environment");
     const given = cleaned[name];
-    throw new ConfigError(given === undefined ? `${name} is missing: expected ${issue.message}` : `Invalid ${name}=${JSON.stringify(given.slice(0, 60))}: expected ${issue.message}`);
+    throw new ConfigError(
+      given === undefined
+        ? `${name} is missing: expected ${issue.message}`
+        : `Invalid ${name}=${JSON.stringify(given.slice(0, 60))}: expected ${issue.message}`,
+    );
   }
   const e = parsed.data;
   return {

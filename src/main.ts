@@ -1,16 +1,16 @@
 import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { run, type RunnerHandle } from "@grammyjs/runner";
+import { type RunnerHandle, run } from "@grammyjs/runner";
 import { webhookCallback } from "grammy";
-import { ConfigError, loadConfig, type Config } from "./config.js";
-import { closeDatabase, openDatabase } from "./db/client.js";
-import { createRepositories } from "./db/repositories/index.js";
+import { registerCommandMenu } from "./bot/commands-menu.js";
 import { createBot } from "./bot/create-bot.js";
 import { stopRunner } from "./bot/stop-runner.js";
-import { registerCommandMenu } from "./bot/commands-menu.js";
-import type { AppDeps } from "./bot/context.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
+import { closeDatabase, openDatabase } from "./db/client.js";
+import { createRepositories } from "./db/repositories/index.js";
 import { createLogger } from "./logger.js";
 import { createPostScheduler } from "./scheduler/create-post-scheduler.js";
+import type { AppDeps } from "./services/deps.js";
 
 const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
 

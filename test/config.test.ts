@@ -7,8 +7,14 @@ describe("loadConfig", () => {
   it("applies the documented defaults", () => {
     const c = loadConfig({ BOT_TOKEN: TOKEN });
     expect(c).toMatchObject({
-      botToken: TOKEN, apiRoot: "https://api.telegram.org", databasePath: "./data/kpi-coach.db", mode: "polling",
-      port: 8080, defaultLocale: "ru", defaultTimezone: "Europe/Moscow", logLevel: "info",
+      botToken: TOKEN,
+      apiRoot: "https://api.telegram.org",
+      databasePath: "./data/kpi-coach.db",
+      mode: "polling",
+      port: 8080,
+      defaultLocale: "ru",
+      defaultTimezone: "Europe/Moscow",
+      logLevel: "info",
     });
   });
 

@@ -33,7 +33,12 @@ const PRIVATE: Entry[] = [
   ["invite", "Ссылка-приглашение (руководитель)", "Invite link (head)"],
   ["help", "Список команд", "List of commands"],
 ];
-const GROUP: Entry[] = [["join", "Вступить в команду", "Join the team"], ...LOGGING, ...REPORTS, ["help", "Список команд", "List of commands"]];
+const GROUP: Entry[] = [
+  ["join", "Вступить в команду", "Join the team"],
+  ...LOGGING,
+  ...REPORTS,
+  ["help", "Список команд", "List of commands"],
+];
 const ADMINS: Entry[] = [
   ["setup", "Создать команду для группы", "Create the team for this group"],
   ["invite", "Ссылка-приглашение", "Invite link"],

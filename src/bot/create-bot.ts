@@ -1,11 +1,12 @@
-import { conversations, createConversation } from "@grammyjs/conversations";
 import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config.js";
 import { conversationStorage } from "../db/repositories/conversation-storage.js";
-import type { AppDeps, BotContext } from "./context.js";
+import type { AppDeps } from "../services/deps.js";
+import type { BotContext } from "./context.js";
 import { LOG_CONVERSATION, logEntryConversation } from "./conversations/log-entry.js";
 import { PLAN_EDITOR, planEditorConversation } from "./conversations/plan-editor.js";
 import { REPORT_BUILDER, reportBuilderConversation } from "./conversations/report-builder.js";

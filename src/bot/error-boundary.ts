@@ -1,4 +1,4 @@
-import { BotError, GrammyError, HttpError } from "grammy";
+import { type BotError, GrammyError, HttpError } from "grammy";
 import type { BotContext } from "./context.js";
 
 /**
@@ -9,7 +9,12 @@ export async function errorBoundary(err: BotError<BotContext>): Promise<void> {
   const ctx = err.ctx;
   const log = ctx.log ?? ctx.deps?.logger;
   const e = err.error;
-  const details = e instanceof GrammyError ? { method: e.method, code: e.error_code, description: e.description } : e instanceof HttpError ? { http: String(e.error) } : {};
+  const details =
+    e instanceof GrammyError
+      ? { method: e.method, code: e.error_code, description: e.description }
+      : e instanceof HttpError
+        ? { http: String(e.error) }
+        : {};
   log?.error({ err: e, update_id: ctx.update.update_id, ...details }, "update failed");
   if (ctx.chat && ctx.t) {
     await ctx.reply(ctx.t.failure).catch(() => undefined);

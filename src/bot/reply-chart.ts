@@ -1,12 +1,17 @@
 import { InputFile } from "grammy";
+import { clip, MAX_CAPTION } from "../presentation/html.js";
 import type { BotContext } from "./context.js";
-import { clip, MAX_CAPTION } from "./format.js";
 
 /**
  * Sends a chart under the text it illustrates. A chart that fails to render is
  * logged and skipped: the numbers were already sent.
  */
-export async function replyWithChart(ctx: BotContext, render: () => Promise<Buffer>, caption: string, filename = "chart.png"): Promise<void> {
+export async function replyWithChart(
+  ctx: BotContext,
+  render: () => Promise<Buffer>,
+  caption: string,
+  filename = "chart.png",
+): Promise<void> {
   let png: Buffer;
   try {
     png = await render();

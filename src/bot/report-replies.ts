@@ -1,12 +1,12 @@
+import type { ReportDefinition } from "../domain/report-definition.js";
+import { echo } from "../presentation/html.js";
+import { renderReportTable } from "../presentation/views/custom-report-view.js";
 import { runReport } from "../services/custom-report.js";
+import type { Member } from "../services/deps.js";
 import { reportChart, subtitle } from "../services/report-charts.js";
 import { teamPeriod } from "../services/team-settings.js";
-import type { ReportDefinition } from "../domain/report-definition.js";
 import type { BotContext } from "./context.js";
-import { echo } from "./format.js";
-import type { Member } from "./middlewares/guards.js";
 import { replyWithChart } from "./reply-chart.js";
-import { renderReportTable } from "./views/custom-report-view.js";
 
 export const isHead = (m: Member) => m.membership.role === "head";
 
@@ -15,12 +15,22 @@ export async function badPeriod(ctx: BotContext, text: string, usage: string): P
 }
 
 /** Runs a definition and answers with its table and chart; managers get only their own row. */
-export async function sendDefinition(ctx: BotContext, member: Member, title: string, def: ReportDefinition, periodText: string): Promise<void> {
+export async function sendDefinition(
+  ctx: BotContext,
+  member: Member,
+  title: string,
+  def: ReportDefinition,
+  periodText: string,
+): Promise<void> {
   const period = teamPeriod(member.team, periodText, ctx.deps.now(), def.period);
   if (!period) return badPeriod(ctx, periodText, ctx.t.reports.usage);
   const own = isHead(member) ? undefined : [member.user.id];
   const table = runReport(ctx.deps, member.team, def, period, ctx.locale, own);
   await ctx.reply(renderReportTable(title, table, ctx.locale), { parse_mode: "HTML" });
   const plans = ctx.deps.repos.plans.list(member.team.id);
-  await replyWithChart(ctx, () => reportChart(title, member.team.name, table, ctx.locale, plans), `${title} · ${subtitle(member.team.name, period, ctx.locale)}`);
+  await replyWithChart(
+    ctx,
+    () => reportChart(title, member.team.name, table, ctx.locale, plans),
+    `${title} · ${subtitle(member.team.name, period, ctx.locale)}`,
+  );
 }

@@ -1,5 +1,5 @@
-import type { RunnerHandle } from "@grammyjs/runner";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { RunnerHandle } from "@grammyjs/runner";
 
 /**
  * Stops fetching and waits until every update already taken is handled.

@@ -13,7 +13,7 @@ import { closeDatabase, openDatabase } from "../db/client.js";
 import { advance, clientKey, isOpen, targetStage } from "../domain/pipeline.js";
 import { addDays, localDate, zonedMidnight, zonedTime } from "../domain/time.js";
 import type { Stage } from "../domain/types.js";
-import { rng, simulateEntries, type SimulatedEntry } from "./simulate.js";
+import { rng, type SimulatedEntry, simulateEntries } from "./simulate.js";
 
 export interface BenchDataOptions {
   teams: number;
@@ -42,8 +42,40 @@ export const benchIds = {
   zone: (t: number) => BENCH_ZONES[t % BENCH_ZONES.length]!,
 };
 
-const FIRST = ["Иван", "Мария", "Пётр", "Анна", "Дмитрий", "Елена", "Сергей", "Ольга", "Алексей", "Наталья", "Михаил", "Татьяна", "Андрей", "Юлия", "Николай", "Светлана"];
-const LAST = ["Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Петров", "Соколов", "Михайлов", "Новиков", "Фёдоров", "Морозов", "Волков", "Алексеев", "Лебедев"];
+const FIRST = [
+  "Иван",
+  "Мария",
+  "Пётр",
+  "Анна",
+  "Дмитрий",
+  "Елена",
+  "Сергей",
+  "Ольга",
+  "Алексей",
+  "Наталья",
+  "Михаил",
+  "Татьяна",
+  "Андрей",
+  "Юлия",
+  "Николай",
+  "Светлана",
+];
+const LAST = [
+  "Иванов",
+  "Смирнов",
+  "Кузнецов",
+  "Попов",
+  "Васильев",
+  "Петров",
+  "Соколов",
+  "Михайлов",
+  "Новиков",
+  "Фёдоров",
+  "Морозов",
+  "Волков",
+  "Алексеев",
+  "Лебедев",
+];
 
 /** Share of plain calls (no client) later removed with /undo: soft-deleted rows. */
 const UNDO_SHARE = 0.003;
@@ -57,7 +89,14 @@ export function* benchEntries(opts: BenchDataOptions & { endDate: string }): Gen
   const firstDate = addDays(opts.endDate, -(opts.days - 1));
   const streams = Array.from({ length: opts.teams }, (_, t) => {
     const userIds = Array.from({ length: opts.managersPerTeam }, (_, m) => benchIds.manager(t, m));
-    const gen = simulateEntries({ teamId: benchIds.team(t), userIds, tz: benchIds.zone(t), endDate: opts.endDate, days: opts.days, seed: opts.seed * 7919 + t });
+    const gen = simulateEntries({
+      teamId: benchIds.team(t),
+      userIds,
+      tz: benchIds.zone(t),
+      endDate: opts.endDate,
+      days: opts.days,
+      seed: opts.seed * 7919 + t,
+    });
     return { tz: benchIds.zone(t), gen, next: gen.next() };
   });
   for (let d = 0; d < opts.days; d++) {
@@ -146,10 +185,16 @@ export function buildBenchDatabase(path: string, opts: BenchDataOptions): BenchD
   sqlite.pragma("temp_store = MEMORY");
 
   const setupAt = zonedMidnight(addDays(firstDate, -30), "Europe/Moscow");
-  const insTeam = sqlite.prepare("insert into teams (id, chat_id, name, timezone, locale, invite_code, settings, created_at) values (?, ?, ?, ?, 'ru', ?, '{}', ?)");
-  const insUser = sqlite.prepare("insert into users (id, username, first_name, last_name, language_code, settings, created_at, updated_at) values (?, ?, ?, ?, 'ru', '{}', ?, ?)");
+  const insTeam = sqlite.prepare(
+    "insert into teams (id, chat_id, name, timezone, locale, invite_code, settings, created_at) values (?, ?, ?, ?, 'ru', ?, '{}', ?)",
+  );
+  const insUser = sqlite.prepare(
+    "insert into users (id, username, first_name, last_name, language_code, settings, created_at, updated_at) values (?, ?, ?, ?, 'ru', '{}', ?, ?)",
+  );
   const insMember = sqlite.prepare("insert into memberships (team_id, user_id, role, active, joined_at) values (?, ?, ?, 1, ?)");
-  const insPlan = sqlite.prepare("insert into plans (team_id, metric, value, relative_percent, period, scope, user_id, created_by, created_at, updated_at) values (?, ?, ?, null, ?, ?, ?, ?, ?, ?)");
+  const insPlan = sqlite.prepare(
+    "insert into plans (team_id, metric, value, relative_percent, period, scope, user_id, created_by, created_at, updated_at) values (?, ?, ?, null, ?, ?, ?, ?, ?, ?)",
+  );
   const pickName = rng(opts.seed ^ 0x9e3779b9);
   const nameOf = () => [FIRST[Math.floor(pickName() * FIRST.length)]!, LAST[Math.floor(pickName() * LAST.length)]!] as const;
 
@@ -177,7 +222,11 @@ export function buildBenchDatabase(path: string, opts: BenchDataOptions): BenchD
   })();
 
   // Multi-row inserts: far fewer statement calls than one row at a time.
-  const insActivity = bulkInsert(sqlite, "insert into activities (id, team_id, user_id, kind, outcome, amount_minor, client_name, lead_id, lead_stage_before, lost_reason, note, occurred_at, created_at, deleted_at, source_update_id)", 15);
+  const insActivity = bulkInsert(
+    sqlite,
+    "insert into activities (id, team_id, user_id, kind, outcome, amount_minor, client_name, lead_id, lead_stage_before, lost_reason, note, occurred_at, created_at, deleted_at, source_update_id)",
+    15,
+  );
   const insStage = bulkInsert(sqlite, "insert into lead_stages (lead_id, team_id, owner_id, stage, entered_at, activity_id)", 6);
 
   // Open leads per team+owner+client key: what findOpenLead would return.
@@ -198,12 +247,40 @@ export function buildBenchDatabase(path: string, opts: BenchDataOptions): BenchD
       const stageBefore = lead?.stage ?? null;
       const id = ++activityId;
       if (creates) {
-        lead = { id: ++leadId, teamId: e.teamId, ownerId: e.userId, clientName: e.clientName!, key: key!, stage: "new", lostAtStage: null, lostReason: null, createdByActivityId: id, createdAt: e.occurredAt, updatedAt: e.occurredAt };
+        lead = {
+          id: ++leadId,
+          teamId: e.teamId,
+          ownerId: e.userId,
+          clientName: e.clientName!,
+          key: key!,
+          stage: "new",
+          lostAtStage: null,
+          lostReason: null,
+          createdByActivityId: id,
+          createdAt: e.occurredAt,
+          updatedAt: e.occurredAt,
+        };
         leads.push(lead);
         open.set(mapKey, lead);
       }
       const deletedAt = e.kind === "call" && key === null && undo() < UNDO_SHARE ? e.occurredAt + 45_000 : null;
-      insActivity.add(id, e.teamId, e.userId, e.kind, e.outcome, e.amountMinor, e.clientName, lead?.id ?? null, stageBefore, e.lostReason, null, e.occurredAt, e.occurredAt + 1_000, deletedAt, 100_000_000 + id);
+      insActivity.add(
+        id,
+        e.teamId,
+        e.userId,
+        e.kind,
+        e.outcome,
+        e.amountMinor,
+        e.clientName,
+        lead?.id ?? null,
+        stageBefore,
+        e.lostReason,
+        null,
+        e.occurredAt,
+        e.occurredAt + 1_000,
+        deletedAt,
+        100_000_000 + id,
+      );
       const target = targetStage(e.kind, e.outcome);
       if (!lead || !target) continue;
       const move = advance(creates ? null : lead.stage, target);
@@ -223,9 +300,26 @@ export function buildBenchDatabase(path: string, opts: BenchDataOptions): BenchD
 
   for (const batch of benchEntries({ ...opts, endDate })) logDay(batch);
 
-  const insLead = bulkInsert(sqlite, "insert into leads (id, team_id, owner_id, client_name, client_key, stage, lost_at_stage, lost_reason, created_by_activity_id, created_at, updated_at)", 11);
+  const insLead = bulkInsert(
+    sqlite,
+    "insert into leads (id, team_id, owner_id, client_name, client_key, stage, lost_at_stage, lost_reason, created_by_activity_id, created_at, updated_at)",
+    11,
+  );
   sqlite.transaction(() => {
-    for (const l of leads) insLead.add(l.id, l.teamId, l.ownerId, l.clientName, l.key, l.stage, l.lostAtStage, l.lostReason, l.createdByActivityId, l.createdAt, l.updatedAt);
+    for (const l of leads)
+      insLead.add(
+        l.id,
+        l.teamId,
+        l.ownerId,
+        l.clientName,
+        l.key,
+        l.stage,
+        l.lostAtStage,
+        l.lostReason,
+        l.createdByActivityId,
+        l.createdAt,
+        l.updatedAt,
+      );
     insLead.flush();
   })();
 

@@ -11,13 +11,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { performance, monitorEventLoopDelay, type EventLoopUtilization } from "node:perf_hooks";
+import { type EventLoopUtilization, monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { autoRetry } from "@grammyjs/auto-retry";
 import Database from "better-sqlite3";
 import { ChartJSNodeCanvas } from "chartjs-node-canvas";
 import { Bot } from "grammy";
 import { pino } from "pino";
-import type { AppDeps } from "../bot/context.js";
 import { loadConfig } from "../config.js";
 import { closeDatabase, openDatabase } from "../db/client.js";
 import { createRepositories } from "../db/repositories/index.js";
@@ -26,6 +25,7 @@ import { readTeamSettings } from "../domain/team-settings.js";
 import { localClock, zonedTime } from "../domain/time.js";
 import { createPostScheduler } from "../scheduler/create-post-scheduler.js";
 import { dueSlots } from "../scheduler/due-posts.js";
+import type { AppDeps } from "../services/deps.js";
 import { buildMorningSummary } from "../services/morning-summary.js";
 
 export interface SchedulerBenchInput {
@@ -49,8 +49,19 @@ const POSTS_ON = { summary: true, evening: false, weekly: false, alerts: false, 
 
 // ---------------------------------------------------------------- probes
 
-interface ApiAttempt { method: string; chatId: number; t0: number; t1: number; ok: boolean; code: number | null }
-interface Render { t0: number; syncMs: number; encodeMs: number | null }
+interface ApiAttempt {
+  method: string;
+  chatId: number;
+  t0: number;
+  t1: number;
+  ok: boolean;
+  code: number | null;
+}
+interface Render {
+  t0: number;
+  syncMs: number;
+  encodeMs: number | null;
+}
 interface TeamTrace {
   claimAt?: number;
   /** When the scheduler handed the text to delivery (= end of buildMorningSummary). */
@@ -86,7 +97,11 @@ function countingLogger() {
       },
     },
   );
-  const summary = () => ({ info: byLevel.get(30) ?? 0, warn: byLevel.get(40) ?? 0, error: (byLevel.get(50) ?? 0) + (byLevel.get(60) ?? 0) });
+  const summary = () => ({
+    info: byLevel.get(30) ?? 0,
+    warn: byLevel.get(40) ?? 0,
+    error: (byLevel.get(50) ?? 0) + (byLevel.get(60) ?? 0),
+  });
   return { logger, summary, errors };
 }
 
@@ -135,8 +150,11 @@ async function runOnCopy(input: SchedulerBenchInput, dbPath: string, now: number
   const teams = repos.teams.all();
   const clock = localClock(now, ZONE);
   for (const team of teams) {
-    const due = dueSlots(readTeamSettings(team.settings), team.timezone, now).map((s) => s.key).join(",");
-    if (due !== "summary") throw new Error(`team ${team.id}: due at ${clock.date} ${clock.hour}:${clock.minute} is "${due}", expected "summary"`);
+    const due = dueSlots(readTeamSettings(team.settings), team.timezone, now)
+      .map((s) => s.key)
+      .join(",");
+    if (due !== "summary")
+      throw new Error(`team ${team.id}: due at ${clock.date} ${clock.hour}:${clock.minute} is "${due}", expected "summary"`);
   }
 
   const { logger, summary: logSummary, errors: logErrors } = countingLogger();
@@ -216,7 +234,10 @@ async function runOnCopy(input: SchedulerBenchInput, dbPath: string, now: number
     const t1 = performance.now();
     const r: Render = { t0, syncMs: t1 - t0, encodeMs: null };
     renders.push(r);
-    void p.then(() => void (r.encodeMs = performance.now() - t1), () => undefined);
+    void p.then(
+      () => void (r.encodeMs = performance.now() - t1),
+      () => undefined,
+    );
     return p;
   };
 
@@ -267,7 +288,10 @@ async function runOnCopy(input: SchedulerBenchInput, dbPath: string, now: number
     if (now2.chatId !== originalChat.get(team.id)) followed++;
     if (now2.chatUnreachableAt !== null) markedUnreachable++;
     if (input.isBlocked(i)) return;
-    const got = fake.messagesTo(now2.chatId).map((c) => c.method).join(",");
+    const got = fake
+      .messagesTo(now2.chatId)
+      .map((c) => c.method)
+      .join(",");
     if (got !== "sendMessage,sendPhoto") wrongChats++;
   });
   const postRows = db.$client.prepare("SELECT status, count(*) AS n FROM posts GROUP BY status").all() as { status: string; n: number }[];
@@ -277,15 +301,22 @@ async function runOnCopy(input: SchedulerBenchInput, dbPath: string, now: number
   const requests = fake.calls.filter((c) => c.method === "sendMessage" || c.method === "sendPhoto").length;
   const idealSeconds = expected / input.globalPerSecond;
   const ratio = seconds / idealSeconds;
-  const ok = groupDelivered === expected && stats.duplicates === 0 && wrongChats === 0 && outcomes.failed === 0 && ratio <= input.targetRatio;
+  const ok =
+    groupDelivered === expected && stats.duplicates === 0 && wrongChats === 0 && outcomes.failed === 0 && ratio <= input.targetRatio;
 
   // ---------------------------------------------------------------- where the time went
   const rel = (t: number) => (t - started) / 1000;
   const traces = [...trace.values()];
   const buildMs = traces.flatMap((t) => (t.claimAt !== undefined && t.textQueuedAt !== undefined ? [t.textQueuedAt - t.claimAt] : []));
-  const textWait = traces.flatMap((t) => (t.textQueuedAt !== undefined && t.textDoneAt !== undefined ? [t.textDoneAt - t.textQueuedAt] : []));
-  const textToChart = traces.flatMap((t) => (t.textDoneAt !== undefined && t.chartQueuedAt !== undefined ? [t.chartQueuedAt - t.textDoneAt] : []));
-  const chartWait = traces.flatMap((t) => (t.chartQueuedAt !== undefined && t.chartDoneAt !== undefined ? [t.chartDoneAt - t.chartQueuedAt] : []));
+  const textWait = traces.flatMap((t) =>
+    t.textQueuedAt !== undefined && t.textDoneAt !== undefined ? [t.textDoneAt - t.textQueuedAt] : [],
+  );
+  const textToChart = traces.flatMap((t) =>
+    t.textDoneAt !== undefined && t.chartQueuedAt !== undefined ? [t.chartQueuedAt - t.textDoneAt] : [],
+  );
+  const chartWait = traces.flatMap((t) =>
+    t.chartQueuedAt !== undefined && t.chartDoneAt !== undefined ? [t.chartDoneAt - t.chartQueuedAt] : [],
+  );
   const drawMs = renders.map((r) => r.syncMs);
   const encodeMs = renders.flatMap((r) => (r.encodeMs === null ? [] : [r.encodeMs]));
   const sends = attempts.filter((a) => a.method === "sendMessage" || a.method === "sendPhoto");
@@ -299,26 +330,48 @@ async function runOnCopy(input: SchedulerBenchInput, dbPath: string, now: number
 
   const diag: [string, string][] = [
     ["wall clock", `${seconds.toFixed(2)} s (runDue returned at ${rel(runDueDoneAt).toFixed(2)} s, ${returned} messages)`],
-    ["process CPU", `${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (user ${(cpu.user / 1e6).toFixed(1)} + sys ${(cpu.system / 1e6).toFixed(1)}; includes the libuv pool's PNG encoding) on 2 cores`],
+    [
+      "process CPU",
+      `${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (user ${(cpu.user / 1e6).toFixed(1)} + sys ${(cpu.system / 1e6).toFixed(1)}; includes the libuv pool's PNG encoding) on 2 cores`,
+    ],
     ["main thread busy (ELU)", `${busySeconds.toFixed(1)} s = ${(elu.utilization * 100).toFixed(0)}% of the wall clock`],
     ["  chart draws (sync, main thread)", `${drawSeconds.toFixed(1)} s: ${dist(drawMs)}`],
     ["  summaries built (sync, main thread)", `${buildSeconds.toFixed(1)} s: ${dist(buildMs)}`],
-    ["  everything else on the main thread", `${(busySeconds - drawSeconds - buildSeconds).toFixed(1)} s (grammY + fake Bot API HTTP both ends, delivery, sqlite, logging, GC)`],
+    [
+      "  everything else on the main thread",
+      `${(busySeconds - drawSeconds - buildSeconds).toFixed(1)} s (grammY + fake Bot API HTTP both ends, delivery, sqlite, logging, GC)`,
+    ],
     ["PNG encode (libuv pool, off-thread)", dist(encodeMs)],
-    ["event-loop delay", `p50 ${(delay.percentile(50) / 1e6).toFixed(0)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms, max ${(delay.max / 1e6).toFixed(0)} ms`],
+    [
+      "event-loop delay",
+      `p50 ${(delay.percentile(50) / 1e6).toFixed(0)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms, max ${(delay.max / 1e6).toFixed(0)} ms`,
+    ],
     ["first send at", `${rel(firstSend).toFixed(2)} s`],
     ["per team: text queued → answered", dist(textWait)],
     ["per team: text answered → chart queued", `${dist(textToChart)} (chart() = draw + encode + waiting for the loop)`],
     ["per team: chart queued → answered", dist(chartWait)],
     ["send round trips (HTTP attempt)", dist(rtt)],
     ["last text queued / last chart queued", `${rel(lastTextQueued).toFixed(1)} s / ${rel(lastChartQueued).toFixed(1)} s`],
-    ["log lines (info/warn/error)", `${logSummary().info} / ${logSummary().warn} / ${logSummary().error}${logErrors.length ? `: ${logErrors.join(" | ")}` : ""}`],
+    [
+      "log lines (info/warn/error)",
+      `${logSummary().info} / ${logSummary().warn} / ${logSummary().error}${logErrors.length ? `: ${logErrors.join(" | ")}` : ""}`,
+    ],
   ];
 
   // Per-5-second buckets: sends started, main-thread busy, chart draw, summary build, backlog.
   const bucketMs = 5000;
   const nBuckets = Math.ceil((seconds * 1000) / bucketMs);
-  const buckets = Array.from({ length: nBuckets }, () => ({ sends: 0, r429: 0, busy: 0, draw: 0, build: 0, queuedSum: 0, queuedN: 0, texts: 0, charts: 0 }));
+  const buckets = Array.from({ length: nBuckets }, () => ({
+    sends: 0,
+    r429: 0,
+    busy: 0,
+    draw: 0,
+    build: 0,
+    queuedSum: 0,
+    queuedN: 0,
+    texts: 0,
+    charts: 0,
+  }));
   const bucketOf = (t: number) => buckets[Math.min(nBuckets - 1, Math.max(0, Math.floor((t - started) / bucketMs)))]!;
   for (const a of sends) {
     const b = bucketOf(a.t0);
@@ -327,7 +380,8 @@ async function runOnCopy(input: SchedulerBenchInput, dbPath: string, now: number
     if (a.ok) a.method === "sendMessage" ? b.texts++ : b.charts++;
   }
   for (const r of renders) if (r.t0 >= started) bucketOf(r.t0).draw += r.syncMs;
-  for (const t of traces) if (t.claimAt !== undefined && t.textQueuedAt !== undefined) bucketOf(t.claimAt).build += t.textQueuedAt - t.claimAt;
+  for (const t of traces)
+    if (t.claimAt !== undefined && t.textQueuedAt !== undefined) bucketOf(t.claimAt).build += t.textQueuedAt - t.claimAt;
   for (const s of samples) {
     if (s.t < started) continue;
     const b = bucketOf(s.t - 50);
@@ -337,8 +391,9 @@ async function runOnCopy(input: SchedulerBenchInput, dbPath: string, now: number
   }
   const timeline = [
     "   t (s)  sends/s  ok text/chart  429  main busy  draw  build  backlog",
-    ...buckets.map((b, i) =>
-      `${`${i * 5}–${i * 5 + 5}`.padStart(8)}  ${(b.sends / 5).toFixed(1).padStart(7)}  ${`${b.texts}/${b.charts}`.padStart(13)}  ${String(b.r429).padStart(3)}  ${`${((b.busy / bucketMs) * 100).toFixed(0)}%`.padStart(9)}  ${`${((b.draw / bucketMs) * 100).toFixed(0)}%`.padStart(4)}  ${`${((b.build / bucketMs) * 100).toFixed(0)}%`.padStart(5)}  ${(b.queuedN ? b.queuedSum / b.queuedN : 0).toFixed(1).padStart(7)}`,
+    ...buckets.map(
+      (b, i) =>
+        `${`${i * 5}–${i * 5 + 5}`.padStart(8)}  ${(b.sends / 5).toFixed(1).padStart(7)}  ${`${b.texts}/${b.charts}`.padStart(13)}  ${String(b.r429).padStart(3)}  ${`${((b.busy / bucketMs) * 100).toFixed(0)}%`.padStart(9)}  ${`${((b.draw / bucketMs) * 100).toFixed(0)}%`.padStart(4)}  ${`${((b.build / bucketMs) * 100).toFixed(0)}%`.padStart(5)}  ${(b.queuedN ? b.queuedSum / b.queuedN : 0).toFixed(1).padStart(7)}`,
     ),
   ];
 
@@ -350,7 +405,10 @@ async function runOnCopy(input: SchedulerBenchInput, dbPath: string, now: number
     ["now", `${new Date(now).toISOString()} = ${clock.date} 09:00 ${ZONE} (ISO weekday ${clock.weekday})`],
     ["teams", String(teams.length)],
     ["messages (text + chart per team)", String(messagesTotal)],
-    ["blocked teams (403, not expected)", `${blockedTeams.length} teams, ${blockedTeams.length * 2} messages; marked unreachable ${markedUnreachable}, heads told in private ${headNotices} (delivered ${privateDelivered})`],
+    [
+      "blocked teams (403, not expected)",
+      `${blockedTeams.length} teams, ${blockedTeams.length * 2} messages; marked unreachable ${markedUnreachable}, heads told in private ${headNotices} (delivered ${privateDelivered})`,
+    ],
     ["migrated groups (400 → supergroup)", `${migratedTeams.length}; followed ${followed} (teams.chat_id updated)`],
     ["expected to arrive (group chats)", String(expected)],
     ["delivered to group chats (fake Bot API)", `${groupDelivered} (+ ${privateDelivered} private notices = ${stats.delivered})`],
@@ -361,7 +419,10 @@ async function runOnCopy(input: SchedulerBenchInput, dbPath: string, now: number
     ["send requests (incl. 403/400)", String(requests)],
     ["429 answers", String(stats.rejected429)],
     ["summaries built (main thread)", `${buildSeconds.toFixed(1)} s CPU, last text queued at ${rel(lastTextQueued).toFixed(1)} s`],
-    ["charts rendered (main thread draw)", `${drawSeconds.toFixed(1)} s draw + ${(encodeMs.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s encode (pool), last chart queued at ${rel(lastChartQueued).toFixed(1)} s`],
+    [
+      "charts rendered (main thread draw)",
+      `${drawSeconds.toFixed(1)} s draw + ${(encodeMs.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s encode (pool), last chart queued at ${rel(lastChartQueued).toFixed(1)} s`,
+    ],
     ["seconds (runDue … last outcome)", seconds.toFixed(2)],
     [`ideal seconds (expected ÷ ${input.globalPerSecond}/s)`, idealSeconds.toFixed(2)],
     ["ratio to limit", `${ratio.toFixed(3)} (target ≤ ${input.targetRatio})`],

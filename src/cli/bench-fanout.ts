@@ -20,17 +20,17 @@
 // measured instead: PostScheduler.runDue(now) on a copy of the bench database, with
 // summaries and charts built on the main thread (see bench-fanout-scheduler.ts).
 
-import { createHash } from "node:crypto";
 import { type ChildProcess, fork } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot } from "grammy";
 import { pino } from "pino";
-import { escapeHtml } from "../bot/format.js";
-import { barChart } from "../charts/index.js";
 import { createDelivery, type DeliveryOutcome } from "../delivery/index.js";
+import { barChart } from "../presentation/charts/index.js";
+import { escapeHtml } from "../presentation/html.js";
 import type { BenchDataOptions, BenchDataResult } from "./bench-data.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -105,8 +105,13 @@ function sha(text: string | Buffer): string {
 /** Params + migrations + generator sources: any change means a different database. */
 function cacheKey(params: BenchDataOptions): string {
   const dir = join(ROOT, "drizzle");
-  const migrations = readdirSync(dir).filter((f) => f.endsWith(".sql")).sort().map((f) => `${f}:${sha(readFileSync(join(dir, f)))}`);
-  const sources = ["src/cli/bench-data.ts", "src/cli/simulate.ts", "src/domain/pipeline.ts"].map((f) => `${f}:${sha(readFileSync(join(ROOT, f)))}`);
+  const migrations = readdirSync(dir)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()
+    .map((f) => `${f}:${sha(readFileSync(join(dir, f)))}`);
+  const sources = ["src/cli/bench-data.ts", "src/cli/simulate.ts", "src/domain/pipeline.ts"].map(
+    (f) => `${f}:${sha(readFileSync(join(ROOT, f)))}`,
+  );
   return sha(JSON.stringify({ params, migrations, sources })).slice(0, 16);
 }
 
@@ -127,7 +132,8 @@ async function ensureDatabase(params: BenchDataOptions, rebuild: boolean): Promi
   const path = join(CACHE, `fanout-${key}.db`);
   if (existsSync(path) && !rebuild) return { path, builtSeconds: null };
   // Stale fan-out databases (other key) only take disk space.
-  for (const f of readdirSync(CACHE)) if (f.startsWith("fanout-") && !f.startsWith(`fanout-${key}`)) rmSync(join(CACHE, f), { force: true });
+  for (const f of readdirSync(CACHE))
+    if (f.startsWith("fanout-") && !f.startsWith(`fanout-${key}`)) rmSync(join(CACHE, f), { force: true });
   console.log(`Building ${relative(ROOT, path)} (${params.teams} teams × ${params.managersPerTeam} managers × ${params.days} days)…`);
   const partial = `${path}.partial`;
   const built = await buildInChild(partial, params);
@@ -142,9 +148,9 @@ async function teamsFromDatabase(path: string): Promise<TeamRef[]> {
   const { createRepositories } = await import("../db/repositories/index.js");
   const db = openDatabase(path);
   try {
-    return createRepositories(db).teams.all().flatMap((team, index) =>
-      team.chatId === null ? [] : [{ index, teamId: team.id, chatId: team.chatId, name: team.name }],
-    );
+    return createRepositories(db)
+      .teams.all()
+      .flatMap((team, index) => (team.chatId === null ? [] : [{ index, teamId: team.id, chatId: team.chatId, name: team.name }]));
   } finally {
     closeDatabase(db);
   }
@@ -197,10 +203,17 @@ async function produce(input: RendererInput, post: (m: FromRenderer) => void, go
 /** A deterministic stand-in shaped like the real summary: a per-manager table, best, month line, and a chart. */
 function syntheticSummary(team: TeamRef, managers: number) {
   let seed = team.teamId * 2654435761;
-  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+  const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) >>> 0) % n;
   const names = ["Иван", "Мария", "Пётр", "Анна", "Дмитрий", "Елена", "Сергей", "Ольга"];
-  const rows = Array.from({ length: managers }, (_, m) => ({ name: names[(team.teamId + m) % names.length]!, calls: 10 + rnd(20), meetings: rnd(4), deals: rnd(3), revenue: rnd(3) * 60_000 }));
-  const line = (r: (typeof rows)[number]) => `${r.name.padEnd(8)}${`${r.calls}/20`.padStart(6)}${String(r.meetings).padStart(6)}${String(r.deals).padStart(7)}${String(Math.round(r.revenue / 1000)).padStart(5)}т`;
+  const rows = Array.from({ length: managers }, (_, m) => ({
+    name: names[(team.teamId + m) % names.length]!,
+    calls: 10 + rnd(20),
+    meetings: rnd(4),
+    deals: rnd(3),
+    revenue: rnd(3) * 60_000,
+  }));
+  const line = (r: (typeof rows)[number]) =>
+    `${r.name.padEnd(8)}${`${r.calls}/20`.padStart(6)}${String(r.meetings).padStart(6)}${String(r.deals).padStart(7)}${String(Math.round(r.revenue / 1000)).padStart(5)}т`;
   const best = [...rows].sort((a, b) => b.deals - a.deals || b.revenue - a.revenue)[0]!;
   const html = [
     `☀️ <b>Доброе утро, ${escapeHtml(team.name)}!</b> Итоги за 29.10:`,
@@ -211,7 +224,13 @@ function syntheticSummary(team: TeamRef, managers: number) {
   ].join("\n");
   const month = rows.map((r) => r.deals * 4 + rnd(3));
   const chart = () =>
-    barChart({ title: "Сделки · октябрь 2026", subtitle: team.name, labels: rows.map((r) => r.name), series: [{ label: "Сделки", values: month }], target: { value: 8, label: "План" } });
+    barChart({
+      title: "Сделки · октябрь 2026",
+      subtitle: team.name,
+      labels: rows.map((r) => r.name),
+      series: [{ label: "Сделки", values: month }],
+      target: { value: 8, label: "План" },
+    });
   return { html, caption: `сделки · ${team.name} · октябрь 2026`, chart };
 }
 
@@ -228,7 +247,10 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   let source: Source = args.source === "synthetic" ? "synthetic" : "summary";
   if (source === "summary") {
-    const available = await import("../services/morning-summary.js").then((m) => typeof m.buildMorningSummary === "function", () => false);
+    const available = await import("../services/morning-summary.js").then(
+      (m) => typeof m.buildMorningSummary === "function",
+      () => false,
+    );
     if (!available) {
       if (args.source === "summary") throw new Error("buildMorningSummary is not available");
       source = "synthetic";
@@ -242,14 +264,27 @@ async function main(): Promise<void> {
   let dbNote = "—";
   let teams: TeamRef[];
   if (source === "summary") {
-    const params: BenchDataOptions = { teams: args.teams, managersPerTeam: args.managers, days: args.days, seed: 20261029, endDate: END_DATE };
+    const params: BenchDataOptions = {
+      teams: args.teams,
+      managersPerTeam: args.managers,
+      days: args.days,
+      seed: 20261029,
+      endDate: END_DATE,
+    };
     const db = await ensureDatabase(params, args.rebuild);
     dbPath = db.path;
     dbNote = `${relative(ROOT, db.path)} (${db.builtSeconds === null ? "cached" : `built in ${db.builtSeconds.toFixed(1)} s`})`;
     if (args.via === "scheduler") {
       const { runSchedulerBench } = await import("./bench-fanout-scheduler.js");
       const ok = await runSchedulerBench({
-        dbPath: db.path, dbNote, token: TOKEN, globalPerSecond: GLOBAL_PER_SECOND, targetRatio: TARGET_RATIO, isMigrated, isBlocked, timeline: true,
+        dbPath: db.path,
+        dbNote,
+        token: TOKEN,
+        globalPerSecond: GLOBAL_PER_SECOND,
+        targetRatio: TARGET_RATIO,
+        isMigrated,
+        isBlocked,
+        timeline: true,
       });
       process.exitCode = ok ? 0 : 1;
       return;
@@ -305,8 +340,7 @@ async function main(): Promise<void> {
           else if (m.type === "done") {
             rendererPeakRssMb += m.peakRssMb;
             resolve();
-          }
-          else if (m.type === "text") {
+          } else if (m.type === "text") {
             const team = byIndex.get(m.index)!;
             buildMs += m.buildMs;
             lastTextReadyAt = performance.now();
@@ -325,7 +359,12 @@ async function main(): Promise<void> {
                 chartsSkipped++;
                 return null;
               }
-              return delivery.send({ chatId: text.chatId, html: escapeHtml(captions.get(m.index) ?? ""), photo: { data: png, filename: "summary.png" }, label: `chart:team ${team.teamId}` });
+              return delivery.send({
+                chatId: text.chatId,
+                html: escapeHtml(captions.get(m.index) ?? ""),
+                photo: { data: png, filename: "summary.png" },
+                label: `chart:team ${team.teamId}`,
+              });
             });
             outcomes.push(chart);
           }
@@ -357,7 +396,10 @@ async function main(): Promise<void> {
   for (const team of teams) {
     if (isBlocked(team.index)) continue;
     const chat = migratedTo.get(team.chatId) ?? team.chatId;
-    const got = fake.messagesTo(chat).map((c) => c.method).join(",");
+    const got = fake
+      .messagesTo(chat)
+      .map((c) => c.method)
+      .join(",");
     if (got !== "sendMessage,sendPhoto") wrongChats++;
   }
   const counts = { sent: 0, blocked: 0, failed: 0 };
@@ -372,7 +414,10 @@ async function main(): Promise<void> {
     ["database", dbNote],
     ["teams", String(teams.length)],
     ["messages (text + chart per team)", String(messagesTotal)],
-    ["blocked teams (403, not expected)", `${blockedTeams.length} teams, ${blockedTeams.length * 2} messages; onBlocked ${blockedChats.size}×, charts skipped ${chartsSkipped}`],
+    [
+      "blocked teams (403, not expected)",
+      `${blockedTeams.length} teams, ${blockedTeams.length * 2} messages; onBlocked ${blockedChats.size}×, charts skipped ${chartsSkipped}`,
+    ],
     ["migrated groups (400 → supergroup)", `${migratedTeams.length}; followed ${migratedTo.size}`],
     ["expected to arrive", String(expected)],
     ["delivered (fake Bot API)", String(stats.delivered)],
@@ -381,13 +426,22 @@ async function main(): Promise<void> {
     ["outcomes sent / blocked / failed", `${counts.sent} / ${counts.blocked} / ${counts.failed}`],
     ["send requests (incl. 403/400)", String(requests)],
     ["429 answers", String(stats.rejected429)],
-    ["summaries built (renderer)", `${(buildMs / 1000).toFixed(1)} s CPU, last ready at ${((lastTextReadyAt - started) / 1000).toFixed(1)} s`],
-    ["charts rendered (renderer)", `${(renderMs / 1000).toFixed(1)} s, last ready at ${((lastChartReadyAt - started) / 1000).toFixed(1)} s`],
+    [
+      "summaries built (renderer)",
+      `${(buildMs / 1000).toFixed(1)} s CPU, last ready at ${((lastTextReadyAt - started) / 1000).toFixed(1)} s`,
+    ],
+    [
+      "charts rendered (renderer)",
+      `${(renderMs / 1000).toFixed(1)} s, last ready at ${((lastChartReadyAt - started) / 1000).toFixed(1)} s`,
+    ],
     ["seconds (first send … last outcome)", seconds.toFixed(2)],
     [`ideal seconds (expected ÷ ${GLOBAL_PER_SECOND}/s)`, idealSeconds.toFixed(2)],
     ["ratio to limit", `${ratio.toFixed(3)} (target ≤ ${TARGET_RATIO})`],
     ["throughput", `${(requests / seconds).toFixed(2)} requests/s, ${(stats.delivered / seconds).toFixed(2)} delivered/s`],
-    ["peak RSS", `${(peakRssMb + rendererPeakRssMb).toFixed(0)} MB = sender (bot, delivery, fake API) ${peakRssMb.toFixed(0)} + renderer ${rendererPeakRssMb.toFixed(0)}`],
+    [
+      "peak RSS",
+      `${(peakRssMb + rendererPeakRssMb).toFixed(0)} MB = sender (bot, delivery, fake API) ${peakRssMb.toFixed(0)} + renderer ${rendererPeakRssMb.toFixed(0)}`,
+    ],
     ["verdict", ok ? "OK" : "NOT OK"],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
@@ -426,7 +480,9 @@ if (process.argv[2] === "--render-child") {
   const input = await new Promise<RendererInput>((resolve) => process.once("message", (m) => resolve(m as RendererInput)));
   const go = new Promise<void>((resolve) => process.once("message", () => resolve()));
   const post = (m: FromRenderer) => void process.send!(m);
-  await produce(input, post, go).catch((err: unknown) => post({ type: "error", message: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
+  await produce(input, post, go).catch((err: unknown) =>
+    post({ type: "error", message: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+  );
   process.once("disconnect", () => process.exit(0));
 } else if (process.argv[2] === "--build-child") {
   const { buildBenchDatabase } = await import("./bench-data.js");

@@ -7,17 +7,13 @@
 // --rebuild (ignore the cache), --explain (print the SQLite plan of every
 // query the measured paths run).
 
-import { createHash } from "node:crypto";
 import { fork } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { pino } from "pino";
-import type { AppDeps } from "../bot/context.js";
-import { renderScorecard } from "../bot/views/scorecard-view.js";
-import { renderTeamReport } from "../bot/views/report-view.js";
-import { barChart } from "../charts/index.js";
 import { loadConfig } from "../config.js";
 import { closeDatabase, openDatabase } from "../db/client.js";
 import { createRepositories } from "../db/repositories/index.js";
@@ -25,11 +21,15 @@ import { computeKpisByUser, computeTeamKpis } from "../domain/kpi.js";
 import { periodLabel, resolvePeriod } from "../domain/periods.js";
 import { zonedTime } from "../domain/time.js";
 import type { ActivityRecord, LeadTimeline, Period } from "../domain/types.js";
+import { barChart } from "../presentation/charts/index.js";
+import { renderTeamReport } from "../presentation/views/report-view.js";
+import { renderScorecard } from "../presentation/views/scorecard-view.js";
+import type { AppDeps } from "../services/deps.js";
 import { leaderboard } from "../services/leaderboard.js";
 import { kpisFor, planStandings } from "../services/scorecard.js";
 import { buildTeamReport } from "../services/team-report.js";
 import { teamSnapshot } from "../services/team-snapshot.js";
-import { buildBenchDatabase, benchIds, type BenchDataOptions, type BenchDataResult } from "./bench-data.js";
+import { type BenchDataOptions, type BenchDataResult, benchIds, buildBenchDatabase } from "./bench-data.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CACHE = join(ROOT, ".bench-cache");
@@ -65,7 +65,9 @@ function filesUnder(dir: string): string[] {
  */
 function cacheKey(params: BenchDataOptions): string {
   const migrations = filesUnder(join(ROOT, "drizzle")).map((f) => `${relative(ROOT, f)}:${sha(readFileSync(f))}`);
-  const sources = ["src/cli/bench-data.ts", "src/cli/simulate.ts", "src/domain/pipeline.ts"].map((f) => `${f}:${sha(readFileSync(join(ROOT, f)))}`);
+  const sources = ["src/cli/bench-data.ts", "src/cli/simulate.ts", "src/domain/pipeline.ts"].map(
+    (f) => `${f}:${sha(readFileSync(join(ROOT, f)))}`,
+  );
   return sha(JSON.stringify({ params, migrations, sources })).slice(0, 16);
 }
 
@@ -80,7 +82,10 @@ function buildInChild(path: string, params: BenchDataOptions): Promise<BenchData
   });
 }
 
-async function ensureDatabase(params: BenchDataOptions, rebuild: boolean): Promise<{ path: string; built: (BenchDataResult & { peakRssMb: number }) | null }> {
+async function ensureDatabase(
+  params: BenchDataOptions,
+  rebuild: boolean,
+): Promise<{ path: string; built: (BenchDataResult & { peakRssMb: number }) | null }> {
   const key = cacheKey(params);
   const path = join(CACHE, `bench-${key}.db`);
   if (existsSync(path) && !rebuild) return { path, built: null };
@@ -163,7 +168,12 @@ function naiveTeamMonth(sqlite: AppDeps["db"]["$client"], teamId: number, period
     )
     .all(teamId, period.from, period.to, teamId) as LeadTimeline[];
   const input = { activities, timelines, period };
-  return { byUser: computeKpisByUser(input, userIds), total: computeTeamKpis(input), activities: activities.length, timelines: timelines.length };
+  return {
+    byUser: computeKpisByUser(input, userIds),
+    total: computeTeamKpis(input),
+    activities: activities.length,
+    timelines: timelines.length,
+  };
 }
 
 // ---------------------------------------------------------------- explain
@@ -186,7 +196,11 @@ function captureSql(sqlite: AppDeps["db"]["$client"]): { stop: () => string[] } 
 
 function explain(sqlite: AppDeps["db"]["$client"], sqlText: string): string[] {
   const n = (sqlText.match(/\?/g) ?? []).length;
-  const rows = sqlite.prepare(`explain query plan ${sqlText}`).all(...Array.from({ length: n }, () => 0)) as { id: number; parent: number; detail: string }[];
+  const rows = sqlite.prepare(`explain query plan ${sqlText}`).all(...Array.from({ length: n }, () => 0)) as {
+    id: number;
+    parent: number;
+    detail: string;
+  }[];
   const depth = new Map<number, number>([[0, 0]]);
   return rows.map((r) => {
     const d = (depth.get(r.parent) ?? 0) + 1;
@@ -225,7 +239,9 @@ export async function runBench(): Promise<void> {
   const manager = repos.users.byId(benchIds.manager(0, 0))!;
   const month = resolvePeriod({ kind: "month" }, now, team.timezone);
   const counts = sqlite
-    .prepare("select (select count(*) from activities) as activities, (select count(*) from leads) as leads, (select count(*) from lead_stages) as stages, (select count(*) from memberships where role = 'manager') as managers, (select count(*) from teams) as teams")
+    .prepare(
+      "select (select count(*) from activities) as activities, (select count(*) from leads) as leads, (select count(*) from lead_stages) as stages, (select count(*) from memberships where role = 'manager') as managers, (select count(*) from teams) as teams",
+    )
     .get() as { activities: number; leads: number; stages: number; managers: number; teams: number };
 
   // The measured operations, exactly as the handlers run them.
@@ -237,14 +253,22 @@ export async function runBench(): Promise<void> {
   const board = () => leaderboard(deps, team, "deals", month);
   const report = () => renderTeamReport(buildTeamReport(deps, team, month, now, "ru"), "ru");
   const snapshot = () => teamSnapshot(deps, team, month);
-  const managerIds = repos.memberships.listTeam(team.id).filter((m) => m.membership.role === "manager").map((m) => m.user.id);
+  const managerIds = repos.memberships
+    .listTeam(team.id)
+    .filter((m) => m.membership.role === "manager")
+    .map((m) => m.user.id);
 
   // Same numbers both ways, or the comparison (and the indexes) mean nothing.
   const snap = snapshot();
   const people = snap.people.map((p) => p.user.id);
   const naive = () => naiveTeamMonth(sqlite, team.id, month, people);
   const slow = naiveTeamMonth(sqlite, team.id, month, people);
-  if (!isDeepStrictEqual(slow.byUser, snap.byUser) || !isDeepStrictEqual(slow.total, snap.total) || slow.activities !== snap.activities.length || slow.timelines !== snap.timelines.length) {
+  if (
+    !isDeepStrictEqual(slow.byUser, snap.byUser) ||
+    !isDeepStrictEqual(slow.total, snap.total) ||
+    slow.activities !== snap.activities.length ||
+    slow.timelines !== snap.timelines.length
+  ) {
     console.error("indexed:", snap.total, "\nnaive:", slow.total);
     throw new Error("The naive full scan and the indexed queries disagree on the team's month KPIs");
   }
@@ -297,15 +321,27 @@ export async function runBench(): Promise<void> {
     ["team-month aggregation, naive full scan", stats.naive, null],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
-  console.log(`\nKPI Coach bench · ${counts.teams} teams, ${counts.managers} managers, ${counts.activities.toLocaleString("en-US")} activities, ${counts.leads.toLocaleString("en-US")} leads, ${counts.stages.toLocaleString("en-US")} stage rows · ${dbMb.toFixed(0)} MB`);
-  console.log(`team #${team.id} (${team.timezone}, ${managerIds.length} managers, ${snap.activities.length} entries and ${snap.timelines.length} lead timelines in ${periodLabel(month, "ru")}) · /me for ${manager.firstName} (${manager.id})`);
-  console.log(`database ${built ? `built in ${built.seconds.toFixed(1)} s (builder peak RSS ${built.peakRssMb.toFixed(0)} MB)` : "from cache"}: ${relative(ROOT, path)}\n`);
-  console.log(`${"metric".padEnd(width)}  ${"p50 ms".padStart(8)}  ${"p95 ms".padStart(8)}  ${"runs".padStart(4)}  ${"target".padStart(7)}  ok?`);
+  console.log(
+    `\nKPI Coach bench · ${counts.teams} teams, ${counts.managers} managers, ${counts.activities.toLocaleString("en-US")} activities, ${counts.leads.toLocaleString("en-US")} leads, ${counts.stages.toLocaleString("en-US")} stage rows · ${dbMb.toFixed(0)} MB`,
+  );
+  console.log(
+    `team #${team.id} (${team.timezone}, ${managerIds.length} managers, ${snap.activities.length} entries and ${snap.timelines.length} lead timelines in ${periodLabel(month, "ru")}) · /me for ${manager.firstName} (${manager.id})`,
+  );
+  console.log(
+    `database ${built ? `built in ${built.seconds.toFixed(1)} s (builder peak RSS ${built.peakRssMb.toFixed(0)} MB)` : "from cache"}: ${relative(ROOT, path)}\n`,
+  );
+  console.log(
+    `${"metric".padEnd(width)}  ${"p50 ms".padStart(8)}  ${"p95 ms".padStart(8)}  ${"runs".padStart(4)}  ${"target".padStart(7)}  ok?`,
+  );
   for (const [name, s, target] of rows) {
     const ok = target === null ? "" : s.p50 <= target ? "yes" : "NO";
-    console.log(`${name.padEnd(width)}  ${fmt(s.p50).padStart(8)}  ${fmt(s.p95).padStart(8)}  ${String(s.runs).padStart(4)}  ${(target === null ? "—" : `≤ ${target}`).padStart(7)}  ${ok}`);
+    console.log(
+      `${name.padEnd(width)}  ${fmt(s.p50).padStart(8)}  ${fmt(s.p95).padStart(8)}  ${String(s.runs).padStart(4)}  ${(target === null ? "—" : `≤ ${target}`).padStart(7)}  ${ok}`,
+    );
   }
-  console.log(`\nnaive ÷ indexed aggregation: ×${(stats.naive.p50 / stats.snapshot.p50).toFixed(0)} · KPIs identical both ways · peak RSS ${peakRssMb.toFixed(0)} MB`);
+  console.log(
+    `\nnaive ÷ indexed aggregation: ×${(stats.naive.p50 / stats.snapshot.p50).toFixed(0)} · KPIs identical both ways · peak RSS ${peakRssMb.toFixed(0)} MB`,
+  );
 
   const round = (x: number) => Math.round(x * 100) / 100;
   console.log(

@@ -1,14 +1,14 @@
 import { rmSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import type { Locale } from "../config.js";
 import { closeDatabase, openDatabase } from "../db/client.js";
 import { createRepositories } from "../db/repositories/index.js";
+import { visibleText } from "../delivery/html-text.js";
 import { computeKpisByUser, computeTeamKpis } from "../domain/kpi.js";
 import { periodLabel, resolvePeriod } from "../domain/periods.js";
 import { localDate } from "../domain/time.js";
-import { renderScorecard } from "../bot/views/scorecard-view.js";
-import { renderTeamTable } from "../bot/views/team-view.js";
-import { visibleText } from "../delivery/html-text.js";
-import type { Locale } from "../config.js";
+import { renderScorecard } from "../presentation/views/scorecard-view.js";
+import { renderTeamTable } from "../presentation/views/team-view.js";
 import { logSimulated, simulateEntries } from "./simulate.js";
 
 const TZ = "Europe/Moscow";
@@ -30,12 +30,26 @@ export async function runDemo(path = process.env["DEMO_DATABASE_PATH"] ?? "./dat
   for (const u of [HEAD, ...MANAGERS]) repos.users.upsert(u, now);
   const team = repos.teams.create({ chatId: -100_000_000_001, name: "Отдел продаж (демо)", timezone: TZ, locale, headId: HEAD.id });
   for (const m of MANAGERS) repos.memberships.join(team.id, m.id, now - 91 * 86_400_000);
-  repos.plans.upsert({ teamId: team.id, metric: "deals", value: 10, period: "month", scope: "each", userId: null, createdBy: HEAD.id }, now);
+  repos.plans.upsert(
+    { teamId: team.id, metric: "deals", value: 10, period: "month", scope: "each", userId: null, createdBy: HEAD.id },
+    now,
+  );
   repos.plans.upsert({ teamId: team.id, metric: "calls", value: 20, period: "day", scope: "each", userId: null, createdBy: HEAD.id }, now);
 
   const started = performance.now();
   const logged = db.transaction(() =>
-    logSimulated(repos, simulateEntries({ teamId: team.id, userIds: MANAGERS.map((m) => m.id), tz: TZ, endDate: localDate(now, TZ), days: 90, seed: 42, stopAt: now })),
+    logSimulated(
+      repos,
+      simulateEntries({
+        teamId: team.id,
+        userIds: MANAGERS.map((m) => m.id),
+        tz: TZ,
+        endDate: localDate(now, TZ),
+        days: 90,
+        seed: 42,
+        stopAt: now,
+      }),
+    ),
   );
   const ms = Math.round(performance.now() - started);
 

@@ -1,5 +1,5 @@
-import type { Repositories } from "../db/repositories/index.js";
 import type { NewEntry } from "../db/repositories/entries.js";
+import type { Repositories } from "../db/repositories/index.js";
 import { addDays, isoWeekday, zonedTime } from "../domain/time.js";
 import type { CallOutcome, Stage } from "../domain/types.js";
 
@@ -15,24 +15,59 @@ export function rng(seed: number): () => number {
   };
 }
 
-const COMPANIES = ["Ромашка", "Вектор", "Альфа-Трейд", "СеверСталь Сервис", "Технопарк", "Грандстрой", "Медиагруппа", "ЛогистикПро", "Агрокомплекс", "Фармация", "ИнфоСофт", "Энергосбыт", "Автодом", "Стройресурс", "Балтика Опт", "Уралхим Снаб"];
+const COMPANIES = [
+  "Ромашка",
+  "Вектор",
+  "Альфа-Трейд",
+  "СеверСталь Сервис",
+  "Технопарк",
+  "Грандстрой",
+  "Медиагруппа",
+  "ЛогистикПро",
+  "Агрокомплекс",
+  "Фармация",
+  "ИнфоСофт",
+  "Энергосбыт",
+  "Автодом",
+  "Стройресурс",
+  "Балтика Опт",
+  "Уралхим Снаб",
+];
 const FORMS = ["ООО", "АО", "ИП", "ПАО"];
 export const LOST_REASONS = ["дорого", "выбрали конкурента", "нет бюджета", "не актуально", "не выходит на связь"];
 
 export interface SimulatedEntry extends Omit<NewEntry, "sourceUpdateId"> {}
 
 /** A manager's working style: some call more, some close better. */
-interface Profile { calls: number; leads: number; close: number; check: number }
+interface Profile {
+  calls: number;
+  leads: number;
+  close: number;
+  check: number;
+}
 
 /**
  * Generates a realistic stream of entries for some managers over `days` local
  * days ending yesterday-or-today, in time order. Leads move through the pipeline
  * the way sales do: most stall or are lost, a few are won.
  */
-export function* simulateEntries(opts: { teamId: number; userIds: number[]; tz: string; endDate: string; days: number; seed: number; stopAt?: number }): Generator<SimulatedEntry> {
+export function* simulateEntries(opts: {
+  teamId: number;
+  userIds: number[];
+  tz: string;
+  endDate: string;
+  days: number;
+  seed: number;
+  stopAt?: number;
+}): Generator<SimulatedEntry> {
   const rand = rng(opts.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-  const profiles = new Map<number, Profile>(opts.userIds.map((id) => [id, { calls: 12 + rand() * 16, leads: 1 + rand() * 2.5, close: 0.08 + rand() * 0.14, check: 60_000 + rand() * 200_000 }]));
+  const profiles = new Map<number, Profile>(
+    opts.userIds.map((id) => [
+      id,
+      { calls: 12 + rand() * 16, leads: 1 + rand() * 2.5, close: 0.08 + rand() * 0.14, check: 60_000 + rand() * 200_000 },
+    ]),
+  );
   const open = new Map<number, { client: string; stage: Stage; since: number }[]>(opts.userIds.map((id) => [id, []]));
   let serial = 0;
   for (let d = opts.days - 1; d >= 0; d--) {
@@ -77,7 +112,10 @@ export function* simulateEntries(opts: { teamId: number; userIds: number[]; tz: 
           lead.stage = "lost";
         }
       }
-      open.set(userId, mine.filter((l) => l.stage !== "won" && l.stage !== "lost"));
+      open.set(
+        userId,
+        mine.filter((l) => l.stage !== "won" && l.stage !== "lost"),
+      );
     }
     // Entries within a day are logged in time order, as they would be live.
     batch.sort((a, b) => a.occurredAt - b.occurredAt);

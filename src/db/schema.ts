@@ -18,149 +18,215 @@ export const teams = sqliteTable("teams", {
   createdAt: integer("created_at").notNull().default(now),
 });
 
-export const users = sqliteTable("users", {
-  /** The Telegram user id. */
-  id: integer("id").primaryKey(),
-  username: text("username"),
-  firstName: text("first_name").notNull(),
-  lastName: text("last_name"),
-  languageCode: text("language_code"),
-  /** Personal settings (language override, evening nudge) as JSON. */
-  settings: text("settings", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
-  /** Set when the user blocked the bot (403): private posts stop. */
-  blockedAt: integer("blocked_at"),
-  createdAt: integer("created_at").notNull().default(now),
-  updatedAt: integer("updated_at").notNull().default(now),
-}, (t) => [index("users_username_idx").on(t.username)]);
+export const users = sqliteTable(
+  "users",
+  {
+    /** The Telegram user id. */
+    id: integer("id").primaryKey(),
+    username: text("username"),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name"),
+    languageCode: text("language_code"),
+    /** Personal settings (language override, evening nudge) as JSON. */
+    settings: text("settings", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
+    /** Set when the user blocked the bot (403): private posts stop. */
+    blockedAt: integer("blocked_at"),
+    createdAt: integer("created_at").notNull().default(now),
+    updatedAt: integer("updated_at").notNull().default(now),
+  },
+  (t) => [index("users_username_idx").on(t.username)],
+);
 
-export const memberships = sqliteTable("memberships", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  teamId: integer("team_id").notNull().references(() => teams.id, { onDelete: "cascade" }),
-  userId: integer("user_id").notNull().references(() => users.id),
-  role: text("role", { enum: ["head", "manager"] }).notNull(),
-  active: integer("active", { mode: "boolean" }).notNull().default(true),
-  joinedAt: integer("joined_at").notNull().default(now),
-}, (t) => [
-  uniqueIndex("memberships_team_user_uq").on(t.teamId, t.userId),
-  index("memberships_user_idx").on(t.userId, t.active),
-]);
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    role: text("role", { enum: ["head", "manager"] }).notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    joinedAt: integer("joined_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("memberships_team_user_uq").on(t.teamId, t.userId), index("memberships_user_idx").on(t.userId, t.active)],
+);
 
 const stageEnum = ["new", "qualified", "meeting", "proposal", "won", "lost"] as const;
 
-export const leads = sqliteTable("leads", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  teamId: integer("team_id").notNull().references(() => teams.id, { onDelete: "cascade" }),
-  ownerId: integer("owner_id").notNull().references(() => users.id),
-  clientName: text("client_name").notNull(),
-  /** Lower-cased, whitespace-collapsed name used to match later entries to the lead. */
-  clientKey: text("client_key").notNull(),
-  stage: text("stage", { enum: stageEnum }).notNull(),
-  lostAtStage: text("lost_at_stage", { enum: stageEnum }),
-  lostReason: text("lost_reason"),
-  /** The entry that created the lead; undoing it removes the lead. */
-  createdByActivityId: integer("created_by_activity_id"),
-  createdAt: integer("created_at").notNull(),
-  updatedAt: integer("updated_at").notNull(),
-}, (t) => [
-  index("leads_owner_client_idx").on(t.teamId, t.ownerId, t.clientKey),
-  index("leads_team_stage_idx").on(t.teamId, t.stage, t.updatedAt),
-]);
+export const leads = sqliteTable(
+  "leads",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => users.id),
+    clientName: text("client_name").notNull(),
+    /** Lower-cased, whitespace-collapsed name used to match later entries to the lead. */
+    clientKey: text("client_key").notNull(),
+    stage: text("stage", { enum: stageEnum }).notNull(),
+    lostAtStage: text("lost_at_stage", { enum: stageEnum }),
+    lostReason: text("lost_reason"),
+    /** The entry that created the lead; undoing it removes the lead. */
+    createdByActivityId: integer("created_by_activity_id"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("leads_owner_client_idx").on(t.teamId, t.ownerId, t.clientKey),
+    index("leads_team_stage_idx").on(t.teamId, t.stage, t.updatedAt),
+  ],
+);
 
 /** Every stage a lead entered, when, and by which entry; never overwritten. */
-export const leadStages = sqliteTable("lead_stages", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  leadId: integer("lead_id").notNull().references(() => leads.id, { onDelete: "cascade" }),
-  // Denormalised so period queries over a team's history need no join.
-  teamId: integer("team_id").notNull(),
-  ownerId: integer("owner_id").notNull(),
-  stage: text("stage", { enum: stageEnum }).notNull(),
-  enteredAt: integer("entered_at").notNull(),
-  activityId: integer("activity_id"),
-}, (t) => [
-  // Covering: timelines() reads a team's period and each lead's history from
-  // these indexes alone, without table lookups.
-  index("lead_stages_lead_idx").on(t.leadId, t.stage, t.enteredAt),
-  index("lead_stages_team_time_idx").on(t.teamId, t.enteredAt, t.ownerId, t.leadId),
-  index("lead_stages_activity_idx").on(t.activityId),
-]);
+export const leadStages = sqliteTable(
+  "lead_stages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    leadId: integer("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    // Denormalised so period queries over a team's history need no join.
+    teamId: integer("team_id").notNull(),
+    ownerId: integer("owner_id").notNull(),
+    stage: text("stage", { enum: stageEnum }).notNull(),
+    enteredAt: integer("entered_at").notNull(),
+    activityId: integer("activity_id"),
+  },
+  (t) => [
+    // Covering: timelines() reads a team's period and each lead's history from
+    // these indexes alone, without table lookups.
+    index("lead_stages_lead_idx").on(t.leadId, t.stage, t.enteredAt),
+    index("lead_stages_team_time_idx").on(t.teamId, t.enteredAt, t.ownerId, t.leadId),
+    index("lead_stages_activity_idx").on(t.activityId),
+  ],
+);
 
-export const activities = sqliteTable("activities", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  teamId: integer("team_id").notNull().references(() => teams.id, { onDelete: "cascade" }),
-  userId: integer("user_id").notNull().references(() => users.id),
-  kind: text("kind", { enum: ["call", "meeting", "proposal", "presentation", "deal", "lead", "lost"] }).notNull(),
-  outcome: text("outcome", { enum: ["reached", "meeting", "noanswer"] }),
-  amountMinor: integer("amount_minor"),
-  clientName: text("client_name"),
-  leadId: integer("lead_id").references(() => leads.id),
-  /** The lead's stage before this entry moved it, so /undo can put it back. */
-  leadStageBefore: text("lead_stage_before", { enum: stageEnum }),
-  lostReason: text("lost_reason"),
-  note: text("note"),
-  /** When the manager sent it (Telegram message date). */
-  occurredAt: integer("occurred_at").notNull(),
-  createdAt: integer("created_at").notNull().default(now),
-  deletedAt: integer("deleted_at"),
-  /** The Telegram update that carried it: a redelivered update cannot log twice. */
-  sourceUpdateId: integer("source_update_id").unique(),
-}, (t) => [
-  // Covering: entries.activities() reads a team's (or person's) period as one
-  // index range scan, without table lookups.
-  index("activities_team_time_idx").on(t.teamId, t.occurredAt, t.deletedAt, t.userId, t.kind, t.outcome, t.amountMinor, t.leadId, t.clientName, t.lostReason),
-  index("activities_user_time_idx").on(t.userId, t.occurredAt),
-]);
+export const activities = sqliteTable(
+  "activities",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: ["call", "meeting", "proposal", "presentation", "deal", "lead", "lost"] }).notNull(),
+    outcome: text("outcome", { enum: ["reached", "meeting", "noanswer"] }),
+    amountMinor: integer("amount_minor"),
+    clientName: text("client_name"),
+    leadId: integer("lead_id").references(() => leads.id),
+    /** The lead's stage before this entry moved it, so /undo can put it back. */
+    leadStageBefore: text("lead_stage_before", { enum: stageEnum }),
+    lostReason: text("lost_reason"),
+    note: text("note"),
+    /** When the manager sent it (Telegram message date). */
+    occurredAt: integer("occurred_at").notNull(),
+    createdAt: integer("created_at").notNull().default(now),
+    deletedAt: integer("deleted_at"),
+    /** The Telegram update that carried it: a redelivered update cannot log twice. */
+    sourceUpdateId: integer("source_update_id").unique(),
+  },
+  (t) => [
+    // Covering: entries.activities() reads a team's (or person's) period as one
+    // index range scan, without table lookups.
+    index("activities_team_time_idx").on(
+      t.teamId,
+      t.occurredAt,
+      t.deletedAt,
+      t.userId,
+      t.kind,
+      t.outcome,
+      t.amountMinor,
+      t.leadId,
+      t.clientName,
+      t.lostReason,
+    ),
+    index("activities_user_time_idx").on(t.userId, t.occurredAt),
+  ],
+);
 
-export const plans = sqliteTable("plans", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  teamId: integer("team_id").notNull().references(() => teams.id, { onDelete: "cascade" }),
-  metric: text("metric").notNull(),
-  /** Target in the metric's unit: a count, kopecks, a percent, or milliseconds. */
-  value: integer("value").notNull(),
-  /** For "+15 %"-style plans: the percent over the previous period; value then holds the resolved target. */
-  relativePercent: integer("relative_percent"),
-  period: text("period", { enum: ["day", "week", "month", "quarter"] }).notNull(),
-  scope: text("scope", { enum: ["team", "each", "user"] }).notNull(),
-  userId: integer("user_id").references(() => users.id),
-  createdBy: integer("created_by").notNull(),
-  createdAt: integer("created_at").notNull().default(now),
-  updatedAt: integer("updated_at").notNull().default(now),
-}, (t) => [index("plans_team_idx").on(t.teamId)]);
+export const plans = sqliteTable(
+  "plans",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    metric: text("metric").notNull(),
+    /** Target in the metric's unit: a count, kopecks, a percent, or milliseconds. */
+    value: integer("value").notNull(),
+    /** For "+15 %"-style plans: the percent over the previous period; value then holds the resolved target. */
+    relativePercent: integer("relative_percent"),
+    period: text("period", { enum: ["day", "week", "month", "quarter"] }).notNull(),
+    scope: text("scope", { enum: ["team", "each", "user"] }).notNull(),
+    userId: integer("user_id").references(() => users.id),
+    createdBy: integer("created_by").notNull(),
+    createdAt: integer("created_at").notNull().default(now),
+    updatedAt: integer("updated_at").notNull().default(now),
+  },
+  (t) => [index("plans_team_idx").on(t.teamId)],
+);
 
-export const savedReports = sqliteTable("saved_reports", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  teamId: integer("team_id").notNull().references(() => teams.id, { onDelete: "cascade" }),
-  name: text("name").notNull(),
-  definition: text("definition", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
-  createdBy: integer("created_by").notNull(),
-  createdAt: integer("created_at").notNull().default(now),
-}, (t) => [uniqueIndex("saved_reports_team_name_uq").on(t.teamId, t.name)]);
+export const savedReports = sqliteTable(
+  "saved_reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    definition: text("definition", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    createdBy: integer("created_by").notNull(),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("saved_reports_team_name_uq").on(t.teamId, t.name)],
+);
 
 /** Scheduled posts, recorded before sending so a restart never posts twice. */
-export const posts = sqliteTable("posts", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  teamId: integer("team_id").notNull().references(() => teams.id, { onDelete: "cascade" }),
-  kind: text("kind").notNull(),
-  /** Local date (team zone) the post belongs to. */
-  localDate: text("local_date").notNull(),
-  /** Who it is for: "group", "head:<id>", "user:<id>". */
-  target: text("target").notNull(),
-  status: text("status", { enum: ["pending", "sent", "failed", "skipped"] }).notNull(),
-  createdAt: integer("created_at").notNull().default(now),
-  sentAt: integer("sent_at"),
-  error: text("error"),
-}, (t) => [uniqueIndex("posts_once_uq").on(t.teamId, t.kind, t.localDate, t.target)]);
+export const posts = sqliteTable(
+  "posts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    /** Local date (team zone) the post belongs to. */
+    localDate: text("local_date").notNull(),
+    /** Who it is for: "group", "head:<id>", "user:<id>". */
+    target: text("target").notNull(),
+    status: text("status", { enum: ["pending", "sent", "failed", "skipped"] }).notNull(),
+    createdAt: integer("created_at").notNull().default(now),
+    sentAt: integer("sent_at"),
+    error: text("error"),
+  },
+  (t) => [uniqueIndex("posts_once_uq").on(t.teamId, t.kind, t.localDate, t.target)],
+);
 
 /** Funnel alerts: one per subject per local day. */
-export const alerts = sqliteTable("alerts", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  teamId: integer("team_id").notNull().references(() => teams.id, { onDelete: "cascade" }),
-  kind: text("kind").notNull(),
-  /** lead id or stage name the alert is about. */
-  subject: text("subject").notNull(),
-  localDate: text("local_date").notNull(),
-  message: text("message").notNull(),
-  createdAt: integer("created_at").notNull().default(now),
-}, (t) => [uniqueIndex("alerts_once_uq").on(t.teamId, t.kind, t.subject, t.localDate)]);
+export const alerts = sqliteTable(
+  "alerts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    /** lead id or stage name the alert is about. */
+    subject: text("subject").notNull(),
+    localDate: text("local_date").notNull(),
+    message: text("message").notNull(),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("alerts_once_uq").on(t.teamId, t.kind, t.subject, t.localDate)],
+);
 
 /** Update ids already handled: a redelivered update changes nothing. */
 export const processedUpdates = sqliteTable("processed_updates", {
@@ -176,6 +242,16 @@ export const conversationState = sqliteTable("conversation_state", {
 });
 
 export const schema = {
-  teams, users, memberships, leads, leadStages, activities, plans, savedReports, posts, alerts,
-  processedUpdates, conversationState,
+  teams,
+  users,
+  memberships,
+  leads,
+  leadStages,
+  activities,
+  plans,
+  savedReports,
+  posts,
+  alerts,
+  processedUpdates,
+  conversationState,
 };

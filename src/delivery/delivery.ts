@@ -121,7 +121,15 @@ class Dispatcher implements Delivery {
     return new Promise((resolve) => {
       const chatId = this.currentId(msg.chatId);
       const job: Job = {
-        msg, parts, next: 0, chatId, messageIds: [], followedMigration: false, rateLimited: 0, busy: false, resolve,
+        msg,
+        parts,
+        next: 0,
+        chatId,
+        messageIds: [],
+        followedMigration: false,
+        rateLimited: 0,
+        busy: false,
+        resolve,
       };
       this.queue.push(chatId, job);
       this.kick();
@@ -250,7 +258,10 @@ class Dispatcher implements Delivery {
         }
         // Someone else spends the same budget (interactive replies, another process), or auto-retry gave up.
         this.pausedUntil.set(job.chatId, this.now() + failure.retryAfterMs);
-        this.log?.warn({ chatId: job.chatId, label: job.msg.label, retryAfterMs: failure.retryAfterMs }, "delivery: 429 reached the delivery layer");
+        this.log?.warn(
+          { chatId: job.chatId, label: job.msg.label, retryAfterMs: failure.retryAfterMs },
+          "delivery: 429 reached the delivery layer",
+        );
         return;
       }
       case "failed":

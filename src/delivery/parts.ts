@@ -4,9 +4,7 @@ import { type Api, InputFile } from "grammy";
 import { MAX_CAPTION_CHARS, MAX_TEXT_CHARS, visibleLength } from "./html-text.js";
 import type { Outgoing } from "./types.js";
 
-export type Part =
-  | { kind: "text"; html: string }
-  | { kind: "photo"; photo: { data: Buffer; filename: string }; caption?: string };
+export type Part = { kind: "text"; html: string } | { kind: "photo"; photo: { data: Buffer; filename: string }; caption?: string };
 
 /**
  * A photo takes its text as caption when it fits (1024 visible chars);
@@ -18,7 +16,10 @@ export function planParts(msg: Outgoing): Part[] {
   const length = visibleLength(msg.html);
   if (length === 0) return [{ kind: "photo", photo: msg.photo }];
   if (length <= MAX_CAPTION_CHARS) return [{ kind: "photo", photo: msg.photo, caption: msg.html }];
-  return [{ kind: "photo", photo: msg.photo }, { kind: "text", html: msg.html }];
+  return [
+    { kind: "photo", photo: msg.photo },
+    { kind: "text", html: msg.html },
+  ];
 }
 
 /** Refusals Telegram would answer with 400; caught before spending a rate-limit slot. */

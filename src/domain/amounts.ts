@@ -22,9 +22,15 @@ const AMOUNT_RE = new RegExp(
 );
 
 const MULT_EXP: Record<string, number> = {
-  k: 3, к: 3, тыс: 3,
-  m: 6, mln: 6, млн: 6,
-  b: 9, bn: 9, млрд: 9,
+  k: 3,
+  к: 3,
+  тыс: 3,
+  m: 6,
+  mln: 6,
+  млн: 6,
+  b: 9,
+  bn: 9,
+  млрд: 9,
 };
 
 /**
@@ -117,7 +123,12 @@ export function formatDecimal(value: number, locale: "ru" | "en", maxFrac: numbe
   const factor = 10 ** maxFrac;
   const units = Math.round(Math.abs(value) * factor);
   const int = Math.floor(units / factor);
-  const frac = maxFrac > 0 ? String(units % factor).padStart(maxFrac, "0").replace(/0+$/, "") : "";
+  const frac =
+    maxFrac > 0
+      ? String(units % factor)
+          .padStart(maxFrac, "0")
+          .replace(/0+$/, "")
+      : "";
   const sign = value < 0 && units !== 0 ? "-" : "";
   return sign + groupDigits(int) + (frac === "" ? "" : (locale === "ru" ? "," : ".") + frac);
 }

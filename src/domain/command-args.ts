@@ -1,4 +1,4 @@
-import { parseMetric, type MetricKey } from "./metrics.js";
+import { type MetricKey, parseMetric } from "./metrics.js";
 
 export interface SplitArgs {
   /** Plain words, in order (period words, report names). */

@@ -1,9 +1,19 @@
 import type { ConvertibleStage } from "./funnel.js";
 import type { LeadTimeline, Stage } from "./types.js";
-const ORDER: ConvertibleStage[] = ["new", "qualified", "meeting", "proposal"];
-const NEXT: Record<ConvertibleStage, keyof LeadTimeline> = { new: "qualifiedAt", qualified: "meetingAt", meeting: "proposalAt", proposal: "wonAt" };
 
-export interface StageOutcome { moved: number; lost: number; rate: number | null }
+const ORDER: ConvertibleStage[] = ["new", "qualified", "meeting", "proposal"];
+const NEXT: Record<ConvertibleStage, keyof LeadTimeline> = {
+  new: "qualifiedAt",
+  qualified: "meetingAt",
+  meeting: "proposalAt",
+  proposal: "wonAt",
+};
+
+export interface StageOutcome {
+  moved: number;
+  lost: number;
+  rate: number | null;
+}
 
 const inRange = (t: number | null, from: number, to: number): t is number => t !== null && t >= from && t < to;
 
@@ -29,13 +39,23 @@ export function decidedConversions(timelines: readonly LeadTimeline[], from: num
   return out;
 }
 
-export interface ConversionDrop { stage: ConvertibleStage; baseline: number; current: number }
+export interface ConversionDrop {
+  stage: ConvertibleStage;
+  baseline: number;
+  current: number;
+}
 
 /**
  * Stages where the current rate is more than `points` below the baseline, worst
  * first. Small samples are ignored: two lost leads are not a trend.
  */
-export function conversionDrops(current: Record<ConvertibleStage, StageOutcome>, baseline: Record<ConvertibleStage, StageOutcome>, points: number, minCurrent = 5, minBaseline = 10): ConversionDrop[] {
+export function conversionDrops(
+  current: Record<ConvertibleStage, StageOutcome>,
+  baseline: Record<ConvertibleStage, StageOutcome>,
+  points: number,
+  minCurrent = 5,
+  minBaseline = 10,
+): ConversionDrop[] {
   const drops: ConversionDrop[] = [];
   for (const stage of ORDER) {
     const c = current[stage];

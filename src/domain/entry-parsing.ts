@@ -26,16 +26,45 @@ export type EntryError =
 export type EntryParse = { ok: true; entry: ParsedEntry } | { ok: false; error: EntryError; detail?: string };
 
 const OUTCOME_WORDS: Record<string, CallOutcome> = {
-  meeting: "meeting", meet: "meeting", встреча: "meeting", встречу: "meeting", встреча_назначена: "meeting",
-  reached: "reached", reach: "reached", дозвон: "reached", дозвонился: "reached", дозвонилась: "reached",
-  noanswer: "noanswer", "no-answer": "noanswer", no_answer: "noanswer", недозвон: "noanswer", "не-дозвон": "noanswer", нет_ответа: "noanswer",
+  meeting: "meeting",
+  meet: "meeting",
+  встреча: "meeting",
+  встречу: "meeting",
+  встреча_назначена: "meeting",
+  reached: "reached",
+  reach: "reached",
+  дозвон: "reached",
+  дозвонился: "reached",
+  дозвонилась: "reached",
+  noanswer: "noanswer",
+  "no-answer": "noanswer",
+  no_answer: "noanswer",
+  недозвон: "noanswer",
+  "не-дозвон": "noanswer",
+  нет_ответа: "noanswer",
 };
 
 // Words people type as a call result that we do not track; without this list
 // "/call busy Acme" would silently log a reached call with client "busy Acme".
 const OUTCOME_LOOKALIKES = new Set([
-  "busy", "voicemail", "callback", "failed", "missed", "declined", "rejected", "answered", "noreply",
-  "занято", "перезвонить", "перезвон", "автоответчик", "сброс", "сбросил", "ответил", "отказ", "недоступен",
+  "busy",
+  "voicemail",
+  "callback",
+  "failed",
+  "missed",
+  "declined",
+  "rejected",
+  "answered",
+  "noreply",
+  "занято",
+  "перезвонить",
+  "перезвон",
+  "автоответчик",
+  "сброс",
+  "сбросил",
+  "ответил",
+  "отказ",
+  "недоступен",
 ]);
 
 export function parseOutcome(word: string): CallOutcome | null {

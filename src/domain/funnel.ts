@@ -81,7 +81,12 @@ function lossStage(tl: LeadTimeline): ConvertibleStage {
  */
 export function normalizeReason(reason: string | null): string | null {
   if (reason === null) return null;
-  const key = reason.toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ").trim().replace(/[.!?,;:…\s]+$/u, "");
+  const key = reason
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[.!?,;:…\s]+$/u, "");
   return key === "" ? null : key;
 }
 
@@ -92,7 +97,17 @@ export function topReasons(reasons: readonly (string | null)[], limit = 3): Loss
     const key = normalizeReason(raw);
     const g = groups.get(key);
     if (g !== undefined) g.count += 1;
-    else groups.set(key, { display: key === null ? null : raw!.replace(/\s+/g, " ").trim().replace(/[.!?,;:…\s]+$/u, ""), count: 1 });
+    else
+      groups.set(key, {
+        display:
+          key === null
+            ? null
+            : raw!
+                .replace(/\s+/g, " ")
+                .trim()
+                .replace(/[.!?,;:…\s]+$/u, ""),
+        count: 1,
+      });
   }
   return [...groups.entries()]
     .sort(([ka, a], [kb, b]) => {

@@ -2,9 +2,9 @@
 // Team figures are always recomputed from the team's raw entries (team
 // conversion = team meeting-calls ÷ team calls), never averaged from ratios.
 
-import type { ActivityRecord, LeadTimeline, Period } from "./types.js";
 import { METRIC_KEYS, type MetricKey } from "./metrics.js";
 import { bucketKey, bucketKeys, type Grouping } from "./periods.js";
+import type { ActivityRecord, LeadTimeline, Period } from "./types.js";
 
 export type KpiValues = Record<MetricKey, number | null>;
 
@@ -33,8 +33,17 @@ interface Tally {
 
 function newTally(): Tally {
   return {
-    calls: 0, meetingCalls: 0, meetings: 0, proposals: 0, presentations: 0,
-    deals: 0, revenue: 0, lost: 0, leads: 0, leadDurations: [], closeDurations: [],
+    calls: 0,
+    meetingCalls: 0,
+    meetings: 0,
+    proposals: 0,
+    presentations: 0,
+    deals: 0,
+    revenue: 0,
+    lost: 0,
+    leads: 0,
+    leadDurations: [],
+    closeDurations: [],
   };
 }
 

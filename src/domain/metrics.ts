@@ -67,25 +67,50 @@ export const METRICS: Readonly<Record<MetricKey, MetricDef>> = {
 };
 
 // Aliases after normalisation (lower case, "ё" → "е", spaces and "-" → "_").
-const ALIASES: ReadonlyMap<string, MetricKey> = new Map(Object.entries({
-  calls: "calls", звонки: "calls",
-  meetings: "meetings", встречи: "meetings",
-  conversion: "call_conversion", конверсия: "call_conversion", call_conversion: "call_conversion",
-  proposals: "proposals", кп: "proposals",
-  presentations: "presentations", презентации: "presentations",
-  deals: "deals", сделки: "deals",
-  revenue: "revenue", выручка: "revenue",
-  avgcheck: "avg_check", avg_check: "avg_check", средний_чек: "avg_check", чек: "avg_check",
-  winrate: "win_rate", win_rate: "win_rate", доля_успешных: "win_rate",
-  leadtime: "lead_time", lead_time: "lead_time", обработка: "lead_time",
-  closetime: "close_time", close_time: "close_time", закрытие: "close_time",
-  lost: "lost", отказы: "lost",
-  leads: "leads", лиды: "leads",
-} satisfies Record<string, MetricKey>));
+const ALIASES: ReadonlyMap<string, MetricKey> = new Map(
+  Object.entries({
+    calls: "calls",
+    звонки: "calls",
+    meetings: "meetings",
+    встречи: "meetings",
+    conversion: "call_conversion",
+    конверсия: "call_conversion",
+    call_conversion: "call_conversion",
+    proposals: "proposals",
+    кп: "proposals",
+    presentations: "presentations",
+    презентации: "presentations",
+    deals: "deals",
+    сделки: "deals",
+    revenue: "revenue",
+    выручка: "revenue",
+    avgcheck: "avg_check",
+    avg_check: "avg_check",
+    средний_чек: "avg_check",
+    чек: "avg_check",
+    winrate: "win_rate",
+    win_rate: "win_rate",
+    доля_успешных: "win_rate",
+    leadtime: "lead_time",
+    lead_time: "lead_time",
+    обработка: "lead_time",
+    closetime: "close_time",
+    close_time: "close_time",
+    закрытие: "close_time",
+    lost: "lost",
+    отказы: "lost",
+    leads: "leads",
+    лиды: "leads",
+  } satisfies Record<string, MetricKey>),
+);
 
 /** Metric key from a key or alias ("звонки", "win-rate", "Средний чек"), or null. */
 export function parseMetric(text: string): MetricKey | null {
-  const norm = text.trim().toLowerCase().replace(/ё/g, "е").replace(/[\s-]+/g, "_");
+  const norm = text
+    .trim()
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/[\s-]+/g, "_");
   return ALIASES.get(norm) ?? null; // Map: "toString" is not a metric
 }
 
@@ -125,12 +150,7 @@ export function formatDuration(ms: number, locale: Locale): string {
  * kopecks ("1 250 000 ₽"), percents with at most one decimal ("23%", "19,5%"),
  * durations ("5 ч 20 мин"); null (nothing to measure) → "—".
  */
-export function formatMetricValue(
-  key: MetricKey,
-  value: number | null,
-  locale: Locale,
-  opts: ValueFormatOptions = {},
-): string {
+export function formatMetricValue(key: MetricKey, value: number | null, locale: Locale, opts: ValueFormatOptions = {}): string {
   if (value === null || Number.isNaN(value)) return "—";
   switch (METRICS[key].unit) {
     case "count":

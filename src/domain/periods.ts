@@ -2,28 +2,10 @@
 // resolving it against `now` in the team's zone, labels, and the share of
 // working days gone (used for plan pace).
 
+import { addDays, daysBetween, daysInMonth, isoWeekday, isValidDate, localDate, parseDateParts, zonedMidnight } from "./time.js";
 import type { Period } from "./types.js";
-import {
-  addDays,
-  daysBetween,
-  daysInMonth,
-  isoWeekday,
-  isValidDate,
-  localDate,
-  parseDateParts,
-  zonedMidnight,
-} from "./time.js";
 
-export type PeriodKeyword =
-  | "today"
-  | "yesterday"
-  | "week"
-  | "lastweek"
-  | "month"
-  | "lastmonth"
-  | "quarter"
-  | "lastquarter"
-  | "year";
+export type PeriodKeyword = "today" | "yesterday" | "week" | "lastweek" | "month" | "lastmonth" | "quarter" | "lastquarter" | "year";
 
 /** A calendar day as typed; `year` is null when the user omitted it ("15.11"). */
 export interface DaySpec {
@@ -33,36 +15,35 @@ export interface DaySpec {
 }
 
 /** What the user asked for, before it is pinned to `now` and a zone. */
-export type PeriodSpec =
-  | { kind: PeriodKeyword }
-  | { kind: "range"; start: DaySpec; end: DaySpec }
-  | { kind: "date"; date: DaySpec };
+export type PeriodSpec = { kind: PeriodKeyword } | { kind: "range"; start: DaySpec; end: DaySpec } | { kind: "date"; date: DaySpec };
 
 // Keys are compared with spaces, "_" and "-" removed, so "last week",
 // "last_week", "прошлая неделя" and "прошлаянеделя" are all one key.
-const KEYWORDS: ReadonlyMap<string, PeriodKeyword> = new Map(Object.entries({
-  today: "today",
-  day: "today",
-  yesterday: "yesterday",
-  week: "week",
-  lastweek: "lastweek",
-  month: "month",
-  lastmonth: "lastmonth",
-  quarter: "quarter",
-  lastquarter: "lastquarter",
-  year: "year",
-  сегодня: "today",
-  вчера: "yesterday",
-  неделя: "week",
-  неделю: "week", // "за неделю"
-  прошлаянеделя: "lastweek",
-  прошлуюнеделю: "lastweek",
-  месяц: "month",
-  прошлыймесяц: "lastmonth",
-  квартал: "quarter",
-  прошлыйквартал: "lastquarter",
-  год: "year",
-} satisfies Record<string, PeriodKeyword>));
+const KEYWORDS: ReadonlyMap<string, PeriodKeyword> = new Map(
+  Object.entries({
+    today: "today",
+    day: "today",
+    yesterday: "yesterday",
+    week: "week",
+    lastweek: "lastweek",
+    month: "month",
+    lastmonth: "lastmonth",
+    quarter: "quarter",
+    lastquarter: "lastquarter",
+    year: "year",
+    сегодня: "today",
+    вчера: "yesterday",
+    неделя: "week",
+    неделю: "week", // "за неделю"
+    прошлаянеделя: "lastweek",
+    прошлуюнеделю: "lastweek",
+    месяц: "month",
+    прошлыймесяц: "lastmonth",
+    квартал: "quarter",
+    прошлыйквартал: "lastquarter",
+    год: "year",
+  } satisfies Record<string, PeriodKeyword>),
+);
 
 // "15.11", "15.11.2026", "15.11.26" or "2026-11-15".
 const DAY_SRC = String.raw`\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}(?:\.(?:\d{4}|\d{2}))?`;
@@ -125,8 +106,10 @@ export function parsePeriod(text: string): PeriodSpec | null {
   // "01.11–15.11.2026": a yearless side borrows the other side's year.
   if (start.year === null && end.year !== null) start.year = end.year;
   if (end.year === null && start.year !== null) end.year = start.year;
-  if ((start.year !== null && !isValidDate(start.year, start.month, start.day)) ||
-      (end.year !== null && !isValidDate(end.year, end.month, end.day))) {
+  if (
+    (start.year !== null && !isValidDate(start.year, start.month, start.day)) ||
+    (end.year !== null && !isValidDate(end.year, end.month, end.day))
+  ) {
     return null;
   }
   // Yearless ranges never wrap a New Year: "20.12–10.01" is rejected.
@@ -239,13 +222,20 @@ export function resolvePeriod(spec: PeriodSpec, now: number, tz: string, opts: R
   }
 }
 
-const MONTHS_RU = [
-  "январь", "февраль", "март", "апрель", "май", "июнь",
-  "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
-];
+const MONTHS_RU = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"];
 const MONTHS_EN = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
 ];
 
 function dm(date: string): string {
@@ -282,9 +272,7 @@ export function periodLabel(period: Period, locale: "ru" | "en"): string {
     default: {
       if (period.startDate === period.endDate) return dm(period.startDate);
       const sameYear = period.startDate.slice(0, 4) === period.endDate.slice(0, 4);
-      return sameYear
-        ? `${dm(period.startDate)}–${dm(period.endDate)}`
-        : `${dmy(period.startDate)}–${dmy(period.endDate)}`;
+      return sameYear ? `${dm(period.startDate)}–${dm(period.endDate)}` : `${dmy(period.startDate)}–${dmy(period.endDate)}`;
     }
   }
 }
@@ -309,12 +297,7 @@ export interface WorkdayShare {
  * real local day length, so DST days still run 0 → 1) if today is a working day
  * inside the period. Used to judge plan pace.
  */
-export function workdayShare(
-  period: Period,
-  now: number,
-  tz: string,
-  workdays: number[] = [1, 2, 3, 4, 5],
-): WorkdayShare {
+export function workdayShare(period: Period, now: number, tz: string, workdays: number[] = [1, 2, 3, 4, 5]): WorkdayShare {
   const isWorkday = new Set(workdays);
   const today = localDate(now, tz);
   let total = 0;

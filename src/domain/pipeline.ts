@@ -1,4 +1,4 @@
-import { type ActivityKind, type CallOutcome, type Stage } from "./types.js";
+import type { ActivityKind, CallOutcome, Stage } from "./types.js";
 
 export const OPEN_STAGES: Stage[] = ["new", "qualified", "meeting", "proposal"];
 /** The forward path; `lost` is off to the side and reachable from any open stage. */
@@ -54,5 +54,10 @@ export function advance(current: Stage | null, target: Stage): StageMove {
 
 /** Matching key for client names: case and spacing don't make a different client. */
 export function clientKey(name: string): string {
-  return name.normalize("NFKC").toLocaleLowerCase("ru").replace(/\s+/g, " ").replace(/[«»"“”]/g, "").trim();
+  return name
+    .normalize("NFKC")
+    .toLocaleLowerCase("ru")
+    .replace(/\s+/g, " ")
+    .replace(/[«»"“”]/g, "")
+    .trim();
 }

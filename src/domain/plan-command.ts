@@ -1,11 +1,21 @@
-import { parseMetric, type MetricKey } from "./metrics.js";
+import { type MetricKey, parseMetric } from "./metrics.js";
 import type { PlanPeriod, PlanScope } from "./plans.js";
 
 const PERIODS = new Map<string, PlanPeriod>([
-  ["day", "day"], ["daily", "day"], ["день", "day"], ["сутки", "day"], ["ежедневно", "day"],
-  ["week", "week"], ["weekly", "week"], ["неделя", "week"], ["неделю", "week"],
-  ["month", "month"], ["monthly", "month"], ["месяц", "month"],
-  ["quarter", "quarter"], ["квартал", "quarter"],
+  ["day", "day"],
+  ["daily", "day"],
+  ["день", "day"],
+  ["сутки", "day"],
+  ["ежедневно", "day"],
+  ["week", "week"],
+  ["weekly", "week"],
+  ["неделя", "week"],
+  ["неделю", "week"],
+  ["month", "month"],
+  ["monthly", "month"],
+  ["месяц", "month"],
+  ["quarter", "quarter"],
+  ["квартал", "quarter"],
 ]);
 
 const TEAM_WORDS = new Set(["all", "team", "все", "всем", "команда", "команде"]);
@@ -23,10 +33,7 @@ export interface PlanCommand {
   username: string | null;
 }
 
-export type PlanCommandError =
-  | { error: "usage" }
-  | { error: "metric"; word: string }
-  | { error: "period"; word: string };
+export type PlanCommandError = { error: "usage" } | { error: "metric"; word: string } | { error: "period"; word: string };
 
 /** `/plan <metric> <value…> <period> [@username|all]`; the value may contain spaces ("1,5 млн"). */
 export function parsePlanCommand(text: string): PlanCommand | PlanCommandError {

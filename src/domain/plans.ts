@@ -2,7 +2,7 @@
 // an actual compares with it given the share of the period already gone.
 
 import { parseAmount } from "./amounts.js";
-import { formatMetricValue, METRICS, type Locale, type MetricKey } from "./metrics.js";
+import { formatMetricValue, type Locale, METRICS, type MetricKey } from "./metrics.js";
 import type { PeriodSpec } from "./periods.js";
 
 export type PlanPeriod = "day" | "week" | "month" | "quarter";
@@ -50,11 +50,24 @@ const RELATIVE_RE = /^([+\-−])\s*(\d+(?:[.,]\d+)?)\s*%$/u;
 const NUMBER_RE = /^\d+(?:[.,]\d+)?$/;
 const GROUPED_INT_RE = /^\d{1,3}(?:[ \u00A0\u2009\u202F]\d{3})+$/u;
 
-const DURATION_UNITS: ReadonlyMap<string, number> = new Map(Object.entries({
-  m: 60_000, min: 60_000, мин: 60_000,
-  h: 3_600_000, ч: 3_600_000, час: 3_600_000, часа: 3_600_000, часов: 3_600_000,
-  d: 86_400_000, д: 86_400_000, дн: 86_400_000, день: 86_400_000, дня: 86_400_000, дней: 86_400_000,
-}));
+const DURATION_UNITS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    m: 60_000,
+    min: 60_000,
+    мин: 60_000,
+    h: 3_600_000,
+    ч: 3_600_000,
+    час: 3_600_000,
+    часа: 3_600_000,
+    часов: 3_600_000,
+    d: 86_400_000,
+    д: 86_400_000,
+    дн: 86_400_000,
+    день: 86_400_000,
+    дня: 86_400_000,
+    дней: 86_400_000,
+  }),
+);
 const DURATION_PART_RE = /(\d+(?:[.,]\d+)?)\s*([a-zа-яё]+)\.?\s*/gu;
 
 /** "24h", "24 ч", "7д", "90мин", "1.5h", "1d 12h" → ms; an error when malformed, zero or without a unit. */
@@ -236,13 +249,7 @@ export function statusLabel(status: ProgressStatus, locale: Locale): string {
  * for at-least metrics only (for times and percents it reads oddly), pace only
  * where it is defined. Money is compact ("1,2 млн ₽/2 млн ₽").
  */
-export function formatProgress(
-  key: MetricKey,
-  actual: number | null,
-  target: number,
-  share: number,
-  locale: Locale,
-): string {
+export function formatProgress(key: MetricKey, actual: number | null, target: number, share: number, locale: Locale): string {
   const def = METRICS[key];
   const p = progress(key, actual, target, share);
   const fmt = (v: number | null) => formatMetricValue(key, v, locale, { compact: true });

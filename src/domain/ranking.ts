@@ -12,7 +12,12 @@ export interface Ranked<T> {
  * at-most ones like lead time). Ties share a place ("competition ranking");
  * a secondary key breaks display order but not places.
  */
-export function rankBy<T>(items: T[], metric: MetricKey, value: (item: T) => number | null, tieBreak?: (item: T) => number | null): Ranked<T>[] {
+export function rankBy<T>(
+  items: T[],
+  metric: MetricKey,
+  value: (item: T) => number | null,
+  tieBreak?: (item: T) => number | null,
+): Ranked<T>[] {
   const better = METRICS[metric].direction === "at_most" ? -1 : 1;
   const rows = items.map((item) => ({ item, value: value(item), second: tieBreak?.(item) ?? 0 }));
   rows.sort((a, b) => {

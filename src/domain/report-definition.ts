@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { METRIC_KEYS, type MetricKey } from "./metrics.js";
-import { parsePeriod, type Grouping } from "./periods.js";
+import { type Grouping, parsePeriod } from "./periods.js";
 import type { Period } from "./types.js";
 
 export type ReportGrouping = "manager" | Grouping | "auto";
@@ -25,17 +25,39 @@ export const BUILTIN_REPORTS = ["dynamics", "avgcheck", "conversion", "leadtime"
 export type BuiltinReport = (typeof BUILTIN_REPORTS)[number];
 
 const BUILTIN_ALIASES = new Map<string, BuiltinReport>([
-  ["dynamics", "dynamics"], ["динамика", "dynamics"], ["sales", "dynamics"], ["продажи", "dynamics"],
-  ["avgcheck", "avgcheck"], ["avg_check", "avgcheck"], ["чек", "avgcheck"], ["средний_чек", "avgcheck"],
-  ["conversion", "conversion"], ["конверсия", "conversion"], ["funnel", "conversion"], ["воронка", "conversion"],
-  ["leadtime", "leadtime"], ["lead_time", "leadtime"], ["обработка", "leadtime"],
-  ["closetime", "closetime"], ["close_time", "closetime"], ["закрытие", "closetime"],
-  ["proposals", "proposals"], ["кп", "proposals"],
-  ["presentations", "presentations"], ["презентации", "presentations"],
+  ["dynamics", "dynamics"],
+  ["динамика", "dynamics"],
+  ["sales", "dynamics"],
+  ["продажи", "dynamics"],
+  ["avgcheck", "avgcheck"],
+  ["avg_check", "avgcheck"],
+  ["чек", "avgcheck"],
+  ["средний_чек", "avgcheck"],
+  ["conversion", "conversion"],
+  ["конверсия", "conversion"],
+  ["funnel", "conversion"],
+  ["воронка", "conversion"],
+  ["leadtime", "leadtime"],
+  ["lead_time", "leadtime"],
+  ["обработка", "leadtime"],
+  ["closetime", "closetime"],
+  ["close_time", "closetime"],
+  ["закрытие", "closetime"],
+  ["proposals", "proposals"],
+  ["кп", "proposals"],
+  ["presentations", "presentations"],
+  ["презентации", "presentations"],
 ]);
 
 export function parseBuiltinReport(word: string): BuiltinReport | null {
-  return BUILTIN_ALIASES.get(word.toLowerCase().replace(/ё/g, "е").replace(/[\s-]+/g, "_")) ?? null;
+  return (
+    BUILTIN_ALIASES.get(
+      word
+        .toLowerCase()
+        .replace(/ё/g, "е")
+        .replace(/[\s-]+/g, "_"),
+    ) ?? null
+  );
 }
 
 /** The article's reports expressed as definitions (conversion is the funnel view). */
@@ -64,5 +86,10 @@ export function autoGrouping(period: Period): Grouping {
 
 /** Saved-report names: short, one word, not a built-in report, a period or a command word. */
 export function validReportName(name: string): boolean {
-  return /^[\p{L}\p{N}_-]{2,32}$/u.test(name) && parseBuiltinReport(name) === null && parsePeriod(name) === null && !["new", "новый", "list"].includes(name.toLowerCase());
+  return (
+    /^[\p{L}\p{N}_-]{2,32}$/u.test(name) &&
+    parseBuiltinReport(name) === null &&
+    parsePeriod(name) === null &&
+    !["new", "новый", "list"].includes(name.toLowerCase())
+  );
 }

@@ -10,8 +10,15 @@ export type SettingsChange =
 export type SettingsError = { error: "unknown_key"; key: string } | { error: "bad_value"; key: string; value: string };
 
 const DEST = new Map<string, ("head" | "group")[]>([
-  ["head", ["head"]], ["руководителю", ["head"]], ["group", ["group"]], ["группа", ["group"]], ["группу", ["group"]],
-  ["both", ["head", "group"]], ["оба", ["head", "group"]], ["off", []], ["выкл", []],
+  ["head", ["head"]],
+  ["руководителю", ["head"]],
+  ["group", ["group"]],
+  ["группа", ["group"]],
+  ["группу", ["group"]],
+  ["both", ["head", "group"]],
+  ["оба", ["head", "group"]],
+  ["off", []],
+  ["выкл", []],
 ]);
 const ON = new Set(["on", "yes", "вкл", "да", "1", "true"]);
 const OFF = new Set(["off", "no", "выкл", "нет", "0", "false"]);
@@ -45,7 +52,8 @@ export function parseSettingsCommand(text: string, threadId?: number): SettingsC
       const t = time(value);
       if (t) return { scope: "team", patch: { [key === "nudge_time" ? "nudgeTime" : `${key}Time`]: t } as Partial<TeamSettings> };
       const f = flag(value);
-      if (f !== null && key !== "nudge_time") return { scope: "team", patch: { enabled: { [key]: f } } as unknown as Partial<TeamSettings> };
+      if (f !== null && key !== "nudge_time")
+        return { scope: "team", patch: { enabled: { [key]: f } } as unknown as Partial<TeamSettings> };
       return bad;
     }
     case "checks": {
@@ -79,7 +87,9 @@ export function parseSettingsCommand(text: string, threadId?: number): SettingsC
     }
     case "leadtime": {
       const ms = parseDuration(value);
-      return typeof ms === "number" && ms >= 3_600_000 && ms <= 30 * 86_400_000 ? { scope: "team", patch: { leadNewHours: ms / 3_600_000 } } : bad;
+      return typeof ms === "number" && ms >= 3_600_000 && ms <= 30 * 86_400_000
+        ? { scope: "team", patch: { leadNewHours: ms / 3_600_000 } }
+        : bad;
     }
     case "stuck": {
       const days = /^\d{1,3}$/.test(value) ? Number(value) : null;

@@ -24,7 +24,11 @@ export const teamSettingsSchema = z.object({
   alertsTo: destinations.default(["group"]),
   /** Forum topic for group posts (message_thread_id), or null for the main chat. */
   topicId: z.number().int().positive().nullable().default(null),
-  leadNewHours: z.number().positive().max(24 * 30).default(24),
+  leadNewHours: z
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
   stuckDays: z.number().positive().max(365).default(7),
   conversionDropPoints: z.number().positive().max(100).default(10),
   /** No posts between these local times (an interval may cross midnight); null = none. */
@@ -88,14 +92,26 @@ export function inQuietHours(settings: TeamSettings, minute: number): boolean {
 }
 
 const DAY_WORDS: Record<string, number> = {
-  mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7,
-  пн: 1, вт: 2, ср: 3, чт: 4, пт: 5, сб: 6, вс: 7,
+  mon: 1,
+  tue: 2,
+  wed: 3,
+  thu: 4,
+  fri: 5,
+  sat: 6,
+  sun: 7,
+  пн: 1,
+  вт: 2,
+  ср: 3,
+  чт: 4,
+  пт: 5,
+  сб: 6,
+  вс: 7,
 };
 
 /** "1-5", "пн-пт", "mon,wed,fri", "1,2,3,4,5,6" → sorted ISO weekdays, or null. */
 export function parseWorkdays(text: string): number[] | null {
   const days = new Set<number>();
-  const day = (w: string) => (/^[1-7]$/.test(w) ? Number(w) : DAY_WORDS[w.toLowerCase()] ?? null);
+  const day = (w: string) => (/^[1-7]$/.test(w) ? Number(w) : (DAY_WORDS[w.toLowerCase()] ?? null));
   for (const part of text.split(/[,\s]+/).filter(Boolean)) {
     const range = part.split(/[-–]/);
     if (range.length === 2) {

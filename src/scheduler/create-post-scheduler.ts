@@ -1,6 +1,6 @@
 import type { Api } from "grammy";
-import type { AppDeps } from "../bot/context.js";
 import { createDelivery, type Delivery, type DeliveryOptions } from "../delivery/index.js";
+import type { AppDeps } from "../services/deps.js";
 import { deliveryHooks } from "./delivery-hooks.js";
 import { PostScheduler } from "./scheduler.js";
 
@@ -8,7 +8,11 @@ import { PostScheduler } from "./scheduler.js";
  * The scheduler with its throttled delivery and failure hooks, and settings
  * changes routed to it. Nothing runs until `scheduler.start()`.
  */
-export function createPostScheduler(api: Api, deps: AppDeps, options: Omit<DeliveryOptions, "hooks" | "logger"> = {}): { scheduler: PostScheduler; delivery: Delivery } {
+export function createPostScheduler(
+  api: Api,
+  deps: AppDeps,
+  options: Omit<DeliveryOptions, "hooks" | "logger"> = {},
+): { scheduler: PostScheduler; delivery: Delivery } {
   let delivery: Delivery | undefined;
   delivery = createDelivery(api, { ...options, logger: deps.logger, hooks: deliveryHooks(deps, (msg) => delivery!.send(msg)) });
   const scheduler = new PostScheduler(deps, delivery);

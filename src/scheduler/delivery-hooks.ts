@@ -1,7 +1,7 @@
-import type { AppDeps } from "../bot/context.js";
 import type { DeliveryHooks, Outgoing } from "../delivery/index.js";
-import { escapeHtml } from "../bot/format.js";
-import { messages, pickLocale } from "../bot/i18n/index.js";
+import { escapeHtml } from "../presentation/html.js";
+import { messages, pickLocale } from "../presentation/i18n/index.js";
+import type { AppDeps } from "../services/deps.js";
 
 /**
  * What a failed delivery means for our data: a group that became a supergroup is

@@ -26,8 +26,18 @@ const END_OF_DAY = 24 * 60;
 // evening; the weekly podium all day Monday; a nudge until the working day is over.
 const RULES: SlotRule[] = [
   { kind: "summary", time: (s) => s.summaryTime, windowMinutes: () => 4 * 60, days: (s) => s.workdays },
-  { kind: "evening", time: (s) => s.eveningTime, windowMinutes: (s) => Math.max(30, 23 * 60 - minutesOf(s.eveningTime)), days: (s) => s.workdays },
-  { kind: "weekly", time: (s) => s.weeklyTime, windowMinutes: (s) => END_OF_DAY - minutesOf(s.weeklyTime), days: (s) => [firstWorkday(s.workdays)] },
+  {
+    kind: "evening",
+    time: (s) => s.eveningTime,
+    windowMinutes: (s) => Math.max(30, 23 * 60 - minutesOf(s.eveningTime)),
+    days: (s) => s.workdays,
+  },
+  {
+    kind: "weekly",
+    time: (s) => s.weeklyTime,
+    windowMinutes: (s) => END_OF_DAY - minutesOf(s.weeklyTime),
+    days: (s) => [firstWorkday(s.workdays)],
+  },
   { kind: "nudge", time: (s) => s.nudgeTime, windowMinutes: () => 3 * 60, days: (s) => s.workdays },
 ];
 
@@ -65,7 +75,10 @@ export function cronExpressions(settings: TeamSettings): { kind: PostKind; expre
     const [h, m] = time.split(":").map(Number);
     return `${m} ${h} * * ${dow(days)}`;
   };
-  const out = RULES.filter((r) => settings.enabled[r.kind as keyof TeamSettings["enabled"]]).map((r) => ({ kind: r.kind, expression: at(r.time(settings), r.days(settings)) }));
+  const out = RULES.filter((r) => settings.enabled[r.kind as keyof TeamSettings["enabled"]]).map((r) => ({
+    kind: r.kind,
+    expression: at(r.time(settings), r.days(settings)),
+  }));
   if (settings.enabled.alerts) {
     const fromH = Math.floor(minutesOf(settings.checksFrom) / 60);
     const toH = Math.floor(minutesOf(settings.checksTo) / 60);

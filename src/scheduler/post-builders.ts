@@ -1,12 +1,12 @@
-import type { AppDeps } from "../bot/context.js";
-import type { Team } from "../db/repositories/teams.js";
 import type { Locale } from "../config.js";
-import { podiumChart } from "../charts/index.js";
+import type { Team } from "../db/repositories/teams.js";
 import { METRICS } from "../domain/metrics.js";
 import { periodLabel, resolvePeriod } from "../domain/periods.js";
 import { readTeamSettings } from "../domain/team-settings.js";
-import { escapeHtml, clip, MAX_CAPTION } from "../bot/format.js";
-import { messages } from "../bot/i18n/index.js";
+import { podiumChart } from "../presentation/charts/index.js";
+import { clip, escapeHtml, MAX_CAPTION } from "../presentation/html.js";
+import { messages } from "../presentation/i18n/index.js";
+import type { AppDeps } from "../services/deps.js";
 import { leaderboard } from "../services/leaderboard.js";
 import type { PostContent } from "../services/morning-summary.js";
 import { unitValue } from "../services/report-charts.js";
@@ -19,7 +19,11 @@ export function buildEveningLeaderboard(deps: AppDeps, team: Team, now: number, 
   const today = resolvePeriod({ kind: "today" }, now, team.timezone);
   const ranked = leaderboard(deps, team, metric, today);
   const t = messages[locale].posts;
-  return { html: rankingHtml(t.eveningTitle(escapeHtml(team.name), METRICS[metric].label[locale]), ranked, metric, locale, t.nobody), chart: null, caption: "" };
+  return {
+    html: rankingHtml(t.eveningTitle(escapeHtml(team.name), METRICS[metric].label[locale]), ranked, metric, locale, t.nobody),
+    chart: null,
+    caption: "",
+  };
 }
 
 /** Monday morning: last week's podium, with a chart. */
@@ -33,8 +37,18 @@ export function buildWeeklyPodium(deps: AppDeps, team: Team, now: number, locale
   const scored = ranked.filter((r) => r.place !== null && r.value !== null);
   return {
     html: rankingHtml(title, ranked, metric, locale, t.nobody),
-    chart: scored.length === 0 ? null : () =>
-      podiumChart({ title: `${METRICS[metric].label[locale]} · ${label}`, subtitle: team.name, locale, entries: scored.slice(0, 10).map((r) => ({ name: r.item.user.firstName, value: unitValue(metric, r.value)!, place: r.place! })) }),
+    chart:
+      scored.length === 0
+        ? null
+        : () =>
+            podiumChart({
+              title: `${METRICS[metric].label[locale]} · ${label}`,
+              subtitle: team.name,
+              locale,
+              entries: scored
+                .slice(0, 10)
+                .map((r) => ({ name: r.item.user.firstName, value: unitValue(metric, r.value)!, place: r.place! })),
+            }),
     caption: clip(`🏆 ${team.name} · ${label}`, MAX_CAPTION),
   };
 }

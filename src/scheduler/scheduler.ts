@@ -1,16 +1,16 @@
 import cron, { type ScheduledTask } from "node-cron";
-import type { AppDeps } from "../bot/context.js";
-import type { Team } from "../db/repositories/teams.js";
 import type { Locale } from "../config.js";
+import type { Team } from "../db/repositories/teams.js";
 import type { Delivery, DeliveryOutcome, Outgoing } from "../delivery/index.js";
 import { readTeamSettings, readUserSettings, type TeamSettings } from "../domain/team-settings.js";
-import { pickLocale, messages } from "../bot/i18n/index.js";
-import { escapeHtml } from "../bot/format.js";
+import { escapeHtml } from "../presentation/html.js";
+import { messages, pickLocale } from "../presentation/i18n/index.js";
+import type { AppDeps } from "../services/deps.js";
 import { checkFunnel } from "../services/funnel-alerts.js";
 import { buildMorningSummary, type PostContent } from "../services/morning-summary.js";
 import { localDayBounds } from "../services/record-entry.js";
-import { buildEveningLeaderboard, buildWeeklyPodium } from "./post-builders.js";
 import { cronExpressions, dueSlots, type Slot } from "./due-posts.js";
+import { buildEveningLeaderboard, buildWeeklyPodium } from "./post-builders.js";
 
 /** The post with its chart rendered at most once, however many chats it goes to. */
 function memoChart(content: PostContent): PostContent {
@@ -23,7 +23,13 @@ function memoChart(content: PostContent): PostContent {
 /** Teams whose due posts are built and sent at the same time. */
 const TEAM_CONCURRENCY = 64;
 
-interface Target { key: string; chatId: number; threadId?: number; locale: Locale; userId?: number }
+interface Target {
+  key: string;
+  chatId: number;
+  threadId?: number;
+  locale: Locale;
+  userId?: number;
+}
 
 /**
  * Speaks first: posts each team's summaries, leaderboards, nudges and funnel
@@ -37,7 +43,10 @@ export class PostScheduler {
   private sweeper: ScheduledTask | null = null;
   private running = new Set<Promise<unknown>>();
 
-  constructor(private readonly deps: AppDeps, private readonly delivery: Delivery) {}
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly delivery: Delivery,
+  ) {}
 
   /** Registers every team's jobs and sends what was missed. */
   start(): Promise<number> {
@@ -102,7 +111,11 @@ export class PostScheduler {
   private schedule(team: Team): void {
     const settings = readTeamSettings(team.settings);
     const list = cronExpressions(settings).map(({ kind, expression }) =>
-      cron.schedule(expression, () => void this.track(this.runDue(this.deps.now(), [team.id])), { timezone: team.timezone, name: `team-${team.id}-${kind}`, noOverlap: true }),
+      cron.schedule(expression, () => void this.track(this.runDue(this.deps.now(), [team.id])), {
+        timezone: team.timezone,
+        name: `team-${team.id}-${kind}`,
+        noOverlap: true,
+      }),
     );
     this.tasks.set(team.id, list);
   }
@@ -122,7 +135,12 @@ export class PostScheduler {
     return this.deps.repos.memberships
       .listTeam(team.id)
       .filter((m) => m.membership.role === "head" && m.user.blockedAt === null)
-      .map((m) => ({ key: `head:${m.user.id}`, chatId: m.user.id, userId: m.user.id, locale: pickLocale(m.user.settings["language"], m.user.languageCode, team.locale) }));
+      .map((m) => ({
+        key: `head:${m.user.id}`,
+        chatId: m.user.id,
+        userId: m.user.id,
+        locale: pickLocale(m.user.settings["language"], m.user.languageCode, team.locale),
+      }));
   }
 
   private targets(team: Team, settings: TeamSettings, to: ("head" | "group")[]): Target[] {
@@ -138,17 +156,34 @@ export class PostScheduler {
     const id = this.deps.repos.posts.claim(team.id, slot.key, slot.localDate, target.key, now);
     if (id === null) return 0;
     const content = build(target.locale);
-    const base = { chatId: target.chatId, ...(target.threadId ? { threadId: target.threadId } : {}), label: `${slot.key}:${team.id}:${target.key}` };
+    const base = {
+      chatId: target.chatId,
+      ...(target.threadId ? { threadId: target.threadId } : {}),
+      label: `${slot.key}:${team.id}:${target.key}`,
+    };
     const outcomes: DeliveryOutcome[] = [await this.delivery.send({ ...base, html: content.html })];
     if (content.chart && outcomes[0]!.status === "sent") {
       const png = await content.chart().catch((err: unknown) => {
         this.deps.logger.error({ err, team_id: team.id }, "chart render failed");
         return null;
       });
-      if (png) outcomes.push(await this.delivery.send({ ...base, chatId: outcomes[0]!.chatId, html: escapeHtml(content.caption), photo: { data: png, filename: `${slot.kind}.png` } }));
+      if (png)
+        outcomes.push(
+          await this.delivery.send({
+            ...base,
+            chatId: outcomes[0]!.chatId,
+            html: escapeHtml(content.caption),
+            photo: { data: png, filename: `${slot.kind}.png` },
+          }),
+        );
     }
     const failed = outcomes.find((o) => o.status !== "sent");
-    this.deps.repos.posts.finish(id, failed ? "failed" : "sent", this.deps.now(), failed && "description" in failed ? failed.description : undefined);
+    this.deps.repos.posts.finish(
+      id,
+      failed ? "failed" : "sent",
+      this.deps.now(),
+      failed && "description" in failed ? failed.description : undefined,
+    );
     return outcomes.filter((o) => o.status === "sent").length;
   }
 
@@ -164,11 +199,17 @@ export class PostScheduler {
   private async runSlot(team: Team, settings: TeamSettings, slot: Slot, now: number): Promise<number> {
     switch (slot.kind) {
       case "summary":
-        return this.postAll(team, slot, this.targets(team, settings, settings.summaryTo), now, (l) => buildMorningSummary(this.deps, team, now, l));
+        return this.postAll(team, slot, this.targets(team, settings, settings.summaryTo), now, (l) =>
+          buildMorningSummary(this.deps, team, now, l),
+        );
       case "evening":
-        return this.postAll(team, slot, this.targets(team, settings, settings.leaderboardTo), now, (l) => buildEveningLeaderboard(this.deps, team, now, l));
+        return this.postAll(team, slot, this.targets(team, settings, settings.leaderboardTo), now, (l) =>
+          buildEveningLeaderboard(this.deps, team, now, l),
+        );
       case "weekly":
-        return this.postAll(team, slot, this.targets(team, settings, settings.leaderboardTo), now, (l) => buildWeeklyPodium(this.deps, team, now, l));
+        return this.postAll(team, slot, this.targets(team, settings, settings.leaderboardTo), now, (l) =>
+          buildWeeklyPodium(this.deps, team, now, l),
+        );
       case "nudge":
         return this.nudgeIdle(team, slot, now);
       case "checks":
@@ -180,11 +221,23 @@ export class PostScheduler {
   private async nudgeIdle(team: Team, slot: Slot, now: number): Promise<number> {
     const day = localDayBounds(now, team.timezone);
     const active = new Set(this.deps.repos.entries.activities(team.id, day.from, day.to).map((a) => a.userId));
-    const posts = this.deps.repos.memberships.listTeam(team.id)
-      .filter((m) => m.membership.role === "manager" && !active.has(m.user.id) && m.user.blockedAt === null && readUserSettings(m.user.settings).nudge)
+    const posts = this.deps.repos.memberships
+      .listTeam(team.id)
+      .filter(
+        (m) =>
+          m.membership.role === "manager" && !active.has(m.user.id) && m.user.blockedAt === null && readUserSettings(m.user.settings).nudge,
+      )
       .map((m) => {
-        const target = { key: `user:${m.user.id}`, chatId: m.user.id, locale: pickLocale(m.user.settings["language"], m.user.languageCode, team.locale) };
-        return this.post(team, slot, target, now, (l) => ({ html: messages[l].posts.nudge(escapeHtml(m.user.firstName)), chart: null, caption: "" }));
+        const target = {
+          key: `user:${m.user.id}`,
+          chatId: m.user.id,
+          locale: pickLocale(m.user.settings["language"], m.user.languageCode, team.locale),
+        };
+        return this.post(team, slot, target, now, (l) => ({
+          html: messages[l].posts.nudge(escapeHtml(m.user.firstName)),
+          chart: null,
+          caption: "",
+        }));
       });
     return (await Promise.all(posts)).reduce((a, b) => a + b, 0);
   }
@@ -204,7 +257,12 @@ export class PostScheduler {
         messagesOut.push({ chatId: owner.id, html: alert.text[locale], label: `alert:${team.id}` });
       } else {
         for (const target of this.targets(team, settings, settings.alertsTo)) {
-          messagesOut.push({ chatId: target.chatId, ...(target.threadId ? { threadId: target.threadId } : {}), html: alert.text[target.locale], label: `alert:${team.id}` });
+          messagesOut.push({
+            chatId: target.chatId,
+            ...(target.threadId ? { threadId: target.threadId } : {}),
+            html: alert.text[target.locale],
+            label: `alert:${team.id}`,
+          });
         }
       }
     }

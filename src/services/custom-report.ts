@@ -1,11 +1,11 @@
-import type { AppDeps } from "../bot/context.js";
-import type { Team } from "../db/repositories/teams.js";
 import type { Locale } from "../config.js";
+import type { Team } from "../db/repositories/teams.js";
 import { timeSeries } from "../domain/kpi.js";
 import { METRICS, type MetricKey } from "../domain/metrics.js";
 import { rankBy } from "../domain/ranking.js";
 import { autoGrouping, type ReportDefinition } from "../domain/report-definition.js";
 import type { Period } from "../domain/types.js";
+import type { AppDeps } from "./deps.js";
 import { teamWeekStart } from "./team-settings.js";
 import { teamSnapshot } from "./team-snapshot.js";
 
@@ -22,7 +22,9 @@ export interface ReportTable {
 function bucketLabel(key: string, grouping: "day" | "week" | "month", locale: Locale): string {
   const [y, m, d] = key.split("-");
   if (grouping === "month") {
-    return new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", { month: "short", year: "2-digit", timeZone: "UTC" }).format(Date.UTC(Number(y), Number(m) - 1, 1));
+    return new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", { month: "short", year: "2-digit", timeZone: "UTC" }).format(
+      Date.UTC(Number(y), Number(m) - 1, 1),
+    );
   }
   return `${d}.${m}`;
 }
@@ -31,7 +33,14 @@ function bucketLabel(key: string, grouping: "day" | "week" | "month", locale: Lo
  * Runs a definition over a resolved period for a team, or only for `userIds`
  * (a manager sees only their own numbers).
  */
-export function runReport(deps: AppDeps, team: Team, def: ReportDefinition, period: Period, locale: Locale, userIds?: number[]): ReportTable {
+export function runReport(
+  deps: AppDeps,
+  team: Team,
+  def: ReportDefinition,
+  period: Period,
+  locale: Locale,
+  userIds?: number[],
+): ReportTable {
   const snap = teamSnapshot(deps, team, period, userIds);
   const total = def.metrics.map((m) => snap.total[m]);
   const grouping = def.grouping === "auto" ? autoGrouping(period) : def.grouping;
@@ -41,7 +50,11 @@ export function runReport(deps: AppDeps, team: Team, def: ReportDefinition, peri
     return {
       grouping,
       metrics: def.metrics,
-      rows: ranked.map(({ item }) => ({ label: item.user.firstName, userId: item.user.id, values: def.metrics.map((m) => snap.byUser.get(item.user.id)![m]) })),
+      rows: ranked.map(({ item }) => ({
+        label: item.user.firstName,
+        userId: item.user.id,
+        values: def.metrics.map((m) => snap.byUser.get(item.user.id)![m]),
+      })),
       total,
       period,
     };

@@ -4,7 +4,7 @@ import type { KpiValues } from "../domain/kpi.js";
 import { METRICS, type MetricKey } from "../domain/metrics.js";
 import { formatLocal } from "../domain/time.js";
 import type { ActivityRecord } from "../domain/types.js";
-import { messages } from "../bot/i18n/index.js";
+import { messages } from "../presentation/i18n/index.js";
 
 // CSV for Excel in a Russian locale: UTF-8 with a BOM (or Excel guesses the
 // encoding wrong), ";" between fields, "," as the decimal mark for ru.
@@ -32,7 +32,9 @@ function decimal(n: number, locale: Locale, digits: number): string {
 export function activitiesCsv(activities: ActivityRecord[], people: Map<number, string>, tz: string, locale: Locale): string {
   const t = messages[locale];
   const ru = locale === "ru";
-  const header = ru ? ["Дата и время", "Менеджер", "Тип", "Результат", "Клиент", "Сумма, ₽", "Причина отказа"] : ["Date and time", "Manager", "Kind", "Outcome", "Client", "Amount, RUB", "Loss reason"];
+  const header = ru
+    ? ["Дата и время", "Менеджер", "Тип", "Результат", "Клиент", "Сумма, ₽", "Причина отказа"]
+    : ["Date and time", "Manager", "Kind", "Outcome", "Client", "Amount, RUB", "Loss reason"];
   const rows = [...activities]
     .sort((a, b) => a.occurredAt - b.occurredAt || a.id - b.id)
     .map((a) => [
@@ -47,7 +49,21 @@ export function activitiesCsv(activities: ActivityRecord[], people: Map<number, 
   return csv([header, ...rows]);
 }
 
-const SUMMARY: MetricKey[] = ["calls", "meetings", "call_conversion", "proposals", "presentations", "deals", "revenue", "avg_check", "lost", "win_rate", "lead_time", "close_time", "leads"];
+const SUMMARY: MetricKey[] = [
+  "calls",
+  "meetings",
+  "call_conversion",
+  "proposals",
+  "presentations",
+  "deals",
+  "revenue",
+  "avg_check",
+  "lost",
+  "win_rate",
+  "lead_time",
+  "close_time",
+  "leads",
+];
 
 function plainValue(metric: MetricKey, v: number | null, locale: Locale): string | null {
   if (v === null) return null;
@@ -68,7 +84,10 @@ export function summaryCsv(people: Member[], byUser: Map<number, KpiValues>, tot
   const ru = locale === "ru";
   const unit = (m: MetricKey) => ({ money: ", ₽", duration: ru ? ", ч" : ", h", percent: ", %", count: "" })[METRICS[m].unit];
   const header = [ru ? "Менеджер" : "Manager", ...SUMMARY.map((m) => METRICS[m].label[locale] + unit(m))];
-  const rows = people.map((p) => [p.user.firstName + (p.user.lastName ? ` ${p.user.lastName}` : ""), ...SUMMARY.map((m) => plainValue(m, byUser.get(p.user.id)![m], locale))]);
+  const rows = people.map((p) => [
+    p.user.firstName + (p.user.lastName ? ` ${p.user.lastName}` : ""),
+    ...SUMMARY.map((m) => plainValue(m, byUser.get(p.user.id)![m], locale)),
+  ]);
   rows.push([ru ? "Итого" : "Total", ...SUMMARY.map((m) => plainValue(m, total[m], locale))]);
   return csv([header, ...rows]);
 }

@@ -1,12 +1,12 @@
-import type { AppDeps } from "../bot/context.js";
-import type { Team } from "../db/repositories/teams.js";
 import type { Locale } from "../config.js";
+import type { Team } from "../db/repositories/teams.js";
 import { conversionDrops, decidedConversions } from "../domain/conversion-drop.js";
+import { resolvePeriod } from "../domain/periods.js";
 import { readTeamSettings } from "../domain/team-settings.js";
 import { DAY_MS, HOUR_MS, localDate } from "../domain/time.js";
-import { resolvePeriod } from "../domain/periods.js";
-import { escapeHtml } from "../bot/format.js";
-import { messages } from "../bot/i18n/index.js";
+import { escapeHtml } from "../presentation/html.js";
+import { messages } from "../presentation/i18n/index.js";
+import type { AppDeps } from "./deps.js";
 import { teamWeekStart } from "./team-settings.js";
 
 export interface FiredAlert {
@@ -34,15 +34,25 @@ export function checkFunnel(deps: AppDeps, team: Team, now: number): FiredAlert[
   for (const lead of deps.repos.entries.openLeads(team.id)) {
     const client = escapeHtml(lead.clientName);
     if (lead.stage === "new" && now - lead.createdAt > s.leadNewHours * HOUR_MS) {
-      record("lead_new", `lead:${lead.id}`, { ownerId: lead.ownerId, text: both((l) => messages[l].posts.leadNew(client, s.leadNewHours)) });
+      record("lead_new", `lead:${lead.id}`, {
+        ownerId: lead.ownerId,
+        text: both((l) => messages[l].posts.leadNew(client, s.leadNewHours)),
+      });
     } else if (lead.stage !== "new" && now - lead.updatedAt > s.stuckDays * DAY_MS) {
-      record("lead_stuck", `lead:${lead.id}`, { ownerId: lead.ownerId, text: both((l) => messages[l].posts.leadStuck(client, messages[l].stage[lead.stage], s.stuckDays)) });
+      record("lead_stuck", `lead:${lead.id}`, {
+        ownerId: lead.ownerId,
+        text: both((l) => messages[l].posts.leadStuck(client, messages[l].stage[lead.stage], s.stuckDays)),
+      });
     }
   }
   const week = resolvePeriod({ kind: "week" }, now, team.timezone, { weekStart: teamWeekStart(team) });
   const baselineFrom = week.from - 28 * DAY_MS;
   const timelines = deps.repos.entries.timelines(team.id, baselineFrom, now + 1);
-  const drops = conversionDrops(decidedConversions(timelines, week.from, now + 1), decidedConversions(timelines, baselineFrom, week.from), s.conversionDropPoints);
+  const drops = conversionDrops(
+    decidedConversions(timelines, week.from, now + 1),
+    decidedConversions(timelines, baselineFrom, week.from),
+    s.conversionDropPoints,
+  );
   for (const d of drops) {
     record("conversion_drop", `stage:${d.stage}`, {
       ownerId: null,

@@ -1,9 +1,9 @@
-import type { AppDeps } from "../bot/context.js";
 import type { Team } from "../db/repositories/teams.js";
 import type { Member } from "../db/repositories/users.js";
 import type { MetricKey } from "../domain/metrics.js";
-import { rankBy, type Ranked } from "../domain/ranking.js";
+import { type Ranked, rankBy } from "../domain/ranking.js";
 import type { Period } from "../domain/types.js";
+import type { AppDeps } from "./deps.js";
 import { teamSnapshot } from "./team-snapshot.js";
 
 /** The team ranked by a metric over a period; revenue breaks display ties. */

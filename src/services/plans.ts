@@ -1,11 +1,18 @@
-import type { AppDeps } from "../bot/context.js";
-import type { Team } from "../db/repositories/teams.js";
-import type { PlanRow } from "../db/repositories/plans.js";
 import type { Locale } from "../config.js";
+import type { PlanRow } from "../db/repositories/plans.js";
+import type { Team } from "../db/repositories/teams.js";
 import { formatMetricValue, METRICS, type MetricKey } from "../domain/metrics.js";
-import { parsePlanValue, planPeriodSpecs, resolveRelativeTarget, type PlanPeriod, type PlanScope, type PlanValueError } from "../domain/plans.js";
 import { resolvePeriod } from "../domain/periods.js";
-import { messages } from "../bot/i18n/index.js";
+import {
+  type PlanPeriod,
+  type PlanScope,
+  type PlanValueError,
+  parsePlanValue,
+  planPeriodSpecs,
+  resolveRelativeTarget,
+} from "../domain/plans.js";
+import { messages } from "../presentation/i18n/index.js";
+import type { AppDeps } from "./deps.js";
 import { kpisFor } from "./scorecard.js";
 import { teamWeekStart } from "./team-settings.js";
 
@@ -23,7 +30,15 @@ export type SetPlanResult = { ok: true; plan: PlanRow } | { ok: false; error: Pl
  * The previous period's actual a relative ("+15 %") plan builds on: the person's
  * own, the team total, or — for a plan on each manager — the team's per-manager average.
  */
-export function relativeBase(deps: AppDeps, team: Team, metric: MetricKey, period: PlanPeriod, scope: PlanScope, userId: number | null, now: number): number | null {
+export function relativeBase(
+  deps: AppDeps,
+  team: Team,
+  metric: MetricKey,
+  period: PlanPeriod,
+  scope: PlanScope,
+  userId: number | null,
+  now: number,
+): number | null {
   const prev = resolvePeriod(planPeriodSpecs(period).previous, now, team.timezone, { weekStart: teamWeekStart(team) });
   if (scope === "user" && userId !== null) return kpisFor(deps, team, prev, [userId])[metric];
   const total = kpisFor(deps, team, prev)[metric];
@@ -45,7 +60,19 @@ export function setPlan(deps: AppDeps, team: Team, createdBy: number, input: Pla
     value = Math.round(target);
     relativePercent = parsed.relativePercent;
   } else value = Math.round(parsed.value);
-  const plan = deps.repos.plans.upsert({ teamId: team.id, metric: input.metric, value, relativePercent, period: input.period, scope: input.scope, userId: input.userId, createdBy }, now);
+  const plan = deps.repos.plans.upsert(
+    {
+      teamId: team.id,
+      metric: input.metric,
+      value,
+      relativePercent,
+      period: input.period,
+      scope: input.scope,
+      userId: input.userId,
+      createdBy,
+    },
+    now,
+  );
   return { ok: true, plan };
 }
 
@@ -53,7 +80,7 @@ export function setPlan(deps: AppDeps, team: Team, createdBy: number, input: Pla
 export function describePlan(plan: PlanRow, locale: Locale, who?: string): string {
   const t = messages[locale].plans;
   const metric = plan.metric as MetricKey;
-  const scope = plan.scope === "each" ? t.scopeEach : plan.scope === "team" ? t.scopeTeam : who ?? `#${plan.userId}`;
+  const scope = plan.scope === "each" ? t.scopeEach : plan.scope === "team" ? t.scopeTeam : (who ?? `#${plan.userId}`);
   const rel = plan.relativePercent !== null ? ` (${t.relative(plan.relativePercent)})` : "";
   return `${METRICS[metric].label[locale]} ${formatMetricValue(metric, plan.value, locale)}${rel} ${t.periods[plan.period]} · ${scope}`;
 }

@@ -1,11 +1,10 @@
+import type { Locale } from "../config.js";
 import { formatMoney } from "../domain/amounts.js";
 import type { ParsedEntry } from "../domain/entry-parsing.js";
 import { addDays, localDate, zonedMidnight } from "../domain/time.js";
-import type { Locale } from "../config.js";
-import type { AppDeps } from "../bot/context.js";
-import type { Member } from "../bot/middlewares/guards.js";
-import { escapeHtml } from "../bot/format.js";
-import { messages } from "../bot/i18n/index.js";
+import { escapeHtml } from "../presentation/html.js";
+import { messages } from "../presentation/i18n/index.js";
+import type { AppDeps, Member } from "./deps.js";
 
 export interface EntryMeta {
   /** When the manager sent it (Telegram `date`), Unix ms. */
@@ -21,7 +20,10 @@ export function localDayBounds(ms: number, tz: string): { from: number; to: numb
 }
 
 /** Describes an entry in one line: "дозвон — ООО Ромашка", "50 000 ₽ — Acme". */
-export function describeEntry(entry: Pick<ParsedEntry, "kind" | "outcome" | "clientName" | "amountMinor" | "lostReason">, locale: Locale): string {
+export function describeEntry(
+  entry: Pick<ParsedEntry, "kind" | "outcome" | "clientName" | "amountMinor" | "lostReason">,
+  locale: Locale,
+): string {
   const t = messages[locale];
   const parts: string[] = [];
   if (entry.kind === "call" && entry.outcome) parts.push(t.outcome[entry.outcome]);
@@ -59,7 +61,10 @@ export function recordEntry(deps: AppDeps, member: Member, entry: ParsedEntry, m
       if (lead && result.entered.length > 0 && entry.kind !== "lead") {
         text += `\n${t.stageMove(escapeHtml(lead.clientName), t.stage[lead.stage])}`;
       }
-      deps.logger.info({ activity_id: result.activity.id, kind: entry.kind, team_id: member.team.id, user_id: member.user.id }, "entry logged");
+      deps.logger.info(
+        { activity_id: result.activity.id, kind: entry.kind, team_id: member.team.id, user_id: member.user.id },
+        "entry logged",
+      );
       return text;
     }
   }

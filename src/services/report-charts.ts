@@ -1,11 +1,11 @@
 import type { Locale } from "../config.js";
-import { barChart, formatCompact, funnelChart, lineChart, type ChartTarget } from "../charts/index.js";
+import type { PlanRow } from "../db/repositories/plans.js";
 import type { Funnel } from "../domain/funnel.js";
 import { formatMetricValue, METRICS, type MetricKey } from "../domain/metrics.js";
-import type { PlanPeriod } from "../domain/plans.js";
 import { periodLabel } from "../domain/periods.js";
+import type { PlanPeriod } from "../domain/plans.js";
 import type { Period } from "../domain/types.js";
-import type { PlanRow } from "../db/repositories/plans.js";
+import { barChart, type ChartTarget, formatCompact, funnelChart, lineChart } from "../presentation/charts/index.js";
 import type { ReportTable } from "./custom-report.js";
 
 // Charts in the metric's own unit: money shown in rubles, times in hours.
@@ -35,7 +35,10 @@ export function targetFor(plans: PlanRow[], metric: MetricKey, period: Period, l
   const kind = PERIOD_OF_PLAN[period.kind];
   const plan = plans.find((p) => p.metric === metric && p.scope === "each" && p.period === kind);
   if (!plan) return null;
-  return { value: unitValue(metric, plan.value)!, label: `${locale === "ru" ? "План" : "Plan"}: ${formatMetricValue(metric, plan.value, locale, { compact: true })}` };
+  return {
+    value: unitValue(metric, plan.value)!,
+    label: `${locale === "ru" ? "План" : "Plan"}: ${formatMetricValue(metric, plan.value, locale, { compact: true })}`,
+  };
 }
 
 export function subtitle(team: string, period: Period, locale: Locale): string {
@@ -66,7 +69,15 @@ export function reportChart(title: string, team: string, report: ReportTable, lo
     labels: report.rows.map((r) => r.label),
     series: [
       { label: METRICS[m1].label[locale], values: report.rows.map((r) => unitValue(m1, r.values[0] ?? null)), yAxis: "left" },
-      ...(second ? [{ label: METRICS[m2].label[locale], values: report.rows.map((r) => unitValue(m2, r.values[1] ?? null)), yAxis: sameUnit ? ("left" as const) : ("right" as const) }] : []),
+      ...(second
+        ? [
+            {
+              label: METRICS[m2].label[locale],
+              values: report.rows.map((r) => unitValue(m2, r.values[1] ?? null)),
+              yAxis: sameUnit ? ("left" as const) : ("right" as const),
+            },
+          ]
+        : []),
     ],
     valueFormat: unitFormat(m1, locale),
     ...(second ? { rightValueFormat: unitFormat(m2, locale) } : {}),

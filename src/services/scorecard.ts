@@ -1,13 +1,21 @@
-import type { AppDeps } from "../bot/context.js";
-import type { Team } from "../db/repositories/teams.js";
+import type { Locale } from "../config.js";
 import type { PlanRow } from "../db/repositories/plans.js";
+import type { Team } from "../db/repositories/teams.js";
 import { computeKpis, type KpiValues } from "../domain/kpi.js";
 import type { MetricKey } from "../domain/metrics.js";
-import { formatProgress, planApplies, planPeriodSpecs, progress, resolveRelativeTarget, type Plan, type Progress } from "../domain/plans.js";
 import { resolvePeriod, workdayShare } from "../domain/periods.js";
+import {
+  formatProgress,
+  type Plan,
+  type Progress,
+  planApplies,
+  planPeriodSpecs,
+  progress,
+  resolveRelativeTarget,
+} from "../domain/plans.js";
 import type { Period } from "../domain/types.js";
-import type { Locale } from "../config.js";
-import { teamWorkdays, teamWeekStart } from "./team-settings.js";
+import type { AppDeps } from "./deps.js";
+import { teamWeekStart, teamWorkdays } from "./team-settings.js";
 
 export function toPlan(row: PlanRow): Plan {
   return {
@@ -44,8 +52,18 @@ export type KpiSource = (period: Period, userId: number | null) => KpiValues;
  * Where a person (or, with userId null, the whole team) stands against every
  * plan that binds them, each measured over the plan's own current period.
  */
-export function planStandings(deps: AppDeps, team: Team, userId: number | null, now: number, locale: Locale, source?: KpiSource): PlanStanding[] {
-  const plans = deps.repos.plans.list(team.id).map(toPlan).filter((p) => planApplies(p, userId));
+export function planStandings(
+  deps: AppDeps,
+  team: Team,
+  userId: number | null,
+  now: number,
+  locale: Locale,
+  source?: KpiSource,
+): PlanStanding[] {
+  const plans = deps.repos.plans
+    .list(team.id)
+    .map(toPlan)
+    .filter((p) => planApplies(p, userId));
   const cache = new Map<string, KpiValues>();
   const read = source ?? ((period: Period, who: number | null) => kpisFor(deps, team, period, who === null ? undefined : [who]));
   return plans.map((plan) => {

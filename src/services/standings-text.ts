@@ -2,7 +2,7 @@ import type { Locale } from "../config.js";
 import type { Member } from "../db/repositories/users.js";
 import { formatMetricValue, type MetricKey } from "../domain/metrics.js";
 import type { Ranked } from "../domain/ranking.js";
-import { escapeHtml, fitHtml } from "../bot/format.js";
+import { escapeHtml, fitHtml } from "../presentation/html.js";
 
 const MEDALS = ["🥇", "🥈", "🥉"];
 

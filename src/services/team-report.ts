@@ -1,11 +1,11 @@
-import type { AppDeps } from "../bot/context.js";
-import type { Team } from "../db/repositories/teams.js";
 import type { Locale } from "../config.js";
+import type { Team } from "../db/repositories/teams.js";
 import type { KpiValues } from "../domain/kpi.js";
 import { METRICS } from "../domain/metrics.js";
 import type { Period } from "../domain/types.js";
-import { kpisFor, planStandings, type KpiSource, type PlanStanding } from "./scorecard.js";
-import { teamSnapshot, type TeamSnapshot } from "./team-snapshot.js";
+import type { AppDeps } from "./deps.js";
+import { type KpiSource, kpisFor, type PlanStanding, planStandings } from "./scorecard.js";
+import { type TeamSnapshot, teamSnapshot } from "./team-snapshot.js";
 
 export interface TeamReport {
   snapshot: TeamSnapshot;
@@ -37,7 +37,7 @@ export function snapshotSource(deps: AppDeps, team: Team, ...seed: TeamSnapshot[
       snap = teamSnapshot(deps, team, p);
       snapshots.set(key, snap);
     }
-    return userId === null ? snap.total : snap.byUser.get(userId) ?? kpisFor(deps, team, p, [userId]);
+    return userId === null ? snap.total : (snap.byUser.get(userId) ?? kpisFor(deps, team, p, [userId]));
   };
 }
 

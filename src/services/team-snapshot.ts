@@ -1,8 +1,8 @@
-import type { AppDeps } from "../bot/context.js";
 import type { Team } from "../db/repositories/teams.js";
 import type { Member } from "../db/repositories/users.js";
 import { computeKpisByUser, computeTeamKpis, type KpiValues } from "../domain/kpi.js";
 import type { ActivityRecord, LeadTimeline, Period } from "../domain/types.js";
+import type { AppDeps } from "./deps.js";
 
 /** Everything a team report needs for one period, read once. */
 export interface TeamSnapshot {
@@ -33,7 +33,10 @@ export function teamSnapshot(deps: AppDeps, team: Team, period: Period, onlyUser
     team,
     period,
     people,
-    byUser: computeKpisByUser(input, people.map((p) => p.user.id)),
+    byUser: computeKpisByUser(
+      input,
+      people.map((p) => p.user.id),
+    ),
     total: computeTeamKpis(input),
     activities,
     timelines,

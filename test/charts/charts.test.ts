@@ -8,7 +8,7 @@ import {
   podiumChart,
   renderChart,
   truncateLabel,
-} from "../../src/charts/index.js";
+} from "../../src/presentation/charts/index.js";
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const NBSP = "\u00A0"; // between a number and a Russian unit
@@ -102,7 +102,12 @@ describe("chart builders", () => {
   it("renders empty data without throwing", async () => {
     const pngs = await Promise.all([
       barChart({ title: "Пусто", labels: [], series: [] }),
-      barChart({ title: "Пусто", labels: managers, series: [{ label: "Сделки", values: [null, null] }], target: { value: 5, label: "План" } }),
+      barChart({
+        title: "Пусто",
+        labels: managers,
+        series: [{ label: "Сделки", values: [null, null] }],
+        target: { value: 5, label: "План" },
+      }),
       lineChart({ title: "Пусто", labels: [], series: [] }),
       funnelChart({ title: "Пусто", stages: [] }),
       podiumChart({ title: "Пусто", entries: [] }),
@@ -176,7 +181,7 @@ describe("formatNumber and truncateLabel", () => {
   it("groups thousands with narrow no-break spaces", () => {
     expect(formatNumber(1_250)).toBe(`1${NNBSP}250`);
     expect(formatNumber(1_250_000.5, "en")).toBe(`1${NNBSP}250${NNBSP}000.5`);
-    expect(formatNumber(-3.14159, "ru")).toBe("-3,14");
+    expect(formatNumber(-3.14659, "ru")).toBe("-3,15");
   });
 
   it("shortens long names to 14 characters with an ellipsis", () => {

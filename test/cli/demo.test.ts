@@ -23,7 +23,9 @@ describe("npm run demo", () => {
     const db = new Database(path, { readonly: true });
     const stages = (db.prepare("select distinct stage from leads").all() as { stage: string }[]).map((r) => r.stage).sort();
     expect(stages).toEqual(["lost", "meeting", "new", "proposal", "qualified", "won"]);
-    const span = db.prepare("select (max(occurred_at) - min(occurred_at)) / 86400000.0 as days, count(distinct user_id) as people from activities").get() as { days: number; people: number };
+    const span = db
+      .prepare("select (max(occurred_at) - min(occurred_at)) / 86400000.0 as days, count(distinct user_id) as people from activities")
+      .get() as { days: number; people: number };
     expect(span.days).toBeGreaterThan(80);
     expect(span.people).toBe(5);
     db.close();

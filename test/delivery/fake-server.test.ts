@@ -6,14 +6,17 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDelivery, type DeliveryOptions, type LimiterWindows, type Outgoing } from "../../src/delivery/index.js";
-import { startFakeTelegram, type FakeTelegram, type RecordedCall } from "../fake-telegram/index.js";
+import { type FakeTelegram, type RecordedCall, startFakeTelegram } from "../fake-telegram/index.js";
 
 const WINDOWS: LimiterWindows = {
   global: { limit: 20, windowMs: 200 },
   perGroup: { limit: 5, windowMs: 1000 },
   perPrivate: { limit: 1, windowMs: 100 },
 };
-const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082", "hex");
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082",
+  "hex",
+);
 
 let fake: FakeTelegram;
 afterEach(async () => {

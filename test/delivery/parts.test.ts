@@ -18,7 +18,10 @@ describe("caption length and photo split", () => {
 
   it("splits a longer caption into the bare photo followed by the text", () => {
     const html = "x".repeat(1025);
-    expect(planParts({ chatId: -1, html, photo })).toEqual([{ kind: "photo", photo }, { kind: "text", html }]);
+    expect(planParts({ chatId: -1, html, photo })).toEqual([
+      { kind: "photo", photo },
+      { kind: "text", html },
+    ]);
     expect(planParts({ chatId: -1, html: " ", photo })).toEqual([{ kind: "photo", photo }]);
     expect(planParts({ chatId: -1, html })).toEqual([{ kind: "text", html }]);
   });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { createDelivery, type Outgoing } from "../../src/delivery/index.js";
 import { FakeClock } from "./fake-clock.js";
-import { maxInWindow, stubApi, type StubSend } from "./stub-api.js";
+import { maxInWindow, type StubSend, stubApi } from "./stub-api.js";
 
 const text = (chatId: number, html: string, extra: Partial<Outgoing> = {}): Outgoing => ({ chatId, html, ...extra });
 const timesTo = (sends: StubSend[], chatId: number) => sends.filter((s) => s.chatId === chatId).map((s) => s.at);
@@ -25,7 +25,12 @@ describe("delivery scheduling (virtual clock)", () => {
     expect(sends).toHaveLength(200);
     // 200 at 30/s: batches at 0, 1000, ..., 6000 — the best the limit allows.
     expect(sends.at(-1)!.at).toBe(6000);
-    expect(maxInWindow(sends.map((s) => s.at), 1000)).toBe(30);
+    expect(
+      maxInWindow(
+        sends.map((s) => s.at),
+        1000,
+      ),
+    ).toBe(30);
     for (let g = 1; g <= 10; g++) expect(maxInWindow(timesTo(sends, -g), 60_000)).toBeLessThanOrEqual(20);
     expect(delivery.stats()).toEqual({ queued: 0, sent: 200, blocked: 0, failed: 0, migrated: 0 });
   });
@@ -89,15 +94,24 @@ describe("delivery scheduling (virtual clock)", () => {
 
   it("takes limits in Telegram's units", async () => {
     const { clock, delivery, sends } = setup(undefined, { limits: { globalPerSecond: 10, perGroupPerMinute: 3 } });
-    await clock.runUntil(delivery.sendMany([...Array.from({ length: 4 }, () => text(-1, "g")), ...Array.from({ length: 12 }, (_, i) => text(-10 - i, "x"))]));
-    expect(maxInWindow(sends.map((s) => s.at), 1000)).toBe(10);
+    await clock.runUntil(
+      delivery.sendMany([...Array.from({ length: 4 }, () => text(-1, "g")), ...Array.from({ length: 12 }, (_, i) => text(-10 - i, "x"))]),
+    );
+    expect(
+      maxInWindow(
+        sends.map((s) => s.at),
+        1000,
+      ),
+    ).toBe(10);
     expect(timesTo(sends, -1).slice(3)).toEqual([60_000]);
   });
 
   it("waits out a 429 that reaches it (retry_after) and then gives up after a few", async () => {
     let refusals = 2;
     const { clock, delivery, attempts } = setup((s) =>
-      s.chatId === -1 && refusals-- > 0 ? { error_code: 429, description: "Too Many Requests: retry after 5", parameters: { retry_after: 5 } } : undefined,
+      s.chatId === -1 && refusals-- > 0
+        ? { error_code: 429, description: "Too Many Requests: retry after 5", parameters: { retry_after: 5 } }
+        : undefined,
     );
     const outcome = await clock.runUntil(delivery.send(text(-1, "x")));
     expect(outcome).toMatchObject({ status: "sent", chatId: -1 });
@@ -120,7 +134,9 @@ describe("delivery scheduling (virtual clock)", () => {
   });
 
   it("does not retry other errors and refuses hopeless messages without spending a send", async () => {
-    const { clock, delivery, attempts } = setup((s) => (s.chatId === -9 ? { error_code: 400, description: "Bad Request: chat not found" } : undefined));
+    const { clock, delivery, attempts } = setup((s) =>
+      s.chatId === -9 ? { error_code: 400, description: "Bad Request: chat not found" } : undefined,
+    );
     const [notFound, empty, tooLong] = await clock.runUntil(
       delivery.sendMany([text(-9, "x"), text(-1, "<b> </b>"), text(-1, "x".repeat(4097))]),
     );

@@ -2,7 +2,19 @@ import { describe, expect, it } from "vitest";
 import { conversionDrops, decidedConversions } from "../../src/domain/conversion-drop.js";
 import type { LeadTimeline } from "../../src/domain/types.js";
 
-const base: LeadTimeline = { leadId: 0, ownerId: 1, clientName: "x", registeredAt: 0, qualifiedAt: null, meetingAt: null, proposalAt: null, wonAt: null, lostAt: null, lostAtStage: null, lostReason: null };
+const base: LeadTimeline = {
+  leadId: 0,
+  ownerId: 1,
+  clientName: "x",
+  registeredAt: 0,
+  qualifiedAt: null,
+  meetingAt: null,
+  proposalAt: null,
+  wonAt: null,
+  lostAt: null,
+  lostAtStage: null,
+  lostReason: null,
+};
 const lead = (p: Partial<LeadTimeline>): LeadTimeline => ({ ...base, ...p });
 
 describe("decidedConversions", () => {

@@ -3,10 +3,22 @@ import { MAX_CLIENT_LENGTH, parseEntry } from "../../src/domain/entry-parsing.js
 
 describe("parseEntry", () => {
   it("reads a call's outcome in English and Russian, defaulting to reached", () => {
-    expect(parseEntry("call", "")).toEqual({ ok: true, entry: expect.objectContaining({ kind: "call", outcome: "reached", clientName: null }) });
-    expect(parseEntry("call", "meeting Acme Corp")).toEqual({ ok: true, entry: expect.objectContaining({ outcome: "meeting", clientName: "Acme Corp" }) });
-    expect(parseEntry("call", "недозвон ООО  Ромашка")).toEqual({ ok: true, entry: expect.objectContaining({ outcome: "noanswer", clientName: "ООО Ромашка" }) });
-    expect(parseEntry("call", "Встреча Вектор")).toEqual({ ok: true, entry: expect.objectContaining({ outcome: "meeting", clientName: "Вектор" }) });
+    expect(parseEntry("call", "")).toEqual({
+      ok: true,
+      entry: expect.objectContaining({ kind: "call", outcome: "reached", clientName: null }),
+    });
+    expect(parseEntry("call", "meeting Acme Corp")).toEqual({
+      ok: true,
+      entry: expect.objectContaining({ outcome: "meeting", clientName: "Acme Corp" }),
+    });
+    expect(parseEntry("call", "недозвон ООО  Ромашка")).toEqual({
+      ok: true,
+      entry: expect.objectContaining({ outcome: "noanswer", clientName: "ООО Ромашка" }),
+    });
+    expect(parseEntry("call", "Встреча Вектор")).toEqual({
+      ok: true,
+      entry: expect.objectContaining({ outcome: "meeting", clientName: "Вектор" }),
+    });
     expect(parseEntry("call", "дозвон")).toEqual({ ok: true, entry: expect.objectContaining({ outcome: "reached", clientName: null }) });
     expect(parseEntry("call", "Acme")).toEqual({ ok: true, entry: expect.objectContaining({ outcome: "reached", clientName: "Acme" }) });
   });
@@ -26,9 +38,18 @@ describe("parseEntry", () => {
   });
 
   it("splits a loss into client and reason on a dash", () => {
-    expect(parseEntry("lost", "Вектор — дорого")).toEqual({ ok: true, entry: expect.objectContaining({ clientName: "Вектор", lostReason: "дорого" }) });
-    expect(parseEntry("lost", "Acme - chose a competitor")).toEqual({ ok: true, entry: expect.objectContaining({ clientName: "Acme", lostReason: "chose a competitor" }) });
-    expect(parseEntry("lost", "Альфа-Трейд")).toEqual({ ok: true, entry: expect.objectContaining({ clientName: "Альфа-Трейд", lostReason: null }) });
+    expect(parseEntry("lost", "Вектор — дорого")).toEqual({
+      ok: true,
+      entry: expect.objectContaining({ clientName: "Вектор", lostReason: "дорого" }),
+    });
+    expect(parseEntry("lost", "Acme - chose a competitor")).toEqual({
+      ok: true,
+      entry: expect.objectContaining({ clientName: "Acme", lostReason: "chose a competitor" }),
+    });
+    expect(parseEntry("lost", "Альфа-Трейд")).toEqual({
+      ok: true,
+      entry: expect.objectContaining({ clientName: "Альфа-Трейд", lostReason: null }),
+    });
   });
 
   it("parses a deal's amount in every accepted form, with the client after it", () => {

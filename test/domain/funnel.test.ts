@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  computeFunnel,
-  conversionAtStage,
-  normalizeReason,
-  stageConversions,
-  topReasons,
-} from "../../src/domain/funnel.js";
+import { computeFunnel, conversionAtStage, normalizeReason, stageConversions, topReasons } from "../../src/domain/funnel.js";
 import type { LeadTimeline, Period, Stage } from "../../src/domain/types.js";
 
 const utc = (iso: string) => Date.parse(iso);

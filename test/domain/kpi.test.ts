@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  computeKpis,
-  computeKpisByUser,
-  computeTeamKpis,
-  emptyKpis,
-  median,
-  timeSeries,
-  type KpiValues,
-} from "../../src/domain/kpi.js";
+import { computeKpis, computeKpisByUser, computeTeamKpis, emptyKpis, type KpiValues, median, timeSeries } from "../../src/domain/kpi.js";
 import type { ActivityKind, ActivityRecord, CallOutcome, LeadTimeline, Period } from "../../src/domain/types.js";
 
 const H = 3_600_000;
@@ -44,12 +36,7 @@ function act(
   };
 }
 
-function timeline(
-  leadId: number,
-  ownerId: number,
-  registered: string,
-  stages: { qualified?: string; won?: string } = {},
-): LeadTimeline {
+function timeline(leadId: number, ownerId: number, registered: string, stages: { qualified?: string; won?: string } = {}): LeadTimeline {
   return {
     leadId,
     ownerId,
@@ -177,8 +164,19 @@ describe("computeKpis for one manager", () => {
 describe("emptyKpis", () => {
   it("is zero for counts and sums, null for ratios and times", () => {
     expect(emptyKpis()).toEqual({
-      calls: 0, meetings: 0, call_conversion: null, proposals: 0, presentations: 0, deals: 0,
-      revenue: 0, avg_check: null, lost: 0, win_rate: null, lead_time: null, close_time: null, leads: 0,
+      calls: 0,
+      meetings: 0,
+      call_conversion: null,
+      proposals: 0,
+      presentations: 0,
+      deals: 0,
+      revenue: 0,
+      avg_check: null,
+      lost: 0,
+      win_rate: null,
+      lead_time: null,
+      close_time: null,
+      leads: 0,
     });
   });
 });
@@ -268,12 +266,8 @@ describe("timeSeries", () => {
   });
 
   it("has nulls for ratios in empty buckets", () => {
-    expect(timeSeries(weekActs, WEEK, MSK, "day", "avg_check")).toEqual(
-      series([2_000_000, null, 500_000, null, null, null, null]),
-    );
-    expect(timeSeries(weekActs, WEEK, MSK, "day", "call_conversion")).toEqual(
-      series([null, 50, null, null, null, null, null]),
-    );
+    expect(timeSeries(weekActs, WEEK, MSK, "day", "avg_check")).toEqual(series([2_000_000, null, 500_000, null, null, null, null]));
+    expect(timeSeries(weekActs, WEEK, MSK, "day", "call_conversion")).toEqual(series([null, 50, null, null, null, null, null]));
   });
 
   it("groups by week and month", () => {

@@ -3,11 +3,11 @@ import {
   bucketKey,
   bucketKeys,
   listDates,
+  type PeriodSpec,
   parsePeriod,
   periodLabel,
   resolvePeriod,
   workdayShare,
-  type PeriodSpec,
 } from "../../src/domain/periods.js";
 import type { Period } from "../../src/domain/types.js";
 
@@ -268,7 +268,13 @@ describe("periodLabel", () => {
 describe("listDates", () => {
   it("lists every local date inclusive", () => {
     expect(listDates(resolve({ kind: "lastweek" }, NOW, MSK))).toEqual([
-      "2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20", "2026-11-21", "2026-11-22",
+      "2026-11-16",
+      "2026-11-17",
+      "2026-11-18",
+      "2026-11-19",
+      "2026-11-20",
+      "2026-11-21",
+      "2026-11-22",
     ]);
     expect(listDates(resolve({ kind: "today" }, NOW, MSK))).toEqual(["2026-11-26"]);
     const feb = listDates(resolve({ kind: "month" }, utc("2028-02-10T09:00:00Z"), MSK));
@@ -338,9 +344,7 @@ describe("bucketKey / bucketKeys", () => {
 
   it("lists every bucket a period touches", () => {
     const november = resolve({ kind: "month" }, NOW, MSK);
-    expect(bucketKeys(november, "week")).toEqual([
-      "2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23", "2026-11-30",
-    ]);
+    expect(bucketKeys(november, "week")).toEqual(["2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23", "2026-11-30"]);
     expect(bucketKeys(november, "month")).toEqual(["2026-11"]);
     expect(bucketKeys(november, "day").length).toBe(30);
     expect(bucketKeys(resolve({ kind: "quarter" }, NOW, MSK), "month")).toEqual(["2026-10", "2026-11", "2026-12"]);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   formatProgress,
+  type Plan,
   parseDuration,
   parsePlanValue,
   planApplies,
   planPeriodSpecs,
   progress,
   resolveRelativeTarget,
-  type Plan,
 } from "../../src/domain/plans.js";
 
 const MIN = 60_000;
@@ -226,9 +226,7 @@ describe("formatProgress", () => {
 
   it("drops pace once done and formats other units", () => {
     expect(formatProgress("deals", 10, 10, 0.5, "en")).toBe("deals 10/10 (100%) · done");
-    expect(formatProgress("lead_time", 5 * H + 20 * MIN, 24 * H, 0.5, "en")).toBe(
-      "lead processing time 5h 20m/1d · on pace",
-    );
+    expect(formatProgress("lead_time", 5 * H + 20 * MIN, 24 * H, 0.5, "en")).toBe("lead processing time 5h 20m/1d · on pace");
     expect(formatProgress("call_conversion", 18, 20, 0.5, "ru")).toBe("конверсия звонков 18%/20% · отстаёт");
     expect(formatProgress("avg_check", null, 5_000_000, 0.5, "en")).toBe(`average check —/50K${NBSP}₽`);
     expect(formatProgress("revenue", 120_000_000, 200_000_000, 0.5, "ru")).toBe(

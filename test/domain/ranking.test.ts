@@ -11,12 +11,31 @@ describe("rankBy", () => {
   ];
 
   it("ranks higher-is-better metrics descending, ties sharing a place", () => {
-    const r = rankBy(people, "deals", (p) => p.deals, (p) => p.revenue);
-    expect(r.map((x) => [x.item.name, x.place])).toEqual([["B", 1], ["C", 2], ["A", 2], ["E", 4], ["D", null]]);
+    const r = rankBy(
+      people,
+      "deals",
+      (p) => p.deals,
+      (p) => p.revenue,
+    );
+    expect(r.map((x) => [x.item.name, x.place])).toEqual([
+      ["B", 1],
+      ["C", 2],
+      ["A", 2],
+      ["E", 4],
+      ["D", null],
+    ]);
   });
 
   it("ranks at-most metrics ascending", () => {
-    const times = [{ n: "x", t: 5 }, { n: "y", t: 2 }, { n: "z", t: 9 }];
-    expect(rankBy(times, "lead_time", (p) => p.t).map((x) => [x.item.n, x.place])).toEqual([["y", 1], ["x", 2], ["z", 3]]);
+    const times = [
+      { n: "x", t: 5 },
+      { n: "y", t: 2 },
+      { n: "z", t: 9 },
+    ];
+    expect(rankBy(times, "lead_time", (p) => p.t).map((x) => [x.item.n, x.place])).toEqual([
+      ["y", 1],
+      ["x", 2],
+      ["z", 3],
+    ]);
   });
 });

@@ -43,7 +43,13 @@ describe("team settings", () => {
     const s = readTeamSettings({ summaryTime: "99:99", workdays: [1, 3] });
     expect(s.summaryTime).toBe("09:00");
     expect(s.workdays).toEqual([1, 3]);
-    expect(mergeTeamSettings(s, { enabled: { nudge: false } as never }).enabled).toEqual({ summary: true, evening: true, weekly: true, alerts: true, nudge: false });
+    expect(mergeTeamSettings(s, { enabled: { nudge: false } as never }).enabled).toEqual({
+      summary: true,
+      evening: true,
+      weekly: true,
+      alerts: true,
+      nudge: false,
+    });
   });
 
   it("reads quiet hours across midnight and weekday lists", () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../support/harness.js";
+import { type Harness, startHarness } from "../support/harness.js";
 import { count, setUpTeam } from "../support/team.js";
 
 let h: Harness;
@@ -49,7 +49,9 @@ describe("a guided flow works on the team and role it was opened for", () => {
     await h.tap(a.head, a.headChat, scope.call, "pe:s:team");
     h.deps.repos.memberships.setRole(teamA, a.head.id, "manager");
     const refused = await h.say(a.head, a.headChat, "40");
-    expect(refused.text).toBe("Этот диалог начат руководителем команды «Отдел продаж», а вы больше не её руководитель. Ничего не сохранено.");
+    expect(refused.text).toBe(
+      "Этот диалог начат руководителем команды «Отдел продаж», а вы больше не её руководитель. Ничего не сохранено.",
+    );
     expect(count(h, "select count(*) from plans")).toBe(0);
   });
 

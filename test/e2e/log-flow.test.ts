@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { buttons, startHarness, type Harness } from "../support/harness.js";
+import { buttons, type Harness, startHarness } from "../support/harness.js";
 import { count, liveActivities, setUpTeam } from "../support/team.js";
 
 let h: Harness;
@@ -89,6 +89,9 @@ describe("one-tap logging flow", () => {
     await h.restart();
     const done = await h.say(t.ivan, t.ivanChat, "выбрали конкурента");
     expect(done.text).toMatch(/✅ Отказ — Сигма — выбрали конкурента\nСегодня отказов: 1/);
-    expect(h.deps.db.$client.prepare("select stage, lost_reason from leads").get()).toEqual({ stage: "lost", lost_reason: "выбрали конкурента" });
+    expect(h.deps.db.$client.prepare("select stage, lost_reason from leads").get()).toEqual({
+      stage: "lost",
+      lost_reason: "выбрали конкурента",
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../support/harness.js";
+import { type Harness, startHarness } from "../support/harness.js";
 import { count, liveActivities, setUpTeam } from "../support/team.js";
 
 let h: Harness;
@@ -9,7 +9,8 @@ afterEach(async () => {
 });
 
 const stageOf = (h: Harness, client: string) =>
-  (h.deps.db.$client.prepare("select stage from leads where client_name = ? order by id desc").get(client) as { stage: string } | undefined)?.stage;
+  (h.deps.db.$client.prepare("select stage from leads where client_name = ? order by id desc").get(client) as { stage: string } | undefined)
+    ?.stage;
 
 describe("logging from chat", () => {
   it("logs every kind with a one-line confirmation and today's running count, moving leads along the pipeline", async () => {
@@ -26,12 +27,16 @@ describe("logging from chat", () => {
     expect(await say("/meeting ООО Ромашка")).toMatch(/Сегодня встреч: 1\nООО Ромашка: этап → встреча/);
     expect(await say("/presentation ООО Ромашка")).toMatch(/Презентация — ООО Ромашка\nСегодня презентаций: 1$/);
     expect(await say("/proposal ООО Ромашка")).toMatch(/КП — ООО Ромашка\nСегодня КП: 1\nООО Ромашка: этап → КП/);
-    expect(await say("/deal 1,5 млн ₽ ООО Ромашка")).toMatch(/Сделка — 1 500 000 ₽ — ООО Ромашка\nСегодня сделок: 1\nООО Ромашка: этап → успех/);
+    expect(await say("/deal 1,5 млн ₽ ООО Ромашка")).toMatch(
+      /Сделка — 1 500 000 ₽ — ООО Ромашка\nСегодня сделок: 1\nООО Ромашка: этап → успех/,
+    );
     expect(stageOf(h, "ООО Ромашка")).toBe("won");
 
     // A deal for a client with no open lead creates one that passes every stage at once.
     expect(await say("/deal 50k Вектор")).toMatch(/50 000 ₽ — Вектор\nСегодня сделок: 2/);
-    const stages = h.deps.db.$client.prepare("select s.stage from lead_stages s join leads l on l.id = s.lead_id where l.client_name = 'Вектор' order by s.id").all() as { stage: string }[];
+    const stages = h.deps.db.$client
+      .prepare("select s.stage from lead_stages s join leads l on l.id = s.lead_id where l.client_name = 'Вектор' order by s.id")
+      .all() as { stage: string }[];
     expect(stages.map((s) => s.stage)).toEqual(["new", "qualified", "meeting", "proposal", "won"]);
 
     await say("/lead Альфа");
@@ -62,7 +67,9 @@ describe("logging from chat", () => {
     expect(undone).toContain("Лид возвращён на этап: КП");
     expect(stageOf(h, "Бета")).toBe("proposal");
     expect(count(h, "select count(*) from activities where kind = 'deal' and deleted_at is null")).toBe(0);
-    expect(count(h, "select count(*) from lead_stages s join leads l on l.id = s.lead_id where l.client_name = 'Бета' and s.stage = 'won'")).toBe(0);
+    expect(
+      count(h, "select count(*) from lead_stages s join leads l on l.id = s.lead_id where l.client_name = 'Бета' and s.stage = 'won'"),
+    ).toBe(0);
 
     await say("/undo"); // the proposal
     await say("/undo"); // the lead itself
@@ -78,10 +85,22 @@ describe("logging from chat", () => {
   it("shows /me for today, week and month in both languages, with plan progress", async () => {
     h = await startHarness();
     const t = await setUpTeam(h);
-    for (const cmd of ["/call встреча Ромашка", "/call недозвон", "/call", "/call", "/meeting Ромашка", "/deal 100 000 Ромашка", "/deal 300k Вектор", "/proposal Сигма"]) {
+    for (const cmd of [
+      "/call встреча Ромашка",
+      "/call недозвон",
+      "/call",
+      "/call",
+      "/meeting Ромашка",
+      "/deal 100 000 Ромашка",
+      "/deal 300k Вектор",
+      "/proposal Сигма",
+    ]) {
       await h.say(t.ivan, t.ivanChat, cmd);
     }
-    h.deps.repos.plans.upsert({ teamId: 1, metric: "deals", value: 10, period: "month", scope: "each", userId: null, createdBy: t.head.id }, Date.now());
+    h.deps.repos.plans.upsert(
+      { teamId: 1, metric: "deals", value: 10, period: "month", scope: "each", userId: null, createdBy: t.head.id },
+      Date.now(),
+    );
     const me = (await h.say(t.ivan, t.ivanChat, "/me")).text;
     expect(me).toMatch(/^📊 Иван · сегодня/);
     expect(me).toMatch(/звонки\s+4\n/);

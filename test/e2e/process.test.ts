@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { startFakeTelegram, type FakeTelegram } from "../fake-telegram/index.js";
+import { type FakeTelegram, startFakeTelegram } from "../fake-telegram/index.js";
 import { TOKEN, visibleText } from "../support/harness.js";
 
 const MAIN = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
@@ -53,7 +53,9 @@ describe("npm start", () => {
     const groupAdminsRu = menus.find((c) => c.payload["scope"]?.type === "all_chat_administrators" && c.payload["language_code"] === "ru")!;
     expect(groupAdminsRu.payload["commands"].map((c: { command: string }) => c.command)).toContain("setup");
     const privateEn = menus.find((c) => c.payload["scope"]?.type === "all_private_chats" && c.payload["language_code"] === "en")!;
-    expect(privateEn.payload["commands"].find((c: { command: string }) => c.command === "deal").description).toBe("Won deal <amount> [client]");
+    expect(privateEn.payload["commands"].find((c: { command: string }) => c.command === "deal").description).toBe(
+      "Won deal <amount> [client]",
+    );
 
     const after = fake.mark();
     fake.sendText(user, fake.privateChat(user), "/start");
@@ -71,8 +73,14 @@ describe("npm start", () => {
     fake = await startFakeTelegram({ token: TOKEN });
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     const p = start({
-      BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_PATH: "./bot.db", BOT_MODE: "webhook",
-      WEBHOOK_URL: "https://bot.example/hook", WEBHOOK_SECRET: "s3cret_token", PORT: String(port), LOG_LEVEL: "warn",
+      BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      DATABASE_PATH: "./bot.db",
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://bot.example/hook",
+      WEBHOOK_SECRET: "s3cret_token",
+      PORT: String(port),
+      LOG_LEVEL: "warn",
     });
     const hook = await fake.waitForCall((c) => c.method === "setWebhook", { timeoutMs: 15_000 });
     expect(hook.payload).toMatchObject({ url: "https://bot.example/hook", secret_token: "s3cret_token" });

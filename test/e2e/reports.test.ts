@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buttons, startHarness, type Harness } from "../support/harness.js";
+import { buttons, type Harness, startHarness } from "../support/harness.js";
 import { count, setUpTeam, type TeamFixture } from "../support/team.js";
 
 let h: Harness;
@@ -9,12 +9,26 @@ let t: TeamFixture;
 async function seed(): Promise<void> {
   const ivan = (text: string) => h.say(t.ivan, t.ivanChat, text);
   const john = (text: string) => h.say(t.john, t.johnChat, text);
-  for (const c of ["/lead Ромашка", "/call встреча Ромашка", "/call", "/call недозвон", "/call", "/meeting Ромашка", "/proposal Ромашка", "/deal 100 000 Ромашка", "/deal 300k Вектор", "/lead Сигма", "/lost Сигма — дорого"]) await ivan(c);
+  for (const c of [
+    "/lead Ромашка",
+    "/call встреча Ромашка",
+    "/call",
+    "/call недозвон",
+    "/call",
+    "/meeting Ромашка",
+    "/proposal Ромашка",
+    "/deal 100 000 Ромашка",
+    "/deal 300k Вектор",
+    "/lead Сигма",
+    "/lost Сигма — дорого",
+  ])
+    await ivan(c);
   for (const c of ["/lead Acme", "/call Acme", "/call", "/deal 50k Acme", "/lead Beta", "/lost Beta — no budget"]) await john(c);
 }
 
 /** The next photo sent to a chat after `after`. */
-const photoAfter = (chatId: number, after: number) => h.fake.waitForCall((c) => c.method === "sendPhoto" && c.payload["chat_id"] === chatId, { after });
+const photoAfter = (chatId: number, after: number) =>
+  h.fake.waitForCall((c) => c.method === "sendPhoto" && c.payload["chat_id"] === chatId, { after });
 
 beforeEach(async () => {
   h = await startHarness();
@@ -101,7 +115,12 @@ describe("plans", () => {
     expect(bad.text).toContain("Значение не похоже на число");
     const done = await h.say(t.head, t.headChat, "15");
     expect(done.text).toBe("✅ План задан: КП 15 в неделю · @ivan");
-    expect(count(h, "select count(*) from plans where metric = 'proposals' and scope = 'user' and user_id = 101 and period = 'week' and value = 15")).toBe(1);
+    expect(
+      count(
+        h,
+        "select count(*) from plans where metric = 'proposals' and scope = 'user' and user_id = 101 and period = 'week' and value = 15",
+      ),
+    ).toBe(1);
   });
 });
 
@@ -141,7 +160,14 @@ describe("reports", () => {
 
   it("runs the article's reports with charts", async () => {
     await seed();
-    for (const [name, title] of [["dynamics", "Динамика продаж"], ["чек", "Средний чек"], ["leadtime", "Время обработки лида"], ["closetime", "Время закрытия сделки"], ["proposals", "Отправленные КП"], ["презентации", "Проведённые презентации"]]) {
+    for (const [name, title] of [
+      ["dynamics", "Динамика продаж"],
+      ["чек", "Средний чек"],
+      ["leadtime", "Время обработки лида"],
+      ["closetime", "Время закрытия сделки"],
+      ["proposals", "Отправленные КП"],
+      ["презентации", "Проведённые презентации"],
+    ]) {
       const r = await h.sayWithPhoto(t.head, t.headChat, `/report ${name} month`);
       expect(r.text.startsWith(`📊 ${title} · `)).toBe(true);
       expect(r.photo.payload["photo"].size).toBeGreaterThan(5000);
@@ -191,18 +217,30 @@ describe("reports", () => {
     expect(file.filename).toMatch(/^kpi-entries-\d{4}-\d{2}-01_\d{4}-\d{2}-\d{2}\.csv$/);
     const text = file.bytes.toString("utf8") as string;
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    const rows = text.slice(1).trim().split("\r\n").map((l) => l.split(";"));
+    const rows = text
+      .slice(1)
+      .trim()
+      .split("\r\n")
+      .map((l) => l.split(";"));
     expect(rows[0]).toEqual(["Дата и время", "Менеджер", "Тип", "Результат", "Клиент", "Сумма, ₽", "Причина отказа"]);
     expect(rows).toHaveLength(1 + 17);
     const deals = rows.filter((r) => r[2] === "Сделка");
-    expect(deals.map((r) => [r[1], r[4], r[5]])).toEqual([["Иван", "Ромашка", "100000,00"], ["Иван", "Вектор", "300000,00"], ["John", "Acme", "50000,00"]]);
+    expect(deals.map((r) => [r[1], r[4], r[5]])).toEqual([
+      ["Иван", "Ромашка", "100000,00"],
+      ["Иван", "Вектор", "300000,00"],
+      ["John", "Acme", "50000,00"],
+    ]);
     expect(rows.find((r) => r[2] === "Отказ" && r[1] === "Иван")![6]).toBe("дорого");
     expect(rows[1]![0]).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
 
     const a2 = h.fake.mark();
     h.fake.sendText(t.head, t.headChat, "/export summary");
     const sum = await h.fake.waitForCall((c) => c.method === "sendDocument", { after: a2 });
-    const srows = (sum.payload["document"].bytes.toString("utf8") as string).slice(1).trim().split("\r\n").map((l: string) => l.split(";"));
+    const srows = (sum.payload["document"].bytes.toString("utf8") as string)
+      .slice(1)
+      .trim()
+      .split("\r\n")
+      .map((l: string) => l.split(";"));
     expect(srows.map((r: string[]) => r[0])).toEqual(["Менеджер", "John", "Иван", "Итого"]);
     const col = srows[0]!.indexOf("выручка, ₽");
     expect(srows.map((r: string[]) => r[col])).toEqual(["выручка, ₽", "50000,00", "400000,00", "450000,00"]);

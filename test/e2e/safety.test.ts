@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../support/harness.js";
+import { type Harness, startHarness } from "../support/harness.js";
 import { count, liveActivities, setUpTeam } from "../support/team.js";
 
 let h: Harness;
@@ -23,7 +23,9 @@ describe("bad input is refused with the right form and stores nothing", () => {
     expect(await ru("/deal 5000000000000 Ромашка")).toContain("Слишком большая сумма");
     expect(await en("/deal 50,000 Acme")).toContain("“50,000” is not an amount");
     expect(await en("/deal 1e6")).toContain("Form: /deal <amount> [client]");
-    expect(await ru(`/lead ${"Я".repeat(201)}`)).toBe("⚠️ Слишком длинное название клиента (не больше 200 символов).\nФормат: /lead <клиент>");
+    expect(await ru(`/lead ${"Я".repeat(201)}`)).toBe(
+      "⚠️ Слишком длинное название клиента (не больше 200 символов).\nФормат: /lead <клиент>",
+    );
     expect(await en(`/meeting ${"x".repeat(300)}`)).toContain("too long (200 characters at most)");
     expect(await ru("/call занято Ромашка")).toBe(
       "⚠️ Неизвестный результат звонка «занято». Используйте дозвон, встреча или недозвон (reached, meeting, noanswer).\nФормат: /call [дозвон|встреча|недозвон] [клиент]",
@@ -78,7 +80,10 @@ describe("bad input is refused with the right form and stores nothing", () => {
     const t = await setUpTeam(h);
     const first = await h.say(t.ivan, t.ivanChat, "/deal 100000 Ромашка");
     expect(first.text).toContain("Сегодня сделок: 1");
-    const updateId = h.fake.calls.filter((c) => c.method === "getUpdates").flatMap((c) => c.response.result as { update_id: number }[]).at(-1)!.update_id;
+    const updateId = h.fake.calls
+      .filter((c) => c.method === "getUpdates")
+      .flatMap((c) => c.response.result as { update_id: number }[])
+      .at(-1)!.update_id;
     const before = h.fake.mark();
     h.fake.redeliver(updateId);
     await h.say(t.ivan, t.ivanChat, "/me");

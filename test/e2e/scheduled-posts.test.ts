@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { startHarness, visibleText, type Clock, type Harness } from "../support/harness.js";
+import { type Clock, type Harness, startHarness, visibleText } from "../support/harness.js";
 import { count, setUpTeam, type TeamFixture } from "../support/team.js";
 
 let h: Harness;
@@ -7,7 +7,8 @@ let t: TeamFixture;
 let clock: Clock;
 
 const at = (iso: string) => (clock.now = Date.parse(iso));
-const sent = (chatId: number, method = "sendMessage") => h.fake.calls.filter((c) => c.method === method && c.payload["chat_id"] === chatId && c.response.ok);
+const sent = (chatId: number, method = "sendMessage") =>
+  h.fake.calls.filter((c) => c.method === method && c.payload["chat_id"] === chatId && c.response.ok);
 const texts = (chatId: number) => sent(chatId).map(visibleText);
 
 async function boot(iso = "2026-11-25T10:00:00Z"): Promise<void> {
@@ -138,7 +139,17 @@ describe("scheduled posts", () => {
   it("posts a conversion drop at a stage to the group, naming the stage, once a day", async () => {
     await boot("2026-11-26T07:00:00Z"); // Thursday 10:00
     const log = (kind: "lead" | "call" | "lost", client: string, iso: string) =>
-      h.deps.repos.entries.log({ teamId: 1, userId: t.ivan.id, kind, outcome: kind === "call" ? "reached" : null, amountMinor: null, clientName: client, lostReason: kind === "lost" ? "дорого" : null, occurredAt: Date.parse(iso), sourceUpdateId: null });
+      h.deps.repos.entries.log({
+        teamId: 1,
+        userId: t.ivan.id,
+        kind,
+        outcome: kind === "call" ? "reached" : null,
+        amountMinor: null,
+        clientName: client,
+        lostReason: kind === "lost" ? "дорого" : null,
+        occurredAt: Date.parse(iso),
+        sourceUpdateId: null,
+      });
     // The four weeks before: 12 of 20 new leads qualified (60 %). This week: 2 of 10 (20 %).
     for (let i = 0; i < 20; i++) {
       log("lead", `Old ${i}`, "2026-11-03T08:00:00Z");
@@ -149,7 +160,9 @@ describe("scheduled posts", () => {
       log(i < 2 ? "call" : "lost", `New ${i}`, "2026-11-25T09:00:00Z");
     }
     await h.scheduler.runDue();
-    expect(texts(t.group.id).at(-1)).toBe("📉 Больше всего лидов теряем на этапе новый: 60% → 20% на этой неделе (среднее за 4 недели → сейчас).");
+    expect(texts(t.group.id).at(-1)).toBe(
+      "📉 Больше всего лидов теряем на этапе новый: 60% → 20% на этой неделе (среднее за 4 недели → сейчас).",
+    );
     at("2026-11-26T08:00:00Z");
     await h.scheduler.runDue();
     expect(texts(t.group.id).filter((x) => x.startsWith("📉"))).toHaveLength(1);

@@ -19,11 +19,7 @@ export class CallLog {
     for (const listener of [...this.listeners]) listener(call);
   }
 
-  waitFor(
-    predicate: (call: RecordedCall) => boolean,
-    opts: WaitOptions = {},
-    label = "waitForCall",
-  ): Promise<RecordedCall> {
+  waitFor(predicate: (call: RecordedCall) => boolean, opts: WaitOptions = {}, label = "waitForCall"): Promise<RecordedCall> {
     const found = this.calls.slice(opts.after ?? 0).find(predicate);
     if (found) return Promise.resolve(found);
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;

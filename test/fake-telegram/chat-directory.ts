@@ -39,9 +39,7 @@ export class ChatDirectory {
     // Forums only exist in supergroups.
     const type = opts.type ?? (opts.is_forum || id <= SUPERGROUP_ID_LIMIT ? "supergroup" : "group");
     const chat: Chat.GroupChat | Chat.SupergroupChat =
-      type === "supergroup"
-        ? { id, type, title, ...(opts.is_forum ? { is_forum: true as const } : {}) }
-        : { id, type, title };
+      type === "supergroup" ? { id, type, title, ...(opts.is_forum ? { is_forum: true as const } : {}) } : { id, type, title };
     this.chats.set(id, chat);
     return chat;
   }

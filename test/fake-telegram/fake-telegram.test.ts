@@ -195,7 +195,9 @@ describe("validation", () => {
     ["<span>x</span>", 'Tag "span" must have class "tg-spoiler"'],
   ])("rejects HTML %j", async (text, expected) => {
     fake = await startFakeTelegram();
-    const error = await newBot(fake).api.sendMessage(1, text, { parse_mode: "HTML" }).catch((e: unknown) => e);
+    const error = await newBot(fake)
+      .api.sendMessage(1, text, { parse_mode: "HTML" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GrammyError);
     expect((error as GrammyError).error_code).toBe(400);
     expect((error as GrammyError).description).toContain("Bad Request: can't parse entities: ");
@@ -281,9 +283,9 @@ describe("buttons and edits", () => {
     expect(edit.response.result.reply_markup).toBeUndefined(); // keyboard removed by the edit
     expect(fake.calls.some((c) => c.method === "answerCallbackQuery" && c.response.ok)).toBe(true);
 
-    await expect(
-      bot.api.editMessageText(chat.id, question.response.result.message_id, "Goal set: 10 calls"),
-    ).rejects.toMatchObject({ description: expect.stringContaining("Bad Request: message is not modified") });
+    await expect(bot.api.editMessageText(chat.id, question.response.result.message_id, "Goal set: 10 calls")).rejects.toMatchObject({
+      description: expect.stringContaining("Bad Request: message is not modified"),
+    });
     await expect(bot.api.editMessageText(chat.id, 999, "x")).rejects.toMatchObject({
       description: "Bad Request: message to edit not found",
     });

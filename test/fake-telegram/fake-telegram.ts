@@ -29,10 +29,19 @@ function makeBotInfo(token: string, username: string): UserFromGetMe {
   // The bot id is the token's prefix, as with real tokens ("123456:TEST" -> 123456).
   const id = Number.parseInt(token.split(":")[0] ?? "", 10) || 123456;
   return {
-    id, is_bot: true, first_name: "KPI Coach", username,
-    can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false,
-    can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false,
-    allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false,
+    id,
+    is_bot: true,
+    first_name: "KPI Coach",
+    username,
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    can_manage_bots: false,
+    supports_join_request_queries: false,
   };
 }
 
@@ -110,8 +119,7 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
 
     sendText: (from, chat, text, sendOpts) =>
       pushUpdate({ message: buildTextMessage(state, from, chat, text, sendOpts) } as Omit<Update, "update_id">),
-    clickButton: (from, chat, message, data) =>
-      pushUpdate({ callback_query: buildCallbackQuery(state, from, chat, message, data) }),
+    clickButton: (from, chat, message, data) => pushUpdate({ callback_query: buildCallbackQuery(state, from, chat, message, data) }),
     pushUpdate,
     redeliver: (updateId) => state.updates.redeliver(updateId),
     getUpdate: (updateId) => state.updates.get(updateId),
@@ -131,8 +139,7 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
     blockChat: (chatId, description) =>
       state.blocked.set(
         String(chatId),
-        description ??
-          (chatId > 0 ? "Forbidden: bot was blocked by the user" : "Forbidden: bot was kicked from the group chat"),
+        description ?? (chatId > 0 ? "Forbidden: bot was blocked by the user" : "Forbidden: bot was kicked from the group chat"),
       ),
     migrateChat: (oldId, newId) => state.migrated.set(String(oldId), newId),
 
@@ -167,10 +174,7 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
  * A webhook may answer with a method call in its response body (grammY's
  * webhookReply); Telegram executes it, so the fake does too and records it.
  */
-async function executeWebhookReply(
-  body: string,
-  call: (method: string, payload: Payload) => Promise<unknown>,
-): Promise<void> {
+async function executeWebhookReply(body: string, call: (method: string, payload: Payload) => Promise<unknown>): Promise<void> {
   if (!body.trimStart().startsWith("{")) return;
   let parsed: unknown;
   try {

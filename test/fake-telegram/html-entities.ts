@@ -8,13 +8,22 @@ export interface FormattedText {
 
 /** Tags Telegram accepts with parse_mode "HTML", mapped to the entity they produce. */
 const TAG_ENTITY: Record<string, MessageEntity["type"]> = {
-  b: "bold", strong: "bold",
-  i: "italic", em: "italic",
-  u: "underline", ins: "underline",
-  s: "strikethrough", strike: "strikethrough", del: "strikethrough",
-  code: "code", pre: "pre", a: "text_link",
-  "tg-spoiler": "spoiler", span: "spoiler",
-  blockquote: "blockquote", "tg-emoji": "custom_emoji",
+  b: "bold",
+  strong: "bold",
+  i: "italic",
+  em: "italic",
+  u: "underline",
+  ins: "underline",
+  s: "strikethrough",
+  strike: "strikethrough",
+  del: "strikethrough",
+  code: "code",
+  pre: "pre",
+  a: "text_link",
+  "tg-spoiler": "spoiler",
+  span: "spoiler",
+  blockquote: "blockquote",
+  "tg-emoji": "custom_emoji",
 };
 
 const NAMED_ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"' };
@@ -142,7 +151,10 @@ function parseAttributes(
       while (j < html.length && !SPACE_RE.test(html[j]!) && html[j] !== ">") j++;
       value = html.slice(valueStart, j);
     }
-    attrs.set(name, value.replace(/&(lt|gt|amp|quot);/g, (_, e: string) => NAMED_ENTITIES[e]!));
+    attrs.set(
+      name,
+      value.replace(/&(lt|gt|amp|quot);/g, (_, e: string) => NAMED_ENTITIES[e]!),
+    );
   }
 }
 

@@ -4,12 +4,7 @@ import { readPayload } from "./request-body.js";
 import type { ApiResponse, Payload } from "./types.js";
 
 /** Handles one Bot API call; `undefined` means the client is gone and nothing should be sent. */
-export type CallHandler = (
-  token: string,
-  method: string,
-  payload: Payload,
-  signal: AbortSignal,
-) => Promise<ApiResponse | undefined>;
+export type CallHandler = (token: string, method: string, payload: Payload, signal: AbortSignal) => Promise<ApiResponse | undefined>;
 
 const PATH_RE = /^\/bot([^/]+)\/([^/]+)\/?$/;
 

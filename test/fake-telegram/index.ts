@@ -1,8 +1,8 @@
 // Public entry point of the fake Telegram Bot API server for end-to-end tests.
-export { startFakeTelegram, DEFAULT_TOKEN, DEFAULT_BOT_USERNAME } from "./fake-telegram.js";
+export { DEFAULT_BOT_USERNAME, DEFAULT_TOKEN, startFakeTelegram } from "./fake-telegram.js";
+export { type FormattedText, parseHtml } from "./html-entities.js";
+export { MAX_CAPTION_LENGTH, MAX_TEXT_LENGTH } from "./message-validation.js";
 export { DEFAULT_RATE_LIMITS } from "./rate-limiter.js";
-export { parseHtml, type FormattedText } from "./html-entities.js";
-export { MAX_TEXT_LENGTH, MAX_CAPTION_LENGTH } from "./message-validation.js";
 export type {
   ApiResponse,
   ChatMemberStatus,

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import type { Message, User } from "grammy/types";
 import { badRequest } from "./api-error.js";
 import { type FakeState, nowSeconds } from "./fake-state.js";
-import { nextId } from "./method-table.js";
 import { echoedMarkup } from "./message-validation.js";
+import { nextId } from "./method-table.js";
 import type { Payload, UploadedFile } from "./types.js";
 
 export function botAsUser(state: FakeState): User {
@@ -92,8 +92,14 @@ export function imageSize(bytes: Buffer | undefined): { width: number; height: n
 }
 
 const MIME_BY_EXTENSION: Record<string, string> = {
-  csv: "text/csv", txt: "text/plain", json: "application/json", pdf: "application/pdf",
-  png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv",
+  txt: "text/plain",
+  json: "application/json",
+  pdf: "application/pdf",
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
 /** grammY always sends application/octet-stream; Telegram derives the type from the name. */

@@ -9,8 +9,16 @@ const MAX_CALLBACK_DATA_BYTES = 64;
 
 /** Button fields that give an inline button an action; a button without one is refused. */
 const BUTTON_ACTIONS = [
-  "url", "callback_data", "web_app", "login_url", "switch_inline_query",
-  "switch_inline_query_current_chat", "switch_inline_query_chosen_chat", "copy_text", "callback_game", "pay",
+  "url",
+  "callback_data",
+  "web_app",
+  "login_url",
+  "switch_inline_query",
+  "switch_inline_query_current_chat",
+  "switch_inline_query_chosen_chat",
+  "copy_text",
+  "callback_game",
+  "pay",
 ];
 
 /** chat_id is required by every chat-targeting method; Telegram answers "chat not found". */

@@ -7,9 +7,7 @@ const COMMAND_RE = /^[a-z0-9_]{1,32}$/;
 /** Commands are stored per (scope, language_code), like Telegram's command lists. */
 function commandsKey(payload: Payload): string {
   const scope = (payload.scope ?? {}) as { type?: string; chat_id?: unknown; user_id?: unknown };
-  return [scope.type ?? "default", scope.chat_id ?? "", scope.user_id ?? "", payload.language_code ?? ""]
-    .map(String)
-    .join("|");
+  return [scope.type ?? "default", scope.chat_id ?? "", scope.user_id ?? "", payload.language_code ?? ""].map(String).join("|");
 }
 
 export const botMethods: MethodTable = {
@@ -19,12 +17,12 @@ export const botMethods: MethodTable = {
 
   async getUpdates(payload, { state, signal }) {
     if (state.webhook) {
-      throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+      throw new ApiError(
+        409,
+        "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      );
     }
-    return state.updates.take(
-      { offset: num(payload.offset), limit: num(payload.limit), timeout: num(payload.timeout) },
-      signal,
-    );
+    return state.updates.take({ offset: num(payload.offset), limit: num(payload.limit), timeout: num(payload.timeout) }, signal);
   },
 
   setWebhook(payload, { state }) {
@@ -48,7 +46,7 @@ export const botMethods: MethodTable = {
 
   setMyCommands(payload, { state }) {
     const commands: unknown = payload.commands;
-    if (!Array.isArray(commands)) throw badRequest("field \"commands\" must be an Array");
+    if (!Array.isArray(commands)) throw badRequest('field "commands" must be an Array');
     if (commands.length > 100) throw badRequest("BOT_COMMANDS_TOO_MUCH");
     for (const c of commands as { command?: unknown; description?: unknown }[]) {
       if (typeof c.command !== "string" || !COMMAND_RE.test(c.command)) throw badRequest("BOT_COMMAND_INVALID");

@@ -1,15 +1,25 @@
 import { badRequest } from "./api-error.js";
 import { botAsUser } from "./message-factory.js";
-import type { MethodTable } from "./method-table.js";
 import { requireChatId } from "./message-validation.js";
+import type { MethodTable } from "./method-table.js";
 import type { ChatMemberStatus } from "./types.js";
 
 /** Rights of an administrator set with setChatMember(..., "administrator"). */
 const ADMIN_RIGHTS = {
-  can_be_edited: false, is_anonymous: false, can_manage_chat: true, can_delete_messages: true,
-  can_manage_video_chats: true, can_restrict_members: true, can_promote_members: false,
-  can_change_info: true, can_invite_users: true, can_post_stories: false, can_edit_stories: false,
-  can_delete_stories: false, can_pin_messages: true, can_manage_topics: false,
+  can_be_edited: false,
+  is_anonymous: false,
+  can_manage_chat: true,
+  can_delete_messages: true,
+  can_manage_video_chats: true,
+  can_restrict_members: true,
+  can_promote_members: false,
+  can_change_info: true,
+  can_invite_users: true,
+  can_post_stories: false,
+  can_edit_stories: false,
+  can_delete_stories: false,
+  can_pin_messages: true,
+  can_manage_topics: false,
 };
 
 function memberFields(status: ChatMemberStatus): Record<string, unknown> {
@@ -29,9 +39,17 @@ export const chatMethods: MethodTable = {
   getChat(payload, { state }) {
     const chat = state.directory.chat(requireChatId(payload));
     // Enough of ChatFullInfo for bots that only read id/type/title/name.
-    return { ...chat, accent_color_id: 0, max_reaction_count: 11, accepted_gift_types: {
-      unlimited_gifts: false, limited_gifts: false, unique_gifts: false, premium_subscription: false,
-    } };
+    return {
+      ...chat,
+      accent_color_id: 0,
+      max_reaction_count: 11,
+      accepted_gift_types: {
+        unlimited_gifts: false,
+        limited_gifts: false,
+        unique_gifts: false,
+        premium_subscription: false,
+      },
+    };
   },
 
   getChatMember(payload, { state }) {

@@ -1,26 +1,33 @@
 import type { Message } from "grammy/types";
 import { badRequest } from "./api-error.js";
 import { type FakeState, nowSeconds } from "./fake-state.js";
-import { describeFile, guessMime, imageSize, newBotMessage, repliedMessage } from "./message-factory.js";
-import { admitSend, type MethodTable, targetChat } from "./method-table.js";
-import { echoedMarkup, formatCaption, formatMessageText, validateReplyMarkup } from "./message-validation.js";
 import type { FormattedText } from "./html-entities.js";
+import { describeFile, guessMime, imageSize, newBotMessage, repliedMessage } from "./message-factory.js";
+import { echoedMarkup, formatCaption, formatMessageText, validateReplyMarkup } from "./message-validation.js";
+import { admitSend, type MethodTable, targetChat } from "./method-table.js";
 import type { Payload } from "./types.js";
 
 const NOT_MODIFIED =
   "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
 
 const CHAT_ACTIONS = new Set([
-  "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
-  "upload_document", "choose_sticker", "find_location", "record_video_note", "upload_video_note",
+  "typing",
+  "upload_photo",
+  "record_video",
+  "upload_video",
+  "record_voice",
+  "upload_voice",
+  "upload_document",
+  "choose_sticker",
+  "find_location",
+  "record_video_note",
+  "upload_video_note",
 ]);
 
 /** text + entities fields of a Message; entities omitted when there are none, like Telegram. */
 function textFields(formatted: FormattedText, key: "text" | "caption"): Record<string, unknown> {
   const entitiesKey = key === "text" ? "entities" : "caption_entities";
-  return formatted.entities.length > 0
-    ? { [key]: formatted.text, [entitiesKey]: formatted.entities }
-    : { [key]: formatted.text };
+  return formatted.entities.length > 0 ? { [key]: formatted.text, [entitiesKey]: formatted.entities } : { [key]: formatted.text };
 }
 
 /** The bot's own stored message that an edit targets, or Telegram's error. */
@@ -90,11 +97,7 @@ export const messageMethods: MethodTable = {
     const formatted = formatMessageText(payload);
     validateReplyMarkup(payload.reply_markup);
     const markup = echoedMarkup(payload.reply_markup);
-    if (
-      message.text === formatted.text &&
-      sameJson(message.entities ?? [], formatted.entities) &&
-      sameJson(message.reply_markup, markup)
-    ) {
+    if (message.text === formatted.text && sameJson(message.entities ?? [], formatted.entities) && sameJson(message.reply_markup, markup)) {
       throw badRequest(NOT_MODIFIED);
     }
     admitSend(state, chatId);

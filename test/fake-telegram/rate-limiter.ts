@@ -18,7 +18,10 @@ export class RateLimiter {
   private readonly global: number[] = [];
   private readonly perChat = new Map<string, number[]>();
 
-  constructor(options: true | RateLimitOptions, private readonly now: () => number) {
+  constructor(
+    options: true | RateLimitOptions,
+    private readonly now: () => number,
+  ) {
     this.limits = { ...DEFAULT_RATE_LIMITS, ...(options === true ? {} : options) };
   }
 
@@ -27,10 +30,7 @@ export class RateLimiter {
     const now = this.now();
     const chatWindow = isPrivate(chatId) ? this.limits.perPrivateChat : this.limits.perGroup;
     const chatLog = this.perChat.get(String(chatId)) ?? [];
-    const allowedAt = Math.max(
-      allowedFrom(this.global, this.limits.global, now),
-      allowedFrom(chatLog, chatWindow, now),
-    );
+    const allowedAt = Math.max(allowedFrom(this.global, this.limits.global, now), allowedFrom(chatLog, chatWindow, now));
     if (allowedAt > now) {
       const retryAfter = Math.max(1, Math.ceil((allowedAt - now) / 1000));
       throw new ApiError(429, `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });

@@ -7,9 +7,24 @@ import type { Payload, UploadedFile } from "./types.js";
  * like "42" or "[draft]" stays the string the bot sent.
  */
 const TEXT_FIELDS = new Set([
-  "text", "caption", "parse_mode", "title", "description", "short_description", "name",
-  "language_code", "callback_query_id", "inline_message_id", "url", "secret_token", "action",
-  "emoji", "business_connection_id", "message_effect_id", "file_name", "filename",
+  "text",
+  "caption",
+  "parse_mode",
+  "title",
+  "description",
+  "short_description",
+  "name",
+  "language_code",
+  "callback_query_id",
+  "inline_message_id",
+  "url",
+  "secret_token",
+  "action",
+  "emoji",
+  "business_connection_id",
+  "message_effect_id",
+  "file_name",
+  "filename",
 ]);
 
 /** Reads a Bot API request (JSON, multipart or urlencoded) into one payload object. */

@@ -128,11 +128,7 @@ export interface FakeTelegram {
   getUpdate(updateId: number): Update | undefined;
 
   waitForCall(predicate: (c: RecordedCall) => boolean, opts?: WaitOptions): Promise<RecordedCall>;
-  waitForMessage(
-    chatId: number,
-    predicate?: (text: string, call: RecordedCall) => boolean,
-    opts?: WaitOptions,
-  ): Promise<RecordedCall>;
+  waitForMessage(chatId: number, predicate?: (text: string, call: RecordedCall) => boolean, opts?: WaitOptions): Promise<RecordedCall>;
   messagesTo(chatId: number): RecordedCall[];
   mark(): number;
   pendingUpdates(): number;

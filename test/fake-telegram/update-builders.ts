@@ -13,13 +13,7 @@ export function commandEntities(text: string): MessageEntity[] {
 }
 
 /** An incoming user text message, numbered in the chat's shared message_id sequence. */
-export function buildTextMessage(
-  state: FakeState,
-  from: User,
-  chat: Chat,
-  text: string,
-  opts: SendTextOptions = {},
-): Message {
+export function buildTextMessage(state: FakeState, from: User, chat: Chat, text: string, opts: SendTextOptions = {}): Message {
   const entities = commandEntities(text);
   const message: Record<string, unknown> = {
     message_id: state.messages.nextId(chat.id),
@@ -52,10 +46,12 @@ export function buildCallbackQuery(
   data: string,
 ): CallbackQuery {
   const stored = state.messages.get(chat.id, message.message_id);
-  const keyboard = (stored?.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined)
-    ?.inline_keyboard;
+  const keyboard = (stored?.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined)?.inline_keyboard;
   if (keyboard && !keyboard.flat().some((b) => b.callback_data === data)) {
-    const offered = keyboard.flat().map((b) => b.callback_data).filter((d) => d !== undefined);
+    const offered = keyboard
+      .flat()
+      .map((b) => b.callback_data)
+      .filter((d) => d !== undefined);
     throw new Error(
       `clickButton: message ${message.message_id} in chat ${chat.id} has no button with callback_data ${JSON.stringify(data)}; ` +
         `its buttons carry ${JSON.stringify(offered)}`,

@@ -94,8 +94,14 @@ export class UpdateQueue {
       const waiter: Waiter = {
         offset,
         limit,
-        resolve: (updates) => (done(), resolve(updates)),
-        reject: (error) => (done(), reject(error)),
+        resolve: (updates) => {
+          done();
+          resolve(updates);
+        },
+        reject: (error) => {
+          done();
+          reject(error);
+        },
         timer: setTimeout(() => waiter.resolve([]), timeoutMs),
       };
       signal.addEventListener("abort", onAbort);

@@ -3,25 +3,27 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run, type RunnerHandle } from "@grammyjs/runner";
-import type { Chat, User } from "grammy/types";
+import { type RunnerHandle, run } from "@grammyjs/runner";
 import type { Bot } from "grammy";
-import { createBot } from "../../src/bot/create-bot.js";
+import type { Chat, User } from "grammy/types";
 import type { BotContext } from "../../src/bot/context.js";
-import type { Delivery } from "../../src/delivery/index.js";
-import { createPostScheduler } from "../../src/scheduler/create-post-scheduler.js";
-import type { PostScheduler } from "../../src/scheduler/scheduler.js";
+import { createBot } from "../../src/bot/create-bot.js";
 import { stopRunner } from "../../src/bot/stop-runner.js";
-import type { AppDeps } from "../../src/bot/context.js";
 import { loadConfig } from "../../src/config.js";
 import { closeDatabase, openDatabase } from "../../src/db/client.js";
 import { createRepositories } from "../../src/db/repositories/index.js";
+import type { Delivery } from "../../src/delivery/index.js";
 import { createLogger } from "../../src/logger.js";
-import { parseHtml, startFakeTelegram, type FakeTelegram, type RecordedCall } from "../fake-telegram/index.js";
+import { createPostScheduler } from "../../src/scheduler/create-post-scheduler.js";
+import type { PostScheduler } from "../../src/scheduler/scheduler.js";
+import type { AppDeps } from "../../src/services/deps.js";
+import { type FakeTelegram, parseHtml, type RecordedCall, startFakeTelegram } from "../fake-telegram/index.js";
 
 export const TOKEN = "123456:TEST-token-for-kpi-coach-e2e";
 
-export interface Clock { now: number }
+export interface Clock {
+  now: number;
+}
 
 export interface Harness {
   fake: FakeTelegram;
@@ -46,9 +48,14 @@ export interface Harness {
   restart(): Promise<void>;
 }
 
-export interface Reply { text: string; call: RecordedCall }
+export interface Reply {
+  text: string;
+  call: RecordedCall;
+}
 
-export async function startHarness(opts: { fake?: FakeTelegram; dbPath?: string; clock?: Clock; env?: Record<string, string> } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { fake?: FakeTelegram; dbPath?: string; clock?: Clock; env?: Record<string, string> } = {},
+): Promise<Harness> {
   const clock = opts.clock ?? null;
   const fake = opts.fake ?? (await startFakeTelegram({ token: TOKEN, ...(clock ? { now: () => clock.now } : {}) }));
   const dbPath = opts.dbPath ?? join(mkdtempSync(join(tmpdir(), "kpi-e2e-")), "bot.db");
@@ -79,10 +86,18 @@ export async function startHarness(opts: { fake?: FakeTelegram; dbPath?: string;
 
   const harness: Harness = {
     fake,
-    get deps() { return deps; },
-    get bot() { return bot; },
-    get scheduler() { return posting.scheduler; },
-    get delivery() { return posting.delivery; },
+    get deps() {
+      return deps;
+    },
+    get bot() {
+      return bot;
+    },
+    get scheduler() {
+      return posting.scheduler;
+    },
+    get delivery() {
+      return posting.delivery;
+    },
     dbPath,
     clock,
     async say(from, chat, text, o) {
@@ -93,7 +108,9 @@ export async function startHarness(opts: { fake?: FakeTelegram; dbPath?: string;
     async sayWithPhoto(from, chat, text) {
       const after = fake.mark();
       fake.sendText(from, chat, text);
-      const call = await fake.waitForCall((c) => c.method === "sendMessage" && c.payload["chat_id"] === chat.id && c.response.ok, { after });
+      const call = await fake.waitForCall((c) => c.method === "sendMessage" && c.payload["chat_id"] === chat.id && c.response.ok, {
+        after,
+      });
       const photo = await fake.waitForCall((c) => c.method === "sendPhoto" && c.payload["chat_id"] === chat.id && c.response.ok, { after });
       return { text: visibleText(call), call, photo };
     },

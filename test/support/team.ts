@@ -25,7 +25,16 @@ export async function setUpTeam(h: Harness, groupId = -1001): Promise<TeamFixtur
   const inviteCode = /start=([A-Za-z0-9_-]+)/.exec(invite.text)![1]!;
   await h.say(ivan, fake.privateChat(ivan), `/start ${inviteCode}`);
   await h.say(john, group, "/join");
-  return { group, head, headChat: fake.privateChat(head), ivan, ivanChat: fake.privateChat(ivan), john, johnChat: fake.privateChat(john), inviteCode };
+  return {
+    group,
+    head,
+    headChat: fake.privateChat(head),
+    ivan,
+    ivanChat: fake.privateChat(ivan),
+    john,
+    johnChat: fake.privateChat(john),
+    inviteCode,
+  };
 }
 
 export function count(h: Harness, sql: string, ...params: unknown[]): number {

@@ -1,6 +1,6 @@
 import type { Role } from "../../db/repositories/users.js";
+import type { Member } from "../../services/deps.js";
 import type { BotContext } from "../context.js";
-import type { Member } from "../middlewares/guards.js";
 
 /**
  * The team (and role) a guided flow was opened for. A flow can outlive the

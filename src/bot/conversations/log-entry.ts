@@ -1,14 +1,14 @@
 import type { Conversation } from "@grammyjs/conversations";
-import { InlineKeyboard, type Context } from "grammy";
-import { parseEntry, type ParsedEntry } from "../../domain/entry-parsing.js";
+import { type Context, InlineKeyboard } from "grammy";
+import { type ParsedEntry, parseEntry } from "../../domain/entry-parsing.js";
 import type { ActivityKind, CallOutcome } from "../../domain/types.js";
+import { escapeHtml } from "../../presentation/html.js";
+import { type Messages, messages } from "../../presentation/i18n/index.js";
+import { entryErrorText } from "../../presentation/views/entry-messages.js";
 import { recordEntry } from "../../services/record-entry.js";
 import type { BotContext } from "../context.js";
-import { messages, type Messages } from "../i18n/index.js";
-import { entryErrorText } from "../entry-messages.js";
-import { escapeHtml } from "../format.js";
 import { openScope, recheckScope } from "./flow-scope.js";
-import { waitForAnswer, type Answer as FlowAnswer } from "./wait-answer.js";
+import { type Answer as FlowAnswer, waitForAnswer } from "./wait-answer.js";
 
 export const LOG_CONVERSATION = "log-entry";
 
@@ -19,7 +19,14 @@ const CLIENT_KINDS_REQUIRED: ActivityKind[] = ["lead", "lost"];
 
 /** This user's next answer; the Skip button comes back as its own kind. */
 async function answer(conversation: LogConversation, t: Messages, userId: number): Promise<Answer> {
-  const a = await waitForAnswer(conversation, { userId, prefix: "flow:", cancel: "cancel", cancelledText: t.flow.cancelled, acceptText: true, expectText: t.flow.expectText });
+  const a = await waitForAnswer(conversation, {
+    userId,
+    prefix: "flow:",
+    cancel: "cancel",
+    cancelledText: t.flow.cancelled,
+    acceptText: true,
+    expectText: t.flow.expectText,
+  });
   return a.kind === "button" && a.value === "skip" ? { kind: "skip", ctx: a.ctx } : a;
 }
 
@@ -50,14 +57,20 @@ export async function logEntryConversation(conversation: LogConversation, ctx: C
   let outcome: CallOutcome | null = null;
   if (kind === "call") {
     const kb = new InlineKeyboard()
-      .text(t.outcome.reached, "flow:out:reached").text(t.outcome.meeting, "flow:out:meeting").row()
-      .text(t.outcome.noanswer, "flow:out:noanswer").text(t.buttons.cancel, "flow:cancel");
+      .text(t.outcome.reached, "flow:out:reached")
+      .text(t.outcome.meeting, "flow:out:meeting")
+      .row()
+      .text(t.outcome.noanswer, "flow:out:noanswer")
+      .text(t.buttons.cancel, "flow:cancel");
     await ctx.reply(t.flow.outcome, { reply_markup: kb });
     for (;;) {
       const a = await answer(conversation, t, userId);
-      const word = a.kind === "button" ? a.value.replace(/^out:/, "") : a.kind === "text" ? a.text.trim().split(/\s+/)[0] ?? "" : "";
+      const word = a.kind === "button" ? a.value.replace(/^out:/, "") : a.kind === "text" ? (a.text.trim().split(/\s+/)[0] ?? "") : "";
       const parsed = parseEntry("call", word);
-      if (parsed.ok && parsed.entry.clientName === null && word) { outcome = parsed.entry.outcome; break; }
+      if (parsed.ok && parsed.entry.clientName === null && word) {
+        outcome = parsed.entry.outcome;
+        break;
+      }
       await a.ctx.reply(t.flow.outcome, { reply_markup: kb });
     }
   }
@@ -70,9 +83,15 @@ export async function logEntryConversation(conversation: LogConversation, ctx: C
       if (a.kind !== "text") continue;
       lastTextDate = a.ctx.message?.date;
       const parsed = parseEntry("deal", a.text);
-      if (parsed.ok && parsed.entry.clientName === null) { amountText = a.text.trim(); break; }
+      if (parsed.ok && parsed.entry.clientName === null) {
+        amountText = a.text.trim();
+        break;
+      }
       const err = parsed.ok ? "amount_format" : parsed.error;
-      await a.ctx.reply(entryErrorText(t, "deal", err, parsed.ok ? a.text : parsed.detail), { parse_mode: "HTML", reply_markup: controls(t, false) });
+      await a.ctx.reply(entryErrorText(t, "deal", err, parsed.ok ? a.text : parsed.detail), {
+        parse_mode: "HTML",
+        reply_markup: controls(t, false),
+      });
     }
   }
 
@@ -96,8 +115,7 @@ export async function logEntryConversation(conversation: LogConversation, ctx: C
     if (a.kind === "text") {
       client = a.text;
       lastTextDate = a.ctx.message?.date;
-    }
-    else if (a.kind === "button" && a.value.startsWith("recent:")) client = env.recent[Number(a.value.slice(7))] ?? "";
+    } else if (a.kind === "button" && a.value.startsWith("recent:")) client = env.recent[Number(a.value.slice(7))] ?? "";
     else if (a.kind === "skip" && required) continue;
     const args = kind === "call" ? `${outcome} ${client}` : kind === "deal" ? `${amountText} ${client}` : client;
     const parsed = parseEntry(kind, args);
@@ -113,7 +131,10 @@ export async function logEntryConversation(conversation: LogConversation, ctx: C
       if (a.kind === "skip") break;
       if (a.kind !== "text") continue;
       const parsed = parseEntry("lost", `${entry.clientName} — ${a.text}`);
-      if (parsed.ok) { entry = parsed.entry; break; }
+      if (parsed.ok) {
+        entry = parsed.entry;
+        break;
+      }
       await a.ctx.reply(entryErrorText(t, "lost", parsed.error), { parse_mode: "HTML", reply_markup: controls(t, true) });
     }
   }
@@ -132,4 +153,3 @@ export async function logEntryConversation(conversation: LogConversation, ctx: C
   });
   await last.reply(reply, { parse_mode: "HTML" });
 }
-

@@ -1,11 +1,11 @@
 import type { Conversation } from "@grammyjs/conversations";
-import { InlineKeyboard, type Context } from "grammy";
-import { METRICS, METRIC_KEYS, type MetricKey } from "../../domain/metrics.js";
+import { type Context, InlineKeyboard } from "grammy";
+import { METRIC_KEYS, METRICS, type MetricKey } from "../../domain/metrics.js";
 import type { PlanPeriod, PlanScope } from "../../domain/plans.js";
+import { escapeHtml } from "../../presentation/html.js";
+import { messages } from "../../presentation/i18n/index.js";
 import { describePlan, setPlan } from "../../services/plans.js";
 import type { BotContext } from "../context.js";
-import { escapeHtml } from "../format.js";
-import { messages } from "../i18n/index.js";
 import { openScope, recheckScope } from "./flow-scope.js";
 import { waitForAnswer } from "./wait-answer.js";
 
@@ -23,8 +23,11 @@ export async function planEditorConversation(conversation: PlanConversation, ctx
   const env = await conversation.external((o) => {
     const scope = openScope(o, "head");
     if (!scope) return { locale: o.locale, scope, existing: null, members: [] };
-    const existing = planId === null ? null : o.deps.repos.plans.byId(scope.teamId, planId) ?? null;
-    const members = o.deps.repos.memberships.listTeam(scope.teamId).filter((m) => m.membership.role === "manager").slice(0, 12)
+    const existing = planId === null ? null : (o.deps.repos.plans.byId(scope.teamId, planId) ?? null);
+    const members = o.deps.repos.memberships
+      .listTeam(scope.teamId)
+      .filter((m) => m.membership.role === "manager")
+      .slice(0, 12)
       .map((m) => ({ id: m.user.id, name: m.user.username ? `@${m.user.username}` : m.user.firstName }));
     return { locale: o.locale, scope, existing, members };
   });
@@ -33,7 +36,8 @@ export async function planEditorConversation(conversation: PlanConversation, ctx
   if (!flowScope) return;
   const p = t.plans;
 
-  const ask = (acceptText: boolean) => waitForAnswer(conversation, { userId, prefix: "pe:", cancel: "cancel", cancelledText: p.cancelled, acceptText });
+  const ask = (acceptText: boolean) =>
+    waitForAnswer(conversation, { userId, prefix: "pe:", cancel: "cancel", cancelledText: p.cancelled, acceptText });
   const choose = async (prompt: string, kb: InlineKeyboard, prefix: string): Promise<string> => {
     kb.row().text(t.buttons.cancel, "pe:cancel");
     await ctx.reply(prompt, { reply_markup: kb });
@@ -60,7 +64,7 @@ export async function planEditorConversation(conversation: PlanConversation, ctx
     });
     metric = (await choose(p.askMetric, mk, "m:")) as MetricKey;
     const pk = new InlineKeyboard();
-    PERIODS.forEach((x) => pk.text(p.periods[x], `pe:p:${x}`));
+    for (const x of PERIODS) pk.text(p.periods[x], `pe:p:${x}`);
     period = (await choose(p.askPeriod, pk, "p:")) as PlanPeriod;
     const sk = new InlineKeyboard().text(p.scopeEach, "pe:s:each").text(p.scopeTeam, "pe:s:team").row();
     env.members.forEach((m, i) => {
@@ -72,7 +76,9 @@ export async function planEditorConversation(conversation: PlanConversation, ctx
     target = s.startsWith("user:") ? Number(s.slice(5)) : null;
   }
 
-  await ctx.reply(p.askValue(METRICS[metric].label[env.locale]), { reply_markup: new InlineKeyboard().text(t.buttons.cancel, "pe:cancel") });
+  await ctx.reply(p.askValue(METRICS[metric].label[env.locale]), {
+    reply_markup: new InlineKeyboard().text(t.buttons.cancel, "pe:cancel"),
+  });
   for (;;) {
     const a = await ask(true);
     if (a.kind !== "text") continue;
@@ -82,7 +88,13 @@ export async function planEditorConversation(conversation: PlanConversation, ctx
     const result = await conversation.external((o) => {
       const still = recheckScope(o, flowScope);
       if (!still.ok) return { ok: false as const, stop: still.text };
-      const r = setPlan(o.deps, still.member.team, still.member.user.id, { metric, period, scope, userId: target, valueText: text }, o.deps.now());
+      const r = setPlan(
+        o.deps,
+        still.member.team,
+        still.member.user.id,
+        { metric, period, scope, userId: target, valueText: text },
+        o.deps.now(),
+      );
       const who = env.members.find((m) => m.id === target)?.name;
       return r.ok ? { ok: true as const, line: describePlan(r.plan, env.locale, who) } : { ok: false as const, error: r.error };
     });

@@ -1,11 +1,11 @@
 import type { Conversation } from "@grammyjs/conversations";
-import { InlineKeyboard, type Context } from "grammy";
-import { METRICS, METRIC_KEYS, type MetricKey } from "../../domain/metrics.js";
+import { type Context, InlineKeyboard } from "grammy";
+import { METRIC_KEYS, METRICS, type MetricKey } from "../../domain/metrics.js";
 import { parsePeriod } from "../../domain/periods.js";
-import { validReportName, type ReportDefinition, type ReportGrouping } from "../../domain/report-definition.js";
+import { type ReportDefinition, type ReportGrouping, validReportName } from "../../domain/report-definition.js";
+import { escapeHtml } from "../../presentation/html.js";
+import { type Messages, messages } from "../../presentation/i18n/index.js";
 import type { BotContext } from "../context.js";
-import { escapeHtml } from "../format.js";
-import { messages, type Messages } from "../i18n/index.js";
 import { sendDefinition } from "../report-replies.js";
 import { openScope, recheckScope } from "./flow-scope.js";
 import { waitForAnswer } from "./wait-answer.js";
@@ -41,7 +41,13 @@ export async function reportBuilderConversation(conversation: BuilderConversatio
   // Answers as the steps below read them: a button's value after `prefix`, or typed text.
   const tap = async (prefix: string): Promise<{ data: string; ctx: Context } | { text: string; ctx: Context }> => {
     for (;;) {
-      const a = await waitForAnswer(conversation, { userId, prefix: "rb:", cancel: "cancel", cancelledText: b.cancelled, acceptText: true });
+      const a = await waitForAnswer(conversation, {
+        userId,
+        prefix: "rb:",
+        cancel: "cancel",
+        cancelledText: b.cancelled,
+        acceptText: true,
+      });
       if (a.kind === "text") return { text: a.text, ctx: a.ctx };
       const full = `rb:${a.value}`;
       if (full.startsWith(prefix)) return { data: full.slice(prefix.length), ctx: a.ctx };
@@ -67,24 +73,30 @@ export async function reportBuilderConversation(conversation: BuilderConversatio
   const metrics = METRIC_KEYS.filter((m) => chosen.has(m));
 
   const groupKb = new InlineKeyboard();
-  GROUPINGS.forEach((g) => groupKb.text(b.groupings[g as keyof typeof b.groupings], `rb:g:${g}`));
+  for (const g of GROUPINGS) groupKb.text(b.groupings[g as keyof typeof b.groupings], `rb:g:${g}`);
   groupKb.row().text(t.buttons.cancel, "rb:cancel");
   await ctx.reply(b.pickGrouping, { reply_markup: groupKb });
   let grouping: ReportGrouping;
   for (;;) {
     const a = await tap("rb:g:");
-    if ("data" in a && GROUPINGS.includes(a.data as ReportGrouping)) { grouping = a.data as ReportGrouping; break; }
+    if ("data" in a && GROUPINGS.includes(a.data as ReportGrouping)) {
+      grouping = a.data as ReportGrouping;
+      break;
+    }
   }
 
   const periodKb = new InlineKeyboard();
-  PERIODS.forEach((p) => periodKb.text(b.periods[p as keyof typeof b.periods], `rb:p:${p}`));
+  for (const p of PERIODS) periodKb.text(b.periods[p as keyof typeof b.periods], `rb:p:${p}`);
   periodKb.row().text(t.buttons.cancel, "rb:cancel");
   await ctx.reply(b.pickPeriod, { reply_markup: periodKb });
   let period: string;
   for (;;) {
     const a = await tap("rb:p:");
     const value = "data" in a ? a.data : a.text.trim();
-    if (parsePeriod(value)) { period = value; break; }
+    if (parsePeriod(value)) {
+      period = value;
+      break;
+    }
     await a.ctx.reply(`⚠️ ${t.reports.badPeriod(escapeHtml(value))}\n${b.pickPeriod}`, { parse_mode: "HTML", reply_markup: periodKb });
   }
 
@@ -100,7 +112,10 @@ export async function reportBuilderConversation(conversation: BuilderConversatio
     const a = await tap("rb:s:");
     if (!("data" in a)) continue;
     if (a.data === "none") break;
-    if (metrics.includes(a.data as MetricKey)) { sort = a.data as MetricKey; break; }
+    if (metrics.includes(a.data as MetricKey)) {
+      sort = a.data as MetricKey;
+      break;
+    }
   }
 
   const def: ReportDefinition = { metrics, grouping, period, sort };
@@ -120,7 +135,10 @@ export async function reportBuilderConversation(conversation: BuilderConversatio
   for (;;) {
     const a = await tap("rb:");
     if ("data" in a) {
-      if (a.data === "skip") { await a.ctx.reply(b.notSaved); return; }
+      if (a.data === "skip") {
+        await a.ctx.reply(b.notSaved);
+        return;
+      }
       continue;
     }
     const name = a.text.trim();

@@ -1,7 +1,7 @@
 import type { Conversation } from "@grammyjs/conversations";
 import type { Context } from "grammy";
+import { messages } from "../../presentation/i18n/index.js";
 import type { BotContext } from "../context.js";
-import { messages } from "../i18n/index.js";
 import { allButtonLabels } from "../keyboards/logging.js";
 
 const KEYBOARD_LABELS = new Set(allButtonLabels(Object.values(messages)));

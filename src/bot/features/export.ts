@@ -1,10 +1,10 @@
 import { Composer, InputFile } from "grammy";
 import { periodLabel } from "../../domain/periods.js";
+import { clip, MAX_CAPTION } from "../../presentation/html.js";
 import { activitiesCsv, summaryCsv } from "../../services/export-csv.js";
 import { teamPeriod } from "../../services/team-settings.js";
 import { teamSnapshot } from "../../services/team-snapshot.js";
 import type { BotContext } from "../context.js";
-import { clip, MAX_CAPTION } from "../format.js";
 import { requireMember } from "../middlewares/guards.js";
 import { badPeriod, isHead } from "../report-replies.js";
 
@@ -31,7 +31,11 @@ exportFeature.command("export", async (ctx) => {
     });
     return;
   }
-  const names = new Map(ctx.deps.repos.memberships.listTeam(member.team.id).map((m) => [m.user.id, m.user.firstName + (m.user.lastName ? ` ${m.user.lastName}` : "")]));
+  const names = new Map(
+    ctx.deps.repos.memberships
+      .listTeam(member.team.id)
+      .map((m) => [m.user.id, m.user.firstName + (m.user.lastName ? ` ${m.user.lastName}` : "")]),
+  );
   const body = activitiesCsv(snap.activities, names, member.team.timezone, ctx.locale);
   await ctx.replyWithDocument(new InputFile(Buffer.from(body, "utf8"), `kpi-entries-${stamp}.csv`), {
     caption: clip(r.exportCaption(r.exportEntries, label, snap.activities.length), MAX_CAPTION),

@@ -1,15 +1,15 @@
 import type { Bot } from "grammy";
 import type { BotContext } from "../context.js";
-import { helpFeature } from "./help.js";
-import { leaderboardsFeature } from "./leaderboards.js";
-import { settingsFeature } from "./settings.js";
-import { loggingFeature } from "./logging.js";
 import { chatMembershipFeature } from "./chat-membership.js";
 import { exportFeature } from "./export.js";
+import { helpFeature } from "./help.js";
+import { leaderboardsFeature } from "./leaderboards.js";
+import { loggingFeature } from "./logging.js";
 import { meFeature } from "./me.js";
+import { onboardingFeature } from "./onboarding.js";
 import { plansFeature } from "./plans.js";
 import { reportsFeature } from "./reports.js";
-import { onboardingFeature } from "./onboarding.js";
+import { settingsFeature } from "./settings.js";
 import { undoFeature } from "./undo.js";
 import { unhandledFeature } from "./unhandled.js";
 

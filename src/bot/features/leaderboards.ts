@@ -1,13 +1,13 @@
 import { Composer } from "grammy";
-import { METRICS, METRIC_KEYS, parseMetric } from "../../domain/metrics.js";
+import { METRIC_KEYS, METRICS, parseMetric } from "../../domain/metrics.js";
 import { parsePeriod, periodLabel } from "../../domain/periods.js";
 import { readTeamSettings } from "../../domain/team-settings.js";
+import { echo, escapeHtml } from "../../presentation/html.js";
 import { leaderboard } from "../../services/leaderboard.js";
 import { buildMorningSummary } from "../../services/morning-summary.js";
 import { rankingHtml } from "../../services/standings-text.js";
 import { teamPeriod } from "../../services/team-settings.js";
 import type { BotContext } from "../context.js";
-import { echo, escapeHtml } from "../format.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
 import { replyWithChart } from "../reply-chart.js";
 
@@ -32,7 +32,16 @@ leaderboardsFeature.command("top", async (ctx) => {
   const period = teamPeriod(member.team, periodText, ctx.deps.now());
   if (!period) return void (await ctx.reply(`⚠️ ${ctx.t.reports.badPeriod(echo(periodText))}\n${p.topUsage}`, { parse_mode: "HTML" }));
   const ranked = leaderboard(ctx.deps, member.team, metric, period);
-  await ctx.reply(rankingHtml(p.topTitle(METRICS[metric].label[ctx.locale], escapeHtml(periodLabel(period, ctx.locale))), ranked, metric, ctx.locale, p.nobody), { parse_mode: "HTML" });
+  await ctx.reply(
+    rankingHtml(
+      p.topTitle(METRICS[metric].label[ctx.locale], escapeHtml(periodLabel(period, ctx.locale))),
+      ranked,
+      metric,
+      ctx.locale,
+      p.nobody,
+    ),
+    { parse_mode: "HTML" },
+  );
 });
 
 /** `/summary`: the morning summary, now, where it was asked. */

@@ -1,13 +1,13 @@
 import { Composer } from "grammy";
 import { parseEntry } from "../../domain/entry-parsing.js";
 import type { ActivityKind } from "../../domain/types.js";
+import { messages } from "../../presentation/i18n/index.js";
+import { entryErrorText } from "../../presentation/views/entry-messages.js";
 import { recordEntry } from "../../services/record-entry.js";
 import type { BotContext } from "../context.js";
-import { entryErrorText } from "../entry-messages.js";
-import { messages } from "../i18n/index.js";
+import { LOG_CONVERSATION } from "../conversations/log-entry.js";
 import { isActivityKind, kindForButton, logKindsInline } from "../keyboards/logging.js";
 import { requireMember } from "../middlewares/guards.js";
-import { LOG_CONVERSATION } from "../conversations/log-entry.js";
 
 export const LOGGING_COMMANDS: ActivityKind[] = ["call", "meeting", "proposal", "presentation", "lead", "deal", "lost"];
 const ALL = Object.values(messages);
@@ -24,8 +24,17 @@ loggingFeature.command(LOGGING_COMMANDS, async (ctx) => {
     await ctx.reply(entryErrorText(ctx.t, kind, parsed.error, parsed.detail), { parse_mode: "HTML" });
     return;
   }
-  const text = recordEntry(ctx.deps, member, parsed.entry, { occurredAt: ctx.message!.date * 1000, sourceUpdateId: ctx.update.update_id }, ctx.locale);
-  await ctx.reply(text, { parse_mode: "HTML", reply_parameters: { message_id: ctx.message!.message_id, allow_sending_without_reply: true } });
+  const text = recordEntry(
+    ctx.deps,
+    member,
+    parsed.entry,
+    { occurredAt: ctx.message!.date * 1000, sourceUpdateId: ctx.update.update_id },
+    ctx.locale,
+  );
+  await ctx.reply(text, {
+    parse_mode: "HTML",
+    reply_parameters: { message_id: ctx.message!.message_id, allow_sending_without_reply: true },
+  });
 });
 
 loggingFeature.command("log", async (ctx) => {
@@ -43,13 +52,16 @@ loggingFeature.callbackQuery(/^log:(\w+)$/, async (ctx) => {
 });
 
 // The persistent reply keyboard of the private chat.
-loggingFeature.chatType("private").on("message:text").filter(
-  (ctx) => kindForButton(ctx.message.text, ALL) !== null,
-  async (ctx, next) => {
-    const choice = kindForButton(ctx.message.text, ALL)!;
-    if (choice === "me" || choice === "undo") return next();
-    if (!(await requireMember(ctx))) return;
-    await ctx.conversation.exitAll();
-    await ctx.conversation.enter(LOG_CONVERSATION, choice);
-  },
-);
+loggingFeature
+  .chatType("private")
+  .on("message:text")
+  .filter(
+    (ctx) => kindForButton(ctx.message.text, ALL) !== null,
+    async (ctx, next) => {
+      const choice = kindForButton(ctx.message.text, ALL)!;
+      if (choice === "me" || choice === "undo") return next();
+      if (!(await requireMember(ctx))) return;
+      await ctx.conversation.exitAll();
+      await ctx.conversation.enter(LOG_CONVERSATION, choice);
+    },
+  );

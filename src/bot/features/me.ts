@@ -1,12 +1,12 @@
 import { Composer } from "grammy";
 import { parsePeriod, periodLabel, resolvePeriod } from "../../domain/periods.js";
+import { messages } from "../../presentation/i18n/index.js";
+import { renderScorecard } from "../../presentation/views/scorecard-view.js";
 import { kpisFor, planStandings } from "../../services/scorecard.js";
 import { teamWeekStart } from "../../services/team-settings.js";
 import type { BotContext } from "../context.js";
-import { messages } from "../i18n/index.js";
 import { kindForButton } from "../keyboards/logging.js";
 import { requireMember } from "../middlewares/guards.js";
-import { renderScorecard } from "../views/scorecard-view.js";
 
 export const meFeature = new Composer<BotContext>();
 
@@ -27,4 +27,10 @@ async function me(ctx: BotContext, arg: string): Promise<void> {
 }
 
 meFeature.command("me", (ctx) => me(ctx, ctx.match));
-meFeature.chatType("private").on("message:text").filter((ctx) => kindForButton(ctx.message.text, Object.values(messages)) === "me", (ctx) => me(ctx, ""));
+meFeature
+  .chatType("private")
+  .on("message:text")
+  .filter(
+    (ctx) => kindForButton(ctx.message.text, Object.values(messages)) === "me",
+    (ctx) => me(ctx, ""),
+  );

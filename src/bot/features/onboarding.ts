@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
+import { clip, escapeHtml } from "../../presentation/html.js";
 import type { BotContext } from "../context.js";
-import { clip, escapeHtml } from "../format.js";
 import { mainKeyboard } from "../keyboards/logging.js";
 import { requireHead } from "../middlewares/guards.js";
 
@@ -32,7 +32,8 @@ onboardingFeature.chatType("private").command("start", async (ctx) => {
   }
   const outcome = repos.memberships.join(team.id, user.id, now());
   const name = escapeHtml(team.name);
-  const text = outcome === "already" ? ctx.t.start.already(name) : outcome === "rejoined" ? ctx.t.start.welcomeBack(name) : ctx.t.start.joined(name);
+  const text =
+    outcome === "already" ? ctx.t.start.already(name) : outcome === "rejoined" ? ctx.t.start.welcomeBack(name) : ctx.t.start.joined(name);
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: mainKeyboard(ctx.t) });
 });
 
@@ -110,4 +111,3 @@ onboardingFeature.command("promote", async (ctx) => {
   ctx.deps.repos.memberships.setRole(head.team.id, target.user.id, "head");
   await ctx.reply(ctx.t.promote.done(displayName(target.user)), { parse_mode: "HTML" });
 });
-

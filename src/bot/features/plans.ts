@@ -1,25 +1,30 @@
 import { Composer, InlineKeyboard } from "grammy";
+import type { Locale } from "../../config.js";
+import type { Team } from "../../db/repositories/teams.js";
 import { parsePlanCommand } from "../../domain/plan-command.js";
+import { echo, escapeHtml, fitHtml } from "../../presentation/html.js";
+import type { Messages } from "../../presentation/i18n/index.js";
+import type { AppDeps } from "../../services/deps.js";
 import { describePlan, setPlan } from "../../services/plans.js";
 import { planStandings } from "../../services/scorecard.js";
-import type { Team } from "../../db/repositories/teams.js";
 import type { BotContext } from "../context.js";
-import { echo, escapeHtml, fitHtml } from "../format.js";
-import type { Messages } from "../i18n/index.js";
-import { requireHead } from "../middlewares/guards.js";
 import { PLAN_EDITOR } from "../conversations/plan-editor.js";
-import type { Locale } from "../../config.js";
-import type { AppDeps } from "../context.js";
+import { requireHead } from "../middlewares/guards.js";
 
 export const plansFeature = new Composer<BotContext>();
 
 /** The list of plans with a button row per plan and "New plan". */
 export function planList(deps: AppDeps, team: Team, t: Messages, locale: Locale): { text: string; keyboard: InlineKeyboard } {
   const plans = deps.repos.plans.list(team.id);
-  const members = new Map(deps.repos.memberships.listTeam(team.id).map((m) => [m.user.id, m.user.username ? `@${m.user.username}` : m.user.firstName]));
+  const members = new Map(
+    deps.repos.memberships.listTeam(team.id).map((m) => [m.user.id, m.user.username ? `@${m.user.username}` : m.user.firstName]),
+  );
   const keyboard = new InlineKeyboard();
   const lines = plans.map((p, i) => {
-    keyboard.text(`${t.plans.edit} ${i + 1}`, `plan:edit:${p.id}`).text(`${t.plans.remove} ${i + 1}`, `plan:rm:${p.id}`).row();
+    keyboard
+      .text(`${t.plans.edit} ${i + 1}`, `plan:edit:${p.id}`)
+      .text(`${t.plans.remove} ${i + 1}`, `plan:rm:${p.id}`)
+      .row();
     return `${i + 1}. ${escapeHtml(describePlan(p, locale, members.get(p.userId ?? -1)))}`;
   });
   keyboard.text(t.plans.add, "plan:new");
@@ -44,7 +49,8 @@ plansFeature.command("plan", async (ctx) => {
   const usage = `${t.plans.usage}\n${t.plans.metrics}`;
   const cmd = parsePlanCommand(text);
   if ("error" in cmd) {
-    const reason = cmd.error === "metric" ? t.plans.unknownMetric(echo(cmd.word)) : cmd.error === "period" ? t.plans.badPeriod(echo(cmd.word)) : "";
+    const reason =
+      cmd.error === "metric" ? t.plans.unknownMetric(echo(cmd.word)) : cmd.error === "period" ? t.plans.badPeriod(echo(cmd.word)) : "";
     await ctx.reply(`${reason ? `⚠️ ${reason}\n` : ""}${usage}`, { parse_mode: "HTML" });
     return;
   }
@@ -60,14 +66,28 @@ plansFeature.command("plan", async (ctx) => {
     who = `@${member.user.username}`;
   }
   const now = ctx.deps.now();
-  const result = setPlan(ctx.deps, head.team, head.user.id, { metric: cmd.metric, period: cmd.period, scope: cmd.scope, userId, valueText: cmd.valueText }, now);
+  const result = setPlan(
+    ctx.deps,
+    head.team,
+    head.user.id,
+    { metric: cmd.metric, period: cmd.period, scope: cmd.scope, userId, valueText: cmd.valueText },
+    now,
+  );
   if (!result.ok) {
     await ctx.reply(`⚠️ ${planErrorText(t, result.error)}\n${t.plans.usage}`, { parse_mode: "HTML" });
     return;
   }
   const lines = [t.plans.saved(escapeHtml(describePlan(result.plan, ctx.locale, who)))];
   // Where everyone the plan binds stands right now.
-  const bound = cmd.scope === "team" ? [null] : cmd.scope === "user" ? [userId] : ctx.deps.repos.memberships.listTeam(head.team.id).filter((m) => m.membership.role === "manager").map((m) => m.user.id);
+  const bound =
+    cmd.scope === "team"
+      ? [null]
+      : cmd.scope === "user"
+        ? [userId]
+        : ctx.deps.repos.memberships
+            .listTeam(head.team.id)
+            .filter((m) => m.membership.role === "manager")
+            .map((m) => m.user.id);
   const names = new Map(ctx.deps.repos.memberships.listTeam(head.team.id).map((m) => [m.user.id, m.user.firstName]));
   for (const id of bound.slice(0, 30)) {
     const standing = planStandings(ctx.deps, head.team, id, now, ctx.locale).find((s) => s.plan.id === result.plan.id);
@@ -84,7 +104,9 @@ plansFeature.callbackQuery(/^plan:(new|edit|rm):?(\d*)$/, async (ctx) => {
   if (action === "rm") {
     ctx.deps.repos.plans.remove(head.team.id, Number(id));
     const { text, keyboard } = planList(ctx.deps, head.team, ctx.t, ctx.locale);
-    await ctx.editMessageText(`${ctx.t.plans.removed}\n\n${text}`, { parse_mode: "HTML", reply_markup: keyboard }).catch(() => ctx.reply(ctx.t.plans.removed));
+    await ctx
+      .editMessageText(`${ctx.t.plans.removed}\n\n${text}`, { parse_mode: "HTML", reply_markup: keyboard })
+      .catch(() => ctx.reply(ctx.t.plans.removed));
     return;
   }
   await ctx.conversation.exitAll();

@@ -1,21 +1,22 @@
 import { Composer } from "grammy";
-import { computeFunnel } from "../../domain/funnel.js";
 import { splitArgs } from "../../domain/command-args.js";
+import { computeFunnel } from "../../domain/funnel.js";
 import { METRICS } from "../../domain/metrics.js";
-import { builtinDefinition, parseBuiltinReport, type BuiltinReport, type ReportDefinition } from "../../domain/report-definition.js";
+import { type BuiltinReport, builtinDefinition, parseBuiltinReport, type ReportDefinition } from "../../domain/report-definition.js";
+import { barChart } from "../../presentation/charts/index.js";
+import { echo, escapeHtml } from "../../presentation/html.js";
+import { renderComparison } from "../../presentation/views/compare-view.js";
+import { renderFunnel } from "../../presentation/views/funnel-view.js";
+import { renderTeamReport } from "../../presentation/views/report-view.js";
+import type { Member } from "../../services/deps.js";
 import { funnelChartFor, subtitle, targetFor } from "../../services/report-charts.js";
 import { buildTeamReport, teamAverage } from "../../services/team-report.js";
-import { teamSnapshot } from "../../services/team-snapshot.js";
 import { teamPeriod } from "../../services/team-settings.js";
-import { barChart } from "../../charts/index.js";
+import { teamSnapshot } from "../../services/team-snapshot.js";
 import type { BotContext } from "../context.js";
-import { echo, escapeHtml } from "../format.js";
-import { requireHead, requireMember, type Member } from "../middlewares/guards.js";
-import { replyWithChart } from "../reply-chart.js";
-import { renderFunnel } from "../views/funnel-view.js";
-import { renderComparison } from "../views/compare-view.js";
-import { renderTeamReport } from "../views/report-view.js";
 import { REPORT_BUILDER } from "../conversations/report-builder.js";
+import { requireHead, requireMember } from "../middlewares/guards.js";
+import { replyWithChart } from "../reply-chart.js";
 import { badPeriod, isHead, sendDefinition } from "../report-replies.js";
 
 export const reportsFeature = new Composer<BotContext>();
@@ -25,7 +26,12 @@ async function teamReport(ctx: BotContext, member: Member, periodText: string): 
   if (!period) return badPeriod(ctx, periodText, ctx.t.reports.usage);
   if (!isHead(member)) {
     await ctx.reply(ctx.t.reports.managerOnlyOwn);
-    const def: ReportDefinition = { metrics: ["calls", "meetings", "call_conversion", "proposals", "presentations", "deals", "revenue", "avg_check"], grouping: "manager", period: "month", sort: null };
+    const def: ReportDefinition = {
+      metrics: ["calls", "meetings", "call_conversion", "proposals", "presentations", "deals", "revenue", "avg_check"],
+      grouping: "manager",
+      period: "month",
+      sort: null,
+    };
     return sendDefinition(ctx, member, ctx.t.reports.names.team, def, periodText);
   }
   const report = buildTeamReport(ctx.deps, member.team, period, ctx.deps.now(), ctx.locale);
@@ -57,7 +63,12 @@ async function funnel(ctx: BotContext, member: Member, periodText: string, title
   const timelines = ctx.deps.repos.entries.timelines(member.team.id, period.from, Number.MAX_SAFE_INTEGER, own);
   const f = computeFunnel(timelines, period);
   await ctx.reply(renderFunnel(title, f, period, ctx.locale), { parse_mode: "HTML" });
-  if (f.cohort > 0) await replyWithChart(ctx, () => funnelChartFor(title, member.team.name, period, f, ctx.locale), `${title} · ${subtitle(member.team.name, period, ctx.locale)}`);
+  if (f.cohort > 0)
+    await replyWithChart(
+      ctx,
+      () => funnelChartFor(title, member.team.name, period, f, ctx.locale),
+      `${title} · ${subtitle(member.team.name, period, ctx.locale)}`,
+    );
 }
 
 reportsFeature.command("report", async (ctx) => {
@@ -84,7 +95,9 @@ reportsFeature.command("reports", async (ctx) => {
   if (!member) return;
   const saved = ctx.deps.repos.savedReports.list(member.team.id);
   if (saved.length === 0) return void (await ctx.reply(ctx.t.reports.noneSaved));
-  const lines = saved.map((r) => `• <code>${escapeHtml(r.name)}</code> — ${r.definition.metrics.map((m) => METRICS[m].label[ctx.locale]).join(", ")}`).join("\n");
+  const lines = saved
+    .map((r) => `• <code>${escapeHtml(r.name)}</code> — ${r.definition.metrics.map((m) => METRICS[m].label[ctx.locale]).join(", ")}`)
+    .join("\n");
   await ctx.reply(ctx.t.reports.savedList(lines), { parse_mode: "HTML" });
 });
 
@@ -100,7 +113,9 @@ reportsFeature.command("compare", async (ctx) => {
   const args = splitArgs(ctx.match);
   const usage = ctx.t.reports.compareUsage;
   if (args.by && !args.by.metric) {
-    return void (await ctx.reply(`⚠️ ${ctx.t.plans.unknownMetric(echo(args.by.raw))}\n${usage}\n${ctx.t.plans.metrics}`, { parse_mode: "HTML" }));
+    return void (await ctx.reply(`⚠️ ${ctx.t.plans.unknownMetric(echo(args.by.raw))}\n${usage}\n${ctx.t.plans.metrics}`, {
+      parse_mode: "HTML",
+    }));
   }
   const periodText = args.words.join(" ");
   const period = teamPeriod(member.team, periodText, ctx.deps.now());
@@ -110,7 +125,10 @@ reportsFeature.command("compare", async (ctx) => {
   if (args.usernames.length > 0) {
     const found = args.usernames.map((u) => members.find((m) => m.user.username?.toLowerCase() === u.toLowerCase()));
     const missing = args.usernames.filter((_, i) => !found[i]);
-    if (missing.length > 0) return void (await ctx.reply(`⚠️ ${ctx.t.reports.unknownPeople(echo(missing.map((u) => `@${u}`).join(", "), 200))}\n${usage}`, { parse_mode: "HTML" }));
+    if (missing.length > 0)
+      return void (await ctx.reply(`⚠️ ${ctx.t.reports.unknownPeople(echo(missing.map((u) => `@${u}`).join(", "), 200))}\n${usage}`, {
+        parse_mode: "HTML",
+      }));
     ids = found.map((m) => m!.user.id);
   }
   const snap = teamSnapshot(ctx.deps, member.team, period, ids);
@@ -119,4 +137,3 @@ reportsFeature.command("compare", async (ctx) => {
   const sortBy = args.by?.metric ?? null;
   await ctx.reply(renderComparison(ctx.t.reports.compareTitle, snap, avg, sortBy, ctx.locale), { parse_mode: "HTML" });
 });
-

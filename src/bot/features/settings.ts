@@ -3,16 +3,19 @@ import type { Locale } from "../../config.js";
 import type { Team } from "../../db/repositories/teams.js";
 import type { User } from "../../db/repositories/users.js";
 import { METRICS } from "../../domain/metrics.js";
-import { mergeTeamSettings, parseSettingsCommand, POST_KEYS } from "../../domain/settings-command.js";
+import { mergeTeamSettings, POST_KEYS, parseSettingsCommand } from "../../domain/settings-command.js";
 import { readTeamSettings, readUserSettings, type TeamSettings } from "../../domain/team-settings.js";
+import { echo, escapeHtml } from "../../presentation/html.js";
+import { messages, pickLocale } from "../../presentation/i18n/index.js";
 import type { BotContext } from "../context.js";
-import { echo, escapeHtml } from "../format.js";
-import { messages, pickLocale } from "../i18n/index.js";
 import { requireMember } from "../middlewares/guards.js";
 
 export const settingsFeature = new Composer<BotContext>();
 
-const DAY_NAMES: Record<Locale, string[]> = { ru: ["пн", "вт", "ср", "чт", "пт", "сб", "вс"], en: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] };
+const DAY_NAMES: Record<Locale, string[]> = {
+  ru: ["пн", "вт", "ср", "чт", "пт", "сб", "вс"],
+  en: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+};
 
 function personal(user: User, locale: Locale): string[] {
   const t = messages[locale].settings;
@@ -42,7 +45,13 @@ export function renderTeamSettings(team: Team, s: TeamSettings, locale: Locale):
 
 function teamKeyboard(s: TeamSettings, locale: Locale): InlineKeyboard {
   const t = messages[locale].settings;
-  const names: Record<(typeof POST_KEYS)[number], string> = { summary: t.summary, evening: t.evening, weekly: t.weekly, alerts: t.alerts, nudge: t.nudge };
+  const names: Record<(typeof POST_KEYS)[number], string> = {
+    summary: t.summary,
+    evening: t.evening,
+    weekly: t.weekly,
+    alerts: t.alerts,
+    nudge: t.nudge,
+  };
   const kb = new InlineKeyboard();
   POST_KEYS.forEach((k, i) => {
     kb.text(t.toggle(names[k], s.enabled[k]), `set:t:${k}`);
@@ -55,8 +64,11 @@ function userKeyboard(user: User, locale: Locale): InlineKeyboard {
   const t = messages[locale].settings;
   const us = readUserSettings(user.settings);
   return new InlineKeyboard()
-    .text(t.toggle(t.nudge, us.nudge), "set:u:nudge").row()
-    .text(`${us.language === "ru" ? "• " : ""}Русский`, "set:u:lang:ru").text(`${us.language === "en" ? "• " : ""}English`, "set:u:lang:en").text(`${us.language === null ? "• " : ""}${t.auto}`, "set:u:lang:auto");
+    .text(t.toggle(t.nudge, us.nudge), "set:u:nudge")
+    .row()
+    .text(`${us.language === "ru" ? "• " : ""}Русский`, "set:u:lang:ru")
+    .text(`${us.language === "en" ? "• " : ""}English`, "set:u:lang:en")
+    .text(`${us.language === null ? "• " : ""}${t.auto}`, "set:u:lang:auto");
 }
 
 async function show(ctx: BotContext, edit = false): Promise<void> {
@@ -64,7 +76,10 @@ async function show(ctx: BotContext, edit = false): Promise<void> {
   const t = ctx.t.settings;
   const isHead = member.membership?.role === "head" && member.team;
   const s = member.team ? readTeamSettings(member.team.settings) : null;
-  const text = isHead && s ? `${renderTeamSettings(member.team!, s, ctx.locale)}\n\n${t.personalTitle}\n${personal(member.user!, ctx.locale).join("\n")}\n\n${t.usage}` : `${t.personalTitle}\n${personal(member.user!, ctx.locale).join("\n")}\n\n${t.personalUsage}`;
+  const text =
+    isHead && s
+      ? `${renderTeamSettings(member.team!, s, ctx.locale)}\n\n${t.personalTitle}\n${personal(member.user!, ctx.locale).join("\n")}\n\n${t.usage}`
+      : `${t.personalTitle}\n${personal(member.user!, ctx.locale).join("\n")}\n\n${t.personalUsage}`;
   const kb = isHead && s ? teamKeyboard(s, ctx.locale) : new InlineKeyboard();
   kb.row();
   for (const row of userKeyboard(member.user!, ctx.locale).inline_keyboard) kb.row(...row);
@@ -112,7 +127,9 @@ settingsFeature.callbackQuery(/^set:(t|u):(\w+)(?::(\w+))?$/, async (ctx) => {
     if (member.membership.role !== "head") return void (await ctx.reply(ctx.t.settings.headOnly));
     const k = key as (typeof POST_KEYS)[number];
     if (!POST_KEYS.includes(k)) return;
-    saveTeam(ctx, member.team, { enabled: { [k]: !readTeamSettings(member.team.settings).enabled[k] } } as unknown as Partial<TeamSettings>);
+    saveTeam(ctx, member.team, {
+      enabled: { [k]: !readTeamSettings(member.team.settings).enabled[k] },
+    } as unknown as Partial<TeamSettings>);
     ctx.actor.team = ctx.deps.repos.teams.byId(member.team.id)!;
   } else {
     const us = readUserSettings(member.user.settings);

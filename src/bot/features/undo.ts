@@ -1,8 +1,8 @@
 import { Composer } from "grammy";
 import { HOUR_MS } from "../../domain/time.js";
+import { messages } from "../../presentation/i18n/index.js";
 import { describeEntry } from "../../services/record-entry.js";
 import type { BotContext } from "../context.js";
-import { messages } from "../i18n/index.js";
 import { kindForButton } from "../keyboards/logging.js";
 import { requireMember } from "../middlewares/guards.js";
 
@@ -26,4 +26,7 @@ async function undo(ctx: BotContext): Promise<void> {
 }
 
 undoFeature.command("undo", undo);
-undoFeature.chatType("private").on("message:text").filter((ctx) => kindForButton(ctx.message.text, Object.values(messages)) === "undo", undo);
+undoFeature
+  .chatType("private")
+  .on("message:text")
+  .filter((ctx) => kindForButton(ctx.message.text, Object.values(messages)) === "undo", undo);

@@ -1,6 +1,6 @@
 import { InlineKeyboard, Keyboard } from "grammy";
 import type { ActivityKind } from "../../domain/types.js";
-import type { Messages } from "../i18n/index.js";
+import type { Messages } from "../../presentation/i18n/index.js";
 
 const KINDS: ActivityKind[] = ["call", "meeting", "proposal", "presentation", "lead", "deal", "lost"];
 
@@ -8,10 +8,18 @@ const KINDS: ActivityKind[] = ["call", "meeting", "proposal", "presentation", "l
 export function mainKeyboard(t: Messages): Keyboard {
   const b = t.buttons;
   return new Keyboard()
-    .text(b.call).text(b.meeting).row()
-    .text(b.proposal).text(b.presentation).row()
-    .text(b.lead).text(b.deal).text(b.lost).row()
-    .text(b.me).text(b.undo)
+    .text(b.call)
+    .text(b.meeting)
+    .row()
+    .text(b.proposal)
+    .text(b.presentation)
+    .row()
+    .text(b.lead)
+    .text(b.deal)
+    .text(b.lost)
+    .row()
+    .text(b.me)
+    .text(b.undo)
     .resized()
     .persistent();
 }

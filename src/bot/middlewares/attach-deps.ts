@@ -1,6 +1,7 @@
 import type { MiddlewareFn } from "grammy";
-import type { AppDeps, BotContext } from "../context.js";
-import { messages } from "../i18n/index.js";
+import { messages } from "../../presentation/i18n/index.js";
+import type { AppDeps } from "../../services/deps.js";
+import type { BotContext } from "../context.js";
 
 /** Puts the dependencies and an update-scoped logger on the context. */
 export function attachDeps(deps: AppDeps): MiddlewareFn<BotContext> {

@@ -1,8 +1,5 @@
-import type { Membership, User } from "../../db/repositories/users.js";
-import type { Team } from "../../db/repositories/teams.js";
+import type { Member } from "../../services/deps.js";
 import type { BotContext } from "../context.js";
-
-export interface Member { user: User; team: Team; membership: Membership }
 
 /**
  * The speaker as a team member, or null after telling them how to join

@@ -1,6 +1,6 @@
 import type { MiddlewareFn } from "grammy";
+import { messages, pickLocale } from "../../presentation/i18n/index.js";
 import type { BotContext } from "../context.js";
-import { messages, pickLocale } from "../i18n/index.js";
 
 /** Resolves the user, their team and role for this chat, and the reply language. */
 export const loadActor: MiddlewareFn<BotContext> = (ctx, next) => {
@@ -11,7 +11,7 @@ export const loadActor: MiddlewareFn<BotContext> = (ctx, next) => {
     let membership = null;
     if (ctx.chat && ctx.chat.type !== "private") {
       team = repos.teams.byChatId(ctx.chat.id) ?? null;
-      membership = team ? repos.memberships.get(team.id, user.id) ?? null : null;
+      membership = team ? (repos.memberships.get(team.id, user.id) ?? null) : null;
       if (membership && !membership.active) membership = null;
     } else {
       const current = repos.memberships.currentFor(user.id);

@@ -51,7 +51,7 @@ export function entriesRepository(db: Db) {
         }
         const target = targetStage(entry.kind, entry.outcome);
         const key = entry.clientName ? clientKey(entry.clientName) : null;
-        let lead = key ? findOpenLead(tx, entry.teamId, entry.userId, key) ?? null : null;
+        let lead = key ? (findOpenLead(tx, entry.teamId, entry.userId, key) ?? null) : null;
 
         if (entry.kind === "lead" && lead) return { status: "lead_exists", lead };
         if (entry.kind === "lost" && !lead) return { status: "no_open_lead" };
@@ -102,7 +102,16 @@ export function entriesRepository(db: Db) {
           entered = move.entered;
           if (entered.length > 0) {
             tx.insert(leadStages)
-              .values(entered.map((stage) => ({ leadId: lead!.id, teamId: entry.teamId, ownerId: entry.userId, stage, enteredAt: entry.occurredAt, activityId: activity.id })))
+              .values(
+                entered.map((stage) => ({
+                  leadId: lead!.id,
+                  teamId: entry.teamId,
+                  ownerId: entry.userId,
+                  stage,
+                  enteredAt: entry.occurredAt,
+                  activityId: activity.id,
+                })),
+              )
               .run();
             const patch: Partial<Lead> = { stage: move.stage, updatedAt: entry.occurredAt };
             if (move.stage === "lost") Object.assign(patch, { lostAtStage: stageBefore, lostReason: entry.lostReason });
@@ -125,7 +134,14 @@ export function entriesRepository(db: Db) {
         const last = tx
           .select()
           .from(activities)
-          .where(and(eq(activities.teamId, teamId), eq(activities.userId, userId), isNull(activities.deletedAt), gte(activities.createdAt, since)))
+          .where(
+            and(
+              eq(activities.teamId, teamId),
+              eq(activities.userId, userId),
+              isNull(activities.deletedAt),
+              gte(activities.createdAt, since),
+            ),
+          )
           .orderBy(desc(activities.id))
           .get();
         if (!last) return { status: "nothing" };
@@ -157,7 +173,16 @@ export function entriesRepository(db: Db) {
       const row = db
         .select({ n: sql<number>`count(*)` })
         .from(activities)
-        .where(and(eq(activities.teamId, teamId), eq(activities.userId, userId), eq(activities.kind, kind), isNull(activities.deletedAt), gte(activities.occurredAt, from), lt(activities.occurredAt, to)))
+        .where(
+          and(
+            eq(activities.teamId, teamId),
+            eq(activities.userId, userId),
+            eq(activities.kind, kind),
+            isNull(activities.deletedAt),
+            gte(activities.occurredAt, from),
+            lt(activities.occurredAt, to),
+          ),
+        )
         .get();
       return row?.n ?? 0;
     },
@@ -178,7 +203,15 @@ export function entriesRepository(db: Db) {
           lostReason: activities.lostReason,
         })
         .from(activities)
-        .where(and(eq(activities.teamId, teamId), gte(activities.occurredAt, from), lt(activities.occurredAt, to), isNull(activities.deletedAt), people))
+        .where(
+          and(
+            eq(activities.teamId, teamId),
+            gte(activities.occurredAt, from),
+            lt(activities.occurredAt, to),
+            isNull(activities.deletedAt),
+            people,
+          ),
+        )
         .all();
     },
 
@@ -220,7 +253,9 @@ export function entriesRepository(db: Db) {
       return db
         .select()
         .from(leads)
-        .where(and(eq(leads.teamId, teamId), inArray(leads.stage, OPEN_STAGES), ownerId === undefined ? undefined : eq(leads.ownerId, ownerId)))
+        .where(
+          and(eq(leads.teamId, teamId), inArray(leads.stage, OPEN_STAGES), ownerId === undefined ? undefined : eq(leads.ownerId, ownerId)),
+        )
         .orderBy(desc(leads.updatedAt))
         .all();
     },

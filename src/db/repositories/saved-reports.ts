@@ -1,9 +1,14 @@
 import { eq } from "drizzle-orm";
-import { reportDefinitionSchema, type ReportDefinition } from "../../domain/report-definition.js";
+import { type ReportDefinition, reportDefinitionSchema } from "../../domain/report-definition.js";
 import type { Db } from "../client.js";
 import { savedReports } from "../schema.js";
 
-export interface SavedReport { id: number; name: string; definition: ReportDefinition; createdBy: number }
+export interface SavedReport {
+  id: number;
+  name: string;
+  definition: ReportDefinition;
+  createdBy: number;
+}
 
 export function savedReportsRepository(db: Db) {
   const parse = (row: typeof savedReports.$inferSelect): SavedReport | null => {
@@ -12,12 +17,23 @@ export function savedReportsRepository(db: Db) {
   };
   return {
     list(teamId: number): SavedReport[] {
-      return db.select().from(savedReports).where(eq(savedReports.teamId, teamId)).orderBy(savedReports.name).all().flatMap((r) => parse(r) ?? []);
+      return db
+        .select()
+        .from(savedReports)
+        .where(eq(savedReports.teamId, teamId))
+        .orderBy(savedReports.name)
+        .all()
+        .flatMap((r) => parse(r) ?? []);
     },
     /** Case-insensitive in any script (SQLite's lower() folds ASCII only). */
     byName(teamId: number, name: string): SavedReport | null {
       const key = name.toLocaleLowerCase("ru");
-      const row = db.select().from(savedReports).where(eq(savedReports.teamId, teamId)).all().find((r) => r.name.toLocaleLowerCase("ru") === key);
+      const row = db
+        .select()
+        .from(savedReports)
+        .where(eq(savedReports.teamId, teamId))
+        .all()
+        .find((r) => r.name.toLocaleLowerCase("ru") === key);
       return row ? parse(row) : null;
     },
     /** Saving under an existing name replaces that report. */

@@ -7,7 +7,10 @@ import type { Team } from "./teams.js";
 export type User = typeof users.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Role = Membership["role"];
-export interface Member { user: User; membership: Membership }
+export interface Member {
+  user: User;
+  membership: Membership;
+}
 
 export function usersRepository(db: Db) {
   return {
@@ -39,7 +42,11 @@ export function usersRepository(db: Db) {
 export function membershipsRepository(db: Db) {
   return {
     get(teamId: number, userId: number): Membership | undefined {
-      return db.select().from(memberships).where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId))).get();
+      return db
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId)))
+        .get();
     },
     /**
      * The team a user acts in from a private chat: their most recently joined
@@ -58,7 +65,11 @@ export function membershipsRepository(db: Db) {
     /** Joins as manager; returns what happened so the reply can say it. */
     join(teamId: number, userId: number, now: number): "joined" | "already" | "rejoined" {
       return db.transaction((tx) => {
-        const existing = tx.select().from(memberships).where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId))).get();
+        const existing = tx
+          .select()
+          .from(memberships)
+          .where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId)))
+          .get();
         if (existing?.active) return "already";
         if (existing) {
           tx.update(memberships).set({ active: true, joinedAt: now }).where(eq(memberships.id, existing.id)).run();
@@ -69,7 +80,10 @@ export function membershipsRepository(db: Db) {
       });
     },
     setRole(teamId: number, userId: number, role: Role): void {
-      db.update(memberships).set({ role }).where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId))).run();
+      db.update(memberships)
+        .set({ role })
+        .where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId)))
+        .run();
     },
     /** Active members with their user rows, heads first, then by name. */
     listTeam(teamId: number): Member[] {

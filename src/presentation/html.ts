@@ -35,7 +35,10 @@ function closeOpenTags(html: string): string {
     if (m[1]) open.pop();
     else open.push(m[2]!);
   }
-  return open.reverse().map((t) => `</${t}>`).join("");
+  return open
+    .reverse()
+    .map((t) => `</${t}>`)
+    .join("");
 }
 
 /** A monospace block for phone-width tables. */

@@ -2,7 +2,7 @@ import type { Locale } from "../../config.js";
 import { METRICS } from "../../domain/metrics.js";
 import { periodLabel } from "../../domain/periods.js";
 import type { ReportTable } from "../../services/custom-report.js";
-import { escapeHtml, fitHtml, pre } from "../format.js";
+import { escapeHtml, fitHtml, pre } from "../html.js";
 import { cell, head } from "./cells.js";
 import { firstName } from "./report-view.js";
 import { renderTable } from "./table.js";
@@ -16,9 +16,14 @@ export function renderReportTable(title: string, report: ReportTable, locale: Lo
   const parts = [`📊 <b>${escapeHtml(title)}</b> · ${escapeHtml(periodLabel(report.period, locale))}`];
   for (let start = 0; start < report.metrics.length; start += METRICS_PER_TABLE) {
     const idx = report.metrics.map((_, i) => i).slice(start, start + METRICS_PER_TABLE);
-    const rows = report.rows.map((r) => [report.grouping === "manager" ? firstName(r.label) : r.label, ...idx.map((i) => cell(report.metrics[i]!, r.values[i] ?? null, locale))]);
+    const rows = report.rows.map((r) => [
+      report.grouping === "manager" ? firstName(r.label) : r.label,
+      ...idx.map((i) => cell(report.metrics[i]!, r.values[i] ?? null, locale)),
+    ]);
     rows.push([ru ? "Итого" : "Total", ...idx.map((i) => cell(report.metrics[i]!, report.total[i] ?? null, locale))]);
-    parts.push(pre(renderTable([{ title: first, align: "left", max: 9 }, ...idx.map((i) => ({ title: head(report.metrics[i]!, locale) }))], rows)));
+    parts.push(
+      pre(renderTable([{ title: first, align: "left", max: 9 }, ...idx.map((i) => ({ title: head(report.metrics[i]!, locale) }))], rows)),
+    );
   }
   const legend = report.metrics.map((m) => `${METRICS[m].short[locale]} — ${METRICS[m].label[locale]}`).join("; ");
   parts.push(`<i>${escapeHtml(legend)}</i>`);

@@ -125,7 +125,12 @@ export function valueLabels(opts: ValueLabelOptions): Plugin {
           const total = group.reduce((s, b) => s + (b.value ?? 0), 0);
           const horizontal = group[0]!.horizontal;
           const rect = group.reduce<Rect>(
-            (r, b) => ({ left: Math.min(r.left, b.rect.left), top: Math.min(r.top, b.rect.top), right: Math.max(r.right, b.rect.right), bottom: Math.max(r.bottom, b.rect.bottom) }),
+            (r, b) => ({
+              left: Math.min(r.left, b.rect.left),
+              top: Math.min(r.top, b.rect.top),
+              right: Math.max(r.right, b.rect.right),
+              bottom: Math.max(r.bottom, b.rect.bottom),
+            }),
             { ...group[0]!.rect },
           );
           items.push({ value: total, rect, horizontal, negative: total < 0 });

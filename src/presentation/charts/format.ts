@@ -20,7 +20,12 @@ function groupInt(digits: string): string {
 function fromUnits(units: number, negative: boolean, locale: ChartLocale, maxFrac: number): string {
   const factor = 10 ** maxFrac;
   const int = Math.floor(units / factor);
-  const frac = maxFrac > 0 ? String(units % factor).padStart(maxFrac, "0").replace(/0+$/, "") : "";
+  const frac =
+    maxFrac > 0
+      ? String(units % factor)
+          .padStart(maxFrac, "0")
+          .replace(/0+$/, "")
+      : "";
   const sign = negative && units !== 0 ? "-" : "";
   return sign + groupInt(String(int)) + (frac === "" ? "" : (locale === "ru" ? "," : ".") + frac);
 }
@@ -92,7 +97,10 @@ export function truncateLabel(text: string, max: number = MAX_LABEL_CHARS): stri
   const clean = text.replace(/\s+/gu, " ").trim();
   const chars = Array.from(clean);
   if (chars.length <= max) return clean;
-  return `${chars.slice(0, Math.max(1, max - 1)).join("").trimEnd()}…`;
+  return `${chars
+    .slice(0, Math.max(1, max - 1))
+    .join("")
+    .trimEnd()}…`;
 }
 
 /**

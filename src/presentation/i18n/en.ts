@@ -1,13 +1,32 @@
 import type { ActivityKind, CallOutcome, Stage } from "../../domain/types.js";
 
 const kindName: Record<ActivityKind, string> = {
-  call: "Call", meeting: "Meeting", proposal: "Proposal", presentation: "Presentation", deal: "Deal", lead: "New lead", lost: "Lead lost",
+  call: "Call",
+  meeting: "Meeting",
+  proposal: "Proposal",
+  presentation: "Presentation",
+  deal: "Deal",
+  lead: "New lead",
+  lost: "Lead lost",
 };
 const kindCount: Record<ActivityKind, string> = {
-  call: "calls", meeting: "meetings", proposal: "proposals", presentation: "presentations", deal: "deals", lead: "new leads", lost: "lost leads",
+  call: "calls",
+  meeting: "meetings",
+  proposal: "proposals",
+  presentation: "presentations",
+  deal: "deals",
+  lead: "new leads",
+  lost: "lost leads",
 };
 const outcome: Record<CallOutcome, string> = { reached: "reached", meeting: "meeting set", noanswer: "no answer" };
-const stage: Record<Stage, string> = { new: "new", qualified: "qualified", meeting: "meeting", proposal: "proposal", won: "won", lost: "lost" };
+const stage: Record<Stage, string> = {
+  new: "new",
+  qualified: "qualified",
+  meeting: "meeting",
+  proposal: "proposal",
+  won: "won",
+  lost: "lost",
+};
 
 export const en = {
   kindName,
@@ -41,8 +60,7 @@ export const en = {
     `✅ ${kind}${details ? ` — ${details}` : ""}\nToday ${countLabel}: <b>${n}</b>`,
   duplicate: "This entry was already logged; nothing was added.",
   stageMove: (client: string, to: string) => `${client}: stage → ${to}`,
-  notInTeam:
-    "You are not in a team yet. Ask your head of sales for an invite link, or send /join in your team's group.",
+  notInTeam: "You are not in a team yet. Ask your head of sales for an invite link, or send /join in your team's group.",
   groupNotTeam: "This group is not a KPI Coach team yet. A group admin can create one with /setup.",
   headOnly: (cmd: string) => `Only a head of sales can use /${cmd}.`,
   groupOnly: (cmd: string) => `/${cmd} works in the team's group chat. Add me to the group and send it there.`,
@@ -60,13 +78,15 @@ export const en = {
   setup: {
     notGroup: "Send /setup in your team's group chat (add me to it first).",
     notAdmin: "Only a group admin can set up a team here.",
-    already: (team: string) => `This group is already the team <b>${team}</b>. Managers join with /join; the head gets an invite link with /invite.`,
+    already: (team: string) =>
+      `This group is already the team <b>${team}</b>. Managers join with /join; the head gets an invite link with /invite.`,
     done: (team: string, link: string) =>
       `✅ Team <b>${team}</b> is set up and you are its head.\nManagers join with /join here, or with this link:\n${link}`,
   },
   invite: (team: string, link: string) => `Invite link to <b>${team}</b> (send it to your managers):\n${link}`,
   join: {
-    joined: (name: string, team: string) => `🎉 ${name} joined <b>${team}</b>. Open a private chat with me to log quickly: I'll show one-tap buttons there.`,
+    joined: (name: string, team: string) =>
+      `🎉 ${name} joined <b>${team}</b>. Open a private chat with me to log quickly: I'll show one-tap buttons there.`,
     already: (name: string, team: string) => `${name}, you are already in <b>${team}</b>.`,
   },
   promote: {
@@ -88,8 +108,7 @@ export const en = {
       "/lost &lt;client&gt; — &lt;reason&gt; — a lost lead\n" +
       "/log — one-tap buttons\n" +
       "/undo — remove your last entry (24 h)",
-    me:
-      "<b>Numbers</b>\n/me [today|week|month] — your numbers and plan progress\n/report [period] — report (heads: the team; managers: your own)\n/report dynamics|avgcheck|conversion|leadtime|closetime|proposals|presentations\n/report new — build and save a report; /reports — saved ones\n/compare [period] [@a @b] [by metric] — comparison table\n/funnel [period] — the funnel and where leads are lost\n/export [summary] [period] — CSV for Excel\n/top [metric] [period] — the team's ranking\n/settings — language, evening nudge (heads: the team's schedule)",
+    me: "<b>Numbers</b>\n/me [today|week|month] — your numbers and plan progress\n/report [period] — report (heads: the team; managers: your own)\n/report dynamics|avgcheck|conversion|leadtime|closetime|proposals|presentations\n/report new — build and save a report; /reports — saved ones\n/compare [period] [@a @b] [by metric] — comparison table\n/funnel [period] — the funnel and where leads are lost\n/export [summary] [period] — CSV for Excel\n/top [metric] [period] — the team's ranking\n/settings — language, evening nudge (heads: the team's schedule)",
     head: "<b>Head of sales</b>\n/summary — the morning summary now\n/plan &lt;metric&gt; &lt;value&gt; &lt;period&gt; [@user|all] — set a plan; /plan — list and edit\n/invite — invite link for managers\n/promote @user — make a member a head",
     group: "<b>In the group</b>\n/join — join the team",
     admin: "<b>Group admin</b>\n/setup — create the team for this group",
@@ -120,16 +139,33 @@ export const en = {
     roleLost: (team: string) => `This flow was started as head of the team “${team}”, and you are no longer its head. Nothing was saved.`,
   },
   buttons: {
-    call: "📞 Call", meeting: "🤝 Meeting", proposal: "📄 Proposal", presentation: "🖥 Presentation",
-    lead: "🆕 Lead", deal: "💰 Deal", lost: "❌ Lost", me: "📊 My day", undo: "↩️ Undo",
-    skip: "Skip ➡️", cancel: "✖️ Cancel",
+    call: "📞 Call",
+    meeting: "🤝 Meeting",
+    proposal: "📄 Proposal",
+    presentation: "🖥 Presentation",
+    lead: "🆕 Lead",
+    deal: "💰 Deal",
+    lost: "❌ Lost",
+    me: "📊 My day",
+    undo: "↩️ Undo",
+    skip: "Skip ➡️",
+    cancel: "✖️ Cancel",
   },
   reports: {
     usage:
       "Forms:\n<code>/report [period]</code> — the team at a glance\n<code>/report dynamics|avgcheck|conversion|leadtime|closetime|proposals|presentations [period]</code>\n<code>/report new</code> — build and save your own\n<code>/report &lt;saved name&gt; [period]</code>\nPeriods: today, yesterday, week, lastweek, month, lastmonth, quarter, year, 01.11–15.11, 2026-11-01..2026-11-15",
     badPeriod: (p: string) => `“${p}” is not a period.`,
     managerOnlyOwn: "Team reports are for heads; here are your own numbers.",
-    names: { team: "Team report", dynamics: "Sales dynamics", avgcheck: "Average check", conversion: "Conversion by stage", leadtime: "Lead processing time", closetime: "Deal closing time", proposals: "Proposals sent", presentations: "Presentations held" },
+    names: {
+      team: "Team report",
+      dynamics: "Sales dynamics",
+      avgcheck: "Average check",
+      conversion: "Conversion by stage",
+      leadtime: "Lead processing time",
+      closetime: "Deal closing time",
+      proposals: "Proposals sent",
+      presentations: "Presentations held",
+    },
     savedList: (lines: string) => `<b>Saved reports</b>\n${lines}\nRun one with <code>/report &lt;name&gt; [period]</code>.`,
     noneSaved: "No saved reports yet. Build one with /report new.",
     compareUsage: "Form: <code>/compare [period] [@a @b …] [by metric]</code>, e.g. <code>/compare month by revenue</code>",
@@ -142,10 +178,14 @@ export const en = {
     worstStage: (stage: string, n: number) => `Most leads are lost at <b>${stage}</b> (${n}).`,
     reasons: "Top loss reasons",
     noReason: "no reason",
-    stageCol: "Stage", reachedCol: "Leads", convCol: "Conv", lostCol: "Lost",
+    stageCol: "Stage",
+    reachedCol: "Leads",
+    convCol: "Conv",
+    lostCol: "Lost",
     exportUsage: "Form: <code>/export [period]</code> or <code>/export summary [period]</code>",
     exportCaption: (what: string, period: string, n: number) => `${what} · ${period} · ${n} rows`,
-    exportEntries: "Entries", exportSummary: "Summary by manager",
+    exportEntries: "Entries",
+    exportSummary: "Summary by manager",
   },
   builder: {
     pickMetrics: "📋 New report. Tap the metrics to include (up to 8), then Done.",
@@ -168,7 +208,8 @@ export const en = {
   plans: {
     usage:
       "Form: <code>/plan &lt;metric&gt; &lt;value&gt; &lt;day|week|month|quarter&gt; [@username|all]</code>\ne.g. <code>/plan deals 10 month</code>, <code>/plan calls 40 day @ivan</code>, <code>/plan leadtime 24h month</code>, <code>/plan avgcheck +15% month</code>\nWithout @username the plan binds each manager; <code>all</code> sets the team's total.",
-    metrics: "Metrics: calls, meetings, conversion, proposals, presentations, deals, revenue, avgcheck, winrate, leadtime, closetime, lost, leads (or in Russian: звонки, встречи, конверсия, кп, …).",
+    metrics:
+      "Metrics: calls, meetings, conversion, proposals, presentations, deals, revenue, avgcheck, winrate, leadtime, closetime, lost, leads (or in Russian: звонки, встречи, конверсия, кп, …).",
     unknownMetric: (m: string) => `Unknown metric “${m}”.`,
     badPeriod: (p: string) => `“${p}” is not a plan period: use day, week, month or quarter.`,
     badValue: {
@@ -189,10 +230,16 @@ export const en = {
     none: "No plans yet.",
     cancelled: "Cancelled; plans are unchanged.",
     removed: "🗑 Plan removed.",
-    scopeEach: "each manager", scopeTeam: "team total",
+    scopeEach: "each manager",
+    scopeTeam: "team total",
     periods: { day: "a day", week: "a week", month: "a month", quarter: "a quarter" },
-    add: "➕ New plan", edit: "✏️", remove: "🗑",
-    askMetric: "Which metric?", askPeriod: "Per which period?", askScope: "For whom?", askValue: (metric: string) => `Target for ${metric}? (e.g. 10, 500k, 20%, 24h, +15%)`,
+    add: "➕ New plan",
+    edit: "✏️",
+    remove: "🗑",
+    askMetric: "Which metric?",
+    askPeriod: "Per which period?",
+    askScope: "For whom?",
+    askValue: (metric: string) => `Target for ${metric}? (e.g. 10, 500k, 20%, 24h, +15%)`,
     relative: (p: number) => `${p > 0 ? "+" : ""}${p}% over last period`,
   },
   posts: {
@@ -210,23 +257,40 @@ export const en = {
     topTitle: (metric: string, period: string) => `🏆 <b>Top by ${metric}</b> · ${period}`,
     nobody: "Nobody has numbers here yet.",
     leadNew: (client: string, hours: number) => `⏰ Lead <b>${client}</b> has been waiting for a first contact for over ${hours} h.`,
-    leadStuck: (client: string, stage: string, days: number) => `🐌 Lead <b>${client}</b> has been at stage «${stage}» for over ${days} days.`,
+    leadStuck: (client: string, stage: string, days: number) =>
+      `🐌 Lead <b>${client}</b> has been at stage «${stage}» for over ${days} days.`,
     leadLine: (owner: string, text: string) => `${owner}: ${text}`,
-    drop: (stage: string, before: number, now: number) => `📉 Most leads are lost at <b>${stage}</b>: ${before}% → ${now}% this week (4-week average → now).`,
-    nudge: (name: string) => `👋 ${name}, nothing is logged today yet. Add your calls and meetings with the buttons below — it takes a few seconds.`,
-    blockedGroup: (team: string) => `⚠️ I can't post to the group of ${team} any more (I was removed or blocked there). Add me back, or choose where posts go with /settings.`,
+    drop: (stage: string, before: number, now: number) =>
+      `📉 Most leads are lost at <b>${stage}</b>: ${before}% → ${now}% this week (4-week average → now).`,
+    nudge: (name: string) =>
+      `👋 ${name}, nothing is logged today yet. Add your calls and meetings with the buttons below — it takes a few seconds.`,
+    blockedGroup: (team: string) =>
+      `⚠️ I can't post to the group of ${team} any more (I was removed or blocked there). Add me back, or choose where posts go with /settings.`,
     unknownMetric: (m: string) => `Unknown metric “${m}”.`,
     topUsage: "Form: <code>/top [metric] [period]</code>, e.g. <code>/top revenue month</code>, <code>/top звонки неделя</code>",
   },
   settings: {
     teamTitle: (team: string) => `⚙️ <b>Settings of ${team}</b>`,
     personalTitle: "⚙️ <b>Your settings</b>",
-    timezone: "Time zone", workdays: "Workdays", summary: "Morning summary", evening: "Evening leaderboard", weekly: "Weekly podium",
-    nudge: "Evening nudge", checks: "Funnel checks", alerts: "Funnel alerts", to: "to", topic: "Forum topic", none: "—",
+    timezone: "Time zone",
+    workdays: "Workdays",
+    summary: "Morning summary",
+    evening: "Evening leaderboard",
+    weekly: "Weekly podium",
+    nudge: "Evening nudge",
+    checks: "Funnel checks",
+    alerts: "Funnel alerts",
+    to: "to",
+    topic: "Forum topic",
+    none: "—",
     thresholds: (h: number, d: number, p: number) => `Alerts: new lead > ${h} h, stuck > ${d} d, conversion drop > ${p} pts`,
-    quiet: "Quiet hours", metric: "Leaderboard metric", language: "Language", auto: "as in Telegram",
+    quiet: "Quiet hours",
+    metric: "Leaderboard metric",
+    language: "Language",
+    auto: "as in Telegram",
     dest: { head: "head", group: "group" } as Record<string, string>,
-    on: "on", off: "off",
+    on: "on",
+    off: "off",
     usage:
       "Change with <code>/settings &lt;key&gt; &lt;value&gt;</code>:\n<code>timezone Asia/Yekaterinburg</code> · <code>summary 09:30</code> · <code>evening 18:30</code> · <code>weekly 09:05</code> · <code>nudge_time 18:00</code> · <code>checks 09:00-19:00</code> · <code>workdays 1-5</code> · <code>summary_to head|group|both</code> · <code>leaderboard_to group</code> · <code>alerts_to both</code> · <code>topic here|off</code> · <code>leadtime 24h</code> · <code>stuck 7</code> · <code>drop 10</code> · <code>quiet 21:00-08:00|off</code> · <code>metric revenue</code> · <code>language ru|en|auto</code> · <code>nudge on|off</code>",
     personalUsage: "Change with <code>/settings language ru|en|auto</code> or <code>/settings nudge on|off</code>.",

@@ -1,13 +1,20 @@
 import type { Locale } from "../../config.js";
 import { formatDecimal } from "../../domain/amounts.js";
-import { METRICS, formatMetricValue, type MetricKey } from "../../domain/metrics.js";
+import { formatMetricValue, METRICS, type MetricKey } from "../../domain/metrics.js";
 
 // Narrow cell values for phone tables: every column must stay a few characters.
 
 function shortMoney(minor: number, locale: Locale): string {
   const rub = minor / 100;
   const abs = Math.abs(rub);
-  const [div, unit] = abs >= 1e9 ? [1e9, locale === "ru" ? "млрд" : "B"] : abs >= 1e6 ? [1e6, locale === "ru" ? "М" : "M"] : abs >= 1e3 ? [1e3, locale === "ru" ? "т" : "K"] : [1, ""];
+  const [div, unit] =
+    abs >= 1e9
+      ? [1e9, locale === "ru" ? "млрд" : "B"]
+      : abs >= 1e6
+        ? [1e6, locale === "ru" ? "М" : "M"]
+        : abs >= 1e3
+          ? [1e3, locale === "ru" ? "т" : "K"]
+          : [1, ""];
   const scaled = rub / div;
   return formatDecimal(scaled, locale, Math.abs(scaled) >= 100 || div === 1 ? 0 : 1) + unit;
 }

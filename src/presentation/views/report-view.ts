@@ -2,7 +2,7 @@ import type { Locale } from "../../config.js";
 import type { MetricKey } from "../../domain/metrics.js";
 import { periodLabel } from "../../domain/periods.js";
 import type { TeamReport } from "../../services/team-report.js";
-import { escapeHtml, fitHtml, pre } from "../format.js";
+import { escapeHtml, fitHtml, pre } from "../html.js";
 import { cell, head } from "./cells.js";
 import { renderTable } from "./table.js";
 
@@ -10,8 +10,26 @@ const ACTIVITY: MetricKey[] = ["calls", "meetings", "call_conversion", "proposal
 const RESULTS: MetricKey[] = ["deals", "revenue", "avg_check", "lead_time", "close_time"];
 
 const WORDS = {
-  ru: { title: "Отчёт команды", activity: "Активность", results: "Результат", plan: "План", total: "Итого", name: "Кто", none: "Нет менеджеров.", teamPlan: "Команда" },
-  en: { title: "Team report", activity: "Activity", results: "Results", plan: "Plan", total: "Total", name: "Who", none: "No managers yet.", teamPlan: "Team" },
+  ru: {
+    title: "Отчёт команды",
+    activity: "Активность",
+    results: "Результат",
+    plan: "План",
+    total: "Итого",
+    name: "Кто",
+    none: "Нет менеджеров.",
+    teamPlan: "Команда",
+  },
+  en: {
+    title: "Team report",
+    activity: "Activity",
+    results: "Results",
+    plan: "Plan",
+    total: "Total",
+    name: "Who",
+    none: "No managers yet.",
+    teamPlan: "Team",
+  },
 };
 
 export function firstName(name: string): string {
@@ -25,14 +43,18 @@ export function renderTeamReport(report: TeamReport, locale: Locale): string {
   const title = `📈 <b>${w.title} «${escapeHtml(snapshot.team.name)}»</b> · ${escapeHtml(periodLabel(snapshot.period, locale))}`;
   if (snapshot.people.length === 0) return `${title}\n${w.none}`;
   const table = (metrics: MetricKey[]) => {
-    const rows = snapshot.people.map((p) => [firstName(p.user.firstName), ...metrics.map((m) => cell(m, snapshot.byUser.get(p.user.id)![m], locale))]);
+    const rows = snapshot.people.map((p) => [
+      firstName(p.user.firstName),
+      ...metrics.map((m) => cell(m, snapshot.byUser.get(p.user.id)![m], locale)),
+    ]);
     rows.push([w.total, ...metrics.map((m) => cell(m, snapshot.total[m], locale))]);
     return renderTable([{ title: w.name, align: "left", max: 8 }, ...metrics.map((m) => ({ title: head(m, locale) }))], rows);
   };
   const planLines: string[] = [];
   for (const s of report.teamStandings) planLines.push(`${w.teamPlan}: ${escapeHtml(s.line)}`);
   for (const p of snapshot.people) {
-    for (const s of report.standings.get(p.user.id) ?? []) planLines.push(`${escapeHtml(firstName(p.user.firstName))}: ${escapeHtml(s.line)}`);
+    for (const s of report.standings.get(p.user.id) ?? [])
+      planLines.push(`${escapeHtml(firstName(p.user.firstName))}: ${escapeHtml(s.line)}`);
   }
   const parts = [title, `<b>${w.activity}</b>`, pre(table(ACTIVITY)), `<b>${w.results}</b>`, pre(table(RESULTS))];
   if (planLines.length > 0) parts.push(`<b>${w.plan}</b>\n${planLines.join("\n")}`);

@@ -3,8 +3,8 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { barChart, formatCompact, funnelChart, lineChart, podiumChart } from "./index.js";
 import { formatNumber } from "./format.js";
+import { barChart, formatCompact, funnelChart, lineChart, podiumChart } from "./index.js";
 
 const OUT = "/tmp/chart-previews";
 const managers = ["Иван", "Мария", "Пётр", "Анна", "Дмитрий"];
@@ -117,7 +117,8 @@ const samples: Record<string, () => Promise<Buffer>> = {
       target: { value: 20, label: "Target" },
       locale: "en",
     }),
-  "bar-empty": () => barChart({ title: "Сделки за декабрь", subtitle: "Пока ни одной записи", labels: managers, series: [{ label: "Сделки", values: [] }] }),
+  "bar-empty": () =>
+    barChart({ title: "Сделки за декабрь", subtitle: "Пока ни одной записи", labels: managers, series: [{ label: "Сделки", values: [] }] }),
 };
 
 mkdirSync(OUT, { recursive: true });
@@ -138,4 +139,6 @@ for (let i = 0; i < 20; i++) {
 }
 times.sort((a, b) => a - b);
 const median = (times[9]! + times[10]!) / 2;
-console.log(`bar chart render: median ${formatNumber(median, "en", 1)} ms (min ${formatNumber(times[0]!, "en", 1)}, max ${formatNumber(times[19]!, "en", 1)}) over 20 renders`);
+console.log(
+  `bar chart render: median ${formatNumber(median, "en", 1)} ms (min ${formatNumber(times[0]!, "en", 1)}, max ${formatNumber(times[19]!, "en", 1)}) over 20 renders`,
+);

@@ -9,12 +9,12 @@ import {
   estimateTextWidth,
   formatAxisValue,
   formatNumber,
-  truncateLabel,
   MAX_LABEL_CHARS,
+  truncateLabel,
 } from "./format.js";
 import { barGeometries, font, noData, targetLine, valueLabels } from "./plugins.js";
 import { LEGEND_DASH, renderChart } from "./renderer.js";
-import { DEFAULT_SIZE, FONT_SIZE, PALETTE, mix, seriesColor, withAlpha } from "./theme.js";
+import { DEFAULT_SIZE, FONT_SIZE, mix, PALETTE, seriesColor, withAlpha } from "./theme.js";
 
 export interface ChartTarget {
   value: number;
@@ -208,8 +208,14 @@ export async function barChart(opts: BarChartOptions): Promise<Buffer> {
   for (let j = 0; j < n; j++) {
     const column = data.map((d) => d[j] ?? null).filter(finite);
     if (stacked) {
-      hi = Math.max(hi, column.filter((v) => v > 0).reduce((a, b) => a + b, 0));
-      lo = Math.min(lo, column.filter((v) => v < 0).reduce((a, b) => a + b, 0));
+      hi = Math.max(
+        hi,
+        column.filter((v) => v > 0).reduce((a, b) => a + b, 0),
+      );
+      lo = Math.min(
+        lo,
+        column.filter((v) => v < 0).reduce((a, b) => a + b, 0),
+      );
     } else {
       for (const v of column) {
         hi = Math.max(hi, v);
@@ -332,7 +338,10 @@ export async function lineChart(opts: LineChartOptions): Promise<Buffer> {
   const rightOnly = opts.series.filter((_, i) => side[i] === "right");
   const colors = opts.series.map((s, i) => s.color ?? seriesColor(i));
   const extent = (which: "left" | "right") => {
-    const values = data.filter((_, i) => side[i] === which).flat().filter(finite);
+    const values = data
+      .filter((_, i) => side[i] === which)
+      .flat()
+      .filter(finite);
     if (which === "left" && target) values.push(target.value);
     return Math.max(0, ...values.map(Math.abs));
   };
@@ -372,7 +381,8 @@ export async function lineChart(opts: LineChartOptions): Promise<Buffer> {
   }));
 
   // With two axes, tint each axis' ticks like its (only) series so it is clear which is which.
-  const tint = (list: LineSeries[]) => (hasRight && list.length === 1 ? (list[0]!.color ?? colors[opts.series.indexOf(list[0]!)]!) : PALETTE.textMuted);
+  const tint = (list: LineSeries[]) =>
+    hasRight && list.length === 1 ? (list[0]!.color ?? colors[opts.series.indexOf(list[0]!)]!) : PALETTE.textMuted;
   const scales: Record<string, object> = {
     x: {
       grid: { display: false },
@@ -382,7 +392,12 @@ export async function lineChart(opts: LineChartOptions): Promise<Buffer> {
       position: "left",
       beginAtZero: true,
       display: !isEmpty,
-      ...(isEmpty ? { min: 0, max: 10 } : { suggestedMax: leftMax * 1.08, ticks: { maxTicksLimit: 6, color: tint(leftOnly), callback: axisTicks(leftMax, locale, leftFormat) } }),
+      ...(isEmpty
+        ? { min: 0, max: 10 }
+        : {
+            suggestedMax: leftMax * 1.08,
+            ticks: { maxTicksLimit: 6, color: tint(leftOnly), callback: axisTicks(leftMax, locale, leftFormat) },
+          }),
       grid: { color: PALETTE.grid, drawTicks: false },
     },
   };
@@ -444,7 +459,9 @@ export async function funnelChart(opts: FunnelChartOptions): Promise<Buffer> {
   const anyLost = stages.some((s) => s.lost > 0);
   const fmt = (v: number) => formatNumber(v, locale, 0);
   const lostText = (v: number) => `−${fmt(v)}`;
-  const lostColumn = anyLost ? Math.max(...stages.map((s) => (s.lost > 0 ? estimateTextWidth(lostText(s.lost), FONT_SIZE.value, true) : 0))) + 18 : 0;
+  const lostColumn = anyLost
+    ? Math.max(...stages.map((s) => (s.lost > 0 ? estimateTextWidth(lostText(s.lost), FONT_SIZE.value, true) : 0))) + 18
+    : 0;
   const conversions = stages.slice(1).map((s, i) => {
     const given = opts.conversionLabels?.[i];
     if (given !== undefined) return given;

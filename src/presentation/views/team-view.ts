@@ -2,9 +2,12 @@ import type { Locale } from "../../config.js";
 import type { KpiValues } from "../../domain/kpi.js";
 import { METRICS, type MetricKey } from "../../domain/metrics.js";
 import { cell as narrowCell } from "./cells.js";
-import { renderTable, type Column } from "./table.js";
+import { type Column, renderTable } from "./table.js";
 
-export interface TeamRow { name: string; values: KpiValues }
+export interface TeamRow {
+  name: string;
+  values: KpiValues;
+}
 
 export const TEAM_SUMMARY_METRICS: MetricKey[] = ["calls", "meetings", "call_conversion", "deals", "revenue"];
 

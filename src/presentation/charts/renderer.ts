@@ -8,8 +8,8 @@
 
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { ChartJSNodeCanvas } from "chartjs-node-canvas";
 import type { Chart, ChartConfiguration, Plugin } from "chart.js";
+import { ChartJSNodeCanvas } from "chartjs-node-canvas";
 import { DEFAULT_SIZE, FONT_FAMILY, FONT_SIZE, PALETTE } from "./theme.js";
 
 export interface ChartSize {
@@ -21,8 +21,8 @@ export interface ChartSize {
 export const LEGEND_DASH = "kpiLegendDash";
 
 const FONT_FILES = [
-  { url: new URL("../../assets/fonts/DejaVuSans.ttf", import.meta.url), weight: "normal" },
-  { url: new URL("../../assets/fonts/DejaVuSans-Bold.ttf", import.meta.url), weight: "bold" },
+  { url: new URL("../../../assets/fonts/DejaVuSans.ttf", import.meta.url), weight: "normal" },
+  { url: new URL("../../../assets/fonts/DejaVuSans-Bold.ttf", import.meta.url), weight: "bold" },
 ] as const;
 
 let fontsRegistered = false;

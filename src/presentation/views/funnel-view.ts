@@ -2,7 +2,7 @@ import type { Locale } from "../../config.js";
 import type { Funnel } from "../../domain/funnel.js";
 import { periodLabel } from "../../domain/periods.js";
 import type { Period } from "../../domain/types.js";
-import { escapeHtml, fitHtml, pre } from "../format.js";
+import { escapeHtml, fitHtml, pre } from "../html.js";
 import { messages } from "../i18n/index.js";
 import { renderTable } from "./table.js";
 
@@ -12,8 +12,16 @@ export function renderFunnel(title: string, funnel: Funnel, period: Period, loca
   const r = t.reports;
   const head = `🔻 <b>${escapeHtml(title)}</b> · ${escapeHtml(periodLabel(period, locale))}`;
   if (funnel.cohort === 0) return `${head}\n${r.funnelEmpty}`;
-  const rows = funnel.steps.map((s) => [t.stage[s.stage], String(s.reached), s.conversion === null ? "" : `${Math.round(s.conversion)}%`, s.stage === "won" ? "" : String(s.lost)]);
-  const table = renderTable([{ title: r.stageCol, align: "left", max: 13 }, { title: r.reachedCol }, { title: r.convCol }, { title: r.lostCol }], rows);
+  const rows = funnel.steps.map((s) => [
+    t.stage[s.stage],
+    String(s.reached),
+    s.conversion === null ? "" : `${Math.round(s.conversion)}%`,
+    s.stage === "won" ? "" : String(s.lost),
+  ]);
+  const table = renderTable(
+    [{ title: r.stageCol, align: "left", max: 13 }, { title: r.reachedCol }, { title: r.convCol }, { title: r.lostCol }],
+    rows,
+  );
   const parts = [head, pre(table)];
   const reasons = funnel.steps
     .filter((s) => s.lost > 0)

@@ -67,7 +67,9 @@ export function mix(a: string, b: string, t: number): string {
   for (const shift of [16, 8, 0]) {
     const va = (ca >> shift) & 0xff;
     const vb = (cb >> shift) & 0xff;
-    out += Math.round(va + (vb - va) * t).toString(16).padStart(2, "0");
+    out += Math.round(va + (vb - va) * t)
+      .toString(16)
+      .padStart(2, "0");
   }
   return out;
 }

@@ -1,11 +1,20 @@
 import type { Locale } from "../../config.js";
 import type { KpiValues } from "../../domain/kpi.js";
 import { formatMetricValue, METRICS, type MetricKey } from "../../domain/metrics.js";
-import { escapeHtml, fitHtml, pre } from "../format.js";
+import { escapeHtml, fitHtml, pre } from "../html.js";
 import { messages } from "../i18n/index.js";
 import { renderPairs } from "./table.js";
 
-export const SCORECARD_METRICS: MetricKey[] = ["calls", "meetings", "call_conversion", "proposals", "presentations", "deals", "revenue", "avg_check"];
+export const SCORECARD_METRICS: MetricKey[] = [
+  "calls",
+  "meetings",
+  "call_conversion",
+  "proposals",
+  "presentations",
+  "deals",
+  "revenue",
+  "avg_check",
+];
 
 /** The /me card: a title, the numbers as a narrow table, then plan progress lines. */
 export function renderScorecard(name: string, periodLabel: string, values: KpiValues, planLines: string[], locale: Locale): string {
