@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { type RunnerHandle, run } from "@grammyjs/runner";
 import { webhookCallback } from "grammy";
+import { ALLOWED_UPDATES } from "./bot/allowed-updates.js";
 import { registerCommandMenu } from "./bot/commands-menu.js";
 import { createBot } from "./bot/create-bot.js";
 import { stopRunner } from "./bot/stop-runner.js";
@@ -11,8 +12,6 @@ import { createRepositories } from "./db/repositories/index.js";
 import { createLogger } from "./logger.js";
 import { createPostScheduler } from "./scheduler/create-post-scheduler.js";
 import type { AppDeps } from "./services/deps.js";
-
-const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
 
 function readConfig(): Config {
   if (existsSync(".env")) process.loadEnvFile(".env");
