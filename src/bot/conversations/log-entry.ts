@@ -1,4 +1,3 @@
-import type { Conversation } from "@grammyjs/conversations";
 import { type Context, InlineKeyboard } from "grammy";
 import { type ParsedEntry, parseEntry } from "../../domain/entry-parsing.js";
 import type { ActivityKind, CallOutcome } from "../../domain/types.js";
@@ -6,19 +5,17 @@ import { escapeHtml } from "../../presentation/html.js";
 import { type Messages, messages } from "../../presentation/i18n/index.js";
 import { entryErrorText } from "../../presentation/views/entry-messages.js";
 import { recordEntry } from "../../services/record-entry.js";
-import type { BotContext } from "../context.js";
 import { openScope, recheckScope } from "./flow-scope.js";
-import { type Answer as FlowAnswer, waitForAnswer } from "./wait-answer.js";
+import { type Answer as FlowAnswer, type FlowConversation, waitForAnswer } from "./wait-answer.js";
 
-export const LOG_CONVERSATION = "log-entry";
+export const LOG_ENTRY_CONVERSATION = "log-entry";
 
-type LogConversation = Conversation<BotContext, Context>;
 type Answer = FlowAnswer | { kind: "skip"; ctx: Context };
 
 const CLIENT_KINDS_REQUIRED: ActivityKind[] = ["lead", "lost"];
 
 /** This user's next answer; the Skip button comes back as its own kind. */
-async function answer(conversation: LogConversation, t: Messages, userId: number): Promise<Answer> {
+async function answer(conversation: FlowConversation, t: Messages, userId: number): Promise<Answer> {
   const a = await waitForAnswer(conversation, {
     userId,
     prefix: "flow:",
@@ -37,7 +34,7 @@ function controls(t: Messages, skip: boolean): InlineKeyboard {
 }
 
 /** The guided flow behind the one-tap buttons: asks only for what the kind needs. */
-export async function logEntryConversation(conversation: LogConversation, ctx: Context, kind: ActivityKind): Promise<void> {
+export async function logEntryConversation(conversation: FlowConversation, ctx: Context, kind: ActivityKind): Promise<void> {
   const userId = ctx.from!.id;
   const env = await conversation.external((octx) => {
     const scope = openScope(octx, null);

@@ -1,24 +1,21 @@
-import type { Conversation } from "@grammyjs/conversations";
 import { type Context, InlineKeyboard } from "grammy";
 import { METRIC_KEYS, METRICS, type MetricKey } from "../../domain/metrics.js";
 import type { PlanPeriod, PlanScope } from "../../domain/plans.js";
 import { escapeHtml } from "../../presentation/html.js";
 import { messages } from "../../presentation/i18n/index.js";
 import { describePlan, setPlan } from "../../services/plans.js";
-import type { BotContext } from "../context.js";
 import { openScope, recheckScope } from "./flow-scope.js";
-import { waitForAnswer } from "./wait-answer.js";
+import { type FlowConversation, waitForAnswer } from "./wait-answer.js";
 
-export const PLAN_EDITOR = "plan-editor";
+export const PLAN_EDITOR_CONVERSATION = "plan-editor";
 
-type PlanConversation = Conversation<BotContext, Context>;
 const PERIODS: PlanPeriod[] = ["day", "week", "month", "quarter"];
 
 /**
  * The guided /plan flow: metric → period → for whom → value, or only the value
  * when changing an existing plan. The plan is validated and stored in `external`.
  */
-export async function planEditorConversation(conversation: PlanConversation, ctx: Context, planId: number | null): Promise<void> {
+export async function planEditorConversation(conversation: FlowConversation, ctx: Context, planId: number | null): Promise<void> {
   const userId = ctx.from!.id;
   const env = await conversation.external((o) => {
     const scope = openScope(o, "head");

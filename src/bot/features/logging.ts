@@ -5,7 +5,7 @@ import { messages } from "../../presentation/i18n/index.js";
 import { entryErrorText } from "../../presentation/views/entry-messages.js";
 import { recordEntry } from "../../services/record-entry.js";
 import type { BotContext } from "../context.js";
-import { LOG_CONVERSATION } from "../conversations/log-entry.js";
+import { LOG_ENTRY_CONVERSATION } from "../conversations/log-entry.js";
 import { isActivityKind, kindForButton, logKindsInline } from "../keyboards/logging.js";
 import { requireMember } from "../middlewares/guards.js";
 
@@ -48,7 +48,7 @@ loggingFeature.callbackQuery(/^log:(\w+)$/, async (ctx) => {
   if (!isActivityKind(kind) || !(await requireMember(ctx))) return;
   // A tap on another kind while a flow is open starts over with that kind.
   await ctx.conversation.exitAll();
-  await ctx.conversation.enter(LOG_CONVERSATION, kind);
+  await ctx.conversation.enter(LOG_ENTRY_CONVERSATION, kind);
 });
 
 // The persistent reply keyboard of the private chat.
@@ -62,6 +62,6 @@ loggingFeature
       if (choice === "me" || choice === "undo") return next();
       if (!(await requireMember(ctx))) return;
       await ctx.conversation.exitAll();
-      await ctx.conversation.enter(LOG_CONVERSATION, choice);
+      await ctx.conversation.enter(LOG_ENTRY_CONVERSATION, choice);
     },
   );

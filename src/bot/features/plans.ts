@@ -8,7 +8,7 @@ import type { AppDeps } from "../../services/deps.js";
 import { describePlan, setPlan } from "../../services/plans.js";
 import { planStandings } from "../../services/scorecard.js";
 import type { BotContext } from "../context.js";
-import { PLAN_EDITOR } from "../conversations/plan-editor.js";
+import { PLAN_EDITOR_CONVERSATION } from "../conversations/plan-editor.js";
 import { requireHead } from "../middlewares/guards.js";
 
 export const plansFeature = new Composer<BotContext>();
@@ -110,5 +110,5 @@ plansFeature.callbackQuery(/^plan:(new|edit|rm):?(\d*)$/, async (ctx) => {
     return;
   }
   await ctx.conversation.exitAll();
-  await ctx.conversation.enter(PLAN_EDITOR, action === "edit" ? Number(id) : null);
+  await ctx.conversation.enter(PLAN_EDITOR_CONVERSATION, action === "edit" ? Number(id) : null);
 });

@@ -14,7 +14,7 @@ import { buildTeamReport, teamAverage } from "../../services/team-report.js";
 import { teamPeriod } from "../../services/team-settings.js";
 import { teamSnapshot } from "../../services/team-snapshot.js";
 import type { BotContext } from "../context.js";
-import { REPORT_BUILDER } from "../conversations/report-builder.js";
+import { REPORT_BUILDER_CONVERSATION } from "../conversations/report-builder.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
 import { replyWithChart } from "../reply-chart.js";
 import { badPeriod, isHead, sendDefinition } from "../report-replies.js";
@@ -79,7 +79,7 @@ reportsFeature.command("report", async (ctx) => {
   const lower = first.toLowerCase();
   if (lower === "new" || lower === "новый") {
     await ctx.conversation.exitAll();
-    await ctx.conversation.enter(REPORT_BUILDER);
+    await ctx.conversation.enter(REPORT_BUILDER_CONVERSATION);
     return;
   }
   const builtin: BuiltinReport | null = first ? parseBuiltinReport(first) : null;

@@ -137,6 +137,7 @@ export const en = {
     expectText: "Type it as a message, or tap Cancel.",
     scopeLost: (team: string) => `This flow was started for the team “${team}”, and you are no longer in it. Nothing was saved.`,
     roleLost: (team: string) => `This flow was started as head of the team “${team}”, and you are no longer its head. Nothing was saved.`,
+    expired: "The bot was updated and your unfinished flow had to be closed; nothing was saved. Please start it again.",
   },
   buttons: {
     call: "📞 Call",
