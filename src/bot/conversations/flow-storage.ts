@@ -17,7 +17,7 @@ import { isNewRequest } from "./wait-answer.js";
 export const FLOW_VERSION = 1;
 
 /** One flow per person per chat, so two managers can log in a group at once. */
-export function flowStorageKey(ctx: Context): string | undefined {
+function flowStorageKey(ctx: Context): string | undefined {
   return ctx.chatId !== undefined && ctx.from ? `${ctx.chatId}:${ctx.from.id}` : undefined;
 }
 

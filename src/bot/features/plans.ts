@@ -14,7 +14,7 @@ import { requireHead } from "../middlewares/guards.js";
 export const plansFeature = new Composer<BotContext>();
 
 /** The list of plans with a button row per plan and "New plan". */
-export function planList(deps: AppDeps, team: Team, t: Messages, locale: Locale): { text: string; keyboard: InlineKeyboard } {
+function planList(deps: AppDeps, team: Team, t: Messages, locale: Locale): { text: string; keyboard: InlineKeyboard } {
   const plans = deps.repos.plans.list(team.id);
   const members = new Map(
     deps.repos.memberships.listTeam(team.id).map((m) => [m.user.id, m.user.username ? `@${m.user.username}` : m.user.firstName]),
@@ -32,7 +32,7 @@ export function planList(deps: AppDeps, team: Team, t: Messages, locale: Locale)
   return { text: fitHtml(text), keyboard };
 }
 
-export function planErrorText(t: Messages, error: keyof Messages["plans"]["badValue"] | "no_base"): string {
+function planErrorText(t: Messages, error: keyof Messages["plans"]["badValue"] | "no_base"): string {
   return error === "no_base" ? t.plans.noBase : t.plans.badValue[error];
 }
 
