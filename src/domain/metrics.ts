@@ -1,4 +1,4 @@
-// The metric catalogue (see /work/shared/kpi-catalogue.md): stable keys, units,
+// The metric catalogue (see docs/metrics.md): stable keys, units,
 // which way is "good", labels, name parsing and value formatting.
 
 import { formatDecimal, formatMoney, groupDigits } from "./amounts.js";

@@ -60,7 +60,7 @@ export function parseBuiltinReport(word: string): BuiltinReport | null {
   );
 }
 
-/** The article's reports expressed as definitions (conversion is the funnel view). */
+/** The catalogue's reports (docs/metrics.md) expressed as definitions (conversion is the funnel view). */
 export function builtinDefinition(name: Exclude<BuiltinReport, "conversion">, period: string): ReportDefinition {
   switch (name) {
     case "dynamics":

@@ -158,7 +158,7 @@ describe("reports", () => {
     expect(compare.text).toBe("Only a head of sales can use /compare.");
   });
 
-  it("runs the article's reports with charts", async () => {
+  it("runs the catalogue's reports with charts", async () => {
     await seed();
     for (const [name, title] of [
       ["dynamics", "Динамика продаж"],

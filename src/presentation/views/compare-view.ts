@@ -27,7 +27,7 @@ export const COMPARE_METRICS: MetricKey[] = [
 const PEOPLE_PER_TABLE = 3;
 
 /**
- * The article's comparison table: metrics as rows, one column per manager and a
+ * The catalogue's comparison table: metrics as rows, one column per manager and a
  * team-average column; with `sortBy`, managers are ordered best first by it.
  */
 export function renderComparison(title: string, snap: TeamSnapshot, average: KpiValues, sortBy: MetricKey | null, locale: Locale): string {
