@@ -3,6 +3,13 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 
 // All instants are Unix milliseconds (UTC); money is integer kopecks.
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+/** When SQLite inserted the row. */
+const createdAt = () => integer("created_at").notNull().default(now);
+/** The team a row belongs to: it goes when the team does. */
+const teamRef = () =>
+  integer("team_id")
+    .notNull()
+    .references(() => teams.id, { onDelete: "cascade" });
 
 export const teams = sqliteTable("teams", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -15,7 +22,7 @@ export const teams = sqliteTable("teams", {
   settings: text("settings", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
   /** Set when Telegram answered 403 for the group: posts stop until it is cleared. */
   chatUnreachableAt: integer("chat_unreachable_at"),
-  createdAt: integer("created_at").notNull().default(now),
+  createdAt: createdAt(),
 });
 
 export const users = sqliteTable(
@@ -31,7 +38,7 @@ export const users = sqliteTable(
     settings: text("settings", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
     /** Set when the user blocked the bot (403): private posts stop. */
     blockedAt: integer("blocked_at"),
-    createdAt: integer("created_at").notNull().default(now),
+    createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull().default(now),
   },
   (t) => [index("users_username_idx").on(t.username)],
@@ -41,9 +48,7 @@ export const memberships = sqliteTable(
   "memberships",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    teamId: integer("team_id")
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
+    teamId: teamRef(),
     userId: integer("user_id")
       .notNull()
       .references(() => users.id),
@@ -60,9 +65,7 @@ export const leads = sqliteTable(
   "leads",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    teamId: integer("team_id")
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
+    teamId: teamRef(),
     ownerId: integer("owner_id")
       .notNull()
       .references(() => users.id),
@@ -111,9 +114,7 @@ export const activities = sqliteTable(
   "activities",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    teamId: integer("team_id")
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
+    teamId: teamRef(),
     userId: integer("user_id")
       .notNull()
       .references(() => users.id),
@@ -128,7 +129,7 @@ export const activities = sqliteTable(
     note: text("note"),
     /** When the manager sent it (Telegram message date). */
     occurredAt: integer("occurred_at").notNull(),
-    createdAt: integer("created_at").notNull().default(now),
+    createdAt: createdAt(),
     deletedAt: integer("deleted_at"),
     /** The Telegram update that carried it: a redelivered update cannot log twice. */
     sourceUpdateId: integer("source_update_id").unique(),
@@ -156,9 +157,7 @@ export const plans = sqliteTable(
   "plans",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    teamId: integer("team_id")
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
+    teamId: teamRef(),
     metric: text("metric").notNull(),
     /** Target in the metric's unit: a count, kopecks, a percent, or milliseconds. */
     value: integer("value").notNull(),
@@ -168,7 +167,7 @@ export const plans = sqliteTable(
     scope: text("scope", { enum: ["team", "each", "user"] }).notNull(),
     userId: integer("user_id").references(() => users.id),
     createdBy: integer("created_by").notNull(),
-    createdAt: integer("created_at").notNull().default(now),
+    createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull().default(now),
   },
   (t) => [index("plans_team_idx").on(t.teamId)],
@@ -178,13 +177,11 @@ export const savedReports = sqliteTable(
   "saved_reports",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    teamId: integer("team_id")
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
+    teamId: teamRef(),
     name: text("name").notNull(),
     definition: text("definition", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     createdBy: integer("created_by").notNull(),
-    createdAt: integer("created_at").notNull().default(now),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("saved_reports_team_name_uq").on(t.teamId, t.name)],
 );
@@ -194,16 +191,14 @@ export const posts = sqliteTable(
   "posts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    teamId: integer("team_id")
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
+    teamId: teamRef(),
     kind: text("kind").notNull(),
     /** Local date (team zone) the post belongs to. */
     localDate: text("local_date").notNull(),
     /** Who it is for: "group", "head:<id>", "user:<id>". */
     target: text("target").notNull(),
     status: text("status", { enum: ["pending", "sent", "failed", "skipped"] }).notNull(),
-    createdAt: integer("created_at").notNull().default(now),
+    createdAt: createdAt(),
     sentAt: integer("sent_at"),
     error: text("error"),
   },
@@ -215,15 +210,13 @@ export const alerts = sqliteTable(
   "alerts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    teamId: integer("team_id")
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
+    teamId: teamRef(),
     kind: text("kind").notNull(),
     /** lead id or stage name the alert is about. */
     subject: text("subject").notNull(),
     localDate: text("local_date").notNull(),
     message: text("message").notNull(),
-    createdAt: integer("created_at").notNull().default(now),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("alerts_once_uq").on(t.teamId, t.kind, t.subject, t.localDate)],
 );

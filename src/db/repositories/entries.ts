@@ -1,8 +1,19 @@
-import { and, desc, eq, gte, inArray, isNull, lt, notInArray, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lt, notInArray, type SQL, sql } from "drizzle-orm";
 import { advance, clientKey, OPEN_STAGES, targetStage } from "../../domain/pipeline.js";
 import type { ActivityKind, ActivityRecord, CallOutcome, LeadTimeline, Stage } from "../../domain/types.js";
 import type { Db } from "../client.js";
 import { activities, leadStages, leads, processedUpdates } from "../schema.js";
+
+/** A team's live (not undone) entries in [from, to), narrowed by `more`. */
+function liveInRange(teamId: number, from: number, to: number, ...more: (SQL | undefined)[]): SQL | undefined {
+  return and(
+    eq(activities.teamId, teamId),
+    gte(activities.occurredAt, from),
+    lt(activities.occurredAt, to),
+    isNull(activities.deletedAt),
+    ...more,
+  );
+}
 
 export type Activity = typeof activities.$inferSelect;
 export type Lead = typeof leads.$inferSelect;
@@ -173,16 +184,7 @@ export function entriesRepository(db: Db) {
       const row = db
         .select({ n: sql<number>`count(*)` })
         .from(activities)
-        .where(
-          and(
-            eq(activities.teamId, teamId),
-            eq(activities.userId, userId),
-            eq(activities.kind, kind),
-            isNull(activities.deletedAt),
-            gte(activities.occurredAt, from),
-            lt(activities.occurredAt, to),
-          ),
-        )
+        .where(liveInRange(teamId, from, to, eq(activities.userId, userId), eq(activities.kind, kind)))
         .get();
       return row?.n ?? 0;
     },
@@ -203,15 +205,7 @@ export function entriesRepository(db: Db) {
           lostReason: activities.lostReason,
         })
         .from(activities)
-        .where(
-          and(
-            eq(activities.teamId, teamId),
-            gte(activities.occurredAt, from),
-            lt(activities.occurredAt, to),
-            isNull(activities.deletedAt),
-            people,
-          ),
-        )
+        .where(liveInRange(teamId, from, to, people))
         .all();
     },
 
