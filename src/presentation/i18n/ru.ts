@@ -1,4 +1,5 @@
 import type { Messages } from "./en.js";
+import { plural } from "./plural.js";
 
 export const ru: Messages = {
   kindName: {
@@ -168,9 +169,19 @@ export const ru: Messages = {
     convCol: "Конв",
     lostCol: "Отказ",
     exportUsage: "Формат: <code>/export [период]</code> или <code>/export summary [период]</code>",
-    exportCaption: (what, period, n) => `${what} · ${period} · строк: ${n}`,
+    exportCaption: (what, period, n) =>
+      `${what} · ${period} · ${n} ${plural("ru", n, { one: "строка", few: "строки", many: "строк", other: "строки" })}`,
     exportEntries: "Записи",
     exportSummary: "Сводка по менеджерам",
+  },
+  table: { who: "Кто", total: "Итого", manager: "Менеджер", period: "Период", noData: "Нет данных за период." },
+  teamReport: {
+    title: "Отчёт команды",
+    activity: "Активность",
+    results: "Результат",
+    plan: "План",
+    none: "Нет менеджеров.",
+    team: "Команда",
   },
   builder: {
     pickMetrics: "📋 Новый отчёт. Отметьте метрики (до 8) и нажмите «Готово».",
@@ -226,6 +237,8 @@ export const ru: Messages = {
     askScope: "Для кого?",
     askValue: (metric) => `Цель по метрике «${metric}»? (напр. 10, 500k, 20%, 24ч, +15%)`,
     relative: (p) => `${p > 0 ? "+" : ""}${p}% к прошлому периоду`,
+    pace: "темп",
+    status: { on_pace: "в темпе", behind: "отстаёт", at_risk: "под угрозой", done: "выполнен", failed: "не выполнен" },
   },
   posts: {
     team: "Команда",
@@ -242,7 +255,8 @@ export const ru: Messages = {
     topTitle: (metric, period) => `🏆 <b>Топ: ${metric}</b> · ${period}`,
     nobody: "Здесь пока ни у кого нет цифр.",
     leadNew: (client, hours) => `⏰ Лид <b>${client}</b> ждёт первого контакта больше ${hours} ч.`,
-    leadStuck: (client, stage, days) => `🐌 Лид <b>${client}</b> застрял на этапе «${stage}» больше ${days} дн.`,
+    leadStuck: (client, stage, days) =>
+      `🐌 Лид <b>${client}</b> застрял на этапе «${stage}» больше ${days} ${plural("ru", days, { one: "дня", few: "дней", many: "дней", other: "дня" })}.`,
     leadLine: (owner, text) => `${owner}: ${text}`,
     drop: (stage, before, now) =>
       `📉 Больше всего лидов теряем на этапе <b>${stage}</b>: ${before}% → ${now}% на этой неделе (среднее за 4 недели → сейчас).`,
@@ -251,6 +265,40 @@ export const ru: Messages = {
       `⚠️ Я больше не могу писать в группу команды ${team} (меня удалили или заблокировали). Верните меня в группу или выберите, куда слать посты, в /settings.`,
     unknownMetric: (m) => `Неизвестная метрика «${m}».`,
     topUsage: "Формат: <code>/top [метрика] [период]</code>, напр. <code>/top выручка месяц</code>, <code>/top calls week</code>",
+  },
+  units: {
+    thousand: "тыс.",
+    million: "млн",
+    billion: "млрд",
+    days: (n) => `${n} д`,
+    hours: (n) => `${n} ч`,
+    minutes: (n) => `${n} мин`,
+    dayShort: "д",
+    hourShort: "ч",
+    minuteShort: "м",
+  },
+  periodLabel: {
+    today: "сегодня",
+    yesterday: "вчера",
+    months: ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"],
+    quarter: (q, year) => `${q} кв. ${year}`,
+    year: (year) => `${year} год`,
+  },
+  csv: {
+    time: "Дата и время",
+    manager: "Менеджер",
+    kind: "Тип",
+    outcome: "Результат",
+    client: "Клиент",
+    amount: "Сумма, ₽",
+    lostReason: "Причина отказа",
+    total: "Итого",
+  },
+  charts: {
+    plan: "План",
+    stage: { new: "Новый", qualified: "Квалификация", meeting: "Встреча", proposal: "КП", won: "Успех", lost: "Отказ" },
+    noData: "Нет данных",
+    lost: "Потеряно на этапе",
   },
   settings: {
     teamTitle: (team) => `⚙️ <b>Настройки команды ${team}</b>`,

@@ -1,7 +1,7 @@
 import type { Locale } from "../../config.js";
 import type { Funnel } from "../../domain/funnel.js";
-import { periodLabel } from "../../domain/periods.js";
 import type { Period } from "../../domain/types.js";
+import { periodLabel } from "../format/period-label.js";
 import { escapeHtml, fitHtml, pre } from "../html.js";
 import { messages } from "../i18n/index.js";
 import { renderTable } from "./table.js";
