@@ -12,7 +12,7 @@ export const GROUP_SPACE = "\u202F";
 export const UNIT_SPACE = "\u00A0";
 
 function decimalMark(locale: Locale): string {
-  return locale === "ru" ? "," : ".";
+  return messages[locale].units.decimalMark;
 }
 
 function groupInt(digits: string): string {
@@ -72,9 +72,7 @@ const COMPACT_EXPONENTS = [3, 6, 9] as const;
 
 function compactSuffix(exp: 3 | 6 | 9, locale: Locale): string {
   const u = messages[locale].units;
-  const word = exp === 3 ? u.thousand : exp === 6 ? u.million : u.billion;
-  // Russian abbreviations stand apart ("50 тыс."); English ones are glued ("50k").
-  return locale === "ru" ? `${UNIT_SPACE}${word}` : word;
+  return exp === 3 ? u.thousand : exp === 6 ? u.million : u.billion;
 }
 
 /**

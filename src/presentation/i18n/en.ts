@@ -97,6 +97,35 @@ export const en = {
     already: (u: string) => `${u} is already a head.`,
     done: (u: string) => `✅ ${u} is now a head of this team.`,
   },
+  commandMenu: {
+    call: "Call [reached|meeting|noanswer] [client]",
+    meeting: "Meeting [client]",
+    proposal: "Proposal sent [client]",
+    presentation: "Presentation [client]",
+    lead: "New lead <client>",
+    deal: "Won deal <amount> [client]",
+    lost: "Lost lead <client> — reason",
+    undo: "Undo your last entry",
+    me: "My numbers [today|week|month]",
+    report: "Report [period] or /report dynamics|avgcheck|…",
+    compare: "Compare managers [period] [by metric]",
+    funnel: "Sales funnel [period]",
+    export: "CSV export [summary] [period]",
+    reports: "Saved reports",
+    top: "Leaderboard [metric] [period]",
+    settings: "Settings",
+    log: "Log with buttons",
+    plan: "Plans (head)",
+    summary: "Summary now (head)",
+    invite: "Invite link (head)",
+    help: "List of commands",
+    join: "Join the team",
+    setup: "Create the team for this group",
+    inviteAdmin: "Invite link",
+    promote: "Make @user a head",
+    planAdmin: "Plans: /plan deals 10 month",
+    summaryAdmin: "Morning summary now",
+  },
   help: {
     title: "<b>KPI Coach commands</b>",
     logging:
@@ -277,7 +306,9 @@ export const en = {
     topUsage: "Form: <code>/top [metric] [period]</code>, e.g. <code>/top revenue month</code>, <code>/top звонки неделя</code>",
   },
   units: {
-    // Compact number units ("50k", "1.2M") and duration parts ("5h 20m").
+    // Number conventions: the decimal mark, compact units as they follow a
+    // number ("50k", "1.2M"; Russian puts a no-break space first), duration parts.
+    decimalMark: ".",
     thousand: "k",
     million: "M",
     billion: "B",
@@ -289,6 +320,8 @@ export const en = {
     minuteShort: "m",
   },
   periodLabel: {
+    /** Locale of the month names Intl writes in report rows ("Nov 26"). */
+    intl: "en-GB",
     today: "today",
     yesterday: "yesterday",
     months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],

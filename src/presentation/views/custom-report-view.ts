@@ -14,7 +14,7 @@ export function rowLabel(report: ReportTable, label: string, locale: Locale): st
   if (report.grouping === "manager") return firstName(label);
   const [y, m, d] = label.split("-");
   if (report.grouping === "month") {
-    return new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", { month: "short", year: "2-digit", timeZone: "UTC" }).format(
+    return new Intl.DateTimeFormat(messages[locale].periodLabel.intl, { month: "short", year: "2-digit", timeZone: "UTC" }).format(
       Date.UTC(Number(y), Number(m) - 1, 1),
     );
   }
