@@ -1,5 +1,5 @@
 import type { Chart, ChartConfiguration, Plugin } from "chart.js";
-import { formatNumber } from "../format/number.js";
+import { formatNumber, formatPercent } from "../format/number.js";
 import { messages } from "../i18n/index.js";
 import type { FunnelChartOptions } from "./chart-options.js";
 import { estimateTextWidth, truncateLabel } from "./chart-text.js";
@@ -29,7 +29,7 @@ export async function funnelChart(opts: FunnelChartOptions): Promise<Buffer> {
     const given = opts.conversionLabels?.[i];
     if (given !== undefined) return given;
     const prev = stages[i]!.count;
-    return prev > 0 ? `${Math.round((s.count / prev) * 100)}%` : "";
+    return prev > 0 ? formatPercent((s.count / prev) * 100, locale) : "";
   });
   const colors = stages.map((_, i) => mix(PALETTE.primary, "#8DB6F2", n > 1 ? (i / (n - 1)) * 0.75 : 0));
   const plotHeight = CANVAS.height - headerHeight(opts, anyLost) - 40;

@@ -6,7 +6,7 @@ import { METRICS, type MetricKey } from "../../domain/metrics.js";
 import { messages } from "../i18n/index.js";
 import { formatDuration, formatDurationNarrow, formatHours, HOUR_MS } from "./duration.js";
 import { formatMoney, formatMoneyNarrow } from "./money.js";
-import { formatCompact, formatNumber, formatPlain, groupDigits } from "./number.js";
+import { formatCompact, formatNumber, formatPercent, formatPlain, groupDigits } from "./number.js";
 
 export interface ValueFormatOptions {
   /** Money as "1,25 млн ₽" / "1.25M ₽". */
@@ -27,7 +27,7 @@ export function formatMetricValue(key: MetricKey, value: number | null, locale: 
     case "money":
       return formatMoney(value, locale, { compact: opts.compact ?? false });
     case "percent":
-      return `${formatNumber(value, locale, 1)}%`;
+      return formatPercent(value, locale, 1);
     case "duration":
       return formatDuration(value, locale);
   }
@@ -42,7 +42,7 @@ export function formatMetricNarrow(key: MetricKey, value: number | null, locale:
     case "duration":
       return formatDurationNarrow(value, locale);
     case "percent":
-      return `${Math.round(value)}%`;
+      return formatPercent(value, locale);
     case "count":
       return Number.isInteger(value) ? groupDigits(value) : formatNumber(value, locale, 1);
   }
@@ -63,7 +63,7 @@ export function chartValueFormat(key: MetricKey, locale: Locale): (v: number) =>
     case "duration":
       return (v) => formatHours(v, locale);
     case "percent":
-      return (v) => `${Math.round(v)}%`;
+      return (v) => formatPercent(v, locale);
     case "count":
       return (v) => formatCompact(v, locale);
   }

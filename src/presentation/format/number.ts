@@ -50,6 +50,11 @@ export function formatNumber(value: number, locale: Locale, maxFrac = 2): string
   return fromUnits(Math.round(Math.abs(value) * 10 ** maxFrac), value < 0, locale, maxFrac);
 }
 
+/** A percentage (0..100 in, not a share): "23%", "19,5%" with `maxFrac` 1. */
+export function formatPercent(value: number, locale: Locale, maxFrac = 0): string {
+  return `${formatNumber(value, locale, maxFrac)}%`;
+}
+
 /**
  * A number for a spreadsheet cell: exactly `digits` decimals, no grouping (so
  * Excel reads it as a number), decimal comma in Russian: 50000 → "50000,00".

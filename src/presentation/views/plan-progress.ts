@@ -3,6 +3,7 @@ import { METRICS, type MetricKey } from "../../domain/metrics.js";
 import { type ProgressStatus, progress } from "../../domain/plans.js";
 import type { PlanStanding } from "../../services/scorecard.js";
 import { formatMetricValue } from "../format/metric-value.js";
+import { formatPercent } from "../format/number.js";
 import { messages } from "../i18n/index.js";
 
 /** Localised status word ("отстаёт" / "behind"). */
@@ -21,9 +22,9 @@ export function formatProgress(key: MetricKey, actual: number | null, target: nu
   const p = progress(key, actual, target, share);
   const fmt = (v: number | null) => formatMetricValue(key, v, locale, { compact: true });
   let line = `${def.label[locale]} ${fmt(actual)}/${fmt(target)}`;
-  if (def.direction === "at_least" && def.unit !== "percent" && p.pct !== null) line += ` (${Math.round(p.pct)}%)`;
+  if (def.direction === "at_least" && def.unit !== "percent" && p.pct !== null) line += ` (${formatPercent(p.pct, locale)})`;
   if (p.pace !== null && p.status !== "done" && p.status !== "failed") {
-    line += ` · ${messages[locale].plans.pace} ${Math.round(p.pace * 100)}%`;
+    line += ` · ${messages[locale].plans.pace} ${formatPercent(p.pace * 100, locale)}`;
   }
   if (p.status !== null) line += ` · ${statusLabel(p.status, locale)}`;
   return line;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCompact, formatNumber, formatPlain, groupDigits } from "../../../src/presentation/format/number.js";
+import { formatCompact, formatNumber, formatPercent, formatPlain, groupDigits } from "../../../src/presentation/format/number.js";
 
 const NBSP = "\u00A0"; // between a number and a Russian unit
 const NNBSP = "\u202F"; // thousands separator
@@ -64,5 +64,15 @@ describe("formatNumber, groupDigits, formatPlain", () => {
     expect(formatPlain(1_234_567.5, "ru", 2)).toBe("1234567,50");
     expect(formatPlain(1_234_567.5, "en", 1)).toBe("1234567.5");
     expect(formatPlain(3, "ru", 0)).toBe("3");
+  });
+});
+
+describe("formatPercent", () => {
+  it("rounds to whole percents unless asked for decimals", () => {
+    expect(formatPercent(18.5, "ru")).toBe("19%");
+    expect(formatPercent(100 / 3, "ru", 1)).toBe("33,3%");
+    expect(formatPercent(100 / 3, "en", 1)).toBe("33.3%");
+    expect(formatPercent(0, "en")).toBe("0%");
+    expect(formatPercent(-4.4, "ru")).toBe("-4%");
   });
 });
