@@ -1,7 +1,6 @@
 import type { Locale } from "../../config.js";
 import { METRICS } from "../../domain/metrics.js";
-import type { MorningSummary } from "../../services/morning-summary.js";
-import { SUMMARY_DAY_METRICS } from "../../services/morning-summary.js";
+import { type MorningSummary, SUMMARY_DAY_METRICS, type SummaryDayMetric } from "../../services/morning-summary.js";
 import { barChart } from "../charts/index.js";
 import { displayValue, formatMetricNarrow, formatMetricValue } from "../format/metric-value.js";
 import { periodLabel } from "../format/period-label.js";
@@ -22,8 +21,8 @@ export function renderMorningSummary(s: MorningSummary, locale: Locale): PostCon
   const t = messages[locale];
   const p = t.posts;
   const { team, metric, day, month, people } = s;
-  const cell = (key: (typeof SUMMARY_DAY_METRICS)[number], v: number | null) => formatMetricNarrow(key, v, locale);
-  const withPlan = (key: (typeof SUMMARY_DAY_METRICS)[number], userId: number) => {
+  const cell = (key: SummaryDayMetric, v: number | null) => formatMetricNarrow(key, v, locale);
+  const withPlan = (key: SummaryDayMetric, userId: number) => {
     const v = day.byUser.get(userId)![key];
     const target = s.dailyTarget(key, userId);
     return target === undefined ? cell(key, v) : `${cell(key, v)}/${cell(key, target)}`;

@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { MAX_AMOUNT_MINOR, parseAmount } from "../../../src/domain/amounts.js";
 import { formatMoney, formatMoneyNarrow } from "../../../src/presentation/format/money.js";
 
 const NNBSP = "\u202F"; // digit groups
@@ -43,5 +45,21 @@ describe("formatMoneyNarrow", () => {
     expect(formatMoneyNarrow(50_000, "ru")).toBe("500");
     expect(formatMoneyNarrow(0, "en")).toBe("0");
     expect(formatMoneyNarrow(-15_000_000, "ru")).toBe(`-150${NBSP}тыс.`);
+  });
+});
+
+describe("formatMoney reads back", () => {
+  // What the bot writes, a manager may paste back into /deal: it must parse to the same rubles.
+  it("parses to the same whole rubles, full and compact, in both languages", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: MAX_AMOUNT_MINOR }), fc.constantFrom("ru" as const, "en" as const), (minor, locale) => {
+        const full = parseAmount(formatMoney(minor, locale));
+        expect(full).toEqual({ minor: Math.round(minor / 100) * 100 });
+        const compact = parseAmount(formatMoney(minor, locale, { compact: true }));
+        if (!("minor" in compact)) throw new Error(`compact form did not parse for ${minor}`);
+        // Two decimals of the unit: off by at most half a unit of the last digit (0.5 %).
+        expect(Math.abs(compact.minor - minor)).toBeLessThanOrEqual(Math.max(50, minor * 0.005));
+      }),
+    );
   });
 });
