@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { RecordedCall } from "../fake-telegram/index.js";
 import { buttons, type Harness, startHarness } from "../support/harness.js";
 import { count, setUpTeam, type TeamFixture } from "../support/team.js";
 
@@ -124,6 +125,11 @@ describe("plans", () => {
   });
 });
 
+/** Every line of the monospace tables of a reply. */
+function preLines(call: RecordedCall): string[] {
+  return [...String(call.payload["text"]).matchAll(/<pre>([\s\S]*?)<\/pre>/g)].flatMap((m) => m[1]!.split("\n"));
+}
+
 describe("reports", () => {
   it("gives the head the team report as narrow tables plus a chart", async () => {
     await seed();
@@ -199,6 +205,7 @@ describe("reports", () => {
     expect(header.trim().split(/\s+/)).toEqual(["Иван", "John", "Ср."]);
     expect(r.text).toMatch(/Звонки\s+4\s+2\s+3/);
     expect(r.text).toMatch(/Выр.\s+400\sтыс\.\s+50\sтыс\.\s+225\sтыс\./);
+    for (const line of preLines(r.call)) expect(Array.from(line).length).toBeLessThanOrEqual(36);
     const flipped = await h.say(t.head, t.headChat, "/compare by calls @john @ivan");
     expect(flipped.text).toMatch(/Звонки\s+4\s+2\s+3/);
     const bad = await h.say(t.head, t.headChat, "/compare by happiness");
@@ -279,6 +286,7 @@ describe("reports", () => {
     const result = await h.tap(t.head, t.headChat, sort.call, "rb:s:revenue");
     await photoAfter(t.headChat.id, resultAt);
     expect(result.text).toMatch(/Иван\s+2\s+400\sтыс\.\nJohn\s+1\s+50\sтыс\.\nИтого\s+3\s+450\sтыс\./);
+    for (const line of preLines(result.call)) expect(Array.from(line).length).toBeLessThanOrEqual(36);
     const ask = await h.fake.waitForMessage(t.headChat.id, (text) => text.startsWith("Сохранить?"), { after: resultAt });
     expect(ask).toBeTruthy();
     const badName = await h.say(t.head, t.headChat, "dynamics");
