@@ -14,10 +14,12 @@ import { loadConfig } from "../config.js";
 import { closeDatabase, openDatabase } from "../db/client.js";
 import { createRepositories } from "../db/repositories/index.js";
 import { computeKpisByUser, computeTeamKpis } from "../domain/kpi.js";
-import { periodLabel, resolvePeriod } from "../domain/periods.js";
+import { resolvePeriod } from "../domain/periods.js";
 import { zonedTime } from "../domain/time.js";
 import type { ActivityRecord, LeadTimeline, Period } from "../domain/types.js";
 import { barChart } from "../presentation/charts/index.js";
+import { periodLabel } from "../presentation/format/period-label.js";
+import { standingLine } from "../presentation/views/plan-progress.js";
 import { renderTeamReport } from "../presentation/views/report-view.js";
 import { renderScorecard } from "../presentation/views/scorecard-view.js";
 import type { AppDeps } from "../services/deps.js";
@@ -179,11 +181,11 @@ async function runBench(): Promise<void> {
   // The measured operations, exactly as the handlers run them.
   const me = () => {
     const values = kpisFor(deps, team, month, [manager.id]);
-    const plans = planStandings(deps, team, manager.id, now, "ru").map((s) => s.line);
+    const plans = planStandings(deps, team, manager.id, now).map((s) => standingLine(s, "ru"));
     return renderScorecard(manager.firstName, periodLabel(month, "ru"), values, plans, "ru");
   };
   const board = () => leaderboard(deps, team, "deals", month);
-  const report = () => renderTeamReport(buildTeamReport(deps, team, month, now, "ru"), "ru");
+  const report = () => renderTeamReport(buildTeamReport(deps, team, month, now), "ru");
   const snapshot = () => teamSnapshot(deps, team, month);
   const managerIds = repos.memberships
     .listTeam(team.id)

@@ -3,7 +3,7 @@
 // conversion = team meeting-calls ÷ team calls), never averaged from ratios.
 
 import type { MetricKey } from "./metrics.js";
-import { bucketKey, bucketKeys, type Grouping } from "./periods.js";
+import { bucketKey, bucketKeys, type Grouping } from "./period-buckets.js";
 import type { ActivityRecord, LeadTimeline, Period } from "./types.js";
 
 export type KpiValues = Record<MetricKey, number | null>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { METRIC_KEYS, type MetricKey } from "./metrics.js";
-import { type Grouping, parsePeriod } from "./periods.js";
+import type { Grouping } from "./period-buckets.js";
+import { parsePeriod } from "./period-parsing.js";
 import type { Period } from "./types.js";
 
 export type ReportGrouping = "manager" | Grouping | "auto";

@@ -126,10 +126,11 @@ async function produce(input: RendererInput, post: (m: FromRenderer) => void, go
     const { createRepositories } = await import("../../src/db/repositories/index.js");
     const { loadConfig } = await import("../../src/config.js");
     const { buildMorningSummary } = await import("../../src/services/morning-summary.js");
+    const { renderMorningSummary } = await import("../../src/presentation/views/morning-summary-view.js");
     const db = openDatabase(input.dbPath!);
     const repos = createRepositories(db);
     const deps = { config: loadConfig({}), db, repos, logger: pino({ level: "silent" }), now: () => input.now };
-    build = (ref) => buildMorningSummary(deps, repos.teams.byId(ref.teamId)!, input.now, "ru");
+    build = (ref) => renderMorningSummary(buildMorningSummary(deps, repos.teams.byId(ref.teamId)!, input.now), "ru");
     build(input.teams[0]!); // warm-up, like a bot that has been up since the evening
   } else {
     build = (ref) => syntheticSummary(ref, input.managers);

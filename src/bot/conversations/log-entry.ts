@@ -3,7 +3,7 @@ import { type ParsedEntry, parseEntry } from "../../domain/entry-parsing.js";
 import type { ActivityKind, CallOutcome } from "../../domain/types.js";
 import { escapeHtml } from "../../presentation/html.js";
 import { type Messages, messages } from "../../presentation/i18n/index.js";
-import { entryErrorText } from "../../presentation/views/entry-messages.js";
+import { entryErrorText, entryReplyText } from "../../presentation/views/entry-messages.js";
 import { recordEntry } from "../../services/record-entry.js";
 import { openScope, recheckScope } from "./flow-scope.js";
 import { type Answer as FlowAnswer, type FlowConversation, waitForAnswer } from "./wait-answer.js";
@@ -146,7 +146,7 @@ export async function logEntryConversation(conversation: FlowConversation, ctx: 
   const reply = await conversation.external((octx) => {
     const still = recheckScope(octx, flowScope);
     if (!still.ok) return escapeHtml(still.text);
-    return recordEntry(octx.deps, still.member, final, { occurredAt, sourceUpdateId }, env.locale);
+    return entryReplyText(final, recordEntry(octx.deps, still.member, final, { occurredAt, sourceUpdateId }), env.locale);
   });
   await last.reply(reply, { parse_mode: "HTML" });
 }

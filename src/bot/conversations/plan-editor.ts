@@ -3,7 +3,8 @@ import { METRIC_KEYS, METRICS, type MetricKey } from "../../domain/metrics.js";
 import type { PlanPeriod, PlanScope } from "../../domain/plans.js";
 import { escapeHtml } from "../../presentation/html.js";
 import { messages } from "../../presentation/i18n/index.js";
-import { describePlan, setPlan } from "../../services/plans.js";
+import { describePlan } from "../../presentation/views/plan-view.js";
+import { setPlan } from "../../services/plans.js";
 import { openScope, recheckScope } from "./flow-scope.js";
 import { type FlowConversation, waitForAnswer } from "./wait-answer.js";
 

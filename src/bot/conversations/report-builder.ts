@@ -1,6 +1,6 @@
 import { type Context, InlineKeyboard } from "grammy";
 import { METRIC_KEYS, METRICS, type MetricKey } from "../../domain/metrics.js";
-import { parsePeriod } from "../../domain/periods.js";
+import { parsePeriod } from "../../domain/period-parsing.js";
 import { type ReportDefinition, type ReportGrouping, validReportName } from "../../domain/report-definition.js";
 import { escapeHtml } from "../../presentation/html.js";
 import { type Messages, messages } from "../../presentation/i18n/index.js";

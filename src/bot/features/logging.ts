@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import { parseEntry } from "../../domain/entry-parsing.js";
 import type { ActivityKind } from "../../domain/types.js";
 import { messages } from "../../presentation/i18n/index.js";
-import { entryErrorText } from "../../presentation/views/entry-messages.js";
+import { entryErrorText, entryReplyText } from "../../presentation/views/entry-messages.js";
 import { recordEntry } from "../../services/record-entry.js";
 import type { BotContext } from "../context.js";
 import { LOG_ENTRY_CONVERSATION } from "../conversations/log-entry.js";
@@ -24,13 +24,11 @@ loggingFeature.command(LOGGING_COMMANDS, async (ctx) => {
     await ctx.reply(entryErrorText(ctx.t, kind, parsed.error, parsed.detail), { parse_mode: "HTML" });
     return;
   }
-  const text = recordEntry(
-    ctx.deps,
-    member,
-    parsed.entry,
-    { occurredAt: ctx.message!.date * 1000, sourceUpdateId: ctx.update.update_id },
-    ctx.locale,
-  );
+  const outcome = recordEntry(ctx.deps, member, parsed.entry, {
+    occurredAt: ctx.message!.date * 1000,
+    sourceUpdateId: ctx.update.update_id,
+  });
+  const text = entryReplyText(parsed.entry, outcome, ctx.locale);
   await ctx.reply(text, {
     parse_mode: "HTML",
     reply_parameters: { message_id: ctx.message!.message_id, allow_sending_without_reply: true },

@@ -4,8 +4,10 @@ import type { Team } from "../../db/repositories/teams.js";
 import { parsePlanCommand } from "../../domain/plan-command.js";
 import { echo, escapeHtml, fitHtml } from "../../presentation/html.js";
 import type { Messages } from "../../presentation/i18n/index.js";
+import { standingLine } from "../../presentation/views/plan-progress.js";
+import { describePlan } from "../../presentation/views/plan-view.js";
 import type { AppDeps } from "../../services/deps.js";
-import { describePlan, setPlan } from "../../services/plans.js";
+import { setPlan } from "../../services/plans.js";
 import { planStandings } from "../../services/scorecard.js";
 import type { BotContext } from "../context.js";
 import { PLAN_EDITOR_CONVERSATION } from "../conversations/plan-editor.js";
@@ -90,8 +92,9 @@ plansFeature.command("plan", async (ctx) => {
             .map((m) => m.user.id);
   const names = new Map(ctx.deps.repos.memberships.listTeam(head.team.id).map((m) => [m.user.id, m.user.firstName]));
   for (const id of bound.slice(0, 30)) {
-    const standing = planStandings(ctx.deps, head.team, id, now, ctx.locale).find((s) => s.plan.id === result.plan.id);
-    if (standing) lines.push(`${cmd.scope === "each" ? `${escapeHtml(names.get(id!) ?? "")}: ` : ""}${escapeHtml(standing.line)}`);
+    const standing = planStandings(ctx.deps, head.team, id, now).find((s) => s.plan.id === result.plan.id);
+    if (standing)
+      lines.push(`${cmd.scope === "each" ? `${escapeHtml(names.get(id!) ?? "")}: ` : ""}${escapeHtml(standingLine(standing, ctx.locale))}`);
   }
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
 });

@@ -7,9 +7,9 @@ import { barChart } from "../../presentation/charts/index.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { renderComparison } from "../../presentation/views/compare-view.js";
 import { renderFunnel } from "../../presentation/views/funnel-view.js";
+import { funnelChartFor, subtitle, targetFor } from "../../presentation/views/report-charts.js";
 import { renderTeamReport } from "../../presentation/views/report-view.js";
 import type { Member } from "../../services/deps.js";
-import { funnelChartFor, subtitle, targetFor } from "../../services/report-charts.js";
 import { buildTeamReport, teamAverage } from "../../services/team-report.js";
 import { teamPeriod } from "../../services/team-settings.js";
 import { teamSnapshot } from "../../services/team-snapshot.js";
@@ -34,7 +34,7 @@ async function teamReport(ctx: BotContext, member: Member, periodText: string): 
     };
     return sendDefinition(ctx, member, ctx.t.reports.names.team, def, periodText);
   }
-  const report = buildTeamReport(ctx.deps, member.team, period, ctx.deps.now(), ctx.locale);
+  const report = buildTeamReport(ctx.deps, member.team, period, ctx.deps.now());
   await ctx.reply(renderTeamReport(report, ctx.locale), { parse_mode: "HTML" });
   const snap = report.snapshot;
   if (snap.people.length === 0) return;

@@ -1,4 +1,6 @@
+import type { ProgressStatus } from "../../domain/plans.js";
 import type { ActivityKind, CallOutcome, Stage } from "../../domain/types.js";
+import { plural } from "./plural.js";
 
 const kindName: Record<ActivityKind, string> = {
   call: "Call",
@@ -95,6 +97,35 @@ export const en = {
     already: (u: string) => `${u} is already a head.`,
     done: (u: string) => `✅ ${u} is now a head of this team.`,
   },
+  commandMenu: {
+    call: "Call [reached|meeting|noanswer] [client]",
+    meeting: "Meeting [client]",
+    proposal: "Proposal sent [client]",
+    presentation: "Presentation [client]",
+    lead: "New lead <client>",
+    deal: "Won deal <amount> [client]",
+    lost: "Lost lead <client> — reason",
+    undo: "Undo your last entry",
+    me: "My numbers [today|week|month]",
+    report: "Report [period] or /report dynamics|avgcheck|…",
+    compare: "Compare managers [period] [by metric]",
+    funnel: "Sales funnel [period]",
+    export: "CSV export [summary] [period]",
+    reports: "Saved reports",
+    top: "Leaderboard [metric] [period]",
+    settings: "Settings",
+    log: "Log with buttons",
+    plan: "Plans (head)",
+    summary: "Summary now (head)",
+    invite: "Invite link (head)",
+    help: "List of commands",
+    join: "Join the team",
+    setup: "Create the team for this group",
+    inviteAdmin: "Invite link",
+    promote: "Make @user a head",
+    planAdmin: "Plans: /plan deals 10 month",
+    summaryAdmin: "Morning summary now",
+  },
   help: {
     title: "<b>KPI Coach commands</b>",
     logging:
@@ -184,10 +215,13 @@ export const en = {
     convCol: "Conv",
     lostCol: "Lost",
     exportUsage: "Form: <code>/export [period]</code> or <code>/export summary [period]</code>",
-    exportCaption: (what: string, period: string, n: number) => `${what} · ${period} · ${n} rows`,
+    exportCaption: (what: string, period: string, n: number) =>
+      `${what} · ${period} · ${n} ${plural("en", n, { one: "row", other: "rows" })}`,
     exportEntries: "Entries",
     exportSummary: "Summary by manager",
   },
+  table: { who: "Who", total: "Total", manager: "Manager", period: "Period", noData: "No data for the period." },
+  teamReport: { title: "Team report", activity: "Activity", results: "Results", plan: "Plan", none: "No managers yet.", team: "Team" },
   builder: {
     pickMetrics: "📋 New report. Tap the metrics to include (up to 8), then Done.",
     needMetric: "Pick at least one metric.",
@@ -242,6 +276,8 @@ export const en = {
     askScope: "For whom?",
     askValue: (metric: string) => `Target for ${metric}? (e.g. 10, 500k, 20%, 24h, +15%)`,
     relative: (p: number) => `${p > 0 ? "+" : ""}${p}% over last period`,
+    pace: "pace",
+    status: { on_pace: "on pace", behind: "behind", at_risk: "at risk", done: "done", failed: "failed" } as Record<ProgressStatus, string>,
   },
   posts: {
     team: "Team",
@@ -259,7 +295,7 @@ export const en = {
     nobody: "Nobody has numbers here yet.",
     leadNew: (client: string, hours: number) => `⏰ Lead <b>${client}</b> has been waiting for a first contact for over ${hours} h.`,
     leadStuck: (client: string, stage: string, days: number) =>
-      `🐌 Lead <b>${client}</b> has been at stage «${stage}» for over ${days} days.`,
+      `🐌 Lead <b>${client}</b> has been at stage «${stage}» for over ${days} ${plural("en", days, { one: "day", other: "days" })}.`,
     leadLine: (owner: string, text: string) => `${owner}: ${text}`,
     drop: (stage: string, before: number, now: number) =>
       `📉 Most leads are lost at <b>${stage}</b>: ${before}% → ${now}% this week (4-week average → now).`,
@@ -269,6 +305,48 @@ export const en = {
       `⚠️ I can't post to the group of ${team} any more (I was removed or blocked there). Add me back, or choose where posts go with /settings.`,
     unknownMetric: (m: string) => `Unknown metric “${m}”.`,
     topUsage: "Form: <code>/top [metric] [period]</code>, e.g. <code>/top revenue month</code>, <code>/top звонки неделя</code>",
+  },
+  units: {
+    // Number conventions: the decimal mark, compact units as they follow a
+    // number ("50k", "1.2M"; Russian puts a no-break space first), duration parts.
+    decimalMark: ".",
+    thousand: "k",
+    million: "M",
+    billion: "B",
+    days: (n: number) => `${n}d`,
+    hours: (n: number) => `${n}h`,
+    minutes: (n: number) => `${n}m`,
+    dayShort: "d",
+    hourShort: "h",
+    minuteShort: "m",
+  },
+  periodLabel: {
+    /** Locale of the month names Intl writes in report rows ("Nov 26"). */
+    intl: "en-GB",
+    today: "today",
+    yesterday: "yesterday",
+    months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    quarter: (q: number, year: number) => `Q${q} ${year}`,
+    year: (year: number) => String(year),
+  },
+  csv: {
+    time: "Date and time",
+    manager: "Manager",
+    kind: "Kind",
+    outcome: "Outcome",
+    client: "Client",
+    amount: "Amount, RUB",
+    lostReason: "Loss reason",
+    total: "Total",
+  },
+  charts: {
+    plan: "Plan",
+    stage: { new: "New", qualified: "Qualified", meeting: "Meeting", proposal: "Proposal", won: "Won", lost: "Lost" } as Record<
+      Stage,
+      string
+    >,
+    noData: "No data",
+    lost: "Lost at stage",
   },
   settings: {
     teamTitle: (team: string) => `⚙️ <b>Settings of ${team}</b>`,

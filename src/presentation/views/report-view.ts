@@ -1,36 +1,16 @@
 import type { Locale } from "../../config.js";
 import type { MetricKey } from "../../domain/metrics.js";
-import { periodLabel } from "../../domain/periods.js";
 import type { TeamReport } from "../../services/team-report.js";
+import { formatMetricNarrow } from "../format/metric-value.js";
+import { periodLabel } from "../format/period-label.js";
 import { escapeHtml, fitHtml, pre } from "../html.js";
-import { cell, head } from "./cells.js";
-import { renderTable } from "./table.js";
+import { messages } from "../i18n/index.js";
+import { head } from "./metric-head.js";
+import { standingLine } from "./plan-progress.js";
+import { renderTables } from "./table.js";
 
 const ACTIVITY: MetricKey[] = ["calls", "meetings", "call_conversion", "proposals", "presentations"];
 const RESULTS: MetricKey[] = ["deals", "revenue", "avg_check", "lead_time", "close_time"];
-
-const WORDS = {
-  ru: {
-    title: "Отчёт команды",
-    activity: "Активность",
-    results: "Результат",
-    plan: "План",
-    total: "Итого",
-    name: "Кто",
-    none: "Нет менеджеров.",
-    teamPlan: "Команда",
-  },
-  en: {
-    title: "Team report",
-    activity: "Activity",
-    results: "Results",
-    plan: "Plan",
-    total: "Total",
-    name: "Who",
-    none: "No managers yet.",
-    teamPlan: "Team",
-  },
-};
 
 export function firstName(name: string): string {
   return name.split(/\s+/)[0] ?? name;
@@ -38,25 +18,28 @@ export function firstName(name: string): string {
 
 /** Two narrow tables (activity, results) per manager plus the total, then plan progress. */
 export function renderTeamReport(report: TeamReport, locale: Locale): string {
-  const w = WORDS[locale];
+  const t = messages[locale];
+  const w = t.teamReport;
   const { snapshot } = report;
   const title = `📈 <b>${w.title} «${escapeHtml(snapshot.team.name)}»</b> · ${escapeHtml(periodLabel(snapshot.period, locale))}`;
   if (snapshot.people.length === 0) return `${title}\n${w.none}`;
   const table = (metrics: MetricKey[]) => {
     const rows = snapshot.people.map((p) => [
       firstName(p.user.firstName),
-      ...metrics.map((m) => cell(m, snapshot.byUser.get(p.user.id)![m], locale)),
+      ...metrics.map((m) => formatMetricNarrow(m, snapshot.byUser.get(p.user.id)![m], locale)),
     ]);
-    rows.push([w.total, ...metrics.map((m) => cell(m, snapshot.total[m], locale))]);
-    return renderTable([{ title: w.name, align: "left", max: 8 }, ...metrics.map((m) => ({ title: head(m, locale) }))], rows);
+    rows.push([t.table.total, ...metrics.map((m) => formatMetricNarrow(m, snapshot.total[m], locale))]);
+    return renderTables([{ title: t.table.who, align: "left", max: 8 }, ...metrics.map((m) => ({ title: head(m, locale) }))], rows)
+      .map(pre)
+      .join("\n");
   };
   const planLines: string[] = [];
-  for (const s of report.teamStandings) planLines.push(`${w.teamPlan}: ${escapeHtml(s.line)}`);
+  for (const s of report.teamStandings) planLines.push(`${w.team}: ${escapeHtml(standingLine(s, locale))}`);
   for (const p of snapshot.people) {
     for (const s of report.standings.get(p.user.id) ?? [])
-      planLines.push(`${escapeHtml(firstName(p.user.firstName))}: ${escapeHtml(s.line)}`);
+      planLines.push(`${escapeHtml(firstName(p.user.firstName))}: ${escapeHtml(standingLine(s, locale))}`);
   }
-  const parts = [title, `<b>${w.activity}</b>`, pre(table(ACTIVITY)), `<b>${w.results}</b>`, pre(table(RESULTS))];
+  const parts = [title, `<b>${w.activity}</b>`, table(ACTIVITY), `<b>${w.results}</b>`, table(RESULTS)];
   if (planLines.length > 0) parts.push(`<b>${w.plan}</b>\n${planLines.join("\n")}`);
   return fitHtml(parts.join("\n"));
 }

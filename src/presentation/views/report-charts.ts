@@ -1,0 +1,82 @@
+import type { Locale } from "../../config.js";
+import type { PlanRow } from "../../db/repositories/plans.js";
+import type { Funnel } from "../../domain/funnel.js";
+import { METRICS, type MetricKey } from "../../domain/metrics.js";
+import type { PlanPeriod } from "../../domain/plans.js";
+import type { Period } from "../../domain/types.js";
+import type { ReportTable } from "../../services/custom-report.js";
+import { barChart, type ChartTarget, funnelChart, lineChart } from "../charts/index.js";
+import { chartValueFormat, displayValue, formatMetricValue } from "../format/metric-value.js";
+import { periodLabel } from "../format/period-label.js";
+import { messages } from "../i18n/index.js";
+import { rowLabel } from "./custom-report-view.js";
+
+// Charts in the metric's own unit: money shown in rubles, times in hours.
+
+const PERIOD_OF_PLAN: Record<string, PlanPeriod> = { today: "day", week: "week", month: "month", quarter: "quarter" };
+
+/**
+ * The per-manager target to draw: a plan for each manager on this metric over the
+ * same kind of period as the report (a monthly plan on a monthly report).
+ */
+export function targetFor(plans: PlanRow[], metric: MetricKey, period: Period, locale: Locale): ChartTarget | null {
+  const kind = PERIOD_OF_PLAN[period.kind];
+  const plan = plans.find((p) => p.metric === metric && p.scope === "each" && p.period === kind);
+  if (!plan) return null;
+  return {
+    value: displayValue(metric, plan.value)!,
+    label: `${messages[locale].charts.plan}: ${formatMetricValue(metric, plan.value, locale, { compact: true })}`,
+  };
+}
+
+export function subtitle(team: string, period: Period, locale: Locale): string {
+  return `${team} · ${periodLabel(period, locale)}`;
+}
+
+/** Bars per manager (first metric) or lines over time (first two metrics, two axes when units differ). */
+export function reportChart(title: string, team: string, report: ReportTable, locale: Locale, plans: PlanRow[]): Promise<Buffer> {
+  const [m1, m2] = report.metrics as [MetricKey, MetricKey | undefined];
+  const sub = subtitle(team, report.period, locale);
+  if (report.grouping === "manager") {
+    return barChart({
+      title: `${title}: ${METRICS[m1].label[locale]}`,
+      subtitle: sub,
+      locale,
+      labels: report.rows.map((r) => (report.grouping === "manager" ? r.label : rowLabel(report, r.label, locale))),
+      series: [{ label: METRICS[m1].label[locale], values: report.rows.map((r) => displayValue(m1, r.values[0] ?? null)) }],
+      target: targetFor(plans, m1, report.period, locale),
+      valueFormat: chartValueFormat(m1, locale),
+    });
+  }
+  const second = m2 !== undefined;
+  const sameUnit = second && METRICS[m1].unit === METRICS[m2].unit;
+  return lineChart({
+    title,
+    subtitle: sub,
+    locale,
+    labels: report.rows.map((r) => (report.grouping === "manager" ? r.label : rowLabel(report, r.label, locale))),
+    series: [
+      { label: METRICS[m1].label[locale], values: report.rows.map((r) => displayValue(m1, r.values[0] ?? null)), yAxis: "left" },
+      ...(second
+        ? [
+            {
+              label: METRICS[m2].label[locale],
+              values: report.rows.map((r) => displayValue(m2, r.values[1] ?? null)),
+              yAxis: sameUnit ? ("left" as const) : ("right" as const),
+            },
+          ]
+        : []),
+    ],
+    valueFormat: chartValueFormat(m1, locale),
+    ...(second ? { rightValueFormat: chartValueFormat(m2, locale) } : {}),
+  });
+}
+
+export function funnelChartFor(title: string, team: string, period: Period, funnel: Funnel, locale: Locale): Promise<Buffer> {
+  return funnelChart({
+    title,
+    subtitle: subtitle(team, period, locale),
+    locale,
+    stages: funnel.steps.map((s) => ({ label: messages[locale].charts.stage[s.stage], count: s.reached, lost: s.lost })),
+  });
+}
