@@ -11,6 +11,8 @@ export interface EntryMeta {
   occurredAt: number;
   /** The update that carried it, so a redelivery cannot log it twice. */
   sourceUpdateId: number | null;
+  /** Told the stored entry's id (free-text proposals keep it for their Undo button). */
+  onLogged?: (activityId: number) => void;
 }
 
 /** [from, to) of the team-local day containing `ms`. */
@@ -54,6 +56,7 @@ export function recordEntry(deps: AppDeps, member: Member, entry: ParsedEntry, m
     case "no_open_lead":
       return `${t.errors.no_open_lead(escapeHtml(entry.clientName ?? ""))}\n${t.errors.form(escapeHtml(t.forms.lost))}`;
     case "logged": {
+      meta.onLogged?.(result.activity.id);
       const day = localDayBounds(meta.occurredAt, member.team.timezone);
       const count = deps.repos.entries.countKind(member.team.id, member.user.id, entry.kind, day.from, day.to);
       let text = t.logged(t.kindName[entry.kind], describeEntry(entry, locale), t.kindCount[entry.kind], count);
