@@ -167,6 +167,8 @@ interface ClientRef {
   name: string;
   isNew: boolean;
   start: number;
+  /** A new name read only from a lowercase word after a preposition ("в отпуске"): weak evidence. */
+  weak?: boolean;
 }
 
 interface Clause {
@@ -337,7 +339,7 @@ const REASON_SEP =
   /\s[—–-]\s|[—–:]|(?<![\p{L}])(?:потому\s+что|так\s+как|т\.\s?к\.|причина|из-за|because|reason|due\s+to|since)(?![\p{L}])/giu;
 const REASON_LEAD = /^(?:[\s:—–-]|потому\s+что|так\s+как|т\.\s?к\.|причина|because|reason|since)+/iu;
 // "позвонил по поводу КП": what the call was about is not another event.
-const ABOUT = w("по\\s+поводу|насч[её]т|about|regarding|re:");
+const ABOUT = w("по\\s+поводу|насч[её]т|обсудили|обсуждали|договорились\\s+о(?!\\s+встреч)|about|regarding|re:|discussed|talked\\s+about");
 
 function readClause(text: string, known: KnownClient[], morph: Morphology | null): Clause {
   const lower = norm(text);
@@ -468,10 +470,12 @@ function findClients(
     }
     const name = baseName(run, cases, morph).slice(0, MAX_CLIENT_LENGTH);
     const k = known.find((c) => clientKey(stripLegal(c.name)) === clientKey(name));
-    found.push({ name: k?.name ?? name, isNew: !k, start: t.start });
+    found.push({ name: k?.name ?? name, isNew: !k, start: t.start, weak: !k && !isUpper(t.text) });
     i = j;
   }
-  return found.sort((a, b) => a.start - b.start);
+  // "заявка с сайта от Кварца": a lowercase word counts as a name only when nothing better is there.
+  const strong = found.filter((c) => !c.weak);
+  return (strong.length > 0 ? strong : found).sort((a, b) => a.start - b.start);
 }
 
 /** Splits a message into clauses: sentences, commas, and "и/and" before another event. */
@@ -521,6 +525,8 @@ export function readFreeText(text: string, knownClients: readonly string[], morp
     if (c.amountInvalid) amountInvalid = true;
     if (c.pastDay) notes.add("past_day");
     const last = drafts[drafts.length - 1];
+    // A follow-on remark ("он в отпуске") does not name a new client for an event that has one.
+    if (last?.client && (c.kind === null || c.kind === last.kind)) c.clients = c.clients.filter((x) => !x.weak);
     const sameKindAsLast = last && c.kind === last.kind && c.clients.length === 0;
     if (c.kind === null || sameKindAsLast || (c.kind === "call" && last?.kind === "call" && !hasCallWord(c) && c.outcome)) {
       // A clause with no event of its own adds to the previous one.
