@@ -1,6 +1,6 @@
 import type { Message, Update } from "grammy/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { buttons, type Clock, type Harness, startHarness } from "../support/harness.js";
+import { buttons, type Clock, type Harness, startHarness, visibleText } from "../support/harness.js";
 import { count, liveActivities, setUpTeam } from "../support/team.js";
 
 let h: Harness;
@@ -147,6 +147,24 @@ describe("just tell the bot: free text", () => {
     // A guess is never stored at once.
     const unsure = await h.say(t.ivan, t.ivanChat, "позвонил в Новую Компанию");
     expect(buttons(unsure.call)[0]).toMatch(/^ft:ok:/);
+    expect(liveActivities(h)).toBe(1);
+  });
+
+  it("a proposal survives a restart; in a group only replies to the bot are read", async () => {
+    h = await startHarness();
+    const t = await setUpTeam(h);
+    const proposal = await h.say(t.ivan, t.ivanChat, "встретился с Вектором");
+    await h.restart();
+    const stored = await h.tap(t.ivan, t.ivanChat, proposal.call, okButton(buttons(proposal.call)));
+    expect(stored.text).toMatch(/^✅ Встреча — Вектор/);
+
+    const joined = await h.say(t.john, t.group, "/join");
+    const after = h.fake.mark();
+    h.fake.sendText(t.john, t.group, "called Acme, no answer"); // chatter, not addressed to the bot
+    h.fake.sendText(t.john, t.group, "called Contoso, booked a meeting", { reply_to_message: joined.call.response.result as Message });
+    // Updates of one chat run in order: had the chatter been answered, that answer would come first.
+    const reply = await h.fake.waitForMessage(t.group.id, undefined, { after });
+    expect(visibleText(reply)).toContain("📞 Call → meeting set · Contoso (new client)");
     expect(liveActivities(h)).toBe(1);
   });
 });
