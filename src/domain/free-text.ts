@@ -206,15 +206,14 @@ function spans(re: RegExp, text: string): [number, number][] {
 const covered = (t: Token, ss: [number, number][]) => ss.some(([a, b]) => t.start < b && t.end > a);
 
 /** Same word up to a Russian case ending: "ромашку" ~ "ромашка", "альфой" ~ "альфа". */
-function sameWord(a: string, b: string, morph: Morphology | null): boolean {
+function sameWord(a: string, aBase: string | null, b: string): boolean {
   if (a === b) return true;
   if (!isCyrillic(a) || !isCyrillic(b)) return false;
   let p = 0;
   while (p < a.length && p < b.length && a[p] === b[p]) p++;
-  const base = Math.min(a.length, b.length);
-  if (p >= Math.max(3, b.length - 2) && p >= base - 2 && Math.abs(a.length - b.length) <= 3) return true;
-  const m = morph?.(a, null);
-  return m !== null && m !== undefined && norm(m.base) === b;
+  const shorter = Math.min(a.length, b.length);
+  if (p >= Math.max(3, b.length - 2) && p >= shorter - 2 && Math.abs(a.length - b.length) <= 3) return true;
+  return aBase === b;
 }
 
 function stripLegal(name: string): string {
@@ -230,6 +229,20 @@ function stripLegal(name: string): string {
 interface KnownClient {
   name: string;
   words: string[];
+}
+
+/** Known clients by the first three letters of their first word: a match shares them (see sameWord). */
+type KnownIndex = { all: KnownClient[]; byPrefix: Map<string, KnownClient[]>; byKey: Map<string, KnownClient> };
+
+function indexKnown(known: KnownClient[]): KnownIndex {
+  const byPrefix = new Map<string, KnownClient[]>();
+  const byKey = new Map<string, KnownClient>();
+  for (const c of known) {
+    byKey.set(clientKey(stripLegal(c.name)), c);
+    const key = c.words[0]!.slice(0, 3);
+    byPrefix.set(key, [...(byPrefix.get(key) ?? []), c]);
+  }
+  return { all: known, byPrefix, byKey };
 }
 
 function prepareKnown(names: readonly string[]): KnownClient[] {
@@ -341,7 +354,7 @@ const REASON_LEAD = /^(?:[\s:—–-]|потому\s+что|так\s+как|т\.
 // "позвонил по поводу КП": what the call was about is not another event.
 const ABOUT = w("по\\s+поводу|насч[её]т|обсудили|обсуждали|договорились\\s+о(?!\\s+встреч)|about|regarding|re:|discussed|talked\\s+about");
 
-function readClause(text: string, known: KnownClient[], morph: Morphology | null): Clause {
+function readClause(text: string, known: KnownIndex, morph: Morphology | null): Clause {
   const lower = norm(text);
   const clause: Clause = {
     kind: null,
@@ -414,7 +427,7 @@ function findClients(
   text: string,
   headEnd: number,
   consumed: [number, number][],
-  known: KnownClient[],
+  index: KnownIndex,
   morph: Morphology | null,
 ): ClientRef[] {
   const found: ClientRef[] = [];
@@ -423,20 +436,28 @@ function findClients(
   for (const m of text.slice(0, headEnd).matchAll(/[«"“„']([^«»"“”„']{1,200})[»"”“']/gu)) {
     const name = stripLegal(m[1]!.trim());
     if (!name) continue;
-    const k = known.find((c) => clientKey(stripLegal(c.name)) === clientKey(name));
+    const k = index.byKey.get(clientKey(name));
     found.push({ name: k?.name ?? name, isNew: !k, start: m.index });
     used.push([m.index, m.index + m[0].length]);
   }
   const tokens = tokenize(text).filter((t) => t.end <= headEnd && !covered(t, used));
-  // The manager's own clients, despite case endings and legal forms.
-  for (const c of known) {
-    for (let i = 0; i + c.words.length <= tokens.length; i++) {
-      const window = tokens.slice(i, i + c.words.length);
-      if (window.some((t) => covered(t, used))) continue;
-      if (window.every((t, j) => sameWord(t.lower, c.words[j]!, morph) && (c.words[j]!.length > 2 || t.lower === c.words[j]))) {
-        found.push({ name: c.name, isNew: false, start: window[0]!.start });
-        used.push([window[0]!.start, window[window.length - 1]!.end]);
-      }
+  const bases = tokens.map((t) => (morph && isCyrillic(t.lower) ? (morph(t.lower, null)?.base ?? null) : null));
+  // The manager's own clients, despite case endings and legal forms; longer names first.
+  const matches: { c: KnownClient; i: number }[] = [];
+  tokens.forEach((t, i) => {
+    const keys = new Set([t.lower.slice(0, 3), bases[i]?.slice(0, 3) ?? ""]);
+    for (const key of keys) for (const c of index.byPrefix.get(key) ?? []) matches.push({ c, i });
+  });
+  matches.sort((x, y) => y.c.words.length - x.c.words.length || x.i - y.i);
+  for (const { c, i } of matches) {
+    if (i + c.words.length > tokens.length) continue;
+    const window = tokens.slice(i, i + c.words.length);
+    if (window.some((t) => covered(t, used))) continue;
+    if (
+      window.every((t, j) => sameWord(t.lower, bases[i + j] ?? null, c.words[j]!) && (c.words[j]!.length > 2 || t.lower === c.words[j]))
+    ) {
+      found.push({ name: c.name, isNew: false, start: window[0]!.start });
+      used.push([window[0]!.start, window[window.length - 1]!.end]);
     }
   }
   // Otherwise the named phrase: capitalised words, Latin words, or the word after "в/с/для…".
@@ -469,7 +490,7 @@ function findClients(
       j++;
     }
     const name = baseName(run, cases, morph).slice(0, MAX_CLIENT_LENGTH);
-    const k = known.find((c) => clientKey(stripLegal(c.name)) === clientKey(name));
+    const k = index.byKey.get(clientKey(name));
     found.push({ name: k?.name ?? name, isNew: !k, start: t.start, weak: !k && !isUpper(t.text) });
     i = j;
   }
@@ -513,7 +534,9 @@ interface Draft {
 /** Reads a free-text report into proposed entries. */
 export function readFreeText(text: string, knownClients: readonly string[], morph: Morphology | null = null): FreeTextReading {
   const known = prepareKnown(knownClients);
-  const clauses = splitClauses(text.slice(0, 2000)).map((c) => readClause(c, known, morph));
+  const raws = splitClauses(text.slice(0, 2000));
+  const index = indexKnown(known);
+  const clauses = raws.map((c) => readClause(c, index, morph));
   const notes = new Set<ReadingNote>();
   const drafts: Draft[] = [];
   let pendingClients: ClientRef[] = [];
@@ -528,7 +551,7 @@ export function readFreeText(text: string, knownClients: readonly string[], morp
     // A follow-on remark ("он в отпуске") does not name a new client for an event that has one.
     if (last?.client && (c.kind === null || c.kind === last.kind)) c.clients = c.clients.filter((x) => !x.weak);
     const sameKindAsLast = last && c.kind === last.kind && c.clients.length === 0;
-    if (c.kind === null || sameKindAsLast || (c.kind === "call" && last?.kind === "call" && !hasCallWord(c) && c.outcome)) {
+    if (c.kind === null || sameKindAsLast || (c.kind === "call" && last?.kind === "call" && c.outcome !== null)) {
       // A clause with no event of its own adds to the previous one.
       if (!last) {
         pendingClients.push(...c.clients);
@@ -549,7 +572,7 @@ export function readFreeText(text: string, knownClients: readonly string[], morp
       if (last.kind === "lost" && c.clients.length === 0 && !last.reason && c.reason) last.reason = c.reason;
       const clients = c.clients;
       if (last.kind === "lost" && clients.length === 0 && !c.reason && c.amountMinor === null) {
-        const raw = rawClause(text, drafts.length, clauses.indexOf(c));
+        const raw = reasonText(raws[clauses.indexOf(c)] ?? "");
         if (raw && !last.reason) last.reason = raw;
       } else if (c.reason && last.kind === "lost" && !last.reason) last.reason = c.reason;
       for (const cl of clients) {
@@ -609,14 +632,8 @@ export function readFreeText(text: string, knownClients: readonly string[], morp
   return { entries, guessed, confident, notes: [...notes] };
 }
 
-function hasCallWord(c: Clause): boolean {
-  return c.kind === "call" && c.outcome === null;
-}
-
-/** The text of the n-th clause as written, as a loss reason ("отказались, дорого"). */
-function rawClause(text: string, _drafts: number, index: number): string | null {
-  const raw = splitClauses(text)[index];
-  if (!raw) return null;
+/** A clause as written, as a loss reason ("отказались, дорого"). */
+function reasonText(raw: string): string | null {
   const cleaned = raw
     .replace(REASON_LEAD, "")
     .replace(/[\s.!,;]+$/gu, "")
