@@ -180,8 +180,6 @@ interface Clause {
   currency: boolean;
   reason: string | null;
   pastDay: boolean;
-  /** Leftover words with no meaning found (a possible reason, or noise). */
-  rest: string;
 }
 
 const norm = (s: string) => s.toLocaleLowerCase("ru").replace(/ё/g, "е");
@@ -365,7 +363,6 @@ function readClause(text: string, known: KnownIndex, morph: Morphology | null): 
     currency: false,
     reason: null,
     pastDay: spans(PAST_DAY, lower).length > 0,
-    rest: "",
   };
   const noanswer = spans(NOANSWER, lower);
   const meetingOutcome = spans(MEETING_OUTCOME, lower);
@@ -569,13 +566,11 @@ export function readFreeText(text: string, knownClients: readonly string[], morp
         continue;
       }
       if (c.amountMinor !== null && last.kind === "deal" && last.amountMinor === null) last.amountMinor = c.amountMinor;
-      if (last.kind === "lost" && c.clients.length === 0 && !last.reason && c.reason) last.reason = c.reason;
-      const clients = c.clients;
-      if (last.kind === "lost" && clients.length === 0 && !c.reason && c.amountMinor === null) {
-        const raw = reasonText(raws[clauses.indexOf(c)] ?? "");
-        if (raw && !last.reason) last.reason = raw;
-      } else if (c.reason && last.kind === "lost" && !last.reason) last.reason = c.reason;
-      for (const cl of clients) {
+      // "отказались, дорого": the words after a loss are its reason.
+      if (last.kind === "lost" && !last.reason && c.clients.length === 0 && c.amountMinor === null) {
+        last.reason = c.reason ?? reasonText(raws[clauses.indexOf(c)] ?? "");
+      }
+      for (const cl of c.clients) {
         if (!last.client) last.client = cl;
         else drafts.push({ ...last, client: cl, reason: null, amountMinor: last.kind === "deal" ? null : last.amountMinor });
       }
