@@ -54,7 +54,15 @@ export function confirmProposal(
   locale: Locale,
 ): { ok: true; replies: string[] } | { ok: false; reason: ClaimFailure } {
   return deps.db.transaction(() => {
-    const claim = deps.repos.textProposals.claim(id, token, member.user.id, deps.now(), PROPOSAL_TTL_MS, "pending", "stored");
+    const claim = deps.repos.textProposals.claim(
+      id,
+      token,
+      { userId: member.user.id, teamId: member.team.id },
+      deps.now(),
+      PROPOSAL_TTL_MS,
+      "pending",
+      "stored",
+    );
     if (!claim.ok) return claim;
     if (proposalEntries(claim.proposal).some((e) => e.missing !== null)) throw new Error("incomplete proposal confirmed");
     return { ok: true as const, replies: storeEntries(deps, member, claim.proposal, locale) };

@@ -94,6 +94,7 @@ freeTextFeature.callbackQuery(/^ft:(ok|no|ed|un):(\d{1,12}):([0-9a-f]{8})(?::(\d
   const ft = ctx.t.freeText;
   const proposals = ctx.deps.repos.textProposals;
   const now = ctx.deps.now();
+  const who = { userId: member.user.id, teamId: member.team.id };
 
   if (action === "ok") {
     const result = confirmProposal(ctx.deps, member, id, token!, ctx.locale);
@@ -103,14 +104,14 @@ freeTextFeature.callbackQuery(/^ft:(ok|no|ed|un):(\d{1,12}):([0-9a-f]{8})(?::(\d
     return;
   }
   if (action === "no") {
-    const claim = proposals.claim(id, token!, member.user.id, now, PROPOSAL_TTL_MS, "pending", "cancelled");
+    const claim = proposals.claim(id, token!, who, now, PROPOSAL_TTL_MS, "pending", "cancelled");
     if (!claim.ok) return void (await ctx.reply(ft.stale[claim.reason]));
     await closeButtons(ctx);
     await ctx.reply(ft.cancelled);
     return;
   }
   if (action === "un") {
-    const claim = proposals.claim(id, token!, member.user.id, now, PROPOSAL_TTL_MS, "stored", "undone");
+    const claim = proposals.claim(id, token!, who, now, PROPOSAL_TTL_MS, "stored", "undone");
     if (!claim.ok) return void (await ctx.reply(ft.stale[claim.reason]));
     const lines: string[] = [];
     for (const activityId of claim.proposal.activityIds ?? []) {
@@ -129,7 +130,7 @@ freeTextFeature.callbackQuery(/^ft:(ok|no|ed|un):(\d{1,12}):([0-9a-f]{8})(?::(\d
   }
   // ✏️: this entry leaves the proposal and opens the guided flow, prefilled with it.
   const index = Number(indexText ?? 0);
-  const claim = proposals.claim(id, token!, member.user.id, now, PROPOSAL_TTL_MS, "pending", "edited");
+  const claim = proposals.claim(id, token!, who, now, PROPOSAL_TTL_MS, "pending", "edited");
   if (!claim.ok) return void (await ctx.reply(ft.stale[claim.reason]));
   const entries = proposalEntries(claim.proposal);
   const entry = entries[index];

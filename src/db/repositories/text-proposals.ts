@@ -24,10 +24,19 @@ export function textProposalsRepository(db: Db) {
      * Moves a proposal out of `from` to `to` for its own author, at most once: the
      * conditional update is the single-use guarantee, even for two taps at once.
      */
-    claim(id: number, token: string, userId: number, now: number, maxAgeMs: number, from: ProposalStatus, to: ProposalStatus): ClaimResult {
+    claim(
+      id: number,
+      token: string,
+      who: { userId: number; teamId: number },
+      now: number,
+      maxAgeMs: number,
+      from: ProposalStatus,
+      to: ProposalStatus,
+    ): ClaimResult {
       const proposal = db.select().from(textProposals).where(eq(textProposals.id, id)).get();
       if (!proposal || proposal.token !== token) return { ok: false, reason: "missing" };
-      if (proposal.userId !== userId) return { ok: false, reason: "foreign", proposal };
+      // Someone else's, or made for a team the author no longer acts in.
+      if (proposal.userId !== who.userId || proposal.teamId !== who.teamId) return { ok: false, reason: "foreign", proposal };
       if (proposal.status !== from) return { ok: false, reason: "used", proposal };
       if (now - proposal.createdAt > maxAgeMs) return { ok: false, reason: "expired", proposal };
       const changed = db

@@ -107,7 +107,8 @@ export const en = {
       "/deal &lt;amount&gt; [client] — a won deal (50000, 50k, 1.5m, 50 тыс)\n" +
       "/lost &lt;client&gt; — &lt;reason&gt; — a lost lead\n" +
       "/log — one-tap buttons\n" +
-      "/undo — remove your last entry (24 h)",
+      "/undo — remove your last entry (24 h)\n" +
+      "Or just write what happened: “called Acme, booked a meeting”, “deal 50k Acme”; I show what I understood and store it after ✅",
     me: "<b>Numbers</b>\n/me [today|week|month] — your numbers and plan progress\n/report [period] — report (heads: the team; managers: your own)\n/report dynamics|avgcheck|conversion|leadtime|closetime|proposals|presentations\n/report new — build and save a report; /reports — saved ones\n/compare [period] [@a @b] [by metric] — comparison table\n/funnel [period] — the funnel and where leads are lost\n/export [summary] [period] — CSV for Excel\n/top [metric] [period] — the team's ranking\n/settings — language, evening nudge (heads: the team's schedule)",
     head: "<b>Head of sales</b>\n/summary — the morning summary now\n/plan &lt;metric&gt; &lt;value&gt; &lt;period&gt; [@user|all] — set a plan; /plan — list and edit\n/invite — invite link for managers\n/promote @user — make a member a head",
     group: "<b>In the group</b>\n/join — join the team",
