@@ -1,5 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { MAX_CLIENT_LENGTH } from "../../src/domain/entry-parsing.js";
 import { readFreeText } from "../../src/domain/free-text.js";
+import { ACTIVITY_KINDS } from "../../src/domain/types.js";
 import { russianMorphology } from "../../src/services/russian-morphology.js";
 
 const morph = russianMorphology();
@@ -60,5 +63,48 @@ describe("readFreeText", () => {
 
   it("works without a dictionary through its ending rules", () => {
     expect(readFreeText("позвонил в Ромашку", [], null).entries[0]).toMatchObject({ kind: "call", clientName: "Ромашка" });
+  });
+});
+
+describe("readFreeText on any input", () => {
+  it("never throws and proposes only well-formed entries", () => {
+    const words = fc.constantFrom(
+      "позвонил",
+      "в",
+      "Ромашку",
+      "сделка",
+      "50к",
+      "$",
+      "—",
+      "дорого",
+      "и",
+      ",",
+      "called",
+      "Acme",
+      "«",
+      "»",
+      "отказались",
+      "1,5 млн",
+      "встреча",
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.array(words, { maxLength: 40 }).map((ws) => ws.join(" ")),
+        ),
+        (text) => {
+          const r = read(text, ["ООО Ромашка", "Acme"]);
+          for (const e of r.entries) {
+            expect(ACTIVITY_KINDS).toContain(e.kind);
+            expect((e.clientName ?? "").length).toBeLessThanOrEqual(MAX_CLIENT_LENGTH);
+            if (e.amountMinor !== null) expect(e.amountMinor).toBeGreaterThan(0);
+            expect(e.missing === null || (e.missing === "amount" && e.kind === "deal") || e.missing === "client").toBe(true);
+          }
+          if (r.confident) expect(r.entries).toHaveLength(1);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
