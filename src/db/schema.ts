@@ -234,6 +234,37 @@ export const conversationState = sqliteTable("conversation_state", {
   updatedAt: integer("updated_at").notNull(),
 });
 
+/**
+ * What the bot read from a manager's free text and offered to store: single-use, so
+ * a second ✅ (or one after a restart, late or by someone else) stores nothing more.
+ */
+export const textProposals = sqliteTable(
+  "text_proposals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Random hex carried in the buttons' callback data: an id alone cannot confirm. */
+    token: text("token").notNull(),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** The proposed entries as shown (domain ProposedEntry[]). */
+    entries: text("entries", { mode: "json" }).$type<Record<string, unknown>[]>().notNull(),
+    /** The manager's message date: the stored entries' time. */
+    occurredAt: integer("occurred_at").notNull(),
+    /** The message's update: a redelivered message proposes nothing twice. */
+    sourceUpdateId: integer("source_update_id").unique(),
+    status: text("status", { enum: ["pending", "stored", "cancelled", "edited", "undone"] }).notNull(),
+    /** Entries stored from it, for the Undo button of auto-stored messages. */
+    activityIds: text("activity_ids", { mode: "json" }).$type<number[]>(),
+    createdAt: integer("created_at").notNull(),
+    resolvedAt: integer("resolved_at"),
+  },
+  (t) => [index("text_proposals_user_idx").on(t.userId, t.createdAt)],
+);
+
 export const schema = {
   teams,
   users,
@@ -247,4 +278,5 @@ export const schema = {
   alerts,
   processedUpdates,
   conversationState,
+  textProposals,
 };

@@ -8,6 +8,8 @@ export interface EntryMeta {
   occurredAt: number;
   /** The update that carried it, so a redelivery cannot log it twice. */
   sourceUpdateId: number | null;
+  /** Told the stored entry's id (free-text proposals keep it for their Undo button). */
+  onLogged?: (activityId: number) => void;
 }
 
 /** [from, to) of the team-local day containing `ms`. */
@@ -37,6 +39,7 @@ export function recordEntry(deps: AppDeps, member: Member, entry: ParsedEntry, m
     sourceUpdateId: meta.sourceUpdateId,
   });
   if (result.status !== "logged") return result;
+  meta.onLogged?.(result.activity.id);
   const day = localDayBounds(meta.occurredAt, member.team.timezone);
   const todayCount = deps.repos.entries.countKind(member.team.id, member.user.id, entry.kind, day.from, day.to);
   const lead = result.lead;

@@ -59,4 +59,11 @@ describe("team settings", () => {
     expect(parseWorkdays("1-5 7")).toEqual([1, 2, 3, 4, 5, 7]);
     expect(parseWorkdays("5-1")).toBeNull();
   });
+
+  it("turns storing confident free text at once on and off (team), refusing other values", () => {
+    expect(parseSettingsCommand("autolog on")).toEqual({ scope: "team", patch: { autoLog: true } });
+    expect(parseSettingsCommand("автозапись выкл")).toEqual({ scope: "team", patch: { autoLog: false } });
+    expect(parseSettingsCommand("autolog maybe")).toEqual({ error: "bad_value", key: "autolog", value: "maybe" });
+    expect(teamSettingsSchema.parse({}).autoLog).toBe(false);
+  });
 });

@@ -40,6 +40,31 @@ export type UndoResult =
   | { status: "undone"; activity: Activity; leadRemoved: boolean; stageRestored: Stage | null }
   | { status: "nothing" };
 
+/** Soft-deletes an entry, removes the stage entries it caused and puts its lead back. */
+function undoActivity(tx: Pick<Db, "select" | "update" | "delete">, last: Activity, now: number): UndoResult {
+  tx.update(activities).set({ deletedAt: now }).where(eq(activities.id, last.id)).run();
+  tx.delete(leadStages).where(eq(leadStages.activityId, last.id)).run();
+  let leadRemoved = false;
+  let stageRestored: Stage | null = null;
+  if (last.leadId !== null) {
+    const lead = tx.select().from(leads).where(eq(leads.id, last.leadId)).get();
+    if (lead?.createdByActivityId === last.id) {
+      // Earlier undone entries may still point at it; detach them first.
+      tx.update(activities).set({ leadId: null }).where(eq(activities.leadId, lead.id)).run();
+      tx.delete(leadStages).where(eq(leadStages.leadId, lead.id)).run();
+      tx.delete(leads).where(eq(leads.id, lead.id)).run();
+      leadRemoved = true;
+    } else if (lead && last.leadStageBefore && lead.stage !== last.leadStageBefore) {
+      tx.update(leads)
+        .set({ stage: last.leadStageBefore, lostAtStage: null, lostReason: null, updatedAt: now })
+        .where(eq(leads.id, lead.id))
+        .run();
+      stageRestored = last.leadStageBefore;
+    }
+  }
+  return { status: "undone", activity: last, leadRemoved, stageRestored };
+}
+
 export function entriesRepository(db: Db) {
   const findOpenLead = (tx: Pick<Db, "select">, teamId: number, ownerId: number, key: string) =>
     tx
@@ -156,27 +181,21 @@ export function entriesRepository(db: Db) {
           .orderBy(desc(activities.id))
           .get();
         if (!last) return { status: "nothing" };
-        tx.update(activities).set({ deletedAt: now }).where(eq(activities.id, last.id)).run();
-        tx.delete(leadStages).where(eq(leadStages.activityId, last.id)).run();
-        let leadRemoved = false;
-        let stageRestored: Stage | null = null;
-        if (last.leadId !== null) {
-          const lead = tx.select().from(leads).where(eq(leads.id, last.leadId)).get();
-          if (lead?.createdByActivityId === last.id) {
-            // Earlier undone entries may still point at it; detach them first.
-            tx.update(activities).set({ leadId: null }).where(eq(activities.leadId, lead.id)).run();
-            tx.delete(leadStages).where(eq(leadStages.leadId, lead.id)).run();
-            tx.delete(leads).where(eq(leads.id, lead.id)).run();
-            leadRemoved = true;
-          } else if (lead && last.leadStageBefore && lead.stage !== last.leadStageBefore) {
-            tx.update(leads)
-              .set({ stage: last.leadStageBefore, lostAtStage: null, lostReason: null, updatedAt: now })
-              .where(eq(leads.id, lead.id))
-              .run();
-            stageRestored = last.leadStageBefore;
-          }
-        }
-        return { status: "undone", activity: last, leadRemoved, stageRestored };
+        return undoActivity(tx, last, now);
+      });
+    },
+
+    /** Soft-deletes one given live entry of the user (the Undo button of an auto-stored message). */
+    undoEntry(teamId: number, userId: number, activityId: number, now: number): UndoResult {
+      return db.transaction((tx) => {
+        const entry = tx
+          .select()
+          .from(activities)
+          .where(
+            and(eq(activities.id, activityId), eq(activities.teamId, teamId), eq(activities.userId, userId), isNull(activities.deletedAt)),
+          )
+          .get();
+        return entry ? undoActivity(tx, entry, now) : { status: "nothing" };
       });
     },
 
@@ -252,6 +271,20 @@ export function entriesRepository(db: Db) {
         )
         .orderBy(desc(leads.updatedAt))
         .all();
+    },
+
+    /** Clients the user has open leads with or logged lately (newest first), for reading free text. */
+    knownClients(teamId: number, userId: number, limit = 300): string[] {
+      const open = this.recentClients(teamId, userId, limit);
+      const logged = db
+        .selectDistinct({ name: activities.clientName })
+        .from(activities)
+        .where(and(eq(activities.teamId, teamId), eq(activities.userId, userId), isNull(activities.deletedAt)))
+        .orderBy(desc(activities.occurredAt))
+        .limit(limit)
+        .all()
+        .flatMap((r) => (r.name ? [r.name] : []));
+      return [...open, ...logged];
     },
 
     /** Most recent distinct clients a user logged, for one-tap pickers. */
