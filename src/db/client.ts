@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -27,4 +27,23 @@ export function openDatabase(path: string): Db {
 
 export function closeDatabase(db: Db): void {
   if (db.$client.open) db.$client.close();
+}
+
+/**
+ * SQLite's quick_check on an existing file: null when sound, else the problem in
+ * one line. Run before anything writes, so a damaged file is never written to.
+ */
+export function checkDatabaseFile(path: string): string | null {
+  if (path === ":memory:" || !existsSync(path)) return null;
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(path, { fileMustExist: true });
+    const rows = sqlite.pragma("quick_check") as { quick_check: string }[];
+    const first = rows[0]?.quick_check ?? "no answer";
+    return first === "ok" ? null : `${first}${rows.length > 1 ? ` (and ${rows.length - 1} more problems)` : ""}`;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  } finally {
+    sqlite?.close();
+  }
 }
