@@ -9,7 +9,7 @@
 // reports `lost` (calls never stored) and `duplicated` (entries or replies twice).
 //
 // Flags: --managers N (50), --calls N (2000), --rounds N (3), --crash.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -133,6 +133,18 @@ interface RoundResult {
   seconds: number;
   perSecond: number;
   lost: number;
+  /** The bot process's CPU time per update (user + system), steadier than wall time on a busy machine. */
+  cpuMsPerUpdate: number;
+}
+
+/** CPU time (ms) a process has used so far, from /proc (Linux). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
+  } catch {
+    return Number.NaN;
+  }
 }
 
 async function round(kind: "real" | "bare"): Promise<RoundResult> {
@@ -213,8 +225,10 @@ async function main(): Promise<void> {
   for (let i = 0; i < ROUNDS; i++) {
     real.push(await round("real"));
     bare.push(await round("bare"));
+    const [r, b] = [real[i]!, bare[i]!];
     console.log(
-      `round ${i + 1}: real ${real[i]!.perSecond.toFixed(0)}/s (${real[i]!.seconds.toFixed(2)} s), bare ${bare[i]!.perSecond.toFixed(0)}/s (${bare[i]!.seconds.toFixed(2)} s)`,
+      `round ${i + 1}: real ${r.perSecond.toFixed(0)}/s (${r.seconds.toFixed(2)} s, ${r.cpuMsPerUpdate.toFixed(2)} ms CPU/update), ` +
+        `bare ${b.perSecond.toFixed(0)}/s (${b.seconds.toFixed(2)} s, ${b.cpuMsPerUpdate.toFixed(2)} ms CPU/update)`,
     );
   }
   const perS = median(real.map((r) => r.perSecond));
