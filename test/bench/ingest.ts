@@ -152,6 +152,7 @@ async function round(kind: "real" | "bare"): Promise<RoundResult> {
   const bot = s.start();
   try {
     await warmUp(s.fake, s.fake.user(999));
+    const cpu0 = cpuMs(bot.child.pid);
     const t0 = performance.now();
     burst(s.fake, s.people);
     await until(
@@ -161,8 +162,9 @@ async function round(kind: "real" | "bare"): Promise<RoundResult> {
       () => repliesTo(s.fake, s.people),
     );
     const seconds = (performance.now() - t0) / 1000;
+    const cpuMsPerUpdate = (cpuMs(bot.child.pid) - cpu0) / CALLS;
     await until(() => s.stored() >= CALLS, 10_000);
-    return { seconds, perSecond: CALLS / seconds, lost: CALLS - s.stored() };
+    return { seconds, perSecond: CALLS / seconds, lost: CALLS - s.stored(), cpuMsPerUpdate };
   } finally {
     bot.child.kill("SIGTERM");
     await bot.exited;
