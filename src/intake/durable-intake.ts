@@ -39,9 +39,10 @@ export interface Intake {
 
 export interface WebhookIntake extends Intake {
   /**
-   * Stores an update (synced to disk) and queues it for handling; resolves once it
-   * is stored, so the webhook can answer Telegram at once. Throws when it could not
-   * be stored: the webhook then fails and Telegram delivers it again.
+   * Stores an update (synced to disk) and queues it for handling; returns once it is
+   * stored, so the webhook can answer Telegram at once. An update stored before (a
+   * redelivery) is not queued again. Throws when it could not be stored: the webhook
+   * then fails and Telegram delivers it again.
    */
   accept(update: Update): void;
 }

@@ -236,17 +236,23 @@ async function main(): Promise<void> {
   const perS = median(real.map((r) => r.perSecond));
   const bareS = median(bare.map((r) => r.perSecond));
   const lost = real.reduce((n, r) => n + r.lost, 0);
+  const cpu = median(real.map((r) => r.cpuMsPerUpdate));
+  const bareCpu = median(bare.map((r) => r.cpuMsPerUpdate));
   console.log("");
-  console.log("| bot | updates/s (median) | lost |");
-  console.log("|---|---|---|");
-  console.log(`| KPI Coach (inbox, teams, entries, replies) | ${perS.toFixed(0)} | ${lost} |`);
-  console.log(`| bare grammY + runner + insert + reply | ${bareS.toFixed(0)} | ${bare.reduce((n, r) => n + r.lost, 0)} |`);
+  console.log("| bot | updates/s (median) | CPU ms per update (median) | lost |");
+  console.log("|---|---|---|---|");
+  console.log(`| KPI Coach (inbox, teams, entries, replies) | ${perS.toFixed(0)} | ${cpu.toFixed(2)} | ${lost} |`);
+  console.log(
+    `| bare grammY + runner + insert + reply | ${bareS.toFixed(0)} | ${bareCpu.toFixed(2)} | ${bare.reduce((n, r) => n + r.lost, 0)} |`,
+  );
   console.log(
     JSON.stringify({
       updates: CALLS,
       per_s: Math.round(perS),
       bare_per_s: Math.round(bareS),
       ratio: Number((perS / bareS).toFixed(3)),
+      cpu_ms_per_update: Number(cpu.toFixed(2)),
+      bare_cpu_ms_per_update: Number(bareCpu.toFixed(2)),
       lost,
     }),
   );
