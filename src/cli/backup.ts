@@ -27,7 +27,9 @@ async function main(): Promise<void> {
   try {
     const target = process.argv[2];
     // An explicit file is kept as given; the backup folder keeps the newest BACKUP_KEEP (at least this one).
-    const file = target ? await backupTo(sqlite, target) : await backupInto(sqlite, config.backupDir, config.backupKeep);
+    const file = target
+      ? await backupTo(sqlite, target, { oneStep: true })
+      : await backupInto(sqlite, config.backupDir, config.backupKeep, Date.now(), { oneStep: true });
     console.log(`Backup written: ${file.path} (${(file.bytes / 1024 / 1024).toFixed(1)} MB, checked)`);
   } finally {
     sqlite.close();

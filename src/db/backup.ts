@@ -44,16 +44,28 @@ export function quickCheck(sqlite: Database.Database): string {
   return rows[0]?.quick_check ?? "no answer";
 }
 
+export interface BackupOptions {
+  /**
+   * Copy all pages in one step. A backup through its own connection starts over
+   * whenever another connection (the running bot) writes between two steps; one
+   * step reads a single snapshot instead (WAL: the bot's writes are not blocked).
+   * The bot's own daily backup goes through the bot's connection, which SQLite
+   * follows without starting over, so it uses small steps and stays responsive.
+   */
+  oneStep?: boolean;
+}
+
 /**
  * Copies the live database with SQLite's online backup: page by page, consistent
  * as of one moment, while the bot keeps reading and writing. The copy is checked
  * (quick_check) under a temporary name and only then takes its final name, so a
  * file with the backup name is always a whole, readable database.
  */
-export async function backupTo(sqlite: Database.Database, destination: string): Promise<BackupFile> {
+export async function backupTo(sqlite: Database.Database, destination: string, opts: BackupOptions = {}): Promise<BackupFile> {
   const temporary = `${destination}.partial`;
   rmSync(temporary, { force: true });
-  await sqlite.backup(temporary);
+  // One step: as many pages as remain; otherwise SQLite's default of 100 pages a step.
+  await sqlite.backup(temporary, { progress: ({ remainingPages }) => (opts.oneStep ? Math.max(remainingPages, 100) : 100) });
   const copy = new Database(temporary, { readonly: true });
   try {
     const check = quickCheck(copy);
@@ -66,9 +78,15 @@ export async function backupTo(sqlite: Database.Database, destination: string): 
 }
 
 /** A new backup in `dir`, then all but the newest `keep` removed. */
-export async function backupInto(sqlite: Database.Database, dir: string, keep: number, now = Date.now()): Promise<BackupFile> {
+export async function backupInto(
+  sqlite: Database.Database,
+  dir: string,
+  keep: number,
+  now = Date.now(),
+  opts: BackupOptions = {},
+): Promise<BackupFile> {
   mkdirSync(dir, { recursive: true });
-  const file = await backupTo(sqlite, join(dir, `kpi-coach-${stamp(now)}.db`));
+  const file = await backupTo(sqlite, join(dir, `kpi-coach-${stamp(now)}.db`), opts);
   for (const old of listBackups(dir).slice(Math.max(keep, 1))) rmSync(old.path, { force: true });
   return { ...file, takenAt: now };
 }
