@@ -117,6 +117,9 @@ function startIntake<C extends Context>(
         try {
           await bot.handleUpdate(update);
         } finally {
+          // skip-processed marks it too; this also covers an update some middleware
+          // before it dropped, which would otherwise be replayed at every start.
+          if (!processed.isProcessed(update.update_id)) processed.markProcessed(update.update_id, deps.now());
           stats.handled++;
           stats.backlog--;
           stats.lastHandledAt = deps.now();
