@@ -1,3 +1,4 @@
+import { dirname, join } from "node:path";
 import { z } from "zod";
 
 const LOCALES = ["ru", "en"] as const;
@@ -12,52 +13,75 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
-// Every variable is described once here; `.env.example` mirrors it.
-const schema = z
-  .object({
-    BOT_TOKEN: z
-      .string()
-      .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "a token from @BotFather, like 123456:ABC-DEF…")
-      .optional(),
-    TELEGRAM_API_ROOT: z.url("an http(s) URL, e.g. https://api.telegram.org").default("https://api.telegram.org"),
-    DATABASE_PATH: z.string().min(1, "a file path").default("./data/kpi-coach.db"),
-    BOT_MODE: z.enum(["polling", "webhook"], "polling or webhook").default("polling"),
-    WEBHOOK_URL: z.url("a public https URL that Telegram can reach").optional(),
-    WEBHOOK_SECRET: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,256}$/, "1–256 characters of A–Z a–z 0–9 _ -")
-      .optional(),
-    PORT: z.coerce.number("a TCP port number").int().min(1).max(65535).default(8080),
-    DEFAULT_LOCALE: z.enum(LOCALES, "ru or en").default("ru"),
-    DEFAULT_TIMEZONE: z.string().refine(isTimeZone, "an IANA time zone such as Europe/Moscow").default("Europe/Moscow"),
-    LOG_LEVEL: z
-      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "one of fatal, error, warn, info, debug, trace, silent")
-      .default("info"),
-  })
-  .superRefine((env, ctx) => {
-    if (env.BOT_MODE !== "webhook") return;
-    if (!env.WEBHOOK_URL)
-      ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "the public https URL of this bot (needed when BOT_MODE=webhook)" });
-    if (!env.WEBHOOK_SECRET)
-      ctx.addIssue({
-        code: "custom",
-        path: ["WEBHOOK_SECRET"],
-        message: "1–256 characters of A–Z a–z 0–9 _ - (needed when BOT_MODE=webhook)",
-      });
-  });
+const port = (what: string) => z.coerce.number(what).int().min(1).max(65535);
 
-export interface Config {
+// Every variable is described once here; `.env.example` mirrors it.
+const common = {
+  BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "a token from @BotFather, like 123456:ABC-DEF…")
+    .optional(),
+  TELEGRAM_API_ROOT: z.url("an http(s) URL, e.g. https://api.telegram.org").default("https://api.telegram.org"),
+  DATABASE_PATH: z.string().min(1, "a file path").default("./data/kpi-coach.db"),
+  BACKUP_DIR: z.string().min(1, "a folder path").optional(),
+  BACKUP_KEEP: z.coerce.number("a whole number of backups to keep (0 turns daily backups off)").int().min(0).max(1000).default(7),
+  DEFAULT_LOCALE: z.enum(LOCALES, "ru or en").default("ru"),
+  DEFAULT_TIMEZONE: z.string().refine(isTimeZone, "an IANA time zone such as Europe/Moscow").default("Europe/Moscow"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "one of fatal, error, warn, info, debug, trace, silent")
+    .default("info"),
+};
+
+// Webhook settings exist only in webhook mode; polling may open a health listener.
+const schema = z.discriminatedUnion(
+  "BOT_MODE",
+  [
+    z.object({
+      ...common,
+      BOT_MODE: z.literal("polling").default("polling"),
+      HEALTH_PORT: port("a TCP port number").optional(),
+    }),
+    z.object({
+      ...common,
+      BOT_MODE: z.literal("webhook"),
+      WEBHOOK_URL: z.url("the public https URL of this bot (needed when BOT_MODE=webhook)"),
+      WEBHOOK_SECRET: z
+        .string("1–256 characters of A–Z a–z 0–9 _ - (needed when BOT_MODE=webhook)")
+        .regex(/^[A-Za-z0-9_-]{1,256}$/, "1–256 characters of A–Z a–z 0–9 _ -"),
+      PORT: port("a TCP port number").default(8080),
+    }),
+  ],
+  "polling or webhook",
+);
+
+interface CommonConfig {
   botToken: string | undefined;
   apiRoot: string;
   databasePath: string;
-  mode: "polling" | "webhook";
-  webhookUrl: string | undefined;
-  webhookSecret: string | undefined;
-  port: number;
+  /** Where automatic and `npm run backup` copies go. */
+  backupDir: string;
+  /** Automatic daily backups kept (0: none are made). */
+  backupKeep: number;
   defaultLocale: Locale;
   defaultTimezone: string;
   logLevel: string;
 }
+
+export interface PollingConfig extends CommonConfig {
+  mode: "polling";
+  /** A small HTTP listener for GET /healthz, when set. */
+  healthPort: number | undefined;
+}
+
+export interface WebhookConfig extends CommonConfig {
+  mode: "webhook";
+  webhookUrl: string;
+  webhookSecret: string;
+  /** Local port of the webhook server (which also answers GET /healthz). */
+  port: number;
+}
+
+export type Config = PollingConfig | WebhookConfig;
 
 /** Thrown for a bad environment; `message` is the one line to print. */
 export class ConfigError extends Error {}
@@ -65,7 +89,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: Record<string, string | undefined>): Config {
   // Empty strings in .env mean "not set", as most people expect.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
-  const parsed = schema.safeParse(cleaned);
+  const parsed = schema.safeParse({ BOT_MODE: "polling", ...cleaned });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? "environment");
@@ -77,16 +101,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const e = parsed.data;
-  return {
+  const base: CommonConfig = {
     botToken: e.BOT_TOKEN,
     apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
     databasePath: e.DATABASE_PATH,
-    mode: e.BOT_MODE,
-    webhookUrl: e.WEBHOOK_URL,
-    webhookSecret: e.WEBHOOK_SECRET,
-    port: e.PORT,
+    // Next to the database by default, so one folder holds everything to carry over.
+    backupDir: e.BACKUP_DIR ?? join(dirname(e.DATABASE_PATH), "backups"),
+    backupKeep: e.BACKUP_KEEP,
     defaultLocale: e.DEFAULT_LOCALE,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     logLevel: e.LOG_LEVEL,
   };
+  return e.BOT_MODE === "webhook"
+    ? { ...base, mode: "webhook", webhookUrl: e.WEBHOOK_URL, webhookSecret: e.WEBHOOK_SECRET, port: e.PORT }
+    : { ...base, mode: "polling", healthPort: e.HEALTH_PORT };
 }

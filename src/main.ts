@@ -1,17 +1,19 @@
 import { existsSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import { type RunnerHandle, run } from "@grammyjs/runner";
-import { webhookCallback } from "grammy";
+import type { Server } from "node:http";
 import { ALLOWED_UPDATES } from "./bot/allowed-updates.js";
 import { registerCommandMenu } from "./bot/commands-menu.js";
 import { createBot } from "./bot/create-bot.js";
 import { stopRunner } from "./bot/stop-runner.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
-import { closeDatabase, openDatabase } from "./db/client.js";
+import { checkDatabaseFile, closeDatabase, openDatabase } from "./db/client.js";
 import { createRepositories } from "./db/repositories/index.js";
+import { type Intake, startPollingIntake, startWebhookIntake } from "./intake/durable-intake.js";
 import { createLogger } from "./logger.js";
 import { createPostScheduler } from "./scheduler/create-post-scheduler.js";
+import { Maintenance } from "./scheduler/maintenance.js";
 import type { AppDeps } from "./services/deps.js";
+import { checkHealth } from "./web/health.js";
+import { createHttpServer } from "./web/http-server.js";
 
 function readConfig(): Config {
   if (existsSync(".env")) process.loadEnvFile(".env");
@@ -26,6 +28,16 @@ function readConfig(): Config {
   }
 }
 
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
   if (!config.botToken) {
@@ -34,6 +46,14 @@ async function main(): Promise<void> {
     await runDemo();
     return;
   }
+  // A damaged file is never written to: stop before migrations touch it.
+  const damage = checkDatabaseFile(config.databasePath);
+  if (damage) {
+    console.error(
+      `Database ${config.databasePath} failed its integrity check (${damage}): restore a backup, see README "Backup and restore".`,
+    );
+    process.exit(3);
+  }
   const logger = createLogger(config.logLevel);
   const db = openDatabase(config.databasePath);
   const deps: AppDeps = { config, db, repos: createRepositories(db), logger, now: Date.now };
@@ -41,22 +61,32 @@ async function main(): Promise<void> {
   await bot.init();
   // Scheduled posts go through a throttle that keeps under Telegram's limits.
   const { scheduler } = createPostScheduler(bot.api, deps);
+  const maintenance = new Maintenance(deps);
   await registerCommandMenu(bot.api, config.defaultLocale).catch((err) => logger.warn({ err }, "could not register the command menu"));
 
-  let runner: RunnerHandle | undefined;
+  // Updates are stored in the inbox before Telegram is told they arrived, and handled from there.
+  let intake: Intake;
   let server: Server | undefined;
+  const health = () => checkHealth({ deps, intake: () => intake?.stats(), scheduler: () => scheduler.health() });
   if (config.mode === "webhook") {
-    const handle = webhookCallback(bot, "http", { secretToken: config.webhookSecret, onTimeout: "return" });
-    server = createServer((req, res) => void handle(req, res));
-    await new Promise<void>((resolve) => server!.listen(config.port, resolve));
-    await bot.api.setWebhook(config.webhookUrl!, { secret_token: config.webhookSecret, allowed_updates: ALLOWED_UPDATES });
+    const webhook = startWebhookIntake(bot, deps);
+    intake = webhook;
+    server = createHttpServer({ logger, health, webhook: { secret: config.webhookSecret, accept: (u) => webhook.accept(u) } });
+    await listen(server, config.port);
+    await bot.api.setWebhook(config.webhookUrl, { secret_token: config.webhookSecret, allowed_updates: ALLOWED_UPDATES });
     logger.info({ port: config.port, bot: bot.botInfo.username }, "webhook server listening");
   } else {
     await bot.api.deleteWebhook();
-    runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+    intake = startPollingIntake(bot, deps, { allowedUpdates: ALLOWED_UPDATES });
     logger.info({ bot: bot.botInfo.username }, "polling started");
+    if (config.healthPort !== undefined) {
+      server = createHttpServer({ logger, health });
+      await listen(server, config.healthPort);
+      logger.info({ port: config.healthPort }, "health check listening on /healthz");
+    }
   }
   void scheduler.start().then((n) => logger.info({ sent: n }, "scheduler started (missed posts caught up)"));
+  maintenance.start();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -65,9 +95,15 @@ async function main(): Promise<void> {
     logger.info({ signal }, "stopping: finishing updates in flight");
     // Hard stop if something hangs: better than a process that never exits.
     setTimeout(() => process.exit(1), 8000).unref();
-    if (runner && !(await stopRunner(runner))) logger.warn("some updates were still running at shutdown");
-    if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+    // No new webhook requests first; what is stored and not handled yet waits in the inbox.
+    if (server) {
+      const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
+    }
+    if (!(await stopRunner(intake.runner))) logger.warn("some updates were still running at shutdown");
     await scheduler.stop();
+    await maintenance.stop();
     closeDatabase(db);
     logger.info("stopped");
     process.exit(0);

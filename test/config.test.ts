@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config.js";
 
 const TOKEN = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const WEBHOOK = { BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.example/hook", WEBHOOK_SECRET: "s3cret" };
 
 describe("loadConfig", () => {
   it("applies the documented defaults", () => {
@@ -11,11 +12,24 @@ describe("loadConfig", () => {
       apiRoot: "https://api.telegram.org",
       databasePath: "./data/kpi-coach.db",
       mode: "polling",
-      port: 8080,
+      healthPort: undefined,
+      backupDir: "data/backups",
+      backupKeep: 7,
       defaultLocale: "ru",
       defaultTimezone: "Europe/Moscow",
       logLevel: "info",
     });
+  });
+
+  it("has webhook settings only in webhook mode", () => {
+    const polling = loadConfig({ BOT_TOKEN: TOKEN, PORT: "9000", HEALTH_PORT: "9100" });
+    expect(polling).toMatchObject({ mode: "polling", healthPort: 9100 });
+    expect(polling).not.toHaveProperty("port");
+    expect(polling).not.toHaveProperty("webhookUrl");
+    const webhook = loadConfig({ ...WEBHOOK, PORT: "9000", BACKUP_DIR: "/var/backups/kpi", BACKUP_KEEP: "0" });
+    expect(webhook).toMatchObject({ mode: "webhook", webhookUrl: "https://x.example/hook", webhookSecret: "s3cret", port: 9000 });
+    expect(webhook).toMatchObject({ backupDir: "/var/backups/kpi", backupKeep: 0 });
+    expect(webhook).not.toHaveProperty("healthPort");
   });
 
   it("treats empty variables as unset and allows no token (demo mode)", () => {
@@ -24,8 +38,10 @@ describe("loadConfig", () => {
 
   it.each([
     [{ BOT_TOKEN: "nope" }, 'Invalid BOT_TOKEN="nope": expected a token from @BotFather'],
-    [{ BOT_TOKEN: TOKEN, PORT: "abc" }, 'Invalid PORT="abc": expected a TCP port number'],
-    [{ BOT_TOKEN: TOKEN, PORT: "70000" }, 'Invalid PORT="70000"'],
+    [{ BOT_TOKEN: TOKEN, HEALTH_PORT: "abc" }, 'Invalid HEALTH_PORT="abc": expected a TCP port number'],
+    [{ BOT_TOKEN: TOKEN, BACKUP_KEEP: "-1" }, 'Invalid BACKUP_KEEP="-1": expected a whole number of backups to keep'],
+    [{ ...WEBHOOK, PORT: "abc" }, 'Invalid PORT="abc": expected a TCP port number'],
+    [{ ...WEBHOOK, PORT: "70000" }, 'Invalid PORT="70000"'],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "push" }, 'Invalid BOT_MODE="push": expected polling or webhook'],
     [{ BOT_TOKEN: TOKEN, DEFAULT_TIMEZONE: "Mars/Base" }, 'Invalid DEFAULT_TIMEZONE="Mars/Base": expected an IANA time zone'],
     [{ BOT_TOKEN: TOKEN, DEFAULT_LOCALE: "de" }, 'Invalid DEFAULT_LOCALE="de": expected ru or en'],

@@ -201,6 +201,15 @@ export const posts = sqliteTable(
     createdAt: createdAt(),
     sentAt: integer("sent_at"),
     error: text("error"),
+    /**
+     * When the pending post was last claimed for sending. A claim older than the
+     * lease belongs to a process that died: the post is tried again.
+     */
+    claimedAt: integer("claimed_at"),
+    /** Telegram message ids of the text's parts once they reached the chat (JSON array; empty: not sent yet). */
+    messageIds: text("message_ids", { mode: "json" }).$type<number[]>().notNull().default([]),
+    /** The chart's message id once it reached the chat. */
+    chartMessageId: integer("chart_message_id"),
   },
   (t) => [uniqueIndex("posts_once_uq").on(t.teamId, t.kind, t.localDate, t.target)],
 );
@@ -226,6 +235,24 @@ export const processedUpdates = sqliteTable("processed_updates", {
   updateId: integer("update_id").primaryKey(),
   processedAt: integer("processed_at").notNull(),
 });
+
+/**
+ * Every update as received, stored before Telegram is told it arrived (the next
+ * getUpdates offset, or the webhook's answer). One not yet in `processed_updates`
+ * when the process stopped is handled at the next start.
+ */
+export const inbox = sqliteTable(
+  "inbox",
+  {
+    updateId: integer("update_id").primaryKey(),
+    /** The update as JSON, exactly as Telegram sent it. */
+    payload: text("payload").notNull(),
+    receivedAt: integer("received_at").notNull(),
+    /** Starts that replayed it: an update that keeps killing the process is given up after a few. */
+    replays: integer("replays").notNull().default(0),
+  },
+  (t) => [index("inbox_received_idx").on(t.receivedAt)],
+);
 
 /** Key-value rows behind the conversations plugin, so a guided flow survives a restart. */
 export const conversationState = sqliteTable("conversation_state", {
@@ -277,6 +304,7 @@ export const schema = {
   posts,
   alerts,
   processedUpdates,
+  inbox,
   conversationState,
   textProposals,
 };

@@ -1,5 +1,6 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Locale } from "../config.js";
+import { type ClaimedPost, POST_LEASE_MS } from "../db/repositories/posts.js";
 import type { Team } from "../db/repositories/teams.js";
 import type { Delivery, DeliveryOutcome, Outgoing } from "../delivery/index.js";
 import { readTeamSettings, readUserSettings, type TeamSettings } from "../domain/team-settings.js";
@@ -45,14 +46,32 @@ export class PostScheduler {
   private tasks = new Map<number, ScheduledTask[]>();
   private sweeper: ScheduledTask | null = null;
   private running = new Set<Promise<unknown>>();
+  /** Posts this process has claimed and is sending. */
+  private sending = new Set<number>();
+  private readonly leaseMs: number;
+  private startedAt: number | null = null;
+  private lastRunAt: number | null = null;
 
   constructor(
     private readonly deps: AppDeps,
     private readonly delivery: Delivery,
-  ) {}
+    options: { leaseMs?: number } = {},
+  ) {
+    this.leaseMs = options.leaseMs ?? POST_LEASE_MS;
+  }
+
+  /**
+   * For the health check: started, not stopped, and a run began within two sweeps
+   * (a sweep runs every 5 minutes, so a later one means the timers stopped firing).
+   */
+  health(now = Date.now()): { alive: boolean; lastRunAt: number | null } {
+    const alive = this.startedAt !== null && this.lastRunAt !== null && now - this.lastRunAt < 11 * 60_000;
+    return { alive, lastRunAt: this.lastRunAt };
+  }
 
   /** Registers every team's jobs and sends what was missed. */
   start(): Promise<number> {
+    this.startedAt = Date.now();
     for (const team of this.deps.repos.teams.all()) this.schedule(team);
     // A safety net: anything a trigger missed (a settings change, a clock jump) within 5 minutes.
     this.sweeper = cron.schedule("*/5 * * * *", () => void this.track(this.runDue()), { name: "kpi-sweeper", noOverlap: true });
@@ -68,6 +87,7 @@ export class PostScheduler {
   }
 
   async stop(): Promise<void> {
+    this.startedAt = null;
     for (const list of this.tasks.values()) for (const task of list) await task.destroy();
     this.tasks.clear();
     await this.sweeper?.destroy();
@@ -82,6 +102,7 @@ export class PostScheduler {
 
   /** Sends every post due at `now` (all teams, or some); returns how many messages went out. */
   async runDue(now = this.deps.now(), teamIds?: number[]): Promise<number> {
+    this.lastRunAt = Date.now();
     const teams = teamIds ? teamIds.flatMap((id) => this.deps.repos.teams.byId(id) ?? []) : this.deps.repos.teams.all();
     // Teams run side by side so the delivery queue always holds work for many chats and
     // can fill Telegram's overall rate; the pool bounds how much is built ahead of sending.
@@ -154,35 +175,70 @@ export class PostScheduler {
     return out;
   }
 
+  /**
+   * Claims a post for this process. A claim whose lease ran out while this process
+   * is still sending it (a long wait behind rate limits) stays ours: not sent twice.
+   */
+  private claim(teamId: number, kind: string, localDate: string, target: string, now: number): ClaimedPost | null {
+    const claimed = this.deps.repos.posts.claim(teamId, kind, localDate, target, now, this.leaseMs);
+    if (!claimed || this.sending.has(claimed.id)) return null;
+    this.sending.add(claimed.id);
+    return claimed;
+  }
+
   /** Claims, builds and sends one post to one target; false when it was already posted. */
   private async post(team: Team, slot: Slot, target: Target, now: number, build: (locale: Locale) => PostContent): Promise<number> {
-    const id = this.deps.repos.posts.claim(team.id, slot.key, slot.localDate, target.key, now);
-    if (id === null) return 0;
+    const claimed = this.claim(team.id, slot.key, slot.localDate, target.key, now);
+    if (claimed === null) return 0;
+    try {
+      return await this.deliverPost(team, slot, target, claimed, build);
+    } finally {
+      this.sending.delete(claimed.id);
+    }
+  }
+
+  /**
+   * Sends what an earlier attempt did not: each part's message id is recorded as
+   * soon as Telegram answers, so a retry after a crash skips what reached the chat.
+   */
+  private async deliverPost(team: Team, slot: Slot, target: Target, claimed: ClaimedPost, build: (locale: Locale) => PostContent) {
+    const { posts } = this.deps.repos;
     const content = build(target.locale);
     const base = {
       chatId: target.chatId,
       ...(target.threadId ? { threadId: target.threadId } : {}),
       label: `${slot.key}:${team.id}:${target.key}`,
     };
-    const outcomes: DeliveryOutcome[] = [await this.delivery.send({ ...base, html: content.html })];
-    if (content.chart && outcomes[0]!.status === "sent") {
+    const outcomes: DeliveryOutcome[] = [];
+    let chatId = target.chatId;
+    if (claimed.messageIds.length === 0) {
+      const text = await this.delivery.send({ ...base, html: content.html });
+      outcomes.push(text);
+      if (text.status === "sent") {
+        posts.recordDelivered(claimed.id, { text: text.messageIds });
+        chatId = text.chatId;
+      }
+    }
+    const textReached = claimed.messageIds.length > 0 || outcomes[0]?.status === "sent";
+    if (content.chart && textReached && claimed.chartMessageId === null) {
       const png = await content.chart().catch((err: unknown) => {
         this.deps.logger.error({ err, team_id: team.id }, "chart render failed");
         return null;
       });
-      if (png)
-        outcomes.push(
-          await this.delivery.send({
-            ...base,
-            chatId: outcomes[0]!.chatId,
-            html: escapeHtml(content.caption),
-            photo: { data: png, filename: `${slot.kind}.png` },
-          }),
-        );
+      if (png) {
+        const photo = await this.delivery.send({
+          ...base,
+          chatId,
+          html: escapeHtml(content.caption),
+          photo: { data: png, filename: `${slot.kind}.png` },
+        });
+        outcomes.push(photo);
+        if (photo.status === "sent" && photo.messageIds[0] !== undefined) posts.recordDelivered(claimed.id, { chart: photo.messageIds[0] });
+      }
     }
     const failed = outcomes.find((o) => o.status !== "sent");
-    this.deps.repos.posts.finish(
-      id,
+    posts.finish(
+      claimed.id,
       failed ? "failed" : "sent",
       this.deps.now(),
       failed && "description" in failed ? failed.description : undefined,
@@ -251,8 +307,16 @@ export class PostScheduler {
 
   /** Hourly funnel check: lead alerts go to their owners, conversion drops to the team. */
   private async checks(team: Team, settings: TeamSettings, slot: Slot, now: number): Promise<number> {
-    const id = this.deps.repos.posts.claim(team.id, slot.key, slot.localDate, "team", now);
-    if (id === null) return 0;
+    const claimed = this.claim(team.id, slot.key, slot.localDate, "team", now);
+    if (claimed === null) return 0;
+    try {
+      return await this.sendChecks(team, settings, now, claimed.id);
+    } finally {
+      this.sending.delete(claimed.id);
+    }
+  }
+
+  private async sendChecks(team: Team, settings: TeamSettings, now: number, id: number): Promise<number> {
     const fired = checkFunnel(this.deps, team, now, funnelAlertText);
     const messagesOut: Outgoing[] = [];
     const users = new Map(this.deps.repos.memberships.listTeam(team.id).map((m) => [m.user.id, m.user]));

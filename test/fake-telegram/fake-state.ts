@@ -8,6 +8,7 @@ import type { UpdateQueue } from "./update-queue.js";
 export interface WebhookConfig {
   url: string;
   secretToken?: string;
+  maxConnections?: number;
 }
 
 /** Everything the method handlers may read or change; one instance per fake server. */

@@ -16,6 +16,7 @@ import { RateLimiter } from "./rate-limiter.js";
 import type { ApiResponse, FakeTelegram, Payload, StartOptions } from "./types.js";
 import { buildCallbackQuery, buildTextMessage } from "./update-builders.js";
 import { RequestAborted, UpdateQueue } from "./update-queue.js";
+import { WebhookPusher } from "./webhook-pusher.js";
 
 export const DEFAULT_TOKEN = "123456:TEST";
 export const DEFAULT_BOT_USERNAME = "kpi_coach_test_bot";
@@ -94,6 +95,8 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
   };
 
   const { server, apiRoot } = await listenApi(handleCall);
+  const pusher = new WebhookPusher(state);
+  if (opts.webhookDelivery) pusher.start();
 
   /** Keeps messages contained in injected updates, so replies/edits/clicks can refer to them. */
   const rememberMessages = (update: Omit<Update, "update_id">): void => {
@@ -158,8 +161,10 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
     },
 
     stats: () => state.delivery.snapshot(),
+    webhookStats: () => ({ ...pusher.stats }),
 
     async close() {
+      pusher.stop();
       state.updates.releaseAll();
       await afterPendingIo(); // let the released long poll's answer reach the socket
       await new Promise<void>((resolve) => {

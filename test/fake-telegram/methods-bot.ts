@@ -29,7 +29,12 @@ export const botMethods: MethodTable = {
     const url = typeof payload.url === "string" ? payload.url : "";
     if (url === "") state.webhook = undefined;
     else if (!/^https?:\/\//.test(url)) throw badRequest("bad webhook: An HTTPS URL must be provided for webhook");
-    else state.webhook = typeof payload.secret_token === "string" ? { url, secretToken: payload.secret_token } : { url };
+    else
+      state.webhook = {
+        url,
+        ...(typeof payload.secret_token === "string" ? { secretToken: payload.secret_token } : {}),
+        ...(typeof payload.max_connections === "number" ? { maxConnections: payload.max_connections } : {}),
+      };
     if (payload.drop_pending_updates === true) state.updates.clear();
     return true;
   },

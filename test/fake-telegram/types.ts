@@ -70,6 +70,11 @@ export interface StartOptions {
   rateLimits?: boolean | RateLimitOptions;
   /** Clock (ms) used for rate limits, message dates and `RecordedCall.at`. */
   now?: () => number;
+  /**
+   * Push updates to the webhook set with setWebhook, as Telegram does (retrying
+   * until a 2xx answer). Off by default: tests then hand updates over with `postToWebhook`.
+   */
+  webhookDelivery?: boolean;
 }
 
 export type ChatMemberStatus = "creator" | "administrator" | "member" | "left" | "kicked";
@@ -138,6 +143,8 @@ export interface FakeTelegram {
   migrateChat(oldId: number, newId: number): void;
 
   postToWebhook(url: string, update: Update, secretToken?: string): Promise<{ status: number; body: string }>;
+  /** With `webhookDelivery`: POSTs answered 2xx, and failed ones (each retried). */
+  webhookStats(): { delivered: number; failed: number };
   stats(): FakeStats;
   close(): Promise<void>;
 }

@@ -68,6 +68,16 @@ export class UpdateQueue {
     return this.queue.length;
   }
 
+  /** Queued updates in order, without taking them (the webhook pusher). */
+  peekAll(): Update[] {
+    return this.queue.map((e) => e.update);
+  }
+
+  /** Confirms one update (a webhook answered 2xx for it). */
+  confirmOne(updateId: number): void {
+    this.queue = this.queue.filter((e) => e.update.update_id !== updateId);
+  }
+
   clear(): void {
     this.queue = [];
   }

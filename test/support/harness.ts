@@ -1,11 +1,11 @@
-// Starts the real bot (createBot + grammY runner, as main.ts does) against the
+// Starts the real bot (createBot + the durable intake over grammY's runner, as main.ts does) against the
 // suite's fake Bot API over HTTP, with a real SQLite file.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RunnerHandle, run } from "@grammyjs/runner";
 import type { Bot } from "grammy";
 import type { Chat, User } from "grammy/types";
+import { ALLOWED_UPDATES } from "../../src/bot/allowed-updates.js";
 import type { BotContext } from "../../src/bot/context.js";
 import { createBot } from "../../src/bot/create-bot.js";
 import { stopRunner } from "../../src/bot/stop-runner.js";
@@ -13,6 +13,7 @@ import { loadConfig } from "../../src/config.js";
 import { closeDatabase, openDatabase } from "../../src/db/client.js";
 import { createRepositories } from "../../src/db/repositories/index.js";
 import type { Delivery } from "../../src/delivery/index.js";
+import { type Intake, startPollingIntake } from "../../src/intake/durable-intake.js";
 import { createLogger } from "../../src/logger.js";
 import { createPostScheduler } from "../../src/scheduler/create-post-scheduler.js";
 import type { PostScheduler } from "../../src/scheduler/scheduler.js";
@@ -61,7 +62,7 @@ export async function startHarness(
   const dbPath = opts.dbPath ?? join(mkdtempSync(join(tmpdir(), "kpi-e2e-")), "bot.db");
   const config = loadConfig({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_PATH: dbPath, LOG_LEVEL: "silent", ...opts.env });
 
-  let runner: RunnerHandle;
+  let intake: Intake;
   let deps: AppDeps;
   let bot: Bot<BotContext>;
   let posting: { scheduler: PostScheduler; delivery: Delivery };
@@ -70,10 +71,10 @@ export async function startHarness(
     deps = { config, db, repos: createRepositories(db), logger: createLogger(config.logLevel), now: clock ? () => clock.now : Date.now };
     bot = createBot(config, deps, { botInfo: fake.botInfo });
     posting = createPostScheduler(bot.api, deps);
-    runner = run(bot, { runner: { fetch: { timeout: 1 } } });
+    intake = startPollingIntake(bot, deps, { allowedUpdates: ALLOWED_UPDATES, pollTimeoutSeconds: 1 });
   };
   const stop = async () => {
-    await stopRunner(runner);
+    await stopRunner(intake.runner);
     await posting.scheduler.stop();
     closeDatabase(deps.db);
   };

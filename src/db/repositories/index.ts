@@ -1,5 +1,6 @@
 import type { Db } from "../client.js";
 import { entriesRepository } from "./entries.js";
+import { inboxRepository } from "./inbox.js";
 import { plansRepository } from "./plans.js";
 import { postsRepository } from "./posts.js";
 import { savedReportsRepository } from "./saved-reports.js";
@@ -19,6 +20,7 @@ export function createRepositories(db: Db) {
     posts: postsRepository(db),
     updates: updatesRepository(db),
     textProposals: textProposalsRepository(db),
+    inbox: inboxRepository(db),
   };
 }
 

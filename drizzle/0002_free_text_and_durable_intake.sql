@@ -1,3 +1,11 @@
+CREATE TABLE `inbox` (
+	`update_id` integer PRIMARY KEY NOT NULL,
+	`payload` text NOT NULL,
+	`received_at` integer NOT NULL,
+	`replays` integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `inbox_received_idx` ON `inbox` (`received_at`);--> statement-breakpoint
 CREATE TABLE `text_proposals` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`token` text NOT NULL,
@@ -15,4 +23,7 @@ CREATE TABLE `text_proposals` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `text_proposals_source_update_id_unique` ON `text_proposals` (`source_update_id`);--> statement-breakpoint
-CREATE INDEX `text_proposals_user_idx` ON `text_proposals` (`user_id`,`created_at`);
+CREATE INDEX `text_proposals_user_idx` ON `text_proposals` (`user_id`,`created_at`);--> statement-breakpoint
+ALTER TABLE `posts` ADD `claimed_at` integer;--> statement-breakpoint
+ALTER TABLE `posts` ADD `message_ids` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
+ALTER TABLE `posts` ADD `chart_message_id` integer;

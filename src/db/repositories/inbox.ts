@@ -1,0 +1,70 @@
+import { and, asc, isNull, lt, sql } from "drizzle-orm";
+import type { Update } from "grammy/types";
+import type { Db } from "../client.js";
+import { inbox, processedUpdates } from "../schema.js";
+
+export interface PendingUpdate {
+  update: Update;
+  replays: number;
+}
+
+/**
+ * The durable intake: updates are written here before Telegram learns they arrived,
+ * and handled from here. Whether one was handled is `processed_updates` (written by
+ * the handlers, in the same transaction as an entry), so intake costs one insert per
+ * batch and nothing more per update.
+ */
+export function inboxRepository(db: Db) {
+  const sqlite = db.$client;
+  const insert = sqlite.prepare("INSERT INTO inbox (update_id, payload, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+  const storeAll = sqlite.transaction((updates: Update[], now: number) =>
+    updates.filter((u) => insert.run(u.update_id, JSON.stringify(u), now).changes > 0),
+  );
+  return {
+    /**
+     * Stores a batch in one transaction, synced to disk (not merely to the OS) even
+     * though the connection otherwise runs `synchronous = NORMAL`: what Telegram is
+     * told was received must survive a power cut too. Returns the updates not seen
+     * before, in the order given; a redelivered one is stored already and left out.
+     */
+    store(updates: Update[], now: number): Update[] {
+      if (updates.length === 0) return [];
+      sqlite.pragma("synchronous = FULL");
+      try {
+        return storeAll(updates, now);
+      } finally {
+        sqlite.pragma("synchronous = NORMAL");
+      }
+    },
+    /** Stored but not handled (a crash or a stop came first), oldest first. */
+    pending(): PendingUpdate[] {
+      return db
+        .select({ payload: inbox.payload, replays: inbox.replays })
+        .from(inbox)
+        .leftJoin(processedUpdates, sql`${processedUpdates.updateId} = ${inbox.updateId}`)
+        .where(isNull(processedUpdates.updateId))
+        .orderBy(asc(inbox.updateId))
+        .all()
+        .map((r) => ({ update: JSON.parse(r.payload) as Update, replays: r.replays }));
+    },
+    /** Counts a replay of each pending update (see `replays`). */
+    countReplays(updateIds: number[]): void {
+      const bump = sqlite.prepare("UPDATE inbox SET replays = replays + 1 WHERE update_id = ?");
+      sqlite.transaction(() => {
+        for (const id of updateIds) bump.run(id);
+      })();
+    },
+    /** Handled updates received before `olderThan`; unhandled ones stay until handled or given up. */
+    prune(olderThan: number): number {
+      return db
+        .delete(inbox)
+        .where(
+          and(
+            lt(inbox.receivedAt, olderThan),
+            sql`exists (select 1 from ${processedUpdates} where ${processedUpdates.updateId} = ${inbox.updateId})`,
+          ),
+        )
+        .run().changes;
+    },
+  };
+}

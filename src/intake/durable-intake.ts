@@ -1,0 +1,199 @@
+import {
+  createConcurrentSink,
+  createRunner,
+  createSource,
+  createUpdateFetcher,
+  type RunnerHandle,
+  type UpdateSupplier,
+} from "@grammyjs/runner";
+import type { Bot, Context } from "grammy";
+import type { Update } from "grammy/types";
+import type { AppDeps } from "../services/deps.js";
+
+/** runner's abort signal (its own shim type). */
+type RunnerSignal = Parameters<UpdateSupplier<Update>["supply"]>[1];
+
+export interface IntakeOptions {
+  /** Updates handled at once (runner's concurrent sink; default 500, as `run()`). */
+  concurrency?: number;
+  /** Starts that may replay an update before it is given up (it keeps killing the process). */
+  maxReplays?: number;
+}
+
+export interface IntakeStats {
+  /** Stored in this process (new ones only). */
+  received: number;
+  /** Handled in this process (replayed ones included). */
+  handled: number;
+  /** Taken in (stored or replayed) and not handled yet. */
+  backlog: number;
+  /** When the last update finished handling (ms), or null. */
+  lastHandledAt: number | null;
+}
+
+/** The runner over the inbox: `stopRunner(intake.runner)` stops it gracefully. */
+export interface Intake {
+  runner: RunnerHandle;
+  stats(): IntakeStats;
+}
+
+export interface WebhookIntake extends Intake {
+  /**
+   * Stores an update (synced to disk) and queues it for handling; returns once it is
+   * stored, so the webhook can answer Telegram at once. An update stored before (a
+   * redelivery) is not queued again. Throws when it could not be stored: the webhook
+   * then fails and Telegram delivers it again.
+   */
+  accept(update: Update): void;
+}
+
+/**
+ * Waits for updates pushed by the webhook server; the runner pulls them like it
+ * pulls getUpdates batches.
+ */
+class PushQueue {
+  private items: Update[] = [];
+  private wake: (() => void) | undefined;
+
+  push(updates: Update[]): void {
+    this.items.push(...updates);
+    this.wake?.();
+  }
+
+  async take(max: number, signal: RunnerSignal): Promise<Update[]> {
+    while (this.items.length === 0) {
+      if (signal.aborted) throw new Error("aborted");
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          this.wake = undefined;
+          signal.removeEventListener("abort", done);
+          resolve();
+        };
+        this.wake = done;
+        signal.addEventListener("abort", done);
+      });
+    }
+    return this.items.splice(0, max);
+  }
+}
+
+/**
+ * Shared by both modes: the updates a previous process stored but never finished
+ * go first (in update order, so per-chat order holds through `sequentialize`), then
+ * whatever `next` supplies; each handled update is counted for the health check.
+ */
+function startIntake<C extends Context>(
+  bot: Bot<C>,
+  deps: AppDeps,
+  stats: IntakeStats,
+  next: (batchSize: number, signal: RunnerSignal) => Promise<Update[]>,
+  opts: IntakeOptions,
+): Intake {
+  const { inbox, updates: processed } = deps.repos;
+  const maxReplays = opts.maxReplays ?? 3;
+
+  const replay: Update[] = [];
+  for (const p of inbox.pending()) {
+    if (p.replays < maxReplays) replay.push(p.update);
+    else {
+      deps.logger.error({ update_id: p.update.update_id }, `update given up: ${maxReplays} starts did not finish it`);
+      processed.markProcessed(p.update.update_id, deps.now());
+    }
+  }
+  inbox.countReplays(replay.map((u) => u.update_id));
+  if (replay.length > 0) deps.logger.warn({ updates: replay.length }, "handling updates left unhandled by the previous run");
+  stats.backlog += replay.length;
+
+  const supplier: UpdateSupplier<Update> = {
+    async supply(batchSize, signal) {
+      await bot.init();
+      if (replay.length > 0) return replay.splice(0, batchSize);
+      return next(batchSize, signal);
+    },
+  };
+  const sink = createConcurrentSink<Update, unknown>(
+    {
+      consume: async (update) => {
+        try {
+          await bot.handleUpdate(update);
+        } finally {
+          // skip-processed marks it too; this also covers an update some middleware
+          // before it dropped, which would otherwise be replayed at every start.
+          if (!processed.isProcessed(update.update_id)) processed.markProcessed(update.update_id, deps.now());
+          stats.handled++;
+          stats.backlog--;
+          stats.lastHandledAt = deps.now();
+        }
+      },
+    },
+    async (error) => {
+      try {
+        await bot.errorHandler(error as Parameters<typeof bot.errorHandler>[0]);
+      } catch (err) {
+        deps.logger.error({ err }, "error handler failed");
+      }
+    },
+    { concurrency: opts.concurrency ?? 500 },
+  );
+  const runner = createRunner(createSource(supplier), sink);
+  runner.start();
+  return { runner, stats: () => ({ ...stats }) };
+}
+
+/** Stores a batch; counts and returns the updates not stored before. */
+function store(deps: AppDeps, stats: IntakeStats, updates: Update[]): Update[] {
+  const fresh = deps.repos.inbox.store(updates, deps.now());
+  stats.received += fresh.length;
+  stats.backlog += fresh.length;
+  return fresh;
+}
+
+const emptyStats = (): IntakeStats => ({ received: 0, handled: 0, backlog: 0, lastHandledAt: null });
+
+/**
+ * Long polling through the inbox. runner's fetcher confirms a batch with the next
+ * getUpdates offset, and it asks for the next batch only after this supplier has
+ * returned: so storing the batch here, before returning it, is storing it before
+ * Telegram is told. A batch Telegram sends again (the offset was never confirmed
+ * because the process died) is stored already and is not handed out twice.
+ */
+export function startPollingIntake<C extends Context>(
+  bot: Bot<C>,
+  deps: AppDeps,
+  opts: IntakeOptions & { allowedUpdates?: readonly string[]; pollTimeoutSeconds?: number } = {},
+): Intake {
+  const fetchUpdates = createUpdateFetcher(bot, {
+    fetch: {
+      timeout: opts.pollTimeoutSeconds ?? 30,
+      ...(opts.allowedUpdates ? { allowed_updates: opts.allowedUpdates as never } : {}),
+    },
+  });
+  const stats = emptyStats();
+  return startIntake(
+    bot,
+    deps,
+    stats,
+    async (batchSize, signal) => {
+      for (;;) {
+        const got = await fetchUpdates(batchSize, signal);
+        const fresh = store(deps, stats, got);
+        // All seen before: fetch again (which confirms them) instead of yielding nothing.
+        if (fresh.length > 0 || got.length === 0) return fresh;
+      }
+    },
+    opts,
+  );
+}
+
+/** Webhook mode: the server stores each update and answers; the runner handles it from the queue. */
+export function startWebhookIntake<C extends Context>(bot: Bot<C>, deps: AppDeps, opts: IntakeOptions = {}): WebhookIntake {
+  const queue = new PushQueue();
+  const stats = emptyStats();
+  const intake = startIntake(bot, deps, stats, (batchSize, signal) => queue.take(batchSize, signal), opts);
+  return {
+    ...intake,
+    accept(update) {
+      queue.push(store(deps, stats, [update]));
+    },
+  };
+}
