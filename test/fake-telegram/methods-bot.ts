@@ -22,6 +22,7 @@ export const botMethods: MethodTable = {
         "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
       );
     }
+    state.updates.setAllowed(parseList(payload.allowed_updates));
     return state.updates.take({ offset: num(payload.offset), limit: num(payload.limit), timeout: num(payload.timeout) }, signal);
   },
 
@@ -31,6 +32,7 @@ export const botMethods: MethodTable = {
     else if (!/^https?:\/\//.test(url)) throw badRequest("bad webhook: An HTTPS URL must be provided for webhook");
     else state.webhook = typeof payload.secret_token === "string" ? { url, secretToken: payload.secret_token } : { url };
     if (payload.drop_pending_updates === true) state.updates.clear();
+    state.updates.setAllowed(parseList(payload.allowed_updates));
     return true;
   },
 
@@ -41,7 +43,13 @@ export const botMethods: MethodTable = {
   },
 
   getWebhookInfo(_payload, { state }) {
-    return { url: state.webhook?.url ?? "", has_custom_certificate: false, pending_update_count: state.updates.pending() };
+    const allowed = state.updates.allowedKinds();
+    return {
+      url: state.webhook?.url ?? "",
+      has_custom_certificate: false,
+      pending_update_count: state.updates.pending(),
+      ...(allowed ? { allowed_updates: allowed } : {}),
+    };
   },
 
   setMyCommands(payload, { state }) {
@@ -76,6 +84,16 @@ export const botMethods: MethodTable = {
     return state.menuButtons.get(String(payload.chat_id ?? "default")) ?? { type: "commands" };
   },
 };
+
+/** allowed_updates arrives as an array (JSON) or a JSON-encoded string (form posts). */
+function parseList(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw badRequest("can't parse allowed updates");
+  }
+}
 
 function num(value: unknown): number | undefined {
   return typeof value === "number" ? value : undefined;

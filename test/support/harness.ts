@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { type RunnerHandle, run } from "@grammyjs/runner";
 import type { Bot } from "grammy";
 import type { Chat, User } from "grammy/types";
+import { ALLOWED_UPDATES } from "../../src/bot/allowed-updates.js";
 import type { BotContext } from "../../src/bot/context.js";
 import { createBot } from "../../src/bot/create-bot.js";
 import { stopRunner } from "../../src/bot/stop-runner.js";
@@ -70,7 +71,8 @@ export async function startHarness(
     deps = { config, db, repos: createRepositories(db), logger: createLogger(config.logLevel), now: clock ? () => clock.now : Date.now };
     bot = createBot(config, deps, { botInfo: fake.botInfo });
     posting = createPostScheduler(bot.api, deps);
-    runner = run(bot, { runner: { fetch: { timeout: 1 } } });
+    // Asks for the same update kinds as main.ts: the fake delivers nothing else.
+    runner = run(bot, { runner: { fetch: { timeout: 1, allowed_updates: ALLOWED_UPDATES } } });
   };
   const stop = async () => {
     await stopRunner(runner);
