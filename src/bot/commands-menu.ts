@@ -31,6 +31,7 @@ const PRIVATE: Entry[] = [
   ["plan", "Планы (руководитель)", "Plans (head)"],
   ["summary", "Сводка сейчас (руководитель)", "Summary now (head)"],
   ["invite", "Ссылка-приглашение (руководитель)", "Invite link (head)"],
+  ["remove", "Исключить участника @user (руководитель)", "Remove a member @user (head)"],
   ["help", "Список команд", "List of commands"],
 ];
 const GROUP: Entry[] = [
@@ -43,6 +44,7 @@ const ADMINS: Entry[] = [
   ["setup", "Создать команду для группы", "Create the team for this group"],
   ["invite", "Ссылка-приглашение", "Invite link"],
   ["promote", "Сделать руководителем @user", "Make @user a head"],
+  ["remove", "Исключить участника @user", "Remove a member @user"],
   ["plan", "Планы: /plan сделки 10 месяц", "Plans: /plan deals 10 month"],
   ["summary", "Утренняя сводка сейчас", "Morning summary now"],
   ...GROUP,

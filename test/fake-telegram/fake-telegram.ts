@@ -9,6 +9,7 @@ import type { FakeState } from "./fake-state.js";
 import { listenApi } from "./http-server.js";
 import { MessageStore } from "./message-store.js";
 import type { MethodHandler } from "./method-table.js";
+import { nextId } from "./method-table.js";
 import { botMethods } from "./methods-bot.js";
 import { chatMethods } from "./methods-chats.js";
 import { messageMethods } from "./methods-messages.js";
@@ -121,6 +122,12 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
       pushUpdate({ message: buildTextMessage(state, from, chat, text, sendOpts) } as Omit<Update, "update_id">),
     clickButton: (from, chat, message, data) => pushUpdate({ callback_query: buildCallbackQuery(state, from, chat, message, data) }),
     pushUpdate,
+    forgeClick: (from, chat, message, data) => pushUpdate({ callback_query: buildCallbackQuery(state, from, chat, message, data, true) }),
+    clickInline: (from, data) => {
+      const id = String(nextId(state));
+      state.callbackQueries.set(id, false);
+      return pushUpdate({ callback_query: { id, from, inline_message_id: `inline-${id}`, chat_instance: "inline", data } });
+    },
     sendMessage: (from, chat, content) => pushUpdate({ message: buildMessage(state, from, chat, content) } as Omit<Update, "update_id">),
     editText: (from, chat, messageId, text) =>
       pushUpdate({ edited_message: buildEditedMessage(state, from, chat, messageId, text) } as Omit<Update, "update_id">),

@@ -129,6 +129,13 @@ export interface FakeTelegram {
   sendText(from: User, chat: Chat, text: string, opts?: SendTextOptions): number;
   clickButton(from: User, chat: Chat, message: { message_id: number; text?: string }, data: string): number;
   pushUpdate(partial: Omit<Update, "update_id">): number;
+  /**
+   * A tap carrying any data on a message, as a modified client can send it (Telegram
+   * does not check callback_data against the keyboard): for tests of forged buttons.
+   */
+  forgeClick(from: User, chat: Chat, message: { message_id: number; text?: string }, data: string): number;
+  /** A tap on a button of an inline-mode message: no `message`, only `inline_message_id`. */
+  clickInline(from: User, data: string): number;
   /** A message with any content (`{ sticker }`, `{ voice }`, `{ left_chat_member }`), numbered like a text. */
   sendMessage(from: User, chat: Chat, content: Record<string, unknown>): number;
   /** The user edits one of their earlier messages (an `edited_message` update). */

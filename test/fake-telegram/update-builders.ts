@@ -46,10 +46,11 @@ export function buildCallbackQuery(
   chat: Chat,
   message: { message_id: number; text?: string },
   data: string,
+  forged = false,
 ): CallbackQuery {
   const stored = state.messages.get(chat.id, message.message_id);
   const keyboard = (stored?.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined)?.inline_keyboard;
-  if (keyboard && !keyboard.flat().some((b) => b.callback_data === data)) {
+  if (!forged && keyboard && !keyboard.flat().some((b) => b.callback_data === data)) {
     const offered = keyboard
       .flat()
       .map((b) => b.callback_data)

@@ -18,6 +18,7 @@ const WORDS = {
     total: "Итого",
     name: "Кто",
     none: "Нет менеджеров.",
+    former: "† — бывший участник команды",
     teamPlan: "Команда",
   },
   en: {
@@ -28,6 +29,7 @@ const WORDS = {
     total: "Total",
     name: "Who",
     none: "No managers yet.",
+    former: "† — former member of the team",
     teamPlan: "Team",
   },
 };
@@ -42,21 +44,19 @@ export function renderTeamReport(report: TeamReport, locale: Locale): string {
   const { snapshot } = report;
   const title = `📈 <b>${w.title} «${escapeHtml(snapshot.team.name)}»</b> · ${escapeHtml(periodLabel(snapshot.period, locale))}`;
   if (snapshot.people.length === 0) return `${title}\n${w.none}`;
+  const name = (p: (typeof snapshot.people)[number]) => `${p.membership.active ? "" : "†"}${firstName(p.user.firstName)}`;
   const table = (metrics: MetricKey[]) => {
-    const rows = snapshot.people.map((p) => [
-      firstName(p.user.firstName),
-      ...metrics.map((m) => cell(m, snapshot.byUser.get(p.user.id)![m], locale)),
-    ]);
+    const rows = snapshot.people.map((p) => [name(p), ...metrics.map((m) => cell(m, snapshot.byUser.get(p.user.id)![m], locale))]);
     rows.push([w.total, ...metrics.map((m) => cell(m, snapshot.total[m], locale))]);
     return renderTable([{ title: w.name, align: "left", max: 8 }, ...metrics.map((m) => ({ title: head(m, locale) }))], rows);
   };
   const planLines: string[] = [];
   for (const s of report.teamStandings) planLines.push(`${w.teamPlan}: ${escapeHtml(s.line)}`);
   for (const p of snapshot.people) {
-    for (const s of report.standings.get(p.user.id) ?? [])
-      planLines.push(`${escapeHtml(firstName(p.user.firstName))}: ${escapeHtml(s.line)}`);
+    for (const s of report.standings.get(p.user.id) ?? []) planLines.push(`${escapeHtml(name(p))}: ${escapeHtml(s.line)}`);
   }
   const parts = [title, `<b>${w.activity}</b>`, pre(table(ACTIVITY)), `<b>${w.results}</b>`, pre(table(RESULTS))];
+  if (snapshot.people.some((p) => !p.membership.active)) parts.push(`<i>${w.former}</i>`);
   if (planLines.length > 0) parts.push(`<b>${w.plan}</b>\n${planLines.join("\n")}`);
   return fitHtml(parts.join("\n"));
 }
