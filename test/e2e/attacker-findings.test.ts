@@ -101,12 +101,25 @@ describe("issue 11, findings 2–11", () => {
     expect(count(h, "select count(*) from plans")).toBe(0);
   });
 
-  it.each(["dynamics", "avgcheck"])("6: /report %s over a hundred years answers within Telegram's limits", async (name) => {
+  it.each(["dynamics", "avgcheck"])("6: /report %s over a hundred years is refused with the reason, not cut", async (name) => {
     await h.say(t.ivan, t.ivanChat, "/deal 50000 Acme");
     const r = await h.say(t.head, t.headChat, `/report ${name} 01.01.1990-01.01.2090`);
     expect(r.call.response.ok).toBe(true);
-    expect(r.text).not.toContain("что-то сломалось");
-    expect(r.text.length).toBeLessThanOrEqual(4096);
+    expect(r.text).toMatch(/^⚠️ Строк в отчёте за этот период: 1201, а помещается не больше 120\./);
+  });
+
+  it("6: a long report (ten years by month) is paged: every row arrives, each message within the limit", async () => {
+    await h.say(t.ivan, t.ivanChat, "/deal 50000 Acme");
+    const after = h.fake.mark();
+    h.fake.sendText(t.head, t.headChat, "/report dynamics 01.01.2017-31.12.2026");
+    await h.fake.waitForCall((c) => c.method === "sendPhoto" && c.payload["chat_id"] === t.headChat.id, { after });
+    const pages = h.fake.calls.slice(after).filter((c) => c.method === "sendMessage" && c.payload["chat_id"] === t.headChat.id);
+    expect(pages).toHaveLength(5);
+    for (const p of pages) expect(p.response.ok).toBe(true);
+    const text = pages.map((p) => String(p.response.result.text)).join("\n");
+    // One row per month ("янв. 17", "май 17 г."), none lost to a cut.
+    expect(text.match(/^[а-я]+\.? \d\d/gm)).toHaveLength(120);
+    expect(text).not.toContain("\n…");
   });
 
   it("7: /setup by a bot account, a migration onto another team's chat and inline button taps have clear outcomes", async () => {

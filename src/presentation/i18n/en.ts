@@ -171,6 +171,8 @@ export const en = {
     usage:
       "Forms:\n<code>/report [period]</code> — the team at a glance\n<code>/report dynamics|avgcheck|conversion|leadtime|closetime|proposals|presentations [period]</code>\n<code>/report new</code> — build and save your own\n<code>/report &lt;saved name&gt; [period]</code>\nPeriods: today, yesterday, week, lastweek, month, lastmonth, quarter, year, 01.11–15.11, 2026-11-01..2026-11-15",
     badPeriod: (p: string) => `“${p}” is not a period.`,
+    tooManyRows: (rows: number, max: number) =>
+      `For this period the report has ${rows} rows, and at most ${max} fit. Pick a shorter period (e.g. <code>year</code> or <code>2026-01-01..2026-12-31</code>).`,
     managerOnlyOwn: "Team reports are for heads; here are your own numbers.",
     names: {
       team: "Team report",

@@ -156,6 +156,8 @@ export const ru: Messages = {
     usage:
       "Форматы:\n<code>/report [период]</code> — команда одним взглядом\n<code>/report dynamics|avgcheck|conversion|leadtime|closetime|proposals|presentations [период]</code> (или динамика, чек, конверсия, обработка, закрытие, кп, презентации)\n<code>/report new</code> — собрать и сохранить свой отчёт\n<code>/report &lt;имя&gt; [период]</code>\nПериоды: сегодня, вчера, неделя, прошлая_неделя, месяц, прошлый_месяц, квартал, год, 01.11–15.11, 2026-11-01..2026-11-15",
     badPeriod: (p) => `«${p}» — не период.`,
+    tooManyRows: (rows, max) =>
+      `Строк в отчёте за этот период: ${rows}, а помещается не больше ${max}. Выберите период короче (например, <code>year</code> или <code>01.01.2026-31.12.2026</code>).`,
     managerOnlyOwn: "Отчёт по команде доступен руководителю; вот ваши показатели.",
     names: {
       team: "Отчёт команды",
