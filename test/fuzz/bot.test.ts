@@ -197,4 +197,24 @@ describe("hostile answers in the guided flows", () => {
       { numRuns: 40 },
     );
   }, 60_000);
+
+  it("a period typed in the report builder: the report, or a refusal Telegram accepts", async () => {
+    await fc.assert(
+      fc.asyncProperty(flowAnswer, async (period) => {
+        const first = await h.say(t.ivan, t.ivanChat, "/report new");
+        // Choosing a metric only edits the menu's buttons; "done" then asks for the grouping.
+        h.fake.clickButton(t.ivan, t.ivanChat, first.call.response.result, "rb:m:deals");
+        const grouping = await h.tap(t.ivan, t.ivanChat, first.call, "rb:done");
+        await h.tap(t.ivan, t.ivanChat, grouping.call, "rb:g:manager");
+        const reply = await h.say(t.ivan, t.ivanChat, period);
+        expect(reply.call.response.ok).toBe(true);
+        expect(reply.text).not.toBe(ru.failure);
+        // Leave the builder and let everything it sends arrive, so the next case starts clean.
+        const after = h.fake.mark();
+        h.fake.sendText(t.ivan, t.ivanChat, "/help");
+        await h.fake.waitForMessage(t.ivanChat.id, (s) => s.startsWith(HELP_TITLE), { after });
+      }),
+      { numRuns: 30 },
+    );
+  }, 60_000);
 });

@@ -3,7 +3,7 @@ import { type Context, InlineKeyboard } from "grammy";
 import { METRIC_KEYS, METRICS, type MetricKey } from "../../domain/metrics.js";
 import { parsePeriod } from "../../domain/periods.js";
 import { type ReportDefinition, type ReportGrouping, validReportName } from "../../domain/report-definition.js";
-import { escapeHtml } from "../../presentation/html.js";
+import { echo, escapeHtml } from "../../presentation/html.js";
 import { type Messages, messages } from "../../presentation/i18n/index.js";
 import type { BotContext } from "../context.js";
 import { sendDefinition } from "../report-replies.js";
@@ -97,7 +97,8 @@ export async function reportBuilderConversation(conversation: BuilderConversatio
       period = value;
       break;
     }
-    await a.ctx.reply(`⚠️ ${t.reports.badPeriod(escapeHtml(value))}\n${b.pickPeriod}`, { parse_mode: "HTML", reply_markup: periodKb });
+    // Echoed clipped: a 5,000-character answer must not make a reply Telegram refuses.
+    await a.ctx.reply(`⚠️ ${t.reports.badPeriod(echo(value))}\n${b.pickPeriod}`, { parse_mode: "HTML", reply_markup: periodKb });
   }
 
   const sortKb = new InlineKeyboard();
