@@ -192,6 +192,8 @@ describe("issue 11, findings 2–11", () => {
     it("leaving the group, or being removed from it, ends the membership", async () => {
       h.fake.changeMember(t.group, t.ivan, "left");
       h.fake.sendMessage(t.head, t.group, { left_chat_member: t.john });
+      // The team's only head stays its head, or nobody could manage the team.
+      h.fake.changeMember(t.group, t.head, "left");
       await h.say(t.head, t.group, "/help");
       expect((await h.say(t.ivan, t.ivanChat, "/call")).text).toContain("Вы пока не в команде");
       expect((await h.say(t.john, t.johnChat, "/call")).text).toContain("You are not in a team yet");
