@@ -9,9 +9,17 @@ type Entry = MenuKey | [command: string, text: MenuKey];
 
 const LOGGING: Entry[] = ["call", "meeting", "proposal", "presentation", "lead", "deal", "lost", "undo", "me"];
 const REPORTS: Entry[] = ["report", "compare", "funnel", "export", "reports", "top", "settings"];
-const PRIVATE: Entry[] = ["log", ...LOGGING, ...REPORTS, "plan", "summary", "invite", "help"];
+const PRIVATE: Entry[] = ["log", ...LOGGING, ...REPORTS, "plan", "summary", "invite", "remove", "help"];
 const GROUP: Entry[] = ["join", ...LOGGING, ...REPORTS, "help"];
-const ADMINS: Entry[] = ["setup", ["invite", "inviteAdmin"], "promote", ["plan", "planAdmin"], ["summary", "summaryAdmin"], ...GROUP];
+const ADMINS: Entry[] = [
+  "setup",
+  ["invite", "inviteAdmin"],
+  "promote",
+  ["remove", "removeAdmin"],
+  ["plan", "planAdmin"],
+  ["summary", "summaryAdmin"],
+  ...GROUP,
+];
 
 const toCommands = (entries: Entry[], locale: Locale): BotCommand[] =>
   entries.map((e) => {

@@ -13,6 +13,7 @@ import { REPORT_BUILDER_CONVERSATION, reportBuilderConversation } from "./conver
 import { errorBoundary } from "./error-boundary.js";
 import { registerFeatures } from "./features/index.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
+import { ignoreForeign } from "./middlewares/ignore-foreign.js";
 import { loadActor } from "./middlewares/load-actor.js";
 import { skipProcessed } from "./middlewares/skip-processed.js";
 
@@ -43,6 +44,7 @@ export function createBot(config: Config, deps: AppDeps, options: CreateBotOptio
 
   bot.use(sequentialize(sequenceKeys));
   bot.use(attachDeps(deps));
+  bot.use(ignoreForeign);
   bot.use(skipProcessed);
   bot.use(loadActor);
   bot.use(expireOldFlows);

@@ -10,6 +10,11 @@ import { replyWithChart } from "./reply-chart.js";
 
 export const isHead = (m: Member) => m.membership.role === "head";
 
+/** Rows per message: two side-by-side tables of this many rows stay well under 4096 characters. */
+const ROWS_PER_MESSAGE = 25;
+/** Beyond this (ten years by month, four months by day) a chat table is no longer readable. */
+const MAX_ROWS = 120;
+
 export async function badPeriod(ctx: BotContext, text: string, usage: string): Promise<void> {
   await ctx.reply(`⚠️ ${ctx.t.reports.badPeriod(echo(text))}\n${usage}`, { parse_mode: "HTML" });
 }
@@ -26,7 +31,15 @@ export async function sendDefinition(
   if (!period) return badPeriod(ctx, periodText, ctx.t.reports.usage);
   const own = isHead(member) ? undefined : [member.user.id];
   const table = runReport(ctx.deps, member.team, def, period, own);
-  await ctx.reply(renderReportTable(title, table, ctx.locale), { parse_mode: "HTML" });
+  if (table.rows.length > MAX_ROWS) {
+    await ctx.reply(`⚠️ ${ctx.t.reports.tooManyRows(table.rows.length, MAX_ROWS)}`, { parse_mode: "HTML" });
+    return;
+  }
+  // Long tables are paged rather than cut: every row reaches the reader, each message within Telegram's limit.
+  for (let start = 0; start === 0 || start < table.rows.length; start += ROWS_PER_MESSAGE) {
+    const page = { ...table, rows: table.rows.slice(start, start + ROWS_PER_MESSAGE) };
+    await ctx.reply(renderReportTable(title, page, ctx.locale), { parse_mode: "HTML" });
+  }
   const plans = ctx.deps.repos.plans.list(member.team.id);
   await replyWithChart(
     ctx,

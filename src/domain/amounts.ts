@@ -22,17 +22,19 @@ const AMOUNT_RE = new RegExp(
   "iu",
 );
 
-const MULT_EXP: Record<string, number> = {
-  k: 3,
-  к: 3,
-  тыс: 3,
-  m: 6,
-  mln: 6,
-  млн: 6,
-  b: 9,
-  bn: 9,
-  млрд: 9,
-};
+const MULT_EXP: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    k: 3,
+    к: 3,
+    тыс: 3,
+    m: 6,
+    mln: 6,
+    млн: 6,
+    b: 9,
+    bn: 9,
+    млрд: 9,
+  }),
+);
 
 /**
  * Parses an amount in rubles into integer kopecks, rounding half up to the
@@ -47,7 +49,7 @@ export function parseAmount(text: string): AmountResult {
   const intDigits = m[2]!.replace(/\D/g, "");
   const fracDigits = m[3] ?? "";
   const multKey = m[4]?.toLowerCase().replace(/\.$/, "");
-  const exp = multKey === undefined ? 0 : MULT_EXP[multKey]!;
+  const exp = multKey === undefined ? 0 : MULT_EXP.get(multKey)!;
   if (multKey === undefined && fracDigits.length > 2) return { error: "format" };
 
   // value = 0.<frac> shifted: digits × 10^(exp + 2 − fracLen) kopecks.

@@ -25,24 +25,27 @@ export type EntryError =
 
 export type EntryParse = { ok: true; entry: ParsedEntry } | { ok: false; error: EntryError; detail?: string };
 
-const OUTCOME_WORDS: Record<string, CallOutcome> = {
-  meeting: "meeting",
-  meet: "meeting",
-  встреча: "meeting",
-  встречу: "meeting",
-  встреча_назначена: "meeting",
-  reached: "reached",
-  reach: "reached",
-  дозвон: "reached",
-  дозвонился: "reached",
-  дозвонилась: "reached",
-  noanswer: "noanswer",
-  "no-answer": "noanswer",
-  no_answer: "noanswer",
-  недозвон: "noanswer",
-  "не-дозвон": "noanswer",
-  нет_ответа: "noanswer",
-};
+// A Map, not an object literal: a typed word must never reach Object.prototype ("constructor").
+const OUTCOME_WORDS: ReadonlyMap<string, CallOutcome> = new Map(
+  Object.entries({
+    meeting: "meeting",
+    meet: "meeting",
+    встреча: "meeting",
+    встречу: "meeting",
+    встреча_назначена: "meeting",
+    reached: "reached",
+    reach: "reached",
+    дозвон: "reached",
+    дозвонился: "reached",
+    дозвонилась: "reached",
+    noanswer: "noanswer",
+    "no-answer": "noanswer",
+    no_answer: "noanswer",
+    недозвон: "noanswer",
+    "не-дозвон": "noanswer",
+    нет_ответа: "noanswer",
+  } satisfies Record<string, CallOutcome>),
+);
 
 // Words people type as a call result that we do not track; without this list
 // "/call busy Acme" would silently log a reached call with client "busy Acme".
@@ -68,7 +71,7 @@ const OUTCOME_LOOKALIKES = new Set([
 ]);
 
 export function parseOutcome(word: string): CallOutcome | null {
-  return OUTCOME_WORDS[word.toLocaleLowerCase("ru")] ?? null;
+  return OUTCOME_WORDS.get(word.toLocaleLowerCase("ru")) ?? null;
 }
 
 function editDistance(a: string, b: string): number {
@@ -90,7 +93,7 @@ function looksLikeOutcome(word: string): boolean {
   const w = word.toLocaleLowerCase("ru");
   if (OUTCOME_LOOKALIKES.has(w)) return true;
   if (w.length < 4 || /[^a-zа-яё_-]/.test(w)) return false;
-  return Object.keys(OUTCOME_WORDS).some((k) => k.length >= 5 && editDistance(w, k) <= 2);
+  return [...OUTCOME_WORDS.keys()].some((k) => k.length >= 5 && editDistance(w, k) <= 2);
 }
 
 function cleanText(text: string): string {

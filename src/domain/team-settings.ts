@@ -93,27 +93,30 @@ export function inQuietHours(settings: TeamSettings, minute: number): boolean {
   return from <= to ? minute >= from && minute < to : minute >= from || minute < to;
 }
 
-const DAY_WORDS: Record<string, number> = {
-  mon: 1,
-  tue: 2,
-  wed: 3,
-  thu: 4,
-  fri: 5,
-  sat: 6,
-  sun: 7,
-  пн: 1,
-  вт: 2,
-  ср: 3,
-  чт: 4,
-  пт: 5,
-  сб: 6,
-  вс: 7,
-};
+// A Map: "constructor" is not a weekday.
+const DAY_WORDS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    mon: 1,
+    tue: 2,
+    wed: 3,
+    thu: 4,
+    fri: 5,
+    sat: 6,
+    sun: 7,
+    пн: 1,
+    вт: 2,
+    ср: 3,
+    чт: 4,
+    пт: 5,
+    сб: 6,
+    вс: 7,
+  }),
+);
 
 /** "1-5", "пн-пт", "mon,wed,fri", "1,2,3,4,5,6" → sorted ISO weekdays, or null. */
 export function parseWorkdays(text: string): number[] | null {
   const days = new Set<number>();
-  const day = (w: string) => (/^[1-7]$/.test(w) ? Number(w) : (DAY_WORDS[w.toLowerCase()] ?? null));
+  const day = (w: string) => (/^[1-7]$/.test(w) ? Number(w) : (DAY_WORDS.get(w.toLowerCase()) ?? null));
   for (const part of text.split(/[,\s]+/).filter(Boolean)) {
     const range = part.split(/[-–]/);
     if (range.length === 2) {

@@ -9,10 +9,19 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** Shortens user-provided text for display (never cutting inside a surrogate pair). */
+/**
+ * Shortens user-provided text for display to at most `max` UTF-16 code units, the
+ * unit Telegram's limits count in (an emoji outside the BMP counts two), never
+ * cutting inside a surrogate pair.
+ */
 export function clip(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
+  if (text.length <= max) return text;
+  let kept = "";
+  for (const ch of text) {
+    if (kept.length + ch.length > max - 1) break;
+    kept += ch;
+  }
+  return `${kept}…`;
 }
 
 /**

@@ -22,7 +22,13 @@ export interface PlanInput {
   valueText: string;
 }
 
-export type SetPlanResult = { ok: true; plan: PlanRow } | { ok: false; error: PlanValueError | "no_base" };
+export type SetPlanResult = { ok: true; plan: PlanRow } | { ok: false; error: PlanValueError | "no_base" | "gone" | "changed" };
+
+/** The plan an editor opened, as it was then: the save is refused if it changed since. */
+export interface EditedPlan {
+  id: number;
+  updatedAt: number;
+}
 
 /**
  * The previous period's actual a relative ("+15 %") plan builds on: the person's
@@ -46,7 +52,7 @@ export function relativeBase(
 }
 
 /** Validates a typed target and stores the plan (replacing the same metric/period/scope). */
-export function setPlan(deps: AppDeps, team: Team, createdBy: number, input: PlanInput, now: number): SetPlanResult {
+export function setPlan(deps: AppDeps, team: Team, createdBy: number, input: PlanInput, now: number, editing?: EditedPlan): SetPlanResult {
   const parsed = parsePlanValue(input.metric, input.valueText);
   if ("error" in parsed) return { ok: false, error: parsed.error };
   let value: number;
@@ -58,6 +64,10 @@ export function setPlan(deps: AppDeps, team: Team, createdBy: number, input: Pla
     value = Math.round(target);
     relativePercent = parsed.relativePercent;
   } else value = Math.round(parsed.value);
+  if (editing) {
+    const r = deps.repos.plans.replaceIfUnchanged(team.id, editing.id, editing.updatedAt, { value, relativePercent, createdBy }, now);
+    return typeof r === "string" ? { ok: false, error: r } : { ok: true, plan: r };
+  }
   const plan = deps.repos.plans.upsert(
     {
       teamId: team.id,

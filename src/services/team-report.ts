@@ -19,7 +19,10 @@ export function buildTeamReport(deps: AppDeps, team: Team, period: Period, now: 
   const snapshot = teamSnapshot(deps, team, period);
   const source = snapshotSource(deps, team, snapshot);
   const standings = new Map<number, PlanStanding[]>();
-  for (const p of snapshot.people) standings.set(p.user.id, planStandings(deps, team, p.user.id, now, source));
+  // A former member no longer has plans to meet; their numbers still show.
+  for (const p of snapshot.people) {
+    if (p.membership.active) standings.set(p.user.id, planStandings(deps, team, p.user.id, now, source));
+  }
   return { snapshot, standings, teamStandings: planStandings(deps, team, null, now, source) };
 }
 

@@ -8,7 +8,7 @@ import type { AppDeps } from "./deps.js";
 export interface TeamSnapshot {
   team: Team;
   period: Period;
-  /** Managers, plus heads who logged something in the period. */
+  /** Managers, plus heads and former members who logged something in the period. */
   people: Member[];
   byUser: Map<number, KpiValues>;
   total: KpiValues;
@@ -25,9 +25,14 @@ export function teamSnapshot(deps: AppDeps, team: Team, period: Period, onlyUser
   const activities = deps.repos.entries.activities(team.id, period.from, period.to, onlyUserIds);
   const timelines = deps.repos.entries.timelines(team.id, period.from, period.to, onlyUserIds);
   const active = new Set(activities.map((a) => a.userId));
-  const people = members.filter(
-    (m) => (onlyUserIds ? onlyUserIds.includes(m.user.id) : true) && (m.membership.role === "manager" || active.has(m.user.id)),
+  const wanted = (id: number) => (onlyUserIds ? onlyUserIds.includes(id) : true);
+  const current = new Set(members.map((m) => m.user.id));
+  // Someone removed from the team keeps their past entries, shown as a former member.
+  const former = deps.repos.memberships.formerAmong(
+    team.id,
+    [...active].filter((id) => !current.has(id) && wanted(id)),
   );
+  const people = [...members.filter((m) => wanted(m.user.id) && (m.membership.role === "manager" || active.has(m.user.id))), ...former];
   const input = { activities, timelines, period };
   return {
     team,

@@ -9,12 +9,13 @@ import type { FakeState } from "./fake-state.js";
 import { listenApi } from "./http-server.js";
 import { MessageStore } from "./message-store.js";
 import type { MethodHandler } from "./method-table.js";
+import { nextId } from "./method-table.js";
 import { botMethods } from "./methods-bot.js";
 import { chatMethods } from "./methods-chats.js";
 import { messageMethods } from "./methods-messages.js";
 import { RateLimiter } from "./rate-limiter.js";
 import type { ApiResponse, FakeTelegram, Payload, StartOptions } from "./types.js";
-import { buildCallbackQuery, buildTextMessage } from "./update-builders.js";
+import { buildCallbackQuery, buildChatMemberUpdated, buildEditedMessage, buildMessage, buildTextMessage } from "./update-builders.js";
 import { RequestAborted, UpdateQueue } from "./update-queue.js";
 import { WebhookPusher } from "./webhook-pusher.js";
 
@@ -124,6 +125,27 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
       pushUpdate({ message: buildTextMessage(state, from, chat, text, sendOpts) } as Omit<Update, "update_id">),
     clickButton: (from, chat, message, data) => pushUpdate({ callback_query: buildCallbackQuery(state, from, chat, message, data) }),
     pushUpdate,
+    forgeClick: (from, chat, message, data) => pushUpdate({ callback_query: buildCallbackQuery(state, from, chat, message, data, true) }),
+    clickInline: (from, data) => {
+      const id = String(nextId(state));
+      state.callbackQueries.set(id, false);
+      return pushUpdate({ callback_query: { id, from, inline_message_id: `inline-${id}`, chat_instance: "inline", data } });
+    },
+    sendMessage: (from, chat, content) => pushUpdate({ message: buildMessage(state, from, chat, content) } as Omit<Update, "update_id">),
+    editText: (from, chat, messageId, text) =>
+      pushUpdate({ edited_message: buildEditedMessage(state, from, chat, messageId, text) } as Omit<Update, "update_id">),
+    channelPost: (chat, text) =>
+      pushUpdate({
+        channel_post: { message_id: state.messages.nextId(chat.id), chat, date: Math.floor(now() / 1000), text },
+      } as Omit<Update, "update_id">),
+    inlineQuery: (from, query) =>
+      pushUpdate({ inline_query: { id: String(state.counter.value++), from, query, offset: "", chat_type: "sender" } }),
+    changeMember: (chat, user, status, by = user) => {
+      const old = state.directory.memberStatus(chat.id, user.id);
+      state.directory.setMember(chat.id, user.id, status);
+      return pushUpdate({ chat_member: buildChatMemberUpdated(state, chat, user, old, status, by) } as Omit<Update, "update_id">);
+    },
+    allowedUpdates: () => state.updates.allowedKinds(),
     redeliver: (updateId) => state.updates.redeliver(updateId),
     getUpdate: (updateId) => state.updates.get(updateId),
 
@@ -147,6 +169,8 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
     migrateChat: (oldId, newId) => state.migrated.set(String(oldId), newId),
 
     async postToWebhook(url, update, secretToken = state.webhook?.secretToken) {
+      // Telegram never posts a kind the bot did not ask for in setWebhook.
+      if (!state.updates.isAllowed(update)) return { status: 0, body: "", dropped: true as const };
       const res = await fetch(url, {
         method: "POST",
         headers: {

@@ -22,6 +22,7 @@ export const botMethods: MethodTable = {
         "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
       );
     }
+    state.updates.setAllowed(parseList(payload.allowed_updates));
     return state.updates.take({ offset: num(payload.offset), limit: num(payload.limit), timeout: num(payload.timeout) }, signal);
   },
 
@@ -36,6 +37,7 @@ export const botMethods: MethodTable = {
         ...(typeof payload.max_connections === "number" ? { maxConnections: payload.max_connections } : {}),
       };
     if (payload.drop_pending_updates === true) state.updates.clear();
+    state.updates.setAllowed(parseList(payload.allowed_updates));
     return true;
   },
 
@@ -46,7 +48,13 @@ export const botMethods: MethodTable = {
   },
 
   getWebhookInfo(_payload, { state }) {
-    return { url: state.webhook?.url ?? "", has_custom_certificate: false, pending_update_count: state.updates.pending() };
+    const allowed = state.updates.allowedKinds();
+    return {
+      url: state.webhook?.url ?? "",
+      has_custom_certificate: false,
+      pending_update_count: state.updates.pending(),
+      ...(allowed ? { allowed_updates: allowed } : {}),
+    };
   },
 
   setMyCommands(payload, { state }) {
@@ -81,6 +89,16 @@ export const botMethods: MethodTable = {
     return state.menuButtons.get(String(payload.chat_id ?? "default")) ?? { type: "commands" };
   },
 };
+
+/** allowed_updates arrives as an array (JSON) or a JSON-encoded string (form posts). */
+function parseList(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw badRequest("can't parse allowed updates");
+  }
+}
 
 function num(value: unknown): number | undefined {
   return typeof value === "number" ? value : undefined;

@@ -80,6 +80,8 @@ export interface StartOptions {
 export type ChatMemberStatus = "creator" | "administrator" | "member" | "left" | "kicked";
 
 export interface UserOptions {
+  /** Another bot writing in a group (or talking to ours). */
+  is_bot?: boolean;
   first_name?: string;
   last_name?: string;
   username?: string;
@@ -96,6 +98,10 @@ export interface SendTextOptions {
   date?: number;
   message_thread_id?: number;
   reply_to_message?: any;
+  /** Makes it a forwarded message (Bot API 7+ `forward_origin`). */
+  forward_origin?: any;
+  /** Sent through an inline bot. */
+  via_bot?: User;
 }
 
 export interface WaitOptions {
@@ -128,6 +134,26 @@ export interface FakeTelegram {
   sendText(from: User, chat: Chat, text: string, opts?: SendTextOptions): number;
   clickButton(from: User, chat: Chat, message: { message_id: number; text?: string }, data: string): number;
   pushUpdate(partial: Omit<Update, "update_id">): number;
+  /**
+   * A tap carrying any data on a message, as a modified client can send it (Telegram
+   * does not check callback_data against the keyboard): for tests of forged buttons.
+   */
+  forgeClick(from: User, chat: Chat, message: { message_id: number; text?: string }, data: string): number;
+  /** A tap on a button of an inline-mode message: no `message`, only `inline_message_id`. */
+  clickInline(from: User, data: string): number;
+  /** A message with any content (`{ sticker }`, `{ voice }`, `{ left_chat_member }`), numbered like a text. */
+  sendMessage(from: User, chat: Chat, content: Record<string, unknown>): number;
+  /** The user edits one of their earlier messages (an `edited_message` update). */
+  editText(from: User, chat: Chat, messageId: number, text: string): number;
+  /** A post in a channel the bot is in (a `channel_post` update). */
+  channelPost(chat: Chat, text: string): number;
+  /** Someone types "@bot …" in any chat (an `inline_query` update). */
+  inlineQuery(from: User, query: string): number;
+  /**
+   * A member's status changes in a group (a `chat_member` update; Telegram sends it
+   * only to bots that ask for it and are admins there). Also updates getChatMember.
+   */
+  changeMember(chat: Chat, user: User, status: ChatMemberStatus, by?: User): number;
   redeliver(updateId: number): void;
   /** The update built for `updateId` (e.g. to hand it to `postToWebhook`). */
   getUpdate(updateId: number): Update | undefined;
@@ -142,7 +168,10 @@ export interface FakeTelegram {
   blockChat(chatId: number, description?: string): void;
   migrateChat(oldId: number, newId: number): void;
 
-  postToWebhook(url: string, update: Update, secretToken?: string): Promise<{ status: number; body: string }>;
+  /** Posts an update to the webhook; a kind the bot did not ask for is not posted (`dropped`). */
+  postToWebhook(url: string, update: Update, secretToken?: string): Promise<{ status: number; body: string; dropped?: true }>;
+  /** The last allowed_updates list the bot gave (null: never, i.e. Telegram's default). */
+  allowedUpdates(): string[] | null;
   /** With `webhookDelivery`: POSTs answered 2xx, and failed ones (each retried). */
   webhookStats(): { delivered: number; failed: number };
   stats(): FakeStats;

@@ -2,7 +2,7 @@ import type { CallbackQuery, Chat, Message, MessageEntity, User } from "grammy/t
 import { type FakeState, nowSeconds } from "./fake-state.js";
 import { botAsUser } from "./message-factory.js";
 import { nextId } from "./method-table.js";
-import type { SendTextOptions } from "./types.js";
+import type { ChatMemberStatus, SendTextOptions } from "./types.js";
 
 const COMMAND_RE = /^\/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?/;
 
@@ -28,6 +28,8 @@ export function buildTextMessage(state: FakeState, from: User, chat: Chat, text:
     if (chat.type === "supergroup" && chat.is_forum) message.is_topic_message = true;
   }
   if (opts.reply_to_message !== undefined) message.reply_to_message = opts.reply_to_message;
+  if (opts.forward_origin !== undefined) message.forward_origin = opts.forward_origin;
+  if (opts.via_bot !== undefined) message.via_bot = opts.via_bot;
   const result = message as unknown as Message;
   state.messages.save(result);
   return result;
@@ -44,10 +46,11 @@ export function buildCallbackQuery(
   chat: Chat,
   message: { message_id: number; text?: string },
   data: string,
+  forged = false,
 ): CallbackQuery {
   const stored = state.messages.get(chat.id, message.message_id);
   const keyboard = (stored?.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined)?.inline_keyboard;
-  if (keyboard && !keyboard.flat().some((b) => b.callback_data === data)) {
+  if (!forged && keyboard && !keyboard.flat().some((b) => b.callback_data === data)) {
     const offered = keyboard
       .flat()
       .map((b) => b.callback_data)
@@ -67,4 +70,44 @@ export function buildCallbackQuery(
     ...(message.text !== undefined ? { text: message.text } : {}),
   } as Message;
   return { id, from, message: stored ?? fallback, chat_instance: String(chat.id), data };
+}
+
+/** An incoming message with arbitrary content (sticker, voice, service fields). */
+export function buildMessage(state: FakeState, from: User, chat: Chat, content: Record<string, unknown>): Message {
+  const message = { message_id: state.messages.nextId(chat.id), from, chat, date: nowSeconds(state), ...content } as unknown as Message;
+  state.messages.save(message);
+  return message;
+}
+
+/** The user's earlier message with new text, as Telegram sends it in `edited_message`. */
+export function buildEditedMessage(state: FakeState, from: User, chat: Chat, messageId: number, text: string): Message {
+  const original = state.messages.get(chat.id, messageId);
+  const entities = commandEntities(text);
+  const edited = {
+    ...(original ?? { message_id: messageId, from, chat, date: nowSeconds(state) }),
+    text,
+    edit_date: nowSeconds(state),
+    ...(entities.length > 0 ? { entities } : {}),
+  } as unknown as Message;
+  if (entities.length === 0) delete (edited as { entities?: unknown }).entities;
+  state.messages.save(edited);
+  return edited;
+}
+
+/** A `chat_member` update: old and new status of `user` in `chat`, changed by `by`. */
+export function buildChatMemberUpdated(
+  state: FakeState,
+  chat: Chat,
+  user: User,
+  oldStatus: ChatMemberStatus,
+  status: ChatMemberStatus,
+  by: User,
+) {
+  const member = (s: ChatMemberStatus) =>
+    s === "kicked"
+      ? { status: s, user, until_date: 0 }
+      : s === "administrator"
+        ? { status: s, user, can_be_edited: false, is_anonymous: false }
+        : { status: s, user };
+  return { chat, from: by, date: nowSeconds(state), old_chat_member: member(oldStatus), new_chat_member: member(status) };
 }

@@ -22,6 +22,17 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
+/**
+ * What Telegram delivers when a bot never chose (or chose an empty list): every
+ * kind except these, which must be asked for by name.
+ */
+const OPT_IN_KINDS = new Set(["chat_member", "message_reaction", "message_reaction_count"]);
+
+/** The kind of an update: its one field besides update_id ("message", "chat_member", ...). */
+export function updateKind(update: Omit<Update, "update_id">): string {
+  return Object.keys(update).find((k) => k !== "update_id") ?? "";
+}
+
 export interface GetUpdatesParams {
   offset?: number | undefined;
   limit?: number | undefined;
@@ -39,11 +50,34 @@ export class UpdateQueue {
   private readonly history = new Map<number, Update>();
   private nextId = 1000;
   private waiter: Waiter | undefined;
+  /** The last allowed_updates list given (getUpdates or setWebhook); null: never given. */
+  private allowed: ReadonlySet<string> | null = null;
+
+  /**
+   * Remembers the kinds the bot asked for, as Telegram does: a later call
+   * without the field keeps the previous list; an empty list means the default.
+   */
+  setAllowed(kinds: unknown): void {
+    if (!Array.isArray(kinds)) return;
+    this.allowed = kinds.length > 0 ? new Set(kinds.map(String)) : null;
+    this.queue = this.queue.filter((e) => this.isAllowed(e.update));
+  }
+
+  /** Whether Telegram would deliver this update to the bot at all. */
+  isAllowed(update: Omit<Update, "update_id">): boolean {
+    const kind = updateKind(update);
+    return this.allowed ? this.allowed.has(kind) : !OPT_IN_KINDS.has(kind);
+  }
+
+  allowedKinds(): string[] | null {
+    return this.allowed ? [...this.allowed] : null;
+  }
 
   push(partial: Omit<Update, "update_id">): number {
     const update = { ...partial, update_id: this.nextId++ } as Update;
     this.history.set(update.update_id, update);
-    this.queue.push({ update, forced: false });
+    // A kind the bot did not ask for is never delivered (Telegram drops it).
+    if (this.isAllowed(update)) this.queue.push({ update, forced: false });
     this.wake();
     return update.update_id;
   }
@@ -131,6 +165,7 @@ export class UpdateQueue {
   }
 
   private select(offset: number, limit: number): Update[] {
+    this.queue = this.queue.filter((e) => this.isAllowed(e.update));
     const batch = this.queue.filter((e) => e.forced || e.update.update_id >= offset).slice(0, limit);
     for (const entry of batch) entry.forced = false; // redelivered once; a later offset confirms it
     return batch.map((e) => e.update);

@@ -5,11 +5,15 @@ import { escapeHtml } from "../../presentation/html.js";
 import { messages } from "../../presentation/i18n/index.js";
 import { describePlan } from "../../presentation/views/plan-view.js";
 import { setPlan } from "../../services/plans.js";
+import type { BotContext } from "../context.js";
 import { openScope, recheckScope } from "./flow-scope.js";
 import { type FlowConversation, waitForAnswer } from "./wait-answer.js";
 
 export const PLAN_EDITOR_CONVERSATION = "plan-editor";
 
+function isActiveMember(ctx: BotContext, teamId: number, userId: number): boolean {
+  return ctx.deps.repos.memberships.get(teamId, userId)?.active === true;
+}
 const PERIODS: PlanPeriod[] = ["day", "week", "month", "quarter"];
 
 /**
@@ -36,12 +40,19 @@ export async function planEditorConversation(conversation: FlowConversation, ctx
 
   const ask = (acceptText: boolean) =>
     waitForAnswer(conversation, { userId, prefix: "pe:", cancel: "cancel", cancelledText: p.cancelled, acceptText });
+  // Only a value one of the offered buttons carries is taken: button data can be forged.
   const choose = async (prompt: string, kb: InlineKeyboard, prefix: string): Promise<string> => {
+    const offered = new Set(
+      kb.inline_keyboard
+        .flat()
+        .flatMap((b) => ("callback_data" in b && b.callback_data.startsWith(`pe:${prefix}`) ? [b.callback_data] : [])),
+    );
     kb.row().text(t.buttons.cancel, "pe:cancel");
     await ctx.reply(prompt, { reply_markup: kb });
     for (;;) {
       const a = await ask(false);
-      if (a.kind === "button" && a.value.startsWith(prefix)) return a.value.slice(prefix.length);
+      if (a.kind === "button" && offered.has(`pe:${a.value}`)) return a.value.slice(prefix.length);
+      if (a.kind === "button") await a.ctx.reply(t.staleButton);
     }
   };
 
@@ -69,9 +80,15 @@ export async function planEditorConversation(conversation: FlowConversation, ctx
       sk.text(m.name, `pe:s:user:${m.id}`);
       if (i % 3 === 2) sk.row();
     });
-    const s = await choose(p.askScope, sk, "s:");
-    scope = s.startsWith("user:") ? "user" : (s as PlanScope);
-    target = s.startsWith("user:") ? Number(s.slice(5)) : null;
+    for (;;) {
+      const s = await choose(p.askScope, sk, "s:");
+      scope = s.startsWith("user:") ? "user" : s === "team" ? "team" : "each";
+      target = s.startsWith("user:") ? Number(s.slice(5)) : null;
+      // Button data can be forged: a personal plan binds only an active member of this team.
+      const id = target;
+      if (id === null || (await conversation.external((o) => isActiveMember(o, flowScope.teamId, id)))) break;
+      await ctx.reply(p.notMember);
+    }
   }
 
   await ctx.reply(p.askValue(METRICS[metric].label[env.locale]), {
@@ -86,14 +103,20 @@ export async function planEditorConversation(conversation: FlowConversation, ctx
     const result = await conversation.external((o) => {
       const still = recheckScope(o, flowScope);
       if (!still.ok) return { ok: false as const, stop: still.text };
+      const who = env.members.find((m) => m.id === target)?.name;
+      if (target !== null && !isActiveMember(o, flowScope.teamId, target)) {
+        return { ok: false as const, stop: t.plans.unknownUser(who ?? `#${target}`) };
+      }
+      const editing = env.existing ? { id: env.existing.id, updatedAt: env.existing.updatedAt } : undefined;
       const r = setPlan(
         o.deps,
         still.member.team,
         still.member.user.id,
         { metric, period, scope, userId: target, valueText: text },
         o.deps.now(),
+        editing,
       );
-      const who = env.members.find((m) => m.id === target)?.name;
+      if (!r.ok && (r.error === "gone" || r.error === "changed")) return { ok: false as const, stop: t.plans[r.error] };
       return r.ok ? { ok: true as const, line: describePlan(r.plan, env.locale, who) } : { ok: false as const, error: r.error };
     });
     if ("stop" in result && result.stop !== undefined) {
@@ -104,6 +127,7 @@ export async function planEditorConversation(conversation: FlowConversation, ctx
       await next.reply(p.saved(escapeHtml(result.line)), { parse_mode: "HTML" });
       return;
     }
+    if (result.error === undefined || result.error === "gone" || result.error === "changed") return;
     const reason = result.error === "no_base" ? p.noBase : p.badValue[result.error];
     await next.reply(`⚠️ ${reason}\n${p.askValue(METRICS[metric].label[env.locale])}`);
   }

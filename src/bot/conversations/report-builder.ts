@@ -2,7 +2,7 @@ import { type Context, InlineKeyboard } from "grammy";
 import { METRIC_KEYS, METRICS, type MetricKey } from "../../domain/metrics.js";
 import { parsePeriod } from "../../domain/period-parsing.js";
 import { type ReportDefinition, type ReportGrouping, validReportName } from "../../domain/report-definition.js";
-import { escapeHtml } from "../../presentation/html.js";
+import { echo, escapeHtml } from "../../presentation/html.js";
 import { type Messages, messages } from "../../presentation/i18n/index.js";
 import { sendDefinition } from "../report-replies.js";
 import { openScope, recheckScope } from "./flow-scope.js";
@@ -93,7 +93,8 @@ export async function reportBuilderConversation(conversation: FlowConversation, 
       period = value;
       break;
     }
-    await a.ctx.reply(`⚠️ ${t.reports.badPeriod(escapeHtml(value))}\n${b.pickPeriod}`, { parse_mode: "HTML", reply_markup: periodKb });
+    // Echoed clipped: a 5,000-character answer must not make a reply Telegram refuses.
+    await a.ctx.reply(`⚠️ ${t.reports.badPeriod(echo(value))}\n${b.pickPeriod}`, { parse_mode: "HTML", reply_markup: periodKb });
   }
 
   const sortKb = new InlineKeyboard();

@@ -70,7 +70,42 @@ onboardingFeature.command("setup", async (ctx) => {
 onboardingFeature.command("invite", async (ctx) => {
   const head = await requireHead(ctx, "invite");
   if (!head) return;
-  await ctx.reply(ctx.t.invite(escapeHtml(head.team.name), inviteLink(ctx.me.username, head.team.inviteCode)), { parse_mode: "HTML" });
+  const arg = ctx.match.trim().toLowerCase();
+  const name = escapeHtml(head.team.name);
+  if (arg === "new" || arg === "новая" || arg === "новую") {
+    // Everyone holding the old link (a removed member, a leaked chat) can no longer join with it.
+    const team = ctx.deps.repos.teams.rotateInviteCode(head.team.id);
+    await ctx.reply(ctx.t.inviteRotated(name, inviteLink(ctx.me.username, team.inviteCode)), { parse_mode: "HTML" });
+    return;
+  }
+  if (arg) {
+    await ctx.reply(ctx.t.inviteUsage, { parse_mode: "HTML" });
+    return;
+  }
+  await ctx.reply(ctx.t.invite(name, inviteLink(ctx.me.username, head.team.inviteCode)), { parse_mode: "HTML" });
+});
+
+onboardingFeature.command("remove", async (ctx) => {
+  const head = await requireHead(ctx, "remove");
+  if (!head) return;
+  const username = ctx.match.trim();
+  if (!/^@?[A-Za-z0-9_]{3,32}$/.test(username)) {
+    await ctx.reply(ctx.t.remove.usage, { parse_mode: "HTML" });
+    return;
+  }
+  const target = ctx.deps.repos.memberships.byUsername(head.team.id, username);
+  if (!target) {
+    const shown = escapeHtml(username.startsWith("@") ? username : `@${username}`);
+    await ctx.reply(`${ctx.t.remove.notFound(shown)}\n${ctx.t.remove.usage}`, { parse_mode: "HTML" });
+    return;
+  }
+  if (target.user.id === head.user.id) {
+    await ctx.reply(ctx.t.remove.self);
+    return;
+  }
+  // The membership row stays (inactive): past entries keep their author in reports.
+  ctx.deps.repos.memberships.deactivate(head.team.id, target.user.id);
+  await ctx.reply(ctx.t.remove.done(displayName(target.user)), { parse_mode: "HTML" });
 });
 
 onboardingFeature.command("join", async (ctx) => {

@@ -34,7 +34,8 @@ function planList(deps: AppDeps, team: Team, t: Messages, locale: Locale): { tex
   return { text: fitHtml(text), keyboard };
 }
 
-function planErrorText(t: Messages, error: keyof Messages["plans"]["badValue"] | "no_base"): string {
+function planErrorText(t: Messages, error: keyof Messages["plans"]["badValue"] | "no_base" | "gone" | "changed"): string {
+  if (error === "gone" || error === "changed") return t.plans[error];
   return error === "no_base" ? t.plans.noBase : t.plans.badValue[error];
 }
 
@@ -105,11 +106,15 @@ plansFeature.callbackQuery(/^plan:(new|edit|rm):?(\d*)$/, async (ctx) => {
   if (!head) return;
   const [, action, id] = ctx.match;
   if (action === "rm") {
-    ctx.deps.repos.plans.remove(head.team.id, Number(id));
+    // Only a plan of this head's team that still exists is "removed"; anything else says so.
+    const removed = id !== "" && ctx.deps.repos.plans.remove(head.team.id, Number(id));
+    const note = removed ? ctx.t.plans.removed : ctx.t.plans.notFound;
     const { text, keyboard } = planList(ctx.deps, head.team, ctx.t, ctx.locale);
-    await ctx
-      .editMessageText(`${ctx.t.plans.removed}\n\n${text}`, { parse_mode: "HTML", reply_markup: keyboard })
-      .catch(() => ctx.reply(ctx.t.plans.removed));
+    await ctx.editMessageText(`${note}\n\n${text}`, { parse_mode: "HTML", reply_markup: keyboard }).catch(() => ctx.reply(note));
+    return;
+  }
+  if (action === "edit" && (id === "" || !ctx.deps.repos.plans.byId(head.team.id, Number(id)))) {
+    await ctx.reply(ctx.t.plans.notFound);
     return;
   }
   await ctx.conversation.exitAll();

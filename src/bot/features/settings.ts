@@ -85,7 +85,22 @@ async function show(ctx: BotContext, edit = false): Promise<void> {
   kb.row();
   for (const row of userKeyboard(member.user!, ctx.locale).inline_keyboard) kb.row(...row);
   if (edit) await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: kb }).catch(() => undefined);
-  else await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb });
+  else {
+    // In a group the answer replies to the command, which marks whose settings message it is.
+    const mine =
+      ctx.chat?.type !== "private" && ctx.msg
+        ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } }
+        : {};
+    await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb, ...mine });
+  }
+}
+
+/** Whom a settings message was sent to: the private chat's user, or the sender of the command it replies to. */
+function ownerOf(ctx: BotContext): number | undefined {
+  const message = ctx.callbackQuery?.message;
+  if (!message) return undefined;
+  if (message.chat.type === "private") return message.chat.id;
+  return "reply_to_message" in message ? message.reply_to_message?.from?.id : undefined;
 }
 
 function saveTeam(ctx: BotContext, team: Team, patch: Partial<TeamSettings>, timezone?: string): void {
@@ -120,21 +135,29 @@ settingsFeature.command("settings", async (ctx) => {
 });
 
 settingsFeature.callbackQuery(/^set:(t|u):(\w+)(?::(\w+))?$/, async (ctx) => {
-  await ctx.answerCallbackQuery();
-  const member = await requireMember(ctx);
-  if (!member) return;
+  // Someone else's settings message (a manager tapping the head's in the group): the
+  // tapper is answered on their own, and the message stays as its owner left it.
+  if (ownerOf(ctx) !== ctx.from.id) return void (await ctx.answerCallbackQuery({ text: ctx.t.notYours, show_alert: true }));
+  const { user, team, membership } = ctx.actor;
+  if (!user || !team || !membership) return void (await ctx.answerCallbackQuery({ text: ctx.t.staleButton, show_alert: true }));
+  const member = { user, team, membership };
   const [, scope, key, value] = ctx.match;
   if (scope === "t") {
-    if (member.membership.role !== "head") return void (await ctx.reply(ctx.t.settings.headOnly));
-    const k = key as (typeof POST_KEYS)[number];
-    if (!POST_KEYS.includes(k)) return;
+    const k = POST_KEYS.find((x) => x === key);
+    if (member.membership.role !== "head") return void (await ctx.answerCallbackQuery({ text: ctx.t.settings.headOnly, show_alert: true }));
+    if (!k) return void (await ctx.answerCallbackQuery({ text: ctx.t.staleButton }));
+    await ctx.answerCallbackQuery();
     saveTeam(ctx, member.team, {
       enabled: { [k]: !readTeamSettings(member.team.settings).enabled[k] },
     } as unknown as Partial<TeamSettings>);
     ctx.actor.team = ctx.deps.repos.teams.byId(member.team.id)!;
   } else {
     const us = readUserSettings(member.user.settings);
+    if (key !== "nudge" && key !== "lang") return void (await ctx.answerCallbackQuery({ text: ctx.t.staleButton }));
     const next = key === "nudge" ? { ...us, nudge: !us.nudge } : { ...us, language: value === "ru" || value === "en" ? value : null };
+    await ctx.answerCallbackQuery();
+    // A tap that changes nothing (the language already chosen) edits nothing: Telegram would refuse the same text.
+    if (next.nudge === us.nudge && next.language === us.language) return;
     ctx.deps.repos.users.update(member.user.id, { settings: next });
     ctx.actor.user = ctx.deps.repos.users.byId(member.user.id)!;
     ctx.locale = pickLocale(next.language, member.user.languageCode, member.team.locale);

@@ -1,3 +1,4 @@
+import { escapeHtml } from "../../presentation/html.js";
 import type { Member } from "../../services/deps.js";
 import type { BotContext } from "../context.js";
 
@@ -12,7 +13,13 @@ export async function requireMember(ctx: BotContext): Promise<Member | null> {
     return null;
   }
   if (!user || !team || !membership) {
-    await ctx.reply(ctx.t.notInTeam);
+    // In another team's group, say so rather than "not in a team": they are, elsewhere.
+    const own = user && team && ctx.chat?.type !== "private" ? ctx.deps.repos.memberships.currentFor(user.id) : undefined;
+    if (own && team && own.team.id !== team.id) {
+      await ctx.reply(ctx.t.otherTeamGroup(escapeHtml(team.name), escapeHtml(own.team.name)), { parse_mode: "HTML" });
+    } else {
+      await ctx.reply(ctx.t.notInTeam);
+    }
     return null;
   }
   return { user, team, membership };

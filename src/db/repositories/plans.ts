@@ -43,6 +43,36 @@ export function plansRepository(db: Db) {
           .get();
       });
     },
+    /**
+     * Changes a plan only if it is still as the editor saw it (same `updatedAt`):
+     * a plan removed or changed meanwhile by another head is not brought back or
+     * silently overwritten.
+     */
+    replaceIfUnchanged(
+      teamId: number,
+      id: number,
+      seenUpdatedAt: number,
+      patch: Pick<PlanRow, "value" | "relativePercent" | "createdBy">,
+      now: number,
+    ): PlanRow | "gone" | "changed" {
+      return db.transaction((tx) => {
+        const current = tx
+          .select()
+          .from(plans)
+          .where(and(eq(plans.teamId, teamId), eq(plans.id, id)))
+          .get();
+        if (!current) return "gone";
+        if (current.updatedAt !== seenUpdatedAt) return "changed";
+        // Strictly later than what was seen, so a second stale editor is told, even within one millisecond.
+        const updatedAt = Math.max(now, seenUpdatedAt + 1);
+        return tx
+          .update(plans)
+          .set({ ...patch, updatedAt })
+          .where(eq(plans.id, id))
+          .returning()
+          .get();
+      });
+    },
     remove(teamId: number, id: number): boolean {
       return (
         db

@@ -36,6 +36,10 @@ export function teamsRepository(db: Db) {
         return team;
       });
     },
+    /** A new invite code; links with the old one stop working. */
+    rotateInviteCode(id: number): Team {
+      return db.update(teams).set({ inviteCode: newInviteCode() }).where(eq(teams.id, id)).returning().get()!;
+    },
     update(id: number, patch: Partial<Pick<Team, "name" | "timezone" | "locale" | "settings" | "chatId" | "chatUnreachableAt">>): void {
       db.update(teams).set(patch).where(eq(teams.id, id)).run();
     },

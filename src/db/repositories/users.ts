@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { User as TelegramUser } from "grammy/types";
 import type { Db } from "../client.js";
 import { memberships, teams, users } from "../schema.js";
@@ -78,6 +78,30 @@ export function membershipsRepository(db: Db) {
         tx.insert(memberships).values({ teamId, userId, role: "manager", joinedAt: now }).run();
         return "joined";
       });
+    },
+    /**
+     * Ends a membership (left the group, or removed by a head). The row stays, so
+     * past entries keep their author; `false` when there was no active one.
+     */
+    deactivate(teamId: number, userId: number): boolean {
+      return (
+        db
+          .update(memberships)
+          .set({ active: false })
+          .where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId), eq(memberships.active, true)))
+          .run().changes > 0
+      );
+    },
+    /** Former members (no longer active) among `userIds`, with their user rows. */
+    formerAmong(teamId: number, userIds: number[]): Member[] {
+      if (userIds.length === 0) return [];
+      return db
+        .select({ user: users, membership: memberships })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.teamId, teamId), eq(memberships.active, false), inArray(memberships.userId, userIds)))
+        .orderBy(users.firstName, users.id)
+        .all();
     },
     setRole(teamId: number, userId: number, role: Role): void {
       db.update(memberships)

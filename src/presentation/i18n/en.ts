@@ -64,6 +64,10 @@ export const en = {
   stageMove: (client: string, to: string) => `${client}: stage → ${to}`,
   notInTeam: "You are not in a team yet. Ask your head of sales for an invite link, or send /join in your team's group.",
   groupNotTeam: "This group is not a KPI Coach team yet. A group admin can create one with /setup.",
+  otherTeamGroup: (team: string, own: string) =>
+    `This group is the team <b>${team}</b>, and you are not in it. You are in <b>${own}</b>: log in its group or in a private chat with me.`,
+  notYours: "These buttons belong to someone else's message. Send /settings to get your own.",
+  staleButton: "This button no longer works here.",
   headOnly: (cmd: string) => `Only a head of sales can use /${cmd}.`,
   groupOnly: (cmd: string) => `/${cmd} works in the team's group chat. Add me to the group and send it there.`,
   privateOnly: "This works in a private chat with me.",
@@ -85,7 +89,18 @@ export const en = {
     done: (team: string, link: string) =>
       `✅ Team <b>${team}</b> is set up and you are its head.\nManagers join with /join here, or with this link:\n${link}`,
   },
-  invite: (team: string, link: string) => `Invite link to <b>${team}</b> (send it to your managers):\n${link}`,
+  invite: (team: string, link: string) =>
+    `Invite link to <b>${team}</b> (send it to your managers):\n${link}\n<code>/invite new</code> replaces it; the old link stops working.`,
+  inviteRotated: (team: string, link: string) => `🔄 New invite link to <b>${team}</b>; the old one no longer works:\n${link}`,
+  inviteUsage: "Form: <code>/invite</code> (the link) or <code>/invite new</code> (a new link; the old one stops working).",
+  remove: {
+    usage: "Form: <code>/remove @username</code> (a member of this team).",
+    notFound: (u: string) => `No team member ${u}.`,
+    self: "You can't remove yourself. Make someone else a head, and ask them.",
+    done: (u: string) =>
+      `✅ ${u} is no longer in the team: from now on they don't count, and their past entries stay in reports as a former member. To keep them from rejoining by the old link: <code>/invite new</code>.`,
+    lastHead: (team: string) => `You are the last head of <b>${team}</b>, so you stay in the team.`,
+  },
   join: {
     joined: (name: string, team: string) =>
       `🎉 ${name} joined <b>${team}</b>. Open a private chat with me to log quickly: I'll show one-tap buttons there.`,
@@ -96,6 +111,7 @@ export const en = {
     notFound: (u: string) => `No team member ${u}. They must /join first (and have a @username).`,
     already: (u: string) => `${u} is already a head.`,
     done: (u: string) => `✅ ${u} is now a head of this team.`,
+    notMember: (u: string) => `${u} is not a member of this team; they must /join first.`,
   },
   commandMenu: {
     call: "Call [reached|meeting|noanswer] [client]",
@@ -123,6 +139,8 @@ export const en = {
     setup: "Create the team for this group",
     inviteAdmin: "Invite link",
     promote: "Make @user a head",
+    remove: "Remove a member @user (head)",
+    removeAdmin: "Remove a member @user",
     planAdmin: "Plans: /plan deals 10 month",
     summaryAdmin: "Morning summary now",
   },
@@ -141,7 +159,7 @@ export const en = {
       "/undo — remove your last entry (24 h)\n" +
       "Or just write what happened: “called Acme, booked a meeting”, “deal 50k Acme”; I show what I understood and store it after ✅",
     me: "<b>Numbers</b>\n/me [today|week|month] — your numbers and plan progress\n/report [period] — report (heads: the team; managers: your own)\n/report dynamics|avgcheck|conversion|leadtime|closetime|proposals|presentations\n/report new — build and save a report; /reports — saved ones\n/compare [period] [@a @b] [by metric] — comparison table\n/funnel [period] — the funnel and where leads are lost\n/export [summary] [period] — CSV for Excel\n/top [metric] [period] — the team's ranking\n/settings — language, evening nudge (heads: the team's schedule)",
-    head: "<b>Head of sales</b>\n/summary — the morning summary now\n/plan &lt;metric&gt; &lt;value&gt; &lt;period&gt; [@user|all] — set a plan; /plan — list and edit\n/invite — invite link for managers\n/promote @user — make a member a head",
+    head: "<b>Head of sales</b>\n/summary — the morning summary now\n/plan &lt;metric&gt; &lt;value&gt; &lt;period&gt; [@user|all] — set a plan; /plan — list and edit\n/invite — invite link for managers\n/promote @user — make a member a head\n/remove @user — remove a member from the team\n/invite new — a new invite link",
     group: "<b>In the group</b>\n/join — join the team",
     admin: "<b>Group admin</b>\n/setup — create the team for this group",
   },
@@ -188,6 +206,8 @@ export const en = {
     usage:
       "Forms:\n<code>/report [period]</code> — the team at a glance\n<code>/report dynamics|avgcheck|conversion|leadtime|closetime|proposals|presentations [period]</code>\n<code>/report new</code> — build and save your own\n<code>/report &lt;saved name&gt; [period]</code>\nPeriods: today, yesterday, week, lastweek, month, lastmonth, quarter, year, 01.11–15.11, 2026-11-01..2026-11-15",
     badPeriod: (p: string) => `“${p}” is not a period.`,
+    tooManyRows: (rows: number, max: number) =>
+      `For this period the report has ${rows} rows, and at most ${max} fit. Pick a shorter period (e.g. <code>year</code> or <code>2026-01-01..2026-12-31</code>).`,
     managerOnlyOwn: "Team reports are for heads; here are your own numbers.",
     names: {
       team: "Team report",
@@ -222,7 +242,15 @@ export const en = {
     exportSummary: "Summary by manager",
   },
   table: { who: "Who", total: "Total", manager: "Manager", period: "Period", noData: "No data for the period." },
-  teamReport: { title: "Team report", activity: "Activity", results: "Results", plan: "Plan", none: "No managers yet.", team: "Team" },
+  teamReport: {
+    title: "Team report",
+    activity: "Activity",
+    results: "Results",
+    plan: "Plan",
+    none: "No managers yet.",
+    team: "Team",
+    former: "† — former member of the team",
+  },
   builder: {
     pickMetrics: "📋 New report. Tap the metrics to include (up to 8), then Done.",
     needMetric: "Pick at least one metric.",
@@ -266,6 +294,10 @@ export const en = {
     none: "No plans yet.",
     cancelled: "Cancelled; plans are unchanged.",
     removed: "🗑 Plan removed.",
+    notFound: "That plan no longer exists (removed meanwhile, or not this team's).",
+    gone: "This plan was removed while you were editing it. Nothing was saved.",
+    changed: "Someone changed this plan while you were editing it. Nothing was saved; open /plan to see the current value.",
+    notMember: "That person is not an active member of the team. Choose again.",
     scopeEach: "each manager",
     scopeTeam: "team total",
     periods: { day: "a day", week: "a week", month: "a month", quarter: "a quarter" },

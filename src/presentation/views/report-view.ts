@@ -23,9 +23,10 @@ export function renderTeamReport(report: TeamReport, locale: Locale): string {
   const { snapshot } = report;
   const title = `📈 <b>${w.title} «${escapeHtml(snapshot.team.name)}»</b> · ${escapeHtml(periodLabel(snapshot.period, locale))}`;
   if (snapshot.people.length === 0) return `${title}\n${w.none}`;
+  const name = (p: (typeof snapshot.people)[number]) => `${p.membership.active ? "" : "†"}${firstName(p.user.firstName)}`;
   const table = (metrics: MetricKey[]) => {
     const rows = snapshot.people.map((p) => [
-      firstName(p.user.firstName),
+      name(p),
       ...metrics.map((m) => formatMetricNarrow(m, snapshot.byUser.get(p.user.id)![m], locale)),
     ]);
     rows.push([t.table.total, ...metrics.map((m) => formatMetricNarrow(m, snapshot.total[m], locale))]);
@@ -36,10 +37,10 @@ export function renderTeamReport(report: TeamReport, locale: Locale): string {
   const planLines: string[] = [];
   for (const s of report.teamStandings) planLines.push(`${w.team}: ${escapeHtml(standingLine(s, locale))}`);
   for (const p of snapshot.people) {
-    for (const s of report.standings.get(p.user.id) ?? [])
-      planLines.push(`${escapeHtml(firstName(p.user.firstName))}: ${escapeHtml(standingLine(s, locale))}`);
+    for (const s of report.standings.get(p.user.id) ?? []) planLines.push(`${escapeHtml(name(p))}: ${escapeHtml(standingLine(s, locale))}`);
   }
   const parts = [title, `<b>${w.activity}</b>`, table(ACTIVITY), `<b>${w.results}</b>`, table(RESULTS)];
+  if (snapshot.people.some((p) => !p.membership.active)) parts.push(`<i>${w.former}</i>`);
   if (planLines.length > 0) parts.push(`<b>${w.plan}</b>\n${planLines.join("\n")}`);
   return fitHtml(parts.join("\n"));
 }
