@@ -1,17 +1,19 @@
 import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
 import type { Locale } from "../config.js";
+import { LOCALES } from "../domain/locales.js";
+import { ACTIVITY_KINDS, type ActivityKind } from "../domain/types.js";
+import { messages } from "../presentation/i18n/index.js";
 
 type Entry = [command: string, ru: string, en: string];
 
+// One entry per activity kind, from its words in the i18n files.
+const kindEntry = (kind: ActivityKind): Entry => {
+  const [ru, en] = [messages.ru.kindCommand[kind], messages.en.kindCommand[kind]];
+  return [kind, `${ru.menu} ${ru.args}`, `${en.menu} ${en.args}`];
+};
 const LOGGING: Entry[] = [
-  ["call", "Звонок [дозвон|встреча|недозвон] [клиент]", "Call [reached|meeting|noanswer] [client]"],
-  ["meeting", "Встреча [клиент]", "Meeting [client]"],
-  ["proposal", "КП отправлено [клиент]", "Proposal sent [client]"],
-  ["presentation", "Презентация [клиент]", "Presentation [client]"],
-  ["lead", "Новый лид <клиент>", "New lead <client>"],
-  ["deal", "Сделка <сумма> [клиент]", "Won deal <amount> [client]"],
-  ["lost", "Отказ <клиент> — причина", "Lost lead <client> — reason"],
+  ...ACTIVITY_KINDS.map(kindEntry),
   ["undo", "Отменить последнюю запись", "Undo your last entry"],
   ["me", "Мои показатели [сегодня|неделя|месяц]", "My numbers [today|week|month]"],
 ];
@@ -60,7 +62,7 @@ export async function registerCommandMenu(api: Api, fallback: Locale): Promise<v
   ] as const;
   for (const [scope, entries] of scopes) {
     await api.setMyCommands(toCommands(entries, fallback), { scope });
-    for (const language_code of ["ru", "en"] as const) {
+    for (const language_code of LOCALES) {
       await api.setMyCommands(toCommands(entries, language_code), { scope, language_code });
     }
   }

@@ -1,5 +1,6 @@
 import { parseAmount, splitAmountAndRest } from "./amounts.js";
-import type { ActivityKind, CallOutcome } from "./types.js";
+import { LOCALES, type Locale } from "./locales.js";
+import { type ActivityKind, CALL_OUTCOMES, type CallOutcome } from "./types.js";
 
 export const MAX_CLIENT_LENGTH = 200;
 export const MAX_REASON_LENGTH = 500;
@@ -25,24 +26,25 @@ export type EntryError =
 
 export type EntryParse = { ok: true; entry: ParsedEntry } | { ok: false; error: EntryError; detail?: string };
 
-const OUTCOME_WORDS: Record<string, CallOutcome> = {
-  meeting: "meeting",
-  meet: "meeting",
-  встреча: "meeting",
-  встречу: "meeting",
-  встреча_назначена: "meeting",
-  reached: "reached",
-  reach: "reached",
-  дозвон: "reached",
-  дозвонился: "reached",
-  дозвонилась: "reached",
-  noanswer: "noanswer",
-  "no-answer": "noanswer",
-  no_answer: "noanswer",
-  недозвон: "noanswer",
-  "не-дозвон": "noanswer",
-  нет_ответа: "noanswer",
+/**
+ * The words typed as each call outcome, per language. The first word of each is
+ * the one forms, /help and the command menu show (`[дозвон|встреча|недозвон]`).
+ */
+export const OUTCOME_WORDS: Readonly<Record<CallOutcome, Readonly<Record<Locale, readonly string[]>>>> = {
+  reached: { ru: ["дозвон", "дозвонился", "дозвонилась"], en: ["reached", "reach"] },
+  meeting: { ru: ["встреча", "встречу", "встреча_назначена"], en: ["meeting", "meet"] },
+  noanswer: { ru: ["недозвон", "не-дозвон", "нет_ответа"], en: ["noanswer", "no-answer", "no_answer"] },
 };
+
+// A Map, so a typed word such as "constructor" is never read off Object.prototype.
+const OUTCOME_BY_WORD: ReadonlyMap<string, CallOutcome> = new Map(
+  CALL_OUTCOMES.flatMap((o) => LOCALES.flatMap((l) => OUTCOME_WORDS[o][l].map((w) => [w, o] as const))),
+);
+
+/** The outcome words shown to a reader of `locale`, in outcome order: ["дозвон", "встреча", "недозвон"]. */
+export function outcomeChoices(locale: Locale): string[] {
+  return CALL_OUTCOMES.map((o) => OUTCOME_WORDS[o][locale][0]!);
+}
 
 // Words people type as a call result that we do not track; without this list
 // "/call busy Acme" would silently log a reached call with client "busy Acme".
@@ -68,7 +70,7 @@ const OUTCOME_LOOKALIKES = new Set([
 ]);
 
 export function parseOutcome(word: string): CallOutcome | null {
-  return OUTCOME_WORDS[word.toLocaleLowerCase("ru")] ?? null;
+  return OUTCOME_BY_WORD.get(word.toLocaleLowerCase("ru")) ?? null;
 }
 
 function editDistance(a: string, b: string): number {
@@ -90,7 +92,7 @@ function looksLikeOutcome(word: string): boolean {
   const w = word.toLocaleLowerCase("ru");
   if (OUTCOME_LOOKALIKES.has(w)) return true;
   if (w.length < 4 || /[^a-zа-яё_-]/.test(w)) return false;
-  return Object.keys(OUTCOME_WORDS).some((k) => k.length >= 5 && editDistance(w, k) <= 2);
+  return [...OUTCOME_BY_WORD.keys()].some((k) => k.length >= 5 && editDistance(w, k) <= 2);
 }
 
 function cleanText(text: string): string {

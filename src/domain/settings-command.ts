@@ -1,3 +1,4 @@
+import { isLocale } from "./locales.js";
 import { parseMetric } from "./metrics.js";
 import { parseDuration } from "./plans.js";
 import { clockTime, parseWorkdays, type TeamSettings, type UserSettings } from "./team-settings.js";
@@ -113,7 +114,7 @@ export function parseSettingsCommand(text: string, threadId?: number): SettingsC
     case "язык": {
       const v = value.toLowerCase();
       if (v === "auto" || v === "авто") return { scope: "user", patch: { language: null } };
-      return v === "ru" || v === "en" ? { scope: "user", patch: { language: v } } : bad;
+      return isLocale(v) ? { scope: "user", patch: { language: v } } : bad;
     }
     case "nudge": {
       const f = flag(value);

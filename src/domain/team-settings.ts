@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "./locales.js";
 import { METRIC_KEYS } from "./metrics.js";
 
 /** "HH:MM", 00:00–23:59. */
@@ -58,7 +59,7 @@ export function readTeamSettings(json: unknown): TeamSettings {
 }
 
 export const userSettingsSchema = z.object({
-  language: z.enum(["ru", "en"]).nullable().default(null),
+  language: z.enum(LOCALES).nullable().default(null),
   nudge: z.boolean().default(true),
 });
 export type UserSettings = z.infer<typeof userSettingsSchema>;

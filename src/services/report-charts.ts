@@ -4,8 +4,9 @@ import type { Funnel } from "../domain/funnel.js";
 import { formatMetricValue, METRICS, type MetricKey } from "../domain/metrics.js";
 import { periodLabel } from "../domain/periods.js";
 import type { PlanPeriod } from "../domain/plans.js";
-import type { Period } from "../domain/types.js";
+import type { Period, Stage } from "../domain/types.js";
 import { barChart, type ChartTarget, formatCompact, funnelChart, lineChart } from "../presentation/charts/index.js";
+import { messages } from "../presentation/i18n/index.js";
 import type { ReportTable } from "./custom-report.js";
 
 // Charts in the metric's own unit: money shown in rubles, times in hours.
@@ -84,9 +85,10 @@ export function reportChart(title: string, team: string, report: ReportTable, lo
   });
 }
 
-const STAGE_LABEL: Record<Locale, Record<string, string>> = {
-  ru: { new: "Новый", qualified: "Квалификация", meeting: "Встреча", proposal: "КП", won: "Успех" },
-  en: { new: "New", qualified: "Qualified", meeting: "Meeting", proposal: "Proposal", won: "Won" },
+/** A stage's word as a chart label: "квалификация" → "Квалификация" ("КП" stays). */
+const stageLabel = (stage: Stage, locale: Locale) => {
+  const word = messages[locale].stage[stage];
+  return word.charAt(0).toLocaleUpperCase(locale) + word.slice(1);
 };
 
 export function funnelChartFor(title: string, team: string, period: Period, funnel: Funnel, locale: Locale): Promise<Buffer> {
@@ -94,6 +96,6 @@ export function funnelChartFor(title: string, team: string, period: Period, funn
     title,
     subtitle: subtitle(team, period, locale),
     locale,
-    stages: funnel.steps.map((s) => ({ label: STAGE_LABEL[locale][s.stage]!, count: s.reached, lost: s.lost })),
+    stages: funnel.steps.map((s) => ({ label: stageLabel(s.stage, locale), count: s.reached, lost: s.lost })),
   });
 }

@@ -1,5 +1,6 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { type Context, InlineKeyboard } from "grammy";
+import type { Locale } from "../../domain/locales.js";
 import { METRIC_KEYS, METRICS, type MetricKey } from "../../domain/metrics.js";
 import { parsePeriod } from "../../domain/periods.js";
 import { type ReportDefinition, type ReportGrouping, validReportName } from "../../domain/report-definition.js";
@@ -17,7 +18,7 @@ type BuilderConversation = Conversation<BotContext, Context>;
 const GROUPINGS: ReportGrouping[] = ["manager", "day", "week", "month"];
 const PERIODS = ["week", "month", "lastmonth", "quarter"];
 
-function metricsKeyboard(t: Messages, locale: "ru" | "en", chosen: Set<MetricKey>): InlineKeyboard {
+function metricsKeyboard(t: Messages, locale: Locale, chosen: Set<MetricKey>): InlineKeyboard {
   const kb = new InlineKeyboard();
   METRIC_KEYS.forEach((m, i) => {
     kb.text(`${chosen.has(m) ? "✅ " : ""}${METRICS[m].label[locale]}`, `rb:m:${m}`);

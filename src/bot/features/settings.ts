@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { Locale } from "../../config.js";
 import type { Team } from "../../db/repositories/teams.js";
 import type { User } from "../../db/repositories/users.js";
+import { isLocale } from "../../domain/locales.js";
 import { METRICS } from "../../domain/metrics.js";
 import { mergeTeamSettings, POST_KEYS, parseSettingsCommand } from "../../domain/settings-command.js";
 import { readTeamSettings, readUserSettings, type TeamSettings } from "../../domain/team-settings.js";
@@ -133,7 +134,7 @@ settingsFeature.callbackQuery(/^set:(t|u):(\w+)(?::(\w+))?$/, async (ctx) => {
     ctx.actor.team = ctx.deps.repos.teams.byId(member.team.id)!;
   } else {
     const us = readUserSettings(member.user.settings);
-    const next = key === "nudge" ? { ...us, nudge: !us.nudge } : { ...us, language: value === "ru" || value === "en" ? value : null };
+    const next = key === "nudge" ? { ...us, nudge: !us.nudge } : { ...us, language: isLocale(value) ? value : null };
     ctx.deps.repos.users.update(member.user.id, { settings: next });
     ctx.actor.user = ctx.deps.repos.users.byId(member.user.id)!;
     ctx.locale = pickLocale(next.language, member.user.languageCode, member.team.locale);

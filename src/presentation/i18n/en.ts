@@ -1,4 +1,6 @@
+import { outcomeChoices } from "../../domain/entry-parsing.js";
 import type { ActivityKind, CallOutcome, Stage } from "../../domain/types.js";
+import { commandForms, commandHelpLines, type KindCommand, orList } from "./kind-commands.js";
 
 const kindName: Record<ActivityKind, string> = {
   call: "Call",
@@ -18,6 +20,20 @@ const kindCount: Record<ActivityKind, string> = {
   lead: "new leads",
   lost: "lost leads",
 };
+const kindCommand: Record<ActivityKind, KindCommand> = {
+  call: { args: `[${outcomeChoices("en").join("|")}] [client]`, help: "a call", menu: "Call" },
+  meeting: { args: "[client]", help: "a meeting", menu: "Meeting" },
+  proposal: { args: "[client]", help: "a commercial proposal sent", menu: "Proposal sent" },
+  presentation: { args: "[client]", help: "a presentation", menu: "Presentation" },
+  lead: { args: "<client>", help: "a new lead", menu: "New lead" },
+  deal: {
+    args: "<amount> [client]",
+    help: "a won deal (50000, 50k, 1.5m, 50 тыс)",
+    menu: "Won deal",
+    example: "e.g. /deal 50 000 Acme, /deal 1.5m, /deal 50k",
+  },
+  lost: { args: "<client> — <reason>", help: "a lost lead", menu: "Lost lead" },
+};
 const outcome: Record<CallOutcome, string> = { reached: "reached", meeting: "meeting set", noanswer: "no answer" };
 const stage: Record<Stage, string> = {
   new: "new",
@@ -31,22 +47,16 @@ const stage: Record<Stage, string> = {
 export const en = {
   kindName,
   kindCount,
+  kindCommand,
   outcome,
   stage,
-  forms: {
-    call: "/call [reached|meeting|noanswer] [client]",
-    meeting: "/meeting [client]",
-    proposal: "/proposal [client]",
-    presentation: "/presentation [client]",
-    lead: "/lead <client>",
-    deal: "/deal <amount> [client]  e.g. /deal 50 000 Acme, /deal 1.5m, /deal 50k",
-    lost: "/lost <client> — <reason>",
-  } satisfies Record<ActivityKind, string>,
+  forms: commandForms(kindCommand),
   errors: {
     client_required: "Name the client.",
     client_too_long: "The client name is too long (200 characters at most).",
     reason_too_long: "The reason is too long (500 characters at most).",
-    unknown_outcome: (w: string) => `Unknown call outcome “${w}”. Use reached, meeting or noanswer (дозвон, встреча, недозвон).`,
+    unknown_outcome: (w: string) =>
+      `Unknown call outcome “${w}”. Use ${orList(outcomeChoices("en"), "or")} (${outcomeChoices("ru").join(", ")}).`,
     amount_required: "Give the deal amount.",
     amount_format: (w: string) => `“${w}” is not an amount. Examples: 50000, 50 000, 50k, 1.5m, 50 тыс, 1,5 млн ₽.`,
     amount_zero: "The amount must be more than zero.",
@@ -98,14 +108,7 @@ export const en = {
   help: {
     title: "<b>KPI Coach commands</b>",
     logging:
-      "<b>Log (right after it happens)</b>\n" +
-      "/call [reached|meeting|noanswer] [client] — a call\n" +
-      "/meeting [client] — a meeting\n" +
-      "/proposal [client] — a commercial proposal sent\n" +
-      "/presentation [client] — a presentation\n" +
-      "/lead &lt;client&gt; — a new lead\n" +
-      "/deal &lt;amount&gt; [client] — a won deal (50000, 50k, 1.5m, 50 тыс)\n" +
-      "/lost &lt;client&gt; — &lt;reason&gt; — a lost lead\n" +
+      `<b>Log (right after it happens)</b>\n${commandHelpLines(kindCommand)}\n` +
       "/log — one-tap buttons\n" +
       "/undo — remove your last entry (24 h)",
     me: "<b>Numbers</b>\n/me [today|week|month] — your numbers and plan progress\n/report [period] — report (heads: the team; managers: your own)\n/report dynamics|avgcheck|conversion|leadtime|closetime|proposals|presentations\n/report new — build and save a report; /reports — saved ones\n/compare [period] [@a @b] [by metric] — comparison table\n/funnel [period] — the funnel and where leads are lost\n/export [summary] [period] — CSV for Excel\n/top [metric] [period] — the team's ranking\n/settings — language, evening nudge (heads: the team's schedule)",

@@ -1,4 +1,22 @@
+import { outcomeChoices } from "../../domain/entry-parsing.js";
+import type { ActivityKind } from "../../domain/types.js";
 import type { Messages } from "./en.js";
+import { commandForms, commandHelpLines, type KindCommand, orList } from "./kind-commands.js";
+
+const kindCommand: Record<ActivityKind, KindCommand> = {
+  call: { args: `[${outcomeChoices("ru").join("|")}] [клиент]`, help: "звонок", menu: "Звонок" },
+  meeting: { args: "[клиент]", help: "встреча", menu: "Встреча" },
+  proposal: { args: "[клиент]", help: "отправлено КП", menu: "КП отправлено" },
+  presentation: { args: "[клиент]", help: "презентация", menu: "Презентация" },
+  lead: { args: "<клиент>", help: "новый лид", menu: "Новый лид" },
+  deal: {
+    args: "<сумма> [клиент]",
+    help: "успешная сделка (50000, 50k, 1,5 млн, 50 тыс)",
+    menu: "Сделка",
+    example: "напр. /deal 50 000 Ромашка, /deal 1,5 млн, /deal 50k",
+  },
+  lost: { args: "<клиент> — <причина>", help: "отказ", menu: "Отказ" },
+};
 
 export const ru: Messages = {
   kindName: {
@@ -19,22 +37,16 @@ export const ru: Messages = {
     lead: "новых лидов",
     lost: "отказов",
   },
+  kindCommand,
   outcome: { reached: "дозвон", meeting: "назначена встреча", noanswer: "недозвон" },
   stage: { new: "новый", qualified: "квалификация", meeting: "встреча", proposal: "КП", won: "успех", lost: "отказ" },
-  forms: {
-    call: "/call [дозвон|встреча|недозвон] [клиент]",
-    meeting: "/meeting [клиент]",
-    proposal: "/proposal [клиент]",
-    presentation: "/presentation [клиент]",
-    lead: "/lead <клиент>",
-    deal: "/deal <сумма> [клиент]  напр. /deal 50 000 Ромашка, /deal 1,5 млн, /deal 50k",
-    lost: "/lost <клиент> — <причина>",
-  },
+  forms: commandForms(kindCommand),
   errors: {
     client_required: "Укажите клиента.",
     client_too_long: "Слишком длинное название клиента (не больше 200 символов).",
     reason_too_long: "Слишком длинная причина (не больше 500 символов).",
-    unknown_outcome: (w) => `Неизвестный результат звонка «${w}». Используйте дозвон, встреча или недозвон (reached, meeting, noanswer).`,
+    unknown_outcome: (w) =>
+      `Неизвестный результат звонка «${w}». Используйте ${orList(outcomeChoices("ru"), "или")} (${outcomeChoices("en").join(", ")}).`,
     amount_required: "Укажите сумму сделки.",
     amount_format: (w) => `«${w}» — не сумма. Примеры: 50000, 50 000, 50k, 1.5m, 50 тыс, 1,5 млн ₽.`,
     amount_zero: "Сумма должна быть больше нуля.",
@@ -83,14 +95,7 @@ export const ru: Messages = {
   help: {
     title: "<b>Команды KPI Coach</b>",
     logging:
-      "<b>Записать (сразу после события)</b>\n" +
-      "/call [дозвон|встреча|недозвон] [клиент] — звонок\n" +
-      "/meeting [клиент] — встреча\n" +
-      "/proposal [клиент] — отправлено КП\n" +
-      "/presentation [клиент] — презентация\n" +
-      "/lead &lt;клиент&gt; — новый лид\n" +
-      "/deal &lt;сумма&gt; [клиент] — успешная сделка (50000, 50k, 1,5 млн, 50 тыс)\n" +
-      "/lost &lt;клиент&gt; — &lt;причина&gt; — отказ\n" +
+      `<b>Записать (сразу после события)</b>\n${commandHelpLines(kindCommand)}\n` +
       "/log — кнопки в одно касание\n" +
       "/undo — отменить последнюю запись (24 ч)",
     me: "<b>Показатели</b>\n/me [сегодня|неделя|месяц] — ваши цифры и выполнение плана\n/report [период] — отчёт (руководителю — по команде, менеджеру — свой)\n/report динамика|чек|конверсия|обработка|закрытие|кп|презентации\n/report new — собрать и сохранить отчёт; /reports — сохранённые\n/compare [период] [@a @b] [by метрика] — сравнительная таблица\n/funnel [период] — воронка и где теряем лиды\n/export [summary] [период] — CSV для Excel\n/top [метрика] [период] — рейтинг команды\n/settings — язык, напоминание (руководителю — расписание команды)",
