@@ -1,5 +1,5 @@
 import { isLocale } from "./locales.js";
-import { parseMetric } from "./metrics.js";
+import type { MetricParser } from "./metrics.js";
 import { parseDuration } from "./plans.js";
 import { clockTime, parseWorkdays, type TeamSettings, type UserSettings } from "./team-settings.js";
 import { isValidTimeZone } from "./time.js";
@@ -34,9 +34,10 @@ const POST_KEYS = ["summary", "evening", "weekly", "alerts", "nudge"] as const;
 
 /**
  * `/settings <key> <value>`: one change, validated. `threadId` is the forum
- * topic the command was sent in (for `topic here`).
+ * topic the command was sent in (for `topic here`); `parseMetric` reads the
+ * leaderboard metric (its words are in the i18n files).
  */
-export function parseSettingsCommand(text: string, threadId?: number): SettingsChange | SettingsError {
+export function parseSettingsCommand(text: string, parseMetric: MetricParser, threadId?: number): SettingsChange | SettingsError {
   const [rawKey = "", ...rest] = text.trim().split(/\s+/);
   const key = rawKey.toLowerCase();
   const value = rest.join(" ");

@@ -1,10 +1,11 @@
 import type { Locale } from "../config.js";
 import type { Member } from "../db/repositories/users.js";
 import type { KpiValues } from "../domain/kpi.js";
-import { METRICS, type MetricKey } from "../domain/metrics.js";
+import { METRICS, type MetricKey, metricsOn } from "../domain/metrics.js";
 import { formatLocal } from "../domain/time.js";
 import type { ActivityRecord } from "../domain/types.js";
 import { messages } from "../presentation/i18n/index.js";
+import { metricLabel } from "../presentation/i18n/metric-words.js";
 
 // CSV for Excel in a Russian locale: UTF-8 with a BOM (or Excel guesses the
 // encoding wrong), ";" between fields, "," as the decimal mark for ru.
@@ -49,21 +50,7 @@ export function activitiesCsv(activities: ActivityRecord[], people: Map<number, 
   return csv([header, ...rows]);
 }
 
-const SUMMARY: MetricKey[] = [
-  "calls",
-  "meetings",
-  "call_conversion",
-  "proposals",
-  "presentations",
-  "deals",
-  "revenue",
-  "avg_check",
-  "lost",
-  "win_rate",
-  "lead_time",
-  "close_time",
-  "leads",
-];
+const SUMMARY = metricsOn("export");
 
 function plainValue(metric: MetricKey, v: number | null, locale: Locale): string | null {
   if (v === null) return null;
@@ -83,7 +70,7 @@ function plainValue(metric: MetricKey, v: number | null, locale: Locale): string
 export function summaryCsv(people: Member[], byUser: Map<number, KpiValues>, total: KpiValues, locale: Locale): string {
   const ru = locale === "ru";
   const unit = (m: MetricKey) => ({ money: ", ₽", duration: ru ? ", ч" : ", h", percent: ", %", count: "" })[METRICS[m].unit];
-  const header = [ru ? "Менеджер" : "Manager", ...SUMMARY.map((m) => METRICS[m].label[locale] + unit(m))];
+  const header = [ru ? "Менеджер" : "Manager", ...SUMMARY.map((m) => metricLabel(m, locale) + unit(m))];
   const rows = people.map((p) => [
     p.user.firstName + (p.user.lastName ? ` ${p.user.lastName}` : ""),
     ...SUMMARY.map((m) => plainValue(m, byUser.get(p.user.id)![m], locale)),

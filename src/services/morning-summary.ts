@@ -1,6 +1,6 @@
 import type { Locale } from "../config.js";
 import type { Team } from "../db/repositories/teams.js";
-import { formatMetricValue, METRICS } from "../domain/metrics.js";
+import { formatMetricValue } from "../domain/metrics.js";
 import { periodLabel, resolvePeriod } from "../domain/periods.js";
 import { rankBy } from "../domain/ranking.js";
 import { readTeamSettings } from "../domain/team-settings.js";
@@ -8,6 +8,7 @@ import { addDays, isoWeekday, localDate } from "../domain/time.js";
 import { barChart } from "../presentation/charts/index.js";
 import { clip, escapeHtml, fitHtml, MAX_CAPTION, pre } from "../presentation/html.js";
 import { messages } from "../presentation/i18n/index.js";
+import { metricLabel } from "../presentation/i18n/metric-words.js";
 import { cell, head } from "../presentation/views/cells.js";
 import { firstName } from "../presentation/views/report-view.js";
 import { renderTable } from "../presentation/views/table.js";
@@ -87,7 +88,7 @@ export function buildMorningSummary(deps: AppDeps, team: Team, now: number, loca
   const top = ranked[0];
   if (top && top.value !== null && top.value > 0) {
     const v = day.byUser.get(top.item.user.id)!;
-    const what = `${METRICS[metric].label[locale]}: ${formatMetricValue(metric, top.value, locale)}${metric !== "revenue" && v.revenue ? `, ${formatMetricValue("revenue", v.revenue, locale)}` : ""}`;
+    const what = `${metricLabel(metric, locale)}: ${formatMetricValue(metric, top.value, locale)}${metric !== "revenue" && v.revenue ? `, ${formatMetricValue("revenue", v.revenue, locale)}` : ""}`;
     const tied = ranked
       .filter((r) => r.place === 1)
       .map((r) => escapeHtml(r.item.user.firstName))
@@ -101,7 +102,7 @@ export function buildMorningSummary(deps: AppDeps, team: Team, now: number, loca
   const monthLines: string[] = [];
   const monthSnap = teamSnapshot(deps, team, month);
   const totals = (["deals", "revenue", "calls", "meetings"] as const).map(
-    (k) => `${METRICS[k].label[locale]} ${formatMetricValue(k, monthSnap.total[k], locale)}`,
+    (k) => `${metricLabel(k, locale)} ${formatMetricValue(k, monthSnap.total[k], locale)}`,
   );
   monthLines.push(`${p.team}: ${escapeHtml(totals.join(" · "))}`);
   const source = snapshotSource(deps, team, monthSnap, day);
@@ -131,13 +132,13 @@ export function buildMorningSummary(deps: AppDeps, team: Team, now: number, loca
           const snap = monthSnap;
           const plans = deps.repos.plans.list(team.id);
           return barChart({
-            title: `${METRICS[metric].label[locale]} · ${periodLabel(month, locale)}`,
+            title: `${metricLabel(metric, locale)} · ${periodLabel(month, locale)}`,
             subtitle: subtitle(team.name, month, locale),
             locale,
             labels: people.map((m) => m.user.firstName),
             series: [
               {
-                label: METRICS[metric].label[locale],
+                label: metricLabel(metric, locale),
                 values: people.map((m) => unitValue(metric, snap.byUser.get(m.user.id)?.[metric] ?? null)),
               },
             ],
@@ -147,6 +148,6 @@ export function buildMorningSummary(deps: AppDeps, team: Team, now: number, loca
   return {
     html: fitHtml(parts.join("\n")),
     chart,
-    caption: clip(`${METRICS[metric].label[locale]} · ${team.name} · ${periodLabel(month, locale)}`, MAX_CAPTION),
+    caption: clip(`${metricLabel(metric, locale)} · ${team.name} · ${periodLabel(month, locale)}`, MAX_CAPTION),
   };
 }

@@ -12,6 +12,7 @@ import {
   resolveRelativeTarget,
 } from "../domain/plans.js";
 import { messages } from "../presentation/i18n/index.js";
+import { metricLabel } from "../presentation/i18n/metric-words.js";
 import type { AppDeps } from "./deps.js";
 import { kpisFor } from "./scorecard.js";
 import { teamWeekStart } from "./team-settings.js";
@@ -82,5 +83,5 @@ export function describePlan(plan: PlanRow, locale: Locale, who?: string): strin
   const metric = plan.metric as MetricKey;
   const scope = plan.scope === "each" ? t.scopeEach : plan.scope === "team" ? t.scopeTeam : (who ?? `#${plan.userId}`);
   const rel = plan.relativePercent !== null ? ` (${t.relative(plan.relativePercent)})` : "";
-  return `${METRICS[metric].label[locale]} ${formatMetricValue(metric, plan.value, locale)}${rel} ${t.periods[plan.period]} · ${scope}`;
+  return `${metricLabel(metric, locale)} ${formatMetricValue(metric, plan.value, locale)}${rel} ${t.periods[plan.period]} · ${scope}`;
 }

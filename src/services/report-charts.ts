@@ -7,6 +7,7 @@ import type { PlanPeriod } from "../domain/plans.js";
 import type { Period, Stage } from "../domain/types.js";
 import { barChart, type ChartTarget, formatCompact, funnelChart, lineChart } from "../presentation/charts/index.js";
 import { messages } from "../presentation/i18n/index.js";
+import { metricLabel } from "../presentation/i18n/metric-words.js";
 import type { ReportTable } from "./custom-report.js";
 
 // Charts in the metric's own unit: money shown in rubles, times in hours.
@@ -52,11 +53,11 @@ export function reportChart(title: string, team: string, report: ReportTable, lo
   const sub = subtitle(team, report.period, locale);
   if (report.grouping === "manager") {
     return barChart({
-      title: `${title}: ${METRICS[m1].label[locale]}`,
+      title: `${title}: ${metricLabel(m1, locale)}`,
       subtitle: sub,
       locale,
       labels: report.rows.map((r) => r.label),
-      series: [{ label: METRICS[m1].label[locale], values: report.rows.map((r) => unitValue(m1, r.values[0] ?? null)) }],
+      series: [{ label: metricLabel(m1, locale), values: report.rows.map((r) => unitValue(m1, r.values[0] ?? null)) }],
       target: targetFor(plans, m1, report.period, locale),
       valueFormat: unitFormat(m1, locale),
     });
@@ -69,11 +70,11 @@ export function reportChart(title: string, team: string, report: ReportTable, lo
     locale,
     labels: report.rows.map((r) => r.label),
     series: [
-      { label: METRICS[m1].label[locale], values: report.rows.map((r) => unitValue(m1, r.values[0] ?? null)), yAxis: "left" },
+      { label: metricLabel(m1, locale), values: report.rows.map((r) => unitValue(m1, r.values[0] ?? null)), yAxis: "left" },
       ...(second
         ? [
             {
-              label: METRICS[m2].label[locale],
+              label: metricLabel(m2, locale),
               values: report.rows.map((r) => unitValue(m2, r.values[1] ?? null)),
               yAxis: sameUnit ? ("left" as const) : ("right" as const),
             },

@@ -14,6 +14,7 @@ import {
   resolveRelativeTarget,
 } from "../domain/plans.js";
 import type { Period } from "../domain/types.js";
+import { metricLabel } from "../presentation/i18n/metric-words.js";
 import type { AppDeps } from "./deps.js";
 import { teamWeekStart, teamWorkdays } from "./team-settings.js";
 
@@ -87,7 +88,7 @@ export function planStandings(
       actual,
       share,
       progress: progress(plan.metric, actual, target, share),
-      line: formatProgress(plan.metric, actual, target, share, locale),
+      line: formatProgress(plan.metric, actual, target, share, locale, metricLabel(plan.metric, locale)),
     };
   });
 }

@@ -130,15 +130,20 @@ describe("reports", () => {
     await h.say(t.head, t.headChat, "/plan deals 10 month");
     const r = await h.sayWithPhoto(t.head, t.headChat, "/report");
     expect(r.text).toMatch(/^📈 Отчёт команды «Отдел продаж» · /);
-    expect(r.text).toMatch(/Иван\s+4\s+1\s+25%\s+1\s+0/);
-    expect(r.text).toMatch(/John\s+2\s+0\s+0%\s+0\s+0/);
-    expect(r.text).toMatch(/Итого\s+6\s+1\s+17%\s+1\s+0/);
+    // Activity: calls, meetings, conversion | no-answer rate, proposals, presentations (split to stay narrow).
+    expect(r.text).toMatch(/Иван\s+4\s+1\s+25%\n/);
+    expect(r.text).toMatch(/John\s+2\s+0\s+0%\n/);
+    expect(r.text).toMatch(/Итого\s+6\s+1\s+17%\n/);
+    expect(r.text).toMatch(/Кто\s+Недоз\.\s+КП\s+През\./);
+    expect(r.text).toMatch(/Иван\s+25%\s+1\s+0\n/); // 1 of Ivan's 4 calls went unanswered
+    expect(r.text).toMatch(/John\s+0%\s+0\s+0\n/);
+    expect(r.text).toMatch(/Итого\s+17%\s+1\s+0\n/); // 1 of the team's 6 calls
     expect(r.text).toMatch(/Иван\s+2\s+400т\s+200т/);
     expect(r.text).toMatch(/Итого\s+3\s+450т\s+150т/);
     expect(r.text).toMatch(/Иван: сделки 2\/10/);
     // Tables fit a phone held upright.
     const tables = [...String(r.call.payload["text"]).matchAll(/<pre>([\s\S]*?)<\/pre>/g)].map((m) => m[1]!);
-    expect(tables).toHaveLength(2);
+    expect(tables).toHaveLength(3);
     for (const line of tables.join("\n").split("\n")) expect(line.length).toBeLessThanOrEqual(36);
     expect(r.photo.payload["photo"].bytes.subarray(1, 4).toString()).toBe("PNG");
     expect(String(r.photo.payload["caption"])).toContain("Отчёт команды");

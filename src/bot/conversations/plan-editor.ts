@@ -1,9 +1,10 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { type Context, InlineKeyboard } from "grammy";
-import { METRIC_KEYS, METRICS, type MetricKey } from "../../domain/metrics.js";
+import { type MetricKey, metricsOn } from "../../domain/metrics.js";
 import type { PlanPeriod, PlanScope } from "../../domain/plans.js";
 import { escapeHtml } from "../../presentation/html.js";
 import { messages } from "../../presentation/i18n/index.js";
+import { metricLabel } from "../../presentation/i18n/metric-words.js";
 import { describePlan, setPlan } from "../../services/plans.js";
 import type { BotContext } from "../context.js";
 import { openScope, recheckScope } from "./flow-scope.js";
@@ -58,8 +59,8 @@ export async function planEditorConversation(conversation: PlanConversation, ctx
     target = env.existing.userId;
   } else {
     const mk = new InlineKeyboard();
-    METRIC_KEYS.forEach((m, i) => {
-      mk.text(METRICS[m].label[env.locale], `pe:m:${m}`);
+    metricsOn("plan").forEach((m, i) => {
+      mk.text(metricLabel(m, env.locale), `pe:m:${m}`);
       if (i % 2 === 1) mk.row();
     });
     metric = (await choose(p.askMetric, mk, "m:")) as MetricKey;
@@ -76,7 +77,7 @@ export async function planEditorConversation(conversation: PlanConversation, ctx
     target = s.startsWith("user:") ? Number(s.slice(5)) : null;
   }
 
-  await ctx.reply(p.askValue(METRICS[metric].label[env.locale]), {
+  await ctx.reply(p.askValue(metricLabel(metric, env.locale)), {
     reply_markup: new InlineKeyboard().text(t.buttons.cancel, "pe:cancel"),
   });
   for (;;) {
@@ -107,6 +108,6 @@ export async function planEditorConversation(conversation: PlanConversation, ctx
       return;
     }
     const reason = result.error === "no_base" ? p.noBase : p.badValue[result.error];
-    await next.reply(`⚠️ ${reason}\n${p.askValue(METRICS[metric].label[env.locale])}`);
+    await next.reply(`⚠️ ${reason}\n${p.askValue(metricLabel(metric, env.locale))}`);
   }
 }

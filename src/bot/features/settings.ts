@@ -3,11 +3,11 @@ import type { Locale } from "../../config.js";
 import type { Team } from "../../db/repositories/teams.js";
 import type { User } from "../../db/repositories/users.js";
 import { isLocale } from "../../domain/locales.js";
-import { METRICS } from "../../domain/metrics.js";
 import { mergeTeamSettings, POST_KEYS, parseSettingsCommand } from "../../domain/settings-command.js";
 import { readTeamSettings, readUserSettings, type TeamSettings } from "../../domain/team-settings.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { messages, pickLocale } from "../../presentation/i18n/index.js";
+import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
 import type { BotContext } from "../context.js";
 import { requireMember } from "../middlewares/guards.js";
 
@@ -40,7 +40,7 @@ export function renderTeamSettings(team: Team, s: TeamSettings, locale: Locale):
     t.thresholds(s.leadNewHours, s.stuckDays, s.conversionDropPoints),
     `${t.quiet}: ${s.quietFrom && s.quietTo ? `${s.quietFrom}–${s.quietTo}` : t.off}`,
     `${t.topic}: ${s.topicId ?? t.none}`,
-    `${t.metric}: ${METRICS[s.mainMetric].label[locale]}`,
+    `${t.metric}: ${metricLabel(s.mainMetric, locale)}`,
   ].join("\n");
 }
 
@@ -100,7 +100,7 @@ settingsFeature.command("settings", async (ctx) => {
   const t = ctx.t.settings;
   const text = ctx.match.trim();
   if (!text) return show(ctx);
-  const change = parseSettingsCommand(text, ctx.msg?.message_thread_id);
+  const change = parseSettingsCommand(text, parseMetricOn("main"), ctx.msg?.message_thread_id);
   const isHead = member.membership.role === "head";
   const usage = isHead ? t.usage : t.personalUsage;
   if ("error" in change) {

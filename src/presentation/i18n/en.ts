@@ -1,4 +1,5 @@
 import { outcomeChoices } from "../../domain/entry-parsing.js";
+import type { MetricKey } from "../../domain/metrics.js";
 import type { ActivityKind, CallOutcome, Stage } from "../../domain/types.js";
 import { commandForms, commandHelpLines, type KindCommand, orList } from "./kind-commands.js";
 
@@ -34,6 +35,30 @@ const kindCommand: Record<ActivityKind, KindCommand> = {
   },
   lost: { args: "<client> — <reason>", help: "a lost lead", menu: "Lost lead" },
 };
+/** A metric's words in one language. */
+export interface MetricWords {
+  label: string;
+  /** ≤ 6 characters, for narrow phone tables. */
+  short: string;
+  /** What people type for it (besides its key), in normalised form ("avgcheck"); the first is shown in hints. */
+  aliases: readonly string[];
+}
+const metric: Record<MetricKey, MetricWords> = {
+  calls: { label: "calls", short: "Calls", aliases: ["calls"] },
+  meetings: { label: "meetings", short: "Meet.", aliases: ["meetings"] },
+  call_conversion: { label: "call conversion", short: "Conv.", aliases: ["conversion"] },
+  noanswer_rate: { label: "no-answer rate", short: "NoAns", aliases: ["noanswer"] },
+  proposals: { label: "proposals", short: "Prop.", aliases: ["proposals"] },
+  presentations: { label: "presentations", short: "Pres.", aliases: ["presentations"] },
+  deals: { label: "deals", short: "Deals", aliases: ["deals"] },
+  revenue: { label: "revenue", short: "Rev.", aliases: ["revenue"] },
+  avg_check: { label: "average check", short: "Avg", aliases: ["avgcheck"] },
+  lost: { label: "lost", short: "Lost", aliases: ["lost"] },
+  win_rate: { label: "win rate", short: "Win%", aliases: ["winrate"] },
+  lead_time: { label: "lead processing time", short: "LeadT", aliases: ["leadtime"] },
+  close_time: { label: "deal closing time", short: "Close", aliases: ["closetime"] },
+  leads: { label: "leads", short: "Leads", aliases: ["leads"] },
+};
 const outcome: Record<CallOutcome, string> = { reached: "reached", meeting: "meeting set", noanswer: "no answer" };
 const stage: Record<Stage, string> = {
   new: "new",
@@ -48,6 +73,7 @@ export const en = {
   kindName,
   kindCount,
   kindCommand,
+  metric,
   outcome,
   stage,
   forms: commandForms(kindCommand),
@@ -211,8 +237,7 @@ export const en = {
   plans: {
     usage:
       "Form: <code>/plan &lt;metric&gt; &lt;value&gt; &lt;day|week|month|quarter&gt; [@username|all]</code>\ne.g. <code>/plan deals 10 month</code>, <code>/plan calls 40 day @ivan</code>, <code>/plan leadtime 24h month</code>, <code>/plan avgcheck +15% month</code>\nWithout @username the plan binds each manager; <code>all</code> sets the team's total.",
-    metrics:
-      "Metrics: calls, meetings, conversion, proposals, presentations, deals, revenue, avgcheck, winrate, leadtime, closetime, lost, leads (or in Russian: звонки, встречи, конверсия, кп, …).",
+    metrics: (own: string, other: string) => `Metrics: ${own} (or in Russian: ${other}, …).`,
     unknownMetric: (m: string) => `Unknown metric “${m}”.`,
     badPeriod: (p: string) => `“${p}” is not a plan period: use day, week, month or quarter.`,
     badValue: {

@@ -1,6 +1,7 @@
 import { outcomeChoices } from "../../domain/entry-parsing.js";
+import type { MetricKey } from "../../domain/metrics.js";
 import type { ActivityKind } from "../../domain/types.js";
-import type { Messages } from "./en.js";
+import type { Messages, MetricWords } from "./en.js";
 import { commandForms, commandHelpLines, type KindCommand, orList } from "./kind-commands.js";
 
 const kindCommand: Record<ActivityKind, KindCommand> = {
@@ -16,6 +17,23 @@ const kindCommand: Record<ActivityKind, KindCommand> = {
     example: "напр. /deal 50 000 Ромашка, /deal 1,5 млн, /deal 50k",
   },
   lost: { args: "<клиент> — <причина>", help: "отказ", menu: "Отказ" },
+};
+
+const metric: Record<MetricKey, MetricWords> = {
+  calls: { label: "звонки", short: "Звонки", aliases: ["звонки"] },
+  meetings: { label: "встречи", short: "Встр.", aliases: ["встречи"] },
+  call_conversion: { label: "конверсия звонков", short: "Конв.", aliases: ["конверсия"] },
+  noanswer_rate: { label: "доля недозвонов", short: "Недоз.", aliases: ["недозвоны", "доля_недозвонов"] },
+  proposals: { label: "КП", short: "КП", aliases: ["кп"] },
+  presentations: { label: "презентации", short: "През.", aliases: ["презентации"] },
+  deals: { label: "сделки", short: "Сделки", aliases: ["сделки"] },
+  revenue: { label: "выручка", short: "Выр.", aliases: ["выручка"] },
+  avg_check: { label: "средний чек", short: "Чек", aliases: ["средний_чек", "чек"] },
+  lost: { label: "отказы", short: "Отказ", aliases: ["отказы"] },
+  win_rate: { label: "доля успешных", short: "Успех", aliases: ["доля_успешных"] },
+  lead_time: { label: "время обработки лида", short: "Обр.", aliases: ["обработка"] },
+  close_time: { label: "время закрытия сделки", short: "Закр.", aliases: ["закрытие"] },
+  leads: { label: "лиды", short: "Лиды", aliases: ["лиды"] },
 };
 
 export const ru: Messages = {
@@ -38,6 +56,7 @@ export const ru: Messages = {
     lost: "отказов",
   },
   kindCommand,
+  metric,
   outcome: { reached: "дозвон", meeting: "назначена встреча", noanswer: "недозвон" },
   stage: { new: "новый", qualified: "квалификация", meeting: "встреча", proposal: "КП", won: "успех", lost: "отказ" },
   forms: commandForms(kindCommand),
@@ -198,8 +217,7 @@ export const ru: Messages = {
   plans: {
     usage:
       "Формат: <code>/plan &lt;метрика&gt; &lt;значение&gt; &lt;day|week|month|quarter&gt; [@username|all]</code>\nнапр. <code>/plan сделки 10 месяц</code>, <code>/plan звонки 40 день @ivan</code>, <code>/plan обработка 24ч месяц</code>, <code>/plan средний_чек +15% месяц</code>\nБез @username план ставится каждому менеджеру; <code>all</code> — на всю команду.",
-    metrics:
-      "Метрики: звонки, встречи, конверсия, кп, презентации, сделки, выручка, средний_чек, winrate, обработка, закрытие, отказы, лиды (или calls, meetings, conversion, …).",
+    metrics: (own: string, other: string) => `Метрики: ${own} (или ${other}, …).`,
     unknownMetric: (m) => `Неизвестная метрика «${m}».`,
     badPeriod: (p) => `«${p}» — не период плана: день, неделя, месяц или квартал.`,
     badValue: {

@@ -1,6 +1,7 @@
 import type { Locale } from "../../config.js";
 import { formatDecimal } from "../../domain/amounts.js";
 import { formatMetricValue, METRICS, type MetricKey } from "../../domain/metrics.js";
+import { metricShort } from "../i18n/metric-words.js";
 
 // Narrow cell values for phone tables: every column must stay a few characters.
 
@@ -44,5 +45,5 @@ export function cell(metric: MetricKey, value: number | null, locale: Locale): s
 
 /** Column title: the metric's short label. */
 export function head(metric: MetricKey, locale: Locale): string {
-  return METRICS[metric].short[locale];
+  return metricShort(metric, locale);
 }

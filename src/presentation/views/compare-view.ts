@@ -1,6 +1,6 @@
 import type { Locale } from "../../config.js";
 import type { KpiValues } from "../../domain/kpi.js";
-import type { MetricKey } from "../../domain/metrics.js";
+import { type MetricKey, metricsOn } from "../../domain/metrics.js";
 import { periodLabel } from "../../domain/periods.js";
 import { rankBy } from "../../domain/ranking.js";
 import type { TeamSnapshot } from "../../services/team-snapshot.js";
@@ -10,19 +10,6 @@ import { cell, head } from "./cells.js";
 import { firstName } from "./report-view.js";
 import { renderTable } from "./table.js";
 
-export const COMPARE_METRICS: MetricKey[] = [
-  "calls",
-  "meetings",
-  "call_conversion",
-  "proposals",
-  "presentations",
-  "deals",
-  "revenue",
-  "avg_check",
-  "win_rate",
-  "lead_time",
-  "close_time",
-];
 /** Manager columns per table: label + 3 people + average fit a phone in portrait. */
 const PEOPLE_PER_TABLE = 3;
 
@@ -44,7 +31,7 @@ export function renderComparison(title: string, snap: TeamSnapshot, average: Kpi
       ...group.map((p) => ({ title: firstName(p.user.firstName), max: 7 })),
       { title: t.reports.avg },
     ];
-    const rows = COMPARE_METRICS.map((m) => [
+    const rows = metricsOn("compare").map((m) => [
       head(m, locale),
       ...group.map((p) => cell(m, snap.byUser.get(p.user.id)![m], locale)),
       cell(m, average[m], locale),

@@ -1,8 +1,8 @@
 import type { Locale } from "../../config.js";
-import { METRICS } from "../../domain/metrics.js";
 import { periodLabel } from "../../domain/periods.js";
 import type { ReportTable } from "../../services/custom-report.js";
 import { escapeHtml, fitHtml, pre } from "../html.js";
+import { metricLabel, metricShort } from "../i18n/metric-words.js";
 import { cell, head } from "./cells.js";
 import { firstName } from "./report-view.js";
 import { renderTable } from "./table.js";
@@ -25,7 +25,7 @@ export function renderReportTable(title: string, report: ReportTable, locale: Lo
       pre(renderTable([{ title: first, align: "left", max: 9 }, ...idx.map((i) => ({ title: head(report.metrics[i]!, locale) }))], rows)),
     );
   }
-  const legend = report.metrics.map((m) => `${METRICS[m].short[locale]} — ${METRICS[m].label[locale]}`).join("; ");
+  const legend = report.metrics.map((m) => `${metricShort(m, locale)} — ${metricLabel(m, locale)}`).join("; ");
   parts.push(`<i>${escapeHtml(legend)}</i>`);
   if (report.rows.length === 0) parts.push(ru ? "Нет данных за период." : "No data for the period.");
   return fitHtml(parts.join("\n"));

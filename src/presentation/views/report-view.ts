@@ -1,13 +1,22 @@
 import type { Locale } from "../../config.js";
-import type { MetricKey } from "../../domain/metrics.js";
+import { type MetricKey, metricsOn } from "../../domain/metrics.js";
 import { periodLabel } from "../../domain/periods.js";
 import type { TeamReport } from "../../services/team-report.js";
 import { escapeHtml, fitHtml, pre } from "../html.js";
 import { cell, head } from "./cells.js";
 import { renderTable } from "./table.js";
 
-const ACTIVITY: MetricKey[] = ["calls", "meetings", "call_conversion", "proposals", "presentations"];
-const RESULTS: MetricKey[] = ["deals", "revenue", "avg_check", "lead_time", "close_time"];
+/** Metric columns per table: with the name column, a line stays within a phone's ~36 characters. */
+const MAX_COLUMNS = 5;
+
+/** A section's metrics as tables of at most MAX_COLUMNS, split evenly (6 → 3 + 3). */
+function columnGroups(metrics: MetricKey[]): MetricKey[][] {
+  const tables = Math.ceil(metrics.length / MAX_COLUMNS);
+  const size = Math.ceil(metrics.length / tables);
+  const groups: MetricKey[][] = [];
+  for (let i = 0; i < metrics.length; i += size) groups.push(metrics.slice(i, i + size));
+  return groups;
+}
 
 const WORDS = {
   ru: {
@@ -36,7 +45,7 @@ export function firstName(name: string): string {
   return name.split(/\s+/)[0] ?? name;
 }
 
-/** Two narrow tables (activity, results) per manager plus the total, then plan progress. */
+/** Narrow tables (activity, then results: the metrics shown in reports) per manager plus the total, then plan progress. */
 export function renderTeamReport(report: TeamReport, locale: Locale): string {
   const w = WORDS[locale];
   const { snapshot } = report;
@@ -56,7 +65,14 @@ export function renderTeamReport(report: TeamReport, locale: Locale): string {
     for (const s of report.standings.get(p.user.id) ?? [])
       planLines.push(`${escapeHtml(firstName(p.user.firstName))}: ${escapeHtml(s.line)}`);
   }
-  const parts = [title, `<b>${w.activity}</b>`, pre(table(ACTIVITY)), `<b>${w.results}</b>`, pre(table(RESULTS))];
+  const section = (metrics: MetricKey[]) => columnGroups(metrics).map((group) => pre(table(group)));
+  const parts = [
+    title,
+    `<b>${w.activity}</b>`,
+    ...section(metricsOn("report", "activity")),
+    `<b>${w.results}</b>`,
+    ...section(metricsOn("report", "results")),
+  ];
   if (planLines.length > 0) parts.push(`<b>${w.plan}</b>\n${planLines.join("\n")}`);
   return fitHtml(parts.join("\n"));
 }

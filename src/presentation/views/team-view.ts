@@ -1,6 +1,7 @@
 import type { Locale } from "../../config.js";
 import type { KpiValues } from "../../domain/kpi.js";
-import { METRICS, type MetricKey } from "../../domain/metrics.js";
+import type { MetricKey } from "../../domain/metrics.js";
+import { metricShort } from "../i18n/metric-words.js";
 import { cell as narrowCell } from "./cells.js";
 import { type Column, renderTable } from "./table.js";
 
@@ -15,7 +16,7 @@ export const TEAM_SUMMARY_METRICS: MetricKey[] = ["calls", "meetings", "call_con
 export function renderTeamTable(rows: TeamRow[], total: KpiValues, locale: Locale, metrics: MetricKey[] = TEAM_SUMMARY_METRICS): string {
   const columns: Column[] = [
     { title: locale === "ru" ? "Менеджер" : "Manager", align: "left", max: 10 },
-    ...metrics.map((m) => ({ title: METRICS[m].short[locale], align: "right" as const })),
+    ...metrics.map((m) => ({ title: metricShort(m, locale), align: "right" as const })),
   ];
   const cell = (m: MetricKey, v: number | null) => narrowCell(m, v, locale);
   const body = rows.map((r) => [r.name, ...metrics.map((m) => cell(m, r.values[m]))]);
