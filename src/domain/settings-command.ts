@@ -30,7 +30,6 @@ const range = (v: string) => {
   return m && time(m[1]!) && time(m[2]!) ? ([m[1]!, m[2]!] as const) : null;
 };
 const flag = (v: string) => (ON.has(v.toLowerCase()) ? true : OFF.has(v.toLowerCase()) ? false : null);
-const POST_KEYS = ["summary", "evening", "weekly", "alerts", "nudge"] as const;
 
 /**
  * `/settings <key> <value>`: one change, validated. `threadId` is the forum
@@ -131,5 +130,3 @@ export function parseSettingsCommand(text: string, parseMetric: MetricParser, th
 export function mergeTeamSettings(current: TeamSettings, patch: Partial<TeamSettings>): TeamSettings {
   return { ...current, ...patch, enabled: { ...current.enabled, ...(patch.enabled ?? {}) } };
 }
-
-export { POST_KEYS };

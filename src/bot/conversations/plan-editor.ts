@@ -1,7 +1,7 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { type Context, InlineKeyboard } from "grammy";
 import { type MetricKey, metricsOn } from "../../domain/metrics.js";
-import type { PlanPeriod, PlanScope } from "../../domain/plans.js";
+import { PLAN_PERIODS, type PlanPeriod, type PlanScope } from "../../domain/plans.js";
 import { escapeHtml } from "../../presentation/html.js";
 import { messages } from "../../presentation/i18n/index.js";
 import { metricLabel } from "../../presentation/i18n/metric-words.js";
@@ -13,7 +13,6 @@ import { waitForAnswer } from "./wait-answer.js";
 export const PLAN_EDITOR = "plan-editor";
 
 type PlanConversation = Conversation<BotContext, Context>;
-const PERIODS: PlanPeriod[] = ["day", "week", "month", "quarter"];
 
 /**
  * The guided /plan flow: metric → period → for whom → value, or only the value
@@ -65,7 +64,7 @@ export async function planEditorConversation(conversation: PlanConversation, ctx
     });
     metric = (await choose(p.askMetric, mk, "m:")) as MetricKey;
     const pk = new InlineKeyboard();
-    for (const x of PERIODS) pk.text(p.periods[x], `pe:p:${x}`);
+    for (const x of PLAN_PERIODS) pk.text(p.periods[x], `pe:p:${x}`);
     period = (await choose(p.askPeriod, pk, "p:")) as PlanPeriod;
     const sk = new InlineKeyboard().text(p.scopeEach, "pe:s:each").text(p.scopeTeam, "pe:s:team").row();
     env.members.forEach((m, i) => {

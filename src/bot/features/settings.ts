@@ -3,8 +3,8 @@ import type { Locale } from "../../config.js";
 import type { Team } from "../../db/repositories/teams.js";
 import type { User } from "../../db/repositories/users.js";
 import { isLocale } from "../../domain/locales.js";
-import { mergeTeamSettings, POST_KEYS, parseSettingsCommand } from "../../domain/settings-command.js";
-import { readTeamSettings, readUserSettings, type TeamSettings } from "../../domain/team-settings.js";
+import { mergeTeamSettings, parseSettingsCommand } from "../../domain/settings-command.js";
+import { POST_KEYS, type PostKey, readTeamSettings, readUserSettings, type TeamSettings } from "../../domain/team-settings.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { messages, pickLocale } from "../../presentation/i18n/index.js";
 import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
@@ -46,7 +46,7 @@ export function renderTeamSettings(team: Team, s: TeamSettings, locale: Locale):
 
 function teamKeyboard(s: TeamSettings, locale: Locale): InlineKeyboard {
   const t = messages[locale].settings;
-  const names: Record<(typeof POST_KEYS)[number], string> = {
+  const names: Record<PostKey, string> = {
     summary: t.summary,
     evening: t.evening,
     weekly: t.weekly,
@@ -126,7 +126,7 @@ settingsFeature.callbackQuery(/^set:(t|u):(\w+)(?::(\w+))?$/, async (ctx) => {
   const [, scope, key, value] = ctx.match;
   if (scope === "t") {
     if (member.membership.role !== "head") return void (await ctx.reply(ctx.t.settings.headOnly));
-    const k = key as (typeof POST_KEYS)[number];
+    const k = key as PostKey;
     if (!POST_KEYS.includes(k)) return;
     saveTeam(ctx, member.team, {
       enabled: { [k]: !readTeamSettings(member.team.settings).enabled[k] },
