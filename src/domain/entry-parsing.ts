@@ -5,6 +5,17 @@ import { type ActivityKind, CALL_OUTCOMES, type CallOutcome } from "./types.js";
 export const MAX_CLIENT_LENGTH = 200;
 export const MAX_REASON_LENGTH = 500;
 
+/** Kinds that mean nothing without a client (a lead, a loss); the others may name one. */
+export const CLIENT_REQUIRED: Readonly<Record<ActivityKind, boolean>> = {
+  call: false,
+  meeting: false,
+  proposal: false,
+  presentation: false,
+  lead: true,
+  deal: false,
+  lost: true,
+};
+
 export interface ParsedEntry {
   kind: ActivityKind;
   outcome: CallOutcome | null;
@@ -116,23 +127,20 @@ export function parseEntry(kind: ActivityKind, args: string): EntryParse {
       const [first = "", ...rest] = text.split(" ");
       const outcome = first ? parseOutcome(first) : null;
       if (!outcome && first && looksLikeOutcome(first)) return { ok: false, error: "unknown_outcome", detail: first };
-      const c = client(outcome ? rest.join(" ") : text, false);
+      const c = client(outcome ? rest.join(" ") : text, CLIENT_REQUIRED[kind]);
       if (!c.ok) return c;
       return { ok: true, entry: { ...blank, kind, outcome: outcome ?? "reached", clientName: c.name } };
     }
     case "meeting":
     case "proposal":
-    case "presentation": {
-      const c = client(text, false);
-      return c.ok ? { ok: true, entry: { ...blank, kind, clientName: c.name } } : c;
-    }
+    case "presentation":
     case "lead": {
-      const c = client(text, true);
+      const c = client(text, CLIENT_REQUIRED[kind]);
       return c.ok ? { ok: true, entry: { ...blank, kind, clientName: c.name } } : c;
     }
     case "lost": {
       const [namePart = "", ...reasonParts] = text.split(/\s*(?:—|–|--|\s-\s)\s*/);
-      const c = client(namePart, true);
+      const c = client(namePart, CLIENT_REQUIRED[kind]);
       if (!c.ok) return c;
       const reason = cleanText(reasonParts.join(" — ")) || null;
       if (reason && reason.length > MAX_REASON_LENGTH) return { ok: false, error: "reason_too_long" };
@@ -145,7 +153,7 @@ export function parseEntry(kind: ActivityKind, args: string): EntryParse {
       if (!amountText) return { ok: false, error: "amount_format", detail: text.split(" ")[0] };
       const amount = parseAmount(amountText);
       if ("error" in amount) return { ok: false, error: `amount_${amount.error}` as EntryError, detail: amountText };
-      const c = client(rest, false);
+      const c = client(rest, CLIENT_REQUIRED[kind]);
       if (!c.ok) return c;
       return { ok: true, entry: { ...blank, kind, amountMinor: amount.minor, clientName: c.name } };
     }

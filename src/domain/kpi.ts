@@ -75,6 +75,11 @@ function addActivity(t: Tally, a: ActivityRecord): void {
     case "lead":
       t.leads += 1;
       break;
+    default: {
+      // A new activity kind does not compile until it is tallied here.
+      const unhandled: never = a.kind;
+      throw new Error(`unknown activity kind ${String(unhandled)}`);
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { type Context, InlineKeyboard } from "grammy";
-import { type ParsedEntry, parseEntry } from "../../domain/entry-parsing.js";
+import { CLIENT_REQUIRED, type ParsedEntry, parseEntry } from "../../domain/entry-parsing.js";
 import type { ActivityKind, CallOutcome } from "../../domain/types.js";
 import { escapeHtml } from "../../presentation/html.js";
 import { type Messages, messages } from "../../presentation/i18n/index.js";
@@ -14,8 +14,6 @@ export const LOG_CONVERSATION = "log-entry";
 
 type LogConversation = Conversation<BotContext, Context>;
 type Answer = FlowAnswer | { kind: "skip"; ctx: Context };
-
-const CLIENT_KINDS_REQUIRED: ActivityKind[] = ["lead", "lost"];
 
 /** This user's next answer; the Skip button comes back as its own kind. */
 async function answer(conversation: LogConversation, t: Messages, userId: number): Promise<Answer> {
@@ -95,7 +93,7 @@ export async function logEntryConversation(conversation: LogConversation, ctx: C
     }
   }
 
-  const required = CLIENT_KINDS_REQUIRED.includes(kind);
+  const required = CLIENT_REQUIRED[kind];
   const clientKb = new InlineKeyboard();
   env.recent.forEach((client, i) => {
     clientKb.text(client.length > 30 ? `${client.slice(0, 29)}…` : client, `flow:recent:${i}`);
