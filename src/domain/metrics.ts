@@ -77,8 +77,10 @@ export const METRICS: Readonly<Record<MetricKey, MetricDef>> = {
   calls: def("calls", "count", "at_least", true, "activity", everywhereBut()),
   meetings: def("meetings", "count", "at_least", true, "activity", everywhereBut()),
   call_conversion: def("call_conversion", "percent", "at_least", false, "activity", everywhereBut()),
-  // Calls nobody answered ÷ calls: fewer is better, so a plan on it is a ceiling.
-  noanswer_rate: def("noanswer_rate", "percent", "at_most", false, "activity", everywhereBut()),
+  // Calls nobody answered ÷ calls: fewer is better, so a plan on it is a ceiling. Not a
+  // team's main metric: the daily posts celebrate the highest value, and 0 % of no calls
+  // would win them.
+  noanswer_rate: def("noanswer_rate", "percent", "at_most", false, "activity", everywhereBut("main")),
   proposals: def("proposals", "count", "at_least", true, "activity", everywhereBut()),
   presentations: def("presentations", "count", "at_least", true, "activity", everywhereBut()),
   deals: def("deals", "count", "at_least", true, "results", everywhereBut()),

@@ -88,8 +88,9 @@ describe("metricsOn", () => {
     expect(metricsOn("top")).toEqual([...METRIC_KEYS]);
   });
 
-  it("shows the no-answer rate wherever call conversion is shown", () => {
-    for (const s of METRIC_SURFACES) expect(METRICS.noanswer_rate.show[s]).toBe(METRICS.call_conversion.show[s]);
+  it("shows the no-answer rate wherever call conversion is shown, except as the main metric", () => {
+    for (const s of METRIC_SURFACES) if (s !== "main") expect(METRICS.noanswer_rate.show[s]).toBe(METRICS.call_conversion.show[s]);
+    expect(metricsOn("main")).not.toContain("noanswer_rate");
   });
 });
 

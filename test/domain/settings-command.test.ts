@@ -78,3 +78,10 @@ describe("team settings", () => {
     expect(parseWorkdays("5-1")).toBeNull();
   });
 });
+
+describe("the leaderboard metric", () => {
+  it("takes only metrics that can be the team's main metric", () => {
+    expect(parseSettingsCommand("metric недозвоны", parseMainMetric)).toEqual({ error: "bad_value", key: "metric", value: "недозвоны" });
+    expect(parseSettingsCommand("metric конверсия", parseMainMetric)).toEqual({ scope: "team", patch: { mainMetric: "call_conversion" } });
+  });
+});
