@@ -3,7 +3,7 @@ import { type Context, InlineKeyboard } from "grammy";
 import type { Locale } from "../../domain/locales.js";
 import { type MetricKey, metricsOn } from "../../domain/metrics.js";
 import { parsePeriod } from "../../domain/periods.js";
-import { type ReportDefinition, type ReportGrouping, validReportName } from "../../domain/report-definition.js";
+import { REPORT_GROUPINGS, type ReportDefinition, type ReportGrouping, validReportName } from "../../domain/report-definition.js";
 import { escapeHtml } from "../../presentation/html.js";
 import { type Messages, messages } from "../../presentation/i18n/index.js";
 import { metricLabel } from "../../presentation/i18n/metric-words.js";
@@ -16,7 +16,6 @@ export const REPORT_BUILDER = "report-builder";
 
 type BuilderConversation = Conversation<BotContext, Context>;
 
-const GROUPINGS: ReportGrouping[] = ["manager", "day", "week", "month"];
 const PERIODS = ["week", "month", "lastmonth", "quarter"];
 
 function metricsKeyboard(t: Messages, locale: Locale, chosen: Set<MetricKey>): InlineKeyboard {
@@ -75,13 +74,13 @@ export async function reportBuilderConversation(conversation: BuilderConversatio
   const metrics = metricsOn("builder").filter((m) => chosen.has(m));
 
   const groupKb = new InlineKeyboard();
-  for (const g of GROUPINGS) groupKb.text(b.groupings[g as keyof typeof b.groupings], `rb:g:${g}`);
+  for (const g of REPORT_GROUPINGS) groupKb.text(b.groupings[g], `rb:g:${g}`);
   groupKb.row().text(t.buttons.cancel, "rb:cancel");
   await ctx.reply(b.pickGrouping, { reply_markup: groupKb });
   let grouping: ReportGrouping;
   for (;;) {
     const a = await tap("rb:g:");
-    if ("data" in a && GROUPINGS.includes(a.data as ReportGrouping)) {
+    if ("data" in a && (REPORT_GROUPINGS as readonly string[]).includes(a.data)) {
       grouping = a.data as ReportGrouping;
       break;
     }
