@@ -33,9 +33,11 @@ export type MetricDirection = "at_least" | "at_most";
  * report: the head's team report; compare: the /compare table; top: /top;
  * plan: /plan and the plan editor; export: the CSV summary's columns;
  * builder: the report builder's choices; main: the team's leaderboard metric
- * (`/settings metric`: evening leaderboard, weekly podium, the summary's chart).
+ * (`/settings metric`: evening leaderboard, weekly podium, the summary's chart);
+ * summary: the morning summary's day table and month line (and the demo's table),
+ * kept to four columns so the table fits a phone.
  */
-export const METRIC_SURFACES = ["me", "report", "compare", "top", "plan", "export", "builder", "main"] as const;
+export const METRIC_SURFACES = ["me", "report", "compare", "top", "plan", "export", "builder", "main", "summary"] as const;
 export type MetricSurface = (typeof METRIC_SURFACES)[number];
 
 /** The team report's two tables. */
@@ -76,22 +78,22 @@ function def(
 export const METRICS: Readonly<Record<MetricKey, MetricDef>> = {
   calls: def("calls", "count", "at_least", true, "activity", everywhereBut()),
   meetings: def("meetings", "count", "at_least", true, "activity", everywhereBut()),
-  call_conversion: def("call_conversion", "percent", "at_least", false, "activity", everywhereBut()),
+  call_conversion: def("call_conversion", "percent", "at_least", false, "activity", everywhereBut("summary")),
   // Calls nobody answered ÷ calls: fewer is better, so a plan on it is a ceiling. Not a
   // team's main metric: the daily posts celebrate the highest value, and 0 % of no calls
   // would win them.
-  noanswer_rate: def("noanswer_rate", "percent", "at_most", false, "activity", everywhereBut("main")),
-  proposals: def("proposals", "count", "at_least", true, "activity", everywhereBut()),
-  presentations: def("presentations", "count", "at_least", true, "activity", everywhereBut()),
+  noanswer_rate: def("noanswer_rate", "percent", "at_most", false, "activity", everywhereBut("main", "summary")),
+  proposals: def("proposals", "count", "at_least", true, "activity", everywhereBut("summary")),
+  presentations: def("presentations", "count", "at_least", true, "activity", everywhereBut("summary")),
   deals: def("deals", "count", "at_least", true, "results", everywhereBut()),
   revenue: def("revenue", "money", "at_least", true, "results", everywhereBut()),
-  avg_check: def("avg_check", "money", "at_least", false, "results", everywhereBut()),
+  avg_check: def("avg_check", "money", "at_least", false, "results", everywhereBut("summary")),
   // Fewer losses are better, so a plan on `lost` is a ceiling.
-  lost: def("lost", "count", "at_most", true, "results", everywhereBut("me", "report", "compare")),
-  win_rate: def("win_rate", "percent", "at_least", false, "results", everywhereBut("me", "report")),
-  lead_time: def("lead_time", "duration", "at_most", false, "results", everywhereBut("me")),
-  close_time: def("close_time", "duration", "at_most", false, "results", everywhereBut("me")),
-  leads: def("leads", "count", "at_least", true, "activity", everywhereBut("me", "report", "compare")),
+  lost: def("lost", "count", "at_most", true, "results", everywhereBut("me", "report", "compare", "summary")),
+  win_rate: def("win_rate", "percent", "at_least", false, "results", everywhereBut("me", "report", "summary")),
+  lead_time: def("lead_time", "duration", "at_most", false, "results", everywhereBut("me", "summary")),
+  close_time: def("close_time", "duration", "at_most", false, "results", everywhereBut("me", "summary")),
+  leads: def("leads", "count", "at_least", true, "activity", everywhereBut("me", "report", "compare", "summary")),
 };
 
 /** The metrics shown on a surface, in catalogue order. */

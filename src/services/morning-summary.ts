@@ -1,6 +1,6 @@
 import type { Locale } from "../config.js";
 import type { Team } from "../db/repositories/teams.js";
-import { formatMetricValue } from "../domain/metrics.js";
+import { formatMetricValue, type MetricKey, metricsOn } from "../domain/metrics.js";
 import { periodLabel, resolvePeriod } from "../domain/periods.js";
 import { rankBy } from "../domain/ranking.js";
 import { readTeamSettings } from "../domain/team-settings.js";
@@ -64,12 +64,12 @@ export function buildMorningSummary(deps: AppDeps, team: Team, now: number, loca
       dailyPlans.find((plan) => plan.metric === key && plan.scope === "user" && plan.userId === userId) ??
       dailyPlans.find((plan) => plan.metric === key && plan.scope === "each")
     )?.value;
-  const withPlan = (key: "calls" | "meetings" | "deals" | "revenue", userId: number) => {
+  const withPlan = (key: MetricKey, userId: number) => {
     const v = day.byUser.get(userId)![key];
     const target = dailyTarget(key, userId);
     return target === undefined ? cell(key, v, locale) : `${cell(key, v, locale)}/${cell(key, target, locale)}`;
   };
-  const cols = ["calls", "meetings", "deals", "revenue"] as const;
+  const cols = metricsOn("summary");
   const rows = people.map((m) => [firstName(m.user.firstName), ...cols.map((k) => withPlan(k, m.user.id))]);
   rows.push([locale === "ru" ? "Итого" : "Total", ...cols.map((k) => cell(k, day.total[k], locale))]);
   const table = renderTable(
@@ -101,7 +101,8 @@ export function buildMorningSummary(deps: AppDeps, team: Team, now: number, loca
 
   const monthLines: string[] = [];
   const monthSnap = teamSnapshot(deps, team, month);
-  const totals = (["deals", "revenue", "calls", "meetings"] as const).map(
+  // Results first: the month line leads with what was won.
+  const totals = [...metricsOn("summary", "results"), ...metricsOn("summary", "activity")].map(
     (k) => `${metricLabel(k, locale)} ${formatMetricValue(k, monthSnap.total[k], locale)}`,
   );
   monthLines.push(`${p.team}: ${escapeHtml(totals.join(" · "))}`);

@@ -86,6 +86,8 @@ describe("metricsOn", () => {
     expect(metricsOn("compare")).toContain("win_rate");
     expect(metricsOn("export")).toEqual([...METRIC_KEYS]);
     expect(metricsOn("top")).toEqual([...METRIC_KEYS]);
+    expect(metricsOn("summary")).toEqual(["calls", "meetings", "deals", "revenue"]);
+    expect(metricsOn("summary", "results")).toEqual(["deals", "revenue"]);
   });
 
   it("shows the no-answer rate wherever call conversion is shown, except as the main metric", () => {

@@ -1,6 +1,6 @@
 import type { Locale } from "../../config.js";
 import type { KpiValues } from "../../domain/kpi.js";
-import type { MetricKey } from "../../domain/metrics.js";
+import { type MetricKey, metricsOn } from "../../domain/metrics.js";
 import { metricShort } from "../i18n/metric-words.js";
 import { cell as narrowCell } from "./cells.js";
 import { type Column, renderTable } from "./table.js";
@@ -10,10 +10,8 @@ export interface TeamRow {
   values: KpiValues;
 }
 
-export const TEAM_SUMMARY_METRICS: MetricKey[] = ["calls", "meetings", "call_conversion", "deals", "revenue"];
-
 /** Per-manager rows plus a total row (computed from raw entries by the caller). */
-export function renderTeamTable(rows: TeamRow[], total: KpiValues, locale: Locale, metrics: MetricKey[] = TEAM_SUMMARY_METRICS): string {
+export function renderTeamTable(rows: TeamRow[], total: KpiValues, locale: Locale, metrics: MetricKey[] = metricsOn("summary")): string {
   const columns: Column[] = [
     { title: locale === "ru" ? "Менеджер" : "Manager", align: "left", max: 10 },
     ...metrics.map((m) => ({ title: metricShort(m, locale), align: "right" as const })),
