@@ -1,7 +1,7 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { type Context, InlineKeyboard } from "grammy";
 import { CLIENT_REQUIRED, type ParsedEntry, parseEntry } from "../../domain/entry-parsing.js";
-import type { ActivityKind, CallOutcome } from "../../domain/types.js";
+import { type ActivityKind, CALL_OUTCOMES, type CallOutcome } from "../../domain/types.js";
 import { escapeHtml } from "../../presentation/html.js";
 import { type Messages, messages } from "../../presentation/i18n/index.js";
 import { entryErrorText } from "../../presentation/views/entry-messages.js";
@@ -54,12 +54,13 @@ export async function logEntryConversation(conversation: LogConversation, ctx: C
 
   let outcome: CallOutcome | null = null;
   if (kind === "call") {
-    const kb = new InlineKeyboard()
-      .text(t.outcome.reached, "flow:out:reached")
-      .text(t.outcome.meeting, "flow:out:meeting")
-      .row()
-      .text(t.outcome.noanswer, "flow:out:noanswer")
-      .text(t.buttons.cancel, "flow:cancel");
+    // Every outcome, two to a row, then Cancel.
+    const kb = new InlineKeyboard();
+    CALL_OUTCOMES.forEach((o, i) => {
+      kb.text(t.outcome[o], `flow:out:${o}`);
+      if (i % 2 === 1) kb.row();
+    });
+    kb.text(t.buttons.cancel, "flow:cancel");
     await ctx.reply(t.flow.outcome, { reply_markup: kb });
     for (;;) {
       const a = await answer(conversation, t, userId);
