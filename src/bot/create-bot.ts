@@ -4,12 +4,12 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config.js";
-import { conversationStorage } from "../db/repositories/conversation-storage.js";
 import type { AppDeps } from "../services/deps.js";
 import type { BotContext } from "./context.js";
-import { LOG_CONVERSATION, logEntryConversation } from "./conversations/log-entry.js";
-import { PLAN_EDITOR, planEditorConversation } from "./conversations/plan-editor.js";
-import { REPORT_BUILDER, reportBuilderConversation } from "./conversations/report-builder.js";
+import { expireOldFlows, flowStorage } from "./conversations/flow-storage.js";
+import { LOG_ENTRY_CONVERSATION, logEntryConversation } from "./conversations/log-entry.js";
+import { PLAN_EDITOR_CONVERSATION, planEditorConversation } from "./conversations/plan-editor.js";
+import { REPORT_BUILDER_CONVERSATION, reportBuilderConversation } from "./conversations/report-builder.js";
 import { errorBoundary } from "./error-boundary.js";
 import { registerFeatures } from "./features/index.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
@@ -45,6 +45,7 @@ export function createBot(config: Config, deps: AppDeps, options: CreateBotOptio
   bot.use(attachDeps(deps));
   bot.use(skipProcessed);
   bot.use(loadActor);
+  bot.use(expireOldFlows);
   bot.use(
     conversations<BotContext, Context>({
       // Flows get their own Api objects: give them the same 429 handling.
@@ -54,17 +55,12 @@ export function createBot(config: Config, deps: AppDeps, options: CreateBotOptio
           return next();
         },
       ],
-      storage: {
-        type: "key",
-        adapter: conversationStorage(deps.db),
-        // One flow per person per chat, so two managers can log in a group at once.
-        getStorageKey: (ctx) => (ctx.chatId !== undefined && ctx.from ? `${ctx.chatId}:${ctx.from.id}` : undefined),
-      },
+      storage: flowStorage(deps.db),
     }),
   );
-  bot.use(createConversation(logEntryConversation, LOG_CONVERSATION));
-  bot.use(createConversation(planEditorConversation, PLAN_EDITOR));
-  bot.use(createConversation(reportBuilderConversation, REPORT_BUILDER));
+  bot.use(createConversation(logEntryConversation, LOG_ENTRY_CONVERSATION));
+  bot.use(createConversation(planEditorConversation, PLAN_EDITOR_CONVERSATION));
+  bot.use(createConversation(reportBuilderConversation, REPORT_BUILDER_CONVERSATION));
   registerFeatures(bot);
   bot.catch(errorBoundary);
   return bot;

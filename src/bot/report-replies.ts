@@ -1,9 +1,9 @@
 import type { ReportDefinition } from "../domain/report-definition.js";
 import { echo } from "../presentation/html.js";
 import { renderReportTable } from "../presentation/views/custom-report-view.js";
+import { reportChart, subtitle } from "../presentation/views/report-charts.js";
 import { runReport } from "../services/custom-report.js";
 import type { Member } from "../services/deps.js";
-import { reportChart, subtitle } from "../services/report-charts.js";
 import { teamPeriod } from "../services/team-settings.js";
 import type { BotContext } from "./context.js";
 import { replyWithChart } from "./reply-chart.js";
@@ -25,7 +25,7 @@ export async function sendDefinition(
   const period = teamPeriod(member.team, periodText, ctx.deps.now(), def.period);
   if (!period) return badPeriod(ctx, periodText, ctx.t.reports.usage);
   const own = isHead(member) ? undefined : [member.user.id];
-  const table = runReport(ctx.deps, member.team, def, period, ctx.locale, own);
+  const table = runReport(ctx.deps, member.team, def, period, own);
   await ctx.reply(renderReportTable(title, table, ctx.locale), { parse_mode: "HTML" });
   const plans = ctx.deps.repos.plans.list(member.team.id);
   await replyWithChart(

@@ -32,7 +32,7 @@ export interface BenchDataResult {
 }
 
 /** Teams are spread over these zones, round-robin by team index. */
-export const BENCH_ZONES = ["Europe/Moscow", "Asia/Yekaterinburg", "Asia/Novosibirsk", "Europe/Kaliningrad"] as const;
+const BENCH_ZONES = ["Europe/Moscow", "Asia/Yekaterinburg", "Asia/Novosibirsk", "Europe/Kaliningrad"] as const;
 
 /** Deterministic ids so the bench and tests can find people without a lookup. */
 export const benchIds = {

@@ -7,21 +7,19 @@
 // --rebuild (ignore the cache), --explain (print the SQLite plan of every
 // query the measured paths run).
 
-import { fork } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { statSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { pino } from "pino";
 import { loadConfig } from "../config.js";
 import { closeDatabase, openDatabase } from "../db/client.js";
 import { createRepositories } from "../db/repositories/index.js";
 import { computeKpisByUser, computeTeamKpis } from "../domain/kpi.js";
-import { periodLabel, resolvePeriod } from "../domain/periods.js";
+import { resolvePeriod } from "../domain/periods.js";
 import { zonedTime } from "../domain/time.js";
 import type { ActivityRecord, LeadTimeline, Period } from "../domain/types.js";
 import { barChart } from "../presentation/charts/index.js";
+import { periodLabel } from "../presentation/format/period-label.js";
+import { standingLine } from "../presentation/views/plan-progress.js";
 import { renderTeamReport } from "../presentation/views/report-view.js";
 import { renderScorecard } from "../presentation/views/scorecard-view.js";
 import type { AppDeps } from "../services/deps.js";
@@ -29,10 +27,9 @@ import { leaderboard } from "../services/leaderboard.js";
 import { kpisFor, planStandings } from "../services/scorecard.js";
 import { buildTeamReport } from "../services/team-report.js";
 import { teamSnapshot } from "../services/team-snapshot.js";
-import { type BenchDataOptions, type BenchDataResult, benchIds, buildBenchDatabase } from "./bench-data.js";
+import { cachedBenchDatabase, projectPath } from "./bench-cache.js";
+import { type BenchDataOptions, benchIds } from "./bench-data.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const CACHE = join(ROOT, ".bench-cache");
 /** A fixed last day (a Friday) so the cache stays valid; "now" is that evening, so October is a full month. */
 const END_DATE = "2026-10-30";
 const FULL: BenchDataOptions = { teams: 100, managersPerTeam: 10, days: 365, seed: 20261030, endDate: END_DATE };
@@ -44,69 +41,6 @@ interface Stat {
   p50: number;
   p95: number;
   runs: number;
-}
-
-// ---------------------------------------------------------------- cache
-
-function sha(text: string | Buffer): string {
-  return createHash("sha256").update(text).digest("hex");
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]))
-    .sort();
-}
-
-/**
- * Cache key: the build parameters, every file of the migration set (names and
- * contents: a new or changed migration means a different schema or indexes),
- * and the generator's sources (a changed generator means different data).
- */
-function cacheKey(params: BenchDataOptions): string {
-  const migrations = filesUnder(join(ROOT, "drizzle")).map((f) => `${relative(ROOT, f)}:${sha(readFileSync(f))}`);
-  const sources = ["src/cli/bench-data.ts", "src/cli/simulate.ts", "src/domain/pipeline.ts"].map(
-    (f) => `${f}:${sha(readFileSync(join(ROOT, f)))}`,
-  );
-  return sha(JSON.stringify({ params, migrations, sources })).slice(0, 16);
-}
-
-/** Builds the database in a child process, so this process's peak RSS is the queries' alone. */
-function buildInChild(path: string, params: BenchDataOptions): Promise<BenchDataResult & { peakRssMb: number }> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ["--build-child", path, JSON.stringify(params)], { stdio: "inherit" });
-    let result: (BenchDataResult & { peakRssMb: number }) | undefined;
-    child.on("message", (m) => void (result = m as BenchDataResult & { peakRssMb: number }));
-    child.on("error", reject);
-    child.on("exit", (code) => (code === 0 && result ? resolve(result) : reject(new Error(`bench database build failed (exit ${code})`))));
-  });
-}
-
-async function ensureDatabase(
-  params: BenchDataOptions,
-  rebuild: boolean,
-): Promise<{ path: string; built: (BenchDataResult & { peakRssMb: number }) | null }> {
-  const key = cacheKey(params);
-  const path = join(CACHE, `bench-${key}.db`);
-  if (existsSync(path) && !rebuild) return { path, built: null };
-  // Older caches of the same size are stale now: free their disk space.
-  const size = `${params.teams}x${params.managersPerTeam}x${params.days}`;
-  if (existsSync(CACHE)) {
-    for (const f of readdirSync(CACHE)) {
-      if (!/^bench-[0-9a-f]+\.json$/.test(f)) continue;
-      const meta = JSON.parse(readFileSync(join(CACHE, f), "utf8")) as { size?: string };
-      if (meta.size !== size) continue;
-      const base = join(CACHE, f.replace(/\.json$/, ".db"));
-      for (const p of [base, `${base}-wal`, `${base}-shm`, join(CACHE, f)]) rmSync(p, { force: true });
-    }
-  }
-  console.log(`Building ${path} (${params.teams} teams × ${params.managersPerTeam} managers × ${params.days} days)…`);
-  const partial = `${path}.partial`;
-  const built = await buildInChild(partial, params);
-  for (const s of ["-wal", "-shm"]) rmSync(partial + s, { force: true });
-  renameSync(partial, path);
-  writeFileSync(join(CACHE, `bench-${key}.json`), JSON.stringify({ size, params, builtAt: new Date().toISOString(), ...built }, null, 2));
-  return { path, built };
 }
 
 // ---------------------------------------------------------------- timing
@@ -224,11 +158,11 @@ function fmt(ms: number): string {
   return ms >= 100 ? ms.toFixed(0) : ms.toFixed(1);
 }
 
-export async function runBench(): Promise<void> {
+async function runBench(): Promise<void> {
   const params = flag("--small") ? SMALL : FULL;
   const runs = Number(option("--runs") ?? 30);
   if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs expects a positive whole number");
-  const { path, built } = await ensureDatabase(params, flag("--rebuild"));
+  const { path, built } = await cachedBenchDatabase(params, { prefix: "bench", rebuild: flag("--rebuild") });
 
   const db = openDatabase(path);
   const sqlite = db.$client;
@@ -247,11 +181,11 @@ export async function runBench(): Promise<void> {
   // The measured operations, exactly as the handlers run them.
   const me = () => {
     const values = kpisFor(deps, team, month, [manager.id]);
-    const plans = planStandings(deps, team, manager.id, now, "ru").map((s) => s.line);
+    const plans = planStandings(deps, team, manager.id, now).map((s) => standingLine(s, "ru"));
     return renderScorecard(manager.firstName, periodLabel(month, "ru"), values, plans, "ru");
   };
   const board = () => leaderboard(deps, team, "deals", month);
-  const report = () => renderTeamReport(buildTeamReport(deps, team, month, now, "ru"), "ru");
+  const report = () => renderTeamReport(buildTeamReport(deps, team, month, now), "ru");
   const snapshot = () => teamSnapshot(deps, team, month);
   const managerIds = repos.memberships
     .listTeam(team.id)
@@ -328,7 +262,7 @@ export async function runBench(): Promise<void> {
     `team #${team.id} (${team.timezone}, ${managerIds.length} managers, ${snap.activities.length} entries and ${snap.timelines.length} lead timelines in ${periodLabel(month, "ru")}) · /me for ${manager.firstName} (${manager.id})`,
   );
   console.log(
-    `database ${built ? `built in ${built.seconds.toFixed(1)} s (builder peak RSS ${built.peakRssMb.toFixed(0)} MB)` : "from cache"}: ${relative(ROOT, path)}\n`,
+    `database ${built ? `built in ${built.seconds.toFixed(1)} s (builder peak RSS ${built.peakRssMb.toFixed(0)} MB)` : "from cache"}: ${projectPath(path)}\n`,
   );
   console.log(
     `${"metric".padEnd(width)}  ${"p50 ms".padStart(8)}  ${"p95 ms".padStart(8)}  ${"runs".padStart(4)}  ${"target".padStart(7)}  ok?`,
@@ -367,15 +301,4 @@ export async function runBench(): Promise<void> {
   );
 }
 
-/** Child mode: build the database, report the result to the parent, exit. */
-function buildChild(): void {
-  const [path, json] = process.argv.slice(process.argv.indexOf("--build-child") + 1);
-  const result = buildBenchDatabase(path!, JSON.parse(json!) as BenchDataOptions);
-  process.send?.({ ...result, peakRssMb: process.resourceUsage().maxRSS / 1024 });
-  process.disconnect?.();
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  if (flag("--build-child")) buildChild();
-  else await runBench();
-}
+await runBench();

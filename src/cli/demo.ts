@@ -5,8 +5,10 @@ import { closeDatabase, openDatabase } from "../db/client.js";
 import { createRepositories } from "../db/repositories/index.js";
 import { visibleText } from "../delivery/html-text.js";
 import { computeKpisByUser, computeTeamKpis } from "../domain/kpi.js";
-import { periodLabel, resolvePeriod } from "../domain/periods.js";
+import { resolvePeriod } from "../domain/periods.js";
 import { localDate } from "../domain/time.js";
+import { periodLabel } from "../presentation/format/period-label.js";
+import { standingLine } from "../presentation/views/plan-progress.js";
 import { renderScorecard } from "../presentation/views/scorecard-view.js";
 import { renderTeamTable } from "../presentation/views/team-view.js";
 import { logSimulated, simulateEntries } from "./simulate.js";
@@ -61,7 +63,7 @@ export async function runDemo(path = process.env["DEMO_DATABASE_PATH"] ?? "./dat
   const ivan = MANAGERS[0]!;
   const { planStandings } = await import("../services/scorecard.js");
   const deps = { repos, db, now: () => now } as unknown as Parameters<typeof planStandings>[0];
-  const plans = planStandings(deps, team, ivan.id, now, locale).map((s) => s.line);
+  const plans = planStandings(deps, team, ivan.id, now).map((s) => standingLine(s, locale));
 
   console.log(`Demo database: ${path} — ${logged} entries over 90 days for ${MANAGERS.length} managers (${ms} ms)\n`);
   console.log(`/me month (${ivan.first_name}):`);

@@ -34,7 +34,7 @@ const COMPANIES = [
   "Уралхим Снаб",
 ];
 const FORMS = ["ООО", "АО", "ИП", "ПАО"];
-export const LOST_REASONS = ["дорого", "выбрали конкурента", "нет бюджета", "не актуально", "не выходит на связь"];
+const LOST_REASONS = ["дорого", "выбрали конкурента", "нет бюджета", "не актуально", "не выходит на связь"];
 
 export interface SimulatedEntry extends Omit<NewEntry, "sourceUpdateId"> {}
 

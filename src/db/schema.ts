@@ -7,6 +7,13 @@ import { ACTIVITY_KINDS, CALL_OUTCOMES, STAGES } from "../domain/types.js";
 // All instants are Unix milliseconds (UTC); money is integer kopecks. Enums take
 // the domain's lists, so a new kind, stage or locale needs no edit here.
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+/** When SQLite inserted the row. */
+const createdAt = () => integer("created_at").notNull().default(now);
+/** The team a row belongs to: it goes when the team does. */
+const teamRef = () =>
+  integer("team_id")
+    .notNull()
+    .references(() => teams.id, { onDelete: "cascade" });
 
 export const teams = sqliteTable("teams", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -19,7 +26,7 @@ export const teams = sqliteTable("teams", {
   settings: text("settings", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
   /** Set when Telegram answered 403 for the group: posts stop until it is cleared. */
   chatUnreachableAt: integer("chat_unreachable_at"),
-  createdAt: integer("created_at").notNull().default(now),
+  createdAt: createdAt(),
 });
 
 export const users = sqliteTable(
@@ -35,7 +42,7 @@ export const users = sqliteTable(
     settings: text("settings", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
     /** Set when the user blocked the bot (403): private posts stop. */
     blockedAt: integer("blocked_at"),
-    createdAt: integer("created_at").notNull().default(now),
+    createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull().default(now),
   },
   (t) => [index("users_username_idx").on(t.username)],
@@ -45,9 +52,7 @@ export const memberships = sqliteTable(
   "memberships",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    teamId: integer("team_id")
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
+    teamId: teamRef(),
     userId: integer("user_id")
       .notNull()
       .references(() => users.id),
@@ -62,9 +67,7 @@ export const leads = sqliteTable(
   "leads",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    teamId: integer("team_id")
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
+    teamId: teamRef(),
     ownerId: integer("owner_id")
       .notNull()
       .references(() => users.id),
@@ -113,9 +116,7 @@ export const activities = sqliteTable(
   "activities",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    teamId: integer("team_id")
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
+    teamId: teamRef(),
     userId: integer("user_id")
       .notNull()
       .references(() => users.id),
@@ -130,7 +131,7 @@ export const activities = sqliteTable(
     note: text("note"),
     /** When the manager sent it (Telegram message date). */
     occurredAt: integer("occurred_at").notNull(),
-    createdAt: integer("created_at").notNull().default(now),
+    createdAt: createdAt(),
     deletedAt: integer("deleted_at"),
     /** The Telegram update that carried it: a redelivered update cannot log twice. */
     sourceUpdateId: integer("source_update_id").unique(),
@@ -158,9 +159,7 @@ export const plans = sqliteTable(
   "plans",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    teamId: integer("team_id")
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
+    teamId: teamRef(),
     metric: text("metric").notNull(),
     /** Target in the metric's unit: a count, kopecks, a percent, or milliseconds. */
     value: integer("value").notNull(),
@@ -170,7 +169,7 @@ export const plans = sqliteTable(
     scope: text("scope", { enum: PLAN_SCOPES }).notNull(),
     userId: integer("user_id").references(() => users.id),
     createdBy: integer("created_by").notNull(),
-    createdAt: integer("created_at").notNull().default(now),
+    createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull().default(now),
   },
   (t) => [index("plans_team_idx").on(t.teamId)],
@@ -180,13 +179,11 @@ export const savedReports = sqliteTable(
   "saved_reports",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    teamId: integer("team_id")
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
+    teamId: teamRef(),
     name: text("name").notNull(),
     definition: text("definition", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     createdBy: integer("created_by").notNull(),
-    createdAt: integer("created_at").notNull().default(now),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("saved_reports_team_name_uq").on(t.teamId, t.name)],
 );
@@ -196,16 +193,14 @@ export const posts = sqliteTable(
   "posts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    teamId: integer("team_id")
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
+    teamId: teamRef(),
     kind: text("kind").notNull(),
     /** Local date (team zone) the post belongs to. */
     localDate: text("local_date").notNull(),
     /** Who it is for: "group", "head:<id>", "user:<id>". */
     target: text("target").notNull(),
     status: text("status", { enum: ["pending", "sent", "failed", "skipped"] }).notNull(),
-    createdAt: integer("created_at").notNull().default(now),
+    createdAt: createdAt(),
     sentAt: integer("sent_at"),
     error: text("error"),
   },
@@ -217,15 +212,13 @@ export const alerts = sqliteTable(
   "alerts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    teamId: integer("team_id")
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
+    teamId: teamRef(),
     kind: text("kind").notNull(),
     /** lead id or stage name the alert is about. */
     subject: text("subject").notNull(),
     localDate: text("local_date").notNull(),
     message: text("message").notNull(),
-    createdAt: integer("created_at").notNull().default(now),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("alerts_once_uq").on(t.teamId, t.kind, t.subject, t.localDate)],
 );
@@ -243,6 +236,37 @@ export const conversationState = sqliteTable("conversation_state", {
   updatedAt: integer("updated_at").notNull(),
 });
 
+/**
+ * What the bot read from a manager's free text and offered to store: single-use, so
+ * a second ✅ (or one after a restart, late or by someone else) stores nothing more.
+ */
+export const textProposals = sqliteTable(
+  "text_proposals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Random hex carried in the buttons' callback data: an id alone cannot confirm. */
+    token: text("token").notNull(),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** The proposed entries as shown (domain ProposedEntry[]). */
+    entries: text("entries", { mode: "json" }).$type<Record<string, unknown>[]>().notNull(),
+    /** The manager's message date: the stored entries' time. */
+    occurredAt: integer("occurred_at").notNull(),
+    /** The message's update: a redelivered message proposes nothing twice. */
+    sourceUpdateId: integer("source_update_id").unique(),
+    status: text("status", { enum: ["pending", "stored", "cancelled", "edited", "undone"] }).notNull(),
+    /** Entries stored from it, for the Undo button of auto-stored messages. */
+    activityIds: text("activity_ids", { mode: "json" }).$type<number[]>(),
+    createdAt: integer("created_at").notNull(),
+    resolvedAt: integer("resolved_at"),
+  },
+  (t) => [index("text_proposals_user_idx").on(t.userId, t.createdAt)],
+);
+
 export const schema = {
   teams,
   users,
@@ -256,4 +280,5 @@ export const schema = {
   alerts,
   processedUpdates,
   conversationState,
+  textProposals,
 };

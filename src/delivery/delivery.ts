@@ -46,7 +46,7 @@ function perUnit(rate: number | undefined, unitMs: number, fallback: RateWindow)
   return rate >= 1 ? { limit: Math.floor(rate), windowMs: unitMs } : { limit: 1, windowMs: Math.ceil(unitMs / rate) };
 }
 
-export function resolveWindows(limits: DeliveryLimits = {}, windows: Partial<LimiterWindows> = {}): LimiterWindows {
+function resolveWindows(limits: DeliveryLimits = {}, windows: Partial<LimiterWindows> = {}): LimiterWindows {
   return {
     global: windows.global ?? perUnit(limits.globalPerSecond, 1000, TELEGRAM_WINDOWS.global),
     perGroup: windows.perGroup ?? perUnit(limits.perGroupPerMinute, 60_000, TELEGRAM_WINDOWS.perGroup),

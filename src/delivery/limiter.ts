@@ -74,7 +74,7 @@ class WindowLog {
   }
 }
 
-export const isPrivateChat = (chatId: number): boolean => chatId > 0;
+const isPrivateChat = (chatId: number): boolean => chatId > 0;
 
 export class SendLimiter {
   private readonly global: WindowLog;

@@ -1,6 +1,7 @@
-// Money as typed by sales people ("1,5 млн", "50к", "50 000 ₽") and as shown
-// back to them. Amounts are integer kopecks (minor units) everywhere; parsing
-// goes through BigInt on the digit string so "1.15 млн" never picks up float noise.
+// Money as typed by sales people ("1,5 млн", "50к", "50 000 ₽"); it is shown
+// back by presentation/format/money.ts. Amounts are integer kopecks (minor
+// units) everywhere; parsing goes through BigInt on the digit string so
+// "1.15 млн" never picks up float noise.
 
 export type AmountError = "format" | "zero" | "negative" | "too_large";
 export type AmountResult = { minor: number } | { error: AmountError };
@@ -94,73 +95,4 @@ export function splitAmountAndRest(text: string): { amountText: string; rest: st
 // "50000 — Acme" or "50000: Acme": drop the separator people put after the amount.
 function cleanRest(rest: string): string {
   return rest.replace(/^[\s—–\-:,;]+/u, "").trim();
-}
-
-export interface MoneyFormatOptions {
-  /** "1,25 млн ₽" / "1.25M ₽" instead of "1 250 000 ₽". */
-  compact?: boolean;
-  /** Show kopecks when the amount has them ("999,50 ₽"); by default whole rubles. */
-  kopecks?: boolean;
-}
-
-/** Narrow no-break space: a thin group separator that never wraps in a chat bubble. */
-export const GROUP_SPACE = "\u202F";
-/** Non-breaking space before the ruble sign. */
-const RUB = "\u00A0₽";
-
-/** Groups an integer's digits by thousands with narrow no-break spaces: 1250000 → "1 250 000". */
-export function groupDigits(n: number): string {
-  const s = String(Math.abs(Math.trunc(n)));
-  const groups: string[] = [];
-  for (let i = s.length; i > 0; i -= 3) groups.unshift(s.slice(Math.max(0, i - 3), i));
-  return (n < 0 ? "-" : "") + groups.join(GROUP_SPACE);
-}
-
-/** A decimal with at most `maxFrac` digits, trailing zeros trimmed, locale decimal mark. */
-export function formatDecimal(value: number, locale: "ru" | "en", maxFrac: number): string {
-  // Round once to an integer number of 10^-maxFrac units, then split it, so the
-  // fraction never shows float noise (1.15 → "1,15", not "1,14").
-  const factor = 10 ** maxFrac;
-  const units = Math.round(Math.abs(value) * factor);
-  const int = Math.floor(units / factor);
-  const frac =
-    maxFrac > 0
-      ? String(units % factor)
-          .padStart(maxFrac, "0")
-          .replace(/0+$/, "")
-      : "";
-  const sign = value < 0 && units !== 0 ? "-" : "";
-  return sign + groupDigits(int) + (frac === "" ? "" : (locale === "ru" ? "," : ".") + frac);
-}
-
-const COMPACT_UNITS = [
-  { exp: 9, ru: "\u00A0млрд", en: "B" },
-  { exp: 6, ru: "\u00A0млн", en: "M" },
-  { exp: 3, ru: "\u00A0тыс.", en: "K" },
-] as const;
-
-/**
- * Rubles from kopecks: "1 250 000 ₽"; compact "1,25 млн ₽" (ru) / "1.25M ₽" (en)
- * with up to two decimals. Both locales group digits with narrow spaces, which
- * reads unambiguously whatever the decimal mark.
- */
-export function formatMoney(minor: number, locale: "ru" | "en", opts: MoneyFormatOptions = {}): string {
-  const rubles = minor / 100;
-  if (opts.compact) {
-    const abs = Math.abs(rubles);
-    for (let i = 0; i < COMPACT_UNITS.length; i++) {
-      const unit = COMPACT_UNITS[i]!;
-      const scaled = abs / 10 ** unit.exp;
-      if (scaled < 1) continue;
-      // 999 999 ₽ rounds to "1000 тыс." — show it as the next unit up instead.
-      if (Math.round(scaled * 100) / 100 >= 1000 && i > 0) {
-        const up = COMPACT_UNITS[i - 1]!;
-        return `${rubles < 0 ? "-" : ""}1${locale === "ru" ? up.ru : up.en}${RUB}`;
-      }
-      const sign = rubles < 0 ? "-" : "";
-      return `${sign}${formatDecimal(scaled, locale, 2)}${locale === "ru" ? unit.ru : unit.en}${RUB}`;
-    }
-  }
-  if (opts.kopecks && minor % 100 !== 0) return `${formatDecimal(rubles, locale, 2)}${RUB}`;
-  return `${groupDigits(Math.round(rubles))}${RUB}`;
 }

@@ -169,27 +169,3 @@ export function computeFunnel(timelines: readonly LeadTimeline[], period: Period
   });
   return { cohort: cohort.length, steps, totalLost, worstStage };
 }
-
-/** % of the given leads that reached `stage` and went on to the next stage; null when none reached it. */
-export function conversionAtStage(timelines: readonly LeadTimeline[], stage: ConvertibleStage): number | null {
-  const idx = FORWARD_STAGES.indexOf(stage);
-  let at = 0;
-  let next = 0;
-  for (const tl of timelines) {
-    const furthest = furthestStageIndex(tl);
-    if (furthest >= idx) at += 1;
-    if (furthest >= idx + 1) next += 1;
-  }
-  return pct(next, at);
-}
-
-export type StageConversions = Record<ConvertibleStage, number | null>;
-
-/**
- * Stage-to-next conversions of the cohort registered in [from, to), e.g. to
- * compare last week with the average of the four before it in an alert.
- */
-export function stageConversions(timelines: readonly LeadTimeline[], from: number, to: number): StageConversions {
-  const cohort = cohortOf(timelines, from, to);
-  return Object.fromEntries(OPEN_STAGES.map((s) => [s, conversionAtStage(cohort, s)])) as StageConversions;
-}

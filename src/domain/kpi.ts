@@ -3,7 +3,7 @@
 // conversion = team meeting-calls ÷ team calls), never averaged from ratios.
 
 import { METRIC_KEYS, type MetricKey } from "./metrics.js";
-import { bucketKey, bucketKeys, type Grouping } from "./periods.js";
+import { bucketKey, bucketKeys, type Grouping } from "./period-buckets.js";
 import type { ActivityRecord, LeadTimeline, Period } from "./types.js";
 
 export type KpiValues = Record<MetricKey, number | null>;
@@ -137,11 +137,6 @@ function addTimeline(t: Tally, tl: LeadTimeline, period: Period): void {
   if (inPeriod(tl.wonAt, period) && tl.qualifiedAt !== null) t.closeDurations.push(tl.wonAt - tl.qualifiedAt);
 }
 
-/** Values for a manager with nothing logged: counts and revenue 0, ratios and times null. */
-export function emptyKpis(): KpiValues {
-  return finish(newTally());
-}
-
 /** All KPIs of the given entries over `period` (activities by occurredAt in [from, to)). */
 export function computeKpis(input: KpiInput): KpiValues {
   const t = newTally();
@@ -227,9 +222,4 @@ export function timeSeries(
     }
   }
   return keys.map((key) => ({ key, value: COMPUTATIONS[metric].value(tallies.get(key)!) }));
-}
-
-/** Every metric key with its value, in catalogue order (handy for tables). */
-export function kpiEntries(values: KpiValues): [MetricKey, number | null][] {
-  return METRIC_KEYS.map((k) => [k, values[k]]);
 }

@@ -1,11 +1,10 @@
-// The metric catalogue: stable keys, the unit each is measured in (which also
-// picks how its value is written), which way is "good", whether a team value is a
-// sum, and where each is shown. Adding a metric: its key and definition here, its
+// The metric catalogue (see docs/metrics.md): stable keys, the unit each is
+// measured in (which also picks how its value is written in
+// presentation/format/), which way is "good", whether a team value is a sum,
+// and where each is shown. Adding a metric: its key and definition here, its
 // computation in kpi.ts and its words in both i18n files — all exhaustive
 // records, so the compiler points at whichever is missing (docs/extending.md).
 
-import { formatDecimal, formatMoney, groupDigits } from "./amounts.js";
-import type { Locale } from "./locales.js";
 /** Stable metric keys, in catalogue order (each call metric next to the calls); `leads` last. */
 export const METRIC_KEYS = [
   "calls",
@@ -127,55 +126,4 @@ export function metricParser(
   for (const k of keys) byWord.set(k, k);
   for (const [k, words] of aliases) if (allowed.has(k)) for (const w of words) byWord.set(normalizeMetricWord(w), k);
   return (text) => byWord.get(normalizeMetricWord(text)) ?? null;
-}
-
-export interface ValueFormatOptions {
-  /** Money as "1,25 млн ₽" / "1.25M ₽". */
-  compact?: boolean;
-}
-
-/**
- * Duration in ms as "5 ч 20 мин" / "5h 20m" (under a day, to the minute) or
- * "2 д 4 ч" / "2d 4h" (a day or more, to the hour). Zero parts are dropped.
- */
-export function formatDuration(ms: number, locale: Locale): string {
-  const ru = locale === "ru";
-  const sign = ms < 0 ? "-" : "";
-  const abs = Math.abs(ms);
-  const totalMinutes = Math.round(abs / 60_000);
-  const parts: string[] = [];
-  if (totalMinutes >= 24 * 60) {
-    // Past a day minutes are noise; rounding to the hour keeps narrow columns short.
-    const totalHours = Math.round(abs / 3_600_000);
-    const d = Math.floor(totalHours / 24);
-    const h = totalHours % 24;
-    parts.push(ru ? `${d} д` : `${d}d`);
-    if (h > 0) parts.push(ru ? `${h} ч` : `${h}h`);
-  } else {
-    const h = Math.floor(totalMinutes / 60);
-    const m = totalMinutes % 60;
-    if (h > 0) parts.push(ru ? `${h} ч` : `${h}h`);
-    if (m > 0 || h === 0) parts.push(ru ? `${m} мин` : `${m}m`);
-  }
-  return sign + parts.join(" ");
-}
-
-/**
- * A metric value for display: counts grouped ("1 250"), money in rubles from
- * kopecks ("1 250 000 ₽"), percents with at most one decimal ("23%", "19,5%"),
- * durations ("5 ч 20 мин"); null (nothing to measure) → "—".
- */
-export function formatMetricValue(key: MetricKey, value: number | null, locale: Locale, opts: ValueFormatOptions = {}): string {
-  if (value === null || Number.isNaN(value)) return "—";
-  switch (METRICS[key].unit) {
-    case "count":
-      // Counts are integers, but a team-average column can be fractional.
-      return Number.isInteger(value) ? groupDigits(value) : formatDecimal(value, locale, 1);
-    case "money":
-      return formatMoney(value, locale, { compact: opts.compact ?? false });
-    case "percent":
-      return `${formatDecimal(value, locale, 1)}%`;
-    case "duration":
-      return formatDuration(value, locale);
-  }
 }

@@ -1,121 +1,10 @@
-// Reporting periods: parsing what a user types ("неделя", "01.11–15.11"),
-// resolving it against `now` in the team's zone, labels, and the share of
-// working days gone (used for plan pace).
+// Reporting periods pinned to the calendar: a typed spec resolved against `now`
+// in the team's zone, the dates it covers, and the share of working days gone
+// (used for plan pace).
 
-import { addDays, daysBetween, daysInMonth, isoWeekday, isValidDate, localDate, parseDateParts, zonedMidnight } from "./time.js";
+import type { PeriodSpec } from "./period-parsing.js";
+import { addDays, daysBetween, daysInMonth, isoWeekday, localDate, parseDateParts, zonedMidnight } from "./time.js";
 import type { Period } from "./types.js";
-
-export type PeriodKeyword = "today" | "yesterday" | "week" | "lastweek" | "month" | "lastmonth" | "quarter" | "lastquarter" | "year";
-
-/** A calendar day as typed; `year` is null when the user omitted it ("15.11"). */
-export interface DaySpec {
-  year: number | null;
-  month: number;
-  day: number;
-}
-
-/** What the user asked for, before it is pinned to `now` and a zone. */
-export type PeriodSpec = { kind: PeriodKeyword } | { kind: "range"; start: DaySpec; end: DaySpec } | { kind: "date"; date: DaySpec };
-
-// Keys are compared with spaces, "_" and "-" removed, so "last week",
-// "last_week", "прошлая неделя" and "прошлаянеделя" are all one key.
-const KEYWORDS: ReadonlyMap<string, PeriodKeyword> = new Map(
-  Object.entries({
-    today: "today",
-    day: "today",
-    yesterday: "yesterday",
-    week: "week",
-    lastweek: "lastweek",
-    month: "month",
-    lastmonth: "lastmonth",
-    quarter: "quarter",
-    lastquarter: "lastquarter",
-    year: "year",
-    сегодня: "today",
-    вчера: "yesterday",
-    неделя: "week",
-    неделю: "week", // "за неделю"
-    прошлаянеделя: "lastweek",
-    прошлуюнеделю: "lastweek",
-    месяц: "month",
-    прошлыймесяц: "lastmonth",
-    квартал: "quarter",
-    прошлыйквартал: "lastquarter",
-    год: "year",
-  } satisfies Record<string, PeriodKeyword>),
-);
-
-// "15.11", "15.11.2026", "15.11.26" or "2026-11-15".
-const DAY_SRC = String.raw`\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}(?:\.(?:\d{4}|\d{2}))?`;
-const SINGLE_RE = new RegExp(`^(${DAY_SRC})$`);
-// Separator: en dash, em dash, hyphen or "..", optionally spaced.
-const RANGE_RE = new RegExp(`^(${DAY_SRC})\\s*(?:–|—|-|\\.\\.)\\s*(${DAY_SRC})$`);
-
-function parseDaySpec(text: string): DaySpec | null {
-  let year: number | null;
-  let month: number;
-  let day: number;
-  if (text.includes("-")) {
-    const [y, m, d] = text.split("-").map(Number) as [number, number, number];
-    year = y;
-    month = m;
-    day = d;
-  } else {
-    const parts = text.split(".");
-    day = Number(parts[0]);
-    month = Number(parts[1]);
-    const y = parts[2];
-    // Two-digit years are this century: "15.11.26" is 2026.
-    year = y === undefined ? null : y.length === 2 ? 2000 + Number(y) : Number(y);
-  }
-  if (year === null) {
-    // Without a year only reject what is impossible in every year; 29.02 is
-    // checked again once the year is known (see resolveDay).
-    return isValidDate(2000, month, day) ? { year, month, day } : null;
-  }
-  return isValidDate(year, month, day) ? { year, month, day } : null;
-}
-
-function compareDaySpec(a: DaySpec, b: DaySpec): number {
-  return ((a.year ?? 0) - (b.year ?? 0)) * 10_000 + (a.month - b.month) * 100 + (a.day - b.day);
-}
-
-/**
- * Parses a period argument (case-insensitive). Returns null for anything
- * unrecognised, impossible dates (31.02, month 13) and ranges whose start is
- * after their end.
- */
-export function parsePeriod(text: string): PeriodSpec | null {
-  const t = text.trim().toLowerCase();
-  if (t === "") return null;
-  // A Map, not an object lookup: "constructor" must not resolve to Object.prototype.
-  const keyword = KEYWORDS.get(t.replace(/[\s_-]+/g, ""));
-  if (keyword !== undefined) return { kind: keyword };
-
-  const single = SINGLE_RE.exec(t);
-  if (single !== null) {
-    const date = parseDaySpec(single[1]!);
-    return date === null ? null : { kind: "date", date };
-  }
-
-  const range = RANGE_RE.exec(t);
-  if (range === null) return null;
-  const start = parseDaySpec(range[1]!);
-  const end = parseDaySpec(range[2]!);
-  if (start === null || end === null) return null;
-  // "01.11–15.11.2026": a yearless side borrows the other side's year.
-  if (start.year === null && end.year !== null) start.year = end.year;
-  if (end.year === null && start.year !== null) end.year = start.year;
-  if (
-    (start.year !== null && !isValidDate(start.year, start.month, start.day)) ||
-    (end.year !== null && !isValidDate(end.year, end.month, end.day))
-  ) {
-    return null;
-  }
-  // Yearless ranges never wrap a New Year: "20.12–10.01" is rejected.
-  if (compareDaySpec(start, end) > 0) return null;
-  return { kind: "range", start, end };
-}
 
 export interface ResolveOptions {
   /** ISO weekday the week starts on: 1 = Monday (default) … 7 = Sunday. */
@@ -222,61 +111,6 @@ export function resolvePeriod(spec: PeriodSpec, now: number, tz: string, opts: R
   }
 }
 
-const MONTHS_RU = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"];
-const MONTHS_EN = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-function dm(date: string): string {
-  return `${date.slice(8, 10)}.${date.slice(5, 7)}`;
-}
-
-function dmy(date: string): string {
-  return `${dm(date)}.${date.slice(0, 4)}`;
-}
-
-/**
- * Human label: "ноябрь 2026" / "November 2026", "16.11–22.11", "сегодня, 26.11",
- * "4 кв. 2026" / "Q4 2026". Years are shown on day ranges only when the range
- * crosses a New Year.
- */
-export function periodLabel(period: Period, locale: "ru" | "en"): string {
-  const ru = locale === "ru";
-  const { year, month } = parseDateParts(period.startDate);
-  switch (period.kind) {
-    case "today":
-      return `${ru ? "сегодня" : "today"}, ${dm(period.startDate)}`;
-    case "yesterday":
-      return `${ru ? "вчера" : "yesterday"}, ${dm(period.startDate)}`;
-    case "month":
-    case "lastmonth":
-      return `${(ru ? MONTHS_RU : MONTHS_EN)[month - 1]} ${year}`;
-    case "quarter":
-    case "lastquarter": {
-      const q = Math.floor((month - 1) / 3) + 1;
-      return ru ? `${q} кв. ${year}` : `Q${q} ${year}`;
-    }
-    case "year":
-      return ru ? `${year} год` : String(year);
-    default: {
-      if (period.startDate === period.endDate) return dm(period.startDate);
-      const sameYear = period.startDate.slice(0, 4) === period.endDate.slice(0, 4);
-      return sameYear ? `${dm(period.startDate)}–${dm(period.endDate)}` : `${dmy(period.startDate)}–${dmy(period.endDate)}`;
-    }
-  }
-}
-
 /** Every local date of the period, in order (inclusive of endDate). */
 export function listDates(period: Period): string[] {
   const n = daysBetween(period.startDate, period.endDate);
@@ -318,37 +152,4 @@ export function workdayShare(period: Period, now: number, tz: string, workdays: 
   else if (now < period.from || total === 0) share = 0;
   else share = elapsed / total;
   return { total, elapsed, share };
-}
-
-export type Grouping = "day" | "week" | "month";
-
-/**
- * Time-series bucket of a local date: the date itself, the first date of its
- * week ("YYYY-MM-DD", so weeks sort and label easily whatever weekStart is), or
- * "YYYY-MM".
- */
-export function bucketKeyForDate(date: string, grouping: Grouping, weekStart = 1): string {
-  switch (grouping) {
-    case "day":
-      return date;
-    case "week":
-      return weekStartDate(date, weekStart);
-    case "month":
-      return date.slice(0, 7);
-  }
-}
-
-/** Bucket of an instant in `tz` (see bucketKeyForDate). */
-export function bucketKey(ms: number, tz: string, grouping: Grouping, weekStart = 1): string {
-  return bucketKeyForDate(localDate(ms, tz), grouping, weekStart);
-}
-
-/** All bucket keys a period touches, in order, without duplicates. */
-export function bucketKeys(period: Period, grouping: Grouping, weekStart = 1): string[] {
-  const keys: string[] = [];
-  for (const date of listDates(period)) {
-    const key = bucketKeyForDate(date, grouping, weekStart);
-    if (keys[keys.length - 1] !== key) keys.push(key);
-  }
-  return keys;
 }

@@ -2,9 +2,8 @@
 // an actual compares with it given the share of the period already gone.
 
 import { parseAmount } from "./amounts.js";
-import type { Locale } from "./locales.js";
-import { formatMetricValue, METRICS, type MetricKey } from "./metrics.js";
-import type { PeriodSpec } from "./periods.js";
+import { METRICS, type MetricKey } from "./metrics.js";
+import type { PeriodSpec } from "./period-parsing.js";
 
 export const PLAN_PERIODS = ["day", "week", "month", "quarter"] as const;
 export type PlanPeriod = (typeof PLAN_PERIODS)[number];
@@ -232,44 +231,4 @@ export function progress(metricKey: MetricKey, actual: number | null, target: nu
   else if (pace >= 0.8 - EPS) status = "behind";
   else status = "at_risk";
   return { ratio, pct, pace, status };
-}
-
-const STATUS_LABELS: Record<ProgressStatus, Record<Locale, string>> = {
-  on_pace: { ru: "в темпе", en: "on pace" },
-  behind: { ru: "отстаёт", en: "behind" },
-  at_risk: { ru: "под угрозой", en: "at risk" },
-  done: { ru: "выполнен", en: "done" },
-  failed: { ru: "не выполнен", en: "failed" },
-};
-
-/** Localised status word ("отстаёт" / "behind"). */
-export function statusLabel(status: ProgressStatus, locale: Locale): string {
-  return STATUS_LABELS[status][locale];
-}
-
-/**
- * One progress line: "deals 7/10 (70%) · pace 85% · behind" /
- * "сделки 7/10 (70%) · темп 85% · отстаёт". The "(x%)" of target is shown
- * for at-least metrics only (for times and percents it reads oddly), pace only
- * where it is defined. Money is compact ("1,2 млн ₽/2 млн ₽"). `label` is the
- * metric's name in `locale` (its words live in the i18n files).
- */
-export function formatProgress(
-  key: MetricKey,
-  actual: number | null,
-  target: number,
-  share: number,
-  locale: Locale,
-  label: string,
-): string {
-  const def = METRICS[key];
-  const p = progress(key, actual, target, share);
-  const fmt = (v: number | null) => formatMetricValue(key, v, locale, { compact: true });
-  let line = `${label} ${fmt(actual)}/${fmt(target)}`;
-  if (def.direction === "at_least" && def.unit !== "percent" && p.pct !== null) line += ` (${Math.round(p.pct)}%)`;
-  if (p.pace !== null && p.status !== "done" && p.status !== "failed") {
-    line += ` · ${locale === "ru" ? "темп" : "pace"} ${Math.round(p.pace * 100)}%`;
-  }
-  if (p.status !== null) line += ` · ${statusLabel(p.status, locale)}`;
-  return line;
 }

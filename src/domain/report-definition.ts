@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { METRIC_KEYS, type MetricKey } from "./metrics.js";
-import { type Grouping, parsePeriod } from "./periods.js";
+import type { Grouping } from "./period-buckets.js";
+import { parsePeriod } from "./period-parsing.js";
 import type { Period } from "./types.js";
 
 export type ReportGrouping = "manager" | Grouping | "auto";
@@ -62,7 +63,7 @@ export function parseBuiltinReport(word: string): BuiltinReport | null {
   );
 }
 
-/** The article's reports expressed as definitions (conversion is the funnel view). */
+/** The catalogue's reports (docs/metrics.md) expressed as definitions (conversion is the funnel view). */
 export function builtinDefinition(name: Exclude<BuiltinReport, "conversion">, period: string): ReportDefinition {
   switch (name) {
     case "dynamics":

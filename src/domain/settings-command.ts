@@ -110,6 +110,11 @@ export function parseSettingsCommand(text: string, parseMetric: MetricParser, th
       const m = parseMetric(value);
       return m ? { scope: "team", patch: { mainMetric: m } } : bad;
     }
+    case "autolog":
+    case "автозапись": {
+      const f = flag(value);
+      return f === null ? bad : { scope: "team", patch: { autoLog: f } };
+    }
     case "language":
     case "язык": {
       const v = value.toLowerCase();

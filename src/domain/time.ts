@@ -2,7 +2,6 @@
 // libraries). Instants are Unix ms (UTC); local dates are "YYYY-MM-DD" strings
 // in an IANA zone. Everything here is pure: callers pass `now` explicitly.
 
-export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 
@@ -272,9 +271,4 @@ export function isValidTimeZone(tz: string): boolean {
   // Only remember a bounded number of answers: the input can be user-typed text.
   if (validityCache.size < 1000) validityCache.set(tz, ok);
   return ok;
-}
-
-/** Length of local `date` in `tz` in ms: 24 h normally, 23 h or 25 h on DST change days. */
-export function localDayLengthMs(date: string, tz: string): number {
-  return zonedMidnight(addDays(date, 1), tz) - zonedMidnight(date, tz);
 }

@@ -1,16 +1,17 @@
 import type { Locale } from "../config.js";
 import type { Team } from "../db/repositories/teams.js";
-import { periodLabel, resolvePeriod } from "../domain/periods.js";
+import { resolvePeriod } from "../domain/periods.js";
 import { readTeamSettings } from "../domain/team-settings.js";
 import { podiumChart } from "../presentation/charts/index.js";
+import { displayValue } from "../presentation/format/metric-value.js";
+import { periodLabel } from "../presentation/format/period-label.js";
 import { clip, escapeHtml, MAX_CAPTION } from "../presentation/html.js";
 import { messages } from "../presentation/i18n/index.js";
 import { metricLabel } from "../presentation/i18n/metric-words.js";
+import type { PostContent } from "../presentation/views/post-content.js";
+import { rankingHtml } from "../presentation/views/ranking-view.js";
 import type { AppDeps } from "../services/deps.js";
 import { leaderboard } from "../services/leaderboard.js";
-import type { PostContent } from "../services/morning-summary.js";
-import { unitValue } from "../services/report-charts.js";
-import { rankingHtml } from "../services/standings-text.js";
 import { teamWeekStart } from "../services/team-settings.js";
 
 /** Evening: today's ranking by the team's main metric. */
@@ -47,7 +48,7 @@ export function buildWeeklyPodium(deps: AppDeps, team: Team, now: number, locale
               locale,
               entries: scored
                 .slice(0, 10)
-                .map((r) => ({ name: r.item.user.firstName, value: unitValue(metric, r.value)!, place: r.place! })),
+                .map((r) => ({ name: r.item.user.firstName, value: displayValue(metric, r.value)!, place: r.place! })),
             }),
     caption: clip(`🏆 ${team.name} · ${label}`, MAX_CAPTION),
   };

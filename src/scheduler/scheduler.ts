@@ -5,9 +5,12 @@ import type { Delivery, DeliveryOutcome, Outgoing } from "../delivery/index.js";
 import { readTeamSettings, readUserSettings, type TeamSettings } from "../domain/team-settings.js";
 import { escapeHtml } from "../presentation/html.js";
 import { messages, pickLocale } from "../presentation/i18n/index.js";
+import { funnelAlertText } from "../presentation/views/funnel-alert-text.js";
+import { renderMorningSummary } from "../presentation/views/morning-summary-view.js";
+import type { PostContent } from "../presentation/views/post-content.js";
 import type { AppDeps } from "../services/deps.js";
 import { checkFunnel } from "../services/funnel-alerts.js";
-import { buildMorningSummary, type PostContent } from "../services/morning-summary.js";
+import { buildMorningSummary, type MorningSummary } from "../services/morning-summary.js";
 import { localDayBounds } from "../services/record-entry.js";
 import { cronExpressions, dueSlots, type Slot } from "./due-posts.js";
 import { buildEveningLeaderboard, buildWeeklyPodium } from "./post-builders.js";
@@ -198,10 +201,14 @@ export class PostScheduler {
 
   private async runSlot(team: Team, settings: TeamSettings, slot: Slot, now: number): Promise<number> {
     switch (slot.kind) {
-      case "summary":
-        return this.postAll(team, slot, this.targets(team, settings, settings.summaryTo), now, (l) =>
-          buildMorningSummary(this.deps, team, now, l),
-        );
+      case "summary": {
+        // The numbers are read once, however many languages the targets read.
+        let summary: MorningSummary | undefined;
+        return this.postAll(team, slot, this.targets(team, settings, settings.summaryTo), now, (l) => {
+          summary ??= buildMorningSummary(this.deps, team, now);
+          return renderMorningSummary(summary, l);
+        });
+      }
       case "evening":
         return this.postAll(team, slot, this.targets(team, settings, settings.leaderboardTo), now, (l) =>
           buildEveningLeaderboard(this.deps, team, now, l),
@@ -246,7 +253,7 @@ export class PostScheduler {
   private async checks(team: Team, settings: TeamSettings, slot: Slot, now: number): Promise<number> {
     const id = this.deps.repos.posts.claim(team.id, slot.key, slot.localDate, "team", now);
     if (id === null) return 0;
-    const fired = checkFunnel(this.deps, team, now);
+    const fired = checkFunnel(this.deps, team, now, funnelAlertText);
     const messagesOut: Outgoing[] = [];
     const users = new Map(this.deps.repos.memberships.listTeam(team.id).map((m) => [m.user.id, m.user]));
     for (const alert of fired) {
@@ -254,13 +261,13 @@ export class PostScheduler {
         const owner = users.get(alert.ownerId);
         if (!owner || owner.blockedAt !== null) continue;
         const locale = pickLocale(owner.settings["language"], owner.languageCode, team.locale);
-        messagesOut.push({ chatId: owner.id, html: alert.text[locale], label: `alert:${team.id}` });
+        messagesOut.push({ chatId: owner.id, html: funnelAlertText(alert, locale), label: `alert:${team.id}` });
       } else {
         for (const target of this.targets(team, settings, settings.alertsTo)) {
           messagesOut.push({
             chatId: target.chatId,
             ...(target.threadId ? { threadId: target.threadId } : {}),
-            html: alert.text[target.locale],
+            html: funnelAlertText(alert, target.locale),
             label: `alert:${team.id}`,
           });
         }

@@ -1,4 +1,3 @@
-import type { Locale } from "../config.js";
 import type { Team } from "../db/repositories/teams.js";
 import { timeSeries } from "../domain/kpi.js";
 import { METRICS, type MetricKey } from "../domain/metrics.js";
@@ -13,34 +12,18 @@ import { teamSnapshot } from "./team-snapshot.js";
 export interface ReportTable {
   grouping: "manager" | "day" | "week" | "month";
   metrics: MetricKey[];
+  /** `label`: the manager's first name, or the bucket's first date ("2026-11-01"; "2026-11" for months). */
   rows: { label: string; userId?: number; values: (number | null)[] }[];
   /** Team total (manager grouping) or whole-period value (time grouping). */
   total: (number | null)[];
   period: Period;
 }
 
-function bucketLabel(key: string, grouping: "day" | "week" | "month", locale: Locale): string {
-  const [y, m, d] = key.split("-");
-  if (grouping === "month") {
-    return new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", { month: "short", year: "2-digit", timeZone: "UTC" }).format(
-      Date.UTC(Number(y), Number(m) - 1, 1),
-    );
-  }
-  return `${d}.${m}`;
-}
-
 /**
  * Runs a definition over a resolved period for a team, or only for `userIds`
  * (a manager sees only their own numbers).
  */
-export function runReport(
-  deps: AppDeps,
-  team: Team,
-  def: ReportDefinition,
-  period: Period,
-  locale: Locale,
-  userIds?: number[],
-): ReportTable {
+export function runReport(deps: AppDeps, team: Team, def: ReportDefinition, period: Period, userIds?: number[]): ReportTable {
   const snap = teamSnapshot(deps, team, period, userIds);
   const total = def.metrics.map((m) => snap.total[m]);
   const grouping = def.grouping === "auto" ? autoGrouping(period) : def.grouping;
@@ -61,7 +44,7 @@ export function runReport(
   }
   const opts = { weekStart: teamWeekStart(team), timelines: snap.timelines };
   const series = def.metrics.map((m) => timeSeries(snap.activities, period, team.timezone, grouping, m, opts));
-  let rows = series[0]!.map((point, i) => ({ label: bucketLabel(point.key, grouping, locale), values: series.map((s) => s[i]!.value) }));
+  let rows = series[0]!.map((point, i) => ({ label: point.key, values: series.map((s) => s[i]!.value) }));
   if (def.sort) {
     const idx = def.metrics.indexOf(def.sort);
     if (idx >= 0) {

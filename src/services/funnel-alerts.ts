@@ -4,44 +4,41 @@ import { conversionDrops, decidedConversions } from "../domain/conversion-drop.j
 import { resolvePeriod } from "../domain/periods.js";
 import { readTeamSettings } from "../domain/team-settings.js";
 import { DAY_MS, HOUR_MS, localDate } from "../domain/time.js";
-import { escapeHtml } from "../presentation/html.js";
-import { messages } from "../presentation/i18n/index.js";
+import type { Stage } from "../domain/types.js";
 import type { AppDeps } from "./deps.js";
 import { teamWeekStart } from "./team-settings.js";
 
-export interface FiredAlert {
-  kind: "lead_new" | "lead_stuck" | "conversion_drop";
-  /** The owner to nudge privately (lead alerts). */
-  ownerId: number | null;
-  /** Localised HTML, per language. */
-  text: Record<Locale, string>;
-}
+/** A leak in the funnel, as data; the caller words it per reader. */
+export type FunnelAlert =
+  | { kind: "lead_new"; ownerId: number; clientName: string; hours: number }
+  | { kind: "lead_stuck"; ownerId: number; clientName: string; stage: Stage; days: number }
+  | { kind: "conversion_drop"; ownerId: null; stage: Stage; baseline: number; current: number };
 
-const both = (f: (l: Locale) => string): Record<Locale, string> => ({ ru: f("ru"), en: f("en") });
+/** Words an alert in a language; checkFunnel stores it in the team's language for the morning summary. */
+export type AlertWording = (alert: FunnelAlert, locale: Locale) => string;
 
 /**
  * Looks for leaks: leads waiting for a first contact too long, leads stuck in a
  * stage, and a stage whose conversion this week fell well below the 4-week
  * average. Each is recorded once per subject per local day; only new ones return.
  */
-export function checkFunnel(deps: AppDeps, team: Team, now: number): FiredAlert[] {
+export function checkFunnel(deps: AppDeps, team: Team, now: number, wording: AlertWording): FunnelAlert[] {
   const s = readTeamSettings(team.settings);
   const day = localDate(now, team.timezone);
-  const fired: FiredAlert[] = [];
-  const record = (kind: FiredAlert["kind"], subject: string, alert: Omit<FiredAlert, "kind">) => {
-    if (deps.repos.posts.recordAlert(team.id, kind, subject, day, alert.text[team.locale], now)) fired.push({ kind, ...alert });
+  const fired: FunnelAlert[] = [];
+  const record = (subject: string, alert: FunnelAlert) => {
+    if (deps.repos.posts.recordAlert(team.id, alert.kind, subject, day, wording(alert, team.locale), now)) fired.push(alert);
   };
   for (const lead of deps.repos.entries.openLeads(team.id)) {
-    const client = escapeHtml(lead.clientName);
     if (lead.stage === "new" && now - lead.createdAt > s.leadNewHours * HOUR_MS) {
-      record("lead_new", `lead:${lead.id}`, {
-        ownerId: lead.ownerId,
-        text: both((l) => messages[l].posts.leadNew(client, s.leadNewHours)),
-      });
+      record(`lead:${lead.id}`, { kind: "lead_new", ownerId: lead.ownerId, clientName: lead.clientName, hours: s.leadNewHours });
     } else if (lead.stage !== "new" && now - lead.updatedAt > s.stuckDays * DAY_MS) {
-      record("lead_stuck", `lead:${lead.id}`, {
+      record(`lead:${lead.id}`, {
+        kind: "lead_stuck",
         ownerId: lead.ownerId,
-        text: both((l) => messages[l].posts.leadStuck(client, messages[l].stage[lead.stage], s.stuckDays)),
+        clientName: lead.clientName,
+        stage: lead.stage,
+        days: s.stuckDays,
       });
     }
   }
@@ -54,10 +51,7 @@ export function checkFunnel(deps: AppDeps, team: Team, now: number): FiredAlert[
     s.conversionDropPoints,
   );
   for (const d of drops) {
-    record("conversion_drop", `stage:${d.stage}`, {
-      ownerId: null,
-      text: both((l) => messages[l].posts.drop(messages[l].stage[d.stage], Math.round(d.baseline), Math.round(d.current))),
-    });
+    record(`stage:${d.stage}`, { kind: "conversion_drop", ownerId: null, stage: d.stage, baseline: d.baseline, current: d.current });
   }
   return fired;
 }

@@ -1,28 +1,40 @@
-import type { Locale } from "../config.js";
+import type { PlanRow } from "../db/repositories/plans.js";
 import type { Team } from "../db/repositories/teams.js";
-import { formatMetricValue, type MetricKey, metricsOn } from "../domain/metrics.js";
-import { periodLabel, resolvePeriod } from "../domain/periods.js";
-import { rankBy } from "../domain/ranking.js";
+import type { Member } from "../db/repositories/users.js";
+import type { MetricKey } from "../domain/metrics.js";
+import { resolvePeriod } from "../domain/periods.js";
+import { type Ranked, rankBy } from "../domain/ranking.js";
 import { readTeamSettings } from "../domain/team-settings.js";
 import { addDays, isoWeekday, localDate } from "../domain/time.js";
-import { barChart } from "../presentation/charts/index.js";
-import { clip, escapeHtml, fitHtml, MAX_CAPTION, pre } from "../presentation/html.js";
-import { messages } from "../presentation/i18n/index.js";
-import { metricLabel } from "../presentation/i18n/metric-words.js";
-import { cell, head } from "../presentation/views/cells.js";
-import { firstName } from "../presentation/views/report-view.js";
-import { renderTable } from "../presentation/views/table.js";
+import type { Period } from "../domain/types.js";
 import type { AppDeps } from "./deps.js";
-import { subtitle, targetFor, unitValue } from "./report-charts.js";
-import { planStandings } from "./scorecard.js";
+import { type PlanStanding, planStandings } from "./scorecard.js";
 import { snapshotSource } from "./team-report.js";
 import { teamWeekStart } from "./team-settings.js";
-import { teamSnapshot } from "./team-snapshot.js";
+import { type TeamSnapshot, teamSnapshot } from "./team-snapshot.js";
 
-export interface PostContent {
-  html: string;
-  chart: (() => Promise<Buffer>) | null;
-  caption: string;
+/** Everything the head's morning summary shows, as numbers. */
+export interface MorningSummary {
+  team: Team;
+  /** The team's main metric (ranking, chart). */
+  metric: MetricKey;
+  /** The previous working day and the current month. */
+  day: TeamSnapshot;
+  month: TeamSnapshot;
+  /** Managers, plus heads who logged something on the day. */
+  people: Member[];
+  /** A person's daily target for a day-table metric (metricsOn("summary")) (a personal plan beats "each"), if any. */
+  dailyTarget: (metric: MetricKey, userId: number) => number | undefined;
+  /** The day ranked by the main metric (revenue breaks ties). */
+  ranked: Ranked<Member>[];
+  /** People who logged nothing on the day. */
+  idle: Member[];
+  /** Non-daily plan standings: the team's, then each person's. */
+  teamStandings: PlanStanding[];
+  personStandings: { member: Member; standings: PlanStanding[] }[];
+  /** Funnel alerts recorded today and on the summary's day, as worded when they fired. */
+  alerts: string[];
+  plans: PlanRow[];
 }
 
 /** The last working day before today (Monday's summary covers Friday). */
@@ -35,17 +47,15 @@ export function previousWorkday(today: string, workdays: number[]): string {
 /**
  * The head's morning summary: the previous working day per manager against
  * daily plans, the month so far against plans with pace, yesterday's best, who
- * logged nothing, today's funnel alerts, and a KPI progress chart.
+ * logged nothing, and today's funnel alerts.
  */
-export function buildMorningSummary(deps: AppDeps, team: Team, now: number, locale: Locale): PostContent {
-  const t = messages[locale];
-  const p = t.posts;
+export function buildMorningSummary(deps: AppDeps, team: Team, now: number): MorningSummary {
   const settings = readTeamSettings(team.settings);
   const metric = settings.mainMetric;
   const tz = team.timezone;
   const today = localDate(now, tz);
   const dayBefore = previousWorkday(today, settings.workdays);
-  const yesterday = resolvePeriod(
+  const yesterday: Period = resolvePeriod(
     {
       kind: "date",
       date: { year: Number(dayBefore.slice(0, 4)), month: Number(dayBefore.slice(5, 7)), day: Number(dayBefore.slice(8, 10)) },
@@ -53,31 +63,17 @@ export function buildMorningSummary(deps: AppDeps, team: Team, now: number, loca
     now,
     tz,
   );
-  const month = resolvePeriod({ kind: "month" }, now, tz, { weekStart: teamWeekStart(team) });
+  const monthPeriod = resolvePeriod({ kind: "month" }, now, tz, { weekStart: teamWeekStart(team) });
   const day = teamSnapshot(deps, team, yesterday);
   const people = day.people.filter((m) => m.membership.role === "manager" || day.activities.some((a) => a.userId === m.user.id));
+  const plans = deps.repos.plans.list(team.id);
 
-  // Daily plans, shown next to the figure they bind ("12/20"); a personal plan beats "each".
-  const dailyPlans = deps.repos.plans.list(team.id).filter((plan) => plan.period === "day");
-  const dailyTarget = (key: string, userId: number) =>
+  const dailyPlans = plans.filter((plan) => plan.period === "day");
+  const dailyTarget = (key: MetricKey, userId: number) =>
     (
       dailyPlans.find((plan) => plan.metric === key && plan.scope === "user" && plan.userId === userId) ??
       dailyPlans.find((plan) => plan.metric === key && plan.scope === "each")
     )?.value;
-  const withPlan = (key: MetricKey, userId: number) => {
-    const v = day.byUser.get(userId)![key];
-    const target = dailyTarget(key, userId);
-    return target === undefined ? cell(key, v, locale) : `${cell(key, v, locale)}/${cell(key, target, locale)}`;
-  };
-  const cols = metricsOn("summary");
-  const rows = people.map((m) => [firstName(m.user.firstName), ...cols.map((k) => withPlan(k, m.user.id))]);
-  rows.push([locale === "ru" ? "Итого" : "Total", ...cols.map((k) => cell(k, day.total[k], locale))]);
-  const table = renderTable(
-    [{ title: locale === "ru" ? "Кто" : "Who", align: "left", max: 8 }, ...cols.map((k) => ({ title: head(k, locale) }))],
-    rows,
-  );
-
-  const parts = [p.summaryTitle(escapeHtml(team.name), escapeHtml(periodLabel(yesterday, locale))), pre(table)];
 
   const ranked = rankBy(
     people,
@@ -85,70 +81,21 @@ export function buildMorningSummary(deps: AppDeps, team: Team, now: number, loca
     (m) => day.byUser.get(m.user.id)![metric],
     (m) => day.byUser.get(m.user.id)!.revenue,
   );
-  const top = ranked[0];
-  if (top && top.value !== null && top.value > 0) {
-    const v = day.byUser.get(top.item.user.id)!;
-    const what = `${metricLabel(metric, locale)}: ${formatMetricValue(metric, top.value, locale)}${metric !== "revenue" && v.revenue ? `, ${formatMetricValue("revenue", v.revenue, locale)}` : ""}`;
-    const tied = ranked
-      .filter((r) => r.place === 1)
-      .map((r) => escapeHtml(r.item.user.firstName))
-      .join(", ");
-    parts.push(p.best(tied, escapeHtml(what)));
-  } else parts.push(p.nobodyBest);
+  const idle = people.filter((m) => !day.activities.some((a) => a.userId === m.user.id));
 
-  const idle = people.filter((m) => !day.activities.some((a) => a.userId === m.user.id)).map((m) => escapeHtml(m.user.firstName));
-  parts.push(idle.length > 0 ? p.idle(idle.join(", ")) : p.allLogged);
-
-  const monthLines: string[] = [];
-  const monthSnap = teamSnapshot(deps, team, month);
-  // Results first: the month line leads with what was won.
-  const totals = [...metricsOn("summary", "results"), ...metricsOn("summary", "activity")].map(
-    (k) => `${metricLabel(k, locale)} ${formatMetricValue(k, monthSnap.total[k], locale)}`,
-  );
-  monthLines.push(`${p.team}: ${escapeHtml(totals.join(" · "))}`);
-  const source = snapshotSource(deps, team, monthSnap, day);
+  const month = teamSnapshot(deps, team, monthPeriod);
+  const source = snapshotSource(deps, team, month, day);
   // Daily plans were shown against yesterday above; at 09:00 today's would read as zero.
-  for (const s of planStandings(deps, team, null, now, locale, source))
-    if (s.plan.period !== "day") monthLines.push(`${p.team}: ${escapeHtml(s.line)}`);
-  for (const m of people) {
-    for (const s of planStandings(deps, team, m.user.id, now, locale, source))
-      if (s.plan.period !== "day") monthLines.push(`${escapeHtml(firstName(m.user.firstName))}: ${escapeHtml(s.line)}`);
-  }
-  if (monthLines.length === 1) monthLines.push(p.noPlans);
-  parts.push(`${p.monthSoFar(escapeHtml(periodLabel(month, locale)))}\n${monthLines.join("\n")}`);
+  const notDaily = (s: PlanStanding) => s.plan.period !== "day";
+  const teamStandings = planStandings(deps, team, null, now, source).filter(notDaily);
+  const personStandings = people.map((member) => ({
+    member,
+    standings: planStandings(deps, team, member.user.id, now, source).filter(notDaily),
+  }));
 
-  const alerts = deps.repos.posts.alertsOn(team.id, today).concat(deps.repos.posts.alertsOn(team.id, dayBefore));
-  if (alerts.length > 0)
-    parts.push(
-      `${p.alertsTitle}\n${alerts
-        .slice(0, 8)
-        .map((a) => `• ${a.message}`)
-        .join("\n")}`,
-    );
-
-  const chart =
-    people.length === 0
-      ? null
-      : () => {
-          const snap = monthSnap;
-          const plans = deps.repos.plans.list(team.id);
-          return barChart({
-            title: `${metricLabel(metric, locale)} · ${periodLabel(month, locale)}`,
-            subtitle: subtitle(team.name, month, locale),
-            locale,
-            labels: people.map((m) => m.user.firstName),
-            series: [
-              {
-                label: metricLabel(metric, locale),
-                values: people.map((m) => unitValue(metric, snap.byUser.get(m.user.id)?.[metric] ?? null)),
-              },
-            ],
-            target: targetFor(plans, metric, month, locale),
-          });
-        };
-  return {
-    html: fitHtml(parts.join("\n")),
-    chart,
-    caption: clip(`${metricLabel(metric, locale)} · ${team.name} · ${periodLabel(month, locale)}`, MAX_CAPTION),
-  };
+  const alerts = deps.repos.posts
+    .alertsOn(team.id, today)
+    .concat(deps.repos.posts.alertsOn(team.id, dayBefore))
+    .map((a) => a.message);
+  return { team, metric, day, month, people, dailyTarget, ranked, idle, teamStandings, personStandings, alerts, plans };
 }

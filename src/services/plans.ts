@@ -1,7 +1,6 @@
-import type { Locale } from "../config.js";
 import type { PlanRow } from "../db/repositories/plans.js";
 import type { Team } from "../db/repositories/teams.js";
-import { formatMetricValue, METRICS, type MetricKey } from "../domain/metrics.js";
+import { METRICS, type MetricKey } from "../domain/metrics.js";
 import { resolvePeriod } from "../domain/periods.js";
 import {
   type PlanPeriod,
@@ -11,8 +10,6 @@ import {
   planPeriodSpecs,
   resolveRelativeTarget,
 } from "../domain/plans.js";
-import { messages } from "../presentation/i18n/index.js";
-import { metricLabel } from "../presentation/i18n/metric-words.js";
 import type { AppDeps } from "./deps.js";
 import { kpisFor } from "./scorecard.js";
 import { teamWeekStart } from "./team-settings.js";
@@ -75,13 +72,4 @@ export function setPlan(deps: AppDeps, team: Team, createdBy: number, input: Pla
     now,
   );
   return { ok: true, plan };
-}
-
-/** "сделки 10 в месяц · каждому менеджеру" / "calls 40 a day · @ivan". */
-export function describePlan(plan: PlanRow, locale: Locale, who?: string): string {
-  const t = messages[locale].plans;
-  const metric = plan.metric as MetricKey;
-  const scope = plan.scope === "each" ? t.scopeEach : plan.scope === "team" ? t.scopeTeam : (who ?? `#${plan.userId}`);
-  const rel = plan.relativePercent !== null ? ` (${t.relative(plan.relativePercent)})` : "";
-  return `${metricLabel(metric, locale)} ${formatMetricValue(metric, plan.value, locale)}${rel} ${t.periods[plan.period]} · ${scope}`;
 }

@@ -1,20 +1,10 @@
-import type { Locale } from "../config.js";
 import type { PlanRow } from "../db/repositories/plans.js";
 import type { Team } from "../db/repositories/teams.js";
 import { computeKpis, type KpiValues } from "../domain/kpi.js";
 import type { MetricKey } from "../domain/metrics.js";
 import { resolvePeriod, workdayShare } from "../domain/periods.js";
-import {
-  formatProgress,
-  type Plan,
-  type Progress,
-  planApplies,
-  planPeriodSpecs,
-  progress,
-  resolveRelativeTarget,
-} from "../domain/plans.js";
+import { type Plan, type Progress, planApplies, planPeriodSpecs, progress, resolveRelativeTarget } from "../domain/plans.js";
 import type { Period } from "../domain/types.js";
-import { metricLabel } from "../presentation/i18n/metric-words.js";
 import type { AppDeps } from "./deps.js";
 import { teamWeekStart, teamWorkdays } from "./team-settings.js";
 
@@ -43,7 +33,6 @@ export interface PlanStanding {
   actual: number | null;
   share: number;
   progress: Progress;
-  line: string;
 }
 
 /** KPIs of a person (or the team, for null) over a period; lets callers reuse what they already read. */
@@ -53,14 +42,7 @@ export type KpiSource = (period: Period, userId: number | null) => KpiValues;
  * Where a person (or, with userId null, the whole team) stands against every
  * plan that binds them, each measured over the plan's own current period.
  */
-export function planStandings(
-  deps: AppDeps,
-  team: Team,
-  userId: number | null,
-  now: number,
-  locale: Locale,
-  source?: KpiSource,
-): PlanStanding[] {
+export function planStandings(deps: AppDeps, team: Team, userId: number | null, now: number, source?: KpiSource): PlanStanding[] {
   const plans = deps.repos.plans
     .list(team.id)
     .map(toPlan)
@@ -88,7 +70,6 @@ export function planStandings(
       actual,
       share,
       progress: progress(plan.metric, actual, target, share),
-      line: formatProgress(plan.metric, actual, target, share, locale, metricLabel(plan.metric, locale)),
     };
   });
 }

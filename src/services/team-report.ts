@@ -1,4 +1,3 @@
-import type { Locale } from "../config.js";
 import type { Team } from "../db/repositories/teams.js";
 import type { KpiValues } from "../domain/kpi.js";
 import { METRICS } from "../domain/metrics.js";
@@ -16,12 +15,12 @@ export interface TeamReport {
 }
 
 /** Everything `/report` shows for a team and period: numbers per person, total, plans. */
-export function buildTeamReport(deps: AppDeps, team: Team, period: Period, now: number, locale: Locale): TeamReport {
+export function buildTeamReport(deps: AppDeps, team: Team, period: Period, now: number): TeamReport {
   const snapshot = teamSnapshot(deps, team, period);
   const source = snapshotSource(deps, team, snapshot);
   const standings = new Map<number, PlanStanding[]>();
-  for (const p of snapshot.people) standings.set(p.user.id, planStandings(deps, team, p.user.id, now, locale, source));
-  return { snapshot, standings, teamStandings: planStandings(deps, team, null, now, locale, source) };
+  for (const p of snapshot.people) standings.set(p.user.id, planStandings(deps, team, p.user.id, now, source));
+  return { snapshot, standings, teamStandings: planStandings(deps, team, null, now, source) };
 }
 
 /**

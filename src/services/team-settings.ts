@@ -1,5 +1,6 @@
 import type { Team } from "../db/repositories/teams.js";
-import { parsePeriod, resolvePeriod } from "../domain/periods.js";
+import { parsePeriod } from "../domain/period-parsing.js";
+import { resolvePeriod } from "../domain/periods.js";
 import { firstWorkday, readTeamSettings } from "../domain/team-settings.js";
 import type { Period } from "../domain/types.js";
 

@@ -29,5 +29,5 @@ describe("npm run demo", () => {
     expect(span.days).toBeGreaterThan(80);
     expect(span.people).toBe(5);
     db.close();
-  });
+  }, 90_000); // builds a 90-day database: ~12 s alone, slower when the suite runs beside it
 });

@@ -1,8 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, parseAmount, splitAmountAndRest } from "../../src/domain/amounts.js";
-
-const NNBSP = "\u202F"; // digit groups
-const NBSP = "\u00A0"; // before ₽ and unit words
+import { parseAmount, splitAmountAndRest } from "../../src/domain/amounts.js";
 
 describe("parseAmount accepts", () => {
   const ok: [string, number][] = [
@@ -99,34 +96,5 @@ describe("splitAmountAndRest", () => {
   it("returns the first token when nothing looks like an amount", () => {
     expect(splitAmountAndRest("Acme 500")).toEqual({ amountText: "Acme", rest: "500" });
     expect(splitAmountAndRest("   ")).toEqual({ amountText: "", rest: "" });
-  });
-});
-
-describe("formatMoney", () => {
-  it("shows whole rubles with thin groups", () => {
-    expect(formatMoney(125_000_000, "ru")).toBe(`1${NNBSP}250${NNBSP}000${NBSP}₽`);
-    expect(formatMoney(125_000_000, "en")).toBe(`1${NNBSP}250${NNBSP}000${NBSP}₽`);
-    expect(formatMoney(99_950, "ru")).toBe(`1${NNBSP}000${NBSP}₽`); // 999.50 rounds up
-    expect(formatMoney(0, "ru")).toBe(`0${NBSP}₽`);
-    expect(formatMoney(-5_000_000, "ru")).toBe(`-50${NNBSP}000${NBSP}₽`);
-  });
-
-  it("shows kopecks on request", () => {
-    expect(formatMoney(99_950, "ru", { kopecks: true })).toBe(`999,5${NBSP}₽`);
-    expect(formatMoney(123_456_789, "en", { kopecks: true })).toBe(`1${NNBSP}234${NNBSP}567.89${NBSP}₽`);
-    expect(formatMoney(100_000, "ru", { kopecks: true })).toBe(`1${NNBSP}000${NBSP}₽`);
-  });
-
-  it("has a compact form", () => {
-    expect(formatMoney(125_000_000, "ru", { compact: true })).toBe(`1,25${NBSP}млн${NBSP}₽`);
-    expect(formatMoney(125_000_000, "en", { compact: true })).toBe(`1.25M${NBSP}₽`);
-    expect(formatMoney(5_000_000, "ru", { compact: true })).toBe(`50${NBSP}тыс.${NBSP}₽`);
-    expect(formatMoney(5_000_000, "en", { compact: true })).toBe(`50K${NBSP}₽`);
-    expect(formatMoney(200_000_000_000, "ru", { compact: true })).toBe(`2${NBSP}млрд${NBSP}₽`);
-    expect(formatMoney(115_000_000, "ru", { compact: true })).toBe(`1,15${NBSP}млн${NBSP}₽`);
-    // 999 999 ₽ would round to "1000 тыс." — it moves up a unit instead.
-    expect(formatMoney(99_999_900, "ru", { compact: true })).toBe(`1${NBSP}млн${NBSP}₽`);
-    // Under a thousand rubles there is nothing to compact.
-    expect(formatMoney(50_000, "en", { compact: true })).toBe(`500${NBSP}₽`);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeFunnel, conversionAtStage, normalizeReason, stageConversions, topReasons } from "../../src/domain/funnel.js";
+import { computeFunnel, normalizeReason, topReasons } from "../../src/domain/funnel.js";
 import type { LeadTimeline, Period, Stage } from "../../src/domain/types.js";
 
 const utc = (iso: string) => Date.parse(iso);
@@ -145,29 +145,5 @@ describe("topReasons", () => {
     expect(normalizeReason("  Нет   бюджёта!! ")).toBe("нет бюджета");
     expect(normalizeReason("...")).toBeNull();
     expect(normalizeReason(null)).toBeNull();
-  });
-});
-
-describe("stage conversions", () => {
-  it("gives the share of leads at a stage that went on to the next", () => {
-    const inNov = cohort.slice(0, 8);
-    expect(conversionAtStage(inNov, "new")).toBeCloseTo(87.5, 10);
-    expect(conversionAtStage(inNov, "qualified")).toBeCloseTo((4 / 7) * 100, 10);
-    expect(conversionAtStage(inNov, "meeting")).toBeCloseTo(75, 10);
-    expect(conversionAtStage(inNov, "proposal")).toBeCloseTo((2 / 3) * 100, 10);
-    expect(conversionAtStage([lead(1, R)], "meeting")).toBeNull();
-  });
-
-  it("compares cohorts of different windows", () => {
-    const week1 = [lead(1, "2026-11-02T08:00:00Z", { qualified: Q }), lead(2, "2026-11-03T08:00:00Z")];
-    const week2 = [lead(3, "2026-11-10T08:00:00Z", { qualified: Q }), lead(4, "2026-11-11T08:00:00Z", { qualified: Q })];
-    const all = [...week1, ...week2];
-    expect(stageConversions(all, utc("2026-11-01T21:00:00Z"), utc("2026-11-08T21:00:00Z"))).toEqual({
-      new: 50,
-      qualified: 0,
-      meeting: null,
-      proposal: null,
-    });
-    expect(stageConversions(all, utc("2026-11-08T21:00:00Z"), utc("2026-11-15T21:00:00Z")).new).toBe(100);
   });
 });

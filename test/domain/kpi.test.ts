@@ -1,11 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { computeKpis, computeKpisByUser, computeTeamKpis, emptyKpis, type KpiValues, median, timeSeries } from "../../src/domain/kpi.js";
+import { computeKpis, computeKpisByUser, computeTeamKpis, type KpiValues, median, timeSeries } from "../../src/domain/kpi.js";
 import type { ActivityKind, ActivityRecord, CallOutcome, LeadTimeline, Period } from "../../src/domain/types.js";
 
 const H = 3_600_000;
 const D = 86_400_000;
 const utc = (iso: string) => Date.parse(iso);
 const MSK = "Europe/Moscow";
+
+/** A manager with nothing logged: counts and sums 0, ratios and times null. */
+const EMPTY: KpiValues = {
+  calls: 0,
+  meetings: 0,
+  call_conversion: null,
+  noanswer_rate: null,
+  proposals: 0,
+  presentations: 0,
+  deals: 0,
+  revenue: 0,
+  avg_check: null,
+  lost: 0,
+  win_rate: null,
+  lead_time: null,
+  close_time: null,
+  leads: 0,
+};
 
 // November 2026 in Moscow (UTC+3), written out by hand.
 const NOVEMBER: Period = {
@@ -157,29 +175,8 @@ describe("computeKpis for one manager", () => {
       endDate: "2027-02-28",
       kind: "month",
     };
-    expect(computeKpis({ activities, timelines, period: february })).toEqual(emptyKpis());
-    expect(computeKpis({ activities: [], timelines: [], period: NOVEMBER })).toEqual(emptyKpis());
-  });
-});
-
-describe("emptyKpis", () => {
-  it("is zero for counts and sums, null for ratios and times", () => {
-    expect(emptyKpis()).toEqual({
-      calls: 0,
-      meetings: 0,
-      call_conversion: null,
-      noanswer_rate: null,
-      proposals: 0,
-      presentations: 0,
-      deals: 0,
-      revenue: 0,
-      avg_check: null,
-      lost: 0,
-      win_rate: null,
-      lead_time: null,
-      close_time: null,
-      leads: 0,
-    });
+    expect(computeKpis({ activities, timelines, period: february })).toEqual(EMPTY);
+    expect(computeKpis({ activities: [], timelines: [], period: NOVEMBER })).toEqual(EMPTY);
   });
 });
 
@@ -213,7 +210,7 @@ describe("computeKpisByUser", () => {
     expect(byUser.get(BORIS)?.call_conversion).toBe(10);
     expect(byUser.get(BORIS)?.avg_check).toBeNull();
     expect(byUser.get(BORIS)?.lead_time).toBe(5 * H);
-    expect(byUser.get(VERA)).toEqual(emptyKpis());
+    expect(byUser.get(VERA)).toEqual(EMPTY);
   });
 
   it("ignores rows of people not asked for", () => {

@@ -1,20 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  formatDuration,
-  formatMetricValue,
-  METRIC_KEYS,
-  METRIC_SURFACES,
-  METRICS,
-  metricParser,
-  metricsOn,
-  normalizeMetricWord,
-} from "../../src/domain/metrics.js";
-
-const NNBSP = "\u202F";
-const NBSP = "\u00A0";
-const MIN = 60_000;
-const H = 3_600_000;
-const D = 86_400_000;
+import { METRIC_KEYS, METRIC_SURFACES, METRICS, metricParser, metricsOn, normalizeMetricWord } from "../../src/domain/metrics.js";
 
 describe("metric catalogue", () => {
   it("has the stable keys in catalogue order", () => {
@@ -125,55 +110,5 @@ describe("metricParser", () => {
     expect(normalizeMetricWord(" Доля  Недозвонов ")).toBe("доля_недозвонов");
     expect(normalizeMetricWord("Win-Rate")).toBe("win_rate");
     expect(normalizeMetricWord("Отчёт")).toBe("отчет");
-  });
-});
-
-describe("formatMetricValue", () => {
-  it("formats counts", () => {
-    expect(formatMetricValue("calls", 7, "ru")).toBe("7");
-    expect(formatMetricValue("calls", 1250, "en")).toBe(`1${NNBSP}250`);
-    expect(formatMetricValue("calls", 7.5, "ru")).toBe("7,5");
-    expect(formatMetricValue("deals", 0, "ru")).toBe("0");
-  });
-
-  it("formats money from kopecks, full and compact", () => {
-    expect(formatMetricValue("revenue", 125_000_000, "ru")).toBe(`1${NNBSP}250${NNBSP}000${NBSP}₽`);
-    expect(formatMetricValue("revenue", 125_000_000, "ru", { compact: true })).toBe(`1,25${NBSP}млн${NBSP}₽`);
-    expect(formatMetricValue("avg_check", 125_000_000, "en", { compact: true })).toBe(`1.25M${NBSP}₽`);
-    expect(formatMetricValue("avg_check", 5_000_000, "en")).toBe(`50${NNBSP}000${NBSP}₽`);
-  });
-
-  it("formats percents with at most one decimal", () => {
-    expect(formatMetricValue("call_conversion", 23, "ru")).toBe("23%");
-    expect(formatMetricValue("win_rate", 100 / 3, "ru")).toBe("33,3%");
-    expect(formatMetricValue("win_rate", 100 / 3, "en")).toBe("33.3%");
-    expect(formatMetricValue("win_rate", 0, "en")).toBe("0%");
-  });
-
-  it("formats durations", () => {
-    expect(formatMetricValue("lead_time", 5 * H + 20 * MIN, "ru")).toBe("5 ч 20 мин");
-    expect(formatMetricValue("lead_time", 5 * H + 20 * MIN, "en")).toBe("5h 20m");
-    expect(formatMetricValue("close_time", 2 * D + 4 * H, "ru")).toBe("2 д 4 ч");
-    expect(formatMetricValue("close_time", 2 * D + 4 * H, "en")).toBe("2d 4h");
-  });
-
-  it("shows null as a dash", () => {
-    expect(formatMetricValue("avg_check", null, "ru")).toBe("—");
-    expect(formatMetricValue("lead_time", null, "en")).toBe("—");
-    expect(formatMetricValue("calls", null, "en")).toBe("—");
-  });
-});
-
-describe("formatDuration", () => {
-  it("drops zero parts and rounds to the minute / hour", () => {
-    expect(formatDuration(45 * MIN, "ru")).toBe("45 мин");
-    expect(formatDuration(3 * H, "ru")).toBe("3 ч");
-    expect(formatDuration(2 * D, "en")).toBe("2d");
-    expect(formatDuration(0, "en")).toBe("0m");
-    expect(formatDuration(20 * 1000, "ru")).toBe("0 мин");
-    expect(formatDuration(5 * H + 20 * MIN + 30 * 1000, "en")).toBe("5h 21m"); // 30 s rounds up
-    expect(formatDuration(23 * H + 59 * MIN + 40 * 1000, "ru")).toBe("1 д"); // rounds to a full day
-    expect(formatDuration(D + 40 * MIN, "en")).toBe("1d 1h"); // ≥ 1 day: nearest hour
-    expect(formatDuration(D + 20 * MIN, "en")).toBe("1d");
   });
 });

@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  bucketKey,
-  bucketKeys,
-  listDates,
-  type PeriodSpec,
-  parsePeriod,
-  periodLabel,
-  resolvePeriod,
-  workdayShare,
-} from "../../src/domain/periods.js";
+import { type PeriodSpec, parsePeriod } from "../../src/domain/period-parsing.js";
+import { listDates, resolvePeriod, workdayShare } from "../../src/domain/periods.js";
 import type { Period } from "../../src/domain/types.js";
 
 const H = 3_600_000;
@@ -16,92 +8,6 @@ const utc = (iso: string) => Date.parse(iso);
 const MSK = "Europe/Moscow";
 // Thursday 26 Nov 2026, 12:00 in Moscow.
 const NOW = utc("2026-11-26T09:00:00Z");
-
-describe("parsePeriod keywords", () => {
-  const cases: [string, string][] = [
-    ["today", "today"],
-    ["TODAY", "today"],
-    ["day", "today"],
-    ["yesterday", "yesterday"],
-    ["week", "week"],
-    ["lastweek", "lastweek"],
-    ["last_week", "lastweek"],
-    ["month", "month"],
-    ["Month", "month"],
-    ["lastmonth", "lastmonth"],
-    ["quarter", "quarter"],
-    ["year", "year"],
-    ["сегодня", "today"],
-    ["Сегодня", "today"],
-    ["вчера", "yesterday"],
-    ["неделя", "week"],
-    ["прошлая_неделя", "lastweek"],
-    ["прошлаянеделя", "lastweek"],
-    ["Прошлая неделя", "lastweek"],
-    ["месяц", "month"],
-    ["прошлый_месяц", "lastmonth"],
-    ["квартал", "quarter"],
-    ["год", "year"],
-    ["  ГОД  ", "year"],
-  ];
-  it.each(cases)("%s → %s", (text, kind) => {
-    expect(parsePeriod(text)).toEqual({ kind });
-  });
-
-  it("rejects unknown words", () => {
-    expect(parsePeriod("tomorrow")).toBeNull();
-    expect(parsePeriod("")).toBeNull();
-    expect(parsePeriod("неделька")).toBeNull();
-    expect(parsePeriod("constructor")).toBeNull();
-    expect(parsePeriod("__proto__")).toBeNull();
-  });
-});
-
-describe("parsePeriod dates and ranges", () => {
-  const nov1to15 = { kind: "range", start: { year: null, month: 11, day: 1 }, end: { year: null, month: 11, day: 15 } };
-  const nov1to15y = { kind: "range", start: { year: 2026, month: 11, day: 1 }, end: { year: 2026, month: 11, day: 15 } };
-
-  it("accepts yearless ranges with en dash, em dash, hyphen and ..", () => {
-    expect(parsePeriod("01.11–15.11")).toEqual(nov1to15);
-    expect(parsePeriod("01.11—15.11")).toEqual(nov1to15);
-    expect(parsePeriod("01.11-15.11")).toEqual(nov1to15);
-    expect(parsePeriod("01.11..15.11")).toEqual(nov1to15);
-    expect(parsePeriod("1.11 – 15.11")).toEqual(nov1to15);
-  });
-
-  it("accepts ranges with years in both notations", () => {
-    expect(parsePeriod("01.11.2026-15.11.2026")).toEqual(nov1to15y);
-    expect(parsePeriod("01.11.26–15.11.26")).toEqual(nov1to15y);
-    expect(parsePeriod("2026-11-01..2026-11-15")).toEqual(nov1to15y);
-    expect(parsePeriod("2026-11-01-2026-11-15")).toEqual(nov1to15y);
-    // A yearless side borrows the other side's year.
-    expect(parsePeriod("01.11–15.11.2026")).toEqual(nov1to15y);
-  });
-
-  it("accepts a single date", () => {
-    expect(parsePeriod("15.11")).toEqual({ kind: "date", date: { year: null, month: 11, day: 15 } });
-    expect(parsePeriod("2026-11-15")).toEqual({ kind: "date", date: { year: 2026, month: 11, day: 15 } });
-    expect(parsePeriod("15.11.2026")).toEqual({ kind: "date", date: { year: 2026, month: 11, day: 15 } });
-    // 29.02 exists in some years, so it is accepted without a year.
-    expect(parsePeriod("29.02")).toEqual({ kind: "date", date: { year: null, month: 2, day: 29 } });
-  });
-
-  it("rejects impossible dates and reversed ranges", () => {
-    expect(parsePeriod("31.02")).toBeNull();
-    expect(parsePeriod("32.01")).toBeNull();
-    expect(parsePeriod("15.13")).toBeNull();
-    expect(parsePeriod("00.11")).toBeNull();
-    expect(parsePeriod("2026-13-01")).toBeNull();
-    expect(parsePeriod("2026-02-29")).toBeNull(); // 2026 is not a leap year
-    expect(parsePeriod("29.02.2026")).toBeNull();
-    expect(parsePeriod("01.11–31.11")).toBeNull();
-    expect(parsePeriod("15.11–01.11")).toBeNull();
-    expect(parsePeriod("2026-11-15..2026-11-01")).toBeNull();
-    expect(parsePeriod("01.12.2026-15.11.2026")).toBeNull();
-    expect(parsePeriod("01.11–")).toBeNull();
-    expect(parsePeriod("01.11 15.11")).toBeNull();
-  });
-});
 
 function resolve(spec: PeriodSpec | null, now: number, tz: string, weekStart?: number): Period {
   if (spec === null) throw new Error("spec did not parse");
@@ -237,34 +143,6 @@ describe("resolvePeriod", () => {
   });
 });
 
-describe("periodLabel", () => {
-  it("labels every kind in both languages", () => {
-    const month = resolve({ kind: "month" }, NOW, MSK);
-    expect(periodLabel(month, "ru")).toBe("ноябрь 2026");
-    expect(periodLabel(month, "en")).toBe("November 2026");
-    const lastweek = resolve({ kind: "lastweek" }, NOW, MSK);
-    expect(periodLabel(lastweek, "ru")).toBe("16.11–22.11");
-    expect(periodLabel(lastweek, "en")).toBe("16.11–22.11");
-    const today = resolve({ kind: "today" }, NOW, MSK);
-    expect(periodLabel(today, "ru")).toBe("сегодня, 26.11");
-    expect(periodLabel(today, "en")).toBe("today, 26.11");
-    expect(periodLabel(resolve({ kind: "yesterday" }, NOW, MSK), "ru")).toBe("вчера, 25.11");
-    const q = resolve({ kind: "quarter" }, NOW, MSK);
-    expect(periodLabel(q, "ru")).toBe("4 кв. 2026");
-    expect(periodLabel(q, "en")).toBe("Q4 2026");
-    const y = resolve({ kind: "year" }, NOW, MSK);
-    expect(periodLabel(y, "ru")).toBe("2026 год");
-    expect(periodLabel(y, "en")).toBe("2026");
-    expect(periodLabel(resolve(parsePeriod("15.11"), NOW, MSK), "en")).toBe("15.11");
-    expect(periodLabel(resolve({ kind: "lastmonth" }, utc("2027-01-10T09:00:00Z"), MSK), "ru")).toBe("декабрь 2026");
-  });
-
-  it("shows years when a range crosses a New Year", () => {
-    const r = resolve(parsePeriod("28.12.2026-03.01.2027"), NOW, MSK);
-    expect(periodLabel(r, "ru")).toBe("28.12.2026–03.01.2027");
-  });
-});
-
 describe("listDates", () => {
   it("lists every local date inclusive", () => {
     expect(listDates(resolve({ kind: "lastweek" }, NOW, MSK))).toEqual([
@@ -327,26 +205,5 @@ describe("workdayShare", () => {
     const r = workdayShare(today, now, berlin, [1, 2, 3, 4, 5, 6, 7]);
     expect(r.total).toBe(1);
     expect(r.share).toBeCloseTo(13 / 25, 10);
-  });
-});
-
-describe("bucketKey / bucketKeys", () => {
-  it("keys by local day, week start and month", () => {
-    const ms = utc("2026-11-26T09:00:00Z");
-    expect(bucketKey(ms, MSK, "day")).toBe("2026-11-26");
-    expect(bucketKey(ms, MSK, "week")).toBe("2026-11-23");
-    expect(bucketKey(ms, MSK, "week", 7)).toBe("2026-11-22");
-    expect(bucketKey(ms, MSK, "month")).toBe("2026-11");
-    const late = utc("2026-11-30T22:30:00Z");
-    expect(bucketKey(late, MSK, "month")).toBe("2026-12");
-    expect(bucketKey(late, "America/New_York", "month")).toBe("2026-11");
-  });
-
-  it("lists every bucket a period touches", () => {
-    const november = resolve({ kind: "month" }, NOW, MSK);
-    expect(bucketKeys(november, "week")).toEqual(["2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23", "2026-11-30"]);
-    expect(bucketKeys(november, "month")).toEqual(["2026-11"]);
-    expect(bucketKeys(november, "day").length).toBe(30);
-    expect(bucketKeys(resolve({ kind: "quarter" }, NOW, MSK), "month")).toEqual(["2026-10", "2026-11", "2026-12"]);
   });
 });

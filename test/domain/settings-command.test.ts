@@ -77,6 +77,13 @@ describe("team settings", () => {
     expect(parseWorkdays("1-5 7")).toEqual([1, 2, 3, 4, 5, 7]);
     expect(parseWorkdays("5-1")).toBeNull();
   });
+
+  it("turns storing confident free text at once on and off (team), refusing other values", () => {
+    expect(parseSettingsCommand("autolog on", parseMainMetric)).toEqual({ scope: "team", patch: { autoLog: true } });
+    expect(parseSettingsCommand("автозапись выкл", parseMainMetric)).toEqual({ scope: "team", patch: { autoLog: false } });
+    expect(parseSettingsCommand("autolog maybe", parseMainMetric)).toEqual({ error: "bad_value", key: "autolog", value: "maybe" });
+    expect(teamSettingsSchema.parse({}).autoLog).toBe(false);
+  });
 });
 
 describe("the leaderboard metric", () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { RecordedCall } from "../fake-telegram/index.js";
 import { buttons, type Harness, startHarness } from "../support/harness.js";
 import { count, setUpTeam, type TeamFixture } from "../support/team.js";
 
@@ -124,13 +125,18 @@ describe("plans", () => {
   });
 });
 
+/** Every line of the monospace tables of a reply. */
+function preLines(call: RecordedCall): string[] {
+  return [...String(call.payload["text"]).matchAll(/<pre>([\s\S]*?)<\/pre>/g)].flatMap((m) => m[1]!.split("\n"));
+}
+
 describe("reports", () => {
   it("gives the head the team report as narrow tables plus a chart", async () => {
     await seed();
     await h.say(t.head, t.headChat, "/plan deals 10 month");
     const r = await h.sayWithPhoto(t.head, t.headChat, "/report");
     expect(r.text).toMatch(/^📈 Отчёт команды «Отдел продаж» · /);
-    // Activity: calls, meetings, conversion | no-answer rate, proposals, presentations (split to stay narrow).
+    // Activity: calls, meetings, conversion | no-answer rate, proposals, presentations (split evenly to stay narrow).
     expect(r.text).toMatch(/Иван\s+4\s+1\s+25%\n/);
     expect(r.text).toMatch(/John\s+2\s+0\s+0%\n/);
     expect(r.text).toMatch(/Итого\s+6\s+1\s+17%\n/);
@@ -138,12 +144,13 @@ describe("reports", () => {
     expect(r.text).toMatch(/Иван\s+25%\s+1\s+0\n/); // 1 of Ivan's 4 calls went unanswered
     expect(r.text).toMatch(/John\s+0%\s+0\s+0\n/);
     expect(r.text).toMatch(/Итого\s+17%\s+1\s+0\n/); // 1 of the team's 6 calls
-    expect(r.text).toMatch(/Иван\s+2\s+400т\s+200т/);
-    expect(r.text).toMatch(/Итого\s+3\s+450т\s+150т/);
+    expect(r.text).toMatch(/Иван\s+2\s+400\sтыс\.\s+200\sтыс\./);
+    expect(r.text).toMatch(/Итого\s+3\s+450\sтыс\.\s+150\sтыс\./);
     expect(r.text).toMatch(/Иван: сделки 2\/10/);
     // Tables fit a phone held upright.
     const tables = [...String(r.call.payload["text"]).matchAll(/<pre>([\s\S]*?)<\/pre>/g)].map((m) => m[1]!);
-    expect(tables).toHaveLength(3);
+    // Activity and results each continue in a second table rather than widen one.
+    expect(tables).toHaveLength(4);
     for (const line of tables.join("\n").split("\n")) expect(line.length).toBeLessThanOrEqual(36);
     expect(r.photo.payload["photo"].bytes.subarray(1, 4).toString()).toBe("PNG");
     expect(String(r.photo.payload["caption"])).toContain("Отчёт команды");
@@ -163,7 +170,7 @@ describe("reports", () => {
     expect(compare.text).toBe("Only a head of sales can use /compare.");
   });
 
-  it("runs the article's reports with charts", async () => {
+  it("runs the catalogue's reports with charts", async () => {
     await seed();
     for (const [name, title] of [
       ["dynamics", "Динамика продаж"],
@@ -178,7 +185,7 @@ describe("reports", () => {
       expect(r.photo.payload["photo"].size).toBeGreaterThan(5000);
     }
     const dyn = await h.sayWithPhoto(t.head, t.headChat, "/report dynamics week");
-    expect(dyn.text).toMatch(/Итого\s+3\s+450т/);
+    expect(dyn.text).toMatch(/Итого\s+3\s+450\sтыс\./);
     const prop = await h.sayWithPhoto(t.head, t.headChat, "/report proposals");
     expect(prop.text).toMatch(/Иван\s+1\s+1\s+2/);
   });
@@ -202,7 +209,8 @@ describe("reports", () => {
     const header = r.text.split("\n").find((l) => l.includes("Ср."))!;
     expect(header.trim().split(/\s+/)).toEqual(["Иван", "John", "Ср."]);
     expect(r.text).toMatch(/Звонки\s+4\s+2\s+3/);
-    expect(r.text).toMatch(/Выр.\s+400т\s+50т\s+225т/);
+    expect(r.text).toMatch(/Выр.\s+400\sтыс\.\s+50\sтыс\.\s+225\sтыс\./);
+    for (const line of preLines(r.call)) expect(Array.from(line).length).toBeLessThanOrEqual(36);
     const flipped = await h.say(t.head, t.headChat, "/compare by calls @john @ivan");
     expect(flipped.text).toMatch(/Звонки\s+4\s+2\s+3/);
     const bad = await h.say(t.head, t.headChat, "/compare by happiness");
@@ -282,7 +290,8 @@ describe("reports", () => {
     const resultAt = h.fake.mark();
     const result = await h.tap(t.head, t.headChat, sort.call, "rb:s:revenue");
     await photoAfter(t.headChat.id, resultAt);
-    expect(result.text).toMatch(/Иван\s+2\s+400т\nJohn\s+1\s+50т\nИтого\s+3\s+450т/);
+    expect(result.text).toMatch(/Иван\s+2\s+400\sтыс\.\nJohn\s+1\s+50\sтыс\.\nИтого\s+3\s+450\sтыс\./);
+    for (const line of preLines(result.call)) expect(Array.from(line).length).toBeLessThanOrEqual(36);
     const ask = await h.fake.waitForMessage(t.headChat.id, (text) => text.startsWith("Сохранить?"), { after: resultAt });
     expect(ask).toBeTruthy();
     const badName = await h.say(t.head, t.headChat, "dynamics");
@@ -294,7 +303,7 @@ describe("reports", () => {
     // Names match whatever the case, Cyrillic included.
     const rerun = await h.sayWithPhoto(t.head, t.headChat, "/report ВЫРУЧКА_ПО_ЛЮДЯМ");
     expect(rerun.text).toMatch(/^📊 Выручка_по_людям · /);
-    expect(rerun.text).toMatch(/Иван\s+2\s+400т/);
+    expect(rerun.text).toMatch(/Иван\s+2\s+400\sтыс\./);
     const list = await h.say(t.head, t.headChat, "/reports");
     expect(list.text).toContain("Выручка_по_людям — сделки, выручка");
     void period;

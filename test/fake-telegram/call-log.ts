@@ -1,7 +1,7 @@
 import type { RecordedCall, WaitOptions } from "./types.js";
 
 /** Methods that put a message in a chat (or change its text), as seen by `waitForMessage`. */
-export const MESSAGE_METHODS = new Set(["sendMessage", "sendPhoto", "sendDocument", "editMessageText"]);
+const MESSAGE_METHODS = new Set(["sendMessage", "sendPhoto", "sendDocument", "editMessageText"]);
 
 const DEFAULT_TIMEOUT_MS = 5000;
 
@@ -50,7 +50,7 @@ export class CallLog {
   }
 }
 
-export function describeCall(call: RecordedCall): string {
+function describeCall(call: RecordedCall): string {
   const { payload, response } = call;
   const parts = [call.method];
   if (payload.chat_id !== undefined) parts.push(`chat=${String(payload.chat_id)}`);

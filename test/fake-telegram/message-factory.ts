@@ -58,7 +58,7 @@ export function repliedMessage(state: FakeState, chatId: number | string, payloa
   return flat as Message;
 }
 
-export function isUpload(value: unknown): value is UploadedFile {
+function isUpload(value: unknown): value is UploadedFile {
   return typeof value === "object" && value !== null && Buffer.isBuffer((value as UploadedFile).bytes);
 }
 

@@ -39,6 +39,26 @@ function messageToEdit(payload: Payload, chatId: number | string, state: FakeSta
   return message;
 }
 
+type DescribedFile = ReturnType<typeof describeFile>;
+
+/**
+ * sendPhoto and sendDocument: the same checks in Telegram's order (chat, file,
+ * caption, markup, replied message, rate limit); only the media field differs.
+ */
+function sendFile(payload: Payload, state: FakeState, kind: "photo" | "document", media: (file: DescribedFile) => object): Message {
+  const chatId = targetChat(payload, state);
+  const file = describeFile(state, payload[kind], kind);
+  const caption = formatCaption(payload);
+  validateReplyMarkup(payload.reply_markup);
+  const replyTo = repliedMessage(state, chatId, payload);
+  admitSend(state, chatId);
+  const content = { ...media(file), ...(caption ? textFields(caption, "caption") : {}) };
+  const message = newBotMessage(state, chatId, payload, content, replyTo);
+  const method = kind === "photo" ? "sendPhoto" : "sendDocument";
+  state.delivery.recordDelivery(chatId, `${method}\u0000${caption?.text ?? ""}\u0000${file.contentKey}`);
+  return message;
+}
+
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export const messageMethods: MethodTable = {
@@ -54,39 +74,22 @@ export const messageMethods: MethodTable = {
   },
 
   sendPhoto(payload, { state }) {
-    const chatId = targetChat(payload, state);
-    const file = describeFile(state, payload.photo, "photo");
-    const caption = formatCaption(payload);
-    validateReplyMarkup(payload.reply_markup);
-    const replyTo = repliedMessage(state, chatId, payload);
-    admitSend(state, chatId);
-    const size = { ...imageSize(file.upload?.bytes), ...(file.upload ? { file_size: file.upload.size } : {}) };
-    const content = {
-      photo: [{ file_id: file.fileId, file_unique_id: file.uniqueId, ...size }],
-      ...(caption ? textFields(caption, "caption") : {}),
-    };
-    const message = newBotMessage(state, chatId, payload, content, replyTo);
-    state.delivery.recordDelivery(chatId, `sendPhoto\u0000${caption?.text ?? ""}\u0000${file.contentKey}`);
-    return message;
+    return sendFile(payload, state, "photo", (file) => {
+      const size = { ...imageSize(file.upload?.bytes), ...(file.upload ? { file_size: file.upload.size } : {}) };
+      return { photo: [{ file_id: file.fileId, file_unique_id: file.uniqueId, ...size }] };
+    });
   },
 
   sendDocument(payload, { state }) {
-    const chatId = targetChat(payload, state);
-    const file = describeFile(state, payload.document, "document");
-    const caption = formatCaption(payload);
-    validateReplyMarkup(payload.reply_markup);
-    const replyTo = repliedMessage(state, chatId, payload);
-    admitSend(state, chatId);
-    const upload = file.upload;
-    const document = {
-      file_id: file.fileId,
-      file_unique_id: file.uniqueId,
-      ...(upload ? { file_name: upload.filename, mime_type: guessMime(upload), file_size: upload.size } : {}),
-    };
-    const content = { document, ...(caption ? textFields(caption, "caption") : {}) };
-    const message = newBotMessage(state, chatId, payload, content, replyTo);
-    state.delivery.recordDelivery(chatId, `sendDocument\u0000${caption?.text ?? ""}\u0000${file.contentKey}`);
-    return message;
+    return sendFile(payload, state, "document", (file) => {
+      const upload = file.upload;
+      const document = {
+        file_id: file.fileId,
+        file_unique_id: file.uniqueId,
+        ...(upload ? { file_name: upload.filename, mime_type: guessMime(upload), file_size: upload.size } : {}),
+      };
+      return { document };
+    });
   },
 
   editMessageText(payload, { state }) {

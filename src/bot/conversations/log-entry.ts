@@ -1,22 +1,29 @@
-import type { Conversation } from "@grammyjs/conversations";
 import { type Context, InlineKeyboard } from "grammy";
 import { CLIENT_REQUIRED, type ParsedEntry, parseEntry } from "../../domain/entry-parsing.js";
+import { clientKey } from "../../domain/pipeline.js";
 import { type ActivityKind, CALL_OUTCOMES, type CallOutcome } from "../../domain/types.js";
+import { formatMoney } from "../../presentation/format/money.js";
 import { escapeHtml } from "../../presentation/html.js";
 import { type Messages, messages } from "../../presentation/i18n/index.js";
-import { entryErrorText } from "../../presentation/views/entry-messages.js";
+import { entryErrorText, entryReplyText } from "../../presentation/views/entry-messages.js";
 import { recordEntry } from "../../services/record-entry.js";
-import type { BotContext } from "../context.js";
 import { openScope, recheckScope } from "./flow-scope.js";
-import { type Answer as FlowAnswer, waitForAnswer } from "./wait-answer.js";
+import { type Answer as FlowAnswer, type FlowConversation, waitForAnswer } from "./wait-answer.js";
 
-export const LOG_CONVERSATION = "log-entry";
+export const LOG_ENTRY_CONVERSATION = "log-entry";
 
-type LogConversation = Conversation<BotContext, Context>;
 type Answer = FlowAnswer | { kind: "skip"; ctx: Context };
 
+/** What ✏️ on a free-text proposal carries into the flow: offered as the first buttons. */
+export interface LogPrefill {
+  outcome?: CallOutcome | null;
+  amountMinor?: number | null;
+  clientName?: string | null;
+  lostReason?: string | null;
+}
+
 /** This user's next answer; the Skip button comes back as its own kind. */
-async function answer(conversation: LogConversation, t: Messages, userId: number): Promise<Answer> {
+async function answer(conversation: FlowConversation, t: Messages, userId: number): Promise<Answer> {
   const a = await waitForAnswer(conversation, {
     userId,
     prefix: "flow:",
@@ -35,11 +42,20 @@ function controls(t: Messages, skip: boolean): InlineKeyboard {
 }
 
 /** The guided flow behind the one-tap buttons: asks only for what the kind needs. */
-export async function logEntryConversation(conversation: LogConversation, ctx: Context, kind: ActivityKind): Promise<void> {
+export async function logEntryConversation(
+  conversation: FlowConversation,
+  ctx: Context,
+  kind: ActivityKind,
+  prefill: LogPrefill = {},
+): Promise<void> {
   const userId = ctx.from!.id;
   const env = await conversation.external((octx) => {
     const scope = openScope(octx, null);
-    return { locale: octx.locale, scope, recent: scope ? octx.deps.repos.entries.recentClients(scope.teamId, scope.userId, 6) : [] };
+    const recent = scope ? octx.deps.repos.entries.recentClients(scope.teamId, scope.userId, 6) : [];
+    // A prefilled client comes first (and once).
+    const given = prefill.clientName ? [prefill.clientName] : [];
+    const others = recent.filter((c) => !given.some((g) => clientKey(g) === clientKey(c)));
+    return { locale: octx.locale, scope, recent: [...given, ...others].slice(0, 6) };
   });
   const t = messages[env.locale];
   const flowScope = env.scope;
@@ -54,10 +70,11 @@ export async function logEntryConversation(conversation: LogConversation, ctx: C
 
   let outcome: CallOutcome | null = null;
   if (kind === "call") {
-    // Every outcome, two to a row, then Cancel.
+    // Every outcome, two to a row, then Cancel; a prefilled outcome is ticked.
+    const mark = (o: CallOutcome) => (prefill.outcome === o ? `✓ ${t.outcome[o]}` : t.outcome[o]);
     const kb = new InlineKeyboard();
     CALL_OUTCOMES.forEach((o, i) => {
-      kb.text(t.outcome[o], `flow:out:${o}`);
+      kb.text(mark(o), `flow:out:${o}`);
       if (i % 2 === 1) kb.row();
     });
     kb.text(t.buttons.cancel, "flow:cancel");
@@ -76,9 +93,18 @@ export async function logEntryConversation(conversation: LogConversation, ctx: C
 
   let amountText = "";
   if (kind === "deal") {
-    await ctx.reply(t.flow.amount + hint, { reply_markup: controls(t, false) });
+    const given = prefill.amountMinor ? prefill.amountMinor : null;
+    const amountKb = () => {
+      const kb = controls(t, false);
+      return given ? new InlineKeyboard().text(formatMoney(given, env.locale), "flow:amount").row(...kb.inline_keyboard.flat()) : kb;
+    };
+    await ctx.reply(t.flow.amount + hint, { reply_markup: amountKb() });
     for (;;) {
       const a = await answer(conversation, t, userId);
+      if (a.kind === "button" && a.value === "amount" && given) {
+        amountText = (given / 100).toFixed(2);
+        break;
+      }
       if (a.kind !== "text") continue;
       lastTextDate = a.ctx.message?.date;
       const parsed = parseEntry("deal", a.text);
@@ -89,7 +115,7 @@ export async function logEntryConversation(conversation: LogConversation, ctx: C
       const err = parsed.ok ? "amount_format" : parsed.error;
       await a.ctx.reply(entryErrorText(t, "deal", err, parsed.ok ? a.text : parsed.detail), {
         parse_mode: "HTML",
-        reply_markup: controls(t, false),
+        reply_markup: amountKb(),
       });
     }
   }
@@ -123,11 +149,22 @@ export async function logEntryConversation(conversation: LogConversation, ctx: C
   }
 
   if (kind === "lost") {
-    await last.reply(t.flow.reason, { reply_markup: controls(t, true) });
+    const givenReason = prefill.lostReason ?? null;
+    const reasonKb = givenReason
+      ? new InlineKeyboard()
+          .text(givenReason.length > 30 ? `${givenReason.slice(0, 29)}…` : givenReason, "flow:reason")
+          .row(...controls(t, true).inline_keyboard.flat())
+      : controls(t, true);
+    await last.reply(t.flow.reason, { reply_markup: reasonKb });
     for (;;) {
       const a = await answer(conversation, t, userId);
       last = a.ctx;
       if (a.kind === "skip") break;
+      if (a.kind === "button" && a.value === "reason" && givenReason) {
+        const parsed = parseEntry("lost", `${entry.clientName} — ${givenReason}`);
+        if (parsed.ok) entry = parsed.entry;
+        break;
+      }
       if (a.kind !== "text") continue;
       const parsed = parseEntry("lost", `${entry.clientName} — ${a.text}`);
       if (parsed.ok) {
@@ -148,7 +185,7 @@ export async function logEntryConversation(conversation: LogConversation, ctx: C
   const reply = await conversation.external((octx) => {
     const still = recheckScope(octx, flowScope);
     if (!still.ok) return escapeHtml(still.text);
-    return recordEntry(octx.deps, still.member, final, { occurredAt, sourceUpdateId }, env.locale);
+    return entryReplyText(final, recordEntry(octx.deps, still.member, final, { occurredAt, sourceUpdateId }), env.locale);
   });
   await last.reply(reply, { parse_mode: "HTML" });
 }

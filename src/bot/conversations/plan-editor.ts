@@ -1,24 +1,21 @@
-import type { Conversation } from "@grammyjs/conversations";
 import { type Context, InlineKeyboard } from "grammy";
 import { type MetricKey, metricsOn } from "../../domain/metrics.js";
 import { PLAN_PERIODS, type PlanPeriod, type PlanScope } from "../../domain/plans.js";
 import { escapeHtml } from "../../presentation/html.js";
 import { messages } from "../../presentation/i18n/index.js";
 import { metricLabel } from "../../presentation/i18n/metric-words.js";
-import { describePlan, setPlan } from "../../services/plans.js";
-import type { BotContext } from "../context.js";
+import { describePlan } from "../../presentation/views/plan-view.js";
+import { setPlan } from "../../services/plans.js";
 import { openScope, recheckScope } from "./flow-scope.js";
-import { waitForAnswer } from "./wait-answer.js";
+import { type FlowConversation, waitForAnswer } from "./wait-answer.js";
 
-export const PLAN_EDITOR = "plan-editor";
-
-type PlanConversation = Conversation<BotContext, Context>;
+export const PLAN_EDITOR_CONVERSATION = "plan-editor";
 
 /**
  * The guided /plan flow: metric → period → for whom → value, or only the value
  * when changing an existing plan. The plan is validated and stored in `external`.
  */
-export async function planEditorConversation(conversation: PlanConversation, ctx: Context, planId: number | null): Promise<void> {
+export async function planEditorConversation(conversation: FlowConversation, ctx: Context, planId: number | null): Promise<void> {
   const userId = ctx.from!.id;
   const env = await conversation.external((o) => {
     const scope = openScope(o, "head");

@@ -1,20 +1,16 @@
-import type { Conversation } from "@grammyjs/conversations";
 import { type Context, InlineKeyboard } from "grammy";
 import type { Locale } from "../../domain/locales.js";
 import { type MetricKey, metricsOn } from "../../domain/metrics.js";
-import { parsePeriod } from "../../domain/periods.js";
+import { parsePeriod } from "../../domain/period-parsing.js";
 import { REPORT_GROUPINGS, type ReportDefinition, type ReportGrouping, validReportName } from "../../domain/report-definition.js";
 import { escapeHtml } from "../../presentation/html.js";
 import { type Messages, messages } from "../../presentation/i18n/index.js";
 import { metricLabel } from "../../presentation/i18n/metric-words.js";
-import type { BotContext } from "../context.js";
 import { sendDefinition } from "../report-replies.js";
 import { openScope, recheckScope } from "./flow-scope.js";
-import { waitForAnswer } from "./wait-answer.js";
+import { type FlowConversation, waitForAnswer } from "./wait-answer.js";
 
-export const REPORT_BUILDER = "report-builder";
-
-type BuilderConversation = Conversation<BotContext, Context>;
+export const REPORT_BUILDER_CONVERSATION = "report-builder";
 
 const PERIODS = ["week", "month", "lastmonth", "quarter"];
 
@@ -31,7 +27,7 @@ function metricsKeyboard(t: Messages, locale: Locale, chosen: Set<MetricKey>): I
  * `/report new`: metrics → grouping → period → sort → the result → a name to
  * save it under. Everything it stores or sends outside the flow runs in `external`.
  */
-export async function reportBuilderConversation(conversation: BuilderConversation, ctx: Context): Promise<void> {
+export async function reportBuilderConversation(conversation: FlowConversation, ctx: Context): Promise<void> {
   const userId = ctx.from!.id;
   const env = await conversation.external((o) => ({ locale: o.locale, scope: openScope(o, null) }));
   const t = messages[env.locale];

@@ -6,6 +6,14 @@ import { allButtonLabels } from "../keyboards/logging.js";
 
 const KEYBOARD_LABELS = new Set(allButtonLabels(Object.values(messages)));
 
+/** The conversation handle every guided flow gets. */
+export type FlowConversation = Conversation<BotContext, Context>;
+
+/** A command or a tap on the persistent keyboard: a new request, never an answer to a flow. */
+export function isNewRequest(text: string | undefined): boolean {
+  return text !== undefined && (text.startsWith("/") || KEYBOARD_LABELS.has(text));
+}
+
 export type Answer = { kind: "button"; value: string; ctx: Context } | { kind: "text"; text: string; ctx: Context };
 
 export interface WaitOptions {
@@ -27,7 +35,7 @@ export interface WaitOptions {
  * buttons or typed text. Cancel ends the flow; a command ends it and is then
  * handled by the bot as usual, so /me mid-flow still works.
  */
-export async function waitForAnswer(conversation: Conversation<BotContext, Context>, o: WaitOptions): Promise<Answer> {
+export async function waitForAnswer(conversation: FlowConversation, o: WaitOptions): Promise<Answer> {
   for (;;) {
     const next = await conversation.wait();
     if (next.from?.id !== o.userId) await conversation.skip({ next: true });
@@ -43,8 +51,7 @@ export async function waitForAnswer(conversation: Conversation<BotContext, Conte
       return { kind: "button", value, ctx: next };
     }
     const text = next.message?.text;
-    // A command or a tap on the persistent keyboard is a new request, not an answer.
-    if (text !== undefined && (text.startsWith("/") || KEYBOARD_LABELS.has(text))) {
+    if (isNewRequest(text)) {
       await next.reply(o.cancelledText);
       return conversation.halt({ next: true });
     }

@@ -1,7 +1,7 @@
 import { Composer, InputFile } from "grammy";
-import { periodLabel } from "../../domain/periods.js";
+import { periodLabel } from "../../presentation/format/period-label.js";
 import { clip, MAX_CAPTION } from "../../presentation/html.js";
-import { activitiesCsv, summaryCsv } from "../../services/export-csv.js";
+import { activitiesCsv, summaryCsv } from "../../presentation/views/csv-export.js";
 import { teamPeriod } from "../../services/team-settings.js";
 import { teamSnapshot } from "../../services/team-snapshot.js";
 import type { BotContext } from "../context.js";

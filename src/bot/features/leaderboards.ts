@@ -1,12 +1,14 @@
 import { Composer } from "grammy";
 import { metricsOn } from "../../domain/metrics.js";
-import { parsePeriod, periodLabel } from "../../domain/periods.js";
+import { parsePeriod } from "../../domain/period-parsing.js";
 import { readTeamSettings } from "../../domain/team-settings.js";
+import { periodLabel } from "../../presentation/format/period-label.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
+import { renderMorningSummary } from "../../presentation/views/morning-summary-view.js";
+import { rankingHtml } from "../../presentation/views/ranking-view.js";
 import { leaderboard } from "../../services/leaderboard.js";
 import { buildMorningSummary } from "../../services/morning-summary.js";
-import { rankingHtml } from "../../services/standings-text.js";
 import { teamPeriod } from "../../services/team-settings.js";
 import type { BotContext } from "../context.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
@@ -51,7 +53,7 @@ leaderboardsFeature.command("top", async (ctx) => {
 leaderboardsFeature.command("summary", async (ctx) => {
   const head = await requireHead(ctx, "summary");
   if (!head) return;
-  const post = buildMorningSummary(ctx.deps, head.team, ctx.deps.now(), ctx.locale);
+  const post = renderMorningSummary(buildMorningSummary(ctx.deps, head.team, ctx.deps.now()), ctx.locale);
   await ctx.reply(post.html, { parse_mode: "HTML" });
   if (post.chart) await replyWithChart(ctx, post.chart, post.caption, "summary.png");
 });

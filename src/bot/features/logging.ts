@@ -2,10 +2,10 @@ import { Composer } from "grammy";
 import { parseEntry } from "../../domain/entry-parsing.js";
 import { ACTIVITY_KINDS, type ActivityKind } from "../../domain/types.js";
 import { messages } from "../../presentation/i18n/index.js";
-import { entryErrorText } from "../../presentation/views/entry-messages.js";
+import { entryErrorText, entryReplyText } from "../../presentation/views/entry-messages.js";
 import { recordEntry } from "../../services/record-entry.js";
 import type { BotContext } from "../context.js";
-import { LOG_CONVERSATION } from "../conversations/log-entry.js";
+import { LOG_ENTRY_CONVERSATION } from "../conversations/log-entry.js";
 import { isActivityKind, kindForButton, logKindsInline } from "../keyboards/logging.js";
 import { requireMember } from "../middlewares/guards.js";
 
@@ -24,13 +24,11 @@ loggingFeature.command([...ACTIVITY_KINDS], async (ctx) => {
     await ctx.reply(entryErrorText(ctx.t, kind, parsed.error, parsed.detail), { parse_mode: "HTML" });
     return;
   }
-  const text = recordEntry(
-    ctx.deps,
-    member,
-    parsed.entry,
-    { occurredAt: ctx.message!.date * 1000, sourceUpdateId: ctx.update.update_id },
-    ctx.locale,
-  );
+  const outcome = recordEntry(ctx.deps, member, parsed.entry, {
+    occurredAt: ctx.message!.date * 1000,
+    sourceUpdateId: ctx.update.update_id,
+  });
+  const text = entryReplyText(parsed.entry, outcome, ctx.locale);
   await ctx.reply(text, {
     parse_mode: "HTML",
     reply_parameters: { message_id: ctx.message!.message_id, allow_sending_without_reply: true },
@@ -48,7 +46,7 @@ loggingFeature.callbackQuery(/^log:(\w+)$/, async (ctx) => {
   if (!isActivityKind(kind) || !(await requireMember(ctx))) return;
   // A tap on another kind while a flow is open starts over with that kind.
   await ctx.conversation.exitAll();
-  await ctx.conversation.enter(LOG_CONVERSATION, kind);
+  await ctx.conversation.enter(LOG_ENTRY_CONVERSATION, kind);
 });
 
 // The persistent reply keyboard of the private chat.
@@ -62,6 +60,6 @@ loggingFeature
       if (choice === "me" || choice === "undo") return next();
       if (!(await requireMember(ctx))) return;
       await ctx.conversation.exitAll();
-      await ctx.conversation.enter(LOG_CONVERSATION, choice);
+      await ctx.conversation.enter(LOG_ENTRY_CONVERSATION, choice);
     },
   );

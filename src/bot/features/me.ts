@@ -1,6 +1,9 @@
 import { Composer } from "grammy";
-import { parsePeriod, periodLabel, resolvePeriod } from "../../domain/periods.js";
+import { parsePeriod } from "../../domain/period-parsing.js";
+import { resolvePeriod } from "../../domain/periods.js";
+import { periodLabel } from "../../presentation/format/period-label.js";
 import { messages } from "../../presentation/i18n/index.js";
+import { standingLine } from "../../presentation/views/plan-progress.js";
 import { renderScorecard } from "../../presentation/views/scorecard-view.js";
 import { kpisFor, planStandings } from "../../services/scorecard.js";
 import { teamWeekStart } from "../../services/team-settings.js";
@@ -22,7 +25,7 @@ async function me(ctx: BotContext, arg: string): Promise<void> {
   const now = ctx.deps.now();
   const period = resolvePeriod(spec, now, team.timezone, { weekStart: teamWeekStart(team) });
   const values = kpisFor(ctx.deps, team, period, [user.id]);
-  const plans = planStandings(ctx.deps, team, user.id, now, ctx.locale).map((s) => s.line);
+  const plans = planStandings(ctx.deps, team, user.id, now).map((s) => standingLine(s, ctx.locale));
   await ctx.reply(renderScorecard(user.firstName, periodLabel(period, ctx.locale), values, plans, ctx.locale), { parse_mode: "HTML" });
 }
 

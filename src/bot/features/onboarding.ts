@@ -4,7 +4,7 @@ import type { BotContext } from "../context.js";
 import { mainKeyboard } from "../keyboards/logging.js";
 import { requireHead } from "../middlewares/guards.js";
 
-export function inviteLink(botUsername: string, code: string): string {
+function inviteLink(botUsername: string, code: string): string {
   return `https://t.me/${botUsername}?start=${code}`;
 }
 

@@ -5,17 +5,19 @@ import { parsePlanCommand } from "../../domain/plan-command.js";
 import { echo, escapeHtml, fitHtml } from "../../presentation/html.js";
 import type { Messages } from "../../presentation/i18n/index.js";
 import { metricsHint, parseMetricOn } from "../../presentation/i18n/metric-words.js";
+import { standingLine } from "../../presentation/views/plan-progress.js";
+import { describePlan } from "../../presentation/views/plan-view.js";
 import type { AppDeps } from "../../services/deps.js";
-import { describePlan, setPlan } from "../../services/plans.js";
+import { setPlan } from "../../services/plans.js";
 import { planStandings } from "../../services/scorecard.js";
 import type { BotContext } from "../context.js";
-import { PLAN_EDITOR } from "../conversations/plan-editor.js";
+import { PLAN_EDITOR_CONVERSATION } from "../conversations/plan-editor.js";
 import { requireHead } from "../middlewares/guards.js";
 
 export const plansFeature = new Composer<BotContext>();
 
 /** The list of plans with a button row per plan and "New plan". */
-export function planList(deps: AppDeps, team: Team, t: Messages, locale: Locale): { text: string; keyboard: InlineKeyboard } {
+function planList(deps: AppDeps, team: Team, t: Messages, locale: Locale): { text: string; keyboard: InlineKeyboard } {
   const plans = deps.repos.plans.list(team.id);
   const members = new Map(
     deps.repos.memberships.listTeam(team.id).map((m) => [m.user.id, m.user.username ? `@${m.user.username}` : m.user.firstName]),
@@ -33,7 +35,7 @@ export function planList(deps: AppDeps, team: Team, t: Messages, locale: Locale)
   return { text: fitHtml(text), keyboard };
 }
 
-export function planErrorText(t: Messages, error: keyof Messages["plans"]["badValue"] | "no_base"): string {
+function planErrorText(t: Messages, error: keyof Messages["plans"]["badValue"] | "no_base"): string {
   return error === "no_base" ? t.plans.noBase : t.plans.badValue[error];
 }
 
@@ -91,8 +93,9 @@ plansFeature.command("plan", async (ctx) => {
             .map((m) => m.user.id);
   const names = new Map(ctx.deps.repos.memberships.listTeam(head.team.id).map((m) => [m.user.id, m.user.firstName]));
   for (const id of bound.slice(0, 30)) {
-    const standing = planStandings(ctx.deps, head.team, id, now, ctx.locale).find((s) => s.plan.id === result.plan.id);
-    if (standing) lines.push(`${cmd.scope === "each" ? `${escapeHtml(names.get(id!) ?? "")}: ` : ""}${escapeHtml(standing.line)}`);
+    const standing = planStandings(ctx.deps, head.team, id, now).find((s) => s.plan.id === result.plan.id);
+    if (standing)
+      lines.push(`${cmd.scope === "each" ? `${escapeHtml(names.get(id!) ?? "")}: ` : ""}${escapeHtml(standingLine(standing, ctx.locale))}`);
   }
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
 });
@@ -111,5 +114,5 @@ plansFeature.callbackQuery(/^plan:(new|edit|rm):?(\d*)$/, async (ctx) => {
     return;
   }
   await ctx.conversation.exitAll();
-  await ctx.conversation.enter(PLAN_EDITOR, action === "edit" ? Number(id) : null);
+  await ctx.conversation.enter(PLAN_EDITOR_CONVERSATION, action === "edit" ? Number(id) : null);
 });

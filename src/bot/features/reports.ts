@@ -8,14 +8,14 @@ import { echo, escapeHtml } from "../../presentation/html.js";
 import { metricLabel, metricsHint, parseMetricOn } from "../../presentation/i18n/metric-words.js";
 import { renderComparison } from "../../presentation/views/compare-view.js";
 import { renderFunnel } from "../../presentation/views/funnel-view.js";
+import { funnelChartFor, subtitle, targetFor } from "../../presentation/views/report-charts.js";
 import { renderTeamReport } from "../../presentation/views/report-view.js";
 import type { Member } from "../../services/deps.js";
-import { funnelChartFor, subtitle, targetFor } from "../../services/report-charts.js";
 import { buildTeamReport, teamAverage } from "../../services/team-report.js";
 import { teamPeriod } from "../../services/team-settings.js";
 import { teamSnapshot } from "../../services/team-snapshot.js";
 import type { BotContext } from "../context.js";
-import { REPORT_BUILDER } from "../conversations/report-builder.js";
+import { REPORT_BUILDER_CONVERSATION } from "../conversations/report-builder.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
 import { replyWithChart } from "../reply-chart.js";
 import { badPeriod, isHead, sendDefinition } from "../report-replies.js";
@@ -36,7 +36,7 @@ async function teamReport(ctx: BotContext, member: Member, periodText: string): 
     };
     return sendDefinition(ctx, member, ctx.t.reports.names.team, def, periodText);
   }
-  const report = buildTeamReport(ctx.deps, member.team, period, ctx.deps.now(), ctx.locale);
+  const report = buildTeamReport(ctx.deps, member.team, period, ctx.deps.now());
   await ctx.reply(renderTeamReport(report, ctx.locale), { parse_mode: "HTML" });
   const snap = report.snapshot;
   if (snap.people.length === 0) return;
@@ -81,7 +81,7 @@ reportsFeature.command("report", async (ctx) => {
   const lower = first.toLowerCase();
   if (lower === "new" || lower === "новый") {
     await ctx.conversation.exitAll();
-    await ctx.conversation.enter(REPORT_BUILDER);
+    await ctx.conversation.enter(REPORT_BUILDER_CONVERSATION);
     return;
   }
   const builtin: BuiltinReport | null = first ? parseBuiltinReport(first) : null;

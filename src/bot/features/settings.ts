@@ -24,7 +24,7 @@ function personal(user: User, locale: Locale): string[] {
   return [`${t.language}: ${us.language ?? t.auto}`, `${t.nudge}: ${us.nudge ? t.on : t.off}`];
 }
 
-export function renderTeamSettings(team: Team, s: TeamSettings, locale: Locale): string {
+function renderTeamSettings(team: Team, s: TeamSettings, locale: Locale): string {
   const t = messages[locale].settings;
   const to = (d: string[]) => (d.length ? d.map((x) => t.dest[x]).join(" + ") : t.off);
   const onOff = (k: keyof TeamSettings["enabled"]) => (s.enabled[k] ? "" : ` (${t.off})`);
@@ -41,6 +41,7 @@ export function renderTeamSettings(team: Team, s: TeamSettings, locale: Locale):
     `${t.quiet}: ${s.quietFrom && s.quietTo ? `${s.quietFrom}–${s.quietTo}` : t.off}`,
     `${t.topic}: ${s.topicId ?? t.none}`,
     `${t.metric}: ${metricLabel(s.mainMetric, locale)}`,
+    `${t.autoLog}: ${s.autoLog ? t.on : t.off}`,
   ].join("\n");
 }
 

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import { HOUR_MS } from "../../domain/time.js";
 import { messages } from "../../presentation/i18n/index.js";
-import { describeEntry } from "../../services/record-entry.js";
+import { describeEntry } from "../../presentation/views/entry-messages.js";
 import type { BotContext } from "../context.js";
 import { kindForButton } from "../keyboards/logging.js";
 import { requireMember } from "../middlewares/guards.js";

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { advance, clientKey, targetStage } from "../../domain/pipeline.js";
 import {
   type ActivityKind,
@@ -10,6 +10,17 @@ import {
 } from "../../domain/types.js";
 import type { Db } from "../client.js";
 import { activities, leadStages, leads, processedUpdates } from "../schema.js";
+
+/** A team's live (not undone) entries in [from, to), narrowed by `more`. */
+function liveInRange(teamId: number, from: number, to: number, ...more: (SQL | undefined)[]): SQL | undefined {
+  return and(
+    eq(activities.teamId, teamId),
+    gte(activities.occurredAt, from),
+    lt(activities.occurredAt, to),
+    isNull(activities.deletedAt),
+    ...more,
+  );
+}
 
 export type Activity = typeof activities.$inferSelect;
 export type Lead = typeof leads.$inferSelect;
@@ -35,6 +46,31 @@ export type LogResult =
 export type UndoResult =
   | { status: "undone"; activity: Activity; leadRemoved: boolean; stageRestored: Stage | null }
   | { status: "nothing" };
+
+/** Soft-deletes an entry, removes the stage entries it caused and puts its lead back. */
+function undoActivity(tx: Pick<Db, "select" | "update" | "delete">, last: Activity, now: number): UndoResult {
+  tx.update(activities).set({ deletedAt: now }).where(eq(activities.id, last.id)).run();
+  tx.delete(leadStages).where(eq(leadStages.activityId, last.id)).run();
+  let leadRemoved = false;
+  let stageRestored: Stage | null = null;
+  if (last.leadId !== null) {
+    const lead = tx.select().from(leads).where(eq(leads.id, last.leadId)).get();
+    if (lead?.createdByActivityId === last.id) {
+      // Earlier undone entries may still point at it; detach them first.
+      tx.update(activities).set({ leadId: null }).where(eq(activities.leadId, lead.id)).run();
+      tx.delete(leadStages).where(eq(leadStages.leadId, lead.id)).run();
+      tx.delete(leads).where(eq(leads.id, lead.id)).run();
+      leadRemoved = true;
+    } else if (lead && last.leadStageBefore && lead.stage !== last.leadStageBefore) {
+      tx.update(leads)
+        .set({ stage: last.leadStageBefore, lostAtStage: null, lostReason: null, updatedAt: now })
+        .where(eq(leads.id, lead.id))
+        .run();
+      stageRestored = last.leadStageBefore;
+    }
+  }
+  return { status: "undone", activity: last, leadRemoved, stageRestored };
+}
 
 export function entriesRepository(db: Db) {
   const findOpenLead = (tx: Pick<Db, "select">, teamId: number, ownerId: number, key: string) =>
@@ -152,27 +188,21 @@ export function entriesRepository(db: Db) {
           .orderBy(desc(activities.id))
           .get();
         if (!last) return { status: "nothing" };
-        tx.update(activities).set({ deletedAt: now }).where(eq(activities.id, last.id)).run();
-        tx.delete(leadStages).where(eq(leadStages.activityId, last.id)).run();
-        let leadRemoved = false;
-        let stageRestored: Stage | null = null;
-        if (last.leadId !== null) {
-          const lead = tx.select().from(leads).where(eq(leads.id, last.leadId)).get();
-          if (lead?.createdByActivityId === last.id) {
-            // Earlier undone entries may still point at it; detach them first.
-            tx.update(activities).set({ leadId: null }).where(eq(activities.leadId, lead.id)).run();
-            tx.delete(leadStages).where(eq(leadStages.leadId, lead.id)).run();
-            tx.delete(leads).where(eq(leads.id, lead.id)).run();
-            leadRemoved = true;
-          } else if (lead && last.leadStageBefore && lead.stage !== last.leadStageBefore) {
-            tx.update(leads)
-              .set({ stage: last.leadStageBefore, lostAtStage: null, lostReason: null, updatedAt: now })
-              .where(eq(leads.id, lead.id))
-              .run();
-            stageRestored = last.leadStageBefore;
-          }
-        }
-        return { status: "undone", activity: last, leadRemoved, stageRestored };
+        return undoActivity(tx, last, now);
+      });
+    },
+
+    /** Soft-deletes one given live entry of the user (the Undo button of an auto-stored message). */
+    undoEntry(teamId: number, userId: number, activityId: number, now: number): UndoResult {
+      return db.transaction((tx) => {
+        const entry = tx
+          .select()
+          .from(activities)
+          .where(
+            and(eq(activities.id, activityId), eq(activities.teamId, teamId), eq(activities.userId, userId), isNull(activities.deletedAt)),
+          )
+          .get();
+        return entry ? undoActivity(tx, entry, now) : { status: "nothing" };
       });
     },
 
@@ -180,16 +210,7 @@ export function entriesRepository(db: Db) {
       const row = db
         .select({ n: sql<number>`count(*)` })
         .from(activities)
-        .where(
-          and(
-            eq(activities.teamId, teamId),
-            eq(activities.userId, userId),
-            eq(activities.kind, kind),
-            isNull(activities.deletedAt),
-            gte(activities.occurredAt, from),
-            lt(activities.occurredAt, to),
-          ),
-        )
+        .where(liveInRange(teamId, from, to, eq(activities.userId, userId), eq(activities.kind, kind)))
         .get();
       return row?.n ?? 0;
     },
@@ -210,15 +231,7 @@ export function entriesRepository(db: Db) {
           lostReason: activities.lostReason,
         })
         .from(activities)
-        .where(
-          and(
-            eq(activities.teamId, teamId),
-            gte(activities.occurredAt, from),
-            lt(activities.occurredAt, to),
-            isNull(activities.deletedAt),
-            people,
-          ),
-        )
+        .where(liveInRange(teamId, from, to, people))
         .all();
     },
 
@@ -269,6 +282,20 @@ export function entriesRepository(db: Db) {
         )
         .orderBy(desc(leads.updatedAt))
         .all();
+    },
+
+    /** Clients the user has open leads with or logged lately (newest first), for reading free text. */
+    knownClients(teamId: number, userId: number, limit = 300): string[] {
+      const open = this.recentClients(teamId, userId, limit);
+      const logged = db
+        .selectDistinct({ name: activities.clientName })
+        .from(activities)
+        .where(and(eq(activities.teamId, teamId), eq(activities.userId, userId), isNull(activities.deletedAt)))
+        .orderBy(desc(activities.occurredAt))
+        .limit(limit)
+        .all()
+        .flatMap((r) => (r.name ? [r.name] : []));
+      return [...open, ...logged];
     },
 
     /** Most recent distinct clients a user logged, for one-tap pickers. */

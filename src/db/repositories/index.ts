@@ -4,6 +4,7 @@ import { plansRepository } from "./plans.js";
 import { postsRepository } from "./posts.js";
 import { savedReportsRepository } from "./saved-reports.js";
 import { teamsRepository } from "./teams.js";
+import { textProposalsRepository } from "./text-proposals.js";
 import { updatesRepository } from "./updates.js";
 import { membershipsRepository, usersRepository } from "./users.js";
 
@@ -17,6 +18,7 @@ export function createRepositories(db: Db) {
     savedReports: savedReportsRepository(db),
     posts: postsRepository(db),
     updates: updatesRepository(db),
+    textProposals: textProposalsRepository(db),
   };
 }
 

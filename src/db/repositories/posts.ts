@@ -26,14 +26,6 @@ export function postsRepository(db: Db) {
         .where(eq(posts.id, id))
         .run();
     },
-    list(teamId: number, localDate?: string) {
-      return db
-        .select()
-        .from(posts)
-        .where(and(eq(posts.teamId, teamId), localDate ? eq(posts.localDate, localDate) : undefined))
-        .orderBy(posts.id)
-        .all();
-    },
     /** Records an alert; false when the same alert already fired that local day. */
     recordAlert(teamId: number, kind: string, subject: string, localDate: string, message: string, now: number): boolean {
       return (

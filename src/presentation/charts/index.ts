@@ -1,5 +1,6 @@
 // Chart rendering for Telegram photos: PNG buffers from plain data.
 
+export { barChart } from "./bar-chart.js";
 export type {
   BarChartOptions,
   BarSeries,
@@ -10,8 +11,10 @@ export type {
   LineSeries,
   PodiumChartOptions,
   PodiumEntry,
-} from "./charts.js";
-export { barChart, funnelChart, lineChart, podiumChart } from "./charts.js";
-export { type ChartLocale, formatCompact, formatNumber, truncateLabel } from "./format.js";
+} from "./chart-options.js";
+export { truncateLabel } from "./chart-text.js";
+export { funnelChart } from "./funnel-chart.js";
+export { lineChart } from "./line-chart.js";
+export { podiumChart } from "./podium-chart.js";
 export { type ChartSize, renderChart } from "./renderer.js";
 export { DEFAULT_SIZE, FONT_FAMILY, PALETTE, seriesColor } from "./theme.js";

@@ -3,8 +3,8 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { formatNumber } from "./format.js";
-import { barChart, formatCompact, funnelChart, lineChart, podiumChart } from "./index.js";
+import { formatCompact, formatNumber } from "../format/number.js";
+import { barChart, funnelChart, lineChart, podiumChart } from "./index.js";
 
 const OUT = "/tmp/chart-previews";
 const managers = ["Иван", "Мария", "Пётр", "Анна", "Дмитрий"];

@@ -1,7 +1,9 @@
 import { outcomeChoices } from "../../domain/entry-parsing.js";
 import type { MetricKey } from "../../domain/metrics.js";
+import type { ProgressStatus } from "../../domain/plans.js";
 import type { ActivityKind, CallOutcome, Stage } from "../../domain/types.js";
 import { commandForms, commandHelpLines, type KindCommand, orList } from "./kind-commands.js";
+import { plural } from "./plural.js";
 
 const kindName: Record<ActivityKind, string> = {
   call: "Call",
@@ -131,12 +133,36 @@ export const en = {
     already: (u: string) => `${u} is already a head.`,
     done: (u: string) => `✅ ${u} is now a head of this team.`,
   },
+  // The logging commands' menu lines come from kindCommand.
+  commandMenu: {
+    undo: "Undo your last entry",
+    me: "My numbers [today|week|month]",
+    report: "Report [period] or /report dynamics|avgcheck|…",
+    compare: "Compare managers [period] [by metric]",
+    funnel: "Sales funnel [period]",
+    export: "CSV export [summary] [period]",
+    reports: "Saved reports",
+    top: "Leaderboard [metric] [period]",
+    settings: "Settings",
+    log: "Log with buttons",
+    plan: "Plans (head)",
+    summary: "Summary now (head)",
+    invite: "Invite link (head)",
+    help: "List of commands",
+    join: "Join the team",
+    setup: "Create the team for this group",
+    inviteAdmin: "Invite link",
+    promote: "Make @user a head",
+    planAdmin: "Plans: /plan deals 10 month",
+    summaryAdmin: "Morning summary now",
+  },
   help: {
     title: "<b>KPI Coach commands</b>",
     logging:
       `<b>Log (right after it happens)</b>\n${commandHelpLines(kindCommand)}\n` +
       "/log — one-tap buttons\n" +
-      "/undo — remove your last entry (24 h)",
+      "/undo — remove your last entry (24 h)\n" +
+      "Or just write what happened: “called Acme, booked a meeting”, “deal 50k Acme”; I show what I understood and store it after ✅",
     me: "<b>Numbers</b>\n/me [today|week|month] — your numbers and plan progress\n/report [period] — report (heads: the team; managers: your own)\n/report dynamics|avgcheck|conversion|leadtime|closetime|proposals|presentations\n/report new — build and save a report; /reports — saved ones\n/compare [period] [@a @b] [by metric] — comparison table\n/funnel [period] — the funnel and where leads are lost\n/export [summary] [period] — CSV for Excel\n/top [metric] [period] — the team's ranking\n/settings — language, evening nudge (heads: the team's schedule)",
     head: "<b>Head of sales</b>\n/summary — the morning summary now\n/plan &lt;metric&gt; &lt;value&gt; &lt;period&gt; [@user|all] — set a plan; /plan — list and edit\n/invite — invite link for managers\n/promote @user — make a member a head",
     group: "<b>In the group</b>\n/join — join the team",
@@ -166,6 +192,7 @@ export const en = {
     expectText: "Type it as a message, or tap Cancel.",
     scopeLost: (team: string) => `This flow was started for the team “${team}”, and you are no longer in it. Nothing was saved.`,
     roleLost: (team: string) => `This flow was started as head of the team “${team}”, and you are no longer its head. Nothing was saved.`,
+    expired: "The bot was updated and your unfinished flow had to be closed; nothing was saved. Please start it again.",
   },
   buttons: {
     call: "📞 Call",
@@ -212,10 +239,13 @@ export const en = {
     convCol: "Conv",
     lostCol: "Lost",
     exportUsage: "Form: <code>/export [period]</code> or <code>/export summary [period]</code>",
-    exportCaption: (what: string, period: string, n: number) => `${what} · ${period} · ${n} rows`,
+    exportCaption: (what: string, period: string, n: number) =>
+      `${what} · ${period} · ${n} ${plural("en", n, { one: "row", other: "rows" })}`,
     exportEntries: "Entries",
     exportSummary: "Summary by manager",
   },
+  table: { who: "Who", total: "Total", manager: "Manager", period: "Period", noData: "No data for the period." },
+  teamReport: { title: "Team report", activity: "Activity", results: "Results", plan: "Plan", none: "No managers yet.", team: "Team" },
   builder: {
     pickMetrics: "📋 New report. Tap the metrics to include (up to 8), then Done.",
     needMetric: "Pick at least one metric.",
@@ -269,6 +299,8 @@ export const en = {
     askScope: "For whom?",
     askValue: (metric: string) => `Target for ${metric}? (e.g. 10, 500k, 20%, 24h, +15%)`,
     relative: (p: number) => `${p > 0 ? "+" : ""}${p}% over last period`,
+    pace: "pace",
+    status: { on_pace: "on pace", behind: "behind", at_risk: "at risk", done: "done", failed: "failed" } as Record<ProgressStatus, string>,
   },
   posts: {
     team: "Team",
@@ -286,7 +318,7 @@ export const en = {
     nobody: "Nobody has numbers here yet.",
     leadNew: (client: string, hours: number) => `⏰ Lead <b>${client}</b> has been waiting for a first contact for over ${hours} h.`,
     leadStuck: (client: string, stage: string, days: number) =>
-      `🐌 Lead <b>${client}</b> has been at stage «${stage}» for over ${days} days.`,
+      `🐌 Lead <b>${client}</b> has been at stage «${stage}» for over ${days} ${plural("en", days, { one: "day", other: "days" })}.`,
     leadLine: (owner: string, text: string) => `${owner}: ${text}`,
     drop: (stage: string, before: number, now: number) =>
       `📉 Most leads are lost at <b>${stage}</b>: ${before}% → ${now}% this week (4-week average → now).`,
@@ -296,6 +328,44 @@ export const en = {
       `⚠️ I can't post to the group of ${team} any more (I was removed or blocked there). Add me back, or choose where posts go with /settings.`,
     unknownMetric: (m: string) => `Unknown metric “${m}”.`,
     topUsage: "Form: <code>/top [metric] [period]</code>, e.g. <code>/top revenue month</code>, <code>/top звонки неделя</code>",
+  },
+  units: {
+    // Number conventions: the decimal mark, compact units as they follow a
+    // number ("50k", "1.2M"; Russian puts a no-break space first), duration parts.
+    decimalMark: ".",
+    thousand: "k",
+    million: "M",
+    billion: "B",
+    days: (n: number) => `${n}d`,
+    hours: (n: number) => `${n}h`,
+    minutes: (n: number) => `${n}m`,
+    dayShort: "d",
+    hourShort: "h",
+    minuteShort: "m",
+  },
+  periodLabel: {
+    /** Locale of the month names Intl writes in report rows ("Nov 26"). */
+    intl: "en-GB",
+    today: "today",
+    yesterday: "yesterday",
+    months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    quarter: (q: number, year: number) => `Q${q} ${year}`,
+    year: (year: number) => String(year),
+  },
+  csv: {
+    time: "Date and time",
+    manager: "Manager",
+    kind: "Kind",
+    outcome: "Outcome",
+    client: "Client",
+    amount: "Amount, RUB",
+    lostReason: "Loss reason",
+    total: "Total",
+  },
+  charts: {
+    plan: "Plan",
+    noData: "No data",
+    lost: "Lost at stage",
   },
   settings: {
     teamTitle: (team: string) => `⚙️ <b>Settings of ${team}</b>`,
@@ -314,19 +384,50 @@ export const en = {
     thresholds: (h: number, d: number, p: number) => `Alerts: new lead > ${h} h, stuck > ${d} d, conversion drop > ${p} pts`,
     quiet: "Quiet hours",
     metric: "Leaderboard metric",
+    autoLog: "Free text stored at once (confident single entries)",
     language: "Language",
     auto: "as in Telegram",
     dest: { head: "head", group: "group" } as Record<string, string>,
     on: "on",
     off: "off",
     usage:
-      "Change with <code>/settings &lt;key&gt; &lt;value&gt;</code>:\n<code>timezone Asia/Yekaterinburg</code> · <code>summary 09:30</code> · <code>evening 18:30</code> · <code>weekly 09:05</code> · <code>nudge_time 18:00</code> · <code>checks 09:00-19:00</code> · <code>workdays 1-5</code> · <code>summary_to head|group|both</code> · <code>leaderboard_to group</code> · <code>alerts_to both</code> · <code>topic here|off</code> · <code>leadtime 24h</code> · <code>stuck 7</code> · <code>drop 10</code> · <code>quiet 21:00-08:00|off</code> · <code>metric revenue</code> · <code>language ru|en|auto</code> · <code>nudge on|off</code>",
+      "Change with <code>/settings &lt;key&gt; &lt;value&gt;</code>:\n<code>timezone Asia/Yekaterinburg</code> · <code>summary 09:30</code> · <code>evening 18:30</code> · <code>weekly 09:05</code> · <code>nudge_time 18:00</code> · <code>checks 09:00-19:00</code> · <code>workdays 1-5</code> · <code>summary_to head|group|both</code> · <code>leaderboard_to group</code> · <code>alerts_to both</code> · <code>topic here|off</code> · <code>leadtime 24h</code> · <code>stuck 7</code> · <code>drop 10</code> · <code>quiet 21:00-08:00|off</code> · <code>metric revenue</code> · <code>autolog on|off</code> · <code>language ru|en|auto</code> · <code>nudge on|off</code>",
     personalUsage: "Change with <code>/settings language ru|en|auto</code> or <code>/settings nudge on|off</code>.",
     unknownKey: (k: string) => `Unknown setting “${k}”.`,
     badValue: (k: string, v: string) => `“${v}” is not a valid value for ${k}.`,
     saved: "✅ Saved.",
     headOnly: "Team settings are for heads; you can change your language and evening nudge.",
     toggle: (name: string, on: boolean) => `${on ? "✅" : "⬜️"} ${name}`,
+  },
+  freeText: {
+    understood: "Here's what I got:",
+    guess: "🤔 I'm not sure I understood. My closest guess:",
+    several: (n: number) => `Here's what I got (${n} entries):`,
+    confirm: "Store it? Nothing is saved until you tap ✅.",
+    completeFirst: "Something is missing: tap ✏️ to fill it in.",
+    newClient: "new client",
+    amountMissing: "amount?",
+    clientMissing: "client?",
+    notes: {
+      currency: "💱 Amounts are in rubles only: $ and € are not stored. Give the amount in ₽ with ✏️.",
+      past_day: "📅 Entries are dated when you send them (today): logging for an earlier day is not supported yet.",
+      amount_invalid: "Couldn't read the amount. Examples: 50000, 50 000, 50k, 1.5m, 50 тыс.",
+    },
+    unreadable: "I couldn't tell what happened. Write it like “called Acme, booked a meeting” or “deal 50k Acme”, or pick what to log:",
+    media: "I read only text. Write what happened (“called Acme, booked a meeting”) or pick what to log:",
+    store: "✅ Store",
+    edit: "✏️ Edit",
+    editN: (n: number) => `✏️ ${n}`,
+    cancel: "✖ Cancel",
+    undo: "↩️ Undo",
+    cancelled: "Cancelled, nothing stored.",
+    stale: {
+      missing: "This confirmation is not valid. Nothing was stored.",
+      foreign: "This confirmation belongs to someone else. Nothing was stored.",
+      expired: "This confirmation is older than 24 h. Nothing was stored: send the message again.",
+      used: "Already handled: nothing more was stored.",
+    } as Record<"missing" | "foreign" | "expired" | "used", string>,
+    autoStored: "Stored at once (team setting); ↩️ Undo takes it back.",
   },
   unhandledCommand: "I don't know that command. /help lists what I can do.",
   unhandledText: "Log with the buttons or commands; /help lists them.",

@@ -3,6 +3,7 @@ import type { MetricKey } from "../../domain/metrics.js";
 import type { ActivityKind } from "../../domain/types.js";
 import type { Messages, MetricWords } from "./en.js";
 import { commandForms, commandHelpLines, type KindCommand, orList } from "./kind-commands.js";
+import { plural } from "./plural.js";
 
 const kindCommand: Record<ActivityKind, KindCommand> = {
   call: { args: `[${outcomeChoices("ru").join("|")}] [клиент]`, help: "звонок", menu: "Звонок" },
@@ -111,12 +112,36 @@ export const ru: Messages = {
     already: (u) => `${u} уже руководитель.`,
     done: (u) => `✅ ${u} теперь руководитель этой команды.`,
   },
+  // The logging commands' menu lines come from kindCommand.
+  commandMenu: {
+    undo: "Отменить последнюю запись",
+    me: "Мои показатели [сегодня|неделя|месяц]",
+    report: "Отчёт [период] или /report динамика|чек|…",
+    compare: "Сравнение менеджеров [период] [by метрика]",
+    funnel: "Воронка продаж [период]",
+    export: "Выгрузка CSV [summary] [период]",
+    reports: "Сохранённые отчёты",
+    top: "Рейтинг [метрика] [период]",
+    settings: "Настройки",
+    log: "Записать кнопками",
+    plan: "Планы (руководитель)",
+    summary: "Сводка сейчас (руководитель)",
+    invite: "Ссылка-приглашение (руководитель)",
+    help: "Список команд",
+    join: "Вступить в команду",
+    setup: "Создать команду для группы",
+    inviteAdmin: "Ссылка-приглашение",
+    promote: "Сделать руководителем @user",
+    planAdmin: "Планы: /plan сделки 10 месяц",
+    summaryAdmin: "Утренняя сводка сейчас",
+  },
   help: {
     title: "<b>Команды KPI Coach</b>",
     logging:
       `<b>Записать (сразу после события)</b>\n${commandHelpLines(kindCommand)}\n` +
       "/log — кнопки в одно касание\n" +
-      "/undo — отменить последнюю запись (24 ч)",
+      "/undo — отменить последнюю запись (24 ч)\n" +
+      "Или просто напишите, что произошло: «позвонил в Ромашку, договорились о встрече», «сделка 50к Ромашка» — я покажу, что понял, и запишу после ✅",
     me: "<b>Показатели</b>\n/me [сегодня|неделя|месяц] — ваши цифры и выполнение плана\n/report [период] — отчёт (руководителю — по команде, менеджеру — свой)\n/report динамика|чек|конверсия|обработка|закрытие|кп|презентации\n/report new — собрать и сохранить отчёт; /reports — сохранённые\n/compare [период] [@a @b] [by метрика] — сравнительная таблица\n/funnel [период] — воронка и где теряем лиды\n/export [summary] [период] — CSV для Excel\n/top [метрика] [период] — рейтинг команды\n/settings — язык, напоминание (руководителю — расписание команды)",
     head: "<b>Руководитель</b>\n/summary — утренняя сводка сейчас\n/plan &lt;метрика&gt; &lt;значение&gt; &lt;период&gt; [@user|all] — задать план; /plan — список и правка\n/invite — ссылка-приглашение для менеджеров\n/promote @user — сделать участника руководителем",
     group: "<b>В группе</b>\n/join — вступить в команду",
@@ -146,6 +171,7 @@ export const ru: Messages = {
     expectText: "Напишите ответ сообщением или нажмите «Отмена».",
     scopeLost: (team) => `Этот диалог начат для команды «${team}», а вы в ней больше не состоите. Ничего не сохранено.`,
     roleLost: (team) => `Этот диалог начат руководителем команды «${team}», а вы больше не её руководитель. Ничего не сохранено.`,
+    expired: "Бот обновился, и начатый диалог пришлось закрыть: ничего не сохранено. Начните его заново.",
   },
   buttons: {
     call: "📞 Звонок",
@@ -192,9 +218,19 @@ export const ru: Messages = {
     convCol: "Конв",
     lostCol: "Отказ",
     exportUsage: "Формат: <code>/export [период]</code> или <code>/export summary [период]</code>",
-    exportCaption: (what, period, n) => `${what} · ${period} · строк: ${n}`,
+    exportCaption: (what, period, n) =>
+      `${what} · ${period} · ${n} ${plural("ru", n, { one: "строка", few: "строки", many: "строк", other: "строки" })}`,
     exportEntries: "Записи",
     exportSummary: "Сводка по менеджерам",
+  },
+  table: { who: "Кто", total: "Итого", manager: "Менеджер", period: "Период", noData: "Нет данных за период." },
+  teamReport: {
+    title: "Отчёт команды",
+    activity: "Активность",
+    results: "Результат",
+    plan: "План",
+    none: "Нет менеджеров.",
+    team: "Команда",
   },
   builder: {
     pickMetrics: "📋 Новый отчёт. Отметьте метрики (до 8) и нажмите «Готово».",
@@ -249,6 +285,8 @@ export const ru: Messages = {
     askScope: "Для кого?",
     askValue: (metric) => `Цель по метрике «${metric}»? (напр. 10, 500k, 20%, 24ч, +15%)`,
     relative: (p) => `${p > 0 ? "+" : ""}${p}% к прошлому периоду`,
+    pace: "темп",
+    status: { on_pace: "в темпе", behind: "отстаёт", at_risk: "под угрозой", done: "выполнен", failed: "не выполнен" },
   },
   posts: {
     team: "Команда",
@@ -265,7 +303,8 @@ export const ru: Messages = {
     topTitle: (metric, period) => `🏆 <b>Топ: ${metric}</b> · ${period}`,
     nobody: "Здесь пока ни у кого нет цифр.",
     leadNew: (client, hours) => `⏰ Лид <b>${client}</b> ждёт первого контакта больше ${hours} ч.`,
-    leadStuck: (client, stage, days) => `🐌 Лид <b>${client}</b> застрял на этапе «${stage}» больше ${days} дн.`,
+    leadStuck: (client, stage, days) =>
+      `🐌 Лид <b>${client}</b> застрял на этапе «${stage}» больше ${days} ${plural("ru", days, { one: "дня", few: "дней", many: "дней", other: "дня" })}.`,
     leadLine: (owner, text) => `${owner}: ${text}`,
     drop: (stage, before, now) =>
       `📉 Больше всего лидов теряем на этапе <b>${stage}</b>: ${before}% → ${now}% на этой неделе (среднее за 4 недели → сейчас).`,
@@ -274,6 +313,41 @@ export const ru: Messages = {
       `⚠️ Я больше не могу писать в группу команды ${team} (меня удалили или заблокировали). Верните меня в группу или выберите, куда слать посты, в /settings.`,
     unknownMetric: (m) => `Неизвестная метрика «${m}».`,
     topUsage: "Формат: <code>/top [метрика] [период]</code>, напр. <code>/top выручка месяц</code>, <code>/top calls week</code>",
+  },
+  units: {
+    decimalMark: ",",
+    thousand: "\u00A0тыс.",
+    million: "\u00A0млн",
+    billion: "\u00A0млрд",
+    days: (n) => `${n} д`,
+    hours: (n) => `${n} ч`,
+    minutes: (n) => `${n} мин`,
+    dayShort: "д",
+    hourShort: "ч",
+    minuteShort: "м",
+  },
+  periodLabel: {
+    intl: "ru-RU",
+    today: "сегодня",
+    yesterday: "вчера",
+    months: ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"],
+    quarter: (q, year) => `${q} кв. ${year}`,
+    year: (year) => `${year} год`,
+  },
+  csv: {
+    time: "Дата и время",
+    manager: "Менеджер",
+    kind: "Тип",
+    outcome: "Результат",
+    client: "Клиент",
+    amount: "Сумма, ₽",
+    lostReason: "Причина отказа",
+    total: "Итого",
+  },
+  charts: {
+    plan: "План",
+    noData: "Нет данных",
+    lost: "Потеряно на этапе",
   },
   settings: {
     teamTitle: (team) => `⚙️ <b>Настройки команды ${team}</b>`,
@@ -292,19 +366,51 @@ export const ru: Messages = {
     thresholds: (h, d, p) => `Сигналы: новый лид > ${h} ч, застрял > ${d} дн, падение конверсии > ${p} п.`,
     quiet: "Тихие часы",
     metric: "Метрика рейтинга",
+    autoLog: "Запись текста сразу (уверенные одиночные записи)",
     language: "Язык",
     auto: "как в Telegram",
     dest: { head: "руководителю", group: "в группу" },
     on: "вкл",
     off: "выкл",
     usage:
-      "Изменить: <code>/settings &lt;ключ&gt; &lt;значение&gt;</code>:\n<code>timezone Asia/Yekaterinburg</code> · <code>summary 09:30</code> · <code>evening 18:30</code> · <code>weekly 09:05</code> · <code>nudge_time 18:00</code> · <code>checks 09:00-19:00</code> · <code>workdays пн-пт</code> · <code>summary_to head|group|both</code> · <code>leaderboard_to group</code> · <code>alerts_to both</code> · <code>topic here|off</code> · <code>leadtime 24ч</code> · <code>stuck 7</code> · <code>drop 10</code> · <code>quiet 21:00-08:00|off</code> · <code>metric выручка</code> · <code>language ru|en|auto</code> · <code>nudge on|off</code>",
+      "Изменить: <code>/settings &lt;ключ&gt; &lt;значение&gt;</code>:\n<code>timezone Asia/Yekaterinburg</code> · <code>summary 09:30</code> · <code>evening 18:30</code> · <code>weekly 09:05</code> · <code>nudge_time 18:00</code> · <code>checks 09:00-19:00</code> · <code>workdays пн-пт</code> · <code>summary_to head|group|both</code> · <code>leaderboard_to group</code> · <code>alerts_to both</code> · <code>topic here|off</code> · <code>leadtime 24ч</code> · <code>stuck 7</code> · <code>drop 10</code> · <code>quiet 21:00-08:00|off</code> · <code>metric выручка</code> · <code>autolog on|off</code> · <code>language ru|en|auto</code> · <code>nudge on|off</code>",
     personalUsage: "Изменить: <code>/settings language ru|en|auto</code> или <code>/settings nudge on|off</code>.",
     unknownKey: (k) => `Неизвестная настройка «${k}».`,
     badValue: (k, v) => `«${v}» — недопустимое значение для ${k}.`,
     saved: "✅ Сохранено.",
     headOnly: "Настройки команды меняет руководитель; вам доступны язык и вечернее напоминание.",
     toggle: (name, on) => `${on ? "✅" : "⬜️"} ${name}`,
+  },
+  freeText: {
+    understood: "Понял так:",
+    guess: "🤔 Не уверен, что понял. Ближайший вариант:",
+    several: (n) => `Понял так (записей: ${n}):`,
+    confirm: "Записать? Пока вы не нажали ✅, ничего не сохранено.",
+    completeFirst: "Чего-то не хватает: нажмите ✏️ и дополните.",
+    newClient: "новый клиент",
+    amountMissing: "сумма?",
+    clientMissing: "клиент?",
+    notes: {
+      currency: "💱 Суммы — только в рублях: $ и € не записываю. Укажите сумму в ₽ через ✏️.",
+      past_day: "📅 Запись ставится датой сообщения (сегодня): задним числом записывать пока нельзя.",
+      amount_invalid: "Не понял сумму. Примеры: 50000, 50 000, 50k, 1,5 млн, 50 тыс.",
+    },
+    unreadable:
+      "Не понял, что произошло. Напишите, например, «позвонил в Ромашку, договорились о встрече» или «сделка 50к Ромашка», или выберите, что записать:",
+    media: "Я читаю только текст. Напишите, что произошло («позвонил в Ромашку, договорились о встрече»), или выберите, что записать:",
+    store: "✅ Записать",
+    edit: "✏️ Изменить",
+    editN: (n) => `✏️ ${n}`,
+    cancel: "✖ Отмена",
+    undo: "↩️ Отменить",
+    cancelled: "Отменено, ничего не записано.",
+    stale: {
+      missing: "Это подтверждение недействительно. Ничего не записано.",
+      foreign: "Это подтверждение не ваше. Ничего не записано.",
+      expired: "Подтверждение старше 24 часов. Ничего не записано: отправьте сообщение ещё раз.",
+      used: "Уже обработано: больше ничего не записано.",
+    },
+    autoStored: "Записано сразу (настройка команды); «↩️ Отменить» вернёт как было.",
   },
   unhandledCommand: "Не знаю такой команды. Список — /help.",
   unhandledText: "Записывайте кнопками или командами; список — /help.",

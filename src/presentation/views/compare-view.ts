@@ -1,21 +1,23 @@
 import type { Locale } from "../../config.js";
 import type { KpiValues } from "../../domain/kpi.js";
 import { type MetricKey, metricsOn } from "../../domain/metrics.js";
-import { periodLabel } from "../../domain/periods.js";
 import { rankBy } from "../../domain/ranking.js";
 import type { TeamSnapshot } from "../../services/team-snapshot.js";
+import { formatMetricNarrow } from "../format/metric-value.js";
+import { periodLabel } from "../format/period-label.js";
 import { escapeHtml, fitHtml, pre } from "../html.js";
 import { messages } from "../i18n/index.js";
-import { cell, head } from "./cells.js";
+import { head } from "./metric-head.js";
 import { firstName } from "./report-view.js";
-import { renderTable } from "./table.js";
+import { cut, renderTables } from "./table.js";
 
-/** Manager columns per table: label + 3 people + average fit a phone in portrait. */
-const PEOPLE_PER_TABLE = 3;
+/** A manager's column title: the first name, at most this long. */
+const NAME_CHARS = 7;
 
 /**
- * The article's comparison table: metrics as rows, one column per manager and a
+ * The catalogue's comparison table: metrics as rows, one column per manager and a
  * team-average column; with `sortBy`, managers are ordered best first by it.
+ * Managers continue in further tables when they do not fit a phone's width.
  */
 export function renderComparison(title: string, snap: TeamSnapshot, average: KpiValues, sortBy: MetricKey | null, locale: Locale): string {
   const t = messages[locale];
@@ -24,19 +26,16 @@ export function renderComparison(title: string, snap: TeamSnapshot, average: Kpi
     `⚖️ <b>${escapeHtml(title)}</b> · ${escapeHtml(periodLabel(snap.period, locale))}${sortBy ? ` · ↓ ${head(sortBy, locale)}` : ""}`,
   ];
   if (people.length === 0) return `${parts[0]}\n${t.reports.funnelEmpty}`;
-  for (let i = 0; i < people.length; i += PEOPLE_PER_TABLE) {
-    const group = people.slice(i, i + PEOPLE_PER_TABLE);
-    const columns = [
-      { title: "", align: "left" as const },
-      ...group.map((p) => ({ title: firstName(p.user.firstName), max: 7 })),
-      { title: t.reports.avg },
-    ];
-    const rows = metricsOn("compare").map((m) => [
-      head(m, locale),
-      ...group.map((p) => cell(m, snap.byUser.get(p.user.id)![m], locale)),
-      cell(m, average[m], locale),
-    ]);
-    parts.push(pre(renderTable(columns, rows)));
-  }
+  const columns = [
+    { title: "", align: "left" as const },
+    ...people.map((p) => ({ title: cut(firstName(p.user.firstName), NAME_CHARS) })),
+    { title: t.reports.avg },
+  ];
+  const rows = metricsOn("compare").map((m) => [
+    head(m, locale),
+    ...people.map((p) => formatMetricNarrow(m, snap.byUser.get(p.user.id)![m], locale)),
+    formatMetricNarrow(m, average[m], locale),
+  ]);
+  for (const table of renderTables(columns, rows, { lead: 1, tail: 1 })) parts.push(pre(table));
   return fitHtml(parts.join("\n"));
 }

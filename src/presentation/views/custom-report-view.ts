@@ -1,32 +1,40 @@
 import type { Locale } from "../../config.js";
-import { periodLabel } from "../../domain/periods.js";
 import type { ReportTable } from "../../services/custom-report.js";
+import { formatMetricNarrow } from "../format/metric-value.js";
+import { periodLabel } from "../format/period-label.js";
 import { escapeHtml, fitHtml, pre } from "../html.js";
+import { messages } from "../i18n/index.js";
 import { metricLabel, metricShort } from "../i18n/metric-words.js";
-import { cell, head } from "./cells.js";
+import { head } from "./metric-head.js";
 import { firstName } from "./report-view.js";
-import { renderTable } from "./table.js";
+import { renderTables } from "./table.js";
 
-/** Columns per table so a table stays phone-narrow; wider reports continue below. */
-const METRICS_PER_TABLE = 4;
-
-export function renderReportTable(title: string, report: ReportTable, locale: Locale): string {
-  const ru = locale === "ru";
-  const first = report.grouping === "manager" ? (ru ? "Кто" : "Who") : ru ? "Период" : "Period";
-  const parts = [`📊 <b>${escapeHtml(title)}</b> · ${escapeHtml(periodLabel(report.period, locale))}`];
-  for (let start = 0; start < report.metrics.length; start += METRICS_PER_TABLE) {
-    const idx = report.metrics.map((_, i) => i).slice(start, start + METRICS_PER_TABLE);
-    const rows = report.rows.map((r) => [
-      report.grouping === "manager" ? firstName(r.label) : r.label,
-      ...idx.map((i) => cell(report.metrics[i]!, r.values[i] ?? null, locale)),
-    ]);
-    rows.push([ru ? "Итого" : "Total", ...idx.map((i) => cell(report.metrics[i]!, report.total[i] ?? null, locale))]);
-    parts.push(
-      pre(renderTable([{ title: first, align: "left", max: 9 }, ...idx.map((i) => ({ title: head(report.metrics[i]!, locale) }))], rows)),
+/** A row's first cell: the manager's first name, or the time bucket as "01.11" / "нояб. 26". */
+export function rowLabel(report: ReportTable, label: string, locale: Locale): string {
+  if (report.grouping === "manager") return firstName(label);
+  const [y, m, d] = label.split("-");
+  if (report.grouping === "month") {
+    return new Intl.DateTimeFormat(messages[locale].periodLabel.intl, { month: "short", year: "2-digit", timeZone: "UTC" }).format(
+      Date.UTC(Number(y), Number(m) - 1, 1),
     );
   }
+  return `${d}.${m}`;
+}
+
+/** The report's numbers as phone-narrow tables (wider reports continue below), a legend of the column titles. */
+export function renderReportTable(title: string, report: ReportTable, locale: Locale): string {
+  const t = messages[locale].table;
+  const first = report.grouping === "manager" ? t.who : t.period;
+  const parts = [`📊 <b>${escapeHtml(title)}</b> · ${escapeHtml(periodLabel(report.period, locale))}`];
+  const rows = report.rows.map((r) => [
+    rowLabel(report, r.label, locale),
+    ...report.metrics.map((m, i) => formatMetricNarrow(m, r.values[i] ?? null, locale)),
+  ]);
+  rows.push([t.total, ...report.metrics.map((m, i) => formatMetricNarrow(m, report.total[i] ?? null, locale))]);
+  const columns = [{ title: first, align: "left" as const, max: 9 }, ...report.metrics.map((m) => ({ title: head(m, locale) }))];
+  for (const table of renderTables(columns, rows)) parts.push(pre(table));
   const legend = report.metrics.map((m) => `${metricShort(m, locale)} — ${metricLabel(m, locale)}`).join("; ");
   parts.push(`<i>${escapeHtml(legend)}</i>`);
-  if (report.rows.length === 0) parts.push(ru ? "Нет данных за период." : "No data for the period.");
+  if (report.rows.length === 0) parts.push(t.noData);
   return fitHtml(parts.join("\n"));
 }

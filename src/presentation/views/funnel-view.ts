@@ -1,7 +1,8 @@
 import type { Locale } from "../../config.js";
 import type { Funnel } from "../../domain/funnel.js";
-import { periodLabel } from "../../domain/periods.js";
 import type { Period } from "../../domain/types.js";
+import { formatPercent } from "../format/number.js";
+import { periodLabel } from "../format/period-label.js";
 import { escapeHtml, fitHtml, pre } from "../html.js";
 import { messages } from "../i18n/index.js";
 import { renderTable } from "./table.js";
@@ -15,7 +16,7 @@ export function renderFunnel(title: string, funnel: Funnel, period: Period, loca
   const rows = funnel.steps.map((s) => [
     t.stage[s.stage],
     String(s.reached),
-    s.conversion === null ? "" : `${Math.round(s.conversion)}%`,
+    s.conversion === null ? "" : formatPercent(s.conversion, locale),
     s.stage === "won" ? "" : String(s.lost),
   ]);
   const table = renderTable(

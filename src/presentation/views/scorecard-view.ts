@@ -1,6 +1,7 @@
 import type { Locale } from "../../config.js";
 import type { KpiValues } from "../../domain/kpi.js";
-import { formatMetricValue, metricsOn } from "../../domain/metrics.js";
+import { metricsOn } from "../../domain/metrics.js";
+import { formatMetricValue } from "../format/metric-value.js";
 import { escapeHtml, fitHtml, pre } from "../html.js";
 import { messages } from "../i18n/index.js";
 import { metricLabel } from "../i18n/metric-words.js";

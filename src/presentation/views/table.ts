@@ -7,7 +7,11 @@ export interface Column {
   max?: number;
 }
 
-function cut(text: string, max: number | undefined): string {
+/** Phone width of a monospace table line in a chat bubble, in characters. */
+export const MAX_TABLE_WIDTH = 36;
+
+/** `text` cut to `max` characters with "…" (never splitting a surrogate pair). */
+export function cut(text: string, max: number | undefined): string {
   if (max === undefined) return text;
   const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join("")}…`;
@@ -35,4 +39,60 @@ export function renderTable(columns: Column[], rows: string[][]): string {
 export function renderPairs(pairs: [string, string][]): string {
   const width = Math.max(...pairs.map(([l, v]) => len(l) + len(v))) + 2;
   return pairs.map(([l, v]) => `${l}${" ".repeat(Math.max(1, width - len(l) - len(v)))}${v}`).join("\n");
+}
+
+export interface SplitOptions {
+  /** Leading columns repeated in every table (the row labels); 1 by default. */
+  lead?: number;
+  /** Trailing columns repeated in every table (an average); 0 by default. */
+  tail?: number;
+  maxWidth?: number;
+}
+
+/**
+ * One table when it fits `maxWidth`; otherwise the columns between the lead
+ * and the tail are spread over as few tables as keep every line within it,
+ * each repeating the lead and tail columns, and spread evenly when that
+ * still fits. A single column too wide on its own still gets a table of its own.
+ */
+/** `items` cut into `n` runs in order, sizes differing by at most one (larger first). */
+function evenGroups<T>(items: T[], n: number): T[][] {
+  const out: T[][] = [];
+  let start = 0;
+  for (let g = 0; g < n; g++) {
+    const size = Math.ceil((items.length - start) / (n - g));
+    out.push(items.slice(start, start + size));
+    start += size;
+  }
+  return out;
+}
+
+export function renderTables(columns: Column[], rows: string[][], opts: SplitOptions = {}): string[] {
+  const lead = opts.lead ?? 1;
+  const tail = opts.tail ?? 0;
+  const maxWidth = opts.maxWidth ?? MAX_TABLE_WIDTH;
+  const width = columns.map((c, i) => Math.max(len(cut(c.title, c.max)), ...rows.map((r) => len(cut(r[i] ?? "", c.max)))));
+  const fixed = [...columns.keys()].filter((i) => i < lead || i >= columns.length - tail);
+  const middle = [...columns.keys()].filter((i) => i >= lead && i < columns.length - tail);
+  const tableWidth = (idx: number[]) => idx.reduce((sum, i) => sum + width[i]!, 0) + idx.length - 1;
+  const groups: number[][] = [];
+  let current: number[] = [];
+  for (const i of middle) {
+    if (current.length > 0 && tableWidth([...fixed, ...current, i]) > maxWidth) {
+      groups.push(current);
+      current = [];
+    }
+    current.push(i);
+  }
+  groups.push(current);
+  // As many tables as that, but columns spread evenly (6 → 3 + 3, not 5 + 1) when that still fits.
+  const even = evenGroups(middle, groups.length);
+  const balanced = even.every((g) => tableWidth([...fixed, ...g]) <= maxWidth) ? even : groups;
+  return balanced.map((group) => {
+    const idx = [...fixed.filter((i) => i < lead), ...group, ...fixed.filter((i) => i >= lead)];
+    return renderTable(
+      idx.map((i) => columns[i]!),
+      rows.map((r) => idx.map((i) => r[i] ?? "")),
+    );
+  });
 }

@@ -1,23 +1,25 @@
 import type { Locale } from "../../config.js";
 import type { KpiValues } from "../../domain/kpi.js";
 import { type MetricKey, metricsOn } from "../../domain/metrics.js";
-import { metricShort } from "../i18n/metric-words.js";
-import { cell as narrowCell } from "./cells.js";
-import { type Column, renderTable } from "./table.js";
+import { formatMetricNarrow } from "../format/metric-value.js";
+import { messages } from "../i18n/index.js";
+import { head } from "./metric-head.js";
+import { type Column, renderTables } from "./table.js";
 
 export interface TeamRow {
   name: string;
   values: KpiValues;
 }
 
-/** Per-manager rows plus a total row (computed from raw entries by the caller). */
+/** Per-manager rows plus a total row (computed from raw entries by the caller); wide sets continue in a second table. */
 export function renderTeamTable(rows: TeamRow[], total: KpiValues, locale: Locale, metrics: MetricKey[] = metricsOn("summary")): string {
+  const t = messages[locale].table;
   const columns: Column[] = [
-    { title: locale === "ru" ? "Менеджер" : "Manager", align: "left", max: 10 },
-    ...metrics.map((m) => ({ title: metricShort(m, locale), align: "right" as const })),
+    { title: t.manager, align: "left", max: 10 },
+    ...metrics.map((m) => ({ title: head(m, locale), align: "right" as const })),
   ];
-  const cell = (m: MetricKey, v: number | null) => narrowCell(m, v, locale);
+  const cell = (m: MetricKey, v: number | null) => formatMetricNarrow(m, v, locale);
   const body = rows.map((r) => [r.name, ...metrics.map((m) => cell(m, r.values[m]))]);
-  body.push([locale === "ru" ? "Итого" : "Total", ...metrics.map((m) => cell(m, total[m]))]);
-  return renderTable(columns, body);
+  body.push([t.total, ...metrics.map((m) => cell(m, total[m]))]);
+  return renderTables(columns, body).join("\n\n");
 }

@@ -1,31 +1,18 @@
-import type { Locale } from "../config.js";
-import type { PlanRow } from "../db/repositories/plans.js";
-import type { Funnel } from "../domain/funnel.js";
-import { formatMetricValue, METRICS, type MetricKey } from "../domain/metrics.js";
-import { periodLabel } from "../domain/periods.js";
-import type { PlanPeriod } from "../domain/plans.js";
-import type { Period, Stage } from "../domain/types.js";
-import { barChart, type ChartTarget, formatCompact, funnelChart, lineChart } from "../presentation/charts/index.js";
-import { messages } from "../presentation/i18n/index.js";
-import { metricLabel } from "../presentation/i18n/metric-words.js";
-import type { ReportTable } from "./custom-report.js";
+import type { Locale } from "../../config.js";
+import type { PlanRow } from "../../db/repositories/plans.js";
+import type { Funnel } from "../../domain/funnel.js";
+import { METRICS, type MetricKey } from "../../domain/metrics.js";
+import type { PlanPeriod } from "../../domain/plans.js";
+import type { Period, Stage } from "../../domain/types.js";
+import type { ReportTable } from "../../services/custom-report.js";
+import { barChart, type ChartTarget, funnelChart, lineChart } from "../charts/index.js";
+import { chartValueFormat, displayValue, formatMetricValue } from "../format/metric-value.js";
+import { periodLabel } from "../format/period-label.js";
+import { messages } from "../i18n/index.js";
+import { metricLabel } from "../i18n/metric-words.js";
+import { rowLabel } from "./custom-report-view.js";
 
 // Charts in the metric's own unit: money shown in rubles, times in hours.
-
-/** A metric value in the unit a chart shows it in (rubles, hours). */
-export function unitValue(metric: MetricKey, v: number | null): number | null {
-  if (v === null) return null;
-  const unit = METRICS[metric].unit;
-  return unit === "money" ? v / 100 : unit === "duration" ? v / 3_600_000 : v;
-}
-
-function unitFormat(metric: MetricKey, locale: Locale): (v: number) => string {
-  const unit = METRICS[metric].unit;
-  if (unit === "money") return (v) => `${formatCompact(v, locale)} ₽`;
-  if (unit === "duration") return (v) => `${formatCompact(Math.round(v * 10) / 10, locale)} ${locale === "ru" ? "ч" : "h"}`;
-  if (unit === "percent") return (v) => `${Math.round(v)}%`;
-  return (v) => formatCompact(v, locale);
-}
 
 const PERIOD_OF_PLAN: Record<string, PlanPeriod> = { today: "day", week: "week", month: "month", quarter: "quarter" };
 
@@ -38,8 +25,8 @@ export function targetFor(plans: PlanRow[], metric: MetricKey, period: Period, l
   const plan = plans.find((p) => p.metric === metric && p.scope === "each" && p.period === kind);
   if (!plan) return null;
   return {
-    value: unitValue(metric, plan.value)!,
-    label: `${locale === "ru" ? "План" : "Plan"}: ${formatMetricValue(metric, plan.value, locale, { compact: true })}`,
+    value: displayValue(metric, plan.value)!,
+    label: `${messages[locale].charts.plan}: ${formatMetricValue(metric, plan.value, locale, { compact: true })}`,
   };
 }
 
@@ -56,10 +43,10 @@ export function reportChart(title: string, team: string, report: ReportTable, lo
       title: `${title}: ${metricLabel(m1, locale)}`,
       subtitle: sub,
       locale,
-      labels: report.rows.map((r) => r.label),
-      series: [{ label: metricLabel(m1, locale), values: report.rows.map((r) => unitValue(m1, r.values[0] ?? null)) }],
+      labels: report.rows.map((r) => (report.grouping === "manager" ? r.label : rowLabel(report, r.label, locale))),
+      series: [{ label: metricLabel(m1, locale), values: report.rows.map((r) => displayValue(m1, r.values[0] ?? null)) }],
       target: targetFor(plans, m1, report.period, locale),
-      valueFormat: unitFormat(m1, locale),
+      valueFormat: chartValueFormat(m1, locale),
     });
   }
   const second = m2 !== undefined;
@@ -68,21 +55,21 @@ export function reportChart(title: string, team: string, report: ReportTable, lo
     title,
     subtitle: sub,
     locale,
-    labels: report.rows.map((r) => r.label),
+    labels: report.rows.map((r) => (report.grouping === "manager" ? r.label : rowLabel(report, r.label, locale))),
     series: [
-      { label: metricLabel(m1, locale), values: report.rows.map((r) => unitValue(m1, r.values[0] ?? null)), yAxis: "left" },
+      { label: metricLabel(m1, locale), values: report.rows.map((r) => displayValue(m1, r.values[0] ?? null)), yAxis: "left" },
       ...(second
         ? [
             {
               label: metricLabel(m2, locale),
-              values: report.rows.map((r) => unitValue(m2, r.values[1] ?? null)),
+              values: report.rows.map((r) => displayValue(m2, r.values[1] ?? null)),
               yAxis: sameUnit ? ("left" as const) : ("right" as const),
             },
           ]
         : []),
     ],
-    valueFormat: unitFormat(m1, locale),
-    ...(second ? { rightValueFormat: unitFormat(m2, locale) } : {}),
+    valueFormat: chartValueFormat(m1, locale),
+    ...(second ? { rightValueFormat: chartValueFormat(m2, locale) } : {}),
   });
 }
 

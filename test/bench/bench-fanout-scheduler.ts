@@ -17,16 +17,17 @@ import Database from "better-sqlite3";
 import { ChartJSNodeCanvas } from "chartjs-node-canvas";
 import { Bot } from "grammy";
 import { pino } from "pino";
-import { loadConfig } from "../config.js";
-import { closeDatabase, openDatabase } from "../db/client.js";
-import { createRepositories } from "../db/repositories/index.js";
-import type { DeliveryOutcome, Outgoing } from "../delivery/index.js";
-import { readTeamSettings } from "../domain/team-settings.js";
-import { localClock, zonedTime } from "../domain/time.js";
-import { createPostScheduler } from "../scheduler/create-post-scheduler.js";
-import { dueSlots } from "../scheduler/due-posts.js";
-import type { AppDeps } from "../services/deps.js";
-import { buildMorningSummary } from "../services/morning-summary.js";
+import { loadConfig } from "../../src/config.js";
+import { closeDatabase, openDatabase } from "../../src/db/client.js";
+import { createRepositories } from "../../src/db/repositories/index.js";
+import type { DeliveryOutcome, Outgoing } from "../../src/delivery/index.js";
+import { readTeamSettings } from "../../src/domain/team-settings.js";
+import { localClock, zonedTime } from "../../src/domain/time.js";
+import { renderMorningSummary } from "../../src/presentation/views/morning-summary-view.js";
+import { createPostScheduler } from "../../src/scheduler/create-post-scheduler.js";
+import { dueSlots } from "../../src/scheduler/due-posts.js";
+import type { AppDeps } from "../../src/services/deps.js";
+import { buildMorningSummary } from "../../src/services/morning-summary.js";
 
 export interface SchedulerBenchInput {
   /** The cached fan-out database (never written: a copy is used). */
@@ -161,7 +162,7 @@ async function runOnCopy(input: SchedulerBenchInput, dbPath: string, now: number
   const deps: AppDeps = { config: loadConfig({}), db, repos, logger, now: () => now };
 
   // -------- the fake Bot API and a grammY Api as src/bot/create-bot.ts sets it up
-  const { startFakeTelegram } = await import("../../test/fake-telegram/index.js");
+  const { startFakeTelegram } = await import("../fake-telegram/index.js");
   const fake = await startFakeTelegram({ token: input.token, rateLimits: true });
   const bot = new Bot(input.token, { client: { apiRoot: fake.apiRoot }, botInfo: fake.botInfo });
 
@@ -186,7 +187,7 @@ async function runOnCopy(input: SchedulerBenchInput, dbPath: string, now: number
   const { scheduler, delivery } = createPostScheduler(bot.api, deps);
 
   // Warm-up, like a bot that has been up since the evening: modules, chart.js and fonts loaded.
-  const warm = buildMorningSummary(deps, teams[0]!, now, teams[0]!.locale);
+  const warm = renderMorningSummary(buildMorningSummary(deps, teams[0]!, now), teams[0]!.locale);
   await warm.chart?.();
 
   // Probe 2: per-team timestamps. claim → build → delivery.send(text) run in one synchronous stretch.

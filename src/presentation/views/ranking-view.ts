@@ -1,8 +1,9 @@
-import type { Locale } from "../config.js";
-import type { Member } from "../db/repositories/users.js";
-import { formatMetricValue, type MetricKey } from "../domain/metrics.js";
-import type { Ranked } from "../domain/ranking.js";
-import { escapeHtml, fitHtml } from "../presentation/html.js";
+import type { Locale } from "../../config.js";
+import type { Member } from "../../db/repositories/users.js";
+import type { MetricKey } from "../../domain/metrics.js";
+import type { Ranked } from "../../domain/ranking.js";
+import { formatMetricValue } from "../format/metric-value.js";
+import { escapeHtml, fitHtml } from "../html.js";
 
 const MEDALS = ["🥇", "🥈", "🥉"];
 

@@ -1,40 +1,37 @@
 // `npm run bench:fanout`: the morning summaries of 1,000 teams (text and
 // chart each) sent through the delivery layer (src/delivery) to the suite's
-// fake Bot API, which enforces Telegram's limits (30/s overall, 20/min per
+// fake Bot API (test/fake-telegram: this bench lives under test/ for it), which enforces Telegram's limits (30/s overall, 20/min per
 // group, ~1/s per private chat) by answering 429 + retry_after. Some groups
 // were upgraded to supergroups (400 migrate_to_chat_id) and a few removed the
 // bot (403). Prints a table; the last line is one JSON object.
 //
 // Summaries come from buildMorningSummary (src/services/morning-summary.ts) on
 // a database from buildBenchDatabase (1000 teams × 3 managers × 10 days,
-// cached in .bench-cache/), or — with --source synthetic, or if that module is
-// unavailable — from realistic synthetic text plus a barChart per team.
+// cached in .bench-cache/), or — with --source synthetic — from realistic
+// synthetic text plus a barChart per team.
 // Summaries and charts are produced in a child process while this one sends
 // (chart.js draws synchronously: ~40 ms of CPU per chart that must not sit
 // between the bot and its sockets). Not a worker thread: node-canvas crashes
 // the whole process (SIGSEGV) when a thread that used it exits.
 //
-// Flags: --teams N (1000), --managers N (3), --days N (10), --source auto|summary|synthetic,
-// --renderers N (1 child process), --rebuild (ignore the cached database),
+// Flags: --teams N (1000), --small (200 teams, for a quick run), --managers N (3),
+// --days N (10), --source summary|synthetic, --renderers N (1 child process),
+// --rebuild (ignore the cached database),
 // --via renderer|scheduler (renderer). With --via scheduler the bot's real path is
 // measured instead: PostScheduler.runDue(now) on a copy of the bench database, with
 // summaries and charts built on the main thread (see bench-fanout-scheduler.ts).
 
 import { type ChildProcess, fork } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot } from "grammy";
 import { pino } from "pino";
-import { createDelivery, type DeliveryOutcome } from "../delivery/index.js";
-import { barChart } from "../presentation/charts/index.js";
-import { escapeHtml } from "../presentation/html.js";
-import type { BenchDataOptions, BenchDataResult } from "./bench-data.js";
+import { cachedBenchDatabase, projectPath } from "../../src/cli/bench-cache.js";
+import type { BenchDataOptions } from "../../src/cli/bench-data.js";
+import { createDelivery, type DeliveryOutcome } from "../../src/delivery/index.js";
+import { barChart } from "../../src/presentation/charts/index.js";
+import { escapeHtml } from "../../src/presentation/html.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const CACHE = join(ROOT, ".bench-cache");
 const TOKEN = "123456:FANOUT";
 /** Thursday's data; "now" is Friday 09:00 Moscow, when the morning summaries go out. */
 const END_DATE = "2026-10-29";
@@ -79,73 +76,28 @@ function parseArgs(argv: string[]) {
     return n;
   };
   const i = argv.indexOf("--source");
-  const source = i >= 0 ? argv[i + 1] : "auto";
-  if (source !== "auto" && source !== "summary" && source !== "synthetic") throw new Error("--source auto|summary|synthetic");
+  const source = i >= 0 ? argv[i + 1] : "summary";
+  if (source !== "summary" && source !== "synthetic") throw new Error("--source summary|synthetic");
   const v = argv.indexOf("--via");
   const via = v >= 0 ? argv[v + 1] : "renderer";
   if (via !== "renderer" && via !== "scheduler") throw new Error("--via renderer|scheduler");
   if (via === "scheduler" && source === "synthetic") throw new Error("--via scheduler measures the real path: it needs --source summary");
   return {
     via,
-    teams: value("--teams", 1000),
+    teams: value("--teams", argv.includes("--small") ? 200 : 1000),
     managers: value("--managers", 3),
     days: value("--days", 10),
     renderers: value("--renderers", 1),
-    source,
+    source: source as Source,
     rebuild: argv.includes("--rebuild"),
   };
 }
 
-// ---------------------------------------------------------------- database (summary source)
-
-function sha(text: string | Buffer): string {
-  return createHash("sha256").update(text).digest("hex");
-}
-
-/** Params + migrations + generator sources: any change means a different database. */
-function cacheKey(params: BenchDataOptions): string {
-  const dir = join(ROOT, "drizzle");
-  const migrations = readdirSync(dir)
-    .filter((f) => f.endsWith(".sql"))
-    .sort()
-    .map((f) => `${f}:${sha(readFileSync(join(dir, f)))}`);
-  const sources = ["src/cli/bench-data.ts", "src/cli/simulate.ts", "src/domain/pipeline.ts"].map(
-    (f) => `${f}:${sha(readFileSync(join(ROOT, f)))}`,
-  );
-  return sha(JSON.stringify({ params, migrations, sources })).slice(0, 16);
-}
-
-/** Built in a child process, so this process's peak RSS is the fan-out's alone. */
-function buildInChild(path: string, params: BenchDataOptions): Promise<BenchDataResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ["--build-child", path, JSON.stringify(params)], { stdio: "inherit" });
-    let result: BenchDataResult | undefined;
-    child.on("message", (m) => void (result = m as BenchDataResult));
-    child.on("error", reject);
-    child.on("exit", (code) => (code === 0 && result ? resolve(result) : reject(new Error(`bench database build failed (exit ${code})`))));
-  });
-}
-
-async function ensureDatabase(params: BenchDataOptions, rebuild: boolean): Promise<{ path: string; builtSeconds: number | null }> {
-  mkdirSync(CACHE, { recursive: true });
-  const key = cacheKey(params);
-  const path = join(CACHE, `fanout-${key}.db`);
-  if (existsSync(path) && !rebuild) return { path, builtSeconds: null };
-  // Stale fan-out databases (other key) only take disk space.
-  for (const f of readdirSync(CACHE))
-    if (f.startsWith("fanout-") && !f.startsWith(`fanout-${key}`)) rmSync(join(CACHE, f), { force: true });
-  console.log(`Building ${relative(ROOT, path)} (${params.teams} teams × ${params.managersPerTeam} managers × ${params.days} days)…`);
-  const partial = `${path}.partial`;
-  const built = await buildInChild(partial, params);
-  for (const s of ["-wal", "-shm"]) rmSync(partial + s, { force: true });
-  renameSync(partial, path);
-  writeFileSync(join(CACHE, `fanout-${key}.json`), JSON.stringify({ params, builtAt: new Date().toISOString(), ...built }, null, 2));
-  return { path, builtSeconds: built.seconds };
-}
+// ---------------------------------------------------------------- teams
 
 async function teamsFromDatabase(path: string): Promise<TeamRef[]> {
-  const { openDatabase, closeDatabase } = await import("../db/client.js");
-  const { createRepositories } = await import("../db/repositories/index.js");
+  const { openDatabase, closeDatabase } = await import("../../src/db/client.js");
+  const { createRepositories } = await import("../../src/db/repositories/index.js");
   const db = openDatabase(path);
   try {
     return createRepositories(db)
@@ -170,14 +122,15 @@ async function produce(input: RendererInput, post: (m: FromRenderer) => void, go
   const charts: { index: number; render: () => Promise<Buffer> }[] = [];
   let build: (team: TeamRef) => { html: string; caption: string; chart: (() => Promise<Buffer>) | null };
   if (input.source === "summary") {
-    const { openDatabase } = await import("../db/client.js");
-    const { createRepositories } = await import("../db/repositories/index.js");
-    const { loadConfig } = await import("../config.js");
-    const { buildMorningSummary } = await import("../services/morning-summary.js");
+    const { openDatabase } = await import("../../src/db/client.js");
+    const { createRepositories } = await import("../../src/db/repositories/index.js");
+    const { loadConfig } = await import("../../src/config.js");
+    const { buildMorningSummary } = await import("../../src/services/morning-summary.js");
+    const { renderMorningSummary } = await import("../../src/presentation/views/morning-summary-view.js");
     const db = openDatabase(input.dbPath!);
     const repos = createRepositories(db);
     const deps = { config: loadConfig({}), db, repos, logger: pino({ level: "silent" }), now: () => input.now };
-    build = (ref) => buildMorningSummary(deps, repos.teams.byId(ref.teamId)!, input.now, "ru");
+    build = (ref) => renderMorningSummary(buildMorningSummary(deps, repos.teams.byId(ref.teamId)!, input.now), "ru");
     build(input.teams[0]!); // warm-up, like a bot that has been up since the evening
   } else {
     build = (ref) => syntheticSummary(ref, input.managers);
@@ -245,19 +198,8 @@ function startRenderer(input: RendererInput): ChildProcess {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  let source: Source = args.source === "synthetic" ? "synthetic" : "summary";
-  if (source === "summary") {
-    const available = await import("../services/morning-summary.js").then(
-      (m) => typeof m.buildMorningSummary === "function",
-      () => false,
-    );
-    if (!available) {
-      if (args.source === "summary") throw new Error("buildMorningSummary is not available");
-      source = "synthetic";
-    }
-  }
-  if (args.via === "scheduler" && source !== "summary") throw new Error("--via scheduler needs buildMorningSummary and the bench database");
-  const { zonedTime } = await import("../domain/time.js");
+  const source = args.source;
+  const { zonedTime } = await import("../../src/domain/time.js");
   const now = zonedTime("2026-10-30", 9, 0, "Europe/Moscow");
 
   let dbPath: string | null = null;
@@ -271,9 +213,9 @@ async function main(): Promise<void> {
       seed: 20261029,
       endDate: END_DATE,
     };
-    const db = await ensureDatabase(params, args.rebuild);
+    const db = await cachedBenchDatabase(params, { prefix: "fanout", rebuild: args.rebuild });
     dbPath = db.path;
-    dbNote = `${relative(ROOT, db.path)} (${db.builtSeconds === null ? "cached" : `built in ${db.builtSeconds.toFixed(1)} s`})`;
+    dbNote = `${projectPath(db.path)} (${db.built === null ? "cached" : `built in ${db.built.seconds.toFixed(1)} s`})`;
     if (args.via === "scheduler") {
       const { runSchedulerBench } = await import("./bench-fanout-scheduler.js");
       const ok = await runSchedulerBench({
@@ -294,7 +236,7 @@ async function main(): Promise<void> {
     teams = syntheticTeams(args.teams);
   }
 
-  const { startFakeTelegram } = await import("../../test/fake-telegram/index.js");
+  const { startFakeTelegram } = await import("../fake-telegram/index.js");
   const fake = await startFakeTelegram({ token: TOKEN, rateLimits: true });
   const bot = new Bot(TOKEN, { client: { apiRoot: fake.apiRoot }, botInfo: fake.botInfo });
   // As src/bot/create-bot.ts does: 429s that do happen are waited out and retried.
@@ -484,10 +426,6 @@ if (process.argv[2] === "--render-child") {
     post({ type: "error", message: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
   );
   process.once("disconnect", () => process.exit(0));
-} else if (process.argv[2] === "--build-child") {
-  const { buildBenchDatabase } = await import("./bench-data.js");
-  const result = buildBenchDatabase(process.argv[3]!, JSON.parse(process.argv[4]!) as BenchDataOptions);
-  process.send!(result, () => process.exit(0));
 } else {
   await main();
 }

@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
-import {
-  barChart,
-  formatCompact,
-  formatNumber,
-  funnelChart,
-  lineChart,
-  podiumChart,
-  renderChart,
-  truncateLabel,
-} from "../../src/presentation/charts/index.js";
+import { barChart, funnelChart, lineChart, podiumChart, renderChart, truncateLabel } from "../../../src/presentation/charts/index.js";
+import { formatCompact } from "../../../src/presentation/format/number.js";
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const NBSP = "\u00A0"; // between a number and a Russian unit
-const NNBSP = "\u202F"; // thousands separator
 
 /** Checks the PNG signature and returns the size from the IHDR chunk (always first). */
 function pngSize(buf: Buffer): { width: number; height: number } {
@@ -43,7 +33,7 @@ describe("chart builders", () => {
       series: [{ label: "Выручка", values: [1_250_000, null, 640_000, 1_870_000, 980_000] }],
       target: { value: 1_500_000, label: "План" },
       horizontal: true,
-      valueFormat: (v) => `${formatCompact(v)} ₽`,
+      valueFormat: (v) => `${formatCompact(v, "ru")} ₽`,
     });
     const stacked = await barChart({
       title: "Активности",
@@ -150,40 +140,7 @@ describe("chart builders", () => {
   });
 });
 
-describe("formatCompact", () => {
-  const cases: [number, string, string][] = [
-    [0, "0", "0"],
-    [7, "7", "7"],
-    [12.5, "12,5", "12.5"],
-    [999, "999", "999"],
-    [1_000, `1${NBSP}тыс.`, "1K"],
-    [1_500, `1,5${NBSP}тыс.`, "1.5K"],
-    [12_345, `12,35${NBSP}тыс.`, "12.35K"], // 12.345 rounds half up, no float noise
-    [250_000, `250${NBSP}тыс.`, "250K"],
-    [999_999, `1${NBSP}млн`, "1M"], // 999,999 тыс. would round to 1000 тыс.
-    [1_250_000, `1,25${NBSP}млн`, "1.25M"],
-    [-2_500_000, `-2,5${NBSP}млн`, "-2.5M"],
-    [3_000_000_000, `3${NBSP}млрд`, "3B"],
-    [1_234_567_890_123, `1${NNBSP}234,57${NBSP}млрд`, `1${NNBSP}234.57B`],
-  ];
-  it.each(cases)("%d → %s / %s", (n, ru, en) => {
-    expect(formatCompact(n, "ru")).toBe(ru);
-    expect(formatCompact(n, "en")).toBe(en);
-  });
-
-  it("defaults to Russian and survives non-finite input", () => {
-    expect(formatCompact(1_250_000)).toBe(`1,25${NBSP}млн`);
-    expect(formatCompact(Number.NaN)).toBe("—");
-  });
-});
-
-describe("formatNumber and truncateLabel", () => {
-  it("groups thousands with narrow no-break spaces", () => {
-    expect(formatNumber(1_250)).toBe(`1${NNBSP}250`);
-    expect(formatNumber(1_250_000.5, "en")).toBe(`1${NNBSP}250${NNBSP}000.5`);
-    expect(formatNumber(-3.14659, "ru")).toBe("-3,15");
-  });
-
+describe("truncateLabel", () => {
   it("shortens long names to 14 characters with an ellipsis", () => {
     expect(truncateLabel("Дмитрий Константинопольский")).toBe("Дмитрий Конст…");
     expect(Array.from(truncateLabel("Дмитрий Константинопольский")).length).toBe(14);

@@ -1,0 +1,158 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { Message } from "grammy/types";
+import { readTeamSettings } from "../../domain/team-settings.js";
+import { fitHtml } from "../../presentation/html.js";
+import { describeEntry, entryReplyText } from "../../presentation/views/entry-messages.js";
+import { proposalText } from "../../presentation/views/proposal-view.js";
+import { confirmProposal, PROPOSAL_TTL_MS, proposalEntries, readMemberText, saveProposal, storeEntries } from "../../services/free-text.js";
+import type { BotContext } from "../context.js";
+import { LOG_ENTRY_CONVERSATION, type LogPrefill } from "../conversations/log-entry.js";
+import { logKindsInline } from "../keyboards/logging.js";
+import { requireMember } from "../middlewares/guards.js";
+
+/**
+ * "Just tell the bot": plain text (in a group, a reply to the bot or a mention) is
+ * read as a report and shown back with ✅ / ✏️ / ✖. Nothing is stored before ✅,
+ * unless the team chose to store confident single entries at once (with ↩️ Undo).
+ */
+export const freeTextFeature = new Composer<BotContext>();
+
+/** In a group the bot reads only what is addressed to it; privacy mode delivers nothing else anyway. */
+function addressed(ctx: BotContext, msg: Message): boolean {
+  if (ctx.chat?.type === "private") return true;
+  if (msg.reply_to_message?.from?.id === ctx.me.id) return true;
+  const text = msg.text ?? msg.caption ?? "";
+  return text.toLowerCase().includes(`@${ctx.me.username}`.toLowerCase());
+}
+
+function proposalKeyboard(ctx: BotContext, id: number, token: string, count: number, complete: boolean, guessed: boolean): InlineKeyboard {
+  const ft = ctx.t.freeText;
+  const kb = new InlineKeyboard();
+  if (complete) kb.text(ft.store, `ft:ok:${id}:${token}`);
+  if (count === 1) kb.text(ft.edit, `ft:ed:${id}:${token}:0`);
+  kb.text(ft.cancel, `ft:no:${id}:${token}`);
+  if (count > 1) {
+    kb.row();
+    for (let i = 0; i < count; i++) kb.text(ft.editN(i + 1), `ft:ed:${id}:${token}:${i}`);
+  }
+  // A guess also offers the ordinary one-tap buttons.
+  if (guessed) for (const row of logKindsInline(ctx.t).inline_keyboard) kb.row(...row);
+  return kb;
+}
+
+freeTextFeature.on("message:text", async (ctx, next) => {
+  const msg = ctx.message;
+  if (msg.text.startsWith("/") || !addressed(ctx, msg)) return next();
+  if (ctx.chat.type !== "private" && !ctx.actor.team) return next();
+  const member = await requireMember(ctx);
+  if (!member) return;
+  const text = msg.text.replace(new RegExp(`@${ctx.me.username}`, "gi"), " ").trim();
+  const reading = readMemberText(ctx.deps, member, text);
+  const reply = { reply_parameters: { message_id: msg.message_id, allow_sending_without_reply: true } };
+  if (reading.entries.length === 0) {
+    await ctx.reply(ctx.t.freeText.unreadable, { ...reply, reply_markup: logKindsInline(ctx.t) });
+    return;
+  }
+  const meta = { occurredAt: msg.date * 1000, sourceUpdateId: ctx.update.update_id };
+  if (reading.confident && readTeamSettings(member.team.settings).autoLog) {
+    const { proposal, fresh } = saveProposal(ctx.deps, member, reading.entries, meta, "stored");
+    if (!fresh) return;
+    const stored = storeEntries(ctx.deps, member, proposal).map((x) => entryReplyText(x.entry, x.outcome, ctx.locale));
+    const kb = new InlineKeyboard().text(ctx.t.freeText.undo, `ft:un:${proposal.id}:${proposal.token}`);
+    await ctx.reply(fitHtml(`${stored.join("\n")}\n${ctx.t.freeText.autoStored}`), { ...reply, parse_mode: "HTML", reply_markup: kb });
+    return;
+  }
+  const { proposal, fresh } = saveProposal(ctx.deps, member, reading.entries, meta);
+  if (!fresh) return;
+  const complete = reading.entries.every((e) => e.missing === null);
+  await ctx.reply(fitHtml(proposalText(reading, ctx.locale)), {
+    ...reply,
+    parse_mode: "HTML",
+    reply_markup: proposalKeyboard(ctx, proposal.id, proposal.token, reading.entries.length, complete, reading.guessed),
+  });
+});
+
+// Voice messages, stickers, photos…: say how to log, with the buttons.
+freeTextFeature.on(["message:voice", "message:audio", "message:video_note", "message:sticker", "message:photo"], async (ctx, next) => {
+  if (!addressed(ctx, ctx.message) || (ctx.chat.type !== "private" && !ctx.actor.team)) return next();
+  if (!(await requireMember(ctx))) return;
+  await ctx.reply(ctx.t.freeText.media, { reply_markup: logKindsInline(ctx.t) });
+});
+
+/** Takes the buttons off a handled proposal, so it cannot be tapped by mistake again. */
+async function closeButtons(ctx: BotContext): Promise<void> {
+  await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+}
+
+freeTextFeature.callbackQuery(/^ft:(ok|no|ed|un):(\d{1,12}):([0-9a-f]{8})(?::(\d{1,2}))?$/, async (ctx) => {
+  // A tap on an old message may come after Telegram stopped taking answers for it.
+  await ctx.answerCallbackQuery().catch(() => undefined);
+  const member = await requireMember(ctx);
+  if (!member) return;
+  const [, action, idText, token, indexText] = ctx.match;
+  const id = Number(idText);
+  const ft = ctx.t.freeText;
+  const proposals = ctx.deps.repos.textProposals;
+  const now = ctx.deps.now();
+  const who = { userId: member.user.id, teamId: member.team.id };
+
+  if (action === "ok") {
+    const result = confirmProposal(ctx.deps, member, id, token!);
+    if (!result.ok) return void (await ctx.reply(ft.stale[result.reason]));
+    await closeButtons(ctx);
+    await ctx.reply(fitHtml(result.stored.map((x) => entryReplyText(x.entry, x.outcome, ctx.locale)).join("\n")), { parse_mode: "HTML" });
+    return;
+  }
+  if (action === "no") {
+    const claim = proposals.claim(id, token!, who, now, PROPOSAL_TTL_MS, "pending", "cancelled");
+    if (!claim.ok) return void (await ctx.reply(ft.stale[claim.reason]));
+    await closeButtons(ctx);
+    await ctx.reply(ft.cancelled);
+    return;
+  }
+  if (action === "un") {
+    const claim = proposals.claim(id, token!, who, now, PROPOSAL_TTL_MS, "stored", "undone");
+    if (!claim.ok) return void (await ctx.reply(ft.stale[claim.reason]));
+    const lines: string[] = [];
+    for (const activityId of claim.proposal.activityIds ?? []) {
+      const r = ctx.deps.repos.entries.undoEntry(member.team.id, member.user.id, activityId, now);
+      if (r.status !== "undone") continue;
+      const a = r.activity;
+      lines.push(
+        ctx.t.undo.done([ctx.t.kindName[a.kind], describeEntry({ ...a, lostReason: null }, ctx.locale)].filter(Boolean).join(" — ")),
+      );
+      if (r.leadRemoved) lines.push(ctx.t.undo.leadRemoved);
+      if (r.stageRestored) lines.push(ctx.t.undo.stageRestored(ctx.t.stage[r.stageRestored]));
+    }
+    await closeButtons(ctx);
+    await ctx.reply(lines.length ? lines.join("\n") : ctx.t.undo.nothing, { parse_mode: "HTML" });
+    return;
+  }
+  // ✏️: this entry leaves the proposal and opens the guided flow, prefilled with it.
+  const index = Number(indexText ?? 0);
+  const claim = proposals.claim(id, token!, who, now, PROPOSAL_TTL_MS, "pending", "edited");
+  if (!claim.ok) return void (await ctx.reply(ft.stale[claim.reason]));
+  const entries = proposalEntries(claim.proposal);
+  const entry = entries[index];
+  if (!entry) return void (await ctx.reply(ft.stale.missing));
+  const rest = entries.filter((_, i) => i !== index);
+  if (rest.length > 0) {
+    // The others stay on offer.
+    proposals.update(id, { entries: rest as unknown as Record<string, unknown>[], status: "pending", resolvedAt: null });
+    const complete = rest.every((e) => e.missing === null);
+    await ctx
+      .editMessageText(fitHtml(proposalText({ entries: rest, guessed: false, notes: [] }, ctx.locale)), {
+        parse_mode: "HTML",
+        reply_markup: proposalKeyboard(ctx, id, token!, rest.length, complete, false),
+      })
+      .catch(() => undefined);
+  } else await closeButtons(ctx);
+  const prefill: LogPrefill = {
+    outcome: entry.outcome,
+    amountMinor: entry.amountMinor,
+    clientName: entry.clientName,
+    lostReason: entry.lostReason,
+  };
+  await ctx.conversation.exitAll();
+  await ctx.conversation.enter(LOG_ENTRY_CONVERSATION, entry.kind, prefill);
+});

@@ -1,0 +1,637 @@
+// Reads a manager's plain-text report ("позвонил в Ромашку, договорились о встрече",
+// "closed Acme for 50k") into proposed entries. Pure: the text, the manager's known
+// clients and a word analyser in, proposals out. Nothing here stores anything; the
+// bot shows the proposals and stores them only after the manager confirms.
+import { parseAmount } from "./amounts.js";
+import { MAX_CLIENT_LENGTH, MAX_REASON_LENGTH, type ParsedEntry } from "./entry-parsing.js";
+import { clientKey } from "./pipeline.js";
+import type { ActivityKind, CallOutcome } from "./types.js";
+
+/** Grammatical cases a preposition allows for the name after it (OpenCorpora names). */
+export type GramCase = "nomn" | "gent" | "datv" | "accs" | "ablt" | "loct";
+
+/** A word's dictionary analysis: its base form (nominative) and part of speech. */
+export interface WordAnalysis {
+  base: string;
+  pos: "noun" | "adj" | "verb" | "other";
+}
+
+/**
+ * Analyses one Russian word, preferring readings in `cases`; null when it has no
+ * idea. The bot plugs in a morphology dictionary; without one, simple ending rules.
+ */
+export type Morphology = (word: string, cases: readonly GramCase[] | null) => WordAnalysis | null;
+
+export interface ProposedEntry extends ParsedEntry {
+  /** A client name that is not among the manager's known clients. */
+  clientIsNew: boolean;
+  /** What must still be given before it can be stored. */
+  missing: "amount" | "client" | null;
+}
+
+export type ReadingNote = "currency" | "past_day" | "amount_invalid";
+
+export interface FreeTextReading {
+  entries: ProposedEntry[];
+  /** No event word was found: the entries (if any) are a guess from weaker hints. */
+  guessed: boolean;
+  /** One complete entry read from clear words, safe to store without asking. */
+  confident: boolean;
+  notes: ReadingNote[];
+}
+
+const L = "\\p{L}";
+/** A word-start-anchored pattern (JavaScript's \b does not know Cyrillic). */
+const w = (src: string) => new RegExp(`(?<![${L}\\d])(?:${src})`, "giu");
+
+// The order is the priority when one clause names several kinds: "отказались от КП"
+// is a loss, "сделка по КП" a deal, "презентация на встрече" a presentation.
+const KIND_PATTERNS: [ActivityKind, RegExp][] = [
+  [
+    "lost",
+    w(
+      "отказ|отказал|отказались|слил(?:ся|ись|ась|и)|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+интерес|неинтерес|ушл[аи]\\s+к\\s+конкурент|выбрали\\s+(?:другого|другой|конкурент)|отвалил|съехал|lost|declined|refused|rejected|passed\\s+on|not\\s+interested|went\\s+with|chose\\s+(?:a\\s+|another\\s+)?(?:competitor|vendor|someone)|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned",
+    ),
+  ],
+  [
+    "deal",
+    w(
+      "сделк|продал|продали|продажа|подписал|подписали|подписан|оплатил|оплатили|оплачен|оплат[аиу]|заключил|закрыл|закрыли|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
+    ),
+  ],
+  ["proposal", w("кп(?![\\p{L}])|коммерческ|предложени|оффер|смет[уаыое]|proposal|quote|quotation|offer")],
+  ["presentation", w("презент|демо|демк|показал|показали|показ(?![\\p{L}])|demo|present|pitch|showed|walkthrough|webinar|вебинар")],
+  [
+    "meeting",
+    w(
+      "встрет(?:ил|ились|ился|илась|ила)|встреч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+у\\s|съездил|ездил|заехал|выезд|визит|met(?![\\p{L}])|meeting|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person",
+    ),
+  ],
+  [
+    "call",
+    w(
+      "(?:не)?(?:по|пере|от|со|про|до|за|об)?звон|звякнул|набрал|набирал|трубк|прозвон|called|call|calls|calling|rang|phoned|phone|dialed|dialled|ring",
+    ),
+  ],
+  [
+    "lead",
+    w(
+      "нов(?:ый|ая|ого|ое|ые)\\s+(?:лид|клиент|контакт|заявк)|лид(?![\\p{L}])|лида|заявк|входящ|обратил|new\\s+(?:lead|client|prospect|contact|customer)|lead(?![\\p{L}])|inbound|inquiry|enquiry|prospect",
+    ),
+  ],
+];
+
+const NOANSWER = w(
+  "не\\s*дозвон|недозвон|не\\s+(?:взял|взяла|взяли|берет|берут|брал|брали|брала|снял|сняли|подняли|поднял)\\s+трубк|трубк\\p{L}*\\s+не\\s+(?:взял|взяли|берут|берет|брал|брали|сняли|сняли)|не\\s+ответил|не\\s+отвеча|никто\\s+не|сбросил|занято|недоступ|вне\\s+зоны|автоответчик|гудки|no\\s+answer|no\\s+one\\s+(?:answered|picked)|nobody\\s+(?:answered|picked)|didn'?t\\s+(?:answer|pick\\s+up)|did\\s+not\\s+(?:answer|pick\\s+up)|not\\s+answering|no\\s+reply|voicemail|unreachable|couldn'?t\\s+reach|could\\s+not\\s+reach|hung\\s+up|went\\s+to\\s+voicemail",
+);
+const MEETING_OUTCOME = w(
+  "(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|\\d)|завтра\\s+встреча|договорились\\s+встретиться|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:\\p{L}+\\s+)?meeting|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|booked\\s+(?:for|on)|хотят\\s+встреч",
+);
+const REACHED = w("дозвонил|поговорил|поговорили|обсудил|обсудили|reached|talked|spoke|got\\s+through");
+
+const CURRENCY_FOREIGN = /(\$|€|\busd\b|\beur\b|доллар|бакс|евро|dollars?|euros?)/iu;
+const PAST_DAY = w(
+  "вчера|позавчера|в\\s+прошл\\p{L}+\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|yesterday|last\\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|на\\s+прошлой\\s+неделе|last\\s+week",
+);
+
+// Words that are never a client's name (capitalised at a sentence start, or after a preposition).
+const STOP = new Set(
+  (
+    "я мы он она они вы ты с со в во на по к ко у о об от до для из про при за и а но же уже еще ещё сегодня вчера позавчера завтра " +
+    "утром днем днём вечером тоже снова опять наконец ура короче кстати там тут все всё очень ну вот да нет ок ок. их им ему ей ними нему ней ним " +
+    "этот эти эту этой этим это тот та те тем новый новая новое новым новому новой нового новые итог итого потом затем сразу быстро " +
+    "клиент клиента клиенту клиентом клиенте клиенты компания компании компанию компанией заказчик заказчика заказчиком заказчику " +
+    "директор директором директору директора гендир гендиром лпр менеджер менеджером бухгалтер бухгалтером закупщик закупщиком собственник " +
+    "владелец владельцем секретарь секретарем руководитель руководителем поводу повод счет счёт договор договора договору контракт " +
+    "нам нас меня мне них него нее неё ее её его ним ними свой свою своим который которая которые когда где как что чтобы " +
+    "до после перед около почти ровно всего примерно сумма сумму суммой руб рублей рубля тыс тысяч млн миллион миллиона " +
+    "понедельник вторник среду среда четверг пятницу пятница субботу воскресенье неделе неделю месяц " +
+    "ooo i we he she they you the a an to with for at from and then today yesterday finally just also again client customer company " +
+    "them him her it about on in of new my our their his this that after before by via over last week monday tuesday wednesday thursday friday " +
+    "so ok okay guys team boss got had have has was were is are be been will would did do done out up off one two rub k " +
+    "sent send emailed gave give showed product want wants booked went well next competitor budget no yes ceo cto cfo manager director " +
+    "офис офисе офиса офисом"
+  ).split(" "),
+);
+const LEGAL = new Set([
+  "ооо",
+  "оао",
+  "зао",
+  "пао",
+  "ао",
+  "ип",
+  "нко",
+  "гк",
+  "тд",
+  "llc",
+  "inc",
+  "ltd",
+  "gmbh",
+  "corp",
+  "co",
+  "plc",
+  "ооо»",
+]);
+/** Prepositions before a client and the cases they govern. */
+const NAME_PREPS: Record<string, readonly GramCase[]> = {
+  в: ["accs", "loct"],
+  во: ["accs", "loct"],
+  с: ["ablt", "gent"],
+  со: ["ablt", "gent"],
+  для: ["gent"],
+  у: ["gent"],
+  от: ["gent"],
+  к: ["datv"],
+  ко: ["datv"],
+  из: ["gent"],
+  клиенту: ["nomn", "datv"],
+  клиент: ["nomn"],
+  компании: ["nomn", "datv", "gent"],
+  компания: ["nomn"],
+  to: ["nomn"],
+  with: ["nomn"],
+  for: ["nomn"],
+  at: ["nomn"],
+  from: ["nomn"],
+};
+const VERBISH = /(?:ли|ла|лся|лась|лись|ло|ть|ться|ем|им|ешь|ите|ул|ил|ал|ял|ел)$/u;
+
+interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+interface ClientRef {
+  name: string;
+  isNew: boolean;
+  start: number;
+  /** A new name read only from a lowercase word after a preposition ("в отпуске"): weak evidence. */
+  weak?: boolean;
+}
+
+interface Clause {
+  kind: ActivityKind | null;
+  outcome: CallOutcome | null;
+  clients: ClientRef[];
+  amountMinor: number | null;
+  amountInvalid: boolean;
+  currency: boolean;
+  reason: string | null;
+  pastDay: boolean;
+}
+
+const norm = (s: string) => s.toLocaleLowerCase("ru").replace(/ё/g, "е");
+const isCyrillic = (s: string) => /[а-яё]/iu.test(s);
+const isUpper = (s: string) => /^\p{Lu}/u.test(s);
+
+function tokenize(text: string): Token[] {
+  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&'’-]*/gu)].map((m) => ({
+    text: m[0],
+    lower: norm(m[0]),
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+}
+
+/** Spans [start, end) of every match of `re` in `text`. */
+function spans(re: RegExp, text: string): [number, number][] {
+  re.lastIndex = 0;
+  return [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+const covered = (t: Token, ss: [number, number][]) => ss.some(([a, b]) => t.start < b && t.end > a);
+
+/** Same word up to a Russian case ending: "ромашку" ~ "ромашка", "альфой" ~ "альфа". */
+function sameWord(a: string, aBase: string | null, b: string): boolean {
+  if (a === b) return true;
+  if (!isCyrillic(a) || !isCyrillic(b)) return false;
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  const shorter = Math.min(a.length, b.length);
+  if (p >= Math.max(3, b.length - 2) && p >= shorter - 2 && Math.abs(a.length - b.length) <= 3) return true;
+  return aBase === b;
+}
+
+function stripLegal(name: string): string {
+  const words = name
+    .replace(/[«»"“”„']/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
+  while (words.length > 1 && LEGAL.has(norm(words[0]!))) words.shift();
+  while (words.length > 1 && LEGAL.has(norm(words[words.length - 1]!).replace(/\.$/, ""))) words.pop();
+  return words.join(" ");
+}
+
+interface KnownClient {
+  name: string;
+  words: string[];
+}
+
+/** Known clients by the first three letters of their first word: a match shares them (see sameWord). */
+type KnownIndex = { all: KnownClient[]; byPrefix: Map<string, KnownClient[]>; byKey: Map<string, KnownClient> };
+
+function indexKnown(known: KnownClient[]): KnownIndex {
+  const byPrefix = new Map<string, KnownClient[]>();
+  const byKey = new Map<string, KnownClient>();
+  for (const c of known) {
+    byKey.set(clientKey(stripLegal(c.name)), c);
+    const key = c.words[0]!.slice(0, 3);
+    byPrefix.set(key, [...(byPrefix.get(key) ?? []), c]);
+  }
+  return { all: known, byPrefix, byKey };
+}
+
+function prepareKnown(names: readonly string[]): KnownClient[] {
+  const seen = new Set<string>();
+  const out: KnownClient[] = [];
+  for (const name of names) {
+    const key = clientKey(name);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    const words = tokenize(stripLegal(name)).map((t) => t.lower);
+    if (words.length > 0) out.push({ name, words });
+  }
+  // Longer names first, so "Альфа Банк" wins over "Альфа".
+  return out.sort((a, b) => b.words.length - a.words.length);
+}
+
+/** Hand-made fallback for the base form of a name word in an oblique case. */
+function basicBase(word: string): string {
+  const rules: [RegExp, string][] = [
+    [/ой$/u, "а"],
+    [/ей$/u, "я"],
+    [/ку$/u, "ка"],
+    [/у$/u, "а"],
+    [/ю$/u, "я"],
+    [/ом$/u, ""],
+    [/ем$/u, "ь"],
+  ];
+  for (const [re, to] of rules) if (re.test(word) && word.length > 4) return word.replace(re, to);
+  return word;
+}
+
+/** Puts a (possibly inflected) name into its base form, keeping the writer's capitals. */
+function baseName(words: Token[], cases: readonly GramCase[] | null, morph: Morphology | null): string {
+  return words
+    .map((t) => {
+      if (!isCyrillic(t.text) || t.text.includes("-") || /\d/.test(t.text) || (t.text.length <= 4 && t.text === t.text.toUpperCase()))
+        return t.text;
+      const analysed = morph ? morph(t.lower, cases) : null;
+      let base = analysed && (analysed.pos === "noun" || analysed.pos === "adj") ? analysed.base : morph ? t.lower : basicBase(t.lower);
+      if (t.text === t.text.toUpperCase() && t.text.length > 1) base = base.toUpperCase();
+      else if (isUpper(t.text) || !isUpper(base)) base = base.charAt(0).toUpperCase() + base.slice(1);
+      return base;
+    })
+    .join(" ");
+}
+
+/** Whether a token can be (part of) a client's name. */
+function nameish(t: Token, first: boolean, afterPrep: boolean, morph: Morphology | null): boolean {
+  if (STOP.has(t.lower) || /^\d+$/.test(t.text)) return false;
+  if (LEGAL.has(t.lower)) return false;
+  if (!isCyrillic(t.text)) return /\p{L}/u.test(t.text) && (isUpper(t.text) || afterPrep);
+  if (!isUpper(t.text) && !afterPrep) return false;
+  if (first || afterPrep) {
+    const a = morph?.(t.lower, null);
+    if (a && a.pos === "verb") return false;
+    if (!a && first && VERBISH.test(t.lower)) return false;
+  }
+  return true;
+}
+
+interface AmountHit {
+  minor: number | null;
+  invalid: boolean;
+  foreign: boolean;
+  start: number;
+  end: number;
+  strong: boolean;
+}
+
+const MULT: [RegExp, string][] = [
+  [/^(?:k|к|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|thousand)$/iu, "тыс"],
+  [/^(?:m|mln|млн\.?|миллион\p{L}*|лям\p{L}*|million|mio)$/iu, "млн"],
+  [/^(?:b|bn|млрд\.?|миллиард\p{L}*|billion)$/iu, "млрд"],
+];
+const AMOUNT_RE =
+  /(?<![\p{L}\d№#.,:/])(\$\s*)?(полтора|полторы|\d[\d\u00A0\u202F\u2009 ]*(?:[.,]\d+)?)(?![\d:/])\s*(k|к|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|thousand|m|mln|млн\.?|миллион\p{L}*|лям\p{L}*|million|b|bn|млрд\.?|миллиард\p{L}*|billion)?(?![\p{L}\d])\.?\s*(₽|р\.|р(?![\p{L}])|руб\p{L}*\.?|rub\p{L}*|rur|\$|usd|долл\p{L}*|бакс\p{L}*|€|eur\p{L}*|евро)?(?![\p{L}])/giu;
+
+/** Every amount-looking span, read by the same parser as /deal. */
+function findAmounts(text: string): AmountHit[] {
+  const hits: AmountHit[] = [];
+  for (const m of text.matchAll(AMOUNT_RE)) {
+    let num = m[2]!.replace(/[\s\u00A0\u202F\u2009]+$/u, "");
+    const multRaw = m[3];
+    const cur = m[4];
+    if (/^полтор/iu.test(num)) {
+      if (!multRaw) continue;
+      num = "1,5";
+    }
+    // A lone year, a time or a quantity word is not money: "2 встречи" has no amount.
+    const mult = multRaw ? MULT.find(([re]) => re.test(multRaw))?.[1] : undefined;
+    const foreign = m[1] !== undefined || (cur !== undefined && CURRENCY_FOREIGN.test(cur));
+    const strong = mult !== undefined || cur !== undefined || m[1] !== undefined;
+    const parsed = parseAmount(`${num}${mult ? ` ${mult}` : ""}`);
+    hits.push({
+      minor: "error" in parsed ? null : parsed.minor,
+      invalid: "error" in parsed,
+      foreign,
+      start: m.index,
+      end: m.index + m[0].length,
+      strong,
+    });
+  }
+  return hits;
+}
+
+const REASON_SEP =
+  /\s[—–-]\s|[—–:]|(?<![\p{L}])(?:потому\s+что|так\s+как|т\.\s?к\.|причина|из-за|because|reason|due\s+to|since)(?![\p{L}])/giu;
+const REASON_LEAD = /^(?:[\s:—–-]|потому\s+что|так\s+как|т\.\s?к\.|причина|because|reason|since)+/iu;
+// "позвонил по поводу КП": what the call was about is not another event.
+const ABOUT = w("по\\s+поводу|насч[её]т|обсудили|обсуждали|договорились\\s+о(?!\\s+встреч)|about|regarding|re:|discussed|talked\\s+about");
+
+function readClause(text: string, known: KnownIndex, morph: Morphology | null): Clause {
+  const lower = norm(text);
+  const clause: Clause = {
+    kind: null,
+    outcome: null,
+    clients: [],
+    amountMinor: null,
+    amountInvalid: false,
+    currency: false,
+    reason: null,
+    pastDay: spans(PAST_DAY, lower).length > 0,
+  };
+  const noanswer = spans(NOANSWER, lower);
+  const meetingOutcome = spans(MEETING_OUTCOME, lower);
+  const reached = spans(REACHED, lower);
+  const consumed: [number, number][] = [...noanswer, ...meetingOutcome, ...reached, ...spans(PAST_DAY, lower)];
+  const kindsFound = new Map<ActivityKind, [number, number][]>();
+  const aboutAt = spans(ABOUT, lower)[0]?.[0] ?? lower.length;
+  for (const [kind, re] of KIND_PATTERNS) {
+    const all = spans(re, lower);
+    consumed.push(...all);
+    const ss = all.filter(([a]) => a < aboutAt);
+    if (ss.length > 0) kindsFound.set(kind, ss);
+  }
+  // "договорились о встрече" books a meeting on a call; it is not the meeting itself.
+  const meetingOnlyAsOutcome = (kindsFound.get("meeting") ?? []).every(([a]) => meetingOutcome.some(([x, y]) => a >= x && a < y));
+  if (meetingOutcome.length > 0 && meetingOnlyAsOutcome) kindsFound.delete("meeting");
+  // "звонок Ромашка встреча": a call that booked a meeting.
+  const callBooked = kindsFound.has("call") && kindsFound.has("meeting") && kindsFound.size === 2;
+  if (callBooked) kindsFound.delete("meeting");
+  if (noanswer.length > 0 && !kindsFound.has("call")) kindsFound.set("call", noanswer);
+  if (reached.length > 0 && kindsFound.size === 0) kindsFound.set("call", reached);
+  clause.kind = KIND_PATTERNS.map(([k]) => k).find((k) => kindsFound.has(k)) ?? null;
+  if (meetingOutcome.length > 0 && (clause.kind === null || clause.kind === "call")) clause.kind = "call";
+  clause.outcome =
+    noanswer.length > 0 ? "noanswer" : meetingOutcome.length > 0 || callBooked ? "meeting" : reached.length > 0 ? "reached" : null;
+
+  // The reason of a loss follows a dash, a colon or "потому что"; names come before it.
+  let head = text;
+  if (clause.kind === "lost") {
+    REASON_SEP.lastIndex = 0;
+    const lostAt = kindsFound.get("lost")?.[0]?.[0] ?? 0;
+    const sep = [...lower.matchAll(REASON_SEP)].find((m) => m.index >= lostAt || m[0].trim() !== "-");
+    if (sep) {
+      const keepWord = /^(?:из-за|due)/iu.test(sep[0]);
+      const reason = text
+        .slice(keepWord ? sep.index : sep.index + sep[0].length)
+        .replace(REASON_LEAD, "")
+        .replace(/[\s.!,;]+$/gu, "")
+        .trim();
+      if (reason) clause.reason = reason.slice(0, MAX_REASON_LENGTH);
+      head = text.slice(0, sep.index);
+    }
+  }
+
+  const amounts = findAmounts(text);
+  for (const a of amounts) consumed.push([a.start, a.end]);
+  const money = amounts.find((a) => a.strong) ?? amounts.find((a) => (a.minor ?? 0) >= 100_000) ?? null;
+  if (money) {
+    if (money.foreign) clause.currency = true;
+    else if (money.invalid) clause.amountInvalid = true;
+    else clause.amountMinor = money.minor;
+  } else if (/(?:^|\s)\$\s*\d|\d\s*(?:\$|€|usd|eur)/iu.test(text)) clause.currency = true;
+
+  clause.clients = findClients(text, head.length, consumed, known, morph);
+  return clause;
+}
+
+function findClients(
+  text: string,
+  headEnd: number,
+  consumed: [number, number][],
+  index: KnownIndex,
+  morph: Morphology | null,
+): ClientRef[] {
+  const found: ClientRef[] = [];
+  const used: [number, number][] = [];
+  // Quoted names are taken as written.
+  for (const m of text.slice(0, headEnd).matchAll(/[«"“„']([^«»"“”„']{1,200})[»"”“']/gu)) {
+    const name = stripLegal(m[1]!.trim());
+    if (!name) continue;
+    const k = index.byKey.get(clientKey(name));
+    found.push({ name: k?.name ?? name, isNew: !k, start: m.index });
+    used.push([m.index, m.index + m[0].length]);
+  }
+  const tokens = tokenize(text).filter((t) => t.end <= headEnd && !covered(t, used));
+  const bases = tokens.map((t) => (morph && isCyrillic(t.lower) ? (morph(t.lower, null)?.base ?? null) : null));
+  // The manager's own clients, despite case endings and legal forms; longer names first.
+  const matches: { c: KnownClient; i: number }[] = [];
+  tokens.forEach((t, i) => {
+    const keys = new Set([t.lower.slice(0, 3), bases[i]?.slice(0, 3) ?? ""]);
+    for (const key of keys) for (const c of index.byPrefix.get(key) ?? []) matches.push({ c, i });
+  });
+  matches.sort((x, y) => y.c.words.length - x.c.words.length || x.i - y.i);
+  for (const { c, i } of matches) {
+    if (i + c.words.length > tokens.length) continue;
+    const window = tokens.slice(i, i + c.words.length);
+    if (window.some((t) => covered(t, used))) continue;
+    if (
+      window.every((t, j) => sameWord(t.lower, bases[i + j] ?? null, c.words[j]!) && (c.words[j]!.length > 2 || t.lower === c.words[j]))
+    ) {
+      found.push({ name: c.name, isNew: false, start: window[0]!.start });
+      used.push([window[0]!.start, window[window.length - 1]!.end]);
+    }
+  }
+  // Otherwise the named phrase: capitalised words, Latin words, or the word after "в/с/для…".
+  const free = tokens.filter((t) => !covered(t, used) && !covered(t, consumed));
+  const all = tokens;
+  let i = 0;
+  while (i < free.length) {
+    const t = free[i]!;
+    const idx = all.indexOf(t);
+    const prev = all[idx - 1];
+    const prevPrev = all[idx - 2];
+    const prep = prev && !covered(prev, used) ? NAME_PREPS[prev.lower] : undefined;
+    const afterLegal = prev !== undefined && LEGAL.has(prev.lower);
+    const prepOverLegal = afterLegal && prevPrev ? NAME_PREPS[prevPrev.lower] : undefined;
+    const cases = prep ?? prepOverLegal ?? null;
+    const first = idx === 0 || (idx === 1 && prev !== undefined && STOP.has(prev.lower) && !prep);
+    if (!nameish(t, first, cases !== null || afterLegal, morph)) {
+      i++;
+      continue;
+    }
+    const run: Token[] = [t];
+    let j = i + 1;
+    while (j < free.length) {
+      const n = free[j]!;
+      const nIdx = all.indexOf(n);
+      if (nIdx !== all.indexOf(run[run.length - 1]!) + 1) break;
+      if (!(isUpper(n.text) || /\d/.test(n.text) || (!isCyrillic(n.text) && !STOP.has(n.lower))) || STOP.has(n.lower)) break;
+      if (text.slice(run[run.length - 1]!.end, n.start).trim() !== "") break;
+      run.push(n);
+      j++;
+    }
+    const name = baseName(run, cases, morph).slice(0, MAX_CLIENT_LENGTH);
+    const k = index.byKey.get(clientKey(name));
+    found.push({ name: k?.name ?? name, isNew: !k, start: t.start, weak: !k && !isUpper(t.text) });
+    i = j;
+  }
+  // "заявка с сайта от Кварца": a lowercase word counts as a name only when nothing better is there.
+  const strong = found.filter((c) => !c.weak);
+  return (strong.length > 0 ? strong : found).sort((a, b) => a.start - b.start);
+}
+
+/** Splits a message into clauses: sentences, commas, and "и/and" before another event. */
+function splitClauses(text: string): string[] {
+  const parts = text
+    .split(/[!?;\n]+|\.(?=\s|$)|(?<!\d),\s*|,(?=\s)\s*|\s+(?:потом|затем|после\s+этого|а\s+также|then|after\s+that|also)\s+/iu)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const out: string[] = [];
+  for (const part of parts) {
+    // "позвонил и отправил КП" is two events; "в Acme и в Beta" is one event, two clients.
+    const pieces = part.split(/\s+(?:и|а|and|&)\s+/iu);
+    let current = pieces[0]!;
+    for (const piece of pieces.slice(1)) {
+      const l = norm(piece);
+      const hasEvent = KIND_PATTERNS.some(([, re]) => spans(re, l).length > 0) || spans(NOANSWER, l).length > 0;
+      if (hasEvent) {
+        out.push(current);
+        current = piece;
+      } else current += ` и ${piece}`;
+    }
+    out.push(current);
+  }
+  return out;
+}
+
+interface Draft {
+  kind: ActivityKind;
+  outcome: CallOutcome | null;
+  client: ClientRef | null;
+  amountMinor: number | null;
+  reason: string | null;
+}
+
+/** Reads a free-text report into proposed entries. */
+export function readFreeText(text: string, knownClients: readonly string[], morph: Morphology | null = null): FreeTextReading {
+  const known = prepareKnown(knownClients);
+  const raws = splitClauses(text.slice(0, 2000));
+  const index = indexKnown(known);
+  const clauses = raws.map((c) => readClause(c, index, morph));
+  const notes = new Set<ReadingNote>();
+  const drafts: Draft[] = [];
+  let pendingClients: ClientRef[] = [];
+  let lastClause: Draft[] = [];
+  let amountInvalid = false;
+  let pendingAmount: number | null = null;
+  for (const c of clauses) {
+    if (c.currency) notes.add("currency");
+    if (c.amountInvalid) amountInvalid = true;
+    if (c.pastDay) notes.add("past_day");
+    const last = drafts[drafts.length - 1];
+    // A follow-on remark ("он в отпуске") does not name a new client for an event that has one.
+    if (last?.client && (c.kind === null || c.kind === last.kind)) c.clients = c.clients.filter((x) => !x.weak);
+    const sameKindAsLast = last && c.kind === last.kind && c.clients.length === 0;
+    if (c.kind === null || sameKindAsLast || (c.kind === "call" && last?.kind === "call" && c.outcome !== null)) {
+      // A clause with no event of its own adds to the previous one.
+      if (!last) {
+        pendingClients.push(...c.clients);
+        pendingAmount ??= c.amountMinor;
+        continue;
+      }
+      if (c.outcome && last.kind === "call") {
+        const target = c.clients.length
+          ? drafts.find((d) => d.kind === "call" && d.client && c.clients.some((x) => clientKey(x.name) === clientKey(d.client!.name)))
+          : null;
+        if (target) target.outcome = c.outcome;
+        else if (c.clients.length === 0) {
+          for (const d of lastClause) if (d.kind === "call") d.outcome = c.outcome;
+        } else for (const cl of c.clients) drafts.push({ ...last, client: cl, outcome: c.outcome });
+        continue;
+      }
+      if (c.amountMinor !== null && last.kind === "deal" && last.amountMinor === null) last.amountMinor = c.amountMinor;
+      // "отказались, дорого": the words after a loss are its reason.
+      if (last.kind === "lost" && !last.reason && c.clients.length === 0 && c.amountMinor === null) {
+        last.reason = c.reason ?? reasonText(raws[clauses.indexOf(c)] ?? "");
+      }
+      for (const cl of c.clients) {
+        if (!last.client) last.client = cl;
+        else drafts.push({ ...last, client: cl, reason: null, amountMinor: last.kind === "deal" ? null : last.amountMinor });
+      }
+      continue;
+    }
+    // A follow-on event with no client of its own is about the previous one's client.
+    const clients = c.clients.length ? c.clients : pendingClients.length ? pendingClients : [last?.client ?? null];
+    pendingClients = [];
+    lastClause = [];
+    for (const client of clients) {
+      lastClause.push({
+        kind: c.kind,
+        outcome: c.kind === "call" ? c.outcome : null,
+        client,
+        amountMinor: c.kind === "deal" ? (c.amountMinor ?? pendingAmount) : null,
+        reason: c.kind === "lost" ? c.reason : null,
+      });
+    }
+    drafts.push(...lastClause);
+    pendingAmount = null;
+  }
+
+  let guessed = false;
+  if (drafts.length === 0) {
+    // Nothing said what happened: the closest guess is a deal for an amount, else a call.
+    guessed = true;
+    const amount = clauses.find((c) => c.amountMinor !== null)?.amountMinor ?? null;
+    const client = pendingClients[0] ?? null;
+    if (amount !== null) drafts.push({ kind: "deal", outcome: null, client, amountMinor: amount, reason: null });
+    else if (client) drafts.push({ kind: "call", outcome: null, client, amountMinor: null, reason: null });
+  }
+  if (amountInvalid && drafts.some((d) => d.kind === "deal" && d.amountMinor === null)) notes.add("amount_invalid");
+
+  const entries: ProposedEntry[] = drafts.map((d) => {
+    const clientName = d.client?.name ?? null;
+    const missing =
+      d.kind === "deal" && d.amountMinor === null ? "amount" : (d.kind === "lead" || d.kind === "lost") && !clientName ? "client" : null;
+    return {
+      kind: d.kind,
+      outcome: d.kind === "call" ? (d.outcome ?? "reached") : null,
+      clientName,
+      amountMinor: d.kind === "deal" ? d.amountMinor : null,
+      lostReason: d.kind === "lost" ? d.reason : null,
+      clientIsNew: d.client?.isNew ?? false,
+      missing,
+    };
+  });
+  const confident =
+    !guessed &&
+    entries.length === 1 &&
+    notes.size === 0 &&
+    entries[0]!.missing === null &&
+    (!entries[0]!.clientIsNew || entries[0]!.kind === "lead");
+  return { entries, guessed, confident, notes: [...notes] };
+}
+
+/** A clause as written, as a loss reason ("отказались, дорого"). */
+function reasonText(raw: string): string | null {
+  const cleaned = raw
+    .replace(REASON_LEAD, "")
+    .replace(/[\s.!,;]+$/gu, "")
+    .trim();
+  return cleaned ? cleaned.slice(0, MAX_REASON_LENGTH) : null;
+}

@@ -1,0 +1,60 @@
+import type { Locale } from "../../config.js";
+import type { Member } from "../../db/repositories/users.js";
+import type { KpiValues } from "../../domain/kpi.js";
+import { metricsOn } from "../../domain/metrics.js";
+import { formatLocal } from "../../domain/time.js";
+import type { ActivityRecord } from "../../domain/types.js";
+import { csvUnitSuffix, csvValue } from "../format/metric-value.js";
+import { formatPlain } from "../format/number.js";
+import { messages } from "../i18n/index.js";
+import { metricLabel } from "../i18n/metric-words.js";
+
+// CSV for Excel in a Russian locale: UTF-8 with a BOM (or Excel guesses the
+// encoding wrong), ";" between fields, "," as the decimal mark for ru.
+
+const BOM = "\uFEFF";
+
+function field(value: string | number | null): string {
+  if (value === null) return "";
+  const s = String(value);
+  // A leading =, +, - or @ makes Excel evaluate the cell as a formula.
+  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+  return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function csv(rows: (string | number | null)[][]): string {
+  return BOM + rows.map((r) => r.map(field).join(";")).join("\r\n") + "\r\n";
+}
+
+/** One row per entry, oldest first, times in the team's zone. */
+export function activitiesCsv(activities: ActivityRecord[], people: Map<number, string>, tz: string, locale: Locale): string {
+  const t = messages[locale];
+  const c = t.csv;
+  const header = [c.time, c.manager, c.kind, c.outcome, c.client, c.amount, c.lostReason];
+  const rows = [...activities]
+    .sort((a, b) => a.occurredAt - b.occurredAt || a.id - b.id)
+    .map((a) => [
+      formatLocal(a.occurredAt, tz, "DD.MM.YYYY HH:mm"),
+      people.get(a.userId) ?? String(a.userId),
+      t.kindName[a.kind],
+      a.outcome ? t.outcome[a.outcome] : null,
+      a.clientName,
+      a.amountMinor === null ? null : formatPlain(a.amountMinor / 100, locale, 2),
+      a.lostReason,
+    ]);
+  return csv([header, ...rows]);
+}
+
+const SUMMARY = metricsOn("export");
+
+/** One row per manager plus the team total; money in rubles, times in hours. */
+export function summaryCsv(people: Member[], byUser: Map<number, KpiValues>, total: KpiValues, locale: Locale): string {
+  const c = messages[locale].csv;
+  const header = [c.manager, ...SUMMARY.map((m) => metricLabel(m, locale) + csvUnitSuffix(m, locale))];
+  const rows = people.map((p) => [
+    p.user.firstName + (p.user.lastName ? ` ${p.user.lastName}` : ""),
+    ...SUMMARY.map((m) => csvValue(m, byUser.get(p.user.id)![m], locale)),
+  ]);
+  rows.push([c.total, ...SUMMARY.map((m) => csvValue(m, total[m], locale))]);
+  return csv([header, ...rows]);
+}

@@ -1,0 +1,99 @@
+import { randomBytes } from "node:crypto";
+import type { ClaimFailure, TextProposal } from "../db/repositories/text-proposals.js";
+import type { ParsedEntry } from "../domain/entry-parsing.js";
+import { type FreeTextReading, type ProposedEntry, readFreeText } from "../domain/free-text.js";
+import type { AppDeps, Member } from "./deps.js";
+import { type RecordOutcome, recordEntry } from "./record-entry.js";
+import { russianMorphology } from "./russian-morphology.js";
+
+/** A proposal's buttons work for a day, like /undo. */
+export const PROPOSAL_TTL_MS = 24 * 3_600_000;
+/** More than this many events in one message is read as the first ones only. */
+const MAX_ENTRIES = 8;
+
+/** Reads a member's message against their known clients. */
+export function readMemberText(deps: AppDeps, member: Member, text: string): FreeTextReading {
+  const known = deps.repos.entries.knownClients(member.team.id, member.user.id);
+  const reading = readFreeText(text, known, russianMorphology());
+  return { ...reading, entries: reading.entries.slice(0, MAX_ENTRIES) };
+}
+
+/** Remembers what was proposed, so the buttons can store exactly that later (even after a restart). */
+export function saveProposal(
+  deps: AppDeps,
+  member: Member,
+  entries: ProposedEntry[],
+  meta: { occurredAt: number; sourceUpdateId: number | null },
+  status: "pending" | "stored" = "pending",
+): { proposal: TextProposal; fresh: boolean } {
+  return deps.repos.textProposals.create({
+    token: randomBytes(4).toString("hex"),
+    teamId: member.team.id,
+    userId: member.user.id,
+    entries: entries as unknown as Record<string, unknown>[],
+    occurredAt: meta.occurredAt,
+    sourceUpdateId: meta.sourceUpdateId,
+    status,
+    createdAt: deps.now(),
+  });
+}
+
+export function proposalEntries(p: TextProposal): ProposedEntry[] {
+  return p.entries as unknown as ProposedEntry[];
+}
+
+/**
+ * ✅: claims the proposal for its author (single use, within 24 h) and stores its
+ * entries, all in one transaction; returns one confirmation per entry.
+ */
+export function confirmProposal(
+  deps: AppDeps,
+  member: Member,
+  id: number,
+  token: string,
+): { ok: true; stored: StoredEntry[] } | { ok: false; reason: ClaimFailure } {
+  return deps.db.transaction(() => {
+    const claim = deps.repos.textProposals.claim(
+      id,
+      token,
+      { userId: member.user.id, teamId: member.team.id },
+      deps.now(),
+      PROPOSAL_TTL_MS,
+      "pending",
+      "stored",
+    );
+    if (!claim.ok) return claim;
+    if (proposalEntries(claim.proposal).some((e) => e.missing !== null)) throw new Error("incomplete proposal confirmed");
+    return { ok: true as const, stored: storeEntries(deps, member, claim.proposal) };
+  });
+}
+
+/** An entry of a proposal and what storing it did. */
+export interface StoredEntry {
+  entry: ParsedEntry;
+  outcome: RecordOutcome;
+}
+
+/** Stores a proposal's entries, in one transaction, and says what happened to each. */
+export function storeEntries(deps: AppDeps, member: Member, proposal: TextProposal): StoredEntry[] {
+  const ids: number[] = [];
+  const replies = deps.db.transaction(() =>
+    proposalEntries(proposal).map((e) => {
+      const entry: ParsedEntry = {
+        kind: e.kind,
+        outcome: e.outcome,
+        clientName: e.clientName,
+        amountMinor: e.amountMinor,
+        lostReason: e.lostReason,
+      };
+      const outcome = recordEntry(deps, member, entry, {
+        occurredAt: proposal.occurredAt,
+        sourceUpdateId: null,
+        onLogged: (id) => ids.push(id),
+      });
+      return { entry, outcome };
+    }),
+  );
+  deps.repos.textProposals.update(proposal.id, { activityIds: ids });
+  return replies;
+}

@@ -1,0 +1,110 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { MAX_CLIENT_LENGTH } from "../../src/domain/entry-parsing.js";
+import { readFreeText } from "../../src/domain/free-text.js";
+import { ACTIVITY_KINDS } from "../../src/domain/types.js";
+import { russianMorphology } from "../../src/services/russian-morphology.js";
+
+const morph = russianMorphology();
+const read = (text: string, known: string[] = []) => readFreeText(text, known, morph);
+
+describe("readFreeText", () => {
+  it("matches a known client despite case endings and legal forms", () => {
+    const r = read("позвонил в Ромашку, договорились о встрече", ["ООО «Ромашка»"]);
+    expect(r.entries).toEqual([
+      expect.objectContaining({ kind: "call", outcome: "meeting", clientName: "ООО «Ромашка»", clientIsNew: false }),
+    ]);
+    expect(r.confident).toBe(true);
+  });
+
+  it("puts a new name into its base form and says it is new", () => {
+    for (const [text, name] of [
+      ["позвонил в Альфатех", "Альфатех"],
+      ["встретился с Северной Звездой", "Северная Звезда"],
+      ["показал демо Бете", "Бета"],
+    ] as const) {
+      expect(read(text).entries[0]).toMatchObject({ clientName: name, clientIsNew: true });
+    }
+    expect(read("позвонил в Альфатех").confident).toBe(false);
+  });
+
+  it("splits several events and carries the client to a follow-on event", () => {
+    const r = read("позвонил в Acme и в Beta, с Beta договорились о встрече", ["Acme"]);
+    expect(r.entries.map((e) => [e.kind, e.outcome, e.clientName])).toEqual([
+      ["call", "reached", "Acme"],
+      ["call", "meeting", "Beta"],
+    ]);
+    expect(read("позвонил в Вектор и отправил КП", ["Вектор"]).entries.map((e) => [e.kind, e.clientName])).toEqual([
+      ["call", "Вектор"],
+      ["proposal", "Вектор"],
+    ]);
+  });
+
+  it("reads amounts the way /deal does, and refuses other currencies", () => {
+    expect(read("сделка на 50 тыс. руб Ромашка").entries[0]).toMatchObject({ kind: "deal", amountMinor: 5_000_000 });
+    expect(read("сделка 1,5 млн Acme").entries[0]).toMatchObject({ amountMinor: 150_000_000 });
+    const usd = read("сделка $500 Acme", ["Acme"]);
+    expect(usd.entries[0]).toMatchObject({ amountMinor: null, missing: "amount" });
+    expect(usd.notes).toContain("currency");
+    expect(usd.confident).toBe(false);
+  });
+
+  it("takes a loss's reason and marks past days", () => {
+    expect(read("Сигма отказалась — дорого", ["Сигма"]).entries[0]).toMatchObject({ kind: "lost", lostReason: "дорого" });
+    expect(read("вчера позвонил в Сигму", ["Сигма"]).notes).toEqual(["past_day"]);
+  });
+
+  it("guesses only with a flag, and proposes nothing for small talk", () => {
+    expect(read("привет").entries).toEqual([]);
+    const guess = read("50к");
+    expect(guess.guessed).toBe(true);
+    expect(guess.confident).toBe(false);
+  });
+
+  it("works without a dictionary through its ending rules", () => {
+    expect(readFreeText("позвонил в Ромашку", [], null).entries[0]).toMatchObject({ kind: "call", clientName: "Ромашка" });
+  });
+});
+
+describe("readFreeText on any input", () => {
+  it("never throws and proposes only well-formed entries", () => {
+    const words = fc.constantFrom(
+      "позвонил",
+      "в",
+      "Ромашку",
+      "сделка",
+      "50к",
+      "$",
+      "—",
+      "дорого",
+      "и",
+      ",",
+      "called",
+      "Acme",
+      "«",
+      "»",
+      "отказались",
+      "1,5 млн",
+      "встреча",
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.array(words, { maxLength: 40 }).map((ws) => ws.join(" ")),
+        ),
+        (text) => {
+          const r = read(text, ["ООО Ромашка", "Acme"]);
+          for (const e of r.entries) {
+            expect(ACTIVITY_KINDS).toContain(e.kind);
+            expect((e.clientName ?? "").length).toBeLessThanOrEqual(MAX_CLIENT_LENGTH);
+            if (e.amountMinor !== null) expect(e.amountMinor).toBeGreaterThan(0);
+            expect(e.missing === null || (e.missing === "amount" && e.kind === "deal") || e.missing === "client").toBe(true);
+          }
+          if (r.confident) expect(r.entries).toHaveLength(1);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,29 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { registerCommandMenu } from "../../src/bot/commands-menu.js";
+import { type Harness, startHarness } from "../support/harness.js";
+
+let h: Harness;
+afterEach(async () => {
+  await h.stop();
+  await h.fake.close();
+});
+
+describe("command menu", () => {
+  it("registers every scope in Russian and English from the translations", async () => {
+    h = await startHarness();
+    await registerCommandMenu(h.bot.api, "ru");
+    const scope = { type: "all_private_chats" } as const;
+    const ru = await h.bot.api.getMyCommands({ scope, language_code: "ru" });
+    const en = await h.bot.api.getMyCommands({ scope, language_code: "en" });
+    const fallback = await h.bot.api.getMyCommands({ scope });
+    expect(ru.map((c) => c.command)).toEqual(en.map((c) => c.command));
+    expect(ru.find((c) => c.command === "deal")?.description).toBe("Сделка <сумма> [клиент]");
+    expect(en.find((c) => c.command === "deal")?.description).toBe("Won deal <amount> [client]");
+    expect(fallback).toEqual(ru);
+    // The same command reads differently where only heads and admins see it.
+    const admins = await h.bot.api.getMyCommands({ scope: { type: "all_chat_administrators" }, language_code: "en" });
+    expect(admins.find((c) => c.command === "plan")?.description).toBe("Plans: /plan deals 10 month");
+    expect(en.find((c) => c.command === "plan")?.description).toBe("Plans (head)");
+    for (const c of [...ru, ...en, ...admins]) expect(c.description.length).toBeLessThanOrEqual(256);
+  });
+});

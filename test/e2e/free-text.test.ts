@@ -1,0 +1,170 @@
+import type { Message, Update } from "grammy/types";
+import { afterEach, describe, expect, it } from "vitest";
+import { buttons, type Clock, type Harness, startHarness, visibleText } from "../support/harness.js";
+import { count, liveActivities, setUpTeam } from "../support/team.js";
+
+let h: Harness;
+afterEach(async () => {
+  await h.stop();
+  await h.fake.close();
+});
+
+const okButton = (data: string[]) => data.find((d) => d.startsWith("ft:ok:"))!;
+
+describe("just tell the bot: free text", () => {
+  it("proposes, stores only on ✅ with the message's time, and /me counts it", async () => {
+    h = await startHarness();
+    const t = await setUpTeam(h);
+    await h.say(t.ivan, t.ivanChat, "/lead ООО «Ромашка»");
+    const sentAt = Math.floor(Date.now() / 1000) - 120;
+    const proposal = await h.say(t.ivan, t.ivanChat, "позвонил в Ромашку, договорились о встрече", { date: sentAt });
+    expect(proposal.text).toContain("📞 Звонок → назначена встреча · ООО «Ромашка»");
+    expect(proposal.text).toContain("Пока вы не нажали ✅, ничего не сохранено");
+    const data = buttons(proposal.call);
+    expect(data.map((d) => d.split(":").slice(0, 2).join(":"))).toEqual(["ft:ok", "ft:ed", "ft:no"]);
+    expect(data.every((d) => Buffer.byteLength(d) <= 64)).toBe(true);
+    expect(liveActivities(h)).toBe(1); // the /lead
+
+    const stored = await h.tap(t.ivan, t.ivanChat, proposal.call, okButton(data));
+    expect(stored.text).toMatch(/^✅ Звонок — назначена встреча — ООО «Ромашка»\nСегодня звонков: 1\nООО «Ромашка»: этап → квалификация/);
+    expect(count(h, "select occurred_at from activities")).toBe(sentAt * 1000);
+
+    const me = await h.say(t.ivan, t.ivanChat, "/me");
+    expect(me.text).toMatch(/звонки\s+1\n/);
+  });
+
+  it("a second ✅, one by someone else, a forged one and one after 24 h store nothing more", async () => {
+    const clock: Clock = { now: Date.parse("2026-11-10T09:00:00Z") };
+    h = await startHarness({ clock });
+    const t = await setUpTeam(h);
+    const proposal = await h.say(t.ivan, t.ivanChat, "сделка 50к Ромашка");
+    expect(proposal.text).toContain("💰 Сделка · 50 000 ₽ · Ромашка (новый клиент)");
+    const ok = okButton(buttons(proposal.call));
+    // Two quick taps on ✅: both reach the bot before it takes the buttons off.
+    const after = h.fake.mark();
+    h.fake.clickButton(t.ivan, t.ivanChat, proposal.call.response.result, ok);
+    h.fake.clickButton(t.ivan, t.ivanChat, proposal.call.response.result, ok);
+    await h.fake.waitForMessage(t.ivanChat.id, (text) => text.startsWith("Уже обработано: больше ничего не записано."), { after });
+    expect(count(h, "select count(*) from activities")).toBe(1);
+    expect(count(h, "select amount_minor from activities")).toBe(5_000_000);
+
+    // A forged button (right id, wrong token), pushed as Telegram would deliver it.
+    const press = async (from: typeof t.ivan, data: string) => {
+      const after = h.fake.mark();
+      h.fake.pushUpdate({
+        callback_query: {
+          id: String(Math.random()),
+          from,
+          chat_instance: "1",
+          data,
+          message: proposal.call.response.result as Message,
+        },
+      } as Omit<Update, "update_id">);
+      return (await h.fake.waitForMessage(proposal.call.payload["chat_id"] as number, undefined, { after })).payload["text"];
+    };
+    expect(await press(t.ivan, ok.replace(/:[0-9a-f]{8}$/, ":00000000"))).toBe("Это подтверждение недействительно. Ничего не записано.");
+
+    const second = await h.say(t.ivan, t.ivanChat, "отправил КП в Ромашку");
+    expect((await h.tap(t.head, t.ivanChat, second.call, okButton(buttons(second.call)))).text).toBe(
+      "Это подтверждение не ваше. Ничего не записано.",
+    );
+    clock.now += 25 * 3_600_000;
+    expect((await h.tap(t.ivan, t.ivanChat, second.call, okButton(buttons(second.call)))).text).toBe(
+      "Подтверждение старше 24 часов. Ничего не записано: отправьте сообщение ещё раз.",
+    );
+    expect(liveActivities(h)).toBe(1);
+  });
+
+  it("✖ stores nothing; several events are listed and stored together", async () => {
+    h = await startHarness();
+    const t = await setUpTeam(h);
+    const cancelled = await h.say(t.john, t.johnChat, "called Acme, booked a meeting");
+    expect(cancelled.text).toContain("📞 Call → meeting set · Acme (new client)");
+    const no = buttons(cancelled.call).find((d) => d.startsWith("ft:no:"))!;
+    expect((await h.tap(t.john, t.johnChat, cancelled.call, no)).text).toBe("Cancelled, nothing stored.");
+    expect(liveActivities(h)).toBe(0);
+
+    const several = await h.say(t.john, t.johnChat, "called Acme and Beta, sent a proposal to Gamma");
+    expect(several.text).toContain("1. 📞 Call → reached · Acme");
+    expect(several.text).toContain("2. 📞 Call → reached · Beta");
+    expect(several.text).toContain("3. 📄 Proposal · Gamma");
+    await h.tap(t.john, t.johnChat, several.call, okButton(buttons(several.call)));
+    expect(count(h, "select count(*) from activities where kind = 'call'")).toBe(2);
+    expect(count(h, "select count(*) from activities where kind = 'proposal'")).toBe(1);
+  });
+
+  it("✏️ opens the guided flow prefilled with what was read", async () => {
+    h = await startHarness();
+    const t = await setUpTeam(h);
+    const proposal = await h.say(t.ivan, t.ivanChat, "закрыл сделку с Вектором на 120 000");
+    const edit = buttons(proposal.call).find((d) => d.startsWith("ft:ed:"))!;
+    const amount = await h.tap(t.ivan, t.ivanChat, proposal.call, edit);
+    expect(amount.text).toContain("Сумма сделки?");
+    expect(buttons(amount.call)).toEqual(["flow:amount", "flow:cancel"]);
+    const client = await h.tap(t.ivan, t.ivanChat, amount.call, "flow:amount");
+    expect(buttons(client.call)[0]).toBe("flow:recent:0");
+    const done = await h.tap(t.ivan, t.ivanChat, client.call, "flow:recent:0");
+    expect(done.text).toMatch(/^✅ Сделка — 120 000 ₽ — Вектор/);
+    expect(liveActivities(h)).toBe(1);
+  });
+
+  it("what it cannot read gets the logging buttons; a voice message gets a short answer", async () => {
+    h = await startHarness();
+    const t = await setUpTeam(h);
+    const unread = await h.say(t.ivan, t.ivanChat, "привет, как дела");
+    expect(unread.text).toContain("Не понял, что произошло");
+    expect(buttons(unread.call)).toContain("log:call");
+
+    const after = h.fake.mark();
+    h.fake.pushUpdate({
+      message: {
+        message_id: 9001,
+        date: Math.floor(Date.now() / 1000),
+        chat: t.ivanChat,
+        from: t.ivan,
+        voice: { file_id: "v1", file_unique_id: "v1", duration: 3 },
+      },
+    } as Omit<Update, "update_id">);
+    const voice = await h.fake.waitForMessage(t.ivanChat.id, undefined, { after });
+    expect(voice.payload["text"]).toContain("Я читаю только текст");
+    expect(buttons(voice)).toContain("log:deal");
+    expect(liveActivities(h)).toBe(0);
+  });
+
+  it("stores a confident message at once when the team turned autolog on, with Undo", async () => {
+    h = await startHarness();
+    const t = await setUpTeam(h);
+    await h.say(t.head, t.group, "/settings autolog on");
+    await h.say(t.ivan, t.ivanChat, "/lead Сигма");
+    const stored = await h.say(t.ivan, t.ivanChat, "отправил КП Сигме");
+    expect(stored.text).toMatch(/^✅ КП — Сигма/);
+    expect(stored.text).toContain("Записано сразу");
+    expect(count(h, "select stage from leads where client_name = 'Сигма'") as unknown).toBe("proposal");
+    const undone = await h.tap(t.ivan, t.ivanChat, stored.call, buttons(stored.call)[0]!);
+    expect(undone.text).toContain("↩️ Удалено: КП — Сигма");
+    expect(count(h, "select stage from leads where client_name = 'Сигма'") as unknown).toBe("new");
+    expect(liveActivities(h)).toBe(1);
+    // A guess is never stored at once.
+    const unsure = await h.say(t.ivan, t.ivanChat, "позвонил в Новую Компанию");
+    expect(buttons(unsure.call)[0]).toMatch(/^ft:ok:/);
+    expect(liveActivities(h)).toBe(1);
+  });
+
+  it("a proposal survives a restart; in a group only replies to the bot are read", async () => {
+    h = await startHarness();
+    const t = await setUpTeam(h);
+    const proposal = await h.say(t.ivan, t.ivanChat, "встретился с Вектором");
+    await h.restart();
+    const stored = await h.tap(t.ivan, t.ivanChat, proposal.call, okButton(buttons(proposal.call)));
+    expect(stored.text).toMatch(/^✅ Встреча — Вектор/);
+
+    const joined = await h.say(t.john, t.group, "/join");
+    const after = h.fake.mark();
+    h.fake.sendText(t.john, t.group, "called Acme, no answer"); // chatter, not addressed to the bot
+    h.fake.sendText(t.john, t.group, "called Contoso, booked a meeting", { reply_to_message: joined.call.response.result as Message });
+    // Updates of one chat run in order: had the chatter been answered, that answer would come first.
+    const reply = await h.fake.waitForMessage(t.group.id, undefined, { after });
+    expect(visibleText(reply)).toContain("📞 Call → meeting set · Contoso (new client)");
+    expect(liveActivities(h)).toBe(1);
+  });
+});
