@@ -1,8 +1,8 @@
 import { dirname, join } from "node:path";
 import { z } from "zod";
+import { LOCALES, type Locale } from "./domain/locales.js";
 
-const LOCALES = ["ru", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
+export type { Locale };
 
 function isTimeZone(tz: string): boolean {
   try {

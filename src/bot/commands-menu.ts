@@ -1,13 +1,28 @@
 import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
 import type { Locale } from "../config.js";
+import { LOCALES } from "../domain/locales.js";
+import { ACTIVITY_KINDS, type ActivityKind } from "../domain/types.js";
 import { type Messages, messages } from "../presentation/i18n/index.js";
 
 type MenuKey = keyof Messages["commandMenu"];
 /** A command whose description is the same-named menu text, or a command with the text of another key. */
-type Entry = MenuKey | [command: string, text: MenuKey];
+type Entry = MenuKey | ActivityKind | [command: string, text: MenuKey];
 
-const LOGGING: Entry[] = ["call", "meeting", "proposal", "presentation", "lead", "deal", "lost", "undo", "me"];
+const isKind = (command: string): command is ActivityKind => (ACTIVITY_KINDS as readonly string[]).includes(command);
+
+/** A logging command reads "its menu name + its arguments", from the kind words. */
+function describe(key: MenuKey | ActivityKind, locale: Locale): string {
+  const t = messages[locale];
+  if (isKind(key)) {
+    const c = t.kindCommand[key];
+    return `${c.menu} ${c.args}`;
+  }
+  return t.commandMenu[key];
+}
+
+// The logging commands, one per activity kind, from the kind words in the i18n files.
+const LOGGING: Entry[] = [...ACTIVITY_KINDS, "undo", "me"];
 const REPORTS: Entry[] = ["report", "compare", "funnel", "export", "reports", "top", "settings"];
 const PRIVATE: Entry[] = ["log", ...LOGGING, ...REPORTS, "plan", "summary", "invite", "remove", "help"];
 const GROUP: Entry[] = ["join", ...LOGGING, ...REPORTS, "help"];
@@ -24,7 +39,7 @@ const ADMINS: Entry[] = [
 const toCommands = (entries: Entry[], locale: Locale): BotCommand[] =>
   entries.map((e) => {
     const [command, key] = typeof e === "string" ? [e, e] : e;
-    return { command, description: messages[locale].commandMenu[key] };
+    return { command, description: describe(key, locale) };
   });
 
 /** Registers the command menu per scope, in Russian and English (default = `fallback`). */
@@ -36,7 +51,7 @@ export async function registerCommandMenu(api: Api, fallback: Locale): Promise<v
   ] as const;
   for (const [scope, entries] of scopes) {
     await api.setMyCommands(toCommands(entries, fallback), { scope });
-    for (const language_code of ["ru", "en"] as const) {
+    for (const language_code of LOCALES) {
       await api.setMyCommands(toCommands(entries, language_code), { scope, language_code });
     }
   }

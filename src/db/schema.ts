@@ -1,7 +1,11 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { LOCALES } from "../domain/locales.js";
+import { PLAN_PERIODS, PLAN_SCOPES } from "../domain/plans.js";
+import { ACTIVITY_KINDS, CALL_OUTCOMES, STAGES } from "../domain/types.js";
 
-// All instants are Unix milliseconds (UTC); money is integer kopecks.
+// All instants are Unix milliseconds (UTC); money is integer kopecks. Enums take
+// the domain's lists, so a new kind, stage or locale needs no edit here.
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 /** When SQLite inserted the row. */
 const createdAt = () => integer("created_at").notNull().default(now);
@@ -16,7 +20,7 @@ export const teams = sqliteTable("teams", {
   chatId: integer("chat_id").notNull().unique(),
   name: text("name").notNull(),
   timezone: text("timezone").notNull(),
-  locale: text("locale", { enum: ["ru", "en"] }).notNull(),
+  locale: text("locale", { enum: LOCALES }).notNull(),
   inviteCode: text("invite_code").notNull().unique(),
   /** Team settings (schedule, thresholds, destinations) as JSON validated by zod on read. */
   settings: text("settings", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
@@ -59,8 +63,6 @@ export const memberships = sqliteTable(
   (t) => [uniqueIndex("memberships_team_user_uq").on(t.teamId, t.userId), index("memberships_user_idx").on(t.userId, t.active)],
 );
 
-const stageEnum = ["new", "qualified", "meeting", "proposal", "won", "lost"] as const;
-
 export const leads = sqliteTable(
   "leads",
   {
@@ -72,8 +74,8 @@ export const leads = sqliteTable(
     clientName: text("client_name").notNull(),
     /** Lower-cased, whitespace-collapsed name used to match later entries to the lead. */
     clientKey: text("client_key").notNull(),
-    stage: text("stage", { enum: stageEnum }).notNull(),
-    lostAtStage: text("lost_at_stage", { enum: stageEnum }),
+    stage: text("stage", { enum: STAGES }).notNull(),
+    lostAtStage: text("lost_at_stage", { enum: STAGES }),
     lostReason: text("lost_reason"),
     /** The entry that created the lead; undoing it removes the lead. */
     createdByActivityId: integer("created_by_activity_id"),
@@ -97,7 +99,7 @@ export const leadStages = sqliteTable(
     // Denormalised so period queries over a team's history need no join.
     teamId: integer("team_id").notNull(),
     ownerId: integer("owner_id").notNull(),
-    stage: text("stage", { enum: stageEnum }).notNull(),
+    stage: text("stage", { enum: STAGES }).notNull(),
     enteredAt: integer("entered_at").notNull(),
     activityId: integer("activity_id"),
   },
@@ -118,13 +120,13 @@ export const activities = sqliteTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id),
-    kind: text("kind", { enum: ["call", "meeting", "proposal", "presentation", "deal", "lead", "lost"] }).notNull(),
-    outcome: text("outcome", { enum: ["reached", "meeting", "noanswer"] }),
+    kind: text("kind", { enum: ACTIVITY_KINDS }).notNull(),
+    outcome: text("outcome", { enum: CALL_OUTCOMES }),
     amountMinor: integer("amount_minor"),
     clientName: text("client_name"),
     leadId: integer("lead_id").references(() => leads.id),
     /** The lead's stage before this entry moved it, so /undo can put it back. */
-    leadStageBefore: text("lead_stage_before", { enum: stageEnum }),
+    leadStageBefore: text("lead_stage_before", { enum: STAGES }),
     lostReason: text("lost_reason"),
     note: text("note"),
     /** When the manager sent it (Telegram message date). */
@@ -163,8 +165,8 @@ export const plans = sqliteTable(
     value: integer("value").notNull(),
     /** For "+15 %"-style plans: the percent over the previous period; value then holds the resolved target. */
     relativePercent: integer("relative_percent"),
-    period: text("period", { enum: ["day", "week", "month", "quarter"] }).notNull(),
-    scope: text("scope", { enum: ["team", "each", "user"] }).notNull(),
+    period: text("period", { enum: PLAN_PERIODS }).notNull(),
+    scope: text("scope", { enum: PLAN_SCOPES }).notNull(),
     userId: integer("user_id").references(() => users.id),
     createdBy: integer("created_by").notNull(),
     createdAt: createdAt(),

@@ -1,4 +1,4 @@
-import { type MetricKey, parseMetric } from "./metrics.js";
+import type { MetricKey, MetricParser } from "./metrics.js";
 
 export interface SplitArgs {
   /** Plain words, in order (period words, report names). */
@@ -9,8 +9,8 @@ export interface SplitArgs {
   by: { metric: MetricKey | null; raw: string } | null;
 }
 
-/** Splits `[period] [@a @b …] [by metric]` in any order. */
-export function splitArgs(text: string): SplitArgs {
+/** Splits `[period] [@a @b …] [by metric]` in any order; `parseMetric` reads the metric after "by". */
+export function splitArgs(text: string, parseMetric: MetricParser): SplitArgs {
   const tokens = text.trim().split(/\s+/).filter(Boolean);
   const out: SplitArgs = { words: [], usernames: [], by: null };
   for (let i = 0; i < tokens.length; i++) {

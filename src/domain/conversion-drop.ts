@@ -1,7 +1,6 @@
 import type { ConvertibleStage } from "./funnel.js";
-import type { LeadTimeline, Stage } from "./types.js";
+import { type LeadTimeline, OPEN_STAGES, type Stage } from "./types.js";
 
-const ORDER: ConvertibleStage[] = ["new", "qualified", "meeting", "proposal"];
 const NEXT: Record<ConvertibleStage, keyof LeadTimeline> = {
   new: "qualifiedAt",
   qualified: "meetingAt",
@@ -24,15 +23,15 @@ const inRange = (t: number | null, from: number, to: number): t is number => t !
  * just started is not penalised for leads that simply have not moved yet.
  */
 export function decidedConversions(timelines: readonly LeadTimeline[], from: number, to: number): Record<ConvertibleStage, StageOutcome> {
-  const out = Object.fromEntries(ORDER.map((s) => [s, { moved: 0, lost: 0, rate: null }])) as Record<ConvertibleStage, StageOutcome>;
+  const out = Object.fromEntries(OPEN_STAGES.map((s) => [s, { moved: 0, lost: 0, rate: null }])) as Record<ConvertibleStage, StageOutcome>;
   for (const tl of timelines) {
-    for (const stage of ORDER) {
+    for (const stage of OPEN_STAGES) {
       if (inRange(tl[NEXT[stage]] as number | null, from, to)) out[stage].moved += 1;
     }
     const lostAt = tl.lostAtStage as Stage | null;
     if (lostAt && lostAt in out && inRange(tl.lostAt, from, to)) out[lostAt as ConvertibleStage].lost += 1;
   }
-  for (const s of ORDER) {
+  for (const s of OPEN_STAGES) {
     const o = out[s];
     o.rate = o.moved + o.lost > 0 ? (o.moved / (o.moved + o.lost)) * 100 : null;
   }
@@ -57,7 +56,7 @@ export function conversionDrops(
   minBaseline = 10,
 ): ConversionDrop[] {
   const drops: ConversionDrop[] = [];
-  for (const stage of ORDER) {
+  for (const stage of OPEN_STAGES) {
     const c = current[stage];
     const b = baseline[stage];
     if (c.rate === null || b.rate === null || c.moved + c.lost < minCurrent || b.moved + b.lost < minBaseline) continue;

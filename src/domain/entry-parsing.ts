@@ -1,8 +1,20 @@
 import { parseAmount, splitAmountAndRest } from "./amounts.js";
-import type { ActivityKind, CallOutcome } from "./types.js";
+import { LOCALES, type Locale } from "./locales.js";
+import { type ActivityKind, CALL_OUTCOMES, type CallOutcome } from "./types.js";
 
 export const MAX_CLIENT_LENGTH = 200;
 export const MAX_REASON_LENGTH = 500;
+
+/** Kinds that mean nothing without a client (a lead, a loss); the others may name one. */
+export const CLIENT_REQUIRED: Readonly<Record<ActivityKind, boolean>> = {
+  call: false,
+  meeting: false,
+  proposal: false,
+  presentation: false,
+  lead: true,
+  deal: false,
+  lost: true,
+};
 
 export interface ParsedEntry {
   kind: ActivityKind;
@@ -25,27 +37,25 @@ export type EntryError =
 
 export type EntryParse = { ok: true; entry: ParsedEntry } | { ok: false; error: EntryError; detail?: string };
 
-// A Map, not an object literal: a typed word must never reach Object.prototype ("constructor").
-const OUTCOME_WORDS: ReadonlyMap<string, CallOutcome> = new Map(
-  Object.entries({
-    meeting: "meeting",
-    meet: "meeting",
-    встреча: "meeting",
-    встречу: "meeting",
-    встреча_назначена: "meeting",
-    reached: "reached",
-    reach: "reached",
-    дозвон: "reached",
-    дозвонился: "reached",
-    дозвонилась: "reached",
-    noanswer: "noanswer",
-    "no-answer": "noanswer",
-    no_answer: "noanswer",
-    недозвон: "noanswer",
-    "не-дозвон": "noanswer",
-    нет_ответа: "noanswer",
-  } satisfies Record<string, CallOutcome>),
+/**
+ * The words typed as each call outcome, per language. The first word of each is
+ * the one forms, /help and the command menu show (`[дозвон|встреча|недозвон]`).
+ */
+export const OUTCOME_WORDS: Readonly<Record<CallOutcome, Readonly<Record<Locale, readonly string[]>>>> = {
+  reached: { ru: ["дозвон", "дозвонился", "дозвонилась"], en: ["reached", "reach"] },
+  meeting: { ru: ["встреча", "встречу", "встреча_назначена"], en: ["meeting", "meet"] },
+  noanswer: { ru: ["недозвон", "не-дозвон", "нет_ответа"], en: ["noanswer", "no-answer", "no_answer"] },
+};
+
+// A Map, so a typed word such as "constructor" is never read off Object.prototype.
+const OUTCOME_BY_WORD: ReadonlyMap<string, CallOutcome> = new Map(
+  CALL_OUTCOMES.flatMap((o) => LOCALES.flatMap((l) => OUTCOME_WORDS[o][l].map((w) => [w, o] as const))),
 );
+
+/** The outcome words shown to a reader of `locale`, in outcome order: ["дозвон", "встреча", "недозвон"]. */
+export function outcomeChoices(locale: Locale): string[] {
+  return CALL_OUTCOMES.map((o) => OUTCOME_WORDS[o][locale][0]!);
+}
 
 // Words people type as a call result that we do not track; without this list
 // "/call busy Acme" would silently log a reached call with client "busy Acme".
@@ -71,7 +81,7 @@ const OUTCOME_LOOKALIKES = new Set([
 ]);
 
 export function parseOutcome(word: string): CallOutcome | null {
-  return OUTCOME_WORDS.get(word.toLocaleLowerCase("ru")) ?? null;
+  return OUTCOME_BY_WORD.get(word.toLocaleLowerCase("ru")) ?? null;
 }
 
 function editDistance(a: string, b: string): number {
@@ -93,7 +103,7 @@ function looksLikeOutcome(word: string): boolean {
   const w = word.toLocaleLowerCase("ru");
   if (OUTCOME_LOOKALIKES.has(w)) return true;
   if (w.length < 4 || /[^a-zа-яё_-]/.test(w)) return false;
-  return [...OUTCOME_WORDS.keys()].some((k) => k.length >= 5 && editDistance(w, k) <= 2);
+  return [...OUTCOME_BY_WORD.keys()].some((k) => k.length >= 5 && editDistance(w, k) <= 2);
 }
 
 function cleanText(text: string): string {
@@ -117,23 +127,20 @@ export function parseEntry(kind: ActivityKind, args: string): EntryParse {
       const [first = "", ...rest] = text.split(" ");
       const outcome = first ? parseOutcome(first) : null;
       if (!outcome && first && looksLikeOutcome(first)) return { ok: false, error: "unknown_outcome", detail: first };
-      const c = client(outcome ? rest.join(" ") : text, false);
+      const c = client(outcome ? rest.join(" ") : text, CLIENT_REQUIRED[kind]);
       if (!c.ok) return c;
       return { ok: true, entry: { ...blank, kind, outcome: outcome ?? "reached", clientName: c.name } };
     }
     case "meeting":
     case "proposal":
-    case "presentation": {
-      const c = client(text, false);
-      return c.ok ? { ok: true, entry: { ...blank, kind, clientName: c.name } } : c;
-    }
+    case "presentation":
     case "lead": {
-      const c = client(text, true);
+      const c = client(text, CLIENT_REQUIRED[kind]);
       return c.ok ? { ok: true, entry: { ...blank, kind, clientName: c.name } } : c;
     }
     case "lost": {
       const [namePart = "", ...reasonParts] = text.split(/\s*(?:—|–|--|\s-\s)\s*/);
-      const c = client(namePart, true);
+      const c = client(namePart, CLIENT_REQUIRED[kind]);
       if (!c.ok) return c;
       const reason = cleanText(reasonParts.join(" — ")) || null;
       if (reason && reason.length > MAX_REASON_LENGTH) return { ok: false, error: "reason_too_long" };
@@ -146,7 +153,7 @@ export function parseEntry(kind: ActivityKind, args: string): EntryParse {
       if (!amountText) return { ok: false, error: "amount_format", detail: text.split(" ")[0] };
       const amount = parseAmount(amountText);
       if ("error" in amount) return { ok: false, error: `amount_${amount.error}` as EntryError, detail: amountText };
-      const c = client(rest, false);
+      const c = client(rest, CLIENT_REQUIRED[kind]);
       if (!c.ok) return c;
       return { ok: true, entry: { ...blank, kind, amountMinor: amount.minor, clientName: c.name } };
     }

@@ -1,13 +1,12 @@
 // Cohort funnel: the leads registered in a period, how far each got, and
 // where (and why) the lost ones dropped out.
 
-import type { LeadTimeline, Period, Stage } from "./types.js";
+import { FORWARD_STAGES, type ForwardStage, type LeadTimeline, OPEN_STAGES, type OpenStage, type Period, type Stage } from "./types.js";
 
-/** The open stages in pipeline order; `lost` is an exit, not a step. */
-export const FUNNEL_STAGES = ["new", "qualified", "meeting", "proposal", "won"] as const;
-export type FunnelStage = (typeof FUNNEL_STAGES)[number];
-/** Stages that have a next one (conversion from them is defined). */
-export type ConvertibleStage = Exclude<FunnelStage, "won">;
+/** The funnel's steps are the forward path; `lost` is an exit, not a step. */
+export type FunnelStage = ForwardStage;
+/** Stages that have a next one (conversion from them is defined): the open ones. */
+export type ConvertibleStage = OpenStage;
 
 export interface LossReason {
   /** Display text (first spelling seen); null groups the losses logged without a reason. */
@@ -57,8 +56,8 @@ function stageTime(tl: LeadTimeline, stage: FunnelStage): number | null {
  * stage was left null.
  */
 function furthestStageIndex(tl: LeadTimeline): number {
-  for (let i = FUNNEL_STAGES.length - 1; i > 0; i--) {
-    if (stageTime(tl, FUNNEL_STAGES[i]!) !== null) return i;
+  for (let i = FORWARD_STAGES.length - 1; i > 0; i--) {
+    if (stageTime(tl, FORWARD_STAGES[i]!) !== null) return i;
   }
   return 0;
 }
@@ -70,9 +69,9 @@ function isLost(tl: LeadTimeline): boolean {
 /** Stage a lost lead was lost at: the recorded one, else the furthest open stage it reached. */
 function lossStage(tl: LeadTimeline): ConvertibleStage {
   const recorded: Stage | null = tl.lostAtStage;
-  if (recorded !== null && recorded !== "won" && recorded !== "lost") return recorded;
-  const idx = Math.min(furthestStageIndex(tl), FUNNEL_STAGES.length - 2);
-  return FUNNEL_STAGES[idx] as ConvertibleStage;
+  if (recorded !== null && (OPEN_STAGES as readonly Stage[]).includes(recorded)) return recorded as ConvertibleStage;
+  const idx = Math.min(furthestStageIndex(tl), FORWARD_STAGES.length - 2);
+  return FORWARD_STAGES[idx] as ConvertibleStage;
 }
 
 /**
@@ -136,7 +135,7 @@ function pct(part: number, whole: number): number | null {
  */
 export function computeFunnel(timelines: readonly LeadTimeline[], period: Period): Funnel {
   const cohort = cohortOf(timelines, period.from, period.to);
-  const reached = FUNNEL_STAGES.map(() => 0);
+  const reached = FORWARD_STAGES.map(() => 0);
   const lostReasons = new Map<FunnelStage, (string | null)[]>();
   for (const tl of cohort) {
     const furthest = furthestStageIndex(tl);
@@ -152,7 +151,7 @@ export function computeFunnel(timelines: readonly LeadTimeline[], period: Period
   let totalLost = 0;
   let worstStage: FunnelStage | null = null;
   let worstCount = 0;
-  const steps: FunnelStep[] = FUNNEL_STAGES.map((stage, i) => {
+  const steps: FunnelStep[] = FORWARD_STAGES.map((stage, i) => {
     const reasons = lostReasons.get(stage) ?? [];
     totalLost += reasons.length;
     // Strictly greater: on a tie the earlier stage (visited first) keeps the title.

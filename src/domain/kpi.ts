@@ -2,7 +2,7 @@
 // Team figures are always recomputed from the team's raw entries (team
 // conversion = team meeting-calls ÷ team calls), never averaged from ratios.
 
-import type { MetricKey } from "./metrics.js";
+import { METRIC_KEYS, type MetricKey } from "./metrics.js";
 import { bucketKey, bucketKeys, type Grouping } from "./period-buckets.js";
 import type { ActivityRecord, LeadTimeline, Period } from "./types.js";
 
@@ -20,6 +20,7 @@ export interface KpiInput {
 interface Tally {
   calls: number;
   meetingCalls: number;
+  noanswerCalls: number;
   meetings: number;
   proposals: number;
   presentations: number;
@@ -35,6 +36,7 @@ function newTally(): Tally {
   return {
     calls: 0,
     meetingCalls: 0,
+    noanswerCalls: 0,
     meetings: 0,
     proposals: 0,
     presentations: 0,
@@ -52,6 +54,7 @@ function addActivity(t: Tally, a: ActivityRecord): void {
     case "call":
       t.calls += 1;
       if (a.outcome === "meeting") t.meetingCalls += 1;
+      if (a.outcome === "noanswer") t.noanswerCalls += 1;
       break;
     case "meeting":
       t.meetings += 1;
@@ -72,6 +75,11 @@ function addActivity(t: Tally, a: ActivityRecord): void {
     case "lead":
       t.leads += 1;
       break;
+    default: {
+      // A new activity kind does not compile until it is tallied here.
+      const unhandled: never = a.kind;
+      throw new Error(`unknown activity kind ${String(unhandled)}`);
+    }
   }
 }
 
@@ -87,23 +95,38 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+const percentOf = (part: number, whole: number) => (whole === 0 ? null : (part / whole) * 100);
+
+interface MetricComputation {
+  /** What the value is built from: logged entries, or lead timelines (stage times). */
+  from: "activities" | "timelines";
+  value: (t: Tally) => number | null;
+}
+
+/**
+ * Every metric's value from a tally. Exhaustive: a new metric key does not
+ * compile until it is computed here (a new input also needs a Tally field).
+ */
+const COMPUTATIONS: Record<MetricKey, MetricComputation> = {
+  calls: { from: "activities", value: (t) => t.calls },
+  meetings: { from: "activities", value: (t) => t.meetings },
+  call_conversion: { from: "activities", value: (t) => percentOf(t.meetingCalls, t.calls) },
+  noanswer_rate: { from: "activities", value: (t) => percentOf(t.noanswerCalls, t.calls) },
+  proposals: { from: "activities", value: (t) => t.proposals },
+  presentations: { from: "activities", value: (t) => t.presentations },
+  deals: { from: "activities", value: (t) => t.deals },
+  revenue: { from: "activities", value: (t) => t.revenue },
+  // Rounded to whole kopecks: money stays integer minor units everywhere.
+  avg_check: { from: "activities", value: (t) => (t.deals === 0 ? null : Math.round(t.revenue / t.deals)) },
+  lost: { from: "activities", value: (t) => t.lost },
+  win_rate: { from: "activities", value: (t) => percentOf(t.deals, t.deals + t.lost) },
+  lead_time: { from: "timelines", value: (t) => median(t.leadDurations) },
+  close_time: { from: "timelines", value: (t) => median(t.closeDurations) },
+  leads: { from: "activities", value: (t) => t.leads },
+};
+
 function finish(t: Tally): KpiValues {
-  return {
-    calls: t.calls,
-    meetings: t.meetings,
-    call_conversion: t.calls === 0 ? null : (t.meetingCalls / t.calls) * 100,
-    proposals: t.proposals,
-    presentations: t.presentations,
-    deals: t.deals,
-    revenue: t.revenue,
-    // Rounded to whole kopecks: money stays integer minor units everywhere.
-    avg_check: t.deals === 0 ? null : Math.round(t.revenue / t.deals),
-    lost: t.lost,
-    win_rate: t.deals + t.lost === 0 ? null : (t.deals / (t.deals + t.lost)) * 100,
-    lead_time: median(t.leadDurations),
-    close_time: median(t.closeDurations),
-    leads: t.leads,
-  };
+  return Object.fromEntries(METRIC_KEYS.map((k) => [k, COMPUTATIONS[k].value(t)])) as KpiValues;
 }
 
 // lead_time counts leads qualified in the period; close_time deals won in it.
@@ -181,8 +204,7 @@ export function timeSeries(
   const keys = bucketKeys(period, grouping, weekStart);
   for (const key of keys) tallies.set(key, newTally());
 
-  const needsActivities = metric !== "lead_time" && metric !== "close_time";
-  if (needsActivities) {
+  if (COMPUTATIONS[metric].from === "activities") {
     for (const a of activities) {
       if (!inPeriod(a.occurredAt, period)) continue;
       const t = tallies.get(bucketKey(a.occurredAt, tz, grouping, weekStart));
@@ -199,5 +221,5 @@ export function timeSeries(
       }
     }
   }
-  return keys.map((key) => ({ key, value: finish(tallies.get(key)!)[metric] }));
+  return keys.map((key) => ({ key, value: COMPUTATIONS[metric].value(tallies.get(key)!) }));
 }

@@ -1,12 +1,16 @@
-// The metric catalogue (see docs/metrics.md): stable keys, units,
-// which way is "good", labels and name parsing (values are formatted in
-// presentation/format/).
+// The metric catalogue (see docs/metrics.md): stable keys, the unit each is
+// measured in (which also picks how its value is written in
+// presentation/format/), which way is "good", whether a team value is a sum,
+// and where each is shown. Adding a metric: its key and definition here, its
+// computation in kpi.ts and its words in both i18n files — all exhaustive
+// records, so the compiler points at whichever is missing (docs/extending.md).
 
-/** Stable metric keys, in catalogue order; `leads` (registered leads) last. */
+/** Stable metric keys, in catalogue order (each call metric next to the calls); `leads` last. */
 export const METRIC_KEYS = [
   "calls",
   "meetings",
   "call_conversion",
+  "noanswer_rate",
   "proposals",
   "presentations",
   "deals",
@@ -22,93 +26,104 @@ export type MetricKey = (typeof METRIC_KEYS)[number];
 
 export type MetricUnit = "count" | "money" | "percent" | "duration";
 export type MetricDirection = "at_least" | "at_most";
-export type Locale = "ru" | "en";
+
+/**
+ * Where a metric can appear. me: the /me card (and a manager's own /report);
+ * report: the head's team report; compare: the /compare table; top: /top;
+ * plan: /plan and the plan editor; export: the CSV summary's columns;
+ * builder: the report builder's choices; main: the team's leaderboard metric
+ * (`/settings metric`: evening leaderboard, weekly podium, the summary's chart);
+ * summary: the morning summary's day table and month line (and the demo's table),
+ * kept to four columns so the table fits a phone.
+ */
+export const METRIC_SURFACES = ["me", "report", "compare", "top", "plan", "export", "builder", "main", "summary"] as const;
+export type MetricSurface = (typeof METRIC_SURFACES)[number];
+
+/** The team report's two tables. */
+export type ReportSection = "activity" | "results";
 
 export interface MetricDef {
   key: MetricKey;
-  /** count: plain number; money: integer kopecks; percent: 0..100; duration: ms. */
+  /**
+   * count: plain number; money: integer kopecks; percent: 0..100; duration: ms.
+   * The unit is also the value's format: "1 250", "1 250 000 ₽", "19,5%", "5 ч 20 мин".
+   */
   unit: MetricUnit;
-  /** Which side of a target is good. */
+  /** Which side of a target is good (and which way rankings sort). */
   direction: MetricDirection;
-  label: Record<Locale, string>;
-  /** ≤ 6 characters, for narrow phone tables. */
-  short: Record<Locale, string>;
   /** True when a team value is the sum of the managers' values. */
   summable: boolean;
+  /** The team report's table it sits in (when shown there). */
+  section: ReportSection;
+  show: Readonly<Record<MetricSurface, boolean>>;
+}
+
+/** Shown on every surface except the ones named. */
+function everywhereBut(...hidden: MetricSurface[]): Record<MetricSurface, boolean> {
+  return Object.fromEntries(METRIC_SURFACES.map((s) => [s, !hidden.includes(s)])) as Record<MetricSurface, boolean>;
 }
 
 function def(
   key: MetricKey,
   unit: MetricUnit,
   direction: MetricDirection,
-  label: [string, string],
-  short: [string, string],
   summable: boolean,
+  section: ReportSection,
+  show: Record<MetricSurface, boolean>,
 ): MetricDef {
-  return { key, unit, direction, label: { ru: label[0], en: label[1] }, short: { ru: short[0], en: short[1] }, summable };
+  return { key, unit, direction, summable, section, show };
 }
 
 export const METRICS: Readonly<Record<MetricKey, MetricDef>> = {
-  calls: def("calls", "count", "at_least", ["звонки", "calls"], ["Звонки", "Calls"], true),
-  meetings: def("meetings", "count", "at_least", ["встречи", "meetings"], ["Встр.", "Meet."], true),
-  call_conversion: def("call_conversion", "percent", "at_least", ["конверсия звонков", "call conversion"], ["Конв.", "Conv."], false),
-  proposals: def("proposals", "count", "at_least", ["КП", "proposals"], ["КП", "Prop."], true),
-  presentations: def("presentations", "count", "at_least", ["презентации", "presentations"], ["През.", "Pres."], true),
-  deals: def("deals", "count", "at_least", ["сделки", "deals"], ["Сделки", "Deals"], true),
-  revenue: def("revenue", "money", "at_least", ["выручка", "revenue"], ["Выр.", "Rev."], true),
-  avg_check: def("avg_check", "money", "at_least", ["средний чек", "average check"], ["Чек", "Avg"], false),
+  calls: def("calls", "count", "at_least", true, "activity", everywhereBut()),
+  meetings: def("meetings", "count", "at_least", true, "activity", everywhereBut()),
+  call_conversion: def("call_conversion", "percent", "at_least", false, "activity", everywhereBut("summary")),
+  // Calls nobody answered ÷ calls: fewer is better, so a plan on it is a ceiling. Not a
+  // team's main metric: the daily posts celebrate the highest value, and 0 % of no calls
+  // would win them.
+  noanswer_rate: def("noanswer_rate", "percent", "at_most", false, "activity", everywhereBut("main", "summary")),
+  proposals: def("proposals", "count", "at_least", true, "activity", everywhereBut("summary")),
+  presentations: def("presentations", "count", "at_least", true, "activity", everywhereBut("summary")),
+  deals: def("deals", "count", "at_least", true, "results", everywhereBut()),
+  revenue: def("revenue", "money", "at_least", true, "results", everywhereBut()),
+  avg_check: def("avg_check", "money", "at_least", false, "results", everywhereBut("summary")),
   // Fewer losses are better, so a plan on `lost` is a ceiling.
-  lost: def("lost", "count", "at_most", ["отказы", "lost"], ["Отказ", "Lost"], true),
-  win_rate: def("win_rate", "percent", "at_least", ["доля успешных", "win rate"], ["Успех", "Win%"], false),
-  lead_time: def("lead_time", "duration", "at_most", ["время обработки лида", "lead processing time"], ["Обр.", "LeadT"], false),
-  close_time: def("close_time", "duration", "at_most", ["время закрытия сделки", "deal closing time"], ["Закр.", "Close"], false),
-  leads: def("leads", "count", "at_least", ["лиды", "leads"], ["Лиды", "Leads"], true),
+  lost: def("lost", "count", "at_most", true, "results", everywhereBut("me", "report", "compare", "summary")),
+  win_rate: def("win_rate", "percent", "at_least", false, "results", everywhereBut("me", "report", "summary")),
+  lead_time: def("lead_time", "duration", "at_most", false, "results", everywhereBut("me", "summary")),
+  close_time: def("close_time", "duration", "at_most", false, "results", everywhereBut("me", "summary")),
+  leads: def("leads", "count", "at_least", true, "activity", everywhereBut("me", "report", "compare", "summary")),
 };
 
-// Aliases after normalisation (lower case, "ё" → "е", spaces and "-" → "_").
-const ALIASES: ReadonlyMap<string, MetricKey> = new Map(
-  Object.entries({
-    calls: "calls",
-    звонки: "calls",
-    meetings: "meetings",
-    встречи: "meetings",
-    conversion: "call_conversion",
-    конверсия: "call_conversion",
-    call_conversion: "call_conversion",
-    proposals: "proposals",
-    кп: "proposals",
-    presentations: "presentations",
-    презентации: "presentations",
-    deals: "deals",
-    сделки: "deals",
-    revenue: "revenue",
-    выручка: "revenue",
-    avgcheck: "avg_check",
-    avg_check: "avg_check",
-    средний_чек: "avg_check",
-    чек: "avg_check",
-    winrate: "win_rate",
-    win_rate: "win_rate",
-    доля_успешных: "win_rate",
-    leadtime: "lead_time",
-    lead_time: "lead_time",
-    обработка: "lead_time",
-    closetime: "close_time",
-    close_time: "close_time",
-    закрытие: "close_time",
-    lost: "lost",
-    отказы: "lost",
-    leads: "leads",
-    лиды: "leads",
-  } satisfies Record<string, MetricKey>),
-);
+/** The metrics shown on a surface, in catalogue order. */
+export function metricsOn(surface: MetricSurface, section?: ReportSection): MetricKey[] {
+  return METRIC_KEYS.filter((k) => METRICS[k].show[surface] && (section === undefined || METRICS[k].section === section));
+}
 
-/** Metric key from a key or alias ("звонки", "win-rate", "Средний чек"), or null. */
-export function parseMetric(text: string): MetricKey | null {
-  const norm = text
+/** Reads a typed metric name ("звонки", "win-rate", "Средний чек") as a key, or null. */
+export type MetricParser = (text: string) => MetricKey | null;
+
+/** A typed metric name in the form aliases are written in: lower case, "ё" → "е", spaces and "-" → "_". */
+export function normalizeMetricWord(text: string): string {
+  return text
     .trim()
     .toLowerCase()
     .replace(/ё/g, "е")
     .replace(/[\s-]+/g, "_");
-  return ALIASES.get(norm) ?? null; // Map: "toString" is not a metric
+}
+
+/**
+ * A parser over the given aliases (normalised form) and every key itself,
+ * limited to `keys`. The words come from the i18n files; the rules live here.
+ */
+export function metricParser(
+  aliases: Iterable<readonly [MetricKey, readonly string[]]>,
+  keys: readonly MetricKey[] = METRIC_KEYS,
+): MetricParser {
+  const allowed = new Set(keys);
+  // A Map, so "toString" or "constructor" is never read off Object.prototype.
+  const byWord = new Map<string, MetricKey>();
+  for (const k of keys) byWord.set(k, k);
+  for (const [k, words] of aliases) if (allowed.has(k)) for (const w of words) byWord.set(normalizeMetricWord(w), k);
+  return (text) => byWord.get(normalizeMetricWord(text)) ?? null;
 }

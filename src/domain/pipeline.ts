@@ -1,11 +1,9 @@
-import type { ActivityKind, CallOutcome, Stage } from "./types.js";
+import { type ActivityKind, type CallOutcome, FORWARD_STAGES, OPEN_STAGES, type Stage } from "./types.js";
 
-export const OPEN_STAGES: Stage[] = ["new", "qualified", "meeting", "proposal"];
-/** The forward path; `lost` is off to the side and reachable from any open stage. */
-const FORWARD: readonly Stage[] = ["new", "qualified", "meeting", "proposal", "won"];
+const FORWARD: readonly Stage[] = FORWARD_STAGES;
 
 export function isOpen(stage: Stage): boolean {
-  return OPEN_STAGES.includes(stage);
+  return (OPEN_STAGES as readonly Stage[]).includes(stage);
 }
 
 /** The stage an entry of this kind moves its client's lead to, per the catalogue. */

@@ -1,4 +1,4 @@
-import { type MetricKey, parseMetric } from "./metrics.js";
+import type { MetricKey, MetricParser } from "./metrics.js";
 import type { PlanPeriod, PlanScope } from "./plans.js";
 
 const PERIODS = new Map<string, PlanPeriod>([
@@ -36,7 +36,7 @@ export interface PlanCommand {
 export type PlanCommandError = { error: "usage" } | { error: "metric"; word: string } | { error: "period"; word: string };
 
 /** `/plan <metric> <value…> <period> [@username|all]`; the value may contain spaces ("1,5 млн"). */
-export function parsePlanCommand(text: string): PlanCommand | PlanCommandError {
+export function parsePlanCommand(text: string, parseMetric: MetricParser): PlanCommand | PlanCommandError {
   const tokens = text.trim().split(/\s+/).filter(Boolean);
   if (tokens.length < 3) return { error: "usage" };
   let metric = parseMetric(tokens[0]!);

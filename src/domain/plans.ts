@@ -5,8 +5,11 @@ import { parseAmount } from "./amounts.js";
 import { METRICS, type MetricKey } from "./metrics.js";
 import type { PeriodSpec } from "./period-parsing.js";
 
-export type PlanPeriod = "day" | "week" | "month" | "quarter";
-export type PlanScope = "team" | "each" | "user";
+export const PLAN_PERIODS = ["day", "week", "month", "quarter"] as const;
+export type PlanPeriod = (typeof PLAN_PERIODS)[number];
+/** Whom a plan binds: the team's total, each manager, or one manager. */
+export const PLAN_SCOPES = ["team", "each", "user"] as const;
+export type PlanScope = (typeof PLAN_SCOPES)[number];
 
 export interface Plan {
   id: number;

@@ -5,6 +5,8 @@ import { parsePeriod } from "./period-parsing.js";
 import type { Period } from "./types.js";
 
 export type ReportGrouping = "manager" | Grouping | "auto";
+/** The groupings a user picks from (in the builder's order); "auto" picks a time grouping by the period's length. */
+export const REPORT_GROUPINGS = ["manager", "day", "week", "month"] as const satisfies readonly ReportGrouping[];
 
 /** A report: which metrics, grouped how, over which period, sorted by what. */
 export interface ReportDefinition {
@@ -17,7 +19,7 @@ export interface ReportDefinition {
 
 export const reportDefinitionSchema = z.object({
   metrics: z.array(z.enum(METRIC_KEYS)).min(1).max(8),
-  grouping: z.enum(["manager", "day", "week", "month", "auto"]),
+  grouping: z.enum([...REPORT_GROUPINGS, "auto"]),
   period: z.string().min(1).max(40),
   sort: z.enum(METRIC_KEYS).nullable(),
 });

@@ -1,4 +1,5 @@
-import { parseMetric } from "./metrics.js";
+import { isLocale } from "./locales.js";
+import type { MetricParser } from "./metrics.js";
 import { parseDuration } from "./plans.js";
 import { clockTime, parseWorkdays, type TeamSettings, type UserSettings } from "./team-settings.js";
 import { isValidTimeZone } from "./time.js";
@@ -29,13 +30,13 @@ const range = (v: string) => {
   return m && time(m[1]!) && time(m[2]!) ? ([m[1]!, m[2]!] as const) : null;
 };
 const flag = (v: string) => (ON.has(v.toLowerCase()) ? true : OFF.has(v.toLowerCase()) ? false : null);
-const POST_KEYS = ["summary", "evening", "weekly", "alerts", "nudge"] as const;
 
 /**
  * `/settings <key> <value>`: one change, validated. `threadId` is the forum
- * topic the command was sent in (for `topic here`).
+ * topic the command was sent in (for `topic here`); `parseMetric` reads the
+ * leaderboard metric (its words are in the i18n files).
  */
-export function parseSettingsCommand(text: string, threadId?: number): SettingsChange | SettingsError {
+export function parseSettingsCommand(text: string, parseMetric: MetricParser, threadId?: number): SettingsChange | SettingsError {
   const [rawKey = "", ...rest] = text.trim().split(/\s+/);
   const key = rawKey.toLowerCase();
   const value = rest.join(" ");
@@ -118,7 +119,7 @@ export function parseSettingsCommand(text: string, threadId?: number): SettingsC
     case "язык": {
       const v = value.toLowerCase();
       if (v === "auto" || v === "авто") return { scope: "user", patch: { language: null } };
-      return v === "ru" || v === "en" ? { scope: "user", patch: { language: v } } : bad;
+      return isLocale(v) ? { scope: "user", patch: { language: v } } : bad;
     }
     case "nudge": {
       const f = flag(value);
@@ -134,5 +135,3 @@ export function parseSettingsCommand(text: string, threadId?: number): SettingsC
 export function mergeTeamSettings(current: TeamSettings, patch: Partial<TeamSettings>): TeamSettings {
   return { ...current, ...patch, enabled: { ...current.enabled, ...(patch.enabled ?? {}) } };
 }
-
-export { POST_KEYS };

@@ -1,10 +1,21 @@
 import { z } from "zod";
+import { LOCALES } from "./locales.js";
 import { METRIC_KEYS } from "./metrics.js";
 
 /** "HH:MM", 00:00–23:59. */
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 const destinations = z.array(z.enum(["head", "group"])).max(2);
+
+/**
+ * The scheduled posts a head can turn on and off (`/settings summary off`, the
+ * toggle buttons); `alerts` switches the hourly funnel checks. All on by default.
+ */
+export const POST_KEYS = ["summary", "evening", "weekly", "alerts", "nudge"] as const;
+export type PostKey = (typeof POST_KEYS)[number];
+const postToggles = z.object(
+  Object.fromEntries(POST_KEYS.map((k) => [k, z.boolean().default(true)])) as Record<PostKey, z.ZodDefault<z.ZodBoolean>>,
+);
 
 /**
  * A team's schedule and coaching rules, kept as JSON on the team row. Every
@@ -37,15 +48,7 @@ export const teamSettingsSchema = z.object({
   mainMetric: z.enum(METRIC_KEYS).default("deals"),
   /** Free text read with confidence as one entry is stored at once (with an Undo button) instead of asking. */
   autoLog: z.boolean().default(false),
-  enabled: z
-    .object({
-      summary: z.boolean().default(true),
-      evening: z.boolean().default(true),
-      weekly: z.boolean().default(true),
-      alerts: z.boolean().default(true),
-      nudge: z.boolean().default(true),
-    })
-    .default({ summary: true, evening: true, weekly: true, alerts: true, nudge: true }),
+  enabled: postToggles.default(Object.fromEntries(POST_KEYS.map((k) => [k, true])) as Record<PostKey, boolean>),
 });
 
 export type TeamSettings = z.infer<typeof teamSettingsSchema>;
@@ -60,7 +63,7 @@ export function readTeamSettings(json: unknown): TeamSettings {
 }
 
 export const userSettingsSchema = z.object({
-  language: z.enum(["ru", "en"]).nullable().default(null),
+  language: z.enum(LOCALES).nullable().default(null),
   nudge: z.boolean().default(true),
 });
 export type UserSettings = z.infer<typeof userSettingsSchema>;

@@ -1,14 +1,25 @@
 // Plain data shapes shared by the pure domain functions. All instants are Unix
 // milliseconds (UTC); local calendar dates are "YYYY-MM-DD" strings in the team's zone.
 
-export const ACTIVITY_KINDS = ["call", "meeting", "proposal", "presentation", "deal", "lead", "lost"] as const;
+/**
+ * What a manager logs. Each kind is also its logging command (`/call`, `/deal`, …),
+ * and this order is the order of the keyboards, /help and the command menu.
+ */
+export const ACTIVITY_KINDS = ["call", "meeting", "proposal", "presentation", "lead", "deal", "lost"] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
+/** A call's outcome; the first is the default when none is typed. */
 export const CALL_OUTCOMES = ["reached", "meeting", "noanswer"] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
+/** Stages a lead can still move on from, in pipeline order (the funnel's convertible steps). */
+export const OPEN_STAGES = ["new", "qualified", "meeting", "proposal"] as const;
+export type OpenStage = (typeof OPEN_STAGES)[number];
+/** The forward path (the funnel's steps); `lost` is off to the side. */
+export const FORWARD_STAGES = [...OPEN_STAGES, "won"] as const;
+export type ForwardStage = (typeof FORWARD_STAGES)[number];
 /** Pipeline stages in order; `lost` is terminal and reachable from any open stage. */
-export const STAGES = ["new", "qualified", "meeting", "proposal", "won", "lost"] as const;
+export const STAGES = [...FORWARD_STAGES, "lost"] as const;
 export type Stage = (typeof STAGES)[number];
 
 export interface ActivityRecord {

@@ -1,6 +1,5 @@
 import type { Locale } from "../config.js";
 import type { Team } from "../db/repositories/teams.js";
-import { METRICS } from "../domain/metrics.js";
 import { resolvePeriod } from "../domain/periods.js";
 import { readTeamSettings } from "../domain/team-settings.js";
 import { podiumChart } from "../presentation/charts/index.js";
@@ -8,6 +7,7 @@ import { displayValue } from "../presentation/format/metric-value.js";
 import { periodLabel } from "../presentation/format/period-label.js";
 import { clip, escapeHtml, MAX_CAPTION } from "../presentation/html.js";
 import { messages } from "../presentation/i18n/index.js";
+import { metricLabel } from "../presentation/i18n/metric-words.js";
 import type { PostContent } from "../presentation/views/post-content.js";
 import { rankingHtml } from "../presentation/views/ranking-view.js";
 import type { AppDeps } from "../services/deps.js";
@@ -21,7 +21,7 @@ export function buildEveningLeaderboard(deps: AppDeps, team: Team, now: number, 
   const ranked = leaderboard(deps, team, metric, today);
   const t = messages[locale].posts;
   return {
-    html: rankingHtml(t.eveningTitle(escapeHtml(team.name), METRICS[metric].label[locale]), ranked, metric, locale, t.nobody),
+    html: rankingHtml(t.eveningTitle(escapeHtml(team.name), metricLabel(metric, locale)), ranked, metric, locale, t.nobody),
     chart: null,
     caption: "",
   };
@@ -34,7 +34,7 @@ export function buildWeeklyPodium(deps: AppDeps, team: Team, now: number, locale
   const ranked = leaderboard(deps, team, metric, week);
   const t = messages[locale].posts;
   const label = periodLabel(week, locale);
-  const title = t.weeklyTitle(escapeHtml(team.name), METRICS[metric].label[locale], escapeHtml(label));
+  const title = t.weeklyTitle(escapeHtml(team.name), metricLabel(metric, locale), escapeHtml(label));
   const scored = ranked.filter((r) => r.place !== null && r.value !== null);
   return {
     html: rankingHtml(title, ranked, metric, locale, t.nobody),
@@ -43,7 +43,7 @@ export function buildWeeklyPodium(deps: AppDeps, team: Team, now: number, locale
         ? null
         : () =>
             podiumChart({
-              title: `${METRICS[metric].label[locale]} · ${label}`,
+              title: `${metricLabel(metric, locale)} · ${label}`,
               subtitle: team.name,
               locale,
               entries: scored

@@ -13,10 +13,6 @@ import { snapshotSource } from "./team-report.js";
 import { teamWeekStart } from "./team-settings.js";
 import { type TeamSnapshot, teamSnapshot } from "./team-snapshot.js";
 
-/** The metrics of the summary's day table, each shown against a daily plan when there is one. */
-export const SUMMARY_DAY_METRICS = ["calls", "meetings", "deals", "revenue"] as const;
-export type SummaryDayMetric = (typeof SUMMARY_DAY_METRICS)[number];
-
 /** Everything the head's morning summary shows, as numbers. */
 export interface MorningSummary {
   team: Team;
@@ -27,8 +23,8 @@ export interface MorningSummary {
   month: TeamSnapshot;
   /** Managers, plus heads who logged something on the day. */
   people: Member[];
-  /** A person's daily target for a day-table metric (a personal plan beats "each"), if any. */
-  dailyTarget: (metric: SummaryDayMetric, userId: number) => number | undefined;
+  /** A person's daily target for a day-table metric (metricsOn("summary")) (a personal plan beats "each"), if any. */
+  dailyTarget: (metric: MetricKey, userId: number) => number | undefined;
   /** The day ranked by the main metric (revenue breaks ties). */
   ranked: Ranked<Member>[];
   /** People who logged nothing on the day. */
@@ -73,7 +69,7 @@ export function buildMorningSummary(deps: AppDeps, team: Team, now: number): Mor
   const plans = deps.repos.plans.list(team.id);
 
   const dailyPlans = plans.filter((plan) => plan.period === "day");
-  const dailyTarget = (key: SummaryDayMetric, userId: number) =>
+  const dailyTarget = (key: MetricKey, userId: number) =>
     (
       dailyPlans.find((plan) => plan.metric === key && plan.scope === "user" && plan.userId === userId) ??
       dailyPlans.find((plan) => plan.metric === key && plan.scope === "each")

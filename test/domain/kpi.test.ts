@@ -12,6 +12,7 @@ const EMPTY: KpiValues = {
   calls: 0,
   meetings: 0,
   call_conversion: null,
+  noanswer_rate: null,
   proposals: 0,
   presentations: 0,
   deals: 0,
@@ -136,6 +137,7 @@ describe("computeKpis for one manager", () => {
       calls: 4,
       meetings: 2,
       call_conversion: 50, // 2 meeting calls ÷ 4 calls
+      noanswer_rate: 25, // 1 unanswered call ÷ 4 calls
       proposals: 3,
       presentations: 1,
       deals: 3,
@@ -185,6 +187,8 @@ describe("team KPIs", () => {
     expect(team.call_conversion).toBeCloseTo((3 / 14) * 100, 10);
     expect(team.call_conversion).not.toBeCloseTo(30, 1);
     expect(team.calls).toBe(14);
+    // 1 unanswered ÷ 14 calls = 7.14 %, not the mean of Anna's 25 % and Boris's 0 %.
+    expect(team.noanswer_rate).toBeCloseTo((1 / 14) * 100, 10);
     expect(team.deals).toBe(3);
     expect(team.lost).toBe(3);
     expect(team.win_rate).toBe(50); // 3 ÷ (3 + 3); not the mean of 75 % and 0 %
@@ -265,6 +269,7 @@ describe("timeSeries", () => {
   it("has nulls for ratios in empty buckets", () => {
     expect(timeSeries(weekActs, WEEK, MSK, "day", "avg_check")).toEqual(series([2_000_000, null, 500_000, null, null, null, null]));
     expect(timeSeries(weekActs, WEEK, MSK, "day", "call_conversion")).toEqual(series([null, 50, null, null, null, null, null]));
+    expect(timeSeries(weekActs, WEEK, MSK, "day", "noanswer_rate")).toEqual(series([null, 50, null, null, null, null, null]));
   });
 
   it("groups by week and month", () => {
@@ -290,5 +295,46 @@ describe("timeSeries", () => {
     ]);
     // Without timelines there is nothing to measure.
     expect(timeSeries(activities, NOVEMBER, MSK, "month", "close_time")).toEqual([{ key: "2026-11", value: null }]);
+  });
+});
+
+describe("noanswer_rate", () => {
+  const call = (outcome: CallOutcome, iso = "2026-11-10T09:00:00Z") => act(ANNA, "call", iso, { outcome });
+  const rate = (acts: ActivityRecord[]) => computeKpis({ activities: acts, timelines: [], period: NOVEMBER }).noanswer_rate;
+
+  it("is unanswered calls ÷ all calls, in percent", () => {
+    expect(rate([call("noanswer"), call("reached"), call("meeting"), call("reached")])).toBe(25); // 1 ÷ 4
+    expect(rate([call("noanswer"), call("noanswer"), call("reached")])).toBeCloseTo(200 / 3, 10); // 2 ÷ 3 = 66.67 %
+    expect(rate([call("noanswer")])).toBe(100);
+    expect(rate([call("reached"), call("meeting")])).toBe(0);
+  });
+
+  it("is null without calls, and other kinds do not count", () => {
+    expect(rate([])).toBeNull();
+    expect(
+      rate([act(ANNA, "meeting", "2026-11-10T09:00:00Z"), act(ANNA, "deal", "2026-11-10T09:00:00Z", { amountMinor: 100 })]),
+    ).toBeNull();
+    // A meeting logged next to one unanswered call leaves the rate at 1 ÷ 1.
+    expect(rate([call("noanswer"), act(ANNA, "meeting", "2026-11-10T09:00:00Z")])).toBe(100);
+  });
+
+  it("counts only calls inside the period", () => {
+    // 31 Oct 23:59 local (outside) and 1 Dec 00:00 local (outside) are unanswered; inside: 1 of 2.
+    const acts = [call("noanswer", "2026-10-31T20:59:00Z"), call("noanswer", "2026-11-30T21:00:00Z"), call("noanswer"), call("reached")];
+    expect(rate(acts)).toBe(50);
+  });
+
+  it("is computed from the team's raw calls, per manager alike", () => {
+    const acts = [
+      call("noanswer"),
+      call("noanswer"),
+      call("reached"),
+      call("reached"), // Anna: 2 of 4 = 50 %
+      act(BORIS, "call", "2026-11-10T09:00:00Z", { outcome: "noanswer" }), // Boris: 1 of 1 = 100 %
+    ];
+    const byUser = computeKpisByUser({ activities: acts, timelines: [], period: NOVEMBER }, [ANNA, BORIS]);
+    expect(byUser.get(ANNA)?.noanswer_rate).toBe(50);
+    expect(byUser.get(BORIS)?.noanswer_rate).toBe(100);
+    expect(computeTeamKpis({ activities: acts, timelines: [], period: NOVEMBER }).noanswer_rate).toBe(60); // 3 ÷ 5
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { METRIC_KEYS, METRICS, parseMetric } from "../../src/domain/metrics.js";
+import { METRIC_KEYS, METRIC_SURFACES, METRICS, metricParser, metricsOn, normalizeMetricWord } from "../../src/domain/metrics.js";
 
 describe("metric catalogue", () => {
   it("has the stable keys in catalogue order", () => {
@@ -7,6 +7,7 @@ describe("metric catalogue", () => {
       "calls",
       "meetings",
       "call_conversion",
+      "noanswer_rate",
       "proposals",
       "presentations",
       "deals",
@@ -28,6 +29,7 @@ describe("metric catalogue", () => {
       calls: "count/at_least/sum",
       meetings: "count/at_least/sum",
       call_conversion: "percent/at_least/nosum",
+      noanswer_rate: "percent/at_most/nosum",
       proposals: "count/at_least/sum",
       presentations: "count/at_least/sum",
       deals: "count/at_least/sum",
@@ -39,80 +41,74 @@ describe("metric catalogue", () => {
       close_time: "duration/at_most/nosum",
       leads: "count/at_least/sum",
     });
-  });
-
-  it("keeps short labels within 6 characters and labels in both languages", () => {
-    for (const k of METRIC_KEYS) {
-      const m = METRICS[k];
-      expect(m.key).toBe(k);
-      expect(m.short.ru.length).toBeLessThanOrEqual(6);
-      expect(m.short.en.length).toBeLessThanOrEqual(6);
-      expect(m.short.ru.length).toBeGreaterThan(0);
-      expect(m.label.ru).not.toBe("");
-      expect(m.label.en).not.toBe("");
-    }
-    expect(METRICS.deals.label).toEqual({ ru: "сделки", en: "deals" });
-    expect(METRICS.avg_check.label.ru).toBe("средний чек");
+    for (const k of METRIC_KEYS) expect(METRICS[k].key).toBe(k);
   });
 });
 
-describe("parseMetric", () => {
-  const cases: [string, string][] = [
-    ["calls", "calls"],
-    ["звонки", "calls"],
-    ["Звонки", "calls"],
-    ["meetings", "meetings"],
-    ["встречи", "meetings"],
-    ["conversion", "call_conversion"],
-    ["конверсия", "call_conversion"],
-    ["call_conversion", "call_conversion"],
-    ["call-conversion", "call_conversion"],
-    ["Call Conversion", "call_conversion"],
-    ["proposals", "proposals"],
-    ["кп", "proposals"],
-    ["КП", "proposals"],
-    ["presentations", "presentations"],
-    ["презентации", "presentations"],
-    ["deals", "deals"],
-    ["сделки", "deals"],
-    ["DEALS", "deals"],
-    ["revenue", "revenue"],
-    ["выручка", "revenue"],
-    ["avgcheck", "avg_check"],
-    ["avg_check", "avg_check"],
-    ["avg-check", "avg_check"],
-    ["avg check", "avg_check"],
-    ["средний_чек", "avg_check"],
-    ["средний чек", "avg_check"],
-    ["Средний-чек", "avg_check"],
-    ["чек", "avg_check"],
-    ["winrate", "win_rate"],
-    ["win_rate", "win_rate"],
-    ["win-rate", "win_rate"],
-    ["доля_успешных", "win_rate"],
-    ["доля успешных", "win_rate"],
-    ["leadtime", "lead_time"],
-    ["lead_time", "lead_time"],
-    ["lead time", "lead_time"],
-    ["обработка", "lead_time"],
-    ["closetime", "close_time"],
-    ["close_time", "close_time"],
-    ["закрытие", "close_time"],
-    ["lost", "lost"],
-    ["отказы", "lost"],
-    ["leads", "leads"],
-    ["лиды", "leads"],
-    ["  Выручка ", "revenue"],
-  ];
-  it.each(cases)("%j → %s", (text, key) => {
-    expect(parseMetric(text)).toBe(key);
+describe("metricsOn", () => {
+  it("selects each surface's metrics in catalogue order", () => {
+    expect(metricsOn("me")).toEqual([
+      "calls",
+      "meetings",
+      "call_conversion",
+      "noanswer_rate",
+      "proposals",
+      "presentations",
+      "deals",
+      "revenue",
+      "avg_check",
+    ]);
+    expect(metricsOn("report", "activity")).toEqual([
+      "calls",
+      "meetings",
+      "call_conversion",
+      "noanswer_rate",
+      "proposals",
+      "presentations",
+    ]);
+    expect(metricsOn("report", "results")).toEqual(["deals", "revenue", "avg_check", "lead_time", "close_time"]);
+    expect(metricsOn("compare")).not.toContain("lost");
+    expect(metricsOn("compare")).toContain("win_rate");
+    expect(metricsOn("export")).toEqual([...METRIC_KEYS]);
+    expect(metricsOn("top")).toEqual([...METRIC_KEYS]);
+    expect(metricsOn("summary")).toEqual(["calls", "meetings", "deals", "revenue"]);
+    expect(metricsOn("summary", "results")).toEqual(["deals", "revenue"]);
   });
 
-  it("returns null for unknown names", () => {
-    expect(parseMetric("profit")).toBeNull();
-    expect(parseMetric("")).toBeNull();
-    expect(parseMetric("avg__check")).toBeNull();
-    expect(parseMetric("toString")).toBeNull();
-    expect(parseMetric("constructor")).toBeNull();
+  it("shows the no-answer rate wherever call conversion is shown, except as the main metric", () => {
+    for (const s of METRIC_SURFACES) if (s !== "main") expect(METRICS.noanswer_rate.show[s]).toBe(METRICS.call_conversion.show[s]);
+    expect(metricsOn("main")).not.toContain("noanswer_rate");
+  });
+});
+
+describe("metricParser", () => {
+  const parse = metricParser([
+    ["avg_check", ["средний_чек", "Чек"]],
+    ["lost", ["отказы"]],
+  ]);
+
+  it("reads keys and aliases in any case, with spaces or dashes for underscores", () => {
+    expect(parse("avg_check")).toBe("avg_check");
+    expect(parse("Средний чек")).toBe("avg_check");
+    expect(parse("средний-чек")).toBe("avg_check");
+    expect(parse("чек")).toBe("avg_check");
+    expect(parse("  ОТКАЗЫ ")).toBe("lost");
+    expect(parse("noanswer_rate")).toBe("noanswer_rate");
+  });
+
+  it("knows only the given keys and never reads Object.prototype", () => {
+    const onlyLost = metricParser([["avg_check", ["чек"]]], ["lost"]);
+    expect(onlyLost("чек")).toBeNull();
+    expect(onlyLost("avg_check")).toBeNull();
+    expect(onlyLost("lost")).toBe("lost");
+    expect(parse("toString")).toBeNull();
+    expect(parse("constructor")).toBeNull();
+    expect(parse("")).toBeNull();
+  });
+
+  it("normalises like the aliases are written", () => {
+    expect(normalizeMetricWord(" Доля  Недозвонов ")).toBe("доля_недозвонов");
+    expect(normalizeMetricWord("Win-Rate")).toBe("win_rate");
+    expect(normalizeMetricWord("Отчёт")).toBe("отчет");
   });
 });

@@ -2,13 +2,16 @@ import { describe, expect, it } from "vitest";
 import { parseAmount } from "../../src/domain/amounts.js";
 import { splitArgs } from "../../src/domain/command-args.js";
 import { parseEntry, parseOutcome } from "../../src/domain/entry-parsing.js";
-import { parseMetric } from "../../src/domain/metrics.js";
 import { parsePeriod } from "../../src/domain/period-parsing.js";
 import { parsePlanCommand, parsePlanPeriod } from "../../src/domain/plan-command.js";
 import { parseDuration, parsePlanValue } from "../../src/domain/plans.js";
 import { parseBuiltinReport } from "../../src/domain/report-definition.js";
 import { parseSettingsCommand } from "../../src/domain/settings-command.js";
 import { parseWorkdays } from "../../src/domain/team-settings.js";
+import { parseMetricOn } from "../../src/presentation/i18n/metric-words.js";
+
+/** Metrics as /plan reads them (every metric a plan can be set on). */
+const parseMetric = parseMetricOn("plan");
 
 /** Every name an object literal inherits: typed as a word, none may be taken for a known one. */
 const INHERITED = [...new Set([...Object.getOwnPropertyNames(Object.prototype), "prototype", "__proto__", "length", "name"])];
@@ -25,13 +28,13 @@ describe("words typed by users never reach Object.prototype", () => {
     expect(parseAmount(`5 ${word}`)).toEqual({ error: "format" });
     expect(typeof parseDuration(`5${word}`)).toBe("object");
     expect(parsePlanValue("lead_time", `5 ${word}`)).toHaveProperty("error");
-    expect(splitArgs(`by ${word}`).by).toEqual({ metric: null, raw: word });
-    expect(parsePlanCommand(`${word} 10 month`)).toEqual({ error: "metric", word });
-    expect(parsePlanCommand(`calls 10 ${word}`)).toEqual({ error: "period", word });
-    expect(parseSettingsCommand(`workdays ${word}`)).toEqual({ error: "bad_value", key: "workdays", value: word });
-    expect(parseSettingsCommand(`summary_to ${word}`)).toHaveProperty("error", "bad_value");
-    expect(parseSettingsCommand(`metric ${word}`)).toHaveProperty("error", "bad_value");
-    expect(parseSettingsCommand(`${word} 1`)).toHaveProperty("error");
+    expect(splitArgs(`by ${word}`, parseMetric).by).toEqual({ metric: null, raw: word });
+    expect(parsePlanCommand(`${word} 10 month`, parseMetric)).toEqual({ error: "metric", word });
+    expect(parsePlanCommand(`calls 10 ${word}`, parseMetric)).toEqual({ error: "period", word });
+    expect(parseSettingsCommand(`workdays ${word}`, parseMetric)).toEqual({ error: "bad_value", key: "workdays", value: word });
+    expect(parseSettingsCommand(`summary_to ${word}`, parseMetric)).toHaveProperty("error", "bad_value");
+    expect(parseSettingsCommand(`metric ${word}`, parseMetric)).toHaveProperty("error", "bad_value");
+    expect(parseSettingsCommand(`${word} 1`, parseMetric)).toHaveProperty("error");
   });
 
   it.each(INHERITED)("/call %s Acme logs a reached call for the client the words name", (word) => {

@@ -1,31 +1,49 @@
 import { describe, expect, it } from "vitest";
 import { mergeTeamSettings, parseSettingsCommand } from "../../src/domain/settings-command.js";
+import { parseMetricOn } from "../../src/presentation/i18n/metric-words.js";
+
+const parseMainMetric = parseMetricOn("main");
+
 import { firstWorkday, inQuietHours, parseWorkdays, readTeamSettings, teamSettingsSchema } from "../../src/domain/team-settings.js";
 
 describe("parseSettingsCommand", () => {
   it("accepts every documented key with a valid value", () => {
-    expect(parseSettingsCommand("timezone Asia/Yekaterinburg")).toEqual({ scope: "team", patch: {}, timezone: "Asia/Yekaterinburg" });
-    expect(parseSettingsCommand("summary 09:30")).toEqual({ scope: "team", patch: { summaryTime: "09:30" } });
-    expect(parseSettingsCommand("summary off")).toEqual({ scope: "team", patch: { enabled: { summary: false } } });
-    expect(parseSettingsCommand("workdays пн-сб")).toEqual({ scope: "team", patch: { workdays: [1, 2, 3, 4, 5, 6] } });
-    expect(parseSettingsCommand("summary_to both")).toEqual({ scope: "team", patch: { summaryTo: ["head", "group"] } });
-    expect(parseSettingsCommand("topic here", 77)).toEqual({ scope: "team", patch: { topicId: 77 } });
-    expect(parseSettingsCommand("leadtime 48ч")).toEqual({ scope: "team", patch: { leadNewHours: 48 } });
-    expect(parseSettingsCommand("quiet 21:00-08:00")).toEqual({ scope: "team", patch: { quietFrom: "21:00", quietTo: "08:00" } });
-    expect(parseSettingsCommand("metric выручка")).toEqual({ scope: "team", patch: { mainMetric: "revenue" } });
-    expect(parseSettingsCommand("checks 10:00-18:00")).toEqual({ scope: "team", patch: { checksFrom: "10:00", checksTo: "18:00" } });
-    expect(parseSettingsCommand("language en")).toEqual({ scope: "user", patch: { language: "en" } });
-    expect(parseSettingsCommand("nudge off")).toEqual({ scope: "user", patch: { nudge: false } });
+    expect(parseSettingsCommand("timezone Asia/Yekaterinburg", parseMainMetric)).toEqual({
+      scope: "team",
+      patch: {},
+      timezone: "Asia/Yekaterinburg",
+    });
+    expect(parseSettingsCommand("summary 09:30", parseMainMetric)).toEqual({ scope: "team", patch: { summaryTime: "09:30" } });
+    expect(parseSettingsCommand("summary off", parseMainMetric)).toEqual({ scope: "team", patch: { enabled: { summary: false } } });
+    expect(parseSettingsCommand("workdays пн-сб", parseMainMetric)).toEqual({ scope: "team", patch: { workdays: [1, 2, 3, 4, 5, 6] } });
+    expect(parseSettingsCommand("summary_to both", parseMainMetric)).toEqual({ scope: "team", patch: { summaryTo: ["head", "group"] } });
+    expect(parseSettingsCommand("topic here", parseMainMetric, 77)).toEqual({ scope: "team", patch: { topicId: 77 } });
+    expect(parseSettingsCommand("leadtime 48ч", parseMainMetric)).toEqual({ scope: "team", patch: { leadNewHours: 48 } });
+    expect(parseSettingsCommand("quiet 21:00-08:00", parseMainMetric)).toEqual({
+      scope: "team",
+      patch: { quietFrom: "21:00", quietTo: "08:00" },
+    });
+    expect(parseSettingsCommand("metric выручка", parseMainMetric)).toEqual({ scope: "team", patch: { mainMetric: "revenue" } });
+    expect(parseSettingsCommand("checks 10:00-18:00", parseMainMetric)).toEqual({
+      scope: "team",
+      patch: { checksFrom: "10:00", checksTo: "18:00" },
+    });
+    expect(parseSettingsCommand("language en", parseMainMetric)).toEqual({ scope: "user", patch: { language: "en" } });
+    expect(parseSettingsCommand("nudge off", parseMainMetric)).toEqual({ scope: "user", patch: { nudge: false } });
   });
 
   it("refuses unknown keys and invalid values", () => {
-    expect(parseSettingsCommand("timezone Mars/Base")).toEqual({ error: "bad_value", key: "timezone", value: "Mars/Base" });
-    expect(parseSettingsCommand("summary 25:00")).toEqual({ error: "bad_value", key: "summary", value: "25:00" });
-    expect(parseSettingsCommand("summary 9:60")).toMatchObject({ error: "bad_value" });
-    expect(parseSettingsCommand("workdays 0-9")).toMatchObject({ error: "bad_value" });
-    expect(parseSettingsCommand("topic here")).toMatchObject({ error: "bad_value" });
-    expect(parseSettingsCommand("metric happiness")).toMatchObject({ error: "bad_value" });
-    expect(parseSettingsCommand("colour blue")).toEqual({ error: "unknown_key", key: "colour" });
+    expect(parseSettingsCommand("timezone Mars/Base", parseMainMetric)).toEqual({
+      error: "bad_value",
+      key: "timezone",
+      value: "Mars/Base",
+    });
+    expect(parseSettingsCommand("summary 25:00", parseMainMetric)).toEqual({ error: "bad_value", key: "summary", value: "25:00" });
+    expect(parseSettingsCommand("summary 9:60", parseMainMetric)).toMatchObject({ error: "bad_value" });
+    expect(parseSettingsCommand("workdays 0-9", parseMainMetric)).toMatchObject({ error: "bad_value" });
+    expect(parseSettingsCommand("topic here", parseMainMetric)).toMatchObject({ error: "bad_value" });
+    expect(parseSettingsCommand("metric happiness", parseMainMetric)).toMatchObject({ error: "bad_value" });
+    expect(parseSettingsCommand("colour blue", parseMainMetric)).toEqual({ error: "unknown_key", key: "colour" });
   });
 });
 
@@ -61,9 +79,16 @@ describe("team settings", () => {
   });
 
   it("turns storing confident free text at once on and off (team), refusing other values", () => {
-    expect(parseSettingsCommand("autolog on")).toEqual({ scope: "team", patch: { autoLog: true } });
-    expect(parseSettingsCommand("автозапись выкл")).toEqual({ scope: "team", patch: { autoLog: false } });
-    expect(parseSettingsCommand("autolog maybe")).toEqual({ error: "bad_value", key: "autolog", value: "maybe" });
+    expect(parseSettingsCommand("autolog on", parseMainMetric)).toEqual({ scope: "team", patch: { autoLog: true } });
+    expect(parseSettingsCommand("автозапись выкл", parseMainMetric)).toEqual({ scope: "team", patch: { autoLog: false } });
+    expect(parseSettingsCommand("autolog maybe", parseMainMetric)).toEqual({ error: "bad_value", key: "autolog", value: "maybe" });
     expect(teamSettingsSchema.parse({}).autoLog).toBe(false);
+  });
+});
+
+describe("the leaderboard metric", () => {
+  it("takes only metrics that can be the team's main metric", () => {
+    expect(parseSettingsCommand("metric недозвоны", parseMainMetric)).toEqual({ error: "bad_value", key: "metric", value: "недозвоны" });
+    expect(parseSettingsCommand("metric конверсия", parseMainMetric)).toEqual({ scope: "team", patch: { mainMetric: "call_conversion" } });
   });
 });

@@ -136,16 +136,21 @@ describe("reports", () => {
     await h.say(t.head, t.headChat, "/plan deals 10 month");
     const r = await h.sayWithPhoto(t.head, t.headChat, "/report");
     expect(r.text).toMatch(/^📈 Отчёт команды «Отдел продаж» · /);
-    expect(r.text).toMatch(/Иван\s+4\s+1\s+25%\s+1\s+0/);
-    expect(r.text).toMatch(/John\s+2\s+0\s+0%\s+0\s+0/);
-    expect(r.text).toMatch(/Итого\s+6\s+1\s+17%\s+1\s+0/);
+    // Activity: calls, meetings, conversion | no-answer rate, proposals, presentations (split evenly to stay narrow).
+    expect(r.text).toMatch(/Иван\s+4\s+1\s+25%\n/);
+    expect(r.text).toMatch(/John\s+2\s+0\s+0%\n/);
+    expect(r.text).toMatch(/Итого\s+6\s+1\s+17%\n/);
+    expect(r.text).toMatch(/Кто\s+Недоз\.\s+КП\s+През\./);
+    expect(r.text).toMatch(/Иван\s+25%\s+1\s+0\n/); // 1 of Ivan's 4 calls went unanswered
+    expect(r.text).toMatch(/John\s+0%\s+0\s+0\n/);
+    expect(r.text).toMatch(/Итого\s+17%\s+1\s+0\n/); // 1 of the team's 6 calls
     expect(r.text).toMatch(/Иван\s+2\s+400\sтыс\.\s+200\sтыс\./);
     expect(r.text).toMatch(/Итого\s+3\s+450\sтыс\.\s+150\sтыс\./);
     expect(r.text).toMatch(/Иван: сделки 2\/10/);
     // Tables fit a phone held upright.
     const tables = [...String(r.call.payload["text"]).matchAll(/<pre>([\s\S]*?)<\/pre>/g)].map((m) => m[1]!);
-    // Activity fits one table; results continue in a second one rather than widen it.
-    expect(tables).toHaveLength(3);
+    // Activity and results each continue in a second table rather than widen one.
+    expect(tables).toHaveLength(4);
     for (const line of tables.join("\n").split("\n")) expect(line.length).toBeLessThanOrEqual(36);
     expect(r.photo.payload["photo"].bytes.subarray(1, 4).toString()).toBe("PNG");
     expect(String(r.photo.payload["caption"])).toContain("Отчёт команды");

@@ -5,7 +5,11 @@ import { describe, expect, it } from "vitest";
 import { MAX_AMOUNT_MINOR, parseAmount, splitAmountAndRest } from "../../src/domain/amounts.js";
 import { splitArgs } from "../../src/domain/command-args.js";
 import { type EntryError, parseEntry } from "../../src/domain/entry-parsing.js";
-import { METRIC_KEYS, parseMetric } from "../../src/domain/metrics.js";
+import { METRIC_KEYS } from "../../src/domain/metrics.js";
+import { parseMetricOn } from "../../src/presentation/i18n/metric-words.js";
+
+const parseMetric = parseMetricOn("plan");
+
 import { parsePeriod } from "../../src/domain/period-parsing.js";
 import { resolvePeriod } from "../../src/domain/periods.js";
 import { parsePlanCommand } from "../../src/domain/plan-command.js";
@@ -118,7 +122,7 @@ describe("periods, metrics, plans, reports and settings", () => {
   it("/plan arguments: a known metric and period, or a refusal naming the word", () => {
     fc.assert(
       fc.property(nastyText, (text) => {
-        const r = parsePlanCommand(text);
+        const r = parsePlanCommand(text, parseMetric);
         if ("error" in r) {
           if (r.error !== "usage") expect(text).toContain(r.word);
           return;
@@ -145,7 +149,7 @@ describe("periods, metrics, plans, reports and settings", () => {
         if (typeof d === "number") expect(Number.isFinite(d) && d > 0).toBe(true);
         const days = parseWorkdays(w);
         if (days) for (const x of days) expect(Number.isInteger(x) && x >= 1 && x <= 7).toBe(true);
-        const args = splitArgs(w);
+        const args = splitArgs(w, parseMetric);
         if (args.by?.metric) expect(METRIC_KEYS).toContain(args.by.metric);
       }),
       { numRuns: 1500 },
@@ -182,7 +186,7 @@ describe("periods, metrics, plans, reports and settings", () => {
         ),
         fc.option(fc.nat()),
         (text, thread) => {
-          const r = parseSettingsCommand(text, thread ?? undefined);
+          const r = parseSettingsCommand(text, parseMetric, thread ?? undefined);
           if ("error" in r) {
             expect(["unknown_key", "bad_value"]).toContain(r.error);
             return;

@@ -1,7 +1,7 @@
 import { type Context, InlineKeyboard } from "grammy";
-import { type ParsedEntry, parseEntry } from "../../domain/entry-parsing.js";
+import { CLIENT_REQUIRED, type ParsedEntry, parseEntry } from "../../domain/entry-parsing.js";
 import { clientKey } from "../../domain/pipeline.js";
-import type { ActivityKind, CallOutcome } from "../../domain/types.js";
+import { type ActivityKind, CALL_OUTCOMES, type CallOutcome } from "../../domain/types.js";
 import { formatMoney } from "../../presentation/format/money.js";
 import { escapeHtml } from "../../presentation/html.js";
 import { type Messages, messages } from "../../presentation/i18n/index.js";
@@ -13,8 +13,6 @@ import { type Answer as FlowAnswer, type FlowConversation, waitForAnswer } from 
 export const LOG_ENTRY_CONVERSATION = "log-entry";
 
 type Answer = FlowAnswer | { kind: "skip"; ctx: Context };
-
-const CLIENT_KINDS_REQUIRED: ActivityKind[] = ["lead", "lost"];
 
 /** What ✏️ on a free-text proposal carries into the flow: offered as the first buttons. */
 export interface LogPrefill {
@@ -72,13 +70,14 @@ export async function logEntryConversation(
 
   let outcome: CallOutcome | null = null;
   if (kind === "call") {
+    // Every outcome, two to a row, then Cancel; a prefilled outcome is ticked.
     const mark = (o: CallOutcome) => (prefill.outcome === o ? `✓ ${t.outcome[o]}` : t.outcome[o]);
-    const kb = new InlineKeyboard()
-      .text(mark("reached"), "flow:out:reached")
-      .text(mark("meeting"), "flow:out:meeting")
-      .row()
-      .text(mark("noanswer"), "flow:out:noanswer")
-      .text(t.buttons.cancel, "flow:cancel");
+    const kb = new InlineKeyboard();
+    CALL_OUTCOMES.forEach((o, i) => {
+      kb.text(mark(o), `flow:out:${o}`);
+      if (i % 2 === 1) kb.row();
+    });
+    kb.text(t.buttons.cancel, "flow:cancel");
     await ctx.reply(t.flow.outcome, { reply_markup: kb });
     for (;;) {
       const a = await answer(conversation, t, userId);
@@ -121,7 +120,7 @@ export async function logEntryConversation(
     }
   }
 
-  const required = CLIENT_KINDS_REQUIRED.includes(kind);
+  const required = CLIENT_REQUIRED[kind];
   const clientKb = new InlineKeyboard();
   env.recent.forEach((client, i) => {
     clientKb.text(client.length > 30 ? `${client.slice(0, 29)}…` : client, `flow:recent:${i}`);

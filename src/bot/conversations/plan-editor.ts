@@ -1,8 +1,9 @@
 import { type Context, InlineKeyboard } from "grammy";
-import { METRIC_KEYS, METRICS, type MetricKey } from "../../domain/metrics.js";
-import type { PlanPeriod, PlanScope } from "../../domain/plans.js";
+import { type MetricKey, metricsOn } from "../../domain/metrics.js";
+import { PLAN_PERIODS, type PlanPeriod, type PlanScope } from "../../domain/plans.js";
 import { escapeHtml } from "../../presentation/html.js";
 import { messages } from "../../presentation/i18n/index.js";
+import { metricLabel } from "../../presentation/i18n/metric-words.js";
 import { describePlan } from "../../presentation/views/plan-view.js";
 import { setPlan } from "../../services/plans.js";
 import type { BotContext } from "../context.js";
@@ -14,8 +15,6 @@ export const PLAN_EDITOR_CONVERSATION = "plan-editor";
 function isActiveMember(ctx: BotContext, teamId: number, userId: number): boolean {
   return ctx.deps.repos.memberships.get(teamId, userId)?.active === true;
 }
-const PERIODS: PlanPeriod[] = ["day", "week", "month", "quarter"];
-
 /**
  * The guided /plan flow: metric → period → for whom → value, or only the value
  * when changing an existing plan. The plan is validated and stored in `external`.
@@ -67,13 +66,13 @@ export async function planEditorConversation(conversation: FlowConversation, ctx
     target = env.existing.userId;
   } else {
     const mk = new InlineKeyboard();
-    METRIC_KEYS.forEach((m, i) => {
-      mk.text(METRICS[m].label[env.locale], `pe:m:${m}`);
+    metricsOn("plan").forEach((m, i) => {
+      mk.text(metricLabel(m, env.locale), `pe:m:${m}`);
       if (i % 2 === 1) mk.row();
     });
     metric = (await choose(p.askMetric, mk, "m:")) as MetricKey;
     const pk = new InlineKeyboard();
-    for (const x of PERIODS) pk.text(p.periods[x], `pe:p:${x}`);
+    for (const x of PLAN_PERIODS) pk.text(p.periods[x], `pe:p:${x}`);
     period = (await choose(p.askPeriod, pk, "p:")) as PlanPeriod;
     const sk = new InlineKeyboard().text(p.scopeEach, "pe:s:each").text(p.scopeTeam, "pe:s:team").row();
     env.members.forEach((m, i) => {
@@ -91,7 +90,7 @@ export async function planEditorConversation(conversation: FlowConversation, ctx
     }
   }
 
-  await ctx.reply(p.askValue(METRICS[metric].label[env.locale]), {
+  await ctx.reply(p.askValue(metricLabel(metric, env.locale)), {
     reply_markup: new InlineKeyboard().text(t.buttons.cancel, "pe:cancel"),
   });
   for (;;) {
@@ -129,6 +128,6 @@ export async function planEditorConversation(conversation: FlowConversation, ctx
     }
     if (result.error === undefined || result.error === "gone" || result.error === "changed") return;
     const reason = result.error === "no_base" ? p.noBase : p.badValue[result.error];
-    await next.reply(`⚠️ ${reason}\n${p.askValue(METRICS[metric].label[env.locale])}`);
+    await next.reply(`⚠️ ${reason}\n${p.askValue(metricLabel(metric, env.locale))}`);
   }
 }

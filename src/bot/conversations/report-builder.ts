@@ -1,22 +1,23 @@
 import { type Context, InlineKeyboard } from "grammy";
-import { METRIC_KEYS, METRICS, type MetricKey } from "../../domain/metrics.js";
+import type { Locale } from "../../domain/locales.js";
+import { type MetricKey, metricsOn } from "../../domain/metrics.js";
 import { parsePeriod } from "../../domain/period-parsing.js";
-import { type ReportDefinition, type ReportGrouping, validReportName } from "../../domain/report-definition.js";
+import { REPORT_GROUPINGS, type ReportDefinition, type ReportGrouping, validReportName } from "../../domain/report-definition.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { type Messages, messages } from "../../presentation/i18n/index.js";
+import { metricLabel } from "../../presentation/i18n/metric-words.js";
 import { sendDefinition } from "../report-replies.js";
 import { openScope, recheckScope } from "./flow-scope.js";
 import { type FlowConversation, waitForAnswer } from "./wait-answer.js";
 
 export const REPORT_BUILDER_CONVERSATION = "report-builder";
 
-const GROUPINGS: ReportGrouping[] = ["manager", "day", "week", "month"];
 const PERIODS = ["week", "month", "lastmonth", "quarter"];
 
-function metricsKeyboard(t: Messages, locale: "ru" | "en", chosen: Set<MetricKey>): InlineKeyboard {
+function metricsKeyboard(t: Messages, locale: Locale, chosen: Set<MetricKey>): InlineKeyboard {
   const kb = new InlineKeyboard();
-  METRIC_KEYS.forEach((m, i) => {
-    kb.text(`${chosen.has(m) ? "✅ " : ""}${METRICS[m].label[locale]}`, `rb:m:${m}`);
+  metricsOn("builder").forEach((m, i) => {
+    kb.text(`${chosen.has(m) ? "✅ " : ""}${metricLabel(m, locale)}`, `rb:m:${m}`);
     if (i % 2 === 1) kb.row();
   });
   return kb.row().text(t.builder.done, "rb:done").text(t.buttons.cancel, "rb:cancel");
@@ -61,21 +62,21 @@ export async function reportBuilderConversation(conversation: FlowConversation, 
       continue;
     }
     const m = a.data.slice(2) as MetricKey;
-    if (!METRIC_KEYS.includes(m)) continue;
+    if (!metricsOn("builder").includes(m)) continue;
     if (chosen.has(m)) chosen.delete(m);
     else if (chosen.size < 8) chosen.add(m);
     await ctx.api.editMessageReplyMarkup(menu.chat.id, menu.message_id, { reply_markup: metricsKeyboard(t, env.locale, chosen) });
   }
-  const metrics = METRIC_KEYS.filter((m) => chosen.has(m));
+  const metrics = metricsOn("builder").filter((m) => chosen.has(m));
 
   const groupKb = new InlineKeyboard();
-  for (const g of GROUPINGS) groupKb.text(b.groupings[g as keyof typeof b.groupings], `rb:g:${g}`);
+  for (const g of REPORT_GROUPINGS) groupKb.text(b.groupings[g], `rb:g:${g}`);
   groupKb.row().text(t.buttons.cancel, "rb:cancel");
   await ctx.reply(b.pickGrouping, { reply_markup: groupKb });
   let grouping: ReportGrouping;
   for (;;) {
     const a = await tap("rb:g:");
-    if ("data" in a && GROUPINGS.includes(a.data as ReportGrouping)) {
+    if ("data" in a && (REPORT_GROUPINGS as readonly string[]).includes(a.data)) {
       grouping = a.data as ReportGrouping;
       break;
     }
@@ -99,7 +100,7 @@ export async function reportBuilderConversation(conversation: FlowConversation, 
 
   const sortKb = new InlineKeyboard();
   metrics.forEach((m, i) => {
-    sortKb.text(METRICS[m].label[env.locale], `rb:s:${m}`);
+    sortKb.text(metricLabel(m, env.locale), `rb:s:${m}`);
     if (i % 2 === 1) sortKb.row();
   });
   sortKb.row().text(b.noSort, "rb:s:none").text(t.buttons.cancel, "rb:cancel");

@@ -1,9 +1,10 @@
 import { Composer } from "grammy";
-import { METRIC_KEYS, METRICS, parseMetric } from "../../domain/metrics.js";
+import { metricsOn } from "../../domain/metrics.js";
 import { parsePeriod } from "../../domain/period-parsing.js";
 import { readTeamSettings } from "../../domain/team-settings.js";
 import { periodLabel } from "../../presentation/format/period-label.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
+import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
 import { renderMorningSummary } from "../../presentation/views/morning-summary-view.js";
 import { rankingHtml } from "../../presentation/views/ranking-view.js";
 import { leaderboard } from "../../services/leaderboard.js";
@@ -15,17 +16,19 @@ import { replyWithChart } from "../reply-chart.js";
 
 export const leaderboardsFeature = new Composer<BotContext>();
 
-/** `/top [metric] [period]`: the team ranked by any catalogue metric; ties share a place. */
+/** `/top [metric] [period]`: the team ranked by any metric shown in /top; ties share a place. */
 leaderboardsFeature.command("top", async (ctx) => {
   const member = await requireMember(ctx);
   if (!member) return;
   const p = ctx.t.posts;
   const [first = "", ...rest] = ctx.match.trim().split(/\s+/);
-  let metric = first ? parseMetric(first) : null;
+  let metric = first ? parseMetricOn("top")(first) : null;
   let periodText = rest.join(" ");
   if (first && !metric) {
     if (!parsePeriod(ctx.match.trim())) {
-      const list = METRIC_KEYS.map((k) => `${k} (${METRICS[k].label.ru})`).join(", ");
+      const list = metricsOn("top")
+        .map((k) => `${k} (${metricLabel(k, "ru")})`)
+        .join(", ");
       return void (await ctx.reply(`⚠️ ${p.unknownMetric(echo(first))}\n${list}\n${p.topUsage}`, { parse_mode: "HTML" }));
     }
     periodText = ctx.match.trim();
@@ -36,7 +39,7 @@ leaderboardsFeature.command("top", async (ctx) => {
   const ranked = leaderboard(ctx.deps, member.team, metric, period);
   await ctx.reply(
     rankingHtml(
-      p.topTitle(METRICS[metric].label[ctx.locale], escapeHtml(periodLabel(period, ctx.locale))),
+      p.topTitle(metricLabel(metric, ctx.locale), escapeHtml(periodLabel(period, ctx.locale))),
       ranked,
       metric,
       ctx.locale,

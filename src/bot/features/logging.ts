@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import { parseEntry } from "../../domain/entry-parsing.js";
-import type { ActivityKind } from "../../domain/types.js";
+import { ACTIVITY_KINDS, type ActivityKind } from "../../domain/types.js";
 import { messages } from "../../presentation/i18n/index.js";
 import { entryErrorText, entryReplyText } from "../../presentation/views/entry-messages.js";
 import { recordEntry } from "../../services/record-entry.js";
@@ -9,12 +9,12 @@ import { LOG_ENTRY_CONVERSATION } from "../conversations/log-entry.js";
 import { isActivityKind, kindForButton, logKindsInline } from "../keyboards/logging.js";
 import { requireMember } from "../middlewares/guards.js";
 
-export const LOGGING_COMMANDS: ActivityKind[] = ["call", "meeting", "proposal", "presentation", "lead", "deal", "lost"];
 const ALL = Object.values(messages);
 
 export const loggingFeature = new Composer<BotContext>();
 
-loggingFeature.command(LOGGING_COMMANDS, async (ctx) => {
+// Every activity kind is its own command: /call, /meeting, … /lost.
+loggingFeature.command([...ACTIVITY_KINDS], async (ctx) => {
   const member = await requireMember(ctx);
   if (!member) return;
   const kind = ctx.message!.text.slice(1).split(/[@\s]/, 1)[0]!.toLowerCase() as ActivityKind;

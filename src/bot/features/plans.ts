@@ -4,6 +4,7 @@ import type { Team } from "../../db/repositories/teams.js";
 import { parsePlanCommand } from "../../domain/plan-command.js";
 import { echo, escapeHtml, fitHtml } from "../../presentation/html.js";
 import type { Messages } from "../../presentation/i18n/index.js";
+import { metricsHint, parseMetricOn } from "../../presentation/i18n/metric-words.js";
 import { standingLine } from "../../presentation/views/plan-progress.js";
 import { describePlan } from "../../presentation/views/plan-view.js";
 import type { AppDeps } from "../../services/deps.js";
@@ -49,8 +50,8 @@ plansFeature.command("plan", async (ctx) => {
     await ctx.reply(list, { parse_mode: "HTML", reply_markup: keyboard });
     return;
   }
-  const usage = `${t.plans.usage}\n${t.plans.metrics}`;
-  const cmd = parsePlanCommand(text);
+  const usage = `${t.plans.usage}\n${metricsHint("plan", ctx.locale)}`;
+  const cmd = parsePlanCommand(text, parseMetricOn("plan"));
   if ("error" in cmd) {
     const reason =
       cmd.error === "metric" ? t.plans.unknownMetric(echo(cmd.word)) : cmd.error === "period" ? t.plans.badPeriod(echo(cmd.word)) : "";

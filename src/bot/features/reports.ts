@@ -1,10 +1,11 @@
 import { Composer } from "grammy";
 import { splitArgs } from "../../domain/command-args.js";
 import { computeFunnel } from "../../domain/funnel.js";
-import { METRICS } from "../../domain/metrics.js";
+import { metricsOn } from "../../domain/metrics.js";
 import { type BuiltinReport, builtinDefinition, parseBuiltinReport, type ReportDefinition } from "../../domain/report-definition.js";
 import { barChart } from "../../presentation/charts/index.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
+import { metricLabel, metricsHint, parseMetricOn } from "../../presentation/i18n/metric-words.js";
 import { renderComparison } from "../../presentation/views/compare-view.js";
 import { renderFunnel } from "../../presentation/views/funnel-view.js";
 import { funnelChartFor, subtitle, targetFor } from "../../presentation/views/report-charts.js";
@@ -27,7 +28,8 @@ async function teamReport(ctx: BotContext, member: Member, periodText: string): 
   if (!isHead(member)) {
     await ctx.reply(ctx.t.reports.managerOnlyOwn);
     const def: ReportDefinition = {
-      metrics: ["calls", "meetings", "call_conversion", "proposals", "presentations", "deals", "revenue", "avg_check"],
+      // The same numbers as their /me card.
+      metrics: metricsOn("me"),
       grouping: "manager",
       period: "month",
       sort: null,
@@ -39,7 +41,7 @@ async function teamReport(ctx: BotContext, member: Member, periodText: string): 
   const snap = report.snapshot;
   if (snap.people.length === 0) return;
   const plans = ctx.deps.repos.plans.list(member.team.id);
-  const title = `${ctx.t.reports.names.team}: ${METRICS.deals.label[ctx.locale]}`;
+  const title = `${ctx.t.reports.names.team}: ${metricLabel("deals", ctx.locale)}`;
   await replyWithChart(
     ctx,
     () =>
@@ -48,7 +50,7 @@ async function teamReport(ctx: BotContext, member: Member, periodText: string): 
         subtitle: subtitle(member.team.name, period, ctx.locale),
         locale: ctx.locale,
         labels: snap.people.map((p) => p.user.firstName),
-        series: [{ label: METRICS.deals.label[ctx.locale], values: snap.people.map((p) => snap.byUser.get(p.user.id)!.deals) }],
+        series: [{ label: metricLabel("deals", ctx.locale), values: snap.people.map((p) => snap.byUser.get(p.user.id)!.deals) }],
         target: targetFor(plans, "deals", period, ctx.locale),
       }),
     `${ctx.t.reports.names.team} · ${subtitle(member.team.name, period, ctx.locale)}`,
@@ -96,7 +98,7 @@ reportsFeature.command("reports", async (ctx) => {
   const saved = ctx.deps.repos.savedReports.list(member.team.id);
   if (saved.length === 0) return void (await ctx.reply(ctx.t.reports.noneSaved));
   const lines = saved
-    .map((r) => `• <code>${escapeHtml(r.name)}</code> — ${r.definition.metrics.map((m) => METRICS[m].label[ctx.locale]).join(", ")}`)
+    .map((r) => `• <code>${escapeHtml(r.name)}</code> — ${r.definition.metrics.map((m) => metricLabel(m, ctx.locale)).join(", ")}`)
     .join("\n");
   await ctx.reply(ctx.t.reports.savedList(lines), { parse_mode: "HTML" });
 });
@@ -110,10 +112,10 @@ reportsFeature.command("compare", async (ctx) => {
   // Colleagues side by side, with the team average: a head's view.
   const member = await requireHead(ctx, "compare");
   if (!member) return;
-  const args = splitArgs(ctx.match);
+  const args = splitArgs(ctx.match, parseMetricOn("compare"));
   const usage = ctx.t.reports.compareUsage;
   if (args.by && !args.by.metric) {
-    return void (await ctx.reply(`⚠️ ${ctx.t.plans.unknownMetric(echo(args.by.raw))}\n${usage}\n${ctx.t.plans.metrics}`, {
+    return void (await ctx.reply(`⚠️ ${ctx.t.plans.unknownMetric(echo(args.by.raw))}\n${usage}\n${metricsHint("compare", ctx.locale)}`, {
       parse_mode: "HTML",
     }));
   }

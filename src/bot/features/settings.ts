@@ -2,11 +2,12 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { Locale } from "../../config.js";
 import type { Team } from "../../db/repositories/teams.js";
 import type { User } from "../../db/repositories/users.js";
-import { METRICS } from "../../domain/metrics.js";
-import { mergeTeamSettings, POST_KEYS, parseSettingsCommand } from "../../domain/settings-command.js";
-import { readTeamSettings, readUserSettings, type TeamSettings } from "../../domain/team-settings.js";
+import { isLocale } from "../../domain/locales.js";
+import { mergeTeamSettings, parseSettingsCommand } from "../../domain/settings-command.js";
+import { POST_KEYS, type PostKey, readTeamSettings, readUserSettings, type TeamSettings } from "../../domain/team-settings.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { messages, pickLocale } from "../../presentation/i18n/index.js";
+import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
 import type { BotContext } from "../context.js";
 import { requireMember } from "../middlewares/guards.js";
 
@@ -39,14 +40,14 @@ function renderTeamSettings(team: Team, s: TeamSettings, locale: Locale): string
     t.thresholds(s.leadNewHours, s.stuckDays, s.conversionDropPoints),
     `${t.quiet}: ${s.quietFrom && s.quietTo ? `${s.quietFrom}–${s.quietTo}` : t.off}`,
     `${t.topic}: ${s.topicId ?? t.none}`,
-    `${t.metric}: ${METRICS[s.mainMetric].label[locale]}`,
+    `${t.metric}: ${metricLabel(s.mainMetric, locale)}`,
     `${t.autoLog}: ${s.autoLog ? t.on : t.off}`,
   ].join("\n");
 }
 
 function teamKeyboard(s: TeamSettings, locale: Locale): InlineKeyboard {
   const t = messages[locale].settings;
-  const names: Record<(typeof POST_KEYS)[number], string> = {
+  const names: Record<PostKey, string> = {
     summary: t.summary,
     evening: t.evening,
     weekly: t.weekly,
@@ -115,7 +116,7 @@ settingsFeature.command("settings", async (ctx) => {
   const t = ctx.t.settings;
   const text = ctx.match.trim();
   if (!text) return show(ctx);
-  const change = parseSettingsCommand(text, ctx.msg?.message_thread_id);
+  const change = parseSettingsCommand(text, parseMetricOn("main"), ctx.msg?.message_thread_id);
   const isHead = member.membership.role === "head";
   const usage = isHead ? t.usage : t.personalUsage;
   if ("error" in change) {
@@ -154,7 +155,7 @@ settingsFeature.callbackQuery(/^set:(t|u):(\w+)(?::(\w+))?$/, async (ctx) => {
   } else {
     const us = readUserSettings(member.user.settings);
     if (key !== "nudge" && key !== "lang") return void (await ctx.answerCallbackQuery({ text: ctx.t.staleButton }));
-    const next = key === "nudge" ? { ...us, nudge: !us.nudge } : { ...us, language: value === "ru" || value === "en" ? value : null };
+    const next = key === "nudge" ? { ...us, nudge: !us.nudge } : { ...us, language: isLocale(value) ? value : null };
     await ctx.answerCallbackQuery();
     // A tap that changes nothing (the language already chosen) edits nothing: Telegram would refuse the same text.
     if (next.nudge === us.nudge && next.language === us.language) return;

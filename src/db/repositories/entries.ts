@@ -1,6 +1,13 @@
-import { and, desc, eq, gte, inArray, isNull, lt, notInArray, type SQL, sql } from "drizzle-orm";
-import { advance, clientKey, OPEN_STAGES, targetStage } from "../../domain/pipeline.js";
-import type { ActivityKind, ActivityRecord, CallOutcome, LeadTimeline, Stage } from "../../domain/types.js";
+import { and, desc, eq, gte, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { advance, clientKey, targetStage } from "../../domain/pipeline.js";
+import {
+  type ActivityKind,
+  type ActivityRecord,
+  type CallOutcome,
+  type LeadTimeline,
+  OPEN_STAGES,
+  type Stage,
+} from "../../domain/types.js";
 import type { Db } from "../client.js";
 import { activities, leadStages, leads, processedUpdates } from "../schema.js";
 
@@ -70,7 +77,7 @@ export function entriesRepository(db: Db) {
     tx
       .select()
       .from(leads)
-      .where(and(eq(leads.teamId, teamId), eq(leads.ownerId, ownerId), eq(leads.clientKey, key), inArray(leads.stage, OPEN_STAGES)))
+      .where(and(eq(leads.teamId, teamId), eq(leads.ownerId, ownerId), eq(leads.clientKey, key), inArray(leads.stage, [...OPEN_STAGES])))
       .orderBy(desc(leads.id))
       .get();
 
@@ -267,7 +274,11 @@ export function entriesRepository(db: Db) {
         .select()
         .from(leads)
         .where(
-          and(eq(leads.teamId, teamId), inArray(leads.stage, OPEN_STAGES), ownerId === undefined ? undefined : eq(leads.ownerId, ownerId)),
+          and(
+            eq(leads.teamId, teamId),
+            inArray(leads.stage, [...OPEN_STAGES]),
+            ownerId === undefined ? undefined : eq(leads.ownerId, ownerId),
+          ),
         )
         .orderBy(desc(leads.updatedAt))
         .all();
@@ -292,7 +303,7 @@ export function entriesRepository(db: Db) {
       return db
         .select({ name: leads.clientName })
         .from(leads)
-        .where(and(eq(leads.teamId, teamId), eq(leads.ownerId, userId), notInArray(leads.stage, ["won", "lost"])))
+        .where(and(eq(leads.teamId, teamId), eq(leads.ownerId, userId), inArray(leads.stage, [...OPEN_STAGES])))
         .orderBy(desc(leads.updatedAt))
         .limit(limit)
         .all()

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
+import type { Locale } from "../../domain/locales.js";
 import type { Db } from "../client.js";
 import { memberships, teams } from "../schema.js";
 
@@ -25,7 +26,7 @@ export function teamsRepository(db: Db) {
       return db.select().from(teams).all();
     },
     /** Creates the team and makes `headId` its head, atomically. */
-    create(input: { chatId: number; name: string; timezone: string; locale: "ru" | "en"; headId: number }): Team {
+    create(input: { chatId: number; name: string; timezone: string; locale: Locale; headId: number }): Team {
       return db.transaction((tx) => {
         const team = tx
           .insert(teams)

@@ -1,5 +1,8 @@
+import { outcomeChoices } from "../../domain/entry-parsing.js";
+import type { MetricKey } from "../../domain/metrics.js";
 import type { ProgressStatus } from "../../domain/plans.js";
 import type { ActivityKind, CallOutcome, Stage } from "../../domain/types.js";
+import { commandForms, commandHelpLines, type KindCommand, orList } from "./kind-commands.js";
 import { plural } from "./plural.js";
 
 const kindName: Record<ActivityKind, string> = {
@@ -20,6 +23,44 @@ const kindCount: Record<ActivityKind, string> = {
   lead: "new leads",
   lost: "lost leads",
 };
+const kindCommand: Record<ActivityKind, KindCommand> = {
+  call: { args: `[${outcomeChoices("en").join("|")}] [client]`, help: "a call", menu: "Call" },
+  meeting: { args: "[client]", help: "a meeting", menu: "Meeting" },
+  proposal: { args: "[client]", help: "a commercial proposal sent", menu: "Proposal sent" },
+  presentation: { args: "[client]", help: "a presentation", menu: "Presentation" },
+  lead: { args: "<client>", help: "a new lead", menu: "New lead" },
+  deal: {
+    args: "<amount> [client]",
+    help: "a won deal (50000, 50k, 1.5m, 50 тыс)",
+    menu: "Won deal",
+    example: "e.g. /deal 50 000 Acme, /deal 1.5m, /deal 50k",
+  },
+  lost: { args: "<client> — <reason>", help: "a lost lead", menu: "Lost lead" },
+};
+/** A metric's words in one language. */
+export interface MetricWords {
+  label: string;
+  /** ≤ 6 characters, for narrow phone tables. */
+  short: string;
+  /** What people type for it (besides its key), in normalised form ("avgcheck"); the first is shown in hints. */
+  aliases: readonly string[];
+}
+const metric: Record<MetricKey, MetricWords> = {
+  calls: { label: "calls", short: "Calls", aliases: ["calls"] },
+  meetings: { label: "meetings", short: "Meet.", aliases: ["meetings"] },
+  call_conversion: { label: "call conversion", short: "Conv.", aliases: ["conversion"] },
+  noanswer_rate: { label: "no-answer rate", short: "NoAns", aliases: ["noanswer"] },
+  proposals: { label: "proposals", short: "Prop.", aliases: ["proposals"] },
+  presentations: { label: "presentations", short: "Pres.", aliases: ["presentations"] },
+  deals: { label: "deals", short: "Deals", aliases: ["deals"] },
+  revenue: { label: "revenue", short: "Rev.", aliases: ["revenue"] },
+  avg_check: { label: "average check", short: "Avg", aliases: ["avgcheck"] },
+  lost: { label: "lost", short: "Lost", aliases: ["lost"] },
+  win_rate: { label: "win rate", short: "Win%", aliases: ["winrate"] },
+  lead_time: { label: "lead processing time", short: "LeadT", aliases: ["leadtime"] },
+  close_time: { label: "deal closing time", short: "Close", aliases: ["closetime"] },
+  leads: { label: "leads", short: "Leads", aliases: ["leads"] },
+};
 const outcome: Record<CallOutcome, string> = { reached: "reached", meeting: "meeting set", noanswer: "no answer" };
 const stage: Record<Stage, string> = {
   new: "new",
@@ -33,22 +74,17 @@ const stage: Record<Stage, string> = {
 export const en = {
   kindName,
   kindCount,
+  kindCommand,
+  metric,
   outcome,
   stage,
-  forms: {
-    call: "/call [reached|meeting|noanswer] [client]",
-    meeting: "/meeting [client]",
-    proposal: "/proposal [client]",
-    presentation: "/presentation [client]",
-    lead: "/lead <client>",
-    deal: "/deal <amount> [client]  e.g. /deal 50 000 Acme, /deal 1.5m, /deal 50k",
-    lost: "/lost <client> — <reason>",
-  } satisfies Record<ActivityKind, string>,
+  forms: commandForms(kindCommand),
   errors: {
     client_required: "Name the client.",
     client_too_long: "The client name is too long (200 characters at most).",
     reason_too_long: "The reason is too long (500 characters at most).",
-    unknown_outcome: (w: string) => `Unknown call outcome “${w}”. Use reached, meeting or noanswer (дозвон, встреча, недозвон).`,
+    unknown_outcome: (w: string) =>
+      `Unknown call outcome “${w}”. Use ${orList(outcomeChoices("en"), "or")} (${outcomeChoices("ru").join(", ")}).`,
     amount_required: "Give the deal amount.",
     amount_format: (w: string) => `“${w}” is not an amount. Examples: 50000, 50 000, 50k, 1.5m, 50 тыс, 1,5 млн ₽.`,
     amount_zero: "The amount must be more than zero.",
@@ -113,14 +149,8 @@ export const en = {
     done: (u: string) => `✅ ${u} is now a head of this team.`,
     notMember: (u: string) => `${u} is not a member of this team; they must /join first.`,
   },
+  // The logging commands' menu lines come from kindCommand.
   commandMenu: {
-    call: "Call [reached|meeting|noanswer] [client]",
-    meeting: "Meeting [client]",
-    proposal: "Proposal sent [client]",
-    presentation: "Presentation [client]",
-    lead: "New lead <client>",
-    deal: "Won deal <amount> [client]",
-    lost: "Lost lead <client> — reason",
     undo: "Undo your last entry",
     me: "My numbers [today|week|month]",
     report: "Report [period] or /report dynamics|avgcheck|…",
@@ -147,14 +177,7 @@ export const en = {
   help: {
     title: "<b>KPI Coach commands</b>",
     logging:
-      "<b>Log (right after it happens)</b>\n" +
-      "/call [reached|meeting|noanswer] [client] — a call\n" +
-      "/meeting [client] — a meeting\n" +
-      "/proposal [client] — a commercial proposal sent\n" +
-      "/presentation [client] — a presentation\n" +
-      "/lead &lt;client&gt; — a new lead\n" +
-      "/deal &lt;amount&gt; [client] — a won deal (50000, 50k, 1.5m, 50 тыс)\n" +
-      "/lost &lt;client&gt; — &lt;reason&gt; — a lost lead\n" +
+      `<b>Log (right after it happens)</b>\n${commandHelpLines(kindCommand)}\n` +
       "/log — one-tap buttons\n" +
       "/undo — remove your last entry (24 h)\n" +
       "Or just write what happened: “called Acme, booked a meeting”, “deal 50k Acme”; I show what I understood and store it after ✅",
@@ -272,8 +295,7 @@ export const en = {
   plans: {
     usage:
       "Form: <code>/plan &lt;metric&gt; &lt;value&gt; &lt;day|week|month|quarter&gt; [@username|all]</code>\ne.g. <code>/plan deals 10 month</code>, <code>/plan calls 40 day @ivan</code>, <code>/plan leadtime 24h month</code>, <code>/plan avgcheck +15% month</code>\nWithout @username the plan binds each manager; <code>all</code> sets the team's total.",
-    metrics:
-      "Metrics: calls, meetings, conversion, proposals, presentations, deals, revenue, avgcheck, winrate, leadtime, closetime, lost, leads (or in Russian: звонки, встречи, конверсия, кп, …).",
+    metrics: (own: string, other: string) => `Metrics: ${own} (or in Russian: ${other}, …).`,
     unknownMetric: (m: string) => `Unknown metric “${m}”.`,
     badPeriod: (p: string) => `“${p}” is not a plan period: use day, week, month or quarter.`,
     badValue: {
@@ -374,10 +396,6 @@ export const en = {
   },
   charts: {
     plan: "Plan",
-    stage: { new: "New", qualified: "Qualified", meeting: "Meeting", proposal: "Proposal", won: "Won", lost: "Lost" } as Record<
-      Stage,
-      string
-    >,
     noData: "No data",
     lost: "Lost at stage",
   },

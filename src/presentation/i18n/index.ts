@@ -1,4 +1,4 @@
-import type { Locale } from "../../config.js";
+import { isLocale, type Locale } from "../../domain/locales.js";
 import { en, type Messages } from "./en.js";
 import { ru } from "./ru.js";
 
@@ -10,7 +10,7 @@ const RUSSIAN_READERS = new Set(["ru", "uk", "be", "kk", "ky", "uz", "tg", "hy",
 
 /** The reply language: the user's explicit choice, else their Telegram language, else the default. */
 export function pickLocale(choice: unknown, languageCode: string | null | undefined, fallback: Locale): Locale {
-  if (choice === "ru" || choice === "en") return choice;
+  if (isLocale(choice)) return choice;
   if (!languageCode) return fallback;
   const base = languageCode.toLowerCase().split("-")[0]!;
   return RUSSIAN_READERS.has(base) ? "ru" : "en";

@@ -1,5 +1,41 @@
-import type { Messages } from "./en.js";
+import { outcomeChoices } from "../../domain/entry-parsing.js";
+import type { MetricKey } from "../../domain/metrics.js";
+import type { ActivityKind } from "../../domain/types.js";
+import type { Messages, MetricWords } from "./en.js";
+import { commandForms, commandHelpLines, type KindCommand, orList } from "./kind-commands.js";
 import { plural } from "./plural.js";
+
+const kindCommand: Record<ActivityKind, KindCommand> = {
+  call: { args: `[${outcomeChoices("ru").join("|")}] [клиент]`, help: "звонок", menu: "Звонок" },
+  meeting: { args: "[клиент]", help: "встреча", menu: "Встреча" },
+  proposal: { args: "[клиент]", help: "отправлено КП", menu: "КП отправлено" },
+  presentation: { args: "[клиент]", help: "презентация", menu: "Презентация" },
+  lead: { args: "<клиент>", help: "новый лид", menu: "Новый лид" },
+  deal: {
+    args: "<сумма> [клиент]",
+    help: "успешная сделка (50000, 50k, 1,5 млн, 50 тыс)",
+    menu: "Сделка",
+    example: "напр. /deal 50 000 Ромашка, /deal 1,5 млн, /deal 50k",
+  },
+  lost: { args: "<клиент> — <причина>", help: "отказ", menu: "Отказ" },
+};
+
+const metric: Record<MetricKey, MetricWords> = {
+  calls: { label: "звонки", short: "Звонки", aliases: ["звонки"] },
+  meetings: { label: "встречи", short: "Встр.", aliases: ["встречи"] },
+  call_conversion: { label: "конверсия звонков", short: "Конв.", aliases: ["конверсия"] },
+  noanswer_rate: { label: "доля недозвонов", short: "Недоз.", aliases: ["недозвоны", "доля_недозвонов"] },
+  proposals: { label: "КП", short: "КП", aliases: ["кп"] },
+  presentations: { label: "презентации", short: "През.", aliases: ["презентации"] },
+  deals: { label: "сделки", short: "Сделки", aliases: ["сделки"] },
+  revenue: { label: "выручка", short: "Выр.", aliases: ["выручка"] },
+  avg_check: { label: "средний чек", short: "Чек", aliases: ["средний_чек", "чек"] },
+  lost: { label: "отказы", short: "Отказ", aliases: ["отказы"] },
+  win_rate: { label: "доля успешных", short: "Успех", aliases: ["доля_успешных"] },
+  lead_time: { label: "время обработки лида", short: "Обр.", aliases: ["обработка"] },
+  close_time: { label: "время закрытия сделки", short: "Закр.", aliases: ["закрытие"] },
+  leads: { label: "лиды", short: "Лиды", aliases: ["лиды"] },
+};
 
 export const ru: Messages = {
   kindName: {
@@ -20,22 +56,17 @@ export const ru: Messages = {
     lead: "новых лидов",
     lost: "отказов",
   },
+  kindCommand,
+  metric,
   outcome: { reached: "дозвон", meeting: "назначена встреча", noanswer: "недозвон" },
   stage: { new: "новый", qualified: "квалификация", meeting: "встреча", proposal: "КП", won: "успех", lost: "отказ" },
-  forms: {
-    call: "/call [дозвон|встреча|недозвон] [клиент]",
-    meeting: "/meeting [клиент]",
-    proposal: "/proposal [клиент]",
-    presentation: "/presentation [клиент]",
-    lead: "/lead <клиент>",
-    deal: "/deal <сумма> [клиент]  напр. /deal 50 000 Ромашка, /deal 1,5 млн, /deal 50k",
-    lost: "/lost <клиент> — <причина>",
-  },
+  forms: commandForms(kindCommand),
   errors: {
     client_required: "Укажите клиента.",
     client_too_long: "Слишком длинное название клиента (не больше 200 символов).",
     reason_too_long: "Слишком длинная причина (не больше 500 символов).",
-    unknown_outcome: (w) => `Неизвестный результат звонка «${w}». Используйте дозвон, встреча или недозвон (reached, meeting, noanswer).`,
+    unknown_outcome: (w) =>
+      `Неизвестный результат звонка «${w}». Используйте ${orList(outcomeChoices("ru"), "или")} (${outcomeChoices("en").join(", ")}).`,
     amount_required: "Укажите сумму сделки.",
     amount_format: (w) => `«${w}» — не сумма. Примеры: 50000, 50 000, 50k, 1.5m, 50 тыс, 1,5 млн ₽.`,
     amount_zero: "Сумма должна быть больше нуля.",
@@ -97,14 +128,8 @@ export const ru: Messages = {
     done: (u) => `✅ ${u} теперь руководитель этой команды.`,
     notMember: (u) => `${u} не участник этой команды: сначала он должен отправить /join.`,
   },
+  // The logging commands' menu lines come from kindCommand.
   commandMenu: {
-    call: "Звонок [дозвон|встреча|недозвон] [клиент]",
-    meeting: "Встреча [клиент]",
-    proposal: "КП отправлено [клиент]",
-    presentation: "Презентация [клиент]",
-    lead: "Новый лид <клиент>",
-    deal: "Сделка <сумма> [клиент]",
-    lost: "Отказ <клиент> — причина",
     undo: "Отменить последнюю запись",
     me: "Мои показатели [сегодня|неделя|месяц]",
     report: "Отчёт [период] или /report динамика|чек|…",
@@ -131,14 +156,7 @@ export const ru: Messages = {
   help: {
     title: "<b>Команды KPI Coach</b>",
     logging:
-      "<b>Записать (сразу после события)</b>\n" +
-      "/call [дозвон|встреча|недозвон] [клиент] — звонок\n" +
-      "/meeting [клиент] — встреча\n" +
-      "/proposal [клиент] — отправлено КП\n" +
-      "/presentation [клиент] — презентация\n" +
-      "/lead &lt;клиент&gt; — новый лид\n" +
-      "/deal &lt;сумма&gt; [клиент] — успешная сделка (50000, 50k, 1,5 млн, 50 тыс)\n" +
-      "/lost &lt;клиент&gt; — &lt;причина&gt; — отказ\n" +
+      `<b>Записать (сразу после события)</b>\n${commandHelpLines(kindCommand)}\n` +
       "/log — кнопки в одно касание\n" +
       "/undo — отменить последнюю запись (24 ч)\n" +
       "Или просто напишите, что произошло: «позвонил в Ромашку, договорились о встрече», «сделка 50к Ромашка» — я покажу, что понял, и запишу после ✅",
@@ -256,8 +274,7 @@ export const ru: Messages = {
   plans: {
     usage:
       "Формат: <code>/plan &lt;метрика&gt; &lt;значение&gt; &lt;day|week|month|quarter&gt; [@username|all]</code>\nнапр. <code>/plan сделки 10 месяц</code>, <code>/plan звонки 40 день @ivan</code>, <code>/plan обработка 24ч месяц</code>, <code>/plan средний_чек +15% месяц</code>\nБез @username план ставится каждому менеджеру; <code>all</code> — на всю команду.",
-    metrics:
-      "Метрики: звонки, встречи, конверсия, кп, презентации, сделки, выручка, средний_чек, winrate, обработка, закрытие, отказы, лиды (или calls, meetings, conversion, …).",
+    metrics: (own: string, other: string) => `Метрики: ${own} (или ${other}, …).`,
     unknownMetric: (m) => `Неизвестная метрика «${m}».`,
     badPeriod: (p) => `«${p}» — не период плана: день, неделя, месяц или квартал.`,
     badValue: {
@@ -354,7 +371,6 @@ export const ru: Messages = {
   },
   charts: {
     plan: "План",
-    stage: { new: "Новый", qualified: "Квалификация", meeting: "Встреча", proposal: "КП", won: "Успех", lost: "Отказ" },
     noData: "Нет данных",
     lost: "Потеряно на этапе",
   },

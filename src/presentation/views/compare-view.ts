@@ -1,6 +1,6 @@
 import type { Locale } from "../../config.js";
 import type { KpiValues } from "../../domain/kpi.js";
-import type { MetricKey } from "../../domain/metrics.js";
+import { type MetricKey, metricsOn } from "../../domain/metrics.js";
 import { rankBy } from "../../domain/ranking.js";
 import type { TeamSnapshot } from "../../services/team-snapshot.js";
 import { formatMetricNarrow } from "../format/metric-value.js";
@@ -11,19 +11,6 @@ import { head } from "./metric-head.js";
 import { firstName } from "./report-view.js";
 import { cut, renderTables } from "./table.js";
 
-export const COMPARE_METRICS: MetricKey[] = [
-  "calls",
-  "meetings",
-  "call_conversion",
-  "proposals",
-  "presentations",
-  "deals",
-  "revenue",
-  "avg_check",
-  "win_rate",
-  "lead_time",
-  "close_time",
-];
 /** A manager's column title: the first name, at most this long. */
 const NAME_CHARS = 7;
 
@@ -44,7 +31,7 @@ export function renderComparison(title: string, snap: TeamSnapshot, average: Kpi
     ...people.map((p) => ({ title: cut(firstName(p.user.firstName), NAME_CHARS) })),
     { title: t.reports.avg },
   ];
-  const rows = COMPARE_METRICS.map((m) => [
+  const rows = metricsOn("compare").map((m) => [
     head(m, locale),
     ...people.map((p) => formatMetricNarrow(m, snap.byUser.get(p.user.id)![m], locale)),
     formatMetricNarrow(m, average[m], locale),

@@ -1,12 +1,13 @@
 import type { Locale } from "../../config.js";
 import type { Member } from "../../db/repositories/users.js";
 import type { KpiValues } from "../../domain/kpi.js";
-import { METRICS, type MetricKey } from "../../domain/metrics.js";
+import { metricsOn } from "../../domain/metrics.js";
 import { formatLocal } from "../../domain/time.js";
 import type { ActivityRecord } from "../../domain/types.js";
 import { csvUnitSuffix, csvValue } from "../format/metric-value.js";
 import { formatPlain } from "../format/number.js";
 import { messages } from "../i18n/index.js";
+import { metricLabel } from "../i18n/metric-words.js";
 
 // CSV for Excel in a Russian locale: UTF-8 with a BOM (or Excel guesses the
 // encoding wrong), ";" between fields, "," as the decimal mark for ru.
@@ -44,26 +45,12 @@ export function activitiesCsv(activities: ActivityRecord[], people: Map<number, 
   return csv([header, ...rows]);
 }
 
-const SUMMARY: MetricKey[] = [
-  "calls",
-  "meetings",
-  "call_conversion",
-  "proposals",
-  "presentations",
-  "deals",
-  "revenue",
-  "avg_check",
-  "lost",
-  "win_rate",
-  "lead_time",
-  "close_time",
-  "leads",
-];
+const SUMMARY = metricsOn("export");
 
 /** One row per manager plus the team total; money in rubles, times in hours. */
 export function summaryCsv(people: Member[], byUser: Map<number, KpiValues>, total: KpiValues, locale: Locale): string {
   const c = messages[locale].csv;
-  const header = [c.manager, ...SUMMARY.map((m) => METRICS[m].label[locale] + csvUnitSuffix(m, locale))];
+  const header = [c.manager, ...SUMMARY.map((m) => metricLabel(m, locale) + csvUnitSuffix(m, locale))];
   const rows = people.map((p) => [
     p.user.firstName + (p.user.lastName ? ` ${p.user.lastName}` : ""),
     ...SUMMARY.map((m) => csvValue(m, byUser.get(p.user.id)![m], locale)),

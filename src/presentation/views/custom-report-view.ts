@@ -1,10 +1,10 @@
 import type { Locale } from "../../config.js";
-import { METRICS } from "../../domain/metrics.js";
 import type { ReportTable } from "../../services/custom-report.js";
 import { formatMetricNarrow } from "../format/metric-value.js";
 import { periodLabel } from "../format/period-label.js";
 import { escapeHtml, fitHtml, pre } from "../html.js";
 import { messages } from "../i18n/index.js";
+import { metricLabel, metricShort } from "../i18n/metric-words.js";
 import { head } from "./metric-head.js";
 import { firstName } from "./report-view.js";
 import { renderTables } from "./table.js";
@@ -33,7 +33,7 @@ export function renderReportTable(title: string, report: ReportTable, locale: Lo
   rows.push([t.total, ...report.metrics.map((m, i) => formatMetricNarrow(m, report.total[i] ?? null, locale))]);
   const columns = [{ title: first, align: "left" as const, max: 9 }, ...report.metrics.map((m) => ({ title: head(m, locale) }))];
   for (const table of renderTables(columns, rows)) parts.push(pre(table));
-  const legend = report.metrics.map((m) => `${METRICS[m].short[locale]} — ${METRICS[m].label[locale]}`).join("; ");
+  const legend = report.metrics.map((m) => `${metricShort(m, locale)} — ${metricLabel(m, locale)}`).join("; ");
   parts.push(`<i>${escapeHtml(legend)}</i>`);
   if (report.rows.length === 0) parts.push(t.noData);
   return fitHtml(parts.join("\n"));

@@ -1,11 +1,12 @@
 import type { Locale } from "../../config.js";
-import { METRICS } from "../../domain/metrics.js";
-import { type MorningSummary, SUMMARY_DAY_METRICS, type SummaryDayMetric } from "../../services/morning-summary.js";
+import { type MetricKey, metricsOn } from "../../domain/metrics.js";
+import type { MorningSummary } from "../../services/morning-summary.js";
 import { barChart } from "../charts/index.js";
 import { displayValue, formatMetricNarrow, formatMetricValue } from "../format/metric-value.js";
 import { periodLabel } from "../format/period-label.js";
 import { clip, escapeHtml, fitHtml, MAX_CAPTION, pre } from "../html.js";
 import { messages } from "../i18n/index.js";
+import { metricLabel } from "../i18n/metric-words.js";
 import { head } from "./metric-head.js";
 import { standingLine } from "./plan-progress.js";
 import type { PostContent } from "./post-content.js";
@@ -21,25 +22,24 @@ export function renderMorningSummary(s: MorningSummary, locale: Locale): PostCon
   const t = messages[locale];
   const p = t.posts;
   const { team, metric, day, month, people } = s;
-  const cell = (key: SummaryDayMetric, v: number | null) => formatMetricNarrow(key, v, locale);
-  const withPlan = (key: SummaryDayMetric, userId: number) => {
+  const cell = (key: MetricKey, v: number | null) => formatMetricNarrow(key, v, locale);
+  const withPlan = (key: MetricKey, userId: number) => {
     const v = day.byUser.get(userId)![key];
     const target = s.dailyTarget(key, userId);
     return target === undefined ? cell(key, v) : `${cell(key, v)}/${cell(key, target)}`;
   };
-  const rows = people.map((m) => [firstName(m.user.firstName), ...SUMMARY_DAY_METRICS.map((k) => withPlan(k, m.user.id))]);
-  rows.push([t.table.total, ...SUMMARY_DAY_METRICS.map((k) => cell(k, day.total[k]))]);
-  const tables = renderTables(
-    [{ title: t.table.who, align: "left", max: 8 }, ...SUMMARY_DAY_METRICS.map((k) => ({ title: head(k, locale) }))],
-    rows,
-  );
+  // The day table: the summary's metrics, each against a daily plan when there is one.
+  const cols = metricsOn("summary");
+  const rows = people.map((m) => [firstName(m.user.firstName), ...cols.map((k) => withPlan(k, m.user.id))]);
+  rows.push([t.table.total, ...cols.map((k) => cell(k, day.total[k]))]);
+  const tables = renderTables([{ title: t.table.who, align: "left", max: 8 }, ...cols.map((k) => ({ title: head(k, locale) }))], rows);
 
   const parts = [p.summaryTitle(escapeHtml(team.name), escapeHtml(periodLabel(day.period, locale))), ...tables.map(pre)];
 
   const top = s.ranked[0];
   if (top && top.value !== null && top.value > 0) {
     const v = day.byUser.get(top.item.user.id)!;
-    const what = `${METRICS[metric].label[locale]}: ${formatMetricValue(metric, top.value, locale)}${metric !== "revenue" && v.revenue ? `, ${formatMetricValue("revenue", v.revenue, locale)}` : ""}`;
+    const what = `${metricLabel(metric, locale)}: ${formatMetricValue(metric, top.value, locale)}${metric !== "revenue" && v.revenue ? `, ${formatMetricValue("revenue", v.revenue, locale)}` : ""}`;
     const tied = s.ranked
       .filter((r) => r.place === 1)
       .map((r) => escapeHtml(r.item.user.firstName))
@@ -49,8 +49,9 @@ export function renderMorningSummary(s: MorningSummary, locale: Locale): PostCon
 
   parts.push(s.idle.length > 0 ? p.idle(s.idle.map((m) => escapeHtml(m.user.firstName)).join(", ")) : p.allLogged);
 
-  const totals = (["deals", "revenue", "calls", "meetings"] as const).map(
-    (k) => `${METRICS[k].label[locale]} ${formatMetricValue(k, month.total[k], locale)}`,
+  // Results first: the month line leads with what was won.
+  const totals = [...metricsOn("summary", "results"), ...metricsOn("summary", "activity")].map(
+    (k) => `${metricLabel(k, locale)} ${formatMetricValue(k, month.total[k], locale)}`,
   );
   const monthLines = [`${p.team}: ${escapeHtml(totals.join(" · "))}`];
   for (const st of s.teamStandings) monthLines.push(`${p.team}: ${escapeHtml(standingLine(st, locale))}`);
@@ -68,7 +69,7 @@ export function renderMorningSummary(s: MorningSummary, locale: Locale): PostCon
         .join("\n")}`,
     );
 
-  const label = METRICS[metric].label[locale];
+  const label = metricLabel(metric, locale);
   const chart =
     people.length === 0
       ? null

@@ -1,8 +1,9 @@
 import type { Locale } from "../../config.js";
 import type { PlanRow } from "../../db/repositories/plans.js";
-import { METRICS, type MetricKey } from "../../domain/metrics.js";
+import type { MetricKey } from "../../domain/metrics.js";
 import { formatMetricValue } from "../format/metric-value.js";
 import { messages } from "../i18n/index.js";
+import { metricLabel } from "../i18n/metric-words.js";
 
 /** "сделки 10 в месяц · каждому менеджеру" / "calls 40 a day · @ivan". */
 export function describePlan(plan: PlanRow, locale: Locale, who?: string): string {
@@ -10,5 +11,5 @@ export function describePlan(plan: PlanRow, locale: Locale, who?: string): strin
   const metric = plan.metric as MetricKey;
   const scope = plan.scope === "each" ? t.scopeEach : plan.scope === "team" ? t.scopeTeam : (who ?? `#${plan.userId}`);
   const rel = plan.relativePercent !== null ? ` (${t.relative(plan.relativePercent)})` : "";
-  return `${METRICS[metric].label[locale]} ${formatMetricValue(metric, plan.value, locale)}${rel} ${t.periods[plan.period]} · ${scope}`;
+  return `${metricLabel(metric, locale)} ${formatMetricValue(metric, plan.value, locale)}${rel} ${t.periods[plan.period]} · ${scope}`;
 }

@@ -3,12 +3,13 @@ import type { PlanRow } from "../../db/repositories/plans.js";
 import type { Funnel } from "../../domain/funnel.js";
 import { METRICS, type MetricKey } from "../../domain/metrics.js";
 import type { PlanPeriod } from "../../domain/plans.js";
-import type { Period } from "../../domain/types.js";
+import type { Period, Stage } from "../../domain/types.js";
 import type { ReportTable } from "../../services/custom-report.js";
 import { barChart, type ChartTarget, funnelChart, lineChart } from "../charts/index.js";
 import { chartValueFormat, displayValue, formatMetricValue } from "../format/metric-value.js";
 import { periodLabel } from "../format/period-label.js";
 import { messages } from "../i18n/index.js";
+import { metricLabel } from "../i18n/metric-words.js";
 import { rowLabel } from "./custom-report-view.js";
 
 // Charts in the metric's own unit: money shown in rubles, times in hours.
@@ -39,11 +40,11 @@ export function reportChart(title: string, team: string, report: ReportTable, lo
   const sub = subtitle(team, report.period, locale);
   if (report.grouping === "manager") {
     return barChart({
-      title: `${title}: ${METRICS[m1].label[locale]}`,
+      title: `${title}: ${metricLabel(m1, locale)}`,
       subtitle: sub,
       locale,
       labels: report.rows.map((r) => (report.grouping === "manager" ? r.label : rowLabel(report, r.label, locale))),
-      series: [{ label: METRICS[m1].label[locale], values: report.rows.map((r) => displayValue(m1, r.values[0] ?? null)) }],
+      series: [{ label: metricLabel(m1, locale), values: report.rows.map((r) => displayValue(m1, r.values[0] ?? null)) }],
       target: targetFor(plans, m1, report.period, locale),
       valueFormat: chartValueFormat(m1, locale),
     });
@@ -56,11 +57,11 @@ export function reportChart(title: string, team: string, report: ReportTable, lo
     locale,
     labels: report.rows.map((r) => (report.grouping === "manager" ? r.label : rowLabel(report, r.label, locale))),
     series: [
-      { label: METRICS[m1].label[locale], values: report.rows.map((r) => displayValue(m1, r.values[0] ?? null)), yAxis: "left" },
+      { label: metricLabel(m1, locale), values: report.rows.map((r) => displayValue(m1, r.values[0] ?? null)), yAxis: "left" },
       ...(second
         ? [
             {
-              label: METRICS[m2].label[locale],
+              label: metricLabel(m2, locale),
               values: report.rows.map((r) => displayValue(m2, r.values[1] ?? null)),
               yAxis: sameUnit ? ("left" as const) : ("right" as const),
             },
@@ -72,11 +73,17 @@ export function reportChart(title: string, team: string, report: ReportTable, lo
   });
 }
 
+/** A stage's word as a chart label: "квалификация" → "Квалификация" ("КП" stays). */
+const stageLabel = (stage: Stage, locale: Locale) => {
+  const word = messages[locale].stage[stage];
+  return word.charAt(0).toLocaleUpperCase(locale) + word.slice(1);
+};
+
 export function funnelChartFor(title: string, team: string, period: Period, funnel: Funnel, locale: Locale): Promise<Buffer> {
   return funnelChart({
     title,
     subtitle: subtitle(team, period, locale),
     locale,
-    stages: funnel.steps.map((s) => ({ label: messages[locale].charts.stage[s.stage], count: s.reached, lost: s.lost })),
+    stages: funnel.steps.map((s) => ({ label: stageLabel(s.stage, locale), count: s.reached, lost: s.lost })),
   });
 }

@@ -1,5 +1,5 @@
 import type { Locale } from "../../config.js";
-import type { MetricKey } from "../../domain/metrics.js";
+import { type MetricKey, metricsOn } from "../../domain/metrics.js";
 import type { TeamReport } from "../../services/team-report.js";
 import { formatMetricNarrow } from "../format/metric-value.js";
 import { periodLabel } from "../format/period-label.js";
@@ -9,14 +9,11 @@ import { head } from "./metric-head.js";
 import { standingLine } from "./plan-progress.js";
 import { renderTables } from "./table.js";
 
-const ACTIVITY: MetricKey[] = ["calls", "meetings", "call_conversion", "proposals", "presentations"];
-const RESULTS: MetricKey[] = ["deals", "revenue", "avg_check", "lead_time", "close_time"];
-
 export function firstName(name: string): string {
   return name.split(/\s+/)[0] ?? name;
 }
 
-/** Two narrow tables (activity, results) per manager plus the total, then plan progress. */
+/** Narrow tables (activity, then results: the metrics shown in reports) per manager plus the total, then plan progress. */
 export function renderTeamReport(report: TeamReport, locale: Locale): string {
   const t = messages[locale];
   const w = t.teamReport;
@@ -39,7 +36,13 @@ export function renderTeamReport(report: TeamReport, locale: Locale): string {
   for (const p of snapshot.people) {
     for (const s of report.standings.get(p.user.id) ?? []) planLines.push(`${escapeHtml(name(p))}: ${escapeHtml(standingLine(s, locale))}`);
   }
-  const parts = [title, `<b>${w.activity}</b>`, table(ACTIVITY), `<b>${w.results}</b>`, table(RESULTS)];
+  const parts = [
+    title,
+    `<b>${w.activity}</b>`,
+    table(metricsOn("report", "activity")),
+    `<b>${w.results}</b>`,
+    table(metricsOn("report", "results")),
+  ];
   if (snapshot.people.some((p) => !p.membership.active)) parts.push(`<i>${w.former}</i>`);
   if (planLines.length > 0) parts.push(`<b>${w.plan}</b>\n${planLines.join("\n")}`);
   return fitHtml(parts.join("\n"));

@@ -52,9 +52,21 @@ export interface SplitOptions {
 /**
  * One table when it fits `maxWidth`; otherwise the columns between the lead
  * and the tail are spread over as few tables as keep every line within it,
- * each repeating the lead and tail columns. A single column too wide on its
- * own still gets a table of its own.
+ * each repeating the lead and tail columns, and spread evenly when that
+ * still fits. A single column too wide on its own still gets a table of its own.
  */
+/** `items` cut into `n` runs in order, sizes differing by at most one (larger first). */
+function evenGroups<T>(items: T[], n: number): T[][] {
+  const out: T[][] = [];
+  let start = 0;
+  for (let g = 0; g < n; g++) {
+    const size = Math.ceil((items.length - start) / (n - g));
+    out.push(items.slice(start, start + size));
+    start += size;
+  }
+  return out;
+}
+
 export function renderTables(columns: Column[], rows: string[][], opts: SplitOptions = {}): string[] {
   const lead = opts.lead ?? 1;
   const tail = opts.tail ?? 0;
@@ -73,7 +85,10 @@ export function renderTables(columns: Column[], rows: string[][], opts: SplitOpt
     current.push(i);
   }
   groups.push(current);
-  return groups.map((group) => {
+  // As many tables as that, but columns spread evenly (6 → 3 + 3, not 5 + 1) when that still fits.
+  const even = evenGroups(middle, groups.length);
+  const balanced = even.every((g) => tableWidth([...fixed, ...g]) <= maxWidth) ? even : groups;
+  return balanced.map((group) => {
     const idx = [...fixed.filter((i) => i < lead), ...group, ...fixed.filter((i) => i >= lead)];
     return renderTable(
       idx.map((i) => columns[i]!),

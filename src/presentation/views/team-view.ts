@@ -1,6 +1,6 @@
 import type { Locale } from "../../config.js";
 import type { KpiValues } from "../../domain/kpi.js";
-import type { MetricKey } from "../../domain/metrics.js";
+import { type MetricKey, metricsOn } from "../../domain/metrics.js";
 import { formatMetricNarrow } from "../format/metric-value.js";
 import { messages } from "../i18n/index.js";
 import { head } from "./metric-head.js";
@@ -11,10 +11,8 @@ export interface TeamRow {
   values: KpiValues;
 }
 
-export const TEAM_SUMMARY_METRICS: MetricKey[] = ["calls", "meetings", "call_conversion", "deals", "revenue"];
-
 /** Per-manager rows plus a total row (computed from raw entries by the caller); wide sets continue in a second table. */
-export function renderTeamTable(rows: TeamRow[], total: KpiValues, locale: Locale, metrics: MetricKey[] = TEAM_SUMMARY_METRICS): string {
+export function renderTeamTable(rows: TeamRow[], total: KpiValues, locale: Locale, metrics: MetricKey[] = metricsOn("summary")): string {
   const t = messages[locale].table;
   const columns: Column[] = [
     { title: t.manager, align: "left", max: 10 },

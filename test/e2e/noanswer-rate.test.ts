@@ -1,0 +1,76 @@
+// The no-answer rate (calls with outcome "noanswer" ÷ calls) end to end: logged
+// through the fake Bot API, then read in /me, /top, a plan, /compare and the export.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { buttons, type Harness, startHarness } from "../support/harness.js";
+import { setUpTeam, type TeamFixture } from "../support/team.js";
+
+let h: Harness;
+let t: TeamFixture;
+
+beforeEach(async () => {
+  h = await startHarness();
+  t = await setUpTeam(h);
+});
+afterEach(async () => {
+  await h.stop();
+  await h.fake.close();
+});
+
+/** Ivan: 3 calls, 2 unanswered → 66,7 %. John: 4 calls, 1 unanswered → 25 %. Team: 3 of 7 → 42,9 %. */
+async function logCalls(): Promise<void> {
+  for (const c of ["/call недозвон Ромашка", "/call нет_ответа", "/call дозвон Вектор"]) await h.say(t.ivan, t.ivanChat, c);
+  for (const c of ["/call noanswer Acme", "/call reached", "/call meeting Beta", "/call"]) await h.say(t.john, t.johnChat, c);
+}
+
+describe("no-answer rate", () => {
+  it("shows in /me in each manager's language", async () => {
+    await logCalls();
+    const ivan = await h.say(t.ivan, t.ivanChat, "/me");
+    expect(ivan.text).toMatch(/доля недозвонов\s+66,7%/);
+    expect(ivan.text).toMatch(/звонки\s+3/);
+    const john = await h.say(t.john, t.johnChat, "/me");
+    expect(john.text).toMatch(/no-answer rate\s+25%/);
+  });
+
+  it("ranks the team lowest first in /top noanswer and /top недозвоны", async () => {
+    await logCalls();
+    const top = await h.say(t.ivan, t.ivanChat, "/top noanswer");
+    expect(top.text).toMatch(/^🏆 Топ: доля недозвонов · /);
+    expect(top.text).toMatch(/🥇 1\. John — 25%\n🥈 2\. Иван — 66,7%/);
+    const ru = await h.say(t.john, t.johnChat, "/top недозвоны week");
+    expect(ru.text).toMatch(/^🏆 Top by no-answer rate · /);
+    expect(ru.text).toContain("🥇 1. John — 25%");
+  });
+
+  it("is an at-most plan, and a column of /compare and the summary export", async () => {
+    await logCalls();
+    const saved = await h.say(t.head, t.headChat, "/plan недозвоны 30% месяц");
+    // 25 % is under the 30 % ceiling; 66,7 % is more than 125 % of it.
+    expect(saved.text).toBe(
+      "✅ План задан: доля недозвонов 30% в месяц · каждому менеджеру\nJohn: доля недозвонов 25%/30% · в темпе\nИван: доля недозвонов 66,7%/30% · под угрозой",
+    );
+    expect((await h.say(t.john, t.johnChat, "/me month")).text).toMatch(/no-answer rate 25%\/30% · on pace/);
+    expect((await h.say(t.ivan, t.ivanChat, "/me month")).text).toMatch(/доля недозвонов 66,7%\/30% · под угрозой/);
+
+    const compare = await h.say(t.head, t.headChat, "/compare month");
+    expect(compare.text).toMatch(/Недоз\.\s+25%\s+67%\s+43%/);
+
+    const after = h.fake.mark();
+    h.fake.sendText(t.head, t.headChat, "/export summary");
+    const doc = await h.fake.waitForCall((c) => c.method === "sendDocument", { after });
+    const rows = (doc.payload["document"].bytes.toString("utf8") as string)
+      .slice(1)
+      .trim()
+      .split("\r\n")
+      .map((l: string) => l.split(";"));
+    const col = rows[0]!.indexOf("доля недозвонов, %");
+    expect(col).toBeGreaterThan(0);
+    expect(rows.map((r: string[]) => r[col])).toEqual(["доля недозвонов, %", "25,0", "66,7", "42,9"]);
+  });
+
+  it("is a choice in the report builder", async () => {
+    const menu = await h.say(t.head, t.headChat, "/report new");
+    expect(buttons(menu.call)).toContain("rb:m:noanswer_rate");
+    expect(JSON.stringify(menu.call.payload["reply_markup"])).toContain("доля недозвонов");
+  });
+});
