@@ -33,7 +33,7 @@ function callsStored(path: string): number {
   }
 }
 
-async function until(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
+async function until(what: string, check: () => boolean, timeoutMs = 45_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -53,7 +53,7 @@ async function setUp(f: FakeTelegram): Promise<User[]> {
   f.setChatMember(group.id, head.id, "creator");
   let after = f.mark();
   f.sendText(head, group, "/setup");
-  await f.waitForMessage(group.id, undefined, { after, timeoutMs: 15_000 });
+  await f.waitForMessage(group.id, undefined, { after, timeoutMs: 45_000 });
   const managers: User[] = [];
   for (let i = 0; i < MANAGERS; i++) {
     const m = f.user(200 + i, { first_name: `M${i}`, language_code: "ru" });
@@ -114,7 +114,7 @@ describe("durable intake", () => {
     bot.child.kill("SIGTERM");
     expect(await bot.exited).toBe(0);
     checkDatabase(env.DATABASE_PATH, managers);
-  });
+  }, 90_000); // two real bot processes (tsx start-up included) and a kill -9
 
   it("webhook: kill -9 mid-burst, restart: Telegram's retries and the inbox lose and double nothing", async () => {
     fake = await startFakeTelegram({ token: TOKEN, webhookDelivery: true });
@@ -131,7 +131,7 @@ describe("durable intake", () => {
       PORT: String(port),
     };
     bot = startBotProcess(env, dir);
-    await fake.waitForCall((c) => c.method === "setWebhook", { timeoutMs: 15_000 });
+    await fake.waitForCall((c) => c.method === "setWebhook", { timeoutMs: 45_000 });
     const managers = await setUp(fake);
 
     burst(fake, managers);
@@ -150,5 +150,5 @@ describe("durable intake", () => {
     expect(await bot.exited).toBe(0);
     expect(fake.webhookStats().failed).toBeGreaterThan(0); // some were refused while the bot was down
     checkDatabase(env.DATABASE_PATH, managers);
-  });
+  }, 90_000);
 });
