@@ -27,6 +27,10 @@ const schema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,256}$/, "1–256 characters of A–Z a–z 0–9 _ -")
       .optional(),
+    MINIAPP_URL: z
+      .url("the Mini App page's public https URL, e.g. https://kpi.example.com/app")
+      .refine((u) => u.startsWith("https://"), "an https URL (Telegram opens Mini Apps only over https)")
+      .optional(),
     PORT: z.coerce.number("a TCP port number").int().min(1).max(65535).default(8080),
     DEFAULT_LOCALE: z.enum(LOCALES, "ru or en").default("ru"),
     DEFAULT_TIMEZONE: z.string().refine(isTimeZone, "an IANA time zone such as Europe/Moscow").default("Europe/Moscow"),
@@ -53,6 +57,8 @@ export interface Config {
   mode: "polling" | "webhook";
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
+  /** The Mini App page's public URL (what @BotFather is given); set: the bot serves it. */
+  miniappUrl: string | undefined;
   port: number;
   defaultLocale: Locale;
   defaultTimezone: string;
@@ -84,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mode: e.BOT_MODE,
     webhookUrl: e.WEBHOOK_URL,
     webhookSecret: e.WEBHOOK_SECRET,
+    miniappUrl: e.MINIAPP_URL,
     port: e.PORT,
     defaultLocale: e.DEFAULT_LOCALE,
     defaultTimezone: e.DEFAULT_TIMEZONE,

@@ -5,6 +5,7 @@ import { webhookCallback } from "grammy";
 import { ALLOWED_UPDATES } from "./bot/allowed-updates.js";
 import { registerCommandMenu } from "./bot/commands-menu.js";
 import { createBot } from "./bot/create-bot.js";
+import { setDefaultMenuButton } from "./bot/menu-button.js";
 import { stopRunner } from "./bot/stop-runner.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { closeDatabase, openDatabase } from "./db/client.js";
@@ -12,6 +13,7 @@ import { createRepositories } from "./db/repositories/index.js";
 import { createLogger } from "./logger.js";
 import { createPostScheduler } from "./scheduler/create-post-scheduler.js";
 import type { AppDeps } from "./services/deps.js";
+import { createWebApp } from "./web/create-web-app.js";
 
 function readConfig(): Config {
   if (existsSync(".env")) process.loadEnvFile(".env");
@@ -45,9 +47,15 @@ async function main(): Promise<void> {
 
   let runner: RunnerHandle | undefined;
   let server: Server | undefined;
+  // The Mini App (dashboard, TV page) is served by this process when MINIAPP_URL is set.
+  const webApp = config.miniappUrl ? createWebApp(deps) : null;
+  if (config.miniappUrl)
+    await setDefaultMenuButton(bot.api, config.miniappUrl, config.defaultLocale).catch((err) =>
+      logger.warn({ err }, "could not set the menu button"),
+    );
   if (config.mode === "webhook") {
     const handle = webhookCallback(bot, "http", { secretToken: config.webhookSecret, onTimeout: "return" });
-    server = createServer((req, res) => void handle(req, res));
+    server = createServer((req, res) => void (async () => (webApp && (await webApp(req, res))) || handle(req, res))());
     await new Promise<void>((resolve) => server!.listen(config.port, resolve));
     await bot.api.setWebhook(config.webhookUrl!, { secret_token: config.webhookSecret, allowed_updates: ALLOWED_UPDATES });
     logger.info({ port: config.port, bot: bot.botInfo.username }, "webhook server listening");
@@ -55,6 +63,11 @@ async function main(): Promise<void> {
     await bot.api.deleteWebhook();
     runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
     logger.info({ bot: bot.botInfo.username }, "polling started");
+    if (webApp) {
+      server = createServer((req, res) => void webApp(req, res).then((done) => done || res.writeHead(404).end()));
+      await new Promise<void>((resolve) => server!.listen(config.port, resolve));
+      logger.info({ port: config.port }, "mini app server listening");
+    }
   }
   void scheduler.start().then((n) => logger.info({ sent: n }, "scheduler started (missed posts caught up)"));
 

@@ -9,7 +9,7 @@ type Entry = MenuKey | [command: string, text: MenuKey];
 
 const LOGGING: Entry[] = ["call", "meeting", "proposal", "presentation", "lead", "deal", "lost", "undo", "me"];
 const REPORTS: Entry[] = ["report", "compare", "funnel", "export", "reports", "top", "settings"];
-const PRIVATE: Entry[] = ["log", ...LOGGING, ...REPORTS, "plan", "summary", "invite", "help"];
+const PRIVATE: Entry[] = ["log", ...LOGGING, ...REPORTS, "dashboard", "plan", "summary", "tv", "invite", "help"];
 const GROUP: Entry[] = ["join", ...LOGGING, ...REPORTS, "help"];
 const ADMINS: Entry[] = ["setup", ["invite", "inviteAdmin"], "promote", ["plan", "planAdmin"], ["summary", "summaryAdmin"], ...GROUP];
 

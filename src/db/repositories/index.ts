@@ -5,6 +5,7 @@ import { postsRepository } from "./posts.js";
 import { savedReportsRepository } from "./saved-reports.js";
 import { teamsRepository } from "./teams.js";
 import { textProposalsRepository } from "./text-proposals.js";
+import { tvLinksRepository } from "./tv-links.js";
 import { updatesRepository } from "./updates.js";
 import { membershipsRepository, usersRepository } from "./users.js";
 
@@ -19,6 +20,7 @@ export function createRepositories(db: Db) {
     posts: postsRepository(db),
     updates: updatesRepository(db),
     textProposals: textProposalsRepository(db),
+    tvLinks: tvLinksRepository(db),
   };
 }
 
