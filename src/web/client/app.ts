@@ -172,7 +172,7 @@ function compareTable(cmp: Json, s: Json, onPick: (id: number) => void): HTMLEle
 function funnelTable(f: Json, s: Json): HTMLElement {
   return el(
     "div",
-    {},
+    { class: "scroll" },
     el("p", { class: "hint", id: "cohort" }, f.cohortText),
     el(
       "table",
