@@ -327,8 +327,12 @@ function logForm(session: Json, redraw: () => Promise<void>): HTMLElement {
     msg,
   );
   sync();
+  const submit = form.querySelector("button")!;
   form.onsubmit = async (e) => {
     e.preventDefault();
+    // One entry per tap: the button stays off until the server answers.
+    if (submit.disabled) return;
+    submit.disabled = true;
     try {
       const r = await call("/app/api/log", {
         method: "POST",
@@ -350,6 +354,7 @@ function logForm(session: Json, redraw: () => Promise<void>): HTMLElement {
       msg.className = "msg error";
       msg.textContent = (err as Error).message;
     }
+    submit.disabled = false;
   };
   return form;
 }
