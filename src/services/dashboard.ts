@@ -8,12 +8,11 @@ import { computeFunnel, type Funnel } from "../domain/funnel.js";
 import type { KpiValues } from "../domain/kpi.js";
 import { timeSeries } from "../domain/kpi.js";
 import type { MetricKey } from "../domain/metrics.js";
-import type { Ranked } from "../domain/ranking.js";
+import { type Ranked, rankBy } from "../domain/ranking.js";
 import { autoGrouping } from "../domain/report-definition.js";
 import { readTeamSettings } from "../domain/team-settings.js";
 import type { ActivityRecord, Period } from "../domain/types.js";
 import type { AppDeps } from "./deps.js";
-import { leaderboard } from "./leaderboard.js";
 import { kpisFor, type PlanStanding, planStandings } from "./scorecard.js";
 import { buildTeamReport, type TeamReport, teamAverage } from "./team-report.js";
 import { teamWeekStart } from "./team-settings.js";
@@ -48,7 +47,13 @@ export function headDashboard(deps: AppDeps, team: Team, period: Period, now: nu
     trendMetric,
     trend: trend(team, period, trendMetric, snap.activities, snap.timelines),
     leaderMetric,
-    leaderboard: leaderboard(deps, team, leaderMetric, period),
+    // Ranked from the report's snapshot, as leaderboard() would rank it, without reading the period again.
+    leaderboard: rankBy(
+      snap.people,
+      leaderMetric,
+      (m) => snap.byUser.get(m.user.id)?.[leaderMetric] ?? null,
+      leaderMetric === "revenue" ? undefined : (m) => snap.byUser.get(m.user.id)?.revenue ?? null,
+    ),
   };
 }
 
