@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildOptions } from "esbuild";
@@ -39,7 +39,8 @@ export function clientBundle(): Promise<ClientBundle> {
 
 async function load(): Promise<ClientBundle> {
   let code: string;
-  if (existsSync(BUNDLE_FILE)) code = readFileSync(BUNDLE_FILE, "utf8");
+  // A file older than the page's source is stale (edited since the last build:web): build afresh.
+  if (existsSync(BUNDLE_FILE) && statSync(BUNDLE_FILE).mtimeMs >= statSync(CLIENT_ENTRY).mtimeMs) code = readFileSync(BUNDLE_FILE, "utf8");
   else {
     const { build } = await import("esbuild");
     const out = await build({ ...BUILD_OPTIONS, write: false });
