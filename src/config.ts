@@ -23,6 +23,10 @@ const common = {
     .optional(),
   TELEGRAM_API_ROOT: z.url("an http(s) URL, e.g. https://api.telegram.org").default("https://api.telegram.org"),
   DATABASE_PATH: z.string().min(1, "a file path").default("./data/kpi-coach.db"),
+  MINIAPP_URL: z
+    .url("the Mini App page's public https URL, e.g. https://kpi.example.com/app")
+    .refine((u) => u.startsWith("https://"), "an https URL (Telegram opens Mini Apps only over https)")
+    .optional(),
   BACKUP_DIR: z.string().min(1, "a folder path").optional(),
   BACKUP_KEEP: z.coerce.number("a whole number of backups to keep (0 turns daily backups off)").int().min(0).max(1000).default(7),
   DEFAULT_LOCALE: z.enum(LOCALES, "ru or en").default("ru"),
@@ -40,6 +44,8 @@ const schema = z.discriminatedUnion(
       ...common,
       BOT_MODE: z.literal("polling").default("polling"),
       HEALTH_PORT: port("a TCP port number").optional(),
+      // Only used to serve the Mini App (MINIAPP_URL set).
+      PORT: port("a TCP port number").default(8080),
     }),
     z.object({
       ...common,
@@ -62,6 +68,8 @@ interface CommonConfig {
   backupDir: string;
   /** Automatic daily backups kept (0: none are made). */
   backupKeep: number;
+  /** The Mini App page's public URL (what @BotFather is given); set: the bot serves it. */
+  miniappUrl: string | undefined;
   defaultLocale: Locale;
   defaultTimezone: string;
   logLevel: string;
@@ -71,6 +79,8 @@ export interface PollingConfig extends CommonConfig {
   mode: "polling";
   /** A small HTTP listener for GET /healthz, when set. */
   healthPort: number | undefined;
+  /** Where the Mini App is served (when `miniappUrl` is set); /healthz answers there too. */
+  port: number;
 }
 
 export interface WebhookConfig extends CommonConfig {
@@ -108,11 +118,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     // Next to the database by default, so one folder holds everything to carry over.
     backupDir: e.BACKUP_DIR ?? join(dirname(e.DATABASE_PATH), "backups"),
     backupKeep: e.BACKUP_KEEP,
+    miniappUrl: e.MINIAPP_URL,
     defaultLocale: e.DEFAULT_LOCALE,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     logLevel: e.LOG_LEVEL,
   };
   return e.BOT_MODE === "webhook"
     ? { ...base, mode: "webhook", webhookUrl: e.WEBHOOK_URL, webhookSecret: e.WEBHOOK_SECRET, port: e.PORT }
-    : { ...base, mode: "polling", healthPort: e.HEALTH_PORT };
+    : { ...base, mode: "polling", healthPort: e.HEALTH_PORT, port: e.PORT };
 }

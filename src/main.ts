@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import { ALLOWED_UPDATES } from "./bot/allowed-updates.js";
 import { registerCommandMenu } from "./bot/commands-menu.js";
 import { createBot } from "./bot/create-bot.js";
+import { setDefaultMenuButton } from "./bot/menu-button.js";
 import { stopRunner } from "./bot/stop-runner.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { checkDatabaseFile, closeDatabase, openDatabase } from "./db/client.js";
@@ -12,6 +13,7 @@ import { createLogger } from "./logger.js";
 import { createPostScheduler } from "./scheduler/create-post-scheduler.js";
 import { Maintenance } from "./scheduler/maintenance.js";
 import type { AppDeps } from "./services/deps.js";
+import { createWebApp } from "./web/create-web-app.js";
 import { checkHealth } from "./web/health.js";
 import { createHttpServer } from "./web/http-server.js";
 
@@ -67,11 +69,17 @@ async function main(): Promise<void> {
   // Updates are stored in the inbox before Telegram is told they arrived, and handled from there.
   let intake: Intake;
   let server: Server | undefined;
+  // The Mini App (dashboard, TV page) is served by this process when MINIAPP_URL is set.
+  const webApp = config.miniappUrl ? createWebApp(deps) : undefined;
+  if (config.miniappUrl)
+    await setDefaultMenuButton(bot.api, config.miniappUrl, config.defaultLocale).catch((err) =>
+      logger.warn({ err }, "could not set the menu button"),
+    );
   const health = () => checkHealth({ deps, intake: () => intake?.stats(), scheduler: () => scheduler.health() });
   if (config.mode === "webhook") {
     const webhook = startWebhookIntake(bot, deps);
     intake = webhook;
-    server = createHttpServer({ logger, health, webhook: { secret: config.webhookSecret, accept: (u) => webhook.accept(u) } });
+    server = createHttpServer({ logger, health, app: webApp, webhook: { secret: config.webhookSecret, accept: (u) => webhook.accept(u) } });
     await listen(server, config.port);
     await bot.api.setWebhook(config.webhookUrl, { secret_token: config.webhookSecret, allowed_updates: ALLOWED_UPDATES });
     logger.info({ port: config.port, bot: bot.botInfo.username }, "webhook server listening");
@@ -79,7 +87,12 @@ async function main(): Promise<void> {
     await bot.api.deleteWebhook();
     intake = startPollingIntake(bot, deps, { allowedUpdates: ALLOWED_UPDATES });
     logger.info({ bot: bot.botInfo.username }, "polling started");
-    if (config.healthPort !== undefined) {
+    if (webApp) {
+      // The Mini App's server also answers GET /healthz.
+      server = createHttpServer({ logger, health, app: webApp });
+      await listen(server, config.port);
+      logger.info({ port: config.port }, "mini app server listening");
+    } else if (config.healthPort !== undefined) {
       server = createHttpServer({ logger, health });
       await listen(server, config.healthPort);
       logger.info({ port: config.healthPort }, "health check listening on /healthz");

@@ -19,14 +19,17 @@ import { zonedTime } from "../domain/time.js";
 import type { ActivityRecord, LeadTimeline, Period } from "../domain/types.js";
 import { barChart } from "../presentation/charts/index.js";
 import { periodLabel } from "../presentation/format/period-label.js";
+import { headDashboardJson } from "../presentation/views/dashboard-view.js";
 import { standingLine } from "../presentation/views/plan-progress.js";
 import { renderTeamReport } from "../presentation/views/report-view.js";
 import { renderScorecard } from "../presentation/views/scorecard-view.js";
+import { headDashboard } from "../services/dashboard.js";
 import type { AppDeps } from "../services/deps.js";
 import { leaderboard } from "../services/leaderboard.js";
 import { kpisFor, planStandings } from "../services/scorecard.js";
 import { buildTeamReport } from "../services/team-report.js";
 import { teamSnapshot } from "../services/team-snapshot.js";
+import { clientBundle } from "../web/bundle.js";
 import { cachedBenchDatabase, projectPath } from "./bench-cache.js";
 import { type BenchDataOptions, benchIds } from "./bench-data.js";
 
@@ -34,7 +37,7 @@ import { type BenchDataOptions, benchIds } from "./bench-data.js";
 const END_DATE = "2026-10-30";
 const FULL: BenchDataOptions = { teams: 100, managersPerTeam: 10, days: 365, seed: 20261030, endDate: END_DATE };
 const SMALL: BenchDataOptions = { teams: 10, managersPerTeam: 10, days: 90, seed: 20261030, endDate: END_DATE };
-const TARGETS = { me: 50, leaderboard: 50, report: 200, chart: 60 } as const;
+const TARGETS = { me: 50, leaderboard: 50, report: 200, chart: 60, dashboard: 100 } as const;
 const WARMUP = 3;
 
 interface Stat {
@@ -187,6 +190,8 @@ async function runBench(): Promise<void> {
   const board = () => leaderboard(deps, team, "deals", month);
   const report = () => renderTeamReport(buildTeamReport(deps, team, month, now), "ru");
   const snapshot = () => teamSnapshot(deps, team, month);
+  // The Mini App's head view of the month: what GET /app/api/team answers (minus the socket).
+  const dashboard = () => JSON.stringify(headDashboardJson(headDashboard(deps, team, month, now, "deals"), "ru"));
   const managerIds = repos.memberships
     .listTeam(team.id)
     .filter((m) => m.membership.role === "manager")
@@ -240,6 +245,7 @@ async function runBench(): Promise<void> {
     report: await measure(runs, report),
     chart: await measure(runs, chart),
     snapshot: await measure(runs, snapshot),
+    dashboard: await measure(runs, dashboard),
     naive: await measure(naiveRuns, naive),
   };
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
@@ -251,6 +257,7 @@ async function runBench(): Promise<void> {
     ["leaderboard month (deals)", stats.leaderboard, TARGETS.leaderboard],
     ["/report month (buildTeamReport + renderTeamReport)", stats.report, TARGETS.report],
     ["chart (barChart: deals per manager + plan line)", stats.chart, TARGETS.chart],
+    ["Mini App head month view (GET /app/api/team JSON)", stats.dashboard, TARGETS.dashboard],
     ["team-month aggregation, indexed (teamSnapshot)", stats.snapshot, null],
     ["team-month aggregation, naive full scan", stats.naive, null],
   ];
@@ -278,6 +285,8 @@ async function runBench(): Promise<void> {
   );
 
   const round = (x: number) => Math.round(x * 100) / 100;
+  const bundleKb = Buffer.byteLength((await clientBundle()).code) / 1024;
+  console.log(`Mini App client bundle: ${bundleKb.toFixed(1)} KB (minified, chart.js included)`);
   console.log(
     JSON.stringify({
       activities: counts.activities,
@@ -295,6 +304,8 @@ async function runBench(): Promise<void> {
       report_month_p95_ms: round(stats.report.p95),
       chart_p95_ms: round(stats.chart.p95),
       indexed_aggregation_month_p50_ms: round(stats.snapshot.p50),
+      dashboard_api_p50_ms: round(stats.dashboard.p50),
+      miniapp_bundle_kb: round(bundleKb),
       runs,
       report_impl: "buildTeamReport+renderTeamReport",
     }),

@@ -294,6 +294,25 @@ export const textProposals = sqliteTable(
   (t) => [index("text_proposals_user_idx").on(t.userId, t.createdAt)],
 );
 
+/**
+ * Secret links to the read-only TV leaderboard: the token is the only credential,
+ * so it is random and revocable (revoking sets `revokedAt`, never deletes).
+ */
+export const tvLinks = sqliteTable(
+  "tv_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: teamRef(),
+    token: text("token").notNull().unique(),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer("created_at").notNull(),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [index("tv_links_team_idx").on(t.teamId, t.revokedAt)],
+);
+
 export const schema = {
   teams,
   users,
@@ -309,4 +328,5 @@ export const schema = {
   inbox,
   conversationState,
   textProposals,
+  tvLinks,
 };

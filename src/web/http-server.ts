@@ -7,7 +7,9 @@ import type { HealthReport } from "./health.js";
 export interface HttpServerOptions {
   logger: Logger;
   health: () => HealthReport;
-  /** Webhook mode: POSTs (any path) carry updates. */
+  /** The Mini App: answers its own paths (true) and leaves the rest (false). */
+  app?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  /** Webhook mode: POSTs (any path not the app's) carry updates. */
   webhook?: { secret: string; accept: (update: Update) => void };
 }
 
@@ -61,6 +63,7 @@ export function createHttpServer(opts: HttpServerOptions): Server {
         const report = opts.health();
         return send(res, report.ok ? 200 : 503, report);
       }
+      if (opts.app && (await opts.app(req, res))) return;
       if (!webhook || req.method !== "POST") return send(res, 404, { ok: false });
       if (!sameSecret(req.headers["x-telegram-bot-api-secret-token"], webhook.secret)) return send(res, 401, { ok: false });
       const body = await readBody(req);

@@ -2,6 +2,7 @@
 // serving updates, and a clean exit on SIGTERM.
 import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -98,6 +99,39 @@ describe("npm start", () => {
     expect(visibleText(replies[0]!)).toContain("Я KPI Coach");
 
     p.child.kill("SIGINT");
+    expect(await p.exited).toBe(0);
+  });
+
+  it("serves the Mini App on PORT in polling mode when MINIAPP_URL is set, and sets the menu button", async () => {
+    fake = await startFakeTelegram({ token: TOKEN });
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const url = "https://kpi.example/app";
+    const p = start({
+      BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      DATABASE_PATH: "./db/bot.db",
+      MINIAPP_URL: url,
+      PORT: String(port),
+    });
+    const deadline = Date.now() + 20_000;
+    while (!p.out().includes("mini app server listening") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const page = await fetch(`http://127.0.0.1:${port}/app`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const script = /src="(\/app\/assets\/app\.js\?v=[0-9a-f]+)"/.exec(html)![1]!;
+    const js = await fetch(`http://127.0.0.1:${port}${script}`);
+    expect(js.status).toBe(200);
+    expect(js.headers.get("cache-control")).toContain("immutable");
+    expect((await js.text()).length).toBeGreaterThan(10_000);
+    expect((await fetch(`http://127.0.0.1:${port}/app/api/team`)).status).toBe(401);
+    const menu = fake.calls.find((c) => c.method === "setChatMenuButton")!;
+    expect(menu.payload["menu_button"]).toMatchObject({ type: "web_app", web_app: { url } });
+    p.child.kill("SIGTERM");
     expect(await p.exited).toBe(0);
   });
 });

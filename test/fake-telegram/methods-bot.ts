@@ -81,6 +81,12 @@ export const botMethods: MethodTable = {
   },
 
   setChatMenuButton(payload, { state }) {
+    const button = (payload.menu_button ?? {}) as { type?: unknown; text?: unknown; web_app?: { url?: unknown } };
+    if (button.type === "web_app") {
+      // Telegram opens Mini Apps only over https and needs the button's text.
+      if (typeof button.text !== "string" || button.text.length === 0) throw badRequest("BUTTON_TEXT_INVALID");
+      if (typeof button.web_app?.url !== "string" || !button.web_app.url.startsWith("https://")) throw badRequest("BUTTON_URL_INVALID");
+    }
     state.menuButtons.set(String(payload.chat_id ?? "default"), payload.menu_button ?? { type: "default" });
     return true;
   },

@@ -1,6 +1,7 @@
 import type { Bot } from "grammy";
 import type { BotContext } from "../context.js";
 import { chatMembershipFeature } from "./chat-membership.js";
+import { dashboardFeature } from "./dashboard.js";
 import { exportFeature } from "./export.js";
 import { freeTextFeature } from "./free-text.js";
 import { helpFeature } from "./help.js";
@@ -27,6 +28,7 @@ export function registerFeatures(bot: Bot<BotContext>): void {
   bot.use(exportFeature);
   bot.use(leaderboardsFeature);
   bot.use(settingsFeature);
+  bot.use(dashboardFeature);
   // Plain text that no feature took is a report in words; before the catch-all.
   bot.use(freeTextFeature);
   bot.use(unhandledFeature);

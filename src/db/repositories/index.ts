@@ -6,6 +6,7 @@ import { postsRepository } from "./posts.js";
 import { savedReportsRepository } from "./saved-reports.js";
 import { teamsRepository } from "./teams.js";
 import { textProposalsRepository } from "./text-proposals.js";
+import { tvLinksRepository } from "./tv-links.js";
 import { updatesRepository } from "./updates.js";
 import { membershipsRepository, usersRepository } from "./users.js";
 
@@ -21,6 +22,7 @@ export function createRepositories(db: Db) {
     updates: updatesRepository(db),
     textProposals: textProposalsRepository(db),
     inbox: inboxRepository(db),
+    tvLinks: tvLinksRepository(db),
   };
 }
 

@@ -1,0 +1,50 @@
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { BuildOptions } from "esbuild";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** The page's script, as `npm run build:web` writes it (git-ignored). */
+export const BUNDLE_FILE = join(HERE, "..", "..", "dist", "web", "app.js");
+export const CLIENT_ENTRY = join(HERE, "client", "app.ts");
+
+export interface ClientBundle {
+  code: string;
+  /** Content hash: the script URL carries it, so the file can be cached forever. */
+  hash: string;
+}
+
+/** esbuild options shared by the npm script and the on-demand build. */
+export const BUILD_OPTIONS: BuildOptions = {
+  entryPoints: [CLIENT_ENTRY],
+  bundle: true,
+  minify: true,
+  format: "esm",
+  target: "es2020",
+  platform: "browser",
+  legalComments: "none",
+};
+
+let cached: Promise<ClientBundle> | undefined;
+
+/**
+ * The built page script: the file from `npm run build:web` when present, else
+ * built once in memory, so a fresh checkout (or a test) works without the script step.
+ */
+export function clientBundle(): Promise<ClientBundle> {
+  cached ??= load();
+  return cached;
+}
+
+async function load(): Promise<ClientBundle> {
+  let code: string;
+  // A file older than the page's source is stale (edited since the last build:web): build afresh.
+  if (existsSync(BUNDLE_FILE) && statSync(BUNDLE_FILE).mtimeMs >= statSync(CLIENT_ENTRY).mtimeMs) code = readFileSync(BUNDLE_FILE, "utf8");
+  else {
+    const { build } = await import("esbuild");
+    const out = await build({ ...BUILD_OPTIONS, write: false });
+    code = out.outputFiles![0]!.text;
+  }
+  return { code, hash: createHash("sha256").update(code).digest("hex").slice(0, 16) };
+}

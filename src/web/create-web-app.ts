@@ -1,0 +1,267 @@
+// The Mini App's HTTP side: the page, its script and a small JSON API, served
+// by the bot process (mounted next to the webhook, or on PORT in polling mode).
+// Every API call carries Telegram's initData (header `Authorization: tma …`),
+// validated here; roles are enforced exactly as for the commands.
+
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Team } from "../db/repositories/teams.js";
+import type { Member as TeamMember } from "../db/repositories/users.js";
+import { visibleText } from "../delivery/html-text.js";
+import { parseEntry } from "../domain/entry-parsing.js";
+import { METRIC_KEYS, type MetricKey } from "../domain/metrics.js";
+import { readTeamSettings } from "../domain/team-settings.js";
+import { ACTIVITY_KINDS, type ActivityKind, CALL_OUTCOMES } from "../domain/types.js";
+import { type Messages, messages, pickLocale } from "../presentation/i18n/index.js";
+import { metricLabel, parseMetricOn } from "../presentation/i18n/metric-words.js";
+import { headDashboardJson, leaderboardJson, personJson } from "../presentation/views/dashboard-view.js";
+import { entryErrorText, entryReplyText } from "../presentation/views/entry-messages.js";
+import { headDashboard, personView } from "../services/dashboard.js";
+import type { AppDeps, Member } from "../services/deps.js";
+import { leaderboard } from "../services/leaderboard.js";
+import { recordEntry } from "../services/record-entry.js";
+import { teamPeriod } from "../services/team-settings.js";
+import { clientBundle } from "./bundle.js";
+import { checkInitData, DEFAULT_INIT_DATA_MAX_AGE_S } from "./init-data.js";
+import { pageHtml } from "./page.js";
+
+export interface WebAppOptions {
+  /** How old Telegram's launch data may be, seconds (default 24 h). */
+  initDataMaxAgeS?: number;
+}
+
+/** Answers the request if it is the Mini App's (true), else leaves it to the caller (false). */
+export type WebAppHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+const PERIOD_KEYS = ["today", "yesterday", "week", "lastweek", "month", "lastmonth", "quarter", "year"] as const;
+const MAX_BODY = 4096;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function send(res: ServerResponse, status: number, body: string, type: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    "content-type": type,
+    "content-length": Buffer.byteLength(body),
+    "x-content-type-options": "nosniff",
+    ...headers,
+  });
+  res.end(body);
+}
+
+const json = (res: ServerResponse, status: number, data: unknown) =>
+  send(res, status, JSON.stringify(data), "application/json; charset=utf-8", { "cache-control": "no-store" });
+
+// Nothing from other hosts; chart.js draws on a canvas, the styles are inline in the shell.
+const CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors *";
+
+export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHandler {
+  const maxAge = opts.initDataMaxAgeS ?? DEFAULT_INIT_DATA_MAX_AGE_S;
+
+  async function page(res: ServerResponse, mode: "app" | "tv"): Promise<void> {
+    const { hash } = await clientBundle();
+    send(res, 200, pageHtml(`/app/assets/app.js?v=${hash}`, mode), "text/html; charset=utf-8", {
+      "cache-control": "no-cache",
+      "content-security-policy": CSP,
+    });
+  }
+
+  /** The caller from initData: 401 when it is missing, forged or stale; 403 outside a team. */
+  function authenticate(req: IncomingMessage): { member: Member; t: Messages; locale: "ru" | "en" } {
+    const header = req.headers.authorization ?? "";
+    const raw = header.startsWith("tma ") ? header.slice(4) : "";
+    const token = deps.config.botToken ?? "";
+    const check = checkInitData(raw, token, deps.now(), maxAge);
+    const fallback = messages[deps.config.defaultLocale];
+    if (!check.ok || !token) throw new HttpError(401, fallback.miniapp.api.unauthorized);
+    const current = deps.repos.memberships.currentFor(check.user.id);
+    const user = deps.repos.users.byId(check.user.id);
+    const locale = pickLocale(user?.settings["language"], check.user.language_code, current?.team.locale ?? deps.config.defaultLocale);
+    const t = messages[locale];
+    if (!current || !user) throw new HttpError(403, t.miniapp.api.notInTeam);
+    return { member: { user, team: current.team, membership: current.membership }, t, locale };
+  }
+
+  function periodOf(url: URL, team: Team, t: Messages) {
+    const text = (url.searchParams.get("period") ?? "month").slice(0, 40);
+    const period = teamPeriod(team, text, deps.now());
+    if (!period) throw new HttpError(400, t.miniapp.api.badPeriod(text));
+    return period;
+  }
+
+  function metricOf(url: URL, t: Messages, fallback: MetricKey): MetricKey {
+    const text = url.searchParams.get("metric");
+    if (text === null || text === "") return fallback;
+    // A key as the page sends it, or a word as people type it; never a prototype name.
+    const metric = METRIC_KEYS.find((k) => k === text) ?? parseMetricOn("builder")(text.slice(0, 40));
+    if (!metric) throw new HttpError(400, t.miniapp.api.badMetric(text.slice(0, 40)));
+    return metric;
+  }
+
+  async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_BODY) throw new HttpError(413, "Payload too large");
+      chunks.push(chunk);
+    }
+    try {
+      const value: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+      if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
+    } catch {}
+    throw new HttpError(400, "Body must be a JSON object");
+  }
+
+  const str = (v: unknown) => (typeof v === "string" ? v.trim() : "");
+
+  /** The quick log form: the same text a command takes, through the same parser and storage. */
+  function logFromForm(member: Member, body: Record<string, unknown>, t: Messages, locale: "ru" | "en") {
+    const kind = str(body["kind"]) as ActivityKind;
+    if (!ACTIVITY_KINDS.includes(kind)) throw new HttpError(400, t.miniapp.api.badKind);
+    const outcome = str(body["outcome"]);
+    if (outcome && !(CALL_OUTCOMES as readonly string[]).includes(outcome)) throw new HttpError(400, t.miniapp.api.badKind);
+    const client = str(body["client"]);
+    const reason = str(body["reason"]);
+    // Laid out in each command's argument order: /call [outcome] [client], /deal <amount> [client], /lost <client> [— reason].
+    const args =
+      kind === "call"
+        ? [outcome, client]
+        : kind === "deal"
+          ? [str(body["amount"]), client]
+          : kind === "lost"
+            ? [client, reason ? `— ${reason}` : ""]
+            : [client];
+    const parsed = parseEntry(kind, args.filter(Boolean).join(" "));
+    if (!parsed.ok) throw new HttpError(400, visibleText(entryErrorText(t, kind, parsed.error, parsed.detail)));
+    const outcomeOf = recordEntry(deps, member, parsed.entry, { occurredAt: deps.now(), sourceUpdateId: null });
+    const text = visibleText(entryReplyText(parsed.entry, outcomeOf, locale));
+    if (outcomeOf.status !== "logged") throw new HttpError(409, text);
+    return { ok: true, text };
+  }
+
+  function session(member: Member, t: Messages, locale: "ru" | "en") {
+    return {
+      locale,
+      role: member.membership.role,
+      userId: member.user.id,
+      name: member.user.firstName,
+      team: member.team.name,
+      strings: t.miniapp.page,
+      periods: PERIOD_KEYS.map((key) => ({ key, label: t.miniapp.page.periods[key] })),
+      metrics: METRIC_KEYS.map((key) => ({ key, label: metricLabel(key, locale) })),
+      kinds: ACTIVITY_KINDS.map((k) => ({ key: k, label: t.kindName[k] })),
+      outcomes: CALL_OUTCOMES.map((o) => ({ key: o, label: t.outcome[o] })),
+      mainMetric: readTeamSettings(member.team.settings).mainMetric,
+    };
+  }
+
+  function teamMember(team: Team, userId: number): TeamMember | undefined {
+    return deps.repos.memberships.listTeam(team.id).find((m) => m.user.id === userId);
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse, url: URL, route: string): Promise<void> {
+    const { member, t, locale } = authenticate(req);
+    const { team } = member;
+    const isHead = member.membership.role === "head";
+    const now = deps.now();
+    switch (`${req.method} ${route}`) {
+      case "GET session":
+        return json(res, 200, session(member, t, locale));
+      case "GET team": {
+        if (!isHead) throw new HttpError(403, t.miniapp.api.forbidden);
+        const period = periodOf(url, team, t);
+        const d = headDashboard(deps, team, period, now, metricOf(url, t, readTeamSettings(team.settings).mainMetric));
+        return json(res, 200, headDashboardJson(d, locale));
+      }
+      case "GET person": {
+        const idText = url.searchParams.get("user") ?? String(member.user.id);
+        if (!/^\d{1,16}$/.test(idText)) throw new HttpError(400, t.miniapp.api.badUser);
+        const id = Number(idText);
+        // A manager sees only their own details; a head, anyone in their team.
+        if (id !== member.user.id && !isHead) throw new HttpError(403, t.miniapp.api.forbidden);
+        const who = teamMember(team, id);
+        if (!who) throw new HttpError(403, t.miniapp.api.forbidden);
+        const period = periodOf(url, team, t);
+        const v = personView(deps, team, who, period, now, metricOf(url, t, readTeamSettings(team.settings).mainMetric));
+        return json(res, 200, personJson(v, team.timezone, locale));
+      }
+      case "GET leaderboard": {
+        const period = periodOf(url, team, t);
+        const metric = readTeamSettings(team.settings).mainMetric;
+        return json(res, 200, leaderboardJson(metric, leaderboard(deps, team, metric, period), locale));
+      }
+      case "POST log":
+        return json(res, 200, logFromForm(member, await readJson(req), t, locale));
+      default:
+        throw new HttpError(404, t.miniapp.api.notFound);
+    }
+  }
+
+  /** The TV page's data: read-only, only what the team's leaderboard shows. */
+  function tvData(res: ServerResponse, token: string): void {
+    const link = /^[A-Za-z0-9_-]{16,64}$/.test(token) ? deps.repos.tvLinks.byToken(token) : undefined;
+    const team = link ? deps.repos.teams.byId(link.teamId) : undefined;
+    if (!link || !team) throw new HttpError(404, messages[deps.config.defaultLocale].miniapp.api.tvRevoked);
+    const locale = team.locale;
+    const t = messages[locale];
+    const metric = readTeamSettings(team.settings).mainMetric;
+    const now = deps.now();
+    const board = (text: string) => leaderboardJson(metric, leaderboard(deps, team, metric, teamPeriod(team, text, now)!), locale);
+    const time = new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", {
+      timeZone: team.timezone,
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    json(res, 200, {
+      team: team.name,
+      strings: t.miniapp.page,
+      updated: t.miniapp.page.updated(time.format(now)),
+      month: board("month"),
+      today: board("today"),
+    });
+  }
+
+  return async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const path = url.pathname.replace(/\/+$/, "") || "/";
+    try {
+      if (path === "/app" && req.method === "GET") {
+        await page(res, "app");
+        return true;
+      }
+      if (path === "/app/assets/app.js" && req.method === "GET") {
+        const { code, hash } = await clientBundle();
+        const immutable = url.searchParams.get("v") === hash;
+        send(res, 200, code, "text/javascript; charset=utf-8", {
+          "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+          etag: `"${hash}"`,
+        });
+        return true;
+      }
+      if (path.startsWith("/app/api/")) {
+        await api(req, res, url, path.slice("/app/api/".length));
+        return true;
+      }
+      const tv = /^\/tv\/(api\/)?([^/]+)$/.exec(path);
+      if (tv && req.method === "GET") {
+        if (tv[1]) tvData(res, tv[2]!);
+        else await page(res, "tv");
+        return true;
+      }
+      return false;
+    } catch (err) {
+      if (err instanceof HttpError) json(res, err.status, { error: err.message });
+      else {
+        deps.logger.error({ err, path }, "mini app request failed");
+        json(res, 500, { error: "Internal error" });
+      }
+      return true;
+    }
+  };
+}

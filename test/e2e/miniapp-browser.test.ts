@@ -1,0 +1,157 @@
+// The Mini App in a real headless browser (Debian's chromium driven by
+// playwright-core), against the bot's own HTTP app and a real SQLite file.
+// Screenshots go to test-artifacts/miniapp/.
+import { existsSync, mkdirSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type Harness, startHarness } from "../support/harness.js";
+import { initDataFor, MINIAPP_URL, startWebApp, type WebServer } from "../support/miniapp.js";
+import { liveActivities, setUpTeam, type TeamFixture } from "../support/team.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = "test-artifacts/miniapp";
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+// Telegram's dark theme, as it puts it in the launch parameters.
+const DARK = { bg_color: "#17212b", text_color: "#f5f5f5", hint_color: "#708499", button_color: "#5288c1", secondary_bg_color: "#232e3c" };
+
+let browser: Browser;
+let h: Harness;
+let t: TeamFixture;
+let web: WebServer;
+
+beforeAll(async () => {
+  const { chromium } = await import("playwright-core");
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  mkdirSync(ARTIFACTS, { recursive: true });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  h = await startHarness({ env: { MINIAPP_URL } });
+  t = await setUpTeam(h);
+  web = await startWebApp(h);
+  for (const c of ["/lead Ромашка", "/call встреча Ромашка", "/call", "/deal 100 000 Ромашка", "/deal 300k Вектор"])
+    await h.say(t.ivan, t.ivanChat, c);
+  await h.say(t.john, t.johnChat, "/deal 50k Acme");
+});
+afterEach(async () => {
+  await web.close();
+  await h.stop();
+  await h.fake.close();
+});
+
+/** Opens the page the way Telegram does: launch parameters in the URL fragment. */
+async function open(user: Parameters<typeof initDataFor>[0], opts: { initData?: string } = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+  const offHost: string[] = [];
+  page.on("request", (r) => {
+    if (!r.url().startsWith(web.origin) && !r.url().startsWith("data:")) offHost.push(r.url());
+  });
+  page.on("close", () => expect(offHost).toEqual([]));
+  const hash = new URLSearchParams({
+    tgWebAppData: opts.initData ?? initDataFor(user),
+    tgWebAppVersion: "8.0",
+    tgWebAppThemeParams: JSON.stringify(DARK),
+  });
+  await page.goto(`${web.origin}/app#${hash}`);
+  return page;
+}
+
+const text = async (page: Page, selector: string) => (await page.locator(selector).first().textContent()) ?? "";
+const norm = (s: string) => s.replace(/[\u00A0\u202F]/g, " ");
+
+describe.skipIf(!existsSync(CHROMIUM))("mini app in a browser", () => {
+  it("shows the head the team's numbers, switches periods, sorts and drills down", async () => {
+    const page = await open(t.head);
+    await page.locator("#compare").waitFor();
+    expect(await text(page, '.kpi[data-metric="deals"] b')).toBe("3");
+    expect(norm(await text(page, '.kpi[data-metric="revenue"] b'))).toBe("450 тыс. ₽");
+    // Follows the theme: the page background is Telegram's bg_color.
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(23, 33, 43)");
+    expect(await page.locator("canvas").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${ARTIFACTS}/head-month.png`, fullPage: true });
+
+    // Sort by revenue: Иван (400k) first, then John.
+    await page.locator('#compare th[data-col="revenue"]').click();
+    const first = await page.locator("#compare tr[data-user] td a").first().textContent();
+    expect(first).toBe("Иван");
+
+    await page.selectOption("#period", "lastmonth");
+    await page.locator('.kpi[data-metric="deals"] b', { hasText: "0" }).waitFor();
+    expect(await text(page, '.kpi[data-metric="deals"] b')).toBe("0");
+
+    await page.selectOption("#period", "month");
+    await page.locator("#compare").waitFor();
+    await page.locator(`#compare a[data-user="${t.john.id}"]`).click();
+    await page.locator("#person-name").waitFor();
+    expect(await text(page, "#person-name")).toBe("John");
+    expect(await text(page, '.kpi[data-metric="deals"] b')).toBe("1");
+    expect(norm(await text(page, "#feed"))).toContain("50 000 ₽");
+    await page.screenshot({ path: `${ARTIFACTS}/head-drilldown.png`, fullPage: true });
+    await page.close();
+  });
+
+  it("shows a manager their own numbers, no team table, and logs from the form into /me", async () => {
+    const page = await open(t.ivan);
+    await page.locator("#log-form").waitFor();
+    expect(await text(page, "#person-name")).toBe("Иван");
+    expect(await text(page, '.kpi[data-metric="deals"] b')).toBe("2");
+    expect(await page.locator("#compare").count()).toBe(0);
+    expect(await page.locator(".leaderboard tr").count()).toBe(2);
+
+    const before = liveActivities(h);
+    await page.selectOption("#log-kind", "deal");
+    await page.fill("#log-amount", "abc");
+    await page.click("#log-form button[type=submit]");
+    await page.locator("#log-result.error").waitFor();
+    expect(await text(page, "#log-result")).toContain("/deal");
+    expect(liveActivities(h)).toBe(before);
+
+    await page.fill("#log-amount", "25k");
+    await page.fill("#log-client", "Сигма");
+    await page.click("#log-form button[type=submit]");
+    await page.locator("#log-result.ok").waitFor();
+    expect(norm(await text(page, "#log-result"))).toContain("25 000 ₽");
+    expect(await text(page, '.kpi[data-metric="deals"] b')).toBe("3");
+    await page.screenshot({ path: `${ARTIFACTS}/manager.png`, fullPage: true });
+    await page.close();
+    expect(liveActivities(h)).toBe(before + 1);
+    const me = (await h.say(t.ivan, t.ivanChat, "/me")).text;
+    // /me (today) now counts the form's deal: 2 seeded + 1, revenue 400k + 25k.
+    expect(norm(me)).toMatch(/сделки\s+3\n/);
+    expect(norm(me)).toContain("425 000 ₽");
+  });
+
+  it("refuses forged launch data with a message and no numbers", async () => {
+    const forged = initDataFor(t.head).replace(/hash=[0-9a-f]{4}/, "hash=0000");
+    const page = await open(t.head, { initData: forged });
+    await page.locator("#error").waitFor();
+    expect(await text(page, "#error")).toContain("Telegram");
+    expect(await page.locator(".kpi").count()).toBe(0);
+    await page.close();
+  });
+
+  it("renders the TV leaderboard from the secret link until it is revoked", async () => {
+    const reply = (await h.say(t.head, t.headChat, "/tv")).text;
+    const path = new URL(/https:\/\/\S+/.exec(reply)![0]).pathname;
+    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    await page.goto(`${web.origin}${path}`);
+    await page.locator(".leaderboard").first().waitFor();
+    expect(await text(page, ".leaderboard")).toContain("Иван");
+    expect(await text(page, "#updated")).toMatch(/Обновлено в \d\d:\d\d/);
+    await page.screenshot({ path: `${ARTIFACTS}/tv.png` });
+    await h.say(t.head, t.headChat, "/tv revoke");
+    await page.reload();
+    await page.locator("#error").waitFor();
+    expect(await page.locator(".leaderboard").count()).toBe(0);
+    await page.close();
+  });
+});
