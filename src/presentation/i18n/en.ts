@@ -419,6 +419,10 @@ export const en = {
     autoLog: "Free text stored at once (confident single entries)",
     language: "Language",
     auto: "as in Telegram",
+    /** This language's own name, on its button (every language's button shows its own). */
+    languageName: "English",
+    /** Monday first, as `workdays 1-5` counts them. */
+    weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
     dest: { head: "head", group: "group" } as Record<string, string>,
     on: "on",
     off: "off",

@@ -394,6 +394,10 @@ export const ru: Messages = {
     autoLog: "Запись текста сразу (уверенные одиночные записи)",
     language: "Язык",
     auto: "как в Telegram",
+    /** This language's own name, on its button. */
+    languageName: "Русский",
+    /** Monday first, as `workdays 1-5` counts them. */
+    weekdays: ["пн", "вт", "ср", "чт", "пт", "сб", "вс"],
     dest: { head: "руководителю", group: "в группу" },
     on: "вкл",
     off: "выкл",
