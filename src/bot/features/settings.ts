@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { Locale } from "../../config.js";
 import type { Team } from "../../db/repositories/teams.js";
 import type { User } from "../../db/repositories/users.js";
-import { isLocale } from "../../domain/locales.js";
+import { isLocale, LOCALES } from "../../domain/locales.js";
 import { mergeTeamSettings, parseSettingsCommand } from "../../domain/settings-command.js";
 import { POST_KEYS, type PostKey, readTeamSettings, readUserSettings, type TeamSettings } from "../../domain/team-settings.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
@@ -13,15 +13,10 @@ import { requireMember } from "../middlewares/guards.js";
 
 export const settingsFeature = new Composer<BotContext>();
 
-const DAY_NAMES: Record<Locale, string[]> = {
-  ru: ["пн", "вт", "ср", "чт", "пт", "сб", "вс"],
-  en: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-};
-
 function personal(user: User, locale: Locale): string[] {
   const t = messages[locale].settings;
   const us = readUserSettings(user.settings);
-  return [`${t.language}: ${us.language ?? t.auto}`, `${t.nudge}: ${us.nudge ? t.on : t.off}`];
+  return [`${t.language}: ${us.language ? messages[us.language].settings.languageName : t.auto}`, `${t.nudge}: ${us.nudge ? t.on : t.off}`];
 }
 
 function renderTeamSettings(team: Team, s: TeamSettings, locale: Locale): string {
@@ -31,7 +26,7 @@ function renderTeamSettings(team: Team, s: TeamSettings, locale: Locale): string
   return [
     t.teamTitle(escapeHtml(team.name)),
     `${t.timezone}: ${escapeHtml(team.timezone)}`,
-    `${t.workdays}: ${s.workdays.map((d) => DAY_NAMES[locale][d - 1]).join(", ")}`,
+    `${t.workdays}: ${s.workdays.map((d) => t.weekdays[d - 1]).join(", ")}`,
     `${t.summary}: ${s.summaryTime} → ${to(s.summaryTo)}${onOff("summary")}`,
     `${t.evening}: ${s.eveningTime} → ${to(s.leaderboardTo)}${onOff("evening")}`,
     `${t.weekly}: ${s.weeklyTime}${onOff("weekly")}`,
@@ -65,12 +60,10 @@ function teamKeyboard(s: TeamSettings, locale: Locale): InlineKeyboard {
 function userKeyboard(user: User, locale: Locale): InlineKeyboard {
   const t = messages[locale].settings;
   const us = readUserSettings(user.settings);
-  return new InlineKeyboard()
-    .text(t.toggle(t.nudge, us.nudge), "set:u:nudge")
-    .row()
-    .text(`${us.language === "ru" ? "• " : ""}Русский`, "set:u:lang:ru")
-    .text(`${us.language === "en" ? "• " : ""}English`, "set:u:lang:en")
-    .text(`${us.language === null ? "• " : ""}${t.auto}`, "set:u:lang:auto");
+  const kb = new InlineKeyboard().text(t.toggle(t.nudge, us.nudge), "set:u:nudge").row();
+  // One button per language the bot speaks, each in its own language, then "as in Telegram".
+  for (const l of LOCALES) kb.text(`${us.language === l ? "• " : ""}${messages[l].settings.languageName}`, `set:u:lang:${l}`);
+  return kb.text(`${us.language === null ? "• " : ""}${t.auto}`, "set:u:lang:auto");
 }
 
 async function show(ctx: BotContext, edit = false): Promise<void> {

@@ -1,5 +1,5 @@
 // Writes sample charts to /tmp/chart-previews/ and times a bar chart render.
-// Run: npx tsx src/charts/preview.ts
+// Run: npx tsx src/presentation/charts/preview.ts
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

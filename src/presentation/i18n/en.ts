@@ -106,7 +106,6 @@ export const en = {
   staleButton: "This button no longer works here.",
   headOnly: (cmd: string) => `Only a head of sales can use /${cmd}.`,
   groupOnly: (cmd: string) => `/${cmd} works in the team's group chat. Add me to the group and send it there.`,
-  privateOnly: "This works in a private chat with me.",
   start: {
     intro:
       "👋 I am <b>KPI Coach</b>: I keep score of your sales day — calls, meetings, proposals, presentations, leads and deals — and show how you are doing against your plan.\n\n" +
@@ -135,7 +134,6 @@ export const en = {
     self: "You can't remove yourself. Make someone else a head, and ask them.",
     done: (u: string) =>
       `✅ ${u} is no longer in the team: from now on they don't count, and their past entries stay in reports as a former member. To keep them from rejoining by the old link: <code>/invite new</code>.`,
-    lastHead: (team: string) => `You are the last head of <b>${team}</b>, so you stay in the team.`,
   },
   join: {
     joined: (name: string, team: string) =>
@@ -353,7 +351,6 @@ export const en = {
     leadNew: (client: string, hours: number) => `⏰ Lead <b>${client}</b> has been waiting for a first contact for over ${hours} h.`,
     leadStuck: (client: string, stage: string, days: number) =>
       `🐌 Lead <b>${client}</b> has been at stage «${stage}» for over ${days} ${plural("en", days, { one: "day", other: "days" })}.`,
-    leadLine: (owner: string, text: string) => `${owner}: ${text}`,
     drop: (stage: string, before: number, now: number) =>
       `📉 Most leads are lost at <b>${stage}</b>: ${before}% → ${now}% this week (4-week average → now).`,
     nudge: (name: string) =>
@@ -421,6 +418,10 @@ export const en = {
     autoLog: "Free text stored at once (confident single entries)",
     language: "Language",
     auto: "as in Telegram",
+    /** This language's own name, on its button (every language's button shows its own). */
+    languageName: "English",
+    /** Monday first, as `workdays 1-5` counts them. */
+    weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
     dest: { head: "head", group: "group" } as Record<string, string>,
     on: "on",
     off: "off",
@@ -538,7 +539,6 @@ export const en = {
   unhandledCommand: "I don't know that command. /help lists what I can do.",
   unhandledText: "Log with the buttons or commands; /help lists them.",
   failure: "⚠️ Something went wrong on my side and nothing was saved. Please try again.",
-  tooLong: "That message is too long. Keep it under 1000 characters.",
 };
 
 export type Messages = typeof en;
