@@ -288,13 +288,15 @@ function baseName(words: Token[], cases: readonly GramCase[] | null, morph: Morp
 }
 
 /** Whether a token can be (part of) a client's name. */
-function nameish(t: Token, first: boolean, afterPrep: boolean, morph: Morphology | null): boolean {
+function nameish(t: Token, first: boolean, afterPrep: boolean, cases: readonly GramCase[] | null, morph: Morphology | null): boolean {
   if (STOP.has(t.lower) || /^\d+$/.test(t.text)) return false;
   if (LEGAL.has(t.lower)) return false;
   if (!isCyrillic(t.text)) return /\p{L}/u.test(t.text) && (isUpper(t.text) || afterPrep);
   if (!isUpper(t.text) && !afterPrep) return false;
   if (first || afterPrep) {
-    const a = morph?.(t.lower, null);
+    // After a preposition the case it governs decides: "с Зарёй" is a noun, though
+    // "зарей" alone (ё written as е) also reads as a verb form.
+    const a = morph?.(t.lower, cases);
     if (a && a.pos === "verb") return false;
     if (!a && first && VERBISH.test(t.lower)) return false;
   }
@@ -471,7 +473,7 @@ function findClients(
     const prepOverLegal = afterLegal && prevPrev ? NAME_PREPS[prevPrev.lower] : undefined;
     const cases = prep ?? prepOverLegal ?? null;
     const first = idx === 0 || (idx === 1 && prev !== undefined && STOP.has(prev.lower) && !prep);
-    if (!nameish(t, first, cases !== null || afterLegal, morph)) {
+    if (!nameish(t, first, cases !== null || afterLegal, cases, morph)) {
       i++;
       continue;
     }

@@ -22,6 +22,8 @@ describe("readFreeText", () => {
       ["позвонил в Альфатех", "Альфатех"],
       ["встретился с Северной Звездой", "Северная Звезда"],
       ["показал демо Бете", "Бета"],
+      // "зарей" alone reads as a verb; after "с" the instrumental noun wins.
+      ["с Зарёй провели презентацию", "Заря"],
     ] as const) {
       expect(read(text).entries[0]).toMatchObject({ clientName: name, clientIsNew: true });
     }
