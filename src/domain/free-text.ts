@@ -351,6 +351,11 @@ function findAmounts(text: string): AmountHit[] {
 const REASON_SEP =
   /\s[—–-]\s|[—–:]|(?<![\p{L}])(?:потому\s+что|так\s+как|т\.\s?к\.|причина|из-за|because|reason|due\s+to|since)(?![\p{L}])/giu;
 const REASON_LEAD = /^(?:[\s:—–-]|потому\s+что|так\s+как|т\.\s?к\.|причина|because|reason|since)+/iu;
+// "хотят презентацию", "ждут КП", "will send a quote": what is wanted or planned has not
+// happened yet, so the word right after it is not an event (a wanted meeting after a
+// call is the call's outcome, read by MEETING_OUTCOME).
+const PLANNED =
+  /(?<![\p{L}])(?:хоч\p{L}*|хот(?:ят|им|ите|ел\p{L}*)|жд(?:ут|ем|ет|у)|просят|просил[аи]?|попросил[аи]?|нужн[аоы]?|надо|планиру\p{L}*|собира\p{L}*|будет|будем|буду|want(?:s|ed)?|waiting\s+for|await\p{L}*|ask(?:s|ed)?\s+for|needs?|will|plan(?:s|ning)?\s+to|going\s+to)\s+(?:(?:\p{L}+)\s+)?$/iu;
 // "позвонил по поводу КП": what the call was about is not another event.
 const ABOUT = w("по\\s+поводу|насч[её]т|обсудили|обсуждали|договорились\\s+о(?!\\s+встреч)|about|regarding|re:|discussed|talked\\s+about");
 
@@ -377,6 +382,12 @@ function readClause(text: string, known: KnownIndex, morph: Morphology | null): 
     consumed.push(...all);
     const ss = all.filter(([a]) => a < aboutAt);
     if (ss.length > 0) kindsFound.set(kind, ss);
+  }
+  for (const [kind, ss] of kindsFound) {
+    if (kind === "lost") continue;
+    const done = ss.filter(([a]) => !PLANNED.test(lower.slice(0, a)));
+    if (done.length === 0) kindsFound.delete(kind);
+    else kindsFound.set(kind, done);
   }
   // "договорились о встрече" books a meeting on a call; it is not the meeting itself.
   const meetingOnlyAsOutcome = (kindsFound.get("meeting") ?? []).every(([a]) => meetingOutcome.some(([x, y]) => a >= x && a < y));

@@ -42,6 +42,14 @@ describe("readFreeText", () => {
     ]);
   });
 
+  it("does not log what is only wanted or awaited", () => {
+    const known = ["Стройдом", "Альфа Банк", "Acme"];
+    expect(read("демо для Стройдома провёл, ждут КП", known).entries.map((e) => e.kind)).toEqual(["presentation"]);
+    expect(read("дозвонился до Альфа Банка, хотят презентацию", known).entries.map((e) => e.kind)).toEqual(["call"]);
+    expect(read("called Acme, they asked for a quote", known).entries.map((e) => e.kind)).toEqual(["call"]);
+    expect(read("отправил КП в Стройдом", known).entries.map((e) => e.kind)).toEqual(["proposal"]);
+  });
+
   it("reads amounts the way /deal does, and refuses other currencies", () => {
     expect(read("сделка на 50 тыс. руб Ромашка").entries[0]).toMatchObject({ kind: "deal", amountMinor: 5_000_000 });
     expect(read("сделка 1,5 млн Acme").entries[0]).toMatchObject({ amountMinor: 150_000_000 });
