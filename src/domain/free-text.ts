@@ -94,6 +94,12 @@ const PAST_DAY = w(
   "вчера|позавчера|в\\s+прошл\\p{L}+\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|yesterday|last\\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|на\\s+прошлой\\s+неделе|last\\s+week",
 );
 
+// "в пятницу отправил КП": a weekday names a past day, unless it is when a meeting is set
+// ("встреча в пятницу", "booked a meeting for Friday").
+const WEEKDAY = w(
+  "(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\\p{L}])|on\\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+);
+
 // Words that are never a client's name (capitalised at a sentence start, or after a preposition).
 const STOP = new Set(
   (
@@ -373,8 +379,10 @@ function readClause(text: string, known: KnownIndex, morph: Morphology | null): 
   };
   const noanswer = spans(NOANSWER, lower);
   const meetingOutcome = spans(MEETING_OUTCOME, lower);
+  const weekday = spans(WEEKDAY, lower);
+  if (weekday.length > 0 && meetingOutcome.length === 0 && !/встреч|meet/u.test(lower)) clause.pastDay = true;
   const reached = spans(REACHED, lower);
-  const consumed: [number, number][] = [...noanswer, ...meetingOutcome, ...reached, ...spans(PAST_DAY, lower)];
+  const consumed: [number, number][] = [...noanswer, ...meetingOutcome, ...reached, ...spans(PAST_DAY, lower), ...weekday];
   const kindsFound = new Map<ActivityKind, [number, number][]>();
   const aboutAt = spans(ABOUT, lower)[0]?.[0] ?? lower.length;
   for (const [kind, re] of KIND_PATTERNS) {

@@ -62,6 +62,11 @@ describe("readFreeText", () => {
   it("takes a loss's reason and marks past days", () => {
     expect(read("Сигма отказалась — дорого", ["Сигма"]).entries[0]).toMatchObject({ kind: "lost", lostReason: "дорого" });
     expect(read("вчера позвонил в Сигму", ["Сигма"]).notes).toEqual(["past_day"]);
+    expect(read("в пятницу отправил КП в Сигму", ["Сигма"]).notes).toEqual(["past_day"]);
+    expect(read("sent Acme a proposal on Friday", ["Acme"]).notes).toEqual(["past_day"]);
+    // A weekday that says when a meeting is set is not a past day.
+    expect(read("позвонил в Сигму, встреча в пятницу", ["Сигма"]).notes).toEqual([]);
+    expect(read("called Acme, booked a meeting for Friday", ["Acme"]).notes).toEqual([]);
   });
 
   it("guesses only with a flag, and proposes nothing for small talk", () => {
