@@ -286,6 +286,10 @@ function baseName(words: Token[], cases: readonly GramCase[] | null, morph: Morp
         return t.text;
       const analysed = morph ? morph(t.lower, cases) : null;
       let base = analysed && (analysed.pos === "noun" || analysed.pos === "adj") ? analysed.base : morph ? t.lower : basicBase(t.lower);
+      // The part the base form shares with the word keeps the writer's letters: "ТехноПарком" → "ТехноПарк".
+      let p = 0;
+      while (p < base.length && p < t.lower.length && base[p] === t.lower[p]) p++;
+      base = t.text.slice(0, p) + base.slice(p);
       if (t.text === t.text.toUpperCase() && t.text.length > 1) base = base.toUpperCase();
       else if (isUpper(t.text) || !isUpper(base)) base = base.charAt(0).toUpperCase() + base.slice(1);
       return base;

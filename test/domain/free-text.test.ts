@@ -24,6 +24,7 @@ describe("readFreeText", () => {
       ["показал демо Бете", "Бета"],
       // "зарей" alone reads as a verb; after "с" the instrumental noun wins.
       ["с Зарёй провели презентацию", "Заря"],
+      ["встретился с ТехноПарком", "ТехноПарк"],
     ] as const) {
       expect(read(text).entries[0]).toMatchObject({ clientName: name, clientIsNew: true });
     }
