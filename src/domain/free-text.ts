@@ -94,6 +94,12 @@ const PAST_DAY = w(
   "вчера|позавчера|в\\s+прошл\\p{L}+\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|yesterday|last\\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|на\\s+прошлой\\s+неделе|last\\s+week",
 );
 
+// "в пятницу отправил КП": a weekday names a past day, unless it is when a meeting is set
+// ("встреча в пятницу", "booked a meeting for Friday").
+const WEEKDAY = w(
+  "(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\\p{L}])|on\\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+);
+
 // Words that are never a client's name (capitalised at a sentence start, or after a preposition).
 const STOP = new Set(
   (
@@ -280,6 +286,10 @@ function baseName(words: Token[], cases: readonly GramCase[] | null, morph: Morp
         return t.text;
       const analysed = morph ? morph(t.lower, cases) : null;
       let base = analysed && (analysed.pos === "noun" || analysed.pos === "adj") ? analysed.base : morph ? t.lower : basicBase(t.lower);
+      // The part the base form shares with the word keeps the writer's letters: "ТехноПарком" → "ТехноПарк".
+      let p = 0;
+      while (p < base.length && p < t.lower.length && base[p] === t.lower[p]) p++;
+      base = t.text.slice(0, p) + base.slice(p);
       if (t.text === t.text.toUpperCase() && t.text.length > 1) base = base.toUpperCase();
       else if (isUpper(t.text) || !isUpper(base)) base = base.charAt(0).toUpperCase() + base.slice(1);
       return base;
@@ -288,13 +298,15 @@ function baseName(words: Token[], cases: readonly GramCase[] | null, morph: Morp
 }
 
 /** Whether a token can be (part of) a client's name. */
-function nameish(t: Token, first: boolean, afterPrep: boolean, morph: Morphology | null): boolean {
+function nameish(t: Token, first: boolean, afterPrep: boolean, cases: readonly GramCase[] | null, morph: Morphology | null): boolean {
   if (STOP.has(t.lower) || /^\d+$/.test(t.text)) return false;
   if (LEGAL.has(t.lower)) return false;
   if (!isCyrillic(t.text)) return /\p{L}/u.test(t.text) && (isUpper(t.text) || afterPrep);
   if (!isUpper(t.text) && !afterPrep) return false;
   if (first || afterPrep) {
-    const a = morph?.(t.lower, null);
+    // After a preposition the case it governs decides: "с Зарёй" is a noun, though
+    // "зарей" alone (ё written as е) also reads as a verb form.
+    const a = morph?.(t.lower, cases);
     if (a && a.pos === "verb") return false;
     if (!a && first && VERBISH.test(t.lower)) return false;
   }
@@ -349,6 +361,11 @@ function findAmounts(text: string): AmountHit[] {
 const REASON_SEP =
   /\s[—–-]\s|[—–:]|(?<![\p{L}])(?:потому\s+что|так\s+как|т\.\s?к\.|причина|из-за|because|reason|due\s+to|since)(?![\p{L}])/giu;
 const REASON_LEAD = /^(?:[\s:—–-]|потому\s+что|так\s+как|т\.\s?к\.|причина|because|reason|since)+/iu;
+// "хотят презентацию", "ждут КП", "will send a quote": what is wanted or planned has not
+// happened yet, so the word right after it is not an event (a wanted meeting after a
+// call is the call's outcome, read by MEETING_OUTCOME).
+const PLANNED =
+  /(?<![\p{L}])(?:хоч\p{L}*|хот(?:ят|им|ите|ел\p{L}*)|жд(?:ут|ем|ет|у)|просят|просил[аи]?|попросил[аи]?|нужн[аоы]?|надо|планиру\p{L}*|собира\p{L}*|будет|будем|буду|want(?:s|ed)?|waiting\s+for|await\p{L}*|ask(?:s|ed)?\s+for|needs?|will|plan(?:s|ning)?\s+to|going\s+to)\s+(?:(?:\p{L}+)\s+)?$/iu;
 // "позвонил по поводу КП": what the call was about is not another event.
 const ABOUT = w("по\\s+поводу|насч[её]т|обсудили|обсуждали|договорились\\s+о(?!\\s+встреч)|about|regarding|re:|discussed|talked\\s+about");
 
@@ -366,8 +383,10 @@ function readClause(text: string, known: KnownIndex, morph: Morphology | null): 
   };
   const noanswer = spans(NOANSWER, lower);
   const meetingOutcome = spans(MEETING_OUTCOME, lower);
+  const weekday = spans(WEEKDAY, lower);
+  if (weekday.length > 0 && meetingOutcome.length === 0 && !/встреч|meet/u.test(lower)) clause.pastDay = true;
   const reached = spans(REACHED, lower);
-  const consumed: [number, number][] = [...noanswer, ...meetingOutcome, ...reached, ...spans(PAST_DAY, lower)];
+  const consumed: [number, number][] = [...noanswer, ...meetingOutcome, ...reached, ...spans(PAST_DAY, lower), ...weekday];
   const kindsFound = new Map<ActivityKind, [number, number][]>();
   const aboutAt = spans(ABOUT, lower)[0]?.[0] ?? lower.length;
   for (const [kind, re] of KIND_PATTERNS) {
@@ -375,6 +394,12 @@ function readClause(text: string, known: KnownIndex, morph: Morphology | null): 
     consumed.push(...all);
     const ss = all.filter(([a]) => a < aboutAt);
     if (ss.length > 0) kindsFound.set(kind, ss);
+  }
+  for (const [kind, ss] of kindsFound) {
+    if (kind === "lost") continue;
+    const done = ss.filter(([a]) => !PLANNED.test(lower.slice(0, a)));
+    if (done.length === 0) kindsFound.delete(kind);
+    else kindsFound.set(kind, done);
   }
   // "договорились о встрече" books a meeting on a call; it is not the meeting itself.
   const meetingOnlyAsOutcome = (kindsFound.get("meeting") ?? []).every(([a]) => meetingOutcome.some(([x, y]) => a >= x && a < y));
@@ -471,7 +496,7 @@ function findClients(
     const prepOverLegal = afterLegal && prevPrev ? NAME_PREPS[prevPrev.lower] : undefined;
     const cases = prep ?? prepOverLegal ?? null;
     const first = idx === 0 || (idx === 1 && prev !== undefined && STOP.has(prev.lower) && !prep);
-    if (!nameish(t, first, cases !== null || afterLegal, morph)) {
+    if (!nameish(t, first, cases !== null || afterLegal, cases, morph)) {
       i++;
       continue;
     }

@@ -22,6 +22,9 @@ describe("readFreeText", () => {
       ["позвонил в Альфатех", "Альфатех"],
       ["встретился с Северной Звездой", "Северная Звезда"],
       ["показал демо Бете", "Бета"],
+      // "зарей" alone reads as a verb; after "с" the instrumental noun wins.
+      ["с Зарёй провели презентацию", "Заря"],
+      ["встретился с ТехноПарком", "ТехноПарк"],
     ] as const) {
       expect(read(text).entries[0]).toMatchObject({ clientName: name, clientIsNew: true });
     }
@@ -40,6 +43,14 @@ describe("readFreeText", () => {
     ]);
   });
 
+  it("does not log what is only wanted or awaited", () => {
+    const known = ["Стройдом", "Альфа Банк", "Acme"];
+    expect(read("демо для Стройдома провёл, ждут КП", known).entries.map((e) => e.kind)).toEqual(["presentation"]);
+    expect(read("дозвонился до Альфа Банка, хотят презентацию", known).entries.map((e) => e.kind)).toEqual(["call"]);
+    expect(read("called Acme, they asked for a quote", known).entries.map((e) => e.kind)).toEqual(["call"]);
+    expect(read("отправил КП в Стройдом", known).entries.map((e) => e.kind)).toEqual(["proposal"]);
+  });
+
   it("reads amounts the way /deal does, and refuses other currencies", () => {
     expect(read("сделка на 50 тыс. руб Ромашка").entries[0]).toMatchObject({ kind: "deal", amountMinor: 5_000_000 });
     expect(read("сделка 1,5 млн Acme").entries[0]).toMatchObject({ amountMinor: 150_000_000 });
@@ -52,6 +63,11 @@ describe("readFreeText", () => {
   it("takes a loss's reason and marks past days", () => {
     expect(read("Сигма отказалась — дорого", ["Сигма"]).entries[0]).toMatchObject({ kind: "lost", lostReason: "дорого" });
     expect(read("вчера позвонил в Сигму", ["Сигма"]).notes).toEqual(["past_day"]);
+    expect(read("в пятницу отправил КП в Сигму", ["Сигма"]).notes).toEqual(["past_day"]);
+    expect(read("sent Acme a proposal on Friday", ["Acme"]).notes).toEqual(["past_day"]);
+    // A weekday that says when a meeting is set is not a past day.
+    expect(read("позвонил в Сигму, встреча в пятницу", ["Сигма"]).notes).toEqual([]);
+    expect(read("called Acme, booked a meeting for Friday", ["Acme"]).notes).toEqual([]);
   });
 
   it("guesses only with a flag, and proposes nothing for small talk", () => {

@@ -167,4 +167,16 @@ describe("just tell the bot: free text", () => {
     expect(visibleText(reply)).toContain("📞 Call → meeting set · Contoso (new client)");
     expect(liveActivities(h)).toBe(1);
   });
+
+  it("in a group a message that mentions the bot is read too, without the mention", async () => {
+    h = await startHarness();
+    const t = await setUpTeam(h);
+    await h.say(t.john, t.group, "/join");
+    const proposal = await h.say(t.john, t.group, `@${h.fake.botInfo.username} called Northwind, nobody answered`);
+    expect(visibleText(proposal.call)).toContain("📞 Call → no answer · Northwind (new client)");
+    expect(visibleText(proposal.call)).not.toContain(h.fake.botInfo.username);
+    const stored = await h.tap(t.john, t.group, proposal.call, okButton(buttons(proposal.call)));
+    expect(stored.text).toMatch(/^✅ Call — no answer — Northwind/);
+    expect(count(h, "select client_name from activities")).toBe("Northwind");
+  });
 });
