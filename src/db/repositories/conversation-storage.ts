@@ -1,6 +1,29 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { conversationState } from "../schema.js";
+
+function buildReadQuery(db: Db) {
+  return db
+    .select()
+    .from(conversationState)
+    .where(eq(conversationState.key, sql.placeholder("key")))
+    .prepare();
+}
+
+/**
+ * Every update reads its chat's flow state (twice: the version check and the
+ * plugin), so the read is built once per database rather than on each call.
+ */
+const readQueries = new WeakMap<Db, ReturnType<typeof buildReadQuery>>();
+
+function readQuery(db: Db): ReturnType<typeof buildReadQuery> {
+  let query = readQueries.get(db);
+  if (!query) {
+    query = buildReadQuery(db);
+    readQueries.set(db, query);
+  }
+  return query;
+}
 
 /**
  * A key-value adapter in the shape the conversations plugin expects, so an
@@ -9,7 +32,7 @@ import { conversationState } from "../schema.js";
 export function conversationStorage<T>(db: Db) {
   return {
     read(key: string): T | undefined {
-      const row = db.select().from(conversationState).where(eq(conversationState.key, key)).get();
+      const row = readQuery(db).get({ key });
       return row ? (JSON.parse(row.value) as T) : undefined;
     },
     write(key: string, value: T): void {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lt, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { advance, clientKey, targetStage } from "../../domain/pipeline.js";
 import {
   type ActivityKind,
@@ -11,8 +11,10 @@ import {
 import type { Db } from "../client.js";
 import { activities, leadStages, leads, processedUpdates } from "../schema.js";
 
-/** A team's live (not undone) entries in [from, to), narrowed by `more`. */
-function liveInRange(teamId: number, from: number, to: number, ...more: (SQL | undefined)[]): SQL | undefined {
+type Bound = number | Placeholder;
+
+/** A team's live (not undone) entries in [from, to), narrowed by `more`; placeholders for prepared queries. */
+function liveInRange(teamId: Bound, from: Bound, to: Bound, ...more: (SQL | undefined)[]): SQL | undefined {
   return and(
     eq(activities.teamId, teamId),
     gte(activities.occurredAt, from),
@@ -73,13 +75,57 @@ function undoActivity(tx: Pick<Db, "select" | "update" | "delete">, last: Activi
 }
 
 export function entriesRepository(db: Db) {
-  const findOpenLead = (tx: Pick<Db, "select">, teamId: number, ownerId: number, key: string) =>
-    tx
-      .select()
-      .from(leads)
-      .where(and(eq(leads.teamId, teamId), eq(leads.ownerId, ownerId), eq(leads.clientKey, key), inArray(leads.stage, [...OPEN_STAGES])))
-      .orderBy(desc(leads.id))
-      .get();
+  // The queries behind every logged entry, built once: building drizzle's SQL anew
+  // per entry cost more than running it. One connection, so they run inside `tx` too.
+  const openLeadQuery = db
+    .select()
+    .from(leads)
+    .where(
+      and(
+        eq(leads.teamId, sql.placeholder("teamId")),
+        eq(leads.ownerId, sql.placeholder("ownerId")),
+        eq(leads.clientKey, sql.placeholder("key")),
+        inArray(leads.stage, [...OPEN_STAGES]),
+      ),
+    )
+    .orderBy(desc(leads.id))
+    .prepare();
+  const findOpenLead = (teamId: number, ownerId: number, key: string) => openLeadQuery.get({ teamId, ownerId, key });
+  const bySourceUpdateQuery = db
+    .select()
+    .from(activities)
+    .where(eq(activities.sourceUpdateId, sql.placeholder("updateId")))
+    .prepare();
+  const insertActivityQuery = db
+    .insert(activities)
+    .values({
+      teamId: sql.placeholder("teamId"),
+      userId: sql.placeholder("userId"),
+      kind: sql.placeholder("kind"),
+      outcome: sql.placeholder("outcome"),
+      amountMinor: sql.placeholder("amountMinor"),
+      clientName: sql.placeholder("clientName"),
+      lostReason: sql.placeholder("lostReason"),
+      occurredAt: sql.placeholder("occurredAt"),
+      sourceUpdateId: sql.placeholder("sourceUpdateId"),
+      leadId: sql.placeholder("leadId"),
+      leadStageBefore: sql.placeholder("leadStageBefore"),
+    })
+    .returning()
+    .prepare();
+  const countKindQuery = db
+    .select({ n: sql<number>`count(*)` })
+    .from(activities)
+    .where(
+      liveInRange(
+        sql.placeholder("teamId"),
+        sql.placeholder("from"),
+        sql.placeholder("to"),
+        eq(activities.userId, sql.placeholder("userId")),
+        eq(activities.kind, sql.placeholder("kind")),
+      ),
+    )
+    .prepare();
 
   return {
     /**
@@ -89,12 +135,12 @@ export function entriesRepository(db: Db) {
     log(entry: NewEntry): LogResult {
       return db.transaction((tx) => {
         if (entry.sourceUpdateId !== null) {
-          const seen = tx.select().from(activities).where(eq(activities.sourceUpdateId, entry.sourceUpdateId)).get();
+          const seen = bySourceUpdateQuery.get({ updateId: entry.sourceUpdateId });
           if (seen) return { status: "duplicate", activity: seen };
         }
         const target = targetStage(entry.kind, entry.outcome);
         const key = entry.clientName ? clientKey(entry.clientName) : null;
-        let lead = key ? (findOpenLead(tx, entry.teamId, entry.userId, key) ?? null) : null;
+        let lead = key ? (findOpenLead(entry.teamId, entry.userId, key) ?? null) : null;
 
         if (entry.kind === "lead" && lead) return { status: "lead_exists", lead };
         if (entry.kind === "lost" && !lead) return { status: "no_open_lead" };
@@ -103,23 +149,19 @@ export function entriesRepository(db: Db) {
         const creates = !lead && key !== null && (entry.kind === "lead" || entry.kind === "deal");
 
         const stageBefore = lead?.stage ?? null;
-        const activity = tx
-          .insert(activities)
-          .values({
-            teamId: entry.teamId,
-            userId: entry.userId,
-            kind: entry.kind,
-            outcome: entry.outcome,
-            amountMinor: entry.amountMinor,
-            clientName: entry.clientName,
-            lostReason: entry.lostReason,
-            occurredAt: entry.occurredAt,
-            sourceUpdateId: entry.sourceUpdateId,
-            leadId: lead?.id ?? null,
-            leadStageBefore: stageBefore,
-          })
-          .returning()
-          .get();
+        const activity = insertActivityQuery.get({
+          teamId: entry.teamId,
+          userId: entry.userId,
+          kind: entry.kind,
+          outcome: entry.outcome,
+          amountMinor: entry.amountMinor,
+          clientName: entry.clientName,
+          lostReason: entry.lostReason,
+          occurredAt: entry.occurredAt,
+          sourceUpdateId: entry.sourceUpdateId,
+          leadId: lead?.id ?? null,
+          leadStageBefore: stageBefore,
+        });
 
         if (creates) {
           lead = tx
@@ -207,12 +249,7 @@ export function entriesRepository(db: Db) {
     },
 
     countKind(teamId: number, userId: number, kind: ActivityKind, from: number, to: number): number {
-      const row = db
-        .select({ n: sql<number>`count(*)` })
-        .from(activities)
-        .where(liveInRange(teamId, from, to, eq(activities.userId, userId), eq(activities.kind, kind)))
-        .get();
-      return row?.n ?? 0;
+      return countKindQuery.get({ teamId, userId, kind, from, to })?.n ?? 0;
     },
 
     /** Live entries of a team (optionally some of its people) in [from, to). */

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Locale } from "../../domain/locales.js";
 import type { Db } from "../client.js";
 import { memberships, teams } from "../schema.js";
@@ -12,12 +12,18 @@ function newInviteCode(): string {
 }
 
 export function teamsRepository(db: Db) {
+  // Looked up on every group update: built once, not per call.
+  const byChatIdQuery = db
+    .select()
+    .from(teams)
+    .where(eq(teams.chatId, sql.placeholder("chatId")))
+    .prepare();
   return {
     byId(id: number): Team | undefined {
       return db.select().from(teams).where(eq(teams.id, id)).get();
     },
     byChatId(chatId: number): Team | undefined {
-      return db.select().from(teams).where(eq(teams.chatId, chatId)).get();
+      return byChatIdQuery.get({ chatId });
     },
     byInviteCode(code: string): Team | undefined {
       return db.select().from(teams).where(eq(teams.inviteCode, code)).get();

@@ -13,8 +13,18 @@ export interface Member {
 }
 
 export function usersRepository(db: Db) {
+  // Built once: building drizzle's SQL anew on every update cost more than running it.
+  const byIdQuery = db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder("id")))
+    .prepare();
   return {
-    /** Keeps names and language in step with Telegram; called once per update. */
+    /**
+     * Keeps names and language in step with Telegram; called once per update. The
+     * stored row is read first and written only when something differs (or the
+     * user had blocked the bot), since almost every update carries the same names.
+     */
     upsert(from: TelegramUser, now: number): User {
       const values = {
         id: from.id,
@@ -23,6 +33,17 @@ export function usersRepository(db: Db) {
         lastName: from.last_name ?? null,
         languageCode: from.language_code ?? null,
       };
+      const stored = byIdQuery.get({ id: from.id });
+      if (
+        stored &&
+        stored.blockedAt === null &&
+        stored.username === values.username &&
+        stored.firstName === values.firstName &&
+        stored.lastName === values.lastName &&
+        stored.languageCode === values.languageCode
+      ) {
+        return stored;
+      }
       return db
         .insert(users)
         .values({ ...values, createdAt: now, updatedAt: now })
@@ -31,7 +52,7 @@ export function usersRepository(db: Db) {
         .get();
     },
     byId(id: number): User | undefined {
-      return db.select().from(users).where(eq(users.id, id)).get();
+      return byIdQuery.get({ id });
     },
     update(id: number, patch: Partial<Pick<User, "settings" | "blockedAt">>): void {
       db.update(users).set(patch).where(eq(users.id, id)).run();
@@ -40,27 +61,30 @@ export function usersRepository(db: Db) {
 }
 
 export function membershipsRepository(db: Db) {
+  // The two lookups behind every update, built once (see usersRepository).
+  const getQuery = db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.teamId, sql.placeholder("teamId")), eq(memberships.userId, sql.placeholder("userId"))))
+    .prepare();
+  const currentQuery = db
+    .select({ team: teams, membership: memberships })
+    .from(memberships)
+    .innerJoin(teams, eq(teams.id, memberships.teamId))
+    .where(and(eq(memberships.userId, sql.placeholder("userId")), eq(memberships.active, true)))
+    .orderBy(sql`${memberships.joinedAt} desc`, sql`${memberships.id} desc`)
+    .limit(1)
+    .prepare();
   return {
     get(teamId: number, userId: number): Membership | undefined {
-      return db
-        .select()
-        .from(memberships)
-        .where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId)))
-        .get();
+      return getQuery.get({ teamId, userId });
     },
     /**
      * The team a user acts in from a private chat: their most recently joined
      * active membership (a manager normally belongs to one team).
      */
     currentFor(userId: number): { team: Team; membership: Membership } | undefined {
-      const row = db
-        .select({ team: teams, membership: memberships })
-        .from(memberships)
-        .innerJoin(teams, eq(teams.id, memberships.teamId))
-        .where(and(eq(memberships.userId, userId), eq(memberships.active, true)))
-        .orderBy(sql`${memberships.joinedAt} desc`, sql`${memberships.id} desc`)
-        .get();
-      return row;
+      return currentQuery.get({ userId });
     },
     /** Joins as manager; returns what happened so the reply can say it. */
     join(teamId: number, userId: number, now: number): "joined" | "already" | "rejoined" {

@@ -106,6 +106,7 @@ export const en = {
   staleButton: "This button no longer works here.",
   headOnly: (cmd: string) => `Only a head of sales can use /${cmd}.`,
   groupOnly: (cmd: string) => `/${cmd} works in the team's group chat. Add me to the group and send it there.`,
+  privateOnly: "This works in a private chat with me.",
   start: {
     intro:
       "👋 I am <b>KPI Coach</b>: I keep score of your sales day — calls, meetings, proposals, presentations, leads and deals — and show how you are doing against your plan.\n\n" +
