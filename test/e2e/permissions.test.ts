@@ -20,6 +20,7 @@ const MATRIX = `
 command       stranger  manager   head      headB     admin
 setup         P A B D   P A B D   P A B D   P B A D   P A B T
 invite        N N N G   H H O G   A A O G   B B O G   N N N G
+invite-new    N N N G   H H O G   A A O G   B B O G   N N N G
 join          P A B G   P A B G   P A B G   P B A G   P A B G
 start         a a a a   A a a a   A a a a   B a a a   a a a a
 promote       N N N G   H H O G   A A O G   a a O G   N N N G
@@ -44,6 +45,7 @@ export        N N N G   a a O G   a a O G   a a O G   N N N G
 top           N N N G   a a O G   a a O G   a a O G   N N N G
 summary       N N N G   H H O G   A A O G   B B O G   N N N G
 settings      N N N G   a a O G   A A O G   B B O G   N N N G
+free-text     N N N -   A A O -   A A O -   B B O -   N N N -
 `;
 
 /** What each command is sent with: arguments that make a permitted call do its real work. */
@@ -57,6 +59,12 @@ const ARGS: Record<string, string> = {
   lead: "Лид-{n}",
   deal: "1000",
   lost: "Нет-такого — дорого",
+};
+
+/** Rows that are not a plain `/command args`: the whole message sent. */
+const MESSAGES: Record<string, (botUsername: string) => string> = {
+  "invite-new": () => "/invite new",
+  "free-text": (bot) => `@${bot} звонок Клиент`,
 };
 
 type Role = "stranger" | "manager" | "head" | "headB" | "admin";
@@ -146,11 +154,18 @@ function inChat<T>(chatId: number, fn: () => Promise<T>): Promise<T> {
 async function runCell(role: Role, chat: Chat, command: string, n: number): Promise<string> {
   const user = people[role];
   const db = h.deps.db.$client;
-  const before = { memberships: memberships(user), lastActivity: count(h, "select coalesce(max(id), 0) from activities") };
+  const inviteCodes = () => db.prepare("select id, invite_code from teams order by id").all() as { id: number; invite_code: string }[];
+  const before = {
+    memberships: memberships(user),
+    lastActivity: count(h, "select coalesce(max(id), 0) from activities"),
+    lastProposal: count(h, "select coalesce(max(id), 0) from text_proposals"),
+    invites: inviteCodes(),
+  };
   const undone = count(h, "select count(*) from activities where deleted_at is not null and user_id = ?", user.id);
   const args = (ARGS[command] ?? "").replace("{n}", String(n));
   const after = h.fake.mark();
-  h.fake.sendText(user, chat, `/${command}${args ? ` ${args}` : ""}`);
+  const message = MESSAGES[command]?.(h.fake.botInfo.username) ?? `/${command}${args ? ` ${args}` : ""}`;
+  h.fake.sendText(user, chat, message);
   // Updates of one chat are handled in order: when /help is answered, the command was handled in full.
   const helpTitle = "Команды KPI Coach";
   const helps = command === "help" ? 2 : 1;
@@ -183,6 +198,9 @@ async function runCell(role: Role, chat: Chat, command: string, n: number): Prom
           team_id: number;
         })
       : undefined;
+  const proposal = db
+    .prepare("select team_id from text_proposals where id > ? and user_id = ? order by id")
+    .get(before.lastProposal, user.id) as { team_id: number } | undefined;
   const nowMemberships = memberships(user);
   const changed = nowMemberships.find(
     (m) =>
@@ -190,6 +208,10 @@ async function runCell(role: Role, chat: Chat, command: string, n: number): Prom
   );
   const newTeam = count(h, "select count(*) from teams where chat_id = ?", chat.id) > 0 && ![t.group.id, groupB.id].includes(chat.id);
   const named = texts.join("\n");
+  // Its reply shows the new link: roles run side by side, so another head may rotate theirs meanwhile.
+  const rotated = inviteCodes().find(
+    (t) => named.includes(t.invite_code) && before.invites.some((b) => b.id === t.id && b.invite_code !== t.invite_code),
+  );
   const byName = named.includes("Отдел продаж") ? "A" : named.includes("Отдел Б") ? "B" : null;
 
   let code: string;
@@ -197,9 +219,21 @@ async function runCell(role: Role, chat: Chat, command: string, n: number): Prom
   if (texts.length === 0) code = "-";
   else if (refusal) code = refusal[0];
   else if (newTeam) code = "T";
-  else code = letter(activity?.team_id) ?? letter(undoneTeam?.team_id) ?? letter(changed?.team_id) ?? byName ?? "a";
+  // A rotation is the only evidence for /invite new: showing the current link names the team too.
+  else if (command === "invite-new") code = letter(rotated?.id) ?? "a";
+  else
+    code =
+      letter(activity?.team_id) ??
+      letter(undoneTeam?.team_id) ??
+      letter(changed?.team_id) ??
+      letter(proposal?.team_id) ??
+      letter(rotated?.id) ??
+      byName ??
+      "a";
 
   // Back to the starting state, for the next cell.
+  const oldCode = before.invites.find((b) => b.id === rotated?.id)?.invite_code;
+  if (rotated && oldCode) db.prepare("update teams set invite_code = ? where id = ?").run(oldCode, rotated.id);
   db.prepare("delete from teams where chat_id = ?").run(noTeamGroup(role).id);
   const keep = before.memberships;
   for (const m of nowMemberships) {

@@ -198,6 +198,54 @@ describe("hostile answers in the guided flows", () => {
     );
   }, 60_000);
 
+  it("a report typed as free text: nothing stored before ✅; ✅ stores exactly the entries it confirms", async () => {
+    // Half the cases start like a real report, so the reader finds something and proposes it.
+    const lead = fc.constantFrom("звонок", "позвонил в", "встреча с", "сделка 50к", "новый лид", "отказ", "кп отправил");
+    const report = fc.oneof(
+      flowAnswer,
+      fc.tuple(lead, flowAnswer).map(([a, b]) => `${a} ${b}`),
+    );
+    const buttons = (call: { payload: Record<string, unknown> }) =>
+      ((call.payload["reply_markup"] as { inline_keyboard?: { callback_data?: string }[][] } | undefined)?.inline_keyboard ?? [])
+        .flat()
+        .map((b) => b.callback_data ?? "");
+    let confirmed = 0;
+    // A manager of their own: a flow the other cases leave open in Ivan's chat would take the text as its answer.
+    const petr = h.fake.user(103, { first_name: "Пётр", username: "petr", language_code: "ru" });
+    const petrChat = h.fake.privateChat(petr);
+    await h.say(petr, t.group, "/join");
+    await fc.assert(
+      fc.asyncProperty(report, async (text) => {
+        const lastId = lastActivityId();
+        const before = state();
+        const reply = await h.say(petr, petrChat, text);
+        expect(reply.call.response.ok).toBe(true);
+        expect(reply.text).not.toBe(ru.failure);
+        const data = buttons(reply.call);
+        const ok = data.find((d) => d.startsWith("ft:ok:"));
+        if (data.some((d) => d.startsWith("ft:un:"))) {
+          // The team chose to store confident entries at once: the reply lists what was stored.
+          expect(newActivities(lastId).length).toBeGreaterThan(0);
+          return;
+        }
+        // A proposal or a "could not read that": either way nothing is stored yet.
+        expect(newActivities(lastId)).toEqual([]);
+        expect(state()).toBe(before);
+        if (!ok) return;
+        const done = await h.tap(petr, petrChat, reply.call, ok);
+        expect(done.call.response.ok).toBe(true);
+        const added = newActivities(lastId);
+        const lines = done.text.split("\n").filter((l) => l.startsWith("✅"));
+        expect(added).toHaveLength(lines.length);
+        for (const [i, a] of added.entries()) expectConfirmationMatches(lines[i]!, a, a.kind);
+        confirmed++;
+      }),
+      { numRuns: 60 },
+    );
+    // The property is about stored entries: some cases must have reached ✅.
+    expect(confirmed).toBeGreaterThan(0);
+  }, 90_000);
+
   it("a period typed in the report builder: the report, or a refusal Telegram accepts", async () => {
     await fc.assert(
       fc.asyncProperty(flowAnswer, async (period) => {
