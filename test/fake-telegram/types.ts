@@ -122,6 +122,8 @@ export interface FakeTelegram {
 
   sendText(from: User, chat: Chat, text: string, opts?: SendTextOptions): number;
   clickButton(from: User, chat: Chat, message: { message_id: number; text?: string }, data: string): number;
+  /** A poll_answer update: `from` chose `optionIds` in a poll the bot sent. */
+  answerPoll(from: User, pollId: string, optionIds: number[]): number;
   pushUpdate(partial: Omit<Update, "update_id">): number;
   redeliver(updateId: number): void;
   /** The update built for `updateId` (e.g. to hand it to `postToWebhook`). */

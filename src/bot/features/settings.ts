@@ -20,7 +20,11 @@ const DAY_NAMES: Record<Locale, string[]> = {
 function personal(user: User, locale: Locale): string[] {
   const t = messages[locale].settings;
   const us = readUserSettings(user.settings);
-  return [`${t.language}: ${us.language ?? t.auto}`, `${t.nudge}: ${us.nudge ? t.on : t.off}`];
+  return [
+    `${t.language}: ${us.language ?? t.auto}`,
+    `${t.nudge}: ${us.nudge ? t.on : t.off}`,
+    messages[locale].coaching.settingsLine(us.coaching),
+  ];
 }
 
 function renderTeamSettings(team: Team, s: TeamSettings, locale: Locale): string {
@@ -66,6 +70,7 @@ function userKeyboard(user: User, locale: Locale): InlineKeyboard {
   const us = readUserSettings(user.settings);
   return new InlineKeyboard()
     .text(t.toggle(t.nudge, us.nudge), "set:u:nudge")
+    .text(t.toggle(messages[locale].coaching.settingsButton, us.coaching), "set:u:coaching")
     .row()
     .text(`${us.language === "ru" ? "• " : ""}Русский`, "set:u:lang:ru")
     .text(`${us.language === "en" ? "• " : ""}English`, "set:u:lang:en")
@@ -134,7 +139,12 @@ settingsFeature.callbackQuery(/^set:(t|u):(\w+)(?::(\w+))?$/, async (ctx) => {
     ctx.actor.team = ctx.deps.repos.teams.byId(member.team.id)!;
   } else {
     const us = readUserSettings(member.user.settings);
-    const next = key === "nudge" ? { ...us, nudge: !us.nudge } : { ...us, language: value === "ru" || value === "en" ? value : null };
+    const next =
+      key === "nudge"
+        ? { ...us, nudge: !us.nudge }
+        : key === "coaching"
+          ? { ...us, coaching: !us.coaching }
+          : { ...us, language: value === "ru" || value === "en" ? value : null };
     ctx.deps.repos.users.update(member.user.id, { settings: next });
     ctx.actor.user = ctx.deps.repos.users.byId(member.user.id)!;
     ctx.locale = pickLocale(next.language, member.user.languageCode, member.team.locale);

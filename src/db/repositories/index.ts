@@ -1,7 +1,10 @@
 import type { Db } from "../client.js";
+import { coachNotesRepository } from "./coach-notes.js";
 import { entriesRepository } from "./entries.js";
+import { knowledgeBaseRepository } from "./knowledge-base.js";
 import { plansRepository } from "./plans.js";
 import { postsRepository } from "./posts.js";
+import { quizzesRepository } from "./quizzes.js";
 import { savedReportsRepository } from "./saved-reports.js";
 import { teamsRepository } from "./teams.js";
 import { textProposalsRepository } from "./text-proposals.js";
@@ -19,6 +22,9 @@ export function createRepositories(db: Db) {
     posts: postsRepository(db),
     updates: updatesRepository(db),
     textProposals: textProposalsRepository(db),
+    knowledgeBase: knowledgeBaseRepository(db),
+    quizzes: quizzesRepository(db),
+    coachNotes: coachNotesRepository(db),
   };
 }
 
