@@ -3,6 +3,7 @@ import type { Locale } from "../config.js";
 import type { Team } from "../db/repositories/teams.js";
 import type { Delivery, DeliveryOutcome, Outgoing } from "../delivery/index.js";
 import { readTeamSettings, readUserSettings, type TeamSettings } from "../domain/team-settings.js";
+import { formatLocal } from "../domain/time.js";
 import { escapeHtml } from "../presentation/html.js";
 import { messages, pickLocale } from "../presentation/i18n/index.js";
 import { funnelAlertText } from "../presentation/views/funnel-alert-text.js";
@@ -22,6 +23,9 @@ function memoChart(content: PostContent): PostContent {
   let png: Promise<Buffer> | undefined;
   return { ...content, chart: () => (png ??= render()) };
 }
+
+/** An open quiz run is reminded once, when less than this is left before its deadline. */
+const QUIZ_REMINDER_MS = 24 * 60 * 60 * 1000;
 
 /** Teams whose due posts are built and sent at the same time. */
 const TEAM_CONCURRENCY = 64;
@@ -95,7 +99,34 @@ export class PostScheduler {
       }
     };
     await Promise.all(Array.from({ length: Math.min(TEAM_CONCURRENCY, teams.length) }, worker));
+    if (!teamIds) sent += await this.quizDeadlines(now);
     return sent;
+  }
+
+  /**
+   * Quiz deadlines: runs past their deadline are closed (later answers count for
+   * nothing), and each open run gets one reminder in its last day. The reminder is
+   * claimed in the database before it is sent, so it never repeats.
+   */
+  private async quizDeadlines(now: number): Promise<number> {
+    const { quizzes, users, teams } = this.deps.repos;
+    quizzes.closeExpired(now);
+    const out: Outgoing[] = [];
+    for (const run of quizzes.claimReminders(now + QUIZ_REMINDER_MS, now)) {
+      const quiz = quizzes.byId(run.quizId);
+      const user = users.byId(run.userId);
+      const team = teams.byId(run.teamId);
+      if (!quiz || !user || !team || user.blockedAt !== null) continue;
+      const locale = pickLocale(user.settings["language"], user.languageCode, team.locale);
+      const deadline = formatLocal(run.deadlineAt, team.timezone, "DD.MM.YYYY HH:mm");
+      out.push({
+        chatId: user.id,
+        html: messages[locale].coaching.quiz.reminder(escapeHtml(quiz.name), deadline),
+        label: `quiz:${run.id}`,
+      });
+    }
+    const outcomes = await this.delivery.sendMany(out);
+    return outcomes.filter((o) => o.status === "sent").length;
   }
 
   private async runTeam(team: Team, now: number): Promise<number> {

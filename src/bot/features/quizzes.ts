@@ -201,7 +201,11 @@ quizzesFeature.on("poll_answer", async (ctx) => {
   if (!run) return;
   if (run.status === "done") {
     const total = quiz.questions.length;
-    await ctx.api.sendMessage(answer.user.id, ctx.t.coaching.quiz.finished(run.correct, total, quizPercent(run.correct, total)));
+    // A poll answer carries no chat: the reply language comes from the user's own settings.
+    const user = ctx.deps.repos.users.byId(answer.user.id);
+    const team = ctx.deps.repos.teams.byId(run.teamId);
+    const locale = pickLocale(user?.settings["language"], answer.user.language_code, team?.locale ?? ctx.locale);
+    await ctx.api.sendMessage(answer.user.id, messages[locale].coaching.quiz.finished(run.correct, total, quizPercent(run.correct, total)));
     return;
   }
   await sendQuestion(ctx.api, ctx.deps, answer.user.id, quiz, run.id, run.current);
