@@ -6,9 +6,11 @@ import { readTeamSettings, readUserSettings, type TeamSettings } from "../domain
 import { formatLocal } from "../domain/time.js";
 import { escapeHtml } from "../presentation/html.js";
 import { messages, pickLocale } from "../presentation/i18n/index.js";
+import { renderCoachingNote, renderCoachingOverview } from "../presentation/views/coaching-view.js";
 import { funnelAlertText } from "../presentation/views/funnel-alert-text.js";
 import { renderMorningSummary } from "../presentation/views/morning-summary-view.js";
 import type { PostContent } from "../presentation/views/post-content.js";
+import { coachingOverview, weeklyCoachingNotes } from "../services/coaching.js";
 import type { AppDeps } from "../services/deps.js";
 import { checkFunnel } from "../services/funnel-alerts.js";
 import { buildMorningSummary, type MorningSummary } from "../services/morning-summary.js";
@@ -244,15 +246,43 @@ export class PostScheduler {
         return this.postAll(team, slot, this.targets(team, settings, settings.leaderboardTo), now, (l) =>
           buildEveningLeaderboard(this.deps, team, now, l),
         );
-      case "weekly":
-        return this.postAll(team, slot, this.targets(team, settings, settings.leaderboardTo), now, (l) =>
+      case "weekly": {
+        const podium = await this.postAll(team, slot, this.targets(team, settings, settings.leaderboardTo), now, (l) =>
           buildWeeklyPodium(this.deps, team, now, l),
         );
+        return podium + (await this.coaching(team, slot, now));
+      }
       case "nudge":
         return this.nudgeIdle(team, slot, now);
       case "checks":
         return this.checks(team, settings, slot, now);
     }
+  }
+
+  /**
+   * With the weekly podium: each manager who is behind on something gets a private
+   * coaching note (unless they turned it off), and heads get "who needs coaching on
+   * what". Claimed per person under the week's first-workday date: at most one a week.
+   */
+  private async coaching(team: Team, slot: Slot, now: number): Promise<number> {
+    const users = new Map(this.deps.repos.memberships.listTeam(team.id).map((m) => [m.user.id, m.user]));
+    const noteSlot: Slot = { ...slot, key: "coaching" };
+    const notes = weeklyCoachingNotes(this.deps, team, now).flatMap((note) => {
+      const user = users.get(note.userId);
+      if (!user || user.blockedAt !== null || !readUserSettings(user.settings).coaching) return [];
+      const target = {
+        key: `user:${user.id}`,
+        chatId: user.id,
+        locale: pickLocale(user.settings["language"], user.languageCode, team.locale),
+      };
+      return [this.post(team, noteSlot, target, now, (l) => ({ html: renderCoachingNote(note, l), chart: null, caption: "" }))];
+    });
+    const overview = this.postAll(team, { ...slot, key: "coaching-heads" }, this.headTargets(team), now, (l) => ({
+      html: renderCoachingOverview(coachingOverview(this.deps, team, now), l),
+      chart: null,
+      caption: "",
+    }));
+    return (await Promise.all([...notes, overview])).reduce((a, b) => a + b, 0);
   }
 
   /** The evening reminder to managers who logged nothing today (unless they turned it off). */

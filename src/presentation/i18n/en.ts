@@ -506,7 +506,7 @@ export const en = {
       unknownUser: (who: string) => `⚠️ No manager ${who} in the team.`,
       cardTitle: (name: string, period: string) => `🎯 <b>${name}</b> · ${period}`,
       percentilesTitle: "<b>Against the team</b> (percentile: 100 = best)",
-      weakest: (metric: string) => `Weakest: <b>${metric}</b>`,
+      weakest: (line: string) => `Weakest: <b>${line}</b>`,
       strongest: (metric: string) => `Strongest: <b>${metric}</b>`,
       nothingBehind: "Nothing is behind.",
       trendTitle: (metric: string) => `<b>${metric}</b>, 8 weeks`,

@@ -490,7 +490,7 @@ export const ru: Messages = {
       unknownUser: (who: string) => `⚠️ В команде нет менеджера ${who}.`,
       cardTitle: (name: string, period: string) => `🎯 <b>${name}</b> · ${period}`,
       percentilesTitle: "<b>Относительно команды</b> (перцентиль: 100 — лучший)",
-      weakest: (metric: string) => `Слабее всего: <b>${metric}</b>`,
+      weakest: (line: string) => `Слабее всего: <b>${line}</b>`,
       strongest: (metric: string) => `Сильнее всего: <b>${metric}</b>`,
       nothingBehind: "Отставаний нет.",
       trendTitle: (metric: string) => `<b>${metric}</b>, 8 недель`,

@@ -78,7 +78,7 @@ export function renderCoachCard(card: CoachCard, locale: Locale, tz: string): st
     ),
   );
   const { weakest, best } = card.focus;
-  if (weakest) lines.push(`${t.weakest(METRICS[weakest.metric].label[locale])} — ${escapeHtml(gapLine(weakest, locale))}`);
+  if (weakest) lines.push(t.weakest(escapeHtml(gapLine(weakest, locale))));
   else lines.push(t.nothingBehind);
   if (best) lines.push(t.strongest(METRICS[best.metric].label[locale]));
   if (weakest && card.trend.length > 0) {
