@@ -36,6 +36,28 @@ CREATE TABLE `kb_reads` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `kb_reads_uq` ON `kb_reads` (`material_id`,`user_id`);--> statement-breakpoint
+CREATE TABLE `program_assignments` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`program_id` integer NOT NULL,
+	`user_id` integer NOT NULL,
+	`assigned_at` integer NOT NULL,
+	FOREIGN KEY (`program_id`) REFERENCES `programs`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `program_assignments_uq` ON `program_assignments` (`program_id`,`user_id`);--> statement-breakpoint
+CREATE TABLE `programs` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`team_id` integer NOT NULL,
+	`name` text NOT NULL,
+	`name_key` text NOT NULL,
+	`steps` text NOT NULL,
+	`due_at` integer NOT NULL,
+	`created_by` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`team_id`) REFERENCES `teams`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `programs_team_name_uq` ON `programs` (`team_id`,`name_key`);--> statement-breakpoint
 CREATE TABLE `quiz_polls` (
 	`poll_id` text PRIMARY KEY NOT NULL,
 	`run_id` integer NOT NULL,

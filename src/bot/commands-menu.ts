@@ -9,7 +9,8 @@ type Entry = MenuKey | [command: string, text: MenuKey];
 
 const LOGGING: Entry[] = ["call", "meeting", "proposal", "presentation", "lead", "deal", "lost", "undo", "me"];
 const REPORTS: Entry[] = ["report", "compare", "funnel", "export", "reports", "top", "settings"];
-const PRIVATE: Entry[] = ["log", ...LOGGING, ...REPORTS, "plan", "summary", "invite", "help"];
+const TRAINING: Entry[] = ["kb", "quiz", "coach"];
+const PRIVATE: Entry[] = ["log", ...LOGGING, ...REPORTS, ...TRAINING, "plan", "summary", "invite", "help"];
 const GROUP: Entry[] = ["join", ...LOGGING, ...REPORTS, "help"];
 const ADMINS: Entry[] = ["setup", ["invite", "inviteAdmin"], "promote", ["plan", "planAdmin"], ["summary", "summaryAdmin"], ...GROUP];
 

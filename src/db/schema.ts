@@ -371,6 +371,41 @@ export const coachNotes = sqliteTable(
   (t) => [index("coach_notes_about_idx").on(t.teamId, t.aboutUserId)],
 );
 
+/** A training program: an ordered list of materials and quizzes with a due date. */
+export const programs = sqliteTable(
+  "programs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: teamRef(),
+    name: text("name").notNull(),
+    nameKey: text("name_key").notNull(),
+    /** Ordered steps: { kind: "kb" | "quiz", id }. */
+    steps: text("steps", { mode: "json" }).$type<{ kind: "kb" | "quiz"; id: number }[]>().notNull(),
+    /** End of the due day (team zone), Unix ms. */
+    dueAt: integer("due_at").notNull(),
+    createdBy: integer("created_by").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("programs_team_name_uq").on(t.teamId, t.nameKey)],
+);
+
+/**
+ * Who a program is assigned to. A step's completion is the material's read mark or
+ * the quiz run's finish, each stored with its time, so progress is never a second copy.
+ */
+export const programAssignments = sqliteTable(
+  "program_assignments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id, { onDelete: "cascade" }),
+    userId: integer("user_id").notNull(),
+    assignedAt: integer("assigned_at").notNull(),
+  },
+  (t) => [uniqueIndex("program_assignments_uq").on(t.programId, t.userId)],
+);
+
 export const schema = {
   teams,
   users,
@@ -391,4 +426,6 @@ export const schema = {
   quizRuns,
   quizPolls,
   coachNotes,
+  programs,
+  programAssignments,
 };

@@ -11,6 +11,7 @@ import { loggingFeature } from "./logging.js";
 import { meFeature } from "./me.js";
 import { onboardingFeature } from "./onboarding.js";
 import { plansFeature } from "./plans.js";
+import { programsFeature } from "./programs.js";
 import { quizzesFeature } from "./quizzes.js";
 import { reportsFeature } from "./reports.js";
 import { settingsFeature } from "./settings.js";
@@ -32,6 +33,7 @@ export function registerFeatures(bot: Bot<BotContext>): void {
   bot.use(settingsFeature);
   bot.use(knowledgeBaseFeature);
   bot.use(quizzesFeature);
+  bot.use(programsFeature);
   bot.use(coachingFeature);
   // Plain text that no feature took is a report in words; before the catch-all.
   bot.use(freeTextFeature);

@@ -4,6 +4,7 @@ import { entriesRepository } from "./entries.js";
 import { knowledgeBaseRepository } from "./knowledge-base.js";
 import { plansRepository } from "./plans.js";
 import { postsRepository } from "./posts.js";
+import { programsRepository } from "./programs.js";
 import { quizzesRepository } from "./quizzes.js";
 import { savedReportsRepository } from "./saved-reports.js";
 import { teamsRepository } from "./teams.js";
@@ -25,6 +26,7 @@ export function createRepositories(db: Db) {
     knowledgeBase: knowledgeBaseRepository(db),
     quizzes: quizzesRepository(db),
     coachNotes: coachNotesRepository(db),
+    programs: programsRepository(db),
   };
 }
 

@@ -100,6 +100,9 @@ export const en = {
     done: (u: string) => `✅ ${u} is now a head of this team.`,
   },
   commandMenu: {
+    kb: "Knowledge base: /kb [words|#tag]",
+    quiz: "Quizzes: results, list (heads: new, send)",
+    coach: "Who needs coaching (head)",
     call: "Call [reached|meeting|noanswer] [client]",
     meeting: "Meeting [client]",
     proposal: "Proposal sent [client]",
@@ -415,6 +418,37 @@ export const en = {
     autoStored: "Stored at once (team setting); ↩️ Undo takes it back.",
   },
   coaching: {
+    program: {
+      usage:
+        "Form:\n<code>/program new &lt;name&gt; &lt;due dd.mm&gt; [@user|all]\nkb 12\nquiz &lt;quiz name&gt;</code>\n(one step a line, in order). <code>/program</code> — progress of every program; managers: /learn",
+      errorsTitle: "⚠️ The program is not saved:",
+      errors: {
+        no_name: "no name",
+        no_due: "no due date (dd.mm)",
+        bad_step: "a step is “kb &lt;number&gt;” or “quiz &lt;name&gt;”",
+        no_steps: "no steps",
+      } as Record<"no_name" | "no_due" | "bad_step" | "no_steps", string>,
+      unknownMaterial: (line: number, id: number) => `line ${line}: no material #${id}`,
+      unknownQuiz: (line: number, name: string) => `line ${line}: no quiz “${name}”`,
+      exists: (name: string) => `⚠️ A program “${name}” already exists.`,
+      saved: (name: string, steps: number, due: string, names: string) =>
+        `🎓 Program <b>${name}</b>: ${steps} ${steps === 1 ? "step" : "steps"}, due ${due}. Assigned to: ${names}.`,
+      assigned: (name: string, due: string) => `🎓 You have a training program: <b>${name}</b>, due ${due}. Open it: /learn`,
+      none: "No programs yet.",
+      tableTitle: (name: string, due: string) => `🎓 <b>${name}</b> · due ${due}`,
+      row: (name: string, done: number, total: number, late: boolean) =>
+        `${late ? "⏰" : done === total ? "✅" : "▫️"} ${name}: ${done}/${total}${late ? " — late" : ""}`,
+      nobodyAssigned: "Nobody assigned.",
+      learnTitle: "🎓 <b>Your training</b>",
+      learnNone: "No training programs assigned to you.",
+      learnProgram: (name: string, done: number, total: number, due: string, late: boolean) =>
+        `<b>${name}</b>: ${done}/${total}, due ${due}${late ? " ⏰ late" : ""}`,
+      step: (done: boolean, n: number, title: string) => `${done ? "✅" : "▫️"} ${n}. ${title}`,
+      nextKb: (id: number) => `Next: read it and tap ✅ Read — /kb_${id}`,
+      nextQuiz: "Next: the quiz; its first question is below.",
+      finished: "All steps done 🎉",
+      unknown: (name: string, list: string) => `⚠️ No program “${name}”. ${list ? `Programs: ${list}` : "No programs yet."}`,
+    },
     kb: {
       usage:
         "Form: <code>/kb add &lt;title&gt; #tag #tag</code> with the text on the following lines (a link in the text is kept); or reply with it to a document, voice, video or photo to keep the file.\nSearch: <code>/kb</code>, <code>/kb words</code>, <code>/kb #tag</code>",

@@ -82,6 +82,9 @@ export const ru: Messages = {
     done: (u) => `✅ ${u} теперь руководитель этой команды.`,
   },
   commandMenu: {
+    kb: "База знаний: /kb [слова|#тег]",
+    quiz: "Тесты: результаты, список (руководителю: new, send)",
+    coach: "Кому нужна помощь (руководителю)",
     call: "Звонок [дозвон|встреча|недозвон] [клиент]",
     meeting: "Встреча [клиент]",
     proposal: "КП отправлено [клиент]",
@@ -398,6 +401,37 @@ export const ru: Messages = {
     autoStored: "Записано сразу (настройка команды); «↩️ Отменить» вернёт как было.",
   },
   coaching: {
+    program: {
+      usage:
+        "Формат:\n<code>/program new &lt;название&gt; &lt;срок дд.мм&gt; [@user|all]\nkb 12\nquiz &lt;название теста&gt;</code>\n(по шагу на строке, по порядку). <code>/program</code> — прогресс по программам; менеджерам: /learn",
+      errorsTitle: "⚠️ Программа не сохранена:",
+      errors: {
+        no_name: "нет названия",
+        no_due: "нет срока (дд.мм)",
+        bad_step: "шаг — это «kb &lt;номер&gt;» или «quiz &lt;название&gt;»",
+        no_steps: "нет шагов",
+      },
+      unknownMaterial: (line: number, id: number) => `строка ${line}: нет материала #${id}`,
+      unknownQuiz: (line: number, name: string) => `строка ${line}: нет теста «${name}»`,
+      exists: (name: string) => `⚠️ Программа «${name}» уже есть.`,
+      saved: (name: string, steps: number, due: string, names: string) =>
+        `🎓 Программа <b>${name}</b>: ${steps} ${plural("ru", steps, { one: "шаг", few: "шага", many: "шагов", other: "шага" })}, срок ${due}. Назначена: ${names}.`,
+      assigned: (name: string, due: string) => `🎓 Вам назначена программа обучения <b>${name}</b>, срок ${due}. Открыть: /learn`,
+      none: "Программ пока нет.",
+      tableTitle: (name: string, due: string) => `🎓 <b>${name}</b> · срок ${due}`,
+      row: (name: string, done: number, total: number, late: boolean) =>
+        `${late ? "⏰" : done === total ? "✅" : "▫️"} ${name}: ${done}/${total}${late ? " — просрочено" : ""}`,
+      nobodyAssigned: "Никому не назначена.",
+      learnTitle: "🎓 <b>Ваше обучение</b>",
+      learnNone: "Вам не назначено программ обучения.",
+      learnProgram: (name: string, done: number, total: number, due: string, late: boolean) =>
+        `<b>${name}</b>: ${done}/${total}, срок ${due}${late ? " ⏰ просрочено" : ""}`,
+      step: (done: boolean, n: number, title: string) => `${done ? "✅" : "▫️"} ${n}. ${title}`,
+      nextKb: (id: number) => `Дальше: прочитайте и нажмите ✅ Прочитал — /kb_${id}`,
+      nextQuiz: "Дальше: тест, первый вопрос ниже.",
+      finished: "Все шаги пройдены 🎉",
+      unknown: (name: string, list: string) => `⚠️ Нет программы «${name}». ${list ? `Программы: ${list}` : "Программ пока нет."}`,
+    },
     kb: {
       usage:
         "Формат: <code>/kb add &lt;название&gt; #тег #тег</code>, текст — на следующих строках (ссылка в тексте сохранится); или ответом на документ, голосовое, видео или фото — чтобы сохранить файл.\nПоиск: <code>/kb</code>, <code>/kb слова</code>, <code>/kb #тег</code>",
