@@ -26,16 +26,16 @@ export function parseProgram(header: string, body: string): { ok: true; draft: P
   if (name.length === 0) errors.push({ line: 1, code: "no_name" });
   if (!due) errors.push({ line: 1, code: "no_due" });
   const steps: ProgramDraft["steps"] = [];
-  body.split(/\r?\n/).forEach((raw, i) => {
+  for (const [i, raw] of body.split(/\r?\n/).entries()) {
     const line = i + 2;
     const text = raw.trim();
-    if (!text) return;
+    if (!text) continue;
     const kb = /^(?:kb|материал)\s+#?(?:\/kb_)?(\d+)$/i.exec(text) ?? /^\/kb_(\d+)$/.exec(text);
-    if (kb) return void steps.push({ kind: "kb", id: Number(kb[1]), line });
     const quiz = /^(?:quiz|тест)\s+(.+)$/i.exec(text);
-    if (quiz) return void steps.push({ kind: "quiz", name: quiz[1]!.trim(), line });
-    errors.push({ line, code: "bad_step" });
-  });
+    if (kb) steps.push({ kind: "kb", id: Number(kb[1]), line });
+    else if (quiz) steps.push({ kind: "quiz", name: quiz[1]!.trim(), line });
+    else errors.push({ line, code: "bad_step" });
+  }
   if (steps.length === 0 && errors.length === 0) errors.push({ line: 2, code: "no_steps" });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, draft: { name: name.join(" "), due, who, steps } };
 }

@@ -8,6 +8,7 @@ import { resolvePeriod } from "../domain/periods.js";
 import { addDays } from "../domain/time.js";
 import type { Period } from "../domain/types.js";
 import type { AppDeps } from "./deps.js";
+import { programProgress } from "./programs.js";
 import { type PersonalQuizScore, scoresOf, weakQuizTopics } from "./quizzes.js";
 import { toPlan } from "./scorecard.js";
 import { teamWeekStart, teamWorkdays } from "./team-settings.js";
@@ -94,6 +95,8 @@ export interface CoachingOverviewRow {
   name: string;
   weakest: Focus["weakest"];
   quizPercent: number | null;
+  /** Program steps done and assigned, over all the manager's programs; late when any is overdue. */
+  program: { done: number; total: number; late: boolean } | null;
 }
 
 /** Heads' "who needs coaching on what": managers × weakest metric, quiz average, and the team's weak quiz topics. */
@@ -104,7 +107,16 @@ export function coachingOverview(deps: AppDeps, team: Team, now: number) {
     const note = noteFor(deps, team, m.user.id, m.user.firstName, period, kpis);
     const scores = scoresOf(deps, team, m.user.id).filter((s) => s.status !== "active" || s.correct > 0);
     const quizPercent = scores.length === 0 ? null : Math.round(scores.reduce((a, s) => a + s.percent, 0) / scores.length);
-    return { name: m.user.firstName, weakest: note?.focus.weakest ?? null, quizPercent };
+    const progs = deps.repos.programs.ofUser(team.id, m.user.id).map((p) => programProgress(deps, team, p, m.user.id, now));
+    const program =
+      progs.length === 0
+        ? null
+        : {
+            done: progs.reduce((a, p) => a + p.done, 0),
+            total: progs.reduce((a, p) => a + p.steps.length, 0),
+            late: progs.some((p) => p.late),
+          };
+    return { name: m.user.firstName, weakest: note?.focus.weakest ?? null, quizPercent, program };
   });
   return { period, rows, weakTopics: weakQuizTopics(deps, team) };
 }
@@ -118,6 +130,7 @@ export interface CoachCard {
   /** 8 weeks of the weakest metric (this week last). */
   trend: SeriesPoint[];
   quizzes: PersonalQuizScore[];
+  programs: { name: string; done: number; total: number; late: boolean }[];
   notes: { text: string; at: number; author: string }[];
 }
 
@@ -152,5 +165,9 @@ export function coachCard(deps: AppDeps, team: Team, userId: number, name: strin
     .about(team.id, userId)
     .slice(0, 5)
     .map((n) => ({ text: n.text, at: n.createdAt, author: authors.get(n.authorId) ?? "" }));
-  return { name, period: fourWeeks, percentiles, focus, trend, quizzes: scoresOf(deps, team, userId), notes };
+  const programs = deps.repos.programs.ofUser(team.id, userId).map((p) => {
+    const pr = programProgress(deps, team, p, userId, now);
+    return { name: p.name, done: pr.done, total: p.steps.length, late: pr.late };
+  });
+  return { name, period: fourWeeks, percentiles, focus, trend, quizzes: scoresOf(deps, team, userId), programs, notes };
 }

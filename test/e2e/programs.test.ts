@@ -49,6 +49,13 @@ describe("training programs", () => {
     const late = await h.say(t.head, t.headChat, "/program онбординг");
     expect(late.text).toContain("⏰ John: 0/2 — просрочено\n✅ Иван: 2/2");
     expect((await h.say(t.john, t.johnChat, "/learn")).text).toContain("⏰ late");
+    // The coaching views carry quiz scores and program progress.
+    const card = await h.say(t.head, t.headChat, "/coach @ivan");
+    expect(card.text).toContain("• Звонки: 1/1 (100 %)");
+    expect(card.text).toContain("Программы обучения\n• Онбординг: 2/2");
+    const overview = await h.say(t.head, t.headChat, "/coach");
+    expect(overview.text).toContain("John: отставаний нет · программы 0/2 ⏰ просрочено");
+    expect(overview.text).toContain("Иван: отставаний нет · тесты 100 % · программы 2/2");
   });
 
   it("refuses managers, unknown steps and bad lines; stores nothing", async () => {

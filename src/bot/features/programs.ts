@@ -126,7 +126,7 @@ programsFeature.command("learn", async (ctx) => {
   for (const p of programs) {
     const pr = programProgress(ctx.deps, team, p, user.id, now);
     const lines = [t.learnProgram(escapeHtml(p.name), pr.done, p.steps.length, dueLabel(p.dueAt, team.timezone), pr.late)];
-    pr.steps.forEach((s, i) => lines.push(t.step(s.doneAt !== null, i + 1, escapeHtml(s.title))));
+    for (const [i, s] of pr.steps.entries()) lines.push(t.step(s.doneAt !== null, i + 1, escapeHtml(s.title)));
     if (!pr.next) lines.push(t.finished);
     else if (pr.next.kind === "kb") lines.push(t.nextKb(pr.next.id));
     else if (!pr.next.started && !quizToStart) {

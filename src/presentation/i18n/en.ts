@@ -551,6 +551,8 @@ export const en = {
       overviewTitle: (period: string) => `🎯 <b>Who needs coaching on what</b> · ${period}`,
       overviewLine: (name: string, what: string, quiz: string) => `• ${name}: ${what}${quiz}`,
       overviewNothing: "nothing behind",
+      overviewProgram: (done: number, total: number, late: boolean) => ` · programs ${done}/${total}${late ? " ⏰ late" : ""}`,
+      programsTitle: "<b>Training programs</b>",
       overviewQuiz: (pct: number) => ` · quizzes ${pct} %`,
       weakTopics: (topics: string) => `Weak quiz topics: ${topics}`,
       noManagers: "No managers in the team yet.",

@@ -535,6 +535,8 @@ export const ru: Messages = {
       overviewTitle: (period: string) => `🎯 <b>Кому и в чём нужна помощь</b> · ${period}`,
       overviewLine: (name: string, what: string, quiz: string) => `• ${name}: ${what}${quiz}`,
       overviewNothing: "отставаний нет",
+      overviewProgram: (done: number, total: number, late: boolean) => ` · программы ${done}/${total}${late ? " ⏰ просрочено" : ""}`,
+      programsTitle: "<b>Программы обучения</b>",
       overviewQuiz: (pct: number) => ` · тесты ${pct} %`,
       weakTopics: (topics: string) => `Слабые темы в тестах: ${topics}`,
       noManagers: "В команде пока нет менеджеров.",

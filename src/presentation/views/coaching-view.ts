@@ -56,7 +56,8 @@ export function renderCoachingOverview(o: ReturnType<typeof coachingOverview>, l
     t.overviewLine(
       escapeHtml(r.name),
       r.weakest ? escapeHtml(gapLine(r.weakest, locale)) : t.overviewNothing,
-      r.quizPercent === null ? "" : t.overviewQuiz(r.quizPercent),
+      (r.quizPercent === null ? "" : t.overviewQuiz(r.quizPercent)) +
+        (r.program === null ? "" : t.overviewProgram(r.program.done, r.program.total, r.program.late)),
     ),
   );
   const topics = o.weakTopics.length > 0 ? [t.weakTopics(escapeHtml(o.weakTopics.map((x) => `#${x.tag} ${x.percent} %`).join(", ")))] : [];
@@ -95,6 +96,10 @@ export function renderCoachCard(card: CoachCard, locale: Locale, tz: string): st
   lines.push("", t.quizzesTitle);
   if (card.quizzes.length === 0) lines.push(t.noQuizzes);
   for (const q of card.quizzes) lines.push(`• ${escapeHtml(q.quiz)}: ${q.correct}/${q.total} (${q.percent} %)`);
+  if (card.programs.length > 0) {
+    lines.push("", t.programsTitle);
+    for (const p of card.programs) lines.push(`• ${escapeHtml(p.name)}: ${p.done}/${p.total}${p.late ? " ⏰" : ""}`);
+  }
   lines.push("", t.notesTitle);
   if (card.notes.length === 0) lines.push(t.noNotes);
   for (const n of card.notes) {
