@@ -51,7 +51,7 @@ describe("knowledge base", () => {
 
     // The head sees who read what.
     const headView = await h.say(t.head, t.headChat, `/kb ${id}`);
-    expect(buttons(headView.call)).toContain(`kb:w:${id}`);
+    expect(buttons(headView.call)).toEqual([`kb:r:${id}`, `kb:u:${id}`, `kb:w:${id}`, `kb:e:${id}`, `kb:d:${id}`]);
     const readers = await h.tap(t.head, t.headChat, headView.call, `kb:w:${id}`);
     expect(readers.text).toContain("✅ Иван 👍");
     expect(readers.text).toContain("▫️ John");
@@ -101,10 +101,17 @@ describe("knowledge base", () => {
     const stranger = h.fake.user(400, { first_name: "Sam", language_code: "en" });
     expect((await h.say(stranger, h.fake.privateChat(stranger), `/kb_${id}`)).text).toContain("not in a team");
     expect(count(h, "select count(*) from kb_materials where deleted_at is null")).toBe(1);
-    // The head deletes it with the button.
+    // ✏️ gives the head the current content as a command; sending it changed updates the material.
     const headView = await h.say(t.head, t.headChat, `/kb_${id}`);
+    const hint = await h.tap(t.head, t.headChat, headView.call, `kb:e:${id}`);
+    expect(hint.text).toContain(`/kb edit ${id} Только для своих #x\nтекст`);
+    expect((await h.say(t.ivan, t.ivanChat, `/kb edit ${id} Моё\nтекст`)).text).toContain("только руководителю");
+    expect((await h.say(t.head, t.headChat, `/kb edit ${id} Для своих #y\nновый текст`)).text).toContain(`Материал #${id} изменён`);
+    expect((await h.say(t.ivan, t.ivanChat, "/kb #y")).text).toContain("Для своих");
+    expect((await h.say(t.ivan, t.ivanChat, "/kb #x")).text).toContain("ничего не найдено");
+    // The head deletes it with the button.
     const removed = await h.tap(t.head, t.headChat, headView.call, `kb:d:${id}`);
-    expect(removed.text).toContain("Удалено: Только для своих");
+    expect(removed.text).toContain("Удалено: Для своих");
     expect((await h.say(t.ivan, t.ivanChat, `/kb_${id}`)).text).toContain("больше нет");
   });
 });

@@ -60,6 +60,27 @@ async function addMaterial(ctx: BotContext, args: string): Promise<void> {
   await ctx.reply(t.added(m.id, escapeHtml(m.title), escapeHtml(tagLine(m.tags))), { parse_mode: "HTML" });
 }
 
+/** `/kb edit <id> <title> #tags` + text: replaces title, tags and text; the file stays. */
+async function editMaterial(ctx: BotContext, args: string): Promise<void> {
+  const head = await requireHead(ctx, "kb edit");
+  if (!head) return;
+  const t = ctx.t.coaching.kb;
+  const id = /^#?(\d+)[ \t]*/.exec(args);
+  const m = id ? ctx.deps.repos.knowledgeBase.byId(head.team.id, Number(id[1])) : undefined;
+  if (!id || !m) return void (await ctx.reply(`${t.gone}\n${t.editUsage}`, { parse_mode: "HTML" }));
+  const parsed = parseMaterial(args.slice(id[0].length));
+  if (!parsed.ok) {
+    const why = { no_title: t.noTitle, title_too_long: t.titleTooLong(KB_TITLE_MAX), body_too_long: t.bodyTooLong(KB_BODY_MAX) }[
+      parsed.error
+    ];
+    return void (await ctx.reply(`${why}\n${t.editUsage}`, { parse_mode: "HTML" }));
+  }
+  const { title, tags, body, link } = parsed.draft;
+  if (!body && !m.fileId && !link) return void (await ctx.reply(`${t.empty}\n${t.editUsage}`, { parse_mode: "HTML" }));
+  ctx.deps.repos.knowledgeBase.update(head.team.id, m.id, { title, tags, body, link, searchText: materialSearchText(title, body, tags) });
+  await ctx.reply(t.edited(m.id, escapeHtml(title)), { parse_mode: "HTML" });
+}
+
 async function listMaterials(ctx: BotContext, query: string): Promise<void> {
   const member = await requireMember(ctx);
   if (!member) return;
@@ -79,7 +100,7 @@ async function listMaterials(ctx: BotContext, query: string): Promise<void> {
 function materialKeyboard(ctx: BotContext, m: Material, isHead: boolean): InlineKeyboard {
   const t = ctx.t.coaching.kb;
   const kb = new InlineKeyboard().text(t.markRead, `kb:r:${m.id}`).text(t.markUseful, `kb:u:${m.id}`);
-  if (isHead) kb.row().text(t.whoRead, `kb:w:${m.id}`).text(t.remove, `kb:d:${m.id}`);
+  if (isHead) kb.row().text(t.whoRead, `kb:w:${m.id}`).text(t.edit, `kb:e:${m.id}`).text(t.remove, `kb:d:${m.id}`);
   return kb;
 }
 
@@ -112,6 +133,8 @@ knowledgeBaseFeature.command("kb", async (ctx) => {
   const args = full.replace(/^\/kb(@\w+)?[ \t]*/i, "");
   const sub = /^(add|добавить)\b[ \t]*/i.exec(args);
   if (sub) return addMaterial(ctx, args.slice(sub[0].length));
+  const edit = /^(edit|изменить)\b[ \t]*/i.exec(args);
+  if (edit) return editMaterial(ctx, args.slice(edit[0].length));
   const open = /^#?(\d+)\s*$/.exec(args.trim());
   if (open) return openMaterial(ctx, Number(open[1]));
   return listMaterials(ctx, args.split("\n")[0] ?? "");
@@ -120,7 +143,7 @@ knowledgeBaseFeature.command("kb", async (ctx) => {
 // "/kb_12" in lists and coaching notes opens material 12 with one tap.
 knowledgeBaseFeature.hears(/^\/kb_(\d+)(?:@\w+)?$/, (ctx) => openMaterial(ctx, Number(ctx.match[1])));
 
-knowledgeBaseFeature.callbackQuery(/^kb:([ruwd]):(\d+)$/, async (ctx) => {
+knowledgeBaseFeature.callbackQuery(/^kb:([ruwde]):(\d+)$/, async (ctx) => {
   const t = ctx.t.coaching.kb;
   const { user, team, membership } = ctx.actor;
   const m = team && membership ? ctx.deps.repos.knowledgeBase.byId(team.id, Number(ctx.match[2])) : undefined;
@@ -129,7 +152,7 @@ knowledgeBaseFeature.callbackQuery(/^kb:([ruwd]):(\d+)$/, async (ctx) => {
     return;
   }
   const action = ctx.match[1];
-  if ((action === "w" || action === "d") && membership.role !== "head") {
+  if ((action === "w" || action === "d" || action === "e") && membership.role !== "head") {
     await ctx.answerCallbackQuery({ text: t.headOnlyButton, show_alert: true });
     return;
   }
@@ -144,6 +167,15 @@ knowledgeBaseFeature.callbackQuery(/^kb:([ruwd]):(\d+)$/, async (ctx) => {
       await ctx.answerCallbackQuery();
       await ctx.reply(renderReaders(m, readersOf(ctx.deps, team, m.id), ctx.locale), { parse_mode: "HTML" });
       return;
+    case "e": {
+      // The current content as a command to copy, change and send back.
+      const tags = m.tags.map((x) => ` #${x}`).join("");
+      await ctx.answerCallbackQuery();
+      await ctx.reply(`${t.editHint}\n<code>${escapeHtml(`/kb edit ${m.id} ${m.title}${tags}\n${m.body}`.slice(0, 3800))}</code>`, {
+        parse_mode: "HTML",
+      });
+      return;
+    }
     case "d":
       ctx.deps.repos.knowledgeBase.remove(team.id, m.id, now);
       await ctx.answerCallbackQuery();

@@ -27,6 +27,15 @@ export function knowledgeBaseRepository(db: Db) {
         .orderBy(desc(kbMaterials.createdAt), desc(kbMaterials.id))
         .all();
     },
+    update(teamId: number, id: number, patch: Pick<Material, "title" | "body" | "tags" | "link" | "searchText">): boolean {
+      return (
+        db
+          .update(kbMaterials)
+          .set(patch)
+          .where(and(eq(kbMaterials.teamId, teamId), eq(kbMaterials.id, id), isNull(kbMaterials.deletedAt)))
+          .run().changes > 0
+      );
+    },
     remove(teamId: number, id: number, now: number): boolean {
       return (
         db
