@@ -24,7 +24,8 @@ describe("loadConfig", () => {
   it("has webhook settings only in webhook mode", () => {
     const polling = loadConfig({ BOT_TOKEN: TOKEN, PORT: "9000", HEALTH_PORT: "9100" });
     expect(polling).toMatchObject({ mode: "polling", healthPort: 9100 });
-    expect(polling).not.toHaveProperty("port");
+    // PORT in polling mode serves the Mini App (when MINIAPP_URL is set); no webhook settings.
+    expect(polling).toHaveProperty("port", 9000);
     expect(polling).not.toHaveProperty("webhookUrl");
     const webhook = loadConfig({ ...WEBHOOK, PORT: "9000", BACKUP_DIR: "/var/backups/kpi", BACKUP_KEEP: "0" });
     expect(webhook).toMatchObject({ mode: "webhook", webhookUrl: "https://x.example/hook", webhookSecret: "s3cret", port: 9000 });

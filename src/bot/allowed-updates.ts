@@ -5,4 +5,4 @@
  * bots that list it and are admins of the group. Edits, channel posts and inline
  * queries are left out on purpose: the bot does not handle them.
  */
-export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member", "chat_member"] as const;
+export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member", "chat_member", "poll_answer"] as const;

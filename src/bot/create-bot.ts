@@ -27,6 +27,8 @@ function sequenceKeys(ctx: Context): string[] {
   const keys: string[] = [];
   if (ctx.chatId !== undefined) keys.push(`chat:${ctx.chatId}`);
   if (ctx.from) keys.push(`user:${ctx.from.id}`);
+  // grammY's ctx.from leaves out poll answers: a manager's quiz answers run in order too.
+  else if (ctx.pollAnswer?.user) keys.push(`user:${ctx.pollAnswer.user.id}`);
   return keys;
 }
 

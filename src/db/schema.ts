@@ -313,6 +313,147 @@ export const tvLinks = sqliteTable(
   (t) => [index("tv_links_team_idx").on(t.teamId, t.revokedAt)],
 );
 
+// ── Coaching and training (issue 8) ──────────────────────────────────────────
+
+/** Knowledge-base materials: text, a link, and/or a Telegram file kept by its file_id. */
+export const kbMaterials = sqliteTable(
+  "kb_materials",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: teamRef(),
+    title: text("title").notNull(),
+    body: text("body").notNull().default(""),
+    /** A Telegram file_id (document, voice, video, photo, audio) re-sent when the material opens. */
+    fileId: text("file_id"),
+    fileKind: text("file_kind", { enum: ["document", "voice", "video", "photo", "audio"] }),
+    link: text("link"),
+    /** Lower-case tags without "#": metric keys and free topics. */
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default([]),
+    /** Title, text and tags folded for search (lower case, ё → е). */
+    searchText: text("search_text").notNull().default(""),
+    createdBy: integer("created_by").notNull(),
+    createdAt: integer("created_at").notNull(),
+    deletedAt: integer("deleted_at"),
+  },
+  (t) => [index("kb_materials_team_idx").on(t.teamId, t.deletedAt, t.createdAt)],
+);
+
+/** Who opened, read or found useful which material. */
+export const kbReads = sqliteTable(
+  "kb_reads",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    materialId: integer("material_id")
+      .notNull()
+      .references(() => kbMaterials.id, { onDelete: "cascade" }),
+    userId: integer("user_id").notNull(),
+    readAt: integer("read_at"),
+    usefulAt: integer("useful_at"),
+  },
+  (t) => [uniqueIndex("kb_reads_uq").on(t.materialId, t.userId)],
+);
+
+/** A quiz: its questions as JSON (domain QuizQuestion[]), checked against Telegram's poll limits. */
+export const quizzes = sqliteTable(
+  "quizzes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: teamRef(),
+    name: text("name").notNull(),
+    /** Folded name (lower case, ё → е) that commands look quizzes up by. */
+    nameKey: text("name_key").notNull(),
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default([]),
+    questions: text("questions", { mode: "json" }).$type<Record<string, unknown>[]>().notNull(),
+    createdBy: integer("created_by").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("quizzes_team_name_uq").on(t.teamId, t.nameKey)],
+);
+
+/** One manager taking one quiz: questions go one by one, each as a quiz poll. */
+export const quizRuns = sqliteTable(
+  "quiz_runs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    quizId: integer("quiz_id")
+      .notNull()
+      .references(() => quizzes.id, { onDelete: "cascade" }),
+    teamId: integer("team_id").notNull(),
+    userId: integer("user_id").notNull(),
+    status: text("status", { enum: ["active", "done", "closed"] }).notNull(),
+    /** Index of the question now open. */
+    current: integer("current").notNull().default(0),
+    correct: integer("correct").notNull().default(0),
+    answered: integer("answered").notNull().default(0),
+    startedAt: integer("started_at").notNull(),
+    deadlineAt: integer("deadline_at").notNull(),
+    remindedAt: integer("reminded_at"),
+    finishedAt: integer("finished_at"),
+  },
+  (t) => [uniqueIndex("quiz_runs_quiz_user_uq").on(t.quizId, t.userId), index("quiz_runs_status_idx").on(t.status, t.deadlineAt)],
+);
+
+/** Each poll the bot sent: a poll_answer is matched to its run and question by the poll id. */
+export const quizPolls = sqliteTable("quiz_polls", {
+  pollId: text("poll_id").primaryKey(),
+  runId: integer("run_id")
+    .notNull()
+    .references(() => quizRuns.id, { onDelete: "cascade" }),
+  questionIndex: integer("question_index").notNull(),
+  chosen: integer("chosen"),
+  correct: integer("correct", { mode: "boolean" }),
+  answeredAt: integer("answered_at"),
+});
+
+/** A head's private notes about a manager (visible to heads only). */
+export const coachNotes = sqliteTable(
+  "coach_notes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: teamRef(),
+    aboutUserId: integer("about_user_id").notNull(),
+    authorId: integer("author_id").notNull(),
+    text: text("text").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("coach_notes_about_idx").on(t.teamId, t.aboutUserId)],
+);
+
+/** A training program: an ordered list of materials and quizzes with a due date. */
+export const programs = sqliteTable(
+  "programs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: teamRef(),
+    name: text("name").notNull(),
+    nameKey: text("name_key").notNull(),
+    /** Ordered steps: { kind: "kb" | "quiz", id }. */
+    steps: text("steps", { mode: "json" }).$type<{ kind: "kb" | "quiz"; id: number }[]>().notNull(),
+    /** End of the due day (team zone), Unix ms. */
+    dueAt: integer("due_at").notNull(),
+    createdBy: integer("created_by").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("programs_team_name_uq").on(t.teamId, t.nameKey)],
+);
+
+/**
+ * Who a program is assigned to. A step's completion is the material's read mark or
+ * the quiz run's finish, each stored with its time, so progress is never a second copy.
+ */
+export const programAssignments = sqliteTable(
+  "program_assignments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id, { onDelete: "cascade" }),
+    userId: integer("user_id").notNull(),
+    assignedAt: integer("assigned_at").notNull(),
+  },
+  (t) => [uniqueIndex("program_assignments_uq").on(t.programId, t.userId)],
+);
+
 export const schema = {
   teams,
   users,
@@ -329,4 +470,12 @@ export const schema = {
   conversationState,
   textProposals,
   tvLinks,
+  kbMaterials,
+  kbReads,
+  quizzes,
+  quizRuns,
+  quizPolls,
+  coachNotes,
+  programs,
+  programAssignments,
 };

@@ -126,6 +126,11 @@ export function parseSettingsCommand(text: string, parseMetric: MetricParser, th
       if (f !== null) return { scope: "user", patch: { nudge: f } };
       return time(value) ? { scope: "team", patch: { nudgeTime: value } } : bad;
     }
+    case "coaching":
+    case "разбор": {
+      const f = flag(value);
+      return f === null ? bad : { scope: "user", patch: { coaching: f } };
+    }
     default:
       return { error: "unknown_key", key };
   }

@@ -65,6 +65,8 @@ export function readTeamSettings(json: unknown): TeamSettings {
 export const userSettingsSchema = z.object({
   language: z.enum(LOCALES).nullable().default(null),
   nudge: z.boolean().default(true),
+  /** The weekly private coaching note (issue 8). */
+  coaching: z.boolean().default(true),
 });
 export type UserSettings = z.infer<typeof userSettingsSchema>;
 

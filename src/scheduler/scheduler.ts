@@ -4,11 +4,14 @@ import { type ClaimedPost, POST_LEASE_MS } from "../db/repositories/posts.js";
 import type { Team } from "../db/repositories/teams.js";
 import type { Delivery, DeliveryOutcome, Outgoing } from "../delivery/index.js";
 import { readTeamSettings, readUserSettings, type TeamSettings } from "../domain/team-settings.js";
+import { formatLocal } from "../domain/time.js";
 import { escapeHtml } from "../presentation/html.js";
 import { messages, pickLocale } from "../presentation/i18n/index.js";
+import { renderCoachingNote, renderCoachingOverview } from "../presentation/views/coaching-view.js";
 import { funnelAlertText } from "../presentation/views/funnel-alert-text.js";
 import { renderMorningSummary } from "../presentation/views/morning-summary-view.js";
 import type { PostContent } from "../presentation/views/post-content.js";
+import { coachingOverview, weeklyCoachingNotes } from "../services/coaching.js";
 import type { AppDeps } from "../services/deps.js";
 import { checkFunnel } from "../services/funnel-alerts.js";
 import { buildMorningSummary, type MorningSummary } from "../services/morning-summary.js";
@@ -23,6 +26,9 @@ function memoChart(content: PostContent): PostContent {
   let png: Promise<Buffer> | undefined;
   return { ...content, chart: () => (png ??= render()) };
 }
+
+/** An open quiz run is reminded once, when less than this is left before its deadline. */
+const QUIZ_REMINDER_MS = 24 * 60 * 60 * 1000;
 
 /** Teams whose due posts are built and sent at the same time. */
 const TEAM_CONCURRENCY = 64;
@@ -116,7 +122,34 @@ export class PostScheduler {
       }
     };
     await Promise.all(Array.from({ length: Math.min(TEAM_CONCURRENCY, teams.length) }, worker));
+    if (!teamIds) sent += await this.quizDeadlines(now);
     return sent;
+  }
+
+  /**
+   * Quiz deadlines: runs past their deadline are closed (later answers count for
+   * nothing), and each open run gets one reminder in its last day. The reminder is
+   * claimed in the database before it is sent, so it never repeats.
+   */
+  private async quizDeadlines(now: number): Promise<number> {
+    const { quizzes, users, teams } = this.deps.repos;
+    quizzes.closeExpired(now);
+    const out: Outgoing[] = [];
+    for (const run of quizzes.claimReminders(now + QUIZ_REMINDER_MS, now)) {
+      const quiz = quizzes.byId(run.quizId);
+      const user = users.byId(run.userId);
+      const team = teams.byId(run.teamId);
+      if (!quiz || !user || !team || user.blockedAt !== null) continue;
+      const locale = pickLocale(user.settings["language"], user.languageCode, team.locale);
+      const deadline = formatLocal(run.deadlineAt, team.timezone, "DD.MM.YYYY HH:mm");
+      out.push({
+        chatId: user.id,
+        html: messages[locale].coaching.quiz.reminder(escapeHtml(quiz.name), deadline),
+        label: `quiz:${run.id}`,
+      });
+    }
+    const outcomes = await this.delivery.sendMany(out);
+    return outcomes.filter((o) => o.status === "sent").length;
   }
 
   private async runTeam(team: Team, now: number): Promise<number> {
@@ -269,15 +302,43 @@ export class PostScheduler {
         return this.postAll(team, slot, this.targets(team, settings, settings.leaderboardTo), now, (l) =>
           buildEveningLeaderboard(this.deps, team, now, l),
         );
-      case "weekly":
-        return this.postAll(team, slot, this.targets(team, settings, settings.leaderboardTo), now, (l) =>
+      case "weekly": {
+        const podium = await this.postAll(team, slot, this.targets(team, settings, settings.leaderboardTo), now, (l) =>
           buildWeeklyPodium(this.deps, team, now, l),
         );
+        return podium + (await this.coaching(team, slot, now));
+      }
       case "nudge":
         return this.nudgeIdle(team, slot, now);
       case "checks":
         return this.checks(team, settings, slot, now);
     }
+  }
+
+  /**
+   * With the weekly podium: each manager who is behind on something gets a private
+   * coaching note (unless they turned it off), and heads get "who needs coaching on
+   * what". Claimed per person under the week's first-workday date: at most one a week.
+   */
+  private async coaching(team: Team, slot: Slot, now: number): Promise<number> {
+    const users = new Map(this.deps.repos.memberships.listTeam(team.id).map((m) => [m.user.id, m.user]));
+    const noteSlot: Slot = { ...slot, key: "coaching" };
+    const notes = weeklyCoachingNotes(this.deps, team, now).flatMap((note) => {
+      const user = users.get(note.userId);
+      if (!user || user.blockedAt !== null || !readUserSettings(user.settings).coaching) return [];
+      const target = {
+        key: `user:${user.id}`,
+        chatId: user.id,
+        locale: pickLocale(user.settings["language"], user.languageCode, team.locale),
+      };
+      return [this.post(team, noteSlot, target, now, (l) => ({ html: renderCoachingNote(note, l), chart: null, caption: "" }))];
+    });
+    const overview = this.postAll(team, { ...slot, key: "coaching-heads" }, this.headTargets(team), now, (l) => ({
+      html: renderCoachingOverview(coachingOverview(this.deps, team, now), l),
+      chart: null,
+      caption: "",
+    }));
+    return (await Promise.all([...notes, overview])).reduce((a, b) => a + b, 0);
   }
 
   /** The evening reminder to managers who logged nothing today (unless they turned it off). */

@@ -2,6 +2,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { ChatDirectory } from "./chat-directory.js";
 import type { DeliveryStats } from "./delivery-stats.js";
 import type { MessageStore } from "./message-store.js";
+import type { SentPoll } from "./methods-polls.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import type { UpdateQueue } from "./update-queue.js";
 
@@ -32,6 +33,8 @@ export interface FakeState {
   webhook: WebhookConfig | undefined;
   /** callback query id -> already answered */
   callbackQueries: Map<string, boolean>;
+  /** poll id -> what was sent (for answers) */
+  polls: Map<string, SentPoll>;
   /** Monotonic counter for file ids and callback query ids. */
   counter: { value: number };
 }

@@ -13,6 +13,7 @@ import { nextId } from "./method-table.js";
 import { botMethods } from "./methods-bot.js";
 import { chatMethods } from "./methods-chats.js";
 import { messageMethods } from "./methods-messages.js";
+import { buildPollAnswer, pollMethods } from "./methods-polls.js";
 import { RateLimiter } from "./rate-limiter.js";
 import type { ApiResponse, FakeTelegram, Payload, StartOptions } from "./types.js";
 import { buildCallbackQuery, buildChatMemberUpdated, buildEditedMessage, buildMessage, buildTextMessage } from "./update-builders.js";
@@ -24,7 +25,7 @@ export const DEFAULT_BOT_USERNAME = "kpi_coach_test_bot";
 
 /** Telegram method names are case-insensitive ("sendmessage" works too). */
 const METHODS = new Map<string, MethodHandler>(
-  Object.entries({ ...botMethods, ...messageMethods, ...chatMethods }).map(([name, h]) => [name.toLowerCase(), h]),
+  Object.entries({ ...botMethods, ...messageMethods, ...chatMethods, ...pollMethods }).map(([name, h]) => [name.toLowerCase(), h]),
 );
 
 function makeBotInfo(token: string, username: string): UserFromGetMe {
@@ -66,6 +67,7 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
     menuButtons: new Map(),
     webhook: undefined,
     callbackQueries: new Map(),
+    polls: new Map(),
     counter: { value: 0 },
   };
   const log = new CallLog();
@@ -124,6 +126,7 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
     sendText: (from, chat, text, sendOpts) =>
       pushUpdate({ message: buildTextMessage(state, from, chat, text, sendOpts) } as Omit<Update, "update_id">),
     clickButton: (from, chat, message, data) => pushUpdate({ callback_query: buildCallbackQuery(state, from, chat, message, data) }),
+    answerPoll: (from, pollId, optionIds) => pushUpdate({ poll_answer: buildPollAnswer(state, from, pollId, optionIds) }),
     pushUpdate,
     forgeClick: (from, chat, message, data) => pushUpdate({ callback_query: buildCallbackQuery(state, from, chat, message, data, true) }),
     clickInline: (from, data) => {

@@ -133,6 +133,8 @@ export interface FakeTelegram {
 
   sendText(from: User, chat: Chat, text: string, opts?: SendTextOptions): number;
   clickButton(from: User, chat: Chat, message: { message_id: number; text?: string }, data: string): number;
+  /** A poll_answer update: `from` chose `optionIds` in a poll the bot sent. */
+  answerPoll(from: User, pollId: string, optionIds: number[]): number;
   pushUpdate(partial: Omit<Update, "update_id">): number;
   /**
    * A tap carrying any data on a message, as a modified client can send it (Telegram

@@ -1,15 +1,19 @@
 import type { Bot } from "grammy";
 import type { BotContext } from "../context.js";
 import { chatMembershipFeature } from "./chat-membership.js";
+import { coachingFeature } from "./coaching.js";
 import { dashboardFeature } from "./dashboard.js";
 import { exportFeature } from "./export.js";
 import { freeTextFeature } from "./free-text.js";
 import { helpFeature } from "./help.js";
+import { knowledgeBaseFeature } from "./knowledge-base.js";
 import { leaderboardsFeature } from "./leaderboards.js";
 import { loggingFeature } from "./logging.js";
 import { meFeature } from "./me.js";
 import { onboardingFeature } from "./onboarding.js";
 import { plansFeature } from "./plans.js";
+import { programsFeature } from "./programs.js";
+import { quizzesFeature } from "./quizzes.js";
 import { reportsFeature } from "./reports.js";
 import { settingsFeature } from "./settings.js";
 import { undoFeature } from "./undo.js";
@@ -29,6 +33,10 @@ export function registerFeatures(bot: Bot<BotContext>): void {
   bot.use(leaderboardsFeature);
   bot.use(settingsFeature);
   bot.use(dashboardFeature);
+  bot.use(knowledgeBaseFeature);
+  bot.use(quizzesFeature);
+  bot.use(programsFeature);
+  bot.use(coachingFeature);
   // Plain text that no feature took is a report in words; before the catch-all.
   bot.use(freeTextFeature);
   bot.use(unhandledFeature);

@@ -16,7 +16,11 @@ export const settingsFeature = new Composer<BotContext>();
 function personal(user: User, locale: Locale): string[] {
   const t = messages[locale].settings;
   const us = readUserSettings(user.settings);
-  return [`${t.language}: ${us.language ? messages[us.language].settings.languageName : t.auto}`, `${t.nudge}: ${us.nudge ? t.on : t.off}`];
+  return [
+    `${t.language}: ${us.language ? messages[us.language].settings.languageName : t.auto}`,
+    `${t.nudge}: ${us.nudge ? t.on : t.off}`,
+    messages[locale].coaching.settingsLine(us.coaching),
+  ];
 }
 
 function renderTeamSettings(team: Team, s: TeamSettings, locale: Locale): string {
@@ -60,7 +64,10 @@ function teamKeyboard(s: TeamSettings, locale: Locale): InlineKeyboard {
 function userKeyboard(user: User, locale: Locale): InlineKeyboard {
   const t = messages[locale].settings;
   const us = readUserSettings(user.settings);
-  const kb = new InlineKeyboard().text(t.toggle(t.nudge, us.nudge), "set:u:nudge").row();
+  const kb = new InlineKeyboard()
+    .text(t.toggle(t.nudge, us.nudge), "set:u:nudge")
+    .text(t.toggle(messages[locale].coaching.settingsButton, us.coaching), "set:u:coaching")
+    .row();
   // One button per language the bot speaks, each in its own language, then "as in Telegram".
   for (const l of LOCALES) kb.text(`${us.language === l ? "• " : ""}${messages[l].settings.languageName}`, `set:u:lang:${l}`);
   return kb.text(`${us.language === null ? "• " : ""}${t.auto}`, "set:u:lang:auto");
@@ -147,11 +154,16 @@ settingsFeature.callbackQuery(/^set:(t|u):(\w+)(?::(\w+))?$/, async (ctx) => {
     ctx.actor.team = ctx.deps.repos.teams.byId(member.team.id)!;
   } else {
     const us = readUserSettings(member.user.settings);
-    if (key !== "nudge" && key !== "lang") return void (await ctx.answerCallbackQuery({ text: ctx.t.staleButton }));
-    const next = key === "nudge" ? { ...us, nudge: !us.nudge } : { ...us, language: isLocale(value) ? value : null };
+    if (key !== "nudge" && key !== "lang" && key !== "coaching") return void (await ctx.answerCallbackQuery({ text: ctx.t.staleButton }));
+    const next =
+      key === "nudge"
+        ? { ...us, nudge: !us.nudge }
+        : key === "coaching"
+          ? { ...us, coaching: !us.coaching }
+          : { ...us, language: isLocale(value) ? value : null };
     await ctx.answerCallbackQuery();
     // A tap that changes nothing (the language already chosen) edits nothing: Telegram would refuse the same text.
-    if (next.nudge === us.nudge && next.language === us.language) return;
+    if (next.nudge === us.nudge && next.language === us.language && next.coaching === us.coaching) return;
     ctx.deps.repos.users.update(member.user.id, { settings: next });
     ctx.actor.user = ctx.deps.repos.users.byId(member.user.id)!;
     ctx.locale = pickLocale(next.language, member.user.languageCode, member.team.locale);

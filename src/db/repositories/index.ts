@@ -1,8 +1,12 @@
 import type { Db } from "../client.js";
+import { coachNotesRepository } from "./coach-notes.js";
 import { entriesRepository } from "./entries.js";
 import { inboxRepository } from "./inbox.js";
+import { knowledgeBaseRepository } from "./knowledge-base.js";
 import { plansRepository } from "./plans.js";
 import { postsRepository } from "./posts.js";
+import { programsRepository } from "./programs.js";
+import { quizzesRepository } from "./quizzes.js";
 import { savedReportsRepository } from "./saved-reports.js";
 import { teamsRepository } from "./teams.js";
 import { textProposalsRepository } from "./text-proposals.js";
@@ -23,6 +27,10 @@ export function createRepositories(db: Db) {
     textProposals: textProposalsRepository(db),
     inbox: inboxRepository(db),
     tvLinks: tvLinksRepository(db),
+    knowledgeBase: knowledgeBaseRepository(db),
+    quizzes: quizzesRepository(db),
+    coachNotes: coachNotesRepository(db),
+    programs: programsRepository(db),
   };
 }
 
