@@ -13,8 +13,9 @@ import { readTeamSettings } from "../domain/team-settings.js";
 import { ACTIVITY_KINDS, type ActivityKind, CALL_OUTCOMES } from "../domain/types.js";
 import { type Messages, messages, pickLocale } from "../presentation/i18n/index.js";
 import { metricLabel, parseMetricOn } from "../presentation/i18n/metric-words.js";
-import { headDashboardJson, leaderboardJson, personJson } from "../presentation/views/dashboard-view.js";
+import { coachJson, headDashboardJson, leaderboardJson, personJson } from "../presentation/views/dashboard-view.js";
 import { entryErrorText, entryReplyText } from "../presentation/views/entry-messages.js";
+import { coachCard } from "../services/coaching.js";
 import { headDashboard, personView } from "../services/dashboard.js";
 import type { AppDeps, Member } from "../services/deps.js";
 import { leaderboard } from "../services/leaderboard.js";
@@ -165,6 +166,13 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
     return deps.repos.memberships.listTeam(team.id).find((m) => m.user.id === userId);
   }
 
+  /** The `user` query parameter: 400 unless a whole number; the caller's own id when absent. */
+  function userIdOf(url: URL, member: Member, t: Messages): number {
+    const idText = url.searchParams.get("user") ?? String(member.user.id);
+    if (!/^\d{1,16}$/.test(idText)) throw new HttpError(400, t.miniapp.api.badUser);
+    return Number(idText);
+  }
+
   async function api(req: IncomingMessage, res: ServerResponse, url: URL, route: string): Promise<void> {
     const { member, t, locale } = authenticate(req);
     const { team } = member;
@@ -180,9 +188,7 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
         return json(res, 200, headDashboardJson(d, locale));
       }
       case "GET person": {
-        const idText = url.searchParams.get("user") ?? String(member.user.id);
-        if (!/^\d{1,16}$/.test(idText)) throw new HttpError(400, t.miniapp.api.badUser);
-        const id = Number(idText);
+        const id = userIdOf(url, member, t);
         // A manager sees only their own details; a head, anyone in their team.
         if (id !== member.user.id && !isHead) throw new HttpError(403, t.miniapp.api.forbidden);
         const who = teamMember(team, id);
@@ -190,6 +196,14 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
         const period = periodOf(url, team, t);
         const v = personView(deps, team, who, period, now, metricOf(url, t, readTeamSettings(team.settings).mainMetric));
         return json(res, 200, personJson(v, team.timezone, locale));
+      }
+      case "GET coach": {
+        // The drill-down's coaching card: heads only, as /coach @user; a manager gets no one's card, not even their own.
+        if (!isHead) throw new HttpError(403, t.miniapp.api.forbidden);
+        const who = teamMember(team, userIdOf(url, member, t));
+        if (!who) throw new HttpError(403, t.miniapp.api.forbidden);
+        if (who.membership.role !== "manager") throw new HttpError(404, t.miniapp.api.noCard);
+        return json(res, 200, coachJson(coachCard(deps, team, who.user.id, who.user.firstName, now), locale));
       }
       case "GET leaderboard": {
         const period = periodOf(url, team, t);

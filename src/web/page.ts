@@ -15,7 +15,7 @@ export function pageHtml(scriptUrl: string, mode: "app" | "tv"): string {
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:var(--bg);color:var(--text)}
 main{padding:12px;max-width:980px;margin:0 auto}
-h1{font-size:20px;margin:4px 0 8px}h2{font-size:16px;margin:18px 0 8px}
+h1{font-size:20px;margin:4px 0 8px}h2{font-size:16px;margin:18px 0 8px}h3{font-size:14px;margin:12px 0 4px}
 section{background:var(--secondary-bg);border-radius:12px;padding:10px 12px;margin:10px 0}
 select,input,button{font:inherit;padding:8px 10px;border-radius:8px;border:1px solid var(--hint);background:var(--bg);color:var(--text)}
 button{background:var(--button);color:var(--button-text);border:0;cursor:pointer}

@@ -95,6 +95,10 @@ describe.skipIf(!existsSync(CHROMIUM))("mini app in a browser", () => {
     expect(await text(page, "#person-name")).toBe("John");
     expect(await text(page, '.kpi[data-metric="deals"] b')).toBe("1");
     expect(norm(await text(page, "#feed"))).toContain("50 000 ₽");
+    // The head's drill-down carries the manager's coaching card.
+    await page.locator("#coach").waitFor();
+    expect(await text(page, "#coach")).toContain("Тестов не проходил.");
+    expect(await text(page, "#coach")).toContain("Программ не назначено.");
     await page.screenshot({ path: `${ARTIFACTS}/head-drilldown.png`, fullPage: true });
     await page.close();
   });
@@ -105,6 +109,7 @@ describe.skipIf(!existsSync(CHROMIUM))("mini app in a browser", () => {
     expect(await text(page, "#person-name")).toBe("Иван");
     expect(await text(page, '.kpi[data-metric="deals"] b')).toBe("2");
     expect(await page.locator("#compare").count()).toBe(0);
+    expect(await page.locator("#coach").count()).toBe(0);
     expect(await page.locator(".leaderboard tr").count()).toBe(2);
 
     const before = liveActivities(h);

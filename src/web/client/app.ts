@@ -201,6 +201,24 @@ function funnelTable(f: Json, s: Json): HTMLElement {
   );
 }
 
+function coachCard(c: Json, s: Json): HTMLElement {
+  const list = (items: Json[], empty: string, id: string) =>
+    items.length
+      ? el("table", { id }, ...items.map((i: Json) => el("tr", {}, el("td", {}, i.name), el("td", {}, i.text))))
+      : el("p", { class: "hint" }, empty);
+  return el(
+    "div",
+    { id: "coach" },
+    el("p", { class: "hint" }, c.period),
+    c.weakest ? el("p", { id: "coach-weakest" }, `${s.weakest}: `, el("b", {}, c.weakest.text)) : el("p", {}, s.nothingBehind),
+    ...(c.strongest ? [el("p", { id: "coach-strongest" }, `${s.strongest}: `, el("b", {}, c.strongest.text))] : []),
+    el("h3", {}, s.quizzes),
+    list(c.quizzes, s.noQuizzes, "coach-quizzes"),
+    el("h3", {}, s.programs),
+    list(c.programs, s.noPrograms, "coach-programs"),
+  );
+}
+
 function picker(options: { key: string; label: string }[], value: string, onChange: (v: string) => void, id: string): HTMLSelectElement {
   const sel = el("select", { id }, ...options.map((o) => el("option", { value: o.key }, o.label)));
   sel.value = value;
@@ -266,7 +284,11 @@ async function renderApp(): Promise<void> {
       return;
     }
     const id = state.person ?? session.userId;
-    const p = await call(`/app/api/person?user=${id}&${q}`);
+    // A head's drill-down also shows the manager's coaching card (404 for someone who is not a manager: no card).
+    const [p, coach] = await Promise.all([
+      call(`/app/api/person?user=${id}&${q}`),
+      session.role === "head" && state.person !== null ? call(`/app/api/coach?user=${id}`).catch(() => null) : null,
+    ]);
     const parts: Node[] = [];
     if (state.person !== null) {
       const back = el("a", { id: "back" }, s.back);
@@ -291,6 +313,7 @@ async function renderApp(): Promise<void> {
           : el("p", { class: "hint" }, s.noEntries),
       ),
     );
+    if (coach) parts.push(section(s.coaching, coachCard(coach, s)));
     if (session.role !== "head") {
       const board = await call(`/app/api/leaderboard?period=${encodeURIComponent(state.period)}`);
       parts.push(section(`${s.leaderboard}: ${board.label}`, leaderboardTable(board, s)), section(s.quickLog, logForm(session, draw)));
