@@ -26,7 +26,7 @@ import { checkInitData, DEFAULT_INIT_DATA_MAX_AGE_S } from "./init-data.js";
 import { pageHtml } from "./page.js";
 
 export interface WebAppOptions {
-  /** How old Telegram's launch data may be, seconds (default 24 h). */
+  /** How old Telegram's launch data may be, seconds (default: MINIAPP_AUTH_MAX_AGE, 24 h). */
   initDataMaxAgeS?: number;
 }
 
@@ -62,7 +62,7 @@ const json = (res: ServerResponse, status: number, data: unknown) =>
 const CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors *";
 
 export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHandler {
-  const maxAge = opts.initDataMaxAgeS ?? DEFAULT_INIT_DATA_MAX_AGE_S;
+  const maxAge = opts.initDataMaxAgeS ?? deps.config.miniappAuthMaxAgeS ?? DEFAULT_INIT_DATA_MAX_AGE_S;
 
   async function page(res: ServerResponse, mode: "app" | "tv"): Promise<void> {
     const { hash } = await clientBundle();
