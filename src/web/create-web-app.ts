@@ -104,19 +104,19 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
     return metric;
   }
 
-  async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  async function readJson(req: IncomingMessage, t: Messages): Promise<Record<string, unknown>> {
     let size = 0;
     const chunks: Buffer[] = [];
     for await (const chunk of req as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > MAX_BODY) throw new HttpError(413, "Payload too large");
+      if (size > MAX_BODY) throw new HttpError(413, t.miniapp.api.tooLarge);
       chunks.push(chunk);
     }
     try {
       const value: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8"));
       if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
     } catch {}
-    throw new HttpError(400, "Body must be a JSON object");
+    throw new HttpError(400, t.miniapp.api.badBody);
   }
 
   const str = (v: unknown) => (typeof v === "string" ? v.trim() : "");
@@ -126,7 +126,8 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
     const kind = str(body["kind"]) as ActivityKind;
     if (!ACTIVITY_KINDS.includes(kind)) throw new HttpError(400, t.miniapp.api.badKind);
     const outcome = str(body["outcome"]);
-    if (outcome && !(CALL_OUTCOMES as readonly string[]).includes(outcome)) throw new HttpError(400, t.miniapp.api.badKind);
+    if (outcome && !(CALL_OUTCOMES as readonly string[]).includes(outcome))
+      throw new HttpError(400, t.miniapp.api.badOutcome(CALL_OUTCOMES.map((o) => t.outcome[o]).join(", ")));
     const client = str(body["client"]);
     const reason = str(body["reason"]);
     // Laid out in each command's argument order: /call [outcome] [client], /deal <amount> [client], /lost <client> [— reason].
@@ -211,7 +212,7 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
         return json(res, 200, leaderboardJson(metric, leaderboard(deps, team, metric, period), locale));
       }
       case "POST log":
-        return json(res, 200, logFromForm(member, await readJson(req), t, locale));
+        return json(res, 200, logFromForm(member, await readJson(req, t), t, locale));
       default:
         throw new HttpError(404, t.miniapp.api.notFound);
     }
@@ -273,7 +274,7 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
       if (err instanceof HttpError) json(res, err.status, { error: err.message });
       else {
         deps.logger.error({ err, path }, "mini app request failed");
-        json(res, 500, { error: "Internal error" });
+        json(res, 500, { error: messages[deps.config.defaultLocale].miniapp.api.internal });
       }
       return true;
     }
