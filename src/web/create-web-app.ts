@@ -33,7 +33,8 @@ export interface WebAppOptions {
 /** Answers the request if it is the Mini App's (true), else leaves it to the caller (false). */
 export type WebAppHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
-const PERIOD_KEYS = ["today", "yesterday", "week", "lastweek", "month", "lastmonth", "quarter", "year"] as const;
+// "range" is the page's own choice: a text box taking any period the commands take (01.11–15.11).
+const PERIOD_KEYS = ["today", "yesterday", "week", "lastweek", "month", "lastmonth", "quarter", "year", "range"] as const;
 const MAX_BODY = 4096;
 
 class HttpError extends Error {

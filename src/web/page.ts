@@ -26,7 +26,7 @@ th{color:var(--hint);cursor:pointer;user-select:none}tr+tr td{border-top:1px sol
 .scroll{overflow-x:auto}.hint{color:var(--hint);font-size:12px}a{color:var(--link);cursor:pointer}
 .plan{margin:4px 0}.bar{height:6px;background:var(--bg);border-radius:3px;overflow:hidden}.bar i{display:block;height:100%;background:var(--accent)}
 .status-behind i,.status-at_risk i,.status-failed i{background:var(--bad)}.status-done i,.status-on_pace i{background:var(--good)}
-form{display:grid;gap:8px}.msg{padding:8px;border-radius:8px;background:var(--bg);white-space:pre-line}.msg.error{color:var(--bad)}
+form{display:grid;gap:8px}.msg{padding:8px;border-radius:8px;background:var(--bg);white-space:pre-line}.msg.error{color:var(--bad)}.notice{color:var(--bad);margin:6px 0}.notice:empty{display:none}
 .tv{font-size:3.2vw}.tv main{max-width:none;padding:2vw}.tv h1{font-size:4.2vw}.tv h2{font-size:2.4vw}.tv .hint{font-size:1.6vw}.tv table{font-size:3.4vw}.tv td{padding:1vw 2vw}.tv .cols{display:grid;grid-template-columns:1fr 1fr;gap:2vw}
 </style>
 </head>

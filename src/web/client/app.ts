@@ -237,38 +237,74 @@ async function renderApp(): Promise<void> {
   const s = session.strings;
   document.documentElement.lang = session.locale;
   const state: State = { period: "month", metric: session.mainMetric, person: null };
-  const draw = async () => {
+  const fixed = new Set(session.periods.map((p: Json) => p.key).filter((k: string) => k !== "range"));
+  // The last period the server accepted: a refused custom range falls back to it, with the server's message.
+  let accepted = state.period;
+  let notice = "";
+  const draw = async (): Promise<void> => {
+    try {
+      await paint();
+      accepted = state.period;
+    } catch (err) {
+      if ((err as { status?: number }).status !== 400 || state.period === accepted) throw err;
+      state.period = accepted;
+      await paint();
+      notice = (err as Error).message;
+      document.getElementById("notice")?.replaceChildren(notice);
+    }
+  };
+  const redraw = () => {
+    notice = "";
+    draw().catch((err: Error) => root.replaceChildren(el("p", { class: "msg error", id: "error" }, err.message)));
+  };
+  const paint = async () => {
     for (const c of charts.splice(0)) c.destroy();
     const q = `period=${encodeURIComponent(state.period)}&metric=${encodeURIComponent(state.metric)}`;
+    const custom = !fixed.has(state.period);
+    const range = el("input", { id: "period-range", placeholder: s.rangePlaceholder, maxlength: "40", value: custom ? state.period : "" });
+    range.hidden = !custom;
+    range.onchange = () => {
+      if (!range.value.trim()) return;
+      state.period = range.value.trim();
+      redraw();
+    };
     const controls = el(
       "div",
       { class: "controls" },
       picker(
         session.periods,
-        state.period,
+        custom ? "range" : state.period,
         (v) => {
+          if (v === "range") {
+            range.hidden = false;
+            range.focus();
+            return;
+          }
           state.period = v;
-          void draw();
+          redraw();
         },
         "period",
       ),
+      " ",
+      range,
       " ",
       picker(
         session.metrics,
         state.metric,
         (v) => {
           state.metric = v;
-          void draw();
+          redraw();
         },
         "metric",
       ),
+      el("p", { id: "notice", class: "notice", role: "status" }, notice),
     );
     const header = el("h1", {}, session.team);
     if (session.role === "head" && state.person === null) {
       const d = await call(`/app/api/team?${q}`);
       const pick = (id: number) => {
         state.person = id;
-        void draw();
+        redraw();
       };
       root.replaceChildren(
         header,
@@ -294,7 +330,7 @@ async function renderApp(): Promise<void> {
       const back = el("a", { id: "back" }, s.back);
       back.onclick = () => {
         state.person = null;
-        void draw();
+        redraw();
       };
       parts.push(back);
     }
