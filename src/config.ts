@@ -27,6 +27,12 @@ const common = {
     .url("the Mini App page's public https URL, e.g. https://kpi.example.com/app")
     .refine((u) => u.startsWith("https://"), "an https URL (Telegram opens Mini Apps only over https)")
     .optional(),
+  MINIAPP_AUTH_MAX_AGE: z.coerce
+    .number("a whole number of seconds (Telegram's launch data older than this is refused)")
+    .int()
+    .min(60)
+    .max(30 * 24 * 3600)
+    .default(24 * 3600),
   BACKUP_DIR: z.string().min(1, "a folder path").optional(),
   BACKUP_KEEP: z.coerce.number("a whole number of backups to keep (0 turns daily backups off)").int().min(0).max(1000).default(7),
   DEFAULT_LOCALE: z.enum(LOCALES, "ru or en").default("ru"),
@@ -70,6 +76,8 @@ interface CommonConfig {
   backupKeep: number;
   /** The Mini App page's public URL (what @BotFather is given); set: the bot serves it. */
   miniappUrl: string | undefined;
+  /** How old the Mini App's launch data (initData's auth_date) may be, seconds. */
+  miniappAuthMaxAgeS: number;
   defaultLocale: Locale;
   defaultTimezone: string;
   logLevel: string;
@@ -119,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     backupDir: e.BACKUP_DIR ?? join(dirname(e.DATABASE_PATH), "backups"),
     backupKeep: e.BACKUP_KEEP,
     miniappUrl: e.MINIAPP_URL,
+    miniappAuthMaxAgeS: e.MINIAPP_AUTH_MAX_AGE,
     defaultLocale: e.DEFAULT_LOCALE,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     logLevel: e.LOG_LEVEL,

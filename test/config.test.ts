@@ -15,6 +15,7 @@ describe("loadConfig", () => {
       healthPort: undefined,
       backupDir: "data/backups",
       backupKeep: 7,
+      miniappAuthMaxAgeS: 86400,
       defaultLocale: "ru",
       defaultTimezone: "Europe/Moscow",
       logLevel: "info",
@@ -33,6 +34,10 @@ describe("loadConfig", () => {
     expect(webhook).not.toHaveProperty("healthPort");
   });
 
+  it("reads the Mini App's launch data age limit in seconds", () => {
+    expect(loadConfig({ BOT_TOKEN: TOKEN, MINIAPP_AUTH_MAX_AGE: "3600" }).miniappAuthMaxAgeS).toBe(3600);
+  });
+
   it("treats empty variables as unset and allows no token (demo mode)", () => {
     expect(loadConfig({ BOT_TOKEN: "", PORT: " " }).botToken).toBeUndefined();
   });
@@ -46,6 +51,7 @@ describe("loadConfig", () => {
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "push" }, 'Invalid BOT_MODE="push": expected polling or webhook'],
     [{ BOT_TOKEN: TOKEN, DEFAULT_TIMEZONE: "Mars/Base" }, 'Invalid DEFAULT_TIMEZONE="Mars/Base": expected an IANA time zone'],
     [{ BOT_TOKEN: TOKEN, DEFAULT_LOCALE: "de" }, 'Invalid DEFAULT_LOCALE="de": expected ru or en'],
+    [{ BOT_TOKEN: TOKEN, MINIAPP_AUTH_MAX_AGE: "1h" }, 'Invalid MINIAPP_AUTH_MAX_AGE="1h": expected a whole number of seconds'],
     [{ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "not a url" }, "Invalid TELEGRAM_API_ROOT"],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook" }, "WEBHOOK_URL is missing: expected the public https URL of this bot"],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.example/hook" }, "WEBHOOK_SECRET is missing"],

@@ -13,8 +13,9 @@ import { readTeamSettings } from "../domain/team-settings.js";
 import { ACTIVITY_KINDS, type ActivityKind, CALL_OUTCOMES } from "../domain/types.js";
 import { type Messages, messages, pickLocale } from "../presentation/i18n/index.js";
 import { metricLabel, parseMetricOn } from "../presentation/i18n/metric-words.js";
-import { headDashboardJson, leaderboardJson, personJson } from "../presentation/views/dashboard-view.js";
+import { coachJson, headDashboardJson, leaderboardJson, personJson } from "../presentation/views/dashboard-view.js";
 import { entryErrorText, entryReplyText } from "../presentation/views/entry-messages.js";
+import { coachCard } from "../services/coaching.js";
 import { headDashboard, personView } from "../services/dashboard.js";
 import type { AppDeps, Member } from "../services/deps.js";
 import { leaderboard } from "../services/leaderboard.js";
@@ -25,14 +26,15 @@ import { checkInitData, DEFAULT_INIT_DATA_MAX_AGE_S } from "./init-data.js";
 import { pageHtml } from "./page.js";
 
 export interface WebAppOptions {
-  /** How old Telegram's launch data may be, seconds (default 24 h). */
+  /** How old Telegram's launch data may be, seconds (default: MINIAPP_AUTH_MAX_AGE, 24 h). */
   initDataMaxAgeS?: number;
 }
 
 /** Answers the request if it is the Mini App's (true), else leaves it to the caller (false). */
 export type WebAppHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
-const PERIOD_KEYS = ["today", "yesterday", "week", "lastweek", "month", "lastmonth", "quarter", "year"] as const;
+// "range" is the page's own choice: a text box taking any period the commands take (01.11–15.11).
+const PERIOD_KEYS = ["today", "yesterday", "week", "lastweek", "month", "lastmonth", "quarter", "year", "range"] as const;
 const MAX_BODY = 4096;
 
 class HttpError extends Error {
@@ -61,7 +63,7 @@ const json = (res: ServerResponse, status: number, data: unknown) =>
 const CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors *";
 
 export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHandler {
-  const maxAge = opts.initDataMaxAgeS ?? DEFAULT_INIT_DATA_MAX_AGE_S;
+  const maxAge = opts.initDataMaxAgeS ?? deps.config.miniappAuthMaxAgeS ?? DEFAULT_INIT_DATA_MAX_AGE_S;
 
   async function page(res: ServerResponse, mode: "app" | "tv"): Promise<void> {
     const { hash } = await clientBundle();
@@ -103,19 +105,19 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
     return metric;
   }
 
-  async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  async function readJson(req: IncomingMessage, t: Messages): Promise<Record<string, unknown>> {
     let size = 0;
     const chunks: Buffer[] = [];
     for await (const chunk of req as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > MAX_BODY) throw new HttpError(413, "Payload too large");
+      if (size > MAX_BODY) throw new HttpError(413, t.miniapp.api.tooLarge);
       chunks.push(chunk);
     }
     try {
       const value: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8"));
       if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
     } catch {}
-    throw new HttpError(400, "Body must be a JSON object");
+    throw new HttpError(400, t.miniapp.api.badBody);
   }
 
   const str = (v: unknown) => (typeof v === "string" ? v.trim() : "");
@@ -125,7 +127,8 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
     const kind = str(body["kind"]) as ActivityKind;
     if (!ACTIVITY_KINDS.includes(kind)) throw new HttpError(400, t.miniapp.api.badKind);
     const outcome = str(body["outcome"]);
-    if (outcome && !(CALL_OUTCOMES as readonly string[]).includes(outcome)) throw new HttpError(400, t.miniapp.api.badKind);
+    if (outcome && !(CALL_OUTCOMES as readonly string[]).includes(outcome))
+      throw new HttpError(400, t.miniapp.api.badOutcome(CALL_OUTCOMES.map((o) => t.outcome[o]).join(", ")));
     const client = str(body["client"]);
     const reason = str(body["reason"]);
     // Laid out in each command's argument order: /call [outcome] [client], /deal <amount> [client], /lost <client> [— reason].
@@ -165,6 +168,13 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
     return deps.repos.memberships.listTeam(team.id).find((m) => m.user.id === userId);
   }
 
+  /** The `user` query parameter: 400 unless a whole number; the caller's own id when absent. */
+  function userIdOf(url: URL, member: Member, t: Messages): number {
+    const idText = url.searchParams.get("user") ?? String(member.user.id);
+    if (!/^\d{1,16}$/.test(idText)) throw new HttpError(400, t.miniapp.api.badUser);
+    return Number(idText);
+  }
+
   async function api(req: IncomingMessage, res: ServerResponse, url: URL, route: string): Promise<void> {
     const { member, t, locale } = authenticate(req);
     const { team } = member;
@@ -180,9 +190,7 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
         return json(res, 200, headDashboardJson(d, locale));
       }
       case "GET person": {
-        const idText = url.searchParams.get("user") ?? String(member.user.id);
-        if (!/^\d{1,16}$/.test(idText)) throw new HttpError(400, t.miniapp.api.badUser);
-        const id = Number(idText);
+        const id = userIdOf(url, member, t);
         // A manager sees only their own details; a head, anyone in their team.
         if (id !== member.user.id && !isHead) throw new HttpError(403, t.miniapp.api.forbidden);
         const who = teamMember(team, id);
@@ -191,13 +199,21 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
         const v = personView(deps, team, who, period, now, metricOf(url, t, readTeamSettings(team.settings).mainMetric));
         return json(res, 200, personJson(v, team.timezone, locale));
       }
+      case "GET coach": {
+        // The drill-down's coaching card: heads only, as /coach @user; a manager gets no one's card, not even their own.
+        if (!isHead) throw new HttpError(403, t.miniapp.api.forbidden);
+        const who = teamMember(team, userIdOf(url, member, t));
+        if (!who) throw new HttpError(403, t.miniapp.api.forbidden);
+        if (who.membership.role !== "manager") throw new HttpError(404, t.miniapp.api.noCard);
+        return json(res, 200, coachJson(coachCard(deps, team, who.user.id, who.user.firstName, now), locale));
+      }
       case "GET leaderboard": {
         const period = periodOf(url, team, t);
         const metric = readTeamSettings(team.settings).mainMetric;
         return json(res, 200, leaderboardJson(metric, leaderboard(deps, team, metric, period), locale));
       }
       case "POST log":
-        return json(res, 200, logFromForm(member, await readJson(req), t, locale));
+        return json(res, 200, logFromForm(member, await readJson(req, t), t, locale));
       default:
         throw new HttpError(404, t.miniapp.api.notFound);
     }
@@ -259,7 +275,7 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
       if (err instanceof HttpError) json(res, err.status, { error: err.message });
       else {
         deps.logger.error({ err, path }, "mini app request failed");
-        json(res, 500, { error: "Internal error" });
+        json(res, 500, { error: messages[deps.config.defaultLocale].miniapp.api.internal });
       }
       return true;
     }

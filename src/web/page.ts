@@ -15,7 +15,7 @@ export function pageHtml(scriptUrl: string, mode: "app" | "tv"): string {
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:var(--bg);color:var(--text)}
 main{padding:12px;max-width:980px;margin:0 auto}
-h1{font-size:20px;margin:4px 0 8px}h2{font-size:16px;margin:18px 0 8px}
+h1{font-size:20px;margin:4px 0 8px}h2{font-size:16px;margin:18px 0 8px}h3{font-size:14px;margin:12px 0 4px}
 section{background:var(--secondary-bg);border-radius:12px;padding:10px 12px;margin:10px 0}
 select,input,button{font:inherit;padding:8px 10px;border-radius:8px;border:1px solid var(--hint);background:var(--bg);color:var(--text)}
 button{background:var(--button);color:var(--button-text);border:0;cursor:pointer}
@@ -26,7 +26,7 @@ th{color:var(--hint);cursor:pointer;user-select:none}tr+tr td{border-top:1px sol
 .scroll{overflow-x:auto}.hint{color:var(--hint);font-size:12px}a{color:var(--link);cursor:pointer}
 .plan{margin:4px 0}.bar{height:6px;background:var(--bg);border-radius:3px;overflow:hidden}.bar i{display:block;height:100%;background:var(--accent)}
 .status-behind i,.status-at_risk i,.status-failed i{background:var(--bad)}.status-done i,.status-on_pace i{background:var(--good)}
-form{display:grid;gap:8px}.msg{padding:8px;border-radius:8px;background:var(--bg);white-space:pre-line}.msg.error{color:var(--bad)}
+form{display:grid;gap:8px}.msg{padding:8px;border-radius:8px;background:var(--bg);white-space:pre-line}.msg.error{color:var(--bad)}.notice{color:var(--bad);margin:6px 0}.notice:empty{display:none}
 .tv{font-size:3.2vw}.tv main{max-width:none;padding:2vw}.tv h1{font-size:4.2vw}.tv h2{font-size:2.4vw}.tv .hint{font-size:1.6vw}.tv table{font-size:3.4vw}.tv td{padding:1vw 2vw}.tv .cols{display:grid;grid-template-columns:1fr 1fr;gap:2vw}
 </style>
 </head>

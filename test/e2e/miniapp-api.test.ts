@@ -132,7 +132,15 @@ describe("mini app API: numbers", () => {
     expect(bad.body.error).toBe(command);
     expect((await api(web, "/app/api/log", ivan, { method: "POST", body: JSON.stringify({ kind: "lost" }) })).status).toBe(400);
     expect((await api(web, "/app/api/log", ivan, { method: "POST", body: JSON.stringify({ kind: "bribe" }) })).status).toBe(400);
-    expect((await api(web, "/app/api/log", ivan, { method: "POST", body: "not json" })).status).toBe(400);
+    const notJson = await api(web, "/app/api/log", ivan, { method: "POST", body: "not json" });
+    expect(notJson.status).toBe(400);
+    expect(notJson.body.error).toBe("Тело запроса должно быть JSON-объектом.");
+    const outcome = await api(web, "/app/api/log", ivan, { method: "POST", body: JSON.stringify({ kind: "call", outcome: "maybe" }) });
+    expect(outcome.status).toBe(400);
+    expect(outcome.body.error).toMatch(/^Итог звонка — один из: .*недозвон/);
+    const huge = await api(web, "/app/api/log", ivan, { method: "POST", body: JSON.stringify({ kind: "call", client: "x".repeat(5000) }) });
+    expect(huge.status).toBe(413);
+    expect(huge.body.error).toBe("Слишком большой запрос.");
     expect(liveActivities(h)).toBe(before);
     const ok = await api(web, "/app/api/log", ivan, {
       method: "POST",

@@ -88,6 +88,19 @@ describe.skipIf(!existsSync(CHROMIUM))("mini app in a browser", () => {
     await page.locator('.kpi[data-metric="deals"] b', { hasText: "0" }).waitFor();
     expect(await text(page, '.kpi[data-metric="deals"] b')).toBe("0");
 
+    // A custom range, as the commands take it; a bad one keeps the numbers and shows the server's message.
+    await page.selectOption("#period", "range");
+    await page.fill("#period-range", "когда-нибудь");
+    await page.locator("#period-range").press("Enter");
+    await page.locator("#notice", { hasText: "не период" }).waitFor();
+    expect(await text(page, '.kpi[data-metric="deals"] b')).toBe("0");
+    await page.selectOption("#period", "range");
+    await page.fill("#period-range", "01.01–31.12");
+    await page.locator("#period-range").press("Enter");
+    await page.locator('.kpi[data-metric="deals"] b', { hasText: "3" }).waitFor();
+    expect(await text(page, "#period-label")).toContain("31");
+    expect(await page.locator("#notice").textContent()).toBe("");
+
     await page.selectOption("#period", "month");
     await page.locator("#compare").waitFor();
     await page.locator(`#compare a[data-user="${t.john.id}"]`).click();
@@ -95,6 +108,10 @@ describe.skipIf(!existsSync(CHROMIUM))("mini app in a browser", () => {
     expect(await text(page, "#person-name")).toBe("John");
     expect(await text(page, '.kpi[data-metric="deals"] b')).toBe("1");
     expect(norm(await text(page, "#feed"))).toContain("50 000 ₽");
+    // The head's drill-down carries the manager's coaching card.
+    await page.locator("#coach").waitFor();
+    expect(await text(page, "#coach")).toContain("Тестов не проходил.");
+    expect(await text(page, "#coach")).toContain("Программ не назначено.");
     await page.screenshot({ path: `${ARTIFACTS}/head-drilldown.png`, fullPage: true });
     await page.close();
   });
@@ -105,6 +122,7 @@ describe.skipIf(!existsSync(CHROMIUM))("mini app in a browser", () => {
     expect(await text(page, "#person-name")).toBe("Иван");
     expect(await text(page, '.kpi[data-metric="deals"] b')).toBe("2");
     expect(await page.locator("#compare").count()).toBe(0);
+    expect(await page.locator("#coach").count()).toBe(0);
     expect(await page.locator(".leaderboard tr").count()).toBe(2);
 
     const before = liveActivities(h);

@@ -8,12 +8,14 @@ import { visibleText } from "../../delivery/html-text.js";
 import type { KpiValues } from "../../domain/kpi.js";
 import { METRICS, type MetricKey, metricsOn } from "../../domain/metrics.js";
 import type { Ranked } from "../../domain/ranking.js";
+import type { CoachCard } from "../../services/coaching.js";
 import type { HeadDashboard, PersonView, TrendPoint } from "../../services/dashboard.js";
 import type { PlanStanding } from "../../services/scorecard.js";
 import { formatMetricValue } from "../format/metric-value.js";
 import { periodLabel } from "../format/period-label.js";
 import { messages } from "../i18n/index.js";
 import { metricLabel, metricShort } from "../i18n/metric-words.js";
+import { gapLine } from "./coaching-view.js";
 import { describeEntry } from "./entry-messages.js";
 import { standingLine } from "./plan-progress.js";
 
@@ -116,5 +118,22 @@ export function personJson(v: PersonView, tz: string, locale: Locale) {
       const details = visibleText(describeEntry(a, locale));
       return { when: when.format(a.occurredAt), text: details ? `${t.kindName[a.kind]} · ${details}` : t.kindName[a.kind] };
     }),
+  };
+}
+
+/**
+ * The essentials of a manager's `/coach` card for a head's drill-down: weakest and
+ * strongest metric against the team (the same words as the card), quiz scores and
+ * program progress. Heads' private notes stay in the chat card.
+ */
+export function coachJson(card: CoachCard, locale: Locale) {
+  const s = messages[locale].miniapp.page;
+  const { weakest, best } = card.focus;
+  return {
+    period: s.coachingPeriod(periodLabel(card.period, locale)),
+    weakest: weakest ? { metric: weakest.metric, text: gapLine(weakest, locale) } : null,
+    strongest: best ? { metric: best.metric, text: gapLine(best, locale) } : null,
+    quizzes: card.quizzes.map((q) => ({ name: q.quiz, text: `${q.correct}/${q.total} (${q.percent} %)`, percent: q.percent })),
+    programs: card.programs.map((p) => ({ name: p.name, text: `${p.done}/${p.total}${p.late ? ` · ${s.late}` : ""}`, late: p.late })),
   };
 }

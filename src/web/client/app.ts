@@ -201,6 +201,24 @@ function funnelTable(f: Json, s: Json): HTMLElement {
   );
 }
 
+function coachCard(c: Json, s: Json): HTMLElement {
+  const list = (items: Json[], empty: string, id: string) =>
+    items.length
+      ? el("table", { id }, ...items.map((i: Json) => el("tr", {}, el("td", {}, i.name), el("td", {}, i.text))))
+      : el("p", { class: "hint" }, empty);
+  return el(
+    "div",
+    { id: "coach" },
+    el("p", { class: "hint" }, c.period),
+    c.weakest ? el("p", { id: "coach-weakest" }, `${s.weakest}: `, el("b", {}, c.weakest.text)) : el("p", {}, s.nothingBehind),
+    ...(c.strongest ? [el("p", { id: "coach-strongest" }, `${s.strongest}: `, el("b", {}, c.strongest.text))] : []),
+    el("h3", {}, s.quizzes),
+    list(c.quizzes, s.noQuizzes, "coach-quizzes"),
+    el("h3", {}, s.programs),
+    list(c.programs, s.noPrograms, "coach-programs"),
+  );
+}
+
 function picker(options: { key: string; label: string }[], value: string, onChange: (v: string) => void, id: string): HTMLSelectElement {
   const sel = el("select", { id }, ...options.map((o) => el("option", { value: o.key }, o.label)));
   sel.value = value;
@@ -219,38 +237,74 @@ async function renderApp(): Promise<void> {
   const s = session.strings;
   document.documentElement.lang = session.locale;
   const state: State = { period: "month", metric: session.mainMetric, person: null };
-  const draw = async () => {
+  const fixed = new Set(session.periods.map((p: Json) => p.key).filter((k: string) => k !== "range"));
+  // The last period the server accepted: a refused custom range falls back to it, with the server's message.
+  let accepted = state.period;
+  let notice = "";
+  const draw = async (): Promise<void> => {
+    try {
+      await paint();
+      accepted = state.period;
+    } catch (err) {
+      if ((err as { status?: number }).status !== 400 || state.period === accepted) throw err;
+      state.period = accepted;
+      await paint();
+      notice = (err as Error).message;
+      document.getElementById("notice")?.replaceChildren(notice);
+    }
+  };
+  const redraw = () => {
+    notice = "";
+    draw().catch((err: Error) => root.replaceChildren(el("p", { class: "msg error", id: "error" }, err.message)));
+  };
+  const paint = async () => {
     for (const c of charts.splice(0)) c.destroy();
     const q = `period=${encodeURIComponent(state.period)}&metric=${encodeURIComponent(state.metric)}`;
+    const custom = !fixed.has(state.period);
+    const range = el("input", { id: "period-range", placeholder: s.rangePlaceholder, maxlength: "40", value: custom ? state.period : "" });
+    range.hidden = !custom;
+    range.onchange = () => {
+      if (!range.value.trim()) return;
+      state.period = range.value.trim();
+      redraw();
+    };
     const controls = el(
       "div",
       { class: "controls" },
       picker(
         session.periods,
-        state.period,
+        custom ? "range" : state.period,
         (v) => {
+          if (v === "range") {
+            range.hidden = false;
+            range.focus();
+            return;
+          }
           state.period = v;
-          void draw();
+          redraw();
         },
         "period",
       ),
+      " ",
+      range,
       " ",
       picker(
         session.metrics,
         state.metric,
         (v) => {
           state.metric = v;
-          void draw();
+          redraw();
         },
         "metric",
       ),
+      el("p", { id: "notice", class: "notice", role: "status" }, notice),
     );
     const header = el("h1", {}, session.team);
     if (session.role === "head" && state.person === null) {
       const d = await call(`/app/api/team?${q}`);
       const pick = (id: number) => {
         state.person = id;
-        void draw();
+        redraw();
       };
       root.replaceChildren(
         header,
@@ -266,13 +320,17 @@ async function renderApp(): Promise<void> {
       return;
     }
     const id = state.person ?? session.userId;
-    const p = await call(`/app/api/person?user=${id}&${q}`);
+    // A head's drill-down also shows the manager's coaching card (404 for someone who is not a manager: no card).
+    const [p, coach] = await Promise.all([
+      call(`/app/api/person?user=${id}&${q}`),
+      session.role === "head" && state.person !== null ? call(`/app/api/coach?user=${id}`).catch(() => null) : null,
+    ]);
     const parts: Node[] = [];
     if (state.person !== null) {
       const back = el("a", { id: "back" }, s.back);
       back.onclick = () => {
         state.person = null;
-        void draw();
+        redraw();
       };
       parts.push(back);
     }
@@ -291,6 +349,7 @@ async function renderApp(): Promise<void> {
           : el("p", { class: "hint" }, s.noEntries),
       ),
     );
+    if (coach) parts.push(section(s.coaching, coachCard(coach, s)));
     if (session.role !== "head") {
       const board = await call(`/app/api/leaderboard?period=${encodeURIComponent(state.period)}`);
       parts.push(section(`${s.leaderboard}: ${board.label}`, leaderboardTable(board, s)), section(s.quickLog, logForm(session, draw)));
