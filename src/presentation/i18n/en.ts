@@ -684,6 +684,10 @@ export const en = {
       programsTitle: "<b>Training programs</b>",
       overviewQuiz: (pct: number) => ` · quizzes ${pct} %`,
       weakTopics: (topics: string) => `Weak quiz topics: ${topics}`,
+      overviewQuizzesTitle: "📝 <b>Quizzes</b> (average score, hardest questions)",
+      quizSummary: (name: string, pct: number, takers: number) =>
+        `• “${name}”: ${pct} % on average, taken by ${takers} ${takers === 1 ? "person" : "people"}`,
+      quizWeakQuestion: (question: string, pct: number) => `   ↳ ${pct} % right: ${question}`,
       noManagers: "No managers in the team yet.",
       gapVsMedian: (metric: string, value: string, ref: string) => `${metric} ${value} against the team median of ${ref}`,
       gapVsPlan: (metric: string, value: string, ref: string) => `${metric} ${value} against your plan of ${ref}`,

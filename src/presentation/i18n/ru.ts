@@ -660,6 +660,10 @@ export const ru: Messages = {
       programsTitle: "<b>Программы обучения</b>",
       overviewQuiz: (pct: number) => ` · тесты ${pct} %`,
       weakTopics: (topics: string) => `Слабые темы в тестах: ${topics}`,
+      overviewQuizzesTitle: "📝 <b>Тесты</b> (средний балл, самые трудные вопросы)",
+      quizSummary: (name: string, pct: number, takers: number) =>
+        `• «${name}»: ${pct} % в среднем, ${plural("ru", takers, { one: "прошёл", few: "прошли", many: "прошли", other: "прошли" })} ${takers} ${plural("ru", takers, { one: "человек", few: "человека", many: "человек", other: "человека" })}`,
+      quizWeakQuestion: (question: string, pct: number) => `   ↳ ${pct} % верно: ${question}`,
       noManagers: "В команде пока нет менеджеров.",
       gapVsMedian: (metric: string, value: string, ref: string) => `${metric} ${value} при медиане команды ${ref}`,
       gapVsPlan: (metric: string, value: string, ref: string) => `${metric} ${value} при вашем плане ${ref}`,
