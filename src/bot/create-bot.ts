@@ -7,6 +7,7 @@ import type { Config } from "../config.js";
 import type { AppDeps } from "../services/deps.js";
 import type { BotContext } from "./context.js";
 import { expireOldFlows, flowStorage } from "./conversations/flow-storage.js";
+import { KB_ADD_CONVERSATION, kbAddConversation } from "./conversations/kb-add.js";
 import { LOG_ENTRY_CONVERSATION, logEntryConversation } from "./conversations/log-entry.js";
 import { PLAN_EDITOR_CONVERSATION, planEditorConversation } from "./conversations/plan-editor.js";
 import { REPORT_BUILDER_CONVERSATION, reportBuilderConversation } from "./conversations/report-builder.js";
@@ -65,6 +66,7 @@ export function createBot(config: Config, deps: AppDeps, options: CreateBotOptio
   bot.use(createConversation(logEntryConversation, LOG_ENTRY_CONVERSATION));
   bot.use(createConversation(planEditorConversation, PLAN_EDITOR_CONVERSATION));
   bot.use(createConversation(reportBuilderConversation, REPORT_BUILDER_CONVERSATION));
+  bot.use(createConversation(kbAddConversation, KB_ADD_CONVERSATION));
   registerFeatures(bot);
   bot.catch(errorBoundary);
   return bot;

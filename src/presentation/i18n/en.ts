@@ -607,6 +607,17 @@ export const en = {
       noManagers: "No managers in the team yet.",
       link: "Link",
       headOnlyButton: "Only a head can do that.",
+      flow: {
+        askTitle: (max: number) => `📚 New material. Title? (up to ${max} characters)`,
+        askContent:
+          "Send the material's text — or a document, voice, video or photo (forwarding from another chat works); the file is kept.",
+        askLink: "A link (https://…)? Or “Skip”.",
+        badLink: "⚠️ A link looks like https://example.com — or tap “Skip”.",
+        askTags: "Tags: tick metrics with the buttons and/or type your own (#objections #scripts), then “Save”.",
+        badTags: "⚠️ Type tags with #, e.g. #objections #scripts",
+        save: "💾 Save",
+        cancelled: "Material not added.",
+      },
     },
     quiz: {
       usage:
