@@ -622,6 +622,18 @@ export const en = {
     quiz: {
       usage:
         "Form (one message, questions separated by a blank line):\n<code>/quiz new &lt;name&gt; #tag\n? Question\n- wrong option\n+ correct option\n! explanation (optional)</code>\nThen <code>/quiz send &lt;name&gt; [@user|all] [3d]</code>, <code>/quiz results &lt;name&gt;</code>, <code>/quiz list</code>",
+      flow: {
+        askName: (max: number) => `📝 New quiz. Name? (up to ${max} characters)`,
+        askTags: "Tags with # (e.g. #objections #call_conversion) — or “Skip”.",
+        badTags: "⚠️ Type tags with #, e.g. #objections — or tap “Skip”.",
+        askQuestion: (n: number) =>
+          `Question ${n} in one message:\n<code>? Question\n+ right answer\n- wrong answer\n! explanation (optional)</code>`,
+        questionErrors: "⚠️ Question not added:",
+        added: (n: number) => `✅ ${n} ${n === 1 ? "question" : "questions"} added. Another one, or done?`,
+        another: "➕ Another question",
+        done: "✅ Done",
+        cancelled: "Quiz not saved.",
+      },
       errorsTitle: "⚠️ The quiz is not saved:",
       error: (line: number, text: string) => `line ${line}: ${text}`,
       errors: {

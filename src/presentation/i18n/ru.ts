@@ -597,6 +597,19 @@ export const ru: Messages = {
     quiz: {
       usage:
         "Формат (одним сообщением, вопросы через пустую строку):\n<code>/quiz new &lt;название&gt; #тег\n? Вопрос\n- неверный ответ\n+ верный ответ\n! пояснение (необязательно)</code>\nДальше <code>/quiz send &lt;название&gt; [@user|all] [3d]</code>, <code>/quiz results &lt;название&gt;</code>, <code>/quiz list</code>",
+      flow: {
+        askName: (max: number) => `📝 Новый тест. Название? (до ${max} символов)`,
+        askTags: "Теги через # (например, #возражения #call_conversion) — или «Пропустить».",
+        badTags: "⚠️ Напишите теги через #, например: #возражения — или нажмите «Пропустить».",
+        askQuestion: (n: number) =>
+          `Вопрос ${n} одним сообщением:\n<code>? Вопрос\n+ верный ответ\n- неверный ответ\n! пояснение (необязательно)</code>`,
+        questionErrors: "⚠️ Вопрос не добавлен:",
+        added: (n: number) =>
+          `✅ ${plural("ru", n, { one: "Добавлен", few: "Добавлено", many: "Добавлено", other: "Добавлено" })} ${n} ${plural("ru", n, { one: "вопрос", few: "вопроса", many: "вопросов", other: "вопроса" })}. Ещё вопрос или готово?`,
+        another: "➕ Ещё вопрос",
+        done: "✅ Готово",
+        cancelled: "Тест не сохранён.",
+      },
       errorsTitle: "⚠️ Тест не сохранён:",
       error: (line: number, text: string) => `строка ${line}: ${text}`,
       errors: {
