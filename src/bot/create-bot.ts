@@ -15,7 +15,7 @@ import { REPORT_BUILDER_CONVERSATION, reportBuilderConversation } from "./conver
 import { errorBoundary } from "./error-boundary.js";
 import { registerFeatures } from "./features/index.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
-import { ignoreForeign } from "./middlewares/ignore-foreign.js";
+import { dropForwarded, ignoreForeign } from "./middlewares/ignore-foreign.js";
 import { loadActor } from "./middlewares/load-actor.js";
 import { skipProcessed } from "./middlewares/skip-processed.js";
 
@@ -69,6 +69,7 @@ export function createBot(config: Config, deps: AppDeps, options: CreateBotOptio
   bot.use(createConversation(reportBuilderConversation, REPORT_BUILDER_CONVERSATION));
   bot.use(createConversation(kbAddConversation, KB_ADD_CONVERSATION));
   bot.use(createConversation(quizBuilderConversation, QUIZ_BUILDER_CONVERSATION));
+  bot.use(dropForwarded);
   registerFeatures(bot);
   bot.catch(errorBoundary);
   return bot;
