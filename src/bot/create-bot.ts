@@ -7,13 +7,15 @@ import type { Config } from "../config.js";
 import type { AppDeps } from "../services/deps.js";
 import type { BotContext } from "./context.js";
 import { expireOldFlows, flowStorage } from "./conversations/flow-storage.js";
+import { KB_ADD_CONVERSATION, kbAddConversation } from "./conversations/kb-add.js";
 import { LOG_ENTRY_CONVERSATION, logEntryConversation } from "./conversations/log-entry.js";
 import { PLAN_EDITOR_CONVERSATION, planEditorConversation } from "./conversations/plan-editor.js";
+import { QUIZ_BUILDER_CONVERSATION, quizBuilderConversation } from "./conversations/quiz-builder.js";
 import { REPORT_BUILDER_CONVERSATION, reportBuilderConversation } from "./conversations/report-builder.js";
 import { errorBoundary } from "./error-boundary.js";
 import { registerFeatures } from "./features/index.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
-import { ignoreForeign } from "./middlewares/ignore-foreign.js";
+import { dropForwarded, ignoreForeign } from "./middlewares/ignore-foreign.js";
 import { loadActor } from "./middlewares/load-actor.js";
 import { skipProcessed } from "./middlewares/skip-processed.js";
 
@@ -65,6 +67,9 @@ export function createBot(config: Config, deps: AppDeps, options: CreateBotOptio
   bot.use(createConversation(logEntryConversation, LOG_ENTRY_CONVERSATION));
   bot.use(createConversation(planEditorConversation, PLAN_EDITOR_CONVERSATION));
   bot.use(createConversation(reportBuilderConversation, REPORT_BUILDER_CONVERSATION));
+  bot.use(createConversation(kbAddConversation, KB_ADD_CONVERSATION));
+  bot.use(createConversation(quizBuilderConversation, QUIZ_BUILDER_CONVERSATION));
+  bot.use(dropForwarded);
   registerFeatures(bot);
   bot.catch(errorBoundary);
   return bot;

@@ -9,7 +9,7 @@ import { addDays } from "../domain/time.js";
 import type { Period } from "../domain/types.js";
 import type { AppDeps } from "./deps.js";
 import { programProgress } from "./programs.js";
-import { type PersonalQuizScore, scoresOf, weakQuizTopics } from "./quizzes.js";
+import { type PersonalQuizScore, quizResults, scoresOf, weakQuizTopics } from "./quizzes.js";
 import { toPlan } from "./scorecard.js";
 import { teamWeekStart, teamWorkdays } from "./team-settings.js";
 
@@ -118,7 +118,37 @@ export function coachingOverview(deps: AppDeps, team: Team, now: number) {
           };
     return { name: m.user.firstName, weakest: note?.focus.weakest ?? null, quizPercent, program };
   });
-  return { period, rows, weakTopics: weakQuizTopics(deps, team) };
+  return { period, rows, weakTopics: weakQuizTopics(deps, team), quizzes: quizSummaries(deps, team) };
+}
+
+/** How many of a quiz's weakest questions the heads' weekly post names. */
+const WEAKEST_SHOWN = 2;
+
+export interface QuizSummary {
+  name: string;
+  /** Managers who answered at least one question. */
+  takers: number;
+  /** Their average score, % of the quiz's questions. */
+  average: number;
+  /** Questions under 100 % right, weakest first. */
+  weakest: { question: string; percent: number }[];
+}
+
+/**
+ * Per quiz someone has answered: the average score and the weakest questions, for the
+ * heads' weekly post (the issue asks for quiz results there, not only on /quiz results).
+ */
+function quizSummaries(deps: AppDeps, team: Team): QuizSummary[] {
+  return deps.repos.quizzes.list(team.id).flatMap((quiz) => {
+    const r = quizResults(deps, team, quiz);
+    const took = r.managers.filter((m) => m.answered > 0);
+    if (took.length === 0) return [];
+    const average = Math.round(took.reduce((a, m) => a + m.percent, 0) / took.length);
+    const weakest = r.questions
+      .flatMap((q) => (q.percent === null || q.percent >= 100 ? [] : [{ question: q.question, percent: q.percent }]))
+      .slice(0, WEAKEST_SHOWN);
+    return [{ name: quiz.name, takers: took.length, average, weakest }];
+  });
 }
 
 export interface CoachCard {

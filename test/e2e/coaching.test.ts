@@ -60,6 +60,45 @@ describe("coaching tied to the numbers", () => {
     expect(count(h, "select count(*) from posts where kind = 'coaching'")).toBe(1);
   });
 
+  it("puts each quiz's average score and weakest questions into the heads' weekly post", async () => {
+    const t = await lastWeek();
+    await h.say(
+      t.head,
+      t.headChat,
+      "/quiz new Встречи #meetings\n? Когда подтверждать встречу?\n+ Накануне\n- Никогда\n\n? Кто назначает время?\n+ Менеджер\n- Клиент",
+    );
+    const poll = (chatId: number, after: number) =>
+      h.fake.waitForCall((c) => c.method === "sendPoll" && c.payload["chat_id"] === chatId && c.response.ok, { after });
+    const id = (c: { response: { result?: unknown } }) => (c.response.result as { poll: { id: string } }).poll.id;
+    let m = h.fake.mark();
+    await h.say(t.head, t.headChat, "/quiz send Встречи all");
+    const ivanQ1 = await poll(t.ivanChat.id, m);
+    const johnQ1 = await poll(t.johnChat.id, m);
+    // Ivan: right, wrong (50 %); John: right, right (100 %). Question 2 is the weak one.
+    m = h.fake.mark();
+    h.fake.answerPoll(t.ivan, id(ivanQ1), [0]);
+    const ivanQ2 = await poll(t.ivanChat.id, m);
+    m = h.fake.mark();
+    h.fake.answerPoll(t.ivan, id(ivanQ2), [1]);
+    await h.fake.waitForMessage(t.ivanChat.id, undefined, { after: m });
+    m = h.fake.mark();
+    h.fake.answerPoll(t.john, id(johnQ1), [0]);
+    const johnQ2 = await poll(t.johnChat.id, m);
+    m = h.fake.mark();
+    h.fake.answerPoll(t.john, id(johnQ2), [0]);
+    await h.fake.waitForMessage(t.johnChat.id, undefined, { after: m });
+    mondayMorning();
+    await h.scheduler.runDue(clock.now);
+    await h.delivery.idle();
+    const overview = h.fake.messagesTo(t.headChat.id).find((c) => String(c.payload["text"]).includes("Кому и в чём нужна помощь"));
+    const text = String(overview!.payload["text"]);
+    expect(text).toContain("📝 <b>Тесты</b>");
+    expect(text).toContain("• «Встречи»: 75 % в среднем, прошли 2 человека\n   ↳ 50 % верно: Кто назначает время?");
+    // A quiz nobody has answered is left out; a question everyone got right is not "weak".
+    expect(text).not.toContain("«Звонки»");
+    expect(text).not.toContain("Когда подтверждать встречу?");
+  });
+
   it("respects the opt-out in /settings", async () => {
     const t = await lastWeek();
     expect((await h.say(t.ivan, t.ivanChat, "/settings coaching off")).text).toContain("Сохранено");

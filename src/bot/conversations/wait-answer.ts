@@ -3,6 +3,7 @@ import type { Context } from "grammy";
 import { messages } from "../../presentation/i18n/index.js";
 import type { BotContext } from "../context.js";
 import { allButtonLabels } from "../keyboards/logging.js";
+import { foreignReason } from "../middlewares/ignore-foreign.js";
 
 const KEYBOARD_LABELS = new Set(allButtonLabels(Object.values(messages)));
 
@@ -39,6 +40,8 @@ export async function waitForAnswer(conversation: FlowConversation, o: WaitOptio
   for (;;) {
     const next = await conversation.wait();
     if (next.from?.id !== o.userId) await conversation.skip({ next: true });
+    // A forward is someone else's words, never an answer (only /kb add's content step takes one).
+    if (next.message && foreignReason(next.message)) await conversation.skip({ next: true });
     const data = next.callbackQuery?.data;
     if (data?.startsWith(o.prefix)) {
       await next.answerCallbackQuery();

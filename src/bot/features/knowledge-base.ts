@@ -6,6 +6,7 @@ import { echo, escapeHtml } from "../../presentation/html.js";
 import { renderMaterial, renderMaterialList, renderReaders, tagLine } from "../../presentation/views/knowledge-base-view.js";
 import { findMaterials, materialSearchText, readersOf } from "../../services/knowledge-base.js";
 import type { BotContext } from "../context.js";
+import { KB_ADD_CONVERSATION } from "../conversations/kb-add.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
 
 export const knowledgeBaseFeature = new Composer<BotContext>();
@@ -26,6 +27,8 @@ function fileOf(message: Message | undefined): { fileId: string; fileKind: FileK
 async function addMaterial(ctx: BotContext, args: string): Promise<void> {
   const head = await requireHead(ctx, "kb add");
   if (!head) return;
+  // Nothing after the command: the guided flow asks for each part.
+  if (!args.trim() && !ctx.msg?.reply_to_message) return void (await ctx.conversation.enter(KB_ADD_CONVERSATION));
   const t = ctx.t.coaching.kb;
   const parsed = parseMaterial(args);
   if (!parsed.ok) {

@@ -9,6 +9,7 @@ import { messages, pickLocale } from "../../presentation/i18n/index.js";
 import { renderQuizErrors, renderQuizResults } from "../../presentation/views/quiz-view.js";
 import { quizResults } from "../../services/quizzes.js";
 import type { BotContext } from "../context.js";
+import { QUIZ_BUILDER_CONVERSATION } from "../conversations/quiz-builder.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
 import { sendQuestion } from "../quiz-polls.js";
 
@@ -31,6 +32,8 @@ function findQuiz(ctx: BotContext, teamId: number, name: string): QuizRow | unde
 async function newQuiz(ctx: BotContext, args: string): Promise<void> {
   const head = await requireHead(ctx, "quiz new");
   if (!head) return;
+  // No name and no questions: the guided flow asks for each part.
+  if (!args.trim()) return void (await ctx.conversation.enter(QUIZ_BUILDER_CONVERSATION));
   const t = ctx.t.coaching.quiz;
   const [header = "", ...body] = args.split(/\r?\n/);
   const parsed = parseQuiz(header, body.join("\n"));

@@ -31,7 +31,9 @@ export const ignoreForeign: MiddlewareFn<BotContext> = async (ctx, next) => {
   }
   if (u.message) {
     const reason = foreignReason(u.message);
-    if (reason) {
+    // A forward goes on to the guided flows (the /kb add flow takes a forwarded material);
+    // `dropForwarded`, after them, keeps it from everything else.
+    if (reason && reason !== "forwarded") {
       ctx.log.debug({ reason }, "message ignored");
       return;
     }
@@ -44,6 +46,15 @@ export const ignoreForeign: MiddlewareFn<BotContext> = async (ctx, next) => {
       await ctx.answerCallbackQuery().catch(() => undefined);
       return;
     }
+  }
+  await next();
+};
+
+/** After the guided flows: a forwarded message no flow took is not the sender's request. */
+export const dropForwarded: MiddlewareFn<BotContext> = async (ctx, next) => {
+  if (ctx.update.message && foreignReason(ctx.update.message) === "forwarded") {
+    ctx.log.debug({ reason: "forwarded" }, "message ignored");
+    return;
   }
   await next();
 };

@@ -624,10 +624,33 @@ export const en = {
       noManagers: "No managers in the team yet.",
       link: "Link",
       headOnlyButton: "Only a head can do that.",
+      flow: {
+        askTitle: (max: number) => `📚 New material. Title? (up to ${max} characters)`,
+        askContent:
+          "Send the material's text — or a document, voice, video or photo (forwarding from another chat works); the file is kept.",
+        askLink: "A link (https://…)? Or “Skip”.",
+        badLink: "⚠️ A link looks like https://example.com — or tap “Skip”.",
+        askTags: "Tags: tick metrics with the buttons and/or type your own (#objections #scripts), then “Save”.",
+        badTags: "⚠️ Type tags with #, e.g. #objections #scripts",
+        save: "💾 Save",
+        cancelled: "Material not added.",
+      },
     },
     quiz: {
       usage:
         "Form (one message, questions separated by a blank line):\n<code>/quiz new &lt;name&gt; #tag\n? Question\n- wrong option\n+ correct option\n! explanation (optional)</code>\nThen <code>/quiz send &lt;name&gt; [@user|all] [3d]</code>, <code>/quiz results &lt;name&gt;</code>, <code>/quiz list</code>",
+      flow: {
+        askName: (max: number) => `📝 New quiz. Name? (up to ${max} characters)`,
+        askTags: "Tags with # (e.g. #objections #call_conversion) — or “Skip”.",
+        badTags: "⚠️ Type tags with #, e.g. #objections — or tap “Skip”.",
+        askQuestion: (n: number) =>
+          `Question ${n} in one message:\n<code>? Question\n+ right answer\n- wrong answer\n! explanation (optional)</code>`,
+        questionErrors: "⚠️ Question not added:",
+        added: (n: number) => `✅ ${n} ${n === 1 ? "question" : "questions"} added. Another one, or done?`,
+        another: "➕ Another question",
+        done: "✅ Done",
+        cancelled: "Quiz not saved.",
+      },
       errorsTitle: "⚠️ The quiz is not saved:",
       error: (line: number, text: string) => `line ${line}: ${text}`,
       errors: {
@@ -701,6 +724,10 @@ export const en = {
       programsTitle: "<b>Training programs</b>",
       overviewQuiz: (pct: number) => ` · quizzes ${pct} %`,
       weakTopics: (topics: string) => `Weak quiz topics: ${topics}`,
+      overviewQuizzesTitle: "📝 <b>Quizzes</b> (average score, hardest questions)",
+      quizSummary: (name: string, pct: number, takers: number) =>
+        `• “${name}”: ${pct} % on average, taken by ${takers} ${takers === 1 ? "person" : "people"}`,
+      quizWeakQuestion: (question: string, pct: number) => `   ↳ ${pct} % right: ${question}`,
       noManagers: "No managers in the team yet.",
       gapVsMedian: (metric: string, value: string, ref: string) => `${metric} ${value} against the team median of ${ref}`,
       gapVsPlan: (metric: string, value: string, ref: string) => `${metric} ${value} against your plan of ${ref}`,

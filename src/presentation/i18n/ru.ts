@@ -600,10 +600,33 @@ export const ru: Messages = {
       noManagers: "В команде пока нет менеджеров.",
       link: "Ссылка",
       headOnlyButton: "Это может только руководитель.",
+      flow: {
+        askTitle: (max: number) => `📚 Новый материал. Название? (до ${max} символов)`,
+        askContent: "Пришлите текст материала — или документ, голосовое, видео, фото (можно переслать из другого чата); файл сохранится.",
+        askLink: "Ссылка (https://…)? Или «Пропустить».",
+        badLink: "⚠️ Нужна ссылка вида https://example.com — или нажмите «Пропустить».",
+        askTags: "Теги: отметьте метрики кнопками и/или напишите свои (#возражения #скрипты), затем «Сохранить».",
+        badTags: "⚠️ Напишите теги через #, например: #возражения #скрипты",
+        save: "💾 Сохранить",
+        cancelled: "Материал не добавлен.",
+      },
     },
     quiz: {
       usage:
         "Формат (одним сообщением, вопросы через пустую строку):\n<code>/quiz new &lt;название&gt; #тег\n? Вопрос\n- неверный ответ\n+ верный ответ\n! пояснение (необязательно)</code>\nДальше <code>/quiz send &lt;название&gt; [@user|all] [3d]</code>, <code>/quiz results &lt;название&gt;</code>, <code>/quiz list</code>",
+      flow: {
+        askName: (max: number) => `📝 Новый тест. Название? (до ${max} символов)`,
+        askTags: "Теги через # (например, #возражения #call_conversion) — или «Пропустить».",
+        badTags: "⚠️ Напишите теги через #, например: #возражения — или нажмите «Пропустить».",
+        askQuestion: (n: number) =>
+          `Вопрос ${n} одним сообщением:\n<code>? Вопрос\n+ верный ответ\n- неверный ответ\n! пояснение (необязательно)</code>`,
+        questionErrors: "⚠️ Вопрос не добавлен:",
+        added: (n: number) =>
+          `✅ ${plural("ru", n, { one: "Добавлен", few: "Добавлено", many: "Добавлено", other: "Добавлено" })} ${n} ${plural("ru", n, { one: "вопрос", few: "вопроса", many: "вопросов", other: "вопроса" })}. Ещё вопрос или готово?`,
+        another: "➕ Ещё вопрос",
+        done: "✅ Готово",
+        cancelled: "Тест не сохранён.",
+      },
       errorsTitle: "⚠️ Тест не сохранён:",
       error: (line: number, text: string) => `строка ${line}: ${text}`,
       errors: {
@@ -677,6 +700,10 @@ export const ru: Messages = {
       programsTitle: "<b>Программы обучения</b>",
       overviewQuiz: (pct: number) => ` · тесты ${pct} %`,
       weakTopics: (topics: string) => `Слабые темы в тестах: ${topics}`,
+      overviewQuizzesTitle: "📝 <b>Тесты</b> (средний балл, самые трудные вопросы)",
+      quizSummary: (name: string, pct: number, takers: number) =>
+        `• «${name}»: ${pct} % в среднем, ${plural("ru", takers, { one: "прошёл", few: "прошли", many: "прошли", other: "прошли" })} ${takers} ${plural("ru", takers, { one: "человек", few: "человека", many: "человек", other: "человека" })}`,
+      quizWeakQuestion: (question: string, pct: number) => `   ↳ ${pct} % верно: ${question}`,
       noManagers: "В команде пока нет менеджеров.",
       gapVsMedian: (metric: string, value: string, ref: string) => `${metric} ${value} при медиане команды ${ref}`,
       gapVsPlan: (metric: string, value: string, ref: string) => `${metric} ${value} при вашем плане ${ref}`,

@@ -61,7 +61,12 @@ export function renderCoachingOverview(o: ReturnType<typeof coachingOverview>, l
     ),
   );
   const topics = o.weakTopics.length > 0 ? [t.weakTopics(escapeHtml(o.weakTopics.map((x) => `#${x.tag} ${x.percent} %`).join(", ")))] : [];
-  return fitHtml([title, ...rows, ...topics].join("\n"));
+  const quizzes = o.quizzes.flatMap((q) => [
+    t.quizSummary(escapeHtml(q.name), q.average, q.takers),
+    ...q.weakest.map((w) => t.quizWeakQuestion(escapeHtml(w.question), w.percent)),
+  ]);
+  const quizBlock = quizzes.length > 0 ? ["", t.overviewQuizzesTitle, ...quizzes] : [];
+  return fitHtml([title, ...rows, ...topics, ...quizBlock].join("\n"));
 }
 
 /** `/coach @user`: percentiles, weakest and strongest, 8-week trend, quizzes, notes. */
