@@ -1,28 +1,14 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { Message } from "grammy/types";
 import type { Material } from "../../db/repositories/knowledge-base.js";
 import { KB_BODY_MAX, KB_TITLE_MAX, parseMaterial } from "../../domain/kb-material.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { renderMaterial, renderMaterialList, renderReaders, tagLine } from "../../presentation/views/knowledge-base-view.js";
 import { findMaterials, materialSearchText, readersOf } from "../../services/knowledge-base.js";
 import type { BotContext } from "../context.js";
-import { KB_ADD_CONVERSATION } from "../conversations/kb-add.js";
+import { fileOfMessage, KB_ADD_CONVERSATION } from "../conversations/kb-add.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
 
 export const knowledgeBaseFeature = new Composer<BotContext>();
-
-type FileKind = NonNullable<Material["fileKind"]>;
-
-/** The file of a message a head replied to: kept by its file_id, never downloaded. */
-function fileOf(message: Message | undefined): { fileId: string; fileKind: FileKind } | null {
-  if (!message) return null;
-  if (message.document) return { fileId: message.document.file_id, fileKind: "document" };
-  if (message.voice) return { fileId: message.voice.file_id, fileKind: "voice" };
-  if (message.video) return { fileId: message.video.file_id, fileKind: "video" };
-  if (message.audio) return { fileId: message.audio.file_id, fileKind: "audio" };
-  if (message.photo && message.photo.length > 0) return { fileId: message.photo.at(-1)!.file_id, fileKind: "photo" };
-  return null;
-}
 
 async function addMaterial(ctx: BotContext, args: string): Promise<void> {
   const head = await requireHead(ctx, "kb add");
@@ -39,7 +25,7 @@ async function addMaterial(ctx: BotContext, args: string): Promise<void> {
     return;
   }
   const replied = ctx.msg?.reply_to_message;
-  const file = fileOf(replied);
+  const file = fileOfMessage(replied);
   // Text of a replied text message (a forwarded script, say) becomes the material's text.
   const { draft } = parsed;
   const body = draft.body || (!file && replied?.text ? replied.text.slice(0, KB_BODY_MAX) : "");

@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import type { Member as TeamMember } from "../../db/repositories/users.js";
 import { clip, escapeHtml } from "../../presentation/html.js";
 import type { BotContext } from "../context.js";
 import { mainKeyboard } from "../keyboards/logging.js";
@@ -11,6 +12,29 @@ function inviteLink(botUsername: string, code: string): string {
 const displayName = (u: { username: string | null; firstName: string }) => escapeHtml(u.username ? `@${u.username}` : u.firstName);
 
 export const onboardingFeature = new Composer<BotContext>();
+
+/**
+ * The active member a head's command names by @username, or null after answering
+ * with the command's own form (a malformed name) or its "not in the team" line.
+ */
+async function memberNamed(
+  ctx: BotContext,
+  teamId: number,
+  words: { usage: string; notFound: (shown: string) => string },
+): Promise<TeamMember | null> {
+  const username = ctx.match?.toString().trim() ?? "";
+  if (!/^@?[A-Za-z0-9_]{3,32}$/.test(username)) {
+    await ctx.reply(words.usage, { parse_mode: "HTML" });
+    return null;
+  }
+  const target = ctx.deps.repos.memberships.byUsername(teamId, username);
+  if (!target) {
+    const shown = escapeHtml(username.startsWith("@") ? username : `@${username}`);
+    await ctx.reply(`${words.notFound(shown)}\n${words.usage}`, { parse_mode: "HTML" });
+    return null;
+  }
+  return target;
+}
 
 onboardingFeature.chatType("private").command("start", async (ctx) => {
   const code = ctx.match.trim();
@@ -88,17 +112,8 @@ onboardingFeature.command("invite", async (ctx) => {
 onboardingFeature.command("remove", async (ctx) => {
   const head = await requireHead(ctx, "remove");
   if (!head) return;
-  const username = ctx.match.trim();
-  if (!/^@?[A-Za-z0-9_]{3,32}$/.test(username)) {
-    await ctx.reply(ctx.t.remove.usage, { parse_mode: "HTML" });
-    return;
-  }
-  const target = ctx.deps.repos.memberships.byUsername(head.team.id, username);
-  if (!target) {
-    const shown = escapeHtml(username.startsWith("@") ? username : `@${username}`);
-    await ctx.reply(`${ctx.t.remove.notFound(shown)}\n${ctx.t.remove.usage}`, { parse_mode: "HTML" });
-    return;
-  }
+  const target = await memberNamed(ctx, head.team.id, ctx.t.remove);
+  if (!target) return;
   if (target.user.id === head.user.id) {
     await ctx.reply(ctx.t.remove.self);
     return;
@@ -128,17 +143,8 @@ onboardingFeature.command("join", async (ctx) => {
 onboardingFeature.command("promote", async (ctx) => {
   const head = await requireHead(ctx, "promote");
   if (!head) return;
-  const username = ctx.match.trim();
-  if (!/^@?[A-Za-z0-9_]{3,32}$/.test(username)) {
-    await ctx.reply(ctx.t.promote.usage, { parse_mode: "HTML" });
-    return;
-  }
-  const target = ctx.deps.repos.memberships.byUsername(head.team.id, username);
-  const shown = escapeHtml(username.startsWith("@") ? username : `@${username}`);
-  if (!target) {
-    await ctx.reply(`${ctx.t.promote.notFound(shown)}\n${ctx.t.promote.usage}`, { parse_mode: "HTML" });
-    return;
-  }
+  const target = await memberNamed(ctx, head.team.id, ctx.t.promote);
+  if (!target) return;
   if (target.membership.role === "head") {
     await ctx.reply(ctx.t.promote.already(displayName(target.user)), { parse_mode: "HTML" });
     return;
