@@ -41,13 +41,10 @@ flagsFeature.command("flags", async (ctx) => {
   if (text && !period) return void (await ctx.reply(`⚠️ ${ctx.t.reports.badPeriod(echo(text))}\n${t.usage}`, { parse_mode: "HTML" }));
   const listing = listFlags(ctx.deps, head.team, period, now);
   const rows = rowsOf(ctx, listing.flags);
-  const kb = new InlineKeyboard();
-  rows.slice(0, MAX_LISTED).forEach((row, i) => {
-    if (row.flag.status === "open") kb.row(...openRow(ctx, row.flag.id, i + 1));
-  });
+  const keyboard = rows.slice(0, MAX_LISTED).flatMap((row, i) => (row.flag.status === "open" ? [openRow(ctx, row.flag.id, i + 1)] : []));
   await ctx.reply(renderFlagList(rows, period, listing.on, head.team.timezone, ctx.locale), {
     parse_mode: "HTML",
-    ...(kb.inline_keyboard.some((r) => r.length > 0) ? { reply_markup: kb } : {}),
+    ...(keyboard.length > 0 ? { reply_markup: new InlineKeyboard(keyboard) } : {}),
   });
 });
 

@@ -773,7 +773,7 @@ export const en = {
       no_history: "💰 Deal out of nowhere",
     } as Record<FlagKind, string>,
     entries: (n: number) => `${n} ${plural("en", n, { one: "entry", other: "entries" })}`,
-    burst: (entries: string, from: string, to: string) => `${entries} between ${from} and ${to}`,
+    burst: (entries: string, from: string, to: string) => `${entries} ${from === to ? `at ${from}` : `between ${from} and ${to}`}`,
     duplicate: (entries: string, what: string, from: string, to: string) => `${entries} repeated (${what}), ${from}–${to}`,
     night: (entries: string, from: string, to: string) => `${entries} logged at ${from === to ? from : `${from}–${to}`}`,
     calls: (calls: number, median: string, conversion: string) =>

@@ -748,7 +748,7 @@ export const ru: Messages = {
       no_history: "💰 Сделка из ниоткуда",
     },
     entries: (n) => `${n} ${plural("ru", n, { one: "запись", few: "записи", many: "записей", other: "записи" })}`,
-    burst: (entries, from, to) => `${entries} с ${from} до ${to}`,
+    burst: (entries, from, to) => `${entries} ${from === to ? `в ${from}` : `с ${from} до ${to}`}`,
     duplicate: (entries, what, from, to) => `${entries} повторяются (${what}), ${from}–${to}`,
     night: (entries, from, to) => `${entries} в ${from === to ? from : `${from}–${to}`}`,
     calls: (calls, median, conversion) =>
