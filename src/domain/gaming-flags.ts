@@ -69,8 +69,9 @@ export interface DetectedFlag {
   detail: FlagDetail;
 }
 
-/** Kinds that count as work on a client before a deal (catalogue: first contact and on). */
-const GROUNDWORK: ReadonlySet<ActivityKind> = new Set(["call", "meeting", "proposal", "presentation", "lead"]);
+/** Kinds that count as work on a client before a deal (first contact and on; an earlier deal does not). */
+export const GROUNDWORK_KINDS = ["call", "meeting", "proposal", "presentation", "lead"] as const satisfies readonly ActivityKind[];
+const GROUNDWORK: ReadonlySet<ActivityKind> = new Set(GROUNDWORK_KINDS);
 
 const byTime = (a: ActivityRecord, b: ActivityRecord) => a.occurredAt - b.occurredAt || a.id - b.id;
 

@@ -1,9 +1,9 @@
 import type { GamingFlag, ResolveResult } from "../db/repositories/gaming-flags.js";
 import type { Team } from "../db/repositories/teams.js";
-import { detectFlags, historyDays } from "../domain/gaming-flags.js";
+import { dealsWithoutHistory, detectFlags, type FlagSettings, historyDays } from "../domain/gaming-flags.js";
 import { readTeamSettings } from "../domain/team-settings.js";
 import { addDays, DAY_MS, daysBetween, localDate, zonedMidnight } from "../domain/time.js";
-import type { Period } from "../domain/types.js";
+import type { ActivityRecord, Period } from "../domain/types.js";
 import type { AppDeps } from "./deps.js";
 import { previousWorkday } from "./morning-summary.js";
 
@@ -25,10 +25,25 @@ export function detectTeamFlags(deps: AppDeps, team: Team, fromDay: string, toDa
   const from = zonedMidnight(first, team.timezone);
   const to = zonedMidnight(addDays(toDay, 1), team.timezone);
   const entries = deps.repos.entries.activities(team.id, from, to);
-  const back = historyDays(settings);
-  const history = back > 0 ? deps.repos.entries.activities(team.id, from - back * DAY_MS, to) : [];
-  const found = detectFlags({ entries, history, days, tz: team.timezone, settings });
+  const found = detectFlags({ entries, history: dealHistory(deps, team, entries, settings, from, to), days, tz: team.timezone, settings });
   return deps.repos.gamingFlags.record(team.id, found, now);
+}
+
+/**
+ * The earlier work the deal check needs. Clients are usually written the same way
+ * every time (picked from buttons), so the look-back is first read for those exact
+ * names only; the team's whole look-back is read only when some deal found nothing
+ * that way (a spelling that differs in case or spacing, or a flag to raise).
+ */
+function dealHistory(deps: AppDeps, team: Team, entries: ActivityRecord[], settings: FlagSettings, from: number, to: number) {
+  const back = historyDays(settings);
+  const deals = entries.filter((e) => e.kind === "deal" && e.clientName);
+  if (back === 0 || deals.length === 0) return [];
+  const since = from - back * DAY_MS;
+  const names = [...new Set(deals.map((d) => d.clientName!))];
+  const exact = deps.repos.gamingFlags.groundwork(team.id, since, to, names);
+  if (dealsWithoutHistory(deals, exact, back).length === 0) return exact;
+  return deps.repos.gamingFlags.groundwork(team.id, since, to);
 }
 
 /**

@@ -109,6 +109,9 @@ describe("anti-gaming flags", () => {
   it("marks a flag fine (the entries stay), and the next summary has no flags line", async () => {
     await boot("2026-11-24T07:00:00Z");
     for (let i = 0; i < 20; i++) await h.say(t.john, t.johnChat, "/call");
+    at("2026-11-24T12:00:00Z"); // a call first, then the deal (the client typed differently): not flagged
+    await h.say(t.john, t.johnChat, "/call Beta");
+    await h.say(t.john, t.johnChat, "/deal 10k  BETA");
     at("2026-11-24T20:30:00Z"); // 23:30 in Moscow: a night entry
     await h.say(t.john, t.johnChat, "/deal 50k Acme");
     at("2026-11-25T07:00:00Z");
@@ -123,7 +126,7 @@ describe("anti-gaming flags", () => {
       expect(fine.text).toMatch(new RegExp(`^✓ Отмечено как норма: ${n}\\. `));
     }
     expect(count(h, "select count(*) from gaming_flags where status = 'fine'")).toBe(3);
-    expect(liveActivities(h)).toBe(21);
+    expect(liveActivities(h)).toBe(23);
     // The list's buttons went as each was resolved.
     const lastEdit = h.fake.calls.filter((c) => c.method === "editMessageReplyMarkup").at(-1)!;
     expect(buttons(lastEdit)).toEqual([]);

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
-import type { DetectedFlag, FlagStatus } from "../../domain/gaming-flags.js";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, sql } from "drizzle-orm";
+import { type DetectedFlag, type FlagStatus, GROUNDWORK_KINDS } from "../../domain/gaming-flags.js";
+import type { ActivityRecord } from "../../domain/types.js";
 import type { Db } from "../client.js";
 import { activities, gamingFlags } from "../schema.js";
 import { undoActivity } from "./entries.js";
@@ -46,6 +47,40 @@ export function gamingFlagsRepository(db: Db) {
         }
         return added;
       });
+    },
+
+    /**
+     * A team's live entries in [from, to) that count as work on a client before a
+     * deal, optionally only those whose client is written exactly as one of
+     * `names` (SQLite compares them inside the index scan, so a team's months
+     * are not carried into JavaScript when the spelling matches).
+     */
+    groundwork(teamId: number, from: number, to: number, names?: readonly string[]): ActivityRecord[] {
+      if (names && names.length === 0) return [];
+      return db
+        .select({
+          id: activities.id,
+          userId: activities.userId,
+          kind: activities.kind,
+          outcome: activities.outcome,
+          amountMinor: activities.amountMinor,
+          occurredAt: activities.occurredAt,
+          leadId: activities.leadId,
+          clientName: activities.clientName,
+          lostReason: activities.lostReason,
+        })
+        .from(activities)
+        .where(
+          and(
+            eq(activities.teamId, teamId),
+            gte(activities.occurredAt, from),
+            lt(activities.occurredAt, to),
+            isNull(activities.deletedAt),
+            inArray(activities.kind, [...GROUNDWORK_KINDS]),
+            names ? inArray(activities.clientName, [...names]) : isNotNull(activities.clientName),
+          ),
+        )
+        .all();
     },
 
     byId(teamId: number, id: number): GamingFlag | undefined {
