@@ -49,7 +49,7 @@ describe("flag texts", () => {
     expect(html).not.toContain(`${MAX_LISTED + 1}. 🌙`);
     expect(html).toContain("…and 3 more.");
     expect(renderFlagList([], null, false, "UTC", "en")).toBe(
-      "⚠️ <b>Open flags</b>\n\n✅ No open flags.\n\nFlag detection is off; turn it on with <code>/settings flags on</code>.",
+      "🚩 <b>Open flags</b>\n\n✅ No open flags.\n\nFlag detection is off; turn it on with <code>/settings flags on</code>.",
     );
   });
 });
