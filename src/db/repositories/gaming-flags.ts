@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, sql } from "drizzle-orm";
 import { type DetectedFlag, type FlagStatus, GROUNDWORK_KINDS } from "../../domain/gaming-flags.js";
 import type { ActivityRecord } from "../../domain/types.js";
 import type { Db } from "../client.js";
-import { activities, gamingFlags } from "../schema.js";
+import { activities, gamingFlags, leadStages } from "../schema.js";
 import { undoActivity } from "./entries.js";
 
 export type GamingFlag = typeof gamingFlags.$inferSelect;
@@ -142,7 +142,8 @@ export function gamingFlagsRepository(db: Db) {
      * Voids an open flag's entries the way /undo removes one: each still-live entry
      * is soft-deleted, its stage entries removed and its lead put back, newest
      * first (so each lead unwinds in order), in the same transaction as the flag's
-     * status. Entries already undone are left as they are.
+     * status. Entries already undone are left as they are; an entry whose lead a
+     * later unflagged entry moved on is removed without putting the lead back.
      */
     voidEntries(teamId: number, id: number, by: number, now: number): ResolveResult {
       return db.transaction((tx) => {
@@ -162,7 +163,22 @@ export function gamingFlagsRepository(db: Db) {
                 .where(and(eq(activities.teamId, teamId), inArray(activities.id, flag.entryIds), isNull(activities.deletedAt)))
                 .orderBy(desc(activities.id))
                 .all();
-        for (const entry of live) undoActivity(tx, entry, now);
+        for (const entry of live) {
+          // A lead a later (unflagged, live) entry moved on keeps its stage: putting it
+          // back to before this entry would undo that entry's move too.
+          const later =
+            entry.leadId !== null &&
+            tx
+              .select({ id: activities.id })
+              .from(activities)
+              .where(and(eq(activities.leadId, entry.leadId), isNull(activities.deletedAt), gt(activities.id, entry.id)))
+              .get() !== undefined;
+          if (!later) undoActivity(tx, entry, now);
+          else {
+            tx.update(activities).set({ deletedAt: now }).where(eq(activities.id, entry.id)).run();
+            tx.delete(leadStages).where(eq(leadStages.activityId, entry.id)).run();
+          }
+        }
         tx.update(gamingFlags).set({ status: "voided", resolvedBy: by, resolvedAt: now }).where(eq(gamingFlags.id, id)).run();
         return { status: "done", flag: { ...flag, status: "voided" as FlagStatus, resolvedBy: by, resolvedAt: now }, voided: live.length };
       });
