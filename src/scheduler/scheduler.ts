@@ -295,7 +295,9 @@ export class PostScheduler {
         // The numbers are read once, however many languages the targets read.
         let summary: MorningSummary | undefined;
         const targets = this.targets(team, settings, settings.summaryTo);
-        const flags = this.detectFlags(team, now);
+        // Detection runs when a head's copy is first built (claimed), not on every sweep of the window.
+        let flags: number | undefined;
+        const openFlags = () => (flags ??= this.detectFlags(team, now));
         const heads = targets.filter((x) => x.userId !== undefined);
         const others = targets.filter((x) => x.userId === undefined);
         // Heads' copies carry the flags line, so their text is built apart from the
@@ -308,7 +310,7 @@ export class PostScheduler {
           return { ...content, chart: charts.get(l)! };
         };
         const [toHeads, toOthers] = await Promise.all([
-          this.postAll(team, slot, heads, now, (l) => build(l, flags)),
+          this.postAll(team, slot, heads, now, (l) => build(l, openFlags())),
           this.postAll(team, slot, others, now, (l) => build(l)),
         ]);
         return toHeads + toOthers;
@@ -331,8 +333,8 @@ export class PostScheduler {
   }
 
   /**
-   * The daily anti-gaming detection, run with the morning summary (the days since
-   * the previous working day); returns the open flags for the heads' line. A
+   * The daily anti-gaming detection, run with the heads' morning summary (the days
+   * since the previous working day); returns the open flags for the heads' line. A
    * failure here must not hold the summary back.
    */
   private detectFlags(team: Team, now: number): number {
