@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { FLAG_KINDS, FLAG_STATUSES, type FlagDetail } from "../domain/gaming-flags.js";
 import { LOCALES } from "../domain/locales.js";
 import { PLAN_PERIODS, PLAN_SCOPES } from "../domain/plans.js";
 import { ACTIVITY_KINDS, CALL_OUTCOMES, STAGES } from "../domain/types.js";
@@ -454,6 +455,36 @@ export const programAssignments = sqliteTable(
   (t) => [uniqueIndex("program_assignments_uq").on(t.programId, t.userId)],
 );
 
+/**
+ * Anti-gaming flags for heads: one per (team, kind, person, local day), so running
+ * the daily detection again changes nothing. A head marks one fine or voids its entries.
+ */
+export const gamingFlags = sqliteTable(
+  "gaming_flags",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: teamRef(),
+    kind: text("kind", { enum: FLAG_KINDS }).notNull(),
+    /** The person whose entries are flagged. */
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** Local date (team zone) of the flagged entries. */
+    day: text("day").notNull(),
+    entryIds: text("entry_ids", { mode: "json" }).$type<number[]>().notNull().default([]),
+    /** What the flag's text shows (domain FlagDetail). */
+    detail: text("detail", { mode: "json" }).$type<FlagDetail>().notNull(),
+    status: text("status", { enum: FLAG_STATUSES }).notNull().default("open"),
+    createdAt: integer("created_at").notNull(),
+    resolvedBy: integer("resolved_by"),
+    resolvedAt: integer("resolved_at"),
+  },
+  (t) => [
+    uniqueIndex("gaming_flags_once_uq").on(t.teamId, t.kind, t.userId, t.day),
+    index("gaming_flags_team_status_idx").on(t.teamId, t.status, t.day),
+  ],
+);
+
 export const schema = {
   teams,
   users,
@@ -478,4 +509,5 @@ export const schema = {
   coachNotes,
   programs,
   programAssignments,
+  gamingFlags,
 };

@@ -1,3 +1,4 @@
+import { parseFlagSettings } from "./gaming-flags.js";
 import { isLocale } from "./locales.js";
 import type { MetricParser } from "./metrics.js";
 import { parseDuration } from "./plans.js";
@@ -115,6 +116,11 @@ export function parseSettingsCommand(text: string, parseMetric: MetricParser, th
       const f = flag(value);
       return f === null ? bad : { scope: "team", patch: { autoLog: f } };
     }
+    case "flags":
+    case "флаги": {
+      const f = parseFlagSettings(value);
+      return f ? { scope: "team", patch: { flags: f } as unknown as Partial<TeamSettings> } : bad;
+    }
     case "language":
     case "язык": {
       const v = value.toLowerCase();
@@ -138,5 +144,10 @@ export function parseSettingsCommand(text: string, parseMetric: MetricParser, th
 
 /** Applies a team patch (merging the enabled flags) to current settings. */
 export function mergeTeamSettings(current: TeamSettings, patch: Partial<TeamSettings>): TeamSettings {
-  return { ...current, ...patch, enabled: { ...current.enabled, ...(patch.enabled ?? {}) } };
+  return {
+    ...current,
+    ...patch,
+    enabled: { ...current.enabled, ...(patch.enabled ?? {}) },
+    flags: { ...current.flags, ...(patch.flags ?? {}) },
+  };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_FLAG_SETTINGS, flagSettingsSchema } from "./gaming-flags.js";
 import { LOCALES } from "./locales.js";
 import { METRIC_KEYS } from "./metrics.js";
 
@@ -48,6 +49,8 @@ export const teamSettingsSchema = z.object({
   mainMetric: z.enum(METRIC_KEYS).default("deals"),
   /** Free text read with confidence as one entry is stored at once (with an Undo button) instead of asking. */
   autoLog: z.boolean().default(false),
+  /** Anti-gaming flag thresholds (`/settings flags …`). */
+  flags: flagSettingsSchema.default(DEFAULT_FLAG_SETTINGS),
   enabled: postToggles.default(Object.fromEntries(POST_KEYS.map((k) => [k, true])) as Record<PostKey, boolean>),
 });
 

@@ -14,6 +14,7 @@ import type { PostContent } from "../presentation/views/post-content.js";
 import { coachingOverview, weeklyCoachingNotes } from "../services/coaching.js";
 import type { AppDeps } from "../services/deps.js";
 import { checkFunnel } from "../services/funnel-alerts.js";
+import { detectSinceLastWorkday, openFlagCount } from "../services/gaming-flags.js";
 import { buildMorningSummary, type MorningSummary } from "../services/morning-summary.js";
 import { localDayBounds } from "../services/record-entry.js";
 import { cronExpressions, dueSlots, type Slot } from "./due-posts.js";
@@ -293,10 +294,26 @@ export class PostScheduler {
       case "summary": {
         // The numbers are read once, however many languages the targets read.
         let summary: MorningSummary | undefined;
-        return this.postAll(team, slot, this.targets(team, settings, settings.summaryTo), now, (l) => {
+        const targets = this.targets(team, settings, settings.summaryTo);
+        // Detection runs when a head's copy is first built (claimed), not on every sweep of the window.
+        let flags: number | undefined;
+        const openFlags = () => (flags ??= this.detectFlags(team, now));
+        const heads = targets.filter((x) => x.userId !== undefined);
+        const others = targets.filter((x) => x.userId === undefined);
+        // Heads' copies carry the flags line, so their text is built apart from the
+        // group's; the chart is still drawn once per language.
+        const charts = new Map<Locale, PostContent["chart"]>();
+        const build = (l: Locale, openFlags = 0): PostContent => {
           summary ??= buildMorningSummary(this.deps, team, now);
-          return renderMorningSummary(summary, l);
-        });
+          const content = renderMorningSummary(summary, l, { openFlags });
+          if (!charts.has(l)) charts.set(l, memoChart(content).chart);
+          return { ...content, chart: charts.get(l)! };
+        };
+        const [toHeads, toOthers] = await Promise.all([
+          this.postAll(team, slot, heads, now, (l) => build(l, openFlags())),
+          this.postAll(team, slot, others, now, (l) => build(l)),
+        ]);
+        return toHeads + toOthers;
       }
       case "evening":
         return this.postAll(team, slot, this.targets(team, settings, settings.leaderboardTo), now, (l) =>
@@ -312,6 +329,21 @@ export class PostScheduler {
         return this.nudgeIdle(team, slot, now);
       case "checks":
         return this.checks(team, settings, slot, now);
+    }
+  }
+
+  /**
+   * The daily anti-gaming detection, run with the heads' morning summary (the days
+   * since the previous working day); returns the open flags for the heads' line. A
+   * failure here must not hold the summary back.
+   */
+  private detectFlags(team: Team, now: number): number {
+    try {
+      detectSinceLastWorkday(this.deps, team, now);
+      return openFlagCount(this.deps, team);
+    } catch (err) {
+      this.deps.logger.error({ err, team_id: team.id }, "flag detection failed");
+      return 0;
     }
   }
 

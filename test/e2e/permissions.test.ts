@@ -44,6 +44,7 @@ funnel        N N N G   A A O G   A A O G   B B O G   N N N G
 export        N N N G   a a O G   a a O G   a a O G   N N N G
 top           N N N G   a a O G   a a O G   a a O G   N N N G
 summary       N N N G   H H O G   A A O G   B B O G   N N N G
+flags         N N N G   H H O G   a P O G   a P O G   N N N G
 settings      N N N G   a a O G   A A O G   B B O G   N N N G
 free-text     N N N -   A A O -   A A O -   B B O -   N N N -
 `;
@@ -89,7 +90,7 @@ const REFUSALS: [string, (text: string) => boolean][] = [
   ["N", (s) => s === messages.ru.notInTeam],
   ["G", (s) => s === messages.ru.groupNotTeam],
   ["H", (s) => /^Команда \/\w+ доступна только руководителю/.test(s)],
-  ["P", (s) => s === messages.ru.setup.notGroup || /^\/\w+ работает в группе команды/.test(s)],
+  ["P", (s) => s === messages.ru.setup.notGroup || /^\/\w+ работает в группе команды/.test(s) || s === messages.ru.flags.privateOnly],
   ["D", (s) => s === messages.ru.setup.notAdmin],
 ];
 

@@ -67,7 +67,7 @@ function expectConfirmationMatches(confirmation: string, a: Activity, kind: stri
 
 const LOGGING = ["call", "meeting", "proposal", "presentation", "lead", "deal", "lost"];
 const MANAGER = [...LOGGING, ...LOGGING, "me", "report", "funnel", "top", "settings", "undo", "export"];
-const HEAD = ["plan", "plan", "settings", "settings", "compare", "report", "top", "promote", "remove", "invite"];
+const HEAD = ["plan", "plan", "settings", "settings", "compare", "report", "top", "promote", "remove", "invite", "flags"];
 
 describe("hostile arguments end to end", () => {
   it("every command answers validly; a refusal stores nothing; an accepted entry stores what it confirms", async () => {

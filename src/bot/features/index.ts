@@ -4,6 +4,7 @@ import { chatMembershipFeature } from "./chat-membership.js";
 import { coachingFeature } from "./coaching.js";
 import { dashboardFeature } from "./dashboard.js";
 import { exportFeature } from "./export.js";
+import { flagsFeature } from "./flags.js";
 import { freeTextFeature } from "./free-text.js";
 import { helpFeature } from "./help.js";
 import { knowledgeBaseFeature } from "./knowledge-base.js";
@@ -37,6 +38,7 @@ export function registerFeatures(bot: Bot<BotContext>): void {
   bot.use(quizzesFeature);
   bot.use(programsFeature);
   bot.use(coachingFeature);
+  bot.use(flagsFeature);
   // Plain text that no feature took is a report in words; before the catch-all.
   bot.use(freeTextFeature);
   bot.use(unhandledFeature);

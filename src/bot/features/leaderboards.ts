@@ -7,6 +7,7 @@ import { echo, escapeHtml } from "../../presentation/html.js";
 import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
 import { renderMorningSummary } from "../../presentation/views/morning-summary-view.js";
 import { rankingHtml } from "../../presentation/views/ranking-view.js";
+import { detectSinceLastWorkday, openFlagCount } from "../../services/gaming-flags.js";
 import { leaderboard } from "../../services/leaderboard.js";
 import { buildMorningSummary } from "../../services/morning-summary.js";
 import { teamPeriod } from "../../services/team-settings.js";
@@ -53,7 +54,14 @@ leaderboardsFeature.command("top", async (ctx) => {
 leaderboardsFeature.command("summary", async (ctx) => {
   const head = await requireHead(ctx, "summary");
   if (!head) return;
-  const post = renderMorningSummary(buildMorningSummary(ctx.deps, head.team, ctx.deps.now()), ctx.locale);
+  const now = ctx.deps.now();
+  // The flags line only where the head alone reads it: the private chat.
+  let openFlags = 0;
+  if (ctx.chat.type === "private") {
+    detectSinceLastWorkday(ctx.deps, head.team, now);
+    openFlags = openFlagCount(ctx.deps, head.team);
+  }
+  const post = renderMorningSummary(buildMorningSummary(ctx.deps, head.team, now), ctx.locale, { openFlags });
   await ctx.reply(post.html, { parse_mode: "HTML" });
   if (post.chart) await replyWithChart(ctx, post.chart, post.caption, "summary.png");
 });

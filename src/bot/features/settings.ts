@@ -41,6 +41,7 @@ function renderTeamSettings(team: Team, s: TeamSettings, locale: Locale): string
     `${t.topic}: ${s.topicId ?? t.none}`,
     `${t.metric}: ${metricLabel(s.mainMetric, locale)}`,
     `${t.autoLog}: ${s.autoLog ? t.on : t.off}`,
+    messages[locale].flags.settingsLine(s.flags),
   ].join("\n");
 }
 
@@ -80,7 +81,7 @@ async function show(ctx: BotContext, edit = false): Promise<void> {
   const s = member.team ? readTeamSettings(member.team.settings) : null;
   const text =
     isHead && s
-      ? `${renderTeamSettings(member.team!, s, ctx.locale)}\n\n${t.personalTitle}\n${personal(member.user!, ctx.locale).join("\n")}\n\n${t.usage}`
+      ? `${renderTeamSettings(member.team!, s, ctx.locale)}\n\n${t.personalTitle}\n${personal(member.user!, ctx.locale).join("\n")}\n\n${t.usage}\n${ctx.t.flags.settingsUsage}`
       : `${t.personalTitle}\n${personal(member.user!, ctx.locale).join("\n")}\n\n${t.personalUsage}`;
   const kb = isHead && s ? teamKeyboard(s, ctx.locale) : new InlineKeyboard();
   kb.row();
@@ -119,6 +120,12 @@ settingsFeature.command("settings", async (ctx) => {
   const change = parseSettingsCommand(text, parseMetricOn("main"), ctx.msg?.message_thread_id);
   const isHead = member.membership.role === "head";
   const usage = isHead ? t.usage : t.personalUsage;
+  if ("error" in change && change.error === "bad_value" && /^(flags|флаги)$/.test(change.key)) {
+    // `/settings flags` alone shows the current thresholds and the forms; a wrong form says so first.
+    const current = ctx.t.flags.settingsLine(readTeamSettings(member.team.settings).flags);
+    const head = change.value ? `⚠️ ${t.badValue(echo(change.key), echo(change.value))}\n` : "";
+    return void (await ctx.reply(`${head}${current}\n${ctx.t.flags.settingsUsage}`, { parse_mode: "HTML" }));
+  }
   if ("error" in change) {
     const reason = change.error === "unknown_key" ? t.unknownKey(echo(change.key)) : t.badValue(echo(change.key), echo(change.value));
     return void (await ctx.reply(`⚠️ ${reason}\n${usage}`, { parse_mode: "HTML" }));

@@ -50,7 +50,7 @@ export type UndoResult =
   | { status: "nothing" };
 
 /** Soft-deletes an entry, removes the stage entries it caused and puts its lead back. */
-function undoActivity(tx: Pick<Db, "select" | "update" | "delete">, last: Activity, now: number): UndoResult {
+export function undoActivity(tx: Pick<Db, "select" | "update" | "delete">, last: Activity, now: number): UndoResult {
   tx.update(activities).set({ deletedAt: now }).where(eq(activities.id, last.id)).run();
   tx.delete(leadStages).where(eq(leadStages.activityId, last.id)).run();
   let leadRemoved = false;

@@ -1,4 +1,5 @@
 import { outcomeChoices } from "../../domain/entry-parsing.js";
+import type { FlagKind, FlagSettings } from "../../domain/gaming-flags.js";
 import type { MetricKey } from "../../domain/metrics.js";
 import type { ProgressStatus } from "../../domain/plans.js";
 import type { QuizErrorCode } from "../../domain/quiz-format.js";
@@ -168,6 +169,7 @@ export const en = {
     log: "Log with buttons",
     plan: "Plans (head)",
     summary: "Summary now (head)",
+    flags: "Anti-gaming flags (head)",
     invite: "Invite link (head)",
     help: "List of commands",
     join: "Join the team",
@@ -761,6 +763,60 @@ export const en = {
     settingsButton: "Coaching note",
     settingsLine: (on: boolean) => `Weekly coaching note: ${on ? "on" : "off"}`,
     help: "<b>Training</b>\n/kb [words|#tag] — knowledge base\n/quiz results &lt;name&gt; — your quiz score\n/coach — heads: who needs coaching on what; /coach @user — one manager's card\n/note @user text — heads: a private note\n/quiz new · /quiz send · /kb add — heads",
+  },
+  flags: {
+    kind: {
+      burst: "⚡ Burst",
+      duplicate: "♊ Duplicates",
+      night: "🌙 At night",
+      calls: "📞 Calls without conversion",
+      no_history: "💰 Deal out of nowhere",
+    } as Record<FlagKind, string>,
+    entries: (n: number) => `${n} ${plural("en", n, { one: "entry", other: "entries" })}`,
+    burst: (entries: string, from: string, to: string) => `${entries} ${from === to ? `at ${from}` : `between ${from} and ${to}`}`,
+    duplicate: (entries: string, what: string, from: string, to: string) => `${entries} repeated (${what}), ${from}–${to}`,
+    night: (entries: string, from: string, to: string) => `${entries} logged at ${from === to ? from : `${from}–${to}`}`,
+    calls: (calls: number, median: string, conversion: string) =>
+      `${calls} calls against the others' median of ${median}, call conversion ${conversion}`,
+    noHistory: (deals: number, clients: string) =>
+      `${deals} ${plural("en", deals, { one: "deal", other: "deals" })} with nothing logged for the client before: ${clients}`,
+    line: (n: number, kind: string, name: string, day: string, what: string) => `${n}. ${kind} · <b>${name}</b> · ${day}\n    ${what}`,
+    fine: (who: string) => `✓ fine (${who})`,
+    voided: (who: string) => `✖ entries voided (${who})`,
+    title: "🚩 <b>Open flags</b>",
+    periodTitle: (period: string) => `🚩 <b>Flags</b> · ${period}`,
+    none: "✅ No open flags.",
+    nonePeriod: "✅ No flags in this period.",
+    off: "Flag detection is off; turn it on with <code>/settings flags on</code>.",
+    more: (n: number) => `…and ${n} more. Resolve these first, or ask for a period: <code>/flags week</code>`,
+    hint: "✓ ok — nothing wrong; ✖ void — the entries stop counting (as with /undo).",
+    okButton: (n: number) => `${n} ✓ ok`,
+    voidButton: (n: number) => `${n} ✖ void entries`,
+    confirmButton: (n: number, entries: string) => `${n} ✖ yes, void ${entries}`,
+    backButton: (n: number) => `${n} ↩️ keep`,
+    markedFine: (line: string) => `✓ Marked as fine: ${line}`,
+    voidedDone: (line: string, entries: string) => `✖ Voided ${entries}: ${line}. They no longer count anywhere.`,
+    alreadyResolved: "This flag was already resolved; nothing changed.",
+    gone: "This flag doesn't exist (any more); nothing changed.",
+    headOnlyButton: "Only a head of sales can resolve flags.",
+    privateOnly: "Flags are shown only in the private chat with me: send /flags there.",
+    usage: "Form: <code>/flags</code> (open flags) or <code>/flags [period]</code>, e.g. <code>/flags week</code>",
+    summaryLine: (n: number) => `⚠️ ${n} ${plural("en", n, { one: "flag", other: "flags" })}: /flags`,
+    settingsLine: (s: FlagSettings) =>
+      s.on
+        ? `Flags: ${[
+            s.burstCount === null ? "burst off" : `burst ${s.burstCount} in ${s.burstMinutes} min`,
+            s.duplicateMinutes === null ? "duplicates off" : `duplicates within ${s.duplicateMinutes} min`,
+            s.nightFrom === null ? "night off" : `night ${s.nightFrom}–${s.nightTo}`,
+            s.callsFactor === null
+              ? "calls off"
+              : `calls ×${String(s.callsFactor)} the median, ≥ ${s.callsMin}, conversion ≤ ${s.callsConversion}%`,
+            s.dealLookbackDays === null ? "deals off" : `deals with no work in ${s.dealLookbackDays} d`,
+          ].join(" · ")}`
+        : "Flags: off",
+    settingsUsage:
+      "Change with <code>/settings flags …</code>: <code>on|off</code> · <code>burst 20 2</code> (entries, minutes) · <code>duplicate 10</code> (minutes) · <code>night 23-06</code> · <code>calls 2 30 5%</code> (× the others' median, at least N calls, conversion at most) · <code>deals 90</code> (days looked back) — each also <code>off</code>",
+    help: "<b>Control</b>\n/flags [period] — anti-gaming flags (bursts, duplicates, night entries, …): ✓ ok or ✖ void the entries",
   },
   unhandledCommand: "I don't know that command. /help lists what I can do.",
   unhandledText: "Log with the buttons or commands; /help lists them.",

@@ -146,6 +146,7 @@ export const ru: Messages = {
     log: "Записать кнопками",
     plan: "Планы (руководитель)",
     summary: "Сводка сейчас (руководитель)",
+    flags: "Флаги накруток (руководитель)",
     invite: "Ссылка-приглашение (руководитель)",
     help: "Список команд",
     join: "Вступить в команду",
@@ -737,6 +738,60 @@ export const ru: Messages = {
     settingsButton: "Разбор недели",
     settingsLine: (on: boolean) => `Еженедельный разбор: ${on ? "вкл." : "выкл."}`,
     help: "<b>Обучение</b>\n/kb [слова|#тег] — база знаний\n/quiz results &lt;название&gt; — ваш результат теста\n/coach — руководителю: кому и в чём нужна помощь; /coach @user — карточка менеджера\n/note @user текст — руководителю: личная заметка\n/quiz new · /quiz send · /kb add — руководителю",
+  },
+  flags: {
+    kind: {
+      burst: "⚡ Всплеск",
+      duplicate: "♊ Дубли",
+      night: "🌙 Ночью",
+      calls: "📞 Звонки без конверсии",
+      no_history: "💰 Сделка из ниоткуда",
+    },
+    entries: (n) => `${n} ${plural("ru", n, { one: "запись", few: "записи", many: "записей", other: "записи" })}`,
+    burst: (entries, from, to) => `${entries} ${from === to ? `в ${from}` : `с ${from} до ${to}`}`,
+    duplicate: (entries, what, from, to) => `${entries} повторяются (${what}), ${from}–${to}`,
+    night: (entries, from, to) => `${entries} в ${from === to ? from : `${from}–${to}`}`,
+    calls: (calls, median, conversion) =>
+      `${calls} ${plural("ru", calls, { one: "звонок", few: "звонка", many: "звонков", other: "звонка" })} при медиане остальных ${median}, конверсия звонков ${conversion}`,
+    noHistory: (deals, clients) =>
+      `${deals} ${plural("ru", deals, { one: "сделка", few: "сделки", many: "сделок", other: "сделки" })} без предшествующей работы с клиентом: ${clients}`,
+    line: (n, kind, name, day, what) => `${n}. ${kind} · <b>${name}</b> · ${day}\n    ${what}`,
+    fine: (who) => `✓ норма (${who})`,
+    voided: (who) => `✖ записи аннулированы (${who})`,
+    title: "🚩 <b>Открытые флаги</b>",
+    periodTitle: (period) => `🚩 <b>Флаги</b> · ${period}`,
+    none: "✅ Открытых флагов нет.",
+    nonePeriod: "✅ За этот период флагов нет.",
+    off: "Проверка флагов выключена; включить: <code>/settings flags on</code>.",
+    more: (n) => `…и ещё ${n}. Сначала разберите эти или укажите период: <code>/flags неделя</code>`,
+    hint: "✓ ок — всё в порядке; ✖ аннулировать — записи перестанут учитываться (как после /undo).",
+    okButton: (n) => `${n} ✓ ок`,
+    voidButton: (n) => `${n} ✖ аннулировать`,
+    confirmButton: (n, entries) => `${n} ✖ да, аннулировать ${entries}`,
+    backButton: (n) => `${n} ↩️ оставить`,
+    markedFine: (line) => `✓ Отмечено как норма: ${line}`,
+    voidedDone: (line, entries) => `✖ Аннулировано: ${entries} — ${line}. Они больше нигде не учитываются.`,
+    alreadyResolved: "Этот флаг уже разобран; ничего не изменено.",
+    gone: "Такого флага нет (больше нет); ничего не изменено.",
+    headOnlyButton: "Разбирать флаги может только руководитель.",
+    privateOnly: "Флаги показываются только в личном чате со мной: отправьте /flags там.",
+    usage: "Формат: <code>/flags</code> (открытые флаги) или <code>/flags [период]</code>, например <code>/flags неделя</code>",
+    summaryLine: (n) => `⚠️ ${n} ${plural("ru", n, { one: "флаг", few: "флага", many: "флагов", other: "флага" })}: /flags`,
+    settingsLine: (s) =>
+      s.on
+        ? `Флаги: ${[
+            s.burstCount === null ? "всплеск выкл" : `всплеск ${s.burstCount} за ${s.burstMinutes} мин`,
+            s.duplicateMinutes === null ? "дубли выкл" : `дубли в пределах ${s.duplicateMinutes} мин`,
+            s.nightFrom === null ? "ночь выкл" : `ночь ${s.nightFrom}–${s.nightTo}`,
+            s.callsFactor === null
+              ? "звонки выкл"
+              : `звонки ×${String(s.callsFactor).replace(".", ",")} медианы, от ${s.callsMin}, конверсия ≤ ${s.callsConversion}%`,
+            s.dealLookbackDays === null ? "сделки выкл" : `сделки без работы за ${s.dealLookbackDays} дн.`,
+          ].join(" · ")}`
+        : "Флаги: выкл",
+    settingsUsage:
+      "Изменить: <code>/settings flags …</code>: <code>on|off</code> · <code>burst 20 2</code> (записей, минут) · <code>duplicate 10</code> (минут) · <code>night 23-06</code> · <code>calls 2 30 5%</code> (× медиана остальных, не меньше N звонков, конверсия не выше) · <code>deals 90</code> (дней назад) — каждое также <code>off</code>",
+    help: "<b>Контроль</b>\n/flags [период] — флаги накруток (всплески, дубли, ночные записи, …): ✓ ок или ✖ аннулировать записи",
   },
   unhandledCommand: "Не знаю такой команды. Список — /help.",
   unhandledText: "Записывайте кнопками или командами; список — /help.",

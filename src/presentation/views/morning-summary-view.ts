@@ -17,8 +17,11 @@ import { renderTables } from "./table.js";
 /** Funnel alerts shown at most, so the summary stays one message. */
 const MAX_ALERTS = 8;
 
-/** The morning summary as a post: the day table, the best, who is idle, the month against plans, alerts, a chart. */
-export function renderMorningSummary(s: MorningSummary, locale: Locale): PostContent {
+/**
+ * The morning summary as a post: the day table, the best, who is idle, the month against plans, alerts, a chart.
+ * `openFlags` (heads' copies only: flags are not for the group) adds the "⚠️ N flags: /flags" line.
+ */
+export function renderMorningSummary(s: MorningSummary, locale: Locale, opts: { openFlags?: number } = {}): PostContent {
   const t = messages[locale];
   const p = t.posts;
   const { team, metric, day, month, people } = s;
@@ -68,6 +71,8 @@ export function renderMorningSummary(s: MorningSummary, locale: Locale): PostCon
         .map((a) => `• ${a}`)
         .join("\n")}`,
     );
+
+  if (opts.openFlags) parts.push(t.flags.summaryLine(opts.openFlags));
 
   const label = metricLabel(metric, locale);
   const chart =
