@@ -1,3 +1,4 @@
+import { MAX_BACKDATE_DAYS } from "./backdating.js";
 import { isLocale } from "./locales.js";
 import type { MetricParser } from "./metrics.js";
 import { parseDuration } from "./plans.js";
@@ -114,6 +115,11 @@ export function parseSettingsCommand(text: string, parseMetric: MetricParser, th
     case "автозапись": {
       const f = flag(value);
       return f === null ? bad : { scope: "team", patch: { autoLog: f } };
+    }
+    case "backdate":
+    case "задним_числом": {
+      const days = /^\d{1,2}$/.test(value) ? Number(value) : null;
+      return days !== null && days <= MAX_BACKDATE_DAYS ? { scope: "team", patch: { backdateDays: days } } : bad;
     }
     case "language":
     case "язык": {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_BACKDATE_DAYS, MAX_BACKDATE_DAYS } from "./backdating.js";
 import { LOCALES } from "./locales.js";
 import { METRIC_KEYS } from "./metrics.js";
 
@@ -48,6 +49,8 @@ export const teamSettingsSchema = z.object({
   mainMetric: z.enum(METRIC_KEYS).default("deals"),
   /** Free text read with confidence as one entry is stored at once (with an Undo button) instead of asking. */
   autoLog: z.boolean().default(false),
+  /** How many days back an entry may be logged for (`/call вчера`); 0: only today. */
+  backdateDays: z.number().int().min(0).max(MAX_BACKDATE_DAYS).default(DEFAULT_BACKDATE_DAYS),
   enabled: postToggles.default(Object.fromEntries(POST_KEYS.map((k) => [k, true])) as Record<PostKey, boolean>),
 });
 

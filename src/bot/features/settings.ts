@@ -41,6 +41,7 @@ function renderTeamSettings(team: Team, s: TeamSettings, locale: Locale): string
     `${t.topic}: ${s.topicId ?? t.none}`,
     `${t.metric}: ${metricLabel(s.mainMetric, locale)}`,
     `${t.autoLog}: ${s.autoLog ? t.on : t.off}`,
+    t.backdate(s.backdateDays),
   ].join("\n");
 }
 
