@@ -207,4 +207,34 @@ describe("corrections, voids and /feed", () => {
     const far = await h.say(t.ivan, t.ivanChat, "в прошлый понедельник позвонил в Сигму");
     expect(far.text).toContain("📅 Запишу задним числом за 23.11.");
   });
+
+  it("corrections keep the pipeline consistent: an outcome redoes the call's stage move, a client change that would move a lead is refused", async () => {
+    h = await startHarness();
+    const t = await setUpTeam(h);
+    const ivan = (text: string) => h.say(t.ivan, t.ivanChat, text).then((r) => r.text);
+    const stage = (client: string) =>
+      (h.deps.db.$client.prepare("select stage from leads where client_name = ?").get(client) as { stage: string }).stage;
+
+    await ivan("/lead Acme");
+    await ivan("/call недозвон Acme");
+    expect(stage("Acme")).toBe("new");
+    expect(await ivan("/edit итог встреча")).toContain("итог недозвон → назначена встреча");
+    expect(stage("Acme")).toBe("qualified");
+    expect(await ivan("/edit итог недозвон")).toContain("итог назначена встреча → недозвон");
+    expect(stage("Acme")).toBe("new");
+    expect(count(h, "select count(*) from lead_stages s join leads l on l.id = s.lead_id where l.client_name = 'Acme'")).toBe(1);
+
+    // The call moved Acme's lead: another client would rewrite that lead's history.
+    await ivan("/call Acme");
+    expect(stage("Acme")).toBe("qualified");
+    const before = count(h, "select count(*) from entry_changes");
+    expect(await ivan("/edit клиент Beta")).toContain("двигала лид другого клиента");
+    // A spelling fix of the same client is fine.
+    expect(await ivan("/edit клиент ACME")).toContain("клиент Acme → ACME");
+    // A new lead renamed to a client with an open lead would make two: refused.
+    await ivan("/lead Gamma");
+    expect(await ivan("/edit клиент acme")).toContain("уже есть открытый лид");
+    expect(count(h, "select count(*) from entry_changes")).toBe(before + 1);
+    expect(count(h, "select count(*) from leads where client_name = 'Gamma'")).toBe(1);
+  });
 });
