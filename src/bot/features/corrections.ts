@@ -87,7 +87,7 @@ async function showPicked(ctx: BotContext, member: Member, id: number): Promise<
   if (refusal === "reason_required") lines.push(c.pickedHintReason);
   await ctx.reply(lines.join("\n"), {
     parse_mode: "HTML",
-    reply_markup: { force_reply: true, selective: true, input_field_placeholder: `${c.field[editableFields(entry.kind)[0]!]} …` },
+    reply_markup: { force_reply: true, input_field_placeholder: `${c.field[editableFields(entry.kind)[0]!]} …` },
   });
 }
 
