@@ -122,6 +122,7 @@ describe("corrections, voids and /feed", () => {
 
     const feed = await h.say(t.head, t.headChat, "/feed @ivan");
     expect(feed.text).toContain("Лента: Иван");
+    expect(feed.text).not.toContain("John");
     expect(feed.text).toContain(`#${dealId} Сделка — 50 000 ₽ — Acme`);
     expect(feed.text).toMatch(/↳ Acme: этап → успех/);
     expect(feed.text).toContain(`#${callId + 1} отменена автором`);
@@ -133,6 +134,15 @@ describe("corrections, voids and /feed", () => {
       (s) => feed.text.indexOf(s),
     );
     expect(order.every((x, i) => x >= 0 && (i === 0 || x > order[i - 1]!))).toBe(true);
+
+    expect(await head("/feed год")).toContain("не больше квартала");
+    expect(await head("/feed @nobody")).toContain("@nobody — не участник этой команды");
+
+    // In English for John.
+    const john = (text: string) => h.say(t.john, t.johnChat, text).then((r) => r.text);
+    expect(await john("/call Acme yesterday")).toMatch(/Backdated to 24\.11: calls that day: 1/);
+    expect(await john("/edit outcome noanswer")).toMatch(/Corrected #\d+: outcome reached → no answer/);
+    expect(await john("/feed")).toMatch(/Feed: John[\s\S]*📅 backdated to 24\.11[\s\S]*outcome reached → no answer \(John\)/);
 
     // A manager sees only their own feed.
     expect(await ivan("/feed @olga")).toContain("ленту команды и коллег — руководитель");

@@ -17,6 +17,8 @@ import { requireMember } from "../middlewares/guards.js";
 export const feedFeature = new Composer<BotContext>();
 
 const MINUTE = 60_000;
+/** A feed lists every action: a quarter is the most one read makes sense for (and stays quick). */
+const MAX_SPAN = 93 * 86_400_000;
 
 interface FeedView {
   /** 0: the whole team. */
@@ -66,7 +68,7 @@ feedFeature.command("feed", async (ctx) => {
     userId = named.user.id;
   }
   const period = teamPeriod(member.team, rest, ctx.deps.now(), "today");
-  if (!period) return void (await ctx.reply(f.usage, { parse_mode: "HTML" }));
+  if (!period || period.to - period.from > MAX_SPAN) return void (await ctx.reply(f.usage, { parse_mode: "HTML" }));
   const view = render(ctx, member, { userId, period, page: -1 });
   await ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
 });
@@ -83,7 +85,7 @@ feedFeature.callbackQuery(/^fd:(\d{1,15}):(\d{1,10}):(\d{1,10}):([a-z]{1,12}):(\
   // Re-checked on every tap: a manager pages only their own feed, anyone only their team's people.
   if (member.membership.role !== "head" && userId !== member.user.id) return void (await ctx.reply(f.ownOnly));
   if (userId !== 0 && !ctx.deps.repos.memberships.get(member.team.id, userId)) return void (await ctx.reply(f.stale));
-  if (!(from < to) || to - from > 400 * 86_400_000) return void (await ctx.reply(f.stale));
+  if (!(from < to) || to - from > MAX_SPAN) return void (await ctx.reply(f.stale));
   const tz = member.team.timezone;
   const period: Period = { from, to, startDate: localDate(from, tz), endDate: localDate(to - 1, tz), kind: kind! };
   const view = render(ctx, member, { userId, period, page: Number(page) });

@@ -229,7 +229,7 @@ export const ru: Messages = {
       earlier: "◀ Раньше",
       later: "Позже ▶",
       usage:
-        "Формат: <code>/feed [@user] [период]</code>, например <code>/feed неделя</code>; руководителю: <code>/feed @ivan вчера</code>.",
+        "Формат: <code>/feed [@user] [период]</code>, например <code>/feed неделя</code> (не больше квартала); руководителю: <code>/feed @ivan вчера</code>.",
       ownOnly: "Менеджер видит свою ленту; ленту команды и коллег — руководитель.",
       unknownUser: (u) => `${u} — не участник этой команды.`,
       stale: "Эта лента устарела: отправьте /feed заново.",
