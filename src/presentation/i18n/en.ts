@@ -252,7 +252,8 @@ export const en = {
       page: (n: number, total: number) => `page ${n} of ${total}`,
       earlier: "◀ Earlier",
       later: "Later ▶",
-      usage: "Form: <code>/feed [@user] [period]</code>, e.g. <code>/feed week</code> (a quarter at most); heads: <code>/feed @ivan yesterday</code>.",
+      usage:
+        "Form: <code>/feed [@user] [period]</code>, e.g. <code>/feed week</code> (a quarter at most); heads: <code>/feed @ivan yesterday</code>.",
       ownOnly: "Managers see their own feed; the team's and colleagues' feeds are for heads.",
       unknownUser: (u: string) => `${u} is not an active member of this team.`,
       stale: "This feed is out of date: send /feed again.",
