@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, gte, inArray, isNotNull, lt, ne, sql } from "drizzle-orm";
+import { MAX_BACKDATE_DAYS } from "../../domain/backdating.js";
 import { advance, clientKey, targetStage } from "../../domain/pipeline.js";
 import { type CallOutcome, OPEN_STAGES, type Stage } from "../../domain/types.js";
 import type { Db } from "../client.js";
@@ -55,6 +56,8 @@ export function entryChangesRepository(db: Db) {
           and(
             eq(activities.teamId, teamId),
             eq(activities.userId, userId),
+            // Lets the (user, time) index narrow the scan; a backdated entry is at most the window older.
+            gte(activities.occurredAt, since - (MAX_BACKDATE_DAYS + 1) * 86_400_000),
             sql`${activities.deletedAt} is null`,
             sql`coalesce(${activities.loggedAt}, ${activities.occurredAt}) >= ${since}`,
           ),
