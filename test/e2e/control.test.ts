@@ -47,6 +47,15 @@ describe("corrections, voids and /feed", () => {
     expect(await ivan(`/edit #${johnsCall} client Delta`)).toContain("запись другого менеджера");
     expect(await ivan("/edit #999999 client Delta")).toContain("нет записи с таким номером");
     expect(await ivan("/void #1 дубль")).toContain("только руководителю");
+    // Another team's head cannot reach this team's entries.
+    const otherHead = h.fake.user(200, { first_name: "Пётр", username: "petr", language_code: "ru" });
+    const otherGroup = h.fake.group(-2002, "Другой отдел");
+    h.fake.setChatMember(otherGroup.id, otherHead.id, "creator");
+    await h.say(otherHead, otherGroup, "/setup");
+    const other = (text: string) => h.say(otherHead, h.fake.privateChat(otherHead), text).then((r) => r.text);
+    expect(await other(`/edit #${dealId} amount 1k — проверка`)).toContain("нет записи с таким номером");
+    expect(await other(`/void #${dealId} проверка`)).toContain("нет записи с таким номером");
+    expect(await other(`/feed @ivan`)).toContain("не участник этой команды");
     expect(changes(h)).toBe(before);
 
     // 25 hours later the entry is the head's to correct.
