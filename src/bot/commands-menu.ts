@@ -22,8 +22,8 @@ function describe(key: MenuKey | ActivityKind, locale: Locale): string {
 }
 
 // The logging commands, one per activity kind, from the kind words in the i18n files.
-const LOGGING: Entry[] = [...ACTIVITY_KINDS, "undo", "me"];
-const REPORTS: Entry[] = ["report", "compare", "funnel", "export", "reports", "top", "settings"];
+const LOGGING: Entry[] = [...ACTIVITY_KINDS, "undo", "edit", "me"];
+const REPORTS: Entry[] = ["report", "compare", "funnel", "export", "reports", "top", "feed", "settings"];
 const TRAINING: Entry[] = ["kb", "quiz", "coach"];
 const PRIVATE: Entry[] = [
   "log",
@@ -34,6 +34,8 @@ const PRIVATE: Entry[] = [
   "plan",
   "summary",
   "flags",
+  "void",
+  "summary",
   "tv",
   "invite",
   "remove",

@@ -130,8 +130,10 @@ export const activities = sqliteTable(
     leadStageBefore: text("lead_stage_before", { enum: STAGES }),
     lostReason: text("lost_reason"),
     note: text("note"),
-    /** When the manager sent it (Telegram message date). */
+    /** When the manager sent it (Telegram message date); a backdated entry's day at that time of day. */
     occurredAt: integer("occurred_at").notNull(),
+    /** Set only on a backdated entry: when it was actually logged (so /feed can show it). */
+    loggedAt: integer("logged_at"),
     createdAt: createdAt(),
     deletedAt: integer("deleted_at"),
     /** The Telegram update that carried it: a redelivered update cannot log twice. */
@@ -154,6 +156,31 @@ export const activities = sqliteTable(
     ),
     index("activities_user_time_idx").on(t.userId, t.occurredAt),
   ],
+);
+
+/**
+ * The audit trail of corrections: every /edit, head correction and void of an entry,
+ * who did it, when, the fields before and after, and the reason. Never updated.
+ */
+export const entryChanges = sqliteTable(
+  "entry_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    activityId: integer("activity_id")
+      .notNull()
+      .references(() => activities.id),
+    teamId: teamRef(),
+    /** Whose entry it is (denormalised so a person's /feed needs no join). */
+    ownerId: integer("owner_id").notNull(),
+    byUserId: integer("by_user_id").notNull(),
+    action: text("action", { enum: ["correct", "void", "restore"] }).notNull(),
+    /** The changed fields before and after, e.g. {"amountMinor": 5000000}. */
+    before: text("before", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
+    after: text("after", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
+    reason: text("reason"),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("entry_changes_team_time_idx").on(t.teamId, t.at), index("entry_changes_activity_idx").on(t.activityId)],
 );
 
 export const plans = sqliteTable(
@@ -282,8 +309,10 @@ export const textProposals = sqliteTable(
       .references(() => users.id),
     /** The proposed entries as shown (domain ProposedEntry[]). */
     entries: text("entries", { mode: "json" }).$type<Record<string, unknown>[]>().notNull(),
-    /** The manager's message date: the stored entries' time. */
+    /** The manager's message date: the stored entries' time (a named earlier day's, when backdated). */
     occurredAt: integer("occurred_at").notNull(),
+    /** Set when the message named an earlier day: the message date, kept as the entries' logging time. */
+    loggedAt: integer("logged_at"),
     /** The message's update: a redelivered message proposes nothing twice. */
     sourceUpdateId: integer("source_update_id").unique(),
     status: text("status", { enum: ["pending", "stored", "cancelled", "edited", "undone"] }).notNull(),
@@ -492,6 +521,7 @@ export const schema = {
   leads,
   leadStages,
   activities,
+  entryChanges,
   plans,
   savedReports,
   posts,

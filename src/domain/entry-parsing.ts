@@ -1,4 +1,5 @@
 import { parseAmount, splitAmountAndRest } from "./amounts.js";
+import { type DayRef, parseDayToken } from "./backdating.js";
 import { LOCALES, type Locale } from "./locales.js";
 import { type ActivityKind, CALL_OUTCOMES, type CallOutcome } from "./types.js";
 
@@ -158,4 +159,26 @@ export function parseEntry(kind: ActivityKind, args: string): EntryParse {
       return { ok: true, entry: { ...blank, kind, amountMinor: amount.minor, clientName: c.name } };
     }
   }
+}
+
+/**
+ * A logging command's arguments with the day they are for taken out: the last word
+ * ("/deal 50k Acme 25.11", "/call вчера"), or for kinds without an amount also the
+ * first ("/meeting вчера Acme"); for a loss, a word of the client part, so the
+ * reason stays as typed. `day` is null when none is named (the entry is for now).
+ */
+export function splitEntryDay(kind: ActivityKind, args: string): { args: string; day: DayRef | "bad_date" | null } {
+  const text = cleanText(args);
+  if (kind === "lost") {
+    const dash = /\s*(?:—|–|--|\s-\s)\s*/.exec(text);
+    const head = dash ? text.slice(0, dash.index) : text;
+    const split = splitEntryDay("meeting", head);
+    return split.day === null ? { args: text, day: null } : { args: split.args + (dash ? text.slice(dash.index) : ""), day: split.day };
+  }
+  const words = text ? text.split(" ") : [];
+  const last = words.length > (kind === "deal" ? 1 : 0) ? parseDayToken(words[words.length - 1]!) : null;
+  if (last !== null) return { args: words.slice(0, -1).join(" "), day: last };
+  const first = kind !== "deal" && words.length > 1 ? parseDayToken(words[0]!) : null;
+  if (first !== null) return { args: words.slice(1).join(" "), day: first };
+  return { args: text, day: null };
 }

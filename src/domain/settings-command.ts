@@ -1,4 +1,5 @@
 import { parseFlagSettings } from "./gaming-flags.js";
+import { MAX_BACKDATE_DAYS } from "./backdating.js";
 import { isLocale } from "./locales.js";
 import type { MetricParser } from "./metrics.js";
 import { parseDuration } from "./plans.js";
@@ -120,6 +121,11 @@ export function parseSettingsCommand(text: string, parseMetric: MetricParser, th
     case "флаги": {
       const f = parseFlagSettings(value);
       return f ? { scope: "team", patch: { flags: f } as unknown as Partial<TeamSettings> } : bad;
+    }
+    case "backdate":
+    case "задним_числом": {
+      const days = /^\d{1,2}$/.test(value) ? Number(value) : null;
+      return days !== null && days <= MAX_BACKDATE_DAYS ? { scope: "team", patch: { backdateDays: days } } : bad;
     }
     case "language":
     case "язык": {

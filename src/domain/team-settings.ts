@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_FLAG_SETTINGS, flagSettingsSchema } from "./gaming-flags.js";
+import { DEFAULT_BACKDATE_DAYS, MAX_BACKDATE_DAYS } from "./backdating.js";
 import { LOCALES } from "./locales.js";
 import { METRIC_KEYS } from "./metrics.js";
 
@@ -51,6 +52,8 @@ export const teamSettingsSchema = z.object({
   autoLog: z.boolean().default(false),
   /** Anti-gaming flag thresholds (`/settings flags …`). */
   flags: flagSettingsSchema.default(DEFAULT_FLAG_SETTINGS),
+  /** How many days back an entry may be logged for (`/call вчера`); 0: only today. */
+  backdateDays: z.number().int().min(0).max(MAX_BACKDATE_DAYS).default(DEFAULT_BACKDATE_DAYS),
   enabled: postToggles.default(Object.fromEntries(POST_KEYS.map((k) => [k, true])) as Record<PostKey, boolean>),
 });
 

@@ -23,7 +23,7 @@ export function saveProposal(
   deps: AppDeps,
   member: Member,
   entries: ProposedEntry[],
-  meta: { occurredAt: number; sourceUpdateId: number | null },
+  meta: { occurredAt: number; sourceUpdateId: number | null; loggedAt?: number | null },
   status: "pending" | "stored" = "pending",
 ): { proposal: TextProposal; fresh: boolean } {
   return deps.repos.textProposals.create({
@@ -32,6 +32,7 @@ export function saveProposal(
     userId: member.user.id,
     entries: entries as unknown as Record<string, unknown>[],
     occurredAt: meta.occurredAt,
+    loggedAt: meta.loggedAt ?? null,
     sourceUpdateId: meta.sourceUpdateId,
     status,
     createdAt: deps.now(),
@@ -88,6 +89,7 @@ export function storeEntries(deps: AppDeps, member: Member, proposal: TextPropos
       };
       const outcome = recordEntry(deps, member, entry, {
         occurredAt: proposal.occurredAt,
+        loggedAt: proposal.loggedAt,
         sourceUpdateId: null,
         onLogged: (id) => ids.push(id),
       });

@@ -8,6 +8,8 @@ export interface EntryMeta {
   occurredAt: number;
   /** The update that carried it, so a redelivery cannot log it twice. */
   sourceUpdateId: number | null;
+  /** Set for a backdated entry (`occurredAt` is then on an earlier day): when it was logged. */
+  loggedAt?: number | null;
   /** Told the stored entry's id (free-text proposals keep it for their Undo button). */
   onLogged?: (activityId: number) => void;
 }
@@ -37,6 +39,7 @@ export function recordEntry(deps: AppDeps, member: Member, entry: ParsedEntry, m
     ...entry,
     occurredAt: meta.occurredAt,
     sourceUpdateId: meta.sourceUpdateId,
+    loggedAt: meta.loggedAt ?? null,
   });
   if (result.status !== "logged") return result;
   meta.onLogged?.(result.activity.id);

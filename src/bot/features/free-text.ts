@@ -1,9 +1,12 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
+import { mentionedDay } from "../../domain/backdating.js";
 import { readTeamSettings } from "../../domain/team-settings.js";
 import { fitHtml } from "../../presentation/html.js";
+import { backdateNote } from "../../presentation/views/control-view.js";
 import { describeEntry, entryReplyText } from "../../presentation/views/entry-messages.js";
 import { proposalText } from "../../presentation/views/proposal-view.js";
+import { pinEntryDay } from "../../services/entry-day.js";
 import { confirmProposal, PROPOSAL_TTL_MS, proposalEntries, readMemberText, saveProposal, storeEntries } from "../../services/free-text.js";
 import type { BotContext } from "../context.js";
 import { LOG_ENTRY_CONVERSATION, type LogPrefill } from "../conversations/log-entry.js";
@@ -53,7 +56,18 @@ freeTextFeature.on("message:text", async (ctx, next) => {
     await ctx.reply(ctx.t.freeText.unreadable, { ...reply, reply_markup: logKindsInline(ctx.t) });
     return;
   }
-  const meta = { occurredAt: msg.date * 1000, sourceUpdateId: ctx.update.update_id };
+  // A named earlier day ("вчера позвонил…") dates the entries that day, within the team's window.
+  const sentAt = msg.date * 1000;
+  const named = reading.notes.includes("past_day") ? mentionedDay(text) : null;
+  const day = named ? pinEntryDay(member.team, named, sentAt) : null;
+  const backdated = day?.ok && day.backdated ? day : null;
+  const dayNote = day ? backdateNote(day, day.windowDays, ctx.locale) : null;
+  if (dayNote) reading.notes = reading.notes.filter((n) => n !== "past_day");
+  const meta = {
+    occurredAt: backdated ? backdated.occurredAt : sentAt,
+    loggedAt: backdated ? sentAt : null,
+    sourceUpdateId: ctx.update.update_id,
+  };
   if (reading.confident && readTeamSettings(member.team.settings).autoLog) {
     const { proposal, fresh } = saveProposal(ctx.deps, member, reading.entries, meta, "stored");
     if (!fresh) return;
@@ -65,7 +79,7 @@ freeTextFeature.on("message:text", async (ctx, next) => {
   const { proposal, fresh } = saveProposal(ctx.deps, member, reading.entries, meta);
   if (!fresh) return;
   const complete = reading.entries.every((e) => e.missing === null);
-  await ctx.reply(fitHtml(proposalText(reading, ctx.locale)), {
+  await ctx.reply(fitHtml(proposalText(reading, ctx.locale, dayNote ? [dayNote] : [])), {
     ...reply,
     parse_mode: "HTML",
     reply_markup: proposalKeyboard(ctx, proposal.id, proposal.token, reading.entries.length, complete, reading.guessed),

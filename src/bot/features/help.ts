@@ -8,8 +8,8 @@ helpFeature.command("help", async (ctx) => {
   const h = ctx.t.help;
   const role = ctx.actor.membership?.role;
   const sections = [h.title];
-  if (role) sections.push(h.logging, h.me, ctx.t.coaching.help);
-  if (role === "head") sections.push(h.head, ctx.t.flags.help);
+  if (role) sections.push(h.logging, ctx.t.control.help, h.me, ctx.t.coaching.help);
+  if (role === "head") sections.push(h.head, ctx.t.control.helpHead, ctx.t.flags.help);
   if (ctx.chat.type !== "private") {
     if (!role) sections.push(h.group);
     if (!ctx.actor.team) sections.push(h.admin);

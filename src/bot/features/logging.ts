@@ -1,8 +1,10 @@
 import { Composer } from "grammy";
-import { parseEntry } from "../../domain/entry-parsing.js";
+import { parseEntry, splitEntryDay } from "../../domain/entry-parsing.js";
 import { ACTIVITY_KINDS, type ActivityKind } from "../../domain/types.js";
 import { messages } from "../../presentation/i18n/index.js";
+import { backdatedReplyText, backdateErrorText } from "../../presentation/views/control-view.js";
 import { entryErrorText, entryReplyText } from "../../presentation/views/entry-messages.js";
+import { pinEntryDay } from "../../services/entry-day.js";
 import { recordEntry } from "../../services/record-entry.js";
 import type { BotContext } from "../context.js";
 import { LOG_ENTRY_CONVERSATION } from "../conversations/log-entry.js";
@@ -18,17 +20,29 @@ loggingFeature.command([...ACTIVITY_KINDS], async (ctx) => {
   const member = await requireMember(ctx);
   if (!member) return;
   const kind = ctx.message!.text.slice(1).split(/[@\s]/, 1)[0]!.toLowerCase() as ActivityKind;
-  const args = typeof ctx.match === "string" ? ctx.match : "";
-  const parsed = parseEntry(kind, args);
+  // "/call вчера", "/deal 50k Acme 25.11": an earlier day within the team's window.
+  const split = splitEntryDay(kind, typeof ctx.match === "string" ? ctx.match : "");
+  const parsed = parseEntry(kind, split.args);
   if (!parsed.ok) {
     await ctx.reply(entryErrorText(ctx.t, kind, parsed.error, parsed.detail), { parse_mode: "HTML" });
     return;
   }
+  const sentAt = ctx.message!.date * 1000;
+  const day = split.day ? pinEntryDay(member.team, split.day, sentAt) : null;
+  if (day && !day.ok) {
+    await ctx.reply(backdateErrorText(day.error, day.day, day.windowDays, ctx.t.forms[kind], ctx.locale), { parse_mode: "HTML" });
+    return;
+  }
+  const backdated = day?.ok && day.backdated ? day : null;
   const outcome = recordEntry(ctx.deps, member, parsed.entry, {
-    occurredAt: ctx.message!.date * 1000,
+    occurredAt: backdated ? backdated.occurredAt : sentAt,
+    loggedAt: backdated ? sentAt : null,
     sourceUpdateId: ctx.update.update_id,
   });
-  const text = entryReplyText(parsed.entry, outcome, ctx.locale);
+  const text =
+    backdated && outcome.status === "logged"
+      ? backdatedReplyText(parsed.entry, outcome, backdated.day, ctx.locale)
+      : entryReplyText(parsed.entry, outcome, ctx.locale);
   await ctx.reply(text, {
     parse_mode: "HTML",
     reply_parameters: { message_id: ctx.message!.message_id, allow_sending_without_reply: true },

@@ -42,6 +42,7 @@ function renderTeamSettings(team: Team, s: TeamSettings, locale: Locale): string
     `${t.metric}: ${metricLabel(s.mainMetric, locale)}`,
     `${t.autoLog}: ${s.autoLog ? t.on : t.off}`,
     messages[locale].flags.settingsLine(s.flags),
+    t.backdate(s.backdateDays),
   ].join("\n");
 }
 

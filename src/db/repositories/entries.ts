@@ -37,6 +37,8 @@ export interface NewEntry {
   lostReason: string | null;
   occurredAt: number;
   sourceUpdateId: number | null;
+  /** A backdated entry's real logging time; absent (null) when it is for now. */
+  loggedAt?: number | null;
 }
 
 export type LogResult =
@@ -110,6 +112,7 @@ export function entriesRepository(db: Db) {
       sourceUpdateId: sql.placeholder("sourceUpdateId"),
       leadId: sql.placeholder("leadId"),
       leadStageBefore: sql.placeholder("leadStageBefore"),
+      loggedAt: sql.placeholder("loggedAt"),
     })
     .returning()
     .prepare();
@@ -161,6 +164,7 @@ export function entriesRepository(db: Db) {
           sourceUpdateId: entry.sourceUpdateId,
           leadId: lead?.id ?? null,
           leadStageBefore: stageBefore,
+          loggedAt: entry.loggedAt ?? null,
         });
 
         if (creates) {

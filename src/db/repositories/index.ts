@@ -2,6 +2,7 @@ import type { Db } from "../client.js";
 import { coachNotesRepository } from "./coach-notes.js";
 import { entriesRepository } from "./entries.js";
 import { gamingFlagsRepository } from "./gaming-flags.js";
+import { entryChangesRepository } from "./entry-changes.js";
 import { inboxRepository } from "./inbox.js";
 import { knowledgeBaseRepository } from "./knowledge-base.js";
 import { plansRepository } from "./plans.js";
@@ -21,6 +22,7 @@ export function createRepositories(db: Db) {
     users: usersRepository(db),
     memberships: membershipsRepository(db),
     entries: entriesRepository(db),
+    entryChanges: entryChangesRepository(db),
     plans: plansRepository(db),
     savedReports: savedReportsRepository(db),
     posts: postsRepository(db),

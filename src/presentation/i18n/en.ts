@@ -156,6 +156,9 @@ export const en = {
     quiz: "Quizzes: results, list (heads: new, send)",
     coach: "Who needs coaching (head)",
     undo: "Undo your last entry",
+    edit: "Fix an entry of the last 24 h",
+    feed: "Feed: every action, in order",
+    void: "Void an entry (head)",
     me: "My numbers [today|week|month]",
     report: "Report [period] or /report dynamics|avgcheck|…",
     compare: "Compare managers [period] [by metric]",
@@ -198,6 +201,78 @@ export const en = {
     leadRemoved: "The lead it created is removed too.",
     stageRestored: (st: string) => `The lead is back at stage: ${st}.`,
     nothing: "You have nothing to undo from the last 24 hours.",
+  },
+  /** /edit, /void, /feed and backdated entries (issue 10, control). */
+  control: {
+    help: "/edit — fix your entry of the last 24 h: <code>/edit amount 60k</code>, <code>/edit client Acme</code>, <code>/edit outcome meeting</code>, <code>/edit #12 …</code>\n/feed [period] — everything you logged and changed, in order\nAn earlier day: <code>/call yesterday</code>, <code>/deal 50k Acme 25.11</code>",
+    helpHead:
+      "/feed [@user] [period] — every action of the team or a manager\n/edit #12 amount 60k — reason — correct anyone's entry (the reason is required)\n/void #12 reason — void an entry\n/settings backdate 7 — how many days back entries may be logged (0: off)",
+    field: { amount: "amount", client: "client", outcome: "outcome" } as Record<"amount" | "client" | "outcome", string>,
+    editForms:
+      "Forms: <code>/edit amount 60k</code> · <code>/edit client Acme</code> · <code>/edit outcome meeting</code> (your last entry), or with its number: <code>/edit #12 amount 60k</code>. Heads, for anyone's entry: <code>/edit #12 amount 60k — reason</code>, <code>/void #12 reason</code>.",
+    lastEntry: (line: string) => `✏️ Your last entry: ${line}`,
+    pickOne: "Your entries of the last 24 hours — tap one to fix it:",
+    noneToEdit: "You have no entries from the last 24 hours to fix.",
+    picked: (id: number, line: string) => `✏️ #${id}: ${line}`,
+    pickedHint: (fields: string) => `Reply to this message with what to change: ${fields}.`,
+    pickedHintReason: "Add the reason after a dash: <code>amount 60k — typo</code>.",
+    corrected: (id: number, changes: string) => `✅ Corrected #${id}: ${changes}`,
+    voided: (id: number, line: string) => `🚫 Entry #${id} voided: ${line}`,
+    voidForm: "Form: <code>/void #12 reason</code> (the number is in /feed).",
+    nothingChanged: "Nothing was changed.",
+    badField: (word: string) => `“${word}” is not something an entry has: amount, client or outcome.`,
+    badAmount: (text: string) => `“${text}” is not an amount. Write it as 60000, 60 000, 60k or 1.5m.`,
+    badOutcome: (word: string) => `“${word}” is not a call outcome: reached, meeting or noanswer.`,
+    clientRequired: "Write the client's name after <code>client</code>.",
+    clientTooLong: "The client's name is too long (200 characters at most).",
+    reasonTooLong: "The reason is too long (500 characters at most).",
+    refusal: {
+      no_entry: "You have no entries from the last 24 hours to fix.",
+      not_found: "Your team has no entry with that number. Entry numbers are shown in /feed.",
+      not_yours: "That is another manager's entry: only a head can correct it.",
+      too_old: "That entry was logged more than 24 hours ago: only a head can correct it now (with a reason).",
+      voided: "That entry was undone or voided: there is nothing to correct.",
+      reason_required: "Correcting someone's entry needs a reason after a dash: <code>/edit #12 amount 60k — typo</code>.",
+      wrong_kind: "That entry has no such field: an amount belongs to a deal, an outcome to a call.",
+      client_lead_exists:
+        "This manager already has an open lead for that client, and two leads can't be merged. Void this entry and log it again.",
+      client_moves_lead:
+        "This entry moved another client's lead; changing the client would rewrite that lead's history. Undo or void it and log it again for the right client.",
+      unchanged: "That is already the entry's value.",
+      head_only: "Only a head can void entries.",
+    } as Record<string, string>,
+    feed: {
+      title: (who: string, period: string) => `🗂 <b>Feed: ${who}</b> · ${period}`,
+      team: "the whole team",
+      empty: "No actions in this period.",
+      backdated: (date: string) => `📅 backdated to ${date}`,
+      undone: (id: number) => `↩️ #${id} undone by its author`,
+      voided: (id: number, by: string, reason: string) => `🚫 #${id} voided (${by}: ${reason})`,
+      corrected: (id: number, changes: string, by: string, reason: string | null) =>
+        `✏️ #${id} ${changes} (${by}${reason ? `: ${reason}` : ""})`,
+      stage: (client: string, stage: string) => `↳ ${client}: stage → ${stage}`,
+      page: (n: number, total: number) => `page ${n} of ${total}`,
+      earlier: "◀ Earlier",
+      later: "Later ▶",
+      usage:
+        "Form: <code>/feed [@user] [period]</code>, e.g. <code>/feed week</code> (a quarter at most); heads: <code>/feed @ivan yesterday</code>.",
+      ownOnly: "Managers see their own feed; the team's and colleagues' feeds are for heads.",
+      unknownUser: (u: string) => `${u} is not an active member of this team.`,
+      stale: "This feed is out of date: send /feed again.",
+    },
+    backdate: {
+      bad_date: "There is no such date. Write a day as 25.11, or yesterday.",
+      future: (date: string) => `${date} has not come yet: only a past day can be logged. Nothing was stored.`,
+      outside_window: (date: string, n: number) =>
+        `${date} is further back than this team allows (${n} ${plural("en", n, { one: "day", other: "days" })}). Nothing was stored. A head changes it with /settings backdate.`,
+      disabled: "Backdated entries are off in this team (/settings backdate). Nothing was stored.",
+      loggedFor: (kind: string, details: string, date: string, countLabel: string, n: number) =>
+        `✅ ${kind}${details ? ` — ${details}` : ""}\n📅 Backdated to ${date}: ${countLabel} that day: <b>${n}</b>`,
+      note: (date: string) => `📅 It will be logged for ${date} (backdated).`,
+      noteOutside: (date: string, n: number) =>
+        `📅 ${date} is further back than this team allows (${n} ${plural("en", n, { one: "day", other: "days" })}): the entry would be dated today.`,
+      noteDisabled: "📅 Backdated entries are off in this team: the entry would be dated today.",
+    },
   },
   me: {
     title: (name: string, period: string) => `📊 <b>${name}</b> · ${period}`,
@@ -423,6 +498,8 @@ export const en = {
     quiet: "Quiet hours",
     metric: "Leaderboard metric",
     autoLog: "Free text stored at once (confident single entries)",
+    backdate: (n: number) =>
+      n > 0 ? `Backdated entries: up to ${n} ${plural("en", n, { one: "day", other: "days" })} back` : "Backdated entries: off",
     language: "Language",
     auto: "as in Telegram",
     /** This language's own name, on its button (every language's button shows its own). */
@@ -433,7 +510,7 @@ export const en = {
     on: "on",
     off: "off",
     usage:
-      "Change with <code>/settings &lt;key&gt; &lt;value&gt;</code>:\n<code>timezone Asia/Yekaterinburg</code> · <code>summary 09:30</code> · <code>evening 18:30</code> · <code>weekly 09:05</code> · <code>nudge_time 18:00</code> · <code>checks 09:00-19:00</code> · <code>workdays 1-5</code> · <code>summary_to head|group|both</code> · <code>leaderboard_to group</code> · <code>alerts_to both</code> · <code>topic here|off</code> · <code>leadtime 24h</code> · <code>stuck 7</code> · <code>drop 10</code> · <code>quiet 21:00-08:00|off</code> · <code>metric revenue</code> · <code>autolog on|off</code> · <code>language ru|en|auto</code> · <code>nudge on|off</code> · <code>coaching on|off</code>",
+      "Change with <code>/settings &lt;key&gt; &lt;value&gt;</code>:\n<code>timezone Asia/Yekaterinburg</code> · <code>summary 09:30</code> · <code>evening 18:30</code> · <code>weekly 09:05</code> · <code>nudge_time 18:00</code> · <code>checks 09:00-19:00</code> · <code>workdays 1-5</code> · <code>summary_to head|group|both</code> · <code>leaderboard_to group</code> · <code>alerts_to both</code> · <code>topic here|off</code> · <code>leadtime 24h</code> · <code>stuck 7</code> · <code>drop 10</code> · <code>quiet 21:00-08:00|off</code> · <code>metric revenue</code> · <code>autolog on|off</code> · <code>backdate 7</code> (0: off) · <code>language ru|en|auto</code> · <code>nudge on|off</code> · <code>coaching on|off</code>",
     personalUsage:
       "Change with <code>/settings language ru|en|auto</code>, <code>/settings nudge on|off</code> or <code>/settings coaching on|off</code>.",
     unknownKey: (k: string) => `Unknown setting “${k}”.`,
@@ -453,7 +530,7 @@ export const en = {
     clientMissing: "client?",
     notes: {
       currency: "💱 Amounts are in rubles only: $ and € are not stored. Give the amount in ₽ with ✏️.",
-      past_day: "📅 Entries are dated when you send them (today): logging for an earlier day is not supported yet.",
+      past_day: "📅 “Last week” is not one day, so the entry is dated today. To log it for a day, name it: yesterday, on Friday, 25.11.",
       amount_invalid: "Couldn't read the amount. Examples: 50000, 50 000, 50k, 1.5m, 50 тыс.",
     },
     unreadable: "I couldn't tell what happened. Write it like “called Acme, booked a meeting” or “deal 50k Acme”, or pick what to log:",

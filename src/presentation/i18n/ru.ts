@@ -133,6 +133,9 @@ export const ru: Messages = {
     quiz: "Тесты: результаты, список (руководителю: new, send)",
     coach: "Кому нужна помощь (руководителю)",
     undo: "Отменить последнюю запись",
+    edit: "Исправить запись за 24 ч",
+    feed: "Лента: все действия по порядку",
+    void: "Аннулировать запись (руководитель)",
     me: "Мои показатели [сегодня|неделя|месяц]",
     report: "Отчёт [период] или /report динамика|чек|…",
     compare: "Сравнение менеджеров [период] [by метрика]",
@@ -175,6 +178,76 @@ export const ru: Messages = {
     leadRemoved: "Созданный ею лид тоже удалён.",
     stageRestored: (st) => `Лид возвращён на этап: ${st}.`,
     nothing: "За последние 24 часа нечего отменять.",
+  },
+  control: {
+    help: "/edit — исправить свою запись за 24 ч: <code>/edit сумма 60k</code>, <code>/edit клиент Acme</code>, <code>/edit итог встреча</code>, <code>/edit #12 …</code>\n/feed [период] — всё, что вы записали и исправили, по порядку\nЗа прошлый день: <code>/call вчера</code>, <code>/deal 50k Acme 25.11</code>",
+    helpHead:
+      "/feed [@user] [период] — все действия команды или менеджера\n/edit #12 сумма 60k — причина — исправить любую запись (причина обязательна)\n/void #12 причина — аннулировать запись\n/settings backdate 7 — на сколько дней назад можно записывать (0 — нельзя)",
+    field: { amount: "сумма", client: "клиент", outcome: "итог" },
+    editForms:
+      "Формы: <code>/edit сумма 60k</code> · <code>/edit клиент Acme</code> · <code>/edit итог встреча</code> (последняя запись) или с номером: <code>/edit #12 сумма 60k</code>. Руководителю — для любой записи: <code>/edit #12 сумма 60k — причина</code>, <code>/void #12 причина</code>.",
+    lastEntry: (line) => `✏️ Ваша последняя запись: ${line}`,
+    pickOne: "Ваши записи за последние 24 часа — нажмите, чтобы исправить:",
+    noneToEdit: "За последние 24 часа у вас нет записей, которые можно исправить.",
+    picked: (id, line) => `✏️ #${id}: ${line}`,
+    pickedHint: (fields) => `Ответьте на это сообщение, что исправить: ${fields}.`,
+    pickedHintReason: "Причину — после тире: <code>сумма 60k — опечатка</code>.",
+    corrected: (id, changes) => `✅ Исправлено #${id}: ${changes}`,
+    voided: (id, line) => `🚫 Запись #${id} аннулирована: ${line}`,
+    voidForm: "Формат: <code>/void #12 причина</code> (номер записи — в /feed).",
+    nothingChanged: "Ничего не изменено.",
+    badField: (word) => `«${word}» — такого у записи нет: сумма, клиент или итог.`,
+    badAmount: (text) => `«${text}» — не сумма. Пишите 60000, 60 000, 60k или 1,5 млн.`,
+    badOutcome: (word) => `«${word}» — не итог звонка: дозвон, встреча или недозвон.`,
+    clientRequired: "Напишите название клиента после слова <code>клиент</code>.",
+    clientTooLong: "Слишком длинное название клиента (не больше 200 символов).",
+    reasonTooLong: "Слишком длинная причина (не больше 500 символов).",
+    refusal: {
+      no_entry: "За последние 24 часа у вас нет записей, которые можно исправить.",
+      not_found: "В вашей команде нет записи с таким номером. Номера записей видны в /feed.",
+      not_yours: "Это запись другого менеджера: исправить её может только руководитель.",
+      too_old: "Запись сделана больше 24 часов назад: теперь её исправляет только руководитель (с причиной).",
+      voided: "Эта запись отменена или аннулирована — исправлять нечего.",
+      reason_required: "Чужую запись исправляют с причиной после тире: <code>/edit #12 сумма 60k — опечатка</code>.",
+      wrong_kind: "У этой записи нет такого поля: сумма бывает у сделки, итог — у звонка.",
+      client_lead_exists:
+        "У менеджера уже есть открытый лид с этим клиентом, а два лида не объединить. Аннулируйте запись и внесите её заново.",
+      client_moves_lead:
+        "Эта запись уже двигала лид другого клиента; смена клиента переписала бы историю лида. Отмените или аннулируйте запись и внесите её заново с нужным клиентом.",
+      unchanged: "У записи уже такое значение.",
+      head_only: "Аннулировать записи может только руководитель.",
+    },
+    feed: {
+      title: (who, period) => `🗂 <b>Лента: ${who}</b> · ${period}`,
+      team: "вся команда",
+      empty: "За этот период действий нет.",
+      backdated: (date) => `📅 задним числом за ${date}`,
+      undone: (id) => `↩️ #${id} отменена автором`,
+      voided: (id, by, reason) => `🚫 #${id} аннулирована (${by}: ${reason})`,
+      corrected: (id, changes, by, reason) => `✏️ #${id} ${changes} (${by}${reason ? `: ${reason}` : ""})`,
+      stage: (client, stage) => `↳ ${client}: этап → ${stage}`,
+      page: (n, total) => `стр. ${n} из ${total}`,
+      earlier: "◀ Раньше",
+      later: "Позже ▶",
+      usage:
+        "Формат: <code>/feed [@user] [период]</code>, например <code>/feed неделя</code> (не больше квартала); руководителю: <code>/feed @ivan вчера</code>.",
+      ownOnly: "Менеджер видит свою ленту; ленту команды и коллег — руководитель.",
+      unknownUser: (u) => `${u} — не участник этой команды.`,
+      stale: "Эта лента устарела: отправьте /feed заново.",
+    },
+    backdate: {
+      bad_date: "Такой даты нет. Пишите день как 25.11 или вчера.",
+      future: (date) => `${date} ещё не наступило: записать можно только прошедший день. Ничего не записано.`,
+      outside_window: (date, n) =>
+        `${date} — дальше, чем команда разрешает записывать задним числом (${n} ${plural("ru", n, { one: "день", few: "дня", many: "дней", other: "дня" })}). Ничего не записано. Руководитель меняет это: /settings backdate.`,
+      disabled: "В команде выключены записи задним числом (/settings backdate). Ничего не записано.",
+      loggedFor: (kind, details, date, countLabel, n) =>
+        `✅ ${kind}${details ? ` — ${details}` : ""}\n📅 Задним числом за ${date}: ${countLabel} в тот день: <b>${n}</b>`,
+      note: (date) => `📅 Запишу задним числом за ${date}.`,
+      noteOutside: (date, n) =>
+        `📅 ${date} — дальше, чем команда разрешает записывать задним числом (${n} ${plural("ru", n, { one: "день", few: "дня", many: "дней", other: "дня" })}): запись будет датирована сегодняшним днём.`,
+      noteDisabled: "📅 В команде выключены записи задним числом: запись будет датирована сегодняшним днём.",
+    },
   },
   me: {
     title: (name, period) => `📊 <b>${name}</b> · ${period}`,
@@ -396,6 +469,8 @@ export const ru: Messages = {
     quiet: "Тихие часы",
     metric: "Метрика рейтинга",
     autoLog: "Запись текста сразу (уверенные одиночные записи)",
+    backdate: (n) =>
+      n > 0 ? `Записи задним числом: до ${n} ${plural("ru", n, { one: "дня", other: "дней" })} назад` : "Записи задним числом: выкл",
     language: "Язык",
     auto: "как в Telegram",
     /** This language's own name, on its button. */
@@ -406,7 +481,7 @@ export const ru: Messages = {
     on: "вкл",
     off: "выкл",
     usage:
-      "Изменить: <code>/settings &lt;ключ&gt; &lt;значение&gt;</code>:\n<code>timezone Asia/Yekaterinburg</code> · <code>summary 09:30</code> · <code>evening 18:30</code> · <code>weekly 09:05</code> · <code>nudge_time 18:00</code> · <code>checks 09:00-19:00</code> · <code>workdays пн-пт</code> · <code>summary_to head|group|both</code> · <code>leaderboard_to group</code> · <code>alerts_to both</code> · <code>topic here|off</code> · <code>leadtime 24ч</code> · <code>stuck 7</code> · <code>drop 10</code> · <code>quiet 21:00-08:00|off</code> · <code>metric выручка</code> · <code>autolog on|off</code> · <code>language ru|en|auto</code> · <code>nudge on|off</code> · <code>coaching on|off</code>",
+      "Изменить: <code>/settings &lt;ключ&gt; &lt;значение&gt;</code>:\n<code>timezone Asia/Yekaterinburg</code> · <code>summary 09:30</code> · <code>evening 18:30</code> · <code>weekly 09:05</code> · <code>nudge_time 18:00</code> · <code>checks 09:00-19:00</code> · <code>workdays пн-пт</code> · <code>summary_to head|group|both</code> · <code>leaderboard_to group</code> · <code>alerts_to both</code> · <code>topic here|off</code> · <code>leadtime 24ч</code> · <code>stuck 7</code> · <code>drop 10</code> · <code>quiet 21:00-08:00|off</code> · <code>metric выручка</code> · <code>autolog on|off</code> · <code>backdate 7</code> (0 — выкл) · <code>language ru|en|auto</code> · <code>nudge on|off</code> · <code>coaching on|off</code>",
     personalUsage:
       "Изменить: <code>/settings language ru|en|auto</code>, <code>/settings nudge on|off</code> или <code>/settings coaching on|off</code>.",
     unknownKey: (k) => `Неизвестная настройка «${k}».`,
@@ -426,7 +501,8 @@ export const ru: Messages = {
     clientMissing: "клиент?",
     notes: {
       currency: "💱 Суммы — только в рублях: $ и € не записываю. Укажите сумму в ₽ через ✏️.",
-      past_day: "📅 Запись ставится датой сообщения (сегодня): задним числом записывать пока нельзя.",
+      past_day:
+        "📅 «На прошлой неделе» — не один день, поэтому запись ставится сегодняшней датой. Чтобы записать за день, назовите его: вчера, в пятницу, 25.11.",
       amount_invalid: "Не понял сумму. Примеры: 50000, 50 000, 50k, 1,5 млн, 50 тыс.",
     },
     unreadable:

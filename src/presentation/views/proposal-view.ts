@@ -19,12 +19,16 @@ export function proposalLine(e: ProposedEntry, locale: Locale): string {
 }
 
 /** The confirmation message for a reading: what was understood, notes, and what to do. */
-export function proposalText(reading: Pick<FreeTextReading, "entries" | "guessed" | "notes">, locale: Locale): string {
+export function proposalText(
+  reading: Pick<FreeTextReading, "entries" | "guessed" | "notes">,
+  locale: Locale,
+  extraNotes: string[] = [],
+): string {
   const ft = messages[locale].freeText;
   const { entries } = reading;
   const head = reading.guessed ? ft.guess : entries.length > 1 ? ft.several(entries.length) : ft.understood;
   const lines = entries.map((e, i) => (entries.length > 1 ? `${i + 1}. ` : "") + proposalLine(e, locale));
-  const notes = reading.notes.map((n) => ft.notes[n]);
+  const notes = [...reading.notes.map((n) => ft.notes[n]), ...extraNotes];
   const complete = entries.every((e) => e.missing === null);
   return [head, ...lines, ...notes, complete ? ft.confirm : ft.completeFirst].join("\n");
 }
