@@ -2,6 +2,7 @@ import type { Bot } from "grammy";
 import type { BotContext } from "../context.js";
 import { chatMembershipFeature } from "./chat-membership.js";
 import { coachingFeature } from "./coaching.js";
+import { contestsFeature } from "./contests.js";
 import { dashboardFeature } from "./dashboard.js";
 import { exportFeature } from "./export.js";
 import { freeTextFeature } from "./free-text.js";
@@ -31,6 +32,7 @@ export function registerFeatures(bot: Bot<BotContext>): void {
   bot.use(reportsFeature);
   bot.use(exportFeature);
   bot.use(leaderboardsFeature);
+  bot.use(contestsFeature);
   bot.use(settingsFeature);
   bot.use(dashboardFeature);
   bot.use(knowledgeBaseFeature);

@@ -1,5 +1,6 @@
 import type { Db } from "../client.js";
 import { coachNotesRepository } from "./coach-notes.js";
+import { contestsRepository } from "./contests.js";
 import { entriesRepository } from "./entries.js";
 import { inboxRepository } from "./inbox.js";
 import { knowledgeBaseRepository } from "./knowledge-base.js";
@@ -31,6 +32,7 @@ export function createRepositories(db: Db) {
     quizzes: quizzesRepository(db),
     coachNotes: coachNotesRepository(db),
     programs: programsRepository(db),
+    contests: contestsRepository(db),
   };
 }
 
