@@ -90,6 +90,33 @@ describe("contest standings", () => {
     expect(dirty()).toEqual([true, true, false]);
   });
 
+  it("is due for an update when never posted, dirty after a minute, an hour old, or just started", () => {
+    const { deps, repos, head } = setUp();
+    const c = createContest(deps, head, {
+      metric: "calls",
+      prize: "",
+      squads: [],
+      name: "Завтра",
+      startDate: "02.12",
+      endDate: "03.12",
+      kind: "individual",
+    });
+    if (!c.ok) throw new Error("not created");
+    const due = (now: number) => repos.contests.dueForUpdate(now, 60_000, 3_600_000).map((x) => x.id);
+    expect(due(NOW)).toEqual([c.contest.id]);
+    repos.contests.recordMessage(c.contest.id, { chatId: -100, messageId: 5, pinned: false, at: NOW, hash: "h" });
+    expect(due(NOW + 1000)).toEqual([]);
+    const start = c.contest.startAt; // 02.12 00:00, 14 h later: refreshed hourly until then
+    repos.contests.recordShown(c.contest.id, start - 10 * 60_000, null);
+    expect(due(start - 60_000)).toEqual([]);
+    expect(due(start)).toEqual([c.contest.id]);
+    repos.contests.recordShown(c.contest.id, start + 1000, null);
+    expect(due(start + 2000)).toEqual([]);
+    repos.contests.markDirty(head.team.id, head.user.id, start + 1500, start + 1500);
+    expect(due(start + 30_000)).toEqual([]);
+    expect(due(start + 61_000)).toEqual([c.contest.id]);
+  });
+
   it("refuses a second contest with the same name in any case, and keeps squads and people apart", () => {
     const { deps, repos, head, anna } = setUp();
     const base = { metric: "deals" as const, startDate: "01.12", endDate: "02.12", prize: "", squads: [] };

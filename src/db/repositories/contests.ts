@@ -94,7 +94,7 @@ export function contestsRepository(db: Db) {
     /**
      * Active contests whose live message needs work at `now`: not posted yet; dirty
      * and last edited at least `minGapMs` ago; or not refreshed for `refreshMs`
-     * (the time left moves on without entries).
+     * (the time left moves on without entries), or started since the last edit.
      */
     dueForUpdate(now: number, minGapMs: number, refreshMs: number): Contest[] {
       return db
@@ -108,6 +108,8 @@ export function contestsRepository(db: Db) {
               isNull(contests.messageId),
               and(isNotNull(contests.dirtyAt), lte(contests.lastEditAt, now - minGapMs)),
               lte(contests.lastEditAt, now - refreshMs),
+              // It started since the last edit: "starts in …" becomes "… left" at once.
+              and(sql`${contests.startAt} > ${contests.lastEditAt}`, lte(contests.startAt, now)),
             ),
           ),
         )
