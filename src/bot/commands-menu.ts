@@ -24,6 +24,8 @@ function describe(key: MenuKey | ActivityKind, locale: Locale): string {
 // The logging commands, one per activity kind, from the kind words in the i18n files.
 const LOGGING: Entry[] = [...ACTIVITY_KINDS, "undo", "edit", "me"];
 const REPORTS: Entry[] = ["report", "compare", "funnel", "export", "reports", "top", "feed", "settings"];
+const LOGGING: Entry[] = [...ACTIVITY_KINDS, "undo", "me"];
+const REPORTS: Entry[] = ["report", "compare", "funnel", "export", "reports", "top", "contests", "settings"];
 const TRAINING: Entry[] = ["kb", "quiz", "coach"];
 const PRIVATE: Entry[] = [
   "log",
@@ -35,6 +37,7 @@ const PRIVATE: Entry[] = [
   "summary",
   "flags",
   "void",
+  "contest",
   "summary",
   "tv",
   "invite",

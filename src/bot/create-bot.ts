@@ -6,6 +6,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config.js";
 import type { AppDeps } from "../services/deps.js";
 import type { BotContext } from "./context.js";
+import { CONTEST_BUILDER_CONVERSATION, contestBuilderConversation } from "./conversations/contest-builder.js";
 import { expireOldFlows, flowStorage } from "./conversations/flow-storage.js";
 import { KB_ADD_CONVERSATION, kbAddConversation } from "./conversations/kb-add.js";
 import { LOG_ENTRY_CONVERSATION, logEntryConversation } from "./conversations/log-entry.js";
@@ -69,6 +70,7 @@ export function createBot(config: Config, deps: AppDeps, options: CreateBotOptio
   bot.use(createConversation(reportBuilderConversation, REPORT_BUILDER_CONVERSATION));
   bot.use(createConversation(kbAddConversation, KB_ADD_CONVERSATION));
   bot.use(createConversation(quizBuilderConversation, QUIZ_BUILDER_CONVERSATION));
+  bot.use(createConversation(contestBuilderConversation, CONTEST_BUILDER_CONVERSATION));
   bot.use(dropForwarded);
   registerFeatures(bot);
   bot.catch(errorBoundary);

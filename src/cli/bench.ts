@@ -19,10 +19,12 @@ import { zonedTime } from "../domain/time.js";
 import type { ActivityRecord, LeadTimeline, Period } from "../domain/types.js";
 import { barChart } from "../presentation/charts/index.js";
 import { periodLabel } from "../presentation/format/period-label.js";
+import { renderLiveStandings } from "../presentation/views/contest-view.js";
 import { headDashboardJson } from "../presentation/views/dashboard-view.js";
 import { standingLine } from "../presentation/views/plan-progress.js";
 import { renderTeamReport } from "../presentation/views/report-view.js";
 import { renderScorecard } from "../presentation/views/scorecard-view.js";
+import { computeStandings } from "../services/contests.js";
 import { headDashboard } from "../services/dashboard.js";
 import type { AppDeps } from "../services/deps.js";
 import { leaderboard } from "../services/leaderboard.js";
@@ -37,7 +39,7 @@ import { type BenchDataOptions, benchIds } from "./bench-data.js";
 const END_DATE = "2026-10-30";
 const FULL: BenchDataOptions = { teams: 100, managersPerTeam: 10, days: 365, seed: 20261030, endDate: END_DATE };
 const SMALL: BenchDataOptions = { teams: 10, managersPerTeam: 10, days: 90, seed: 20261030, endDate: END_DATE };
-const TARGETS = { me: 50, leaderboard: 50, report: 200, chart: 60, dashboard: 100 } as const;
+const TARGETS = { me: 50, leaderboard: 50, report: 200, chart: 60, dashboard: 100, contest: 50 } as const;
 const WARMUP = 3;
 
 interface Stat {
@@ -192,6 +194,15 @@ async function runBench(): Promise<void> {
   const snapshot = () => teamSnapshot(deps, team, month);
   // The Mini App's head view of the month: what GET /app/api/team answers (minus the socket).
   const dashboard = () => JSON.stringify(headDashboardJson(headDashboard(deps, team, month, now, "deals"), "ru"));
+  // One contest's live standings over the month, as the scheduler's edit computes and renders them
+  // (the contest row is built here, not stored: the cached database stays as built).
+  const monthContest = {
+    ...{ id: 0, teamId: team.id, name: "Спринт", nameKey: "спринт", metric: "deals", kind: "individual" as const, prize: "" },
+    ...{ startDate: month.startDate, endDate: month.endDate, startAt: month.from, endAt: month.to, status: "active" as const },
+    ...{ chatId: null, messageId: null, pinned: false, lastEditAt: null, dirtyAt: null, shownHash: null, result: null },
+    ...{ createdBy: 0, createdAt: 0, finishedAt: null },
+  };
+  const contest = () => renderLiveStandings(computeStandings(deps, team, monthContest), now, "ru");
   const managerIds = repos.memberships
     .listTeam(team.id)
     .filter((m) => m.membership.role === "manager")
@@ -246,6 +257,7 @@ async function runBench(): Promise<void> {
     chart: await measure(runs, chart),
     snapshot: await measure(runs, snapshot),
     dashboard: await measure(runs, dashboard),
+    contest: await measure(runs, contest),
     naive: await measure(naiveRuns, naive),
   };
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
@@ -258,6 +270,7 @@ async function runBench(): Promise<void> {
     ["/report month (buildTeamReport + renderTeamReport)", stats.report, TARGETS.report],
     ["chart (barChart: deals per manager + plan line)", stats.chart, TARGETS.chart],
     ["Mini App head month view (GET /app/api/team JSON)", stats.dashboard, TARGETS.dashboard],
+    ["contest standings, a month (computeStandings + render)", stats.contest, TARGETS.contest],
     ["team-month aggregation, indexed (teamSnapshot)", stats.snapshot, null],
     ["team-month aggregation, naive full scan", stats.naive, null],
   ];
@@ -305,6 +318,7 @@ async function runBench(): Promise<void> {
       chart_p95_ms: round(stats.chart.p95),
       indexed_aggregation_month_p50_ms: round(stats.snapshot.p50),
       dashboard_api_p50_ms: round(stats.dashboard.p50),
+      contest_standings_p50_ms: round(stats.contest.p50),
       miniapp_bundle_kb: round(bundleKb),
       runs,
       report_impl: "buildTeamReport+renderTeamReport",

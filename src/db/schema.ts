@@ -541,3 +541,78 @@ export const schema = {
   programAssignments,
   gamingFlags,
 };
+
+// ── Contests (issue 9) ───────────────────────────────────────────────────────
+
+/**
+ * A contest: one metric over whole days in team time ([startAt, endAt): 00:00 of the
+ * first day to 24:00 of the last), per manager or per squad. Its live standings
+ * message in the group is edited in place: `dirtyAt` is set when a participant's
+ * entry is recorded, and the scheduler edits at most once a minute.
+ */
+export const contests = sqliteTable(
+  "contests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: teamRef(),
+    name: text("name").notNull(),
+    /** Folded name (lower case, ё → е, single spaces): unique per team. */
+    nameKey: text("name_key").notNull(),
+    metric: text("metric").notNull(),
+    kind: text("kind", { enum: ["individual", "squads"] }).notNull(),
+    /** First and last local days (YYYY-MM-DD) as the head chose them. */
+    startDate: text("start_date").notNull(),
+    endDate: text("end_date").notNull(),
+    startAt: integer("start_at").notNull(),
+    endAt: integer("end_at").notNull(),
+    prize: text("prize").notNull().default(""),
+    status: text("status", { enum: ["active", "finished"] })
+      .notNull()
+      .default("active"),
+    /** The live standings message (null until it is posted). */
+    chatId: integer("chat_id"),
+    messageId: integer("message_id"),
+    pinned: integer("pinned", { mode: "boolean" }).notNull().default(false),
+    lastEditAt: integer("last_edit_at"),
+    /** Set when an entry may have changed the standings; cleared when an edit picks it up. */
+    dirtyAt: integer("dirty_at"),
+    /** Hash of the text last shown, so a refresh that changes nothing is not sent. */
+    shownHash: text("shown_hash"),
+    /** Final standings frozen when the contest ended (JSON). */
+    result: text("result", { mode: "json" }).$type<Record<string, unknown>>(),
+    createdBy: integer("created_by").notNull(),
+    createdAt: createdAt(),
+    finishedAt: integer("finished_at"),
+  },
+  (t) => [uniqueIndex("contests_team_name_uq").on(t.teamId, t.nameKey), index("contests_status_idx").on(t.status, t.endAt)],
+);
+
+/** A contest's squads (2–4), in the order the head named them. */
+export const contestSquads = sqliteTable(
+  "contest_squads",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    contestId: integer("contest_id")
+      .notNull()
+      .references(() => contests.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [index("contest_squads_contest_idx").on(t.contestId)],
+);
+
+/** Who is in which squad: one squad per person per contest. */
+export const contestSquadMembers = sqliteTable(
+  "contest_squad_members",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    contestId: integer("contest_id")
+      .notNull()
+      .references(() => contests.id, { onDelete: "cascade" }),
+    squadId: integer("squad_id")
+      .notNull()
+      .references(() => contestSquads.id, { onDelete: "cascade" }),
+    userId: integer("user_id").notNull(),
+  },
+  (t) => [uniqueIndex("contest_squad_members_uq").on(t.contestId, t.userId)],
+);

@@ -1,6 +1,7 @@
 import type { Api } from "grammy";
 import { createDelivery, type Delivery, type DeliveryOptions } from "../delivery/index.js";
 import type { AppDeps } from "../services/deps.js";
+import { ContestBoard } from "./contest-board.js";
 import { deliveryHooks } from "./delivery-hooks.js";
 import { PostScheduler } from "./scheduler.js";
 
@@ -15,7 +16,9 @@ export function createPostScheduler(
 ): { scheduler: PostScheduler; delivery: Delivery } {
   let delivery: Delivery | undefined;
   delivery = createDelivery(api, { ...options, logger: deps.logger, hooks: deliveryHooks(deps, (msg) => delivery!.send(msg)) });
-  const scheduler = new PostScheduler(deps, delivery);
+  const scheduler = new PostScheduler(deps, delivery, { contests: new ContestBoard(deps, api, delivery) });
   deps.onTeamSettingsChanged = (teamId) => scheduler.refresh(teamId);
+  // A new contest's live standings are posted at once rather than at the next minute.
+  deps.onContestCreated = () => void scheduler.runContests();
   return { scheduler, delivery };
 }

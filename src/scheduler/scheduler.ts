@@ -17,6 +17,7 @@ import { checkFunnel } from "../services/funnel-alerts.js";
 import { detectSinceLastWorkday, openFlagCount } from "../services/gaming-flags.js";
 import { buildMorningSummary, type MorningSummary } from "../services/morning-summary.js";
 import { localDayBounds } from "../services/record-entry.js";
+import type { ContestBoard } from "./contest-board.js";
 import { cronExpressions, dueSlots, type Slot } from "./due-posts.js";
 import { buildEveningLeaderboard, buildWeeklyPodium } from "./post-builders.js";
 
@@ -52,6 +53,9 @@ interface Target {
 export class PostScheduler {
   private tasks = new Map<number, ScheduledTask[]>();
   private sweeper: ScheduledTask | null = null;
+  /** Contests' live standings: a pass every minute (edits are debounced per contest). */
+  private contestTicker: ScheduledTask | null = null;
+  private readonly contests: ContestBoard | null;
   private running = new Set<Promise<unknown>>();
   /** Posts this process has claimed and is sending. */
   private sending = new Set<number>();
@@ -62,9 +66,10 @@ export class PostScheduler {
   constructor(
     private readonly deps: AppDeps,
     private readonly delivery: Delivery,
-    options: { leaseMs?: number } = {},
+    options: { leaseMs?: number; contests?: ContestBoard } = {},
   ) {
     this.leaseMs = options.leaseMs ?? POST_LEASE_MS;
+    this.contests = options.contests ?? null;
   }
 
   /**
@@ -82,6 +87,9 @@ export class PostScheduler {
     for (const team of this.deps.repos.teams.all()) this.schedule(team);
     // A safety net: anything a trigger missed (a settings change, a clock jump) within 5 minutes.
     this.sweeper = cron.schedule("*/5 * * * *", () => void this.track(this.runDue()), { name: "kpi-sweeper", noOverlap: true });
+    if (this.contests) {
+      this.contestTicker = cron.schedule("* * * * *", () => void this.runContests(), { name: "kpi-contests", noOverlap: true });
+    }
     return this.track(this.runDue());
   }
 
@@ -98,8 +106,14 @@ export class PostScheduler {
     for (const list of this.tasks.values()) for (const task of list) await task.destroy();
     this.tasks.clear();
     await this.sweeper?.destroy();
+    await this.contestTicker?.destroy();
     await Promise.allSettled([...this.running]);
     await this.delivery.idle();
+  }
+
+  /** Posts, edits and finishes contests' live standings due at `now`; returns messages sent or edited. */
+  runContests(now = this.deps.now()): Promise<number> {
+    return this.contests ? this.track(this.contests.tick(now)) : Promise.resolve(0);
   }
 
   /** The cron jobs registered for a team (for /settings and tests). */

@@ -18,6 +18,8 @@ export interface AppDeps {
   now: () => number;
   /** Told when a head changes a team's schedule, so the scheduler picks it up. */
   onTeamSettingsChanged?: (teamId: number) => void;
+  /** Told when a contest is created, so its live standings are posted without waiting for the next tick. */
+  onContestCreated?: () => void;
 }
 
 /** A user acting as an active member of a team. */

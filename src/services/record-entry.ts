@@ -1,6 +1,7 @@
 import type { Lead, LogResult } from "../db/repositories/entries.js";
 import type { ParsedEntry } from "../domain/entry-parsing.js";
 import { addDays, localDate, zonedMidnight } from "../domain/time.js";
+import { markContestsDirty } from "./contests.js";
 import type { AppDeps, Member } from "./deps.js";
 
 export interface EntryMeta {
@@ -43,6 +44,8 @@ export function recordEntry(deps: AppDeps, member: Member, entry: ParsedEntry, m
   });
   if (result.status !== "logged") return result;
   meta.onLogged?.(result.activity.id);
+  // A running contest's live standings are edited by the scheduler, at most once a minute.
+  markContestsDirty(deps, member.team.id, member.user.id, meta.occurredAt);
   const day = localDayBounds(meta.occurredAt, member.team.timezone);
   const todayCount = deps.repos.entries.countKind(member.team.id, member.user.id, entry.kind, day.from, day.to);
   const lead = result.lead;

@@ -43,6 +43,8 @@ compare       N N N G   H H O G   a a O G   a a O G   N N N G
 funnel        N N N G   A A O G   A A O G   B B O G   N N N G
 export        N N N G   a a O G   a a O G   a a O G   N N N G
 top           N N N G   a a O G   a a O G   a a O G   N N N G
+contests      N N N G   a a O G   a a O G   a a O G   N N N G
+contest       N N N G   a a O G   a a O G   a a O G   N N N G
 summary       N N N G   H H O G   A A O G   B B O G   N N N G
 flags         N N N G   H H O G   a P O G   a P O G   N N N G
 settings      N N N G   a a O G   A A O G   B B O G   N N N G

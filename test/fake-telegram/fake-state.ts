@@ -35,6 +35,8 @@ export interface FakeState {
   callbackQueries: Map<string, boolean>;
   /** poll id -> what was sent (for answers) */
   polls: Map<string, SentPoll>;
+  /** chat id (as string) -> pinned message ids, the latest last */
+  pinned: Map<string, number[]>;
   /** Monotonic counter for file ids and callback query ids. */
   counter: { value: number };
 }

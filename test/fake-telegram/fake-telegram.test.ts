@@ -390,6 +390,38 @@ describe("chat members and commands", () => {
     expect(await api.getChat(group.id)).toMatchObject({ id: -50, type: "group", title: "Sales" });
   });
 
+  it("pins and unpins like Telegram: the right to pin in groups, 400 for a missing message", async () => {
+    fake = await startFakeTelegram();
+    const api = newBot(fake).api;
+    const group = fake.group(-60, "Sales");
+    const owner = fake.user(1, { first_name: "Owner" });
+    const posted = await api.sendMessage(group.id, "standings");
+    await expect(api.pinChatMessage(group.id, posted.message_id)).rejects.toMatchObject({
+      error_code: 400,
+      description: "Bad Request: not enough rights to manage pinned messages in the chat",
+    });
+    expect(fake.pinnedMessages(group.id)).toEqual([]);
+
+    fake.setChatMember(group.id, fake.botInfo.id, "administrator");
+    await expect(api.pinChatMessage(group.id, 9999)).rejects.toMatchObject({ description: "Bad Request: message to pin not found" });
+    expect(await api.pinChatMessage(group.id, posted.message_id, { disable_notification: true })).toBe(true);
+    const second = await api.sendMessage(group.id, "another");
+    await api.pinChatMessage(group.id, second.message_id);
+    expect(fake.pinnedMessages(group.id)).toEqual([posted.message_id, second.message_id]);
+    // Without message_id: the latest pinned message.
+    await api.unpinChatMessage(group.id);
+    expect(fake.pinnedMessages(group.id)).toEqual([posted.message_id]);
+    await api.unpinChatMessage(group.id, posted.message_id);
+    await expect(api.unpinChatMessage(group.id, posted.message_id)).rejects.toMatchObject({
+      description: "Bad Request: message to unpin not found",
+    });
+
+    // The private chat with the bot needs no rights.
+    const dm = await api.sendMessage(owner.id, "hi");
+    expect(await api.pinChatMessage(owner.id, dm.message_id)).toBe(true);
+    expect(fake.pinnedMessages(owner.id)).toEqual([dm.message_id]);
+  });
+
   it("stores commands per scope and language", async () => {
     fake = await startFakeTelegram();
     const api = newBot(fake).api;

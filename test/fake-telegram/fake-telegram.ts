@@ -68,6 +68,7 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
     webhook: undefined,
     callbackQueries: new Map(),
     polls: new Map(),
+    pinned: new Map(),
     counter: { value: 0 },
   };
   const log = new CallLog();
@@ -122,6 +123,7 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
     privateChat: (user) => state.directory.privateChat(user),
     group: (id, title, groupOpts) => state.directory.group(id, title, groupOpts),
     setChatMember: (chatId, userId, status) => state.directory.setMember(chatId, userId, status),
+    pinnedMessages: (chatId) => [...(state.pinned.get(String(chatId)) ?? [])],
 
     sendText: (from, chat, text, sendOpts) =>
       pushUpdate({ message: buildTextMessage(state, from, chat, text, sendOpts) } as Omit<Update, "update_id">),

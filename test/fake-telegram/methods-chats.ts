@@ -1,8 +1,9 @@
 import { badRequest } from "./api-error.js";
+import type { FakeState } from "./fake-state.js";
 import { botAsUser } from "./message-factory.js";
 import { requireChatId } from "./message-validation.js";
-import type { MethodTable } from "./method-table.js";
-import type { ChatMemberStatus } from "./types.js";
+import { type MethodTable, targetChat } from "./method-table.js";
+import type { ChatMemberStatus, Payload } from "./types.js";
 
 /** Rights of an administrator set with setChatMember(..., "administrator"). */
 const ADMIN_RIGHTS = {
@@ -35,7 +36,46 @@ function memberFields(status: ChatMemberStatus): Record<string, unknown> {
   }
 }
 
+/**
+ * Pinning needs the "pin messages" right in groups (the creator has every right; an
+ * administrator set up by the tests has can_pin_messages); the private chat with the
+ * bot always allows it. Checked in Telegram's order: chat, rights, message.
+ */
+function pinTarget(payload: Payload, state: FakeState, what: "pin" | "unpin"): { key: string; messageId: number | undefined } {
+  const chatId = targetChat(payload, state);
+  const chat = state.directory.chat(chatId);
+  if (chat.type !== "private") {
+    const status = state.directory.memberStatus(chatId, state.botInfo.id);
+    if (status !== "creator" && status !== "administrator") throw badRequest("not enough rights to manage pinned messages in the chat");
+  }
+  const messageId = payload.message_id;
+  if (messageId === undefined && what === "unpin") return { key: String(chatId), messageId: undefined };
+  if (typeof messageId !== "number") throw badRequest("message identifier is not specified");
+  if (!state.messages.get(chatId, messageId)) throw badRequest(`message to ${what} not found`);
+  return { key: String(chatId), messageId };
+}
+
 export const chatMethods: MethodTable = {
+  pinChatMessage(payload, { state }) {
+    const { key, messageId } = pinTarget(payload, state, "pin");
+    const list = (state.pinned.get(key) ?? []).filter((id) => id !== messageId);
+    state.pinned.set(key, [...list, messageId!]);
+    return true;
+  },
+
+  /** Without message_id: the most recently pinned message. */
+  unpinChatMessage(payload, { state }) {
+    const { key, messageId } = pinTarget(payload, state, "unpin");
+    const list = state.pinned.get(key) ?? [];
+    const target = messageId ?? list.at(-1);
+    if (target === undefined || !list.includes(target)) throw badRequest("message to unpin not found");
+    state.pinned.set(
+      key,
+      list.filter((id) => id !== target),
+    );
+    return true;
+  },
+
   getChat(payload, { state }) {
     const chat = state.directory.chat(requireChatId(payload));
     // Enough of ChatFullInfo for bots that only read id/type/title/name.

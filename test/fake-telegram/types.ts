@@ -130,6 +130,8 @@ export interface FakeTelegram {
   privateChat(user: User): Chat.PrivateChat;
   group(id: number, title?: string, opts?: GroupOptions): Chat.GroupChat | Chat.SupergroupChat;
   setChatMember(chatId: number, userId: number, status: ChatMemberStatus): void;
+  /** Ids of the messages pinned in a chat (pinChatMessage / unpinChatMessage), the latest last. */
+  pinnedMessages(chatId: number): number[];
 
   sendText(from: User, chat: Chat, text: string, opts?: SendTextOptions): number;
   clickButton(from: User, chat: Chat, message: { message_id: number; text?: string }, data: string): number;

@@ -3,6 +3,7 @@ import type { BotContext } from "../context.js";
 import { chatMembershipFeature } from "./chat-membership.js";
 import { coachingFeature } from "./coaching.js";
 import { correctionsFeature } from "./corrections.js";
+import { contestsFeature } from "./contests.js";
 import { dashboardFeature } from "./dashboard.js";
 import { exportFeature } from "./export.js";
 import { flagsFeature } from "./flags.js";
@@ -36,6 +37,7 @@ export function registerFeatures(bot: Bot<BotContext>): void {
   bot.use(reportsFeature);
   bot.use(exportFeature);
   bot.use(leaderboardsFeature);
+  bot.use(contestsFeature);
   bot.use(settingsFeature);
   bot.use(dashboardFeature);
   bot.use(knowledgeBaseFeature);

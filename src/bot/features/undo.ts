@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import { HOUR_MS } from "../../domain/time.js";
 import { messages } from "../../presentation/i18n/index.js";
 import { describeEntry } from "../../presentation/views/entry-messages.js";
+import { markContestsDirty } from "../../services/contests.js";
 import type { BotContext } from "../context.js";
 import { kindForButton } from "../keyboards/logging.js";
 import { requireMember } from "../middlewares/guards.js";
@@ -18,6 +19,7 @@ async function undo(ctx: BotContext): Promise<void> {
     return;
   }
   const a = result.activity;
+  markContestsDirty(ctx.deps, member.team.id, member.user.id, a.occurredAt);
   const what = [ctx.t.kindName[a.kind], describeEntry({ ...a, lostReason: null }, ctx.locale)].filter(Boolean).join(" — ");
   const lines = [ctx.t.undo.done(what)];
   if (result.leadRemoved) lines.push(ctx.t.undo.leadRemoved);

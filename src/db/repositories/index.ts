@@ -1,5 +1,6 @@
 import type { Db } from "../client.js";
 import { coachNotesRepository } from "./coach-notes.js";
+import { contestsRepository } from "./contests.js";
 import { entriesRepository } from "./entries.js";
 import { gamingFlagsRepository } from "./gaming-flags.js";
 import { entryChangesRepository } from "./entry-changes.js";
@@ -35,6 +36,7 @@ export function createRepositories(db: Db) {
     coachNotes: coachNotesRepository(db),
     programs: programsRepository(db),
     gamingFlags: gamingFlagsRepository(db),
+    contests: contestsRepository(db),
   };
 }
 
