@@ -23,9 +23,7 @@ function describe(key: MenuKey | ActivityKind, locale: Locale): string {
 
 // The logging commands, one per activity kind, from the kind words in the i18n files.
 const LOGGING: Entry[] = [...ACTIVITY_KINDS, "undo", "edit", "me"];
-const REPORTS: Entry[] = ["report", "compare", "funnel", "export", "reports", "top", "feed", "settings"];
-const LOGGING: Entry[] = [...ACTIVITY_KINDS, "undo", "me"];
-const REPORTS: Entry[] = ["report", "compare", "funnel", "export", "reports", "top", "contests", "settings"];
+const REPORTS: Entry[] = ["report", "compare", "funnel", "export", "reports", "top", "feed", "contests", "settings"];
 const TRAINING: Entry[] = ["kb", "quiz", "coach"];
 const PRIVATE: Entry[] = [
   "log",
@@ -34,10 +32,9 @@ const PRIVATE: Entry[] = [
   ...TRAINING,
   "dashboard",
   "plan",
-  "summary",
-  "flags",
-  "void",
   "contest",
+  "void",
+  "flags",
   "summary",
   "tv",
   "invite",

@@ -896,6 +896,7 @@ export const en = {
     settingsUsage:
       "Change with <code>/settings flags …</code>: <code>on|off</code> · <code>burst 20 2</code> (entries, minutes) · <code>duplicate 10</code> (minutes) · <code>night 23-06</code> · <code>calls 2 30 5%</code> (× the others' median, at least N calls, conversion at most) · <code>deals 90</code> (days looked back) — each also <code>off</code>",
     help: "<b>Control</b>\n/flags [period] — anti-gaming flags (bursts, duplicates, night entries, …): ✓ ok or ✖ void the entries",
+  },
   contests: {
     usage:
       "Usage: <code>/contest new &lt;name&gt; &lt;metric&gt; &lt;start&gt; &lt;end&gt; [prize]</code>, e.g. <code>/contest new Sprint deals 01.12 15.12 Dinner at a restaurant</code> (a name with spaces goes in quotes), or <code>/contest new</code> alone for the guided form (squads too). <code>/contests</code> lists contests, <code>/contest &lt;name&gt;</code> shows one.",

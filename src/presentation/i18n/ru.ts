@@ -870,6 +870,7 @@ export const ru: Messages = {
     settingsUsage:
       "Изменить: <code>/settings flags …</code>: <code>on|off</code> · <code>burst 20 2</code> (записей, минут) · <code>duplicate 10</code> (минут) · <code>night 23-06</code> · <code>calls 2 30 5%</code> (× медиана остальных, не меньше N звонков, конверсия не выше) · <code>deals 90</code> (дней назад) — каждое также <code>off</code>",
     help: "<b>Контроль</b>\n/flags [период] — флаги накруток (всплески, дубли, ночные записи, …): ✓ ок или ✖ аннулировать записи",
+  },
   contests: {
     usage:
       "Формат: <code>/contest new &lt;название&gt; &lt;метрика&gt; &lt;начало&gt; &lt;конец&gt; [приз]</code>, напр. <code>/contest new Спринт сделки 01.12 15.12 Ужин в ресторане</code> (название с пробелами — в кавычках), или просто <code>/contest new</code> — по шагам (так же и командами). <code>/contests</code> — список конкурсов, <code>/contest &lt;название&gt;</code> — один.",
