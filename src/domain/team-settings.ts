@@ -48,6 +48,16 @@ export const teamSettingsSchema = z.object({
   mainMetric: z.enum(METRIC_KEYS).default("deals"),
   /** Free text read with confidence as one entry is stored at once (with an Undo button) instead of asking. */
   autoLog: z.boolean().default(false),
+  /** The head's point weights (points.ts): only the changed ones; the rest are the catalogue's. */
+  points: z.record(z.string(), z.number().int().min(0).max(1000)).default({}),
+  /**
+   * Team holidays (holidays.ts): "MM-DD" every year, or "YYYY-MM-DD" once. They never
+   * break a streak and do not count toward one.
+   */
+  holidays: z
+    .array(z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/))
+    .max(400)
+    .default([]),
   enabled: postToggles.default(Object.fromEntries(POST_KEYS.map((k) => [k, true])) as Record<PostKey, boolean>),
 });
 

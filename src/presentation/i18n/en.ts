@@ -61,6 +61,7 @@ const metric: Record<MetricKey, MetricWords> = {
   lead_time: { label: "lead processing time", short: "LeadT", aliases: ["leadtime"] },
   close_time: { label: "deal closing time", short: "Close", aliases: ["closetime"] },
   leads: { label: "leads", short: "Leads", aliases: ["leads"] },
+  points: { label: "points", short: "Pts", aliases: ["points", "pts", "score"] },
 };
 const outcome: Record<CallOutcome, string> = { reached: "reached", meeting: "meeting set", noanswer: "no answer" };
 const stage: Record<Stage, string> = {
@@ -757,6 +758,7 @@ export const en = {
       lead_time: "Answer new leads within an hour: check new leads at the start of every hour.",
       close_time: "After each meeting, agree the next step and its date before you leave.",
       leads: "Ask your happy clients for one referral each.",
+      points: "Log every call, meeting and proposal right after it happens: each one earns points.",
     } as Record<MetricKey, string>,
     settingsButton: "Coaching note",
     settingsLine: (on: boolean) => `Weekly coaching note: ${on ? "on" : "off"}`,
