@@ -16,6 +16,7 @@ import type { AppDeps } from "../services/deps.js";
 import { checkFunnel } from "../services/funnel-alerts.js";
 import { buildMorningSummary, type MorningSummary } from "../services/morning-summary.js";
 import { localDayBounds } from "../services/record-entry.js";
+import { CelebrationRunner } from "./celebrations.js";
 import { cronExpressions, dueSlots, type Slot } from "./due-posts.js";
 import { buildEveningLeaderboard, buildWeeklyPodium } from "./post-builders.js";
 
@@ -51,6 +52,9 @@ interface Target {
 export class PostScheduler {
   private tasks = new Map<number, ScheduledTask[]>();
   private sweeper: ScheduledTask | null = null;
+  private celebrationTick: ScheduledTask | null = null;
+  /** Month-end badges and bundled badge announcements (ticks every 20 s). */
+  readonly celebrations: CelebrationRunner;
   private running = new Set<Promise<unknown>>();
   /** Posts this process has claimed and is sending. */
   private sending = new Set<number>();
@@ -64,6 +68,7 @@ export class PostScheduler {
     options: { leaseMs?: number } = {},
   ) {
     this.leaseMs = options.leaseMs ?? POST_LEASE_MS;
+    this.celebrations = new CelebrationRunner(deps, delivery);
   }
 
   /**
@@ -81,6 +86,10 @@ export class PostScheduler {
     for (const team of this.deps.repos.teams.all()) this.schedule(team);
     // A safety net: anything a trigger missed (a settings change, a clock jump) within 5 minutes.
     this.sweeper = cron.schedule("*/5 * * * *", () => void this.track(this.runDue()), { name: "kpi-sweeper", noOverlap: true });
+    this.celebrationTick = cron.schedule("*/20 * * * * *", () => void this.track(this.celebrations.run()), {
+      name: "kpi-celebrations",
+      noOverlap: true,
+    });
     return this.track(this.runDue());
   }
 
@@ -97,6 +106,7 @@ export class PostScheduler {
     for (const list of this.tasks.values()) for (const task of list) await task.destroy();
     this.tasks.clear();
     await this.sweeper?.destroy();
+    await this.celebrationTick?.destroy();
     await Promise.allSettled([...this.running]);
     await this.delivery.idle();
   }

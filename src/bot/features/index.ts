@@ -1,5 +1,6 @@
 import type { Bot } from "grammy";
 import type { BotContext } from "../context.js";
+import { badgesFeature } from "./badges.js";
 import { chatMembershipFeature } from "./chat-membership.js";
 import { coachingFeature } from "./coaching.js";
 import { dashboardFeature } from "./dashboard.js";
@@ -12,6 +13,7 @@ import { loggingFeature } from "./logging.js";
 import { meFeature } from "./me.js";
 import { onboardingFeature } from "./onboarding.js";
 import { plansFeature } from "./plans.js";
+import { pointsSettingsFeature } from "./points-settings.js";
 import { programsFeature } from "./programs.js";
 import { quizzesFeature } from "./quizzes.js";
 import { reportsFeature } from "./reports.js";
@@ -31,6 +33,9 @@ export function registerFeatures(bot: Bot<BotContext>): void {
   bot.use(reportsFeature);
   bot.use(exportFeature);
   bot.use(leaderboardsFeature);
+  bot.use(badgesFeature);
+  // `/settings points|holidays` before the general /settings handler.
+  bot.use(pointsSettingsFeature);
   bot.use(settingsFeature);
   bot.use(dashboardFeature);
   bot.use(knowledgeBaseFeature);

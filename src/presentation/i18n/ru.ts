@@ -144,6 +144,7 @@ export const ru: Messages = {
     settings: "Настройки",
     dashboard: "Дашборд (мини-приложение)",
     tv: "Ссылка на рейтинг для ТВ (руководитель)",
+    badges: "Значки (руководителю — команды)",
     log: "Записать кнопками",
     plan: "Планы (руководитель)",
     summary: "Сводка сейчас (руководитель)",
@@ -739,6 +740,82 @@ export const ru: Messages = {
     settingsButton: "Разбор недели",
     settingsLine: (on: boolean) => `Еженедельный разбор: ${on ? "вкл." : "выкл."}`,
     help: "<b>Обучение</b>\n/kb [слова|#тег] — база знаний\n/quiz results &lt;название&gt; — ваш результат теста\n/coach — руководителю: кому и в чём нужна помощь; /coach @user — карточка менеджера\n/note @user текст — руководителю: личная заметка\n/quiz new · /quiz send · /kb add — руководителю",
+  },
+  motivation: {
+    badge: {
+      first_deal: "первая сделка",
+      deals_10: "10 сделок",
+      deals_50: "50 сделок",
+      deals_100: "100 сделок",
+      streak_5: "5 рабочих дней подряд",
+      streak_10: "10 рабочих дней подряд",
+      streak_20: "20 рабочих дней подряд",
+      best_day: "лучший день месяца",
+      biggest_deal: "крупнейшая сделка месяца",
+      first_to_plan: "первым выполнил месячный план",
+      plan_150: "150 % месячного плана",
+    },
+    rules:
+      "Как получить: первая сделка, 10/50/100 сделок; 5/10/20 рабочих дней подряд с записями (выходные и праздники команды серию не прерывают); каждый месяц — лучший день (больше всего очков за день), крупнейшая сделка, первым выполнить месячный план на 100 %, 150 % месячного плана.",
+    newBadge: (emoji, name) => `🏅 Новый значок: ${emoji} ${name}`,
+    milestone: (metric, percent) =>
+      percent >= 150
+        ? `🏆 ${percent} % месячного плана (${metric})! Блестяще.`
+        : percent >= 100
+          ? `🎉 Месячный план (${metric}) выполнен: ${percent} %!`
+          : `🎯 Половина пути: ${percent} % месячного плана (${metric}).`,
+    points: (n) => `${n} ${plural("ru", n, { one: "очко", few: "очка", many: "очков", other: "очка" })}`,
+    month: (label) => `за ${label}`,
+    announceTitle: (n) =>
+      n === 1
+        ? "🏅 <b>Новый значок</b>"
+        : `🏅 <b>${n} ${plural("ru", n, { one: "новый значок", few: "новых значка", many: "новых значков", other: "новых значка" })}</b>`,
+    announceLine: (emoji, who, badge, extra) => `${emoji} <b>${who}</b> — ${badge}${extra ? ` (${extra})` : ""}`,
+    mineTitle: (name) => `🏅 <b>Значки · ${name}</b>`,
+    teamTitle: (team) => `🏅 <b>Значки команды · ${team}</b>`,
+    none: "Значков пока нет.",
+    teamNone: "Ни у кого в команде пока нет значков.",
+    holderLine: (name, emojis, n) => `<b>${name}</b> ${emojis} (${n})`,
+    ownLine: (emoji, badge, extra, date) => `${emoji} ${badge}${extra ? ` (${extra})` : ""} · ${date}`,
+    streak: (n) =>
+      `🔥 Серия: <b>${n}</b> ${plural("ru", n, { one: "рабочий день", few: "рабочих дня", many: "рабочих дней", other: "рабочего дня" })} подряд`,
+    help: "<b>Мотивация</b>\n/badges — ваши значки (руководителю — значки команды)\n/top очки неделя — рейтинг по очкам\n/settings points · /settings holidays — руководителю: очки за записи, праздники команды",
+    weightWords: {
+      call: ["звонок", "звонки"],
+      meeting: ["встреча", "встречи"],
+      proposal: ["кп"],
+      presentation: ["презентация", "презентации"],
+      lead: ["лид", "лиды"],
+      deal: ["сделка", "сделки"],
+      lost: ["отказ", "отказы"],
+      meeting_call: ["звонок_встреча", "звонок-встреча"],
+    },
+    weightName: {
+      call: "звонок",
+      meeting: "встреча",
+      proposal: "КП",
+      presentation: "презентация",
+      lead: "лид",
+      deal: "сделка",
+      lost: "отказ",
+      meeting_call: "звонок с назначенной встречей",
+    },
+    weightsTitle: "⭐ <b>Очки за записи</b>",
+    weightLine: (name, key, n) => `${name} (<code>${key}</code>): ${n}`,
+    weightsUsage:
+      "Изменить: <code>/settings points call 2 deal 25 meeting_call 4</code> — целые числа 0–1000; остальные не меняются. Очки пересчитываются из записей, поэтому новые веса действуют и на прошлые периоды.",
+    weightsSaved: "✅ Очки за записи сохранены.",
+    weightBadKey: (word) => `«${word}» — за это очки не начисляются.`,
+    weightBadValue: (word) => `«${word}» — не вес: нужно целое число от 0 до 1000.`,
+    holidaysTitle: "🗓 <b>Праздники команды</b>",
+    holidaysNone: "Пока не заданы.",
+    holidaysUsage:
+      "Задать: <code>/settings holidays 01.01–08.01, 23.02, 08.03</code> (без года — каждый год; с годом, напр. <code>04.11.2026</code>, — только этот день); <code>/settings holidays clear</code> — убрать все. Праздники и выходные серию не прерывают.",
+    holidaysSaved: "✅ Праздники команды сохранены.",
+    holidaysCleared: "✅ Праздники команды убраны.",
+    holidaysBad: (word) => `«${word}» — не дата и не диапазон дат (дд.мм или дд.мм.гггг).`,
+    holidaysTooMany: "Слишком много дней: не больше 400.",
+    headOnly: "Очки за записи и праздники команды меняет руководитель.",
   },
   unhandledCommand: "Не знаю такой команды. Список — /help.",
   unhandledText: "Записывайте кнопками или командами; список — /help.",
