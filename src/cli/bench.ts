@@ -37,7 +37,7 @@ import { type BenchDataOptions, benchIds } from "./bench-data.js";
 const END_DATE = "2026-10-30";
 const FULL: BenchDataOptions = { teams: 100, managersPerTeam: 10, days: 365, seed: 20261030, endDate: END_DATE };
 const SMALL: BenchDataOptions = { teams: 10, managersPerTeam: 10, days: 90, seed: 20261030, endDate: END_DATE };
-const TARGETS = { me: 50, leaderboard: 50, report: 200, chart: 60, dashboard: 100 } as const;
+const TARGETS = { me: 50, leaderboard: 50, report: 200, chart: 60, dashboard: 100, points: 50 } as const;
 const WARMUP = 3;
 
 interface Stat {
@@ -188,6 +188,8 @@ async function runBench(): Promise<void> {
     return renderScorecard(manager.firstName, periodLabel(month, "ru"), values, plans, "ru");
   };
   const board = () => leaderboard(deps, team, "deals", month);
+  // A manager's points for the month with the team's weights, as /me and /top points read them.
+  const points = () => kpisFor(deps, team, month, [manager.id]).points;
   const report = () => renderTeamReport(buildTeamReport(deps, team, month, now), "ru");
   const snapshot = () => teamSnapshot(deps, team, month);
   // The Mini App's head view of the month: what GET /app/api/team answers (minus the socket).
@@ -246,6 +248,7 @@ async function runBench(): Promise<void> {
     chart: await measure(runs, chart),
     snapshot: await measure(runs, snapshot),
     dashboard: await measure(runs, dashboard),
+    points: await measure(runs, points),
     naive: await measure(naiveRuns, naive),
   };
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
@@ -258,6 +261,7 @@ async function runBench(): Promise<void> {
     ["/report month (buildTeamReport + renderTeamReport)", stats.report, TARGETS.report],
     ["chart (barChart: deals per manager + plan line)", stats.chart, TARGETS.chart],
     ["Mini App head month view (GET /app/api/team JSON)", stats.dashboard, TARGETS.dashboard],
+    ["points month, one manager (kpisFor with team weights)", stats.points, TARGETS.points],
     ["team-month aggregation, indexed (teamSnapshot)", stats.snapshot, null],
     ["team-month aggregation, naive full scan", stats.naive, null],
   ];
@@ -305,6 +309,7 @@ async function runBench(): Promise<void> {
       chart_p95_ms: round(stats.chart.p95),
       indexed_aggregation_month_p50_ms: round(stats.snapshot.p50),
       dashboard_api_p50_ms: round(stats.dashboard.p50),
+      points_month_p50_ms: round(stats.points.p50),
       miniapp_bundle_kb: round(bundleKb),
       runs,
       report_impl: "buildTeamReport+renderTeamReport",
