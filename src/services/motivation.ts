@@ -4,7 +4,7 @@
 
 import type { AwardRow } from "../db/repositories/awards.js";
 import type { Team } from "../db/repositories/teams.js";
-import { MONTHLY_BADGES, milestoneBadges, reachedMilestones, topHolders } from "../domain/badges.js";
+import { milestoneBadges, reachedMilestones, topHolders } from "../domain/badges.js";
 import { holidayChecker } from "../domain/holidays.js";
 import { METRICS, type MetricKey } from "../domain/metrics.js";
 import { entryPoints } from "../domain/points.js";
@@ -150,9 +150,4 @@ export function badgesOf(deps: AppDeps, team: Team, userId?: number): BadgeHolde
   }
   if (userId !== undefined && !by.has(userId) && names.has(userId)) by.set(userId, []);
   return [...by].map(([id, badges]) => ({ userId: id, name: names.get(id)!, badges }));
-}
-
-/** Monthly badges carry their month; the rest are once ever. */
-export function isMonthly(row: AwardRow): boolean {
-  return (MONTHLY_BADGES as ReadonlySet<string>).has(row.code);
 }

@@ -6,7 +6,7 @@ import { mergeTeamSettings } from "../../domain/settings-command.js";
 import { readTeamSettings, type TeamSettings } from "../../domain/team-settings.js";
 import { echo } from "../../presentation/html.js";
 import { messages } from "../../presentation/i18n/index.js";
-import { renderHolidays, renderPointWeights } from "../../presentation/views/badge-view.js";
+import { renderHolidays, renderPointWeights } from "../../presentation/views/points-settings-view.js";
 import { teamHolidays, teamPointWeights } from "../../services/team-settings.js";
 import type { BotContext } from "../context.js";
 import { requireMember } from "../middlewares/guards.js";

@@ -1,8 +1,6 @@
 import type { Locale } from "../../config.js";
 import type { AwardRow } from "../../db/repositories/awards.js";
 import { BADGE_EMOJI, type BadgeCode, isBadgeCode, MONTHLY_BADGES } from "../../domain/badges.js";
-import { formatHolidays } from "../../domain/holidays.js";
-import { POINT_WEIGHT_KEYS, type PointWeights } from "../../domain/points.js";
 import { formatLocal } from "../../domain/time.js";
 import type { Celebrations } from "../../services/motivation.js";
 import { formatMoney } from "../format/money.js";
@@ -74,16 +72,4 @@ export function renderTeamBadges(team: string, holders: { name: string; badges: 
     );
   const legend = (Object.keys(BADGE_EMOJI) as BadgeCode[]).map((c) => `${BADGE_EMOJI[c]} ${t.badge[c]}`).join(" · ");
   return fitHtml([t.teamTitle(escapeHtml(team)), ...(lines.length ? lines : [t.teamNone]), "", legend].join("\n"));
-}
-
-/** `/settings points`: every weight with the word to type for it. */
-export function renderPointWeights(weights: PointWeights, locale: Locale): string {
-  const t = messages[locale].motivation;
-  return [t.weightsTitle, ...POINT_WEIGHT_KEYS.map((k) => t.weightLine(t.weightName[k], k, weights[k])), "", t.weightsUsage].join("\n");
-}
-
-/** `/settings holidays`: the team's holidays as typed. */
-export function renderHolidays(holidays: readonly string[], locale: Locale): string {
-  const t = messages[locale].motivation;
-  return [t.holidaysTitle, holidays.length ? escapeHtml(formatHolidays(holidays)) : t.holidaysNone, "", t.holidaysUsage].join("\n");
 }
