@@ -9,29 +9,39 @@ import { holidayChecker } from "../domain/holidays.js";
 import { METRICS, type MetricKey } from "../domain/metrics.js";
 import { entryPoints } from "../domain/points.js";
 import { activeDatesOf, currentStreak } from "../domain/streak.js";
-import { addDays, localDate, zonedMidnight } from "../domain/time.js";
+import { addDays, isoWeekday, localDate, zonedMidnight } from "../domain/time.js";
 import type { Period } from "../domain/types.js";
 import type { AppDeps, Member } from "./deps.js";
 import { planStandings } from "./scorecard.js";
 import { teamHolidays, teamPointWeights, teamWorkdays } from "./team-settings.js";
 
 /** How far back a streak is looked for: a year of workdays is more than any badge needs. */
-const STREAK_LOOKBACK_MS = 400 * 86_400_000;
+const STREAK_LOOKBACK_DAYS = 400;
+/** Most streaks end within this: read first, and the whole lookback only when the streak fills it. */
+const STREAK_FIRST_READ_DAYS = 45;
 
 /** The manager's current workday streak at `now` (team zone, workdays, holidays). */
 export function streakOf(deps: AppDeps, team: Team, userId: number, now: number): number {
   const today = localDate(now, team.timezone);
   const end = zonedMidnight(addDays(today, 1), team.timezone);
-  const entries = deps.repos.entries.activities(team.id, end - STREAK_LOOKBACK_MS, end, [userId]);
-  return currentStreak({
-    activeDates: activeDatesOf(
+  const workdays = teamWorkdays(team);
+  const isHoliday = holidayChecker(teamHolidays(team));
+  const streakOver = (days: number) => {
+    const entries = deps.repos.entries.activities(team.id, zonedMidnight(addDays(today, -days), team.timezone), end, [userId]);
+    const activeDates = activeDatesOf(
       entries.map((a) => a.occurredAt),
       team.timezone,
-    ),
-    today,
-    workdays: teamWorkdays(team),
-    isHoliday: holidayChecker(teamHolidays(team)),
-  });
+    );
+    return currentStreak({ activeDates, today, workdays, isHoliday });
+  };
+  const first = streakOver(STREAK_FIRST_READ_DAYS);
+  // Fewer streak days than the window's workdays: a missing workday inside it ended the walk.
+  const set = new Set(workdays);
+  let windowWorkdays = 0;
+  for (let d = addDays(today, -STREAK_FIRST_READ_DAYS); d <= today; d = addDays(d, 1)) {
+    if (set.has(isoWeekday(d)) && !isHoliday(d)) windowWorkdays += 1;
+  }
+  return first < windowWorkdays - 1 ? first : streakOver(STREAK_LOOKBACK_DAYS);
 }
 
 export interface MilestoneReached {
