@@ -39,7 +39,7 @@ import { type BenchDataOptions, benchIds } from "./bench-data.js";
 const END_DATE = "2026-10-30";
 const FULL: BenchDataOptions = { teams: 100, managersPerTeam: 10, days: 365, seed: 20261030, endDate: END_DATE };
 const SMALL: BenchDataOptions = { teams: 10, managersPerTeam: 10, days: 90, seed: 20261030, endDate: END_DATE };
-const TARGETS = { me: 50, leaderboard: 50, report: 200, chart: 60, dashboard: 100, contest: 50 } as const;
+const TARGETS = { me: 50, leaderboard: 50, report: 200, chart: 60, dashboard: 100, contest: 50, points: 50 } as const;
 const WARMUP = 3;
 
 interface Stat {
@@ -190,6 +190,8 @@ async function runBench(): Promise<void> {
     return renderScorecard(manager.firstName, periodLabel(month, "ru"), values, plans, "ru");
   };
   const board = () => leaderboard(deps, team, "deals", month);
+  // A manager's points for the month with the team's weights, as /me and /top points read them.
+  const points = () => kpisFor(deps, team, month, [manager.id]).points;
   const report = () => renderTeamReport(buildTeamReport(deps, team, month, now), "ru");
   const snapshot = () => teamSnapshot(deps, team, month);
   // The Mini App's head view of the month: what GET /app/api/team answers (minus the socket).
@@ -258,6 +260,7 @@ async function runBench(): Promise<void> {
     snapshot: await measure(runs, snapshot),
     dashboard: await measure(runs, dashboard),
     contest: await measure(runs, contest),
+    points: await measure(runs, points),
     naive: await measure(naiveRuns, naive),
   };
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
@@ -271,6 +274,7 @@ async function runBench(): Promise<void> {
     ["chart (barChart: deals per manager + plan line)", stats.chart, TARGETS.chart],
     ["Mini App head month view (GET /app/api/team JSON)", stats.dashboard, TARGETS.dashboard],
     ["contest standings, a month (computeStandings + render)", stats.contest, TARGETS.contest],
+    ["points month, one manager (kpisFor with team weights)", stats.points, TARGETS.points],
     ["team-month aggregation, indexed (teamSnapshot)", stats.snapshot, null],
     ["team-month aggregation, naive full scan", stats.naive, null],
   ];
@@ -319,6 +323,7 @@ async function runBench(): Promise<void> {
       indexed_aggregation_month_p50_ms: round(stats.snapshot.p50),
       dashboard_api_p50_ms: round(stats.dashboard.p50),
       contest_standings_p50_ms: round(stats.contest.p50),
+      points_month_p50_ms: round(stats.points.p50),
       miniapp_bundle_kb: round(bundleKb),
       runs,
       report_impl: "buildTeamReport+renderTeamReport",

@@ -514,6 +514,43 @@ export const gamingFlags = sqliteTable(
   ],
 );
 
+// ── Motivation (issue 9): badges and plan milestones ────────────────────────
+
+/**
+ * Badges and plan milestones, each awarded once per manager (per month for the
+ * monthly ones) and kept: the unique index is what makes "once" hold across
+ * processes and restarts. A badge is also announced in the team group: pending
+ * announcements stay here until a scheduler tick bundles them into one post.
+ */
+export const awards = sqliteTable(
+  "awards",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: teamRef(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: ["badge", "milestone"] }).notNull(),
+    /** Badge code (domain/badges.ts), or "plan:<id>:<percent>" for a milestone. */
+    code: text("code").notNull(),
+    /** "" for a once-ever badge, "YYYY-MM" (team month) for the monthly ones. */
+    period: text("period").notNull().default(""),
+    /** What earned it, when there is a number to show (points of the day, the deal's kopecks). */
+    value: integer("value"),
+    awardedAt: integer("awarded_at").notNull(),
+    announce: text("announce", { enum: ["none", "pending", "claimed", "sent", "failed"] })
+      .notNull()
+      .default("none"),
+    announceClaimedAt: integer("announce_claimed_at"),
+    announceMessageId: integer("announce_message_id"),
+  },
+  (t) => [
+    uniqueIndex("awards_once_uq").on(t.teamId, t.userId, t.code, t.period),
+    index("awards_team_code_idx").on(t.teamId, t.code, t.period),
+    index("awards_announce_idx").on(t.announce, t.teamId, t.awardedAt),
+  ],
+);
+
 export const schema = {
   teams,
   users,
@@ -538,6 +575,7 @@ export const schema = {
   quizPolls,
   coachNotes,
   programs,
+  awards,
   programAssignments,
   gamingFlags,
 };

@@ -4,6 +4,7 @@
 
 import { METRIC_KEYS, type MetricKey } from "./metrics.js";
 import { bucketKey, bucketKeys, type Grouping } from "./period-buckets.js";
+import { DEFAULT_POINT_WEIGHTS, entryPoints, type PointWeights } from "./points.js";
 import type { ActivityRecord, LeadTimeline, Period } from "./types.js";
 
 export type KpiValues = Record<MetricKey, number | null>;
@@ -14,6 +15,8 @@ export interface KpiInput {
   /** Timelines of those people's leads. */
   timelines: LeadTimeline[];
   period: Period;
+  /** The team's point weights (points.ts); the catalogue's defaults when absent. */
+  weights?: PointWeights;
 }
 
 /** Running totals from which every KPI follows; cheap to build per user or bucket. */
@@ -28,6 +31,7 @@ interface Tally {
   revenue: number;
   lost: number;
   leads: number;
+  points: number;
   leadDurations: number[];
   closeDurations: number[];
 }
@@ -44,12 +48,14 @@ function newTally(): Tally {
     revenue: 0,
     lost: 0,
     leads: 0,
+    points: 0,
     leadDurations: [],
     closeDurations: [],
   };
 }
 
-function addActivity(t: Tally, a: ActivityRecord): void {
+function addActivity(t: Tally, a: ActivityRecord, weights: PointWeights): void {
+  t.points += entryPoints(a, weights);
   switch (a.kind) {
     case "call":
       t.calls += 1;
@@ -123,6 +129,7 @@ const COMPUTATIONS: Record<MetricKey, MetricComputation> = {
   lead_time: { from: "timelines", value: (t) => median(t.leadDurations) },
   close_time: { from: "timelines", value: (t) => median(t.closeDurations) },
   leads: { from: "activities", value: (t) => t.leads },
+  points: { from: "activities", value: (t) => t.points },
 };
 
 function finish(t: Tally): KpiValues {
@@ -140,7 +147,8 @@ function addTimeline(t: Tally, tl: LeadTimeline, period: Period): void {
 /** All KPIs of the given entries over `period` (activities by occurredAt in [from, to)). */
 export function computeKpis(input: KpiInput): KpiValues {
   const t = newTally();
-  for (const a of input.activities) if (inPeriod(a.occurredAt, input.period)) addActivity(t, a);
+  const weights = input.weights ?? DEFAULT_POINT_WEIGHTS;
+  for (const a of input.activities) if (inPeriod(a.occurredAt, input.period)) addActivity(t, a, weights);
   for (const tl of input.timelines) addTimeline(t, tl, input.period);
   return finish(t);
 }
@@ -153,9 +161,10 @@ export function computeKpis(input: KpiInput): KpiValues {
 export function computeKpisByUser(input: KpiInput, userIds: number[]): Map<number, KpiValues> {
   const tallies = new Map<number, Tally>();
   for (const id of userIds) tallies.set(id, newTally());
+  const weights = input.weights ?? DEFAULT_POINT_WEIGHTS;
   for (const a of input.activities) {
     const t = tallies.get(a.userId);
-    if (t !== undefined && inPeriod(a.occurredAt, input.period)) addActivity(t, a);
+    if (t !== undefined && inPeriod(a.occurredAt, input.period)) addActivity(t, a, weights);
   }
   for (const tl of input.timelines) {
     const t = tallies.get(tl.ownerId);
@@ -184,6 +193,8 @@ export interface TimeSeriesOptions {
   weekStart?: number;
   /** Needed only for lead_time / close_time; without it those points are null. */
   timelines?: LeadTimeline[];
+  /** The team's point weights; the catalogue's defaults when absent. */
+  weights?: PointWeights;
 }
 
 /**
@@ -208,7 +219,7 @@ export function timeSeries(
     for (const a of activities) {
       if (!inPeriod(a.occurredAt, period)) continue;
       const t = tallies.get(bucketKey(a.occurredAt, tz, grouping, weekStart));
-      if (t !== undefined) addActivity(t, a);
+      if (t !== undefined) addActivity(t, a, opts.weights ?? DEFAULT_POINT_WEIGHTS);
     }
   } else if (opts.timelines !== undefined) {
     // Each duration lands in the bucket of the event that defines it.

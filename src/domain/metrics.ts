@@ -21,6 +21,7 @@ export const METRIC_KEYS = [
   "lead_time",
   "close_time",
   "leads",
+  "points",
 ] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 
@@ -93,6 +94,9 @@ export const METRICS: Readonly<Record<MetricKey, MetricDef>> = {
   lead_time: def("lead_time", "duration", "at_most", false, "results", everywhereBut("me", "summary")),
   close_time: def("close_time", "duration", "at_most", false, "results", everywhereBut("me", "summary")),
   leads: def("leads", "count", "at_least", true, "activity", everywhereBut("me", "report", "compare", "summary")),
+  // Weighted entries (points.ts): the motivation metric. Not in the team report's
+  // activity table (already wide) nor the morning summary's four columns.
+  points: def("points", "count", "at_least", true, "activity", everywhereBut("report", "summary")),
 };
 
 /** The metrics shown on a surface, in catalogue order. */

@@ -1,5 +1,5 @@
-import { parseFlagSettings } from "./gaming-flags.js";
 import { MAX_BACKDATE_DAYS } from "./backdating.js";
+import { parseFlagSettings } from "./gaming-flags.js";
 import { isLocale } from "./locales.js";
 import type { MetricParser } from "./metrics.js";
 import { parseDuration } from "./plans.js";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { DEFAULT_FLAG_SETTINGS, flagSettingsSchema } from "./gaming-flags.js";
 import { DEFAULT_BACKDATE_DAYS, MAX_BACKDATE_DAYS } from "./backdating.js";
+import { DEFAULT_FLAG_SETTINGS, flagSettingsSchema } from "./gaming-flags.js";
 import { LOCALES } from "./locales.js";
 import { METRIC_KEYS } from "./metrics.js";
 
@@ -54,6 +54,16 @@ export const teamSettingsSchema = z.object({
   flags: flagSettingsSchema.default(DEFAULT_FLAG_SETTINGS),
   /** How many days back an entry may be logged for (`/call вчера`); 0: only today. */
   backdateDays: z.number().int().min(0).max(MAX_BACKDATE_DAYS).default(DEFAULT_BACKDATE_DAYS),
+  /** The head's point weights (points.ts): only the changed ones; the rest are the catalogue's. */
+  points: z.record(z.string(), z.number().int().min(0).max(1000)).default({}),
+  /**
+   * Team holidays (holidays.ts): "MM-DD" every year, or "YYYY-MM-DD" once. They never
+   * break a streak and do not count toward one.
+   */
+  holidays: z
+    .array(z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/))
+    .max(400)
+    .default([]),
   enabled: postToggles.default(Object.fromEntries(POST_KEYS.map((k) => [k, true])) as Record<PostKey, boolean>),
 });
 

@@ -17,6 +17,7 @@ import { checkFunnel } from "../services/funnel-alerts.js";
 import { detectSinceLastWorkday, openFlagCount } from "../services/gaming-flags.js";
 import { buildMorningSummary, type MorningSummary } from "../services/morning-summary.js";
 import { localDayBounds } from "../services/record-entry.js";
+import { CelebrationRunner } from "./celebrations.js";
 import type { ContestBoard } from "./contest-board.js";
 import { cronExpressions, dueSlots, type Slot } from "./due-posts.js";
 import { buildEveningLeaderboard, buildWeeklyPodium } from "./post-builders.js";
@@ -56,6 +57,9 @@ export class PostScheduler {
   /** Contests' live standings: a pass every minute (edits are debounced per contest). */
   private contestTicker: ScheduledTask | null = null;
   private readonly contests: ContestBoard | null;
+  private celebrationTick: ScheduledTask | null = null;
+  /** Month-end badges and bundled badge announcements (ticks every 20 s). */
+  readonly celebrations: CelebrationRunner;
   private running = new Set<Promise<unknown>>();
   /** Posts this process has claimed and is sending. */
   private sending = new Set<number>();
@@ -70,6 +74,7 @@ export class PostScheduler {
   ) {
     this.leaseMs = options.leaseMs ?? POST_LEASE_MS;
     this.contests = options.contests ?? null;
+    this.celebrations = new CelebrationRunner(deps, delivery);
   }
 
   /**
@@ -90,6 +95,10 @@ export class PostScheduler {
     if (this.contests) {
       this.contestTicker = cron.schedule("* * * * *", () => void this.runContests(), { name: "kpi-contests", noOverlap: true });
     }
+    this.celebrationTick = cron.schedule("*/20 * * * * *", () => void this.track(this.celebrations.run()), {
+      name: "kpi-celebrations",
+      noOverlap: true,
+    });
     return this.track(this.runDue());
   }
 
@@ -107,6 +116,7 @@ export class PostScheduler {
     this.tasks.clear();
     await this.sweeper?.destroy();
     await this.contestTicker?.destroy();
+    await this.celebrationTick?.destroy();
     await Promise.allSettled([...this.running]);
     await this.delivery.idle();
   }

@@ -11,7 +11,7 @@ import type { AppDeps } from "./deps.js";
 import { programProgress } from "./programs.js";
 import { type PersonalQuizScore, quizResults, scoresOf, weakQuizTopics } from "./quizzes.js";
 import { toPlan } from "./scorecard.js";
-import { teamWeekStart, teamWorkdays } from "./team-settings.js";
+import { teamPointWeights, teamWeekStart, teamWorkdays } from "./team-settings.js";
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -24,7 +24,7 @@ function managerKpis(deps: AppDeps, team: Team, period: Period): Map<number, Kpi
   const ids = managersOf(deps, team).map((m) => m.user.id);
   const activities = deps.repos.entries.activities(team.id, period.from, period.to, ids);
   const timelines = deps.repos.entries.timelines(team.id, period.from, period.to, ids);
-  return computeKpisByUser({ activities, timelines, period }, ids);
+  return computeKpisByUser({ activities, timelines, period, weights: teamPointWeights(team) }, ids);
 }
 
 /**
@@ -188,7 +188,11 @@ export function coachCard(deps: AppDeps, team: Team, userId: number, name: strin
     const eight: Period = { ...thisWeek, from: thisWeek.from - 7 * WEEK_MS, startDate: addDays(thisWeek.startDate, -49), kind: "range" };
     const activities = deps.repos.entries.activities(team.id, eight.from, eight.to, [userId]);
     const timelines = deps.repos.entries.timelines(team.id, eight.from, eight.to, [userId]);
-    trend = timeSeries(activities, eight, team.timezone, "week", focus.weakest.metric, { weekStart, timelines });
+    trend = timeSeries(activities, eight, team.timezone, "week", focus.weakest.metric, {
+      weekStart,
+      timelines,
+      weights: teamPointWeights(team),
+    });
   }
   const authors = new Map(deps.repos.memberships.listTeam(team.id).map((m) => [m.user.id, m.user.firstName]));
   const notes = deps.repos.coachNotes

@@ -15,7 +15,7 @@ import type { ActivityRecord, Period } from "../domain/types.js";
 import type { AppDeps } from "./deps.js";
 import { kpisFor, type PlanStanding, planStandings } from "./scorecard.js";
 import { buildTeamReport, type TeamReport, teamAverage } from "./team-report.js";
-import { teamWeekStart } from "./team-settings.js";
+import { teamPointWeights, teamWeekStart } from "./team-settings.js";
 
 export interface TrendPoint {
   /** Bucket key: "2026-11-05" (day or week start) or "2026-11" (month). */
@@ -64,9 +64,11 @@ function trend(
   activities: ActivityRecord[],
   timelines: TeamReport["snapshot"]["timelines"],
 ) {
-  return timeSeries(activities, period, team.timezone, autoGrouping(period), metric, { weekStart: teamWeekStart(team), timelines }).map(
-    (p) => ({ key: p.key, value: p.value }),
-  );
+  return timeSeries(activities, period, team.timezone, autoGrouping(period), metric, {
+    weekStart: teamWeekStart(team),
+    timelines,
+    weights: teamPointWeights(team),
+  }).map((p) => ({ key: p.key, value: p.value }));
 }
 
 export interface PersonView {

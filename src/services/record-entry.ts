@@ -3,6 +3,7 @@ import type { ParsedEntry } from "../domain/entry-parsing.js";
 import { addDays, localDate, zonedMidnight } from "../domain/time.js";
 import { markContestsDirty } from "./contests.js";
 import type { AppDeps, Member } from "./deps.js";
+import { type Celebrations, celebrateEntry } from "./motivation.js";
 
 export interface EntryMeta {
   /** When the manager sent it (Telegram `date`), Unix ms. */
@@ -30,6 +31,8 @@ export type RecordOutcome =
       todayCount: number;
       /** The lead whose stage the entry moved, at its new stage. */
       stageMoved: Lead | null;
+      /** Badges and plan milestones this entry brought (checked after its transaction committed). */
+      celebrations: Celebrations;
     };
 
 /** Stores one entry (one transaction together with its lead's stage move). */
@@ -50,5 +53,20 @@ export function recordEntry(deps: AppDeps, member: Member, entry: ParsedEntry, m
   const todayCount = deps.repos.entries.countKind(member.team.id, member.user.id, entry.kind, day.from, day.to);
   const lead = result.lead;
   deps.logger.info({ activity_id: result.activity.id, kind: entry.kind, team_id: member.team.id, user_id: member.user.id }, "entry logged");
-  return { status: "logged", todayCount, stageMoved: lead && result.entered.length > 0 && entry.kind !== "lead" ? lead : null };
+  return {
+    status: "logged",
+    todayCount,
+    stageMoved: lead && result.entered.length > 0 && entry.kind !== "lead" ? lead : null,
+    celebrations: celebrate(deps, member),
+  };
+}
+
+/** The entry is stored whatever happens here: a failing check costs a badge, never the entry. */
+function celebrate(deps: AppDeps, member: Member): Celebrations {
+  try {
+    return celebrateEntry(deps, member, deps.now());
+  } catch (err) {
+    deps.logger.error({ err, team_id: member.team.id, user_id: member.user.id }, "badge check failed");
+    return { badges: [], milestones: [] };
+  }
 }

@@ -1,6 +1,7 @@
 import type { Team } from "../db/repositories/teams.js";
 import { parsePeriod } from "../domain/period-parsing.js";
 import { resolvePeriod } from "../domain/periods.js";
+import { type PointWeights, withDefaults } from "../domain/points.js";
 import { firstWorkday, readTeamSettings } from "../domain/team-settings.js";
 import type { Period } from "../domain/types.js";
 
@@ -13,6 +14,16 @@ export function teamWorkdays(team: Team): number[] {
 
 export function teamWeekStart(team: Team): number {
   return firstWorkday(teamWorkdays(team));
+}
+
+/** The team's point weights: the head's changes over the catalogue's defaults. */
+export function teamPointWeights(team: Team): PointWeights {
+  return withDefaults(readTeamSettings(team.settings).points);
+}
+
+/** The team's holidays as stored ("MM-DD" yearly, "YYYY-MM-DD" once). */
+export function teamHolidays(team: Team): string[] {
+  return readTeamSettings(team.settings).holidays;
 }
 
 /** Resolves a typed period in the team's zone and week; empty text means `fallback`. */

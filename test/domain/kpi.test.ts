@@ -23,6 +23,7 @@ const EMPTY: KpiValues = {
   lead_time: null,
   close_time: null,
   leads: 0,
+  points: 0,
 };
 
 // November 2026 in Moscow (UTC+3), written out by hand.
@@ -148,6 +149,9 @@ describe("computeKpis for one manager", () => {
       lead_time: 4 * H, // median of 2 h and 6 h (even count)
       close_time: 8.5 * D, // median of 1 d and 16 d
       leads: 2,
+      // Default weights: calls 3 + 3 + 1 + 1, meetings 2 × 5, proposals 3 × 5,
+      // presentation 5, deals 3 × 20, lost 0, leads 2 × 2 = 102.
+      points: 102,
     };
     expect(anna).toEqual(expected);
   });

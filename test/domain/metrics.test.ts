@@ -18,6 +18,7 @@ describe("metric catalogue", () => {
       "lead_time",
       "close_time",
       "leads",
+      "points",
     ]);
   });
 
@@ -40,6 +41,7 @@ describe("metric catalogue", () => {
       lead_time: "duration/at_most/nosum",
       close_time: "duration/at_most/nosum",
       leads: "count/at_least/sum",
+      points: "count/at_least/sum",
     });
     for (const k of METRIC_KEYS) expect(METRICS[k].key).toBe(k);
   });
@@ -57,6 +59,7 @@ describe("metricsOn", () => {
       "deals",
       "revenue",
       "avg_check",
+      "points",
     ]);
     expect(metricsOn("report", "activity")).toEqual([
       "calls",

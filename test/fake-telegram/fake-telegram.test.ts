@@ -290,6 +290,32 @@ describe("buttons and edits", () => {
       description: "Bad Request: message to edit not found",
     });
   });
+
+  it("setMessageReaction accepts a listed emoji on a known message and refuses the rest with 400", async () => {
+    fake = await startFakeTelegram();
+    const bot = newBot(fake);
+    const user = fake.user(31);
+    const chat = fake.privateChat(user);
+    fake.sendText(user, chat, "/deal 50k");
+    const [update] = await bot.api.getUpdates();
+    const messageId = update!.message!.message_id;
+    expect(await bot.api.setMessageReaction(chat.id, messageId, [{ type: "emoji", emoji: "🔥" }])).toBe(true);
+    await expect(bot.api.setMessageReaction(chat.id, 999, [{ type: "emoji", emoji: "🔥" }])).rejects.toMatchObject({
+      error_code: 400,
+      description: "Bad Request: MESSAGE_ID_INVALID",
+    });
+    // 🏅 is an emoji, but not one a reaction may use.
+    await expect(bot.api.setMessageReaction(chat.id, messageId, [{ type: "emoji", emoji: "🏅" as "🔥" }])).rejects.toMatchObject({
+      error_code: 400,
+      description: "Bad Request: REACTION_INVALID",
+    });
+    await expect(
+      bot.api.setMessageReaction(chat.id, messageId, [
+        { type: "emoji", emoji: "🔥" },
+        { type: "emoji", emoji: "👍" },
+      ]),
+    ).rejects.toMatchObject({ error_code: 400, description: "Bad Request: REACTIONS_TOO_MANY" });
+  });
 });
 
 describe("rate limits", () => {

@@ -24,6 +24,83 @@ const CHAT_ACTIONS = new Set([
   "upload_video_note",
 ]);
 
+/** Telegram's list of emoji a bot may set as a reaction (ReactionTypeEmoji). */
+const REACTION_EMOJI = new Set([
+  "👍",
+  "👎",
+  "❤",
+  "🔥",
+  "🥰",
+  "👏",
+  "😁",
+  "🤔",
+  "🤯",
+  "😱",
+  "🤬",
+  "😢",
+  "🎉",
+  "🤩",
+  "🤮",
+  "💩",
+  "🙏",
+  "👌",
+  "🕊",
+  "🤡",
+  "🥱",
+  "🥴",
+  "😍",
+  "🐳",
+  "❤‍🔥",
+  "🌚",
+  "🌭",
+  "💯",
+  "🤣",
+  "⚡",
+  "🍌",
+  "🏆",
+  "💔",
+  "🤨",
+  "😐",
+  "🍓",
+  "🍾",
+  "💋",
+  "🖕",
+  "😈",
+  "😴",
+  "😭",
+  "🤓",
+  "👻",
+  "👨‍💻",
+  "👀",
+  "🎃",
+  "🙈",
+  "😇",
+  "😨",
+  "🤝",
+  "✍",
+  "🤗",
+  "🫡",
+  "🎅",
+  "🎄",
+  "☃",
+  "💅",
+  "🤪",
+  "🗿",
+  "🆒",
+  "💘",
+  "🙉",
+  "🦄",
+  "😘",
+  "💊",
+  "🙊",
+  "😎",
+  "👾",
+  "🤷‍♂",
+  "🤷",
+  "🤷‍♀",
+  "😡",
+]);
+
 /** text + entities fields of a Message; entities omitted when there are none, like Telegram. */
 function textFields(formatted: FormattedText, key: "text" | "caption"): Record<string, unknown> {
   const entitiesKey = key === "text" ? "entities" : "caption_entities";
@@ -133,6 +210,20 @@ export const messageMethods: MethodTable = {
     const chatId = targetChat(payload, state);
     if (typeof payload.message_id !== "number") throw badRequest("message identifier is not specified");
     if (!state.messages.delete(chatId, payload.message_id)) throw badRequest("message to delete not found");
+    return true;
+  },
+
+  setMessageReaction(payload, { state }) {
+    const chatId = targetChat(payload, state);
+    if (typeof payload.message_id !== "number") throw badRequest("message identifier is not specified");
+    if (!state.messages.get(chatId, payload.message_id)) throw badRequest("MESSAGE_ID_INVALID");
+    const reaction: unknown = payload.reaction ?? [];
+    if (!Array.isArray(reaction)) throw badRequest('field "reaction" must be an Array');
+    // A bot sets at most one reaction per message.
+    if (reaction.length > 1) throw badRequest("REACTIONS_TOO_MANY");
+    for (const r of reaction as { type?: unknown; emoji?: unknown }[]) {
+      if (r?.type !== "emoji" || typeof r.emoji !== "string" || !REACTION_EMOJI.has(r.emoji)) throw badRequest("REACTION_INVALID");
+    }
     return true;
   },
 

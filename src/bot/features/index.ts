@@ -1,13 +1,14 @@
 import type { Bot } from "grammy";
 import type { BotContext } from "../context.js";
+import { badgesFeature } from "./badges.js";
 import { chatMembershipFeature } from "./chat-membership.js";
 import { coachingFeature } from "./coaching.js";
-import { correctionsFeature } from "./corrections.js";
 import { contestsFeature } from "./contests.js";
+import { correctionsFeature } from "./corrections.js";
 import { dashboardFeature } from "./dashboard.js";
 import { exportFeature } from "./export.js";
-import { flagsFeature } from "./flags.js";
 import { feedFeature } from "./feed.js";
+import { flagsFeature } from "./flags.js";
 import { freeTextFeature } from "./free-text.js";
 import { helpFeature } from "./help.js";
 import { knowledgeBaseFeature } from "./knowledge-base.js";
@@ -16,6 +17,7 @@ import { loggingFeature } from "./logging.js";
 import { meFeature } from "./me.js";
 import { onboardingFeature } from "./onboarding.js";
 import { plansFeature } from "./plans.js";
+import { pointsSettingsFeature } from "./points-settings.js";
 import { programsFeature } from "./programs.js";
 import { quizzesFeature } from "./quizzes.js";
 import { reportsFeature } from "./reports.js";
@@ -38,6 +40,9 @@ export function registerFeatures(bot: Bot<BotContext>): void {
   bot.use(exportFeature);
   bot.use(leaderboardsFeature);
   bot.use(contestsFeature);
+  bot.use(badgesFeature);
+  // `/settings points|holidays` before the general /settings handler.
+  bot.use(pointsSettingsFeature);
   bot.use(settingsFeature);
   bot.use(dashboardFeature);
   bot.use(knowledgeBaseFeature);

@@ -8,6 +8,7 @@ import { pinEntryDay } from "../../services/entry-day.js";
 import { recordEntry } from "../../services/record-entry.js";
 import type { BotContext } from "../context.js";
 import { LOG_ENTRY_CONVERSATION } from "../conversations/log-entry.js";
+import { reactToEntry } from "../entry-reaction.js";
 import { isActivityKind, kindForButton, logKindsInline } from "../keyboards/logging.js";
 import { requireMember } from "../middlewares/guards.js";
 
@@ -47,6 +48,7 @@ loggingFeature.command([...ACTIVITY_KINDS], async (ctx) => {
     parse_mode: "HTML",
     reply_parameters: { message_id: ctx.message!.message_id, allow_sending_without_reply: true },
   });
+  await reactToEntry(ctx, parsed.entry.kind, outcome);
 });
 
 loggingFeature.command("log", async (ctx) => {

@@ -5,6 +5,7 @@ import { periodLabel } from "../../presentation/format/period-label.js";
 import { messages } from "../../presentation/i18n/index.js";
 import { standingLine } from "../../presentation/views/plan-progress.js";
 import { renderScorecard } from "../../presentation/views/scorecard-view.js";
+import { streakOf } from "../../services/motivation.js";
 import { kpisFor, planStandings } from "../../services/scorecard.js";
 import { teamWeekStart } from "../../services/team-settings.js";
 import type { BotContext } from "../context.js";
@@ -26,7 +27,9 @@ async function me(ctx: BotContext, arg: string): Promise<void> {
   const period = resolvePeriod(spec, now, team.timezone, { weekStart: teamWeekStart(team) });
   const values = kpisFor(ctx.deps, team, period, [user.id]);
   const plans = planStandings(ctx.deps, team, user.id, now).map((s) => standingLine(s, ctx.locale));
-  await ctx.reply(renderScorecard(user.firstName, periodLabel(period, ctx.locale), values, plans, ctx.locale), { parse_mode: "HTML" });
+  const card = renderScorecard(user.firstName, periodLabel(period, ctx.locale), values, plans, ctx.locale);
+  // The streak is today's, whatever period the card shows.
+  await ctx.reply(`${card}\n${ctx.t.motivation.streak(streakOf(ctx.deps, team, user.id, now))}`, { parse_mode: "HTML" });
 }
 
 meFeature.command("me", (ctx) => me(ctx, ctx.match));

@@ -1,9 +1,10 @@
 import type { Db } from "../client.js";
+import { awardsRepository } from "./awards.js";
 import { coachNotesRepository } from "./coach-notes.js";
 import { contestsRepository } from "./contests.js";
 import { entriesRepository } from "./entries.js";
-import { gamingFlagsRepository } from "./gaming-flags.js";
 import { entryChangesRepository } from "./entry-changes.js";
+import { gamingFlagsRepository } from "./gaming-flags.js";
 import { inboxRepository } from "./inbox.js";
 import { knowledgeBaseRepository } from "./knowledge-base.js";
 import { plansRepository } from "./plans.js";
@@ -37,6 +38,7 @@ export function createRepositories(db: Db) {
     programs: programsRepository(db),
     gamingFlags: gamingFlagsRepository(db),
     contests: contestsRepository(db),
+    awards: awardsRepository(db),
   };
 }
 

@@ -1,7 +1,9 @@
+import type { BadgeCode } from "../../domain/badges.js";
 import { outcomeChoices } from "../../domain/entry-parsing.js";
 import type { FlagKind, FlagSettings } from "../../domain/gaming-flags.js";
 import type { MetricKey } from "../../domain/metrics.js";
 import type { ProgressStatus } from "../../domain/plans.js";
+import type { PointWeightKey } from "../../domain/points.js";
 import type { QuizErrorCode } from "../../domain/quiz-format.js";
 import type { ActivityKind, CallOutcome, Stage } from "../../domain/types.js";
 import { commandForms, commandHelpLines, type KindCommand, orList } from "./kind-commands.js";
@@ -62,6 +64,7 @@ const metric: Record<MetricKey, MetricWords> = {
   lead_time: { label: "lead processing time", short: "LeadT", aliases: ["leadtime"] },
   close_time: { label: "deal closing time", short: "Close", aliases: ["closetime"] },
   leads: { label: "leads", short: "Leads", aliases: ["leads"] },
+  points: { label: "points", short: "Pts", aliases: ["points", "pts", "score"] },
 };
 const outcome: Record<CallOutcome, string> = { reached: "reached", meeting: "meeting set", noanswer: "no answer" };
 const stage: Record<Stage, string> = {
@@ -171,6 +174,7 @@ export const en = {
     settings: "Settings",
     dashboard: "Dashboard (Mini App)",
     tv: "TV leaderboard link (head)",
+    badges: "Badges (yours; heads: the team's)",
     log: "Log with buttons",
     plan: "Plans (head)",
     summary: "Summary now (head)",
@@ -838,6 +842,7 @@ export const en = {
       lead_time: "Answer new leads within an hour: check new leads at the start of every hour.",
       close_time: "After each meeting, agree the next step and its date before you leave.",
       leads: "Ask your happy clients for one referral each.",
+      points: "Log every call, meeting and proposal right after it happens: each one earns points.",
     } as Record<MetricKey, string>,
     settingsButton: "Coaching note",
     settingsLine: (on: boolean) => `Weekly coaching note: ${on ? "on" : "off"}`,
@@ -963,6 +968,80 @@ export const en = {
       cancelled: "Cancelled: no contest was created.",
       again: "Try again:",
     },
+  },
+  motivation: {
+    badge: {
+      first_deal: "first deal",
+      deals_10: "10 deals",
+      deals_50: "50 deals",
+      deals_100: "100 deals",
+      streak_5: "5 workdays in a row",
+      streak_10: "10 workdays in a row",
+      streak_20: "20 workdays in a row",
+      best_day: "best day of the month",
+      biggest_deal: "biggest deal of the month",
+      first_to_plan: "first to reach the plan this month",
+      plan_150: "150 % of the monthly plan",
+    } as Record<BadgeCode, string>,
+    /** The badges' rules, for /badges. */
+    rules:
+      "How to earn them: first deal, 10/50/100 deals; 5/10/20 workdays in a row with an entry (days off and team holidays never break a streak); each month — the best day (most points in a day), the biggest deal, the first to reach 100 % of a monthly plan, 150 % of a monthly plan.",
+    newBadge: (emoji: string, name: string) => `🏅 New badge: ${emoji} ${name}`,
+    milestone: (metric: string, percent: number) =>
+      percent >= 150
+        ? `🏆 ${percent} % of the monthly plan (${metric})! Outstanding.`
+        : percent >= 100
+          ? `🎉 The monthly plan (${metric}) is done: ${percent} %!`
+          : `🎯 Halfway there: ${percent} % of the monthly plan (${metric}).`,
+    points: (n: number) => `${n} ${n === 1 ? "point" : "points"}`,
+    month: (label: string) => `for ${label}`,
+    announceTitle: (n: number) => (n === 1 ? "🏅 <b>New badge</b>" : `🏅 <b>New badges (${n})</b>`),
+    announceLine: (emoji: string, who: string, badge: string, extra: string) =>
+      `${emoji} <b>${who}</b> — ${badge}${extra ? ` (${extra})` : ""}`,
+    mineTitle: (name: string) => `🏅 <b>Badges · ${name}</b>`,
+    teamTitle: (team: string) => `🏅 <b>Team badges · ${team}</b>`,
+    none: "No badges yet.",
+    teamNone: "Nobody in the team has a badge yet.",
+    holderLine: (name: string, emojis: string, n: number) => `<b>${name}</b> ${emojis} (${n})`,
+    ownLine: (emoji: string, badge: string, extra: string, date: string) => `${emoji} ${badge}${extra ? ` (${extra})` : ""} · ${date}`,
+    streak: (n: number) => `🔥 Streak: <b>${n}</b> ${n === 1 ? "workday" : "workdays"} in a row`,
+    help: "<b>Motivation</b>\n/badges — your badges (heads: the team's)\n/top points week — points ranking\n/settings points · /settings holidays — heads: point weights, team holidays",
+    weightWords: {
+      call: ["call", "calls"],
+      meeting: ["meeting", "meetings"],
+      proposal: ["proposal", "proposals"],
+      presentation: ["presentation", "presentations"],
+      lead: ["lead", "leads"],
+      deal: ["deal", "deals"],
+      lost: ["lost"],
+      meeting_call: ["meeting_call", "call_meeting"],
+    } as Record<PointWeightKey, string[]>,
+    weightName: {
+      call: "call",
+      meeting: "meeting",
+      proposal: "proposal",
+      presentation: "presentation",
+      lead: "lead",
+      deal: "deal",
+      lost: "lost",
+      meeting_call: "call that booked a meeting",
+    } as Record<PointWeightKey, string>,
+    weightsTitle: "⭐ <b>Points per entry</b>",
+    weightLine: (name: string, key: string, n: number) => `${name} (<code>${key}</code>): ${n}`,
+    weightsUsage:
+      "Change: <code>/settings points call 2 deal 25 meeting_call 4</code> — whole numbers 0–1000; the rest stay as they are. Points are recounted from the entries, so a change applies to past periods too.",
+    weightsSaved: "✅ Point weights saved.",
+    weightBadKey: (word: string) => `“${word}” is not something that earns points.`,
+    weightBadValue: (word: string) => `“${word}” is not a weight: use a whole number from 0 to 1000.`,
+    holidaysTitle: "🗓 <b>Team holidays</b>",
+    holidaysNone: "None yet.",
+    holidaysUsage:
+      "Set: <code>/settings holidays 01.01–08.01, 23.02, 08.03</code> (no year: every year; with a year, e.g. <code>04.11.2026</code>: that day only); <code>/settings holidays clear</code> removes them. Holidays and days off never break a streak.",
+    holidaysSaved: "✅ Team holidays saved.",
+    holidaysCleared: "✅ Team holidays removed.",
+    holidaysBad: (word: string) => `“${word}” is not a date or a range of dates (dd.mm or dd.mm.yyyy).`,
+    holidaysTooMany: "Too many days: at most 400.",
+    headOnly: "Only the head of sales changes point weights and team holidays.",
   },
   unhandledCommand: "I don't know that command. /help lists what I can do.",
   unhandledText: "Log with the buttons or commands; /help lists them.",
