@@ -17,6 +17,7 @@ import { checkFunnel } from "../services/funnel-alerts.js";
 import { buildMorningSummary, type MorningSummary } from "../services/morning-summary.js";
 import { localDayBounds } from "../services/record-entry.js";
 import { cronExpressions, dueSlots, type Slot } from "./due-posts.js";
+import { leaguePost } from "./league-post.js";
 import { buildEveningLeaderboard, buildWeeklyPodium } from "./post-builders.js";
 
 /** The post with its chart rendered at most once, however many chats it goes to. */
@@ -312,6 +313,12 @@ export class PostScheduler {
         return this.nudgeIdle(team, slot, now);
       case "checks":
         return this.checks(team, settings, slot, now);
+      case "league": {
+        // To the team's group only, in the team's language; nothing for a team in no league.
+        const build = leaguePost(this.deps, team, now);
+        const group = this.groupTarget(team, settings);
+        return build && group ? this.postAll(team, slot, [group], now, build) : 0;
+      }
     }
   }
 

@@ -53,14 +53,16 @@ export function bindingPlan(plans: Plan[], metric: MetricKey, userId: number, pe
 /**
  * A plan's target over `period`: the plan's own period that contains the ranked
  * period's start, scaled to the ranked period by workdays (counts and money). A
- * relative plan ("+15 %") builds on the person's own previous plan period.
+ * relative plan ("+15 %") builds on the person's own previous plan period (given
+ * `userIds`; for a team, the value stored when the plan was set).
  */
 export function planTargetOver(deps: AppDeps, team: Team, plan: Plan, period: Period, userIds: number[] | undefined): number {
   const opts = { weekStart: teamWeekStart(team) };
   const specs = planPeriodSpecs(plan.period);
   const own = resolvePeriod(specs.current, period.from, team.timezone, opts);
   let value = plan.value;
-  if (plan.relative) {
+  // A relative team-wide plan keeps the value resolved when it was set (README: relative plans).
+  if (plan.relative && userIds) {
     const prev = resolvePeriod(specs.previous, period.from, team.timezone, opts);
     value = resolveRelativeTarget(kpisFor(deps, team, prev, userIds)[plan.metric], plan.relative.percent, plan.metric) ?? plan.value;
   }

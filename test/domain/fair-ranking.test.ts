@@ -8,6 +8,7 @@ import {
   rankByPlan,
   scaledTarget,
 } from "../../src/domain/fair-ranking.js";
+import { leagueValue, parseLeagueName } from "../../src/domain/league.js";
 import { resolvePeriod } from "../../src/domain/periods.js";
 import { parseTopArgs } from "../../src/domain/top-args.js";
 
@@ -195,5 +196,23 @@ describe("parseTopArgs", () => {
     expect(parseTopArgs("rookies revenue")).toEqual({ mode: "plain", rookies: true, rest: "revenue" });
     expect(parseTopArgs("deals fair")).toEqual({ mode: "plain", rookies: false, rest: "deals fair" });
     expect(parseTopArgs("  ")).toEqual({ mode: "plain", rookies: false, rest: "" });
+  });
+});
+
+describe("league values", () => {
+  it("counts and money per active manager; rates and times as the team's value", () => {
+    // 3 managers with 9 deals beat 12 with 24: 3 vs 2 per manager.
+    expect(leagueValue("deals", 9, 3)).toBe(3);
+    expect(leagueValue("deals", 24, 12)).toBe(2);
+    expect(leagueValue("revenue", 1_000_000, 4)).toBe(250_000);
+    expect(leagueValue("deals", 0, 0)).toBeNull();
+    expect(leagueValue("call_conversion", 25, 7)).toBe(25);
+    expect(leagueValue("lead_time", null, 2)).toBeNull();
+  });
+
+  it("league names are 1–40 characters", () => {
+    expect(parseLeagueName("  Северные   отделы ")).toBe("Северные отделы");
+    expect(parseLeagueName("")).toBeNull();
+    expect(parseLeagueName("x".repeat(41))).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { freeTextFeature } from "./free-text.js";
 import { helpFeature } from "./help.js";
 import { knowledgeBaseFeature } from "./knowledge-base.js";
 import { leaderboardsFeature } from "./leaderboards.js";
+import { leagueFeature } from "./league.js";
 import { loggingFeature } from "./logging.js";
 import { meFeature } from "./me.js";
 import { onboardingFeature } from "./onboarding.js";
@@ -31,6 +32,7 @@ export function registerFeatures(bot: Bot<BotContext>): void {
   bot.use(reportsFeature);
   bot.use(exportFeature);
   bot.use(leaderboardsFeature);
+  bot.use(leagueFeature);
   bot.use(settingsFeature);
   bot.use(dashboardFeature);
   bot.use(knowledgeBaseFeature);

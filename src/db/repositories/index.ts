@@ -3,6 +3,7 @@ import { coachNotesRepository } from "./coach-notes.js";
 import { entriesRepository } from "./entries.js";
 import { inboxRepository } from "./inbox.js";
 import { knowledgeBaseRepository } from "./knowledge-base.js";
+import { leaguesRepository } from "./leagues.js";
 import { plansRepository } from "./plans.js";
 import { postsRepository } from "./posts.js";
 import { programsRepository } from "./programs.js";
@@ -31,6 +32,7 @@ export function createRepositories(db: Db) {
     quizzes: quizzesRepository(db),
     coachNotes: coachNotesRepository(db),
     programs: programsRepository(db),
+    leagues: leaguesRepository(db),
   };
 }
 
