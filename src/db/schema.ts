@@ -551,6 +551,37 @@ export const awards = sqliteTable(
   ],
 );
 
+/** A league of teams (issue 9): teams from different groups ranked per manager. */
+export const leagues = sqliteTable("leagues", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** What other teams' heads type to join: 8 characters, unambiguous letters and digits. */
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  /** The team whose head created it; the league outlives it. */
+  creatorTeamId: integer("creator_team_id").references(() => teams.id, { onDelete: "set null" }),
+  createdAt: integer("created_at").notNull(),
+});
+
+/** A team's membership in a league; leaving sets `left_at` (a team is in at most one league at a time). */
+export const leagueTeams = sqliteTable(
+  "league_teams",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    leagueId: integer("league_id")
+      .notNull()
+      .references(() => leagues.id, { onDelete: "cascade" }),
+    teamId: teamRef(),
+    joinedAt: integer("joined_at").notNull(),
+    leftAt: integer("left_at"),
+    /** Whether other teams may see this team's managers' names (its best manager). Off by default. */
+    shareNames: integer("share_names", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [
+    index("league_teams_league_idx").on(t.leagueId, t.leftAt),
+    uniqueIndex("league_teams_active_uq").on(t.teamId).where(sql`${t.leftAt} is null`),
+  ],
+);
+
 export const schema = {
   teams,
   users,
@@ -575,6 +606,8 @@ export const schema = {
   quizPolls,
   coachNotes,
   programs,
+  leagues,
+  leagueTeams,
   awards,
   programAssignments,
   gamingFlags,

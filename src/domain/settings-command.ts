@@ -112,6 +112,13 @@ export function parseSettingsCommand(text: string, parseMetric: MetricParser, th
       const m = parseMetric(value);
       return m ? { scope: "team", patch: { mainMetric: m } } : bad;
     }
+    case "leaderboard":
+    case "рейтинг": {
+      const v = value.toLowerCase();
+      if (["fair", "честный", "честно"].includes(v)) return { scope: "team", patch: { leaderboardMode: "fair" } };
+      if (["plain", "обычный", "обычно"].includes(v)) return { scope: "team", patch: { leaderboardMode: "plain" } };
+      return bad;
+    }
     case "autolog":
     case "автозапись": {
       const f = flag(value);

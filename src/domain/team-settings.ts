@@ -48,6 +48,8 @@ export const teamSettingsSchema = z.object({
   quietFrom: clockTime.nullable().default(null),
   quietTo: clockTime.nullable().default(null),
   mainMetric: z.enum(METRIC_KEYS).default("deals"),
+  /** The evening leaderboard: raw values (`plain`) or by % of each one's own plan (`fair`). */
+  leaderboardMode: z.enum(["plain", "fair"]).default("plain"),
   /** Free text read with confidence as one entry is stored at once (with an Undo button) instead of asking. */
   autoLog: z.boolean().default(false),
   /** Anti-gaming flag thresholds (`/settings flags …`). */

@@ -1,7 +1,7 @@
 import { firstWorkday, inQuietHours, minutesOf, type TeamSettings } from "../domain/team-settings.js";
 import { localClock } from "../domain/time.js";
 
-export type PostKind = "summary" | "evening" | "weekly" | "nudge" | "checks";
+export type PostKind = "summary" | "evening" | "weekly" | "nudge" | "checks" | "league";
 
 /** One occurrence of a scheduled post: a kind on a local date (checks: per hour). */
 export interface Slot {
@@ -18,6 +18,8 @@ interface SlotRule {
   /** Minutes after the time during which a missed post is still worth sending. */
   windowMinutes: (s: TeamSettings) => number;
   days: (s: TeamSettings) => number[];
+  /** The post toggle that turns it on and off, when not its own kind. */
+  toggle?: keyof TeamSettings["enabled"];
 }
 
 const END_OF_DAY = 24 * 60;
@@ -39,7 +41,18 @@ const RULES: SlotRule[] = [
     days: (s) => [firstWorkday(s.workdays)],
   },
   { kind: "nudge", time: (s) => s.nudgeTime, windowMinutes: () => 3 * 60, days: (s) => s.workdays },
+  // The league's last week, on Monday (one calendar week for every team in the league)
+  // at the weekly podium's time and with its toggle; sent only by teams in a league.
+  {
+    kind: "league",
+    time: (s) => s.weeklyTime,
+    windowMinutes: (s) => END_OF_DAY - minutesOf(s.weeklyTime),
+    days: () => [1],
+    toggle: "weekly",
+  },
 ];
+
+const enabled = (s: TeamSettings, rule: SlotRule) => s.enabled[rule.toggle ?? (rule.kind as keyof TeamSettings["enabled"])];
 
 /**
  * The posts due at `now` for a team: each slot whose local time has come today
@@ -52,7 +65,7 @@ export function dueSlots(settings: TeamSettings, tz: string, now: number): Slot[
   if (inQuietHours(settings, minute)) return [];
   const due: Slot[] = [];
   for (const rule of RULES) {
-    if (!settings.enabled[rule.kind as keyof TeamSettings["enabled"]]) continue;
+    if (!enabled(settings, rule)) continue;
     if (!rule.days(settings).includes(clock.weekday)) continue;
     const at = minutesOf(rule.time(settings));
     if (minute >= at && minute < Math.min(END_OF_DAY, at + rule.windowMinutes(settings))) {
@@ -75,7 +88,7 @@ export function cronExpressions(settings: TeamSettings): { kind: PostKind; expre
     const [h, m] = time.split(":").map(Number);
     return `${m} ${h} * * ${dow(days)}`;
   };
-  const out = RULES.filter((r) => settings.enabled[r.kind as keyof TeamSettings["enabled"]]).map((r) => ({
+  const out = RULES.filter((r) => enabled(settings, r)).map((r) => ({
     kind: r.kind,
     expression: at(r.time(settings), r.days(settings)),
   }));

@@ -8,16 +8,25 @@ import { periodLabel } from "../presentation/format/period-label.js";
 import { clip, escapeHtml, MAX_CAPTION } from "../presentation/html.js";
 import { messages } from "../presentation/i18n/index.js";
 import { metricLabel } from "../presentation/i18n/metric-words.js";
+import { fairRankingHtml } from "../presentation/views/fair-ranking-view.js";
 import type { PostContent } from "../presentation/views/post-content.js";
 import { rankingHtml } from "../presentation/views/ranking-view.js";
 import type { AppDeps } from "../services/deps.js";
+import { fairLeaderboard } from "../services/fair-leaderboard.js";
 import { leaderboard } from "../services/leaderboard.js";
 import { teamWeekStart } from "../services/team-settings.js";
 
 /** Evening: today's ranking by the team's main metric. */
 export function buildEveningLeaderboard(deps: AppDeps, team: Team, now: number, locale: Locale): PostContent {
-  const metric = readTeamSettings(team.settings).mainMetric;
+  const settings = readTeamSettings(team.settings);
+  const metric = settings.mainMetric;
   const today = resolvePeriod({ kind: "today" }, now, team.timezone);
+  // Fair mode: today's value against each one's own plan for the day (see fairLeaderboard).
+  if (settings.leaderboardMode === "fair") {
+    const board = fairLeaderboard(deps, team, metric, today, now).main;
+    const title = messages[locale].league.eveningFairTitle(escapeHtml(team.name), metricLabel(metric, locale));
+    return { html: fairRankingHtml(title, { mode: "fair", board }, null, metric, locale), chart: null, caption: "" };
+  }
   const ranked = leaderboard(deps, team, metric, today);
   const t = messages[locale].posts;
   return {

@@ -20,6 +20,7 @@ import { localDayBounds } from "../services/record-entry.js";
 import { CelebrationRunner } from "./celebrations.js";
 import type { ContestBoard } from "./contest-board.js";
 import { cronExpressions, dueSlots, type Slot } from "./due-posts.js";
+import { leaguePost } from "./league-post.js";
 import { buildEveningLeaderboard, buildWeeklyPodium } from "./post-builders.js";
 
 /** The post with its chart rendered at most once, however many chats it goes to. */
@@ -353,6 +354,12 @@ export class PostScheduler {
         return this.nudgeIdle(team, slot, now);
       case "checks":
         return this.checks(team, settings, slot, now);
+      case "league": {
+        // To the team's group only, in the team's language; nothing for a team in no league.
+        const build = leaguePost(this.deps, team, now);
+        const group = this.groupTarget(team, settings);
+        return build && group ? this.postAll(team, slot, [group], now, build) : 0;
+      }
     }
   }
 

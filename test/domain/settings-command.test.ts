@@ -82,6 +82,13 @@ describe("team settings", () => {
     expect(parseSettingsCommand("autolog on", parseMainMetric)).toEqual({ scope: "team", patch: { autoLog: true } });
     expect(parseSettingsCommand("автозапись выкл", parseMainMetric)).toEqual({ scope: "team", patch: { autoLog: false } });
     expect(parseSettingsCommand("autolog maybe", parseMainMetric)).toEqual({ error: "bad_value", key: "autolog", value: "maybe" });
+    expect(parseSettingsCommand("leaderboard fair", parseMainMetric)).toEqual({ scope: "team", patch: { leaderboardMode: "fair" } });
+    expect(parseSettingsCommand("рейтинг обычный", parseMainMetric)).toEqual({ scope: "team", patch: { leaderboardMode: "plain" } });
+    expect(parseSettingsCommand("leaderboard improved", parseMainMetric)).toEqual({
+      error: "bad_value",
+      key: "leaderboard",
+      value: "improved",
+    });
     expect(teamSettingsSchema.parse({}).autoLog).toBe(false);
   });
 });

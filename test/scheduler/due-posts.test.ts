@@ -23,7 +23,20 @@ describe("dueSlots", () => {
   });
 
   it("posts the weekly podium on the first workday and nothing on days off", () => {
-    expect(keys("Europe/Moscow", "2026-11-30T06:05:00Z")).toEqual(["2026-11-30 summary", "2026-11-30 weekly", "2026-11-30 checks@09"]);
+    // Monday: the league post (sent only by teams in a league) goes with the weekly podium.
+    expect(keys("Europe/Moscow", "2026-11-30T06:05:00Z")).toEqual([
+      "2026-11-30 summary",
+      "2026-11-30 weekly",
+      "2026-11-30 league",
+      "2026-11-30 checks@09",
+    ]);
+    const weeklyOff = teamSettingsSchema.parse({ enabled: { weekly: false } });
+    expect(keys("Europe/Moscow", "2026-11-30T06:05:00Z", weeklyOff)).toEqual(["2026-11-30 summary", "2026-11-30 checks@09"]);
+    // A Sunday–Thursday team has its podium on Sunday; the league is on Monday for every team.
+    const sunday = teamSettingsSchema.parse({ workdays: [7, 1, 2, 3, 4] });
+    expect(keys("Europe/Moscow", "2026-11-29T06:05:00Z", sunday)).toContain("2026-11-29 weekly");
+    expect(keys("Europe/Moscow", "2026-11-29T06:05:00Z", sunday)).not.toContain("2026-11-29 league");
+    expect(keys("Europe/Moscow", "2026-11-30T06:05:00Z", sunday)).toContain("2026-11-30 league");
     expect(keys("Europe/Moscow", "2026-11-28T06:05:00Z")).toEqual(["2026-11-28 checks@09"]); // Saturday: only the funnel check
     const sixDays = teamSettingsSchema.parse({ workdays: [1, 2, 3, 4, 5, 6] });
     expect(keys("Europe/Moscow", "2026-11-28T06:05:00Z", sixDays)).toContain("2026-11-28 summary");
@@ -49,6 +62,7 @@ describe("cronExpressions", () => {
       { kind: "evening", expression: "30 18 * * 1,2,3,4,5,6,0" },
       { kind: "weekly", expression: "5 9 * * 1" },
       { kind: "nudge", expression: "0 18 * * 1,2,3,4,5,6,0" },
+      { kind: "league", expression: "5 9 * * 1" },
       { kind: "checks", expression: "0 9-19 * * *" },
     ]);
   });

@@ -13,6 +13,7 @@ import { freeTextFeature } from "./free-text.js";
 import { helpFeature } from "./help.js";
 import { knowledgeBaseFeature } from "./knowledge-base.js";
 import { leaderboardsFeature } from "./leaderboards.js";
+import { leagueFeature } from "./league.js";
 import { loggingFeature } from "./logging.js";
 import { meFeature } from "./me.js";
 import { onboardingFeature } from "./onboarding.js";
@@ -43,6 +44,7 @@ export function registerFeatures(bot: Bot<BotContext>): void {
   bot.use(badgesFeature);
   // `/settings points|holidays` before the general /settings handler.
   bot.use(pointsSettingsFeature);
+  bot.use(leagueFeature);
   bot.use(settingsFeature);
   bot.use(dashboardFeature);
   bot.use(knowledgeBaseFeature);

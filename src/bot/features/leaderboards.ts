@@ -2,13 +2,16 @@ import { Composer } from "grammy";
 import { metricsOn } from "../../domain/metrics.js";
 import { parsePeriod } from "../../domain/period-parsing.js";
 import { readTeamSettings } from "../../domain/team-settings.js";
+import { parseTopArgs } from "../../domain/top-args.js";
 import { periodLabel } from "../../presentation/format/period-label.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
+import { type AnyBoard, fairRankingHtml } from "../../presentation/views/fair-ranking-view.js";
 import { renderMorningSummary } from "../../presentation/views/morning-summary-view.js";
 import { rankingHtml } from "../../presentation/views/ranking-view.js";
+import { fairLeaderboard, improvedLeaderboard } from "../../services/fair-leaderboard.js";
 import { detectSinceLastWorkday, openFlagCount } from "../../services/gaming-flags.js";
-import { leaderboard } from "../../services/leaderboard.js";
+import { leaderboard, leaderboardWithRookies } from "../../services/leaderboard.js";
 import { buildMorningSummary } from "../../services/morning-summary.js";
 import { teamPeriod } from "../../services/team-settings.js";
 import type { BotContext } from "../context.js";
@@ -17,37 +20,60 @@ import { replyWithChart } from "../reply-chart.js";
 
 export const leaderboardsFeature = new Composer<BotContext>();
 
-/** `/top [metric] [period]`: the team ranked by any metric shown in /top; ties share a place. */
+/**
+ * `/top [fair|improved] [metric] [period] [rookies]`: the team ranked by any metric shown
+ * in /top (ties share a place); `fair` by % of one's own plan, `improved` against one's
+ * own last four periods; `rookies` ranks newcomers apart.
+ */
 leaderboardsFeature.command("top", async (ctx) => {
   const member = await requireMember(ctx);
   if (!member) return;
   const p = ctx.t.posts;
-  const [first = "", ...rest] = ctx.match.trim().split(/\s+/);
+  const args = parseTopArgs(ctx.match);
+  const [first = "", ...rest] = args.rest.split(/\s+/);
   let metric = first ? parseMetricOn("top")(first) : null;
   let periodText = rest.join(" ");
   if (first && !metric) {
-    if (!parsePeriod(ctx.match.trim())) {
+    if (!parsePeriod(args.rest)) {
       const list = metricsOn("top")
         .map((k) => `${k} (${metricLabel(k, "ru")})`)
         .join(", ");
       return void (await ctx.reply(`⚠️ ${p.unknownMetric(echo(first))}\n${list}\n${p.topUsage}`, { parse_mode: "HTML" }));
     }
-    periodText = ctx.match.trim();
+    periodText = args.rest;
   }
   metric ??= readTeamSettings(member.team.settings).mainMetric;
-  const period = teamPeriod(member.team, periodText, ctx.deps.now());
+  const now = ctx.deps.now();
+  const period = teamPeriod(member.team, periodText, now);
   if (!period) return void (await ctx.reply(`⚠️ ${ctx.t.reports.badPeriod(echo(periodText))}\n${p.topUsage}`, { parse_mode: "HTML" }));
-  const ranked = leaderboard(ctx.deps, member.team, metric, period);
-  await ctx.reply(
-    rankingHtml(
-      p.topTitle(metricLabel(metric, ctx.locale), escapeHtml(periodLabel(period, ctx.locale))),
-      ranked,
-      metric,
-      ctx.locale,
-      p.nobody,
-    ),
-    { parse_mode: "HTML" },
-  );
+  const label = metricLabel(metric, ctx.locale);
+  const when = escapeHtml(periodLabel(period, ctx.locale));
+  if (args.mode === "plain" && !args.rookies) {
+    const ranked = leaderboard(ctx.deps, member.team, metric, period);
+    return void (await ctx.reply(rankingHtml(p.topTitle(label, when), ranked, metric, ctx.locale, p.nobody), { parse_mode: "HTML" }));
+  }
+  let main: AnyBoard;
+  let rookies: AnyBoard | null;
+  let title: string;
+  if (args.mode === "fair") {
+    const b = fairLeaderboard(ctx.deps, member.team, metric, period, now, args.rookies);
+    [main, rookies, title] = [
+      { mode: "fair", board: b.main },
+      b.rookies && { mode: "fair", board: b.rookies },
+      ctx.t.league.fairTitle(label, when),
+    ];
+  } else if (args.mode === "improved") {
+    const b = improvedLeaderboard(ctx.deps, member.team, metric, period, now, args.rookies);
+    [main, rookies, title] = [
+      { mode: "improved", board: b.main },
+      b.rookies && { mode: "improved", board: b.rookies },
+      ctx.t.league.improvedTitle(label, when),
+    ];
+  } else {
+    const b = leaderboardWithRookies(ctx.deps, member.team, metric, period, now);
+    [main, rookies, title] = [{ mode: "plain", ranked: b.main }, { mode: "plain", ranked: b.rookies }, p.topTitle(label, when)];
+  }
+  await ctx.reply(fairRankingHtml(title, main, rookies, metric, ctx.locale), { parse_mode: "HTML" });
 });
 
 /** `/summary`: the morning summary, now, where it was asked. */

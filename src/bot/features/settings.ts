@@ -40,6 +40,7 @@ function renderTeamSettings(team: Team, s: TeamSettings, locale: Locale): string
     `${t.quiet}: ${s.quietFrom && s.quietTo ? `${s.quietFrom}–${s.quietTo}` : t.off}`,
     `${t.topic}: ${s.topicId ?? t.none}`,
     `${t.metric}: ${metricLabel(s.mainMetric, locale)}`,
+    `${t.leaderboardMode}: ${s.leaderboardMode === "fair" ? t.fairMode : t.plainMode}`,
     `${t.autoLog}: ${s.autoLog ? t.on : t.off}`,
     messages[locale].flags.settingsLine(s.flags),
     t.backdate(s.backdateDays),

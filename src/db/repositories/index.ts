@@ -7,6 +7,7 @@ import { entryChangesRepository } from "./entry-changes.js";
 import { gamingFlagsRepository } from "./gaming-flags.js";
 import { inboxRepository } from "./inbox.js";
 import { knowledgeBaseRepository } from "./knowledge-base.js";
+import { leaguesRepository } from "./leagues.js";
 import { plansRepository } from "./plans.js";
 import { postsRepository } from "./posts.js";
 import { programsRepository } from "./programs.js";
@@ -39,6 +40,7 @@ export function createRepositories(db: Db) {
     gamingFlags: gamingFlagsRepository(db),
     contests: contestsRepository(db),
     awards: awardsRepository(db),
+    leagues: leaguesRepository(db),
   };
 }
 

@@ -171,6 +171,7 @@ export const en = {
     top: "Leaderboard [metric] [period]",
     contests: "Contests: standings and results",
     contest: "New contest (head): /contest new",
+    league: "League of teams: standings, create, join",
     settings: "Settings",
     dashboard: "Dashboard (Mini App)",
     tv: "TV leaderboard link (head)",
@@ -446,7 +447,54 @@ export const en = {
     blockedGroup: (team: string) =>
       `⚠️ I can't post to the group of ${team} any more (I was removed or blocked there). Add me back, or choose where posts go with /settings.`,
     unknownMetric: (m: string) => `Unknown metric “${m}”.`,
-    topUsage: "Form: <code>/top [metric] [period]</code>, e.g. <code>/top revenue month</code>, <code>/top звонки неделя</code>",
+    topUsage:
+      "Form: <code>/top [fair|improved] [metric] [period] [rookies]</code>, e.g. <code>/top revenue month</code>, <code>/top fair deals</code>, <code>/top improved calls week rookies</code>",
+  },
+  league: {
+    // Fair rankings (/top fair, /top improved, rookies) and the evening leaderboard's fair mode.
+    fairTitle: (metric: string, period: string) => `⚖️ <b>Top by % of own plan: ${metric}</b> · ${period}`,
+    improvedTitle: (metric: string, period: string) => `📈 <b>Most improved: ${metric}</b> · ${period}`,
+    eveningFairTitle: (team: string, metric: string) => `🏁 <b>Today's leaderboard, by % of own plan</b> · ${team} · ${metric}`,
+    fairLine: (pct: string, actual: string, target: string) => `${pct} of plan (${actual} of ${target})`,
+    improvedLine: (pct: string, current: string, baseline: string) => `${pct} of usual (${current}; average ${baseline})`,
+    noPlan: "No plan for this metric:",
+    lessHistory: "Too little history to compare (under four earlier periods, or nothing in them):",
+    rookies: "🌱 <b>Rookies</b> (first 30 days in the team):",
+    noRookies: "No rookies in the team.",
+    // Leagues.
+    usage:
+      "Leagues: <code>/league</code> — standings · <code>/league [plan] [metric] [period]</code>, e.g. <code>/league revenue lastweek</code>, <code>/league plan deals</code>\nHeads: <code>/league create [name]</code> · <code>/league join CODE</code> · <code>/league leave</code> · <code>/league names on|off</code>",
+    created: (name: string, code: string) =>
+      `🏟 League <b>${name}</b> created. Other teams' heads join it with\n<code>/league join ${code}</code>`,
+    joined: (name: string, teams: number) =>
+      `🏟 Your team is in the league <b>${name}</b> (${teams} ${teams === 1 ? "team" : "teams"}). Standings: /league. Other teams see only your team's numbers per manager; <code>/league names on</code> lets them see your best manager's name.`,
+    joinedNotice: (team: string, league: string) => `🏟 Team <b>${team}</b> joined the league <b>${league}</b>.`,
+    left: (name: string) => `👋 Your team left the league <b>${name}</b>. Its past standings no longer include you.`,
+    namesSet: (on: boolean): string =>
+      on ? "✅ Other teams in the league now see your best manager's name." : "✅ Other teams in the league see only your team's numbers.",
+    badCode: (code: string) =>
+      `⚠️ No league has the code «${code}». Ask the head who created it for the code: <code>/league join CODE</code>.`,
+    noCode: "⚠️ Which league? <code>/league join CODE</code> — the code comes from <code>/league create</code>.",
+    alreadyIn: (name: string) => `⚠️ Your team is already in the league <b>${name}</b>. Leave it first: <code>/league leave</code>.`,
+    notIn:
+      "Your team is in no league. A head can start one with <code>/league create [name]</code> or join with <code>/league join CODE</code>.",
+    badName: "⚠️ The league name must be 1–40 characters: <code>/league create Northern teams</code>.",
+    badNames: "⚠️ <code>/league names on</code> or <code>/league names off</code>.",
+    title: (name: string, what: string, period: string) => `🏟 <b>League ${name}</b> · ${what} · ${period}`,
+    perManager: (metric: string) => `${metric} per manager`,
+    teamValue: (metric: string) => `${metric}, team value`,
+    planTitle: (name: string, metric: string, period: string) => `🏟 <b>League ${name}</b> · % of plan: ${metric} · ${period}`,
+    weeklyTitle: (name: string, what: string, period: string) => `🏟 <b>League ${name}, last week</b> · ${what} · ${period}`,
+    teamLine: (team: string, value: string, managers: number) =>
+      `${team} — ${value} (${managers} ${managers === 1 ? "active manager" : "active managers"})`,
+    teamPlanLine: (team: string, pct: string, actual: string, target: string) => `${team} — ${pct} (${actual} of ${target})`,
+    teamLevelLine: (team: string, value: string) => `${team} — ${value} (team value)`,
+    best: (name: string, value: string) => `   ⭐ best: ${name} — ${value}`,
+    noPlanTeams: "No team plan for this metric:",
+    noNumbers: "No numbers yet",
+    code: (code: string) => `Code for other teams: <code>/league join ${code}</code>`,
+    alone: "Only your team is in the league so far: send the code to other teams' heads.",
+    help: "<b>League and fair rankings</b>\n/league [plan] [metric] [period] — teams ranked per manager\n/league create|join CODE|leave|names on|off — heads\n/top fair|improved [metric] [period] [rookies] — by % of own plan, or against your own last four periods; rookies ranked apart",
   },
   units: {
     // Number conventions: the decimal mark, compact units as they follow a
@@ -503,6 +551,9 @@ export const en = {
     thresholds: (h: number, d: number, p: number) => `Alerts: new lead > ${h} h, stuck > ${d} d, conversion drop > ${p} pts`,
     quiet: "Quiet hours",
     metric: "Leaderboard metric",
+    leaderboardMode: "Evening leaderboard",
+    fairMode: "by % of own plan (fair)",
+    plainMode: "by value (plain)",
     autoLog: "Free text stored at once (confident single entries)",
     backdate: (n: number) =>
       n > 0 ? `Backdated entries: up to ${n} ${plural("en", n, { one: "day", other: "days" })} back` : "Backdated entries: off",
@@ -516,7 +567,7 @@ export const en = {
     on: "on",
     off: "off",
     usage:
-      "Change with <code>/settings &lt;key&gt; &lt;value&gt;</code>:\n<code>timezone Asia/Yekaterinburg</code> · <code>summary 09:30</code> · <code>evening 18:30</code> · <code>weekly 09:05</code> · <code>nudge_time 18:00</code> · <code>checks 09:00-19:00</code> · <code>workdays 1-5</code> · <code>summary_to head|group|both</code> · <code>leaderboard_to group</code> · <code>alerts_to both</code> · <code>topic here|off</code> · <code>leadtime 24h</code> · <code>stuck 7</code> · <code>drop 10</code> · <code>quiet 21:00-08:00|off</code> · <code>metric revenue</code> · <code>autolog on|off</code> · <code>backdate 7</code> (0: off) · <code>language ru|en|auto</code> · <code>nudge on|off</code> · <code>coaching on|off</code>",
+      "Change with <code>/settings &lt;key&gt; &lt;value&gt;</code>:\n<code>timezone Asia/Yekaterinburg</code> · <code>summary 09:30</code> · <code>evening 18:30</code> · <code>weekly 09:05</code> · <code>nudge_time 18:00</code> · <code>checks 09:00-19:00</code> · <code>workdays 1-5</code> · <code>summary_to head|group|both</code> · <code>leaderboard_to group</code> · <code>alerts_to both</code> · <code>topic here|off</code> · <code>leadtime 24h</code> · <code>stuck 7</code> · <code>drop 10</code> · <code>quiet 21:00-08:00|off</code> · <code>metric revenue</code> · <code>leaderboard fair|plain</code> · <code>autolog on|off</code> · <code>backdate 7</code> (0: off) · <code>language ru|en|auto</code> · <code>nudge on|off</code> · <code>coaching on|off</code>",
     personalUsage:
       "Change with <code>/settings language ru|en|auto</code>, <code>/settings nudge on|off</code> or <code>/settings coaching on|off</code>.",
     unknownKey: (k: string) => `Unknown setting “${k}”.`,

@@ -146,6 +146,7 @@ export const ru: Messages = {
     top: "Рейтинг [метрика] [период]",
     contests: "Конкурсы: таблицы и итоги",
     contest: "Новый конкурс (руководитель): /contest new",
+    league: "Лига команд: таблица, создать, вступить",
     settings: "Настройки",
     dashboard: "Дашборд (мини-приложение)",
     tv: "Ссылка на рейтинг для ТВ (руководитель)",
@@ -418,7 +419,52 @@ export const ru: Messages = {
     blockedGroup: (team) =>
       `⚠️ Я больше не могу писать в группу команды ${team} (меня удалили или заблокировали). Верните меня в группу или выберите, куда слать посты, в /settings.`,
     unknownMetric: (m) => `Неизвестная метрика «${m}».`,
-    topUsage: "Формат: <code>/top [метрика] [период]</code>, напр. <code>/top выручка месяц</code>, <code>/top calls week</code>",
+    topUsage:
+      "Формат: <code>/top [fair|improved] [метрика] [период] [новички]</code>, напр. <code>/top выручка месяц</code>, <code>/top fair сделки</code>, <code>/top improved звонки неделя новички</code>",
+  },
+  league: {
+    // Честные рейтинги (/top fair, /top improved, новички) и вечерний рейтинг в честном режиме.
+    fairTitle: (metric, period) => `⚖️ <b>Топ по выполнению своего плана: ${metric}</b> · ${period}`,
+    improvedTitle: (metric, period) => `📈 <b>Самый большой рост: ${metric}</b> · ${period}`,
+    eveningFairTitle: (team, metric) => `🏁 <b>Рейтинг дня по выполнению своего плана</b> · ${team} · ${metric}`,
+    fairLine: (pct, actual, target) => `${pct} плана (${actual} из ${target})`,
+    improvedLine: (pct, current, baseline) => `${pct} от обычного (${current}; в среднем ${baseline})`,
+    noPlan: "Без плана по этой метрике:",
+    lessHistory: "Мало истории для сравнения (меньше четырёх прошлых периодов или в них пусто):",
+    rookies: "🌱 <b>Новички</b> (первые 30 дней в команде):",
+    noRookies: "Новичков в команде нет.",
+    usage:
+      "Лига: <code>/league</code> — таблица · <code>/league [plan] [метрика] [период]</code>, напр. <code>/league выручка прошлая_неделя</code>, <code>/league plan сделки</code>\nРуководителю: <code>/league create [название]</code> · <code>/league join КОД</code> · <code>/league leave</code> · <code>/league names on|off</code>",
+    created: (name, code) =>
+      `🏟 Лига <b>${name}</b> создана. Руководители других команд вступают командой\n<code>/league join ${code}</code>`,
+    joined: (name, teams) =>
+      `🏟 Ваша команда в лиге <b>${name}</b> (${teams} ${plural("ru", teams, { one: "команда", few: "команды", many: "команд", other: "команды" })}). Таблица: /league. Другие команды видят только ваши цифры на менеджера; <code>/league names on</code> покажет им имя вашего лучшего менеджера.`,
+    joinedNotice: (team, league) => `🏟 Команда <b>${team}</b> вступила в лигу <b>${league}</b>.`,
+    left: (name) => `👋 Ваша команда вышла из лиги <b>${name}</b>. В её таблицах вас больше нет.`,
+    namesSet: (on) =>
+      on ? "✅ Другие команды лиги теперь видят имя вашего лучшего менеджера." : "✅ Другие команды лиги видят только цифры вашей команды.",
+    badCode: (code) => `⚠️ Лиги с кодом «${code}» нет. Код даёт руководитель, создавший лигу: <code>/league join КОД</code>.`,
+    noCode: "⚠️ В какую лигу? <code>/league join КОД</code> — код выдаёт <code>/league create</code>.",
+    alreadyIn: (name) => `⚠️ Ваша команда уже в лиге <b>${name}</b>. Сначала выйдите: <code>/league leave</code>.`,
+    notIn:
+      "Ваша команда не в лиге. Руководитель может создать лигу: <code>/league create [название]</code> — или вступить: <code>/league join КОД</code>.",
+    badName: "⚠️ Название лиги — от 1 до 40 символов: <code>/league create Северные отделы</code>.",
+    badNames: "⚠️ <code>/league names on</code> или <code>/league names off</code>.",
+    title: (name, what, period) => `🏟 <b>Лига ${name}</b> · ${what} · ${period}`,
+    perManager: (metric) => `${metric} на менеджера`,
+    teamValue: (metric) => `${metric} по команде`,
+    planTitle: (name, metric, period) => `🏟 <b>Лига ${name}</b> · % плана: ${metric} · ${period}`,
+    weeklyTitle: (name, what, period) => `🏟 <b>Лига ${name}, прошлая неделя</b> · ${what} · ${period}`,
+    teamLine: (team, value, managers) =>
+      `${team} — ${value} (${managers} ${plural("ru", managers, { one: "активный менеджер", few: "активных менеджера", many: "активных менеджеров", other: "активного менеджера" })})`,
+    teamPlanLine: (team, pct, actual, target) => `${team} — ${pct} (${actual} из ${target})`,
+    teamLevelLine: (team, value) => `${team} — ${value} (по команде)`,
+    best: (name, value) => `   ⭐ лучший: ${name} — ${value}`,
+    noPlanTeams: "Без плана команды по этой метрике:",
+    noNumbers: "Пока без цифр",
+    code: (code) => `Код для других команд: <code>/league join ${code}</code>`,
+    alone: "В лиге пока только ваша команда: отправьте код руководителям других команд.",
+    help: "<b>Лига и честные рейтинги</b>\n/league [plan] [метрика] [период] — команды по цифрам на менеджера\n/league create|join КОД|leave|names on|off — руководителю\n/top fair|improved [метрика] [период] [новички] — по выполнению своего плана или против своих четырёх прошлых периодов; новички отдельно",
   },
   units: {
     decimalMark: ",",
@@ -472,6 +518,9 @@ export const ru: Messages = {
     thresholds: (h, d, p) => `Сигналы: новый лид > ${h} ч, застрял > ${d} дн, падение конверсии > ${p} п.`,
     quiet: "Тихие часы",
     metric: "Метрика рейтинга",
+    leaderboardMode: "Рейтинг дня",
+    fairMode: "по выполнению своего плана (fair)",
+    plainMode: "по значению (plain)",
     autoLog: "Запись текста сразу (уверенные одиночные записи)",
     backdate: (n) =>
       n > 0 ? `Записи задним числом: до ${n} ${plural("ru", n, { one: "дня", other: "дней" })} назад` : "Записи задним числом: выкл",
@@ -485,7 +534,7 @@ export const ru: Messages = {
     on: "вкл",
     off: "выкл",
     usage:
-      "Изменить: <code>/settings &lt;ключ&gt; &lt;значение&gt;</code>:\n<code>timezone Asia/Yekaterinburg</code> · <code>summary 09:30</code> · <code>evening 18:30</code> · <code>weekly 09:05</code> · <code>nudge_time 18:00</code> · <code>checks 09:00-19:00</code> · <code>workdays пн-пт</code> · <code>summary_to head|group|both</code> · <code>leaderboard_to group</code> · <code>alerts_to both</code> · <code>topic here|off</code> · <code>leadtime 24ч</code> · <code>stuck 7</code> · <code>drop 10</code> · <code>quiet 21:00-08:00|off</code> · <code>metric выручка</code> · <code>autolog on|off</code> · <code>backdate 7</code> (0 — выкл) · <code>language ru|en|auto</code> · <code>nudge on|off</code> · <code>coaching on|off</code>",
+      "Изменить: <code>/settings &lt;ключ&gt; &lt;значение&gt;</code>:\n<code>timezone Asia/Yekaterinburg</code> · <code>summary 09:30</code> · <code>evening 18:30</code> · <code>weekly 09:05</code> · <code>nudge_time 18:00</code> · <code>checks 09:00-19:00</code> · <code>workdays пн-пт</code> · <code>summary_to head|group|both</code> · <code>leaderboard_to group</code> · <code>alerts_to both</code> · <code>topic here|off</code> · <code>leadtime 24ч</code> · <code>stuck 7</code> · <code>drop 10</code> · <code>quiet 21:00-08:00|off</code> · <code>metric выручка</code> · <code>leaderboard fair|plain</code> · <code>autolog on|off</code> · <code>backdate 7</code> (0 — выкл) · <code>language ru|en|auto</code> · <code>nudge on|off</code> · <code>coaching on|off</code>",
     personalUsage:
       "Изменить: <code>/settings language ru|en|auto</code>, <code>/settings nudge on|off</code> или <code>/settings coaching on|off</code>.",
     unknownKey: (k) => `Неизвестная настройка «${k}».`,

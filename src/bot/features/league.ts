@@ -1,0 +1,106 @@
+import { Composer } from "grammy";
+import { normalizeLeagueCode } from "../../db/repositories/leagues.js";
+import { parseLeagueName } from "../../domain/league.js";
+import { metricsOn } from "../../domain/metrics.js";
+import { parsePeriod } from "../../domain/period-parsing.js";
+import { readTeamSettings } from "../../domain/team-settings.js";
+import { echo, escapeHtml } from "../../presentation/html.js";
+import { messages } from "../../presentation/i18n/index.js";
+import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
+import { renderLeague } from "../../presentation/views/league-view.js";
+import { type LeagueMode, leagueStandings } from "../../services/league.js";
+import { teamPeriod } from "../../services/team-settings.js";
+import type { BotContext } from "../context.js";
+import { requireHead, requireMember } from "../middlewares/guards.js";
+
+export const leagueFeature = new Composer<BotContext>();
+
+const PLAN_WORDS = new Set(["plan", "план"]);
+const ON = new Set(["on", "вкл", "да", "yes"]);
+const OFF = new Set(["off", "выкл", "нет", "no"]);
+
+const html = { parse_mode: "HTML" as const };
+
+/**
+ * `/league [plan] [metric] [period]`: the league's teams ranked per manager (or by
+ * % of their plan); heads: `/league create [name]`, `join <code>`, `leave`, `names on|off`.
+ */
+leagueFeature.command("league", async (ctx) => {
+  const [sub = "", ...rest] = ctx.match.trim().split(/\s+/);
+  const arg = rest.join(" ");
+  const t = ctx.t.league;
+  const repo = ctx.deps.repos.leagues;
+  const now = ctx.deps.now();
+  switch (sub.toLowerCase()) {
+    case "create": {
+      const head = await requireHead(ctx, "league");
+      if (!head) return;
+      const name = arg ? parseLeagueName(arg) : head.team.name;
+      if (!name) return void (await ctx.reply(t.badName, html));
+      const created = repo.create(head.team.id, name, now);
+      if (created === "already") return void (await ctx.reply(t.alreadyIn(escapeHtml(repo.ofTeam(head.team.id)!.league.name)), html));
+      return void (await ctx.reply(t.created(escapeHtml(created.name), created.code), html));
+    }
+    case "join": {
+      const head = await requireHead(ctx, "league");
+      if (!head) return;
+      if (!arg) return void (await ctx.reply(t.noCode, html));
+      const code = normalizeLeagueCode(arg);
+      const league = code ? repo.byCode(code) : undefined;
+      if (!league) return void (await ctx.reply(t.badCode(echo(arg)), html));
+      const joined = repo.join(head.team.id, league.id, now);
+      if (!joined.ok) return void (await ctx.reply(t.alreadyIn(escapeHtml(joined.league.name)), html));
+      const members = repo.members(league.id);
+      await ctx.reply(t.joined(escapeHtml(league.name), members.length), html);
+      // The other teams hear of it in their groups, each in its own language.
+      for (const m of members) {
+        if (m.team.id === head.team.id || m.team.chatUnreachableAt !== null) continue;
+        const notice = messages[m.team.locale].league.joinedNotice(escapeHtml(head.team.name), escapeHtml(league.name));
+        await ctx.api.sendMessage(m.team.chatId, notice, html).catch((err: unknown) => {
+          ctx.deps.logger.warn({ err, team_id: m.team.id }, "league notice not delivered");
+        });
+      }
+      return;
+    }
+    case "leave": {
+      const head = await requireHead(ctx, "league");
+      if (!head) return;
+      const left = repo.leave(head.team.id, now);
+      return void (await ctx.reply(left ? t.left(escapeHtml(left.name)) : t.notIn, html));
+    }
+    case "names": {
+      const head = await requireHead(ctx, "league");
+      if (!head) return;
+      const v = arg.toLowerCase();
+      const on = ON.has(v) ? true : OFF.has(v) ? false : null;
+      if (on === null) return void (await ctx.reply(t.badNames, html));
+      if (!repo.setShareNames(head.team.id, on)) return void (await ctx.reply(t.notIn, html));
+      return void (await ctx.reply(t.namesSet(on), html));
+    }
+  }
+  const member = await requireMember(ctx);
+  if (!member) return;
+  const mine = repo.ofTeam(member.team.id);
+  if (!mine) return void (await ctx.reply(`${t.notIn}\n\n${t.usage}`, html));
+  const words = ctx.match.trim().split(/\s+/).filter(Boolean);
+  const mode: LeagueMode = words[0] && PLAN_WORDS.has(words[0].toLowerCase()) ? "plan" : "per_manager";
+  if (mode === "plan") words.shift();
+  const [first = "", ...periodWords] = words;
+  let metric = first ? parseMetricOn("top")(first) : null;
+  let periodText = periodWords.join(" ");
+  if (first && !metric) {
+    if (!parsePeriod(words.join(" "))) {
+      const list = metricsOn("top")
+        .map((k) => `${k} (${metricLabel(k, ctx.locale)})`)
+        .join(", ");
+      return void (await ctx.reply(`⚠️ ${ctx.t.posts.unknownMetric(echo(first))}\n${list}\n${t.usage}`, html));
+    }
+    periodText = words.join(" ");
+  }
+  metric ??= readTeamSettings(member.team.settings).mainMetric;
+  const period = teamPeriod(member.team, periodText, now);
+  if (!period) return void (await ctx.reply(`⚠️ ${ctx.t.reports.badPeriod(echo(periodText))}\n${t.usage}`, html));
+  const standings = leagueStandings(ctx.deps, mine.league, member.team, metric, mode, period);
+  const code = member.membership.role === "head" ? mine.league.code : undefined;
+  await ctx.reply(renderLeague(standings, ctx.locale, code ? { code } : {}), html);
+});
