@@ -8,7 +8,7 @@ helpFeature.command("help", async (ctx) => {
   const h = ctx.t.help;
   const role = ctx.actor.membership?.role;
   const sections = [h.title];
-  if (role) sections.push(h.logging, h.me, ctx.t.coaching.help);
+  if (role) sections.push(h.logging, h.me, ctx.t.coaching.help, ctx.t.bonus.help);
   if (role === "head") sections.push(h.head);
   if (ctx.chat.type !== "private") {
     if (!role) sections.push(h.group);

@@ -1,5 +1,6 @@
 import type { Bot } from "grammy";
 import type { BotContext } from "../context.js";
+import { bonusFeature } from "./bonus.js";
 import { chatMembershipFeature } from "./chat-membership.js";
 import { coachingFeature } from "./coaching.js";
 import { dashboardFeature } from "./dashboard.js";
@@ -30,6 +31,7 @@ export function registerFeatures(bot: Bot<BotContext>): void {
   bot.use(plansFeature);
   bot.use(reportsFeature);
   bot.use(exportFeature);
+  bot.use(bonusFeature);
   bot.use(leaderboardsFeature);
   bot.use(settingsFeature);
   bot.use(dashboardFeature);

@@ -1,4 +1,5 @@
 import type { Db } from "../client.js";
+import { bonusRulesRepository } from "./bonus-rules.js";
 import { coachNotesRepository } from "./coach-notes.js";
 import { entriesRepository } from "./entries.js";
 import { inboxRepository } from "./inbox.js";
@@ -21,6 +22,7 @@ export function createRepositories(db: Db) {
     memberships: membershipsRepository(db),
     entries: entriesRepository(db),
     plans: plansRepository(db),
+    bonusRules: bonusRulesRepository(db),
     savedReports: savedReportsRepository(db),
     posts: postsRepository(db),
     updates: updatesRepository(db),
