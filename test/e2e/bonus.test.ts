@@ -65,16 +65,25 @@ describe("bonus rules", () => {
     expect(buttons(removed.call)).toEqual([ids[0], ids[2]]);
     expect([rules(), liveRules()]).toEqual([3, 2]);
 
+    // Another team's rule.
+    const boris = h.fake.user(200, { first_name: "Борис", username: "boris", language_code: "ru" });
+    const groupB = h.fake.group(-2002, "Отдел Б");
+    h.fake.setChatMember(groupB.id, boris.id, "creator");
+    await h.say(boris, groupB, "/setup");
+    await h.say(boris, groupB, "/bonus add over_plan 5%");
+    const otherId = count(h, "select id from bonus_rules where team_id <> (select team_id from bonus_rules where id = 1)");
+
     // The same (now stale) button, and forged ones: nothing changes.
-    for (const data of [ids[1]!, "bonus:rm:999999", "bonus:rm:abc", "bonus:rm:"]) {
+    for (const data of [ids[1]!, "bonus:rm:999999", "bonus:rm:abc", "bonus:rm:", `bonus:rm:${otherId}`]) {
       expect(await forge(data, list)).toMatch(/^Это правило уже удалено или принадлежит другой команде/);
     }
-    expect([rules(), liveRules()]).toEqual([3, 2]);
+    expect([rules(), liveRules()]).toEqual([4, 3]);
+    expect(count(h, "select count(*) from bonus_rules where id = ? and removed_at is null", otherId)).toBe(1);
 
     const byNumber = await h.say(t.head, t.headChat, "/bonus remove 1");
     expect(byNumber.text).toMatch(/^✖ Правило удалено[\s\S]*1\. 15 тыс\. ₽ за выполнение плана: сделки/);
     expect((await h.say(t.head, t.headChat, "/bonus remove 5")).text).toMatch(/^⚠️ Это правило уже удалено/);
-    expect([rules(), liveRules()]).toEqual([3, 1]);
+    expect([rules(), liveRules()]).toEqual([4, 2]);
   });
 
   it("answers in English with English words", async () => {
