@@ -71,14 +71,18 @@ function takeMoney(text: string): { ok: number; rest: string } | { error: BonusV
   return "error" in r ? { error: r.error, word: amountText } : { ok: r.minor, rest };
 }
 
+/** The first word and the rest as typed (spaces inside the rest kept, so an error can echo it). */
+function firstWord(text: string): [string, string] {
+  const m = /^(\S+)\s*([\s\S]*)$/u.exec(text.trim());
+  return m ? [m[1]!, m[2]!.trim()] : ["", ""];
+}
+
 /** Parses what follows `/bonus add`. */
 export function parseBonusCommand(text: string, kindOf: BonusKindParser, metricOf: MetricParser): BonusCommandResult {
-  const trimmed = text.trim();
-  const [kindWord = "", ...restWords] = trimmed.split(/\s+/);
+  const [kindWord, rest] = firstWord(text);
   if (kindWord === "") return { error: "usage" };
   const kind = kindOf(kindWord);
   if (kind === null) return { error: "kind", word: kindWord };
-  const rest = restWords.join(" ");
   switch (kind) {
     case "over_plan": {
       if (rest === "") return { error: "usage" };
@@ -96,11 +100,11 @@ export function parseBonusCommand(text: string, kindOf: BonusKindParser, metricO
       return { params: { kind, thresholdMinor: threshold.ok, amountMinor: amount.ok } };
     }
     case "plan_hit": {
-      const [metricWord = "", ...moneyWords] = restWords;
+      const [metricWord, moneyText] = firstWord(rest);
       if (metricWord === "") return { error: "usage" };
       const metric: MetricKey | null = metricOf(metricWord);
       if (metric === null) return { error: "metric", word: metricWord };
-      const amount = takeMoney(moneyWords.join(" "));
+      const amount = takeMoney(moneyText);
       if (amount === null) return { error: "usage" };
       if ("error" in amount) return { error: "money", reason: amount.error, word: amount.word };
       if (amount.rest.trim() !== "") return { error: "extra", word: amount.rest.trim() };

@@ -111,11 +111,12 @@ async function showMonth(ctx: BotContext, text: string): Promise<void> {
 /** `/bonus [month]`, `/bonus rules`, `/bonus add <kind> …`, `/bonus remove <n>`. */
 bonusFeature.command("bonus", async (ctx) => {
   const text = ctx.match.trim();
-  const [first = "", ...rest] = text.split(/\s+/);
+  // The rest as typed: an error echoes the user's own words.
+  const [, first = "", rest = ""] = /^(\S*)\s*([\s\S]*)$/u.exec(text) ?? [];
   const sub = first.toLowerCase();
   if (RULES.has(sub)) return showRules(ctx);
-  if (ADD.has(sub)) return addRule(ctx, rest.join(" "));
-  if (REMOVE.has(sub)) return removeByNumber(ctx, rest.join(" "));
+  if (ADD.has(sub)) return addRule(ctx, rest);
+  if (REMOVE.has(sub)) return removeByNumber(ctx, rest);
   return showMonth(ctx, text);
 });
 
