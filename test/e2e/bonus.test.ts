@@ -220,6 +220,23 @@ describe("/bonus [month]", () => {
     expect((await h.say(t.ivan, t.ivanChat, "/bonus сентябрь")).text).toMatch(/В этом месяце правил бонусов не было/);
   });
 
+  it("shows bonuses only in a private chat", async () => {
+    await h.say(t.head, t.headChat, "/bonus add big_deal 300k 10k");
+    await h.say(t.ivan, t.ivanChat, "/deal 400k Acme");
+    for (const who of [t.ivan, t.head]) {
+      expect((await h.say(who, t.group, "/bonus")).text).toBe(
+        "Бонусы — это деньги: показываю их только в личном чате. Напишите мне /bonus там.",
+      );
+    }
+    // The summary export sent to the group has no bonus column.
+    const after = h.fake.mark();
+    h.fake.sendText(t.head, t.group, "/export summary");
+    const doc = await h.fake.waitForCall((c) => c.method === "sendDocument", { after });
+    const header = (doc.payload["document"].bytes.toString("utf8") as string).split("\r\n")[0]!;
+    expect(header).toContain("Менеджер;");
+    expect(header).not.toContain("Бонус");
+  });
+
   it("refuses a month it cannot read or that has not begun", async () => {
     expect((await h.say(t.ivan, t.ivanChat, "/bonus 13.2026")).text).toMatch(/^⚠️ «13\.2026» — не месяц\.\nФорма: \/bonus \[месяц\]/);
     expect((await h.say(t.ivan, t.ivanChat, "/bonus декабрь 2026")).text).toMatch(/^⚠️ Этот месяц ещё не начался\./);

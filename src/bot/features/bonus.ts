@@ -97,6 +97,11 @@ async function showMonth(ctx: BotContext, text: string): Promise<void> {
     await ctx.reply(`⚠️ ${reason}\n${w.monthUsage}`, { parse_mode: "HTML" });
     return;
   }
+  // Pay is private: a group would show everyone's bonus to everyone.
+  if (ctx.chat?.type !== "private") {
+    await ctx.reply(w.privateOnly);
+    return;
+  }
   if (isHead(member)) {
     const bonus = monthBonus(ctx.deps, member.team, month, now);
     await ctx.reply(renderTeamBonus(bonus, now, ctx.locale), { parse_mode: "HTML" });

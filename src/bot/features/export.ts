@@ -35,8 +35,15 @@ exportFeature.command("export", async (ctx) => {
   const label = periodLabel(period, ctx.locale);
   const stamp = `${period.startDate}_${period.endDate}`;
   if (summary) {
-    const bonus = bonusForPeriod(ctx.deps, member.team, period, ctx.deps.now(), own);
-    const body = summaryCsv(snap.people, snap.byUser, snap.total, ctx.locale, { ...bonus, months: monthsText(bonus.months) });
+    // The bonus column only in a private chat: pay is not for the group (see /bonus).
+    const bonus = ctx.chat.type === "private" ? bonusForPeriod(ctx.deps, member.team, period, ctx.deps.now(), own) : null;
+    const body = summaryCsv(
+      snap.people,
+      snap.byUser,
+      snap.total,
+      ctx.locale,
+      bonus ? { ...bonus, months: monthsText(bonus.months) } : undefined,
+    );
     await ctx.replyWithDocument(new InputFile(Buffer.from(body, "utf8"), `kpi-summary-${stamp}.csv`), {
       caption: clip(r.exportCaption(r.exportSummary, label, snap.people.length), MAX_CAPTION),
     });

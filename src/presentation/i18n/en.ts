@@ -390,6 +390,7 @@ export const en = {
     total: (amount: string) => `<b>Total: ${amount}</b>`,
     noRulesMonth: "No bonus rules applied to this month. A head adds them with /bonus add.",
     soFar: "The month is not over yet: this is the bonus so far.",
+    privateOnly: "Bonuses are pay: I show them only in a private chat. Send me /bonus there.",
     nobody: "No managers in the team yet.",
     badMonth: (w: string) => `“${w}” is not a month.`,
     futureMonth: "That month has not begun yet.",
