@@ -220,6 +220,25 @@ describe("/bonus [month]", () => {
     expect((await h.say(t.ivan, t.ivanChat, "/bonus сентябрь")).text).toMatch(/В этом месяце правил бонусов не было/);
   });
 
+  it("binds each manager to their own previous month under a relative plan", async () => {
+    at("2026-10-06T09:00:00Z");
+    await h.say(t.ivan, t.ivanChat, "/deal 10k Acme");
+    await h.say(t.ivan, t.ivanChat, "/deal 10k Beta");
+    at("2026-11-20T09:00:00Z");
+    // Stored target: the team's October per manager (2 deals ÷ 2) + 50 % → 2; Ivan's own: 2 + 50 % → 3.
+    await h.say(t.head, t.headChat, "/plan deals +50% month");
+    await h.say(t.head, t.headChat, "/bonus add plan_hit deals 5k");
+    for (const c of ["/deal 10k A", "/deal 10k B"]) {
+      await h.say(t.ivan, t.ivanChat, c);
+      await h.say(t.john, t.johnChat, c);
+    }
+    expect((await h.say(t.ivan, t.ivanChat, "/bonus")).text).toContain("• план «сделки» не выполнен (2 из 3) — 0 ₽");
+    // John had no October: the stored target applies.
+    expect((await h.say(t.john, t.johnChat, "/bonus")).text).toContain("• plan on deals reached (2 of 2) = 5k ₽");
+    await h.say(t.ivan, t.ivanChat, "/deal 10k C");
+    expect((await h.say(t.ivan, t.ivanChat, "/bonus")).text).toContain("• план «сделки» выполнен (3 из 3) = 5 тыс. ₽");
+  });
+
   it("shows bonuses only in a private chat", async () => {
     await h.say(t.head, t.headChat, "/bonus add big_deal 300k 10k");
     await h.say(t.ivan, t.ivanChat, "/deal 400k Acme");
