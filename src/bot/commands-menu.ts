@@ -23,7 +23,20 @@ function describe(key: MenuKey | ActivityKind, locale: Locale): string {
 
 // The logging commands, one per activity kind, from the kind words in the i18n files.
 const LOGGING: Entry[] = [...ACTIVITY_KINDS, "undo", "edit", "me"];
-const REPORTS: Entry[] = ["report", "compare", "funnel", "export", "reports", "top", "badges", "league", "feed", "contests", "settings"];
+const REPORTS: Entry[] = [
+  "report",
+  "compare",
+  "funnel",
+  "export",
+  "bonus",
+  "reports",
+  "top",
+  "badges",
+  "league",
+  "feed",
+  "contests",
+  "settings",
+];
 const TRAINING: Entry[] = ["kb", "quiz", "coach"];
 const PRIVATE: Entry[] = [
   "log",

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { BONUS_KINDS } from "../domain/bonus.js";
 import { FLAG_KINDS, FLAG_STATUSES, type FlagDetail } from "../domain/gaming-flags.js";
 import { LOCALES } from "../domain/locales.js";
 import { PLAN_PERIODS, PLAN_SCOPES } from "../domain/plans.js";
@@ -201,6 +202,33 @@ export const plans = sqliteTable(
     updatedAt: integer("updated_at").notNull().default(now),
   },
   (t) => [index("plans_team_idx").on(t.teamId)],
+);
+
+/**
+ * Bonus rules (issue 9). Never deleted: removing one sets `removed_at`, so a past
+ * month is still computed with the rules it had. Percents in hundredths (5 % → 500),
+ * money in kopecks; which parameters are set depends on the kind.
+ */
+export const bonusRules = sqliteTable(
+  "bonus_rules",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: teamRef(),
+    kind: text("kind", { enum: BONUS_KINDS }).notNull(),
+    /** plan_hit: the plan's metric. */
+    metric: text("metric"),
+    /** over_plan: the percent of revenue above the plan, in hundredths of a percent. */
+    percentBp: integer("percent_bp"),
+    /** big_deal: the smallest deal that earns it. */
+    thresholdMinor: integer("threshold_minor"),
+    /** big_deal (per deal) and plan_hit: the amount paid. */
+    amountMinor: integer("amount_minor"),
+    createdBy: integer("created_by").notNull(),
+    createdAt: integer("created_at").notNull(),
+    removedAt: integer("removed_at"),
+    removedBy: integer("removed_by"),
+  },
+  (t) => [index("bonus_rules_team_idx").on(t.teamId, t.removedAt)],
 );
 
 export const savedReports = sqliteTable(
@@ -591,6 +619,7 @@ export const schema = {
   activities,
   entryChanges,
   plans,
+  bonusRules,
   savedReports,
   posts,
   alerts,

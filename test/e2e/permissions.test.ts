@@ -42,6 +42,8 @@ reports       N N N G   a a O G   a a O G   a a O G   N N N G
 compare       N N N G   H H O G   a a O G   a a O G   N N N G
 funnel        N N N G   A A O G   A A O G   B B O G   N N N G
 export        N N N G   a a O G   a a O G   a a O G   N N N G
+bonus         N N N G   a a O G   a a O G   a a O G   N N N G
+bonus-rules   N N N G   H H O G   a a O G   a a O G   N N N G
 top           N N N G   a a O G   a a O G   a a O G   N N N G
 contests      N N N G   a a O G   a a O G   a a O G   N N N G
 contest       N N N G   a a O G   a a O G   a a O G   N N N G
@@ -67,6 +69,7 @@ const ARGS: Record<string, string> = {
 /** Rows that are not a plain `/command args`: the whole message sent. */
 const MESSAGES: Record<string, (botUsername: string) => string> = {
   "invite-new": () => "/invite new",
+  "bonus-rules": () => "/bonus rules",
   "free-text": (bot) => `@${bot} звонок Клиент`,
 };
 
@@ -91,7 +94,7 @@ const REFUSALS: [string, (text: string) => boolean][] = [
   ["O", (s) => s.startsWith("Эта группа — команда")],
   ["N", (s) => s === messages.ru.notInTeam],
   ["G", (s) => s === messages.ru.groupNotTeam],
-  ["H", (s) => /^Команда \/\w+ доступна только руководителю/.test(s)],
+  ["H", (s) => /^Команда \/\w+( \w+)? доступна только руководителю/.test(s)],
   ["P", (s) => s === messages.ru.setup.notGroup || /^\/\w+ работает в группе команды/.test(s) || s === messages.ru.flags.privateOnly],
   ["D", (s) => s === messages.ru.setup.notAdmin],
 ];

@@ -2,6 +2,7 @@ import { Composer, InputFile } from "grammy";
 import { periodLabel } from "../../presentation/format/period-label.js";
 import { clip, MAX_CAPTION } from "../../presentation/html.js";
 import { activitiesCsv, summaryCsv } from "../../presentation/views/csv-export.js";
+import { bonusForPeriod } from "../../services/bonus.js";
 import { teamPeriod } from "../../services/team-settings.js";
 import { teamSnapshot } from "../../services/team-snapshot.js";
 import type { BotContext } from "../context.js";
@@ -9,6 +10,15 @@ import { requireMember } from "../middlewares/guards.js";
 import { badPeriod, isHead } from "../report-replies.js";
 
 export const exportFeature = new Composer<BotContext>();
+
+/** The months a bonus column covers: "11.2026" or "10.2026–11.2026". */
+function monthsText(months: { year: number; month: number }[]): string {
+  const mm = (m: { year: number; month: number }) => `${String(m.month).padStart(2, "0")}.${m.year}`;
+  const first = months[0];
+  const last = months[months.length - 1];
+  if (!first || !last) return "";
+  return first === last ? mm(first) : `${mm(first)}–${mm(last)}`;
+}
 
 /** `/export [period]` and `/export summary [period]`: CSV documents; managers get only their own rows. */
 exportFeature.command("export", async (ctx) => {
@@ -25,7 +35,15 @@ exportFeature.command("export", async (ctx) => {
   const label = periodLabel(period, ctx.locale);
   const stamp = `${period.startDate}_${period.endDate}`;
   if (summary) {
-    const body = summaryCsv(snap.people, snap.byUser, snap.total, ctx.locale);
+    // The bonus column only in a private chat: pay is not for the group (see /bonus).
+    const bonus = ctx.chat.type === "private" ? bonusForPeriod(ctx.deps, member.team, period, ctx.deps.now(), own) : null;
+    const body = summaryCsv(
+      snap.people,
+      snap.byUser,
+      snap.total,
+      ctx.locale,
+      bonus ? { ...bonus, months: monthsText(bonus.months) } : undefined,
+    );
     await ctx.replyWithDocument(new InputFile(Buffer.from(body, "utf8"), `kpi-summary-${stamp}.csv`), {
       caption: clip(r.exportCaption(r.exportSummary, label, snap.people.length), MAX_CAPTION),
     });

@@ -8,7 +8,8 @@ helpFeature.command("help", async (ctx) => {
   const h = ctx.t.help;
   const role = ctx.actor.membership?.role;
   const sections = [h.title];
-  if (role) sections.push(h.logging, ctx.t.control.help, h.me, ctx.t.motivation.help, ctx.t.league.help, ctx.t.coaching.help);
+  if (role)
+    sections.push(h.logging, ctx.t.control.help, h.me, ctx.t.motivation.help, ctx.t.league.help, ctx.t.coaching.help, ctx.t.bonus.help);
   if (role === "head") sections.push(h.head, ctx.t.control.helpHead, ctx.t.flags.help);
   if (ctx.chat.type !== "private") {
     if (!role) sections.push(h.group);

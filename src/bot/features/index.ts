@@ -1,6 +1,7 @@
 import type { Bot } from "grammy";
 import type { BotContext } from "../context.js";
 import { badgesFeature } from "./badges.js";
+import { bonusFeature } from "./bonus.js";
 import { chatMembershipFeature } from "./chat-membership.js";
 import { coachingFeature } from "./coaching.js";
 import { contestsFeature } from "./contests.js";
@@ -39,6 +40,7 @@ export function registerFeatures(bot: Bot<BotContext>): void {
   bot.use(plansFeature);
   bot.use(reportsFeature);
   bot.use(exportFeature);
+  bot.use(bonusFeature);
   bot.use(leaderboardsFeature);
   bot.use(contestsFeature);
   bot.use(badgesFeature);

@@ -1,5 +1,6 @@
 import type { Db } from "../client.js";
 import { awardsRepository } from "./awards.js";
+import { bonusRulesRepository } from "./bonus-rules.js";
 import { coachNotesRepository } from "./coach-notes.js";
 import { contestsRepository } from "./contests.js";
 import { entriesRepository } from "./entries.js";
@@ -27,6 +28,7 @@ export function createRepositories(db: Db) {
     entries: entriesRepository(db),
     entryChanges: entryChangesRepository(db),
     plans: plansRepository(db),
+    bonusRules: bonusRulesRepository(db),
     savedReports: savedReportsRepository(db),
     posts: postsRepository(db),
     updates: updatesRepository(db),

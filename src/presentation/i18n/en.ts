@@ -1,4 +1,6 @@
 import type { BadgeCode } from "../../domain/badges.js";
+import type { BonusKind } from "../../domain/bonus.js";
+import type { BonusValueError } from "../../domain/bonus-command.js";
 import { outcomeChoices } from "../../domain/entry-parsing.js";
 import type { FlagKind, FlagSettings } from "../../domain/gaming-flags.js";
 import type { MetricKey } from "../../domain/metrics.js";
@@ -167,6 +169,7 @@ export const en = {
     compare: "Compare managers [period] [by metric]",
     funnel: "Sales funnel [period]",
     export: "CSV export [summary] [period]",
+    bonus: "Bonuses [month] (heads: rules)",
     reports: "Saved reports",
     top: "Leaderboard [metric] [period]",
     contests: "Contests: standings and results",
@@ -423,6 +426,62 @@ export const en = {
     pace: "pace",
     status: { on_pace: "on pace", behind: "behind", at_risk: "at risk", done: "done", failed: "failed" } as Record<ProgressStatus, string>,
   },
+  bonus: {
+    usage:
+      "Forms:\n<code>/bonus add over_plan 5%</code> — 5% of revenue above the manager's monthly revenue plan\n<code>/bonus add big_deal 300k 10k</code> — 10 000 ₽ for each deal of 300 000 ₽ or more\n<code>/bonus add plan_hit deals 15k</code> — 15 000 ₽ for reaching 100% of the monthly plan on deals (any metric with a plan)\nA percent above 0 and at most 100; amounts as in /deal, at most 100 million ₽.",
+    kindAliases: { over_plan: ["above_plan"], big_deal: ["big"], plan_hit: ["plan"] } as Record<BonusKind, string[]>,
+    unknownKind: (w: string) => `Unknown rule kind “${w}”: use over_plan, big_deal or plan_hit.`,
+    unknownMetric: (w: string) => `“${w}” is not a metric a plan can be set on.`,
+    badPercent: {
+      format: "The percent is not a number: write 5% or 2.5%.",
+      zero: "The percent must be above 0.",
+      negative: "The percent can't be negative.",
+      too_large: "The percent must be at most 100.",
+    } as Record<BonusValueError, string>,
+    badMoney: {
+      format: "That is not an amount: write 300k, 300 000 or 1.5m.",
+      zero: "The amount must be above zero.",
+      negative: "The amount can't be negative.",
+      too_large: "That amount is over 100 million ₽: check it.",
+    } as Record<BonusValueError, string>,
+    extra: (w: string) => `Unexpected “${w}” at the end.`,
+    duplicate: "The same rule is already in force: nothing added.",
+    added: (line: string) => `✅ Bonus rule added: ${line}\nIt counts for the whole of this month. /bonus rules lists the rules.`,
+    rulesTitle: "<b>Bonus rules</b>",
+    noRules: "No bonus rules yet.",
+    addHint:
+      "Add: <code>/bonus add over_plan 5%</code>, <code>/bonus add big_deal 300k 10k</code>, <code>/bonus add plan_hit deals 15k</code>. ✖ removes a rule.",
+    removed: "✖ Rule removed: it no longer counts for this month; months already over keep it.",
+    notFound: "That rule is already removed or is not this team's: nothing changed.",
+    removeUsage: "Form: <code>/bonus remove &lt;number from /bonus rules&gt;</code>",
+    rule: {
+      overPlan: (pct: string) => `${pct} of revenue above the revenue plan`,
+      bigDeal: (threshold: string, amount: string) => `${amount} per deal of ${threshold} or more`,
+      planHit: (metric: string, amount: string) => `${amount} for reaching the plan on ${metric}`,
+    },
+    part: {
+      overPlan: (pct: string, revenue: string, target: string, amount: string) => `${pct} × (${revenue} − plan ${target}) = ${amount}`,
+      overPlanBelow: (pct: string, revenue: string, target: string) => `${pct} above the revenue plan: ${revenue} of ${target} — 0 ₽`,
+      overPlanNoPlan: (pct: string) => `${pct} above the revenue plan: no monthly revenue plan — 0 ₽`,
+      bigDeal: (threshold: string, count: number, total: string) => `deal ≥ ${threshold} × ${count} = ${total}`,
+      planHit: (metric: string, actual: string, target: string, amount: string) =>
+        `plan on ${metric} reached (${actual} of ${target}) = ${amount}`,
+      planMissed: (metric: string, actual: string, target: string) => `plan on ${metric} not reached (${actual} of ${target}) — 0 ₽`,
+      planNoPlan: (metric: string) => `plan on ${metric}: no monthly plan — 0 ₽`,
+    },
+    personTitle: (month: string) => `💰 <b>Your bonus</b> · ${month}`,
+    teamTitle: (month: string) => `💰 <b>Bonuses</b> · ${month}`,
+    total: (amount: string) => `<b>Total: ${amount}</b>`,
+    noRulesMonth: "No bonus rules applied to this month. A head adds them with /bonus add.",
+    soFar: "The month is not over yet: this is the bonus so far.",
+    privateOnly: "Bonuses are pay: I show them only in a private chat. Send me /bonus there.",
+    nobody: "No managers in the team yet.",
+    badMonth: (w: string) => `“${w}” is not a month.`,
+    futureMonth: "That month has not begun yet.",
+    monthUsage:
+      "Form: <code>/bonus [month]</code>, e.g. <code>/bonus 11.2026</code>, <code>/bonus November</code>, <code>/bonus last month</code>",
+    help: "<b>Bonuses</b>\n/bonus [month] — your bonus (heads: the team's)\n/bonus rules, /bonus add … — heads: the bonus rules",
+  },
   posts: {
     team: "Team",
     summaryTitle: (team: string, day: string) => `☀️ <b>Good morning, ${team}!</b> Yesterday, ${day}:`,
@@ -528,6 +587,7 @@ export const en = {
     amount: "Amount, RUB",
     lostReason: "Loss reason",
     total: "Total",
+    bonus: (months: string) => `Bonus${months ? ` ${months}` : ""}, ₽`,
   },
   charts: {
     plan: "Plan",

@@ -47,14 +47,32 @@ export function activitiesCsv(activities: ActivityRecord[], people: Map<number, 
 
 const SUMMARY = metricsOn("export");
 
-/** One row per manager plus the team total; money in rubles, times in hours. */
-export function summaryCsv(people: Member[], byUser: Map<number, KpiValues>, total: KpiValues, locale: Locale): string {
+/** The summary's last column: each person's bonus over the months the export touches, in kopecks. */
+export interface BonusColumn {
+  /** "11.2026" or "11.2026–12.2026". */
+  months: string;
+  byUser: ReadonlyMap<number, number>;
+  totalMinor: number;
+}
+
+const rubles = (minor: number, locale: Locale) => formatPlain(minor / 100, locale, 2);
+
+/** One row per manager plus the team total; money in rubles, times in hours; the bonus last when given. */
+export function summaryCsv(
+  people: Member[],
+  byUser: Map<number, KpiValues>,
+  total: KpiValues,
+  locale: Locale,
+  bonus?: BonusColumn,
+): string {
   const c = messages[locale].csv;
   const header = [c.manager, ...SUMMARY.map((m) => metricLabel(m, locale) + csvUnitSuffix(m, locale))];
+  if (bonus) header.push(c.bonus(bonus.months));
   const rows = people.map((p) => [
     p.user.firstName + (p.user.lastName ? ` ${p.user.lastName}` : ""),
     ...SUMMARY.map((m) => csvValue(m, byUser.get(p.user.id)![m], locale)),
+    ...(bonus ? [rubles(bonus.byUser.get(p.user.id) ?? 0, locale)] : []),
   ]);
-  rows.push([c.total, ...SUMMARY.map((m) => csvValue(m, total[m], locale))]);
+  rows.push([c.total, ...SUMMARY.map((m) => csvValue(m, total[m], locale)), ...(bonus ? [rubles(bonus.totalMinor, locale)] : [])]);
   return csv([header, ...rows]);
 }
