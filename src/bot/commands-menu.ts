@@ -23,9 +23,22 @@ function describe(key: MenuKey | ActivityKind, locale: Locale): string {
 
 // The logging commands, one per activity kind, from the kind words in the i18n files.
 const LOGGING: Entry[] = [...ACTIVITY_KINDS, "undo", "me"];
-const REPORTS: Entry[] = ["report", "compare", "funnel", "export", "reports", "top", "settings"];
+const REPORTS: Entry[] = ["report", "compare", "funnel", "export", "reports", "top", "clients", "settings"];
 const TRAINING: Entry[] = ["kb", "quiz", "coach"];
-const PRIVATE: Entry[] = ["log", ...LOGGING, ...REPORTS, ...TRAINING, "dashboard", "plan", "summary", "tv", "invite", "remove", "help"];
+const PRIVATE: Entry[] = [
+  "log",
+  ...LOGGING,
+  ...REPORTS,
+  ...TRAINING,
+  "dashboard",
+  "plan",
+  "inputs",
+  "summary",
+  "tv",
+  "invite",
+  "remove",
+  "help",
+];
 const GROUP: Entry[] = ["join", ...LOGGING, ...REPORTS, "help"];
 const ADMINS: Entry[] = [
   "setup",

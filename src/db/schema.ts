@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { INPUT_KINDS } from "../domain/business-inputs.js";
 import { LOCALES } from "../domain/locales.js";
 import { PLAN_PERIODS, PLAN_SCOPES } from "../domain/plans.js";
 import { ACTIVITY_KINDS, CALL_OUTCOMES, STAGES } from "../domain/types.js";
@@ -135,6 +136,8 @@ export const activities = sqliteTable(
     deletedAt: integer("deleted_at"),
     /** The Telegram update that carried it: a redelivered update cannot log twice. */
     sourceUpdateId: integer("source_update_id").unique(),
+    /** A deal's own gross margin, percent 0–100 (`/deal 120k Acme margin 35%`); null: the team's monthly margin. */
+    marginPct: real("margin_pct"),
   },
   (t) => [
     // Covering: entries.activities() reads a team's (or person's) period as one
@@ -152,6 +155,8 @@ export const activities = sqliteTable(
       t.lostReason,
     ),
     index("activities_user_time_idx").on(t.userId, t.occurredAt),
+    // Covering: the business metrics read a team's won deals of all time (customers' history).
+    index("activities_team_kind_idx").on(t.teamId, t.kind, t.deletedAt, t.occurredAt, t.userId, t.amountMinor, t.clientName, t.marginPct),
   ],
 );
 
@@ -173,6 +178,28 @@ export const plans = sqliteTable(
     updatedAt: integer("updated_at").notNull().default(now),
   },
   (t) => [index("plans_team_idx").on(t.teamId)],
+);
+
+/**
+ * The head's monthly business inputs (`/inputs`), never overwritten: each set is a
+ * new row, and the value for month M is the latest set for the newest month ≤ M.
+ */
+export const businessInputs = sqliteTable(
+  "business_inputs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: teamRef(),
+    kind: text("kind", { enum: INPUT_KINDS }).notNull(),
+    /** "YYYY-MM": the first month the value holds for. */
+    month: text("month").notNull(),
+    /** Whose sales costs (kind "costs"); null for the team's inputs. */
+    userId: integer("user_id").references(() => users.id),
+    /** Money in kopecks (market, costs, overhead) or a percent 0–100 (margin). */
+    value: real("value").notNull(),
+    setBy: integer("set_by").notNull(),
+    setAt: integer("set_at").notNull(),
+  },
+  (t) => [index("business_inputs_team_idx").on(t.teamId, t.kind, t.month)],
 );
 
 export const savedReports = sqliteTable(
@@ -462,6 +489,7 @@ export const schema = {
   leadStages,
   activities,
   plans,
+  businessInputs,
   savedReports,
   posts,
   alerts,

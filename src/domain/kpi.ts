@@ -2,6 +2,7 @@
 // Team figures are always recomputed from the team's raw entries (team
 // conversion = team meeting-calls ÷ team calls), never averaged from ratios.
 
+import { BUSINESS_METRIC_KEYS, type BusinessContext, computeBusiness } from "./business-metrics.js";
 import { METRIC_KEYS, type MetricKey } from "./metrics.js";
 import { bucketKey, bucketKeys, type Grouping } from "./period-buckets.js";
 import type { ActivityRecord, LeadTimeline, Period } from "./types.js";
@@ -14,6 +15,8 @@ export interface KpiInput {
   /** Timelines of those people's leads. */
   timelines: LeadTimeline[];
   period: Period;
+  /** Customers' history and the head's inputs; without it the business metrics are null. */
+  business?: BusinessContext;
 }
 
 /** Running totals from which every KPI follows; cheap to build per user or bucket. */
@@ -98,8 +101,8 @@ export function median(values: readonly number[]): number | null {
 const percentOf = (part: number, whole: number) => (whole === 0 ? null : (part / whole) * 100);
 
 interface MetricComputation {
-  /** What the value is built from: logged entries, or lead timelines (stage times). */
-  from: "activities" | "timelines";
+  /** What the value is built from: logged entries, lead timelines (stage times), or the business context. */
+  from: "activities" | "timelines" | "business";
   value: (t: Tally) => number | null;
 }
 
@@ -123,7 +126,24 @@ const COMPUTATIONS: Record<MetricKey, MetricComputation> = {
   lead_time: { from: "timelines", value: (t) => median(t.leadDurations) },
   close_time: { from: "timelines", value: (t) => median(t.closeDurations) },
   leads: { from: "activities", value: (t) => t.leads },
+  // Set from the business context by withBusiness (business-metrics.ts); null without one.
+  market_share: { from: "business", value: () => null },
+  sales_margin: { from: "business", value: () => null },
+  cac: { from: "business", value: () => null },
+  payback_months: { from: "business", value: () => null },
+  active_customers: { from: "business", value: () => null },
+  repeat_rate: { from: "business", value: () => null },
+  churn: { from: "business", value: () => null },
 };
+
+/** The business metrics of `subject` (null: the context's own subject) laid over the entries' values. */
+function withBusiness(values: KpiValues, input: KpiInput, subject?: readonly number[]): KpiValues {
+  if (input.business === undefined) return values;
+  const ctx = subject === undefined ? input.business : { ...input.business, subject };
+  const b = computeBusiness(ctx, input.period).values;
+  for (const k of BUSINESS_METRIC_KEYS) values[k] = b[k];
+  return values;
+}
 
 function finish(t: Tally): KpiValues {
   return Object.fromEntries(METRIC_KEYS.map((k) => [k, COMPUTATIONS[k].value(t)])) as KpiValues;
@@ -142,7 +162,7 @@ export function computeKpis(input: KpiInput): KpiValues {
   const t = newTally();
   for (const a of input.activities) if (inPeriod(a.occurredAt, input.period)) addActivity(t, a);
   for (const tl of input.timelines) addTimeline(t, tl, input.period);
-  return finish(t);
+  return withBusiness(finish(t), input);
 }
 
 /**
@@ -162,7 +182,7 @@ export function computeKpisByUser(input: KpiInput, userIds: number[]): Map<numbe
     if (t !== undefined) addTimeline(t, tl, input.period);
   }
   const out = new Map<number, KpiValues>();
-  for (const [id, t] of tallies) out.set(id, finish(t));
+  for (const [id, t] of tallies) out.set(id, withBusiness(finish(t), input, [id]));
   return out;
 }
 

@@ -46,6 +46,8 @@ export const teamSettingsSchema = z.object({
   quietFrom: clockTime.nullable().default(null),
   quietTo: clockTime.nullable().default(null),
   mainMetric: z.enum(METRIC_KEYS).default("deals"),
+  /** A customer is active with a won deal within this many days (active customers, churn). */
+  activeCustomerDays: z.number().int().min(7).max(730).default(90),
   /** Free text read with confidence as one entry is stored at once (with an Undo button) instead of asking. */
   autoLog: z.boolean().default(false),
   enabled: postToggles.default(Object.fromEntries(POST_KEYS.map((k) => [k, true])) as Record<PostKey, boolean>),

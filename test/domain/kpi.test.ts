@@ -23,6 +23,14 @@ const EMPTY: KpiValues = {
   lead_time: null,
   close_time: null,
   leads: 0,
+  // Without a business context (no inputs, no customers' history) these are not measured.
+  market_share: null,
+  sales_margin: null,
+  cac: null,
+  payback_months: null,
+  active_customers: null,
+  repeat_rate: null,
+  churn: null,
 };
 
 // November 2026 in Moscow (UTC+3), written out by hand.
@@ -148,6 +156,14 @@ describe("computeKpis for one manager", () => {
       lead_time: 4 * H, // median of 2 h and 6 h (even count)
       close_time: 8.5 * D, // median of 1 d and 16 d
       leads: 2,
+      // No business context given: business metrics are not measured (business-metrics.test.ts).
+      market_share: null,
+      sales_margin: null,
+      cac: null,
+      payback_months: null,
+      active_customers: null,
+      repeat_rate: null,
+      churn: null,
     };
     expect(anna).toEqual(expected);
   });

@@ -18,6 +18,13 @@ describe("metric catalogue", () => {
       "lead_time",
       "close_time",
       "leads",
+      "market_share",
+      "sales_margin",
+      "cac",
+      "payback_months",
+      "active_customers",
+      "repeat_rate",
+      "churn",
     ]);
   });
 
@@ -40,6 +47,13 @@ describe("metric catalogue", () => {
       lead_time: "duration/at_most/nosum",
       close_time: "duration/at_most/nosum",
       leads: "count/at_least/sum",
+      market_share: "percent/at_least/nosum",
+      sales_margin: "percent/at_least/nosum",
+      cac: "money/at_most/nosum",
+      payback_months: "months/at_most/nosum",
+      active_customers: "count/at_least/nosum",
+      repeat_rate: "percent/at_least/nosum",
+      churn: "percent/at_most/nosum",
     });
     for (const k of METRIC_KEYS) expect(METRICS[k].key).toBe(k);
   });
@@ -57,6 +71,10 @@ describe("metricsOn", () => {
       "deals",
       "revenue",
       "avg_check",
+      // Customers, not the head's money figures.
+      "active_customers",
+      "repeat_rate",
+      "churn",
     ]);
     expect(metricsOn("report", "activity")).toEqual([
       "calls",
@@ -66,7 +84,20 @@ describe("metricsOn", () => {
       "proposals",
       "presentations",
     ]);
-    expect(metricsOn("report", "results")).toEqual(["deals", "revenue", "avg_check", "lead_time", "close_time"]);
+    expect(metricsOn("report", "results")).toEqual([
+      "deals",
+      "revenue",
+      "avg_check",
+      "lead_time",
+      "close_time",
+      "market_share",
+      "sales_margin",
+      "cac",
+      "payback_months",
+      "active_customers",
+      "repeat_rate",
+      "churn",
+    ]);
     expect(metricsOn("compare")).not.toContain("lost");
     expect(metricsOn("compare")).toContain("win_rate");
     expect(metricsOn("export")).toEqual([...METRIC_KEYS]);

@@ -1,11 +1,13 @@
 import type { Bot } from "grammy";
 import type { BotContext } from "../context.js";
 import { chatMembershipFeature } from "./chat-membership.js";
+import { clientsFeature } from "./clients.js";
 import { coachingFeature } from "./coaching.js";
 import { dashboardFeature } from "./dashboard.js";
 import { exportFeature } from "./export.js";
 import { freeTextFeature } from "./free-text.js";
 import { helpFeature } from "./help.js";
+import { inputsFeature } from "./inputs.js";
 import { knowledgeBaseFeature } from "./knowledge-base.js";
 import { leaderboardsFeature } from "./leaderboards.js";
 import { loggingFeature } from "./logging.js";
@@ -37,6 +39,8 @@ export function registerFeatures(bot: Bot<BotContext>): void {
   bot.use(quizzesFeature);
   bot.use(programsFeature);
   bot.use(coachingFeature);
+  bot.use(inputsFeature);
+  bot.use(clientsFeature);
   // Plain text that no feature took is a report in words; before the catch-all.
   bot.use(freeTextFeature);
   bot.use(unhandledFeature);

@@ -37,6 +37,8 @@ export interface NewEntry {
   lostReason: string | null;
   occurredAt: number;
   sourceUpdateId: number | null;
+  /** A deal's own gross margin % (`/deal 120k Acme margin 35%`). */
+  marginPct?: number | null;
 }
 
 export type LogResult =
@@ -110,6 +112,7 @@ export function entriesRepository(db: Db) {
       sourceUpdateId: sql.placeholder("sourceUpdateId"),
       leadId: sql.placeholder("leadId"),
       leadStageBefore: sql.placeholder("leadStageBefore"),
+      marginPct: sql.placeholder("marginPct"),
     })
     .returning()
     .prepare();
@@ -161,6 +164,7 @@ export function entriesRepository(db: Db) {
           sourceUpdateId: entry.sourceUpdateId,
           leadId: lead?.id ?? null,
           leadStageBefore: stageBefore,
+          marginPct: entry.marginPct ?? null,
         });
 
         if (creates) {

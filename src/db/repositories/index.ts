@@ -1,4 +1,5 @@
 import type { Db } from "../client.js";
+import { businessRepository } from "./business.js";
 import { coachNotesRepository } from "./coach-notes.js";
 import { entriesRepository } from "./entries.js";
 import { inboxRepository } from "./inbox.js";
@@ -31,6 +32,7 @@ export function createRepositories(db: Db) {
     quizzes: quizzesRepository(db),
     coachNotes: coachNotesRepository(db),
     programs: programsRepository(db),
+    business: businessRepository(db),
   };
 }
 
