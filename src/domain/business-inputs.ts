@@ -164,7 +164,7 @@ export function parseInputMonth(text: string, current: string): MonthParse {
   if (rel !== undefined) month = addMonths(current, rel);
   let m = /^(\d{1,2})[./](\d{4})$/.exec(t);
   if (m) month = `${m[2]}-${m[1]!.padStart(2, "0")}`;
-  m = /^(\d{4})-(\d{1,2})$/.exec(t);
+  m = /^(\d{4})[-_](\d{1,2})$/.exec(t);
   if (m) month = `${m[1]}-${m[2]!.padStart(2, "0")}`;
   const byName = MONTH_BY_NAME.get(t.replace(/\.$/, ""));
   if (byName !== undefined) {

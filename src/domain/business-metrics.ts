@@ -156,8 +156,9 @@ export function computeBusiness(ctx: BusinessContext, period: Period): BusinessR
   const churned = activeBefore.filter((c) => !isActiveAt(c, end, ctx.activeDays));
 
   // Payback: CAC ÷ the average monthly gross profit per active customer over the
-  // three full months before the month the period ends in.
-  const endMonth = monthAt(end - 1, ctx.tz);
+  // three full months before the month the period's end falls in (a period ending
+  // at midnight on 1 December counts September–November).
+  const endMonth = monthAt(end, ctx.tz);
   const windowFrom = zonedMidnight(`${addMonths(endMonth, -3)}-01`, ctx.tz);
   const windowTo = zonedMidnight(`${endMonth}-01`, ctx.tz);
   marginMissing = false;

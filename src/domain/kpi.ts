@@ -2,9 +2,11 @@
 // Team figures are always recomputed from the team's raw entries (team
 // conversion = team meeting-calls ÷ team calls), never averaged from ratios.
 
-import { BUSINESS_METRIC_KEYS, type BusinessContext, computeBusiness } from "./business-metrics.js";
+import { BUSINESS_METRIC_KEYS, type BusinessContext, type BusinessMetricKey, computeBusiness } from "./business-metrics.js";
 import { METRIC_KEYS, type MetricKey } from "./metrics.js";
-import { bucketKey, bucketKeys, type Grouping } from "./period-buckets.js";
+import { bucketKey, bucketKeyForDate, bucketKeys, type Grouping } from "./period-buckets.js";
+import { listDates } from "./periods.js";
+import { addDays, zonedMidnight } from "./time.js";
 import type { ActivityRecord, LeadTimeline, Period } from "./types.js";
 
 export type KpiValues = Record<MetricKey, number | null>;
@@ -204,6 +206,21 @@ export interface TimeSeriesOptions {
   weekStart?: number;
   /** Needed only for lead_time / close_time; without it those points are null. */
   timelines?: LeadTimeline[];
+  /** Needed only for the business metrics; without it those points are null. */
+  business?: BusinessContext;
+}
+
+/** Each bucket's own part of the period (its dates, clipped to the period), for values that need a whole period. */
+function bucketPeriods(period: Period, tz: string, grouping: Grouping, weekStart: number): Map<string, Period> {
+  const out = new Map<string, Period>();
+  for (const date of listDates(period)) {
+    const key = bucketKeyForDate(date, grouping, weekStart);
+    const p = out.get(key);
+    const to = Math.min(period.to, zonedMidnight(addDays(date, 1), tz));
+    if (p) Object.assign(p, { endDate: date, to });
+    else out.set(key, { from: Math.max(period.from, zonedMidnight(date, tz)), to, startDate: date, endDate: date, kind: "range" });
+  }
+  return out;
 }
 
 /**
@@ -224,6 +241,15 @@ export function timeSeries(
   const keys = bucketKeys(period, grouping, weekStart);
   for (const key of keys) tallies.set(key, newTally());
 
+  if (COMPUTATIONS[metric].from === "business") {
+    const business = opts.business;
+    if (business === undefined) return keys.map((key) => ({ key, value: null }));
+    const parts = bucketPeriods(period, tz, grouping, weekStart);
+    return keys.map((key) => {
+      const part = parts.get(key);
+      return { key, value: part ? computeBusiness(business, part).values[metric as BusinessMetricKey] : null };
+    });
+  }
   if (COMPUTATIONS[metric].from === "activities") {
     for (const a of activities) {
       if (!inPeriod(a.occurredAt, period)) continue;

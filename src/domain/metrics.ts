@@ -107,7 +107,8 @@ export const METRICS: Readonly<Record<MetricKey, MetricDef>> = {
   sales_margin: def("sales_margin", "percent", "at_least", false, "results", everywhereBut("me", "main", "summary")),
   cac: def("cac", "money", "at_most", false, "results", everywhereBut("me", "main", "summary")),
   payback_months: def("payback_months", "months", "at_most", false, "results", everywhereBut("me", "main", "summary")),
-  active_customers: def("active_customers", "count", "at_least", false, "results", everywhereBut("main", "summary")),
+  // Summable: each customer belongs to one manager, so the team's count is the sum.
+  active_customers: def("active_customers", "count", "at_least", true, "results", everywhereBut("main", "summary")),
   repeat_rate: def("repeat_rate", "percent", "at_least", false, "results", everywhereBut("main", "summary")),
   // Fewer customers lost is better: a plan on churn is a ceiling.
   churn: def("churn", "percent", "at_most", false, "results", everywhereBut("main", "summary")),

@@ -151,3 +151,24 @@ export function customersByManager(deps: AppDeps, team: Team, people: readonly {
       .sort((a, b) => b.lastAt - a.lastAt),
   }));
 }
+
+/**
+ * The inputs a snapshot's business values lack (each person and the total), for the
+ * note under a table; `only` narrows it to the metrics shown.
+ */
+export function snapshotMissing(
+  deps: AppDeps,
+  snap: { team: Team; period: Period; people: readonly { user: { id: number } }[] },
+  only?: readonly BusinessMetricKey[],
+  onlyUserIds?: readonly number[],
+): MissingInput[] {
+  const subjects: (readonly number[] | null)[] = [...snap.people.map((p) => [p.user.id]), onlyUserIds ?? null];
+  return missingInputs(deps, snap.team, snap.period, subjects, only);
+}
+
+/** Who a missing input names: @username, else the first name. */
+export function inputPeople(deps: AppDeps, team: Team): Map<number, { username: string | null; firstName: string }> {
+  return new Map(
+    deps.repos.memberships.listTeam(team.id).map((m) => [m.user.id, { username: m.user.username, firstName: m.user.firstName }]),
+  );
+}

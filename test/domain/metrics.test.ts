@@ -51,7 +51,7 @@ describe("metric catalogue", () => {
       sales_margin: "percent/at_least/nosum",
       cac: "money/at_most/nosum",
       payback_months: "months/at_most/nosum",
-      active_customers: "count/at_least/nosum",
+      active_customers: "count/at_least/sum",
       repeat_rate: "percent/at_least/nosum",
       churn: "percent/at_most/nosum",
     });

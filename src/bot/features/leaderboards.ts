@@ -1,12 +1,15 @@
 import { Composer } from "grammy";
+import { BUSINESS_METRIC_KEYS, type BusinessMetricKey } from "../../domain/business-metrics.js";
 import { metricsOn } from "../../domain/metrics.js";
 import { parsePeriod } from "../../domain/period-parsing.js";
 import { readTeamSettings } from "../../domain/team-settings.js";
 import { periodLabel } from "../../presentation/format/period-label.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
+import { missingInputsNote } from "../../presentation/views/inputs-view.js";
 import { renderMorningSummary } from "../../presentation/views/morning-summary-view.js";
 import { rankingHtml } from "../../presentation/views/ranking-view.js";
+import { inputPeople, snapshotMissing } from "../../services/business.js";
 import { leaderboard } from "../../services/leaderboard.js";
 import { buildMorningSummary } from "../../services/morning-summary.js";
 import { teamPeriod } from "../../services/team-settings.js";
@@ -37,6 +40,15 @@ leaderboardsFeature.command("top", async (ctx) => {
   const period = teamPeriod(member.team, periodText, ctx.deps.now());
   if (!period) return void (await ctx.reply(`⚠️ ${ctx.t.reports.badPeriod(echo(periodText))}\n${p.topUsage}`, { parse_mode: "HTML" }));
   const ranked = leaderboard(ctx.deps, member.team, metric, period);
+  // A business metric without its inputs ranks nobody: say which input to enter.
+  const business = (BUSINESS_METRIC_KEYS as readonly string[]).includes(metric) ? [metric as BusinessMetricKey] : null;
+  const note = business
+    ? missingInputsNote(
+        snapshotMissing(ctx.deps, { team: member.team, period, people: ranked.map((r) => r.item) }, business),
+        inputPeople(ctx.deps, member.team),
+        ctx.locale,
+      )
+    : null;
   await ctx.reply(
     rankingHtml(
       p.topTitle(metricLabel(metric, ctx.locale), escapeHtml(periodLabel(period, ctx.locale))),
@@ -44,6 +56,7 @@ leaderboardsFeature.command("top", async (ctx) => {
       metric,
       ctx.locale,
       p.nobody,
+      note,
     ),
     { parse_mode: "HTML" },
   );
