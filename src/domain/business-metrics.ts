@@ -55,8 +55,19 @@ export interface Customer {
   dealTimes: number[];
 }
 
+// One team's customers are read for each of its managers from the same deals array: build them once.
+const customerCache = new WeakMap<readonly WonDeal[], Customer[]>();
+
 /** Customers (clients with a won deal) from the deals, by normalised name, each owned by its first deal's winner. */
 export function customersOf(deals: readonly WonDeal[]): Customer[] {
+  const cached = customerCache.get(deals);
+  if (cached) return cached;
+  const built = buildCustomers(deals);
+  customerCache.set(deals, built);
+  return built;
+}
+
+function buildCustomers(deals: readonly WonDeal[]): Customer[] {
   const byKey = new Map<string, Customer>();
   for (const d of [...deals].sort((a, b) => a.occurredAt - b.occurredAt)) {
     if (d.clientName === null) continue;
