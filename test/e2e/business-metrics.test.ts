@@ -72,6 +72,8 @@ describe("/inputs", () => {
       expect(r.text, cmd).toMatch(reason);
       expect(r.text.startsWith("⚠️"), cmd).toBe(true);
     }
+    // Costs are salaries: not in the team's group.
+    expect((await h.say(t.head, t.group, "/inputs costs @ivan 50k")).text).toBe("Это работает в личном чате со мной.");
     expect(inputRows()).toBe(0);
   });
 

@@ -13,6 +13,8 @@ export const inputsFeature = new Composer<BotContext>();
 inputsFeature.command("inputs", async (ctx) => {
   const head = await requireHead(ctx, "inputs");
   if (!head) return;
+  // Sales costs are salaries: never shown or typed in the team's group.
+  if (ctx.chat?.type !== "private") return void (await ctx.reply(ctx.t.privateOnly));
   const t = ctx.t.inputs;
   const text = ctx.match.trim();
   if (!text) {
