@@ -13,6 +13,7 @@ import { pino } from "pino";
 import { loadConfig } from "../config.js";
 import { closeDatabase, openDatabase } from "../db/client.js";
 import { createRepositories } from "../db/repositories/index.js";
+import type { BusinessContext } from "../domain/business-metrics.js";
 import { computeKpisByUser, computeTeamKpis } from "../domain/kpi.js";
 import { resolvePeriod } from "../domain/periods.js";
 import { zonedTime } from "../domain/time.js";
@@ -24,6 +25,7 @@ import { headDashboardJson } from "../presentation/views/dashboard-view.js";
 import { standingLine } from "../presentation/views/plan-progress.js";
 import { renderTeamReport } from "../presentation/views/report-view.js";
 import { renderScorecard } from "../presentation/views/scorecard-view.js";
+import { businessContext } from "../services/business.js";
 import { computeStandings } from "../services/contests.js";
 import { headDashboard } from "../services/dashboard.js";
 import type { AppDeps } from "../services/deps.js";
@@ -75,7 +77,7 @@ async function measure(runs: number, fn: () => unknown): Promise<Stat> {
  * The team-month aggregation without any index: full scans of activities and
  * lead_stages (NOT INDEXED), leads fetched by rowid, KPIs computed in JS.
  */
-function naiveTeamMonth(sqlite: AppDeps["db"]["$client"], teamId: number, period: Period, userIds: number[]) {
+function naiveTeamMonth(sqlite: AppDeps["db"]["$client"], teamId: number, period: Period, userIds: number[], business?: BusinessContext) {
   const activities = sqlite
     .prepare(
       `select id, user_id as userId, kind, outcome, amount_minor as amountMinor, occurred_at as occurredAt,
@@ -106,7 +108,8 @@ function naiveTeamMonth(sqlite: AppDeps["db"]["$client"], teamId: number, period
          from history h join leads l not indexed on l.id = h.lead_id`,
     )
     .all(teamId, period.from, period.to, teamId) as LeadTimeline[];
-  const input = { activities, timelines, period };
+  // The business metrics' context (customers' history, inputs) is the same both ways.
+  const input = { activities, timelines, period, ...(business ? { business } : {}) };
   return {
     byUser: computeKpisByUser(input, userIds),
     total: computeTeamKpis(input),
@@ -213,8 +216,8 @@ async function runBench(): Promise<void> {
   // Same numbers both ways, or the comparison (and the indexes) mean nothing.
   const snap = snapshot();
   const people = snap.people.map((p) => p.user.id);
-  const naive = () => naiveTeamMonth(sqlite, team.id, month, people);
-  const slow = naiveTeamMonth(sqlite, team.id, month, people);
+  const naive = () => naiveTeamMonth(sqlite, team.id, month, people, businessContext(deps, team, null));
+  const slow = naiveTeamMonth(sqlite, team.id, month, people, businessContext(deps, team, null));
   if (
     !isDeepStrictEqual(slow.byUser, snap.byUser) ||
     !isDeepStrictEqual(slow.total, snap.total) ||

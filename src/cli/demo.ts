@@ -59,10 +59,11 @@ export async function runDemo(path = process.env["DEMO_DATABASE_PATH"] ?? "./dat
   const activities = repos.entries.activities(team.id, month.from, month.to);
   const timelines = repos.entries.timelines(team.id, month.from, month.to);
   const ids = MANAGERS.map((m) => m.id);
-  const byUser = computeKpisByUser({ activities, timelines, period: month }, ids);
   const ivan = MANAGERS[0]!;
   const { planStandings } = await import("../services/scorecard.js");
+  const { businessContext } = await import("../services/business.js");
   const deps = { repos, db, now: () => now } as unknown as Parameters<typeof planStandings>[0];
+  const byUser = computeKpisByUser({ activities, timelines, period: month, business: businessContext(deps, team, null) }, ids);
   const plans = planStandings(deps, team, ivan.id, now).map((s) => standingLine(s, locale));
 
   console.log(`Demo database: ${path} — ${logged} entries over 90 days for ${MANAGERS.length} managers (${ms} ms)\n`);

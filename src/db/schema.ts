@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { BONUS_KINDS } from "../domain/bonus.js";
+import { INPUT_KINDS } from "../domain/business-inputs.js";
 import { FLAG_KINDS, FLAG_STATUSES, type FlagDetail } from "../domain/gaming-flags.js";
 import { LOCALES } from "../domain/locales.js";
 import { PLAN_PERIODS, PLAN_SCOPES } from "../domain/plans.js";
@@ -139,6 +140,8 @@ export const activities = sqliteTable(
     deletedAt: integer("deleted_at"),
     /** The Telegram update that carried it: a redelivered update cannot log twice. */
     sourceUpdateId: integer("source_update_id").unique(),
+    /** A deal's own gross margin, percent 0–100 (`/deal 120k Acme margin 35%`); null: the team's monthly margin. */
+    marginPct: real("margin_pct"),
   },
   (t) => [
     // Covering: entries.activities() reads a team's (or person's) period as one
@@ -156,6 +159,8 @@ export const activities = sqliteTable(
       t.lostReason,
     ),
     index("activities_user_time_idx").on(t.userId, t.occurredAt),
+    // Covering: the business metrics read a team's won deals of all time (customers' history).
+    index("activities_team_kind_idx").on(t.teamId, t.kind, t.deletedAt, t.occurredAt, t.userId, t.amountMinor, t.clientName, t.marginPct),
   ],
 );
 
@@ -229,6 +234,28 @@ export const bonusRules = sqliteTable(
     removedBy: integer("removed_by"),
   },
   (t) => [index("bonus_rules_team_idx").on(t.teamId, t.removedAt)],
+);
+
+/**
+ * The head's monthly business inputs (`/inputs`), never overwritten: each set is a
+ * new row, and the value for month M is the latest set for the newest month ≤ M.
+ */
+export const businessInputs = sqliteTable(
+  "business_inputs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: teamRef(),
+    kind: text("kind", { enum: INPUT_KINDS }).notNull(),
+    /** "YYYY-MM": the first month the value holds for. */
+    month: text("month").notNull(),
+    /** Whose sales costs (kind "costs"); null for the team's inputs. */
+    userId: integer("user_id").references(() => users.id),
+    /** Money in kopecks (market, costs, overhead) or a percent 0–100 (margin). */
+    value: real("value").notNull(),
+    setBy: integer("set_by").notNull(),
+    setAt: integer("set_at").notNull(),
+  },
+  (t) => [index("business_inputs_team_idx").on(t.teamId, t.kind, t.month)],
 );
 
 export const savedReports = sqliteTable(
@@ -640,6 +667,7 @@ export const schema = {
   awards,
   programAssignments,
   gamingFlags,
+  businessInputs,
 };
 
 // ── Contests (issue 9) ───────────────────────────────────────────────────────

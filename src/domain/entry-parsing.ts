@@ -23,6 +23,8 @@ export interface ParsedEntry {
   clientName: string | null;
   amountMinor: number | null;
   lostReason: string | null;
+  /** A deal's own gross margin % (`/deal 120k Acme margin 35%`); absent: the team's monthly margin. */
+  marginPct?: number | null;
 }
 
 export type EntryError =
@@ -34,7 +36,8 @@ export type EntryError =
   | "amount_format"
   | "amount_zero"
   | "amount_negative"
-  | "amount_too_large";
+  | "amount_too_large"
+  | "margin_range";
 
 export type EntryParse = { ok: true; entry: ParsedEntry } | { ok: false; error: EntryError; detail?: string };
 
@@ -118,6 +121,18 @@ function client(text: string, required: boolean): { ok: true; name: string | nul
   return { ok: true, name };
 }
 
+// A deal's own margin at the end: "Acme margin 35%", "Acme маржа 27,5 %".
+const MARGIN_RE = /(?:^|\s)(?:margin|маржа|маржой|маржинальность)\s+([-−–]?\d+(?:[.,]\d+)?)\s*%$/iu;
+
+/** Takes a trailing "margin 35%" off a deal's client text; a percent outside 0–100 is an error. */
+function splitMargin(text: string): { rest: string; pct: number | null; error?: string } {
+  const m = MARGIN_RE.exec(text);
+  if (m === null) return { rest: text, pct: null };
+  const pct = Number(m[1]!.replace(/[−–]/u, "-").replace(",", "."));
+  if (!(pct >= 0 && pct <= 100)) return { rest: text, pct: null, error: `${m[1]}%` };
+  return { rest: text.slice(0, m.index).trim(), pct };
+}
+
 const blank = { outcome: null, clientName: null, amountMinor: null, lostReason: null };
 
 /** Parses the text after a logging command (`/call meeting Acme` → "meeting Acme"). */
@@ -154,9 +169,13 @@ export function parseEntry(kind: ActivityKind, args: string): EntryParse {
       if (!amountText) return { ok: false, error: "amount_format", detail: text.split(" ")[0] };
       const amount = parseAmount(amountText);
       if ("error" in amount) return { ok: false, error: `amount_${amount.error}` as EntryError, detail: amountText };
-      const c = client(rest, CLIENT_REQUIRED[kind]);
+      const margin = splitMargin(rest);
+      if (margin.error) return { ok: false, error: "margin_range", detail: margin.error };
+      const c = client(margin.rest, CLIENT_REQUIRED[kind]);
       if (!c.ok) return c;
-      return { ok: true, entry: { ...blank, kind, amountMinor: amount.minor, clientName: c.name } };
+      const entry: ParsedEntry = { ...blank, kind, amountMinor: amount.minor, clientName: c.name };
+      if (margin.pct !== null) entry.marginPct = margin.pct;
+      return { ok: true, entry };
     }
   }
 }

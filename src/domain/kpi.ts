@@ -2,9 +2,12 @@
 // Team figures are always recomputed from the team's raw entries (team
 // conversion = team meeting-calls ÷ team calls), never averaged from ratios.
 
+import { BUSINESS_METRIC_KEYS, type BusinessContext, type BusinessMetricKey, computeBusiness } from "./business-metrics.js";
 import { METRIC_KEYS, type MetricKey } from "./metrics.js";
-import { bucketKey, bucketKeys, type Grouping } from "./period-buckets.js";
+import { bucketKey, bucketKeyForDate, bucketKeys, type Grouping } from "./period-buckets.js";
+import { listDates } from "./periods.js";
 import { DEFAULT_POINT_WEIGHTS, entryPoints, type PointWeights } from "./points.js";
+import { addDays, zonedMidnight } from "./time.js";
 import type { ActivityRecord, LeadTimeline, Period } from "./types.js";
 
 export type KpiValues = Record<MetricKey, number | null>;
@@ -17,6 +20,8 @@ export interface KpiInput {
   period: Period;
   /** The team's point weights (points.ts); the catalogue's defaults when absent. */
   weights?: PointWeights;
+  /** Customers' history and the head's inputs; without it the business metrics are null. */
+  business?: BusinessContext;
 }
 
 /** Running totals from which every KPI follows; cheap to build per user or bucket. */
@@ -104,8 +109,8 @@ export function median(values: readonly number[]): number | null {
 const percentOf = (part: number, whole: number) => (whole === 0 ? null : (part / whole) * 100);
 
 interface MetricComputation {
-  /** What the value is built from: logged entries, or lead timelines (stage times). */
-  from: "activities" | "timelines";
+  /** What the value is built from: logged entries, lead timelines (stage times), or the business context. */
+  from: "activities" | "timelines" | "business";
   value: (t: Tally) => number | null;
 }
 
@@ -130,7 +135,24 @@ const COMPUTATIONS: Record<MetricKey, MetricComputation> = {
   close_time: { from: "timelines", value: (t) => median(t.closeDurations) },
   leads: { from: "activities", value: (t) => t.leads },
   points: { from: "activities", value: (t) => t.points },
+  // Set from the business context by withBusiness (business-metrics.ts); null without one.
+  market_share: { from: "business", value: () => null },
+  sales_margin: { from: "business", value: () => null },
+  cac: { from: "business", value: () => null },
+  payback_months: { from: "business", value: () => null },
+  active_customers: { from: "business", value: () => null },
+  repeat_rate: { from: "business", value: () => null },
+  churn: { from: "business", value: () => null },
 };
+
+/** The business metrics of `subject` (null: the context's own subject) laid over the entries' values. */
+function withBusiness(values: KpiValues, input: KpiInput, subject?: readonly number[]): KpiValues {
+  if (input.business === undefined) return values;
+  const ctx = subject === undefined ? input.business : { ...input.business, subject };
+  const b = computeBusiness(ctx, input.period).values;
+  for (const k of BUSINESS_METRIC_KEYS) values[k] = b[k];
+  return values;
+}
 
 function finish(t: Tally): KpiValues {
   return Object.fromEntries(METRIC_KEYS.map((k) => [k, COMPUTATIONS[k].value(t)])) as KpiValues;
@@ -150,7 +172,7 @@ export function computeKpis(input: KpiInput): KpiValues {
   const weights = input.weights ?? DEFAULT_POINT_WEIGHTS;
   for (const a of input.activities) if (inPeriod(a.occurredAt, input.period)) addActivity(t, a, weights);
   for (const tl of input.timelines) addTimeline(t, tl, input.period);
-  return finish(t);
+  return withBusiness(finish(t), input);
 }
 
 /**
@@ -171,7 +193,7 @@ export function computeKpisByUser(input: KpiInput, userIds: number[]): Map<numbe
     if (t !== undefined) addTimeline(t, tl, input.period);
   }
   const out = new Map<number, KpiValues>();
-  for (const [id, t] of tallies) out.set(id, finish(t));
+  for (const [id, t] of tallies) out.set(id, withBusiness(finish(t), input, [id]));
   return out;
 }
 
@@ -195,6 +217,21 @@ export interface TimeSeriesOptions {
   timelines?: LeadTimeline[];
   /** The team's point weights; the catalogue's defaults when absent. */
   weights?: PointWeights;
+  /** Needed only for the business metrics; without it those points are null. */
+  business?: BusinessContext;
+}
+
+/** Each bucket's own part of the period (its dates, clipped to the period), for values that need a whole period. */
+function bucketPeriods(period: Period, tz: string, grouping: Grouping, weekStart: number): Map<string, Period> {
+  const out = new Map<string, Period>();
+  for (const date of listDates(period)) {
+    const key = bucketKeyForDate(date, grouping, weekStart);
+    const p = out.get(key);
+    const to = Math.min(period.to, zonedMidnight(addDays(date, 1), tz));
+    if (p) Object.assign(p, { endDate: date, to });
+    else out.set(key, { from: Math.max(period.from, zonedMidnight(date, tz)), to, startDate: date, endDate: date, kind: "range" });
+  }
+  return out;
 }
 
 /**
@@ -215,6 +252,15 @@ export function timeSeries(
   const keys = bucketKeys(period, grouping, weekStart);
   for (const key of keys) tallies.set(key, newTally());
 
+  if (COMPUTATIONS[metric].from === "business") {
+    const business = opts.business;
+    if (business === undefined) return keys.map((key) => ({ key, value: null }));
+    const parts = bucketPeriods(period, tz, grouping, weekStart);
+    return keys.map((key) => {
+      const part = parts.get(key);
+      return { key, value: part ? computeBusiness(business, part).values[metric as BusinessMetricKey] : null };
+    });
+  }
   if (COMPUTATIONS[metric].from === "activities") {
     for (const a of activities) {
       if (!inPeriod(a.occurredAt, period)) continue;

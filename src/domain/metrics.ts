@@ -22,10 +22,18 @@ export const METRIC_KEYS = [
   "close_time",
   "leads",
   "points",
+  // Business metrics (need the head's /inputs and customers' history; business-metrics.ts).
+  "market_share",
+  "sales_margin",
+  "cac",
+  "payback_months",
+  "active_customers",
+  "repeat_rate",
+  "churn",
 ] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 
-export type MetricUnit = "count" | "money" | "percent" | "duration";
+export type MetricUnit = "count" | "money" | "percent" | "duration" | "months";
 export type MetricDirection = "at_least" | "at_most";
 
 /**
@@ -46,7 +54,7 @@ export type ReportSection = "activity" | "results";
 export interface MetricDef {
   key: MetricKey;
   /**
-   * count: plain number; money: integer kopecks; percent: 0..100; duration: ms.
+   * count: plain number; money: integer kopecks; percent: 0..100; duration: ms; months: months (fractional).
    * The unit is also the value's format: "1 250", "1 250 000 ₽", "19,5%", "5 ч 20 мин".
    */
   unit: MetricUnit;
@@ -97,6 +105,17 @@ export const METRICS: Readonly<Record<MetricKey, MetricDef>> = {
   // Weighted entries (points.ts): the motivation metric. Not in the team report's
   // activity table (already wide) nor the morning summary's four columns.
   points: def("points", "count", "at_least", true, "activity", everywhereBut("report", "summary")),
+  // Business metrics: levels, not sums (team values from team totals). Not on /me or in a
+  // manager's own report (costs are the head's figures), nor the daily posts.
+  market_share: def("market_share", "percent", "at_least", false, "results", everywhereBut("me", "main", "summary")),
+  sales_margin: def("sales_margin", "percent", "at_least", false, "results", everywhereBut("me", "main", "summary")),
+  cac: def("cac", "money", "at_most", false, "results", everywhereBut("me", "main", "summary")),
+  payback_months: def("payback_months", "months", "at_most", false, "results", everywhereBut("me", "main", "summary")),
+  // Summable: each customer belongs to one manager, so the team's count is the sum.
+  active_customers: def("active_customers", "count", "at_least", true, "results", everywhereBut("main", "summary")),
+  repeat_rate: def("repeat_rate", "percent", "at_least", false, "results", everywhereBut("main", "summary")),
+  // Fewer customers lost is better: a plan on churn is a ceiling.
+  churn: def("churn", "percent", "at_most", false, "results", everywhereBut("main", "summary")),
 };
 
 /** The metrics shown on a surface, in catalogue order. */

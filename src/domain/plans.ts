@@ -134,6 +134,13 @@ export function parsePlanValue(metric: MetricKey, text: string): PlanValueResult
       const r = parseDuration(t);
       return typeof r === "number" ? { value: r } : r;
     }
+    case "months": {
+      // "6", "4,5", "6 мес": a number of months, more than zero.
+      const m = /^(\d+(?:[.,]\d+)?)\s*(?:мес\.?|месяц\w*|mo|months?)?$/iu.exec(t);
+      if (m === null) return { error: "format" };
+      const n = Number(m[1]!.replace(",", "."));
+      return n === 0 ? { error: "zero" } : { value: n };
+    }
   }
 }
 

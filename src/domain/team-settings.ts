@@ -50,6 +50,8 @@ export const teamSettingsSchema = z.object({
   mainMetric: z.enum(METRIC_KEYS).default("deals"),
   /** The evening leaderboard: raw values (`plain`) or by % of each one's own plan (`fair`). */
   leaderboardMode: z.enum(["plain", "fair"]).default("plain"),
+  /** A customer is active with a won deal within this many days (active customers, churn). */
+  activeCustomerDays: z.number().int().min(7).max(730).default(90),
   /** Free text read with confidence as one entry is stored at once (with an Undo button) instead of asking. */
   autoLog: z.boolean().default(false),
   /** Anti-gaming flag thresholds (`/settings flags …`). */

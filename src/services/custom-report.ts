@@ -4,6 +4,7 @@ import { METRICS, type MetricKey } from "../domain/metrics.js";
 import { rankBy } from "../domain/ranking.js";
 import { autoGrouping, type ReportDefinition } from "../domain/report-definition.js";
 import type { Period } from "../domain/types.js";
+import { businessContext } from "./business.js";
 import type { AppDeps } from "./deps.js";
 import { teamPointWeights, teamWeekStart } from "./team-settings.js";
 import { teamSnapshot } from "./team-snapshot.js";
@@ -42,7 +43,12 @@ export function runReport(deps: AppDeps, team: Team, def: ReportDefinition, peri
       period,
     };
   }
-  const opts = { weekStart: teamWeekStart(team), timelines: snap.timelines, weights: teamPointWeights(team) };
+  const opts = {
+    weekStart: teamWeekStart(team),
+    timelines: snap.timelines,
+    weights: teamPointWeights(team),
+    business: businessContext(deps, team, userIds ?? null),
+  };
   const series = def.metrics.map((m) => timeSeries(snap.activities, period, team.timezone, grouping, m, opts));
   let rows = series[0]!.map((point, i) => ({ label: point.key, values: series.map((s) => s[i]!.value) }));
   if (def.sort) {

@@ -5,6 +5,7 @@ import type { MetricKey } from "../domain/metrics.js";
 import { resolvePeriod, workdayShare } from "../domain/periods.js";
 import { type Plan, type Progress, planApplies, planPeriodSpecs, progress, resolveRelativeTarget } from "../domain/plans.js";
 import type { Period } from "../domain/types.js";
+import { businessContext } from "./business.js";
 import type { AppDeps } from "./deps.js";
 import { teamPointWeights, teamWeekStart, teamWorkdays } from "./team-settings.js";
 
@@ -24,7 +25,13 @@ export function toPlan(row: PlanRow): Plan {
 export function kpisFor(deps: AppDeps, team: Team, period: Period, userIds?: number[]): KpiValues {
   const activities = deps.repos.entries.activities(team.id, period.from, period.to, userIds);
   const timelines = deps.repos.entries.timelines(team.id, period.from, period.to, userIds);
-  return computeKpis({ activities, timelines, period, weights: teamPointWeights(team) });
+  return computeKpis({
+    activities,
+    timelines,
+    period,
+    weights: teamPointWeights(team),
+    business: businessContext(deps, team, userIds ?? null),
+  });
 }
 
 export interface PlanStanding {

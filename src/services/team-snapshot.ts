@@ -2,6 +2,7 @@ import type { Team } from "../db/repositories/teams.js";
 import type { Member } from "../db/repositories/users.js";
 import { computeKpisByUser, computeTeamKpis, type KpiValues } from "../domain/kpi.js";
 import type { ActivityRecord, LeadTimeline, Period } from "../domain/types.js";
+import { businessContext } from "./business.js";
 import type { AppDeps } from "./deps.js";
 import { teamPointWeights } from "./team-settings.js";
 
@@ -34,7 +35,13 @@ export function teamSnapshot(deps: AppDeps, team: Team, period: Period, onlyUser
     [...active].filter((id) => !current.has(id) && wanted(id)),
   );
   const people = [...members.filter((m) => wanted(m.user.id) && (m.membership.role === "manager" || active.has(m.user.id))), ...former];
-  const input = { activities, timelines, period, weights: teamPointWeights(team) };
+  const input = {
+    activities,
+    timelines,
+    period,
+    weights: teamPointWeights(team),
+    business: businessContext(deps, team, onlyUserIds ?? null),
+  };
   return {
     team,
     period,

@@ -24,6 +24,14 @@ const EMPTY: KpiValues = {
   close_time: null,
   leads: 0,
   points: 0,
+  // Without a business context (no inputs, no customers' history) these are not measured.
+  market_share: null,
+  sales_margin: null,
+  cac: null,
+  payback_months: null,
+  active_customers: null,
+  repeat_rate: null,
+  churn: null,
 };
 
 // November 2026 in Moscow (UTC+3), written out by hand.
@@ -152,6 +160,14 @@ describe("computeKpis for one manager", () => {
       // Default weights: calls 3 + 3 + 1 + 1, meetings 2 × 5, proposals 3 × 5,
       // presentation 5, deals 3 × 20, lost 0, leads 2 × 2 = 102.
       points: 102,
+      // No business context given: business metrics are not measured (business-metrics.test.ts).
+      market_share: null,
+      sales_margin: null,
+      cac: null,
+      payback_months: null,
+      active_customers: null,
+      repeat_rate: null,
+      churn: null,
     };
     expect(anna).toEqual(expected);
   });

@@ -19,6 +19,13 @@ describe("metric catalogue", () => {
       "close_time",
       "leads",
       "points",
+      "market_share",
+      "sales_margin",
+      "cac",
+      "payback_months",
+      "active_customers",
+      "repeat_rate",
+      "churn",
     ]);
   });
 
@@ -42,6 +49,13 @@ describe("metric catalogue", () => {
       close_time: "duration/at_most/nosum",
       leads: "count/at_least/sum",
       points: "count/at_least/sum",
+      market_share: "percent/at_least/nosum",
+      sales_margin: "percent/at_least/nosum",
+      cac: "money/at_most/nosum",
+      payback_months: "months/at_most/nosum",
+      active_customers: "count/at_least/sum",
+      repeat_rate: "percent/at_least/nosum",
+      churn: "percent/at_most/nosum",
     });
     for (const k of METRIC_KEYS) expect(METRICS[k].key).toBe(k);
   });
@@ -60,6 +74,10 @@ describe("metricsOn", () => {
       "revenue",
       "avg_check",
       "points",
+      // Customers, not the head's money figures.
+      "active_customers",
+      "repeat_rate",
+      "churn",
     ]);
     expect(metricsOn("report", "activity")).toEqual([
       "calls",
@@ -69,7 +87,20 @@ describe("metricsOn", () => {
       "proposals",
       "presentations",
     ]);
-    expect(metricsOn("report", "results")).toEqual(["deals", "revenue", "avg_check", "lead_time", "close_time"]);
+    expect(metricsOn("report", "results")).toEqual([
+      "deals",
+      "revenue",
+      "avg_check",
+      "lead_time",
+      "close_time",
+      "market_share",
+      "sales_margin",
+      "cac",
+      "payback_months",
+      "active_customers",
+      "repeat_rate",
+      "churn",
+    ]);
     expect(metricsOn("compare")).not.toContain("lost");
     expect(metricsOn("compare")).toContain("win_rate");
     expect(metricsOn("export")).toEqual([...METRIC_KEYS]);

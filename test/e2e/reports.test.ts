@@ -149,8 +149,8 @@ describe("reports", () => {
     expect(r.text).toMatch(/Иван: сделки 2\/10/);
     // Tables fit a phone held upright.
     const tables = [...String(r.call.payload["text"]).matchAll(/<pre>([\s\S]*?)<\/pre>/g)].map((m) => m[1]!);
-    // Activity and results each continue in a second table rather than widen one.
-    expect(tables).toHaveLength(4);
+    // Activity continues in a second table, results (with the business metrics) in a second and third, rather than widen one.
+    expect(tables).toHaveLength(5);
     for (const line of tables.join("\n").split("\n")) expect(line.length).toBeLessThanOrEqual(36);
     expect(r.photo.payload["photo"].bytes.subarray(1, 4).toString()).toBe("PNG");
     expect(String(r.photo.payload["caption"])).toContain("Отчёт команды");

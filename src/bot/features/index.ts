@@ -3,6 +3,7 @@ import type { BotContext } from "../context.js";
 import { badgesFeature } from "./badges.js";
 import { bonusFeature } from "./bonus.js";
 import { chatMembershipFeature } from "./chat-membership.js";
+import { clientsFeature } from "./clients.js";
 import { coachingFeature } from "./coaching.js";
 import { contestsFeature } from "./contests.js";
 import { correctionsFeature } from "./corrections.js";
@@ -12,6 +13,7 @@ import { feedFeature } from "./feed.js";
 import { flagsFeature } from "./flags.js";
 import { freeTextFeature } from "./free-text.js";
 import { helpFeature } from "./help.js";
+import { inputsFeature } from "./inputs.js";
 import { knowledgeBaseFeature } from "./knowledge-base.js";
 import { leaderboardsFeature } from "./leaderboards.js";
 import { leagueFeature } from "./league.js";
@@ -54,6 +56,8 @@ export function registerFeatures(bot: Bot<BotContext>): void {
   bot.use(programsFeature);
   bot.use(coachingFeature);
   bot.use(flagsFeature);
+  bot.use(inputsFeature);
+  bot.use(clientsFeature);
   // Plain text that no feature took is a report in words; before the catch-all.
   bot.use(freeTextFeature);
   bot.use(unhandledFeature);

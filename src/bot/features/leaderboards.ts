@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { BUSINESS_METRIC_KEYS, type BusinessMetricKey } from "../../domain/business-metrics.js";
 import { metricsOn } from "../../domain/metrics.js";
 import { parsePeriod } from "../../domain/period-parsing.js";
 import { readTeamSettings } from "../../domain/team-settings.js";
@@ -7,8 +8,10 @@ import { periodLabel } from "../../presentation/format/period-label.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
 import { type AnyBoard, fairRankingHtml } from "../../presentation/views/fair-ranking-view.js";
+import { missingInputsNote } from "../../presentation/views/inputs-view.js";
 import { renderMorningSummary } from "../../presentation/views/morning-summary-view.js";
 import { rankingHtml } from "../../presentation/views/ranking-view.js";
+import { inputPeople, snapshotMissing } from "../../services/business.js";
 import { fairLeaderboard, improvedLeaderboard } from "../../services/fair-leaderboard.js";
 import { detectSinceLastWorkday, openFlagCount } from "../../services/gaming-flags.js";
 import { leaderboard, leaderboardWithRookies } from "../../services/leaderboard.js";
@@ -50,7 +53,16 @@ leaderboardsFeature.command("top", async (ctx) => {
   const when = escapeHtml(periodLabel(period, ctx.locale));
   if (args.mode === "plain" && !args.rookies) {
     const ranked = leaderboard(ctx.deps, member.team, metric, period);
-    return void (await ctx.reply(rankingHtml(p.topTitle(label, when), ranked, metric, ctx.locale, p.nobody), { parse_mode: "HTML" }));
+    // A business metric without its inputs ranks nobody: say which input to enter.
+    const business = (BUSINESS_METRIC_KEYS as readonly string[]).includes(metric) ? [metric as BusinessMetricKey] : null;
+    const note = business
+      ? missingInputsNote(
+          snapshotMissing(ctx.deps, { team: member.team, period, people: ranked.map((r) => r.item) }, business),
+          inputPeople(ctx.deps, member.team),
+          ctx.locale,
+        )
+      : null;
+    return void (await ctx.reply(rankingHtml(p.topTitle(label, when), ranked, metric, ctx.locale, p.nobody, note), { parse_mode: "HTML" }));
   }
   let main: AnyBoard;
   let rookies: AnyBoard | null;

@@ -8,8 +8,10 @@ import { echo, escapeHtml } from "../../presentation/html.js";
 import { metricLabel, metricsHint, parseMetricOn } from "../../presentation/i18n/metric-words.js";
 import { renderComparison } from "../../presentation/views/compare-view.js";
 import { renderFunnel } from "../../presentation/views/funnel-view.js";
+import { missingInputsNote } from "../../presentation/views/inputs-view.js";
 import { funnelChartFor, subtitle, targetFor } from "../../presentation/views/report-charts.js";
 import { renderTeamReport } from "../../presentation/views/report-view.js";
+import { inputPeople, snapshotMissing } from "../../services/business.js";
 import type { Member } from "../../services/deps.js";
 import { buildTeamReport, teamAverage } from "../../services/team-report.js";
 import { teamPeriod } from "../../services/team-settings.js";
@@ -37,7 +39,8 @@ async function teamReport(ctx: BotContext, member: Member, periodText: string): 
     return sendDefinition(ctx, member, ctx.t.reports.names.team, def, periodText);
   }
   const report = buildTeamReport(ctx.deps, member.team, period, ctx.deps.now());
-  await ctx.reply(renderTeamReport(report, ctx.locale), { parse_mode: "HTML" });
+  const note = missingInputsNote(snapshotMissing(ctx.deps, report.snapshot), inputPeople(ctx.deps, member.team), ctx.locale);
+  await ctx.reply(renderTeamReport(report, ctx.locale, note), { parse_mode: "HTML" });
   const snap = report.snapshot;
   if (snap.people.length === 0) return;
   const plans = ctx.deps.repos.plans.list(member.team.id);
@@ -137,5 +140,6 @@ reportsFeature.command("compare", async (ctx) => {
   const whole = ids ? teamSnapshot(ctx.deps, member.team, period) : snap;
   const avg = teamAverage(whole);
   const sortBy = args.by?.metric ?? null;
-  await ctx.reply(renderComparison(ctx.t.reports.compareTitle, snap, avg, sortBy, ctx.locale), { parse_mode: "HTML" });
+  const note = missingInputsNote(snapshotMissing(ctx.deps, snap, undefined, ids), inputPeople(ctx.deps, member.team), ctx.locale);
+  await ctx.reply(renderComparison(ctx.t.reports.compareTitle, snap, avg, sortBy, ctx.locale, note), { parse_mode: "HTML" });
 });

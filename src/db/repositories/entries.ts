@@ -39,6 +39,8 @@ export interface NewEntry {
   sourceUpdateId: number | null;
   /** A backdated entry's real logging time; absent (null) when it is for now. */
   loggedAt?: number | null;
+  /** A deal's own gross margin % (`/deal 120k Acme margin 35%`). */
+  marginPct?: number | null;
 }
 
 export type LogResult =
@@ -113,6 +115,7 @@ export function entriesRepository(db: Db) {
       leadId: sql.placeholder("leadId"),
       leadStageBefore: sql.placeholder("leadStageBefore"),
       loggedAt: sql.placeholder("loggedAt"),
+      marginPct: sql.placeholder("marginPct"),
     })
     .returning()
     .prepare();
@@ -165,6 +168,7 @@ export function entriesRepository(db: Db) {
           leadId: lead?.id ?? null,
           leadStageBefore: stageBefore,
           loggedAt: entry.loggedAt ?? null,
+          marginPct: entry.marginPct ?? null,
         });
 
         if (creates) {

@@ -1,6 +1,7 @@
 import type { Db } from "../client.js";
 import { awardsRepository } from "./awards.js";
 import { bonusRulesRepository } from "./bonus-rules.js";
+import { businessRepository } from "./business.js";
 import { coachNotesRepository } from "./coach-notes.js";
 import { contestsRepository } from "./contests.js";
 import { entriesRepository } from "./entries.js";
@@ -43,6 +44,7 @@ export function createRepositories(db: Db) {
     contests: contestsRepository(db),
     awards: awardsRepository(db),
     leagues: leaguesRepository(db),
+    business: businessRepository(db),
   };
 }
 

@@ -30,6 +30,8 @@ export function formatMetricValue(key: MetricKey, value: number | null, locale: 
       return formatPercent(value, locale, 1);
     case "duration":
       return formatDuration(value, locale);
+    case "months":
+      return messages[locale].units.months(formatNumber(value, locale, 1));
   }
 }
 
@@ -45,10 +47,12 @@ export function formatMetricNarrow(key: MetricKey, value: number | null, locale:
       return formatPercent(value, locale);
     case "count":
       return Number.isInteger(value) ? groupDigits(value) : formatNumber(value, locale, 1);
+    case "months":
+      return `${formatNumber(value, locale, 1)}${messages[locale].units.monthShort}`;
   }
 }
 
-/** A metric value in the unit a chart or spreadsheet shows it in: rubles, hours, percent, count. */
+/** A metric value in the unit a chart or spreadsheet shows it in: rubles, hours, percent, count, months. */
 export function displayValue(key: MetricKey, value: number | null): number | null {
   if (value === null) return null;
   const unit = METRICS[key].unit;
@@ -66,6 +70,8 @@ export function chartValueFormat(key: MetricKey, locale: Locale): (v: number) =>
       return (v) => formatPercent(v, locale);
     case "count":
       return (v) => formatCompact(v, locale);
+    case "months":
+      return (v) => `${formatNumber(v, locale, 1)}\u00A0${messages[locale].units.monthShort}`;
   }
 }
 
@@ -78,6 +84,7 @@ export function csvValue(key: MetricKey, value: number | null, locale: Locale): 
       return formatPlain(v, locale, 2);
     case "duration":
     case "percent":
+    case "months":
       return formatPlain(v, locale, 1);
     case "count":
       return String(v);
@@ -87,5 +94,5 @@ export function csvValue(key: MetricKey, value: number | null, locale: Locale): 
 /** The unit a spreadsheet column is in, appended to its header: ", ₽", ", ч", ", %". */
 export function csvUnitSuffix(key: MetricKey, locale: Locale): string {
   const u = messages[locale].units;
-  return { money: ", ₽", duration: `, ${u.hourShort}`, percent: ", %", count: "" }[METRICS[key].unit];
+  return { money: ", ₽", duration: `, ${u.hourShort}`, percent: ", %", count: "", months: `, ${u.monthShort}` }[METRICS[key].unit];
 }

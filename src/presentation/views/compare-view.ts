@@ -19,7 +19,14 @@ const NAME_CHARS = 7;
  * team-average column; with `sortBy`, managers are ordered best first by it.
  * Managers continue in further tables when they do not fit a phone's width.
  */
-export function renderComparison(title: string, snap: TeamSnapshot, average: KpiValues, sortBy: MetricKey | null, locale: Locale): string {
+export function renderComparison(
+  title: string,
+  snap: TeamSnapshot,
+  average: KpiValues,
+  sortBy: MetricKey | null,
+  locale: Locale,
+  footer?: string | null,
+): string {
   const t = messages[locale];
   const people = sortBy ? rankBy(snap.people, sortBy, (p) => snap.byUser.get(p.user.id)![sortBy]).map((r) => r.item) : snap.people;
   const parts = [
@@ -37,5 +44,6 @@ export function renderComparison(title: string, snap: TeamSnapshot, average: Kpi
     formatMetricNarrow(m, average[m], locale),
   ]);
   for (const table of renderTables(columns, rows, { lead: 1, tail: 1 })) parts.push(pre(table));
+  if (footer) parts.push(footer);
   return fitHtml(parts.join("\n"));
 }

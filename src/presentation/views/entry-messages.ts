@@ -3,6 +3,7 @@ import type { EntryError, ParsedEntry } from "../../domain/entry-parsing.js";
 import type { ActivityKind } from "../../domain/types.js";
 import type { RecordOutcome } from "../../services/record-entry.js";
 import { formatMoney } from "../format/money.js";
+import { formatPercent } from "../format/number.js";
 import { echo, escapeHtml } from "../html.js";
 import { type Messages, messages } from "../i18n/index.js";
 import { celebrationLines } from "./badge-view.js";
@@ -21,13 +22,15 @@ export function entryErrorText(t: Messages, kind: ActivityKind, error: EntryErro
 
 /** Describes an entry in one line of HTML: "дозвон — ООО Ромашка", "50 000 ₽ — Acme". */
 export function describeEntry(
-  entry: Pick<ParsedEntry, "kind" | "outcome" | "clientName" | "amountMinor" | "lostReason">,
+  entry: Pick<ParsedEntry, "kind" | "outcome" | "clientName" | "amountMinor" | "lostReason" | "marginPct">,
   locale: Locale,
 ): string {
   const t = messages[locale];
   const parts: string[] = [];
   if (entry.kind === "call" && entry.outcome) parts.push(t.outcome[entry.outcome]);
   if (entry.amountMinor !== null) parts.push(formatMoney(entry.amountMinor, locale));
+  if (entry.marginPct !== undefined && entry.marginPct !== null)
+    parts.push(`${t.errors.marginShort} ${formatPercent(entry.marginPct, locale, 1)}`);
   if (entry.clientName) parts.push(`<b>${escapeHtml(entry.clientName)}</b>`);
   if (entry.lostReason) parts.push(`<i>${escapeHtml(entry.lostReason)}</i>`);
   return parts.join(" — ");

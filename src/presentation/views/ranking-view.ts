@@ -16,7 +16,15 @@ export function rankingLines(ranked: Ranked<Member>[], metric: MetricKey, locale
   });
 }
 
-export function rankingHtml(title: string, ranked: Ranked<Member>[], metric: MetricKey, locale: Locale, empty: string): string {
+export function rankingHtml(
+  title: string,
+  ranked: Ranked<Member>[],
+  metric: MetricKey,
+  locale: Locale,
+  empty: string,
+  footer?: string | null,
+): string {
   const lines = ranked.some((r) => r.value !== null) ? rankingLines(ranked, metric, locale) : [empty];
+  if (footer) lines.push(footer);
   return fitHtml(`${title}\n${lines.join("\n")}`);
 }

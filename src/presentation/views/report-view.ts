@@ -14,7 +14,7 @@ export function firstName(name: string): string {
 }
 
 /** Narrow tables (activity, then results: the metrics shown in reports) per manager plus the total, then plan progress. */
-export function renderTeamReport(report: TeamReport, locale: Locale): string {
+export function renderTeamReport(report: TeamReport, locale: Locale, footer?: string | null): string {
   const t = messages[locale];
   const w = t.teamReport;
   const { snapshot } = report;
@@ -44,6 +44,7 @@ export function renderTeamReport(report: TeamReport, locale: Locale): string {
     table(metricsOn("report", "results")),
   ];
   if (snapshot.people.some((p) => !p.membership.active)) parts.push(`<i>${w.former}</i>`);
+  if (footer) parts.push(footer);
   if (planLines.length > 0) parts.push(`<b>${w.plan}</b>\n${planLines.join("\n")}`);
   return fitHtml(parts.join("\n"));
 }

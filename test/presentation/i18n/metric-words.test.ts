@@ -107,7 +107,7 @@ describe("parseMetricOn", () => {
 describe("metric hints", () => {
   it("lists a surface's metrics as each language types them", () => {
     expect(metricWordList("plan", "ru")).toBe(
-      "звонки, встречи, конверсия, недозвоны, кп, презентации, сделки, выручка, средний_чек, отказы, доля_успешных, обработка, закрытие, лиды, очки",
+      "звонки, встречи, конверсия, недозвоны, кп, презентации, сделки, выручка, средний_чек, отказы, доля_успешных, обработка, закрытие, лиды, очки, доля_рынка, рентабельность, cac, окупаемость, активные_клиенты, повторные, отток",
     );
     expect(metricWordList("compare", "en")).not.toContain("lost");
     expect(metricsHint("plan", "en")).toMatch(
