@@ -2,6 +2,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { ChatDirectory } from "./chat-directory.js";
 import type { DeliveryStats } from "./delivery-stats.js";
 import type { MessageStore } from "./message-store.js";
+import type { StoredFile } from "./methods-files.js";
 import type { SentPoll } from "./methods-polls.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import type { UpdateQueue } from "./update-queue.js";
@@ -35,6 +36,8 @@ export interface FakeState {
   callbackQueries: Map<string, boolean>;
   /** poll id -> what was sent (for answers) */
   polls: Map<string, SentPoll>;
+  /** file_id -> a file a user sent (getFile and the download URL serve it) */
+  files: Map<string, StoredFile>;
   /** Monotonic counter for file ids and callback query ids. */
   counter: { value: number };
 }
