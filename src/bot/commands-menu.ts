@@ -25,7 +25,20 @@ function describe(key: MenuKey | ActivityKind, locale: Locale): string {
 const LOGGING: Entry[] = [...ACTIVITY_KINDS, "undo", "me"];
 const REPORTS: Entry[] = ["report", "compare", "funnel", "export", "reports", "top", "settings"];
 const TRAINING: Entry[] = ["kb", "quiz", "coach"];
-const PRIVATE: Entry[] = ["log", ...LOGGING, ...REPORTS, ...TRAINING, "dashboard", "plan", "summary", "tv", "invite", "remove", "help"];
+const PRIVATE: Entry[] = [
+  "log",
+  ...LOGGING,
+  ...REPORTS,
+  "import",
+  ...TRAINING,
+  "dashboard",
+  "plan",
+  "summary",
+  "tv",
+  "invite",
+  "remove",
+  "help",
+];
 const GROUP: Entry[] = ["join", ...LOGGING, ...REPORTS, "help"];
 const ADMINS: Entry[] = [
   "setup",

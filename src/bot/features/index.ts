@@ -6,6 +6,7 @@ import { dashboardFeature } from "./dashboard.js";
 import { exportFeature } from "./export.js";
 import { freeTextFeature } from "./free-text.js";
 import { helpFeature } from "./help.js";
+import { importFeature } from "./import.js";
 import { knowledgeBaseFeature } from "./knowledge-base.js";
 import { leaderboardsFeature } from "./leaderboards.js";
 import { loggingFeature } from "./logging.js";
@@ -30,6 +31,7 @@ export function registerFeatures(bot: Bot<BotContext>): void {
   bot.use(plansFeature);
   bot.use(reportsFeature);
   bot.use(exportFeature);
+  bot.use(importFeature);
   bot.use(leaderboardsFeature);
   bot.use(settingsFeature);
   bot.use(dashboardFeature);

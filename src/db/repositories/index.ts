@@ -1,6 +1,7 @@
 import type { Db } from "../client.js";
 import { coachNotesRepository } from "./coach-notes.js";
 import { entriesRepository } from "./entries.js";
+import { importJobsRepository } from "./import-jobs.js";
 import { inboxRepository } from "./inbox.js";
 import { knowledgeBaseRepository } from "./knowledge-base.js";
 import { plansRepository } from "./plans.js";
@@ -31,6 +32,7 @@ export function createRepositories(db: Db) {
     quizzes: quizzesRepository(db),
     coachNotes: coachNotesRepository(db),
     programs: programsRepository(db),
+    importJobs: importJobsRepository(db),
   };
 }
 
