@@ -265,7 +265,7 @@ export const en = {
     reachedCol: "Leads",
     convCol: "Conv",
     lostCol: "Lost",
-    exportUsage: "Form: <code>/export [period]</code> or <code>/export summary [period]</code>",
+    exportUsage: "Form: <code>/export [period] [xlsx]</code> or <code>/export summary [period] [xlsx]</code>",
     exportCaption: (what: string, period: string, n: number) =>
       `${what} · ${period} · ${n} ${plural("en", n, { one: "row", other: "rows" })}`,
     exportEntries: "Entries",

@@ -242,7 +242,7 @@ export const ru: Messages = {
     reachedCol: "Лиды",
     convCol: "Конв",
     lostCol: "Отказ",
-    exportUsage: "Формат: <code>/export [период]</code> или <code>/export summary [период]</code>",
+    exportUsage: "Формат: <code>/export [период] [xlsx]</code> или <code>/export summary [период] [xlsx]</code>",
     exportCaption: (what, period, n) =>
       `${what} · ${period} · ${n} ${plural("ru", n, { one: "строка", few: "строки", many: "строк", other: "строки" })}`,
     exportEntries: "Записи",
