@@ -146,6 +146,23 @@ describe("/import", () => {
     expect(count(h, "select count(*) from activities where user_id = ?", t.john.id)).toBe(0);
   });
 
+  it("an ambiguous name is an error; Import re-checks the role: a head demoted since the dry run stores nothing", async () => {
+    const john2 = h.fake.user(103, { first_name: "John", username: "john2", language_code: "en" });
+    await h.say(john2, h.fake.privateChat(john2), `/start ${t.inviteCode}`);
+    const dry = await sendFile(
+      t.head,
+      t.headChat,
+      csv(`${at(30)};John;Звонок;;;;`, `${at(29)};@john2;Звонок;;;;`, `${at(28)};@john;Звонок;;;;`, `${at(27)};Иван;Звонок;;;;`),
+    );
+    expect(dry.text).toContain("3 строки готовы, с ошибками: 1.");
+    expect(dry.text).toContain("• строка 2, Менеджер: «John» — так зовут нескольких: укажите @username");
+    h.deps.db.$client.prepare("update memberships set role = 'manager' where user_id = ?").run(t.head.id);
+    const tapped = await h.tap(t.head, t.headChat, dry.call, buttons(dry.call)[0]!);
+    expect(tapped.text).toBe("Вы больше не можете импортировать эти строки. Ничего не записано: пришлите файл ещё раз.");
+    expect(liveActivities(h)).toBe(0);
+    expect(count(h, "select count(*) from import_jobs where status = 'cancelled'")).toBe(1);
+  });
+
   it("refuses broken files with the row and column, storing nothing", async () => {
     const head = (bytes: Buffer, filename?: string) =>
       sendFile(t.head, t.headChat, bytes, filename ? { filename } : {}).then((r) => r.text);

@@ -156,5 +156,9 @@ importFeature.callbackQuery(/^imp:(ok|no):(\d{1,12}):([0-9a-f]{8})$/, async (ctx
     status: "done",
     result: { ...job.result, stored: result.stored, alreadyPresent: result.alreadyPresent, refused: result.refused.length },
   });
-  await ctx.api.editMessageText(progress.chat.id, progress.message_id, renderImportResult(ctx.t, result), { parse_mode: "HTML" });
+  const summary = renderImportResult(ctx.t, result);
+  // The progress message may be gone (deleted by the user): then the outcome comes as a new message.
+  await ctx.api
+    .editMessageText(progress.chat.id, progress.message_id, summary, { parse_mode: "HTML" })
+    .catch(() => ctx.reply(summary, { parse_mode: "HTML" }));
 });

@@ -3,7 +3,7 @@
 // and chart them without any import dialog. Text cells are written as text, never as
 // formulas, so a client named "=cmd|…" needs no escaping here.
 
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Locale } from "../../config.js";
 import type { Member } from "../../db/repositories/users.js";
 import type { KpiValues } from "../../domain/kpi.js";
@@ -36,8 +36,10 @@ function cellValue(key: MetricKey, value: number | null): number | null {
   return METRICS[key].unit === "percent" ? v / 100 : v;
 }
 
-function newSheet(title: string): { book: ExcelJS.Workbook; sheet: ExcelJS.Worksheet } {
-  const book = new ExcelJS.Workbook();
+/** exceljs is loaded on the first xlsx export, not at start-up (it is a large library). */
+async function newSheet(title: string): Promise<{ book: ExcelJS.Workbook; sheet: ExcelJS.Worksheet }> {
+  const { default: excel } = await import("exceljs");
+  const book = new excel.Workbook();
   book.creator = "KPI Coach";
   // Sheet names: at most 31 characters, none of []:*?/\
   const sheet = book.addWorksheet(title.replace(/[[\]:*?/\\]/g, " ").slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
@@ -62,7 +64,7 @@ export async function activitiesXlsx(
 ): Promise<Buffer> {
   const t = messages[locale];
   const c = t.csv;
-  const { book, sheet } = newSheet(t.reports.exportEntries);
+  const { book, sheet } = await newSheet(t.reports.exportEntries);
   sheet.columns = [
     { header: c.time, key: "time", width: 17, style: { numFmt: XLSX_FORMATS.dateTime } },
     { header: c.manager, key: "manager", width: 20 },
@@ -93,7 +95,7 @@ const SUMMARY = metricsOn("export");
 /** One row per manager plus the team total; each metric column formatted by its unit. */
 export async function summaryXlsx(people: Member[], byUser: Map<number, KpiValues>, total: KpiValues, locale: Locale): Promise<Buffer> {
   const t = messages[locale];
-  const { book, sheet } = newSheet(t.reports.exportSummary);
+  const { book, sheet } = await newSheet(t.reports.exportSummary);
   sheet.columns = [
     { header: t.csv.manager, key: "manager", width: 20 },
     ...SUMMARY.map((m) => ({
