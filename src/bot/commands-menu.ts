@@ -43,6 +43,7 @@ const PRIVATE: Entry[] = [
   "log",
   ...LOGGING,
   ...REPORTS,
+  "import",
   ...TRAINING,
   "dashboard",
   "plan",

@@ -637,6 +637,35 @@ export const leagueTeams = sqliteTable(
   ],
 );
 
+// ── Data in and out (issue 10) ───────────────────────────────────────────────
+
+/**
+ * One /import: waiting for its file, then a dry run waiting for Import/Cancel, then
+ * run. The file is kept by Telegram's file_id and fetched again on Import, so a
+ * pending import survives a restart and no rows are held in the database meanwhile.
+ */
+export const importJobs = sqliteTable(
+  "import_jobs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Random hex carried in the buttons' callback data: an id alone cannot confirm. */
+    token: text("token").notNull(),
+    teamId: teamRef(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    chatId: integer("chat_id").notNull(),
+    status: text("status", { enum: ["awaiting_file", "pending", "running", "done", "cancelled"] }).notNull(),
+    fileId: text("file_id"),
+    fileName: text("file_name"),
+    /** What the run did: stored, skipped as already present, refused by the pipeline, with errors. */
+    result: text("result", { mode: "json" }).$type<Record<string, number>>(),
+    createdAt: integer("created_at").notNull(),
+    resolvedAt: integer("resolved_at"),
+  },
+  (t) => [index("import_jobs_user_idx").on(t.userId, t.status)],
+);
+
 export const schema = {
   teams,
   users,
@@ -661,6 +690,7 @@ export const schema = {
   quizRuns,
   quizPolls,
   coachNotes,
+  importJobs,
   programs,
   leagues,
   leagueTeams,

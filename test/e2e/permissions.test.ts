@@ -15,6 +15,7 @@ import { count, setUpTeam, type TeamFixture } from "../support/team.js";
  * N      refused: not in a team            O  refused: this group is another team's
  * G      refused: this group is no team    H  refused: for heads only
  * P      refused: wrong kind of chat       D  refused: only a group admin may
+ * V      refused: in the private chat only
  */
 const MATRIX = `
 command       stranger  manager   head      headB     admin
@@ -44,6 +45,7 @@ funnel        N N N G   A A O G   A A O G   B B O G   N N N G
 export        N N N G   a a O G   a a O G   a a O G   N N N G
 bonus         N N N G   a a O G   a a O G   a a O G   N N N G
 bonus-rules   N N N G   H H O G   a a O G   a a O G   N N N G
+import        N V V V   a V V V   a V V V   a V V V   N V V V
 top           N N N G   a a O G   a a O G   a a O G   N N N G
 contests      N N N G   a a O G   a a O G   a a O G   N N N G
 contest       N N N G   a a O G   a a O G   a a O G   N N N G
@@ -97,6 +99,7 @@ const REFUSALS: [string, (text: string) => boolean][] = [
   ["H", (s) => /^Команда \/\w+( \w+)? доступна только руководителю/.test(s)],
   ["P", (s) => s === messages.ru.setup.notGroup || /^\/\w+ работает в группе команды/.test(s) || s === messages.ru.flags.privateOnly],
   ["D", (s) => s === messages.ru.setup.notAdmin],
+  ["V", (s) => s === messages.ru.importCsv.privateOnly],
 ];
 
 let h: Harness;

@@ -2,6 +2,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { ChatDirectory } from "./chat-directory.js";
 import type { DeliveryStats } from "./delivery-stats.js";
 import type { MessageStore } from "./message-store.js";
+import type { StoredFile } from "./methods-files.js";
 import type { SentPoll } from "./methods-polls.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import type { UpdateQueue } from "./update-queue.js";
@@ -37,6 +38,8 @@ export interface FakeState {
   polls: Map<string, SentPoll>;
   /** chat id (as string) -> pinned message ids, the latest last */
   pinned: Map<string, number[]>;
+  /** file_id -> a file a user sent (getFile and the download URL serve it) */
+  files: Map<string, StoredFile>;
   /** Monotonic counter for file ids and callback query ids. */
   counter: { value: number };
 }

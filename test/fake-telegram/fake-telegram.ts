@@ -12,11 +12,19 @@ import type { MethodHandler } from "./method-table.js";
 import { nextId } from "./method-table.js";
 import { botMethods } from "./methods-bot.js";
 import { chatMethods } from "./methods-chats.js";
+import { downloadFile, fileMethods, storeUserDocument } from "./methods-files.js";
 import { messageMethods } from "./methods-messages.js";
 import { buildPollAnswer, pollMethods } from "./methods-polls.js";
 import { RateLimiter } from "./rate-limiter.js";
 import type { ApiResponse, FakeTelegram, Payload, StartOptions } from "./types.js";
-import { buildCallbackQuery, buildChatMemberUpdated, buildEditedMessage, buildMessage, buildTextMessage } from "./update-builders.js";
+import {
+  buildCallbackQuery,
+  buildChatMemberUpdated,
+  buildEditedMessage,
+  buildMessage,
+  buildTextMessage,
+  commandEntities,
+} from "./update-builders.js";
 import { RequestAborted, UpdateQueue } from "./update-queue.js";
 import { WebhookPusher } from "./webhook-pusher.js";
 
@@ -25,7 +33,10 @@ export const DEFAULT_BOT_USERNAME = "kpi_coach_test_bot";
 
 /** Telegram method names are case-insensitive ("sendmessage" works too). */
 const METHODS = new Map<string, MethodHandler>(
-  Object.entries({ ...botMethods, ...messageMethods, ...chatMethods, ...pollMethods }).map(([name, h]) => [name.toLowerCase(), h]),
+  Object.entries({ ...botMethods, ...messageMethods, ...chatMethods, ...pollMethods, ...fileMethods }).map(([name, h]) => [
+    name.toLowerCase(),
+    h,
+  ]),
 );
 
 function makeBotInfo(token: string, username: string): UserFromGetMe {
@@ -69,6 +80,7 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
     callbackQueries: new Map(),
     polls: new Map(),
     pinned: new Map(),
+    files: new Map(),
     counter: { value: 0 },
   };
   const log = new CallLog();
@@ -98,7 +110,9 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
     return response;
   };
 
-  const { server, apiRoot } = await listenApi(handleCall);
+  const { server, apiRoot } = await listenApi(handleCall, (requestToken, path) =>
+    requestToken === token ? downloadFile(state, path) : undefined,
+  );
   const pusher = new WebhookPusher(state);
   if (opts.webhookDelivery) pusher.start();
 
@@ -135,6 +149,18 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
       const id = String(nextId(state));
       state.callbackQueries.set(id, false);
       return pushUpdate({ callback_query: { id, from, inline_message_id: `inline-${id}`, chat_instance: "inline", data } });
+    },
+    sendDocument: (from, chat, upload) => {
+      const document = storeUserDocument(state, upload);
+      const caption = upload.caption;
+      const entities = caption ? commandEntities(caption) : [];
+      const content = {
+        document,
+        ...(caption !== undefined ? { caption } : {}),
+        ...(entities.length > 0 ? { caption_entities: entities } : {}),
+        ...(upload.reply_to_message !== undefined ? { reply_to_message: upload.reply_to_message } : {}),
+      };
+      return pushUpdate({ message: buildMessage(state, from, chat, content) } as Omit<Update, "update_id">);
     },
     sendMessage: (from, chat, content) => pushUpdate({ message: buildMessage(state, from, chat, content) } as Omit<Update, "update_id">),
     editText: (from, chat, messageId, text) =>

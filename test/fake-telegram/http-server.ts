@@ -6,11 +6,15 @@ import type { ApiResponse, Payload } from "./types.js";
 /** Handles one Bot API call; `undefined` means the client is gone and nothing should be sent. */
 export type CallHandler = (token: string, method: string, payload: Payload, signal: AbortSignal) => Promise<ApiResponse | undefined>;
 
+/** Serves a file download (`/file/bot<token>/<file_path>`); undefined answers 404. */
+export type FileHandler = (token: string, path: string) => Buffer | undefined;
+
 const PATH_RE = /^\/bot([^/]+)\/([^/]+)\/?$/;
+const FILE_RE = /^\/file\/bot([^/]+)\/(.+)$/;
 
 /** HTTP transport only: routing `/bot<token>/<method>`, body decoding, status codes. */
-export async function listenApi(handler: CallHandler): Promise<{ server: Server; apiRoot: string }> {
-  const server = createServer((req, res) => void serve(req, res, handler));
+export async function listenApi(handler: CallHandler, files?: FileHandler): Promise<{ server: Server; apiRoot: string }> {
+  const server = createServer((req, res) => void serve(req, res, handler, files));
   // grammY keeps connections alive; a server-side idle timeout shorter than the
   // client's could close a socket just as the client reuses it (ECONNRESET).
   server.keepAliveTimeout = 120_000;
@@ -22,7 +26,7 @@ export async function listenApi(handler: CallHandler): Promise<{ server: Server;
   return { server, apiRoot: `http://127.0.0.1:${port}` };
 }
 
-async function serve(req: IncomingMessage, res: ServerResponse, handler: CallHandler): Promise<void> {
+async function serve(req: IncomingMessage, res: ServerResponse, handler: CallHandler, files?: FileHandler): Promise<void> {
   const controller = new AbortController();
   // `res` closes without finishing when the client aborts (grammY's bot.stop() does that to its long poll).
   res.on("close", () => {
@@ -30,6 +34,17 @@ async function serve(req: IncomingMessage, res: ServerResponse, handler: CallHan
   });
   try {
     const url = new URL(req.url ?? "/", "http://fake-telegram");
+    const file = FILE_RE.exec(url.pathname);
+    if (file && files) {
+      const bytes = files(decodeURIComponent(file[1]!), decodeURIComponent(file[2]!));
+      if (!bytes) {
+        send(res, { ok: false, error_code: 404, description: "Not Found" });
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": bytes.length });
+      res.end(bytes);
+      return;
+    }
     const route = PATH_RE.exec(url.pathname);
     if (!route) {
       send(res, { ok: false, error_code: 404, description: "Not Found" });

@@ -145,6 +145,15 @@ export interface FakeTelegram {
   forgeClick(from: User, chat: Chat, message: { message_id: number; text?: string }, data: string): number;
   /** A tap on a button of an inline-mode message: no `message`, only `inline_message_id`. */
   clickInline(from: User, data: string): number;
+  /**
+   * The user sends a file (a `document` message, with an optional caption whose leading
+   * command gets a bot_command entity); getFile and the download URL serve its bytes.
+   */
+  sendDocument(
+    from: User,
+    chat: Chat,
+    upload: { filename: string; bytes: Buffer; mime?: string; caption?: string; reply_to_message?: any },
+  ): number;
   /** A message with any content (`{ sticker }`, `{ voice }`, `{ left_chat_member }`), numbered like a text. */
   sendMessage(from: User, chat: Chat, content: Record<string, unknown>): number;
   /** The user edits one of their earlier messages (an `edited_message` update). */

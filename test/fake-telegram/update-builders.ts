@@ -7,7 +7,7 @@ import type { ChatMemberStatus, SendTextOptions } from "./types.js";
 const COMMAND_RE = /^\/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?/;
 
 /** Telegram marks a leading "/command" or "/command@botname" with a bot_command entity; grammY's bot.command() relies on it. */
-function commandEntities(text: string): MessageEntity[] {
+export function commandEntities(text: string): MessageEntity[] {
   const match = COMMAND_RE.exec(text);
   return match ? [{ type: "bot_command", offset: 0, length: match[0].length }] : [];
 }

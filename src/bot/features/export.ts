@@ -2,6 +2,7 @@ import { Composer, InputFile } from "grammy";
 import { periodLabel } from "../../presentation/format/period-label.js";
 import { clip, MAX_CAPTION } from "../../presentation/html.js";
 import { activitiesCsv, summaryCsv } from "../../presentation/views/csv-export.js";
+import { activitiesXlsx, summaryXlsx } from "../../presentation/views/xlsx-export.js";
 import { bonusForPeriod } from "../../services/bonus.js";
 import { teamPeriod } from "../../services/team-settings.js";
 import { teamSnapshot } from "../../services/team-snapshot.js";
@@ -20,14 +21,21 @@ function monthsText(months: { year: number; month: number }[]): string {
   return first === last ? mm(first) : `${mm(first)}–${mm(last)}`;
 }
 
-/** `/export [period]` and `/export summary [period]`: CSV documents; managers get only their own rows. */
+/** Format words, anywhere among the arguments: CSV is the default. */
+const XLSX_WORDS = new Set(["xlsx", "excel", "эксель"]);
+const CSV_WORDS = new Set(["csv"]);
+
+/** `/export [summary] [period] [xlsx]`: CSV (or xlsx) documents; managers get only their own rows. */
 exportFeature.command("export", async (ctx) => {
   const member = await requireMember(ctx);
   if (!member) return;
   const r = ctx.t.reports;
-  const [first = "", ...rest] = ctx.match.trim().split(/\s+/);
+  const words = ctx.match.trim().split(/\s+/).filter(Boolean);
+  const xlsx = words.some((w) => XLSX_WORDS.has(w.toLowerCase()));
+  const args = words.filter((w) => !XLSX_WORDS.has(w.toLowerCase()) && !CSV_WORDS.has(w.toLowerCase()));
+  const [first = "", ...rest] = args;
   const summary = ["summary", "сводка", "итоги"].includes(first.toLowerCase());
-  const periodText = summary ? rest.join(" ") : ctx.match.trim();
+  const periodText = (summary ? rest : args).join(" ");
   const period = teamPeriod(member.team, periodText, ctx.deps.now());
   if (!period) return badPeriod(ctx, periodText, r.exportUsage);
   const own = isHead(member) ? undefined : [member.user.id];
@@ -36,15 +44,12 @@ exportFeature.command("export", async (ctx) => {
   const stamp = `${period.startDate}_${period.endDate}`;
   if (summary) {
     // The bonus column only in a private chat: pay is not for the group (see /bonus).
-    const bonus = ctx.chat.type === "private" ? bonusForPeriod(ctx.deps, member.team, period, ctx.deps.now(), own) : null;
-    const body = summaryCsv(
-      snap.people,
-      snap.byUser,
-      snap.total,
-      ctx.locale,
-      bonus ? { ...bonus, months: monthsText(bonus.months) } : undefined,
-    );
-    await ctx.replyWithDocument(new InputFile(Buffer.from(body, "utf8"), `kpi-summary-${stamp}.csv`), {
+    const found = ctx.chat.type === "private" ? bonusForPeriod(ctx.deps, member.team, period, ctx.deps.now(), own) : null;
+    const bonus = found ? { ...found, months: monthsText(found.months) } : undefined;
+    const file = xlsx
+      ? new InputFile(await summaryXlsx(snap.people, snap.byUser, snap.total, ctx.locale, bonus), `kpi-summary-${stamp}.xlsx`)
+      : new InputFile(Buffer.from(summaryCsv(snap.people, snap.byUser, snap.total, ctx.locale, bonus), "utf8"), `kpi-summary-${stamp}.csv`);
+    await ctx.replyWithDocument(file, {
       caption: clip(r.exportCaption(r.exportSummary, label, snap.people.length), MAX_CAPTION),
     });
     return;
@@ -54,8 +59,13 @@ exportFeature.command("export", async (ctx) => {
       .listTeam(member.team.id)
       .map((m) => [m.user.id, m.user.firstName + (m.user.lastName ? ` ${m.user.lastName}` : "")]),
   );
-  const body = activitiesCsv(snap.activities, names, member.team.timezone, ctx.locale);
-  await ctx.replyWithDocument(new InputFile(Buffer.from(body, "utf8"), `kpi-entries-${stamp}.csv`), {
+  const file = xlsx
+    ? new InputFile(await activitiesXlsx(snap.activities, names, member.team.timezone, ctx.locale), `kpi-entries-${stamp}.xlsx`)
+    : new InputFile(
+        Buffer.from(activitiesCsv(snap.activities, names, member.team.timezone, ctx.locale), "utf8"),
+        `kpi-entries-${stamp}.csv`,
+      );
+  await ctx.replyWithDocument(file, {
     caption: clip(r.exportCaption(r.exportEntries, label, snap.activities.length), MAX_CAPTION),
   });
 });

@@ -13,6 +13,7 @@ import { feedFeature } from "./feed.js";
 import { flagsFeature } from "./flags.js";
 import { freeTextFeature } from "./free-text.js";
 import { helpFeature } from "./help.js";
+import { importFeature } from "./import.js";
 import { inputsFeature } from "./inputs.js";
 import { knowledgeBaseFeature } from "./knowledge-base.js";
 import { leaderboardsFeature } from "./leaderboards.js";
@@ -43,6 +44,7 @@ export function registerFeatures(bot: Bot<BotContext>): void {
   bot.use(reportsFeature);
   bot.use(exportFeature);
   bot.use(bonusFeature);
+  bot.use(importFeature);
   bot.use(leaderboardsFeature);
   bot.use(contestsFeature);
   bot.use(badgesFeature);

@@ -7,6 +7,7 @@ import { contestsRepository } from "./contests.js";
 import { entriesRepository } from "./entries.js";
 import { entryChangesRepository } from "./entry-changes.js";
 import { gamingFlagsRepository } from "./gaming-flags.js";
+import { importJobsRepository } from "./import-jobs.js";
 import { inboxRepository } from "./inbox.js";
 import { knowledgeBaseRepository } from "./knowledge-base.js";
 import { leaguesRepository } from "./leagues.js";
@@ -45,6 +46,7 @@ export function createRepositories(db: Db) {
     awards: awardsRepository(db),
     leagues: leaguesRepository(db),
     business: businessRepository(db),
+    importJobs: importJobsRepository(db),
   };
 }
 

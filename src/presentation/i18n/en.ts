@@ -1,6 +1,7 @@
 import type { BadgeCode } from "../../domain/badges.js";
 import type { BonusKind } from "../../domain/bonus.js";
 import type { BonusValueError } from "../../domain/bonus-command.js";
+import type { RowProblem } from "../../domain/csv-import.js";
 import { outcomeChoices } from "../../domain/entry-parsing.js";
 import type { FlagKind, FlagSettings } from "../../domain/gaming-flags.js";
 import type { MetricKey } from "../../domain/metrics.js";
@@ -177,8 +178,9 @@ export const en = {
     report: "Report [period] or /report dynamics|avgcheck|…",
     compare: "Compare managers [period] [by metric]",
     funnel: "Sales funnel [period]",
-    export: "CSV export [summary] [period]",
     bonus: "Bonuses [month] (heads: rules)",
+    export: "CSV/xlsx export [summary] [period] [xlsx]",
+    import: "Import entries from a CSV",
     reports: "Saved reports",
     top: "Leaderboard [metric] [period]",
     contests: "Contests: standings and results",
@@ -212,7 +214,7 @@ export const en = {
       "/log — one-tap buttons\n" +
       "/undo — remove your last entry (24 h)\n" +
       "Or just write what happened: “called Acme, booked a meeting”, “deal 50k Acme”; I show what I understood and store it after ✅",
-    me: "<b>Numbers</b>\n/me [today|week|month] — your numbers and plan progress\n/report [period] — report (heads: the team; managers: your own)\n/report dynamics|avgcheck|conversion|leadtime|closetime|proposals|presentations\n/report new — build and save a report; /reports — saved ones\n/compare [period] [@a @b] [by metric] — comparison table\n/funnel [period] — the funnel and where leads are lost\n/export [summary] [period] — CSV for Excel\n/top [metric] [period] — the team's ranking\n/clients [@user] — customers: active, repeat, slipping away\n/contests — contests; /contest &lt;name&gt; — one contest's standings\n/settings — language, evening nudge (heads: the team's schedule)",
+    me: "<b>Numbers</b>\n/me [today|week|month] — your numbers and plan progress\n/report [period] — report (heads: the team; managers: your own)\n/report dynamics|avgcheck|conversion|leadtime|closetime|proposals|presentations\n/report new — build and save a report; /reports — saved ones\n/compare [period] [@a @b] [by metric] — comparison table\n/funnel [period] — the funnel and where leads are lost\n/export [summary] [period] [xlsx] — CSV (or xlsx) for Excel\n/import — load entries from a CSV (as /export writes it)\n/export [summary] [period] — CSV for Excel\n/top [metric] [period] — the team's ranking\n/clients [@user] — customers: active, repeat, slipping away\n/contests — contests; /contest &lt;name&gt; — one contest's standings\n/settings — language, evening nudge (heads: the team's schedule)",
     head: "<b>Head of sales</b>\n/summary — the morning summary now\n/plan &lt;metric&gt; &lt;value&gt; &lt;period&gt; [@user|all] — set a plan; /plan — list and edit\n/inputs — inputs for the business metrics: market, margin, costs, overhead\n/invite — invite link for managers\n/promote @user — make a member a head\n/remove @user — remove a member from the team\n/invite new — a new invite link\n/contest new — a contest (guided, or in one line: /contest new Sprint deals 01.12 15.12 prize)",
     group: "<b>In the group</b>\n/join — join the team",
     admin: "<b>Group admin</b>\n/setup — create the team for this group",
@@ -361,11 +363,82 @@ export const en = {
     reachedCol: "Leads",
     convCol: "Conv",
     lostCol: "Lost",
-    exportUsage: "Form: <code>/export [period]</code> or <code>/export summary [period]</code>",
+    exportUsage: "Form: <code>/export [period] [xlsx]</code> or <code>/export summary [period] [xlsx]</code>",
     exportCaption: (what: string, period: string, n: number) =>
       `${what} · ${period} · ${n} ${plural("en", n, { one: "row", other: "rows" })}`,
     exportEntries: "Entries",
     exportSummary: "Summary by manager",
+  },
+  importCsv: {
+    usage:
+      "Send a CSV file with the caption <code>/import</code> (or send /import, then the file). Columns as /export writes them: Date and time; Manager; Kind; Outcome; Client; Amount, RUB; Loss reason (the first three are required; Russian headers work too). UTF-8 with or without BOM, <code>;</code> or <code>,</code> between fields.",
+    awaiting:
+      "📥 Send the CSV file now (within 15 minutes). Columns as /export writes them: Date and time; Manager; Kind; Outcome; Client; Amount, RUB; Loss reason.",
+    privateOnly: "Import works in the private chat with me: a file with the team's data is not for the whole group.",
+    tooBig: (mb: string) => `The file is ${mb} MB; at most 10 MB can be imported at once. Split it. Nothing was stored.`,
+    downloadFailed: "I could not get the file from Telegram. Send it again.",
+    nothingStored: "Nothing was stored.",
+    refusal: {
+      binary: "This is not a text CSV (the file is binary or not UTF-8). Save the table as “CSV UTF-8”.",
+      empty: "The file is empty.",
+      header: (missing: string, found: string) =>
+        `The first row lacks the columns ${missing} (found: ${found}). Use <code>;</code> or <code>,</code> between fields and the headers /export writes.`,
+      malformed: (row: number) => `Row ${row}: an unclosed quote or a broken field.`,
+      tooManyRows: (n: number) => `The file has ${n} rows; at most 100,000 at once. Split it.`,
+      formula: (row: number, column: string, value: string) =>
+        `Row ${row}, column «${column}»: a formula «${value}». Files with formulas are refused: remove the leading = + - @ (the export writes such text as '=…).`,
+      future: (row: number, column: string, value: string) => `Row ${row}, column «${column}»: ${value} is in the future.`,
+    },
+    problem: {
+      field_count: "a different number of fields than the header",
+      time_format: "not a date and time (DD.MM.YYYY HH:MM)",
+      kind_unknown: "unknown kind",
+      outcome_unknown: "unknown call outcome",
+      outcome_not_call: "an outcome is only for calls",
+      amount_required: "a deal needs an amount",
+      amount_format: "not an amount",
+      amount_zero: "the amount must be above zero",
+      amount_negative: "the amount cannot be negative",
+      amount_too_large: "the amount is too large",
+      amount_not_deal: "an amount is only for deals",
+      client_required: "this kind needs a client",
+      client_too_long: "the client name is too long (200 characters at most)",
+      reason_too_long: "the reason is too long (500 characters at most)",
+      reason_not_lost: "a loss reason is only for losses",
+      manager_required: "no manager",
+      manager_unknown: "not in the team",
+      manager_ambiguous: "several members have this name: use @username",
+      manager_not_you: "a manager imports only their own rows",
+    } satisfies Record<RowProblem, string>,
+    dryRunTitle: (name: string) => `📋 Checked «${name}» (nothing stored yet):`,
+    counts: (ok: number, bad: number) => `${ok} ${plural("en", ok, { one: "row", other: "rows" })} ok, ${bad} with errors.`,
+    present: (n: number) => `${n} of them already stored (same manager, kind, time and client): they will be skipped.`,
+    errorsTitle: "Errors:",
+    errorLine: (row: number, column: string, value: string, problem: string) => `• row ${row}, ${column}: «${value}» — ${problem}`,
+    errorLineEmpty: (row: number, column: string, problem: string) => `• row ${row}, ${column}: ${problem}`,
+    moreErrors: (n: number) => `…and ${n} more`,
+    unknownManagers: (names: string) => `Unknown managers (not in the team; match by @username or name): ${names}.`,
+    confirm: (n: number) => `Import stores ${n} new ${plural("en", n, { one: "entry", other: "entries" })}; rows with errors are left out.`,
+    nothingNew: "Nothing new to import.",
+    importButton: (n: number) => `✅ Import ${n}`,
+    cancelButton: "✖ Cancel",
+    progress: (done: number, total: number) => `⏳ Importing: ${done} of ${total} rows…`,
+    done: (stored: number, present: number, errors: number) =>
+      `✅ Import done: ${stored} ${plural("en", stored, { one: "entry", other: "entries" })} stored, ${present} already there, ${errors} rows with errors left out.`,
+    refusedTitle: "Not stored by the pipeline rules (as the commands refuse them):",
+    refusedLine: {
+      lead_exists: (row: number) => `• row ${row}: the client is already an open lead`,
+      no_open_lead: (row: number) => `• row ${row}: a loss with no open lead`,
+    },
+    cancelled: "Import cancelled, nothing stored.",
+    stale: {
+      missing: "This import is not valid. Nothing was stored.",
+      foreign: "This import is not yours. Nothing was stored.",
+      expired: "This dry run is older than 24 hours. Nothing was stored: send the file again.",
+      used: "Already handled: nothing more was stored.",
+    },
+    roleLost: "You are no longer allowed to import these rows. Nothing was stored: send the file again.",
+    changed: "The file no longer reads as it did in the dry run. Nothing was stored: send it again.",
   },
   table: { who: "Who", total: "Total", manager: "Manager", period: "Period", noData: "No data for the period." },
   teamReport: {

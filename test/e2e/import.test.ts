@@ -1,0 +1,206 @@
+import type { Chat, User } from "grammy/types";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { formatLocal } from "../../src/domain/time.js";
+import type { RecordedCall } from "../fake-telegram/index.js";
+import { buttons, type Harness, type Reply, startHarness, visibleText } from "../support/harness.js";
+import { count, liveActivities, setUpTeam, type TeamFixture } from "../support/team.js";
+
+let h: Harness;
+let t: TeamFixture;
+
+const TZ = "Europe/Moscow";
+const HEADER = "Дата и время;Менеджер;Тип;Результат;Клиент;Сумма, ₽;Причина отказа";
+/** A local time `minutesAgo` before now, as the export writes it. */
+const at = (minutesAgo: number) => formatLocal(Date.now() - minutesAgo * 60_000, TZ, "DD.MM.YYYY HH:mm");
+const csv = (...rows: string[]) => Buffer.from(`\uFEFF${[HEADER, ...rows].join("\r\n")}\r\n`, "utf8");
+
+/** Sends a file (with `/import` as its caption unless told otherwise) and resolves with the bot's answer. */
+async function sendFile(from: User, chat: Chat, bytes: Buffer, opts: { caption?: string; filename?: string } = {}): Promise<Reply> {
+  const after = h.fake.mark();
+  h.fake.sendDocument(from, chat, { filename: opts.filename ?? "entries.csv", bytes, caption: opts.caption ?? "/import" });
+  const call = await h.fake.waitForMessage(chat.id, undefined, { after });
+  return { text: visibleText(call), call };
+}
+
+/** Taps Import and resolves with the final edit of the progress message. */
+async function importNow(from: User, chat: Chat, dryRun: RecordedCall): Promise<{ result: string; after: number }> {
+  const data = buttons(dryRun).find((b) => b.startsWith("imp:ok:"))!;
+  const after = h.fake.mark();
+  h.fake.clickButton(from, chat, dryRun.response.result, data);
+  const done = await h.fake.waitForCall(
+    (c) => c.method === "editMessageText" && c.payload["chat_id"] === chat.id && /Импорт завершён|Import done/.test(visibleText(c)),
+    { after, timeoutMs: 30_000 },
+  );
+  return { result: visibleText(done), after };
+}
+
+beforeEach(async () => {
+  h = await startHarness();
+  t = await setUpTeam(h);
+});
+afterEach(async () => {
+  await h.stop();
+  await h.fake.close();
+});
+
+describe("/import", () => {
+  it("dry run with errors stores nothing; Import stores the good rows through the pipeline; the same file again adds nothing", async () => {
+    const file = csv(
+      `${at(300)};Иван;Новый лид;;Ромашка;;`,
+      `${at(290)};Иван;Звонок;назначена встреча;Ромашка;;`,
+      `${at(280)};Иван;Сделка;;Ромашка;abc;`,
+      `${at(270)};@ivan;Сделка;;Ромашка;150 000,00;`,
+      `${at(260)};John;Call;no answer;Acme;;`,
+      `${at(250)};Пётр;Звонок;;;;`,
+      `${at(230)};Иван;Звонок;;;;`,
+    );
+    const dry = await sendFile(t.head, t.headChat, file);
+    expect(dry.text).toContain("📋 Проверил «entries.csv» (пока ничего не записано):");
+    expect(dry.text).toContain("5 строк готовы, с ошибками: 2.");
+    expect(dry.text).toContain("• строка 4, Сумма, ₽: «abc» — не сумма");
+    expect(dry.text).toContain("• строка 7, Менеджер: «Пётр» — нет в команде");
+    expect(dry.text).toContain("Неизвестные менеджеры (нет в команде; ищу по @username или имени): Пётр.");
+    expect(dry.text).toContain("«Импортировать» запишет 5 новых записей");
+    expect(buttons(dry.call)).toEqual([
+      expect.stringMatching(/^imp:ok:\d+:[0-9a-f]{8}$/),
+      expect.stringMatching(/^imp:no:\d+:[0-9a-f]{8}$/),
+    ]);
+    expect(liveActivities(h)).toBe(0);
+
+    const { result } = await importNow(t.head, t.headChat, dry.call);
+    expect(result).toBe("✅ Импорт завершён: записано 5, уже были 0, пропущено с ошибками 2.");
+    expect(liveActivities(h)).toBe(5);
+    expect(count(h, "select stage from leads where client_name = 'Ромашка'") as unknown).toBe("won");
+    expect(count(h, "select amount_minor from activities where kind = 'deal'")).toBe(15_000_000);
+    // The entry keeps the file's minute in the team's zone.
+    const callAt = count(h, "select occurred_at from activities where kind = 'call' and outcome = 'meeting'");
+    expect(formatLocal(callAt, TZ, "DD.MM.YYYY HH:mm")).toBe(at(290));
+    expect(count(h, "select count(*) from import_jobs where status = 'done'")).toBe(1);
+
+    // A second tap on the same Import button stores nothing more.
+    const again = await h.tap(t.head, t.headChat, dry.call, buttons(dry.call)[0]!);
+    expect(again.text).toBe("Уже обработано: больше ничего не записано.");
+
+    const second = await sendFile(t.head, t.headChat, file);
+    expect(second.text).toContain("Из них 5 уже есть (тот же менеджер, тип, время и клиент): будут пропущены.");
+    expect(second.text).toContain("Нового для импорта нет.");
+    expect(buttons(second.call)).toEqual([]);
+    expect(liveActivities(h)).toBe(5);
+  });
+
+  it("re-importing the bot's own /export changes nothing; /import then the file works; Cancel stores nothing", async () => {
+    for (const c of ["/lead Вектор", "/call Вектор", "/deal 50k Вектор"]) await h.say(t.ivan, t.ivanChat, c);
+    await h.say(t.john, t.johnChat, "/call Acme");
+    const before = h.fake.mark();
+    h.fake.sendText(t.head, t.headChat, "/export");
+    const exported = await h.fake.waitForCall((c) => c.method === "sendDocument", { after: before });
+    const bytes = exported.payload["document"].bytes as Buffer;
+
+    const waiting = await h.say(t.head, t.headChat, "/import");
+    expect(waiting.text).toContain("📥 Пришлите CSV-файл (в течение 15 минут).");
+    const dry = await sendFile(t.head, t.headChat, bytes, { caption: "" });
+    expect(dry.text).toContain("4 строки готовы, с ошибками: 0.");
+    expect(dry.text).toContain("Из них 4 уже есть");
+    expect(dry.text).toContain("Нового для импорта нет.");
+    expect(liveActivities(h)).toBe(4);
+
+    // A file sent with no /import before it is not taken for one (updates of a chat run in order).
+    const stray = h.fake.mark();
+    h.fake.sendDocument(t.head, t.headChat, { filename: "x.csv", bytes });
+    await h.say(t.head, t.headChat, "/help");
+    expect(h.fake.messagesTo(t.headChat.id).filter((c) => h.fake.calls.indexOf(c) >= stray && visibleText(c).includes("Проверил"))).toEqual(
+      [],
+    );
+
+    const fresh = await sendFile(t.head, t.headChat, csv(`${at(5)};Иван;Встреча;;Вектор;;`));
+    expect(fresh.text).toContain("«Импортировать» запишет 1 новую запись");
+    const cancel = await h.tap(t.head, t.headChat, fresh.call, buttons(fresh.call)[1]!);
+    expect(cancel.text).toBe("Импорт отменён, ничего не записано.");
+    const late = await h.tap(t.head, t.headChat, fresh.call, buttons(fresh.call)[0]!);
+    expect(late.text).toBe("Уже обработано: больше ничего не записано.");
+    expect(liveActivities(h)).toBe(4);
+  });
+
+  it("a manager imports only their own rows; forged buttons and other people's taps store nothing", async () => {
+    const file = csv(`${at(30)};Иван;Звонок;;Acme;;`, `${at(20)};John;Звонок;;Acme;;`, `${at(10)};Иван;Отказ;;Сигма;;дорого`);
+    const dry = await sendFile(t.ivan, t.ivanChat, file);
+    expect(dry.text).toContain("2 строки готовы, с ошибками: 1.");
+    expect(dry.text).toContain("• строка 3, Менеджер: «John» — менеджер импортирует только свои строки");
+    const id = /^imp:ok:(\d+):/.exec(buttons(dry.call)[0]!)![1];
+
+    const forged = h.fake.mark();
+    h.fake.forgeClick(t.ivan, t.ivanChat, dry.call.response.result, `imp:ok:${id}:00000000`);
+    const forgedReply = await h.fake.waitForMessage(t.ivanChat.id, undefined, { after: forged });
+    expect(visibleText(forgedReply)).toBe("Этот импорт недействителен. Ничего не записано.");
+    const foreign = h.fake.mark();
+    h.fake.forgeClick(t.john, t.johnChat, { message_id: 1 }, buttons(dry.call)[0]!);
+    const foreignReply = await h.fake.waitForMessage(t.johnChat.id, undefined, { after: foreign });
+    expect(visibleText(foreignReply)).toBe("This import is not yours. Nothing was stored.");
+    expect(liveActivities(h)).toBe(0);
+
+    const { result } = await importNow(t.ivan, t.ivanChat, dry.call);
+    // A loss with no open lead is refused as /lost would refuse it, and said so.
+    expect(result).toContain("записана 1, уже были 0, пропущено с ошибками 1.");
+    expect(result).toContain("Не записаны по правилам воронки (как их отклонили бы команды):\n• строка 4: отказ без открытого лида");
+    expect(count(h, "select count(*) from activities where user_id = ?", t.ivan.id)).toBe(1);
+    expect(count(h, "select count(*) from activities where user_id = ?", t.john.id)).toBe(0);
+  });
+
+  it("an ambiguous name is an error; Import re-checks the role: a head demoted since the dry run stores nothing", async () => {
+    const john2 = h.fake.user(103, { first_name: "John", username: "john2", language_code: "en" });
+    await h.say(john2, h.fake.privateChat(john2), `/start ${t.inviteCode}`);
+    const dry = await sendFile(
+      t.head,
+      t.headChat,
+      csv(`${at(30)};John;Звонок;;;;`, `${at(29)};@john2;Звонок;;;;`, `${at(28)};@john;Звонок;;;;`, `${at(27)};Иван;Звонок;;;;`),
+    );
+    expect(dry.text).toContain("3 строки готовы, с ошибками: 1.");
+    expect(dry.text).toContain("• строка 2, Менеджер: «John» — так зовут нескольких: укажите @username");
+    h.deps.db.$client.prepare("update memberships set role = 'manager' where user_id = ?").run(t.head.id);
+    const tapped = await h.tap(t.head, t.headChat, dry.call, buttons(dry.call)[0]!);
+    expect(tapped.text).toBe("Вы больше не можете импортировать эти строки. Ничего не записано: пришлите файл ещё раз.");
+    expect(liveActivities(h)).toBe(0);
+    expect(count(h, "select count(*) from import_jobs where status = 'cancelled'")).toBe(1);
+  });
+
+  it("refuses broken files with the row and column, storing nothing", async () => {
+    const head = (bytes: Buffer, filename?: string) =>
+      sendFile(t.head, t.headChat, bytes, filename ? { filename } : {}).then((r) => r.text);
+    const formula = await head(csv(`${at(10)};Иван;Звонок;;Acme;;`, `${at(9)};Иван;Звонок;;=cmd|' /C calc'!A0;;`));
+    expect(formula).toContain("⚠️ Строка 3, столбец «Клиент»: формула «=cmd|' /C calc'!A0». Файлы с формулами не принимаются");
+    expect(formula).toContain("Ничего не сохранено.");
+    const future = await head(csv(`${at(10)};Иван;Звонок;;;;`, `${at(-120)};Иван;Звонок;;;;`));
+    expect(future).toContain(`⚠️ Строка 3, столбец «Дата и время»: ${at(-120)} — это в будущем.`);
+    const commas = await head(Buffer.from(`Дата и время|Менеджер|Тип\n${at(10)}|Иван|Звонок\n`));
+    expect(commas).toContain("⚠️ В первой строке нет столбцов «Дата и время», «Менеджер», «Тип» (найдено: «Дата и время|Менеджер|Тип»).");
+    const binary = await head(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]), "table.xlsx");
+    expect(binary).toContain("⚠️ Это не текстовый CSV (файл двоичный или не в UTF-8).");
+    const junk = await head(Buffer.alloc(10 * 1024 * 1024 + 512 * 1024, "z"));
+    expect(junk).toBe("⚠️ Файл — 10.5 МБ, а за раз можно не больше 10 МБ. Разбейте его. Ничего не сохранено.");
+    const quote = await head(csv(`${at(10)};Иван;Звонок;;"Acme;;`));
+    expect(quote).toMatch(/⚠️ Строка \d+: незакрытая кавычка или сломанное поле\.\nНичего не сохранено\./);
+    expect(liveActivities(h)).toBe(0);
+    expect(count(h, "select count(*) from import_jobs where status in ('pending', 'running', 'done')")).toBe(0);
+
+    const group = await h.say(t.head, t.group, "/import");
+    expect(group.text).toBe("Импорт — в личном чате со мной: файл с данными команды не для всей группы.");
+  });
+
+  it("imports a large file in batches, editing one progress message in place", async () => {
+    const rows = Array.from({ length: 2_500 }, (_, i) => `${at(3_000 - i)};${i % 2 ? "Иван" : "John"};Звонок;;Клиент ${i % 7};;`);
+    const dry = await sendFile(t.head, t.headChat, csv(...rows));
+    expect(dry.text).toContain("2500 строк готовы, с ошибками: 0.");
+    const { result, after } = await importNow(t.head, t.headChat, dry.call);
+    expect(result).toContain("записано 2500");
+    expect(liveActivities(h)).toBe(2_500);
+    const progress = h.fake.calls.slice(after).filter((c) => c.method === "sendMessage" && /Импорт: 0 из 2500/.test(visibleText(c)));
+    expect(progress).toHaveLength(1);
+    const messageId = progress[0]!.response.result.message_id;
+    const edits = h.fake.calls
+      .slice(after)
+      .filter((c) => c.method === "editMessageText" && c.payload["message_id"] === messageId)
+      .map((c) => visibleText(c));
+    expect(edits.slice(0, -1)).toEqual(["⏳ Импорт: 1000 из 2500 строк…", "⏳ Импорт: 2000 из 2500 строк…"]);
+    expect(edits.at(-1)).toContain("Импорт завершён");
+  });
+});
