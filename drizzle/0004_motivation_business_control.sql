@@ -129,6 +129,23 @@ CREATE TABLE `gaming_flags` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `gaming_flags_once_uq` ON `gaming_flags` (`team_id`,`kind`,`user_id`,`day`);--> statement-breakpoint
 CREATE INDEX `gaming_flags_team_status_idx` ON `gaming_flags` (`team_id`,`status`,`day`);--> statement-breakpoint
+CREATE TABLE `import_jobs` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`token` text NOT NULL,
+	`team_id` integer NOT NULL,
+	`user_id` integer NOT NULL,
+	`chat_id` integer NOT NULL,
+	`status` text NOT NULL,
+	`file_id` text,
+	`file_name` text,
+	`result` text,
+	`created_at` integer NOT NULL,
+	`resolved_at` integer,
+	FOREIGN KEY (`team_id`) REFERENCES `teams`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `import_jobs_user_idx` ON `import_jobs` (`user_id`,`status`);--> statement-breakpoint
 CREATE TABLE `league_teams` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`league_id` integer NOT NULL,
