@@ -95,8 +95,11 @@ describe("/export … xlsx", () => {
     expect(sheet.name).toBe("Сводка по менеджерам");
     const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
     const metrics = metricsOn("export");
-    expect(header).toHaveLength(1 + metrics.length);
+    // The metrics, then (in a private chat) the month's bonus, in rubles.
+    expect(header).toHaveLength(2 + metrics.length);
+    expect(header[1 + metrics.length]).toMatch(/^Бонус/);
     const rows = sheet.getRows(2, sheet.rowCount - 1)!;
+    expect(rows[2]!.getCell(2 + metrics.length).numFmt).toBe(XLSX_FORMATS.money);
     expect(rows.map((r) => r.getCell(1).value)).toEqual(["John", "Иван", "Итого"]);
     // Columns come from the metric registry; each is formatted by its unit.
     const expected = {
