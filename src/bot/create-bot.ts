@@ -8,6 +8,7 @@ import type { AppDeps } from "../services/deps.js";
 import type { BotContext } from "./context.js";
 import { CONTEST_BUILDER_CONVERSATION, contestBuilderConversation } from "./conversations/contest-builder.js";
 import { expireOldFlows, flowStorage } from "./conversations/flow-storage.js";
+import { INPUTS_EDITOR_CONVERSATION, inputsEditorConversation } from "./conversations/inputs-editor.js";
 import { KB_ADD_CONVERSATION, kbAddConversation } from "./conversations/kb-add.js";
 import { LOG_ENTRY_CONVERSATION, logEntryConversation } from "./conversations/log-entry.js";
 import { PLAN_EDITOR_CONVERSATION, planEditorConversation } from "./conversations/plan-editor.js";
@@ -71,6 +72,7 @@ export function createBot(config: Config, deps: AppDeps, options: CreateBotOptio
   bot.use(createConversation(kbAddConversation, KB_ADD_CONVERSATION));
   bot.use(createConversation(quizBuilderConversation, QUIZ_BUILDER_CONVERSATION));
   bot.use(createConversation(contestBuilderConversation, CONTEST_BUILDER_CONVERSATION));
+  bot.use(createConversation(inputsEditorConversation, INPUTS_EDITOR_CONVERSATION));
   bot.use(dropForwarded);
   registerFeatures(bot);
   bot.catch(errorBoundary);

@@ -3,7 +3,14 @@ import { parseFlagSettings } from "./gaming-flags.js";
 import { isLocale } from "./locales.js";
 import type { MetricParser } from "./metrics.js";
 import { parseDuration } from "./plans.js";
-import { clockTime, parseWorkdays, type TeamSettings, type UserSettings } from "./team-settings.js";
+import {
+  clockTime,
+  MAX_ACTIVE_CUSTOMER_DAYS,
+  MIN_ACTIVE_CUSTOMER_DAYS,
+  parseWorkdays,
+  type TeamSettings,
+  type UserSettings,
+} from "./team-settings.js";
 import { isValidTimeZone } from "./time.js";
 
 export type SettingsChange =
@@ -133,6 +140,13 @@ export function parseSettingsCommand(text: string, parseMetric: MetricParser, th
     case "задним_числом": {
       const days = /^\d{1,2}$/.test(value) ? Number(value) : null;
       return days !== null && days <= MAX_BACKDATE_DAYS ? { scope: "team", patch: { backdateDays: days } } : bad;
+    }
+    case "customers":
+    case "клиенты": {
+      const days = /^\d{1,3}$/.test(value) ? Number(value) : null;
+      return days !== null && days >= MIN_ACTIVE_CUSTOMER_DAYS && days <= MAX_ACTIVE_CUSTOMER_DAYS
+        ? { scope: "team", patch: { activeCustomerDays: days } }
+        : bad;
     }
     case "language":
     case "язык": {

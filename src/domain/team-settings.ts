@@ -7,6 +7,10 @@ import { METRIC_KEYS } from "./metrics.js";
 /** "HH:MM", 00:00–23:59. */
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
+/** The active-customer window's bounds (`/settings customers 90`): a week to two years. */
+export const MIN_ACTIVE_CUSTOMER_DAYS = 7;
+export const MAX_ACTIVE_CUSTOMER_DAYS = 730;
+
 const destinations = z.array(z.enum(["head", "group"])).max(2);
 
 /**
@@ -51,7 +55,7 @@ export const teamSettingsSchema = z.object({
   /** The evening leaderboard: raw values (`plain`) or by % of each one's own plan (`fair`). */
   leaderboardMode: z.enum(["plain", "fair"]).default("plain"),
   /** A customer is active with a won deal within this many days (active customers, churn). */
-  activeCustomerDays: z.number().int().min(7).max(730).default(90),
+  activeCustomerDays: z.number().int().min(MIN_ACTIVE_CUSTOMER_DAYS).max(MAX_ACTIVE_CUSTOMER_DAYS).default(90),
   /** Free text read with confidence as one entry is stored at once (with an Undo button) instead of asking. */
   autoLog: z.boolean().default(false),
   /** Anti-gaming flag thresholds (`/settings flags …`). */

@@ -53,15 +53,25 @@ export function missingInputs(
 
 export type SetInputResult = { status: "saved"; month: string } | { status: "unknown_user"; username: string };
 
-/** Stores one input as a new row (history kept); costs name a manager of the team. */
+/**
+ * Stores one input as a new row (history kept); costs name a manager of the team, by
+ * @username (the one-line form) or by id (the guided flow's buttons: a manager may
+ * have no username).
+ */
 export function setInput(
   deps: AppDeps,
   head: { team: Team; user: { id: number } },
-  cmd: { kind: InputKind; value: number; month: string; username: string | null },
+  cmd: { kind: InputKind; value: number; month: string; username: string | null; userId?: number },
 ): SetInputResult {
   let userId: number | null = null;
   if (cmd.kind === "costs") {
-    const m = cmd.username ? deps.repos.memberships.byUsername(head.team.id, cmd.username) : undefined;
+    const { memberships } = deps.repos;
+    const m =
+      cmd.userId !== undefined
+        ? memberships.listTeam(head.team.id).find((x) => x.user.id === cmd.userId)
+        : cmd.username
+          ? memberships.byUsername(head.team.id, cmd.username)
+          : undefined;
     if (!m?.membership.active) return { status: "unknown_user", username: cmd.username ?? "" };
     userId = m.user.id;
   }

@@ -32,6 +32,15 @@ describe("parseSettingsCommand", () => {
     expect(parseSettingsCommand("nudge off", parseMainMetric)).toEqual({ scope: "user", patch: { nudge: false } });
   });
 
+  it("reads the active-customer window in days, 7 to 730, in either language", () => {
+    expect(parseSettingsCommand("customers 90", parseMainMetric)).toEqual({ scope: "team", patch: { activeCustomerDays: 90 } });
+    expect(parseSettingsCommand("клиенты 730", parseMainMetric)).toEqual({ scope: "team", patch: { activeCustomerDays: 730 } });
+    expect(parseSettingsCommand("customers 7", parseMainMetric)).toEqual({ scope: "team", patch: { activeCustomerDays: 7 } });
+    for (const value of ["6", "731", "0", "-30", "90d", "", "1e2"]) {
+      expect(parseSettingsCommand(`customers ${value}`, parseMainMetric), value).toEqual({ error: "bad_value", key: "customers", value });
+    }
+  });
+
   it("refuses unknown keys and invalid values", () => {
     expect(parseSettingsCommand("timezone Mars/Base", parseMainMetric)).toEqual({
       error: "bad_value",

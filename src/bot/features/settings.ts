@@ -44,6 +44,7 @@ function renderTeamSettings(team: Team, s: TeamSettings, locale: Locale): string
     `${t.autoLog}: ${s.autoLog ? t.on : t.off}`,
     messages[locale].flags.settingsLine(s.flags),
     t.backdate(s.backdateDays),
+    t.activeCustomers(s.activeCustomerDays),
   ].join("\n");
 }
 

@@ -496,6 +496,18 @@ export const en = {
     futureMonth: "Inputs go up to next month at most.",
     enter: (cmd: string) => `enter ${cmd}`,
     missingNote: (list: string) => `— : not enough data: ${list}`,
+    // The guided flow (`/inputs` → a button): month → (costs: whose) → value.
+    flowHint: "Or tap a button below and I'll ask step by step.",
+    editButtons: { market: "✏️ Market", margin: "✏️ Margin", costs: "✏️ Costs", overhead: "✏️ Overhead" },
+    askMonth: (what: string) => `✏️ ${what}: for which month? Tap a button or type the month: 11.2026, november.`,
+    thisMonth: (m: string) => `This · ${m}`,
+    lastMonth: (m: string) => `Last · ${m}`,
+    nextMonth: (m: string) => `Next · ${m}`,
+    askManager: (month: string) => `Sales costs for ${month}: whose? Choose the manager.`,
+    askMoney: (what: string, month: string) => `${what} for ${month}: how much? For example: 150000, 150k, 1.5m, 150 тыс.`,
+    askPercent: (what: string, month: string) => `${what} for ${month}: what percent? For example: 30%, 27.5.`,
+    flowCancelled: "Inputs closed. Nothing was stored.",
+    managerGone: (who: string) => `${who} is no longer a manager of this team. Nothing was stored.`,
   },
   clients: {
     title: (who: string) => `👥 <b>Customers · ${who}</b>`,
@@ -747,6 +759,7 @@ export const en = {
     autoLog: "Free text stored at once (confident single entries)",
     backdate: (n: number) =>
       n > 0 ? `Backdated entries: up to ${n} ${plural("en", n, { one: "day", other: "days" })} back` : "Backdated entries: off",
+    activeCustomers: (n: number) => `Active customer: a won deal within the last ${n} ${plural("en", n, { one: "day", other: "days" })}`,
     language: "Language",
     auto: "as in Telegram",
     /** This language's own name, on its button (every language's button shows its own). */
@@ -757,7 +770,7 @@ export const en = {
     on: "on",
     off: "off",
     usage:
-      "Change with <code>/settings &lt;key&gt; &lt;value&gt;</code>:\n<code>timezone Asia/Yekaterinburg</code> · <code>summary 09:30</code> · <code>evening 18:30</code> · <code>weekly 09:05</code> · <code>nudge_time 18:00</code> · <code>checks 09:00-19:00</code> · <code>workdays 1-5</code> · <code>summary_to head|group|both</code> · <code>leaderboard_to group</code> · <code>alerts_to both</code> · <code>topic here|off</code> · <code>leadtime 24h</code> · <code>stuck 7</code> · <code>drop 10</code> · <code>quiet 21:00-08:00|off</code> · <code>metric revenue</code> · <code>leaderboard fair|plain</code> · <code>autolog on|off</code> · <code>backdate 7</code> (0: off) · <code>points call 2 deal 25</code> · <code>holidays 01.01–08.01, 23.02</code> · <code>flags …</code> (see /settings flags) · <code>language ru|en|auto</code> · <code>nudge on|off</code> · <code>coaching on|off</code>",
+      "Change with <code>/settings &lt;key&gt; &lt;value&gt;</code>:\n<code>timezone Asia/Yekaterinburg</code> · <code>summary 09:30</code> · <code>evening 18:30</code> · <code>weekly 09:05</code> · <code>nudge_time 18:00</code> · <code>checks 09:00-19:00</code> · <code>workdays 1-5</code> · <code>summary_to head|group|both</code> · <code>leaderboard_to group</code> · <code>alerts_to both</code> · <code>topic here|off</code> · <code>leadtime 24h</code> · <code>stuck 7</code> · <code>drop 10</code> · <code>quiet 21:00-08:00|off</code> · <code>metric revenue</code> · <code>leaderboard fair|plain</code> · <code>autolog on|off</code> · <code>backdate 7</code> (0: off) · <code>customers 90</code> (7–730 days) · <code>points call 2 deal 25</code> · <code>holidays 01.01–08.01, 23.02</code> · <code>flags …</code> (see /settings flags) · <code>language ru|en|auto</code> · <code>nudge on|off</code> · <code>coaching on|off</code>",
     personalUsage:
       "Change with <code>/settings language ru|en|auto</code>, <code>/settings nudge on|off</code> or <code>/settings coaching on|off</code>.",
     unknownKey: (k: string) => `Unknown setting “${k}”.`,

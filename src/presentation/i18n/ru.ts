@@ -469,6 +469,18 @@ export const ru: Messages = {
     futureMonth: "Вводные можно задать не дальше следующего месяца.",
     enter: (cmd: string) => `введите ${cmd}`,
     missingNote: (list: string) => `— : не хватает данных: ${list}`,
+    // The guided flow (`/inputs` → a button): month → (costs: whose) → value.
+    flowHint: "Или нажмите кнопку ниже — спрошу по шагам.",
+    editButtons: { market: "✏️ Рынок", margin: "✏️ Маржа", costs: "✏️ Затраты", overhead: "✏️ Накладные" },
+    askMonth: (what) => `✏️ ${what}: за какой месяц? Нажмите кнопку или напишите месяц: 11.2026, ноябрь.`,
+    thisMonth: (m) => `Этот · ${m}`,
+    lastMonth: (m) => `Прошлый · ${m}`,
+    nextMonth: (m) => `Следующий · ${m}`,
+    askManager: (month) => `Затраты на продажи за ${month}: чьи? Выберите менеджера.`,
+    askMoney: (what, month) => `${what} за ${month}: сколько? Например: 150000, 150k, 1,5 млн, 150 тыс.`,
+    askPercent: (what, month) => `${what} за ${month}: сколько процентов? Например: 30%, 27,5.`,
+    flowCancelled: "Ввод вводных закрыт. Ничего не сохранено.",
+    managerGone: (who) => `${who} больше не менеджер этой команды. Ничего не сохранено.`,
   },
   clients: {
     title: (who: string) => `👥 <b>Клиенты · ${who}</b>`,
@@ -718,6 +730,8 @@ export const ru: Messages = {
     autoLog: "Запись текста сразу (уверенные одиночные записи)",
     backdate: (n) =>
       n > 0 ? `Записи задним числом: до ${n} ${plural("ru", n, { one: "дня", other: "дней" })} назад` : "Записи задним числом: выкл",
+    activeCustomers: (n) =>
+      `Активный клиент: сделка за последние ${n} ${plural("ru", n, { one: "день", few: "дня", many: "дней", other: "дня" })}`,
     language: "Язык",
     auto: "как в Telegram",
     /** This language's own name, on its button. */
@@ -728,7 +742,7 @@ export const ru: Messages = {
     on: "вкл",
     off: "выкл",
     usage:
-      "Изменить: <code>/settings &lt;ключ&gt; &lt;значение&gt;</code>:\n<code>timezone Asia/Yekaterinburg</code> · <code>summary 09:30</code> · <code>evening 18:30</code> · <code>weekly 09:05</code> · <code>nudge_time 18:00</code> · <code>checks 09:00-19:00</code> · <code>workdays пн-пт</code> · <code>summary_to head|group|both</code> · <code>leaderboard_to group</code> · <code>alerts_to both</code> · <code>topic here|off</code> · <code>leadtime 24ч</code> · <code>stuck 7</code> · <code>drop 10</code> · <code>quiet 21:00-08:00|off</code> · <code>metric выручка</code> · <code>leaderboard fair|plain</code> · <code>autolog on|off</code> · <code>backdate 7</code> (0 — выкл) · <code>points call 2 deal 25</code> · <code>holidays 01.01–08.01, 23.02</code> · <code>flags …</code> (см. /settings flags) · <code>language ru|en|auto</code> · <code>nudge on|off</code> · <code>coaching on|off</code>",
+      "Изменить: <code>/settings &lt;ключ&gt; &lt;значение&gt;</code>:\n<code>timezone Asia/Yekaterinburg</code> · <code>summary 09:30</code> · <code>evening 18:30</code> · <code>weekly 09:05</code> · <code>nudge_time 18:00</code> · <code>checks 09:00-19:00</code> · <code>workdays пн-пт</code> · <code>summary_to head|group|both</code> · <code>leaderboard_to group</code> · <code>alerts_to both</code> · <code>topic here|off</code> · <code>leadtime 24ч</code> · <code>stuck 7</code> · <code>drop 10</code> · <code>quiet 21:00-08:00|off</code> · <code>metric выручка</code> · <code>leaderboard fair|plain</code> · <code>autolog on|off</code> · <code>backdate 7</code> (0 — выкл) · <code>customers 90</code> (7–730 дней) · <code>points call 2 deal 25</code> · <code>holidays 01.01–08.01, 23.02</code> · <code>flags …</code> (см. /settings flags) · <code>language ru|en|auto</code> · <code>nudge on|off</code> · <code>coaching on|off</code>",
     personalUsage:
       "Изменить: <code>/settings language ru|en|auto</code>, <code>/settings nudge on|off</code> или <code>/settings coaching on|off</code>.",
     unknownKey: (k) => `Неизвестная настройка «${k}».`,

@@ -63,6 +63,6 @@ export function renderInputsStatus(months: readonly MonthInputs[], locale: Local
     lines.push(missing.length > 0 ? t.missing(escapeHtml(missing.join(", "))) : t.allSet);
     parts.push(lines.join("\n"));
   }
-  parts.push(t.usage);
+  parts.push(`${t.usage}\n${t.flowHint}`);
   return fitHtml(parts.join("\n\n"));
 }
