@@ -112,7 +112,12 @@ describe("the guided /inputs flow", () => {
     // Money: negative and nonsense are refused the same way.
     const { ask } = await open("costs");
     const who = await h.tap(t.head, t.headChat, ask.call, "ie:mo:2026-11");
-    await h.tap(t.head, t.headChat, who.call, `ie:u:${t.john.id}`);
+    expect(buttons(who.call)).toContain(`ie:u:${t.john.id}`);
+    // A manager typed instead of tapped: someone not on the buttons is asked again.
+    const stranger = await h.say(t.head, t.headChat, "@nobody");
+    expect(stranger.text).toBe("Затраты на продажи за ноябрь 2026: чьи? Выберите менеджера.");
+    expect(buttons(stranger.call)).toEqual(buttons(who.call));
+    await h.say(t.head, t.headChat, "@John");
     const negative = await h.say(t.head, t.headChat, "-5k");
     expect(negative.text).toMatch(/^⚠️ Вводные не могут быть отрицательными\.\nЗатраты на продажи @john за ноябрь 2026/);
     expect(inputRows()).toBe(1);

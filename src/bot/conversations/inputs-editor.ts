@@ -95,10 +95,19 @@ export async function inputsEditorConversation(conversation: FlowConversation, c
       if (i % 3 === 2) uk.row();
     });
     const userOffered = offeredOf(uk);
-    await ctx.reply(it.askManager(monthText), { reply_markup: withCancel(uk) });
+    withCancel(uk);
+    await ctx.reply(it.askManager(monthText), { reply_markup: uk });
     for (;;) {
-      const a = await ask(false);
-      if (a.kind === "button" && a.value.startsWith("u:") && userOffered.has(a.value)) {
+      const a = await ask(true);
+      if (a.kind === "text") {
+        // "@ivan" typed instead of tapped is the same answer; anything else asks again.
+        const typed = a.text.trim().toLowerCase();
+        manager = env.managers.find((m) => m.name.toLowerCase() === typed) ?? null;
+        if (manager) break;
+        await a.ctx.reply(it.askManager(monthText), { reply_markup: uk });
+        continue;
+      }
+      if (a.value.startsWith("u:") && userOffered.has(a.value)) {
         const id = Number(a.value.slice(2));
         manager = env.managers.find((m) => m.id === id) ?? null;
         if (manager) break;
