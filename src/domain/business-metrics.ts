@@ -19,6 +19,11 @@ export const BUSINESS_METRIC_KEYS = [
 ] as const;
 export type BusinessMetricKey = (typeof BUSINESS_METRIC_KEYS)[number];
 
+/** True for the metrics that need the team's history and the head's inputs (a costlier read). */
+export function isBusinessMetric(key: string): key is BusinessMetricKey {
+  return (BUSINESS_METRIC_KEYS as readonly string[]).includes(key);
+}
+
 /** A live won deal. */
 export interface WonDeal {
   userId: number;

@@ -13,20 +13,50 @@ import { DAY_MS } from "../domain/time.js";
 import type { Period } from "../domain/types.js";
 import type { AppDeps } from "./deps.js";
 
+type TeamHistory = Pick<BusinessContext, "deals" | "inputs" | "costUserIds">;
+
+/**
+ * The last team history read per repositories, with the database version it was read
+ * at. One reply reads KPIs several times (a period, each plan's period, the previous
+ * period): the team's deals of all time are read once, not each time, and read again
+ * as soon as anything was written.
+ */
+const historyCache = new WeakMap<AppDeps["repos"], Map<number, { version: string; history: TeamHistory }>>();
+
+function teamHistory(deps: AppDeps, teamId: number): TeamHistory {
+  let byTeam = historyCache.get(deps.repos);
+  if (!byTeam) historyCache.set(deps.repos, (byTeam = new Map()));
+  const version = deps.repos.business.version();
+  const hit = byTeam.get(teamId);
+  if (hit && hit.version === version) return hit.history;
+  const history: TeamHistory = {
+    deals: deps.repos.business.wonDeals(teamId),
+    inputs: deps.repos.business.inputs(teamId),
+    costUserIds: deps.repos.memberships
+      .listTeam(teamId)
+      .filter((m) => m.membership.role === "manager")
+      .map((m) => m.user.id),
+  };
+  // One team kept: the cache is for the reads of one reply, not a second copy of the data.
+  byTeam.clear();
+  byTeam.set(teamId, { version, history });
+  return history;
+}
+
+/** Drops the kept team history (the bench does this before each timed reply, as a write would). */
+export function forgetTeamHistory(deps: AppDeps): void {
+  historyCache.delete(deps.repos);
+}
+
 /**
  * What the business metrics need beyond a period's entries: the team's won deals
  * of all time (customers' history), the head's inputs, and whose costs make the
- * team's (its current managers). Two indexed reads per call.
+ * team's (its current managers); read once per database version (teamHistory).
  */
 export function businessContext(deps: AppDeps, team: Team, subject: readonly number[] | null): BusinessContext {
   return {
     tz: team.timezone,
-    deals: deps.repos.business.wonDeals(team.id),
-    inputs: deps.repos.business.inputs(team.id),
-    costUserIds: deps.repos.memberships
-      .listTeam(team.id)
-      .filter((m) => m.membership.role === "manager")
-      .map((m) => m.user.id),
+    ...teamHistory(deps, team.id),
     subject,
     asOf: deps.now(),
     activeDays: readTeamSettings(team.settings).activeCustomerDays,

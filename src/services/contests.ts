@@ -1,6 +1,7 @@
 import type { Contest, Squad, SquadInput } from "../db/repositories/contests.js";
 import type { Team } from "../db/repositories/teams.js";
 import type { Member } from "../db/repositories/users.js";
+import { isBusinessMetric } from "../domain/business-metrics.js";
 import {
   CONTEST_PRIZE_MAX,
   type ContestKind,
@@ -20,7 +21,9 @@ import { computeTeamKpis } from "../domain/kpi.js";
 import { METRIC_KEYS, type MetricKey } from "../domain/metrics.js";
 import { localDate } from "../domain/time.js";
 import type { Period } from "../domain/types.js";
+import { businessContext } from "./business.js";
 import type { Member as Actor, AppDeps } from "./deps.js";
+import { teamPointWeights } from "./team-settings.js";
 import { teamSnapshot } from "./team-snapshot.js";
 
 /** What the head chose, before it is checked and stored. */
@@ -151,7 +154,7 @@ export function computeStandings(deps: AppDeps, team: Team, contest: Contest, sq
   const period = contestPeriod(contest);
   const squadList = contest.kind === "squads" ? (squads ?? deps.repos.contests.squadsOf(contest.id)) : [];
   const only = contest.kind === "squads" ? squadList.flatMap((s) => s.userIds) : undefined;
-  const snap = teamSnapshot(deps, team, period, only);
+  const snap = teamSnapshot(deps, team, period, only, { business: isBusinessMetric(metric) });
   const current = new Set(deps.repos.memberships.listTeam(team.id).map((m) => m.user.id));
   const personValue = (m: Member) => contestValue(metric, snap.byUser.get(m.user.id)?.[metric] ?? null);
   const line = (r: { item: Member; value: number | null; place: number | null; gap: number | null }): StandingLine => ({
@@ -171,6 +174,9 @@ export function computeStandings(deps: AppDeps, team: Team, contest: Contest, sq
       activities: snap.activities.filter((a) => ids.has(a.userId)),
       timelines: snap.timelines.filter((t) => ids.has(t.ownerId)),
       period,
+      // A squad is valued like a team: the team's point weights, its members' customers.
+      weights: teamPointWeights(team),
+      business: isBusinessMetric(metric) ? businessContext(deps, team, s.userIds) : undefined,
     });
     const members = s.userIds.flatMap((id) => byId.get(id) ?? []);
     return { squad: s, value: contestValue(metric, total[metric]), members: contestStandings(members, metric, personValue).map(line) };

@@ -1,5 +1,6 @@
 import type { Team } from "../db/repositories/teams.js";
 import type { Member } from "../db/repositories/users.js";
+import { isBusinessMetric } from "../domain/business-metrics.js";
 import { isRookie } from "../domain/fair-ranking.js";
 import type { MetricKey } from "../domain/metrics.js";
 import { type Ranked, rankBy } from "../domain/ranking.js";
@@ -9,7 +10,7 @@ import { teamSnapshot } from "./team-snapshot.js";
 
 /** The team ranked by a metric over a period; revenue breaks display ties. */
 export function leaderboard(deps: AppDeps, team: Team, metric: MetricKey, period: Period, only?: (m: Member) => boolean): Ranked<Member>[] {
-  const snap = teamSnapshot(deps, team, period);
+  const snap = teamSnapshot(deps, team, period, undefined, { business: isBusinessMetric(metric) });
   const people = only ? snap.people.filter(only) : snap.people;
   const value = (m: Member) => snap.byUser.get(m.user.id)?.[metric] ?? null;
   const second = (m: Member) => snap.byUser.get(m.user.id)?.["revenue"] ?? null;

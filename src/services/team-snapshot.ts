@@ -21,8 +21,16 @@ export interface TeamSnapshot {
 /**
  * Reads a team's entries and lead timelines for a period (two indexed range
  * queries) and computes every KPI per person and for the team from raw entries.
+ * `business: false` skips the business metrics (left null) for callers that show one
+ * other metric: they need the team's deals of all time, the costliest read here.
  */
-export function teamSnapshot(deps: AppDeps, team: Team, period: Period, onlyUserIds?: number[]): TeamSnapshot {
+export function teamSnapshot(
+  deps: AppDeps,
+  team: Team,
+  period: Period,
+  onlyUserIds?: number[],
+  opts: { business?: boolean } = {},
+): TeamSnapshot {
   const members = deps.repos.memberships.listTeam(team.id);
   const activities = deps.repos.entries.activities(team.id, period.from, period.to, onlyUserIds);
   const timelines = deps.repos.entries.timelines(team.id, period.from, period.to, onlyUserIds);
@@ -40,7 +48,7 @@ export function teamSnapshot(deps: AppDeps, team: Team, period: Period, onlyUser
     timelines,
     period,
     weights: teamPointWeights(team),
-    business: businessContext(deps, team, onlyUserIds ?? null),
+    business: opts.business === false ? undefined : businessContext(deps, team, onlyUserIds ?? null),
   };
   return {
     team,

@@ -16,7 +16,15 @@ export interface NewInput {
 
 /** The head's monthly inputs (history kept: every set is a row) and the team's won deals of all time. */
 export function businessRepository(db: Db) {
+  // data_version moves when another connection commits; total_changes() when this one writes.
+  const dataVersion = db.$client.prepare("PRAGMA data_version").pluck();
+  const ownChanges = db.$client.prepare("SELECT total_changes()").pluck();
   return {
+    /** Changes whenever anything in the database may have changed (cheap: two pragma reads). */
+    version(): string {
+      return `${String(dataVersion.get())}:${String(ownChanges.get())}`;
+    },
+
     setInput(input: NewInput): void {
       db.insert(businessInputs).values(input).run();
     },
