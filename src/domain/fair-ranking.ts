@@ -16,6 +16,15 @@ export type TopMode = (typeof TOP_MODES)[number];
 export const ROOKIE_DAYS = 30;
 /** "Most improved" compares with the average of this many earlier periods of the same length. */
 export const BASELINE_PERIODS = 4;
+/** The longest period "most improved" takes: its four earlier periods reach back four times as far. */
+export const MAX_IMPROVED_DAYS = 366;
+/** The earliest start it takes, so the earliest baseline period stays after 1970 (no entries predate it). */
+export const MIN_IMPROVED_START = "1975-01-01";
+
+/** Whether a period can be compared with its earlier ones (a centuries-long range cannot). */
+export function improvedPeriodFits(period: Period): boolean {
+  return daysBetween(period.startDate, period.endDate) + 1 <= MAX_IMPROVED_DAYS && period.startDate >= MIN_IMPROVED_START;
+}
 
 export function isRookie(joinedAt: number, now: number): boolean {
   return now - joinedAt < ROOKIE_DAYS * DAY_MS;

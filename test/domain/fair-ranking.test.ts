@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   elapsedPart,
+  improvedPeriodFits,
   improvementBaseline,
   isRookie,
   previousPeriods,
@@ -142,6 +143,24 @@ describe("rankByImprovement", () => {
 });
 
 describe("periods and targets", () => {
+  it("most improved takes a period of at most a year whose baseline stays after 1970", () => {
+    const now = Date.parse("2026-11-20T09:00:00Z");
+    const range = (from: string, to: string) => {
+      const [a, b] = [from, to].map((d) => d.split("-").map(Number) as [number, number, number]);
+      return resolvePeriod(
+        { kind: "range", start: { year: a![0], month: a![1], day: a![2] }, end: { year: b![0], month: b![1], day: b![2] } },
+        now,
+        TZ,
+      );
+    };
+    expect(improvedPeriodFits(resolvePeriod({ kind: "year" }, now, TZ))).toBe(true);
+    expect(improvedPeriodFits(range("2024-01-01", "2024-12-31"))).toBe(true); // 366 days
+    expect(improvedPeriodFits(range("2024-01-01", "2025-01-01"))).toBe(false);
+    expect(improvedPeriodFits(range("1000-01-01", "1250-01-01"))).toBe(false);
+    expect(improvedPeriodFits(range("1974-12-31", "1975-01-02"))).toBe(false);
+    expect(improvedPeriodFits(range("1975-01-01", "1975-01-02"))).toBe(true);
+  });
+
   it("the four months before a finished month are whole calendar months", () => {
     const now = Date.parse("2026-11-20T09:00:00Z");
     const last = resolvePeriod({ kind: "lastmonth" }, now, TZ); // October

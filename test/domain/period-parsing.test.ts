@@ -85,4 +85,16 @@ describe("parsePeriod dates and ranges", () => {
     expect(parsePeriod("01.11–")).toBeNull();
     expect(parsePeriod("01.11 15.11")).toBeNull();
   });
+
+  it("rejects years no period can hold (found by the fuzz suite: 31.12.9999 crashed reports)", () => {
+    expect(parsePeriod("01.01.0001-31.12.9999")).toBeNull();
+    expect(parsePeriod("31.12.9999")).toBeNull();
+    expect(parsePeriod("1.1.1000-1.1.1250")).toBeNull();
+    expect(parsePeriod("31.12.1969")).toBeNull();
+    expect(parsePeriod("01.01.1970-31.12.9998")).toEqual({
+      kind: "range",
+      start: { year: 1970, month: 1, day: 1 },
+      end: { year: 9998, month: 12, day: 31 },
+    });
+  });
 });

@@ -82,6 +82,15 @@ describe("fair rankings", () => {
     const bad = await h.say(t.ivan, t.ivanChat, "/top improved колбаса");
     expect(bad.text).toContain("Неизвестная метрика «колбаса»");
     expect(bad.text).toContain("/top [fair|improved]");
+
+    // Found by the fuzz suite: the four periods before a long or early range reach before any entry.
+    for (const range of ["01.01.1971-02.01.1971", "01.01.2020-31.12.2025"]) {
+      const long = await h.say(t.ivan, t.ivanChat, `/top improved ${range}`);
+      expect(long.text).toContain(`«${range}» не подходит для /top improved`);
+      expect(long.text).toContain("/top [fair|improved]");
+    }
+    const year = await h.say(t.ivan, t.ivanChat, "/top improved deals 01.01.2026-31.12.2026");
+    expect(year.text).toContain("Самый большой рост: сделки");
   });
 
   it("/settings leaderboard fair switches the evening post to % of own plan", async () => {

@@ -52,6 +52,17 @@ contest       N N N G   a a O G   a a O G   a a O G   N N N G
 summary       N N N G   H H O G   A A O G   B B O G   N N N G
 flags         N N N G   H H O G   a P O G   a P O G   N N N G
 settings      N N N G   a a O G   A A O G   B B O G   N N N G
+settings-pts  N N N G   H H O G   A A O G   B B O G   N N N G
+settings-hol  N N N G   H H O G   A A O G   B B O G   N N N G
+league        N N N G   a a O G   a a O G   a a O G   N N N G
+league-create N N N G   H H O G   A A O G   B B O G   N N N G
+top-fair      N N N G   a a O G   a a O G   a a O G   N N N G
+inputs        N N N G   H H O G   A P O G   B P O G   N N N G
+clients       N N N G   a a O G   A A O G   B B O G   N N N G
+feed          N N N G   a a O G   a a O G   a a O G   N N N G
+edit          N N N G   a a O G   a a O G   a a O G   N N N G
+void          N N N G   H H O G   a a O G   a a O G   N N N G
+badges        N N N G   a a O G   A A O G   B B O G   N N N G
 free-text     N N N -   A A O -   A A O -   B B O -   N N N -
 `;
 
@@ -73,6 +84,11 @@ const MESSAGES: Record<string, (botUsername: string) => string> = {
   "invite-new": () => "/invite new",
   "bonus-rules": () => "/bonus rules",
   "free-text": (bot) => `@${bot} звонок Клиент`,
+  "settings-pts": () => "/settings points call 2",
+  "settings-hol": () => "/settings holidays 31.12",
+  "league-create": () => "/league create",
+  "top-fair": () => "/top fair",
+  inputs: () => "/inputs market 12m",
 };
 
 type Role = "stranger" | "manager" | "head" | "headB" | "admin";
@@ -96,8 +112,15 @@ const REFUSALS: [string, (text: string) => boolean][] = [
   ["O", (s) => s.startsWith("Эта группа — команда")],
   ["N", (s) => s === messages.ru.notInTeam],
   ["G", (s) => s === messages.ru.groupNotTeam],
-  ["H", (s) => /^Команда \/\w+( \w+)? доступна только руководителю/.test(s)],
-  ["P", (s) => s === messages.ru.setup.notGroup || /^\/\w+ работает в группе команды/.test(s) || s === messages.ru.flags.privateOnly],
+  ["H", (s) => /^Команда \/\w+( \w+)? доступна только руководителю/.test(s) || s === messages.ru.motivation.headOnly],
+  [
+    "P",
+    (s) =>
+      s === messages.ru.setup.notGroup ||
+      /^\/\w+ работает в группе команды/.test(s) ||
+      s === messages.ru.flags.privateOnly ||
+      s === messages.ru.privateOnly,
+  ],
   ["D", (s) => s === messages.ru.setup.notAdmin],
   ["V", (s) => s === messages.ru.importCsv.privateOnly],
 ];
@@ -163,12 +186,17 @@ function inChat<T>(chatId: number, fn: () => Promise<T>): Promise<T> {
 async function runCell(role: Role, chat: Chat, command: string, n: number): Promise<string> {
   const user = people[role];
   const db = h.deps.db.$client;
+  const teamSettings = () => db.prepare("select id, settings from teams order by id").all() as { id: number; settings: string }[];
   const inviteCodes = () => db.prepare("select id, invite_code from teams order by id").all() as { id: number; invite_code: string }[];
   const before = {
     memberships: memberships(user),
     lastActivity: count(h, "select coalesce(max(id), 0) from activities"),
     lastProposal: count(h, "select coalesce(max(id), 0) from text_proposals"),
     invites: inviteCodes(),
+    settings: teamSettings(),
+    lastLeague: count(h, "select coalesce(max(id), 0) from leagues"),
+    lastLeagueTeam: count(h, "select coalesce(max(id), 0) from league_teams"),
+    lastInput: count(h, "select coalesce(max(id), 0) from business_inputs"),
   };
   const undone = count(h, "select count(*) from activities where deleted_at is not null and user_id = ?", user.id);
   const args = (ARGS[command] ?? "").replace("{n}", String(n));
@@ -215,6 +243,18 @@ async function runCell(role: Role, chat: Chat, command: string, n: number): Prom
     (m) =>
       !before.memberships.some((b) => b.team_id === m.team_id && b.user_id === m.user_id && b.role === m.role && b.active === m.active),
   );
+  // Settings, leagues and business inputs stored for a team the sender heads (only they may change those, so
+  // roles running side by side don't see each other's changes).
+  const headed = before.memberships.filter((m) => m.user_id === user.id && m.role === "head" && m.active).map((m) => m.team_id);
+  const ownRows = (table: string, after: number) =>
+    (db.prepare(`select id, team_id from ${table} where id > ? order by id`).all(after) as { id: number; team_id: number }[]).filter((r) =>
+      headed.includes(r.team_id),
+    );
+  const settingsChanged = teamSettings().find(
+    (n) => headed.includes(n.id) && before.settings.some((b) => b.id === n.id && b.settings !== n.settings),
+  );
+  const leagueTeam = ownRows("league_teams", before.lastLeagueTeam)[0];
+  const input = ownRows("business_inputs", before.lastInput)[0];
   const newTeam = count(h, "select count(*) from teams where chat_id = ?", chat.id) > 0 && ![t.group.id, groupB.id].includes(chat.id);
   const named = texts.join("\n");
   // Its reply shows the new link: roles run side by side, so another head may rotate theirs meanwhile.
@@ -237,12 +277,20 @@ async function runCell(role: Role, chat: Chat, command: string, n: number): Prom
       letter(changed?.team_id) ??
       letter(proposal?.team_id) ??
       letter(rotated?.id) ??
+      letter(settingsChanged?.id) ??
+      letter(leagueTeam?.team_id) ??
+      letter(input?.team_id) ??
       byName ??
       "a";
 
   // Back to the starting state, for the next cell.
   const oldCode = before.invites.find((b) => b.id === rotated?.id)?.invite_code;
   if (rotated && oldCode) db.prepare("update teams set invite_code = ? where id = ?").run(oldCode, rotated.id);
+  for (const b of before.settings.filter((b) => headed.includes(b.id)))
+    db.prepare("update teams set settings = ? where id = ?").run(b.settings, b.id);
+  for (const r of ownRows("league_teams", before.lastLeagueTeam)) db.prepare("delete from league_teams where id = ?").run(r.id);
+  for (const id of headed) db.prepare("delete from leagues where id > ? and creator_team_id = ?").run(before.lastLeague, id);
+  for (const r of ownRows("business_inputs", before.lastInput)) db.prepare("delete from business_inputs where id = ?").run(r.id);
   db.prepare("delete from teams where chat_id = ?").run(noTeamGroup(role).id);
   const keep = before.memberships;
   for (const m of nowMemberships) {

@@ -43,6 +43,11 @@ const state = () =>
     h.deps.db.$client.prepare("select * from plans order by id").all(),
     h.deps.db.$client.prepare("select settings, timezone from teams order by id").all(),
     h.deps.db.$client.prepare("select settings from users order by id").all(),
+    // What the issue 9 and 10 commands store.
+    h.deps.db.$client.prepare("select * from activities order by id").all(),
+    ...["entry_changes", "bonus_rules", "business_inputs", "leagues", "league_teams", "contests", "gaming_flags"].map((table) =>
+      h.deps.db.$client.prepare(`select * from ${table} order by id`).all(),
+    ),
   ]);
 
 /** Sends a command and returns every message the bot sent for it (a /help after it marks the end). */
@@ -66,8 +71,88 @@ function expectConfirmationMatches(confirmation: string, a: Activity, kind: stri
 }
 
 const LOGGING = ["call", "meeting", "proposal", "presentation", "lead", "deal", "lost"];
-const MANAGER = [...LOGGING, ...LOGGING, "me", "report", "funnel", "top", "settings", "undo", "export"];
-const HEAD = ["plan", "plan", "settings", "settings", "compare", "report", "top", "promote", "remove", "invite", "flags"];
+/** Issue 9 and 10 commands, some with their sub-command so random arguments reach its parser. */
+const NEW = [
+  "bonus",
+  "bonus rules",
+  "bonus add",
+  "bonus remove",
+  "contest",
+  "contests",
+  "league",
+  "league create",
+  "league join",
+  "league names",
+  "top fair",
+  "top improved",
+  "inputs",
+  "inputs costs",
+  "clients",
+  "feed",
+  "edit",
+  "void",
+  "badges",
+  "flags",
+  "settings points",
+  "settings holidays",
+  "settings backdate",
+];
+const MANAGER = [...LOGGING, ...LOGGING, "me", "report", "funnel", "top", "settings", "undo", "export", ...NEW];
+const HEAD = ["plan", "plan", "settings", "settings", "compare", "report", "top", "promote", "remove", "invite", ...NEW];
+/** Words the new commands' parsers know, mixed with hostile text, so the cases get past the first check. */
+const WORDS = fc.constantFrom(
+  "@ivan",
+  "@olga",
+  "@john",
+  "@nobody",
+  "#1",
+  "#2",
+  "#999999999999",
+  "12m",
+  "150k",
+  "30%",
+  "-5",
+  "0",
+  "1e9",
+  "99999999999999",
+  "31.12",
+  "1.1.1000-1.1.1250",
+  "01.01.0001-31.12.9999",
+  "01.01.1970-31.12.9998",
+  "01.11–15.11",
+  "год",
+  "квартал",
+  "сегодня",
+  "01.01–08.01",
+  "29.02.2027",
+  "ноябрь",
+  "11.2026",
+  "прошлый месяц",
+  "неделя",
+  "month",
+  "on",
+  "off",
+  "clear",
+  "call",
+  "deal",
+  "звонок",
+  "revenue",
+  "calls",
+  "сумма",
+  "client",
+  "outcome",
+  "—",
+  "причина",
+  "margin",
+  "market",
+  "overhead",
+);
+const ARGS = fc.oneof(
+  nastyText,
+  fc.array(fc.oneof(WORDS, WORDS, nastyText), { minLength: 1, maxLength: 6 }).map((w) => w.join(" ")),
+);
+/** A refusal for the sender's role: it must store nothing either. */
+const ROLE_REFUSAL = /^Команда \/\w+( \w+)? доступна только руководителю/;
 
 describe("hostile arguments end to end", () => {
   it("every command answers validly; a refusal stores nothing; an accepted entry stores what it confirms", async () => {
@@ -77,7 +162,7 @@ describe("hostile arguments end to end", () => {
           fc.tuple(fc.constant("manager" as const), fc.constantFrom(...MANAGER)),
           fc.tuple(fc.constant("head" as const), fc.constantFrom(...HEAD)),
         ),
-        nastyText,
+        ARGS,
         async ([who, cmd], args) => {
           // Not these: they take the account away from the rest of the run, which their own tests cover.
           fc.pre(!(cmd === "remove" || cmd === "promote") || !/\b(ivan|olga|john)\b/i.test(args));
@@ -90,7 +175,9 @@ describe("hostile arguments end to end", () => {
           expect(ok.every(Boolean)).toBe(true);
           expect(texts).not.toContain(ru.failure);
           const first = texts[0]!;
-          if (first.startsWith("⚠️")) expect(state()).toBe(before);
+          if (first.startsWith("⚠️") || ROLE_REFUSAL.test(first) || first === ru.motivation.headOnly) expect(state()).toBe(before);
+          // Everything shown is within Telegram's limits (the fake Bot API also parses the HTML).
+          for (const text of texts) expect(text.length).toBeLessThanOrEqual(4096);
           if (LOGGING.includes(cmd)) {
             const added = newActivities(lastId);
             if (first.startsWith("✅")) {
@@ -103,9 +190,9 @@ describe("hostile arguments end to end", () => {
           }
         },
       ),
-      { numRuns: 220 },
+      { numRuns: 320 },
     );
-  }, 120_000);
+  }, 240_000);
 });
 
 describe("hostile answers in the guided flows", () => {

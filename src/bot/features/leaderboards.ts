@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import { BUSINESS_METRIC_KEYS, type BusinessMetricKey } from "../../domain/business-metrics.js";
+import { improvedPeriodFits } from "../../domain/fair-ranking.js";
 import { metricsOn } from "../../domain/metrics.js";
 import { parsePeriod } from "../../domain/period-parsing.js";
 import { readTeamSettings } from "../../domain/team-settings.js";
@@ -49,6 +50,9 @@ leaderboardsFeature.command("top", async (ctx) => {
   const now = ctx.deps.now();
   const period = teamPeriod(member.team, periodText, now);
   if (!period) return void (await ctx.reply(`⚠️ ${ctx.t.reports.badPeriod(echo(periodText))}\n${p.topUsage}`, { parse_mode: "HTML" }));
+  // Its four earlier periods must be real dates: refuse a period too long or too early for them.
+  if (args.mode === "improved" && !improvedPeriodFits(period))
+    return void (await ctx.reply(`⚠️ ${ctx.t.league.improvedBadPeriod(echo(periodText))}\n${p.topUsage}`, { parse_mode: "HTML" }));
   const label = metricLabel(metric, ctx.locale);
   const when = escapeHtml(periodLabel(period, ctx.locale));
   if (args.mode === "plain" && !args.rookies) {

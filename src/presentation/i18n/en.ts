@@ -653,6 +653,8 @@ export const en = {
     // Fair rankings (/top fair, /top improved, rookies) and the evening leaderboard's fair mode.
     fairTitle: (metric: string, period: string) => `⚖️ <b>Top by % of own plan: ${metric}</b> · ${period}`,
     improvedTitle: (metric: string, period: string) => `📈 <b>Most improved: ${metric}</b> · ${period}`,
+    improvedBadPeriod: (p: string) =>
+      `“${p}” does not suit /top improved: it is compared with the four periods of the same length before it, so it is at most a year long and starts in 1975 or later.`,
     eveningFairTitle: (team: string, metric: string) => `🏁 <b>Today's leaderboard, by % of own plan</b> · ${team} · ${metric}`,
     fairLine: (pct: string, actual: string, target: string) => `${pct} of plan (${actual} of ${target})`,
     improvedLine: (pct: string, current: string, baseline: string) => `${pct} of usual (${current}; average ${baseline})`,

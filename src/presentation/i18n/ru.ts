@@ -629,6 +629,8 @@ export const ru: Messages = {
     // Честные рейтинги (/top fair, /top improved, новички) и вечерний рейтинг в честном режиме.
     fairTitle: (metric, period) => `⚖️ <b>Топ по выполнению своего плана: ${metric}</b> · ${period}`,
     improvedTitle: (metric, period) => `📈 <b>Самый большой рост: ${metric}</b> · ${period}`,
+    improvedBadPeriod: (p) =>
+      `«${p}» не подходит для /top improved: период сравнивается с четырьмя такими же перед ним, поэтому он не длиннее года и не раньше 1975 года.`,
     eveningFairTitle: (team, metric) => `🏁 <b>Рейтинг дня по выполнению своего плана</b> · ${team} · ${metric}`,
     fairLine: (pct, actual, target) => `${pct} плана (${actual} из ${target})`,
     improvedLine: (pct, current, baseline) => `${pct} от обычного (${current}; в среднем ${baseline})`,
