@@ -56,19 +56,31 @@ export interface Celebrations {
   milestones: MilestoneReached[];
 }
 
+/** What the badge check needs to know of the entry that triggered it. */
+export interface EntryFacts {
+  deal: boolean;
+  /** The person's first entry of its day, or one logged for an earlier day. */
+  streakMayGrow: boolean;
+}
+
+const ANY_ENTRY: EntryFacts = { deal: true, streakMayGrow: true };
+
 /**
  * Checks a manager's badges and monthly-plan milestones right after one of their
  * entries was stored (its transaction committed). Each is stored once; only what
  * is new now is returned. Plans measured in counts or money towards a floor are
  * the ones with a meaningful "50 % / 100 % / 150 %".
  */
-export function celebrateEntry(deps: AppDeps, member: Member, now: number): Celebrations {
+export function celebrateEntry(deps: AppDeps, member: Member, now: number, what: EntryFacts = ANY_ENTRY): Celebrations {
   const { team, user } = member;
   const base = { teamId: team.id, userId: user.id, awardedAt: now };
   const badges: AwardRow[] = [];
   const milestones: MilestoneReached[] = [];
-  const streak = streakOf(deps, team, user.id, now);
-  for (const code of milestoneBadges(deps.repos.awards.dealCount(team.id, user.id), streak)) {
+  // Only a deal moves the deal count, and only a day's first entry (or one for an earlier
+  // day) can lengthen the streak: other entries skip those reads (every entry comes here).
+  const streak = what.streakMayGrow ? streakOf(deps, team, user.id, now) : 0;
+  const deals = what.deal ? deps.repos.awards.dealCount(team.id, user.id) : 0;
+  for (const code of milestoneBadges(deals, streak)) {
     const row = deps.repos.awards.award({ ...base, kind: "badge", code, period: "", value: null, announce: true });
     if (row) badges.push(row);
   }

@@ -3,7 +3,7 @@ import type { ParsedEntry } from "../domain/entry-parsing.js";
 import { addDays, localDate, zonedMidnight } from "../domain/time.js";
 import { markContestsDirty } from "./contests.js";
 import type { AppDeps, Member } from "./deps.js";
-import { type Celebrations, celebrateEntry } from "./motivation.js";
+import { type Celebrations, celebrateEntry, type EntryFacts } from "./motivation.js";
 
 export interface EntryMeta {
   /** When the manager sent it (Telegram `date`), Unix ms. */
@@ -57,14 +57,17 @@ export function recordEntry(deps: AppDeps, member: Member, entry: ParsedEntry, m
     status: "logged",
     todayCount,
     stageMoved: lead && result.entered.length > 0 && entry.kind !== "lead" ? lead : null,
-    celebrations: celebrate(deps, member),
+    celebrations: celebrate(deps, member, {
+      deal: entry.kind === "deal",
+      streakMayGrow: meta.loggedAt != null || deps.repos.entries.activities(member.team.id, day.from, day.to, [member.user.id]).length <= 1,
+    }),
   };
 }
 
 /** The entry is stored whatever happens here: a failing check costs a badge, never the entry. */
-function celebrate(deps: AppDeps, member: Member): Celebrations {
+function celebrate(deps: AppDeps, member: Member, what: EntryFacts): Celebrations {
   try {
-    return celebrateEntry(deps, member, deps.now());
+    return celebrateEntry(deps, member, deps.now(), what);
   } catch (err) {
     deps.logger.error({ err, team_id: member.team.id, user_id: member.user.id }, "badge check failed");
     return { badges: [], milestones: [] };
