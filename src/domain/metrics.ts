@@ -5,6 +5,8 @@
 // computation in kpi.ts and its words in both i18n files — all exhaustive
 // records, so the compiler points at whichever is missing (docs/extending.md).
 
+import { BUSINESS_METRIC_KEYS } from "./business-metrics.js";
+
 /** Stable metric keys, in catalogue order (each call metric next to the calls); `leads` last. */
 export const METRIC_KEYS = [
   "calls",
@@ -23,13 +25,7 @@ export const METRIC_KEYS = [
   "leads",
   "points",
   // Business metrics (need the head's /inputs and customers' history; business-metrics.ts).
-  "market_share",
-  "sales_margin",
-  "cac",
-  "payback_months",
-  "active_customers",
-  "repeat_rate",
-  "churn",
+  ...BUSINESS_METRIC_KEYS,
 ] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 

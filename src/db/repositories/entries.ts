@@ -78,6 +78,19 @@ export function undoActivity(tx: Pick<Db, "select" | "update" | "delete">, last:
   return { status: "undone", activity: last, leadRemoved, stageRestored };
 }
 
+/** The columns an ActivityRecord is read from (every KPI read selects exactly these). */
+export const ACTIVITY_RECORD_COLUMNS = {
+  id: activities.id,
+  userId: activities.userId,
+  kind: activities.kind,
+  outcome: activities.outcome,
+  amountMinor: activities.amountMinor,
+  occurredAt: activities.occurredAt,
+  leadId: activities.leadId,
+  clientName: activities.clientName,
+  lostReason: activities.lostReason,
+};
+
 export function entriesRepository(db: Db) {
   // The queries behind every logged entry, built once: building drizzle's SQL anew
   // per entry cost more than running it. One connection, so they run inside `tx` too.
@@ -264,17 +277,7 @@ export function entriesRepository(db: Db) {
     activities(teamId: number, from: number, to: number, userIds?: number[]): ActivityRecord[] {
       const people = userIds ? inArray(activities.userId, userIds) : undefined;
       return db
-        .select({
-          id: activities.id,
-          userId: activities.userId,
-          kind: activities.kind,
-          outcome: activities.outcome,
-          amountMinor: activities.amountMinor,
-          occurredAt: activities.occurredAt,
-          leadId: activities.leadId,
-          clientName: activities.clientName,
-          lostReason: activities.lostReason,
-        })
+        .select(ACTIVITY_RECORD_COLUMNS)
         .from(activities)
         .where(liveInRange(teamId, from, to, people))
         .all();

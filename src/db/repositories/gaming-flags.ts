@@ -3,7 +3,7 @@ import { type DetectedFlag, type FlagStatus, GROUNDWORK_KINDS } from "../../doma
 import type { ActivityRecord } from "../../domain/types.js";
 import type { Db } from "../client.js";
 import { activities, entryChanges, gamingFlags, leadStages } from "../schema.js";
-import { undoActivity } from "./entries.js";
+import { ACTIVITY_RECORD_COLUMNS, undoActivity } from "./entries.js";
 
 export type GamingFlag = typeof gamingFlags.$inferSelect;
 
@@ -58,17 +58,7 @@ export function gamingFlagsRepository(db: Db) {
     groundwork(teamId: number, from: number, to: number, names?: readonly string[]): ActivityRecord[] {
       if (names && names.length === 0) return [];
       return db
-        .select({
-          id: activities.id,
-          userId: activities.userId,
-          kind: activities.kind,
-          outcome: activities.outcome,
-          amountMinor: activities.amountMinor,
-          occurredAt: activities.occurredAt,
-          leadId: activities.leadId,
-          clientName: activities.clientName,
-          lostReason: activities.lostReason,
-        })
+        .select(ACTIVITY_RECORD_COLUMNS)
         .from(activities)
         .where(
           and(
