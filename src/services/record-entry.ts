@@ -59,7 +59,7 @@ export function recordEntry(deps: AppDeps, member: Member, entry: ParsedEntry, m
     stageMoved: lead && result.entered.length > 0 && entry.kind !== "lead" ? lead : null,
     celebrations: celebrate(deps, member, {
       deal: entry.kind === "deal",
-      streakMayGrow: meta.loggedAt != null || deps.repos.entries.activities(member.team.id, day.from, day.to, [member.user.id]).length <= 1,
+      streakMayGrow: meta.loggedAt != null || deps.repos.entries.countDay(member.team.id, member.user.id, day.from, day.to) <= 1,
     }),
   };
 }

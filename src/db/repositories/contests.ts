@@ -17,6 +17,25 @@ export interface Squad {
 }
 
 export function contestsRepository(db: Db) {
+  // Run after every entry: built once.
+  const at = sql.placeholder("at");
+  const markDirtyQuery = db
+    .update(contests)
+    .set({ dirtyAt: sql`${sql.placeholder("now")}` })
+    .where(
+      and(
+        eq(contests.teamId, sql.placeholder("teamId")),
+        eq(contests.status, "active"),
+        lte(contests.startAt, at),
+        sql`${contests.endAt} > ${at}`,
+        isNull(contests.dirtyAt),
+        or(
+          eq(contests.kind, "individual"),
+          sql`exists (select 1 from ${contestSquadMembers} where ${contestSquadMembers.contestId} = ${contests.id} and ${contestSquadMembers.userId} = ${sql.placeholder("userId")})`,
+        ),
+      ),
+    )
+    .prepare();
   return {
     /** Stores a contest with its squads in one transaction; a taken name stores nothing. */
     create(contest: NewContest, squads: SquadInput[]): { ok: true; contest: Contest } | { ok: false; taken: true } {
@@ -74,21 +93,7 @@ export function contestsRepository(db: Db) {
      * contests covering that instant (for a squad contest, only if they are in a squad).
      */
     markDirty(teamId: number, userId: number, at: number, now: number): number {
-      const inSquad = sql`exists (select 1 from ${contestSquadMembers} where ${contestSquadMembers.contestId} = ${contests.id} and ${contestSquadMembers.userId} = ${userId})`;
-      return db
-        .update(contests)
-        .set({ dirtyAt: now })
-        .where(
-          and(
-            eq(contests.teamId, teamId),
-            eq(contests.status, "active"),
-            lte(contests.startAt, at),
-            sql`${contests.endAt} > ${at}`,
-            isNull(contests.dirtyAt),
-            or(eq(contests.kind, "individual"), inSquad),
-          ),
-        )
-        .run().changes;
+      return markDirtyQuery.run({ teamId, userId, at, now }).changes;
     },
 
     /**

@@ -132,6 +132,18 @@ export function entriesRepository(db: Db) {
     })
     .returning()
     .prepare();
+  const countDayQuery = db
+    .select({ n: sql<number>`count(*)` })
+    .from(activities)
+    .where(
+      liveInRange(
+        sql.placeholder("teamId"),
+        sql.placeholder("from"),
+        sql.placeholder("to"),
+        eq(activities.userId, sql.placeholder("userId")),
+      ),
+    )
+    .prepare();
   const countKindQuery = db
     .select({ n: sql<number>`count(*)` })
     .from(activities)
@@ -267,6 +279,11 @@ export function entriesRepository(db: Db) {
           .get();
         return entry ? undoActivity(tx, entry, now) : { status: "nothing" };
       });
+    },
+
+    /** The person's live entries of every kind in [from, to). */
+    countDay(teamId: number, userId: number, from: number, to: number): number {
+      return countDayQuery.get({ teamId, userId, from, to })?.n ?? 0;
     },
 
     countKind(teamId: number, userId: number, kind: ActivityKind, from: number, to: number): number {

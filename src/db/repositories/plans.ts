@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { plans } from "../schema.js";
 
@@ -6,9 +6,16 @@ export type PlanRow = typeof plans.$inferSelect;
 export type NewPlan = Omit<typeof plans.$inferInsert, "id" | "createdAt" | "updatedAt">;
 
 export function plansRepository(db: Db) {
+  // Read after every entry (milestones): built once.
+  const listQuery = db
+    .select()
+    .from(plans)
+    .where(eq(plans.teamId, sql.placeholder("teamId")))
+    .orderBy(plans.metric, plans.period, plans.id)
+    .prepare();
   return {
     list(teamId: number): PlanRow[] {
-      return db.select().from(plans).where(eq(plans.teamId, teamId)).orderBy(plans.metric, plans.period, plans.id).all();
+      return listQuery.all({ teamId });
     },
     byId(teamId: number, id: number): PlanRow | undefined {
       return db
