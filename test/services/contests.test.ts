@@ -66,6 +66,32 @@ describe("contest standings", () => {
     ]);
   });
 
+  it("values a squad's points with the team's own weights, like its members' points", () => {
+    const { deps, repos, head, anna, boris, vera, calls } = setUp();
+    // The head made a call worth 2 points and a call that books a meeting 7.
+    const team = { ...head.team, settings: { ...(head.team.settings as object), points: { call: 2, meeting_call: 7 } } };
+    const created = createContest(deps, head, {
+      ...{ name: "Очки", metric: "points", startDate: "01.12", endDate: "07.12", kind: "squads", prize: "" },
+      squads: [
+        { name: "Север", userIds: [anna.id, boris.id] },
+        { name: "Юг", userIds: [vera.id] },
+      ],
+    });
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
+    calls(anna.id, 3, 1); // 7 + 2 + 2 = 11
+    calls(boris.id, 1, 0); // 2
+    calls(vera.id, 2, 2); // 14
+    const s = computeStandings(deps, team, repos.contests.byId(created.contest.id)!);
+    expect(s.squads.map((q) => [q.name, q.value])).toEqual([
+      ["Юг", 14],
+      ["Север", 13],
+    ]);
+    expect(s.squads[1]!.members.map((m) => [m.name, m.value])).toEqual([
+      ["Анна", 11],
+      ["Борис", 2],
+    ]);
+  });
+
   it("marks only the contests an entry can move: running over its instant, and its squad's members", () => {
     const { deps, repos, head, anna, vera } = setUp();
     const base = { metric: "calls" as const, prize: "", squads: [] };
