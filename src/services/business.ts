@@ -19,16 +19,14 @@ type TeamHistory = Pick<BusinessContext, "deals" | "inputs" | "costUserIds">;
  * The last team history read per repositories, with the database version it was read
  * at. One reply reads KPIs several times (a period, each plan's period, the previous
  * period): the team's deals of all time are read once, not each time, and read again
- * as soon as anything was written.
+ * as soon as anything was written. One team is kept: this serves one reply's reads.
  */
-const historyCache = new WeakMap<AppDeps["repos"], Map<number, { version: string; history: TeamHistory }>>();
+const historyCache = new WeakMap<AppDeps["repos"], { teamId: number; version: string; history: TeamHistory }>();
 
 function teamHistory(deps: AppDeps, teamId: number): TeamHistory {
-  let byTeam = historyCache.get(deps.repos);
-  if (!byTeam) historyCache.set(deps.repos, (byTeam = new Map()));
   const version = deps.repos.business.version();
-  const hit = byTeam.get(teamId);
-  if (hit && hit.version === version) return hit.history;
+  const hit = historyCache.get(deps.repos);
+  if (hit && hit.teamId === teamId && hit.version === version) return hit.history;
   const history: TeamHistory = {
     deals: deps.repos.business.wonDeals(teamId),
     inputs: deps.repos.business.inputs(teamId),
@@ -37,9 +35,7 @@ function teamHistory(deps: AppDeps, teamId: number): TeamHistory {
       .filter((m) => m.membership.role === "manager")
       .map((m) => m.user.id),
   };
-  // One team kept: the cache is for the reads of one reply, not a second copy of the data.
-  byTeam.clear();
-  byTeam.set(teamId, { version, history });
+  historyCache.set(deps.repos, { teamId, version, history });
   return history;
 }
 

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { BUSINESS_METRIC_KEYS, type BusinessMetricKey } from "../../domain/business-metrics.js";
+import { isBusinessMetric } from "../../domain/business-metrics.js";
 import { improvedPeriodFits } from "../../domain/fair-ranking.js";
 import { metricsOn } from "../../domain/metrics.js";
 import { parsePeriod } from "../../domain/period-parsing.js";
@@ -58,7 +58,7 @@ leaderboardsFeature.command("top", async (ctx) => {
   if (args.mode === "plain" && !args.rookies) {
     const ranked = leaderboard(ctx.deps, member.team, metric, period);
     // A business metric without its inputs ranks nobody: say which input to enter.
-    const business = (BUSINESS_METRIC_KEYS as readonly string[]).includes(metric) ? [metric as BusinessMetricKey] : null;
+    const business = isBusinessMetric(metric) ? [metric] : null;
     const note = business
       ? missingInputsNote(
           snapshotMissing(ctx.deps, { team: member.team, period, people: ranked.map((r) => r.item) }, business),

@@ -132,31 +132,23 @@ export function entriesRepository(db: Db) {
     })
     .returning()
     .prepare();
-  const countDayQuery = db
-    .select({ n: sql<number>`count(*)` })
-    .from(activities)
-    .where(
-      liveInRange(
-        sql.placeholder("teamId"),
-        sql.placeholder("from"),
-        sql.placeholder("to"),
-        eq(activities.userId, sql.placeholder("userId")),
-      ),
-    )
-    .prepare();
-  const countKindQuery = db
-    .select({ n: sql<number>`count(*)` })
-    .from(activities)
-    .where(
-      liveInRange(
-        sql.placeholder("teamId"),
-        sql.placeholder("from"),
-        sql.placeholder("to"),
-        eq(activities.userId, sql.placeholder("userId")),
-        eq(activities.kind, sql.placeholder("kind")),
-      ),
-    )
-    .prepare();
+  /** A person's live entries in [from, to), with `more` conditions; placeholders teamId, userId, from, to. */
+  const countQuery = (...more: SQL[]) =>
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(activities)
+      .where(
+        liveInRange(
+          sql.placeholder("teamId"),
+          sql.placeholder("from"),
+          sql.placeholder("to"),
+          eq(activities.userId, sql.placeholder("userId")),
+          ...more,
+        ),
+      )
+      .prepare();
+  const countDayQuery = countQuery();
+  const countKindQuery = countQuery(eq(activities.kind, sql.placeholder("kind")));
 
   return {
     /**

@@ -33,10 +33,11 @@ export interface FeedEntry extends Activity {
   stages: { clientName: string; stage: Stage }[];
 }
 
-export function entryChangesRepository(db: Db) {
-  const audit = (tx: Pick<Db, "insert">, row: Omit<typeof entryChanges.$inferInsert, "id">): EntryChange =>
-    tx.insert(entryChanges).values(row).returning().get();
+/** Writes one audit row, inside the caller's transaction (every correction and void has one). */
+export const auditChange = (tx: Pick<Db, "insert">, row: Omit<typeof entryChanges.$inferInsert, "id">): EntryChange =>
+  tx.insert(entryChanges).values(row).returning().get();
 
+export function entryChangesRepository(db: Db) {
   return {
     /** A team's entry by id, undone or not; undefined for another team's (or no) entry. */
     entry(teamId: number, id: number): Activity | undefined {
@@ -158,7 +159,7 @@ export function entryChangesRepository(db: Db) {
         }
 
         const activity = tx.update(activities).set(set).where(eq(activities.id, a.id)).returning().get();
-        const change = audit(tx, {
+        const change = auditChange(tx, {
           activityId: a.id,
           teamId,
           ownerId: a.userId,
@@ -184,7 +185,7 @@ export function entryChangesRepository(db: Db) {
         if (!a || a.deletedAt !== null) return { status: "gone" as const };
         const undone = undoActivity(tx, a, now);
         if (undone.status !== "undone") return { status: "gone" as const };
-        const change = audit(tx, {
+        const change = auditChange(tx, {
           activityId: a.id,
           teamId,
           ownerId: a.userId,

@@ -2,8 +2,9 @@ import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, sql }
 import { type DetectedFlag, type FlagStatus, GROUNDWORK_KINDS } from "../../domain/gaming-flags.js";
 import type { ActivityRecord } from "../../domain/types.js";
 import type { Db } from "../client.js";
-import { activities, entryChanges, gamingFlags, leadStages } from "../schema.js";
+import { activities, gamingFlags, leadStages } from "../schema.js";
 import { ACTIVITY_RECORD_COLUMNS, undoActivity } from "./entries.js";
+import { auditChange } from "./entry-changes.js";
 
 export type GamingFlag = typeof gamingFlags.$inferSelect;
 
@@ -169,19 +170,17 @@ export function gamingFlagsRepository(db: Db) {
             tx.delete(leadStages).where(eq(leadStages.activityId, entry.id)).run();
           }
           // Audited like a head's /void, so /feed shows who voided it and why.
-          tx.insert(entryChanges)
-            .values({
-              activityId: entry.id,
-              teamId,
-              ownerId: entry.userId,
-              byUserId: by,
-              action: "void",
-              before: {},
-              after: {},
-              reason: `/flags #${flag.id} ${flag.kind}`,
-              at: now,
-            })
-            .run();
+          auditChange(tx, {
+            activityId: entry.id,
+            teamId,
+            ownerId: entry.userId,
+            byUserId: by,
+            action: "void",
+            before: {},
+            after: {},
+            reason: `/flags #${flag.id} ${flag.kind}`,
+            at: now,
+          });
         }
         tx.update(gamingFlags).set({ status: "voided", resolvedBy: by, resolvedAt: now }).where(eq(gamingFlags.id, id)).run();
         return { status: "done", flag: { ...flag, status: "voided" as FlagStatus, resolvedBy: by, resolvedAt: now }, voided: live.length };
