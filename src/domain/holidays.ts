@@ -3,7 +3,7 @@
 // year ("04.11.2026") happens once and is stored as "YYYY-MM-DD". A range may
 // cross the new year ("30.12–02.01").
 
-import { addDays, isValidDate } from "./time.js";
+import { addDays, isTypedYear, isValidDate } from "./time.js";
 
 /** More than any real holiday calendar; keeps the settings JSON small. */
 export const MAX_HOLIDAYS = 400;
@@ -20,6 +20,7 @@ function readDate(text: string): { year: number | null; month: number; day: numb
   const day = Number(m[1]);
   const month = Number(m[2]);
   const year = m[3] ? Number(m[3]) : null;
+  if (year !== null && !isTypedYear(year)) return null;
   if (!isValidDate(year ?? 2028, month, day)) return null;
   return { year, month, day };
 }

@@ -1,7 +1,7 @@
 // Reporting periods as typed: keywords in Russian or English ("неделя",
 // "last week") and dates or ranges ("15.11", "01.11–15.11", "2026-11-01..2026-11-15").
 
-import { isValidDate } from "./time.js";
+import { isTypedYear, isValidDate } from "./time.js";
 
 export type PeriodKeyword = "today" | "yesterday" | "week" | "lastweek" | "month" | "lastmonth" | "quarter" | "lastquarter" | "year";
 
@@ -49,13 +49,6 @@ const SINGLE_RE = new RegExp(`^(${DAY_SRC})$`);
 // Separator: en dash, em dash, hyphen or "..", optionally spaced.
 const RANGE_RE = new RegExp(`^(${DAY_SRC})\\s*(?:–|—|-|\\.\\.)\\s*(${DAY_SRC})$`);
 
-/**
- * Years a typed day may have: no entry predates 1970, and a period's end plus a day
- * must still be a four-digit date (a range to 31.12.9999 crashed every report).
- */
-const MIN_YEAR = 1970;
-const MAX_YEAR = 9998;
-
 function parseDaySpec(text: string): DaySpec | null {
   let year: number | null;
   let month: number;
@@ -78,7 +71,7 @@ function parseDaySpec(text: string): DaySpec | null {
     // checked again once the year is known (see resolveDay).
     return isValidDate(2000, month, day) ? { year, month, day } : null;
   }
-  if (year < MIN_YEAR || year > MAX_YEAR) return null;
+  if (!isTypedYear(year)) return null;
   return isValidDate(year, month, day) ? { year, month, day } : null;
 }
 

@@ -272,3 +272,12 @@ export function isValidTimeZone(tz: string): boolean {
   if (validityCache.size < 1000) validityCache.set(tz, ok);
   return ok;
 }
+
+/**
+ * Years a typed date may have (periods, holidays): no entry predates 1970, and a day
+ * after the last one must still be a four-digit date (a range to 31.12.9999 crashed
+ * every report, and years below 100 read as 19xx in Date.UTC).
+ */
+export function isTypedYear(year: number): boolean {
+  return year >= 1970 && year <= 9998;
+}

@@ -29,6 +29,12 @@ describe("parseHolidays", () => {
     expect(parseHolidays("01.01–05.01.2027")).toMatchObject({ ok: false, error: "bad_date" });
     expect(parseHolidays("  ")).toMatchObject({ ok: false, error: "empty" });
   });
+
+  it("refuses years a date cannot be typed with (found by the fuzz suite: the bot crashed)", () => {
+    expect(parseHolidays("01.01.0001-31.12.9999")).toEqual({ ok: false, error: "bad_date", word: "01.01.0001–31.12.9999" });
+    expect(parseHolidays("31.12.9999")).toEqual({ ok: false, error: "bad_date", word: "31.12.9999" });
+    expect(parseHolidays("01.01.1969")).toMatchObject({ ok: false, error: "bad_date" });
+  });
 });
 
 describe("holidayChecker and formatHolidays", () => {
