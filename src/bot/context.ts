@@ -3,6 +3,7 @@ import type { Context } from "grammy";
 import type { Locale } from "../config.js";
 import type { Team } from "../db/repositories/teams.js";
 import type { Membership, User } from "../db/repositories/users.js";
+import type { Audience } from "../domain/trust-policy.js";
 import type { Logger } from "../logger.js";
 import type { Messages } from "../presentation/i18n/index.js";
 import type { AppDeps } from "../services/deps.js";
@@ -19,6 +20,8 @@ interface AppFlavor {
   deps: AppDeps;
   log: Logger;
   actor: Actor;
+  /** Who reads this update's replies, for the trust policy: the speaker's role and the chat. */
+  audience: Audience;
   locale: Locale;
   t: Messages;
 }

@@ -7,6 +7,7 @@ import type { Member } from "../services/deps.js";
 import { teamPeriod } from "../services/team-settings.js";
 import type { BotContext } from "./context.js";
 import { replyWithChart } from "./reply-chart.js";
+import { visibleMetrics } from "./trust.js";
 
 export const isHead = (m: Member) => m.membership.role === "head";
 
@@ -29,6 +30,11 @@ export async function sendDefinition(
 ): Promise<void> {
   const period = teamPeriod(member.team, periodText, ctx.deps.now(), def.period);
   if (!period) return badPeriod(ctx, periodText, ctx.t.reports.usage);
+  // A saved or built report runs only on the figures this chat may see.
+  const visible = visibleMetrics(ctx, def.metrics);
+  if (visible.keys.length === 0) return void (await ctx.reply(ctx.t.trust.headFigure));
+  if (visible.note) await ctx.reply(visible.note);
+  def = { ...def, metrics: visible.keys, sort: def.sort && visible.keys.includes(def.sort) ? def.sort : null };
   const own = isHead(member) ? undefined : [member.user.id];
   const table = runReport(ctx.deps, member.team, def, period, own);
   if (table.rows.length > MAX_ROWS) {

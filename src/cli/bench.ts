@@ -17,6 +17,7 @@ import type { BusinessContext } from "../domain/business-metrics.js";
 import { computeKpisByUser, computeTeamKpis } from "../domain/kpi.js";
 import { resolvePeriod } from "../domain/periods.js";
 import { zonedTime } from "../domain/time.js";
+import { HEAD_PRIVATE } from "../domain/trust-policy.js";
 import type { ActivityRecord, LeadTimeline, Period } from "../domain/types.js";
 import { barChart } from "../presentation/charts/index.js";
 import { periodLabel } from "../presentation/format/period-label.js";
@@ -194,15 +195,15 @@ async function runBench(): Promise<void> {
   const me = () => {
     const values = kpisFor(deps, team, month, [manager.id]);
     const plans = planStandings(deps, team, manager.id, now).map((s) => standingLine(s, "ru"));
-    return renderScorecard(manager.firstName, periodLabel(month, "ru"), values, plans, "ru");
+    return renderScorecard(manager.firstName, periodLabel(month, "ru"), values, plans, "ru", HEAD_PRIVATE);
   };
   const board = () => leaderboard(deps, team, "deals", month);
   // A manager's points for the month with the team's weights, as /me and /top points read them.
   const points = () => kpisFor(deps, team, month, [manager.id]).points;
-  const report = () => renderTeamReport(buildTeamReport(deps, team, month, now), "ru");
+  const report = () => renderTeamReport(buildTeamReport(deps, team, month, now), "ru", HEAD_PRIVATE);
   const snapshot = () => teamSnapshot(deps, team, month);
   // The Mini App's head view of the month: what GET /app/api/team answers (minus the socket).
-  const dashboard = () => JSON.stringify(headDashboardJson(headDashboard(deps, team, month, now, "deals"), "ru"));
+  const dashboard = () => JSON.stringify(headDashboardJson(headDashboard(deps, team, month, now, "deals"), "ru", HEAD_PRIVATE));
   // One contest's live standings over the month, as the scheduler's edit computes and renders them
   // (the contest row is built here, not stored: the cached database stays as built).
   const monthContest = {

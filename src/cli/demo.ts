@@ -7,6 +7,7 @@ import { visibleText } from "../delivery/html-text.js";
 import { computeKpisByUser, computeTeamKpis } from "../domain/kpi.js";
 import { resolvePeriod } from "../domain/periods.js";
 import { localDate } from "../domain/time.js";
+import { HEAD_PRIVATE } from "../domain/trust-policy.js";
 import { periodLabel } from "../presentation/format/period-label.js";
 import { standingLine } from "../presentation/views/plan-progress.js";
 import { renderScorecard } from "../presentation/views/scorecard-view.js";
@@ -68,7 +69,7 @@ export async function runDemo(path = process.env["DEMO_DATABASE_PATH"] ?? "./dat
 
   console.log(`Demo database: ${path} — ${logged} entries over 90 days for ${MANAGERS.length} managers (${ms} ms)\n`);
   console.log(`/me month (${ivan.first_name}):`);
-  console.log(visibleText(renderScorecard(ivan.first_name, periodLabel(month, locale), byUser.get(ivan.id)!, plans, locale)));
+  console.log(visibleText(renderScorecard(ivan.first_name, periodLabel(month, locale), byUser.get(ivan.id)!, plans, locale, HEAD_PRIVATE)));
   console.log(`\n${team.name} · ${periodLabel(month, locale)}:`);
   const rows = MANAGERS.map((m) => ({ name: m.first_name, values: byUser.get(m.id)! }));
   console.log(renderTeamTable(rows, computeTeamKpis({ activities, timelines, period: month }), locale));

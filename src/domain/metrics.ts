@@ -6,6 +6,7 @@
 // records, so the compiler points at whichever is missing (docs/extending.md).
 
 import { BUSINESS_METRIC_KEYS } from "./business-metrics.js";
+import type { Sensitivity } from "./trust-policy.js";
 
 /** Stable metric keys, in catalogue order (each call metric next to the calls); `leads` last. */
 export const METRIC_KEYS = [
@@ -61,6 +62,8 @@ export interface MetricDef {
   /** The team report's table it sits in (when shown there). */
   section: ReportSection;
   show: Readonly<Record<MetricSurface, boolean>>;
+  /** Who may see its values, and where (trust-policy.ts): every surface asks the policy. */
+  sensitivity: Sensitivity;
 }
 
 /** Shown on every surface except the ones named. */
@@ -75,8 +78,9 @@ function def(
   summable: boolean,
   section: ReportSection,
   show: Record<MetricSurface, boolean>,
+  sensitivity: Sensitivity = "team",
 ): MetricDef {
-  return { key, unit, direction, summable, section, show };
+  return { key, unit, direction, summable, section, show, sensitivity };
 }
 
 export const METRICS: Readonly<Record<MetricKey, MetricDef>> = {
@@ -104,9 +108,11 @@ export const METRICS: Readonly<Record<MetricKey, MetricDef>> = {
   // Business metrics: levels, not sums (team values from team totals). Not on /me or in a
   // manager's own report (costs are the head's figures), nor the daily posts.
   market_share: def("market_share", "percent", "at_least", false, "results", everywhereBut("me", "main", "summary")),
-  sales_margin: def("sales_margin", "percent", "at_least", false, "results", everywhereBut("me", "main", "summary")),
-  cac: def("cac", "money", "at_most", false, "results", everywhereBut("me", "main", "summary")),
-  payback_months: def("payback_months", "months", "at_most", false, "results", everywhereBut("me", "main", "summary")),
+  // Derived from each manager's costs (salaries): from a manager's CAC and new customers,
+  // or return on sales and revenue, the salary follows. Heads only, in private.
+  sales_margin: def("sales_margin", "percent", "at_least", false, "results", everywhereBut("me", "main", "summary"), "head"),
+  cac: def("cac", "money", "at_most", false, "results", everywhereBut("me", "main", "summary"), "head"),
+  payback_months: def("payback_months", "months", "at_most", false, "results", everywhereBut("me", "main", "summary"), "head"),
   // Summable: each customer belongs to one manager, so the team's count is the sum.
   active_customers: def("active_customers", "count", "at_least", true, "results", everywhereBut("main", "summary")),
   repeat_rate: def("repeat_rate", "percent", "at_least", false, "results", everywhereBut("main", "summary")),

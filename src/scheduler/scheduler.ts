@@ -5,6 +5,7 @@ import type { Team } from "../db/repositories/teams.js";
 import type { Delivery, DeliveryOutcome, Outgoing } from "../delivery/index.js";
 import { readTeamSettings, readUserSettings, type TeamSettings } from "../domain/team-settings.js";
 import { formatLocal } from "../domain/time.js";
+import { type Audience, HEAD_PRIVATE, TEAM_GROUP } from "../domain/trust-policy.js";
 import { escapeHtml } from "../presentation/html.js";
 import { messages, pickLocale } from "../presentation/i18n/index.js";
 import { renderCoachingNote, renderCoachingOverview } from "../presentation/views/coaching-view.js";
@@ -328,15 +329,16 @@ export class PostScheduler {
         // Heads' copies carry the flags line, so their text is built apart from the
         // group's; the chart is still drawn once per language.
         const charts = new Map<Locale, PostContent["chart"]>();
-        const build = (l: Locale, openFlags = 0): PostContent => {
+        const build = (l: Locale, audience: Audience, openFlags = 0): PostContent => {
           summary ??= buildMorningSummary(this.deps, team, now);
-          const content = renderMorningSummary(summary, l, { openFlags });
+          const content = renderMorningSummary(summary, l, audience, { openFlags });
           if (!charts.has(l)) charts.set(l, memoChart(content).chart);
           return { ...content, chart: charts.get(l)! };
         };
         const [toHeads, toOthers] = await Promise.all([
-          this.postAll(team, slot, heads, now, (l) => build(l, openFlags())),
-          this.postAll(team, slot, others, now, (l) => build(l)),
+          this.postAll(team, slot, heads, now, (l) => build(l, HEAD_PRIVATE, openFlags())),
+          // A copy with no one person as its reader is the group's: read by every member.
+          this.postAll(team, slot, others, now, (l) => build(l, TEAM_GROUP)),
         ]);
         return toHeads + toOthers;
       }

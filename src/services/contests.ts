@@ -20,6 +20,7 @@ import {
 import { computeTeamKpis } from "../domain/kpi.js";
 import { METRIC_KEYS, type MetricKey } from "../domain/metrics.js";
 import { localDate } from "../domain/time.js";
+import { mayShowMetric, TEAM_GROUP } from "../domain/trust-policy.js";
 import type { Period } from "../domain/types.js";
 import { businessContext } from "./business.js";
 import type { Member as Actor, AppDeps } from "./deps.js";
@@ -44,7 +45,8 @@ export type ContestError =
   | { code: "prize_too_long" }
   | { code: "squad_count" }
   | { code: "squad_name"; squad: string }
-  | { code: "empty_squad"; squad: string };
+  | { code: "empty_squad"; squad: string }
+  | { code: "private_metric" };
 
 /** The team's local date today: contests may start today at the earliest. */
 export function contestToday(team: Team, now: number): string {
@@ -55,6 +57,8 @@ export function contestToday(team: Team, now: number): string {
 export function checkDraft(deps: AppDeps, team: Team, draft: ContestDraft, now: number): ContestError | null {
   const name = checkContestName(draft.name);
   if (!name.ok) return { code: "name", error: name.error };
+  // Standings are posted to the group: a metric the group may not see can't be contested.
+  if (!mayShowMetric(draft.metric, TEAM_GROUP)) return { code: "private_metric" };
   const days = resolveContestDays(draft.startDate, draft.endDate, contestToday(team, now));
   if (!days.ok) return { code: "dates", error: days.error };
   if (Array.from(draft.prize).length > CONTEST_PRIZE_MAX) return { code: "prize_too_long" };

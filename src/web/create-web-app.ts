@@ -10,6 +10,7 @@ import { visibleText } from "../delivery/html-text.js";
 import { parseEntry } from "../domain/entry-parsing.js";
 import { METRIC_KEYS, type MetricKey } from "../domain/metrics.js";
 import { readTeamSettings } from "../domain/team-settings.js";
+import { type Audience, mayShowMetric, memberAudience, PUBLIC_PAGE } from "../domain/trust-policy.js";
 import { ACTIVITY_KINDS, type ActivityKind, CALL_OUTCOMES } from "../domain/types.js";
 import { type Messages, messages, pickLocale } from "../presentation/i18n/index.js";
 import { metricLabel, parseMetricOn } from "../presentation/i18n/metric-words.js";
@@ -96,12 +97,14 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
     return period;
   }
 
-  function metricOf(url: URL, t: Messages, fallback: MetricKey): MetricKey {
+  /** The chosen metric, refused (403) before anything is computed when the policy withholds it from `audience`. */
+  function metricOf(url: URL, t: Messages, fallback: MetricKey, audience: Audience): MetricKey {
     const text = url.searchParams.get("metric");
     if (text === null || text === "") return fallback;
     // A key as the page sends it, or a word as people type it; never a prototype name.
     const metric = METRIC_KEYS.find((k) => k === text) ?? parseMetricOn("builder")(text.slice(0, 40));
     if (!metric) throw new HttpError(400, t.miniapp.api.badMetric(text.slice(0, 40)));
+    if (!mayShowMetric(metric, audience)) throw new HttpError(403, t.trust.headFigure);
     return metric;
   }
 
@@ -148,7 +151,7 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
     return { ok: true, text };
   }
 
-  function session(member: Member, t: Messages, locale: "ru" | "en") {
+  function session(member: Member, t: Messages, locale: "ru" | "en", audience: Audience) {
     return {
       locale,
       role: member.membership.role,
@@ -157,7 +160,7 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
       team: member.team.name,
       strings: t.miniapp.page,
       periods: PERIOD_KEYS.map((key) => ({ key, label: t.miniapp.page.periods[key] })),
-      metrics: METRIC_KEYS.map((key) => ({ key, label: metricLabel(key, locale) })),
+      metrics: METRIC_KEYS.filter((key) => mayShowMetric(key, audience)).map((key) => ({ key, label: metricLabel(key, locale) })),
       kinds: ACTIVITY_KINDS.map((k) => ({ key: k, label: t.kindName[k] })),
       outcomes: CALL_OUTCOMES.map((o) => ({ key: o, label: t.outcome[o] })),
       mainMetric: readTeamSettings(member.team.settings).mainMetric,
@@ -179,15 +182,17 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
     const { member, t, locale } = authenticate(req);
     const { team } = member;
     const isHead = member.membership.role === "head";
+    // The Mini App is opened by one person: a private view, as their chat with the bot.
+    const audience = memberAudience(member.membership.role, "private");
     const now = deps.now();
     switch (`${req.method} ${route}`) {
       case "GET session":
-        return json(res, 200, session(member, t, locale));
+        return json(res, 200, session(member, t, locale, audience));
       case "GET team": {
         if (!isHead) throw new HttpError(403, t.miniapp.api.forbidden);
         const period = periodOf(url, team, t);
-        const d = headDashboard(deps, team, period, now, metricOf(url, t, readTeamSettings(team.settings).mainMetric));
-        return json(res, 200, headDashboardJson(d, locale));
+        const d = headDashboard(deps, team, period, now, metricOf(url, t, readTeamSettings(team.settings).mainMetric, audience));
+        return json(res, 200, headDashboardJson(d, locale, audience));
       }
       case "GET person": {
         const id = userIdOf(url, member, t);
@@ -196,8 +201,8 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
         const who = teamMember(team, id);
         if (!who) throw new HttpError(403, t.miniapp.api.forbidden);
         const period = periodOf(url, team, t);
-        const v = personView(deps, team, who, period, now, metricOf(url, t, readTeamSettings(team.settings).mainMetric));
-        return json(res, 200, personJson(v, team.timezone, locale));
+        const v = personView(deps, team, who, period, now, metricOf(url, t, readTeamSettings(team.settings).mainMetric, audience));
+        return json(res, 200, personJson(v, team.timezone, locale, audience));
       }
       case "GET coach": {
         // The drill-down's coaching card: heads only, as /coach @user; a manager gets no one's card, not even their own.
@@ -205,12 +210,12 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
         const who = teamMember(team, userIdOf(url, member, t));
         if (!who) throw new HttpError(403, t.miniapp.api.forbidden);
         if (who.membership.role !== "manager") throw new HttpError(404, t.miniapp.api.noCard);
-        return json(res, 200, coachJson(coachCard(deps, team, who.user.id, who.user.firstName, now), locale));
+        return json(res, 200, coachJson(coachCard(deps, team, who.user.id, who.user.firstName, now), locale, audience));
       }
       case "GET leaderboard": {
         const period = periodOf(url, team, t);
         const metric = readTeamSettings(team.settings).mainMetric;
-        return json(res, 200, leaderboardJson(metric, leaderboard(deps, team, metric, period), locale));
+        return json(res, 200, leaderboardJson(metric, leaderboard(deps, team, metric, period), locale, audience));
       }
       case "POST log":
         return json(res, 200, logFromForm(member, await readJson(req, t), t, locale));
@@ -228,7 +233,8 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
     const t = messages[locale];
     const metric = readTeamSettings(team.settings).mainMetric;
     const now = deps.now();
-    const board = (text: string) => leaderboardJson(metric, leaderboard(deps, team, metric, teamPeriod(team, text, now)!), locale);
+    const board = (text: string) =>
+      leaderboardJson(metric, leaderboard(deps, team, metric, teamPeriod(team, text, now)!), locale, PUBLIC_PAGE);
     const time = new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", {
       timeZone: team.timezone,
       hour: "2-digit",

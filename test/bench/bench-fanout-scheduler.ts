@@ -23,6 +23,7 @@ import { createRepositories } from "../../src/db/repositories/index.js";
 import type { DeliveryOutcome, Outgoing } from "../../src/delivery/index.js";
 import { readTeamSettings } from "../../src/domain/team-settings.js";
 import { localClock, zonedTime } from "../../src/domain/time.js";
+import { TEAM_GROUP } from "../../src/domain/trust-policy.js";
 import { renderMorningSummary } from "../../src/presentation/views/morning-summary-view.js";
 import { createPostScheduler } from "../../src/scheduler/create-post-scheduler.js";
 import { dueSlots } from "../../src/scheduler/due-posts.js";
@@ -187,7 +188,7 @@ async function runOnCopy(input: SchedulerBenchInput, dbPath: string, now: number
   const { scheduler, delivery } = createPostScheduler(bot.api, deps);
 
   // Warm-up, like a bot that has been up since the evening: modules, chart.js and fonts loaded.
-  const warm = renderMorningSummary(buildMorningSummary(deps, teams[0]!, now), teams[0]!.locale);
+  const warm = renderMorningSummary(buildMorningSummary(deps, teams[0]!, now), teams[0]!.locale, TEAM_GROUP);
   await warm.chart?.();
 
   // Probe 2: per-team timestamps. claim → build → delivery.send(text) run in one synchronous stretch.

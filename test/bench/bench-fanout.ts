@@ -29,6 +29,7 @@ import { pino } from "pino";
 import { cachedBenchDatabase, projectPath } from "../../src/cli/bench-cache.js";
 import type { BenchDataOptions } from "../../src/cli/bench-data.js";
 import { createDelivery, type DeliveryOutcome } from "../../src/delivery/index.js";
+import { TEAM_GROUP } from "../../src/domain/trust-policy.js";
 import { barChart } from "../../src/presentation/charts/index.js";
 import { escapeHtml } from "../../src/presentation/html.js";
 
@@ -130,7 +131,7 @@ async function produce(input: RendererInput, post: (m: FromRenderer) => void, go
     const db = openDatabase(input.dbPath!);
     const repos = createRepositories(db);
     const deps = { config: loadConfig({}), db, repos, logger: pino({ level: "silent" }), now: () => input.now };
-    build = (ref) => renderMorningSummary(buildMorningSummary(deps, repos.teams.byId(ref.teamId)!, input.now), "ru");
+    build = (ref) => renderMorningSummary(buildMorningSummary(deps, repos.teams.byId(ref.teamId)!, input.now), "ru", TEAM_GROUP);
     build(input.teams[0]!); // warm-up, like a bot that has been up since the evening
   } else {
     build = (ref) => syntheticSummary(ref, input.managers);

@@ -11,7 +11,8 @@ import {
   SQUADS_MAX,
   SQUADS_MIN,
 } from "../../domain/contests.js";
-import { type MetricKey, metricsOn } from "../../domain/metrics.js";
+import type { MetricKey } from "../../domain/metrics.js";
+import { metricsFor, TEAM_GROUP } from "../../domain/trust-policy.js";
 import { escapeHtml } from "../../presentation/html.js";
 import { messages } from "../../presentation/i18n/index.js";
 import { metricLabel } from "../../presentation/i18n/metric-words.js";
@@ -89,7 +90,7 @@ export async function contestBuilderConversation(conversation: FlowConversation,
   }
 
   const mk = new InlineKeyboard();
-  metricsOn("top").forEach((m, i) => {
+  metricsFor("top", TEAM_GROUP).forEach((m, i) => {
     mk.text(metricLabel(m, env.locale), `cb:m:${m}`);
     if (i % 2 === 1) mk.row();
   });

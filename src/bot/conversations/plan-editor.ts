@@ -1,6 +1,7 @@
 import { type Context, InlineKeyboard } from "grammy";
-import { type MetricKey, metricsOn } from "../../domain/metrics.js";
+import type { MetricKey } from "../../domain/metrics.js";
 import { PLAN_PERIODS, type PlanPeriod, type PlanScope } from "../../domain/plans.js";
+import { metricsFor } from "../../domain/trust-policy.js";
 import { escapeHtml } from "../../presentation/html.js";
 import { messages } from "../../presentation/i18n/index.js";
 import { metricLabel } from "../../presentation/i18n/metric-words.js";
@@ -23,14 +24,16 @@ export async function planEditorConversation(conversation: FlowConversation, ctx
   const userId = ctx.from!.id;
   const env = await conversation.external((o) => {
     const scope = openScope(o, "head");
-    if (!scope) return { locale: o.locale, scope, existing: null, members: [] };
+    // The metrics this chat may see: a head's figures are not planned in the group.
+    const metrics = metricsFor("plan", o.audience);
+    if (!scope) return { locale: o.locale, scope, existing: null, members: [], metrics };
     const existing = planId === null ? null : (o.deps.repos.plans.byId(scope.teamId, planId) ?? null);
     const members = o.deps.repos.memberships
       .listTeam(scope.teamId)
       .filter((m) => m.membership.role === "manager")
       .slice(0, 12)
       .map((m) => ({ id: m.user.id, name: m.user.username ? `@${m.user.username}` : m.user.firstName }));
-    return { locale: o.locale, scope, existing, members };
+    return { locale: o.locale, scope, existing, members, metrics };
   });
   const t = messages[env.locale];
   const flowScope = env.scope;
@@ -66,7 +69,7 @@ export async function planEditorConversation(conversation: FlowConversation, ctx
     target = env.existing.userId;
   } else {
     const mk = new InlineKeyboard();
-    metricsOn("plan").forEach((m, i) => {
+    env.metrics.forEach((m, i) => {
       mk.text(metricLabel(m, env.locale), `pe:m:${m}`);
       if (i % 2 === 1) mk.row();
     });

@@ -1,8 +1,9 @@
 import { type Context, InlineKeyboard } from "grammy";
 import type { Locale } from "../../domain/locales.js";
-import { type MetricKey, metricsOn } from "../../domain/metrics.js";
+import type { MetricKey } from "../../domain/metrics.js";
 import { parsePeriod } from "../../domain/period-parsing.js";
 import { REPORT_GROUPINGS, type ReportDefinition, type ReportGrouping, validReportName } from "../../domain/report-definition.js";
+import { type Audience, metricsFor } from "../../domain/trust-policy.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { type Messages, messages } from "../../presentation/i18n/index.js";
 import { metricLabel } from "../../presentation/i18n/metric-words.js";
@@ -14,9 +15,9 @@ export const REPORT_BUILDER_CONVERSATION = "report-builder";
 
 const PERIODS = ["week", "month", "lastmonth", "quarter"];
 
-function metricsKeyboard(t: Messages, locale: Locale, chosen: Set<MetricKey>): InlineKeyboard {
+function metricsKeyboard(t: Messages, locale: Locale, chosen: Set<MetricKey>, audience: Audience): InlineKeyboard {
   const kb = new InlineKeyboard();
-  metricsOn("builder").forEach((m, i) => {
+  metricsFor("builder", audience).forEach((m, i) => {
     kb.text(`${chosen.has(m) ? "✅ " : ""}${metricLabel(m, locale)}`, `rb:m:${m}`);
     if (i % 2 === 1) kb.row();
   });
@@ -29,7 +30,7 @@ function metricsKeyboard(t: Messages, locale: Locale, chosen: Set<MetricKey>): I
  */
 export async function reportBuilderConversation(conversation: FlowConversation, ctx: Context): Promise<void> {
   const userId = ctx.from!.id;
-  const env = await conversation.external((o) => ({ locale: o.locale, scope: openScope(o, null) }));
+  const env = await conversation.external((o) => ({ locale: o.locale, audience: o.audience, scope: openScope(o, null) }));
   const t = messages[env.locale];
   const flowScope = env.scope;
   if (!flowScope) return;
@@ -52,7 +53,7 @@ export async function reportBuilderConversation(conversation: FlowConversation, 
   };
 
   const chosen = new Set<MetricKey>();
-  const menu = await ctx.reply(b.pickMetrics, { reply_markup: metricsKeyboard(t, env.locale, chosen) });
+  const menu = await ctx.reply(b.pickMetrics, { reply_markup: metricsKeyboard(t, env.locale, chosen, env.audience) });
   for (;;) {
     const a = await tap("rb:");
     if ("text" in a) continue;
@@ -62,12 +63,14 @@ export async function reportBuilderConversation(conversation: FlowConversation, 
       continue;
     }
     const m = a.data.slice(2) as MetricKey;
-    if (!metricsOn("builder").includes(m)) continue;
+    if (!metricsFor("builder", env.audience).includes(m)) continue;
     if (chosen.has(m)) chosen.delete(m);
     else if (chosen.size < 8) chosen.add(m);
-    await ctx.api.editMessageReplyMarkup(menu.chat.id, menu.message_id, { reply_markup: metricsKeyboard(t, env.locale, chosen) });
+    await ctx.api.editMessageReplyMarkup(menu.chat.id, menu.message_id, {
+      reply_markup: metricsKeyboard(t, env.locale, chosen, env.audience),
+    });
   }
-  const metrics = metricsOn("builder").filter((m) => chosen.has(m));
+  const metrics = metricsFor("builder", env.audience).filter((m) => chosen.has(m));
 
   const groupKb = new InlineKeyboard();
   for (const g of REPORT_GROUPINGS) groupKb.text(b.groupings[g], `rb:g:${g}`);

@@ -4,6 +4,7 @@ import { bonusKindParser, parseBonusCommand } from "../../domain/bonus-command.j
 import { LOCALES } from "../../domain/locales.js";
 import { parseMonth } from "../../domain/month-parsing.js";
 import { localDate } from "../../domain/time.js";
+import { mayShowField } from "../../domain/trust-policy.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { messages } from "../../presentation/i18n/index.js";
 import { metricsHint, parseMetricOn } from "../../presentation/i18n/metric-words.js";
@@ -97,8 +98,8 @@ async function showMonth(ctx: BotContext, text: string): Promise<void> {
     await ctx.reply(`⚠️ ${reason}\n${w.monthUsage}`, { parse_mode: "HTML" });
     return;
   }
-  // Pay is private: a group would show everyone's bonus to everyone.
-  if (ctx.chat?.type !== "private") {
+  // Pay is private (trust policy): a group would show everyone's bonus to everyone.
+  if (!mayShowField("bonus", ctx.audience, "self")) {
     await ctx.reply(w.privateOnly);
     return;
   }

@@ -26,7 +26,7 @@ coachingFeature.command("coach", async (ctx) => {
     return;
   }
   const card = coachCard(ctx.deps, head.team, m.user.id, m.user.firstName, now);
-  await ctx.reply(renderCoachCard(card, ctx.locale, head.team.timezone), { parse_mode: "HTML" });
+  await ctx.reply(renderCoachCard(card, ctx.locale, head.team.timezone, ctx.audience), { parse_mode: "HTML" });
 });
 
 /** `/note @user text`: a head's private note, shown on the manager's /coach card to heads only. */

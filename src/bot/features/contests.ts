@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
-import { type MetricKey, metricsOn } from "../../domain/metrics.js";
+import type { MetricKey } from "../../domain/metrics.js";
+import { metricsFor, TEAM_GROUP } from "../../domain/trust-policy.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
 import { contestErrorText, renderContestList, renderFinalStandings, renderLiveStandings } from "../../presentation/views/contest-view.js";
@@ -33,7 +34,7 @@ export function splitContestLine(text: string): { name: string; rest: string[] }
 }
 
 function metricList(ctx: BotContext): string {
-  return metricsOn("top")
+  return metricsFor("top", TEAM_GROUP)
     .map((k) => `${k} (${escapeHtml(metricLabel(k, ctx.locale))})`)
     .join(", ");
 }

@@ -1,4 +1,5 @@
 import { Composer, InputFile } from "grammy";
+import { mayShowField } from "../../domain/trust-policy.js";
 import { periodLabel } from "../../presentation/format/period-label.js";
 import { clip, MAX_CAPTION } from "../../presentation/html.js";
 import { activitiesCsv, summaryCsv } from "../../presentation/views/csv-export.js";
@@ -43,12 +44,17 @@ exportFeature.command("export", async (ctx) => {
   const label = periodLabel(period, ctx.locale);
   const stamp = `${period.startDate}_${period.endDate}`;
   if (summary) {
-    // The bonus column only in a private chat: pay is not for the group (see /bonus).
-    const found = ctx.chat.type === "private" ? bonusForPeriod(ctx.deps, member.team, period, ctx.deps.now(), own) : null;
+    // The bonus column only where the policy shows pay: not in the group (see /bonus).
+    const found = mayShowField("bonus", ctx.audience, own ? "self" : "team")
+      ? bonusForPeriod(ctx.deps, member.team, period, ctx.deps.now(), own)
+      : null;
     const bonus = found ? { ...found, months: monthsText(found.months) } : undefined;
     const file = xlsx
-      ? new InputFile(await summaryXlsx(snap.people, snap.byUser, snap.total, ctx.locale, bonus), `kpi-summary-${stamp}.xlsx`)
-      : new InputFile(Buffer.from(summaryCsv(snap.people, snap.byUser, snap.total, ctx.locale, bonus), "utf8"), `kpi-summary-${stamp}.csv`);
+      ? new InputFile(await summaryXlsx(snap.people, snap.byUser, snap.total, ctx.locale, ctx.audience, bonus), `kpi-summary-${stamp}.xlsx`)
+      : new InputFile(
+          Buffer.from(summaryCsv(snap.people, snap.byUser, snap.total, ctx.locale, ctx.audience, bonus), "utf8"),
+          `kpi-summary-${stamp}.csv`,
+        );
     await ctx.replyWithDocument(file, {
       caption: clip(r.exportCaption(r.exportSummary, label, snap.people.length), MAX_CAPTION),
     });

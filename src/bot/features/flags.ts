@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { GamingFlag } from "../../db/repositories/gaming-flags.js";
+import { mayShowField } from "../../domain/trust-policy.js";
 import { echo } from "../../presentation/html.js";
 import { type FlagRow, flagLine, MAX_LISTED, renderFlagList } from "../../presentation/views/gaming-flags-view.js";
 import { listFlags, markFlagFine, voidFlaggedEntries } from "../../services/gaming-flags.js";
@@ -34,7 +35,7 @@ flagsFeature.command("flags", async (ctx) => {
   const head = await requireHead(ctx, "flags");
   if (!head) return;
   const t = ctx.t.flags;
-  if (ctx.chat.type !== "private") return void (await ctx.reply(t.privateOnly));
+  if (!mayShowField("flags", ctx.audience)) return void (await ctx.reply(t.privateOnly));
   const text = ctx.match.trim();
   const now = ctx.deps.now();
   const period = text ? teamPeriod(head.team, text, now) : null;

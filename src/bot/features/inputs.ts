@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { Locale } from "../../config.js";
 import { INPUT_KINDS, type InputKind, monthAt } from "../../domain/business-inputs.js";
 import { parseInputsCommand } from "../../domain/inputs-command.js";
+import { mayShowField } from "../../domain/trust-policy.js";
 import { echo } from "../../presentation/html.js";
 import { messages } from "../../presentation/i18n/index.js";
 import { inputValueText, monthLabel, renderInputsStatus } from "../../presentation/views/inputs-view.js";
@@ -27,8 +28,8 @@ export const inputsFeature = new Composer<BotContext>();
 inputsFeature.command("inputs", async (ctx) => {
   const head = await requireHead(ctx, "inputs");
   if (!head) return;
-  // Sales costs are salaries: never shown or typed in the team's group.
-  if (ctx.chat?.type !== "private") return void (await ctx.reply(ctx.t.privateOnly));
+  // Sales costs are salaries: never shown or typed in the team's group (trust policy).
+  if (!mayShowField("inputs", ctx.audience)) return void (await ctx.reply(ctx.t.privateOnly));
   const t = ctx.t.inputs;
   const text = ctx.match.trim();
   if (!text) {
@@ -74,7 +75,7 @@ inputsFeature.callbackQuery(/^inp:edit:(\w+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   const head = await requireHead(ctx, "inputs");
   if (!head) return;
-  if (ctx.chat?.type !== "private") return void (await ctx.reply(ctx.t.privateOnly));
+  if (!mayShowField("inputs", ctx.audience)) return void (await ctx.reply(ctx.t.privateOnly));
   const kind = ctx.match[1] as InputKind;
   // Button data can be forged: only the four kinds open the flow.
   if (!INPUT_KINDS.includes(kind)) return void (await ctx.reply(ctx.t.staleButton));

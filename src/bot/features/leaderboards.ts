@@ -1,10 +1,10 @@
 import { Composer } from "grammy";
 import { isBusinessMetric } from "../../domain/business-metrics.js";
 import { improvedPeriodFits } from "../../domain/fair-ranking.js";
-import { metricsOn } from "../../domain/metrics.js";
 import { parsePeriod } from "../../domain/period-parsing.js";
 import { readTeamSettings } from "../../domain/team-settings.js";
 import { parseTopArgs } from "../../domain/top-args.js";
+import { mayShowField, metricsFor } from "../../domain/trust-policy.js";
 import { periodLabel } from "../../presentation/format/period-label.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
@@ -21,6 +21,7 @@ import { teamPeriod } from "../../services/team-settings.js";
 import type { BotContext } from "../context.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
 import { replyWithChart } from "../reply-chart.js";
+import { allowMetric } from "../trust.js";
 
 export const leaderboardsFeature = new Composer<BotContext>();
 
@@ -39,7 +40,7 @@ leaderboardsFeature.command("top", async (ctx) => {
   let periodText = rest.join(" ");
   if (first && !metric) {
     if (!parsePeriod(args.rest)) {
-      const list = metricsOn("top")
+      const list = metricsFor("top", ctx.audience)
         .map((k) => `${k} (${metricLabel(k, "ru")})`)
         .join(", ");
       return void (await ctx.reply(`⚠️ ${p.unknownMetric(echo(first))}\n${list}\n${p.topUsage}`, { parse_mode: "HTML" }));
@@ -47,6 +48,7 @@ leaderboardsFeature.command("top", async (ctx) => {
     periodText = args.rest;
   }
   metric ??= readTeamSettings(member.team.settings).mainMetric;
+  if (!(await allowMetric(ctx, metric))) return;
   const now = ctx.deps.now();
   const period = teamPeriod(member.team, periodText, now);
   if (!period) return void (await ctx.reply(`⚠️ ${ctx.t.reports.badPeriod(echo(periodText))}\n${p.topUsage}`, { parse_mode: "HTML" }));
@@ -99,11 +101,11 @@ leaderboardsFeature.command("summary", async (ctx) => {
   const now = ctx.deps.now();
   // The flags line only where the head alone reads it: the private chat.
   let openFlags = 0;
-  if (ctx.chat.type === "private") {
+  if (mayShowField("flags", ctx.audience)) {
     detectSinceLastWorkday(ctx.deps, head.team, now);
     openFlags = openFlagCount(ctx.deps, head.team);
   }
-  const post = renderMorningSummary(buildMorningSummary(ctx.deps, head.team, now), ctx.locale, { openFlags });
+  const post = renderMorningSummary(buildMorningSummary(ctx.deps, head.team, now), ctx.locale, ctx.audience, { openFlags });
   await ctx.reply(post.html, { parse_mode: "HTML" });
   if (post.chart) await replyWithChart(ctx, post.chart, post.caption, "summary.png");
 });

@@ -1,9 +1,9 @@
 import { Composer } from "grammy";
 import { normalizeLeagueCode } from "../../db/repositories/leagues.js";
 import { parseLeagueName } from "../../domain/league.js";
-import { metricsOn } from "../../domain/metrics.js";
 import { parsePeriod } from "../../domain/period-parsing.js";
 import { readTeamSettings } from "../../domain/team-settings.js";
+import { mayShowMetric, metricsFor, OTHER_TEAM } from "../../domain/trust-policy.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { messages } from "../../presentation/i18n/index.js";
 import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
@@ -90,7 +90,7 @@ leagueFeature.command("league", async (ctx) => {
   let periodText = periodWords.join(" ");
   if (first && !metric) {
     if (!parsePeriod(words.join(" "))) {
-      const list = metricsOn("top")
+      const list = metricsFor("top", OTHER_TEAM)
         .map((k) => `${k} (${metricLabel(k, ctx.locale)})`)
         .join(", ");
       return void (await ctx.reply(`⚠️ ${ctx.t.posts.unknownMetric(echo(first))}\n${list}\n${t.usage}`, html));
@@ -98,6 +98,8 @@ leagueFeature.command("league", async (ctx) => {
     periodText = words.join(" ");
   }
   metric ??= readTeamSettings(member.team.settings).mainMetric;
+  // Each team's figure reaches every team of the league.
+  if (!mayShowMetric(metric, OTHER_TEAM)) return void (await ctx.reply(ctx.t.trust.headFigure));
   const period = teamPeriod(member.team, periodText, now);
   if (!period) return void (await ctx.reply(`⚠️ ${ctx.t.reports.badPeriod(echo(periodText))}\n${t.usage}`, html));
   const standings = leagueStandings(ctx.deps, mine.league, member.team, metric, mode, period);

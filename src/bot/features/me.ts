@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import { parsePeriod } from "../../domain/period-parsing.js";
 import { resolvePeriod } from "../../domain/periods.js";
+import { mayShowMetric } from "../../domain/trust-policy.js";
 import { periodLabel } from "../../presentation/format/period-label.js";
 import { messages } from "../../presentation/i18n/index.js";
 import { standingLine } from "../../presentation/views/plan-progress.js";
@@ -26,8 +27,10 @@ async function me(ctx: BotContext, arg: string): Promise<void> {
   const now = ctx.deps.now();
   const period = resolvePeriod(spec, now, team.timezone, { weekStart: teamWeekStart(team) });
   const values = kpisFor(ctx.deps, team, period, [user.id]);
-  const plans = planStandings(ctx.deps, team, user.id, now).map((s) => standingLine(s, ctx.locale));
-  const card = renderScorecard(user.firstName, periodLabel(period, ctx.locale), values, plans, ctx.locale);
+  const plans = planStandings(ctx.deps, team, user.id, now)
+    .filter((s) => mayShowMetric(s.plan.metric, ctx.audience, "self"))
+    .map((s) => standingLine(s, ctx.locale));
+  const card = renderScorecard(user.firstName, periodLabel(period, ctx.locale), values, plans, ctx.locale, ctx.audience);
   // The streak is today's, whatever period the card shows.
   await ctx.reply(`${card}\n${ctx.t.motivation.streak(streakOf(ctx.deps, team, user.id, now))}`, { parse_mode: "HTML" });
 }

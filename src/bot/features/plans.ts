@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { Locale } from "../../config.js";
 import type { Team } from "../../db/repositories/teams.js";
 import { parsePlanCommand } from "../../domain/plan-command.js";
+import { type Audience, mayShowMetric } from "../../domain/trust-policy.js";
 import { echo, escapeHtml, fitHtml } from "../../presentation/html.js";
 import type { Messages } from "../../presentation/i18n/index.js";
 import { metricsHint, parseMetricOn } from "../../presentation/i18n/metric-words.js";
@@ -9,16 +10,21 @@ import { standingLine } from "../../presentation/views/plan-progress.js";
 import { describePlan } from "../../presentation/views/plan-view.js";
 import type { AppDeps } from "../../services/deps.js";
 import { setPlan } from "../../services/plans.js";
-import { planStandings } from "../../services/scorecard.js";
+import { planStandings, toPlan } from "../../services/scorecard.js";
 import type { BotContext } from "../context.js";
 import { PLAN_EDITOR_CONVERSATION } from "../conversations/plan-editor.js";
 import { requireHead } from "../middlewares/guards.js";
+import { allowMetric } from "../trust.js";
 
 export const plansFeature = new Composer<BotContext>();
 
 /** The list of plans with a button row per plan and "New plan". */
-function planList(deps: AppDeps, team: Team, t: Messages, locale: Locale): { text: string; keyboard: InlineKeyboard } {
-  const plans = deps.repos.plans.list(team.id);
+function planList(deps: AppDeps, team: Team, t: Messages, locale: Locale, audience: Audience): { text: string; keyboard: InlineKeyboard } {
+  const plans = deps.repos.plans
+    .list(team.id)
+    .map((row) => ({ row, plan: toPlan(row) }))
+    .filter(({ plan }) => mayShowMetric(plan.metric, audience))
+    .map(({ row }) => row);
   const members = new Map(
     deps.repos.memberships.listTeam(team.id).map((m) => [m.user.id, m.user.username ? `@${m.user.username}` : m.user.firstName]),
   );
@@ -46,7 +52,7 @@ plansFeature.command("plan", async (ctx) => {
   const t = ctx.t;
   const text = ctx.match.trim();
   if (!text) {
-    const { text: list, keyboard } = planList(ctx.deps, head.team, t, ctx.locale);
+    const { text: list, keyboard } = planList(ctx.deps, head.team, t, ctx.locale, ctx.audience);
     await ctx.reply(list, { parse_mode: "HTML", reply_markup: keyboard });
     return;
   }
@@ -58,6 +64,7 @@ plansFeature.command("plan", async (ctx) => {
     await ctx.reply(`${reason ? `⚠️ ${reason}\n` : ""}${usage}`, { parse_mode: "HTML" });
     return;
   }
+  if (!(await allowMetric(ctx, cmd.metric))) return;
   let userId: number | null = null;
   let who: string | undefined;
   if (cmd.username) {
@@ -110,7 +117,7 @@ plansFeature.callbackQuery(/^plan:(new|edit|rm):?(\d*)$/, async (ctx) => {
     // Only a plan of this head's team that still exists is "removed"; anything else says so.
     const removed = id !== "" && ctx.deps.repos.plans.remove(head.team.id, Number(id));
     const note = removed ? ctx.t.plans.removed : ctx.t.plans.notFound;
-    const { text, keyboard } = planList(ctx.deps, head.team, ctx.t, ctx.locale);
+    const { text, keyboard } = planList(ctx.deps, head.team, ctx.t, ctx.locale, ctx.audience);
     await ctx.editMessageText(`${note}\n\n${text}`, { parse_mode: "HTML", reply_markup: keyboard }).catch(() => ctx.reply(note));
     return;
   }

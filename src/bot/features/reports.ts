@@ -3,6 +3,7 @@ import { splitArgs } from "../../domain/command-args.js";
 import { computeFunnel } from "../../domain/funnel.js";
 import { metricsOn } from "../../domain/metrics.js";
 import { type BuiltinReport, builtinDefinition, parseBuiltinReport, type ReportDefinition } from "../../domain/report-definition.js";
+import { mayShowField } from "../../domain/trust-policy.js";
 import { barChart } from "../../presentation/charts/index.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { metricLabel, metricsHint, parseMetricOn } from "../../presentation/i18n/metric-words.js";
@@ -21,6 +22,7 @@ import { REPORT_BUILDER_CONVERSATION } from "../conversations/report-builder.js"
 import { requireHead, requireMember } from "../middlewares/guards.js";
 import { replyWithChart } from "../reply-chart.js";
 import { badPeriod, isHead, sendDefinition } from "../report-replies.js";
+import { allowMetric, joinNotes, visibleMetrics } from "../trust.js";
 
 export const reportsFeature = new Composer<BotContext>();
 
@@ -39,8 +41,12 @@ async function teamReport(ctx: BotContext, member: Member, periodText: string): 
     return sendDefinition(ctx, member, ctx.t.reports.names.team, def, periodText);
   }
   const report = buildTeamReport(ctx.deps, member.team, period, ctx.deps.now());
-  const note = missingInputsNote(snapshotMissing(ctx.deps, report.snapshot), inputPeople(ctx.deps, member.team), ctx.locale);
-  await ctx.reply(renderTeamReport(report, ctx.locale, note), { parse_mode: "HTML" });
+  const note = !mayShowField("inputs", ctx.audience)
+    ? null
+    : missingInputsNote(snapshotMissing(ctx.deps, report.snapshot), inputPeople(ctx.deps, member.team), ctx.locale);
+  await ctx.reply(renderTeamReport(report, ctx.locale, ctx.audience, joinNotes(note, visibleMetrics(ctx, metricsOn("report")).note)), {
+    parse_mode: "HTML",
+  });
   const snap = report.snapshot;
   if (snap.people.length === 0) return;
   const plans = ctx.deps.repos.plans.list(member.team.id);
@@ -140,6 +146,21 @@ reportsFeature.command("compare", async (ctx) => {
   const whole = ids ? teamSnapshot(ctx.deps, member.team, period) : snap;
   const avg = teamAverage(whole);
   const sortBy = args.by?.metric ?? null;
-  const note = missingInputsNote(snapshotMissing(ctx.deps, snap, undefined, ids), inputPeople(ctx.deps, member.team), ctx.locale);
-  await ctx.reply(renderComparison(ctx.t.reports.compareTitle, snap, avg, sortBy, ctx.locale, note), { parse_mode: "HTML" });
+  // Sorting by a figure ranks people by it: the same figure, in other words.
+  if (sortBy && !(await allowMetric(ctx, sortBy))) return;
+  const note = !mayShowField("inputs", ctx.audience)
+    ? null
+    : missingInputsNote(snapshotMissing(ctx.deps, snap, undefined, ids), inputPeople(ctx.deps, member.team), ctx.locale);
+  await ctx.reply(
+    renderComparison(
+      ctx.t.reports.compareTitle,
+      snap,
+      avg,
+      sortBy,
+      ctx.locale,
+      ctx.audience,
+      joinNotes(note, visibleMetrics(ctx, metricsOn("compare")).note),
+    ),
+    { parse_mode: "HTML" },
+  );
 });

@@ -124,6 +124,12 @@ export const en = {
   headOnly: (cmd: string) => `Only a head of sales can use /${cmd}.`,
   groupOnly: (cmd: string) => `/${cmd} works in the team's group chat. Add me to the group and send it there.`,
   privateOnly: "This works in a private chat with me.",
+  trust: {
+    /** A figure the policy withholds here (the label is not repeated: it is itself a hint). */
+    headFigure: "🔒 This figure is derived from the team's costs (salaries): I show it only to heads, in a private chat with me.",
+    /** A line under a table that left some figures out. */
+    withheld: "🔒 Figures derived from costs (salaries) are left out here: heads see them in a private chat with me.",
+  },
   start: {
     intro:
       "👋 I am <b>KPI Coach</b>: I keep score of your sales day — calls, meetings, proposals, presentations, leads and deals — and show how you are doing against your plan.\n\n" +
@@ -1058,6 +1064,7 @@ export const en = {
       noQuizzes: "No quizzes taken.",
       notesTitle: "<b>Notes</b> (heads only)",
       noNotes: "No notes. Add one: /note @user text",
+      notesPrivate: "🔒 Heads' notes are shown only in a private chat with me: send /coach @user there.",
       overviewTitle: (period: string) => `🎯 <b>Who needs coaching on what</b> · ${period}`,
       overviewLine: (name: string, what: string, quiz: string) => `• ${name}: ${what}${quiz}`,
       overviewNothing: "nothing behind",

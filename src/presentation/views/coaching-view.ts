@@ -1,6 +1,7 @@
 import type { Locale } from "../../config.js";
 import type { MetricGap } from "../../domain/coaching.js";
 import { formatLocal } from "../../domain/time.js";
+import { type Audience, mayShowField } from "../../domain/trust-policy.js";
 import type { CoachCard, CoachingNote, coachingOverview } from "../../services/coaching.js";
 import { formatMetricValue } from "../format/metric-value.js";
 import { periodLabel } from "../format/period-label.js";
@@ -70,7 +71,7 @@ export function renderCoachingOverview(o: ReturnType<typeof coachingOverview>, l
 }
 
 /** `/coach @user`: percentiles, weakest and strongest, 8-week trend, quizzes, notes. */
-export function renderCoachCard(card: CoachCard, locale: Locale, tz: string): string {
+export function renderCoachCard(card: CoachCard, locale: Locale, tz: string, audience: Audience): string {
   const t = messages[locale].coaching.coach;
   const lines = [t.cardTitle(escapeHtml(card.name), escapeHtml(periodLabel(card.period, locale))), "", t.percentilesTitle];
   lines.push(
@@ -106,8 +107,11 @@ export function renderCoachCard(card: CoachCard, locale: Locale, tz: string): st
     for (const p of card.programs) lines.push(`• ${escapeHtml(p.name)}: ${p.done}/${p.total}${p.late ? " ⏰" : ""}`);
   }
   lines.push("", t.notesTitle);
-  if (card.notes.length === 0) lines.push(t.noNotes);
-  for (const n of card.notes) {
+  // Heads' notes are for heads, in private: elsewhere the card says where to read them.
+  const notes = mayShowField("coach_notes", audience) ? card.notes : null;
+  if (notes === null) lines.push(t.notesPrivate);
+  else if (notes.length === 0) lines.push(t.noNotes);
+  for (const n of notes ?? []) {
     const when = formatLocal(n.at, tz, "DD.MM");
     lines.push(`• ${when} ${escapeHtml(n.author)}: ${escapeHtml(clip(n.text, 300))}`);
   }

@@ -1,7 +1,8 @@
 import type { Locale } from "../../config.js";
 import type { KpiValues } from "../../domain/kpi.js";
-import { type MetricKey, metricsOn } from "../../domain/metrics.js";
+import type { MetricKey } from "../../domain/metrics.js";
 import { rankBy } from "../../domain/ranking.js";
+import { type Audience, metricsFor } from "../../domain/trust-policy.js";
 import type { TeamSnapshot } from "../../services/team-snapshot.js";
 import { formatMetricNarrow } from "../format/metric-value.js";
 import { periodLabel } from "../format/period-label.js";
@@ -25,6 +26,7 @@ export function renderComparison(
   average: KpiValues,
   sortBy: MetricKey | null,
   locale: Locale,
+  audience: Audience,
   footer?: string | null,
 ): string {
   const t = messages[locale];
@@ -38,7 +40,7 @@ export function renderComparison(
     ...people.map((p) => ({ title: cut(firstName(p.user.firstName), NAME_CHARS) })),
     { title: t.reports.avg },
   ];
-  const rows = metricsOn("compare").map((m) => [
+  const rows = metricsFor("compare", audience).map((m) => [
     head(m, locale),
     ...people.map((p) => formatMetricNarrow(m, snap.byUser.get(p.user.id)![m], locale)),
     formatMetricNarrow(m, average[m], locale),

@@ -184,6 +184,8 @@ export function contestErrorText(error: ContestError, locale: Locale, withUsage 
         return t.squadName(SQUAD_NAME_MAX);
       case "empty_squad":
         return t.emptySquad(escapeHtml(error.squad));
+      case "private_metric":
+        return messages[locale].trust.headFigure;
     }
   })();
   return `⚠️ ${reason}${withUsage ? `\n${t.usage}` : ""}`;

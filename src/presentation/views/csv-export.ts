@@ -1,8 +1,8 @@
 import type { Locale } from "../../config.js";
 import type { Member } from "../../db/repositories/users.js";
 import type { KpiValues } from "../../domain/kpi.js";
-import { metricsOn } from "../../domain/metrics.js";
 import { formatLocal } from "../../domain/time.js";
+import { type Audience, metricsFor } from "../../domain/trust-policy.js";
 import type { ActivityRecord } from "../../domain/types.js";
 import { csvUnitSuffix, csvValue } from "../format/metric-value.js";
 import { formatPlain } from "../format/number.js";
@@ -45,8 +45,6 @@ export function activitiesCsv(activities: ActivityRecord[], people: Map<number, 
   return csv([header, ...rows]);
 }
 
-const SUMMARY = metricsOn("export");
-
 /** The summary's last column: each person's bonus over the months the export touches, in kopecks. */
 export interface BonusColumn {
   /** "11.2026" or "11.2026–12.2026". */
@@ -63,8 +61,11 @@ export function summaryCsv(
   byUser: Map<number, KpiValues>,
   total: KpiValues,
   locale: Locale,
+  audience: Audience,
   bonus?: BonusColumn,
 ): string {
+  // The columns this file\'s readers may see (a file in the group is read by all).
+  const SUMMARY = metricsFor("export", audience);
   const c = messages[locale].csv;
   const header = [c.manager, ...SUMMARY.map((m) => metricLabel(m, locale) + csvUnitSuffix(m, locale))];
   if (bonus) header.push(c.bonus(bonus.months));

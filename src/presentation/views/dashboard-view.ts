@@ -6,8 +6,9 @@ import type { Locale } from "../../config.js";
 import type { Member } from "../../db/repositories/users.js";
 import { visibleText } from "../../delivery/html-text.js";
 import type { KpiValues } from "../../domain/kpi.js";
-import { METRICS, type MetricKey, metricsOn } from "../../domain/metrics.js";
+import { METRICS, type MetricKey } from "../../domain/metrics.js";
 import type { Ranked } from "../../domain/ranking.js";
+import { type Audience, mayShowField, mayShowMetric, metricsFor } from "../../domain/trust-policy.js";
 import type { CoachCard } from "../../services/coaching.js";
 import type { HeadDashboard, PersonView, TrendPoint } from "../../services/dashboard.js";
 import type { PlanStanding } from "../../services/scorecard.js";
@@ -29,15 +30,18 @@ const cell = (key: MetricKey, v: number | null, locale: Locale): Cell => ({
   text: formatMetricValue(key, v, locale, { compact: true }),
 });
 
-function kpis(values: KpiValues, locale: Locale) {
-  return metricsOn("compare").map((key) => ({ key, label: metricLabel(key, locale), ...cell(key, values[key], locale) }));
+function kpis(values: KpiValues, locale: Locale, audience: Audience) {
+  return metricsFor("compare", audience).map((key) => ({ key, label: metricLabel(key, locale), ...cell(key, values[key], locale) }));
 }
 
-function plans(standings: PlanStanding[], locale: Locale) {
-  return standings.map((s) => ({ metric: s.plan.metric, line: standingLine(s, locale), status: s.progress.status, pct: s.progress.pct }));
+function plans(standings: PlanStanding[], locale: Locale, audience: Audience) {
+  return standings
+    .filter((s) => mayShowMetric(s.plan.metric, audience))
+    .map((s) => ({ metric: s.plan.metric, line: standingLine(s, locale), status: s.progress.status, pct: s.progress.pct }));
 }
 
-function trendJson(metric: MetricKey, points: TrendPoint[], locale: Locale) {
+function trendJson(metric: MetricKey, points: TrendPoint[], locale: Locale, audience: Audience) {
+  if (!mayShowMetric(metric, audience)) return null;
   return {
     metric,
     label: metricLabel(metric, locale),
@@ -54,32 +58,41 @@ function plotValue(metric: MetricKey, v: number | null): number | null {
   return unit === "money" ? v / 100 : unit === "duration" ? Math.round((v / 3_600_000) * 10) / 10 : v;
 }
 
-export function leaderboardJson(metric: MetricKey, ranked: Ranked<Member>[], locale: Locale) {
+/** A leaderboard for `audience`: null when the metric is not theirs to see; user ids only where the policy allows. */
+export function leaderboardJson(metric: MetricKey, ranked: Ranked<Member>[], locale: Locale, audience: Audience) {
+  if (!mayShowMetric(metric, audience)) return null;
+  const ids = mayShowField("user_ids", audience);
   return {
     metric,
     label: metricLabel(metric, locale),
-    rows: ranked.map((r) => ({ place: r.place, userId: r.item.user.id, name: r.item.user.firstName, ...cell(metric, r.value, locale) })),
+    rows: ranked.map((r) => ({
+      place: r.place,
+      ...(ids ? { userId: r.item.user.id } : {}),
+      name: r.item.user.firstName,
+      ...cell(metric, r.value, locale),
+    })),
   };
 }
 
-export function headDashboardJson(d: HeadDashboard, locale: Locale) {
+export function headDashboardJson(d: HeadDashboard, locale: Locale, audience: Audience) {
   const t = messages[locale];
   const snap = d.report.snapshot;
+  const shown = metricsFor("compare", audience);
   return {
     role: "head" as const,
     team: snap.team.name,
     period: periodLabel(snap.period, locale),
-    kpis: kpis(snap.total, locale),
-    plans: plans(d.report.teamStandings, locale),
+    kpis: kpis(snap.total, locale, audience),
+    plans: plans(d.report.teamStandings, locale, audience),
     compare: {
-      metrics: metricsOn("compare").map((key) => ({ key, label: metricShort(key, locale), title: metricLabel(key, locale) })),
+      metrics: shown.map((key) => ({ key, label: metricShort(key, locale), title: metricLabel(key, locale) })),
       rows: snap.people.map((p) => ({
         userId: p.user.id,
         name: p.user.firstName,
-        cells: metricsOn("compare").map((key) => cell(key, snap.byUser.get(p.user.id)?.[key] ?? null, locale)),
+        cells: shown.map((key) => cell(key, snap.byUser.get(p.user.id)?.[key] ?? null, locale)),
       })),
-      average: metricsOn("compare").map((key) => cell(key, d.average[key], locale)),
-      total: metricsOn("compare").map((key) => cell(key, snap.total[key], locale)),
+      average: shown.map((key) => cell(key, d.average[key], locale)),
+      total: shown.map((key) => cell(key, snap.total[key], locale)),
     },
     funnel: {
       cohort: d.funnel.cohort,
@@ -94,12 +107,12 @@ export function headDashboardJson(d: HeadDashboard, locale: Locale) {
       })),
       worst: d.funnel.worstStage,
     },
-    trend: trendJson(d.trendMetric, d.trend, locale),
-    leaderboard: leaderboardJson(d.leaderMetric, d.leaderboard, locale),
+    trend: trendJson(d.trendMetric, d.trend, locale, audience),
+    leaderboard: leaderboardJson(d.leaderMetric, d.leaderboard, locale, audience),
   };
 }
 
-export function personJson(v: PersonView, tz: string, locale: Locale) {
+export function personJson(v: PersonView, tz: string, locale: Locale, audience: Audience) {
   const t = messages[locale];
   const when = new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", {
     timeZone: tz,
@@ -111,9 +124,9 @@ export function personJson(v: PersonView, tz: string, locale: Locale) {
   return {
     userId: v.member.user.id,
     name: v.member.user.firstName,
-    kpis: kpis(v.values, locale),
-    plans: plans(v.standings, locale),
-    trend: trendJson(v.trendMetric, v.trend, locale),
+    kpis: kpis(v.values, locale, audience),
+    plans: plans(v.standings, locale, audience),
+    trend: trendJson(v.trendMetric, v.trend, locale, audience),
     recent: v.recent.map((a) => {
       const details = visibleText(describeEntry(a, locale));
       return { when: when.format(a.occurredAt), text: details ? `${t.kindName[a.kind]} · ${details}` : t.kindName[a.kind] };
@@ -126,9 +139,11 @@ export function personJson(v: PersonView, tz: string, locale: Locale) {
  * strongest metric against the team (the same words as the card), quiz scores and
  * program progress. Heads' private notes stay in the chat card.
  */
-export function coachJson(card: CoachCard, locale: Locale) {
+export function coachJson(card: CoachCard, locale: Locale, audience: Audience) {
   const s = messages[locale].miniapp.page;
-  const { weakest, best } = card.focus;
+  const seen = <T extends { metric: MetricKey }>(g: T | null) => (g && mayShowMetric(g.metric, audience) ? g : null);
+  const weakest = seen(card.focus.weakest);
+  const best = seen(card.focus.best);
   return {
     period: s.coachingPeriod(periodLabel(card.period, locale)),
     weakest: weakest ? { metric: weakest.metric, text: gapLine(weakest, locale) } : null,

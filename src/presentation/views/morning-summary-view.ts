@@ -1,5 +1,6 @@
 import type { Locale } from "../../config.js";
-import { type MetricKey, metricsOn } from "../../domain/metrics.js";
+import type { MetricKey } from "../../domain/metrics.js";
+import { type Audience, mayShowField, mayShowMetric, metricsFor } from "../../domain/trust-policy.js";
 import type { MorningSummary } from "../../services/morning-summary.js";
 import { barChart } from "../charts/index.js";
 import { displayValue, formatMetricNarrow, formatMetricValue } from "../format/metric-value.js";
@@ -19,9 +20,15 @@ const MAX_ALERTS = 8;
 
 /**
  * The morning summary as a post: the day table, the best, who is idle, the month against plans, alerts, a chart.
- * `openFlags` (heads' copies only: flags are not for the group) adds the "⚠️ N flags: /flags" line.
+ * `openFlags` adds the "⚠️ N flags: /flags" line where the policy lets `audience` see flags
+ * (a head's private copy). Plans and columns on figures `audience` may not see are left out.
  */
-export function renderMorningSummary(s: MorningSummary, locale: Locale, opts: { openFlags?: number } = {}): PostContent {
+export function renderMorningSummary(
+  s: MorningSummary,
+  locale: Locale,
+  audience: Audience,
+  opts: { openFlags?: number } = {},
+): PostContent {
   const t = messages[locale];
   const p = t.posts;
   const { team, metric, day, month, people } = s;
@@ -32,7 +39,7 @@ export function renderMorningSummary(s: MorningSummary, locale: Locale, opts: { 
     return target === undefined ? cell(key, v) : `${cell(key, v)}/${cell(key, target)}`;
   };
   // The day table: the summary's metrics, each against a daily plan when there is one.
-  const cols = metricsOn("summary");
+  const cols = metricsFor("summary", audience);
   const rows = people.map((m) => [firstName(m.user.firstName), ...cols.map((k) => withPlan(k, m.user.id))]);
   rows.push([t.table.total, ...cols.map((k) => cell(k, day.total[k]))]);
   const tables = renderTables([{ title: t.table.who, align: "left", max: 8 }, ...cols.map((k) => ({ title: head(k, locale) }))], rows);
@@ -53,13 +60,15 @@ export function renderMorningSummary(s: MorningSummary, locale: Locale, opts: { 
   parts.push(s.idle.length > 0 ? p.idle(s.idle.map((m) => escapeHtml(m.user.firstName)).join(", ")) : p.allLogged);
 
   // Results first: the month line leads with what was won.
-  const totals = [...metricsOn("summary", "results"), ...metricsOn("summary", "activity")].map(
+  const totals = [...metricsFor("summary", audience, "results"), ...metricsFor("summary", audience, "activity")].map(
     (k) => `${metricLabel(k, locale)} ${formatMetricValue(k, month.total[k], locale)}`,
   );
   const monthLines = [`${p.team}: ${escapeHtml(totals.join(" · "))}`];
-  for (const st of s.teamStandings) monthLines.push(`${p.team}: ${escapeHtml(standingLine(st, locale))}`);
+  const seen = (st: { plan: { metric: MetricKey } }) => mayShowMetric(st.plan.metric, audience);
+  for (const st of s.teamStandings.filter(seen)) monthLines.push(`${p.team}: ${escapeHtml(standingLine(st, locale))}`);
   for (const { member, standings } of s.personStandings) {
-    for (const st of standings) monthLines.push(`${escapeHtml(firstName(member.user.firstName))}: ${escapeHtml(standingLine(st, locale))}`);
+    for (const st of standings.filter(seen))
+      monthLines.push(`${escapeHtml(firstName(member.user.firstName))}: ${escapeHtml(standingLine(st, locale))}`);
   }
   if (monthLines.length === 1) monthLines.push(p.noPlans);
   parts.push(`${p.monthSoFar(escapeHtml(periodLabel(month.period, locale)))}\n${monthLines.join("\n")}`);
@@ -72,7 +81,7 @@ export function renderMorningSummary(s: MorningSummary, locale: Locale, opts: { 
         .join("\n")}`,
     );
 
-  if (opts.openFlags) parts.push(t.flags.summaryLine(opts.openFlags));
+  if (opts.openFlags && mayShowField("flags", audience)) parts.push(t.flags.summaryLine(opts.openFlags));
 
   const label = metricLabel(metric, locale);
   const chart =

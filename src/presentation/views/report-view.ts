@@ -1,5 +1,6 @@
 import type { Locale } from "../../config.js";
-import { type MetricKey, metricsOn } from "../../domain/metrics.js";
+import type { MetricKey } from "../../domain/metrics.js";
+import { type Audience, mayShowMetric, metricsFor } from "../../domain/trust-policy.js";
 import type { TeamReport } from "../../services/team-report.js";
 import { formatMetricNarrow } from "../format/metric-value.js";
 import { periodLabel } from "../format/period-label.js";
@@ -14,7 +15,7 @@ export function firstName(name: string): string {
 }
 
 /** Narrow tables (activity, then results: the metrics shown in reports) per manager plus the total, then plan progress. */
-export function renderTeamReport(report: TeamReport, locale: Locale, footer?: string | null): string {
+export function renderTeamReport(report: TeamReport, locale: Locale, audience: Audience, footer?: string | null): string {
   const t = messages[locale];
   const w = t.teamReport;
   const { snapshot } = report;
@@ -32,16 +33,18 @@ export function renderTeamReport(report: TeamReport, locale: Locale, footer?: st
       .join("\n");
   };
   const planLines: string[] = [];
-  for (const s of report.teamStandings) planLines.push(`${w.team}: ${escapeHtml(standingLine(s, locale))}`);
+  const seen = (s: { plan: { metric: MetricKey } }) => mayShowMetric(s.plan.metric, audience);
+  for (const s of report.teamStandings.filter(seen)) planLines.push(`${w.team}: ${escapeHtml(standingLine(s, locale))}`);
   for (const p of snapshot.people) {
-    for (const s of report.standings.get(p.user.id) ?? []) planLines.push(`${escapeHtml(name(p))}: ${escapeHtml(standingLine(s, locale))}`);
+    for (const s of (report.standings.get(p.user.id) ?? []).filter(seen))
+      planLines.push(`${escapeHtml(name(p))}: ${escapeHtml(standingLine(s, locale))}`);
   }
   const parts = [
     title,
     `<b>${w.activity}</b>`,
-    table(metricsOn("report", "activity")),
+    table(metricsFor("report", audience, "activity")),
     `<b>${w.results}</b>`,
-    table(metricsOn("report", "results")),
+    table(metricsFor("report", audience, "results")),
   ];
   if (snapshot.people.some((p) => !p.membership.active)) parts.push(`<i>${w.former}</i>`);
   if (footer) parts.push(footer);

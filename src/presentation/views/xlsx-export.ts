@@ -7,8 +7,9 @@ import type ExcelJS from "exceljs";
 import type { Locale } from "../../config.js";
 import type { Member } from "../../db/repositories/users.js";
 import type { KpiValues } from "../../domain/kpi.js";
-import { METRICS, type MetricKey, metricsOn } from "../../domain/metrics.js";
+import { METRICS, type MetricKey } from "../../domain/metrics.js";
 import { zoneOffsetMs } from "../../domain/time.js";
+import { type Audience, metricsFor } from "../../domain/trust-policy.js";
 import type { ActivityRecord } from "../../domain/types.js";
 import { csvUnitSuffix, displayValue } from "../format/metric-value.js";
 import { messages } from "../i18n/index.js";
@@ -95,16 +96,17 @@ export async function activitiesXlsx(
   return toBuffer(book);
 }
 
-const SUMMARY = metricsOn("export");
-
 /** One row per manager plus the team total; each metric column formatted by its unit. */
 export async function summaryXlsx(
   people: Member[],
   byUser: Map<number, KpiValues>,
   total: KpiValues,
   locale: Locale,
+  audience: Audience,
   bonus?: BonusColumn,
 ): Promise<Buffer> {
+  // The columns this file\'s readers may see (a file in the group is read by all).
+  const SUMMARY = metricsFor("export", audience);
   const t = messages[locale];
   const { book, sheet } = await newSheet(t.reports.exportSummary);
   sheet.columns = [
