@@ -165,6 +165,13 @@ export const en = {
     done: (u: string) => `✅ ${u} is now a head of this team.`,
     notMember: (u: string) => `${u} is not a member of this team; they must /join first.`,
   },
+  demote: {
+    usage: "Form: <code>/demote @username</code> (a head of this team).",
+    notFound: (u: string) => `No team member ${u}.`,
+    notHead: (u: string) => `${u} is a manager already.`,
+    lastHead: (u: string) => `${u} is the team's only head: a team needs one. Make someone else a head first (/promote @user).`,
+    done: (u: string) => `✅ ${u} is now a manager. Head rights come back only with /promote.`,
+  },
   // The logging commands' menu lines come from kindCommand.
   commandMenu: {
     kb: "Knowledge base: /kb [words|#tag]",
@@ -202,6 +209,7 @@ export const en = {
     setup: "Create the team for this group",
     inviteAdmin: "Invite link",
     promote: "Make @user a head",
+    demote: "Make head @user a manager",
     remove: "Remove a member @user (head)",
     removeAdmin: "Remove a member @user",
     planAdmin: "Plans: /plan deals 10 month",
@@ -215,7 +223,7 @@ export const en = {
       "/undo — remove your last entry (24 h)\n" +
       "Or just write what happened: “called Acme, booked a meeting”, “deal 50k Acme”; I show what I understood and store it after ✅",
     me: "<b>Numbers</b>\n/me [today|week|month] — your numbers and plan progress\n/report [period] — report (heads: the team; managers: your own)\n/report dynamics|avgcheck|conversion|leadtime|closetime|proposals|presentations\n/report new — build and save a report; /reports — saved ones\n/compare [period] [@a @b] [by metric] — comparison table\n/funnel [period] — the funnel and where leads are lost\n/export [summary] [period] [xlsx] — CSV (or xlsx) for Excel\n/import — load entries from a CSV (as /export writes it)\n/export [summary] [period] — CSV for Excel\n/top [metric] [period] — the team's ranking\n/clients [@user] — customers: active, repeat, slipping away\n/contests — contests; /contest &lt;name&gt; — one contest's standings\n/settings — language, evening nudge (heads: the team's schedule)",
-    head: "<b>Head of sales</b>\n/summary — the morning summary now\n/plan &lt;metric&gt; &lt;value&gt; &lt;period&gt; [@user|all] — set a plan; /plan — list and edit\n/inputs — inputs for the business metrics: market, margin, costs, overhead\n/invite — invite link for managers\n/promote @user — make a member a head\n/remove @user — remove a member from the team\n/invite new — a new invite link\n/contest new — a contest (guided, or in one line: /contest new Sprint deals 01.12 15.12 prize)",
+    head: "<b>Head of sales</b>\n/summary — the morning summary now\n/plan &lt;metric&gt; &lt;value&gt; &lt;period&gt; [@user|all] — set a plan; /plan — list and edit\n/inputs — inputs for the business metrics: market, margin, costs, overhead\n/invite — invite link for managers\n/promote @user — make a member a head\n/demote @user — make a head a manager again\n/remove @user — remove a member from the team\n/invite new — a new invite link\n/contest new — a contest (guided, or in one line: /contest new Sprint deals 01.12 15.12 prize)",
     group: "<b>In the group</b>\n/join — join the team",
     admin: "<b>Group admin</b>\n/setup — create the team for this group",
   },
