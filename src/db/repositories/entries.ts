@@ -37,8 +37,10 @@ export interface NewEntry {
   lostReason: string | null;
   occurredAt: number;
   sourceUpdateId: number | null;
-  /** A backdated entry's real logging time; absent (null) when it is for now. */
+  /** A backdated or imported entry's real logging time; absent (null) when it is for now. */
   loggedAt?: number | null;
+  /** The /import job that stores it; absent (null) for an entry logged by hand. */
+  importJobId?: number | null;
   /** A deal's own gross margin % (`/deal 120k Acme margin 35%`). */
   marginPct?: number | null;
 }
@@ -128,6 +130,7 @@ export function entriesRepository(db: Db) {
       leadId: sql.placeholder("leadId"),
       leadStageBefore: sql.placeholder("leadStageBefore"),
       loggedAt: sql.placeholder("loggedAt"),
+      importJobId: sql.placeholder("importJobId"),
       marginPct: sql.placeholder("marginPct"),
     })
     .returning()
@@ -185,6 +188,7 @@ export function entriesRepository(db: Db) {
           leadId: lead?.id ?? null,
           leadStageBefore: stageBefore,
           loggedAt: entry.loggedAt ?? null,
+          importJobId: entry.importJobId ?? null,
           marginPct: entry.marginPct ?? null,
         });
 

@@ -277,6 +277,7 @@ export const en = {
       team: "the whole team",
       empty: "No actions in this period.",
       backdated: (date: string) => `📅 backdated to ${date}`,
+      imported: (date: string, by: string | null) => `📥 imported for ${date}${by ? ` (by ${by})` : ""}`,
       undone: (id: number) => `↩️ #${id} undone by its author`,
       voided: (id: number, by: string, reason: string) => `🚫 #${id} voided (${by}: ${reason})`,
       corrected: (id: number, changes: string, by: string, reason: string | null) =>
@@ -417,10 +418,15 @@ export const en = {
       manager_unknown: "not in the team",
       manager_ambiguous: "several members have this name: use @username",
       manager_not_you: "a manager imports only their own rows",
+      time_future: "this is in the future",
+      time_outside_window: "further back than this team allows for entries logged late (/settings backdate)",
+      time_backdate_disabled: "this team has backdating turned off: today's rows only (/settings backdate)",
     } satisfies Record<RowProblem, string>,
     dryRunTitle: (name: string) => `📋 Checked «${name}» (nothing stored yet):`,
     counts: (ok: number, bad: number) => `${ok} ${plural("en", ok, { one: "row", other: "rows" })} ok, ${bad} with errors.`,
     present: (n: number) => `${n} of them already stored (same manager, kind, time and client): they will be skipped.`,
+    beyondWindow: (n: number, windowDays: number) =>
+      `${windowDays > 0 ? `Before the backdating window (${windowDays} ${plural("en", windowDays, { one: "day", other: "days" })})` : "For past days (backdating is off)"}: ${n} ${plural("en", n, { one: "row", other: "rows" })}. As a head you may import them; /feed marks them as your import.`,
     errorsTitle: "Errors:",
     errorLine: (row: number, column: string, value: string, problem: string) => `• row ${row}, ${column}: «${value}» — ${problem}`,
     errorLineEmpty: (row: number, column: string, problem: string) => `• row ${row}, ${column}: ${problem}`,
