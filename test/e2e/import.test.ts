@@ -240,6 +240,18 @@ describe("/import", () => {
     expect(feed.text).toContain(`Сделка — 1 000 ₽ — Acme · 📥 импорт за ${day(10)} (Ольга)`);
     expect(feed.text).toContain(`Звонок — дозвон — Beta · 📥 импорт за ${day(2)}`);
     expect(feed.text).not.toContain(`Beta · 📥 импорт за ${day(2)} (`);
+    // The manager cannot change that day through /edit either: a head imported it beyond the window.
+    const dealId = count(h, "select id from activities where kind = 'deal'");
+    const edit = await h.say(t.ivan, t.ivanChat, `/edit #${dealId} amount 900k`);
+    expect(edit.text).toContain("раньше окна записи задним числом");
+    expect(count(h, "select amount_minor from activities where id = ?", dealId)).toBe(100_000);
+    // Their own import within the window stays theirs to fix.
+    const callId = count(h, "select id from activities where client_name = 'Beta'");
+    expect((await h.say(t.ivan, t.ivanChat, `/edit #${callId} outcome noanswer`)).text).toContain(`Исправлено #${callId}`);
+    // Nor take it back with /undo: that takes back their own last entry (the file they imported).
+    await h.say(t.ivan, t.ivanChat, "/undo");
+    expect(count(h, "select deleted_at is null from activities where id = ?", dealId)).toBe(1);
+    expect(count(h, "select deleted_at is not null from activities where id = ?", callId)).toBe(1);
     // Two months back (further than any window): stored, and in today's feed all the same.
     const old = await sendFile(t.head, t.headChat, csv(`${at(60 * DAY_MIN)};John;Звонок;;Old;;`));
     expect(old.text).toContain("Раньше окна записи задним числом (7 дней): 1 строка.");

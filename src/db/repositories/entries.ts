@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, lt, type Placeholder, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lt, or, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { advance, clientKey, targetStage } from "../../domain/pipeline.js";
 import {
   type ActivityKind,
@@ -9,7 +9,7 @@ import {
   type Stage,
 } from "../../domain/types.js";
 import type { Db } from "../client.js";
-import { activities, leadStages, leads, processedUpdates } from "../schema.js";
+import { activities, importJobs, leadStages, leads, processedUpdates } from "../schema.js";
 
 type Bound = number | Placeholder;
 
@@ -236,7 +236,11 @@ export function entriesRepository(db: Db) {
       });
     },
 
-    /** Soft-deletes the user's latest entry since `since` and puts its lead back. */
+    /**
+     * Soft-deletes the user's latest entry since `since` and puts its lead back. An
+     * entry someone else imported for them is not theirs to take back (a head's import
+     * may be for any past day): a head voids it.
+     */
     undoLast(teamId: number, userId: number, since: number, now: number, updateId: number | null = null): UndoResult {
       return db.transaction((tx) => {
         // The /undo update is remembered in the same transaction: a redelivery after
@@ -254,6 +258,10 @@ export function entriesRepository(db: Db) {
               eq(activities.userId, userId),
               isNull(activities.deletedAt),
               gte(activities.createdAt, since),
+              or(
+                isNull(activities.importJobId),
+                sql`exists (select 1 from ${importJobs} where ${importJobs.id} = ${activities.importJobId} and ${importJobs.userId} = ${userId})`,
+              ),
             ),
           )
           .orderBy(desc(activities.id))

@@ -262,6 +262,8 @@ export const en = {
       not_found: "Your team has no entry with that number. Entry numbers are shown in /feed.",
       not_yours: "That is another manager's entry: only a head can correct it.",
       too_old: "That entry was logged more than 24 hours ago: only a head can correct it now (with a reason).",
+      outside_window:
+        "That entry is for a day before this team's backdating window (a head imported it): only a head can correct it (with a reason).",
       voided: "That entry was undone or voided: there is nothing to correct.",
       reason_required: "Correcting someone's entry needs a reason after a dash: <code>/edit #12 amount 60k — typo</code>.",
       wrong_kind: "That entry has no such field: an amount belongs to a deal, an outcome to a call.",
