@@ -62,6 +62,7 @@ const ADMINS: Entry[] = [
   "setup",
   ["invite", "inviteAdmin"],
   "promote",
+  "demote",
   ["remove", "removeAdmin"],
   ["plan", "planAdmin"],
   ["summary", "summaryAdmin"],

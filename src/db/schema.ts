@@ -134,8 +134,14 @@ export const activities = sqliteTable(
     note: text("note"),
     /** When the manager sent it (Telegram message date); a backdated entry's day at that time of day. */
     occurredAt: integer("occurred_at").notNull(),
-    /** Set only on a backdated entry: when it was actually logged (so /feed can show it). */
+    /** Set on a backdated or imported entry: when it was actually logged (so /feed can show it). */
     loggedAt: integer("logged_at"),
+    /**
+     * Set on an entry stored by /import: the job that stored it (who imported it, when,
+     * from which file). /feed marks such entries; a head's import of a day beyond the
+     * team's backdating window is audited by it.
+     */
+    importJobId: integer("import_job_id").references(() => importJobs.id),
     createdAt: createdAt(),
     deletedAt: integer("deleted_at"),
     /** The Telegram update that carried it: a redelivered update cannot log twice. */
@@ -159,6 +165,8 @@ export const activities = sqliteTable(
       t.lostReason,
     ),
     index("activities_user_time_idx").on(t.userId, t.occurredAt),
+    // /feed lists entries by when they were logged: an imported one may be for any past day.
+    index("activities_team_logged_idx").on(t.teamId, t.loggedAt).where(sql`logged_at is not null`),
     // Covering: the business metrics read a team's won deals of all time (customers' history).
     index("activities_team_kind_idx").on(t.teamId, t.kind, t.deletedAt, t.occurredAt, t.userId, t.amountMinor, t.clientName, t.marginPct),
   ],

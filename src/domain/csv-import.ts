@@ -55,7 +55,10 @@ export type RowProblem =
   | "reason_too_long"
   | "reason_not_lost"
   | "manager_required"
-  // Set by the service, which knows the team:
+  // Set by the service, which knows the team (and its backdating window, for a manager's rows):
+  | "time_future"
+  | "time_outside_window"
+  | "time_backdate_disabled"
   | "manager_unknown"
   | "manager_ambiguous"
   | "manager_not_you";

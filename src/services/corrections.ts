@@ -3,6 +3,7 @@ import type { EntryChange, EntryPatch } from "../db/repositories/entry-changes.j
 import type { EditValue, EntryTarget } from "../domain/edit-command.js";
 import type { ActivityKind, Stage } from "../domain/types.js";
 import type { AppDeps, Member } from "./deps.js";
+import { checkEntryInstant } from "./entry-day.js";
 
 /** A manager corrects their own entry within a day of logging it, as /undo takes one back. */
 export const EDIT_WINDOW_MS = 24 * 3_600_000;
@@ -16,6 +17,8 @@ export type EditRefusal =
   | "not_found"
   | "not_yours"
   | "too_old"
+  /** The manager's own entry, imported by a head for a day beyond the team's backdating window. */
+  | "outside_window"
   | "voided"
   | "reason_required"
   /** An amount on a non-deal, an outcome on a non-call. */
@@ -48,12 +51,19 @@ export function editableFields(kind: ActivityKind): ("amount" | "client" | "outc
 /**
  * Whether `member` may change `a`: their own entry within the window as is; anything
  * else only a head, with a reason (a correction of someone's numbers must say why).
+ * A manager's own entry that was imported for a day beyond the team's backdating
+ * window (only a head may import one) is the head's to correct: a manager never
+ * writes further back than their commands may.
  */
 export function mayChange(member: Member, a: Activity, now: number, reason: string | null): EditRefusal | null {
   if (a.deletedAt !== null) return "voided";
   const own = a.userId === member.user.id;
-  if (own && now - loggedAtOf(a) <= EDIT_WINDOW_MS) return null;
-  if (member.membership.role !== "head") return own ? "too_old" : "not_yours";
+  const isHead = member.membership.role === "head";
+  if (own && now - loggedAtOf(a) <= EDIT_WINDOW_MS) {
+    if (!isHead && a.importJobId !== null && !checkEntryInstant(member.team, a.occurredAt, now).ok) return "outside_window";
+    return null;
+  }
+  if (!isHead) return own ? "too_old" : "not_yours";
   return reason ? null : "reason_required";
 }
 

@@ -3,10 +3,13 @@
 
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { Member as TeamMember } from "../db/repositories/users.js";
-import type { ImportRow, RowError } from "../domain/csv-import.js";
+import type { BackdateError } from "../domain/backdating.js";
+import type { ImportRow, RowError, RowProblem } from "../domain/csv-import.js";
 import { normaliseWord } from "../domain/csv-import.js";
 import { clientKey } from "../domain/pipeline.js";
+import { formatLocal } from "../domain/time.js";
 import type { AppDeps, Member } from "./deps.js";
+import { backdateWindow, checkEntryInstant } from "./entry-day.js";
 
 /** Rows per transaction: big enough to be fast, small enough not to hold the database for long. */
 export const IMPORT_BATCH_SIZE = 1_000;
@@ -28,6 +31,13 @@ export interface ImportPlan {
   unknownManagers: string[];
   /** Ready rows that match an entry already stored (they will be skipped). */
   alreadyPresent: number;
+  /**
+   * Ready rows for a day beyond the team's backdating window: only a head's file has
+   * them (a manager's are errors, as their commands would be refused).
+   */
+  beyondWindow: number;
+  /** The team's backdating window when planned, in days (0: off). */
+  windowDays: number;
   total: number;
 }
 
@@ -67,6 +77,13 @@ function managerMatcher(team: TeamMember[]): (written: string) => TeamMember[] {
   };
 }
 
+/** A row's day refused by the backdating rule, as the row's problem. */
+const WINDOW_PROBLEM: Record<Exclude<BackdateError, "bad_date">, RowProblem> = {
+  future: "time_future",
+  outside_window: "time_outside_window",
+  disabled: "time_backdate_disabled",
+};
+
 /** Counts of live stored entries per key over the rows' time span. */
 function storedCounts(deps: AppDeps, teamId: number, rows: ImportRow[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -86,9 +103,15 @@ function storedCounts(deps: AppDeps, teamId: number, rows: ImportRow[]): Map<str
 
 /**
  * The dry run: managers matched within the team (a manager may import only their own
- * rows; a head anyone's), and the ready rows already stored counted. Stores nothing.
+ * rows; a head anyone's), each row's day checked against the team's backdating window
+ * by the rule the commands use (a manager's row beyond it is an error; a head may
+ * import any day, counted in `beyondWindow`), and the ready rows already stored
+ * counted. Stores nothing.
  */
 export function planImport(deps: AppDeps, member: Member, read: { rows: ImportRow[]; errors: RowError[]; total: number }): ImportPlan {
+  const now = deps.now();
+  const tz = member.team.timezone;
+  let beyondWindow = 0;
   const team = deps.repos.memberships.listTeam(member.team.id);
   const match = managerMatcher(team);
   const isHead = member.membership.role === "head";
@@ -106,7 +129,16 @@ export function planImport(deps: AppDeps, member: Member, read: { rows: ImportRo
       error("manager_unknown");
     } else if (found.length > 1) error("manager_ambiguous");
     else if (!isHead && found[0]!.user.id !== member.user.id) error("manager_not_you");
-    else rows.push({ ...row, userId: found[0]!.user.id });
+    else {
+      const day = checkEntryInstant(member.team, row.occurredAt, now);
+      if (!day.ok && (!isHead || day.error === "future")) {
+        const value = formatLocal(row.occurredAt, tz, "DD.MM.YYYY HH:mm");
+        errors.push({ row: row.row, column: "time", value, problem: day.error === "bad_date" ? "time_format" : WINDOW_PROBLEM[day.error] });
+        continue;
+      }
+      if (!day.ok) beyondWindow++;
+      rows.push({ ...row, userId: found[0]!.user.id });
+    }
   }
   errors.sort((a, b) => a.row - b.row);
   const counts = storedCounts(deps, member.team.id, rows);
@@ -119,19 +151,30 @@ export function planImport(deps: AppDeps, member: Member, read: { rows: ImportRo
       counts.set(key, left - 1);
     }
   }
-  return { rows, errors, unknownManagers: [...unknown.values()], alreadyPresent, total: read.total };
+  return {
+    rows,
+    errors,
+    unknownManagers: [...unknown.values()],
+    alreadyPresent,
+    beyondWindow,
+    windowDays: backdateWindow(member.team),
+    total: read.total,
+  };
 }
 
 /**
  * Stores a plan's rows oldest first, one transaction per batch, each through the
- * logging pipeline (so leads move as if logged then). A row matching a stored entry
- * is skipped (a row present twice in the file is stored twice; the same file imported
- * again changes nothing). `onProgress` is awaited between batches; other updates run meanwhile.
+ * logging pipeline (so leads move as if logged then). Each entry keeps when it was
+ * imported (`logged_at`) and the job that stored it, so /feed shows it on the day it
+ * came in, marked as imported and by whom. A row matching a stored entry is skipped
+ * (a row present twice in the file is stored twice; the same file imported again
+ * changes nothing). `onProgress` is awaited between batches; other updates run meanwhile.
  */
 export async function runImport(
   deps: AppDeps,
   member: Member,
   plan: ImportPlan,
+  jobId: number,
   opts: { batchSize?: number; onProgress?: (done: number, total: number) => Promise<void> } = {},
 ): Promise<ImportResult> {
   const batchSize = opts.batchSize ?? IMPORT_BATCH_SIZE;
@@ -140,6 +183,7 @@ export async function runImport(
   const result: ImportResult = { stored: 0, alreadyPresent: 0, refused: [], errors: plan.errors.length };
   for (let start = 0; start < rows.length; start += batchSize) {
     const batch = rows.slice(start, start + batchSize);
+    const loggedAt = deps.now();
     deps.db.transaction(() => {
       for (const r of batch) {
         const key = entryKey(r.userId, r.kind, r.occurredAt, r.clientName);
@@ -159,6 +203,8 @@ export async function runImport(
           lostReason: r.lostReason,
           occurredAt: r.occurredAt,
           sourceUpdateId: null,
+          loggedAt,
+          importJobId: jobId,
         });
         if (logged.status === "logged") result.stored++;
         else if (logged.status === "lead_exists" || logged.status === "no_open_lead")
@@ -173,7 +219,14 @@ export async function runImport(
   }
   result.refused.sort((a, b) => a.row - b.row);
   deps.logger.info(
-    { team_id: member.team.id, user_id: member.user.id, stored: result.stored, skipped: result.alreadyPresent },
+    {
+      team_id: member.team.id,
+      user_id: member.user.id,
+      job_id: jobId,
+      stored: result.stored,
+      skipped: result.alreadyPresent,
+      beyond_window: plan.beyondWindow,
+    },
     "import done",
   );
   return result;

@@ -6,8 +6,11 @@ import type { AppDeps } from "./deps.js";
 
 /** One action in a feed, at the instant it was taken. */
 export type FeedItem =
-  /** An entry as it was logged (a backdated one at its logging time, marked). */
-  | { type: "entry"; at: number; entry: FeedEntry; backdated: boolean }
+  /**
+   * An entry as it was logged: a backdated or imported one at its logging time,
+   * marked as such (an imported one with who imported it).
+   */
+  | { type: "entry"; at: number; entry: FeedEntry; mark: "backdated" | "imported" | null }
   /** An entry taken back by its author (/undo or the Undo button). */
   | { type: "undo"; at: number; entry: Activity }
   | { type: "correct"; at: number; change: EntryChange; entry: Activity | null }
@@ -43,7 +46,7 @@ export function buildFeed(deps: AppDeps, teamId: number, period: Period, userId:
   const entryOf = (id: number) => byId.get(id) ?? repo.entry(teamId, id) ?? null;
 
   const items: FeedItem[] = [
-    ...entries.map((e) => ({ type: "entry" as const, at: e.loggedAt ?? e.occurredAt, entry: e, backdated: e.loggedAt !== null })),
+    ...entries.map((e) => ({ type: "entry" as const, at: e.loggedAt ?? e.occurredAt, entry: e, mark: entryMark(e) })),
     ...removed.map((a) => ({ type: "undo" as const, at: a.deletedAt!, entry: a })),
     ...changes.map((c) => ({
       type: c.action === "void" ? ("void" as const) : ("correct" as const),
@@ -57,6 +60,7 @@ export function buildFeed(deps: AppDeps, teamId: number, period: Period, userId:
   const ids = new Set<number>();
   for (const it of items) {
     if (it.entry) ids.add(it.entry.userId);
+    if (it.type === "entry" && it.entry.importedBy !== null) ids.add(it.entry.importedBy);
     if (it.type === "correct" || it.type === "void") ids.add(it.change.byUserId);
   }
   const names = new Map<number, string>();
@@ -65,6 +69,11 @@ export function buildFeed(deps: AppDeps, teamId: number, period: Period, userId:
     names.set(id, u ? u.firstName : String(id));
   }
   return { items, names };
+}
+
+function entryMark(e: FeedEntry): "backdated" | "imported" | null {
+  if (e.importJobId !== null) return "imported";
+  return e.loggedAt !== null ? "backdated" : null;
 }
 
 function idOf(it: FeedItem): number {

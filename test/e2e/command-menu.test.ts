@@ -24,6 +24,11 @@ describe("command menu", () => {
     const admins = await h.bot.api.getMyCommands({ scope: { type: "all_chat_administrators" }, language_code: "en" });
     expect(admins.find((c) => c.command === "plan")?.description).toBe("Plans: /plan deals 10 month");
     expect(en.find((c) => c.command === "plan")?.description).toBe("Plans (head)");
+    // /demote sits next to /promote where heads and admins see it.
+    const adminsRu = await h.bot.api.getMyCommands({ scope: { type: "all_chat_administrators" }, language_code: "ru" });
+    expect(admins.map((c) => c.command).slice(0, 4)).toEqual(["setup", "invite", "promote", "demote"]);
+    expect(admins.find((c) => c.command === "demote")?.description).toBe("Make head @user a manager");
+    expect(adminsRu.find((c) => c.command === "demote")?.description).toBe("Сделать руководителя @user менеджером");
     for (const c of [...ru, ...en, ...admins]) expect(c.description.length).toBeLessThanOrEqual(256);
   });
 });

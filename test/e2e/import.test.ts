@@ -12,6 +12,9 @@ const TZ = "Europe/Moscow";
 const HEADER = "Дата и время;Менеджер;Тип;Результат;Клиент;Сумма, ₽;Причина отказа";
 /** A local time `minutesAgo` before now, as the export writes it. */
 const at = (minutesAgo: number) => formatLocal(Date.now() - minutesAgo * 60_000, TZ, "DD.MM.YYYY HH:mm");
+/** The local day `daysAgo` days before now, as a command or /feed takes it. */
+const day = (daysAgo: number) => formatLocal(Date.now() - daysAgo * 86_400_000, TZ, "DD.MM");
+const DAY_MIN = 1_440;
 const csv = (...rows: string[]) => Buffer.from(`\uFEFF${[HEADER, ...rows].join("\r\n")}\r\n`, "utf8");
 
 /** Sends a file (with `/import` as its caption unless told otherwise) and resolves with the bot's answer. */
@@ -202,5 +205,85 @@ describe("/import", () => {
       .map((c) => visibleText(c));
     expect(edits.slice(0, -1)).toEqual(["⏳ Импорт: 1000 из 2500 строк…", "⏳ Импорт: 2000 из 2500 строк…"]);
     expect(edits.at(-1)).toContain("Импорт завершён");
+  });
+
+  it("a manager's rows obey the team's backdating window as their commands do; a head imports any date, marked as the head's in /feed", async () => {
+    // The command is refused ...
+    const refused = await h.say(t.ivan, t.ivanChat, `/deal 1000 Acme ${day(10)}`);
+    expect(refused.text).toContain("дальше, чем команда разрешает записывать задним числом");
+    // ... and so is the same row from a file; a row within the window is ready.
+    const file = csv(`${at(10 * DAY_MIN)};Иван;Сделка;;Acme;1000;`, `${at(2 * DAY_MIN)};Иван;Звонок;;Beta;;`);
+    const dry = await sendFile(t.ivan, t.ivanChat, file);
+    expect(dry.text).toContain("1 строка готова, с ошибками: 1.");
+    expect(dry.text).toContain(
+      `• строка 2, Дата и время: «${at(10 * DAY_MIN)}» — дальше, чем команда разрешает записывать задним числом (/settings backdate)`,
+    );
+    const { result } = await importNow(t.ivan, t.ivanChat, dry.call);
+    expect(result).toContain("записана 1, уже были 0, пропущено с ошибками 1.");
+    expect(count(h, "select count(*) from activities where kind = 'deal'")).toBe(0);
+
+    // Backdating turned off: a manager imports today's rows only.
+    await h.say(t.head, t.headChat, "/settings backdate 0");
+    const off = await sendFile(t.ivan, t.ivanChat, csv(`${at(DAY_MIN + 5)};Иван;Звонок;;Gamma;;`, `${at(5)};Иван;Звонок;;Delta;;`));
+    expect(off.text).toContain("1 строка готова, с ошибками: 1.");
+    expect(off.text).toContain("в команде выключены записи задним числом: только сегодняшние строки");
+    await h.say(t.head, t.headChat, "/settings backdate 7");
+
+    // A head may import any date: the dry run says which rows lie beyond the window, and /feed shows whose import they were.
+    const headDry = await sendFile(t.head, t.headChat, file);
+    expect(headDry.text).toContain("2 строки готовы, с ошибками: 0.");
+    expect(headDry.text).toContain("Раньше окна записи задним числом (7 дней): 1");
+    const headRun = await importNow(t.head, t.headChat, headDry.call);
+    expect(headRun.result).toContain("записана 1, уже были 1");
+    expect(count(h, "select count(*) from activities where kind = 'deal' and user_id = ?", t.ivan.id)).toBe(1);
+    const feed = await h.say(t.head, t.headChat, "/feed @ivan");
+    expect(feed.text).toContain(`Сделка — 1 000 ₽ — Acme · 📥 импорт за ${day(10)} (Ольга)`);
+    expect(feed.text).toContain(`Звонок — дозвон — Beta · 📥 импорт за ${day(2)}`);
+    expect(feed.text).not.toContain(`Beta · 📥 импорт за ${day(2)} (`);
+    // The manager cannot change that day through /edit either: a head imported it beyond the window.
+    const dealId = count(h, "select id from activities where kind = 'deal'");
+    const edit = await h.say(t.ivan, t.ivanChat, `/edit #${dealId} amount 900k`);
+    expect(edit.text).toContain("раньше окна записи задним числом");
+    expect(count(h, "select amount_minor from activities where id = ?", dealId)).toBe(100_000);
+    // Their own import within the window stays theirs to fix.
+    const callId = count(h, "select id from activities where client_name = 'Beta'");
+    expect((await h.say(t.ivan, t.ivanChat, `/edit #${callId} outcome noanswer`)).text).toContain(`Исправлено #${callId}`);
+    // Nor take it back with /undo: that takes back their own last entry (the file they imported).
+    await h.say(t.ivan, t.ivanChat, "/undo");
+    expect(count(h, "select deleted_at is null from activities where id = ?", dealId)).toBe(1);
+    expect(count(h, "select deleted_at is not null from activities where id = ?", callId)).toBe(1);
+    // Two months back (further than any window): stored, and in today's feed all the same.
+    const old = await sendFile(t.head, t.headChat, csv(`${at(60 * DAY_MIN)};John;Звонок;;Old;;`));
+    expect(old.text).toContain("Раньше окна записи задним числом (7 дней): 1 строка.");
+    await importNow(t.head, t.headChat, old.call);
+    expect((await h.say(t.head, t.headChat, "/feed")).text).toMatch(
+      new RegExp(`John: #\\d+ Звонок — дозвон — Old · 📥 импорт за ${day(60).replace(".", "\\.")} \\(Ольга\\)`),
+    );
+  });
+
+  it("imported rows carry the time they were imported: /feed shows them today, marked, not on their past day", async () => {
+    const before = Date.now();
+    const dry = await sendFile(t.ivan, t.ivanChat, csv(`${at(2 * DAY_MIN)};Иван;Звонок;;Beta;;`, `${at(30)};Иван;Встреча;;Gamma;;`));
+    await importNow(t.ivan, t.ivanChat, dry.call);
+    const after = Date.now();
+    const logged = h.deps.db.$client.prepare("select logged_at from activities order by id").all() as { logged_at: number | null }[];
+    expect(logged).toHaveLength(2);
+    for (const r of logged) {
+      expect(r.logged_at).toBeGreaterThanOrEqual(before);
+      expect(r.logged_at).toBeLessThanOrEqual(after);
+    }
+    const today = await h.say(t.ivan, t.ivanChat, "/feed");
+    expect(today.text).toContain(`Звонок — дозвон — Beta · 📥 импорт за ${day(2)}`);
+    expect(today.text).toContain(`Встреча — Gamma · 📥 импорт за ${day(0)}`);
+    const thatDay = await h.say(t.ivan, t.ivanChat, `/feed ${day(2)}`);
+    expect(thatDay.text).not.toContain("Beta");
+    // Reports still count the row on its own day.
+    expect(count(h, "select count(*) from activities where kind = 'call' and occurred_at < ?", before - DAY_MIN * 60_000)).toBe(1);
+
+    const johnDry = await sendFile(t.john, t.johnChat, csv(`${at(DAY_MIN)};John;Call;;Acme;;`));
+    await importNow(t.john, t.johnChat, johnDry.call);
+    expect((await h.say(t.john, t.johnChat, "/feed")).text).toMatch(
+      new RegExp(`Call — \\w+ — Acme · 📥 imported for ${day(1).replace(".", "\\.")}`),
+    );
   });
 });

@@ -85,11 +85,83 @@ describe("setup, invite and join", () => {
     const managerHelp = await h.say(t.john, t.johnChat, "/help");
     expect(managerHelp.text).toContain("/deal");
     expect(managerHelp.text).not.toContain("/invite");
+    expect(managerHelp.text).not.toContain("/demote");
     const headHelp = await h.say(t.head, t.headChat, "/help");
     expect(headHelp.text).toContain("/invite");
+    expect(headHelp.text).toContain("/demote @user — вернуть руководителя в менеджеры");
     const stranger = h.fake.user(301, { language_code: "en" });
     const strangerHelp = await h.say(stranger, h.fake.privateChat(stranger), "/help");
     expect(strangerHelp.text).not.toContain("/deal");
     expect(strangerHelp.text).toContain("not in a team");
+  });
+});
+
+describe("roles: re-joining never restores a role; /demote", () => {
+  const roleOf = (userId: number) =>
+    (h.deps.db.$client.prepare("select role, active from memberships where user_id = ?").get(userId) as { role: string; active: number }) ??
+    null;
+
+  it("a removed head who comes back by /join, the old invite link or after leaving the group is a manager", async () => {
+    h = await startHarness();
+    const t = await setUpTeam(h);
+
+    // /join in the group.
+    expect((await h.say(t.head, t.group, "/promote @john")).text).toContain("@john теперь руководитель");
+    await h.say(t.head, t.group, "/remove @john");
+    expect(roleOf(t.john.id)).toEqual({ role: "head", active: 0 });
+    expect((await h.say(t.john, t.group, "/join")).text).toContain("joined");
+    expect(roleOf(t.john.id)).toEqual({ role: "manager", active: 1 });
+    expect((await h.say(t.john, t.johnChat, "/invite")).text).toContain("Only a head");
+    expect((await h.say(t.john, t.johnChat, "/bonus rules")).text).toContain("Only a head");
+
+    // The old invite link (deep link /start <code>).
+    await h.say(t.head, t.group, "/promote @ivan");
+    await h.say(t.head, t.group, "/remove @ivan");
+    expect((await h.say(t.ivan, t.ivanChat, `/start ${t.inviteCode}`)).text).toBe("С возвращением в Отдел продаж.");
+    expect(roleOf(t.ivan.id)).toEqual({ role: "manager", active: 1 });
+    expect((await h.say(t.ivan, t.ivanChat, "/invite")).text).toContain("только руководителю");
+
+    // Leaving the group (a chat_member update) while another head stays, then the link.
+    await h.say(t.head, t.group, "/promote @ivan");
+    h.fake.changeMember(t.group, t.ivan, "left");
+    await h.say(t.head, t.group, "/help");
+    expect(roleOf(t.ivan.id)).toEqual({ role: "head", active: 0 });
+    h.fake.changeMember(t.group, t.ivan, "member");
+    await h.say(t.ivan, t.ivanChat, `/start ${t.inviteCode}`);
+    expect(roleOf(t.ivan.id)).toEqual({ role: "manager", active: 1 });
+    expect((await h.say(t.ivan, t.group, "/promote @john")).text).toContain("только руководителю");
+    expect(count(h, "select count(*) from memberships where role = 'head'")).toBe(1);
+  });
+
+  it("/demote @user: heads only; bad input, unknown names, a manager and the last head are refused; a head becomes a manager", async () => {
+    h = await startHarness();
+    const t = await setUpTeam(h);
+    const heads = () => count(h, "select count(*) from memberships where role = 'head' and active = 1");
+
+    expect((await h.say(t.ivan, t.ivanChat, "/demote @olga")).text).toBe("Команда /demote доступна только руководителю отдела продаж.");
+    expect((await h.say(t.head, t.group, "/demote")).text).toContain("Формат: /demote @username");
+    expect((await h.say(t.head, t.group, "/demote olga ivan")).text).toContain("Формат: /demote @username");
+    const unknown = await h.say(t.head, t.group, "/demote @nobody_here");
+    expect(unknown.text).toContain("В команде нет участника @nobody_here.");
+    expect(unknown.text).toContain("Формат: /demote @username");
+    expect((await h.say(t.head, t.group, "/demote @ivan")).text).toBe("@ivan и так менеджер.");
+    const last = await h.say(t.head, t.group, "/demote @olga");
+    expect(last.text).toContain("единственный руководитель");
+    expect(roleOf(t.head.id)).toEqual({ role: "head", active: 1 });
+
+    await h.say(t.head, t.group, "/promote @ivan");
+    expect(heads()).toBe(2);
+    const done = await h.say(t.head, t.headChat, "/demote @ivan");
+    expect(done.text).toContain("@ivan теперь менеджер");
+    expect(roleOf(t.ivan.id)).toEqual({ role: "manager", active: 1 });
+    expect((await h.say(t.ivan, t.ivanChat, "/invite")).text).toContain("только руководителю");
+
+    // A head may step down while another head stays; then the other is the last one.
+    await h.say(t.head, t.group, "/promote @john");
+    expect((await h.say(t.john, t.johnChat, "/demote @olga")).text).toContain("@olga is now a manager");
+    expect(roleOf(t.head.id)).toEqual({ role: "manager", active: 1 });
+    expect((await h.say(t.john, t.johnChat, "/demote @john")).text).toContain("only head");
+    expect(heads()).toBe(1);
+    expect((await h.say(t.head, t.headChat, "/demote @john")).text).toContain("только руководителю");
   });
 });

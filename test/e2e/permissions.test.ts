@@ -25,6 +25,7 @@ invite-new    N N N G   H H O G   A A O G   B B O G   N N N G
 join          P A B G   P A B G   P A B G   P B A G   P A B G
 start         a a a a   A a a a   A a a a   B a a a   a a a a
 promote       N N N G   H H O G   A A O G   a a O G   N N N G
+demote        N N N G   H H O G   a a O G   a a O G   N N N G
 remove        N N N G   H H O G   A A O G   a a O G   N N N G
 help          a a a a   a a a a   a a a a   a a a a   a a a a
 call          N N N G   A A O G   A A O G   B B O G   N N N G
@@ -69,6 +70,7 @@ free-text     N N N -   A A O -   A A O -   B B O -   N N N -
 /** What each command is sent with: arguments that make a permitted call do its real work. */
 const ARGS: Record<string, string> = {
   promote: "@john",
+  demote: "@john",
   remove: "@john",
   call: "Клиент",
   meeting: "Клиент",
@@ -91,8 +93,12 @@ const MESSAGES: Record<string, (botUsername: string) => string> = {
   inputs: () => "/inputs market 12m",
 };
 
-type Role = "stranger" | "manager" | "head" | "headB" | "admin";
-const ROLES: Role[] = ["stranger", "manager", "head", "headB", "admin"];
+/**
+ * `exhead`: a head of team A who was removed and came back by /join. Not a column of
+ * its own: re-joining never restores a role, so every answer is the manager's.
+ */
+type Role = "stranger" | "manager" | "head" | "headB" | "admin" | "exhead";
+const ROLES: Role[] = ["stranger", "manager", "head", "headB", "admin", "exhead"];
 const CHATS = ["P", "O", "X", "N"] as const;
 
 const { header, rows } = (() => {
@@ -103,7 +109,7 @@ const { header, rows } = (() => {
 const COMMANDS = rows.map((r) => r[0]!);
 
 function expectedFor(role: Role): string[] {
-  const col = header.indexOf(role);
+  const col = header.indexOf(role === "exhead" ? "manager" : role);
   // Each role spans four columns after the command name.
   return rows.map((r) => r.slice(1 + (col - 1) * 4, 1 + col * 4).join(" "));
 }
@@ -147,7 +153,14 @@ beforeAll(async () => {
   const adam = h.fake.user(500, { first_name: "Адам", username: "adam", language_code: "ru" });
   for (const role of ROLES) h.fake.group(noTeamGroup(role).id, noTeamGroup(role).title);
   for (const g of [t.group.id, groupB.id, noTeamGroup("admin").id]) h.fake.setChatMember(g, adam.id, "administrator");
-  Object.assign(people, { stranger: sam, manager: t.ivan, head: t.head, headB: boris, admin: adam });
+  // A head removed from team A who re-joins by /join.
+  const petr = h.fake.user(600, { first_name: "Пётр", username: "petr", language_code: "ru" });
+  await h.say(petr, h.fake.privateChat(petr), `/start ${t.inviteCode}`);
+  await h.say(t.head, t.group, "/promote @petr");
+  await h.say(t.head, t.group, "/remove @petr");
+  await h.say(petr, t.group, "/join");
+  expect(count(h, "select count(*) from memberships where user_id = ? and role = 'manager' and active = 1", petr.id)).toBe(1);
+  Object.assign(people, { stranger: sam, manager: t.ivan, head: t.head, headB: boris, admin: adam, exhead: petr });
 }, 30_000);
 afterAll(async () => {
   await h.stop();

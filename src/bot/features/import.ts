@@ -145,7 +145,7 @@ importFeature.callbackQuery(/^imp:(ok|no):(\d{1,12}):([0-9a-f]{8})$/, async (ctx
   // About ten edits however long the file: each edit counts against the chat's limits.
   const step = Math.max(IMPORT_BATCH_SIZE, Math.ceil(total / 10 / IMPORT_BATCH_SIZE) * IMPORT_BATCH_SIZE);
   let shown = 0;
-  const result = await runImport(ctx.deps, member, plan, {
+  const result = await runImport(ctx.deps, member, plan, job.id, {
     onProgress: async (done) => {
       if (done - shown < step) return;
       shown = done;

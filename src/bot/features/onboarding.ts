@@ -152,3 +152,15 @@ onboardingFeature.command("promote", async (ctx) => {
   ctx.deps.repos.memberships.setRole(head.team.id, target.user.id, "head");
   await ctx.reply(ctx.t.promote.done(displayName(target.user)), { parse_mode: "HTML" });
 });
+
+onboardingFeature.command("demote", async (ctx) => {
+  const head = await requireHead(ctx, "demote");
+  if (!head) return;
+  const target = await memberNamed(ctx, head.team.id, ctx.t.demote);
+  if (!target) return;
+  const name = displayName(target.user);
+  const outcome = ctx.deps.repos.memberships.demote(head.team.id, target.user.id);
+  const text =
+    outcome === "demoted" ? ctx.t.demote.done(name) : outcome === "last_head" ? ctx.t.demote.lastHead(name) : ctx.t.demote.notHead(name);
+  await ctx.reply(text, { parse_mode: "HTML" });
+});

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, lt, type Placeholder, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lt, or, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { advance, clientKey, targetStage } from "../../domain/pipeline.js";
 import {
   type ActivityKind,
@@ -9,7 +9,7 @@ import {
   type Stage,
 } from "../../domain/types.js";
 import type { Db } from "../client.js";
-import { activities, leadStages, leads, processedUpdates } from "../schema.js";
+import { activities, importJobs, leadStages, leads, processedUpdates } from "../schema.js";
 
 type Bound = number | Placeholder;
 
@@ -37,8 +37,10 @@ export interface NewEntry {
   lostReason: string | null;
   occurredAt: number;
   sourceUpdateId: number | null;
-  /** A backdated entry's real logging time; absent (null) when it is for now. */
+  /** A backdated or imported entry's real logging time; absent (null) when it is for now. */
   loggedAt?: number | null;
+  /** The /import job that stores it; absent (null) for an entry logged by hand. */
+  importJobId?: number | null;
   /** A deal's own gross margin % (`/deal 120k Acme margin 35%`). */
   marginPct?: number | null;
 }
@@ -128,6 +130,7 @@ export function entriesRepository(db: Db) {
       leadId: sql.placeholder("leadId"),
       leadStageBefore: sql.placeholder("leadStageBefore"),
       loggedAt: sql.placeholder("loggedAt"),
+      importJobId: sql.placeholder("importJobId"),
       marginPct: sql.placeholder("marginPct"),
     })
     .returning()
@@ -185,6 +188,7 @@ export function entriesRepository(db: Db) {
           leadId: lead?.id ?? null,
           leadStageBefore: stageBefore,
           loggedAt: entry.loggedAt ?? null,
+          importJobId: entry.importJobId ?? null,
           marginPct: entry.marginPct ?? null,
         });
 
@@ -232,7 +236,11 @@ export function entriesRepository(db: Db) {
       });
     },
 
-    /** Soft-deletes the user's latest entry since `since` and puts its lead back. */
+    /**
+     * Soft-deletes the user's latest entry since `since` and puts its lead back. An
+     * entry someone else imported for them is not theirs to take back (a head's import
+     * may be for any past day): a head voids it.
+     */
     undoLast(teamId: number, userId: number, since: number, now: number, updateId: number | null = null): UndoResult {
       return db.transaction((tx) => {
         // The /undo update is remembered in the same transaction: a redelivery after
@@ -250,6 +258,10 @@ export function entriesRepository(db: Db) {
               eq(activities.userId, userId),
               isNull(activities.deletedAt),
               gte(activities.createdAt, since),
+              or(
+                isNull(activities.importJobId),
+                sql`exists (select 1 from ${importJobs} where ${importJobs.id} = ${activities.importJobId} and ${importJobs.userId} = ${userId})`,
+              ),
             ),
           )
           .orderBy(desc(activities.id))

@@ -1,9 +1,9 @@
-import { and, asc, eq, gt, gte, inArray, isNotNull, lt, ne, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, gt, gte, inArray, isNotNull, lt, ne, sql } from "drizzle-orm";
 import { MAX_BACKDATE_DAYS } from "../../domain/backdating.js";
 import { advance, clientKey, targetStage } from "../../domain/pipeline.js";
 import { type CallOutcome, OPEN_STAGES, type Stage } from "../../domain/types.js";
 import type { Db } from "../client.js";
-import { activities, entryChanges, leadStages, leads } from "../schema.js";
+import { activities, entryChanges, importJobs, leadStages, leads } from "../schema.js";
 import { type Activity, undoActivity } from "./entries.js";
 
 export type EntryChange = typeof entryChanges.$inferSelect;
@@ -31,6 +31,8 @@ export type VoidResult =
 /** An entry and the stage moves it caused, as /feed lists them. */
 export interface FeedEntry extends Activity {
   stages: { clientName: string; stage: Stage }[];
+  /** Who imported it (its /import job's author); null for an entry logged by hand. */
+  importedBy: number | null;
 }
 
 /** Writes one audit row, inside the caller's transaction (every correction and void has one). */
@@ -229,25 +231,43 @@ export function entryChangesRepository(db: Db) {
     },
 
     /**
-     * Entries logged in [from, to) (by when they were logged, so a backdated entry
-     * shows when it was entered), undone or not, each with the stage moves it caused.
-     * `backWindow` reaches back for backdated entries' earlier `occurred_at`.
+     * Entries logged in [from, to) (by when they were logged, so a backdated or
+     * imported entry shows when it was entered), undone or not, each with the stage
+     * moves it caused and who imported it. `backWindow` reaches back for backdated
+     * entries' earlier `occurred_at`; an imported entry (a head's may be for any past
+     * day) is found by its `logged_at` beyond that.
      */
     logged(teamId: number, from: number, to: number, backWindow: number, userIds?: number[]): FeedEntry[] {
       const loggedAt = sql`coalesce(${activities.loggedAt}, ${activities.occurredAt})`;
-      const rows = db
-        .select()
-        .from(activities)
+      const select = () =>
+        db
+          .select({ ...getTableColumns(activities), importedBy: importJobs.userId })
+          .from(activities)
+          .leftJoin(importJobs, eq(importJobs.id, activities.importJobId));
+      const people = userIds ? inArray(activities.userId, userIds) : undefined;
+      const recent = select()
         .where(
           and(
             eq(activities.teamId, teamId),
             gte(activities.occurredAt, from - backWindow),
             lt(activities.occurredAt, to),
             sql`${loggedAt} >= ${from} and ${loggedAt} < ${to}`,
-            userIds ? inArray(activities.userId, userIds) : undefined,
+            people,
           ),
         )
         .all();
+      const older = select()
+        .where(
+          and(
+            eq(activities.teamId, teamId),
+            gte(activities.loggedAt, from),
+            lt(activities.loggedAt, to),
+            lt(activities.occurredAt, from - backWindow),
+            people,
+          ),
+        )
+        .all();
+      const rows = [...older, ...recent];
       const ids = rows.map((r) => r.id);
       const moves = ids.length
         ? db

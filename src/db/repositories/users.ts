@@ -86,7 +86,11 @@ export function membershipsRepository(db: Db) {
     currentFor(userId: number): { team: Team; membership: Membership } | undefined {
       return currentQuery.get({ userId });
     },
-    /** Joins as manager; returns what happened so the reply can say it. */
+    /**
+     * Joins as manager; returns what happened so the reply can say it. Coming back
+     * (by /join, an invite link, any path) is a manager too, whatever role the old
+     * membership had: head rights come back only by /promote.
+     */
     join(teamId: number, userId: number, now: number): "joined" | "already" | "rejoined" {
       return db.transaction((tx) => {
         const existing = tx
@@ -96,7 +100,7 @@ export function membershipsRepository(db: Db) {
           .get();
         if (existing?.active) return "already";
         if (existing) {
-          tx.update(memberships).set({ active: true, joinedAt: now }).where(eq(memberships.id, existing.id)).run();
+          tx.update(memberships).set({ active: true, joinedAt: now, role: "manager" }).where(eq(memberships.id, existing.id)).run();
           return "rejoined";
         }
         tx.insert(memberships).values({ teamId, userId, role: "manager", joinedAt: now }).run();
@@ -132,6 +136,26 @@ export function membershipsRepository(db: Db) {
         .set({ role })
         .where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId)))
         .run();
+    },
+    /**
+     * An active head becomes a manager, unless they are the team's last active head
+     * (nobody could manage the team then). Checked and written in one transaction.
+     */
+    demote(teamId: number, userId: number): "demoted" | "not_head" | "last_head" {
+      return db.transaction((tx) => {
+        const heads = tx
+          .select({ userId: memberships.userId })
+          .from(memberships)
+          .where(and(eq(memberships.teamId, teamId), eq(memberships.active, true), eq(memberships.role, "head")))
+          .all();
+        if (!heads.some((h) => h.userId === userId)) return "not_head";
+        if (heads.length <= 1) return "last_head";
+        tx.update(memberships)
+          .set({ role: "manager" })
+          .where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId)))
+          .run();
+        return "demoted";
+      });
     },
     /** Active members with their user rows, heads first, then by name. */
     listTeam(teamId: number): Member[] {

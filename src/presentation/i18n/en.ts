@@ -171,6 +171,13 @@ export const en = {
     done: (u: string) => `✅ ${u} is now a head of this team.`,
     notMember: (u: string) => `${u} is not a member of this team; they must /join first.`,
   },
+  demote: {
+    usage: "Form: <code>/demote @username</code> (a head of this team).",
+    notFound: (u: string) => `No team member ${u}.`,
+    notHead: (u: string) => `${u} is a manager already.`,
+    lastHead: (u: string) => `${u} is the team's only head: a team needs one. Make someone else a head first (/promote @user).`,
+    done: (u: string) => `✅ ${u} is now a manager. Head rights come back only with /promote.`,
+  },
   // The logging commands' menu lines come from kindCommand.
   commandMenu: {
     kb: "Knowledge base: /kb [words|#tag]",
@@ -208,6 +215,7 @@ export const en = {
     setup: "Create the team for this group",
     inviteAdmin: "Invite link",
     promote: "Make @user a head",
+    demote: "Make head @user a manager",
     remove: "Remove a member @user (head)",
     removeAdmin: "Remove a member @user",
     planAdmin: "Plans: /plan deals 10 month",
@@ -221,7 +229,7 @@ export const en = {
       "/undo — remove your last entry (24 h)\n" +
       "Or just write what happened: “called Acme, booked a meeting”, “deal 50k Acme”; I show what I understood and store it after ✅",
     me: "<b>Numbers</b>\n/me [today|week|month] — your numbers and plan progress\n/report [period] — report (heads: the team; managers: your own)\n/report dynamics|avgcheck|conversion|leadtime|closetime|proposals|presentations\n/report new — build and save a report; /reports — saved ones\n/compare [period] [@a @b] [by metric] — comparison table\n/funnel [period] — the funnel and where leads are lost\n/export [summary] [period] [xlsx] — CSV (or xlsx) for Excel\n/import — load entries from a CSV (as /export writes it)\n/export [summary] [period] — CSV for Excel\n/top [metric] [period] — the team's ranking\n/clients [@user] — customers: active, repeat, slipping away\n/contests — contests; /contest &lt;name&gt; — one contest's standings\n/settings — language, evening nudge (heads: the team's schedule)",
-    head: "<b>Head of sales</b>\n/summary — the morning summary now\n/plan &lt;metric&gt; &lt;value&gt; &lt;period&gt; [@user|all] — set a plan; /plan — list and edit\n/inputs — inputs for the business metrics: market, margin, costs, overhead\n/invite — invite link for managers\n/promote @user — make a member a head\n/remove @user — remove a member from the team\n/invite new — a new invite link\n/contest new — a contest (guided, or in one line: /contest new Sprint deals 01.12 15.12 prize)",
+    head: "<b>Head of sales</b>\n/summary — the morning summary now\n/plan &lt;metric&gt; &lt;value&gt; &lt;period&gt; [@user|all] — set a plan; /plan — list and edit\n/inputs — inputs for the business metrics: market, margin, costs, overhead\n/invite — invite link for managers\n/promote @user — make a member a head\n/demote @user — make a head a manager again\n/remove @user — remove a member from the team\n/invite new — a new invite link\n/contest new — a contest (guided, or in one line: /contest new Sprint deals 01.12 15.12 prize)",
     group: "<b>In the group</b>\n/join — join the team",
     admin: "<b>Group admin</b>\n/setup — create the team for this group",
   },
@@ -260,6 +268,8 @@ export const en = {
       not_found: "Your team has no entry with that number. Entry numbers are shown in /feed.",
       not_yours: "That is another manager's entry: only a head can correct it.",
       too_old: "That entry was logged more than 24 hours ago: only a head can correct it now (with a reason).",
+      outside_window:
+        "That entry is for a day before this team's backdating window (a head imported it): only a head can correct it (with a reason).",
       voided: "That entry was undone or voided: there is nothing to correct.",
       reason_required: "Correcting someone's entry needs a reason after a dash: <code>/edit #12 amount 60k — typo</code>.",
       wrong_kind: "That entry has no such field: an amount belongs to a deal, an outcome to a call.",
@@ -275,6 +285,7 @@ export const en = {
       team: "the whole team",
       empty: "No actions in this period.",
       backdated: (date: string) => `📅 backdated to ${date}`,
+      imported: (date: string, by: string | null) => `📥 imported for ${date}${by ? ` (by ${by})` : ""}`,
       undone: (id: number) => `↩️ #${id} undone by its author`,
       voided: (id: number, by: string, reason: string) => `🚫 #${id} voided (${by}: ${reason})`,
       corrected: (id: number, changes: string, by: string, reason: string | null) =>
@@ -415,10 +426,15 @@ export const en = {
       manager_unknown: "not in the team",
       manager_ambiguous: "several members have this name: use @username",
       manager_not_you: "a manager imports only their own rows",
+      time_future: "this is in the future",
+      time_outside_window: "further back than this team allows for entries logged late (/settings backdate)",
+      time_backdate_disabled: "this team has backdating turned off: today's rows only (/settings backdate)",
     } satisfies Record<RowProblem, string>,
     dryRunTitle: (name: string) => `📋 Checked «${name}» (nothing stored yet):`,
     counts: (ok: number, bad: number) => `${ok} ${plural("en", ok, { one: "row", other: "rows" })} ok, ${bad} with errors.`,
     present: (n: number) => `${n} of them already stored (same manager, kind, time and client): they will be skipped.`,
+    beyondWindow: (n: number, windowDays: number) =>
+      `${windowDays > 0 ? `Before the backdating window (${windowDays} ${plural("en", windowDays, { one: "day", other: "days" })})` : "For past days (backdating is off)"}: ${n} ${plural("en", n, { one: "row", other: "rows" })}. As a head you may import them; /feed marks them as your import.`,
     errorsTitle: "Errors:",
     errorLine: (row: number, column: string, value: string, problem: string) => `• row ${row}, ${column}: «${value}» — ${problem}`,
     errorLineEmpty: (row: number, column: string, problem: string) => `• row ${row}, ${column}: ${problem}`,

@@ -94,7 +94,10 @@ function itemLines(it: FeedItem, feed: Feed, tz: string, withNames: boolean, loc
   const author = withNames && it.entry ? `${who(it.entry.userId)}: ` : "";
   switch (it.type) {
     case "entry": {
-      const mark = it.backdated ? ` · ${f.backdated(formatLocal(it.entry.occurredAt, tz, "DD.MM"))}` : "";
+      const day = formatLocal(it.entry.occurredAt, tz, "DD.MM");
+      // Whoever imported someone else's rows is named: a head's import of any past day is audited here.
+      const importer = it.entry.importedBy !== null && it.entry.importedBy !== it.entry.userId ? who(it.entry.importedBy) : null;
+      const mark = it.mark === "imported" ? ` · ${f.imported(day, importer)}` : it.mark === "backdated" ? ` · ${f.backdated(day)}` : "";
       const head = `${time} ${author}${entryLine(it.entry, locale)}${mark}`;
       // Skipped stages are entered at once: the stage the lead ended at says it all.
       const last = it.entry.stages[it.entry.stages.length - 1];

@@ -60,6 +60,7 @@ export function renderDryRun(t: Messages, fileName: string, plan: ImportPlan): s
   const m = t.importCsv;
   const lines = [m.dryRunTitle(escapeHtml(clip(fileName, 60))), m.counts(plan.rows.length, plan.errors.length)];
   if (plan.alreadyPresent > 0) lines.push(m.present(plan.alreadyPresent));
+  if (plan.beyondWindow > 0) lines.push(m.beyondWindow(plan.beyondWindow, plan.windowDays));
   if (plan.unknownManagers.length > 0) {
     const names = plan.unknownManagers.slice(0, LISTED_NAMES).map(quoted);
     if (plan.unknownManagers.length > LISTED_NAMES) names.push(m.moreErrors(plan.unknownManagers.length - LISTED_NAMES));

@@ -10,6 +10,8 @@ const plan = (over: Partial<ImportPlan>): ImportPlan => ({
   errors: [],
   unknownManagers: [],
   alreadyPresent: 0,
+  beyondWindow: 0,
+  windowDays: 7,
   total: 0,
   ...over,
 });

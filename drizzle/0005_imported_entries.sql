@@ -1,0 +1,2 @@
+ALTER TABLE `activities` ADD `import_job_id` integer REFERENCES import_jobs(id);--> statement-breakpoint
+CREATE INDEX `activities_team_logged_idx` ON `activities` (`team_id`,`logged_at`) WHERE logged_at is not null;
