@@ -43,13 +43,21 @@ export function snapshotSource(deps: AppDeps, team: Team, ...seed: TeamSnapshot[
   };
 }
 
-/** Team average per manager for summable metrics, the team's own ratio otherwise. */
+/**
+ * The average manager: for every metric the mean of the people's own values (a ratio's
+ * mean over those who have one). The team's own figure (a total, or a ratio of team
+ * totals such as market share) is `snapshot.total`, shown apart as "Team": the two
+ * are never mixed under one "average" heading.
+ */
 export function teamAverage(snapshot: TeamSnapshot): KpiValues {
-  const n = Math.max(1, snapshot.people.length);
   const out = { ...snapshot.total };
   for (const key of Object.keys(out) as (keyof KpiValues)[]) {
-    const v = out[key];
-    if (v !== null && METRICS[key].summable) out[key] = v / n;
+    const values = snapshot.people.map((p) => snapshot.byUser.get(p.user.id)?.[key] ?? null).filter((v): v is number => v !== null);
+    out[key] = METRICS[key].summable
+      ? (snapshot.total[key] ?? 0) / Math.max(1, snapshot.people.length)
+      : values.length === 0
+        ? null
+        : values.reduce((a, b) => a + b, 0) / values.length;
   }
   return out;
 }

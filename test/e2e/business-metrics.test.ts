@@ -101,9 +101,12 @@ describe("business metrics in the reports", () => {
     expect(compare.text).toMatch(/Рынок\s+—\s+—\s+—/);
     expect(compare.text).toContain("не хватает данных: введите /inputs market");
     expect(compare.text).toContain("/inputs costs @ivan");
-    // Customers need no inputs (columns: John, Иван, average): John has Gamma, Иван Acme and Beta.
-    expect(compare.text).toMatch(/Актив\s+1\s+2\s+1,5/);
-    expect(compare.text).toMatch(/Повт\.\s+0%\s+50%\s+33%/);
+    // Customers need no inputs (columns: a manager, the average manager, the team): John has Gamma, Иван Acme and Beta.
+    expect(compare.text).toMatch(/Актив\s+1\s+1,5\s+3/);
+    expect(compare.text).toMatch(/Актив\s+2\s+1,5\s+3/);
+    // Repeat rate: John 0 %, Иван 1 of 2 = 50 %; the average manager 25 %, the team 1 of 3 = 33,3 %.
+    expect(compare.text).toMatch(/Повт\.\s+0%\s+25%\s+33,3%/);
+    expect(compare.text).toMatch(/Повт\.\s+50%\s+25%\s+33,3%/);
   });
 
   it("fills /compare's twelve rows of the article once the head has entered the inputs", async () => {
@@ -113,12 +116,17 @@ describe("business metrics in the reports", () => {
     for (const row of ["Звонки", "Встр.", "Сделки", "Чек", "Конв.", "Обр.", "Закр.", "Рынок", "Рент.", "CAC", "Окуп.", "Актив"]) {
       expect(compare.text, row).toMatch(new RegExp(`^${row.replace(".", "\\.")}\\s`, "m"));
     }
-    // Columns John, Иван, average. Market share: 400k and 300k of 10m; the last column is the team's own 700k of 10m.
-    expect(compare.text).toMatch(/Рынок\s+4%\s+3%\s+7%/);
+    // Columns: a manager, the average manager, the team. Market share: 400k and 300k of 10m (average 3,5 %);
+    // the team's own 700k of 10m is 7 %.
+    expect(compare.text).toMatch(/Рынок\s+4%\s+3,5%\s+7%/);
+    expect(compare.text).toMatch(/Рынок\s+3%\s+3,5%\s+7%/);
     // Return on sales: John (400k×30 % − 100k − 60k×4/7) ÷ 400k = −3,6 %; Иван (200k×30 % + 100k×50 % − 50k − 60k×3/7) ÷ 300k = 11,4 %;
-    // team (230k − 210k) ÷ 700k = 2,9 %.
-    expect(compare.text).toMatch(/Рент\.\s+-4%\s+11%\s+3%/);
-    expect(compare.text).toMatch(/CAC\s+134 тыс\.\s+75,7 тыс\.\s+105 тыс\./);
+    // the average manager (−3,6 + 11,4) ÷ 2 = 3,9 %; the team (230k − 210k) ÷ 700k = 2,9 %.
+    expect(compare.text).toMatch(/Рент\.\s+-3,6%\s+3,9%\s+2,9%/);
+    expect(compare.text).toMatch(/Рент\.\s+11,4%\s+3,9%\s+2,9%/);
+    // CAC: John 134 286, Иван 75 714: the average manager 105 000, as is the team's 210k ÷ 2 new customers.
+    expect(compare.text).toMatch(/CAC\s+134 тыс\.\s+105 тыс\.\s+105 тыс\./);
+    expect(compare.text).toMatch(/CAC\s+75,7 тыс\.\s+105 тыс\.\s+105 тыс\./);
     // Payback: Aug–Oct gross profit is Acme's 100k × 30 % = 30k; Иван has 2 active customers: 75 714 ÷ (30k / 3 / 2) = 15,1.
     // John had no gross profit in those months: no payback to measure.
     expect(compare.text).toMatch(/Окуп\.\s+—\s+15,1мес\s+31,5мес/);

@@ -57,11 +57,11 @@ describe("plans", () => {
     expect(count(h, "select count(*) from plans")).toBe(4);
 
     const me = (await h.say(t.ivan, t.ivanChat, "/me")).text;
-    expect(me).toMatch(/• сделки 2\/12 \(17%\) · темп \d+% · (под угрозой|отстаёт|в темпе)/);
+    expect(me).toMatch(/• сделки 2\/12 \(16,7%\) · темп [\d,]+% · (под угрозой|отстаёт|в темпе)/);
     expect(me).toMatch(/• звонки 4\/40 \(10%\)/);
     expect(me).toMatch(/• время обработки лида \S+/);
     const john = (await h.say(t.john, t.johnChat, "/me month")).text;
-    expect(john).toMatch(/• deals 1\/12 \(8%\)/);
+    expect(john).toMatch(/• deals 1\/12 \(8.3%\)/);
     expect(john).not.toContain("calls 2/40");
   });
 
@@ -139,11 +139,11 @@ describe("reports", () => {
     // Activity: calls, meetings, conversion | no-answer rate, proposals, presentations (split evenly to stay narrow).
     expect(r.text).toMatch(/Иван\s+4\s+1\s+25%\n/);
     expect(r.text).toMatch(/John\s+2\s+0\s+0%\n/);
-    expect(r.text).toMatch(/Итого\s+6\s+1\s+17%\n/);
+    expect(r.text).toMatch(/Итого\s+6\s+1\s+16,7%\n/);
     expect(r.text).toMatch(/Кто\s+Недоз\.\s+КП\s+През\./);
     expect(r.text).toMatch(/Иван\s+25%\s+1\s+0\n/); // 1 of Ivan's 4 calls went unanswered
     expect(r.text).toMatch(/John\s+0%\s+0\s+0\n/);
-    expect(r.text).toMatch(/Итого\s+17%\s+1\s+0\n/); // 1 of the team's 6 calls
+    expect(r.text).toMatch(/Итого\s+16,7%\s+1\s+0\n/); // 1 of the team's 6 calls
     expect(r.text).toMatch(/Иван\s+2\s+400\sтыс\.\s+200\sтыс\./);
     expect(r.text).toMatch(/Итого\s+3\s+450\sтыс\.\s+150\sтыс\./);
     expect(r.text).toMatch(/Иван: сделки 2\/10/);
@@ -206,13 +206,21 @@ describe("reports", () => {
   it("compares managers as columns with a team average, sorted on request", async () => {
     await seed();
     const r = await h.say(t.head, t.headChat, "/compare month by выручка");
-    const header = r.text.split("\n").find((l) => l.includes("Ср."))!;
-    expect(header.trim().split(/\s+/)).toEqual(["Иван", "John", "Ср."]);
-    expect(r.text).toMatch(/Звонки\s+4\s+2\s+3/);
-    expect(r.text).toMatch(/Выр.\s+400\sтыс\.\s+50\sтыс\.\s+225\sтыс\./);
+    // Sorted by revenue, each table repeating the average manager ("Ср.") and the team's own figure ("Команда").
+    const headers = r.text
+      .split("\n")
+      .filter((l) => l.includes("Ср."))
+      .map((l) => l.trim().split(/\s+/));
+    expect(headers).toEqual([
+      ["Иван", "Ср.", "Команда"],
+      ["John", "Ср.", "Команда"],
+    ]);
+    expect(r.text).toMatch(/Звонки\s+4\s+3\s+6/);
+    expect(r.text).toMatch(/Звонки\s+2\s+3\s+6/);
+    expect(r.text).toMatch(/Выр.\s+400\sтыс\.\s+225\sтыс\.\s+450\sтыс\./);
     for (const line of preLines(r.call)) expect(Array.from(line).length).toBeLessThanOrEqual(36);
     const flipped = await h.say(t.head, t.headChat, "/compare by calls @john @ivan");
-    expect(flipped.text).toMatch(/Звонки\s+4\s+2\s+3/);
+    expect(flipped.text).toMatch(/Звонки\s+4\s+3\s+6/);
     const bad = await h.say(t.head, t.headChat, "/compare by happiness");
     expect(bad.text).toContain("Неизвестная метрика «happiness»");
     const nobody = await h.say(t.head, t.headChat, "/compare @ghost");

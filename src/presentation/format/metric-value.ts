@@ -27,7 +27,7 @@ export function formatMetricValue(key: MetricKey, value: number | null, locale: 
     case "money":
       return formatMoney(value, locale, { compact: opts.compact ?? false });
     case "percent":
-      return formatPercent(value, locale, 1);
+      return formatPercent(value, locale);
     case "duration":
       return formatDuration(value, locale);
     case "months":

@@ -50,8 +50,13 @@ export function formatNumber(value: number, locale: Locale, maxFrac = 2): string
   return fromUnits(Math.round(Math.abs(value) * 10 ** maxFrac), value < 0, locale, maxFrac);
 }
 
-/** A percentage (0..100 in, not a share): "23%", "19,5%" with `maxFrac` 1. */
-export function formatPercent(value: number, locale: Locale, maxFrac = 0): string {
+/**
+ * A percentage (0..100 in, not a share), by one rule everywhere (replies, table cells,
+ * charts, plans): one decimal, trailing zero trimmed — "23%", "19,5%", "1,5%" (a small
+ * share rounded to a whole number would change its meaning: 1,5 % is not 2 %). Only an
+ * echo of a typed rate keeps more (`maxFrac`: a bonus of 5,25 %).
+ */
+export function formatPercent(value: number, locale: Locale, maxFrac = 1): string {
   return `${formatNumber(value, locale, maxFrac)}%`;
 }
 
@@ -67,8 +72,8 @@ export interface CompactOptions {
   /** Decimals kept (trailing zeros trimmed); 2 by default. */
   maxFrac?: number;
   /**
-   * For narrow table cells: one decimal below 100 of a unit, none above
-   * ("4,8 млн", "450 тыс.").
+   * For narrow table cells: three significant digits, at most two decimals
+   * ("1,05 млн", "4,8 млн", "12,5 тыс.", "450 тыс."): 1 050 000 is not "1,1 млн".
    */
   narrow?: boolean;
 }
@@ -90,7 +95,7 @@ export function formatCompact(value: number, locale: Locale, opts: CompactOption
   const abs = Math.abs(value);
   let i = COMPACT_EXPONENTS.length - 1;
   while (i >= 0 && abs < 10 ** COMPACT_EXPONENTS[i]!) i--;
-  const digitsFor = (scaled: number) => (opts.narrow ? (scaled >= 100 || i < 0 ? 0 : 1) : (opts.maxFrac ?? 2));
+  const digitsFor = (scaled: number) => (opts.narrow ? (i < 0 || scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2) : (opts.maxFrac ?? 2));
   let scaled = i >= 0 ? abs / 10 ** COMPACT_EXPONENTS[i]! : abs;
   let frac = digitsFor(scaled);
   // Integer count of 10^-frac units from one division, so 12 345 never reads "12,34".

@@ -369,6 +369,8 @@ export const en = {
     compareUsage: "Form: <code>/compare [period] [@a @b …] [by metric]</code>, e.g. <code>/compare month by revenue</code>",
     compareTitle: "Comparison",
     avg: "Avg",
+    /** The team's own figure: a total, or a ratio of the team's totals. */
+    teamColumn: "Team",
     unknownPeople: (names: string) => `Not in the team: ${names}.`,
     funnelTitle: "Funnel",
     funnelUsage: "Form: <code>/funnel [period]</code>",
@@ -858,6 +860,7 @@ export const en = {
       pace: "pace",
       compare: "Comparison",
       average: "Average",
+      teamRow: "Team",
       total: "Total",
       manager: "Manager",
       sortHint: "Tap a column to sort",

@@ -39,13 +39,15 @@ export function renderComparison(
     { title: "", align: "left" as const },
     ...people.map((p) => ({ title: cut(firstName(p.user.firstName), NAME_CHARS) })),
     { title: t.reports.avg },
+    { title: t.reports.teamColumn },
   ];
   const rows = metricsFor("compare", audience).map((m) => [
     head(m, locale),
     ...people.map((p) => formatMetricNarrow(m, snap.byUser.get(p.user.id)![m], locale)),
     formatMetricNarrow(m, average[m], locale),
+    formatMetricNarrow(m, snap.total[m], locale),
   ]);
-  for (const table of renderTables(columns, rows, { lead: 1, tail: 1 })) parts.push(pre(table));
+  for (const table of renderTables(columns, rows, { lead: 1, tail: 2 })) parts.push(pre(table));
   if (footer) parts.push(footer);
   return fitHtml(parts.join("\n"));
 }

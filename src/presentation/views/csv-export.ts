@@ -14,11 +14,15 @@ import { metricLabel } from "../i18n/metric-words.js";
 
 const BOM = "\uFEFF";
 
+/** A number as the CSV writes it: an optional minus, digits, an optional decimal comma or point. */
+const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)?$/;
+
 function field(value: string | number | null): string {
   if (value === null) return "";
   const s = String(value);
-  // A leading =, +, - or @ makes Excel evaluate the cell as a formula.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+  // A leading =, +, - or @ makes Excel evaluate text as a formula; a plain number such as
+  // "-25,2" is read as a number (one Excel can sum), never a formula, so it stays as is.
+  const safe = /^[=+\-@]/.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
   return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

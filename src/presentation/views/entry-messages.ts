@@ -30,7 +30,7 @@ export function describeEntry(
   if (entry.kind === "call" && entry.outcome) parts.push(t.outcome[entry.outcome]);
   if (entry.amountMinor !== null) parts.push(formatMoney(entry.amountMinor, locale));
   if (entry.marginPct !== undefined && entry.marginPct !== null)
-    parts.push(`${t.errors.marginShort} ${formatPercent(entry.marginPct, locale, 1)}`);
+    parts.push(`${t.errors.marginShort} ${formatPercent(entry.marginPct, locale)}`);
   if (entry.clientName) parts.push(`<b>${escapeHtml(entry.clientName)}</b>`);
   if (entry.lostReason) parts.push(`<i>${escapeHtml(entry.lostReason)}</i>`);
   return parts.join(" — ");

@@ -34,7 +34,7 @@ export function describeFlag(flag: GamingFlag, tz: string, locale: Locale): stri
     case "night":
       return t.night(entries, hm(d.firstAt), hm(d.lastAt));
     case "calls":
-      return t.calls(d.calls ?? d.count, formatNumber(d.median ?? 0, locale, 1), formatPercent(d.conversion ?? 0, locale, 1));
+      return t.calls(d.calls ?? d.count, formatNumber(d.median ?? 0, locale, 1), formatPercent(d.conversion ?? 0, locale));
     case "no_history":
       return t.noHistory(d.count, escapeHtml((d.clients ?? []).join(", ")));
   }

@@ -14,7 +14,7 @@ export function monthLabel(month: string, locale: Locale): string {
 
 /** An input's value as the head typed it: money in rubles, margin as a percent. */
 export function inputValueText(kind: InputKind, value: number, locale: Locale): string {
-  return kind === "margin" ? formatPercent(value, locale, 1) : formatMoney(value, locale);
+  return kind === "margin" ? formatPercent(value, locale) : formatMoney(value, locale);
 }
 
 /** The command that fills a missing input: "/inputs market", "/inputs costs @ivan". */

@@ -163,7 +163,9 @@ function compareTable(cmp: Json, s: Json, onPick: (id: number) => void): HTMLEle
       return el("tr", { "data-user": String(r.userId) }, el("td", {}, a), ...r.cells.map((c: Json) => el("td", {}, c.text)));
     });
     const avg = el("tr", { class: "average" }, el("td", {}, s.average), ...cmp.average.map((c: Json) => el("td", {}, c.text)));
-    wrap.replaceChildren(el("table", { id: "compare" }, head, ...body, avg), el("p", { class: "hint" }, s.sortHint));
+    // The team's own figure apart from the average manager's: totals and team ratios are not averages.
+    const team = el("tr", { class: "team" }, el("td", {}, s.teamRow), ...cmp.total.map((c: Json) => el("td", {}, c.text)));
+    wrap.replaceChildren(el("table", { id: "compare" }, head, ...body, avg, team), el("p", { class: "hint" }, s.sortHint));
   };
   draw();
   return wrap;

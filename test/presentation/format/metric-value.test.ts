@@ -51,7 +51,13 @@ describe("formatMetricNarrow", () => {
     expect(formatMetricNarrow("lead_time", 52 * H, "ru")).toBe("2,2д");
     expect(formatMetricNarrow("lead_time", 30 * H, "en")).toBe("30h");
     expect(formatMetricNarrow("lead_time", 45 * MIN, "ru")).toBe("45м");
-    expect(formatMetricNarrow("call_conversion", 18.6, "ru")).toBe("19%");
+    expect(formatMetricNarrow("call_conversion", 18.6, "ru")).toBe("18,6%");
+    // Three significant digits for money: 1 050 000 is not "1,1 млн"; small shares keep their decimal.
+    expect(formatMetricNarrow("revenue", 105_000_000, "ru")).toBe(`1,05${NBSP}млн`);
+    expect(formatMetricNarrow("revenue", 150_000_000, "ru")).toBe(`1,5${NBSP}млн`);
+    expect(formatMetricNarrow("revenue", 1_234_500, "en")).toBe("12.3k");
+    expect(formatMetricNarrow("market_share", 1.5, "ru")).toBe("1,5%");
+    expect(formatMetricValue("market_share", 1.5, "ru")).toBe("1,5%");
     expect(formatMetricNarrow("calls", 1204, "ru")).toBe(`1${NNBSP}204`);
     expect(formatMetricNarrow("calls", 2.5, "ru")).toBe("2,5");
     expect(formatMetricNarrow("deals", null, "en")).toBe("—");

@@ -34,6 +34,8 @@ describe("formatCompact", () => {
     expect(formatCompact(1_234_567, "ru", { maxFrac: 1 })).toBe(`1,2${NBSP}млн`);
     expect(formatCompact(1_234_567, "en", { maxFrac: 0 })).toBe("1M");
     expect(formatCompact(12_345, "ru", { narrow: true })).toBe(`12,3${NBSP}тыс.`);
+    expect(formatCompact(1_050_000, "ru", { narrow: true })).toBe(`1,05${NBSP}млн`);
+    expect(formatCompact(4_804_000, "en", { narrow: true })).toBe("4.8M");
     expect(formatCompact(123_456, "ru", { narrow: true })).toBe(`123${NBSP}тыс.`);
     expect(formatCompact(999.6, "en", { narrow: true })).toBe("1k"); // rounds up into the next unit
     expect(formatCompact(99_960, "ru", { narrow: true })).toBe(`100${NBSP}тыс.`);
@@ -68,11 +70,14 @@ describe("formatNumber, groupDigits, formatPlain", () => {
 });
 
 describe("formatPercent", () => {
-  it("rounds to whole percents unless asked for decimals", () => {
-    expect(formatPercent(18.5, "ru")).toBe("19%");
+  it("keeps one decimal everywhere (1,5 % is not 2 %), more only when asked", () => {
+    expect(formatPercent(18.5, "ru")).toBe("18,5%");
+    expect(formatPercent(1.5, "ru")).toBe("1,5%");
+    expect(formatPercent(100 / 3, "ru", 2)).toBe("33,33%");
     expect(formatPercent(100 / 3, "ru", 1)).toBe("33,3%");
     expect(formatPercent(100 / 3, "en", 1)).toBe("33.3%");
     expect(formatPercent(0, "en")).toBe("0%");
-    expect(formatPercent(-4.4, "ru")).toBe("-4%");
+    expect(formatPercent(-4.4, "ru")).toBe("-4,4%");
+    expect(formatPercent(25, "ru")).toBe("25%");
   });
 });
