@@ -11,7 +11,11 @@ export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 export const MIN_ACTIVE_CUSTOMER_DAYS = 7;
 export const MAX_ACTIVE_CUSTOMER_DAYS = 730;
 
-const destinations = z.array(z.enum(["head", "group"])).max(2);
+/** Where a scheduled post goes: the heads' private chats, the team's group. */
+export const POST_DESTINATIONS = ["head", "group"] as const;
+export type PostDestination = (typeof POST_DESTINATIONS)[number];
+
+const destinations = z.array(z.enum(POST_DESTINATIONS)).max(2);
 
 /**
  * The scheduled posts a head can turn on and off (`/settings summary off`, the

@@ -89,6 +89,11 @@ describe("setup, invite and join", () => {
     const headHelp = await h.say(t.head, t.headChat, "/help");
     expect(headHelp.text).toContain("/invite");
     expect(headHelp.text).toContain("/demote @user — вернуть руководителя в менеджеры");
+    // Each command is listed once: no two lines of the help lead with the same command.
+    for (const help of [headHelp.text, managerHelp.text]) {
+      const leads = help.split("\n").flatMap((l) => /^\/([a-z_]+)/.exec(l)?.[1] ?? []);
+      expect(leads.filter((c, i) => leads.indexOf(c) !== i)).toEqual([]);
+    }
     const stranger = h.fake.user(301, { language_code: "en" });
     const strangerHelp = await h.say(stranger, h.fake.privateChat(stranger), "/help");
     expect(strangerHelp.text).not.toContain("/deal");

@@ -70,7 +70,7 @@ async function showPicked(ctx: BotContext, member: Member, id: number): Promise<
   const now = ctx.deps.now();
   // Whether a reason will be needed; a head may go on without one here and give it in the reply.
   const refusal = mayChange(member, entry, now, null);
-  if (refusal && refusal !== "reason_required") return refuse(ctx, c.refusal[refusal]!);
+  if (refusal && refusal !== "reason_required") return refuse(ctx, c.refusal[refusal]);
   const examples: Record<string, string> = {
     amount: `<code>${c.field.amount} 60k</code>`,
     client: `<code>${c.field.client} Acme</code>`,
@@ -94,7 +94,7 @@ async function showPicked(ctx: BotContext, member: Member, id: number): Promise<
 async function applyEdit(ctx: BotContext, member: Member, target: EntryTarget, value: EditValue, reason: string | null): Promise<void> {
   const c = ctx.t.control;
   const result = correctEntry(ctx.deps, member, target, value, reason);
-  if (!result.ok) return refuse(ctx, c.refusal[result.refusal]!);
+  if (!result.ok) return refuse(ctx, c.refusal[result.refusal]);
   await ctx.reply(c.corrected(result.activity.id, changesText(result.before, result.after, ctx.locale)), { parse_mode: "HTML" });
 }
 
@@ -134,7 +134,7 @@ correctionsFeature.command("void", async (ctx) => {
   const req = parseVoidCommand(typeof ctx.match === "string" ? ctx.match : "");
   if ("error" in req) return refuse(ctx, parseErrorText(ctx.t, req));
   const result = voidEntry(ctx.deps, member, req.id, req.reason);
-  if (!result.ok) return refuse(ctx, ctx.t.control.refusal[result.refusal]!);
+  if (!result.ok) return refuse(ctx, ctx.t.control.refusal[result.refusal]);
   const lines = [ctx.t.control.voided(result.activity.id, entryLine(result.activity as Activity, ctx.locale))];
   if (result.leadRemoved) lines.push(ctx.t.undo.leadRemoved);
   if (result.stageRestored) lines.push(ctx.t.undo.stageRestored(ctx.t.stage[result.stageRestored]));

@@ -4,7 +4,14 @@ import type { Team } from "../../db/repositories/teams.js";
 import type { User } from "../../db/repositories/users.js";
 import { isLocale, LOCALES } from "../../domain/locales.js";
 import { mergeTeamSettings, parseSettingsCommand } from "../../domain/settings-command.js";
-import { POST_KEYS, type PostKey, readTeamSettings, readUserSettings, type TeamSettings } from "../../domain/team-settings.js";
+import {
+  POST_KEYS,
+  type PostDestination,
+  type PostKey,
+  readTeamSettings,
+  readUserSettings,
+  type TeamSettings,
+} from "../../domain/team-settings.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { messages, pickLocale } from "../../presentation/i18n/index.js";
 import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
@@ -25,7 +32,7 @@ function personal(user: User, locale: Locale): string[] {
 
 function renderTeamSettings(team: Team, s: TeamSettings, locale: Locale): string {
   const t = messages[locale].settings;
-  const to = (d: string[]) => (d.length ? d.map((x) => t.dest[x]).join(" + ") : t.off);
+  const to = (d: readonly PostDestination[]) => (d.length ? d.map((x) => t.dest[x]).join(" + ") : t.off);
   const onOff = (k: keyof TeamSettings["enabled"]) => (s.enabled[k] ? "" : ` (${t.off})`);
   return [
     t.teamTitle(escapeHtml(team.name)),

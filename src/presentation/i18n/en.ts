@@ -8,7 +8,9 @@ import type { MetricKey } from "../../domain/metrics.js";
 import type { ProgressStatus } from "../../domain/plans.js";
 import type { PointWeightKey } from "../../domain/points.js";
 import type { QuizErrorCode } from "../../domain/quiz-format.js";
+import type { PostDestination } from "../../domain/team-settings.js";
 import type { ActivityKind, CallOutcome, Stage } from "../../domain/types.js";
+import type { EditRefusal } from "../../services/corrections.js";
 import { commandForms, commandHelpLines, type KindCommand, orList } from "./kind-commands.js";
 import { plural } from "./plural.js";
 
@@ -228,8 +230,8 @@ export const en = {
       "/log — one-tap buttons\n" +
       "/undo — remove your last entry (24 h)\n" +
       "Or just write what happened: “called Acme, booked a meeting”, “deal 50k Acme”; I show what I understood and store it after ✅",
-    me: "<b>Numbers</b>\n/me [today|week|month] — your numbers and plan progress\n/report [period] — report (heads: the team; managers: your own)\n/report dynamics|avgcheck|conversion|leadtime|closetime|proposals|presentations\n/report new — build and save a report; /reports — saved ones\n/compare [period] [@a @b] [by metric] — comparison table\n/funnel [period] — the funnel and where leads are lost\n/export [summary] [period] [xlsx] — CSV (or xlsx) for Excel\n/import — load entries from a CSV (as /export writes it)\n/export [summary] [period] — CSV for Excel\n/top [metric] [period] — the team's ranking\n/clients [@user] — customers: active, repeat, slipping away\n/contests — contests; /contest &lt;name&gt; — one contest's standings\n/settings — language, evening nudge (heads: the team's schedule)",
-    head: "<b>Head of sales</b>\n/summary — the morning summary now\n/plan &lt;metric&gt; &lt;value&gt; &lt;period&gt; [@user|all] — set a plan; /plan — list and edit\n/inputs — inputs for the business metrics: market, margin, costs, overhead\n/invite — invite link for managers\n/promote @user — make a member a head\n/demote @user — make a head a manager again\n/remove @user — remove a member from the team\n/invite new — a new invite link\n/contest new — a contest (guided, or in one line: /contest new Sprint deals 01.12 15.12 prize)",
+    me: "<b>Numbers</b>\n/me [today|week|month] — your numbers and plan progress\n/report [period] — report (heads: the team; managers: your own); ready-made: dynamics|avgcheck|conversion|leadtime|closetime|proposals|presentations; <code>/report new</code> builds and saves one\n/reports — saved reports\n/compare [period] [@a @b] [by metric] — comparison table\n/funnel [period] — the funnel and where leads are lost\n/export [summary] [period] [xlsx] — CSV (or xlsx) for Excel\n/import — load entries from a CSV (as /export writes it)\n/top [metric] [period] — the team's ranking\n/clients [@user] — customers: active, repeat, slipping away\n/contests — contests; /contest &lt;name&gt; — one contest's standings\n/settings — language, evening nudge (heads: the team's schedule)",
+    head: "<b>Head of sales</b>\n/summary — the morning summary now\n/plan &lt;metric&gt; &lt;value&gt; &lt;period&gt; [@user|all] — set a plan; /plan — list and edit\n/inputs — inputs for the business metrics: market, margin, costs, overhead\n/invite [new] — invite link for managers (new: a new link, the old one stops working)\n/promote @user — make a member a head\n/demote @user — make a head a manager again\n/remove @user — remove a member from the team\n/contest new — a contest (guided, or in one line: /contest new Sprint deals 01.12 15.12 prize)",
     group: "<b>In the group</b>\n/join — join the team",
     admin: "<b>Group admin</b>\n/setup — create the team for this group",
   },
@@ -243,8 +245,8 @@ export const en = {
   control: {
     help: "/edit — fix your entry of the last 24 h: <code>/edit amount 60k</code>, <code>/edit client Acme</code>, <code>/edit outcome meeting</code>, <code>/edit #12 …</code>\n/feed [period] — everything you logged and changed, in order\nAn earlier day: <code>/call yesterday</code>, <code>/deal 50k Acme 25.11</code>",
     helpHead:
-      "/feed [@user] [period] — every action of the team or a manager\n/edit #12 amount 60k — reason — correct anyone's entry (the reason is required)\n/void #12 reason — void an entry\n/settings backdate 7 — how many days back entries may be logged (0: off)",
-    field: { amount: "amount", client: "client", outcome: "outcome" } as Record<"amount" | "client" | "outcome", string>,
+      "/void #12 reason — void an entry\nHeads also: <code>/feed @user</code> — one manager's actions; <code>/edit #12 amount 60k — reason</code> — correct anyone's entry (the reason is required); <code>/settings backdate 7</code> — how many days back entries may be logged (0: off)",
+    field: { amount: "amount", client: "client", outcome: "outcome" } satisfies Record<"amount" | "client" | "outcome", string>,
     editForms:
       "Forms: <code>/edit amount 60k</code> · <code>/edit client Acme</code> · <code>/edit outcome meeting</code> (your last entry), or with its number: <code>/edit #12 amount 60k</code>. Heads, for anyone's entry: <code>/edit #12 amount 60k — reason</code>, <code>/void #12 reason</code>.",
     lastEntry: (line: string) => `✏️ Your last entry: ${line}`,
@@ -279,7 +281,7 @@ export const en = {
         "This entry moved another client's lead; changing the client would rewrite that lead's history. Undo or void it and log it again for the right client.",
       unchanged: "That is already the entry's value.",
       head_only: "Only a head can void entries.",
-    } as Record<string, string>,
+    } satisfies Record<EditRefusal, string>,
     feed: {
       title: (who: string, period: string) => `🗂 <b>Feed: ${who}</b> · ${period}`,
       team: "the whole team",
@@ -588,12 +590,15 @@ export const en = {
     askValue: (metric: string) => `Target for ${metric}? (e.g. 10, 500k, 20%, 24h, +15%)`,
     relative: (p: number) => `${p > 0 ? "+" : ""}${p}% over last period`,
     pace: "pace",
-    status: { on_pace: "on pace", behind: "behind", at_risk: "at risk", done: "done", failed: "failed" } as Record<ProgressStatus, string>,
+    status: { on_pace: "on pace", behind: "behind", at_risk: "at risk", done: "done", failed: "failed" } satisfies Record<
+      ProgressStatus,
+      string
+    >,
   },
   bonus: {
     usage:
       "Forms:\n<code>/bonus add over_plan 5%</code> — 5% of revenue above the manager's monthly revenue plan\n<code>/bonus add big_deal 300k 10k</code> — 10 000 ₽ for each deal of 300 000 ₽ or more\n<code>/bonus add plan_hit deals 15k</code> — 15 000 ₽ for reaching 100% of the monthly plan on deals (any metric with a plan)\nA percent above 0 and at most 100; amounts as in /deal, at most 100 million ₽.",
-    kindAliases: { over_plan: ["above_plan"], big_deal: ["big"], plan_hit: ["plan"] } as Record<BonusKind, string[]>,
+    kindAliases: { over_plan: ["above_plan"], big_deal: ["big"], plan_hit: ["plan"] } satisfies Record<BonusKind, string[]>,
     unknownKind: (w: string) => `Unknown rule kind “${w}”: use over_plan, big_deal or plan_hit.`,
     unknownMetric: (w: string) => `“${w}” is not a metric a plan can be set on.`,
     badPercent: {
@@ -601,13 +606,13 @@ export const en = {
       zero: "The percent must be above 0.",
       negative: "The percent can't be negative.",
       too_large: "The percent must be at most 100.",
-    } as Record<BonusValueError, string>,
+    } satisfies Record<BonusValueError, string>,
     badMoney: {
       format: "That is not an amount: write 300k, 300 000 or 1.5m.",
       zero: "The amount must be above zero.",
       negative: "The amount can't be negative.",
       too_large: "That amount is over 100 million ₽: check it.",
-    } as Record<BonusValueError, string>,
+    } satisfies Record<BonusValueError, string>,
     extra: (w: string) => `Unexpected “${w}” at the end.`,
     duplicate: "The same rule is already in force: nothing added.",
     added: (line: string) => `✅ Bonus rule added: ${line}\nIt counts for the whole of this month. /bonus rules lists the rules.`,
@@ -644,7 +649,7 @@ export const en = {
     futureMonth: "That month has not begun yet.",
     monthUsage:
       "Form: <code>/bonus [month]</code>, e.g. <code>/bonus 11.2026</code>, <code>/bonus November</code>, <code>/bonus last month</code>",
-    help: "<b>Bonuses</b>\n/bonus [month] — your bonus (heads: the team's)\n/bonus rules, /bonus add … — heads: the bonus rules",
+    help: "<b>Bonuses</b>\n/bonus [month] — your bonus (heads: the team's, and the rules: <code>/bonus rules</code>, <code>/bonus add …</code>)",
   },
   posts: {
     team: "Team",
@@ -719,7 +724,7 @@ export const en = {
     noNumbers: "No numbers yet",
     code: (code: string) => `Code for other teams: <code>/league join ${code}</code>`,
     alone: "Only your team is in the league so far: send the code to other teams' heads.",
-    help: "<b>League and fair rankings</b>\n/league [plan] [metric] [period] — teams ranked per manager\n/league create|join CODE|leave|names on|off — heads\n/top fair|improved [metric] [period] [rookies] — by % of own plan, or against your own last four periods; rookies ranked apart",
+    help: "<b>League and fair rankings</b>\n/league [plan] [metric] [period] — teams ranked per manager (heads: <code>create|join CODE|leave|names on|off</code>)\nFair rankings: <code>/top fair|improved [metric] [period] [rookies]</code> — by % of own plan, or against your own last four periods; rookies ranked apart",
   },
   units: {
     // Number conventions: the decimal mark, compact units as they follow a
@@ -792,7 +797,7 @@ export const en = {
     languageName: "English",
     /** Monday first, as `workdays 1-5` counts them. */
     weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-    dest: { head: "head", group: "group" } as Record<string, string>,
+    dest: { head: "head", group: "group" } satisfies Record<PostDestination, string>,
     on: "on",
     off: "off",
     usage:
@@ -832,7 +837,7 @@ export const en = {
       foreign: "This confirmation belongs to someone else. Nothing was stored.",
       expired: "This confirmation is older than 24 h. Nothing was stored: send the message again.",
       used: "Already handled: nothing more was stored.",
-    } as Record<"missing" | "foreign" | "expired" | "used", string>,
+    } satisfies Record<"missing" | "foreign" | "expired" | "used", string>,
     autoStored: "Stored at once (team setting); ↩️ Undo takes it back.",
   },
   miniapp: {
@@ -935,7 +940,7 @@ export const en = {
         no_due: "no due date (dd.mm)",
         bad_step: "a step is “kb &lt;number&gt;” or “quiz &lt;name&gt;”",
         no_steps: "no steps",
-      } as Record<"no_name" | "no_due" | "bad_step" | "no_steps", string>,
+      } satisfies Record<"no_name" | "no_due" | "bad_step" | "no_steps", string>,
       unknownMaterial: (line: number, id: number) => `line ${line}: no material #${id}`,
       unknownQuiz: (line: number, name: string) => `line ${line}: no quiz “${name}”`,
       exists: (name: string) => `⚠️ A program “${name}” already exists.`,
@@ -1033,7 +1038,7 @@ export const en = {
         several_correct: "only one option can be correct",
         option_before_question: "an option before any question (“?”)",
         unknown_line: "a line must start with ?, +, - or !",
-      } as Record<QuizErrorCode, string>,
+      } satisfies Record<QuizErrorCode, string>,
       saved: (name: string, n: number) =>
         `📝 Quiz <b>${name}</b> saved: ${n} ${n === 1 ? "question" : "questions"}. Send it: <code>/quiz send ${name} all</code>`,
       taken: (name: string) => `⚠️ Quiz “${name}” has already been sent, so it can't be replaced. Give the new one another name.`,
@@ -1132,10 +1137,10 @@ export const en = {
       active_customers: "Call customers who haven't bought for a while, with a reason: something new, terms, results so far.",
       repeat_rate: "A month after a deal, ask the customer what they need next.",
       churn: "Get in touch with every active customer once a month, before they drift away.",
-    } as Record<MetricKey, string>,
+    } satisfies Record<MetricKey, string>,
     settingsButton: "Coaching note",
     settingsLine: (on: boolean) => `Weekly coaching note: ${on ? "on" : "off"}`,
-    help: "<b>Training</b>\n/kb [words|#tag] — knowledge base\n/quiz results &lt;name&gt; — your quiz score\n/coach — heads: who needs coaching on what; /coach @user — one manager's card\n/note @user text — heads: a private note\n/quiz new · /quiz send · /kb add — heads",
+    help: "<b>Training</b>\n/kb [words|#tag] — knowledge base (heads: <code>/kb add</code>)\n/quiz results &lt;name&gt; — your quiz score (heads: <code>/quiz new</code>, <code>/quiz send</code>)\n/coach — heads: who needs coaching on what; /coach @user — one manager's card\n/note @user text — heads: a private note",
   },
   flags: {
     kind: {
@@ -1144,7 +1149,7 @@ export const en = {
       night: "🌙 At night",
       calls: "📞 Calls without conversion",
       no_history: "💰 Deal out of nowhere",
-    } as Record<FlagKind, string>,
+    } satisfies Record<FlagKind, string>,
     entries: (n: number) => `${n} ${plural("en", n, { one: "entry", other: "entries" })}`,
     burst: (entries: string, from: string, to: string) => `${entries} ${from === to ? `at ${from}` : `between ${from} and ${to}`}`,
     duplicate: (entries: string, what: string, from: string, to: string) => `${entries} repeated (${what}), ${from}–${to}`,
@@ -1271,7 +1276,7 @@ export const en = {
       biggest_deal: "biggest deal of the month",
       first_to_plan: "first to reach the plan this month",
       plan_150: "150 % of the monthly plan",
-    } as Record<BadgeCode, string>,
+    } satisfies Record<BadgeCode, string>,
     /** The badges' rules, for /badges. */
     rules:
       "How to earn them: first deal, 10/50/100 deals; 5/10/20 workdays in a row with an entry (days off and team holidays never break a streak); each month — the best day (most points in a day), the biggest deal, the first to reach 100 % of a monthly plan, 150 % of a monthly plan.",
@@ -1294,7 +1299,7 @@ export const en = {
     holderLine: (name: string, emojis: string, n: number) => `<b>${name}</b> ${emojis} (${n})`,
     ownLine: (emoji: string, badge: string, extra: string, date: string) => `${emoji} ${badge}${extra ? ` (${extra})` : ""} · ${date}`,
     streak: (n: number) => `🔥 Streak: <b>${n}</b> ${n === 1 ? "workday" : "workdays"} in a row`,
-    help: "<b>Motivation</b>\n/badges — your badges (heads: the team's)\n/top points week — points ranking\n/settings points · /settings holidays — heads: point weights, team holidays",
+    help: "<b>Motivation</b>\n/badges — your badges (heads: the team's)\nPoints ranking: <code>/top points week</code>\nHeads: point weights and holidays — <code>/settings points</code>, <code>/settings holidays</code>",
     weightWords: {
       call: ["call", "calls"],
       meeting: ["meeting", "meetings"],
@@ -1304,7 +1309,7 @@ export const en = {
       deal: ["deal", "deals"],
       lost: ["lost"],
       meeting_call: ["meeting_call", "call_meeting"],
-    } as Record<PointWeightKey, string[]>,
+    } satisfies Record<PointWeightKey, string[]>,
     weightName: {
       call: "call",
       meeting: "meeting",
@@ -1314,7 +1319,7 @@ export const en = {
       deal: "deal",
       lost: "lost",
       meeting_call: "call that booked a meeting",
-    } as Record<PointWeightKey, string>,
+    } satisfies Record<PointWeightKey, string>,
     weightsTitle: "⭐ <b>Points per entry</b>",
     weightLine: (name: string, key: string, n: number) => `${name} (<code>${key}</code>): ${n}`,
     weightsUsage:
