@@ -38,7 +38,7 @@ const REPORTS: Entry[] = [
   "contests",
   "settings",
 ];
-const TRAINING: Entry[] = ["kb", "quiz", "coach"];
+const TRAINING: Entry[] = ["kb", "quiz", "learn", "coach", "note", "program"];
 const PRIVATE: Entry[] = [
   "log",
   ...LOGGING,
@@ -68,6 +68,9 @@ const ADMINS: Entry[] = [
   ["summary", "summaryAdmin"],
   ...GROUP,
 ];
+
+/** Every command some menu lists, whatever the scope. */
+export const MENU_COMMANDS: ReadonlySet<string> = new Set([...PRIVATE, ...GROUP, ...ADMINS].map((e) => (typeof e === "string" ? e : e[0])));
 
 const toCommands = (entries: Entry[], locale: Locale): BotCommand[] =>
   entries.map((e) => {

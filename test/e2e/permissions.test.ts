@@ -65,6 +65,14 @@ edit          N N N G   a a O G   a a O G   a a O G   N N N G
 void          N N N G   H H O G   a a O G   a a O G   N N N G
 badges        N N N G   a a O G   A A O G   B B O G   N N N G
 free-text     N N N -   A A O -   A A O -   B B O -   N N N -
+coach         N N N G   H H O G   a a O G   a a O G   N N N G
+note          N N N G   H H O G   a a O G   a a O G   N N N G
+program       N N N G   H H O G   a a O G   a a O G   N N N G
+quiz          N N N G   a a O G   a a O G   a a O G   N N N G
+kb            N N N G   a a O G   a a O G   a a O G   N N N G
+learn         N N N G   a a O G   a a O G   a a O G   N N N G
+dashboard     a a a a   a a a a   a a a a   a a a a   a a a a
+tv            a a a a   a a a a   a a a a   a a a a   a a a a
 `;
 
 /** What each command is sent with: arguments that make a permitted call do its real work. */

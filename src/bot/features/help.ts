@@ -1,20 +1,24 @@
 import { Composer } from "grammy";
+import type { Messages } from "../../presentation/i18n/index.js";
 import type { BotContext } from "../context.js";
 
 export const helpFeature = new Composer<BotContext>();
 
-/** Lists only what the caller's role can use here. */
-helpFeature.command("help", async (ctx) => {
-  const h = ctx.t.help;
-  const role = ctx.actor.membership?.role;
+/** The help for a role in a chat: only what that role can use there. */
+export function helpText(t: Messages, role: "head" | "manager" | null, chat: "private" | "group", inTeamChat: boolean): string {
+  const h = t.help;
   const sections = [h.title];
-  if (role)
-    sections.push(h.logging, ctx.t.control.help, h.me, ctx.t.motivation.help, ctx.t.league.help, ctx.t.coaching.help, ctx.t.bonus.help);
-  if (role === "head") sections.push(h.head, ctx.t.control.helpHead, ctx.t.flags.help);
-  if (ctx.chat.type !== "private") {
+  if (role) sections.push(h.logging, t.control.help, h.me, t.motivation.help, t.league.help, t.coaching.help, t.bonus.help);
+  if (role === "head") sections.push(h.head, t.control.helpHead, t.flags.help);
+  if (chat !== "private") {
     if (!role) sections.push(h.group);
-    if (!ctx.actor.team) sections.push(h.admin);
+    if (!inTeamChat) sections.push(h.admin);
   }
-  if (!role) sections.push(ctx.actor.team ? "" : ctx.t.notInTeam);
-  await ctx.reply(sections.filter(Boolean).join("\n\n"), { parse_mode: "HTML" });
+  if (!role) sections.push(inTeamChat ? "" : t.notInTeam);
+  return sections.filter(Boolean).join("\n\n");
+}
+
+helpFeature.command("help", async (ctx) => {
+  const chat = ctx.chat.type === "private" ? "private" : "group";
+  await ctx.reply(helpText(ctx.t, ctx.actor.membership?.role ?? null, chat, Boolean(ctx.actor.team)), { parse_mode: "HTML" });
 });

@@ -185,6 +185,9 @@ export const en = {
     kb: "Knowledge base: /kb [words|#tag]",
     quiz: "Quizzes: results, list (heads: new, send)",
     coach: "Who needs coaching (head)",
+    note: "A private note on a manager (head)",
+    program: "Training programs (head)",
+    learn: "Your training programs",
     undo: "Undo your last entry",
     edit: "Fix an entry of the last 24 h",
     feed: "Feed: every action, in order",
@@ -230,8 +233,8 @@ export const en = {
       "/log — one-tap buttons\n" +
       "/undo — remove your last entry (24 h)\n" +
       "Or just write what happened: “called Acme, booked a meeting”, “deal 50k Acme”; I show what I understood and store it after ✅",
-    me: "<b>Numbers</b>\n/me [today|week|month] — your numbers and plan progress\n/report [period] — report (heads: the team; managers: your own); ready-made: dynamics|avgcheck|conversion|leadtime|closetime|proposals|presentations; <code>/report new</code> builds and saves one\n/reports — saved reports\n/compare [period] [@a @b] [by metric] — comparison table\n/funnel [period] — the funnel and where leads are lost\n/export [summary] [period] [xlsx] — CSV (or xlsx) for Excel\n/import — load entries from a CSV (as /export writes it)\n/top [metric] [period] — the team's ranking\n/clients [@user] — customers: active, repeat, slipping away\n/contests — contests; /contest &lt;name&gt; — one contest's standings\n/settings — language, evening nudge (heads: the team's schedule)",
-    head: "<b>Head of sales</b>\n/summary — the morning summary now\n/plan &lt;metric&gt; &lt;value&gt; &lt;period&gt; [@user|all] — set a plan; /plan — list and edit\n/inputs — inputs for the business metrics: market, margin, costs, overhead\n/invite [new] — invite link for managers (new: a new link, the old one stops working)\n/promote @user — make a member a head\n/demote @user — make a head a manager again\n/remove @user — remove a member from the team\n/contest new — a contest (guided, or in one line: /contest new Sprint deals 01.12 15.12 prize)",
+    me: "<b>Numbers</b>\n/me [today|week|month] — your numbers and plan progress\n/report [period] — report (heads: the team; managers: your own); ready-made: dynamics|avgcheck|conversion|leadtime|closetime|proposals|presentations; <code>/report new</code> builds and saves one\n/reports — saved reports\n/compare [period] [@a @b] [by metric] — comparison table\n/funnel [period] — the funnel and where leads are lost\n/export [summary] [period] [xlsx] — CSV (or xlsx) for Excel\n/import — load entries from a CSV (as /export writes it)\n/top [metric] [period] — the team's ranking\n/clients [@user] — customers: active, repeat, slipping away\n/contests — contests; /contest &lt;name&gt; — one contest's standings\n/settings — language, evening nudge (heads: the team's schedule)\n/dashboard — the dashboard (Mini App)",
+    head: "<b>Head of sales</b>\n/summary — the morning summary now\n/plan &lt;metric&gt; &lt;value&gt; &lt;period&gt; [@user|all] — set a plan; /plan — list and edit\n/inputs — inputs for the business metrics: market, margin, costs, overhead\n/invite [new] — invite link for managers (new: a new link, the old one stops working)\n/promote @user — make a member a head\n/demote @user — make a head a manager again\n/remove @user — remove a member from the team\n/contest new — a contest (guided, or in one line: /contest new Sprint deals 01.12 15.12 prize)\n/tv [revoke] — a secret TV leaderboard link (revoke turns it off)",
     group: "<b>In the group</b>\n/join — join the team",
     admin: "<b>Group admin</b>\n/setup — create the team for this group",
   },
@@ -1140,7 +1143,7 @@ export const en = {
     } satisfies Record<MetricKey, string>,
     settingsButton: "Coaching note",
     settingsLine: (on: boolean) => `Weekly coaching note: ${on ? "on" : "off"}`,
-    help: "<b>Training</b>\n/kb [words|#tag] — knowledge base (heads: <code>/kb add</code>)\n/quiz results &lt;name&gt; — your quiz score (heads: <code>/quiz new</code>, <code>/quiz send</code>)\n/coach — heads: who needs coaching on what; /coach @user — one manager's card\n/note @user text — heads: a private note",
+    help: "<b>Training</b>\n/kb [words|#tag] — knowledge base (heads: <code>/kb add</code>)\n/quiz results &lt;name&gt; — your quiz score (heads: <code>/quiz new</code>, <code>/quiz send</code>)\n/coach — heads: who needs coaching on what; /coach @user — one manager's card\n/note @user text — heads: a private note\n/learn — your training programs and the next step\n/program new &lt;name&gt; &lt;dd.mm&gt; [@user|all] — heads: a training program (one step a line); /program — progress",
   },
   flags: {
     kind: {
