@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const damage = checkDatabaseFile(config.databasePath);
   if (damage) {
     console.error(
-      `Database ${config.databasePath} failed its integrity check (${damage}): restore a backup, see README "Backup and restore".`,
+      `Database ${config.databasePath} failed its integrity check (${damage}): restore a backup, see docs/operations.md, "Backup and restore".`,
     );
     process.exit(3);
   }

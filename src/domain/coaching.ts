@@ -1,5 +1,5 @@
 // Which metric a manager most needs coaching on, and where they stand in the
-// team: pure functions over KPI values (see README "How coaching works").
+// team: pure functions over KPI values (see docs/head-guide.md, "Coaching and training").
 
 import { type KpiValues, median } from "./kpi.js";
 import { METRICS, type MetricKey } from "./metrics.js";

@@ -61,7 +61,7 @@ export function planTargetOver(deps: AppDeps, team: Team, plan: Plan, period: Pe
   const specs = planPeriodSpecs(plan.period);
   const own = resolvePeriod(specs.current, period.from, team.timezone, opts);
   let value = plan.value;
-  // A relative team-wide plan keeps the value resolved when it was set (README: relative plans).
+  // A relative team-wide plan keeps the value resolved when it was set (docs/decisions.md: relative plans).
   if (plan.relative && userIds) {
     const prev = resolvePeriod(specs.previous, period.from, team.timezone, opts);
     value = resolveRelativeTarget(kpisFor(deps, team, prev, userIds)[plan.metric], plan.relative.percent, plan.metric) ?? plan.value;
