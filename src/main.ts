@@ -41,6 +41,8 @@ function listen(server: Server, port: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // Whatever this process creates is its user's alone (the database code also sets 0600 itself).
+  process.umask(0o077);
   const config = readConfig();
   if (!config.botToken) {
     console.error("BOT_TOKEN is not set: running the offline demo instead (put a token from @BotFather in .env to run the bot).");
