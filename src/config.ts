@@ -42,6 +42,12 @@ const common = {
     .default("info"),
 };
 
+/**
+ * Variables whose values must never reach a log or a message: the logger strips them
+ * from every line it writes, and a bad value is not echoed back. A new secret goes here.
+ */
+const SECRET_VARIABLES = ["BOT_TOKEN", "WEBHOOK_SECRET"] as const;
+
 // Webhook settings exist only in webhook mode; polling may open a health listener.
 const schema = z.discriminatedUnion(
   "BOT_MODE",
@@ -81,6 +87,8 @@ interface CommonConfig {
   defaultLocale: Locale;
   defaultTimezone: string;
   logLevel: string;
+  /** The values of SECRET_VARIABLES that are set: never logged. */
+  secrets: readonly string[];
 }
 
 export interface PollingConfig extends CommonConfig {
@@ -112,10 +120,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? "environment");
     const given = cleaned[name];
+    const shown = (SECRET_VARIABLES as readonly string[]).includes(name) ? " (value not shown)" : `=${JSON.stringify(given?.slice(0, 60))}`;
     throw new ConfigError(
-      given === undefined
-        ? `${name} is missing: expected ${issue.message}`
-        : `Invalid ${name}=${JSON.stringify(given.slice(0, 60))}: expected ${issue.message}`,
+      given === undefined ? `${name} is missing: expected ${issue.message}` : `Invalid ${name}${shown}: expected ${issue.message}`,
     );
   }
   const e = parsed.data;
@@ -131,6 +138,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultLocale: e.DEFAULT_LOCALE,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     logLevel: e.LOG_LEVEL,
+    secrets: SECRET_VARIABLES.flatMap((name) => cleaned[name] ?? []),
   };
   return e.BOT_MODE === "webhook"
     ? { ...base, mode: "webhook", webhookUrl: e.WEBHOOK_URL, webhookSecret: e.WEBHOOK_SECRET, port: e.PORT }

@@ -9,7 +9,7 @@ import { type Config, ConfigError, loadConfig } from "./config.js";
 import { checkDatabaseFile, closeDatabase, openDatabase } from "./db/client.js";
 import { createRepositories } from "./db/repositories/index.js";
 import { type Intake, startPollingIntake, startWebhookIntake } from "./intake/durable-intake.js";
-import { createLogger } from "./logger.js";
+import { createLogger, type Logger } from "./logger.js";
 import { createPostScheduler } from "./scheduler/create-post-scheduler.js";
 import { Maintenance } from "./scheduler/maintenance.js";
 import type { AppDeps } from "./services/deps.js";
@@ -58,7 +58,23 @@ async function main(): Promise<void> {
     );
     process.exit(3);
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, { secrets: config.secrets });
+  // Whatever ends the process goes through the logger, which strips the token: Node's own
+  // report of an uncaught error would print a failed request's URL (token included) as is.
+  const crash = (err: unknown) => {
+    logger.fatal({ err }, "stopped by an unexpected error");
+    process.exit(1);
+  };
+  process.on("uncaughtException", crash);
+  process.on("unhandledRejection", crash);
+  try {
+    await run(config, logger);
+  } catch (err) {
+    crash(err);
+  }
+}
+
+async function run(config: Config, logger: Logger): Promise<void> {
   const db = openDatabase(config.databasePath);
   const deps: AppDeps = { config, db, repos: createRepositories(db), logger, now: Date.now };
   const bot = createBot(config, deps);
