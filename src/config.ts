@@ -37,6 +37,12 @@ const common = {
   BACKUP_KEEP: z.coerce.number("a whole number of backups to keep (0 turns daily backups off)").int().min(0).max(1000).default(7),
   DEFAULT_LOCALE: z.enum(LOCALES, "ru or en").default("ru"),
   DEFAULT_TIMEZONE: z.string().refine(isTimeZone, "an IANA time zone such as Europe/Moscow").default("Europe/Moscow"),
+  HEAVY_REQUESTS_PER_MINUTE: z.coerce
+    .number("a whole number of heavy requests (reports, rankings, exports) one person may make a minute")
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(5),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "one of fatal, error, warn, info, debug, trace, silent")
     .default("info"),
@@ -87,6 +93,8 @@ interface CommonConfig {
   defaultLocale: Locale;
   defaultTimezone: string;
   logLevel: string;
+  /** Reports, rankings, exports and Mini App views one person may ask for in a minute. */
+  heavyRequestsPerMinute: number;
   /** The values of SECRET_VARIABLES that are set: never logged. */
   secrets: readonly string[];
 }
@@ -138,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultLocale: e.DEFAULT_LOCALE,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     logLevel: e.LOG_LEVEL,
+    heavyRequestsPerMinute: e.HEAVY_REQUESTS_PER_MINUTE,
     secrets: SECRET_VARIABLES.flatMap((name) => cleaned[name] ?? []),
   };
   return e.BOT_MODE === "webhook"

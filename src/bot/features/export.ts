@@ -4,11 +4,10 @@ import { clip, MAX_CAPTION } from "../../presentation/html.js";
 import { activitiesCsv, summaryCsv } from "../../presentation/views/csv-export.js";
 import { activitiesXlsx, summaryXlsx } from "../../presentation/views/xlsx-export.js";
 import { bonusForPeriod } from "../../services/bonus.js";
-import { teamPeriod } from "../../services/team-settings.js";
 import { teamSnapshot } from "../../services/team-snapshot.js";
 import type { BotContext } from "../context.js";
 import { requireMember } from "../middlewares/guards.js";
-import { badPeriod, isHead } from "../report-replies.js";
+import { askPeriod, isHead } from "../report-replies.js";
 
 export const exportFeature = new Composer<BotContext>();
 
@@ -36,8 +35,8 @@ exportFeature.command("export", async (ctx) => {
   const [first = "", ...rest] = args;
   const summary = ["summary", "сводка", "итоги"].includes(first.toLowerCase());
   const periodText = (summary ? rest : args).join(" ");
-  const period = teamPeriod(member.team, periodText, ctx.deps.now());
-  if (!period) return badPeriod(ctx, periodText, r.exportUsage);
+  const period = await askPeriod(ctx, member.team, periodText, r.exportUsage);
+  if (!period) return;
   const own = isHead(member) ? undefined : [member.user.id];
   const snap = teamSnapshot(ctx.deps, member.team, period, own);
   const label = periodLabel(period, ctx.locale);

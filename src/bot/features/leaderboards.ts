@@ -17,10 +17,10 @@ import { fairLeaderboard, improvedLeaderboard } from "../../services/fair-leader
 import { detectSinceLastWorkday, openFlagCount } from "../../services/gaming-flags.js";
 import { leaderboard, leaderboardWithRookies } from "../../services/leaderboard.js";
 import { buildMorningSummary } from "../../services/morning-summary.js";
-import { teamPeriod } from "../../services/team-settings.js";
 import type { BotContext } from "../context.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
 import { replyWithChart } from "../reply-chart.js";
+import { askPeriod } from "../report-replies.js";
 
 export const leaderboardsFeature = new Composer<BotContext>();
 
@@ -48,8 +48,8 @@ leaderboardsFeature.command("top", async (ctx) => {
   }
   metric ??= readTeamSettings(member.team.settings).mainMetric;
   const now = ctx.deps.now();
-  const period = teamPeriod(member.team, periodText, now);
-  if (!period) return void (await ctx.reply(`⚠️ ${ctx.t.reports.badPeriod(echo(periodText))}\n${p.topUsage}`, { parse_mode: "HTML" }));
+  const period = await askPeriod(ctx, member.team, periodText, p.topUsage);
+  if (!period) return;
   // Its four earlier periods must be real dates: refuse a period too long or too early for them.
   if (args.mode === "improved" && !improvedPeriodFits(period))
     return void (await ctx.reply(`⚠️ ${ctx.t.league.improvedBadPeriod(echo(periodText))}\n${p.topUsage}`, { parse_mode: "HTML" }));

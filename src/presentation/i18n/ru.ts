@@ -306,6 +306,8 @@ export const ru: Messages = {
     badPeriod: (p) => `«${p}» — не период.`,
     tooManyRows: (rows, max) =>
       `Строк в отчёте за этот период: ${rows}, а помещается не больше ${max}. Выберите период короче (например, <code>year</code> или <code>01.01.2026-31.12.2026</code>).`,
+    periodTooLong: (years) =>
+      `Слишком длинный период: не больше ${years} ${plural("ru", years, { one: "года", few: "лет", many: "лет", other: "года" })}.`,
     managerOnlyOwn: "Отчёт по команде доступен руководителю; вот ваши показатели.",
     names: {
       team: "Отчёт команды",
@@ -338,6 +340,10 @@ export const ru: Messages = {
       `${what} · ${period} · ${n} ${plural("ru", n, { one: "строка", few: "строки", many: "строк", other: "строки" })}`,
     exportEntries: "Записи",
     exportSummary: "Сводка по менеджерам",
+  },
+  heavy: {
+    tooMany: (max, seconds) =>
+      `⏳ Не больше ${max} ${plural("ru", max, { one: "тяжёлого запроса", few: "тяжёлых запросов", many: "тяжёлых запросов", other: "тяжёлого запроса" })} (отчёты, рейтинги, выгрузки) в минуту. Повторите через ${seconds} ${plural("ru", seconds, { one: "секунду", few: "секунды", many: "секунд", other: "секунды" })}.`,
   },
   importCsv: {
     usage:
