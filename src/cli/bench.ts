@@ -1,7 +1,9 @@
 // `npm run bench`: builds (once, cached in .bench-cache/) a year of data for
 // 1,000 managers in 100 teams and times what the bot runs for /me, the team
 // leaderboard, /report and a chart, against the same team-month aggregation
-// done by a naive full scan. The last line printed is one JSON object.
+// done by a naive full scan; then the largest requests the bot accepts (the
+// longest period the shared bound lets through, on each heavy path), whose
+// slowest is `largest_request_ms`. The last line printed is one JSON object.
 //
 // Flags: --small (10 teams × 10 managers × 90 days), --runs N (default 30),
 // --rebuild (ignore the cache), --explain (print the SQLite plan of every
@@ -14,24 +16,35 @@ import { loadConfig } from "../config.js";
 import { closeDatabase, openDatabase } from "../db/client.js";
 import { createRepositories } from "../db/repositories/index.js";
 import type { BusinessContext } from "../domain/business-metrics.js";
+import { computeFunnel } from "../domain/funnel.js";
 import { computeKpisByUser, computeTeamKpis } from "../domain/kpi.js";
+import { checkFileEntries, type FileFormat, MAX_FILE_ENTRIES, MAX_PERIOD_DAYS, MAX_SERIES_POINTS } from "../domain/period-bounds.js";
 import { resolvePeriod } from "../domain/periods.js";
-import { zonedTime } from "../domain/time.js";
+import { builtinDefinition, type ReportDefinition } from "../domain/report-definition.js";
+import { addDays, daysBetween, localDate, zonedTime } from "../domain/time.js";
 import type { ActivityRecord, LeadTimeline, Period } from "../domain/types.js";
 import { barChart } from "../presentation/charts/index.js";
 import { periodLabel } from "../presentation/format/period-label.js";
 import { renderLiveStandings } from "../presentation/views/contest-view.js";
+import { activitiesCsv, summaryCsv } from "../presentation/views/csv-export.js";
+import { renderReportTable } from "../presentation/views/custom-report-view.js";
 import { headDashboardJson } from "../presentation/views/dashboard-view.js";
+import { renderFunnel } from "../presentation/views/funnel-view.js";
 import { standingLine } from "../presentation/views/plan-progress.js";
+import { reportChart } from "../presentation/views/report-charts.js";
 import { renderTeamReport } from "../presentation/views/report-view.js";
 import { renderScorecard } from "../presentation/views/scorecard-view.js";
+import { activitiesXlsx } from "../presentation/views/xlsx-export.js";
 import { businessContext, forgetTeamHistory } from "../services/business.js";
 import { computeStandings } from "../services/contests.js";
+import { runReport } from "../services/custom-report.js";
 import { headDashboard } from "../services/dashboard.js";
 import type { AppDeps } from "../services/deps.js";
+import { improvedLeaderboard } from "../services/fair-leaderboard.js";
 import { leaderboard } from "../services/leaderboard.js";
 import { kpisFor, planStandings } from "../services/scorecard.js";
 import { buildTeamReport } from "../services/team-report.js";
+import { teamPeriod } from "../services/team-settings.js";
 import { teamSnapshot } from "../services/team-snapshot.js";
 import { clientBundle } from "../web/bundle.js";
 import { cachedBenchDatabase, projectPath } from "./bench-cache.js";
@@ -41,7 +54,7 @@ import { type BenchDataOptions, benchIds } from "./bench-data.js";
 const END_DATE = "2026-10-30";
 const FULL: BenchDataOptions = { teams: 100, managersPerTeam: 10, days: 365, seed: 20261030, endDate: END_DATE };
 const SMALL: BenchDataOptions = { teams: 10, managersPerTeam: 10, days: 90, seed: 20261030, endDate: END_DATE };
-const TARGETS = { me: 50, leaderboard: 50, report: 200, chart: 60, dashboard: 100, contest: 50, points: 50 } as const;
+const TARGETS = { me: 50, leaderboard: 50, report: 200, chart: 60, dashboard: 100, contest: 50, points: 50, largest: 500 } as const;
 const WARMUP = 3;
 
 interface Stat {
@@ -258,6 +271,95 @@ async function runBench(): Promise<void> {
     console.log("");
   }
 
+  // The largest requests the bot accepts: each heavy path over the longest period the shared
+  // bound lets through (ten years ending today, typed as a person types it and resolved by the
+  // handlers' own function), and a day-by-day series of the most points a series may have.
+  const typed = (days: number) => `${addDays(END_DATE, -(days - 1))}..${END_DATE}`;
+  const accepted = (text: string): Period => {
+    const asked = teamPeriod(team, text, now);
+    if (!asked.ok) throw new Error(`the bot refuses ${text}: ${JSON.stringify(asked.refusal)}`);
+    return asked.period;
+  };
+  const longest = accepted(typed(MAX_PERIOD_DAYS));
+  if (teamPeriod(team, typed(MAX_PERIOD_DAYS + 1), now).ok) throw new Error("a period a day longer than the bound is accepted");
+  const daily = accepted(typed(MAX_SERIES_POINTS));
+  const names = new Map(repos.memberships.listTeam(team.id).map((m) => [m.user.id, m.user.firstName]));
+  // An export's file is bounded by its entries: the longest period (ending today) whose entries fit in one file.
+  const newestFirst = repos.entries.activities(team.id, longest.from, longest.to).sort((a, b) => b.occurredAt - a.occurredAt);
+  const fileSpan = (format: FileFormat) => {
+    const max = MAX_FILE_ENTRIES[format];
+    const period =
+      newestFirst.length <= max ? longest : accepted(typed(daysBetween(localDate(newestFirst[max]!.occurredAt, team.timezone), END_DATE)));
+    const entries = repos.entries.countInRange(team.id, period.from, period.to);
+    if (checkFileEntries(entries, format)) throw new Error(`${entries} entries do not fit in one ${format} file`);
+    return { period, entries };
+  };
+  const fileSpans = { csv: fileSpan("csv"), xlsx: fileSpan("xlsx") };
+  // As the handler does: counted on the index first, then read.
+  const exportRead = (period: Period, format: FileFormat) => {
+    if (checkFileEntries(repos.entries.countInRange(team.id, period.from, period.to), format)) throw new Error("refused");
+    return repos.entries.activities(team.id, period.from, period.to);
+  };
+  const plans = repos.plans.list(team.id);
+  const definitionReply = (def: ReportDefinition, period: Period) => {
+    const table = runReport(deps, team, def, period);
+    for (let i = 0; i === 0 || i < table.rows.length; i += 25)
+      renderReportTable("Отчёт", { ...table, rows: table.rows.slice(i, i + 25) }, "ru");
+    return reportChart("Отчёт", team.name, table, "ru", plans);
+  };
+  const largest: [string, () => unknown][] = [
+    ["/report dynamics, ten years by month (table + chart)", () => definitionReply(builtinDefinition("dynamics", "month"), longest)],
+    [
+      `saved report by day, ${MAX_SERIES_POINTS} days, 4 metrics (table + chart)`,
+      () => definitionReply({ metrics: ["deals", "revenue", "calls", "avg_check"], grouping: "day", period: "month", sort: null }, daily),
+    ],
+    [
+      "/report, ten years (team report + chart)",
+      () => {
+        const r = buildTeamReport(deps, team, longest, now);
+        renderTeamReport(r, "ru");
+        const s = r.snapshot;
+        return barChart({
+          title: "Сделки",
+          subtitle: team.name,
+          labels: s.people.map((p) => p.user.firstName),
+          series: [{ label: "Сделки", values: s.people.map((p) => s.byUser.get(p.user.id)!.deals) }],
+          locale: "ru",
+        });
+      },
+    ],
+    [
+      "/funnel, ten years",
+      () =>
+        renderFunnel(
+          "Воронка",
+          computeFunnel(repos.entries.timelines(team.id, longest.from, Number.MAX_SAFE_INTEGER), longest),
+          longest,
+          "ru",
+        ),
+    ],
+    ["/top improved deals, ten years (and the forty before)", () => improvedLeaderboard(deps, team, "deals", longest, now)],
+    [
+      "Mini App head view, ten years (GET /app/api/team JSON)",
+      () => JSON.stringify(headDashboardJson(headDashboard(deps, team, longest, now, "deals"), "ru")),
+    ],
+    [
+      `/export CSV, the most one file holds (${fileSpans.csv.entries.toLocaleString("en-US")} entries)`,
+      () => activitiesCsv(exportRead(fileSpans.csv.period, "csv"), names, team.timezone, "ru"),
+    ],
+    [
+      `/export xlsx, the most one file holds (${fileSpans.xlsx.entries.toLocaleString("en-US")} entries)`,
+      () => activitiesXlsx(exportRead(fileSpans.xlsx.period, "xlsx"), names, team.timezone, "ru"),
+    ],
+    [
+      "/export summary, ten years (CSV)",
+      () => {
+        const s = teamSnapshot(deps, team, longest);
+        return summaryCsv(s.people, s.byUser, s.total, "ru");
+      },
+    ],
+  ];
+
   const naiveRuns = Math.min(runs, 10);
   const stats = {
     me: await measure(runs, me, fresh),
@@ -270,6 +372,10 @@ async function runBench(): Promise<void> {
     points: await measure(runs, points, fresh),
     naive: await measure(naiveRuns, naive),
   };
+  const largeRuns = Math.min(runs, 5);
+  const large: [string, Stat][] = [];
+  for (const [name, fn] of largest) large.push([name, await measure(largeRuns, fn, fresh)]);
+  const [largestName, largestStat] = large.reduce((a, b) => (b[1].p50 > a[1].p50 ? b : a));
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const dbMb = statSync(path).size / 1024 / 1024;
   closeDatabase(db);
@@ -285,7 +391,7 @@ async function runBench(): Promise<void> {
     ["team-month aggregation, indexed (teamSnapshot)", stats.snapshot, null],
     ["team-month aggregation, naive full scan", stats.naive, null],
   ];
-  const width = Math.max(...rows.map((r) => r[0].length));
+  const width = Math.max(...rows.map((r) => r[0].length), ...large.map((r) => r[0].length));
   console.log(
     `\nKPI Coach bench · ${counts.teams} teams, ${counts.managers} managers, ${counts.activities.toLocaleString("en-US")} activities, ${counts.leads.toLocaleString("en-US")} leads, ${counts.stages.toLocaleString("en-US")} stage rows · ${dbMb.toFixed(0)} MB`,
   );
@@ -302,6 +408,15 @@ async function runBench(): Promise<void> {
     const ok = target === null ? "" : s.p50 <= target ? "yes" : "NO";
     console.log(
       `${name.padEnd(width)}  ${fmt(s.p50).padStart(8)}  ${fmt(s.p95).padStart(8)}  ${String(s.runs).padStart(4)}  ${(target === null ? "—" : `≤ ${target}`).padStart(7)}  ${ok}`,
+    );
+  }
+  console.log(
+    `\nThe largest requests the bot accepts (${longest.startDate} … ${longest.endDate}; a series by day: ${MAX_SERIES_POINTS} days):`,
+  );
+  for (const [name, s] of large) {
+    const ok = s.p50 <= TARGETS.largest ? "yes" : "NO";
+    console.log(
+      `${name.padEnd(width)}  ${fmt(s.p50).padStart(8)}  ${fmt(s.p95).padStart(8)}  ${String(s.runs).padStart(4)}  ${`≤ ${TARGETS.largest}`.padStart(7)}  ${ok}`,
     );
   }
   console.log(
@@ -334,6 +449,8 @@ async function runBench(): Promise<void> {
       miniapp_bundle_kb: round(bundleKb),
       runs,
       report_impl: "buildTeamReport+renderTeamReport",
+      largest_request: largestName,
+      largest_request_ms: round(largestStat.p50),
     }),
   );
 }

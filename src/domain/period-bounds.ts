@@ -20,9 +20,18 @@ export const MAX_PERIOD_YEARS = 10;
  */
 export const MAX_SERIES_POINTS = 121;
 
+/**
+ * The most entries one exported file holds (`/export`): a file is built in one go, so its
+ * size, not its period, is what takes the time. A month of a busy ten-person team is
+ * about 6,400 entries.
+ */
+export const MAX_FILE_ENTRIES = { csv: 50_000, xlsx: 12_000 } as const;
+export type FileFormat = keyof typeof MAX_FILE_ENTRIES;
+
 export type PeriodLimit =
   | { kind: "too_long"; days: number; maxDays: number }
-  | { kind: "too_many_points"; points: number; maxPoints: number };
+  | { kind: "too_many_points"; points: number; maxPoints: number }
+  | { kind: "too_many_entries"; entries: number; maxEntries: number };
 
 /** Why a typed period is not taken: not a period at all, or over the bound. */
 export type PeriodRefusal = { kind: "unknown" } | PeriodLimit;
@@ -63,6 +72,12 @@ export function checkPeriod(
     if (points > MAX_SERIES_POINTS) return { kind: "too_many_points", points, maxPoints: MAX_SERIES_POINTS };
   }
   return null;
+}
+
+/** Null when a file of `entries` rows may be built in `format`; counted before the rows are read. */
+export function checkFileEntries(entries: number, format: FileFormat): PeriodLimit | null {
+  const max = MAX_FILE_ENTRIES[format];
+  return entries > max ? { kind: "too_many_entries", entries, maxEntries: max } : null;
 }
 
 /** Thrown by a computation handed a period over the bound: a caller skipped `checkPeriod`. */

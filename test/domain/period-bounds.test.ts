@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { checkPeriod, MAX_PERIOD_DAYS, MAX_SERIES_POINTS, periodDays, seriesPoints } from "../../src/domain/period-bounds.js";
+import {
+  checkFileEntries,
+  checkPeriod,
+  MAX_FILE_ENTRIES,
+  MAX_PERIOD_DAYS,
+  MAX_SERIES_POINTS,
+  periodDays,
+  seriesPoints,
+} from "../../src/domain/period-bounds.js";
 import { bucketKeys } from "../../src/domain/period-buckets.js";
 import type { Period } from "../../src/domain/types.js";
 
@@ -54,5 +62,15 @@ describe("the shared bound on periods and series", () => {
     expect(checkPeriod(dates("2016-01-31", "2026-01-30"), { grouping: "month", weekStart: 1 })).toBeNull();
     // The length is checked first: the stalled request is "too long", not a count of its 96k months.
     expect(checkPeriod(dates("1970-01-01", "9998-12-31"), { grouping: "month", weekStart: 1 })).toMatchObject({ kind: "too_long" });
+  });
+
+  it("bounds a file by its entries, per format", () => {
+    expect(checkFileEntries(MAX_FILE_ENTRIES.xlsx, "xlsx")).toBeNull();
+    expect(checkFileEntries(MAX_FILE_ENTRIES.xlsx + 1, "xlsx")).toEqual({
+      kind: "too_many_entries",
+      entries: MAX_FILE_ENTRIES.xlsx + 1,
+      maxEntries: MAX_FILE_ENTRIES.xlsx,
+    });
+    expect(checkFileEntries(MAX_FILE_ENTRIES.xlsx + 1, "csv")).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // Heavy work is bounded before it starts: a period (or a series) over the shared bound is refused
 // with the right form before anything is read, and a member runs only a few heavy requests a minute.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { MAX_FILE_ENTRIES } from "../../src/domain/period-bounds.js";
 import { type Clock, type Harness, startHarness } from "../support/harness.js";
 import { api, initDataFor, startWebApp, type WebServer } from "../support/miniapp.js";
 import { setUpTeam } from "../support/team.js";
@@ -78,6 +79,24 @@ describe("a period over the bound", () => {
     expect(reply.text).toMatch(/Строк в отчёте за этот период: 36[56], а помещается не больше 121/);
     expect(reads.count()).toBe(0);
     expect((await h.say(t.head, t.headChat, "/report daily month")).text).toContain("daily");
+  });
+
+  it("refuses an export whose file would hold more entries than one file holds, counting them before reading any", async () => {
+    h = await startHarness();
+    const t = await setUpTeam(h);
+    await h.say(t.ivan, t.ivanChat, "/deal 50000 Ромашка");
+    const reads = spyReads(h);
+    // Counted on the index: say the team logged more than an xlsx file holds, fewer than a CSV does.
+    const counted = vi.spyOn(h.deps.repos.entries, "countInRange").mockReturnValue(MAX_FILE_ENTRIES.xlsx + 1);
+    const xlsx = await h.say(t.head, t.headChat, "/export year xlsx");
+    expect(xlsx.text).toContain(`а в один файл помещается не больше ${MAX_FILE_ENTRIES.xlsx.toLocaleString("ru-RU").replace(/\s/g, " ")}`);
+    expect(xlsx.text).toContain("/export [период]");
+    expect(counted).toHaveBeenCalledTimes(1);
+    expect(reads.count()).toBe(0);
+    const after = h.fake.mark();
+    h.fake.sendText(t.head, t.headChat, "/export year");
+    const csv = await h.fake.waitForCall((c) => c.method === "sendDocument" && c.response.ok, { after });
+    expect(csv.payload["document"].filename).toMatch(/^kpi-entries-.*\.csv$/);
   });
 
   it("answers a concurrent /help while the huge request is refused", async () => {

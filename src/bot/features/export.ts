@@ -1,4 +1,5 @@
 import { Composer, InputFile } from "grammy";
+import { checkFileEntries } from "../../domain/period-bounds.js";
 import { periodLabel } from "../../presentation/format/period-label.js";
 import { clip, MAX_CAPTION } from "../../presentation/html.js";
 import { activitiesCsv, summaryCsv } from "../../presentation/views/csv-export.js";
@@ -7,7 +8,7 @@ import { bonusForPeriod } from "../../services/bonus.js";
 import { teamSnapshot } from "../../services/team-snapshot.js";
 import type { BotContext } from "../context.js";
 import { requireMember } from "../middlewares/guards.js";
-import { askPeriod, isHead } from "../report-replies.js";
+import { askPeriod, isHead, refusePeriod } from "../report-replies.js";
 
 export const exportFeature = new Composer<BotContext>();
 
@@ -38,10 +39,10 @@ exportFeature.command("export", async (ctx) => {
   const period = await askPeriod(ctx, member.team, periodText, r.exportUsage);
   if (!period) return;
   const own = isHead(member) ? undefined : [member.user.id];
-  const snap = teamSnapshot(ctx.deps, member.team, period, own);
   const label = periodLabel(period, ctx.locale);
   const stamp = `${period.startDate}_${period.endDate}`;
   if (summary) {
+    const snap = teamSnapshot(ctx.deps, member.team, period, own);
     // The bonus column only in a private chat: pay is not for the group (see /bonus).
     const found = ctx.chat.type === "private" ? bonusForPeriod(ctx.deps, member.team, period, ctx.deps.now(), own) : null;
     const bonus = found ? { ...found, months: monthsText(found.months) } : undefined;
@@ -53,18 +54,20 @@ exportFeature.command("export", async (ctx) => {
     });
     return;
   }
+  // A file is built in one go: its entries are counted (on the index) before any is read.
+  const { entries } = ctx.deps.repos;
+  const limit = checkFileEntries(entries.countInRange(member.team.id, period.from, period.to, own), xlsx ? "xlsx" : "csv");
+  if (limit) return refusePeriod(ctx, limit, periodText, r.exportUsage);
+  const activities = entries.activities(member.team.id, period.from, period.to, own);
   const names = new Map(
     ctx.deps.repos.memberships
       .listTeam(member.team.id)
       .map((m) => [m.user.id, m.user.firstName + (m.user.lastName ? ` ${m.user.lastName}` : "")]),
   );
   const file = xlsx
-    ? new InputFile(await activitiesXlsx(snap.activities, names, member.team.timezone, ctx.locale), `kpi-entries-${stamp}.xlsx`)
-    : new InputFile(
-        Buffer.from(activitiesCsv(snap.activities, names, member.team.timezone, ctx.locale), "utf8"),
-        `kpi-entries-${stamp}.csv`,
-      );
+    ? new InputFile(await activitiesXlsx(activities, names, member.team.timezone, ctx.locale), `kpi-entries-${stamp}.xlsx`)
+    : new InputFile(Buffer.from(activitiesCsv(activities, names, member.team.timezone, ctx.locale), "utf8"), `kpi-entries-${stamp}.csv`);
   await ctx.replyWithDocument(file, {
-    caption: clip(r.exportCaption(r.exportEntries, label, snap.activities.length), MAX_CAPTION),
+    caption: clip(r.exportCaption(r.exportEntries, label, activities.length), MAX_CAPTION),
   });
 });

@@ -11,5 +11,7 @@ export function periodRefusalText(t: Messages, refusal: PeriodRefusal, typed: st
       return t.reports.periodTooLong(MAX_PERIOD_YEARS);
     case "too_many_points":
       return t.reports.tooManyRows(refusal.points, refusal.maxPoints);
+    case "too_many_entries":
+      return t.reports.exportTooLarge(refusal.entries, refusal.maxEntries);
   }
 }
