@@ -2,7 +2,7 @@
 // with the right form before anything is read, and a member runs only a few heavy requests a minute.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { MAX_FILE_ENTRIES } from "../../src/domain/period-bounds.js";
-import { type Clock, type Harness, startHarness } from "../support/harness.js";
+import { buttons, type Clock, type Harness, startHarness } from "../support/harness.js";
 import { api, initDataFor, startWebApp, type WebServer } from "../support/miniapp.js";
 import { setUpTeam } from "../support/team.js";
 
@@ -79,6 +79,25 @@ describe("a period over the bound", () => {
     expect(reply.text).toMatch(/Строк в отчёте за этот период: 36[56], а помещается не больше 121/);
     expect(reads.count()).toBe(0);
     expect((await h.say(t.head, t.headChat, "/report daily month")).text).toContain("daily");
+  });
+
+  it("is refused in the report builder as the period is picked, with the grouping already chosen", async () => {
+    h = await startHarness();
+    const t = await setUpTeam(h);
+    const pick = await h.say(t.head, t.headChat, "/report new");
+    const after = h.fake.mark();
+    h.fake.clickButton(t.head, t.headChat, pick.call.response.result, "rb:m:deals");
+    await h.fake.waitForCall((c) => c.method === "editMessageReplyMarkup", { after });
+    const grouping = await h.tap(t.head, t.headChat, pick.call, "rb:done");
+    await h.tap(t.head, t.headChat, grouping.call, "rb:g:day");
+    const reads = spyReads(h);
+    const byDay = await h.say(t.head, t.headChat, "year");
+    expect(byDay.text).toMatch(/Строк в отчёте за этот период: 36[56], а помещается не больше 121/);
+    const huge = await h.say(t.head, t.headChat, HUGE);
+    expect(huge.text).toContain("Слишком длинный период: не больше 10 лет.");
+    expect(reads.count()).toBe(0);
+    const sort = await h.say(t.head, t.headChat, "month");
+    expect(buttons(sort.call)).toContain("rb:s:deals");
   });
 
   it("refuses an export whose file would hold more entries than one file holds, counting them before reading any", async () => {
