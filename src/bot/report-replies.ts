@@ -7,6 +7,7 @@ import { periodRefusalText } from "../presentation/views/period-refusal.js";
 import { reportChart, subtitle } from "../presentation/views/report-charts.js";
 import { reportLimit, runReport } from "../services/custom-report.js";
 import type { Member } from "../services/deps.js";
+import { entriesLimit } from "../services/request-bounds.js";
 import { teamPeriod } from "../services/team-settings.js";
 import type { BotContext } from "./context.js";
 import { replyWithChart } from "./reply-chart.js";
@@ -22,14 +23,25 @@ export async function refusePeriod(ctx: BotContext, refusal: PeriodRefusal, text
 }
 
 /**
- * The typed period in the team's zone, held to the shared bound; null after answering
+ * The typed period in the team's zone, held to the shared bound (its length, then its
+ * entries counted on the index; `userIds`: only theirs are read); null after answering
  * why not (with `usage`, the command's form). Nothing has been read either way.
  */
-export async function askPeriod(ctx: BotContext, team: Team, text: string, usage: string, fallback?: string): Promise<Period | null> {
+export async function askPeriod(
+  ctx: BotContext,
+  team: Team,
+  text: string,
+  usage: string,
+  fallback?: string,
+  userIds?: number[],
+): Promise<Period | null> {
   const asked = teamPeriod(team, text, ctx.deps.now(), fallback);
-  if (asked.ok) return asked.period;
-  await refusePeriod(ctx, asked.refusal, text, usage);
-  return null;
+  const refusal = asked.ok ? entriesLimit(ctx.deps, team, asked.period.from, asked.period.to, userIds) : asked.refusal;
+  if (refusal) {
+    await refusePeriod(ctx, refusal, text, usage);
+    return null;
+  }
+  return asked.ok ? asked.period : null;
 }
 
 /**
@@ -44,14 +56,14 @@ export async function sendDefinition(
   periodText: string,
   usage = ctx.t.reports.usage,
 ): Promise<boolean> {
-  const period = await askPeriod(ctx, member.team, periodText, usage, def.period);
+  const own = isHead(member) ? undefined : [member.user.id];
+  const period = await askPeriod(ctx, member.team, periodText, usage, def.period, own);
   if (!period) return false;
   const limit = reportLimit(member.team, def, period);
   if (limit) {
     await refusePeriod(ctx, limit, periodText, usage);
     return false;
   }
-  const own = isHead(member) ? undefined : [member.user.id];
   const table = runReport(ctx.deps, member.team, def, period, own);
   // A team of more people than a table holds (time series are bounded before they run).
   if (table.rows.length > MAX_SERIES_POINTS) {

@@ -16,12 +16,13 @@ import { loadConfig } from "../config.js";
 import { closeDatabase, openDatabase } from "../db/client.js";
 import { createRepositories } from "../db/repositories/index.js";
 import type { BusinessContext } from "../domain/business-metrics.js";
+import { MAX_IMPROVED_DAYS } from "../domain/fair-ranking.js";
 import { computeFunnel } from "../domain/funnel.js";
 import { computeKpisByUser, computeTeamKpis } from "../domain/kpi.js";
-import { checkFileEntries, type FileFormat, MAX_FILE_ENTRIES, MAX_PERIOD_DAYS, MAX_SERIES_POINTS } from "../domain/period-bounds.js";
+import { checkFileEntries, type FileFormat, MAX_PERIOD_DAYS, MAX_REQUEST_ENTRIES, MAX_SERIES_POINTS } from "../domain/period-bounds.js";
 import { resolvePeriod } from "../domain/periods.js";
 import { builtinDefinition, type ReportDefinition } from "../domain/report-definition.js";
-import { addDays, daysBetween, localDate, zonedTime } from "../domain/time.js";
+import { addDays, zonedTime } from "../domain/time.js";
 import type { ActivityRecord, LeadTimeline, Period } from "../domain/types.js";
 import { barChart } from "../presentation/charts/index.js";
 import { periodLabel } from "../presentation/format/period-label.js";
@@ -40,8 +41,9 @@ import { computeStandings } from "../services/contests.js";
 import { runReport } from "../services/custom-report.js";
 import { headDashboard } from "../services/dashboard.js";
 import type { AppDeps } from "../services/deps.js";
-import { improvedLeaderboard } from "../services/fair-leaderboard.js";
+import { improvedLeaderboard, improvedReadsFrom } from "../services/fair-leaderboard.js";
 import { leaderboard } from "../services/leaderboard.js";
+import { entriesLimit } from "../services/request-bounds.js";
 import { kpisFor, planStandings } from "../services/scorecard.js";
 import { buildTeamReport } from "../services/team-report.js";
 import { teamPeriod } from "../services/team-settings.js";
@@ -271,30 +273,40 @@ async function runBench(): Promise<void> {
     console.log("");
   }
 
-  // The largest requests the bot accepts: each heavy path over the longest period the shared
-  // bound lets through (ten years ending today, typed as a person types it and resolved by the
-  // handlers' own function), and a day-by-day series of the most points a series may have.
+  // The largest requests the bot accepts: each heavy path over the longest period (ending
+  // today, typed as a person types it) that the handlers' own checks let through — the
+  // period's length (teamPeriod), then the entries it reads, counted on the index
+  // (entriesLimit; /top improved counts its four earlier periods too, an export its file).
   const typed = (days: number) => `${addDays(END_DATE, -(days - 1))}..${END_DATE}`;
-  const accepted = (text: string): Period => {
-    const asked = teamPeriod(team, text, now);
-    if (!asked.ok) throw new Error(`the bot refuses ${text}: ${JSON.stringify(asked.refusal)}`);
-    return asked.period;
+  const accepts = (days: number, readsFrom: (p: Period) => number, fits: (entries: number) => boolean): Period | null => {
+    const asked = teamPeriod(team, typed(days), now);
+    if (!asked.ok) return null;
+    const p = asked.period;
+    return entriesLimit(deps, team, readsFrom(p), p.to) === null && fits(repos.entries.countInRange(team.id, p.from, p.to)) ? p : null;
   };
-  const longest = accepted(typed(MAX_PERIOD_DAYS));
+  /** The longest accepted period of at most `maxDays` days (every check only gets stricter as a period grows). */
+  const longestAccepted = (maxDays: number, readsFrom = (p: Period) => p.from, fits = (_: number) => true) => {
+    let lo = 1;
+    let hi = maxDays;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (accepts(mid, readsFrom, fits)) lo = mid;
+      else hi = mid - 1;
+    }
+    const period = accepts(lo, readsFrom, fits);
+    if (!period) throw new Error("not even one day is accepted");
+    if (lo < maxDays && accepts(lo + 1, readsFrom, fits)) throw new Error("a longer period is accepted too");
+    const days = lo;
+    return { period, days, entries: repos.entries.countInRange(team.id, period.from, period.to) };
+  };
   if (teamPeriod(team, typed(MAX_PERIOD_DAYS + 1), now).ok) throw new Error("a period a day longer than the bound is accepted");
-  const daily = accepted(typed(MAX_SERIES_POINTS));
+  const longest = longestAccepted(MAX_PERIOD_DAYS);
+  const daily = longestAccepted(MAX_SERIES_POINTS);
+  const improved = longestAccepted(MAX_IMPROVED_DAYS, (p) => improvedReadsFrom(team, p, now));
+  const fileSpan = (format: FileFormat) => longestAccepted(MAX_PERIOD_DAYS, undefined, (n) => checkFileEntries(n, format) === null);
+  const files = { csv: fileSpan("csv"), xlsx: fileSpan("xlsx") };
+  const span = (s: { days: number; entries: number }) => `${s.days} days, ${s.entries.toLocaleString("en-US")} entries`;
   const names = new Map(repos.memberships.listTeam(team.id).map((m) => [m.user.id, m.user.firstName]));
-  // An export's file is bounded by its entries: the longest period (ending today) whose entries fit in one file.
-  const newestFirst = repos.entries.activities(team.id, longest.from, longest.to).sort((a, b) => b.occurredAt - a.occurredAt);
-  const fileSpan = (format: FileFormat) => {
-    const max = MAX_FILE_ENTRIES[format];
-    const period =
-      newestFirst.length <= max ? longest : accepted(typed(daysBetween(localDate(newestFirst[max]!.occurredAt, team.timezone), END_DATE)));
-    const entries = repos.entries.countInRange(team.id, period.from, period.to);
-    if (checkFileEntries(entries, format)) throw new Error(`${entries} entries do not fit in one ${format} file`);
-    return { period, entries };
-  };
-  const fileSpans = { csv: fileSpan("csv"), xlsx: fileSpan("xlsx") };
   // As the handler does: counted on the index first, then read.
   const exportRead = (period: Period, format: FileFormat) => {
     if (checkFileEntries(repos.entries.countInRange(team.id, period.from, period.to), format)) throw new Error("refused");
@@ -307,16 +319,21 @@ async function runBench(): Promise<void> {
       renderReportTable("Отчёт", { ...table, rows: table.rows.slice(i, i + 25) }, "ru");
     return reportChart("Отчёт", team.name, table, "ru", plans);
   };
+  const L = longest.period;
   const largest: [string, () => unknown][] = [
-    ["/report dynamics, ten years by month (table + chart)", () => definitionReply(builtinDefinition("dynamics", "month"), longest)],
+    [`/report dynamics (${span(longest)}; table + chart)`, () => definitionReply(builtinDefinition("dynamics", "month"), L)],
     [
-      `saved report by day, ${MAX_SERIES_POINTS} days, 4 metrics (table + chart)`,
-      () => definitionReply({ metrics: ["deals", "revenue", "calls", "avg_check"], grouping: "day", period: "month", sort: null }, daily),
+      `saved report by day, 4 metrics (${span(daily)}; table + chart)`,
+      () =>
+        definitionReply(
+          { metrics: ["deals", "revenue", "calls", "avg_check"], grouping: "day", period: "month", sort: null },
+          daily.period,
+        ),
     ],
     [
-      "/report, ten years (team report + chart)",
+      `/report (${span(longest)}; team report + chart)`,
       () => {
-        const r = buildTeamReport(deps, team, longest, now);
+        const r = buildTeamReport(deps, team, L, now);
         renderTeamReport(r, "ru");
         const s = r.snapshot;
         return barChart({
@@ -329,32 +346,20 @@ async function runBench(): Promise<void> {
       },
     ],
     [
-      "/funnel, ten years",
-      () =>
-        renderFunnel(
-          "Воронка",
-          computeFunnel(repos.entries.timelines(team.id, longest.from, Number.MAX_SAFE_INTEGER), longest),
-          longest,
-          "ru",
-        ),
-    ],
-    ["/top improved deals, ten years (and the forty before)", () => improvedLeaderboard(deps, team, "deals", longest, now)],
-    [
-      "Mini App head view, ten years (GET /app/api/team JSON)",
-      () => JSON.stringify(headDashboardJson(headDashboard(deps, team, longest, now, "deals"), "ru")),
+      `/funnel (${span(longest)})`,
+      () => renderFunnel("Воронка", computeFunnel(repos.entries.timelines(team.id, L.from, Number.MAX_SAFE_INTEGER), L), L, "ru"),
     ],
     [
-      `/export CSV, the most one file holds (${fileSpans.csv.entries.toLocaleString("en-US")} entries)`,
-      () => activitiesCsv(exportRead(fileSpans.csv.period, "csv"), names, team.timezone, "ru"),
+      `/top improved deals (${span(improved)} and the four periods before)`,
+      () => improvedLeaderboard(deps, team, "deals", improved.period, now),
     ],
+    [`Mini App head view (${span(longest)})`, () => JSON.stringify(headDashboardJson(headDashboard(deps, team, L, now, "deals"), "ru"))],
+    [`/export CSV (${span(files.csv)})`, () => activitiesCsv(exportRead(files.csv.period, "csv"), names, team.timezone, "ru")],
+    [`/export xlsx (${span(files.xlsx)})`, () => activitiesXlsx(exportRead(files.xlsx.period, "xlsx"), names, team.timezone, "ru")],
     [
-      `/export xlsx, the most one file holds (${fileSpans.xlsx.entries.toLocaleString("en-US")} entries)`,
-      () => activitiesXlsx(exportRead(fileSpans.xlsx.period, "xlsx"), names, team.timezone, "ru"),
-    ],
-    [
-      "/export summary, ten years (CSV)",
+      `/export summary CSV (${span(longest)})`,
       () => {
-        const s = teamSnapshot(deps, team, longest);
+        const s = teamSnapshot(deps, team, L);
         return summaryCsv(s.people, s.byUser, s.total, "ru");
       },
     ],
@@ -411,7 +416,7 @@ async function runBench(): Promise<void> {
     );
   }
   console.log(
-    `\nThe largest requests the bot accepts (${longest.startDate} … ${longest.endDate}; a series by day: ${MAX_SERIES_POINTS} days):`,
+    `\nThe largest requests the bot accepts (the longest period ending ${END_DATE} each path's checks let through: at most ${MAX_PERIOD_DAYS} days, ${MAX_SERIES_POINTS} points a series, ${MAX_REQUEST_ENTRIES.toLocaleString("en-US")} entries read):`,
   );
   for (const [name, s] of large) {
     const ok = s.p50 <= TARGETS.largest ? "yes" : "NO";

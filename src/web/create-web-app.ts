@@ -25,6 +25,7 @@ import type { AppDeps, Member } from "../services/deps.js";
 import { heavyRequests } from "../services/heavy-requests.js";
 import { leaderboard } from "../services/leaderboard.js";
 import { recordEntry } from "../services/record-entry.js";
+import { entriesLimit } from "../services/request-bounds.js";
 import { teamPeriod, teamWeekStart } from "../services/team-settings.js";
 import { clientBundle } from "./bundle.js";
 import { checkInitData, DEFAULT_INIT_DATA_MAX_AGE_S } from "./init-data.js";
@@ -104,7 +105,9 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
       const why = asked.refusal.kind === "unknown" ? t.miniapp.api.badPeriod(text) : visibleText(periodRefusalText(t, asked.refusal, text));
       throw new HttpError(400, why);
     }
-    const limit = checkPeriod(asked.period, { grouping: autoGrouping(asked.period), weekStart: teamWeekStart(team) });
+    const limit =
+      checkPeriod(asked.period, { grouping: autoGrouping(asked.period), weekStart: teamWeekStart(team) }) ??
+      entriesLimit(deps, team, asked.period.from, asked.period.to);
     if (limit) throw new HttpError(400, visibleText(periodRefusalText(t, limit, text)));
     return asked.period;
   }

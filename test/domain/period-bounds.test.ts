@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  checkEntries,
   checkFileEntries,
   checkPeriod,
   MAX_FILE_ENTRIES,
   MAX_PERIOD_DAYS,
+  MAX_REQUEST_ENTRIES,
   MAX_SERIES_POINTS,
   periodDays,
   seriesPoints,
@@ -64,12 +66,20 @@ describe("the shared bound on periods and series", () => {
     expect(checkPeriod(dates("1970-01-01", "9998-12-31"), { grouping: "month", weekStart: 1 })).toMatchObject({ kind: "too_long" });
   });
 
-  it("bounds a file by its entries, per format", () => {
+  it("bounds the entries one request reads, and a file by its format", () => {
+    expect(checkEntries(MAX_REQUEST_ENTRIES)).toBeNull();
+    expect(checkEntries(MAX_REQUEST_ENTRIES + 1)).toEqual({
+      kind: "too_many_entries",
+      entries: MAX_REQUEST_ENTRIES + 1,
+      maxEntries: MAX_REQUEST_ENTRIES,
+      file: false,
+    });
     expect(checkFileEntries(MAX_FILE_ENTRIES.xlsx, "xlsx")).toBeNull();
     expect(checkFileEntries(MAX_FILE_ENTRIES.xlsx + 1, "xlsx")).toEqual({
       kind: "too_many_entries",
       entries: MAX_FILE_ENTRIES.xlsx + 1,
       maxEntries: MAX_FILE_ENTRIES.xlsx,
+      file: true,
     });
     expect(checkFileEntries(MAX_FILE_ENTRIES.xlsx + 1, "csv")).toBeNull();
   });

@@ -36,9 +36,9 @@ exportFeature.command("export", async (ctx) => {
   const [first = "", ...rest] = args;
   const summary = ["summary", "сводка", "итоги"].includes(first.toLowerCase());
   const periodText = (summary ? rest : args).join(" ");
-  const period = await askPeriod(ctx, member.team, periodText, r.exportUsage);
-  if (!period) return;
   const own = isHead(member) ? undefined : [member.user.id];
+  const period = await askPeriod(ctx, member.team, periodText, r.exportUsage, undefined, own);
+  if (!period) return;
   const label = periodLabel(period, ctx.locale);
   const stamp = `${period.startDate}_${period.endDate}`;
   if (summary) {

@@ -13,14 +13,15 @@ import { missingInputsNote } from "../../presentation/views/inputs-view.js";
 import { renderMorningSummary } from "../../presentation/views/morning-summary-view.js";
 import { rankingHtml } from "../../presentation/views/ranking-view.js";
 import { inputPeople, snapshotMissing } from "../../services/business.js";
-import { fairLeaderboard, improvedLeaderboard } from "../../services/fair-leaderboard.js";
+import { fairLeaderboard, improvedLeaderboard, improvedReadsFrom } from "../../services/fair-leaderboard.js";
 import { detectSinceLastWorkday, openFlagCount } from "../../services/gaming-flags.js";
 import { leaderboard, leaderboardWithRookies } from "../../services/leaderboard.js";
 import { buildMorningSummary } from "../../services/morning-summary.js";
+import { entriesLimit } from "../../services/request-bounds.js";
 import type { BotContext } from "../context.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
 import { replyWithChart } from "../reply-chart.js";
-import { askPeriod } from "../report-replies.js";
+import { askPeriod, refusePeriod } from "../report-replies.js";
 
 export const leaderboardsFeature = new Composer<BotContext>();
 
@@ -53,6 +54,10 @@ leaderboardsFeature.command("top", async (ctx) => {
   // Its four earlier periods must be real dates: refuse a period too long or too early for them.
   if (args.mode === "improved" && !improvedPeriodFits(period))
     return void (await ctx.reply(`⚠️ ${ctx.t.league.improvedBadPeriod(echo(periodText))}\n${p.topUsage}`, { parse_mode: "HTML" }));
+  // It also reads the four periods before: their entries count too.
+  const history =
+    args.mode === "improved" ? entriesLimit(ctx.deps, member.team, improvedReadsFrom(member.team, period, now), period.to) : null;
+  if (history) return refusePeriod(ctx, history, periodText, p.topUsage);
   const label = metricLabel(metric, ctx.locale);
   const when = escapeHtml(periodLabel(period, ctx.locale));
   if (args.mode === "plain" && !args.rookies) {

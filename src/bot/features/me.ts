@@ -9,7 +9,7 @@ import { teamPeriod } from "../../services/team-settings.js";
 import type { BotContext } from "../context.js";
 import { kindForButton } from "../keyboards/logging.js";
 import { requireMember } from "../middlewares/guards.js";
-import { refusePeriod } from "../report-replies.js";
+import { askPeriod } from "../report-replies.js";
 
 export const meFeature = new Composer<BotContext>();
 
@@ -19,12 +19,9 @@ async function me(ctx: BotContext, arg: string): Promise<void> {
   const { team, user } = member;
   const now = ctx.deps.now();
   const asked = teamPeriod(team, arg, now, "today");
-  if (!asked.ok) {
-    if (asked.refusal.kind === "unknown") await ctx.reply(ctx.t.me.badPeriod, { parse_mode: "HTML" });
-    else await refusePeriod(ctx, asked.refusal, arg, ctx.t.me.badPeriod);
-    return;
-  }
-  const period = asked.period;
+  if (!asked.ok && asked.refusal.kind === "unknown") return void (await ctx.reply(ctx.t.me.badPeriod, { parse_mode: "HTML" }));
+  const period = await askPeriod(ctx, team, arg, ctx.t.me.badPeriod, "today", [user.id]);
+  if (!period) return;
   const values = kpisFor(ctx.deps, team, period, [user.id]);
   const plans = planStandings(ctx.deps, team, user.id, now).map((s) => standingLine(s, ctx.locale));
   const card = renderScorecard(user.firstName, periodLabel(period, ctx.locale), values, plans, ctx.locale);

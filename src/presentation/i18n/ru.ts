@@ -306,6 +306,8 @@ export const ru: Messages = {
     badPeriod: (p) => `«${p}» — не период.`,
     tooManyRows: (rows, max) =>
       `Строк в отчёте за этот период: ${rows}, а помещается не больше ${max}. Выберите период короче (например, <code>year</code> или <code>01.01.2026-31.12.2026</code>).`,
+    tooManyEntries: (entries, max) =>
+      `За этот период ${entries.toLocaleString("ru-RU")} ${plural("ru", entries, { one: "запись", few: "записи", many: "записей", other: "записи" })}, а один запрос читает не больше ${max.toLocaleString("ru-RU")}. Выберите период короче.`,
     exportTooLarge: (entries, max) =>
       `В выгрузку за этот период попало бы ${entries.toLocaleString("ru-RU")} ${plural("ru", entries, { one: "запись", few: "записи", many: "записей", other: "записи" })}, а в один файл помещается не больше ${max.toLocaleString("ru-RU")}. Выберите период короче.`,
     periodTooLong: (years) =>

@@ -12,6 +12,8 @@ export function periodRefusalText(t: Messages, refusal: PeriodRefusal, typed: st
     case "too_many_points":
       return t.reports.tooManyRows(refusal.points, refusal.maxPoints);
     case "too_many_entries":
-      return t.reports.exportTooLarge(refusal.entries, refusal.maxEntries);
+      return refusal.file
+        ? t.reports.exportTooLarge(refusal.entries, refusal.maxEntries)
+        : t.reports.tooManyEntries(refusal.entries, refusal.maxEntries);
   }
 }
