@@ -37,10 +37,22 @@ const common = {
   BACKUP_KEEP: z.coerce.number("a whole number of backups to keep (0 turns daily backups off)").int().min(0).max(1000).default(7),
   DEFAULT_LOCALE: z.enum(LOCALES, "ru or en").default("ru"),
   DEFAULT_TIMEZONE: z.string().refine(isTimeZone, "an IANA time zone such as Europe/Moscow").default("Europe/Moscow"),
+  HEAVY_REQUESTS_PER_MINUTE: z.coerce
+    .number("a whole number of heavy requests (reports, rankings, exports) one person may make a minute")
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(5),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "one of fatal, error, warn, info, debug, trace, silent")
     .default("info"),
 };
+
+/**
+ * Variables whose values must never reach a log or a message: the logger strips them
+ * from every line it writes, and a bad value is not echoed back. A new secret goes here.
+ */
+const SECRET_VARIABLES = ["BOT_TOKEN", "WEBHOOK_SECRET"] as const;
 
 // Webhook settings exist only in webhook mode; polling may open a health listener.
 const schema = z.discriminatedUnion(
@@ -81,6 +93,10 @@ interface CommonConfig {
   defaultLocale: Locale;
   defaultTimezone: string;
   logLevel: string;
+  /** Reports, rankings, exports and Mini App views one person may ask for in a minute. */
+  heavyRequestsPerMinute: number;
+  /** The values of SECRET_VARIABLES that are set: never logged. */
+  secrets: readonly string[];
 }
 
 export interface PollingConfig extends CommonConfig {
@@ -112,10 +128,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? "environment");
     const given = cleaned[name];
+    const shown = (SECRET_VARIABLES as readonly string[]).includes(name) ? " (value not shown)" : `=${JSON.stringify(given?.slice(0, 60))}`;
     throw new ConfigError(
-      given === undefined
-        ? `${name} is missing: expected ${issue.message}`
-        : `Invalid ${name}=${JSON.stringify(given.slice(0, 60))}: expected ${issue.message}`,
+      given === undefined ? `${name} is missing: expected ${issue.message}` : `Invalid ${name}${shown}: expected ${issue.message}`,
     );
   }
   const e = parsed.data;
@@ -131,6 +146,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultLocale: e.DEFAULT_LOCALE,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     logLevel: e.LOG_LEVEL,
+    heavyRequestsPerMinute: e.HEAVY_REQUESTS_PER_MINUTE,
+    secrets: SECRET_VARIABLES.flatMap((name) => cleaned[name] ?? []),
   };
   return e.BOT_MODE === "webhook"
     ? { ...base, mode: "webhook", webhookUrl: e.WEBHOOK_URL, webhookSecret: e.WEBHOOK_SECRET, port: e.PORT }

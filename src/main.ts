@@ -9,7 +9,7 @@ import { type Config, ConfigError, loadConfig } from "./config.js";
 import { checkDatabaseFile, closeDatabase, openDatabase } from "./db/client.js";
 import { createRepositories } from "./db/repositories/index.js";
 import { type Intake, startPollingIntake, startWebhookIntake } from "./intake/durable-intake.js";
-import { createLogger } from "./logger.js";
+import { createLogger, type Logger } from "./logger.js";
 import { createPostScheduler } from "./scheduler/create-post-scheduler.js";
 import { Maintenance } from "./scheduler/maintenance.js";
 import type { AppDeps } from "./services/deps.js";
@@ -41,6 +41,8 @@ function listen(server: Server, port: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // Whatever this process creates is its user's alone (the database code also sets 0600 itself).
+  process.umask(0o077);
   const config = readConfig();
   if (!config.botToken) {
     console.error("BOT_TOKEN is not set: running the offline demo instead (put a token from @BotFather in .env to run the bot).");
@@ -56,7 +58,23 @@ async function main(): Promise<void> {
     );
     process.exit(3);
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, { secrets: config.secrets });
+  // Whatever ends the process goes through the logger, which strips the token: Node's own
+  // report of an uncaught error would print a failed request's URL (token included) as is.
+  const crash = (err: unknown) => {
+    logger.fatal({ err }, "stopped by an unexpected error");
+    process.exit(1);
+  };
+  process.on("uncaughtException", crash);
+  process.on("unhandledRejection", crash);
+  try {
+    await run(config, logger);
+  } catch (err) {
+    crash(err);
+  }
+}
+
+async function run(config: Config, logger: Logger): Promise<void> {
   const db = openDatabase(config.databasePath);
   const deps: AppDeps = { config, db, repos: createRepositories(db), logger, now: Date.now };
   const bot = createBot(config, deps);

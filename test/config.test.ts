@@ -38,12 +38,25 @@ describe("loadConfig", () => {
     expect(loadConfig({ BOT_TOKEN: TOKEN, MINIAPP_AUTH_MAX_AGE: "3600" }).miniappAuthMaxAgeS).toBe(3600);
   });
 
+  it("lists the values the log must never carry (the token, the webhook secret)", () => {
+    expect(loadConfig(WEBHOOK).secrets).toEqual([TOKEN, "s3cret"]);
+    expect(loadConfig({ BOT_TOKEN: TOKEN }).secrets).toEqual([TOKEN]);
+    expect(loadConfig({}).secrets).toEqual([]);
+  });
+
+  it("does not echo a bad secret back", () => {
+    expect(() => loadConfig({ BOT_TOKEN: "123456:short-secret" })).toThrow(
+      "Invalid BOT_TOKEN (value not shown): expected a token from @BotFather",
+    );
+    expect(() => loadConfig({ ...WEBHOOK, WEBHOOK_SECRET: "has space" })).toThrow("Invalid WEBHOOK_SECRET (value not shown)");
+  });
+
   it("treats empty variables as unset and allows no token (demo mode)", () => {
     expect(loadConfig({ BOT_TOKEN: "", PORT: " " }).botToken).toBeUndefined();
   });
 
   it.each([
-    [{ BOT_TOKEN: "nope" }, 'Invalid BOT_TOKEN="nope": expected a token from @BotFather'],
+    [{ BOT_TOKEN: "nope" }, "Invalid BOT_TOKEN (value not shown): expected a token from @BotFather"],
     [{ BOT_TOKEN: TOKEN, HEALTH_PORT: "abc" }, 'Invalid HEALTH_PORT="abc": expected a TCP port number'],
     [{ BOT_TOKEN: TOKEN, BACKUP_KEEP: "-1" }, 'Invalid BACKUP_KEEP="-1": expected a whole number of backups to keep'],
     [{ ...WEBHOOK, PORT: "abc" }, 'Invalid PORT="abc": expected a TCP port number'],

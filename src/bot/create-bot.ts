@@ -18,6 +18,7 @@ import { errorBoundary } from "./error-boundary.js";
 import { registerFeatures } from "./features/index.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
 import { dropForwarded, ignoreForeign } from "./middlewares/ignore-foreign.js";
+import { limitHeavy } from "./middlewares/limit-heavy.js";
 import { loadActor } from "./middlewares/load-actor.js";
 import { skipProcessed } from "./middlewares/skip-processed.js";
 
@@ -53,6 +54,7 @@ export function createBot(config: Config, deps: AppDeps, options: CreateBotOptio
   bot.use(ignoreForeign);
   bot.use(skipProcessed);
   bot.use(loadActor);
+  bot.use(limitHeavy);
   bot.use(expireOldFlows);
   bot.use(
     conversations<BotContext, Context>({

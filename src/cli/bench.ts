@@ -1,7 +1,9 @@
 // `npm run bench`: builds (once, cached in .bench-cache/) a year of data for
 // 1,000 managers in 100 teams and times what the bot runs for /me, the team
 // leaderboard, /report and a chart, against the same team-month aggregation
-// done by a naive full scan. The last line printed is one JSON object.
+// done by a naive full scan; then the largest requests the bot accepts (the
+// longest period the shared bound lets through, on each heavy path), whose
+// slowest is `largest_request_ms`. The last line printed is one JSON object.
 //
 // Flags: --small (10 teams × 10 managers × 90 days), --runs N (default 30),
 // --rebuild (ignore the cache), --explain (print the SQLite plan of every
@@ -14,25 +16,38 @@ import { loadConfig } from "../config.js";
 import { closeDatabase, openDatabase } from "../db/client.js";
 import { createRepositories } from "../db/repositories/index.js";
 import type { BusinessContext } from "../domain/business-metrics.js";
+import { MAX_IMPROVED_DAYS } from "../domain/fair-ranking.js";
+import { computeFunnel } from "../domain/funnel.js";
 import { computeKpisByUser, computeTeamKpis } from "../domain/kpi.js";
+import { checkFileEntries, type FileFormat, MAX_PERIOD_DAYS, MAX_REQUEST_ENTRIES, MAX_SERIES_POINTS } from "../domain/period-bounds.js";
 import { resolvePeriod } from "../domain/periods.js";
-import { zonedTime } from "../domain/time.js";
+import { builtinDefinition, type ReportDefinition } from "../domain/report-definition.js";
+import { addDays, zonedTime } from "../domain/time.js";
 import { HEAD_PRIVATE } from "../domain/trust-policy.js";
 import type { ActivityRecord, LeadTimeline, Period } from "../domain/types.js";
 import { barChart } from "../presentation/charts/index.js";
 import { periodLabel } from "../presentation/format/period-label.js";
 import { renderLiveStandings } from "../presentation/views/contest-view.js";
+import { activitiesCsv, summaryCsv } from "../presentation/views/csv-export.js";
+import { renderReportTable } from "../presentation/views/custom-report-view.js";
 import { headDashboardJson } from "../presentation/views/dashboard-view.js";
+import { renderFunnel } from "../presentation/views/funnel-view.js";
 import { standingLine } from "../presentation/views/plan-progress.js";
+import { reportChart } from "../presentation/views/report-charts.js";
 import { renderTeamReport } from "../presentation/views/report-view.js";
 import { renderScorecard } from "../presentation/views/scorecard-view.js";
+import { activitiesXlsx } from "../presentation/views/xlsx-export.js";
 import { businessContext, forgetTeamHistory } from "../services/business.js";
 import { computeStandings } from "../services/contests.js";
+import { runReport } from "../services/custom-report.js";
 import { headDashboard } from "../services/dashboard.js";
 import type { AppDeps } from "../services/deps.js";
+import { improvedLeaderboard, improvedReadsFrom } from "../services/fair-leaderboard.js";
 import { leaderboard } from "../services/leaderboard.js";
+import { entriesLimit } from "../services/request-bounds.js";
 import { kpisFor, planStandings } from "../services/scorecard.js";
 import { buildTeamReport } from "../services/team-report.js";
+import { teamPeriod } from "../services/team-settings.js";
 import { teamSnapshot } from "../services/team-snapshot.js";
 import { clientBundle } from "../web/bundle.js";
 import { cachedBenchDatabase, projectPath } from "./bench-cache.js";
@@ -42,7 +57,7 @@ import { type BenchDataOptions, benchIds } from "./bench-data.js";
 const END_DATE = "2026-10-30";
 const FULL: BenchDataOptions = { teams: 100, managersPerTeam: 10, days: 365, seed: 20261030, endDate: END_DATE };
 const SMALL: BenchDataOptions = { teams: 10, managersPerTeam: 10, days: 90, seed: 20261030, endDate: END_DATE };
-const TARGETS = { me: 50, leaderboard: 50, report: 200, chart: 60, dashboard: 100, contest: 50, points: 50 } as const;
+const TARGETS = { me: 50, leaderboard: 50, report: 200, chart: 60, dashboard: 100, contest: 50, points: 50, largest: 500 } as const;
 const WARMUP = 3;
 
 interface Stat {
@@ -259,6 +274,101 @@ async function runBench(): Promise<void> {
     console.log("");
   }
 
+  // The largest requests the bot accepts: each heavy path over the longest period (ending
+  // today, typed as a person types it) that the handlers' own checks let through — the
+  // period's length (teamPeriod), then the entries it reads, counted on the index
+  // (entriesLimit; /top improved counts its four earlier periods too, an export its file).
+  const typed = (days: number) => `${addDays(END_DATE, -(days - 1))}..${END_DATE}`;
+  const accepts = (days: number, readsFrom: (p: Period) => number, fits: (entries: number) => boolean): Period | null => {
+    const asked = teamPeriod(team, typed(days), now);
+    if (!asked.ok) return null;
+    const p = asked.period;
+    return entriesLimit(deps, team, readsFrom(p), p.to) === null && fits(repos.entries.countInRange(team.id, p.from, p.to)) ? p : null;
+  };
+  /** The longest accepted period of at most `maxDays` days (every check only gets stricter as a period grows). */
+  const longestAccepted = (maxDays: number, readsFrom = (p: Period) => p.from, fits = (_: number) => true) => {
+    let lo = 1;
+    let hi = maxDays;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (accepts(mid, readsFrom, fits)) lo = mid;
+      else hi = mid - 1;
+    }
+    const period = accepts(lo, readsFrom, fits);
+    if (!period) throw new Error("not even one day is accepted");
+    if (lo < maxDays && accepts(lo + 1, readsFrom, fits)) throw new Error("a longer period is accepted too");
+    const days = lo;
+    return { period, days, entries: repos.entries.countInRange(team.id, period.from, period.to) };
+  };
+  if (teamPeriod(team, typed(MAX_PERIOD_DAYS + 1), now).ok) throw new Error("a period a day longer than the bound is accepted");
+  const longest = longestAccepted(MAX_PERIOD_DAYS);
+  const daily = longestAccepted(MAX_SERIES_POINTS);
+  const improved = longestAccepted(MAX_IMPROVED_DAYS, (p) => improvedReadsFrom(team, p, now));
+  const fileSpan = (format: FileFormat) => longestAccepted(MAX_PERIOD_DAYS, undefined, (n) => checkFileEntries(n, format) === null);
+  const files = { csv: fileSpan("csv"), xlsx: fileSpan("xlsx") };
+  const span = (s: { days: number; entries: number }) => `${s.days} days, ${s.entries.toLocaleString("en-US")} entries`;
+  const names = new Map(repos.memberships.listTeam(team.id).map((m) => [m.user.id, m.user.firstName]));
+  // As the handler does: counted on the index first, then read.
+  const exportRead = (period: Period, format: FileFormat) => {
+    if (checkFileEntries(repos.entries.countInRange(team.id, period.from, period.to), format)) throw new Error("refused");
+    return repos.entries.activities(team.id, period.from, period.to);
+  };
+  const plans = repos.plans.list(team.id);
+  const definitionReply = (def: ReportDefinition, period: Period) => {
+    const table = runReport(deps, team, def, period);
+    for (let i = 0; i === 0 || i < table.rows.length; i += 25)
+      renderReportTable("Отчёт", { ...table, rows: table.rows.slice(i, i + 25) }, "ru");
+    return reportChart("Отчёт", team.name, table, "ru", plans);
+  };
+  const L = longest.period;
+  const largest: [string, () => unknown][] = [
+    [`/report dynamics (${span(longest)}; table + chart)`, () => definitionReply(builtinDefinition("dynamics", "month"), L)],
+    [
+      `saved report by day, 4 metrics (${span(daily)}; table + chart)`,
+      () =>
+        definitionReply(
+          { metrics: ["deals", "revenue", "calls", "avg_check"], grouping: "day", period: "month", sort: null },
+          daily.period,
+        ),
+    ],
+    [
+      `/report (${span(longest)}; team report + chart)`,
+      () => {
+        const r = buildTeamReport(deps, team, L, now);
+        renderTeamReport(r, "ru", HEAD_PRIVATE);
+        const s = r.snapshot;
+        return barChart({
+          title: "Сделки",
+          subtitle: team.name,
+          labels: s.people.map((p) => p.user.firstName),
+          series: [{ label: "Сделки", values: s.people.map((p) => s.byUser.get(p.user.id)!.deals) }],
+          locale: "ru",
+        });
+      },
+    ],
+    [
+      `/funnel (${span(longest)})`,
+      () => renderFunnel("Воронка", computeFunnel(repos.entries.timelines(team.id, L.from, Number.MAX_SAFE_INTEGER), L), L, "ru"),
+    ],
+    [
+      `/top improved deals (${span(improved)} and the four periods before)`,
+      () => improvedLeaderboard(deps, team, "deals", improved.period, now),
+    ],
+    [
+      `Mini App head view (${span(longest)})`,
+      () => JSON.stringify(headDashboardJson(headDashboard(deps, team, L, now, "deals"), "ru", HEAD_PRIVATE)),
+    ],
+    [`/export CSV (${span(files.csv)})`, () => activitiesCsv(exportRead(files.csv.period, "csv"), names, team.timezone, "ru")],
+    [`/export xlsx (${span(files.xlsx)})`, () => activitiesXlsx(exportRead(files.xlsx.period, "xlsx"), names, team.timezone, "ru")],
+    [
+      `/export summary CSV (${span(longest)})`,
+      () => {
+        const s = teamSnapshot(deps, team, L);
+        return summaryCsv(s.people, s.byUser, s.total, "ru", HEAD_PRIVATE);
+      },
+    ],
+  ];
+
   const naiveRuns = Math.min(runs, 10);
   const stats = {
     me: await measure(runs, me, fresh),
@@ -271,6 +381,10 @@ async function runBench(): Promise<void> {
     points: await measure(runs, points, fresh),
     naive: await measure(naiveRuns, naive),
   };
+  const largeRuns = Math.min(runs, 5);
+  const large: [string, Stat][] = [];
+  for (const [name, fn] of largest) large.push([name, await measure(largeRuns, fn, fresh)]);
+  const [largestName, largestStat] = large.reduce((a, b) => (b[1].p50 > a[1].p50 ? b : a));
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const dbMb = statSync(path).size / 1024 / 1024;
   closeDatabase(db);
@@ -286,7 +400,7 @@ async function runBench(): Promise<void> {
     ["team-month aggregation, indexed (teamSnapshot)", stats.snapshot, null],
     ["team-month aggregation, naive full scan", stats.naive, null],
   ];
-  const width = Math.max(...rows.map((r) => r[0].length));
+  const width = Math.max(...rows.map((r) => r[0].length), ...large.map((r) => r[0].length));
   console.log(
     `\nKPI Coach bench · ${counts.teams} teams, ${counts.managers} managers, ${counts.activities.toLocaleString("en-US")} activities, ${counts.leads.toLocaleString("en-US")} leads, ${counts.stages.toLocaleString("en-US")} stage rows · ${dbMb.toFixed(0)} MB`,
   );
@@ -303,6 +417,15 @@ async function runBench(): Promise<void> {
     const ok = target === null ? "" : s.p50 <= target ? "yes" : "NO";
     console.log(
       `${name.padEnd(width)}  ${fmt(s.p50).padStart(8)}  ${fmt(s.p95).padStart(8)}  ${String(s.runs).padStart(4)}  ${(target === null ? "—" : `≤ ${target}`).padStart(7)}  ${ok}`,
+    );
+  }
+  console.log(
+    `\nThe largest requests the bot accepts (the longest period ending ${END_DATE} each path's checks let through: at most ${MAX_PERIOD_DAYS} days, ${MAX_SERIES_POINTS} points a series, ${MAX_REQUEST_ENTRIES.toLocaleString("en-US")} entries read):`,
+  );
+  for (const [name, s] of large) {
+    const ok = s.p50 <= TARGETS.largest ? "yes" : "NO";
+    console.log(
+      `${name.padEnd(width)}  ${fmt(s.p50).padStart(8)}  ${fmt(s.p95).padStart(8)}  ${String(s.runs).padStart(4)}  ${`≤ ${TARGETS.largest}`.padStart(7)}  ${ok}`,
     );
   }
   console.log(
@@ -335,6 +458,8 @@ async function runBench(): Promise<void> {
       miniapp_bundle_kb: round(bundleKb),
       runs,
       report_impl: "buildTeamReport+renderTeamReport",
+      largest_request: largestName,
+      largest_request_ms: round(largestStat.p50),
     }),
   );
 }

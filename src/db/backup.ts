@@ -1,9 +1,16 @@
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { ensurePrivateFile, makePrivateDir } from "./private-files.js";
 
 /** kpi-coach-20261129-031500.db: sorts by time as text. */
 const NAME = /^kpi-coach-(\d{8})-(\d{6})\.db$/;
+/** What a backup killed half-way (or an older version) left next to it. */
+const LEFTOVER = /^kpi-coach-(\d{8})-(\d{6})\.db\.partial(?:-wal|-shm|-journal)?$/;
+/** A leftover younger than this may be another process's backup still being written. */
+const LEFTOVER_AGE_MS = 3600_000;
+/** SQLite's companion files of a database at `path`. */
+const COMPANIONS = ["-wal", "-shm", "-journal"];
 
 export interface BackupFile {
   path: string;
@@ -63,17 +70,26 @@ export interface BackupOptions {
  */
 export async function backupTo(sqlite: Database.Database, destination: string, opts: BackupOptions = {}): Promise<BackupFile> {
   const temporary = `${destination}.partial`;
-  rmSync(temporary, { force: true });
-  // One step: as many pages as remain; otherwise SQLite's default of 100 pages a step.
-  await sqlite.backup(temporary, { progress: ({ remainingPages }) => (opts.oneStep ? Math.max(remainingPages, 100) : 100) });
-  const copy = new Database(temporary, { readonly: true });
+  removeWithCompanions(temporary);
+  // Created owner-only before SQLite writes to it: a backup holds the same pay and customers as the database.
+  ensurePrivateFile(temporary);
   try {
-    const check = quickCheck(copy);
-    if (check !== "ok") throw new Error(`backup failed its check: ${check}`);
+    // One step: as many pages as remain; otherwise SQLite's default of 100 pages a step.
+    await sqlite.backup(temporary, { progress: ({ remainingPages }) => (opts.oneStep ? Math.max(remainingPages, 100) : 100) });
+    const copy = new Database(temporary);
+    try {
+      // The copy carries the live database's WAL mode; one self-contained file is what a backup should be,
+      // and closing it then leaves no -wal/-shm behind (a read-only open used to leave both).
+      copy.pragma("journal_mode = DELETE");
+      const check = quickCheck(copy);
+      if (check !== "ok") throw new Error(`backup failed its check: ${check}`);
+    } finally {
+      copy.close();
+    }
+    renameSync(temporary, destination);
   } finally {
-    copy.close();
+    removeWithCompanions(temporary);
   }
-  renameSync(temporary, destination);
   return { path: destination, takenAt: Date.now(), bytes: statSync(destination).size };
 }
 
@@ -85,8 +101,21 @@ export async function backupInto(
   now = Date.now(),
   opts: BackupOptions = {},
 ): Promise<BackupFile> {
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const file = await backupTo(sqlite, join(dir, `kpi-coach-${stamp(now)}.db`), opts);
   for (const old of listBackups(dir).slice(Math.max(keep, 1))) rmSync(old.path, { force: true });
+  removeLeftovers(dir, now - LEFTOVER_AGE_MS);
   return { ...file, takenAt: now };
+}
+
+function removeWithCompanions(path: string): void {
+  for (const suffix of ["", ...COMPANIONS]) rmSync(`${path}${suffix}`, { force: true });
+}
+
+/** `.partial` files (and their -wal/-shm) of backups started before `before`: never finished, never pruned otherwise. */
+function removeLeftovers(dir: string, before: number): void {
+  for (const name of readdirSync(dir)) {
+    const m = LEFTOVER.exec(name);
+    if (m && fromStamp(m[1]!, m[2]!) < before) rmSync(join(dir, name), { force: true });
+  }
 }

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { ensurePrivateFile, makePrivateDir, tightenIfPresent } from "./private-files.js";
 import { schema } from "./schema.js";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -38,7 +39,13 @@ function cacheStatements(sqlite: Database.Database): void {
 
 /** Opens (creating its folder if needed) and migrates the database. */
 export function openDatabase(path: string): Db {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  if (path !== ":memory:") {
+    makePrivateDir(dirname(path));
+    // SQLite creates the -wal and -shm with the database file's mode: 0600 for the file covers all three.
+    ensurePrivateFile(path);
+    tightenIfPresent(`${path}-wal`);
+    tightenIfPresent(`${path}-shm`);
+  }
   const sqlite = new Database(path);
   // WAL lets the scheduler read while a handler writes; the busy timeout covers
   // the short moments two connections (bot + CLI) contend for the write lock.

@@ -162,7 +162,18 @@ export function startPollingIntake<C extends Context>(
   deps: AppDeps,
   opts: IntakeOptions & { allowedUpdates?: readonly string[]; pollTimeoutSeconds?: number } = {},
 ): Intake {
+  // runner's own report of a failed poll prints the error as is, the request URL (token
+  // included) with it; this one goes through the logger, which strips the token.
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    try {
+      return await prev(method, payload, signal);
+    } catch (err) {
+      if (method === "getUpdates" && !signal?.aborted) deps.logger.warn({ err }, "fetching updates failed: retrying");
+      throw err;
+    }
+  });
   const fetchUpdates = createUpdateFetcher(bot, {
+    silent: true,
     fetch: {
       timeout: opts.pollTimeoutSeconds ?? 30,
       ...(opts.allowedUpdates ? { allowed_updates: opts.allowedUpdates as never } : {}),

@@ -93,15 +93,18 @@ export class PostScheduler {
     this.startedAt = Date.now();
     for (const team of this.deps.repos.teams.all()) this.schedule(team);
     // A safety net: anything a trigger missed (a settings change, a clock jump) within 5 minutes.
-    this.sweeper = cron.schedule("*/5 * * * *", () => void this.track(this.runDue()), { name: "kpi-sweeper", noOverlap: true });
+    this.sweeper = cron.schedule("*/5 * * * *", () => void this.track("due posts", this.runDue(), 0), {
+      name: "kpi-sweeper",
+      noOverlap: true,
+    });
     if (this.contests) {
       this.contestTicker = cron.schedule("* * * * *", () => void this.runContests(), { name: "kpi-contests", noOverlap: true });
     }
-    this.celebrationTick = cron.schedule("*/20 * * * * *", () => void this.track(this.celebrations.run()), {
+    this.celebrationTick = cron.schedule("*/20 * * * * *", () => void this.track("celebrations", this.celebrations.run(), 0), {
       name: "kpi-celebrations",
       noOverlap: true,
     });
-    return this.track(this.runDue());
+    return this.track("due posts", this.runDue(), 0);
   }
 
   /** Re-reads a team's settings (time zone, times, workdays) and reschedules it. */
@@ -125,7 +128,7 @@ export class PostScheduler {
 
   /** Posts, edits and finishes contests' live standings due at `now`; returns messages sent or edited. */
   runContests(now = this.deps.now()): Promise<number> {
-    return this.contests ? this.track(this.contests.tick(now)) : Promise.resolve(0);
+    return this.contests ? this.track("contests", this.contests.tick(now), 0) : Promise.resolve(0);
   }
 
   /** The cron jobs registered for a team (for /settings and tests). */
@@ -195,7 +198,7 @@ export class PostScheduler {
   private schedule(team: Team): void {
     const settings = readTeamSettings(team.settings);
     const list = cronExpressions(settings).map(({ kind, expression }) =>
-      cron.schedule(expression, () => void this.track(this.runDue(this.deps.now(), [team.id])), {
+      cron.schedule(expression, () => void this.track("due posts", this.runDue(this.deps.now(), [team.id]), 0), {
         timezone: team.timezone,
         name: `team-${team.id}-${kind}`,
         noOverlap: true,
@@ -204,10 +207,19 @@ export class PostScheduler {
     this.tasks.set(team.id, list);
   }
 
-  private track<T>(p: Promise<T>): Promise<T> {
-    this.running.add(p);
-    void p.finally(() => this.running.delete(p));
-    return p;
+  /**
+   * Every job the timers (or start-up) fire goes through here: awaited by `stop()`, and a
+   * rejection is logged and answered with `fallback`, never left to end the process.
+   */
+  private track<T>(job: string, p: Promise<T>, fallback: T): Promise<T> {
+    const tracked: Promise<T> = p
+      .catch((err: unknown) => {
+        this.deps.logger.error({ err, job }, "scheduled job failed");
+        return fallback;
+      })
+      .finally(() => this.running.delete(tracked));
+    this.running.add(tracked);
+    return tracked;
   }
 
   private groupTarget(team: Team, settings: TeamSettings): Target | null {

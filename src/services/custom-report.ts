@@ -1,6 +1,7 @@
 import type { Team } from "../db/repositories/teams.js";
 import { timeSeries } from "../domain/kpi.js";
 import { METRICS, type MetricKey } from "../domain/metrics.js";
+import { checkPeriod, type PeriodLimit, PeriodLimitError } from "../domain/period-bounds.js";
 import { rankBy } from "../domain/ranking.js";
 import { autoGrouping, type ReportDefinition } from "../domain/report-definition.js";
 import type { Period } from "../domain/types.js";
@@ -20,14 +21,24 @@ export interface ReportTable {
   period: Period;
 }
 
+const groupingOf = (def: ReportDefinition, period: Period) => (def.grouping === "auto" ? autoGrouping(period) : def.grouping);
+
+/** Null when the definition may run over the period: the period, and its rows over time, within the shared bound. */
+export function reportLimit(team: Team, def: ReportDefinition, period: Period): PeriodLimit | null {
+  const grouping = groupingOf(def, period);
+  return grouping === "manager" ? checkPeriod(period) : checkPeriod(period, { grouping, weekStart: teamWeekStart(team) });
+}
+
 /**
  * Runs a definition over a resolved period for a team, or only for `userIds`
  * (a manager sees only their own numbers).
  */
 export function runReport(deps: AppDeps, team: Team, def: ReportDefinition, period: Period, userIds?: number[]): ReportTable {
+  const limit = reportLimit(team, def, period);
+  if (limit) throw new PeriodLimitError(limit);
   const snap = teamSnapshot(deps, team, period, userIds);
   const total = def.metrics.map((m) => snap.total[m]);
-  const grouping = def.grouping === "auto" ? autoGrouping(period) : def.grouping;
+  const grouping = groupingOf(def, period);
   if (grouping === "manager") {
     const sortKey = def.sort ?? def.metrics[0]!;
     const ranked = rankBy(snap.people, sortKey, (p) => snap.byUser.get(p.user.id)![sortKey]);

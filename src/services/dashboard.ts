@@ -8,6 +8,7 @@ import { computeFunnel, type Funnel } from "../domain/funnel.js";
 import type { KpiValues } from "../domain/kpi.js";
 import { timeSeries } from "../domain/kpi.js";
 import type { MetricKey } from "../domain/metrics.js";
+import { assertWithinBound } from "../domain/period-bounds.js";
 import { type Ranked, rankBy } from "../domain/ranking.js";
 import { autoGrouping } from "../domain/report-definition.js";
 import { readTeamSettings } from "../domain/team-settings.js";
@@ -35,6 +36,7 @@ export interface HeadDashboard {
 
 /** The head's view of a period: /report + /compare + /funnel + a trend + /top in one read set. */
 export function headDashboard(deps: AppDeps, team: Team, period: Period, now: number, trendMetric: MetricKey): HeadDashboard {
+  assertTrendFits(team, period);
   const report = buildTeamReport(deps, team, period, now);
   const snap = report.snapshot;
   // Like /funnel: the cohort registered in the period, followed to today.
@@ -55,6 +57,11 @@ export function headDashboard(deps: AppDeps, team: Team, period: Period, now: nu
       leaderMetric === "revenue" ? undefined : (m) => snap.byUser.get(m.user.id)?.revenue ?? null,
     ),
   };
+}
+
+/** The views' trend is grouped by the period's length: held to the shared bound before anything is read. */
+function assertTrendFits(team: Team, period: Period): void {
+  assertWithinBound(period, { grouping: autoGrouping(period), weekStart: teamWeekStart(team) });
 }
 
 function trend(
@@ -83,6 +90,7 @@ export interface PersonView {
 
 /** One person's numbers, plans with pace, trend and latest entries (the /me of the page; a head's drill-down). */
 export function personView(deps: AppDeps, team: Team, member: Member, period: Period, now: number, trendMetric: MetricKey): PersonView {
+  assertTrendFits(team, period);
   const id = member.user.id;
   const activities = deps.repos.entries.activities(team.id, period.from, period.to, [id]);
   const timelines = deps.repos.entries.timelines(team.id, period.from, period.to, [id]);

@@ -102,6 +102,11 @@ export function fairLeaderboard(
   };
 }
 
+/** Where `/top improved` starts reading: the first of the earlier periods it compares against. */
+export function improvedReadsFrom(team: Team, period: Period, now: number): number {
+  return previousPeriods(period, BASELINE_PERIODS, team.timezone, now).at(-1)!.from;
+}
+
 /**
  * `/top improved`: this period's value ÷ the person's own average over the four
  * earlier periods of the same length (a running period against the same elapsed

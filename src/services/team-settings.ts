@@ -1,4 +1,5 @@
 import type { Team } from "../db/repositories/teams.js";
+import { checkPeriod, type PeriodRefusal } from "../domain/period-bounds.js";
 import { parsePeriod } from "../domain/period-parsing.js";
 import { resolvePeriod } from "../domain/periods.js";
 import { type PointWeights, withDefaults } from "../domain/points.js";
@@ -26,8 +27,17 @@ export function teamHolidays(team: Team): string[] {
   return readTeamSettings(team.settings).holidays;
 }
 
-/** Resolves a typed period in the team's zone and week; empty text means `fallback`. */
-export function teamPeriod(team: Team, text: string, now: number, fallback = "month"): Period | null {
+export type AskedPeriod = { ok: true; period: Period } | { ok: false; refusal: PeriodRefusal };
+
+/**
+ * Resolves a typed period in the team's zone and week; empty text means `fallback`.
+ * Every period a person types goes through here, so each is held to the one bound
+ * (checkPeriod) before anything reads it.
+ */
+export function teamPeriod(team: Team, text: string, now: number, fallback = "month"): AskedPeriod {
   const spec = parsePeriod(text.trim() || fallback);
-  return spec ? resolvePeriod(spec, now, team.timezone, { weekStart: teamWeekStart(team) }) : null;
+  if (!spec) return { ok: false, refusal: { kind: "unknown" } };
+  const period = resolvePeriod(spec, now, team.timezone, { weekStart: teamWeekStart(team) });
+  const limit = checkPeriod(period);
+  return limit ? { ok: false, refusal: limit } : { ok: true, period };
 }

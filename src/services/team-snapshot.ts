@@ -1,6 +1,7 @@
 import type { Team } from "../db/repositories/teams.js";
 import type { Member } from "../db/repositories/users.js";
 import { computeKpisByUser, computeTeamKpis, type KpiValues } from "../domain/kpi.js";
+import { assertWithinBound } from "../domain/period-bounds.js";
 import type { ActivityRecord, LeadTimeline, Period } from "../domain/types.js";
 import { businessContext } from "./business.js";
 import type { AppDeps } from "./deps.js";
@@ -31,6 +32,7 @@ export function teamSnapshot(
   onlyUserIds?: number[],
   opts: { business?: boolean } = {},
 ): TeamSnapshot {
+  assertWithinBound(period);
   const members = deps.repos.memberships.listTeam(team.id);
   const activities = deps.repos.entries.activities(team.id, period.from, period.to, onlyUserIds);
   const timelines = deps.repos.entries.timelines(team.id, period.from, period.to, onlyUserIds);

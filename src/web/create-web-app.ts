@@ -9,19 +9,25 @@ import type { Member as TeamMember } from "../db/repositories/users.js";
 import { visibleText } from "../delivery/html-text.js";
 import { parseEntry } from "../domain/entry-parsing.js";
 import { METRIC_KEYS, type MetricKey } from "../domain/metrics.js";
+import { checkPeriod } from "../domain/period-bounds.js";
+import { resolvePeriod } from "../domain/periods.js";
+import { autoGrouping } from "../domain/report-definition.js";
 import { readTeamSettings } from "../domain/team-settings.js";
 import { type Audience, mayShowMetric, memberAudience, PUBLIC_PAGE } from "../domain/trust-policy.js";
-import { ACTIVITY_KINDS, type ActivityKind, CALL_OUTCOMES } from "../domain/types.js";
+import { ACTIVITY_KINDS, type ActivityKind, CALL_OUTCOMES, type Period } from "../domain/types.js";
 import { type Messages, messages, pickLocale } from "../presentation/i18n/index.js";
 import { metricLabel, parseMetricOn } from "../presentation/i18n/metric-words.js";
 import { coachJson, headDashboardJson, leaderboardJson, personJson } from "../presentation/views/dashboard-view.js";
 import { entryErrorText, entryReplyText } from "../presentation/views/entry-messages.js";
+import { periodRefusalText } from "../presentation/views/period-refusal.js";
 import { coachCard } from "../services/coaching.js";
 import { headDashboard, personView } from "../services/dashboard.js";
 import type { AppDeps, Member } from "../services/deps.js";
+import { heavyRequests } from "../services/heavy-requests.js";
 import { leaderboard } from "../services/leaderboard.js";
 import { recordEntry } from "../services/record-entry.js";
-import { teamPeriod } from "../services/team-settings.js";
+import { entriesLimit } from "../services/request-bounds.js";
+import { teamPeriod, teamWeekStart } from "../services/team-settings.js";
 import { clientBundle } from "./bundle.js";
 import { checkInitData, DEFAULT_INIT_DATA_MAX_AGE_S } from "./init-data.js";
 import { pageHtml } from "./page.js";
@@ -37,6 +43,8 @@ export type WebAppHandler = (req: IncomingMessage, res: ServerResponse) => Promi
 // "range" is the page's own choice: a text box taking any period the commands take (01.11–15.11).
 const PERIOD_KEYS = ["today", "yesterday", "week", "lastweek", "month", "lastmonth", "quarter", "year", "range"] as const;
 const MAX_BODY = 4096;
+/** Views that read a period for many people: each counts against the caller's heavy requests a minute. */
+const HEAVY_ROUTES: ReadonlySet<string> = new Set(["GET team", "GET person", "GET leaderboard", "GET coach"]);
 
 class HttpError extends Error {
   constructor(
@@ -90,11 +98,25 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
     return { member: { user, team: current.team, membership: current.membership }, t, locale };
   }
 
-  function periodOf(url: URL, team: Team, t: Messages) {
+  /** The asked period, held to the shared bound (and its trend's points) before anything is read. */
+  function periodOf(url: URL, team: Team, t: Messages): Period {
     const text = (url.searchParams.get("period") ?? "month").slice(0, 40);
-    const period = teamPeriod(team, text, deps.now());
-    if (!period) throw new HttpError(400, t.miniapp.api.badPeriod(text));
-    return period;
+    const asked = teamPeriod(team, text, deps.now());
+    if (!asked.ok) {
+      const why = asked.refusal.kind === "unknown" ? t.miniapp.api.badPeriod(text) : visibleText(periodRefusalText(t, asked.refusal, text));
+      throw new HttpError(400, why);
+    }
+    const limit =
+      checkPeriod(asked.period, { grouping: autoGrouping(asked.period), weekStart: teamWeekStart(team) }) ??
+      entriesLimit(deps, team, asked.period.from, asked.period.to);
+    if (limit) throw new HttpError(400, visibleText(periodRefusalText(t, limit, text)));
+    return asked.period;
+  }
+
+  /** Counts a heavy view against the caller's requests a minute (shared with the bot's commands). */
+  function takeHeavy(member: Member, t: Messages): void {
+    const verdict = heavyRequests(deps).take(member.user.id, deps.now());
+    if (!verdict.ok) throw new HttpError(429, t.heavy.tooMany(verdict.max, verdict.retryInS).replace(/^⏳ /, ""));
   }
 
   /** The chosen metric, refused (403) before anything is computed when the policy withholds it from `audience`. */
@@ -185,7 +207,9 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
     // The Mini App is opened by one person: a private view, as their chat with the bot.
     const audience = memberAudience(member.membership.role, "private");
     const now = deps.now();
-    switch (`${req.method} ${route}`) {
+    const call = `${req.method} ${route}`;
+    if (HEAVY_ROUTES.has(call)) takeHeavy(member, t);
+    switch (call) {
       case "GET session":
         return json(res, 200, session(member, t, locale, audience));
       case "GET team": {
@@ -233,8 +257,13 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
     const t = messages[locale];
     const metric = readTeamSettings(team.settings).mainMetric;
     const now = deps.now();
-    const board = (text: string) =>
-      leaderboardJson(metric, leaderboard(deps, team, metric, teamPeriod(team, text, now)!), locale, PUBLIC_PAGE);
+    const board = (kind: "month" | "today") =>
+      leaderboardJson(
+        metric,
+        leaderboard(deps, team, metric, resolvePeriod({ kind }, now, team.timezone, { weekStart: teamWeekStart(team) })),
+        locale,
+        PUBLIC_PAGE,
+      );
     const time = new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", {
       timeZone: team.timezone,
       hour: "2-digit",

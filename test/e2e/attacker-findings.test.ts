@@ -105,7 +105,8 @@ describe("issue 11, findings 2–11", () => {
     await h.say(t.ivan, t.ivanChat, "/deal 50000 Acme");
     const r = await h.say(t.head, t.headChat, `/report ${name} 01.01.1990-01.01.2090`);
     expect(r.call.response.ok).toBe(true);
-    expect(r.text).toMatch(/^⚠️ Строк в отчёте за этот период: 1201, а помещается не больше 120\./);
+    // Refused by the shared bound before anything is read (issue 17), with the command's form.
+    expect(r.text).toMatch(/^⚠️ Слишком длинный период: не больше 10 лет\.\nФорматы:/);
   });
 
   it("6: a long report (ten years by month) is paged: every row arrives, each message within the limit", async () => {

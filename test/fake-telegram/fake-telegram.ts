@@ -6,7 +6,7 @@ import { ChatDirectory } from "./chat-directory.js";
 import { DeliveryStats } from "./delivery-stats.js";
 import { FailureInjector } from "./failure-injector.js";
 import type { FakeState } from "./fake-state.js";
-import { listenApi } from "./http-server.js";
+import { DROP, listenApi } from "./http-server.js";
 import { MessageStore } from "./message-store.js";
 import type { MethodHandler } from "./method-table.js";
 import { nextId } from "./method-table.js";
@@ -85,13 +85,19 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
   };
   const log = new CallLog();
   const failures = new FailureInjector();
+  const drops = new Map<string, number>();
 
   const handleCall = async (
     requestToken: string,
     method: string,
     payload: Payload,
     signal: AbortSignal,
-  ): Promise<ApiResponse | undefined> => {
+  ): Promise<ApiResponse | typeof DROP | undefined> => {
+    const dropping = drops.get(method) ?? 0;
+    if (dropping > 0) {
+      drops.set(method, dropping - 1);
+      return DROP;
+    }
     let response: ApiResponse;
     try {
       if (requestToken !== token) throw new ApiError(401, "Unauthorized");
@@ -192,6 +198,7 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
     pendingUpdates: () => state.updates.pending(),
 
     failNext: (method, error, times = 1) => failures.add(method, error, times),
+    dropNext: (method, times = 1) => drops.set(method, (drops.get(method) ?? 0) + times),
     blockChat: (chatId, description) =>
       state.blocked.set(
         String(chatId),

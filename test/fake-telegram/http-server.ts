@@ -3,8 +3,16 @@ import type { AddressInfo } from "node:net";
 import { readPayload } from "./request-body.js";
 import type { ApiResponse, Payload } from "./types.js";
 
+/** Answers with `drop` to cut the connection without an answer (a network error for the client). */
+export const DROP = "drop";
+
 /** Handles one Bot API call; `undefined` means the client is gone and nothing should be sent. */
-export type CallHandler = (token: string, method: string, payload: Payload, signal: AbortSignal) => Promise<ApiResponse | undefined>;
+export type CallHandler = (
+  token: string,
+  method: string,
+  payload: Payload,
+  signal: AbortSignal,
+) => Promise<ApiResponse | typeof DROP | undefined>;
 
 /** Serves a file download (`/file/bot<token>/<file_path>`); undefined answers 404. */
 export type FileHandler = (token: string, path: string) => Buffer | undefined;
@@ -58,7 +66,8 @@ async function serve(req: IncomingMessage, res: ServerResponse, handler: CallHan
       return;
     }
     const response = await handler(decodeURIComponent(route[1]!), route[2]!, payload, controller.signal);
-    if (response) send(res, response);
+    if (response === DROP) req.socket.destroy();
+    else if (response) send(res, response);
   } catch (error) {
     // A bug in the fake itself: make it loud instead of leaving the bot hanging.
     console.error("fake-telegram: internal error", error);

@@ -178,6 +178,8 @@ export interface FakeTelegram {
   pendingUpdates(): number;
 
   failNext(method: string, error: InjectedError, times?: number): void;
+  /** The next `times` calls of `method` get no answer: the connection is dropped (a network error for the bot). */
+  dropNext(method: string, times?: number): void;
   blockChat(chatId: number, description?: string): void;
   migrateChat(oldId: number, newId: number): void;
 

@@ -3,6 +3,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Writable } from "node:stream";
 import type { Bot } from "grammy";
 import type { Chat, User } from "grammy/types";
 import { ALLOWED_UPDATES } from "../../src/bot/allowed-updates.js";
@@ -55,12 +56,27 @@ export interface Reply {
 }
 
 export async function startHarness(
-  opts: { fake?: FakeTelegram; dbPath?: string; clock?: Clock; env?: Record<string, string> } = {},
+  opts: {
+    fake?: FakeTelegram;
+    dbPath?: string;
+    clock?: Clock;
+    env?: Record<string, string>;
+    /** Where the log goes (with `env.LOG_LEVEL` set); the default level is silent. */
+    logs?: Writable;
+  } = {},
 ): Promise<Harness> {
   const clock = opts.clock ?? null;
   const fake = opts.fake ?? (await startFakeTelegram({ token: TOKEN, ...(clock ? { now: () => clock.now } : {}) }));
   const dbPath = opts.dbPath ?? join(mkdtempSync(join(tmpdir(), "kpi-e2e-")), "bot.db");
-  const config = loadConfig({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_PATH: dbPath, LOG_LEVEL: "silent", ...opts.env });
+  const config = loadConfig({
+    BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    DATABASE_PATH: dbPath,
+    LOG_LEVEL: "silent",
+    // Suites send many reports a minute as one person; the limit itself is tested with a low one.
+    HEAVY_REQUESTS_PER_MINUTE: "10000",
+    ...opts.env,
+  });
 
   let intake: Intake;
   let deps: AppDeps;
@@ -68,7 +84,13 @@ export async function startHarness(
   let posting: { scheduler: PostScheduler; delivery: Delivery };
   const boot = () => {
     const db = openDatabase(dbPath);
-    deps = { config, db, repos: createRepositories(db), logger: createLogger(config.logLevel), now: clock ? () => clock.now : Date.now };
+    deps = {
+      config,
+      db,
+      repos: createRepositories(db),
+      logger: createLogger(config.logLevel, { secrets: config.secrets, destination: opts.logs }),
+      now: clock ? () => clock.now : Date.now,
+    };
     bot = createBot(config, deps, { botInfo: fake.botInfo });
     posting = createPostScheduler(bot.api, deps);
     intake = startPollingIntake(bot, deps, { allowedUpdates: ALLOWED_UPDATES, pollTimeoutSeconds: 1 });

@@ -1,12 +1,16 @@
 import { type Context, InlineKeyboard } from "grammy";
 import type { Locale } from "../../domain/locales.js";
 import type { MetricKey } from "../../domain/metrics.js";
+import type { PeriodRefusal } from "../../domain/period-bounds.js";
 import { parsePeriod } from "../../domain/period-parsing.js";
 import { REPORT_GROUPINGS, type ReportDefinition, type ReportGrouping, validReportName } from "../../domain/report-definition.js";
 import { type Audience, metricsFor } from "../../domain/trust-policy.js";
-import { echo, escapeHtml } from "../../presentation/html.js";
+import { escapeHtml } from "../../presentation/html.js";
 import { type Messages, messages } from "../../presentation/i18n/index.js";
 import { metricLabel } from "../../presentation/i18n/metric-words.js";
+import { periodRefusalText } from "../../presentation/views/period-refusal.js";
+import { reportLimit } from "../../services/custom-report.js";
+import { teamPeriod } from "../../services/team-settings.js";
 import { sendDefinition } from "../report-replies.js";
 import { openScope, recheckScope } from "./flow-scope.js";
 import { type FlowConversation, waitForAnswer } from "./wait-answer.js";
@@ -93,12 +97,20 @@ export async function reportBuilderConversation(conversation: FlowConversation, 
   for (;;) {
     const a = await tap("rb:p:");
     const value = "data" in a ? a.data : a.text.trim();
-    if (parsePeriod(value)) {
+    // Held to the shared bound here, with the grouping picked: a report that could not run is not offered to save.
+    const refusal = await conversation.external((o): PeriodRefusal | null => {
+      const team = o.deps.repos.teams.byId(flowScope.teamId);
+      // A team gone mid-flow is told when the report runs (recheckScope).
+      if (!team) return parsePeriod(value) ? null : { kind: "unknown" };
+      const asked = teamPeriod(team, value, o.deps.now());
+      return asked.ok ? reportLimit(team, { metrics, grouping, period: value, sort: null }, asked.period) : asked.refusal;
+    });
+    if (refusal === null) {
       period = value;
       break;
     }
     // Echoed clipped: a 5,000-character answer must not make a reply Telegram refuses.
-    await a.ctx.reply(`⚠️ ${t.reports.badPeriod(echo(value))}\n${b.pickPeriod}`, { parse_mode: "HTML", reply_markup: periodKb });
+    await a.ctx.reply(`⚠️ ${periodRefusalText(t, refusal, value)}\n${b.pickPeriod}`, { parse_mode: "HTML", reply_markup: periodKb });
   }
 
   const sortKb = new InlineKeyboard();
@@ -123,9 +135,10 @@ export async function reportBuilderConversation(conversation: FlowConversation, 
   const shown = await conversation.external(async (o) => {
     const still = recheckScope(o, flowScope);
     if (!still.ok) return still.text;
-    await sendDefinition(o, still.member, b.untitled, def, "");
-    return null;
+    // Refused (over the bound): a report that cannot run is not offered to save.
+    return (await sendDefinition(o, still.member, b.untitled, def, "")) ? null : false;
   });
+  if (shown === false) return;
   if (shown !== null) {
     await ctx.reply(shown);
     return;

@@ -1,15 +1,15 @@
 import { Composer, InputFile } from "grammy";
+import { checkFileEntries } from "../../domain/period-bounds.js";
 import { mayShowField } from "../../domain/trust-policy.js";
 import { periodLabel } from "../../presentation/format/period-label.js";
 import { clip, MAX_CAPTION } from "../../presentation/html.js";
 import { activitiesCsv, summaryCsv } from "../../presentation/views/csv-export.js";
 import { activitiesXlsx, summaryXlsx } from "../../presentation/views/xlsx-export.js";
 import { bonusForPeriod } from "../../services/bonus.js";
-import { teamPeriod } from "../../services/team-settings.js";
 import { teamSnapshot } from "../../services/team-snapshot.js";
 import type { BotContext } from "../context.js";
 import { requireMember } from "../middlewares/guards.js";
-import { badPeriod, isHead } from "../report-replies.js";
+import { askPeriod, isHead, refusePeriod } from "../report-replies.js";
 
 export const exportFeature = new Composer<BotContext>();
 
@@ -37,13 +37,13 @@ exportFeature.command("export", async (ctx) => {
   const [first = "", ...rest] = args;
   const summary = ["summary", "сводка", "итоги"].includes(first.toLowerCase());
   const periodText = (summary ? rest : args).join(" ");
-  const period = teamPeriod(member.team, periodText, ctx.deps.now());
-  if (!period) return badPeriod(ctx, periodText, r.exportUsage);
   const own = isHead(member) ? undefined : [member.user.id];
-  const snap = teamSnapshot(ctx.deps, member.team, period, own);
+  const period = await askPeriod(ctx, member.team, periodText, r.exportUsage, undefined, own);
+  if (!period) return;
   const label = periodLabel(period, ctx.locale);
   const stamp = `${period.startDate}_${period.endDate}`;
   if (summary) {
+    const snap = teamSnapshot(ctx.deps, member.team, period, own);
     // The bonus column only where the policy shows pay: not in the group (see /bonus).
     const found = mayShowField("bonus", ctx.audience, own ? "self" : "team")
       ? bonusForPeriod(ctx.deps, member.team, period, ctx.deps.now(), own)
@@ -60,18 +60,20 @@ exportFeature.command("export", async (ctx) => {
     });
     return;
   }
+  // A file is built in one go: its entries are counted (on the index) before any is read.
+  const { entries } = ctx.deps.repos;
+  const limit = checkFileEntries(entries.countInRange(member.team.id, period.from, period.to, own), xlsx ? "xlsx" : "csv");
+  if (limit) return refusePeriod(ctx, limit, periodText, r.exportUsage);
+  const activities = entries.activities(member.team.id, period.from, period.to, own);
   const names = new Map(
     ctx.deps.repos.memberships
       .listTeam(member.team.id)
       .map((m) => [m.user.id, m.user.firstName + (m.user.lastName ? ` ${m.user.lastName}` : "")]),
   );
   const file = xlsx
-    ? new InputFile(await activitiesXlsx(snap.activities, names, member.team.timezone, ctx.locale), `kpi-entries-${stamp}.xlsx`)
-    : new InputFile(
-        Buffer.from(activitiesCsv(snap.activities, names, member.team.timezone, ctx.locale), "utf8"),
-        `kpi-entries-${stamp}.csv`,
-      );
+    ? new InputFile(await activitiesXlsx(activities, names, member.team.timezone, ctx.locale), `kpi-entries-${stamp}.xlsx`)
+    : new InputFile(Buffer.from(activitiesCsv(activities, names, member.team.timezone, ctx.locale), "utf8"), `kpi-entries-${stamp}.csv`);
   await ctx.replyWithDocument(file, {
-    caption: clip(r.exportCaption(r.exportEntries, label, snap.activities.length), MAX_CAPTION),
+    caption: clip(r.exportCaption(r.exportEntries, label, activities.length), MAX_CAPTION),
   });
 });

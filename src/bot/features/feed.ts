@@ -67,8 +67,9 @@ feedFeature.command("feed", async (ctx) => {
     if (!isHead && named.user.id !== member.user.id) return void (await ctx.reply(f.ownOnly));
     userId = named.user.id;
   }
-  const period = teamPeriod(member.team, rest, ctx.deps.now(), "today");
-  if (!period || period.to - period.from > MAX_SPAN) return void (await ctx.reply(f.usage, { parse_mode: "HTML" }));
+  const asked = teamPeriod(member.team, rest, ctx.deps.now(), "today");
+  if (!asked.ok || asked.period.to - asked.period.from > MAX_SPAN) return void (await ctx.reply(f.usage, { parse_mode: "HTML" }));
+  const period = asked.period;
   const view = render(ctx, member, { userId, period, page: -1 });
   await ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
 });

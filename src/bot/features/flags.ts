@@ -2,12 +2,11 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { GamingFlag } from "../../db/repositories/gaming-flags.js";
 import { mayShowField } from "../../domain/trust-policy.js";
-import { echo } from "../../presentation/html.js";
 import { type FlagRow, flagLine, MAX_LISTED, renderFlagList } from "../../presentation/views/gaming-flags-view.js";
 import { listFlags, markFlagFine, voidFlaggedEntries } from "../../services/gaming-flags.js";
-import { teamPeriod } from "../../services/team-settings.js";
 import type { BotContext } from "../context.js";
 import { requireHead } from "../middlewares/guards.js";
+import { askPeriod } from "../report-replies.js";
 
 export const flagsFeature = new Composer<BotContext>();
 
@@ -38,8 +37,8 @@ flagsFeature.command("flags", async (ctx) => {
   if (!mayShowField("flags", ctx.audience)) return void (await ctx.reply(t.privateOnly));
   const text = ctx.match.trim();
   const now = ctx.deps.now();
-  const period = text ? teamPeriod(head.team, text, now) : null;
-  if (text && !period) return void (await ctx.reply(`⚠️ ${ctx.t.reports.badPeriod(echo(text))}\n${t.usage}`, { parse_mode: "HTML" }));
+  const period = text ? await askPeriod(ctx, head.team, text, t.usage) : null;
+  if (text && !period) return;
   const listing = listFlags(ctx.deps, head.team, period, now);
   const rows = rowsOf(ctx, listing.flags);
   const keyboard = rows.slice(0, MAX_LISTED).flatMap((row, i) => (row.flag.status === "open" ? [openRow(ctx, row.flag.id, i + 1)] : []));

@@ -13,14 +13,15 @@ import { missingInputsNote } from "../../presentation/views/inputs-view.js";
 import { renderMorningSummary } from "../../presentation/views/morning-summary-view.js";
 import { rankingHtml } from "../../presentation/views/ranking-view.js";
 import { inputPeople, snapshotMissing } from "../../services/business.js";
-import { fairLeaderboard, improvedLeaderboard } from "../../services/fair-leaderboard.js";
+import { fairLeaderboard, improvedLeaderboard, improvedReadsFrom } from "../../services/fair-leaderboard.js";
 import { detectSinceLastWorkday, openFlagCount } from "../../services/gaming-flags.js";
 import { leaderboard, leaderboardWithRookies } from "../../services/leaderboard.js";
 import { buildMorningSummary } from "../../services/morning-summary.js";
-import { teamPeriod } from "../../services/team-settings.js";
+import { entriesLimit } from "../../services/request-bounds.js";
 import type { BotContext } from "../context.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
 import { replyWithChart } from "../reply-chart.js";
+import { askPeriod, refusePeriod } from "../report-replies.js";
 import { allowMetric } from "../trust.js";
 
 export const leaderboardsFeature = new Composer<BotContext>();
@@ -50,11 +51,15 @@ leaderboardsFeature.command("top", async (ctx) => {
   metric ??= readTeamSettings(member.team.settings).mainMetric;
   if (!(await allowMetric(ctx, metric))) return;
   const now = ctx.deps.now();
-  const period = teamPeriod(member.team, periodText, now);
-  if (!period) return void (await ctx.reply(`⚠️ ${ctx.t.reports.badPeriod(echo(periodText))}\n${p.topUsage}`, { parse_mode: "HTML" }));
+  const period = await askPeriod(ctx, member.team, periodText, p.topUsage);
+  if (!period) return;
   // Its four earlier periods must be real dates: refuse a period too long or too early for them.
   if (args.mode === "improved" && !improvedPeriodFits(period))
     return void (await ctx.reply(`⚠️ ${ctx.t.league.improvedBadPeriod(echo(periodText))}\n${p.topUsage}`, { parse_mode: "HTML" }));
+  // It also reads the four periods before: their entries count too.
+  const history =
+    args.mode === "improved" ? entriesLimit(ctx.deps, member.team, improvedReadsFrom(member.team, period, now), period.to) : null;
+  if (history) return refusePeriod(ctx, history, periodText, p.topUsage);
   const label = metricLabel(metric, ctx.locale);
   const when = escapeHtml(periodLabel(period, ctx.locale));
   if (args.mode === "plain" && !args.rookies) {

@@ -9,9 +9,9 @@ import { messages } from "../../presentation/i18n/index.js";
 import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
 import { renderLeague } from "../../presentation/views/league-view.js";
 import { type LeagueMode, leagueStandings } from "../../services/league.js";
-import { teamPeriod } from "../../services/team-settings.js";
 import type { BotContext } from "../context.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
+import { askPeriod } from "../report-replies.js";
 
 export const leagueFeature = new Composer<BotContext>();
 
@@ -100,8 +100,8 @@ leagueFeature.command("league", async (ctx) => {
   metric ??= readTeamSettings(member.team.settings).mainMetric;
   // Each team's figure reaches every team of the league.
   if (!mayShowMetric(metric, OTHER_TEAM)) return void (await ctx.reply(ctx.t.trust.headFigure));
-  const period = teamPeriod(member.team, periodText, now);
-  if (!period) return void (await ctx.reply(`⚠️ ${ctx.t.reports.badPeriod(echo(periodText))}\n${t.usage}`, html));
+  const period = await askPeriod(ctx, member.team, periodText, t.usage);
+  if (!period) return;
   const standings = leagueStandings(ctx.deps, mine.league, member.team, metric, mode, period);
   const code = member.membership.role === "head" ? mine.league.code : undefined;
   await ctx.reply(renderLeague(standings, ctx.locale, code ? { code } : {}), html);

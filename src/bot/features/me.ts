@@ -1,6 +1,4 @@
 import { Composer } from "grammy";
-import { parsePeriod } from "../../domain/period-parsing.js";
-import { resolvePeriod } from "../../domain/periods.js";
 import { mayShowMetric } from "../../domain/trust-policy.js";
 import { periodLabel } from "../../presentation/format/period-label.js";
 import { messages } from "../../presentation/i18n/index.js";
@@ -8,24 +6,23 @@ import { standingLine } from "../../presentation/views/plan-progress.js";
 import { renderScorecard } from "../../presentation/views/scorecard-view.js";
 import { streakOf } from "../../services/motivation.js";
 import { kpisFor, planStandings } from "../../services/scorecard.js";
-import { teamWeekStart } from "../../services/team-settings.js";
+import { teamPeriod } from "../../services/team-settings.js";
 import type { BotContext } from "../context.js";
 import { kindForButton } from "../keyboards/logging.js";
 import { requireMember } from "../middlewares/guards.js";
+import { askPeriod } from "../report-replies.js";
 
 export const meFeature = new Composer<BotContext>();
 
 async function me(ctx: BotContext, arg: string): Promise<void> {
   const member = await requireMember(ctx);
   if (!member) return;
-  const spec = parsePeriod(arg.trim() || "today");
-  if (!spec) {
-    await ctx.reply(ctx.t.me.badPeriod, { parse_mode: "HTML" });
-    return;
-  }
   const { team, user } = member;
   const now = ctx.deps.now();
-  const period = resolvePeriod(spec, now, team.timezone, { weekStart: teamWeekStart(team) });
+  const asked = teamPeriod(team, arg, now, "today");
+  if (!asked.ok && asked.refusal.kind === "unknown") return void (await ctx.reply(ctx.t.me.badPeriod, { parse_mode: "HTML" }));
+  const period = await askPeriod(ctx, team, arg, ctx.t.me.badPeriod, "today", [user.id]);
+  if (!period) return;
   const values = kpisFor(ctx.deps, team, period, [user.id]);
   const plans = planStandings(ctx.deps, team, user.id, now)
     .filter((s) => mayShowMetric(s.plan.metric, ctx.audience, "self"))

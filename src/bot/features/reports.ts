@@ -15,20 +15,19 @@ import { renderTeamReport } from "../../presentation/views/report-view.js";
 import { inputPeople, snapshotMissing } from "../../services/business.js";
 import type { Member } from "../../services/deps.js";
 import { buildTeamReport, teamAverage } from "../../services/team-report.js";
-import { teamPeriod } from "../../services/team-settings.js";
 import { teamSnapshot } from "../../services/team-snapshot.js";
 import type { BotContext } from "../context.js";
 import { REPORT_BUILDER_CONVERSATION } from "../conversations/report-builder.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
 import { replyWithChart } from "../reply-chart.js";
-import { badPeriod, isHead, sendDefinition } from "../report-replies.js";
+import { askPeriod, isHead, sendDefinition } from "../report-replies.js";
 import { allowMetric, joinNotes, visibleMetrics } from "../trust.js";
 
 export const reportsFeature = new Composer<BotContext>();
 
 async function teamReport(ctx: BotContext, member: Member, periodText: string): Promise<void> {
-  const period = teamPeriod(member.team, periodText, ctx.deps.now());
-  if (!period) return badPeriod(ctx, periodText, ctx.t.reports.usage);
+  const period = await askPeriod(ctx, member.team, periodText, ctx.t.reports.usage);
+  if (!period) return;
   if (!isHead(member)) {
     await ctx.reply(ctx.t.reports.managerOnlyOwn);
     const def: ReportDefinition = {
@@ -38,7 +37,8 @@ async function teamReport(ctx: BotContext, member: Member, periodText: string): 
       period: "month",
       sort: null,
     };
-    return sendDefinition(ctx, member, ctx.t.reports.names.team, def, periodText);
+    await sendDefinition(ctx, member, ctx.t.reports.names.team, def, periodText);
+    return;
   }
   const report = buildTeamReport(ctx.deps, member.team, period, ctx.deps.now());
   const note = !mayShowField("inputs", ctx.audience)
@@ -67,8 +67,8 @@ async function teamReport(ctx: BotContext, member: Member, periodText: string): 
 }
 
 async function funnel(ctx: BotContext, member: Member, periodText: string, title: string): Promise<void> {
-  const period = teamPeriod(member.team, periodText, ctx.deps.now());
-  if (!period) return badPeriod(ctx, periodText, ctx.t.reports.funnelUsage);
+  const period = await askPeriod(ctx, member.team, periodText, ctx.t.reports.funnelUsage);
+  if (!period) return;
   const own = isHead(member) ? undefined : [member.user.id];
   if (own) await ctx.reply(ctx.t.reports.managerOnlyOwn);
   const timelines = ctx.deps.repos.entries.timelines(member.team.id, period.from, Number.MAX_SAFE_INTEGER, own);
@@ -95,9 +95,9 @@ reportsFeature.command("report", async (ctx) => {
   }
   const builtin: BuiltinReport | null = first ? parseBuiltinReport(first) : null;
   if (builtin === "conversion") return funnel(ctx, member, restText, ctx.t.reports.names.conversion);
-  if (builtin) return sendDefinition(ctx, member, ctx.t.reports.names[builtin], builtinDefinition(builtin, "month"), restText);
+  if (builtin) return void (await sendDefinition(ctx, member, ctx.t.reports.names[builtin], builtinDefinition(builtin, "month"), restText));
   const saved = first ? ctx.deps.repos.savedReports.byName(member.team.id, first) : null;
-  if (saved) return sendDefinition(ctx, member, saved.name, saved.definition, restText);
+  if (saved) return void (await sendDefinition(ctx, member, saved.name, saved.definition, restText));
   return teamReport(ctx, member, ctx.match);
 });
 
@@ -129,8 +129,8 @@ reportsFeature.command("compare", async (ctx) => {
     }));
   }
   const periodText = args.words.join(" ");
-  const period = teamPeriod(member.team, periodText, ctx.deps.now());
-  if (!period) return badPeriod(ctx, periodText, usage);
+  const period = await askPeriod(ctx, member.team, periodText, usage);
+  if (!period) return;
   const members = ctx.deps.repos.memberships.listTeam(member.team.id);
   let ids: number[] | undefined;
   if (args.usernames.length > 0) {

@@ -294,6 +294,18 @@ export function entriesRepository(db: Db) {
       return countKindQuery.get({ teamId, userId, kind, from, to })?.n ?? 0;
     },
 
+    /** How many rows `activities` would return, counted on the index without reading them. */
+    countInRange(teamId: number, from: number, to: number, userIds?: number[]): number {
+      const people = userIds ? inArray(activities.userId, userIds) : undefined;
+      return (
+        db
+          .select({ n: sql<number>`count(*)` })
+          .from(activities)
+          .where(liveInRange(teamId, from, to, people))
+          .get()?.n ?? 0
+      );
+    },
+
     /** Live entries of a team (optionally some of its people) in [from, to). */
     activities(teamId: number, from: number, to: number, userIds?: number[]): ActivityRecord[] {
       const people = userIds ? inArray(activities.userId, userIds) : undefined;

@@ -358,6 +358,11 @@ export const en = {
     badPeriod: (p: string) => `“${p}” is not a period.`,
     tooManyRows: (rows: number, max: number) =>
       `For this period the report has ${rows} rows, and at most ${max} fit. Pick a shorter period (e.g. <code>year</code> or <code>2026-01-01..2026-12-31</code>).`,
+    periodTooLong: (years: number) => `The period is too long: ${years} years at most.`,
+    tooManyEntries: (entries: number, max: number) =>
+      `This period holds ${entries.toLocaleString("en-US")} entries, and one request reads at most ${max.toLocaleString("en-US")}. Pick a shorter period.`,
+    exportTooLarge: (entries: number, max: number) =>
+      `For this period the file would hold ${entries.toLocaleString("en-US")} entries, and one file holds at most ${max.toLocaleString("en-US")}. Pick a shorter period.`,
     managerOnlyOwn: "Team reports are for heads; here are your own numbers.",
     names: {
       team: "Team report",
@@ -392,6 +397,10 @@ export const en = {
       `${what} · ${period} · ${n} ${plural("en", n, { one: "row", other: "rows" })}`,
     exportEntries: "Entries",
     exportSummary: "Summary by manager",
+  },
+  heavy: {
+    tooMany: (max: number, seconds: number) =>
+      `⏳ At most ${max} heavy requests (reports, rankings, exports) a minute. Try again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`,
   },
   importCsv: {
     usage:

@@ -325,6 +325,12 @@ export const ru: Messages = {
     badPeriod: (p) => `«${p}» — не период.`,
     tooManyRows: (rows, max) =>
       `Строк в отчёте за этот период: ${rows}, а помещается не больше ${max}. Выберите период короче (например, <code>year</code> или <code>01.01.2026-31.12.2026</code>).`,
+    tooManyEntries: (entries, max) =>
+      `За этот период ${entries.toLocaleString("ru-RU")} ${plural("ru", entries, { one: "запись", few: "записи", many: "записей", other: "записи" })}, а один запрос читает не больше ${max.toLocaleString("ru-RU")}. Выберите период короче.`,
+    exportTooLarge: (entries, max) =>
+      `В выгрузку за этот период попало бы ${entries.toLocaleString("ru-RU")} ${plural("ru", entries, { one: "запись", few: "записи", many: "записей", other: "записи" })}, а в один файл помещается не больше ${max.toLocaleString("ru-RU")}. Выберите период короче.`,
+    periodTooLong: (years) =>
+      `Слишком длинный период: не больше ${years} ${plural("ru", years, { one: "года", few: "лет", many: "лет", other: "года" })}.`,
     managerOnlyOwn: "Отчёт по команде доступен руководителю; вот ваши показатели.",
     names: {
       team: "Отчёт команды",
@@ -358,6 +364,10 @@ export const ru: Messages = {
       `${what} · ${period} · ${n} ${plural("ru", n, { one: "строка", few: "строки", many: "строк", other: "строки" })}`,
     exportEntries: "Записи",
     exportSummary: "Сводка по менеджерам",
+  },
+  heavy: {
+    tooMany: (max, seconds) =>
+      `⏳ Не больше ${max} ${plural("ru", max, { one: "тяжёлого запроса", few: "тяжёлых запросов", many: "тяжёлых запросов", other: "тяжёлого запроса" })} (отчёты, рейтинги, выгрузки) в минуту. Повторите через ${seconds} ${plural("ru", seconds, { one: "секунду", few: "секунды", many: "секунд", other: "секунды" })}.`,
   },
   importCsv: {
     usage:
