@@ -3,6 +3,7 @@
 // clients and a word analyser in, proposals out. Nothing here stores anything; the
 // bot shows the proposals and stores them only after the manager confirms.
 import { parseAmount } from "./amounts.js";
+import { type KnownClients, lookupKnown, matchKnownAt, prepareKnownClients } from "./client-match.js";
 import { MAX_CLIENT_LENGTH, MAX_REASON_LENGTH, type ParsedEntry } from "./entry-parsing.js";
 import { clientKey } from "./pipeline.js";
 import type { ActivityKind, CallOutcome } from "./types.js";
@@ -14,6 +15,12 @@ export type GramCase = "nomn" | "gent" | "datv" | "accs" | "ablt" | "loct";
 export interface WordAnalysis {
   base: string;
   pos: "noun" | "adj" | "verb" | "other";
+  /** A dictionary reading as a proper name: surname, first name, organisation, place. */
+  proper?: "surname" | "name" | "org" | "geo";
+  /** The word can be a nominative singular as typed, so a name typed so stays as typed. */
+  nominative?: boolean;
+  /** A verb's tense or mood: what is done ("отправил") versus planned ("отправлю", "напомни"). */
+  tense?: "past" | "pres" | "futr" | "impr" | "infn";
 }
 
 /**
@@ -150,6 +157,7 @@ const NAME_PREPS: Record<string, readonly GramCase[]> = {
   к: ["datv"],
   ко: ["datv"],
   из: ["gent"],
+  до: ["gent"],
   клиенту: ["nomn", "datv"],
   клиент: ["nomn"],
   компании: ["nomn", "datv", "gent"],
@@ -209,17 +217,6 @@ function spans(re: RegExp, text: string): [number, number][] {
 
 const covered = (t: Token, ss: [number, number][]) => ss.some(([a, b]) => t.start < b && t.end > a);
 
-/** Same word up to a Russian case ending: "ромашку" ~ "ромашка", "альфой" ~ "альфа". */
-function sameWord(a: string, aBase: string | null, b: string): boolean {
-  if (a === b) return true;
-  if (!isCyrillic(a) || !isCyrillic(b)) return false;
-  let p = 0;
-  while (p < a.length && p < b.length && a[p] === b[p]) p++;
-  const shorter = Math.min(a.length, b.length);
-  if (p >= Math.max(3, b.length - 2) && p >= shorter - 2 && Math.abs(a.length - b.length) <= 3) return true;
-  return aBase === b;
-}
-
 function stripLegal(name: string): string {
   const words = name
     .replace(/[«»"“”„']/g, " ")
@@ -228,39 +225,6 @@ function stripLegal(name: string): string {
   while (words.length > 1 && LEGAL.has(norm(words[0]!))) words.shift();
   while (words.length > 1 && LEGAL.has(norm(words[words.length - 1]!).replace(/\.$/, ""))) words.pop();
   return words.join(" ");
-}
-
-interface KnownClient {
-  name: string;
-  words: string[];
-}
-
-/** Known clients by the first three letters of their first word: a match shares them (see sameWord). */
-type KnownIndex = { all: KnownClient[]; byPrefix: Map<string, KnownClient[]>; byKey: Map<string, KnownClient> };
-
-function indexKnown(known: KnownClient[]): KnownIndex {
-  const byPrefix = new Map<string, KnownClient[]>();
-  const byKey = new Map<string, KnownClient>();
-  for (const c of known) {
-    byKey.set(clientKey(stripLegal(c.name)), c);
-    const key = c.words[0]!.slice(0, 3);
-    byPrefix.set(key, [...(byPrefix.get(key) ?? []), c]);
-  }
-  return { all: known, byPrefix, byKey };
-}
-
-function prepareKnown(names: readonly string[]): KnownClient[] {
-  const seen = new Set<string>();
-  const out: KnownClient[] = [];
-  for (const name of names) {
-    const key = clientKey(name);
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
-    const words = tokenize(stripLegal(name)).map((t) => t.lower);
-    if (words.length > 0) out.push({ name, words });
-  }
-  // Longer names first, so "Альфа Банк" wins over "Альфа".
-  return out.sort((a, b) => b.words.length - a.words.length);
 }
 
 /** Hand-made fallback for the base form of a name word in an oblique case. */
@@ -285,6 +249,8 @@ function baseName(words: Token[], cases: readonly GramCase[] | null, morph: Morp
       if (!isCyrillic(t.text) || t.text.includes("-") || /\d/.test(t.text) || (t.text.length <= 4 && t.text === t.text.toUpperCase()))
         return t.text;
       const analysed = morph ? morph(t.lower, cases) : null;
+      // A name typed in the nominative, with no preposition asking for another case, stays as typed.
+      if (analysed?.nominative) return t.text.charAt(0).toUpperCase() + t.text.slice(1);
       let base = analysed && (analysed.pos === "noun" || analysed.pos === "adj") ? analysed.base : morph ? t.lower : basicBase(t.lower);
       // The part the base form shares with the word keeps the writer's letters: "ТехноПарком" → "ТехноПарк".
       let p = 0;
@@ -369,7 +335,7 @@ const PLANNED =
 // "позвонил по поводу КП": what the call was about is not another event.
 const ABOUT = w("по\\s+поводу|насч[её]т|обсудили|обсуждали|договорились\\s+о(?!\\s+встреч)|about|regarding|re:|discussed|talked\\s+about");
 
-function readClause(text: string, known: KnownIndex, morph: Morphology | null): Clause {
+function readClause(text: string, known: KnownClients, morph: Morphology | null): Clause {
   const lower = norm(text);
   const clause: Clause = {
     kind: null,
@@ -449,7 +415,7 @@ function findClients(
   text: string,
   headEnd: number,
   consumed: [number, number][],
-  index: KnownIndex,
+  index: KnownClients,
   morph: Morphology | null,
 ): ClientRef[] {
   const found: ClientRef[] = [];
@@ -458,29 +424,23 @@ function findClients(
   for (const m of text.slice(0, headEnd).matchAll(/[«"“„']([^«»"“”„']{1,200})[»"”“']/gu)) {
     const name = stripLegal(m[1]!.trim());
     if (!name) continue;
-    const k = index.byKey.get(clientKey(name));
+    const k = lookupKnown(name, index);
     found.push({ name: k?.name ?? name, isNew: !k, start: m.index });
     used.push([m.index, m.index + m[0].length]);
   }
   const tokens = tokenize(text).filter((t) => t.end <= headEnd && !covered(t, used));
   const bases = tokens.map((t) => (morph && isCyrillic(t.lower) ? (morph(t.lower, null)?.base ?? null) : null));
-  // The manager's own clients, despite case endings and legal forms; longer names first.
-  const matches: { c: KnownClient; i: number }[] = [];
-  tokens.forEach((t, i) => {
-    const keys = new Set([t.lower.slice(0, 3), bases[i]?.slice(0, 3) ?? ""]);
-    for (const key of keys) for (const c of index.byPrefix.get(key) ?? []) matches.push({ c, i });
-  });
-  matches.sort((x, y) => y.c.words.length - x.c.words.length || x.i - y.i);
-  for (const { c, i } of matches) {
-    if (i + c.words.length > tokens.length) continue;
-    const window = tokens.slice(i, i + c.words.length);
-    if (window.some((t) => covered(t, used))) continue;
-    if (
-      window.every((t, j) => sameWord(t.lower, bases[i + j] ?? null, c.words[j]!) && (c.words[j]!.length > 2 || t.lower === c.words[j]))
-    ) {
-      found.push({ name: c.name, isNew: false, start: window[0]!.start });
-      used.push([window[0]!.start, window[window.length - 1]!.end]);
-    }
+  // The team's own clients, despite case endings, spacing, legal forms and a typo; longer spans first.
+  const words = tokens.map((t) => t.lower);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (covered(t, consumed) || STOP.has(t.lower) || LEGAL.has(t.lower) || /^\d/.test(t.lower)) continue;
+    const hit = matchKnownAt(words, bases, i, index);
+    if (!hit) continue;
+    const last = tokens[i + hit.words - 1]!;
+    found.push({ name: hit.client.name, isNew: false, start: t.start });
+    used.push([t.start, last.end]);
+    i += hit.words - 1;
   }
   // Otherwise the named phrase: capitalised words, Latin words, or the word after "в/с/для…".
   const free = tokens.filter((t) => !covered(t, used) && !covered(t, consumed));
@@ -494,7 +454,8 @@ function findClients(
     const prep = prev && !covered(prev, used) ? NAME_PREPS[prev.lower] : undefined;
     const afterLegal = prev !== undefined && LEGAL.has(prev.lower);
     const prepOverLegal = afterLegal && prevPrev ? NAME_PREPS[prevPrev.lower] : undefined;
-    const cases = prep ?? prepOverLegal ?? null;
+    // "с ИП Петров": after a legal form the name may stay in the nominative.
+    const cases = prep ?? (prepOverLegal ? [...prepOverLegal, "nomn" as const] : null);
     const first = idx === 0 || (idx === 1 && prev !== undefined && STOP.has(prev.lower) && !prep);
     if (!nameish(t, first, cases !== null || afterLegal, cases, morph)) {
       i++;
@@ -512,7 +473,7 @@ function findClients(
       j++;
     }
     const name = baseName(run, cases, morph).slice(0, MAX_CLIENT_LENGTH);
-    const k = index.byKey.get(clientKey(name));
+    const k = lookupKnown(name, index);
     found.push({ name: k?.name ?? name, isNew: !k, start: t.start, weak: !k && !isUpper(t.text) });
     i = j;
   }
@@ -555,9 +516,8 @@ interface Draft {
 
 /** Reads a free-text report into proposed entries. */
 export function readFreeText(text: string, knownClients: readonly string[], morph: Morphology | null = null): FreeTextReading {
-  const known = prepareKnown(knownClients);
   const raws = splitClauses(text.slice(0, 2000));
-  const index = indexKnown(known);
+  const index = prepareKnownClients(knownClients);
   const clauses = raws.map((c) => readClause(c, index, morph));
   const notes = new Set<ReadingNote>();
   const drafts: Draft[] = [];
