@@ -3,6 +3,7 @@
 // clients and a word analyser in, proposals out. Nothing here stores anything; the
 // bot shows the proposals and stores them only after the manager confirms.
 import { parseAmount } from "./amounts.js";
+import type { DayRef } from "./backdating.js";
 import { type KnownClients, lookupKnown, matchKnownAt, prepareKnownClients } from "./client-match.js";
 import { MAX_CLIENT_LENGTH, MAX_REASON_LENGTH, type ParsedEntry } from "./entry-parsing.js";
 import { clientKey } from "./pipeline.js";
@@ -34,7 +35,12 @@ export interface ProposedEntry extends ParsedEntry {
   clientIsNew: boolean;
   /** What must still be given before it can be stored. */
   missing: "amount" | "client" | null;
+  /** The earlier day it happened ("вчера", "в пятницу"); null: the day the message was sent. */
+  day: DayRef | null;
 }
+
+/** Why a message has nothing to log: a question, a plan or reminder, a complaint about the bot. */
+export type NothingReason = "question" | "plan" | "complaint";
 
 export type ReadingNote = "currency" | "past_day" | "amount_invalid";
 
@@ -45,6 +51,8 @@ export interface FreeTextReading {
   /** One complete entry read from clear words, safe to store without asking. */
   confident: boolean;
   notes: ReadingNote[];
+  /** Set when the message logs nothing by its nature; `entries` is then empty. */
+  nothing: NothingReason | null;
 }
 
 const L = "\\p{L}";
@@ -66,12 +74,22 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
       "сделк|продал|продали|продажа|подписал|подписали|подписан|оплатил|оплатили|оплачен|оплат[аиу]|заключил|закрыл|закрыли|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
     ),
   ],
-  ["proposal", w("кп(?![\\p{L}])|коммерческ|предложени|оффер|смет[уаыое]|proposal|quote|quotation|offer")],
-  ["presentation", w("презент|демо|демк|показал|показали|показ(?![\\p{L}])|demo|present|pitch|showed|walkthrough|webinar|вебинар")],
+  [
+    "proposal",
+    w(
+      "кп(?![\\p{L}])|kp(?![\\p{L}])|коммерческ|предложени|оффер|смет[уаыое]|договор\\p{L}*\\s+(?:\\p{L}+\\s+)?на\\s+подпис|(?:отправил\\p{L}*|выслал\\p{L}*|скинул\\p{L}*)\\s+договор|proposal|quote|quotation|offer",
+    ),
+  ],
+  [
+    "presentation",
+    w(
+      "презент|през[аыуе]|презой|демо|демк|демонстрац|показал|показали|показ(?![\\p{L}])|demo|present|pitch|showed|walked\\s+\\p{L}+\\s+through|walkthrough|webinar|вебинар",
+    ),
+  ],
   [
     "meeting",
     w(
-      "встрет(?:ил|ились|ился|илась|ила)|встреч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+у\\s|съездил|ездил|заехал|выезд|визит|met(?![\\p{L}])|meeting|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person",
+      "встрет(?:ил|ились|ился|илась|ила)|встреч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+у\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|пообедал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|выезд|визит|met(?![\\p{L}])|meeting|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person",
     ),
   ],
   [
@@ -83,29 +101,88 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "lead",
     w(
-      "нов(?:ый|ая|ого|ое|ые)\\s+(?:лид|клиент|контакт|заявк)|лид(?![\\p{L}])|лида|заявк|входящ|обратил|new\\s+(?:lead|client|prospect|contact|customer)|lead(?![\\p{L}])|inbound|inquiry|enquiry|prospect",
+      "нов(?:ый|ая|ого|ое|ые)\\s+(?:лид|клиент|контакт|заявк)|лид(?![\\p{L}])|лида|заявк|входящ|обратил|new\\s+(?:lead|client|prospect|contact|customer)|(?:new|inbound|hot|warm|fresh)\\s+lead|lead\\s*:|lead\\s+from|inbound|inquiry|enquiry|new\\s+prospect",
     ),
   ],
 ];
 
 const NOANSWER = w(
-  "не\\s*дозвон|недозвон|не\\s+(?:взял|взяла|взяли|берет|берут|брал|брали|брала|снял|сняли|подняли|поднял)\\s+трубк|трубк\\p{L}*\\s+не\\s+(?:взял|взяли|берут|берет|брал|брали|сняли|сняли)|не\\s+ответил|не\\s+отвеча|никто\\s+не|сбросил|занято|недоступ|вне\\s+зоны|автоответчик|гудки|no\\s+answer|no\\s+one\\s+(?:answered|picked)|nobody\\s+(?:answered|picked)|didn'?t\\s+(?:answer|pick\\s+up)|did\\s+not\\s+(?:answer|pick\\s+up)|not\\s+answering|no\\s+reply|voicemail|unreachable|couldn'?t\\s+reach|could\\s+not\\s+reach|hung\\s+up|went\\s+to\\s+voicemail",
+  "не\\s+(?:мог\\p{L}*|могу|удал\\p{L}*|получ\\p{L}*)\\s+(?:до|про)звон|не\\s+(?:взял|взяла|взяли|берет|берут|бер[её]т|брал[аи]?|отвечает|отвечают|ответил[аи]?)(?![\\p{L}])|секретар\\p{L}*\\s+не\\s+соедин|не\\s+соедин|тишина|сбросил\\p{L}*|line\\s+(?:was\\s+)?busy|both\\s+busy|(?:^|-\\s*|,\\s*)busy|couldn'?t\\s+get\\s+through|could\\s+not\\s+get\\s+through|wouldn'?t\\s+put\\s+(?:me\\s+)?through|gatekeeper|left\\s+a\\s+voicemail|didn'?t\\s+pick|не\\s*дозвон|недозвон|не\\s+(?:взял|взяла|взяли|берет|берут|брал|брали|брала|снял|сняли|подняли|поднял)\\s+трубк|трубк\\p{L}*\\s+не\\s+(?:взял|взяли|берут|берет|брал|брали|сняли|сняли)|не\\s+ответил|не\\s+отвеча|никто\\s+не|сбросил|занято|недоступ|вне\\s+зоны|автоответчик|гудки|no\\s+answer|no\\s+one\\s+(?:answered|picked)|nobody\\s+(?:answered|picked)|didn'?t\\s+(?:answer|pick\\s+up)|did\\s+not\\s+(?:answer|pick\\s+up)|not\\s+answering|no\\s+reply|voicemail|unreachable|couldn'?t\\s+reach|could\\s+not\\s+reach|hung\\s+up|went\\s+to\\s+voicemail",
 );
 const MEETING_OUTCOME = w(
-  "(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|\\d)|завтра\\s+встреча|договорились\\s+встретиться|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:\\p{L}+\\s+)?meeting|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|booked\\s+(?:for|on)|хотят\\s+встреч",
+  "(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил|поставил)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|об\\s+|на\\s+)?(?:демо|демк|презент|през[аыуе]|показ|встреч)|(?:демо|демк\\p{L}*|презентаци\\p{L}*)\\s+(?:назначен|договорились)|(?:set\\s+up|booked|scheduled|arranged|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:demo|presentation)|want\\p{L}*\\s+(?:a\\s+|the\\s+)?(?:demo|presentation|meeting)|agreed\\s+to\\s+(?:a\\s+)?meet|(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|\\d)|завтра\\s+встреча|договорились\\s+встретиться|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:\\p{L}+\\s+)?meeting|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|booked\\s+(?:for|on)|хотят\\s+встреч",
 );
 const REACHED = w("дозвонил|поговорил|поговорили|обсудил|обсудили|reached|talked|spoke|got\\s+through");
 
 const CURRENCY_FOREIGN = /(\$|€|\busd\b|\beur\b|доллар|бакс|евро|dollars?|euros?)/iu;
-const PAST_DAY = w(
-  "вчера|позавчера|в\\s+прошл\\p{L}+\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|yesterday|last\\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|на\\s+прошлой\\s+неделе|last\\s+week",
+// "на прошлой неделе" is not one day: the entry stays dated today, with a note.
+const VAGUE_PAST = w("на\\s+прошлой\\s+неделе|last\\s+week");
+const AGO = w("позавчера|вчера|yesterday|сегодня|today|this\\s+morning|утром");
+const WEEKDAY_NAMES: [RegExp, number][] = [
+  [/^(?:понедельник|пн|monday|mon)$/u, 1],
+  [/^(?:вторник|вт|tuesday|tue)$/u, 2],
+  [/^(?:среду|среда|ср|wednesday|wed)$/u, 3],
+  [/^(?:четверг|чт|thursday|thu)$/u, 4],
+  [/^(?:пятницу|пятница|пт|friday|fri)$/u, 5],
+  [/^(?:субботу|суббота|сб|saturday|sat)$/u, 6],
+  [/^(?:воскресенье|вс|sunday|sun)$/u, 7],
+];
+const WD = "понедельник|вторник|среду|среда|четверг|пятницу|пятница|субботу|суббота|воскресенье|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+const WD_SHORT = "пн|вт|ср|чт|пт|сб|вс";
+// "в пятницу отправил КП", "on Monday", "monday: closed …": a weekday named as when it happened.
+const WEEKDAY = w(
+  `(?:(?:в|во)\\s+(?:прошл\\p{L}+\\s+)?|on\\s+|last\\s+)(${WD}|${WD_SHORT})(?![\\p{L}])|^(${WD})(?![\\p{L}])`,
+);
+// "на пятницу", "до пятницы", "next Monday", "for Thursday": a weekday ahead.
+const WEEKDAY_AHEAD = w(
+  `(?:на|к|до|for|by|next|till|until|следующ\\p{L}*)\\s+(?:(?:следующ|this|the)\\p{L}*\\s+)?(?:${WD}|${WD_SHORT}|пятницы|среды|субботы)(?![\\p{L}])`,
+);
+const FUTURE_WORDS = w(
+  "завтра|послезавтра|tomorrow|next\\s+week|на\\s+(?:след\\p{L}*|этой)\\s+неделе|через\\s+(?:\\p{L}+\\s+)?(?:день|дня|неделю|час)",
+);
+const PLAN_WORDS = w(
+  "напомни|не\\s+забыть|надо|нужно|планирую|собираюсь|хочу|remind|need\\s+to|planning|plan\\s+to|going\\s+to|will|i'?ll|have\\s+to|prepare",
+);
+// English past forms are regular enough to spot without a dictionary.
+const EN_PAST = w(
+  "\\p{L}+ed(?![\\p{L}])|met|had|sent|spoke|rang|did|got|paid|sold|went|took|gave|made|left|lost|chose|was|were|signed|closed|won|dropped",
 );
 
-// "в пятницу отправил КП": a weekday names a past day, unless it is when a meeting is set
-// ("встреча в пятницу", "booked a meeting for Friday").
-const WEEKDAY = w(
-  "(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\\p{L}])|on\\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
-);
+/** Whether a clause reports something done, plans something, or cannot tell. */
+function clauseTense(lower: string, morph: Morphology | null): "past" | "plan" | null {
+  let past = spans(EN_PAST, lower).length > 0;
+  let future = false;
+  if (morph)
+    for (const t of tokenize(lower)) {
+      if (!isCyrillic(t.lower) || STOP.has(t.lower)) continue;
+      const a = morph(t.lower, null);
+      if (a?.tense === "past") past = true;
+      else if (a?.tense === "futr" || a?.tense === "impr") future = true;
+    }
+  if (spans(PLAN_WORDS, lower).length > 0 && !/договорил|agreed|booked/u.test(lower)) return "plan";
+  if (past) return "past";
+  if (future || spans(FUTURE_WORDS, lower).length > 0) return "plan";
+  return null;
+}
+
+/** The day a clause names and where: a weekday counts only as a past day, never one ahead. */
+function readDays(lower: string, booking: boolean, pastTense: boolean): { day: DayRef | null; spans: [number, number][] } {
+  const found: [number, number][] = [...spans(AGO, lower), ...spans(WEEKDAY_AHEAD, lower)];
+  let day: DayRef | null = null;
+  AGO.lastIndex = 0;
+  const ago = AGO.exec(lower)?.[0];
+  if (ago) day = { type: "ago", days: ago === "позавчера" ? 2 : ago === "вчера" || ago === "yesterday" ? 1 : 0 };
+  WEEKDAY.lastIndex = 0;
+  for (const m of lower.matchAll(WEEKDAY)) {
+    found.push([m.index, m.index + m[0].length]);
+    // "встреча в пятницу" is when it is set, not when it was: a weekday dates a clause only when something was done.
+    const ahead = booking || (!pastTense && /встреч|meet|демо|demo|презент/u.test(lower));
+    const name = m[1] ?? m[2] ?? "";
+    const weekday = WEEKDAY_NAMES.find(([re]) => re.test(name))?.[1];
+    if (!ahead && weekday && day === null) day = { type: "weekday", weekday };
+  }
+  return { day, spans: found };
+}
 
 // Words that are never a client's name (capitalised at a sentence start, or after a preposition).
 const STOP = new Set(
@@ -194,6 +271,12 @@ interface Clause {
   currency: boolean;
   reason: string | null;
   pastDay: boolean;
+  /** The day this clause names ("вчера", "в пятницу"), null when none. */
+  day: DayRef | null;
+  /** Said only "обсудили", "поговорили": a call on its own, else a remark on the event before. */
+  reachedOnly: boolean;
+  /** Planned, not done: "отправлю КП завтра", "напомни позвонить". */
+  plan: boolean;
 }
 
 const norm = (s: string) => s.toLocaleLowerCase("ru").replace(/ё/g, "е");
@@ -345,14 +428,19 @@ function readClause(text: string, known: KnownClients, morph: Morphology | null)
     amountInvalid: false,
     currency: false,
     reason: null,
-    pastDay: spans(PAST_DAY, lower).length > 0,
+    pastDay: spans(VAGUE_PAST, lower).length > 0,
+    day: null,
+    reachedOnly: false,
+    plan: false,
   };
   const noanswer = spans(NOANSWER, lower);
   const meetingOutcome = spans(MEETING_OUTCOME, lower);
-  const weekday = spans(WEEKDAY, lower);
-  if (weekday.length > 0 && meetingOutcome.length === 0 && !/встреч|meet/u.test(lower)) clause.pastDay = true;
+  const tense = clauseTense(lower, morph);
+  clause.plan = tense === "plan";
+  const days = readDays(lower, meetingOutcome.length > 0, tense === "past");
+  clause.day = days.day;
   const reached = spans(REACHED, lower);
-  const consumed: [number, number][] = [...noanswer, ...meetingOutcome, ...reached, ...spans(PAST_DAY, lower), ...weekday];
+  const consumed: [number, number][] = [...noanswer, ...meetingOutcome, ...reached, ...spans(VAGUE_PAST, lower), ...days.spans];
   const kindsFound = new Map<ActivityKind, [number, number][]>();
   const aboutAt = spans(ABOUT, lower)[0]?.[0] ?? lower.length;
   for (const [kind, re] of KIND_PATTERNS) {
@@ -367,14 +455,21 @@ function readClause(text: string, known: KnownClients, morph: Morphology | null)
     if (done.length === 0) kindsFound.delete(kind);
     else kindsFound.set(kind, done);
   }
-  // "договорились о встрече" books a meeting on a call; it is not the meeting itself.
-  const meetingOnlyAsOutcome = (kindsFound.get("meeting") ?? []).every(([a]) => meetingOutcome.some(([x, y]) => a >= x && a < y));
-  if (meetingOutcome.length > 0 && meetingOnlyAsOutcome) kindsFound.delete("meeting");
+  // "договорились о встрече", "согласились на демо" book a meeting on a call; they are not the meeting itself.
+  for (const booked of ["meeting", "presentation"] as const) {
+    const onlyAsOutcome = (kindsFound.get(booked) ?? []).every(([a]) => meetingOutcome.some(([x, y]) => a >= x && a < y));
+    if (meetingOutcome.length > 0 && onlyAsOutcome) kindsFound.delete(booked);
+  }
+  // "входящий звонок от …": an inbound call from someone new is a lead.
+  if (kindsFound.has("lead") && /входящ|inbound/u.test(lower)) kindsFound.delete("call");
   // "звонок Ромашка встреча": a call that booked a meeting.
   const callBooked = kindsFound.has("call") && kindsFound.has("meeting") && kindsFound.size === 2;
   if (callBooked) kindsFound.delete("meeting");
   if (noanswer.length > 0 && !kindsFound.has("call")) kindsFound.set("call", noanswer);
-  if (reached.length > 0 && kindsFound.size === 0) kindsFound.set("call", reached);
+  if (reached.length > 0 && kindsFound.size === 0) {
+    kindsFound.set("call", reached);
+    clause.reachedOnly = true;
+  }
   clause.kind = KIND_PATTERNS.map(([k]) => k).find((k) => kindsFound.has(k)) ?? null;
   if (meetingOutcome.length > 0 && (clause.kind === null || clause.kind === "call")) clause.kind = "call";
   clause.outcome =
@@ -512,6 +607,7 @@ interface Draft {
   client: ClientRef | null;
   amountMinor: number | null;
   reason: string | null;
+  day: DayRef | null;
 }
 
 /** Reads a free-text report into proposed entries. */
@@ -525,15 +621,26 @@ export function readFreeText(text: string, knownClients: readonly string[], morp
   let lastClause: Draft[] = [];
   let amountInvalid = false;
   let pendingAmount: number | null = null;
+  const nothing = nothingToLog(text, clauses);
+  if (nothing) return { entries: [], guessed: false, confident: false, notes: [], nothing };
+  // A named day holds for the clauses after it until another is named ("вчера …, сегодня …").
+  let day: DayRef | null = null;
   for (const c of clauses) {
+    if (c.day) day = c.day.type === "ago" && c.day.days === 0 ? null : c.day;
+    // "…, отправлю КП": what is only planned is not logged.
+    if (c.plan && !c.pastDay) continue;
     if (c.currency) notes.add("currency");
     if (c.amountInvalid) amountInvalid = true;
     if (c.pastDay) notes.add("past_day");
     const last = drafts[drafts.length - 1];
     // A follow-on remark ("он в отпуске") does not name a new client for an event that has one.
     if (last?.client && (c.kind === null || c.kind === last.kind)) c.clients = c.clients.filter((x) => !x.weak);
-    const sameKindAsLast = last && c.kind === last.kind && c.clients.length === 0;
-    if (c.kind === null || sameKindAsLast || (c.kind === "call" && last?.kind === "call" && c.outcome !== null)) {
+    // "обсудили условия" after a meeting is a remark on it, not a call.
+    if (c.reachedOnly && last && last.kind !== "call" && c.clients.length === 0) c.kind = null;
+    // "вчера не дозвонился, сегодня дозвонился": another day is another event.
+    const otherDay = last !== undefined && !sameDayRef(last.day, day);
+    const sameKindAsLast = last && c.kind === last.kind && c.clients.length === 0 && !otherDay;
+    if (c.kind === null || sameKindAsLast || (c.kind === "call" && last?.kind === "call" && c.outcome !== null && !otherDay)) {
       // A clause with no event of its own adds to the previous one.
       if (!last) {
         pendingClients.push(...c.clients);
@@ -572,6 +679,7 @@ export function readFreeText(text: string, knownClients: readonly string[], morp
         client,
         amountMinor: c.kind === "deal" ? (c.amountMinor ?? pendingAmount) : null,
         reason: c.kind === "lost" ? c.reason : null,
+        day,
       });
     }
     drafts.push(...lastClause);
@@ -584,8 +692,8 @@ export function readFreeText(text: string, knownClients: readonly string[], morp
     guessed = true;
     const amount = clauses.find((c) => c.amountMinor !== null)?.amountMinor ?? null;
     const client = pendingClients[0] ?? null;
-    if (amount !== null) drafts.push({ kind: "deal", outcome: null, client, amountMinor: amount, reason: null });
-    else if (client) drafts.push({ kind: "call", outcome: null, client, amountMinor: null, reason: null });
+    if (amount !== null) drafts.push({ kind: "deal", outcome: null, client, amountMinor: amount, reason: null, day });
+    else if (client) drafts.push({ kind: "call", outcome: null, client, amountMinor: null, reason: null, day });
   }
   if (amountInvalid && drafts.some((d) => d.kind === "deal" && d.amountMinor === null)) notes.add("amount_invalid");
 
@@ -601,15 +709,19 @@ export function readFreeText(text: string, knownClients: readonly string[], morp
       lostReason: d.kind === "lost" ? d.reason : null,
       clientIsNew: d.client?.isNew ?? false,
       missing,
+      day: d.day,
     };
   });
+  // Stored without asking only when complete, today, about a client the team already has.
   const confident =
     !guessed &&
     entries.length === 1 &&
     notes.size === 0 &&
     entries[0]!.missing === null &&
-    (!entries[0]!.clientIsNew || entries[0]!.kind === "lead");
-  return { entries, guessed, confident, notes: [...notes] };
+    entries[0]!.day === null &&
+    entries[0]!.clientName !== null &&
+    !entries[0]!.clientIsNew;
+  return { entries, guessed, confident, notes: [...notes], nothing: null };
 }
 
 /** A clause as written, as a loss reason ("отказались, дорого"). */
@@ -619,4 +731,29 @@ function reasonText(raw: string): string | null {
     .replace(/[\s.!,;]+$/gu, "")
     .trim();
   return cleaned ? cleaned.slice(0, MAX_REASON_LENGTH) : null;
+}
+
+const sameDayRef = (a: DayRef | null, b: DayRef | null) => JSON.stringify(a) === JSON.stringify(b);
+
+const QUESTION_START = w(
+  "(?:а|и|ну|слушай|скажи|подскажи)?\\s*(?:сколько|почему|зачем|как|где|когда|какой|какая|какие|какое|каков\\p{L}*|что\\s+(?:у\\s+меня|делать|нового)|покажи|подскажи|можно|how|why|what|where|when|which|can\\s+you|could\\s+you|show|is\\s+there|do\\s+i|does)(?![\\p{L}])",
+);
+const COMPLAINT = w(
+  "не\\s+работает|ничего\\s+не\\s+работает|сломал\\p{L}*|глючит|баг(?![\\p{L}])|не\\s+засчит\\p{L}*|не\\s+отображ\\p{L}*|не\\s+вижу|не\\s+сохрани\\p{L}*|пропал\\p{L}*|дважды|задвоил\\p{L}*|broken|bug(?![\\p{L}])|not\\s+working|doesn'?t\\s+work|didn'?t\\s+count|counted\\s+(?:\\p{L}+\\s+){0,3}twice|is\\s+missing",
+);
+
+/**
+ * A question to the bot ("сколько у меня звонков?"), a reminder or a plan ("КП отправлю
+ * завтра"), a complaint ("почему звонки не засчитались?"): nothing to log, whatever
+ * event words it holds.
+ */
+function nothingToLog(text: string, clauses: Clause[]): NothingReason | null {
+  const lower = norm(text).trim();
+  if (spans(COMPLAINT, lower).length > 0) return "complaint";
+  QUESTION_START.lastIndex = 0;
+  const q = QUESTION_START.exec(lower);
+  if (/\?\s*[)\p{Emoji_Presentation}]*$/u.test(lower) || (q && q.index === 0)) return "question";
+  const events = clauses.filter((c) => c.kind !== null || c.clients.length > 0 || c.amountMinor !== null);
+  if (events.length > 0 && events.every((c) => c.plan)) return "plan";
+  return null;
 }

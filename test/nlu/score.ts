@@ -1,6 +1,6 @@
 // Scores the free-text reader on a labelled corpus (see corpus.ts), per field; shared
 // by the accuracy tests and `npm run bench:nlu`.
-import { type DayRef, mentionedDay } from "../../src/domain/backdating.js";
+import type { DayRef } from "../../src/domain/backdating.js";
 import { type FreeTextReading, type Morphology, readFreeText } from "../../src/domain/free-text.js";
 import { clientKey } from "../../src/domain/pipeline.js";
 import type { Corpus, CorpusEvent, DayLabel } from "./corpus.js";
@@ -49,15 +49,13 @@ export function dayLabel(ref: DayRef | null): DayLabel | null {
 const sameDay = (a: DayLabel | null, b: DayLabel | null) => (a === "today" ? null : a) === (b === "today" ? null : b);
 
 /** The entries as the bot would store them, each with the day it would be dated. */
-export function gotEvents(reading: FreeTextReading, text: string): GotEvent[] {
-  // A reader that does not date each entry dates all of them by the message's named day, as the bot did.
-  const messageDay = reading.notes.includes("past_day") ? dayLabel(mentionedDay(text)) : null;
+export function gotEvents(reading: FreeTextReading): GotEvent[] {
   return reading.entries.map((e) => ({
     kind: e.kind,
     outcome: e.outcome,
     client: e.clientName,
     amount: e.amountMinor === null ? null : e.amountMinor / 100,
-    day: "day" in e ? dayLabel((e as { day: DayRef | null }).day) : messageDay,
+    day: dayLabel(e.day),
     reason: e.lostReason,
   }));
 }
@@ -78,8 +76,7 @@ export function scoreCorpus(morph: Morphology | null, corpus: Corpus): Score {
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
     const exp = item.events;
     // Nothing to log passes when the reader proposes nothing, or only a flagged guess.
-    const flagged = reading.guessed || ("nothing" in reading && (reading as { nothing: boolean }).nothing);
-    const got = exp.length === 0 && flagged ? [] : gotEvents(reading, item.text);
+    const got = exp.length === 0 && (reading.guessed || reading.nothing) ? [] : gotEvents(reading);
     const same = <T>(f: (e: CorpusEvent) => T, g: (e: GotEvent) => T) =>
       got.length === exp.length && exp.every((e, i) => f(e) === g(got[i]!));
     const kind = same(
