@@ -127,12 +127,11 @@ const WEEKDAY_NAMES: [RegExp, number][] = [
   [/^(?:субботу|суббота|сб|saturday|sat)$/u, 6],
   [/^(?:воскресенье|вс|sunday|sun)$/u, 7],
 ];
-const WD = "понедельник|вторник|среду|среда|четверг|пятницу|пятница|субботу|суббота|воскресенье|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+const WD =
+  "понедельник|вторник|среду|среда|четверг|пятницу|пятница|субботу|суббота|воскресенье|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 const WD_SHORT = "пн|вт|ср|чт|пт|сб|вс";
 // "в пятницу отправил КП", "on Monday", "monday: closed …": a weekday named as when it happened.
-const WEEKDAY = w(
-  `(?:(?:в|во)\\s+(?:прошл\\p{L}+\\s+)?|on\\s+|last\\s+)(${WD}|${WD_SHORT})(?![\\p{L}])|^(${WD})(?![\\p{L}])`,
-);
+const WEEKDAY = w(`(?:(?:в|во)\\s+(?:прошл\\p{L}+\\s+)?|on\\s+|last\\s+)(${WD}|${WD_SHORT})(?![\\p{L}])|^(${WD})(?![\\p{L}])`);
 // "на пятницу", "до пятницы", "next Monday", "for Thursday": a weekday ahead.
 const WEEKDAY_AHEAD = w(
   `(?:на|к|до|for|by|next|till|until|следующ\\p{L}*)\\s+(?:(?:следующ|this|the)\\p{L}*\\s+)?(?:${WD}|${WD_SHORT}|пятницы|среды|субботы)(?![\\p{L}])`,
@@ -141,7 +140,7 @@ const FUTURE_WORDS = w(
   "завтра|послезавтра|tomorrow|next\\s+week|на\\s+(?:след\\p{L}*|этой)\\s+неделе|через\\s+(?:\\p{L}+\\s+)?(?:день|дня|неделю|час)",
 );
 const PLAN_WORDS = w(
-  "напомни|не\\s+забыть|надо|нужно|планирую|собираюсь|хочу|remind|need\\s+to|planning|plan\\s+to|going\\s+to|will|i'?ll|have\\s+to|prepare",
+  "напомни|не\\s+забыть|надо|нужно|жд(?:ут|ем|ет|у)(?![\\p{L}])|ожида\\p{L}*|waiting\\s+for|await\\p{L}*|планирую|собираюсь|хочу|remind|need\\s+to|planning|plan\\s+to|going\\s+to|will|i'?ll|have\\s+to|prepare",
 );
 // English past forms are regular enough to spot without a dictionary.
 const EN_PAST = w(
@@ -222,6 +221,7 @@ const LEGAL = new Set([
   "plc",
   "ооо»",
 ]);
+const OBLIQUE: readonly GramCase[] = ["gent", "datv", "accs", "ablt", "loct"];
 /** Prepositions before a client and the cases they govern. */
 const NAME_PREPS: Record<string, readonly GramCase[]> = {
   в: ["accs", "loct"],
@@ -248,6 +248,7 @@ const NAME_PREPS: Record<string, readonly GramCase[]> = {
 const VERBISH = /(?:ли|ла|лся|лась|лись|ло|ть|ться|ем|им|ешь|ите|ул|ил|ал|ял|ел)$/u;
 
 interface Token {
+  possessive?: boolean;
   text: string;
   lower: string;
   start: number;
@@ -284,12 +285,12 @@ const isCyrillic = (s: string) => /[а-яё]/iu.test(s);
 const isUpper = (s: string) => /^\p{Lu}/u.test(s);
 
 function tokenize(text: string): Token[] {
-  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&'’-]*/gu)].map((m) => ({
-    text: m[0],
-    lower: norm(m[0]),
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
+  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&'’-]*/gu)].map((m) => {
+    // "Acme's office": the owner is the name, and the name ends there.
+    const possessive = /\p{L}['’]s$/iu.test(m[0]);
+    const word = possessive ? m[0].slice(0, -2) : m[0];
+    return { text: word, lower: norm(word), start: m.index, end: m.index + word.length, possessive };
+  });
 }
 
 /** Spans [start, end) of every match of `re` in `text`. */
@@ -326,14 +327,23 @@ function basicBase(word: string): string {
 }
 
 /** Puts a (possibly inflected) name into its base form, keeping the writer's capitals. */
-function baseName(words: Token[], cases: readonly GramCase[] | null, morph: Morphology | null): string {
+function baseName(words: Token[], cases: readonly GramCase[] | null, subject: boolean, morph: Morphology | null): string {
   return words
     .map((t) => {
       if (!isCyrillic(t.text) || t.text.includes("-") || /\d/.test(t.text) || (t.text.length <= 4 && t.text === t.text.toUpperCase()))
         return t.text;
-      const analysed = morph ? morph(t.lower, cases) : null;
-      // A name typed in the nominative, with no preposition asking for another case, stays as typed.
-      if (analysed?.nominative) return t.text.charAt(0).toUpperCase() + t.text.slice(1);
+      let keepTyped = cases === null ? subject : cases.includes("nomn");
+      // After a verb a surname is in an oblique case ("потеряли Кузнецова" is Кузнецов, not
+      // Кузнецова); any other word is read as it comes ("не взял трубку Кузнецов").
+      let analysed = morph ? morph(t.lower, cases ?? (subject ? null : OBLIQUE)) : null;
+      if (morph && cases === null && !subject && analysed?.proper !== "surname") {
+        analysed = morph(t.lower, null);
+        keepTyped = true;
+      }
+      // A name typed in the nominative as the subject ("Орлова подписала") stays as typed; after a
+      // verb or a preposition the case decides ("потеряли Кузнецова" → Кузнецов).
+      const keep = keepTyped && (cases === null || analysed?.proper !== "surname");
+      if (analysed?.nominative && keep) return t.text.charAt(0).toUpperCase() + t.text.slice(1);
       let base = analysed && (analysed.pos === "noun" || analysed.pos === "adj") ? analysed.base : morph ? t.lower : basicBase(t.lower);
       // The part the base form shares with the word keeps the writer's letters: "ТехноПарком" → "ТехноПарк".
       let p = 0;
@@ -372,12 +382,12 @@ interface AmountHit {
 }
 
 const MULT: [RegExp, string][] = [
-  [/^(?:k|к|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|thousand)$/iu, "тыс"],
+  [/^(?:k|к|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|thousand|тыр|т\.?\s?р\.?|тр|т)$/iu, "тыс"],
   [/^(?:m|mln|млн\.?|миллион\p{L}*|лям\p{L}*|million|mio)$/iu, "млн"],
   [/^(?:b|bn|млрд\.?|миллиард\p{L}*|billion)$/iu, "млрд"],
 ];
 const AMOUNT_RE =
-  /(?<![\p{L}\d№#.,:/])(\$\s*)?(полтора|полторы|\d[\d\u00A0\u202F\u2009 ]*(?:[.,]\d+)?)(?![\d:/])\s*(k|к|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|thousand|m|mln|млн\.?|миллион\p{L}*|лям\p{L}*|million|b|bn|млрд\.?|миллиард\p{L}*|billion)?(?![\p{L}\d])\.?\s*(₽|р\.|р(?![\p{L}])|руб\p{L}*\.?|rub\p{L}*|rur|\$|usd|долл\p{L}*|бакс\p{L}*|€|eur\p{L}*|евро)?(?![\p{L}])/giu;
+  /(?<![\p{L}\d№#.,:/])(\$\s*)?(полтора|полторы|\d[\d\u00A0\u202F\u2009 ]*(?:[.,]\d+)?)(?![\d:/])\s*(k|к|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|thousand|тыр|т\.?\s?р\.?|тр|т|m|mln|млн\.?|миллион\p{L}*|лям\p{L}*|million|b|bn|млрд\.?|миллиард\p{L}*|billion)?(?![\p{L}\d])\.?\s*(₽|р\.|р(?![\p{L}])|руб\p{L}*\.?|rub\p{L}*|rur|\$|usd|долл\p{L}*|бакс\p{L}*|€|eur\p{L}*|евро)?(?![\p{L}])/giu;
 
 /** Every amount-looking span, read by the same parser as /deal. */
 function findAmounts(text: string): AmountHit[] {
@@ -435,7 +445,7 @@ function readClause(text: string, known: KnownClients, morph: Morphology | null)
   };
   const noanswer = spans(NOANSWER, lower);
   const meetingOutcome = spans(MEETING_OUTCOME, lower);
-  const tense = clauseTense(lower, morph);
+  const tense = meetingOutcome.length > 0 ? "past" : clauseTense(lower, morph);
   clause.plan = tense === "plan";
   const days = readDays(lower, meetingOutcome.length > 0, tense === "past");
   clause.day = days.day;
@@ -471,6 +481,8 @@ function readClause(text: string, known: KnownClients, morph: Morphology | null)
     clause.reachedOnly = true;
   }
   clause.kind = KIND_PATTERNS.map(([k]) => k).find((k) => kindsFound.has(k)) ?? null;
+  // "не будут брать": a loss is said in the future tense too.
+  if (clause.kind === "lost") clause.plan = false;
   if (meetingOutcome.length > 0 && (clause.kind === null || clause.kind === "call")) clause.kind = "call";
   clause.outcome =
     noanswer.length > 0 ? "noanswer" : meetingOutcome.length > 0 || callBooked ? "meeting" : reached.length > 0 ? "reached" : null;
@@ -563,11 +575,17 @@ function findClients(
       const nIdx = all.indexOf(n);
       if (nIdx !== all.indexOf(run[run.length - 1]!) + 1) break;
       if (!(isUpper(n.text) || /\d/.test(n.text) || (!isCyrillic(n.text) && !STOP.has(n.lower))) || STOP.has(n.lower)) break;
-      if (text.slice(run[run.length - 1]!.end, n.start).trim() !== "") break;
+      if (run[run.length - 1]!.possessive || text.slice(run[run.length - 1]!.end, n.start).trim() !== "") break;
       run.push(n);
       j++;
     }
-    const name = baseName(run, cases, morph).slice(0, MAX_CLIENT_LENGTH);
+    // "с Верой из Звезды": the person is not the client, the company after "из" is.
+    const after = all[all.indexOf(run[run.length - 1]!) + 1];
+    if (run.length === 1 && isCyrillic(t.text) && after && (after.lower === "из" || after.lower === "from")) {
+      i = j;
+      continue;
+    }
+    const name = baseName(run, cases, first || afterLegal, morph).slice(0, MAX_CLIENT_LENGTH);
     const k = lookupKnown(name, index);
     found.push({ name: k?.name ?? name, isNew: !k, start: t.start, weak: !k && !isUpper(t.text) });
     i = j;
@@ -590,7 +608,9 @@ function splitClauses(text: string): string[] {
     let current = pieces[0]!;
     for (const piece of pieces.slice(1)) {
       const l = norm(piece);
-      const hasEvent = KIND_PATTERNS.some(([, re]) => spans(re, l).length > 0) || spans(NOANSWER, l).length > 0;
+      // "Звезду на 90к и Меркурий на 150к": a second amount is a second deal.
+      const ownAmount = findAmounts(piece).some((a) => a.strong) && findAmounts(current).some((a) => a.strong);
+      const hasEvent = ownAmount || KIND_PATTERNS.some(([, re]) => spans(re, l).length > 0) || spans(NOANSWER, l).length > 0;
       if (hasEvent) {
         out.push(current);
         current = piece;
@@ -657,14 +677,16 @@ export function readFreeText(text: string, knownClients: readonly string[], morp
         } else for (const cl of c.clients) drafts.push({ ...last, client: cl, outcome: c.outcome });
         continue;
       }
-      if (c.amountMinor !== null && last.kind === "deal" && last.amountMinor === null) last.amountMinor = c.amountMinor;
+      if (c.amountMinor !== null && last.kind === "deal" && last.amountMinor === null && (c.clients.length === 0 || !last.client))
+        last.amountMinor = c.amountMinor;
       // "отказались, дорого": the words after a loss are its reason.
       if (last.kind === "lost" && !last.reason && c.clients.length === 0 && c.amountMinor === null) {
         last.reason = c.reason ?? reasonText(raws[clauses.indexOf(c)] ?? "");
       }
       for (const cl of c.clients) {
         if (!last.client) last.client = cl;
-        else drafts.push({ ...last, client: cl, reason: null, amountMinor: last.kind === "deal" ? null : last.amountMinor });
+        // A second client's deal has its own amount, or none: never the first one's.
+        else drafts.push({ ...last, client: cl, reason: null, amountMinor: last.kind === "deal" ? c.amountMinor : last.amountMinor });
       }
       continue;
     }

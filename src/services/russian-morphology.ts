@@ -17,6 +17,8 @@ interface AzParse {
   word: string;
   tag: AzTag;
   score: number;
+  /** Which analyser produced it: "Dictionary" for a known word, else a guess. */
+  parser?: string;
   inflect(grammemes: string[]): AzParse | false;
 }
 interface AzModule {
@@ -43,7 +45,7 @@ function properOf(tag: AzTag): WordAnalysis["proper"] {
 function verbTense(tag: AzTag): WordAnalysis["tense"] {
   if (tag.POST === "INFN") return "infn";
   if (tag.MOod === "impr") return "impr";
-  if (tag.TEns === "past" || tag.POST === "PRTS" || tag.POST === "PRTF") return "past";
+  if (tag.TEns === "past") return "past";
   if (tag.TEns === "futr") return "futr";
   if (tag.TEns === "pres") return "pres";
   return undefined;
@@ -91,8 +93,10 @@ export function russianMorphology(): Morphology {
   const analyse = (word: string, cases: readonly GramCase[] | null): WordAnalysis | null => {
     // Case is ignored so that a lowercase "смирнову" still finds the surname (the dictionary
     // keeps proper names capitalised); the reader decides from context whether it is a name.
-    const parses = az.Morph(word, { ignoreCase: true });
-    if (parses.length === 0) return null;
+    // A guessed word is not guessed to be a proper name: "Альфатех" is no first name.
+    const all = az.Morph(word, { ignoreCase: true });
+    const parses = all.filter((p) => p.parser === "Dictionary" || properOf(p.tag) === undefined);
+    if (parses.length === 0) return all.length > 0 ? { base: word, pos: "other" } : null;
     const inCase = cases ? parses.filter((p) => p.tag.CAse !== undefined && cases.includes(p.tag.CAse as GramCase)) : [];
     const pool = inCase.length > 0 ? inCase : parses;
     // A client is seldom a city: a common noun beats a place unless the place is far likelier
@@ -100,7 +104,8 @@ export function russianMorphology(): Morphology {
     const rank = (p: AzParse) => p.score * (p.tag.Geox ? 0.4 : 1);
     const top = pool.reduce((a, b) => (rank(b) > rank(a) ? b : a));
     const verb = VERBS.has(top.tag.POST ?? "") ? top : null;
-    const tense = verb ? verbTense(verb.tag) : undefined;
+    // Only a dictionary word tells its tense: a guess from the suffix reads "демо" as a participle.
+    const tense = verb && verb.parser === "Dictionary" ? verbTense(verb.tag) : undefined;
     // A surname is read as one, not as an adjective ("Смирнову" → "Смирнов", never "Смирновый");
     // other proper readings (first names, places) only when they are the likeliest anyway.
     const proper = pool.filter((p) => properOf(p.tag) === "surname");

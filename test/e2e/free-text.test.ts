@@ -150,6 +150,39 @@ describe("just tell the bot: free text", () => {
     expect(liveActivities(h)).toBe(1);
   });
 
+  it("a question, a plan or a complaint stores nothing, even with autolog on, and points at /me", async () => {
+    h = await startHarness();
+    const t = await setUpTeam(h);
+    await h.say(t.head, t.group, "/settings autolog on");
+    await h.say(t.ivan, t.ivanChat, "/lead Сигма");
+    const question = await h.say(t.ivan, t.ivanChat, "сколько у меня звонков за неделю?");
+    expect(question.text).toContain("Похоже на вопрос");
+    expect(question.text).toContain("/me");
+    const plan = await h.say(t.ivan, t.ivanChat, "КП Сигме отправлю завтра");
+    expect(plan.text).toContain("Это план");
+    const complaint = await h.say(t.ivan, t.ivanChat, "почему звонки не засчитались?");
+    expect(complaint.text).toContain("/help");
+    for (const m of [question, plan, complaint]) expect(buttons(m.call)).toEqual([]);
+    expect(liveActivities(h)).toBe(1); // the /lead
+  });
+
+  it("each event keeps its own day: yesterday's call is dated yesterday, today's today", async () => {
+    const clock: Clock = { now: Date.parse("2026-11-10T09:00:00Z") };
+    h = await startHarness({ clock });
+    const t = await setUpTeam(h);
+    await h.say(t.ivan, t.ivanChat, "/lead Сигма");
+    const sentAt = clock.now / 1000;
+    const proposal = await h.say(t.ivan, t.ivanChat, "вчера не дозвонился до Сигмы, сегодня дозвонился, договорились о встрече", {
+      date: sentAt,
+    });
+    expect(proposal.text).toContain("1. 📞 Звонок → недозвон · Сигма");
+    expect(proposal.text).toContain("2. 📞 Звонок → назначена встреча · Сигма");
+    expect(proposal.text).toMatch(/1\. 📅/);
+    await h.tap(t.ivan, t.ivanChat, proposal.call, okButton(buttons(proposal.call)));
+    expect(count(h, "select occurred_at from activities where outcome = 'noanswer'")).toBe(sentAt * 1000 - 86_400_000);
+    expect(count(h, "select occurred_at from activities where outcome = 'meeting'")).toBe(sentAt * 1000);
+  });
+
   it("a proposal survives a restart; in a group only replies to the bot are read", async () => {
     h = await startHarness();
     const t = await setUpTeam(h);

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { russianMorphology } from "../../src/services/russian-morphology.js";
 import { loadCorpus, OWN_CORPUS_PATH } from "./corpus.js";
@@ -20,5 +21,22 @@ describe("free-text reader on the project's own corpus", () => {
     expect(score.client_accuracy, report).toBeGreaterThanOrEqual(0.95);
     expect(score.day_accuracy, report).toBeGreaterThanOrEqual(0.95);
     expect(score.exact_accuracy, report).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+// The development set written from a sales day's situations (the held-out set is scored
+// only by `npm run bench:nlu -- --corpus test/nlu/heldout-1.json`, never asserted here).
+describe("free-text reader on the development set", () => {
+  it("meets the targets, reads nothing from questions and plans, and is never wrong with confidence", () => {
+    const corpus = loadCorpus(join(import.meta.dirname, "dev-1.json"));
+    const score = scoreCorpus(russianMorphology(), corpus);
+    const report = score.failures.map((f) => `${f.text} → ${JSON.stringify(f.got)}`).join("\n");
+    expect(score.exact_accuracy, report).toBeGreaterThanOrEqual(0.9);
+    expect(score.kind_accuracy, report).toBeGreaterThanOrEqual(0.97);
+    expect(score.amount_accuracy, report).toBeGreaterThanOrEqual(0.97);
+    expect(score.client_accuracy, report).toBeGreaterThanOrEqual(0.95);
+    expect(score.day_accuracy, report).toBeGreaterThanOrEqual(0.95);
+    expect(score.nothing_accuracy, report).toBe(1);
+    expect(score.confident_wrong, report).toBe(0);
   });
 });

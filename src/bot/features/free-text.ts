@@ -1,6 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
-import { mentionedDay } from "../../domain/backdating.js";
 import { readTeamSettings } from "../../domain/team-settings.js";
 import { fitHtml } from "../../presentation/html.js";
 import { backdateNote } from "../../presentation/views/control-view.js";
@@ -52,34 +51,39 @@ freeTextFeature.on("message:text", async (ctx, next) => {
   const text = msg.text.replace(new RegExp(`@${ctx.me.username}`, "gi"), " ").trim();
   const reading = readMemberText(ctx.deps, member, text);
   const reply = { reply_parameters: { message_id: msg.message_id, allow_sending_without_reply: true } };
+  // A question, a plan or a complaint logs nothing, whatever event words it holds.
+  if (reading.nothing) {
+    await ctx.reply(ctx.t.freeText.nothing[reading.nothing], reply);
+    return;
+  }
   if (reading.entries.length === 0) {
     await ctx.reply(ctx.t.freeText.unreadable, { ...reply, reply_markup: logKindsInline(ctx.t) });
     return;
   }
-  // A named earlier day ("вчера позвонил…") dates the entries that day, within the team's window.
+  // Each event's named earlier day ("вчера не дозвонился, сегодня дозвонился") dates that
+  // entry, within the team's window; a day outside it leaves the entry dated today, with a note.
   const sentAt = msg.date * 1000;
-  const named = reading.notes.includes("past_day") ? mentionedDay(text) : null;
-  const day = named ? pinEntryDay(member.team, named, sentAt) : null;
-  const backdated = day?.ok && day.backdated ? day : null;
-  const dayNote = day ? backdateNote(day, day.windowDays, ctx.locale) : null;
-  if (dayNote) reading.notes = reading.notes.filter((n) => n !== "past_day");
-  const meta = {
-    occurredAt: backdated ? backdated.occurredAt : sentAt,
-    loggedAt: backdated ? sentAt : null,
-    sourceUpdateId: ctx.update.update_id,
-  };
+  const dayNotes: string[] = [];
+  const dated = reading.entries.map((e, i) => {
+    if (!e.day) return { ...e, occurredAt: sentAt, loggedAt: null };
+    const day = pinEntryDay(member.team, e.day, sentAt);
+    const note = backdateNote(day, day.windowDays, ctx.locale);
+    if (note) dayNotes.push(reading.entries.length > 1 ? `${i + 1}. ${note}` : note);
+    return day.ok && day.backdated ? { ...e, occurredAt: day.occurredAt, loggedAt: sentAt } : { ...e, occurredAt: sentAt, loggedAt: null };
+  });
+  const meta = { occurredAt: sentAt, loggedAt: null, sourceUpdateId: ctx.update.update_id };
   if (reading.confident && readTeamSettings(member.team.settings).autoLog) {
-    const { proposal, fresh } = saveProposal(ctx.deps, member, reading.entries, meta, "stored");
+    const { proposal, fresh } = saveProposal(ctx.deps, member, dated, meta, "stored");
     if (!fresh) return;
     const stored = storeEntries(ctx.deps, member, proposal).map((x) => entryReplyText(x.entry, x.outcome, ctx.locale));
     const kb = new InlineKeyboard().text(ctx.t.freeText.undo, `ft:un:${proposal.id}:${proposal.token}`);
     await ctx.reply(fitHtml(`${stored.join("\n")}\n${ctx.t.freeText.autoStored}`), { ...reply, parse_mode: "HTML", reply_markup: kb });
     return;
   }
-  const { proposal, fresh } = saveProposal(ctx.deps, member, reading.entries, meta);
+  const { proposal, fresh } = saveProposal(ctx.deps, member, dated, meta);
   if (!fresh) return;
   const complete = reading.entries.every((e) => e.missing === null);
-  await ctx.reply(fitHtml(proposalText(reading, ctx.locale, dayNote ? [dayNote] : [])), {
+  await ctx.reply(fitHtml(proposalText(reading, ctx.locale, dayNotes)), {
     ...reply,
     parse_mode: "HTML",
     reply_markup: proposalKeyboard(ctx, proposal.id, proposal.token, reading.entries.length, complete, reading.guessed),

@@ -3,6 +3,7 @@ import type { BonusKind } from "../../domain/bonus.js";
 import type { BonusValueError } from "../../domain/bonus-command.js";
 import type { RowProblem } from "../../domain/csv-import.js";
 import { outcomeChoices } from "../../domain/entry-parsing.js";
+import type { NothingReason } from "../../domain/free-text.js";
 import type { FlagKind, FlagSettings } from "../../domain/gaming-flags.js";
 import type { MetricKey } from "../../domain/metrics.js";
 import type { ProgressStatus } from "../../domain/plans.js";
@@ -796,6 +797,14 @@ export const en = {
       amount_invalid: "Couldn't read the amount. Examples: 50000, 50 000, 50k, 1.5m, 50 тыс.",
     },
     unreadable: "I couldn't tell what happened. Write it like “called Acme, booked a meeting” or “deal 50k Acme”, or pick what to log:",
+    // A question, a plan or a complaint: nothing is logged; say where the answer is.
+    nothing: {
+      question:
+        "📊 That sounds like a question, so nothing was logged. Your figures: /me (today, week, month); how to log and every command: /help.",
+      plan: "📝 That is a plan, not something done yet, so nothing was logged. Write it here once it has happened. Your plan progress: /me.",
+      complaint:
+        "🛠 Sorry about that. Nothing was logged from this message. Your entries and figures: /me; the last entry can be taken back with /undo; all commands: /help.",
+    } as Record<NothingReason, string>,
     media: "I read only text. Write what happened (“called Acme, booked a meeting”) or pick what to log:",
     store: "✅ Store",
     edit: "✏️ Edit",
