@@ -66,7 +66,11 @@ function nameWords(name: string): string[] {
   return words;
 }
 
-export function prepareKnownClients(names: readonly string[]): KnownClients {
+/**
+ * The team's clients, plus the phrases it taught for them by correcting a reading
+ * ("ат" → «Альфа-Трейд»), matched by the same rules.
+ */
+export function prepareKnownClients(names: readonly string[], taught: readonly { phrase: string; name: string }[] = []): KnownClients {
   const seen = new Set<string>();
   const all: KnownClient[] = [];
   const firstCount = new Map<string, number>();
@@ -86,6 +90,11 @@ export function prepareKnownClients(names: readonly string[]): KnownClients {
     const first = parts.length > 1 && parts[0]!.length >= 4 ? compact(parts[0]!) : null;
     if (first) firstCount.set(first, (firstCount.get(first) ?? 0) + 1);
     all.push({ name, key, first });
+  }
+  for (const t of taught) {
+    const key = compact(t.phrase);
+    if (key && !seen.has(key)) all.push({ name: t.name, key, first: null });
+    seen.add(key);
   }
   const uniqueFirst = new Set([...firstCount].filter(([, n]) => n === 1).map(([w]) => w));
   // Longer names first, so "Альфа Банк" wins over "Альфа".

@@ -7,6 +7,7 @@ import type { DayRef } from "./backdating.js";
 import { type KnownClients, lookupKnown, matchKnownAt, prepareKnownClients } from "./client-match.js";
 import { MAX_CLIENT_LENGTH, MAX_REASON_LENGTH, type ParsedEntry } from "./entry-parsing.js";
 import { clientKey } from "./pipeline.js";
+import { isActivityKind, type ReadPhrases, type TextAlias } from "./text-aliases.js";
 import type { ActivityKind, CallOutcome } from "./types.js";
 
 /** Grammatical cases a preposition allows for the name after it (OpenCorpora names). */
@@ -37,6 +38,8 @@ export interface ProposedEntry extends ParsedEntry {
   missing: "amount" | "client" | null;
   /** The earlier day it happened ("вчера", "в пятницу"); null: the day the message was sent. */
   day: DayRef | null;
+  /** The words each value was read from, so a correction teaches the team what they mean. */
+  phrases?: ReadPhrases;
 }
 
 /** Why a message has nothing to log: a question, a plan or reminder, a complaint about the bot. */
@@ -256,6 +259,8 @@ interface Token {
 }
 
 interface ClientRef {
+  /** The words it was read from, as typed. */
+  typed: string;
   name: string;
   isNew: boolean;
   start: number;
@@ -278,6 +283,9 @@ interface Clause {
   reachedOnly: boolean;
   /** Planned, not done: "отправлю КП завтра", "напомни позвонить". */
   plan: boolean;
+  /** The words the kind and the amount were read from, as typed. */
+  kindPhrase: string | null;
+  amountPhrase: string | null;
 }
 
 const norm = (s: string) => s.toLocaleLowerCase("ru").replace(/ё/g, "е");
@@ -428,7 +436,7 @@ const PLANNED =
 // "позвонил по поводу КП": what the call was about is not another event.
 const ABOUT = w("по\\s+поводу|насч[её]т|обсудили|обсуждали|договорились\\s+о(?!\\s+встреч)|about|regarding|re:|discussed|talked\\s+about");
 
-function readClause(text: string, known: KnownClients, morph: Morphology | null): Clause {
+function readClause(text: string, known: KnownClients, aliases: SortedAliases, morph: Morphology | null): Clause {
   const lower = norm(text);
   const clause: Clause = {
     kind: null,
@@ -442,6 +450,8 @@ function readClause(text: string, known: KnownClients, morph: Morphology | null)
     day: null,
     reachedOnly: false,
     plan: false,
+    kindPhrase: null,
+    amountPhrase: null,
   };
   const noanswer = spans(NOANSWER, lower);
   const meetingOutcome = spans(MEETING_OUTCOME, lower);
@@ -481,6 +491,18 @@ function readClause(text: string, known: KnownClients, morph: Morphology | null)
     clause.reachedOnly = true;
   }
   clause.kind = KIND_PATTERNS.map(([k]) => k).find((k) => kindsFound.has(k)) ?? null;
+  // A phrase the team taught by correcting a reading names the kind, before any rule.
+  for (const alias of aliases.kinds) {
+    const at = phraseSpans(alias.phrase, lower)[0];
+    if (!at || !isActivityKind(alias.value)) continue;
+    clause.kind = alias.value;
+    clause.reachedOnly = false;
+    kindsFound.set(alias.value, [at]);
+    consumed.push(at);
+    break;
+  }
+  const kindSpan = clause.kind ? kindsFound.get(clause.kind)?.[0] : undefined;
+  if (kindSpan) clause.kindPhrase = text.slice(kindSpan[0], kindSpan[1]);
   // "не будут брать": a loss is said in the future tense too.
   if (clause.kind === "lost") clause.plan = false;
   if (meetingOutcome.length > 0 && (clause.kind === null || clause.kind === "call")) clause.kind = "call";
@@ -508,7 +530,13 @@ function readClause(text: string, known: KnownClients, morph: Morphology | null)
   const amounts = findAmounts(text);
   for (const a of amounts) consumed.push([a.start, a.end]);
   const money = amounts.find((a) => a.strong) ?? amounts.find((a) => (a.minor ?? 0) >= 100_000) ?? null;
-  if (money) {
+  if (money) clause.amountPhrase = text.slice(money.start, money.end);
+  const taughtAmount = aliases.amounts.map((a) => ({ a, at: phraseSpans(a.phrase, lower)[0] })).find((x) => x.at);
+  if (taughtAmount?.at) {
+    clause.amountMinor = Number(taughtAmount.a.value);
+    clause.amountPhrase = text.slice(taughtAmount.at[0], taughtAmount.at[1]);
+    consumed.push(taughtAmount.at);
+  } else if (money) {
     if (money.foreign) clause.currency = true;
     else if (money.invalid) clause.amountInvalid = true;
     else clause.amountMinor = money.minor;
@@ -532,7 +560,7 @@ function findClients(
     const name = stripLegal(m[1]!.trim());
     if (!name) continue;
     const k = lookupKnown(name, index);
-    found.push({ name: k?.name ?? name, isNew: !k, start: m.index });
+    found.push({ name: k?.name ?? name, isNew: !k, start: m.index, typed: m[1]!.trim() });
     used.push([m.index, m.index + m[0].length]);
   }
   const tokens = tokenize(text).filter((t) => t.end <= headEnd && !covered(t, used));
@@ -545,7 +573,7 @@ function findClients(
     const hit = matchKnownAt(words, bases, i, index);
     if (!hit) continue;
     const last = tokens[i + hit.words - 1]!;
-    found.push({ name: hit.client.name, isNew: false, start: t.start });
+    found.push({ name: hit.client.name, isNew: false, start: t.start, typed: text.slice(t.start, last.end) });
     used.push([t.start, last.end]);
     i += hit.words - 1;
   }
@@ -587,7 +615,8 @@ function findClients(
     }
     const name = baseName(run, cases, first || afterLegal, morph).slice(0, MAX_CLIENT_LENGTH);
     const k = lookupKnown(name, index);
-    found.push({ name: k?.name ?? name, isNew: !k, start: t.start, weak: !k && !isUpper(t.text) });
+    const typed = text.slice(t.start, run[run.length - 1]!.end);
+    found.push({ name: k?.name ?? name, isNew: !k, start: t.start, weak: !k && !isUpper(t.text), typed });
     i = j;
   }
   // "заявка с сайта от Кварца": a lowercase word counts as a name only when nothing better is there.
@@ -628,19 +657,28 @@ interface Draft {
   amountMinor: number | null;
   reason: string | null;
   day: DayRef | null;
+  kindPhrase: string | null;
+  amountPhrase: string | null;
 }
 
 /** Reads a free-text report into proposed entries. */
-export function readFreeText(text: string, knownClients: readonly string[], morph: Morphology | null = null): FreeTextReading {
+export function readFreeText(
+  text: string,
+  knownClients: readonly string[],
+  morph: Morphology | null = null,
+  aliases: readonly TextAlias[] = [],
+): FreeTextReading {
+  const sorted = sortAliases(aliases);
   const raws = splitClauses(text.slice(0, 2000));
-  const index = prepareKnownClients(knownClients);
-  const clauses = raws.map((c) => readClause(c, index, morph));
+  const index = prepareKnownClients(knownClients, sorted.clients);
+  const clauses = raws.map((c) => readClause(c, index, sorted, morph));
   const notes = new Set<ReadingNote>();
   const drafts: Draft[] = [];
   let pendingClients: ClientRef[] = [];
   let lastClause: Draft[] = [];
   let amountInvalid = false;
   let pendingAmount: number | null = null;
+  let pendingAmountPhrase: string | null = null;
   const nothing = nothingToLog(text, clauses);
   if (nothing) return { entries: [], guessed: false, confident: false, notes: [], nothing };
   // A named day holds for the clauses after it until another is named ("вчера …, сегодня …").
@@ -664,7 +702,10 @@ export function readFreeText(text: string, knownClients: readonly string[], morp
       // A clause with no event of its own adds to the previous one.
       if (!last) {
         pendingClients.push(...c.clients);
-        pendingAmount ??= c.amountMinor;
+        if (pendingAmount === null) {
+          pendingAmount = c.amountMinor;
+          pendingAmountPhrase = c.amountPhrase;
+        }
         continue;
       }
       if (c.outcome && last.kind === "call") {
@@ -686,7 +727,14 @@ export function readFreeText(text: string, knownClients: readonly string[], morp
       for (const cl of c.clients) {
         if (!last.client) last.client = cl;
         // A second client's deal has its own amount, or none: never the first one's.
-        else drafts.push({ ...last, client: cl, reason: null, amountMinor: last.kind === "deal" ? c.amountMinor : last.amountMinor });
+        else
+          drafts.push({
+            ...last,
+            client: cl,
+            reason: null,
+            amountMinor: last.kind === "deal" ? c.amountMinor : last.amountMinor,
+            amountPhrase: last.kind === "deal" ? c.amountPhrase : last.amountPhrase,
+          });
       }
       continue;
     }
@@ -702,6 +750,8 @@ export function readFreeText(text: string, knownClients: readonly string[], morp
         amountMinor: c.kind === "deal" ? (c.amountMinor ?? pendingAmount) : null,
         reason: c.kind === "lost" ? c.reason : null,
         day,
+        kindPhrase: c.kindPhrase,
+        amountPhrase: c.kind === "deal" ? (c.amountMinor !== null ? c.amountPhrase : pendingAmountPhrase) : null,
       });
     }
     drafts.push(...lastClause);
@@ -712,10 +762,14 @@ export function readFreeText(text: string, knownClients: readonly string[], morp
   if (drafts.length === 0) {
     // Nothing said what happened: the closest guess is a deal for an amount, else a call.
     guessed = true;
-    const amount = clauses.find((c) => c.amountMinor !== null)?.amountMinor ?? null;
+    const withAmount = clauses.find((c) => c.amountMinor !== null);
+    const amount = withAmount?.amountMinor ?? null;
     const client = pendingClients[0] ?? null;
-    if (amount !== null) drafts.push({ kind: "deal", outcome: null, client, amountMinor: amount, reason: null, day });
-    else if (client) drafts.push({ kind: "call", outcome: null, client, amountMinor: null, reason: null, day });
+    // No word named the kind: the first other word is what a correction of the kind teaches.
+    const kindPhrase = firstOtherWord(text, [client?.typed ?? "", withAmount?.amountPhrase ?? ""], morph);
+    const guess = { outcome: null, client, reason: null, day, kindPhrase, amountPhrase: withAmount?.amountPhrase ?? null };
+    if (amount !== null) drafts.push({ ...guess, kind: "deal", amountMinor: amount });
+    else if (client) drafts.push({ ...guess, kind: "call", amountMinor: null });
   }
   if (amountInvalid && drafts.some((d) => d.kind === "deal" && d.amountMinor === null)) notes.add("amount_invalid");
 
@@ -732,6 +786,7 @@ export function readFreeText(text: string, knownClients: readonly string[], morp
       clientIsNew: d.client?.isNew ?? false,
       missing,
       day: d.day,
+      phrases: { client: d.client?.typed ?? null, kind: d.kindPhrase, amount: d.kind === "deal" ? d.amountPhrase : null },
     };
   });
   // Stored without asking only when complete, today, about a client the team already has.
@@ -778,4 +833,44 @@ function nothingToLog(text: string, clauses: Clause[]): NothingReason | null {
   const events = clauses.filter((c) => c.kind !== null || c.clients.length > 0 || c.amountMinor !== null);
   if (events.length > 0 && events.every((c) => c.plan)) return "plan";
   return null;
+}
+
+interface SortedAliases {
+  clients: { phrase: string; name: string }[];
+  kinds: TextAlias[];
+  amounts: TextAlias[];
+}
+
+/** The team's taught phrases by field, longest first (a longer phrase is the more specific). */
+function sortAliases(aliases: readonly TextAlias[]): SortedAliases {
+  const byLength = [...aliases].sort((a, b) => b.phrase.length - a.phrase.length);
+  return {
+    clients: byLength.filter((a) => a.field === "client").map((a) => ({ phrase: a.phrase, name: a.value })),
+    kinds: byLength.filter((a) => a.field === "kind"),
+    amounts: byLength.filter((a) => a.field === "amount" && /^\d{1,15}$/.test(a.value)),
+  };
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Where a taught phrase occurs as whole words, allowing a case ending on its last word ("презу" for "преза"). */
+function phraseSpans(phrase: string, lower: string): [number, number][] {
+  const stem = phrase.length > 4 ? phrase.replace(/[аяоеыиуюйь]$/u, "") : phrase;
+  return spans(w(`${escapeRegex(stem).replace(/ /g, "\\s+")}\\p{L}{0,3}(?![\\p{L}])`), lower);
+}
+
+/** The first word of a message that is none of `taken` nor a small word: "воркшоп" in "воркшоп в Сигме". */
+function firstOtherWord(text: string, taken: string[], morph: Morphology | null): string | null {
+  const skip = new Set(taken.flatMap((t) => tokenize(t).map((x) => x.lower)));
+  // A verb ("провёл") says that something was done, not what: the noun after it names the kind.
+  const word = tokenize(text).find(
+    (t) =>
+      !skip.has(t.lower) &&
+      !STOP.has(t.lower) &&
+      t.lower.length >= 3 &&
+      !/\d/.test(t.lower) &&
+      !spans(AGO, t.lower).length &&
+      (morph?.(t.lower, null)?.pos ?? "noun") !== "verb" &&
+      !(morph === null && VERBISH.test(t.lower)),
+  );
+  return word?.text ?? null;
 }

@@ -5,6 +5,7 @@ import { type FreeTextReading, type ProposedEntry, readFreeText } from "../domai
 import type { AppDeps, Member } from "./deps.js";
 import { type RecordOutcome, recordEntry } from "./record-entry.js";
 import { russianMorphology } from "./russian-morphology.js";
+import { teamAliases } from "./text-aliases.js";
 
 /** A proposal's buttons work for a day, like /undo. */
 export const PROPOSAL_TTL_MS = 24 * 3_600_000;
@@ -14,7 +15,7 @@ const MAX_ENTRIES = 8;
 /** Reads a member's message against their known clients. */
 export function readMemberText(deps: AppDeps, member: Member, text: string): FreeTextReading {
   const known = deps.repos.entries.knownClients(member.team.id, member.user.id);
-  const reading = readFreeText(text, known, russianMorphology());
+  const reading = readFreeText(text, known, russianMorphology(), teamAliases(deps, member.team.id));
   return { ...reading, entries: reading.entries.slice(0, MAX_ENTRIES) };
 }
 

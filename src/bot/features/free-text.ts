@@ -1,10 +1,11 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
 import { readTeamSettings } from "../../domain/team-settings.js";
+import { ACTIVITY_KINDS } from "../../domain/types.js";
 import { fitHtml } from "../../presentation/html.js";
 import { backdateNote } from "../../presentation/views/control-view.js";
 import { describeEntry, entryReplyText } from "../../presentation/views/entry-messages.js";
-import { proposalText } from "../../presentation/views/proposal-view.js";
+import { proposalLine, proposalText } from "../../presentation/views/proposal-view.js";
 import { pinEntryDay } from "../../services/entry-day.js";
 import { confirmProposal, PROPOSAL_TTL_MS, proposalEntries, readMemberText, saveProposal, storeEntries } from "../../services/free-text.js";
 import type { BotContext } from "../context.js";
@@ -102,12 +103,12 @@ async function closeButtons(ctx: BotContext): Promise<void> {
   await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
 }
 
-freeTextFeature.callbackQuery(/^ft:(ok|no|ed|un):(\d{1,12}):([0-9a-f]{8})(?::(\d{1,2}))?$/, async (ctx) => {
+freeTextFeature.callbackQuery(/^ft:(ok|no|ed|ek|un):(\d{1,12}):([0-9a-f]{8})(?::(\d{1,2}))?(?::(\d))?$/, async (ctx) => {
   // A tap on an old message may come after Telegram stopped taking answers for it.
   await ctx.answerCallbackQuery().catch(() => undefined);
   const member = await requireMember(ctx);
   if (!member) return;
-  const [, action, idText, token, indexText] = ctx.match;
+  const [, action, idText, token, indexText, kindText] = ctx.match;
   const id = Number(idText);
   const ft = ctx.t.freeText;
   const proposals = ctx.deps.repos.textProposals;
@@ -146,8 +147,25 @@ freeTextFeature.callbackQuery(/^ft:(ok|no|ed|un):(\d{1,12}):([0-9a-f]{8})(?::(\d
     await ctx.reply(lines.length ? lines.join("\n") : ctx.t.undo.nothing, { parse_mode: "HTML" });
     return;
   }
-  // ✏️: this entry leaves the proposal and opens the guided flow, prefilled with it.
   const index = Number(indexText ?? 0);
+  if (action === "ed") {
+    // ✏️ first asks what it was (the read kind ticked): a wrong kind is corrected too, and remembered.
+    const proposal = proposals.find(id);
+    const entry = proposal && proposal.token === token ? proposalEntries(proposal)[index] : undefined;
+    if (!entry) return void (await ctx.reply(ft.stale.missing));
+    const kb = new InlineKeyboard();
+    ACTIVITY_KINDS.forEach((k, i) => {
+      kb.text(`${k === entry.kind ? "✓ " : ""}${ctx.t.buttons[k]}`, `ft:ek:${id}:${token}:${index}:${i}`);
+      if (i % 2 === 1) kb.row();
+    });
+    // The kinds replace the proposal's buttons, so the flow's end updates this very message.
+    await ctx.editMessageReplyMarkup({ reply_markup: kb }).catch(() => undefined);
+    await ctx.reply(fitHtml(ft.pickKind(proposalLine(entry, ctx.locale))), { parse_mode: "HTML" });
+    return;
+  }
+  // A kind picked: this entry leaves the proposal and opens the guided flow, prefilled with it.
+  const kind = ACTIVITY_KINDS[Number(kindText ?? -1)];
+  if (!kind) return void (await ctx.reply(ft.stale.missing));
   const claim = proposals.claim(id, token!, who, now, PROPOSAL_TTL_MS, "pending", "edited");
   if (!claim.ok) return void (await ctx.reply(ft.stale[claim.reason]));
   const entries = proposalEntries(claim.proposal);
@@ -170,7 +188,11 @@ freeTextFeature.callbackQuery(/^ft:(ok|no|ed|un):(\d{1,12}):([0-9a-f]{8})(?::(\d
     amountMinor: entry.amountMinor,
     clientName: entry.clientName,
     lostReason: entry.lostReason,
+    // What was read, and from which words: what the manager changes is remembered for the team.
+    correcting: entry.phrases
+      ? { read: { kind: entry.kind, clientName: entry.clientName, amountMinor: entry.amountMinor }, phrases: entry.phrases }
+      : undefined,
   };
   await ctx.conversation.exitAll();
-  await ctx.conversation.enter(LOG_ENTRY_CONVERSATION, entry.kind, prefill);
+  await ctx.conversation.enter(LOG_ENTRY_CONVERSATION, kind, prefill);
 });

@@ -9,6 +9,7 @@ import type { MetricKey } from "../../domain/metrics.js";
 import type { ProgressStatus } from "../../domain/plans.js";
 import type { PointWeightKey } from "../../domain/points.js";
 import type { QuizErrorCode } from "../../domain/quiz-format.js";
+import type { AliasField } from "../../domain/text-aliases.js";
 import type { ActivityKind, CallOutcome, Stage } from "../../domain/types.js";
 import { commandForms, commandHelpLines, type KindCommand, orList } from "./kind-commands.js";
 import { plural } from "./plural.js";
@@ -175,6 +176,7 @@ export const en = {
     edit: "Fix an entry of the last 24 h",
     feed: "Feed: every action, in order",
     void: "Void an entry (head)",
+    aliases: "Phrases the team taught the bot (head)",
     me: "My numbers [today|week|month]",
     report: "Report [period] or /report dynamics|avgcheck|…",
     compare: "Compare managers [period] [by metric]",
@@ -230,7 +232,7 @@ export const en = {
   control: {
     help: "/edit — fix your entry of the last 24 h: <code>/edit amount 60k</code>, <code>/edit client Acme</code>, <code>/edit outcome meeting</code>, <code>/edit #12 …</code>\n/feed [period] — everything you logged and changed, in order\nAn earlier day: <code>/call yesterday</code>, <code>/deal 50k Acme 25.11</code>",
     helpHead:
-      "/feed [@user] [period] — every action of the team or a manager\n/edit #12 amount 60k — reason — correct anyone's entry (the reason is required)\n/void #12 reason — void an entry\n/settings backdate 7 — how many days back entries may be logged (0: off)",
+      "/feed [@user] [period] — every action of the team or a manager\n/edit #12 amount 60k — reason — correct anyone's entry (the reason is required)\n/void #12 reason — void an entry\n/aliases — phrases the bot learned from ✏️ corrections; delete a wrong one\n/settings backdate 7 — how many days back entries may be logged (0: off)",
     field: { amount: "amount", client: "client", outcome: "outcome" } as Record<"amount" | "client" | "outcome", string>,
     editForms:
       "Forms: <code>/edit amount 60k</code> · <code>/edit client Acme</code> · <code>/edit outcome meeting</code> (your last entry), or with its number: <code>/edit #12 amount 60k</code>. Heads, for anyone's entry: <code>/edit #12 amount 60k — reason</code>, <code>/void #12 reason</code>.",
@@ -782,6 +784,17 @@ export const en = {
     headOnly: "Team settings are for heads; you can change your language and evening nudge.",
     toggle: (name: string, on: boolean) => `${on ? "✅" : "⬜️"} ${name}`,
   },
+  /** /aliases: what the team taught the free-text reader with ✏️. */
+  aliases: {
+    field: { client: "client", kind: "kind", amount: "amount" } as Record<AliasField, string>,
+    title: (n: number) => `🧠 <b>Phrases the team taught the bot</b> (${n}). The bot reads them this way in everyone's messages:`,
+    empty:
+      "The team has taught the bot nothing yet. When someone fixes a reading with ✏️ (client, kind, amount), the phrase is remembered here.",
+    footer: "Delete a wrong one with ✖ N or <code>/aliases remove N</code>.",
+    removed: "Deleted: messages are read without it from now on.",
+    notFound: "There is no such phrase (the list may have changed).",
+    removeUsage: "Form: <code>/aliases remove 2</code> (the number in /aliases).",
+  },
   freeText: {
     understood: "Here's what I got:",
     guess: "🤔 I'm not sure I understood. My closest guess:",
@@ -819,6 +832,9 @@ export const en = {
       used: "Already handled: nothing more was stored.",
     } as Record<"missing" | "foreign" | "expired" | "used", string>,
     autoStored: "Stored at once (team setting); ↩️ Undo takes it back.",
+    pickKind: (read: string) => `✏️ What was it? I read: ${read}. Pick the kind, then fix the rest.`,
+    learned: (items: string[]) =>
+      `🧠 Noted for the whole team, next time I'll read it right: ${items.join(", ")}. A head can delete this in /aliases.`,
   },
   miniapp: {
     // The Mini App page: the server sends these to the page in the user's language.
