@@ -906,3 +906,13 @@ function firstOtherWord(text: string, taken: string[], morph: Morphology | null)
   );
   return word?.text ?? null;
 }
+
+/**
+ * Whether a phrase is one of the reader's own event words ("звонок", "КП", "не взял"):
+ * a correction does not turn those into a team's phrase, so one odd fix cannot change
+ * how every call is read; it teaches only words the reader did not know.
+ */
+export function isEventWord(phrase: string): boolean {
+  const lower = norm(phrase);
+  return [...KIND_PATTERNS.map(([, re]) => re), NOANSWER, MEETING_OUTCOME, REACHED].some((re) => spans(re, lower).length > 0);
+}

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_CLIENT_LENGTH } from "../../src/domain/entry-parsing.js";
-import { readFreeText } from "../../src/domain/free-text.js";
+import { isEventWord, readFreeText } from "../../src/domain/free-text.js";
 import { ACTIVITY_KINDS } from "../../src/domain/types.js";
 import { russianMorphology } from "../../src/services/russian-morphology.js";
 
@@ -127,6 +127,23 @@ describe("readFreeText", () => {
     }
     // "полтора" is no "Полюс", "итоге" no client.
     expect(read("ТехноПарк закрыли на полтора ляма", known).entries).toHaveLength(1);
+  });
+
+  it("reads a team's taught phrases, and knows its own event words", () => {
+    const taught = [
+      { field: "client" as const, phrase: "ат", value: "Альфа-Трейд" },
+      { field: "kind" as const, phrase: "воркшоп", value: "presentation" },
+      { field: "amount" as const, phrase: "полтос", value: "5000000" },
+    ];
+    expect(readFreeText("провел воркшоп в АТ", [], morph, taught).entries).toEqual([
+      expect.objectContaining({ kind: "presentation", clientName: "Альфа-Трейд", clientIsNew: false }),
+    ]);
+    expect(readFreeText("закрыл Сигму на полтос", ["Сигма"], morph, taught).entries[0]).toMatchObject({ amountMinor: 5_000_000 });
+    // Without them: a guess, and the words a correction would teach.
+    expect(read("провел воркшоп в АТ").entries[0]?.phrases).toEqual({ client: "АТ", kind: "воркшоп", amount: null });
+    expect(isEventWord("звонок")).toBe(true);
+    expect(isEventWord("не взял")).toBe(true);
+    expect(isEventWord("воркшоп")).toBe(false);
   });
 
   it("reads slang amounts, and two deals keep their own amounts", () => {

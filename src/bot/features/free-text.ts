@@ -151,7 +151,8 @@ freeTextFeature.callbackQuery(/^ft:(ok|no|ed|ek|un):(\d{1,12}):([0-9a-f]{8})(?::
   if (action === "ed") {
     // ✏️ first asks what it was (the read kind ticked): a wrong kind is corrected too, and remembered.
     const proposal = proposals.find(id);
-    const entry = proposal && proposal.token === token ? proposalEntries(proposal)[index] : undefined;
+    const own = proposal && proposal.token === token && proposal.userId === who.userId && proposal.teamId === who.teamId;
+    const entry = own && proposal.status === "pending" ? proposalEntries(proposal)[index] : undefined;
     if (!entry) return void (await ctx.reply(ft.stale.missing));
     const kb = new InlineKeyboard();
     ACTIVITY_KINDS.forEach((k, i) => {
