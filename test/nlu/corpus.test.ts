@@ -26,17 +26,20 @@ describe("free-text reader on the project's own corpus", () => {
 
 // The development set written from a sales day's situations (the held-out set is scored
 // only by `npm run bench:nlu -- --corpus test/nlu/heldout-1.json`, never asserted here).
-describe("free-text reader on the development set", () => {
-  it("meets the targets, reads nothing from questions and plans, and is never wrong with confidence", () => {
-    const corpus = loadCorpus(join(import.meta.dirname, "dev-1.json"));
-    const score = scoreCorpus(russianMorphology(), corpus);
-    const report = score.failures.map((f) => `${f.text} → ${JSON.stringify(f.got)}`).join("\n");
-    expect(score.exact_accuracy, report).toBeGreaterThanOrEqual(0.9);
-    expect(score.kind_accuracy, report).toBeGreaterThanOrEqual(0.97);
-    expect(score.amount_accuracy, report).toBeGreaterThanOrEqual(0.97);
-    expect(score.client_accuracy, report).toBeGreaterThanOrEqual(0.95);
-    expect(score.day_accuracy, report).toBeGreaterThanOrEqual(0.95);
-    expect(score.nothing_accuracy, report).toBe(1);
-    expect(score.confident_wrong, report).toBe(0);
-  });
+describe("free-text reader on the development sets", () => {
+  it.each(["dev-1", "dev-2", "dev-3", "dev-4"])(
+    "%s: meets the targets, logs nothing from questions and plans, is never wrong with confidence",
+    (name) => {
+      const corpus = loadCorpus(join(import.meta.dirname, `${name}.json`));
+      const score = scoreCorpus(russianMorphology(), corpus);
+      const report = score.failures.map((f) => `${f.text} → ${JSON.stringify(f.got)}`).join("\n");
+      expect(score.exact_accuracy, report).toBeGreaterThanOrEqual(0.9);
+      expect(score.kind_accuracy, report).toBeGreaterThanOrEqual(0.97);
+      expect(score.amount_accuracy, report).toBeGreaterThanOrEqual(0.97);
+      expect(score.client_accuracy, report).toBeGreaterThanOrEqual(0.95);
+      expect(score.day_accuracy, report).toBeGreaterThanOrEqual(0.95);
+      expect(score.nothing_accuracy, report).toBe(1);
+      expect(score.confident_wrong, report).toBe(0);
+    },
+  );
 });
