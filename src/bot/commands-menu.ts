@@ -50,6 +50,7 @@ const PRIVATE: Entry[] = [
   "inputs",
   "contest",
   "void",
+  "aliases",
   "flags",
   "summary",
   "tv",

@@ -5,6 +5,7 @@ import { INPUT_KINDS } from "../domain/business-inputs.js";
 import { FLAG_KINDS, FLAG_STATUSES, type FlagDetail } from "../domain/gaming-flags.js";
 import { LOCALES } from "../domain/locales.js";
 import { PLAN_PERIODS, PLAN_SCOPES } from "../domain/plans.js";
+import { ALIAS_FIELDS } from "../domain/text-aliases.js";
 import { ACTIVITY_KINDS, CALL_OUTCOMES, STAGES } from "../domain/types.js";
 
 // All instants are Unix milliseconds (UTC); money is integer kopecks. Enums take
@@ -385,6 +386,31 @@ export const textProposals = sqliteTable(
     resolvedAt: integer("resolved_at"),
   },
   (t) => [index("text_proposals_user_idx").on(t.userId, t.createdAt)],
+);
+
+/**
+ * What a team taught the free-text reader by correcting it with ✏️: a phrase as its
+ * managers type it and what it means. One meaning per phrase and field; a head lists
+ * and deletes them with /aliases.
+ */
+export const textAliases = sqliteTable(
+  "text_aliases",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: teamRef(),
+    field: text("field", { enum: ALIAS_FIELDS }).notNull(),
+    /** Normalised (domain aliasPhrase): lower case, ё as е, single spaces. */
+    phrase: text("phrase").notNull(),
+    /** A client's name, an activity kind, or an amount in kopecks as digits. */
+    value: text("value").notNull(),
+    /** Who corrected it last. */
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("text_aliases_phrase_idx").on(t.teamId, t.field, t.phrase)],
 );
 
 /**

@@ -3,8 +3,11 @@
 // clients and a word analyser in, proposals out. Nothing here stores anything; the
 // bot shows the proposals and stores them only after the manager confirms.
 import { parseAmount } from "./amounts.js";
+import type { DayRef } from "./backdating.js";
+import { type KnownClients, lookupKnown, matchKnownAt, prepareKnownClients } from "./client-match.js";
 import { MAX_CLIENT_LENGTH, MAX_REASON_LENGTH, type ParsedEntry } from "./entry-parsing.js";
 import { clientKey } from "./pipeline.js";
+import { isActivityKind, type ReadPhrases, type TextAlias } from "./text-aliases.js";
 import type { ActivityKind, CallOutcome } from "./types.js";
 
 /** Grammatical cases a preposition allows for the name after it (OpenCorpora names). */
@@ -14,6 +17,12 @@ export type GramCase = "nomn" | "gent" | "datv" | "accs" | "ablt" | "loct";
 export interface WordAnalysis {
   base: string;
   pos: "noun" | "adj" | "verb" | "other";
+  /** A dictionary reading as a proper name: surname, first name, organisation, place. */
+  proper?: "surname" | "name" | "org" | "geo";
+  /** The word can be a nominative singular as typed, so a name typed so stays as typed. */
+  nominative?: boolean;
+  /** A verb's tense or mood: what is done ("отправил") versus planned ("отправлю", "напомни"). */
+  tense?: "past" | "pres" | "futr" | "impr" | "infn";
 }
 
 /**
@@ -27,7 +36,14 @@ export interface ProposedEntry extends ParsedEntry {
   clientIsNew: boolean;
   /** What must still be given before it can be stored. */
   missing: "amount" | "client" | null;
+  /** The earlier day it happened ("вчера", "в пятницу"); null: the day the message was sent. */
+  day: DayRef | null;
+  /** The words each value was read from, so a correction teaches the team what they mean. */
+  phrases?: ReadPhrases;
 }
+
+/** Why a message has nothing to log: a question, a plan or reminder, a complaint about the bot. */
+export type NothingReason = "question" | "plan" | "complaint";
 
 export type ReadingNote = "currency" | "past_day" | "amount_invalid";
 
@@ -38,6 +54,8 @@ export interface FreeTextReading {
   /** One complete entry read from clear words, safe to store without asking. */
   confident: boolean;
   notes: ReadingNote[];
+  /** Set when the message logs nothing by its nature; `entries` is then empty. */
+  nothing: NothingReason | null;
 }
 
 const L = "\\p{L}";
@@ -50,55 +68,123 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "lost",
     w(
-      "отказ|отказал|отказались|слил(?:ся|ись|ась|и)|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+интерес|неинтерес|ушл[аи]\\s+к\\s+конкурент|выбрали\\s+(?:другого|другой|конкурент)|отвалил|съехал|lost|declined|refused|rejected|passed\\s+on|not\\s+interested|went\\s+with|chose\\s+(?:a\\s+|another\\s+)?(?:competitor|vendor|someone)|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned",
+      "отказ|отказал|отказались|сказал[аи]?\\s+нет|не\\s+актуальн\\p{L}*|неактуальн\\p{L}*|слил(?:ся|ись|ась|и)|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+интерес|неинтерес|ушл[аи]\\s+к\\s+конкурент|выбрали\\s+(?:другого|другой|конкурент)|отвалил|съехал|lost|declined|refused|rejected|passed\\s+on|not\\s+interested|went\\s+with|chose\\s+(?:a\\s+|another\\s+)?(?:competitor|vendor|someone)|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned",
     ),
   ],
   [
     "deal",
     w(
-      "сделк|продал|продали|продажа|подписал|подписали|подписан|оплатил|оплатили|оплачен|оплат[аиу]|заключил|закрыл|закрыли|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
+      "сделк|продал|продали|продажа|подписал|подписали|подписан|оплатил|оплатили|оплачен|оплат[аиу]|заплатил\\p{L}*|received\\s+(?:the\\s+)?payment|payment\\s+from|заключил|закрыл|закрыли|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
     ),
   ],
-  ["proposal", w("кп(?![\\p{L}])|коммерческ|предложени|оффер|смет[уаыое]|proposal|quote|quotation|offer")],
-  ["presentation", w("презент|демо|демк|показал|показали|показ(?![\\p{L}])|demo|present|pitch|showed|walkthrough|webinar|вебинар")],
+  [
+    "proposal",
+    w(
+      "кп(?![\\p{L}])|kp(?![\\p{L}])|прайс\\p{L}*|расч[её]т(?:ы)?(?![\\p{L}])|pricing|price\\s+list|коммерческ|предложени|оффер|смет[уаыое]|договор\\p{L}*\\s+(?:\\p{L}+\\s+)?на\\s+подпис|(?:отправил\\p{L}*|выслал\\p{L}*|скинул\\p{L}*)\\s+договор|proposal|quote|quotation|offer",
+    ),
+  ],
+  [
+    "presentation",
+    w(
+      "презент|през[аыуе]|презой|демо|демк|демонстрац|показ(?:ал|ала|али|ыва\\p{L}*)|показ(?![\\p{L}])|demo|present|pitch|showed|walked\\s+\\p{L}+\\s+through|walkthrough|webinar|вебинар",
+    ),
+  ],
   [
     "meeting",
     w(
-      "встрет(?:ил|ились|ился|илась|ила)|встреч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+у\\s|съездил|ездил|заехал|выезд|визит|met(?![\\p{L}])|meeting|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person",
+      "встрет(?:ил|ились|ился|илась|ила)|встреч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+у\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|пообедал\\p{L}*|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|выезд|визит|met(?![\\p{L}])|meeting|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person",
     ),
   ],
   [
     "call",
     w(
-      "(?:не)?(?:по|пере|от|со|про|до|за|об)?звон|звякнул|набрал|набирал|трубк|прозвон|called|call|calls|calling|rang|phoned|phone|dialed|dialled|ring",
+      "(?:не)?(?:по|пере|от|со|про|до|за|об)?звон|звякнул|набрал|набирал|трубк|прозвон|called|call|calls|calling|rang|phoned|phone|dialed|dialled|ring|followed\\s+up",
     ),
   ],
   [
     "lead",
     w(
-      "нов(?:ый|ая|ого|ое|ые)\\s+(?:лид|клиент|контакт|заявк)|лид(?![\\p{L}])|лида|заявк|входящ|обратил|new\\s+(?:lead|client|prospect|contact|customer)|lead(?![\\p{L}])|inbound|inquiry|enquiry|prospect",
+      "нов(?:ый|ая|ого|ое|ые)\\s+(?:лид|клиент|контакт|заявк)|лид(?![\\p{L}])|лида|заявк|входящ|обратил|new\\s+(?:lead|client|prospect|contact|customer)|(?:new|inbound|hot|warm|fresh)\\s+lead|lead\\s*:|lead\\s+from|inbound|inquiry|enquiry|new\\s+prospect",
     ),
   ],
 ];
 
 const NOANSWER = w(
-  "не\\s*дозвон|недозвон|не\\s+(?:взял|взяла|взяли|берет|берут|брал|брали|брала|снял|сняли|подняли|поднял)\\s+трубк|трубк\\p{L}*\\s+не\\s+(?:взял|взяли|берут|берет|брал|брали|сняли|сняли)|не\\s+ответил|не\\s+отвеча|никто\\s+не|сбросил|занято|недоступ|вне\\s+зоны|автоответчик|гудки|no\\s+answer|no\\s+one\\s+(?:answered|picked)|nobody\\s+(?:answered|picked)|didn'?t\\s+(?:answer|pick\\s+up)|did\\s+not\\s+(?:answer|pick\\s+up)|not\\s+answering|no\\s+reply|voicemail|unreachable|couldn'?t\\s+reach|could\\s+not\\s+reach|hung\\s+up|went\\s+to\\s+voicemail",
+  "вне\\s+сети|там\\s+никого|никого\\s+нет|сбрасыва\\p{L}*|не\\s+пропустил\\p{L}*|не\\s+пуска\\p{L}*|без\\s+ответа|не\\s+достуч\\p{L}*|no\\s+response|not\\s+responding|unanswered|didn'?t(?=\\s*(?:$|[.,;!]))|не\\s+(?:мог\\p{L}*|могу|удал\\p{L}*|получ\\p{L}*)\\s+(?:до|про)звон|не\\s+(?:взял|взяла|взяли|берет|берут|бер[её]т|брал[аи]?|отвечает|отвечают|ответил[аи]?)(?![\\p{L}])|секретар\\p{L}*\\s+не\\s+соедин|не\\s+соедин|тишина|сбросил\\p{L}*|line\\s+(?:was\\s+)?busy|both\\s+busy|(?:^|-\\s*|,\\s*)busy|couldn'?t\\s+get\\s+through|could\\s+not\\s+get\\s+through|wouldn'?t\\s+put\\s+(?:me\\s+)?through|gatekeeper|left\\s+a\\s+voicemail|didn'?t\\s+pick|не\\s*дозвон|недозвон|не\\s+(?:взял|взяла|взяли|берет|берут|брал|брали|брала|снял|сняли|подняли|поднял)\\s+трубк|трубк\\p{L}*\\s+не\\s+(?:взял|взяли|берут|берет|брал|брали|сняли|сняли)|не\\s+ответил|не\\s+отвеча|никто\\s+не|сбросил|занято|недоступ|вне\\s+зоны|автоответчик|гудки|no\\s+answer|no\\s+one\\s+(?:answered|picked)|nobody\\s+(?:answered|picked)|didn'?t\\s+(?:answer|pick\\s+up)|did\\s+not\\s+(?:answer|pick\\s+up)|not\\s+answering|no\\s+reply|voicemail|unreachable|couldn'?t\\s+reach|could\\s+not\\s+reach|hung\\s+up|went\\s+to\\s+voicemail",
 );
 const MEETING_OUTCOME = w(
-  "(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|\\d)|завтра\\s+встреча|договорились\\s+встретиться|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:\\p{L}+\\s+)?meeting|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|booked\\s+(?:for|on)|хотят\\s+встреч",
+  "(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил|поставил)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|об\\s+|на\\s+)?(?:демо|демк|презент|през[аыуе]|показ|встреч|встрет)|записал\\p{L}*\\s+(?:их\\s+|его\\s+|е[её]\\s+)?на\\s+(?:демо|демк|встреч|презент|показ)|пригласил\\p{L}*\\s+(?:нас\\s+|меня\\s+)?на\\s+(?:демо|демк|встреч|презент|показ|переговор)|договорил\\p{L}*\\s+(?:что\\s+)?(?:приеду|подъеду|заеду|приедут|приедем|встретимся)|(?:демо|демк\\p{L}*|презентаци\\p{L}*)\\s+(?:назначен|договорились)|(?:set\\s+up|booked|scheduled|arranged|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:demo|presentation)|want\\p{L}*\\s+(?:a\\s+|the\\s+)?(?:demo|presentation|meeting)|(?:booked|scheduled|set\\s+up|arranged)\\s+(?:a\\s+|the\\s+|another\\s+)?(?:call|follow-up)|жд(?:ут|ем)\\s+(?:нас\\s+)?(?:на\\s+)?(?:демо|демк\\p{L}*|презентаци\\p{L}*|встреч\\p{L}*)|agreed\\s+to\\s+(?:a\\s+)?meet|(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|\\d)|завтра\\s+встреча|договорились\\s+встретиться|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?meeting|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|booked\\s+(?:for|on)|хотят\\s+встреч",
 );
-const REACHED = w("дозвонил|поговорил|поговорили|обсудил|обсудили|reached|talked|spoke|got\\s+through");
+const REACHED = w("дозвонил|поговорил|поговорили|обсудил|обсудили|reached|talked|spoke|got\\s+through|picked\\s+up|answered");
 
 const CURRENCY_FOREIGN = /(\$|€|\busd\b|\beur\b|доллар|бакс|евро|dollars?|euros?)/iu;
-const PAST_DAY = w(
-  "вчера|позавчера|в\\s+прошл\\p{L}+\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|yesterday|last\\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|на\\s+прошлой\\s+неделе|last\\s+week",
+// "на прошлой неделе" is not one day: the entry stays dated today, with a note.
+const VAGUE_PAST = w("на\\s+прошлой\\s+неделе|last\\s+week");
+const AGO = w("позавчера|вчера|yesterday|сегодня|today|this\\s+morning|утром");
+const WEEKDAY_NAMES: [RegExp, number][] = [
+  [/^(?:понедельник|пн|monday|mon)$/u, 1],
+  [/^(?:вторник|вт|tuesday|tue)$/u, 2],
+  [/^(?:среду|среда|ср|wednesday|wed)$/u, 3],
+  [/^(?:четверг|чт|thursday|thu)$/u, 4],
+  [/^(?:пятницу|пятница|пт|friday|fri)$/u, 5],
+  [/^(?:субботу|суббота|сб|saturday|sat)$/u, 6],
+  [/^(?:воскресенье|вс|sunday|sun)$/u, 7],
+];
+const WD =
+  "понедельник|вторник|среду|среда|четверг|пятницу|пятница|субботу|суббота|воскресенье|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+const WD_SHORT = "пн|вт|ср|чт|пт|сб|вс";
+// "в пятницу отправил КП", "on Monday", "monday: closed …": a weekday named as when it happened.
+const WEEKDAY = w(`(?:(?:в|во)\\s+(?:прошл\\p{L}+\\s+)?|on\\s+|last\\s+)(${WD}|${WD_SHORT})(?![\\p{L}])|^(${WD})(?![\\p{L}])`);
+// "на пятницу", "до пятницы", "next Monday", "for Thursday": a weekday ahead.
+const WEEKDAY_AHEAD = w(
+  `(?:на|к|до|for|by|next|till|until|следующ\\p{L}*)\\s+(?:(?:следующ|this|the)\\p{L}*\\s+)?(?:${WD}|${WD_SHORT}|пятницы|среды|субботы)(?![\\p{L}])`,
+);
+const FUTURE_WORDS = w(
+  "завтра|послезавтра|tomorrow|next\\s+week|на\\s+(?:след\\p{L}*|этой)\\s+неделе|через\\s+(?:\\p{L}+\\s+)?(?:день|дня|неделю|час)",
+);
+const PLAN_WORDS = w(
+  "напомни|не\\s+забыть|надо|нужно|жд(?:ут|ем|ет|у)(?![\\p{L}])|ожида\\p{L}*|waiting\\s+for|await\\p{L}*|планирую|собираюсь|хочу|remind|need\\s+to|planning|plan\\s+to|going\\s+to|will|i'?ll|have\\s+to|prepare",
+);
+// English past forms are regular enough to spot without a dictionary.
+const EN_PAST = w(
+  "\\p{L}+ed(?![\\p{L}])|met|had|sent|spoke|rang|did|got|paid|sold|went|took|gave|made|left|lost|chose|was|were|signed|closed|won|dropped",
 );
 
-// "в пятницу отправил КП": a weekday names a past day, unless it is when a meeting is set
-// ("встреча в пятницу", "booked a meeting for Friday").
-const WEEKDAY = w(
-  "(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\\p{L}])|on\\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
-);
+/** Whether a clause reports something done, plans something, or cannot tell. */
+function clauseTense(lower: string, morph: Morphology | null): "past" | "plan" | null {
+  let past = spans(EN_PAST, lower).length > 0;
+  let future = false;
+  if (morph)
+    for (const t of tokenize(lower)) {
+      if (!isCyrillic(t.lower) || STOP.has(t.lower)) continue;
+      const a = morph(t.lower, null);
+      if (a?.tense === "past") past = true;
+      else if (a?.tense === "futr" || a?.tense === "impr") future = true;
+    }
+  if (spans(PLAN_WORDS, lower).length > 0 && !/договорил|agreed|booked/u.test(lower)) return "plan";
+  if (past) return "past";
+  if (future || spans(FUTURE_WORDS, lower).length > 0) return "plan";
+  return null;
+}
+
+/** The day a clause names and where: a weekday counts only as a past day, never one ahead. */
+function readDays(lower: string, booking: boolean, pastTense: boolean): { day: DayRef | null; spans: [number, number][] } {
+  const found: [number, number][] = [...spans(AGO, lower), ...spans(WEEKDAY_AHEAD, lower)];
+  let day: DayRef | null = null;
+  AGO.lastIndex = 0;
+  const ago = AGO.exec(lower)?.[0];
+  if (ago) day = { type: "ago", days: ago === "позавчера" ? 2 : ago === "вчера" || ago === "yesterday" ? 1 : 0 };
+  WEEKDAY.lastIndex = 0;
+  for (const m of lower.matchAll(WEEKDAY)) {
+    found.push([m.index, m.index + m[0].length]);
+    // "встреча в пятницу" is when it is set, not when it was: a weekday dates a clause only when something was done.
+    const ahead = booking || (!pastTense && /встреч|meet|демо|demo|презент/u.test(lower));
+    const name = m[1] ?? m[2] ?? "";
+    const weekday = WEEKDAY_NAMES.find(([re]) => re.test(name))?.[1];
+    if (!ahead && weekday && day === null) day = { type: "weekday", weekday };
+  }
+  return { day, spans: found };
+}
 
 // Words that are never a client's name (capitalised at a sentence start, or after a preposition).
 const STOP = new Set(
@@ -116,7 +202,7 @@ const STOP = new Set(
     "them him her it about on in of new my our their his this that after before by via over last week monday tuesday wednesday thursday friday " +
     "so ok okay guys team boss got had have has was were is are be been will would did do done out up off one two rub k " +
     "sent send emailed gave give showed product want wants booked went well next competitor budget no yes ceo cto cfo manager director " +
-    "офис офисе офиса офисом"
+    "офис офисе офиса офисом hq office headquarters lunch dinner coffee zoom skype teams telegram whatsapp email linkedin"
   ).split(" "),
 );
 const LEGAL = new Set([
@@ -138,6 +224,7 @@ const LEGAL = new Set([
   "plc",
   "ооо»",
 ]);
+const OBLIQUE: readonly GramCase[] = ["gent", "datv", "accs", "ablt", "loct"];
 /** Prepositions before a client and the cases they govern. */
 const NAME_PREPS: Record<string, readonly GramCase[]> = {
   в: ["accs", "loct"],
@@ -150,6 +237,7 @@ const NAME_PREPS: Record<string, readonly GramCase[]> = {
   к: ["datv"],
   ко: ["datv"],
   из: ["gent"],
+  до: ["gent"],
   клиенту: ["nomn", "datv"],
   клиент: ["nomn"],
   компании: ["nomn", "datv", "gent"],
@@ -163,6 +251,7 @@ const NAME_PREPS: Record<string, readonly GramCase[]> = {
 const VERBISH = /(?:ли|ла|лся|лась|лись|ло|ть|ться|ем|им|ешь|ите|ул|ил|ал|ял|ел)$/u;
 
 interface Token {
+  possessive?: boolean;
   text: string;
   lower: string;
   start: number;
@@ -170,6 +259,8 @@ interface Token {
 }
 
 interface ClientRef {
+  /** The words it was read from, as typed. */
+  typed: string;
   name: string;
   isNew: boolean;
   start: number;
@@ -186,6 +277,15 @@ interface Clause {
   currency: boolean;
   reason: string | null;
   pastDay: boolean;
+  /** The day this clause names ("вчера", "в пятницу"), null when none. */
+  day: DayRef | null;
+  /** Said only "обсудили", "поговорили": a call on its own, else a remark on the event before. */
+  reachedOnly: boolean;
+  /** Planned, not done: "отправлю КП завтра", "напомни позвонить". */
+  plan: boolean;
+  /** The words the kind and the amount were read from, as typed. */
+  kindPhrase: string | null;
+  amountPhrase: string | null;
 }
 
 const norm = (s: string) => s.toLocaleLowerCase("ru").replace(/ё/g, "е");
@@ -193,12 +293,12 @@ const isCyrillic = (s: string) => /[а-яё]/iu.test(s);
 const isUpper = (s: string) => /^\p{Lu}/u.test(s);
 
 function tokenize(text: string): Token[] {
-  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&'’-]*/gu)].map((m) => ({
-    text: m[0],
-    lower: norm(m[0]),
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
+  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&'’-]*/gu)].map((m) => {
+    // "Acme's office": the owner is the name, and the name ends there.
+    const possessive = /\p{L}['’]s$/iu.test(m[0]);
+    const word = possessive ? m[0].slice(0, -2) : m[0];
+    return { text: word, lower: norm(word), start: m.index, end: m.index + word.length, possessive };
+  });
 }
 
 /** Spans [start, end) of every match of `re` in `text`. */
@@ -209,17 +309,6 @@ function spans(re: RegExp, text: string): [number, number][] {
 
 const covered = (t: Token, ss: [number, number][]) => ss.some(([a, b]) => t.start < b && t.end > a);
 
-/** Same word up to a Russian case ending: "ромашку" ~ "ромашка", "альфой" ~ "альфа". */
-function sameWord(a: string, aBase: string | null, b: string): boolean {
-  if (a === b) return true;
-  if (!isCyrillic(a) || !isCyrillic(b)) return false;
-  let p = 0;
-  while (p < a.length && p < b.length && a[p] === b[p]) p++;
-  const shorter = Math.min(a.length, b.length);
-  if (p >= Math.max(3, b.length - 2) && p >= shorter - 2 && Math.abs(a.length - b.length) <= 3) return true;
-  return aBase === b;
-}
-
 function stripLegal(name: string): string {
   const words = name
     .replace(/[«»"“”„']/g, " ")
@@ -228,39 +317,6 @@ function stripLegal(name: string): string {
   while (words.length > 1 && LEGAL.has(norm(words[0]!))) words.shift();
   while (words.length > 1 && LEGAL.has(norm(words[words.length - 1]!).replace(/\.$/, ""))) words.pop();
   return words.join(" ");
-}
-
-interface KnownClient {
-  name: string;
-  words: string[];
-}
-
-/** Known clients by the first three letters of their first word: a match shares them (see sameWord). */
-type KnownIndex = { all: KnownClient[]; byPrefix: Map<string, KnownClient[]>; byKey: Map<string, KnownClient> };
-
-function indexKnown(known: KnownClient[]): KnownIndex {
-  const byPrefix = new Map<string, KnownClient[]>();
-  const byKey = new Map<string, KnownClient>();
-  for (const c of known) {
-    byKey.set(clientKey(stripLegal(c.name)), c);
-    const key = c.words[0]!.slice(0, 3);
-    byPrefix.set(key, [...(byPrefix.get(key) ?? []), c]);
-  }
-  return { all: known, byPrefix, byKey };
-}
-
-function prepareKnown(names: readonly string[]): KnownClient[] {
-  const seen = new Set<string>();
-  const out: KnownClient[] = [];
-  for (const name of names) {
-    const key = clientKey(name);
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
-    const words = tokenize(stripLegal(name)).map((t) => t.lower);
-    if (words.length > 0) out.push({ name, words });
-  }
-  // Longer names first, so "Альфа Банк" wins over "Альфа".
-  return out.sort((a, b) => b.words.length - a.words.length);
 }
 
 /** Hand-made fallback for the base form of a name word in an oblique case. */
@@ -279,13 +335,26 @@ function basicBase(word: string): string {
 }
 
 /** Puts a (possibly inflected) name into its base form, keeping the writer's capitals. */
-function baseName(words: Token[], cases: readonly GramCase[] | null, morph: Morphology | null): string {
+function baseName(words: Token[], cases: readonly GramCase[] | null, subject: boolean, morph: Morphology | null): string {
   return words
     .map((t) => {
       if (!isCyrillic(t.text) || t.text.includes("-") || /\d/.test(t.text) || (t.text.length <= 4 && t.text === t.text.toUpperCase()))
         return t.text;
-      const analysed = morph ? morph(t.lower, cases) : null;
+      let keepTyped = cases === null ? subject : cases.includes("nomn");
+      // After a verb a surname is in an oblique case ("потеряли Кузнецова" is Кузнецов, not
+      // Кузнецова); any other word is read as it comes ("не взял трубку Кузнецов").
+      let analysed = morph ? morph(t.lower, cases ?? (subject ? null : OBLIQUE)) : null;
+      if (morph && cases === null && !subject && analysed?.proper !== "surname") {
+        analysed = morph(t.lower, null);
+        keepTyped = true;
+      }
+      // A name typed in the nominative as the subject ("Орлова подписала") stays as typed; after a
+      // verb or a preposition the case decides ("потеряли Кузнецова" → Кузнецов).
+      const keep = keepTyped && (cases === null || analysed?.proper !== "surname");
+      if (analysed?.nominative && keep) return t.text.charAt(0).toUpperCase() + t.text.slice(1);
       let base = analysed && (analysed.pos === "noun" || analysed.pos === "adj") ? analysed.base : morph ? t.lower : basicBase(t.lower);
+      // A base form that lost the word's beginning is a guess from its tail ("Медиагрупп" → "группы"): keep the word.
+      if (base.slice(0, 3) !== t.lower.slice(0, 3)) base = t.lower;
       // The part the base form shares with the word keeps the writer's letters: "ТехноПарком" → "ТехноПарк".
       let p = 0;
       while (p < base.length && p < t.lower.length && base[p] === t.lower[p]) p++;
@@ -323,15 +392,35 @@ interface AmountHit {
 }
 
 const MULT: [RegExp, string][] = [
-  [/^(?:k|к|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|thousand)$/iu, "тыс"],
-  [/^(?:m|mln|млн\.?|миллион\p{L}*|лям\p{L}*|million|mio)$/iu, "млн"],
+  [/^(?:k|к|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|thousand|тыр|т\.?\s?р\.?|тр|т)$/iu, "тыс"],
+  [/^(?:m|mln|кк|млн\.?|миллион\p{L}*|лям\p{L}*|million|mio)$/iu, "млн"],
   [/^(?:b|bn|млрд\.?|миллиард\p{L}*|billion)$/iu, "млрд"],
 ];
 const AMOUNT_RE =
-  /(?<![\p{L}\d№#.,:/])(\$\s*)?(полтора|полторы|\d[\d\u00A0\u202F\u2009 ]*(?:[.,]\d+)?)(?![\d:/])\s*(k|к|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|thousand|m|mln|млн\.?|миллион\p{L}*|лям\p{L}*|million|b|bn|млрд\.?|миллиард\p{L}*|billion)?(?![\p{L}\d])\.?\s*(₽|р\.|р(?![\p{L}])|руб\p{L}*\.?|rub\p{L}*|rur|\$|usd|долл\p{L}*|бакс\p{L}*|€|eur\p{L}*|евро)?(?![\p{L}])/giu;
+  /(?<![\p{L}\d№#.,:/])(\$\s*)?(полтора|полторы|\d[\d\u00A0\u202F\u2009 ]*(?:[.,]\d+)?)(?![\d:/])(?:\s*(k|к|кк|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|thousand|тыр|т\.?\s?р\.?|тр|т|m|mln|млн\.?|миллион\p{L}*|лям\p{L}*|million|b|bn|млрд\.?|миллиард\p{L}*|billion)(?![\p{L}\d]))?\.?\s*(₽|р\.|р(?![\p{L}])|руб\p{L}*\.?|rub\p{L}*|rur|\$|usd|долл\p{L}*|бакс\p{L}*|€|eur\p{L}*|евро)?(?![\p{L}])/giu;
+
+// "пол ляма" is half a million, "на сотку" a hundred thousand.
+const WORD_AMOUNTS: [RegExp, number][] = [
+  [/(?<![\p{L}])пол\s*-?\s*(?:ляма|лимона|миллиона|млн)(?![\p{L}])/giu, 50_000_000],
+  [/(?<![\p{L}])(?:сотк[уаи]|сотню|сотня)(?![\p{L}])/giu, 10_000_000],
+];
 
 /** Every amount-looking span, read by the same parser as /deal. */
 function findAmounts(text: string): AmountHit[] {
+  const words = WORD_AMOUNTS.flatMap(([re, minor]) =>
+    [...text.matchAll(re)].map((m) => ({
+      minor,
+      invalid: false,
+      foreign: false,
+      start: m.index,
+      end: m.index + m[0].length,
+      strong: true,
+    })),
+  );
+  return [...words, ...numericAmounts(text)].sort((a, b) => a.start - b.start);
+}
+
+function numericAmounts(text: string): AmountHit[] {
   const hits: AmountHit[] = [];
   for (const m of text.matchAll(AMOUNT_RE)) {
     let num = m[2]!.replace(/[\s\u00A0\u202F\u2009]+$/u, "");
@@ -369,7 +458,7 @@ const PLANNED =
 // "позвонил по поводу КП": what the call was about is not another event.
 const ABOUT = w("по\\s+поводу|насч[её]т|обсудили|обсуждали|договорились\\s+о(?!\\s+встреч)|about|regarding|re:|discussed|talked\\s+about");
 
-function readClause(text: string, known: KnownIndex, morph: Morphology | null): Clause {
+function readClause(text: string, known: KnownClients, aliases: SortedAliases, morph: Morphology | null): Clause {
   const lower = norm(text);
   const clause: Clause = {
     kind: null,
@@ -379,14 +468,21 @@ function readClause(text: string, known: KnownIndex, morph: Morphology | null): 
     amountInvalid: false,
     currency: false,
     reason: null,
-    pastDay: spans(PAST_DAY, lower).length > 0,
+    pastDay: spans(VAGUE_PAST, lower).length > 0,
+    day: null,
+    reachedOnly: false,
+    plan: false,
+    kindPhrase: null,
+    amountPhrase: null,
   };
   const noanswer = spans(NOANSWER, lower);
   const meetingOutcome = spans(MEETING_OUTCOME, lower);
-  const weekday = spans(WEEKDAY, lower);
-  if (weekday.length > 0 && meetingOutcome.length === 0 && !/встреч|meet/u.test(lower)) clause.pastDay = true;
+  const tense = meetingOutcome.length > 0 ? "past" : clauseTense(lower, morph);
+  clause.plan = tense === "plan";
+  const days = readDays(lower, meetingOutcome.length > 0, tense === "past");
+  clause.day = days.day;
   const reached = spans(REACHED, lower);
-  const consumed: [number, number][] = [...noanswer, ...meetingOutcome, ...reached, ...spans(PAST_DAY, lower), ...weekday];
+  const consumed: [number, number][] = [...noanswer, ...meetingOutcome, ...reached, ...spans(VAGUE_PAST, lower), ...days.spans];
   const kindsFound = new Map<ActivityKind, [number, number][]>();
   const aboutAt = spans(ABOUT, lower)[0]?.[0] ?? lower.length;
   for (const [kind, re] of KIND_PATTERNS) {
@@ -395,21 +491,48 @@ function readClause(text: string, known: KnownIndex, morph: Morphology | null): 
     const ss = all.filter(([a]) => a < aboutAt);
     if (ss.length > 0) kindsFound.set(kind, ss);
   }
+  // "сказали перезвонить", "надо отправить КП": an infinitive names what is still to be done.
+  for (const [kind, ss] of kindsFound) {
+    const done = ss.filter(([a]) => !/^\p{L}+(?:ть|ться|ти)(?![\p{L}])/u.test(lower.slice(a)));
+    if (done.length === 0) kindsFound.delete(kind);
+    else kindsFound.set(kind, done);
+  }
   for (const [kind, ss] of kindsFound) {
     if (kind === "lost") continue;
     const done = ss.filter(([a]) => !PLANNED.test(lower.slice(0, a)));
     if (done.length === 0) kindsFound.delete(kind);
     else kindsFound.set(kind, done);
   }
-  // "договорились о встрече" books a meeting on a call; it is not the meeting itself.
-  const meetingOnlyAsOutcome = (kindsFound.get("meeting") ?? []).every(([a]) => meetingOutcome.some(([x, y]) => a >= x && a < y));
-  if (meetingOutcome.length > 0 && meetingOnlyAsOutcome) kindsFound.delete("meeting");
+  // "договорились о встрече", "согласились на демо" book a meeting on a call; they are not the meeting itself.
+  for (const booked of ["meeting", "presentation"] as const) {
+    const onlyAsOutcome = (kindsFound.get(booked) ?? []).every(([a]) => meetingOutcome.some(([x, y]) => a >= x && a < y));
+    if (meetingOutcome.length > 0 && onlyAsOutcome) kindsFound.delete(booked);
+  }
+  // "входящий звонок от …": an inbound call from someone new is a lead.
+  if (kindsFound.has("lead") && /входящ|inbound/u.test(lower)) kindsFound.delete("call");
   // "звонок Ромашка встреча": a call that booked a meeting.
   const callBooked = kindsFound.has("call") && kindsFound.has("meeting") && kindsFound.size === 2;
   if (callBooked) kindsFound.delete("meeting");
   if (noanswer.length > 0 && !kindsFound.has("call")) kindsFound.set("call", noanswer);
-  if (reached.length > 0 && kindsFound.size === 0) kindsFound.set("call", reached);
+  if (reached.length > 0 && kindsFound.size === 0) {
+    kindsFound.set("call", reached);
+    clause.reachedOnly = true;
+  }
   clause.kind = KIND_PATTERNS.map(([k]) => k).find((k) => kindsFound.has(k)) ?? null;
+  // A phrase the team taught by correcting a reading names the kind, before any rule.
+  for (const alias of aliases.kinds) {
+    const at = phraseSpans(alias.phrase, lower)[0];
+    if (!at || !isActivityKind(alias.value)) continue;
+    clause.kind = alias.value;
+    clause.reachedOnly = false;
+    kindsFound.set(alias.value, [at]);
+    consumed.push(at);
+    break;
+  }
+  const kindSpan = clause.kind ? kindsFound.get(clause.kind)?.[0] : undefined;
+  if (kindSpan) clause.kindPhrase = text.slice(kindSpan[0], kindSpan[1]);
+  // "не будут брать": a loss is said in the future tense too.
+  if (clause.kind === "lost") clause.plan = false;
   if (meetingOutcome.length > 0 && (clause.kind === null || clause.kind === "call")) clause.kind = "call";
   clause.outcome =
     noanswer.length > 0 ? "noanswer" : meetingOutcome.length > 0 || callBooked ? "meeting" : reached.length > 0 ? "reached" : null;
@@ -419,7 +542,8 @@ function readClause(text: string, known: KnownIndex, morph: Morphology | null): 
   if (clause.kind === "lost") {
     REASON_SEP.lastIndex = 0;
     const lostAt = kindsFound.get("lost")?.[0]?.[0] ?? 0;
-    const sep = [...lower.matchAll(REASON_SEP)].find((m) => m.index >= lostAt || m[0].trim() !== "-");
+    // The reason comes after the loss word: "Вега — отказ, дорого" names the client before it.
+    const sep = [...lower.matchAll(REASON_SEP)].find((m) => m.index >= lostAt);
     if (sep) {
       const keepWord = /^(?:из-за|due)/iu.test(sep[0]);
       const reason = text
@@ -435,7 +559,13 @@ function readClause(text: string, known: KnownIndex, morph: Morphology | null): 
   const amounts = findAmounts(text);
   for (const a of amounts) consumed.push([a.start, a.end]);
   const money = amounts.find((a) => a.strong) ?? amounts.find((a) => (a.minor ?? 0) >= 100_000) ?? null;
-  if (money) {
+  if (money) clause.amountPhrase = text.slice(money.start, money.end);
+  const taughtAmount = aliases.amounts.map((a) => ({ a, at: phraseSpans(a.phrase, lower)[0] })).find((x) => x.at);
+  if (taughtAmount?.at) {
+    clause.amountMinor = Number(taughtAmount.a.value);
+    clause.amountPhrase = text.slice(taughtAmount.at[0], taughtAmount.at[1]);
+    consumed.push(taughtAmount.at);
+  } else if (money) {
     if (money.foreign) clause.currency = true;
     else if (money.invalid) clause.amountInvalid = true;
     else clause.amountMinor = money.minor;
@@ -449,7 +579,7 @@ function findClients(
   text: string,
   headEnd: number,
   consumed: [number, number][],
-  index: KnownIndex,
+  index: KnownClients,
   morph: Morphology | null,
 ): ClientRef[] {
   const found: ClientRef[] = [];
@@ -458,29 +588,23 @@ function findClients(
   for (const m of text.slice(0, headEnd).matchAll(/[«"“„']([^«»"“”„']{1,200})[»"”“']/gu)) {
     const name = stripLegal(m[1]!.trim());
     if (!name) continue;
-    const k = index.byKey.get(clientKey(name));
-    found.push({ name: k?.name ?? name, isNew: !k, start: m.index });
+    const k = lookupKnown(name, index);
+    found.push({ name: k?.name ?? name, isNew: !k, start: m.index, typed: m[1]!.trim() });
     used.push([m.index, m.index + m[0].length]);
   }
   const tokens = tokenize(text).filter((t) => t.end <= headEnd && !covered(t, used));
   const bases = tokens.map((t) => (morph && isCyrillic(t.lower) ? (morph(t.lower, null)?.base ?? null) : null));
-  // The manager's own clients, despite case endings and legal forms; longer names first.
-  const matches: { c: KnownClient; i: number }[] = [];
-  tokens.forEach((t, i) => {
-    const keys = new Set([t.lower.slice(0, 3), bases[i]?.slice(0, 3) ?? ""]);
-    for (const key of keys) for (const c of index.byPrefix.get(key) ?? []) matches.push({ c, i });
-  });
-  matches.sort((x, y) => y.c.words.length - x.c.words.length || x.i - y.i);
-  for (const { c, i } of matches) {
-    if (i + c.words.length > tokens.length) continue;
-    const window = tokens.slice(i, i + c.words.length);
-    if (window.some((t) => covered(t, used))) continue;
-    if (
-      window.every((t, j) => sameWord(t.lower, bases[i + j] ?? null, c.words[j]!) && (c.words[j]!.length > 2 || t.lower === c.words[j]))
-    ) {
-      found.push({ name: c.name, isNew: false, start: window[0]!.start });
-      used.push([window[0]!.start, window[window.length - 1]!.end]);
-    }
+  // The team's own clients, despite case endings, spacing, legal forms and a typo; longer spans first.
+  const words = tokens.map((t) => t.lower);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (covered(t, consumed) || STOP.has(t.lower) || LEGAL.has(t.lower) || /^\d/.test(t.lower)) continue;
+    const hit = matchKnownAt(words, bases, i, index);
+    if (!hit) continue;
+    const last = tokens[i + hit.words - 1]!;
+    found.push({ name: hit.client.name, isNew: false, start: t.start, typed: text.slice(t.start, last.end) });
+    used.push([t.start, last.end]);
+    i += hit.words - 1;
   }
   // Otherwise the named phrase: capitalised words, Latin words, or the word after "в/с/для…".
   const free = tokens.filter((t) => !covered(t, used) && !covered(t, consumed));
@@ -494,7 +618,8 @@ function findClients(
     const prep = prev && !covered(prev, used) ? NAME_PREPS[prev.lower] : undefined;
     const afterLegal = prev !== undefined && LEGAL.has(prev.lower);
     const prepOverLegal = afterLegal && prevPrev ? NAME_PREPS[prevPrev.lower] : undefined;
-    const cases = prep ?? prepOverLegal ?? null;
+    // "с ИП Петров": after a legal form the name may stay in the nominative.
+    const cases = prep ?? (prepOverLegal ? [...prepOverLegal, "nomn" as const] : null);
     const first = idx === 0 || (idx === 1 && prev !== undefined && STOP.has(prev.lower) && !prep);
     if (!nameish(t, first, cases !== null || afterLegal, cases, morph)) {
       i++;
@@ -507,13 +632,20 @@ function findClients(
       const nIdx = all.indexOf(n);
       if (nIdx !== all.indexOf(run[run.length - 1]!) + 1) break;
       if (!(isUpper(n.text) || /\d/.test(n.text) || (!isCyrillic(n.text) && !STOP.has(n.lower))) || STOP.has(n.lower)) break;
-      if (text.slice(run[run.length - 1]!.end, n.start).trim() !== "") break;
+      if (run[run.length - 1]!.possessive || text.slice(run[run.length - 1]!.end, n.start).trim() !== "") break;
       run.push(n);
       j++;
     }
-    const name = baseName(run, cases, morph).slice(0, MAX_CLIENT_LENGTH);
-    const k = index.byKey.get(clientKey(name));
-    found.push({ name: k?.name ?? name, isNew: !k, start: t.start, weak: !k && !isUpper(t.text) });
+    // "с Верой из Звезды": the person is not the client, the company after "из" is.
+    const after = all[all.indexOf(run[run.length - 1]!) + 1];
+    if (run.length === 1 && isCyrillic(t.text) && after && (after.lower === "из" || after.lower === "from")) {
+      i = j;
+      continue;
+    }
+    const name = baseName(run, cases, first || afterLegal, morph).slice(0, MAX_CLIENT_LENGTH);
+    const k = lookupKnown(name, index);
+    const typed = text.slice(t.start, run[run.length - 1]!.end);
+    found.push({ name: k?.name ?? name, isNew: !k, start: t.start, weak: !k && !isUpper(t.text), typed });
     i = j;
   }
   // "заявка с сайта от Кварца": a lowercase word counts as a name only when nothing better is there.
@@ -534,7 +666,9 @@ function splitClauses(text: string): string[] {
     let current = pieces[0]!;
     for (const piece of pieces.slice(1)) {
       const l = norm(piece);
-      const hasEvent = KIND_PATTERNS.some(([, re]) => spans(re, l).length > 0) || spans(NOANSWER, l).length > 0;
+      // "Звезду на 90к и Меркурий на 150к": a second amount is a second deal.
+      const ownAmount = findAmounts(piece).some((a) => a.strong) && findAmounts(current).some((a) => a.strong);
+      const hasEvent = ownAmount || KIND_PATTERNS.some(([, re]) => spans(re, l).length > 0) || spans(NOANSWER, l).length > 0;
       if (hasEvent) {
         out.push(current);
         current = piece;
@@ -551,33 +685,57 @@ interface Draft {
   client: ClientRef | null;
   amountMinor: number | null;
   reason: string | null;
+  day: DayRef | null;
+  kindPhrase: string | null;
+  amountPhrase: string | null;
 }
 
 /** Reads a free-text report into proposed entries. */
-export function readFreeText(text: string, knownClients: readonly string[], morph: Morphology | null = null): FreeTextReading {
-  const known = prepareKnown(knownClients);
+export function readFreeText(
+  text: string,
+  knownClients: readonly string[],
+  morph: Morphology | null = null,
+  aliases: readonly TextAlias[] = [],
+): FreeTextReading {
+  const sorted = sortAliases(aliases);
   const raws = splitClauses(text.slice(0, 2000));
-  const index = indexKnown(known);
-  const clauses = raws.map((c) => readClause(c, index, morph));
+  const index = prepareKnownClients(knownClients, sorted.clients);
+  const clauses = raws.map((c) => readClause(c, index, sorted, morph));
   const notes = new Set<ReadingNote>();
   const drafts: Draft[] = [];
   let pendingClients: ClientRef[] = [];
   let lastClause: Draft[] = [];
   let amountInvalid = false;
   let pendingAmount: number | null = null;
+  let pendingAmountPhrase: string | null = null;
+  const nothing = nothingToLog(text, clauses);
+  if (nothing) return { entries: [], guessed: false, confident: false, notes: [], nothing };
+  // A named day holds for the clauses after it until another is named ("вчера …, сегодня …").
+  let day: DayRef | null = null;
   for (const c of clauses) {
+    if (c.day) day = c.day.type === "ago" && c.day.days === 0 ? null : c.day;
+    // "…, отправлю КП": what is only planned is not logged.
+    if (c.plan && !c.pastDay) continue;
     if (c.currency) notes.add("currency");
     if (c.amountInvalid) amountInvalid = true;
     if (c.pastDay) notes.add("past_day");
     const last = drafts[drafts.length - 1];
     // A follow-on remark ("он в отпуске") does not name a new client for an event that has one.
     if (last?.client && (c.kind === null || c.kind === last.kind)) c.clients = c.clients.filter((x) => !x.weak);
-    const sameKindAsLast = last && c.kind === last.kind && c.clients.length === 0;
-    if (c.kind === null || sameKindAsLast || (c.kind === "call" && last?.kind === "call" && c.outcome !== null)) {
+    // "обсудили условия" after a meeting is a remark on it, not a call.
+    if (c.reachedOnly && last && last.kind !== "call" && c.clients.length === 0) c.kind = null;
+    // "вчера не дозвонился, сегодня дозвонился": another day is another event.
+    const otherDay = last !== undefined && !sameDayRef(last.day, day);
+    // "отправила прайс и КП Меркурию": the same event again, naming the client the first one lacked.
+    const sameKindAsLast = last && c.kind === last.kind && (c.clients.length === 0 || !last.client) && !otherDay;
+    if (c.kind === null || sameKindAsLast || (c.kind === "call" && last?.kind === "call" && c.outcome !== null && !otherDay)) {
       // A clause with no event of its own adds to the previous one.
       if (!last) {
         pendingClients.push(...c.clients);
-        pendingAmount ??= c.amountMinor;
+        if (pendingAmount === null) {
+          pendingAmount = c.amountMinor;
+          pendingAmountPhrase = c.amountPhrase;
+        }
         continue;
       }
       if (c.outcome && last.kind === "call") {
@@ -590,14 +748,25 @@ export function readFreeText(text: string, knownClients: readonly string[], morp
         } else for (const cl of c.clients) drafts.push({ ...last, client: cl, outcome: c.outcome });
         continue;
       }
-      if (c.amountMinor !== null && last.kind === "deal" && last.amountMinor === null) last.amountMinor = c.amountMinor;
+      if (c.amountMinor !== null && last.kind === "deal" && last.amountMinor === null && (c.clients.length === 0 || !last.client))
+        last.amountMinor = c.amountMinor;
       // "отказались, дорого": the words after a loss are its reason.
       if (last.kind === "lost" && !last.reason && c.clients.length === 0 && c.amountMinor === null) {
         last.reason = c.reason ?? reasonText(raws[clauses.indexOf(c)] ?? "");
       }
       for (const cl of c.clients) {
+        // "…, Acme picked up": a client the message already has an event for adds nothing new.
+        if (drafts.some((d) => d.client && clientKey(d.client.name) === clientKey(cl.name))) continue;
         if (!last.client) last.client = cl;
-        else drafts.push({ ...last, client: cl, reason: null, amountMinor: last.kind === "deal" ? null : last.amountMinor });
+        // A second client's deal has its own amount, or none: never the first one's.
+        else
+          drafts.push({
+            ...last,
+            client: cl,
+            reason: null,
+            amountMinor: last.kind === "deal" ? c.amountMinor : last.amountMinor,
+            amountPhrase: last.kind === "deal" ? c.amountPhrase : last.amountPhrase,
+          });
       }
       continue;
     }
@@ -612,6 +781,9 @@ export function readFreeText(text: string, knownClients: readonly string[], morp
         client,
         amountMinor: c.kind === "deal" ? (c.amountMinor ?? pendingAmount) : null,
         reason: c.kind === "lost" ? c.reason : null,
+        day,
+        kindPhrase: c.kindPhrase,
+        amountPhrase: c.kind === "deal" ? (c.amountMinor !== null ? c.amountPhrase : pendingAmountPhrase) : null,
       });
     }
     drafts.push(...lastClause);
@@ -622,10 +794,14 @@ export function readFreeText(text: string, knownClients: readonly string[], morp
   if (drafts.length === 0) {
     // Nothing said what happened: the closest guess is a deal for an amount, else a call.
     guessed = true;
-    const amount = clauses.find((c) => c.amountMinor !== null)?.amountMinor ?? null;
+    const withAmount = clauses.find((c) => c.amountMinor !== null);
+    const amount = withAmount?.amountMinor ?? null;
     const client = pendingClients[0] ?? null;
-    if (amount !== null) drafts.push({ kind: "deal", outcome: null, client, amountMinor: amount, reason: null });
-    else if (client) drafts.push({ kind: "call", outcome: null, client, amountMinor: null, reason: null });
+    // No word named the kind: the first other word is what a correction of the kind teaches.
+    const kindPhrase = firstOtherWord(text, [client?.typed ?? "", withAmount?.amountPhrase ?? ""], morph);
+    const guess = { outcome: null, client, reason: null, day, kindPhrase, amountPhrase: withAmount?.amountPhrase ?? null };
+    if (amount !== null) drafts.push({ ...guess, kind: "deal", amountMinor: amount });
+    else if (client) drafts.push({ ...guess, kind: "call", amountMinor: null });
   }
   if (amountInvalid && drafts.some((d) => d.kind === "deal" && d.amountMinor === null)) notes.add("amount_invalid");
 
@@ -641,15 +817,20 @@ export function readFreeText(text: string, knownClients: readonly string[], morp
       lostReason: d.kind === "lost" ? d.reason : null,
       clientIsNew: d.client?.isNew ?? false,
       missing,
+      day: d.day,
+      phrases: { client: d.client?.typed ?? null, kind: d.kindPhrase, amount: d.kind === "deal" ? d.amountPhrase : null },
     };
   });
+  // Stored without asking only when complete, today, about a client the team already has.
   const confident =
     !guessed &&
     entries.length === 1 &&
     notes.size === 0 &&
     entries[0]!.missing === null &&
-    (!entries[0]!.clientIsNew || entries[0]!.kind === "lead");
-  return { entries, guessed, confident, notes: [...notes] };
+    entries[0]!.day === null &&
+    entries[0]!.clientName !== null &&
+    !entries[0]!.clientIsNew;
+  return { entries, guessed, confident, notes: [...notes], nothing: null };
 }
 
 /** A clause as written, as a loss reason ("отказались, дорого"). */
@@ -659,4 +840,79 @@ function reasonText(raw: string): string | null {
     .replace(/[\s.!,;]+$/gu, "")
     .trim();
   return cleaned ? cleaned.slice(0, MAX_REASON_LENGTH) : null;
+}
+
+const sameDayRef = (a: DayRef | null, b: DayRef | null) => JSON.stringify(a) === JSON.stringify(b);
+
+const QUESTION_START = w(
+  "(?:а|и|ну|слушай|скажи|подскажи)?\\s*(?:сколько|почему|зачем|как|где|когда|какой|какая|какие|какое|каков\\p{L}*|что\\s+(?:у\\s+меня|делать|нового)|покажи|подскажи|можно|how|why|what|where|when|which|can\\s+you|could\\s+you|show|is\\s+there|do\\s+i|does)(?![\\p{L}])",
+);
+const COMPLAINT = w(
+  "(?:бот|bot)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:не|didn'?t|doesn'?t|won'?t)\\s|не\\s+посчитал\\p{L}*|не\\s+уч[её]л\\p{L}*|не\\s+записал\\p{L}*|didn'?t\\s+(?:save|record|log|count)|не\\s+работает|ничего\\s+не\\s+работает|сломал\\p{L}*|глючит|баг(?![\\p{L}])|не\\s+засчит\\p{L}*|не\\s+отображ\\p{L}*|не\\s+вижу|не\\s+сохрани\\p{L}*|пропал\\p{L}*|(?:записал\\p{L}*|посчитал\\p{L}*|засчитал\\p{L}*|logged|counted|recorded|saved)\\s+(?:\\p{L}+\\s+){0,3}(?:дважды|двойн\\p{L}*|twice)|задвоил\\p{L}*|broken|bug(?![\\p{L}])|not\\s+working|doesn'?t\\s+work|didn'?t\\s+count|counted\\s+(?:\\p{L}+\\s+){0,3}twice|is\\s+missing",
+);
+
+/**
+ * A question to the bot ("сколько у меня звонков?"), a reminder or a plan ("КП отправлю
+ * завтра"), a complaint ("почему звонки не засчитались?"): nothing to log, whatever
+ * event words it holds.
+ */
+function nothingToLog(text: string, clauses: Clause[]): NothingReason | null {
+  const lower = norm(text).trim();
+  if (spans(COMPLAINT, lower).length > 0) return "complaint";
+  QUESTION_START.lastIndex = 0;
+  const q = QUESTION_START.exec(lower);
+  if (/\?\s*[)\p{Emoji_Presentation}]*$/u.test(lower) || (q && q.index === 0)) return "question";
+  const events = clauses.filter((c) => c.kind !== null || c.clients.length > 0 || c.amountMinor !== null);
+  if (events.length > 0 && events.every((c) => c.plan)) return "plan";
+  return null;
+}
+
+interface SortedAliases {
+  clients: { phrase: string; name: string }[];
+  kinds: TextAlias[];
+  amounts: TextAlias[];
+}
+
+/** The team's taught phrases by field, longest first (a longer phrase is the more specific). */
+function sortAliases(aliases: readonly TextAlias[]): SortedAliases {
+  const byLength = [...aliases].sort((a, b) => b.phrase.length - a.phrase.length);
+  return {
+    clients: byLength.filter((a) => a.field === "client").map((a) => ({ phrase: a.phrase, name: a.value })),
+    kinds: byLength.filter((a) => a.field === "kind"),
+    amounts: byLength.filter((a) => a.field === "amount" && /^\d{1,15}$/.test(a.value)),
+  };
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Where a taught phrase occurs as whole words, allowing a case ending on its last word ("презу" for "преза"). */
+function phraseSpans(phrase: string, lower: string): [number, number][] {
+  const stem = phrase.length > 4 ? phrase.replace(/[аяоеыиуюйь]$/u, "") : phrase;
+  return spans(w(`${escapeRegex(stem).replace(/ /g, "\\s+")}\\p{L}{0,3}(?![\\p{L}])`), lower);
+}
+
+/** The first word of a message that is none of `taken` nor a small word: "воркшоп" in "воркшоп в Сигме". */
+function firstOtherWord(text: string, taken: string[], morph: Morphology | null): string | null {
+  const skip = new Set(taken.flatMap((t) => tokenize(t).map((x) => x.lower)));
+  // A verb ("провёл") says that something was done, not what: the noun after it names the kind.
+  const word = tokenize(text).find(
+    (t) =>
+      !skip.has(t.lower) &&
+      !STOP.has(t.lower) &&
+      t.lower.length >= 3 &&
+      !/\d/.test(t.lower) &&
+      !spans(AGO, t.lower).length &&
+      (morph?.(t.lower, null)?.pos ?? "noun") !== "verb" &&
+      !(morph === null && VERBISH.test(t.lower)),
+  );
+  return word?.text ?? null;
+}
+
+/**
+ * Whether a phrase is one of the reader's own event words ("звонок", "КП", "не взял"):
+ * a correction does not turn those into a team's phrase, so one odd fix cannot change
+ * how every call is read; it teaches only words the reader did not know.
+ */
+export function isEventWord(phrase: string): boolean {
+  const lower = norm(phrase);
+  return [...KIND_PATTERNS.map(([, re]) => re), NOANSWER, MEETING_OUTCOME, REACHED].some((re) => spans(re, lower).length > 0);
 }

@@ -5,6 +5,7 @@ import { type FreeTextReading, type ProposedEntry, readFreeText } from "../domai
 import type { AppDeps, Member } from "./deps.js";
 import { type RecordOutcome, recordEntry } from "./record-entry.js";
 import { russianMorphology } from "./russian-morphology.js";
+import { teamAliases } from "./text-aliases.js";
 
 /** A proposal's buttons work for a day, like /undo. */
 export const PROPOSAL_TTL_MS = 24 * 3_600_000;
@@ -14,15 +15,22 @@ const MAX_ENTRIES = 8;
 /** Reads a member's message against their known clients. */
 export function readMemberText(deps: AppDeps, member: Member, text: string): FreeTextReading {
   const known = deps.repos.entries.knownClients(member.team.id, member.user.id);
-  const reading = readFreeText(text, known, russianMorphology());
+  const reading = readFreeText(text, known, russianMorphology(), teamAliases(deps, member.team.id));
   return { ...reading, entries: reading.entries.slice(0, MAX_ENTRIES) };
+}
+
+/** A proposed entry as kept for its buttons: with the instant it will be dated (its own day). */
+export interface DatedEntry extends ProposedEntry {
+  occurredAt?: number;
+  /** When it was typed, for an entry dated an earlier day; null otherwise. */
+  loggedAt?: number | null;
 }
 
 /** Remembers what was proposed, so the buttons can store exactly that later (even after a restart). */
 export function saveProposal(
   deps: AppDeps,
   member: Member,
-  entries: ProposedEntry[],
+  entries: DatedEntry[],
   meta: { occurredAt: number; sourceUpdateId: number | null; loggedAt?: number | null },
   status: "pending" | "stored" = "pending",
 ): { proposal: TextProposal; fresh: boolean } {
@@ -39,8 +47,9 @@ export function saveProposal(
   });
 }
 
-export function proposalEntries(p: TextProposal): ProposedEntry[] {
-  return p.entries as unknown as ProposedEntry[];
+export function proposalEntries(p: TextProposal): DatedEntry[] {
+  // Proposals kept before entries were dated one by one have no day of their own.
+  return (p.entries as unknown as DatedEntry[]).map((e) => ({ ...e, day: e.day ?? null }));
 }
 
 /**
@@ -88,8 +97,8 @@ export function storeEntries(deps: AppDeps, member: Member, proposal: TextPropos
         lostReason: e.lostReason,
       };
       const outcome = recordEntry(deps, member, entry, {
-        occurredAt: proposal.occurredAt,
-        loggedAt: proposal.loggedAt,
+        occurredAt: e.occurredAt ?? proposal.occurredAt,
+        loggedAt: e.occurredAt === undefined ? proposal.loggedAt : (e.loggedAt ?? null),
         sourceUpdateId: null,
         onLogged: (id) => ids.push(id),
       });

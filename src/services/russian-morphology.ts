@@ -17,18 +17,51 @@ interface AzParse {
   word: string;
   tag: AzTag;
   score: number;
+  /** Which analyser produced it: "Dictionary" for a known word, else a guess. */
+  parser?: string;
   inflect(grammemes: string[]): AzParse | false;
 }
 interface AzModule {
   load(url: string, type: string, callback: (err: Error | null, data?: unknown) => void): void;
-  Morph: ((word: string) => AzParse[]) & { init(path: string, callback: (err: Error | null) => void): void };
+  Morph: ((word: string, config?: { ignoreCase?: boolean }) => AzParse[]) & {
+    init(path: string, callback: (err: Error | null) => void): void;
+  };
 }
 
 const NOUNS = new Set(["NOUN"]);
 const ADJS = new Set(["ADJF", "ADJS", "PRTF", "PRTS", "NUMR"]);
-const VERBS = new Set(["VERB", "INFN", "GRND", "ADVB", "PRED", "PREP", "CONJ", "PRCL", "INTJ", "NPRO", "COMP"]);
+const VERBS = new Set(["VERB", "INFN", "GRND", "ADVB", "PRED", "PREP", "CONJ", "PRCL", "INTJ", "NPRO", "COMP", "PRTS"]);
 
 let loaded: Morphology | null = null;
+
+function properOf(tag: AzTag): WordAnalysis["proper"] {
+  if (tag.Surn) return "surname";
+  if (tag.Name || tag.Patr) return "name";
+  if (tag.Orgn) return "org";
+  if (tag.Geox) return "geo";
+  return undefined;
+}
+
+function verbTense(tag: AzTag): WordAnalysis["tense"] {
+  if (tag.POST === "INFN") return "infn";
+  if (tag.MOod === "impr") return "impr";
+  if (tag.TEns === "past") return "past";
+  if (tag.TEns === "futr") return "futr";
+  if (tag.TEns === "pres") return "pres";
+  return undefined;
+}
+
+/**
+ * A surname's nominative in the bearer's gender: the dictionary's lemma is the man's
+ * ("Орловой" → "орлов"), a woman's is built from it ("Орлова", "Кузьмина", "Троицкая").
+ */
+function surnameBase(p: AzParse): string {
+  const lemma = (p.inflect(["nomn", "sing"]) || p).word;
+  if (p.tag.GNdr !== "femn") return lemma;
+  if (/(?:ов|ев|ёв|ин|ын)$/u.test(lemma)) return `${lemma}а`;
+  if (/(?:ский|цкий|ской|цкой)$/u.test(lemma)) return `${lemma.slice(0, -2)}ая`;
+  return lemma;
+}
 
 /**
  * Loads the dictionary (synchronously, about 0.3 s, once per process: it is
@@ -58,18 +91,45 @@ export function russianMorphology(): Morphology {
 
   const cache = new Map<string, WordAnalysis | null>();
   const analyse = (word: string, cases: readonly GramCase[] | null): WordAnalysis | null => {
-    const parses = az.Morph(word);
-    if (parses.length === 0) return null;
+    // Case is ignored so that a lowercase "смирнову" still finds the surname (the dictionary
+    // keeps proper names capitalised); the reader decides from context whether it is a name.
+    // A guessed word is not guessed to be a proper name: "Альфатех" is no first name.
+    const all = az.Morph(word, { ignoreCase: true });
+    const parses = all.filter((p) => p.parser === "Dictionary" || properOf(p.tag) === undefined);
+    if (parses.length === 0) return all.length > 0 ? { base: word, pos: "other" } : null;
     const inCase = cases ? parses.filter((p) => p.tag.CAse !== undefined && cases.includes(p.tag.CAse as GramCase)) : [];
-    const best = (inCase.length > 0 ? inCase : parses).reduce((a, b) => (b.score > a.score ? b : a));
+    const pool = inCase.length > 0 ? inCase : parses;
+    // A client is seldom a city: a common noun beats a place unless the place is far likelier
+    // ("Атланту" is Атлант, not Atlanta; "Вегу", a place only, is Вега).
+    const rank = (p: AzParse) => p.score * (p.tag.Geox ? 0.4 : 1);
+    const top = pool.reduce((a, b) => (rank(b) > rank(a) ? b : a));
+    const verb = VERBS.has(top.tag.POST ?? "") ? top : null;
+    // Only a dictionary word tells its tense: a guess from the suffix reads "демо" as a participle.
+    const tense = verb && verb.parser === "Dictionary" ? verbTense(verb.tag) : undefined;
+    // A surname is read as one, not as an adjective ("Смирнову" → "Смирнов", never "Смирновый");
+    // other proper readings (first names, places) only when they are the likeliest anyway.
+    const proper = pool.filter((p) => properOf(p.tag) === "surname");
+    // Typed in the nominative with no preposition asking for another case: it stays as typed.
+    const nominative =
+      (cases === null || cases.includes("nomn")) &&
+      parses.some(
+        (p) =>
+          p.tag.CAse === "nomn" &&
+          rank(p) >= rank(top) &&
+          p.tag.NMbr !== "plur" &&
+          (NOUNS.has(p.tag.POST ?? "") || ADJS.has(p.tag.POST ?? "")),
+      );
+    const best = proper.length > 0 && (!verb || proper[0]!.score >= top.score) ? proper.reduce((a, b) => (b.score > a.score ? b : a)) : top;
     const post = best.tag.POST ?? "";
-    if (VERBS.has(post)) return { base: word, pos: "verb" };
-    if (!NOUNS.has(post) && !ADJS.has(post)) return { base: word, pos: "other" };
+    const kind = properOf(best.tag);
+    if (!kind && VERBS.has(post)) return { base: word, pos: "verb", tense, nominative };
+    if (!kind && !NOUNS.has(post) && !ADJS.has(post)) return { base: word, pos: "other", nominative };
+    if (kind === "surname") return { base: surnameBase(best), pos: "noun", proper: kind, nominative };
     // Keep number (and an adjective's gender): "Рогами" → "Рога", "Северной" → "Северная".
     const wanted = ["nomn", best.tag.NMbr ?? "sing"];
     if (ADJS.has(post) && best.tag.NMbr !== "plur" && best.tag.GNdr) wanted.push(best.tag.GNdr);
-    const nominative = best.inflect(wanted) || best.inflect(["nomn"]);
-    return { base: nominative ? nominative.word : word, pos: NOUNS.has(post) ? "noun" : "adj" };
+    const nominativeForm = best.inflect(wanted) || best.inflect(["nomn"]);
+    return { base: nominativeForm ? nominativeForm.word : word, pos: NOUNS.has(post) ? "noun" : "adj", proper: kind, nominative };
   };
   loaded = (word, cases) => {
     const key = `${word}|${cases?.join(",") ?? ""}`;

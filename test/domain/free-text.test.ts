@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_CLIENT_LENGTH } from "../../src/domain/entry-parsing.js";
-import { readFreeText } from "../../src/domain/free-text.js";
+import { isEventWord, readFreeText } from "../../src/domain/free-text.js";
 import { ACTIVITY_KINDS } from "../../src/domain/types.js";
 import { russianMorphology } from "../../src/services/russian-morphology.js";
 
@@ -60,14 +60,104 @@ describe("readFreeText", () => {
     expect(usd.confident).toBe(false);
   });
 
-  it("takes a loss's reason and marks past days", () => {
+  it("takes a loss's reason and dates each event by its own past day", () => {
     expect(read("Сигма отказалась — дорого", ["Сигма"]).entries[0]).toMatchObject({ kind: "lost", lostReason: "дорого" });
-    expect(read("вчера позвонил в Сигму", ["Сигма"]).notes).toEqual(["past_day"]);
-    expect(read("в пятницу отправил КП в Сигму", ["Сигма"]).notes).toEqual(["past_day"]);
-    expect(read("sent Acme a proposal on Friday", ["Acme"]).notes).toEqual(["past_day"]);
+    expect(read("вчера позвонил в Сигму", ["Сигма"]).entries[0]!.day).toEqual({ type: "ago", days: 1 });
+    expect(read("в пятницу отправил КП в Сигму", ["Сигма"]).entries[0]!.day).toEqual({ type: "weekday", weekday: 5 });
+    expect(read("sent Acme a proposal on Friday", ["Acme"]).entries[0]!.day).toEqual({ type: "weekday", weekday: 5 });
     // A weekday that says when a meeting is set is not a past day.
-    expect(read("позвонил в Сигму, встреча в пятницу", ["Сигма"]).notes).toEqual([]);
-    expect(read("called Acme, booked a meeting for Friday", ["Acme"]).notes).toEqual([]);
+    expect(read("позвонил в Сигму, встреча в пятницу", ["Сигма"]).entries[0]!.day).toBeNull();
+    expect(read("called Acme, booked a meeting for Friday", ["Acme"]).entries[0]!.day).toBeNull();
+    expect(read("позвонил в Лотос, договорились на демо во вторник", ["Лотос"]).entries).toEqual([
+      expect.objectContaining({ kind: "call", outcome: "meeting", day: null }),
+    ]);
+    // "вчера …, сегодня …": each event keeps its own day.
+    const two = read("вчера не дозвонился до Полюса, сегодня дозвонился, договорились о встрече", ["Полюс"]);
+    expect(two.entries.map((e) => [e.outcome, e.day])).toEqual([
+      ["noanswer", { type: "ago", days: 1 }],
+      ["meeting", null],
+    ]);
+    // A vague day is not one day: a note, dated today.
+    expect(read("на прошлой неделе звонил в Сигму", ["Сигма"]).notes).toEqual(["past_day"]);
+  });
+
+  it("reads questions, reminders, plans and complaints as nothing to log", () => {
+    for (const [text, why] of [
+      ["сколько у меня звонков за неделю?", "question"],
+      ["почему звонки не засчитались?", "complaint"],
+      ["bot is broken?", "complaint"],
+      ["напомни позвонить Сигме в пятницу", "plan"],
+      ["КП отправлю завтра", "plan"],
+      ["ждут от нас КП до пятницы", "plan"],
+      ["how many calls do I have this week", "question"],
+    ] as const) {
+      const r = read(text, ["Сигма"]);
+      expect(r, text).toMatchObject({ nothing: why, entries: [], confident: false });
+    }
+    // A plan after a done event drops only the plan.
+    expect(read("звонил в Гранит, поговорили, отправлю КП").entries).toEqual([
+      expect.objectContaining({ kind: "call", clientName: "Гранит" }),
+    ]);
+  });
+
+  it("reads surnames by the dictionary, in the bearer's gender, and keeps a nominative as typed", () => {
+    for (const [text, name] of [
+      ["созвон с ИП Смирновым", "Смирнов"],
+      ["была у ИП Орловой", "Орлова"],
+      ["звонил Кузнецову, поговорили", "Кузнецов"],
+      ["Вега подписала договор на 100к", "Вега"],
+      ["Орлова подписала на 30к", "Орлова"],
+      ["потеряли Кузнецова, выбрали конкурента", "Кузнецов"],
+    ] as const) {
+      expect(read(text).entries[0]?.clientName, text).toBe(name);
+    }
+  });
+
+  it("finds known clients typed loosely and prefers them to a new name", () => {
+    const known = ["Альфа-Трейд", "СтройМаркет", "ТехноПарк", "ООО «Север»", "Атлант", "Полюс"];
+    for (const [text, name] of [
+      ["набрал альфа трейд, не взяли", "Альфа-Трейд"],
+      ["вчера набрал Альфу", "Альфа-Трейд"],
+      ["отправил КП в СтроМаркет", "СтройМаркет"],
+      ["техно парк не ответили", "ТехноПарк"],
+      ["был у Севера", "ООО «Север»"],
+      ["sent KP to Atlant", "Атлант"],
+    ] as const) {
+      expect(read(text, known).entries[0], text).toMatchObject({ clientName: name, clientIsNew: false });
+    }
+    // "полтора" is no "Полюс", "итоге" no client.
+    expect(read("ТехноПарк закрыли на полтора ляма", known).entries).toHaveLength(1);
+  });
+
+  it("reads a team's taught phrases, and knows its own event words", () => {
+    const taught = [
+      { field: "client" as const, phrase: "ат", value: "Альфа-Трейд" },
+      { field: "kind" as const, phrase: "воркшоп", value: "presentation" },
+      { field: "amount" as const, phrase: "полтос", value: "5000000" },
+    ];
+    expect(readFreeText("провел воркшоп в АТ", [], morph, taught).entries).toEqual([
+      expect.objectContaining({ kind: "presentation", clientName: "Альфа-Трейд", clientIsNew: false }),
+    ]);
+    expect(readFreeText("закрыл Сигму на полтос", ["Сигма"], morph, taught).entries[0]).toMatchObject({ amountMinor: 5_000_000 });
+    // Without them: a guess, and the words a correction would teach.
+    expect(read("провел воркшоп в АТ").entries[0]?.phrases).toEqual({ client: "АТ", kind: "воркшоп", amount: null });
+    expect(isEventWord("звонок")).toBe(true);
+    expect(isEventWord("не взял")).toBe(true);
+    expect(isEventWord("воркшоп")).toBe(false);
+  });
+
+  it("reads slang amounts, and two deals keep their own amounts", () => {
+    for (const [text, rub] of [
+      ["закрыл Вегу на 120 т.р.", 120_000],
+      ["Вега подписала, 350т", 350_000],
+      ["оплатили 150 тыр", 150_000],
+      ["Феникс оплатил 250т.р", 250_000],
+      ["закрыли на полтора ляма", 1_500_000],
+      ["сделка с Орионом 2.5 млн", 2_500_000],
+    ] as const) {
+      expect(read(text).entries[0]?.amountMinor, text).toBe(rub * 100);
+    }
+    expect(read("закрыл Звезду на 90к и Меркурий на 150к").entries.map((e) => e.amountMinor)).toEqual([9_000_000, 15_000_000]);
   });
 
   it("guesses only with a flag, and proposes nothing for small talk", () => {

@@ -98,7 +98,12 @@ describe("just tell the bot: free text", () => {
     const t = await setUpTeam(h);
     const proposal = await h.say(t.ivan, t.ivanChat, "закрыл сделку с Вектором на 120 000");
     const edit = buttons(proposal.call).find((d) => d.startsWith("ft:ed:"))!;
-    const amount = await h.tap(t.ivan, t.ivanChat, proposal.call, edit);
+    const picker = await h.tap(t.ivan, t.ivanChat, proposal.call, edit);
+    expect(picker.text).toContain("Что это было? Я понял так: 💰 Сделка · 120 000 ₽ · Вектор");
+    // The kinds replace the proposal's buttons, the read one ticked.
+    const kinds = h.fake.calls.filter((c) => c.method === "editMessageReplyMarkup").at(-1)!;
+    expect(buttons(kinds)).toContain(`${edit.replace("ft:ed:", "ft:ek:")}:5`);
+    const amount = await h.tap(t.ivan, t.ivanChat, proposal.call, `${edit.replace("ft:ed:", "ft:ek:")}:5`);
     expect(amount.text).toContain("Сумма сделки?");
     expect(buttons(amount.call)).toEqual(["flow:amount", "flow:cancel"]);
     const client = await h.tap(t.ivan, t.ivanChat, amount.call, "flow:amount");
@@ -106,6 +111,44 @@ describe("just tell the bot: free text", () => {
     const done = await h.tap(t.ivan, t.ivanChat, client.call, "flow:recent:0");
     expect(done.text).toMatch(/^✅ Сделка — 120 000 ₽ — Вектор/);
     expect(liveActivities(h)).toBe(1);
+  });
+
+  it("learns from a correction: misread once, fixed once with ✏️, read right the next time for the whole team", async () => {
+    h = await startHarness();
+    const t = await setUpTeam(h);
+    await h.say(t.ivan, t.ivanChat, "/lead Альфа-Трейд");
+    const ek = (data: string[], kind: number) => `${data.find((d) => d.startsWith("ft:ed:"))!.replace("ft:ed:", "ft:ek:")}:${kind}`;
+
+    // "АТ" is the team's shorthand for Альфа-Трейд; "воркшоп" is their word for a presentation.
+    const first = await h.say(t.ivan, t.ivanChat, "провел воркшоп в АТ");
+    expect(first.text).toContain("Не уверен, что понял");
+    expect(first.text).toContain("Звонок → дозвон · АТ (новый клиент)");
+    await h.tap(t.ivan, t.ivanChat, first.call, buttons(first.call).find((d) => d.startsWith("ft:ed:"))!);
+    const client = await h.tap(t.ivan, t.ivanChat, first.call, ek(buttons(first.call), 3)); // presentation
+    expect(client.text).toContain("Презентация: какой клиент?");
+    const done = await h.say(t.ivan, t.ivanChat, "Альфа-Трейд");
+    expect(done.text).toMatch(/^✅ Презентация — Альфа-Трейд/);
+    expect(done.text).toContain("Запомнил для всей команды");
+    expect(done.text).toContain("«воркшоп» → Презентация");
+    expect(done.text).toContain("«ат» → Альфа-Трейд");
+
+    // Read right the second time, from another manager of the team.
+    await h.say(t.john, t.johnChat, "/lead Альфа-Трейд");
+    const second = await h.say(t.john, t.johnChat, "воркшоп в АТ прошёл отлично");
+    expect(second.text).toContain("Presentation · Альфа-Трейд");
+    expect(second.text).not.toContain("new client");
+
+    // The head sees what was learned and deletes a wrong phrase; the reader forgets it.
+    const list = await h.say(t.head, t.headChat, "/aliases");
+    expect(list.text).toContain("1. вид: «воркшоп» → Презентация");
+    expect(list.text).toContain("2. клиент: «ат» → Альфа-Трейд");
+    const removed = await h.tap(t.head, t.headChat, list.call, buttons(list.call)[0]!);
+    expect(removed.text).toBeDefined();
+    expect(count(h, "select count(*) from text_aliases")).toBe(1);
+    const third = await h.say(t.john, t.johnChat, "воркшоп в АТ прошёл отлично");
+    expect(third.text).not.toContain("Presentation");
+    // A manager may not list or delete them.
+    expect((await h.say(t.ivan, t.ivanChat, "/aliases")).text).toContain("доступна только руководителю");
   });
 
   it("what it cannot read gets the logging buttons; a voice message gets a short answer", async () => {
@@ -148,6 +191,39 @@ describe("just tell the bot: free text", () => {
     const unsure = await h.say(t.ivan, t.ivanChat, "позвонил в Новую Компанию");
     expect(buttons(unsure.call)[0]).toMatch(/^ft:ok:/);
     expect(liveActivities(h)).toBe(1);
+  });
+
+  it("a question, a plan or a complaint stores nothing, even with autolog on, and points at /me", async () => {
+    h = await startHarness();
+    const t = await setUpTeam(h);
+    await h.say(t.head, t.group, "/settings autolog on");
+    await h.say(t.ivan, t.ivanChat, "/lead Сигма");
+    const question = await h.say(t.ivan, t.ivanChat, "сколько у меня звонков за неделю?");
+    expect(question.text).toContain("Похоже на вопрос");
+    expect(question.text).toContain("/me");
+    const plan = await h.say(t.ivan, t.ivanChat, "КП Сигме отправлю завтра");
+    expect(plan.text).toContain("Это план");
+    const complaint = await h.say(t.ivan, t.ivanChat, "почему звонки не засчитались?");
+    expect(complaint.text).toContain("/help");
+    for (const m of [question, plan, complaint]) expect(buttons(m.call)).toEqual([]);
+    expect(liveActivities(h)).toBe(1); // the /lead
+  });
+
+  it("each event keeps its own day: yesterday's call is dated yesterday, today's today", async () => {
+    const clock: Clock = { now: Date.parse("2026-11-10T09:00:00Z") };
+    h = await startHarness({ clock });
+    const t = await setUpTeam(h);
+    await h.say(t.ivan, t.ivanChat, "/lead Сигма");
+    const sentAt = clock.now / 1000;
+    const proposal = await h.say(t.ivan, t.ivanChat, "вчера не дозвонился до Сигмы, сегодня дозвонился, договорились о встрече", {
+      date: sentAt,
+    });
+    expect(proposal.text).toContain("1. 📞 Звонок → недозвон · Сигма");
+    expect(proposal.text).toContain("2. 📞 Звонок → назначена встреча · Сигма");
+    expect(proposal.text).toMatch(/1\. 📅/);
+    await h.tap(t.ivan, t.ivanChat, proposal.call, okButton(buttons(proposal.call)));
+    expect(count(h, "select occurred_at from activities where outcome = 'noanswer'")).toBe(sentAt * 1000 - 86_400_000);
+    expect(count(h, "select occurred_at from activities where outcome = 'meeting'")).toBe(sentAt * 1000);
   });
 
   it("a proposal survives a restart; in a group only replies to the bot are read", async () => {

@@ -63,6 +63,7 @@ clients       N N N G   a a O G   A A O G   B B O G   N N N G
 feed          N N N G   a a O G   a a O G   a a O G   N N N G
 edit          N N N G   a a O G   a a O G   a a O G   N N N G
 void          N N N G   H H O G   a a O G   a a O G   N N N G
+aliases       N N N G   H H O G   a a O G   a a O G   N N N G
 badges        N N N G   a a O G   A A O G   B B O G   N N N G
 free-text     N N N -   A A O -   A A O -   B B O -   N N N -
 coach         N N N G   H H O G   a a O G   a a O G   N N N G

@@ -1,496 +1,72 @@
-// Hand-written free-text reports, as managers type them between calls, each with the
-// entries a person would log for it. Written for the tests, not produced by the parser.
-//
-// Expected entries, separated by " + ": `kind[/outcome][ amount][ @client][ !reason]`;
-// amount in rubles, `?` when it must be asked (foreign currency, none given); `-` alone
-// when nothing can be read. Clients compare by name, ignoring case and legal forms.
+// Labelled free-text reports in one JSON format anyone can score
+// (`npm run bench:nlu -- --corpus FILE.json`): the team's known clients and, per
+// message, the entries a person would log for it. Written by people, not by the reader.
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { ACTIVITY_KINDS, CALL_OUTCOMES } from "../../src/domain/types.js";
 
-/** The manager's open leads and recent clients that every corpus message is read against. */
-export const CORPUS_KNOWN_CLIENTS = [
-  "ООО Ромашка",
-  "Вектор",
-  "Acme",
-  "Альфа Банк",
-  "Глобус",
-  "Northwind",
-  "Сигма",
-  "Техносила",
-  "Омега",
-  "Contoso",
-  "ИП Кузнецов",
-  "Стройдом",
-];
+/** `today`, `yesterday`, `day_before_yesterday`, or the most recent past weekday; null is today. */
+export const DAY_LABELS = [
+  "today",
+  "yesterday",
+  "day_before_yesterday",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+] as const;
+export type DayLabel = (typeof DAY_LABELS)[number];
 
-export interface ExpectedEntry {
-  kind: string;
-  outcome: string | null;
-  /** Rubles; null when none, "ask" when it must be asked. */
-  amount: number | "ask" | null;
-  client: string | null;
-  reason: string | null;
+const event = z
+  .object({
+    kind: z.enum(ACTIVITY_KINDS),
+    outcome: z.enum(CALL_OUTCOMES).nullable(),
+    /** Null when the message names no client. */
+    client: z.string().min(1).nullable(),
+    /** Roubles; null when none is given (a deal then asks for it). */
+    amount: z.number().positive().nullable(),
+    day: z.enum(DAY_LABELS).nullable(),
+    reason: z.string().min(1).nullable(),
+  })
+  .strict()
+  .refine((e) => (e.kind === "call") === (e.outcome !== null), "a call and only a call has an outcome");
+
+const corpusSchema = z
+  .object({
+    known_clients: z.array(z.string().min(1)),
+    messages: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1),
+            lang: z.enum(["ru", "en"]),
+            text: z.string().min(1),
+            /** Empty: nothing to log (a question, a reminder, an intention). */
+            events: z.array(event),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict()
+  .refine((c) => new Set(c.messages.map((m) => m.id)).size === c.messages.length, "message ids must be unique");
+
+export type Corpus = z.infer<typeof corpusSchema>;
+export type CorpusMessage = Corpus["messages"][number];
+export type CorpusEvent = CorpusMessage["events"][number];
+
+/** Reads and checks a corpus file; a malformed one throws with the offending path. */
+export function loadCorpus(path: string): Corpus {
+  const parsed = corpusSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
+  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  return parsed.data;
 }
 
-export interface CorpusItem {
-  text: string;
-  lang: "ru" | "en";
-  expected: ExpectedEntry[];
-}
-
-const RAW: [string, string][] = [
-  // Calls, Russian
-  ["позвонил в Ромашку, договорились о встрече", "call/meeting @Ромашка"],
-  ["Позвонил в Вектор", "call/reached @Вектор"],
-  ["созвонились с Глобусом", "call/reached @Глобус"],
-  ["набрал Сигму, не взяли трубку", "call/noanswer @Сигма"],
-  ["не дозвонился до Омеги", "call/noanswer @Омега"],
-  ["Омега не берет трубку", "call/noanswer @Омега"],
-  ["звонок Техносила — недозвон", "call/noanswer @Техносила"],
-  ["позвонила в Стройдом, назначили встречу на четверг", "call/meeting @Стройдом"],
-  ["звонил Кузнецову, поговорили", "call/reached @Кузнецов"],
-  ["перезвонил в Альфа Банк", "call/reached @Альфа Банк"],
-  ["Созвон с Acme, договорились встретиться", "call/meeting @Acme"],
-  ["набрала Глобус — занято", "call/noanswer @Глобус"],
-  ["позвонил в Бету", "call/reached @Бета"],
-  ["позвонил в компанию Лотос", "call/reached @Лотос"],
-  ["звонок в ООО «Ромашка», дозвонился", "call/reached @Ромашка"],
-  ["позвонил Вектору, назначил встречу", "call/meeting @Вектор"],
-  ["позвонил в Сигму, трубку не взяли", "call/noanswer @Сигма"],
-  ["прозвонил Омегу, поговорили с директором", "call/reached @Омега"],
-  ["Дозвонился до Глобуса, обсудили условия", "call/reached @Глобус"],
-  ["недозвон Техносила", "call/noanswer @Техносила"],
-  ["позвонил в Acme и в Beta, с Beta договорились о встрече", "call/reached @Acme + call/meeting @Beta"],
-  ["позвонил в Ромашку и в Вектор", "call/reached @Ромашка + call/reached @Вектор"],
-  ["звонил в Омегу и Сигму, никто не ответил", "call/noanswer @Омега + call/noanswer @Сигма"],
-  ["позвонил в Глобус", "call/reached @Глобус"],
-  ["созвонился с Альфой", "call/reached @Альфа"],
-  ["звякнул в Стройдом, встреча в пятницу", "call/meeting @Стройдом"],
-  ["позвонил Ромашке", "call/reached @Ромашка"],
-  ["звонок Вектор", "call/reached @Вектор"],
-  ["позвонил в Лотос, не отвечают", "call/noanswer @Лотос"],
-  ["набрал ИП Кузнецов — вне зоны", "call/noanswer @Кузнецов"],
-  ["поговорил с Сигмой", "call/reached @Сигма"],
-  ["созвон с Техносилой, забили встречу", "call/meeting @Техносила"],
-  ["позвонил в Меридиан", "call/reached @Меридиан"],
-  ["позвонил в «Северную звезду», договорились о встрече", "call/meeting @Северную звезду"],
-  ["позвонил клиенту Вектор", "call/reached @Вектор"],
-  ["Позвонил в Гермес, поговорили", "call/reached @Гермес"],
-  ["позвонил в Атлант, не дозвонился", "call/noanswer @Атлант"],
-  ["созвонились с Меридианом, встреча назначена на понедельник", "call/meeting @Меридиан"],
-  ["позвонил в Омегу. Договорились о встрече", "call/meeting @Омега"],
-  ["звонок в Глобус, недозвон", "call/noanswer @Глобус"],
-  ["позвонил в Сигму", "call/reached @Сигма"],
-  ["позвонил в Ромашку, не взяли трубку, потом позвонил в Вектор", "call/noanswer @Ромашка + call/reached @Вектор"],
-  ["позвонил Кузнецову", "call/reached @Кузнецов"],
-  ["позвонл в Ромашку", "call/reached @Ромашка"],
-  ["позвонил в ромашку", "call/reached @Ромашка"],
-  ["созвонились с Acme", "call/reached @Acme"],
-  ["звонил в Contoso, не дозвонился", "call/noanswer @Contoso"],
-  ["позвонил в Northwind, договорились о встрече", "call/meeting @Northwind"],
-  ["Набрал Омегу", "call/reached @Омега"],
-  ["позвонила в Техносилу", "call/reached @Техносила"],
-  ["звонила в Стройдом, сбросили", "call/noanswer @Стройдом"],
-  ["позвонил в Альфа Банк, назначили встречу", "call/meeting @Альфа Банк"],
-  ["позвонил в Палитру", "call/reached @Палитра"],
-  ["позвонил в Энергию, не берут трубку", "call/noanswer @Энергия"],
-  ["созвонился с Галактикой", "call/reached @Галактика"],
-  ["позвонил", "call/reached"],
-  ["не дозвонился", "call/noanswer"],
-  ["звонок, договорились о встрече", "call/meeting"],
-  ["позвонил в Вектор, договорились о встрече на завтра", "call/meeting @Вектор"],
-  ["Звонил Глобусу — не отвечают", "call/noanswer @Глобус"],
-  // Calls, English
-  ["called Acme, booked a meeting", "call/meeting @Acme"],
-  ["Called Northwind", "call/reached @Northwind"],
-  ["call with Contoso, no answer", "call/noanswer @Contoso"],
-  ["rang Globex, they didn't pick up", "call/noanswer @Globex"],
-  ["phoned Initech", "call/reached @Initech"],
-  ["called Acme and Contoso", "call/reached @Acme + call/reached @Contoso"],
-  ["called Umbrella, set up a meeting for Friday", "call/meeting @Umbrella"],
-  ["called Northwind - voicemail", "call/noanswer @Northwind"],
-  ["talked to Acme", "call/reached @Acme"],
-  ["spoke with Contoso", "call/reached @Contoso"],
-  ["call to Hooli, reached the CEO", "call/reached @Hooli"],
-  ["called Vector", "call/reached @Vector"],
-  ["just called Acme, no one answered", "call/noanswer @Acme"],
-  ["called Stark, meeting booked", "call/meeting @Stark"],
-  ["dialed Wayne, couldn't reach them", "call/noanswer @Wayne"],
-  ["called Northwind and booked a meeting", "call/meeting @Northwind"],
-  ["called", "call/reached"],
-  ["no answer from Contoso", "call/noanswer @Contoso"],
-  ["Called Acme, scheduled a meeting", "call/meeting @Acme"],
-  ["phone call with Initech", "call/reached @Initech"],
-  ["called Globex then called Acme", "call/reached @Globex + call/reached @Acme"],
-  ["called Soylent, agreed to meet next week", "call/meeting @Soylent"],
-  ["calld Acme", "call/reached @Acme"],
-  ["rang Contoso", "call/reached @Contoso"],
-  ["called Acme, didn't answer", "call/noanswer @Acme"],
-  // Meetings
-  ["встретились с Ромашкой", "meeting @Ромашка"],
-  ["провёл встречу с Вектором", "meeting @Вектор"],
-  ["был у клиента Глобус", "meeting @Глобус"],
-  ["встреча с Сигмой", "meeting @Сигма"],
-  ["съездил в Омегу", "meeting @Омега"],
-  ["Встретился с Техносилой", "meeting @Техносила"],
-  ["провела встречу в Стройдоме", "meeting @Стройдом"],
-  ["встреча с Кузнецовым прошла хорошо", "meeting @Кузнецов"],
-  ["была встреча с Альфа Банком", "meeting @Альфа Банк"],
-  ["встретился с Меридианом", "meeting @Меридиан"],
-  ["выезд в Атлант", "meeting @Атлант"],
-  ["встреча в офисе Acme", "meeting @Acme"],
-  ["встретились с «Северной звездой»", "meeting @Северной звездой"],
-  ["провел встречу", "meeting"],
-  ["встретился с Бетой", "meeting @Бета"],
-  ["встреча Глобус", "meeting @Глобус"],
-  ["заехал в Вектор", "meeting @Вектор"],
-  ["встретился с Рогами и Копытами", "meeting @Рога + meeting @Копыта"],
-  ["встреча с Гермесом", "meeting @Гермес"],
-  ["встретилась с Палитрой", "meeting @Палитра"],
-  ["визит в Сигму", "meeting @Сигма"],
-  ["встреча с Ромашкой и Вектором", "meeting @Ромашка + meeting @Вектор"],
-  ["had a meeting with Acme", "meeting @Acme"],
-  ["met with Contoso", "meeting @Contoso"],
-  ["Meeting with Northwind", "meeting @Northwind"],
-  ["visited Initech", "meeting @Initech"],
-  ["met Globex today", "meeting @Globex"],
-  ["had a meeting", "meeting"],
-  ["meeting at Hooli went well", "meeting @Hooli"],
-  ["in-person meeting with Umbrella", "meeting @Umbrella"],
-  ["met with Acme and Contoso", "meeting @Acme + meeting @Contoso"],
-  ["had a meeting with Stark", "meeting @Stark"],
-  // Proposals
-  ["отправил КП в Ромашку", "proposal @Ромашка"],
-  ["скинул предложение Вектору", "proposal @Вектор"],
-  ["отправила коммерческое предложение в Глобус", "proposal @Глобус"],
-  ["КП Сигма", "proposal @Сигма"],
-  ["выслал кп Омеге", "proposal @Омега"],
-  ["отправил КП", "proposal"],
-  ["отправил предложение для ООО «Ромашка»", "proposal @Ромашка"],
-  ["скинул КП в Техносилу", "proposal @Техносила"],
-  ["отправил смету Стройдому", "proposal @Стройдом"],
-  ["отправил кп Кузнецову", "proposal @Кузнецов"],
-  ["КП для Альфа Банка отправлено", "proposal @Альфа Банк"],
-  ["выслал предложение Меридиану", "proposal @Меридиан"],
-  ["отправил КП в Атлант", "proposal @Атлант"],
-  ["скинул кп в Бету", "proposal @Бета"],
-  ["отправил КП Гермесу", "proposal @Гермес"],
-  ["отправила КП в Палитру", "proposal @Палитра"],
-  ["отправил оффер в Acme", "proposal @Acme"],
-  ["отправил КП в Ромашку и Вектор", "proposal @Ромашка + proposal @Вектор"],
-  ["sent a proposal to Acme", "proposal @Acme"],
-  ["sent the quote to Contoso", "proposal @Contoso"],
-  ["proposal sent to Northwind", "proposal @Northwind"],
-  ["sent an offer to Initech", "proposal @Initech"],
-  ["sent a proposal", "proposal"],
-  ["emailed a quote to Globex", "proposal @Globex"],
-  ["sent proposal Hooli", "proposal @Hooli"],
-  // Presentations
-  ["провёл презентацию для Ромашки", "presentation @Ромашка"],
-  ["показал демо Вектору", "presentation @Вектор"],
-  ["презентация в Глобусе", "presentation @Глобус"],
-  ["провела презентацию Сигме", "presentation @Сигма"],
-  ["демо для Омеги", "presentation @Омега"],
-  ["показал продукт Техносиле", "presentation @Техносила"],
-  ["презентовал решение в Стройдоме", "presentation @Стройдом"],
-  ["провел демо", "presentation"],
-  ["с Альфой провели презентацию", "presentation @Альфа"],
-  ["презентация для Меридиана", "presentation @Меридиан"],
-  ["провёл демку Атланту", "presentation @Атлант"],
-  ["презентация Гермес", "presentation @Гермес"],
-  ["провел вебинар для Палитры", "presentation @Палитра"],
-  ["показал демо Бете", "presentation @Бета"],
-  ["презентация для ИП Кузнецов", "presentation @Кузнецов"],
-  ["demoed to Acme", "presentation @Acme"],
-  ["gave a demo to Contoso", "presentation @Contoso"],
-  ["presentation for Northwind", "presentation @Northwind"],
-  ["did a demo for Initech", "presentation @Initech"],
-  ["presented to Globex", "presentation @Globex"],
-  ["showed the product to Hooli", "presentation @Hooli"],
-  ["demo with Umbrella", "presentation @Umbrella"],
-  // Leads
-  ["новый лид Лотос", "lead @Лотос"],
-  ["новый клиент Меридиан", "lead @Меридиан"],
-  ["входящая заявка от Атланта", "lead @Атлант"],
-  ["новый лид ООО «Северная Звезда»", "lead @Северная Звезда"],
-  ["заявка от Гермеса", "lead @Гермес"],
-  ["новый лид", "lead"],
-  ["новая заявка Палитра", "lead @Палитра"],
-  ["лид Энергия", "lead @Энергия"],
-  ["Новый клиент — Галактика", "lead @Галактика"],
-  ["пришла заявка от Бриза", "lead @Бриз"],
-  ["новый лид Бета", "lead @Бета"],
-  ["входящая заявка: Спектр", "lead @Спектр"],
-  ["обратился Сатурн", "lead @Сатурн"],
-  ["new lead Globex", "lead @Globex"],
-  ["new client Initech", "lead @Initech"],
-  ["inbound inquiry from Hooli", "lead @Hooli"],
-  ["new lead: Umbrella", "lead @Umbrella"],
-  ["new prospect Stark", "lead @Stark"],
-  ["new lead Wayne Enterprises", "lead @Wayne Enterprises"],
-  ["new lead", "lead"],
-  // Deals
-  ["сделка 50к Ромашка", "deal 50000 @Ромашка"],
-  ["закрыл сделку с Вектором на 120 000", "deal 120000 @Вектор"],
-  ["продал Глобусу на 1,5 млн", "deal 1500000 @Глобус"],
-  ["подписали договор с Сигмой, 300 тыс. руб", "deal 300000 @Сигма"],
-  ["Омега оплатила 75 000 ₽", "deal 75000 @Омега"],
-  ["сделка Техносила 2 млн", "deal 2000000 @Техносила"],
-  ["закрыл Стройдом на 450к", "deal 450000 @Стройдом"],
-  ["сделка на 50 тыс. руб с Кузнецовым", "deal 50000 @Кузнецов"],
-  ["оплатили счет Альфа Банк 250000", "deal 250000 @Альфа Банк"],
-  ["продал Меридиану на 80к", "deal 80000 @Меридиан"],
-  ["сделка 1.2m Acme", "deal 1200000 @Acme"],
-  ["закрыли сделку с Атлантом — 600 000 рублей", "deal 600000 @Атлант"],
-  ["сделка на полтора миллиона с Гермесом", "deal 1500000 @Гермес"],
-  ["Палитра подписала, 90 тыс", "deal 90000 @Палитра"],
-  ["сделка 50к", "deal 50000"],
-  ["закрыл сделку с Ромашкой", "deal ? @Ромашка"],
-  ["сделка $5000 Acme", "deal ? @Acme"],
-  ["продал Вектору на 3000 долларов", "deal ? @Вектор"],
-  ["сделка 200 000 Бета", "deal 200000 @Бета"],
-  ["оплатили 1 млн, Глобус", "deal 1000000 @Глобус"],
-  ["сделка с Сигмой на 35 000 р.", "deal 35000 @Сигма"],
-  ["заключил договор с Омегой на 500 тыс", "deal 500000 @Омега"],
-  ["продал Техносиле на 2,5 ляма", "deal 2500000 @Техносила"],
-  ["сделка Энергия 70k", "deal 70000 @Энергия"],
-  ["закрыл сделку 150 тыс Галактика", "deal 150000 @Галактика"],
-  ["Стройдом оплатил счёт на 95 000", "deal 95000 @Стройдом"],
-  ["сделка на 50к с ООО «Ромашка»", "deal 50000 @Ромашка"],
-  ["подписали контракт с Лотосом на 1,2 млн руб", "deal 1200000 @Лотос"],
-  ["сделка 40 000", "deal 40000"],
-  ["сдлека 50к Ромашка", "deal 50000 @Ромашка"],
-  ["closed Acme for 50k", "deal 50000 @Acme"],
-  ["deal with Contoso, 120 000 rub", "deal 120000 @Contoso"],
-  ["won Northwind 1.5m", "deal 1500000 @Northwind"],
-  ["signed Initech for 300k", "deal 300000 @Initech"],
-  ["Globex paid 75000", "deal 75000 @Globex"],
-  ["closed a deal with Hooli, $20k", "deal ? @Hooli"],
-  ["deal 250k Umbrella", "deal 250000 @Umbrella"],
-  ["closed the deal with Stark", "deal ? @Stark"],
-  ["sold to Wayne for 90k rub", "deal 90000 @Wayne"],
-  ["deal 500k", "deal 500000"],
-  ["closed Soylent 2m", "deal 2000000 @Soylent"],
-  // Lost
-  ["Ромашка отказалась — дорого", "lost @Ромашка !дорого"],
-  ["Вектор слился", "lost @Вектор"],
-  ["потеряли Глобус, ушли к конкурентам", "lost @Глобус"],
-  ["Сигма отказалась: нет бюджета", "lost @Сигма !нет бюджета"],
-  ["отказ Омега — выбрали другого поставщика", "lost @Омега !выбрали другого поставщика"],
-  ["Техносила передумала", "lost @Техносила"],
-  ["Стройдом отказался, дорого", "lost @Стройдом !дорого"],
-  ["отказались от КП в Кузнецове", "lost @Кузнецов"],
-  ["Альфа Банк не интересно", "lost @Альфа Банк"],
-  ["Acme отказались — нет бюджета", "lost @Acme !нет бюджета"],
-  ["отказ Сигма", "lost @Сигма"],
-  ["Омега слилась", "lost @Омега"],
-  ["Глобус отказался, потому что дорого", "lost @Глобус !дорого"],
-  ["сделка с Вектором сорвалась", "lost @Вектор"],
-  ["Ромашка отказалась", "lost @Ромашка"],
-  ["потеряли Техносилу", "lost @Техносила"],
-  ["отказались", "lost"],
-  ["Acme lost — too expensive", "lost @Acme !too expensive"],
-  ["Contoso declined", "lost @Contoso"],
-  ["lost Northwind, went with a competitor", "lost @Northwind"],
-  ["Contoso said no: no budget", "lost @Contoso !no budget"],
-  ["Northwind not interested", "lost @Northwind"],
-  ["Acme backed out", "lost @Acme"],
-  // Several events
-  ["позвонил в Ромашку и отправил КП", "call/reached @Ромашка + proposal @Ромашка"],
-  ["встретился с Вектором, потом отправил КП", "meeting @Вектор + proposal @Вектор"],
-  ["новый лид Лотос, позвонил, договорились о встрече", "lead @Лотос + call/meeting @Лотос"],
-  ["провел презентацию в Глобусе и отправил КП", "presentation @Глобус + proposal @Глобус"],
-  ["позвонил в Сигму — недозвон. Отправил КП в Омегу", "call/noanswer @Сигма + proposal @Омега"],
-  ["Ромашка оплатила 50к, Вектор отказался", "deal 50000 @Ромашка + lost @Вектор"],
-  ["встреча с Техносилой, потом звонок в Стройдом", "meeting @Техносила + call/reached @Стройдом"],
-  ["позвонил в Acme, не дозвонился; позвонил в Contoso, договорились о встрече", "call/noanswer @Acme + call/meeting @Contoso"],
-  ["отправил КП в Ромашку, Вектор и Глобус", "proposal @Ромашка + proposal @Вектор + proposal @Глобус"],
-  ["показал демо Омеге, закрыли сделку на 300к", "presentation @Омега + deal 300000 @Омега"],
-  ["called Acme, then sent a proposal", "call/reached @Acme + proposal @Acme"],
-  ["met with Contoso and sent a quote", "meeting @Contoso + proposal @Contoso"],
-  ["new lead Globex, called them, booked a meeting", "lead @Globex + call/meeting @Globex"],
-  ["demoed to Northwind, then closed them for 200k", "presentation @Northwind + deal 200000 @Northwind"],
-  ["called Initech - no answer. Sent a proposal to Hooli", "call/noanswer @Initech + proposal @Hooli"],
-  ["закрыл Меридиан на 100к и отправил КП в Атлант", "deal 100000 @Меридиан + proposal @Атлант"],
-  ["звонок в Гермес, встреча с Палитрой", "call/reached @Гермес + meeting @Палитра"],
-  ["три звонка: Ромашка, Вектор, Глобус", "call/reached @Ромашка + call/reached @Вектор + call/reached @Глобус"],
-  // Slang, typos, filler
-  ["короче позвонил в Ромашку, все ок, встреча назначена", "call/meeting @Ромашка"],
-  ["ура! закрыл Вектор на 200к", "deal 200000 @Вектор"],
-  ["кп ушло в Глобус", "proposal @Глобус"],
-  ["созвон с сигмой", "call/reached @Сигма"],
-  ["Позвонил в Омегу, сказали перезвонить на следующей неделе", "call/reached @Омега"],
-  ["встретился с директором Техносилы", "meeting @Техносила"],
-  ["отправил кп ромашке", "proposal @Ромашка"],
-  ["Вектор: недозвон", "call/noanswer @Вектор"],
-  ["продажа Глобус 60 000", "deal 60000 @Глобус"],
-  ["звонок Ромашка встреча", "call/meeting @Ромашка"],
-  ["Глобус — сделка 1 200 000 ₽", "deal 1200000 @Глобус"],
-  ["Ромашка, созвонились, договорились о встрече", "call/meeting @Ромашка"],
-  ["Ромашка — отправил КП", "proposal @Ромашка"],
-  ["Acme: sent proposal", "proposal @Acme"],
-  ["ok so called Acme, they want a meeting, booked for tuesday", "call/meeting @Acme"],
-  ["finally closed Contoso!!! 1m", "deal 1000000 @Contoso"],
-  ["Сигма, новый лид", "lead @Сигма"],
-  ["позвонил в Омегу по поводу КП", "call/reached @Омега"],
-  ["Вчера позвонил в Ромашку", "call/reached @Ромашка"],
-  ["вчера была встреча с Вектором", "meeting @Вектор"],
-  ["yesterday called Acme", "call/reached @Acme"],
-  ["позвонил в Ромашку — договорились на встречу в среду", "call/meeting @Ромашка"],
-  ["набрал Вектор, поговорили, скинул КП", "call/reached @Вектор + proposal @Вектор"],
-  ["сделка с Acme 75 000", "deal 75000 @Acme"],
-  ["Омега подписала договор на 400 000 ₽", "deal 400000 @Омега"],
-  ["встреча с Contoso", "meeting @Contoso"],
-  ["отправил КП в Northwind", "proposal @Northwind"],
-  ["called Globex, they hung up", "call/noanswer @Globex"],
-  ["lost Initech — chose another vendor", "lost @Initech !chose another vendor"],
-  // Written after the reader was tuned on everything above and scored once before any
-  // change (35 of 40 exact: kind 0.875, client 0.872, amount 1.0); the general fixes that
-  // followed (weak lowercase names, "обсудили КП" is a topic) are tested by them now.
-  ["Только что созвонился с Вектором — хотят встречу", "call/meeting @Вектор"],
-  ["скинул коммерческое в Омегу", "proposal @Омега"],
-  ["закрыли Глобус! 340 000", "deal 340000 @Глобус"],
-  ["встретились в офисе у Сигмы", "meeting @Сигма"],
-  ["Техносила: трубку не берут", "call/noanswer @Техносила"],
-  ["новый лид — Квант", "lead @Квант"],
-  ["отправил КП Кванту", "proposal @Квант"],
-  ["провел демонстрацию для Омеги", "presentation @Омега"],
-  ["Стройдом слился, ушли к конкурентам", "lost @Стройдом"],
-  ["продал Альфа Банку на 2 млн", "deal 2000000 @Альфа Банк"],
-  ["звонок в Ромашку — договорились встретиться в четверг", "call/meeting @Ромашка"],
-  ["позвонил Кузнецову, он в отпуске", "call/reached @Кузнецов"],
-  ["набрал Орион, недозвон", "call/noanswer @Орион"],
-  ["презентовал продукт Ориону", "presentation @Орион"],
-  ["Орион отказался — нет бюджета", "lost @Орион !нет бюджета"],
-  ["созвонились с Acme, договорились о демо", "call/reached @Acme"],
-  ["сделка с Contoso на 45к", "deal 45000 @Contoso"],
-  ["Northwind подписали контракт, 1,1 млн", "deal 1100000 @Northwind"],
-  ["встреча с Вектором и отправил им КП", "meeting @Вектор + proposal @Вектор"],
-  ["позвонил в Глобус и в Сигму", "call/reached @Глобус + call/reached @Сигма"],
-  ["called Contoso, left a voicemail", "call/noanswer @Contoso"],
-  ["met the Acme team", "meeting @Acme"],
-  ["sent Northwind our proposal", "proposal @Northwind"],
-  ["closed Initech, 80k", "deal 80000 @Initech"],
-  ["Initech declined — budget frozen", "lost @Initech !budget frozen"],
-  ["new lead from the website: Pied Piper", "lead @Pied Piper"],
-  ["demo for Hooli went great", "presentation @Hooli"],
-  ["called Hooli and set a meeting", "call/meeting @Hooli"],
-  ["phoned Acme, spoke to procurement", "call/reached @Acme"],
-  ["deal 1.5m with Globex", "deal 1500000 @Globex"],
-  ["добрый день", "-"],
-  ["позвонил в Электрон, обсудили КП", "call/reached @Электрон"],
-  ["в Омегу отправил КП", "proposal @Омега"],
-  ["выставил счет Сигме, оплатили 60 тыс", "deal 60000 @Сигма"],
-  ["Вектор отказ, дорого", "lost @Вектор !дорого"],
-  ["встреча в Техносиле прошла, ждем решения", "meeting @Техносила"],
-  ["позвонила в Ромашку, никто не ответил", "call/noanswer @Ромашка"],
-  ["заявка с сайта от Кварца", "lead @Кварц"],
-  ["созвон с Глобусом, назначили встречу на среду", "call/meeting @Глобус"],
-  ["сделка с ИП Кузнецов, 25 000 руб", "deal 25000 @Кузнецов"],
-  // A second set, written during review and scored once before any change: 44 of 46
-  // exact. "с Зарёй" then read as a verb (fixed: the preposition's case decides);
-  // "с Меркурием" still gives "Меркурие" (the dictionary's guess for an unknown -ием
-  // word is the neuter -ие, as in "зданием" → "здание"), kept here as a known miss.
-  ["набрал Вектор, трубку не взял", "call/noanswer @Вектор"],
-  ["Скинул предложение в Глобус", "proposal @Глобус"],
-  ["был у клиента в Техносиле", "meeting @Техносила"],
-  ["провёл встречу с ООО «Стройдом»", "meeting @Стройдом"],
-  ["показал демо Омеге", "presentation @Омега"],
-  ["входящая заявка от ООО «Гранит»", "lead @Гранит"],
-  ["закрыли сделку с Сигмой на 50к", "deal 50000 @Сигма"],
-  ["Ромашка оплатила счёт, 120 тыс. руб", "deal 120000 @Ромашка"],
-  ["продал Кузнецову на 30 тыс", "deal 30000 @Кузнецов"],
-  ["подписали договор с Альфа Банком на 2,5 млн", "deal 2500000 @Альфа Банк"],
-  ["слились Омега, ушли к конкурентам", "lost @Омега !ушли к конкурентам"],
-  ["потеряли Глобус: выбрали другого поставщика", "lost @Глобус !выбрали другого поставщика"],
-  ["созвонились с Кварцем, договорились о встрече на вторник", "call/meeting @Кварц"],
-  ["сделка 50 тыс. руб Вектор", "deal 50000 @Вектор"],
-  ["сделка с Acme на $5000", "deal ? @Acme"],
-  ["вчера встретились с Ромашкой", "meeting @Ромашка"],
-  ["в пятницу отправил КП в Сигму", "proposal @Сигма"],
-  ["позвонил в Вектор и в Омегу, с Омегой договорились о встрече", "call/reached @Вектор + call/meeting @Омега"],
-  ["отправил КП в Стройдом и провёл презентацию для Техносилы", "proposal @Стройдом + presentation @Техносила"],
-  ["новый лид — ООО «Заря»", "lead @Заря"],
-  ["с Зарёй провели презентацию", "presentation @Заря"],
-  ["не дозвонилась до Гранита", "call/noanswer @Гранит"],
-  ["Клиент Вектор не взял трубку", "call/noanswer @Вектор"],
-  ["поговорил с Меркурием, хотят встречу", "call/meeting @Меркурий"],
-  ["презентация для Альфа Банка прошла отлично", "presentation @Альфа Банк"],
-  ["Техносила отказалась: дорого", "lost @Техносила !дорого"],
-  ["продали Стройдому лицензии на 75к", "deal 75000 @Стройдом"],
-  ["КП улетело в Ромашку", "proposal @Ромашка"],
-  ["встретился с Бетой", "meeting @Бета"],
-  ["отправил коммерческое предложение Гранту", "proposal @Грант"],
-  ["дозвонился в Сигму, просят перезвонить через неделю", "call/reached @Сигма"],
-  ["подписали с Омегой, 1 500 000 ₽", "deal 1500000 @Омега"],
-  ["отказ от Кузнецова — не сейчас", "lost @Кузнецов !не сейчас"],
-  ["сделка на 50к с «Северным ветром»", "deal 50000 @Северным ветром"],
-  ["dialed Northwind, no one picked up", "call/noanswer @Northwind"],
-  ["had a meeting with Contoso", "meeting @Contoso"],
-  ["won the Acme deal, 250k", "deal 250000 @Acme"],
-  ["Globex signed for $20k", "deal ? @Globex"],
-  ["sent a quote to Initech and called Hooli", "proposal @Initech + call/reached @Hooli"],
-  ["lost Northwind - went with a competitor", "lost @Northwind !went with a competitor"],
-  ["new inbound lead: Umbrella", "lead @Umbrella"],
-  ["yesterday demoed the product to Contoso", "presentation @Contoso"],
-  ["call with Acme, they want a meeting next week", "call/meeting @Acme"],
-  ["Contoso paid 1.2m rub", "deal 1200000 @Contoso"],
-  ["called Vandelay Industries, booked a meeting for Tuesday", "call/meeting @Vandelay Industries"],
-  ["met with Initech, then sent them a proposal", "meeting @Initech + proposal @Initech"],
-  // A third set, written during review and scored once: 22 of 24 exact; a wanted or
-  // awaited event ("хотят презентацию", "ждут КП") was read as done (fixed: PLANNED).
-  ["сделка 50000 Вектор", "deal 50000 @Вектор"],
-  ["сделка Глобус 50 000", "deal 50000 @Глобус"],
-  ["продал Омеге на 1,5 млн ₽", "deal 1500000 @Омега"],
-  ["deal Acme 1.5m", "deal 1500000 @Acme"],
-  ["позвонил в Ромашку в 15:00, договорились о встрече", "call/meeting @Ромашка"],
-  ["новый клиент Ласточка", "lead @Ласточка"],
-  ["Сигма слилась", "lost @Сигма"],
-  ["Сигма слилась — ушли к конкуренту", "lost @Сигма !ушли к конкуренту"],
-  ["отказались Глобус, потому что нет бюджета", "lost @Глобус !нет бюджета"],
-  ["был у Кузнецова на встрече", "meeting @Кузнецов"],
-  ["у Вектора не взяли трубку", "call/noanswer @Вектор"],
-  ["оплатили по счёту Техносила 300 тыс. руб.", "deal 300000 @Техносила"],
-  ["отправили КП для ООО «Омега»", "proposal @Омега"],
-  ["демо для Стройдома провёл, ждут КП", "presentation @Стройдом"],
-  ["closed Northwind, 2 000 000", "deal 2000000 @Northwind"],
-  ["won Contoso for 75k", "deal 75000 @Contoso"],
-  ["lost Acme: price too high", "lost @Acme !price too high"],
-  ["called Acme and Northwind, nobody answered", "call/noanswer @Acme + call/noanswer @Northwind"],
-  ["дозвонился до Альфа Банка, хотят презентацию", "call/reached @Альфа Банк"],
-  ["с Ромашкой созвонились, назначили встречу на завтра", "call/meeting @Ромашка"],
-  ["встреча с ИП Петров прошла", "meeting @Петров"],
-  ["позвонил Петрову, не ответил", "call/noanswer @Петров"],
-  ["провели презентацию в «Горизонте»", "presentation @Горизонте"],
-  ["сделка на 50к с Ромашкой, оплатили", "deal 50000 @Ромашка"],
-  // Nothing to read
-  ["привет", "-"],
-  ["как дела?", "-"],
-  ["ок", "-"],
-  ["спасибо", "-"],
-  ["hello", "-"],
-  ["thanks!", "-"],
-  ["что нового", "-"],
-  ["help me", "-"],
-];
-
-function parseExpected(spec: string): ExpectedEntry[] {
-  if (spec === "-") return [];
-  return spec.split(" + ").map((part) => {
-    const reason = /!(.+)$/.exec(part)?.[1]?.trim() ?? null;
-    const withoutReason = part.replace(/\s*!.+$/, "");
-    const client = /@(.+)$/.exec(withoutReason)?.[1]?.trim() ?? null;
-    const head = withoutReason
-      .replace(/\s*@.+$/, "")
-      .trim()
-      .split(/\s+/);
-    const [kind = "", outcome = null] = head[0]!.split("/");
-    const amountText = head[1];
-    const amount = amountText === undefined ? null : amountText === "?" ? "ask" : Number(amountText);
-    return { kind, outcome: kind === "call" ? (outcome ?? "reached") : null, amount, client, reason };
-  });
-}
-
-export const CORPUS: CorpusItem[] = RAW.map(([text, spec]) => ({
-  text,
-  lang: /[а-яё]/i.test(text) ? "ru" : "en",
-  expected: parseExpected(spec),
-}));
+const here = dirname(fileURLToPath(import.meta.url));
+/** The corpus the reader was first written against. */
+export const OWN_CORPUS_PATH = join(here, "own-corpus.json");

@@ -1,8 +1,9 @@
-// Scores the free-text reader on the hand-written corpus, per field; shared by the
-// accuracy test and `npm run bench:nlu`.
+// Scores the free-text reader on a labelled corpus (see corpus.ts), per field; shared
+// by the accuracy tests and `npm run bench:nlu`.
+import type { DayRef } from "../../src/domain/backdating.js";
 import { type FreeTextReading, type Morphology, readFreeText } from "../../src/domain/free-text.js";
 import { clientKey } from "../../src/domain/pipeline.js";
-import { CORPUS, CORPUS_KNOWN_CLIENTS, type CorpusItem, type ExpectedEntry } from "./corpus.js";
+import type { Corpus, CorpusEvent, DayLabel } from "./corpus.js";
 
 export interface Score {
   messages: number;
@@ -11,71 +12,124 @@ export interface Score {
   amount_accuracy: number;
   client_accuracy: number;
   split_accuracy: number;
+  day_accuracy: number;
+  /** Share of nothing-to-log messages that produce no unflagged entry. */
+  nothing_accuracy: number;
   exact_accuracy: number;
+  exact_ru: number;
+  exact_en: number;
+  /** Wrong readings the reader called confident: `autolog` would store them. */
+  confident_wrong: number;
   p50_ms: number;
-  failures: { text: string; expected: ExpectedEntry[]; got: FreeTextReading["entries"] }[];
+  failures: { id: string; text: string; expected: CorpusEvent[]; got: GotEvent[]; confident: boolean }[];
+}
+
+/** One proposed entry in the corpus's terms. */
+export interface GotEvent {
+  kind: string;
+  outcome: string | null;
+  client: string | null;
+  amount: number | null;
+  day: DayLabel | null;
+  reason: string | null;
 }
 
 const LEGAL = /^(ооо|ао|зао|пао|ип|llc|inc|ltd)\s+/u;
 const name = (s: string | null) => (s === null ? null : clientKey(s).replace(LEGAL, "").replace(/ё/g, "е"));
-
 const ratio = (ok: number, n: number) => (n === 0 ? 1 : Math.round((ok / n) * 1000) / 1000);
 
-export function scoreCorpus(morph: Morphology, items: CorpusItem[] = CORPUS): Score {
-  const t = { kind: [0, 0], outcome: [0, 0], amount: [0, 0], client: [0, 0], split: [0, 0], exact: [0, 0] };
+const WEEKDAYS: readonly DayLabel[] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+/** A day the reader names, as a corpus label; today is null. */
+export function dayLabel(ref: DayRef | null): DayLabel | null {
+  if (ref === null) return null;
+  if (ref.type === "ago") return ref.days === 0 ? null : ref.days === 1 ? "yesterday" : ref.days === 2 ? "day_before_yesterday" : null;
+  if (ref.type === "weekday") return WEEKDAYS[ref.weekday - 1] ?? null;
+  return null;
+}
+const sameDay = (a: DayLabel | null, b: DayLabel | null) => (a === "today" ? null : a) === (b === "today" ? null : b);
+
+/** The entries as the bot would store them, each with the day it would be dated. */
+export function gotEvents(reading: FreeTextReading): GotEvent[] {
+  return reading.entries.map((e) => ({
+    kind: e.kind,
+    outcome: e.outcome,
+    client: e.clientName,
+    amount: e.amountMinor === null ? null : e.amountMinor / 100,
+    day: dayLabel(e.day),
+    reason: e.lostReason,
+  }));
+}
+
+export function scoreCorpus(morph: Morphology | null, corpus: Corpus): Score {
+  const t = { kind: [0, 0], outcome: [0, 0], amount: [0, 0], client: [0, 0], split: [0, 0], day: [0, 0], nothing: [0, 0] };
+  const exact = { all: [0, 0], ru: [0, 0], en: [0, 0] };
   const times: number[] = [];
   const failures: Score["failures"] = [];
-  const count = (k: keyof typeof t, ok: boolean) => {
-    t[k][0]! += ok ? 1 : 0;
-    t[k][1]! += 1;
+  let confidentWrong = 0;
+  const count = (c: number[], ok: boolean) => {
+    c[0]! += ok ? 1 : 0;
+    c[1]! += 1;
   };
-  for (const item of items) {
+  for (const item of corpus.messages) {
     const start = process.hrtime.bigint();
-    const reading = readFreeText(item.text, CORPUS_KNOWN_CLIENTS, morph);
+    const reading = readFreeText(item.text, corpus.known_clients, morph);
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    const exp = item.expected;
-    // A message with nothing to read passes when the reader proposes nothing or only a flagged guess.
-    const got = exp.length === 0 && reading.guessed ? [] : reading.entries;
-    const same = <T>(f: (e: ExpectedEntry) => T, g: (e: FreeTextReading["entries"][number]) => T) =>
+    const exp = item.events;
+    // Nothing to log passes when the reader proposes nothing, or only a flagged guess.
+    const got = exp.length === 0 && (reading.guessed || reading.nothing) ? [] : gotEvents(reading);
+    const same = <T>(f: (e: CorpusEvent) => T, g: (e: GotEvent) => T) =>
       got.length === exp.length && exp.every((e, i) => f(e) === g(got[i]!));
     const kind = same(
       (e) => e.kind,
       (e) => e.kind,
     );
     const split = got.length === exp.length;
-    count("kind", kind);
-    count("split", split);
     const calls = exp.some((e) => e.kind === "call");
     const outcome = same(
       (e) => e.outcome,
       (e) => e.outcome,
     );
-    if (calls) count("outcome", outcome);
     const deals = exp.some((e) => e.kind === "deal");
     const amount = same(
-      (e) => (e.amount === "ask" ? null : e.amount),
-      (e) => (e.amountMinor === null ? null : e.amountMinor / 100),
+      (e) => e.amount,
+      (e) => e.amount,
     );
-    if (deals) count("amount", amount);
     const client = same(
       (e) => name(e.client),
-      (e) => name(e.clientName),
+      (e) => name(e.client),
     );
-    if (exp.length > 0) count("client", client);
-    const reason = exp.every((e, i) => e.reason === null || name(e.reason) === name(got[i]?.lostReason ?? null));
-    const exact = kind && split && (!calls || outcome) && (!deals || amount) && client && reason;
-    count("exact", exact);
-    if (!exact) failures.push({ text: item.text, expected: exp, got });
+    const day = got.length === exp.length && exp.every((e, i) => sameDay(e.day, got[i]!.day));
+    const reason = exp.every((e, i) => e.reason === null || name(e.reason) === name(got[i]?.reason ?? null));
+    if (exp.length === 0) count(t.nothing, got.length === 0);
+    else {
+      count(t.kind, kind);
+      count(t.split, split);
+      count(t.client, client);
+      count(t.day, day);
+      if (calls) count(t.outcome, outcome);
+      if (deals) count(t.amount, amount);
+    }
+    const ok = kind && split && (!calls || outcome) && (!deals || amount) && client && day && reason;
+    count(exact.all, ok);
+    count(exact[item.lang], ok);
+    if (!ok && reading.confident) confidentWrong++;
+    if (!ok) failures.push({ id: item.id, text: item.text, expected: exp, got, confident: reading.confident });
   }
   const sorted = [...times].sort((a, b) => a - b);
+  const r = (c: number[]) => ratio(c[0]!, c[1]!);
   return {
-    messages: items.length,
-    kind_accuracy: ratio(t.kind[0]!, t.kind[1]!),
-    outcome_accuracy: ratio(t.outcome[0]!, t.outcome[1]!),
-    amount_accuracy: ratio(t.amount[0]!, t.amount[1]!),
-    client_accuracy: ratio(t.client[0]!, t.client[1]!),
-    split_accuracy: ratio(t.split[0]!, t.split[1]!),
-    exact_accuracy: ratio(t.exact[0]!, t.exact[1]!),
+    messages: corpus.messages.length,
+    kind_accuracy: r(t.kind),
+    outcome_accuracy: r(t.outcome),
+    amount_accuracy: r(t.amount),
+    client_accuracy: r(t.client),
+    split_accuracy: r(t.split),
+    day_accuracy: r(t.day),
+    nothing_accuracy: r(t.nothing),
+    exact_accuracy: r(exact.all),
+    exact_ru: r(exact.ru),
+    exact_en: r(exact.en),
+    confident_wrong: confidentWrong,
     p50_ms: Math.round((sorted[Math.floor(sorted.length / 2)] ?? 0) * 1000) / 1000,
     failures,
   };

@@ -1,12 +1,15 @@
 import { type Context, InlineKeyboard } from "grammy";
 import { CLIENT_REQUIRED, type ParsedEntry, parseEntry } from "../../domain/entry-parsing.js";
 import { clientKey } from "../../domain/pipeline.js";
+import type { Correction } from "../../domain/text-aliases.js";
 import { type ActivityKind, CALL_OUTCOMES, type CallOutcome } from "../../domain/types.js";
 import { formatMoney } from "../../presentation/format/money.js";
 import { escapeHtml } from "../../presentation/html.js";
 import { type Messages, messages } from "../../presentation/i18n/index.js";
+import { aliasLine } from "../../presentation/views/aliases-view.js";
 import { entryErrorText, entryReplyText } from "../../presentation/views/entry-messages.js";
 import { recordEntry } from "../../services/record-entry.js";
+import { learnFromCorrection } from "../../services/text-aliases.js";
 import { openScope, recheckScope } from "./flow-scope.js";
 import { type Answer as FlowAnswer, type FlowConversation, waitForAnswer } from "./wait-answer.js";
 
@@ -20,6 +23,8 @@ export interface LogPrefill {
   amountMinor?: number | null;
   clientName?: string | null;
   lostReason?: string | null;
+  /** Set when ✏️ corrects a free-text reading: what changes is remembered for the team. */
+  correcting?: Pick<Correction, "read" | "phrases">;
 }
 
 /** This user's next answer; the Skip button comes back as its own kind. */
@@ -185,7 +190,12 @@ export async function logEntryConversation(
   const reply = await conversation.external((octx) => {
     const still = recheckScope(octx, flowScope);
     if (!still.ok) return escapeHtml(still.text);
-    return entryReplyText(final, recordEntry(octx.deps, still.member, final, { occurredAt, sourceUpdateId }), env.locale);
+    const outcome = recordEntry(octx.deps, still.member, final, { occurredAt, sourceUpdateId });
+    const text = entryReplyText(final, outcome, env.locale);
+    if (!prefill.correcting || outcome.status !== "logged") return text;
+    const stored = { kind: final.kind, clientName: final.clientName, amountMinor: final.amountMinor };
+    const learned = learnFromCorrection(octx.deps, still.member, { ...prefill.correcting, stored });
+    return learned.length ? `${text}\n${t.freeText.learned(learned.map((a) => aliasLine(a, env.locale)))}` : text;
   });
   await last.reply(reply, { parse_mode: "HTML" });
 }

@@ -1,11 +1,11 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
-import { mentionedDay } from "../../domain/backdating.js";
 import { readTeamSettings } from "../../domain/team-settings.js";
+import { ACTIVITY_KINDS } from "../../domain/types.js";
 import { fitHtml } from "../../presentation/html.js";
 import { backdateNote } from "../../presentation/views/control-view.js";
 import { describeEntry, entryReplyText } from "../../presentation/views/entry-messages.js";
-import { proposalText } from "../../presentation/views/proposal-view.js";
+import { proposalLine, proposalText } from "../../presentation/views/proposal-view.js";
 import { pinEntryDay } from "../../services/entry-day.js";
 import { confirmProposal, PROPOSAL_TTL_MS, proposalEntries, readMemberText, saveProposal, storeEntries } from "../../services/free-text.js";
 import type { BotContext } from "../context.js";
@@ -52,34 +52,39 @@ freeTextFeature.on("message:text", async (ctx, next) => {
   const text = msg.text.replace(new RegExp(`@${ctx.me.username}`, "gi"), " ").trim();
   const reading = readMemberText(ctx.deps, member, text);
   const reply = { reply_parameters: { message_id: msg.message_id, allow_sending_without_reply: true } };
+  // A question, a plan or a complaint logs nothing, whatever event words it holds.
+  if (reading.nothing) {
+    await ctx.reply(ctx.t.freeText.nothing[reading.nothing], reply);
+    return;
+  }
   if (reading.entries.length === 0) {
     await ctx.reply(ctx.t.freeText.unreadable, { ...reply, reply_markup: logKindsInline(ctx.t) });
     return;
   }
-  // A named earlier day ("вчера позвонил…") dates the entries that day, within the team's window.
+  // Each event's named earlier day ("вчера не дозвонился, сегодня дозвонился") dates that
+  // entry, within the team's window; a day outside it leaves the entry dated today, with a note.
   const sentAt = msg.date * 1000;
-  const named = reading.notes.includes("past_day") ? mentionedDay(text) : null;
-  const day = named ? pinEntryDay(member.team, named, sentAt) : null;
-  const backdated = day?.ok && day.backdated ? day : null;
-  const dayNote = day ? backdateNote(day, day.windowDays, ctx.locale) : null;
-  if (dayNote) reading.notes = reading.notes.filter((n) => n !== "past_day");
-  const meta = {
-    occurredAt: backdated ? backdated.occurredAt : sentAt,
-    loggedAt: backdated ? sentAt : null,
-    sourceUpdateId: ctx.update.update_id,
-  };
+  const dayNotes: string[] = [];
+  const dated = reading.entries.map((e, i) => {
+    if (!e.day) return { ...e, occurredAt: sentAt, loggedAt: null };
+    const day = pinEntryDay(member.team, e.day, sentAt);
+    const note = backdateNote(day, day.windowDays, ctx.locale);
+    if (note) dayNotes.push(reading.entries.length > 1 ? `${i + 1}. ${note}` : note);
+    return day.ok && day.backdated ? { ...e, occurredAt: day.occurredAt, loggedAt: sentAt } : { ...e, occurredAt: sentAt, loggedAt: null };
+  });
+  const meta = { occurredAt: sentAt, loggedAt: null, sourceUpdateId: ctx.update.update_id };
   if (reading.confident && readTeamSettings(member.team.settings).autoLog) {
-    const { proposal, fresh } = saveProposal(ctx.deps, member, reading.entries, meta, "stored");
+    const { proposal, fresh } = saveProposal(ctx.deps, member, dated, meta, "stored");
     if (!fresh) return;
     const stored = storeEntries(ctx.deps, member, proposal).map((x) => entryReplyText(x.entry, x.outcome, ctx.locale));
     const kb = new InlineKeyboard().text(ctx.t.freeText.undo, `ft:un:${proposal.id}:${proposal.token}`);
     await ctx.reply(fitHtml(`${stored.join("\n")}\n${ctx.t.freeText.autoStored}`), { ...reply, parse_mode: "HTML", reply_markup: kb });
     return;
   }
-  const { proposal, fresh } = saveProposal(ctx.deps, member, reading.entries, meta);
+  const { proposal, fresh } = saveProposal(ctx.deps, member, dated, meta);
   if (!fresh) return;
   const complete = reading.entries.every((e) => e.missing === null);
-  await ctx.reply(fitHtml(proposalText(reading, ctx.locale, dayNote ? [dayNote] : [])), {
+  await ctx.reply(fitHtml(proposalText(reading, ctx.locale, dayNotes)), {
     ...reply,
     parse_mode: "HTML",
     reply_markup: proposalKeyboard(ctx, proposal.id, proposal.token, reading.entries.length, complete, reading.guessed),
@@ -98,12 +103,12 @@ async function closeButtons(ctx: BotContext): Promise<void> {
   await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
 }
 
-freeTextFeature.callbackQuery(/^ft:(ok|no|ed|un):(\d{1,12}):([0-9a-f]{8})(?::(\d{1,2}))?$/, async (ctx) => {
+freeTextFeature.callbackQuery(/^ft:(ok|no|ed|ek|un):(\d{1,12}):([0-9a-f]{8})(?::(\d{1,2}))?(?::(\d))?$/, async (ctx) => {
   // A tap on an old message may come after Telegram stopped taking answers for it.
   await ctx.answerCallbackQuery().catch(() => undefined);
   const member = await requireMember(ctx);
   if (!member) return;
-  const [, action, idText, token, indexText] = ctx.match;
+  const [, action, idText, token, indexText, kindText] = ctx.match;
   const id = Number(idText);
   const ft = ctx.t.freeText;
   const proposals = ctx.deps.repos.textProposals;
@@ -142,8 +147,26 @@ freeTextFeature.callbackQuery(/^ft:(ok|no|ed|un):(\d{1,12}):([0-9a-f]{8})(?::(\d
     await ctx.reply(lines.length ? lines.join("\n") : ctx.t.undo.nothing, { parse_mode: "HTML" });
     return;
   }
-  // ✏️: this entry leaves the proposal and opens the guided flow, prefilled with it.
   const index = Number(indexText ?? 0);
+  if (action === "ed") {
+    // ✏️ first asks what it was (the read kind ticked): a wrong kind is corrected too, and remembered.
+    const proposal = proposals.find(id);
+    const own = proposal && proposal.token === token && proposal.userId === who.userId && proposal.teamId === who.teamId;
+    const entry = own && proposal.status === "pending" ? proposalEntries(proposal)[index] : undefined;
+    if (!entry) return void (await ctx.reply(ft.stale.missing));
+    const kb = new InlineKeyboard();
+    ACTIVITY_KINDS.forEach((k, i) => {
+      kb.text(`${k === entry.kind ? "✓ " : ""}${ctx.t.buttons[k]}`, `ft:ek:${id}:${token}:${index}:${i}`);
+      if (i % 2 === 1) kb.row();
+    });
+    // The kinds replace the proposal's buttons, so the flow's end updates this very message.
+    await ctx.editMessageReplyMarkup({ reply_markup: kb }).catch(() => undefined);
+    await ctx.reply(fitHtml(ft.pickKind(proposalLine(entry, ctx.locale))), { parse_mode: "HTML" });
+    return;
+  }
+  // A kind picked: this entry leaves the proposal and opens the guided flow, prefilled with it.
+  const kind = ACTIVITY_KINDS[Number(kindText ?? -1)];
+  if (!kind) return void (await ctx.reply(ft.stale.missing));
   const claim = proposals.claim(id, token!, who, now, PROPOSAL_TTL_MS, "pending", "edited");
   if (!claim.ok) return void (await ctx.reply(ft.stale[claim.reason]));
   const entries = proposalEntries(claim.proposal);
@@ -166,7 +189,11 @@ freeTextFeature.callbackQuery(/^ft:(ok|no|ed|un):(\d{1,12}):([0-9a-f]{8})(?::(\d
     amountMinor: entry.amountMinor,
     clientName: entry.clientName,
     lostReason: entry.lostReason,
+    // What was read, and from which words: what the manager changes is remembered for the team.
+    correcting: entry.phrases
+      ? { read: { kind: entry.kind, clientName: entry.clientName, amountMinor: entry.amountMinor }, phrases: entry.phrases }
+      : undefined,
   };
   await ctx.conversation.exitAll();
-  await ctx.conversation.enter(LOG_ENTRY_CONVERSATION, entry.kind, prefill);
+  await ctx.conversation.enter(LOG_ENTRY_CONVERSATION, kind, prefill);
 });

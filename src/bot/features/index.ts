@@ -1,5 +1,6 @@
 import type { Bot } from "grammy";
 import type { BotContext } from "../context.js";
+import { aliasesFeature } from "./aliases.js";
 import { badgesFeature } from "./badges.js";
 import { bonusFeature } from "./bonus.js";
 import { chatMembershipFeature } from "./chat-membership.js";
@@ -38,6 +39,7 @@ export function registerFeatures(bot: Bot<BotContext>): void {
   bot.use(loggingFeature);
   bot.use(undoFeature);
   bot.use(correctionsFeature);
+  bot.use(aliasesFeature);
   bot.use(feedFeature);
   bot.use(meFeature);
   bot.use(plansFeature);

@@ -17,6 +17,7 @@ import { programsRepository } from "./programs.js";
 import { quizzesRepository } from "./quizzes.js";
 import { savedReportsRepository } from "./saved-reports.js";
 import { teamsRepository } from "./teams.js";
+import { textAliasesRepository } from "./text-aliases.js";
 import { textProposalsRepository } from "./text-proposals.js";
 import { tvLinksRepository } from "./tv-links.js";
 import { updatesRepository } from "./updates.js";
@@ -35,6 +36,7 @@ export function createRepositories(db: Db) {
     posts: postsRepository(db),
     updates: updatesRepository(db),
     textProposals: textProposalsRepository(db),
+    textAliases: textAliasesRepository(db),
     inbox: inboxRepository(db),
     tvLinks: tvLinksRepository(db),
     knowledgeBase: knowledgeBaseRepository(db),

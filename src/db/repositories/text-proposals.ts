@@ -47,6 +47,10 @@ export function textProposalsRepository(db: Db) {
       return changed === 1 ? { ok: true, proposal: { ...proposal, status: to, resolvedAt: now } } : { ok: false, reason: "used", proposal };
     },
 
+    find(id: number): TextProposal | undefined {
+      return db.select().from(textProposals).where(eq(textProposals.id, id)).get();
+    },
+
     update(id: number, patch: Partial<Pick<TextProposal, "entries" | "status" | "activityIds" | "resolvedAt">>): void {
       db.update(textProposals).set(patch).where(eq(textProposals.id, id)).run();
     },

@@ -3,12 +3,14 @@ import type { BonusKind } from "../../domain/bonus.js";
 import type { BonusValueError } from "../../domain/bonus-command.js";
 import type { RowProblem } from "../../domain/csv-import.js";
 import { outcomeChoices } from "../../domain/entry-parsing.js";
+import type { NothingReason } from "../../domain/free-text.js";
 import type { FlagKind, FlagSettings } from "../../domain/gaming-flags.js";
 import type { MetricKey } from "../../domain/metrics.js";
 import type { ProgressStatus } from "../../domain/plans.js";
 import type { PointWeightKey } from "../../domain/points.js";
 import type { QuizErrorCode } from "../../domain/quiz-format.js";
 import type { PostDestination } from "../../domain/team-settings.js";
+import type { AliasField } from "../../domain/text-aliases.js";
 import type { ActivityKind, CallOutcome, Stage } from "../../domain/types.js";
 import type { EditRefusal } from "../../services/corrections.js";
 import { commandForms, commandHelpLines, type KindCommand, orList } from "./kind-commands.js";
@@ -192,6 +194,7 @@ export const en = {
     edit: "Fix an entry of the last 24 h",
     feed: "Feed: every action, in order",
     void: "Void an entry (head)",
+    aliases: "Phrases the team taught the bot (head)",
     me: "My numbers [today|week|month]",
     report: "Report [period] or /report dynamics|avgcheck|…",
     compare: "Compare managers [period] [by metric]",
@@ -248,7 +251,7 @@ export const en = {
   control: {
     help: "/edit — fix your entry of the last 24 h: <code>/edit amount 60k</code>, <code>/edit client Acme</code>, <code>/edit outcome meeting</code>, <code>/edit #12 …</code>\n/feed [period] — everything you logged and changed, in order\nAn earlier day: <code>/call yesterday</code>, <code>/deal 50k Acme 25.11</code>",
     helpHead:
-      "/void #12 reason — void an entry\nHeads also: <code>/feed @user</code> — one manager's actions; <code>/edit #12 amount 60k — reason</code> — correct anyone's entry (the reason is required); <code>/settings backdate 7</code> — how many days back entries may be logged (0: off)",
+      "/void #12 reason — void an entry\n/aliases — phrases the bot learned from ✏️ corrections; delete a wrong one\nHeads also: <code>/feed @user</code> — one manager's actions; <code>/edit #12 amount 60k — reason</code> — correct anyone's entry (the reason is required); <code>/settings backdate 7</code> — how many days back entries may be logged (0: off)",
     field: { amount: "amount", client: "client", outcome: "outcome" } satisfies Record<"amount" | "client" | "outcome", string>,
     editForms:
       "Forms: <code>/edit amount 60k</code> · <code>/edit client Acme</code> · <code>/edit outcome meeting</code> (your last entry), or with its number: <code>/edit #12 amount 60k</code>. Heads, for anyone's entry: <code>/edit #12 amount 60k — reason</code>, <code>/void #12 reason</code>.",
@@ -822,6 +825,17 @@ export const en = {
     headOnly: "Team settings are for heads; you can change your language and evening nudge.",
     toggle: (name: string, on: boolean) => `${on ? "✅" : "⬜️"} ${name}`,
   },
+  /** /aliases: what the team taught the free-text reader with ✏️. */
+  aliases: {
+    field: { client: "client", kind: "kind", amount: "amount" } as Record<AliasField, string>,
+    title: (n: number) => `🧠 <b>Phrases the team taught the bot</b> (${n}). The bot reads them this way in everyone's messages:`,
+    empty:
+      "The team has taught the bot nothing yet. When someone fixes a reading with ✏️ (client, kind, amount), the phrase is remembered here.",
+    footer: "Delete a wrong one with ✖ N or <code>/aliases remove N</code>.",
+    removed: "Deleted: messages are read without it from now on.",
+    notFound: "There is no such phrase (the list may have changed).",
+    removeUsage: "Form: <code>/aliases remove 2</code> (the number in /aliases).",
+  },
   freeText: {
     understood: "Here's what I got:",
     guess: "🤔 I'm not sure I understood. My closest guess:",
@@ -837,6 +851,14 @@ export const en = {
       amount_invalid: "Couldn't read the amount. Examples: 50000, 50 000, 50k, 1.5m, 50 тыс.",
     },
     unreadable: "I couldn't tell what happened. Write it like “called Acme, booked a meeting” or “deal 50k Acme”, or pick what to log:",
+    // A question, a plan or a complaint: nothing is logged; say where the answer is.
+    nothing: {
+      question:
+        "📊 That sounds like a question, so nothing was logged. Your figures: /me (today, week, month); how to log and every command: /help.",
+      plan: "📝 That is a plan, not something done yet, so nothing was logged. Write it here once it has happened. Your plan progress: /me.",
+      complaint:
+        "🛠 Sorry about that. Nothing was logged from this message. Your entries and figures: /me; the last entry can be taken back with /undo; all commands: /help.",
+    } as Record<NothingReason, string>,
     media: "I read only text. Write what happened (“called Acme, booked a meeting”) or pick what to log:",
     store: "✅ Store",
     edit: "✏️ Edit",
@@ -851,6 +873,9 @@ export const en = {
       used: "Already handled: nothing more was stored.",
     } satisfies Record<"missing" | "foreign" | "expired" | "used", string>,
     autoStored: "Stored at once (team setting); ↩️ Undo takes it back.",
+    pickKind: (read: string) => `✏️ What was it? I read: ${read}. Pick the kind, then fix the rest.`,
+    learned: (items: string[]) =>
+      `🧠 Noted for the whole team, next time I'll read it right: ${items.join(", ")}. A head can delete this in /aliases.`,
   },
   miniapp: {
     // The Mini App page: the server sends these to the page in the user's language.

@@ -10,6 +10,7 @@ const entry = (e: Partial<ProposedEntry>): ProposedEntry => ({
   lostReason: null,
   clientIsNew: false,
   missing: null,
+  day: null,
   ...e,
 });
 

@@ -1,0 +1,221 @@
+// Finds the team's known clients and open leads in what a manager typed, tolerantly:
+// case, hyphens and spaces ("альфа трейд" is «Альфа-Трейд"), ё/е, a Russian case ending
+// ("Альфа-Трейду"), legal forms, one typo ("СтроМаркет"), a Latin transliteration
+// ("Atlant"), or the first word of a longer name when no other client shares it ("Альфу").
+// Pure: names in, matches out.
+
+const LEGAL_WORDS = new Set(["ооо", "оао", "зао", "пао", "ао", "ип", "нко", "гк", "тд", "llc", "inc", "ltd", "gmbh", "corp", "co", "plc"]);
+
+/** Case endings a name may take after its stem. */
+const ENDINGS = [
+  "",
+  "а",
+  "я",
+  "у",
+  "ю",
+  "е",
+  "ы",
+  "и",
+  "ой",
+  "ей",
+  "ом",
+  "ем",
+  "ою",
+  "ею",
+  "ам",
+  "ям",
+  "ами",
+  "ями",
+  "ах",
+  "ях",
+  "ов",
+  "ев",
+  "ым",
+  "ым",
+  "ого",
+  "ому",
+];
+const FINAL_VOWEL = /[аяоеыиуюйь]$/u;
+
+export interface KnownClient {
+  /** As the team wrote it. */
+  name: string;
+  /** Letters and digits only, lower case, ё as е, legal forms dropped: "альфатрейд". */
+  key: string;
+  /** The first word of a name of several words ("альфа"), else null. */
+  first: string | null;
+}
+
+export interface KnownClients {
+  all: KnownClient[];
+  /** Which first words belong to only one client. */
+  uniqueFirst: Set<string>;
+}
+
+const norm = (s: string) => s.toLocaleLowerCase("ru").replace(/ё/g, "е");
+/** A phrase's letters and digits only, as a comparison key. */
+export const compact = (s: string) => norm(s).replace(/[^\p{L}\p{N}]/gu, "");
+
+function nameWords(name: string): string[] {
+  const words = norm(name)
+    .replace(/[«»"“”„'’]/g, " ")
+    .split(/[\s-]+/u)
+    .filter(Boolean);
+  while (words.length > 1 && LEGAL_WORDS.has(words[0]!.replace(/\.$/, ""))) words.shift();
+  while (words.length > 1 && LEGAL_WORDS.has(words[words.length - 1]!.replace(/\.$/, ""))) words.pop();
+  return words;
+}
+
+/**
+ * The team's clients, plus the phrases it taught for them by correcting a reading
+ * ("ат" → «Альфа-Трейд»), matched by the same rules.
+ */
+export function prepareKnownClients(names: readonly string[], taught: readonly { phrase: string; name: string }[] = []): KnownClients {
+  const seen = new Set<string>();
+  const all: KnownClient[] = [];
+  const firstCount = new Map<string, number>();
+  for (const name of names) {
+    const words = nameWords(name);
+    const key = compact(words.join(""));
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    // "ТехноПарк" is typed "техно парк" too: its capitals mark the words.
+    const parts =
+      words.length > 1
+        ? words
+        : name
+            .replace(/[«»"“”„']/g, "")
+            .split(/(?<=\p{Ll})(?=\p{Lu})/u)
+            .map(norm);
+    const first = parts.length > 1 && parts[0]!.length >= 4 ? compact(parts[0]!) : null;
+    if (first) firstCount.set(first, (firstCount.get(first) ?? 0) + 1);
+    all.push({ name, key, first });
+  }
+  for (const t of taught) {
+    const key = compact(t.phrase);
+    if (key && !seen.has(key)) all.push({ name: t.name, key, first: null });
+    seen.add(key);
+  }
+  const uniqueFirst = new Set([...firstCount].filter(([, n]) => n === 1).map(([w]) => w));
+  // Longer names first, so "Альфа Банк" wins over "Альфа".
+  all.sort((a, b) => b.key.length - a.key.length);
+  return { all, uniqueFirst };
+}
+
+/** Optimal string alignment distance, stopping once it exceeds `max`. */
+function withinEdits(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  if (a === b) return true;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Number.POSITIVE_INFINITY;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return false;
+  }
+  return d[a.length]![b.length]! <= max;
+}
+
+const TRANSLIT: Record<string, string> = {
+  а: "a",
+  б: "b",
+  в: "v",
+  г: "g",
+  д: "d",
+  е: "e",
+  ж: "zh",
+  з: "z",
+  и: "i",
+  й: "y",
+  к: "k",
+  л: "l",
+  м: "m",
+  н: "n",
+  о: "o",
+  п: "p",
+  р: "r",
+  с: "s",
+  т: "t",
+  у: "u",
+  ф: "f",
+  х: "kh",
+  ц: "ts",
+  ч: "ch",
+  ш: "sh",
+  щ: "sch",
+  ъ: "",
+  ы: "y",
+  ь: "",
+  э: "e",
+  ю: "yu",
+  я: "ya",
+};
+const translit = (s: string) => [...s].map((c) => TRANSLIT[c] ?? c).join("");
+const isCyrillic = (s: string) => /[а-я]/u.test(s);
+
+/**
+ * Whether a typed word (letters only, lower case) names `key`: exactly, with a case
+ * ending, as the dictionary's base form, with one typo (names of six letters or more),
+ * or transliterated.
+ */
+export function sameName(word: string, base: string | null, key: string): boolean {
+  if (word === key || (base !== null && compact(base) === key)) return true;
+  if (key.length < 3) return false;
+  if (isCyrillic(key) && !isCyrillic(word))
+    return key.length >= 4 && withinEdits(word.replace(/kh/g, "h"), translit(key).replace(/kh/g, "h"), 1);
+  const stem = FINAL_VOWEL.test(key) && key.length > 3 ? key.slice(0, -1) : key;
+  for (const ending of ENDINGS) {
+    if (!word.endsWith(ending)) continue;
+    const wStem = word.slice(0, word.length - ending.length);
+    if (wStem === stem) return true;
+    if (stem.length >= 5 && withinEdits(wStem, stem, 1)) return true;
+  }
+  return false;
+}
+
+export interface KnownHit {
+  client: KnownClient;
+  /** How many of the typed words it spans. */
+  words: number;
+}
+
+/**
+ * The known client that the words from `at` name, spanning up to three words
+ * ("альфа трейд"), longest first; `bases` are the dictionary's base forms.
+ */
+export function matchKnownAt(
+  words: readonly string[],
+  bases: readonly (string | null)[],
+  at: number,
+  known: KnownClients,
+): KnownHit | null {
+  for (let n = Math.min(3, words.length - at); n >= 1; n--) {
+    const typed = words.slice(at, at + n).map(compact);
+    const joined = typed.join("");
+    if (joined.length < 2) continue;
+    const base = n === 1 ? (bases[at] ?? null) : null;
+    for (const client of known.all) {
+      if (sameName(joined, base, client.key)) return { client, words: n };
+    }
+  }
+  // "набрал Альфу": the first word of a longer name, when no other client shares it.
+  const one = compact(words[at] ?? "");
+  if (one.length >= 4)
+    for (const client of known.all)
+      if (client.first && known.uniqueFirst.has(client.first) && (one === client.first || sameName(one, bases[at] ?? null, client.first)))
+        return { client, words: 1 };
+  return null;
+}
+
+/** The known client a whole name stands for ("альфа трейд", "ООО Север"), if any. */
+export function lookupKnown(name: string, known: KnownClients): KnownClient | null {
+  const key = compact(nameWords(name).join(""));
+  if (!key) return null;
+  return known.all.find((c) => c.key === key || sameName(key, null, c.key)) ?? null;
+}
