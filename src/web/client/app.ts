@@ -5,6 +5,8 @@
 
 import { CategoryScale, Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
 
+import { trendChartConfig } from "./trend-chart.js";
+
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Filler);
 
 // biome-ignore lint/suspicious/noExplicitAny: the shapes come from the server's views (presentation/views/dashboard-view.ts)
@@ -89,31 +91,7 @@ function lineChart(trend: Json): HTMLElement {
   const css = getComputedStyle(document.documentElement);
   const color = css.getPropertyValue("--button").trim() || "#2481cc";
   const text = css.getPropertyValue("--hint").trim() || "#707579";
-  charts.push(
-    new Chart(canvas, {
-      type: "line",
-      data: {
-        labels: trend.labels,
-        datasets: [
-          {
-            label: trend.label,
-            data: trend.values,
-            borderColor: color,
-            backgroundColor: `${color}33`,
-            fill: true,
-            tension: 0.3,
-            spanGaps: true,
-          },
-        ],
-      },
-      options: {
-        animation: false,
-        responsive: true,
-        plugins: { tooltip: { callbacks: { label: (c) => trend.texts[c.dataIndex] ?? "" } } },
-        scales: { x: { ticks: { color: text } }, y: { beginAtZero: true, ticks: { color: text } } },
-      },
-    }),
-  );
+  charts.push(new Chart(canvas, trendChartConfig(trend, { line: color, text })));
   return el("div", { class: "chart" }, canvas);
 }
 
