@@ -19,6 +19,7 @@ h1{font-size:20px;margin:4px 0 8px}h2{font-size:16px;margin:18px 0 8px}h3{font-s
 section{background:var(--secondary-bg);border-radius:12px;padding:10px 12px;margin:10px 0}
 select,input,button{font:inherit;padding:8px 10px;border-radius:8px;border:1px solid var(--hint);background:var(--bg);color:var(--text)}
 button{background:var(--button);color:var(--button-text);border:0;cursor:pointer}
+.kpi-groups{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:4px 14px}.kpi-group h3{margin:6px 0}
 .kpis{display:grid;grid-template-columns:repeat(auto-fill,minmax(130px,1fr));gap:8px}
 .kpi{background:var(--bg);border-radius:10px;padding:8px}.kpi b{display:block;font-size:18px}.kpi span{color:var(--hint);font-size:12px}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{padding:5px 6px;text-align:right;white-space:nowrap}th:first-child,td:first-child{text-align:left}

@@ -77,6 +77,10 @@ describe.skipIf(!existsSync(CHROMIUM))("mini app in a browser", () => {
     // Follows the theme: the page background is Telegram's bg_color.
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(23, 33, 43)");
     expect(await page.locator("canvas").count()).toBeGreaterThan(0);
+    // The tiles sit in three groups: activity, results, business.
+    expect(await page.locator(".kpi-group h3").allTextContents()).toEqual(["Активность", "Результаты", "Бизнес"]);
+    expect(await page.locator('.kpi-group[data-group="results"] .kpi[data-metric="deals"]').count()).toBe(1);
+    expect(await page.locator('.kpi-group[data-group="business"] .kpi[data-metric="market_share"]').count()).toBe(1);
     await page.screenshot({ path: `${ARTIFACTS}/head-month.png`, fullPage: true });
 
     // Sort by revenue: Иван (400k) first, then John.

@@ -4,7 +4,7 @@ import type { BonusValueError } from "../../domain/bonus-command.js";
 import type { RowProblem } from "../../domain/csv-import.js";
 import { outcomeChoices } from "../../domain/entry-parsing.js";
 import type { FlagKind, FlagSettings } from "../../domain/gaming-flags.js";
-import type { MetricKey } from "../../domain/metrics.js";
+import type { KpiGroup, MetricKey } from "../../domain/metrics.js";
 import type { ProgressStatus } from "../../domain/plans.js";
 import type { PointWeightKey } from "../../domain/points.js";
 import type { QuizErrorCode } from "../../domain/quiz-format.js";
@@ -896,6 +896,21 @@ export const en = {
       programs: "Training programs",
       noPrograms: "No programs assigned.",
       late: "late",
+      groups: { activity: "Activity", results: "Results", business: "Business" } satisfies Record<KpiGroup, string>,
+    },
+    // The TV page: read across the office, by anyone holding the link.
+    tv: {
+      month: "This month",
+      today: "Today",
+      nobody: "No figures yet.",
+      plan: (metric: string, period: string) => `Plan: ${metric} · ${period}`,
+      team: "Team",
+      deals: "Today's deals",
+      noDeals: "No deals yet today. The first one is on its way.",
+      dealsTotal: (n: number, sum: string | null) => `${n} ${plural("en", n, { one: "deal", other: "deals" })}${sum ? ` · ${sum}` : ""}`,
+      newDeal: "New deal!",
+      contest: (name: string, metric: string) => `🏆 ${name} · ${metric}`,
+      more: (n: number) => `+ ${n} more`,
     },
     api: {
       unauthorized: "Telegram launch data is missing, forged or expired.",

@@ -869,6 +869,21 @@ export const ru: Messages = {
       programs: "Программы обучения",
       noPrograms: "Программ не назначено.",
       late: "просрочено",
+      groups: { activity: "Активность", results: "Результаты", business: "Бизнес" },
+    },
+    tv: {
+      month: "Этот месяц",
+      today: "Сегодня",
+      nobody: "Пока ни у кого нет показателей.",
+      plan: (metric: string, period: string) => `План: ${metric} · ${period}`,
+      team: "Команда",
+      deals: "Сделки сегодня",
+      noDeals: "Сегодня сделок ещё нет. Первая уже в пути.",
+      dealsTotal: (n: number, sum: string | null) =>
+        `${n} ${plural("ru", n, { one: "сделка", few: "сделки", many: "сделок", other: "сделки" })}${sum ? ` · ${sum}` : ""}`,
+      newDeal: "Новая сделка!",
+      contest: (name: string, metric: string) => `🏆 ${name} · ${metric}`,
+      more: (n: number) => `+ ещё ${n}`,
     },
     api: {
       unauthorized: "Данные запуска Telegram отсутствуют, подделаны или устарели.",

@@ -61,11 +61,27 @@ function section(title: string, ...children: Node[]): HTMLElement {
   return el("section", {}, el("h2", {}, title), ...children);
 }
 
-function kpiGrid(kpis: Json[]): HTMLElement {
+function kpiTiles(kpis: Json[]): HTMLElement {
   return el(
     "div",
     { class: "kpis" },
     ...kpis.map((k) => el("div", { class: "kpi", "data-metric": k.key }, el("b", {}, k.text), el("span", {}, k.label))),
+  );
+}
+
+/** The tiles in the article's groups (activity, results, business), side by side where the screen allows. */
+function kpiGrid(d: Json): HTMLElement {
+  return el(
+    "div",
+    { class: "kpi-groups" },
+    ...d.kpiGroups.map((g: Json) =>
+      el(
+        "div",
+        { class: "kpi-group", "data-group": g.key },
+        el("h3", {}, g.label),
+        kpiTiles(d.kpis.filter((k: Json) => k.group === g.key)),
+      ),
+    ),
   );
 }
 
@@ -288,7 +304,7 @@ async function renderApp(): Promise<void> {
         header,
         controls,
         el("p", { class: "hint", id: "period-label" }, d.period),
-        section(s.kpis, kpiGrid(d.kpis)),
+        section(s.kpis, kpiGrid(d)),
         section(s.plans, planList(d.plans, s)),
         section(s.compare, compareTable(d.compare, s, pick)),
         section(s.funnel, funnelTable(d.funnel, s)),
@@ -312,12 +328,7 @@ async function renderApp(): Promise<void> {
       };
       parts.push(back);
     }
-    parts.push(
-      el("h1", { id: "person-name" }, p.name),
-      controls,
-      section(s.myKpis, kpiGrid(p.kpis)),
-      section(s.plans, planList(p.plans, s)),
-    );
+    parts.push(el("h1", { id: "person-name" }, p.name), controls, section(s.myKpis, kpiGrid(p)), section(s.plans, planList(p.plans, s)));
     parts.push(section(`${s.trend}: ${p.trend.label}`, lineChart(p.trend)));
     parts.push(
       section(
