@@ -16,12 +16,14 @@ import { type Messages, messages, pickLocale } from "../presentation/i18n/index.
 import { metricLabel, parseMetricOn } from "../presentation/i18n/metric-words.js";
 import { coachJson, headDashboardJson, leaderboardJson, personJson } from "../presentation/views/dashboard-view.js";
 import { entryErrorText, entryReplyText } from "../presentation/views/entry-messages.js";
+import { tvJson } from "../presentation/views/tv-view.js";
 import { coachCard } from "../services/coaching.js";
 import { headDashboard, personView } from "../services/dashboard.js";
 import type { AppDeps, Member } from "../services/deps.js";
 import { leaderboard } from "../services/leaderboard.js";
 import { recordEntry } from "../services/record-entry.js";
 import { teamPeriod } from "../services/team-settings.js";
+import { tvBoard } from "../services/tv-board.js";
 import { clientBundle } from "./bundle.js";
 import { checkInitData, DEFAULT_INIT_DATA_MAX_AGE_S } from "./init-data.js";
 import { pageHtml } from "./page.js";
@@ -224,29 +226,12 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
     }
   }
 
-  /** The TV page's data: read-only, only what the team's leaderboard shows. */
+  /** The TV page's data: read-only, for whoever holds the link (the trust policy's public page). */
   function tvData(res: ServerResponse, token: string): void {
     const link = /^[A-Za-z0-9_-]{16,64}$/.test(token) ? deps.repos.tvLinks.byToken(token) : undefined;
     const team = link ? deps.repos.teams.byId(link.teamId) : undefined;
     if (!link || !team) throw new HttpError(404, messages[deps.config.defaultLocale].miniapp.api.tvRevoked);
-    const locale = team.locale;
-    const t = messages[locale];
-    const metric = readTeamSettings(team.settings).mainMetric;
-    const now = deps.now();
-    const board = (text: string) =>
-      leaderboardJson(metric, leaderboard(deps, team, metric, teamPeriod(team, text, now)!), locale, PUBLIC_PAGE);
-    const time = new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", {
-      timeZone: team.timezone,
-      hour: "2-digit",
-      minute: "2-digit",
-    });
-    json(res, 200, {
-      team: team.name,
-      strings: t.miniapp.page,
-      updated: t.miniapp.page.updated(time.format(now)),
-      month: board("month"),
-      today: board("today"),
-    });
+    json(res, 200, tvJson(tvBoard(deps, team, deps.now(), PUBLIC_PAGE), PUBLIC_PAGE));
   }
 
   return async (req, res) => {

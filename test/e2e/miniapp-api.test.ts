@@ -188,7 +188,7 @@ describe("/dashboard and /tv", () => {
     expect((await h.say(t.head, t.headChat, "/tv")).text).toContain(token);
     const board = await api(web, `/tv/api/${token}`, null);
     expect(board.status).toBe(200);
-    expect(board.body.month.rows.map((r: { name: string }) => r.name)).toEqual(["Иван", "John"]);
+    expect(board.body.leaderboard.rows.map((r: { name: string }) => r.name)).toEqual(["Иван", "John"]);
     expect(JSON.stringify(board.body)).not.toContain("Ромашка");
     expect((await api(web, "/tv/api/not-a-real-token-at-all", null)).status).toBe(404);
     expect((await h.say(t.head, t.headChat, "/tv revoke")).text).toContain("отозвана");

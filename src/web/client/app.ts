@@ -5,7 +5,9 @@
 
 import { CategoryScale, Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
 
+import { el } from "./dom.js";
 import { trendChartConfig } from "./trend-chart.js";
+import { renderTv } from "./tv.js";
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Filler);
 
@@ -48,13 +50,6 @@ async function call(path: string, init: RequestInit = {}): Promise<Json> {
   const body = await res.json().catch(() => ({}));
   if (!res.ok) throw Object.assign(new Error(body.error ?? res.statusText), { status: res.status });
   return body;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
 }
 
 function section(title: string, ...children: Node[]): HTMLElement {
@@ -407,33 +402,8 @@ function logForm(session: Json, redraw: () => Promise<void>): HTMLElement {
   return form;
 }
 
-async function renderTv(): Promise<void> {
-  document.body.classList.add("tv");
-  const token = location.pathname.split("/").pop() ?? "";
-  const tick = async () => {
-    try {
-      const d = await call(`/tv/api/${encodeURIComponent(token)}`);
-      const s = d.strings;
-      root.replaceChildren(
-        el("h1", {}, d.team),
-        el(
-          "div",
-          { class: "cols" },
-          section(`${s.month}: ${d.month.label}`, leaderboardTable(d.month, s)),
-          section(`${s.today}: ${d.today.label}`, leaderboardTable(d.today, s)),
-        ),
-        el("p", { class: "hint", id: "updated" }, d.updated),
-      );
-    } catch (err) {
-      root.replaceChildren(el("p", { class: "msg error", id: "error" }, (err as Error).message));
-    }
-  };
-  await tick();
-  setInterval(() => void tick(), 30_000);
-}
-
 applyTheme();
-const run = document.body.dataset["mode"] === "tv" ? renderTv() : renderApp();
+const run = document.body.dataset["mode"] === "tv" ? renderTv(root) : renderApp();
 run.catch((err: Error & { status?: number }) => {
   root.replaceChildren(el("p", { class: "msg error", id: "error" }, err.message));
 });
