@@ -34,7 +34,8 @@ form{display:grid;gap:8px}.msg{padding:8px;border-radius:8px;background:var(--bg
 .tv header{display:flex;justify-content:space-between;align-items:baseline;gap:calc(var(--u)*3)}
 .tv h1{font-size:calc(var(--u)*5);margin:0;overflow-wrap:anywhere}.tv h2{font-size:calc(var(--u)*3.3);margin:0 0 calc(var(--u)*1.2)}
 .tv .hint,.tv .more,.tv .when,.tv .total,.tv .time{font-size:calc(var(--u)*2.4);color:var(--hint);margin:0}.tv #updated{white-space:nowrap}.tv #updated.stale{color:var(--bad)}
-.tv .board{flex:1;min-height:0;display:flex;gap:calc(var(--u)*2.4)}.tv .board>*{flex:1 1 0;min-width:0}.tv #plans{flex-grow:1.3}
+.tv .board{flex:1;min-height:0;display:flex;gap:calc(var(--u)*2.4)}.tv .board>*{flex:1 1 0;min-width:0}.tv #plans{flex-grow:1.15}.tv #leaderboard{flex-grow:1.1}
+.tv .status-behind i{background:#f2b84b}
 .tv .col{display:flex;flex-direction:column;gap:calc(var(--u)*2.4)}
 .tv section{margin:0;padding:calc(var(--u)*2) calc(var(--u)*2.4);border-radius:calc(var(--u)*1.6)}
 .tv .name{overflow-wrap:anywhere}
@@ -44,11 +45,11 @@ form{display:grid;gap:8px}.msg{padding:8px;border-radius:8px;background:var(--bg
 .tv .deals{display:grid;gap:calc(var(--u)*.6)}.tv .deal{display:grid;grid-template-columns:auto 1fr auto;gap:calc(var(--u)*1.5);align-items:baseline;padding:calc(var(--u)*.4) calc(var(--u)*.8);border-radius:calc(var(--u)*.8)}
 .tv .deal.fresh{animation:tv-flash 3s ease-out}.tv .total{margin:0 0 calc(var(--u)*1)}
 #celebrate{position:fixed;inset:0;overflow:hidden;display:flex;align-items:center;justify-content:center;pointer-events:none;z-index:10}
-#celebrate .card{background:var(--good);color:#fff;border-radius:calc(var(--u)*3);padding:calc(var(--u)*3) calc(var(--u)*6);text-align:center;font-size:calc(var(--u)*5);box-shadow:0 0 calc(var(--u)*8) rgba(0,0,0,.5);animation:tv-pop 5s ease forwards}
-#celebrate .card p{margin:0}#celebrate .headline{font-size:calc(var(--u)*3.4)}
-#celebrate i{position:absolute;top:50%;left:50%;font-style:normal;font-size:calc(var(--u)*6);animation:tv-burst 1.8s ease-out forwards}
+#celebrate .card{background:var(--good);color:#fff;border-radius:calc(var(--u)*3);padding:calc(var(--u)*3) calc(var(--u)*6);text-align:center;font-size:calc(var(--u)*6.5);box-shadow:0 0 calc(var(--u)*8) rgba(0,0,0,.5);animation:tv-pop 5s ease forwards}
+#celebrate .card p{margin:0}#celebrate .headline{font-size:calc(var(--u)*4)}
+#celebrate i{position:absolute;top:50%;left:50%;width:calc(var(--u)*1.6);height:calc(var(--u)*2.6);border-radius:calc(var(--u)*.3);opacity:0;animation:tv-burst 2.2s ease-out forwards}
 @keyframes tv-pop{0%{transform:scale(.3);opacity:0}10%{transform:scale(1.08);opacity:1}18%{transform:scale(1)}85%{opacity:1}100%{opacity:0}}
-@keyframes tv-burst{from{transform:translate(-50%,-50%) scale(.3);opacity:1}to{transform:translate(calc(-50% + var(--dx)),calc(-50% + var(--dy))) rotate(var(--r));opacity:0}}
+@keyframes tv-burst{0%{transform:translate(-50%,-50%) scale(.3);opacity:1}70%{opacity:1}100%{transform:translate(calc(-50% + var(--dx)),calc(-50% + var(--dy))) rotate(var(--r));opacity:0}}
 @keyframes tv-flash{0%,50%{background:color-mix(in srgb,var(--good) 45%,transparent)}100%{background:transparent}}
 @media (prefers-reduced-motion:reduce){#celebrate .card,#celebrate i,.tv .deal.fresh{animation-duration:1ms}}
 </style>

@@ -68,8 +68,9 @@ describe("TV board JSON", () => {
       { time: "11:05", name: "Иван", text: "300 тыс. ₽" },
       { time: "10:30", name: "Иван", text: "120 тыс. ₽" },
     ]);
-    expect(body.contest.title).toBe("🏆 Спринт · сделки");
-    expect(body.contest.when).toMatch(/^📅 20\.11–27\.11 · ⏳ /);
+    expect(body.contest.title).toBe("Спринт");
+    // Friday 12:00 to the end of Friday the 27th in Moscow: 7 days 12 hours left.
+    expect(body.contest.when).toBe("Конкурс · сделки · 20.11–27.11 · осталось 7 д 12 ч");
     expect(body.contest.rows).toEqual([
       { place: 1, name: "Иван", text: "2" },
       { place: 2, name: "John", text: "1" },

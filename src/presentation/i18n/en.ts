@@ -883,8 +883,6 @@ export const en = {
       reason: "Reason",
       submit: "Log it",
       unauthorized: "Open this page from the bot in Telegram (the link has expired or is not valid).",
-      today: "Today",
-      month: "This month",
       updated: (time: string) => `Updated ${time}`,
       coaching: "Coaching",
       coachingPeriod: (period: string) => `The last 4 weeks against the team (${period})`,
@@ -898,9 +896,11 @@ export const en = {
       late: "late",
       groups: { activity: "Activity", results: "Results", business: "Business" } satisfies Record<KpiGroup, string>,
     },
-    // The TV page: read across the office, by anyone holding the link.
+    // The TV page: read across the office, by anyone holding the link. No emoji: a
+    // TV's browser often has no colour emoji font.
     tv: {
-      month: "This month",
+      ranking: (metric: string) => `Ranking: ${metric}`,
+      month: "Month",
       today: "Today",
       nobody: "No figures yet.",
       plan: (metric: string, period: string) => `Plan: ${metric} · ${period}`,
@@ -909,7 +909,7 @@ export const en = {
       noDeals: "No deals yet today. The first one is on its way.",
       dealsTotal: (n: number, sum: string | null) => `${n} ${plural("en", n, { one: "deal", other: "deals" })}${sum ? ` · ${sum}` : ""}`,
       newDeal: "New deal!",
-      contest: (name: string, metric: string) => `🏆 ${name} · ${metric}`,
+      contest: (metric: string, dates: string, left: string | null) => `Contest · ${metric} · ${dates}${left ? ` · ${left} left` : ""}`,
       more: (n: number) => `+ ${n} more`,
     },
     api: {

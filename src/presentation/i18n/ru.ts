@@ -856,8 +856,6 @@ export const ru: Messages = {
       reason: "Причина",
       submit: "Записать",
       unauthorized: "Откройте страницу из бота в Telegram (ссылка устарела или недействительна).",
-      today: "Сегодня",
-      month: "Этот месяц",
       updated: (time: string) => `Обновлено в ${time}`,
       coaching: "Коучинг",
       coachingPeriod: (period: string) => `Последние 4 недели относительно команды (${period})`,
@@ -872,7 +870,8 @@ export const ru: Messages = {
       groups: { activity: "Активность", results: "Результаты", business: "Бизнес" },
     },
     tv: {
-      month: "Этот месяц",
+      ranking: (metric: string) => `Рейтинг: ${metric}`,
+      month: "Месяц",
       today: "Сегодня",
       nobody: "Пока ни у кого нет показателей.",
       plan: (metric: string, period: string) => `План: ${metric} · ${period}`,
@@ -882,7 +881,7 @@ export const ru: Messages = {
       dealsTotal: (n: number, sum: string | null) =>
         `${n} ${plural("ru", n, { one: "сделка", few: "сделки", many: "сделок", other: "сделки" })}${sum ? ` · ${sum}` : ""}`,
       newDeal: "Новая сделка!",
-      contest: (name: string, metric: string) => `🏆 ${name} · ${metric}`,
+      contest: (metric: string, dates: string, left: string | null) => `Конкурс · ${metric} · ${dates}${left ? ` · осталось ${left}` : ""}`,
       more: (n: number) => `+ ещё ${n}`,
     },
     api: {

@@ -20,7 +20,7 @@ import { metricLabel } from "../i18n/metric-words.js";
 import { contestDates } from "./contest-view.js";
 
 /** Rows that fit the screen at the page's type size; the rest are counted. */
-const ROWS = { leaderboard: 10, plans: 10, contest: 6, dealsWithContest: 5, deals: 12 } as const;
+const ROWS = { leaderboard: 10, plans: 10, contest: 5, dealsWithContest: 5, deals: 12 } as const;
 /** Longer names are cut (a Telegram first name may be 64 characters). */
 const NAME_MAX = 18;
 
@@ -48,7 +48,12 @@ function leaderboard(b: TvBoard, locale: Locale, audience: Audience) {
     month: fmt(b.metric, r.value, locale),
     today: fmt(b.metric, today.get(r.item.user.id) ?? null, locale),
   });
-  return { label: metricLabel(b.metric, locale), month: t.month, today: t.today, ...capped(b.month.map(row), ROWS.leaderboard, locale) };
+  return {
+    title: t.ranking(metricLabel(b.metric, locale)),
+    month: t.month,
+    today: t.today,
+    ...capped(b.month.map(row), ROWS.leaderboard, locale),
+  };
 }
 
 function bar(s: PlanStanding, locale: Locale) {
@@ -104,13 +109,12 @@ function deals(b: TvBoard, locale: Locale, audience: Audience) {
 
 function contest(s: ContestStandings | null, now: number, locale: Locale, audience: Audience) {
   if (!s || !mayShowMetric(s.metric, audience)) return null;
-  const t = messages[locale];
   const phase = contestPhase(now, s.contest.startAt, s.contest.endAt);
-  const left = phase.phase === "running" ? ` · ${t.contests.timeLeft(formatDuration(phase.ms, locale))}` : "";
+  const left = phase.phase === "running" ? formatDuration(phase.ms, locale) : null;
   const lines: StandingLine[] = s.contest.kind === "squads" ? s.squads : s.rows;
   return {
-    title: t.miniapp.tv.contest(s.contest.name, metricLabel(s.metric, locale)),
-    when: `📅 ${contestDates(s.contest)}${left}`,
+    title: s.contest.name,
+    when: messages[locale].miniapp.tv.contest(metricLabel(s.metric, locale), contestDates(s.contest), left),
     ...capped(
       lines.map((l) => ({ place: l.place, name: `${tvName(l.name)}${l.former ? " †" : ""}`, text: fmt(s.metric, l.value, locale) })),
       ROWS.contest,

@@ -10,7 +10,9 @@ type Json = any;
 
 const POLL_MS = 15_000;
 const CELEBRATION_MS = 5_000;
-const CONFETTI = ["🎉", "✨", "🎊", "💰", "⭐", "🥳", "🎉", "✨", "🎊", "💰", "⭐", "🥳"];
+// Confetti drawn by CSS, not emoji: a TV's browser often has no colour emoji font.
+const CONFETTI = ["#35c46a", "#f2b84b", "#4ea4f6", "#f0604d", "#b48cf2", "#ffffff"];
+const PIECES = 36;
 
 function panel(id: string, title: string, ...children: (Node | null)[]): HTMLElement {
   return el("section", { id }, el("h2", {}, title), ...children.filter((c): c is Node => c !== null));
@@ -43,7 +45,7 @@ function leaderboardPanel(b: Json, s: Json): HTMLElement | null {
             el("tr", {}, el("td", { class: "name" }, `${r.place ?? "—"}. ${r.name}`), el("td", {}, r.month), el("td", {}, r.today)),
           ),
         );
-  return panel("leaderboard", b.label, table, more(b.more));
+  return panel("leaderboard", b.title, table, more(b.more));
 }
 
 /** Keys of the deals, told apart without ids: time, who and how much, and which of equal ones. */
@@ -98,15 +100,19 @@ function contestPanel(c: Json): HTMLElement | null {
 
 function celebrate(deal: Json, s: Json): void {
   document.getElementById("celebrate")?.remove();
-  const confetti = CONFETTI.map((c, i) => {
-    const angle = (i / CONFETTI.length) * 2 * Math.PI;
-    return el(
-      "i",
-      { style: `--dx:${Math.round(Math.cos(angle) * 38)}vw;--dy:${Math.round(Math.sin(angle) * 38)}vh;--r:${(i % 2 ? 1 : -1) * 200}deg` },
-      c,
-    );
+  const confetti = Array.from({ length: PIECES }, (_, i) => {
+    const angle = (i / PIECES) * 2 * Math.PI;
+    const reach = 30 + (i % 3) * 8;
+    const style = [
+      `--dx:${Math.round(Math.cos(angle) * reach)}vw`,
+      `--dy:${Math.round(Math.sin(angle) * reach)}vh`,
+      `--r:${(i % 2 ? 1 : -1) * (180 + (i % 5) * 60)}deg`,
+      `background:${CONFETTI[i % CONFETTI.length]}`,
+      `animation-delay:${(i % 4) * 60}ms`,
+    ].join(";");
+    return el("i", { style });
   });
-  const card = el("div", { class: "card" }, el("p", { class: "headline" }, `🎉 ${s.newDeal}`), el("p", {}, `${deal.name} · ${deal.text}`));
+  const card = el("div", { class: "card" }, el("p", { class: "headline" }, s.newDeal), el("p", {}, `${deal.name} · ${deal.text}`));
   const overlay = el("div", { id: "celebrate", role: "status" }, ...confetti, card);
   document.body.append(overlay);
   setTimeout(() => overlay.remove(), CELEBRATION_MS);
