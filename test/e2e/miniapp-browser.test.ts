@@ -69,7 +69,7 @@ describe.skipIf(!HAS_CHROMIUM)("mini app in a browser", () => {
     expect(await page.locator(".kpi-group h3").allTextContents()).toEqual(["Активность", "Результаты", "Бизнес"]);
     expect(await page.locator('.kpi-group[data-group="results"] .kpi[data-metric="deals"]').count()).toBe(1);
     expect(await page.locator('.kpi-group[data-group="business"] .kpi[data-metric="market_share"]').count()).toBe(1);
-    await screenshot(page, "dashboard", { fullPage: true });
+    await screenshot(page, "dashboard", { fullPage: true, docs: true });
 
     // Sort by revenue: Иван (400k) first, then John.
     await page.locator('#compare th[data-col="revenue"]').click();
@@ -131,7 +131,7 @@ describe.skipIf(!HAS_CHROMIUM)("mini app in a browser", () => {
     await page.locator("#log-result.ok").waitFor();
     expect(norm(await text(page, "#log-result"))).toContain("25 000 ₽");
     expect(await text(page, '.kpi[data-metric="deals"] b')).toBe("3");
-    await screenshot(page, "manager", { fullPage: true });
+    await screenshot(page, "manager", { fullPage: true, docs: true });
     await page.close();
     expect(liveActivities(h)).toBe(before + 1);
     const me = (await h.say(t.ivan, t.ivanChat, "/me")).text;

@@ -106,7 +106,7 @@ describe.skipIf(!HAS_CHROMIUM)("TV board in a browser", () => {
       expect(await page.locator("#contest h2").textContent()).toBe("Ноябрьский спринт");
       expect((await page.locator("#deals .deal").first().textContent())!.replace(/[\u00A0\u202F]/g, " ")).toContain("95 тыс. ₽");
       expect(await page.locator("#updated").textContent()).toMatch(/Обновлено в \d\d:\d\d/);
-      await screenshot(page, `tv-${width}x${height}`);
+      await screenshot(page, `tv-${width}x${height}`, { docs: width === 1920 });
       expect(await layoutProblems(page)).toEqual([]);
       await page.close();
     }, 60_000);
@@ -125,7 +125,7 @@ describe.skipIf(!HAS_CHROMIUM)("TV board in a browser", () => {
     expect(await page.locator("#deals .deal").first().textContent()).toContain("John");
     expect(await layoutProblems(page)).toEqual([]);
     await page.waitForTimeout(1200);
-    await screenshot(page, "tv-celebration");
+    await screenshot(page, "tv-celebration", { docs: true });
     // The card goes; the next poll has nothing new and celebrates nothing.
     await page.clock.runFor(15_000);
     await page.locator("#deals .deal").first().waitFor();

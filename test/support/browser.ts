@@ -25,10 +25,11 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
+/** Saves a screenshot; `docs`: one of the README's pictures. */
+export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean; docs?: boolean } = {}): Promise<void> {
   const path = `${ARTIFACTS}/${name}.png`;
   await page.screenshot({ path, fullPage: opts.fullPage ?? false });
-  if (process.env["UPDATE_SCREENSHOTS"] === "1") {
+  if (opts.docs && process.env["UPDATE_SCREENSHOTS"] === "1") {
     mkdirSync(DOCS, { recursive: true });
     copyFileSync(path, `${DOCS}/${name}.png`);
   }
