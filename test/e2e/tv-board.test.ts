@@ -92,6 +92,39 @@ describe("TV board JSON", () => {
     expect(next.deals.total).toBe("4 сделки · 495 тыс. ₽");
   });
 
+  it("shows a squads contest as its squads, each valued like a team", async () => {
+    await h.say(t.ivan, t.ivanChat, "/deal 10k А");
+    await h.say(t.ivan, t.ivanChat, "/deal 10k Б");
+    await h.say(t.john, t.johnChat, "/deal 10k В");
+    const team = h.deps.repos.teams.byChatId(t.group.id)!;
+    const created = h.deps.repos.contests.create(
+      {
+        teamId: team.id,
+        name: "Команды",
+        nameKey: "команды",
+        metric: "deals",
+        kind: "squads",
+        startDate: "2026-11-20",
+        endDate: "2026-11-22",
+        startAt: Date.parse("2026-11-19T21:00:00Z"),
+        endAt: Date.parse("2026-11-22T21:00:00Z"),
+        prize: "",
+        createdBy: t.head.id,
+      },
+      [
+        { name: "Север", userIds: [t.john.id] },
+        { name: "Юг", userIds: [t.ivan.id] },
+      ],
+    );
+    expect(created.ok).toBe(true);
+    const { body } = await board();
+    expect(body.contest.title).toBe("Команды");
+    expect(body.contest.rows).toEqual([
+      { place: 1, name: "Юг", text: "2" },
+      { place: 2, name: "Север", text: "1" },
+    ]);
+  });
+
   it("with no plan, no deal today and no contest running, says so and shows the leaderboard alone", async () => {
     expect((await h.say(t.head, t.headChat, "/contest new Потом сделки 25.11 27.11")).text).toContain("Потом");
     const { body } = await board();
