@@ -5,17 +5,20 @@
 
 import type { Team } from "../db/repositories/teams.js";
 import type { Member } from "../db/repositories/users.js";
+import { isBusinessMetric } from "../domain/business-metrics.js";
 import { contestPhase } from "../domain/contests.js";
 import { METRIC_KEYS, METRICS, type MetricKey } from "../domain/metrics.js";
 import { PLAN_PERIODS, type PlanPeriod } from "../domain/plans.js";
 import type { Ranked } from "../domain/ranking.js";
 import { readTeamSettings } from "../domain/team-settings.js";
 import { type Audience, mayShowMetric } from "../domain/trust-policy.js";
+import type { Period } from "../domain/types.js";
 import { type ContestStandings, contestMetric, contestStandingsNow } from "./contests.js";
 import type { AppDeps } from "./deps.js";
-import { leaderboard } from "./leaderboard.js";
-import { type PlanStanding, planStandings, toPlan } from "./scorecard.js";
+import { rankSnapshot } from "./leaderboard.js";
+import { type KpiSource, kpisFor, type PlanStanding, planStandings, toPlan } from "./scorecard.js";
 import { teamPeriod } from "./team-settings.js";
+import { type TeamSnapshot, teamSnapshot } from "./team-snapshot.js";
 
 /** The board reads a plan's progress best over a month, then a week, a quarter, a day. */
 const PERIOD_PREFERENCE: readonly PlanPeriod[] = ["month", "week", "quarter", ...PLAN_PERIODS];
@@ -63,14 +66,27 @@ function pickPlan(deps: AppDeps, team: Team, main: MetricKey, audience: Audience
   return first ? { metric: first.metric, period: first.period } : null;
 }
 
-function tvPlans(deps: AppDeps, team: Team, managers: Member[], main: MetricKey, now: number, audience: Audience): TvPlans | null {
+function tvPlans(
+  deps: AppDeps,
+  team: Team,
+  managers: Member[],
+  main: MetricKey,
+  now: number,
+  audience: Audience,
+  snap: Snapshots,
+): TvPlans | null {
   const pick = pickPlan(deps, team, main, audience);
   if (!pick) return null;
   const matches = (s: PlanStanding) => s.plan.metric === pick.metric && s.plan.period === pick.period;
-  const team_ = planStandings(deps, team, null, now).find(matches) ?? null;
+  // Everyone's figures from one team read per period (not one read per manager).
+  const source: KpiSource = (period, who) => {
+    const s = snap(period, isBusinessMetric(pick.metric));
+    return who === null ? s.total : (s.byUser.get(who) ?? kpisFor(deps, team, period, [who]));
+  };
+  const team_ = planStandings(deps, team, null, now, source).find(matches) ?? null;
   const people = managers.flatMap((member) => {
     // A plan for this person wins over the one for each manager.
-    const mine = planStandings(deps, team, member.user.id, now).filter(matches);
+    const mine = planStandings(deps, team, member.user.id, now, source).filter(matches);
     const standing = mine.find((s) => s.plan.scope === "user") ?? mine[0];
     return standing ? [{ member, standing }] : [];
   });
@@ -91,33 +107,43 @@ function runningContest(deps: AppDeps, team: Team, now: number, audience: Audien
   return contest ? contestStandingsNow(deps, team, contest) : null;
 }
 
+/** A team's snapshot of a period, read once per board (business metrics only when asked for). */
+type Snapshots = (period: Period, business: boolean) => TeamSnapshot;
+
+function snapshots(deps: AppDeps, team: Team): Snapshots {
+  const cache = new Map<string, TeamSnapshot & { business: boolean }>();
+  return (period, business) => {
+    const key = `${period.from}:${period.to}`;
+    const hit = cache.get(key);
+    if (hit && (hit.business || !business)) return hit;
+    const fresh = { ...teamSnapshot(deps, team, period, undefined, { business }), business };
+    cache.set(key, fresh);
+    return fresh;
+  };
+}
+
 export function tvBoard(deps: AppDeps, team: Team, now: number, audience: Audience): TvBoard {
   const metric = readTeamSettings(team.settings).mainMetric;
-  const today = teamPeriod(team, "today", now)!;
-  const members = deps.repos.memberships.listTeam(team.id);
-  const names = new Map(members.map((m) => [m.user.id, m.user.firstName]));
+  const snap = snapshots(deps, team);
+  const business = isBusinessMetric(metric);
+  const month = snap(teamPeriod(team, "month", now)!, business);
+  const today = snap(teamPeriod(team, "today", now)!, business);
+  const names = new Map(month.people.map((m) => [m.user.id, m.user.firstName]));
   const nameOf = (id: number) => names.get(id) ?? deps.repos.users.byId(id)?.firstName ?? "—";
   const deals = mayShowMetric("deals", audience)
-    ? deps.repos.entries
-        .activities(team.id, today.from, today.to)
+    ? today.activities
         .filter((a) => a.kind === "deal")
         .sort((a, b) => b.occurredAt - a.occurredAt || b.id - a.id)
         .map((a) => ({ name: nameOf(a.userId), occurredAt: a.occurredAt, amountMinor: a.amountMinor }))
     : [];
+  const managers = deps.repos.memberships.listTeam(team.id).filter((m) => m.membership.role === "manager");
   return {
     team,
     now,
     metric,
-    month: leaderboard(deps, team, metric, teamPeriod(team, "month", now)!),
-    today: leaderboard(deps, team, metric, today),
-    plans: tvPlans(
-      deps,
-      team,
-      members.filter((m) => m.membership.role === "manager"),
-      metric,
-      now,
-      audience,
-    ),
+    month: rankSnapshot(month, metric),
+    today: rankSnapshot(today, metric),
+    plans: tvPlans(deps, team, managers, metric, now, audience, snap),
     deals,
     contest: runningContest(deps, team, now, audience),
   };
