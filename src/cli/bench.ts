@@ -23,7 +23,7 @@ import { checkFileEntries, type FileFormat, MAX_PERIOD_DAYS, MAX_REQUEST_ENTRIES
 import { resolvePeriod } from "../domain/periods.js";
 import { builtinDefinition, type ReportDefinition } from "../domain/report-definition.js";
 import { addDays, zonedTime } from "../domain/time.js";
-import { HEAD_PRIVATE } from "../domain/trust-policy.js";
+import { HEAD_PRIVATE, PUBLIC_PAGE } from "../domain/trust-policy.js";
 import type { ActivityRecord, LeadTimeline, Period } from "../domain/types.js";
 import { barChart } from "../presentation/charts/index.js";
 import { periodLabel } from "../presentation/format/period-label.js";
@@ -36,6 +36,7 @@ import { standingLine } from "../presentation/views/plan-progress.js";
 import { reportChart } from "../presentation/views/report-charts.js";
 import { renderTeamReport } from "../presentation/views/report-view.js";
 import { renderScorecard } from "../presentation/views/scorecard-view.js";
+import { tvJson } from "../presentation/views/tv-view.js";
 import { activitiesXlsx } from "../presentation/views/xlsx-export.js";
 import { businessContext, forgetTeamHistory } from "../services/business.js";
 import { computeStandings } from "../services/contests.js";
@@ -49,6 +50,7 @@ import { kpisFor, planStandings } from "../services/scorecard.js";
 import { buildTeamReport } from "../services/team-report.js";
 import { teamPeriod } from "../services/team-settings.js";
 import { teamSnapshot } from "../services/team-snapshot.js";
+import { tvBoard } from "../services/tv-board.js";
 import { clientBundle } from "../web/bundle.js";
 import { cachedBenchDatabase, projectPath } from "./bench-cache.js";
 import { type BenchDataOptions, benchIds } from "./bench-data.js";
@@ -57,7 +59,17 @@ import { type BenchDataOptions, benchIds } from "./bench-data.js";
 const END_DATE = "2026-10-30";
 const FULL: BenchDataOptions = { teams: 100, managersPerTeam: 10, days: 365, seed: 20261030, endDate: END_DATE };
 const SMALL: BenchDataOptions = { teams: 10, managersPerTeam: 10, days: 90, seed: 20261030, endDate: END_DATE };
-const TARGETS = { me: 50, leaderboard: 50, report: 200, chart: 60, dashboard: 100, contest: 50, points: 50, largest: 500 } as const;
+const TARGETS = {
+  me: 50,
+  leaderboard: 50,
+  report: 200,
+  chart: 60,
+  dashboard: 100,
+  tv: 100,
+  contest: 50,
+  points: 50,
+  largest: 500,
+} as const;
 const WARMUP = 3;
 
 interface Stat {
@@ -219,6 +231,8 @@ async function runBench(): Promise<void> {
   const snapshot = () => teamSnapshot(deps, team, month);
   // The Mini App's head view of the month: what GET /app/api/team answers (minus the socket).
   const dashboard = () => JSON.stringify(headDashboardJson(headDashboard(deps, team, month, now, "deals"), "ru", HEAD_PRIVATE));
+  // The TV board: what GET /tv/api/<token> answers on every poll (plans per manager, today's deals, leaderboards).
+  const tv = () => JSON.stringify(tvJson(tvBoard(deps, team, now, PUBLIC_PAGE), PUBLIC_PAGE));
   // One contest's live standings over the month, as the scheduler's edit computes and renders them
   // (the contest row is built here, not stored: the cached database stays as built).
   const monthContest = {
@@ -377,6 +391,7 @@ async function runBench(): Promise<void> {
     chart: await measure(runs, chart, fresh),
     snapshot: await measure(runs, snapshot, fresh),
     dashboard: await measure(runs, dashboard, fresh),
+    tv: await measure(runs, tv, fresh),
     contest: await measure(runs, contest, fresh),
     points: await measure(runs, points, fresh),
     naive: await measure(naiveRuns, naive),
@@ -395,6 +410,7 @@ async function runBench(): Promise<void> {
     ["/report month (buildTeamReport + renderTeamReport)", stats.report, TARGETS.report],
     ["chart (barChart: deals per manager + plan line)", stats.chart, TARGETS.chart],
     ["Mini App head month view (GET /app/api/team JSON)", stats.dashboard, TARGETS.dashboard],
+    ["TV board poll (GET /tv/api/<token> JSON)", stats.tv, TARGETS.tv],
     ["contest standings, a month (computeStandings + render)", stats.contest, TARGETS.contest],
     ["points month, one manager (kpisFor with team weights)", stats.points, TARGETS.points],
     ["team-month aggregation, indexed (teamSnapshot)", stats.snapshot, null],
@@ -453,6 +469,7 @@ async function runBench(): Promise<void> {
       chart_p95_ms: round(stats.chart.p95),
       indexed_aggregation_month_p50_ms: round(stats.snapshot.p50),
       dashboard_api_p50_ms: round(stats.dashboard.p50),
+      tv_board_p50_ms: round(stats.tv.p50),
       contest_standings_p50_ms: round(stats.contest.p50),
       points_month_p50_ms: round(stats.points.p50),
       miniapp_bundle_kb: round(bundleKb),

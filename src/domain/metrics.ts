@@ -5,7 +5,7 @@
 // computation in kpi.ts and its words in both i18n files — all exhaustive
 // records, so the compiler points at whichever is missing (docs/extending.md).
 
-import { BUSINESS_METRIC_KEYS } from "./business-metrics.js";
+import { BUSINESS_METRIC_KEYS, isBusinessMetric } from "./business-metrics.js";
 import type { Sensitivity } from "./trust-policy.js";
 
 /** Stable metric keys, in catalogue order (each call metric next to the calls); `leads` last. */
@@ -119,6 +119,18 @@ export const METRICS: Readonly<Record<MetricKey, MetricDef>> = {
   // Fewer customers lost is better: a plan on churn is a ceiling.
   churn: def("churn", "percent", "at_most", false, "results", everywhereBut("main", "summary")),
 };
+
+/**
+ * The article's three groups of KPIs (the head's dashboard tiles): activity and
+ * results as the team report splits them, and the business metrics apart.
+ */
+export const KPI_GROUPS = ["activity", "results", "business"] as const;
+export type KpiGroup = (typeof KPI_GROUPS)[number];
+
+/** A metric's group: business for the business metrics, else its report section. */
+export function kpiGroup(key: MetricKey): KpiGroup {
+  return isBusinessMetric(key) ? "business" : METRICS[key].section;
+}
 
 /** The metrics shown on a surface, in catalogue order. */
 export function metricsOn(surface: MetricSurface, section?: ReportSection): MetricKey[] {

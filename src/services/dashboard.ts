@@ -103,11 +103,3 @@ export function personView(deps: AppDeps, team: Team, member: Member, period: Pe
     recent: [...activities].sort((a, b) => b.occurredAt - a.occurredAt || b.id - a.id).slice(0, 15),
   };
 }
-
-export interface TvBoard {
-  team: Team;
-  metric: MetricKey;
-  period: Period;
-  ranked: Ranked<Member>[];
-  total: number | null;
-}

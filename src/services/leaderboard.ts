@@ -6,11 +6,15 @@ import type { MetricKey } from "../domain/metrics.js";
 import { type Ranked, rankBy } from "../domain/ranking.js";
 import type { Period } from "../domain/types.js";
 import type { AppDeps } from "./deps.js";
-import { teamSnapshot } from "./team-snapshot.js";
+import { type TeamSnapshot, teamSnapshot } from "./team-snapshot.js";
 
 /** The team ranked by a metric over a period; revenue breaks display ties. */
 export function leaderboard(deps: AppDeps, team: Team, metric: MetricKey, period: Period, only?: (m: Member) => boolean): Ranked<Member>[] {
-  const snap = teamSnapshot(deps, team, period, undefined, { business: isBusinessMetric(metric) });
+  return rankSnapshot(teamSnapshot(deps, team, period, undefined, { business: isBusinessMetric(metric) }), metric, only);
+}
+
+/** A snapshot already read, ranked as leaderboard() ranks it. */
+export function rankSnapshot(snap: TeamSnapshot, metric: MetricKey, only?: (m: Member) => boolean): Ranked<Member>[] {
   const people = only ? snap.people.filter(only) : snap.people;
   const value = (m: Member) => snap.byUser.get(m.user.id)?.[metric] ?? null;
   const second = (m: Member) => snap.byUser.get(m.user.id)?.["revenue"] ?? null;

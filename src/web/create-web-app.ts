@@ -10,7 +10,6 @@ import { visibleText } from "../delivery/html-text.js";
 import { parseEntry } from "../domain/entry-parsing.js";
 import { METRIC_KEYS, type MetricKey } from "../domain/metrics.js";
 import { checkPeriod } from "../domain/period-bounds.js";
-import { resolvePeriod } from "../domain/periods.js";
 import { autoGrouping } from "../domain/report-definition.js";
 import { readTeamSettings } from "../domain/team-settings.js";
 import { type Audience, mayShowMetric, memberAudience, PUBLIC_PAGE } from "../domain/trust-policy.js";
@@ -20,6 +19,7 @@ import { metricLabel, parseMetricOn } from "../presentation/i18n/metric-words.js
 import { coachJson, headDashboardJson, leaderboardJson, personJson } from "../presentation/views/dashboard-view.js";
 import { entryErrorText, entryReplyText } from "../presentation/views/entry-messages.js";
 import { periodRefusalText } from "../presentation/views/period-refusal.js";
+import { tvJson } from "../presentation/views/tv-view.js";
 import { coachCard } from "../services/coaching.js";
 import { headDashboard, personView } from "../services/dashboard.js";
 import type { AppDeps, Member } from "../services/deps.js";
@@ -28,6 +28,7 @@ import { leaderboard } from "../services/leaderboard.js";
 import { recordEntry } from "../services/record-entry.js";
 import { entriesLimit } from "../services/request-bounds.js";
 import { teamPeriod, teamWeekStart } from "../services/team-settings.js";
+import { tvBoard } from "../services/tv-board.js";
 import { clientBundle } from "./bundle.js";
 import { checkInitData, DEFAULT_INIT_DATA_MAX_AGE_S } from "./init-data.js";
 import { pageHtml } from "./page.js";
@@ -248,34 +249,12 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
     }
   }
 
-  /** The TV page's data: read-only, only what the team's leaderboard shows. */
+  /** The TV page's data: read-only, for whoever holds the link (the trust policy's public page). */
   function tvData(res: ServerResponse, token: string): void {
     const link = /^[A-Za-z0-9_-]{16,64}$/.test(token) ? deps.repos.tvLinks.byToken(token) : undefined;
     const team = link ? deps.repos.teams.byId(link.teamId) : undefined;
     if (!link || !team) throw new HttpError(404, messages[deps.config.defaultLocale].miniapp.api.tvRevoked);
-    const locale = team.locale;
-    const t = messages[locale];
-    const metric = readTeamSettings(team.settings).mainMetric;
-    const now = deps.now();
-    const board = (kind: "month" | "today") =>
-      leaderboardJson(
-        metric,
-        leaderboard(deps, team, metric, resolvePeriod({ kind }, now, team.timezone, { weekStart: teamWeekStart(team) })),
-        locale,
-        PUBLIC_PAGE,
-      );
-    const time = new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", {
-      timeZone: team.timezone,
-      hour: "2-digit",
-      minute: "2-digit",
-    });
-    json(res, 200, {
-      team: team.name,
-      strings: t.miniapp.page,
-      updated: t.miniapp.page.updated(time.format(now)),
-      month: board("month"),
-      today: board("today"),
-    });
+    json(res, 200, tvJson(tvBoard(deps, team, deps.now(), PUBLIC_PAGE), PUBLIC_PAGE));
   }
 
   return async (req, res) => {

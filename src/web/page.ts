@@ -19,6 +19,7 @@ h1{font-size:20px;margin:4px 0 8px}h2{font-size:16px;margin:18px 0 8px}h3{font-s
 section{background:var(--secondary-bg);border-radius:12px;padding:10px 12px;margin:10px 0}
 select,input,button{font:inherit;padding:8px 10px;border-radius:8px;border:1px solid var(--hint);background:var(--bg);color:var(--text)}
 button{background:var(--button);color:var(--button-text);border:0;cursor:pointer}
+.kpi-groups{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:4px 14px}.kpi-group h3{margin:6px 0}
 .kpis{display:grid;grid-template-columns:repeat(auto-fill,minmax(130px,1fr));gap:8px}
 .kpi{background:var(--bg);border-radius:10px;padding:8px}.kpi b{display:block;font-size:18px}.kpi span{color:var(--hint);font-size:12px}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{padding:5px 6px;text-align:right;white-space:nowrap}th:first-child,td:first-child{text-align:left}
@@ -27,7 +28,30 @@ th{color:var(--hint);cursor:pointer;user-select:none}tr+tr td{border-top:1px sol
 .plan{margin:4px 0}.bar{height:6px;background:var(--bg);border-radius:3px;overflow:hidden}.bar i{display:block;height:100%;background:var(--accent)}
 .status-behind i,.status-at_risk i,.status-failed i{background:var(--bad)}.status-done i,.status-on_pace i{background:var(--good)}
 form{display:grid;gap:8px}.msg{padding:8px;border-radius:8px;background:var(--bg);white-space:pre-line}.msg.error{color:var(--bad)}.notice{color:var(--bad);margin:6px 0}.notice:empty{display:none}
-.tv{font-size:3.2vw}.tv main{max-width:none;padding:2vw}.tv h1{font-size:4.2vw}.tv h2{font-size:2.4vw}.tv .hint{font-size:1.6vw}.tv table{font-size:3.4vw}.tv td{padding:1vw 2vw}.tv .cols{display:grid;grid-template-columns:1fr 1fr;gap:2vw}
+/* The TV board: one unit (--u) is 1 % of the height of the largest 16:9 box that fits the screen, so 1920×1080 and 1280×720 look the same. */
+.tv{--u:min(1vh,.5625vw);--bg:#0e1621;--text:#f3f6fa;--hint:#9fb0c2;--secondary-bg:#1b2736;--accent:#4ea4f6;--good:#35c46a;--bad:#f0604d;font-size:calc(var(--u)*2.8);line-height:1.25;overflow:hidden}
+.tv main{max-width:none;height:100vh;padding:calc(var(--u)*2.4) calc(var(--u)*3);display:flex;flex-direction:column;gap:calc(var(--u)*2)}
+.tv header{display:flex;justify-content:space-between;align-items:baseline;gap:calc(var(--u)*3)}
+.tv h1{font-size:calc(var(--u)*5);margin:0;overflow-wrap:anywhere}.tv h2{font-size:calc(var(--u)*3.3);margin:0 0 calc(var(--u)*1.2)}
+.tv .hint,.tv .more,.tv .when,.tv .total,.tv .time{font-size:calc(var(--u)*2.4);color:var(--hint);margin:0}.tv #updated{white-space:nowrap}.tv #updated.stale{color:var(--bad)}
+.tv .board{flex:1;min-height:0;display:flex;gap:calc(var(--u)*2.4)}.tv .board>*{flex:1 1 0;min-width:0}.tv #plans{flex-grow:1.15}.tv #leaderboard{flex-grow:1.1}
+.tv .status-behind i{background:#f2b84b}
+.tv .col{display:flex;flex-direction:column;gap:calc(var(--u)*2.4)}
+.tv section{margin:0;padding:calc(var(--u)*2) calc(var(--u)*2.4);border-radius:calc(var(--u)*1.6)}
+.tv .name{overflow-wrap:anywhere}
+.tv .prow{display:grid;grid-template-columns:1fr auto;column-gap:calc(var(--u)*1.5);margin:0 0 calc(var(--u)*1.3)}.tv .prow .bar{grid-column:1/-1;position:relative;height:calc(var(--u)*1.5);border-radius:calc(var(--u)*.75);overflow:visible;background:var(--bg)}
+.tv .prow .bar i{border-radius:inherit}.tv .prow .bar u{position:absolute;top:calc(var(--u)*-.5);bottom:calc(var(--u)*-.5);width:calc(var(--u)*.4);margin-left:calc(var(--u)*-.2);background:var(--text);opacity:.7}
+.tv table{font-size:inherit;table-layout:auto}.tv th{font-size:calc(var(--u)*2.4);cursor:default}.tv td,.tv th{padding:calc(var(--u)*.7) calc(var(--u)*1)}.tv td.name{white-space:normal}
+.tv .deals{display:grid;gap:calc(var(--u)*.6)}.tv .deal{display:grid;grid-template-columns:auto 1fr auto;gap:calc(var(--u)*1.5);align-items:baseline;padding:calc(var(--u)*.4) calc(var(--u)*.8);border-radius:calc(var(--u)*.8)}
+.tv .deal.fresh{animation:tv-flash 3s ease-out}.tv .total{margin:0 0 calc(var(--u)*1)}
+#celebrate{position:fixed;inset:0;overflow:hidden;display:flex;align-items:center;justify-content:center;pointer-events:none;z-index:10}
+#celebrate .card{background:var(--good);color:#fff;border-radius:calc(var(--u)*3);padding:calc(var(--u)*3) calc(var(--u)*6);text-align:center;font-size:calc(var(--u)*6.5);box-shadow:0 0 calc(var(--u)*8) rgba(0,0,0,.5);animation:tv-pop 5s ease forwards}
+#celebrate .card p{margin:0}#celebrate .headline{font-size:calc(var(--u)*4)}
+#celebrate i{position:absolute;top:50%;left:50%;width:calc(var(--u)*1.6);height:calc(var(--u)*2.6);border-radius:calc(var(--u)*.3);opacity:0;animation:tv-burst 2.2s ease-out forwards}
+@keyframes tv-pop{0%{transform:scale(.3);opacity:0}10%{transform:scale(1.08);opacity:1}18%{transform:scale(1)}85%{opacity:1}100%{opacity:0}}
+@keyframes tv-burst{0%{transform:translate(-50%,-50%) scale(.3);opacity:1}70%{opacity:1}100%{transform:translate(calc(-50% + var(--dx)),calc(-50% + var(--dy))) rotate(var(--r));opacity:0}}
+@keyframes tv-flash{0%,50%{background:color-mix(in srgb,var(--good) 45%,transparent)}100%{background:transparent}}
+@media (prefers-reduced-motion:reduce){#celebrate .card,#celebrate i,.tv .deal.fresh{animation-duration:1ms}}
 </style>
 </head>
 <body data-mode="${mode}">

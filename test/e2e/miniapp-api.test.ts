@@ -104,6 +104,22 @@ describe("mini app API: numbers", () => {
     expect(cellOf(month.body, t.john.id, "deals")).toBe("1");
     const revenue = month.body.kpis.find((k: { key: string }) => k.key === "revenue").text.replace(/[\u00A0\u202F]/g, " ");
     expect(revenue).toBe("450 тыс. ₽");
+    // The tiles come in the article's groups, each metric in its own.
+    expect(month.body.kpiGroups).toEqual([
+      { key: "activity", label: "Активность" },
+      { key: "results", label: "Результаты" },
+      { key: "business", label: "Бизнес" },
+    ]);
+    const groupOf = (key: string) => month.body.kpis.find((k: { key: string }) => k.key === key)?.group;
+    expect(["calls", "meetings", "deals", "revenue", "market_share", "cac", "churn"].map(groupOf)).toEqual([
+      "activity",
+      "activity",
+      "results",
+      "results",
+      "business",
+      "business",
+      "business",
+    ]);
     // /report's results table: "Итого <deals> <revenue> …" — the same totals.
     const totals = /Результат[\s\S]*?\nИтого\s+(\d+)\s+(\d+ тыс\.)/.exec(report.replace(/[\u00A0\u202F]/g, " "))!;
     expect(month.body.kpis.find((k: { key: string }) => k.key === "deals").text).toBe(totals[1]);
@@ -172,7 +188,7 @@ describe("/dashboard and /tv", () => {
     expect((await h.say(t.head, t.headChat, "/tv")).text).toContain(token);
     const board = await api(web, `/tv/api/${token}`, null);
     expect(board.status).toBe(200);
-    expect(board.body.month.rows.map((r: { name: string }) => r.name)).toEqual(["Иван", "John"]);
+    expect(board.body.leaderboard.rows.map((r: { name: string }) => r.name)).toEqual(["Иван", "John"]);
     expect(JSON.stringify(board.body)).not.toContain("Ромашка");
     expect((await api(web, "/tv/api/not-a-real-token-at-all", null)).status).toBe(404);
     expect((await h.say(t.head, t.headChat, "/tv revoke")).text).toContain("отозвана");

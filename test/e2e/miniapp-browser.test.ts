@@ -1,23 +1,13 @@
 // The Mini App in a real headless browser (Debian's chromium driven by
 // playwright-core), against the bot's own HTTP app and a real SQLite file.
-// Screenshots go to test-artifacts/miniapp/.
-import { existsSync, mkdirSync } from "node:fs";
+// Screenshots go to test-artifacts/miniapp/ (and docs/screenshots/ with UPDATE_SCREENSHOTS=1).
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { HAS_CHROMIUM, launchBrowser, screenshot } from "../support/browser.js";
 import { type Harness, startHarness } from "../support/harness.js";
 import { initDataFor, MINIAPP_URL, startWebApp, type WebServer } from "../support/miniapp.js";
 import { liveActivities, setUpTeam, type TeamFixture } from "../support/team.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARTIFACTS = "test-artifacts/miniapp";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 // Telegram's dark theme, as it puts it in the launch parameters.
 const DARK = { bg_color: "#17212b", text_color: "#f5f5f5", hint_color: "#708499", button_color: "#5288c1", secondary_bg_color: "#232e3c" };
 
@@ -27,9 +17,7 @@ let t: TeamFixture;
 let web: WebServer;
 
 beforeAll(async () => {
-  const { chromium } = await import("playwright-core");
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await launchBrowser();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -68,7 +56,7 @@ async function open(user: Parameters<typeof initDataFor>[0], opts: { initData?: 
 const text = async (page: Page, selector: string) => (await page.locator(selector).first().textContent()) ?? "";
 const norm = (s: string) => s.replace(/[\u00A0\u202F]/g, " ");
 
-describe.skipIf(!existsSync(CHROMIUM))("mini app in a browser", () => {
+describe.skipIf(!HAS_CHROMIUM)("mini app in a browser", () => {
   it("shows the head the team's numbers, switches periods, sorts and drills down", async () => {
     const page = await open(t.head);
     await page.locator("#compare").waitFor();
@@ -77,7 +65,11 @@ describe.skipIf(!existsSync(CHROMIUM))("mini app in a browser", () => {
     // Follows the theme: the page background is Telegram's bg_color.
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(23, 33, 43)");
     expect(await page.locator("canvas").count()).toBeGreaterThan(0);
-    await page.screenshot({ path: `${ARTIFACTS}/head-month.png`, fullPage: true });
+    // The tiles sit in three groups: activity, results, business.
+    expect(await page.locator(".kpi-group h3").allTextContents()).toEqual(["Активность", "Результаты", "Бизнес"]);
+    expect(await page.locator('.kpi-group[data-group="results"] .kpi[data-metric="deals"]').count()).toBe(1);
+    expect(await page.locator('.kpi-group[data-group="business"] .kpi[data-metric="market_share"]').count()).toBe(1);
+    await screenshot(page, "dashboard", { fullPage: true, docs: true });
 
     // Sort by revenue: Иван (400k) first, then John.
     await page.locator('#compare th[data-col="revenue"]').click();
@@ -112,7 +104,7 @@ describe.skipIf(!existsSync(CHROMIUM))("mini app in a browser", () => {
     await page.locator("#coach").waitFor();
     expect(await text(page, "#coach")).toContain("Тестов не проходил.");
     expect(await text(page, "#coach")).toContain("Программ не назначено.");
-    await page.screenshot({ path: `${ARTIFACTS}/head-drilldown.png`, fullPage: true });
+    await screenshot(page, "head-drilldown", { fullPage: true });
     await page.close();
   });
 
@@ -139,7 +131,7 @@ describe.skipIf(!existsSync(CHROMIUM))("mini app in a browser", () => {
     await page.locator("#log-result.ok").waitFor();
     expect(norm(await text(page, "#log-result"))).toContain("25 000 ₽");
     expect(await text(page, '.kpi[data-metric="deals"] b')).toBe("3");
-    await page.screenshot({ path: `${ARTIFACTS}/manager.png`, fullPage: true });
+    await screenshot(page, "manager", { fullPage: true, docs: true });
     await page.close();
     expect(liveActivities(h)).toBe(before + 1);
     const me = (await h.say(t.ivan, t.ivanChat, "/me")).text;
@@ -154,22 +146,6 @@ describe.skipIf(!existsSync(CHROMIUM))("mini app in a browser", () => {
     await page.locator("#error").waitFor();
     expect(await text(page, "#error")).toContain("Telegram");
     expect(await page.locator(".kpi").count()).toBe(0);
-    await page.close();
-  });
-
-  it("renders the TV leaderboard from the secret link until it is revoked", async () => {
-    const reply = (await h.say(t.head, t.headChat, "/tv")).text;
-    const path = new URL(/https:\/\/\S+/.exec(reply)![0]).pathname;
-    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    await page.goto(`${web.origin}${path}`);
-    await page.locator(".leaderboard").first().waitFor();
-    expect(await text(page, ".leaderboard")).toContain("Иван");
-    expect(await text(page, "#updated")).toMatch(/Обновлено в \d\d:\d\d/);
-    await page.screenshot({ path: `${ARTIFACTS}/tv.png` });
-    await h.say(t.head, t.headChat, "/tv revoke");
-    await page.reload();
-    await page.locator("#error").waitFor();
-    expect(await page.locator(".leaderboard").count()).toBe(0);
     await page.close();
   });
 });

@@ -7,9 +7,15 @@ import { axisTicks, finite, targetText, titlePlugins } from "./layout.js";
 import { noData, targetLine } from "./plugins.js";
 import { LEGEND_DASH, renderChart } from "./renderer.js";
 import { PALETTE, seriesColor, withAlpha } from "./theme.js";
+import { TREND_LINE } from "./trend-line.js";
 
 /** Time series (e.g. deals per day, revenue on a right axis); null values leave gaps. */
 export async function lineChart(opts: LineChartOptions): Promise<Buffer> {
+  return renderChart(lineChartConfig(opts));
+}
+
+/** The chart.js configuration lineChart renders (the tests read its geometry). */
+export function lineChartConfig(opts: LineChartOptions): ChartConfiguration {
   const locale = opts.locale ?? "ru";
   const n = opts.labels.length;
   const data = opts.series.map((s) => opts.labels.map((_, j) => (finite(s.values[j]) ? s.values[j]! : null)));
@@ -58,8 +64,7 @@ export async function lineChart(opts: LineChartOptions): Promise<Buffer> {
     pointBackgroundColor: colors[i]!,
     pointBorderColor: PALETTE.background,
     pointBorderWidth: 1.5,
-    tension: 0.25,
-    cubicInterpolationMode: "monotone" as const,
+    ...TREND_LINE,
     spanGaps: false,
   }));
 
@@ -125,5 +130,5 @@ export async function lineChart(opts: LineChartOptions): Promise<Buffer> {
     },
     plugins,
   };
-  return renderChart(config as unknown as ChartConfiguration);
+  return config as unknown as ChartConfiguration;
 }

@@ -5,7 +5,7 @@ import type { RowProblem } from "../../domain/csv-import.js";
 import { outcomeChoices } from "../../domain/entry-parsing.js";
 import type { NothingReason } from "../../domain/free-text.js";
 import type { FlagKind, FlagSettings } from "../../domain/gaming-flags.js";
-import type { MetricKey } from "../../domain/metrics.js";
+import type { KpiGroup, MetricKey } from "../../domain/metrics.js";
 import type { ProgressStatus } from "../../domain/plans.js";
 import type { PointWeightKey } from "../../domain/points.js";
 import type { QuizErrorCode } from "../../domain/quiz-format.js";
@@ -928,8 +928,6 @@ export const en = {
       reason: "Reason",
       submit: "Log it",
       unauthorized: "Open this page from the bot in Telegram (the link has expired or is not valid).",
-      today: "Today",
-      month: "This month",
       updated: (time: string) => `Updated ${time}`,
       coaching: "Coaching",
       coachingPeriod: (period: string) => `The last 4 weeks against the team (${period})`,
@@ -941,6 +939,23 @@ export const en = {
       programs: "Training programs",
       noPrograms: "No programs assigned.",
       late: "late",
+      groups: { activity: "Activity", results: "Results", business: "Business" } satisfies Record<KpiGroup, string>,
+    },
+    // The TV page: read across the office, by anyone holding the link. No emoji: a
+    // TV's browser often has no colour emoji font.
+    tv: {
+      ranking: (metric: string) => `Ranking: ${metric}`,
+      month: "Month",
+      today: "Today",
+      nobody: "No figures yet.",
+      plan: (metric: string, period: string) => `Plan: ${metric} · ${period}`,
+      team: "Team",
+      deals: "Today's deals",
+      noDeals: "No deals yet today. The first one is on its way.",
+      dealsTotal: (n: number, sum: string | null) => `${n} ${plural("en", n, { one: "deal", other: "deals" })}${sum ? ` · ${sum}` : ""}`,
+      newDeal: "New deal!",
+      contest: (metric: string, dates: string, left: string | null) => `Contest · ${metric} · ${dates}${left ? ` · ${left} left` : ""}`,
+      more: (n: number) => `+ ${n} more`,
     },
     api: {
       unauthorized: "Telegram launch data is missing, forged or expired.",

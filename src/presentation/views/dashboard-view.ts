@@ -6,7 +6,7 @@ import type { Locale } from "../../config.js";
 import type { Member } from "../../db/repositories/users.js";
 import { visibleText } from "../../delivery/html-text.js";
 import type { KpiValues } from "../../domain/kpi.js";
-import { METRICS, type MetricKey } from "../../domain/metrics.js";
+import { KPI_GROUPS, kpiGroup, METRICS, type MetricKey } from "../../domain/metrics.js";
 import type { Ranked } from "../../domain/ranking.js";
 import { type Audience, mayShowField, mayShowMetric, metricsFor } from "../../domain/trust-policy.js";
 import type { CoachCard } from "../../services/coaching.js";
@@ -30,8 +30,17 @@ const cell = (key: MetricKey, v: number | null, locale: Locale): Cell => ({
   text: formatMetricValue(key, v, locale, { compact: true }),
 });
 
-function kpis(values: KpiValues, locale: Locale, audience: Audience) {
-  return metricsFor("compare", audience).map((key) => ({ key, label: metricLabel(key, locale), ...cell(key, values[key], locale) }));
+/** The KPI tiles, each tagged with its group (activity, results, business), and the groups that have tiles. */
+function kpiJson(values: KpiValues, locale: Locale, audience: Audience) {
+  const tiles = metricsFor("compare", audience).map((key) => ({
+    key,
+    group: kpiGroup(key),
+    label: metricLabel(key, locale),
+    ...cell(key, values[key], locale),
+  }));
+  const names = messages[locale].miniapp.page.groups;
+  const groups = KPI_GROUPS.filter((g) => tiles.some((k) => k.group === g)).map((key) => ({ key, label: names[key] }));
+  return { kpis: tiles, kpiGroups: groups };
 }
 
 function plans(standings: PlanStanding[], locale: Locale, audience: Audience) {
@@ -82,7 +91,7 @@ export function headDashboardJson(d: HeadDashboard, locale: Locale, audience: Au
     role: "head" as const,
     team: snap.team.name,
     period: periodLabel(snap.period, locale),
-    kpis: kpis(snap.total, locale, audience),
+    ...kpiJson(snap.total, locale, audience),
     plans: plans(d.report.teamStandings, locale, audience),
     compare: {
       metrics: shown.map((key) => ({ key, label: metricShort(key, locale), title: metricLabel(key, locale) })),
@@ -124,7 +133,7 @@ export function personJson(v: PersonView, tz: string, locale: Locale, audience: 
   return {
     userId: v.member.user.id,
     name: v.member.user.firstName,
-    kpis: kpis(v.values, locale, audience),
+    ...kpiJson(v.values, locale, audience),
     plans: plans(v.standings, locale, audience),
     trend: trendJson(v.trendMetric, v.trend, locale, audience),
     recent: v.recent.map((a) => {

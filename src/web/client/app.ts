@@ -5,6 +5,10 @@
 
 import { CategoryScale, Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
 
+import { el } from "./dom.js";
+import { trendChartConfig } from "./trend-chart.js";
+import { renderTv } from "./tv.js";
+
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Filler);
 
 // biome-ignore lint/suspicious/noExplicitAny: the shapes come from the server's views (presentation/views/dashboard-view.ts)
@@ -48,22 +52,31 @@ async function call(path: string, init: RequestInit = {}): Promise<Json> {
   return body;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
-
 function section(title: string, ...children: Node[]): HTMLElement {
   return el("section", {}, el("h2", {}, title), ...children);
 }
 
-function kpiGrid(kpis: Json[]): HTMLElement {
+function kpiTiles(kpis: Json[]): HTMLElement {
   return el(
     "div",
     { class: "kpis" },
     ...kpis.map((k) => el("div", { class: "kpi", "data-metric": k.key }, el("b", {}, k.text), el("span", {}, k.label))),
+  );
+}
+
+/** The tiles in the article's groups (activity, results, business), side by side where the screen allows. */
+function kpiGrid(d: Json): HTMLElement {
+  return el(
+    "div",
+    { class: "kpi-groups" },
+    ...d.kpiGroups.map((g: Json) =>
+      el(
+        "div",
+        { class: "kpi-group", "data-group": g.key },
+        el("h3", {}, g.label),
+        kpiTiles(d.kpis.filter((k: Json) => k.group === g.key)),
+      ),
+    ),
   );
 }
 
@@ -89,31 +102,7 @@ function lineChart(trend: Json): HTMLElement {
   const css = getComputedStyle(document.documentElement);
   const color = css.getPropertyValue("--button").trim() || "#2481cc";
   const text = css.getPropertyValue("--hint").trim() || "#707579";
-  charts.push(
-    new Chart(canvas, {
-      type: "line",
-      data: {
-        labels: trend.labels,
-        datasets: [
-          {
-            label: trend.label,
-            data: trend.values,
-            borderColor: color,
-            backgroundColor: `${color}33`,
-            fill: true,
-            tension: 0.3,
-            spanGaps: true,
-          },
-        ],
-      },
-      options: {
-        animation: false,
-        responsive: true,
-        plugins: { tooltip: { callbacks: { label: (c) => trend.texts[c.dataIndex] ?? "" } } },
-        scales: { x: { ticks: { color: text } }, y: { beginAtZero: true, ticks: { color: text } } },
-      },
-    }),
-  );
+  charts.push(new Chart(canvas, trendChartConfig(trend, { line: color, text })));
   return el("div", { class: "chart" }, canvas);
 }
 
@@ -312,7 +301,7 @@ async function renderApp(): Promise<void> {
         header,
         controls,
         el("p", { class: "hint", id: "period-label" }, d.period),
-        section(s.kpis, kpiGrid(d.kpis)),
+        section(s.kpis, kpiGrid(d)),
         section(s.plans, planList(d.plans, s)),
         section(s.compare, compareTable(d.compare, s, pick)),
         section(s.funnel, funnelTable(d.funnel, s)),
@@ -336,12 +325,7 @@ async function renderApp(): Promise<void> {
       };
       parts.push(back);
     }
-    parts.push(
-      el("h1", { id: "person-name" }, p.name),
-      controls,
-      section(s.myKpis, kpiGrid(p.kpis)),
-      section(s.plans, planList(p.plans, s)),
-    );
+    parts.push(el("h1", { id: "person-name" }, p.name), controls, section(s.myKpis, kpiGrid(p)), section(s.plans, planList(p.plans, s)));
     parts.push(section(`${s.trend}: ${p.trend.label}`, lineChart(p.trend)));
     parts.push(
       section(
@@ -420,33 +404,8 @@ function logForm(session: Json, redraw: () => Promise<void>): HTMLElement {
   return form;
 }
 
-async function renderTv(): Promise<void> {
-  document.body.classList.add("tv");
-  const token = location.pathname.split("/").pop() ?? "";
-  const tick = async () => {
-    try {
-      const d = await call(`/tv/api/${encodeURIComponent(token)}`);
-      const s = d.strings;
-      root.replaceChildren(
-        el("h1", {}, d.team),
-        el(
-          "div",
-          { class: "cols" },
-          section(`${s.month}: ${d.month.label}`, leaderboardTable(d.month, s)),
-          section(`${s.today}: ${d.today.label}`, leaderboardTable(d.today, s)),
-        ),
-        el("p", { class: "hint", id: "updated" }, d.updated),
-      );
-    } catch (err) {
-      root.replaceChildren(el("p", { class: "msg error", id: "error" }, (err as Error).message));
-    }
-  };
-  await tick();
-  setInterval(() => void tick(), 30_000);
-}
-
 applyTheme();
-const run = document.body.dataset["mode"] === "tv" ? renderTv() : renderApp();
+const run = document.body.dataset["mode"] === "tv" ? renderTv(root) : renderApp();
 run.catch((err: Error & { status?: number }) => {
   root.replaceChildren(el("p", { class: "msg error", id: "error" }, err.message));
 });
