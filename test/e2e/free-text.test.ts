@@ -13,10 +13,12 @@ const okButton = (data: string[]) => data.find((d) => d.startsWith("ft:ok:"))!;
 
 describe("just tell the bot: free text", () => {
   it("proposes, stores only on ✅ with the message's time, and /me counts it", async () => {
-    h = await startHarness();
+    // A fixed midday: two minutes back never crosses midnight in the team's zone.
+    const clock: Clock = { now: Date.parse("2026-11-10T09:00:00Z") };
+    h = await startHarness({ clock });
     const t = await setUpTeam(h);
     await h.say(t.ivan, t.ivanChat, "/lead ООО «Ромашка»");
-    const sentAt = Math.floor(Date.now() / 1000) - 120;
+    const sentAt = Math.floor(clock.now / 1000) - 120;
     const proposal = await h.say(t.ivan, t.ivanChat, "позвонил в Ромашку, договорились о встрече", { date: sentAt });
     expect(proposal.text).toContain("📞 Звонок → назначена встреча · ООО «Ромашка»");
     expect(proposal.text).toContain("Пока вы не нажали ✅, ничего не сохранено");

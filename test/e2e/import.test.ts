@@ -263,7 +263,14 @@ describe("/import", () => {
 
   it("imported rows carry the time they were imported: /feed shows them today, marked, not on their past day", async () => {
     const before = Date.now();
-    const dry = await sendFile(t.ivan, t.ivanChat, csv(`${at(2 * DAY_MIN)};Иван;Звонок;;Beta;;`, `${at(30)};Иван;Встреча;;Gamma;;`));
+    // Earlier today (at most 30 minutes back, never across midnight in the team's zone).
+    const [hh, mm] = formatLocal(Date.now(), TZ, "HH:mm").split(":").map(Number);
+    const earlierToday = Math.min(30, hh! * 60 + mm!);
+    const dry = await sendFile(
+      t.ivan,
+      t.ivanChat,
+      csv(`${at(2 * DAY_MIN)};Иван;Звонок;;Beta;;`, `${at(earlierToday)};Иван;Встреча;;Gamma;;`),
+    );
     await importNow(t.ivan, t.ivanChat, dry.call);
     const after = Date.now();
     const logged = h.deps.db.$client.prepare("select logged_at from activities order by id").all() as { logged_at: number | null }[];
