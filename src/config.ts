@@ -37,6 +37,7 @@ const common = {
   BACKUP_KEEP: z.coerce.number("a whole number of backups to keep (0 turns daily backups off)").int().min(0).max(1000).default(7),
   DEFAULT_LOCALE: z.enum(LOCALES, "ru or en").default("ru"),
   DEFAULT_TIMEZONE: z.string().refine(isTimeZone, "an IANA time zone such as Europe/Moscow").default("Europe/Moscow"),
+  RICH_MESSAGES: z.enum(["auto", "off"], "auto or off").default("auto"),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "one of fatal, error, warn, info, debug, trace, silent")
     .default("info"),
@@ -80,6 +81,8 @@ interface CommonConfig {
   miniappAuthMaxAgeS: number;
   defaultLocale: Locale;
   defaultTimezone: string;
+  /** auto: tables go as rich messages (native tables) where Telegram takes them; off: always the `<pre>` layout. */
+  richMessages: "auto" | "off";
   logLevel: string;
 }
 
@@ -130,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     miniappAuthMaxAgeS: e.MINIAPP_AUTH_MAX_AGE,
     defaultLocale: e.DEFAULT_LOCALE,
     defaultTimezone: e.DEFAULT_TIMEZONE,
+    richMessages: e.RICH_MESSAGES,
     logLevel: e.LOG_LEVEL,
   };
   return e.BOT_MODE === "webhook"

@@ -1,12 +1,13 @@
 import type { ReportDefinition } from "../domain/report-definition.js";
 import { echo } from "../presentation/html.js";
-import { renderReportTable } from "../presentation/views/custom-report-view.js";
+import { reportTableDoc } from "../presentation/views/custom-report-view.js";
 import { reportChart, subtitle } from "../presentation/views/report-charts.js";
 import { runReport } from "../services/custom-report.js";
 import type { Member } from "../services/deps.js";
 import { teamPeriod } from "../services/team-settings.js";
 import type { BotContext } from "./context.js";
 import { replyWithChart } from "./reply-chart.js";
+import { replyDoc } from "./reply-doc.js";
 import { visibleMetrics } from "./trust.js";
 
 export const isHead = (m: Member) => m.membership.role === "head";
@@ -44,7 +45,7 @@ export async function sendDefinition(
   // Long tables are paged rather than cut: every row reaches the reader, each message within Telegram's limit.
   for (let start = 0; start === 0 || start < table.rows.length; start += ROWS_PER_MESSAGE) {
     const page = { ...table, rows: table.rows.slice(start, start + ROWS_PER_MESSAGE) };
-    await ctx.reply(renderReportTable(title, page, ctx.locale), { parse_mode: "HTML" });
+    await replyDoc(ctx, reportTableDoc(title, page, ctx.locale));
   }
   const plans = ctx.deps.repos.plans.list(member.team.id);
   await replyWithChart(

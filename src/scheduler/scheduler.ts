@@ -6,6 +6,8 @@ import type { Delivery, DeliveryOutcome, Outgoing } from "../delivery/index.js";
 import { readTeamSettings, readUserSettings, type TeamSettings } from "../domain/team-settings.js";
 import { formatLocal } from "../domain/time.js";
 import { type Audience, HEAD_PRIVATE, TEAM_GROUP } from "../domain/trust-policy.js";
+import { hasTable } from "../presentation/document/model.js";
+import { docToRich } from "../presentation/document/render.js";
 import { escapeHtml } from "../presentation/html.js";
 import { messages, pickLocale } from "../presentation/i18n/index.js";
 import { renderCoachingNote, renderCoachingOverview } from "../presentation/views/coaching-view.js";
@@ -272,7 +274,8 @@ export class PostScheduler {
     const outcomes: DeliveryOutcome[] = [];
     let chatId = target.chatId;
     if (claimed.messageIds.length === 0) {
-      const text = await this.delivery.send({ ...base, html: content.html });
+      const rich = content.doc && hasTable(content.doc) ? docToRich(content.doc) : null;
+      const text = await this.delivery.send({ ...base, html: content.html, ...(rich ? { rich } : {}) });
       outcomes.push(text);
       if (text.status === "sent") {
         posts.recordDelivered(claimed.id, { text: text.messageIds });

@@ -11,7 +11,7 @@ import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words
 import { type AnyBoard, fairRankingHtml } from "../../presentation/views/fair-ranking-view.js";
 import { missingInputsNote } from "../../presentation/views/inputs-view.js";
 import { renderMorningSummary } from "../../presentation/views/morning-summary-view.js";
-import { rankingHtml } from "../../presentation/views/ranking-view.js";
+import { rankingDoc } from "../../presentation/views/ranking-view.js";
 import { inputPeople, snapshotMissing } from "../../services/business.js";
 import { fairLeaderboard, improvedLeaderboard } from "../../services/fair-leaderboard.js";
 import { detectSinceLastWorkday, openFlagCount } from "../../services/gaming-flags.js";
@@ -21,6 +21,7 @@ import { teamPeriod } from "../../services/team-settings.js";
 import type { BotContext } from "../context.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
 import { replyWithChart } from "../reply-chart.js";
+import { replyDoc } from "../reply-doc.js";
 import { allowMetric } from "../trust.js";
 
 export const leaderboardsFeature = new Composer<BotContext>();
@@ -68,7 +69,7 @@ leaderboardsFeature.command("top", async (ctx) => {
           ctx.locale,
         )
       : null;
-    return void (await ctx.reply(rankingHtml(p.topTitle(label, when), ranked, metric, ctx.locale, p.nobody, note), { parse_mode: "HTML" }));
+    return void (await replyDoc(ctx, rankingDoc(p.topTitle(label, when), ranked, metric, ctx.locale, p.nobody, note)));
   }
   let main: AnyBoard;
   let rookies: AnyBoard | null;
@@ -106,6 +107,6 @@ leaderboardsFeature.command("summary", async (ctx) => {
     openFlags = openFlagCount(ctx.deps, head.team);
   }
   const post = renderMorningSummary(buildMorningSummary(ctx.deps, head.team, now), ctx.locale, ctx.audience, { openFlags });
-  await ctx.reply(post.html, { parse_mode: "HTML" });
+  await (post.doc ? replyDoc(ctx, post.doc) : ctx.reply(post.html, { parse_mode: "HTML" }));
   if (post.chart) await replyWithChart(ctx, post.chart, post.caption, "summary.png");
 });

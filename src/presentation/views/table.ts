@@ -2,6 +2,8 @@
 
 export interface Column {
   title: string;
+  /** Shown on a second header line under the title ("₽", "%"); the cells hold bare numbers. */
+  unit?: string;
   align?: "left" | "right";
   /** Cells longer than this are cut with "…". */
   max?: number;
@@ -19,9 +21,23 @@ export function cut(text: string, max: number | undefined): string {
 
 const len = (s: string) => Array.from(s).length;
 
-/** Plain-text table: header, a rule, rows; columns separated by one space. */
+/**
+ * Between two columns. Two spaces, never one: numbers group thousands with a
+ * space, so "Пётр 5 916 тыс." (5 deals, 916 thousand) would read as 5 916 thousand.
+ */
+export const COLUMN_GAP = "  ";
+
+/** The header lines: the titles, then the units when any column has one. */
+function headerRows(columns: Column[]): string[][] {
+  const titles = columns.map((c) => cut(c.title, c.max));
+  return columns.some((c) => c.unit) ? [titles, columns.map((c) => cut(c.unit ?? "", c.max))] : [titles];
+}
+
+/** Plain-text table: header (titles, units), a rule, rows; columns two spaces apart. */
 export function renderTable(columns: Column[], rows: string[][]): string {
-  const cells = [columns.map((c) => cut(c.title, c.max)), ...rows.map((r) => r.map((v, i) => cut(v, columns[i]?.max)))];
+  const head = headerRows(columns);
+  const body = rows.map((r) => r.map((v, i) => cut(v, columns[i]?.max)));
+  const cells = [...head, ...body];
   const widths = columns.map((_, i) => Math.max(...cells.map((r) => len(r[i] ?? ""))));
   const line = (r: string[]) =>
     r
@@ -29,16 +45,16 @@ export function renderTable(columns: Column[], rows: string[][]): string {
         const pad = " ".repeat(widths[i]! - len(v));
         return columns[i]?.align === "left" ? v + pad : pad + v;
       })
-      .join(" ")
+      .join(COLUMN_GAP)
       .trimEnd();
-  const [head, ...body] = cells;
-  return [line(head!), "─".repeat(widths.reduce((a, b) => a + b, 0) + widths.length - 1), ...body.map(line)].join("\n");
+  const rule = "─".repeat(widths.reduce((a, b) => a + b, 0) + COLUMN_GAP.length * (widths.length - 1));
+  return [...head.map(line), rule, ...body.map(line)].join("\n");
 }
 
 /** Two-column label/value list, values right-aligned. */
 export function renderPairs(pairs: [string, string][]): string {
-  const width = Math.max(...pairs.map(([l, v]) => len(l) + len(v))) + 2;
-  return pairs.map(([l, v]) => `${l}${" ".repeat(Math.max(1, width - len(l) - len(v)))}${v}`).join("\n");
+  const width = Math.max(...pairs.map(([l, v]) => len(l) + len(v))) + COLUMN_GAP.length;
+  return pairs.map(([l, v]) => `${l}${" ".repeat(Math.max(COLUMN_GAP.length, width - len(l) - len(v)))}${v}`).join("\n");
 }
 
 export interface SplitOptions {
@@ -71,10 +87,12 @@ export function renderTables(columns: Column[], rows: string[][], opts: SplitOpt
   const lead = opts.lead ?? 1;
   const tail = opts.tail ?? 0;
   const maxWidth = opts.maxWidth ?? MAX_TABLE_WIDTH;
-  const width = columns.map((c, i) => Math.max(len(cut(c.title, c.max)), ...rows.map((r) => len(cut(r[i] ?? "", c.max)))));
+  const width = columns.map((c, i) =>
+    Math.max(len(cut(c.title, c.max)), len(cut(c.unit ?? "", c.max)), ...rows.map((r) => len(cut(r[i] ?? "", c.max)))),
+  );
   const fixed = [...columns.keys()].filter((i) => i < lead || i >= columns.length - tail);
   const middle = [...columns.keys()].filter((i) => i >= lead && i < columns.length - tail);
-  const tableWidth = (idx: number[]) => idx.reduce((sum, i) => sum + width[i]!, 0) + idx.length - 1;
+  const tableWidth = (idx: number[]) => idx.reduce((sum, i) => sum + width[i]!, 0) + COLUMN_GAP.length * (idx.length - 1);
   const groups: number[][] = [];
   let current: number[] = [];
   for (const i of middle) {
