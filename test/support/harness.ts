@@ -61,7 +61,16 @@ export async function startHarness(
   const clock = opts.clock ?? null;
   const fake = opts.fake ?? (await startFakeTelegram({ token: TOKEN, ...(clock ? { now: () => clock.now } : {}) }));
   const dbPath = opts.dbPath ?? join(mkdtempSync(join(tmpdir(), "kpi-e2e-")), "bot.db");
-  const config = loadConfig({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_PATH: dbPath, LOG_LEVEL: "silent", ...opts.env });
+  // Scenario tests read the classic `<pre>` layout; rich messages are on where a test asks
+  // (RICH_MESSAGES: "auto", as in production): telegram-native.test.ts, trust-policy.test.ts.
+  const config = loadConfig({
+    BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    DATABASE_PATH: dbPath,
+    LOG_LEVEL: "silent",
+    RICH_MESSAGES: "off",
+    ...opts.env,
+  });
 
   let intake: Intake;
   let deps: AppDeps;
