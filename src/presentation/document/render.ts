@@ -62,7 +62,8 @@ export function docToRich(d: Doc): InputRichMessage | null {
     }
     for (const line of b.html.split("\n")) if (line.trim() !== "") blocks.push({ type: "paragraph", text: htmlToRichText(line) });
   }
-  const count = blocks.reduce((n, b) => n + (b.type === "table" ? b.cells.length : 1), 0);
+  // As Telegram counts: every block, and every table row besides its table.
+  const count = blocks.reduce((n, b) => n + 1 + (b.type === "table" ? b.cells.length : 0), 0);
   if (count > RICH_LIMITS.blocks) return null;
   return { blocks, skip_entity_detection: true };
 }

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { doc, table } from "../../../src/presentation/document/model.js";
+import { docToHtml, docToRich } from "../../../src/presentation/document/render.js";
+import { htmlToRichText } from "../../../src/presentation/document/rich-text.js";
+
+const report = doc(
+  "📈 <b>Отчёт «A&amp;B»</b> · ноябрь",
+  table(
+    [{ title: "Кто", align: "left", max: 8 }, { title: "Сд." }, { title: "Выр.", unit: "₽" }],
+    [
+      ["Пётр", "5", "916 тыс."],
+      ["Итого", "5", "916 тыс."],
+    ],
+    { strong: [1] },
+  ),
+  "<i>примечание</i>",
+);
+
+describe("one table model, two forms", () => {
+  it("rich: HTML lines become paragraphs, the table one block with header cells, units in the header, numbers right", () => {
+    const rich = docToRich(report)!;
+    expect(rich.blocks![0]).toEqual({
+      type: "paragraph",
+      text: ["📈 ", { type: "bold", text: "Отчёт «A&B»" }, " · ноябрь"],
+    });
+    const t = rich.blocks![1] as { type: string; cells: { text?: unknown; align: string; is_header?: boolean }[][] };
+    expect(t.type).toBe("table");
+    expect(t.cells[0]!.map((c) => c.text)).toEqual(["Кто", "Сд.", "Выр., ₽"]);
+    expect(t.cells[0]!.every((c) => c.is_header)).toBe(true);
+    expect(t.cells[1]!.map((c) => c.align)).toEqual(["left", "right", "right"]);
+    expect(t.cells[2]![0]!.text).toEqual({ type: "bold", text: "Итого" });
+    expect(rich.blocks![2]).toEqual({ type: "paragraph", text: { type: "italic", text: "примечание" } });
+  });
+
+  it("<pre>: the same table as monospace lines two spaces apart, units on a header line", () => {
+    const html = docToHtml(report);
+    expect(html).toContain(`<pre>Кто    Сд.      Выр.\n${" ".repeat(19)}₽\n${"─".repeat(20)}\n`);
+    expect(html).toContain("Пётр     5  916 тыс.");
+    expect(html.startsWith("📈 <b>Отчёт «A&amp;B»</b>")).toBe(true);
+  });
+
+  it("a table with classic lines (a ranking) keeps them in the fallback", () => {
+    const d = doc("Топ", table([{ title: "#" }], [["1"]], { lines: "🥇 1. Иван — 5" }));
+    expect(docToHtml(d)).toBe("Топ\n🥇 1. Иван — 5");
+    expect(docToRich(d)!.blocks).toHaveLength(2);
+  });
+
+  it("gives no rich form past Telegram's limits (the caller sends <pre>)", () => {
+    const wide = doc(
+      table(
+        Array.from({ length: 21 }, (_, i) => ({ title: String(i) })),
+        [Array.from({ length: 21 }, () => "1")],
+      ),
+    );
+    expect(docToRich(wide)).toBeNull();
+    const long = doc(
+      table(
+        [{ title: "n" }],
+        Array.from({ length: 499 }, () => ["1"]),
+      ),
+    );
+    expect(docToRich(long)).toBeNull(); // 1 table + 500 rows
+    expect(
+      docToRich(
+        doc(
+          table(
+            [{ title: "n" }],
+            Array.from({ length: 498 }, () => ["1"]),
+          ),
+        ),
+      ),
+    ).not.toBeNull();
+  });
+
+  it("reads links and entities in view HTML", () => {
+    expect(htmlToRichText('<a href="https://t.me/x?a=1&amp;b=2">here</a> &lt;3')).toEqual([
+      { type: "url", text: "here", url: "https://t.me/x?a=1&b=2" },
+      " <3",
+    ]);
+  });
+});
