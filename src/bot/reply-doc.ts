@@ -16,6 +16,7 @@ export async function replyDoc(ctx: BotContext, d: Doc, extra: { reply_markup?: 
     chatId,
     hasTable(d) ? docToRich(d) : null,
     (rich) => ctx.replyWithRichMessage(rich, more),
-    () => ctx.reply(docToHtml(d), { parse_mode: "HTML", ...more }),
+    // Tables carry no links worth a preview card.
+    () => ctx.reply(docToHtml(d), { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...more }),
   );
 }

@@ -9,7 +9,7 @@ import { periodLabel } from "../presentation/format/period-label.js";
 import { clip, escapeHtml, MAX_CAPTION } from "../presentation/html.js";
 import { messages } from "../presentation/i18n/index.js";
 import { metricLabel } from "../presentation/i18n/metric-words.js";
-import { fairRankingHtml } from "../presentation/views/fair-ranking-view.js";
+import { fairRankingDoc } from "../presentation/views/fair-ranking-view.js";
 import type { PostContent } from "../presentation/views/post-content.js";
 import { rankingDoc } from "../presentation/views/ranking-view.js";
 import type { AppDeps } from "../services/deps.js";
@@ -26,7 +26,8 @@ export function buildEveningLeaderboard(deps: AppDeps, team: Team, now: number, 
   if (settings.leaderboardMode === "fair") {
     const board = fairLeaderboard(deps, team, metric, today, now).main;
     const title = messages[locale].league.eveningFairTitle(escapeHtml(team.name), metricLabel(metric, locale));
-    return { html: fairRankingHtml(title, { mode: "fair", board }, null, metric, locale), chart: null, caption: "" };
+    const fair = fairRankingDoc(title, { mode: "fair", board }, null, metric, locale);
+    return { html: docToHtml(fair), doc: fair, chart: null, caption: "" };
   }
   const ranked = leaderboard(deps, team, metric, today);
   const t = messages[locale].posts;

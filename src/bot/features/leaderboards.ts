@@ -8,7 +8,7 @@ import { mayShowField, metricsFor } from "../../domain/trust-policy.js";
 import { periodLabel } from "../../presentation/format/period-label.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
-import { type AnyBoard, fairRankingHtml } from "../../presentation/views/fair-ranking-view.js";
+import { type AnyBoard, fairRankingDoc } from "../../presentation/views/fair-ranking-view.js";
 import { missingInputsNote } from "../../presentation/views/inputs-view.js";
 import { renderMorningSummary } from "../../presentation/views/morning-summary-view.js";
 import { rankingDoc } from "../../presentation/views/ranking-view.js";
@@ -92,7 +92,7 @@ leaderboardsFeature.command("top", async (ctx) => {
     const b = leaderboardWithRookies(ctx.deps, member.team, metric, period, now);
     [main, rookies, title] = [{ mode: "plain", ranked: b.main }, { mode: "plain", ranked: b.rookies }, p.topTitle(label, when)];
   }
-  await ctx.reply(fairRankingHtml(title, main, rookies, metric, ctx.locale), { parse_mode: "HTML" });
+  await replyDoc(ctx, fairRankingDoc(title, main, rookies, metric, ctx.locale));
 });
 
 /** `/summary`: the morning summary, now, where it was asked. */

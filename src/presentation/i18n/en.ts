@@ -462,7 +462,18 @@ export const en = {
     roleLost: "You are no longer allowed to import these rows. Nothing was stored: send the file again.",
     changed: "The file no longer reads as it did in the dry run. Nothing was stored: send it again.",
   },
-  table: { who: "Who", total: "Total", manager: "Manager", period: "Period", noData: "No data for the period." },
+  table: {
+    who: "Who",
+    total: "Total",
+    manager: "Manager",
+    period: "Period",
+    noData: "No data for the period.",
+    /** League tables: the team column, the active managers, the plan basis, a team-level figure. */
+    team: "Team",
+    managers: "Mgrs",
+    ofPlan: (actual: string, target: string) => `${actual} of ${target}`,
+    teamLevel: "team value",
+  },
   teamReport: {
     title: "Team report",
     activity: "Activity",

@@ -434,7 +434,17 @@ export const ru: Messages = {
     roleLost: "Вы больше не можете импортировать эти строки. Ничего не записано: пришлите файл ещё раз.",
     changed: "Файл читается уже не так, как при проверке. Ничего не записано: пришлите его ещё раз.",
   },
-  table: { who: "Кто", total: "Итого", manager: "Менеджер", period: "Период", noData: "Нет данных за период." },
+  table: {
+    who: "Кто",
+    total: "Итого",
+    manager: "Менеджер",
+    period: "Период",
+    noData: "Нет данных за период.",
+    team: "Команда",
+    managers: "Менедж.",
+    ofPlan: (actual, target) => `${actual} из ${target}`,
+    teamLevel: "по команде",
+  },
   teamReport: {
     title: "Отчёт команды",
     activity: "Активность",

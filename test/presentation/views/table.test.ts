@@ -59,13 +59,22 @@ describe("renderTable: columns never one space apart", () => {
 
   it("puts units on a header line of their own, the cells bare", () => {
     const table = renderTable(
-      [{ title: "Кто", align: "left" }, { title: "Выр.", unit: "₽" }, { title: "Конв.", unit: "%" }],
+      [
+        { title: "Кто", align: "left" },
+        { title: "Выр.", unit: "₽" },
+        { title: "Конв.", unit: "%" },
+      ],
       [["Иван", "1,2 млн", "23"]],
     );
     expect(table.split("\n")).toEqual(["Кто      Выр.  Конв.", "            ₽      %", "─".repeat(20), "Иван  1,2 млн     23"]);
   });
 
   it("renders pairs with at least two spaces between label and value", () => {
-    expect(renderPairs([["Сделки", "5"], ["Выручка", "916 тыс."]])).toBe("Сделки          5\nВыручка  916 тыс.");
+    expect(
+      renderPairs([
+        ["Сделки", "5"],
+        ["Выручка", "916 тыс."],
+      ]),
+    ).toBe("Сделки          5\nВыручка  916 тыс.");
   });
 });
