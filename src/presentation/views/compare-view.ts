@@ -6,10 +6,10 @@ import { type Audience, metricsFor } from "../../domain/trust-policy.js";
 import type { TeamSnapshot } from "../../services/team-snapshot.js";
 import { type Doc, doc, table } from "../document/model.js";
 import { docToHtml } from "../document/render.js";
+import { formatMetricNarrow } from "../format/metric-value.js";
 import { periodLabel } from "../format/period-label.js";
 import { escapeHtml } from "../html.js";
 import { messages } from "../i18n/index.js";
-import { metricCell, metricUnit } from "./metric-columns.js";
 import { head } from "./metric-head.js";
 import { firstName } from "./report-view.js";
 import { cut } from "./table.js";
@@ -47,15 +47,11 @@ export function comparisonDoc(
     ...people.map((p) => ({ title: cut(firstName(p.user.firstName), NAME_CHARS) })),
     { title: t.reports.avg },
   ];
-  // Metrics are rows here, so each row label carries its unit ("Выр., ₽").
-  const label = (m: MetricKey) => {
-    const unit = metricUnit(m, locale);
-    return unit ? `${head(m, locale)}, ${unit}` : head(m, locale);
-  };
+  // Metrics are rows here, each in its own unit: the cells keep theirs ("916 тыс.", "25%").
   const rows = metricsFor("compare", audience).map((m) => [
-    label(m),
-    ...people.map((p) => metricCell(m, snap.byUser.get(p.user.id)![m], locale)),
-    metricCell(m, average[m], locale),
+    head(m, locale),
+    ...people.map((p) => formatMetricNarrow(m, snap.byUser.get(p.user.id)![m], locale)),
+    formatMetricNarrow(m, average[m], locale),
   ]);
   return doc(parts[0], table(columns, rows, { lead: 1, tail: 1 }), footer);
 }

@@ -22,10 +22,23 @@ export function cut(text: string, max: number | undefined): string {
 const len = (s: string) => Array.from(s).length;
 
 /**
- * Between two columns. Two spaces, never one: numbers group thousands with a
- * space, so "Пётр 5 916 тыс." (5 deals, 916 thousand) would read as 5 916 thousand.
+ * Between two columns of numbers (right-aligned): two spaces, never one. Numbers
+ * group thousands with a space, so "Пётр 5 916 тыс." (5 deals, 916 thousand) would
+ * read as 5 916 thousand. After a left-aligned column (names, labels) one space is
+ * enough: "Пётр 5" cannot be misread, and a phone line has few characters to spare.
  */
 export const COLUMN_GAP = "  ";
+
+/** The gap before column `i` (none before the first). */
+function gapBefore(columns: readonly Column[], i: number): number {
+  if (i === 0) return 0;
+  return columns[i - 1]?.align === "left" ? 1 : COLUMN_GAP.length;
+}
+
+/** The width of the gaps of these columns, in order. */
+function gapsWidth(columns: readonly Column[]): number {
+  return columns.reduce((sum, _, i) => sum + gapBefore(columns, i), 0);
+}
 
 /** The header lines: the titles, then the units when any column has one. */
 function headerRows(columns: Column[]): string[][] {
@@ -33,7 +46,7 @@ function headerRows(columns: Column[]): string[][] {
   return columns.some((c) => c.unit) ? [titles, columns.map((c) => cut(c.unit ?? "", c.max))] : [titles];
 }
 
-/** Plain-text table: header (titles, units), a rule, rows; columns two spaces apart. */
+/** Plain-text table: header (titles, units), a rule, rows; numbers two spaces apart. */
 export function renderTable(columns: Column[], rows: string[][]): string {
   const head = headerRows(columns);
   const body = rows.map((r) => r.map((v, i) => cut(v, columns[i]?.max)));
@@ -43,11 +56,11 @@ export function renderTable(columns: Column[], rows: string[][]): string {
     r
       .map((v, i) => {
         const pad = " ".repeat(widths[i]! - len(v));
-        return columns[i]?.align === "left" ? v + pad : pad + v;
+        return " ".repeat(gapBefore(columns, i)) + (columns[i]?.align === "left" ? v + pad : pad + v);
       })
-      .join(COLUMN_GAP)
+      .join("")
       .trimEnd();
-  const rule = "─".repeat(widths.reduce((a, b) => a + b, 0) + COLUMN_GAP.length * (widths.length - 1));
+  const rule = "─".repeat(widths.reduce((a, b) => a + b, 0) + gapsWidth(columns));
   return [...head.map(line), rule, ...body.map(line)].join("\n");
 }
 
@@ -92,7 +105,10 @@ export function renderTables(columns: Column[], rows: string[][], opts: SplitOpt
   );
   const fixed = [...columns.keys()].filter((i) => i < lead || i >= columns.length - tail);
   const middle = [...columns.keys()].filter((i) => i >= lead && i < columns.length - tail);
-  const tableWidth = (idx: number[]) => idx.reduce((sum, i) => sum + width[i]!, 0) + COLUMN_GAP.length * (idx.length - 1);
+  const tableWidth = (idx: number[]) => {
+    const ordered = [...idx].sort((a, b) => a - b);
+    return ordered.reduce((sum, i) => sum + width[i]!, 0) + gapsWidth(ordered.map((i) => columns[i]!));
+  };
   const groups: number[][] = [];
   let current: number[] = [];
   for (const i of middle) {

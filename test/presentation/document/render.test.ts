@@ -32,10 +32,10 @@ describe("one table model, two forms", () => {
     expect(rich.blocks![2]).toEqual({ type: "paragraph", text: { type: "italic", text: "примечание" } });
   });
 
-  it("<pre>: the same table as monospace lines two spaces apart, units on a header line", () => {
+  it("<pre>: the same table as monospace lines, numbers two spaces apart, units on a header line", () => {
     const html = docToHtml(report);
-    expect(html).toContain(`<pre>Кто    Сд.      Выр.\n${" ".repeat(19)}₽\n${"─".repeat(20)}\n`);
-    expect(html).toContain("Пётр     5  916 тыс.");
+    expect(html).toContain(`<pre>Кто   Сд.      Выр.\n${" ".repeat(18)}₽\n${"─".repeat(19)}\n`);
+    expect(html).toContain("Пётр    5  916 тыс.");
     expect(html.startsWith("📈 <b>Отчёт «A&amp;B»</b>")).toBe(true);
   });
 
