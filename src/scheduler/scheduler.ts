@@ -46,6 +46,8 @@ interface Target {
   threadId?: number;
   locale: Locale;
   userId?: number;
+  /** In a group: the one person who sees the post (an ephemeral message). */
+  ephemeralTo?: number;
 }
 
 /**
@@ -269,6 +271,7 @@ export class PostScheduler {
     const base = {
       chatId: target.chatId,
       ...(target.threadId ? { threadId: target.threadId } : {}),
+      ...(target.ephemeralTo !== undefined ? { ephemeralTo: target.ephemeralTo } : {}),
       label: `${slot.key}:${team.id}:${target.key}`,
     };
     const outcomes: DeliveryOutcome[] = [];
@@ -411,6 +414,9 @@ export class PostScheduler {
 
   /** The evening reminder to managers who logged nothing today (unless they turned it off). */
   private async nudgeIdle(team: Team, slot: Slot, now: number): Promise<number> {
+    const settings = readTeamSettings(team.settings);
+    // In the group (a team setting), each nudge is seen only by its manager; the private chat stays the default.
+    const inGroup = settings.nudgeTo === "group" && team.chatUnreachableAt === null;
     const day = localDayBounds(now, team.timezone);
     const active = new Set(this.deps.repos.entries.activities(team.id, day.from, day.to).map((a) => a.userId));
     const posts = this.deps.repos.memberships
@@ -420,11 +426,16 @@ export class PostScheduler {
           m.membership.role === "manager" && !active.has(m.user.id) && m.user.blockedAt === null && readUserSettings(m.user.settings).nudge,
       )
       .map((m) => {
-        const target = {
-          key: `user:${m.user.id}`,
-          chatId: m.user.id,
-          locale: pickLocale(m.user.settings["language"], m.user.languageCode, team.locale),
-        };
+        const locale = pickLocale(m.user.settings["language"], m.user.languageCode, team.locale);
+        const target: Target = inGroup
+          ? {
+              key: `user:${m.user.id}`,
+              chatId: team.chatId,
+              ...(settings.topicId ? { threadId: settings.topicId } : {}),
+              locale,
+              ephemeralTo: m.user.id,
+            }
+          : { key: `user:${m.user.id}`, chatId: m.user.id, locale };
         return this.post(team, slot, target, now, (l) => ({
           html: messages[l].posts.nudge(escapeHtml(m.user.firstName)),
           chart: null,

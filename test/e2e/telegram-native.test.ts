@@ -164,4 +164,25 @@ describe("answers only the asker sees in the group", () => {
     const params = prompt.call.payload["ephemeral_message_parameters"] as { callback_query_id?: string };
     expect(params.callback_query_id).toBeTruthy();
   });
+
+  it("the evening nudge goes to the group, one message per idle manager that only they see, when the team asks for it", async () => {
+    await boot();
+    // The default: the private chat.
+    clock.now = Date.parse("2026-11-26T15:00:00Z"); // Thursday 18:00 in Moscow
+    await h.scheduler.runDue();
+    const nudge = messages.ru.posts.nudge("Иван");
+    const privately = h.fake.messagesTo(t.ivanChat.id).filter((c) => visibleText(c) === nudge.replace(/<[^>]+>/g, ""));
+    expect(privately).toHaveLength(1);
+
+    const saved = await h.say(t.head, t.headChat, "/settings nudge_to group");
+    expect(saved.text).toContain("✅");
+    expect((await h.say(t.head, t.headChat, "/settings")).text).toContain("в группу, каждому видно только своё");
+    const start = h.fake.mark();
+    clock.now = Date.parse("2026-11-27T15:00:00Z"); // Friday 18:00
+    await h.scheduler.runDue();
+    const toGroup = h.fake.calls.slice(start).filter((c) => c.payload["chat_id"] === t.group.id && c.response.ok);
+    expect(toGroup.map(ephemeralTo).sort()).toEqual([t.ivan.id, t.john.id].sort());
+    expect(toGroup.every((c) => c.response.result.message_id === 0)).toBe(true);
+    expect(h.fake.calls.slice(start).some((c) => c.payload["chat_id"] === t.ivanChat.id)).toBe(false);
+  });
 });

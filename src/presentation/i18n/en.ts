@@ -780,6 +780,8 @@ export const en = {
     evening: "Evening leaderboard",
     weekly: "Weekly podium",
     nudge: "Evening nudge",
+    nudgePrivate: "to the private chat",
+    nudgeGroup: "to the group, each sees only their own",
     checks: "Funnel checks",
     alerts: "Funnel alerts",
     to: "to",
@@ -805,7 +807,7 @@ export const en = {
     on: "on",
     off: "off",
     usage:
-      "Change with <code>/settings &lt;key&gt; &lt;value&gt;</code>:\n<code>timezone Asia/Yekaterinburg</code> · <code>summary 09:30</code> · <code>evening 18:30</code> · <code>weekly 09:05</code> · <code>nudge_time 18:00</code> · <code>checks 09:00-19:00</code> · <code>workdays 1-5</code> · <code>summary_to head|group|both</code> · <code>leaderboard_to group</code> · <code>alerts_to both</code> · <code>topic here|off</code> · <code>leadtime 24h</code> · <code>stuck 7</code> · <code>drop 10</code> · <code>quiet 21:00-08:00|off</code> · <code>metric revenue</code> · <code>leaderboard fair|plain</code> · <code>autolog on|off</code> · <code>backdate 7</code> (0: off) · <code>customers 90</code> (7–730 days) · <code>points call 2 deal 25</code> · <code>holidays 01.01–08.01, 23.02</code> · <code>flags …</code> (see /settings flags) · <code>language ru|en|auto</code> · <code>nudge on|off</code> · <code>coaching on|off</code>",
+      "Change with <code>/settings &lt;key&gt; &lt;value&gt;</code>:\n<code>timezone Asia/Yekaterinburg</code> · <code>summary 09:30</code> · <code>evening 18:30</code> · <code>weekly 09:05</code> · <code>nudge_time 18:00</code> · <code>nudge_to private|group</code> · <code>checks 09:00-19:00</code> · <code>workdays 1-5</code> · <code>summary_to head|group|both</code> · <code>leaderboard_to group</code> · <code>alerts_to both</code> · <code>topic here|off</code> · <code>leadtime 24h</code> · <code>stuck 7</code> · <code>drop 10</code> · <code>quiet 21:00-08:00|off</code> · <code>metric revenue</code> · <code>leaderboard fair|plain</code> · <code>autolog on|off</code> · <code>backdate 7</code> (0: off) · <code>customers 90</code> (7–730 days) · <code>points call 2 deal 25</code> · <code>holidays 01.01–08.01, 23.02</code> · <code>flags …</code> (see /settings flags) · <code>language ru|en|auto</code> · <code>nudge on|off</code> · <code>coaching on|off</code>",
     personalUsage:
       "Change with <code>/settings language ru|en|auto</code>, <code>/settings nudge on|off</code> or <code>/settings coaching on|off</code>.",
     unknownKey: (k: string) => `Unknown setting “${k}”.`,
