@@ -79,6 +79,27 @@ describe("native tables", () => {
     expect(rich.filter((c) => c.payload["chat_id"] === t.group.id)).toHaveLength(2);
   });
 
+  it("posts a contest's live standings as a rich message and edits it in place with rich_message", async () => {
+    await boot();
+    clock.now = Date.parse("2026-12-01T07:00:00Z"); // Tuesday 10:00 in Moscow
+    const mark = h.fake.mark();
+    await h.say(t.head, t.group, "/contest new Спринт сделки 01.12 15.12");
+    const live = await h.fake.waitForCall(
+      (c) => c.method === "sendRichMessage" && c.payload["chat_id"] === t.group.id && c.response.ok && visibleText(c).includes("📅"),
+      { after: mark },
+    );
+    expect(await h.scheduler.runContests()).toBe(0);
+    clock.now += 10_000;
+    await h.say(t.ivan, t.ivanChat, "/deal 100000 Ромашка");
+    clock.now += 61_000;
+    expect(await h.scheduler.runContests()).toBe(1);
+    const edit = h.fake.calls.find((c) => c.method === "editMessageText" && c.response.ok && c.payload["chat_id"] === t.group.id)!;
+    expect(edit.payload["message_id"]).toBe(live.response.result.message_id);
+    expect(edit.payload["rich_message"]).toBeDefined();
+    expect(edit.payload["text"]).toBeUndefined();
+    expect(visibleText(edit)).toMatch(/🥇 1\s+Иван\s+1/);
+  });
+
   it("falls back to the <pre> layout when Telegram refuses, and remembers it for that chat (across a restart)", async () => {
     await boot();
     h.fake.refuseRichMessages("404");
