@@ -30,7 +30,10 @@ function leadingCommand(update: Update, botUsername: string | undefined): string
 export function ephemeralFor(update: Update, botUsername?: string): EphemeralMessageParameters | null {
   const cq = update.callback_query;
   if (cq) {
-    if (!isGroup(cq.message?.chat.type) || !EPHEMERAL_CALLBACK.test(cq.data ?? "")) return null;
+    if (!isGroup(cq.message?.chat.type)) return null;
+    // A tap on a message only the tapper sees is answered to them alone, whatever the button.
+    const onEphemeral = cq.message !== undefined && "ephemeral_message_id" in cq.message && cq.message.ephemeral_message_id !== undefined;
+    if (!onEphemeral && !EPHEMERAL_CALLBACK.test(cq.data ?? "")) return null;
     return { receiver_user_id: cq.from.id, callback_query_id: cq.id };
   }
   const msg = update.message;
