@@ -20,6 +20,8 @@ export const NO_RICH: RichGate = { allowed: () => false, refused: () => undefine
 export function isRichRefusal(error: unknown): error is GrammyError {
   if (!(error instanceof GrammyError)) return false;
   if (error.error_code === 404) return true;
+  // A 400 about the ephemeral parameters is about who sees it, not about the rich form.
+  if (/ephemeral/i.test(error.description)) return false;
   return error.error_code === 400 && typeof error.parameters.migrate_to_chat_id !== "number";
 }
 
