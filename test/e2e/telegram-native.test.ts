@@ -33,24 +33,25 @@ const tables = (call: RecordedCall) =>
 const cellText = (c: RichBlockTableCell) => JSON.stringify(c.text ?? "");
 
 describe("native tables", () => {
-  it("sends /report as a rich message: one table per section, numbers right-aligned, units in the header", async () => {
+  it("sends /report as a rich message: one table, numbers right-aligned, units in the header", async () => {
     await boot();
     const reply = await h.say(t.head, t.headChat, "/report month");
     expect(reply.call.method).toBe("sendRichMessage");
-    const [activity, results] = tables(reply.call);
-    expect(activity && results).toBeTruthy();
-    // One table per section, whatever its width: no pieces to fit a phone.
-    expect(tables(reply.call)).toHaveLength(2);
-    const header = results!.cells[0]!;
-    expect(header.every((c) => c.is_header)).toBe(true);
-    expect(header.map(cellText).join(" ")).toMatch(/, ₽/);
-    for (const row of results!.cells.slice(1)) {
+    // One table for the whole report, activity and results under a spanning header: no pieces to fit a phone.
+    expect(tables(reply.call)).toHaveLength(1);
+    const [report] = tables(reply.call);
+    const [groups, header] = report!.cells;
+    expect(groups!.map(cellText)).toEqual(['""', '"Активность"', '"Результат"']);
+    expect(groups!.slice(1).reduce((n, c) => n + (c.colspan ?? 1), 1)).toBe(header!.length);
+    expect(header!.every((c) => c.is_header)).toBe(true);
+    expect(header!.map(cellText).join(" ")).toMatch(/, ₽/);
+    for (const row of report!.cells.slice(2)) {
       expect(row[0]!.align).toBe("left");
       for (const cell of row.slice(1)) expect(cell.align).toBe("right");
       // Cells hold bare numbers: the unit is in the header.
       for (const cell of row.slice(1)) expect(cellText(cell)).not.toContain("₽");
     }
-    expect(reply.text).toMatch(/Иван\s+1\s+916 тыс\./);
+    expect(reply.text).toMatch(/Иван\s+0\s+0\s+—\s+—\s+0\s+0\s+1\s+916 тыс\./);
   });
 
   it("sends /compare, /top and /summary as rich messages", async () => {

@@ -20,6 +20,12 @@ export interface DocTable {
   rows: string[][];
   /** Rows shown in bold (a total line). */
   strong?: number[];
+  /**
+   * Column groups after the `lead` columns, in order (a report's activity, then its
+   * results): a spanning header row in a native table; in `<pre>` each group is its own
+   * section (its title in bold, then its tables).
+   */
+  groups?: { title: string; columns: number }[];
   /** `<pre>` only: how a too-wide table is split (the columns repeated in every piece). */
   lead?: number;
   tail?: number;

@@ -27,13 +27,7 @@ export function teamReportDoc(report: TeamReport, locale: Locale, audience: Audi
   const title = `📈 <b>${w.title} «${escapeHtml(snapshot.team.name)}»</b> · ${escapeHtml(periodLabel(snapshot.period, locale))}`;
   if (snapshot.people.length === 0) return doc(`${title}\n${w.none}`);
   const name = (p: (typeof snapshot.people)[number]) => `${p.membership.active ? "" : "†"}${firstName(p.user.firstName)}`;
-  const metricTable = (metrics: MetricKey[]) => {
-    const rows = snapshot.people.map((p) => [name(p), ...metrics.map((m) => metricCell(m, snapshot.byUser.get(p.user.id)![m], locale))]);
-    rows.push([t.table.total, ...metrics.map((m) => metricCell(m, snapshot.total[m], locale))]);
-    return table([{ title: t.table.who, align: "left", max: 8 }, ...metrics.map((m) => metricColumn(m, locale))], rows, {
-      strong: [rows.length - 1],
-    });
-  };
+
   const planLines: string[] = [];
   const seen = (s: { plan: { metric: MetricKey } }) => mayShowMetric(s.plan.metric, audience);
   for (const s of report.teamStandings.filter(seen)) planLines.push(`${w.team}: ${escapeHtml(standingLine(s, locale))}`);
@@ -41,12 +35,22 @@ export function teamReportDoc(report: TeamReport, locale: Locale, audience: Audi
     for (const s of (report.standings.get(p.user.id) ?? []).filter(seen))
       planLines.push(`${escapeHtml(name(p))}: ${escapeHtml(standingLine(s, locale))}`);
   }
+  // One table: activity, then results (a spanning header in a native table, two sections in <pre>).
+  const activity = metricsFor("report", audience, "activity");
+  const results = metricsFor("report", audience, "results");
+  const metrics = [...activity, ...results];
+  const rows = snapshot.people.map((p) => [name(p), ...metrics.map((m) => metricCell(m, snapshot.byUser.get(p.user.id)![m], locale))]);
+  rows.push([t.table.total, ...metrics.map((m) => metricCell(m, snapshot.total[m], locale))]);
+  const groups = [
+    { title: w.activity, columns: activity.length },
+    { title: w.results, columns: results.length },
+  ].filter((g) => g.columns > 0);
   const parts: (DocBlock | string)[] = [
     title,
-    `<b>${w.activity}</b>`,
-    metricTable(metricsFor("report", audience, "activity")),
-    `<b>${w.results}</b>`,
-    metricTable(metricsFor("report", audience, "results")),
+    table([{ title: t.table.who, align: "left", max: 8 }, ...metrics.map((m) => metricColumn(m, locale))], rows, {
+      strong: [rows.length - 1],
+      groups,
+    }),
   ];
   if (snapshot.people.some((p) => !p.membership.active)) parts.push(`<i>${w.former}</i>`);
   if (footer) parts.push(footer);

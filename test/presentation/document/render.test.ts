@@ -78,4 +78,38 @@ describe("one table model, two forms", () => {
       " <3",
     ]);
   });
+
+  it("a grouped table: one native table under a spanning header; in <pre>, a section per group", () => {
+    const grouped = doc(
+      table([{ title: "Кто", align: "left" }, { title: "Зв." }, { title: "Встр." }, { title: "Сд." }], [["Иван", "4", "1", "2"]], {
+        groups: [
+          { title: "Активность", columns: 2 },
+          { title: "Результат", columns: 1 },
+        ],
+      }),
+    );
+    const t = docToRich(grouped)!.blocks![0] as { cells: { text?: unknown; colspan?: number }[][] };
+    expect(t.cells[0]!.map((c) => [c.text, c.colspan])).toEqual([
+      ["", undefined],
+      ["Активность", 2],
+      ["Результат", undefined],
+    ]);
+    expect(docToHtml(grouped)).toBe(
+      "<b>Активность</b>\n<pre>Кто  Зв.  Встр.\n───────────────\nИван   4      1</pre>\n<b>Результат</b>\n<pre>Кто  Сд.\n────────\nИван   2</pre>",
+    );
+    // Wider than 20 columns: a table per group rather than none.
+    const wide = doc(
+      table(
+        [{ title: "Кто", align: "left" }, ...Array.from({ length: 24 }, (_, i) => ({ title: `m${i}` }))],
+        [["Иван", ...Array.from({ length: 24 }, () => "1")]],
+        {
+          groups: [
+            { title: "A", columns: 12 },
+            { title: "B", columns: 12 },
+          ],
+        },
+      ),
+    );
+    expect(docToRich(wide)!.blocks!.filter((b) => b.type === "table")).toHaveLength(2);
+  });
 });
