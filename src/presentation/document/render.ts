@@ -35,7 +35,10 @@ export function docToHtml(d: Doc, limit?: number): string {
   const parts = d.blocks.map((b) => {
     if (b.kind === "html") return b.html;
     if (b.lines !== undefined) return b.lines;
-    if (b.groups) return splitGroups(b).map((g) => `<b>${escapeHtml(g.title)}</b>\n${preTables(g.table)}`).join("\n");
+    if (b.groups)
+      return splitGroups(b)
+        .map((g) => `<b>${escapeHtml(g.title)}</b>\n${preTables(g.table)}`)
+        .join("\n");
     return preTables(b);
   });
   return fitHtml(parts.join("\n"), limit);
