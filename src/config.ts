@@ -43,6 +43,7 @@ const common = {
     .min(1)
     .max(10_000)
     .default(5),
+  RICH_MESSAGES: z.enum(["auto", "off"], "auto or off").default("auto"),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "one of fatal, error, warn, info, debug, trace, silent")
     .default("info"),
@@ -92,6 +93,8 @@ interface CommonConfig {
   miniappAuthMaxAgeS: number;
   defaultLocale: Locale;
   defaultTimezone: string;
+  /** auto: tables go as rich messages (native tables) where Telegram takes them; off: always the `<pre>` layout. */
+  richMessages: "auto" | "off";
   logLevel: string;
   /** Reports, rankings, exports and Mini App views one person may ask for in a minute. */
   heavyRequestsPerMinute: number;
@@ -145,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     miniappAuthMaxAgeS: e.MINIAPP_AUTH_MAX_AGE,
     defaultLocale: e.DEFAULT_LOCALE,
     defaultTimezone: e.DEFAULT_TIMEZONE,
+    richMessages: e.RICH_MESSAGES,
     logLevel: e.LOG_LEVEL,
     heavyRequestsPerMinute: e.HEAVY_REQUESTS_PER_MINUTE,
     secrets: SECRET_VARIABLES.flatMap((name) => cleaned[name] ?? []),

@@ -34,6 +34,13 @@ describe("loadConfig", () => {
     expect(webhook).not.toHaveProperty("healthPort");
   });
 
+  it("sends tables as rich messages unless RICH_MESSAGES=off, and names the right form of a bad value", () => {
+    expect(loadConfig({ BOT_TOKEN: TOKEN }).richMessages).toBe("auto");
+    expect(loadConfig({ BOT_TOKEN: TOKEN, RICH_MESSAGES: "off" }).richMessages).toBe("off");
+    expect(() => loadConfig({ BOT_TOKEN: TOKEN, RICH_MESSAGES: "yes" })).toThrow(ConfigError);
+    expect(() => loadConfig({ BOT_TOKEN: TOKEN, RICH_MESSAGES: "yes" })).toThrow('Invalid RICH_MESSAGES="yes": expected auto or off');
+  });
+
   it("reads the Mini App's launch data age limit in seconds", () => {
     expect(loadConfig({ BOT_TOKEN: TOKEN, MINIAPP_AUTH_MAX_AGE: "3600" }).miniappAuthMaxAgeS).toBe(3600);
   });

@@ -4,6 +4,7 @@ import type { Locale } from "../config.js";
 import { LOCALES } from "../domain/locales.js";
 import { ACTIVITY_KINDS, type ActivityKind } from "../domain/types.js";
 import { type Messages, messages } from "../presentation/i18n/index.js";
+import { EPHEMERAL_COMMANDS } from "./ephemeral.js";
 
 type MenuKey = keyof Messages["commandMenu"];
 /** A command whose description is the same-named menu text, or a command with the text of another key. */
@@ -73,10 +74,11 @@ const ADMINS: Entry[] = [
 /** Every command some menu lists, whatever the scope. */
 export const MENU_COMMANDS: ReadonlySet<string> = new Set([...PRIVATE, ...GROUP, ...ADMINS].map((e) => (typeof e === "string" ? e : e[0])));
 
-const toCommands = (entries: Entry[], locale: Locale): BotCommand[] =>
+/** In groups, the commands answered to the asker alone say so (Telegram marks them in the menu). */
+const toCommands = (entries: Entry[], locale: Locale, group = false): BotCommand[] =>
   entries.map((e) => {
     const [command, key] = typeof e === "string" ? [e, e] : e;
-    return { command, description: describe(key, locale) };
+    return { command, description: describe(key, locale), ...(group && EPHEMERAL_COMMANDS.has(command) ? { is_ephemeral: true } : {}) };
   });
 
 /** Registers the command menu per scope, in Russian and English (default = `fallback`). */
@@ -87,9 +89,10 @@ export async function registerCommandMenu(api: Api, fallback: Locale): Promise<v
     [{ type: "all_chat_administrators" }, ADMINS],
   ] as const;
   for (const [scope, entries] of scopes) {
-    await api.setMyCommands(toCommands(entries, fallback), { scope });
+    const group = scope.type !== "all_private_chats";
+    await api.setMyCommands(toCommands(entries, fallback, group), { scope });
     for (const language_code of LOCALES) {
-      await api.setMyCommands(toCommands(entries, language_code), { scope, language_code });
+      await api.setMyCommands(toCommands(entries, language_code, group), { scope, language_code });
     }
   }
 }

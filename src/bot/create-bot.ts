@@ -14,6 +14,7 @@ import { LOG_ENTRY_CONVERSATION, logEntryConversation } from "./conversations/lo
 import { PLAN_EDITOR_CONVERSATION, planEditorConversation } from "./conversations/plan-editor.js";
 import { QUIZ_BUILDER_CONVERSATION, quizBuilderConversation } from "./conversations/quiz-builder.js";
 import { REPORT_BUILDER_CONVERSATION, reportBuilderConversation } from "./conversations/report-builder.js";
+import { applyEphemeral, ephemeralReplies } from "./ephemeral.js";
 import { errorBoundary } from "./error-boundary.js";
 import { registerFeatures } from "./features/index.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
@@ -55,6 +56,7 @@ export function createBot(config: Config, deps: AppDeps, options: CreateBotOptio
   bot.use(skipProcessed);
   bot.use(loadActor);
   bot.use(limitHeavy);
+  bot.use(ephemeralReplies);
   bot.use(expireOldFlows);
   bot.use(
     conversations<BotContext, Context>({
@@ -62,6 +64,8 @@ export function createBot(config: Config, deps: AppDeps, options: CreateBotOptio
       plugins: [
         (ctx, next) => {
           ctx.api.config.use(retry());
+          // A flow started by a tap on a logging button in a group answers that person alone.
+          applyEphemeral(ctx);
           return next();
         },
       ],

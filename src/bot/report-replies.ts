@@ -2,7 +2,7 @@ import type { Team } from "../db/repositories/teams.js";
 import { MAX_SERIES_POINTS, type PeriodRefusal } from "../domain/period-bounds.js";
 import type { ReportDefinition } from "../domain/report-definition.js";
 import type { Period } from "../domain/types.js";
-import { renderReportTable } from "../presentation/views/custom-report-view.js";
+import { reportTableDoc } from "../presentation/views/custom-report-view.js";
 import { periodRefusalText } from "../presentation/views/period-refusal.js";
 import { reportChart, subtitle } from "../presentation/views/report-charts.js";
 import { reportLimit, runReport } from "../services/custom-report.js";
@@ -11,6 +11,7 @@ import { entriesLimit } from "../services/request-bounds.js";
 import { teamPeriod } from "../services/team-settings.js";
 import type { BotContext } from "./context.js";
 import { replyWithChart } from "./reply-chart.js";
+import { replyDoc } from "./reply-doc.js";
 import { visibleMetrics } from "./trust.js";
 
 export const isHead = (m: Member) => m.membership.role === "head";
@@ -82,7 +83,7 @@ export async function sendDefinition(
   // Long tables are paged rather than cut: every row reaches the reader, each message within Telegram's limit.
   for (let start = 0; start === 0 || start < table.rows.length; start += ROWS_PER_MESSAGE) {
     const page = { ...table, rows: table.rows.slice(start, start + ROWS_PER_MESSAGE) };
-    await ctx.reply(renderReportTable(title, page, ctx.locale), { parse_mode: "HTML" });
+    await replyDoc(ctx, reportTableDoc(title, page, ctx.locale));
   }
   const plans = ctx.deps.repos.plans.list(member.team.id);
   await replyWithChart(

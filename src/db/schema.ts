@@ -808,3 +808,16 @@ export const contestSquadMembers = sqliteTable(
   },
   (t) => [uniqueIndex("contest_squad_members_uq").on(t.contestId, t.userId)],
 );
+
+// ── Rich messages (issue 19) ─────────────────────────────────────────────────
+
+/**
+ * Chats where Telegram refused a rich message (an older server, a 400): the bot
+ * sends them the classic `<pre>` layout from then on, across restarts.
+ */
+export const richFallbackChats = sqliteTable("rich_fallback_chats", {
+  chatId: integer("chat_id").primaryKey(),
+  /** Telegram's answer, e.g. "400: Bad Request: …" (no secrets: an API error description). */
+  reason: text("reason").notNull(),
+  at: integer("at").notNull(),
+});

@@ -7,6 +7,7 @@ import { classifySendError, type SendFailure } from "./errors.js";
 import { FairQueue } from "./fair-queue.js";
 import { type LimiterWindows, type RateWindow, SendLimiter, type Slot, TELEGRAM_WINDOWS } from "./limiter.js";
 import { invalidReason, type Part, planParts, sendPart } from "./parts.js";
+import type { RichGate } from "./rich.js";
 import type {
   Delivery,
   DeliveryHooks,
@@ -73,6 +74,7 @@ class Dispatcher implements Delivery {
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly maxRateLimitRetries: number;
+  private readonly rich: RichGate | undefined;
   private pumping = false;
   private wake: (() => void) | undefined;
 
@@ -82,6 +84,7 @@ class Dispatcher implements Delivery {
   ) {
     this.limiter = new SendLimiter(resolveWindows(opts.limits, opts.windows));
     this.hooks = opts.hooks ?? {};
+    this.rich = opts.rich;
     this.log = opts.logger;
     this.now = opts.now ?? Date.now;
     this.sleep = opts.sleep ?? defaultSleep;
@@ -222,7 +225,10 @@ class Dispatcher implements Delivery {
   private async run(job: Job, slot: Slot): Promise<void> {
     let failure: SendFailure | undefined;
     try {
-      const messageId = await sendPart(this.api, job.chatId, job.msg.threadId, job.parts[job.next]!);
+      const messageId = await sendPart(this.api, job.chatId, job.msg.threadId, job.parts[job.next]!, {
+        ...(this.rich ? { rich: this.rich } : {}),
+        ephemeralTo: job.msg.ephemeralTo,
+      });
       job.messageIds.push(messageId);
       job.next++;
     } catch (error) {

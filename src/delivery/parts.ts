@@ -1,10 +1,14 @@
 // An Outgoing becomes one or two Bot API sends ("parts"); each part counts
 // against the rate limits on its own.
 import { type Api, InputFile } from "grammy";
+import type { InputRichMessage } from "grammy/types";
 import { MAX_CAPTION_CHARS, MAX_TEXT_CHARS, visibleLength } from "./html-text.js";
+import { NO_RICH, type RichGate, sendRichOrHtml } from "./rich.js";
 import type { Outgoing } from "./types.js";
 
-export type Part = { kind: "text"; html: string } | { kind: "photo"; photo: { data: Buffer; filename: string }; caption?: string };
+export type Part =
+  | { kind: "text"; html: string; rich?: InputRichMessage | null }
+  | { kind: "photo"; photo: { data: Buffer; filename: string }; caption?: string };
 
 /**
  * A photo takes its text as caption when it fits (1024 visible chars);
@@ -12,13 +16,13 @@ export type Part = { kind: "text"; html: string } | { kind: "photo"; photo: { da
  * message, so the chart still sits right above its explanation.
  */
 export function planParts(msg: Outgoing): Part[] {
-  if (!msg.photo) return [{ kind: "text", html: msg.html }];
+  if (!msg.photo) return [{ kind: "text", html: msg.html, ...(msg.rich ? { rich: msg.rich } : {}) }];
   const length = visibleLength(msg.html);
   if (length === 0) return [{ kind: "photo", photo: msg.photo }];
   if (length <= MAX_CAPTION_CHARS) return [{ kind: "photo", photo: msg.photo, caption: msg.html }];
   return [
     { kind: "photo", photo: msg.photo },
-    { kind: "text", html: msg.html },
+    { kind: "text", html: msg.html, ...(msg.rich ? { rich: msg.rich } : {}) },
   ];
 }
 
@@ -26,6 +30,7 @@ export function planParts(msg: Outgoing): Part[] {
 export function invalidReason(msg: Outgoing, parts: Part[]): string | undefined {
   if (!Number.isSafeInteger(msg.chatId) || msg.chatId === 0) return `invalid chat id ${String(msg.chatId)}`;
   if (msg.photo && msg.photo.data.length === 0) return "photo is empty";
+  if (msg.photo && msg.ephemeralTo !== undefined) return "an ephemeral message carries no photo here";
   for (const part of parts) {
     if (part.kind !== "text") continue;
     const length = visibleLength(part.html);
@@ -36,10 +41,17 @@ export function invalidReason(msg: Outgoing, parts: Part[]): string | undefined 
 }
 
 /** Sends one part; resolves with the new message id. */
-export async function sendPart(api: Api, chatId: number, threadId: number | undefined, part: Part): Promise<number> {
+export async function sendPart(
+  api: Api,
+  chatId: number,
+  threadId: number | undefined,
+  part: Part,
+  opts: { rich?: RichGate; ephemeralTo?: number | undefined } = {},
+): Promise<number> {
   const thread = threadId !== undefined ? { message_thread_id: threadId } : {};
   if (part.kind === "text") {
-    const message = await api.sendMessage(chatId, part.html, { parse_mode: "HTML", ...thread });
+    const ephemeral = opts.ephemeralTo !== undefined ? { ephemeral_message_parameters: { receiver_user_id: opts.ephemeralTo } } : {};
+    const message = await sendRichOrHtml(api, opts.rich ?? NO_RICH, chatId, part.rich, part.html, { ...thread, ...ephemeral });
     return message.message_id;
   }
   const caption = part.caption !== undefined ? { caption: part.caption, parse_mode: "HTML" as const } : {};

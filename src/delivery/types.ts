@@ -1,6 +1,8 @@
 // Public types of the delivery layer (scheduled posts to group and private chats).
+import type { InputRichMessage } from "grammy/types";
 import type { Logger } from "pino";
 import type { LimiterWindows } from "./limiter.js";
+import type { RichGate } from "./rich.js";
 
 export interface Outgoing {
   chatId: number;
@@ -9,6 +11,10 @@ export interface Outgoing {
   /** Text (HTML parse mode), ≤ 4096 visible chars; or the caption when `photo` is set. */
   html: string;
   photo?: { data: Buffer; filename: string };
+  /** The same text as a rich message (native tables): sent instead of `html` where the chat takes one. */
+  rich?: InputRichMessage | null;
+  /** A message in a group that only this user sees (an ephemeral message); no photo. */
+  ephemeralTo?: number;
   /** Caller's label for logs, e.g. "summary:team 5". */
   label?: string;
 }
@@ -38,6 +44,8 @@ export interface DeliveryOptions {
   /** Exact windows, overriding `limits` (tests use short windows to stay fast). */
   windows?: Partial<LimiterWindows>;
   hooks?: DeliveryHooks;
+  /** Which chats get rich messages (none when omitted). */
+  rich?: RichGate;
   logger?: Logger;
   now?: () => number;
   /** Waits `ms`; should resolve early (or reject) when `signal` aborts, so no timer outlives the queue. */

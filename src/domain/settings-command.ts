@@ -119,6 +119,12 @@ export function parseSettingsCommand(text: string, parseMetric: MetricParser, th
       const m = parseMetric(value);
       return m ? { scope: "team", patch: { mainMetric: m } } : bad;
     }
+    case "nudge_to": {
+      const v = value.toLowerCase();
+      if (["private", "личка", "лично"].includes(v)) return { scope: "team", patch: { nudgeTo: "private" } };
+      if (["group", "группа", "в группу"].includes(v)) return { scope: "team", patch: { nudgeTo: "group" } };
+      return bad;
+    }
     case "leaderboard":
     case "рейтинг": {
       const v = value.toLowerCase();

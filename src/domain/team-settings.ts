@@ -56,6 +56,12 @@ export const teamSettingsSchema = z.object({
   quietFrom: clockTime.nullable().default(null),
   quietTo: clockTime.nullable().default(null),
   mainMetric: z.enum(METRIC_KEYS).default("deals"),
+  /**
+   * Where the evening nudge goes: each manager's private chat (the default: delivered
+   * for sure), or the team's group as one message per manager that only they see
+   * (an ephemeral message; Telegram does not promise an offline user gets it).
+   */
+  nudgeTo: z.enum(["private", "group"]).default("private"),
   /** The evening leaderboard: raw values (`plain`) or by % of each one's own plan (`fair`). */
   leaderboardMode: z.enum(["plain", "fair"]).default("plain"),
   /** A customer is active with a won deal within this many days (active customers, churn). */

@@ -10,7 +10,7 @@ import { METRICS, type MetricKey, type MetricSurface, metricsOn, type ReportSect
  * team: anyone the team shares figures with (its members, its group, its TV page,
  *   its league peers as team totals);
  * member: the team's members only, in any of its chats (never the TV page or a league);
- * own: the person it belongs to and the team's heads, in a private chat;
+ * own: the person it belongs to and the team's heads, in a private chat (or an answer only they see);
  * head: the team's heads only, in a private chat (anything derived from costs:
  *   with a manager's CAC and new-customer count, their salary follows);
  * pay: the person and the heads, in a private chat (bonus amounts, costs, inputs).
@@ -29,8 +29,13 @@ export type ViewerRole = (typeof VIEWER_ROLES)[number];
 /**
  * Where the figure goes. A group's message, and a file sent there, is read by every
  * member: a group is as open as its least entitled reader.
+ * ephemeral: a message in the team's group that only the one who asked sees
+ * (Telegram's ephemeral messages). It counts as their private view for `team`,
+ * `member` and `own` figures, but never for `head` or `pay` ones: that nobody else
+ * sees it is Telegram's promise, not something the bot can check, and a head's
+ * figures or someone's pay on the group's screen are too costly to bet on it.
  */
-export const CHANNELS = ["private", "team_group", "other_group", "public"] as const;
+export const CHANNELS = ["private", "ephemeral", "team_group", "other_group", "public"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export interface Audience {
@@ -67,6 +72,10 @@ export function mayShow(sensitivity: Sensitivity, audience: Audience, whose: Who
     case "member":
       return member;
     case "own":
+      return (
+        (audience.channel === "private" || audience.channel === "ephemeral") &&
+        (audience.role === "head" || (audience.role === "manager" && whose === "self"))
+      );
     case "pay":
       return audience.channel === "private" && (audience.role === "head" || (audience.role === "manager" && whose === "self"));
     case "head":

@@ -3,12 +3,16 @@ import { type Api, GrammyError } from "grammy";
 import type { Contest } from "../db/repositories/contests.js";
 import type { Team } from "../db/repositories/teams.js";
 import type { Delivery } from "../delivery/index.js";
+import { editRichOrHtml, type RichGate } from "../delivery/rich.js";
 import { CONTEST_EDIT_INTERVAL_MS } from "../domain/contests.js";
 import { readTeamSettings } from "../domain/team-settings.js";
+import { type Doc, hasTable } from "../presentation/document/model.js";
+import { docToHtml, docToRich } from "../presentation/document/render.js";
 import { escapeHtml } from "../presentation/html.js";
-import { contestPodium, renderFinalStandings, renderLiveStandings } from "../presentation/views/contest-view.js";
+import { contestPodium, finalStandingsDoc, liveStandingsDoc } from "../presentation/views/contest-view.js";
 import { computeStandings, freezeResult } from "../services/contests.js";
 import type { AppDeps } from "../services/deps.js";
+import { richGate } from "../services/rich-gate.js";
 
 /** Without entries the time left still moves on: the live message is refreshed this often. */
 const REFRESH_MS = 60 * 60 * 1000;
@@ -28,6 +32,7 @@ function apiError(err: unknown): string {
 export class ContestBoard {
   private chain: Promise<unknown> = Promise.resolve();
   private readonly botId: number;
+  private readonly rich: RichGate;
 
   constructor(
     private readonly deps: AppDeps,
@@ -36,6 +41,7 @@ export class ContestBoard {
   ) {
     // A bot token starts with the bot's user id ("123456:ABC…").
     this.botId = Number.parseInt(deps.config.botToken?.split(":")[0] ?? "", 10);
+    this.rich = richGate(deps);
   }
 
   /** One pass at `now`; passes never overlap (the minute tick and a new contest's first post). Returns messages sent or edited. */
@@ -73,27 +79,35 @@ export class ContestBoard {
     const { contests } = this.deps.repos;
     // Cleared before reading: an entry stored while we edit marks it again for the next pass.
     contests.takeDirty(contest.id);
-    const html = renderLiveStandings(computeStandings(this.deps, team, contest), now, team.locale);
+    const standings = liveStandingsDoc(computeStandings(this.deps, team, contest), now, team.locale);
+    const html = docToHtml(standings);
     const hash = hashOf(html);
-    if (contest.messageId === null || contest.chatId === null) return this.post(team, contest, html, hash, now);
+    if (contest.messageId === null || contest.chatId === null) return this.post(team, contest, standings, hash, now);
     if (hash === contest.shownHash) {
       contests.recordShown(contest.id, now, null);
       return 0;
     }
-    const edited = await this.edit(contest.chatId, contest.messageId, html);
+    const edited = await this.edit(contest.chatId, contest.messageId, standings);
     if (edited === "gone") {
       // Someone deleted it: posted again once, and the new id kept; no edit storm, no duplicates.
       this.deps.logger.info({ contest_id: contest.id }, "contest standings message was deleted: posting it again");
-      return this.post(team, contest, html, hash, now);
+      return this.post(team, contest, standings, hash, now);
     }
     contests.recordShown(contest.id, now, edited === "failed" ? null : hash);
     return edited === "edited" ? 1 : 0;
   }
 
-  /** Edits a message; "message is not modified" is success, a missing message is "gone". */
-  private async edit(chatId: number, messageId: number, html: string): Promise<"edited" | "same" | "gone" | "failed"> {
+  /**
+   * Edits the live message in place, as a rich message (native table) where the chat takes
+   * one; "message is not modified" is success, a missing message is "gone".
+   */
+  private async edit(chatId: number, messageId: number, standings: Doc): Promise<"edited" | "same" | "gone" | "failed"> {
     try {
-      await this.api.editMessageText(chatId, messageId, html, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+      const rich = hasTable(standings) ? docToRich(standings) : null;
+      // A rich message has no link previews; the HTML form keeps them off.
+      await editRichOrHtml(this.api, this.rich, chatId, messageId, rich, docToHtml(standings), {
+        link_preview_options: { is_disabled: true },
+      });
       return "edited";
     } catch (err) {
       const description = apiError(err);
@@ -104,12 +118,14 @@ export class ContestBoard {
     }
   }
 
-  private async post(team: Team, contest: Contest, html: string, hash: string, now: number): Promise<number> {
+  private async post(team: Team, contest: Contest, standings: Doc, hash: string, now: number): Promise<number> {
     const topic = readTeamSettings(team.settings).topicId;
+    const rich = hasTable(standings) ? docToRich(standings) : null;
     const sent = await this.delivery.send({
       chatId: team.chatId,
       ...(topic ? { threadId: topic } : {}),
-      html,
+      html: docToHtml(standings),
+      ...(rich ? { rich } : {}),
       label: `contest:${contest.id}`,
     });
     if (sent.status !== "sent" || sent.messageIds[0] === undefined) {
@@ -145,13 +161,15 @@ export class ContestBoard {
     const locale = team.locale;
     let n = 0;
     if (contest.chatId !== null && contest.messageId !== null) {
-      if ((await this.edit(contest.chatId, contest.messageId, renderFinalStandings(done, locale))) === "edited") n++;
+      if ((await this.edit(contest.chatId, contest.messageId, finalStandingsDoc(done, locale))) === "edited") n++;
       if (contest.pinned) await this.api.unpinChatMessage(contest.chatId, contest.messageId).catch(() => undefined);
     }
     if (team.chatUnreachableAt !== null) return n;
     const topic = readTeamSettings(team.settings).topicId;
     const base = { chatId: team.chatId, ...(topic ? { threadId: topic } : {}), label: `contest-final:${contest.id}` };
-    const text = await this.delivery.send({ ...base, html: renderFinalStandings(done, locale, true) });
+    const final = finalStandingsDoc(done, locale, true);
+    const finalRich = hasTable(final) ? docToRich(final) : null;
+    const text = await this.delivery.send({ ...base, html: docToHtml(final), ...(finalRich ? { rich: finalRich } : {}) });
     if (text.status !== "sent") return n;
     n++;
     const podium = contestPodium(done, locale);

@@ -13,6 +13,7 @@ export function deliveryHooks(deps: AppDeps, send: (msg: Outgoing) => Promise<un
     onMigrated(oldChatId, newChatId) {
       const team = deps.repos.teams.byChatId(oldChatId);
       if (team) deps.repos.teams.update(team.id, { chatId: newChatId });
+      deps.repos.richFallback.moved(oldChatId, newChatId);
       deps.logger.info({ old_chat_id: oldChatId, new_chat_id: newChatId, team_id: team?.id }, "group migrated to a supergroup");
     },
     async onBlocked(chatId, description) {

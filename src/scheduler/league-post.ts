@@ -2,7 +2,8 @@ import type { Locale } from "../config.js";
 import type { Team } from "../db/repositories/teams.js";
 import { resolvePeriod } from "../domain/periods.js";
 import { readTeamSettings } from "../domain/team-settings.js";
-import { renderLeague } from "../presentation/views/league-view.js";
+import { docToHtml } from "../presentation/document/render.js";
+import { leagueDoc } from "../presentation/views/league-view.js";
 import type { PostContent } from "../presentation/views/post-content.js";
 import type { AppDeps } from "../services/deps.js";
 import { leagueStandings } from "../services/league.js";
@@ -18,5 +19,8 @@ export function leaguePost(deps: AppDeps, team: Team, now: number): ((locale: Lo
   const metric = readTeamSettings(team.settings).mainMetric;
   const week = resolvePeriod({ kind: "lastweek" }, now, team.timezone, { weekStart: 1 });
   const standings = leagueStandings(deps, mine.league, team, metric, "per_manager", week);
-  return (locale) => ({ html: renderLeague(standings, locale, { weekly: true }), chart: null, caption: "" });
+  return (locale) => {
+    const board = leagueDoc(standings, locale, { weekly: true });
+    return { html: docToHtml(board), doc: board, chart: null, caption: "" };
+  };
 }

@@ -3,14 +3,15 @@ import type { Team } from "../db/repositories/teams.js";
 import { resolvePeriod } from "../domain/periods.js";
 import { readTeamSettings } from "../domain/team-settings.js";
 import { podiumChart } from "../presentation/charts/index.js";
+import { docToHtml } from "../presentation/document/render.js";
 import { displayValue } from "../presentation/format/metric-value.js";
 import { periodLabel } from "../presentation/format/period-label.js";
 import { clip, escapeHtml, MAX_CAPTION } from "../presentation/html.js";
 import { messages } from "../presentation/i18n/index.js";
 import { metricLabel } from "../presentation/i18n/metric-words.js";
-import { fairRankingHtml } from "../presentation/views/fair-ranking-view.js";
+import { fairRankingDoc } from "../presentation/views/fair-ranking-view.js";
 import type { PostContent } from "../presentation/views/post-content.js";
-import { rankingHtml } from "../presentation/views/ranking-view.js";
+import { rankingDoc } from "../presentation/views/ranking-view.js";
 import type { AppDeps } from "../services/deps.js";
 import { fairLeaderboard } from "../services/fair-leaderboard.js";
 import { leaderboard } from "../services/leaderboard.js";
@@ -25,12 +26,15 @@ export function buildEveningLeaderboard(deps: AppDeps, team: Team, now: number, 
   if (settings.leaderboardMode === "fair") {
     const board = fairLeaderboard(deps, team, metric, today, now).main;
     const title = messages[locale].league.eveningFairTitle(escapeHtml(team.name), metricLabel(metric, locale));
-    return { html: fairRankingHtml(title, { mode: "fair", board }, null, metric, locale), chart: null, caption: "" };
+    const fair = fairRankingDoc(title, { mode: "fair", board }, null, metric, locale);
+    return { html: docToHtml(fair), doc: fair, chart: null, caption: "" };
   }
   const ranked = leaderboard(deps, team, metric, today);
   const t = messages[locale].posts;
+  const board = rankingDoc(t.eveningTitle(escapeHtml(team.name), metricLabel(metric, locale)), ranked, metric, locale, t.nobody);
   return {
-    html: rankingHtml(t.eveningTitle(escapeHtml(team.name), metricLabel(metric, locale)), ranked, metric, locale, t.nobody),
+    html: docToHtml(board),
+    doc: board,
     chart: null,
     caption: "",
   };
@@ -45,8 +49,10 @@ export function buildWeeklyPodium(deps: AppDeps, team: Team, now: number, locale
   const label = periodLabel(week, locale);
   const title = t.weeklyTitle(escapeHtml(team.name), metricLabel(metric, locale), escapeHtml(label));
   const scored = ranked.filter((r) => r.place !== null && r.value !== null);
+  const board = rankingDoc(title, ranked, metric, locale, t.nobody);
   return {
-    html: rankingHtml(title, ranked, metric, locale, t.nobody),
+    html: docToHtml(board),
+    doc: board,
     chart:
       scored.length === 0
         ? null

@@ -6,6 +6,8 @@ import type { Delivery, DeliveryOutcome, Outgoing } from "../delivery/index.js";
 import { readTeamSettings, readUserSettings, type TeamSettings } from "../domain/team-settings.js";
 import { formatLocal } from "../domain/time.js";
 import { type Audience, HEAD_PRIVATE, TEAM_GROUP } from "../domain/trust-policy.js";
+import { hasTable } from "../presentation/document/model.js";
+import { docToRich } from "../presentation/document/render.js";
 import { escapeHtml } from "../presentation/html.js";
 import { messages, pickLocale } from "../presentation/i18n/index.js";
 import { renderCoachingNote, renderCoachingOverview } from "../presentation/views/coaching-view.js";
@@ -44,6 +46,8 @@ interface Target {
   threadId?: number;
   locale: Locale;
   userId?: number;
+  /** In a group: the one person who sees the post (an ephemeral message). */
+  ephemeralTo?: number;
 }
 
 /**
@@ -279,12 +283,14 @@ export class PostScheduler {
     const base = {
       chatId: target.chatId,
       ...(target.threadId ? { threadId: target.threadId } : {}),
+      ...(target.ephemeralTo !== undefined ? { ephemeralTo: target.ephemeralTo } : {}),
       label: `${slot.key}:${team.id}:${target.key}`,
     };
     const outcomes: DeliveryOutcome[] = [];
     let chatId = target.chatId;
     if (claimed.messageIds.length === 0) {
-      const text = await this.delivery.send({ ...base, html: content.html });
+      const rich = content.doc && hasTable(content.doc) ? docToRich(content.doc) : null;
+      const text = await this.delivery.send({ ...base, html: content.html, ...(rich ? { rich } : {}) });
       outcomes.push(text);
       if (text.status === "sent") {
         posts.recordDelivered(claimed.id, { text: text.messageIds });
@@ -420,6 +426,9 @@ export class PostScheduler {
 
   /** The evening reminder to managers who logged nothing today (unless they turned it off). */
   private async nudgeIdle(team: Team, slot: Slot, now: number): Promise<number> {
+    const settings = readTeamSettings(team.settings);
+    // In the group (a team setting), each nudge is seen only by its manager; the private chat stays the default.
+    const inGroup = settings.nudgeTo === "group" && team.chatUnreachableAt === null;
     const day = localDayBounds(now, team.timezone);
     const active = new Set(this.deps.repos.entries.activities(team.id, day.from, day.to).map((a) => a.userId));
     const posts = this.deps.repos.memberships
@@ -429,11 +438,16 @@ export class PostScheduler {
           m.membership.role === "manager" && !active.has(m.user.id) && m.user.blockedAt === null && readUserSettings(m.user.settings).nudge,
       )
       .map((m) => {
-        const target = {
-          key: `user:${m.user.id}`,
-          chatId: m.user.id,
-          locale: pickLocale(m.user.settings["language"], m.user.languageCode, team.locale),
-        };
+        const locale = pickLocale(m.user.settings["language"], m.user.languageCode, team.locale);
+        const target: Target = inGroup
+          ? {
+              key: `user:${m.user.id}`,
+              chatId: team.chatId,
+              ...(settings.topicId ? { threadId: settings.topicId } : {}),
+              locale,
+              ephemeralTo: m.user.id,
+            }
+          : { key: `user:${m.user.id}`, chatId: m.user.id, locale };
         return this.post(team, slot, target, now, (l) => ({
           html: messages[l].posts.nudge(escapeHtml(m.user.firstName)),
           chart: null,

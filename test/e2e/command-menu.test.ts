@@ -30,5 +30,9 @@ describe("command menu", () => {
     expect(admins.find((c) => c.command === "demote")?.description).toBe("Make head @user a manager");
     expect(adminsRu.find((c) => c.command === "demote")?.description).toBe("Сделать руководителя @user менеджером");
     for (const c of [...ru, ...en, ...admins]) expect(c.description.length).toBeLessThanOrEqual(256);
+    // In groups, the commands answered to the asker alone are marked as such; in private nothing is.
+    expect(admins.find((c) => c.command === "plan")?.is_ephemeral).toBe(true);
+    expect(admins.find((c) => c.command === "setup")?.is_ephemeral).toBeUndefined();
+    expect(ru.some((c) => c.is_ephemeral)).toBe(false);
   });
 });

@@ -137,13 +137,16 @@ describe("reports", () => {
     const r = await h.sayWithPhoto(t.head, t.headChat, "/report");
     expect(r.text).toMatch(/^📈 Отчёт команды «Отдел продаж» · /);
     // Activity: calls, meetings, conversion | no-answer rate, proposals, presentations (split evenly to stay narrow).
-    expect(r.text).toMatch(/Иван\s+4\s+1\s+25%\n/);
-    expect(r.text).toMatch(/John\s+2\s+0\s+0%\n/);
-    expect(r.text).toMatch(/Итого\s+6\s+1\s+16,7%\n/);
+    // Units in the header (a line under the titles), bare numbers in the cells.
+    expect(r.text).toMatch(/Кто\s+Звонки\s+Встр\.\s+Конв\.\n\s+%\n/);
+    expect(r.text).toMatch(/Иван\s+4\s+1\s+25\n/);
+    expect(r.text).toMatch(/John\s+2\s+0\s+0\n/);
+    expect(r.text).toMatch(/Итого\s+6\s+1\s+16,7\n/);
     expect(r.text).toMatch(/Кто\s+Недоз\.\s+КП\s+През\./);
-    expect(r.text).toMatch(/Иван\s+25%\s+1\s+0\n/); // 1 of Ivan's 4 calls went unanswered
-    expect(r.text).toMatch(/John\s+0%\s+0\s+0\n/);
-    expect(r.text).toMatch(/Итого\s+16,7%\s+1\s+0\n/); // 1 of the team's 6 calls
+    expect(r.text).toMatch(/Иван\s+25\s+1\s+0\n/); // 1 of Ivan's 4 calls went unanswered
+    expect(r.text).toMatch(/John\s+0\s+0\s+0\n/);
+    expect(r.text).toMatch(/Итого\s+16,7\s+1\s+0\n/); // 1 of the team's 6 calls
+    expect(r.text).toMatch(/Кто\s+Сделки\s+Выр\.\s+Чек\n\s+₽\s+₽\n/);
     expect(r.text).toMatch(/Иван\s+2\s+400\sтыс\.\s+200\sтыс\./);
     expect(r.text).toMatch(/Итого\s+3\s+450\sтыс\.\s+150\sтыс\./);
     expect(r.text).toMatch(/Иван: сделки 2\/10/);

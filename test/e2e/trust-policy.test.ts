@@ -188,7 +188,8 @@ async function contentOf(call: RecordedCall): Promise<string> {
 
 beforeAll(async () => {
   clock = { now: Date.parse("2026-10-15T09:00:00Z") };
-  h = await startHarness({ clock, env: { MINIAPP_URL: "https://kpi.example/app" } });
+  // Rich messages on, as in production: the policy must hold in native tables too.
+  h = await startHarness({ clock, env: { MINIAPP_URL: "https://kpi.example/app", RICH_MESSAGES: "auto" } });
   t = await setUpTeam(h);
   web = await startWebApp(h);
   // Deals over two months (customers, repeat), calls, and every input the business metrics need.
@@ -260,7 +261,12 @@ describe("who sees what: the trust policy, enumerated", () => {
         const audience = command === "league" ? OTHER_TEAM : viewer.audience;
         for (const form of forms) {
           for (const call of await answerTo(viewer.user(), viewer.chat(), form)) {
-            expectNothingWithheld(await contentOf(call), audience, `${form} (${call.method})`);
+            // An answer only the asker sees (an ephemeral message in the group) is read as such,
+            // and must be addressed to the asker: nobody else may receive it.
+            const ephemeral = call.payload["ephemeral_message_parameters"] as { receiver_user_id?: number } | undefined;
+            if (ephemeral) expect(ephemeral.receiver_user_id, `${form}: ephemeral answer to someone else`).toBe(viewer.user().id);
+            const reader: Audience = ephemeral && command !== "league" ? { role: audience.role, channel: "ephemeral" } : audience;
+            expectNothingWithheld(await contentOf(call), reader, `${form} (${call.method})`);
           }
         }
       }
@@ -291,8 +297,12 @@ describe("who sees what: the trust policy, enumerated", () => {
     // Monday 09:00 in Moscow: the morning summary, the weekly podium and the league post are due.
     clock.now = Date.parse("2026-11-23T06:00:00Z");
     expect(await h.scheduler.runDue()).toBeGreaterThan(0);
-    const posts = h.fake.calls.slice(start).filter((c) => ["sendMessage", "sendPhoto", "sendDocument"].includes(c.method));
+    const posts = h.fake.calls
+      .slice(start)
+      .filter((c) => ["sendMessage", "sendRichMessage", "sendPhoto", "sendDocument"].includes(c.method));
     expect(posts.some((c) => c.payload["chat_id"] === t.group.id)).toBe(true);
+    // The summary and the podium went as native tables, and were read like any other post.
+    expect(posts.some((c) => c.method === "sendRichMessage" && c.payload["chat_id"] === t.group.id)).toBe(true);
     for (const call of posts) {
       const to = call.payload["chat_id"];
       const audience: Audience =

@@ -1,7 +1,8 @@
+import { richPlainText } from "./rich-messages.js";
 import type { RecordedCall, WaitOptions } from "./types.js";
 
 /** Methods that put a message in a chat (or change its text), as seen by `waitForMessage`. */
-const MESSAGE_METHODS = new Set(["sendMessage", "sendPhoto", "sendDocument", "editMessageText"]);
+const MESSAGE_METHODS = new Set(["sendMessage", "sendRichMessage", "sendPhoto", "sendDocument", "editMessageText"]);
 
 const DEFAULT_TIMEOUT_MS = 5000;
 
@@ -72,6 +73,7 @@ export function isMessageTo(call: RecordedCall, chatId: number): boolean {
 /** What the user sees: the text/caption of the resulting message (tags stripped, entities decoded). */
 export function visibleText(call: RecordedCall): string {
   const result = call.response.result as { text?: string; caption?: string } | undefined;
+  if (call.payload.rich_message !== undefined) return richPlainText(call.payload.rich_message);
   const text: unknown = result?.text ?? result?.caption ?? call.payload.text ?? call.payload.caption;
   return typeof text === "string" ? text : "";
 }

@@ -34,6 +34,12 @@ export interface FakeState {
   webhook: WebhookConfig | undefined;
   /** callback query id -> already answered */
   callbackQueries: Map<string, boolean>;
+  /** callback query id -> the user who tapped (ephemeral answers must go to them) */
+  callbackQueryFrom: Map<string, number>;
+  /** Set by `refuseRichMessages`: sendRichMessage and rich edits fail like an older server (404) or with a 400. */
+  richRefusal: { code: 400 | 404; description: string } | undefined;
+  /** Ephemeral messages sent, per chat: the next ephemeral_message_id. */
+  ephemeralCounter: Map<string, number>;
   /** poll id -> what was sent (for answers) */
   polls: Map<string, SentPoll>;
   /** chat id (as string) -> pinned message ids, the latest last */

@@ -78,6 +78,9 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
     menuButtons: new Map(),
     webhook: undefined,
     callbackQueries: new Map(),
+    callbackQueryFrom: new Map(),
+    richRefusal: undefined,
+    ephemeralCounter: new Map(),
     polls: new Map(),
     pinned: new Map(),
     files: new Map(),
@@ -205,6 +208,14 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
         description ?? (chatId > 0 ? "Forbidden: bot was blocked by the user" : "Forbidden: bot was kicked from the group chat"),
       ),
     migrateChat: (oldId, newId) => state.migrated.set(String(oldId), newId),
+    refuseRichMessages: (how = "404") => {
+      state.richRefusal =
+        how === "off"
+          ? undefined
+          : how === "404"
+            ? { code: 404, description: "Not Found: method not found" }
+            : { code: 400, description: "Bad Request: RICH_MESSAGES_UNSUPPORTED" };
+    },
 
     async postToWebhook(url, update, secretToken = state.webhook?.secretToken) {
       // Telegram never posts a kind the bot did not ask for in setWebhook.

@@ -1,11 +1,36 @@
 import type { Message } from "grammy/types";
-import { badRequest } from "./api-error.js";
+import { ApiError, badRequest } from "./api-error.js";
 import { type FakeState, nowSeconds } from "./fake-state.js";
 import type { FormattedText } from "./html-entities.js";
-import { describeFile, guessMime, imageSize, newBotMessage, repliedMessage } from "./message-factory.js";
+import { botAsUser, describeFile, guessMime, imageSize, newBotMessage, repliedMessage } from "./message-factory.js";
 import { echoedMarkup, formatCaption, formatMessageText, validateReplyMarkup } from "./message-validation.js";
 import { admitSend, type MethodTable, targetChat } from "./method-table.js";
+import { richPlainText, validateEphemeral, validateRichMessage } from "./rich-messages.js";
 import type { Payload } from "./types.js";
+
+/** An older server, as `refuseRichMessages` asked: the rich form is refused before anything else. */
+function refuseRich(state: FakeState): void {
+  if (state.richRefusal) throw new ApiError(state.richRefusal.code, state.richRefusal.description);
+}
+
+/**
+ * A message that only `receiver` sees: message_id 0, its own ephemeral_message_id,
+ * receiver_user; not kept for edits (editEphemeralMessage* are not faked).
+ */
+function ephemeralMessage(state: FakeState, chatId: number | string, receiver: number, content: Record<string, unknown>): Message {
+  const key = String(chatId);
+  const id = (state.ephemeralCounter.get(key) ?? 0) + 1;
+  state.ephemeralCounter.set(key, id);
+  return {
+    message_id: 0,
+    ephemeral_message_id: id,
+    receiver_user: state.directory.knownUser(receiver),
+    from: botAsUser(state),
+    chat: state.directory.chat(chatId),
+    date: nowSeconds(state),
+    ...content,
+  } as unknown as Message;
+}
 
 const NOT_MODIFIED =
   "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
@@ -143,11 +168,31 @@ export const messageMethods: MethodTable = {
     const chatId = targetChat(payload, state);
     const formatted = formatMessageText(payload);
     validateReplyMarkup(payload.reply_markup);
+    const ephemeral = validateEphemeral(state, state.directory.chat(chatId), payload);
     const replyTo = repliedMessage(state, chatId, payload);
     admitSend(state, chatId);
+    if (ephemeral) {
+      state.delivery.recordDelivery(chatId, `sendMessage\u0000ephemeral:${ephemeral.receiver}\u0000${formatted.text}`);
+      return ephemeralMessage(state, chatId, ephemeral.receiver, textFields(formatted, "text"));
+    }
     const message = newBotMessage(state, chatId, payload, textFields(formatted, "text"), replyTo);
     state.delivery.recordDelivery(chatId, `sendMessage\u0000${formatted.text}`);
     return message;
+  },
+
+  sendRichMessage(payload, { state }) {
+    refuseRich(state);
+    const chatId = targetChat(payload, state);
+    validateRichMessage(payload.rich_message);
+    validateReplyMarkup(payload.reply_markup);
+    const ephemeral = validateEphemeral(state, state.directory.chat(chatId), payload);
+    const replyTo = repliedMessage(state, chatId, payload);
+    admitSend(state, chatId);
+    // The stored rich_message is the input as sent (Telegram answers with its parsed RichMessage).
+    const content = { rich_message: payload.rich_message };
+    state.delivery.recordDelivery(chatId, `sendRichMessage\u0000${richPlainText(payload.rich_message)}`);
+    if (ephemeral) return ephemeralMessage(state, chatId, ephemeral.receiver, content);
+    return newBotMessage(state, chatId, payload, content, replyTo);
   },
 
   sendPhoto(payload, { state }) {
@@ -173,16 +218,41 @@ export const messageMethods: MethodTable = {
     if (payload.inline_message_id !== undefined) return true; // inline messages are not stored
     const chatId = targetChat(payload, state);
     const message = messageToEdit(payload, chatId, state);
-    if (message.text === undefined) throw badRequest("there is no text in the message to edit");
+    const stored = message as Message & { rich_message?: unknown };
+    if (message.text === undefined && stored.rich_message === undefined) throw badRequest("there is no text in the message to edit");
+    if (payload.rich_message !== undefined) {
+      // A text or rich message becomes (or stays) rich: the same checks as sendRichMessage.
+      refuseRich(state);
+      if (payload.text !== undefined) throw badRequest("RICH_MESSAGE_INVALID: pass either text or rich_message");
+      validateRichMessage(payload.rich_message);
+      validateReplyMarkup(payload.reply_markup);
+      const markup = echoedMarkup(payload.reply_markup);
+      if (sameJson(stored.rich_message, payload.rich_message) && sameJson(message.reply_markup, markup)) throw badRequest(NOT_MODIFIED);
+      admitSend(state, chatId);
+      const { text: _t, entities: _e, reply_markup: _m, ...rest } = stored;
+      const edited = {
+        ...rest,
+        rich_message: payload.rich_message,
+        ...(markup ? { reply_markup: markup } : {}),
+        edit_date: nowSeconds(state),
+      } as Message;
+      state.messages.save(edited);
+      return edited;
+    }
     const formatted = formatMessageText(payload);
     validateReplyMarkup(payload.reply_markup);
     const markup = echoedMarkup(payload.reply_markup);
-    if (message.text === formatted.text && sameJson(message.entities ?? [], formatted.entities) && sameJson(message.reply_markup, markup)) {
+    if (
+      stored.rich_message === undefined &&
+      message.text === formatted.text &&
+      sameJson(message.entities ?? [], formatted.entities) &&
+      sameJson(message.reply_markup, markup)
+    ) {
       throw badRequest(NOT_MODIFIED);
     }
     admitSend(state, chatId);
     // Omitting reply_markup in an edit removes the inline keyboard, as on Telegram.
-    const { entities: _e, reply_markup: _m, ...rest } = message;
+    const { entities: _e, reply_markup: _m, rich_message: _r, ...rest } = stored;
     const edited = {
       ...rest,
       ...textFields(formatted, "text"),

@@ -182,6 +182,11 @@ export interface FakeTelegram {
   dropNext(method: string, times?: number): void;
   blockChat(chatId: number, description?: string): void;
   migrateChat(oldId: number, newId: number): void;
+  /**
+   * From now on sendRichMessage and rich edits fail as on an older server ("404":
+   * method not found) or with a 400 ("400"); "off" accepts them again.
+   */
+  refuseRichMessages(how?: "404" | "400" | "off"): void;
 
   /** Posts an update to the webhook; a kind the bot did not ask for is not posted (`dropped`). */
   postToWebhook(url: string, update: Update, secretToken?: string): Promise<{ status: number; body: string; dropped?: true }>;

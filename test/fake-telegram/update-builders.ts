@@ -62,6 +62,7 @@ export function buildCallbackQuery(
   }
   const id = String(nextId(state));
   state.callbackQueries.set(id, false);
+  state.callbackQueryFrom.set(id, from.id);
   const fallback = {
     message_id: message.message_id,
     from: botAsUser(state),

@@ -20,6 +20,7 @@ import { createPostScheduler } from "../../src/scheduler/create-post-scheduler.j
 import type { PostScheduler } from "../../src/scheduler/scheduler.js";
 import type { AppDeps } from "../../src/services/deps.js";
 import { type FakeTelegram, parseHtml, type RecordedCall, startFakeTelegram } from "../fake-telegram/index.js";
+import { richPlainText } from "../fake-telegram/rich-messages.js";
 
 export const TOKEN = "123456:TEST-token-for-kpi-coach-e2e";
 
@@ -68,6 +69,8 @@ export async function startHarness(
   const clock = opts.clock ?? null;
   const fake = opts.fake ?? (await startFakeTelegram({ token: TOKEN, ...(clock ? { now: () => clock.now } : {}) }));
   const dbPath = opts.dbPath ?? join(mkdtempSync(join(tmpdir(), "kpi-e2e-")), "bot.db");
+  // Scenario tests read the classic `<pre>` layout; rich messages are on where a test asks
+  // (RICH_MESSAGES: "auto", as in production): telegram-native.test.ts, trust-policy.test.ts.
   const config = loadConfig({
     BOT_TOKEN: TOKEN,
     TELEGRAM_API_ROOT: fake.apiRoot,
@@ -75,6 +78,7 @@ export async function startHarness(
     LOG_LEVEL: "silent",
     // Suites send many reports a minute as one person; the limit itself is tested with a low one.
     HEAVY_REQUESTS_PER_MINUTE: "10000",
+    RICH_MESSAGES: "off",
     ...opts.env,
   });
 
@@ -131,9 +135,12 @@ export async function startHarness(
     async sayWithPhoto(from, chat, text) {
       const after = fake.mark();
       fake.sendText(from, chat, text);
-      const call = await fake.waitForCall((c) => c.method === "sendMessage" && c.payload["chat_id"] === chat.id && c.response.ok, {
-        after,
-      });
+      const call = await fake.waitForCall(
+        (c) => (c.method === "sendMessage" || c.method === "sendRichMessage") && c.payload["chat_id"] === chat.id && c.response.ok,
+        {
+          after,
+        },
+      );
       const photo = await fake.waitForCall((c) => c.method === "sendPhoto" && c.payload["chat_id"] === chat.id && c.response.ok, { after });
       return { text: visibleText(call), call, photo };
     },
@@ -159,6 +166,7 @@ export function buttons(call: RecordedCall): string[] {
 
 /** What the user sees: the text or caption with HTML markup parsed away. */
 export function visibleText(call: RecordedCall): string {
+  if (call.payload["rich_message"] !== undefined) return richPlainText(call.payload["rich_message"]).replace(/[\u00A0\u202F\u2009]/g, " ");
   const raw = String(call.payload["text"] ?? call.payload["caption"] ?? "");
   const text = call.payload["parse_mode"] === "HTML" ? parseHtml(raw).text : raw;
   // Money and counts are grouped with narrow no-break spaces; assertions read plain ones.

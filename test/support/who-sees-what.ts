@@ -7,6 +7,7 @@ const COLUMNS: [string, Audience, Whose][] = [
   ["head, group", { role: "head", channel: "team_group" }, "other"],
   ["manager, private: own", { role: "manager", channel: "private" }, "self"],
   ["manager, private: other's", { role: "manager", channel: "private" }, "other"],
+  ["manager, only they see it in the group: own", { role: "manager", channel: "ephemeral" }, "self"],
   ["group (and files there)", { role: "manager", channel: "team_group" }, "other"],
   ["another team (league)", { role: "outsider", channel: "other_group" }, "other"],
   ["TV page", { role: "stranger", channel: "public" }, "other"],

@@ -3,11 +3,12 @@ import type { MetricKey } from "../../domain/metrics.js";
 import { metricsFor, TEAM_GROUP } from "../../domain/trust-policy.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
-import { contestErrorText, renderContestList, renderFinalStandings, renderLiveStandings } from "../../presentation/views/contest-view.js";
+import { contestErrorText, finalStandingsDoc, liveStandingsDoc, renderContestList } from "../../presentation/views/contest-view.js";
 import { contestStandingsNow, createContest, findContest } from "../../services/contests.js";
 import type { BotContext } from "../context.js";
 import { CONTEST_BUILDER_CONVERSATION } from "../conversations/contest-builder.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
+import { replyDoc } from "../reply-doc.js";
 
 export const contestsFeature = new Composer<BotContext>();
 
@@ -78,10 +79,7 @@ contestsFeature.command("contest", async (ctx) => {
   const standings = contestStandingsNow(ctx.deps, member.team, contest);
   const now = ctx.deps.now();
   const over = contest.status === "finished" || now >= contest.endAt;
-  await ctx.reply(over ? renderFinalStandings(standings, ctx.locale) : renderLiveStandings(standings, now, ctx.locale), {
-    parse_mode: "HTML",
-    link_preview_options: { is_disabled: true },
-  });
+  await replyDoc(ctx, over ? finalStandingsDoc(standings, ctx.locale) : liveStandingsDoc(standings, now, ctx.locale));
 });
 
 /** `/contests`: the team's running, upcoming and finished contests with their leaders and winners. */

@@ -8,10 +8,10 @@ import { mayShowField, metricsFor } from "../../domain/trust-policy.js";
 import { periodLabel } from "../../presentation/format/period-label.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
-import { type AnyBoard, fairRankingHtml } from "../../presentation/views/fair-ranking-view.js";
+import { type AnyBoard, fairRankingDoc } from "../../presentation/views/fair-ranking-view.js";
 import { missingInputsNote } from "../../presentation/views/inputs-view.js";
 import { renderMorningSummary } from "../../presentation/views/morning-summary-view.js";
-import { rankingHtml } from "../../presentation/views/ranking-view.js";
+import { rankingDoc } from "../../presentation/views/ranking-view.js";
 import { inputPeople, snapshotMissing } from "../../services/business.js";
 import { fairLeaderboard, improvedLeaderboard, improvedReadsFrom } from "../../services/fair-leaderboard.js";
 import { detectSinceLastWorkday, openFlagCount } from "../../services/gaming-flags.js";
@@ -21,6 +21,7 @@ import { entriesLimit } from "../../services/request-bounds.js";
 import type { BotContext } from "../context.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
 import { replyWithChart } from "../reply-chart.js";
+import { replyDoc } from "../reply-doc.js";
 import { askPeriod, refusePeriod } from "../report-replies.js";
 import { allowMetric } from "../trust.js";
 
@@ -73,7 +74,7 @@ leaderboardsFeature.command("top", async (ctx) => {
           ctx.locale,
         )
       : null;
-    return void (await ctx.reply(rankingHtml(p.topTitle(label, when), ranked, metric, ctx.locale, p.nobody, note), { parse_mode: "HTML" }));
+    return void (await replyDoc(ctx, rankingDoc(p.topTitle(label, when), ranked, metric, ctx.locale, p.nobody, note)));
   }
   let main: AnyBoard;
   let rookies: AnyBoard | null;
@@ -96,7 +97,7 @@ leaderboardsFeature.command("top", async (ctx) => {
     const b = leaderboardWithRookies(ctx.deps, member.team, metric, period, now);
     [main, rookies, title] = [{ mode: "plain", ranked: b.main }, { mode: "plain", ranked: b.rookies }, p.topTitle(label, when)];
   }
-  await ctx.reply(fairRankingHtml(title, main, rookies, metric, ctx.locale), { parse_mode: "HTML" });
+  await replyDoc(ctx, fairRankingDoc(title, main, rookies, metric, ctx.locale));
 });
 
 /** `/summary`: the morning summary, now, where it was asked. */
@@ -111,6 +112,6 @@ leaderboardsFeature.command("summary", async (ctx) => {
     openFlags = openFlagCount(ctx.deps, head.team);
   }
   const post = renderMorningSummary(buildMorningSummary(ctx.deps, head.team, now), ctx.locale, ctx.audience, { openFlags });
-  await ctx.reply(post.html, { parse_mode: "HTML" });
+  await (post.doc ? replyDoc(ctx, post.doc) : ctx.reply(post.html, { parse_mode: "HTML" }));
   if (post.chart) await replyWithChart(ctx, post.chart, post.caption, "summary.png");
 });

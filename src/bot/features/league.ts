@@ -7,10 +7,11 @@ import { mayShowMetric, metricsFor, OTHER_TEAM } from "../../domain/trust-policy
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { messages } from "../../presentation/i18n/index.js";
 import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
-import { renderLeague } from "../../presentation/views/league-view.js";
+import { leagueDoc } from "../../presentation/views/league-view.js";
 import { type LeagueMode, leagueStandings } from "../../services/league.js";
 import type { BotContext } from "../context.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
+import { replyDoc } from "../reply-doc.js";
 import { askPeriod } from "../report-replies.js";
 
 export const leagueFeature = new Composer<BotContext>();
@@ -104,5 +105,5 @@ leagueFeature.command("league", async (ctx) => {
   if (!period) return;
   const standings = leagueStandings(ctx.deps, mine.league, member.team, metric, mode, period);
   const code = member.membership.role === "head" ? mine.league.code : undefined;
-  await ctx.reply(renderLeague(standings, ctx.locale, code ? { code } : {}), html);
+  await replyDoc(ctx, leagueDoc(standings, ctx.locale, code ? { code } : {}));
 });

@@ -7,11 +7,11 @@ import { mayShowField } from "../../domain/trust-policy.js";
 import { barChart } from "../../presentation/charts/index.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { metricLabel, metricsHint, parseMetricOn } from "../../presentation/i18n/metric-words.js";
-import { renderComparison } from "../../presentation/views/compare-view.js";
+import { comparisonDoc } from "../../presentation/views/compare-view.js";
 import { renderFunnel } from "../../presentation/views/funnel-view.js";
 import { missingInputsNote } from "../../presentation/views/inputs-view.js";
 import { funnelChartFor, subtitle, targetFor } from "../../presentation/views/report-charts.js";
-import { renderTeamReport } from "../../presentation/views/report-view.js";
+import { teamReportDoc } from "../../presentation/views/report-view.js";
 import { inputPeople, snapshotMissing } from "../../services/business.js";
 import type { Member } from "../../services/deps.js";
 import { buildTeamReport, teamAverage } from "../../services/team-report.js";
@@ -20,6 +20,7 @@ import type { BotContext } from "../context.js";
 import { REPORT_BUILDER_CONVERSATION } from "../conversations/report-builder.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
 import { replyWithChart } from "../reply-chart.js";
+import { replyDoc } from "../reply-doc.js";
 import { askPeriod, isHead, sendDefinition } from "../report-replies.js";
 import { allowMetric, joinNotes, visibleMetrics } from "../trust.js";
 
@@ -44,9 +45,7 @@ async function teamReport(ctx: BotContext, member: Member, periodText: string): 
   const note = !mayShowField("inputs", ctx.audience)
     ? null
     : missingInputsNote(snapshotMissing(ctx.deps, report.snapshot), inputPeople(ctx.deps, member.team), ctx.locale);
-  await ctx.reply(renderTeamReport(report, ctx.locale, ctx.audience, joinNotes(note, visibleMetrics(ctx, metricsOn("report")).note)), {
-    parse_mode: "HTML",
-  });
+  await replyDoc(ctx, teamReportDoc(report, ctx.locale, ctx.audience, joinNotes(note, visibleMetrics(ctx, metricsOn("report")).note)));
   const snap = report.snapshot;
   if (snap.people.length === 0) return;
   const plans = ctx.deps.repos.plans.list(member.team.id);
@@ -151,8 +150,9 @@ reportsFeature.command("compare", async (ctx) => {
   const note = !mayShowField("inputs", ctx.audience)
     ? null
     : missingInputsNote(snapshotMissing(ctx.deps, snap, undefined, ids), inputPeople(ctx.deps, member.team), ctx.locale);
-  await ctx.reply(
-    renderComparison(
+  await replyDoc(
+    ctx,
+    comparisonDoc(
       ctx.t.reports.compareTitle,
       snap,
       avg,
@@ -161,6 +161,5 @@ reportsFeature.command("compare", async (ctx) => {
       ctx.audience,
       joinNotes(note, visibleMetrics(ctx, metricsOn("compare")).note),
     ),
-    { parse_mode: "HTML" },
   );
 });

@@ -41,7 +41,7 @@ function renderTeamSettings(team: Team, s: TeamSettings, locale: Locale): string
     `${t.summary}: ${s.summaryTime} → ${to(s.summaryTo)}${onOff("summary")}`,
     `${t.evening}: ${s.eveningTime} → ${to(s.leaderboardTo)}${onOff("evening")}`,
     `${t.weekly}: ${s.weeklyTime}${onOff("weekly")}`,
-    `${t.nudge}: ${s.nudgeTime}${onOff("nudge")}`,
+    `${t.nudge}: ${s.nudgeTime} → ${s.nudgeTo === "group" ? t.nudgeGroup : t.nudgePrivate}${onOff("nudge")}`,
     `${t.checks}: ${s.checksFrom}–${s.checksTo} → ${to(s.alertsTo)}${onOff("alerts")}`,
     t.thresholds(s.leadNewHours, s.stuckDays, s.conversionDropPoints),
     `${t.quiet}: ${s.quietFrom && s.quietTo ? `${s.quietFrom}–${s.quietTo}` : t.off}`,

@@ -15,6 +15,7 @@ import { plansRepository } from "./plans.js";
 import { postsRepository } from "./posts.js";
 import { programsRepository } from "./programs.js";
 import { quizzesRepository } from "./quizzes.js";
+import { richFallbackRepository } from "./rich-fallback.js";
 import { savedReportsRepository } from "./saved-reports.js";
 import { teamsRepository } from "./teams.js";
 import { textAliasesRepository } from "./text-aliases.js";
@@ -49,6 +50,7 @@ export function createRepositories(db: Db) {
     leagues: leaguesRepository(db),
     business: businessRepository(db),
     importJobs: importJobsRepository(db),
+    richFallback: richFallbackRepository(db),
   };
 }
 

@@ -481,7 +481,18 @@ export const en = {
     roleLost: "You are no longer allowed to import these rows. Nothing was stored: send the file again.",
     changed: "The file no longer reads as it did in the dry run. Nothing was stored: send it again.",
   },
-  table: { who: "Who", total: "Total", manager: "Manager", period: "Period", noData: "No data for the period." },
+  table: {
+    who: "Who",
+    total: "Total",
+    manager: "Manager",
+    period: "Period",
+    noData: "No data for the period.",
+    /** League tables: the team column, the active managers, the plan basis, a team-level figure. */
+    team: "Team",
+    managers: "Mgrs",
+    ofPlan: (actual: string, target: string) => `${actual} of ${target}`,
+    teamLevel: "team value",
+  },
   teamReport: {
     title: "Team report",
     activity: "Activity",
@@ -791,6 +802,8 @@ export const en = {
     evening: "Evening leaderboard",
     weekly: "Weekly podium",
     nudge: "Evening nudge",
+    nudgePrivate: "to the private chat",
+    nudgeGroup: "to the group, each sees only their own",
     checks: "Funnel checks",
     alerts: "Funnel alerts",
     to: "to",
@@ -816,7 +829,7 @@ export const en = {
     on: "on",
     off: "off",
     usage:
-      "Change with <code>/settings &lt;key&gt; &lt;value&gt;</code>:\n<code>timezone Asia/Yekaterinburg</code> · <code>summary 09:30</code> · <code>evening 18:30</code> · <code>weekly 09:05</code> · <code>nudge_time 18:00</code> · <code>checks 09:00-19:00</code> · <code>workdays 1-5</code> · <code>summary_to head|group|both</code> · <code>leaderboard_to group</code> · <code>alerts_to both</code> · <code>topic here|off</code> · <code>leadtime 24h</code> · <code>stuck 7</code> · <code>drop 10</code> · <code>quiet 21:00-08:00|off</code> · <code>metric revenue</code> · <code>leaderboard fair|plain</code> · <code>autolog on|off</code> · <code>backdate 7</code> (0: off) · <code>customers 90</code> (7–730 days) · <code>points call 2 deal 25</code> · <code>holidays 01.01–08.01, 23.02</code> · <code>flags …</code> (see /settings flags) · <code>language ru|en|auto</code> · <code>nudge on|off</code> · <code>coaching on|off</code>",
+      "Change with <code>/settings &lt;key&gt; &lt;value&gt;</code>:\n<code>timezone Asia/Yekaterinburg</code> · <code>summary 09:30</code> · <code>evening 18:30</code> · <code>weekly 09:05</code> · <code>nudge_time 18:00</code> · <code>nudge_to private|group</code> · <code>checks 09:00-19:00</code> · <code>workdays 1-5</code> · <code>summary_to head|group|both</code> · <code>leaderboard_to group</code> · <code>alerts_to both</code> · <code>topic here|off</code> · <code>leadtime 24h</code> · <code>stuck 7</code> · <code>drop 10</code> · <code>quiet 21:00-08:00|off</code> · <code>metric revenue</code> · <code>leaderboard fair|plain</code> · <code>autolog on|off</code> · <code>backdate 7</code> (0: off) · <code>customers 90</code> (7–730 days) · <code>points call 2 deal 25</code> · <code>holidays 01.01–08.01, 23.02</code> · <code>flags …</code> (see /settings flags) · <code>language ru|en|auto</code> · <code>nudge on|off</code> · <code>coaching on|off</code>",
     personalUsage:
       "Change with <code>/settings language ru|en|auto</code>, <code>/settings nudge on|off</code> or <code>/settings coaching on|off</code>.",
     unknownKey: (k: string) => `Unknown setting “${k}”.`,

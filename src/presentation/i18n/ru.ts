@@ -449,7 +449,17 @@ export const ru: Messages = {
     roleLost: "Вы больше не можете импортировать эти строки. Ничего не записано: пришлите файл ещё раз.",
     changed: "Файл читается уже не так, как при проверке. Ничего не записано: пришлите его ещё раз.",
   },
-  table: { who: "Кто", total: "Итого", manager: "Менеджер", period: "Период", noData: "Нет данных за период." },
+  table: {
+    who: "Кто",
+    total: "Итого",
+    manager: "Менеджер",
+    period: "Период",
+    noData: "Нет данных за период.",
+    team: "Команда",
+    managers: "Менедж.",
+    ofPlan: (actual, target) => `${actual} из ${target}`,
+    teamLevel: "по команде",
+  },
   teamReport: {
     title: "Отчёт команды",
     activity: "Активность",
@@ -754,6 +764,8 @@ export const ru: Messages = {
     evening: "Рейтинг дня",
     weekly: "Пьедестал недели",
     nudge: "Вечернее напоминание",
+    nudgePrivate: "в личный чат",
+    nudgeGroup: "в группу, каждому видно только своё",
     checks: "Проверки воронки",
     alerts: "Сигналы воронки",
     to: "куда",
@@ -780,7 +792,7 @@ export const ru: Messages = {
     on: "вкл",
     off: "выкл",
     usage:
-      "Изменить: <code>/settings &lt;ключ&gt; &lt;значение&gt;</code>:\n<code>timezone Asia/Yekaterinburg</code> · <code>summary 09:30</code> · <code>evening 18:30</code> · <code>weekly 09:05</code> · <code>nudge_time 18:00</code> · <code>checks 09:00-19:00</code> · <code>workdays пн-пт</code> · <code>summary_to head|group|both</code> · <code>leaderboard_to group</code> · <code>alerts_to both</code> · <code>topic here|off</code> · <code>leadtime 24ч</code> · <code>stuck 7</code> · <code>drop 10</code> · <code>quiet 21:00-08:00|off</code> · <code>metric выручка</code> · <code>leaderboard fair|plain</code> · <code>autolog on|off</code> · <code>backdate 7</code> (0 — выкл) · <code>customers 90</code> (7–730 дней) · <code>points call 2 deal 25</code> · <code>holidays 01.01–08.01, 23.02</code> · <code>flags …</code> (см. /settings flags) · <code>language ru|en|auto</code> · <code>nudge on|off</code> · <code>coaching on|off</code>",
+      "Изменить: <code>/settings &lt;ключ&gt; &lt;значение&gt;</code>:\n<code>timezone Asia/Yekaterinburg</code> · <code>summary 09:30</code> · <code>evening 18:30</code> · <code>weekly 09:05</code> · <code>nudge_time 18:00</code> · <code>nudge_to private|group</code> · <code>checks 09:00-19:00</code> · <code>workdays пн-пт</code> · <code>summary_to head|group|both</code> · <code>leaderboard_to group</code> · <code>alerts_to both</code> · <code>topic here|off</code> · <code>leadtime 24ч</code> · <code>stuck 7</code> · <code>drop 10</code> · <code>quiet 21:00-08:00|off</code> · <code>metric выручка</code> · <code>leaderboard fair|plain</code> · <code>autolog on|off</code> · <code>backdate 7</code> (0 — выкл) · <code>customers 90</code> (7–730 дней) · <code>points call 2 deal 25</code> · <code>holidays 01.01–08.01, 23.02</code> · <code>flags …</code> (см. /settings flags) · <code>language ru|en|auto</code> · <code>nudge on|off</code> · <code>coaching on|off</code>",
     personalUsage:
       "Изменить: <code>/settings language ru|en|auto</code>, <code>/settings nudge on|off</code> или <code>/settings coaching on|off</code>.",
     unknownKey: (k) => `Неизвестная настройка «${k}».`,

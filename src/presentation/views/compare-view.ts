@@ -4,13 +4,15 @@ import type { MetricKey } from "../../domain/metrics.js";
 import { rankBy } from "../../domain/ranking.js";
 import { type Audience, metricsFor } from "../../domain/trust-policy.js";
 import type { TeamSnapshot } from "../../services/team-snapshot.js";
+import { type Doc, doc, table } from "../document/model.js";
+import { docToHtml } from "../document/render.js";
 import { formatMetricNarrow } from "../format/metric-value.js";
 import { periodLabel } from "../format/period-label.js";
-import { escapeHtml, fitHtml, pre } from "../html.js";
+import { escapeHtml } from "../html.js";
 import { messages } from "../i18n/index.js";
 import { head } from "./metric-head.js";
 import { firstName } from "./report-view.js";
-import { cut, renderTables } from "./table.js";
+import { cut } from "./table.js";
 
 /** A manager's column title: the first name, at most this long. */
 const NAME_CHARS = 7;
@@ -20,7 +22,12 @@ const NAME_CHARS = 7;
  * team-average column; with `sortBy`, managers are ordered best first by it.
  * Managers continue in further tables when they do not fit a phone's width.
  */
-export function renderComparison(
+export function renderComparison(...args: Parameters<typeof comparisonDoc>): string {
+  return docToHtml(comparisonDoc(...args));
+}
+
+/** The comparison as a table model; the metric's unit goes in its row label. */
+export function comparisonDoc(
   title: string,
   snap: TeamSnapshot,
   average: KpiValues,
@@ -28,26 +35,25 @@ export function renderComparison(
   locale: Locale,
   audience: Audience,
   footer?: string | null,
-): string {
+): Doc {
   const t = messages[locale];
   const people = sortBy ? rankBy(snap.people, sortBy, (p) => snap.byUser.get(p.user.id)![sortBy]).map((r) => r.item) : snap.people;
   const parts = [
     `⚖️ <b>${escapeHtml(title)}</b> · ${escapeHtml(periodLabel(snap.period, locale))}${sortBy ? ` · ↓ ${head(sortBy, locale)}` : ""}`,
   ];
-  if (people.length === 0) return `${parts[0]}\n${t.reports.funnelEmpty}`;
+  if (people.length === 0) return doc(`${parts[0]}\n${t.reports.funnelEmpty}`);
   const columns = [
     { title: "", align: "left" as const },
     ...people.map((p) => ({ title: cut(firstName(p.user.firstName), NAME_CHARS) })),
     { title: t.reports.avg },
     { title: t.reports.teamColumn },
   ];
+  // Metrics are rows here, each in its own unit: the cells keep theirs ("916 тыс.", "25%").
   const rows = metricsFor("compare", audience).map((m) => [
     head(m, locale),
     ...people.map((p) => formatMetricNarrow(m, snap.byUser.get(p.user.id)![m], locale)),
     formatMetricNarrow(m, average[m], locale),
     formatMetricNarrow(m, snap.total[m], locale),
   ]);
-  for (const table of renderTables(columns, rows, { lead: 1, tail: 2 })) parts.push(pre(table));
-  if (footer) parts.push(footer);
-  return fitHtml(parts.join("\n"));
+  return doc(parts[0], table(columns, rows, { lead: 1, tail: 2 }), footer);
 }

@@ -12,11 +12,14 @@ import {
 import type { MetricKey } from "../../domain/metrics.js";
 import type { ContestError, ContestStandings, StandingLine } from "../../services/contests.js";
 import { podiumChart } from "../charts/index.js";
+import { type Doc, type DocTable, doc, table } from "../document/model.js";
+import { docToHtml } from "../document/render.js";
 import { formatDuration } from "../format/duration.js";
 import { displayValue, formatMetricValue } from "../format/metric-value.js";
 import { clip, escapeHtml, fitHtml, MAX_CAPTION } from "../html.js";
 import { messages } from "../i18n/index.js";
 import { metricLabel } from "../i18n/metric-words.js";
+import { metricCell, metricColumn } from "./metric-columns.js";
 
 const MEDALS = ["🥇", "🥈", "🥉"];
 /** Rows shown in a standings message: a phone screen or two; the rest is counted. */
@@ -66,6 +69,36 @@ function tableLines(s: ContestStandings, locale: Locale): string[] {
   return out;
 }
 
+/**
+ * The standings as a table model: place, name, value (unit in the header), gap to the
+ * leader; squads in bold with their members under them. The fallback is the classic lines.
+ */
+function standingsTable(s: ContestStandings, locale: Locale): DocTable {
+  const t = messages[locale];
+  const place = (l: StandingLine) => `${l.place === null ? "▫️" : (MEDALS[l.place - 1] ?? "▫️")} ${l.place === null ? "—" : l.place}`;
+  const name = (l: StandingLine) => `${l.name}${l.former ? " †" : ""}`;
+  const gap = (l: StandingLine) => (l.gap !== null && l.gap > 0 ? t.contests.gap(metricCell(s.metric, l.gap, locale)) : "");
+  const rows: string[][] = [];
+  const strong: number[] = [];
+  if (s.contest.kind === "squads") {
+    for (const squad of s.squads) {
+      strong.push(rows.length);
+      rows.push([place(squad), name(squad), metricCell(s.metric, squad.value, locale), gap(squad)]);
+      for (const m of squad.members.slice(0, MAX_SQUAD_MEMBERS)) rows.push(["", `  ${name(m)}`, metricCell(s.metric, m.value, locale), ""]);
+      if (squad.members.length > MAX_SQUAD_MEMBERS)
+        rows.push(["", `  ${t.contests.more(squad.members.length - MAX_SQUAD_MEMBERS)}`, "", ""]);
+    }
+  } else {
+    for (const l of s.rows.slice(0, MAX_ROWS)) rows.push([place(l), name(l), metricCell(s.metric, l.value, locale), gap(l)]);
+    if (s.rows.length > MAX_ROWS) rows.push(["", t.contests.more(s.rows.length - MAX_ROWS), "", ""]);
+  }
+  const column = metricColumn(s.metric, locale);
+  return table([{ title: "#", align: "left" }, { title: t.table.who, align: "left" }, column, { title: "Δ", align: "right" }], rows, {
+    strong,
+    lines: tableLines(s, locale).join("\n"),
+  });
+}
+
 function lines(s: ContestStandings): StandingLine[] {
   return s.contest.kind === "squads" ? s.squads : s.rows;
 }
@@ -101,7 +134,11 @@ function header(s: ContestStandings, now: number, locale: Locale): string[] {
 
 /** The live standings message (and `/contest <name>` while it runs). Fits one message. */
 export function renderLiveStandings(s: ContestStandings, now: number, locale: Locale): string {
-  return fitHtml([...header(s, now, locale), "", ...tableLines(s, locale), "", leaderLine(s, locale)].join("\n"));
+  return docToHtml(liveStandingsDoc(s, now, locale));
+}
+
+export function liveStandingsDoc(s: ContestStandings, now: number, locale: Locale): Doc {
+  return doc([...header(s, now, locale), ""].join("\n"), standingsTable(s, locale), ["", leaderLine(s, locale)].join("\n"));
 }
 
 /** Winners named (ties share the win), or that nobody scored. */
@@ -116,9 +153,13 @@ function winnersLine(s: ContestStandings, locale: Locale): string {
 
 /** The final standings: the finished live message, the final post and `/contest <name>` afterwards. */
 export function renderFinalStandings(s: ContestStandings, locale: Locale, withTitle = false): string {
+  return docToHtml(finalStandingsDoc(s, locale, withTitle));
+}
+
+export function finalStandingsDoc(s: ContestStandings, locale: Locale, withTitle = false): Doc {
   const t = messages[locale].contests;
   const title = withTitle ? [t.finalTitle(escapeHtml(s.contest.name))] : [];
-  return fitHtml([...title, ...header(s, s.contest.endAt, locale), "", winnersLine(s, locale), "", ...tableLines(s, locale)].join("\n"));
+  return doc([...title, ...header(s, s.contest.endAt, locale), "", winnersLine(s, locale), ""].join("\n"), standingsTable(s, locale));
 }
 
 /** The podium chart of a finished contest (top ten: squads or people), or null when nobody scored. */

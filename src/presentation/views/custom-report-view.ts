@@ -1,13 +1,13 @@
 import type { Locale } from "../../config.js";
 import type { ReportTable } from "../../services/custom-report.js";
-import { formatMetricNarrow } from "../format/metric-value.js";
+import { type Doc, doc, table } from "../document/model.js";
+import { docToHtml } from "../document/render.js";
 import { periodLabel } from "../format/period-label.js";
-import { escapeHtml, fitHtml, pre } from "../html.js";
+import { escapeHtml } from "../html.js";
 import { messages } from "../i18n/index.js";
 import { metricLabel, metricShort } from "../i18n/metric-words.js";
-import { head } from "./metric-head.js";
+import { metricCell, metricColumn } from "./metric-columns.js";
 import { firstName } from "./report-view.js";
-import { renderTables } from "./table.js";
 
 /** A row's first cell: the manager's first name, or the time bucket as "01.11" / "нояб. 26". */
 export function rowLabel(report: ReportTable, label: string, locale: Locale): string {
@@ -23,18 +23,25 @@ export function rowLabel(report: ReportTable, label: string, locale: Locale): st
 
 /** The report's numbers as phone-narrow tables (wider reports continue below), a legend of the column titles. */
 export function renderReportTable(title: string, report: ReportTable, locale: Locale): string {
+  return docToHtml(reportTableDoc(title, report, locale));
+}
+
+/** The report's numbers as a table model (see renderReportTable). */
+export function reportTableDoc(title: string, report: ReportTable, locale: Locale): Doc {
   const t = messages[locale].table;
   const first = report.grouping === "manager" ? t.who : t.period;
-  const parts = [`📊 <b>${escapeHtml(title)}</b> · ${escapeHtml(periodLabel(report.period, locale))}`];
+  const heading = `📊 <b>${escapeHtml(title)}</b> · ${escapeHtml(periodLabel(report.period, locale))}`;
   const rows = report.rows.map((r) => [
     rowLabel(report, r.label, locale),
-    ...report.metrics.map((m, i) => formatMetricNarrow(m, r.values[i] ?? null, locale)),
+    ...report.metrics.map((m, i) => metricCell(m, r.values[i] ?? null, locale)),
   ]);
-  rows.push([t.total, ...report.metrics.map((m, i) => formatMetricNarrow(m, report.total[i] ?? null, locale))]);
-  const columns = [{ title: first, align: "left" as const, max: 9 }, ...report.metrics.map((m) => ({ title: head(m, locale) }))];
-  for (const table of renderTables(columns, rows)) parts.push(pre(table));
+  rows.push([t.total, ...report.metrics.map((m, i) => metricCell(m, report.total[i] ?? null, locale))]);
+  const columns = [{ title: first, align: "left" as const, max: 9 }, ...report.metrics.map((m) => metricColumn(m, locale))];
   const legend = report.metrics.map((m) => `${metricShort(m, locale)} — ${metricLabel(m, locale)}`).join("; ");
-  parts.push(`<i>${escapeHtml(legend)}</i>`);
-  if (report.rows.length === 0) parts.push(t.noData);
-  return fitHtml(parts.join("\n"));
+  return doc(
+    heading,
+    table(columns, rows, { strong: [rows.length - 1] }),
+    `<i>${escapeHtml(legend)}</i>`,
+    report.rows.length === 0 && t.noData,
+  );
 }

@@ -1,12 +1,15 @@
 import type { Locale } from "../../config.js";
 import { METRICS } from "../../domain/metrics.js";
 import type { LeagueRow, LeagueStandings } from "../../services/league.js";
+import { type Doc, type DocTable, doc, table } from "../document/model.js";
+import { docToHtml } from "../document/render.js";
 import { formatMetricValue } from "../format/metric-value.js";
 import { formatNumber, formatPercent } from "../format/number.js";
 import { periodLabel } from "../format/period-label.js";
-import { escapeHtml, fitHtml } from "../html.js";
+import { escapeHtml } from "../html.js";
 import { messages } from "../i18n/index.js";
-import { metricLabel } from "../i18n/metric-words.js";
+import { metricLabel, metricShort } from "../i18n/metric-words.js";
+import { metricCell, metricColumn } from "./metric-columns.js";
 
 const MEDALS = ["🥇", "🥈", "🥉"];
 
@@ -23,6 +26,10 @@ export interface LeagueViewOptions {
  * The viewer's team is in bold.
  */
 export function renderLeague(s: LeagueStandings, locale: Locale, opts: LeagueViewOptions = {}): string {
+  return docToHtml(leagueDoc(s, locale, opts));
+}
+
+export function leagueDoc(s: LeagueStandings, locale: Locale, opts: LeagueViewOptions = {}): Doc {
   const t = messages[locale].league;
   const value = (v: number | null) => escapeHtml(formatMetricValue(s.metric, v, locale));
   // An average of counts per manager is fractional: 2,5 deals.
@@ -38,7 +45,7 @@ export function renderLeague(s: LeagueStandings, locale: Locale, opts: LeagueVie
     : s.mode === "plan"
       ? t.planTitle(league, label, when)
       : t.title(league, what, when);
-  const lines = [title];
+  const lines: string[] = [];
   for (const r of s.ranked) {
     const place = `${r.place === null ? "▫️ —" : `${MEDALS[r.place - 1] ?? "▫️"} ${r.place}.`}`;
     const row = r.item;
@@ -51,11 +58,45 @@ export function renderLeague(s: LeagueStandings, locale: Locale, opts: LeagueVie
     lines.push(`${place} ${text}`);
     if (row.best) lines.push(t.best(escapeHtml(row.best.name), value(row.best.value)));
   }
+  const after: string[] = [];
   if (s.noPlan.length > 0) {
-    lines.push("", t.noPlanTeams);
-    for (const r of s.noPlan) lines.push(`▫️ ${name(r)}`);
+    after.push("", t.noPlanTeams);
+    for (const r of s.noPlan) after.push(`▫️ ${name(r)}`);
   }
-  if (s.ranked.length + s.noPlan.length < 2) lines.push("", t.alone);
-  if (opts.code) lines.push("", t.code(opts.code));
-  return fitHtml(lines.join("\n"));
+  if (s.ranked.length + s.noPlan.length < 2) after.push("", t.alone);
+  if (opts.code) after.push("", t.code(opts.code));
+  return doc(title, s.ranked.length > 0 && leagueTable(s, locale, lines.join("\n")), after.length > 0 && after.join("\n"));
+}
+
+/** The ranked teams as a table: place, team, the figure (unit in the header), and what it rests on. */
+function leagueTable(s: LeagueStandings, locale: Locale, lines: string): DocTable {
+  const m = messages[locale];
+  const t = m.league;
+  const count = (v: number | null) =>
+    v !== null && METRICS[s.metric].unit === "count" && !Number.isInteger(v) ? formatNumber(v, locale, 1) : metricCell(s.metric, v, locale);
+  const rows: string[][] = [];
+  const strong: number[] = [];
+  for (const r of s.ranked) {
+    const row = r.item;
+    if (row.mine) strong.push(rows.length);
+    const place = `${r.place === null ? "▫️" : (MEDALS[r.place - 1] ?? "▫️")} ${r.place ?? "—"}`;
+    const figure = row.value === null ? t.noNumbers : row.basis === "plan" ? formatNumber(row.value, locale, 0) : count(row.value);
+    const basis =
+      row.value === null
+        ? ""
+        : row.basis === "plan" && row.plan
+          ? m.table.ofPlan(count(row.plan.actual), count(row.plan.target))
+          : row.basis === "team"
+            ? m.table.teamLevel
+            : String(row.activeManagers);
+    rows.push([place, row.team.name, figure, basis]);
+    if (row.best) rows.push(["", `⭐ ${row.best.name}`, count(row.best.value), ""]);
+  }
+  const figure =
+    s.mode === "plan" ? { title: "%", align: "right" as const } : metricColumn(s.metric, locale, metricShort(s.metric, locale));
+  const basis = s.mode === "plan" ? metricShort(s.metric, locale) : m.table.managers;
+  return table([{ title: "#", align: "left" }, { title: m.table.team, align: "left" }, figure, { title: basis, align: "right" }], rows, {
+    strong,
+    lines,
+  });
 }

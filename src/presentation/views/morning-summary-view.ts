@@ -3,17 +3,18 @@ import type { MetricKey } from "../../domain/metrics.js";
 import { type Audience, mayShowField, mayShowMetric, metricsFor } from "../../domain/trust-policy.js";
 import type { MorningSummary } from "../../services/morning-summary.js";
 import { barChart } from "../charts/index.js";
-import { displayValue, formatMetricNarrow, formatMetricValue } from "../format/metric-value.js";
+import { type DocBlock, doc, table } from "../document/model.js";
+import { docToHtml } from "../document/render.js";
+import { displayValue, formatMetricValue } from "../format/metric-value.js";
 import { periodLabel } from "../format/period-label.js";
-import { clip, escapeHtml, fitHtml, MAX_CAPTION, pre } from "../html.js";
+import { clip, escapeHtml, MAX_CAPTION } from "../html.js";
 import { messages } from "../i18n/index.js";
 import { metricLabel } from "../i18n/metric-words.js";
-import { head } from "./metric-head.js";
+import { metricCell, metricColumn } from "./metric-columns.js";
 import { standingLine } from "./plan-progress.js";
 import type { PostContent } from "./post-content.js";
 import { subtitle, targetFor } from "./report-charts.js";
 import { firstName } from "./report-view.js";
-import { renderTables } from "./table.js";
 
 /** Funnel alerts shown at most, so the summary stays one message. */
 const MAX_ALERTS = 8;
@@ -32,7 +33,7 @@ export function renderMorningSummary(
   const t = messages[locale];
   const p = t.posts;
   const { team, metric, day, month, people } = s;
-  const cell = (key: MetricKey, v: number | null) => formatMetricNarrow(key, v, locale);
+  const cell = (key: MetricKey, v: number | null) => metricCell(key, v, locale);
   const withPlan = (key: MetricKey, userId: number) => {
     const v = day.byUser.get(userId)![key];
     const target = s.dailyTarget(key, userId);
@@ -42,9 +43,11 @@ export function renderMorningSummary(
   const cols = metricsFor("summary", audience);
   const rows = people.map((m) => [firstName(m.user.firstName), ...cols.map((k) => withPlan(k, m.user.id))]);
   rows.push([t.table.total, ...cols.map((k) => cell(k, day.total[k]))]);
-  const tables = renderTables([{ title: t.table.who, align: "left", max: 8 }, ...cols.map((k) => ({ title: head(k, locale) }))], rows);
+  const dayTable = table([{ title: t.table.who, align: "left", max: 8 }, ...cols.map((k) => metricColumn(k, locale))], rows, {
+    strong: [rows.length - 1],
+  });
 
-  const parts = [p.summaryTitle(escapeHtml(team.name), escapeHtml(periodLabel(day.period, locale))), ...tables.map(pre)];
+  const parts: (DocBlock | string)[] = [p.summaryTitle(escapeHtml(team.name), escapeHtml(periodLabel(day.period, locale))), dayTable];
 
   const top = s.ranked[0];
   if (top && top.value !== null && top.value > 0) {
@@ -96,8 +99,10 @@ export function renderMorningSummary(
             series: [{ label, values: people.map((m) => displayValue(metric, month.byUser.get(m.user.id)?.[metric] ?? null)) }],
             target: targetFor(s.plans, metric, month.period, locale),
           });
+  const summary = doc(...parts);
   return {
-    html: fitHtml(parts.join("\n")),
+    html: docToHtml(summary),
+    doc: summary,
     chart,
     caption: clip(`${label} · ${team.name} · ${periodLabel(month.period, locale)}`, MAX_CAPTION),
   };

@@ -2,8 +2,12 @@ import type { Locale } from "../../config.js";
 import type { Member } from "../../db/repositories/users.js";
 import type { MetricKey } from "../../domain/metrics.js";
 import type { Ranked } from "../../domain/ranking.js";
+import { type Doc, type DocTable, doc, table } from "../document/model.js";
+import { docToHtml } from "../document/render.js";
 import { formatMetricValue } from "../format/metric-value.js";
-import { escapeHtml, fitHtml } from "../html.js";
+import { escapeHtml } from "../html.js";
+import { messages } from "../i18n/index.js";
+import { metricCell, metricColumn } from "./metric-columns.js";
 
 const MEDALS = ["🥇", "🥈", "🥉"];
 
@@ -16,15 +20,29 @@ export function rankingLines(ranked: Ranked<Member>[], metric: MetricKey, locale
   });
 }
 
-export function rankingHtml(
+/** A ranking as a table model (place, name, value with the unit in the header); its fallback is the medal lines. */
+export function rankingTable(ranked: Ranked<Member>[], metric: MetricKey, locale: Locale, limit = 30): DocTable {
+  const t = messages[locale].table;
+  const rows = ranked.slice(0, limit).map((r) => {
+    const badge = r.place === null ? "▫️" : (MEDALS[r.place - 1] ?? "▫️");
+    return [`${badge} ${r.place === null ? "—" : r.place}`, r.item.user.firstName, metricCell(metric, r.value, locale)];
+  });
+  return table([{ title: "#", align: "left" }, { title: t.who, align: "left" }, metricColumn(metric, locale)], rows, {
+    lines: rankingLines(ranked, metric, locale, limit).join("\n"),
+  });
+}
+
+export function rankingHtml(...args: Parameters<typeof rankingDoc>): string {
+  return docToHtml(rankingDoc(...args));
+}
+
+export function rankingDoc(
   title: string,
   ranked: Ranked<Member>[],
   metric: MetricKey,
   locale: Locale,
   empty: string,
   footer?: string | null,
-): string {
-  const lines = ranked.some((r) => r.value !== null) ? rankingLines(ranked, metric, locale) : [empty];
-  if (footer) lines.push(footer);
-  return fitHtml(`${title}\n${lines.join("\n")}`);
+): Doc {
+  return doc(title, ranked.some((r) => r.value !== null) ? rankingTable(ranked, metric, locale) : empty, footer);
 }

@@ -2,6 +2,8 @@
 
 export interface Column {
   title: string;
+  /** Shown on a second header line under the title ("₽", "%"); the cells hold bare numbers. */
+  unit?: string;
   align?: "left" | "right";
   /** Cells longer than this are cut with "…". */
   max?: number;
@@ -19,26 +21,53 @@ export function cut(text: string, max: number | undefined): string {
 
 const len = (s: string) => Array.from(s).length;
 
-/** Plain-text table: header, a rule, rows; columns separated by one space. */
+/**
+ * Between two columns of numbers (right-aligned): two spaces, never one. Numbers
+ * group thousands with a space, so "Пётр 5 916 тыс." (5 deals, 916 thousand) would
+ * read as 5 916 thousand. After a left-aligned column (names, labels) one space is
+ * enough: "Пётр 5" cannot be misread, and a phone line has few characters to spare.
+ */
+export const COLUMN_GAP = "  ";
+
+/** The gap before column `i` (none before the first). */
+function gapBefore(columns: readonly Column[], i: number): number {
+  if (i === 0) return 0;
+  return columns[i - 1]?.align === "left" ? 1 : COLUMN_GAP.length;
+}
+
+/** The width of the gaps of these columns, in order. */
+function gapsWidth(columns: readonly Column[]): number {
+  return columns.reduce((sum, _, i) => sum + gapBefore(columns, i), 0);
+}
+
+/** The header lines: the titles, then the units when any column has one. */
+function headerRows(columns: Column[]): string[][] {
+  const titles = columns.map((c) => cut(c.title, c.max));
+  return columns.some((c) => c.unit) ? [titles, columns.map((c) => cut(c.unit ?? "", c.max))] : [titles];
+}
+
+/** Plain-text table: header (titles, units), a rule, rows; numbers two spaces apart. */
 export function renderTable(columns: Column[], rows: string[][]): string {
-  const cells = [columns.map((c) => cut(c.title, c.max)), ...rows.map((r) => r.map((v, i) => cut(v, columns[i]?.max)))];
+  const head = headerRows(columns);
+  const body = rows.map((r) => r.map((v, i) => cut(v, columns[i]?.max)));
+  const cells = [...head, ...body];
   const widths = columns.map((_, i) => Math.max(...cells.map((r) => len(r[i] ?? ""))));
   const line = (r: string[]) =>
     r
       .map((v, i) => {
         const pad = " ".repeat(widths[i]! - len(v));
-        return columns[i]?.align === "left" ? v + pad : pad + v;
+        return " ".repeat(gapBefore(columns, i)) + (columns[i]?.align === "left" ? v + pad : pad + v);
       })
-      .join(" ")
+      .join("")
       .trimEnd();
-  const [head, ...body] = cells;
-  return [line(head!), "─".repeat(widths.reduce((a, b) => a + b, 0) + widths.length - 1), ...body.map(line)].join("\n");
+  const rule = "─".repeat(widths.reduce((a, b) => a + b, 0) + gapsWidth(columns));
+  return [...head.map(line), rule, ...body.map(line)].join("\n");
 }
 
 /** Two-column label/value list, values right-aligned. */
 export function renderPairs(pairs: [string, string][]): string {
-  const width = Math.max(...pairs.map(([l, v]) => len(l) + len(v))) + 2;
-  return pairs.map(([l, v]) => `${l}${" ".repeat(Math.max(1, width - len(l) - len(v)))}${v}`).join("\n");
+  const width = Math.max(...pairs.map(([l, v]) => len(l) + len(v))) + COLUMN_GAP.length;
+  return pairs.map(([l, v]) => `${l}${" ".repeat(Math.max(COLUMN_GAP.length, width - len(l) - len(v)))}${v}`).join("\n");
 }
 
 export interface SplitOptions {
@@ -71,10 +100,15 @@ export function renderTables(columns: Column[], rows: string[][], opts: SplitOpt
   const lead = opts.lead ?? 1;
   const tail = opts.tail ?? 0;
   const maxWidth = opts.maxWidth ?? MAX_TABLE_WIDTH;
-  const width = columns.map((c, i) => Math.max(len(cut(c.title, c.max)), ...rows.map((r) => len(cut(r[i] ?? "", c.max)))));
+  const width = columns.map((c, i) =>
+    Math.max(len(cut(c.title, c.max)), len(cut(c.unit ?? "", c.max)), ...rows.map((r) => len(cut(r[i] ?? "", c.max)))),
+  );
   const fixed = [...columns.keys()].filter((i) => i < lead || i >= columns.length - tail);
   const middle = [...columns.keys()].filter((i) => i >= lead && i < columns.length - tail);
-  const tableWidth = (idx: number[]) => idx.reduce((sum, i) => sum + width[i]!, 0) + idx.length - 1;
+  const tableWidth = (idx: number[]) => {
+    const ordered = [...idx].sort((a, b) => a - b);
+    return ordered.reduce((sum, i) => sum + width[i]!, 0) + gapsWidth(ordered.map((i) => columns[i]!));
+  };
   const groups: number[][] = [];
   let current: number[] = [];
   for (const i of middle) {
