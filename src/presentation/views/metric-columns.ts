@@ -28,12 +28,13 @@ export function metricColumn(key: MetricKey, locale: Locale, title = head(key, l
   return { title, align: "right", ...(unit ? { unit } : {}) };
 }
 
-/** A metric's cell under `metricColumn`: the narrow figure without the header's unit ("916 тыс.", "23", "1,5"). */
+/** A metric's cell under `metricColumn`: the narrow figure without the header's unit ("916 тыс.", "23", "16,7"). */
 export function metricCell(key: MetricKey, value: number | null, locale: Locale): string {
   if (value === null || Number.isNaN(value)) return "—";
   switch (METRICS[key].unit) {
     case "percent":
-      return formatNumber(value, locale, 0);
+      // The one percent rule (formatPercent): one decimal, so 1,5 % is not 2 %.
+      return formatNumber(value, locale, 1);
     case "months":
       return formatNumber(value, locale, 1);
     default:
