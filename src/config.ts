@@ -37,6 +37,14 @@ const common = {
   BACKUP_KEEP: z.coerce.number("a whole number of backups to keep (0 turns daily backups off)").int().min(0).max(1000).default(7),
   DEFAULT_LOCALE: z.enum(LOCALES, "ru or en").default("ru"),
   DEFAULT_TIMEZONE: z.string().refine(isTimeZone, "an IANA time zone such as Europe/Moscow").default("Europe/Moscow"),
+  // CRM connectors (issue 21).
+  CRM_SECRET_KEY: z.string().min(16, "at least 16 characters (a random secret; 64 hex characters is best)").optional(),
+  CRM_POLL_SECONDS: z.coerce.number("a whole number of seconds between CRM reconciles").int().min(10).max(86_400).default(300),
+  CRM_ALLOW_INSECURE: z.enum(["0", "1"], "0 or 1").default("0"),
+  PUBLIC_URL: z
+    .url("the bot's public https origin, e.g. https://kpi.example.com")
+    .refine((u) => u.startsWith("https://") || u.startsWith("http://"), "an http(s) URL")
+    .optional(),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "one of fatal, error, warn, info, debug, trace, silent")
     .default("info"),
@@ -81,6 +89,18 @@ interface CommonConfig {
   defaultLocale: Locale;
   defaultTimezone: string;
   logLevel: string;
+  crm: CrmConfig;
+}
+
+export interface CrmConfig {
+  /** Key material for credentials at rest; unset: a key file is generated beside the database. */
+  secretKey: string | undefined;
+  /** Seconds between reconciles of each CRM connection from its stored cursor. */
+  pollSeconds: number;
+  /** Test-only: lets a CRM address be plain http (black-box tests against local fakes). */
+  allowInsecure: boolean;
+  /** The bot's public origin (no trailing slash): CRM webhooks arrive under it; set, the HTTP server listens in polling mode too. */
+  publicUrl: string | undefined;
 }
 
 export interface PollingConfig extends CommonConfig {
@@ -131,6 +151,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultLocale: e.DEFAULT_LOCALE,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     logLevel: e.LOG_LEVEL,
+    crm: {
+      secretKey: e.CRM_SECRET_KEY,
+      pollSeconds: e.CRM_POLL_SECONDS,
+      allowInsecure: e.CRM_ALLOW_INSECURE === "1",
+      publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
+    },
   };
   return e.BOT_MODE === "webhook"
     ? { ...base, mode: "webhook", webhookUrl: e.WEBHOOK_URL, webhookSecret: e.WEBHOOK_SECRET, port: e.PORT }

@@ -35,11 +35,14 @@ export type RecordOutcome =
       celebrations: Celebrations;
     };
 
-/** Stores one entry (one transaction together with its lead's stage move). */
-export function recordEntry(deps: AppDeps, member: Member, entry: ParsedEntry, meta: EntryMeta): RecordOutcome {
+/**
+ * Stores one entry (one transaction together with its lead's stage move) and marks
+ * running contests: what every source of entries (chat, import, CRM) goes through.
+ */
+export function storeEntry(deps: AppDeps, teamId: number, userId: number, entry: ParsedEntry, meta: EntryMeta): LogResult {
   const result = deps.repos.entries.log({
-    teamId: member.team.id,
-    userId: member.user.id,
+    teamId,
+    userId,
     ...entry,
     occurredAt: meta.occurredAt,
     sourceUpdateId: meta.sourceUpdateId,
@@ -48,7 +51,14 @@ export function recordEntry(deps: AppDeps, member: Member, entry: ParsedEntry, m
   if (result.status !== "logged") return result;
   meta.onLogged?.(result.activity.id);
   // A running contest's live standings are edited by the scheduler, at most once a minute.
-  markContestsDirty(deps, member.team.id, member.user.id, meta.occurredAt);
+  markContestsDirty(deps, teamId, userId, meta.occurredAt);
+  return result;
+}
+
+/** Stores one entry typed in chat, with the reply's facts (today's count, stage move, celebrations). */
+export function recordEntry(deps: AppDeps, member: Member, entry: ParsedEntry, meta: EntryMeta): RecordOutcome {
+  const result = storeEntry(deps, member.team.id, member.user.id, entry, meta);
+  if (result.status !== "logged") return result;
   const day = localDayBounds(meta.occurredAt, member.team.timezone);
   const todayCount = deps.repos.entries.countKind(member.team.id, member.user.id, entry.kind, day.from, day.to);
   const lead = result.lead;
