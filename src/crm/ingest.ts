@@ -94,7 +94,7 @@ export function ingest(deps: AppDeps, conn: CrmConnection, events: CrmEvent[], c
         if (e.amountMinor !== null && e.amountMinor !== existing.amountMinor) patch.amountMinor = e.amountMinor;
         if (e.outcome !== null && e.outcome !== existing.outcome) patch.outcome = e.outcome;
         if (e.clientName !== null && e.clientName !== existing.clientName) patch.clientName = e.clientName;
-        const result = deps.repos.entryChanges.correct(existing.activityId, conn.teamId, conn.createdBy, patch, "CRM", now, "crm");
+        const result = deps.repos.entryChanges.correct(existing.activityId, conn.teamId, conn.createdBy, patch, null, now, "crm");
         crm.updateRecord(existing.id, { ...fields(e), fingerprint, updatedAt: now });
         if (result.status === "corrected") tally.corrected++;
         else tally.unchanged++;
@@ -173,7 +173,7 @@ function tryRecord(deps: AppDeps, conn: CrmConnection, r: CrmRecord, ctx: Ingest
 
 function voidRecord(deps: AppDeps, conn: CrmConnection, r: CrmRecord, now: number): void {
   if (r.state === "recorded" && r.activityId !== null) {
-    deps.repos.entryChanges.voidEntry(r.activityId, conn.teamId, conn.createdBy, "CRM", now, "crm");
+    deps.repos.entryChanges.voidEntry(r.activityId, conn.teamId, conn.createdBy, "", now, "crm");
   }
   deps.repos.crm.updateRecord(r.id, { state: "voided", updatedAt: now });
 }

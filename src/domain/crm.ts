@@ -120,3 +120,15 @@ export function suggestMember(crmName: string, crmEmail: string | null, members:
   });
   return first.length === 1 ? first[0]!.userId : null;
 }
+
+/**
+ * Whether a message looks like a credential (a JWT, a long random key, a Bitrix24
+ * webhook URL): such text is never read as an entry or echoed back.
+ */
+export function looksLikeSecret(text: string): boolean {
+  const t = text.trim();
+  if (/\/rest\/\d+\/[A-Za-z0-9_-]{6,}/.test(t)) return true;
+  if (/\s/.test(t)) return false;
+  if (/^[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}$/.test(t)) return true;
+  return t.length >= 32 && /[A-Za-z]/.test(t) && /\d/.test(t) && /^[A-Za-z0-9_\-+/=.]+$/.test(t);
+}

@@ -43,6 +43,22 @@ export function crmRepository(db: Db) {
     update(id: number, patch: Partial<Omit<CrmConnection, "id">>): void {
       db.update(crmConnections).set(patch).where(eq(crmConnections.id, id)).run();
     },
+    /** Moves one stream's cursor (leaving the others as they are in the database now). */
+    setCursor(id: number, stream: string, value: number): void {
+      db.update(crmConnections)
+        .set({ cursors: sql`json_set(${crmConnections.cursors}, ${`$."${stream}"`}, ${value})` })
+        .where(eq(crmConnections.id, id))
+        .run();
+    },
+    /** Forgets streams' cursors: they are read again from the start of the history (the ledger keeps each record once). */
+    dropCursors(id: number, streams: string[]): void {
+      for (const stream of streams) {
+        db.update(crmConnections)
+          .set({ cursors: sql`json_remove(${crmConnections.cursors}, ${`$."${stream}"`})` })
+          .where(eq(crmConnections.id, id))
+          .run();
+      }
+    },
     /**
      * Stores refreshed credentials only if nobody refreshed since `expectedVersion`
      * was read: the loser of a race re-reads the winner's pair instead of overwriting it.

@@ -9,6 +9,7 @@ import type { ProgressStatus } from "../../domain/plans.js";
 import type { PointWeightKey } from "../../domain/points.js";
 import type { QuizErrorCode } from "../../domain/quiz-format.js";
 import type { ActivityKind, CallOutcome, Stage } from "../../domain/types.js";
+import { crmEn } from "./crm-en.js";
 import { commandForms, commandHelpLines, type KindCommand, orList } from "./kind-commands.js";
 import { plural } from "./plural.js";
 
@@ -167,6 +168,7 @@ export const en = {
   },
   // The logging commands' menu lines come from kindCommand.
   commandMenu: {
+    crm: "CRM: connect, status, mapping (head)",
     kb: "Knowledge base: /kb [words|#tag]",
     quiz: "Quizzes: results, list (heads: new, send)",
     coach: "Who needs coaching (head)",
@@ -1308,6 +1310,7 @@ export const en = {
   },
   unhandledCommand: "I don't know that command. /help lists what I can do.",
   unhandledText: "Log with the buttons or commands; /help lists them.",
+  crm: crmEn,
   failure: "⚠️ Something went wrong on my side and nothing was saved. Please try again.",
 };
 
