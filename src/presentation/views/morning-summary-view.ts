@@ -1,5 +1,6 @@
 import type { Locale } from "../../config.js";
 import { type MetricKey, metricsOn } from "../../domain/metrics.js";
+import { formatLocal } from "../../domain/time.js";
 import type { MorningSummary } from "../../services/morning-summary.js";
 import { barChart } from "../charts/index.js";
 import { displayValue, formatMetricNarrow, formatMetricValue } from "../format/metric-value.js";
@@ -73,6 +74,7 @@ export function renderMorningSummary(s: MorningSummary, locale: Locale, opts: { 
     );
 
   if (opts.openFlags) parts.push(t.flags.summaryLine(opts.openFlags));
+  if (s.crmStaleSince !== null) parts.push(t.crm.morning(formatLocal(s.crmStaleSince, team.timezone, "DD.MM.YYYY HH:mm")));
 
   const label = metricLabel(metric, locale);
   const chart =
