@@ -16,16 +16,31 @@ export class CrmError extends Error {
   }
 }
 
-/** Spaces requests at most `perSecond` a second (0: no pacing), per connection. */
+/**
+ * A token bucket per client: up to `burst` requests at once, refilled at `perSecond`
+ * (Bitrix24: 50 and 2/s; amoCRM: 7 and 7/s). 0 a second turns pacing off.
+ */
 export class Pacer {
-  private next = 0;
-  constructor(private readonly perSecond: number) {}
+  private tokens: number;
+  private last = Date.now();
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst = Math.max(1, perSecond),
+  ) {
+    this.tokens = this.burst;
+  }
   async wait(): Promise<void> {
     if (this.perSecond <= 0) return;
-    const now = Date.now();
-    const at = Math.max(now, this.next);
-    this.next = at + 1000 / this.perSecond;
-    if (at > now) await sleep(at - now);
+    for (;;) {
+      const now = Date.now();
+      this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+      this.last = now;
+      if (this.tokens >= 1) {
+        this.tokens -= 1;
+        return;
+      }
+      await sleep(Math.ceil(((1 - this.tokens) / this.perSecond) * 1000));
+    }
   }
 }
 

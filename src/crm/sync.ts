@@ -2,9 +2,9 @@
 // and when a failure (or a refused token) has lasted long enough to tell the head once.
 import type { CrmConnection } from "../db/repositories/crm.js";
 import type { AppDeps } from "../services/deps.js";
-import { AmoClient } from "./amocrm/client.js";
+import { AMO_REQUESTS_PER_SECOND, AmoClient } from "./amocrm/client.js";
 import { syncAmo } from "./amocrm/sync.js";
-import { BitrixClient } from "./bitrix24/client.js";
+import { BITRIX_BURST, BITRIX_REQUESTS_PER_SECOND, BitrixClient } from "./bitrix24/client.js";
 import { syncBitrix } from "./bitrix24/sync.js";
 import { openCredentials } from "./credentials.js";
 import { CrmError, Pacer } from "./http.js";
@@ -22,14 +22,27 @@ export interface SyncOptions {
 
 const running = new Map<number, Promise<SyncResult>>();
 
+/** One bucket per connection for the life of the process: the CRM counts requests per integration, not per sync. */
+const pacers = new Map<number, Pacer>();
+
+function pacerFor(conn: CrmConnection, opts: SyncOptions): Pacer {
+  if (opts.perSecond !== undefined) return new Pacer(opts.perSecond);
+  let p = pacers.get(conn.id);
+  if (!p) {
+    p = conn.kind === "amocrm" ? new Pacer(AMO_REQUESTS_PER_SECOND) : new Pacer(BITRIX_REQUESTS_PER_SECOND, BITRIX_BURST);
+    pacers.set(conn.id, p);
+  }
+  return p;
+}
+
 export function amoClientFor(deps: AppDeps, conn: CrmConnection, opts: SyncOptions = {}): AmoClient {
-  return new AmoClient(conn.baseUrl, { deps, connectionId: conn.id }, opts.perSecond === undefined ? undefined : new Pacer(opts.perSecond));
+  return new AmoClient(conn.baseUrl, { deps, connectionId: conn.id }, pacerFor(conn, opts));
 }
 
 export function bitrixClientFor(deps: AppDeps, conn: CrmConnection, opts: SyncOptions = {}): BitrixClient {
   const creds = openCredentials(deps, conn);
   if (creds.mode !== "webhook") throw new CrmError("auth", "Bitrix24 connection without a webhook URL");
-  return new BitrixClient(creds.url, opts.perSecond === undefined ? undefined : new Pacer(opts.perSecond));
+  return new BitrixClient(creds.url, pacerFor(conn, opts));
 }
 
 /**

@@ -4,6 +4,8 @@
 import { CrmError, crmRequest, Pacer } from "../http.js";
 
 export const BITRIX_REQUESTS_PER_SECOND = 2;
+/** Bitrix24's bucket holds 50 requests (Enterprise 250); the bot stays a little under it. */
+export const BITRIX_BURST = 40;
 
 /** The webhook URL's parts, or null when it is not one. */
 export function parseBitrixWebhook(input: string, allowInsecure: boolean): { url: string; portal: string } | null {
@@ -22,7 +24,7 @@ export function parseBitrixWebhook(input: string, allowInsecure: boolean): { url
 export class BitrixClient {
   constructor(
     private readonly webhookUrl: string,
-    private readonly pacer = new Pacer(BITRIX_REQUESTS_PER_SECOND),
+    private readonly pacer = new Pacer(BITRIX_REQUESTS_PER_SECOND, BITRIX_BURST),
   ) {}
 
   async call(method: string, params: Record<string, unknown> = {}): Promise<{ result: unknown; next?: number; total?: number }> {
