@@ -149,11 +149,11 @@ function tryRecord(deps: AppDeps, conn: CrmConnection, r: CrmRecord, ctx: Ingest
   const { crm } = deps.repos;
   const userId = ctx.mapping.get(r.crmUserId);
   if (userId === undefined || !ctx.activeMembers.has(userId)) {
-    crm.updateRecord(r.id, { state: "unassigned", updatedAt: now });
+    crm.setRecordState(r.id, "unassigned", null, null, now);
     return "unassigned";
   }
   if (ctx.sources[r.kind] !== "crm") {
-    crm.updateRecord(r.id, { state: "skipped", skipReason: "source", updatedAt: now });
+    crm.setRecordState(r.id, "skipped", null, "source", now);
     return "skipped";
   }
   const result = storeEntry(
@@ -164,10 +164,10 @@ function tryRecord(deps: AppDeps, conn: CrmConnection, r: CrmRecord, ctx: Ingest
     { occurredAt: r.occurredAt, sourceUpdateId: null },
   );
   if (result.status === "logged") {
-    crm.updateRecord(r.id, { state: "recorded", activityId: result.activity.id, skipReason: null, updatedAt: now });
+    crm.setRecordState(r.id, "recorded", result.activity.id, null, now);
     return "recorded";
   }
-  crm.updateRecord(r.id, { state: "skipped", skipReason: result.status, updatedAt: now });
+  crm.setRecordState(r.id, "skipped", null, result.status, now);
   return "skipped";
 }
 

@@ -61,6 +61,10 @@ export interface FakeAmo {
   };
   /** Requests per second before 429 (0: no limit). */
   rateLimit: number;
+  /** Bench only: a list's filtered, sorted scan is kept for the next pages of the same query (data must not change meanwhile). */
+  cacheScans: boolean;
+  /** Milliseconds each API answer waits (to catch a sync mid-way). */
+  delayMs: number;
   /** The next answers to any API request: 429 or 503. */
   failNext: number[];
   /** Every request (method, path). */
@@ -84,6 +88,17 @@ export async function startFakeAmo(opts: { accountId?: number; name?: string; ra
     const exp = fake.oauth.access.get(token);
     return exp !== undefined && exp > fake.now();
   };
+  const scans = new Map<string, unknown[]>();
+  /** The filtered list for a query (cached across its pages when `cacheScans`). */
+  const scan = <T>(req: FakeRequest, build: () => T[]): T[] => {
+    if (!fake.cacheScans) return build();
+    const q = new URLSearchParams(req.query);
+    q.delete("page");
+    const key = `${req.path}?${q}`;
+    let items = scans.get(key) as T[] | undefined;
+    if (!items) scans.set(key, (items = build()));
+    return items;
+  };
   const page = <T>(req: FakeRequest, name: string, items: T[], path: string): FakeAnswer => {
     const limit = Math.min(Number(req.query.get("limit") ?? 50), PAGE_LIMIT[name] ?? 250);
     const p = Math.max(1, Number(req.query.get("page") ?? 1));
@@ -101,7 +116,8 @@ export async function startFakeAmo(opts: { accountId?: number; name?: string; ra
   };
   const from = (req: FakeRequest, field: string) => Number(req.query.get(`filter[${field}][from]`) ?? 0);
 
-  const handle = (req: FakeRequest): FakeAnswer => {
+  const handle = async (req: FakeRequest): Promise<FakeAnswer> => {
+    if (fake.delayMs > 0) await new Promise((r) => setTimeout(r, fake.delayMs));
     fake.log.push({ method: req.method, path: req.path, auth: req.headers.authorization });
     if (req.method === "POST" && req.path === "/oauth2/access_token") {
       const b = JSON.parse(req.body || "{}") as Record<string, string>;
@@ -149,13 +165,15 @@ export async function startFakeAmo(opts: { accountId?: number; name?: string; ra
         );
       case "GET /api/v4/leads": {
         const withLoss = (req.query.get("with") ?? "").includes("loss_reason");
-        const items = fake.leads
-          .filter((l) => l.updated_at >= from(req, "updated_at"))
-          .sort((a, b) => a.updated_at - b.updated_at || a.id - b.id)
-          .map(({ loss_reason, ...l }) => ({
-            ...l,
-            ...(withLoss && loss_reason ? { _embedded: { loss_reason: [{ id: 1, name: loss_reason }] } } : {}),
-          }));
+        const items = scan(req, () =>
+          fake.leads
+            .filter((l) => l.updated_at >= from(req, "updated_at"))
+            .sort((a, b) => a.updated_at - b.updated_at || a.id - b.id)
+            .map(({ loss_reason, ...l }) => ({
+              ...l,
+              ...(withLoss && loss_reason ? { _embedded: { loss_reason: [{ id: 1, name: loss_reason }] } } : {}),
+            })),
+        );
         return page(req, "leads", items, req.path);
       }
       case "GET /api/v4/leads/notes":
@@ -222,6 +240,8 @@ export async function startFakeAmo(opts: { accountId?: number; name?: string; ra
     oauth: { clientId: "", clientSecret: "", redirectUri: "", codes: new Set<string>(), access: new Map(), refresh: null, refreshCalls: 0 },
     rateLimit: opts.rateLimit ?? 7,
     failNext: [],
+    delayMs: 0,
+    cacheScans: false,
     log: [],
     webhooks: [],
     nextId: () => ++id,

@@ -48,16 +48,26 @@ export class AmoClient {
     });
   }
 
-  /** Every page of a list, `limit` a page; stops at a 204, an empty page or no `next` link. */
+  /**
+   * Every page of a list, `limit` a page; stops at a 204, an empty page or no `next`
+   * link. The next page is requested while the caller works on this one (through the
+   * same rate limit), so reading and recording overlap.
+   */
   async *pages<T>(path: string, embedded: string, query: Record<string, unknown>, limit: number): AsyncGenerator<T[]> {
+    type Page = { _embedded?: Record<string, T[]>; _links?: { next?: unknown } } | null;
+    const get = (page: number) => this.request("GET", path, { ...query, page, limit }) as Promise<Page>;
+    let pending = get(1);
     for (let page = 1; ; page++) {
-      const body = (await this.request("GET", path, { ...query, page, limit })) as {
-        _embedded?: Record<string, T[]>;
-        _links?: { next?: unknown };
-      } | null;
+      const body = await pending;
       const items = body?._embedded?.[embedded] ?? [];
+      const more = body !== null && items.length > 0 && Boolean(body._links?.next);
+      if (more) {
+        pending = get(page + 1);
+        // Not awaited until the next turn: a failure then is thrown there, never left unhandled.
+        pending.catch(() => undefined);
+      }
       if (items.length > 0) yield items;
-      if (!body || items.length === 0 || !body._links?.next) return;
+      if (!more) return;
     }
   }
 }

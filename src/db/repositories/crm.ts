@@ -17,6 +17,36 @@ export function crmRepository(db: Db) {
     .from(crmRecords)
     .where(and(eq(crmRecords.connectionId, sql.placeholder("connectionId")), eq(crmRecords.key, sql.placeholder("key"))))
     .prepare();
+  // The ledger's per-record statements, built once: a reconcile runs them per CRM record.
+  const insertRecordQuery = db
+    .insert(crmRecords)
+    .values({
+      connectionId: sql.placeholder("connectionId"),
+      teamId: sql.placeholder("teamId"),
+      key: sql.placeholder("key"),
+      crmUserId: sql.placeholder("crmUserId"),
+      kind: sql.placeholder("kind"),
+      outcome: sql.placeholder("outcome"),
+      amountMinor: sql.placeholder("amountMinor"),
+      clientName: sql.placeholder("clientName"),
+      lostReason: sql.placeholder("lostReason"),
+      occurredAt: sql.placeholder("occurredAt"),
+      fingerprint: sql.placeholder("fingerprint"),
+      state: sql.placeholder("state"),
+      updatedAt: sql.placeholder("updatedAt"),
+    })
+    .returning()
+    .prepare();
+  const setStateQuery = db
+    .update(crmRecords)
+    .set({
+      state: sql`${sql.placeholder("state")}`,
+      activityId: sql`${sql.placeholder("activityId")}`,
+      skipReason: sql`${sql.placeholder("skipReason")}`,
+      updatedAt: sql`${sql.placeholder("updatedAt")}`,
+    })
+    .where(eq(crmRecords.id, sql.placeholder("id")))
+    .prepare();
   return {
     // ── connections ──
     createConnection(row: NewCrmConnection): CrmConnection {
@@ -157,7 +187,26 @@ export function crmRepository(db: Db) {
       return byKeyQuery.get({ connectionId, key });
     },
     insertRecord(row: NewCrmRecord): CrmRecord {
-      return db.insert(crmRecords).values(row).returning().get();
+      const { connectionId, teamId, key, crmUserId, kind, fingerprint, state, updatedAt, occurredAt } = row;
+      return insertRecordQuery.get({
+        connectionId,
+        teamId,
+        key,
+        crmUserId,
+        kind,
+        outcome: row.outcome ?? null,
+        amountMinor: row.amountMinor ?? null,
+        clientName: row.clientName ?? null,
+        lostReason: row.lostReason ?? null,
+        occurredAt,
+        fingerprint,
+        state,
+        updatedAt,
+      })!;
+    },
+    /** A record's state and entry (the hot path of a reconcile). */
+    setRecordState(id: number, state: CrmRecordState, activityId: number | null, skipReason: string | null, now: number): void {
+      setStateQuery.run({ id, state, activityId, skipReason, updatedAt: now });
     },
     updateRecord(id: number, patch: Partial<Omit<CrmRecord, "id">>): void {
       db.update(crmRecords).set(patch).where(eq(crmRecords.id, id)).run();
