@@ -48,6 +48,7 @@ const PRIVATE: Entry[] = [
   "dashboard",
   "plan",
   "inputs",
+  "crm",
   "contest",
   "void",
   "flags",

@@ -57,7 +57,7 @@ export async function startFakeBitrix(opts: { secret?: string; bucket?: { capaci
   let lastDrain = Date.now();
   const list = <T>(body: Record<string, unknown>, items: T[]): FakeAnswer => {
     const start = Number(body["start"] ?? 0);
-    const from = start < 0 ? 0 : start;
+    const from = Math.max(start, 0);
     const slice = items.slice(from, from + PAGE);
     const more = from + PAGE < items.length;
     return {

@@ -10,7 +10,7 @@ helpFeature.command("help", async (ctx) => {
   const sections = [h.title];
   if (role)
     sections.push(h.logging, ctx.t.control.help, h.me, ctx.t.motivation.help, ctx.t.league.help, ctx.t.coaching.help, ctx.t.bonus.help);
-  if (role === "head") sections.push(h.head, ctx.t.control.helpHead, ctx.t.flags.help);
+  if (role === "head") sections.push(h.head, ctx.t.control.helpHead, ctx.t.flags.help, ctx.t.crm.help);
   if (ctx.chat.type !== "private") {
     if (!role) sections.push(h.group);
     if (!ctx.actor.team) sections.push(h.admin);
