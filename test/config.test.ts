@@ -38,6 +38,28 @@ describe("loadConfig", () => {
     expect(loadConfig({ BOT_TOKEN: TOKEN, MINIAPP_AUTH_MAX_AGE: "3600" }).miniappAuthMaxAgeS).toBe(3600);
   });
 
+  it("reads the CRM settings: poll interval, secret key, public origin without its trailing slash", () => {
+    const c = loadConfig({
+      BOT_TOKEN: TOKEN,
+      CRM_POLL_SECONDS: "60",
+      PUBLIC_URL: "https://kpi.example.com/",
+      CRM_SECRET_KEY: "0123456789abcdef0123",
+    });
+    expect(c.crm).toEqual({
+      pollSeconds: 60,
+      publicUrl: "https://kpi.example.com",
+      secretKey: "0123456789abcdef0123",
+      allowInsecure: false,
+    });
+    expect(loadConfig({ BOT_TOKEN: TOKEN }).crm).toEqual({
+      pollSeconds: 300,
+      publicUrl: undefined,
+      secretKey: undefined,
+      allowInsecure: false,
+    });
+    expect(() => loadConfig({ BOT_TOKEN: TOKEN, CRM_POLL_SECONDS: "5" })).toThrow(/CRM_POLL_SECONDS/);
+  });
+
   it("treats empty variables as unset and allows no token (demo mode)", () => {
     expect(loadConfig({ BOT_TOKEN: "", PORT: " " }).botToken).toBeUndefined();
   });

@@ -104,6 +104,8 @@ describe("amoCRM with a long-lived token", () => {
     expect(done.text).toContain("amoCRM (Kommo)");
     expect(done.text).toContain("ООО Ромашка");
     expect(done.text).toMatch(/https:\/\/kpi\.example\.com\/crm\/amocrm\/[A-Za-z0-9_-]{20,}/);
+    // The bot registered that address as the account's webhook.
+    expect(amo.webhooks.map((w) => w.destination)).toEqual([expect.stringMatching(/^https:\/\/kpi\.example\.com\/crm\/amocrm\//)]);
     // The token: not echoed, its message deleted, redacted in the stored update, sealed at rest.
     const all = h.fake.calls.map((c) => JSON.stringify(c.payload)).join("\n");
     expect(all).not.toContain(TOKEN.slice(0, 40));
@@ -188,6 +190,15 @@ describe("amoCRM with a long-lived token", () => {
     const mapped = await h.tap(t.head, t.headChat, pick.call, `crm:u:${conn}:503:${t.head.id}`);
     expect(mapped.text).toContain("Засчитано ожидавших: 2 записи");
     expect(count(h, "select count(*) from activities where user_id = ? and kind = 'call' and deleted_at is null", t.head.id)).toBe(2);
+
+    // Disconnect: syncing stops, the webhook registration goes, what was counted stays.
+    const counted = liveActivities(h);
+    expect((await h.say(t.head, t.headChat, "/crm disconnect amocrm")).text).toContain("amoCRM (Kommo) отключена");
+    expect(amo.webhooks).toEqual([]);
+    amo.notes[0]!.updated_at = ago(-10);
+    await h.scheduler.runCrm(NOW + 3_600_000);
+    expect(liveActivities(h)).toBe(counted);
+    expect((await h.say(t.head, t.headChat, "/crm")).text).toContain("CRM не подключена");
   });
 
   it("a record edited in the CRM is corrected, a deleted lead voided, each with an audit row from the CRM", async () => {

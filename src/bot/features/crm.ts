@@ -119,7 +119,7 @@ crmFeature.command("crm", async (ctx) => {
       const conn = ctx.deps.repos.crm.activeOf(head.team.id).find((c) => c.kind === arg);
       if (!conn) return void (await ctx.reply(isCrmKind(arg) ? t.notConnected : t.disconnect.which, html));
       await unregisterHook(ctx, conn);
-      ctx.deps.repos.crm.update(conn.id, { disconnectedAt: ctx.deps.now() });
+      ctx.deps.repos.crm.update(conn.id, { disconnectedAt: ctx.deps.now(), registeredHook: null });
       return void (await ctx.reply(t.disconnect.done(t.kindName[conn.kind]), html));
     }
     case "sources":
@@ -128,6 +128,24 @@ crmFeature.command("crm", async (ctx) => {
       return void (await ctx.reply(t.usage, html));
   }
 });
+
+/** The amoCRM events whose webhook pokes a reconcile. */
+const AMO_HOOK_EVENTS = ["add_lead", "update_lead", "status_lead", "delete_lead", "note_lead", "note_contact", "add_task", "update_task"];
+
+/** Registers the bot's webhook in amoCRM when the token allows it (else the head may add the address by hand). */
+async function registerAmoHook(ctx: BotContext, conn: CrmConnection, destination: string): Promise<void> {
+  try {
+    await new AmoClient(conn.baseUrl, { deps: ctx.deps, connectionId: conn.id }).request(
+      "POST",
+      "/api/v4/webhooks",
+      {},
+      { destination, settings: AMO_HOOK_EVENTS },
+    );
+    ctx.deps.repos.crm.update(conn.id, { registeredHook: destination });
+  } catch (err) {
+    ctx.log.warn({ err: String(err), connection_id: conn.id }, "could not register the amoCRM webhook");
+  }
+}
 
 async function unregisterHook(ctx: BotContext, conn: CrmConnection): Promise<void> {
   if (conn.kind !== "amocrm" || !conn.registeredHook) return;
@@ -419,6 +437,7 @@ async function finish(
   const conn = saveConnection(ctx.deps, head, c);
   ctx.log.info({ connection_id: conn.id, crm: conn.kind, team_id: head.team.id }, "CRM connected");
   const hook = hookAddress(ctx.deps, conn);
+  if (hook && conn.kind === "amocrm") await registerAmoHook(ctx, conn, hook);
   const parts = [t.connected(ctx.t.crm.kindName[conn.kind], escapeHtml(conn.accountName))];
   if (hook) parts.push(t.webhook(escapeHtml(hook)));
   parts.push(t.next);
