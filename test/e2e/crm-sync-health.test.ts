@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { accessToken, openCredentials } from "../../src/crm/credentials.js";
 import { syncConnection, syncsIdle } from "../../src/crm/sync.js";
 import { crmWebhookRoutes } from "../../src/crm/webhooks.js";
+import { renderMorningSummary } from "../../src/presentation/views/morning-summary-view.js";
+import { buildMorningSummary } from "../../src/services/morning-summary.js";
 import type { HealthReport } from "../../src/web/health.js";
 import { createHttpServer } from "../../src/web/http-server.js";
 import { type FakeAmo, startFakeAmo } from "../fake-crm/amocrm.js";
@@ -21,6 +23,20 @@ const clock: Clock = { now: NOW };
 const TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlLW9mLXRoZS1sb25nLWxpdmVk";
 const ago = (min: number) => Math.floor(NOW / 1000) - min * 60;
 const POLL_MS = 300_000;
+
+function note(id: number) {
+  return {
+    id,
+    entity: "leads" as const,
+    entity_id: 1,
+    responsible_user_id: 501,
+    created_by: 501,
+    note_type: "call_out" as const,
+    created_at: 0,
+    updated_at: 0,
+    params: { uniq: `u${id}`, duration: 30, call_status: 4, phone: "+7", source: "x", link: "" },
+  };
+}
 
 function addCall(id: number, min: number): void {
   amo.notes.push({
@@ -130,6 +146,10 @@ describe("never silent", () => {
     expect(alerts).toHaveLength(1);
     expect(String(alerts[0]!.payload["text"])).not.toContain(TOKEN.slice(0, 20));
     expect((await h.say(t.head, t.headChat, "/crm")).text).toContain("Последняя ошибка");
+    // The morning summary says so while it lasts.
+    const team = h.deps.repos.teams.byId(h.deps.repos.crm.connection(conn)!.teamId)!;
+    const summary = renderMorningSummary(buildMorningSummary(h.deps, team, clock.now), "ru");
+    expect(summary.html).toContain("CRM: не синхронизировалась с 15.12.2026 12:00");
     // Only the head hears it.
     expect(h.fake.messagesTo(t.ivanChat.id).some((c) => /не синхронизируется/.test(String(c.payload["text"])))).toBe(false);
 
@@ -154,6 +174,20 @@ describe("never silent", () => {
     expect(await h.scheduler.runCrm()).toBe(1);
     clock.now = start + 50 * 60_000;
     expect(await h.scheduler.runCrm()).toBe(0);
+  });
+});
+
+describe("CRM time", () => {
+  it("counts a call by the CRM's own time in the team's zone: 23:30 the day before is yesterday, 00:30 is today", async () => {
+    amo.notes.push(
+      { ...note(21), created_at: Date.parse("2026-12-14T20:30:00Z") / 1000, updated_at: Date.parse("2026-12-14T20:30:00Z") / 1000 },
+      { ...note(22), created_at: Date.parse("2026-12-14T21:30:00Z") / 1000, updated_at: Date.parse("2026-12-14T21:30:00Z") / 1000 },
+    );
+    const conn = await connectWith([TOKEN]);
+    await syncConnection(h.deps, conn);
+    expect(count(h, "select count(*) from activities where kind = 'call'")).toBe(2);
+    expect((await h.say(t.ivan, t.ivanChat, "/me")).text).toMatch(/звонки\s+1\b/);
+    expect((await h.say(t.ivan, t.ivanChat, "/me yesterday")).text).toMatch(/звонки\s+1\b/);
   });
 });
 
