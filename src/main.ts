@@ -7,6 +7,7 @@ import { setDefaultMenuButton } from "./bot/menu-button.js";
 import { stopRunner } from "./bot/stop-runner.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { syncsIdle } from "./crm/sync.js";
+import { vaultFor } from "./crm/vault.js";
 import { crmWebhookRoutes } from "./crm/webhooks.js";
 import { checkDatabaseFile, closeDatabase, openDatabase } from "./db/client.js";
 import { createRepositories } from "./db/repositories/index.js";
@@ -61,6 +62,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const db = openDatabase(config.databasePath);
   const deps: AppDeps = { config, db, repos: createRepositories(db), logger, now: Date.now };
+  // The CRM credentials key is read (or generated, and the log says where) at start, not at the first /crm connect.
+  vaultFor(config, logger);
   const bot = createBot(config, deps);
   await bot.init();
   // Scheduled posts go through a throttle that keeps under Telegram's limits.
