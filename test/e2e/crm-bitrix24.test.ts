@@ -152,6 +152,19 @@ describe("Bitrix24 with an inbound webhook", () => {
     expect(count(h, "select count(*) from crm_hooks")).toBe(0);
     expect((await fetch(url, { method: "POST", body: form(b24.portal) })).status).toBe(200);
     expect(count(h, "select count(*) from crm_hooks where body like '%auth%'")).toBe(0);
+    // Once the head gives the outgoing webhook's application token, events without it are ignored.
+    expect((await h.say(t.head, t.headChat, "/crm token")).text).toContain("токен приложения");
+    const tokenAfter = h.fake.mark();
+    h.fake.sendText(t.head, t.headChat, "apptoken_0123456789");
+    await h.fake.waitForMessage(t.headChat.id, (x) => x.includes("Сохранено"), { after: tokenAfter });
+    expect(count(h, "select count(*) from crm_connections where hook_token like '%apptoken%'")).toBe(0);
+    expect(count(h, "select count(*) from inbox where payload like '%apptoken_0123456789%'")).toBe(0);
+    expect((await fetch(url, { method: "POST", body: form(b24.portal) })).status).toBe(200);
+    expect(count(h, "select count(*) from crm_hooks")).toBe(1);
+    const signed = form(b24.portal);
+    signed.set("auth[application_token]", "apptoken_0123456789");
+    expect((await fetch(url, { method: "POST", body: signed })).status).toBe(200);
+    expect(count(h, "select count(*) from crm_hooks")).toBe(2);
     b24.deals.find((d) => d.ID === "41")!.OPPORTUNITY = "200000.00";
     b24.deals.find((d) => d.ID === "41")!.DATE_MODIFY = at(-5);
     await h.scheduler.runCrm(NOW + 1000);

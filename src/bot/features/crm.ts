@@ -45,10 +45,11 @@ type Setup =
   | { kind: "amocrm"; step: "secret"; baseUrl: string; clientId: string }
   | { kind: "amocrm"; step: "redirect"; baseUrl: string; clientId: string; clientSecret: string }
   | { kind: "amocrm"; step: "code"; baseUrl: string; clientId: string; clientSecret: string; redirectUri: string }
-  | { kind: "bitrix24"; step: "webhook" };
+  | { kind: "bitrix24"; step: "webhook" }
+  | { kind: "bitrix24"; step: "hooktoken"; connectionId: number };
 
 /** Steps whose answer is a secret: the message is deleted and redacted from the stored update. */
-const SECRET_STEPS = new Set<Setup["step"]>(["auth", "secret", "code", "webhook"]);
+const SECRET_STEPS = new Set<Setup["step"]>(["auth", "secret", "code", "webhook", "hooktoken"]);
 
 // The flow's state holds secrets mid-way (a client secret): sealed like stored credentials.
 function setupStore(ctx: BotContext) {
@@ -124,6 +125,14 @@ crmFeature.command("crm", async (ctx) => {
     }
     case "sources":
       return sources(ctx, head, arg, arg2);
+    case "token": {
+      // Bitrix24 outgoing webhooks sign nothing but carry the application token: asked only when the head sets them up.
+      const conn = ctx.deps.repos.crm.activeOf(head.team.id).find((c) => c.kind === "bitrix24");
+      if (!conn) return void (await ctx.reply(t.notConnected, html));
+      await ctx.conversation.exitAll();
+      setupStore(ctx).write({ kind: "bitrix24", step: "hooktoken", connectionId: conn.id });
+      return void (await ctx.reply(t.connect.askHookToken, html));
+    }
     default:
       return void (await ctx.reply(t.usage, html));
   }
@@ -392,6 +401,15 @@ crmFeature.on("message:text", async (ctx, next) => {
       if (!r.ok) return void (await ctx.reply(t.failed[r.reason], html));
       if (!r.check.ok) return void (await ctx.reply(t.failed[r.check.reason], html));
       return finish(ctx, head, { kind: "amocrm", authMode: "oauth", baseUrl: setup.baseUrl, ...r.check, credentials: r.credentials });
+    }
+    case "hooktoken": {
+      store.clear();
+      const conn = ctx.deps.repos.crm.connection(setup.connectionId);
+      if (!conn || conn.teamId !== head.team.id || conn.disconnectedAt !== null || !/^[A-Za-z0-9_-]{8,128}$/.test(text)) {
+        return void (await ctx.reply(t.badHookToken, html));
+      }
+      ctx.deps.repos.crm.update(conn.id, { hookToken: vaultFor(ctx.deps.config, ctx.deps.logger).seal(text) });
+      return void (await ctx.reply(t.hookTokenSaved, html));
     }
     case "webhook": {
       const hook = parseBitrixWebhook(text, allowInsecure);

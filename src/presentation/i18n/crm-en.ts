@@ -14,7 +14,7 @@ export const crmEn = {
   sourceName: { chat: "chat", crm: "CRM" } as Record<EntrySource, string>,
   help: "🔌 <b>CRM</b> (head, private chat): /crm — status; <code>/crm connect amocrm|bitrix24</code>; <code>/crm users</code>, <code>/crm stages</code> — mapping; <code>/crm sync</code>; <code>/crm sources</code>; <code>/crm disconnect amocrm|bitrix24</code>.",
   usage:
-    "Use: <code>/crm</code> (status), <code>/crm connect amocrm</code> or <code>/crm connect bitrix24</code>, <code>/crm users</code>, <code>/crm stages</code>, <code>/crm sync</code>, <code>/crm sources [kind chat|crm]</code>, <code>/crm disconnect amocrm|bitrix24</code>.",
+    "Use: <code>/crm</code> (status), <code>/crm connect amocrm</code> or <code>/crm connect bitrix24</code>, <code>/crm users</code>, <code>/crm stages</code>, <code>/crm sync</code>, <code>/crm sources [kind chat|crm]</code>, <code>/crm token</code> (Bitrix24 outgoing webhooks), <code>/crm disconnect amocrm|bitrix24</code>.",
   privateOnly: "CRM settings carry credentials: send /crm in the private chat with me.",
   notConnected: "No CRM connected. Connect one: <code>/crm connect amocrm</code> or <code>/crm connect bitrix24</code>.",
   connect: {
@@ -30,6 +30,10 @@ export const crmEn = {
       "🔌 Connecting Bitrix24. Create an inbound webhook (Developer resources → Other → Inbound webhook) with the scopes <b>crm</b>, <b>user</b>, <b>telephony</b>, and send its URL, like <code>https://yourcompany.bitrix24.ru/rest/1/abc123…/</code>. I delete the message and never show it again.",
     badBitrixWebhook:
       "That is not a Bitrix24 inbound webhook URL. It looks like <code>https://yourcompany.bitrix24.ru/rest/1/abc123…/</code>.",
+    askHookToken:
+      "Send the <b>application token</b> of your Bitrix24 outgoing webhook (Developer resources → Other → Outgoing webhook → Application token). Events without it are ignored from then on.",
+    badHookToken: "That is not an application token (8–128 letters, digits, _ or -). Start again: <code>/crm token</code>.",
+    hookTokenSaved: "✅ Saved: outgoing webhook events are checked against it.",
     checking: "⏳ Checking with the CRM…",
     hidden: "🔒 Received; I deleted your message with the secret.",
     failed: {

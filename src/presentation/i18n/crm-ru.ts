@@ -18,7 +18,7 @@ export const crmRu: typeof crmEn = {
   sourceName: { chat: "чат", crm: "CRM" } as Record<EntrySource, string>,
   help: "🔌 <b>CRM</b> (руководитель, в личке): /crm — состояние; <code>/crm connect amocrm|bitrix24</code>; <code>/crm users</code>, <code>/crm stages</code> — сопоставление; <code>/crm sync</code>; <code>/crm sources</code>; <code>/crm disconnect amocrm|bitrix24</code>.",
   usage:
-    "Так: <code>/crm</code> (состояние), <code>/crm connect amocrm</code> или <code>/crm connect bitrix24</code>, <code>/crm users</code>, <code>/crm stages</code>, <code>/crm sync</code>, <code>/crm sources [вид chat|crm]</code>, <code>/crm disconnect amocrm|bitrix24</code>.",
+    "Так: <code>/crm</code> (состояние), <code>/crm connect amocrm</code> или <code>/crm connect bitrix24</code>, <code>/crm users</code>, <code>/crm stages</code>, <code>/crm sync</code>, <code>/crm sources [вид chat|crm]</code>, <code>/crm token</code> (исходящие вебхуки Битрикс24), <code>/crm disconnect amocrm|bitrix24</code>.",
   privateOnly: "Настройки CRM содержат ключи доступа: отправьте /crm мне в личку.",
   notConnected: "CRM не подключена. Подключить: <code>/crm connect amocrm</code> или <code>/crm connect bitrix24</code>.",
   connect: {
@@ -34,6 +34,10 @@ export const crmRu: typeof crmEn = {
       "🔌 Подключаем Битрикс24. Создайте входящий вебхук (Разработчикам → Другое → Входящий вебхук) с правами <b>crm</b>, <b>user</b>, <b>telephony</b> и пришлите его адрес, вида <code>https://yourcompany.bitrix24.ru/rest/1/abc123…/</code>. Сообщение я удалю и нигде его не покажу.",
     badBitrixWebhook:
       "Это не адрес входящего вебхука Битрикс24. Он выглядит так: <code>https://yourcompany.bitrix24.ru/rest/1/abc123…/</code>.",
+    askHookToken:
+      "Пришлите <b>токен приложения</b> исходящего вебхука Битрикс24 (Разработчикам → Другое → Исходящий вебхук → Токен приложения). События без него будут игнорироваться.",
+    badHookToken: "Это не токен приложения (8–128 букв, цифр, _ или -). Начните заново: <code>/crm token</code>.",
+    hookTokenSaved: "✅ Сохранено: события исходящего вебхука проверяются по нему.",
     checking: "⏳ Проверяю в CRM…",
     hidden: "🔒 Получил; сообщение с секретом удалил.",
     failed: {
