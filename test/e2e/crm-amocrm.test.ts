@@ -231,6 +231,26 @@ describe("amoCRM with a long-lived token", () => {
     expect(feed).toContain("🔌 CRM");
   });
 
+  it("a stage remapped while a sync runs still re-reads the leads with the new meaning", async () => {
+    await connect();
+    const conn = count(h, "select id from crm_connections");
+    h.deps.repos.crm.mapUser(conn, "501", t.ivan.id, NOW);
+    await h.say(t.head, t.headChat, "/crm sources proposal crm");
+    amo.delayMs = 150;
+    const running = syncConnection(h.deps, conn);
+    // Remap "КП отправлено" to proposal while the sync is reading.
+    await new Promise((r) => setTimeout(r, 200));
+    const stages = await h.say(t.head, t.headChat, "/crm stages");
+    const kp = count(h, "select id from crm_stages where stage_id = '72'");
+    for (let i = 0; i < 3; i++) await h.tap(t.head, t.headChat, stages.call, `crm:s:${conn}:${kp}`);
+    await running;
+    amo.delayMs = 0;
+    await syncConnection(h.deps, conn);
+    expect(count(h, "select count(*) from activities where kind = 'proposal' and client_name = 'Сделка 802' and deleted_at is null")).toBe(
+      1,
+    );
+  });
+
   it("survives 429/503 answers and a page-limited rate; a manager can neither see nor run /crm", async () => {
     amo.rateLimit = 7;
     amo.failNext.push(429, 503, 429);

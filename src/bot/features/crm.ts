@@ -342,9 +342,14 @@ crmFeature.command("cancel", async (ctx, next) => {
 });
 
 crmFeature.on("message:text", async (ctx, next) => {
-  if (ctx.chat.type !== "private" || ctx.msg.text.startsWith("/")) return next();
+  if (ctx.chat.type !== "private") return next();
   const store = setupStore(ctx);
   const setup = store.read();
+  if (ctx.msg.text.startsWith("/")) {
+    // Another command leaves the connect flow: later plain text is not taken for an address or a token.
+    if (setup) store.clear();
+    return next();
+  }
   if (!setup) {
     if (!looksLikeSecret(ctx.msg.text)) return next();
     await hideSecret(ctx);

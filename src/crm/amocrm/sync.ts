@@ -160,15 +160,16 @@ export async function syncAmo(deps: AppDeps, conn: CrmConnection, client: AmoCli
   const tally = emptyTally();
   const cursors = conn.cursors;
   for (const stream of streams) {
-    const stored = cursors[stream.name] ?? 0;
+    const read = cursors[stream.name];
+    const stored = read ?? 0;
     const from = Math.max(Math.floor(historyFrom / S), stored - OVERLAP_S);
     let seen = stored;
     for await (const page of client.pages<unknown>(stream.path, stream.embedded, stream.query(from), stream.limit)) {
       ingest(deps, conn, stream.events(page), ctx, tally);
       for (const item of page) seen = Math.max(seen, stream.time(item));
     }
-    // Only this stream's cursor: a stage remapping may have reset another meanwhile.
-    deps.repos.crm.setCursor(conn.id, stream.name, seen);
+    // Only this stream's cursor, and only if nobody reset it meanwhile (a stage remapping asks for a re-read).
+    deps.repos.crm.setCursor(conn.id, stream.name, read, seen);
   }
   return tally;
 }

@@ -165,7 +165,8 @@ export async function syncBitrix(deps: AppDeps, conn: CrmConnection, client: Bit
   const tally = emptyTally();
   const cursors = conn.cursors;
   for (const stream of streams) {
-    const stored = cursors[stream.name] ?? 0;
+    const read = cursors[stream.name];
+    const stored = read ?? 0;
     const from = Math.max(Math.floor(historyFrom / S), stored - OVERLAP_S);
     let seen = stored;
     for await (const page of client.pages<unknown>(stream.method, stream.params(iso(from)))) {
@@ -175,8 +176,8 @@ export async function syncBitrix(deps: AppDeps, conn: CrmConnection, client: Bit
         if (Number.isFinite(t)) seen = Math.max(seen, Math.floor(t));
       }
     }
-    // Only this stream's cursor: a stage remapping may have reset another meanwhile.
-    deps.repos.crm.setCursor(conn.id, stream.name, seen);
+    // Only this stream's cursor, and only if nobody reset it meanwhile (a stage remapping asks for a re-read).
+    deps.repos.crm.setCursor(conn.id, stream.name, read, seen);
   }
   return tally;
 }

@@ -73,12 +73,20 @@ export function crmRepository(db: Db) {
     update(id: number, patch: Partial<Omit<CrmConnection, "id">>): void {
       db.update(crmConnections).set(patch).where(eq(crmConnections.id, id)).run();
     },
-    /** Moves one stream's cursor (leaving the others as they are in the database now). */
-    setCursor(id: number, stream: string, value: number): void {
-      db.update(crmConnections)
-        .set({ cursors: sql`json_set(${crmConnections.cursors}, ${`$."${stream}"`}, ${value})` })
-        .where(eq(crmConnections.id, id))
-        .run();
+    /**
+     * Moves one stream's cursor from `readFrom` (what the sync started from; undefined:
+     * none) to `value`, leaving the other streams as they are now. If the cursor changed
+     * meanwhile (a stage remapping asked for a re-read), it is left alone: false.
+     */
+    setCursor(id: number, stream: string, readFrom: number | undefined, value: number): boolean {
+      const path = `$."${stream}"`;
+      return (
+        db
+          .update(crmConnections)
+          .set({ cursors: sql`json_set(${crmConnections.cursors}, ${path}, ${value})` })
+          .where(and(eq(crmConnections.id, id), sql`coalesce(json_extract(${crmConnections.cursors}, ${path}), -1) = ${readFrom ?? -1}`))
+          .run().changes > 0
+      );
     },
     /** Forgets streams' cursors: they are read again from the start of the history (the ledger keeps each record once). */
     dropCursors(id: number, streams: string[]): void {
