@@ -2,7 +2,7 @@
 // a webhook's poke, a mapping made later): one CRM record → at most one entry.
 import type { CrmConnection, CrmRecord } from "../db/repositories/crm.js";
 import type { EntryPatch } from "../db/repositories/entry-changes.js";
-import { type EntrySource, effectiveSources } from "../domain/crm.js";
+import { type CrmRecordState, type EntrySource, effectiveSources } from "../domain/crm.js";
 import type { ActivityKind, CallOutcome } from "../domain/types.js";
 import type { AppDeps } from "../services/deps.js";
 import { storeEntry } from "../services/record-entry.js";
@@ -104,18 +104,34 @@ export function ingest(deps: AppDeps, conn: CrmConnection, events: CrmEvent[], c
       // not recorded yet simply takes the new content and is tried again.
       if (existing.state === "recorded") voidRecord(deps, conn, existing, now);
       crm.updateRecord(existing.id, { ...fields(e), fingerprint, state: "pending", activityId: null, skipReason: null, updatedAt: now });
-      count(tally, tryRecord(deps, conn, { ...existing, ...fields(e), fingerprint }, ctx, now));
+      count(tally, tryRecord(deps, conn, { ...existing, ...fields(e), fingerprint, state: "pending" }, ctx, now));
     }
   });
   return tally;
 }
 
-/** Records waiting for a user or a source, tried again (after a mapping or a source change). */
+/** Records waiting for a user or a source, tried again (after a mapping or a source change), of one CRM user or all. */
 export function retryWaiting(deps: AppDeps, conn: CrmConnection, crmUserId?: string): IngestTally {
+  return retry(deps, conn, ["pending", "unassigned", "skipped"], crmUserId === undefined ? undefined : [crmUserId]);
+}
+
+/**
+ * What each reconcile retries: a crash's leftovers (`pending`), and records waiting
+ * for a CRM user who is mapped now (read by the mapped users, so a long unassigned
+ * list costs nothing while nobody maps it).
+ */
+export function retryAfterSync(deps: AppDeps, conn: CrmConnection): IngestTally {
+  const pending = retry(deps, conn, ["pending"]);
+  const mapped = retry(deps, conn, ["unassigned"], [...deps.repos.crm.mapping(conn.id).keys()]);
+  pending.recorded += mapped.recorded;
+  return pending;
+}
+
+function retry(deps: AppDeps, conn: CrmConnection, states: CrmRecordState[], crmUserIds?: string[]): IngestTally {
   const ctx = ingestContext(deps, conn);
   const tally = emptyTally();
   const now = deps.now();
-  const waiting = deps.repos.crm.recordsIn(conn.id, ["pending", "unassigned", "skipped"], crmUserId);
+  const waiting = deps.repos.crm.recordsIn(conn.id, states, crmUserIds);
   deps.db.transaction(() => {
     for (const r of waiting) {
       // A pipeline refusal stays refused; only waiting for a person or a source can change.
@@ -149,7 +165,7 @@ function tryRecord(deps: AppDeps, conn: CrmConnection, r: CrmRecord, ctx: Ingest
   const { crm } = deps.repos;
   const userId = ctx.mapping.get(r.crmUserId);
   if (userId === undefined || !ctx.activeMembers.has(userId)) {
-    crm.setRecordState(r.id, "unassigned", null, null, now);
+    if (r.state !== "unassigned") crm.setRecordState(r.id, "unassigned", null, null, now);
     return "unassigned";
   }
   if (ctx.sources[r.kind] !== "crm") {

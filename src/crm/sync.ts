@@ -8,7 +8,7 @@ import { BITRIX_BURST, BITRIX_REQUESTS_PER_SECOND, BitrixClient } from "./bitrix
 import { syncBitrix } from "./bitrix24/sync.js";
 import { openCredentials } from "./credentials.js";
 import { CrmError, Pacer } from "./http.js";
-import { emptyTally, type IngestTally, retryWaiting } from "./ingest.js";
+import { emptyTally, type IngestTally, retryAfterSync } from "./ingest.js";
 
 /** A sync failing this long alerts the head (once, until it recovers). */
 export const ALERT_AFTER_MS = 30 * 60_000;
@@ -77,7 +77,7 @@ async function runSync(deps: AppDeps, connectionId: number, opts: SyncOptions): 
         ? await syncAmo(deps, conn, amoClientFor(deps, conn, opts))
         : await syncBitrix(deps, conn, bitrixClientFor(deps, conn, opts));
     // Anything a crash left pending between its ledger row and its entry is tried again.
-    const retried = retryWaiting(deps, conn);
+    const retried = retryAfterSync(deps, conn);
     tally.recorded += retried.recorded;
     deps.repos.crm.update(conn.id, { lastSyncAt: started, lastError: null, failingSince: null, alertedAt: null });
     deps.logger.info({ connection_id: conn.id, crm: conn.kind, ...tally }, "CRM sync done");

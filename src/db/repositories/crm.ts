@@ -220,7 +220,7 @@ export function crmRepository(db: Db) {
       db.update(crmRecords).set(patch).where(eq(crmRecords.id, id)).run();
     },
     /** Records in these states, oldest first (the ones waiting for a mapping, or left pending by a crash). */
-    recordsIn(connectionId: number, states: CrmRecordState[], crmUserId?: string): CrmRecord[] {
+    recordsIn(connectionId: number, states: CrmRecordState[], crmUserIds?: string[]): CrmRecord[] {
       return db
         .select()
         .from(crmRecords)
@@ -228,7 +228,7 @@ export function crmRepository(db: Db) {
           and(
             eq(crmRecords.connectionId, connectionId),
             inArray(crmRecords.state, states),
-            crmUserId === undefined ? undefined : eq(crmRecords.crmUserId, crmUserId),
+            crmUserIds === undefined ? undefined : inArray(crmRecords.crmUserId, crmUserIds),
           ),
         )
         .orderBy(asc(crmRecords.occurredAt), asc(crmRecords.id))
