@@ -3,6 +3,8 @@
 // re-read; edits and deletions in the CRM become corrections and voids.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { syncConnection, syncsIdle } from "../../src/crm/sync.js";
+import { renderMorningSummary } from "../../src/presentation/views/morning-summary-view.js";
+import { buildMorningSummary } from "../../src/services/morning-summary.js";
 import { type FakeAmo, startFakeAmo } from "../fake-crm/amocrm.js";
 import { buttons, type Clock, type Harness, type Reply, startHarness } from "../support/harness.js";
 import { count, liveActivities, setUpTeam, type TeamFixture } from "../support/team.js";
@@ -167,6 +169,12 @@ describe("amoCRM with a long-lived token", () => {
     // Counted at the CRM's own time.
     expect(count(h, "select occurred_at from activities where kind = 'deal'")).toBe(ago(100) * 1000);
 
+    const team = h.deps.repos.teams.byId(h.deps.repos.crm.connection(conn)!.teamId)!;
+    // The next morning's summary counts the CRM's day the same way.
+    const morning = renderMorningSummary(buildMorningSummary(h.deps, team, NOW + 86_400_000), "ru").html;
+    expect(morning).toMatch(/John\s+1\s+1\s+0\s+0\n/);
+    expect(morning).toMatch(/Иван\s+3\s+0\s+1 150 тыс\.\n/);
+    expect(morning).not.toContain("CRM: не синхронизировалась");
     const me = (await h.say(t.ivan, t.ivanChat, "/me")).text;
     expect(me).toMatch(/звонки\s+3/);
     expect(me).toMatch(/выручка\s+150 000 ₽/);
