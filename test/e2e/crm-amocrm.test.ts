@@ -173,7 +173,7 @@ describe("amoCRM with a long-lived token", () => {
     // The next morning's summary counts the CRM's day the same way.
     const morning = renderMorningSummary(buildMorningSummary(h.deps, team, NOW + 86_400_000), "ru").html;
     expect(morning).toMatch(/John\s+1\s+1\s+0\s+0\n/);
-    expect(morning).toMatch(/Иван\s+3\s+0\s+1 150 тыс\.\n/);
+    expect(morning).toMatch(/Иван\s+3\s+0\s+1\s150\sтыс\.\n/);
     expect(morning).not.toContain("CRM: не синхронизировалась");
     const me = (await h.say(t.ivan, t.ivanChat, "/me")).text;
     expect(me).toMatch(/звонки\s+3/);
