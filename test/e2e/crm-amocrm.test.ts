@@ -44,6 +44,18 @@ function seedDay(a: FakeAmo): void {
   note(6, 503, 130, 30, 4);
   // Last month: before the first sync's history, never counted.
   note(7, 501, 60 * 24 * 20, 50, 4);
+  // A reached call on lead 802's card: its client is the lead.
+  a.notes.push({
+    id: 9,
+    entity: "leads",
+    entity_id: 802,
+    responsible_user_id: 501,
+    created_by: 501,
+    note_type: "call_out",
+    created_at: ago(85),
+    updated_at: ago(85),
+    params: { uniq: "u-9", duration: 120, call_status: 4, phone: "+79990000001", source: "tel", link: "" },
+  });
   const lead = (id: number, user: number, status: number, price: number, created: number, updated: number, loss?: string) =>
     a.leads.push({
       id,
@@ -144,7 +156,7 @@ describe("amoCRM with a long-lived token", () => {
     const sync = await waitAfter(() => h.fake.sendText(t.head, t.headChat, "/crm sync"), /Готово/);
     expect(sync.text).toMatch(/Готово: новых записей \d+/);
 
-    // Иван: 3 calls (2 reached), lead 801 new + won 150 000 ₽, lead 802 new + proposal. John: 1 call, lead 803 new + lost, a meeting.
+    // Иван: 4 calls (3 reached), lead 801 new + won 150 000 ₽, lead 802 new + proposal. John: 1 call, lead 803 new + lost, a meeting.
     const kinds = (user: number) =>
       h.deps.db.$client
         .prepare(
@@ -152,7 +164,7 @@ describe("amoCRM with a long-lived token", () => {
         )
         .all(user);
     expect(kinds(t.ivan.id)).toEqual([
-      { kind: "call", n: 3, amount: 0 },
+      { kind: "call", n: 4, amount: 0 },
       { kind: "deal", n: 1, amount: 15_000_000 },
       { kind: "lead", n: 2, amount: 0 },
       { kind: "proposal", n: 1, amount: 0 },
@@ -166,6 +178,7 @@ describe("amoCRM with a long-lived token", () => {
     expect(count(h, "select count(*) from activities where kind = 'call' and outcome = 'noanswer'")).toBe(2);
     expect(count(h, "select lost_reason from activities where kind = 'lost'") as unknown).toBe("Дорого");
     expect(count(h, "select stage from leads where client_name = 'Сделка 801'") as unknown).toBe("won");
+    expect(count(h, "select count(*) from activities where kind = 'call' and client_name = 'Сделка 802'")).toBe(1);
     // Counted at the CRM's own time.
     expect(count(h, "select occurred_at from activities where kind = 'deal'")).toBe(ago(100) * 1000);
 
@@ -173,10 +186,10 @@ describe("amoCRM with a long-lived token", () => {
     // The next morning's summary counts the CRM's day the same way.
     const morning = renderMorningSummary(buildMorningSummary(h.deps, team, NOW + 86_400_000), "ru").html;
     expect(morning).toMatch(/John\s+1\s+1\s+0\s+0\n/);
-    expect(morning).toMatch(/Иван\s+3\s+0\s+1\s150\sтыс\.\n/);
+    expect(morning).toMatch(/Иван\s+4\s+0\s+1\s150\sтыс\.\n/);
     expect(morning).not.toContain("CRM: не синхронизировалась");
     const me = (await h.say(t.ivan, t.ivanChat, "/me")).text;
-    expect(me).toMatch(/звонки\s+3/);
+    expect(me).toMatch(/звонки\s+4/);
     expect(me).toMatch(/выручка\s+150 000 ₽/);
     const report = (await h.say(t.head, t.headChat, "/report")).text;
     expect(report).toMatch(/Иван\s+1 150 тыс\. 150 тыс\./);
@@ -268,7 +281,7 @@ describe("amoCRM with a long-lived token", () => {
     h.deps.repos.crm.mapUser(conn, "501", t.ivan.id, NOW);
     const r = await syncConnection(h.deps, conn);
     expect(r.ok).toBe(true);
-    expect(count(h, "select count(*) from activities where kind = 'call' and deleted_at is null")).toBe(3);
+    expect(count(h, "select count(*) from activities where kind = 'call' and deleted_at is null")).toBe(4);
     expect((await h.say(t.ivan, t.ivanChat, "/crm")).text).toMatch(/только руководителю/);
     expect((await h.say(t.head, t.group, "/crm")).text).toContain("в личку");
   });

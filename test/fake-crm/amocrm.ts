@@ -165,9 +165,10 @@ export async function startFakeAmo(opts: { accountId?: number; name?: string; ra
         );
       case "GET /api/v4/leads": {
         const withLoss = (req.query.get("with") ?? "").includes("loss_reason");
+        const ids = listParam(req.query, "filter[id]").map(Number);
         const items = scan(req, () =>
           fake.leads
-            .filter((l) => l.updated_at >= from(req, "updated_at"))
+            .filter((l) => l.updated_at >= from(req, "updated_at") && (ids.length === 0 || ids.includes(l.id)))
             .sort((a, b) => a.updated_at - b.updated_at || a.id - b.id)
             .map(({ loss_reason, ...l }) => ({
               ...l,

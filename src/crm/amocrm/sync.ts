@@ -57,14 +57,15 @@ export function leadEvents(lead: AmoLead, target: CrmStageTarget | undefined, hi
   return out;
 }
 
-export function noteEvent(note: AmoNote): CrmEvent {
+/** A call note; on a lead's card, the lead's name is the client (so a call that reached them qualifies the lead). */
+export function noteEvent(note: AmoNote, client: string | null = null): CrmEvent {
   return {
     key: `note:${note.id}`,
     crmUserId: String(note.responsible_user_id ?? note.created_by ?? 0),
     kind: "call",
     outcome: amoCallOutcome(note.params?.call_status, note.params?.duration),
     amountMinor: null,
-    clientName: null,
+    clientName: client,
     lostReason: null,
     occurredAt: note.created_at * S,
   };
@@ -85,6 +86,18 @@ export function taskEvent(task: AmoTask): CrmEvent {
   };
 }
 
+/** The names of these leads (one request for a page of notes). */
+async function leadNames(client: AmoClient, ids: number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  const names = new Map<number, string>();
+  for (let i = 0; i < unique.length; i += 250) {
+    for await (const page of client.pages<AmoLead>("/api/v4/leads", "leads", { filter: { id: unique.slice(i, i + 250) } }, 250)) {
+      for (const l of page) names.set(l.id, l.name?.trim() || `#${l.id}`);
+    }
+  }
+  return names;
+}
+
 interface Stream<T> {
   name: string;
   path: string;
@@ -93,7 +106,7 @@ interface Stream<T> {
   /** The time field the cursor follows (unix seconds). */
   time: (item: T) => number;
   query: (from: number) => Record<string, unknown>;
-  events: (items: T[]) => CrmEvent[];
+  events: (items: T[]) => CrmEvent[] | Promise<CrmEvent[]>;
 }
 
 /** One reconcile of the account from the stored cursors; cursors move only after their stream is read. */
@@ -109,7 +122,17 @@ export async function syncAmo(deps: AppDeps, conn: CrmConnection, client: AmoCli
     limit: 250,
     time: (n) => n.updated_at,
     query: (from) => ({ filter: { note_type: ["call_in", "call_out"], updated_at: { from } }, order: { updated_at: "asc" } }),
-    events: (notes) => notes.filter((n) => n.created_at * S >= historyFrom).map(noteEvent),
+    events: async (notes) => {
+      const fresh = notes.filter((n) => n.created_at * S >= historyFrom);
+      const names =
+        entity === "leads"
+          ? await leadNames(
+              client,
+              fresh.map((n) => n.entity_id),
+            )
+          : new Map<number, string>();
+      return fresh.map((n) => noteEvent(n, names.get(n.entity_id) ?? null));
+    },
   });
   const streams = [
     calls("leads"),
@@ -165,7 +188,7 @@ export async function syncAmo(deps: AppDeps, conn: CrmConnection, client: AmoCli
     const from = Math.max(Math.floor(historyFrom / S), stored - OVERLAP_S);
     let seen = stored;
     for await (const page of client.pages<unknown>(stream.path, stream.embedded, stream.query(from), stream.limit)) {
-      ingest(deps, conn, stream.events(page), ctx, tally);
+      ingest(deps, conn, await stream.events(page), ctx, tally);
       for (const item of page) seen = Math.max(seen, stream.time(item));
     }
     // Only this stream's cursor, and only if nobody reset it meanwhile (a stage remapping asks for a re-read).
