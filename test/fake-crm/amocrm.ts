@@ -181,12 +181,14 @@ export async function startFakeAmo(opts: { accountId?: number; name?: string; ra
       case "GET /api/v4/contacts/notes": {
         const entity = req.path.split("/")[3] as "leads" | "contacts";
         const types = listParam(req.query, "filter[note_type]");
-        const items = fake.notes
-          .filter(
-            (n) => n.entity === entity && (types.length === 0 || types.includes(n.note_type)) && n.updated_at >= from(req, "updated_at"),
-          )
-          .sort((a, b) => a.updated_at - b.updated_at || a.id - b.id)
-          .map(({ entity: _e, ...n }) => n);
+        const items = scan(req, () =>
+          fake.notes
+            .filter(
+              (n) => n.entity === entity && (types.length === 0 || types.includes(n.note_type)) && n.updated_at >= from(req, "updated_at"),
+            )
+            .sort((a, b) => a.updated_at - b.updated_at || a.id - b.id)
+            .map(({ entity: _e, ...n }) => n),
+        );
         return page(req, "notes", items, req.path);
       }
       case "GET /api/v4/tasks": {
