@@ -44,6 +44,14 @@ const common = {
     .max(10_000)
     .default(5),
   RICH_MESSAGES: z.enum(["auto", "off"], "auto or off").default("auto"),
+  // CRM connectors (issue 21).
+  CRM_SECRET_KEY: z.string().min(16, "at least 16 characters (a random secret; 64 hex characters is best)").optional(),
+  CRM_POLL_SECONDS: z.coerce.number("a whole number of seconds between CRM reconciles").int().min(10).max(86_400).default(300),
+  CRM_ALLOW_INSECURE: z.enum(["0", "1"], "0 or 1").default("0"),
+  PUBLIC_URL: z
+    .url("the bot's public https origin, e.g. https://kpi.example.com")
+    .refine((u) => u.startsWith("https://") || u.startsWith("http://"), "an http(s) URL")
+    .optional(),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "one of fatal, error, warn, info, debug, trace, silent")
     .default("info"),
@@ -53,7 +61,7 @@ const common = {
  * Variables whose values must never reach a log or a message: the logger strips them
  * from every line it writes, and a bad value is not echoed back. A new secret goes here.
  */
-const SECRET_VARIABLES = ["BOT_TOKEN", "WEBHOOK_SECRET"] as const;
+const SECRET_VARIABLES = ["BOT_TOKEN", "WEBHOOK_SECRET", "CRM_SECRET_KEY"] as const;
 
 // Webhook settings exist only in webhook mode; polling may open a health listener.
 const schema = z.discriminatedUnion(
@@ -100,6 +108,18 @@ interface CommonConfig {
   heavyRequestsPerMinute: number;
   /** The values of SECRET_VARIABLES that are set: never logged. */
   secrets: readonly string[];
+  crm: CrmConfig;
+}
+
+export interface CrmConfig {
+  /** Key material for credentials at rest; unset: a key file is generated beside the database. */
+  secretKey: string | undefined;
+  /** Seconds between reconciles of each CRM connection from its stored cursor. */
+  pollSeconds: number;
+  /** Test-only: lets a CRM address be plain http (black-box tests against local fakes). */
+  allowInsecure: boolean;
+  /** The bot's public origin (no trailing slash): CRM webhooks arrive under it; set, the HTTP server listens in polling mode too. */
+  publicUrl: string | undefined;
 }
 
 export interface PollingConfig extends CommonConfig {
@@ -152,6 +172,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     heavyRequestsPerMinute: e.HEAVY_REQUESTS_PER_MINUTE,
     secrets: SECRET_VARIABLES.flatMap((name) => cleaned[name] ?? []),
+    crm: {
+      secretKey: e.CRM_SECRET_KEY,
+      pollSeconds: e.CRM_POLL_SECONDS,
+      allowInsecure: e.CRM_ALLOW_INSECURE === "1",
+      publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
+    },
   };
   return e.BOT_MODE === "webhook"
     ? { ...base, mode: "webhook", webhookUrl: e.WEBHOOK_URL, webhookSecret: e.WEBHOOK_SECRET, port: e.PORT }

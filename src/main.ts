@@ -6,6 +6,9 @@ import { createBot } from "./bot/create-bot.js";
 import { setDefaultMenuButton } from "./bot/menu-button.js";
 import { stopRunner } from "./bot/stop-runner.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
+import { syncsIdle } from "./crm/sync.js";
+import { vaultFor } from "./crm/vault.js";
+import { crmWebhookRoutes } from "./crm/webhooks.js";
 import { checkDatabaseFile, closeDatabase, openDatabase } from "./db/client.js";
 import { createRepositories } from "./db/repositories/index.js";
 import { type Intake, startPollingIntake, startWebhookIntake } from "./intake/durable-intake.js";
@@ -77,6 +80,8 @@ async function main(): Promise<void> {
 async function run(config: Config, logger: Logger): Promise<void> {
   const db = openDatabase(config.databasePath);
   const deps: AppDeps = { config, db, repos: createRepositories(db), logger, now: Date.now };
+  // The CRM credentials key is read (or generated, and the log says where) at start, not at the first /crm connect.
+  vaultFor(config, logger);
   const bot = createBot(config, deps);
   await bot.init();
   // Scheduled posts go through a throttle that keeps under Telegram's limits.
@@ -93,11 +98,19 @@ async function run(config: Config, logger: Logger): Promise<void> {
     await setDefaultMenuButton(bot.api, config.miniappUrl, config.defaultLocale).catch((err) =>
       logger.warn({ err }, "could not set the menu button"),
     );
+  // CRM webhooks arrive on the same server; a delivery pokes a reconcile at once.
+  const crm = crmWebhookRoutes(deps, () => void scheduler.runCrm());
   const health = () => checkHealth({ deps, intake: () => intake?.stats(), scheduler: () => scheduler.health() });
   if (config.mode === "webhook") {
     const webhook = startWebhookIntake(bot, deps);
     intake = webhook;
-    server = createHttpServer({ logger, health, app: webApp, webhook: { secret: config.webhookSecret, accept: (u) => webhook.accept(u) } });
+    server = createHttpServer({
+      logger,
+      health,
+      app: webApp,
+      crm,
+      webhook: { secret: config.webhookSecret, accept: (u) => webhook.accept(u) },
+    });
     await listen(server, config.port);
     await bot.api.setWebhook(config.webhookUrl, { secret_token: config.webhookSecret, allowed_updates: ALLOWED_UPDATES });
     logger.info({ port: config.port, bot: bot.botInfo.username }, "webhook server listening");
@@ -105,11 +118,11 @@ async function run(config: Config, logger: Logger): Promise<void> {
     await bot.api.deleteWebhook();
     intake = startPollingIntake(bot, deps, { allowedUpdates: ALLOWED_UPDATES });
     logger.info({ bot: bot.botInfo.username }, "polling started");
-    if (webApp) {
-      // The Mini App's server also answers GET /healthz.
-      server = createHttpServer({ logger, health, app: webApp });
+    if (webApp || config.crm.publicUrl) {
+      // The Mini App and CRM webhooks are served on PORT (PUBLIC_URL makes it listen), with GET /healthz.
+      server = createHttpServer({ logger, health, app: webApp, crm });
       await listen(server, config.port);
-      logger.info({ port: config.port }, "mini app server listening");
+      logger.info({ port: config.port }, "http server listening (mini app, CRM webhooks)");
     } else if (config.healthPort !== undefined) {
       server = createHttpServer({ logger, health });
       await listen(server, config.healthPort);
@@ -134,6 +147,7 @@ async function run(config: Config, logger: Logger): Promise<void> {
     }
     if (!(await stopRunner(intake.runner))) logger.warn("some updates were still running at shutdown");
     await scheduler.stop();
+    await syncsIdle();
     await maintenance.stop();
     closeDatabase(db);
     logger.info("stopped");

@@ -45,10 +45,12 @@ describe("loadConfig", () => {
     expect(loadConfig({ BOT_TOKEN: TOKEN, MINIAPP_AUTH_MAX_AGE: "3600" }).miniappAuthMaxAgeS).toBe(3600);
   });
 
-  it("lists the values the log must never carry (the token, the webhook secret)", () => {
+  it("lists the values the log must never carry (the token, the webhook secret, the CRM key)", () => {
     expect(loadConfig(WEBHOOK).secrets).toEqual([TOKEN, "s3cret"]);
     expect(loadConfig({ BOT_TOKEN: TOKEN }).secrets).toEqual([TOKEN]);
     expect(loadConfig({}).secrets).toEqual([]);
+    // The CRM credentials' key too: a log line must never carry it.
+    expect(loadConfig({ BOT_TOKEN: TOKEN, CRM_SECRET_KEY: "0123456789abcdef0123" }).secrets).toEqual([TOKEN, "0123456789abcdef0123"]);
   });
 
   it("does not echo a bad secret back", () => {
@@ -56,6 +58,28 @@ describe("loadConfig", () => {
       "Invalid BOT_TOKEN (value not shown): expected a token from @BotFather",
     );
     expect(() => loadConfig({ ...WEBHOOK, WEBHOOK_SECRET: "has space" })).toThrow("Invalid WEBHOOK_SECRET (value not shown)");
+  });
+
+  it("reads the CRM settings: poll interval, secret key, public origin without its trailing slash", () => {
+    const c = loadConfig({
+      BOT_TOKEN: TOKEN,
+      CRM_POLL_SECONDS: "60",
+      PUBLIC_URL: "https://kpi.example.com/",
+      CRM_SECRET_KEY: "0123456789abcdef0123",
+    });
+    expect(c.crm).toEqual({
+      pollSeconds: 60,
+      publicUrl: "https://kpi.example.com",
+      secretKey: "0123456789abcdef0123",
+      allowInsecure: false,
+    });
+    expect(loadConfig({ BOT_TOKEN: TOKEN }).crm).toEqual({
+      pollSeconds: 300,
+      publicUrl: undefined,
+      secretKey: undefined,
+      allowInsecure: false,
+    });
+    expect(() => loadConfig({ BOT_TOKEN: TOKEN, CRM_POLL_SECONDS: "5" })).toThrow(/CRM_POLL_SECONDS/);
   });
 
   it("treats empty variables as unset and allows no token (demo mode)", () => {

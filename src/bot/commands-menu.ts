@@ -49,6 +49,7 @@ const PRIVATE: Entry[] = [
   "dashboard",
   "plan",
   "inputs",
+  "crm",
   "contest",
   "void",
   "aliases",

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { BONUS_KINDS } from "../domain/bonus.js";
 import { INPUT_KINDS } from "../domain/business-inputs.js";
+import { CRM_AUTH_MODES, CRM_KINDS, CRM_RECORD_STATES, CRM_STAGE_TARGETS, ENTRY_SOURCES } from "../domain/crm.js";
 import { FLAG_KINDS, FLAG_STATUSES, type FlagDetail } from "../domain/gaming-flags.js";
 import { LOCALES } from "../domain/locales.js";
 import { PLAN_PERIODS, PLAN_SCOPES } from "../domain/plans.js";
@@ -194,6 +195,8 @@ export const entryChanges = sqliteTable(
     after: text("after", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
     reason: text("reason"),
     at: integer("at").notNull(),
+    /** Where the change came from: a person in chat, or a CRM record edited or deleted there. */
+    source: text("source", { enum: ENTRY_SOURCES }).notNull().default("chat"),
   },
   (t) => [index("entry_changes_team_time_idx").on(t.teamId, t.at), index("entry_changes_activity_idx").on(t.activityId)],
 );
@@ -821,3 +824,161 @@ export const richFallbackChats = sqliteTable("rich_fallback_chats", {
   reason: text("reason").notNull(),
   at: integer("at").notNull(),
 });
+
+// ── CRM connectors (issue 21) ────────────────────────────────────────────────
+
+/**
+ * A team's link to a CRM account. Credentials are AES-256-GCM ciphertext (never
+ * plain, never logged); `cursors` is how far each stream has been read, so a
+ * reconcile re-reads from there and a lost webhook heals. Disconnecting keeps the
+ * row (and what was counted) and stops syncing.
+ */
+export const crmConnections = sqliteTable(
+  "crm_connections",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: teamRef(),
+    kind: text("kind", { enum: CRM_KINDS }).notNull(),
+    authMode: text("auth_mode", { enum: CRM_AUTH_MODES }).notNull(),
+    /** The CRM's account id (amoCRM account id, Bitrix24 portal host). */
+    accountId: text("account_id").notNull(),
+    accountName: text("account_name").notNull(),
+    /** The account's API origin, e.g. https://acme.amocrm.ru or https://acme.bitrix24.ru. */
+    baseUrl: text("base_url").notNull(),
+    /** Encrypted JSON: the token, the OAuth pair with client id/secret, or the webhook URL. */
+    credentials: text("credentials").notNull(),
+    /** Bumped by each OAuth refresh: a refresher that lost the race re-reads instead of reusing a spent token. */
+    credentialsVersion: integer("credentials_version").notNull().default(0),
+    /** Random path part of this connection's webhook address (`/crm/<kind>/<secret>`). */
+    hookSecret: text("hook_secret").notNull().unique(),
+    /** The Bitrix24 outgoing webhooks' application token, when the head set them up (encrypted). */
+    hookToken: text("hook_token"),
+    /** The amoCRM webhook id the bot registered (removed on disconnect). */
+    registeredHook: text("registered_hook"),
+    /** Per stream (notes, leads, tasks, events…): the CRM time (Unix s) read up to. */
+    cursors: text("cursors", { mode: "json" }).$type<Record<string, number>>().notNull().default({}),
+    /** Start of the history the first sync reads (the team's month start when connected), Unix ms. */
+    historyFrom: integer("history_from").notNull(),
+    lastSyncAt: integer("last_sync_at"),
+    lastError: text("last_error"),
+    lastErrorAt: integer("last_error_at"),
+    /** First failure since the last success: 30 minutes of it alerts the head once. */
+    failingSince: integer("failing_since"),
+    /** When the head was alerted about the current failure (cleared by a success). */
+    alertedAt: integer("alerted_at"),
+    /** A webhook arrived: the next scheduler tick reconciles at once. */
+    pokedAt: integer("poked_at"),
+    createdBy: integer("created_by").notNull(),
+    createdAt: integer("created_at").notNull(),
+    disconnectedAt: integer("disconnected_at"),
+  },
+  (t) => [uniqueIndex("crm_connections_active_uq").on(t.teamId, t.kind).where(sql`${t.disconnectedAt} is null`)],
+);
+
+/** The CRM's users and the team member each one is (null: not mapped yet). */
+export const crmUsers = sqliteTable(
+  "crm_users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    connectionId: integer("connection_id")
+      .notNull()
+      .references(() => crmConnections.id, { onDelete: "cascade" }),
+    crmUserId: text("crm_user_id").notNull(),
+    name: text("name").notNull(),
+    email: text("email"),
+    userId: integer("user_id").references(() => users.id),
+    /** Set when the head confirmed the mapping (a suggestion is not counted until then). */
+    confirmedAt: integer("confirmed_at"),
+  },
+  (t) => [uniqueIndex("crm_users_uq").on(t.connectionId, t.crmUserId)],
+);
+
+/** The CRM pipelines' stages and what each means to the bot. */
+export const crmStages = sqliteTable(
+  "crm_stages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    connectionId: integer("connection_id")
+      .notNull()
+      .references(() => crmConnections.id, { onDelete: "cascade" }),
+    pipelineId: text("pipeline_id").notNull(),
+    pipelineName: text("pipeline_name").notNull(),
+    stageId: text("stage_id").notNull(),
+    name: text("name").notNull(),
+    target: text("target", { enum: CRM_STAGE_TARGETS }).notNull().default("none"),
+    sort: integer("sort").notNull().default(0),
+  },
+  (t) => [uniqueIndex("crm_stages_uq").on(t.connectionId, t.pipelineId, t.stageId)],
+);
+
+/**
+ * The idempotency ledger: one row per CRM record by its stable key
+ * (`note:<id>`, `lead:<id>:won`, `activity:<ID>`…), holding what the record says now
+ * and the entry it became. The entry and this row are written in one transaction,
+ * so a replay, a webhook retry or a restart after kill -9 never counts twice; a
+ * changed record becomes a correction of that entry, a deleted one its void.
+ */
+export const crmRecords = sqliteTable(
+  "crm_records",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    connectionId: integer("connection_id")
+      .notNull()
+      .references(() => crmConnections.id, { onDelete: "cascade" }),
+    teamId: teamRef(),
+    key: text("key").notNull(),
+    crmUserId: text("crm_user_id").notNull(),
+    kind: text("kind", { enum: ACTIVITY_KINDS }).notNull(),
+    outcome: text("outcome", { enum: CALL_OUTCOMES }),
+    amountMinor: integer("amount_minor"),
+    clientName: text("client_name"),
+    lostReason: text("lost_reason"),
+    /** The CRM's own time of the event, Unix ms. */
+    occurredAt: integer("occurred_at").notNull(),
+    /** The CRM record's content as last seen: a different one on a re-read is an edit. */
+    fingerprint: text("fingerprint").notNull(),
+    state: text("state", { enum: CRM_RECORD_STATES }).notNull(),
+    /** Why it was left out (a pipeline refusal, or the kind's source is chat). */
+    skipReason: text("skip_reason"),
+    activityId: integer("activity_id").references(() => activities.id),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("crm_records_key_uq").on(t.connectionId, t.key),
+    index("crm_records_state_idx").on(t.connectionId, t.state, t.crmUserId),
+    index("crm_records_team_time_idx").on(t.teamId, t.occurredAt),
+  ],
+);
+
+/** The head's choice of where a kind's entries come from (absent: the default in domain/crm). */
+export const crmSources = sqliteTable(
+  "crm_sources",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: teamRef(),
+    kind: text("kind", { enum: ACTIVITY_KINDS }).notNull(),
+    source: text("source", { enum: ENTRY_SOURCES }).notNull(),
+    setBy: integer("set_by").notNull(),
+    setAt: integer("set_at").notNull(),
+  },
+  (t) => [uniqueIndex("crm_sources_uq").on(t.teamId, t.kind)],
+);
+
+/**
+ * Webhook deliveries, stored before they are answered and handled from here: each
+ * one only pokes its connection's reconcile, so a repeated delivery is harmless.
+ */
+export const crmHooks = sqliteTable(
+  "crm_hooks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    connectionId: integer("connection_id")
+      .notNull()
+      .references(() => crmConnections.id, { onDelete: "cascade" }),
+    /** The body as received, with credentials (Bitrix24 auth) removed. */
+    body: text("body").notNull(),
+    receivedAt: integer("received_at").notNull(),
+    handledAt: integer("handled_at"),
+  },
+  (t) => [index("crm_hooks_pending_idx").on(t.handledAt, t.connectionId)],
+);

@@ -22,6 +22,7 @@ import { buildMorningSummary, type MorningSummary } from "../services/morning-su
 import { localDayBounds } from "../services/record-entry.js";
 import { CelebrationRunner } from "./celebrations.js";
 import type { ContestBoard } from "./contest-board.js";
+import { CrmRunner } from "./crm-runner.js";
 import { cronExpressions, dueSlots, type Slot } from "./due-posts.js";
 import { leaguePost } from "./league-post.js";
 import { buildEveningLeaderboard, buildWeeklyPodium } from "./post-builders.js";
@@ -64,6 +65,9 @@ export class PostScheduler {
   private contestTicker: ScheduledTask | null = null;
   private readonly contests: ContestBoard | null;
   private celebrationTick: ScheduledTask | null = null;
+  private crmTick: ScheduledTask | null = null;
+  /** CRM reconciles and their alerts (ticks every 15 s; each connection syncs every CRM_POLL_SECONDS). */
+  readonly crm: CrmRunner;
   /** Month-end badges and bundled badge announcements (ticks every 20 s). */
   readonly celebrations: CelebrationRunner;
   private running = new Set<Promise<unknown>>();
@@ -81,6 +85,7 @@ export class PostScheduler {
     this.leaseMs = options.leaseMs ?? POST_LEASE_MS;
     this.contests = options.contests ?? null;
     this.celebrations = new CelebrationRunner(deps, delivery);
+    this.crm = new CrmRunner(deps, delivery);
   }
 
   /**
@@ -108,7 +113,13 @@ export class PostScheduler {
       name: "kpi-celebrations",
       noOverlap: true,
     });
+    this.crmTick = cron.schedule("*/15 * * * * *", () => void this.runCrm(), { name: "kpi-crm", noOverlap: true });
     return this.track("due posts", this.runDue(), 0);
+  }
+
+  /** CRM reconciles due at `now` and alerts owed; returns alerts sent. */
+  runCrm(now = this.deps.now()): Promise<number> {
+    return this.track("CRM tick", this.crm.tick(now), 0);
   }
 
   /** Re-reads a team's settings (time zone, times, workdays) and reschedules it. */
@@ -126,6 +137,7 @@ export class PostScheduler {
     await this.sweeper?.destroy();
     await this.contestTicker?.destroy();
     await this.celebrationTick?.destroy();
+    await this.crmTick?.destroy();
     await Promise.allSettled([...this.running]);
     await this.delivery.idle();
   }

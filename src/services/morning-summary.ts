@@ -35,6 +35,8 @@ export interface MorningSummary {
   /** Funnel alerts recorded today and on the summary's day, as worded when they fired. */
   alerts: string[];
   plans: PlanRow[];
+  /** A CRM connection failing since this instant (the oldest such), or null: "CRM: not synced since …". */
+  crmStaleSince: number | null;
 }
 
 /** The last working day before today (Monday's summary covers Friday). */
@@ -97,5 +99,7 @@ export function buildMorningSummary(deps: AppDeps, team: Team, now: number): Mor
     .alertsOn(team.id, today)
     .concat(deps.repos.posts.alertsOn(team.id, dayBefore))
     .map((a) => a.message);
-  return { team, metric, day, month, people, dailyTarget, ranked, idle, teamStandings, personStandings, alerts, plans };
+  const failing = deps.repos.crm.activeOf(team.id).flatMap((c) => (c.failingSince === null ? [] : [c.lastSyncAt ?? c.createdAt]));
+  const crmStaleSince = failing.length > 0 ? Math.min(...failing) : null;
+  return { team, metric, day, month, people, dailyTarget, ranked, idle, teamStandings, personStandings, alerts, plans, crmStaleSince };
 }

@@ -1,6 +1,8 @@
 import type { Lead, LogResult } from "../db/repositories/entries.js";
+import { type EntrySource, effectiveSources } from "../domain/crm.js";
 import type { ParsedEntry } from "../domain/entry-parsing.js";
 import { addDays, localDate, zonedMidnight } from "../domain/time.js";
+import type { ActivityKind } from "../domain/types.js";
 import { markContestsDirty } from "./contests.js";
 import type { AppDeps, Member } from "./deps.js";
 import { type Celebrations, celebrateEntry, type EntryFacts } from "./motivation.js";
@@ -25,6 +27,8 @@ export function localDayBounds(ms: number, tz: string): { from: number; to: numb
 /** What happened to an entry, for the reply: refused, or stored with today's count and any stage move. */
 export type RecordOutcome =
   | Exclude<LogResult, { status: "logged" }>
+  /** The team takes this kind from its CRM: typed in chat it would count twice, so it is not stored. */
+  | { status: "from_crm" }
   | {
       status: "logged";
       /** Entries of this kind the person logged today (local day), this one included. */
@@ -35,11 +39,14 @@ export type RecordOutcome =
       celebrations: Celebrations;
     };
 
-/** Stores one entry (one transaction together with its lead's stage move). */
-export function recordEntry(deps: AppDeps, member: Member, entry: ParsedEntry, meta: EntryMeta): RecordOutcome {
+/**
+ * Stores one entry (one transaction together with its lead's stage move) and marks
+ * running contests: what every source of entries (chat, import, CRM) goes through.
+ */
+export function storeEntry(deps: AppDeps, teamId: number, userId: number, entry: ParsedEntry, meta: EntryMeta): LogResult {
   const result = deps.repos.entries.log({
-    teamId: member.team.id,
-    userId: member.user.id,
+    teamId,
+    userId,
     ...entry,
     occurredAt: meta.occurredAt,
     sourceUpdateId: meta.sourceUpdateId,
@@ -48,7 +55,15 @@ export function recordEntry(deps: AppDeps, member: Member, entry: ParsedEntry, m
   if (result.status !== "logged") return result;
   meta.onLogged?.(result.activity.id);
   // A running contest's live standings are edited by the scheduler, at most once a minute.
-  markContestsDirty(deps, member.team.id, member.user.id, meta.occurredAt);
+  markContestsDirty(deps, teamId, userId, meta.occurredAt);
+  return result;
+}
+
+/** Stores one entry typed in chat, with the reply's facts (today's count, stage move, celebrations). */
+export function recordEntry(deps: AppDeps, member: Member, entry: ParsedEntry, meta: EntryMeta): RecordOutcome {
+  if (sourceOf(deps, member.team.id, entry.kind) === "crm") return { status: "from_crm" };
+  const result = storeEntry(deps, member.team.id, member.user.id, entry, meta);
+  if (result.status !== "logged") return result;
   const day = localDayBounds(meta.occurredAt, member.team.timezone);
   const todayCount = deps.repos.entries.countKind(member.team.id, member.user.id, entry.kind, day.from, day.to);
   const lead = result.lead;
@@ -72,4 +87,13 @@ function celebrate(deps: AppDeps, member: Member, what: EntryFacts): Celebration
     deps.logger.error({ err, team_id: member.team.id, user_id: member.user.id }, "badge check failed");
     return { badges: [], milestones: [] };
   }
+}
+
+/**
+ * Where a team's entries of a kind come from (issue 21): one source per kind, so an
+ * event reported both in chat and in the CRM counts once. Without a CRM, chat.
+ */
+export function sourceOf(deps: AppDeps, teamId: number, kind: ActivityKind): EntrySource {
+  const connected = deps.repos.crm.activeOf(teamId).length > 0;
+  return connected ? effectiveSources(true, deps.repos.crm.sources(teamId))[kind] : "chat";
 }

@@ -9,6 +9,8 @@ export interface HttpServerOptions {
   health: () => HealthReport;
   /** The Mini App: answers its own paths (true) and leaves the rest (false). */
   app?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  /** CRM webhooks (`/crm/…`): answers its own paths (true) and leaves the rest (false). */
+  crm?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
   /** Webhook mode: POSTs (any path not the app's) carry updates. */
   webhook?: { secret: string; accept: (update: Update) => void };
 }
@@ -63,6 +65,7 @@ export function createHttpServer(opts: HttpServerOptions): Server {
         const report = opts.health();
         return send(res, report.ok ? 200 : 503, report);
       }
+      if (opts.crm && (await opts.crm(req, res))) return;
       if (opts.app && (await opts.app(req, res))) return;
       if (!webhook || req.method !== "POST") return send(res, 404, { ok: false });
       if (!sameSecret(req.headers["x-telegram-bot-api-secret-token"], webhook.secret)) return send(res, 401, { ok: false });

@@ -23,5 +23,8 @@ describe("command menu", () => {
     expect(en.find((c) => c.command === "call")!.description).toBe("Call [reached|meeting|noanswer] [client]");
     const ru = calls.find((c) => c.language === "ru")!.commands;
     expect(ru.find((c) => c.command === "deal")!.description).toBe("Сделка <сумма> [клиент]");
+    // /crm is for heads in private: in the private menu only.
+    expect(ru.find((c) => c.command === "crm")!.description).toBe("CRM: подключение, состояние, сопоставление (руководителю)");
+    expect(calls.filter((c) => c.commands.some((x) => x.command === "crm"))).toHaveLength(3);
   });
 });

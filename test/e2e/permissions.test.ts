@@ -59,6 +59,7 @@ league        N N N G   a a O G   a a O G   a a O G   N N N G
 league-create N N N G   H H O G   A A O G   B B O G   N N N G
 top-fair      N N N G   a a O G   a a O G   a a O G   N N N G
 inputs        N N N G   H H O G   A P O G   B P O G   N N N G
+crm           N N N G   H H O G   a P O G   a P O G   N N N G
 clients       N N N G   a a O G   A A O G   B B O G   N N N G
 feed          N N N G   a a O G   a a O G   a a O G   N N N G
 edit          N N N G   a a O G   a a O G   a a O G   N N N G
@@ -134,6 +135,7 @@ const REFUSALS: [string, (text: string) => boolean][] = [
       s === messages.ru.setup.notGroup ||
       /^\/\w+ работает в группе команды/.test(s) ||
       s === messages.ru.flags.privateOnly ||
+      s === messages.ru.crm.privateOnly ||
       s === messages.ru.privateOnly,
   ],
   ["D", (s) => s === messages.ru.setup.notAdmin],

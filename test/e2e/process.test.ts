@@ -1,7 +1,7 @@
 // The real entry point as `npm start` runs it: config errors, the command menu,
 // serving updates, and a clean exit on SIGTERM.
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,8 +14,7 @@ const MAIN = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
 // tsx's loader by absolute URL: the child runs in a temporary folder with no node_modules.
 const TSX = new URL("../../node_modules/tsx/dist/loader.mjs", import.meta.url).href;
 
-function start(env: Record<string, string>) {
-  const cwd = mkdtempSync(join(tmpdir(), "kpi-proc-"));
+function start(env: Record<string, string>, cwd = mkdtempSync(join(tmpdir(), "kpi-proc-"))) {
   const child = spawn(process.execPath, ["--import", TSX, MAIN], {
     cwd,
     env: { PATH: process.env["PATH"] ?? "", NODE_PATH: "", LOG_LEVEL: "info", ...env },
@@ -119,7 +118,7 @@ describe("npm start", () => {
       PORT: String(port),
     });
     const deadline = Date.now() + 20_000;
-    while (!p.out().includes("mini app server listening") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (!p.out().includes("http server listening") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     const page = await fetch(`http://127.0.0.1:${port}/app`);
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -131,6 +130,37 @@ describe("npm start", () => {
     expect((await fetch(`http://127.0.0.1:${port}/app/api/team`)).status).toBe(401);
     const menu = fake.calls.find((c) => c.method === "setChatMenuButton")!;
     expect(menu.payload["menu_button"]).toMatchObject({ type: "web_app", web_app: { url } });
+    p.child.kill("SIGTERM");
+    expect(await p.exited).toBe(0);
+  });
+
+  it("PUBLIC_URL makes the polling bot listen on PORT for CRM webhooks; the CRM key file is generated 0600 and only its path logged", async () => {
+    fake = await startFakeTelegram({ token: TOKEN });
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const cwd = mkdtempSync(join(tmpdir(), "kpi-proc-"));
+    const p = start(
+      {
+        BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: fake.apiRoot,
+        DATABASE_PATH: "./db/bot.db",
+        PUBLIC_URL: "https://kpi.example.com",
+        PORT: String(port),
+      },
+      cwd,
+    );
+    const deadline = Date.now() + 20_000;
+    while (!p.out().includes("http server listening") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBeLessThan(600);
+    expect((await fetch(`http://127.0.0.1:${port}/crm/amocrm/not-a-connection-secret`, { method: "POST", body: "a=1" })).status).toBe(404);
+    const keyFile = join(cwd, "db", "crm-secret.key");
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(p.out()).toContain("generated a CRM credentials key file");
+    expect(p.out()).toContain("crm-secret.key");
     p.child.kill("SIGTERM");
     expect(await p.exited).toBe(0);
   });

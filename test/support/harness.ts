@@ -11,6 +11,7 @@ import type { BotContext } from "../../src/bot/context.js";
 import { createBot } from "../../src/bot/create-bot.js";
 import { stopRunner } from "../../src/bot/stop-runner.js";
 import { loadConfig } from "../../src/config.js";
+import { syncsIdle } from "../../src/crm/sync.js";
 import { closeDatabase, openDatabase } from "../../src/db/client.js";
 import { createRepositories } from "../../src/db/repositories/index.js";
 import type { Delivery } from "../../src/delivery/index.js";
@@ -102,6 +103,7 @@ export async function startHarness(
   const stop = async () => {
     await stopRunner(intake.runner);
     await posting.scheduler.stop();
+    await syncsIdle();
     closeDatabase(deps.db);
   };
   boot();

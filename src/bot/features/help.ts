@@ -9,7 +9,7 @@ export function helpText(t: Messages, role: "head" | "manager" | null, chat: "pr
   const h = t.help;
   const sections = [h.title];
   if (role) sections.push(h.logging, t.control.help, h.me, t.motivation.help, t.league.help, t.coaching.help, t.bonus.help);
-  if (role === "head") sections.push(h.head, t.control.helpHead, t.flags.help);
+  if (role === "head") sections.push(h.head, t.control.helpHead, t.flags.help, t.crm.help);
   if (chat !== "private") {
     if (!role) sections.push(h.group);
     if (!inTeamChat) sections.push(h.admin);

@@ -8,6 +8,7 @@ import { clientsFeature } from "./clients.js";
 import { coachingFeature } from "./coaching.js";
 import { contestsFeature } from "./contests.js";
 import { correctionsFeature } from "./corrections.js";
+import { crmFeature } from "./crm.js";
 import { dashboardFeature } from "./dashboard.js";
 import { exportFeature } from "./export.js";
 import { feedFeature } from "./feed.js";
@@ -36,6 +37,8 @@ export function registerFeatures(bot: Bot<BotContext>): void {
   bot.use(chatMembershipFeature);
   bot.use(onboardingFeature);
   bot.use(helpFeature);
+  // Before anything reads plain text: a secret typed in the /crm connect flow goes nowhere else.
+  bot.use(crmFeature);
   bot.use(loggingFeature);
   bot.use(undoFeature);
   bot.use(correctionsFeature);

@@ -1,5 +1,6 @@
 import { and, asc, eq, getTableColumns, gt, gte, inArray, isNotNull, lt, ne, sql } from "drizzle-orm";
 import { MAX_BACKDATE_DAYS } from "../../domain/backdating.js";
+import type { EntrySource } from "../../domain/crm.js";
 import { advance, clientKey, targetStage } from "../../domain/pipeline.js";
 import { type CallOutcome, OPEN_STAGES, type Stage } from "../../domain/types.js";
 import type { Db } from "../client.js";
@@ -81,7 +82,15 @@ export function entryChangesRepository(db: Db) {
      *   client); one that moved another lead keeps it only for a spelling fix of the
      *   same client, else it is refused (void it and log it for the right client).
      */
-    correct(id: number, teamId: number, byUserId: number, patch: EntryPatch, reason: string | null, now: number): CorrectionResult {
+    correct(
+      id: number,
+      teamId: number,
+      byUserId: number,
+      patch: EntryPatch,
+      reason: string | null,
+      now: number,
+      source: EntrySource = "chat",
+    ): CorrectionResult {
       return db.transaction((tx) => {
         const a = tx
           .select()
@@ -171,13 +180,14 @@ export function entryChangesRepository(db: Db) {
           after: after as Record<string, unknown>,
           reason,
           at: now,
+          source,
         });
         return { status: "corrected" as const, activity, before, after, change };
       });
     },
 
     /** Voids a live entry the way /undo removes one (soft delete, lead put back), with its audit row. */
-    voidEntry(id: number, teamId: number, byUserId: number, reason: string, now: number): VoidResult {
+    voidEntry(id: number, teamId: number, byUserId: number, reason: string, now: number, source: EntrySource = "chat"): VoidResult {
       return db.transaction((tx) => {
         const a = tx
           .select()
@@ -197,6 +207,7 @@ export function entryChangesRepository(db: Db) {
           after: {},
           reason,
           at: now,
+          source,
         });
         return { status: "voided" as const, activity: a, leadRemoved: undone.leadRemoved, stageRestored: undone.stageRestored, change };
       });

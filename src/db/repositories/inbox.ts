@@ -36,6 +36,17 @@ export function inboxRepository(db: Db) {
         sqlite.pragma("synchronous = NORMAL");
       }
     },
+    /**
+     * Replaces a stored message's text (a secret the head typed) so the raw update
+     * kept for replays no longer holds it.
+     */
+    redactText(updateId: number): void {
+      sqlite
+        .prepare(
+          "UPDATE inbox SET payload = json_set(payload, '$.message.text', '[redacted]') WHERE update_id = ? AND json_type(payload, '$.message.text') IS NOT NULL",
+        )
+        .run(updateId);
+    },
     /** Stored but not handled (a crash or a stop came first), oldest first. */
     pending(): PendingUpdate[] {
       return db

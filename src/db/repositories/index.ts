@@ -4,6 +4,7 @@ import { bonusRulesRepository } from "./bonus-rules.js";
 import { businessRepository } from "./business.js";
 import { coachNotesRepository } from "./coach-notes.js";
 import { contestsRepository } from "./contests.js";
+import { crmRepository } from "./crm.js";
 import { entriesRepository } from "./entries.js";
 import { entryChangesRepository } from "./entry-changes.js";
 import { gamingFlagsRepository } from "./gaming-flags.js";
@@ -51,6 +52,7 @@ export function createRepositories(db: Db) {
     business: businessRepository(db),
     importJobs: importJobsRepository(db),
     richFallback: richFallbackRepository(db),
+    crm: crmRepository(db),
   };
 }
 

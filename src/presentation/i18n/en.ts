@@ -13,6 +13,7 @@ import type { PostDestination } from "../../domain/team-settings.js";
 import type { AliasField } from "../../domain/text-aliases.js";
 import type { ActivityKind, CallOutcome, Stage } from "../../domain/types.js";
 import type { EditRefusal } from "../../services/corrections.js";
+import { crmEn } from "./crm-en.js";
 import { commandForms, commandHelpLines, type KindCommand, orList } from "./kind-commands.js";
 import { plural } from "./plural.js";
 
@@ -184,6 +185,7 @@ export const en = {
   },
   // The logging commands' menu lines come from kindCommand.
   commandMenu: {
+    crm: "CRM: connect, status, mapping (head)",
     kb: "Knowledge base: /kb [words|#tag]",
     quiz: "Quizzes: results, list (heads: new, send)",
     coach: "Who needs coaching (head)",
@@ -1404,6 +1406,7 @@ export const en = {
   },
   unhandledCommand: "I don't know that command. /help lists what I can do.",
   unhandledText: "Log with the buttons or commands; /help lists them.",
+  crm: crmEn,
   failure: "⚠️ Something went wrong on my side and nothing was saved. Please try again.",
 };
 

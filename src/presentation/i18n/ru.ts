@@ -1,6 +1,7 @@
 import { outcomeChoices } from "../../domain/entry-parsing.js";
 import type { MetricKey } from "../../domain/metrics.js";
 import type { ActivityKind } from "../../domain/types.js";
+import { crmRu } from "./crm-ru.js";
 import type { Messages, MetricWords } from "./en.js";
 import { commandForms, commandHelpLines, type KindCommand, orList } from "./kind-commands.js";
 import { plural } from "./plural.js";
@@ -151,6 +152,7 @@ export const ru: Messages = {
   },
   // The logging commands' menu lines come from kindCommand.
   commandMenu: {
+    crm: "CRM: подключение, состояние, сопоставление (руководителю)",
     kb: "База знаний: /kb [слова|#тег]",
     quiz: "Тесты: результаты, список (руководителю: new, send)",
     coach: "Кому нужна помощь (руководителю)",
@@ -1369,5 +1371,6 @@ export const ru: Messages = {
   },
   unhandledCommand: "Не знаю такой команды. Список — /help.",
   unhandledText: "Записывайте кнопками или командами; список — /help.",
+  crm: crmRu,
   failure: "⚠️ У меня что-то сломалось, ничего не сохранено. Попробуйте ещё раз.",
 };

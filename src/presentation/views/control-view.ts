@@ -92,6 +92,8 @@ function itemLines(it: FeedItem, feed: Feed, tz: string, withNames: boolean, loc
   const time = formatLocal(it.at, tz, "HH:mm");
   const who = (id: number) => escapeHtml(clip(feed.names.get(id) ?? String(id), 40));
   const author = withNames && it.entry ? `${who(it.entry.userId)}: ` : "";
+  // A change the CRM made (its record edited or deleted there) is marked as the CRM's, not a person's.
+  const by = (c: { byUserId: number; source: string }) => (c.source === "crm" ? "🔌 CRM" : who(c.byUserId));
   switch (it.type) {
     case "entry": {
       const day = formatLocal(it.entry.occurredAt, tz, "DD.MM");
@@ -107,13 +109,13 @@ function itemLines(it: FeedItem, feed: Feed, tz: string, withNames: boolean, loc
     case "undo":
       return [`${time} ${author}${f.undone(it.entry.id)}`];
     case "void":
-      return [`${time} ${author}${f.voided(it.change.activityId, who(it.change.byUserId), escapeHtml(clip(it.change.reason ?? "", 120)))}`];
+      return [`${time} ${author}${f.voided(it.change.activityId, by(it.change), escapeHtml(clip(it.change.reason ?? "", 120)))}`];
     case "correct":
       return [
         `${time} ${author}${f.corrected(
           it.change.activityId,
           changesText(it.change.before as EntryPatch, it.change.after as EntryPatch, locale),
-          who(it.change.byUserId),
+          by(it.change),
           it.change.reason ? escapeHtml(clip(it.change.reason, 120)) : null,
         )}`,
       ];

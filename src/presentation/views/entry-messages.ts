@@ -42,6 +42,8 @@ export function entryReplyText(entry: ParsedEntry, outcome: RecordOutcome, local
   switch (outcome.status) {
     case "duplicate":
       return t.duplicate;
+    case "from_crm":
+      return t.crm.sources.fromCrm(t.kindName[entry.kind]);
     case "lead_exists":
       return `${t.errors.lead_exists(escapeHtml(outcome.lead.clientName), t.stage[outcome.lead.stage])}\n${t.errors.form(escapeHtml(t.forms.lead))}`;
     case "no_open_lead":

@@ -1,5 +1,6 @@
 import type { Locale } from "../../config.js";
 import type { MetricKey } from "../../domain/metrics.js";
+import { formatLocal } from "../../domain/time.js";
 import { type Audience, mayShowField, mayShowMetric, metricsFor } from "../../domain/trust-policy.js";
 import type { MorningSummary } from "../../services/morning-summary.js";
 import { barChart } from "../charts/index.js";
@@ -85,6 +86,7 @@ export function renderMorningSummary(
     );
 
   if (opts.openFlags && mayShowField("flags", audience)) parts.push(t.flags.summaryLine(opts.openFlags));
+  if (s.crmStaleSince !== null) parts.push(t.crm.morning(formatLocal(s.crmStaleSince, team.timezone, "DD.MM.YYYY HH:mm")));
 
   const label = metricLabel(metric, locale);
   const chart =

@@ -14,7 +14,9 @@ function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
     if (e.isDirectory()) return sources(path);
-    return e.name.endsWith(".ts") && path !== join(I18N, "en.ts") && path !== join(I18N, "ru.ts") ? [path] : [];
+    // Message files (en.ts, ru.ts and the sections they import, like crm-en.ts) define keys, they don't read them.
+    const messageFile = dir === I18N && /^(en|ru|[a-z]+-(en|ru))\.ts$/.test(e.name);
+    return e.name.endsWith(".ts") && !messageFile ? [path] : [];
   });
 }
 

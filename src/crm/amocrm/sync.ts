@@ -1,0 +1,198 @@
+// Reads an amoCRM account into CRM events: call notes → calls, completed meeting
+// tasks → meetings, leads → new leads, mapped stage moves, won deals and losses;
+// deleted leads → voids. Each stream is re-read from its stored cursor (with an
+// overlap), page by page, through the ledger, so a re-read changes nothing.
+import type { CrmConnection } from "../../db/repositories/crm.js";
+import { AMO_LOST_STATUS, AMO_WON_STATUS, amoCallOutcome, type CrmStageTarget } from "../../domain/crm.js";
+import type { AppDeps } from "../../services/deps.js";
+import { type CrmEvent, emptyTally, type IngestTally, ingest, ingestContext } from "../ingest.js";
+import type { AmoClient, AmoEvent, AmoLead, AmoNote, AmoPipeline, AmoTask, AmoUser } from "./client.js";
+
+/** Each stream re-reads this far behind its cursor: records written while the last read ran are not missed. */
+const OVERLAP_S = 120;
+const S = 1000;
+
+/** Refreshes the account's users and pipeline stages (won/lost fixed in every pipeline). */
+export async function refreshAmoDirectory(deps: AppDeps, conn: CrmConnection, client: AmoClient): Promise<void> {
+  const users: AmoUser[] = [];
+  for await (const page of client.pages<AmoUser>("/api/v4/users", "users", {}, 250)) users.push(...page);
+  deps.repos.crm.upsertUsers(
+    conn.id,
+    users.map((u) => ({ crmUserId: String(u.id), name: u.name, email: u.email ?? null })),
+  );
+  const stages: Parameters<AppDeps["repos"]["crm"]["upsertStages"]>[1] = [];
+  for await (const page of client.pages<AmoPipeline>("/api/v4/leads/pipelines", "pipelines", {}, 250)) {
+    for (const p of page) {
+      for (const s of p._embedded?.statuses ?? []) {
+        const fixed: CrmStageTarget | null = s.id === AMO_WON_STATUS ? "won" : s.id === AMO_LOST_STATUS ? "lost" : null;
+        stages.push({ pipelineId: String(p.id), pipelineName: p.name, stageId: String(s.id), name: s.name, sort: s.sort ?? 0, fixed });
+      }
+    }
+  }
+  deps.repos.crm.upsertStages(conn.id, stages);
+}
+
+/** A lead's events as of now: created, its stage's entry (a mapped stage, won or lost), and voids of what is no longer true. */
+export function leadEvents(lead: AmoLead, target: CrmStageTarget | undefined, historyFrom: number): CrmEvent[] {
+  const user = String(lead.responsible_user_id);
+  const client = lead.name?.trim() || `#${lead.id}`;
+  const base = { crmUserId: user, outcome: null, amountMinor: null, clientName: client, lostReason: null };
+  const out: CrmEvent[] = [];
+  const at = (s: number) => s * S;
+  if (lead.is_deleted) return out;
+  if (at(lead.created_at) >= historyFrom) out.push({ ...base, key: `lead:${lead.id}:new`, kind: "lead", occurredAt: at(lead.created_at) });
+  const closedAt = at(lead.closed_at ?? lead.updated_at);
+  const won = target === "won";
+  const lost = target === "lost";
+  if (won && closedAt >= historyFrom) {
+    out.push({ ...base, key: `lead:${lead.id}:won`, kind: "deal", amountMinor: Math.round((lead.price ?? 0) * 100), occurredAt: closedAt });
+  } else if (!won) out.push({ ...base, key: `lead:${lead.id}:won`, kind: "deal", occurredAt: closedAt, deleted: true });
+  if (lost && closedAt >= historyFrom) {
+    const reason = lead._embedded?.loss_reason?.[0]?.name ?? null;
+    out.push({ ...base, key: `lead:${lead.id}:lost`, kind: "lost", lostReason: reason, occurredAt: closedAt });
+  } else if (!lost) out.push({ ...base, key: `lead:${lead.id}:lost`, kind: "lost", occurredAt: closedAt, deleted: true });
+  if ((target === "meeting" || target === "proposal" || target === "presentation") && at(lead.updated_at) >= historyFrom) {
+    out.push({ ...base, key: `lead:${lead.id}:${target}`, kind: target, occurredAt: at(lead.updated_at) });
+  }
+  return out;
+}
+
+/** A call note; on a lead's card, the lead's name is the client (so a call that reached them qualifies the lead). */
+export function noteEvent(note: AmoNote, client: string | null = null): CrmEvent {
+  return {
+    key: `note:${note.id}`,
+    crmUserId: String(note.responsible_user_id ?? note.created_by ?? 0),
+    kind: "call",
+    outcome: amoCallOutcome(note.params?.call_status, note.params?.duration),
+    amountMinor: null,
+    clientName: client,
+    lostReason: null,
+    occurredAt: note.created_at * S,
+  };
+}
+
+export function taskEvent(task: AmoTask): CrmEvent {
+  return {
+    key: `task:${task.id}`,
+    crmUserId: String(task.responsible_user_id),
+    kind: "meeting",
+    outcome: null,
+    amountMinor: null,
+    clientName: null,
+    lostReason: null,
+    occurredAt: task.updated_at * S,
+    // A meeting task reopened is no longer a meeting held.
+    deleted: !task.is_completed,
+  };
+}
+
+/** The names of these leads (one request for a page of notes). */
+async function leadNames(client: AmoClient, ids: number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  const names = new Map<number, string>();
+  for (let i = 0; i < unique.length; i += 250) {
+    for await (const page of client.pages<AmoLead>("/api/v4/leads", "leads", { filter: { id: unique.slice(i, i + 250) } }, 250)) {
+      for (const l of page) names.set(l.id, l.name?.trim() || `#${l.id}`);
+    }
+  }
+  return names;
+}
+
+interface Stream<T> {
+  name: string;
+  path: string;
+  embedded: string;
+  limit: number;
+  /** The time field the cursor follows (unix seconds). */
+  time: (item: T) => number;
+  query: (from: number) => Record<string, unknown>;
+  events: (items: T[]) => CrmEvent[] | Promise<CrmEvent[]>;
+}
+
+/** One reconcile of the account from the stored cursors; cursors move only after their stream is read. */
+export async function syncAmo(deps: AppDeps, conn: CrmConnection, client: AmoClient): Promise<IngestTally> {
+  await refreshAmoDirectory(deps, conn, client);
+  const targets = new Map(deps.repos.crm.stages(conn.id).map((s) => [`${s.pipelineId}:${s.stageId}`, s.target]));
+  const ctx = ingestContext(deps, conn);
+  const historyFrom = conn.historyFrom;
+  const calls = (entity: "leads" | "contacts"): Stream<AmoNote> => ({
+    name: `notes:${entity}`,
+    path: `/api/v4/${entity}/notes`,
+    embedded: "notes",
+    limit: 250,
+    time: (n) => n.updated_at,
+    query: (from) => ({ filter: { note_type: ["call_in", "call_out"], updated_at: { from } }, order: { updated_at: "asc" } }),
+    events: async (notes) => {
+      const fresh = notes.filter((n) => n.created_at * S >= historyFrom);
+      const names =
+        entity === "leads"
+          ? await leadNames(
+              client,
+              fresh.map((n) => n.entity_id),
+            )
+          : new Map<number, string>();
+      return fresh.map((n) => noteEvent(n, names.get(n.entity_id) ?? null));
+    },
+  });
+  const streams = [
+    calls("leads"),
+    calls("contacts"),
+    {
+      name: "leads",
+      path: "/api/v4/leads",
+      embedded: "leads",
+      limit: 250,
+      time: (l) => l.updated_at,
+      query: (from) => ({ with: "loss_reason", filter: { updated_at: { from } }, order: { updated_at: "asc" } }),
+      events: (leads) => leads.flatMap((l) => leadEvents(l, targets.get(`${l.pipeline_id}:${l.status_id}`), historyFrom)),
+    } satisfies Stream<AmoLead>,
+    {
+      name: "tasks",
+      path: "/api/v4/tasks",
+      embedded: "tasks",
+      limit: 250,
+      time: (t) => t.updated_at,
+      query: (from) => ({ filter: { task_type: [2], updated_at: { from } }, order: { updated_at: "asc" } }),
+      events: (tasks) => tasks.filter((t) => t.task_type_id === 2 && t.updated_at * S >= historyFrom).map(taskEvent),
+    } satisfies Stream<AmoTask>,
+    {
+      name: "deleted",
+      path: "/api/v4/events",
+      embedded: "events",
+      limit: 100,
+      time: (e) => e.created_at,
+      query: (from) => ({ filter: { type: ["lead_deleted"], created_at: { from } } }),
+      // A deleted lead takes back every entry it brought.
+      events: (events) =>
+        events.flatMap((e) =>
+          deps.repos.crm.recordsWithPrefix(conn.id, `lead:${e.entity_id}:`).map((r) => ({
+            key: r.key,
+            crmUserId: r.crmUserId,
+            kind: r.kind,
+            outcome: null,
+            amountMinor: null,
+            clientName: null,
+            lostReason: null,
+            occurredAt: r.occurredAt,
+            deleted: true,
+          })),
+        ),
+    } satisfies Stream<AmoEvent>,
+  ] as Stream<unknown>[];
+
+  const tally = emptyTally();
+  const cursors = conn.cursors;
+  for (const stream of streams) {
+    const read = cursors[stream.name];
+    const stored = read ?? 0;
+    const from = Math.max(Math.floor(historyFrom / S), stored - OVERLAP_S);
+    let seen = stored;
+    for await (const page of client.pages<unknown>(stream.path, stream.embedded, stream.query(from), stream.limit)) {
+      ingest(deps, conn, await stream.events(page), ctx, tally);
+      for (const item of page) seen = Math.max(seen, stream.time(item));
+    }
+    // Only this stream's cursor, and only if nobody reset it meanwhile (a stage remapping asks for a re-read).
+    deps.repos.crm.setCursor(conn.id, stream.name, read, seen);
+  }
+  return tally;
+}

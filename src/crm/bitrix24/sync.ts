@@ -1,0 +1,183 @@
+// Reads a Bitrix24 portal into CRM events: the telephony log → calls, completed
+// meeting activities → meetings, deals → new leads, mapped stage moves, won (S) and
+// lost (F, the stage's name as the reason). Streams re-read from stored cursors.
+import type { CrmConnection } from "../../db/repositories/crm.js";
+import { bitrixCallOutcome, bitrixStageTarget, type CrmStageTarget } from "../../domain/crm.js";
+import type { AppDeps } from "../../services/deps.js";
+import { type CrmEvent, emptyTally, type IngestTally, ingest, ingestContext } from "../ingest.js";
+import type { BitrixActivity, BitrixCall, BitrixClient, BitrixDeal, BitrixStatus, BitrixUser } from "./client.js";
+
+const OVERLAP_S = 120;
+const S = 1000;
+const iso = (unixS: number) => new Date(unixS * S).toISOString();
+/** Bitrix24 dates carry their offset (`2026-12-01T10:00:00+03:00`): the instant is exact. */
+const ms = (date: string | undefined) => (date ? Date.parse(date) : Number.NaN);
+
+function semanticsOf(s: BitrixStatus): CrmStageTarget | null {
+  const word = s.SEMANTICS ?? s.EXTRA?.SEMANTICS ?? null;
+  const letter = word === "success" ? "S" : word === "failure" ? "F" : word;
+  return bitrixStageTarget(letter) ?? (/(^|:)WON$/.test(s.STATUS_ID) ? "won" : /(^|:)LOSE$/.test(s.STATUS_ID) ? "lost" : null);
+}
+
+export async function refreshBitrixDirectory(deps: AppDeps, conn: CrmConnection, client: BitrixClient): Promise<void> {
+  const users: BitrixUser[] = [];
+  for await (const page of client.pages<BitrixUser>("user.get", { FILTER: { ACTIVE: true } })) users.push(...page);
+  deps.repos.crm.upsertUsers(
+    conn.id,
+    users.map((u) => ({ crmUserId: u.ID, name: [u.NAME, u.LAST_NAME].filter(Boolean).join(" ") || `#${u.ID}`, email: u.EMAIL || null })),
+  );
+  const categories: { id: string; name: string }[] = [{ id: "0", name: "" }];
+  try {
+    for await (const page of client.pages<{ id: number; name: string }>(
+      "crm.category.list",
+      { entityTypeId: 2 },
+      (r) => (r as { categories?: { id: number; name: string }[] }).categories ?? [],
+    )) {
+      for (const c of page)
+        if (String(c.id) !== "0") categories.push({ id: String(c.id), name: c.name });
+        else categories[0]!.name = c.name;
+    }
+  } catch {
+    // Portals without deal categories answer with an error: the default pipeline is all there is.
+  }
+  const stages: Parameters<AppDeps["repos"]["crm"]["upsertStages"]>[1] = [];
+  for (const c of categories) {
+    const entity = c.id === "0" ? "DEAL_STAGE" : `DEAL_STAGE_${c.id}`;
+    for await (const page of client.pages<BitrixStatus>("crm.status.list", { filter: { ENTITY_ID: entity }, order: { SORT: "ASC" } })) {
+      for (const s of page) {
+        stages.push({
+          pipelineId: c.id,
+          pipelineName: c.name,
+          stageId: s.STATUS_ID,
+          name: s.NAME,
+          sort: Number(s.SORT ?? 0),
+          fixed: semanticsOf(s),
+        });
+      }
+    }
+  }
+  deps.repos.crm.upsertStages(conn.id, stages);
+}
+
+export function dealEvents(deal: BitrixDeal, stage: { target: CrmStageTarget; name: string } | undefined, historyFrom: number): CrmEvent[] {
+  const base = {
+    crmUserId: deal.ASSIGNED_BY_ID,
+    outcome: null,
+    amountMinor: null,
+    clientName: deal.TITLE?.trim() || `#${deal.ID}`,
+    lostReason: null,
+  };
+  const out: CrmEvent[] = [];
+  const created = ms(deal.DATE_CREATE);
+  const modified = ms(deal.DATE_MODIFY);
+  if (created >= historyFrom) out.push({ ...base, key: `deal:${deal.ID}:new`, kind: "lead", occurredAt: created });
+  const target = stage?.target;
+  if (target === "won" && modified >= historyFrom) {
+    out.push({
+      ...base,
+      key: `deal:${deal.ID}:won`,
+      kind: "deal",
+      amountMinor: Math.round(Number(deal.OPPORTUNITY ?? 0) * 100),
+      occurredAt: modified,
+    });
+  } else if (target !== "won") out.push({ ...base, key: `deal:${deal.ID}:won`, kind: "deal", occurredAt: modified, deleted: true });
+  if (target === "lost" && modified >= historyFrom) {
+    out.push({ ...base, key: `deal:${deal.ID}:lost`, kind: "lost", lostReason: stage?.name ?? null, occurredAt: modified });
+  } else if (target !== "lost") out.push({ ...base, key: `deal:${deal.ID}:lost`, kind: "lost", occurredAt: modified, deleted: true });
+  if ((target === "meeting" || target === "proposal" || target === "presentation") && modified >= historyFrom) {
+    out.push({ ...base, key: `deal:${deal.ID}:${target}`, kind: target, occurredAt: modified });
+  }
+  return out;
+}
+
+export function callEvent(c: BitrixCall): CrmEvent {
+  return {
+    key: `call:${c.CALL_ID}`,
+    crmUserId: String(c.PORTAL_USER_ID),
+    kind: "call",
+    outcome: bitrixCallOutcome(Number(c.CALL_DURATION), c.CALL_FAILED_CODE ?? null),
+    amountMinor: null,
+    clientName: null,
+    lostReason: null,
+    occurredAt: ms(c.CALL_START_DATE),
+  };
+}
+
+export function meetingEvent(a: BitrixActivity): CrmEvent {
+  return {
+    key: `activity:${a.ID}`,
+    crmUserId: a.RESPONSIBLE_ID,
+    kind: "meeting",
+    outcome: null,
+    amountMinor: null,
+    clientName: null,
+    lostReason: null,
+    occurredAt: ms(a.END_TIME || a.START_TIME || a.LAST_UPDATED),
+    deleted: a.COMPLETED !== "Y",
+  };
+}
+
+interface Stream<T> {
+  name: string;
+  method: string;
+  time: (item: T) => number;
+  params: (fromIso: string) => Record<string, unknown>;
+  events: (items: T[]) => CrmEvent[];
+}
+
+export async function syncBitrix(deps: AppDeps, conn: CrmConnection, client: BitrixClient): Promise<IngestTally> {
+  await refreshBitrixDirectory(deps, conn, client);
+  const stageOf = new Map(deps.repos.crm.stages(conn.id).map((s) => [s.stageId, { target: s.target, name: s.name }]));
+  const ctx = ingestContext(deps, conn);
+  const historyFrom = conn.historyFrom;
+  const streams = [
+    {
+      name: "calls",
+      method: "voximplant.statistic.get",
+      time: (c) => ms(c.CALL_START_DATE) / S,
+      params: (from) => ({ FILTER: { ">=CALL_START_DATE": from }, SORT: "CALL_START_DATE", ORDER: "ASC" }),
+      events: (calls) => calls.map(callEvent).filter((e) => e.occurredAt >= historyFrom),
+    } satisfies Stream<BitrixCall>,
+    {
+      name: "meetings",
+      method: "crm.activity.list",
+      time: (a) => ms(a.LAST_UPDATED) / S,
+      params: (from) => ({
+        filter: { TYPE_ID: 1, ">=LAST_UPDATED": from },
+        order: { LAST_UPDATED: "ASC" },
+        select: ["ID", "TYPE_ID", "RESPONSIBLE_ID", "START_TIME", "END_TIME", "COMPLETED", "LAST_UPDATED"],
+      }),
+      events: (acts) => acts.map(meetingEvent).filter((e) => e.occurredAt >= historyFrom),
+    } satisfies Stream<BitrixActivity>,
+    {
+      name: "deals",
+      method: "crm.deal.list",
+      time: (d) => ms(d.DATE_MODIFY) / S,
+      params: (from) => ({
+        filter: { ">=DATE_MODIFY": from },
+        order: { DATE_MODIFY: "ASC" },
+        select: ["ID", "TITLE", "STAGE_ID", "CATEGORY_ID", "OPPORTUNITY", "ASSIGNED_BY_ID", "DATE_CREATE", "DATE_MODIFY"],
+      }),
+      events: (deals) => deals.flatMap((d) => dealEvents(d, stageOf.get(d.STAGE_ID), historyFrom)),
+    } satisfies Stream<BitrixDeal>,
+  ] as Stream<unknown>[];
+
+  const tally = emptyTally();
+  const cursors = conn.cursors;
+  for (const stream of streams) {
+    const read = cursors[stream.name];
+    const stored = read ?? 0;
+    const from = Math.max(Math.floor(historyFrom / S), stored - OVERLAP_S);
+    let seen = stored;
+    for await (const page of client.pages<unknown>(stream.method, stream.params(iso(from)))) {
+      ingest(deps, conn, stream.events(page), ctx, tally);
+      for (const item of page) {
+        const t = stream.time(item);
+        if (Number.isFinite(t)) seen = Math.max(seen, Math.floor(t));
+      }
+    }
+    // Only this stream's cursor, and only if nobody reset it meanwhile (a stage remapping asks for a re-read).
+    deps.repos.crm.setCursor(conn.id, stream.name, read, seen);
+  }
+  return tally;
+}
