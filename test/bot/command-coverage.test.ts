@@ -12,12 +12,15 @@ import { messages } from "../../src/presentation/i18n/index.js";
 
 const FEATURES = new URL("../../src/bot/features/", import.meta.url);
 
+/** Words that only leave a guided flow: offered by the flow's own prompt, not a command of their own. */
+const FLOW_WORDS = new Set(["cancel"]);
+
 /** `.command("name"` registrations in src/bot/features/, plus the logging commands (one per kind). */
 function registeredCommands(): string[] {
   const found = new Set<string>(ACTIVITY_KINDS);
   for (const file of readdirSync(FEATURES)) {
     const text = readFileSync(new URL(file, FEATURES), "utf8");
-    for (const m of text.matchAll(/\.command\("([a-z_]+)"/g)) found.add(m[1]!);
+    for (const m of text.matchAll(/\.command\("([a-z_]+)"/g)) if (!FLOW_WORDS.has(m[1]!)) found.add(m[1]!);
   }
   return [...found].sort();
 }

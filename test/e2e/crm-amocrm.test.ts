@@ -187,8 +187,11 @@ describe("amoCRM with a long-lived token", () => {
     const team = h.deps.repos.teams.byId(h.deps.repos.crm.connection(conn)!.teamId)!;
     // The next morning's summary counts the CRM's day the same way.
     const morning = renderMorningSummary(buildMorningSummary(h.deps, team, NOW + 86_400_000), "ru", HEAD_PRIVATE).html;
-    expect(morning).toMatch(/John\s+1\s+1\s+0\s+0\n/);
-    expect(morning).toMatch(/Иван\s+4\s+0\s+1\s150\sтыс\.\n/);
+    // Calls and meetings, then deals and revenue (the day table continues below).
+    expect(morning).toMatch(/John\s+1\s+1\n/);
+    expect(morning).toMatch(/Иван\s+4\s+0\n/);
+    expect(morning).toMatch(/John\s+0\s+0\n/);
+    expect(morning).toMatch(/Иван\s+1\s+150\sтыс\.\n/);
     expect(morning).not.toContain("CRM: не синхронизировалась");
     const me = (await h.say(t.ivan, t.ivanChat, "/me")).text;
     expect(me).toMatch(/звонки\s+4/);
