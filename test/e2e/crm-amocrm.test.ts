@@ -197,7 +197,7 @@ describe("amoCRM with a long-lived token", () => {
     expect(me).toMatch(/звонки\s+4/);
     expect(me).toMatch(/выручка\s+150 000 ₽/);
     const report = (await h.say(t.head, t.headChat, "/report")).text;
-    expect(report).toMatch(/Иван\s+1 150 тыс\. 150 тыс\./);
+    expect(report).toMatch(/Иван\s+1\s+150 тыс\.\s+150 тыс\./);
 
     // Re-reading everything (cursors reset) and syncing again store nothing twice.
     const before = liveActivities(h);
