@@ -224,7 +224,7 @@ class Dispatcher implements Delivery {
     try {
       const messageId = await sendPart(this.api, job.chatId, job.msg.threadId, job.parts[job.next]!);
       job.messageIds.push(messageId);
-      job.next++;
+      this.partSent(job, messageId, job.next++);
     } catch (error) {
       failure = classifySendError(error);
     } finally {
@@ -242,6 +242,15 @@ class Dispatcher implements Delivery {
     } finally {
       job.busy = false;
       this.kick();
+    }
+  }
+
+  /** The caller's record of a part that reached the chat; its failure is logged, the part stays sent. */
+  private partSent(job: Job, messageId: number, part: number): void {
+    try {
+      job.msg.onPartSent?.(messageId, part);
+    } catch (error) {
+      this.log?.error({ err: error, label: job.msg.label, messageId }, "delivery: recording a sent part failed");
     }
   }
 
