@@ -30,7 +30,7 @@ import { computeStandings } from "../services/contests.js";
 import { headDashboard } from "../services/dashboard.js";
 import type { AppDeps } from "../services/deps.js";
 import { leaderboard } from "../services/leaderboard.js";
-import { kpisFor, planStandings } from "../services/scorecard.js";
+import { kpisFor, planStandings, replyKpis } from "../services/scorecard.js";
 import { buildTeamReport } from "../services/team-report.js";
 import { teamSnapshot } from "../services/team-snapshot.js";
 import { clientBundle } from "../web/bundle.js";
@@ -192,8 +192,9 @@ async function runBench(): Promise<void> {
   // In the bot every update writes (the inbox), so each reply reads the team's history anew.
   const fresh = () => forgetTeamHistory(deps);
   const me = () => {
-    const values = kpisFor(deps, team, month, [manager.id]);
-    const plans = planStandings(deps, team, manager.id, now).map((s) => standingLine(s, "ru"));
+    const kpis = replyKpis(deps, team);
+    const values = kpis(month, manager.id);
+    const plans = planStandings(deps, team, manager.id, now, kpis).map((s) => standingLine(s, "ru"));
     return renderScorecard(manager.firstName, periodLabel(month, "ru"), values, plans, "ru");
   };
   const board = () => leaderboard(deps, team, "deals", month);

@@ -110,7 +110,8 @@ export const leadStages = sqliteTable(
     // Covering: timelines() reads a team's period and each lead's history from
     // these indexes alone, without table lookups.
     index("lead_stages_lead_idx").on(t.leadId, t.stage, t.enteredAt),
-    index("lead_stages_team_time_idx").on(t.teamId, t.enteredAt, t.ownerId, t.leadId),
+    // Covering: the leads touched, or qualified and won (stage), in a team's period.
+    index("lead_stages_team_time_idx").on(t.teamId, t.enteredAt, t.ownerId, t.leadId, t.stage),
     index("lead_stages_activity_idx").on(t.activityId),
   ],
 );
@@ -158,7 +159,19 @@ export const activities = sqliteTable(
       t.clientName,
       t.lostReason,
     ),
-    index("activities_user_time_idx").on(t.userId, t.occurredAt),
+    // Covering: a person's period (/me, their plans) as one range of their own rows.
+    index("activities_user_time_idx").on(
+      t.userId,
+      t.occurredAt,
+      t.teamId,
+      t.deletedAt,
+      t.kind,
+      t.outcome,
+      t.amountMinor,
+      t.leadId,
+      t.clientName,
+      t.lostReason,
+    ),
     // Covering: the business metrics read a team's won deals of all time (customers' history).
     index("activities_team_kind_idx").on(t.teamId, t.kind, t.deletedAt, t.occurredAt, t.userId, t.amountMinor, t.clientName, t.marginPct),
   ],

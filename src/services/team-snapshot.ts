@@ -32,9 +32,14 @@ export function teamSnapshot(
   opts: { business?: boolean } = {},
 ): TeamSnapshot {
   const members = deps.repos.memberships.listTeam(team.id);
-  const activities = deps.repos.entries.activities(team.id, period.from, period.to, onlyUserIds);
-  const timelines = deps.repos.entries.timelines(team.id, period.from, period.to, onlyUserIds);
-  const active = new Set(activities.map((a) => a.userId));
+  const { entries } = deps.repos;
+  // The whole team's KPIs come from counts and the measured leads (a hundred rows, not
+  // thousands); the entries and timelines themselves are read only if a caller asks.
+  const whole = onlyUserIds === undefined;
+  const counts = whole ? entries.activityCounts(team.id, period.from, period.to) : undefined;
+  let activities = whole ? undefined : entries.activities(team.id, period.from, period.to, onlyUserIds);
+  let timelines = whole ? undefined : entries.timelines(team.id, period.from, period.to, onlyUserIds);
+  const active = new Set((counts ?? activities!).map((a) => a.userId));
   const wanted = (id: number) => (onlyUserIds ? onlyUserIds.includes(id) : true);
   const current = new Set(members.map((m) => m.user.id));
   // Someone removed from the team keeps their past entries, shown as a former member.
@@ -44,8 +49,9 @@ export function teamSnapshot(
   );
   const people = [...members.filter((m) => wanted(m.user.id) && (m.membership.role === "manager" || active.has(m.user.id))), ...former];
   const input = {
-    activities,
-    timelines,
+    activities: activities ?? [],
+    ...(counts ? { counts } : {}),
+    timelines: timelines ?? entries.kpiTimelines(team.id, period.from, period.to),
     period,
     weights: teamPointWeights(team),
     business: opts.business === false ? undefined : businessContext(deps, team, onlyUserIds ?? null),
@@ -59,7 +65,13 @@ export function teamSnapshot(
       people.map((p) => p.user.id),
     ),
     total: computeTeamKpis(input),
-    activities,
-    timelines,
+    get activities() {
+      activities ??= entries.activities(team.id, period.from, period.to);
+      return activities;
+    },
+    get timelines() {
+      timelines ??= entries.timelines(team.id, period.from, period.to);
+      return timelines;
+    },
   };
 }

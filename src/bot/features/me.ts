@@ -6,7 +6,7 @@ import { messages } from "../../presentation/i18n/index.js";
 import { standingLine } from "../../presentation/views/plan-progress.js";
 import { renderScorecard } from "../../presentation/views/scorecard-view.js";
 import { streakOf } from "../../services/motivation.js";
-import { kpisFor, planStandings } from "../../services/scorecard.js";
+import { planStandings, replyKpis } from "../../services/scorecard.js";
 import { teamWeekStart } from "../../services/team-settings.js";
 import type { BotContext } from "../context.js";
 import { kindForButton } from "../keyboards/logging.js";
@@ -25,8 +25,9 @@ async function me(ctx: BotContext, arg: string): Promise<void> {
   const { team, user } = member;
   const now = ctx.deps.now();
   const period = resolvePeriod(spec, now, team.timezone, { weekStart: teamWeekStart(team) });
-  const values = kpisFor(ctx.deps, team, period, [user.id]);
-  const plans = planStandings(ctx.deps, team, user.id, now).map((s) => standingLine(s, ctx.locale));
+  const kpis = replyKpis(ctx.deps, team);
+  const values = kpis(period, user.id);
+  const plans = planStandings(ctx.deps, team, user.id, now, kpis).map((s) => standingLine(s, ctx.locale));
   const card = renderScorecard(user.firstName, periodLabel(period, ctx.locale), values, plans, ctx.locale);
   // The streak is today's, whatever period the card shows.
   await ctx.reply(`${card}\n${ctx.t.motivation.streak(streakOf(ctx.deps, team, user.id, now))}`, { parse_mode: "HTML" });
