@@ -174,6 +174,11 @@ const COMPUTATIONS: Record<MetricKey, MetricComputation> = {
   churn: { from: "business", value: () => null },
 };
 
+/** What a metric is built from: entries, lead timelines, or the business context. */
+export function metricSource(metric: MetricKey): MetricComputation["from"] {
+  return COMPUTATIONS[metric].from;
+}
+
 /**
  * The entry kinds a metric is built from (a trend of it reads only these); null for
  * metrics built from lead timelines or the business context.

@@ -19,17 +19,18 @@ export interface TeamSnapshot {
 }
 
 /**
- * Reads a team's entries and lead timelines for a period (two indexed range
- * queries) and computes every KPI per person and for the team from raw entries.
- * `business: false` skips the business metrics (left null) for callers that show one
- * other metric: they need the team's deals of all time, the costliest read here.
+ * Reads a team's entries (counted per person, kind and outcome) and the lead
+ * timelines its KPIs measure for a period, and computes every KPI per person and for
+ * the team. `business: false` skips the business metrics (left null) for callers that
+ * show one other metric: they need the team's deals of all time, the costliest read
+ * here; `timelines: false` likewise skips lead and closing times.
  */
 export function teamSnapshot(
   deps: AppDeps,
   team: Team,
   period: Period,
   onlyUserIds?: number[],
-  opts: { business?: boolean } = {},
+  opts: { business?: boolean; timelines?: boolean } = {},
 ): TeamSnapshot {
   const members = deps.repos.memberships.listTeam(team.id);
   const { entries } = deps.repos;
@@ -51,7 +52,7 @@ export function teamSnapshot(
   const input = {
     activities: activities ?? [],
     ...(counts ? { counts } : {}),
-    timelines: timelines ?? entries.kpiTimelines(team.id, period.from, period.to),
+    timelines: timelines ?? (opts.timelines === false ? [] : entries.kpiTimelines(team.id, period.from, period.to)),
     period,
     weights: teamPointWeights(team),
     business: opts.business === false ? undefined : businessContext(deps, team, onlyUserIds ?? null),
