@@ -68,9 +68,7 @@ describe("counted entries", () => {
           const kinds = metricKinds(metric);
           if (kinds === null) continue;
           const own = list.filter((a) => kinds.includes(a.kind));
-          expect(timeSeries(own, PERIOD, "Europe/Moscow", "day", metric)).toEqual(
-            timeSeries(list, PERIOD, "Europe/Moscow", "day", metric),
-          );
+          expect(timeSeries(own, PERIOD, "Europe/Moscow", "day", metric)).toEqual(timeSeries(list, PERIOD, "Europe/Moscow", "day", metric));
         }
       }),
       { numRuns: 40 },
