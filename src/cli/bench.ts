@@ -13,11 +13,8 @@ import { pino } from "pino";
 import { loadConfig } from "../config.js";
 import { closeDatabase, openDatabase } from "../db/client.js";
 import { createRepositories } from "../db/repositories/index.js";
-import type { BusinessContext } from "../domain/business-metrics.js";
-import { computeKpisByUser, computeTeamKpis } from "../domain/kpi.js";
 import { resolvePeriod } from "../domain/periods.js";
 import { zonedTime } from "../domain/time.js";
-import type { ActivityRecord, LeadTimeline, Period } from "../domain/types.js";
 import { barChart } from "../presentation/charts/index.js";
 import { periodLabel } from "../presentation/format/period-label.js";
 import { renderLiveStandings } from "../presentation/views/contest-view.js";
@@ -36,6 +33,7 @@ import { teamSnapshot } from "../services/team-snapshot.js";
 import { clientBundle } from "../web/bundle.js";
 import { cachedBenchDatabase, projectPath } from "./bench-cache.js";
 import { type BenchDataOptions, benchIds } from "./bench-data.js";
+import { naiveTeamMonth } from "./bench-naive.js";
 
 /** A fixed last day (a Friday) so the cache stays valid; "now" is that evening, so October is a full month. */
 const END_DATE = "2026-10-30";
@@ -77,53 +75,6 @@ async function measure(runs: number, fn: () => unknown, fresh: () => void = () =
   }
   const sorted = [...times].sort((a, b) => a - b);
   return { p50: median(times), p95: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!, cpuP50: median(cpu), runs };
-}
-
-// ---------------------------------------------------------------- naive path
-
-/**
- * The team-month aggregation without any index: full scans of activities and
- * lead_stages (NOT INDEXED), leads fetched by rowid, KPIs computed in JS.
- */
-function naiveTeamMonth(sqlite: AppDeps["db"]["$client"], teamId: number, period: Period, userIds: number[], business?: BusinessContext) {
-  const activities = sqlite
-    .prepare(
-      `select id, user_id as userId, kind, outcome, amount_minor as amountMinor, occurred_at as occurredAt,
-              lead_id as leadId, client_name as clientName, lost_reason as lostReason
-         from activities not indexed
-        where team_id = ? and occurred_at >= ? and occurred_at < ? and deleted_at is null`,
-    )
-    .all(teamId, period.from, period.to) as ActivityRecord[];
-  const timelines = sqlite
-    .prepare(
-      `with touched as materialized (
-         select distinct lead_id from lead_stages not indexed where team_id = ? and entered_at >= ? and entered_at < ?
-       ), history as (
-         select lead_id,
-                min(case when stage = 'new' then entered_at end) as newAt,
-                min(case when stage = 'qualified' then entered_at end) as qualifiedAt,
-                min(case when stage = 'meeting' then entered_at end) as meetingAt,
-                min(case when stage = 'proposal' then entered_at end) as proposalAt,
-                min(case when stage = 'won' then entered_at end) as wonAt,
-                min(case when stage = 'lost' then entered_at end) as lostAt
-           from lead_stages not indexed
-          where team_id = ? and lead_id in touched
-          group by lead_id
-       )
-       select l.id as leadId, l.owner_id as ownerId, l.client_name as clientName,
-              coalesce(h.newAt, l.created_at) as registeredAt, h.qualifiedAt, h.meetingAt, h.proposalAt, h.wonAt, h.lostAt,
-              l.lost_at_stage as lostAtStage, l.lost_reason as lostReason
-         from history h join leads l not indexed on l.id = h.lead_id`,
-    )
-    .all(teamId, period.from, period.to, teamId) as LeadTimeline[];
-  // The business metrics' context (customers' history, inputs) is the same both ways.
-  const input = { activities, timelines, period, ...(business ? { business } : {}) };
-  return {
-    byUser: computeKpisByUser(input, userIds),
-    total: computeTeamKpis(input),
-    activities: activities.length,
-    timelines: timelines.length,
-  };
 }
 
 // ---------------------------------------------------------------- explain
