@@ -3,7 +3,8 @@
 // the spawn to the first getUpdates, and the RSS of the whole process tree (npm, the
 // shell, node and its threads) after a head's /report, which draws a chart.
 // Rounds: --rounds N (3); medians are reported. dist/ is built first (a warm start:
-// prestart then only checks it is fresh).
+// prestart then only checks it is fresh). BENCH_CMD=/help measures a reply without a
+// chart instead; BENCH_VERBOSE=1 prints each process, BENCH_SMAPS=1 the bot's mappings.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -116,7 +117,7 @@ async function round(): Promise<{ readyMs: number; rssMb: number; pssMb: number;
   // Queued before the start: the first getUpdates is answered (and logged) at once,
   // not after its long-poll timeout, and it carries the /report.
   const after = fake.mark();
-  fake.sendText(head, fake.privateChat(head), "/report month");
+  fake.sendText(head, fake.privateChat(head), process.env["BENCH_CMD"] ?? "/report month");
   const started = performance.now();
   const child = spawn("npm", ["start", "--silent"], {
     cwd: ROOT,
@@ -129,7 +130,10 @@ async function round(): Promise<{ readyMs: number; rssMb: number; pssMb: number;
     await fake.waitForCall((c) => c.method === "getUpdates", { timeoutMs: 60_000 });
     const readyMs = performance.now() - started;
     const asked = performance.now();
-    await fake.waitForCall((c) => c.method === "sendPhoto" && c.response.ok, { after, timeoutMs: 60_000 });
+    await fake.waitForCall((c) => (process.env["BENCH_CMD"] ? c.method === "sendMessage" : c.method === "sendPhoto") && c.response.ok, {
+      after,
+      timeoutMs: 60_000,
+    });
     const reportMs = performance.now() - asked;
     // Let the allocator settle as it would between requests.
     await new Promise((r) => setTimeout(r, 500));
