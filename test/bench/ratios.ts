@@ -1,4 +1,5 @@
-// `npm run bench:ci` (run by `npm test`): a small-scale bench, seconds long, that runs
+// `npm run bench:ci` (run by `npm test`, before vitest, so `npm test -- <vitest flags>` still
+// reaches vitest): a small-scale bench, seconds long, that runs
 // each hot path beside its naive path (full scans, KPIs in JS) in the same process and
 // fails when the hot path gives other numbers, or loses most of its advantage. Ratios of
 // CPU medians, not absolute times: a shared or slow CI machine slows both sides alike,
@@ -18,6 +19,7 @@ import { closeDatabase, openDatabase } from "../../src/db/client.js";
 import { createRepositories } from "../../src/db/repositories/index.js";
 import { timeSeries } from "../../src/domain/kpi.js";
 import { resolvePeriod } from "../../src/domain/periods.js";
+import { planPeriodSpecs } from "../../src/domain/plans.js";
 import { zonedTime } from "../../src/domain/time.js";
 import { businessContext, forgetTeamHistory } from "../../src/services/business.js";
 import { headDashboard } from "../../src/services/dashboard.js";
@@ -25,6 +27,7 @@ import type { AppDeps } from "../../src/services/deps.js";
 import { leaderboard } from "../../src/services/leaderboard.js";
 import { planStandings, replyKpis } from "../../src/services/scorecard.js";
 import { buildTeamReport } from "../../src/services/team-report.js";
+import { teamWeekStart } from "../../src/services/team-settings.js";
 
 /**
  * The least a hot path must keep of its advantage over the naive path: a ratio (naive
@@ -53,7 +56,11 @@ const people = repos.memberships
   .listTeam(team.id)
   .filter((m) => m.membership.role === "manager")
   .map((m) => m.user.id);
-const naive = (ids: number[]) => naiveTeamMonth(db.$client, team.id, month, ids, businessContext(deps, team, null));
+const naive = (ids: number[], period = month) => naiveTeamMonth(db.$client, team.id, period, ids, businessContext(deps, team, null));
+/** The periods of the team's plans (a report reads each of them, the naive way by a full scan each). */
+const planPeriods = [...new Set(repos.plans.list(team.id).map((p) => p.period))].map((p) =>
+  resolvePeriod(planPeriodSpecs(p).current, now, team.timezone, { weekStart: teamWeekStart(team) }),
+);
 
 interface Path {
   name: string;
@@ -88,7 +95,7 @@ const PATHS: Path[] = [
   {
     name: "/report month (team, plans)",
     hot: () => buildTeamReport(deps, team, month, now),
-    naive: () => naive(people),
+    naive: () => [naive(people), ...planPeriods.map((p) => naive(people, p))],
     same: () => [buildTeamReport(deps, team, month, now).snapshot.total, naive(people).total],
   },
   {
@@ -102,7 +109,7 @@ const PATHS: Path[] = [
              from activities not indexed where team_id = ? and occurred_at >= ? and occurred_at < ? and deleted_at is null`,
         )
         .all(team.id, month.from, month.to) as Parameters<typeof timeSeries>[0];
-      return [naive(people), timeSeries(all, month, team.timezone, "day", "deals")];
+      return [naive(people), ...planPeriods.map((p) => naive(people, p)), timeSeries(all, month, team.timezone, "day", "deals")];
     },
     same: () => [
       headDashboard(deps, team, month, now, "deals").trend,
