@@ -112,7 +112,8 @@ export const leadStages = sqliteTable(
     // Covering: timelines() reads a team's period and each lead's history from
     // these indexes alone, without table lookups.
     index("lead_stages_lead_idx").on(t.leadId, t.stage, t.enteredAt),
-    index("lead_stages_team_time_idx").on(t.teamId, t.enteredAt, t.ownerId, t.leadId),
+    // Covering: the leads touched, or qualified and won (stage), in a team's period.
+    index("lead_stages_team_time_idx").on(t.teamId, t.enteredAt, t.ownerId, t.leadId, t.stage),
     index("lead_stages_activity_idx").on(t.activityId),
   ],
 );
@@ -166,7 +167,19 @@ export const activities = sqliteTable(
       t.clientName,
       t.lostReason,
     ),
-    index("activities_user_time_idx").on(t.userId, t.occurredAt),
+    // Covering: a person's period (/me, their plans) as one range of their own rows.
+    index("activities_user_time_idx").on(
+      t.userId,
+      t.occurredAt,
+      t.teamId,
+      t.deletedAt,
+      t.kind,
+      t.outcome,
+      t.amountMinor,
+      t.leadId,
+      t.clientName,
+      t.lostReason,
+    ),
     // /feed lists entries by when they were logged: an imported one may be for any past day.
     index("activities_team_logged_idx").on(t.teamId, t.loggedAt).where(sql`logged_at is not null`),
     // Covering: the business metrics read a team's won deals of all time (customers' history).

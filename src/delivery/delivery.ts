@@ -230,7 +230,7 @@ class Dispatcher implements Delivery {
         ephemeralTo: job.msg.ephemeralTo,
       });
       job.messageIds.push(messageId);
-      job.next++;
+      this.partSent(job, messageId, job.next++);
     } catch (error) {
       failure = classifySendError(error);
     } finally {
@@ -248,6 +248,15 @@ class Dispatcher implements Delivery {
     } finally {
       job.busy = false;
       this.kick();
+    }
+  }
+
+  /** The caller's record of a part that reached the chat; its failure is logged, the part stays sent. */
+  private partSent(job: Job, messageId: number, part: number): void {
+    try {
+      job.msg.onPartSent?.(messageId, part);
+    } catch (error) {
+      this.log?.error({ err: error, label: job.msg.label, messageId }, "delivery: recording a sent part failed");
     }
   }
 

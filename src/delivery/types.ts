@@ -17,6 +17,13 @@ export interface Outgoing {
   ephemeralTo?: number;
   /** Caller's label for logs, e.g. "summary:team 5". */
   label?: string;
+  /**
+   * Called with each part's message id the moment Telegram answers, before anything
+   * else runs (no other send, no other post's work): a caller that must never send a
+   * part twice records it here, synchronously, so a crash right after loses nothing.
+   * Parts: the text; or the photo, then its text when the caption did not fit.
+   */
+  onPartSent?(messageId: number, part: number): void;
 }
 
 export type DeliveryOutcome =

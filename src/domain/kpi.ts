@@ -8,15 +8,31 @@ import { bucketKey, bucketKeyForDate, bucketKeys, type Grouping } from "./period
 import { listDates } from "./periods.js";
 import { DEFAULT_POINT_WEIGHTS, entryPoints, type PointWeights } from "./points.js";
 import { addDays, zonedMidnight } from "./time.js";
-import type { ActivityRecord, LeadTimeline, Period } from "./types.js";
+import { ACTIVITY_KINDS, type ActivityKind, type ActivityRecord, type CallOutcome, type LeadTimeline, type Period } from "./types.js";
 
 export type KpiValues = Record<MetricKey, number | null>;
 
+/**
+ * Entries counted in the database (one row per person, kind and call outcome over a
+ * period) instead of read one by one: what every KPI needs from entries, in about a
+ * hundred rows where a team's month has thousands.
+ */
+export interface ActivityCount {
+  userId: number;
+  kind: ActivityKind;
+  outcome: CallOutcome | null;
+  n: number;
+  /** Sum of amountMinor (deals), 0 when none. */
+  amountMinor: number;
+}
+
 export interface KpiInput {
   /** Non-deleted activities of whoever is measured; filtered to the period here. */
-  activities: ActivityRecord[];
+  activities: readonly ActivityRecord[];
+  /** Counts already limited to the period, taken with (or instead of) `activities`. */
+  counts?: readonly ActivityCount[];
   /** Timelines of those people's leads. */
-  timelines: LeadTimeline[];
+  timelines: readonly LeadTimeline[];
   period: Period;
   /** The team's point weights (points.ts); the catalogue's defaults when absent. */
   weights?: PointWeights;
@@ -60,31 +76,37 @@ function newTally(): Tally {
 }
 
 function addActivity(t: Tally, a: ActivityRecord, weights: PointWeights): void {
-  t.points += entryPoints(a, weights);
+  addEntries(t, { kind: a.kind, outcome: a.outcome, n: 1, amountMinor: a.amountMinor ?? 0 }, weights);
+}
+
+/** `n` entries of one kind and outcome (one entry, or a counted group): the one place entries are tallied. */
+function addEntries(t: Tally, a: Omit<ActivityCount, "userId">, weights: PointWeights): void {
+  const n = a.n;
+  t.points += n * entryPoints(a, weights);
   switch (a.kind) {
     case "call":
-      t.calls += 1;
-      if (a.outcome === "meeting") t.meetingCalls += 1;
-      if (a.outcome === "noanswer") t.noanswerCalls += 1;
+      t.calls += n;
+      if (a.outcome === "meeting") t.meetingCalls += n;
+      if (a.outcome === "noanswer") t.noanswerCalls += n;
       break;
     case "meeting":
-      t.meetings += 1;
+      t.meetings += n;
       break;
     case "proposal":
-      t.proposals += 1;
+      t.proposals += n;
       break;
     case "presentation":
-      t.presentations += 1;
+      t.presentations += n;
       break;
     case "deal":
-      t.deals += 1;
-      t.revenue += a.amountMinor ?? 0;
+      t.deals += n;
+      t.revenue += a.amountMinor;
       break;
     case "lost":
-      t.lost += 1;
+      t.lost += n;
       break;
     case "lead":
-      t.leads += 1;
+      t.leads += n;
       break;
     default: {
       // A new activity kind does not compile until it is tallied here.
@@ -108,33 +130,40 @@ export function median(values: readonly number[]): number | null {
 
 const percentOf = (part: number, whole: number) => (whole === 0 ? null : (part / whole) * 100);
 
-interface MetricComputation {
-  /** What the value is built from: logged entries, lead timelines (stage times), or the business context. */
-  from: "activities" | "timelines" | "business";
-  value: (t: Tally) => number | null;
-}
+type MetricComputation =
+  | {
+      /** Built from logged entries: only these kinds change it (a trend reads just them). */
+      from: "activities";
+      kinds: readonly ActivityKind[];
+      value: (t: Tally) => number | null;
+    }
+  | {
+      /** Built from lead timelines (stage times), or set from the business context. */
+      from: "timelines" | "business";
+      value: (t: Tally) => number | null;
+    };
 
 /**
  * Every metric's value from a tally. Exhaustive: a new metric key does not
  * compile until it is computed here (a new input also needs a Tally field).
  */
 const COMPUTATIONS: Record<MetricKey, MetricComputation> = {
-  calls: { from: "activities", value: (t) => t.calls },
-  meetings: { from: "activities", value: (t) => t.meetings },
-  call_conversion: { from: "activities", value: (t) => percentOf(t.meetingCalls, t.calls) },
-  noanswer_rate: { from: "activities", value: (t) => percentOf(t.noanswerCalls, t.calls) },
-  proposals: { from: "activities", value: (t) => t.proposals },
-  presentations: { from: "activities", value: (t) => t.presentations },
-  deals: { from: "activities", value: (t) => t.deals },
-  revenue: { from: "activities", value: (t) => t.revenue },
+  calls: { from: "activities", kinds: ["call"], value: (t) => t.calls },
+  meetings: { from: "activities", kinds: ["meeting"], value: (t) => t.meetings },
+  call_conversion: { from: "activities", kinds: ["call"], value: (t) => percentOf(t.meetingCalls, t.calls) },
+  noanswer_rate: { from: "activities", kinds: ["call"], value: (t) => percentOf(t.noanswerCalls, t.calls) },
+  proposals: { from: "activities", kinds: ["proposal"], value: (t) => t.proposals },
+  presentations: { from: "activities", kinds: ["presentation"], value: (t) => t.presentations },
+  deals: { from: "activities", kinds: ["deal"], value: (t) => t.deals },
+  revenue: { from: "activities", kinds: ["deal"], value: (t) => t.revenue },
   // Rounded to whole kopecks: money stays integer minor units everywhere.
-  avg_check: { from: "activities", value: (t) => (t.deals === 0 ? null : Math.round(t.revenue / t.deals)) },
-  lost: { from: "activities", value: (t) => t.lost },
-  win_rate: { from: "activities", value: (t) => percentOf(t.deals, t.deals + t.lost) },
+  avg_check: { from: "activities", kinds: ["deal"], value: (t) => (t.deals === 0 ? null : Math.round(t.revenue / t.deals)) },
+  lost: { from: "activities", kinds: ["lost"], value: (t) => t.lost },
+  win_rate: { from: "activities", kinds: ["deal", "lost"], value: (t) => percentOf(t.deals, t.deals + t.lost) },
   lead_time: { from: "timelines", value: (t) => median(t.leadDurations) },
   close_time: { from: "timelines", value: (t) => median(t.closeDurations) },
-  leads: { from: "activities", value: (t) => t.leads },
-  points: { from: "activities", value: (t) => t.points },
+  leads: { from: "activities", kinds: ["lead"], value: (t) => t.leads },
+  points: { from: "activities", kinds: ACTIVITY_KINDS, value: (t) => t.points },
   // Set from the business context by withBusiness (business-metrics.ts); null without one.
   market_share: { from: "business", value: () => null },
   sales_margin: { from: "business", value: () => null },
@@ -144,6 +173,20 @@ const COMPUTATIONS: Record<MetricKey, MetricComputation> = {
   repeat_rate: { from: "business", value: () => null },
   churn: { from: "business", value: () => null },
 };
+
+/** What a metric is built from: entries, lead timelines, or the business context. */
+export function metricSource(metric: MetricKey): MetricComputation["from"] {
+  return COMPUTATIONS[metric].from;
+}
+
+/**
+ * The entry kinds a metric is built from (a trend of it reads only these); null for
+ * metrics built from lead timelines or the business context.
+ */
+export function metricKinds(metric: MetricKey): readonly ActivityKind[] | null {
+  const c = COMPUTATIONS[metric];
+  return c.from === "activities" ? c.kinds : null;
+}
 
 /** The business metrics of `subject` (null: the context's own subject) laid over the entries' values. */
 function withBusiness(values: KpiValues, input: KpiInput, subject?: readonly number[]): KpiValues {
@@ -171,6 +214,7 @@ export function computeKpis(input: KpiInput): KpiValues {
   const t = newTally();
   const weights = input.weights ?? DEFAULT_POINT_WEIGHTS;
   for (const a of input.activities) if (inPeriod(a.occurredAt, input.period)) addActivity(t, a, weights);
+  for (const c of input.counts ?? []) addEntries(t, c, weights);
   for (const tl of input.timelines) addTimeline(t, tl, input.period);
   return withBusiness(finish(t), input);
 }
@@ -187,6 +231,10 @@ export function computeKpisByUser(input: KpiInput, userIds: number[]): Map<numbe
   for (const a of input.activities) {
     const t = tallies.get(a.userId);
     if (t !== undefined && inPeriod(a.occurredAt, input.period)) addActivity(t, a, weights);
+  }
+  for (const c of input.counts ?? []) {
+    const t = tallies.get(c.userId);
+    if (t !== undefined) addEntries(t, c, weights);
   }
   for (const tl of input.timelines) {
     const t = tallies.get(tl.ownerId);
@@ -214,7 +262,7 @@ export interface TimeSeriesOptions {
   /** ISO weekday weeks start on (grouping "week"); Monday by default. */
   weekStart?: number;
   /** Needed only for lead_time / close_time; without it those points are null. */
-  timelines?: LeadTimeline[];
+  timelines?: readonly LeadTimeline[];
   /** The team's point weights; the catalogue's defaults when absent. */
   weights?: PointWeights;
   /** Needed only for the business metrics; without it those points are null. */
@@ -240,7 +288,7 @@ function bucketPeriods(period: Period, tz: string, grouping: Grouping, weekStart
  * Week keys are the first date of the week ("2026-11-23"), months "2026-11".
  */
 export function timeSeries(
-  activities: ActivityRecord[],
+  activities: readonly ActivityRecord[],
   period: Period,
   tz: string,
   grouping: Grouping,

@@ -300,31 +300,40 @@ export class PostScheduler {
     };
     const outcomes: DeliveryOutcome[] = [];
     let chatId = target.chatId;
+    // Drawn (in the chart worker) while the text goes out.
+    const chart =
+      content.chart && claimed.chartMessageId === null
+        ? content.chart().catch((err: unknown) => {
+            this.deps.logger.error({ err, team_id: team.id }, "chart render failed");
+            return null;
+          })
+        : null;
     if (claimed.messageIds.length === 0) {
       const rich = content.doc && hasTable(content.doc) ? docToRich(content.doc) : null;
-      const text = await this.delivery.send({ ...base, html: content.html, ...(rich ? { rich } : {}) });
+      // Recorded the moment Telegram answers: a crash right after never sends it again.
+      const text = await this.delivery.send({
+        ...base,
+        html: content.html,
+        ...(rich ? { rich } : {}),
+        onPartSent: (id) => posts.recordDelivered(claimed.id, { text: [id] }),
+      });
       outcomes.push(text);
-      if (text.status === "sent") {
-        posts.recordDelivered(claimed.id, { text: text.messageIds });
-        chatId = text.chatId;
-      }
+      if (text.status === "sent") chatId = text.chatId;
     }
     const textReached = claimed.messageIds.length > 0 || outcomes[0]?.status === "sent";
-    if (content.chart && textReached && claimed.chartMessageId === null) {
-      const png = await content.chart().catch((err: unknown) => {
-        this.deps.logger.error({ err, team_id: team.id }, "chart render failed");
-        return null;
+    const png = chart && textReached ? await chart : null;
+    if (png) {
+      const photo = await this.delivery.send({
+        ...base,
+        chatId,
+        html: escapeHtml(content.caption),
+        photo: { data: png, filename: `${slot.kind}.png` },
+        // Part 0 is the photo (a caption too long for it follows as part 1).
+        onPartSent: (id, part) => {
+          if (part === 0) posts.recordDelivered(claimed.id, { chart: id });
+        },
       });
-      if (png) {
-        const photo = await this.delivery.send({
-          ...base,
-          chatId,
-          html: escapeHtml(content.caption),
-          photo: { data: png, filename: `${slot.kind}.png` },
-        });
-        outcomes.push(photo);
-        if (photo.status === "sent" && photo.messageIds[0] !== undefined) posts.recordDelivered(claimed.id, { chart: photo.messageIds[0] });
-      }
+      outcomes.push(photo);
     }
     const failed = outcomes.find((o) => o.status !== "sent");
     posts.finish(

@@ -16,15 +16,16 @@ import type { AppDeps } from "./deps.js";
 type TeamHistory = Pick<BusinessContext, "deals" | "inputs" | "costUserIds">;
 
 /**
- * The last team history read per repositories, with the database version it was read
- * at. One reply reads KPIs several times (a period, each plan's period, the previous
- * period): the team's deals of all time are read once, not each time, and read again
- * as soon as anything was written. One team is kept: this serves one reply's reads.
+ * The last team history read per repositories, with the team's history version it was
+ * read at. One reply reads KPIs several times (a period, each plan's period, the previous
+ * period), and the next reply of the same team usually finds its history unchanged (a
+ * call or a meeting logged, the inbox written): the team's deals of all time are read
+ * again only when its deals, inputs or members changed. One team is kept.
  */
 const historyCache = new WeakMap<AppDeps["repos"], { teamId: number; version: string; history: TeamHistory }>();
 
 function teamHistory(deps: AppDeps, teamId: number): TeamHistory {
-  const version = deps.repos.business.version();
+  const version = deps.repos.business.historyVersion(teamId);
   const hit = historyCache.get(deps.repos);
   if (hit && hit.teamId === teamId && hit.version === version) return hit.history;
   const history: TeamHistory = {

@@ -6,13 +6,13 @@ import type { Team } from "../db/repositories/teams.js";
 import type { Member } from "../db/repositories/users.js";
 import { computeFunnel, type Funnel } from "../domain/funnel.js";
 import type { KpiValues } from "../domain/kpi.js";
-import { timeSeries } from "../domain/kpi.js";
+import { metricKinds, timeSeries } from "../domain/kpi.js";
 import type { MetricKey } from "../domain/metrics.js";
 import { assertWithinBound } from "../domain/period-bounds.js";
 import { type Ranked, rankBy } from "../domain/ranking.js";
 import { autoGrouping } from "../domain/report-definition.js";
 import { readTeamSettings } from "../domain/team-settings.js";
-import type { ActivityRecord, Period } from "../domain/types.js";
+import type { ActivityRecord, LeadTimeline, Period } from "../domain/types.js";
 import type { AppDeps } from "./deps.js";
 import { kpisFor, type PlanStanding, planStandings } from "./scorecard.js";
 import { buildTeamReport, type TeamReport, teamAverage } from "./team-report.js";
@@ -40,14 +40,19 @@ export function headDashboard(deps: AppDeps, team: Team, period: Period, now: nu
   const report = buildTeamReport(deps, team, period, now);
   const snap = report.snapshot;
   // Like /funnel: the cohort registered in the period, followed to today.
-  const funnel = computeFunnel(deps.repos.entries.timelines(team.id, period.from, Number.MAX_SAFE_INTEGER), period);
+  const since = deps.repos.entries.timelines(team.id, period.from, Number.MAX_SAFE_INTEGER);
+  const funnel = computeFunnel(since, period);
+  // The trend reads only the entries its metric is built from; lead and closing times
+  // come from the timelines just read (every lead qualified or won in the period is among them).
+  const kinds = metricKinds(trendMetric);
+  const trendEntries = kinds ? deps.repos.entries.activitiesOfKinds(team.id, period.from, period.to, kinds) : [];
   const leaderMetric = readTeamSettings(team.settings).mainMetric;
   return {
     report,
     average: teamAverage(snap),
     funnel,
     trendMetric,
-    trend: trend(team, period, trendMetric, snap.activities, snap.timelines),
+    trend: trend(team, period, trendMetric, trendEntries, since),
     leaderMetric,
     // Ranked from the report's snapshot, as leaderboard() would rank it, without reading the period again.
     leaderboard: rankBy(
@@ -64,13 +69,7 @@ function assertTrendFits(team: Team, period: Period): void {
   assertWithinBound(period, { grouping: autoGrouping(period), weekStart: teamWeekStart(team) });
 }
 
-function trend(
-  team: Team,
-  period: Period,
-  metric: MetricKey,
-  activities: ActivityRecord[],
-  timelines: TeamReport["snapshot"]["timelines"],
-) {
+function trend(team: Team, period: Period, metric: MetricKey, activities: readonly ActivityRecord[], timelines: readonly LeadTimeline[]) {
   return timeSeries(activities, period, team.timezone, autoGrouping(period), metric, {
     weekStart: teamWeekStart(team),
     timelines,

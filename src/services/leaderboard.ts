@@ -2,6 +2,7 @@ import type { Team } from "../db/repositories/teams.js";
 import type { Member } from "../db/repositories/users.js";
 import { isBusinessMetric } from "../domain/business-metrics.js";
 import { isRookie } from "../domain/fair-ranking.js";
+import { metricSource } from "../domain/kpi.js";
 import type { MetricKey } from "../domain/metrics.js";
 import { type Ranked, rankBy } from "../domain/ranking.js";
 import type { Period } from "../domain/types.js";
@@ -10,7 +11,12 @@ import { type TeamSnapshot, teamSnapshot } from "./team-snapshot.js";
 
 /** The team ranked by a metric over a period; revenue breaks display ties. */
 export function leaderboard(deps: AppDeps, team: Team, metric: MetricKey, period: Period, only?: (m: Member) => boolean): Ranked<Member>[] {
-  return rankSnapshot(teamSnapshot(deps, team, period, undefined, { business: isBusinessMetric(metric) }), metric, only);
+  // Only what the metric is built from (revenue, the tie-break, is built from entries).
+  const snap = teamSnapshot(deps, team, period, undefined, {
+    business: isBusinessMetric(metric),
+    timelines: metricSource(metric) === "timelines",
+  });
+  return rankSnapshot(snap, metric, only);
 }
 
 /** A snapshot already read, ranked as leaderboard() ranks it. */

@@ -23,11 +23,16 @@ export function toPlan(row: PlanRow): Plan {
 
 /** KPIs of some of a team's people (or all: `userIds` undefined) over a period. */
 export function kpisFor(deps: AppDeps, team: Team, period: Period, userIds?: number[]): KpiValues {
-  const activities = deps.repos.entries.activities(team.id, period.from, period.to, userIds);
-  const timelines = deps.repos.entries.timelines(team.id, period.from, period.to, userIds);
+  const { entries } = deps.repos;
+  // The team or one person: counted entries and the measured leads only (see teamSnapshot).
+  const counted = userIds === undefined || userIds.length === 1;
+  const userId = userIds?.[0];
   return computeKpis({
-    activities,
-    timelines,
+    activities: counted ? [] : entries.activities(team.id, period.from, period.to, userIds),
+    ...(counted ? { counts: entries.activityCounts(team.id, period.from, period.to, userId) } : {}),
+    timelines: counted
+      ? entries.kpiTimelines(team.id, period.from, period.to, userId)
+      : entries.timelines(team.id, period.from, period.to, userIds),
     period,
     weights: teamPointWeights(team),
     business: businessContext(deps, team, userIds ?? null),
@@ -44,6 +49,23 @@ export interface PlanStanding {
 
 /** KPIs of a person (or the team, for null) over a period; lets callers reuse what they already read. */
 export type KpiSource = (period: Period, userId: number | null) => KpiValues;
+
+/**
+ * One reply's KPI reads: each (period, person) is read once, however many views and
+ * plans ask for it (/me's month and a monthly plan are one read, not two).
+ */
+export function replyKpis(deps: AppDeps, team: Team): KpiSource {
+  const read = new Map<string, KpiValues>();
+  return (period, userId) => {
+    const key = `${period.from}:${period.to}:${userId ?? "team"}`;
+    let values = read.get(key);
+    if (!values) {
+      values = kpisFor(deps, team, period, userId === null ? undefined : [userId]);
+      read.set(key, values);
+    }
+    return values;
+  };
+}
 
 /**
  * Where a person (or, with userId null, the whole team) stands against every

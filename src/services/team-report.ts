@@ -1,6 +1,6 @@
 import type { Team } from "../db/repositories/teams.js";
-import type { KpiValues } from "../domain/kpi.js";
-import { METRICS } from "../domain/metrics.js";
+import { type KpiValues, metricSource } from "../domain/kpi.js";
+import { METRICS, type MetricKey } from "../domain/metrics.js";
 import type { Period } from "../domain/types.js";
 import type { AppDeps } from "./deps.js";
 import { type KpiSource, kpisFor, type PlanStanding, planStandings } from "./scorecard.js";
@@ -27,16 +27,23 @@ export function buildTeamReport(deps: AppDeps, team: Team, period: Period, now: 
 }
 
 /**
- * KPIs served from one read of the team per period (seeded with snapshots the
- * caller already has), so standings for a whole team cost a query per plan period.
+ * KPIs for plan standings, served from one read of the team per period (seeded with
+ * snapshots the caller already has), so standings for a whole team cost a query per
+ * plan period. A period it reads itself is read for the plans' metrics only: lead
+ * timelines and the team's history only when a plan is on a metric built from them.
  */
 export function snapshotSource(deps: AppDeps, team: Team, ...seed: TeamSnapshot[]): KpiSource {
   const snapshots = new Map(seed.map((s) => [`${s.period.from}-${s.period.to}`, s]));
+  const metrics = deps.repos.plans.list(team.id).map((p) => p.metric as MetricKey);
+  const needs = {
+    business: metrics.some((m) => metricSource(m) === "business"),
+    timelines: metrics.some((m) => metricSource(m) === "timelines"),
+  };
   return (p, userId) => {
     const key = `${p.from}-${p.to}`;
     let snap = snapshots.get(key);
     if (!snap) {
-      snap = teamSnapshot(deps, team, p);
+      snap = teamSnapshot(deps, team, p, undefined, needs);
       snapshots.set(key, snap);
     }
     return userId === null ? snap.total : (snap.byUser.get(userId) ?? kpisFor(deps, team, p, [userId]));

@@ -20,23 +20,29 @@ export interface TeamSnapshot {
 }
 
 /**
- * Reads a team's entries and lead timelines for a period (two indexed range
- * queries) and computes every KPI per person and for the team from raw entries.
- * `business: false` skips the business metrics (left null) for callers that show one
- * other metric: they need the team's deals of all time, the costliest read here.
+ * Reads a team's entries (counted per person, kind and outcome) and the lead
+ * timelines its KPIs measure for a period, and computes every KPI per person and for
+ * the team. `business: false` skips the business metrics (left null) for callers that
+ * show one other metric: they need the team's deals of all time, the costliest read
+ * here; `timelines: false` likewise skips lead and closing times.
  */
 export function teamSnapshot(
   deps: AppDeps,
   team: Team,
   period: Period,
   onlyUserIds?: number[],
-  opts: { business?: boolean } = {},
+  opts: { business?: boolean; timelines?: boolean } = {},
 ): TeamSnapshot {
   assertWithinBound(period);
   const members = deps.repos.memberships.listTeam(team.id);
-  const activities = deps.repos.entries.activities(team.id, period.from, period.to, onlyUserIds);
-  const timelines = deps.repos.entries.timelines(team.id, period.from, period.to, onlyUserIds);
-  const active = new Set(activities.map((a) => a.userId));
+  const { entries } = deps.repos;
+  // The whole team's KPIs come from counts and the measured leads (a hundred rows, not
+  // thousands); the entries and timelines themselves are read only if a caller asks.
+  const whole = onlyUserIds === undefined;
+  const counts = whole ? entries.activityCounts(team.id, period.from, period.to) : undefined;
+  let activities = whole ? undefined : entries.activities(team.id, period.from, period.to, onlyUserIds);
+  let timelines = whole ? undefined : entries.timelines(team.id, period.from, period.to, onlyUserIds);
+  const active = new Set((counts ?? activities!).map((a) => a.userId));
   const wanted = (id: number) => (onlyUserIds ? onlyUserIds.includes(id) : true);
   const current = new Set(members.map((m) => m.user.id));
   // Someone removed from the team keeps their past entries, shown as a former member.
@@ -46,8 +52,9 @@ export function teamSnapshot(
   );
   const people = [...members.filter((m) => wanted(m.user.id) && (m.membership.role === "manager" || active.has(m.user.id))), ...former];
   const input = {
-    activities,
-    timelines,
+    activities: activities ?? [],
+    ...(counts ? { counts } : {}),
+    timelines: timelines ?? (opts.timelines === false ? [] : entries.kpiTimelines(team.id, period.from, period.to)),
     period,
     weights: teamPointWeights(team),
     business: opts.business === false ? undefined : businessContext(deps, team, onlyUserIds ?? null),
@@ -61,7 +68,13 @@ export function teamSnapshot(
       people.map((p) => p.user.id),
     ),
     total: computeTeamKpis(input),
-    activities,
-    timelines,
+    get activities() {
+      activities ??= entries.activities(team.id, period.from, period.to);
+      return activities;
+    },
+    get timelines() {
+      timelines ??= entries.timelines(team.id, period.from, period.to);
+      return timelines;
+    },
   };
 }

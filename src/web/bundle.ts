@@ -4,10 +4,12 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildOptions } from "esbuild";
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-/** The page's script, as `npm run build:web` writes it (git-ignored). */
-export const BUNDLE_FILE = join(HERE, "..", "..", "dist", "web", "app.js");
-export const CLIENT_ENTRY = join(HERE, "client", "app.ts");
+// src/web or, compiled, dist/web: the project's root is two folders up either way.
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/** The page's script, as `npm run build` writes it (git-ignored). */
+export const BUNDLE_FILE = join(ROOT, "dist", "web", "app.js");
+/** Browser code stays in src/ (the build bundles it; it is never compiled alone). */
+export const CLIENT_ENTRY = join(ROOT, "src", "web", "client", "app.ts");
 
 export interface ClientBundle {
   code: string;
@@ -29,7 +31,7 @@ export const BUILD_OPTIONS: BuildOptions = {
 let cached: Promise<ClientBundle> | undefined;
 
 /**
- * The built page script: the file from `npm run build:web` when present, else
+ * The built page script: the file from `npm run build` when present, else
  * built once in memory, so a fresh checkout (or a test) works without the script step.
  */
 export function clientBundle(): Promise<ClientBundle> {
@@ -39,8 +41,10 @@ export function clientBundle(): Promise<ClientBundle> {
 
 async function load(): Promise<ClientBundle> {
   let code: string;
-  // A file older than the page's source is stale (edited since the last build:web): build afresh.
-  if (existsSync(BUNDLE_FILE) && statSync(BUNDLE_FILE).mtimeMs >= statSync(CLIENT_ENTRY).mtimeMs) code = readFileSync(BUNDLE_FILE, "utf8");
+  // A file older than the page's source is stale (edited since the last build): build afresh.
+  // An install with dist/ and no src/ serves the built file as it is.
+  if (existsSync(BUNDLE_FILE) && (!existsSync(CLIENT_ENTRY) || statSync(BUNDLE_FILE).mtimeMs >= statSync(CLIENT_ENTRY).mtimeMs))
+    code = readFileSync(BUNDLE_FILE, "utf8");
   else {
     const { build } = await import("esbuild");
     const out = await build({ ...BUILD_OPTIONS, write: false });

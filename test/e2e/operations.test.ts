@@ -118,6 +118,15 @@ describe("backup and restore", () => {
 });
 
 describe("start-up and health", () => {
+  it("runs the offline demo from the built dist/main.js when no token is set", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kpi-demo-"));
+    bot = startBotProcess({ DEMO_DATABASE_PATH: "./demo.db" }, dir);
+    expect(await bot.exited).toBe(0);
+    expect(bot.err()).toMatch(/BOT_TOKEN is not set: running the offline demo/);
+    expect(bot.out()).toMatch(/Итого/);
+    expect(existsSync(join(dir, "demo.db"))).toBe(true);
+  });
+
   it("refuses to start on a damaged database with one line", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kpi-damaged-"));
     writeFileSync(join(dir, "bot.db"), Buffer.alloc(8192, 7));

@@ -1,10 +1,18 @@
-// Runs the real entry point (src/main.ts, as `npm start` does) as a child process.
-import { type ChildProcess, spawn } from "node:child_process";
+// Runs the real entry point as `npm start` does: the compiled dist/main.js, rebuilt
+// first when the sources changed (the same staleness check as `prestart`).
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const MAIN = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
-// tsx's loader by absolute URL: the child may run in a temporary folder with no node_modules.
-const TSX = new URL("../../node_modules/tsx/dist/loader.mjs", import.meta.url).href;
+const MAIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
+const BUILD = fileURLToPath(new URL("../../scripts/build.mjs", import.meta.url));
+
+let built = false;
+/** `npm run prestart`'s step, once per test process (vitest's global setup runs it first). */
+export function ensureBuilt(): void {
+  if (built) return;
+  execFileSync(process.execPath, [BUILD, "--if-stale"], { stdio: ["ignore", "ignore", "inherit"] });
+  built = true;
+}
 
 export interface BotProcess {
   child: ChildProcess;
@@ -16,8 +24,9 @@ export interface BotProcess {
 }
 
 /** `args`: node's arguments instead of the bot's entry point (another script). */
-export function startBotProcess(env: Record<string, string>, cwd: string, args = ["--import", TSX, MAIN]): BotProcess {
-  const child = spawn(process.execPath, args, {
+export function startBotProcess(env: Record<string, string>, cwd: string, args?: string[]): BotProcess {
+  if (!args) ensureBuilt();
+  const child = spawn(process.execPath, args ?? [MAIN], {
     cwd,
     env: { PATH: process.env["PATH"] ?? "", NODE_PATH: "", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],

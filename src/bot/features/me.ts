@@ -5,7 +5,7 @@ import { messages } from "../../presentation/i18n/index.js";
 import { standingLine } from "../../presentation/views/plan-progress.js";
 import { renderScorecard } from "../../presentation/views/scorecard-view.js";
 import { streakOf } from "../../services/motivation.js";
-import { kpisFor, planStandings } from "../../services/scorecard.js";
+import { planStandings, replyKpis } from "../../services/scorecard.js";
 import { teamPeriod } from "../../services/team-settings.js";
 import type { BotContext } from "../context.js";
 import { kindForButton } from "../keyboards/logging.js";
@@ -23,8 +23,9 @@ async function me(ctx: BotContext, arg: string): Promise<void> {
   if (!asked.ok && asked.refusal.kind === "unknown") return void (await ctx.reply(ctx.t.me.badPeriod, { parse_mode: "HTML" }));
   const period = await askPeriod(ctx, team, arg, ctx.t.me.badPeriod, "today", [user.id]);
   if (!period) return;
-  const values = kpisFor(ctx.deps, team, period, [user.id]);
-  const plans = planStandings(ctx.deps, team, user.id, now)
+  const kpis = replyKpis(ctx.deps, team);
+  const values = kpis(period, user.id);
+  const plans = planStandings(ctx.deps, team, user.id, now, kpis)
     .filter((s) => mayShowMetric(s.plan.metric, ctx.audience, "self"))
     .map((s) => standingLine(s, ctx.locale));
   const card = renderScorecard(user.firstName, periodLabel(period, ctx.locale), values, plans, ctx.locale, ctx.audience);

@@ -3,6 +3,7 @@ import type { InputKind, InputRow } from "../../domain/business-inputs.js";
 import type { WonDeal } from "../../domain/business-metrics.js";
 import type { Db } from "../client.js";
 import { activities, businessInputs } from "../schema.js";
+import { installTeamHistoryVersion } from "../team-history-version.js";
 
 export interface NewInput {
   teamId: number;
@@ -16,13 +17,14 @@ export interface NewInput {
 
 /** The head's monthly inputs (history kept: every set is a row) and the team's won deals of all time. */
 export function businessRepository(db: Db) {
-  // data_version moves when another connection commits; total_changes() when this one writes.
-  const dataVersion = db.$client.prepare("PRAGMA data_version").pluck();
-  const ownChanges = db.$client.prepare("SELECT total_changes()").pluck();
+  const historyVersion = installTeamHistoryVersion(db.$client);
   return {
-    /** Changes whenever anything in the database may have changed (cheap: two pragma reads). */
-    version(): string {
-      return `${String(dataVersion.get())}:${String(ownChanges.get())}`;
+    /**
+     * Changes whenever the team's won deals, inputs or members may have changed
+     * (any write by another process counts): the key a kept team history is valid under.
+     */
+    historyVersion(teamId: number): string {
+      return historyVersion(teamId);
     },
 
     setInput(input: NewInput): void {

@@ -1,4 +1,6 @@
+import type { Statement } from "better-sqlite3";
 import { and, desc, eq, gte, inArray, isNull, lt, or, type Placeholder, type SQL, sql } from "drizzle-orm";
+import type { ActivityCount } from "../../domain/kpi.js";
 import { advance, clientKey, targetStage } from "../../domain/pipeline.js";
 import {
   type ActivityKind,
@@ -93,7 +95,73 @@ export const ACTIVITY_RECORD_COLUMNS = {
   lostReason: activities.lostReason,
 };
 
+/** ActivityRecord's columns under its own field names, for the raw period reads. */
+const RECORD_SQL =
+  "id, user_id as userId, kind, outcome, amount_minor as amountMinor, occurred_at as occurredAt, lead_id as leadId, client_name as clientName, lost_reason as lostReason";
+const stageAt = (stage: Stage) => `min(case when s.stage = '${stage}' then s.entered_at end)`;
+/** LeadTimeline's columns: each stage's first entry, from the lead's stage rows `s`. */
+const TIMELINE_SQL = `l.id as leadId, l.owner_id as ownerId, l.client_name as clientName,
+  coalesce(${stageAt("new")}, l.created_at) as registeredAt, ${stageAt("qualified")} as qualifiedAt,
+  ${stageAt("meeting")} as meetingAt, ${stageAt("proposal")} as proposalAt, ${stageAt("won")} as wonAt,
+  ${stageAt("lost")} as lostAt, l.lost_at_stage as lostAtStage, l.lost_reason as lostReason`;
+
 export function entriesRepository(db: Db) {
+  // The period reads behind every KPI reply, as plain prepared statements: drizzle's
+  // query building and row mapping cost more than the index scan they run. A person's
+  // period is read through the covering (user, time) index: their rows only, not the team's.
+  const sqlite = db.$client;
+  const teamPeriodRead = sqlite.prepare<[number, number, number], ActivityRecord>(
+    `select ${RECORD_SQL} from activities where team_id = ? and occurred_at >= ? and occurred_at < ? and deleted_at is null`,
+  );
+  const personPeriodRead = sqlite.prepare<[number, number, number, number], ActivityRecord>(
+    `select ${RECORD_SQL} from activities indexed by activities_user_time_idx
+      where user_id = ? and occurred_at >= ? and occurred_at < ? and team_id = ? and deleted_at is null`,
+  );
+  const timelinesRead = (person: boolean) =>
+    sqlite.prepare<number[], LeadTimeline>(
+      `select ${TIMELINE_SQL} from leads l join lead_stages s on s.lead_id = l.id
+        where l.id in (select distinct lead_id from lead_stages
+                        where team_id = ? and entered_at >= ? and entered_at < ?${person ? " and owner_id = ?" : ""})
+        group by l.id`,
+    );
+  const teamTimelinesRead = timelinesRead(false);
+  const personTimelinesRead = timelinesRead(true);
+  // A team's entries of some kinds (a trend of one metric), through the (team, kind) index.
+  const kindsReads = new Map<string, Statement<number[], ActivityRecord>>();
+  const kindsRead = (kinds: readonly ActivityKind[]) => {
+    const key = [...kinds].sort().join(",");
+    let read = kindsReads.get(key);
+    if (!read) {
+      read = sqlite.prepare<number[], ActivityRecord>(
+        `select ${RECORD_SQL} from activities indexed by activities_team_kind_idx
+          where team_id = ? and kind in (${kinds.map(() => "?").join(", ")}) and deleted_at is null and occurred_at >= ? and occurred_at < ?`,
+      );
+      kindsReads.set(key, read);
+    }
+    return read;
+  };
+  const COUNT_SQL = "user_id as userId, kind, outcome, count(*) as n, coalesce(sum(amount_minor), 0) as amountMinor";
+  const teamCountsRead = sqlite.prepare<[number, number, number], ActivityCount>(
+    `select ${COUNT_SQL} from activities where team_id = ? and occurred_at >= ? and occurred_at < ? and deleted_at is null
+      group by user_id, kind, outcome`,
+  );
+  const personCountsRead = sqlite.prepare<[number, number, number, number], ActivityCount>(
+    `select ${COUNT_SQL} from activities indexed by activities_user_time_idx
+      where user_id = ? and occurred_at >= ? and occurred_at < ? and team_id = ? and deleted_at is null
+      group by kind, outcome`,
+  );
+  // Only leads qualified or won in the period can add a lead or closing time to it.
+  const measuredLeads =
+    "select lead_id from lead_stages where team_id = ? and entered_at >= ? and entered_at < ? and stage in ('qualified', 'won')";
+  const teamKpiTimelinesRead = sqlite.prepare<number[], LeadTimeline>(
+    `select ${TIMELINE_SQL} from leads l join lead_stages s on s.lead_id = l.id where l.id in (${measuredLeads}) group by l.id`,
+  );
+  const personKpiTimelinesRead = sqlite.prepare<number[], LeadTimeline>(
+    `select ${TIMELINE_SQL} from leads l join lead_stages s on s.lead_id = l.id
+      where l.id in (${measuredLeads})
+        and l.id in (select lead_id from lead_stages where team_id = ? and entered_at >= ? and entered_at < ? and owner_id = ?)
+      group by l.id`,
+  );
   // The queries behind every logged entry, built once: building drizzle's SQL anew
   // per entry cost more than running it. One connection, so they run inside `tx` too.
   const openLeadQuery = db
@@ -308,6 +376,8 @@ export function entriesRepository(db: Db) {
 
     /** Live entries of a team (optionally some of its people) in [from, to). */
     activities(teamId: number, from: number, to: number, userIds?: number[]): ActivityRecord[] {
+      if (!userIds) return teamPeriodRead.all(teamId, from, to);
+      if (userIds.length === 1) return personPeriodRead.all(userIds[0]!, from, to, teamId);
       const people = userIds ? inArray(activities.userId, userIds) : undefined;
       return db
         .select(ACTIVITY_RECORD_COLUMNS)
@@ -316,12 +386,36 @@ export function entriesRepository(db: Db) {
         .all();
     },
 
+    /** A team's live entries of these kinds in [from, to). */
+    activitiesOfKinds(teamId: number, from: number, to: number, kinds: readonly ActivityKind[]): ActivityRecord[] {
+      if (kinds.length === 0) return [];
+      return kindsRead(kinds).all(teamId, ...(kinds as unknown as number[]), from, to);
+    },
+
+    /** A team's (or one person's) live entries in [from, to), counted per person, kind and call outcome. */
+    activityCounts(teamId: number, from: number, to: number, userId?: number): ActivityCount[] {
+      return userId === undefined ? teamCountsRead.all(teamId, from, to) : personCountsRead.all(userId, from, to, teamId);
+    },
+
+    /**
+     * The timelines KPIs measure over [from, to): leads qualified or won in it (of
+     * those one person's stage entries touched in it, when `userId` is given). The
+     * same lead and closing times as `timelines`, from far fewer leads.
+     */
+    kpiTimelines(teamId: number, from: number, to: number, userId?: number): LeadTimeline[] {
+      return userId === undefined
+        ? teamKpiTimelinesRead.all(teamId, from, to)
+        : personKpiTimelinesRead.all(teamId, from, to, teamId, from, to, userId);
+    },
+
     /**
      * Timelines of the team's leads that entered any stage in [from, to): enough
      * for the funnel cohort (registered in the period), lead time (qualified in
      * it) and closing time (won in it).
      */
     timelines(teamId: number, from: number, to: number, userIds?: number[]): LeadTimeline[] {
+      if (!userIds) return teamTimelinesRead.all(teamId, from, to);
+      if (userIds.length === 1) return personTimelinesRead.all(teamId, from, to, userIds[0]!);
       const people = userIds ? inArray(leadStages.ownerId, userIds) : undefined;
       const touched = db
         .selectDistinct({ id: leadStages.leadId })

@@ -1,7 +1,7 @@
 import type { ChartConfiguration, Plugin } from "chart.js";
 import { messages } from "../i18n/index.js";
 import type { BarChartOptions } from "./chart-options.js";
-import { defaultValueFormat, estimateTextWidth, truncateLabel } from "./chart-text.js";
+import { defaultValueFormat, estimateTextWidth, truncateLabel, valueFormatter } from "./chart-text.js";
 import { axisTicks, CANVAS, categoryLayout, finite, headerHeight, lines, SIDE_PADDING, targetText, titlePlugins } from "./layout.js";
 import { noData, targetLine, valueLabels } from "./plugins.js";
 import { renderChart } from "./renderer.js";
@@ -14,7 +14,7 @@ export async function barChart(opts: BarChartOptions): Promise<Buffer> {
   const series = opts.series;
   const data = series.map((s) => opts.labels.map((_, j) => (finite(s.values[j]) ? s.values[j]! : null)));
   const all = data.flat();
-  const format = opts.valueFormat ?? defaultValueFormat(all, locale);
+  const format = valueFormatter(opts.valueFormat, locale) ?? defaultValueFormat(all, locale);
   const horizontal = opts.horizontal ?? n > 8;
   const stacked = !!opts.stacked && series.length > 1;
   const isEmpty = n === 0 || all.every((v) => v === null);

@@ -1,6 +1,12 @@
 // What the chart builders take: plain data and labels, already in the reader's language.
+// Plain data only (no functions): charts are drawn in a worker thread, and these
+// options are what crosses to it.
 
 import type { Locale } from "../../config.js";
+import type { MetricKey } from "../../domain/metrics.js";
+
+/** Values written in this metric's unit (`1,2 млн ₽`, `12,5 ч`); a plain compact number when absent. */
+export type ChartValueFormat = MetricKey;
 
 export interface ChartTarget {
   value: number;
@@ -28,7 +34,7 @@ export interface BarChartOptions extends CommonOptions {
   labels: string[];
   series: BarSeries[];
   target?: ChartTarget | null;
-  valueFormat?: (v: number) => string;
+  valueFormat?: ChartValueFormat;
   /** Bars grow to the right, names on the left. Default: true when there are more than 8 labels. */
   horizontal?: boolean;
   stacked?: boolean;
@@ -46,9 +52,9 @@ export interface LineChartOptions extends CommonOptions {
   series: LineSeries[];
   target?: ChartTarget | null;
   /** Left axis ticks and the target label. */
-  valueFormat?: (v: number) => string;
+  valueFormat?: ChartValueFormat;
   /** Right axis ticks. */
-  rightValueFormat?: (v: number) => string;
+  rightValueFormat?: ChartValueFormat;
 }
 
 export interface FunnelStage {
@@ -73,5 +79,5 @@ export interface PodiumEntry {
 
 export interface PodiumChartOptions extends CommonOptions {
   entries: PodiumEntry[];
-  valueFormat?: (v: number) => string;
+  valueFormat?: ChartValueFormat;
 }

@@ -3,7 +3,9 @@
 // text measurement yet.
 
 import type { Locale } from "../../config.js";
+import { chartValueFormat } from "../format/metric-value.js";
 import { formatCompact, formatNumber, GROUP_SPACE, UNIT_SPACE } from "../format/number.js";
+import type { ChartValueFormat } from "./chart-options.js";
 
 /**
  * Axis tick text: grouped digits while the axis stays under 10 000
@@ -21,6 +23,15 @@ export function formatAxisValue(value: number, axisMaxAbs: number, locale: Local
 export function defaultValueFormat(values: readonly (number | null | undefined)[], locale: Locale): (v: number) => string {
   const maxAbs = values.reduce<number>((m, v) => (v != null && Number.isFinite(v) ? Math.max(m, Math.abs(v)) : m), 0);
   return maxAbs >= 100_000 ? (v) => formatCompact(v, locale) : (v) => formatNumber(v, locale, 1);
+}
+
+/** The formatter an option names: the metric's unit, or `fallback` when none is named. */
+export function valueFormatter(
+  format: ChartValueFormat | undefined,
+  locale: Locale,
+  fallback?: (v: number) => string,
+): ((v: number) => string) | undefined {
+  return format !== undefined ? chartValueFormat(format, locale) : fallback;
 }
 
 /** Longest label kept whole; longer ones end with "…" (14 characters in total). */

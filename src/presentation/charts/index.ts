@@ -1,10 +1,14 @@
-// Chart rendering for Telegram photos: PNG buffers from plain data.
+// Chart rendering for Telegram photos: PNG buffers from plain data, drawn in a
+// worker thread (chart-pool.ts). This module loads neither chart.js nor the canvas.
 
-export { barChart } from "./bar-chart.js";
+import type { BarChartOptions, FunnelChartOptions, LineChartOptions, PodiumChartOptions } from "./chart-options.js";
+import { chartPool } from "./chart-pool.js";
+
 export type {
   BarChartOptions,
   BarSeries,
   ChartTarget,
+  ChartValueFormat,
   FunnelChartOptions,
   FunnelStage,
   LineChartOptions,
@@ -13,8 +17,12 @@ export type {
   PodiumEntry,
 } from "./chart-options.js";
 export { truncateLabel } from "./chart-text.js";
-export { funnelChart } from "./funnel-chart.js";
-export { lineChart } from "./line-chart.js";
-export { podiumChart } from "./podium-chart.js";
-export { type ChartSize, renderChart } from "./renderer.js";
+export type { ChartSize } from "./renderer.js";
 export { DEFAULT_SIZE, FONT_FAMILY, PALETTE, seriesColor } from "./theme.js";
+
+/** Bar chart: KPI progress per manager, with an optional dashed target line. */
+export const barChart = (options: BarChartOptions): Promise<Buffer> => chartPool.draw({ kind: "bar", options });
+/** Lines over time, one or two axes. */
+export const lineChart = (options: LineChartOptions): Promise<Buffer> => chartPool.draw({ kind: "line", options });
+export const funnelChart = (options: FunnelChartOptions): Promise<Buffer> => chartPool.draw({ kind: "funnel", options });
+export const podiumChart = (options: PodiumChartOptions): Promise<Buffer> => chartPool.draw({ kind: "podium", options });

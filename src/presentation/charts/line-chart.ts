@@ -2,7 +2,7 @@ import type { ChartConfiguration, Plugin } from "chart.js";
 import { formatNumber } from "../format/number.js";
 import { messages } from "../i18n/index.js";
 import type { LineChartOptions, LineSeries } from "./chart-options.js";
-import { truncateLabel } from "./chart-text.js";
+import { truncateLabel, valueFormatter } from "./chart-text.js";
 import { axisTicks, finite, targetText, titlePlugins } from "./layout.js";
 import { noData, targetLine } from "./plugins.js";
 import { LEGEND_DASH, renderChart } from "./renderer.js";
@@ -36,7 +36,7 @@ export function lineChartConfig(opts: LineChartOptions): ChartConfiguration {
   };
   const leftMax = extent("left");
   const rightMax = extent("right");
-  const leftFormat = opts.valueFormat;
+  const leftFormat = valueFormatter(opts.valueFormat, locale);
   const single = opts.series.length === 1;
   // An area fill reads well on a continuous line but turns into islands
   // around gaps, so it is kept for a single series without interior gaps.
@@ -94,7 +94,11 @@ export function lineChartConfig(opts: LineChartOptions): ChartConfiguration {
       position: "right",
       beginAtZero: true,
       suggestedMax: rightMax * 1.08,
-      ticks: { maxTicksLimit: 6, color: tint(rightOnly), callback: axisTicks(rightMax, locale, opts.rightValueFormat) },
+      ticks: {
+        maxTicksLimit: 6,
+        color: tint(rightOnly),
+        callback: axisTicks(rightMax, locale, valueFormatter(opts.rightValueFormat, locale)),
+      },
       grid: { drawOnChartArea: false, drawTicks: false },
     };
   }

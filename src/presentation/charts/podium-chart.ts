@@ -1,7 +1,7 @@
 import type { Chart, ChartConfiguration, Plugin, Scale } from "chart.js";
 import { messages } from "../i18n/index.js";
 import type { PodiumChartOptions } from "./chart-options.js";
-import { defaultValueFormat, estimateTextWidth, MAX_LABEL_CHARS, truncateLabel } from "./chart-text.js";
+import { defaultValueFormat, estimateTextWidth, MAX_LABEL_CHARS, truncateLabel, valueFormatter } from "./chart-text.js";
 import { CANVAS, finite, headerHeight, SIDE_PADDING, titlePlugins } from "./layout.js";
 import { font, noData, valueLabels } from "./plugins.js";
 import { renderChart } from "./renderer.js";
@@ -17,7 +17,7 @@ export async function podiumChart(opts: PodiumChartOptions): Promise<Buffer> {
   const n = entries.length;
   const isEmpty = n === 0;
   const values = entries.map((e) => e.value);
-  const format = opts.valueFormat ?? defaultValueFormat(values, locale);
+  const format = valueFormatter(opts.valueFormat, locale) ?? defaultValueFormat(values, locale);
   const names = entries.map((e) => truncateLabel(e.name, MAX_LABEL_CHARS));
   const plotHeight = CANVAS.height - headerHeight(opts, false) - 24;
   const row = plotHeight / Math.max(n, 1);

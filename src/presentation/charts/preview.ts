@@ -3,12 +3,11 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { formatCompact, formatNumber } from "../format/number.js";
+import { formatNumber } from "../format/number.js";
 import { barChart, funnelChart, lineChart, podiumChart } from "./index.js";
 
 const OUT = "/tmp/chart-previews";
 const managers = ["Иван", "Мария", "Пётр", "Анна", "Дмитрий"];
-const rub = (v: number) => `${formatCompact(v, "ru")} ₽`;
 
 // November, deals per day for the team (weekends quieter), revenue per day.
 const days = Array.from({ length: 30 }, (_, i) => i + 1);
@@ -39,7 +38,7 @@ const samples: Record<string, () => Promise<Buffer>> = {
       labels: ["Иван Петров", "Мария Кузнецова", "Пётр Сидоров", "Анна Смирнова", "Дмитрий Константинопольский"],
       series: [{ label: "Выручка", values: [1_250_000, 2_430_000, 640_000, 1_870_000, 980_000] }],
       target: { value: 1_500_000, label: "План" },
-      valueFormat: rub,
+      valueFormat: "revenue",
       horizontal: true,
     }),
   "bar-calls-meetings": () =>
@@ -72,7 +71,7 @@ const samples: Record<string, () => Promise<Buffer>> = {
         { label: "Сделки", values: deals },
         { label: "Выручка, ₽", values: revenue, yAxis: "right" },
       ],
-      rightValueFormat: (v) => formatCompact(v, "ru"),
+      rightValueFormat: "calls",
     }),
   "line-average-check": () =>
     lineChart({
@@ -81,7 +80,7 @@ const samples: Record<string, () => Promise<Buffer>> = {
       labels: days.map((d) => `${d}.11`),
       series: [{ label: "Средний чек", values: averageCheck }],
       target: { value: 45_000, label: "Цель" },
-      valueFormat: (v) => formatCompact(v, "ru"),
+      valueFormat: "calls",
     }),
   funnel: () =>
     funnelChart({
@@ -106,7 +105,7 @@ const samples: Record<string, () => Promise<Buffer>> = {
         { name: "Дмитрий Константинопольский", value: 980_000, place: 4 },
         { name: "Пётр Сидоров", value: 640_000, place: 5 },
       ],
-      valueFormat: rub,
+      valueFormat: "revenue",
     }),
   "bar-english": () =>
     barChart({

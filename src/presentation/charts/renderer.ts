@@ -144,13 +144,43 @@ function rendererFor(size: ChartSize): ChartJSNodeCanvas {
 }
 
 /**
+ * PNG encoding: flat colours on white compress as well with no row filters and a fast
+ * zlib level, at under half the default's encoding time (about 55 KB either way).
+ * node-canvas's values: compression 0–9, PNG_FILTER_NONE = 8.
+ */
+const PNG_OPTIONS = { compressionLevel: 3, filters: 8 } as const;
+
+/** chartjs-node-canvas's own draw step (its renderToBuffer has no encoder options). */
+interface DrawsCharts {
+  renderChart(config: ChartConfiguration): {
+    canvas: { toBuffer(done: (err: Error | null, png: Buffer) => void, mime: "image/png", options: typeof PNG_OPTIONS): void } | null;
+    destroy(): void;
+  };
+}
+
+/**
  * Renders a chart.js configuration to a PNG (default 1000×625, white
  * background, fonts and colours from the house style). Animation is off and
  * the canvas is 1:1, so the same input always gives the same bytes.
- * The PNG is encoded off the main thread (libuv pool).
+ * The PNG is encoded on the libuv pool.
  */
 export async function renderChart(config: ChartConfiguration, size: ChartSize = DEFAULT_SIZE): Promise<Buffer> {
   // async: a configuration chart.js rejects becomes a rejected promise, not a sync throw.
   const renderer = rendererFor(size);
-  return renderer.renderToBuffer(config, "image/png");
+  const draws = renderer as unknown as Partial<DrawsCharts>;
+  if (typeof draws.renderChart !== "function") return renderer.renderToBuffer(config, "image/png");
+  const chart = draws.renderChart(config);
+  const canvas = chart.canvas;
+  if (!canvas) throw new Error("chart has no canvas");
+  return new Promise((resolve, reject) =>
+    canvas.toBuffer(
+      (err, png) => {
+        chart.destroy();
+        if (err) reject(err);
+        else resolve(png);
+      },
+      "image/png",
+      PNG_OPTIONS,
+    ),
+  );
 }

@@ -6,7 +6,7 @@ import type { PlanPeriod } from "../../domain/plans.js";
 import type { Period, Stage } from "../../domain/types.js";
 import type { ReportTable } from "../../services/custom-report.js";
 import { barChart, type ChartTarget, funnelChart, lineChart } from "../charts/index.js";
-import { chartValueFormat, displayValue, formatMetricValue } from "../format/metric-value.js";
+import { displayValue, formatMetricValue } from "../format/metric-value.js";
 import { periodLabel } from "../format/period-label.js";
 import { messages } from "../i18n/index.js";
 import { metricLabel } from "../i18n/metric-words.js";
@@ -46,7 +46,7 @@ export function reportChart(title: string, team: string, report: ReportTable, lo
       labels: report.rows.map((r) => (report.grouping === "manager" ? r.label : rowLabel(report, r.label, locale))),
       series: [{ label: metricLabel(m1, locale), values: report.rows.map((r) => displayValue(m1, r.values[0] ?? null)) }],
       target: targetFor(plans, m1, report.period, locale),
-      valueFormat: chartValueFormat(m1, locale),
+      valueFormat: m1,
     });
   }
   const second = m2 !== undefined;
@@ -68,8 +68,8 @@ export function reportChart(title: string, team: string, report: ReportTable, lo
           ]
         : []),
     ],
-    valueFormat: chartValueFormat(m1, locale),
-    ...(second ? { rightValueFormat: chartValueFormat(m2, locale) } : {}),
+    valueFormat: m1,
+    ...(second ? { rightValueFormat: m2 } : {}),
   });
 }
 

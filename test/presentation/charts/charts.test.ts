@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { barChart, funnelChart, lineChart, podiumChart, renderChart, truncateLabel } from "../../../src/presentation/charts/index.js";
-import { formatCompact } from "../../../src/presentation/format/number.js";
+import { barChart, funnelChart, lineChart, podiumChart, truncateLabel } from "../../../src/presentation/charts/index.js";
+import { renderChart } from "../../../src/presentation/charts/renderer.js";
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -33,7 +33,7 @@ describe("chart builders", () => {
       series: [{ label: "Выручка", values: [1_250_000, null, 640_000, 1_870_000, 980_000] }],
       target: { value: 1_500_000, label: "План" },
       horizontal: true,
-      valueFormat: (v) => `${formatCompact(v, "ru")} ₽`,
+      valueFormat: "revenue",
     });
     const stacked = await barChart({
       title: "Активности",
