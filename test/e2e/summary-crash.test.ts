@@ -68,7 +68,10 @@ function seed(path: string, f: FakeTelegram): number[] {
   return chats;
 }
 
-const accepted = (f: FakeTelegram, method: string) => f.calls.filter((c: RecordedCall) => c.method === method && c.response.ok);
+const accepted = (f: FakeTelegram, ...methods: string[]) =>
+  f.calls.filter((c: RecordedCall) => methods.includes(c.method) && c.response.ok);
+/** A summary's text goes as a rich message (native tables) where the chat takes one, else as HTML. */
+const TEXTS = ["sendMessage", "sendRichMessage"];
 
 function perChat(calls: RecordedCall[]): Map<number, number> {
   const out = new Map<number, number>();
@@ -94,7 +97,7 @@ describe("morning summaries interrupted by kill -9 between parts", () => {
 
     bot = startBotProcess(env, dir);
     // Every summary text has reached its chat; 150 ms later the process dies, charts still owed.
-    await until("every summary text", () => accepted(fake!, "sendMessage").length >= chats.length);
+    await until("every summary text", () => accepted(fake!, ...TEXTS).length >= chats.length);
     await new Promise((r) => setTimeout(r, 150));
     await bot.crash();
     // The heads' charts wait a second behind their texts (one message per second in a
@@ -117,7 +120,7 @@ describe("morning summaries interrupted by kill -9 between parts", () => {
       }
     });
 
-    const texts = perChat(accepted(fake, "sendMessage"));
+    const texts = perChat(accepted(fake, ...TEXTS));
     const photos = perChat(accepted(fake, "sendPhoto"));
     for (const chat of chats) {
       expect({ chat, texts: texts.get(chat) ?? 0, photos: photos.get(chat) ?? 0 }).toEqual({ chat, texts: 1, photos: 1 });
