@@ -68,25 +68,25 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "lost",
     w(
-      "отказ|отказал|отказались|сказал[аи]?\\s+нет|не\\s+актуальн\\p{L}*|неактуальн\\p{L}*|слил(?:ся|ись|ась|и)|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+интерес|неинтерес|ушл[аи]\\s+к\\s+конкурент|выбрали\\s+(?:другого|другой|конкурент)|отвалил|съехал|lost|declined|refused|rejected|passed\\s+on|not\\s+interested|went\\s+with|chose\\s+(?:a\\s+|another\\s+)?(?:competitor|vendor|someone)|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned",
+      "отказ|отказал|отказались|сказал[аи]?\\s+нет|не\\s+актуальн\\p{L}*|неактуальн\\p{L}*|слил(?:ся|ись|ась|и)|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+интерес|неинтерес|(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли)|ушл[аи])\\s+(?:к|в)\\s+(?:конкурент|другом|другой|другим)|выбрали\\s+(?:другого|другой|другую|конкурент)|проиграл\\p{L}*|пролетел\\p{L}*|отвалил|съехал|lost|declined|refused|rejected|passed\\s+on|not\\s+interested|went\\s+with|chose\\s+(?:a\\s+|another\\s+)?(?:competitor|vendor|someone)|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned",
     ),
   ],
   [
     "deal",
     w(
-      "сделк|продал|продали|продажа|подписал|подписали|подписан|оплатил|оплатили|оплачен|оплат[аиу]|заплатил\\p{L}*|received\\s+(?:the\\s+)?payment|payment\\s+from|заключил|закрыл|закрыли|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
+      "сделк|продал|продали|продажа|подписал|(?:пред)?оплат\\p{L}*|аванс(?![\\p{L}])|занес(?:ли|ла)?(?![\\p{L}])|занёс|выиграл\\p{L}*|prepayment|deposit|down\\s+payment|подписали|подписан|оплатил|оплатили|оплачен|оплат[аиу]|заплатил\\p{L}*|received\\s+(?:the\\s+)?payment|payment\\s+from|заключил|закрыл|закрыли|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
     ),
   ],
   [
     "proposal",
     w(
-      "кп(?![\\p{L}])|kp(?![\\p{L}])|прайс\\p{L}*|расч[её]т(?:ы)?(?![\\p{L}])|pricing|price\\s+list|коммерческ|предложени|оффер|смет[уаыое]|договор\\p{L}*\\s+(?:\\p{L}+\\s+)?на\\s+подпис|(?:отправил\\p{L}*|выслал\\p{L}*|скинул\\p{L}*)\\s+договор|proposal|quote|quotation|offer",
+      "кп(?![\\p{L}])|kp(?![\\p{L}])|прайс\\p{L}*|расч[её]т(?:ы)?(?![\\p{L}])|pricing|price\\s+list|коммерческ|предложени|оффер|смет[уаыое]|договор\\p{L}*\\s+(?:\\p{L}+\\s+)?на\\s+подпис|(?:отправил\\p{L}*|выслал\\p{L}*|скинул\\p{L}*)\\s+договор|(?<=(?:выставил|отправил|выслал|скинул)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2})сч[её]т\\p{L}*|сч[её]т\\p{L}*(?=\\s+(?:\\p{L}+\\s+)?(?:выставил|выставлен|отправил|отправлен|выслал|скинул))|(?:заявк\\p{L}*|документ\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:в|на)\\s+(?:участие\\s+в\\s+)?тендер|invoice|proposal|quote|quotation|offer",
     ),
   ],
   [
     "presentation",
     w(
-      "презент|през[аыуе]|презой|демо|демк|демонстрац|показ(?:ал|ала|али|ыва\\p{L}*)|показ(?![\\p{L}])|demo|present|pitch|showed|walked\\s+\\p{L}+\\s+through|walkthrough|webinar|вебинар",
+      "презент|през[аыуе]|презой|демо|демк|демонстрац|показ(?:ал|ала|али|ыва\\p{L}*)|показ(?![\\p{L}])|demo|present|pitch|showed|walked(?=\\s+\\p{L}+\\s+through)|walkthrough|webinar|вебинар",
     ),
   ],
   [
@@ -115,6 +115,18 @@ const NOANSWER = w(
 const MEETING_OUTCOME = w(
   "(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил|поставил)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|об\\s+|на\\s+)?(?:демо|демк|презент|през[аыуе]|показ|встреч|встрет)|записал\\p{L}*\\s+(?:их\\s+|его\\s+|е[её]\\s+)?на\\s+(?:демо|демк|встреч|презент|показ)|пригласил\\p{L}*\\s+(?:нас\\s+|меня\\s+)?на\\s+(?:демо|демк|встреч|презент|показ|переговор)|договорил\\p{L}*\\s+(?:что\\s+)?(?:приеду|подъеду|заеду|приедут|приедем|встретимся)|(?:демо|демк\\p{L}*|презентаци\\p{L}*)\\s+(?:назначен|договорились)|(?:set\\s+up|booked|scheduled|arranged|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:demo|presentation)|want\\p{L}*\\s+(?:a\\s+|the\\s+)?(?:demo|presentation|meeting)|(?:booked|scheduled|set\\s+up|arranged)\\s+(?:a\\s+|the\\s+|another\\s+)?(?:call|follow-up)|жд(?:ут|ем)\\s+(?:нас\\s+)?(?:на\\s+)?(?:демо|демк\\p{L}*|презентаци\\p{L}*|встреч\\p{L}*)|agreed\\s+to\\s+(?:a\\s+)?meet|(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|\\d)|завтра\\s+встреча|договорились\\s+встретиться|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?meeting|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|booked\\s+(?:for|on)|хотят\\s+встреч",
 );
+// "встреча перенеслась", "отменили демо", "pushed the meeting": a meeting moved or called off was not held.
+const MOVED = w(
+  "перен[её]с\\p{L}*|перенос\\p{L}*|отмен\\p{L}*|сдвинул\\p{L}*|сдвинули|postpon\\p{L}*|reschedul\\p{L}*|pushed|moved|cancel\\p{L}*|called\\s+off",
+);
+// "не подписали", "встреча не состоялась", "didn't sign": a negated event did not happen.
+const NEGATION_BEFORE =
+  /(?<![\p{L}])(?:не|ни|нет|not|never|didn'?t|did\s+not|haven'?t|hasn'?t|havent|wasn'?t|no)\s+(?:(?:еще|ещё|yet|пока|так\s+и)\s+)?$/iu;
+const NOT_HELD = w(
+  "не\\s+(?:состоял\\p{L}*|случил\\p{L}*|было|получил\\p{L}*\\s+встрет)|сорвал\\p{L}*|didn'?t\\s+happen|fell\\s+through|no-?show|не\\s+приш[её]л|не\\s+пришли|не\\s+явил\\p{L}*",
+);
+// "хотят встречу", "want a demo": a wish is a meeting booked only as the outcome of a call.
+const WISH = w("хот(?:ят|ел\\p{L}*|ит)|want\\p{L}*|просят|ask(?:ed|s)?\\s+for");
 const REACHED = w("дозвонил|поговорил|поговорили|обсудил|обсудили|reached|talked|spoke|got\\s+through|picked\\s+up|answered");
 
 const CURRENCY_FOREIGN = /(\$|€|\busd\b|\beur\b|доллар|бакс|евро|dollars?|euros?)/iu;
@@ -491,15 +503,34 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
     const ss = all.filter(([a]) => a < aboutAt);
     if (ss.length > 0) kindsFound.set(kind, ss);
   }
-  // "сказали перезвонить", "надо отправить КП": an infinitive names what is still to be done.
+  // "сказали перезвонить", "надо отправить КП": an infinitive names what is still to be done;
+  // "перезвон в четверг" (a callback, the noun) is one still to make.
   for (const [kind, ss] of kindsFound) {
-    const done = ss.filter(([a]) => !/^\p{L}+(?:ть|ться|ти)(?![\p{L}])/u.test(lower.slice(a)));
+    const done = ss.filter(([a]) => !/^(?:\p{L}+(?:ть|ться|ти)|перезвон)(?![\p{L}])/u.test(lower.slice(a)));
     if (done.length === 0) kindsFound.delete(kind);
     else kindsFound.set(kind, done);
   }
+  const notHeld = spans(NOT_HELD, lower).length > 0;
+  const moved = spans(MOVED, lower).length > 0;
   for (const [kind, ss] of kindsFound) {
     if (kind === "lost") continue;
-    const done = ss.filter(([a]) => !PLANNED.test(lower.slice(0, a)));
+    const done = ss.filter(([a]) => {
+      const before = lower.slice(0, a);
+      if (PLANNED.test(before) || NEGATION_BEFORE.test(before)) return false;
+      // "пришлю КП", "шлю КП", "обещал выслать КП": the verb just before the event word is still to come.
+      if (morph && kind !== "call") {
+        const prev = /(\p{L}+)\s+$/u.exec(before)?.[1];
+        const tense = prev && isCyrillic(prev) && !STOP.has(prev) ? morph(prev, null)?.tense : undefined;
+        if (tense === "futr" || tense === "pres" || tense === "impr" || tense === "infn") return false;
+        // "позвоню", "встречусь": the event word itself in the future.
+        const own = /^\p{L}+/u.exec(lower.slice(a))?.[0];
+        const ownTense = own && isCyrillic(own) ? morph(own, null)?.tense : undefined;
+        if (ownTense === "futr" || ownTense === "impr") return false;
+      }
+      // A meeting moved, called off or not held was not held.
+      if ((kind === "meeting" || kind === "presentation") && (moved || notHeld)) return false;
+      return true;
+    });
     if (done.length === 0) kindsFound.delete(kind);
     else kindsFound.set(kind, done);
   }
@@ -533,9 +564,21 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
   if (kindSpan) clause.kindPhrase = text.slice(kindSpan[0], kindSpan[1]);
   // "не будут брать": a loss is said in the future tense too.
   if (clause.kind === "lost") clause.plan = false;
-  if (meetingOutcome.length > 0 && (clause.kind === null || clause.kind === "call")) clause.kind = "call";
+  // "хотят встречу" alone is the outcome of a call told before it, never a call of its own.
+  const wishOnly = meetingOutcome.length > 0 && meetingOutcome.every(([a]) => spans(WISH, lower).some(([x]) => x === a));
+  if (meetingOutcome.length > 0 && (clause.kind === null || clause.kind === "call") && !(wishOnly && clause.kind === null))
+    clause.kind = "call";
+  // "Орловой набрала, встреча перенеслась на среду": a meeting moved on a call is booked anew.
+  const rebooked =
+    moved && !notHeld && /встреч|демо|през|meeting|demo|presentation/u.test(lower) && !/отмен|cancel|called\s+off/u.test(lower);
   clause.outcome =
-    noanswer.length > 0 ? "noanswer" : meetingOutcome.length > 0 || callBooked ? "meeting" : reached.length > 0 ? "reached" : null;
+    noanswer.length > 0
+      ? "noanswer"
+      : meetingOutcome.length > 0 || callBooked || rebooked
+        ? "meeting"
+        : reached.length > 0
+          ? "reached"
+          : null;
 
   // The reason of a loss follows a dash, a colon or "потому что"; names come before it.
   let head = text;
@@ -790,6 +833,16 @@ export function readFreeText(
     pendingAmount = null;
   }
 
+  // "выставил счёт, оплатили 60 тыс": an invoice paid in the same message is the deal's paperwork, not a proposal.
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i]!;
+    const invoice = d.kind === "proposal" && /сч[её]т|invoice/iu.test(d.kindPhrase ?? "");
+    if (
+      invoice &&
+      drafts.some((x) => x.kind === "deal" && (!x.client || !d.client || clientKey(x.client.name) === clientKey(d.client.name)))
+    )
+      drafts.splice(i, 1);
+  }
   let guessed = false;
   if (drafts.length === 0) {
     // Nothing said what happened: the closest guess is a deal for an amount, else a call.
