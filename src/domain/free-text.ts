@@ -417,6 +417,38 @@ const WORD_AMOUNTS: [RegExp, number][] = [
   [/(?<![\p{L}])(?:сотк[уаи]|сотню|сотня)(?![\p{L}])/giu, 10_000_000],
 ];
 
+// Numbers said in words, as voice input types them: "двести пятьдесят тысяч", "fifty k".
+const NUMBER_WORDS: Record<string, number> = Object.fromEntries(
+  (
+    "один 1 одна 1 одну 1 два 2 две 2 три 3 четыре 4 пять 5 шесть 6 семь 7 восемь 8 девять 9 десять 10 одиннадцать 11 " +
+    "двенадцать 12 тринадцать 13 четырнадцать 14 пятнадцать 15 шестнадцать 16 семнадцать 17 восемнадцать 18 девятнадцать 19 " +
+    "двадцать 20 тридцать 30 сорок 40 пятьдесят 50 шестьдесят 60 семьдесят 70 восемьдесят 80 девяносто 90 сто 100 двести 200 " +
+    "триста 300 четыреста 400 пятьсот 500 шестьсот 600 семьсот 700 восемьсот 800 девятьсот 900 " +
+    "one 1 two 2 three 3 four 4 five 5 six 6 seven 7 eight 8 nine 9 ten 10 eleven 11 twelve 12 fifteen 15 twenty 20 thirty 30 " +
+    "forty 40 fifty 50 sixty 60 seventy 70 eighty 80 ninety 90 hundred 100"
+  )
+    .match(/\S+ \S+/g)!
+    .map((pair) => [pair.split(" ")[0]!, Number(pair.split(" ")[1])]),
+);
+const NUMBER_WORD = Object.keys(NUMBER_WORDS).join("|");
+const WORDED_AMOUNT = new RegExp(
+  `(?<![\\p{L}])((?:(?:${NUMBER_WORD})(?:\\s+|-))+)(тысяч\\p{L}*|тыщ\\p{L}*|тыс\\.?|косар\\p{L}*|k|к|thousand|млн\\.?|миллион\\p{L}*|лям\\p{L}*|million|mln)(?![\\p{L}])`,
+  "giu",
+);
+
+function wordedAmounts(text: string): AmountHit[] {
+  return [...text.matchAll(WORDED_AMOUNT)].map((m) => {
+    let value = 0;
+    for (const word of m[1]!
+      .toLocaleLowerCase("ru")
+      .split(/[\s-]+/u)
+      .filter(Boolean))
+      value = word === "hundred" ? Math.max(value, 1) * 100 : value + (NUMBER_WORDS[word] ?? 0);
+    const mult = /^(?:млн|миллион|лям|million|mln)/iu.test(m[2]!) ? 1_000_000 : 1000;
+    return { minor: value * mult * 100, invalid: false, foreign: false, start: m.index, end: m.index + m[0].length, strong: true };
+  });
+}
+
 /** Every amount-looking span, read by the same parser as /deal. */
 function findAmounts(text: string): AmountHit[] {
   const words = WORD_AMOUNTS.flatMap(([re, minor]) =>
@@ -429,7 +461,7 @@ function findAmounts(text: string): AmountHit[] {
       strong: true,
     })),
   );
-  return [...words, ...numericAmounts(text)].sort((a, b) => a.start - b.start);
+  return [...words, ...wordedAmounts(text), ...numericAmounts(text)].sort((a, b) => a.start - b.start);
 }
 
 function numericAmounts(text: string): AmountHit[] {
@@ -697,7 +729,7 @@ function findClients(
 }
 
 /** Splits a message into clauses: sentences, commas, and "и/and" before another event. */
-function splitClauses(text: string): string[] {
+function splitClauses(text: string, morph: Morphology | null): string[] {
   const parts = text
     .split(/[!?;\n]+|\.(?=\s|$)|(?<!\d),\s*|,(?=\s)\s*|\s+(?:потом|затем|после\s+этого|а\s+также|then|after\s+that|also)\s+/iu)
     .map((s) => s.trim())
@@ -719,7 +751,46 @@ function splitClauses(text: string): string[] {
     }
     out.push(current);
   }
-  return out;
+  return morph ? out.flatMap((c) => splitRunOn(c, morph)) : out;
+}
+
+const hasEvent = (lower: string) =>
+  KIND_PATTERNS.some(([, re]) => spans(re, lower).length > 0) || spans(NOANSWER, lower).length > 0 || spans(REACHED, lower).length > 0;
+
+/**
+ * "звонил в полюс никто не взял потом набрал звезду поговорили отправил кп": voice input and
+ * quick typing leave no commas, so a past-tense verb that starts another event starts a clause.
+ */
+function splitRunOn(clause: string, morph: Morphology): string[] {
+  const tokens = tokenize(clause);
+  if (tokens.length < 4) return [clause];
+  const lower = norm(clause);
+  // Never inside one phrase ("никто не ответил", "nobody picked up", "договорились о встрече").
+  const phrases = [NOANSWER, MEETING_OUTCOME, REACHED, ...KIND_PATTERNS.map(([, re]) => re)].flatMap((re) => spans(re, lower));
+  const isPast = (t: Token) =>
+    isCyrillic(t.lower)
+      ? morph(t.lower, null)?.tense === "past"
+      : /^(?:\p{L}+ed|met|sent|spoke|rang|paid|sold|signed|closed|won|lost)$/u.test(t.lower);
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1]!;
+    if (prev.lower === "не" || prev.lower === "not") continue;
+    if (phrases.some(([a, b]) => a < t.start && t.start < b) || !isPast(t)) continue;
+    // Each piece has its own predicate: "сделка с Вектором сорвалась" is one event.
+    if (!tokens.some((x) => x.start >= from && x.end <= t.start && isPast(x))) continue;
+    const head = clause.slice(from, t.start);
+    const rest = clause.slice(t.start);
+    if (tokens.filter((x) => x.start >= from && x.end <= t.start).length < 2) continue;
+    if (!hasEvent(norm(head)) || !hasEvent(norm(rest))) continue;
+    // "договорились что приеду", "сказали что подписали": a verb after "что" reports, it does not start an event.
+    if (/(?:что|чтобы|that|как)\s*$/iu.test(head)) continue;
+    out.push(head.trim());
+    from = t.start;
+  }
+  out.push(clause.slice(from).trim());
+  return out.filter(Boolean);
 }
 
 interface Draft {
@@ -741,7 +812,7 @@ export function readFreeText(
   aliases: readonly TextAlias[] = [],
 ): FreeTextReading {
   const sorted = sortAliases(aliases);
-  const raws = splitClauses(text.slice(0, 2000));
+  const raws = splitClauses(text.slice(0, 2000), morph);
   const index = prepareKnownClients(knownClients, sorted.clients);
   const clauses = raws.map((c) => readClause(c, index, sorted, morph));
   const notes = new Set<ReadingNote>();
