@@ -121,7 +121,7 @@ const MOVED = w(
 );
 // "не подписали", "встреча не состоялась", "didn't sign": a negated event did not happen.
 const NEGATION_BEFORE =
-  /(?<![\p{L}])(?:не|ни|нет|not|never|didn'?t|did\s+not|haven'?t|hasn'?t|havent|wasn'?t|no)\s+(?:(?:еще|ещё|yet|пока|так\s+и)\s+)?$/iu;
+  /(?<![\p{L}])(?:не|ни|нет|not|never|didn'?t|did\s+not|haven'?t|hasn'?t|havent|wasn'?t|no)\s+(?:(?:\p{L}+\s+)?(?:еще|ещё|yet|пока)\s+|\p{L}+(?:л|ла|ли|ed)\s+)?$/iu;
 const NOT_HELD = w(
   "не\\s+(?:состоял\\p{L}*|случил\\p{L}*|было|получил\\p{L}*\\s+встрет)|сорвал\\p{L}*|didn'?t\\s+happen|fell\\s+through|no-?show|не\\s+приш[её]л|не\\s+пришли|не\\s+явил\\p{L}*",
 );
@@ -545,6 +545,9 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
     else kindsFound.set(kind, done);
   }
   const notHeld = spans(NOT_HELD, lower).length > 0;
+  // "КП так и не отправил", "встречу пока не назначили": every verb of the clause negated, nothing was done.
+  const verbs = morph ? tokenize(lower).filter((t) => isCyrillic(t.lower) && morph(t.lower, null)?.tense === "past") : [];
+  const allNegated = verbs.length > 0 && verbs.every((t) => /(?:^|\s)не\s+$/u.test(lower.slice(0, t.start)));
   const moved = spans(MOVED, lower).length > 0;
   for (const [kind, ss] of kindsFound) {
     if (kind === "lost") continue;
@@ -561,6 +564,7 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
         const ownTense = own && isCyrillic(own) ? morph(own, null)?.tense : undefined;
         if (ownTense === "futr" || ownTense === "impr") return false;
       }
+      if (allNegated && kind !== "call") return false;
       // A meeting moved, called off or not held was not held.
       if ((kind === "meeting" || kind === "presentation") && (moved || notHeld)) return false;
       return true;
