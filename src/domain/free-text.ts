@@ -525,6 +525,15 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
   const meetingOutcome = spans(MEETING_OUTCOME, lower);
   const tense = meetingOutcome.length > 0 ? "past" : clauseTense(lower, morph);
   clause.plan = tense === "plan";
+  // "в пт встреча с Вегой", "созвон с Меркурием в 15:00": an appointment with no verb and a
+  // weekday or an hour is one still ahead; "вчера встреча" names a past day and is logged.
+  const appointment =
+    tense === null &&
+    noanswer.length === 0 &&
+    spans(AGO, lower).length === 0 &&
+    (spans(WEEKDAY, lower).length > 0 || /(?<![\d])(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)/u.test(lower)) &&
+    /встреч|созвон|демо|през|meeting|demo|call/u.test(lower);
+  if (appointment) clause.plan = true;
   const days = readDays(lower, meetingOutcome.length > 0, tense === "past");
   clause.day = days.day;
   const reached = spans(REACHED, lower);
