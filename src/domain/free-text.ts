@@ -691,6 +691,18 @@ function findClients(
     if (covered(t, consumed) || STOP.has(t.lower) || LEGAL.has(t.lower) || /^\d/.test(t.lower)) continue;
     const hit = matchKnownAt(words, bases, i, index);
     if (!hit) continue;
+    // "ООО Вектор Плюс": a capitalised word inside another name is not a known client a typo away ("Полюс").
+    const before = tokens[i - 1];
+    const midName =
+      before !== undefined &&
+      isUpper(t.text) &&
+      isUpper(before.text) &&
+      text.slice(before.end, t.start).trim() === "" &&
+      !covered(before, used) &&
+      !covered(before, consumed) &&
+      !STOP.has(before.lower) &&
+      (LEGAL.has(tokens[i - 2]?.lower ?? "") || (i >= 2 && isUpper(before.text) && !morph?.(before.lower, null)?.tense));
+    if (midName && hit.words === 1 && norm(t.lower) !== norm(hit.client.name)) continue;
     const last = tokens[i + hit.words - 1]!;
     found.push({ name: hit.client.name, isNew: false, start: t.start, typed: text.slice(t.start, last.end) });
     used.push([t.start, last.end]);
