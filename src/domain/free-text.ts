@@ -113,8 +113,9 @@ const NOANSWER = w(
   "not\\s+pick\\p{L}*\\s+up|no\\s+pick-?up|phone\\s+(?:was\\s+|is\\s+)?(?:off|dead)|switched\\s+off|turned\\s+off|не\\s+застал\\p{L}*|(?:не\\s+был\\p{L}*\\s+на\\s+связи|на\\s+связи\\s+не\\s+был\\p{L}*)|вне\\s+сети|там\\s+никого|никого\\s+нет|сбрасыва\\p{L}*|не\\s+пропустил\\p{L}*|не\\s+пуска\\p{L}*|без\\s+ответа|не\\s+достуч\\p{L}*|no\\s+response|not\\s+responding|unanswered|didn'?t(?=\\s*(?:$|[.,;!]))|не\\s+(?:мог\\p{L}*|могу|удал\\p{L}*|получ\\p{L}*)\\s+(?:до|про)звон|не\\s+(?:взял|взяла|взяли|берет|берут|бер[её]т|брал[аи]?|отвечает|отвечают|ответил[аи]?)(?![\\p{L}])|секретар\\p{L}*\\s+не\\s+соедин|не\\s+соедин|тишина|сбросил\\p{L}*|line\\s+(?:was\\s+)?busy|both\\s+busy|(?:^|-\\s*|,\\s*)busy|couldn'?t\\s+get\\s+through|could\\s+not\\s+get\\s+through|wouldn'?t\\s+put\\s+(?:me\\s+)?through|gatekeeper|left\\s+a\\s+voicemail|didn'?t\\s+pick|не\\s*дозвон|недозвон|не\\s+(?:взял|взяла|взяли|берет|берут|брал|брали|брала|снял|сняли|подняли|поднял)\\s+трубк|трубк\\p{L}*\\s+не\\s+(?:взял|взяли|берут|берет|брал|брали|сняли|сняли)|не\\s+ответил|не\\s+отвеча|никто\\s+не|сбросил|занято|недоступ|вне\\s+зоны|автоответчик|гудки|no\\s+answer|no\\s+one\\s+(?:answered|picked)|nobody\\s+(?:answered|picked)|didn'?t\\s+(?:answer|pick\\s+up)|did\\s+not\\s+(?:answer|pick\\s+up)|not\\s+answering|no\\s+reply|voicemail|unreachable|couldn'?t\\s+reach|could\\s+not\\s+reach|hung\\s+up|went\\s+to\\s+voicemail",
 );
 const MEETING_OUTCOME = w(
-  "(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил|поставил)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|об\\s+|на\\s+)?(?:демо|демк|презент|през[аыуе]|показ|встреч|встрет)|записал\\p{L}*\\s+(?:их\\s+|его\\s+|е[её]\\s+)?на\\s+(?:демо|демк|встреч|презент|показ)|пригласил\\p{L}*\\s+(?:нас\\s+|меня\\s+)?на\\s+(?:демо|демк|встреч|презент|показ|переговор)|договорил\\p{L}*\\s+(?:что\\s+)?(?:приеду|подъеду|заеду|приедут|приедем|встретимся)|(?:демо|демк\\p{L}*|презентаци\\p{L}*)\\s+(?:назначен|договорились)|(?:set\\s+up|booked|scheduled|arranged|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:demo|presentation)|want\\p{L}*\\s+(?:a\\s+|the\\s+)?(?:demo|presentation|meeting)|(?:booked|scheduled|set\\s+up|arranged)\\s+(?:a\\s+|the\\s+|another\\s+)?(?:call|follow-up)|жд(?:ут|ем)\\s+(?:нас\\s+)?(?:на\\s+)?(?:демо|демк\\p{L}*|презентаци\\p{L}*|встреч\\p{L}*)|agreed\\s+to\\s+(?:a\\s+)?meet|(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|\\d)|завтра\\s+встреча|договорились\\s+встретиться|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?meeting|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|(?:locked\\s+in|lined\\s+up|confirmed|pencil+ed\\s+in)\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|demo|presentation)|booked\\s+(?:for|on)|хотят\\s+встреч",
+  "(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил|поставил)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|об\\s+|на\\s+)?(?:демо|демк|презент|през[аыуе]|показ|встреч|встрет)|записал\\p{L}*\\s+(?:их\\s+|его\\s+|е[её]\\s+)?на\\s+(?:демо|демк|встреч|презент|показ)|пригласил\\p{L}*\\s+(?:нас\\s+|меня\\s+)?на\\s+(?:демо|демк|встреч|презент|показ|переговор)|договорил\\p{L}*\\s+(?:что\\s+)?(?:приеду|подъеду|заеду|приедут|приедем|встретимся)|(?:демо|демк\\p{L}*|презентаци\\p{L}*)\\s+(?:назначен|договорились)|(?:set\\s+up|booked|scheduled|arranged|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:demo|presentation)|want\\p{L}*\\s+(?:a\\s+|the\\s+)?(?:demo|presentation|meeting)|(?:booked|scheduled|set\\s+up|arranged)\\s+(?:a\\s+|the\\s+|another\\s+)?(?:call|follow-up)|жд(?:ут|ем)\\s+(?:нас\\s+)?(?:на\\s+)?(?:демо|демк\\p{L}*|презентаци\\p{L}*|встреч\\p{L}*)|agreed\\s+to\\s+(?:a\\s+)?meet|(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|пн|вт|ср|чт|пт|сб|\\d)(?![\\p{L}])|подтвердил\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:встреч|демо|през)|завтра\\s+встреча|договорились\\s+встретиться|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?meeting|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|(?:locked\\s+in|lined\\s+up|confirmed|pencil+ed\\s+in)\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|demo|presentation)|booked\\s+(?:for|on)|хотят\\s+встреч",
 );
+const HELD = /(?<![\p{L}])(?:прошл[аои]|прош[её]л|состоял\p{L}*|went\s+(?:well|fine|great|ok|good|badly)|took\s+place)(?![\p{L}])/giu;
 // "встреча перенеслась", "отменили демо", "pushed the meeting": a meeting moved or called off was not held.
 const MOVED = w(
   "перен[её]с\\p{L}*|перенос\\p{L}*|отмен\\p{L}*|сдвинул\\p{L}*|сдвинули|postpon\\p{L}*|reschedul\\p{L}*|pushed|moved|cancel\\p{L}*|called\\s+off",
@@ -192,7 +193,12 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
   for (const m of lower.matchAll(WEEKDAY)) {
     found.push([m.index, m.index + m[0].length]);
     // "встреча в пятницу" is when it is set, not when it was: a weekday dates a clause only when something was done.
-    const ahead = booking || (!pastTense && /встреч|meet|демо|demo|презент/u.test(lower));
+    // "созвонились — встреча в чт", "договорился о звонке в пятницу": the weekday of an appointment is ahead.
+    const ofAppointment = /(?:встреч\p{L}*|демо|през\p{L}*|созвон\p{L}*|звонк\p{L}*|звонок|meeting|demo|call)\s+$/u.test(
+      lower.slice(0, m.index),
+    );
+    const ahead =
+      booking || (ofAppointment && spans(HELD, lower).length === 0) || (!pastTense && /встреч|meet|демо|demo|презент/u.test(lower));
     const name = m[1] ?? m[2] ?? "";
     const weekday = WEEKDAY_NAMES.find(([re]) => re.test(name))?.[1];
     if (!ahead && weekday && day === null) day = { type: "weekday", weekday };
@@ -522,7 +528,9 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
     amountPhrase: null,
   };
   const noanswer = spans(NOANSWER, lower);
-  const meetingOutcome = spans(MEETING_OUTCOME, lower);
+  // "встреча в пятницу прошла": a meeting said to have taken place is held, not booked.
+  const held = spans(HELD, lower).length > 0;
+  const meetingOutcome = held ? [] : spans(MEETING_OUTCOME, lower);
   const tense = meetingOutcome.length > 0 ? "past" : clauseTense(lower, morph);
   clause.plan = tense === "plan";
   // "в пт встреча с Вегой", "созвон с Меркурием в 15:00": an appointment with no verb and a
