@@ -877,7 +877,10 @@ export function readFreeText(
     const otherDay = last !== undefined && !sameDayRef(last.day, day);
     // "отправила прайс и КП Меркурию": the same event again, naming the client the first one lacked.
     const sameKindAsLast = last && c.kind === last.kind && (c.clients.length === 0 || !last.client) && !otherDay;
-    if (c.kind === null || sameKindAsLast || (c.kind === "call" && last?.kind === "call" && c.outcome !== null && !otherDay)) {
+    // "набрал, никто не ответил, перезвонил через час, поговорили": a call word after one not reached is a second call.
+    const callAgain = c.kind === "call" && !c.reachedOnly && last?.outcome === "noanswer" && c.outcome !== "noanswer";
+    const outcomeOfLast = c.kind === "call" && last?.kind === "call" && c.outcome !== null && !otherDay && !callAgain;
+    if (c.kind === null || (sameKindAsLast && !callAgain) || outcomeOfLast) {
       // A clause with no event of its own adds to the previous one.
       if (!last) {
         pendingClients.push(...c.clients);

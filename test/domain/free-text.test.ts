@@ -259,6 +259,12 @@ describe("readFreeText, event words by family and scope", () => {
       ["proposal", null, "Вега"],
     ]);
     expect(read("сделка с Вектором сорвалась").entries.map((e) => e.kind)).toEqual(["lost"]);
+    // A call word after a call not reached is a second call, not the first one's outcome.
+    expect(read("набрал Ладогу, никто не ответил, перезвонил через час, поговорили").entries.map((e) => e.outcome)).toEqual([
+      "noanswer",
+      "reached",
+    ]);
+    expect(read("созвонились с Ладогой — встреча в чт").entries[0]).toMatchObject({ outcome: "meeting", day: null });
     expect(read("Вега оплатила триста пятьдесят тысяч", known).entries[0]).toMatchObject({ kind: "deal", amountMinor: 35_000_000 });
     expect(read("closed Globex for fifty k", known).entries[0]).toMatchObject({ kind: "deal", amountMinor: 5_000_000 });
     expect(read("провел две встречи с Вегой", known).entries[0]).toMatchObject({ kind: "meeting", amountMinor: null });
