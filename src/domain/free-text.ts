@@ -109,11 +109,16 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   ],
 ];
 
+const CALL_WORD = KIND_PATTERNS.find(([k]) => k === "call")![1];
 const NOANSWER = w(
   "not\\s+pick\\p{L}*\\s+up|no\\s+pick-?up|phone\\s+(?:was\\s+|is\\s+)?(?:off|dead)|switched\\s+off|turned\\s+off|не\\s+застал\\p{L}*|(?:не\\s+был\\p{L}*\\s+на\\s+связи|на\\s+связи\\s+не\\s+был\\p{L}*)|вне\\s+сети|там\\s+никого|никого\\s+нет|сбрасыва\\p{L}*|не\\s+пропустил\\p{L}*|не\\s+пуска\\p{L}*|без\\s+ответа|не\\s+достуч\\p{L}*|no\\s+response|not\\s+responding|unanswered|didn'?t(?=\\s*(?:$|[.,;!]))|не\\s+(?:мог\\p{L}*|могу|удал\\p{L}*|получ\\p{L}*)\\s+(?:до|про)звон|не\\s+(?:взял|взяла|взяли|берет|берут|бер[её]т|брал[аи]?|отвечает|отвечают|ответил[аи]?)(?![\\p{L}])|секретар\\p{L}*\\s+не\\s+соедин|не\\s+соедин|тишина|сбросил\\p{L}*(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|line\\s+(?:was\\s+)?busy|both\\s+busy|(?:^|-\\s*|,\\s*)busy|couldn'?t\\s+get\\s+through|could\\s+not\\s+get\\s+through|wouldn'?t\\s+put\\s+(?:me\\s+)?through|gatekeeper|left\\s+a\\s+voicemail|didn'?t\\s+pick|не\\s*дозвон|недозвон|не\\s+(?:взял|взяла|взяли|берет|берут|брал|брали|брала|снял|сняли|подняли|поднял)\\s+трубк|трубк\\p{L}*\\s+не\\s+(?:взял|взяли|берут|берет|брал|брали|сняли|сняли)|не\\s+ответил|не\\s+отвеча|никто\\s+не|сбросил(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|занято|недоступ|вне\\s+зоны|автоответчик|гудки|no\\s+answer|no\\s+one\\s+(?:answered|picked)|nobody\\s+(?:answered|picked)|didn'?t\\s+(?:answer|pick\\s+up)|did\\s+not\\s+(?:answer|pick\\s+up)|not\\s+answering|no\\s+reply|voicemail|unreachable|couldn'?t\\s+reach|could\\s+not\\s+reach|hung\\s+up|went\\s+to\\s+voicemail",
 );
 const MEETING_OUTCOME = w(
   "(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил|поставил)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|об\\s+|на\\s+)?(?:демо|демк|презент|през[аыуе]|показ|встреч|встрет)|записал\\p{L}*\\s+(?:их\\s+|его\\s+|е[её]\\s+)?на\\s+(?:демо|демк|встреч|презент|показ)|пригласил\\p{L}*\\s+(?:нас\\s+|меня\\s+)?на\\s+(?:демо|демк|встреч|презент|показ|переговор)|договорил\\p{L}*\\s+(?:что\\s+)?(?:приеду|подъеду|заеду|приедут|приедем|встретимся)|(?:демо|демк\\p{L}*|презентаци\\p{L}*)\\s+(?:назначен|договорились)|(?:set\\s+up|booked|scheduled|arranged|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:demo|presentation)|want\\p{L}*\\s+(?:a\\s+|the\\s+)?(?:demo|presentation|meeting)|(?:booked|scheduled|set\\s+up|arranged)\\s+(?:a\\s+|the\\s+|another\\s+)?(?:call|follow-up)|жд(?:ут|ем)\\s+(?:нас\\s+)?(?:на\\s+)?(?:демо|демк\\p{L}*|презентаци\\p{L}*|встреч\\p{L}*)|agreed\\s+to\\s+(?:a\\s+)?meet|(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|пн|вт|ср|чт|пт|сб|\\d)(?![\\p{L}])|подтвердил\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:встреч|демо|през)|завтра\\s+встреча|договорились\\s+встретиться|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?meeting|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|(?:locked\\s+in|lined\\s+up|confirmed|pencil+ed\\s+in)\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|demo|presentation)|booked\\s+(?:for|on)|хотят\\s+встреч",
+);
+const MEET_WORD = /встреч|встрет|демо|демк|през|показ|meet|demo|presentation|офис|office|приед|подъед|come\s+(?:over|to|by|in)/u;
+const AHEAD_HINT = w(
+  "зовут|приглаша\\p{L}*|готовы|жд[уеё]м?\\s+(?:их|его|е[её])|приед\\p{L}*|подъед\\p{L}*|would\\s+like|(?:they|we|he|she)'?d\\s+like|(?:they|he|she)'?ll|will\\s+come|coming\\s+(?:in|over|to)",
 );
 const HELD = /(?<![\p{L}])(?:прошл[аои]|прош[её]л|состоял\p{L}*|went\s+(?:well|fine|great|ok|good|badly)|took\s+place)(?![\p{L}])/giu;
 // "встреча перенеслась", "отменили демо", "pushed the meeting": a meeting moved or called off was not held.
@@ -148,6 +153,7 @@ const WEEKDAY_NAMES: [RegExp, number][] = [
 const WD =
   "понедельник|вторник|среду|среда|четверг|пятницу|пятница|субботу|суббота|воскресенье|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 const WD_SHORT = "пн|вт|ср|чт|пт|сб|вс";
+const BARE_WEEKDAY = w(`(?:${WD}|${WD_SHORT})(?![\\p{L}])`);
 // "в пятницу отправил КП", "on Monday", "monday: closed …": a weekday named as when it happened.
 const WEEKDAY = w(`(?:(?:в|во)\\s+(?:прошл\\p{L}+\\s+)?|on\\s+|last\\s+)(${WD}|${WD_SHORT})(?![\\p{L}])|^(${WD})(?![\\p{L}])`);
 // "на пятницу", "до пятницы", "next Monday", "for Thursday": a weekday ahead.
@@ -301,6 +307,8 @@ interface Clause {
   day: DayRef | null;
   /** Said only "обсудили", "поговорили": a call on its own, else a remark on the event before. */
   reachedOnly: boolean;
+  /** A meeting or demo still ahead ("демо на понедельник", "зовут на встречу"): the outcome of a call told before it. */
+  bookedAhead: boolean;
   /** Planned, not done: "отправлю КП завтра", "напомни позвонить". */
   plan: boolean;
   /** The words the kind and the amount were read from, as typed. */
@@ -523,6 +531,7 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
     pastDay: spans(VAGUE_PAST, lower).length > 0,
     day: null,
     reachedOnly: false,
+    bookedAhead: false,
     plan: false,
     kindPhrase: null,
     amountPhrase: null,
@@ -539,9 +548,24 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
     tense === null &&
     noanswer.length === 0 &&
     spans(AGO, lower).length === 0 &&
-    (spans(WEEKDAY, lower).length > 0 || /(?<![\d])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)|1?\d\s*(?:am|pm)(?![\p{L}]))/u.test(lower)) &&
+    (spans(WEEKDAY, lower).length > 0 ||
+      spans(BARE_WEEKDAY, lower).length > 0 ||
+      /(?<![\d])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)|1?\d\s*(?:am|pm)(?![\p{L}]))/u.test(lower)) &&
     /встреч|созвон|демо|през|meeting|demo|call/u.test(lower);
   if (appointment) clause.plan = true;
+  // "демо на понедельник", "зовут на встречу", "жду их в офисе в четверг", "they'd like to meet":
+  // a meeting still ahead, with no call word of its own, is what the call before it booked.
+  const meetingAhead =
+    MEET_WORD.test(lower) &&
+    spans(HELD, lower).length === 0 &&
+    noanswer.length === 0 &&
+    (tense === "plan" ||
+      appointment ||
+      spans(WEEKDAY_AHEAD, lower).length > 0 ||
+      spans(FUTURE_WORDS, lower).length > 0 ||
+      spans(AHEAD_HINT, lower).length > 0);
+  const callWord = spans(CALL_WORD, lower).length > 0;
+  clause.bookedAhead = meetingAhead && !callWord;
   const days = readDays(lower, meetingOutcome.length > 0, tense === "past");
   clause.day = days.day;
   const reached = spans(REACHED, lower);
@@ -597,7 +621,21 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
   // "входящий звонок от …": an inbound call from someone new is a lead.
   if (kindsFound.has("lead") && /входящ|inbound/u.test(lower)) kindsFound.delete("call");
   // "звонок Ромашка встреча": a call that booked a meeting.
-  const callBooked = kindsFound.has("call") && kindsFound.has("meeting") && kindsFound.size === 2;
+  // "Hooli call: they'll come to our office thursday": a call that sets a meeting ahead booked it.
+  // Only a call that happened: a past verb, or the client's own step ahead ("they'll come", "зовут").
+  const callDone =
+    spans(EN_PAST, lower).length > 0 ||
+    spans(AHEAD_HINT, lower).length > 0 ||
+    (morph !== null && tokenize(lower).some((t) => isCyrillic(t.lower) && morph(t.lower, null)?.tense === "past"));
+  const aheadOnCall = meetingAhead && callWord && callDone && kindsFound.has("call");
+  if (aheadOnCall) {
+    kindsFound.delete("meeting");
+    kindsFound.delete("presentation");
+    // The call is done; the weekday is the meeting's, ahead.
+    clause.plan = false;
+    if (clause.day?.type === "weekday") clause.day = null;
+  }
+  const callBooked = aheadOnCall || (kindsFound.has("call") && kindsFound.has("meeting") && kindsFound.size === 2);
   if (callBooked) kindsFound.delete("meeting");
   if (noanswer.length > 0 && !kindsFound.has("call")) kindsFound.set("call", noanswer);
   if (reached.length > 0 && kindsFound.size === 0) {
@@ -864,6 +902,13 @@ export function readFreeText(
   for (const c of clauses) {
     if (c.day) day = c.day.type === "ago" && c.day.days === 0 ? null : c.day;
     // "…, отправлю КП": what is only planned is not logged.
+    const prior = drafts[drafts.length - 1];
+    if (c.bookedAhead && prior?.kind === "call" && prior.outcome !== "noanswer") {
+      const ofClient = (d: Draft) =>
+        c.clients.length === 0 || c.clients.some((x) => d.client && clientKey(x.name) === clientKey(d.client.name));
+      for (const d of lastClause) if (d.kind === "call" && ofClient(d)) d.outcome = "meeting";
+      continue;
+    }
     if (c.plan && !c.pastDay) continue;
     if (c.currency) notes.add("currency");
     if (c.amountInvalid) amountInvalid = true;
