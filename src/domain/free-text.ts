@@ -74,7 +74,7 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "deal",
     w(
-      "сделк|продал|продали|продажа|подписал|(?:за)?купил\\p{L}*|заказал[аи]?(?![\\p{L}])|отгрузил\\p{L}*|деньги\\s+упали|упали\\s+деньги|ударили\\s+по\\s+рукам|дал[аи]?\\s+добро|дожал\\p{L}*|продлил\\p{L}*|продлени\\p{L}*|renewed|renewal|перев[её]л\\p{L}*\\s+(?:деньги|оплату|аванс|предоплату|средства)|перечислил\\p{L}*|(?:пришли|поступили)\\s+деньги|деньги\\s+(?:пришли|поступили|на\\s+сч[её]те)|закрыт[аоы]?(?![\\p{L}])|wired|transferred|payment\\s+received|(?:пред)?оплат\\p{L}*|аванс(?![\\p{L}])|занес(?:ли|ла)?(?![\\p{L}])|занёс|выиграл\\p{L}*|prepayment|deposit|down\\s+payment|подписали|подписан|оплатил|оплатили|оплачен|оплат[аиу]|заплатил\\p{L}*|received\\s+(?:the\\s+)?payment|payment\\s+from|заключил|закрыл(?!ся|ась|ись|ось)|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
+      "сделк|деал|продал|продали|продажа|подписал|(?:за)?купил\\p{L}*|заказал[аи]?(?![\\p{L}])|отгрузил\\p{L}*|деньги\\s+упали|упали\\s+деньги|ударили\\s+по\\s+рукам|дал[аи]?\\s+добро|дожал\\p{L}*|продлил\\p{L}*|продлени\\p{L}*|renewed|renewal|перев[её]л\\p{L}*\\s+(?:деньги|оплату|аванс|предоплату|средства)|перечислил\\p{L}*|(?:пришли|поступили)\\s+деньги|деньги\\s+(?:пришли|поступили|на\\s+сч[её]те)|закрыт[аоы]?(?![\\p{L}])|wired|transferred|payment\\s+received|(?:пред)?оплат\\p{L}*|аванс(?![\\p{L}])|занес(?:ли|ла)?(?![\\p{L}])|занёс|выиграл\\p{L}*|prepayment|deposit|down\\s+payment|подписали|подписан|оплатил|оплатили|оплачен|оплат[аиу]|заплатил\\p{L}*|received\\s+(?:the\\s+)?payment|payment\\s+from|заключил|закрыл(?!ся|ась|ись|ось)|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
     ),
   ],
   [
@@ -485,6 +485,8 @@ function numericAmounts(text: string): AmountHit[] {
   for (const m of text.matchAll(AMOUNT_RE)) {
     let num = m[2]!.replace(/[\s\u00A0\u202F\u2009]+$/u, "");
     const multRaw = m[3];
+    // "12,500" (English thousands): a comma before exactly three digits, with no multiplier, groups thousands.
+    if (!multRaw && /^\d{1,3}(?:,\d{3})+$/u.test(num)) num = num.replace(/,/gu, "");
     const cur = m[4];
     if (/^полтор/iu.test(num)) {
       if (!multRaw) continue;
