@@ -399,7 +399,8 @@ function nameish(t: Token, first: boolean, afterPrep: boolean, cases: readonly G
   if (STOP.has(t.lower) || /^\d+$/.test(t.text)) return false;
   if (LEGAL.has(t.lower)) return false;
   if (!isCyrillic(t.text)) return /\p{L}/u.test(t.text) && (isUpper(t.text) || afterPrep);
-  if (!isUpper(t.text) && !afterPrep) return false;
+  // "ладога отказалась": typed in lower case, a message's first word is a name when the dictionary knows it as one.
+  if (!isUpper(t.text) && !afterPrep && !(first && morph?.(t.lower, null)?.proper)) return false;
   if (first || afterPrep) {
     // After a preposition the case it governs decides: "с Зарёй" is a noun, though
     // "зарей" alone (ё written as е) also reads as a verb form.
@@ -788,7 +789,7 @@ function findClients(
     }
     // "с Верой из Звезды": the person is not the client, the company after "из" is.
     const after = all[all.indexOf(run[run.length - 1]!) + 1];
-    if (run.length === 1 && isCyrillic(t.text) && after && (after.lower === "из" || after.lower === "from")) {
+    if (run.length === 1 && after && (after.lower === "из" || after.lower === "from")) {
       i = j;
       continue;
     }

@@ -265,6 +265,18 @@ describe("readFreeText, event words by family and scope", () => {
       "reached",
     ]);
     expect(read("созвонились с Ладогой — встреча в чт").entries[0]).toMatchObject({ outcome: "meeting", day: null });
+    // A meeting still ahead after a call is what the call booked, not a meeting held.
+    for (const text of [
+      "дозвонился в Ладогу, демо на понедельник",
+      "Ладога - звонок, зовут на встречу",
+      "talked to Hooli, they'd like to meet",
+    ])
+      expect(read(text).entries.map((e) => [e.kind, e.outcome])).toEqual([["call", "meeting"]]);
+    expect(read("созвон с Вегой завтра по встрече", known).nothing).toBe("plan");
+    // A lower-case first word the dictionary knows as a name; the person "from" a company is not the client.
+    expect(read("ладога отказалась, нашли дешевле").entries[0]).toMatchObject({ kind: "lost", clientName: "Ладога" });
+    expect(read("met with John from Hooli").entries.map((e) => e.clientName)).toEqual(["Hooli"]);
+    expect(read("Hooli paid 12,500").entries[0]).toMatchObject({ kind: "deal", amountMinor: 1_250_000 });
     expect(read("Вега оплатила триста пятьдесят тысяч", known).entries[0]).toMatchObject({ kind: "deal", amountMinor: 35_000_000 });
     expect(read("closed Globex for fifty k", known).entries[0]).toMatchObject({ kind: "deal", amountMinor: 5_000_000 });
     expect(read("провел две встречи с Вегой", known).entries[0]).toMatchObject({ kind: "meeting", amountMinor: null });
