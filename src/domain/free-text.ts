@@ -68,19 +68,19 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "lost",
     w(
-      "отказ|отказал|отказались|сказал[аи]?\\s+нет|не\\s+актуальн\\p{L}*|неактуальн\\p{L}*|слил(?:ся|ись|ась|и)|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+интерес|неинтерес|(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли)|ушл[аи])\\s+(?:к|в)\\s+(?:конкурент|другом|другой|другим)|выбрали\\s+(?:другого|другой|другую|конкурент)|проиграл\\p{L}*|пролетел\\p{L}*|отвалил|съехал|соскочил\\p{L}*|спрыгнул\\p{L}*|нашли\\s+(?:\\p{L}+\\s+)?(?:дешевл|другого|другую|другой)|купили\\s+у\\s+(?:других|другого|конкурент)|стоп-?лист|расторг\\p{L}*|отменил\\p{L}*\\s+(?:заказ|сделк|договор|контракт)|cancel+ed\\s+(?:the\\s+|their\\s+)?(?:deal|contract|order)|заморозил\\p{L}*|выбрал\\p{L}*\\s+(?:конкурент|другого|другую|другой)|lost|declined|refused|rejected|passed\\s+on|not\\s+interested|went\\s+with|chose\\s+(?:a\\s+|another\\s+)?(?:competitor|vendor|someone)|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned",
+      "отказ|отказал|отказались|сказал[аи]?\\s+нет|не\\s+актуальн\\p{L}*|неактуальн\\p{L}*|слил(?:ся|ись|ась|и)|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+интерес|неинтерес|(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли)|ушл[аи])\\s+(?:к|в)\\s+(?:конкурент|другом|другой|другим)|выбрали\\s+(?:другого|другой|другую|конкурент)|проиграл\\p{L}*|пролетел\\p{L}*|отвалил|съехал|no\\s+go(?![\\p{L}])|not\\s+moving\\s+forward|won'?t\\s+(?:move|go)\\s+forward|picked\\s+(?:a\\s+|another\\s+)?(?:competitor|vendor|someone)|decided\\s+(?:against|not\\s+to)|соскочил\\p{L}*|спрыгнул\\p{L}*|нашли\\s+(?:\\p{L}+\\s+)?(?:дешевл|другого|другую|другой)|купили\\s+у\\s+(?:других|другого|конкурент)|стоп-?лист|расторг\\p{L}*|отменил\\p{L}*\\s+(?:заказ|сделк|договор|контракт)|cancel+ed\\s+(?:the\\s+|their\\s+)?(?:deal|contract|order)|заморозил\\p{L}*|выбрал\\p{L}*\\s+(?:конкурент|другого|другую|другой)|lost|declined|refused|rejected|passed\\s+on|not\\s+interested|went\\s+with|chose\\s+(?:a\\s+|another\\s+)?(?:competitor|vendor|someone)|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned",
     ),
   ],
   [
     "deal",
     w(
-      "сделк|деал|продал|продали|продажа|подписал|(?:за)?купил\\p{L}*|заказал[аи]?(?![\\p{L}])|отгрузил\\p{L}*|деньги\\s+упали|упали\\s+деньги|ударили\\s+по\\s+рукам|дал[аи]?\\s+добро|дожал\\p{L}*|продлил\\p{L}*|продлени\\p{L}*|renewed|renewal|перев[её]л\\p{L}*\\s+(?:деньги|оплату|аванс|предоплату|средства)|перечислил\\p{L}*|(?:пришли|поступили)\\s+деньги|деньги\\s+(?:пришли|поступили|на\\s+сч[её]те)|закрыт[аоы]?(?![\\p{L}])|wired|transferred|payment\\s+received|(?:пред)?оплат\\p{L}*|аванс(?![\\p{L}])|занес(?:ли|ла)?(?![\\p{L}])|занёс|выиграл\\p{L}*|prepayment|deposit|down\\s+payment|подписали|подписан|оплатил|оплатили|оплачен|оплат[аиу]|заплатил\\p{L}*|received\\s+(?:the\\s+)?payment|payment\\s+from|заключил|закрыл(?!ся|ась|ись|ось)|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
+      "сделк|деал|po(?![\\p{L}])|purchase\\s+order|countersigned|продал|продали|продажа|подписал|(?:за)?купил\\p{L}*|заказал[аи]?(?![\\p{L}])|отгрузил\\p{L}*|деньги\\s+упали|упали\\s+деньги|ударили\\s+по\\s+рукам|дал[аи]?\\s+добро|дожал\\p{L}*|продлил\\p{L}*|продлени\\p{L}*|renewed|renewal|перев[её]л\\p{L}*\\s+(?:деньги|оплату|аванс|предоплату|средства)|перечислил\\p{L}*|(?:пришли|поступили)\\s+деньги|деньги\\s+(?:пришли|поступили|на\\s+сч[её]те)|закрыт[аоы]?(?![\\p{L}])|wired|transferred|payment\\s+received|(?:пред)?оплат\\p{L}*|аванс(?![\\p{L}])|занес(?:ли|ла)?(?![\\p{L}])|занёс|выиграл\\p{L}*|prepayment|deposit|down\\s+payment|подписали|подписан|оплатил|оплатили|оплачен|оплат[аиу]|заплатил\\p{L}*|received\\s+(?:the\\s+)?payment|payment\\s+from|заключил|закрыл(?!ся|ась|ись|ось)|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
     ),
   ],
   [
     "proposal",
     w(
-      "кп(?![\\p{L}])|kp(?![\\p{L}])|прайс\\p{L}*|расч[её]т(?:ы)?(?![\\p{L}])|pricing|price\\s+list|коммерческ|предложени|оффер|смет[уаыое]|договор\\p{L}*\\s+(?:\\p{L}+\\s+)?на\\s+подпис|(?:отправил\\p{L}*|выслал\\p{L}*|скинул\\p{L}*)\\s+договор|(?<=(?:выставил|отправил|выслал|скинул)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2})сч[её]т\\p{L}*|сч[её]т\\p{L}*(?=\\s+(?:\\p{L}+\\s+)?(?:выставил|выставлен|отправил|отправлен|выслал|скинул))|(?:заявк\\p{L}*|документ\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:в|на)\\s+(?:участие\\s+в\\s+)?тендер|sent\\s+(?:over\\s+)?(?:the\\s+|a\\s+|our\\s+)?(?:contract|agreement|price|deck|estimate)|(?<=(?:отправил|скинул|выслал|сбросил|направил)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2})(?:през[аыуе]|презентаци\\p{L}*|цен[уыа]|ценник\\p{L}*)(?![\\p{L}])|sent\\s+(?:over\\s+)?(?:the\\s+|a\\s+|our\\s+)?(?:deck|slides|presentation)|estimate|invoice|proposal|quote|quotation|offer",
+      "кп(?![\\p{L}])|kp(?![\\p{L}])|прайс\\p{L}*|расч[её]т(?:ы)?(?![\\p{L}])|pricing|price\\s+list|коммерческ|предложени|оффер|смет[уаыое]|договор\\p{L}*\\s+(?:\\p{L}+\\s+)?на\\s+подпис|(?:отправил\\p{L}*|выслал\\p{L}*|скинул\\p{L}*)\\s+договор|(?<=(?:выставил|отправил|выслал|скинул)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2})сч[её]т\\p{L}*|сч[её]т\\p{L}*(?=\\s+(?:\\p{L}+\\s+)?(?:выставил|выставлен|отправил|отправлен|выслал|скинул))|(?:заявк\\p{L}*|документ\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:в|на)\\s+(?:участие\\s+в\\s+)?тендер|sent\\s+(?:over\\s+)?(?:the\\s+|a\\s+|our\\s+)?(?:contract|agreement|price|deck|estimate)|(?<=(?:отправил|скинул|выслал|сбросил|направил)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2})(?:през[аыуе]|презентаци\\p{L}*|цен[уыа]|ценник\\p{L}*)(?![\\p{L}])|sent\\s+(?:over\\s+)?(?:the\\s+|a\\s+|our\\s+)?(?:deck|slides|presentation)|estimate|invoice|sow(?![\\p{L}])|statement\\s+of\\s+work|rf[pq](?![\\p{L}])|bid\\s+submitted|proposal|quote|quotation|offer",
     ),
   ],
   [
@@ -92,7 +92,7 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "meeting",
     w(
-      "встрет(?:ил|ились|ился|илась|ила)|встреч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+у\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|пообедал\\p{L}*|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|визит|met(?![\\p{L}])|meeting|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+with|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|кофе)\\s+с(?![\\p{L}])|лично|вживую|очно|face\\s+to\\s+face",
+      "встрет(?:ил|ились|ился|илась|ила)|встреч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+у\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|пообедал\\p{L}*|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|визит|met(?![\\p{L}])|meeting|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|кофе)\\s+с(?![\\p{L}])|лично|вживую|очно|face\\s+to\\s+face",
     ),
   ],
   [
@@ -104,7 +104,7 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "lead",
     w(
-      "нов(?:ый|ая|ого|ое|ые)\\s+(?:лид|клиент|контакт|заявк)|лид(?![\\p{L}])|лида|заявк|входящ|обратил|new\\s+(?:lead|client|prospect|contact|customer)|(?:new|inbound|hot|warm|fresh)\\s+lead|lead\\s*:|lead\\s+from|inbound|inquiry|enquiry|new\\s+prospect|reached\\s+out",
+      "нов(?:ый|ая|ого|ое|ые)\\s+(?:лид|клиент|контакт|заявк)|лид(?![\\p{L}])|лида|заявк|входящ|обратил|new\\s+(?:lead|client|prospect|contact|customer)|(?:new|inbound|hot|warm|fresh)\\s+lead|lead\\s*:|lead\\s+from|inbound|inquiry|enquiry|new\\s+prospect|reached\\s+out|lead\\s+came\\s+in|came\\s+in\\s+(?:from|via|through)|filled\\s+(?:out\\s+|in\\s+)?(?:the\\s+|a\\s+|our\\s+)?form|(?:demo|quote|pricing)\\s+request|запрос\\s+(?:на|с\\s+сайта)",
     ),
   ],
 ];
@@ -623,6 +623,9 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
   }
   // "входящий звонок от …": an inbound call from someone new is a lead.
   if (kindsFound.has("lead") && /входящ|inbound/u.test(lower)) kindsFound.delete("call");
+  // "inbound demo request", "запрос на КП": what a new client asks for is the lead, not an event of ours.
+  if (kindsFound.has("lead") && /request|запрос/u.test(lower))
+    for (const k of ["presentation", "proposal", "meeting", "call"] as const) kindsFound.delete(k);
   // "звонок Ромашка встреча": a call that booked a meeting.
   // "Hooli call: they'll come to our office thursday": a call that sets a meeting ahead booked it.
   // Only a call that happened: a past verb, or the client's own step ahead ("they'll come", "зовут").
