@@ -68,31 +68,31 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "lost",
     w(
-      "отказ|отказал|отказались|сказал[аи]?\\s+нет|не\\s+актуальн\\p{L}*|неактуальн\\p{L}*|слил(?:ся|ись|ась|и)|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+интерес|неинтерес|ушл[аи]\\s+к\\s+конкурент|выбрали\\s+(?:другого|другой|конкурент)|отвалил|съехал|lost|declined|refused|rejected|passed\\s+on|not\\s+interested|went\\s+with|chose\\s+(?:a\\s+|another\\s+)?(?:competitor|vendor|someone)|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned",
+      "отказ|отказал|отказались|сказал[аи]?\\s+нет|не\\s+актуальн\\p{L}*|неактуальн\\p{L}*|слил(?:ся|ись|ась|и)|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+интерес|неинтерес|(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли)|ушл[аи])\\s+(?:к|в)\\s+(?:конкурент|другом|другой|другим)|выбрали\\s+(?:другого|другой|другую|конкурент)|проиграл\\p{L}*|пролетел\\p{L}*|отвалил|съехал|no\\s+go(?![\\p{L}])|not\\s+moving\\s+forward|won'?t\\s+(?:move|go)\\s+forward|picked\\s+(?:a\\s+|another\\s+)?(?:competitor|vendor|someone)|decided\\s+(?:against|not\\s+to)|соскочил\\p{L}*|спрыгнул\\p{L}*|нашли\\s+(?:\\p{L}+\\s+)?(?:дешевл|другого|другую|другой)|купили\\s+у\\s+(?:других|другого|конкурент)|стоп-?лист|расторг\\p{L}*|отменил\\p{L}*\\s+(?:заказ|сделк|договор|контракт)|cancel+ed\\s+(?:the\\s+|their\\s+)?(?:deal|contract|order)|заморозил\\p{L}*|выбрал\\p{L}*\\s+(?:конкурент|другого|другую|другой)|lost|declined|refused|rejected|passed\\s+on|not\\s+interested|went\\s+with|chose\\s+(?:a\\s+|another\\s+)?(?:competitor|vendor|someone)|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned",
     ),
   ],
   [
     "deal",
     w(
-      "сделк|продал|продали|продажа|подписал|подписали|подписан|оплатил|оплатили|оплачен|оплат[аиу]|заплатил\\p{L}*|received\\s+(?:the\\s+)?payment|payment\\s+from|заключил|закрыл|закрыли|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
+      "сделк|деал|po(?![\\p{L}])|purchase\\s+order|countersigned|продал|продали|продажа|подписал|(?:за)?купил\\p{L}*|заказал[аи]?(?![\\p{L}])|отгрузил\\p{L}*|деньги\\s+упали|упали\\s+деньги|ударили\\s+по\\s+рукам|дал[аи]?\\s+добро|дожал\\p{L}*|продлил\\p{L}*|продлени\\p{L}*|renewed|renewal|перев[её]л\\p{L}*\\s+(?:деньги|оплату|аванс|предоплату|средства)|перечислил\\p{L}*|(?:пришли|поступили)\\s+деньги|деньги\\s+(?:пришли|поступили|на\\s+сч[её]те)|закрыт[аоы]?(?![\\p{L}])|wired|transferred|payment\\s+received|(?:пред)?оплат\\p{L}*|аванс(?![\\p{L}])|занес(?:ли|ла)?(?![\\p{L}])|занёс|выиграл\\p{L}*|prepayment|deposit|down\\s+payment|подписали|подписан|оплатил|оплатили|оплачен|оплат[аиу]|заплатил\\p{L}*|received\\s+(?:the\\s+)?payment|payment\\s+from|заключил|закрыл(?!ся|ась|ись|ось)|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
     ),
   ],
   [
     "proposal",
     w(
-      "кп(?![\\p{L}])|kp(?![\\p{L}])|прайс\\p{L}*|расч[её]т(?:ы)?(?![\\p{L}])|pricing|price\\s+list|коммерческ|предложени|оффер|смет[уаыое]|договор\\p{L}*\\s+(?:\\p{L}+\\s+)?на\\s+подпис|(?:отправил\\p{L}*|выслал\\p{L}*|скинул\\p{L}*)\\s+договор|proposal|quote|quotation|offer",
+      "кп(?![\\p{L}])|kp(?![\\p{L}])|прайс\\p{L}*|расч[её]т(?:ы)?(?![\\p{L}])|pricing|price\\s+list|коммерческ|предложени|оффер|смет[уаыое]|договор\\p{L}*\\s+(?:\\p{L}+\\s+)?на\\s+подпис|(?:отправил\\p{L}*|выслал\\p{L}*|скинул\\p{L}*)\\s+договор|(?<=(?:выставил|отправил|выслал|скинул)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2})сч[её]т\\p{L}*|сч[её]т\\p{L}*(?=\\s+(?:\\p{L}+\\s+)?(?:выставил|выставлен|отправил|отправлен|выслал|скинул))|(?:заявк\\p{L}*|документ\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:в|на)\\s+(?:участие\\s+в\\s+)?тендер|sent\\s+(?:over\\s+)?(?:the\\s+|a\\s+|our\\s+)?(?:contract|agreement|price|deck|estimate)|(?<=(?:отправил|скинул|выслал|сбросил|направил)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2})(?:през[аыуе]|презентаци\\p{L}*|цен[уыа]|ценник\\p{L}*)(?![\\p{L}])|sent\\s+(?:over\\s+)?(?:the\\s+|a\\s+|our\\s+)?(?:deck|slides|presentation)|estimate|invoice|sow(?![\\p{L}])|statement\\s+of\\s+work|rf[pq](?![\\p{L}])|bid\\s+submitted|proposal|quote|quotation|offer",
     ),
   ],
   [
     "presentation",
     w(
-      "презент|през[аыуе]|презой|демо|демк|демонстрац|показ(?:ал|ала|али|ыва\\p{L}*)|показ(?![\\p{L}])|demo|present|pitch|showed|walked\\s+\\p{L}+\\s+through|walkthrough|webinar|вебинар",
+      "презент|през[аыуе]|презой|демо|демк|демонстрац|показ(?:ал|ала|али|ыва\\p{L}*)|показ(?![\\p{L}])|demo|present|pitch|showed|walked(?=\\s+\\p{L}+\\s+through)|walkthrough|webinar|вебинар",
     ),
   ],
   [
     "meeting",
     w(
-      "встрет(?:ил|ились|ился|илась|ила)|встреч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+у\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|пообедал\\p{L}*|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|выезд|визит|met(?![\\p{L}])|meeting|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person",
+      "встрет(?:ил|ились|ился|илась|ила)|встреч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+у\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|пообедал\\p{L}*|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|визит|met(?![\\p{L}])|meeting|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|кофе)\\s+с(?![\\p{L}])|лично|вживую|очно|face\\s+to\\s+face",
     ),
   ],
   [
@@ -104,18 +104,38 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "lead",
     w(
-      "нов(?:ый|ая|ого|ое|ые)\\s+(?:лид|клиент|контакт|заявк)|лид(?![\\p{L}])|лида|заявк|входящ|обратил|new\\s+(?:lead|client|prospect|contact|customer)|(?:new|inbound|hot|warm|fresh)\\s+lead|lead\\s*:|lead\\s+from|inbound|inquiry|enquiry|new\\s+prospect",
+      "нов(?:ый|ая|ого|ое|ые)\\s+(?:лид|клиент|контакт|заявк)|лид(?![\\p{L}])|лида|заявк|входящ|обратил|new\\s+(?:lead|client|prospect|contact|customer)|(?:new|inbound|hot|warm|fresh)\\s+lead|lead\\s*:|lead\\s+from|inbound|inquiry|enquiry|new\\s+prospect|reached\\s+out|lead\\s+came\\s+in|came\\s+in\\s+(?:from|via|through)|filled\\s+(?:out\\s+|in\\s+)?(?:the\\s+|a\\s+|our\\s+)?form|(?:demo|quote|pricing)\\s+request|запрос\\s+(?:на|с\\s+сайта)",
     ),
   ],
 ];
 
+const CALL_WORD = KIND_PATTERNS.find(([k]) => k === "call")![1];
 const NOANSWER = w(
-  "вне\\s+сети|там\\s+никого|никого\\s+нет|сбрасыва\\p{L}*|не\\s+пропустил\\p{L}*|не\\s+пуска\\p{L}*|без\\s+ответа|не\\s+достуч\\p{L}*|no\\s+response|not\\s+responding|unanswered|didn'?t(?=\\s*(?:$|[.,;!]))|не\\s+(?:мог\\p{L}*|могу|удал\\p{L}*|получ\\p{L}*)\\s+(?:до|про)звон|не\\s+(?:взял|взяла|взяли|берет|берут|бер[её]т|брал[аи]?|отвечает|отвечают|ответил[аи]?)(?![\\p{L}])|секретар\\p{L}*\\s+не\\s+соедин|не\\s+соедин|тишина|сбросил\\p{L}*|line\\s+(?:was\\s+)?busy|both\\s+busy|(?:^|-\\s*|,\\s*)busy|couldn'?t\\s+get\\s+through|could\\s+not\\s+get\\s+through|wouldn'?t\\s+put\\s+(?:me\\s+)?through|gatekeeper|left\\s+a\\s+voicemail|didn'?t\\s+pick|не\\s*дозвон|недозвон|не\\s+(?:взял|взяла|взяли|берет|берут|брал|брали|брала|снял|сняли|подняли|поднял)\\s+трубк|трубк\\p{L}*\\s+не\\s+(?:взял|взяли|берут|берет|брал|брали|сняли|сняли)|не\\s+ответил|не\\s+отвеча|никто\\s+не|сбросил|занято|недоступ|вне\\s+зоны|автоответчик|гудки|no\\s+answer|no\\s+one\\s+(?:answered|picked)|nobody\\s+(?:answered|picked)|didn'?t\\s+(?:answer|pick\\s+up)|did\\s+not\\s+(?:answer|pick\\s+up)|not\\s+answering|no\\s+reply|voicemail|unreachable|couldn'?t\\s+reach|could\\s+not\\s+reach|hung\\s+up|went\\s+to\\s+voicemail",
+  "not\\s+pick\\p{L}*\\s+up|no\\s+pick-?up|phone\\s+(?:was\\s+|is\\s+)?(?:off|dead)|switched\\s+off|turned\\s+off|не\\s+застал\\p{L}*|(?:не\\s+был\\p{L}*\\s+на\\s+связи|на\\s+связи\\s+не\\s+был\\p{L}*)|вне\\s+сети|там\\s+никого|никого\\s+нет|сбрасыва\\p{L}*|не\\s+пропустил\\p{L}*|не\\s+пуска\\p{L}*|без\\s+ответа|не\\s+достуч\\p{L}*|no\\s+response|not\\s+responding|unanswered|didn'?t(?=\\s*(?:$|[.,;!]))|не\\s+(?:мог\\p{L}*|могу|удал\\p{L}*|получ\\p{L}*)\\s+(?:до|про)звон|не\\s+(?:взял|взяла|взяли|берет|берут|бер[её]т|брал[аи]?|отвечает|отвечают|ответил[аи]?)(?![\\p{L}])|секретар\\p{L}*\\s+не\\s+соедин|не\\s+соедин|тишина|сбросил\\p{L}*(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|line\\s+(?:was\\s+)?busy|both\\s+busy|(?:^|-\\s*|,\\s*)busy|couldn'?t\\s+get\\s+through|could\\s+not\\s+get\\s+through|wouldn'?t\\s+put\\s+(?:me\\s+)?through|gatekeeper|left\\s+a\\s+voicemail|didn'?t\\s+pick|не\\s*дозвон|недозвон|не\\s+(?:взял|взяла|взяли|берет|берут|брал|брали|брала|снял|сняли|подняли|поднял)\\s+трубк|трубк\\p{L}*\\s+не\\s+(?:взял|взяли|берут|берет|брал|брали|сняли|сняли)|не\\s+ответил|не\\s+отвеча|никто\\s+не|сбросил(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|занято|недоступ|вне\\s+зоны|автоответчик|гудки|no\\s+answer|no\\s+one\\s+(?:answered|picked)|nobody\\s+(?:answered|picked)|didn'?t\\s+(?:answer|pick\\s+up)|did\\s+not\\s+(?:answer|pick\\s+up)|not\\s+answering|no\\s+reply|voicemail|unreachable|couldn'?t\\s+reach|could\\s+not\\s+reach|hung\\s+up|went\\s+to\\s+voicemail",
 );
 const MEETING_OUTCOME = w(
-  "(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил|поставил)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|об\\s+|на\\s+)?(?:демо|демк|презент|през[аыуе]|показ|встреч|встрет)|записал\\p{L}*\\s+(?:их\\s+|его\\s+|е[её]\\s+)?на\\s+(?:демо|демк|встреч|презент|показ)|пригласил\\p{L}*\\s+(?:нас\\s+|меня\\s+)?на\\s+(?:демо|демк|встреч|презент|показ|переговор)|договорил\\p{L}*\\s+(?:что\\s+)?(?:приеду|подъеду|заеду|приедут|приедем|встретимся)|(?:демо|демк\\p{L}*|презентаци\\p{L}*)\\s+(?:назначен|договорились)|(?:set\\s+up|booked|scheduled|arranged|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:demo|presentation)|want\\p{L}*\\s+(?:a\\s+|the\\s+)?(?:demo|presentation|meeting)|(?:booked|scheduled|set\\s+up|arranged)\\s+(?:a\\s+|the\\s+|another\\s+)?(?:call|follow-up)|жд(?:ут|ем)\\s+(?:нас\\s+)?(?:на\\s+)?(?:демо|демк\\p{L}*|презентаци\\p{L}*|встреч\\p{L}*)|agreed\\s+to\\s+(?:a\\s+)?meet|(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|\\d)|завтра\\s+встреча|договорились\\s+встретиться|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?meeting|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|booked\\s+(?:for|on)|хотят\\s+встреч",
+  "(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил|поставил)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|об\\s+|на\\s+)?(?:демо|демк|презент|през[аыуе]|показ|встреч|встрет)|записал\\p{L}*\\s+(?:их\\s+|его\\s+|е[её]\\s+)?на\\s+(?:демо|демк|встреч|презент|показ)|пригласил\\p{L}*\\s+(?:нас\\s+|меня\\s+)?на\\s+(?:демо|демк|встреч|презент|показ|переговор)|договорил\\p{L}*\\s+(?:что\\s+)?(?:приеду|подъеду|заеду|приедут|приедем|встретимся)|(?:демо|демк\\p{L}*|презентаци\\p{L}*)\\s+(?:назначен|договорились)|(?:set\\s+up|booked|scheduled|arranged|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:demo|presentation)|want\\p{L}*\\s+(?:a\\s+|the\\s+)?(?:demo|presentation|meeting)|(?:booked|scheduled|set\\s+up|arranged)\\s+(?:a\\s+|the\\s+|another\\s+)?(?:call|follow-up)|жд(?:ут|ем)\\s+(?:нас\\s+)?(?:на\\s+)?(?:демо|демк\\p{L}*|презентаци\\p{L}*|встреч\\p{L}*)|agreed\\s+to\\s+(?:a\\s+)?meet|(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|пн|вт|ср|чт|пт|сб|\\d)(?![\\p{L}])|подтвердил\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:встреч|демо|през)|завтра\\s+встреча|договорились\\s+встретиться|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?meeting|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|(?:locked\\s+in|lined\\s+up|confirmed|pencil+ed\\s+in)\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|demo|presentation)|booked\\s+(?:for|on)|хотят\\s+встреч",
 );
-const REACHED = w("дозвонил|поговорил|поговорили|обсудил|обсудили|reached|talked|spoke|got\\s+through|picked\\s+up|answered");
+const MEET_WORD = /встреч|встрет|демо|демк|през|показ|meet|demo|presentation|офис|office|приед|подъед|come\s+(?:over|to|by|in)/u;
+const AHEAD_HINT = w(
+  "зовут|приглаша\\p{L}*|готовы|жд[уеё]м?\\s+(?:их|его|е[её])|приед\\p{L}*|подъед\\p{L}*|would\\s+like|(?:they|we|he|she)'?d\\s+like|(?:they|he|she)'?ll|will\\s+come|coming\\s+(?:in|over|to)",
+);
+const HELD = /(?<![\p{L}])(?:прошл[аои]|прош[её]л|состоял\p{L}*|went\s+(?:well|fine|great|ok|good|badly)|took\s+place)(?![\p{L}])/giu;
+// "встреча перенеслась", "отменили демо", "pushed the meeting": a meeting moved or called off was not held.
+const MOVED = w(
+  "перен[её]с\\p{L}*|перенос\\p{L}*|отмен\\p{L}*|сдвинул\\p{L}*|сдвинули|postpon\\p{L}*|reschedul\\p{L}*|pushed|moved|cancel\\p{L}*|called\\s+off",
+);
+// "не подписали", "встреча не состоялась", "didn't sign": a negated event did not happen.
+const NEGATION_BEFORE =
+  /(?<![\p{L}])(?:не|ни|нет|not|never|didn'?t|did\s+not|haven'?t|hasn'?t|havent|wasn'?t|no)\s+(?:(?:\p{L}+\s+)?(?:еще|ещё|yet|пока)\s+|\p{L}+(?:л|ла|ли|ed)\s+)?$/iu;
+const NOT_HELD = w(
+  "не\\s+(?:состоял\\p{L}*|случил\\p{L}*|было|получил\\p{L}*\\s+встрет)|сорвал\\p{L}*|didn'?t\\s+happen|fell\\s+through|no-?show|не\\s+приш[её]л|не\\s+пришли|не\\s+явил\\p{L}*",
+);
+// "хотят встречу", "want a demo": a wish is a meeting booked only as the outcome of a call.
+const WISH = w("хот(?:ят|ел\\p{L}*|ит)|want\\p{L}*|просят|ask(?:ed|s)?\\s+for");
+const REACHED = w(
+  "дозвонил|поговорил|поговорили|переговорил\\p{L}*|поболтал\\p{L}*|пообщал\\p{L}*|связал(?:ся|ась|ись)|застал\\p{L}*|(?:вышел|вышла|дош[её]л|дошла)\\s+(?:на|до)\\s+(?:лпр|директор|руководител|собственник|владел|гендир)|обсудил|обсудили|reached(?!\\s+out)|chatted|had\\s+(?:a\\s+)?(?:quick\\s+|short\\s+|good\\s+)?chat|connected\\s+with|got\\s+hold\\s+of|caught\\s+up\\s+with|touched\\s+base|talked|spoke|got\\s+through|picked\\s+up|answered",
+);
 
 const CURRENCY_FOREIGN = /(\$|€|\busd\b|\beur\b|доллар|бакс|евро|dollars?|euros?)/iu;
 // "на прошлой неделе" is not one day: the entry stays dated today, with a note.
@@ -133,6 +153,7 @@ const WEEKDAY_NAMES: [RegExp, number][] = [
 const WD =
   "понедельник|вторник|среду|среда|четверг|пятницу|пятница|субботу|суббота|воскресенье|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 const WD_SHORT = "пн|вт|ср|чт|пт|сб|вс";
+const BARE_WEEKDAY = w(`(?:${WD}|${WD_SHORT})(?![\\p{L}])`);
 // "в пятницу отправил КП", "on Monday", "monday: closed …": a weekday named as when it happened.
 const WEEKDAY = w(`(?:(?:в|во)\\s+(?:прошл\\p{L}+\\s+)?|on\\s+|last\\s+)(${WD}|${WD_SHORT})(?![\\p{L}])|^(${WD})(?![\\p{L}])`);
 // "на пятницу", "до пятницы", "next Monday", "for Thursday": a weekday ahead.
@@ -143,7 +164,7 @@ const FUTURE_WORDS = w(
   "завтра|послезавтра|tomorrow|next\\s+week|на\\s+(?:след\\p{L}*|этой)\\s+неделе|через\\s+(?:\\p{L}+\\s+)?(?:день|дня|неделю|час)",
 );
 const PLAN_WORDS = w(
-  "напомни|не\\s+забыть|надо|нужно|жд(?:ут|ем|ет|у)(?![\\p{L}])|ожида\\p{L}*|waiting\\s+for|await\\p{L}*|планирую|собираюсь|хочу|remind|need\\s+to|planning|plan\\s+to|going\\s+to|will|i'?ll|have\\s+to|prepare",
+  "напомни|не\\s+забыть|надо|нужно|жд(?:ут|ем|ет|у)(?![\\p{L}])|ожида\\p{L}*|waiting\\s+for|await\\p{L}*|планирую|собираюсь|хочу|remind|need\\s+to|planning|plan\\s+to|going\\s+to|gonna|gotta|about\\s+to|will|i'?ll|have\\s+to|prepare",
 );
 // English past forms are regular enough to spot without a dictionary.
 const EN_PAST = w(
@@ -178,7 +199,12 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
   for (const m of lower.matchAll(WEEKDAY)) {
     found.push([m.index, m.index + m[0].length]);
     // "встреча в пятницу" is when it is set, not when it was: a weekday dates a clause only when something was done.
-    const ahead = booking || (!pastTense && /встреч|meet|демо|demo|презент/u.test(lower));
+    // "созвонились — встреча в чт", "договорился о звонке в пятницу": the weekday of an appointment is ahead.
+    const ofAppointment = /(?:встреч\p{L}*|демо|през\p{L}*|созвон\p{L}*|звонк\p{L}*|звонок|meeting|demo|call)\s+$/u.test(
+      lower.slice(0, m.index),
+    );
+    const ahead =
+      booking || (ofAppointment && spans(HELD, lower).length === 0) || (!pastTense && /встреч|meet|демо|demo|презент/u.test(lower));
     const name = m[1] ?? m[2] ?? "";
     const weekday = WEEKDAY_NAMES.find(([re]) => re.test(name))?.[1];
     if (!ahead && weekday && day === null) day = { type: "weekday", weekday };
@@ -281,6 +307,8 @@ interface Clause {
   day: DayRef | null;
   /** Said only "обсудили", "поговорили": a call on its own, else a remark on the event before. */
   reachedOnly: boolean;
+  /** A meeting or demo still ahead ("демо на понедельник", "зовут на встречу"): the outcome of a call told before it. */
+  bookedAhead: boolean;
   /** Planned, not done: "отправлю КП завтра", "напомни позвонить". */
   plan: boolean;
   /** The words the kind and the amount were read from, as typed. */
@@ -371,7 +399,8 @@ function nameish(t: Token, first: boolean, afterPrep: boolean, cases: readonly G
   if (STOP.has(t.lower) || /^\d+$/.test(t.text)) return false;
   if (LEGAL.has(t.lower)) return false;
   if (!isCyrillic(t.text)) return /\p{L}/u.test(t.text) && (isUpper(t.text) || afterPrep);
-  if (!isUpper(t.text) && !afterPrep) return false;
+  // "ладога отказалась": typed in lower case, a message's first word is a name when the dictionary knows it as one.
+  if (!isUpper(t.text) && !afterPrep && !(first && morph?.(t.lower, null)?.proper)) return false;
   if (first || afterPrep) {
     // After a preposition the case it governs decides: "с Зарёй" is a noun, though
     // "зарей" alone (ё written as е) also reads as a verb form.
@@ -405,6 +434,38 @@ const WORD_AMOUNTS: [RegExp, number][] = [
   [/(?<![\p{L}])(?:сотк[уаи]|сотню|сотня)(?![\p{L}])/giu, 10_000_000],
 ];
 
+// Numbers said in words, as voice input types them: "двести пятьдесят тысяч", "fifty k".
+const NUMBER_WORDS: Record<string, number> = Object.fromEntries(
+  (
+    "один 1 одна 1 одну 1 два 2 две 2 три 3 четыре 4 пять 5 шесть 6 семь 7 восемь 8 девять 9 десять 10 одиннадцать 11 " +
+    "двенадцать 12 тринадцать 13 четырнадцать 14 пятнадцать 15 шестнадцать 16 семнадцать 17 восемнадцать 18 девятнадцать 19 " +
+    "двадцать 20 тридцать 30 сорок 40 пятьдесят 50 шестьдесят 60 семьдесят 70 восемьдесят 80 девяносто 90 сто 100 двести 200 " +
+    "триста 300 четыреста 400 пятьсот 500 шестьсот 600 семьсот 700 восемьсот 800 девятьсот 900 " +
+    "one 1 two 2 three 3 four 4 five 5 six 6 seven 7 eight 8 nine 9 ten 10 eleven 11 twelve 12 fifteen 15 twenty 20 thirty 30 " +
+    "forty 40 fifty 50 sixty 60 seventy 70 eighty 80 ninety 90 hundred 100"
+  )
+    .match(/\S+ \S+/g)!
+    .map((pair) => [pair.split(" ")[0]!, Number(pair.split(" ")[1])]),
+);
+const NUMBER_WORD = Object.keys(NUMBER_WORDS).join("|");
+const WORDED_AMOUNT = new RegExp(
+  `(?<![\\p{L}])((?:(?:${NUMBER_WORD})(?:\\s+|-))+)(тысяч\\p{L}*|тыщ\\p{L}*|тыс\\.?|косар\\p{L}*|k|к|thousand|млн\\.?|миллион\\p{L}*|лям\\p{L}*|million|mln)(?![\\p{L}])`,
+  "giu",
+);
+
+function wordedAmounts(text: string): AmountHit[] {
+  return [...text.matchAll(WORDED_AMOUNT)].map((m) => {
+    let value = 0;
+    for (const word of m[1]!
+      .toLocaleLowerCase("ru")
+      .split(/[\s-]+/u)
+      .filter(Boolean))
+      value = word === "hundred" ? Math.max(value, 1) * 100 : value + (NUMBER_WORDS[word] ?? 0);
+    const mult = /^(?:млн|миллион|лям|million|mln)/iu.test(m[2]!) ? 1_000_000 : 1000;
+    return { minor: value * mult * 100, invalid: false, foreign: false, start: m.index, end: m.index + m[0].length, strong: true };
+  });
+}
+
 /** Every amount-looking span, read by the same parser as /deal. */
 function findAmounts(text: string): AmountHit[] {
   const words = WORD_AMOUNTS.flatMap(([re, minor]) =>
@@ -417,7 +478,7 @@ function findAmounts(text: string): AmountHit[] {
       strong: true,
     })),
   );
-  return [...words, ...numericAmounts(text)].sort((a, b) => a.start - b.start);
+  return [...words, ...wordedAmounts(text), ...numericAmounts(text)].sort((a, b) => a.start - b.start);
 }
 
 function numericAmounts(text: string): AmountHit[] {
@@ -425,6 +486,8 @@ function numericAmounts(text: string): AmountHit[] {
   for (const m of text.matchAll(AMOUNT_RE)) {
     let num = m[2]!.replace(/[\s\u00A0\u202F\u2009]+$/u, "");
     const multRaw = m[3];
+    // "12,500" (English thousands): a comma before exactly three digits, with no multiplier, groups thousands.
+    if (!multRaw && /^\d{1,3}(?:,\d{3})+$/u.test(num)) num = num.replace(/,/gu, "");
     const cur = m[4];
     if (/^полтор/iu.test(num)) {
       if (!multRaw) continue;
@@ -471,14 +534,41 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
     pastDay: spans(VAGUE_PAST, lower).length > 0,
     day: null,
     reachedOnly: false,
+    bookedAhead: false,
     plan: false,
     kindPhrase: null,
     amountPhrase: null,
   };
   const noanswer = spans(NOANSWER, lower);
-  const meetingOutcome = spans(MEETING_OUTCOME, lower);
+  // "встреча в пятницу прошла": a meeting said to have taken place is held, not booked.
+  const held = spans(HELD, lower).length > 0;
+  const meetingOutcome = held ? [] : spans(MEETING_OUTCOME, lower);
   const tense = meetingOutcome.length > 0 ? "past" : clauseTense(lower, morph);
   clause.plan = tense === "plan";
+  // "в пт встреча с Вегой", "созвон с Меркурием в 15:00": an appointment with no verb and a
+  // weekday or an hour is one still ahead; "вчера встреча" names a past day and is logged.
+  const appointment =
+    tense === null &&
+    noanswer.length === 0 &&
+    spans(AGO, lower).length === 0 &&
+    (spans(WEEKDAY, lower).length > 0 ||
+      spans(BARE_WEEKDAY, lower).length > 0 ||
+      /(?<![\d])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)|1?\d\s*(?:am|pm)(?![\p{L}]))/u.test(lower)) &&
+    /встреч|созвон|демо|през|meeting|demo|call/u.test(lower);
+  if (appointment) clause.plan = true;
+  // "демо на понедельник", "зовут на встречу", "жду их в офисе в четверг", "they'd like to meet":
+  // a meeting still ahead, with no call word of its own, is what the call before it booked.
+  const meetingAhead =
+    MEET_WORD.test(lower) &&
+    spans(HELD, lower).length === 0 &&
+    noanswer.length === 0 &&
+    (tense === "plan" ||
+      appointment ||
+      spans(WEEKDAY_AHEAD, lower).length > 0 ||
+      spans(FUTURE_WORDS, lower).length > 0 ||
+      spans(AHEAD_HINT, lower).length > 0);
+  const callWord = spans(CALL_WORD, lower).length > 0;
+  clause.bookedAhead = meetingAhead && !callWord;
   const days = readDays(lower, meetingOutcome.length > 0, tense === "past");
   clause.day = days.day;
   const reached = spans(REACHED, lower);
@@ -491,15 +581,38 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
     const ss = all.filter(([a]) => a < aboutAt);
     if (ss.length > 0) kindsFound.set(kind, ss);
   }
-  // "сказали перезвонить", "надо отправить КП": an infinitive names what is still to be done.
+  // "сказали перезвонить", "надо отправить КП": an infinitive names what is still to be done;
+  // "перезвон в четверг" (a callback, the noun) is one still to make.
   for (const [kind, ss] of kindsFound) {
-    const done = ss.filter(([a]) => !/^\p{L}+(?:ть|ться|ти)(?![\p{L}])/u.test(lower.slice(a)));
+    const done = ss.filter(([a]) => !/^(?:\p{L}+(?:ть|ться|ти)|перезвон)(?![\p{L}])/u.test(lower.slice(a)));
     if (done.length === 0) kindsFound.delete(kind);
     else kindsFound.set(kind, done);
   }
+  const notHeld = spans(NOT_HELD, lower).length > 0;
+  // "КП так и не отправил", "встречу пока не назначили": every verb of the clause negated, nothing was done.
+  const verbs = morph ? tokenize(lower).filter((t) => isCyrillic(t.lower) && morph(t.lower, null)?.tense === "past") : [];
+  const allNegated = verbs.length > 0 && verbs.every((t) => /(?:^|\s)не\s+$/u.test(lower.slice(0, t.start)));
+  const moved = spans(MOVED, lower).length > 0;
   for (const [kind, ss] of kindsFound) {
     if (kind === "lost") continue;
-    const done = ss.filter(([a]) => !PLANNED.test(lower.slice(0, a)));
+    const done = ss.filter(([a]) => {
+      const before = lower.slice(0, a);
+      if (PLANNED.test(before) || NEGATION_BEFORE.test(before)) return false;
+      // "пришлю КП", "шлю КП", "обещал выслать КП": the verb just before the event word is still to come.
+      if (morph && kind !== "call") {
+        const prev = /(\p{L}+)\s+$/u.exec(before)?.[1];
+        const tense = prev && isCyrillic(prev) && !STOP.has(prev) ? morph(prev, null)?.tense : undefined;
+        if (tense === "futr" || tense === "pres" || tense === "impr" || tense === "infn") return false;
+        // "позвоню", "встречусь": the event word itself in the future.
+        const own = /^\p{L}+/u.exec(lower.slice(a))?.[0];
+        const ownTense = own && isCyrillic(own) ? morph(own, null)?.tense : undefined;
+        if (ownTense === "futr" || ownTense === "impr") return false;
+      }
+      if (allNegated && kind !== "call") return false;
+      // A meeting moved, called off or not held was not held.
+      if ((kind === "meeting" || kind === "presentation") && (moved || notHeld)) return false;
+      return true;
+    });
     if (done.length === 0) kindsFound.delete(kind);
     else kindsFound.set(kind, done);
   }
@@ -510,8 +623,25 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
   }
   // "входящий звонок от …": an inbound call from someone new is a lead.
   if (kindsFound.has("lead") && /входящ|inbound/u.test(lower)) kindsFound.delete("call");
+  // "inbound demo request", "запрос на КП": what a new client asks for is the lead, not an event of ours.
+  if (kindsFound.has("lead") && /request|запрос/u.test(lower))
+    for (const k of ["presentation", "proposal", "meeting", "call"] as const) kindsFound.delete(k);
   // "звонок Ромашка встреча": a call that booked a meeting.
-  const callBooked = kindsFound.has("call") && kindsFound.has("meeting") && kindsFound.size === 2;
+  // "Hooli call: they'll come to our office thursday": a call that sets a meeting ahead booked it.
+  // Only a call that happened: a past verb, or the client's own step ahead ("they'll come", "зовут").
+  const callDone =
+    spans(EN_PAST, lower).length > 0 ||
+    spans(AHEAD_HINT, lower).length > 0 ||
+    (morph !== null && tokenize(lower).some((t) => isCyrillic(t.lower) && morph(t.lower, null)?.tense === "past"));
+  const aheadOnCall = meetingAhead && callWord && callDone && kindsFound.has("call");
+  if (aheadOnCall) {
+    kindsFound.delete("meeting");
+    kindsFound.delete("presentation");
+    // The call is done; the weekday is the meeting's, ahead.
+    clause.plan = false;
+    if (clause.day?.type === "weekday") clause.day = null;
+  }
+  const callBooked = aheadOnCall || (kindsFound.has("call") && kindsFound.has("meeting") && kindsFound.size === 2);
   if (callBooked) kindsFound.delete("meeting");
   if (noanswer.length > 0 && !kindsFound.has("call")) kindsFound.set("call", noanswer);
   if (reached.length > 0 && kindsFound.size === 0) {
@@ -533,9 +663,21 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
   if (kindSpan) clause.kindPhrase = text.slice(kindSpan[0], kindSpan[1]);
   // "не будут брать": a loss is said in the future tense too.
   if (clause.kind === "lost") clause.plan = false;
-  if (meetingOutcome.length > 0 && (clause.kind === null || clause.kind === "call")) clause.kind = "call";
+  // "хотят встречу" alone is the outcome of a call told before it, never a call of its own.
+  const wishOnly = meetingOutcome.length > 0 && meetingOutcome.every(([a]) => spans(WISH, lower).some(([x]) => x === a));
+  if (meetingOutcome.length > 0 && (clause.kind === null || clause.kind === "call") && !(wishOnly && clause.kind === null))
+    clause.kind = "call";
+  // "Орловой набрала, встреча перенеслась на среду": a meeting moved on a call is booked anew.
+  const rebooked =
+    moved && !notHeld && /встреч|демо|през|meeting|demo|presentation/u.test(lower) && !/отмен|cancel|called\s+off/u.test(lower);
   clause.outcome =
-    noanswer.length > 0 ? "noanswer" : meetingOutcome.length > 0 || callBooked ? "meeting" : reached.length > 0 ? "reached" : null;
+    noanswer.length > 0
+      ? "noanswer"
+      : meetingOutcome.length > 0 || callBooked || rebooked
+        ? "meeting"
+        : reached.length > 0
+          ? "reached"
+          : null;
 
   // The reason of a loss follows a dash, a colon or "потому что"; names come before it.
   let head = text;
@@ -601,6 +743,18 @@ function findClients(
     if (covered(t, consumed) || STOP.has(t.lower) || LEGAL.has(t.lower) || /^\d/.test(t.lower)) continue;
     const hit = matchKnownAt(words, bases, i, index);
     if (!hit) continue;
+    // "ООО Вектор Плюс": a capitalised word inside another name is not a known client a typo away ("Полюс").
+    const before = tokens[i - 1];
+    const midName =
+      before !== undefined &&
+      isUpper(t.text) &&
+      isUpper(before.text) &&
+      text.slice(before.end, t.start).trim() === "" &&
+      !covered(before, used) &&
+      !covered(before, consumed) &&
+      !STOP.has(before.lower) &&
+      (LEGAL.has(tokens[i - 2]?.lower ?? "") || (i >= 2 && isUpper(before.text) && !morph?.(before.lower, null)?.tense));
+    if (midName && hit.words === 1 && norm(t.lower) !== norm(hit.client.name)) continue;
     const last = tokens[i + hit.words - 1]!;
     found.push({ name: hit.client.name, isNew: false, start: t.start, typed: text.slice(t.start, last.end) });
     used.push([t.start, last.end]);
@@ -638,7 +792,7 @@ function findClients(
     }
     // "с Верой из Звезды": the person is not the client, the company after "из" is.
     const after = all[all.indexOf(run[run.length - 1]!) + 1];
-    if (run.length === 1 && isCyrillic(t.text) && after && (after.lower === "из" || after.lower === "from")) {
+    if (run.length === 1 && after && (after.lower === "из" || after.lower === "from")) {
       i = j;
       continue;
     }
@@ -654,7 +808,7 @@ function findClients(
 }
 
 /** Splits a message into clauses: sentences, commas, and "и/and" before another event. */
-function splitClauses(text: string): string[] {
+function splitClauses(text: string, morph: Morphology | null): string[] {
   const parts = text
     .split(/[!?;\n]+|\.(?=\s|$)|(?<!\d),\s*|,(?=\s)\s*|\s+(?:потом|затем|после\s+этого|а\s+также|then|after\s+that|also)\s+/iu)
     .map((s) => s.trim())
@@ -676,7 +830,46 @@ function splitClauses(text: string): string[] {
     }
     out.push(current);
   }
-  return out;
+  return morph ? out.flatMap((c) => splitRunOn(c, morph)) : out;
+}
+
+const hasEvent = (lower: string) =>
+  KIND_PATTERNS.some(([, re]) => spans(re, lower).length > 0) || spans(NOANSWER, lower).length > 0 || spans(REACHED, lower).length > 0;
+
+/**
+ * "звонил в полюс никто не взял потом набрал звезду поговорили отправил кп": voice input and
+ * quick typing leave no commas, so a past-tense verb that starts another event starts a clause.
+ */
+function splitRunOn(clause: string, morph: Morphology): string[] {
+  const tokens = tokenize(clause);
+  if (tokens.length < 4) return [clause];
+  const lower = norm(clause);
+  // Never inside one phrase ("никто не ответил", "nobody picked up", "договорились о встрече").
+  const phrases = [NOANSWER, MEETING_OUTCOME, REACHED, ...KIND_PATTERNS.map(([, re]) => re)].flatMap((re) => spans(re, lower));
+  const isPast = (t: Token) =>
+    isCyrillic(t.lower)
+      ? morph(t.lower, null)?.tense === "past"
+      : /^(?:\p{L}+ed|met|sent|spoke|rang|paid|sold|signed|closed|won|lost)$/u.test(t.lower);
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1]!;
+    if (prev.lower === "не" || prev.lower === "not") continue;
+    if (phrases.some(([a, b]) => a < t.start && t.start < b) || !isPast(t)) continue;
+    // Each piece has its own predicate: "сделка с Вектором сорвалась" is one event.
+    if (!tokens.some((x) => x.start >= from && x.end <= t.start && isPast(x))) continue;
+    const head = clause.slice(from, t.start);
+    const rest = clause.slice(t.start);
+    if (tokens.filter((x) => x.start >= from && x.end <= t.start).length < 2) continue;
+    if (!hasEvent(norm(head)) || !hasEvent(norm(rest))) continue;
+    // "договорились что приеду", "сказали что подписали": a verb after "что" reports, it does not start an event.
+    if (/(?:что|чтобы|that|как)\s*$/iu.test(head)) continue;
+    out.push(head.trim());
+    from = t.start;
+  }
+  out.push(clause.slice(from).trim());
+  return out.filter(Boolean);
 }
 
 interface Draft {
@@ -698,7 +891,7 @@ export function readFreeText(
   aliases: readonly TextAlias[] = [],
 ): FreeTextReading {
   const sorted = sortAliases(aliases);
-  const raws = splitClauses(text.slice(0, 2000));
+  const raws = splitClauses(text.slice(0, 2000), morph);
   const index = prepareKnownClients(knownClients, sorted.clients);
   const clauses = raws.map((c) => readClause(c, index, sorted, morph));
   const notes = new Set<ReadingNote>();
@@ -715,6 +908,13 @@ export function readFreeText(
   for (const c of clauses) {
     if (c.day) day = c.day.type === "ago" && c.day.days === 0 ? null : c.day;
     // "…, отправлю КП": what is only planned is not logged.
+    const prior = drafts[drafts.length - 1];
+    if (c.bookedAhead && prior?.kind === "call" && prior.outcome !== "noanswer") {
+      const ofClient = (d: Draft) =>
+        c.clients.length === 0 || c.clients.some((x) => d.client && clientKey(x.name) === clientKey(d.client.name));
+      for (const d of lastClause) if (d.kind === "call" && ofClient(d)) d.outcome = "meeting";
+      continue;
+    }
     if (c.plan && !c.pastDay) continue;
     if (c.currency) notes.add("currency");
     if (c.amountInvalid) amountInvalid = true;
@@ -728,7 +928,10 @@ export function readFreeText(
     const otherDay = last !== undefined && !sameDayRef(last.day, day);
     // "отправила прайс и КП Меркурию": the same event again, naming the client the first one lacked.
     const sameKindAsLast = last && c.kind === last.kind && (c.clients.length === 0 || !last.client) && !otherDay;
-    if (c.kind === null || sameKindAsLast || (c.kind === "call" && last?.kind === "call" && c.outcome !== null && !otherDay)) {
+    // "набрал, никто не ответил, перезвонил через час, поговорили": a call word after one not reached is a second call.
+    const callAgain = c.kind === "call" && !c.reachedOnly && last?.outcome === "noanswer" && c.outcome !== "noanswer";
+    const outcomeOfLast = c.kind === "call" && last?.kind === "call" && c.outcome !== null && !otherDay && !callAgain;
+    if (c.kind === null || (sameKindAsLast && !callAgain) || outcomeOfLast) {
       // A clause with no event of its own adds to the previous one.
       if (!last) {
         pendingClients.push(...c.clients);
@@ -790,6 +993,16 @@ export function readFreeText(
     pendingAmount = null;
   }
 
+  // "выставил счёт, оплатили 60 тыс": an invoice paid in the same message is the deal's paperwork, not a proposal.
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i]!;
+    const invoice = d.kind === "proposal" && /сч[её]т|invoice/iu.test(d.kindPhrase ?? "");
+    if (
+      invoice &&
+      drafts.some((x) => x.kind === "deal" && (!x.client || !d.client || clientKey(x.client.name) === clientKey(d.client.name)))
+    )
+      drafts.splice(i, 1);
+  }
   let guessed = false;
   if (drafts.length === 0) {
     // Nothing said what happened: the closest guess is a deal for an amount, else a call.
@@ -848,7 +1061,7 @@ const QUESTION_START = w(
   "(?:а|и|ну|слушай|скажи|подскажи)?\\s*(?:сколько|почему|зачем|как|где|когда|какой|какая|какие|какое|каков\\p{L}*|что\\s+(?:у\\s+меня|делать|нового)|покажи|подскажи|можно|how|why|what|where|when|which|can\\s+you|could\\s+you|show|is\\s+there|do\\s+i|does)(?![\\p{L}])",
 );
 const COMPLAINT = w(
-  "(?:бот|bot)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:не|didn'?t|doesn'?t|won'?t)\\s|не\\s+посчитал\\p{L}*|не\\s+уч[её]л\\p{L}*|не\\s+записал\\p{L}*|didn'?t\\s+(?:save|record|log|count)|не\\s+работает|ничего\\s+не\\s+работает|сломал\\p{L}*|глючит|баг(?![\\p{L}])|не\\s+засчит\\p{L}*|не\\s+отображ\\p{L}*|не\\s+вижу|не\\s+сохрани\\p{L}*|пропал\\p{L}*|(?:записал\\p{L}*|посчитал\\p{L}*|засчитал\\p{L}*|logged|counted|recorded|saved)\\s+(?:\\p{L}+\\s+){0,3}(?:дважды|двойн\\p{L}*|twice)|задвоил\\p{L}*|broken|bug(?![\\p{L}])|not\\s+working|doesn'?t\\s+work|didn'?t\\s+count|counted\\s+(?:\\p{L}+\\s+){0,3}twice|is\\s+missing",
+  "(?:бот|bot)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:не|didn'?t|doesn'?t|won'?t)\\s|не\\s+посчитал\\p{L}*|не\\s+уч[её]л\\p{L}*|не\\s+записал\\p{L}*|didn'?t\\s+(?:save|record|log|count)|не\\s+работает|ничего\\s+не\\s+работает|сломал\\p{L}*|глючит|баг(?![\\p{L}])|не\\s+засчит\\p{L}*|не\\s+отображ\\p{L}*|не\\s+вижу|не\\s+сохрани\\p{L}*|пропал\\p{L}*|(?:записал\\p{L}*|посчитал\\p{L}*|засчитал\\p{L}*|logged|counted|recorded|saved)\\s+(?:\\p{L}+\\s+){0,3}(?:дважды|двойн\\p{L}*|twice)|задвоил\\p{L}*|(?:записал\\p{L}*|посчитал\\p{L}*)\\s+не\\s+(?:тот|та|то|так)|не\\s+(?:тот|та|то)\\s+(?:\\p{L}+\\s+)?записал\\p{L}*|исправь\\p{L}*|поправь\\p{L}*|это\\s+был[аои]?\\s+(?:\\p{L}+\\s+){1,3}а\\s+не|logged\\s+(?:it\\s+)?wrong|wrong\\s+(?:client|entry|amount)|broken|bug(?![\\p{L}])|not\\s+working|doesn'?t\\s+work|didn'?t\\s+count|counted\\s+(?:\\p{L}+\\s+){0,3}twice|is\\s+missing",
 );
 
 /**

@@ -214,3 +214,71 @@ describe("readFreeText on any input", () => {
     );
   });
 });
+
+// Round 5: the reader reads word families and scopes, not single phrases.
+describe("readFreeText, event words by family and scope", () => {
+  const known = ["Вега", "Атлант", "Полюс", "Меркурий", "Acme Corp", "Globex"];
+  const kinds = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => (e.kind === "call" ? `call:${e.outcome}` : e.kind));
+  };
+
+  it("a negated, moved or called-off event was not done", () => {
+    expect(kinds("кп Атланту так и не отправил")).toEqual([]);
+    expect(kinds("не отправил пока кп Веге")).toEqual([]);
+    expect(kinds("встреча с Полюсом не состоялась")).toEqual([]);
+    expect(kinds("встречу с Атлантом отменили")).toEqual([]);
+    expect(kinds("the meeting with Globex was postponed")).toEqual([]);
+    expect(kinds("позвонил Веге, встречу пока не назначили")).toEqual(["call:reached"]);
+    expect(kinds("созвон с Вегой, встречу перенесли на пятницу")).toEqual(["call:meeting"]);
+  });
+
+  it("a verb still to come, a callback to make or an appointment ahead logs nothing", () => {
+    expect(kinds("обещал Атланту выслать кп")).toEqual([]);
+    expect(kinds("в пт встреча с Вегой")).toEqual([]);
+    expect(kinds("созвон с Меркурием в 15:00")).toEqual([]);
+    expect(kinds("вчера встреча с Вегой")).toEqual(["meeting"]);
+  });
+
+  it("reads calls, deals, losses and proposals by their word families", () => {
+    expect(kinds("Меркурий в отпуске, не застал")).toEqual(["call:noanswer"]);
+    expect(kinds("с Полюсом переговорил")).toEqual(["call:reached"]);
+    expect(kinds("вышел на лпр Атланта")).toEqual(["call:reached"]);
+    expect(kinds("Атлант перешли к конкуренту")).toEqual(["lost"]);
+    expect(kinds("получили аванс от Веги 100к")).toEqual(["deal"]);
+    expect(kinds("выставила Веге счёт на 30к")).toEqual(["proposal"]);
+    expect(kinds("выставил счет Меркурию, оплатили 60 тыс")).toEqual(["deal"]);
+    expect(kinds("sent over the contract to Globex")).toEqual(["proposal"]);
+  });
+
+  it("splits a run-on with no commas at each new event, and reads amounts said in words", () => {
+    const r = read("сегодня звонил в атлант никто не ответил набрал вегу поговорили скинул им кп", known);
+    expect(r.entries.map((e) => [e.kind, e.outcome, e.clientName])).toEqual([
+      ["call", "noanswer", "Атлант"],
+      ["call", "reached", "Вега"],
+      ["proposal", null, "Вега"],
+    ]);
+    expect(read("сделка с Вектором сорвалась").entries.map((e) => e.kind)).toEqual(["lost"]);
+    // A call word after a call not reached is a second call, not the first one's outcome.
+    expect(read("набрал Ладогу, никто не ответил, перезвонил через час, поговорили").entries.map((e) => e.outcome)).toEqual([
+      "noanswer",
+      "reached",
+    ]);
+    expect(read("созвонились с Ладогой — встреча в чт").entries[0]).toMatchObject({ outcome: "meeting", day: null });
+    // A meeting still ahead after a call is what the call booked, not a meeting held.
+    for (const text of [
+      "дозвонился в Ладогу, демо на понедельник",
+      "Ладога - звонок, зовут на встречу",
+      "talked to Hooli, they'd like to meet",
+    ])
+      expect(read(text).entries.map((e) => [e.kind, e.outcome])).toEqual([["call", "meeting"]]);
+    expect(read("созвон с Вегой завтра по встрече", known).nothing).toBe("plan");
+    // A lower-case first word the dictionary knows as a name; the person "from" a company is not the client.
+    expect(read("ладога отказалась, нашли дешевле").entries[0]).toMatchObject({ kind: "lost", clientName: "Ладога" });
+    expect(read("met with John from Hooli").entries.map((e) => e.clientName)).toEqual(["Hooli"]);
+    expect(read("Hooli paid 12,500").entries[0]).toMatchObject({ kind: "deal", amountMinor: 1_250_000 });
+    expect(read("Вега оплатила триста пятьдесят тысяч", known).entries[0]).toMatchObject({ kind: "deal", amountMinor: 35_000_000 });
+    expect(read("closed Globex for fifty k", known).entries[0]).toMatchObject({ kind: "deal", amountMinor: 5_000_000 });
+    expect(read("провел две встречи с Вегой", known).entries[0]).toMatchObject({ kind: "meeting", amountMinor: null });
+  });
+});

@@ -35,7 +35,9 @@ export interface GotEvent {
 }
 
 const LEGAL = /^(ооо|ао|зао|пао|ип|llc|inc|ltd)\s+/u;
-const name = (s: string | null) => (s === null ? null : clientKey(s).replace(LEGAL, "").replace(/ё/g, "е"));
+// "Umbrella LLC" and "Umbrella" are one client: a legal form after the name counts no more than one before it.
+const LEGAL_AFTER = /\s+(ооо|ао|зао|пао|llc|inc|ltd)\.?$/u;
+const name = (s: string | null) => (s === null ? null : clientKey(s).replace(LEGAL, "").replace(LEGAL_AFTER, "").replace(/ё/g, "е"));
 const ratio = (ok: number, n: number) => (n === 0 ? 1 : Math.round((ok / n) * 1000) / 1000);
 
 const WEEKDAYS: readonly DayLabel[] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
