@@ -53,7 +53,7 @@ peak = Math.max(peak, process.memoryUsage().rss);
 if (!result.ok) throw new Error(result.error);
 
 // A second pass over everything (cursors forgotten) must store nothing more.
-deps.repos.crm.dropCursors(conn, ["notes:leads", "notes:contacts", "leads", "tasks", "deleted"]);
+deps.repos.crm.dropCursors(conn, ["notes:leads", "notes:contacts", "leads", "moves", "tasks", "deleted"]);
 await syncConnection(deps, conn, { perSecond: 0 });
 
 const q = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;

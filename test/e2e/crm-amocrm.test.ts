@@ -201,7 +201,7 @@ describe("amoCRM with a long-lived token", () => {
 
     // Re-reading everything (cursors reset) and syncing again store nothing twice.
     const before = liveActivities(h);
-    h.deps.repos.crm.dropCursors(conn, ["notes:leads", "notes:contacts", "leads", "tasks", "deleted"]);
+    h.deps.repos.crm.dropCursors(conn, ["notes:leads", "notes:contacts", "leads", "moves", "tasks", "deleted"]);
     await syncConnection(h.deps, conn);
     await syncConnection(h.deps, conn);
     expect(liveActivities(h)).toBe(before);
@@ -255,6 +255,76 @@ describe("amoCRM with a long-lived token", () => {
     expect(count(h, "select count(*) from entry_changes where action = 'void' and source = 'crm'")).toBe(1);
     const feed = (await h.say(t.head, t.headChat, "/feed")).text;
     expect(feed).toContain("🔌 CRM");
+  });
+
+  it("every move through a mapped stage counts once from the events log, dated by the move, even if the lead moved on before the next read", async () => {
+    await connect();
+    const conn = count(h, "select id from crm_connections");
+    h.deps.repos.crm.mapUser(conn, "501", t.ivan.id, NOW);
+    await h.say(t.head, t.headChat, "/crm sources proposal crm");
+    const stages = await h.say(t.head, t.headChat, "/crm stages");
+    const kp = count(h, "select id from crm_stages where stage_id = '72'");
+    for (let i = 0; i < 3; i++) await h.tap(t.head, t.headChat, stages.call, `crm:s:${conn}:${kp}`);
+    // Lead 804 passes through "КП отправлено" at 00:30 in Moscow (still yesterday in UTC) and is won.
+    const midnightMsk = Date.parse("2026-12-14T21:00:00Z") / 1000;
+    const lead = (id: number) =>
+      amo.leads.push({
+        id,
+        name: `Сделка ${id}`,
+        price: 90_000,
+        responsible_user_id: 501,
+        status_id: 70,
+        pipeline_id: 7,
+        created_at: midnightMsk + 60,
+        updated_at: midnightMsk + 60,
+        closed_at: null,
+      });
+    lead(804);
+    amo.moveLead(804, 72, midnightMsk + 30 * 60);
+    amo.moveLead(804, 142, ago(120));
+    await syncConnection(h.deps, conn);
+    const proposals = () =>
+      h.deps.db.$client
+        .prepare(
+          "select client_name c, occurred_at t from activities where kind = 'proposal' and deleted_at is null order by client_name, occurred_at",
+        )
+        .all() as { c: string; t: number }[];
+    // Lead 802 sits at "КП отправлено" since its move; 804 went through it.
+    expect(proposals()).toEqual([
+      { c: "Сделка 802", t: ago(90) * 1000 },
+      { c: "Сделка 804", t: (midnightMsk + 30 * 60) * 1000 },
+    ]);
+
+    // Between two reads: lead 805 gets there and goes back; lead 802 goes back and returns (a second proposal).
+    lead(805);
+    amo.moveLead(805, 72, ago(40));
+    amo.moveLead(805, 70, ago(30));
+    amo.moveLead(802, 71, ago(25));
+    amo.moveLead(802, 72, ago(15));
+    await syncConnection(h.deps, conn);
+    const expected = [
+      { c: "Сделка 802", t: ago(90) * 1000 },
+      { c: "Сделка 802", t: ago(15) * 1000 },
+      { c: "Сделка 804", t: (midnightMsk + 30 * 60) * 1000 },
+      { c: "Сделка 805", t: ago(40) * 1000 },
+    ];
+    expect(proposals()).toEqual(expected);
+    expect(count(h, "select amount_minor from activities where kind = 'deal' and client_name = 'Сделка 804'")).toBe(9_000_000);
+    // Today in the team's zone (Moscow) holds all four, the one at 00:30 included.
+    expect((await h.say(t.head, t.headChat, "/crm")).text).toMatch(/КП отправлено[^\d]*4/);
+
+    // Re-reading everything from the start stores nothing twice.
+    h.deps.repos.crm.dropCursors(conn, ["notes:leads", "notes:contacts", "leads", "moves", "tasks", "deleted"]);
+    await syncConnection(h.deps, conn);
+    await syncConnection(h.deps, conn);
+    expect(proposals()).toEqual(expected);
+
+    // Deleting lead 805 takes its proposal back, with an audit row from the CRM.
+    amo.leads = amo.leads.filter((l) => l.id !== 805);
+    amo.events.push({ id: "ev805", type: "lead_deleted", entity_id: 805, entity_type: "lead", created_at: ago(5) });
+    await syncConnection(h.deps, conn);
+    expect(proposals().map((p) => p.c)).toEqual(["Сделка 802", "Сделка 802", "Сделка 804"]);
+    expect(count(h, "select count(*) from entry_changes where action = 'void' and source = 'crm'")).toBe(1);
   });
 
   it("a stage remapped while a sync runs still re-reads the leads with the new meaning", async () => {

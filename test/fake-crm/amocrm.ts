@@ -2,6 +2,8 @@
 // shapes: Bearer auth (long-lived token or OAuth with single-use rotating refresh
 // tokens), `page`/`limit` paging with HAL `_links.next` and 204 for an empty page,
 // `filter[updated_at][from]`, 7 requests/s with 429 beyond, injectable 429/503.
+// Like the real events log, every change of a lead's status (however a test makes
+// it) is recorded as a `lead_status_changed` event before the next request is answered.
 import type { Server } from "node:http";
 import { type FakeAnswer, type FakeRequest, listParam, startJsonServer } from "./http.js";
 
@@ -39,6 +41,17 @@ export interface AmoFakeTask {
   complete_till: number;
 }
 
+export interface AmoFakeEvent {
+  id: string;
+  type: string;
+  entity_id: number;
+  entity_type: string;
+  created_at: number;
+  created_by?: number;
+  value_before?: unknown[];
+  value_after?: unknown[];
+}
+
 export interface FakeAmo {
   origin: string;
   account: { id: number; name: string; subdomain: string };
@@ -47,7 +60,7 @@ export interface FakeAmo {
   leads: AmoFakeLead[];
   notes: AmoFakeNote[];
   tasks: AmoFakeTask[];
-  events: { id: string; type: string; entity_id: number; entity_type: string; created_at: number }[];
+  events: AmoFakeEvent[];
   /** Accepted long-lived tokens. */
   longLived: Set<string>;
   oauth: {
@@ -70,6 +83,8 @@ export interface FakeAmo {
   /** Every request (method, path). */
   log: { method: string; path: string; auth: string | undefined }[];
   webhooks: { destination: string; settings: string[] }[];
+  /** Moves a lead to a status at `at` (unix s), written to the events log at once (a move and back between two reads leaves its trace). */
+  moveLead(leadId: number, statusId: number, at: number): void;
   nextId(): number;
   now(): number;
   close(): Promise<void>;
@@ -116,8 +131,34 @@ export async function startFakeAmo(opts: { accountId?: number; name?: string; ra
   };
   const from = (req: FakeRequest, field: string) => Number(req.query.get(`filter[${field}][from]`) ?? 0);
 
+  /** Each lead's status as last seen, to write the events log the way amoCRM does. */
+  const statusSeen = new Map<number, { status: number; pipeline: number }>();
+  const leadStatus = (status: number, pipeline: number) => [{ lead_status: { id: status, pipeline_id: pipeline } }];
+  const recordStatusChanges = () => {
+    for (const l of fake.leads) {
+      const seen = statusSeen.get(l.id);
+      if (seen && seen.status === l.status_id && seen.pipeline === l.pipeline_id) continue;
+      // A lead first seen beyond its pipeline's first stage was created there and moved on (its `updated_at`).
+      const first = fake.pipelines.find((p) => p.id === l.pipeline_id)?.statuses.reduce((a, b) => (b.sort < a.sort ? b : a));
+      const before = seen ?? (first ? { status: first.id, pipeline: l.pipeline_id } : undefined);
+      statusSeen.set(l.id, { status: l.status_id, pipeline: l.pipeline_id });
+      if (!before || (before.status === l.status_id && before.pipeline === l.pipeline_id)) continue;
+      fake.events.push({
+        id: `st${fake.nextId()}`,
+        type: "lead_status_changed",
+        entity_id: l.id,
+        entity_type: "lead",
+        created_at: l.updated_at,
+        created_by: l.responsible_user_id,
+        value_before: leadStatus(before.status, before.pipeline),
+        value_after: leadStatus(l.status_id, l.pipeline_id),
+      });
+    }
+  };
+
   const handle = async (req: FakeRequest): Promise<FakeAnswer> => {
     if (fake.delayMs > 0) await new Promise((r) => setTimeout(r, fake.delayMs));
+    recordStatusChanges();
     fake.log.push({ method: req.method, path: req.path, auth: req.headers.authorization });
     if (req.method === "POST" && req.path === "/oauth2/access_token") {
       const b = JSON.parse(req.body || "{}") as Record<string, string>;
@@ -200,7 +241,11 @@ export async function startFakeAmo(opts: { accountId?: number; name?: string; ra
       }
       case "GET /api/v4/events": {
         const types = listParam(req.query, "filter[type]");
-        const items = fake.events.filter((e) => (types.length === 0 || types.includes(e.type)) && e.created_at >= from(req, "created_at"));
+        const items = scan(req, () =>
+          fake.events
+            .filter((e) => (types.length === 0 || types.includes(e.type)) && e.created_at >= from(req, "created_at"))
+            .sort((a, b) => a.created_at - b.created_at),
+        );
         return page(req, "events", items, req.path);
       }
       case "POST /api/v4/webhooks": {
@@ -247,6 +292,13 @@ export async function startFakeAmo(opts: { accountId?: number; name?: string; ra
     cacheScans: false,
     log: [],
     webhooks: [],
+    moveLead: (leadId: number, statusId: number, at: number) => {
+      recordStatusChanges();
+      const lead = fake.leads.find((l) => l.id === leadId);
+      if (!lead) throw new Error(`no lead ${leadId}`);
+      Object.assign(lead, { status_id: statusId, updated_at: at, closed_at: statusId === 142 || statusId === 143 ? at : null });
+      recordStatusChanges();
+    },
     nextId: () => ++id,
     now: () => Date.now(),
     close: () => new Promise<void>((resolve) => (server as Server).close(() => resolve())),

@@ -304,8 +304,8 @@ crmFeature.callbackQuery(/^crm:s:(\d+):(\d+)$/, async (ctx) => {
   const order = MAPPABLE_STAGE_TARGETS as readonly string[];
   const next = MAPPABLE_STAGE_TARGETS[(order.indexOf(stage.target) + 1) % order.length]!;
   crm.setStageTarget(conn.id, stage.id, next);
-  // Leads are re-read from the start of the history, so the new meaning applies to them too (the ledger keeps it once).
-  crm.dropCursors(conn.id, ["leads", "deals"]);
+  // Leads and their moves are re-read from the start of the history, so the new meaning applies to them too (the ledger keeps it once).
+  crm.dropCursors(conn.id, ["leads", "moves", "deals"]);
   await stagesScreen(ctx, head, true);
 });
 

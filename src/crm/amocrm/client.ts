@@ -125,4 +125,9 @@ export interface AmoEvent {
   entity_id: number;
   entity_type: string;
   created_at: number;
+  /** Who made the change (0: the account's automation). */
+  created_by?: number;
+  /** `lead_status_changed`: `[{ lead_status: { id, pipeline_id } }]`. */
+  value_before?: unknown[];
+  value_after?: unknown[];
 }

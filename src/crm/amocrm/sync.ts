@@ -1,6 +1,6 @@
 // Reads an amoCRM account into CRM events: call notes → calls, completed meeting
-// tasks → meetings, leads → new leads, mapped stage moves, won deals and losses;
-// deleted leads → voids. Each stream is re-read from its stored cursor (with an
+// tasks → meetings, leads → new leads, won deals and losses; the events log's
+// status changes → mapped stage moves (each move once); deleted leads → voids. Each stream is re-read from its stored cursor (with an
 // overlap), page by page, through the ledger, so a re-read changes nothing.
 import type { CrmConnection } from "../../db/repositories/crm.js";
 import { AMO_LOST_STATUS, AMO_WON_STATUS, amoCallOutcome, type CrmStageTarget } from "../../domain/crm.js";
@@ -32,7 +32,12 @@ export async function refreshAmoDirectory(deps: AppDeps, conn: CrmConnection, cl
   deps.repos.crm.upsertStages(conn.id, stages);
 }
 
-/** A lead's events as of now: created, its stage's entry (a mapped stage, won or lost), and voids of what is no longer true. */
+/**
+ * A lead's events as of now: created, won or lost, and voids of what is no longer
+ * true. Moves through the other mapped stages come from the events log
+ * (`moveEvents`): the current status would miss a lead that passed through one
+ * between two reads.
+ */
 export function leadEvents(lead: AmoLead, target: CrmStageTarget | undefined, historyFrom: number): CrmEvent[] {
   const user = String(lead.responsible_user_id);
   const client = lead.name?.trim() || `#${lead.id}`;
@@ -51,10 +56,38 @@ export function leadEvents(lead: AmoLead, target: CrmStageTarget | undefined, hi
     const reason = lead._embedded?.loss_reason?.[0]?.name ?? null;
     out.push({ ...base, key: `lead:${lead.id}:lost`, kind: "lost", lostReason: reason, occurredAt: closedAt });
   } else if (!lost) out.push({ ...base, key: `lead:${lead.id}:lost`, kind: "lost", occurredAt: closedAt, deleted: true });
-  if ((target === "meeting" || target === "proposal" || target === "presentation") && at(lead.updated_at) >= historyFrom) {
-    out.push({ ...base, key: `lead:${lead.id}:${target}`, kind: target, occurredAt: at(lead.updated_at) });
-  }
   return out;
+}
+
+/** The status a `lead_status_changed` event's `value_after` (or `value_before`) names, as `<pipeline>:<status>`. */
+export function eventStatus(value: unknown[] | undefined): string | null {
+  const v = (value?.[0] as { lead_status?: { id?: unknown; pipeline_id?: unknown } } | undefined)?.lead_status;
+  return typeof v?.id === "number" && typeof v.pipeline_id === "number" ? `${v.pipeline_id}:${v.id}` : null;
+}
+
+type MoveTarget = "meeting" | "presentation" | "proposal";
+const MOVE_TARGETS: ReadonlySet<CrmStageTarget> = new Set<MoveTarget>(["meeting", "presentation", "proposal"]);
+const isMoveTarget = (t: CrmStageTarget | undefined): t is MoveTarget => t !== undefined && MOVE_TARGETS.has(t);
+
+/**
+ * A lead's move into a stage mapped to meeting/presentation/proposal: one entry per
+ * move (keyed by the event's id under the lead, so deleting the lead voids it),
+ * dated by the move, counted for whoever made it (the lead's responsible user when
+ * the account's automation did). The lead gives the client's name; a lead that is
+ * gone (deleted) gives nothing.
+ */
+export function moveEvent(e: AmoEvent, target: CrmStageTarget | undefined, lead: AmoLead | undefined): CrmEvent | null {
+  if (!isMoveTarget(target) || !lead || lead.is_deleted) return null;
+  return {
+    key: `lead:${e.entity_id}:move:${e.id}`,
+    crmUserId: String(e.created_by || lead.responsible_user_id),
+    kind: target,
+    outcome: null,
+    amountMinor: null,
+    clientName: lead.name?.trim() || `#${lead.id}`,
+    lostReason: null,
+    occurredAt: e.created_at * S,
+  };
 }
 
 /** A call note; on a lead's card, the lead's name is the client (so a call that reached them qualifies the lead). */
@@ -86,15 +119,22 @@ export function taskEvent(task: AmoTask): CrmEvent {
   };
 }
 
-/** The names of these leads (one request for a page of notes). */
-async function leadNames(client: AmoClient, ids: number[]): Promise<Map<number, string>> {
+/** These leads (one request for a page of notes or events). */
+async function leadsById(client: AmoClient, ids: number[]): Promise<Map<number, AmoLead>> {
   const unique = [...new Set(ids)];
-  const names = new Map<number, string>();
+  const leads = new Map<number, AmoLead>();
   for (let i = 0; i < unique.length; i += 250) {
     for await (const page of client.pages<AmoLead>("/api/v4/leads", "leads", { filter: { id: unique.slice(i, i + 250) } }, 250)) {
-      for (const l of page) names.set(l.id, l.name?.trim() || `#${l.id}`);
+      for (const l of page) leads.set(l.id, l);
     }
   }
+  return leads;
+}
+
+/** The names of these leads. */
+async function leadNames(client: AmoClient, ids: number[]): Promise<Map<number, string>> {
+  const names = new Map<number, string>();
+  for (const [id, l] of await leadsById(client, ids)) names.set(id, l.name?.trim() || `#${l.id}`);
   return names;
 }
 
@@ -156,6 +196,33 @@ export async function syncAmo(deps: AppDeps, conn: CrmConnection, client: AmoCli
       events: (tasks) => tasks.filter((t) => t.task_type_id === 2 && t.updated_at * S >= historyFrom).map(taskEvent),
     } satisfies Stream<AmoTask>,
     {
+      name: "moves",
+      path: "/api/v4/events",
+      embedded: "events",
+      limit: 100,
+      time: (e) => e.created_at,
+      query: (from) => ({ filter: { type: ["lead_status_changed"], entity: ["lead"], created_at: { from } } }),
+      events: async (events) => {
+        const mapped = events.filter((e) => {
+          const target = targets.get(eventStatus(e.value_after) ?? "");
+          return e.created_at * S >= historyFrom && isMoveTarget(target);
+        });
+        if (mapped.length === 0) return [];
+        const leads = await leadsById(
+          client,
+          mapped.map((e) => e.entity_id),
+        );
+        const out: CrmEvent[] = [];
+        for (const e of mapped) {
+          const move = moveEvent(e, targets.get(eventStatus(e.value_after) ?? ""), leads.get(e.entity_id));
+          if (!move) continue;
+          adoptLegacyMove(deps, conn, e.entity_id, move);
+          out.push(move);
+        }
+        return out;
+      },
+    } satisfies Stream<AmoEvent>,
+    {
       name: "deleted",
       path: "/api/v4/events",
       embedded: "events",
@@ -195,4 +262,16 @@ export async function syncAmo(deps: AppDeps, conn: CrmConnection, client: AmoCli
     deps.repos.crm.setCursor(conn.id, stream.name, read, seen);
   }
   return tally;
+}
+
+/**
+ * Before moves were read from the events log, a lead sitting in a mapped stage was
+ * keyed `lead:<id>:<target>`. The first move event into that stage takes such a
+ * record over (same entry, new key), so an upgrade counts nothing twice.
+ */
+function adoptLegacyMove(deps: AppDeps, conn: CrmConnection, leadId: number, move: CrmEvent): void {
+  const { crm } = deps.repos;
+  const legacy = crm.record(conn.id, `lead:${leadId}:${move.kind}`);
+  if (!legacy || crm.record(conn.id, move.key)) return;
+  crm.updateRecord(legacy.id, { key: move.key });
 }
