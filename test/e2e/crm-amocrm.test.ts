@@ -327,6 +327,24 @@ describe("amoCRM with a long-lived token", () => {
     expect(count(h, "select count(*) from entry_changes where action = 'void' and source = 'crm'")).toBe(1);
   });
 
+  it("a proposal counted before moves came from the events log is taken over by its move, not counted again", async () => {
+    await connect();
+    const conn = count(h, "select id from crm_connections");
+    h.deps.repos.crm.mapUser(conn, "501", t.ivan.id, NOW);
+    await h.say(t.head, t.headChat, "/crm sources proposal crm");
+    const stages = await h.say(t.head, t.headChat, "/crm stages");
+    const kp = count(h, "select id from crm_stages where stage_id = '72'");
+    for (let i = 0; i < 3; i++) await h.tap(t.head, t.headChat, stages.call, `crm:s:${conn}:${kp}`);
+    await syncConnection(h.deps, conn);
+    // The ledger as the earlier version wrote it: lead 802's stage under `lead:802:proposal`.
+    h.deps.db.$client.prepare("update crm_records set key = 'lead:802:proposal' where key like 'lead:802:move:%'").run();
+    h.deps.repos.crm.dropCursors(conn, ["leads", "moves"]);
+    await syncConnection(h.deps, conn);
+    expect(count(h, "select count(*) from activities where kind = 'proposal' and deleted_at is null")).toBe(1);
+    expect(count(h, "select count(*) from crm_records where key like 'lead:802:%' and kind = 'proposal'")).toBe(1);
+    expect(count(h, "select count(*) from crm_records where key like 'lead:802:move:%' and state = 'recorded'")).toBe(1);
+  });
+
   it("a stage remapped while a sync runs still re-reads the leads with the new meaning", async () => {
     await connect();
     const conn = count(h, "select id from crm_connections");
