@@ -172,3 +172,57 @@ describe("Bitrix24 with an inbound webhook", () => {
     await new Promise<void>((res) => server.close(() => res()));
   });
 });
+
+async function connectB24(): Promise<number> {
+  await h.say(t.head, t.headChat, "/crm connect bitrix24");
+  const after = h.fake.mark();
+  h.fake.sendText(t.head, t.headChat, b24.webhookUrl);
+  await h.fake.waitForMessage(t.headChat.id, (x) => x.includes("Подключена"), { after, timeoutMs: 15_000 });
+  await vi.waitFor(() => expect(count(h, "select count(*) from crm_connections where last_sync_at is not null")).toBe(1), {
+    timeout: 20_000,
+  });
+  await syncsIdle();
+  const conn = count(h, "select id from crm_connections");
+  h.deps.repos.crm.mapUser(conn, "1", t.ivan.id, NOW);
+  h.deps.repos.crm.mapUser(conn, "7", t.john.id, NOW);
+  for (const kind of ["lead", "lost"]) await h.say(t.head, t.headChat, `/crm sources ${kind} crm`);
+  await syncConnection(h.deps, conn);
+  return conn;
+}
+
+describe("Bitrix24 deal deletions", () => {
+  it("a deleted deal's entries are voided with audit rows, whether its ONCRMDEALDELETE hook arrives or is lost", async () => {
+    const conn = await connectB24();
+    const live = (title: string) => count(h, "select count(*) from activities where client_name = ? and deleted_at is null", title);
+    expect([live("Заказ 41"), live("Заказ 42"), live("Заказ 43")]).toEqual([2, 2, 1]);
+
+    // Won deal 41 is deleted and no hook comes: the next reconcile finds it gone.
+    b24.deleteDeal("41");
+    await syncConnection(h.deps, conn);
+    expect([live("Заказ 41"), live("Заказ 42"), live("Заказ 43")]).toEqual([0, 2, 1]);
+    expect(count(h, "select count(*) from activities where kind = 'deal' and deleted_at is null")).toBe(0);
+    expect(count(h, "select count(*) from entry_changes where action = 'void' and source = 'crm'")).toBe(2);
+    expect(count(h, "select count(*) from crm_records where key like 'deal:41:%' and state <> 'voided'")).toBe(0);
+
+    // Lost deal 42 is deleted and its ONCRMDEALDELETE hook (only the id) pokes a reconcile.
+    const health = () => ({ ok: true }) as unknown as HealthReport;
+    const server: Server = createHttpServer({ logger: h.deps.logger, health, crm: crmWebhookRoutes(h.deps) });
+    await new Promise<void>((res) => server.listen(0, "127.0.0.1", res));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/crm/bitrix24/${h.deps.repos.crm.connection(conn)!.hookSecret}`;
+    b24.deleteDeal("42");
+    const hook = new URLSearchParams({ event: "ONCRMDEALDELETE", "data[FIELDS][ID]": "42", "auth[domain]": b24.portal, ts: "2" });
+    expect((await fetch(url, { method: "POST", body: hook })).status).toBe(200);
+    await h.scheduler.runCrm(NOW + 1000);
+    await syncsIdle();
+    expect([live("Заказ 41"), live("Заказ 42"), live("Заказ 43")]).toEqual([0, 0, 1]);
+    expect(count(h, "select count(*) from entry_changes where action = 'void' and source = 'crm'")).toBe(4);
+    await new Promise<void>((res) => server.close(() => res()));
+
+    // Read again: nothing voided twice, nothing brought back; /feed shows the voids as from the CRM.
+    h.deps.repos.crm.dropCursors(conn, ["calls", "meetings", "deals"]);
+    await syncConnection(h.deps, conn);
+    expect(count(h, "select count(*) from entry_changes where action = 'void' and source = 'crm'")).toBe(4);
+    expect([live("Заказ 41"), live("Заказ 42"), live("Заказ 43")]).toEqual([0, 0, 1]);
+    expect((await h.say(t.head, t.headChat, "/feed")).text).toContain("🔌 CRM");
+  });
+});

@@ -2,6 +2,7 @@
 // inbound webhook URL (`/rest/<user>/<secret>/<method>.json`), JSON bodies, 50
 // items a page with `next` and `total` (`start: -1` skips the count), a leaky
 // bucket of 50 requests draining 2/s answered with 503 QUERY_LIMIT_EXCEEDED.
+// A deleted deal simply disappears from `crm.deal.list` (the portal keeps no log of it).
 import type { Server } from "node:http";
 import { type FakeAnswer, type FakeRequest, startJsonServer } from "./http.js";
 
@@ -45,6 +46,8 @@ export interface FakeBitrix {
   bucket: { capacity: number; drain: number };
   failNext: number[];
   log: string[];
+  /** Deletes a deal as the portal does: gone from every list, no trace to read. */
+  deleteDeal(id: string): void;
   close(): Promise<void>;
 }
 
@@ -124,10 +127,16 @@ export async function startFakeBitrix(opts: { secret?: string; bucket?: { capaci
         );
       }
       case "crm.deal.list": {
-        const from = since(body["filter"], "DATE_MODIFY");
+        const filter = body["filter"] as Record<string, unknown> | undefined;
+        const from = since(filter, "DATE_MODIFY");
+        // `@ID` (or `ID` with a list) is the "in" operator.
+        const ids = filter?.["@ID"] ?? filter?.["ID"];
+        const only = Array.isArray(ids) ? new Set(ids.map(String)) : null;
         return list(
           body,
-          fake.deals.filter((d) => Date.parse(d.DATE_MODIFY) >= from).sort((a, b) => Date.parse(a.DATE_MODIFY) - Date.parse(b.DATE_MODIFY)),
+          fake.deals
+            .filter((d) => Date.parse(d.DATE_MODIFY) >= from && (only === null || only.has(d.ID)))
+            .sort((a, b) => Date.parse(a.DATE_MODIFY) - Date.parse(b.DATE_MODIFY)),
         );
       }
       default:
@@ -154,6 +163,9 @@ export async function startFakeBitrix(opts: { secret?: string; bucket?: { capaci
     bucket: opts.bucket ?? { capacity: 50, drain: 2 },
     failNext: [],
     log: [],
+    deleteDeal: (id: string) => {
+      fake.deals = fake.deals.filter((d) => d.ID !== id);
+    },
     close: () => new Promise<void>((resolve) => (server as Server).close(() => resolve())),
   });
   return fake;

@@ -1,14 +1,19 @@
 // Reads a Bitrix24 portal into CRM events: the telephony log → calls, completed
 // meeting activities → meetings, deals → new leads, mapped stage moves, won (S) and
-// lost (F, the stage's name as the reason). Streams re-read from stored cursors.
+// lost (F, the stage's name as the reason). Streams re-read from stored cursors;
+// deals the ledger holds that the portal no longer has → voids.
 import type { CrmConnection } from "../../db/repositories/crm.js";
 import { bitrixCallOutcome, bitrixStageTarget, type CrmStageTarget } from "../../domain/crm.js";
 import type { AppDeps } from "../../services/deps.js";
-import { type CrmEvent, emptyTally, type IngestTally, ingest, ingestContext } from "../ingest.js";
+import { type CrmEvent, emptyTally, type IngestContext, type IngestTally, ingest, ingestContext } from "../ingest.js";
 import type { BitrixActivity, BitrixCall, BitrixClient, BitrixDeal, BitrixStatus, BitrixUser } from "./client.js";
 
 const OVERLAP_S = 120;
 const S = 1000;
+/** Deleted deals are looked for among those counted this long ago or later (this month and the last). */
+const DELETION_WINDOW_MS = 62 * 86_400_000;
+/** Ids asked for at once: one page of `crm.deal.list`. */
+const ID_CHUNK = 50;
 const iso = (unixS: number) => new Date(unixS * S).toISOString();
 /** Bitrix24 dates carry their offset (`2026-12-01T10:00:00+03:00`): the instant is exact. */
 const ms = (date: string | undefined) => (date ? Date.parse(date) : Number.NaN);
@@ -179,5 +184,46 @@ export async function syncBitrix(deps: AppDeps, conn: CrmConnection, client: Bit
     // Only this stream's cursor, and only if nobody reset it meanwhile (a stage remapping asks for a re-read).
     deps.repos.crm.setCursor(conn.id, stream.name, read, seen);
   }
+  await voidDeletedDeals(deps, conn, client, ctx, tally);
   return tally;
+}
+
+/**
+ * Bitrix24 keeps no deletion log an inbound webhook can read (an ONCRMDEALDELETE
+ * hook carries the id but may be lost, and only pokes a reconcile), so each
+ * reconcile asks the portal for the deals the ledger holds in the window: one the
+ * portal no longer returns was deleted, and every entry it brought is voided. If
+ * the portal answers with a deal that was not asked for, the id filter was not
+ * applied and nothing is concluded.
+ */
+async function voidDeletedDeals(deps: AppDeps, conn: CrmConnection, client: BitrixClient, ctx: IngestContext, tally: IngestTally) {
+  const since = Math.max(conn.historyFrom, deps.now() - DELETION_WINDOW_MS);
+  const ids = [...new Set(deps.repos.crm.liveKeysSince(conn.id, "deal:", since).map((k) => k.split(":")[1]!))];
+  const gone: string[] = [];
+  for (let i = 0; i < ids.length; i += ID_CHUNK) {
+    const chunk = ids.slice(i, i + ID_CHUNK);
+    const { result } = await client.call("crm.deal.list", { filter: { "@ID": chunk }, select: ["ID"], start: -1 });
+    const found = new Set(((result as { ID: string }[] | null) ?? []).map((d) => String(d.ID)));
+    if ([...found].some((id) => !chunk.includes(id))) {
+      deps.logger.warn({ connection_id: conn.id }, "CRM deletion check skipped: the id filter was not applied");
+      return;
+    }
+    gone.push(...chunk.filter((id) => !found.has(id)));
+  }
+  for (const id of gone) {
+    const events = deps.repos.crm.recordsWithPrefix(conn.id, `deal:${id}:`).map(
+      (r): CrmEvent => ({
+        key: r.key,
+        crmUserId: r.crmUserId,
+        kind: r.kind,
+        outcome: null,
+        amountMinor: null,
+        clientName: null,
+        lostReason: null,
+        occurredAt: r.occurredAt,
+        deleted: true,
+      }),
+    );
+    ingest(deps, conn, events, ctx, tally);
+  }
 }

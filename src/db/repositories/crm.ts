@@ -242,6 +242,22 @@ export function crmRepository(db: Db) {
         .where(and(eq(crmRecords.connectionId, connectionId), sql`substr(${crmRecords.key}, 1, ${prefix.length}) = ${prefix}`))
         .all();
     },
+    /** Keys starting with `prefix` of records not voided that happened since `since` (what a deletion check looks for). */
+    liveKeysSince(connectionId: number, prefix: string, since: number): string[] {
+      return db
+        .select({ key: crmRecords.key })
+        .from(crmRecords)
+        .where(
+          and(
+            eq(crmRecords.connectionId, connectionId),
+            sql`substr(${crmRecords.key}, 1, ${prefix.length}) = ${prefix}`,
+            sql`${crmRecords.state} <> 'voided'`,
+            sql`${crmRecords.occurredAt} >= ${since}`,
+          ),
+        )
+        .all()
+        .map((r) => r.key);
+    },
     /** Counts per state, and recorded entries per kind in [from, to). */
     stats(
       connectionId: number,
