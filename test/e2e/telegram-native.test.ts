@@ -163,6 +163,37 @@ describe("answers only the asker sees in the group", () => {
     expect(ephemeralTo(plan.call)).toBe(t.head.id);
   });
 
+  it("a button under an answer only the head sees edits that answer in place, with editEphemeralMessageText", async () => {
+    await boot();
+    expect((await h.say(t.head, t.headChat, "/plan сделки 10 месяц")).text).toContain("✅");
+    const team = h.deps.repos.teams.byChatId(t.group.id)!;
+    const [plan] = h.deps.repos.plans.list(team.id);
+    const list = await h.say(t.head, t.group, "/plan");
+    expect(ephemeralTo(list.call)).toBe(t.head.id);
+    const answer = list.call.response.result;
+    const mark = h.fake.mark();
+    h.fake.clickButton(t.head, t.group, answer, `plan:rm:${plan!.id}`);
+    const edit = await h.fake.waitForCall(
+      (c) => c.method.startsWith("edit") || (c.method === "sendMessage" && c.payload["chat_id"] === t.group.id),
+      { after: mark },
+    );
+    expect(edit.method).toBe("editEphemeralMessageText");
+    expect(edit.response.ok).toBe(true);
+    expect(edit.payload).toMatchObject({
+      chat_id: t.group.id,
+      receiver_user_id: t.head.id,
+      ephemeral_message_id: answer.ephemeral_message_id,
+    });
+    expect(edit.payload["message_id"]).toBeUndefined();
+    expect(visibleText(edit)).toContain(messages.ru.plans.removed);
+    expect(h.deps.repos.plans.list(team.id)).toHaveLength(0);
+    // The answer itself changed: its buttons are the new list's (no plan left to remove).
+    expect(() => h.fake.clickButton(t.head, t.group, answer, `plan:rm:${plan!.id}`)).toThrow(/no button/);
+    expect(h.fake.calls.slice(mark).some((c) => c.method === "editMessageText" || !c.response.ok)).toBe(false);
+    // Only its receiver sees it, so only they can tap it.
+    expect(() => h.fake.clickButton(t.ivan, t.group, answer, "plan:new")).toThrow(/seen only by/);
+  });
+
   it("/bonus, /inputs and /flags answer in the group to the asker alone, with the pointer to the private chat, never figures", async () => {
     await boot();
     await h.say(t.head, t.headChat, "/bonus add over_plan 5%");
