@@ -13,12 +13,14 @@ import { messages, pickLocale } from "../presentation/i18n/index.js";
 import { renderCoachingNote, renderCoachingOverview } from "../presentation/views/coaching-view.js";
 import { funnelAlertText } from "../presentation/views/funnel-alert-text.js";
 import { renderMorningSummary } from "../presentation/views/morning-summary-view.js";
+import { standingLine } from "../presentation/views/plan-progress.js";
 import type { PostContent } from "../presentation/views/post-content.js";
 import { coachingOverview, weeklyCoachingNotes } from "../services/coaching.js";
 import type { AppDeps } from "../services/deps.js";
 import { checkFunnel } from "../services/funnel-alerts.js";
 import { detectSinceLastWorkday, openFlagCount } from "../services/gaming-flags.js";
 import { buildMorningSummary, type MorningSummary } from "../services/morning-summary.js";
+import { plansBehindPace } from "../services/pace-nudge.js";
 import { localDayBounds } from "../services/record-entry.js";
 import { CelebrationRunner } from "./celebrations.js";
 import type { ContestBoard } from "./contest-board.js";
@@ -274,8 +276,11 @@ export class PostScheduler {
     return claimed;
   }
 
-  /** Claims, builds and sends one post to one target; false when it was already posted. */
-  private async post(team: Team, slot: Slot, target: Target, now: number, build: (locale: Locale) => PostContent): Promise<number> {
+  /**
+   * Claims, builds and sends one post to one target; 0 when it was already posted. A
+   * build that finds nothing to say (null) marks the post skipped: decided once a day.
+   */
+  private async post(team: Team, slot: Slot, target: Target, now: number, build: (locale: Locale) => PostContent | null): Promise<number> {
     const claimed = this.claim(team.id, slot.key, slot.localDate, target.key, now);
     if (claimed === null) return 0;
     try {
@@ -289,9 +294,13 @@ export class PostScheduler {
    * Sends what an earlier attempt did not: each part's message id is recorded as
    * soon as Telegram answers, so a retry after a crash skips what reached the chat.
    */
-  private async deliverPost(team: Team, slot: Slot, target: Target, claimed: ClaimedPost, build: (locale: Locale) => PostContent) {
+  private async deliverPost(team: Team, slot: Slot, target: Target, claimed: ClaimedPost, build: (locale: Locale) => PostContent | null) {
     const { posts } = this.deps.repos;
     const content = build(target.locale);
+    if (content === null) {
+      posts.finish(claimed.id, "skipped", this.deps.now());
+      return 0;
+    }
     const base = {
       chatId: target.chatId,
       ...(target.threadId ? { threadId: target.threadId } : {}),
@@ -392,7 +401,7 @@ export class PostScheduler {
         return podium + (await this.coaching(team, slot, now));
       }
       case "nudge":
-        return this.nudgeIdle(team, slot, now);
+        return this.nudge(team, slot, now);
       case "checks":
         return this.checks(team, settings, slot, now);
       case "league": {
@@ -445,19 +454,22 @@ export class PostScheduler {
     return (await Promise.all([...notes, overview])).reduce((a, b) => a + b, 0);
   }
 
-  /** The evening reminder to managers who logged nothing today (unless they turned it off). */
-  private async nudgeIdle(team: Team, slot: Slot, now: number): Promise<number> {
+  /**
+   * The evening reminder (unless a manager turned it off): to a manager who logged
+   * nothing today, that; to one behind plan pace, their plan lines. Each manager's
+   * nudge is claimed before it is decided, so at most one a day, whichever it is.
+   */
+  private async nudge(team: Team, slot: Slot, now: number): Promise<number> {
     const settings = readTeamSettings(team.settings);
     // In the group (a team setting), each nudge is seen only by its manager; the private chat stays the default.
     const inGroup = settings.nudgeTo === "group" && team.chatUnreachableAt === null;
+    // What the nudge may show is what its one reader may see where it lands.
+    const audience: Audience = { role: "manager", channel: inGroup ? "ephemeral" : "private" };
     const day = localDayBounds(now, team.timezone);
     const active = new Set(this.deps.repos.entries.activities(team.id, day.from, day.to).map((a) => a.userId));
     const posts = this.deps.repos.memberships
       .listTeam(team.id)
-      .filter(
-        (m) =>
-          m.membership.role === "manager" && !active.has(m.user.id) && m.user.blockedAt === null && readUserSettings(m.user.settings).nudge,
-      )
+      .filter((m) => m.membership.role === "manager" && m.user.blockedAt === null && readUserSettings(m.user.settings).nudge)
       .map((m) => {
         const locale = pickLocale(m.user.settings["language"], m.user.languageCode, team.locale);
         const target: Target = inGroup
@@ -469,11 +481,14 @@ export class PostScheduler {
               ephemeralTo: m.user.id,
             }
           : { key: `user:${m.user.id}`, chatId: m.user.id, locale };
-        return this.post(team, slot, target, now, (l) => ({
-          html: messages[l].posts.nudge(escapeHtml(m.user.firstName)),
-          chart: null,
-          caption: "",
-        }));
+        const name = escapeHtml(m.user.firstName);
+        return this.post(team, slot, target, now, (l) => {
+          if (!active.has(m.user.id)) return { html: messages[l].posts.nudge(name), chart: null, caption: "" };
+          const behind = plansBehindPace(this.deps, team, m.user.id, now, audience);
+          if (behind.length === 0) return null;
+          const lines = behind.map((s) => escapeHtml(standingLine(s, l)));
+          return { html: messages[l].posts.paceNudge(name, lines), chart: null, caption: "" };
+        });
       });
     return (await Promise.all(posts)).reduce((a, b) => a + b, 0);
   }

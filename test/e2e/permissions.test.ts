@@ -400,8 +400,11 @@ describe("forged buttons, reused links, promotions", () => {
   it("another user's buttons: a manager tapping the head's plan list in the group removes nothing", async () => {
     const list = await h.say(t.head, t.group, "/plan");
     const planId = count(h, "select id from plans where team_id = ?", teamA);
-    const r = await h.tap(t.ivan, t.group, list.call, `plan:rm:${planId}`);
-    expect(r.text).toBe("Команда /plan доступна только руководителю отдела продаж.");
+    // The list is answered to the head alone: a manager never sees its buttons, so only a forged tap carries them.
+    const after = h.fake.mark();
+    h.fake.forgeClick(t.ivan, t.group, list.call.response.result, `plan:rm:${planId}`);
+    const r = visibleText(await h.fake.waitForMessage(t.group.id, undefined, { after }));
+    expect(r).toBe("Команда /plan доступна только руководителю отдела продаж.");
     expect(count(h, "select count(*) from plans where id = ?", planId)).toBe(1);
   });
 

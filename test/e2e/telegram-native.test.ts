@@ -163,6 +163,37 @@ describe("answers only the asker sees in the group", () => {
     expect(ephemeralTo(plan.call)).toBe(t.head.id);
   });
 
+  it("a button under an answer only the head sees edits that answer in place, with editEphemeralMessageText", async () => {
+    await boot();
+    expect((await h.say(t.head, t.headChat, "/plan сделки 10 месяц")).text).toContain("✅");
+    const team = h.deps.repos.teams.byChatId(t.group.id)!;
+    const [plan] = h.deps.repos.plans.list(team.id);
+    const list = await h.say(t.head, t.group, "/plan");
+    expect(ephemeralTo(list.call)).toBe(t.head.id);
+    const answer = list.call.response.result;
+    const mark = h.fake.mark();
+    h.fake.clickButton(t.head, t.group, answer, `plan:rm:${plan!.id}`);
+    const edit = await h.fake.waitForCall(
+      (c) => c.method.startsWith("edit") || (c.method === "sendMessage" && c.payload["chat_id"] === t.group.id),
+      { after: mark },
+    );
+    expect(edit.method).toBe("editEphemeralMessageText");
+    expect(edit.response.ok).toBe(true);
+    expect(edit.payload).toMatchObject({
+      chat_id: t.group.id,
+      receiver_user_id: t.head.id,
+      ephemeral_message_id: answer.ephemeral_message_id,
+    });
+    expect(edit.payload["message_id"]).toBeUndefined();
+    expect(visibleText(edit)).toContain(messages.ru.plans.removed);
+    expect(h.deps.repos.plans.list(team.id)).toHaveLength(0);
+    // The answer itself changed: its buttons are the new list's (no plan left to remove).
+    expect(() => h.fake.clickButton(t.head, t.group, answer, `plan:rm:${plan!.id}`)).toThrow(/no button/);
+    expect(h.fake.calls.slice(mark).some((c) => c.method === "editMessageText" || !c.response.ok)).toBe(false);
+    // Only its receiver sees it, so only they can tap it.
+    expect(() => h.fake.clickButton(t.ivan, t.group, answer, "plan:new")).toThrow(/seen only by/);
+  });
+
   it("/bonus, /inputs and /flags answer in the group to the asker alone, with the pointer to the private chat, never figures", async () => {
     await boot();
     await h.say(t.head, t.headChat, "/bonus add over_plan 5%");
@@ -205,6 +236,59 @@ describe("answers only the asker sees in the group", () => {
     const toGroup = h.fake.calls.slice(start).filter((c) => c.payload["chat_id"] === t.group.id && c.response.ok);
     expect(toGroup.map(ephemeralTo).sort()).toEqual([t.ivan.id, t.john.id].sort());
     expect(toGroup.every((c) => c.response.result.message_id === 0)).toBe(true);
+    expect(h.fake.calls.slice(start).some((c) => c.payload["chat_id"] === t.ivanChat.id)).toBe(false);
+  });
+
+  it("the evening nudge also reaches a manager who logged today but is behind plan pace: their plan lines, privately or only to them in the group, never a head's figure", async () => {
+    await boot();
+    // Costs make Ivan's CAC computable: a head's figure (from it his salary follows).
+    expect((await h.say(t.head, t.headChat, "/inputs costs @ivan 50k")).text).toMatch(/^✅ /);
+    const team = h.deps.repos.teams.byChatId(t.group.id)!;
+    const plan = h.deps.db.$client.prepare(
+      "insert into plans (team_id, metric, value, period, scope, user_id, created_by) values (?, ?, ?, ?, 'each', null, ?)",
+    );
+    plan.run(team.id, "deals", 20, "month", t.head.id);
+    plan.run(team.id, "calls", 100, "month", t.head.id);
+    plan.run(team.id, "cac", 1, "month", t.head.id); // 50 тыс. ₽ against 1 ₽: far behind
+    plan.run(team.id, "calls", 50, "day", t.head.id); // a day's plan is no pace to nudge about
+
+    // Thursday: Ivan and John log a call, so neither is idle; both are far behind their month plans.
+    clock.now = Date.parse("2026-11-26T08:00:00Z");
+    await h.say(t.ivan, t.ivanChat, "/call встреча Beta");
+    await h.say(t.john, t.johnChat, "/call встреча Beta");
+    let start = h.fake.mark();
+    clock.now = Date.parse("2026-11-26T15:00:00Z"); // 18:00 in Moscow
+    await h.scheduler.runDue();
+    const ivanNudge = h.fake.calls.slice(start).filter((c) => c.payload["chat_id"] === t.ivanChat.id && c.response.ok);
+    expect(ivanNudge).toHaveLength(1);
+    const ivanText = visibleText(ivanNudge[0]!);
+    expect(ivanText).toContain("Иван, вы отстаёте от темпа по 2 планам");
+    expect(ivanText).toMatch(/• сделки 1\/20 \(5 ?%\) · темп [\d,]+ ?% · под угрозой/);
+    expect(ivanText).toMatch(/• звонки 1\/100/);
+    expect(ivanText).not.toMatch(/CAC|стоимость|50 тыс/i);
+    expect(ivanText).not.toContain("1/50");
+    const johnNudge = h.fake.calls.slice(start).filter((c) => c.payload["chat_id"] === t.johnChat.id && c.response.ok);
+    expect(johnNudge.map(visibleText)).toEqual([expect.stringContaining("John, you are behind pace on 2 plans")]);
+    // One nudge a day: a later sweep in the window sends nothing more.
+    clock.now += 10 * 60_000;
+    start = h.fake.mark();
+    await h.scheduler.runDue();
+    expect(h.fake.calls.slice(start).filter((c) => c.method.startsWith("send"))).toHaveLength(0);
+
+    // Friday, nudges in the group: Ivan (logged, behind) and John (idle) each get one message only they see.
+    await h.say(t.head, t.headChat, "/settings nudge_to group");
+    clock.now = Date.parse("2026-11-27T08:00:00Z");
+    await h.say(t.ivan, t.ivanChat, "/call встреча Beta");
+    start = h.fake.mark();
+    clock.now = Date.parse("2026-11-27T15:00:00Z");
+    await h.scheduler.runDue();
+    const toGroup = h.fake.calls.slice(start).filter((c) => c.payload["chat_id"] === t.group.id && c.response.ok);
+    expect(toGroup.map(ephemeralTo).sort()).toEqual([t.ivan.id, t.john.id].sort());
+    const toIvan = visibleText(toGroup.find((c) => ephemeralTo(c) === t.ivan.id)!);
+    expect(toIvan).toContain("Иван, вы отстаёте от темпа по 2 планам");
+    expect(toIvan).toMatch(/• звонки 2\/100/);
+    expect(toIvan).not.toMatch(/CAC|стоимость|50 тыс/i);
+    expect(visibleText(toGroup.find((c) => ephemeralTo(c) === t.john.id)!)).toBe(messages.en.posts.nudge("John").replace(/<[^>]+>/g, ""));
     expect(h.fake.calls.slice(start).some((c) => c.payload["chat_id"] === t.ivanChat.id)).toBe(false);
   });
 });

@@ -2,7 +2,14 @@ import { richPlainText } from "./rich-messages.js";
 import type { RecordedCall, WaitOptions } from "./types.js";
 
 /** Methods that put a message in a chat (or change its text), as seen by `waitForMessage`. */
-const MESSAGE_METHODS = new Set(["sendMessage", "sendRichMessage", "sendPhoto", "sendDocument", "editMessageText"]);
+const MESSAGE_METHODS = new Set([
+  "sendMessage",
+  "sendRichMessage",
+  "sendPhoto",
+  "sendDocument",
+  "editMessageText",
+  "editEphemeralMessageText",
+]);
 
 const DEFAULT_TIMEOUT_MS = 5000;
 

@@ -1,4 +1,4 @@
-import type { UserFromGetMe } from "grammy/types";
+import type { Message, UserFromGetMe } from "grammy/types";
 import type { ChatDirectory } from "./chat-directory.js";
 import type { DeliveryStats } from "./delivery-stats.js";
 import type { MessageStore } from "./message-store.js";
@@ -40,6 +40,8 @@ export interface FakeState {
   richRefusal: { code: 400 | 404; description: string } | undefined;
   /** Ephemeral messages sent, per chat: the next ephemeral_message_id. */
   ephemeralCounter: Map<string, number>;
+  /** Ephemeral messages sent, by `${chat id}:${ephemeral_message_id}`: what editEphemeralMessage* edit. */
+  ephemeralMessages: Map<string, Message>;
   /** poll id -> what was sent (for answers) */
   polls: Map<string, SentPoll>;
   /** chat id (as string) -> pinned message ids, the latest last */

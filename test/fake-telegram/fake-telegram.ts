@@ -81,6 +81,7 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
     callbackQueryFrom: new Map(),
     richRefusal: undefined,
     ephemeralCounter: new Map(),
+    ephemeralMessages: new Map(),
     polls: new Map(),
     pinned: new Map(),
     files: new Map(),

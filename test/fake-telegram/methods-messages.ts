@@ -15,13 +15,20 @@ function refuseRich(state: FakeState): void {
 
 /**
  * A message that only `receiver` sees: message_id 0, its own ephemeral_message_id,
- * receiver_user; not kept for edits (editEphemeralMessage* are not faked).
+ * receiver_user; kept (with its buttons) for taps and editEphemeralMessage*.
  */
-function ephemeralMessage(state: FakeState, chatId: number | string, receiver: number, content: Record<string, unknown>): Message {
+function ephemeralMessage(
+  state: FakeState,
+  chatId: number | string,
+  receiver: number,
+  content: Record<string, unknown>,
+  payload: Payload,
+): Message {
   const key = String(chatId);
   const id = (state.ephemeralCounter.get(key) ?? 0) + 1;
   state.ephemeralCounter.set(key, id);
-  return {
+  const markup = echoedMarkup(payload.reply_markup);
+  const message = {
     message_id: 0,
     ephemeral_message_id: id,
     receiver_user: state.directory.knownUser(receiver),
@@ -29,7 +36,25 @@ function ephemeralMessage(state: FakeState, chatId: number | string, receiver: n
     chat: state.directory.chat(chatId),
     date: nowSeconds(state),
     ...content,
+    ...(markup ? { reply_markup: markup } : {}),
   } as unknown as Message;
+  state.ephemeralMessages.set(`${key}:${id}`, message);
+  return message;
+}
+
+type EphemeralMessage = Message & { ephemeral_message_id: number; receiver_user: { id: number }; rich_message?: unknown };
+
+/**
+ * The ephemeral message an editEphemeralMessage* call targets, or Telegram's error.
+ * Decided where the docs are silent: an unknown id is "not found", and so is one the
+ * message's receiver is not `receiver_user_id` (like another chat's message id).
+ */
+function ephemeralToEdit(payload: Payload, chatId: number | string, state: FakeState): EphemeralMessage {
+  if (typeof payload.receiver_user_id !== "number") throw badRequest("EPHEMERAL_RECEIVER_INVALID: receiver_user_id is required");
+  if (typeof payload.ephemeral_message_id !== "number") throw badRequest("message identifier is not specified");
+  const message = state.ephemeralMessages.get(`${chatId}:${payload.ephemeral_message_id}`) as EphemeralMessage | undefined;
+  if (!message || message.receiver_user.id !== payload.receiver_user_id) throw badRequest("message to edit not found");
+  return message;
 }
 
 const NOT_MODIFIED =
@@ -173,7 +198,7 @@ export const messageMethods: MethodTable = {
     admitSend(state, chatId);
     if (ephemeral) {
       state.delivery.recordDelivery(chatId, `sendMessage\u0000ephemeral:${ephemeral.receiver}\u0000${formatted.text}`);
-      return ephemeralMessage(state, chatId, ephemeral.receiver, textFields(formatted, "text"));
+      return ephemeralMessage(state, chatId, ephemeral.receiver, textFields(formatted, "text"), payload);
     }
     const message = newBotMessage(state, chatId, payload, textFields(formatted, "text"), replyTo);
     state.delivery.recordDelivery(chatId, `sendMessage\u0000${formatted.text}`);
@@ -191,7 +216,7 @@ export const messageMethods: MethodTable = {
     // The stored rich_message is the input as sent (Telegram answers with its parsed RichMessage).
     const content = { rich_message: payload.rich_message };
     state.delivery.recordDelivery(chatId, `sendRichMessage\u0000${richPlainText(payload.rich_message)}`);
-    if (ephemeral) return ephemeralMessage(state, chatId, ephemeral.receiver, content);
+    if (ephemeral) return ephemeralMessage(state, chatId, ephemeral.receiver, content, payload);
     return newBotMessage(state, chatId, payload, content, replyTo);
   },
 
@@ -261,6 +286,52 @@ export const messageMethods: MethodTable = {
     } as Message;
     state.messages.save(edited);
     return edited;
+  },
+
+  // Edits of a message only its receiver sees: addressed by chat, receiver and
+  // ephemeral_message_id (an ephemeral message has no message_id); `true` on success.
+  editEphemeralMessageText(payload, { state }) {
+    const chatId = targetChat(payload, state);
+    const message = ephemeralToEdit(payload, chatId, state);
+    if (payload.message_id !== undefined) throw badRequest("MESSAGE_ID_INVALID: ephemeral messages are edited by ephemeral_message_id");
+    if (payload.rich_message !== undefined && payload.text !== undefined)
+      throw badRequest("RICH_MESSAGE_INVALID: pass either text or rich_message");
+    validateReplyMarkup(payload.reply_markup);
+    const markup = echoedMarkup(payload.reply_markup);
+    const { text: _t, entities: _e, reply_markup: _m, rich_message: _r, ...rest } = message;
+    let content: Record<string, unknown>;
+    if (payload.rich_message !== undefined) {
+      refuseRich(state);
+      validateRichMessage(payload.rich_message);
+      if (sameJson(message.rich_message, payload.rich_message) && sameJson(message.reply_markup, markup)) throw badRequest(NOT_MODIFIED);
+      content = { rich_message: payload.rich_message };
+    } else {
+      const formatted = formatMessageText(payload);
+      if (
+        message.rich_message === undefined &&
+        message.text === formatted.text &&
+        sameJson(message.entities ?? [], formatted.entities) &&
+        sameJson(message.reply_markup, markup)
+      )
+        throw badRequest(NOT_MODIFIED);
+      content = textFields(formatted, "text");
+    }
+    admitSend(state, chatId);
+    const edited = { ...rest, ...content, ...(markup ? { reply_markup: markup } : {}), edit_date: nowSeconds(state) } as Message;
+    state.ephemeralMessages.set(`${chatId}:${message.ephemeral_message_id}`, edited);
+    return true;
+  },
+
+  editEphemeralMessageReplyMarkup(payload, { state }) {
+    const chatId = targetChat(payload, state);
+    const message = ephemeralToEdit(payload, chatId, state);
+    validateReplyMarkup(payload.reply_markup);
+    const markup = echoedMarkup(payload.reply_markup);
+    if (sameJson(message.reply_markup, markup)) throw badRequest(NOT_MODIFIED);
+    const { reply_markup: _m, ...rest } = message;
+    const edited = { ...rest, ...(markup ? { reply_markup: markup } : {}), edit_date: nowSeconds(state) } as Message;
+    state.ephemeralMessages.set(`${chatId}:${message.ephemeral_message_id}`, edited);
+    return true;
   },
 
   editMessageReplyMarkup(payload, { state }) {

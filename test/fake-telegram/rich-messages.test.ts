@@ -122,4 +122,46 @@ describe("ephemeral_message_parameters", () => {
     expect((await refusal(api.sendMessage(group.id, "x", eph({ callback_query_id: queryId })))).description).toMatch(/another user/);
     expect((await refusal(api.sendMessage(group.id, "x", eph({ callback_query_id: "nope" })))).code).toBe(400);
   });
+
+  it("edits an ephemeral message by its ephemeral id and receiver (text, rich, buttons); refuses the rest with a 400", async () => {
+    await start();
+    const ann = fake.user(1);
+    const bob = fake.user(2);
+    const group = fake.group(-100, "Team");
+    const keyboard = { inline_keyboard: [[{ text: "go", callback_data: "go" }]] };
+    const sent = await api.sendMessage(group.id, "only Ann", {
+      ephemeral_message_parameters: { receiver_user_id: ann.id },
+      reply_markup: keyboard,
+    });
+    const id = (sent as { ephemeral_message_id: number }).ephemeral_message_id;
+    // Only its receiver can tap it; the buttons are the stored message's.
+    expect(() => fake.clickButton(bob, group, sent, "go")).toThrow(/seen only by/);
+    expect(() => fake.clickButton(ann, group, sent, "stop")).toThrow(/no button/);
+    expect(await api.editEphemeralMessageText(group.id, ann.id, id, "still Ann", { reply_markup: keyboard })).toBe(true);
+    expect(
+      (await refusal(api.editEphemeralMessageText(group.id, ann.id, id, "still Ann", { reply_markup: keyboard }))).description,
+    ).toMatch(/not modified/);
+    expect(await api.editEphemeralMessageText(group.id, ann.id, id, { blocks: [tableOf(1, 1)] })).toBe(true);
+    // Editing without reply_markup dropped the button, as on Telegram: dropping it again changes nothing.
+    expect((await refusal(api.editEphemeralMessageReplyMarkup(group.id, ann.id, id))).description).toMatch(/not modified/);
+    expect(await api.editEphemeralMessageReplyMarkup(group.id, ann.id, id, { reply_markup: keyboard })).toBe(true);
+    expect((await refusal(api.editEphemeralMessageText(group.id, bob.id, id, "Bob?"))).description).toMatch(/not found/);
+    expect((await refusal(api.editEphemeralMessageText(group.id, ann.id, id + 1, "x"))).description).toMatch(/not found/);
+    expect((await refusal(api.editEphemeralMessageText(group.id, ann.id, id, { blocks: [tableOf(1, 21)] }))).code).toBe(400);
+    expect(
+      (
+        await refusal(
+          api.raw.editEphemeralMessageText({
+            chat_id: group.id,
+            receiver_user_id: ann.id,
+            ephemeral_message_id: id,
+            text: "x",
+            rich_message: { blocks: [tableOf(1, 1)] },
+          }),
+        )
+      ).description,
+    ).toMatch(/either text or rich_message/);
+    // A chat message's edit cannot reach it: it has no message_id.
+    expect((await refusal(api.editMessageText(group.id, 0, "x"))).description).toMatch(/not found/);
+  });
 });

@@ -44,11 +44,20 @@ export function buildCallbackQuery(
   state: FakeState,
   from: User,
   chat: Chat,
-  message: { message_id: number; text?: string },
+  message: { message_id: number; text?: string; ephemeral_message_id?: number },
   data: string,
   forged = false,
 ): CallbackQuery {
-  const stored = state.messages.get(chat.id, message.message_id);
+  // An ephemeral message (message_id 0) is found by its ephemeral id; only its receiver sees its buttons.
+  const stored =
+    message.ephemeral_message_id !== undefined
+      ? state.ephemeralMessages.get(`${chat.id}:${message.ephemeral_message_id}`)
+      : state.messages.get(chat.id, message.message_id);
+  const receiver = (stored as { receiver_user?: User } | undefined)?.receiver_user;
+  if (!forged && receiver && receiver.id !== from.id)
+    throw new Error(
+      `clickButton: ephemeral message ${message.ephemeral_message_id} in chat ${chat.id} is seen only by user ${receiver.id}`,
+    );
   const keyboard = (stored?.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined)?.inline_keyboard;
   if (!forged && keyboard && !keyboard.flat().some((b) => b.callback_data === data)) {
     const offered = keyboard

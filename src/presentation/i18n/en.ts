@@ -700,6 +700,9 @@ export const en = {
       `📉 Most leads are lost at <b>${stage}</b>: ${before}% → ${now}% this week (4-week average → now).`,
     nudge: (name: string) =>
       `👋 ${name}, nothing is logged today yet. Add your calls and meetings with the buttons below — it takes a few seconds.`,
+    /** The evening nudge to a manager behind plan pace: `lines` are their plan lines, HTML-escaped. */
+    paceNudge: (name: string, lines: string[]) =>
+      `📉 ${name}, you are behind pace on ${lines.length} ${plural("en", lines.length, { one: "plan", other: "plans" })}:\n${lines.map((l) => `• ${l}`).join("\n")}\nThere is still time to catch up: every call and meeting you log counts.`,
     blockedGroup: (team: string) =>
       `⚠️ I can't post to the group of ${team} any more (I was removed or blocked there). Add me back, or choose where posts go with /settings.`,
     unknownMetric: (m: string) => `Unknown metric “${m}”.`,
