@@ -2,7 +2,7 @@
 // Plain data only (no functions): charts are drawn in a worker thread, and these
 // options are what crosses to it.
 
-import type { Locale } from "../../config.js";
+import type { Locale } from "../../domain/locales.js";
 import type { MetricKey } from "../../domain/metrics.js";
 
 /** Values written in this metric's unit (`1,2 млн ₽`, `12,5 ч`); a plain compact number when absent. */

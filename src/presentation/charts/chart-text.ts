@@ -2,7 +2,7 @@
 // formatter (../format/number.ts), and label fitting for a canvas with no
 // text measurement yet.
 
-import type { Locale } from "../../config.js";
+import type { Locale } from "../../domain/locales.js";
 import { chartValueFormat } from "../format/metric-value.js";
 import { formatCompact, formatNumber, GROUP_SPACE, UNIT_SPACE } from "../format/number.js";
 import type { ChartValueFormat } from "./chart-options.js";

@@ -1,7 +1,7 @@
 // Layout helpers shared by the chart builders: header room, titles, ticks and
 // category labels sized for a 1000×625 canvas shown on a phone.
 
-import type { Locale } from "../../config.js";
+import type { Locale } from "../../domain/locales.js";
 import type { ChartTarget, CommonOptions } from "./chart-options.js";
 import { estimateTextWidth, formatAxisValue, truncateLabel } from "./chart-text.js";
 import { DEFAULT_SIZE, FONT_SIZE } from "./theme.js";

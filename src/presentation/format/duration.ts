@@ -1,6 +1,6 @@
 // Durations (milliseconds) in words the reader expects: "5 ч 20 мин" / "5h 20m".
 
-import type { Locale } from "../../config.js";
+import type { Locale } from "../../domain/locales.js";
 import { messages } from "../i18n/index.js";
 import { formatCompact, formatNumber } from "./number.js";
 

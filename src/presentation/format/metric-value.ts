@@ -1,7 +1,7 @@
 // A metric's value in its own unit (count, money, percent, duration), in each
 // of the places the bot shows it: a reply, a narrow table cell, a chart, a CSV.
 
-import type { Locale } from "../../config.js";
+import type { Locale } from "../../domain/locales.js";
 import { METRICS, type MetricKey } from "../../domain/metrics.js";
 import { messages } from "../i18n/index.js";
 import { formatDuration, formatDurationNarrow, formatHours, HOUR_MS } from "./duration.js";

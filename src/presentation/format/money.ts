@@ -1,6 +1,6 @@
 // Money: integer kopecks in, rubles out, in the number conventions of number.ts.
 
-import type { Locale } from "../../config.js";
+import type { Locale } from "../../domain/locales.js";
 import { formatCompact, formatNumber, groupDigits, UNIT_SPACE } from "./number.js";
 
 export interface MoneyFormatOptions {

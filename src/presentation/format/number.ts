@@ -3,7 +3,7 @@
 // a decimal comma in Russian, and compact units that read naturally in each
 // language ("50 тыс.", "1,2 млн" / "50k", "1.2M").
 
-import type { Locale } from "../../config.js";
+import type { Locale } from "../../domain/locales.js";
 import { messages } from "../i18n/index.js";
 
 /** U+202F narrow no-break space: the thousands separator. */

@@ -1,6 +1,6 @@
 // A resolved period as a reader names it: "ноябрь 2026", "16.11–22.11", "сегодня, 26.11".
 
-import type { Locale } from "../../config.js";
+import type { Locale } from "../../domain/locales.js";
 import { parseDateParts } from "../../domain/time.js";
 import type { Period } from "../../domain/types.js";
 import { messages } from "../i18n/index.js";

@@ -2,7 +2,7 @@
 // has one/few/many (1 звонок, 2 звонка, 5 звонков, 11 звонков, 21 звонок) and
 // "other" for fractions (1,5 звонка); English has one/other.
 
-import type { Locale } from "../../config.js";
+import type { Locale } from "../../domain/locales.js";
 
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 

@@ -1,4 +1,4 @@
-import type { Locale } from "../../config.js";
+import type { Locale } from "../../domain/locales.js";
 import { isActivityKind, type TextAlias } from "../../domain/text-aliases.js";
 import { formatMoney } from "../format/money.js";
 import { clip, escapeHtml } from "../html.js";

@@ -1,6 +1,6 @@
-import type { Locale } from "../../config.js";
 import type { AwardRow } from "../../db/repositories/awards.js";
 import { BADGE_EMOJI, type BadgeCode, isBadgeCode, MONTHLY_BADGES } from "../../domain/badges.js";
+import type { Locale } from "../../domain/locales.js";
 import { formatLocal } from "../../domain/time.js";
 import type { Celebrations } from "../../services/motivation.js";
 import { formatMoney } from "../format/money.js";

@@ -1,9 +1,9 @@
 // Bonus rules and a month's bonuses: a manager's own accrual rule by rule, and the
 // head's phone-width table (a column per rule, then the total) with its legend.
 
-import type { Locale } from "../../config.js";
 import type { Member } from "../../db/repositories/users.js";
 import type { BonusParams, BonusPart, BonusResult, BonusRule } from "../../domain/bonus.js";
+import type { Locale } from "../../domain/locales.js";
 import type { Period } from "../../domain/types.js";
 import { formatMetricValue } from "../format/metric-value.js";
 import { formatMoney, formatMoneyNarrow } from "../format/money.js";

@@ -1,4 +1,4 @@
-import type { Locale } from "../../config.js";
+import type { Locale } from "../../domain/locales.js";
 import { formatLocal } from "../../domain/time.js";
 import type { CustomerLine, ManagerCustomers } from "../../services/business.js";
 import { SLIPPING_DAYS } from "../../services/business.js";

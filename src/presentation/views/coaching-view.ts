@@ -1,5 +1,5 @@
-import type { Locale } from "../../config.js";
 import type { MetricGap } from "../../domain/coaching.js";
+import type { Locale } from "../../domain/locales.js";
 import { formatLocal } from "../../domain/time.js";
 import { type Audience, mayShowField } from "../../domain/trust-policy.js";
 import type { CoachCard, CoachingNote, coachingOverview } from "../../services/coaching.js";

@@ -1,5 +1,5 @@
-import type { Locale } from "../../config.js";
 import type { KpiValues } from "../../domain/kpi.js";
+import type { Locale } from "../../domain/locales.js";
 import type { MetricKey } from "../../domain/metrics.js";
 import { rankBy } from "../../domain/ranking.js";
 import { type Audience, metricsFor } from "../../domain/trust-policy.js";

@@ -1,4 +1,3 @@
-import type { Locale } from "../../config.js";
 import type { Contest } from "../../db/repositories/contests.js";
 import {
   CONTEST_NAME_MAX,
@@ -9,6 +8,7 @@ import {
   SQUADS_MAX,
   SQUADS_MIN,
 } from "../../domain/contests.js";
+import type { Locale } from "../../domain/locales.js";
 import type { MetricKey } from "../../domain/metrics.js";
 import type { ContestError, ContestStandings, StandingLine } from "../../services/contests.js";
 import { podiumChart } from "../charts/index.js";

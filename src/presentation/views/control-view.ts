@@ -1,8 +1,8 @@
-import type { Locale } from "../../config.js";
 import type { Activity } from "../../db/repositories/entries.js";
 import type { EntryPatch } from "../../db/repositories/entry-changes.js";
 import type { BackdateError, DayResolution } from "../../domain/backdating.js";
 import type { ParsedEntry } from "../../domain/entry-parsing.js";
+import type { Locale } from "../../domain/locales.js";
 import { formatLocal, localDate } from "../../domain/time.js";
 import type { CallOutcome } from "../../domain/types.js";
 import type { Feed, FeedItem } from "../../services/feed.js";

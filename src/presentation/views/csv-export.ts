@@ -1,6 +1,6 @@
-import type { Locale } from "../../config.js";
 import type { Member } from "../../db/repositories/users.js";
 import type { KpiValues } from "../../domain/kpi.js";
+import type { Locale } from "../../domain/locales.js";
 import { formatLocal } from "../../domain/time.js";
 import { type Audience, metricsFor } from "../../domain/trust-policy.js";
 import type { ActivityRecord } from "../../domain/types.js";

@@ -1,4 +1,4 @@
-import type { Locale } from "../../config.js";
+import type { Locale } from "../../domain/locales.js";
 import type { ReportTable } from "../../services/custom-report.js";
 import { type Doc, doc, table } from "../document/model.js";
 import { docToHtml } from "../document/render.js";

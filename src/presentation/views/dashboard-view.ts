@@ -2,10 +2,10 @@
 // formatted by the bot's one formatter (so the page shows exactly what the chat
 // shows) and raw values kept beside them for sorting and charts.
 
-import type { Locale } from "../../config.js";
 import type { Member } from "../../db/repositories/users.js";
 import { visibleText } from "../../delivery/html-text.js";
 import type { KpiValues } from "../../domain/kpi.js";
+import type { Locale } from "../../domain/locales.js";
 import { KPI_GROUPS, kpiGroup, METRICS, type MetricKey } from "../../domain/metrics.js";
 import type { Ranked } from "../../domain/ranking.js";
 import { type Audience, mayShowField, mayShowMetric, metricsFor } from "../../domain/trust-policy.js";

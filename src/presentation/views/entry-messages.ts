@@ -1,5 +1,5 @@
-import type { Locale } from "../../config.js";
 import type { EntryError, ParsedEntry } from "../../domain/entry-parsing.js";
+import type { Locale } from "../../domain/locales.js";
 import type { ActivityKind } from "../../domain/types.js";
 import type { RecordOutcome } from "../../services/record-entry.js";
 import { formatMoney } from "../format/money.js";

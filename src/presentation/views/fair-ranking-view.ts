@@ -1,6 +1,6 @@
-import type { Locale } from "../../config.js";
 import type { Member } from "../../db/repositories/users.js";
 import type { FairRanking, ImprovementScore, PlanScore } from "../../domain/fair-ranking.js";
+import type { Locale } from "../../domain/locales.js";
 import { METRICS, type MetricKey } from "../../domain/metrics.js";
 import type { Ranked } from "../../domain/ranking.js";
 import { type Doc, type DocBlock, doc, table } from "../document/model.js";

@@ -1,4 +1,4 @@
-import type { Locale } from "../../config.js";
+import type { Locale } from "../../domain/locales.js";
 import type { FunnelAlert } from "../../services/funnel-alerts.js";
 import { escapeHtml } from "../html.js";
 import { messages } from "../i18n/index.js";

@@ -1,5 +1,5 @@
-import type { Locale } from "../../config.js";
 import type { Funnel } from "../../domain/funnel.js";
+import type { Locale } from "../../domain/locales.js";
 import type { Period } from "../../domain/types.js";
 import { formatPercent } from "../format/number.js";
 import { periodLabel } from "../format/period-label.js";

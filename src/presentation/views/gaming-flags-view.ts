@@ -1,5 +1,5 @@
-import type { Locale } from "../../config.js";
 import type { GamingFlag } from "../../db/repositories/gaming-flags.js";
+import type { Locale } from "../../domain/locales.js";
 import { formatLocal } from "../../domain/time.js";
 import type { Period } from "../../domain/types.js";
 import { formatNumber, formatPercent } from "../format/number.js";

@@ -1,5 +1,5 @@
-import type { Locale } from "../../config.js";
 import type { InputKind, MissingInput } from "../../domain/business-inputs.js";
+import type { Locale } from "../../domain/locales.js";
 import type { MonthInputs } from "../../services/business.js";
 import { formatMoney } from "../format/money.js";
 import { formatPercent } from "../format/number.js";

@@ -1,5 +1,5 @@
-import type { Locale } from "../../config.js";
 import type { Material } from "../../db/repositories/knowledge-base.js";
+import type { Locale } from "../../domain/locales.js";
 import type { ReaderRow } from "../../services/knowledge-base.js";
 import { clip, escapeHtml, fitHtml } from "../html.js";
 import { messages } from "../i18n/index.js";

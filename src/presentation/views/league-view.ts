@@ -1,4 +1,4 @@
-import type { Locale } from "../../config.js";
+import type { Locale } from "../../domain/locales.js";
 import { METRICS } from "../../domain/metrics.js";
 import type { LeagueRow, LeagueStandings } from "../../services/league.js";
 import { type Doc, type DocTable, doc, table } from "../document/model.js";

@@ -1,6 +1,6 @@
 // Metric columns of a table model: the unit goes in the header, the cells hold
 // bare numbers (right-aligned), so a column reads as one quantity.
-import type { Locale } from "../../config.js";
+import type { Locale } from "../../domain/locales.js";
 import { METRICS, type MetricKey } from "../../domain/metrics.js";
 import type { DocColumn } from "../document/model.js";
 import { formatMetricNarrow } from "../format/metric-value.js";

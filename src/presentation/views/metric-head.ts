@@ -1,4 +1,4 @@
-import type { Locale } from "../../config.js";
+import type { Locale } from "../../domain/locales.js";
 import type { MetricKey } from "../../domain/metrics.js";
 import { metricShort } from "../i18n/metric-words.js";
 

@@ -1,4 +1,4 @@
-import type { Locale } from "../../config.js";
+import type { Locale } from "../../domain/locales.js";
 import type { MetricKey } from "../../domain/metrics.js";
 import { formatLocal } from "../../domain/time.js";
 import { type Audience, mayShowField, mayShowMetric, metricsFor } from "../../domain/trust-policy.js";

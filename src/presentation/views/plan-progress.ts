@@ -1,4 +1,4 @@
-import type { Locale } from "../../config.js";
+import type { Locale } from "../../domain/locales.js";
 import { METRICS, type MetricKey } from "../../domain/metrics.js";
 import { type ProgressStatus, progress } from "../../domain/plans.js";
 import type { PlanStanding } from "../../services/scorecard.js";

@@ -1,5 +1,5 @@
-import type { Locale } from "../../config.js";
 import type { PlanRow } from "../../db/repositories/plans.js";
+import type { Locale } from "../../domain/locales.js";
 import type { MetricKey } from "../../domain/metrics.js";
 import { formatMetricValue } from "../format/metric-value.js";
 import { messages } from "../i18n/index.js";

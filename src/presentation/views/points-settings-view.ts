@@ -1,5 +1,5 @@
-import type { Locale } from "../../config.js";
 import { formatHolidays } from "../../domain/holidays.js";
+import type { Locale } from "../../domain/locales.js";
 import { POINT_WEIGHT_KEYS, type PointWeights } from "../../domain/points.js";
 import { escapeHtml } from "../html.js";
 import { messages } from "../i18n/index.js";

@@ -1,5 +1,5 @@
-import type { Locale } from "../../config.js";
 import type { FreeTextReading, ProposedEntry } from "../../domain/free-text.js";
+import type { Locale } from "../../domain/locales.js";
 import { formatMoney } from "../format/money.js";
 import { clip, escapeHtml } from "../html.js";
 import { messages } from "../i18n/index.js";

@@ -1,4 +1,4 @@
-import type { Locale } from "../../config.js";
+import type { Locale } from "../../domain/locales.js";
 import type { QuizError } from "../../domain/quiz-format.js";
 import type { QuizResults } from "../../services/quizzes.js";
 import { clip, escapeHtml, fitHtml } from "../html.js";

@@ -1,5 +1,5 @@
-import type { Locale } from "../../config.js";
 import type { Member } from "../../db/repositories/users.js";
+import type { Locale } from "../../domain/locales.js";
 import type { MetricKey } from "../../domain/metrics.js";
 import type { Ranked } from "../../domain/ranking.js";
 import { type Doc, type DocTable, doc, table } from "../document/model.js";

@@ -1,6 +1,6 @@
-import type { Locale } from "../../config.js";
 import type { PlanRow } from "../../db/repositories/plans.js";
 import type { Funnel } from "../../domain/funnel.js";
+import type { Locale } from "../../domain/locales.js";
 import { METRICS, type MetricKey } from "../../domain/metrics.js";
 import type { PlanPeriod } from "../../domain/plans.js";
 import type { Period, Stage } from "../../domain/types.js";

@@ -1,4 +1,4 @@
-import type { Locale } from "../../config.js";
+import type { Locale } from "../../domain/locales.js";
 import type { MetricKey } from "../../domain/metrics.js";
 import { type Audience, mayShowMetric, metricsFor } from "../../domain/trust-policy.js";
 import type { TeamReport } from "../../services/team-report.js";

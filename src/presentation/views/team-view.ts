@@ -1,5 +1,5 @@
-import type { Locale } from "../../config.js";
 import type { KpiValues } from "../../domain/kpi.js";
+import type { Locale } from "../../domain/locales.js";
 import { type MetricKey, metricsOn } from "../../domain/metrics.js";
 import { formatMetricNarrow } from "../format/metric-value.js";
 import { messages } from "../i18n/index.js";

@@ -3,9 +3,9 @@
 // a metric it withholds is left out, user ids only where it allows them, and no
 // client names (deals show who and how much).
 
-import type { Locale } from "../../config.js";
 import type { Member } from "../../db/repositories/users.js";
 import { contestPhase } from "../../domain/contests.js";
+import type { Locale } from "../../domain/locales.js";
 import { METRICS, type MetricKey } from "../../domain/metrics.js";
 import type { Ranked } from "../../domain/ranking.js";
 import { type Audience, mayShowField, mayShowMetric } from "../../domain/trust-policy.js";

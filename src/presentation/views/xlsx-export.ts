@@ -4,9 +4,9 @@
 // formulas, so a client named "=cmd|…" needs no escaping here.
 
 import type ExcelJS from "exceljs";
-import type { Locale } from "../../config.js";
 import type { Member } from "../../db/repositories/users.js";
 import type { KpiValues } from "../../domain/kpi.js";
+import type { Locale } from "../../domain/locales.js";
 import { METRICS, type MetricKey } from "../../domain/metrics.js";
 import { zoneOffsetMs } from "../../domain/time.js";
 import { type Audience, metricsFor } from "../../domain/trust-policy.js";

@@ -1,10 +1,10 @@
 // Writes sample charts to /tmp/chart-previews/ and times a bar chart render.
-// Run: npx tsx src/presentation/charts/preview.ts
+// Run: npx tsx src/cli/chart-preview.ts
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { formatNumber } from "../format/number.js";
-import { barChart, funnelChart, lineChart, podiumChart } from "./index.js";
+import { barChart, funnelChart, lineChart, podiumChart } from "../presentation/charts/index.js";
+import { formatNumber } from "../presentation/format/number.js";
 
 const OUT = "/tmp/chart-previews";
 const managers = ["Иван", "Мария", "Пётр", "Анна", "Дмитрий"];
