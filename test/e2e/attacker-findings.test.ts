@@ -1,7 +1,7 @@
 // Issue 11, "found when tried as an attacker would", findings 2–11: each test failed before its fix.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Harness } from "../support/harness.js";
-import { buttons, startHarness } from "../support/harness.js";
+import { buttons, startHarness, stopAfterEach } from "../support/harness.js";
 import { count, setUpTeam, type TeamFixture } from "../support/team.js";
 
 let h: Harness;
@@ -13,10 +13,7 @@ beforeEach(async () => {
   t = await setUpTeam(h);
   teamA = count(h, "select id from teams where chat_id = ?", t.group.id);
 });
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 /** A second team: its own group and head Boris (user 200). */
 async function secondTeam(groupId = -2002) {

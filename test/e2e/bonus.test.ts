@@ -1,8 +1,8 @@
 // Bonuses end to end: rules added, listed and removed (buttons, forged and stale taps),
 // every refusal, /bonus for a manager and a head from real deals and plans, past months
 // with the rules they had, and the bonus column of /export summary.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buttons, type Clock, type Harness, type Reply, startHarness, visibleText } from "../support/harness.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { buttons, type Clock, type Harness, type Reply, startHarness, stopAfterEach, visibleText } from "../support/harness.js";
 import { count, setUpTeam, type TeamFixture } from "../support/team.js";
 
 let h: Harness;
@@ -26,10 +26,7 @@ beforeEach(async () => {
   h = await startHarness({ clock });
   t = await setUpTeam(h);
 });
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 async function exportRows(): Promise<string[][]> {
   const after = h.fake.mark();

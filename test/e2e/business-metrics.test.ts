@@ -1,8 +1,8 @@
 // The business metrics end to end: the head's /inputs (with refusals that store
 // nothing), a deal's own margin, the article's twelve rows in /compare, /clients,
 // an at-most CAC plan and the summary export, through the fake Bot API.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Clock, type Harness, startHarness } from "../support/harness.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { type Clock, type Harness, startHarness, stopAfterEach } from "../support/harness.js";
 import { count, setUpTeam, type TeamFixture } from "../support/team.js";
 
 let h: Harness;
@@ -17,10 +17,7 @@ beforeEach(async () => {
   h = await startHarness({ clock });
   t = await setUpTeam(h);
 });
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 const inputRows = () => count(h, "select count(*) from business_inputs");
 

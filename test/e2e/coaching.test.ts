@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { type Clock, type Harness, startHarness } from "../support/harness.js";
+import { describe, expect, it } from "vitest";
+import { type Clock, type Harness, startHarness, stopAfterEach } from "../support/harness.js";
 import { count, setUpTeam, type TeamFixture } from "../support/team.js";
 
 let h: Harness;
 let clock: Clock;
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 /**
  * Last week (16–22 Nov, Moscow): Ivan 11 calls, 1 of them booked a meeting (9 %);

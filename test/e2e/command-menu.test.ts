@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { registerCommandMenu } from "../../src/bot/commands-menu.js";
-import { type Harness, startHarness } from "../support/harness.js";
+import { type Harness, startHarness, stopAfterEach } from "../support/harness.js";
 
 let h: Harness;
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 describe("command menu", () => {
   it("registers every scope in Russian and English from the translations", async () => {

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RecordedCall } from "../fake-telegram/index.js";
-import { type Clock, type Harness, startHarness, visibleText } from "../support/harness.js";
+import { type Clock, type Harness, startHarness, stopAfterEach, visibleText } from "../support/harness.js";
 import { count, setUpTeam, type TeamFixture } from "../support/team.js";
 
 let h: Harness;
@@ -36,10 +36,7 @@ async function firstStandings(after: number): Promise<RecordedCall> {
   return call;
 }
 
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 describe("contests", () => {
   it("runs an individual contest: one pinned message edited at most once a minute, then the podium and 'finished'", async () => {

@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { buttons, type Clock, type Harness, startHarness } from "../support/harness.js";
+import { describe, expect, it } from "vitest";
+import { buttons, type Clock, type Harness, startHarness, stopAfterEach } from "../support/harness.js";
 import { count, liveActivities, setUpTeam } from "../support/team.js";
 
 let h: Harness;
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 const HOUR = 3_600_000;
 const lastId = (h: Harness) => count(h, "select max(id) from activities");

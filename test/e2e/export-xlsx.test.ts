@@ -1,11 +1,11 @@
 import ExcelJS from "exceljs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { METRICS, metricsOn } from "../../src/domain/metrics.js";
 import { formatLocal } from "../../src/domain/time.js";
 import { metricLabel } from "../../src/presentation/i18n/metric-words.js";
 import { XLSX_FORMATS } from "../../src/presentation/views/xlsx-export.js";
 import type { RecordedCall } from "../fake-telegram/index.js";
-import { type Harness, startHarness } from "../support/harness.js";
+import { type Harness, startHarness, stopAfterEach } from "../support/harness.js";
 import { count, setUpTeam, type TeamFixture } from "../support/team.js";
 
 let h: Harness;
@@ -15,10 +15,7 @@ beforeEach(async () => {
   h = await startHarness();
   t = await setUpTeam(h);
 });
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 async function exportDoc(text: string, chat = t.headChat, from = t.head): Promise<RecordedCall> {
   const after = h.fake.mark();

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { type Clock, type Harness, startHarness, visibleText } from "../support/harness.js";
+import { describe, expect, it } from "vitest";
+import { type Clock, type Harness, startHarness, stopAfterEach, visibleText } from "../support/harness.js";
 import { count, setUpTeam, type TeamFixture } from "../support/team.js";
 
 let h: Harness;
@@ -8,10 +8,7 @@ let clock: Clock;
 
 const at = (iso: string) => (clock.now = Date.parse(iso));
 
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 /**
  * The team is set up in June. Ivan closes 1 deal a month July–October and 2 on

@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../support/harness.js";
+import { describe, expect, it } from "vitest";
+import { type Harness, startHarness, stopAfterEach } from "../support/harness.js";
 import { count, setUpTeam } from "../support/team.js";
 
 let h: Harness;
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 /** A second team: its own group and head (user 200). */
 async function secondTeam(h: Harness) {

@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FLOW_VERSION } from "../../src/bot/conversations/flow-storage.js";
-import { type Harness, startHarness } from "../support/harness.js";
+import { type Harness, startHarness, stopAfterEach } from "../support/harness.js";
 import { count, setUpTeam } from "../support/team.js";
 
 let h: Harness;
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 const EXPIRED = "Бот обновился, и начатый диалог пришлось закрыть: ничего не сохранено. Начните его заново.";
 

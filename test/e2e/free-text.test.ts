@@ -1,13 +1,10 @@
 import type { Message, Update } from "grammy/types";
-import { afterEach, describe, expect, it } from "vitest";
-import { buttons, type Clock, type Harness, startHarness, visibleText } from "../support/harness.js";
+import { describe, expect, it } from "vitest";
+import { buttons, type Clock, type Harness, startHarness, stopAfterEach, visibleText } from "../support/harness.js";
 import { count, liveActivities, setUpTeam } from "../support/team.js";
 
 let h: Harness;
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 const okButton = (data: string[]) => data.find((d) => d.startsWith("ft:ok:"))!;
 

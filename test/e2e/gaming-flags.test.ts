@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RecordedCall } from "../fake-telegram/index.js";
-import { buttons, type Clock, type Harness, startHarness, visibleText } from "../support/harness.js";
+import { buttons, type Clock, type Harness, startHarness, stopAfterEach, visibleText } from "../support/harness.js";
 import { count, liveActivities, setUpTeam, type TeamFixture } from "../support/team.js";
 
 let h: Harness;
@@ -27,10 +27,7 @@ async function tapForAnswer(from: TeamFixture["head"], chat: TeamFixture["headCh
   return h.fake.waitForCall((c) => c.method === "answerCallbackQuery", { after });
 }
 
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 describe("anti-gaming flags", () => {
   it("a burst of 21 calls raises one flag: in the head's summary and /flags, refused to managers, voided with its KPIs", async () => {

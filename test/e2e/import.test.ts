@@ -1,8 +1,8 @@
 import type { Chat, User } from "grammy/types";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { formatLocal } from "../../src/domain/time.js";
 import type { RecordedCall } from "../fake-telegram/index.js";
-import { buttons, type Harness, type Reply, startHarness, visibleText } from "../support/harness.js";
+import { buttons, type Harness, type Reply, startHarness, stopAfterEach, visibleText } from "../support/harness.js";
 import { count, liveActivities, setUpTeam, type TeamFixture } from "../support/team.js";
 
 let h: Harness;
@@ -41,10 +41,7 @@ beforeEach(async () => {
   h = await startHarness();
   t = await setUpTeam(h);
 });
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 describe("/import", () => {
   it("dry run with errors stores nothing; Import stores the good rows through the pipeline; the same file again adds nothing", async () => {

@@ -1,7 +1,7 @@
 // The guided /inputs flow (status screen button → month → whose → value) and the
 // active-customer window setting, end to end through the fake Bot API.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buttons, type Clock, type Harness, type Reply, startHarness, visibleText } from "../support/harness.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { buttons, type Clock, type Harness, type Reply, startHarness, stopAfterEach, visibleText } from "../support/harness.js";
 import { count, setUpTeam, type TeamFixture } from "../support/team.js";
 
 let h: Harness;
@@ -14,10 +14,7 @@ beforeEach(async () => {
   h = await startHarness({ clock });
   t = await setUpTeam(h);
 });
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 const inputRows = () => count(h, "select count(*) from business_inputs");
 const teamId = () => count(h, "select id from teams where chat_id = ?", t.group.id);

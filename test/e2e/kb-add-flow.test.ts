@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { buttons, type Harness, startHarness } from "../support/harness.js";
+import { describe, expect, it } from "vitest";
+import { buttons, type Harness, startHarness, stopAfterEach } from "../support/harness.js";
 import { count, setUpTeam } from "../support/team.js";
 
 let h: Harness;
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 describe("/kb add as a guided flow", () => {
   it("title → a document (kept by file_id) → link → metric and typed tags → saved; opened with its file", async () => {

@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { buttons, type Harness, startHarness } from "../support/harness.js";
+import { describe, expect, it } from "vitest";
+import { buttons, type Harness, startHarness, stopAfterEach } from "../support/harness.js";
 import { count, setUpTeam } from "../support/team.js";
 
 let h: Harness;
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 describe("knowledge base", () => {
   it("a head adds materials in one message; everyone searches (ё/е, case), opens, marks read and useful; the head sees who read", async () => {

@@ -1,6 +1,6 @@
 import type { Chat, User } from "grammy/types";
-import { afterEach, describe, expect, it } from "vitest";
-import { type Clock, type Harness, startHarness, visibleText } from "../support/harness.js";
+import { describe, expect, it } from "vitest";
+import { type Clock, type Harness, startHarness, stopAfterEach, visibleText } from "../support/harness.js";
 import { count, setUpTeam, type TeamFixture } from "../support/team.js";
 
 let h: Harness;
@@ -11,10 +11,7 @@ const at = (iso: string) => (clock.now = Date.parse(iso));
 const texts = (chatId: number) =>
   h.fake.calls.filter((c) => c.method === "sendMessage" && c.payload["chat_id"] === chatId && c.response.ok).map(visibleText);
 
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 interface TeamB {
   group: Chat;

@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { buttons, type Harness, startHarness } from "../support/harness.js";
+import { describe, expect, it } from "vitest";
+import { buttons, type Harness, startHarness, stopAfterEach } from "../support/harness.js";
 import { count, liveActivities, setUpTeam } from "../support/team.js";
 
 let h: Harness;
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 describe("one-tap logging flow", () => {
   it("asks for a deal's amount and client, re-asking on a bad amount", async () => {

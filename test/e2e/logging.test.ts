@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../support/harness.js";
+import { describe, expect, it } from "vitest";
+import { type Harness, startHarness, stopAfterEach } from "../support/harness.js";
 import { count, liveActivities, setUpTeam } from "../support/team.js";
 
 let h: Harness;
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 const stageOf = (h: Harness, client: string) =>
   (h.deps.db.$client.prepare("select stage from leads where client_name = ? order by id desc").get(client) as { stage: string } | undefined)

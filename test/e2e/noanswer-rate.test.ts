@@ -1,7 +1,7 @@
 // The no-answer rate (calls with outcome "noanswer" ÷ calls) end to end: logged
 // through the fake Bot API, then read in /me, /top, a plan, /compare and the export.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buttons, type Harness, startHarness } from "../support/harness.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { buttons, type Harness, startHarness, stopAfterEach } from "../support/harness.js";
 import { setUpTeam, type TeamFixture } from "../support/team.js";
 
 let h: Harness;
@@ -11,10 +11,7 @@ beforeEach(async () => {
   h = await startHarness();
   t = await setUpTeam(h);
 });
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 /** Ivan: 3 calls, 2 unanswered → 66,7 %. John: 4 calls, 1 unanswered → 25 %. Team: 3 of 7 → 42,9 %. */
 async function logCalls(): Promise<void> {

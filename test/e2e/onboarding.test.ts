@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../support/harness.js";
+import { describe, expect, it } from "vitest";
+import { type Harness, startHarness, stopAfterEach } from "../support/harness.js";
 import { count, setUpTeam } from "../support/team.js";
 
 let h: Harness;
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 describe("setup, invite and join", () => {
   it("refuses /setup from a non-admin and stores nothing; an admin creates the team once", async () => {

@@ -1,7 +1,7 @@
 // Points, streaks, holidays, badges and plan milestones end to end, through the
 // fake Bot API with a fake clock (Wednesday 25 November 2026, 13:00 in Moscow).
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Clock, type Harness, startHarness, visibleText } from "../support/harness.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { type Clock, type Harness, startHarness, stopAfterEach, visibleText } from "../support/harness.js";
 import { count, setUpTeam, type TeamFixture } from "../support/team.js";
 
 let h: Harness;
@@ -15,10 +15,7 @@ beforeEach(async () => {
   h = await startHarness({ clock });
   t = await setUpTeam(h);
 });
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 const teamSettings = () => String((h.deps.db.$client.prepare("select settings from teams").get() as { settings: string }).settings);
 

@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../support/harness.js";
+import { describe, expect, it } from "vitest";
+import { type Harness, startHarness, stopAfterEach } from "../support/harness.js";
 import { count, setUpTeam } from "../support/team.js";
 
 let h: Harness;
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 describe("/quiz new as a guided flow", () => {
   it("name → tags → questions one at a time (line-numbered errors) → done; the quiz is sent like any other", async () => {

@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RecordedCall } from "../fake-telegram/index.js";
-import { type Harness, startHarness } from "../support/harness.js";
+import { type Harness, startHarness, stopAfterEach } from "../support/harness.js";
 import { count, setUpTeam } from "../support/team.js";
 
 let h: Harness;
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 const QUIZ = [
   "/quiz new Возражения #objections #call_conversion",

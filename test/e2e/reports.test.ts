@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { RecordedCall } from "../fake-telegram/index.js";
-import { buttons, type Harness, startHarness } from "../support/harness.js";
+import { buttons, type Harness, startHarness, stopAfterEach } from "../support/harness.js";
 import { count, setUpTeam, type TeamFixture } from "../support/team.js";
 
 let h: Harness;
@@ -35,10 +35,7 @@ beforeEach(async () => {
   h = await startHarness();
   t = await setUpTeam(h);
 });
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 describe("plans", () => {
   it("sets plans for each manager, one manager and the team, and shows progress in /me", async () => {

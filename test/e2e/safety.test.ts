@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../support/harness.js";
+import { describe, expect, it } from "vitest";
+import { type Harness, startHarness, stopAfterEach } from "../support/harness.js";
 import { count, liveActivities, setUpTeam } from "../support/team.js";
 
 let h: Harness;
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 describe("bad input is refused with the right form and stores nothing", () => {
   it("answers every kind of bad entry with the reason and the form", async () => {

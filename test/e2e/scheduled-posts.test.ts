@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { type Clock, type Harness, startHarness, visibleText } from "../support/harness.js";
+import { describe, expect, it } from "vitest";
+import { type Clock, type Harness, startHarness, stopAfterEach, visibleText } from "../support/harness.js";
 import { count, setUpTeam, type TeamFixture } from "../support/team.js";
 
 let h: Harness;
@@ -17,10 +17,7 @@ async function boot(iso = "2026-11-25T10:00:00Z"): Promise<void> {
   t = await setUpTeam(h);
 }
 
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 describe("scheduled posts", () => {
   it("posts the morning summary at 09:00 local to the head and the group, with a chart, once — also after a restart", async () => {

@@ -1,9 +1,9 @@
 // /settings as a head reads it: day names and language names come from the translations,
 // and there is one language button per language the bot speaks.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { LOCALES } from "../../src/domain/locales.js";
 import type { RecordedCall } from "../fake-telegram/types.js";
-import { buttons, type Harness, startHarness } from "../support/harness.js";
+import { buttons, type Harness, startHarness, stopAfterEach } from "../support/harness.js";
 import { setUpTeam, type TeamFixture } from "../support/team.js";
 
 let h: Harness;
@@ -13,10 +13,7 @@ beforeEach(async () => {
   h = await startHarness();
   t = await setUpTeam(h);
 });
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 /** The visible labels of a message's inline buttons. */
 function buttonLabels(call: RecordedCall): string[] {

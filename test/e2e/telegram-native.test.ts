@@ -2,10 +2,10 @@
 // chat is remembered for) and answers only the asker sees in the group (ephemeral
 // messages), end to end through the fake Bot API.
 import type { InputRichMessage, RichBlockTableCell } from "grammy/types";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { messages } from "../../src/presentation/i18n/index.js";
 import type { RecordedCall } from "../fake-telegram/index.js";
-import { type Clock, type Harness, startHarness, visibleText } from "../support/harness.js";
+import { type Clock, type Harness, startHarness, stopAfterEach, visibleText } from "../support/harness.js";
 import { count, setUpTeam, type TeamFixture } from "../support/team.js";
 
 let h: Harness;
@@ -21,10 +21,7 @@ async function boot(env: Record<string, string> = { RICH_MESSAGES: "auto" }): Pr
     await h.say(t.john, t.johnChat, c);
 }
 
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 const tables = (call: RecordedCall) =>
   ((call.payload["rich_message"] as InputRichMessage).blocks ?? []).filter((b) => b.type === "table") as {

@@ -1,7 +1,7 @@
 import type { Chat, Update, User } from "grammy/types";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { ALLOWED_UPDATES } from "../../src/bot/allowed-updates.js";
-import { type Harness, startHarness } from "../support/harness.js";
+import { type Harness, startHarness, stopAfterEach } from "../support/harness.js";
 import { count, setUpTeam, type TeamFixture } from "../support/team.js";
 
 let h: Harness;
@@ -10,10 +10,7 @@ beforeEach(async () => {
   h = await startHarness();
   t = await setUpTeam(h);
 });
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-});
+stopAfterEach(() => h);
 
 const activities = () => count(h, "select count(*) from activities");
 /** Everything the bot sent since `after` (any method that puts something in front of a user). */
