@@ -193,3 +193,44 @@ function voidRecord(deps: AppDeps, conn: CrmConnection, r: CrmRecord, now: numbe
   }
   deps.repos.crm.updateRecord(r.id, { state: "voided", updatedAt: now });
 }
+
+/** A re-read covers this many seconds before the stored cursor: a record saved at the cursor's second is not skipped. */
+const OVERLAP_S = 120;
+
+/** One stream of a CRM (call notes, leads, deals…), read from its stored cursor. */
+export interface CursorStream<T> {
+  name: string;
+  /** The time the cursor follows, in Unix seconds. */
+  time: (item: T) => number;
+  /** The stream's pages from `fromS` (Unix seconds) on. */
+  pages: (fromS: number) => AsyncIterable<T[]>;
+  events: (items: T[]) => CrmEvent[] | Promise<CrmEvent[]>;
+}
+
+/**
+ * Reads each stream from its cursor (never before the connection's history start),
+ * ingesting page by page; a stream's cursor moves only after all of it was read, and
+ * only if nobody reset it meanwhile (a stage remapping asks for a re-read).
+ */
+export async function readStreams(
+  deps: AppDeps,
+  conn: CrmConnection,
+  streams: readonly CursorStream<unknown>[],
+  ctx: IngestContext,
+  tally: IngestTally,
+): Promise<void> {
+  for (const stream of streams) {
+    const read = conn.cursors[stream.name];
+    const stored = read ?? 0;
+    const from = Math.max(Math.floor(conn.historyFrom / 1000), stored - OVERLAP_S);
+    let seen = stored;
+    for await (const page of stream.pages(from)) {
+      ingest(deps, conn, await stream.events(page), ctx, tally);
+      for (const item of page) {
+        const t = stream.time(item);
+        if (Number.isFinite(t)) seen = Math.max(seen, Math.floor(t));
+      }
+    }
+    deps.repos.crm.setCursor(conn.id, stream.name, read, seen);
+  }
+}

@@ -5,11 +5,9 @@
 import type { CrmConnection } from "../../db/repositories/crm.js";
 import { AMO_LOST_STATUS, AMO_WON_STATUS, amoCallOutcome, type CrmStageTarget } from "../../domain/crm.js";
 import type { AppDeps } from "../../services/deps.js";
-import { type CrmEvent, emptyTally, type IngestTally, ingest, ingestContext } from "../ingest.js";
+import { type CrmEvent, emptyTally, type IngestTally, ingestContext, readStreams } from "../ingest.js";
 import type { AmoClient, AmoEvent, AmoLead, AmoNote, AmoPipeline, AmoTask, AmoUser } from "./client.js";
 
-/** Each stream re-reads this far behind its cursor: records written while the last read ran are not missed. */
-const OVERLAP_S = 120;
 const S = 1000;
 
 /** Refreshes the account's users and pipeline stages (won/lost fixed in every pipeline). */
@@ -248,19 +246,13 @@ export async function syncAmo(deps: AppDeps, conn: CrmConnection, client: AmoCli
   ] as Stream<unknown>[];
 
   const tally = emptyTally();
-  const cursors = conn.cursors;
-  for (const stream of streams) {
-    const read = cursors[stream.name];
-    const stored = read ?? 0;
-    const from = Math.max(Math.floor(historyFrom / S), stored - OVERLAP_S);
-    let seen = stored;
-    for await (const page of client.pages<unknown>(stream.path, stream.embedded, stream.query(from), stream.limit)) {
-      ingest(deps, conn, await stream.events(page), ctx, tally);
-      for (const item of page) seen = Math.max(seen, stream.time(item));
-    }
-    // Only this stream's cursor, and only if nobody reset it meanwhile (a stage remapping asks for a re-read).
-    deps.repos.crm.setCursor(conn.id, stream.name, read, seen);
-  }
+  await readStreams(
+    deps,
+    conn,
+    streams.map((s) => ({ ...s, pages: (from: number) => client.pages<unknown>(s.path, s.embedded, s.query(from), s.limit) })),
+    ctx,
+    tally,
+  );
   return tally;
 }
 

@@ -5,10 +5,9 @@
 import type { CrmConnection } from "../../db/repositories/crm.js";
 import { bitrixCallOutcome, bitrixStageTarget, type CrmStageTarget } from "../../domain/crm.js";
 import type { AppDeps } from "../../services/deps.js";
-import { type CrmEvent, emptyTally, type IngestContext, type IngestTally, ingest, ingestContext } from "../ingest.js";
+import { type CrmEvent, emptyTally, type IngestContext, type IngestTally, ingest, ingestContext, readStreams } from "../ingest.js";
 import type { BitrixActivity, BitrixCall, BitrixClient, BitrixDeal, BitrixStatus, BitrixUser } from "./client.js";
 
-const OVERLAP_S = 120;
 const S = 1000;
 /** Deleted deals are looked for among those counted this long ago or later (this month and the last). */
 const DELETION_WINDOW_MS = 62 * 86_400_000;
@@ -168,22 +167,13 @@ export async function syncBitrix(deps: AppDeps, conn: CrmConnection, client: Bit
   ] as Stream<unknown>[];
 
   const tally = emptyTally();
-  const cursors = conn.cursors;
-  for (const stream of streams) {
-    const read = cursors[stream.name];
-    const stored = read ?? 0;
-    const from = Math.max(Math.floor(historyFrom / S), stored - OVERLAP_S);
-    let seen = stored;
-    for await (const page of client.pages<unknown>(stream.method, stream.params(iso(from)))) {
-      ingest(deps, conn, stream.events(page), ctx, tally);
-      for (const item of page) {
-        const t = stream.time(item);
-        if (Number.isFinite(t)) seen = Math.max(seen, Math.floor(t));
-      }
-    }
-    // Only this stream's cursor, and only if nobody reset it meanwhile (a stage remapping asks for a re-read).
-    deps.repos.crm.setCursor(conn.id, stream.name, read, seen);
-  }
+  await readStreams(
+    deps,
+    conn,
+    streams.map((s) => ({ ...s, pages: (from: number) => client.pages<unknown>(s.method, s.params(iso(from))) })),
+    ctx,
+    tally,
+  );
   await voidDeletedDeals(deps, conn, client, ctx, tally);
   return tally;
 }
