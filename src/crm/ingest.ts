@@ -194,6 +194,21 @@ function voidRecord(deps: AppDeps, conn: CrmConnection, r: CrmRecord, now: numbe
   deps.repos.crm.updateRecord(r.id, { state: "voided", updatedAt: now });
 }
 
+/** A CRM record deleted at its source: every ledger record under `prefix` (a lead's or a deal's) as a deletion to ingest. */
+export function deletionsUnder(deps: AppDeps, conn: CrmConnection, prefix: string): CrmEvent[] {
+  return deps.repos.crm.recordsWithPrefix(conn.id, prefix).map((r) => ({
+    key: r.key,
+    crmUserId: r.crmUserId,
+    kind: r.kind,
+    outcome: null,
+    amountMinor: null,
+    clientName: null,
+    lostReason: null,
+    occurredAt: r.occurredAt,
+    deleted: true,
+  }));
+}
+
 /** A re-read covers this many seconds before the stored cursor: a record saved at the cursor's second is not skipped. */
 const OVERLAP_S = 120;
 

@@ -5,7 +5,7 @@
 import type { CrmConnection } from "../../db/repositories/crm.js";
 import { AMO_LOST_STATUS, AMO_WON_STATUS, amoCallOutcome, type CrmStageTarget } from "../../domain/crm.js";
 import type { AppDeps } from "../../services/deps.js";
-import { type CrmEvent, emptyTally, type IngestTally, ingestContext, readStreams } from "../ingest.js";
+import { type CrmEvent, deletionsUnder, emptyTally, type IngestTally, ingestContext, readStreams } from "../ingest.js";
 import type { AmoClient, AmoEvent, AmoLead, AmoNote, AmoPipeline, AmoTask, AmoUser } from "./client.js";
 
 const S = 1000;
@@ -228,20 +228,7 @@ export async function syncAmo(deps: AppDeps, conn: CrmConnection, client: AmoCli
       time: (e) => e.created_at,
       query: (from) => ({ filter: { type: ["lead_deleted"], created_at: { from } } }),
       // A deleted lead takes back every entry it brought.
-      events: (events) =>
-        events.flatMap((e) =>
-          deps.repos.crm.recordsWithPrefix(conn.id, `lead:${e.entity_id}:`).map((r) => ({
-            key: r.key,
-            crmUserId: r.crmUserId,
-            kind: r.kind,
-            outcome: null,
-            amountMinor: null,
-            clientName: null,
-            lostReason: null,
-            occurredAt: r.occurredAt,
-            deleted: true,
-          })),
-        ),
+      events: (events) => events.flatMap((e) => deletionsUnder(deps, conn, `lead:${e.entity_id}:`)),
     } satisfies Stream<AmoEvent>,
   ] as Stream<unknown>[];
 

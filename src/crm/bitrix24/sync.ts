@@ -5,7 +5,16 @@
 import type { CrmConnection } from "../../db/repositories/crm.js";
 import { bitrixCallOutcome, bitrixStageTarget, type CrmStageTarget } from "../../domain/crm.js";
 import type { AppDeps } from "../../services/deps.js";
-import { type CrmEvent, emptyTally, type IngestContext, type IngestTally, ingest, ingestContext, readStreams } from "../ingest.js";
+import {
+  type CrmEvent,
+  deletionsUnder,
+  emptyTally,
+  type IngestContext,
+  type IngestTally,
+  ingest,
+  ingestContext,
+  readStreams,
+} from "../ingest.js";
 import type { BitrixActivity, BitrixCall, BitrixClient, BitrixDeal, BitrixStatus, BitrixUser } from "./client.js";
 
 const S = 1000;
@@ -201,19 +210,6 @@ async function voidDeletedDeals(deps: AppDeps, conn: CrmConnection, client: Bitr
     gone.push(...chunk.filter((id) => !found.has(id)));
   }
   for (const id of gone) {
-    const events = deps.repos.crm.recordsWithPrefix(conn.id, `deal:${id}:`).map(
-      (r): CrmEvent => ({
-        key: r.key,
-        crmUserId: r.crmUserId,
-        kind: r.kind,
-        outcome: null,
-        amountMinor: null,
-        clientName: null,
-        lostReason: null,
-        occurredAt: r.occurredAt,
-        deleted: true,
-      }),
-    );
-    ingest(deps, conn, events, ctx, tally);
+    ingest(deps, conn, deletionsUnder(deps, conn, `deal:${id}:`), ctx, tally);
   }
 }
