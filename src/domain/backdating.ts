@@ -104,32 +104,3 @@ export function resolveBackdate(ref: DayRef | "bad_date", loggedAt: number, tz: 
   if (!check.ok) return { ok: false, error: check.error, day };
   return { ok: true, day, occurredAt: backdatedInstant(day, loggedAt, tz), backdated: check.daysBack > 0 };
 }
-
-const WEEKDAY_STEMS: readonly [RegExp, number][] = [
-  [/понедельник|monday/u, 1],
-  [/вторник|tuesday/u, 2],
-  [/сред[уа]|wednesday/u, 3],
-  [/четверг|thursday/u, 4],
-  [/пятниц[уа]|friday/u, 5],
-  [/суббот[уа]|saturday/u, 6],
-  [/воскресенье|sunday/u, 7],
-];
-
-/**
- * The day a plain-text report names ("вчера звонил…", "в пятницу отправил КП"), or
- * null when it names none or only a vague one ("на прошлой неделе"). The free-text
- * reader decides whether a weekday is a past day at all (not when a meeting is set);
- * this only says which day. "Позавчера" and "вчера" win over a weekday.
- */
-export function mentionedDay(text: string): DayRef | null {
-  const lower = text.toLocaleLowerCase("ru").replace(/ё/g, "е");
-  if (/(?<![\p{L}])позавчера(?![\p{L}])/u.test(lower)) return { type: "ago", days: 2 };
-  if (/(?<![\p{L}])(?:вчера|yesterday)(?![\p{L}])/u.test(lower)) return { type: "ago", days: 1 };
-  const phrase =
-    /(?<![\p{L}])(?:(?:в|во)\s+(?:прошл\p{L}+\s+)?|on\s+|last\s+)(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\p{L}])/u.exec(
-      lower,
-    );
-  if (!phrase) return null;
-  const weekday = WEEKDAY_STEMS.find(([re]) => re.test(phrase[1]!))?.[1];
-  return weekday ? { type: "weekday", weekday } : null;
-}

@@ -111,8 +111,3 @@ export const HEAD_PRIVATE: Audience = { role: "head", channel: "private" };
 export const PUBLIC_PAGE: Audience = { role: "stranger", channel: "public" };
 /** Another team's group or member (leagues). */
 export const OTHER_TEAM: Audience = { role: "outsider", channel: "other_group" };
-
-/** Why a figure is withheld, for the "—" and the refusal: heads' figures or pay. */
-export function withheldBecause(sensitivity: Sensitivity): "head" | "private" {
-  return sensitivity === "head" ? "head" : "private";
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backdatedInstant, checkBackdate, mentionedDay, parseDayToken, resolveBackdate, resolveDay } from "../../src/domain/backdating.js";
+import { backdatedInstant, checkBackdate, parseDayToken, resolveBackdate, resolveDay } from "../../src/domain/backdating.js";
 import { splitEntryDay } from "../../src/domain/entry-parsing.js";
 import { parseSettingsCommand } from "../../src/domain/settings-command.js";
 import { readTeamSettings } from "../../src/domain/team-settings.js";
@@ -57,18 +57,6 @@ describe("day words and dates", () => {
       error: "future",
       day: "2026-12-01",
     });
-  });
-
-  it("finds the day a plain-text report names; a vague one is none", () => {
-    expect(mentionedDay("вчера позвонил в Сигму")).toEqual({ type: "ago", days: 1 });
-    expect(mentionedDay("позавчера была встреча")).toEqual({ type: "ago", days: 2 });
-    expect(mentionedDay("в пятницу отправил КП")).toEqual({ type: "weekday", weekday: 5 });
-    expect(mentionedDay("во вторник созвонились")).toEqual({ type: "weekday", weekday: 2 });
-    expect(mentionedDay("в прошлую среду продали")).toEqual({ type: "weekday", weekday: 3 });
-    expect(mentionedDay("sent Acme a proposal on Friday")).toEqual({ type: "weekday", weekday: 5 });
-    expect(mentionedDay("last Monday we closed Acme")).toEqual({ type: "weekday", weekday: 1 });
-    expect(mentionedDay("на прошлой неделе звонил")).toBeNull();
-    expect(mentionedDay("позвонил в Ромашку")).toBeNull();
   });
 });
 

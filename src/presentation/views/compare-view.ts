@@ -5,7 +5,6 @@ import { rankBy } from "../../domain/ranking.js";
 import { type Audience, metricsFor } from "../../domain/trust-policy.js";
 import type { TeamSnapshot } from "../../services/team-snapshot.js";
 import { type Doc, doc, table } from "../document/model.js";
-import { docToHtml } from "../document/render.js";
 import { formatMetricNarrow } from "../format/metric-value.js";
 import { periodLabel } from "../format/period-label.js";
 import { escapeHtml } from "../html.js";
@@ -18,15 +17,10 @@ import { cut } from "./table.js";
 const NAME_CHARS = 7;
 
 /**
- * The catalogue's comparison table: metrics as rows, one column per manager and a
- * team-average column; with `sortBy`, managers are ordered best first by it.
- * Managers continue in further tables when they do not fit a phone's width.
+ * The catalogue's comparison table as a table model: metrics as rows (each unit in its
+ * row label), one column per manager, then the average manager and the team's own
+ * figure; with `sortBy`, managers are ordered best first by it.
  */
-export function renderComparison(...args: Parameters<typeof comparisonDoc>): string {
-  return docToHtml(comparisonDoc(...args));
-}
-
-/** The comparison as a table model; the metric's unit goes in its row label. */
 export function comparisonDoc(
   title: string,
   snap: TeamSnapshot,
