@@ -1,8 +1,8 @@
 // The bot's side of the trust policy (domain/trust-policy.ts): refusals and notes in
 // the speaker's words. Which figure may be shown is decided there, never here.
 
-import type { MetricKey } from "../domain/metrics.js";
-import { mayShowMetric } from "../domain/trust-policy.js";
+import { type MetricKey, type MetricSurface, metricsOn } from "../domain/metrics.js";
+import { mayShowField, mayShowMetric } from "../domain/trust-policy.js";
 import type { BotContext } from "./context.js";
 
 /** True when this chat may see `key`; otherwise answers why and returns false (nothing is computed). */
@@ -18,8 +18,13 @@ export function visibleMetrics(ctx: BotContext, keys: readonly MetricKey[]): { k
   return { keys: shown, note: shown.length < keys.length ? ctx.t.trust.withheld : null };
 }
 
-/** Notes under a table, one per line; null when there are none. */
-export function joinNotes(...notes: (string | null | undefined)[]): string | null {
+/**
+ * The lines under a team table on `surface`: which inputs are missing (only where
+ * inputs may be named: they are pay) and, when the policy left figures out, a line
+ * saying so; null when there is neither.
+ */
+export function teamTableFooter(ctx: BotContext, surface: MetricSurface, missingInputs: () => string | null): string | null {
+  const notes = [mayShowField("inputs", ctx.audience) ? missingInputs() : null, visibleMetrics(ctx, metricsOn(surface)).note];
   const some = notes.filter((n): n is string => Boolean(n));
   return some.length > 0 ? some.join("\n") : null;
 }

@@ -3,7 +3,6 @@ import { splitArgs } from "../../domain/command-args.js";
 import { computeFunnel } from "../../domain/funnel.js";
 import { metricsOn } from "../../domain/metrics.js";
 import { type BuiltinReport, builtinDefinition, parseBuiltinReport, type ReportDefinition } from "../../domain/report-definition.js";
-import { mayShowField } from "../../domain/trust-policy.js";
 import { barChart } from "../../presentation/charts/index.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { metricLabel, metricsHint, parseMetricOn } from "../../presentation/i18n/metric-words.js";
@@ -22,7 +21,7 @@ import { requireHead, requireMember } from "../middlewares/guards.js";
 import { replyWithChart } from "../reply-chart.js";
 import { replyDoc } from "../reply-doc.js";
 import { askPeriod, isHead, sendDefinition } from "../report-replies.js";
-import { allowMetric, joinNotes, visibleMetrics } from "../trust.js";
+import { allowMetric, teamTableFooter } from "../trust.js";
 
 export const reportsFeature = new Composer<BotContext>();
 
@@ -42,10 +41,10 @@ async function teamReport(ctx: BotContext, member: Member, periodText: string): 
     return;
   }
   const report = buildTeamReport(ctx.deps, member.team, period, ctx.deps.now());
-  const note = !mayShowField("inputs", ctx.audience)
-    ? null
-    : missingInputsNote(snapshotMissing(ctx.deps, report.snapshot), inputPeople(ctx.deps, member.team), ctx.locale);
-  await replyDoc(ctx, teamReportDoc(report, ctx.locale, ctx.audience, joinNotes(note, visibleMetrics(ctx, metricsOn("report")).note)));
+  const footer = teamTableFooter(ctx, "report", () =>
+    missingInputsNote(snapshotMissing(ctx.deps, report.snapshot), inputPeople(ctx.deps, member.team), ctx.locale),
+  );
+  await replyDoc(ctx, teamReportDoc(report, ctx.locale, ctx.audience, footer));
   const snap = report.snapshot;
   if (snap.people.length === 0) return;
   const plans = ctx.deps.repos.plans.list(member.team.id);
@@ -147,19 +146,8 @@ reportsFeature.command("compare", async (ctx) => {
   const sortBy = args.by?.metric ?? null;
   // Sorting by a figure ranks people by it: the same figure, in other words.
   if (sortBy && !(await allowMetric(ctx, sortBy))) return;
-  const note = !mayShowField("inputs", ctx.audience)
-    ? null
-    : missingInputsNote(snapshotMissing(ctx.deps, snap, undefined, ids), inputPeople(ctx.deps, member.team), ctx.locale);
-  await replyDoc(
-    ctx,
-    comparisonDoc(
-      ctx.t.reports.compareTitle,
-      snap,
-      avg,
-      sortBy,
-      ctx.locale,
-      ctx.audience,
-      joinNotes(note, visibleMetrics(ctx, metricsOn("compare")).note),
-    ),
+  const footer = teamTableFooter(ctx, "compare", () =>
+    missingInputsNote(snapshotMissing(ctx.deps, snap, undefined, ids), inputPeople(ctx.deps, member.team), ctx.locale),
   );
+  await replyDoc(ctx, comparisonDoc(ctx.t.reports.compareTitle, snap, avg, sortBy, ctx.locale, ctx.audience, footer));
 });
