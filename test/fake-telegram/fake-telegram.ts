@@ -90,6 +90,8 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
   const log = new CallLog();
   const failures = new FailureInjector();
   const drops = new Map<string, number>();
+  // Methods whose calls wait, unprocessed, until released (see `hold`).
+  const held = new Map<string, { gate: Promise<void>; open: () => void; waiting: number }>();
 
   const handleCall = async (
     requestToken: string,
@@ -101,6 +103,17 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
     if (dropping > 0) {
       drops.set(method, dropping - 1);
       return DROP;
+    }
+    const gate = held.get(method);
+    if (gate) {
+      gate.waiting++;
+      const gone = () => gate.waiting--;
+      signal.addEventListener("abort", gone, { once: true });
+      await gate.gate;
+      // The caller went away while the call waited: Telegram never got it.
+      if (signal.aborted) return undefined;
+      signal.removeEventListener("abort", gone);
+      gate.waiting--;
     }
     let response: ApiResponse;
     try {
@@ -202,6 +215,17 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
     pendingUpdates: () => state.updates.pending(),
 
     failNext: (method, error, times = 1) => failures.add(method, error, times),
+    hold: (method) => {
+      if (held.has(method)) return;
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      held.set(method, { gate, open, waiting: 0 });
+    },
+    waiting: (method) => held.get(method)?.waiting ?? 0,
+    release: (method) => {
+      held.get(method)?.open();
+      held.delete(method);
+    },
     dropNext: (method, times = 1) => drops.set(method, (drops.get(method) ?? 0) + times),
     blockChat: (chatId, description) =>
       state.blocked.set(
@@ -239,6 +263,8 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
 
     async close() {
       pusher.stop();
+      for (const { open } of held.values()) open();
+      held.clear();
       state.updates.releaseAll();
       await afterPendingIo(); // let the released long poll's answer reach the socket
       await new Promise<void>((resolve) => {

@@ -178,6 +178,14 @@ export interface FakeTelegram {
   pendingUpdates(): number;
 
   failNext(method: string, error: InjectedError, times?: number): void;
+  /**
+   * Calls of `method` wait, not yet received, until `release(method)`; a call whose
+   * client went away meanwhile is never processed (as if it never reached Telegram).
+   */
+  hold(method: string): void;
+  release(method: string): void;
+  /** How many calls of a held `method` are waiting (a caller that went away no longer counts). */
+  waiting(method: string): number;
   /** The next `times` calls of `method` get no answer: the connection is dropped (a network error for the bot). */
   dropNext(method: string, times?: number): void;
   blockChat(chatId: number, description?: string): void;
