@@ -1,18 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bucketKey, bucketKeys } from "../../src/domain/period-buckets.js";
-import type { PeriodSpec } from "../../src/domain/period-parsing.js";
-import { resolvePeriod } from "../../src/domain/periods.js";
-import type { Period } from "../../src/domain/types.js";
-
-const utc = (iso: string) => Date.parse(iso);
-const MSK = "Europe/Moscow";
-// Thursday 26 Nov 2026, 12:00 in Moscow.
-const NOW = utc("2026-11-26T09:00:00Z");
-
-function resolve(spec: PeriodSpec | null, now: number, tz: string, weekStart?: number): Period {
-  if (spec === null) throw new Error("spec did not parse");
-  return resolvePeriod(spec, now, tz, weekStart === undefined ? {} : { weekStart });
-}
+import { MSK, NOW, resolve, utc } from "../support/periods.js";
 
 describe("bucketKey / bucketKeys", () => {
   it("keys by local day, week start and month", () => {

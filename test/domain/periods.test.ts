@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { type PeriodSpec, parsePeriod } from "../../src/domain/period-parsing.js";
-import { listDates, resolvePeriod, workdayShare } from "../../src/domain/periods.js";
-import type { Period } from "../../src/domain/types.js";
+import { parsePeriod } from "../../src/domain/period-parsing.js";
+import { listDates, workdayShare } from "../../src/domain/periods.js";
+import { MSK, NOW, resolve, utc } from "../support/periods.js";
 
 const H = 3_600_000;
-const utc = (iso: string) => Date.parse(iso);
-const MSK = "Europe/Moscow";
-// Thursday 26 Nov 2026, 12:00 in Moscow.
-const NOW = utc("2026-11-26T09:00:00Z");
-
-function resolve(spec: PeriodSpec | null, now: number, tz: string, weekStart?: number): Period {
-  if (spec === null) throw new Error("spec did not parse");
-  return resolvePeriod(spec, now, tz, weekStart === undefined ? {} : { weekStart });
-}
 
 describe("resolvePeriod", () => {
   it("picks December in Moscow but November in New York at 2026-11-30T22:30Z", () => {

@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { User } from "grammy/types";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type FakeTelegram, startFakeTelegram } from "../fake-telegram/index.js";
-import { type BotProcess, randomPort, startBotProcess } from "../support/bot-process.js";
+import { type BotProcess, killAfterEach, randomPort, startBotProcess, until } from "../support/bot-process.js";
 import { TOKEN } from "../support/harness.js";
 
 const MANAGERS = 4;
@@ -15,12 +15,7 @@ const CALLS_EACH = 30;
 
 let fake: FakeTelegram | undefined;
 let bot: BotProcess | undefined;
-afterEach(async () => {
-  bot?.child.kill("SIGKILL");
-  await bot?.exited;
-  await fake?.close();
-  fake = bot = undefined;
-});
+killAfterEach(() => ({ bot, fake }));
 
 const repliesTo = (f: FakeTelegram, users: User[]) => users.reduce((n, u) => n + f.messagesTo(u.id).length, 0);
 
@@ -30,19 +25,6 @@ function callsStored(path: string): number {
     return (db.prepare("select count(*) as n from activities where kind = 'call'").get() as { n: number }).n;
   } finally {
     db.close();
-  }
-}
-
-async function until(what: string, check: () => boolean, timeoutMs = 45_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if (check()) return;
-    } catch {
-      // the file may not exist yet
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
   }
 }
 

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "../support/harness.js";
-import { api, initDataFor, MINIAPP_URL, startWebApp, type WebServer } from "../support/miniapp.js";
+import { api, initDataFor, MINIAPP_URL, startWebApp, stopWebAfterEach, type WebServer } from "../support/miniapp.js";
 import { count, liveActivities, setUpTeam, type TeamFixture } from "../support/team.js";
 
 let h: Harness;
@@ -12,11 +12,7 @@ beforeEach(async () => {
   t = await setUpTeam(h);
   web = await startWebApp(h);
 });
-afterEach(async () => {
-  await web.close();
-  await h.stop();
-  await h.fake.close();
-});
+stopWebAfterEach(() => ({ h, web }));
 
 /** Ivan: 3 calls (one booked a meeting), 2 deals (100k, 300k), a lost lead; John: a 50k deal. */
 async function seed(): Promise<void> {

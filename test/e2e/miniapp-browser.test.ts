@@ -2,10 +2,10 @@
 // playwright-core), against the bot's own HTTP app and a real SQLite file.
 // Screenshots go to test-artifacts/miniapp/ (and docs/screenshots/ with UPDATE_SCREENSHOTS=1).
 import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { HAS_CHROMIUM, launchBrowser, screenshot } from "../support/browser.js";
 import { type Harness, startHarness } from "../support/harness.js";
-import { initDataFor, MINIAPP_URL, startWebApp, type WebServer } from "../support/miniapp.js";
+import { initDataFor, MINIAPP_URL, startWebApp, stopWebAfterEach, type WebServer } from "../support/miniapp.js";
 import { liveActivities, setUpTeam, type TeamFixture } from "../support/team.js";
 
 // Telegram's dark theme, as it puts it in the launch parameters.
@@ -30,11 +30,7 @@ beforeEach(async () => {
     await h.say(t.ivan, t.ivanChat, c);
   await h.say(t.john, t.johnChat, "/deal 50k Acme");
 });
-afterEach(async () => {
-  await web.close();
-  await h.stop();
-  await h.fake.close();
-});
+stopWebAfterEach(() => ({ h, web }));
 
 /** Opens the page the way Telegram does: launch parameters in the URL fragment. */
 async function open(user: Parameters<typeof initDataFor>[0], opts: { initData?: string } = {}): Promise<Page> {

@@ -1,18 +1,14 @@
 // The head's drill-down in the Mini App carries the manager's coaching card
 // (what /coach @user shows): heads only, a team's managers only.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RecordedCall } from "../fake-telegram/index.js";
 import { type Clock, type Harness, startHarness } from "../support/harness.js";
-import { api, initDataFor, MINIAPP_URL, startWebApp, type WebServer } from "../support/miniapp.js";
+import { api, initDataFor, MINIAPP_URL, startWebApp, stopWebAfterEach, type WebServer } from "../support/miniapp.js";
 import { setUpTeam } from "../support/team.js";
 
 let h: Harness;
 let web: WebServer;
-afterEach(async () => {
-  await web.close();
-  await h.stop();
-  await h.fake.close();
-});
+stopWebAfterEach(() => ({ h, web }));
 
 const pollId = (c: RecordedCall) => (c.response.result as { poll: { id: string } }).poll.id;
 const norm = (s: string) => s.replace(/[\u00A0\u202F\u2009]/g, " ");

@@ -6,13 +6,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { User } from "grammy/types";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { closeDatabase, openDatabase } from "../../src/db/client.js";
 import { createRepositories } from "../../src/db/repositories/index.js";
 import { POST_LEASE_MS } from "../../src/db/repositories/posts.js";
 import { type FakeTelegram, startFakeTelegram } from "../fake-telegram/index.js";
 import type { RecordedCall } from "../fake-telegram/types.js";
-import { type BotProcess, startBotProcess } from "../support/bot-process.js";
+import { type BotProcess, killAfterEach, startBotProcess, until } from "../support/bot-process.js";
 import { TOKEN } from "../support/harness.js";
 
 const TEAMS = 6;
@@ -20,12 +20,7 @@ const MANAGERS = 4;
 
 let fake: FakeTelegram | undefined;
 let bot: BotProcess | undefined;
-afterEach(async () => {
-  bot?.child.kill("SIGKILL");
-  await bot?.exited;
-  await fake?.close();
-  fake = bot = undefined;
-});
+killAfterEach(() => ({ bot, fake }));
 
 /** A fixed-offset zone where it is about 10:00 now: the 09:00 summary is due, its window open for hours. */
 function zoneAtTenAm(now: number): string {
@@ -79,14 +74,6 @@ function perChat(calls: RecordedCall[]): Map<number, number> {
   return out;
 }
 
-async function until(what: string, check: () => boolean, timeoutMs = 45_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
 describe("morning summaries interrupted by kill -9 between parts", () => {
   it("sends no part again that Telegram accepted before the kill, and the rest after the restart", async () => {
     fake = await startFakeTelegram({ token: TOKEN });
@@ -116,7 +103,10 @@ describe("morning summaries interrupted by kill -9 between parts", () => {
     await until("every summary settled", () => {
       const check = new Database(dbPath, { readonly: true });
       try {
-        return (check.prepare("select count(*) as n from posts where kind = 'summary' and status = 'sent'").get() as { n: number }).n === chats.length;
+        return (
+          (check.prepare("select count(*) as n from posts where kind = 'summary' and status = 'sent'").get() as { n: number }).n ===
+          chats.length
+        );
       } finally {
         check.close();
       }

@@ -1,9 +1,9 @@
 // The TV board's JSON through the bot's own HTTP app: each manager's progress to the
 // plan (a personal plan over the each-manager one), today's deals newest first with
 // amounts but no clients, the running contest, the month and today side by side.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { type Clock, type Harness, startHarness } from "../support/harness.js";
-import { api, MINIAPP_URL, startWebApp, type WebServer } from "../support/miniapp.js";
+import { api, MINIAPP_URL, startWebApp, stopWebAfterEach, type WebServer } from "../support/miniapp.js";
 import { setUpTeam, type TeamFixture } from "../support/team.js";
 
 let h: Harness;
@@ -18,11 +18,7 @@ beforeEach(async () => {
   t = await setUpTeam(h);
   web = await startWebApp(h);
 });
-afterEach(async () => {
-  await web.close();
-  await h.stop();
-  await h.fake.close();
-});
+stopWebAfterEach(() => ({ h, web }));
 
 const norm = (v: unknown) => JSON.parse(JSON.stringify(v).replace(/[\u00A0\u202F]/g, " "));
 

@@ -4,10 +4,10 @@
 // dies when the link is revoked. Screenshots: test-artifacts/miniapp/tv-*.png.
 import type { User } from "grammy/types";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { HAS_CHROMIUM, launchBrowser, screenshot } from "../support/browser.js";
 import { type Clock, type Harness, startHarness } from "../support/harness.js";
-import { MINIAPP_URL, startWebApp, type WebServer } from "../support/miniapp.js";
+import { MINIAPP_URL, startWebApp, stopWebAfterEach, type WebServer } from "../support/miniapp.js";
 import { setUpTeam, type TeamFixture } from "../support/team.js";
 
 let browser: Browser;
@@ -48,11 +48,7 @@ beforeEach(async () => {
   const reply = (await h.say(t.head, t.headChat, "/tv")).text;
   tvPath = new URL(/https:\/\/\S+/.exec(reply)![0]).pathname;
 });
-afterEach(async () => {
-  await web.close();
-  await h.stop();
-  await h.fake.close();
-});
+stopWebAfterEach(() => ({ h, web }));
 
 async function openTv(width: number, height: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height } });

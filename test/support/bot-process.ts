@@ -2,6 +2,8 @@
 // first when the sources changed (the same staleness check as `prestart`).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { afterEach } from "vitest";
+import type { FakeTelegram } from "../fake-telegram/index.js";
 
 const MAIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
 const BUILD = fileURLToPath(new URL("../../scripts/build.mjs", import.meta.url));
@@ -51,4 +53,28 @@ export function startBotProcess(env: Record<string, string>, cwd: string, args?:
 /** A free-looking local port (tests run a few processes at a time). */
 export function randomPort(): number {
   return 20_000 + Math.floor(Math.random() * 30_000);
+}
+
+/** Kills the test's bot process (SIGKILL) and closes its fake Bot API after each test. */
+export function killAfterEach(current: () => { bot: BotProcess | undefined; fake: FakeTelegram | undefined }): void {
+  afterEach(async () => {
+    const { bot, fake } = current();
+    bot?.child.kill("SIGKILL");
+    await bot?.exited;
+    await fake?.close();
+  });
+}
+
+/** Polls `check` until it holds; a check that throws (a file not there yet) counts as not yet. */
+export async function until(what: string, check: () => boolean, timeoutMs = 45_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if (check()) return;
+    } catch {
+      // not there yet
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

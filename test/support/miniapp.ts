@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { User } from "grammy/types";
+import { afterEach } from "vitest";
 import { createWebApp } from "../../src/web/create-web-app.js";
 import { signInitData } from "../../src/web/init-data.js";
 import { type Harness, TOKEN } from "./harness.js";
@@ -27,6 +28,16 @@ export async function startWebApp(h: Harness): Promise<WebServer> {
     origin: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Closes the test's web server, then stops its harness and fake Bot API, after each test. */
+export function stopWebAfterEach(current: () => { h: Harness | undefined; web: WebServer | undefined }): void {
+  afterEach(async () => {
+    const { h, web } = current();
+    await web?.close();
+    await h?.stop();
+    await h?.fake.close();
+  });
 }
 
 /** initData for a user, signed for `token` (another bot's token forges it), dated `authDate` (Unix s). */
