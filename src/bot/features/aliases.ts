@@ -33,14 +33,14 @@ aliasesFeature.command("aliases", async (ctx) => {
   if (word && REMOVE.has(word.toLocaleLowerCase("ru"))) {
     const rows = ctx.deps.repos.textAliases.list(head.team.id);
     const target = /^\d{1,4}$/.test(number) && rest.length === 0 ? rows[Number(number) - 1] : undefined;
-    if (!target) return void (await ctx.reply(`⚠️ ${ctx.t.aliases.notFound}\n${ctx.t.aliases.removeUsage}`, { parse_mode: "HTML" }));
+    if (!target) return void (await ctx.reply(`⚠️ ${ctx.t.aliases.notFound}\n${ctx.t.aliases.removeUsage}`));
     ctx.deps.repos.textAliases.remove(head.team.id, target.id);
     const { text, keyboard } = listReply(ctx, head);
-    return void (await ctx.reply(`${ctx.t.aliases.removed}\n\n${text}`, { parse_mode: "HTML", reply_markup: keyboard }));
+    return void (await ctx.reply(`${ctx.t.aliases.removed}\n\n${text}`, { reply_markup: keyboard }));
   }
-  if (word) return void (await ctx.reply(ctx.t.aliases.removeUsage, { parse_mode: "HTML" }));
+  if (word) return void (await ctx.reply(ctx.t.aliases.removeUsage));
   const { text, keyboard } = listReply(ctx, head);
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  await ctx.reply(text, { reply_markup: keyboard });
 });
 
 aliasesFeature.callbackQuery(/^alias:rm:(\d{1,12})$/, async (ctx) => {
@@ -51,7 +51,6 @@ aliasesFeature.callbackQuery(/^alias:rm:(\d{1,12})$/, async (ctx) => {
   const { text, keyboard } = listReply(ctx, head);
   await ctx
     .editMessageText(removed ? `${ctx.t.aliases.removed}\n\n${text}` : `⚠️ ${ctx.t.aliases.notFound}\n\n${text}`, {
-      parse_mode: "HTML",
       reply_markup: keyboard,
     })
     .catch(() => undefined);

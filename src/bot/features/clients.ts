@@ -43,9 +43,9 @@ clientsFeature.command("clients", async (ctx) => {
   const member = await requireMember(ctx);
   if (!member) return;
   const scope = scopeFor(ctx, member, ctx.match.trim().split(/\s+/)[0] ?? "");
-  if ("refusal" in scope) return void (await ctx.reply(`⚠️ ${scope.refusal}`, { parse_mode: "HTML" }));
+  if ("refusal" in scope) return void (await ctx.reply(`⚠️ ${scope.refusal}`));
   const pages = pagesFor(ctx, member, scope.userId);
-  await ctx.reply(pages[0]!, { parse_mode: "HTML", reply_markup: pager(scope.userId, 0, pages.length) });
+  await ctx.reply(pages[0]!, { reply_markup: pager(scope.userId, 0, pages.length) });
 });
 
 // A page button re-checks who may see whom: a forwarded or stale button shows nothing more.
@@ -62,5 +62,5 @@ clientsFeature.callbackQuery(/^cl:(\d{1,15}):(\d{1,4})$/, async (ctx) => {
   const pages = pagesFor(ctx, member, userId);
   const page = Math.min(Number(ctx.match[2]), pages.length - 1);
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(pages[page]!, { parse_mode: "HTML", reply_markup: pager(userId, page, pages.length) });
+  await ctx.editMessageText(pages[page]!, { reply_markup: pager(userId, page, pages.length) });
 });

@@ -82,7 +82,7 @@ async function headInPrivate(ctx: BotContext): Promise<Member | null> {
   return head;
 }
 
-const html = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
+const noPreview = { link_preview_options: { is_disabled: true } };
 
 crmFeature.command("crm", async (ctx) => {
   const head = await headInPrivate(ctx);
@@ -92,12 +92,12 @@ crmFeature.command("crm", async (ctx) => {
   switch (sub) {
     case "":
     case "status":
-      return void (await ctx.reply(statusText(ctx, head), html));
+      return void (await ctx.reply(statusText(ctx, head), noPreview));
     case "connect": {
-      if (!isCrmKind(arg)) return void (await ctx.reply(t.usage, html));
+      if (!isCrmKind(arg)) return void (await ctx.reply(t.usage, noPreview));
       await ctx.conversation.exitAll();
       setupStore(ctx).write(arg === "amocrm" ? { kind: "amocrm", step: "address" } : { kind: "bitrix24", step: "webhook" });
-      return void (await ctx.reply(arg === "amocrm" ? t.connect.askAmoAddress : t.connect.askBitrixWebhook, html));
+      return void (await ctx.reply(arg === "amocrm" ? t.connect.askAmoAddress : t.connect.askBitrixWebhook, noPreview));
     }
     case "users":
       return usersScreen(ctx, head);
@@ -105,36 +105,36 @@ crmFeature.command("crm", async (ctx) => {
       return stagesScreen(ctx, head);
     case "sync": {
       const conns = ctx.deps.repos.crm.activeOf(head.team.id);
-      if (conns.length === 0) return void (await ctx.reply(t.notConnected, html));
+      if (conns.length === 0) return void (await ctx.reply(t.notConnected, noPreview));
       await ctx.reply(t.sync.started);
       for (const c of conns) {
         const r = await syncConnection(ctx.deps, c.id);
         await ctx.reply(
           r.ok ? t.sync.done(r.tally.recorded, r.tally.corrected, r.tally.voided, r.tally.unassigned) : t.sync.failed(escapeHtml(r.error)),
-          html,
+          noPreview,
         );
       }
       return;
     }
     case "disconnect": {
       const conn = ctx.deps.repos.crm.activeOf(head.team.id).find((c) => c.kind === arg);
-      if (!conn) return void (await ctx.reply(isCrmKind(arg) ? t.notConnected : t.disconnect.which, html));
+      if (!conn) return void (await ctx.reply(isCrmKind(arg) ? t.notConnected : t.disconnect.which, noPreview));
       await unregisterHook(ctx, conn);
       ctx.deps.repos.crm.update(conn.id, { disconnectedAt: ctx.deps.now(), registeredHook: null });
-      return void (await ctx.reply(t.disconnect.done(t.kindName[conn.kind]), html));
+      return void (await ctx.reply(t.disconnect.done(t.kindName[conn.kind]), noPreview));
     }
     case "sources":
       return sources(ctx, head, arg, arg2);
     case "token": {
       // Bitrix24 outgoing webhooks sign nothing but carry the application token: asked only when the head sets them up.
       const conn = ctx.deps.repos.crm.activeOf(head.team.id).find((c) => c.kind === "bitrix24");
-      if (!conn) return void (await ctx.reply(t.notConnected, html));
+      if (!conn) return void (await ctx.reply(t.notConnected, noPreview));
       await ctx.conversation.exitAll();
       setupStore(ctx).write({ kind: "bitrix24", step: "hooktoken", connectionId: conn.id });
-      return void (await ctx.reply(t.connect.askHookToken, html));
+      return void (await ctx.reply(t.connect.askHookToken, noPreview));
     }
     default:
-      return void (await ctx.reply(t.usage, html));
+      return void (await ctx.reply(t.usage, noPreview));
   }
 });
 
@@ -207,13 +207,13 @@ function memberName(m: { firstName: string; lastName: string | null; username: s
 async function usersScreen(ctx: BotContext, head: Member, edit = false): Promise<void> {
   const t = ctx.t.crm;
   const conns = ctx.deps.repos.crm.activeOf(head.team.id);
-  if (conns.length === 0) return void (await ctx.reply(t.notConnected, html));
+  if (conns.length === 0) return void (await ctx.reply(t.notConnected, noPreview));
   const team = ctx.deps.repos.memberships.listTeam(head.team.id).map((m) => ({ ...m.user, userId: m.user.id }));
   const byId = new Map(team.map((m) => [m.userId, m]));
   for (const conn of conns) {
     const users = ctx.deps.repos.crm.users(conn.id);
     if (users.length === 0) {
-      await ctx.reply(t.users.empty, html);
+      await ctx.reply(t.users.empty, noPreview);
       continue;
     }
     const lines = [t.users.title(t.kindName[conn.kind])];
@@ -231,8 +231,8 @@ async function usersScreen(ctx: BotContext, head: Member, edit = false): Promise
       kb.text(t.users.change(u.name).slice(0, 60), `crm:c:${conn.id}:${u.crmUserId}`).row();
     }
     const text = lines.join("\n");
-    if (edit) await ctx.editMessageText(text, { ...html, reply_markup: kb }).catch(() => undefined);
-    else await ctx.reply(text, { ...html, reply_markup: kb });
+    if (edit) await ctx.editMessageText(text, { ...noPreview, reply_markup: kb }).catch(() => undefined);
+    else await ctx.reply(text, { ...noPreview, reply_markup: kb });
   }
 }
 
@@ -248,7 +248,7 @@ crmFeature.callbackQuery(/^crm:c:(\d+):([^:]+)$/, async (ctx) => {
     kb.text(memberName(m.user).slice(0, 60), `crm:u:${conn.id}:${u.crmUserId}:${m.user.id}`).row();
   }
   kb.text(ctx.t.crm.users.nobody, `crm:u:${conn.id}:${u.crmUserId}:0`);
-  await ctx.reply(ctx.t.crm.users.pick(escapeHtml(u.name)), { ...html, reply_markup: kb });
+  await ctx.reply(ctx.t.crm.users.pick(escapeHtml(u.name)), { ...noPreview, reply_markup: kb });
 });
 
 crmFeature.callbackQuery(/^crm:u:(\d+):([^:]+):(\d+)$/, async (ctx) => {
@@ -263,9 +263,9 @@ crmFeature.callbackQuery(/^crm:u:(\d+):([^:]+):(\d+)$/, async (ctx) => {
   const member = userId === 0 ? null : memberships.listTeam(head.team.id).find((m) => m.user.id === userId);
   if (!conn || !u || member === undefined) return void (await ctx.reply(ctx.t.staleButton));
   crm.mapUser(conn.id, u.crmUserId, member?.user.id ?? null, ctx.deps.now());
-  if (!member) return void (await ctx.reply(ctx.t.crm.users.cleared(escapeHtml(u.name)), html));
+  if (!member) return void (await ctx.reply(ctx.t.crm.users.cleared(escapeHtml(u.name)), noPreview));
   const counted = retryWaiting(ctx.deps, conn, u.crmUserId).recorded;
-  await ctx.reply(ctx.t.crm.users.saved(escapeHtml(u.name), escapeHtml(memberName(member.user)), counted), html);
+  await ctx.reply(ctx.t.crm.users.saved(escapeHtml(u.name), escapeHtml(memberName(member.user)), counted), noPreview);
 });
 
 // ── stages ──
@@ -273,11 +273,11 @@ crmFeature.callbackQuery(/^crm:u:(\d+):([^:]+):(\d+)$/, async (ctx) => {
 async function stagesScreen(ctx: BotContext, head: Member, edit = false): Promise<void> {
   const t = ctx.t.crm;
   const conns = ctx.deps.repos.crm.activeOf(head.team.id);
-  if (conns.length === 0) return void (await ctx.reply(t.notConnected, html));
+  if (conns.length === 0) return void (await ctx.reply(t.notConnected, noPreview));
   for (const conn of conns) {
     const stages = ctx.deps.repos.crm.stages(conn.id);
     if (stages.length === 0) {
-      await ctx.reply(t.stages.empty, html);
+      await ctx.reply(t.stages.empty, noPreview);
       continue;
     }
     const lines = [t.stages.title(t.kindName[conn.kind])];
@@ -288,8 +288,8 @@ async function stagesScreen(ctx: BotContext, head: Member, edit = false): Promis
       if (s.target !== "won" && s.target !== "lost") kb.text(line.slice(0, 60), `crm:s:${conn.id}:${s.id}`).row();
     }
     const text = lines.join("\n").slice(0, 4000);
-    if (edit) await ctx.editMessageText(text, { ...html, reply_markup: kb }).catch(() => undefined);
-    else await ctx.reply(text, { ...html, reply_markup: kb });
+    if (edit) await ctx.editMessageText(text, { ...noPreview, reply_markup: kb }).catch(() => undefined);
+    else await ctx.reply(text, { ...noPreview, reply_markup: kb });
   }
 }
 
@@ -317,14 +317,14 @@ async function sources(ctx: BotContext, head: Member, kindWord: string, sourceWo
   if (kindWord) {
     const kind = ACTIVITY_KINDS.find((k) => k === kindWord);
     const source = ENTRY_SOURCES.find((s) => s === sourceWord);
-    if (!kind || !source) return void (await ctx.reply(t.bad, html));
+    if (!kind || !source) return void (await ctx.reply(t.bad, noPreview));
     crm.setSource(head.team.id, kind, source, head.user.id, ctx.deps.now());
     for (const conn of crm.activeOf(head.team.id)) retryWaiting(ctx.deps, conn);
-    return void (await ctx.reply(t.saved(ctx.t.kindCommand[kind].menu, ctx.t.crm.sourceName[source]), html));
+    return void (await ctx.reply(t.saved(ctx.t.kindCommand[kind].menu, ctx.t.crm.sourceName[source]), noPreview));
   }
   const all = teamSources(ctx, head.team.id);
   const lines = ACTIVITY_KINDS.map((k) => t.line(`${ctx.t.kindCommand[k].menu} (<code>${k}</code>)`, ctx.t.crm.sourceName[all[k]]));
-  await ctx.reply([t.title, ...lines, "", t.usage].join("\n"), html);
+  await ctx.reply([t.title, ...lines, "", t.usage].join("\n"), noPreview);
 }
 
 function teamSources(ctx: BotContext, teamId: number): Record<ActivityKind, EntrySource> {
@@ -368,19 +368,19 @@ crmFeature.on("message:text", async (ctx, next) => {
   switch (setup.step) {
     case "address": {
       const baseUrl = parseAmoAddress(text, allowInsecure);
-      if (!baseUrl) return void (await ctx.reply(t.badAmoAddress, html));
+      if (!baseUrl) return void (await ctx.reply(t.badAmoAddress, noPreview));
       store.write({ kind: "amocrm", step: "auth", baseUrl });
-      return void (await ctx.reply(t.askAmoAuth, html));
+      return void (await ctx.reply(t.askAmoAuth, noPreview));
     }
     case "auth": {
       if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) {
         store.write({ kind: "amocrm", step: "secret", baseUrl: setup.baseUrl, clientId: text });
-        return void (await ctx.reply(t.askClientSecret, html));
+        return void (await ctx.reply(t.askClientSecret, noPreview));
       }
       store.clear();
       await ctx.reply(t.checking);
       const check = await checkAmo(setup.baseUrl, text);
-      if (!check.ok) return void (await ctx.reply(t.failed[check.reason], html));
+      if (!check.ok) return void (await ctx.reply(t.failed[check.reason], noPreview));
       return finish(ctx, head, {
         kind: "amocrm",
         authMode: "token",
@@ -391,38 +391,38 @@ crmFeature.on("message:text", async (ctx, next) => {
     }
     case "secret": {
       store.write({ ...setup, step: "redirect", clientSecret: text });
-      return void (await ctx.reply(t.askRedirect(escapeHtml(defaultRedirect(ctx))), html));
+      return void (await ctx.reply(t.askRedirect(escapeHtml(defaultRedirect(ctx))), noPreview));
     }
     case "redirect": {
       const redirectUri = text === "-" ? defaultRedirect(ctx) : text;
       store.write({ ...setup, step: "code", redirectUri });
-      return void (await ctx.reply(t.askCode, html));
+      return void (await ctx.reply(t.askCode, noPreview));
     }
     case "code": {
       store.clear();
       await ctx.reply(t.checking);
       const app = { clientId: setup.clientId, clientSecret: setup.clientSecret, redirectUri: setup.redirectUri };
       const r = await exchangeAmoCode(ctx.deps, setup.baseUrl, app, text);
-      if (!r.ok) return void (await ctx.reply(t.failed[r.reason], html));
-      if (!r.check.ok) return void (await ctx.reply(t.failed[r.check.reason], html));
+      if (!r.ok) return void (await ctx.reply(t.failed[r.reason], noPreview));
+      if (!r.check.ok) return void (await ctx.reply(t.failed[r.check.reason], noPreview));
       return finish(ctx, head, { kind: "amocrm", authMode: "oauth", baseUrl: setup.baseUrl, ...r.check, credentials: r.credentials });
     }
     case "hooktoken": {
       store.clear();
       const conn = ctx.deps.repos.crm.connection(setup.connectionId);
       if (!conn || conn.teamId !== head.team.id || conn.disconnectedAt !== null || !/^[A-Za-z0-9_-]{8,128}$/.test(text)) {
-        return void (await ctx.reply(t.badHookToken, html));
+        return void (await ctx.reply(t.badHookToken, noPreview));
       }
       ctx.deps.repos.crm.update(conn.id, { hookToken: vaultFor(ctx.deps.config, ctx.deps.logger).seal(text) });
-      return void (await ctx.reply(t.hookTokenSaved, html));
+      return void (await ctx.reply(t.hookTokenSaved, noPreview));
     }
     case "webhook": {
       const hook = parseBitrixWebhook(text, allowInsecure);
-      if (!hook) return void (await ctx.reply(t.badBitrixWebhook, html));
+      if (!hook) return void (await ctx.reply(t.badBitrixWebhook, noPreview));
       store.clear();
       await ctx.reply(t.checking);
       const check = await checkBitrix(hook.url);
-      if (!check.ok) return void (await ctx.reply(t.failed[check.reason], html));
+      if (!check.ok) return void (await ctx.reply(t.failed[check.reason], noPreview));
       return finish(ctx, head, {
         kind: "bitrix24",
         authMode: "webhook",
@@ -464,7 +464,7 @@ async function finish(
   const parts = [t.connected(ctx.t.crm.kindName[conn.kind], escapeHtml(conn.accountName))];
   if (hook) parts.push(t.webhook(escapeHtml(hook)));
   parts.push(t.next);
-  await ctx.reply(parts.join("\n\n"), html);
+  await ctx.reply(parts.join("\n\n"), noPreview);
   // The month's history is read now, in the background; /crm shows how it went.
   void syncConnection(ctx.deps, conn.id);
 }

@@ -2,7 +2,7 @@ import { Composer, InputFile } from "grammy";
 import { checkFileEntries } from "../../domain/period-bounds.js";
 import { mayShowField } from "../../domain/trust-policy.js";
 import { periodLabel } from "../../presentation/format/period-label.js";
-import { clip, MAX_CAPTION } from "../../presentation/html.js";
+import { clip, escapeHtml, MAX_CAPTION } from "../../presentation/html.js";
 import { activitiesCsv, summaryCsv } from "../../presentation/views/csv-export.js";
 import { activitiesXlsx, summaryXlsx } from "../../presentation/views/xlsx-export.js";
 import { bonusForPeriod } from "../../services/bonus.js";
@@ -56,7 +56,7 @@ exportFeature.command("export", async (ctx) => {
           `kpi-summary-${stamp}.csv`,
         );
     await ctx.replyWithDocument(file, {
-      caption: clip(r.exportCaption(r.exportSummary, label, snap.people.length), MAX_CAPTION),
+      caption: escapeHtml(clip(r.exportCaption(r.exportSummary, label, snap.people.length), MAX_CAPTION)),
     });
     return;
   }
@@ -74,6 +74,6 @@ exportFeature.command("export", async (ctx) => {
     ? new InputFile(await activitiesXlsx(activities, names, member.team.timezone, ctx.locale), `kpi-entries-${stamp}.xlsx`)
     : new InputFile(Buffer.from(activitiesCsv(activities, names, member.team.timezone, ctx.locale), "utf8"), `kpi-entries-${stamp}.csv`);
   await ctx.replyWithDocument(file, {
-    caption: clip(r.exportCaption(r.exportEntries, label, activities.length), MAX_CAPTION),
+    caption: escapeHtml(clip(r.exportCaption(r.exportEntries, label, activities.length), MAX_CAPTION)),
   });
 });

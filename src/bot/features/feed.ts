@@ -58,20 +58,20 @@ feedFeature.command("feed", async (ctx) => {
   const words = (typeof ctx.match === "string" ? ctx.match : "").trim().split(/\s+/).filter(Boolean);
   const usernames = words.filter((w) => w.startsWith("@"));
   const rest = words.filter((w) => !w.startsWith("@")).join(" ");
-  if (usernames.length > 1) return void (await ctx.reply(f.usage, { parse_mode: "HTML" }));
+  if (usernames.length > 1) return void (await ctx.reply(f.usage));
   const isHead = member.membership.role === "head";
   let userId = isHead ? 0 : member.user.id;
   if (usernames[0]) {
     const named = ctx.deps.repos.memberships.byUsername(member.team.id, usernames[0]);
-    if (!named) return void (await ctx.reply(f.unknownUser(echo(usernames[0])), { parse_mode: "HTML" }));
+    if (!named) return void (await ctx.reply(f.unknownUser(echo(usernames[0]))));
     if (!isHead && named.user.id !== member.user.id) return void (await ctx.reply(f.ownOnly));
     userId = named.user.id;
   }
   const asked = teamPeriod(member.team, rest, ctx.deps.now(), "today");
-  if (!asked.ok || asked.period.to - asked.period.from > MAX_SPAN) return void (await ctx.reply(f.usage, { parse_mode: "HTML" }));
+  if (!asked.ok || asked.period.to - asked.period.from > MAX_SPAN) return void (await ctx.reply(f.usage));
   const period = asked.period;
   const view = render(ctx, member, { userId, period, page: -1 });
-  await ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
+  await ctx.reply(view.text, { reply_markup: view.keyboard });
 });
 
 feedFeature.callbackQuery(/^fd:(\d{1,15}):(\d{1,10}):(\d{1,10}):([a-z]{1,12}):(\d{1,4})$/, async (ctx) => {
@@ -90,7 +90,5 @@ feedFeature.callbackQuery(/^fd:(\d{1,15}):(\d{1,10}):(\d{1,10}):([a-z]{1,12}):(\
   const tz = member.team.timezone;
   const period: Period = { from, to, startDate: localDate(from, tz), endDate: localDate(to - 1, tz), kind: kind! };
   const view = render(ctx, member, { userId, period, page: Number(page) });
-  await ctx
-    .editMessageText(view.text, { parse_mode: "HTML", reply_markup: view.keyboard })
-    .catch(() => ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard }));
+  await ctx.editMessageText(view.text, { reply_markup: view.keyboard }).catch(() => ctx.reply(view.text, { reply_markup: view.keyboard }));
 });

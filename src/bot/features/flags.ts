@@ -43,7 +43,6 @@ flagsFeature.command("flags", async (ctx) => {
   const rows = rowsOf(ctx, listing.flags);
   const keyboard = rows.slice(0, MAX_LISTED).flatMap((row, i) => (row.flag.status === "open" ? [openRow(ctx, row.flag.id, i + 1)] : []));
   await ctx.reply(renderFlagList(rows, period, listing.on, head.team.timezone, ctx.locale), {
-    parse_mode: "HTML",
     ...(keyboard.length > 0 ? { reply_markup: new InlineKeyboard(keyboard) } : {}),
   });
 });
@@ -102,7 +101,7 @@ flagsFeature.callbackQuery(/^gf:(ok|vq|vy|vn):(\d{1,12}):(\d{1,2})$/, async (ctx
       await setKeyboard(ctx, withRow(ctx, id, null));
       const [row] = rowsOf(ctx, [{ ...flag }]);
       const line = flagLine(row!, n, team.timezone, ctx.locale);
-      await ctx.reply(action === "ok" ? t.markedFine(line) : t.voidedDone(line, t.entries(result.voided)), { parse_mode: "HTML" });
+      await ctx.reply(action === "ok" ? t.markedFine(line) : t.voidedDone(line, t.entries(result.voided)));
       return;
     }
   }

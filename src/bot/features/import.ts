@@ -43,12 +43,12 @@ async function fetchAndRead(ctx: BotContext, member: Member, fileId: string) {
 async function dryRun(ctx: BotContext, member: Member, document: Document): Promise<void> {
   const m = ctx.t.importCsv;
   if ((document.file_size ?? 0) > MAX_IMPORT_BYTES) {
-    await ctx.reply(renderImportRefusal(ctx.t, { code: "too_big", bytes: document.file_size ?? 0 }), { parse_mode: "HTML" });
+    await ctx.reply(renderImportRefusal(ctx.t, { code: "too_big", bytes: document.file_size ?? 0 }));
     return;
   }
   const read = await fetchAndRead(ctx, member, document.file_id);
   if (!read) return void (await ctx.reply(m.downloadFailed));
-  if (!read.ok) return void (await ctx.reply(renderImportRefusal(ctx.t, read.refusal), { parse_mode: "HTML" }));
+  if (!read.ok) return void (await ctx.reply(renderImportRefusal(ctx.t, read.refusal)));
   const plan = planImport(ctx.deps, member, read);
   const fileName = document.file_name ?? "import.csv";
   const fresh = newRows(plan);
@@ -70,7 +70,7 @@ async function dryRun(ctx: BotContext, member: Member, document: Document): Prom
           .text(m.importButton(fresh), `imp:ok:${job.id}:${job.token}`)
           .text(m.cancelButton, `imp:no:${job.id}:${job.token}`)
       : undefined;
-  await ctx.reply(renderDryRun(ctx.t, fileName, plan), { parse_mode: "HTML", ...(keyboard ? { reply_markup: keyboard } : {}) });
+  await ctx.reply(renderDryRun(ctx.t, fileName, plan), { ...(keyboard ? { reply_markup: keyboard } : {}) });
 }
 
 importFeature.command("import", async (ctx) => {
@@ -88,7 +88,7 @@ importFeature.command("import", async (ctx) => {
     status: "awaiting_file",
     createdAt: now,
   });
-  await ctx.reply(`${ctx.t.importCsv.awaiting}\n\n${ctx.t.importCsv.usage}`, { parse_mode: "HTML" });
+  await ctx.reply(`${ctx.t.importCsv.awaiting}\n\n${ctx.t.importCsv.usage}`);
 });
 
 importFeature.on("message:document", async (ctx, next) => {
@@ -130,7 +130,7 @@ importFeature.callbackQuery(/^imp:(ok|no):(\d{1,12}):([0-9a-f]{8})$/, async (ctx
   const job = claim.job;
   const fail = async (text: string) => {
     jobs.update(job.id, { status: "cancelled" });
-    await ctx.reply(text, { parse_mode: "HTML" });
+    await ctx.reply(text);
   };
   // A head demoted since the dry run no longer imports colleagues' rows.
   if (job.result?.head === 1 && member.membership.role !== "head") return fail(m.roleLost);
@@ -158,7 +158,5 @@ importFeature.callbackQuery(/^imp:(ok|no):(\d{1,12}):([0-9a-f]{8})$/, async (ctx
   });
   const summary = renderImportResult(ctx.t, result);
   // The progress message may be gone (deleted by the user): then the outcome comes as a new message.
-  await ctx.api
-    .editMessageText(progress.chat.id, progress.message_id, summary, { parse_mode: "HTML" })
-    .catch(() => ctx.reply(summary, { parse_mode: "HTML" }));
+  await ctx.api.editMessageText(progress.chat.id, progress.message_id, summary).catch(() => ctx.reply(summary));
 });

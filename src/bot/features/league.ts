@@ -20,8 +20,6 @@ const PLAN_WORDS = new Set(["plan", "план"]);
 const ON = new Set(["on", "вкл", "да", "yes"]);
 const OFF = new Set(["off", "выкл", "нет", "no"]);
 
-const html = { parse_mode: "HTML" as const };
-
 /**
  * `/league [plan] [metric] [period]`: the league's teams ranked per manager (or by
  * % of their plan); heads: `/league create [name]`, `join <code>`, `leave`, `names on|off`.
@@ -37,27 +35,27 @@ leagueFeature.command("league", async (ctx) => {
       const head = await requireHead(ctx, "league");
       if (!head) return;
       const name = arg ? parseLeagueName(arg) : head.team.name;
-      if (!name) return void (await ctx.reply(t.badName, html));
+      if (!name) return void (await ctx.reply(t.badName));
       const created = repo.create(head.team.id, name, now);
-      if (created === "already") return void (await ctx.reply(t.alreadyIn(escapeHtml(repo.ofTeam(head.team.id)!.league.name)), html));
-      return void (await ctx.reply(t.created(escapeHtml(created.name), created.code), html));
+      if (created === "already") return void (await ctx.reply(t.alreadyIn(escapeHtml(repo.ofTeam(head.team.id)!.league.name))));
+      return void (await ctx.reply(t.created(escapeHtml(created.name), created.code)));
     }
     case "join": {
       const head = await requireHead(ctx, "league");
       if (!head) return;
-      if (!arg) return void (await ctx.reply(t.noCode, html));
+      if (!arg) return void (await ctx.reply(t.noCode));
       const code = normalizeLeagueCode(arg);
       const league = code ? repo.byCode(code) : undefined;
-      if (!league) return void (await ctx.reply(t.badCode(echo(arg)), html));
+      if (!league) return void (await ctx.reply(t.badCode(echo(arg))));
       const joined = repo.join(head.team.id, league.id, now);
-      if (!joined.ok) return void (await ctx.reply(t.alreadyIn(escapeHtml(joined.league.name)), html));
+      if (!joined.ok) return void (await ctx.reply(t.alreadyIn(escapeHtml(joined.league.name))));
       const members = repo.members(league.id);
-      await ctx.reply(t.joined(escapeHtml(league.name), members.length), html);
+      await ctx.reply(t.joined(escapeHtml(league.name), members.length));
       // The other teams hear of it in their groups, each in its own language.
       for (const m of members) {
         if (m.team.id === head.team.id || m.team.chatUnreachableAt !== null) continue;
         const notice = messages[m.team.locale].league.joinedNotice(escapeHtml(head.team.name), escapeHtml(league.name));
-        await ctx.api.sendMessage(m.team.chatId, notice, html).catch((err: unknown) => {
+        await ctx.api.sendMessage(m.team.chatId, notice).catch((err: unknown) => {
           ctx.deps.logger.warn({ err, team_id: m.team.id }, "league notice not delivered");
         });
       }
@@ -67,22 +65,22 @@ leagueFeature.command("league", async (ctx) => {
       const head = await requireHead(ctx, "league");
       if (!head) return;
       const left = repo.leave(head.team.id, now);
-      return void (await ctx.reply(left ? t.left(escapeHtml(left.name)) : t.notIn, html));
+      return void (await ctx.reply(left ? t.left(escapeHtml(left.name)) : t.notIn));
     }
     case "names": {
       const head = await requireHead(ctx, "league");
       if (!head) return;
       const v = arg.toLowerCase();
       const on = ON.has(v) ? true : OFF.has(v) ? false : null;
-      if (on === null) return void (await ctx.reply(t.badNames, html));
-      if (!repo.setShareNames(head.team.id, on)) return void (await ctx.reply(t.notIn, html));
-      return void (await ctx.reply(t.namesSet(on), html));
+      if (on === null) return void (await ctx.reply(t.badNames));
+      if (!repo.setShareNames(head.team.id, on)) return void (await ctx.reply(t.notIn));
+      return void (await ctx.reply(t.namesSet(on)));
     }
   }
   const member = await requireMember(ctx);
   if (!member) return;
   const mine = repo.ofTeam(member.team.id);
-  if (!mine) return void (await ctx.reply(`${t.notIn}\n\n${t.usage}`, html));
+  if (!mine) return void (await ctx.reply(`${t.notIn}\n\n${t.usage}`));
   const words = ctx.match.trim().split(/\s+/).filter(Boolean);
   const mode: LeagueMode = words[0] && PLAN_WORDS.has(words[0].toLowerCase()) ? "plan" : "per_manager";
   if (mode === "plan") words.shift();
@@ -94,7 +92,7 @@ leagueFeature.command("league", async (ctx) => {
       const list = metricsFor("top", OTHER_TEAM)
         .map((k) => `${k} (${metricLabel(k, ctx.locale)})`)
         .join(", ");
-      return void (await ctx.reply(`⚠️ ${ctx.t.posts.unknownMetric(echo(first))}\n${list}\n${t.usage}`, html));
+      return void (await ctx.reply(`⚠️ ${ctx.t.posts.unknownMetric(echo(first))}\n${list}\n${t.usage}`));
     }
     periodText = words.join(" ");
   }

@@ -53,7 +53,7 @@ plansFeature.command("plan", async (ctx) => {
   const text = ctx.match.trim();
   if (!text) {
     const { text: list, keyboard } = planList(ctx.deps, head.team, t, ctx.locale, ctx.audience);
-    await ctx.reply(list, { parse_mode: "HTML", reply_markup: keyboard });
+    await ctx.reply(list, { reply_markup: keyboard });
     return;
   }
   const usage = `${t.plans.usage}\n${metricsHint("plan", ctx.locale)}`;
@@ -61,7 +61,7 @@ plansFeature.command("plan", async (ctx) => {
   if ("error" in cmd) {
     const reason =
       cmd.error === "metric" ? t.plans.unknownMetric(echo(cmd.word)) : cmd.error === "period" ? t.plans.badPeriod(echo(cmd.word)) : "";
-    await ctx.reply(`${reason ? `⚠️ ${reason}\n` : ""}${usage}`, { parse_mode: "HTML" });
+    await ctx.reply(`${reason ? `⚠️ ${reason}\n` : ""}${usage}`);
     return;
   }
   if (!(await allowMetric(ctx, cmd.metric))) return;
@@ -70,7 +70,7 @@ plansFeature.command("plan", async (ctx) => {
   if (cmd.username) {
     const member = ctx.deps.repos.memberships.byUsername(head.team.id, cmd.username);
     if (!member) {
-      await ctx.reply(`⚠️ ${t.plans.unknownUser(echo(`@${cmd.username}`))}\n${t.plans.usage}`, { parse_mode: "HTML" });
+      await ctx.reply(`⚠️ ${t.plans.unknownUser(echo(`@${cmd.username}`))}\n${t.plans.usage}`);
       return;
     }
     userId = member.user.id;
@@ -85,7 +85,7 @@ plansFeature.command("plan", async (ctx) => {
     now,
   );
   if (!result.ok) {
-    await ctx.reply(`⚠️ ${planErrorText(t, result.error)}\n${t.plans.usage}`, { parse_mode: "HTML" });
+    await ctx.reply(`⚠️ ${planErrorText(t, result.error)}\n${t.plans.usage}`);
     return;
   }
   const lines = [t.plans.saved(escapeHtml(describePlan(result.plan, ctx.locale, who)))];
@@ -105,7 +105,7 @@ plansFeature.command("plan", async (ctx) => {
     if (standing)
       lines.push(`${cmd.scope === "each" ? `${escapeHtml(names.get(id!) ?? "")}: ` : ""}${escapeHtml(standingLine(standing, ctx.locale))}`);
   }
-  await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
+  await ctx.reply(lines.join("\n"));
 });
 
 plansFeature.callbackQuery(/^plan:(new|edit|rm):?(\d*)$/, async (ctx) => {
@@ -118,7 +118,7 @@ plansFeature.callbackQuery(/^plan:(new|edit|rm):?(\d*)$/, async (ctx) => {
     const removed = id !== "" && ctx.deps.repos.plans.remove(head.team.id, Number(id));
     const note = removed ? ctx.t.plans.removed : ctx.t.plans.notFound;
     const { text, keyboard } = planList(ctx.deps, head.team, ctx.t, ctx.locale, ctx.audience);
-    await ctx.editMessageText(`${note}\n\n${text}`, { parse_mode: "HTML", reply_markup: keyboard }).catch(() => ctx.reply(note));
+    await ctx.editMessageText(`${note}\n\n${text}`, { reply_markup: keyboard }).catch(() => ctx.reply(note));
     return;
   }
   if (action === "edit" && (id === "" || !ctx.deps.repos.plans.byId(head.team.id, Number(id)))) {

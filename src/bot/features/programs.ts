@@ -48,7 +48,7 @@ async function newProgram(ctx: BotContext, args: string): Promise<void> {
     }
   }
   if (!parsed.ok || errors.length > 0) {
-    await ctx.reply(fitHtml([t.errorsTitle, ...errors.map((e) => `• ${e}`), "", t.usage].join("\n")), { parse_mode: "HTML" });
+    await ctx.reply(fitHtml([t.errorsTitle, ...errors.map((e) => `• ${e}`), "", t.usage].join("\n")));
     return;
   }
   const { draft } = parsed;
@@ -75,11 +75,11 @@ async function newProgram(ctx: BotContext, args: string): Promise<void> {
     const locale = pickLocale(m.user.settings["language"], m.user.languageCode, team.locale);
     // Best effort: a manager who never opened the private chat still sees it in /learn.
     await ctx.api
-      .sendMessage(m.user.id, messages[locale].coaching.program.assigned(escapeHtml(program.name), due), { parse_mode: "HTML" })
+      .sendMessage(m.user.id, messages[locale].coaching.program.assigned(escapeHtml(program.name), due))
       .catch((err: unknown) => ctx.log.warn({ err, user_id: m.user.id }, "program notice not delivered"));
   }
   const names = targets.map((m) => m.user.firstName).join(", ") || "—";
-  await ctx.reply(t.saved(escapeHtml(program.name), steps.length, due, escapeHtml(names)), { parse_mode: "HTML" });
+  await ctx.reply(t.saved(escapeHtml(program.name), steps.length, due, escapeHtml(names)));
 }
 
 /** Heads: each program's progress table, late people first. */
@@ -90,9 +90,9 @@ async function programsTable(ctx: BotContext, name: string): Promise<void> {
   const all = ctx.deps.repos.programs.list(head.team.id);
   const chosen = name ? all.filter((p) => p.nameKey === foldText(name)) : all;
   if (name && chosen.length === 0) {
-    return void (await ctx.reply(t.unknown(echo(name), all.map((p) => escapeHtml(p.name)).join(", ")), { parse_mode: "HTML" }));
+    return void (await ctx.reply(t.unknown(echo(name), all.map((p) => escapeHtml(p.name)).join(", "))));
   }
-  if (chosen.length === 0) return void (await ctx.reply(`${t.none}\n${t.usage}`, { parse_mode: "HTML" }));
+  if (chosen.length === 0) return void (await ctx.reply(`${t.none}\n${t.usage}`));
   const now = ctx.deps.now();
   const blocks = chosen.map((p) => {
     const rows = programTable(ctx.deps, head.team, p, now);
@@ -101,7 +101,7 @@ async function programsTable(ctx: BotContext, name: string): Promise<void> {
       "\n",
     );
   });
-  await ctx.reply(fitHtml(blocks.join("\n\n")), { parse_mode: "HTML" });
+  await ctx.reply(fitHtml(blocks.join("\n\n")));
 }
 
 programsFeature.command("program", async (ctx) => {
@@ -135,7 +135,7 @@ programsFeature.command("learn", async (ctx) => {
     }
     blocks.push(lines.join("\n"));
   }
-  await ctx.reply(fitHtml(blocks.join("\n\n")), { parse_mode: "HTML" });
+  await ctx.reply(fitHtml(blocks.join("\n\n")));
   if (quizToStart && ctx.chat.type === "private") {
     const quiz = ctx.deps.repos.quizzes.byId(quizToStart.quizId);
     // The program's due date is the quiz deadline; after it, three days like /quiz send.

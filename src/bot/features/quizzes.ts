@@ -38,7 +38,7 @@ async function newQuiz(ctx: BotContext, args: string): Promise<void> {
   const [header = "", ...body] = args.split(/\r?\n/);
   const parsed = parseQuiz(header, body.join("\n"));
   if (!parsed.ok) {
-    await ctx.reply(renderQuizErrors(parsed.errors, ctx.locale), { parse_mode: "HTML" });
+    await ctx.reply(renderQuizErrors(parsed.errors, ctx.locale));
     return;
   }
   const { quiz } = parsed;
@@ -54,10 +54,10 @@ async function newQuiz(ctx: BotContext, args: string): Promise<void> {
     ctx.deps.now(),
   );
   if ("taken" in saved) {
-    await ctx.reply(t.taken(escapeHtml(quiz.name)), { parse_mode: "HTML" });
+    await ctx.reply(t.taken(escapeHtml(quiz.name)));
     return;
   }
-  await ctx.reply(t.saved(escapeHtml(quiz.name), quiz.questions.length), { parse_mode: "HTML" });
+  await ctx.reply(t.saved(escapeHtml(quiz.name), quiz.questions.length));
 }
 
 /** `/quiz send <name> [@user|all] [3d]`: starts a run per manager and sends the first question. */
@@ -78,9 +78,9 @@ async function sendQuiz(ctx: BotContext, args: string): Promise<void> {
     else nameWords.push(w);
   }
   const name = nameWords.join(" ");
-  if (!name) return void (await ctx.reply(t.usage, { parse_mode: "HTML" }));
+  if (!name) return void (await ctx.reply(t.usage));
   const quiz = findQuiz(ctx, head.team.id, name);
-  if (!quiz) return void (await ctx.reply(t.unknown(echo(name), quizNames(ctx, head.team.id)), { parse_mode: "HTML" }));
+  if (!quiz) return void (await ctx.reply(t.unknown(echo(name), quizNames(ctx, head.team.id))));
   let targets: Member[];
   if (who?.startsWith("@")) {
     const m = ctx.deps.repos.memberships.byUsername(head.team.id, who);
@@ -104,7 +104,7 @@ async function sendQuiz(ctx: BotContext, args: string): Promise<void> {
     try {
       // Written in the manager's language, not the head's.
       const intro = messages[pickLocale(m.user.settings["language"], m.user.languageCode, head.team.locale)].coaching.quiz.intro;
-      await ctx.api.sendMessage(m.user.id, intro(escapeHtml(quiz.name), quiz.questions.length, deadline), { parse_mode: "HTML" });
+      await ctx.api.sendMessage(m.user.id, intro(escapeHtml(quiz.name), quiz.questions.length, deadline));
       await sendQuestion(ctx.api, ctx.deps, m.user.id, quiz, run.id, 0);
       sent.push(m.user.firstName);
     } catch (err) {
@@ -118,25 +118,25 @@ async function sendQuiz(ctx: BotContext, args: string): Promise<void> {
   if (already.length > 0) lines.push(t.alreadySent(escapeHtml(already.join(", "))));
   if (unreachable.length > 0) lines.push(t.unreachable(escapeHtml(unreachable.join(", "))));
   if (lines.length === 0) lines.push(t.nobody);
-  await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
+  await ctx.reply(lines.join("\n"));
 }
 
 async function results(ctx: BotContext, name: string): Promise<void> {
   const member = await requireMember(ctx);
   if (!member) return;
   const t = ctx.t.coaching.quiz;
-  if (!name.trim()) return void (await ctx.reply(t.usage, { parse_mode: "HTML" }));
+  if (!name.trim()) return void (await ctx.reply(t.usage));
   const quiz = findQuiz(ctx, member.team.id, name.trim());
-  if (!quiz) return void (await ctx.reply(t.unknown(echo(name.trim()), quizNames(ctx, member.team.id)), { parse_mode: "HTML" }));
+  if (!quiz) return void (await ctx.reply(t.unknown(echo(name.trim()), quizNames(ctx, member.team.id))));
   if (member.membership.role === "head") {
-    await ctx.reply(renderQuizResults(quizResults(ctx.deps, member.team, quiz), ctx.locale), { parse_mode: "HTML" });
+    await ctx.reply(renderQuizResults(quizResults(ctx.deps, member.team, quiz), ctx.locale));
     return;
   }
   // A manager sees only their own score.
   const run = ctx.deps.repos.quizzes.runsOf(quiz.id).find((r) => r.userId === member.user.id);
-  if (!run) return void (await ctx.reply(t.ownNotTaken(escapeHtml(quiz.name)), { parse_mode: "HTML" }));
+  if (!run) return void (await ctx.reply(t.ownNotTaken(escapeHtml(quiz.name))));
   const total = quiz.questions.length;
-  await ctx.reply(t.ownScore(escapeHtml(quiz.name), run.correct, total, quizPercent(run.correct, total)), { parse_mode: "HTML" });
+  await ctx.reply(t.ownScore(escapeHtml(quiz.name), run.correct, total, quizPercent(run.correct, total)));
 }
 
 async function list(ctx: BotContext): Promise<void> {
@@ -148,7 +148,7 @@ async function list(ctx: BotContext): Promise<void> {
   const lines = quizzes.map(
     (q) => `• ${escapeHtml(q.name)} (${q.questions.length})${q.tags.length ? ` ${q.tags.map((x) => `#${x}`).join(" ")}` : ""}`,
   );
-  await ctx.reply([t.listTitle, ...lines].join("\n"), { parse_mode: "HTML" });
+  await ctx.reply([t.listTitle, ...lines].join("\n"));
 }
 
 quizzesFeature.command("quiz", async (ctx) => {
@@ -171,7 +171,7 @@ quizzesFeature.command("quiz", async (ctx) => {
       return list(ctx);
     default:
       if (!(await requireMember(ctx))) return;
-      await ctx.reply(ctx.t.coaching.quiz.usage, { parse_mode: "HTML" });
+      await ctx.reply(ctx.t.coaching.quiz.usage);
   }
 });
 

@@ -71,7 +71,7 @@ async function funnel(ctx: BotContext, member: Member, periodText: string, title
   if (own) await ctx.reply(ctx.t.reports.managerOnlyOwn);
   const timelines = ctx.deps.repos.entries.timelines(member.team.id, period.from, Number.MAX_SAFE_INTEGER, own);
   const f = computeFunnel(timelines, period);
-  await ctx.reply(renderFunnel(title, f, period, ctx.locale), { parse_mode: "HTML" });
+  await ctx.reply(renderFunnel(title, f, period, ctx.locale));
   if (f.cohort > 0)
     await replyWithChart(
       ctx,
@@ -107,7 +107,7 @@ reportsFeature.command("reports", async (ctx) => {
   const lines = saved
     .map((r) => `• <code>${escapeHtml(r.name)}</code> — ${r.definition.metrics.map((m) => metricLabel(m, ctx.locale)).join(", ")}`)
     .join("\n");
-  await ctx.reply(ctx.t.reports.savedList(lines), { parse_mode: "HTML" });
+  await ctx.reply(ctx.t.reports.savedList(lines));
 });
 
 reportsFeature.command("funnel", async (ctx) => {
@@ -122,9 +122,7 @@ reportsFeature.command("compare", async (ctx) => {
   const args = splitArgs(ctx.match, parseMetricOn("compare"));
   const usage = ctx.t.reports.compareUsage;
   if (args.by && !args.by.metric) {
-    return void (await ctx.reply(`⚠️ ${ctx.t.plans.unknownMetric(echo(args.by.raw))}\n${usage}\n${metricsHint("compare", ctx.locale)}`, {
-      parse_mode: "HTML",
-    }));
+    return void (await ctx.reply(`⚠️ ${ctx.t.plans.unknownMetric(echo(args.by.raw))}\n${usage}\n${metricsHint("compare", ctx.locale)}`));
   }
   const periodText = args.words.join(" ");
   const period = await askPeriod(ctx, member.team, periodText, usage);
@@ -135,9 +133,7 @@ reportsFeature.command("compare", async (ctx) => {
     const found = args.usernames.map((u) => members.find((m) => m.user.username?.toLowerCase() === u.toLowerCase()));
     const missing = args.usernames.filter((_, i) => !found[i]);
     if (missing.length > 0)
-      return void (await ctx.reply(`⚠️ ${ctx.t.reports.unknownPeople(echo(missing.map((u) => `@${u}`).join(", "), 200))}\n${usage}`, {
-        parse_mode: "HTML",
-      }));
+      return void (await ctx.reply(`⚠️ ${ctx.t.reports.unknownPeople(echo(missing.map((u) => `@${u}`).join(", "), 200))}\n${usage}`));
     ids = found.map((m) => m!.user.id);
   }
   const snap = teamSnapshot(ctx.deps, member.team, period, ids);

@@ -96,14 +96,14 @@ async function show(ctx: BotContext, edit = false): Promise<void> {
   const kb = isHead && s ? teamKeyboard(s, ctx.locale) : new InlineKeyboard();
   kb.row();
   for (const row of userKeyboard(member.user!, ctx.locale).inline_keyboard) kb.row(...row);
-  if (edit) await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: kb }).catch(() => undefined);
+  if (edit) await ctx.editMessageText(text, { reply_markup: kb }).catch(() => undefined);
   else {
     // In a group the answer replies to the command, which marks whose settings message it is.
     const mine =
       ctx.chat?.type !== "private" && ctx.msg
         ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } }
         : {};
-    await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb, ...mine });
+    await ctx.reply(text, { reply_markup: kb, ...mine });
   }
 }
 
@@ -134,11 +134,11 @@ settingsFeature.command("settings", async (ctx) => {
     // `/settings flags` alone shows the current thresholds and the forms; a wrong form says so first.
     const current = ctx.t.flags.settingsLine(readTeamSettings(member.team.settings).flags);
     const head = change.value ? `⚠️ ${t.badValue(echo(change.key), echo(change.value))}\n` : "";
-    return void (await ctx.reply(`${head}${current}\n${ctx.t.flags.settingsUsage}`, { parse_mode: "HTML" }));
+    return void (await ctx.reply(`${head}${current}\n${ctx.t.flags.settingsUsage}`));
   }
   if ("error" in change) {
     const reason = change.error === "unknown_key" ? t.unknownKey(echo(change.key)) : t.badValue(echo(change.key), echo(change.value));
-    return void (await ctx.reply(`⚠️ ${reason}\n${usage}`, { parse_mode: "HTML" }));
+    return void (await ctx.reply(`⚠️ ${reason}\n${usage}`));
   }
   if (change.scope === "user") {
     const next = { ...readUserSettings(member.user.settings), ...change.patch };
@@ -146,10 +146,10 @@ settingsFeature.command("settings", async (ctx) => {
     const locale = pickLocale(next.language, member.user.languageCode, member.team.locale);
     return void (await ctx.reply(messages[locale].settings.saved));
   }
-  if (!isHead) return void (await ctx.reply(`${t.headOnly}\n${t.personalUsage}`, { parse_mode: "HTML" }));
+  if (!isHead) return void (await ctx.reply(`${t.headOnly}\n${t.personalUsage}`));
   saveTeam(ctx, member.team, change.patch, change.timezone);
   const team = ctx.deps.repos.teams.byId(member.team.id)!;
-  await ctx.reply(`${t.saved}\n\n${renderTeamSettings(team, readTeamSettings(team.settings), ctx.locale)}`, { parse_mode: "HTML" });
+  await ctx.reply(`${t.saved}\n\n${renderTeamSettings(team, readTeamSettings(team.settings), ctx.locale)}`);
 });
 
 settingsFeature.callbackQuery(/^set:(t|u):(\w+)(?::(\w+))?$/, async (ctx) => {

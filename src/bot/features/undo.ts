@@ -24,7 +24,7 @@ async function undo(ctx: BotContext): Promise<void> {
   const lines = [ctx.t.undo.done(what)];
   if (result.leadRemoved) lines.push(ctx.t.undo.leadRemoved);
   if (result.stageRestored) lines.push(ctx.t.undo.stageRestored(ctx.t.stage[result.stageRestored]));
-  await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
+  await ctx.reply(lines.join("\n"));
 }
 
 undoFeature.command("undo", undo);
