@@ -9,7 +9,7 @@ import { echo, escapeHtml } from "../../presentation/html.js";
 import { messages } from "../../presentation/i18n/index.js";
 import { metricsHint, parseMetricOn } from "../../presentation/i18n/metric-words.js";
 import { describeBonusRule, renderBonusRules, renderPersonBonus, renderTeamBonus } from "../../presentation/views/bonus-view.js";
-import { addBonusRule, monthBonus } from "../../services/bonus.js";
+import { activeBonusRules, addBonusRule, monthBonus, removeBonusRule } from "../../services/bonus.js";
 import type { Member } from "../../services/deps.js";
 import type { BotContext } from "../context.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
@@ -27,7 +27,7 @@ const kindOf = bonusKindParser(
 );
 
 function rulesReply(ctx: BotContext, head: Member): { text: string; keyboard: InlineKeyboard } {
-  const rules = ctx.deps.repos.bonusRules.active(head.team.id);
+  const rules = activeBonusRules(ctx.deps, head.team.id);
   const keyboard = new InlineKeyboard();
   // The button names the rule by id, so a list that changed meanwhile never removes the wrong one.
   rules.forEach((r, i) => {
@@ -77,12 +77,12 @@ async function removeByNumber(ctx: BotContext, args: string): Promise<void> {
   const head = await requireHead(ctx, "bonus remove");
   if (!head) return;
   const n = /^\d{1,4}$/.test(args.trim()) ? Number(args.trim()) : Number.NaN;
-  const rule = ctx.deps.repos.bonusRules.active(head.team.id)[n - 1];
+  const rule = activeBonusRules(ctx.deps, head.team.id)[n - 1];
   if (!rule) {
     await ctx.reply(`⚠️ ${ctx.t.bonus.notFound}\n${ctx.t.bonus.removeUsage}`);
     return;
   }
-  ctx.deps.repos.bonusRules.remove(head.team.id, rule.id, head.user.id, ctx.deps.now());
+  removeBonusRule(ctx.deps, head.team.id, rule.id, head.user.id, ctx.deps.now());
   const { text, keyboard } = rulesReply(ctx, head);
   await ctx.reply(`${ctx.t.bonus.removed}\n\n${text}`, { reply_markup: keyboard });
 }
@@ -133,7 +133,7 @@ bonusFeature.callbackQuery(/^bonus:rm:(.*)$/, async (ctx) => {
   const head = await requireHead(ctx, "bonus rules");
   if (!head) return;
   const id = ctx.match[1] ?? "";
-  const removed = /^\d{1,12}$/.test(id) && ctx.deps.repos.bonusRules.remove(head.team.id, Number(id), head.user.id, ctx.deps.now());
+  const removed = /^\d{1,12}$/.test(id) && removeBonusRule(ctx.deps, head.team.id, Number(id), head.user.id, ctx.deps.now());
   const note = removed ? ctx.t.bonus.removed : ctx.t.bonus.notFound;
   const { text, keyboard } = rulesReply(ctx, head);
   await ctx.editMessageText(`${note}\n\n${text}`, { reply_markup: keyboard }).catch(() => ctx.reply(note));

@@ -4,7 +4,7 @@ import { metricsFor, TEAM_GROUP } from "../../domain/trust-policy.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
 import { contestErrorText, finalStandingsDoc, liveStandingsDoc, renderContestList } from "../../presentation/views/contest-view.js";
-import { contestStandingsNow, createContest, findContest } from "../../services/contests.js";
+import { contestStandingsNow, createContest, findContest, teamContests } from "../../services/contests.js";
 import type { BotContext } from "../context.js";
 import { CONTEST_BUILDER_CONVERSATION } from "../conversations/contest-builder.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
@@ -85,7 +85,7 @@ contestsFeature.command("contest", async (ctx) => {
 contestsFeature.command("contests", async (ctx) => {
   const member = await requireMember(ctx);
   if (!member) return;
-  const items = ctx.deps.repos.contests.listTeam(member.team.id).map((contest) => ({
+  const items = teamContests(ctx.deps, member.team.id).map((contest) => ({
     contest,
     standings: contestStandingsNow(ctx.deps, member.team, contest),
   }));

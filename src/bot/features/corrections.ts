@@ -1,11 +1,19 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { Activity } from "../../db/repositories/entries.js";
 import { type EditParseError, type EditValue, type EntryTarget, parseEditCommand, parseVoidCommand } from "../../domain/edit-command.js";
 import { formatLocal } from "../../domain/time.js";
 import { echo } from "../../presentation/html.js";
 import type { Messages } from "../../presentation/i18n/index.js";
 import { changesText, entryButton, entryLine, entryText } from "../../presentation/views/control-view.js";
-import { correctEntry, editableEntries, editableFields, loggedAtOf, mayChange, voidEntry } from "../../services/corrections.js";
+import {
+  type Activity,
+  correctEntry,
+  editableEntries,
+  editableFields,
+  entryById,
+  loggedAtOf,
+  mayChange,
+  voidEntry,
+} from "../../services/corrections.js";
 import type { Member } from "../../services/deps.js";
 import type { BotContext } from "../context.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
@@ -64,7 +72,7 @@ async function showMenu(ctx: BotContext, member: Member): Promise<void> {
 /** A picked entry: what it is and how to change it, as a message to reply to. */
 async function showPicked(ctx: BotContext, member: Member, id: number): Promise<void> {
   const c = ctx.t.control;
-  const entry = ctx.deps.repos.entryChanges.entry(member.team.id, id);
+  const entry = entryById(ctx.deps, member.team.id, id);
   if (!entry) return refuse(ctx, c.refusal.not_found!);
   const now = ctx.deps.now();
   // Whether a reason will be needed; a head may go on without one here and give it in the reply.

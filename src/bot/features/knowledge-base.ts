@@ -1,9 +1,17 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { Material } from "../../db/repositories/knowledge-base.js";
 import { KB_BODY_MAX, KB_TITLE_MAX, parseMaterial } from "../../domain/kb-material.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { renderMaterial, renderMaterialList, renderReaders, tagLine } from "../../presentation/views/knowledge-base-view.js";
-import { findMaterials, materialSearchText, readersOf } from "../../services/knowledge-base.js";
+import {
+  findMaterials,
+  type Material,
+  markMaterial,
+  materialById,
+  readersOf,
+  removeMaterial,
+  saveMaterial,
+  updateMaterial,
+} from "../../services/knowledge-base.js";
 import type { BotContext } from "../context.js";
 import { fileOfMessage, KB_ADD_CONVERSATION } from "../conversations/kb-add.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
@@ -34,18 +42,13 @@ async function addMaterial(ctx: BotContext, args: string): Promise<void> {
     await ctx.reply(`${t.empty}\n${t.usage}`);
     return;
   }
-  const m = ctx.deps.repos.knowledgeBase.add({
-    teamId: head.team.id,
-    title: draft.title,
-    body,
-    fileId: file?.fileId ?? null,
-    fileKind: file?.fileKind ?? null,
-    link,
-    tags: draft.tags,
-    searchText: materialSearchText(draft.title, body, draft.tags),
-    createdBy: head.user.id,
-    createdAt: ctx.deps.now(),
-  });
+  const m = saveMaterial(
+    ctx.deps,
+    head.team.id,
+    head.user.id,
+    { title: draft.title, body, fileId: file?.fileId ?? null, fileKind: file?.fileKind ?? null, link, tags: draft.tags },
+    ctx.deps.now(),
+  );
   await ctx.reply(t.added(m.id, escapeHtml(m.title), escapeHtml(tagLine(m.tags))));
 }
 
@@ -55,7 +58,7 @@ async function editMaterial(ctx: BotContext, args: string): Promise<void> {
   if (!head) return;
   const t = ctx.t.coaching.kb;
   const id = /^#?(\d+)[ \t]*/.exec(args);
-  const m = id ? ctx.deps.repos.knowledgeBase.byId(head.team.id, Number(id[1])) : undefined;
+  const m = id ? materialById(ctx.deps, head.team.id, Number(id[1])) : undefined;
   if (!id || !m) return void (await ctx.reply(`${t.gone}\n${t.editUsage}`));
   const parsed = parseMaterial(args.slice(id[0].length));
   if (!parsed.ok) {
@@ -66,7 +69,7 @@ async function editMaterial(ctx: BotContext, args: string): Promise<void> {
   }
   const { title, tags, body, link } = parsed.draft;
   if (!body && !m.fileId && !link) return void (await ctx.reply(`${t.empty}\n${t.editUsage}`));
-  ctx.deps.repos.knowledgeBase.update(head.team.id, m.id, { title, tags, body, link, searchText: materialSearchText(title, body, tags) });
+  updateMaterial(ctx.deps, head.team.id, m.id, { title, tags, body, link });
   await ctx.reply(t.edited(m.id, escapeHtml(title)));
 }
 
@@ -97,7 +100,7 @@ function materialKeyboard(ctx: BotContext, m: Material, isHead: boolean): Inline
 async function openMaterial(ctx: BotContext, id: number): Promise<void> {
   const member = await requireMember(ctx);
   if (!member) return;
-  const m = ctx.deps.repos.knowledgeBase.byId(member.team.id, id);
+  const m = materialById(ctx.deps, member.team.id, id);
   if (!m) {
     await ctx.reply(ctx.t.coaching.kb.gone);
     return;
@@ -135,7 +138,7 @@ knowledgeBaseFeature.hears(/^\/kb_(\d+)(?:@\w+)?$/, (ctx) => openMaterial(ctx, N
 knowledgeBaseFeature.callbackQuery(/^kb:([ruwde]):(\d+)$/, async (ctx) => {
   const t = ctx.t.coaching.kb;
   const { user, team, membership } = ctx.actor;
-  const m = team && membership ? ctx.deps.repos.knowledgeBase.byId(team.id, Number(ctx.match[2])) : undefined;
+  const m = team && membership ? materialById(ctx.deps, team.id, Number(ctx.match[2])) : undefined;
   if (!user || !team || !membership || !m) {
     await ctx.answerCallbackQuery({ text: membership ? t.gone : ctx.t.notInTeam, show_alert: true });
     return;
@@ -149,7 +152,7 @@ knowledgeBaseFeature.callbackQuery(/^kb:([ruwde]):(\d+)$/, async (ctx) => {
   switch (action) {
     case "r":
     case "u":
-      ctx.deps.repos.knowledgeBase.mark(m.id, user.id, action === "u" ? "useful" : "read", now);
+      markMaterial(ctx.deps, m.id, user.id, action === "u" ? "useful" : "read", now);
       await ctx.answerCallbackQuery({ text: action === "u" ? t.markedUseful : t.marked });
       return;
     case "w":
@@ -164,7 +167,7 @@ knowledgeBaseFeature.callbackQuery(/^kb:([ruwde]):(\d+)$/, async (ctx) => {
       return;
     }
     case "d":
-      ctx.deps.repos.knowledgeBase.remove(team.id, m.id, now);
+      removeMaterial(ctx.deps, team.id, m.id, now);
       await ctx.answerCallbackQuery();
       await ctx.reply(t.removed(escapeHtml(m.title)));
       return;

@@ -8,6 +8,7 @@ import { echo } from "../../presentation/html.js";
 import { messages } from "../../presentation/i18n/index.js";
 import { renderHolidays, renderPointWeights } from "../../presentation/views/points-settings-view.js";
 import { teamHolidays, teamPointWeights } from "../../services/team-settings.js";
+import { updateTeam } from "../../services/teams.js";
 import type { BotContext } from "../context.js";
 import { requireMember } from "../middlewares/guards.js";
 
@@ -72,8 +73,7 @@ pointsSettingsFeature.command("settings", async (ctx, next) => {
     patch = { holidays: parsed.holidays };
     saved = t.holidaysSaved;
   }
-  ctx.deps.repos.teams.update(team.id, { settings: mergeTeamSettings(current, patch) });
-  const fresh = ctx.deps.repos.teams.byId(team.id)!;
+  const fresh = updateTeam(ctx.deps, team.id, { settings: mergeTeamSettings(current, patch) });
   const shown = isPoints ? renderPointWeights(teamPointWeights(fresh), ctx.locale) : renderHolidays(teamHolidays(fresh), ctx.locale);
   await ctx.reply(`${saved}\n\n${shown}`);
 });

@@ -1,13 +1,22 @@
 import { Composer } from "grammy";
-import type { QuizRow } from "../../db/repositories/quizzes.js";
-import type { Member } from "../../db/repositories/users.js";
 import { parseQuiz, quizPercent } from "../../domain/quiz-format.js";
-import { foldText } from "../../domain/search-text.js";
 import { DAY_MS, formatLocal } from "../../domain/time.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { messages, pickLocale } from "../../presentation/i18n/index.js";
 import { renderQuizErrors, renderQuizResults } from "../../presentation/views/quiz-view.js";
-import { quizResults } from "../../services/quizzes.js";
+import { memberByUsername, type TeamMember, teamManagers, userById } from "../../services/members.js";
+import {
+  dropQuizRun,
+  type QuizRow,
+  quizByName,
+  quizResults,
+  quizRunOf,
+  recordQuizAnswer,
+  saveQuiz,
+  startQuizRun,
+  teamQuizzes,
+} from "../../services/quizzes.js";
+import { teamById } from "../../services/teams.js";
 import type { BotContext } from "../context.js";
 import { QUIZ_BUILDER_CONVERSATION } from "../conversations/quiz-builder.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
@@ -19,14 +28,13 @@ export const quizzesFeature = new Composer<BotContext>();
 const DEFAULT_DEADLINE_DAYS = 3;
 
 function quizNames(ctx: BotContext, teamId: number): string {
-  return ctx.deps.repos.quizzes
-    .list(teamId)
+  return teamQuizzes(ctx.deps, teamId)
     .map((q) => escapeHtml(q.name))
     .join(", ");
 }
 
 function findQuiz(ctx: BotContext, teamId: number, name: string): QuizRow | undefined {
-  return ctx.deps.repos.quizzes.byName(teamId, foldText(name));
+  return quizByName(ctx.deps, teamId, name);
 }
 
 async function newQuiz(ctx: BotContext, args: string): Promise<void> {
@@ -42,17 +50,7 @@ async function newQuiz(ctx: BotContext, args: string): Promise<void> {
     return;
   }
   const { quiz } = parsed;
-  const saved = ctx.deps.repos.quizzes.save(
-    {
-      teamId: head.team.id,
-      name: quiz.name,
-      nameKey: foldText(quiz.name),
-      tags: quiz.tags,
-      questions: quiz.questions,
-      createdBy: head.user.id,
-    },
-    ctx.deps.now(),
-  );
+  const saved = saveQuiz(ctx.deps, head.team.id, head.user.id, quiz, ctx.deps.now());
   if ("taken" in saved) {
     await ctx.reply(t.taken(escapeHtml(quiz.name)));
     return;
@@ -81,13 +79,13 @@ async function sendQuiz(ctx: BotContext, args: string): Promise<void> {
   if (!name) return void (await ctx.reply(t.usage));
   const quiz = findQuiz(ctx, head.team.id, name);
   if (!quiz) return void (await ctx.reply(t.unknown(echo(name), quizNames(ctx, head.team.id))));
-  let targets: Member[];
+  let targets: TeamMember[];
   if (who?.startsWith("@")) {
-    const m = ctx.deps.repos.memberships.byUsername(head.team.id, who);
+    const m = memberByUsername(ctx.deps, head.team.id, who);
     if (m?.membership.role !== "manager") return void (await ctx.reply(t.unknownTarget(echo(who))));
     targets = [m];
   } else {
-    targets = ctx.deps.repos.memberships.listTeam(head.team.id).filter((m) => m.membership.role === "manager");
+    targets = teamManagers(ctx.deps, head.team.id);
   }
   const now = ctx.deps.now();
   const deadlineAt = now + days * DAY_MS;
@@ -96,7 +94,7 @@ async function sendQuiz(ctx: BotContext, args: string): Promise<void> {
   const already: string[] = [];
   const unreachable: string[] = [];
   for (const m of targets) {
-    const run = ctx.deps.repos.quizzes.startRun(quiz.id, head.team.id, m.user.id, now, deadlineAt);
+    const run = startQuizRun(ctx.deps, quiz.id, head.team.id, m.user.id, now, deadlineAt);
     if (!run) {
       already.push(m.user.firstName);
       continue;
@@ -109,7 +107,7 @@ async function sendQuiz(ctx: BotContext, args: string): Promise<void> {
       sent.push(m.user.firstName);
     } catch (err) {
       ctx.log.warn({ err, user_id: m.user.id }, "quiz not delivered");
-      ctx.deps.repos.quizzes.dropRun(run.id);
+      dropQuizRun(ctx.deps, run.id);
       unreachable.push(m.user.firstName);
     }
   }
@@ -133,7 +131,7 @@ async function results(ctx: BotContext, name: string): Promise<void> {
     return;
   }
   // A manager sees only their own score.
-  const run = ctx.deps.repos.quizzes.runsOf(quiz.id).find((r) => r.userId === member.user.id);
+  const run = quizRunOf(ctx.deps, quiz.id, member.user.id);
   if (!run) return void (await ctx.reply(t.ownNotTaken(escapeHtml(quiz.name))));
   const total = quiz.questions.length;
   await ctx.reply(t.ownScore(escapeHtml(quiz.name), run.correct, total, quizPercent(run.correct, total)));
@@ -143,7 +141,7 @@ async function list(ctx: BotContext): Promise<void> {
   const member = await requireMember(ctx);
   if (!member) return;
   const t = ctx.t.coaching.quiz;
-  const quizzes = ctx.deps.repos.quizzes.list(member.team.id);
+  const quizzes = teamQuizzes(ctx.deps, member.team.id);
   if (quizzes.length === 0) return void (await ctx.reply(t.none));
   const lines = quizzes.map(
     (q) => `• ${escapeHtml(q.name)} (${q.questions.length})${q.tags.length ? ` ${q.tags.map((x) => `#${x}`).join(" ")}` : ""}`,
@@ -184,29 +182,14 @@ quizzesFeature.on("poll_answer", async (ctx) => {
   const answer = ctx.pollAnswer;
   const chosen = answer.option_ids[0];
   if (!answer.user || chosen === undefined) return; // a retracted vote
-  const ref = ctx.deps.repos.quizzes.pollById(answer.poll_id);
-  if (!ref) return;
-  const membership = ctx.deps.repos.memberships.get(ref.run.teamId, answer.user.id);
-  if (!membership?.active) return;
-  const quiz = ctx.deps.repos.quizzes.byId(ref.run.quizId);
-  if (!quiz) return;
-  const question = quiz.questions[ref.poll.questionIndex];
-  if (!question) return;
-  const now = ctx.deps.now();
-  const run = ctx.deps.repos.quizzes.answer(
-    answer.poll_id,
-    answer.user.id,
-    chosen,
-    chosen === question.correct,
-    quiz.questions.length,
-    now,
-  );
-  if (!run) return;
+  const answered = recordQuizAnswer(ctx.deps, answer.poll_id, answer.user.id, chosen, ctx.deps.now());
+  if (!answered) return;
+  const { quiz, run } = answered;
   if (run.status === "done") {
     const total = quiz.questions.length;
     // A poll answer carries no chat: the reply language comes from the user's own settings.
-    const user = ctx.deps.repos.users.byId(answer.user.id);
-    const team = ctx.deps.repos.teams.byId(run.teamId);
+    const user = userById(ctx.deps, answer.user.id);
+    const team = teamById(ctx.deps, run.teamId);
     const locale = pickLocale(user?.settings["language"], answer.user.language_code, team?.locale ?? ctx.locale);
     await ctx.api.sendMessage(answer.user.id, messages[locale].coaching.quiz.finished(run.correct, total, quizPercent(run.correct, total)));
     return;

@@ -1,7 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Locale } from "../../config.js";
-import type { Team } from "../../db/repositories/teams.js";
-import type { User } from "../../db/repositories/users.js";
 import { isLocale, LOCALES } from "../../domain/locales.js";
 import { mergeTeamSettings, parseSettingsCommand } from "../../domain/settings-command.js";
 import {
@@ -15,6 +13,8 @@ import {
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { messages, pickLocale } from "../../presentation/i18n/index.js";
 import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
+import { saveUserSettings, type User, userById } from "../../services/members.js";
+import { type Team, teamById, updateTeam } from "../../services/teams.js";
 import type { BotContext } from "../context.js";
 import { requireMember } from "../middlewares/guards.js";
 
@@ -117,7 +117,7 @@ function ownerOf(ctx: BotContext): number | undefined {
 
 function saveTeam(ctx: BotContext, team: Team, patch: Partial<TeamSettings>, timezone?: string): void {
   const next = mergeTeamSettings(readTeamSettings(team.settings), patch);
-  ctx.deps.repos.teams.update(team.id, { settings: next, ...(timezone ? { timezone } : {}) });
+  updateTeam(ctx.deps, team.id, { settings: next, ...(timezone ? { timezone } : {}) });
   ctx.deps.onTeamSettingsChanged?.(team.id);
 }
 
@@ -142,13 +142,13 @@ settingsFeature.command("settings", async (ctx) => {
   }
   if (change.scope === "user") {
     const next = { ...readUserSettings(member.user.settings), ...change.patch };
-    ctx.deps.repos.users.update(member.user.id, { settings: next });
+    saveUserSettings(ctx.deps, member.user.id, next);
     const locale = pickLocale(next.language, member.user.languageCode, member.team.locale);
     return void (await ctx.reply(messages[locale].settings.saved));
   }
   if (!isHead) return void (await ctx.reply(`${t.headOnly}\n${t.personalUsage}`));
   saveTeam(ctx, member.team, change.patch, change.timezone);
-  const team = ctx.deps.repos.teams.byId(member.team.id)!;
+  const team = teamById(ctx.deps, member.team.id)!;
   await ctx.reply(`${t.saved}\n\n${renderTeamSettings(team, readTeamSettings(team.settings), ctx.locale)}`);
 });
 
@@ -168,7 +168,7 @@ settingsFeature.callbackQuery(/^set:(t|u):(\w+)(?::(\w+))?$/, async (ctx) => {
     saveTeam(ctx, member.team, {
       enabled: { [k]: !readTeamSettings(member.team.settings).enabled[k] },
     } as unknown as Partial<TeamSettings>);
-    ctx.actor.team = ctx.deps.repos.teams.byId(member.team.id)!;
+    ctx.actor.team = teamById(ctx.deps, member.team.id)!;
   } else {
     const us = readUserSettings(member.user.settings);
     if (key !== "nudge" && key !== "lang" && key !== "coaching") return void (await ctx.answerCallbackQuery({ text: ctx.t.staleButton }));
@@ -181,8 +181,8 @@ settingsFeature.callbackQuery(/^set:(t|u):(\w+)(?::(\w+))?$/, async (ctx) => {
     await ctx.answerCallbackQuery();
     // A tap that changes nothing (the language already chosen) edits nothing: Telegram would refuse the same text.
     if (next.nudge === us.nudge && next.language === us.language && next.coaching === us.coaching) return;
-    ctx.deps.repos.users.update(member.user.id, { settings: next });
-    ctx.actor.user = ctx.deps.repos.users.byId(member.user.id)!;
+    saveUserSettings(ctx.deps, member.user.id, next);
+    ctx.actor.user = userById(ctx.deps, member.user.id)!;
     ctx.locale = pickLocale(next.language, member.user.languageCode, member.team.locale);
     ctx.t = messages[ctx.locale];
   }
