@@ -16,7 +16,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   db: ["domain"],
   delivery: ["domain", "db", "config.ts", "logger.ts"],
   services: ["domain", "db", "delivery", "config.ts", "logger.ts"],
-  presentation: ["domain", "db", "services", "delivery"],
+  // Views take view models (presentation/views/view-models.ts), not repository rows: no db/.
+  presentation: ["domain", "services", "delivery"],
   intake: ["domain", "db", "services", "config.ts", "logger.ts"],
   crm: ["domain", "db", "services", "presentation", "delivery", "config.ts", "logger.ts"],
   bot: ["domain", "db", "services", "presentation", "delivery", "crm", "intake", "config.ts", "logger.ts"],
