@@ -17,7 +17,7 @@ export function activeConnectionOf(deps: AppDeps, teamId: number, kind: CrmKind 
   return activeConnections(deps, teamId).find((c) => c.kind === kind);
 }
 
-/** A connection by id, only if it is this team's (button data can be forged); live only unless `any`. */
+/** A connection by id, only if it is this team's (button data can be forged); with `live`, only if still connected. */
 export function teamConnection(deps: AppDeps, teamId: number, id: number, opts: { live?: boolean } = {}): CrmConnection | undefined {
   const conn = deps.repos.crm.connection(id);
   if (!conn || conn.teamId !== teamId) return undefined;

@@ -30,11 +30,6 @@ export function userById(deps: AppDeps, userId: number): User | undefined {
   return deps.repos.users.byId(userId);
 }
 
-/** A user's first name, or their id when they are unknown. */
-export function firstNameOf(deps: AppDeps, userId: number): string | undefined {
-  return userById(deps, userId)?.firstName;
-}
-
 export function saveUserSettings(deps: AppDeps, userId: number, settings: User["settings"]): void {
   deps.repos.users.update(userId, { settings });
 }
