@@ -4,6 +4,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config.js";
+import { useHtmlByDefault } from "../delivery/html-default.js";
 import type { AppDeps } from "../services/deps.js";
 import type { BotContext } from "./context.js";
 import { CONTEST_BUILDER_CONVERSATION, contestBuilderConversation } from "./conversations/contest-builder.js";
@@ -49,6 +50,8 @@ export function createBot(config: Config, deps: AppDeps, options: CreateBotOptio
   // error is not retried: the message may have arrived, and a scheduled post must not repeat.
   const retry = () => autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowHttpErrors: true });
   bot.api.config.use(retry());
+  // Texts and captions are HTML unless a call says otherwise; handlers' ctx.api inherit this.
+  useHtmlByDefault(bot.api);
 
   bot.use(sequentialize(sequenceKeys));
   bot.use(attachDeps(deps));
@@ -64,6 +67,7 @@ export function createBot(config: Config, deps: AppDeps, options: CreateBotOptio
       plugins: [
         (ctx, next) => {
           ctx.api.config.use(retry());
+          useHtmlByDefault(ctx.api);
           // A flow started by a tap on a logging button in a group answers that person alone.
           applyEphemeral(ctx);
           return next();

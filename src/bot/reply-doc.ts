@@ -17,6 +17,6 @@ export async function replyDoc(ctx: BotContext, d: Doc, extra: { reply_markup?: 
     hasTable(d) ? docToRich(d) : null,
     (rich) => ctx.replyWithRichMessage(rich, more),
     // Tables carry no links worth a preview card.
-    () => ctx.reply(docToHtml(d), { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...more }),
+    () => ctx.reply(docToHtml(d), { link_preview_options: { is_disabled: true }, ...more }),
   );
 }

@@ -21,7 +21,7 @@ const ROWS_PER_MESSAGE = 25;
 
 /** Says why the typed period is not taken, then the command's form. */
 export async function refusePeriod(ctx: BotContext, refusal: PeriodRefusal, text: string, usage: string): Promise<void> {
-  await ctx.reply(`⚠️ ${periodRefusalText(ctx.t, refusal, text)}\n${usage}`, { parse_mode: "HTML" });
+  await ctx.reply(`⚠️ ${periodRefusalText(ctx.t, refusal, text)}\n${usage}`);
 }
 
 /**
@@ -77,7 +77,7 @@ export async function sendDefinition(
   const table = runReport(ctx.deps, member.team, def, period, own);
   // A team of more people than a table holds (time series are bounded before they run).
   if (table.rows.length > MAX_SERIES_POINTS) {
-    await ctx.reply(`⚠️ ${ctx.t.reports.tooManyRows(table.rows.length, MAX_SERIES_POINTS)}`, { parse_mode: "HTML" });
+    await ctx.reply(`⚠️ ${ctx.t.reports.tooManyRows(table.rows.length, MAX_SERIES_POINTS)}`);
     return false;
   }
   // Long tables are paged rather than cut: every row reaches the reader, each message within Telegram's limit.

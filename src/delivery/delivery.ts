@@ -5,6 +5,7 @@ import type { Api } from "grammy";
 import type { Logger } from "pino";
 import { classifySendError, type SendFailure } from "./errors.js";
 import { FairQueue } from "./fair-queue.js";
+import { useHtmlByDefault } from "./html-default.js";
 import { type LimiterWindows, type RateWindow, SendLimiter, type Slot, TELEGRAM_WINDOWS } from "./limiter.js";
 import { invalidReason, type Part, planParts, sendPart } from "./parts.js";
 import type { RichGate } from "./rich.js";
@@ -56,6 +57,7 @@ function resolveWindows(limits: DeliveryLimits = {}, windows: Partial<LimiterWin
 }
 
 export function createDelivery(api: Api, opts: DeliveryOptions = {}): Delivery {
+  useHtmlByDefault(api);
   return new Dispatcher(api, opts);
 }
 

@@ -54,7 +54,7 @@ export async function sendPart(
     const message = await sendRichOrHtml(api, opts.rich ?? NO_RICH, chatId, part.rich, part.html, { ...thread, ...ephemeral });
     return message.message_id;
   }
-  const caption = part.caption !== undefined ? { caption: part.caption, parse_mode: "HTML" as const } : {};
+  const caption = part.caption !== undefined ? { caption: part.caption } : {};
   const message = await api.sendPhoto(chatId, new InputFile(part.photo.data, part.photo.filename), { ...thread, ...caption });
   return message.message_id;
 }

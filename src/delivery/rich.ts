@@ -52,7 +52,7 @@ export async function richOrHtml<T>(
 
 /**
  * Sends `rich` where the gate allows it; on a refusal remembers the chat and
- * sends `html` (parse_mode HTML) instead. `extra` goes with either (thread, markup, ephemeral…).
+ * sends `html` (HTML, the Api default: see html-default.ts) instead. `extra` goes with either (thread, markup, ephemeral…).
  */
 export async function sendRichOrHtml(
   api: Api,
@@ -67,7 +67,7 @@ export async function sendRichOrHtml(
     chatId,
     rich,
     (r) => api.sendRichMessage(chatId, r, extra),
-    () => api.sendMessage(chatId, html, { parse_mode: "HTML", ...extra }),
+    () => api.sendMessage(chatId, html, { ...extra }),
   );
 }
 
@@ -86,6 +86,6 @@ export async function editRichOrHtml(
     chatId,
     rich,
     (r) => api.editMessageText(chatId, messageId, r, extra),
-    () => api.editMessageText(chatId, messageId, html, { parse_mode: "HTML", ...extra }),
+    () => api.editMessageText(chatId, messageId, html, { ...extra }),
   );
 }

@@ -130,3 +130,13 @@ export function addBonusRule(deps: AppDeps, team: Team, createdBy: number, param
   const r = deps.repos.bonusRules.add(team.id, params, createdBy, now);
   return r === "duplicate" ? { ok: false, error: "duplicate" } : { ok: true, rule: r };
 }
+
+/** The team's rules in force, in the order /bonus numbers them. */
+export function activeBonusRules(deps: AppDeps, teamId: number) {
+  return deps.repos.bonusRules.active(teamId);
+}
+
+/** Ends a rule of the team; false when it is not (or no longer) in force there. */
+export function removeBonusRule(deps: AppDeps, teamId: number, ruleId: number, removedBy: number, now: number): boolean {
+  return deps.repos.bonusRules.remove(teamId, ruleId, removedBy, now);
+}

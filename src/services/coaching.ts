@@ -205,3 +205,8 @@ export function coachCard(deps: AppDeps, team: Team, userId: number, name: strin
   });
   return { name, period: fourWeeks, percentiles, focus, trend, quizzes: scoresOf(deps, team, userId), programs, notes };
 }
+
+/** A head's private note about a manager (/note). */
+export function addCoachNote(deps: AppDeps, teamId: number, aboutUserId: number, authorId: number, text: string, now: number): void {
+  deps.repos.coachNotes.add(teamId, aboutUserId, authorId, text, now);
+}

@@ -218,3 +218,8 @@ export function findContest(deps: AppDeps, team: Team, typed: string): Contest |
 export function markContestsDirty(deps: AppDeps, teamId: number, userId: number, at: number): void {
   deps.repos.contests.markDirty(teamId, userId, at, deps.now());
 }
+
+/** The team's contests, past and running. */
+export function teamContests(deps: AppDeps, teamId: number): Contest[] {
+  return deps.repos.contests.listTeam(teamId);
+}

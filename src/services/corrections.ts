@@ -5,6 +5,8 @@ import type { ActivityKind, Stage } from "../domain/types.js";
 import type { AppDeps, Member } from "./deps.js";
 import { checkEntryInstant } from "./entry-day.js";
 
+export type { Activity };
+
 /** A manager corrects their own entry within a day of logging it, as /undo takes one back. */
 export const EDIT_WINDOW_MS = 24 * 3_600_000;
 /** How many of today's entries `/edit` offers as buttons. */
@@ -135,4 +137,9 @@ export function voidEntry(deps: AppDeps, member: Member, id: number, reason: str
     leadRemoved: result.leadRemoved,
     stageRestored: result.stageRestored,
   };
+}
+
+/** One entry of the team by id, as it stands now. */
+export function entryById(deps: AppDeps, teamId: number, id: number): Activity | undefined {
+  return deps.repos.entryChanges.entry(teamId, id);
 }

@@ -76,3 +76,13 @@ export function runReport(deps: AppDeps, team: Team, def: ReportDefinition, peri
   }
   return { grouping, metrics: def.metrics, rows, total, period };
 }
+
+/** The team's saved reports. */
+export function savedReports(deps: AppDeps, teamId: number) {
+  return deps.repos.savedReports.list(teamId);
+}
+
+/** A saved report of the team by name, or null. */
+export function savedReport(deps: AppDeps, teamId: number, name: string) {
+  return deps.repos.savedReports.byName(teamId, name);
+}

@@ -7,6 +7,8 @@ import type { ActivityRecord, Period } from "../domain/types.js";
 import type { AppDeps } from "./deps.js";
 import { previousWorkday } from "./morning-summary.js";
 
+export type { GamingFlag };
+
 /** Days one detection run looks at, at most (a long `/flags` period lists stored flags beyond it). */
 const MAX_DETECT_DAYS = 31;
 
@@ -98,4 +100,9 @@ export function markFlagFine(deps: AppDeps, team: Team, flagId: number, by: numb
  */
 export function voidFlaggedEntries(deps: AppDeps, team: Team, flagId: number, by: number): ResolveResult {
   return deps.repos.gamingFlags.voidEntries(team.id, flagId, by, deps.now());
+}
+
+/** One flag of the team by id. */
+export function flagById(deps: AppDeps, teamId: number, id: number) {
+  return deps.repos.gamingFlags.byId(teamId, id);
 }

@@ -3,6 +3,8 @@ import type { Team } from "../db/repositories/teams.js";
 import { foldText, matchesAll, searchWords } from "../domain/search-text.js";
 import type { AppDeps } from "./deps.js";
 
+export type { Material };
+
 /** What a knowledge-base search found; `tags` (the team's known ones) lets an empty answer list them. */
 export interface KbListing {
   materials: Material[];
@@ -72,4 +74,41 @@ export function readersOf(deps: AppDeps, team: Team, materialId: number): Reader
       readAt: reads.get(m.user.id)?.readAt ?? null,
       usefulAt: reads.get(m.user.id)?.usefulAt ?? null,
     }));
+}
+
+/** What a head gives a new material; its search text is derived here. */
+export type MaterialDraft = Pick<Material, "title" | "body" | "fileId" | "fileKind" | "link" | "tags">;
+
+export function saveMaterial(deps: AppDeps, teamId: number, createdBy: number, draft: MaterialDraft, now: number): Material {
+  return deps.repos.knowledgeBase.add({
+    teamId,
+    ...draft,
+    searchText: materialSearchText(draft.title, draft.body, draft.tags),
+    createdBy,
+    createdAt: now,
+  });
+}
+
+/** A live material of the team by id. */
+export function materialById(deps: AppDeps, teamId: number, id: number): Material | undefined {
+  return deps.repos.knowledgeBase.byId(teamId, id);
+}
+
+/** Replaces a material's title, tags, text and link (the file stays). */
+export function updateMaterial(
+  deps: AppDeps,
+  teamId: number,
+  id: number,
+  patch: Pick<Material, "title" | "body" | "tags" | "link">,
+): boolean {
+  return deps.repos.knowledgeBase.update(teamId, id, { ...patch, searchText: materialSearchText(patch.title, patch.body, patch.tags) });
+}
+
+/** A reader marks a material read (or useful). */
+export function markMaterial(deps: AppDeps, materialId: number, userId: number, what: "read" | "useful", now: number): void {
+  deps.repos.knowledgeBase.mark(materialId, userId, what, now);
+}
+
+export function removeMaterial(deps: AppDeps, teamId: number, id: number, now: number): boolean {
+  return deps.repos.knowledgeBase.remove(teamId, id, now);
 }

@@ -1,4 +1,4 @@
-import type { League } from "../db/repositories/leagues.js";
+import { type League, type LeagueMember, normalizeLeagueCode } from "../db/repositories/leagues.js";
 import type { Team } from "../db/repositories/teams.js";
 import type { Member } from "../db/repositories/users.js";
 import { leagueValue } from "../domain/league.js";
@@ -116,4 +116,45 @@ export function leagueStandings(
     ranked: rankBy(planned, metric, (r) => (r.value === null ? null : Math.round(r.value * 1000) / 1000)),
     noPlan: mode === "plan" ? rows.filter((r) => r.plan === null) : [],
   };
+}
+
+/** The team's league and its place in it, if it is in one. */
+export function leagueOfTeam(deps: AppDeps, teamId: number) {
+  return deps.repos.leagues.ofTeam(teamId);
+}
+
+/** A new league with the team in it; "already" (with that league) when the team is in one. */
+export function createLeague(
+  deps: AppDeps,
+  teamId: number,
+  name: string,
+  now: number,
+): { ok: true; league: League } | { ok: false; league: League } {
+  const created = deps.repos.leagues.create(teamId, name, now);
+  return created === "already" ? { ok: false, league: leagueOfTeam(deps, teamId)!.league } : { ok: true, league: created };
+}
+
+export type JoinLeague =
+  | { status: "bad_code" }
+  | { status: "already"; league: League }
+  | { status: "joined"; league: League; members: LeagueMember[] };
+
+/** The team joins the league with the code as typed (spaces, dashes and case do not matter). */
+export function joinLeague(deps: AppDeps, teamId: number, typedCode: string, now: number): JoinLeague {
+  const code = normalizeLeagueCode(typedCode);
+  const league = code ? deps.repos.leagues.byCode(code) : undefined;
+  if (!league) return { status: "bad_code" };
+  const joined = deps.repos.leagues.join(teamId, league.id, now);
+  if (!joined.ok) return { status: "already", league: joined.league };
+  return { status: "joined", league, members: deps.repos.leagues.members(league.id) };
+}
+
+/** The team leaves its league; the league it left, if it was in one. */
+export function leaveLeague(deps: AppDeps, teamId: number, now: number): League | undefined {
+  return deps.repos.leagues.leave(teamId, now);
+}
+
+/** Whether the team's managers are named to the other teams; false when it is in no league. */
+export function shareLeagueNames(deps: AppDeps, teamId: number, on: boolean): boolean {
+  return deps.repos.leagues.setShareNames(teamId, on);
 }

@@ -83,3 +83,17 @@ export function setPlan(deps: AppDeps, team: Team, createdBy: number, input: Pla
   );
   return { ok: true, plan };
 }
+
+/** The team's plans as stored. */
+export function teamPlans(deps: AppDeps, teamId: number): PlanRow[] {
+  return deps.repos.plans.list(teamId);
+}
+
+export function planById(deps: AppDeps, teamId: number, id: number): PlanRow | undefined {
+  return deps.repos.plans.byId(teamId, id);
+}
+
+/** Removes a plan of the team; false when it is not (or no longer) there. */
+export function removePlan(deps: AppDeps, teamId: number, id: number): boolean {
+  return deps.repos.plans.remove(teamId, id);
+}

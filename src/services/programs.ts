@@ -1,6 +1,9 @@
 import type { Program } from "../db/repositories/programs.js";
 import type { Team } from "../db/repositories/teams.js";
+import { foldText } from "../domain/search-text.js";
 import type { AppDeps } from "./deps.js";
+
+export type { Program };
 
 export interface StepState {
   kind: "kb" | "quiz";
@@ -52,4 +55,29 @@ export function programTable(deps: AppDeps, team: Team, program: Program, now: n
     .assignees(program.id)
     .map((userId) => ({ name: names.get(userId) ?? String(userId), progress: programProgress(deps, team, program, userId, now) }))
     .sort((a, b) => Number(b.progress.late) - Number(a.progress.late) || a.progress.done - b.progress.done || a.name.localeCompare(b.name));
+}
+
+/** A new program of the team; null when it has one by that name. */
+export function createProgram(
+  deps: AppDeps,
+  teamId: number,
+  createdBy: number,
+  draft: Pick<Program, "name" | "steps" | "dueAt">,
+  now: number,
+): Program | null {
+  return deps.repos.programs.create({ teamId, ...draft, nameKey: foldText(draft.name), createdBy, createdAt: now });
+}
+
+/** Gives a program to a person; false when they have it already. */
+export function assignProgram(deps: AppDeps, programId: number, userId: number, now: number): boolean {
+  return deps.repos.programs.assign(programId, userId, now);
+}
+
+export function teamPrograms(deps: AppDeps, teamId: number): Program[] {
+  return deps.repos.programs.list(teamId);
+}
+
+/** The programs given to a person. */
+export function programsOf(deps: AppDeps, teamId: number, userId: number): Program[] {
+  return deps.repos.programs.ofUser(teamId, userId);
 }

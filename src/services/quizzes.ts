@@ -1,7 +1,10 @@
 import type { QuizRow, QuizRun } from "../db/repositories/quizzes.js";
 import type { Team } from "../db/repositories/teams.js";
-import { quizPercent } from "../domain/quiz-format.js";
+import { type QuizQuestion, quizPercent } from "../domain/quiz-format.js";
+import { foldText } from "../domain/search-text.js";
 import type { AppDeps } from "./deps.js";
+
+export type { QuizRow, QuizRun };
 
 export interface ManagerScore {
   userId: number;
@@ -105,4 +108,76 @@ export function weakQuizTopics(deps: AppDeps, team: Team): { tag: string; percen
     .map(([tag, t]) => ({ tag, percent: quizPercent(t.right, t.total) }))
     .filter((t) => t.percent < 70)
     .sort((a, b) => a.percent - b.percent);
+}
+
+/** The team's quizzes. */
+export function teamQuizzes(deps: AppDeps, teamId: number): QuizRow[] {
+  return deps.repos.quizzes.list(teamId);
+}
+
+/** A quiz of the team by name as typed (case and ё do not matter). */
+export function quizByName(deps: AppDeps, teamId: number, name: string): QuizRow | undefined {
+  return deps.repos.quizzes.byName(teamId, foldText(name));
+}
+
+export function quizById(deps: AppDeps, quizId: number): QuizRow | undefined {
+  return deps.repos.quizzes.byId(quizId);
+}
+
+/** Saves a new quiz; `taken` when the team has one by that name. */
+export function saveQuiz(
+  deps: AppDeps,
+  teamId: number,
+  createdBy: number,
+  quiz: { name: string; tags: string[]; questions: QuizQuestion[] },
+  now: number,
+) {
+  return deps.repos.quizzes.save(
+    { teamId, name: quiz.name, nameKey: foldText(quiz.name), tags: quiz.tags, questions: quiz.questions, createdBy },
+    now,
+  );
+}
+
+/** A run of the quiz for one person; null when they have one already. */
+export function startQuizRun(
+  deps: AppDeps,
+  quizId: number,
+  teamId: number,
+  userId: number,
+  now: number,
+  deadlineAt: number,
+): QuizRun | null {
+  return deps.repos.quizzes.startRun(quizId, teamId, userId, now, deadlineAt);
+}
+
+/** Forgets a run that never reached its person (so it can be sent again). */
+export function dropQuizRun(deps: AppDeps, runId: number): void {
+  deps.repos.quizzes.dropRun(runId);
+}
+
+/** One person's run of a quiz, if they were sent it. */
+export function quizRunOf(deps: AppDeps, quizId: number, userId: number): QuizRun | undefined {
+  return deps.repos.quizzes.runsOf(quizId).find((r) => r.userId === userId);
+}
+
+/**
+ * An answer to one of the quiz's polls, by a member of the run's team: the quiz and
+ * the run after it. Null for a poll that is not a quiz question, a stranger, a
+ * question gone, or an answer already counted.
+ */
+export function recordQuizAnswer(
+  deps: AppDeps,
+  pollId: string,
+  userId: number,
+  chosen: number,
+  now: number,
+): { quiz: QuizRow; run: QuizRun } | null {
+  const ref = deps.repos.quizzes.pollById(pollId);
+  if (!ref) return null;
+  if (!deps.repos.memberships.get(ref.run.teamId, userId)?.active) return null;
+  const quiz = quizById(deps, ref.run.quizId);
+  const question = quiz?.questions[ref.poll.questionIndex];
+  if (!quiz || !question) return null;
+  const run = deps.repos.quizzes.answer(pollId, userId, chosen, chosen === question.correct, quiz.questions.length, now);
+  return run ? { quiz, run } : null;
 }

@@ -19,3 +19,13 @@ export function learnFromCorrection(deps: AppDeps, member: Member, correction: C
   });
   return learned;
 }
+
+/** The team's phrases as stored, oldest first, with their ids (for /aliases). */
+export function teamAliasRows(deps: AppDeps, teamId: number) {
+  return deps.repos.textAliases.list(teamId);
+}
+
+/** Forgets one phrase of the team; false when it is not (or no longer) there. */
+export function forgetAlias(deps: AppDeps, teamId: number, id: number): boolean {
+  return deps.repos.textAliases.remove(teamId, id);
+}

@@ -149,3 +149,13 @@ export function tvBoard(deps: AppDeps, team: Team, now: number, audience: Audien
     contest: runningContest(deps, team, now, audience),
   };
 }
+
+/** The team's live TV link, made now if there is none. */
+export function currentTvLink(deps: AppDeps, teamId: number, createdBy: number, now: number) {
+  return deps.repos.tvLinks.current(teamId, createdBy, now);
+}
+
+/** Turns the team's TV links off; how many were live. */
+export function revokeTvLinks(deps: AppDeps, teamId: number, now: number): number {
+  return deps.repos.tvLinks.revoke(teamId, now);
+}

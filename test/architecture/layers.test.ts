@@ -16,7 +16,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   db: ["domain"],
   delivery: ["domain", "db", "config.ts", "logger.ts"],
   services: ["domain", "db", "delivery", "config.ts", "logger.ts"],
-  presentation: ["domain", "db", "services", "delivery"],
+  // Views take view models (presentation/views/view-models.ts), not repository rows: no db/.
+  presentation: ["domain", "services", "delivery"],
   intake: ["domain", "db", "services", "config.ts", "logger.ts"],
   crm: ["domain", "db", "services", "presentation", "delivery", "config.ts", "logger.ts"],
   bot: ["domain", "db", "services", "presentation", "delivery", "crm", "intake", "config.ts", "logger.ts"],
@@ -34,6 +35,12 @@ function sources(dir: string): string[] {
 }
 
 const partOf = (path: string) => relative(SRC, path).split("/")[0]!;
+
+/**
+ * Features not yet moved behind services. Shrink it, never grow it: free-text.ts
+ * (text proposals, undo of a reading) is being reworked elsewhere and moves after that lands.
+ */
+const FEATURES_STILL_ON_REPOSITORIES: readonly string[] = ["bot/features/free-text.ts"];
 
 describe("layers", () => {
   it("every part of src/ imports only what lies below it, and nothing imports test/", () => {
@@ -55,5 +62,30 @@ describe("layers", () => {
 
   it("knows every part of src/", () => {
     expect(readdirSync(SRC).filter((p) => !(p in MAY_IMPORT))).toEqual([]);
+  });
+
+  // Bot features call services (src/services/), which hold the data access: a feature
+  // neither imports src/db/ nor reaches the repositories on ctx.deps.
+  it("bot features reach data through services, never src/db/ or ctx.deps.repos", () => {
+    const FEATURES = join(SRC, "bot/features");
+    const wrong: string[] = [];
+    for (const file of sources(FEATURES)) {
+      const name = relative(SRC, file);
+      if (FEATURES_STILL_ON_REPOSITORIES.includes(name)) continue;
+      const text = readFileSync(file, "utf8");
+      for (const m of text.matchAll(/from "(\.[^"]+)"/g)) {
+        const target = normalize(join(dirname(file), m[1]!));
+        if (partOf(target) === "db") wrong.push(`${name} → ${relative(SRC, target)}`);
+      }
+      for (const m of text.matchAll(/\brepos\b/g)) wrong.push(`${name}: "${m[0]}" at ${m.index}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("the allow-list only shrinks: every file on it still needs it", () => {
+    const stale = FEATURES_STILL_ON_REPOSITORIES.filter(
+      (name) => !/\brepos\b|from "\.\.\/\.\.\/db\//.test(readFileSync(join(SRC, name), "utf8")),
+    );
+    expect(stale).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // A stand-in for grammY's Api that answers instantly (or with a scripted
 // error) and records when each send happened on the fake clock.
-import { type Api, GrammyError } from "grammy";
+import { Api } from "grammy";
 import type { FakeClock } from "./fake-clock.js";
 
 export interface StubSend {
@@ -10,6 +10,7 @@ export interface StubSend {
   text?: string;
   caption?: string;
   threadId?: number;
+  parseMode?: string;
 }
 
 export type Scripted = (send: StubSend) => { error_code: number; description: string; parameters?: Record<string, number> } | undefined;
@@ -18,22 +19,28 @@ export function stubApi(clock: FakeClock, script: Scripted = () => undefined): {
   const sends: StubSend[] = [];
   const attempts: StubSend[] = [];
   let nextId = 1;
-  const answer = async (send: StubSend) => {
+  // A real Api whose last step answers here instead of over HTTP: transformers the
+  // code installs (the HTML default) run as they would against Telegram.
+  const api = new Api("1:stub");
+  api.config.use(async (_prev, method, payload) => {
+    const p = payload as Record<string, unknown>;
+    if (method !== "sendMessage" && method !== "sendPhoto") throw new Error(`stub api: unexpected ${method}`);
+    const send: StubSend = {
+      method,
+      chatId: p.chat_id as number,
+      at: clock.now(),
+      text: p.text as string | undefined,
+      caption: p.caption as string | undefined,
+      threadId: p.message_thread_id as number | undefined,
+      parseMode: p.parse_mode as string | undefined,
+    };
     attempts.push(send);
     const error = script(send);
-    if (error) {
-      throw new GrammyError(`Call to '${send.method}' failed!`, { ok: false, ...error }, send.method, {});
-    }
+    if (error) return { ok: false, ...error } as never;
     sends.push(send);
-    return { message_id: nextId++ };
-  };
-  const api = {
-    sendMessage: (chatId: number, text: string, other?: { message_thread_id?: number }) =>
-      answer({ method: "sendMessage", chatId, at: clock.now(), text, threadId: other?.message_thread_id }),
-    sendPhoto: (chatId: number, _photo: unknown, other?: { caption?: string; message_thread_id?: number }) =>
-      answer({ method: "sendPhoto", chatId, at: clock.now(), caption: other?.caption, threadId: other?.message_thread_id }),
-  };
-  return { api: api as unknown as Api, sends, attempts };
+    return { ok: true, result: { message_id: nextId++ } } as never;
+  });
+  return { api, sends, attempts };
 }
 
 /** The largest number of `times` inside any window of `windowMs` (a send at t counts until t + windowMs, exclusive). */

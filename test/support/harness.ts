@@ -182,7 +182,11 @@ export function buttons(call: RecordedCall): string[] {
 export function visibleText(call: RecordedCall): string {
   if (call.payload["rich_message"] !== undefined) return richPlainText(call.payload["rich_message"]).replace(/[\u00A0\u202F\u2009]/g, " ");
   const raw = String(call.payload["text"] ?? call.payload["caption"] ?? "");
-  const text = call.payload["parse_mode"] === "HTML" ? parseHtml(raw).text : raw;
+  // Every text and caption the bot sends is HTML (the Api default): one that went without
+  // would show its tags and entities as typed, so reading it fails the test here.
+  if (raw !== "" && call.payload["parse_mode"] !== "HTML")
+    throw new Error(`${call.method} went without parse_mode HTML: ${raw.slice(0, 80)}`);
+  const text = parseHtml(raw).text;
   // Money and counts are grouped with narrow no-break spaces; assertions read plain ones.
   return text.replace(/[\u00A0\u202F\u2009]/g, " ");
 }

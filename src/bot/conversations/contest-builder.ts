@@ -62,7 +62,7 @@ export async function contestBuilderConversation(conversation: FlowConversation,
   const choose = async (prompt: string, kb: InlineKeyboard): Promise<string> => {
     const offered = new Set(kb.inline_keyboard.flat().flatMap((b) => ("callback_data" in b ? [b.callback_data] : [])));
     kb.row().text(t.buttons.cancel, "cb:cancel");
-    await ctx.reply(prompt, { reply_markup: kb, parse_mode: "HTML" });
+    await ctx.reply(prompt, { reply_markup: kb });
     for (;;) {
       const a = await ask(false);
       if (a.kind === "button" && offered.has(`cb:${a.value}`)) return a.value;
@@ -86,7 +86,7 @@ export async function contestBuilderConversation(conversation: FlowConversation,
       name = checked.name;
       break;
     }
-    await a.ctx.reply(`${refuse(error!)}\n${k.again}`, { parse_mode: "HTML", reply_markup: cancelKb() });
+    await a.ctx.reply(`${refuse(error!)}\n${k.again}`, { reply_markup: cancelKb() });
   }
 
   const mk = new InlineKeyboard();
@@ -110,7 +110,7 @@ export async function contestBuilderConversation(conversation: FlowConversation,
       startDate = day;
       break;
     }
-    await a.ctx.reply(`${refuse({ code: "dates", error: day ? "past" : "bad_date" })}\n${k.again}`, { parse_mode: "HTML" });
+    await a.ctx.reply(`${refuse({ code: "dates", error: day ? "past" : "bad_date" })}\n${k.again}`);
   }
   await ctx.reply(k.askEnd, { reply_markup: cancelKb() });
   let endDate: string;
@@ -122,7 +122,7 @@ export async function contestBuilderConversation(conversation: FlowConversation,
       endDate = days.endDate;
       break;
     }
-    await a.ctx.reply(`${refuse({ code: "dates", error: days.error })}\n${k.again}`, { parse_mode: "HTML" });
+    await a.ctx.reply(`${refuse({ code: "dates", error: days.error })}\n${k.again}`);
   }
 
   let kind: ContestKind = "individual";
@@ -147,7 +147,7 @@ export async function contestBuilderConversation(conversation: FlowConversation,
           ? ({ code: "squad_count" } as const)
           : null;
       if (!error) break;
-      await a.ctx.reply(`${refuse(error)}\n${k.again}`, { parse_mode: "HTML" });
+      await a.ctx.reply(`${refuse(error)}\n${k.again}`);
     }
     // Each manager is put in one squad; a squad left empty sends the head round again.
     for (;;) {
@@ -166,7 +166,7 @@ export async function contestBuilderConversation(conversation: FlowConversation,
       }
       const empty = squads.find((s) => s.userIds.length === 0);
       if (!empty) break;
-      await ctx.reply(`${refuse({ code: "empty_squad", squad: empty.name })}\n${k.again}`, { parse_mode: "HTML" });
+      await ctx.reply(`${refuse({ code: "empty_squad", squad: empty.name })}\n${k.again}`);
     }
   }
 
@@ -183,7 +183,7 @@ export async function contestBuilderConversation(conversation: FlowConversation,
     }
     prize = a.text.replace(/\s+/g, " ").trim();
     if (Array.from(prize).length <= CONTEST_PRIZE_MAX) break;
-    await a.ctx.reply(`${refuse({ code: "prize_too_long" })}\n${k.again}`, { parse_mode: "HTML" });
+    await a.ctx.reply(`${refuse({ code: "prize_too_long" })}\n${k.again}`);
   }
 
   const draft: ContestDraft = { name, metric, startDate, endDate, kind, prize, squads };
@@ -214,5 +214,5 @@ export async function contestBuilderConversation(conversation: FlowConversation,
     const result = createContest(o.deps, still.member, draft);
     return result.ok ? { ok: true as const } : { ok: false as const, text: contestErrorText(result.error, env.locale, false) };
   });
-  await ctx.reply(saved.ok ? c.created(escapeHtml(name)) : saved.text, { parse_mode: "HTML" });
+  await ctx.reply(saved.ok ? c.created(escapeHtml(name)) : saved.text);
 }

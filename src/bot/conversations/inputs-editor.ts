@@ -78,7 +78,7 @@ export async function inputsEditorConversation(conversation: FlowConversation, c
       break;
     }
     const reason = parsed.error === "future" ? it.futureMonth : it.badMonth(echo(a.text));
-    await a.ctx.reply(`⚠️ ${reason}\n${it.askMonth(what)}`, { parse_mode: "HTML" });
+    await a.ctx.reply(`⚠️ ${reason}\n${it.askMonth(what)}`);
   }
   const monthText = monthLabel(month, env.locale);
 
@@ -117,7 +117,8 @@ export async function inputsEditorConversation(conversation: FlowConversation, c
   }
 
   // 3. The value, re-asked until it reads; then saved by a head of the flow's team.
-  const askValue = kind === "margin" ? it.askPercent(what, monthText) : it.askMoney(manager ? `${what} ${manager.name}` : what, monthText);
+  const askValue =
+    kind === "margin" ? it.askPercent(what, monthText) : it.askMoney(manager ? `${what} ${escapeHtml(manager.name)}` : what, monthText);
   await ctx.reply(askValue, { reply_markup: withCancel(new InlineKeyboard()) });
   for (;;) {
     const a = await ask(true);
@@ -128,7 +129,7 @@ export async function inputsEditorConversation(conversation: FlowConversation, c
     const parsed = kind === "margin" ? parsePercent(a.text) : parseInputMoney(a.text);
     if ("error" in parsed) {
       const reason = parsed.error === "format" ? it.badValue.format(echo(a.text)) : it.badValue[parsed.error];
-      await a.ctx.reply(`⚠️ ${reason}\n${escapeHtml(askValue)}`, { parse_mode: "HTML" });
+      await a.ctx.reply(`⚠️ ${reason}\n${askValue}`);
       continue;
     }
     const value = parsed.value;
@@ -136,14 +137,14 @@ export async function inputsEditorConversation(conversation: FlowConversation, c
       const still = recheckScope(o, flowScope);
       if (!still.ok) return { ok: false as const, text: still.text };
       const r = setInput(o.deps, still.member, { kind, value, month, username: null, ...(manager ? { userId: manager.id } : {}) });
-      return r.status === "saved" ? { ok: true as const } : { ok: false as const, text: it.managerGone(manager?.name ?? "") };
+      return r.status === "saved" ? { ok: true as const } : { ok: false as const, text: it.managerGone(escapeHtml(manager?.name ?? "")) };
     });
     if (!result.ok) {
       await a.ctx.reply(result.text);
       return;
     }
     const label = manager ? `${it.costs} ${escapeHtml(manager.name)}` : what;
-    await a.ctx.reply(it.saved(label, inputValueText(kind, value, env.locale), monthText), { parse_mode: "HTML" });
+    await a.ctx.reply(it.saved(label, inputValueText(kind, value, env.locale), monthText));
     return;
   }
 }

@@ -110,7 +110,7 @@ export async function kbAddConversation(conversation: FlowConversation, ctx: Con
     return kb.row().text(k.save, "ka:save").text(t.buttons.cancel, "ka:cancel");
   };
   const tagsText = () => `${k.askTags}${tags.size > 0 ? `\n${escapeHtml(tagLine([...tags]))}` : ""}`;
-  await ctx.reply(tagsText(), { parse_mode: "HTML", reply_markup: tagsKb() });
+  await ctx.reply(tagsText(), { reply_markup: tagsKb() });
   for (;;) {
     const a = await waitForAnswer(conversation, { ...opts, acceptText: true });
     if (a.kind === "button" && a.value === "save") {
@@ -133,14 +133,14 @@ export async function kbAddConversation(conversation: FlowConversation, ctx: Con
         return { ok: true as const, id: m.id, tags: list };
       });
       if (!result.ok) return void (await a.ctx.reply(result.text));
-      await a.ctx.reply(t.coaching.kb.added(result.id, escapeHtml(title), escapeHtml(tagLine(result.tags))), { parse_mode: "HTML" });
+      await a.ctx.reply(t.coaching.kb.added(result.id, escapeHtml(title), escapeHtml(tagLine(result.tags))));
       return;
     }
     if (a.kind === "button" && a.value.startsWith("t:") && (METRIC_KEYS as readonly string[]).includes(a.value.slice(2))) {
       const tag = a.value.slice(2);
       if (tags.has(tag)) tags.delete(tag);
       else tags.add(tag);
-      await a.ctx.editMessageText(tagsText(), { parse_mode: "HTML", reply_markup: tagsKb() }).catch(() => undefined);
+      await a.ctx.editMessageText(tagsText(), { reply_markup: tagsKb() }).catch(() => undefined);
       continue;
     }
     if (a.kind === "text") {
@@ -150,7 +150,7 @@ export async function kbAddConversation(conversation: FlowConversation, ctx: Con
         continue;
       }
       for (const tag of typed) tags.add(tag);
-      await a.ctx.reply(tagsText(), { parse_mode: "HTML", reply_markup: tagsKb() });
+      await a.ctx.reply(tagsText(), { reply_markup: tagsKb() });
       continue;
     }
     await a.ctx.reply(t.staleButton);

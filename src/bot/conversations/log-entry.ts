@@ -119,7 +119,6 @@ export async function logEntryConversation(
       }
       const err = parsed.ok ? "amount_format" : parsed.error;
       await a.ctx.reply(entryErrorText(t, "deal", err, parsed.ok ? a.text : parsed.detail), {
-        parse_mode: "HTML",
         reply_markup: amountKb(),
       });
     }
@@ -150,7 +149,7 @@ export async function logEntryConversation(
     const args = kind === "call" ? `${outcome} ${client}` : kind === "deal" ? `${amountText} ${client}` : client;
     const parsed = parseEntry(kind, args);
     if (parsed.ok) entry = parsed.entry;
-    else await a.ctx.reply(entryErrorText(t, kind, parsed.error, parsed.detail), { parse_mode: "HTML", reply_markup: clientKb });
+    else await a.ctx.reply(entryErrorText(t, kind, parsed.error, parsed.detail), { reply_markup: clientKb });
   }
 
   if (kind === "lost") {
@@ -176,7 +175,7 @@ export async function logEntryConversation(
         entry = parsed.entry;
         break;
       }
-      await a.ctx.reply(entryErrorText(t, "lost", parsed.error), { parse_mode: "HTML", reply_markup: controls(t, true) });
+      await a.ctx.reply(entryErrorText(t, "lost", parsed.error), { reply_markup: controls(t, true) });
     }
   }
 
@@ -197,5 +196,5 @@ export async function logEntryConversation(
     const learned = learnFromCorrection(octx.deps, still.member, { ...prefill.correcting, stored });
     return learned.length ? `${text}\n${t.freeText.learned(learned.map((a) => aliasLine(a, env.locale)))}` : text;
   });
-  await last.reply(reply, { parse_mode: "HTML" });
+  await last.reply(reply);
 }

@@ -126,7 +126,7 @@ export async function planEditorConversation(conversation: FlowConversation, ctx
       return;
     }
     if (result.ok) {
-      await next.reply(p.saved(escapeHtml(result.line)), { parse_mode: "HTML" });
+      await next.reply(p.saved(escapeHtml(result.line)));
       return;
     }
     if (result.error === undefined || result.error === "gone" || result.error === "changed") return;

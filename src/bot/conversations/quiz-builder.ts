@@ -54,11 +54,11 @@ export async function quizBuilderConversation(conversation: FlowConversation, ct
 
   const nextKb = () => new InlineKeyboard().text(k.another, "qb:more").text(k.done, "qb:done").row().text(t.buttons.cancel, "qb:cancel");
   const questions: QuizQuestion[] = [];
-  await ctx.reply(k.askQuestion(1), { parse_mode: "HTML", reply_markup: cancelKb() });
+  await ctx.reply(k.askQuestion(1), { reply_markup: cancelKb() });
   for (;;) {
     const a = await ask();
     if (a.kind === "button" && a.value === "more") {
-      await a.ctx.reply(k.askQuestion(questions.length + 1), { parse_mode: "HTML", reply_markup: cancelKb() });
+      await a.ctx.reply(k.askQuestion(questions.length + 1), { reply_markup: cancelKb() });
       continue;
     }
     if (a.kind === "button" && a.value === "done" && questions.length > 0) {
@@ -71,7 +71,7 @@ export async function quizBuilderConversation(conversation: FlowConversation, ct
         );
         return "taken" in saved ? { ok: false as const, text: q.taken(escapeHtml(name)) } : { ok: true as const };
       });
-      await a.ctx.reply(result.ok ? q.saved(escapeHtml(name), questions.length) : result.text, { parse_mode: "HTML" });
+      await a.ctx.reply(result.ok ? q.saved(escapeHtml(name), questions.length) : result.text);
       return;
     }
     if (a.kind === "button") {
@@ -82,7 +82,7 @@ export async function quizBuilderConversation(conversation: FlowConversation, ct
     const parsed = parseQuiz("x", a.text);
     if (!parsed.ok) {
       const lines = parsed.errors.slice(0, 15).map((e) => `• ${q.error(Math.max(1, e.line - 1), q.errors[e.code])}`);
-      await a.ctx.reply([k.questionErrors, ...lines, "", k.askQuestion(questions.length + 1)].join("\n"), { parse_mode: "HTML" });
+      await a.ctx.reply([k.questionErrors, ...lines, "", k.askQuestion(questions.length + 1)].join("\n"));
       continue;
     }
     if (questions.length + parsed.quiz.questions.length > QUIZ_MAX_QUESTIONS) {

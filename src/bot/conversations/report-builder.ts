@@ -110,7 +110,7 @@ export async function reportBuilderConversation(conversation: FlowConversation, 
       break;
     }
     // Echoed clipped: a 5,000-character answer must not make a reply Telegram refuses.
-    await a.ctx.reply(`⚠️ ${periodRefusalText(t, refusal, value)}\n${b.pickPeriod}`, { parse_mode: "HTML", reply_markup: periodKb });
+    await a.ctx.reply(`⚠️ ${periodRefusalText(t, refusal, value)}\n${b.pickPeriod}`, { reply_markup: periodKb });
   }
 
   const sortKb = new InlineKeyboard();
@@ -178,7 +178,7 @@ export async function reportBuilderConversation(conversation: FlowConversation, 
       await a.ctx.reply(`⚠️ ${b.nameTaken}`, { reply_markup: saveKb });
       continue;
     }
-    await a.ctx.reply(b.saved(escapeHtml(name)), { parse_mode: "HTML" });
+    await a.ctx.reply(b.saved(escapeHtml(name)));
     return;
   }
 }

@@ -15,5 +15,5 @@ badgesFeature.command("badges", async (ctx) => {
     membership.role === "head"
       ? renderTeamBadges(team.name, badgesOf(ctx.deps, team), ctx.locale)
       : renderOwnBadges(user.firstName, badgesOf(ctx.deps, team, user.id)[0]?.badges ?? [], team.timezone, ctx.locale);
-  await ctx.reply(text, { parse_mode: "HTML" });
+  await ctx.reply(text);
 });

@@ -9,7 +9,7 @@ import { echo, escapeHtml } from "../../presentation/html.js";
 import { messages } from "../../presentation/i18n/index.js";
 import { metricsHint, parseMetricOn } from "../../presentation/i18n/metric-words.js";
 import { describeBonusRule, renderBonusRules, renderPersonBonus, renderTeamBonus } from "../../presentation/views/bonus-view.js";
-import { addBonusRule, monthBonus } from "../../services/bonus.js";
+import { activeBonusRules, addBonusRule, monthBonus, removeBonusRule } from "../../services/bonus.js";
 import type { Member } from "../../services/deps.js";
 import type { BotContext } from "../context.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
@@ -27,7 +27,7 @@ const kindOf = bonusKindParser(
 );
 
 function rulesReply(ctx: BotContext, head: Member): { text: string; keyboard: InlineKeyboard } {
-  const rules = ctx.deps.repos.bonusRules.active(head.team.id);
+  const rules = activeBonusRules(ctx.deps, head.team.id);
   const keyboard = new InlineKeyboard();
   // The button names the rule by id, so a list that changed meanwhile never removes the wrong one.
   rules.forEach((r, i) => {
@@ -41,7 +41,7 @@ async function showRules(ctx: BotContext): Promise<void> {
   const head = await requireHead(ctx, "bonus rules");
   if (!head) return;
   const { text, keyboard } = rulesReply(ctx, head);
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  await ctx.reply(text, { reply_markup: keyboard });
 }
 
 async function addRule(ctx: BotContext, args: string): Promise<void> {
@@ -62,29 +62,29 @@ async function addRule(ctx: BotContext, args: string): Promise<void> {
               : parsed.error === "money"
                 ? `${echo(parsed.word)}: ${w.badMoney[parsed.reason]}`
                 : w.extra(echo(parsed.word));
-    await ctx.reply(`${reason ? `⚠️ ${reason}\n` : ""}${w.usage}`, { parse_mode: "HTML" });
+    await ctx.reply(`${reason ? `⚠️ ${reason}\n` : ""}${w.usage}`);
     return;
   }
   const result = addBonusRule(ctx.deps, head.team, head.user.id, parsed.params, ctx.deps.now());
   if (!result.ok) {
-    await ctx.reply(`⚠️ ${w.duplicate}`, { parse_mode: "HTML" });
+    await ctx.reply(`⚠️ ${w.duplicate}`);
     return;
   }
-  await ctx.reply(w.added(escapeHtml(describeBonusRule(result.rule, ctx.locale))), { parse_mode: "HTML" });
+  await ctx.reply(w.added(escapeHtml(describeBonusRule(result.rule, ctx.locale))));
 }
 
 async function removeByNumber(ctx: BotContext, args: string): Promise<void> {
   const head = await requireHead(ctx, "bonus remove");
   if (!head) return;
   const n = /^\d{1,4}$/.test(args.trim()) ? Number(args.trim()) : Number.NaN;
-  const rule = ctx.deps.repos.bonusRules.active(head.team.id)[n - 1];
+  const rule = activeBonusRules(ctx.deps, head.team.id)[n - 1];
   if (!rule) {
-    await ctx.reply(`⚠️ ${ctx.t.bonus.notFound}\n${ctx.t.bonus.removeUsage}`, { parse_mode: "HTML" });
+    await ctx.reply(`⚠️ ${ctx.t.bonus.notFound}\n${ctx.t.bonus.removeUsage}`);
     return;
   }
-  ctx.deps.repos.bonusRules.remove(head.team.id, rule.id, head.user.id, ctx.deps.now());
+  removeBonusRule(ctx.deps, head.team.id, rule.id, head.user.id, ctx.deps.now());
   const { text, keyboard } = rulesReply(ctx, head);
-  await ctx.reply(`${ctx.t.bonus.removed}\n\n${text}`, { parse_mode: "HTML", reply_markup: keyboard });
+  await ctx.reply(`${ctx.t.bonus.removed}\n\n${text}`, { reply_markup: keyboard });
 }
 
 async function showMonth(ctx: BotContext, text: string): Promise<void> {
@@ -95,7 +95,7 @@ async function showMonth(ctx: BotContext, text: string): Promise<void> {
   const month = parseMonth(text, localDate(now, member.team.timezone));
   if ("error" in month) {
     const reason = month.error === "future" ? w.futureMonth : w.badMonth(echo(text));
-    await ctx.reply(`⚠️ ${reason}\n${w.monthUsage}`, { parse_mode: "HTML" });
+    await ctx.reply(`⚠️ ${reason}\n${w.monthUsage}`);
     return;
   }
   // Pay is private (trust policy): a group would show everyone's bonus to everyone.
@@ -105,13 +105,13 @@ async function showMonth(ctx: BotContext, text: string): Promise<void> {
   }
   if (isHead(member)) {
     const bonus = monthBonus(ctx.deps, member.team, month, now);
-    await ctx.reply(renderTeamBonus(bonus, now, ctx.locale), { parse_mode: "HTML" });
+    await ctx.reply(renderTeamBonus(bonus, now, ctx.locale));
     return;
   }
   // A manager sees only their own accrual.
   const bonus = monthBonus(ctx.deps, member.team, month, now, [member.user.id]);
   const own = bonus.byUser.get(member.user.id) ?? computeBonus(bonus.rules, { deals: [], values: {}, targets: {}, active: false });
-  await ctx.reply(renderPersonBonus(own, bonus.period, now, ctx.locale), { parse_mode: "HTML" });
+  await ctx.reply(renderPersonBonus(own, bonus.period, now, ctx.locale));
 }
 
 /** `/bonus [month]`, `/bonus rules`, `/bonus add <kind> …`, `/bonus remove <n>`. */
@@ -133,8 +133,8 @@ bonusFeature.callbackQuery(/^bonus:rm:(.*)$/, async (ctx) => {
   const head = await requireHead(ctx, "bonus rules");
   if (!head) return;
   const id = ctx.match[1] ?? "";
-  const removed = /^\d{1,12}$/.test(id) && ctx.deps.repos.bonusRules.remove(head.team.id, Number(id), head.user.id, ctx.deps.now());
+  const removed = /^\d{1,12}$/.test(id) && removeBonusRule(ctx.deps, head.team.id, Number(id), head.user.id, ctx.deps.now());
   const note = removed ? ctx.t.bonus.removed : ctx.t.bonus.notFound;
   const { text, keyboard } = rulesReply(ctx, head);
-  await ctx.editMessageText(`${note}\n\n${text}`, { parse_mode: "HTML", reply_markup: keyboard }).catch(() => ctx.reply(note));
+  await ctx.editMessageText(`${note}\n\n${text}`, { reply_markup: keyboard }).catch(() => ctx.reply(note));
 });

@@ -1,4 +1,6 @@
 import { Composer } from "grammy";
+import { leaveGroup } from "../../services/members.js";
+import { moveTeamChat, setChatReachable, teamOfChat } from "../../services/teams.js";
 import type { BotContext } from "../context.js";
 
 /** Keeps a team bound to its chat, and its members to the group, as Telegram changes them. */
@@ -6,27 +8,27 @@ export const chatMembershipFeature = new Composer<BotContext>();
 
 // A group upgraded to a supergroup gets a new id; the old chat says where it went.
 chatMembershipFeature.on("message:migrate_to_chat_id", (ctx) => {
-  const team = ctx.deps.repos.teams.byChatId(ctx.chat.id);
+  const team = teamOfChat(ctx.deps, ctx.chat.id);
   if (!team) return;
   const newId = ctx.message.migrate_to_chat_id;
-  const holder = ctx.deps.repos.teams.byChatId(newId);
+  const holder = teamOfChat(ctx.deps, newId);
   if (holder && holder.id !== team.id) {
     // Someone ran /setup in the new supergroup before this notice arrived: that team
     // keeps the chat, and this one stops posting to an id that no longer exists.
     ctx.log.warn({ team_id: team.id, chat_id: newId, holder_team_id: holder.id }, "migrated chat already belongs to another team");
-    ctx.deps.repos.teams.update(team.id, { chatUnreachableAt: ctx.deps.now() });
+    setChatReachable(ctx.deps, team.id, false, ctx.deps.now());
     return;
   }
-  ctx.deps.repos.teams.update(team.id, { chatId: newId });
+  moveTeamChat(ctx.deps, team.id, newId);
 });
 
 // Removed from the group: stop posting there; added back: resume.
 chatMembershipFeature.on("my_chat_member", (ctx) => {
-  const team = ctx.deps.repos.teams.byChatId(ctx.chat.id);
+  const team = teamOfChat(ctx.deps, ctx.chat.id);
   if (!team) return;
   const status = ctx.myChatMember.new_chat_member.status;
   const gone = status === "left" || status === "kicked";
-  ctx.deps.repos.teams.update(team.id, { chatUnreachableAt: gone ? ctx.deps.now() : null });
+  setChatReachable(ctx.deps, team.id, !gone, ctx.deps.now());
 });
 
 /**
@@ -35,18 +37,10 @@ chatMembershipFeature.on("my_chat_member", (ctx) => {
  * manage the team any more. Coming back to the group does not re-join: that takes /join.
  */
 function memberLeft(ctx: BotContext, chatId: number, userId: number): void {
-  const { repos } = ctx.deps;
-  const team = repos.teams.byChatId(chatId);
-  const membership = team ? repos.memberships.get(team.id, userId) : undefined;
-  if (!team || !membership?.active) return;
-  if (membership.role === "head") {
-    const heads = repos.memberships.listTeam(team.id).filter((m) => m.membership.role === "head");
-    if (heads.length <= 1) {
-      ctx.log.info({ team_id: team.id, user_id: userId }, "last head left the group; membership kept");
-      return;
-    }
+  const team = teamOfChat(ctx.deps, chatId);
+  if (team && leaveGroup(ctx.deps, team.id, userId) === "last_head") {
+    ctx.log.info({ team_id: team.id, user_id: userId }, "last head left the group; membership kept");
   }
-  repos.memberships.deactivate(team.id, userId);
 }
 
 chatMembershipFeature.on("chat_member", (ctx) => {

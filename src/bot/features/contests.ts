@@ -4,7 +4,7 @@ import { metricsFor, TEAM_GROUP } from "../../domain/trust-policy.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
 import { contestErrorText, finalStandingsDoc, liveStandingsDoc, renderContestList } from "../../presentation/views/contest-view.js";
-import { contestStandingsNow, createContest, findContest } from "../../services/contests.js";
+import { contestStandingsNow, createContest, findContest, teamContests } from "../../services/contests.js";
 import type { BotContext } from "../context.js";
 import { CONTEST_BUILDER_CONVERSATION } from "../conversations/contest-builder.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
@@ -47,12 +47,11 @@ async function createInOneLine(ctx: BotContext, args: string): Promise<void> {
   // Nothing after "new": the guided form asks for each part (squads too).
   if (!args) return void (await ctx.conversation.enter(CONTEST_BUILDER_CONVERSATION));
   const c = ctx.t.contests;
-  const html = { parse_mode: "HTML" as const };
   const parts = splitContestLine(args);
   const [metricWord, start, end, ...prize] = parts?.rest ?? [];
-  if (!parts || !metricWord || !start || !end) return void (await ctx.reply(`⚠️ ${c.usage}`, html));
+  if (!parts || !metricWord || !start || !end) return void (await ctx.reply(`⚠️ ${c.usage}`));
   const metric: MetricKey | null = parseMetricOn("top")(metricWord);
-  if (!metric) return void (await ctx.reply(`⚠️ ${c.unknownMetric(echo(metricWord), metricList(ctx))}\n${c.usage}`, html));
+  if (!metric) return void (await ctx.reply(`⚠️ ${c.unknownMetric(echo(metricWord), metricList(ctx))}\n${c.usage}`));
   const result = createContest(ctx.deps, head, {
     name: parts.name,
     metric,
@@ -62,8 +61,8 @@ async function createInOneLine(ctx: BotContext, args: string): Promise<void> {
     prize: prize.join(" "),
     squads: [],
   });
-  if (!result.ok) return void (await ctx.reply(contestErrorText(result.error, ctx.locale), html));
-  await ctx.reply(c.created(escapeHtml(result.contest.name)), html);
+  if (!result.ok) return void (await ctx.reply(contestErrorText(result.error, ctx.locale)));
+  await ctx.reply(c.created(escapeHtml(result.contest.name)));
 }
 
 /** `/contest new …` (heads), `/contest <name>` (everyone in the team): one contest's standings, live or final. */
@@ -73,9 +72,9 @@ contestsFeature.command("contest", async (ctx) => {
   if (/^(new|новый)$/i.test(first)) return createInOneLine(ctx, more.join(" ").trim());
   const member = await requireMember(ctx);
   if (!member) return;
-  if (!text) return void (await ctx.reply(ctx.t.contests.usage, { parse_mode: "HTML" }));
+  if (!text) return void (await ctx.reply(ctx.t.contests.usage));
   const contest = findContest(ctx.deps, member.team, text.replace(/^["«“„']|["»”“']$/g, ""));
-  if (!contest) return void (await ctx.reply(ctx.t.contests.notFound(echo(text)), { parse_mode: "HTML" }));
+  if (!contest) return void (await ctx.reply(ctx.t.contests.notFound(echo(text))));
   const standings = contestStandingsNow(ctx.deps, member.team, contest);
   const now = ctx.deps.now();
   const over = contest.status === "finished" || now >= contest.endAt;
@@ -86,9 +85,9 @@ contestsFeature.command("contest", async (ctx) => {
 contestsFeature.command("contests", async (ctx) => {
   const member = await requireMember(ctx);
   if (!member) return;
-  const items = ctx.deps.repos.contests.listTeam(member.team.id).map((contest) => ({
+  const items = teamContests(ctx.deps, member.team.id).map((contest) => ({
     contest,
     standings: contestStandingsNow(ctx.deps, member.team, contest),
   }));
-  await ctx.reply(renderContestList(member.team.name, items, ctx.deps.now(), ctx.locale), { parse_mode: "HTML" });
+  await ctx.reply(renderContestList(member.team.name, items, ctx.deps.now(), ctx.locale));
 });

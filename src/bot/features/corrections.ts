@@ -1,11 +1,19 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { Activity } from "../../db/repositories/entries.js";
 import { type EditParseError, type EditValue, type EntryTarget, parseEditCommand, parseVoidCommand } from "../../domain/edit-command.js";
 import { formatLocal } from "../../domain/time.js";
 import { echo } from "../../presentation/html.js";
 import type { Messages } from "../../presentation/i18n/index.js";
 import { changesText, entryButton, entryLine, entryText } from "../../presentation/views/control-view.js";
-import { correctEntry, editableEntries, editableFields, loggedAtOf, mayChange, voidEntry } from "../../services/corrections.js";
+import {
+  type Activity,
+  correctEntry,
+  editableEntries,
+  editableFields,
+  entryById,
+  loggedAtOf,
+  mayChange,
+  voidEntry,
+} from "../../services/corrections.js";
 import type { Member } from "../../services/deps.js";
 import type { BotContext } from "../context.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
@@ -42,7 +50,7 @@ function parseErrorText(t: Messages, e: EditParseError): string {
 }
 
 async function refuse(ctx: BotContext, text: string): Promise<void> {
-  await ctx.reply(`⚠️ ${text}\n${ctx.t.control.nothingChanged}`, { parse_mode: "HTML" });
+  await ctx.reply(`⚠️ ${text}\n${ctx.t.control.nothingChanged}`);
 }
 
 /** `/edit` alone: the last entry and the day's list as buttons. */
@@ -50,14 +58,13 @@ async function showMenu(ctx: BotContext, member: Member): Promise<void> {
   const c = ctx.t.control;
   const entries = editableEntries(ctx.deps, member);
   if (entries.length === 0) {
-    await ctx.reply(`${c.noneToEdit}\n${c.editForms}`, { parse_mode: "HTML" });
+    await ctx.reply(`${c.noneToEdit}\n${c.editForms}`);
     return;
   }
   const kb = new InlineKeyboard();
   for (const a of entries)
     kb.text(entryButton(a, formatLocal(loggedAtOf(a), member.team.timezone, "HH:mm"), ctx.locale), `ed:p:${a.id}`).row();
   await ctx.reply([c.lastEntry(entryLine(entries[0]!, ctx.locale)), c.pickOne, c.editForms].join("\n"), {
-    parse_mode: "HTML",
     reply_markup: kb,
   });
 }
@@ -65,7 +72,7 @@ async function showMenu(ctx: BotContext, member: Member): Promise<void> {
 /** A picked entry: what it is and how to change it, as a message to reply to. */
 async function showPicked(ctx: BotContext, member: Member, id: number): Promise<void> {
   const c = ctx.t.control;
-  const entry = ctx.deps.repos.entryChanges.entry(member.team.id, id);
+  const entry = entryById(ctx.deps, member.team.id, id);
   if (!entry) return refuse(ctx, c.refusal.not_found!);
   const now = ctx.deps.now();
   // Whether a reason will be needed; a head may go on without one here and give it in the reply.
@@ -86,7 +93,6 @@ async function showPicked(ctx: BotContext, member: Member, id: number): Promise<
   ];
   if (refusal === "reason_required") lines.push(c.pickedHintReason);
   await ctx.reply(lines.join("\n"), {
-    parse_mode: "HTML",
     reply_markup: { force_reply: true, input_field_placeholder: `${c.field[editableFields(entry.kind)[0]!]} …` },
   });
 }
@@ -95,7 +101,7 @@ async function applyEdit(ctx: BotContext, member: Member, target: EntryTarget, v
   const c = ctx.t.control;
   const result = correctEntry(ctx.deps, member, target, value, reason);
   if (!result.ok) return refuse(ctx, c.refusal[result.refusal]);
-  await ctx.reply(c.corrected(result.activity.id, changesText(result.before, result.after, ctx.locale)), { parse_mode: "HTML" });
+  await ctx.reply(c.corrected(result.activity.id, changesText(result.before, result.after, ctx.locale)));
 }
 
 correctionsFeature.command("edit", async (ctx) => {
@@ -138,5 +144,5 @@ correctionsFeature.command("void", async (ctx) => {
   const lines = [ctx.t.control.voided(result.activity.id, entryLine(result.activity as Activity, ctx.locale))];
   if (result.leadRemoved) lines.push(ctx.t.undo.leadRemoved);
   if (result.stageRestored) lines.push(ctx.t.undo.stageRestored(ctx.t.stage[result.stageRestored]));
-  await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
+  await ctx.reply(lines.join("\n"));
 });

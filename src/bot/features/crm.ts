@@ -11,24 +11,34 @@ import {
 } from "../../crm/connect.js";
 import type { Credentials } from "../../crm/credentials.js";
 import { retryWaiting } from "../../crm/ingest.js";
+import { type SetupState, setupState } from "../../crm/setup-state.js";
 import { syncConnection } from "../../crm/sync.js";
 import { vaultFor } from "../../crm/vault.js";
-import { conversationStorage } from "../../db/repositories/conversation-storage.js";
-import type { CrmConnection } from "../../db/repositories/crm.js";
-import {
-  ENTRY_SOURCES,
-  type EntrySource,
-  effectiveSources,
-  isCrmKind,
-  looksLikeSecret,
-  MAPPABLE_STAGE_TARGETS,
-  suggestMember,
-} from "../../domain/crm.js";
+import { ENTRY_SOURCES, type EntrySource, isCrmKind, looksLikeSecret, MAPPABLE_STAGE_TARGETS, suggestMember } from "../../domain/crm.js";
 import { formatLocal } from "../../domain/time.js";
 import { ACTIVITY_KINDS, type ActivityKind } from "../../domain/types.js";
 import { formatDuration } from "../../presentation/format/duration.js";
 import { escapeHtml } from "../../presentation/html.js";
+import {
+  activeConnectionOf,
+  activeConnections,
+  type CrmConnection,
+  connectionStats,
+  crmStages,
+  crmUser,
+  crmUsers,
+  mapCrmUser,
+  markDisconnected,
+  recordRegisteredHook,
+  redactStoredText,
+  saveHookToken,
+  setEntrySource,
+  setStageMeaning,
+  teamConnection,
+  teamEntrySources,
+} from "../../services/crm-connections.js";
 import type { Member } from "../../services/deps.js";
+import { teamMembers } from "../../services/members.js";
 import { localDayBounds } from "../../services/record-entry.js";
 import type { BotContext } from "../context.js";
 import { requireHead } from "../middlewares/guards.js";
@@ -51,25 +61,8 @@ type Setup =
 /** Steps whose answer is a secret: the message is deleted and redacted from the stored update. */
 const SECRET_STEPS = new Set<Setup["step"]>(["auth", "secret", "code", "webhook", "hooktoken"]);
 
-// The flow's state holds secrets mid-way (a client secret): sealed like stored credentials.
-function setupStore(ctx: BotContext) {
-  const kv = conversationStorage<string>(ctx.deps.db);
-  const vault = vaultFor(ctx.deps.config, ctx.deps.logger);
-  const key = `crm-setup:${ctx.from!.id}`;
-  return {
-    read(): (Setup & { at: number }) | null {
-      const sealed = kv.read(key);
-      if (!sealed) return null;
-      const s = JSON.parse(vault.open(sealed)) as Setup & { at: number };
-      return ctx.deps.now() - s.at > SETUP_TTL_MS ? null : s;
-    },
-    write(s: Setup): void {
-      kv.write(key, vault.seal(JSON.stringify({ ...s, at: ctx.deps.now() })));
-    },
-    clear(): void {
-      kv.delete(key);
-    },
-  };
+function setupStore(ctx: BotContext): SetupState<Setup> {
+  return setupState<Setup>(ctx.deps, ctx.from!.id, SETUP_TTL_MS);
 }
 
 async function headInPrivate(ctx: BotContext): Promise<Member | null> {
@@ -82,7 +75,7 @@ async function headInPrivate(ctx: BotContext): Promise<Member | null> {
   return head;
 }
 
-const html = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
+const noPreview = { link_preview_options: { is_disabled: true } };
 
 crmFeature.command("crm", async (ctx) => {
   const head = await headInPrivate(ctx);
@@ -92,49 +85,49 @@ crmFeature.command("crm", async (ctx) => {
   switch (sub) {
     case "":
     case "status":
-      return void (await ctx.reply(statusText(ctx, head), html));
+      return void (await ctx.reply(statusText(ctx, head), noPreview));
     case "connect": {
-      if (!isCrmKind(arg)) return void (await ctx.reply(t.usage, html));
+      if (!isCrmKind(arg)) return void (await ctx.reply(t.usage, noPreview));
       await ctx.conversation.exitAll();
       setupStore(ctx).write(arg === "amocrm" ? { kind: "amocrm", step: "address" } : { kind: "bitrix24", step: "webhook" });
-      return void (await ctx.reply(arg === "amocrm" ? t.connect.askAmoAddress : t.connect.askBitrixWebhook, html));
+      return void (await ctx.reply(arg === "amocrm" ? t.connect.askAmoAddress : t.connect.askBitrixWebhook, noPreview));
     }
     case "users":
       return usersScreen(ctx, head);
     case "stages":
       return stagesScreen(ctx, head);
     case "sync": {
-      const conns = ctx.deps.repos.crm.activeOf(head.team.id);
-      if (conns.length === 0) return void (await ctx.reply(t.notConnected, html));
+      const conns = activeConnections(ctx.deps, head.team.id);
+      if (conns.length === 0) return void (await ctx.reply(t.notConnected, noPreview));
       await ctx.reply(t.sync.started);
       for (const c of conns) {
         const r = await syncConnection(ctx.deps, c.id);
         await ctx.reply(
           r.ok ? t.sync.done(r.tally.recorded, r.tally.corrected, r.tally.voided, r.tally.unassigned) : t.sync.failed(escapeHtml(r.error)),
-          html,
+          noPreview,
         );
       }
       return;
     }
     case "disconnect": {
-      const conn = ctx.deps.repos.crm.activeOf(head.team.id).find((c) => c.kind === arg);
-      if (!conn) return void (await ctx.reply(isCrmKind(arg) ? t.notConnected : t.disconnect.which, html));
+      const conn = activeConnectionOf(ctx.deps, head.team.id, arg);
+      if (!conn) return void (await ctx.reply(isCrmKind(arg) ? t.notConnected : t.disconnect.which, noPreview));
       await unregisterHook(ctx, conn);
-      ctx.deps.repos.crm.update(conn.id, { disconnectedAt: ctx.deps.now(), registeredHook: null });
-      return void (await ctx.reply(t.disconnect.done(t.kindName[conn.kind]), html));
+      markDisconnected(ctx.deps, conn.id, ctx.deps.now());
+      return void (await ctx.reply(t.disconnect.done(t.kindName[conn.kind]), noPreview));
     }
     case "sources":
       return sources(ctx, head, arg, arg2);
     case "token": {
       // Bitrix24 outgoing webhooks sign nothing but carry the application token: asked only when the head sets them up.
-      const conn = ctx.deps.repos.crm.activeOf(head.team.id).find((c) => c.kind === "bitrix24");
-      if (!conn) return void (await ctx.reply(t.notConnected, html));
+      const conn = activeConnectionOf(ctx.deps, head.team.id, "bitrix24");
+      if (!conn) return void (await ctx.reply(t.notConnected, noPreview));
       await ctx.conversation.exitAll();
       setupStore(ctx).write({ kind: "bitrix24", step: "hooktoken", connectionId: conn.id });
-      return void (await ctx.reply(t.connect.askHookToken, html));
+      return void (await ctx.reply(t.connect.askHookToken, noPreview));
     }
     default:
-      return void (await ctx.reply(t.usage, html));
+      return void (await ctx.reply(t.usage, noPreview));
   }
 });
 
@@ -150,7 +143,7 @@ async function registerAmoHook(ctx: BotContext, conn: CrmConnection, destination
       {},
       { destination, settings: AMO_HOOK_EVENTS },
     );
-    ctx.deps.repos.crm.update(conn.id, { registeredHook: destination });
+    recordRegisteredHook(ctx.deps, conn.id, destination);
   } catch (err) {
     ctx.log.warn({ err: String(err), connection_id: conn.id }, "could not register the amoCRM webhook");
   }
@@ -172,13 +165,13 @@ async function unregisterHook(ctx: BotContext, conn: CrmConnection): Promise<voi
 
 function statusText(ctx: BotContext, head: Member): string {
   const t = ctx.t.crm;
-  const conns = ctx.deps.repos.crm.activeOf(head.team.id);
+  const conns = activeConnections(ctx.deps, head.team.id);
   if (conns.length === 0) return t.notConnected;
   const now = ctx.deps.now();
   const tz = head.team.timezone;
   const day = localDayBounds(now, tz);
   const blocks = conns.map((c) => {
-    const s = ctx.deps.repos.crm.stats(c.id, day.from, day.to);
+    const s = connectionStats(ctx.deps, c.id, day.from, day.to);
     const lines = [t.status.block(t.kindName[c.kind], escapeHtml(c.accountName))];
     lines.push(
       c.lastSyncAt === null
@@ -206,14 +199,14 @@ function memberName(m: { firstName: string; lastName: string | null; username: s
 
 async function usersScreen(ctx: BotContext, head: Member, edit = false): Promise<void> {
   const t = ctx.t.crm;
-  const conns = ctx.deps.repos.crm.activeOf(head.team.id);
-  if (conns.length === 0) return void (await ctx.reply(t.notConnected, html));
-  const team = ctx.deps.repos.memberships.listTeam(head.team.id).map((m) => ({ ...m.user, userId: m.user.id }));
+  const conns = activeConnections(ctx.deps, head.team.id);
+  if (conns.length === 0) return void (await ctx.reply(t.notConnected, noPreview));
+  const team = teamMembers(ctx.deps, head.team.id).map((m) => ({ ...m.user, userId: m.user.id }));
   const byId = new Map(team.map((m) => [m.userId, m]));
   for (const conn of conns) {
-    const users = ctx.deps.repos.crm.users(conn.id);
+    const users = crmUsers(ctx.deps, conn.id);
     if (users.length === 0) {
-      await ctx.reply(t.users.empty, html);
+      await ctx.reply(t.users.empty, noPreview);
       continue;
     }
     const lines = [t.users.title(t.kindName[conn.kind])];
@@ -231,8 +224,8 @@ async function usersScreen(ctx: BotContext, head: Member, edit = false): Promise
       kb.text(t.users.change(u.name).slice(0, 60), `crm:c:${conn.id}:${u.crmUserId}`).row();
     }
     const text = lines.join("\n");
-    if (edit) await ctx.editMessageText(text, { ...html, reply_markup: kb }).catch(() => undefined);
-    else await ctx.reply(text, { ...html, reply_markup: kb });
+    if (edit) await ctx.editMessageText(text, { ...noPreview, reply_markup: kb }).catch(() => undefined);
+    else await ctx.reply(text, { ...noPreview, reply_markup: kb });
   }
 }
 
@@ -240,44 +233,43 @@ crmFeature.callbackQuery(/^crm:c:(\d+):([^:]+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   const head = await headInPrivate(ctx);
   if (!head) return;
-  const conn = ctx.deps.repos.crm.connection(Number(ctx.match[1]));
-  const u = conn && conn.teamId === head.team.id ? ctx.deps.repos.crm.crmUser(conn.id, ctx.match[2]!) : undefined;
+  const conn = teamConnection(ctx.deps, head.team.id, Number(ctx.match[1]));
+  const u = conn ? crmUser(ctx.deps, conn.id, ctx.match[2]!) : undefined;
   if (!conn || !u) return void (await ctx.reply(ctx.t.staleButton));
   const kb = new InlineKeyboard();
-  for (const m of ctx.deps.repos.memberships.listTeam(head.team.id)) {
+  for (const m of teamMembers(ctx.deps, head.team.id)) {
     kb.text(memberName(m.user).slice(0, 60), `crm:u:${conn.id}:${u.crmUserId}:${m.user.id}`).row();
   }
   kb.text(ctx.t.crm.users.nobody, `crm:u:${conn.id}:${u.crmUserId}:0`);
-  await ctx.reply(ctx.t.crm.users.pick(escapeHtml(u.name)), { ...html, reply_markup: kb });
+  await ctx.reply(ctx.t.crm.users.pick(escapeHtml(u.name)), { ...noPreview, reply_markup: kb });
 });
 
 crmFeature.callbackQuery(/^crm:u:(\d+):([^:]+):(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   const head = await headInPrivate(ctx);
   if (!head) return;
-  const { crm, memberships } = ctx.deps.repos;
-  const conn = crm.connection(Number(ctx.match[1]));
-  const u = conn && conn.teamId === head.team.id && conn.disconnectedAt === null ? crm.crmUser(conn.id, ctx.match[2]!) : undefined;
+  const conn = teamConnection(ctx.deps, head.team.id, Number(ctx.match[1]), { live: true });
+  const u = conn ? crmUser(ctx.deps, conn.id, ctx.match[2]!) : undefined;
   const userId = Number(ctx.match[3]);
   // Button data can be forged: the person must be an active member of the head's team.
-  const member = userId === 0 ? null : memberships.listTeam(head.team.id).find((m) => m.user.id === userId);
+  const member = userId === 0 ? null : teamMembers(ctx.deps, head.team.id).find((m) => m.user.id === userId);
   if (!conn || !u || member === undefined) return void (await ctx.reply(ctx.t.staleButton));
-  crm.mapUser(conn.id, u.crmUserId, member?.user.id ?? null, ctx.deps.now());
-  if (!member) return void (await ctx.reply(ctx.t.crm.users.cleared(escapeHtml(u.name)), html));
+  mapCrmUser(ctx.deps, conn.id, u.crmUserId, member?.user.id ?? null, ctx.deps.now());
+  if (!member) return void (await ctx.reply(ctx.t.crm.users.cleared(escapeHtml(u.name)), noPreview));
   const counted = retryWaiting(ctx.deps, conn, u.crmUserId).recorded;
-  await ctx.reply(ctx.t.crm.users.saved(escapeHtml(u.name), escapeHtml(memberName(member.user)), counted), html);
+  await ctx.reply(ctx.t.crm.users.saved(escapeHtml(u.name), escapeHtml(memberName(member.user)), counted), noPreview);
 });
 
 // ── stages ──
 
 async function stagesScreen(ctx: BotContext, head: Member, edit = false): Promise<void> {
   const t = ctx.t.crm;
-  const conns = ctx.deps.repos.crm.activeOf(head.team.id);
-  if (conns.length === 0) return void (await ctx.reply(t.notConnected, html));
+  const conns = activeConnections(ctx.deps, head.team.id);
+  if (conns.length === 0) return void (await ctx.reply(t.notConnected, noPreview));
   for (const conn of conns) {
-    const stages = ctx.deps.repos.crm.stages(conn.id);
+    const stages = crmStages(ctx.deps, conn.id);
     if (stages.length === 0) {
-      await ctx.reply(t.stages.empty, html);
+      await ctx.reply(t.stages.empty, noPreview);
       continue;
     }
     const lines = [t.stages.title(t.kindName[conn.kind])];
@@ -288,8 +280,8 @@ async function stagesScreen(ctx: BotContext, head: Member, edit = false): Promis
       if (s.target !== "won" && s.target !== "lost") kb.text(line.slice(0, 60), `crm:s:${conn.id}:${s.id}`).row();
     }
     const text = lines.join("\n").slice(0, 4000);
-    if (edit) await ctx.editMessageText(text, { ...html, reply_markup: kb }).catch(() => undefined);
-    else await ctx.reply(text, { ...html, reply_markup: kb });
+    if (edit) await ctx.editMessageText(text, { ...noPreview, reply_markup: kb }).catch(() => undefined);
+    else await ctx.reply(text, { ...noPreview, reply_markup: kb });
   }
 }
 
@@ -297,15 +289,12 @@ crmFeature.callbackQuery(/^crm:s:(\d+):(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   const head = await headInPrivate(ctx);
   if (!head) return;
-  const { crm } = ctx.deps.repos;
-  const conn = crm.connection(Number(ctx.match[1]));
-  const stage = conn && conn.teamId === head.team.id ? crm.stages(conn.id).find((s) => s.id === Number(ctx.match[2])) : undefined;
+  const conn = teamConnection(ctx.deps, head.team.id, Number(ctx.match[1]));
+  const stage = conn ? crmStages(ctx.deps, conn.id).find((s) => s.id === Number(ctx.match[2])) : undefined;
   if (!conn || !stage || stage.target === "won" || stage.target === "lost") return void (await ctx.reply(ctx.t.staleButton));
   const order = MAPPABLE_STAGE_TARGETS as readonly string[];
   const next = MAPPABLE_STAGE_TARGETS[(order.indexOf(stage.target) + 1) % order.length]!;
-  crm.setStageTarget(conn.id, stage.id, next);
-  // Leads and their moves are re-read from the start of the history, so the new meaning applies to them too (the ledger keeps it once).
-  crm.dropCursors(conn.id, ["leads", "moves", "deals"]);
+  setStageMeaning(ctx.deps, conn.id, stage.id, next);
   await stagesScreen(ctx, head, true);
 });
 
@@ -313,22 +302,21 @@ crmFeature.callbackQuery(/^crm:s:(\d+):(\d+)$/, async (ctx) => {
 
 async function sources(ctx: BotContext, head: Member, kindWord: string, sourceWord: string): Promise<void> {
   const t = ctx.t.crm.sources;
-  const { crm } = ctx.deps.repos;
   if (kindWord) {
     const kind = ACTIVITY_KINDS.find((k) => k === kindWord);
     const source = ENTRY_SOURCES.find((s) => s === sourceWord);
-    if (!kind || !source) return void (await ctx.reply(t.bad, html));
-    crm.setSource(head.team.id, kind, source, head.user.id, ctx.deps.now());
-    for (const conn of crm.activeOf(head.team.id)) retryWaiting(ctx.deps, conn);
-    return void (await ctx.reply(t.saved(ctx.t.kindCommand[kind].menu, ctx.t.crm.sourceName[source]), html));
+    if (!kind || !source) return void (await ctx.reply(t.bad, noPreview));
+    setEntrySource(ctx.deps, head.team.id, kind, source, head.user.id, ctx.deps.now());
+    for (const conn of activeConnections(ctx.deps, head.team.id)) retryWaiting(ctx.deps, conn);
+    return void (await ctx.reply(t.saved(ctx.t.kindCommand[kind].menu, ctx.t.crm.sourceName[source]), noPreview));
   }
   const all = teamSources(ctx, head.team.id);
   const lines = ACTIVITY_KINDS.map((k) => t.line(`${ctx.t.kindCommand[k].menu} (<code>${k}</code>)`, ctx.t.crm.sourceName[all[k]]));
-  await ctx.reply([t.title, ...lines, "", t.usage].join("\n"), html);
+  await ctx.reply([t.title, ...lines, "", t.usage].join("\n"), noPreview);
 }
 
 function teamSources(ctx: BotContext, teamId: number): Record<ActivityKind, EntrySource> {
-  return effectiveSources(ctx.deps.repos.crm.activeOf(teamId).length > 0, ctx.deps.repos.crm.sources(teamId));
+  return teamEntrySources(ctx.deps, teamId);
 }
 
 // ── the connect flow (and secrets typed outside it) ──
@@ -368,19 +356,19 @@ crmFeature.on("message:text", async (ctx, next) => {
   switch (setup.step) {
     case "address": {
       const baseUrl = parseAmoAddress(text, allowInsecure);
-      if (!baseUrl) return void (await ctx.reply(t.badAmoAddress, html));
+      if (!baseUrl) return void (await ctx.reply(t.badAmoAddress, noPreview));
       store.write({ kind: "amocrm", step: "auth", baseUrl });
-      return void (await ctx.reply(t.askAmoAuth, html));
+      return void (await ctx.reply(t.askAmoAuth, noPreview));
     }
     case "auth": {
       if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) {
         store.write({ kind: "amocrm", step: "secret", baseUrl: setup.baseUrl, clientId: text });
-        return void (await ctx.reply(t.askClientSecret, html));
+        return void (await ctx.reply(t.askClientSecret, noPreview));
       }
       store.clear();
       await ctx.reply(t.checking);
       const check = await checkAmo(setup.baseUrl, text);
-      if (!check.ok) return void (await ctx.reply(t.failed[check.reason], html));
+      if (!check.ok) return void (await ctx.reply(t.failed[check.reason], noPreview));
       return finish(ctx, head, {
         kind: "amocrm",
         authMode: "token",
@@ -391,38 +379,38 @@ crmFeature.on("message:text", async (ctx, next) => {
     }
     case "secret": {
       store.write({ ...setup, step: "redirect", clientSecret: text });
-      return void (await ctx.reply(t.askRedirect(escapeHtml(defaultRedirect(ctx))), html));
+      return void (await ctx.reply(t.askRedirect(escapeHtml(defaultRedirect(ctx))), noPreview));
     }
     case "redirect": {
       const redirectUri = text === "-" ? defaultRedirect(ctx) : text;
       store.write({ ...setup, step: "code", redirectUri });
-      return void (await ctx.reply(t.askCode, html));
+      return void (await ctx.reply(t.askCode, noPreview));
     }
     case "code": {
       store.clear();
       await ctx.reply(t.checking);
       const app = { clientId: setup.clientId, clientSecret: setup.clientSecret, redirectUri: setup.redirectUri };
       const r = await exchangeAmoCode(ctx.deps, setup.baseUrl, app, text);
-      if (!r.ok) return void (await ctx.reply(t.failed[r.reason], html));
-      if (!r.check.ok) return void (await ctx.reply(t.failed[r.check.reason], html));
+      if (!r.ok) return void (await ctx.reply(t.failed[r.reason], noPreview));
+      if (!r.check.ok) return void (await ctx.reply(t.failed[r.check.reason], noPreview));
       return finish(ctx, head, { kind: "amocrm", authMode: "oauth", baseUrl: setup.baseUrl, ...r.check, credentials: r.credentials });
     }
     case "hooktoken": {
       store.clear();
-      const conn = ctx.deps.repos.crm.connection(setup.connectionId);
-      if (!conn || conn.teamId !== head.team.id || conn.disconnectedAt !== null || !/^[A-Za-z0-9_-]{8,128}$/.test(text)) {
-        return void (await ctx.reply(t.badHookToken, html));
+      const conn = teamConnection(ctx.deps, head.team.id, setup.connectionId, { live: true });
+      if (!conn || !/^[A-Za-z0-9_-]{8,128}$/.test(text)) {
+        return void (await ctx.reply(t.badHookToken, noPreview));
       }
-      ctx.deps.repos.crm.update(conn.id, { hookToken: vaultFor(ctx.deps.config, ctx.deps.logger).seal(text) });
-      return void (await ctx.reply(t.hookTokenSaved, html));
+      saveHookToken(ctx.deps, conn.id, vaultFor(ctx.deps.config, ctx.deps.logger).seal(text));
+      return void (await ctx.reply(t.hookTokenSaved, noPreview));
     }
     case "webhook": {
       const hook = parseBitrixWebhook(text, allowInsecure);
-      if (!hook) return void (await ctx.reply(t.badBitrixWebhook, html));
+      if (!hook) return void (await ctx.reply(t.badBitrixWebhook, noPreview));
       store.clear();
       await ctx.reply(t.checking);
       const check = await checkBitrix(hook.url);
-      if (!check.ok) return void (await ctx.reply(t.failed[check.reason], html));
+      if (!check.ok) return void (await ctx.reply(t.failed[check.reason], noPreview));
       return finish(ctx, head, {
         kind: "bitrix24",
         authMode: "webhook",
@@ -440,7 +428,7 @@ function defaultRedirect(ctx: BotContext): string {
 
 /** The secret leaves the chat and the stored raw update; nothing of it is logged. */
 async function hideSecret(ctx: BotContext): Promise<void> {
-  ctx.deps.repos.inbox.redactText(ctx.update.update_id);
+  redactStoredText(ctx.deps, ctx.update.update_id);
   await ctx.deleteMessage().catch(() => undefined);
 }
 
@@ -464,7 +452,7 @@ async function finish(
   const parts = [t.connected(ctx.t.crm.kindName[conn.kind], escapeHtml(conn.accountName))];
   if (hook) parts.push(t.webhook(escapeHtml(hook)));
   parts.push(t.next);
-  await ctx.reply(parts.join("\n\n"), html);
+  await ctx.reply(parts.join("\n\n"), noPreview);
   // The month's history is read now, in the background; /crm shows how it went.
   void syncConnection(ctx.deps, conn.id);
 }

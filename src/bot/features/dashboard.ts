@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { currentTvLink, revokeTvLinks } from "../../services/tv-board.js";
 import type { BotContext } from "../context.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
 
@@ -37,10 +38,10 @@ dashboardFeature.command("tv", async (ctx) => {
   const arg = ctx.match.trim().toLowerCase();
   const now = ctx.deps.now();
   if (arg === "revoke" || arg === "отозвать") {
-    const n = ctx.deps.repos.tvLinks.revoke(head.team.id, now);
+    const n = revokeTvLinks(ctx.deps, head.team.id, now);
     return void (await ctx.reply(n > 0 ? m.tvRevoked : m.tvNone));
   }
   if (arg !== "") return void (await ctx.reply(m.tvUsage));
-  const link = ctx.deps.repos.tvLinks.current(head.team.id, head.user.id, now);
+  const link = currentTvLink(ctx.deps, head.team.id, head.user.id, now);
   await ctx.reply(m.tvLink(tvUrl(url, link.token)), { link_preview_options: { is_disabled: true } });
 });

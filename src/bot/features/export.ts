@@ -2,10 +2,12 @@ import { Composer, InputFile } from "grammy";
 import { checkFileEntries } from "../../domain/period-bounds.js";
 import { mayShowField } from "../../domain/trust-policy.js";
 import { periodLabel } from "../../presentation/format/period-label.js";
-import { clip, MAX_CAPTION } from "../../presentation/html.js";
+import { clip, escapeHtml, MAX_CAPTION } from "../../presentation/html.js";
 import { activitiesCsv, summaryCsv } from "../../presentation/views/csv-export.js";
 import { activitiesXlsx, summaryXlsx } from "../../presentation/views/xlsx-export.js";
 import { bonusForPeriod } from "../../services/bonus.js";
+import { entriesIn, entryCount } from "../../services/entry-history.js";
+import { teamMembers } from "../../services/members.js";
 import { teamSnapshot } from "../../services/team-snapshot.js";
 import type { BotContext } from "../context.js";
 import { requireMember } from "../middlewares/guards.js";
@@ -56,24 +58,21 @@ exportFeature.command("export", async (ctx) => {
           `kpi-summary-${stamp}.csv`,
         );
     await ctx.replyWithDocument(file, {
-      caption: clip(r.exportCaption(r.exportSummary, label, snap.people.length), MAX_CAPTION),
+      caption: escapeHtml(clip(r.exportCaption(r.exportSummary, label, snap.people.length), MAX_CAPTION)),
     });
     return;
   }
   // A file is built in one go: its entries are counted (on the index) before any is read.
-  const { entries } = ctx.deps.repos;
-  const limit = checkFileEntries(entries.countInRange(member.team.id, period.from, period.to, own), xlsx ? "xlsx" : "csv");
+  const limit = checkFileEntries(entryCount(ctx.deps, member.team.id, period.from, period.to, own), xlsx ? "xlsx" : "csv");
   if (limit) return refusePeriod(ctx, limit, periodText, r.exportUsage);
-  const activities = entries.activities(member.team.id, period.from, period.to, own);
+  const activities = entriesIn(ctx.deps, member.team.id, period.from, period.to, own);
   const names = new Map(
-    ctx.deps.repos.memberships
-      .listTeam(member.team.id)
-      .map((m) => [m.user.id, m.user.firstName + (m.user.lastName ? ` ${m.user.lastName}` : "")]),
+    teamMembers(ctx.deps, member.team.id).map((m) => [m.user.id, m.user.firstName + (m.user.lastName ? ` ${m.user.lastName}` : "")]),
   );
   const file = xlsx
     ? new InputFile(await activitiesXlsx(activities, names, member.team.timezone, ctx.locale), `kpi-entries-${stamp}.xlsx`)
     : new InputFile(Buffer.from(activitiesCsv(activities, names, member.team.timezone, ctx.locale), "utf8"), `kpi-entries-${stamp}.csv`);
   await ctx.replyWithDocument(file, {
-    caption: clip(r.exportCaption(r.exportEntries, label, activities.length), MAX_CAPTION),
+    caption: escapeHtml(clip(r.exportCaption(r.exportEntries, label, activities.length), MAX_CAPTION)),
   });
 });

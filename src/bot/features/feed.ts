@@ -6,6 +6,7 @@ import { clip, echo, escapeHtml } from "../../presentation/html.js";
 import { feedPages } from "../../presentation/views/control-view.js";
 import type { Member } from "../../services/deps.js";
 import { buildFeed } from "../../services/feed.js";
+import { memberByUsername, membershipOf, userById } from "../../services/members.js";
 import { teamPeriod } from "../../services/team-settings.js";
 import type { BotContext } from "../context.js";
 import { requireMember } from "../middlewares/guards.js";
@@ -32,7 +33,7 @@ function render(ctx: BotContext, member: Member, view: FeedView): { text: string
   const team = member.team;
   const feed = buildFeed(ctx.deps, team.id, view.period, view.userId || null);
   const f = ctx.t.control.feed;
-  const who = view.userId ? (feed.names.get(view.userId) ?? ctx.deps.repos.users.byId(view.userId)?.firstName ?? "") : f.team;
+  const who = view.userId ? (feed.names.get(view.userId) ?? userById(ctx.deps, view.userId)?.firstName ?? "") : f.team;
   const title = f.title(escapeHtml(clip(who, 60)), periodLabel(view.period, ctx.locale));
   const pages = feedPages(feed, title, team.timezone, view.userId === 0, ctx.locale);
   const index = view.page < 0 || view.page >= pages.length ? pages.length - 1 : view.page;
@@ -58,20 +59,20 @@ feedFeature.command("feed", async (ctx) => {
   const words = (typeof ctx.match === "string" ? ctx.match : "").trim().split(/\s+/).filter(Boolean);
   const usernames = words.filter((w) => w.startsWith("@"));
   const rest = words.filter((w) => !w.startsWith("@")).join(" ");
-  if (usernames.length > 1) return void (await ctx.reply(f.usage, { parse_mode: "HTML" }));
+  if (usernames.length > 1) return void (await ctx.reply(f.usage));
   const isHead = member.membership.role === "head";
   let userId = isHead ? 0 : member.user.id;
   if (usernames[0]) {
-    const named = ctx.deps.repos.memberships.byUsername(member.team.id, usernames[0]);
-    if (!named) return void (await ctx.reply(f.unknownUser(echo(usernames[0])), { parse_mode: "HTML" }));
+    const named = memberByUsername(ctx.deps, member.team.id, usernames[0]);
+    if (!named) return void (await ctx.reply(f.unknownUser(echo(usernames[0]))));
     if (!isHead && named.user.id !== member.user.id) return void (await ctx.reply(f.ownOnly));
     userId = named.user.id;
   }
   const asked = teamPeriod(member.team, rest, ctx.deps.now(), "today");
-  if (!asked.ok || asked.period.to - asked.period.from > MAX_SPAN) return void (await ctx.reply(f.usage, { parse_mode: "HTML" }));
+  if (!asked.ok || asked.period.to - asked.period.from > MAX_SPAN) return void (await ctx.reply(f.usage));
   const period = asked.period;
   const view = render(ctx, member, { userId, period, page: -1 });
-  await ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
+  await ctx.reply(view.text, { reply_markup: view.keyboard });
 });
 
 feedFeature.callbackQuery(/^fd:(\d{1,15}):(\d{1,10}):(\d{1,10}):([a-z]{1,12}):(\d{1,4})$/, async (ctx) => {
@@ -85,12 +86,10 @@ feedFeature.callbackQuery(/^fd:(\d{1,15}):(\d{1,10}):(\d{1,10}):([a-z]{1,12}):(\
   const to = Number(toMin) * MINUTE;
   // Re-checked on every tap: a manager pages only their own feed, anyone only their team's people.
   if (member.membership.role !== "head" && userId !== member.user.id) return void (await ctx.reply(f.ownOnly));
-  if (userId !== 0 && !ctx.deps.repos.memberships.get(member.team.id, userId)) return void (await ctx.reply(f.stale));
+  if (userId !== 0 && !membershipOf(ctx.deps, member.team.id, userId)) return void (await ctx.reply(f.stale));
   if (!(from < to) || to - from > MAX_SPAN) return void (await ctx.reply(f.stale));
   const tz = member.team.timezone;
   const period: Period = { from, to, startDate: localDate(from, tz), endDate: localDate(to - 1, tz), kind: kind! };
   const view = render(ctx, member, { userId, period, page: Number(page) });
-  await ctx
-    .editMessageText(view.text, { parse_mode: "HTML", reply_markup: view.keyboard })
-    .catch(() => ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard }));
+  await ctx.editMessageText(view.text, { reply_markup: view.keyboard }).catch(() => ctx.reply(view.text, { reply_markup: view.keyboard }));
 });

@@ -1,9 +1,9 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
-import type { GamingFlag } from "../../db/repositories/gaming-flags.js";
 import { mayShowField } from "../../domain/trust-policy.js";
 import { type FlagRow, flagLine, MAX_LISTED, renderFlagList } from "../../presentation/views/gaming-flags-view.js";
-import { listFlags, markFlagFine, voidFlaggedEntries } from "../../services/gaming-flags.js";
+import { flagById, type GamingFlag, listFlags, markFlagFine, voidFlaggedEntries } from "../../services/gaming-flags.js";
+import { userById } from "../../services/members.js";
 import type { BotContext } from "../context.js";
 import { requireHead } from "../middlewares/guards.js";
 import { askPeriod } from "../report-replies.js";
@@ -14,7 +14,7 @@ export const flagsFeature = new Composer<BotContext>();
 function rowsOf(ctx: BotContext, flags: readonly GamingFlag[]): FlagRow[] {
   const names = new Map<number, string>();
   const name = (id: number) => {
-    if (!names.has(id)) names.set(id, ctx.deps.repos.users.byId(id)?.firstName ?? String(id));
+    if (!names.has(id)) names.set(id, userById(ctx.deps, id)?.firstName ?? String(id));
     return names.get(id)!;
   };
   return flags.map((flag) => ({
@@ -43,7 +43,6 @@ flagsFeature.command("flags", async (ctx) => {
   const rows = rowsOf(ctx, listing.flags);
   const keyboard = rows.slice(0, MAX_LISTED).flatMap((row, i) => (row.flag.status === "open" ? [openRow(ctx, row.flag.id, i + 1)] : []));
   await ctx.reply(renderFlagList(rows, period, listing.on, head.team.timezone, ctx.locale), {
-    parse_mode: "HTML",
     ...(keyboard.length > 0 ? { reply_markup: new InlineKeyboard(keyboard) } : {}),
   });
 });
@@ -72,7 +71,7 @@ flagsFeature.callbackQuery(/^gf:(ok|vq|vy|vn):(\d{1,12}):(\d{1,2})$/, async (ctx
   const [, action, rawId, rawN] = ctx.match;
   const id = Number(rawId);
   const n = Number(rawN);
-  const flag = ctx.deps.repos.gamingFlags.byId(team.id, id);
+  const flag = flagById(ctx.deps, team.id, id);
   if (!flag) return void (await ctx.answerCallbackQuery({ text: t.gone, show_alert: true }));
   if (flag.status !== "open") {
     await ctx.answerCallbackQuery({ text: t.alreadyResolved, show_alert: true });
@@ -102,7 +101,7 @@ flagsFeature.callbackQuery(/^gf:(ok|vq|vy|vn):(\d{1,12}):(\d{1,2})$/, async (ctx
       await setKeyboard(ctx, withRow(ctx, id, null));
       const [row] = rowsOf(ctx, [{ ...flag }]);
       const line = flagLine(row!, n, team.timezone, ctx.locale);
-      await ctx.reply(action === "ok" ? t.markedFine(line) : t.voidedDone(line, t.entries(result.voided)), { parse_mode: "HTML" });
+      await ctx.reply(action === "ok" ? t.markedFine(line) : t.voidedDone(line, t.entries(result.voided)));
       return;
     }
   }

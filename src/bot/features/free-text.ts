@@ -78,7 +78,7 @@ freeTextFeature.on("message:text", async (ctx, next) => {
     if (!fresh) return;
     const stored = storeEntries(ctx.deps, member, proposal).map((x) => entryReplyText(x.entry, x.outcome, ctx.locale));
     const kb = new InlineKeyboard().text(ctx.t.freeText.undo, `ft:un:${proposal.id}:${proposal.token}`);
-    await ctx.reply(fitHtml(`${stored.join("\n")}\n${ctx.t.freeText.autoStored}`), { ...reply, parse_mode: "HTML", reply_markup: kb });
+    await ctx.reply(fitHtml(`${stored.join("\n")}\n${ctx.t.freeText.autoStored}`), { ...reply, reply_markup: kb });
     return;
   }
   const { proposal, fresh } = saveProposal(ctx.deps, member, dated, meta);
@@ -86,7 +86,6 @@ freeTextFeature.on("message:text", async (ctx, next) => {
   const complete = reading.entries.every((e) => e.missing === null);
   await ctx.reply(fitHtml(proposalText(reading, ctx.locale, dayNotes)), {
     ...reply,
-    parse_mode: "HTML",
     reply_markup: proposalKeyboard(ctx, proposal.id, proposal.token, reading.entries.length, complete, reading.guessed),
   });
 });
@@ -119,7 +118,7 @@ freeTextFeature.callbackQuery(/^ft:(ok|no|ed|ek|un):(\d{1,12}):([0-9a-f]{8})(?::
     const result = confirmProposal(ctx.deps, member, id, token!);
     if (!result.ok) return void (await ctx.reply(ft.stale[result.reason]));
     await closeButtons(ctx);
-    await ctx.reply(fitHtml(result.stored.map((x) => entryReplyText(x.entry, x.outcome, ctx.locale)).join("\n")), { parse_mode: "HTML" });
+    await ctx.reply(fitHtml(result.stored.map((x) => entryReplyText(x.entry, x.outcome, ctx.locale)).join("\n")));
     return;
   }
   if (action === "no") {
@@ -144,7 +143,7 @@ freeTextFeature.callbackQuery(/^ft:(ok|no|ed|ek|un):(\d{1,12}):([0-9a-f]{8})(?::
       if (r.stageRestored) lines.push(ctx.t.undo.stageRestored(ctx.t.stage[r.stageRestored]));
     }
     await closeButtons(ctx);
-    await ctx.reply(lines.length ? lines.join("\n") : ctx.t.undo.nothing, { parse_mode: "HTML" });
+    await ctx.reply(lines.length ? lines.join("\n") : ctx.t.undo.nothing);
     return;
   }
   const index = Number(indexText ?? 0);
@@ -161,7 +160,7 @@ freeTextFeature.callbackQuery(/^ft:(ok|no|ed|ek|un):(\d{1,12}):([0-9a-f]{8})(?::
     });
     // The kinds replace the proposal's buttons, so the flow's end updates this very message.
     await ctx.editMessageReplyMarkup({ reply_markup: kb }).catch(() => undefined);
-    await ctx.reply(fitHtml(ft.pickKind(proposalLine(entry, ctx.locale))), { parse_mode: "HTML" });
+    await ctx.reply(fitHtml(ft.pickKind(proposalLine(entry, ctx.locale))));
     return;
   }
   // A kind picked: this entry leaves the proposal and opens the guided flow, prefilled with it.
@@ -179,7 +178,6 @@ freeTextFeature.callbackQuery(/^ft:(ok|no|ed|ek|un):(\d{1,12}):([0-9a-f]{8})(?::
     const complete = rest.every((e) => e.missing === null);
     await ctx
       .editMessageText(fitHtml(proposalText({ entries: rest, guessed: false, notes: [] }, ctx.locale)), {
-        parse_mode: "HTML",
         reply_markup: proposalKeyboard(ctx, id, token!, rest.length, complete, false),
       })
       .catch(() => undefined);

@@ -20,5 +20,5 @@ export function helpText(t: Messages, role: "head" | "manager" | null, chat: "pr
 
 helpFeature.command("help", async (ctx) => {
   const chat = ctx.chat.type === "private" ? "private" : "group";
-  await ctx.reply(helpText(ctx.t, ctx.actor.membership?.role ?? null, chat, Boolean(ctx.actor.team)), { parse_mode: "HTML" });
+  await ctx.reply(helpText(ctx.t, ctx.actor.membership?.role ?? null, chat, Boolean(ctx.actor.team)));
 });

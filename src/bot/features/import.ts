@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { Composer, InlineKeyboard } from "grammy";
 import type { Document } from "grammy/types";
 import { MAX_IMPORT_BYTES, readImportCsv } from "../../domain/csv-import.js";
@@ -10,15 +9,9 @@ import {
   renderImportRefusal,
   renderImportResult,
 } from "../../presentation/views/import-view.js";
-import {
-  AWAITING_FILE_TTL_MS,
-  IMPORT_BATCH_SIZE,
-  IMPORT_TTL_MS,
-  type ImportPlan,
-  planImport,
-  runImport,
-} from "../../services/csv-import.js";
+import { IMPORT_BATCH_SIZE, type ImportPlan, planImport, runImport } from "../../services/csv-import.js";
 import type { Member } from "../../services/deps.js";
+import { awaitImportFile, claimImportJob, endImportJob, fileArrived, openImportJob, waitsForFile } from "../../services/import-jobs.js";
 import type { BotContext } from "../context.js";
 import { downloadTelegramFile } from "../file-download.js";
 import { requireMember } from "../middlewares/guards.js";
@@ -43,67 +36,55 @@ async function fetchAndRead(ctx: BotContext, member: Member, fileId: string) {
 async function dryRun(ctx: BotContext, member: Member, document: Document): Promise<void> {
   const m = ctx.t.importCsv;
   if ((document.file_size ?? 0) > MAX_IMPORT_BYTES) {
-    await ctx.reply(renderImportRefusal(ctx.t, { code: "too_big", bytes: document.file_size ?? 0 }), { parse_mode: "HTML" });
+    await ctx.reply(renderImportRefusal(ctx.t, { code: "too_big", bytes: document.file_size ?? 0 }));
     return;
   }
   const read = await fetchAndRead(ctx, member, document.file_id);
   if (!read) return void (await ctx.reply(m.downloadFailed));
-  if (!read.ok) return void (await ctx.reply(renderImportRefusal(ctx.t, read.refusal), { parse_mode: "HTML" }));
+  if (!read.ok) return void (await ctx.reply(renderImportRefusal(ctx.t, read.refusal)));
   const plan = planImport(ctx.deps, member, read);
   const fileName = document.file_name ?? "import.csv";
   const fresh = newRows(plan);
-  const job = ctx.deps.repos.importJobs.create({
-    token: randomBytes(4).toString("hex"),
-    teamId: member.team.id,
-    userId: member.user.id,
-    chatId: ctx.chat!.id,
-    status: fresh > 0 ? "pending" : "done",
-    fileId: document.file_id,
-    fileName,
-    // What the buttons promise, so Import can tell when the file or the rights changed since.
-    result: { ready: plan.rows.length, errors: plan.errors.length, head: member.membership.role === "head" ? 1 : 0 },
-    createdAt: ctx.deps.now(),
-  });
+  const job = openImportJob(
+    ctx.deps,
+    member,
+    ctx.chat!.id,
+    {
+      fileId: document.file_id,
+      fileName,
+      hasNewRows: fresh > 0,
+      // What the buttons promise, so Import can tell when the file or the rights changed since.
+      result: { ready: plan.rows.length, errors: plan.errors.length, head: member.membership.role === "head" ? 1 : 0 },
+    },
+    ctx.deps.now(),
+  );
   const keyboard =
     fresh > 0
       ? new InlineKeyboard()
           .text(m.importButton(fresh), `imp:ok:${job.id}:${job.token}`)
           .text(m.cancelButton, `imp:no:${job.id}:${job.token}`)
       : undefined;
-  await ctx.reply(renderDryRun(ctx.t, fileName, plan), { parse_mode: "HTML", ...(keyboard ? { reply_markup: keyboard } : {}) });
+  await ctx.reply(renderDryRun(ctx.t, fileName, plan), { ...(keyboard ? { reply_markup: keyboard } : {}) });
 }
 
 importFeature.command("import", async (ctx) => {
   if (ctx.chat.type !== "private") return void (await ctx.reply(ctx.t.importCsv.privateOnly));
   const member = await requireMember(ctx);
   if (!member) return;
-  const jobs = ctx.deps.repos.importJobs;
-  const now = ctx.deps.now();
-  jobs.closeOpen(member.user.id, ["awaiting_file"], now);
-  jobs.create({
-    token: randomBytes(4).toString("hex"),
-    teamId: member.team.id,
-    userId: member.user.id,
-    chatId: ctx.chat.id,
-    status: "awaiting_file",
-    createdAt: now,
-  });
-  await ctx.reply(`${ctx.t.importCsv.awaiting}\n\n${ctx.t.importCsv.usage}`, { parse_mode: "HTML" });
+  awaitImportFile(ctx.deps, member, ctx.chat.id, ctx.deps.now());
+  await ctx.reply(`${ctx.t.importCsv.awaiting}\n\n${ctx.t.importCsv.usage}`);
 });
 
 importFeature.on("message:document", async (ctx, next) => {
   const captioned = CAPTION_COMMAND.test(ctx.message.caption ?? "");
-  const jobs = ctx.deps.repos.importJobs;
   const now = ctx.deps.now();
   const waiting =
-    !captioned && ctx.from && ctx.chat.type === "private"
-      ? jobs.latest(ctx.from.id, ctx.chat.id, "awaiting_file", now - AWAITING_FILE_TTL_MS)
-      : undefined;
+    !captioned && ctx.from !== undefined && ctx.chat.type === "private" && waitsForFile(ctx.deps, ctx.from.id, ctx.chat.id, now);
   if (!captioned && !waiting) return next();
   if (ctx.chat.type !== "private") return void (await ctx.reply(ctx.t.importCsv.privateOnly));
   const member = await requireMember(ctx);
   if (!member) return;
-  jobs.closeOpen(member.user.id, ["awaiting_file"], now);
+  fileArrived(ctx.deps, member.user.id, now);
   await dryRun(ctx, member, ctx.message.document);
 });
 
@@ -113,24 +94,22 @@ importFeature.callbackQuery(/^imp:(ok|no):(\d{1,12}):([0-9a-f]{8})$/, async (ctx
   if (!member) return;
   const [, action, idText, token] = ctx.match;
   const m = ctx.t.importCsv;
-  const jobs = ctx.deps.repos.importJobs;
-  const who = { userId: member.user.id, teamId: member.team.id };
   const closeButtons = () => ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
 
   if (action === "no") {
-    const claim = jobs.claim(Number(idText), token!, who, ctx.deps.now(), IMPORT_TTL_MS, "pending", "cancelled");
+    const claim = claimImportJob(ctx.deps, member, Number(idText), token!, "cancelled", ctx.deps.now());
     if (!claim.ok) return void (await ctx.reply(m.stale[claim.reason]));
     await closeButtons();
     await ctx.reply(m.cancelled);
     return;
   }
-  const claim = jobs.claim(Number(idText), token!, who, ctx.deps.now(), IMPORT_TTL_MS, "pending", "running");
+  const claim = claimImportJob(ctx.deps, member, Number(idText), token!, "running", ctx.deps.now());
   if (!claim.ok) return void (await ctx.reply(m.stale[claim.reason]));
   await closeButtons();
   const job = claim.job;
   const fail = async (text: string) => {
-    jobs.update(job.id, { status: "cancelled" });
-    await ctx.reply(text, { parse_mode: "HTML" });
+    endImportJob(ctx.deps, job.id, { status: "cancelled" });
+    await ctx.reply(text);
   };
   // A head demoted since the dry run no longer imports colleagues' rows.
   if (job.result?.head === 1 && member.membership.role !== "head") return fail(m.roleLost);
@@ -152,13 +131,11 @@ importFeature.callbackQuery(/^imp:(ok|no):(\d{1,12}):([0-9a-f]{8})$/, async (ctx
       await ctx.api.editMessageText(progress.chat.id, progress.message_id, renderImportProgress(ctx.t, done, total)).catch(() => undefined);
     },
   });
-  jobs.update(job.id, {
+  endImportJob(ctx.deps, job.id, {
     status: "done",
     result: { ...job.result, stored: result.stored, alreadyPresent: result.alreadyPresent, refused: result.refused.length },
   });
   const summary = renderImportResult(ctx.t, result);
   // The progress message may be gone (deleted by the user): then the outcome comes as a new message.
-  await ctx.api
-    .editMessageText(progress.chat.id, progress.message_id, summary, { parse_mode: "HTML" })
-    .catch(() => ctx.reply(summary, { parse_mode: "HTML" }));
+  await ctx.api.editMessageText(progress.chat.id, progress.message_id, summary).catch(() => ctx.reply(summary));
 });

@@ -34,7 +34,6 @@ inputsFeature.command("inputs", async (ctx) => {
   const text = ctx.match.trim();
   if (!text) {
     await ctx.reply(renderInputsStatus(inputsStatus(ctx.deps, head.team), ctx.locale), {
-      parse_mode: "HTML",
       reply_markup: editKeyboard(ctx.locale),
     });
     return;
@@ -56,18 +55,16 @@ inputsFeature.command("inputs", async (ctx) => {
         reason = cmd.reason === "future" ? t.futureMonth : t.badMonth(echo(cmd.word));
         break;
     }
-    await ctx.reply(`⚠️ ${reason}\n\n${t.usage}`, { parse_mode: "HTML" });
+    await ctx.reply(`⚠️ ${reason}\n\n${t.usage}`);
     return;
   }
   const result = setInput(ctx.deps, head, cmd);
   if (result.status === "unknown_user") {
-    await ctx.reply(`⚠️ ${t.unknownUser(echo(result.username))}`, { parse_mode: "HTML" });
+    await ctx.reply(`⚠️ ${t.unknownUser(echo(result.username))}`);
     return;
   }
   const what = cmd.kind === "costs" ? `${t.costs} @${echo(cmd.username ?? "")}` : t[cmd.kind];
-  await ctx.reply(t.saved(what, inputValueText(cmd.kind, cmd.value, ctx.locale), monthLabel(result.month, ctx.locale)), {
-    parse_mode: "HTML",
-  });
+  await ctx.reply(t.saved(what, inputValueText(cmd.kind, cmd.value, ctx.locale), monthLabel(result.month, ctx.locale)));
 });
 
 // A status-screen button: the same checks as the command (a head, in private), then the flow.

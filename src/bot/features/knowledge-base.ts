@@ -1,9 +1,17 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { Material } from "../../db/repositories/knowledge-base.js";
 import { KB_BODY_MAX, KB_TITLE_MAX, parseMaterial } from "../../domain/kb-material.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { renderMaterial, renderMaterialList, renderReaders, tagLine } from "../../presentation/views/knowledge-base-view.js";
-import { findMaterials, materialSearchText, readersOf } from "../../services/knowledge-base.js";
+import {
+  findMaterials,
+  type Material,
+  markMaterial,
+  materialById,
+  readersOf,
+  removeMaterial,
+  saveMaterial,
+  updateMaterial,
+} from "../../services/knowledge-base.js";
 import type { BotContext } from "../context.js";
 import { fileOfMessage, KB_ADD_CONVERSATION } from "../conversations/kb-add.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
@@ -21,7 +29,7 @@ async function addMaterial(ctx: BotContext, args: string): Promise<void> {
     const why = { no_title: t.noTitle, title_too_long: t.titleTooLong(KB_TITLE_MAX), body_too_long: t.bodyTooLong(KB_BODY_MAX) }[
       parsed.error
     ];
-    await ctx.reply(`${why}\n${t.usage}`, { parse_mode: "HTML" });
+    await ctx.reply(`${why}\n${t.usage}`);
     return;
   }
   const replied = ctx.msg?.reply_to_message;
@@ -31,22 +39,17 @@ async function addMaterial(ctx: BotContext, args: string): Promise<void> {
   const body = draft.body || (!file && replied?.text ? replied.text.slice(0, KB_BODY_MAX) : "");
   const link = draft.link ?? /https?:\/\/\S+/.exec(body)?.[0] ?? null;
   if (!body && !file && !link) {
-    await ctx.reply(`${t.empty}\n${t.usage}`, { parse_mode: "HTML" });
+    await ctx.reply(`${t.empty}\n${t.usage}`);
     return;
   }
-  const m = ctx.deps.repos.knowledgeBase.add({
-    teamId: head.team.id,
-    title: draft.title,
-    body,
-    fileId: file?.fileId ?? null,
-    fileKind: file?.fileKind ?? null,
-    link,
-    tags: draft.tags,
-    searchText: materialSearchText(draft.title, body, draft.tags),
-    createdBy: head.user.id,
-    createdAt: ctx.deps.now(),
-  });
-  await ctx.reply(t.added(m.id, escapeHtml(m.title), escapeHtml(tagLine(m.tags))), { parse_mode: "HTML" });
+  const m = saveMaterial(
+    ctx.deps,
+    head.team.id,
+    head.user.id,
+    { title: draft.title, body, fileId: file?.fileId ?? null, fileKind: file?.fileKind ?? null, link, tags: draft.tags },
+    ctx.deps.now(),
+  );
+  await ctx.reply(t.added(m.id, escapeHtml(m.title), escapeHtml(tagLine(m.tags))));
 }
 
 /** `/kb edit <id> <title> #tags` + text: replaces title, tags and text; the file stays. */
@@ -55,19 +58,19 @@ async function editMaterial(ctx: BotContext, args: string): Promise<void> {
   if (!head) return;
   const t = ctx.t.coaching.kb;
   const id = /^#?(\d+)[ \t]*/.exec(args);
-  const m = id ? ctx.deps.repos.knowledgeBase.byId(head.team.id, Number(id[1])) : undefined;
-  if (!id || !m) return void (await ctx.reply(`${t.gone}\n${t.editUsage}`, { parse_mode: "HTML" }));
+  const m = id ? materialById(ctx.deps, head.team.id, Number(id[1])) : undefined;
+  if (!id || !m) return void (await ctx.reply(`${t.gone}\n${t.editUsage}`));
   const parsed = parseMaterial(args.slice(id[0].length));
   if (!parsed.ok) {
     const why = { no_title: t.noTitle, title_too_long: t.titleTooLong(KB_TITLE_MAX), body_too_long: t.bodyTooLong(KB_BODY_MAX) }[
       parsed.error
     ];
-    return void (await ctx.reply(`${why}\n${t.editUsage}`, { parse_mode: "HTML" }));
+    return void (await ctx.reply(`${why}\n${t.editUsage}`));
   }
   const { title, tags, body, link } = parsed.draft;
-  if (!body && !m.fileId && !link) return void (await ctx.reply(`${t.empty}\n${t.editUsage}`, { parse_mode: "HTML" }));
-  ctx.deps.repos.knowledgeBase.update(head.team.id, m.id, { title, tags, body, link, searchText: materialSearchText(title, body, tags) });
-  await ctx.reply(t.edited(m.id, escapeHtml(title)), { parse_mode: "HTML" });
+  if (!body && !m.fileId && !link) return void (await ctx.reply(`${t.empty}\n${t.editUsage}`));
+  updateMaterial(ctx.deps, head.team.id, m.id, { title, tags, body, link });
+  await ctx.reply(t.edited(m.id, escapeHtml(title)));
 }
 
 async function listMaterials(ctx: BotContext, query: string): Promise<void> {
@@ -79,11 +82,11 @@ async function listMaterials(ctx: BotContext, query: string): Promise<void> {
   if (found.materials.length === 0) {
     const head = q ? t.notFound(echo(q)) : t.none;
     const tags = found.tags.length > 0 ? t.knownTags(escapeHtml(tagLine(found.tags))) : "";
-    await ctx.reply([head, tags, q ? t.usage : ""].filter(Boolean).join("\n"), { parse_mode: "HTML" });
+    await ctx.reply([head, tags, q ? t.usage : ""].filter(Boolean).join("\n"));
     return;
   }
   const title = q ? t.foundTitle(echo(q), found.materials.length) : t.recentTitle;
-  await ctx.reply(renderMaterialList(title, found.materials, found.useful, found.tags, ctx.locale), { parse_mode: "HTML" });
+  await ctx.reply(renderMaterialList(title, found.materials, found.useful, found.tags, ctx.locale));
 }
 
 function materialKeyboard(ctx: BotContext, m: Material, isHead: boolean): InlineKeyboard {
@@ -97,13 +100,13 @@ function materialKeyboard(ctx: BotContext, m: Material, isHead: boolean): Inline
 async function openMaterial(ctx: BotContext, id: number): Promise<void> {
   const member = await requireMember(ctx);
   if (!member) return;
-  const m = ctx.deps.repos.knowledgeBase.byId(member.team.id, id);
+  const m = materialById(ctx.deps, member.team.id, id);
   if (!m) {
     await ctx.reply(ctx.t.coaching.kb.gone);
     return;
   }
   const isHead = member.membership.role === "head";
-  await ctx.reply(renderMaterial(m, ctx.locale), { parse_mode: "HTML", reply_markup: materialKeyboard(ctx, m, isHead) });
+  await ctx.reply(renderMaterial(m, ctx.locale), { reply_markup: materialKeyboard(ctx, m, isHead) });
   if (m.fileId && m.fileKind) {
     const send = {
       document: () => ctx.replyWithDocument(m.fileId!),
@@ -135,7 +138,7 @@ knowledgeBaseFeature.hears(/^\/kb_(\d+)(?:@\w+)?$/, (ctx) => openMaterial(ctx, N
 knowledgeBaseFeature.callbackQuery(/^kb:([ruwde]):(\d+)$/, async (ctx) => {
   const t = ctx.t.coaching.kb;
   const { user, team, membership } = ctx.actor;
-  const m = team && membership ? ctx.deps.repos.knowledgeBase.byId(team.id, Number(ctx.match[2])) : undefined;
+  const m = team && membership ? materialById(ctx.deps, team.id, Number(ctx.match[2])) : undefined;
   if (!user || !team || !membership || !m) {
     await ctx.answerCallbackQuery({ text: membership ? t.gone : ctx.t.notInTeam, show_alert: true });
     return;
@@ -149,26 +152,24 @@ knowledgeBaseFeature.callbackQuery(/^kb:([ruwde]):(\d+)$/, async (ctx) => {
   switch (action) {
     case "r":
     case "u":
-      ctx.deps.repos.knowledgeBase.mark(m.id, user.id, action === "u" ? "useful" : "read", now);
+      markMaterial(ctx.deps, m.id, user.id, action === "u" ? "useful" : "read", now);
       await ctx.answerCallbackQuery({ text: action === "u" ? t.markedUseful : t.marked });
       return;
     case "w":
       await ctx.answerCallbackQuery();
-      await ctx.reply(renderReaders(m, readersOf(ctx.deps, team, m.id), ctx.locale), { parse_mode: "HTML" });
+      await ctx.reply(renderReaders(m, readersOf(ctx.deps, team, m.id), ctx.locale));
       return;
     case "e": {
       // The current content as a command to copy, change and send back.
       const tags = m.tags.map((x) => ` #${x}`).join("");
       await ctx.answerCallbackQuery();
-      await ctx.reply(`${t.editHint}\n<code>${escapeHtml(`/kb edit ${m.id} ${m.title}${tags}\n${m.body}`.slice(0, 3800))}</code>`, {
-        parse_mode: "HTML",
-      });
+      await ctx.reply(`${t.editHint}\n<code>${escapeHtml(`/kb edit ${m.id} ${m.title}${tags}\n${m.body}`.slice(0, 3800))}</code>`);
       return;
     }
     case "d":
-      ctx.deps.repos.knowledgeBase.remove(team.id, m.id, now);
+      removeMaterial(ctx.deps, team.id, m.id, now);
       await ctx.answerCallbackQuery();
-      await ctx.reply(t.removed(escapeHtml(m.title)), { parse_mode: "HTML" });
+      await ctx.reply(t.removed(escapeHtml(m.title)));
       return;
   }
 });

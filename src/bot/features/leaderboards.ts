@@ -45,7 +45,7 @@ leaderboardsFeature.command("top", async (ctx) => {
       const list = metricsFor("top", ctx.audience)
         .map((k) => `${k} (${metricLabel(k, "ru")})`)
         .join(", ");
-      return void (await ctx.reply(`⚠️ ${p.unknownMetric(echo(first))}\n${list}\n${p.topUsage}`, { parse_mode: "HTML" }));
+      return void (await ctx.reply(`⚠️ ${p.unknownMetric(echo(first))}\n${list}\n${p.topUsage}`));
     }
     periodText = args.rest;
   }
@@ -56,7 +56,7 @@ leaderboardsFeature.command("top", async (ctx) => {
   if (!period) return;
   // Its four earlier periods must be real dates: refuse a period too long or too early for them.
   if (args.mode === "improved" && !improvedPeriodFits(period))
-    return void (await ctx.reply(`⚠️ ${ctx.t.league.improvedBadPeriod(echo(periodText))}\n${p.topUsage}`, { parse_mode: "HTML" }));
+    return void (await ctx.reply(`⚠️ ${ctx.t.league.improvedBadPeriod(echo(periodText))}\n${p.topUsage}`));
   // It also reads the four periods before: their entries count too.
   const history =
     args.mode === "improved" ? entriesLimit(ctx.deps, member.team, improvedReadsFrom(member.team, period, now), period.to) : null;
@@ -112,6 +112,6 @@ leaderboardsFeature.command("summary", async (ctx) => {
     openFlags = openFlagCount(ctx.deps, head.team);
   }
   const post = renderMorningSummary(buildMorningSummary(ctx.deps, head.team, now), ctx.locale, ctx.audience, { openFlags });
-  await (post.doc ? replyDoc(ctx, post.doc) : ctx.reply(post.html, { parse_mode: "HTML" }));
+  await (post.doc ? replyDoc(ctx, post.doc) : ctx.reply(post.html));
   if (post.chart) await replyWithChart(ctx, post.chart, post.caption, "summary.png");
 });

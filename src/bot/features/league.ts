@@ -1,5 +1,4 @@
 import { Composer } from "grammy";
-import { normalizeLeagueCode } from "../../db/repositories/leagues.js";
 import { parseLeagueName } from "../../domain/league.js";
 import { parsePeriod } from "../../domain/period-parsing.js";
 import { readTeamSettings } from "../../domain/team-settings.js";
@@ -8,7 +7,15 @@ import { echo, escapeHtml } from "../../presentation/html.js";
 import { messages } from "../../presentation/i18n/index.js";
 import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
 import { leagueDoc } from "../../presentation/views/league-view.js";
-import { type LeagueMode, leagueStandings } from "../../services/league.js";
+import {
+  createLeague,
+  joinLeague,
+  type LeagueMode,
+  leagueOfTeam,
+  leagueStandings,
+  leaveLeague,
+  shareLeagueNames,
+} from "../../services/league.js";
 import type { BotContext } from "../context.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
 import { replyDoc } from "../reply-doc.js";
@@ -20,8 +27,6 @@ const PLAN_WORDS = new Set(["plan", "план"]);
 const ON = new Set(["on", "вкл", "да", "yes"]);
 const OFF = new Set(["off", "выкл", "нет", "no"]);
 
-const html = { parse_mode: "HTML" as const };
-
 /**
  * `/league [plan] [metric] [period]`: the league's teams ranked per manager (or by
  * % of their plan); heads: `/league create [name]`, `join <code>`, `leave`, `names on|off`.
@@ -30,34 +35,31 @@ leagueFeature.command("league", async (ctx) => {
   const [sub = "", ...rest] = ctx.match.trim().split(/\s+/);
   const arg = rest.join(" ");
   const t = ctx.t.league;
-  const repo = ctx.deps.repos.leagues;
   const now = ctx.deps.now();
   switch (sub.toLowerCase()) {
     case "create": {
       const head = await requireHead(ctx, "league");
       if (!head) return;
       const name = arg ? parseLeagueName(arg) : head.team.name;
-      if (!name) return void (await ctx.reply(t.badName, html));
-      const created = repo.create(head.team.id, name, now);
-      if (created === "already") return void (await ctx.reply(t.alreadyIn(escapeHtml(repo.ofTeam(head.team.id)!.league.name)), html));
-      return void (await ctx.reply(t.created(escapeHtml(created.name), created.code), html));
+      if (!name) return void (await ctx.reply(t.badName));
+      const created = createLeague(ctx.deps, head.team.id, name, now);
+      if (!created.ok) return void (await ctx.reply(t.alreadyIn(escapeHtml(created.league.name))));
+      return void (await ctx.reply(t.created(escapeHtml(created.league.name), created.league.code)));
     }
     case "join": {
       const head = await requireHead(ctx, "league");
       if (!head) return;
-      if (!arg) return void (await ctx.reply(t.noCode, html));
-      const code = normalizeLeagueCode(arg);
-      const league = code ? repo.byCode(code) : undefined;
-      if (!league) return void (await ctx.reply(t.badCode(echo(arg)), html));
-      const joined = repo.join(head.team.id, league.id, now);
-      if (!joined.ok) return void (await ctx.reply(t.alreadyIn(escapeHtml(joined.league.name)), html));
-      const members = repo.members(league.id);
-      await ctx.reply(t.joined(escapeHtml(league.name), members.length), html);
+      if (!arg) return void (await ctx.reply(t.noCode));
+      const joined = joinLeague(ctx.deps, head.team.id, arg, now);
+      if (joined.status === "bad_code") return void (await ctx.reply(t.badCode(echo(arg))));
+      if (joined.status === "already") return void (await ctx.reply(t.alreadyIn(escapeHtml(joined.league.name))));
+      const { league, members } = joined;
+      await ctx.reply(t.joined(escapeHtml(league.name), members.length));
       // The other teams hear of it in their groups, each in its own language.
       for (const m of members) {
         if (m.team.id === head.team.id || m.team.chatUnreachableAt !== null) continue;
         const notice = messages[m.team.locale].league.joinedNotice(escapeHtml(head.team.name), escapeHtml(league.name));
-        await ctx.api.sendMessage(m.team.chatId, notice, html).catch((err: unknown) => {
+        await ctx.api.sendMessage(m.team.chatId, notice).catch((err: unknown) => {
           ctx.deps.logger.warn({ err, team_id: m.team.id }, "league notice not delivered");
         });
       }
@@ -66,23 +68,23 @@ leagueFeature.command("league", async (ctx) => {
     case "leave": {
       const head = await requireHead(ctx, "league");
       if (!head) return;
-      const left = repo.leave(head.team.id, now);
-      return void (await ctx.reply(left ? t.left(escapeHtml(left.name)) : t.notIn, html));
+      const left = leaveLeague(ctx.deps, head.team.id, now);
+      return void (await ctx.reply(left ? t.left(escapeHtml(left.name)) : t.notIn));
     }
     case "names": {
       const head = await requireHead(ctx, "league");
       if (!head) return;
       const v = arg.toLowerCase();
       const on = ON.has(v) ? true : OFF.has(v) ? false : null;
-      if (on === null) return void (await ctx.reply(t.badNames, html));
-      if (!repo.setShareNames(head.team.id, on)) return void (await ctx.reply(t.notIn, html));
-      return void (await ctx.reply(t.namesSet(on), html));
+      if (on === null) return void (await ctx.reply(t.badNames));
+      if (!shareLeagueNames(ctx.deps, head.team.id, on)) return void (await ctx.reply(t.notIn));
+      return void (await ctx.reply(t.namesSet(on)));
     }
   }
   const member = await requireMember(ctx);
   if (!member) return;
-  const mine = repo.ofTeam(member.team.id);
-  if (!mine) return void (await ctx.reply(`${t.notIn}\n\n${t.usage}`, html));
+  const mine = leagueOfTeam(ctx.deps, member.team.id);
+  if (!mine) return void (await ctx.reply(`${t.notIn}\n\n${t.usage}`));
   const words = ctx.match.trim().split(/\s+/).filter(Boolean);
   const mode: LeagueMode = words[0] && PLAN_WORDS.has(words[0].toLowerCase()) ? "plan" : "per_manager";
   if (mode === "plan") words.shift();
@@ -94,7 +96,7 @@ leagueFeature.command("league", async (ctx) => {
       const list = metricsFor("top", OTHER_TEAM)
         .map((k) => `${k} (${metricLabel(k, ctx.locale)})`)
         .join(", ");
-      return void (await ctx.reply(`⚠️ ${ctx.t.posts.unknownMetric(echo(first))}\n${list}\n${t.usage}`, html));
+      return void (await ctx.reply(`⚠️ ${ctx.t.posts.unknownMetric(echo(first))}\n${list}\n${t.usage}`));
     }
     periodText = words.join(" ");
   }

@@ -25,13 +25,13 @@ loggingFeature.command([...ACTIVITY_KINDS], async (ctx) => {
   const split = splitEntryDay(kind, typeof ctx.match === "string" ? ctx.match : "");
   const parsed = parseEntry(kind, split.args);
   if (!parsed.ok) {
-    await ctx.reply(entryErrorText(ctx.t, kind, parsed.error, parsed.detail), { parse_mode: "HTML" });
+    await ctx.reply(entryErrorText(ctx.t, kind, parsed.error, parsed.detail));
     return;
   }
   const sentAt = ctx.message!.date * 1000;
   const day = split.day ? pinEntryDay(member.team, split.day, sentAt) : null;
   if (day && !day.ok) {
-    await ctx.reply(backdateErrorText(day.error, day.day, day.windowDays, ctx.t.forms[kind], ctx.locale), { parse_mode: "HTML" });
+    await ctx.reply(backdateErrorText(day.error, day.day, day.windowDays, ctx.t.forms[kind], ctx.locale));
     return;
   }
   const backdated = day?.ok && day.backdated ? day : null;
@@ -45,7 +45,6 @@ loggingFeature.command([...ACTIVITY_KINDS], async (ctx) => {
       ? backdatedReplyText(parsed.entry, outcome, backdated.day, ctx.locale)
       : entryReplyText(parsed.entry, outcome, ctx.locale);
   await ctx.reply(text, {
-    parse_mode: "HTML",
     reply_parameters: { message_id: ctx.message!.message_id, allow_sending_without_reply: true },
   });
   await reactToEntry(ctx, parsed.entry.kind, outcome);

@@ -20,7 +20,7 @@ async function me(ctx: BotContext, arg: string): Promise<void> {
   const { team, user } = member;
   const now = ctx.deps.now();
   const asked = teamPeriod(team, arg, now, "today");
-  if (!asked.ok && asked.refusal.kind === "unknown") return void (await ctx.reply(ctx.t.me.badPeriod, { parse_mode: "HTML" }));
+  if (!asked.ok && asked.refusal.kind === "unknown") return void (await ctx.reply(ctx.t.me.badPeriod));
   const period = await askPeriod(ctx, team, arg, ctx.t.me.badPeriod, "today", [user.id]);
   if (!period) return;
   const kpis = replyKpis(ctx.deps, team);
@@ -30,7 +30,7 @@ async function me(ctx: BotContext, arg: string): Promise<void> {
     .map((s) => standingLine(s, ctx.locale));
   const card = renderScorecard(user.firstName, periodLabel(period, ctx.locale), values, plans, ctx.locale, ctx.audience);
   // The streak is today's, whatever period the card shows.
-  await ctx.reply(`${card}\n${ctx.t.motivation.streak(streakOf(ctx.deps, team, user.id, now))}`, { parse_mode: "HTML" });
+  await ctx.reply(`${card}\n${ctx.t.motivation.streak(streakOf(ctx.deps, team, user.id, now))}`);
 }
 
 meFeature.command("me", (ctx) => me(ctx, ctx.match));

@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
-import type { Member as TeamMember } from "../../db/repositories/users.js";
 import { clip, escapeHtml } from "../../presentation/html.js";
+import { demoteHead, joinTeam, leaveTeam, memberByUsername, setMemberRole, type TeamMember } from "../../services/members.js";
+import { createTeam, rotateInviteCode, teamByInviteCode } from "../../services/teams.js";
 import type { BotContext } from "../context.js";
 import { mainKeyboard } from "../keyboards/logging.js";
 import { requireHead } from "../middlewares/guards.js";
@@ -24,13 +25,13 @@ async function memberNamed(
 ): Promise<TeamMember | null> {
   const username = ctx.match?.toString().trim() ?? "";
   if (!/^@?[A-Za-z0-9_]{3,32}$/.test(username)) {
-    await ctx.reply(words.usage, { parse_mode: "HTML" });
+    await ctx.reply(words.usage);
     return null;
   }
-  const target = ctx.deps.repos.memberships.byUsername(teamId, username);
+  const target = memberByUsername(ctx.deps, teamId, username);
   if (!target) {
     const shown = escapeHtml(username.startsWith("@") ? username : `@${username}`);
-    await ctx.reply(`${words.notFound(shown)}\n${words.usage}`, { parse_mode: "HTML" });
+    await ctx.reply(`${words.notFound(shown)}\n${words.usage}`);
     return null;
   }
   return target;
@@ -38,31 +39,30 @@ async function memberNamed(
 
 onboardingFeature.chatType("private").command("start", async (ctx) => {
   const code = ctx.match.trim();
-  const { repos, now } = ctx.deps;
   const user = ctx.actor.user!;
   if (!code) {
     const current = ctx.actor.team;
     if (current) {
-      await ctx.reply(ctx.t.start.already(escapeHtml(current.name)), { parse_mode: "HTML", reply_markup: mainKeyboard(ctx.t) });
+      await ctx.reply(ctx.t.start.already(escapeHtml(current.name)), { reply_markup: mainKeyboard(ctx.t) });
     } else {
-      await ctx.reply(ctx.t.start.intro, { parse_mode: "HTML" });
+      await ctx.reply(ctx.t.start.intro);
     }
     return;
   }
-  const team = /^[A-Za-z0-9_-]{1,64}$/.test(code) ? repos.teams.byInviteCode(code) : undefined;
+  const team = /^[A-Za-z0-9_-]{1,64}$/.test(code) ? teamByInviteCode(ctx.deps, code) : undefined;
   if (!team) {
-    await ctx.reply(`${ctx.t.start.badCode}\n\n${ctx.t.start.intro}`, { parse_mode: "HTML" });
+    await ctx.reply(`${ctx.t.start.badCode}\n\n${ctx.t.start.intro}`);
     return;
   }
-  const outcome = repos.memberships.join(team.id, user.id, now());
+  const outcome = joinTeam(ctx.deps, team.id, user.id, ctx.deps.now());
   const name = escapeHtml(team.name);
   const text =
     outcome === "already" ? ctx.t.start.already(name) : outcome === "rejoined" ? ctx.t.start.welcomeBack(name) : ctx.t.start.joined(name);
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: mainKeyboard(ctx.t) });
+  await ctx.reply(text, { reply_markup: mainKeyboard(ctx.t) });
 });
 
 onboardingFeature.command("start", async (ctx) => {
-  await ctx.reply(ctx.t.start.intro, { parse_mode: "HTML" });
+  await ctx.reply(ctx.t.start.intro);
 });
 
 onboardingFeature.command("setup", async (ctx) => {
@@ -70,10 +70,10 @@ onboardingFeature.command("setup", async (ctx) => {
     await ctx.reply(ctx.t.setup.notGroup);
     return;
   }
-  const { repos, config } = ctx.deps;
+  const { config } = ctx.deps;
   const existing = ctx.actor.team;
   if (existing) {
-    await ctx.reply(ctx.t.setup.already(escapeHtml(existing.name)), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t.setup.already(escapeHtml(existing.name)));
     return;
   }
   const member = await ctx.getChatMember(ctx.from!.id);
@@ -81,14 +81,14 @@ onboardingFeature.command("setup", async (ctx) => {
     await ctx.reply(ctx.t.setup.notAdmin);
     return;
   }
-  const team = repos.teams.create({
+  const team = createTeam(ctx.deps, {
     chatId: ctx.chat.id,
     name: clip(ctx.chat.title || "Sales", 100),
     timezone: config.defaultTimezone,
     locale: ctx.locale,
     headId: ctx.actor.user!.id,
   });
-  await ctx.reply(ctx.t.setup.done(escapeHtml(team.name), inviteLink(ctx.me.username, team.inviteCode)), { parse_mode: "HTML" });
+  await ctx.reply(ctx.t.setup.done(escapeHtml(team.name), inviteLink(ctx.me.username, team.inviteCode)));
 });
 
 onboardingFeature.command("invite", async (ctx) => {
@@ -98,15 +98,15 @@ onboardingFeature.command("invite", async (ctx) => {
   const name = escapeHtml(head.team.name);
   if (arg === "new" || arg === "новая" || arg === "новую") {
     // Everyone holding the old link (a removed member, a leaked chat) can no longer join with it.
-    const team = ctx.deps.repos.teams.rotateInviteCode(head.team.id);
-    await ctx.reply(ctx.t.inviteRotated(name, inviteLink(ctx.me.username, team.inviteCode)), { parse_mode: "HTML" });
+    const team = rotateInviteCode(ctx.deps, head.team.id);
+    await ctx.reply(ctx.t.inviteRotated(name, inviteLink(ctx.me.username, team.inviteCode)));
     return;
   }
   if (arg) {
-    await ctx.reply(ctx.t.inviteUsage, { parse_mode: "HTML" });
+    await ctx.reply(ctx.t.inviteUsage);
     return;
   }
-  await ctx.reply(ctx.t.invite(name, inviteLink(ctx.me.username, head.team.inviteCode)), { parse_mode: "HTML" });
+  await ctx.reply(ctx.t.invite(name, inviteLink(ctx.me.username, head.team.inviteCode)));
 });
 
 onboardingFeature.command("remove", async (ctx) => {
@@ -119,8 +119,8 @@ onboardingFeature.command("remove", async (ctx) => {
     return;
   }
   // The membership row stays (inactive): past entries keep their author in reports.
-  ctx.deps.repos.memberships.deactivate(head.team.id, target.user.id);
-  await ctx.reply(ctx.t.remove.done(displayName(target.user)), { parse_mode: "HTML" });
+  leaveTeam(ctx.deps, head.team.id, target.user.id);
+  await ctx.reply(ctx.t.remove.done(displayName(target.user)));
 });
 
 onboardingFeature.command("join", async (ctx) => {
@@ -134,10 +134,10 @@ onboardingFeature.command("join", async (ctx) => {
     await ctx.reply(ctx.t.groupNotTeam);
     return;
   }
-  const outcome = ctx.deps.repos.memberships.join(team.id, user.id, ctx.deps.now());
+  const outcome = joinTeam(ctx.deps, team.id, user.id, ctx.deps.now());
   const name = escapeHtml(user.firstName);
   const text = outcome === "already" ? ctx.t.join.already(name, escapeHtml(team.name)) : ctx.t.join.joined(name, escapeHtml(team.name));
-  await ctx.reply(text, { parse_mode: "HTML" });
+  await ctx.reply(text);
 });
 
 onboardingFeature.command("promote", async (ctx) => {
@@ -146,11 +146,11 @@ onboardingFeature.command("promote", async (ctx) => {
   const target = await memberNamed(ctx, head.team.id, ctx.t.promote);
   if (!target) return;
   if (target.membership.role === "head") {
-    await ctx.reply(ctx.t.promote.already(displayName(target.user)), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t.promote.already(displayName(target.user)));
     return;
   }
-  ctx.deps.repos.memberships.setRole(head.team.id, target.user.id, "head");
-  await ctx.reply(ctx.t.promote.done(displayName(target.user)), { parse_mode: "HTML" });
+  setMemberRole(ctx.deps, head.team.id, target.user.id, "head");
+  await ctx.reply(ctx.t.promote.done(displayName(target.user)));
 });
 
 onboardingFeature.command("demote", async (ctx) => {
@@ -159,8 +159,8 @@ onboardingFeature.command("demote", async (ctx) => {
   const target = await memberNamed(ctx, head.team.id, ctx.t.demote);
   if (!target) return;
   const name = displayName(target.user);
-  const outcome = ctx.deps.repos.memberships.demote(head.team.id, target.user.id);
+  const outcome = demoteHead(ctx.deps, head.team.id, target.user.id);
   const text =
     outcome === "demoted" ? ctx.t.demote.done(name) : outcome === "last_head" ? ctx.t.demote.lastHead(name) : ctx.t.demote.notHead(name);
-  await ctx.reply(text, { parse_mode: "HTML" });
+  await ctx.reply(text);
 });

@@ -1,6 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Locale } from "../../config.js";
-import type { Team } from "../../db/repositories/teams.js";
 import { parsePlanCommand } from "../../domain/plan-command.js";
 import { type Audience, mayShowMetric } from "../../domain/trust-policy.js";
 import { echo, escapeHtml, fitHtml } from "../../presentation/html.js";
@@ -9,8 +8,10 @@ import { metricsHint, parseMetricOn } from "../../presentation/i18n/metric-words
 import { standingLine } from "../../presentation/views/plan-progress.js";
 import { describePlan } from "../../presentation/views/plan-view.js";
 import type { AppDeps } from "../../services/deps.js";
-import { setPlan } from "../../services/plans.js";
+import { memberByUsername, teamManagers, teamMembers } from "../../services/members.js";
+import { planById, removePlan, setPlan, teamPlans } from "../../services/plans.js";
 import { planStandings, toPlan } from "../../services/scorecard.js";
+import type { Team } from "../../services/teams.js";
 import type { BotContext } from "../context.js";
 import { PLAN_EDITOR_CONVERSATION } from "../conversations/plan-editor.js";
 import { requireHead } from "../middlewares/guards.js";
@@ -20,14 +21,11 @@ export const plansFeature = new Composer<BotContext>();
 
 /** The list of plans with a button row per plan and "New plan". */
 function planList(deps: AppDeps, team: Team, t: Messages, locale: Locale, audience: Audience): { text: string; keyboard: InlineKeyboard } {
-  const plans = deps.repos.plans
-    .list(team.id)
+  const plans = teamPlans(deps, team.id)
     .map((row) => ({ row, plan: toPlan(row) }))
     .filter(({ plan }) => mayShowMetric(plan.metric, audience))
     .map(({ row }) => row);
-  const members = new Map(
-    deps.repos.memberships.listTeam(team.id).map((m) => [m.user.id, m.user.username ? `@${m.user.username}` : m.user.firstName]),
-  );
+  const members = new Map(teamMembers(deps, team.id).map((m) => [m.user.id, m.user.username ? `@${m.user.username}` : m.user.firstName]));
   const keyboard = new InlineKeyboard();
   const lines = plans.map((p, i) => {
     keyboard
@@ -53,7 +51,7 @@ plansFeature.command("plan", async (ctx) => {
   const text = ctx.match.trim();
   if (!text) {
     const { text: list, keyboard } = planList(ctx.deps, head.team, t, ctx.locale, ctx.audience);
-    await ctx.reply(list, { parse_mode: "HTML", reply_markup: keyboard });
+    await ctx.reply(list, { reply_markup: keyboard });
     return;
   }
   const usage = `${t.plans.usage}\n${metricsHint("plan", ctx.locale)}`;
@@ -61,16 +59,16 @@ plansFeature.command("plan", async (ctx) => {
   if ("error" in cmd) {
     const reason =
       cmd.error === "metric" ? t.plans.unknownMetric(echo(cmd.word)) : cmd.error === "period" ? t.plans.badPeriod(echo(cmd.word)) : "";
-    await ctx.reply(`${reason ? `⚠️ ${reason}\n` : ""}${usage}`, { parse_mode: "HTML" });
+    await ctx.reply(`${reason ? `⚠️ ${reason}\n` : ""}${usage}`);
     return;
   }
   if (!(await allowMetric(ctx, cmd.metric))) return;
   let userId: number | null = null;
   let who: string | undefined;
   if (cmd.username) {
-    const member = ctx.deps.repos.memberships.byUsername(head.team.id, cmd.username);
+    const member = memberByUsername(ctx.deps, head.team.id, cmd.username);
     if (!member) {
-      await ctx.reply(`⚠️ ${t.plans.unknownUser(echo(`@${cmd.username}`))}\n${t.plans.usage}`, { parse_mode: "HTML" });
+      await ctx.reply(`⚠️ ${t.plans.unknownUser(echo(`@${cmd.username}`))}\n${t.plans.usage}`);
       return;
     }
     userId = member.user.id;
@@ -85,27 +83,20 @@ plansFeature.command("plan", async (ctx) => {
     now,
   );
   if (!result.ok) {
-    await ctx.reply(`⚠️ ${planErrorText(t, result.error)}\n${t.plans.usage}`, { parse_mode: "HTML" });
+    await ctx.reply(`⚠️ ${planErrorText(t, result.error)}\n${t.plans.usage}`);
     return;
   }
   const lines = [t.plans.saved(escapeHtml(describePlan(result.plan, ctx.locale, who)))];
   // Where everyone the plan binds stands right now.
   const bound =
-    cmd.scope === "team"
-      ? [null]
-      : cmd.scope === "user"
-        ? [userId]
-        : ctx.deps.repos.memberships
-            .listTeam(head.team.id)
-            .filter((m) => m.membership.role === "manager")
-            .map((m) => m.user.id);
-  const names = new Map(ctx.deps.repos.memberships.listTeam(head.team.id).map((m) => [m.user.id, m.user.firstName]));
+    cmd.scope === "team" ? [null] : cmd.scope === "user" ? [userId] : teamManagers(ctx.deps, head.team.id).map((m) => m.user.id);
+  const names = new Map(teamMembers(ctx.deps, head.team.id).map((m) => [m.user.id, m.user.firstName]));
   for (const id of bound.slice(0, 30)) {
     const standing = planStandings(ctx.deps, head.team, id, now).find((s) => s.plan.id === result.plan.id);
     if (standing)
       lines.push(`${cmd.scope === "each" ? `${escapeHtml(names.get(id!) ?? "")}: ` : ""}${escapeHtml(standingLine(standing, ctx.locale))}`);
   }
-  await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
+  await ctx.reply(lines.join("\n"));
 });
 
 plansFeature.callbackQuery(/^plan:(new|edit|rm):?(\d*)$/, async (ctx) => {
@@ -115,13 +106,13 @@ plansFeature.callbackQuery(/^plan:(new|edit|rm):?(\d*)$/, async (ctx) => {
   const [, action, id] = ctx.match;
   if (action === "rm") {
     // Only a plan of this head's team that still exists is "removed"; anything else says so.
-    const removed = id !== "" && ctx.deps.repos.plans.remove(head.team.id, Number(id));
+    const removed = id !== "" && removePlan(ctx.deps, head.team.id, Number(id));
     const note = removed ? ctx.t.plans.removed : ctx.t.plans.notFound;
     const { text, keyboard } = planList(ctx.deps, head.team, ctx.t, ctx.locale, ctx.audience);
-    await ctx.editMessageText(`${note}\n\n${text}`, { parse_mode: "HTML", reply_markup: keyboard }).catch(() => ctx.reply(note));
+    await ctx.editMessageText(`${note}\n\n${text}`, { reply_markup: keyboard }).catch(() => ctx.reply(note));
     return;
   }
-  if (action === "edit" && (id === "" || !ctx.deps.repos.plans.byId(head.team.id, Number(id)))) {
+  if (action === "edit" && (id === "" || !planById(ctx.deps, head.team.id, Number(id)))) {
     await ctx.reply(ctx.t.plans.notFound);
     return;
   }

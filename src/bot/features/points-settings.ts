@@ -8,6 +8,7 @@ import { echo } from "../../presentation/html.js";
 import { messages } from "../../presentation/i18n/index.js";
 import { renderHolidays, renderPointWeights } from "../../presentation/views/points-settings-view.js";
 import { teamHolidays, teamPointWeights } from "../../services/team-settings.js";
+import { updateTeam } from "../../services/teams.js";
 import type { BotContext } from "../context.js";
 import { requireMember } from "../middlewares/guards.js";
 
@@ -46,7 +47,7 @@ pointsSettingsFeature.command("settings", async (ctx, next) => {
   // Anyone in the team may look; only the head changes.
   if (!value) {
     const text = isPoints ? renderPointWeights(teamPointWeights(team), ctx.locale) : renderHolidays(teamHolidays(team), ctx.locale);
-    return void (await ctx.reply(text, { parse_mode: "HTML" }));
+    return void (await ctx.reply(text));
   }
   if (member.membership.role !== "head") return void (await ctx.reply(t.headOnly));
   const current = readTeamSettings(team.settings);
@@ -56,7 +57,7 @@ pointsSettingsFeature.command("settings", async (ctx, next) => {
     const parsed = parsePointWeights(value, weightKey);
     if (!parsed.ok) {
       const reason = parsed.error === "unknown_key" ? t.weightBadKey(echo(parsed.word)) : t.weightBadValue(echo(parsed.word));
-      return void (await ctx.reply(`⚠️ ${reason}\n${t.weightsUsage}`, { parse_mode: "HTML" }));
+      return void (await ctx.reply(`⚠️ ${reason}\n${t.weightsUsage}`));
     }
     patch = { points: { ...current.points, ...parsed.weights } };
     saved = t.weightsSaved;
@@ -67,13 +68,12 @@ pointsSettingsFeature.command("settings", async (ctx, next) => {
     const parsed = parseHolidays(value);
     if (!parsed.ok) {
       const reason = parsed.error === "too_many" ? t.holidaysTooMany : t.holidaysBad(echo(parsed.word));
-      return void (await ctx.reply(`⚠️ ${reason}\n${t.holidaysUsage}`, { parse_mode: "HTML" }));
+      return void (await ctx.reply(`⚠️ ${reason}\n${t.holidaysUsage}`));
     }
     patch = { holidays: parsed.holidays };
     saved = t.holidaysSaved;
   }
-  ctx.deps.repos.teams.update(team.id, { settings: mergeTeamSettings(current, patch) });
-  const fresh = ctx.deps.repos.teams.byId(team.id)!;
+  const fresh = updateTeam(ctx.deps, team.id, { settings: mergeTeamSettings(current, patch) });
   const shown = isPoints ? renderPointWeights(teamPointWeights(fresh), ctx.locale) : renderHolidays(teamHolidays(fresh), ctx.locale);
-  await ctx.reply(`${saved}\n\n${shown}`, { parse_mode: "HTML" });
+  await ctx.reply(`${saved}\n\n${shown}`);
 });

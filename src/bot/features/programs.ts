@@ -1,11 +1,13 @@
 import { Composer } from "grammy";
-import type { Member } from "../../db/repositories/users.js";
 import { parseProgram } from "../../domain/program-format.js";
 import { foldText } from "../../domain/search-text.js";
 import { DAY_MS, formatLocal, isValidDate, localClock, zonedMidnight } from "../../domain/time.js";
 import { echo, escapeHtml, fitHtml } from "../../presentation/html.js";
 import { messages, pickLocale } from "../../presentation/i18n/index.js";
-import { programProgress, programTable } from "../../services/programs.js";
+import { materialById } from "../../services/knowledge-base.js";
+import { memberByUsername, type TeamMember, teamManagers } from "../../services/members.js";
+import { assignProgram, createProgram, programProgress, programsOf, programTable, teamPrograms } from "../../services/programs.js";
+import { quizById, quizByName, startQuizRun } from "../../services/quizzes.js";
 import type { BotContext } from "../context.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
 import { sendQuestion } from "../quiz-polls.js";
@@ -38,48 +40,40 @@ async function newProgram(ctx: BotContext, args: string): Promise<void> {
     }
     for (const s of draft.steps) {
       if (s.kind === "kb") {
-        if (!ctx.deps.repos.knowledgeBase.byId(team.id, s.id)) errors.push(t.unknownMaterial(s.line, s.id));
+        if (!materialById(ctx.deps, team.id, s.id)) errors.push(t.unknownMaterial(s.line, s.id));
         else steps.push({ kind: "kb", id: s.id });
       } else {
-        const quiz = ctx.deps.repos.quizzes.byName(team.id, foldText(s.name));
+        const quiz = quizByName(ctx.deps, team.id, s.name);
         if (!quiz) errors.push(t.unknownQuiz(s.line, echo(s.name)));
         else steps.push({ kind: "quiz", id: quiz.id });
       }
     }
   }
   if (!parsed.ok || errors.length > 0) {
-    await ctx.reply(fitHtml([t.errorsTitle, ...errors.map((e) => `• ${e}`), "", t.usage].join("\n")), { parse_mode: "HTML" });
+    await ctx.reply(fitHtml([t.errorsTitle, ...errors.map((e) => `• ${e}`), "", t.usage].join("\n")));
     return;
   }
   const { draft } = parsed;
-  let targets: Member[] = ctx.deps.repos.memberships.listTeam(team.id).filter((m) => m.membership.role === "manager");
+  let targets: TeamMember[] = teamManagers(ctx.deps, team.id);
   if (draft.who?.startsWith("@")) {
-    const m = ctx.deps.repos.memberships.byUsername(team.id, draft.who);
+    const m = memberByUsername(ctx.deps, team.id, draft.who);
     if (m?.membership.role !== "manager") return void (await ctx.reply(ctx.t.coaching.quiz.unknownTarget(echo(draft.who))));
     targets = [m];
   }
   const now = ctx.deps.now();
-  const program = ctx.deps.repos.programs.create({
-    teamId: team.id,
-    name: draft.name,
-    nameKey: foldText(draft.name),
-    steps,
-    dueAt,
-    createdBy: head.user.id,
-    createdAt: now,
-  });
+  const program = createProgram(ctx.deps, team.id, head.user.id, { name: draft.name, steps, dueAt }, now);
   if (!program) return void (await ctx.reply(t.exists(escapeHtml(draft.name))));
   const due = dueLabel(dueAt, team.timezone);
   for (const m of targets) {
-    ctx.deps.repos.programs.assign(program.id, m.user.id, now);
+    assignProgram(ctx.deps, program.id, m.user.id, now);
     const locale = pickLocale(m.user.settings["language"], m.user.languageCode, team.locale);
     // Best effort: a manager who never opened the private chat still sees it in /learn.
     await ctx.api
-      .sendMessage(m.user.id, messages[locale].coaching.program.assigned(escapeHtml(program.name), due), { parse_mode: "HTML" })
+      .sendMessage(m.user.id, messages[locale].coaching.program.assigned(escapeHtml(program.name), due))
       .catch((err: unknown) => ctx.log.warn({ err, user_id: m.user.id }, "program notice not delivered"));
   }
   const names = targets.map((m) => m.user.firstName).join(", ") || "—";
-  await ctx.reply(t.saved(escapeHtml(program.name), steps.length, due, escapeHtml(names)), { parse_mode: "HTML" });
+  await ctx.reply(t.saved(escapeHtml(program.name), steps.length, due, escapeHtml(names)));
 }
 
 /** Heads: each program's progress table, late people first. */
@@ -87,12 +81,12 @@ async function programsTable(ctx: BotContext, name: string): Promise<void> {
   const head = await requireHead(ctx, "program");
   if (!head) return;
   const t = ctx.t.coaching.program;
-  const all = ctx.deps.repos.programs.list(head.team.id);
+  const all = teamPrograms(ctx.deps, head.team.id);
   const chosen = name ? all.filter((p) => p.nameKey === foldText(name)) : all;
   if (name && chosen.length === 0) {
-    return void (await ctx.reply(t.unknown(echo(name), all.map((p) => escapeHtml(p.name)).join(", ")), { parse_mode: "HTML" }));
+    return void (await ctx.reply(t.unknown(echo(name), all.map((p) => escapeHtml(p.name)).join(", "))));
   }
-  if (chosen.length === 0) return void (await ctx.reply(`${t.none}\n${t.usage}`, { parse_mode: "HTML" }));
+  if (chosen.length === 0) return void (await ctx.reply(`${t.none}\n${t.usage}`));
   const now = ctx.deps.now();
   const blocks = chosen.map((p) => {
     const rows = programTable(ctx.deps, head.team, p, now);
@@ -101,7 +95,7 @@ async function programsTable(ctx: BotContext, name: string): Promise<void> {
       "\n",
     );
   });
-  await ctx.reply(fitHtml(blocks.join("\n\n")), { parse_mode: "HTML" });
+  await ctx.reply(fitHtml(blocks.join("\n\n")));
 }
 
 programsFeature.command("program", async (ctx) => {
@@ -119,7 +113,7 @@ programsFeature.command("learn", async (ctx) => {
   const t = ctx.t.coaching.program;
   const { team, user } = member;
   const now = ctx.deps.now();
-  const programs = ctx.deps.repos.programs.ofUser(team.id, user.id);
+  const programs = programsOf(ctx.deps, team.id, user.id);
   if (programs.length === 0) return void (await ctx.reply(t.learnNone));
   const blocks: string[] = [t.learnTitle];
   let quizToStart: { quizId: number; dueAt: number } | null = null;
@@ -135,12 +129,12 @@ programsFeature.command("learn", async (ctx) => {
     }
     blocks.push(lines.join("\n"));
   }
-  await ctx.reply(fitHtml(blocks.join("\n\n")), { parse_mode: "HTML" });
+  await ctx.reply(fitHtml(blocks.join("\n\n")));
   if (quizToStart && ctx.chat.type === "private") {
-    const quiz = ctx.deps.repos.quizzes.byId(quizToStart.quizId);
+    const quiz = quizById(ctx.deps, quizToStart.quizId);
     // The program's due date is the quiz deadline; after it, three days like /quiz send.
     const deadline = quizToStart.dueAt > now ? quizToStart.dueAt : now + 3 * DAY_MS;
-    const run = quiz ? ctx.deps.repos.quizzes.startRun(quiz.id, team.id, user.id, now, deadline) : null;
+    const run = quiz ? startQuizRun(ctx.deps, quiz.id, team.id, user.id, now, deadline) : null;
     if (quiz && run) await sendQuestion(ctx.api, ctx.deps, user.id, quiz, run.id, 0);
   }
 });

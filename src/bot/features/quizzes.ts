@@ -1,13 +1,22 @@
 import { Composer } from "grammy";
-import type { QuizRow } from "../../db/repositories/quizzes.js";
-import type { Member } from "../../db/repositories/users.js";
 import { parseQuiz, quizPercent } from "../../domain/quiz-format.js";
-import { foldText } from "../../domain/search-text.js";
 import { DAY_MS, formatLocal } from "../../domain/time.js";
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { messages, pickLocale } from "../../presentation/i18n/index.js";
 import { renderQuizErrors, renderQuizResults } from "../../presentation/views/quiz-view.js";
-import { quizResults } from "../../services/quizzes.js";
+import { memberByUsername, type TeamMember, teamManagers, userById } from "../../services/members.js";
+import {
+  dropQuizRun,
+  type QuizRow,
+  quizByName,
+  quizResults,
+  quizRunOf,
+  recordQuizAnswer,
+  saveQuiz,
+  startQuizRun,
+  teamQuizzes,
+} from "../../services/quizzes.js";
+import { teamById } from "../../services/teams.js";
 import type { BotContext } from "../context.js";
 import { QUIZ_BUILDER_CONVERSATION } from "../conversations/quiz-builder.js";
 import { requireHead, requireMember } from "../middlewares/guards.js";
@@ -19,14 +28,13 @@ export const quizzesFeature = new Composer<BotContext>();
 const DEFAULT_DEADLINE_DAYS = 3;
 
 function quizNames(ctx: BotContext, teamId: number): string {
-  return ctx.deps.repos.quizzes
-    .list(teamId)
+  return teamQuizzes(ctx.deps, teamId)
     .map((q) => escapeHtml(q.name))
     .join(", ");
 }
 
 function findQuiz(ctx: BotContext, teamId: number, name: string): QuizRow | undefined {
-  return ctx.deps.repos.quizzes.byName(teamId, foldText(name));
+  return quizByName(ctx.deps, teamId, name);
 }
 
 async function newQuiz(ctx: BotContext, args: string): Promise<void> {
@@ -38,26 +46,16 @@ async function newQuiz(ctx: BotContext, args: string): Promise<void> {
   const [header = "", ...body] = args.split(/\r?\n/);
   const parsed = parseQuiz(header, body.join("\n"));
   if (!parsed.ok) {
-    await ctx.reply(renderQuizErrors(parsed.errors, ctx.locale), { parse_mode: "HTML" });
+    await ctx.reply(renderQuizErrors(parsed.errors, ctx.locale));
     return;
   }
   const { quiz } = parsed;
-  const saved = ctx.deps.repos.quizzes.save(
-    {
-      teamId: head.team.id,
-      name: quiz.name,
-      nameKey: foldText(quiz.name),
-      tags: quiz.tags,
-      questions: quiz.questions,
-      createdBy: head.user.id,
-    },
-    ctx.deps.now(),
-  );
+  const saved = saveQuiz(ctx.deps, head.team.id, head.user.id, quiz, ctx.deps.now());
   if ("taken" in saved) {
-    await ctx.reply(t.taken(escapeHtml(quiz.name)), { parse_mode: "HTML" });
+    await ctx.reply(t.taken(escapeHtml(quiz.name)));
     return;
   }
-  await ctx.reply(t.saved(escapeHtml(quiz.name), quiz.questions.length), { parse_mode: "HTML" });
+  await ctx.reply(t.saved(escapeHtml(quiz.name), quiz.questions.length));
 }
 
 /** `/quiz send <name> [@user|all] [3d]`: starts a run per manager and sends the first question. */
@@ -78,16 +76,16 @@ async function sendQuiz(ctx: BotContext, args: string): Promise<void> {
     else nameWords.push(w);
   }
   const name = nameWords.join(" ");
-  if (!name) return void (await ctx.reply(t.usage, { parse_mode: "HTML" }));
+  if (!name) return void (await ctx.reply(t.usage));
   const quiz = findQuiz(ctx, head.team.id, name);
-  if (!quiz) return void (await ctx.reply(t.unknown(echo(name), quizNames(ctx, head.team.id)), { parse_mode: "HTML" }));
-  let targets: Member[];
+  if (!quiz) return void (await ctx.reply(t.unknown(echo(name), quizNames(ctx, head.team.id))));
+  let targets: TeamMember[];
   if (who?.startsWith("@")) {
-    const m = ctx.deps.repos.memberships.byUsername(head.team.id, who);
+    const m = memberByUsername(ctx.deps, head.team.id, who);
     if (m?.membership.role !== "manager") return void (await ctx.reply(t.unknownTarget(echo(who))));
     targets = [m];
   } else {
-    targets = ctx.deps.repos.memberships.listTeam(head.team.id).filter((m) => m.membership.role === "manager");
+    targets = teamManagers(ctx.deps, head.team.id);
   }
   const now = ctx.deps.now();
   const deadlineAt = now + days * DAY_MS;
@@ -96,7 +94,7 @@ async function sendQuiz(ctx: BotContext, args: string): Promise<void> {
   const already: string[] = [];
   const unreachable: string[] = [];
   for (const m of targets) {
-    const run = ctx.deps.repos.quizzes.startRun(quiz.id, head.team.id, m.user.id, now, deadlineAt);
+    const run = startQuizRun(ctx.deps, quiz.id, head.team.id, m.user.id, now, deadlineAt);
     if (!run) {
       already.push(m.user.firstName);
       continue;
@@ -104,12 +102,12 @@ async function sendQuiz(ctx: BotContext, args: string): Promise<void> {
     try {
       // Written in the manager's language, not the head's.
       const intro = messages[pickLocale(m.user.settings["language"], m.user.languageCode, head.team.locale)].coaching.quiz.intro;
-      await ctx.api.sendMessage(m.user.id, intro(escapeHtml(quiz.name), quiz.questions.length, deadline), { parse_mode: "HTML" });
+      await ctx.api.sendMessage(m.user.id, intro(escapeHtml(quiz.name), quiz.questions.length, deadline));
       await sendQuestion(ctx.api, ctx.deps, m.user.id, quiz, run.id, 0);
       sent.push(m.user.firstName);
     } catch (err) {
       ctx.log.warn({ err, user_id: m.user.id }, "quiz not delivered");
-      ctx.deps.repos.quizzes.dropRun(run.id);
+      dropQuizRun(ctx.deps, run.id);
       unreachable.push(m.user.firstName);
     }
   }
@@ -118,37 +116,37 @@ async function sendQuiz(ctx: BotContext, args: string): Promise<void> {
   if (already.length > 0) lines.push(t.alreadySent(escapeHtml(already.join(", "))));
   if (unreachable.length > 0) lines.push(t.unreachable(escapeHtml(unreachable.join(", "))));
   if (lines.length === 0) lines.push(t.nobody);
-  await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
+  await ctx.reply(lines.join("\n"));
 }
 
 async function results(ctx: BotContext, name: string): Promise<void> {
   const member = await requireMember(ctx);
   if (!member) return;
   const t = ctx.t.coaching.quiz;
-  if (!name.trim()) return void (await ctx.reply(t.usage, { parse_mode: "HTML" }));
+  if (!name.trim()) return void (await ctx.reply(t.usage));
   const quiz = findQuiz(ctx, member.team.id, name.trim());
-  if (!quiz) return void (await ctx.reply(t.unknown(echo(name.trim()), quizNames(ctx, member.team.id)), { parse_mode: "HTML" }));
+  if (!quiz) return void (await ctx.reply(t.unknown(echo(name.trim()), quizNames(ctx, member.team.id))));
   if (member.membership.role === "head") {
-    await ctx.reply(renderQuizResults(quizResults(ctx.deps, member.team, quiz), ctx.locale), { parse_mode: "HTML" });
+    await ctx.reply(renderQuizResults(quizResults(ctx.deps, member.team, quiz), ctx.locale));
     return;
   }
   // A manager sees only their own score.
-  const run = ctx.deps.repos.quizzes.runsOf(quiz.id).find((r) => r.userId === member.user.id);
-  if (!run) return void (await ctx.reply(t.ownNotTaken(escapeHtml(quiz.name)), { parse_mode: "HTML" }));
+  const run = quizRunOf(ctx.deps, quiz.id, member.user.id);
+  if (!run) return void (await ctx.reply(t.ownNotTaken(escapeHtml(quiz.name))));
   const total = quiz.questions.length;
-  await ctx.reply(t.ownScore(escapeHtml(quiz.name), run.correct, total, quizPercent(run.correct, total)), { parse_mode: "HTML" });
+  await ctx.reply(t.ownScore(escapeHtml(quiz.name), run.correct, total, quizPercent(run.correct, total)));
 }
 
 async function list(ctx: BotContext): Promise<void> {
   const member = await requireMember(ctx);
   if (!member) return;
   const t = ctx.t.coaching.quiz;
-  const quizzes = ctx.deps.repos.quizzes.list(member.team.id);
+  const quizzes = teamQuizzes(ctx.deps, member.team.id);
   if (quizzes.length === 0) return void (await ctx.reply(t.none));
   const lines = quizzes.map(
     (q) => `• ${escapeHtml(q.name)} (${q.questions.length})${q.tags.length ? ` ${q.tags.map((x) => `#${x}`).join(" ")}` : ""}`,
   );
-  await ctx.reply([t.listTitle, ...lines].join("\n"), { parse_mode: "HTML" });
+  await ctx.reply([t.listTitle, ...lines].join("\n"));
 }
 
 quizzesFeature.command("quiz", async (ctx) => {
@@ -171,7 +169,7 @@ quizzesFeature.command("quiz", async (ctx) => {
       return list(ctx);
     default:
       if (!(await requireMember(ctx))) return;
-      await ctx.reply(ctx.t.coaching.quiz.usage, { parse_mode: "HTML" });
+      await ctx.reply(ctx.t.coaching.quiz.usage);
   }
 });
 
@@ -184,29 +182,14 @@ quizzesFeature.on("poll_answer", async (ctx) => {
   const answer = ctx.pollAnswer;
   const chosen = answer.option_ids[0];
   if (!answer.user || chosen === undefined) return; // a retracted vote
-  const ref = ctx.deps.repos.quizzes.pollById(answer.poll_id);
-  if (!ref) return;
-  const membership = ctx.deps.repos.memberships.get(ref.run.teamId, answer.user.id);
-  if (!membership?.active) return;
-  const quiz = ctx.deps.repos.quizzes.byId(ref.run.quizId);
-  if (!quiz) return;
-  const question = quiz.questions[ref.poll.questionIndex];
-  if (!question) return;
-  const now = ctx.deps.now();
-  const run = ctx.deps.repos.quizzes.answer(
-    answer.poll_id,
-    answer.user.id,
-    chosen,
-    chosen === question.correct,
-    quiz.questions.length,
-    now,
-  );
-  if (!run) return;
+  const answered = recordQuizAnswer(ctx.deps, answer.poll_id, answer.user.id, chosen, ctx.deps.now());
+  if (!answered) return;
+  const { quiz, run } = answered;
   if (run.status === "done") {
     const total = quiz.questions.length;
     // A poll answer carries no chat: the reply language comes from the user's own settings.
-    const user = ctx.deps.repos.users.byId(answer.user.id);
-    const team = ctx.deps.repos.teams.byId(run.teamId);
+    const user = userById(ctx.deps, answer.user.id);
+    const team = teamById(ctx.deps, run.teamId);
     const locale = pickLocale(user?.settings["language"], answer.user.language_code, team?.locale ?? ctx.locale);
     await ctx.api.sendMessage(answer.user.id, messages[locale].coaching.quiz.finished(run.correct, total, quizPercent(run.correct, total)));
     return;

@@ -12,7 +12,11 @@ import { missingInputsNote } from "../../presentation/views/inputs-view.js";
 import { funnelChartFor, subtitle, targetFor } from "../../presentation/views/report-charts.js";
 import { teamReportDoc } from "../../presentation/views/report-view.js";
 import { inputPeople, snapshotMissing } from "../../services/business.js";
+import { savedReport, savedReports } from "../../services/custom-report.js";
 import type { Member } from "../../services/deps.js";
+import { leadTimelines } from "../../services/entry-history.js";
+import { teamMembers } from "../../services/members.js";
+import { teamPlans } from "../../services/plans.js";
 import { buildTeamReport, teamAverage } from "../../services/team-report.js";
 import { teamSnapshot } from "../../services/team-snapshot.js";
 import type { BotContext } from "../context.js";
@@ -47,7 +51,7 @@ async function teamReport(ctx: BotContext, member: Member, periodText: string): 
   await replyDoc(ctx, teamReportDoc(report, ctx.locale, ctx.audience, footer));
   const snap = report.snapshot;
   if (snap.people.length === 0) return;
-  const plans = ctx.deps.repos.plans.list(member.team.id);
+  const plans = teamPlans(ctx.deps, member.team.id);
   const title = `${ctx.t.reports.names.team}: ${metricLabel("deals", ctx.locale)}`;
   await replyWithChart(
     ctx,
@@ -69,9 +73,9 @@ async function funnel(ctx: BotContext, member: Member, periodText: string, title
   if (!period) return;
   const own = isHead(member) ? undefined : [member.user.id];
   if (own) await ctx.reply(ctx.t.reports.managerOnlyOwn);
-  const timelines = ctx.deps.repos.entries.timelines(member.team.id, period.from, Number.MAX_SAFE_INTEGER, own);
+  const timelines = leadTimelines(ctx.deps, member.team.id, period.from, Number.MAX_SAFE_INTEGER, own);
   const f = computeFunnel(timelines, period);
-  await ctx.reply(renderFunnel(title, f, period, ctx.locale), { parse_mode: "HTML" });
+  await ctx.reply(renderFunnel(title, f, period, ctx.locale));
   if (f.cohort > 0)
     await replyWithChart(
       ctx,
@@ -94,7 +98,7 @@ reportsFeature.command("report", async (ctx) => {
   const builtin: BuiltinReport | null = first ? parseBuiltinReport(first) : null;
   if (builtin === "conversion") return funnel(ctx, member, restText, ctx.t.reports.names.conversion);
   if (builtin) return void (await sendDefinition(ctx, member, ctx.t.reports.names[builtin], builtinDefinition(builtin, "month"), restText));
-  const saved = first ? ctx.deps.repos.savedReports.byName(member.team.id, first) : null;
+  const saved = first ? savedReport(ctx.deps, member.team.id, first) : null;
   if (saved) return void (await sendDefinition(ctx, member, saved.name, saved.definition, restText));
   return teamReport(ctx, member, ctx.match);
 });
@@ -102,12 +106,12 @@ reportsFeature.command("report", async (ctx) => {
 reportsFeature.command("reports", async (ctx) => {
   const member = await requireMember(ctx);
   if (!member) return;
-  const saved = ctx.deps.repos.savedReports.list(member.team.id);
+  const saved = savedReports(ctx.deps, member.team.id);
   if (saved.length === 0) return void (await ctx.reply(ctx.t.reports.noneSaved));
   const lines = saved
     .map((r) => `• <code>${escapeHtml(r.name)}</code> — ${r.definition.metrics.map((m) => metricLabel(m, ctx.locale)).join(", ")}`)
     .join("\n");
-  await ctx.reply(ctx.t.reports.savedList(lines), { parse_mode: "HTML" });
+  await ctx.reply(ctx.t.reports.savedList(lines));
 });
 
 reportsFeature.command("funnel", async (ctx) => {
@@ -122,22 +126,18 @@ reportsFeature.command("compare", async (ctx) => {
   const args = splitArgs(ctx.match, parseMetricOn("compare"));
   const usage = ctx.t.reports.compareUsage;
   if (args.by && !args.by.metric) {
-    return void (await ctx.reply(`⚠️ ${ctx.t.plans.unknownMetric(echo(args.by.raw))}\n${usage}\n${metricsHint("compare", ctx.locale)}`, {
-      parse_mode: "HTML",
-    }));
+    return void (await ctx.reply(`⚠️ ${ctx.t.plans.unknownMetric(echo(args.by.raw))}\n${usage}\n${metricsHint("compare", ctx.locale)}`));
   }
   const periodText = args.words.join(" ");
   const period = await askPeriod(ctx, member.team, periodText, usage);
   if (!period) return;
-  const members = ctx.deps.repos.memberships.listTeam(member.team.id);
+  const members = teamMembers(ctx.deps, member.team.id);
   let ids: number[] | undefined;
   if (args.usernames.length > 0) {
     const found = args.usernames.map((u) => members.find((m) => m.user.username?.toLowerCase() === u.toLowerCase()));
     const missing = args.usernames.filter((_, i) => !found[i]);
     if (missing.length > 0)
-      return void (await ctx.reply(`⚠️ ${ctx.t.reports.unknownPeople(echo(missing.map((u) => `@${u}`).join(", "), 200))}\n${usage}`, {
-        parse_mode: "HTML",
-      }));
+      return void (await ctx.reply(`⚠️ ${ctx.t.reports.unknownPeople(echo(missing.map((u) => `@${u}`).join(", "), 200))}\n${usage}`));
     ids = found.map((m) => m!.user.id);
   }
   const snap = teamSnapshot(ctx.deps, member.team, period, ids);

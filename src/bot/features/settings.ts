@@ -1,7 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Locale } from "../../config.js";
-import type { Team } from "../../db/repositories/teams.js";
-import type { User } from "../../db/repositories/users.js";
 import { isLocale, LOCALES } from "../../domain/locales.js";
 import { mergeTeamSettings, parseSettingsCommand } from "../../domain/settings-command.js";
 import {
@@ -15,6 +13,8 @@ import {
 import { echo, escapeHtml } from "../../presentation/html.js";
 import { messages, pickLocale } from "../../presentation/i18n/index.js";
 import { metricLabel, parseMetricOn } from "../../presentation/i18n/metric-words.js";
+import { saveUserSettings, type User, userById } from "../../services/members.js";
+import { type Team, teamById, updateTeam } from "../../services/teams.js";
 import type { BotContext } from "../context.js";
 import { requireMember } from "../middlewares/guards.js";
 
@@ -96,14 +96,14 @@ async function show(ctx: BotContext, edit = false): Promise<void> {
   const kb = isHead && s ? teamKeyboard(s, ctx.locale) : new InlineKeyboard();
   kb.row();
   for (const row of userKeyboard(member.user!, ctx.locale).inline_keyboard) kb.row(...row);
-  if (edit) await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: kb }).catch(() => undefined);
+  if (edit) await ctx.editMessageText(text, { reply_markup: kb }).catch(() => undefined);
   else {
     // In a group the answer replies to the command, which marks whose settings message it is.
     const mine =
       ctx.chat?.type !== "private" && ctx.msg
         ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } }
         : {};
-    await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb, ...mine });
+    await ctx.reply(text, { reply_markup: kb, ...mine });
   }
 }
 
@@ -117,7 +117,7 @@ function ownerOf(ctx: BotContext): number | undefined {
 
 function saveTeam(ctx: BotContext, team: Team, patch: Partial<TeamSettings>, timezone?: string): void {
   const next = mergeTeamSettings(readTeamSettings(team.settings), patch);
-  ctx.deps.repos.teams.update(team.id, { settings: next, ...(timezone ? { timezone } : {}) });
+  updateTeam(ctx.deps, team.id, { settings: next, ...(timezone ? { timezone } : {}) });
   ctx.deps.onTeamSettingsChanged?.(team.id);
 }
 
@@ -134,22 +134,22 @@ settingsFeature.command("settings", async (ctx) => {
     // `/settings flags` alone shows the current thresholds and the forms; a wrong form says so first.
     const current = ctx.t.flags.settingsLine(readTeamSettings(member.team.settings).flags);
     const head = change.value ? `⚠️ ${t.badValue(echo(change.key), echo(change.value))}\n` : "";
-    return void (await ctx.reply(`${head}${current}\n${ctx.t.flags.settingsUsage}`, { parse_mode: "HTML" }));
+    return void (await ctx.reply(`${head}${current}\n${ctx.t.flags.settingsUsage}`));
   }
   if ("error" in change) {
     const reason = change.error === "unknown_key" ? t.unknownKey(echo(change.key)) : t.badValue(echo(change.key), echo(change.value));
-    return void (await ctx.reply(`⚠️ ${reason}\n${usage}`, { parse_mode: "HTML" }));
+    return void (await ctx.reply(`⚠️ ${reason}\n${usage}`));
   }
   if (change.scope === "user") {
     const next = { ...readUserSettings(member.user.settings), ...change.patch };
-    ctx.deps.repos.users.update(member.user.id, { settings: next });
+    saveUserSettings(ctx.deps, member.user.id, next);
     const locale = pickLocale(next.language, member.user.languageCode, member.team.locale);
     return void (await ctx.reply(messages[locale].settings.saved));
   }
-  if (!isHead) return void (await ctx.reply(`${t.headOnly}\n${t.personalUsage}`, { parse_mode: "HTML" }));
+  if (!isHead) return void (await ctx.reply(`${t.headOnly}\n${t.personalUsage}`));
   saveTeam(ctx, member.team, change.patch, change.timezone);
-  const team = ctx.deps.repos.teams.byId(member.team.id)!;
-  await ctx.reply(`${t.saved}\n\n${renderTeamSettings(team, readTeamSettings(team.settings), ctx.locale)}`, { parse_mode: "HTML" });
+  const team = teamById(ctx.deps, member.team.id)!;
+  await ctx.reply(`${t.saved}\n\n${renderTeamSettings(team, readTeamSettings(team.settings), ctx.locale)}`);
 });
 
 settingsFeature.callbackQuery(/^set:(t|u):(\w+)(?::(\w+))?$/, async (ctx) => {
@@ -168,7 +168,7 @@ settingsFeature.callbackQuery(/^set:(t|u):(\w+)(?::(\w+))?$/, async (ctx) => {
     saveTeam(ctx, member.team, {
       enabled: { [k]: !readTeamSettings(member.team.settings).enabled[k] },
     } as unknown as Partial<TeamSettings>);
-    ctx.actor.team = ctx.deps.repos.teams.byId(member.team.id)!;
+    ctx.actor.team = teamById(ctx.deps, member.team.id)!;
   } else {
     const us = readUserSettings(member.user.settings);
     if (key !== "nudge" && key !== "lang" && key !== "coaching") return void (await ctx.answerCallbackQuery({ text: ctx.t.staleButton }));
@@ -181,8 +181,8 @@ settingsFeature.callbackQuery(/^set:(t|u):(\w+)(?::(\w+))?$/, async (ctx) => {
     await ctx.answerCallbackQuery();
     // A tap that changes nothing (the language already chosen) edits nothing: Telegram would refuse the same text.
     if (next.nudge === us.nudge && next.language === us.language && next.coaching === us.coaching) return;
-    ctx.deps.repos.users.update(member.user.id, { settings: next });
-    ctx.actor.user = ctx.deps.repos.users.byId(member.user.id)!;
+    saveUserSettings(ctx.deps, member.user.id, next);
+    ctx.actor.user = userById(ctx.deps, member.user.id)!;
     ctx.locale = pickLocale(next.language, member.user.languageCode, member.team.locale);
     ctx.t = messages[ctx.locale];
   }

@@ -16,7 +16,7 @@ export async function requireMember(ctx: BotContext): Promise<Member | null> {
     // In another team's group, say so rather than "not in a team": they are, elsewhere.
     const own = user && team && ctx.chat?.type !== "private" ? ctx.deps.repos.memberships.currentFor(user.id) : undefined;
     if (own && team && own.team.id !== team.id) {
-      await ctx.reply(ctx.t.otherTeamGroup(escapeHtml(team.name), escapeHtml(own.team.name)), { parse_mode: "HTML" });
+      await ctx.reply(ctx.t.otherTeamGroup(escapeHtml(team.name), escapeHtml(own.team.name)));
     } else {
       await ctx.reply(ctx.t.notInTeam);
     }

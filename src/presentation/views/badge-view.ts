@@ -1,4 +1,3 @@
-import type { AwardRow } from "../../db/repositories/awards.js";
 import { BADGE_EMOJI, type BadgeCode, isBadgeCode, MONTHLY_BADGES } from "../../domain/badges.js";
 import type { Locale } from "../../domain/locales.js";
 import { formatLocal } from "../../domain/time.js";
@@ -7,6 +6,7 @@ import { formatMoney } from "../format/money.js";
 import { escapeHtml, fitHtml } from "../html.js";
 import { messages } from "../i18n/index.js";
 import { metricLabel } from "../i18n/metric-words.js";
+import type { AwardVM } from "./view-models.js";
 
 /** "ноябрь 2026" from a stored "2026-11". */
 function monthLabel(period: string, locale: Locale): string {
@@ -15,7 +15,7 @@ function monthLabel(period: string, locale: Locale): string {
 }
 
 /** What goes in brackets after a badge: its month, and the day's points or the deal's amount. */
-function badgeExtra(row: AwardRow, code: BadgeCode, locale: Locale): string {
+function badgeExtra(row: AwardVM, code: BadgeCode, locale: Locale): string {
   const t = messages[locale].motivation;
   const parts: string[] = [];
   if (MONTHLY_BADGES.has(code) && row.period) parts.push(t.month(monthLabel(row.period, locale)));
@@ -33,7 +33,7 @@ export function celebrationLines(c: Celebrations, locale: Locale): string[] {
 }
 
 /** One group post for every badge awarded in the bundle, in the order they were earned. */
-export function renderAnnouncement(rows: AwardRow[], names: ReadonlyMap<number, string>, locale: Locale): string {
+export function renderAnnouncement(rows: AwardVM[], names: ReadonlyMap<number, string>, locale: Locale): string {
   const t = messages[locale].motivation;
   const lines = rows.flatMap((r) =>
     isBadgeCode(r.code)
@@ -44,7 +44,7 @@ export function renderAnnouncement(rows: AwardRow[], names: ReadonlyMap<number, 
 }
 
 /** /badges for one person: each badge with its month and the day it was awarded. */
-export function renderOwnBadges(name: string, rows: AwardRow[], tz: string, locale: Locale): string {
+export function renderOwnBadges(name: string, rows: AwardVM[], tz: string, locale: Locale): string {
   const t = messages[locale].motivation;
   const lines = rows.flatMap((r) =>
     isBadgeCode(r.code)
@@ -62,7 +62,7 @@ export function renderOwnBadges(name: string, rows: AwardRow[], tz: string, loca
 }
 
 /** /badges for a head: one line per manager holding any, most badges first. */
-export function renderTeamBadges(team: string, holders: { name: string; badges: AwardRow[] }[], locale: Locale): string {
+export function renderTeamBadges(team: string, holders: { name: string; badges: AwardVM[] }[], locale: Locale): string {
   const t = messages[locale].motivation;
   const lines = [...holders]
     .filter((h) => h.badges.length > 0)

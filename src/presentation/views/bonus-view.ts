@@ -1,7 +1,6 @@
 // Bonus rules and a month's bonuses: a manager's own accrual rule by rule, and the
 // head's phone-width table (a column per rule, then the total) with its legend.
 
-import type { Member } from "../../db/repositories/users.js";
 import type { BonusParams, BonusPart, BonusResult, BonusRule } from "../../domain/bonus.js";
 import type { Locale } from "../../domain/locales.js";
 import type { Period } from "../../domain/types.js";
@@ -14,6 +13,7 @@ import { messages } from "../i18n/index.js";
 import { metricLabel } from "../i18n/metric-words.js";
 import { firstName } from "./report-view.js";
 import { renderTables } from "./table.js";
+import type { MemberVM } from "./view-models.js";
 
 const money = (minor: number, locale: Locale) => formatMoney(minor, locale, { compact: true });
 const percent = (bp: number, locale: Locale) => formatPercent(bp / 100, locale, 2);
@@ -77,7 +77,7 @@ export function renderPersonBonus(result: BonusResult, period: Period, now: numb
 export interface TeamBonusView {
   period: Period;
   rules: readonly BonusRule[];
-  people: readonly Member[];
+  people: readonly MemberVM[];
   byUser: ReadonlyMap<number, BonusResult>;
   totalMinor: number;
 }

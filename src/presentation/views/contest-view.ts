@@ -1,4 +1,3 @@
-import type { Contest } from "../../db/repositories/contests.js";
 import {
   CONTEST_NAME_MAX,
   CONTEST_PRIZE_MAX,
@@ -20,6 +19,7 @@ import { clip, escapeHtml, fitHtml, MAX_CAPTION } from "../html.js";
 import { messages } from "../i18n/index.js";
 import { metricLabel } from "../i18n/metric-words.js";
 import { metricCell, metricColumn } from "./metric-columns.js";
+import type { ContestDatesVM, ContestVM } from "./view-models.js";
 
 const MEDALS = ["🥇", "🥈", "🥉"];
 /** Rows shown in a standings message: a phone screen or two; the rest is counted. */
@@ -27,7 +27,7 @@ const MAX_ROWS = 30;
 const MAX_SQUAD_MEMBERS = 12;
 
 /** "01.12–15.12", with years when the contest crosses a New Year. */
-export function contestDates(contest: Pick<Contest, "startDate" | "endDate">): string {
+export function contestDates(contest: ContestDatesVM): string {
   const d = (iso: string, year: boolean) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}${year ? `.${iso.slice(0, 4)}` : ""}`;
   const years = contest.startDate.slice(0, 4) !== contest.endDate.slice(0, 4);
   return contest.startDate === contest.endDate
@@ -179,7 +179,7 @@ export function contestPodium(s: ContestStandings, locale: Locale): { chart: () 
 }
 
 export interface ContestListItem {
-  contest: Contest;
+  contest: ContestVM;
   standings: ContestStandings;
 }
 

@@ -1,5 +1,3 @@
-import type { Activity } from "../../db/repositories/entries.js";
-import type { EntryPatch } from "../../db/repositories/entry-changes.js";
 import type { BackdateError, DayResolution } from "../../domain/backdating.js";
 import type { ParsedEntry } from "../../domain/entry-parsing.js";
 import type { Locale } from "../../domain/locales.js";
@@ -11,12 +9,13 @@ import { formatMoney } from "../format/money.js";
 import { clip, escapeHtml } from "../html.js";
 import { messages } from "../i18n/index.js";
 import { describeEntry } from "./entry-messages.js";
+import type { EntryChangeVM, EntryVM } from "./view-models.js";
 
 /** A feed page stays well under Telegram's 4096 characters, and short enough to read. */
 const PAGE_CHARS = 3500;
 const PAGE_LINES = 25;
 
-type EntryLike = Pick<Activity, "id" | "kind" | "outcome" | "amountMinor" | "clientName" | "lostReason">;
+type EntryLike = EntryVM;
 
 /** "Звонок — дозвон — <b>Acme</b>": an entry in one line of HTML. */
 export function entryText(a: Omit<EntryLike, "id">, locale: Locale): string {
@@ -46,7 +45,7 @@ export function entryButton(a: EntryLike, time: string, locale: Locale): string 
   return `#${a.id} ${time} ${what}`;
 }
 
-function fieldValue(key: keyof EntryPatch, value: unknown, locale: Locale): string {
+function fieldValue(key: keyof EntryChangeVM, value: unknown, locale: Locale): string {
   if (value === undefined || value === null) return "—";
   if (key === "amountMinor") return formatMoney(value as number, locale);
   if (key === "outcome") return messages[locale].outcome[value as CallOutcome];
@@ -54,10 +53,10 @@ function fieldValue(key: keyof EntryPatch, value: unknown, locale: Locale): stri
 }
 
 /** "сумма 50 000 ₽ → 60 000 ₽": what a correction changed. */
-export function changesText(before: EntryPatch, after: EntryPatch, locale: Locale): string {
+export function changesText(before: EntryChangeVM, after: EntryChangeVM, locale: Locale): string {
   const c = messages[locale].control;
-  const names: Record<keyof EntryPatch, string> = { amountMinor: c.field.amount, clientName: c.field.client, outcome: c.field.outcome };
-  return (Object.keys(after) as (keyof EntryPatch)[])
+  const names: Record<keyof EntryChangeVM, string> = { amountMinor: c.field.amount, clientName: c.field.client, outcome: c.field.outcome };
+  return (Object.keys(after) as (keyof EntryChangeVM)[])
     .map((k) => `${names[k]} ${fieldValue(k, before[k], locale)} → ${fieldValue(k, after[k], locale)}`)
     .join(", ");
 }
@@ -114,7 +113,7 @@ function itemLines(it: FeedItem, feed: Feed, tz: string, withNames: boolean, loc
       return [
         `${time} ${author}${f.corrected(
           it.change.activityId,
-          changesText(it.change.before as EntryPatch, it.change.after as EntryPatch, locale),
+          changesText(it.change.before as EntryChangeVM, it.change.after as EntryChangeVM, locale),
           by(it.change),
           it.change.reason ? escapeHtml(clip(it.change.reason, 120)) : null,
         )}`,

@@ -1,4 +1,3 @@
-import type { Member } from "../../db/repositories/users.js";
 import type { KpiValues } from "../../domain/kpi.js";
 import type { Locale } from "../../domain/locales.js";
 import { formatLocal } from "../../domain/time.js";
@@ -8,6 +7,7 @@ import { csvUnitSuffix, csvValue } from "../format/metric-value.js";
 import { formatPlain } from "../format/number.js";
 import { messages } from "../i18n/index.js";
 import { metricLabel } from "../i18n/metric-words.js";
+import type { PersonVM } from "./view-models.js";
 
 // CSV for Excel in a Russian locale: UTF-8 with a BOM (or Excel guesses the
 // encoding wrong), ";" between fields, "," as the decimal mark for ru.
@@ -61,7 +61,7 @@ const rubles = (minor: number, locale: Locale) => formatPlain(minor / 100, local
 
 /** One row per manager plus the team total; money in rubles, times in hours; the bonus last when given. */
 export function summaryCsv(
-  people: Member[],
+  people: PersonVM[],
   byUser: Map<number, KpiValues>,
   total: KpiValues,
   locale: Locale,

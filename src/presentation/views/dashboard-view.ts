@@ -2,7 +2,6 @@
 // formatted by the bot's one formatter (so the page shows exactly what the chat
 // shows) and raw values kept beside them for sorting and charts.
 
-import type { Member } from "../../db/repositories/users.js";
 import { visibleText } from "../../delivery/html-text.js";
 import type { KpiValues } from "../../domain/kpi.js";
 import type { Locale } from "../../domain/locales.js";
@@ -19,6 +18,7 @@ import { metricLabel, metricShort } from "../i18n/metric-words.js";
 import { gapLine } from "./coaching-view.js";
 import { describeEntry } from "./entry-messages.js";
 import { standingLine } from "./plan-progress.js";
+import type { PersonVM } from "./view-models.js";
 
 export interface Cell {
   v: number | null;
@@ -68,7 +68,7 @@ function plotValue(metric: MetricKey, v: number | null): number | null {
 }
 
 /** A leaderboard for `audience`: null when the metric is not theirs to see; user ids only where the policy allows. */
-export function leaderboardJson(metric: MetricKey, ranked: Ranked<Member>[], locale: Locale, audience: Audience) {
+export function leaderboardJson(metric: MetricKey, ranked: Ranked<PersonVM>[], locale: Locale, audience: Audience) {
   if (!mayShowMetric(metric, audience)) return null;
   const ids = mayShowField("user_ids", audience);
   return {

@@ -1,4 +1,3 @@
-import type { Member } from "../../db/repositories/users.js";
 import type { FairRanking, ImprovementScore, PlanScore } from "../../domain/fair-ranking.js";
 import type { Locale } from "../../domain/locales.js";
 import { METRICS, type MetricKey } from "../../domain/metrics.js";
@@ -12,15 +11,16 @@ import { messages } from "../i18n/index.js";
 import { metricShort } from "../i18n/metric-words.js";
 import { metricCell, metricUnit } from "./metric-columns.js";
 import { rankingLines, rankingTable } from "./ranking-view.js";
+import type { PersonVM } from "./view-models.js";
 
 const MEDALS = ["🥇", "🥈", "🥉"];
 
 export type FairMode =
-  | { mode: "fair"; board: FairRanking<Member, PlanScore> }
-  | { mode: "improved"; board: FairRanking<Member, ImprovementScore> };
+  | { mode: "fair"; board: FairRanking<PersonVM, PlanScore> }
+  | { mode: "improved"; board: FairRanking<PersonVM, ImprovementScore> };
 
 /** A ranking's parts: the ranked people and, for a fair one, who is listed apart. */
-export type AnyBoard = { mode: "plain"; ranked: Ranked<Member>[] } | FairMode;
+export type AnyBoard = { mode: "plain"; ranked: Ranked<PersonVM>[] } | FairMode;
 
 function place(r: { place: number | null }): string {
   const badge = r.place === null ? "▫️" : (MEDALS[r.place - 1] ?? "▫️");
@@ -36,7 +36,7 @@ function lines(board: AnyBoard, metric: MetricKey, locale: Locale, empty: string
   const target = (v: number) =>
     METRICS[metric].unit === "count" && !Number.isInteger(v) ? formatNumber(v, locale, v < 1 ? 2 : 1) : value(v);
   if (board.mode === "plain") return board.ranked.some((r) => r.value !== null) ? rankingLines(board.ranked, metric, locale) : [empty];
-  const name = (m: Member) => escapeHtml(m.user.firstName);
+  const name = (m: PersonVM) => escapeHtml(m.user.firstName);
   const out: string[] =
     board.mode === "fair"
       ? board.board.ranked.map(

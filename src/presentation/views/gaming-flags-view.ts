@@ -1,4 +1,3 @@
-import type { GamingFlag } from "../../db/repositories/gaming-flags.js";
 import type { Locale } from "../../domain/locales.js";
 import { formatLocal } from "../../domain/time.js";
 import type { Period } from "../../domain/types.js";
@@ -6,12 +5,13 @@ import { formatNumber, formatPercent } from "../format/number.js";
 import { periodLabel } from "../format/period-label.js";
 import { escapeHtml, fitHtml } from "../html.js";
 import { messages } from "../i18n/index.js";
+import type { FlagVM } from "./view-models.js";
 
 /** Flags listed (and given buttons) in one message; the rest wait for these to be resolved. */
 export const MAX_LISTED = 10;
 
 export interface FlagRow {
-  flag: GamingFlag;
+  flag: FlagVM;
   /** The flagged person's first name. */
   name: string;
   /** Who resolved it, when it is resolved. */
@@ -19,7 +19,7 @@ export interface FlagRow {
 }
 
 /** What a flag found, in one line (HTML). */
-export function describeFlag(flag: GamingFlag, tz: string, locale: Locale): string {
+export function describeFlag(flag: FlagVM, tz: string, locale: Locale): string {
   const t = messages[locale].flags;
   const d = flag.detail;
   const hm = (ms: number) => formatLocal(ms, tz, "HH:mm");

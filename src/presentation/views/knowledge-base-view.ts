@@ -1,13 +1,13 @@
-import type { Material } from "../../db/repositories/knowledge-base.js";
 import type { Locale } from "../../domain/locales.js";
 import type { ReaderRow } from "../../services/knowledge-base.js";
 import { clip, escapeHtml, fitHtml } from "../html.js";
 import { messages } from "../i18n/index.js";
+import type { MaterialVM } from "./view-models.js";
 
 const tagLine = (tags: string[]) => tags.map((t) => `#${t}`).join(" ");
 
 /** A list of materials: one line each with its open command and useful marks. */
-export function renderMaterialList(title: string, list: Material[], useful: Map<number, number>, tags: string[], locale: Locale): string {
+export function renderMaterialList(title: string, list: MaterialVM[], useful: Map<number, number>, tags: string[], locale: Locale): string {
   const t = messages[locale].coaching.kb;
   const lines = list.map((m) => {
     const n = useful.get(m.id) ?? 0;
@@ -18,7 +18,7 @@ export function renderMaterialList(title: string, list: Material[], useful: Map<
 }
 
 /** A material as a message: title, text, link, tags. */
-export function renderMaterial(m: Material, locale: Locale): string {
+export function renderMaterial(m: MaterialVM, locale: Locale): string {
   const t = messages[locale].coaching.kb;
   const parts = [`📚 <b>${escapeHtml(m.title)}</b>`];
   if (m.body) parts.push(escapeHtml(m.body));
@@ -27,7 +27,7 @@ export function renderMaterial(m: Material, locale: Locale): string {
   return fitHtml(parts.join("\n\n"));
 }
 
-export function renderReaders(m: Material, rows: ReaderRow[], locale: Locale): string {
+export function renderReaders(m: MaterialVM, rows: ReaderRow[], locale: Locale): string {
   const t = messages[locale].coaching.kb;
   if (rows.length === 0) return `${t.readersTitle(escapeHtml(m.title))}\n${t.noManagers}`;
   return fitHtml(

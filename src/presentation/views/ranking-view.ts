@@ -1,4 +1,3 @@
-import type { Member } from "../../db/repositories/users.js";
 import type { Locale } from "../../domain/locales.js";
 import type { MetricKey } from "../../domain/metrics.js";
 import type { Ranked } from "../../domain/ranking.js";
@@ -8,11 +7,12 @@ import { formatMetricValue } from "../format/metric-value.js";
 import { escapeHtml } from "../html.js";
 import { messages } from "../i18n/index.js";
 import { metricCell, metricColumn } from "./metric-columns.js";
+import type { PersonVM } from "./view-models.js";
 
 const MEDALS = ["🥇", "🥈", "🥉"];
 
 /** "🥇 1. Иван — 5" lines; people who share a value share the place and the medal. */
-export function rankingLines(ranked: Ranked<Member>[], metric: MetricKey, locale: Locale, limit = 30): string[] {
+export function rankingLines(ranked: Ranked<PersonVM>[], metric: MetricKey, locale: Locale, limit = 30): string[] {
   return ranked.slice(0, limit).map((r) => {
     const badge = r.place === null ? "▫️" : (MEDALS[r.place - 1] ?? "▫️");
     const place = r.place === null ? "—" : `${r.place}.`;
@@ -21,7 +21,7 @@ export function rankingLines(ranked: Ranked<Member>[], metric: MetricKey, locale
 }
 
 /** A ranking as a table model (place, name, value with the unit in the header); its fallback is the medal lines. */
-export function rankingTable(ranked: Ranked<Member>[], metric: MetricKey, locale: Locale, limit = 30): DocTable {
+export function rankingTable(ranked: Ranked<PersonVM>[], metric: MetricKey, locale: Locale, limit = 30): DocTable {
   const t = messages[locale].table;
   const rows = ranked.slice(0, limit).map((r) => {
     const badge = r.place === null ? "▫️" : (MEDALS[r.place - 1] ?? "▫️");
@@ -38,7 +38,7 @@ export function rankingHtml(...args: Parameters<typeof rankingDoc>): string {
 
 export function rankingDoc(
   title: string,
-  ranked: Ranked<Member>[],
+  ranked: Ranked<PersonVM>[],
   metric: MetricKey,
   locale: Locale,
   empty: string,

@@ -1,4 +1,3 @@
-import type { PlanRow } from "../../db/repositories/plans.js";
 import type { Funnel } from "../../domain/funnel.js";
 import type { Locale } from "../../domain/locales.js";
 import { METRICS, type MetricKey } from "../../domain/metrics.js";
@@ -11,6 +10,7 @@ import { periodLabel } from "../format/period-label.js";
 import { messages } from "../i18n/index.js";
 import { metricLabel } from "../i18n/metric-words.js";
 import { rowLabel } from "./custom-report-view.js";
+import type { PlanVM } from "./view-models.js";
 
 // Charts in the metric's own unit: money shown in rubles, times in hours.
 
@@ -20,7 +20,7 @@ const PERIOD_OF_PLAN: Record<string, PlanPeriod> = { today: "day", week: "week",
  * The per-manager target to draw: a plan for each manager on this metric over the
  * same kind of period as the report (a monthly plan on a monthly report).
  */
-export function targetFor(plans: PlanRow[], metric: MetricKey, period: Period, locale: Locale): ChartTarget | null {
+export function targetFor(plans: PlanVM[], metric: MetricKey, period: Period, locale: Locale): ChartTarget | null {
   const kind = PERIOD_OF_PLAN[period.kind];
   const plan = plans.find((p) => p.metric === metric && p.scope === "each" && p.period === kind);
   if (!plan) return null;
@@ -35,7 +35,7 @@ export function subtitle(team: string, period: Period, locale: Locale): string {
 }
 
 /** Bars per manager (first metric) or lines over time (first two metrics, two axes when units differ). */
-export function reportChart(title: string, team: string, report: ReportTable, locale: Locale, plans: PlanRow[]): Promise<Buffer> {
+export function reportChart(title: string, team: string, report: ReportTable, locale: Locale, plans: PlanVM[]): Promise<Buffer> {
   const [m1, m2] = report.metrics as [MetricKey, MetricKey | undefined];
   const sub = subtitle(team, report.period, locale);
   if (report.grouping === "manager") {

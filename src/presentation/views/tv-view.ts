@@ -3,7 +3,6 @@
 // a metric it withholds is left out, user ids only where it allows them, and no
 // client names (deals show who and how much).
 
-import type { Member } from "../../db/repositories/users.js";
 import { contestPhase } from "../../domain/contests.js";
 import type { Locale } from "../../domain/locales.js";
 import { METRICS, type MetricKey } from "../../domain/metrics.js";
@@ -18,6 +17,7 @@ import { periodLabel } from "../format/period-label.js";
 import { messages } from "../i18n/index.js";
 import { metricLabel } from "../i18n/metric-words.js";
 import { contestDates } from "./contest-view.js";
+import type { PersonVM } from "./view-models.js";
 
 /** Rows that fit the screen at the page's type size; the rest are counted. */
 const ROWS = { leaderboard: 10, plans: 10, contest: 5, dealsWithContest: 5, deals: 12 } as const;
@@ -41,7 +41,7 @@ function leaderboard(b: TvBoard, locale: Locale, audience: Audience) {
   const t = messages[locale].miniapp.tv;
   const ids = mayShowField("user_ids", audience);
   const today = new Map(b.today.map((r) => [r.item.user.id, r.value]));
-  const row = (r: Ranked<Member>) => ({
+  const row = (r: Ranked<PersonVM>) => ({
     place: r.place,
     ...(ids ? { userId: r.item.user.id } : {}),
     name: tvName(r.item.user.firstName),

@@ -4,7 +4,6 @@
 // formulas, so a client named "=cmd|…" needs no escaping here.
 
 import type ExcelJS from "exceljs";
-import type { Member } from "../../db/repositories/users.js";
 import type { KpiValues } from "../../domain/kpi.js";
 import type { Locale } from "../../domain/locales.js";
 import { METRICS, type MetricKey } from "../../domain/metrics.js";
@@ -15,6 +14,7 @@ import { csvUnitSuffix, displayValue } from "../format/metric-value.js";
 import { messages } from "../i18n/index.js";
 import { metricLabel } from "../i18n/metric-words.js";
 import type { BonusColumn } from "./csv-export.js";
+import type { PersonVM } from "./view-models.js";
 
 /** Number formats (the cell holds the number; the format only shows it). */
 export const XLSX_FORMATS = {
@@ -98,7 +98,7 @@ export async function activitiesXlsx(
 
 /** One row per manager plus the team total; each metric column formatted by its unit. */
 export async function summaryXlsx(
-  people: Member[],
+  people: PersonVM[],
   byUser: Map<number, KpiValues>,
   total: KpiValues,
   locale: Locale,
