@@ -1,7 +1,7 @@
 // What the compiled bot loads only when first used (charts: chart.js and node-canvas;
 // xlsx: exceljs) still works in the real process after start, and is really not loaded
 // before: node-canvas's native library is absent from the process's memory map until
-// the first chart.
+// the first chart. And the process still stops cleanly after drawing.
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -91,5 +91,11 @@ describe("features loaded on first use, in the compiled bot", () => {
     fake.sendText(head, chat, "/help");
     await fake.waitForCall((c) => c.method === "sendMessage" && c.response.ok, { after, timeoutMs: 30_000 });
     expect(bot.child.exitCode).toBeNull();
+
+    // A graceful stop after drawing exits 0: no thread that drew with node-canvas is torn
+    // down on the way out (one crashed the process with SIGSEGV when it exited).
+    const stopped = new Promise<string>((resolve) => bot!.child.once("exit", (code, signal) => resolve(`${code} ${signal}`)));
+    bot.child.kill("SIGTERM");
+    expect(await stopped).toBe("0 null");
   }, 60_000);
 });
