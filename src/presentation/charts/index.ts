@@ -2,8 +2,8 @@
 // neither chart.js nor the canvas: draw.js (and with it chart.js, node-canvas and its
 // native libraries, about 20 MB) is imported on the first chart, not at start.
 //
-// Drawn on the main thread: about 30 ms of synchronous canvas work per chart (the PNG is
-// encoded on libuv's pool). A worker thread cost about 10 MB more while it lived, and
+// Drawn on the main thread: a chart holds it up to about 15 ms once warm (the PNG is
+// encoded on libuv's pool; the first chart also loads the libraries, 60–80 ms). A worker thread cost about 10 MB more while it lived, and
 // node-canvas crashes the whole process (SIGSEGV) when a thread that drew with it exits,
 // so an idle worker could never be stopped to give its memory back.
 
