@@ -1,12 +1,31 @@
 // Runs the real entry point as `npm start` does: the compiled dist/main.js, rebuilt
-// first when the sources changed (the same staleness check as `prestart`).
+// first when the sources changed (the same staleness check as `prestart`), with the
+// start script's environment settings and node flags.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterEach } from "vitest";
 import type { FakeTelegram } from "../fake-telegram/index.js";
 
 const MAIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
 const BUILD = fileURLToPath(new URL("../../scripts/build.mjs", import.meta.url));
+const PACKAGE = fileURLToPath(new URL("../../package.json", import.meta.url));
+
+/** `npm start`'s script, `[NAME=value …] [exec] node [flag …] dist/main.js`, taken apart. */
+export function startCommand(): { env: Record<string, string>; nodeArgs: string[] } {
+  const script = (JSON.parse(readFileSync(PACKAGE, "utf8")) as { scripts: { start: string } }).scripts.start;
+  const words = script.trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  let i = 0;
+  for (; /^[A-Z_][A-Z0-9_]*=/.test(words[i] ?? ""); i++) {
+    const [name, ...value] = words[i]!.split("=");
+    env[name!] = value.join("=");
+  }
+  if (words[i] === "exec") i++;
+  const end = words.indexOf("dist/main.js");
+  if (words[i] !== "node" || end !== words.length - 1) throw new Error(`unexpected start script: ${script}`);
+  return { env, nodeArgs: words.slice(i + 1, end) };
+}
 
 let built = false;
 /** `npm run prestart`'s step, once per test process (vitest's global setup runs it first). */
@@ -28,9 +47,10 @@ export interface BotProcess {
 /** `args`: node's arguments instead of the bot's entry point (another script). */
 export function startBotProcess(env: Record<string, string>, cwd: string, args?: string[]): BotProcess {
   if (!args) ensureBuilt();
-  const child = spawn(process.execPath, args ?? [MAIN], {
+  const start = startCommand();
+  const child = spawn(process.execPath, args ?? [...start.nodeArgs, MAIN], {
     cwd,
-    env: { PATH: process.env["PATH"] ?? "", NODE_PATH: "", LOG_LEVEL: "warn", ...env },
+    env: { PATH: process.env["PATH"] ?? "", NODE_PATH: "", LOG_LEVEL: "warn", ...(args ? {} : start.env), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";

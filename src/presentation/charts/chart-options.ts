@@ -1,6 +1,5 @@
 // What the chart builders take: plain data and labels, already in the reader's language.
-// Plain data only (no functions): charts are drawn in a worker thread, and these
-// options are what crosses to it.
+// Plain data only (no functions): a chart job is data, whoever draws it.
 
 import type { Locale } from "../../domain/locales.js";
 import type { MetricKey } from "../../domain/metrics.js";

@@ -1,5 +1,6 @@
-// The chart kinds and their in-thread drawing functions: what the worker runs, and
-// what crosses to it ({ kind, options }), defined once.
+// The chart kinds and their drawing functions, defined once. This module loads chart.js
+// and the canvas; index.ts imports it on the first chart, so a process that draws none
+// never loads them.
 import { barChart } from "./bar-chart.js";
 import type { BarChartOptions, FunnelChartOptions, LineChartOptions, PodiumChartOptions } from "./chart-options.js";
 import { funnelChart } from "./funnel-chart.js";
@@ -16,14 +17,13 @@ export type ChartKind = keyof ChartOptionsByKind;
 
 export type ChartJob = { [K in ChartKind]: { kind: K; options: ChartOptionsByKind[K] } }[ChartKind];
 
-/** Draws on this thread (the worker's side; a bench's naive path). */
-export const DRAW_IN_THREAD: { [K in ChartKind]: (options: ChartOptionsByKind[K]) => Promise<Buffer> } = {
+const DRAW: { [K in ChartKind]: (options: ChartOptionsByKind[K]) => Promise<Buffer> } = {
   bar: barChart,
   line: lineChart,
   funnel: funnelChart,
   podium: podiumChart,
 };
 
-export function drawInThread(job: ChartJob): Promise<Buffer> {
-  return (DRAW_IN_THREAD[job.kind] as (o: ChartJob["options"]) => Promise<Buffer>)(job.options);
+export function drawChart(job: ChartJob): Promise<Buffer> {
+  return (DRAW[job.kind] as (o: ChartJob["options"]) => Promise<Buffer>)(job.options);
 }

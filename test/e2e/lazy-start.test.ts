@@ -1,0 +1,101 @@
+// What the compiled bot loads only when first used (charts: chart.js and node-canvas;
+// xlsx: exceljs) still works in the real process after start, and is really not loaded
+// before: node-canvas's native library is absent from the process's memory map until
+// the first chart. And the process still stops cleanly after drawing.
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { User } from "grammy/types";
+import { afterEach, describe, expect, it } from "vitest";
+import { closeDatabase, openDatabase } from "../../src/db/client.js";
+import { createRepositories } from "../../src/db/repositories/index.js";
+import { type FakeTelegram, startFakeTelegram } from "../fake-telegram/index.js";
+import { type BotProcess, startBotProcess } from "../support/bot-process.js";
+import { TOKEN } from "../support/harness.js";
+
+let fake: FakeTelegram | undefined;
+let bot: BotProcess | undefined;
+afterEach(async () => {
+  bot?.child.kill("SIGKILL");
+  await bot?.exited;
+  await fake?.close();
+  fake = bot = undefined;
+});
+
+/** A team (head + 3 managers) with two weeks of calls and some deals. */
+function seed(path: string, head: User, managers: User[]): void {
+  const db = openDatabase(path);
+  const repos = createRepositories(db);
+  const now = Date.now();
+  repos.users.upsert(head, now);
+  const team = repos.teams.create({ chatId: -100_800, name: "Отдел продаж", timezone: "Europe/Moscow", locale: "ru", headId: head.id });
+  const insert = db.$client.prepare(
+    "insert into activities (team_id, user_id, kind, amount_minor, occurred_at, created_at) values (?, ?, ?, ?, ?, ?)",
+  );
+  for (const [n, m] of managers.entries()) {
+    repos.users.upsert(m, now);
+    repos.memberships.join(team.id, m.id, now);
+    for (let d = 0; d < 14; d++) {
+      const at = now - d * 3_600_000;
+      insert.run(team.id, m.id, "call", null, at, at);
+      if ((d + n) % 5 === 0) insert.run(team.id, m.id, "deal", 40_000_00, at, at);
+    }
+  }
+  closeDatabase(db);
+}
+
+/** Whether the process has mapped a file whose path contains `name` (Linux; undefined elsewhere). */
+function mapped(pid: number, name: string): boolean | undefined {
+  const maps = `/proc/${pid}/maps`;
+  return existsSync(maps) ? readFileSync(maps, "utf8").includes(name) : undefined;
+}
+
+describe("features loaded on first use, in the compiled bot", () => {
+  it("draws a chart and writes an xlsx file after start, with the canvas not loaded until the chart", async () => {
+    fake = await startFakeTelegram({ token: TOKEN });
+    const head = fake.user(900, { first_name: "Ольга", language_code: "ru" });
+    const managers = [1, 2, 3].map((n) => fake!.user(1000 + n, { first_name: `Менеджер ${n}`, language_code: "ru" }));
+    const dir = mkdtempSync(join(tmpdir(), "kpi-lazy-"));
+    const dbPath = join(dir, "bot.db");
+    seed(dbPath, head, managers);
+    const chat = fake.privateChat(head);
+    bot = startBotProcess({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_PATH: dbPath, BACKUP_KEEP: "0" }, dir);
+    const pid = bot.child.pid!;
+
+    // Started and answering, with no chart drawn yet.
+    let after = fake.mark();
+    fake.sendText(head, chat, "/help");
+    await fake.waitForCall((c) => c.method === "sendMessage" && c.response.ok, { after, timeoutMs: 30_000 });
+    const before = mapped(pid, "canvas.node");
+    if (before !== undefined) expect(before).toBe(false);
+
+    after = fake.mark();
+    fake.sendText(head, chat, "/report month");
+    const photo = await fake.waitForCall((c) => c.method === "sendPhoto" && c.response.ok, { after, timeoutMs: 30_000 });
+    const png = photo.payload["photo"].bytes as Buffer;
+    expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+    expect(png.length).toBeGreaterThan(5_000);
+    if (before !== undefined) expect(mapped(pid, "canvas.node")).toBe(true);
+
+    after = fake.mark();
+    fake.sendText(head, chat, "/export month xlsx");
+    const doc = await fake.waitForCall((c) => c.method === "sendDocument" && c.response.ok, { after, timeoutMs: 30_000 });
+    const xlsx = doc.payload["document"].bytes as Buffer;
+    expect(doc.payload["document"].filename).toMatch(/^kpi-entries-.*\.xlsx$/);
+    // An xlsx file is a zip holding the workbook.
+    expect(xlsx.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))).toBe(true);
+    expect(xlsx.includes(Buffer.from("xl/workbook.xml"))).toBe(true);
+
+    // The process is still alive and answering after both.
+    after = fake.mark();
+    fake.sendText(head, chat, "/help");
+    await fake.waitForCall((c) => c.method === "sendMessage" && c.response.ok, { after, timeoutMs: 30_000 });
+    expect(bot.child.exitCode).toBeNull();
+
+    // A graceful stop after drawing exits 0: no thread that drew with node-canvas is torn
+    // down on the way out (one crashed the process with SIGSEGV when it exited).
+    const stopped = new Promise<string>((resolve) => bot!.child.once("exit", (code, signal) => resolve(`${code} ${signal}`)));
+    bot.child.kill("SIGTERM");
+    expect(await stopped).toBe("0 null");
+  }, 60_000);
+});
