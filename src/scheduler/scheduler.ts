@@ -309,7 +309,7 @@ export class PostScheduler {
     };
     const outcomes: DeliveryOutcome[] = [];
     let chatId = target.chatId;
-    // Drawn (in the chart worker) while the text goes out.
+    // Drawn (in the chart process) while the text goes out.
     const chart =
       content.chart && claimed.chartMessageId === null
         ? content.chart().catch((err: unknown) => {

@@ -88,6 +88,8 @@ describe("morning summaries interrupted by kill -9 between parts", () => {
     bot = startBotProcess(env, dir);
     await until("every summary text", () => accepted(fake!, ...TEXTS).length >= chats.length);
     await until("a chart in flight", () => fake!.waiting("sendPhoto") > 0);
+    // As in the field: the kill comes 150 ms after the texts reached Telegram.
+    await new Promise((r) => setTimeout(r, 150));
     await bot.crash();
     await until("the dead process's calls gone", () => fake!.waiting("sendPhoto") === 0);
     fake.release("sendPhoto");

@@ -1,0 +1,61 @@
+// The chart process draws exactly what the builders draw in this process, and a chart
+// process that dies mid-chart costs that chart only.
+import { afterEach, describe, expect, it } from "vitest";
+import { ChartPool } from "../../../src/presentation/charts/chart-pool.js";
+import { type ChartJob, drawChart } from "../../../src/presentation/charts/draw.js";
+
+const JOBS: ChartJob[] = [
+  {
+    kind: "bar",
+    options: {
+      title: "Выручка",
+      labels: ["Иван", "Мария", "Пётр"],
+      series: [{ label: "Выручка", values: [1_250_000, null, 640_000] }],
+      target: { value: 1_000_000, label: "План" },
+      valueFormat: "revenue",
+    },
+  },
+  {
+    kind: "line",
+    options: { title: "Звонки", labels: ["пн", "вт", "ср"], series: [{ label: "Звонки", values: [3, 5, 4] }], valueFormat: "calls" },
+  },
+  {
+    kind: "funnel",
+    options: {
+      title: "Воронка",
+      stages: [
+        { label: "Лиды", count: 40 },
+        { label: "КП", count: 12, lost: 3 },
+      ],
+    },
+  },
+  { kind: "podium", options: { title: "Итоги недели", entries: [{ name: "Анна", value: 12, place: 1 }] } },
+];
+
+let pool: ChartPool | undefined;
+afterEach(async () => {
+  await pool?.close();
+  pool = undefined;
+});
+
+describe("chart pool", () => {
+  it("draws every kind in another process to the same bytes as the builders here", async () => {
+    pool = new ChartPool();
+    const viaPool = await Promise.all(JOBS.map((j) => pool!.draw(j)));
+    expect(pool.pid).toBeGreaterThan(0);
+    expect(pool.pid).not.toBe(process.pid);
+    for (const [i, job] of JOBS.entries()) expect(viaPool[i]!.equals(await drawChart(job))).toBe(true);
+    expect(pool.pending).toBe(0);
+  });
+
+  it("fails the chart of a process that died and draws the next one in a new process", async () => {
+    pool = new ChartPool();
+    await pool.draw(JOBS[0]!);
+    const first = pool.pid!;
+    const inFlight = pool.draw(JOBS[1]!);
+    process.kill(first, "SIGKILL");
+    await expect(inFlight).rejects.toThrow(/chart process exited \(SIGKILL\)/);
+    expect((await pool.draw(JOBS[2]!)).length).toBeGreaterThan(1000);
+    expect(pool.pid).not.toBe(first);
+  });
+});
