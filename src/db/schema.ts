@@ -364,6 +364,39 @@ export const inbox = sqliteTable(
   (t) => [index("inbox_received_idx").on(t.receivedAt)],
 );
 
+/**
+ * The after-reply queue: what an entry typed in chat sets off beyond itself (the
+ * contests' dirty marks, the streak, badge and plan-milestone checks, the
+ * congratulation and reaction that follow the reply). Written in the same
+ * transaction as the entry, drained after the reply is sent and at every start;
+ * each job's effects and its `done_at` are one transaction, so a crash loses none
+ * and runs none twice.
+ */
+export const followups = sqliteTable(
+  "followups",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    activityId: integer("activity_id")
+      .notNull()
+      .unique()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    teamId: teamRef(),
+    userId: integer("user_id").notNull(),
+    /** Run the badge, streak and milestone checks (entries typed by a person); otherwise contests only. */
+    celebrate: integer("celebrate", { mode: "boolean" }).notNull(),
+    /** Where the congratulation goes (the chat the entry was typed in); null: nowhere. */
+    chatId: integer("chat_id"),
+    /** The person's message that carried the entry: the reaction goes on it and the congratulation answers it. */
+    messageId: integer("message_id"),
+    /** Set when the entry's reply went to this person alone (an ephemeral message in a group). */
+    receiverId: integer("receiver_id"),
+    locale: text("locale", { enum: LOCALES }),
+    createdAt: integer("created_at").notNull(),
+    doneAt: integer("done_at"),
+  },
+  (t) => [index("followups_pending_idx").on(t.doneAt, t.id)],
+);
+
 /** Key-value rows behind the conversations plugin, so a guided flow survives a restart. */
 export const conversationState = sqliteTable("conversation_state", {
   key: text("key").primaryKey(),

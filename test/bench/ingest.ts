@@ -8,7 +8,8 @@
 // `--crash`: the real bot is killed with SIGKILL mid-burst and started again;
 // reports `lost` (calls never stored) and `duplicated` (entries or replies twice).
 //
-// Flags: --managers N (50), --calls N (2000), --rounds N (3), --crash.
+// Flags: --managers N (50), --calls N (2000), --rounds N (3), --crash, --profile DIR (a CPU
+// profile of each real round's bot, for finding where its time goes).
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,7 +19,7 @@ import type { User } from "grammy/types";
 import { closeDatabase, openDatabase } from "../../src/db/client.js";
 import { createRepositories } from "../../src/db/repositories/index.js";
 import { type FakeTelegram, startFakeTelegram } from "../fake-telegram/index.js";
-import { type BotProcess, startBotProcess } from "../support/bot-process.js";
+import { BOT_MAIN, type BotProcess, ensureBuilt, startBotProcess } from "../support/bot-process.js";
 
 const TOKEN = "123456:INGEST-bench-token-for-kpi-coach";
 const BARE = fileURLToPath(new URL("./bare-bot.ts", import.meta.url));
@@ -32,6 +33,7 @@ const MANAGERS = flag("managers", 50);
 const CALLS = flag("calls", 2000);
 const ROUNDS = flag("rounds", 3);
 const CRASH = process.argv.includes("--crash");
+const PROFILE = process.argv.includes("--profile") ? process.argv[process.argv.indexOf("--profile") + 1] : undefined;
 const GROUP = -100_500;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -102,10 +104,19 @@ async function prepare(kind: "real" | "bare"): Promise<Setup> {
   const head = fake.user(999, { first_name: "Ольга", language_code: "ru" });
   const dir = mkdtempSync(join(tmpdir(), `kpi-ingest-${kind}-`));
   const dbPath = join(dir, "bot.db");
-  const env = { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_PATH: dbPath, LOG_LEVEL: "warn", BACKUP_KEEP: "0" };
+  const env: Record<string, string> = {
+    BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    DATABASE_PATH: dbPath,
+    LOG_LEVEL: "warn",
+    BACKUP_KEEP: "0",
+  };
   if (kind === "real") seed(dbPath, people, head);
   const start = () => {
-    const bot = startBotProcess(env, dir, kind === "bare" ? ["--import", TSX, BARE] : undefined);
+    // `--profile DIR`: the real bot writes a CPU profile (.cpuprofile) there when it stops.
+    const profiled = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE}`, BOT_MAIN] : undefined;
+    if (profiled) ensureBuilt();
+    const bot = startBotProcess(env, dir, kind === "bare" ? ["--import", TSX, BARE] : profiled);
     bot.child.stderr?.on("data", (d) => process.stderr.write(d));
     return bot;
   };

@@ -116,7 +116,10 @@ describe("morning summaries interrupted by kill -9 between parts", () => {
     await until("every summary settled", () => {
       const check = new Database(dbPath, { readonly: true });
       try {
-        return (check.prepare("select count(*) as n from posts where kind = 'summary' and status = 'sent'").get() as { n: number }).n === chats.length;
+        return (
+          (check.prepare("select count(*) as n from posts where kind = 'summary' and status = 'sent'").get() as { n: number }).n ===
+          chats.length
+        );
       } finally {
         check.close();
       }

@@ -3,7 +3,8 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const MAIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
+/** The compiled entry point `npm start` runs. */
+export const BOT_MAIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
 const BUILD = fileURLToPath(new URL("../../scripts/build.mjs", import.meta.url));
 
 let built = false;
@@ -26,7 +27,7 @@ export interface BotProcess {
 /** `args`: node's arguments instead of the bot's entry point (another script). */
 export function startBotProcess(env: Record<string, string>, cwd: string, args?: string[]): BotProcess {
   if (!args) ensureBuilt();
-  const child = spawn(process.execPath, args ?? [MAIN], {
+  const child = spawn(process.execPath, args ?? [BOT_MAIN], {
     cwd,
     env: { PATH: process.env["PATH"] ?? "", NODE_PATH: "", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -11,6 +11,7 @@ import { afterEach } from "vitest";
 import { ALLOWED_UPDATES } from "../../src/bot/allowed-updates.js";
 import type { BotContext } from "../../src/bot/context.js";
 import { createBot } from "../../src/bot/create-bot.js";
+import { type FollowupRunner, startFollowups } from "../../src/bot/followups.js";
 import { stopRunner } from "../../src/bot/stop-runner.js";
 import { loadConfig } from "../../src/config.js";
 import { syncsIdle } from "../../src/crm/sync.js";
@@ -89,6 +90,7 @@ export async function startHarness(
   let deps: AppDeps;
   let bot: Bot<BotContext>;
   let posting: { scheduler: PostScheduler; delivery: Delivery };
+  let followups: FollowupRunner;
   const boot = () => {
     const db = openDatabase(dbPath);
     deps = {
@@ -99,19 +101,33 @@ export async function startHarness(
       now: clock ? () => clock.now : Date.now,
     };
     bot = createBot(config, deps, { botInfo: fake.botInfo });
+    followups = startFollowups(bot.api, deps);
     posting = createPostScheduler(bot.api, deps);
     intake = startPollingIntake(bot, deps, { allowedUpdates: ALLOWED_UPDATES, pollTimeoutSeconds: 1 });
   };
   const stop = async () => {
     await stopRunner(intake.runner);
+    await followups.settled();
     await posting.scheduler.stop();
     await syncsIdle();
     closeDatabase(deps.db);
   };
   boot();
 
+  /**
+   * Waits (up to 2 s) until the bot has finished the updates it took in and the
+   * after-reply queue is drained: an entry's congratulation is then sent already and
+   * cannot be taken for the answer to the test's next message.
+   */
+  const settle = async (): Promise<void> => {
+    const end = Date.now() + 2000;
+    while ((intake.stats().backlog > 0 || !followups.idle) && Date.now() < end) await new Promise((r) => setTimeout(r, 2));
+    await followups.settled();
+  };
+
   const nextMessage = async (chatId: number, after: number): Promise<Reply> => {
     const call = await fake.waitForMessage(chatId, undefined, { after });
+    await settle();
     return { text: visibleText(call), call };
   };
 

@@ -8,7 +8,7 @@ import { pinEntryDay } from "../../services/entry-day.js";
 import { recordEntry } from "../../services/record-entry.js";
 import type { BotContext } from "../context.js";
 import { LOG_ENTRY_CONVERSATION } from "../conversations/log-entry.js";
-import { reactToEntry } from "../entry-reaction.js";
+import { followupTarget } from "../followups.js";
 import { isActivityKind, kindForButton, logKindsInline } from "../keyboards/logging.js";
 import { requireMember } from "../middlewares/guards.js";
 
@@ -39,16 +39,21 @@ loggingFeature.command([...ACTIVITY_KINDS], async (ctx) => {
     occurredAt: backdated ? backdated.occurredAt : sentAt,
     loggedAt: backdated ? sentAt : null,
     sourceUpdateId: ctx.update.update_id,
+    notify: followupTarget(ctx, true),
   });
   const text =
     backdated && outcome.status === "logged"
       ? backdatedReplyText(parsed.entry, outcome, backdated.day, ctx.locale)
       : entryReplyText(parsed.entry, outcome, ctx.locale);
-  await ctx.reply(text, {
-    parse_mode: "HTML",
-    reply_parameters: { message_id: ctx.message!.message_id, allow_sending_without_reply: true },
-  });
-  await reactToEntry(ctx, parsed.entry.kind, outcome);
+  try {
+    await ctx.reply(text, {
+      parse_mode: "HTML",
+      reply_parameters: { message_id: ctx.message!.message_id, allow_sending_without_reply: true },
+    });
+  } finally {
+    // Badges, milestones, contests and the reaction: after the reply, from the queue.
+    if (outcome.status === "logged") ctx.deps.onEntriesQueued?.();
+  }
 });
 
 loggingFeature.command("log", async (ctx) => {

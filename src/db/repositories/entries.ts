@@ -12,6 +12,7 @@ import {
 } from "../../domain/types.js";
 import type { Db } from "../client.js";
 import { activities, importJobs, leadStages, leads, processedUpdates } from "../schema.js";
+import { type FollowupSpec, followupsRepository } from "./followups.js";
 
 type Bound = number | Placeholder;
 
@@ -45,6 +46,8 @@ export interface NewEntry {
   importJobId?: number | null;
   /** A deal's own gross margin % (`/deal 120k Acme margin 35%`). */
   marginPct?: number | null;
+  /** Queues the entry's follow-ups (badges, contests, …) in its transaction; `at`: now. */
+  followup?: { spec: FollowupSpec; at: number };
 }
 
 export type LogResult =
@@ -106,6 +109,7 @@ const TIMELINE_SQL = `l.id as leadId, l.owner_id as ownerId, l.client_name as cl
   ${stageAt("lost")} as lostAt, l.lost_at_stage as lostAtStage, l.lost_reason as lostReason`;
 
 export function entriesRepository(db: Db) {
+  const followups = followupsRepository(db);
   // The period reads behind every KPI reply, as plain prepared statements: drizzle's
   // query building and row mapping cost more than the index scan they run. A person's
   // period is read through the covering (user, time) index: their rows only, not the team's.
@@ -219,6 +223,12 @@ export function entriesRepository(db: Db) {
       )
       .prepare();
   const countDayQuery = countQuery();
+  const countDayBeforeRead = sqlite
+    .prepare<[number, number, number, number, number]>(
+      `select count(*) from activities indexed by activities_user_time_idx
+        where user_id = ? and occurred_at >= ? and occurred_at < ? and team_id = ? and deleted_at is null and id < ?`,
+    )
+    .pluck();
   const countKindQuery = countQuery(eq(activities.kind, sql.placeholder("kind")));
 
   return {
@@ -300,6 +310,7 @@ export function entriesRepository(db: Db) {
             lead = tx.update(leads).set(patch).where(eq(leads.id, lead.id)).returning().get();
           }
         }
+        if (entry.followup) followups.enqueue(activity.id, entry.teamId, entry.userId, entry.followup.spec, entry.followup.at);
         return { status: "logged", activity: { ...activity, leadId: lead?.id ?? null }, lead, stageBefore, entered };
       });
     },
@@ -356,6 +367,11 @@ export function entriesRepository(db: Db) {
     /** The person's live entries of every kind in [from, to). */
     countDay(teamId: number, userId: number, from: number, to: number): number {
       return countDayQuery.get({ teamId, userId, from, to })?.n ?? 0;
+    },
+
+    /** The person's live entries in [from, to) stored before entry `id` (0: it is the first of its day). */
+    countDayBefore(teamId: number, userId: number, from: number, to: number, id: number): number {
+      return countDayBeforeRead.get(userId, from, to, teamId, id) as number;
     },
 
     countKind(teamId: number, userId: number, kind: ActivityKind, from: number, to: number): number {
