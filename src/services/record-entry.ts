@@ -94,6 +94,5 @@ export function recordEntry(
  * event reported both in chat and in the CRM counts once. Without a CRM, chat.
  */
 export function sourceOf(deps: AppDeps, teamId: number, kind: ActivityKind): EntrySource {
-  const connected = deps.repos.crm.activeOf(teamId).length > 0;
-  return connected ? effectiveSources(true, deps.repos.crm.sources(teamId))[kind] : "chat";
+  return deps.repos.crm.hasActive(teamId) ? effectiveSources(true, deps.repos.crm.sources(teamId))[kind] : "chat";
 }

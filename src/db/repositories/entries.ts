@@ -231,88 +231,92 @@ export function entriesRepository(db: Db) {
     .pluck();
   const countKindQuery = countQuery(eq(activities.kind, sql.placeholder("kind")));
 
+  // One better-sqlite3 transaction, built once (drizzle's per-call transaction object
+  // cost more than the statements); drizzle's builders run on the same connection.
+  const logTransaction = sqlite.transaction((entry: NewEntry): LogResult => {
+    if (entry.sourceUpdateId !== null) {
+      const seen = bySourceUpdateQuery.get({ updateId: entry.sourceUpdateId });
+      if (seen) return { status: "duplicate", activity: seen };
+    }
+    const target = targetStage(entry.kind, entry.outcome);
+    const key = entry.clientName ? clientKey(entry.clientName) : null;
+    let lead = key ? (findOpenLead(entry.teamId, entry.userId, key) ?? null) : null;
+
+    if (entry.kind === "lead" && lead) return { status: "lead_exists", lead };
+    if (entry.kind === "lost" && !lead) return { status: "no_open_lead" };
+    // Only /lead and /deal create a lead (catalogue); other entries for an
+    // unknown client are counted as activity but touch no pipeline.
+    const creates = !lead && key !== null && (entry.kind === "lead" || entry.kind === "deal");
+
+    const stageBefore = lead?.stage ?? null;
+    const activity = insertActivityQuery.get({
+      teamId: entry.teamId,
+      userId: entry.userId,
+      kind: entry.kind,
+      outcome: entry.outcome,
+      amountMinor: entry.amountMinor,
+      clientName: entry.clientName,
+      lostReason: entry.lostReason,
+      occurredAt: entry.occurredAt,
+      sourceUpdateId: entry.sourceUpdateId,
+      leadId: lead?.id ?? null,
+      leadStageBefore: stageBefore,
+      loggedAt: entry.loggedAt ?? null,
+      importJobId: entry.importJobId ?? null,
+      marginPct: entry.marginPct ?? null,
+    });
+
+    if (creates) {
+      lead = db
+        .insert(leads)
+        .values({
+          teamId: entry.teamId,
+          ownerId: entry.userId,
+          clientName: entry.clientName!,
+          clientKey: key!,
+          stage: "new",
+          createdByActivityId: activity.id,
+          createdAt: entry.occurredAt,
+          updatedAt: entry.occurredAt,
+        })
+        .returning()
+        .get();
+      db.update(activities).set({ leadId: lead.id }).where(eq(activities.id, activity.id)).run();
+    }
+
+    let entered: Stage[] = [];
+    if (lead && target) {
+      const move = advance(creates ? null : lead.stage, target);
+      entered = move.entered;
+      if (entered.length > 0) {
+        db.insert(leadStages)
+          .values(
+            entered.map((stage) => ({
+              leadId: lead!.id,
+              teamId: entry.teamId,
+              ownerId: entry.userId,
+              stage,
+              enteredAt: entry.occurredAt,
+              activityId: activity.id,
+            })),
+          )
+          .run();
+        const patch: Partial<Lead> = { stage: move.stage, updatedAt: entry.occurredAt };
+        if (move.stage === "lost") Object.assign(patch, { lostAtStage: stageBefore, lostReason: entry.lostReason });
+        lead = db.update(leads).set(patch).where(eq(leads.id, lead.id)).returning().get();
+      }
+    }
+    if (entry.followup) followups.enqueue(activity.id, entry.teamId, entry.userId, entry.followup.spec, entry.followup.at);
+    return { status: "logged", activity: { ...activity, leadId: lead?.id ?? null }, lead, stageBefore, entered };
+  });
+
   return {
     /**
      * Records one entry and moves its client's lead, in one transaction. An entry
      * whose Telegram update was already logged is reported, not stored again.
      */
     log(entry: NewEntry): LogResult {
-      return db.transaction((tx) => {
-        if (entry.sourceUpdateId !== null) {
-          const seen = bySourceUpdateQuery.get({ updateId: entry.sourceUpdateId });
-          if (seen) return { status: "duplicate", activity: seen };
-        }
-        const target = targetStage(entry.kind, entry.outcome);
-        const key = entry.clientName ? clientKey(entry.clientName) : null;
-        let lead = key ? (findOpenLead(entry.teamId, entry.userId, key) ?? null) : null;
-
-        if (entry.kind === "lead" && lead) return { status: "lead_exists", lead };
-        if (entry.kind === "lost" && !lead) return { status: "no_open_lead" };
-        // Only /lead and /deal create a lead (catalogue); other entries for an
-        // unknown client are counted as activity but touch no pipeline.
-        const creates = !lead && key !== null && (entry.kind === "lead" || entry.kind === "deal");
-
-        const stageBefore = lead?.stage ?? null;
-        const activity = insertActivityQuery.get({
-          teamId: entry.teamId,
-          userId: entry.userId,
-          kind: entry.kind,
-          outcome: entry.outcome,
-          amountMinor: entry.amountMinor,
-          clientName: entry.clientName,
-          lostReason: entry.lostReason,
-          occurredAt: entry.occurredAt,
-          sourceUpdateId: entry.sourceUpdateId,
-          leadId: lead?.id ?? null,
-          leadStageBefore: stageBefore,
-          loggedAt: entry.loggedAt ?? null,
-          importJobId: entry.importJobId ?? null,
-          marginPct: entry.marginPct ?? null,
-        });
-
-        if (creates) {
-          lead = tx
-            .insert(leads)
-            .values({
-              teamId: entry.teamId,
-              ownerId: entry.userId,
-              clientName: entry.clientName!,
-              clientKey: key!,
-              stage: "new",
-              createdByActivityId: activity.id,
-              createdAt: entry.occurredAt,
-              updatedAt: entry.occurredAt,
-            })
-            .returning()
-            .get();
-          tx.update(activities).set({ leadId: lead.id }).where(eq(activities.id, activity.id)).run();
-        }
-
-        let entered: Stage[] = [];
-        if (lead && target) {
-          const move = advance(creates ? null : lead.stage, target);
-          entered = move.entered;
-          if (entered.length > 0) {
-            tx.insert(leadStages)
-              .values(
-                entered.map((stage) => ({
-                  leadId: lead!.id,
-                  teamId: entry.teamId,
-                  ownerId: entry.userId,
-                  stage,
-                  enteredAt: entry.occurredAt,
-                  activityId: activity.id,
-                })),
-              )
-              .run();
-            const patch: Partial<Lead> = { stage: move.stage, updatedAt: entry.occurredAt };
-            if (move.stage === "lost") Object.assign(patch, { lostAtStage: stageBefore, lostReason: entry.lostReason });
-            lead = tx.update(leads).set(patch).where(eq(leads.id, lead.id)).returning().get();
-          }
-        }
-        if (entry.followup) followups.enqueue(activity.id, entry.teamId, entry.userId, entry.followup.spec, entry.followup.at);
-        return { status: "logged", activity: { ...activity, leadId: lead?.id ?? null }, lead, stageBefore, entered };
-      });
+      return logTransaction(entry);
     },
 
     /**
