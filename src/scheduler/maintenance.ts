@@ -41,9 +41,7 @@ export class Maintenance {
     try {
       const inbox = repos.inbox.prune(now - KEEP_UPDATES_MS);
       const processed = repos.updates.prune(now - KEEP_UPDATES_MS);
-      // Done after-reply jobs; pending ones stay until they run.
-      const followups = repos.followups.prune(now - KEEP_UPDATES_MS);
-      if (inbox + processed + followups > 0) logger.info({ inbox, processed, followups }, "old update rows pruned");
+      if (inbox + processed > 0) logger.info({ inbox, processed }, "old update rows pruned");
     } catch (err) {
       logger.error({ err }, "pruning failed");
     }

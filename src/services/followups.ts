@@ -1,9 +1,9 @@
 // The after-reply queue (issue 20): what an entry sets off beyond itself — the
 // contests' dirty marks, the streak, badge and plan-milestone checks — runs after
 // the entry's reply is sent, from jobs stored in the entry's own transaction
-// (`followups`). A batch of jobs and everything they change are one transaction
-// with their `done_at`, so a crash before it commits leaves them all to the next
-// drain and a crash after it leaves nothing to run twice.
+// (`followups`). A batch of jobs, everything they change and the jobs' deletion
+// (done) are one transaction, so a crash before it commits leaves them all to the
+// next drain and a crash after it leaves nothing to run twice.
 
 import type { FollowupTarget, PendingFollowup } from "../db/repositories/followups.js";
 import type { ActivityKind } from "../domain/types.js";
@@ -52,7 +52,7 @@ export function runFollowups(deps: AppDeps, limit = FOLLOWUP_BATCH): FollowupRou
   // A savepoint per job: a failing one is rolled back alone.
   const one = sqlite.transaction((job: PendingFollowup): FollowupNotice | null => {
     const now = deps.now();
-    if (!repos.followups.finish(job.id, now)) return null;
+    if (!repos.followups.finish(job.id)) return null;
     // An entry undone before its job ran has taken its marks back itself (/undo marks contests).
     if (job.deleted) return null;
     repos.contests.markDirty(job.teamId, job.userId, job.occurredAt, now);
@@ -67,7 +67,8 @@ export function runFollowups(deps: AppDeps, limit = FOLLOWUP_BATCH): FollowupRou
     });
     return job.target ? { target: job.target, kind: job.kind, celebrations } : null;
   });
-  const batch = sqlite.transaction((jobs: PendingFollowup[]) => {
+  const batch = sqlite.transaction((): FollowupRound => {
+    const jobs = repos.followups.pending(limit);
     const notices: FollowupNotice[] = [];
     for (const job of jobs) {
       try {
@@ -75,13 +76,11 @@ export function runFollowups(deps: AppDeps, limit = FOLLOWUP_BATCH): FollowupRou
         if (notice) notices.push(notice);
       } catch (err) {
         logger.error({ err, team_id: job.teamId, user_id: job.userId, activity_id: job.activityId }, "entry follow-up failed");
-        repos.followups.finish(job.id, deps.now());
+        repos.followups.finish(job.id);
         if (job.target) notices.push({ target: job.target, kind: job.kind, celebrations: NOTHING });
       }
     }
-    return notices;
+    return { done: jobs.length, notices };
   });
-  const jobs = repos.followups.pending(limit);
-  if (jobs.length === 0) return { done: 0, notices: [] };
-  return { done: jobs.length, notices: batch(jobs) };
+  return batch();
 }

@@ -80,9 +80,9 @@ describe("an entry's follow-ups interrupted by kill -9", () => {
     fake.hold("sendMessage");
     bot = startBotProcess(env, dir);
     fake.sendText(ivan, chat, "/deal 50k Acme");
-    await until("the entry and its job stored", () => count(dbPath, "select count(*) from followups") === 1);
+    await until("the entry and its job stored", () => count(dbPath, "select count(*) from activities") === 1);
     await until("the reply in flight", () => fake!.waiting("sendMessage") > 0);
-    expect(count(dbPath, "select count(*) from followups where done_at is null")).toBe(1);
+    expect(count(dbPath, "select count(*) from followups")).toBe(1);
     expect(count(dbPath, "select count(*) from awards")).toBe(0);
     await bot.crash();
     await until("the dead process's calls gone", () => fake!.waiting("sendMessage") === 0);
@@ -94,7 +94,7 @@ describe("an entry's follow-ups interrupted by kill -9", () => {
     bot = startBotProcess(env, dir);
     await until("the congratulation", () => sentTo(fake!, chat.id).some((t) => t.includes(BADGE)));
     await until("the replayed update answered", () => sentTo(fake!, chat.id).some((t) => t.includes("уже учтена")));
-    await until("the job done", () => count(dbPath, "select count(*) from followups where done_at is null") === 0);
+    await until("the job done (off the queue)", () => count(dbPath, "select count(*) from followups") === 0);
     // A clean restart afterwards runs nothing again.
     bot.child.kill("SIGTERM");
     expect(await bot.exited).toBe(0);
@@ -105,7 +105,7 @@ describe("an entry's follow-ups interrupted by kill -9", () => {
     await bot.exited;
 
     expect(count(dbPath, "select count(*) from activities where kind = 'deal'")).toBe(1);
-    expect(count(dbPath, "select count(*) from followups")).toBe(1);
+    expect(count(dbPath, "select count(*) from followups")).toBe(0);
     expect(count(dbPath, "select count(*) from awards where code = 'first_deal'")).toBe(1);
     expect(count(dbPath, "select count(*) from awards where kind = 'milestone'")).toBe(1);
     const congratulations = sentTo(fake, chat.id).filter((t) => t.includes(BADGE));

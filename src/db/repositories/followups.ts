@@ -19,7 +19,7 @@ export interface FollowupSpec {
   target: FollowupTarget | null;
 }
 
-/** A job not done yet, with what its entry says. */
+/** A job not done yet (done ones are deleted), with what its entry says. */
 export interface PendingFollowup {
   id: number;
   activityId: number;
@@ -62,16 +62,16 @@ export function followupsRepository(db: Db) {
     `insert into followups (activity_id, team_id, user_id, celebrate, chat_id, message_id, receiver_id, locale, created_at)
       values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // Every row is a pending job (a done one is deleted): the rowid order is the queue's.
   const pendingRead = sqlite.prepare<[number], Row>(
     `select f.id, f.activity_id as activityId, f.team_id as teamId, f.user_id as userId, f.celebrate, f.chat_id as chatId,
         f.message_id as messageId, f.receiver_id as receiverId, f.locale, f.created_at as createdAt,
         a.kind, a.occurred_at as occurredAt, a.logged_at as loggedAt, a.deleted_at as deletedAt
       from followups f join activities a on a.id = f.activity_id
-      where f.done_at is null order by f.id limit ?`,
+      order by f.id limit ?`,
   );
-  const finish = sqlite.prepare<[number, number]>("update followups set done_at = ? where id = ? and done_at is null");
-  const countPending = sqlite.prepare("select count(*) from followups where done_at is null").pluck();
-  const prune = sqlite.prepare<[number]>("delete from followups where done_at is not null and done_at < ?");
+  const finish = sqlite.prepare<[number]>("delete from followups where id = ?");
+  const countPending = sqlite.prepare("select count(*) from followups").pluck();
   return {
     enqueue(activityId: number, teamId: number, userId: number, spec: FollowupSpec, now: number): void {
       const t = spec.target;
@@ -103,16 +103,15 @@ export function followupsRepository(db: Db) {
         deleted: r.deletedAt !== null,
       }));
     },
-    /** Marks a job done; false when it was done already (run it in the transaction of its effects). */
-    finish(id: number, now: number): boolean {
-      return finish.run(now, id).changes > 0;
+    /**
+     * Takes a job off the queue (done); false when it was gone already. Run it in the
+     * transaction of the job's effects: they commit together or not at all.
+     */
+    finish(id: number): boolean {
+      return finish.run(id).changes > 0;
     },
     pendingCount(): number {
       return countPending.get() as number;
-    },
-    /** Done jobs older than `olderThan`; pending ones stay until they run. */
-    prune(olderThan: number): number {
-      return prune.run(olderThan).changes;
     },
   };
 }
