@@ -8,8 +8,8 @@
 // `--crash`: the real bot is killed with SIGKILL mid-burst and started again;
 // reports `lost` (calls never stored) and `duplicated` (entries or replies twice).
 //
-// Flags: --managers N (50), --calls N (2000), --rounds N (3), --crash, --profile DIR (a CPU
-// profile of each real round's bot, for finding where its time goes).
+// Flags: --managers N (50), --calls N (2000), --rounds N (3), --crash, --profile DIR (CPU
+// profiles of both bots, in DIR/real and DIR/bare, for finding where their time goes).
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -113,10 +113,10 @@ async function prepare(kind: "real" | "bare"): Promise<Setup> {
   };
   if (kind === "real") seed(dbPath, people, head);
   const start = () => {
-    // `--profile DIR`: the real bot writes a CPU profile (.cpuprofile) there when it stops.
-    const profiled = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE}`, BOT_MAIN] : undefined;
-    if (profiled) ensureBuilt();
-    const bot = startBotProcess(env, dir, kind === "bare" ? ["--import", TSX, BARE] : profiled);
+    // `--profile DIR`: each bot writes a CPU profile (.cpuprofile) there when it stops.
+    const prof = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${join(PROFILE, kind)}`] : [];
+    if (PROFILE && kind === "real") ensureBuilt();
+    const bot = startBotProcess(env, dir, kind === "bare" ? [...prof, "--import", TSX, BARE] : PROFILE ? [...prof, BOT_MAIN] : undefined);
     bot.child.stderr?.on("data", (d) => process.stderr.write(d));
     return bot;
   };
