@@ -6,7 +6,8 @@
 // handling, not Telegram's 1-message-per-second-per-chat pacing.
 //
 // `--crash`: the real bot is killed with SIGKILL mid-burst and started again;
-// reports `lost` (calls never stored) and `duplicated` (entries or replies twice).
+// reports `lost` (calls never stored), `duplicated` (entries or replies twice) and
+// `followups_left` (after-reply jobs never run).
 //
 // Flags: --managers N (50), --calls N (2000), --rounds N (3), --crash, --profile DIR (CPU
 // profiles of both bots, in DIR/real and DIR/bare, for finding where their time goes).
@@ -208,6 +209,8 @@ async function crashRun(): Promise<void> {
   await bot.exited;
   const rows = s.stored();
   const distinct = count(s.dbPath, "select count(distinct source_update_id) from activities where kind = 'call'");
+  // The after-reply queue's jobs (one per entry) all ran: none left behind by the kill.
+  const followupsLeft = count(s.dbPath, "select count(*) from followups");
   const replies = repliesTo(s.fake, s.people);
   const duplicateReplies = s.fake.stats().duplicates;
   await s.fake.close();
@@ -221,10 +224,13 @@ async function crashRun(): Promise<void> {
     lost: CALLS - distinct,
     duplicated: rows - distinct + duplicateReplies,
     unanswered: Math.max(0, CALLS - replies),
+    followups_left: followupsLeft,
     seconds: Number(seconds.toFixed(2)),
   };
   console.log(`kill -9 after ${repliedBeforeKill} replies (${storedBeforeKill} stored), restarted:`);
-  console.log(`  stored ${distinct}/${CALLS}, lost ${result.lost}, duplicated ${result.duplicated}, unanswered ${result.unanswered}`);
+  console.log(
+    `  stored ${distinct}/${CALLS}, lost ${result.lost}, duplicated ${result.duplicated}, unanswered ${result.unanswered}, follow-ups left ${followupsLeft}`,
+  );
   console.log(JSON.stringify(result));
 }
 
