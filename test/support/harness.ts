@@ -49,6 +49,13 @@ export interface Harness {
   sayWithPhoto(from: User, chat: Chat, text: string): Promise<Reply & { photo: RecordedCall }>;
   /** Taps an inline button on a bot message and resolves with the next message to that chat. */
   tap(from: User, chat: Chat, message: RecordedCall, data: string): Promise<Reply>;
+  /**
+   * Waits (up to 2 s) until the bot has finished the updates it took in and drained the
+   * after-reply queue, so an entry's congratulation cannot be taken for a later answer.
+   * `say`, `tap` and `sayWithPhoto` do this before and after; tests talking to the fake
+   * directly call it themselves.
+   */
+  settle(): Promise<void>;
   /** Stops the runner (waiting for in-flight updates) and closes the database. */
   stop(): Promise<void>;
   /** Stops and starts a new bot process-equivalent on the same database. */
@@ -114,11 +121,6 @@ export async function startHarness(
   };
   boot();
 
-  /**
-   * Waits (up to 2 s) until the bot has finished the updates it took in and the
-   * after-reply queue is drained: an entry's congratulation is then sent already and
-   * cannot be taken for the answer to the test's next message.
-   */
   const settle = async (): Promise<void> => {
     const end = Date.now() + 2000;
     while ((intake.stats().backlog > 0 || !followups.idle) && Date.now() < end) await new Promise((r) => setTimeout(r, 2));
@@ -147,12 +149,15 @@ export async function startHarness(
     },
     dbPath,
     clock,
+    settle,
     async say(from, chat, text, o) {
+      await settle();
       const after = fake.mark();
       fake.sendText(from, chat, text, o?.date ? { date: o.date } : undefined);
       return nextMessage(chat.id, after);
     },
     async sayWithPhoto(from, chat, text) {
+      await settle();
       const after = fake.mark();
       fake.sendText(from, chat, text);
       const call = await fake.waitForCall(
@@ -165,6 +170,7 @@ export async function startHarness(
       return { text: visibleText(call), call, photo };
     },
     async tap(from, chat, message, data) {
+      await settle();
       const after = fake.mark();
       fake.clickButton(from, chat, message.response.result, data);
       return nextMessage(chat.id, after);
