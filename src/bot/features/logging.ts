@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { groupCommit } from "../../db/group-commit.js";
 import { parseEntry, splitEntryDay } from "../../domain/entry-parsing.js";
 import { ACTIVITY_KINDS, type ActivityKind } from "../../domain/types.js";
 import { messages } from "../../presentation/i18n/index.js";
@@ -35,12 +36,17 @@ loggingFeature.command([...ACTIVITY_KINDS], async (ctx) => {
     return;
   }
   const backdated = day?.ok && day.backdated ? day : null;
-  const outcome = recordEntry(ctx.deps, member, parsed.entry, {
-    occurredAt: backdated ? backdated.occurredAt : sentAt,
-    loggedAt: backdated ? sentAt : null,
-    sourceUpdateId: ctx.update.update_id,
-    notify: followupTarget(ctx, true),
-  });
+  // Committed together with the other entries of this turn (one commit for a burst);
+  // the reply waits for the commit.
+  const notify = followupTarget(ctx, true);
+  const outcome = await groupCommit(ctx.deps.db).run(() =>
+    recordEntry(ctx.deps, member, parsed.entry, {
+      occurredAt: backdated ? backdated.occurredAt : sentAt,
+      loggedAt: backdated ? sentAt : null,
+      sourceUpdateId: ctx.update.update_id,
+      notify,
+    }),
+  );
   const text =
     backdated && outcome.status === "logged"
       ? backdatedReplyText(parsed.entry, outcome, backdated.day, ctx.locale)
