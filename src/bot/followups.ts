@@ -3,6 +3,7 @@
 // reaction on their message. Poked by a handler once its reply is sent, and drained
 // once at start for the jobs a stopped or killed process left.
 import type { Api } from "grammy";
+import { groupCommit } from "../db/group-commit.js";
 import type { FollowupTarget } from "../db/repositories/followups.js";
 import { celebrationLines } from "../presentation/views/badge-view.js";
 import type { AppDeps } from "../services/deps.js";
@@ -64,7 +65,8 @@ export class FollowupRunner {
     for (;;) {
       let round: ReturnType<typeof runFollowups>;
       try {
-        round = runFollowups(this.deps);
+        // Committed with the entries and handled ids of the same turn (one commit).
+        round = await groupCommit(this.deps.db).run(() => runFollowups(this.deps));
       } catch (err) {
         // The jobs stay pending: the next poke or start runs them.
         this.deps.logger.error({ err }, "entry follow-ups failed");
