@@ -7,7 +7,7 @@ import { groupCommit } from "../db/group-commit.js";
 import type { FollowupTarget } from "../db/repositories/followups.js";
 import { celebrationLines } from "../presentation/views/badge-view.js";
 import type { AppDeps } from "../services/deps.js";
-import { type FollowupNotice, runFollowups } from "../services/followups.js";
+import { FOLLOWUP_BATCH, type FollowupNotice, runFollowups } from "../services/followups.js";
 import type { BotContext } from "./context.js";
 import { entryReaction } from "./entry-reaction.js";
 import { ephemeralFor } from "./ephemeral.js";
@@ -73,7 +73,8 @@ export class FollowupRunner {
         return;
       }
       for (const notice of round.notices) await this.notify(notice);
-      if (round.done === 0) return;
+      // Fewer than a batch: the queue was emptied (jobs queued since poked another round).
+      if (round.done < FOLLOWUP_BATCH) return;
     }
   }
 
