@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import { ALLOWED_UPDATES } from "./bot/allowed-updates.js";
 import { registerCommandMenu } from "./bot/commands-menu.js";
 import { createBot } from "./bot/create-bot.js";
+import { startFollowups } from "./bot/followups.js";
 import { setDefaultMenuButton } from "./bot/menu-button.js";
 import { stopRunner } from "./bot/stop-runner.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
@@ -84,6 +85,9 @@ async function run(config: Config, logger: Logger): Promise<void> {
   vaultFor(config, logger);
   const bot = createBot(config, deps);
   await bot.init();
+  // The after-reply queue: what entries set off (badges, milestones, contests) runs after
+  // their replies; the jobs a killed process left run now, before any new update.
+  const followups = startFollowups(bot.api, deps);
   // Scheduled posts go through a throttle that keeps under Telegram's limits.
   const { scheduler } = createPostScheduler(bot.api, deps);
   const maintenance = new Maintenance(deps);
@@ -146,6 +150,8 @@ async function run(config: Config, logger: Logger): Promise<void> {
       await closed;
     }
     if (!(await stopRunner(intake.runner))) logger.warn("some updates were still running at shutdown");
+    // A drain in progress commits its batch; jobs not reached wait for the next start.
+    await followups.settled();
     await scheduler.stop();
     await syncsIdle();
     await maintenance.stop();

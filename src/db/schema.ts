@@ -364,6 +364,36 @@ export const inbox = sqliteTable(
   (t) => [index("inbox_received_idx").on(t.receivedAt)],
 );
 
+/**
+ * The after-reply queue: what an entry typed in chat sets off beyond itself (the
+ * contests' dirty marks, the streak, badge and plan-milestone checks, the
+ * congratulation and reaction that follow the reply). A job is written in the same
+ * transaction as its entry and deleted in the same transaction as its effects, so
+ * a crash loses none and runs none twice; drained after the reply is sent and at
+ * every start. Only pending jobs are here, so the table stays a page or two and
+ * needs no index: each entry's commit writes one page more, not three.
+ */
+export const followups = sqliteTable("followups", {
+  // A plain rowid (no AUTOINCREMENT, whose sequence row would be one more page per entry).
+  id: integer("id").primaryKey(),
+  activityId: integer("activity_id")
+    .notNull()
+    .references(() => activities.id, { onDelete: "cascade" }),
+  teamId: teamRef(),
+  userId: integer("user_id").notNull(),
+  /** Run the badge, streak and milestone checks (entries typed by a person); otherwise contests only. */
+  celebrate: integer("celebrate", { mode: "boolean" }).notNull(),
+  /** Where the congratulation goes (the chat the entry was typed in); null: nowhere. */
+  chatId: integer("chat_id"),
+  /** The person's message that carried the entry: the reaction goes on it and the congratulation answers it. */
+  messageId: integer("message_id"),
+  /** Set when the entry's reply went to this person alone (an ephemeral message in a group). */
+  receiverId: integer("receiver_id"),
+  locale: text("locale", { enum: LOCALES }),
+  /** When the entry was stored: the checks run as of then, however late the job runs. */
+  createdAt: integer("created_at").notNull(),
+});
+
 /** Key-value rows behind the conversations plugin, so a guided flow survives a restart. */
 export const conversationState = sqliteTable("conversation_state", {
   key: text("key").primaryKey(),

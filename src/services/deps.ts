@@ -20,6 +20,8 @@ export interface AppDeps {
   onTeamSettingsChanged?: (teamId: number) => void;
   /** Told when a contest is created, so its live standings are posted without waiting for the next tick. */
   onContestCreated?: () => void;
+  /** Told once entries' follow-up jobs are stored and their replies sent: drains the after-reply queue. */
+  onEntriesQueued?: () => void;
 }
 
 /** A user acting as an active member of a team. */

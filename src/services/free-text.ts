@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { FollowupTarget } from "../db/repositories/followups.js";
 import type { ClaimFailure, TextProposal } from "../db/repositories/text-proposals.js";
 import type { ParsedEntry } from "../domain/entry-parsing.js";
 import { type FreeTextReading, type ProposedEntry, readFreeText } from "../domain/free-text.js";
@@ -61,6 +62,7 @@ export function confirmProposal(
   member: Member,
   id: number,
   token: string,
+  notify: FollowupTarget | null,
 ): { ok: true; stored: StoredEntry[] } | { ok: false; reason: ClaimFailure } {
   return deps.db.transaction(() => {
     const claim = deps.repos.textProposals.claim(
@@ -74,7 +76,7 @@ export function confirmProposal(
     );
     if (!claim.ok) return claim;
     if (proposalEntries(claim.proposal).some((e) => e.missing !== null)) throw new Error("incomplete proposal confirmed");
-    return { ok: true as const, stored: storeEntries(deps, member, claim.proposal) };
+    return { ok: true as const, stored: storeEntries(deps, member, claim.proposal, notify) };
   });
 }
 
@@ -84,8 +86,11 @@ export interface StoredEntry {
   outcome: RecordOutcome;
 }
 
-/** Stores a proposal's entries, in one transaction, and says what happened to each. */
-export function storeEntries(deps: AppDeps, member: Member, proposal: TextProposal): StoredEntry[] {
+/**
+ * Stores a proposal's entries, in one transaction, and says what happened to each;
+ * their follow-ups (badges, milestones) are queued, told to `notify` after the reply.
+ */
+export function storeEntries(deps: AppDeps, member: Member, proposal: TextProposal, notify: FollowupTarget | null): StoredEntry[] {
   const ids: number[] = [];
   const replies = deps.db.transaction(() =>
     proposalEntries(proposal).map((e) => {
@@ -101,6 +106,7 @@ export function storeEntries(deps: AppDeps, member: Member, proposal: TextPropos
         loggedAt: e.occurredAt === undefined ? proposal.loggedAt : (e.loggedAt ?? null),
         sourceUpdateId: null,
         onLogged: (id) => ids.push(id),
+        notify,
       });
       return { entry, outcome };
     }),

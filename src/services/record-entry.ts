@@ -1,11 +1,11 @@
 import type { Lead, LogResult } from "../db/repositories/entries.js";
+import type { FollowupSpec, FollowupTarget } from "../db/repositories/followups.js";
 import { type EntrySource, effectiveSources } from "../domain/crm.js";
 import type { ParsedEntry } from "../domain/entry-parsing.js";
 import { addDays, localDate, zonedMidnight } from "../domain/time.js";
 import type { ActivityKind } from "../domain/types.js";
 import { markContestsDirty } from "./contests.js";
 import type { AppDeps, Member } from "./deps.js";
-import { type Celebrations, celebrateEntry, type EntryFacts } from "./motivation.js";
 
 export interface EntryMeta {
   /** When the manager sent it (Telegram `date`), Unix ms. */
@@ -16,6 +16,11 @@ export interface EntryMeta {
   loggedAt?: number | null;
   /** Told the stored entry's id (free-text proposals keep it for their Undo button). */
   onLogged?: (activityId: number) => void;
+  /**
+   * Queues the entry's follow-ups (contests' marks, and with `celebrate` the badge
+   * checks) in its transaction, to run after the reply; absent: contests are marked now.
+   */
+  followup?: FollowupSpec;
 }
 
 /** [from, to) of the team-local day containing `ms`. */
@@ -35,13 +40,12 @@ export type RecordOutcome =
       todayCount: number;
       /** The lead whose stage the entry moved, at its new stage. */
       stageMoved: Lead | null;
-      /** Badges and plan milestones this entry brought (checked after its transaction committed). */
-      celebrations: Celebrations;
     };
 
 /**
- * Stores one entry (one transaction together with its lead's stage move) and marks
- * running contests: what every source of entries (chat, import, CRM) goes through.
+ * Stores one entry (one transaction together with its lead's stage move and, when
+ * asked, its follow-up job) and marks running contests (now, or through the job):
+ * what every source of entries (chat, CRM) goes through.
  */
 export function storeEntry(deps: AppDeps, teamId: number, userId: number, entry: ParsedEntry, meta: EntryMeta): LogResult {
   const result = deps.repos.entries.log({
@@ -51,18 +55,28 @@ export function storeEntry(deps: AppDeps, teamId: number, userId: number, entry:
     occurredAt: meta.occurredAt,
     sourceUpdateId: meta.sourceUpdateId,
     loggedAt: meta.loggedAt ?? null,
+    ...(meta.followup ? { followup: { spec: meta.followup, at: deps.now() } } : {}),
   });
   if (result.status !== "logged") return result;
   meta.onLogged?.(result.activity.id);
   // A running contest's live standings are edited by the scheduler, at most once a minute.
-  markContestsDirty(deps, teamId, userId, meta.occurredAt);
+  if (!meta.followup) markContestsDirty(deps, teamId, userId, meta.occurredAt);
   return result;
 }
 
-/** Stores one entry typed in chat, with the reply's facts (today's count, stage move, celebrations). */
-export function recordEntry(deps: AppDeps, member: Member, entry: ParsedEntry, meta: EntryMeta): RecordOutcome {
+/**
+ * Stores one entry a person typed, with the reply's facts (today's count, stage
+ * move). Its contests' marks, badges and milestones are queued with it and run
+ * after the reply (services/followups.ts); `notify`: where the congratulation goes.
+ */
+export function recordEntry(
+  deps: AppDeps,
+  member: Member,
+  entry: ParsedEntry,
+  meta: Omit<EntryMeta, "followup"> & { notify: FollowupTarget | null },
+): RecordOutcome {
   if (sourceOf(deps, member.team.id, entry.kind) === "crm") return { status: "from_crm" };
-  const result = storeEntry(deps, member.team.id, member.user.id, entry, meta);
+  const result = storeEntry(deps, member.team.id, member.user.id, entry, { ...meta, followup: { celebrate: true, target: meta.notify } });
   if (result.status !== "logged") return result;
   const day = localDayBounds(meta.occurredAt, member.team.timezone);
   const todayCount = deps.repos.entries.countKind(member.team.id, member.user.id, entry.kind, day.from, day.to);
@@ -72,21 +86,7 @@ export function recordEntry(deps: AppDeps, member: Member, entry: ParsedEntry, m
     status: "logged",
     todayCount,
     stageMoved: lead && result.entered.length > 0 && entry.kind !== "lead" ? lead : null,
-    celebrations: celebrate(deps, member, {
-      deal: entry.kind === "deal",
-      streakMayGrow: meta.loggedAt != null || deps.repos.entries.countDay(member.team.id, member.user.id, day.from, day.to) <= 1,
-    }),
   };
-}
-
-/** The entry is stored whatever happens here: a failing check costs a badge, never the entry. */
-function celebrate(deps: AppDeps, member: Member, what: EntryFacts): Celebrations {
-  try {
-    return celebrateEntry(deps, member, deps.now(), what);
-  } catch (err) {
-    deps.logger.error({ err, team_id: member.team.id, user_id: member.user.id }, "badge check failed");
-    return { badges: [], milestones: [] };
-  }
 }
 
 /**
@@ -94,6 +94,5 @@ function celebrate(deps: AppDeps, member: Member, what: EntryFacts): Celebration
  * event reported both in chat and in the CRM counts once. Without a CRM, chat.
  */
 export function sourceOf(deps: AppDeps, teamId: number, kind: ActivityKind): EntrySource {
-  const connected = deps.repos.crm.activeOf(teamId).length > 0;
-  return connected ? effectiveSources(true, deps.repos.crm.sources(teamId))[kind] : "chat";
+  return deps.repos.crm.hasActive(teamId) ? effectiveSources(true, deps.repos.crm.sources(teamId))[kind] : "chat";
 }

@@ -168,7 +168,13 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
             : [client];
     const parsed = parseEntry(kind, args.filter(Boolean).join(" "));
     if (!parsed.ok) throw new HttpError(400, visibleText(entryErrorText(t, kind, parsed.error, parsed.detail)));
-    const outcomeOf = recordEntry(deps, member, parsed.entry, { occurredAt: deps.now(), sourceUpdateId: null });
+    // What the entry earns is said in the person's private chat with the bot, after this answer.
+    const outcomeOf = recordEntry(deps, member, parsed.entry, {
+      occurredAt: deps.now(),
+      sourceUpdateId: null,
+      notify: { chatId: member.user.id, messageId: null, receiverId: null, locale },
+    });
+    if (outcomeOf.status === "logged") deps.onEntriesQueued?.();
     const text = visibleText(entryReplyText(parsed.entry, outcomeOf, locale));
     if (outcomeOf.status !== "logged") throw new HttpError(409, text);
     return { ok: true, text };

@@ -4,6 +4,7 @@
 import { run, sequentialize } from "@grammyjs/runner";
 import Database from "better-sqlite3";
 import { Bot } from "grammy";
+import { INTAKE_CONCURRENCY } from "../../src/intake/durable-intake.js";
 
 const env = process.env;
 const db = new Database(env["DATABASE_PATH"]!);
@@ -23,7 +24,8 @@ bot.command("call", async (ctx) => {
 bot.on("message", (ctx) => ctx.reply("ready"));
 await bot.init();
 await bot.api.deleteWebhook();
-const runner = run(bot, { runner: { fetch: { timeout: 30 } } });
+// The same number of updates at once as the real bot's intake.
+const runner = run(bot, { runner: { fetch: { timeout: 30 } }, sink: { concurrency: INTAKE_CONCURRENCY } });
 process.once("SIGTERM", () => {
   void runner.stop().then(() => {
     db.close();

@@ -6,9 +6,11 @@
 // handling, not Telegram's 1-message-per-second-per-chat pacing.
 //
 // `--crash`: the real bot is killed with SIGKILL mid-burst and started again;
-// reports `lost` (calls never stored) and `duplicated` (entries or replies twice).
+// reports `lost` (calls never stored), `duplicated` (entries or replies twice) and
+// `followups_left` (after-reply jobs never run).
 //
-// Flags: --managers N (50), --calls N (2000), --rounds N (3), --crash.
+// Flags: --managers N (50), --calls N (2000), --rounds N (3), --crash, --profile DIR (CPU
+// profiles of both bots, in DIR/real and DIR/bare, for finding where their time goes).
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,7 +20,7 @@ import type { User } from "grammy/types";
 import { closeDatabase, openDatabase } from "../../src/db/client.js";
 import { createRepositories } from "../../src/db/repositories/index.js";
 import { type FakeTelegram, startFakeTelegram } from "../fake-telegram/index.js";
-import { type BotProcess, startBotProcess } from "../support/bot-process.js";
+import { BOT_MAIN, type BotProcess, ensureBuilt, startBotProcess } from "../support/bot-process.js";
 
 const TOKEN = "123456:INGEST-bench-token-for-kpi-coach";
 const BARE = fileURLToPath(new URL("./bare-bot.ts", import.meta.url));
@@ -32,6 +34,7 @@ const MANAGERS = flag("managers", 50);
 const CALLS = flag("calls", 2000);
 const ROUNDS = flag("rounds", 3);
 const CRASH = process.argv.includes("--crash");
+const PROFILE = process.argv.includes("--profile") ? process.argv[process.argv.indexOf("--profile") + 1] : undefined;
 const GROUP = -100_500;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -102,10 +105,19 @@ async function prepare(kind: "real" | "bare"): Promise<Setup> {
   const head = fake.user(999, { first_name: "Ольга", language_code: "ru" });
   const dir = mkdtempSync(join(tmpdir(), `kpi-ingest-${kind}-`));
   const dbPath = join(dir, "bot.db");
-  const env = { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_PATH: dbPath, LOG_LEVEL: "warn", BACKUP_KEEP: "0" };
+  const env: Record<string, string> = {
+    BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    DATABASE_PATH: dbPath,
+    LOG_LEVEL: "warn",
+    BACKUP_KEEP: "0",
+  };
   if (kind === "real") seed(dbPath, people, head);
   const start = () => {
-    const bot = startBotProcess(env, dir, kind === "bare" ? ["--import", TSX, BARE] : undefined);
+    // `--profile DIR`: each bot writes a CPU profile (.cpuprofile) there when it stops.
+    const prof = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${join(PROFILE, kind)}`] : [];
+    if (PROFILE && kind === "real") ensureBuilt();
+    const bot = startBotProcess(env, dir, kind === "bare" ? [...prof, "--import", TSX, BARE] : PROFILE ? [...prof, BOT_MAIN] : undefined);
     bot.child.stderr?.on("data", (d) => process.stderr.write(d));
     return bot;
   };
@@ -197,6 +209,8 @@ async function crashRun(): Promise<void> {
   await bot.exited;
   const rows = s.stored();
   const distinct = count(s.dbPath, "select count(distinct source_update_id) from activities where kind = 'call'");
+  // The after-reply queue's jobs (one per entry) all ran: none left behind by the kill.
+  const followupsLeft = count(s.dbPath, "select count(*) from followups");
   const replies = repliesTo(s.fake, s.people);
   const duplicateReplies = s.fake.stats().duplicates;
   await s.fake.close();
@@ -210,10 +224,13 @@ async function crashRun(): Promise<void> {
     lost: CALLS - distinct,
     duplicated: rows - distinct + duplicateReplies,
     unanswered: Math.max(0, CALLS - replies),
+    followups_left: followupsLeft,
     seconds: Number(seconds.toFixed(2)),
   };
   console.log(`kill -9 after ${repliedBeforeKill} replies (${storedBeforeKill} stored), restarted:`);
-  console.log(`  stored ${distinct}/${CALLS}, lost ${result.lost}, duplicated ${result.duplicated}, unanswered ${result.unanswered}`);
+  console.log(
+    `  stored ${distinct}/${CALLS}, lost ${result.lost}, duplicated ${result.duplicated}, unanswered ${result.unanswered}, follow-ups left ${followupsLeft}`,
+  );
   console.log(JSON.stringify(result));
 }
 

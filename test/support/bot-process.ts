@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 import { afterEach } from "vitest";
 import type { FakeTelegram } from "../fake-telegram/index.js";
 
-const MAIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
+/** The compiled entry point `npm start` runs. */
+export const BOT_MAIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
 const BUILD = fileURLToPath(new URL("../../scripts/build.mjs", import.meta.url));
 const PACKAGE = fileURLToPath(new URL("../../package.json", import.meta.url));
 
@@ -48,7 +49,7 @@ export interface BotProcess {
 export function startBotProcess(env: Record<string, string>, cwd: string, args?: string[]): BotProcess {
   if (!args) ensureBuilt();
   const start = startCommand();
-  const child = spawn(process.execPath, args ?? [...start.nodeArgs, MAIN], {
+  const child = spawn(process.execPath, args ?? [...start.nodeArgs, BOT_MAIN], {
     cwd,
     env: { PATH: process.env["PATH"] ?? "", NODE_PATH: "", LOG_LEVEL: "warn", ...(args ? {} : start.env), ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -11,6 +11,7 @@ import { afterEach } from "vitest";
 import { ALLOWED_UPDATES } from "../../src/bot/allowed-updates.js";
 import type { BotContext } from "../../src/bot/context.js";
 import { createBot } from "../../src/bot/create-bot.js";
+import { type FollowupRunner, startFollowups } from "../../src/bot/followups.js";
 import { stopRunner } from "../../src/bot/stop-runner.js";
 import { loadConfig } from "../../src/config.js";
 import { syncsIdle } from "../../src/crm/sync.js";
@@ -48,6 +49,13 @@ export interface Harness {
   sayWithPhoto(from: User, chat: Chat, text: string): Promise<Reply & { photo: RecordedCall }>;
   /** Taps an inline button on a bot message and resolves with the next message to that chat. */
   tap(from: User, chat: Chat, message: RecordedCall, data: string): Promise<Reply>;
+  /**
+   * Waits (up to 2 s) until the bot has finished the updates it took in and drained the
+   * after-reply queue, so an entry's congratulation cannot be taken for a later answer.
+   * `say`, `tap` and `sayWithPhoto` do this before and after; tests talking to the fake
+   * directly call it themselves.
+   */
+  settle(): Promise<void>;
   /** Stops the runner (waiting for in-flight updates) and closes the database. */
   stop(): Promise<void>;
   /** Stops and starts a new bot process-equivalent on the same database. */
@@ -89,6 +97,7 @@ export async function startHarness(
   let deps: AppDeps;
   let bot: Bot<BotContext>;
   let posting: { scheduler: PostScheduler; delivery: Delivery };
+  let followups: FollowupRunner;
   const boot = () => {
     const db = openDatabase(dbPath);
     deps = {
@@ -99,19 +108,28 @@ export async function startHarness(
       now: clock ? () => clock.now : Date.now,
     };
     bot = createBot(config, deps, { botInfo: fake.botInfo });
+    followups = startFollowups(bot.api, deps);
     posting = createPostScheduler(bot.api, deps);
     intake = startPollingIntake(bot, deps, { allowedUpdates: ALLOWED_UPDATES, pollTimeoutSeconds: 1 });
   };
   const stop = async () => {
     await stopRunner(intake.runner);
+    await followups.settled();
     await posting.scheduler.stop();
     await syncsIdle();
     closeDatabase(deps.db);
   };
   boot();
 
+  const settle = async (): Promise<void> => {
+    const end = Date.now() + 2000;
+    while ((intake.stats().backlog > 0 || !followups.idle) && Date.now() < end) await new Promise((r) => setTimeout(r, 2));
+    await followups.settled();
+  };
+
   const nextMessage = async (chatId: number, after: number): Promise<Reply> => {
     const call = await fake.waitForMessage(chatId, undefined, { after });
+    await settle();
     return { text: visibleText(call), call };
   };
 
@@ -131,12 +149,15 @@ export async function startHarness(
     },
     dbPath,
     clock,
+    settle,
     async say(from, chat, text, o) {
+      await settle();
       const after = fake.mark();
       fake.sendText(from, chat, text, o?.date ? { date: o.date } : undefined);
       return nextMessage(chat.id, after);
     },
     async sayWithPhoto(from, chat, text) {
+      await settle();
       const after = fake.mark();
       fake.sendText(from, chat, text);
       const call = await fake.waitForCall(
@@ -149,6 +170,7 @@ export async function startHarness(
       return { text: visibleText(call), call, photo };
     },
     async tap(from, chat, message, data) {
+      await settle();
       const after = fake.mark();
       fake.clickButton(from, chat, message.response.result, data);
       return nextMessage(chat.id, after);

@@ -10,6 +10,7 @@ import { aliasLine } from "../../presentation/views/aliases-view.js";
 import { entryErrorText, entryReplyText } from "../../presentation/views/entry-messages.js";
 import { recordEntry } from "../../services/record-entry.js";
 import { learnFromCorrection } from "../../services/text-aliases.js";
+import { followupTarget } from "../followups.js";
 import { openScope, recheckScope } from "./flow-scope.js";
 import { type Answer as FlowAnswer, type FlowConversation, waitForAnswer } from "./wait-answer.js";
 
@@ -186,15 +187,18 @@ export async function logEntryConversation(
   const sourceUpdateId = last.update.update_id;
   const final = entry;
   // Stored in the team the flow was opened for, if the user is still in it.
-  const reply = await conversation.external((octx) => {
+  const { reply, logged } = await conversation.external((octx) => {
     const still = recheckScope(octx, flowScope);
-    if (!still.ok) return escapeHtml(still.text);
-    const outcome = recordEntry(octx.deps, still.member, final, { occurredAt, sourceUpdateId });
+    if (!still.ok) return { reply: escapeHtml(still.text), logged: false };
+    const outcome = recordEntry(octx.deps, still.member, final, { occurredAt, sourceUpdateId, notify: followupTarget(octx, false) });
     const text = entryReplyText(final, outcome, env.locale);
-    if (!prefill.correcting || outcome.status !== "logged") return text;
+    const logged = outcome.status === "logged";
+    if (!prefill.correcting || !logged) return { reply: text, logged };
     const stored = { kind: final.kind, clientName: final.clientName, amountMinor: final.amountMinor };
     const learned = learnFromCorrection(octx.deps, still.member, { ...prefill.correcting, stored });
-    return learned.length ? `${text}\n${t.freeText.learned(learned.map((a) => aliasLine(a, env.locale)))}` : text;
+    return { reply: learned.length ? `${text}\n${t.freeText.learned(learned.map((a) => aliasLine(a, env.locale)))}` : text, logged };
   });
   await last.reply(reply);
+  // The entry's badges and milestones follow the reply, from the after-reply queue.
+  if (logged) await conversation.external((octx) => octx.deps.onEntriesQueued?.());
 }

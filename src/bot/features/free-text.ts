@@ -10,6 +10,7 @@ import { pinEntryDay } from "../../services/entry-day.js";
 import { confirmProposal, PROPOSAL_TTL_MS, proposalEntries, readMemberText, saveProposal, storeEntries } from "../../services/free-text.js";
 import type { BotContext } from "../context.js";
 import { LOG_ENTRY_CONVERSATION, type LogPrefill } from "../conversations/log-entry.js";
+import { followupTarget } from "../followups.js";
 import { logKindsInline } from "../keyboards/logging.js";
 import { requireMember } from "../middlewares/guards.js";
 
@@ -76,9 +77,14 @@ freeTextFeature.on("message:text", async (ctx, next) => {
   if (reading.confident && readTeamSettings(member.team.settings).autoLog) {
     const { proposal, fresh } = saveProposal(ctx.deps, member, dated, meta, "stored");
     if (!fresh) return;
-    const stored = storeEntries(ctx.deps, member, proposal).map((x) => entryReplyText(x.entry, x.outcome, ctx.locale));
+    const stored = storeEntries(ctx.deps, member, proposal, followupTarget(ctx, true));
+    const text = stored.map((x) => entryReplyText(x.entry, x.outcome, ctx.locale));
     const kb = new InlineKeyboard().text(ctx.t.freeText.undo, `ft:un:${proposal.id}:${proposal.token}`);
-    await ctx.reply(fitHtml(`${stored.join("\n")}\n${ctx.t.freeText.autoStored}`), { ...reply, reply_markup: kb });
+    try {
+      await ctx.reply(fitHtml(`${text.join("\n")}\n${ctx.t.freeText.autoStored}`), { ...reply, reply_markup: kb });
+    } finally {
+      if (stored.some((x) => x.outcome.status === "logged")) ctx.deps.onEntriesQueued?.();
+    }
     return;
   }
   const { proposal, fresh } = saveProposal(ctx.deps, member, dated, meta);
@@ -115,10 +121,14 @@ freeTextFeature.callbackQuery(/^ft:(ok|no|ed|ek|un):(\d{1,12}):([0-9a-f]{8})(?::
   const who = { userId: member.user.id, teamId: member.team.id };
 
   if (action === "ok") {
-    const result = confirmProposal(ctx.deps, member, id, token!);
+    const result = confirmProposal(ctx.deps, member, id, token!, followupTarget(ctx, false));
     if (!result.ok) return void (await ctx.reply(ft.stale[result.reason]));
-    await closeButtons(ctx);
-    await ctx.reply(fitHtml(result.stored.map((x) => entryReplyText(x.entry, x.outcome, ctx.locale)).join("\n")));
+    try {
+      await closeButtons(ctx);
+      await ctx.reply(fitHtml(result.stored.map((x) => entryReplyText(x.entry, x.outcome, ctx.locale)).join("\n")));
+    } finally {
+      if (result.stored.some((x) => x.outcome.status === "logged")) ctx.deps.onEntriesQueued?.();
+    }
     return;
   }
   if (action === "no") {

@@ -34,12 +34,14 @@ import { unhandledFeature } from "./unhandled.js";
 
 /** Every feature, registered in one place; the catch-all goes last. */
 export function registerFeatures(bot: Bot<BotContext>): void {
+  // Before anything reads plain text: a secret typed in the /crm connect flow goes nowhere else.
+  bot.use(crmFeature);
+  // The busiest path (an entry) first: membership events, onboarding and /help match none
+  // of its updates, and each layer before it cost every entry its filters.
+  bot.use(loggingFeature);
   bot.use(chatMembershipFeature);
   bot.use(onboardingFeature);
   bot.use(helpFeature);
-  // Before anything reads plain text: a secret typed in the /crm connect flow goes nowhere else.
-  bot.use(crmFeature);
-  bot.use(loggingFeature);
   bot.use(undoFeature);
   bot.use(correctionsFeature);
   bot.use(aliasesFeature);

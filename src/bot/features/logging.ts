@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { groupCommit } from "../../db/group-commit.js";
 import { parseEntry, splitEntryDay } from "../../domain/entry-parsing.js";
 import { ACTIVITY_KINDS, type ActivityKind } from "../../domain/types.js";
 import { messages } from "../../presentation/i18n/index.js";
@@ -8,7 +9,7 @@ import { pinEntryDay } from "../../services/entry-day.js";
 import { recordEntry } from "../../services/record-entry.js";
 import type { BotContext } from "../context.js";
 import { LOG_ENTRY_CONVERSATION } from "../conversations/log-entry.js";
-import { reactToEntry } from "../entry-reaction.js";
+import { followupTarget } from "../followups.js";
 import { isActivityKind, kindForButton, logKindsInline } from "../keyboards/logging.js";
 import { requireMember } from "../middlewares/guards.js";
 
@@ -35,19 +36,29 @@ loggingFeature.command([...ACTIVITY_KINDS], async (ctx) => {
     return;
   }
   const backdated = day?.ok && day.backdated ? day : null;
-  const outcome = recordEntry(ctx.deps, member, parsed.entry, {
-    occurredAt: backdated ? backdated.occurredAt : sentAt,
-    loggedAt: backdated ? sentAt : null,
-    sourceUpdateId: ctx.update.update_id,
-  });
+  // Committed together with the other entries of this turn (one commit for a burst);
+  // the reply waits for the commit.
+  const notify = followupTarget(ctx, true);
+  const outcome = await groupCommit(ctx.deps.db).run(() =>
+    recordEntry(ctx.deps, member, parsed.entry, {
+      occurredAt: backdated ? backdated.occurredAt : sentAt,
+      loggedAt: backdated ? sentAt : null,
+      sourceUpdateId: ctx.update.update_id,
+      notify,
+    }),
+  );
   const text =
     backdated && outcome.status === "logged"
       ? backdatedReplyText(parsed.entry, outcome, backdated.day, ctx.locale)
       : entryReplyText(parsed.entry, outcome, ctx.locale);
-  await ctx.reply(text, {
-    reply_parameters: { message_id: ctx.message!.message_id, allow_sending_without_reply: true },
-  });
-  await reactToEntry(ctx, parsed.entry.kind, outcome);
+  try {
+    await ctx.reply(text, {
+      reply_parameters: { message_id: ctx.message!.message_id, allow_sending_without_reply: true },
+    });
+  } finally {
+    // Badges, milestones, contests and the reaction: after the reply, from the queue.
+    if (outcome.status === "logged") ctx.deps.onEntriesQueued?.();
+  }
 });
 
 loggingFeature.command("log", async (ctx) => {

@@ -1,4 +1,5 @@
 import type { MiddlewareFn } from "grammy";
+import { groupCommit } from "../../db/group-commit.js";
 import type { BotContext } from "../context.js";
 
 /**
@@ -17,6 +18,7 @@ export const skipProcessed: MiddlewareFn<BotContext> = async (ctx, next) => {
   try {
     await next();
   } finally {
-    updates.markProcessed(id, ctx.deps.now());
+    // With the other writes of this turn: one commit for a burst of updates.
+    await groupCommit(ctx.deps.db).run(() => updates.markProcessed(id, ctx.deps.now()));
   }
 };

@@ -47,8 +47,16 @@ export function crmRepository(db: Db) {
     })
     .where(eq(crmRecords.id, sql.placeholder("id")))
     .prepare();
+  // Asked for every entry typed in chat (is the kind the CRM's?): a plain prepared statement.
+  const anyActiveRead = db.$client
+    .prepare<[number]>("select 1 from crm_connections where team_id = ? and disconnected_at is null limit 1")
+    .pluck();
   return {
     // ── connections ──
+    /** Whether the team has a connection that still syncs. */
+    hasActive(teamId: number): boolean {
+      return anyActiveRead.get(teamId) !== undefined;
+    },
     createConnection(row: NewCrmConnection): CrmConnection {
       return db.insert(crmConnections).values(row).returning().get();
     },

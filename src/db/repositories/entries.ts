@@ -12,6 +12,7 @@ import {
 } from "../../domain/types.js";
 import type { Db } from "../client.js";
 import { activities, importJobs, leadStages, leads, processedUpdates } from "../schema.js";
+import { type FollowupSpec, followupsRepository } from "./followups.js";
 
 type Bound = number | Placeholder;
 
@@ -45,6 +46,8 @@ export interface NewEntry {
   importJobId?: number | null;
   /** A deal's own gross margin % (`/deal 120k Acme margin 35%`). */
   marginPct?: number | null;
+  /** Queues the entry's follow-ups (badges, contests, …) in its transaction; `at`: now. */
+  followup?: { spec: FollowupSpec; at: number };
 }
 
 export type LogResult =
@@ -106,6 +109,7 @@ const TIMELINE_SQL = `l.id as leadId, l.owner_id as ownerId, l.client_name as cl
   ${stageAt("lost")} as lostAt, l.lost_at_stage as lostAtStage, l.lost_reason as lostReason`;
 
 export function entriesRepository(db: Db) {
+  const followups = followupsRepository(db);
   // The period reads behind every KPI reply, as plain prepared statements: drizzle's
   // query building and row mapping cost more than the index scan they run. A person's
   // period is read through the covering (user, time) index: their rows only, not the team's.
@@ -164,45 +168,45 @@ export function entriesRepository(db: Db) {
   );
   // The queries behind every logged entry, built once: building drizzle's SQL anew
   // per entry cost more than running it. One connection, so they run inside `tx` too.
-  const openLeadQuery = db
-    .select()
-    .from(leads)
-    .where(
-      and(
-        eq(leads.teamId, sql.placeholder("teamId")),
-        eq(leads.ownerId, sql.placeholder("ownerId")),
-        eq(leads.clientKey, sql.placeholder("key")),
-        inArray(leads.stage, [...OPEN_STAGES]),
-      ),
-    )
-    .orderBy(desc(leads.id))
-    .prepare();
-  const findOpenLead = (teamId: number, ownerId: number, key: string) => openLeadQuery.get({ teamId, ownerId, key });
-  const bySourceUpdateQuery = db
-    .select()
-    .from(activities)
-    .where(eq(activities.sourceUpdateId, sql.placeholder("updateId")))
-    .prepare();
-  const insertActivityQuery = db
-    .insert(activities)
-    .values({
-      teamId: sql.placeholder("teamId"),
-      userId: sql.placeholder("userId"),
-      kind: sql.placeholder("kind"),
-      outcome: sql.placeholder("outcome"),
-      amountMinor: sql.placeholder("amountMinor"),
-      clientName: sql.placeholder("clientName"),
-      lostReason: sql.placeholder("lostReason"),
-      occurredAt: sql.placeholder("occurredAt"),
-      sourceUpdateId: sql.placeholder("sourceUpdateId"),
-      leadId: sql.placeholder("leadId"),
-      leadStageBefore: sql.placeholder("leadStageBefore"),
-      loggedAt: sql.placeholder("loggedAt"),
-      importJobId: sql.placeholder("importJobId"),
-      marginPct: sql.placeholder("marginPct"),
-    })
-    .returning()
-    .prepare();
+  // The statements behind every logged entry, as plain prepared statements: drizzle's
+  // query building and row mapping per entry cost more than running them. Every
+  // column is a plain value, so SQLite's rows under these names are the drizzle rows.
+  const ACTIVITY_COLUMNS = `id, team_id as teamId, user_id as userId, kind, outcome, amount_minor as amountMinor,
+    client_name as clientName, lead_id as leadId, lead_stage_before as leadStageBefore, lost_reason as lostReason, note,
+    occurred_at as occurredAt, logged_at as loggedAt, import_job_id as importJobId, created_at as createdAt,
+    deleted_at as deletedAt, source_update_id as sourceUpdateId, margin_pct as marginPct`;
+  const openLeadRead = sqlite.prepare<[number, number, string], Lead>(
+    `select id, team_id as teamId, owner_id as ownerId, client_name as clientName, client_key as clientKey, stage,
+        lost_at_stage as lostAtStage, lost_reason as lostReason, created_by_activity_id as createdByActivityId,
+        created_at as createdAt, updated_at as updatedAt
+      from leads where team_id = ? and owner_id = ? and client_key = ? and stage in (${OPEN_STAGES.map((st) => `'${st}'`).join(", ")})
+      order by id desc limit 1`,
+  );
+  const findOpenLead = (teamId: number, ownerId: number, key: string) => openLeadRead.get(teamId, ownerId, key);
+  const bySourceUpdateRead = sqlite.prepare<[number], Activity>(`select ${ACTIVITY_COLUMNS} from activities where source_update_id = ?`);
+  const insertActivity = sqlite.prepare<
+    [
+      number,
+      number,
+      string,
+      string | null,
+      number | null,
+      string | null,
+      string | null,
+      number,
+      number | null,
+      number | null,
+      string | null,
+      number | null,
+      number | null,
+      number | null,
+    ],
+    Activity
+  >(
+    `insert into activities (team_id, user_id, kind, outcome, amount_minor, client_name, lost_reason, occurred_at,
+        source_update_id, lead_id, lead_stage_before, logged_at, import_job_id, margin_pct)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning ${ACTIVITY_COLUMNS}`,
+  );
   /** A person's live entries in [from, to), with `more` conditions; placeholders teamId, userId, from, to. */
   const countQuery = (...more: SQL[]) =>
     db
@@ -219,7 +223,97 @@ export function entriesRepository(db: Db) {
       )
       .prepare();
   const countDayQuery = countQuery();
-  const countKindQuery = countQuery(eq(activities.kind, sql.placeholder("kind")));
+  const countDayBeforeRead = sqlite
+    .prepare<[number, number, number, number, number]>(
+      `select count(*) from activities indexed by activities_user_time_idx
+        where user_id = ? and occurred_at >= ? and occurred_at < ? and team_id = ? and deleted_at is null and id < ?`,
+    )
+    .pluck();
+  const countKindRead = sqlite
+    .prepare<[number, number, number, number, string]>(
+      `select count(*) from activities indexed by activities_user_time_idx
+        where user_id = ? and occurred_at >= ? and occurred_at < ? and team_id = ? and deleted_at is null and kind = ?`,
+    )
+    .pluck();
+
+  // One better-sqlite3 transaction, built once (drizzle's per-call transaction object
+  // cost more than the statements); drizzle's builders run on the same connection.
+  const logTransaction = sqlite.transaction((entry: NewEntry): LogResult => {
+    if (entry.sourceUpdateId !== null) {
+      const seen = bySourceUpdateRead.get(entry.sourceUpdateId);
+      if (seen) return { status: "duplicate", activity: seen };
+    }
+    const target = targetStage(entry.kind, entry.outcome);
+    const key = entry.clientName ? clientKey(entry.clientName) : null;
+    let lead = key ? (findOpenLead(entry.teamId, entry.userId, key) ?? null) : null;
+
+    if (entry.kind === "lead" && lead) return { status: "lead_exists", lead };
+    if (entry.kind === "lost" && !lead) return { status: "no_open_lead" };
+    // Only /lead and /deal create a lead (catalogue); other entries for an
+    // unknown client are counted as activity but touch no pipeline.
+    const creates = !lead && key !== null && (entry.kind === "lead" || entry.kind === "deal");
+
+    const stageBefore = lead?.stage ?? null;
+    const activity = insertActivity.get(
+      entry.teamId,
+      entry.userId,
+      entry.kind,
+      entry.outcome,
+      entry.amountMinor,
+      entry.clientName,
+      entry.lostReason,
+      entry.occurredAt,
+      entry.sourceUpdateId,
+      lead?.id ?? null,
+      stageBefore,
+      entry.loggedAt ?? null,
+      entry.importJobId ?? null,
+      entry.marginPct ?? null,
+    )!;
+
+    if (creates) {
+      lead = db
+        .insert(leads)
+        .values({
+          teamId: entry.teamId,
+          ownerId: entry.userId,
+          clientName: entry.clientName!,
+          clientKey: key!,
+          stage: "new",
+          createdByActivityId: activity.id,
+          createdAt: entry.occurredAt,
+          updatedAt: entry.occurredAt,
+        })
+        .returning()
+        .get();
+      db.update(activities).set({ leadId: lead.id }).where(eq(activities.id, activity.id)).run();
+    }
+
+    let entered: Stage[] = [];
+    if (lead && target) {
+      const move = advance(creates ? null : lead.stage, target);
+      entered = move.entered;
+      if (entered.length > 0) {
+        db.insert(leadStages)
+          .values(
+            entered.map((stage) => ({
+              leadId: lead!.id,
+              teamId: entry.teamId,
+              ownerId: entry.userId,
+              stage,
+              enteredAt: entry.occurredAt,
+              activityId: activity.id,
+            })),
+          )
+          .run();
+        const patch: Partial<Lead> = { stage: move.stage, updatedAt: entry.occurredAt };
+        if (move.stage === "lost") Object.assign(patch, { lostAtStage: stageBefore, lostReason: entry.lostReason });
+        lead = db.update(leads).set(patch).where(eq(leads.id, lead.id)).returning().get();
+      }
+    }
+    if (entry.followup) followups.enqueue(activity.id, entry.teamId, entry.userId, entry.followup.spec, entry.followup.at);
+    return { status: "logged", activity: { ...activity, leadId: lead?.id ?? null }, lead, stageBefore, entered };
+  });
 
   return {
     /**
@@ -227,81 +321,7 @@ export function entriesRepository(db: Db) {
      * whose Telegram update was already logged is reported, not stored again.
      */
     log(entry: NewEntry): LogResult {
-      return db.transaction((tx) => {
-        if (entry.sourceUpdateId !== null) {
-          const seen = bySourceUpdateQuery.get({ updateId: entry.sourceUpdateId });
-          if (seen) return { status: "duplicate", activity: seen };
-        }
-        const target = targetStage(entry.kind, entry.outcome);
-        const key = entry.clientName ? clientKey(entry.clientName) : null;
-        let lead = key ? (findOpenLead(entry.teamId, entry.userId, key) ?? null) : null;
-
-        if (entry.kind === "lead" && lead) return { status: "lead_exists", lead };
-        if (entry.kind === "lost" && !lead) return { status: "no_open_lead" };
-        // Only /lead and /deal create a lead (catalogue); other entries for an
-        // unknown client are counted as activity but touch no pipeline.
-        const creates = !lead && key !== null && (entry.kind === "lead" || entry.kind === "deal");
-
-        const stageBefore = lead?.stage ?? null;
-        const activity = insertActivityQuery.get({
-          teamId: entry.teamId,
-          userId: entry.userId,
-          kind: entry.kind,
-          outcome: entry.outcome,
-          amountMinor: entry.amountMinor,
-          clientName: entry.clientName,
-          lostReason: entry.lostReason,
-          occurredAt: entry.occurredAt,
-          sourceUpdateId: entry.sourceUpdateId,
-          leadId: lead?.id ?? null,
-          leadStageBefore: stageBefore,
-          loggedAt: entry.loggedAt ?? null,
-          importJobId: entry.importJobId ?? null,
-          marginPct: entry.marginPct ?? null,
-        });
-
-        if (creates) {
-          lead = tx
-            .insert(leads)
-            .values({
-              teamId: entry.teamId,
-              ownerId: entry.userId,
-              clientName: entry.clientName!,
-              clientKey: key!,
-              stage: "new",
-              createdByActivityId: activity.id,
-              createdAt: entry.occurredAt,
-              updatedAt: entry.occurredAt,
-            })
-            .returning()
-            .get();
-          tx.update(activities).set({ leadId: lead.id }).where(eq(activities.id, activity.id)).run();
-        }
-
-        let entered: Stage[] = [];
-        if (lead && target) {
-          const move = advance(creates ? null : lead.stage, target);
-          entered = move.entered;
-          if (entered.length > 0) {
-            tx.insert(leadStages)
-              .values(
-                entered.map((stage) => ({
-                  leadId: lead!.id,
-                  teamId: entry.teamId,
-                  ownerId: entry.userId,
-                  stage,
-                  enteredAt: entry.occurredAt,
-                  activityId: activity.id,
-                })),
-              )
-              .run();
-            const patch: Partial<Lead> = { stage: move.stage, updatedAt: entry.occurredAt };
-            if (move.stage === "lost") Object.assign(patch, { lostAtStage: stageBefore, lostReason: entry.lostReason });
-            lead = tx.update(leads).set(patch).where(eq(leads.id, lead.id)).returning().get();
-          }
-        }
-        return { status: "logged", activity: { ...activity, leadId: lead?.id ?? null }, lead, stageBefore, entered };
-      });
+      return logTransaction(entry);
     },
 
     /**
@@ -358,8 +378,13 @@ export function entriesRepository(db: Db) {
       return countDayQuery.get({ teamId, userId, from, to })?.n ?? 0;
     },
 
+    /** The person's live entries in [from, to) stored before entry `id` (0: it is the first of its day). */
+    countDayBefore(teamId: number, userId: number, from: number, to: number, id: number): number {
+      return countDayBeforeRead.get(userId, from, to, teamId, id) as number;
+    },
+
     countKind(teamId: number, userId: number, kind: ActivityKind, from: number, to: number): number {
-      return countKindQuery.get({ teamId, userId, kind, from, to })?.n ?? 0;
+      return countKindRead.get(userId, from, to, teamId, kind) as number;
     },
 
     /** How many rows `activities` would return, counted on the index without reading them. */

@@ -7,6 +7,7 @@ import { contestsRepository } from "./contests.js";
 import { crmRepository } from "./crm.js";
 import { entriesRepository } from "./entries.js";
 import { entryChangesRepository } from "./entry-changes.js";
+import { followupsRepository } from "./followups.js";
 import { gamingFlagsRepository } from "./gaming-flags.js";
 import { importJobsRepository } from "./import-jobs.js";
 import { inboxRepository } from "./inbox.js";
@@ -32,6 +33,7 @@ export function createRepositories(db: Db) {
     memberships: membershipsRepository(db),
     entries: entriesRepository(db),
     entryChanges: entryChangesRepository(db),
+    followups: followupsRepository(db),
     plans: plansRepository(db),
     bonusRules: bonusRulesRepository(db),
     savedReports: savedReportsRepository(db),

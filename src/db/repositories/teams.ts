@@ -18,9 +18,15 @@ export function teamsRepository(db: Db) {
     .from(teams)
     .where(eq(teams.chatId, sql.placeholder("chatId")))
     .prepare();
+  // Read for every after-reply job (and many replies).
+  const byIdQuery = db
+    .select()
+    .from(teams)
+    .where(eq(teams.id, sql.placeholder("id")))
+    .prepare();
   return {
     byId(id: number): Team | undefined {
-      return db.select().from(teams).where(eq(teams.id, id)).get();
+      return byIdQuery.get({ id });
     },
     byChatId(chatId: number): Team | undefined {
       return byChatIdQuery.get({ chatId });

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { User as TelegramUser } from "grammy/types";
 import type { Db } from "../client.js";
-import { memberships, teams, users } from "../schema.js";
+import { memberships, users } from "../schema.js";
 import type { Team } from "./teams.js";
 
 export type User = typeof users.$inferSelect;
@@ -60,6 +60,12 @@ export function usersRepository(db: Db) {
   };
 }
 
+/** A membership joined with its team, as SQLite returns it. */
+interface CurrentRow extends Omit<Membership, "active">, Omit<Team, "id" | "settings"> {
+  active: number;
+  settings: string;
+}
+
 export function membershipsRepository(db: Db) {
   // The two lookups behind every update, built once (see usersRepository).
   const getQuery = db
@@ -67,14 +73,14 @@ export function membershipsRepository(db: Db) {
     .from(memberships)
     .where(and(eq(memberships.teamId, sql.placeholder("teamId")), eq(memberships.userId, sql.placeholder("userId"))))
     .prepare();
-  const currentQuery = db
-    .select({ team: teams, membership: memberships })
-    .from(memberships)
-    .innerJoin(teams, eq(teams.id, memberships.teamId))
-    .where(and(eq(memberships.userId, sql.placeholder("userId")), eq(memberships.active, true)))
-    .orderBy(sql`${memberships.joinedAt} desc`, sql`${memberships.id} desc`)
-    .limit(1)
-    .prepare();
+  // A plain statement: drizzle's mapping of the joined row cost more than the lookup.
+  const currentRead = db.$client.prepare<[number], CurrentRow>(
+    `select m.id, m.team_id as teamId, m.user_id as userId, m.role, m.active, m.joined_at as joinedAt,
+        t.chat_id as chatId, t.name, t.timezone, t.locale, t.invite_code as inviteCode, t.settings,
+        t.chat_unreachable_at as chatUnreachableAt, t.created_at as createdAt
+      from memberships m join teams t on t.id = m.team_id
+      where m.user_id = ? and m.active = 1 order by m.joined_at desc, m.id desc limit 1`,
+  );
   return {
     get(teamId: number, userId: number): Membership | undefined {
       return getQuery.get({ teamId, userId });
@@ -84,7 +90,22 @@ export function membershipsRepository(db: Db) {
      * active membership (a manager normally belongs to one team).
      */
     currentFor(userId: number): { team: Team; membership: Membership } | undefined {
-      return currentQuery.get({ userId });
+      const r = currentRead.get(userId);
+      if (!r) return undefined;
+      return {
+        team: {
+          id: r.teamId,
+          chatId: r.chatId,
+          name: r.name,
+          timezone: r.timezone,
+          locale: r.locale,
+          inviteCode: r.inviteCode,
+          settings: JSON.parse(r.settings) as Team["settings"],
+          chatUnreachableAt: r.chatUnreachableAt,
+          createdAt: r.createdAt,
+        },
+        membership: { id: r.id, teamId: r.teamId, userId: r.userId, role: r.role, active: r.active === 1, joinedAt: r.joinedAt },
+      };
     },
     /**
      * Joins as manager; returns what happened so the reply can say it. Coming back

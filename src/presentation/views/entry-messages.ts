@@ -6,7 +6,6 @@ import { formatMoney } from "../format/money.js";
 import { formatPercent } from "../format/number.js";
 import { echo, escapeHtml } from "../html.js";
 import { type Messages, messages } from "../i18n/index.js";
-import { celebrationLines } from "./badge-view.js";
 
 /** The refusal for a bad entry: what was wrong, then the right form. */
 export function entryErrorText(t: Messages, kind: ActivityKind, error: EntryError, detail?: string): string {
@@ -51,8 +50,8 @@ export function entryReplyText(entry: ParsedEntry, outcome: RecordOutcome, local
     case "logged": {
       const text = t.logged(t.kindName[entry.kind], describeEntry(entry, locale), t.kindCount[entry.kind], outcome.todayCount);
       const lead = outcome.stageMoved;
-      const lines = [text, ...(lead ? [t.stageMove(escapeHtml(lead.clientName), t.stage[lead.stage])] : [])];
-      return [...lines, ...celebrationLines(outcome.celebrations, locale)].join("\n");
+      // What the entry earns (badges, milestones) follows in its own message, from the after-reply queue.
+      return [text, ...(lead ? [t.stageMove(escapeHtml(lead.clientName), t.stage[lead.stage])] : [])].join("\n");
     }
   }
 }

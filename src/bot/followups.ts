@@ -1,0 +1,126 @@
+// Drains the after-reply queue (services/followups.ts) and tells people what their
+// entries earned: the congratulation as its own message right after the reply, the
+// reaction on their message. Poked by a handler once its reply is sent, and drained
+// once at start for the jobs a stopped or killed process left.
+import type { Api } from "grammy";
+import { groupCommit } from "../db/group-commit.js";
+import type { FollowupTarget } from "../db/repositories/followups.js";
+import { celebrationLines } from "../presentation/views/badge-view.js";
+import type { AppDeps } from "../services/deps.js";
+import { FOLLOWUP_BATCH, type FollowupNotice, runFollowups } from "../services/followups.js";
+import type { BotContext } from "./context.js";
+import { entryReaction } from "./entry-reaction.js";
+import { ephemeralFor } from "./ephemeral.js";
+
+export class FollowupRunner {
+  private scheduled = false;
+  private again = false;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly api: Api,
+    private readonly deps: AppDeps,
+  ) {}
+
+  /**
+   * Asks for a drain soon (after the current handler's turn): calls while one is
+   * scheduled or running are one more round, so a burst of entries drains in batches.
+   */
+  poke(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.drain();
+    });
+  }
+
+  /** Runs every pending job and sends what they earned; concurrent calls share one drain. */
+  drain(): Promise<void> {
+    this.running ??= this.loop().finally(() => {
+      this.running = undefined;
+      if (this.again) {
+        this.again = false;
+        this.poke();
+      }
+    });
+    return this.running;
+  }
+
+  /** Nothing scheduled or running (tests wait for it; shutdown lets the last drain finish). */
+  get idle(): boolean {
+    return !this.scheduled && !this.running;
+  }
+
+  /** Resolves when the drain in progress, if any, has finished. */
+  async settled(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    for (;;) {
+      let round: ReturnType<typeof runFollowups>;
+      try {
+        // Committed with the entries and handled ids of the same turn (one commit).
+        round = await groupCommit(this.deps.db).run(() => runFollowups(this.deps));
+      } catch (err) {
+        // The jobs stay pending: the next poke or start runs them.
+        this.deps.logger.error({ err }, "entry follow-ups failed");
+        return;
+      }
+      for (const notice of round.notices) await this.notify(notice);
+      // Fewer than a batch: the queue was emptied (jobs queued since poked another round).
+      if (round.done < FOLLOWUP_BATCH) return;
+    }
+  }
+
+  private async notify(n: FollowupNotice): Promise<void> {
+    const { chatId, messageId, receiverId, locale } = n.target;
+    const lines = celebrationLines(n.celebrations, locale);
+    if (lines.length > 0) {
+      await this.api
+        .sendMessage(chatId, lines.join("\n"), {
+          ...(messageId !== null ? { reply_parameters: { message_id: messageId, allow_sending_without_reply: true } } : {}),
+          ...(receiverId !== null ? { ephemeral_message_parameters: { receiver_user_id: receiverId } } : {}),
+        })
+        .catch((err: unknown) => this.deps.logger.warn({ err, chat_id: chatId }, "congratulation not sent"));
+    }
+    const emoji = entryReaction(n.kind, n.celebrations);
+    if (emoji && messageId !== null) {
+      // A refusal (old message, reactions off in the chat) only costs the reaction.
+      await this.api
+        .setMessageReaction(chatId, messageId, [{ type: "emoji", emoji }])
+        .catch((err: unknown) => this.deps.logger.warn({ err, chat_id: chatId }, "reaction refused"));
+    }
+  }
+}
+
+/**
+ * Starts the queue for a bot: handlers poke it through `deps.onEntriesQueued`, and
+ * the jobs left by the previous process are drained now (before new updates).
+ */
+export function startFollowups(api: Api, deps: AppDeps): FollowupRunner {
+  const runner = new FollowupRunner(api, deps);
+  deps.onEntriesQueued = () => runner.poke();
+  void runner.drain();
+  return runner;
+}
+
+/**
+ * Where an entry's congratulation goes: the chat it was typed in, answering the
+ * person's message (`withMessage`) and, when the reply went to them alone, to them alone.
+ */
+export function followupTarget(ctx: BotContext, withMessage: boolean): FollowupTarget | null {
+  if (!ctx.chat) return null;
+  const ephemeral = ephemeralFor(ctx.update, ctx.me?.username);
+  return {
+    chatId: ctx.chat.id,
+    messageId: withMessage && ctx.message ? ctx.message.message_id : null,
+    receiverId: ephemeral?.receiver_user_id ?? null,
+    locale: ctx.locale,
+  };
+}
