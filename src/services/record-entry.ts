@@ -1,3 +1,4 @@
+import { groupCommit } from "../db/group-commit.js";
 import type { Lead, LogResult } from "../db/repositories/entries.js";
 import type { FollowupSpec, FollowupTarget } from "../db/repositories/followups.js";
 import { type EntrySource, effectiveSources } from "../domain/crm.js";
@@ -87,6 +88,19 @@ export function recordEntry(
     todayCount,
     stageMoved: lead && result.entered.length > 0 && entry.kind !== "lead" ? lead : null,
   };
+}
+
+/**
+ * `recordEntry` committed together with the other entries of this turn of the event
+ * loop (one commit for a burst); resolves once it is on disk, so the reply waits for it.
+ */
+export function recordEntryCommitted(
+  deps: AppDeps,
+  member: Member,
+  entry: ParsedEntry,
+  meta: Omit<EntryMeta, "followup"> & { notify: FollowupTarget | null },
+): Promise<RecordOutcome> {
+  return groupCommit(deps.db).run(() => recordEntry(deps, member, entry, meta));
 }
 
 /**

@@ -1,12 +1,11 @@
 import { Composer } from "grammy";
-import { groupCommit } from "../../db/group-commit.js";
 import { parseEntry, splitEntryDay } from "../../domain/entry-parsing.js";
 import { ACTIVITY_KINDS, type ActivityKind } from "../../domain/types.js";
 import { messages } from "../../presentation/i18n/index.js";
 import { backdatedReplyText, backdateErrorText } from "../../presentation/views/control-view.js";
 import { entryErrorText, entryReplyText } from "../../presentation/views/entry-messages.js";
 import { pinEntryDay } from "../../services/entry-day.js";
-import { recordEntry } from "../../services/record-entry.js";
+import { recordEntryCommitted } from "../../services/record-entry.js";
 import type { BotContext } from "../context.js";
 import { LOG_ENTRY_CONVERSATION } from "../conversations/log-entry.js";
 import { followupTarget } from "../followups.js";
@@ -36,17 +35,13 @@ loggingFeature.command([...ACTIVITY_KINDS], async (ctx) => {
     return;
   }
   const backdated = day?.ok && day.backdated ? day : null;
-  // Committed together with the other entries of this turn (one commit for a burst);
-  // the reply waits for the commit.
-  const notify = followupTarget(ctx, true);
-  const outcome = await groupCommit(ctx.deps.db).run(() =>
-    recordEntry(ctx.deps, member, parsed.entry, {
-      occurredAt: backdated ? backdated.occurredAt : sentAt,
-      loggedAt: backdated ? sentAt : null,
-      sourceUpdateId: ctx.update.update_id,
-      notify,
-    }),
-  );
+  // The reply waits for the commit (shared with the other entries of this turn).
+  const outcome = await recordEntryCommitted(ctx.deps, member, parsed.entry, {
+    occurredAt: backdated ? backdated.occurredAt : sentAt,
+    loggedAt: backdated ? sentAt : null,
+    sourceUpdateId: ctx.update.update_id,
+    notify: followupTarget(ctx, true),
+  });
   const text =
     backdated && outcome.status === "logged"
       ? backdatedReplyText(parsed.entry, outcome, backdated.day, ctx.locale)
