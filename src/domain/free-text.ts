@@ -62,13 +62,22 @@ const L = "\\p{L}";
 /** A word-start-anchored pattern (JavaScript's \b does not know Cyrillic). */
 const w = (src: string) => new RegExp(`(?<![${L}\\d])(?:${src})`, "giu");
 
+// A contact met at an exhibition or a conference is a lead, whatever verb says how it was met.
+const EXPO =
+  "(?:с|на)\\s+(?:выставк|конференц|форум|выставочн)\\p{L}*|(?:at|from)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:expo|trade\\s*show|exhibition|conference|trade\\s+fair|fair)(?![\\p{L}])";
+const EXPO_RE = w(EXPO);
+// A video meeting is a meeting: "zoom call", "созвон в зуме" name the medium, not a phone call.
+const VIDEO =
+  "zoom|зум\\p{L}*|видеозвон\\p{L}*|видеосвяз\\p{L}*|видеоконф\\p{L}*|video\\s*(?:call|chat|conference)|google\\s+meet|(?:ms\\s+)?teams\\s+(?:call|meeting)|skype|скайп\\p{L}*|webex";
+const VIDEO_RE = w(VIDEO);
+
 // The order is the priority when one clause names several kinds: "отказались от КП"
 // is a loss, "сделка по КП" a deal, "презентация на встрече" a presentation.
 const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "lost",
     w(
-      "отказ|отказал|отказались|сказал[аи]?\\s+нет|не\\s+актуальн\\p{L}*|неактуальн\\p{L}*|слил(?:ся|ись|ась|и)|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+интерес|неинтерес|(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли)|ушл[аи])\\s+(?:к|в)\\s+(?:конкурент|другом|другой|другим)|выбрали\\s+(?:другого|другой|другую|конкурент)|проиграл\\p{L}*|пролетел\\p{L}*|отвалил|съехал|no\\s+go(?![\\p{L}])|not\\s+moving\\s+forward|won'?t\\s+(?:move|go)\\s+forward|picked\\s+(?:a\\s+|another\\s+)?(?:competitor|vendor|someone)|decided\\s+(?:against|not\\s+to)|соскочил\\p{L}*|спрыгнул\\p{L}*|нашли\\s+(?:\\p{L}+\\s+)?(?:дешевл|другого|другую|другой)|купили\\s+у\\s+(?:других|другого|конкурент)|стоп-?лист|расторг\\p{L}*|отменил\\p{L}*\\s+(?:заказ|сделк|договор|контракт)|cancel+ed\\s+(?:the\\s+|their\\s+)?(?:deal|contract|order)|заморозил\\p{L}*|выбрал\\p{L}*\\s+(?:конкурент|другого|другую|другой)|lost|declined|refused|rejected|passed\\s+on|not\\s+interested|went\\s+with|chose\\s+(?:a\\s+|another\\s+)?(?:competitor|vendor|someone)|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned",
+      "отказ|отказал|отказались|сказал[аи]?\\s+нет|не\\s+актуальн\\p{L}*|неактуальн\\p{L}*|слил(?:ся|ись|ась|и)|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+интерес|неинтерес|(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли)|ушл[аи])\\s+(?:к|в)\\s+(?:конкурент|другом|другой|другим)|выбрали\\s+(?:другого|другой|другую|конкурент)|проиграл\\p{L}*|пролетел\\p{L}*|отвалил|съехал|no\\s+go(?![\\p{L}])|not\\s+moving\\s+forward|won'?t\\s+(?:move|go)\\s+forward|decided\\s+(?:against|not\\s+to)|соскочил\\p{L}*|спрыгнул\\p{L}*|нашли\\s+(?:\\p{L}+\\s+)?(?:дешевл|другого|другую|другой)|купили\\s+у\\s+(?:других|другого|конкурент)|стоп-?лист|расторг\\p{L}*|отменил\\p{L}*\\s+(?:заказ|сделк|договор|контракт)|cancel+ed\\s+(?:the\\s+|their\\s+)?(?:deal|contract|order)|заморозил\\p{L}*|выбрал\\p{L}*\\s+(?:конкурент|другого|другую|другой)|lost|declined|refused|rejected|passed\\s+on|not\\s+interested|went\\s+with|(?:chose|picked|selected|opted\\s+for|switched\\s+to|going\\s+with)\\s+(?:an?\\s+|another\\s+|the\\s+other\\s+|other\\s+|a\\s+different\\s+|some\\s+)?(?:competitor|vendor|supplier|provider|partner|contractor|agency|someone|somebody)|(?:chose|picked|selected|opted\\s+for|switched\\s+to)\\s+(?:another|a\\s+different|the\\s+other)(?![\\p{L}])|passed(?=\\s*(?:$|[.,;!)—–-])|\\s+for\\s+now)|pulled\\s+(?:out|the\\s+plug)|walked\\s+away|bailed|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned",
     ),
   ],
   [
@@ -92,7 +101,7 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "meeting",
     w(
-      "встрет(?:ил|ились|ился|илась|ила)|встреч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+у\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|пообедал\\p{L}*|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|визит|met(?![\\p{L}])|meeting|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|кофе)\\s+с(?![\\p{L}])|лично|вживую|очно|face\\s+to\\s+face",
+      `встрет(?:ил|ились|ился|илась|ила)|встреч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+у\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|(?:по)?(?:обедал|ужинал|завтракал)\\p{L}*|(?<=(?:^|\\s)у\\s+(?!(?:нас|них|него|нее|неё|меня|тебя|вас)\\s)\\S+\\s+)был[аи]?(?=\\s*(?:$|[.,;!—–-]))|${VIDEO}|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|визит|met(?![\\p{L}])|meeting|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|завтрак|кофе)\\s+(?:с|со)(?![\\p{L}])|лично|вживую|очно|face\\s+to\\s+face`,
     ),
   ],
   [
@@ -104,7 +113,10 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "lead",
     w(
-      "нов(?:ый|ая|ого|ое|ые)\\s+(?:лид|клиент|контакт|заявк)|лид(?![\\p{L}])|лида|заявк|входящ|обратил|new\\s+(?:lead|client|prospect|contact|customer)|(?:new|inbound|hot|warm|fresh)\\s+lead|lead\\s*:|lead\\s+from|inbound|inquiry|enquiry|new\\s+prospect|reached\\s+out|lead\\s+came\\s+in|came\\s+in\\s+(?:from|via|through)|filled\\s+(?:out\\s+|in\\s+)?(?:the\\s+|a\\s+|our\\s+)?form|(?:demo|quote|pricing)\\s+request|запрос\\s+(?:на|с\\s+сайта)",
+      `${EXPO}|referral|referred\\s+(?:by|to|us)|по\\s+рекомендаци\\p{L}*|порекомендовал\\p{L}*|сарафан\\p{L}*|` +
+        "(?:приш[её]л|пришл[аи]|появил\\p{L}*|заш[её]л|зашл[аи]|обратил\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:клиент|лид|заявк|запрос|контакт)|(?:взял|получил|дал[аи]?)\\p{L}*\\s+контакт|" +
+        "(?:from|via|through)\\s+(?:the\\s+|our\\s+)?(?:website|site|web\\s+form|landing)|(?:website|web|contact|site)\\s+form|" +
+        "нов(?:ый|ая|ого|ое|ые)\\s+(?:лид|клиент|контакт|заявк)|лид(?![\\p{L}])|лида|заявк|входящ|обратил|new\\s+(?:lead|client|prospect|contact|customer)|(?:new|inbound|hot|warm|fresh)\\s+lead|lead\\s*:|lead\\s+from|inbound|inquiry|enquiry|new\\s+prospect|reached\\s+out|lead\\s+came\\s+in|came\\s+in\\s+(?:from|via|through)|filled\\s+(?:out\\s+|in\\s+)?(?:the\\s+|a\\s+|our\\s+)?form|(?:demo|quote|pricing)\\s+request|запрос\\s+(?:на|с\\s+сайта)",
     ),
   ],
 ];
@@ -331,6 +343,8 @@ interface Clause {
   reachedOnly: boolean;
   /** A meeting or demo still ahead ("демо на понедельник", "зовут на встречу"): the outcome of a call told before it. */
   bookedAhead: boolean;
+  /** Its call word only says where something else happened ("6 people on the call", "на созвоне"). */
+  callMedium: boolean;
   /** Planned, not done: "отправлю КП завтра", "напомни позвонить". */
   plan: boolean;
   /** The words the kind and the amount were read from, as typed. */
@@ -558,6 +572,7 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
     day: null,
     reachedOnly: false,
     bookedAhead: false,
+    callMedium: false,
     plan: false,
     kindPhrase: null,
     amountPhrase: null,
@@ -590,7 +605,10 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
       spans(WEEKDAY_AHEAD, lower).length > 0 ||
       spans(FUTURE_WORDS, lower).length > 0 ||
       spans(AHEAD_HINT, lower).length > 0);
-  const callWord = spans(CALL_WORD, lower).length > 0;
+  const callSpans = spans(CALL_WORD, lower);
+  const callWord = callSpans.length > 0;
+  clause.callMedium =
+    callWord && callSpans.every(([a]) => /(?:^|\s)(?:on\s+(?:the|our|a)|during\s+the|на|во\s+время)\s+$/u.test(lower.slice(0, a)));
   clause.bookedAhead = meetingAhead && !callWord;
   const days = readDays(lower, meetingOutcome.length > 0, tense === "past");
   clause.day = days.day;
@@ -644,6 +662,12 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
     const onlyAsOutcome = (kindsFound.get(booked) ?? []).every(([a]) => meetingOutcome.some(([x, y]) => a >= x && a < y));
     if (meetingOutcome.length > 0 && onlyAsOutcome) kindsFound.delete(booked);
   }
+  if (kindsFound.has("meeting") && spans(VIDEO_RE, lower).length > 0 && noanswer.length === 0) kindsFound.delete("call");
+  // "met Massive Dynamic at the expo": a contact from an exhibition is a lead, not a meeting.
+  // A client the team already has, met there, was met: the meeting stands (decided once the clients are read).
+  const metAtExpo = kindsFound.has("lead") && spans(EXPO_RE, lower).length > 0 ? kindsFound.get("meeting") : undefined;
+  if (kindsFound.has("lead") && spans(EXPO_RE, lower).length > 0)
+    for (const k of ["meeting", "call", "presentation"] as const) kindsFound.delete(k);
   // "входящий звонок от …": an inbound call from someone new is a lead.
   if (kindsFound.has("lead") && /входящ|inbound/u.test(lower)) kindsFound.delete("call");
   // "inbound demo request", "запрос на КП": what a new client asks for is the lead, not an event of ours.
@@ -737,6 +761,10 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
   } else if (/(?:^|\s)\$\s*\d|\d\s*(?:\$|€|usd|eur)/iu.test(text)) clause.currency = true;
 
   clause.clients = findClients(text, head.length, consumed, known, morph);
+  if (metAtExpo && clause.kind === "lead" && clause.clients.length > 0 && clause.clients.every((c) => !c.isNew)) {
+    clause.kind = "meeting";
+    clause.kindPhrase = text.slice(metAtExpo[0]![0], metAtExpo[0]![1]);
+  }
   return clause;
 }
 
@@ -947,6 +975,8 @@ export function readFreeText(
     if (last?.client && (c.kind === null || c.kind === last.kind)) c.clients = c.clients.filter((x) => !x.weak);
     // "обсудили условия" after a meeting is a remark on it, not a call.
     if (c.reachedOnly && last && last.kind !== "call" && c.clients.length === 0) c.kind = null;
+    // "did the demo for Acme, 6 people on the call": the call is where the event before happened.
+    if (c.kind === "call" && c.callMedium && c.outcome === null && last && last.kind !== "call") c.kind = null;
     // "вчера не дозвонился, сегодня дозвонился": another day is another event.
     const otherDay = last !== undefined && !sameDayRef(last.day, day);
     // "отправила прайс и КП Меркурию": the same event again, naming the client the first one lacked.
@@ -984,6 +1014,8 @@ export function readFreeText(
         // "…, Acme picked up": a client the message already has an event for adds nothing new.
         if (drafts.some((d) => d.client && clientKey(d.client.name) === clientKey(cl.name))) continue;
         if (!last.client) last.client = cl;
+        // "зашёл клиент с улицы, ООО Дельта": a name typed as one outranks a lowercase word read as one.
+        else if (last.client.weak && !cl.weak) last.client = cl;
         // A second client's deal has its own amount, or none: never the first one's.
         else
           drafts.push({
@@ -1016,6 +1048,17 @@ export function readFreeText(
     pendingAmount = null;
   }
 
+  // "у Веги была, презентовала продукт": a visit at which a demo was given is the presentation;
+  // "встретился, потом провёл демо" tells two in sequence.
+  const sequence = /(?<![\p{L}])(?:потом|затем|после\s+этого|then|after\s+that|afterwards|later)(?![\p{L}])/iu.test(text);
+  for (let i = drafts.length - 2; i >= 0 && !sequence; i--) {
+    const [d, next] = [drafts[i]!, drafts[i + 1]!];
+    const sameClient = !next.client || !d.client || clientKey(next.client.name) === clientKey(d.client.name);
+    if (d.kind === "meeting" && next.kind === "presentation" && sameClient && sameDayRef(d.day, next.day)) {
+      next.client ??= d.client;
+      drafts.splice(i, 1);
+    }
+  }
   // "выставил счёт, оплатили 60 тыс": an invoice paid in the same message is the deal's paperwork, not a proposal.
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i]!;
