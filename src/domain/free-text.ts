@@ -150,7 +150,16 @@ const MOVED = w(
 );
 // "не подписали", "встреча не состоялась", "didn't sign": a negated event did not happen.
 const NEGATION_BEFORE =
-  /(?<![\p{L}])(?:не|ни|нет|not|never|didn'?t|did\s+not|haven'?t|hasn'?t|havent|wasn'?t|no)\s+(?:(?:\p{L}+\s+)?(?:еще|ещё|yet|пока)\s+|\p{L}+(?:л|ла|ли|ed)\s+)?$/iu;
+  /(?<![\p{L}])(?:не|ни|нет|без|not|never|didn'?t|did\s+not|haven'?t|hasn'?t|havent|wasn'?t|no)\s+(?:(?:\p{L}+\s+)?(?:еще|ещё|yet|пока)\s+|\p{L}+(?:л|ла|ли|ed)\s+)?$/iu;
+const NEGATED_JUST_BEFORE =
+  /(?<![\p{L}])(?:не|not|never|didn'?t|did\s+not|hasn'?t|haven'?t|has\s+not|have\s+not)\s+(?:yet\s+|even\s+|еще\s+|ещё\s+)?$/iu;
+const EN_NEGATED = w(
+  "(?:hasn'?t|haven'?t|didn'?t|did\\s+not|has\\s+not|have\\s+not|never|not\\s+yet|wasn'?t|weren'?t|won'?t)\\s+(?:yet\\s+|been\\s+|even\\s+|ever\\s+)?\\p{L}+",
+);
+// Written channels: an unanswered email or chat message is not a call not reached.
+const WRITTEN = w(
+  "e-?mail\\p{L}*|(?<!voice\\s+)mail(?![\\p{L}])|письм\\p{L}*|почт\\p{L}*|сообщени\\p{L}*|messages?(?![\\p{L}])|texts?(?![\\p{L}])|texted|sms|смс\\p{L}*|whats-?app|ватсап\\p{L}*|вотсап\\p{L}*|telegram|телеграм\\p{L}*|мессендж\\p{L}*|inmail",
+);
 const NOT_HELD = w(
   "не\\s+(?:состоял\\p{L}*|случил\\p{L}*|было|получил\\p{L}*\\s+встрет)|сорвал\\p{L}*|didn'?t\\s+happen|fell\\s+through|no-?show|не\\s+приш[её]л|не\\s+пришли|не\\s+явил\\p{L}*",
 );
@@ -556,9 +565,12 @@ const REASON_LEAD = /^(?:[\s:—–-]|потому\s+что|так\s+как|т\.
 const PLANNED =
   /(?<![\p{L}])(?:хоч\p{L}*|хот(?:ят|им|ите|ел\p{L}*)|жд(?:ут|ем|ет|у)|просят|просил[аи]?|попросил[аи]?|нужн[аоы]?|надо|планиру\p{L}*|собира\p{L}*|будет|будем|буду|want(?:s|ed)?|waiting\s+for|await\p{L}*|ask(?:s|ed)?\s+for|needs?|will|plan(?:s|ning)?\s+to|going\s+to)\s+(?:(?:\p{L}+)\s+)?$/iu;
 // "позвонил по поводу КП": what the call was about is not another event.
-const ABOUT = w("по\\s+поводу|насч[её]т|обсудили|обсуждали|договорились\\s+о(?!\\s+встреч)|about|regarding|re:|discussed|talked\\s+about");
+// "думают над КП", "рассматривают договор", "talked pricing", "reviewing the quote": the event word is the topic.
+const ABOUT = w(
+  "по\\s+поводу|насч[её]т|обсудили|обсуждали|договорились\\s+о(?!\\s+встреч)|дума\\p{L}*\\s+(?:над|о|об|про)|рассматрива\\p{L}*|изуча\\p{L}*|говорили\\s+(?:о|об|про)|about|regarding|re:|discussed|talked|went\\s+over|considering|reviewing|evaluating|thinking\\s+(?:over|it\\s+over)|looking\\s+(?:at|over|into)",
+);
 
-function readClause(text: string, known: KnownClients, aliases: SortedAliases, morph: Morphology | null): Clause {
+function readClause(text: string, known: KnownClients, aliases: SortedAliases, morph: Morphology | null, written = false): Clause {
   const lower = norm(text);
   const clause: Clause = {
     kind: null,
@@ -577,7 +589,7 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
     kindPhrase: null,
     amountPhrase: null,
   };
-  const noanswer = spans(NOANSWER, lower);
+  const noanswer = written ? [] : spans(NOANSWER, lower);
   // "встреча в пятницу прошла": a meeting said to have taken place is held, not booked.
   const held = spans(HELD, lower).length > 0;
   const meetingOutcome = held ? [] : spans(MEETING_OUTCOME, lower);
@@ -612,7 +624,9 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
   clause.bookedAhead = meetingAhead && !callWord;
   const days = readDays(lower, meetingOutcome.length > 0, tense === "past");
   clause.day = days.day;
-  const reached = spans(REACHED, lower);
+  // "не поговорили", "hasn't answered": a negated word of reaching reaches nobody; "не ответил на письмо",
+  // "no reply to my email": a message left unanswered is no call at all.
+  const reached = written ? [] : spans(REACHED, lower).filter(([a]) => !NEGATED_JUST_BEFORE.test(lower.slice(0, a)));
   const consumed: [number, number][] = [...noanswer, ...meetingOutcome, ...reached, ...spans(VAGUE_PAST, lower), ...days.spans];
   const kindsFound = new Map<ActivityKind, [number, number][]>();
   const aboutAt = spans(ABOUT, lower)[0]?.[0] ?? lower.length;
@@ -633,6 +647,10 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
   // "КП так и не отправил", "встречу пока не назначили": every verb of the clause negated, nothing was done.
   const verbs = morph ? tokenize(lower).filter((t) => isCyrillic(t.lower) && morph(t.lower, null)?.tense === "past") : [];
   const allNegated = verbs.length > 0 && verbs.every((t) => /(?:^|\s)не\s+$/u.test(lower.slice(0, t.start)));
+  // "Hooli still hasn't replied to our proposal": in English, every past verb negated.
+  const enNegated = spans(EN_NEGATED, lower);
+  const enAllNegated =
+    !isCyrillic(lower) && enNegated.length > 0 && spans(EN_PAST, lower).every(([a, b]) => enNegated.some(([x, y]) => a < y && b > x));
   const moved = spans(MOVED, lower).length > 0;
   for (const [kind, ss] of kindsFound) {
     if (kind === "lost") continue;
@@ -649,7 +667,7 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
         const ownTense = own && isCyrillic(own) ? morph(own, null)?.tense : undefined;
         if (ownTense === "futr" || ownTense === "impr") return false;
       }
-      if (allNegated && kind !== "call") return false;
+      if ((allNegated || enAllNegated) && kind !== "call") return false;
       // A meeting moved, called off or not held was not held.
       if ((kind === "meeting" || kind === "presentation") && (moved || notHeld)) return false;
       return true;
@@ -944,7 +962,10 @@ export function readFreeText(
   const sorted = sortAliases(aliases);
   const raws = splitClauses(text.slice(0, 2000), morph);
   const index = prepareKnownClients(knownClients, sorted.clients);
-  const clauses = raws.map((c) => readClause(c, index, sorted, morph));
+  // A message about an email or a chat message with no call word: its "no answer" is no call.
+  const lowerText = norm(text);
+  const written = spans(WRITTEN, lowerText).length > 0 && spans(CALL_WORD, lowerText).length === 0;
+  const clauses = raws.map((c) => readClause(c, index, sorted, morph, written));
   const notes = new Set<ReadingNote>();
   const drafts: Draft[] = [];
   let pendingClients: ClientRef[] = [];
