@@ -89,7 +89,7 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "proposal",
     w(
-      "кп(?![\\p{L}])|kp(?![\\p{L}])|прайс\\p{L}*|расч[её]т(?:ы)?(?![\\p{L}])|pricing|price\\s+list|коммерческ|предложени|оффер|смет[уаыое]|договор\\p{L}*\\s+(?:\\p{L}+\\s+)?на\\s+подпис|(?:отправил\\p{L}*|выслал\\p{L}*|скинул\\p{L}*)\\s+договор|(?<=(?:выставил|отправил|выслал|скинул)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2})сч[её]т\\p{L}*|сч[её]т\\p{L}*(?=\\s+(?:\\p{L}+\\s+)?(?:выставил|выставлен|отправил|отправлен|выслал|скинул))|(?:заявк\\p{L}*|документ\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:в|на)\\s+(?:участие\\s+в\\s+)?тендер|sent\\s+(?:over\\s+)?(?:the\\s+|a\\s+|our\\s+)?(?:contract|agreement|price|deck|estimate)|(?<=(?:отправил|скинул|выслал|сбросил|направил)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2})(?:през[аыуе]|презентаци\\p{L}*|цен[уыа]|ценник\\p{L}*)(?![\\p{L}])|sent\\s+(?:over\\s+)?(?:the\\s+|a\\s+|our\\s+)?(?:deck|slides|presentation)|estimate|invoice|sow(?![\\p{L}])|statement\\s+of\\s+work|rf[pq](?![\\p{L}])|bid\\s+submitted|proposal|quote|quotation|offer",
+      "кп(?![\\p{L}])|kp(?![\\p{L}])|прайс\\p{L}*|расч[её]т(?:ы)?(?![\\p{L}])|pricing|price\\s+list|коммерческ|предложени|оффер|смет[уаыое]|договор\\p{L}*\\s+(?:\\p{L}+\\s+)?на\\s+подпис|(?:отправил\\p{L}*|выслал\\p{L}*|скинул\\p{L}*)\\s+договор|(?<=(?:выставил|отправил|выслал|скинул)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2})сч[её]т\\p{L}*|сч[её]т\\p{L}*(?=\\s+(?:\\p{L}+\\s+)?(?:выставил|выставлен|отправил|отправлен|выслал|скинул))|(?:заявк\\p{L}*|документ\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:в|на)\\s+(?:участие\\s+в\\s+)?тендер|(?<=(?:sent|emailed|forwarded|shared)\\s+(?:over\\s+)?(?:\\S+\\s+){0,3})(?:contract|agreement|price|deck|estimate|terms|specs?)(?![\\p{L}])|(?:for|to)\\s+(?:e-?)?signature|на\\s+подпис\\p{L}*|bids?(?![\\p{L}])|tender\\s+(?:application|submission|documents)|(?<=(?:отправил|скинул|выслал|сбросил|направил)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2})(?:през[аыуе]|презентаци\\p{L}*|цен[уыа]|ценник\\p{L}*)(?![\\p{L}])|sent\\s+(?:over\\s+)?(?:the\\s+|a\\s+|our\\s+)?(?:deck|slides|presentation)|estimate|invoice|sow(?![\\p{L}])|statement\\s+of\\s+work|rf[pq](?![\\p{L}])|bid\\s+submitted|proposal|quote|quotation|offer",
     ),
   ],
   [
@@ -130,6 +130,7 @@ const NOANSWER = w(
 );
 // The nouns of an appointment, Russian and (typed in Russian messages too) English.
 const APPOINTMENT = "демо|демк|презент|през[аыуе]|показ|встреч|встрет|demo|meeting|presentation";
+const APPOINTMENT_WORD = /встреч|демо|през|meeting|demo|presentation/u;
 const MEETING_OUTCOME = w(
   // "договорились о встрече", "договорились с Орловой о презентации", "договорились на demo".
   // The name between stays outside the match, so it is read as the client.
@@ -570,7 +571,21 @@ const ABOUT = w(
   "по\\s+поводу|насч[её]т|обсудили|обсуждали|договорились\\s+о(?!\\s+встреч)|дума\\p{L}*\\s+(?:над|о|об|про)|рассматрива\\p{L}*|изуча\\p{L}*|говорили\\s+(?:о|об|про)|about|regarding|re:|discussed|talked|went\\s+over|considering|reviewing|evaluating|thinking\\s+(?:over|it\\s+over)|looking\\s+(?:at|over|into)",
 );
 
-function readClause(text: string, known: KnownClients, aliases: SortedAliases, morph: Morphology | null, written = false): Clause {
+/** What the whole message says that a clause's reading depends on. */
+interface MessageContext {
+  /** About an email or a chat message, with no call word anywhere. */
+  written: boolean;
+  /** Names a meeting, a demo or a presentation somewhere ("rescheduled the demo, … moved it"). */
+  appointment: boolean;
+}
+
+function readClause(
+  text: string,
+  known: KnownClients,
+  aliases: SortedAliases,
+  morph: Morphology | null,
+  { written, appointment: appointmentInMessage }: MessageContext = { written: false, appointment: false },
+): Clause {
   const lower = norm(text);
   const clause: Clause = {
     kind: null,
@@ -733,8 +748,8 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
   if (meetingOutcome.length > 0 && (clause.kind === null || clause.kind === "call") && !(wishOnly && clause.kind === null))
     clause.kind = "call";
   // "Орловой набрала, встреча перенеслась на среду": a meeting moved on a call is booked anew.
-  const rebooked =
-    moved && !notHeld && /встреч|демо|през|meeting|demo|presentation/u.test(lower) && !/отмен|cancel|called\s+off/u.test(lower);
+  // "Initech rescheduled the demo, called them and we moved it": the meeting may be named in another clause.
+  const rebooked = moved && !notHeld && (APPOINTMENT_WORD.test(lower) || appointmentInMessage) && !/отмен|cancel|called\s+off/u.test(lower);
   clause.outcome =
     noanswer.length > 0
       ? "noanswer"
@@ -964,8 +979,11 @@ export function readFreeText(
   const index = prepareKnownClients(knownClients, sorted.clients);
   // A message about an email or a chat message with no call word: its "no answer" is no call.
   const lowerText = norm(text);
-  const written = spans(WRITTEN, lowerText).length > 0 && spans(CALL_WORD, lowerText).length === 0;
-  const clauses = raws.map((c) => readClause(c, index, sorted, morph, written));
+  const context: MessageContext = {
+    written: spans(WRITTEN, lowerText).length > 0 && spans(CALL_WORD, lowerText).length === 0,
+    appointment: APPOINTMENT_WORD.test(lowerText),
+  };
+  const clauses = raws.map((c) => readClause(c, index, sorted, morph, context));
   const notes = new Set<ReadingNote>();
   const drafts: Draft[] = [];
   let pendingClients: ClientRef[] = [];
@@ -1147,8 +1165,12 @@ const sameDayRef = (a: DayRef | null, b: DayRef | null) => JSON.stringify(a) ===
 const QUESTION_START = w(
   "(?:а|и|ну|слушай|скажи|подскажи)?\\s*(?:сколько|почему|зачем|как|где|когда|какой|какая|какие|какое|каков\\p{L}*|что\\s+(?:у\\s+меня|делать|нового)|покажи|подскажи|можно|how|why|what|where|when|which|can\\s+you|could\\s+you|show|is\\s+there|do\\s+i|does)(?![\\p{L}])",
 );
+// "план на сегодня — 30 звонков", "plan for today: 20 calls", "цель: 5 встреч": a list of what is to be done.
+const PLAN_HEADER = w(
+  "(?:мой\\s+|my\\s+)?(?:план|планы|цель|цели|задача|задачи|todo|to-?do|to\\s+do|plan|plans|goal|goals|target|targets|agenda)(?:\\s+(?:на|for)\\s+(?:\\p{L}+\\s+)?\\p{L}+)?\\s*(?:[:—–-]|\\d)",
+);
 const COMPLAINT = w(
-  "(?:бот|bot)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:не|didn'?t|doesn'?t|won'?t)\\s|не\\s+посчитал\\p{L}*|не\\s+уч[её]л\\p{L}*|не\\s+записал\\p{L}*|didn'?t\\s+(?:save|record|log|count)|не\\s+работает|ничего\\s+не\\s+работает|сломал\\p{L}*|глючит|баг(?![\\p{L}])|не\\s+засчит\\p{L}*|не\\s+отображ\\p{L}*|не\\s+вижу|не\\s+сохрани\\p{L}*|пропал\\p{L}*|(?:записал\\p{L}*|посчитал\\p{L}*|засчитал\\p{L}*|logged|counted|recorded|saved)\\s+(?:\\p{L}+\\s+){0,3}(?:дважды|двойн\\p{L}*|twice)|задвоил\\p{L}*|(?:записал\\p{L}*|посчитал\\p{L}*)\\s+не\\s+(?:тот|та|то|так)|не\\s+(?:тот|та|то)\\s+(?:\\p{L}+\\s+)?записал\\p{L}*|исправь\\p{L}*|поправь\\p{L}*|это\\s+был[аои]?\\s+(?:\\p{L}+\\s+){1,3}а\\s+не|logged\\s+(?:it\\s+)?wrong|wrong\\s+(?:client|entry|amount)|broken|bug(?![\\p{L}])|not\\s+working|doesn'?t\\s+work|didn'?t\\s+count|counted\\s+(?:\\p{L}+\\s+){0,3}twice|is\\s+missing",
+  "(?:бот|bot)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:не|didn'?t|doesn'?t|won'?t)\\s|не\\s+посчитал\\p{L}*|не\\s+уч[её]л\\p{L}*|не\\s+записал\\p{L}*|didn'?t\\s+(?:save|record|log|count)|не\\s+работает|ничего\\s+не\\s+работает|сломал\\p{L}*|глючит|баг(?![\\p{L}])|не\\s+засчит\\p{L}*|не\\s+отображ\\p{L}*|не\\s+вижу|не\\s+сохрани\\p{L}*|пропал\\p{L}*|(?:записал\\p{L}*|посчитал\\p{L}*|засчитал\\p{L}*|logged|counted|recorded|saved)\\s+(?:\\p{L}+\\s+){0,3}(?:дважды|двойн\\p{L}*|twice)|задвоил\\p{L}*|(?:записал\\p{L}*|посчитал\\p{L}*)\\s+не\\s+(?:тот|та|то|так)|не\\s+(?:тот|та|то)\\s+(?:\\p{L}+\\s+)?записал\\p{L}*|исправь\\p{L}*|поправь\\p{L}*|это\\s+был[аои]?\\s+(?:\\p{L}+\\s+){1,3}а\\s+не|(?:logged|recorded|saved|counted|записал\\p{L}*|посчитал\\p{L}*|засчитал\\p{L}*|сохранил\\p{L}*)\\s+(?:\\p{L}+\\s+){0,3}(?:as|как)\\s+(?:an?\\s+)?\\p{L}+|should\\s+(?:have\\s+been|be)\\s+(?:an?\\s+)?\\p{L}+|logged\\s+(?:it\\s+)?wrong|wrong\\s+(?:client|entry|amount)|broken|bug(?![\\p{L}])|not\\s+working|doesn'?t\\s+work|didn'?t\\s+count|counted\\s+(?:\\p{L}+\\s+){0,3}twice|is\\s+missing",
 );
 
 /**
@@ -1162,6 +1184,7 @@ function nothingToLog(text: string, clauses: Clause[]): NothingReason | null {
   QUESTION_START.lastIndex = 0;
   const q = QUESTION_START.exec(lower);
   if (/\?\s*[)\p{Emoji_Presentation}]*$/u.test(lower) || (q && q.index === 0)) return "question";
+  if (spans(PLAN_HEADER, lower).some(([a]) => a === 0)) return "plan";
   const events = clauses.filter((c) => c.kind !== null || c.clients.length > 0 || c.amountMinor !== null);
   if (events.length > 0 && events.every((c) => c.plan)) return "plan";
   return null;
