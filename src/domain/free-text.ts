@@ -130,6 +130,7 @@ const NOANSWER = w(
 );
 // The nouns of an appointment, Russian and (typed in Russian messages too) English.
 const APPOINTMENT = "демо|демк|презент|през[аыуе]|показ|встреч|встрет|demo|meeting|presentation";
+const ONLY = /(?<![\p{L}])(?:только|лишь|only|just)(?![\p{L}])/iu;
 const APPOINTMENT_WORD = /встреч|демо|през|meeting|demo|presentation/u;
 const MEETING_OUTCOME = w(
   // "договорились о встрече", "договорились с Орловой о презентации", "договорились на demo".
@@ -892,7 +893,7 @@ function findClients(
 }
 
 /** Splits a message into clauses: sentences, commas, and "и/and" before another event. */
-function splitClauses(text: string, morph: Morphology | null): string[] {
+function splitClauses(text: string, morph: Morphology | null, known: KnownClients | null = null): string[] {
   const parts = text
     .split(/[!?;\n]+|\.(?=\s|$)|(?<!\d),\s*|,(?=\s)\s*|\s+(?:потом|затем|после\s+этого|а\s+также|then|after\s+that|also)\s+/iu)
     .map((s) => s.trim())
@@ -914,7 +915,7 @@ function splitClauses(text: string, morph: Morphology | null): string[] {
     }
     out.push(current);
   }
-  return morph ? out.flatMap((c) => splitRunOn(c, morph)) : out;
+  return morph ? out.flatMap((c) => splitRunOn(c, morph, known)) : out;
 }
 
 const hasEvent = (lower: string) =>
@@ -924,7 +925,7 @@ const hasEvent = (lower: string) =>
  * "звонил в полюс никто не взял потом набрал звезду поговорили отправил кп": voice input and
  * quick typing leave no commas, so a past-tense verb that starts another event starts a clause.
  */
-function splitRunOn(clause: string, morph: Morphology): string[] {
+function splitRunOn(clause: string, morph: Morphology, known: KnownClients | null): string[] {
   const tokens = tokenize(clause);
   if (tokens.length < 4) return [clause];
   const lower = norm(clause);
@@ -934,13 +935,24 @@ function splitRunOn(clause: string, morph: Morphology): string[] {
     isCyrillic(t.lower)
       ? morph(t.lower, null)?.tense === "past"
       : /^(?:\p{L}+ed|met|sent|spoke|rang|paid|sold|signed|closed|won|lost)$/u.test(t.lower);
+  const words = tokens.map((t) => t.lower);
+  const bases = tokens.map((t) => (isCyrillic(t.lower) ? (morph(t.lower, null)?.base ?? null) : null));
   const out: string[] = [];
   let from = 0;
   for (let i = 1; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const prev = tokens[i - 1]!;
-    if (prev.lower === "не" || prev.lower === "not") continue;
-    if (phrases.some(([a, b]) => a < t.start && t.start < b) || !isPast(t)) continue;
+    const verb = tokens[i]!;
+    if (!isPast(verb)) continue;
+    // The piece starts at its subject: "… арктика не взяла нептун поговорили" splits before
+    // "нептун", the client that spoke, and before "не" of a negated verb.
+    let s = i;
+    if (tokens[s - 1]?.lower === "не" || tokens[s - 1]?.lower === "not") s--;
+    // A name after a preposition ("созвонился с Орионом назначили") is the object of what came before.
+    const governed = NAME_PREPS[tokens[s - 2]?.lower ?? ""] !== undefined;
+    const subject = s >= 2 && known && !governed ? matchKnownAt(words, bases, s - 1, known) : null;
+    if (subject?.words === 1 && clause.slice(tokens[s - 1]!.end, tokens[s]!.start).trim() === "") s--;
+    const t = tokens[s]!;
+    if (s < i && t.start <= from) continue;
+    if (phrases.some(([a, b]) => a < t.start && t.start < b)) continue;
     // Each piece has its own predicate: "сделка с Вектором сорвалась" is one event.
     if (!tokens.some((x) => x.start >= from && x.end <= t.start && isPast(x))) continue;
     const head = clause.slice(from, t.start);
@@ -975,8 +987,8 @@ export function readFreeText(
   aliases: readonly TextAlias[] = [],
 ): FreeTextReading {
   const sorted = sortAliases(aliases);
-  const raws = splitClauses(text.slice(0, 2000), morph);
   const index = prepareKnownClients(knownClients, sorted.clients);
+  const raws = splitClauses(text.slice(0, 2000), morph, index);
   // A message about an email or a chat message with no call word: its "no answer" is no call.
   const lowerText = norm(text);
   const context: MessageContext = {
@@ -1037,8 +1049,12 @@ export function readFreeText(
         const target = c.clients.length
           ? drafts.find((d) => d.kind === "call" && d.client && c.clients.some((x) => clientKey(x.name) === clientKey(d.client!.name)))
           : null;
-        if (target) target.outcome = c.outcome;
-        else if (c.clients.length === 0) {
+        if (target) {
+          target.outcome = c.outcome;
+          // "звонил Веге и Ориону, дозвонился только до Веги": the others called then were not reached.
+          if (c.outcome === "reached" && ONLY.test(norm(raws[clauses.indexOf(c)] ?? "")))
+            for (const d of lastClause) if (d !== target && d.kind === "call" && d.outcome === null) d.outcome = "noanswer";
+        } else if (c.clients.length === 0) {
           for (const d of lastClause) if (d.kind === "call") d.outcome = c.outcome;
         } else for (const cl of c.clients) drafts.push({ ...last, client: cl, outcome: c.outcome });
         continue;
