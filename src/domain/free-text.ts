@@ -77,13 +77,13 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "lost",
     w(
-      "отказ|отказал|отказались|сказал[аи]?\\s+нет|не\\s+актуальн\\p{L}*|неактуальн\\p{L}*|слил(?:ся|ись|ась|и)|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+интерес|неинтерес|(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли)|ушл[аи])\\s+(?:к|в)\\s+(?:конкурент|другом|другой|другим)|выбрали\\s+(?:другого|другой|другую|конкурент)|проиграл\\p{L}*|пролетел\\p{L}*|отвалил|съехал|no\\s+go(?![\\p{L}])|not\\s+moving\\s+forward|won'?t\\s+(?:move|go)\\s+forward|decided\\s+(?:against|not\\s+to)|соскочил\\p{L}*|спрыгнул\\p{L}*|нашли\\s+(?:\\p{L}+\\s+)?(?:дешевл|другого|другую|другой)|купили\\s+у\\s+(?:других|другого|конкурент)|стоп-?лист|расторг\\p{L}*|отменил\\p{L}*\\s+(?:заказ|сделк|договор|контракт)|cancel+ed\\s+(?:the\\s+|their\\s+)?(?:deal|contract|order)|заморозил\\p{L}*|выбрал\\p{L}*\\s+(?:конкурент|другого|другую|другой)|lost|declined|refused|rejected|passed\\s+on|not\\s+interested|went\\s+with|(?:chose|picked|selected|opted\\s+for|switched\\s+to|going\\s+with)\\s+(?:an?\\s+|another\\s+|the\\s+other\\s+|other\\s+|a\\s+different\\s+|some\\s+)?(?:competitor|vendor|supplier|provider|partner|contractor|agency|someone|somebody)|(?:chose|picked|selected|opted\\s+for|switched\\s+to)\\s+(?:another|a\\s+different|the\\s+other)(?![\\p{L}])|passed(?=\\s*(?:$|[.,;!)—–-])|\\s+for\\s+now)|pulled\\s+(?:out|the\\s+plug)|walked\\s+away|bailed|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned",
+      "отказ|отказал|отказались|сказал[аи]?\\s+нет|не\\s+актуальн\\p{L}*|неактуальн\\p{L}*|слил(?:ся|ись|ась|и)|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+буд(?:ет|ем)\\s+(?:\\p{L}+\\s+)?(?:покупа|бра|заказыва|работа|подписыва|продлева|сотруднича)\\p{L}*|(?:won'?t|will\\s+not|not\\s+going\\s+to)\\s+(?:buy|sign|renew|proceed|go\\s+ahead|move\\s+forward)|не\\s+интерес|неинтерес|(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли)|ушл[аи])\\s+(?:к|в)\\s+(?:конкурент|другом|другой|другим)|выбрали\\s+(?:другого|другой|другую|конкурент)|проигра[лн]\\p{L}*|пролетел\\p{L}*|отвалил|съехал|no\\s+go(?![\\p{L}])|not\\s+moving\\s+forward|won'?t\\s+(?:move|go)\\s+forward|decided\\s+(?:against|not\\s+to)|соскочил\\p{L}*|спрыгнул\\p{L}*|нашли\\s+(?:\\p{L}+\\s+)?(?:дешевл|другого|другую|другой)|купили\\s+у\\s+(?:других|другого|конкурент)|стоп-?лист|расторг\\p{L}*|отменил\\p{L}*\\s+(?:заказ|сделк|договор|контракт)|cancel+ed\\s+(?:the\\s+|their\\s+)?(?:deal|contract|order)|заморозил\\p{L}*|выбрал\\p{L}*\\s+(?:конкурент|другого|другую|другой)|lost|declined|refused|rejected|passed\\s+on|not\\s+interested|went\\s+with|(?:chose|picked|selected|opted\\s+for|switched\\s+to|going\\s+with)\\s+(?:an?\\s+|another\\s+|the\\s+other\\s+|other\\s+|a\\s+different\\s+|some\\s+)?(?:competitor|vendor|supplier|provider|partner|contractor|agency|someone|somebody)|(?:chose|picked|selected|opted\\s+for|switched\\s+to)\\s+(?:another|a\\s+different|the\\s+other)(?![\\p{L}])|passed(?=\\s*(?:$|[.,;!)—–-])|\\s+for\\s+now)|pulled\\s+(?:out|the\\s+plug)|walked\\s+away|bailed|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned",
     ),
   ],
   [
     "deal",
     w(
-      "сделк|деал|po(?![\\p{L}])|purchase\\s+order|countersigned|продал|продали|продажа|подписал|(?:за)?купил\\p{L}*|заказал[аи]?(?![\\p{L}])|отгрузил\\p{L}*|деньги\\s+упали|упали\\s+деньги|ударили\\s+по\\s+рукам|дал[аи]?\\s+добро|дожал\\p{L}*|продлил\\p{L}*|продлени\\p{L}*|renewed|renewal|перев[её]л\\p{L}*\\s+(?:деньги|оплату|аванс|предоплату|средства)|перечислил\\p{L}*|(?:пришли|поступили)\\s+деньги|деньги\\s+(?:пришли|поступили|на\\s+сч[её]те)|закрыт[аоы]?(?![\\p{L}])|wired|transferred|payment\\s+received|(?:пред)?оплат\\p{L}*|аванс(?![\\p{L}])|занес(?:ли|ла)?(?![\\p{L}])|занёс|выиграл\\p{L}*|prepayment|deposit|down\\s+payment|подписали|подписан|оплатил|оплатили|оплачен|оплат[аиу]|заплатил\\p{L}*|received\\s+(?:the\\s+)?payment|payment\\s+from|заключил|закрыл(?!ся|ась|ись|ось)|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
+      "сделк|деал|po(?![\\p{L}])|purchase\\s+order|countersigned|продал|продали|продажа|подписал|(?:за)?купил\\p{L}*|заказал[аи]?(?![\\p{L}])|отгрузил\\p{L}*|деньги\\s+упали|упали\\s+деньги|ударили\\s+по\\s+рукам|дал[аи]?\\s+добро|дожал\\p{L}*|продлил\\p{L}*|продлени\\p{L}*|renewed|renewal|перев[её]л\\p{L}*\\s+(?:деньги|оплату|аванс|предоплату|средства)|перечислил\\p{L}*|(?:пришли|поступили)\\s+деньги|деньги\\s+(?:пришли|поступили|на\\s+сч[её]те)|закрыт[аоы]?(?![\\p{L}])|wired|transferred|payment\\s+received|(?:пред)?оплат\\p{L}*|аванс(?![\\p{L}])|занес(?:ли|ла)?(?![\\p{L}])|занёс|выигра[лн]\\p{L}*|prepayment|deposit|down\\s+payment|подписали|подписан|оплатил|оплатили|оплачен|оплат[аиу]|заплатил\\p{L}*|received\\s+(?:the\\s+)?payment|payment\\s+from|заключил|закрыл(?!ся|ась|ись|ось)|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
     ),
   ],
   [
@@ -101,7 +101,7 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "meeting",
     w(
-      `встрет(?:ил|ились|ился|илась|ила)|встреч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+у\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|(?:по)?(?:обедал|ужинал|завтракал)\\p{L}*|(?<=(?:^|\\s)у\\s+(?!(?:нас|них|него|нее|неё|меня|тебя|вас)\\s)\\S+\\s+)был[аи]?(?=\\s*(?:$|[.,;!—–-]))|${VIDEO}|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|визит|met(?![\\p{L}])|meeting|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|завтрак|кофе)\\s+(?:с|со)(?![\\p{L}])|лично|вживую|очно|face\\s+to\\s+face`,
+      `встрет(?:ил|ились|ился|илась|ила)|встреч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+у\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|(?:по)?(?:обедал|ужинал|завтракал)\\p{L}*|(?<=(?:^|\\s)у\\s+(?!(?:нас|них|него|нее|неё|меня|тебя|вас)\\s)\\S+\\s+)был[аи]?(?=\\s*(?:$|[.,;!—–-]))|${VIDEO}|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|визит|met(?![\\p{L}])|meeting|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|завтрак|кофе)\\s+(?:с|со)(?![\\p{L}])|лично|вживую|очно|face\\s+to\\s+face|(?:в|во)\\s+(?:кафе|ресторан\\p{L}*|кофейн\\p{L}*)|over\\s+(?:coffee|lunch|dinner|drinks)|(?:at|in)\\s+(?:a|the|their)\\s+(?:cafe|café|restaurant|coffee\\s+shop)`,
     ),
   ],
   [
@@ -114,6 +114,7 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
     "lead",
     w(
       `${EXPO}|referral|referred\\s+(?:by|to|us)|по\\s+рекомендаци\\p{L}*|порекомендовал\\p{L}*|сарафан\\p{L}*|` +
+        "сами\\s+(?:\\p{L}+\\s+)?(?:позвонил|набрал|вышл|выш[её]л|обратил|написал)\\p{L}*|(?:позвонил|набрал|вышл|выш[её]л|написал)\\p{L}*\\s+сами|(?:called|rang|phoned|reached\\s+out\\s+to)\\s+us|called\\s+in(?![\\p{L}])|" +
         "(?:приш[её]л|пришл[аи]|появил\\p{L}*|заш[её]л|зашл[аи]|обратил\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:клиент|лид|заявк|запрос|контакт)|(?:взял|получил|дал[аи]?)\\p{L}*\\s+контакт|" +
         "(?:from|via|through)\\s+(?:the\\s+|our\\s+)?(?:website|site|web\\s+form|landing)|(?:website|web|contact|site)\\s+form|" +
         "нов(?:ый|ая|ого|ое|ые)\\s+(?:лид|клиент|контакт|заявк)|лид(?![\\p{L}])|лида|заявк|входящ|обратил|new\\s+(?:lead|client|prospect|contact|customer)|(?:new|inbound|hot|warm|fresh)\\s+lead|lead\\s*:|lead\\s+from|inbound|inquiry|enquiry|new\\s+prospect|reached\\s+out|lead\\s+came\\s+in|came\\s+in\\s+(?:from|via|through)|filled\\s+(?:out\\s+|in\\s+)?(?:the\\s+|a\\s+|our\\s+)?form|(?:demo|quote|pricing)\\s+request|запрос\\s+(?:на|с\\s+сайта)",
@@ -134,6 +135,9 @@ const NOANSWER = w(
 // The nouns of an appointment, Russian and (typed in Russian messages too) English.
 const APPOINTMENT = "демо|демк|презент|през[аыуе]|показ|встреч|встрет|demo|meeting|presentation";
 const ONLY = /(?<![\p{L}])(?:только|лишь|only|just)(?![\p{L}])/iu;
+// A call the client made: "входящий", "позвонили сами", "called us".
+const INBOUND = /входящ|inbound|(?<![\p{L}])сами(?![\p{L}])|(?:called|rang|phoned)\s+us|called\s+in(?![\p{L}])/u;
+const CANCELLED = /отмен|cancel|called\s+off/u;
 const APPOINTMENT_WORD = /встреч|демо|през|meeting|demo|presentation/u;
 const MEETING_OUTCOME = w(
   // "договорились о встрече", "договорились с Орловой о презентации", "договорились на demo".
@@ -581,6 +585,10 @@ interface MessageContext {
   written: boolean;
   /** Names a meeting, a demo or a presentation somewhere ("rescheduled the demo, … moved it"). */
   appointment: boolean;
+  /** Moves (not cancels) a meeting somewhere: a call told with it is the call that moved it. */
+  rebooked: boolean;
+  /** Has a call word somewhere. */
+  call: boolean;
 }
 
 function readClause(
@@ -588,7 +596,7 @@ function readClause(
   known: KnownClients,
   aliases: SortedAliases,
   morph: Morphology | null,
-  { written, appointment: appointmentInMessage }: MessageContext = { written: false, appointment: false },
+  context: MessageContext = { written: false, appointment: false, rebooked: false, call: false },
 ): Clause {
   const lower = norm(text);
   const clause: Clause = {
@@ -608,10 +616,14 @@ function readClause(
     kindPhrase: null,
     amountPhrase: null,
   };
+  const { written, appointment: appointmentInMessage } = context;
   const noanswer = written ? [] : spans(NOANSWER, lower);
   // "встреча в пятницу прошла": a meeting said to have taken place is held, not booked.
   const held = spans(HELD, lower).length > 0;
-  const meetingOutcome = held ? [] : spans(MEETING_OUTCOME, lower);
+  // "завтра встреча с Орионом" with no verb and no call anywhere in the message books nothing: it is ahead.
+  const verbless =
+    spans(EN_PAST, lower).length === 0 && !(morph && tokenize(lower).some((t) => isCyrillic(t.lower) && morph(t.lower, null)?.tense));
+  const meetingOutcome = held || (verbless && !context.call) ? [] : spans(MEETING_OUTCOME, lower);
   const tense = meetingOutcome.length > 0 ? "past" : clauseTense(lower, morph);
   clause.plan = tense === "plan";
   // "в пт встреча с Вегой", "созвон с Меркурием в 15:00": an appointment with no verb and a
@@ -694,6 +706,10 @@ function readClause(
     if (done.length === 0) kindsFound.delete(kind);
     else kindsFound.set(kind, done);
   }
+  // "встреча сорвалась", "the demo fell through": said of a meeting it was not held, no deal was lost.
+  const lostSpans = kindsFound.get("lost");
+  if (lostSpans && APPOINTMENT_WORD.test(lower) && lostSpans.every(([a, b]) => /^(?:сорвал|fell\s+through)/u.test(lower.slice(a, b))))
+    kindsFound.delete("lost");
   // "договорились о встрече", "согласились на демо" book a meeting on a call; they are not the meeting itself.
   for (const booked of ["meeting", "presentation"] as const) {
     const onlyAsOutcome = (kindsFound.get(booked) ?? []).every(([a]) => meetingOutcome.some(([x, y]) => a >= x && a < y));
@@ -706,7 +722,7 @@ function readClause(
   if (kindsFound.has("lead") && spans(EXPO_RE, lower).length > 0)
     for (const k of ["meeting", "call", "presentation"] as const) kindsFound.delete(k);
   // "входящий звонок от …": an inbound call from someone new is a lead.
-  if (kindsFound.has("lead") && /входящ|inbound/u.test(lower)) kindsFound.delete("call");
+  if (kindsFound.has("lead") && INBOUND.test(lower)) kindsFound.delete("call");
   // "inbound demo request", "запрос на КП": what a new client asks for is the lead, not an event of ours.
   if (kindsFound.has("lead") && /request|запрос/u.test(lower))
     for (const k of ["presentation", "proposal", "meeting", "call"] as const) kindsFound.delete(k);
@@ -753,7 +769,9 @@ function readClause(
     clause.kind = "call";
   // "Орловой набрала, встреча перенеслась на среду": a meeting moved on a call is booked anew.
   // "Initech rescheduled the demo, called them and we moved it": the meeting may be named in another clause.
-  const rebooked = moved && !notHeld && (APPOINTMENT_WORD.test(lower) || appointmentInMessage) && !/отмен|cancel|called\s+off/u.test(lower);
+  // "Лотос перенёс демо на пятницу, созвонились": the call told with the move is the one that moved it.
+  const rebooked =
+    (moved && !notHeld && (APPOINTMENT_WORD.test(lower) || appointmentInMessage) && !CANCELLED.test(lower)) || context.rebooked;
   clause.outcome =
     noanswer.length > 0
       ? "noanswer"
@@ -997,6 +1015,12 @@ export function readFreeText(
   const context: MessageContext = {
     written: spans(WRITTEN, lowerText).length > 0 && spans(CALL_WORD, lowerText).length === 0,
     appointment: APPOINTMENT_WORD.test(lowerText),
+    rebooked:
+      spans(MOVED, lowerText).length > 0 &&
+      APPOINTMENT_WORD.test(lowerText) &&
+      !CANCELLED.test(lowerText) &&
+      spans(NOT_HELD, lowerText).length === 0,
+    call: [CALL_WORD, NOANSWER, REACHED].some((re) => spans(re, lowerText).length > 0),
   };
   const clauses = raws.map((c) => readClause(c, index, sorted, morph, context));
   const notes = new Set<ReadingNote>();
