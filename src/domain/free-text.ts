@@ -77,7 +77,7 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "lost",
     w(
-      "отказ|отказал|отказались|сказал[аи]?\\s+нет|не\\s+актуальн\\p{L}*|неактуальн\\p{L}*|слил(?:ся|ись|ась|и)|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+буд(?:ет|ем)\\s+(?:\\p{L}+\\s+)?(?:покупа|бра|заказыва|работа|подписыва|продлева|сотруднича)\\p{L}*|(?:won'?t|will\\s+not|not\\s+going\\s+to)\\s+(?:buy|sign|renew|proceed|go\\s+ahead|move\\s+forward)|не\\s+интерес|неинтерес|(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли)|ушл[аи])\\s+(?:к|в)\\s+(?:конкурент|другом|другой|другим)|выбрали\\s+(?:другого|другой|другую|конкурент)|проигра[лн]\\p{L}*|пролетел\\p{L}*|отвалил|съехал|no\\s+go(?![\\p{L}])|not\\s+moving\\s+forward|won'?t\\s+(?:move|go)\\s+forward|decided\\s+(?:against|not\\s+to)|соскочил\\p{L}*|спрыгнул\\p{L}*|нашли\\s+(?:\\p{L}+\\s+)?(?:дешевл|другого|другую|другой)|купили\\s+у\\s+(?:других|другого|конкурент)|стоп-?лист|расторг\\p{L}*|отменил\\p{L}*\\s+(?:заказ|сделк|договор|контракт)|cancel+ed\\s+(?:the\\s+|their\\s+)?(?:deal|contract|order)|заморозил\\p{L}*|выбрал\\p{L}*\\s+(?:конкурент|другого|другую|другой)|lost|declined|refused|rejected|passed\\s+on|not\\s+interested|went\\s+with|(?:chose|picked|selected|opted\\s+for|switched\\s+to|going\\s+with)\\s+(?:an?\\s+|another\\s+|the\\s+other\\s+|other\\s+|a\\s+different\\s+|some\\s+)?(?:competitor|vendor|supplier|provider|partner|contractor|agency|someone|somebody)|(?:chose|picked|selected|opted\\s+for|switched\\s+to)\\s+(?:another|a\\s+different|the\\s+other)(?![\\p{L}])|passed(?=\\s*(?:$|[.,;!)—–-])|\\s+for\\s+now)|(?:chose|picked|selected|opted\\s+for|went\\s+with|going\\s+with)\\s+(?:an?\\s+)?(?:cheaper|different|alternative|competing)(?![\\p{L}])|stay\\p{L}*\\s+with\\s+(?:their|the|its|his|her)\\s+(?:current|existing|old|incumbent|present)|остал\\p{L}*\\s+(?:со?\\s+)?(?:старым|текущим|своим|прежним|нынешним)|pulled\\s+(?:out|the\\s+plug)|walked\\s+away|bailed|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned",
+      "отказ|отказал|отказались|сказал[аи]?\\s+нет|не\\s+актуальн\\p{L}*|неактуальн\\p{L}*|слил(?:ся|ись|ась|и)|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+буд(?:ет|ем)\\s+(?:\\p{L}+\\s+)?(?:покупа|бра|заказыва|работа|подписыва|продлева|сотруднича)\\p{L}*|(?:won'?t|will\\s+not|not\\s+going\\s+to)\\s+(?:buy|sign|renew|proceed|go\\s+ahead|move\\s+forward)|не\\s+интерес|неинтерес|(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли)|ушл[аи])\\s+(?:к|в)\\s+(?:конкурент|другом|другой|другим)|выбрали\\s+(?:другого|другой|другую|конкурент)|проигра[лн]\\p{L}*|пролетел\\p{L}*|отвалил|съехал|no\\s+go(?![\\p{L}])|not\\s+moving\\s+forward|won'?t\\s+(?:move|go)\\s+forward|decided\\s+(?:against|not\\s+to)|соскочил\\p{L}*|спрыгнул\\p{L}*|нашли\\s+(?:\\p{L}+\\s+)?(?:дешевл|другого|другую|другой)|купили\\s+у\\s+(?:других|другого|конкурент)|стоп-?лист|расторг\\p{L}*|отменил\\p{L}*\\s+(?:заказ|сделк|договор|контракт)|cancel+ed\\s+(?:the\\s+|their\\s+)?(?:deal|contract|order)|заморозил\\p{L}*|выбрал\\p{L}*\\s+(?:конкурент|другого|другую|другой)|lost|declined|refused|rejected|passed\\s+on|not\\s+interested|went\\s+with|(?:chose|picked|selected|opted\\s+for|switched\\s+to|going\\s+with)\\s+(?:an?\\s+|another\\s+|the\\s+other\\s+|other\\s+|a\\s+different\\s+|some\\s+)?(?:competitor|vendor|supplier|provider|partner|contractor|agency|someone|somebody)|(?:chose|picked|selected|opted\\s+for|switched\\s+to)\\s+(?:another|a\\s+different|the\\s+other)(?![\\p{L}])|passed(?=\\s*(?:$|[.,;!)—–-])|\\s+for\\s+now)|(?:chose|picked|selected|opted\\s+for|went\\s+with|going\\s+with)\\s+(?:an?\\s+)?(?:cheaper|different|alternative|competing)(?![\\p{L}])|stay\\p{L}*\\s+with\\s+(?:their|the|its|his|her)\\s+(?:current|existing|old|incumbent|present)|остал\\p{L}*\\s+(?:со?\\s+)?(?:старым|текущим|своим|прежним|нынешним)|pulled\\s+(?:out|the\\s+plug)|killed\\s+(?:the\\s+|our\\s+)?(?:deal|project|contract|order)|deal(?:'s|\\s+is)\\s+off|budget\\s+(?:was\\s+)?(?:cut|frozen|slashed)|(?:cut|froze|slashed)\\s+(?:the\\s+|their\\s+)?budget|урезал\\p{L}*\\s+бюджет|бюджет\\s+урезал\\p{L}*|walked\\s+away|bailed|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned",
     ),
   ],
   [
@@ -101,7 +101,7 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "meeting",
     w(
-      `встрет(?:ил|ились|ился|илась|ила)|встреч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+у\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|(?:по)?(?:обедал|ужинал|завтракал)\\p{L}*|(?<=(?:^|\\s)у\\s+(?!(?:нас|них|него|нее|неё|меня|тебя|вас)\\s)\\S+\\s+)был[аи]?(?=\\s*(?:$|[.,;!—–-]))|${VIDEO}|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|визит|met(?![\\p{L}])|meeting|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|завтрак|кофе)\\s+(?:с|со)(?![\\p{L}])|лично|вживую|очно|face\\s+to\\s+face|(?:в|во)\\s+(?:кафе|ресторан\\p{L}*|кофейн\\p{L}*)|over\\s+(?:coffee|lunch|dinner|drinks)|(?:at|in)\\s+(?:a|the|their)\\s+(?:cafe|café|restaurant|coffee\\s+shop)`,
+      `встрет(?:ил|ились|ился|илась|ила)|встреч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+у\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|(?:по)?(?:обедал|ужинал|завтракал)\\p{L}*|(?<=(?:^|\\s)у\\s+(?!(?:нас|них|него|нее|неё|меня|тебя|вас)\\s)\\S+\\s+)был[аи]?(?=\\s*(?:$|[.,;!—–-]))|${VIDEO}|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|визит|met(?![\\p{L}])|meeting|mtg(?![\\p{L}])|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|завтрак|кофе)\\s+(?:с|со)(?![\\p{L}])|лично|вживую|очно|face\\s+to\\s+face|(?:в|во)\\s+(?:кафе|ресторан\\p{L}*|кофейн\\p{L}*)|over\\s+(?:coffee|lunch|dinner|drinks)|(?:at|in)\\s+(?:a|the|their)\\s+(?:cafe|café|restaurant|coffee\\s+shop)`,
     ),
   ],
   [
@@ -127,7 +127,7 @@ const NOANSWER = w(
   // A number that cannot be reached ("телефон выключен", "number disconnected", "wrong number"),
   // a gatekeeper by any title, "busy" said of the callee, a voicemail by any spelling, or
   // "nothing" alone after a call: a call not reached.
-  "вне\\s+(?:зоны|доступа|сети|связи)|(?:nobody|no\\s+one|noone)\\s+(?:was\\s+)?(?:home|there|in)|rang\\s+out|(?:couldn'?t|could\\s+not|can'?t|cannot|unable\\s+to|wasn'?t\\s+able\\s+to)\\s+(?:get\\s+(?:a\\s+)?hold\\s+of|get\\s+through|reach|connect|talk|speak|catch)|rang\\s+and\\s+rang|(?:he|she|they)(?:'s|'re|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:out|away|not\\s+in|on\\s+(?:vacation|holiday|leave))(?![\\p{L}])|out\\s+of\\s+(?:the\\s+)?office|screened\\s+(?:me\\s+)?out|got\\s+screened|не\\s+ал[её]|(?:нет|не\\s+было|не\\s+будет)\\s+на\\s+месте|(?:трубк\\p{L}*\\s+не|не\\s+(?:\\p{L}+\\s+)?)(?:бер|брал|взял|сним|снял|подним|поднял)\\p{L}*(?=\\s+трубк|\\s*$|[\\s,.!—–-])|" +
+  "вне\\s+(?:зоны|доступа|сети|связи)|(?:nobody|no\\s+one|noone)\\s+(?:was\\s+)?(?:home|there|in)|rang\\s+out|no\\s+ans(?![\\p{L}])|(?<=(?:call|dial|rang|ring|phon|tried|звон|набир|набра|пытал)\\p{L}*(?:\\s+\\S+){0,4}\\s+)(?:no\\s+luck|безрезультатно|глухо|впустую|nothing)(?![\\p{L}])|(?:couldn'?t|could\\s+not|can'?t|cannot|unable\\s+to|wasn'?t\\s+able\\s+to)\\s+(?:get\\s+(?:a\\s+)?hold\\s+of|get\\s+through|reach|connect|talk|speak|catch)|rang\\s+and\\s+rang|(?:he|she|they)(?:'s|'re|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:out|away|not\\s+in|on\\s+(?:vacation|holiday|leave))(?![\\p{L}])|out\\s+of\\s+(?:the\\s+)?office|screened\\s+(?:me\\s+)?out|got\\s+screened|не\\s+ал[её]|(?:нет|не\\s+было|не\\s+будет)\\s+на\\s+месте|(?:трубк\\p{L}*\\s+не|не\\s+(?:\\p{L}+\\s+)?)(?:бер|брал|взял|сним|снял|подним|поднял)\\p{L}*(?=\\s+трубк|\\s*$|[\\s,.!—–-])|" +
     // The gatekeeper's employer between stays outside the match, to be read as the client.
     "(?<=(?:секретар|ресепшн|ресепш|помощни|приемн|приёмн)\\p{L}*\\s+(?:\\S+\\s+){0,2})(?:не\\s+(?:соедин|пропуст|пуска|переключ)|отшил|отфутболил|развернул|послал)\\p{L}*|" +
     "(?:телефон|номер|абонент|мобильн)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:выключен|отключен|заблокирован|не\\s+обслужива)\\p{L}*|выключен\\p{L}*|(?:не\\s+тот|неправильн\\p{L}*|неверн\\p{L}*)\\s+номер|номер\\s+не\\s+существует|disconnected|wrong\\s+number|out\\s+of\\s+service|not\\s+in\\s+service|(?<=(?:receptionist|secretary|assistant|front\\s+desk)\\s+(?:\\S+\\s+){0,2})(?:wouldn'?t|would\\s+not|didn'?t|did\\s+not|refused\\s+to|won'?t)\\s+(?:put|transfer|connect|let)|wouldn'?t\\s+(?:transfer|connect)|(?<=\\p{L}\\s)busy(?=\\s*(?:$|[.,;!)—–-]))|voice\\s*mail|vm(?![\\p{L}])|^(?:nothing|nada|no\\s+luck|ничего|глухо|безрезультатно)$|not\\s+pick\\p{L}*\\s+up|no\\s+pick-?up|phone\\s+(?:was\\s+|is\\s+)?(?:off|dead)|switched\\s+off|turned\\s+off|не\\s+застал\\p{L}*|(?:не\\s+был\\p{L}*\\s+на\\s+связи|на\\s+связи\\s+не\\s+был\\p{L}*)|вне\\s+сети|там\\s+никого|никого\\s+нет|сбрасыва\\p{L}*|не\\s+пропустил\\p{L}*|не\\s+пуска\\p{L}*|без\\s+ответа|не\\s+достуч\\p{L}*|no\\s+response|not\\s+responding|unanswered|didn'?t(?=\\s*(?:$|[.,;!]))|не\\s+(?:мог\\p{L}*|могу|удал\\p{L}*|получ\\p{L}*)\\s+(?:до|про)звон|не\\s+(?:взял|взяла|взяли|берет|берут|бер[её]т|брал[аи]?|отвечает|отвечают|ответил[аи]?)(?![\\p{L}])|секретар\\p{L}*\\s+не\\s+соедин|не\\s+соедин|тишина|сбросил\\p{L}*(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|line\\s+(?:was\\s+)?busy|both\\s+busy|(?:^|-\\s*|,\\s*)busy|couldn'?t\\s+get\\s+through|could\\s+not\\s+get\\s+through|wouldn'?t\\s+put\\s+(?:me\\s+)?through|gatekeeper|left\\s+a\\s+voicemail|didn'?t\\s+pick|не\\s*дозвон|недозвон|не\\s+(?:взял|взяла|взяли|берет|берут|брал|брали|брала|снял|сняли|подняли|поднял)\\s+трубк|трубк\\p{L}*\\s+не\\s+(?:взял|взяли|берут|берет|брал|брали|сняли|сняли)|не\\s+ответил|не\\s+отвеча|никто\\s+не|сбросил(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|занято|недоступ|вне\\s+зоны|автоответчик|гудки|no\\s+answer|no\\s+one\\s+(?:answered|picked)|nobody\\s+(?:answered|picked)|didn'?t\\s+(?:answer|pick\\s+up)|did\\s+not\\s+(?:answer|pick\\s+up)|not\\s+answering|no\\s+reply|voicemail|unreachable|couldn'?t\\s+reach|could\\s+not\\s+reach|hung\\s+up|went\\s+to\\s+voicemail",
@@ -138,7 +138,7 @@ const ONLY = /(?<![\p{L}])(?:только|лишь|only|just)(?![\p{L}])/iu;
 // A call the client made: "входящий", "позвонили сами", "called us".
 const INBOUND = /входящ|inbound|(?<![\p{L}])сами(?![\p{L}])|(?:called|rang|phoned)\s+us|called\s+in(?![\p{L}])/u;
 const CANCELLED = /отмен|cancel|called\s+off/u;
-const APPOINTMENT_WORD = /встреч|демо|през|meeting|demo|presentation/u;
+const APPOINTMENT_WORD = /встреч|демо|през|meeting|mtg|demo|presentation/u;
 const MEETING_OUTCOME = w(
   // "договорились о встрече", "договорились с Орловой о презентации", "договорились на demo".
   // The name between stays outside the match, so it is read as the client.
@@ -181,7 +181,7 @@ const NOT_HELD = w(
 // "хотят встречу", "want a demo": a wish is a meeting booked only as the outcome of a call.
 const WISH = w("хот(?:ят|ел\\p{L}*|ит)|want\\p{L}*|просят|ask(?:ed|s)?\\s+for");
 const REACHED = w(
-  "дозвонил|поговорил|поговорили|переговорил\\p{L}*|поболтал\\p{L}*|пообщал\\p{L}*|связал(?:ся|ась|ись)|застал\\p{L}*|(?:вышел|вышла|дош[её]л|дошла)\\s+(?:на|до)\\s+(?:лпр|директор|руководител|собственник|владел|гендир)|обсудил|обсудили|reached(?!\\s+out)|chatted|had\\s+(?:a\\s+)?(?:quick\\s+|short\\s+|good\\s+)?chat|connected\\s+with|got\\s+hold\\s+of|caught\\s+up\\s+with|touched\\s+base|talked|spoke|got\\s+through|picked\\s+up|answered",
+  "дозвонил|поговорил|поговорили|переговорил\\p{L}*|поболтал\\p{L}*|пообщал\\p{L}*|связал(?:ся|ась|ись)|застал\\p{L}*|(?:вышел|вышла|дош[её]л|дошла)\\s+(?:на|до)\\s+(?:лпр|директор|руководител|собственник|владел|гендир)|обсудил|обсудили|reached(?!\\s+out)|chatted|convo|conversation|разговаривал\\p{L}*|побеседовал\\p{L}*|had\\s+(?:a\\s+)?(?:quick\\s+|short\\s+|good\\s+)?chat|connected\\s+with|got\\s+hold\\s+of|caught\\s+up\\s+with|touched\\s+base|talked|spoke|got\\s+through|picked\\s+up|answered",
 );
 
 const CURRENCY_FOREIGN = /(\$|€|\busd\b|\beur\b|доллар|бакс|евро|dollars?|euros?)/iu;
@@ -209,10 +209,10 @@ const WEEKDAY_AHEAD = w(
   `(?:на|к|до|for|by|next|till|until|следующ\\p{L}*)\\s+(?:(?:следующ|this|the)\\p{L}*\\s+)?(?:${WD}|${WD_SHORT}|пятницы|среды|субботы)(?![\\p{L}])`,
 );
 const FUTURE_WORDS = w(
-  "завтра|послезавтра|tomorrow|next\\s+week|на\\s+(?:след\\p{L}*|этой)\\s+неделе|через\\s+(?:\\p{L}+\\s+)?(?:день|дня|неделю|час)",
+  "завтра|послезавтра|tomorrow|tmrw?|2morrow|next\\s+week|на\\s+(?:след\\p{L}*|этой)\\s+неделе|через\\s+(?:\\p{L}+\\s+)?(?:день|дня|неделю|час)",
 );
 const PLAN_WORDS = w(
-  "напомни|не\\s+забыть|в\\s+планах|предстоит|on\\s+the\\s+agenda|upcoming|надо|нужно|жд(?:ут|ем|ет|у)(?![\\p{L}])|ожида\\p{L}*|waiting\\s+for|await\\p{L}*|планирую|собираюсь|хочу|remind|need\\s+to|planning|plan\\s+to|going\\s+to|gonna|gotta|about\\s+to|will|i'?ll|have\\s+to|prepare",
+  "напомни|не\\s+забыть|в\\s+планах|should|ought\\s+to|предстоит|on\\s+the\\s+agenda|upcoming|надо|нужно|жд(?:ут|ем|ет|у)(?![\\p{L}])|ожида\\p{L}*|waiting\\s+for|await\\p{L}*|планирую|собираюсь|хочу|remind|need\\s+to|planning|plan\\s+to|going\\s+to|gonna|gotta|about\\s+to|will|i'?ll|have\\s+to|prepare",
 );
 // English past forms are regular enough to spot without a dictionary.
 const EN_PAST = w(
@@ -274,7 +274,7 @@ const STOP = new Set(
     "понедельник вторник среду среда четверг пятницу пятница субботу воскресенье неделе неделю месяц " +
     "ooo i we he she they you the a an to with for at from and then today yesterday finally just also again client customer company " +
     "them him her it about on in of new my our their his this that after before by via over last week monday tuesday wednesday thursday friday " +
-    "mon tue tues wed thu thur thurs fri " +
+    "mon tue tues wed thu thur thurs fri me us " +
     "dm coo vp buyer procurement purchasing founder owner receptionist secretary assistant gatekeeper board " +
     "so ok okay guys team boss got had have has was were is are be been will would did do done out up off one two rub k " +
     "sent send emailed gave give showed product want wants booked went well next competitor budget no yes ceo cto cfo manager director " +
@@ -328,6 +328,7 @@ const NAME_PREPS: Record<string, readonly GramCase[]> = {
   компания: ["nomn"],
   to: ["nomn"],
   with: ["nomn"],
+  w: ["nomn"],
   for: ["nomn"],
   at: ["nomn"],
   from: ["nomn"],
@@ -579,6 +580,9 @@ const REASON_LEAD = /^(?:[\s:—–-]|потому\s+что|так\s+как|т\.
 // call is the call's outcome, read by MEETING_OUTCOME).
 const PLANNED =
   /(?<![\p{L}])(?:хоч\p{L}*|хот(?:ят|им|ите|ел\p{L}*)|жд(?:ут|ем|ет|у)|просят|просил[аи]?|попросил[аи]?|нужн[аоы]?|надо|планиру\p{L}*|собира\p{L}*|будет|будем|буду|want(?:s|ed)?|waiting\s+for|await\p{L}*|ask(?:s|ed)?\s+for|needs?|will|plan(?:s|ning)?\s+to|going\s+to)\s+(?:(?:\p{L}+)\s+)?$/iu;
+// "sending proposal tmrw", "готовлю КП": work under way on an event is not the event done.
+const UNDER_WAY =
+  /(?<![\p{L}])(?:sending|preparing|drafting|working\s+on|scheduling|setting\s+up|putting\s+together|finali[sz]ing|готовлю|готовим|подготавлива\p{L}*|составляю|составляем|делаю|пишу)\s+(?:(?:the|a|an|our|them|him|her|им|ему|ей)\s+)?$/iu;
 // "молчит после КП", "before the demo", "до встречи": an event named as a point in time was not done here.
 const TIME_REFERENCE = /(?<![\p{L}])(?:после|перед|after|before|since|following)\s+(?:(?:the|our|их|нашего|нашей|нашу)\s+)?$/iu;
 // "позвонил по поводу КП": what the call was about is not another event.
@@ -651,8 +655,10 @@ function readClause(
     spans(AGO, lower).length === 0 &&
     (spans(WEEKDAY, lower).length > 0 ||
       spans(BARE_WEEKDAY, lower).length > 0 ||
-      /(?<![\d])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)|1?\d\s*(?:am|pm)(?![\p{L}]))/u.test(lower)) &&
-    /встреч|созвон|демо|през|meeting|demo|call/u.test(lower);
+      /(?<![\d])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)|1?\d\s*(?:am|pm)(?![\p{L}]))|(?<![\p{L}])(?:at|в)\s+(?:[01]?\d|2[0-3])(?:\s*(?:час\p{L}*|ч|утра|вечера|дня|o'?clock))?\s*$/u.test(
+        lower,
+      )) &&
+    /встреч|созвон|демо|през|meeting|mtg|demo|call/u.test(lower);
   if (appointment) clause.plan = true;
   // "демо на понедельник", "зовут на встречу", "жду их в офисе в четверг", "they'd like to meet":
   // a meeting still ahead, with no call word of its own, is what the call before it booked.
@@ -702,7 +708,7 @@ function readClause(
     if (kind === "lost") continue;
     const done = ss.filter(([a]) => {
       const before = lower.slice(0, a);
-      if (PLANNED.test(before) || NEGATION_BEFORE.test(before) || TIME_REFERENCE.test(before)) return false;
+      if (PLANNED.test(before) || NEGATION_BEFORE.test(before) || TIME_REFERENCE.test(before) || UNDER_WAY.test(before)) return false;
       // "пришлю КП", "шлю КП", "обещал выслать КП": the verb just before the event word is still to come.
       if (morph && kind !== "call") {
         const prev = /(\p{L}+)\s+$/u.exec(before)?.[1];
@@ -1229,11 +1235,12 @@ function reasonText(raw: string): string | null {
 const sameDayRef = (a: DayRef | null, b: DayRef | null) => JSON.stringify(a) === JSON.stringify(b);
 
 const QUESTION_START = w(
-  "(?:а|и|ну|слушай|скажи|подскажи)?\\s*(?:сколько|почему|зачем|как|где|когда|какой|какая|какие|какое|каков\\p{L}*|что\\s+(?:у\\s+меня|делать|нового)|покажи|подскажи|можно|how|why|what|where|when|which|can\\s+you|could\\s+you|show|is\\s+there|do\\s+i|does)(?![\\p{L}])",
+  "(?:а|и|ну|слушай|скажи|подскажи)?\\s*(?:сколько|почему|зачем|как|где|когда|какой|какая|какие|какое|каков\\p{L}*|что\\s+(?:у\\s+меня|делать|нового)|покажи|подскажи|можно|how|why|what|where|when|which|can\\s+(?:you|u)|could\\s+(?:you|u)|show|is\\s+there|do\\s+i|does)(?![\\p{L}])",
 );
 // "план на сегодня — 30 звонков", "plan for today: 20 calls", "цель: 5 встреч": a list of what is to be done.
 const PLAN_HEADER = w(
   "(?:мой\\s+|my\\s+)?(?:план|планы|цель|цели|задача|задачи|todo|to-?do|to\\s+do|plan|plans|goal|goals|target|targets|agenda)(?:\\s+(?:на|for)\\s+(?:\\p{L}+\\s+)?\\p{L}+)?\\s*(?:[:—–-]|\\d)|" +
+    "(?:next\\s+up|up\\s+next|coming\\s+up|later\\s+today)\\s*[:—–-]|" +
     // "на завтра: звонок Лотосу, КП Звезде", "tomorrow: meeting with Bluebird": a list under a day ahead.
     `(?:(?:на\\s+|for\\s+)?(?:завтра|послезавтра|tomorrow)|(?:на|for)\\s+(?:след\\p{L}*\\s+|next\\s+)?(?:неделю|week|${WD})|next\\s+week)\\s*:`,
 );
