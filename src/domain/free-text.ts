@@ -970,8 +970,9 @@ function splitClauses(text: string, morph: Morphology | null, known: KnownClient
       const l = norm(piece);
       // "Звезду на 90к и Меркурий на 150к": a second amount is a second deal.
       const ownAmount = findAmounts(piece).some((a) => a.strong) && findAmounts(current).some((a) => a.strong);
-      const hasEvent = ownAmount || KIND_PATTERNS.some(([, re]) => spans(re, l).length > 0) || spans(NOANSWER, l).length > 0;
-      if (hasEvent) {
+      const pieceEvent = KIND_PATTERNS.some(([, re]) => spans(re, l).length > 0) || spans(NOANSWER, l).length > 0;
+      // "Globex and Initech both went with competitors": names joined before one event are its subjects.
+      if (ownAmount || (pieceEvent && hasEvent(norm(current)))) {
         out.push(current);
         current = piece;
       } else current += ` и ${piece}`;
@@ -1125,7 +1126,18 @@ export function readFreeText(
             for (const d of lastClause) if (d !== target && d.kind === "call" && d.outcome === null) d.outcome = "noanswer";
         } else if (c.clients.length === 0) {
           for (const d of lastClause) if (d.kind === "call") d.outcome = c.outcome;
-        } else for (const cl of c.clients) drafts.push({ ...last, client: cl, outcome: c.outcome });
+        } else
+          for (const cl of c.clients) {
+            // "2 calls today, both voicemail: Globex": the call told with no client was this client's.
+            if (!last.client && lastClause.includes(last)) {
+              last.client = cl;
+              last.outcome = c.outcome;
+              continue;
+            }
+            const more = { ...last, client: cl, outcome: c.outcome };
+            drafts.push(more);
+            lastClause.push(more);
+          }
         continue;
       }
       if (c.amountMinor !== null && last.kind === "deal" && last.amountMinor === null && (c.clients.length === 0 || !last.client))
@@ -1141,14 +1153,18 @@ export function readFreeText(
         // "зашёл клиент с улицы, ООО Дельта": a name typed as one outranks a lowercase word read as one.
         else if (last.client.weak && !cl.weak) last.client = cl;
         // A second client's deal has its own amount, or none: never the first one's.
-        else
-          drafts.push({
+        else {
+          const more = {
             ...last,
             client: cl,
             reason: null,
             amountMinor: last.kind === "deal" ? c.amountMinor : last.amountMinor,
             amountPhrase: last.kind === "deal" ? c.amountPhrase : last.amountPhrase,
-          });
+          };
+          drafts.push(more);
+          // "два звонка, Вега и Полюс, оба не взяли": a later outcome is told of every client named.
+          if (lastClause.includes(last)) lastClause.push(more);
+        }
       }
       continue;
     }
