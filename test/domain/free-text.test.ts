@@ -409,6 +409,27 @@ describe("readFreeText, round 6: families, structure, English phrasing", () => {
     expect(got("зашёл клиент с улицы, ООО Дельта")).toEqual(["lead@Дельта"]);
   });
 
+  it("reads silence, statuses and orders to the bot as nothing to log", () => {
+    // Silence is a call not reached only when a call is told.
+    expect(got("по Атланту тишина вторую неделю")).toEqual([]);
+    expect(got("набирал Атлант, тишина")).toEqual(["call:noanswer@Атлант"]);
+    for (const text of [
+      "кто сегодня больше всех звонил",
+      "who do I call next",
+      "удали звонок Веге",
+      "fix the amount for the Globex deal to 300k",
+      "Initech deal still pending",
+      "сделка с Полюсом зависла",
+    ])
+      expect(got(text), text).toEqual([]);
+  });
+
+  it("reads names joined before one event as its subjects, and an outcome told of both as everyone's", () => {
+    expect(got("Globex and Initech both went with competitors")).toEqual(["lost@Globex", "lost@Initech"]);
+    expect(got("два звонка, Вега и Полюс, оба не взяли")).toEqual(["call:noanswer@Вега", "call:noanswer@Полюс"]);
+    expect(got("2 calls today, both voicemail: Globex, Initech")).toEqual(["call:noanswer@Globex", "call:noanswer@Initech"]);
+  });
+
   it("starts a run-on piece at its subject, and leaves the others called unreached when only one was", () => {
     expect(got("звонил в атлант потом в вегу атлант не взял вега поговорили отправил им кп")).toEqual([
       "call:noanswer@Атлант",
