@@ -430,6 +430,30 @@ describe("readFreeText, round 6: families, structure, English phrasing", () => {
     expect(got("2 calls today, both voicemail: Globex, Initech")).toEqual(["call:noanswer@Globex", "call:noanswer@Initech"]);
   });
 
+  it("reads bookings told after the appointment or by an invite, and keeps a booked call booked", () => {
+    expect(got("встречу с Вегой поставили на чт, созвонились")).toEqual(["call:meeting@Вега"]);
+    expect(got("invite sent to Globex for a demo on Thursday")).toEqual(["call:meeting@Globex"]);
+    expect(got("набрал Полюс, назначил созвон на завтра")).toEqual(["call:meeting@Полюс"]);
+    expect(got("созвонились с Атлантом, договорились о встрече, хорошо поговорили")).toEqual(["call:meeting@Атлант"]);
+    // An agreement to call again is not a booked meeting.
+    expect(got("был у Меркурия, договорились созвониться")).toEqual(["meeting@Меркурий"]);
+  });
+
+  it("reads more English and Russian families: offices, accepted offers, gatekeepers, referrers, requests", () => {
+    expect(got("spent the morning at Globex's office")).toEqual(["meeting@Globex"]);
+    expect(got("Initech's team came over to our office")).toEqual(["meeting@Initech"]);
+    expect(got("Acme Corp accepted our offer, 90k")).toEqual(["deal@Acme Corp"]);
+    expect(got("Initech is not a fit")).toEqual(["lost@Initech"]);
+    expect(got("Globex will build it in-house")).toEqual(["lost@Globex"]);
+    expect(got("rang Globex twice this morning but no joy")).toEqual(["call:noanswer@Globex"]);
+    expect(got("called Initech, line was engaged")).toEqual(["call:noanswer@Initech"]);
+    expect(got("набирал Атлант, попал на секретаря")).toEqual(["call:noanswer@Атлант"]);
+    expect(got("Globex referred us to Vandelay")).toEqual(["lead@Vandelay"]);
+    expect(got("новое обращение от ООО Фотон")).toEqual(["lead@Фотон"]);
+    expect(got("запрос КП от ИП Петров")).toEqual(["lead@Петров"]);
+    expect(read("I've just got off the phone with Globex", known).entries.map((e) => e.clientName)).toEqual(["Globex"]);
+  });
+
   it("starts a run-on piece at its subject, and leaves the others called unreached when only one was", () => {
     expect(got("звонил в атлант потом в вегу атлант не взял вега поговорили отправил им кп")).toEqual([
       "call:noanswer@Атлант",
