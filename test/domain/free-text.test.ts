@@ -424,6 +424,19 @@ describe("readFreeText, round 6: families, structure, English phrasing", () => {
       expect(got(text), text).toEqual([]);
   });
 
+  it("reads a question word anywhere, with nothing told as done, and a correction 'X, not Y' as nothing to log", () => {
+    for (const text of [
+      "у меня сколько звонков сегодня",
+      "а мои встречи за неделю где",
+      "это не звонок а встреча",
+      "that was a meeting, not a call",
+    ])
+      expect(got(text), text).toEqual([]);
+    // A report that happens to hold a question word is still read.
+    expect(got("Вега не берёт трубку, не знаю почему")).toEqual(["call:noanswer@Вега"]);
+    expect(got("встреча с Полюсом прошла, обсудили сколько лицензий")).toEqual(["meeting@Полюс"]);
+  });
+
   it("reads names joined before one event as its subjects, and an outcome told of both as everyone's", () => {
     expect(got("Globex and Initech both went with competitors")).toEqual(["lost@Globex", "lost@Initech"]);
     expect(got("два звонка, Вега и Полюс, оба не взяли")).toEqual(["call:noanswer@Вега", "call:noanswer@Полюс"]);
