@@ -465,6 +465,11 @@ describe("readFreeText, round 6: families, structure, English phrasing", () => {
     expect(got("новое обращение от ООО Фотон")).toEqual(["lead@Фотон"]);
     expect(got("запрос КП от ИП Петров")).toEqual(["lead@Петров"]);
     expect(read("I've just got off the phone with Globex", known).entries.map((e) => e.clientName)).toEqual(["Globex"]);
+    // CRM shorthand: LVM, closed-lost, QBR, an MSA sent.
+    expect(got("LVM Globex")).toEqual(["call:noanswer@Globex"]);
+    expect(got("closed-lost: Initech")).toEqual(["lost@Initech"]);
+    expect(got("QBR with Acme Corp")).toEqual(["meeting@Acme Corp"]);
+    expect(got("sent the MSA to Globex")).toEqual(["proposal@Globex"]);
   });
 
   it("starts a run-on piece at its subject, and leaves the others called unreached when only one was", () => {
