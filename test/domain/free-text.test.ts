@@ -377,6 +377,8 @@ describe("readFreeText, round 6: families, structure, English phrasing", () => {
     expect(got("sent Globex the agreement for signature")).toEqual(["proposal@Globex"]);
     expect(got("submitted a bid to Initech")).toEqual(["proposal@Initech"]);
     expect(got("скинул кпшку Веге")).toEqual(["proposal@Вега"]);
+    // An invoice "на оплату" is issued for payment, not paid.
+    expect(got("отправил счёт на оплату в Атлант")).toEqual(["proposal@Атлант"]);
     expect(got("Атлант думают над кп, звонил им")).toEqual(["call:reached@Атлант"]);
     expect(got("talked pricing with Acme Corp")).toEqual(["call:reached@Acme Corp"]);
     expect(got("Полюс молчит после кп")).toEqual([]);
