@@ -472,6 +472,9 @@ describe("readFreeText, round 6: families, structure, English phrasing", () => {
     expect(got("closed-lost: Initech")).toEqual(["lost@Initech"]);
     expect(got("QBR with Acme Corp")).toEqual(["meeting@Acme Corp"]);
     expect(got("sent the MSA to Globex")).toEqual(["proposal@Globex"]);
+    expect(got("did a call with Initech, they're interested in a demo")).toEqual(["call:meeting@Initech"]);
+    // "$$$" cheers; it does not make the amount dollars.
+    expect(read("Globex finally signed!!! $$$ 1.2m", known).entries[0]).toMatchObject({ kind: "deal", amountMinor: 120_000_000 });
   });
 
   it("starts a run-on piece at its subject, and leaves the others called unreached when only one was", () => {
