@@ -107,7 +107,7 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "call",
     w(
-      "(?:не)?(?:по|пере|от|со|про|до|за|об)?звон|звякнул|набрал|набирал|трубк|прозвон|called|call|calls|calling|rang|phoned|phone|dialed|dialled|ring|followed\\s+up",
+      "по\\s+телефону|(?:не)?(?:по|пере|от|со|про|до|за|об)?звон|звякнул|набрал|набирал|трубк|прозвон|called|call|calls|calling|rang|phoned|phone|dialed|dialled|ring|followed\\s+up",
     ),
   ],
   [
@@ -220,7 +220,7 @@ const FUTURE_WORDS = w(
   "завтра|послезавтра|tomorrow|tmrw?|2morrow|next\\s+week|на\\s+(?:след\\p{L}*|этой)\\s+неделе|через\\s+(?:\\p{L}+\\s+)?(?:день|дня|неделю|час)",
 );
 const PLAN_WORDS = w(
-  "напомни|не\\s+забыть|в\\s+планах|should|ought\\s+to|предстоит|on\\s+the\\s+agenda|upcoming|надо|нужно|жд(?:ут|ем|ет|у)(?![\\p{L}])|ожида\\p{L}*|waiting\\s+for|await\\p{L}*|планирую|собираюсь|хочу|remind|need\\s+to|planning|plan\\s+to|going\\s+to|gonna|gotta|about\\s+to|will|i'?ll|have\\s+to|prepare",
+  "напомни(?:те)?(?![\\p{L}])|не\\s+забыть|в\\s+планах|should|ought\\s+to|предстоит|on\\s+the\\s+agenda|upcoming|надо|нужно|жд(?:ут|ем|ет|у)(?![\\p{L}])|ожида\\p{L}*|waiting\\s+for|await\\p{L}*|планирую|собираюсь|хочу|remind|need\\s+to|planning|plan\\s+to|going\\s+to|gonna|gotta|about\\s+to|will|i'?ll|have\\s+to|prepare",
 );
 // English past forms are regular enough to spot without a dictionary.
 const EN_PAST = w(
@@ -282,7 +282,7 @@ const STOP = new Set(
     "понедельник вторник среду среда четверг пятницу пятница субботу воскресенье неделе неделю месяц " +
     "ooo i we he she they you the a an to with for at from and then today yesterday finally just also again client customer company " +
     "them him her it about on in of new my our their his this that after before by via over last week monday tuesday wednesday thursday friday " +
-    "msa nda sla sow rfp rfq qbr kpi crm mon tue tues wed thu thur thurs fri me us i'm i've i'd i'll we've we're we'd we'll they've they're it's that's let's there's " +
+    "лпру лпра лпром лпре гендиру гендира финдир финдиру финдира msa nda sla sow rfp rfq qbr kpi crm mon tue tues wed thu thur thurs fri me us i'm i've i'd i'll we've we're we'd we'll they've they're it's that's let's there's " +
     "dm coo vp buyer procurement purchasing founder owner receptionist secretary assistant gatekeeper board " +
     "so ok okay guys team boss got had have has was were is are be been will would did do done out up off one two rub k " +
     "sent send emailed gave give showed product want wants booked went well next competitor budget no yes ceo cto cfo manager director " +
@@ -597,6 +597,7 @@ const UNDER_WAY =
 // "Globex deal still pending", "сделка с Вегой зависла": a status of the event, not the event done.
 const STATUS_AFTER =
   /^\p{L}*(?:\s+(?:with|с|со)\s+\S+)?\s+(?:(?:is|still|has\s+been|was|всё\s+ещё|все\s+еще|пока)\s+)*(?:pending|in\s+progress|on\s+hold|stuck|delayed|under\s+review|в\s+процессе|завис\p{L}*|подвис\p{L}*|застрял\p{L}*|буксует)/iu;
+const TOPIC_BEFORE = /(?<![\p{L}])(?:по|про|насч[её]т|about|regarding|re:?)\s+(?:(?:the|our|their|его|их|нашей|нашему)\s+)?$/iu;
 // "молчит после КП", "before the demo", "до встречи": an event named as a point in time was not done here.
 const TIME_REFERENCE = /(?<![\p{L}])(?:после|перед|after|before|since|following)\s+(?:(?:the|our|их|нашего|нашей|нашу)\s+)?$/iu;
 const REFERRED_BY = /(?:referral\s+from|referred\s+by|recommended\s+by|рекомендаци\p{L}*|от\s+партн[её]р\p{L}*)\s+$/iu;
@@ -734,6 +735,8 @@ function readClause(
     const done = ss.filter(([a]) => {
       const before = lower.slice(0, a);
       if (PLANNED.test(before) || NEGATION_BEFORE.test(before) || TIME_REFERENCE.test(before) || UNDER_WAY.test(before)) return false;
+      // "звонок по оплате", "напомнил про оплату", "called about the invoice": the event word is the topic.
+      if (kind !== "call" && TOPIC_BEFORE.test(before)) return false;
       if (STATUS_AFTER.test(lower.slice(a))) return false;
       // "пришлю КП", "шлю КП", "обещал выслать КП": the verb just before the event word is still to come.
       if (morph && kind !== "call") {

@@ -382,6 +382,9 @@ describe("readFreeText, round 6: families, structure, English phrasing", () => {
     expect(got("Атлант думают над кп, звонил им")).toEqual(["call:reached@Атлант"]);
     expect(got("talked pricing with Acme Corp")).toEqual(["call:reached@Acme Corp"]);
     expect(got("Полюс молчит после кп")).toEqual([]);
+    // What a call was about is its topic: no payment, no deal; "по телефону" says it was a call.
+    expect(got("Атлант: звонок по оплате, всё ок")).toEqual(["call:reached@Атлант"]);
+    expect(got("напомнил Веге про оплату по телефону")).toEqual(["call:reached@Вега"]);
     expect(got("Globex convo went well, sending proposal tmrw")).toEqual(["call:reached@Globex"]);
   });
 
