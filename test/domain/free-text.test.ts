@@ -354,6 +354,7 @@ describe("readFreeText, round 6: families, structure, English phrasing", () => {
       ["met Soylent at the trade show", "Soylent"],
       ["по рекомендации пришёл клиент Орбита", "Орбита"],
       ["позвонили сами из компании Квадрат", "Квадрат"],
+      ["позвонил новый клиент, Интеграл", "Интеграл"],
       ["на конференции взял контакт ООО Дельта", "Дельта"],
     ] as const)
       expect(got(text), text).toEqual([`lead@${client}`]);
