@@ -59,6 +59,11 @@ export interface FreeTextReading {
 }
 
 const L = "\\p{L}";
+/**
+ * `word` where `before` comes right before it: checked only where the word matched, so a long
+ * "before" does not cost a look back from every position of the text.
+ */
+const preceded = (before: string, word: string) => `${word}(?<=${before}${word})`;
 /** A word-start-anchored pattern (JavaScript's \b does not know Cyrillic). */
 const w = (src: string) => new RegExp(`(?<![${L}\\d])(?:${src})`, "giu");
 
@@ -89,7 +94,19 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "proposal",
     w(
-      "кп(?:э?ш?к\\p{L}*)?(?![\\p{L}])|kp(?![\\p{L}])|прайс\\p{L}*|расч[её]т(?:ы)?(?![\\p{L}])|pricing|price\\s+list|коммерческ|предложени|оффер|смет[уаыое]|договор\\p{L}*\\s+(?:\\p{L}+\\s+)?на\\s+подпис|(?:отправил\\p{L}*|выслал\\p{L}*|скинул\\p{L}*)\\s+договор|сч[её]т(?<=(?:выставил|отправил|выслал|скинул)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}сч[её]т)\\p{L}*|сч[её]т\\p{L}*(?=\\s+(?:\\p{L}+\\s+)?(?:выставил|выставлен|отправил|отправлен|выслал|скинул))|(?:заявк\\p{L}*|документ\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:в|на)\\s+(?:участие\\s+в\\s+)?тендер|(?:contract|agreement|price|deck|slides|estimate|terms|specs?|msa|nda)(?<=(?:sent|emailed|forwarded|shared|dropped|shot|mailed|passed\\s+along)\\s+(?:over\\s+)?(?:\\S+\\s+){0,3}(?:contract|agreement|price|deck|slides|estimate|terms|specs?|msa|nda))(?![\\p{L}])|(?:for|to)\\s+(?:e-?)?signature|на\\s+подпис\\p{L}*|bids?(?![\\p{L}])|tender\\s+(?:application|submission|documents)|(?:през[аыуе]|презентаци\\p{L}*|цен[уыа]|ценник\\p{L}*)(?<=(?:отправил|скинул|выслал|сбросил|направил)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:през[аыуе]|презентаци\\p{L}*|цен[уыа]|ценник\\p{L}*))(?![\\p{L}])|sent\\s+(?:over\\s+)?(?:the\\s+|a\\s+|our\\s+)?(?:deck|slides|presentation)|estimate|invoice|sow(?![\\p{L}])|statement\\s+of\\s+work|rf[pq](?![\\p{L}])|bid\\s+submitted|proposal|quote|quotation|offer",
+      "кп(?:э?ш?к\\p{L}*)?(?![\\p{L}])|kp(?![\\p{L}])|прайс\\p{L}*|расч[её]т(?:ы)?(?![\\p{L}])|pricing|price\\s+list|коммерческ|предложени|оффер|смет[уаыое]|договор\\p{L}*\\s+(?:\\p{L}+\\s+)?на\\s+подпис|(?:отправил\\p{L}*|выслал\\p{L}*|скинул\\p{L}*)\\s+договор|" +
+        preceded("(?:выставил|отправил|выслал|скинул)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}", "сч[её]т") +
+        "\\p{L}*|сч[её]т\\p{L}*(?=\\s+(?:\\p{L}+\\s+)?(?:выставил|выставлен|отправил|отправлен|выслал|скинул))|(?:заявк\\p{L}*|документ\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:в|на)\\s+(?:участие\\s+в\\s+)?тендер|" +
+        preceded(
+          "(?:sent|emailed|forwarded|shared|dropped|shot|mailed|passed\\s+along)\\s+(?:over\\s+)?(?:\\S+\\s+){0,3}",
+          "(?:contract|agreement|price|deck|slides|estimate|terms|specs?|msa|nda)",
+        ) +
+        "(?![\\p{L}])|(?:for|to)\\s+(?:e-?)?signature|на\\s+подпис\\p{L}*|bids?(?![\\p{L}])|tender\\s+(?:application|submission|documents)|" +
+        preceded(
+          "(?:отправил|скинул|выслал|сбросил|направил)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}",
+          "(?:през[аыуе]|презентаци\\p{L}*|цен[уыа]|ценник\\p{L}*)",
+        ) +
+        "(?![\\p{L}])|sent\\s+(?:over\\s+)?(?:the\\s+|a\\s+|our\\s+)?(?:deck|slides|presentation)|estimate|invoice|sow(?![\\p{L}])|statement\\s+of\\s+work|rf[pq](?![\\p{L}])|bid\\s+submitted|proposal|quote|quotation|offer",
     ),
   ],
   [
@@ -101,7 +118,7 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "meeting",
     w(
-      `встрет(?:ил|ились|ился|илась|ила)|встреч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+у\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|(?:по)?(?:обедал|ужинал|завтракал)\\p{L}*|был[аи]?(?<=(?:^|\\s)у\\s+(?!(?:нас|них|него|нее|неё|меня|тебя|вас)\\s)\\S+\\s+был[аи]?)(?=\\s*(?:$|[.,;!—–-]))|${VIDEO}|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|визит|met(?![\\p{L}])|meeting|qbr(?![\\p{L}])|kick-?off|mtg(?![\\p{L}])|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|завтрак|кофе)\\s+(?:с|со)(?![\\p{L}])|лично|вживую|очно|face\\s+to\\s+face|(?:office|offices|hq|headquarters|premises|plant|factory|warehouse)(?<=(?:at|in)\\s+(?:\\S+\\s+)?(?:office|offices|hq|headquarters|premises|plant|factory|warehouse))(?![\\p{L}])|came\\s+(?:to|by|over)(?![\\p{L}])|приехал\\p{L}*\\s+к\\s+нам|был[аи]?\\s+у\\s+нас|(?:в|во)\\s+(?:кафе|ресторан\\p{L}*|кофейн\\p{L}*)|over\\s+(?:coffee|lunch|dinner|drinks)|(?:at|in)\\s+(?:a|the|their)\\s+(?:cafe|café|restaurant|coffee\\s+shop)`,
+      `встрет(?:ил|ились|ился|илась|ила)|встреч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+у\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|(?:по)?(?:обедал|ужинал|завтракал)\\p{L}*|${preceded("(?:^|\\s)у\\s+(?!(?:нас|них|него|нее|неё|меня|тебя|вас)\\s)\\S+\\s+", "был[аи]?")}(?=\\s*(?:$|[.,;!—–-]))|${VIDEO}|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|визит|met(?![\\p{L}])|meeting|qbr(?![\\p{L}])|kick-?off|mtg(?![\\p{L}])|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|завтрак|кофе)\\s+(?:с|со)(?![\\p{L}])|лично|вживую|очно|face\\s+to\\s+face|${preceded("(?:at|in)\\s+(?:\\S+\\s+)?", "(?:office|offices|hq|headquarters|premises|plant|factory|warehouse)")}(?![\\p{L}])|came\\s+(?:to|by|over)(?![\\p{L}])|приехал\\p{L}*\\s+к\\s+нам|был[аи]?\\s+у\\s+нас|(?:в|во)\\s+(?:кафе|ресторан\\p{L}*|кофейн\\p{L}*)|over\\s+(?:coffee|lunch|dinner|drinks)|(?:at|in)\\s+(?:a|the|their)\\s+(?:cafe|café|restaurant|coffee\\s+shop)`,
     ),
   ],
   [
@@ -127,10 +144,25 @@ const NOANSWER = w(
   // A number that cannot be reached ("телефон выключен", "number disconnected", "wrong number"),
   // a gatekeeper by any title, "busy" said of the callee, a voicemail by any spelling, or
   // "nothing" alone after a call: a call not reached.
-  "вне\\s+(?:зоны|доступа|сети|связи)|(?:nobody|no\\s+one|noone)\\s+(?:was\\s+)?(?:home|there|in)|rang\\s+out|l\\.?v\\.?m(?![\\p{L}])|no[\\s-]+answer|попал\\p{L}*\\s+на\\s+(?:секретар|автоответчик|ресепш|помощни)\\p{L}*|(?:got|reached)\\s+(?:the\\s+|their\\s+)?(?:gatekeeper|receptionist|secretary|front\\s+desk|answering\\s+machine)|(?:line|number|phone)\\s+(?:was\\s+|is\\s+)?engaged|engaged\\s+tone|no\\s+ans(?![\\p{L}])|(?:no\\s+luck|no\\s+joy|безрезультатно|глухо|впустую|nothing)(?<=(?:call|dial|rang|ring|phon|tried|звон|набир|набра|пытал)\\p{L}*(?:\\s+\\S+){0,6}\\s+(?:no\\s+luck|no\\s+joy|безрезультатно|глухо|впустую|nothing))(?![\\p{L}])|(?:couldn'?t|could\\s+not|can'?t|cannot|unable\\s+to|wasn'?t\\s+able\\s+to)\\s+(?:get\\s+(?:a\\s+)?hold\\s+of|get\\s+through|reach|connect|talk|speak|catch)|rang\\s+and\\s+rang|(?:he|she|they)(?:'s|'re|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:out|away|not\\s+in|on\\s+(?:vacation|holiday|leave))(?![\\p{L}])|out\\s+of\\s+(?:the\\s+)?office|screened\\s+(?:me\\s+)?out|got\\s+screened|не\\s+ал[её]|(?:нет|не\\s+было|не\\s+будет)\\s+на\\s+месте|(?:трубк\\p{L}*\\s+не|не\\s+(?:\\p{L}+\\s+)?)(?:бер|брал|взял|сним|снял|подним|поднял)\\p{L}*(?=\\s+трубк|\\s*$|[\\s,.!—–-])|" +
+  "вне\\s+(?:зоны|доступа|сети|связи)|(?:nobody|no\\s+one|noone)\\s+(?:was\\s+)?(?:home|there|in)|rang\\s+out|l\\.?v\\.?m(?![\\p{L}])|no[\\s-]+answer|попал\\p{L}*\\s+на\\s+(?:секретар|автоответчик|ресепш|помощни)\\p{L}*|(?:got|reached)\\s+(?:the\\s+|their\\s+)?(?:gatekeeper|receptionist|secretary|front\\s+desk|answering\\s+machine)|(?:line|number|phone)\\s+(?:was\\s+|is\\s+)?engaged|engaged\\s+tone|no\\s+ans(?![\\p{L}])|" +
+    preceded(
+      "(?:call|dial|rang|ring|phon|tried|звон|набир|набра|пытал)\\p{L}*(?:\\s+\\S+){0,6}\\s+",
+      "(?:no\\s+luck|no\\s+joy|безрезультатно|глухо|впустую|nothing)",
+    ) +
+    "(?![\\p{L}])|(?:couldn'?t|could\\s+not|can'?t|cannot|unable\\s+to|wasn'?t\\s+able\\s+to)\\s+(?:get\\s+(?:a\\s+)?hold\\s+of|get\\s+through|reach|connect|talk|speak|catch)|rang\\s+and\\s+rang|(?:he|she|they)(?:'s|'re|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:out|away|not\\s+in|on\\s+(?:vacation|holiday|leave))(?![\\p{L}])|out\\s+of\\s+(?:the\\s+)?office|screened\\s+(?:me\\s+)?out|got\\s+screened|не\\s+ал[её]|(?:нет|не\\s+было|не\\s+будет)\\s+на\\s+месте|(?:трубк\\p{L}*\\s+не|не\\s+(?:\\p{L}+\\s+)?)(?:бер|брал|взял|сним|снял|подним|поднял)\\p{L}*(?=\\s+трубк|\\s*$|[\\s,.!—–-])|" +
     // The gatekeeper's employer between stays outside the match, to be read as the client.
-    "(?:не\\s+(?:соедин|пропуст|пуска|переключ)|отшил|отфутболил|развернул|послал)(?<=(?:секретар|ресепшн|ресепш|помощни|приемн|приёмн)\\p{L}*\\s+(?:\\S+\\s+){0,2}(?:не\\s+(?:соедин|пропуст|пуска|переключ)|отшил|отфутболил|развернул|послал))\\p{L}*|" +
-    "(?:телефон|номер|абонент|мобильн)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:выключен|отключен|заблокирован|не\\s+обслужива)\\p{L}*|выключен\\p{L}*|(?:не\\s+тот|неправильн\\p{L}*|неверн\\p{L}*)\\s+номер|номер\\s+не\\s+существует|disconnected|wrong\\s+number|out\\s+of\\s+service|not\\s+in\\s+service|(?:wouldn'?t|would\\s+not|didn'?t|did\\s+not|refused\\s+to|won'?t)\\s+(?:put|transfer|connect|let)(?<=(?:receptionist|secretary|assistant|front\\s+desk)\\s+(?:\\S+\\s+){0,2}(?:wouldn'?t|would\\s+not|didn'?t|did\\s+not|refused\\s+to|won'?t)\\s+(?:put|transfer|connect|let))|wouldn'?t\\s+(?:transfer|connect)|(?<=\\p{L}\\s)busy(?=\\s*(?:$|[.,;!)—–-]))|voice\\s*mail|vm(?![\\p{L}])|^(?:nothing|nada|no\\s+luck|ничего|глухо|безрезультатно)$|not\\s+pick\\p{L}*\\s+up|no\\s+pick-?up|phone\\s+(?:was\\s+|is\\s+)?(?:off|dead)|switched\\s+off|turned\\s+off|не\\s+застал\\p{L}*|(?:не\\s+был\\p{L}*\\s+на\\s+связи|на\\s+связи\\s+не\\s+был\\p{L}*)|вне\\s+сети|там\\s+никого|никого\\s+нет|сбрасыва\\p{L}*|не\\s+пропустил\\p{L}*|не\\s+пуска\\p{L}*|без\\s+ответа|не\\s+достуч\\p{L}*|didn'?t(?=\\s*(?:$|[.,;!]))|не\\s+(?:мог\\p{L}*|могу|удал\\p{L}*|получ\\p{L}*)\\s+(?:до|про)звон|не\\s+(?:взял|взяла|взяли|берет|берут|бер[её]т|брал[аи]?|отвечает|отвечают|ответил[аи]?)(?![\\p{L}])|секретар\\p{L}*\\s+не\\s+соедин|не\\s+соедин|сбросил\\p{L}*(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|line\\s+(?:was\\s+)?busy|both\\s+busy|(?:^|-\\s*|,\\s*)busy|couldn'?t\\s+get\\s+through|could\\s+not\\s+get\\s+through|wouldn'?t\\s+put\\s+(?:me\\s+)?through|gatekeeper|left\\s+a\\s+voicemail|didn'?t\\s+pick|не\\s*дозвон|недозвон|не\\s+(?:взял|взяла|взяли|берет|берут|брал|брали|брала|снял|сняли|подняли|поднял)\\s+трубк|трубк\\p{L}*\\s+не\\s+(?:взял|взяли|берут|берет|брал|брали|сняли|сняли)|не\\s+ответил|не\\s+отвеча|никто\\s+не|сбросил(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|занято|недоступ|вне\\s+зоны|автоответчик|гудки|no\\s+answer|no\\s+one\\s+(?:answered|picked)|nobody\\s+(?:answered|picked)|didn'?t\\s+(?:answer|pick\\s+up)|did\\s+not\\s+(?:answer|pick\\s+up)|not\\s+answering|voicemail|unreachable|couldn'?t\\s+reach|could\\s+not\\s+reach|hung\\s+up|went\\s+to\\s+voicemail",
+    "" +
+    preceded(
+      "(?:секретар|ресепшн|ресепш|помощни|приемн|приёмн)\\p{L}*\\s+(?:\\S+\\s+){0,2}",
+      "(?:не\\s+(?:соедин|пропуст|пуска|переключ)|отшил|отфутболил|развернул|послал)",
+    ) +
+    "\\p{L}*|" +
+    "(?:телефон|номер|абонент|мобильн)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:выключен|отключен|заблокирован|не\\s+обслужива)\\p{L}*|выключен\\p{L}*|(?:не\\s+тот|неправильн\\p{L}*|неверн\\p{L}*)\\s+номер|номер\\s+не\\s+существует|disconnected|wrong\\s+number|out\\s+of\\s+service|not\\s+in\\s+service|" +
+    preceded(
+      "(?:receptionist|secretary|assistant|front\\s+desk)\\s+(?:\\S+\\s+){0,2}",
+      "(?:wouldn'?t|would\\s+not|didn'?t|did\\s+not|refused\\s+to|won'?t)\\s+(?:put|transfer|connect|let)",
+    ) +
+    "|wouldn'?t\\s+(?:transfer|connect)|(?<=\\p{L}\\s)busy(?=\\s*(?:$|[.,;!)—–-]))|voice\\s*mail|vm(?![\\p{L}])|^(?:nothing|nada|no\\s+luck|ничего|глухо|безрезультатно)$|not\\s+pick\\p{L}*\\s+up|no\\s+pick-?up|phone\\s+(?:was\\s+|is\\s+)?(?:off|dead)|switched\\s+off|turned\\s+off|не\\s+застал\\p{L}*|(?:не\\s+был\\p{L}*\\s+на\\s+связи|на\\s+связи\\s+не\\s+был\\p{L}*)|вне\\s+сети|там\\s+никого|никого\\s+нет|сбрасыва\\p{L}*|не\\s+пропустил\\p{L}*|не\\s+пуска\\p{L}*|без\\s+ответа|не\\s+достуч\\p{L}*|didn'?t(?=\\s*(?:$|[.,;!]))|не\\s+(?:мог\\p{L}*|могу|удал\\p{L}*|получ\\p{L}*)\\s+(?:до|про)звон|не\\s+(?:взял|взяла|взяли|берет|берут|бер[её]т|брал[аи]?|отвечает|отвечают|ответил[аи]?)(?![\\p{L}])|секретар\\p{L}*\\s+не\\s+соедин|не\\s+соедин|сбросил\\p{L}*(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|line\\s+(?:was\\s+)?busy|both\\s+busy|(?:^|-\\s*|,\\s*)busy|couldn'?t\\s+get\\s+through|could\\s+not\\s+get\\s+through|wouldn'?t\\s+put\\s+(?:me\\s+)?through|gatekeeper|left\\s+a\\s+voicemail|didn'?t\\s+pick|не\\s*дозвон|недозвон|не\\s+(?:взял|взяла|взяли|берет|берут|брал|брали|брала|снял|сняли|подняли|поднял)\\s+трубк|трубк\\p{L}*\\s+не\\s+(?:взял|взяли|берут|берет|брал|брали|сняли|сняли)|не\\s+ответил|не\\s+отвеча|никто\\s+не|сбросил(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|занято|недоступ|вне\\s+зоны|автоответчик|гудки|no\\s+answer|no\\s+one\\s+(?:answered|picked)|nobody\\s+(?:answered|picked)|didn'?t\\s+(?:answer|pick\\s+up)|did\\s+not\\s+(?:answer|pick\\s+up)|not\\s+answering|voicemail|unreachable|couldn'?t\\s+reach|could\\s+not\\s+reach|hung\\s+up|went\\s+to\\s+voicemail",
 );
 // The nouns of an appointment, Russian and (typed in Russian messages too) English.
 const APPOINTMENT = "демо|демк|презент|през[аыуе]|показ|встреч|встрет|demo|meeting|presentation";
@@ -141,20 +173,20 @@ const INBOUND =
 const CANCELLED = /отмен|cancel|called\s+off/u;
 // What lies between an appointment's noun and the booking verb after it: "встречу [с Вегой] поставили".
 const BOOKED_AFTER = /^\p{L}+\s+(?:(?:с|со|with)\s+\S+\s+)?$/u;
-const APPOINTMENT_WORD = /встреч|демо|през|meeting|mtg|demo|presentation/u;
+const APPOINTMENT_WORD = new RegExp(`${APPOINTMENT}|през|mtg`, "u");
 // Silence with no call told ("по Ориону тишина уже неделю") is a status; after a call it is the call not reached.
 const NOANSWER_AFTER_CALL = w("тишина|молч\\p{L}*|no\\s+response|not\\s+responding|no\\s+reply|unanswered|silence");
 const MEETING_OUTCOME = w(
   // "договорились о встрече", "договорились с Орловой о презентации", "договорились на demo".
   // The name between stays outside the match, so it is read as the client.
   `(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил|поставил)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|об\\s+|на\\s+)?(?:${APPOINTMENT}|созвон(?:е|а)?(?![\\p{L}])|звонок|звонке)|` +
-    `(?:о|об|на)\\s+(?:${APPOINTMENT})(?<=(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил)\\p{L}*\\s+(?:с|со)\\s+(?:\\S+\\s+){1,2}(?:о|об|на)\\s+(?:${APPOINTMENT}))|` +
+    `${preceded("(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил)\\p{L}*\\s+(?:с|со)\\s+(?:\\S+\\s+){1,2}", "(?:о|об|на)\\s+(?:" + APPOINTMENT + ")")}|` +
     // "got them to agree to an onsite visit", "they want to meet on Friday", "хотят встретиться".
     "interested\\s+in\\s+(?:an?\\s+|the\\s+)?(?:demo|meeting|presentation)|интересу\\p{L}*\\s+(?:демо|встреч|презентац)\\p{L}*|agree\\p{L}*\\s+to\\s+(?:an?\\s+|the\\s+)?(?:[\\p{L}-]+\\s+)?(?:visit|meeting|demo|presentation)|(?:want\\p{L}*|would\\s+like|'d\\s+like)\\s+to\\s+(?:meet|see\\s+a\\s+demo)|хот\\p{L}*\\s+встрет\\p{L}*|" +
     // "invite sent for a demo on Thursday", "приглашение на встречу отправил": a calendar invite books it.
     "(?:calendar\\s+)?invite\\s+(?:sent|accepted|out)|sent\\s+(?:an?\\s+|the\\s+)?(?:calendar\\s+)?invite|приглашени\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:отправил|принял|выслал)\\p{L}*|" +
     // The booking verb after the appointment ("встречу с Вегой поставили на чт"); the name between stays the client's.
-    `(?:назначил|поставил|забил|запланировал|согласовал|booked|scheduled|set\\s+up|locked\\s+in)(?<=(?:${APPOINTMENT})\\p{L}*\\s+(?:(?:с|со|with)\\s+\\S+\\s+)?(?:назначил|поставил|забил|запланировал|согласовал|booked|scheduled|set\\s+up|locked\\s+in))\\p{L}*|` +
+    `${preceded("(?:" + APPOINTMENT + ")\\p{L}*\\s+(?:(?:с|со|with)\\s+\\S+\\s+)?", "(?:назначил|поставил|забил|запланировал|согласовал|booked|scheduled|set\\s+up|locked\\s+in)")}\\p{L}*|` +
     // "demo scheduled for Tue", "meeting with Acme is booked".
     "(?:demo|meeting|presentation|zoom)\\s+(?:with\\s+\\S+\\s+)?(?:is\\s+|was\\s+)?(?:booked|scheduled|set(?:\\s+up)?|arranged|confirmed|locked\\s+in)|" +
     "записал\\p{L}*\\s+(?:их\\s+|его\\s+|е[её]\\s+)?на\\s+(?:демо|демк|встреч|презент|показ)|пригласил\\p{L}*\\s+(?:нас\\s+|меня\\s+)?на\\s+(?:демо|демк|встреч|презент|показ|переговор)|договорил\\p{L}*\\s+(?:что\\s+)?(?:приеду|подъеду|заеду|приедут|приедем|встретимся)|(?:демо|демк\\p{L}*|презентаци\\p{L}*)\\s+(?:назначен|договорились)|(?:set\\s+up|booked|scheduled|arranged|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:demo|presentation)|want\\p{L}*\\s+(?:a\\s+|the\\s+)?(?:demo|presentation|meeting)|(?:booked|scheduled|set\\s+up|arranged)\\s+(?:a\\s+|the\\s+|another\\s+)?(?:call|follow-up)|жд(?:ут|ем)\\s+(?:нас\\s+)?(?:на\\s+)?(?:демо|демк\\p{L}*|презентаци\\p{L}*|встреч\\p{L}*)|agreed\\s+to\\s+(?:a\\s+)?meet|(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|пн|вт|ср|чт|пт|сб|\\d)(?![\\p{L}])|подтвердил\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:встреч|демо|през)|завтра\\s+встреча|договорились\\s+встретиться|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?meeting|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|(?:locked\\s+in|lined\\s+up|confirmed|pencil+ed\\s+in)\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|demo|presentation)|booked\\s+(?:for|on)|хотят\\s+встреч",
@@ -173,13 +205,13 @@ const NEGATION_BEFORE =
   /(?<![\p{L}])(?:не|ни|нет|без|not|never|didn'?t|did\s+not|haven'?t|hasn'?t|havent|wasn'?t|no)\s+(?:(?:\p{L}+\s+)?(?:еще|ещё|yet|пока)\s+|\p{L}+(?:л|ла|ли|ed)\s+)?$/iu;
 const NEGATED_ABILITY =
   /(?<![\p{L}])(?:couldn'?t|could\s+not|can'?t|cannot|unable\s+to|wasn'?t\s+able\s+to|не\s+смог\p{L}*|не\s+удал\p{L}*|не\s+получил\p{L}*)\s+(?:\p{L}+\s+)?$/iu;
+// The English ways of saying something was not done, shared by the negation checks below.
+const EN_NOT_DONE = "didn'?t|did\\s+not|hasn'?t|haven'?t|has\\s+not|have\\s+not|never";
 const NEGATED_JUST_BEFORE = new RegExp(
-  `(?:(?<![\\p{L}])(?:не|not|never|didn'?t|did\\s+not|hasn'?t|haven'?t|has\\s+not|have\\s+not)\\s+(?:yet\\s+|even\\s+|еще\\s+|ещё\\s+)?$)|${NEGATED_ABILITY.source}`,
+  `(?:(?<![\\p{L}])(?:не|not|${EN_NOT_DONE})\\s+(?:yet\\s+|even\\s+|еще\\s+|ещё\\s+)?$)|${NEGATED_ABILITY.source}`,
   "iu",
 );
-const EN_NEGATED = w(
-  "(?:hasn'?t|haven'?t|didn'?t|did\\s+not|has\\s+not|have\\s+not|never|not\\s+yet|wasn'?t|weren'?t|won'?t)\\s+(?:yet\\s+|been\\s+|even\\s+|ever\\s+)?\\p{L}+",
-);
+const EN_NEGATED = w(`(?:${EN_NOT_DONE}|not\\s+yet|wasn'?t|weren'?t|won'?t)\\s+(?:yet\\s+|been\\s+|even\\s+|ever\\s+)?\\p{L}+`);
 // Written channels: an unanswered email or chat message is not a call not reached.
 const WRITTEN = w(
   "e-?mail\\p{L}*|(?<!voice\\s+)mail(?![\\p{L}])|письм\\p{L}*|почт\\p{L}*|сообщени\\p{L}*|messages?(?![\\p{L}])|texts?(?![\\p{L}])|texted|sms|смс\\p{L}*|whats-?app|ватсап\\p{L}*|вотсап\\p{L}*|telegram|телеграм\\p{L}*|мессендж\\p{L}*|inmail",
