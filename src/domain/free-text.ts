@@ -59,8 +59,22 @@ export interface FreeTextReading {
 }
 
 const L = "\\p{L}";
+/**
+ * `word` where `before` comes right before it: checked only where the word matched, so a long
+ * "before" does not cost a look back from every position of the text.
+ */
+const preceded = (before: string, word: string) => `${word}(?<=${before}${word})`;
 /** A word-start-anchored pattern (JavaScript's \b does not know Cyrillic). */
 const w = (src: string) => new RegExp(`(?<![${L}\\d])(?:${src})`, "giu");
+
+// A contact met at an exhibition or a conference is a lead, whatever verb says how it was met.
+const EXPO =
+  "(?:с|на)\\s+(?:выставк|конференц|форум|выставочн)\\p{L}*|(?:at|from)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:expo|trade\\s*show|exhibition|conference|trade\\s+fair|fair)(?![\\p{L}])";
+const EXPO_RE = w(EXPO);
+// A video meeting is a meeting: "zoom call", "созвон в зуме" name the medium, not a phone call.
+const VIDEO =
+  "zoom|зум\\p{L}*|видеозвон\\p{L}*|видеосвяз\\p{L}*|видеоконф\\p{L}*|video\\s*(?:call|chat|conference)|google\\s+meet|(?:ms\\s+)?teams\\s+(?:call|meeting)|skype|скайп\\p{L}*|webex";
+const VIDEO_RE = w(VIDEO);
 
 // The order is the priority when one clause names several kinds: "отказались от КП"
 // is a loss, "сделка по КП" a deal, "презентация на встрече" a presentation.
@@ -68,19 +82,31 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "lost",
     w(
-      "отказ|отказал|отказались|сказал[аи]?\\s+нет|не\\s+актуальн\\p{L}*|неактуальн\\p{L}*|слил(?:ся|ись|ась|и)|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+интерес|неинтерес|(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли)|ушл[аи])\\s+(?:к|в)\\s+(?:конкурент|другом|другой|другим)|выбрали\\s+(?:другого|другой|другую|конкурент)|проиграл\\p{L}*|пролетел\\p{L}*|отвалил|съехал|no\\s+go(?![\\p{L}])|not\\s+moving\\s+forward|won'?t\\s+(?:move|go)\\s+forward|picked\\s+(?:a\\s+|another\\s+)?(?:competitor|vendor|someone)|decided\\s+(?:against|not\\s+to)|соскочил\\p{L}*|спрыгнул\\p{L}*|нашли\\s+(?:\\p{L}+\\s+)?(?:дешевл|другого|другую|другой)|купили\\s+у\\s+(?:других|другого|конкурент)|стоп-?лист|расторг\\p{L}*|отменил\\p{L}*\\s+(?:заказ|сделк|договор|контракт)|cancel+ed\\s+(?:the\\s+|their\\s+)?(?:deal|contract|order)|заморозил\\p{L}*|выбрал\\p{L}*\\s+(?:конкурент|другого|другую|другой)|lost|declined|refused|rejected|passed\\s+on|not\\s+interested|went\\s+with|chose\\s+(?:a\\s+|another\\s+)?(?:competitor|vendor|someone)|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned",
+      "отказ|отказал|отказались|сказал[аи]?\\s+нет|не\\s+актуальн\\p{L}*|неактуальн\\p{L}*|слил(?:ся|ись|ась|и)|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+буд(?:ет|ем)\\s+(?:\\p{L}+\\s+)?(?:покупа|бра|заказыва|работа|подписыва|продлева|сотруднича)\\p{L}*|(?:won'?t|will\\s+not|not\\s+going\\s+to)\\s+(?:buy|sign|renew|proceed|go\\s+ahead|move\\s+forward)|не\\s+интерес|неинтерес|(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли)|ушл[аи]|достал\\p{L}*)\\s+(?:(?:к|в)\\s+)?(?:конкурент|другом|другой|другим)|выбрали\\s+(?:другого|другой|другую|конкурент)|проигра[лн]\\p{L}*|пролетел\\p{L}*|отвалил|съехал|no\\s+go(?![\\p{L}])|not\\s+moving\\s+forward|won'?t\\s+(?:move|go)\\s+forward|decided\\s+(?:against|not\\s+to)|соскочил\\p{L}*|спрыгнул\\p{L}*|нашли\\s+(?:\\p{L}+\\s+)?(?:дешевл|другого|другую|другой)|купили\\s+у\\s+(?:других|другого|конкурент)|стоп-?лист|расторг\\p{L}*|отменил\\p{L}*\\s+(?:заказ|сделк|договор|контракт)|cancel+ed\\s+(?:the\\s+|their\\s+)?(?:deal|contract|order)|заморозил\\p{L}*|выбрал\\p{L}*\\s+(?:конкурент|другого|другую|другой)|lost|declined|refused|rejected|passed\\s+on|not\\s+interested|(?:went|gone)\\s+with|(?:chose|picked|selected|opted\\s+for|switched\\s+to|going\\s+with)\\s+(?:an?\\s+|another\\s+|the\\s+other\\s+|other\\s+|a\\s+different\\s+|some\\s+)?(?:competitor|vendor|supplier|provider|partner|contractor|agency|someone|somebody)|(?:chose|picked|selected|opted\\s+for|switched\\s+to)\\s+(?:another|a\\s+different|the\\s+other)(?![\\p{L}])|passed(?=\\s*(?:$|[.,;!)—–-])|\\s+for\\s+now)|(?:chose|picked|selected|opted\\s+for|went\\s+with|going\\s+with)\\s+(?:an?\\s+)?(?:cheaper|different|alternative|competing)(?![\\p{L}])|stay\\p{L}*\\s+with\\s+(?:their|the|its|his|her)\\s+(?:current|existing|old|incumbent|present)|оста[лт]\\p{L}*\\s+(?:со?\\s+)?(?:старым|текущим|своим|прежним|нынешним)|pulled\\s+(?:out|the\\s+plug)|closed[\\s-]+lost|not\\s+a\\s+(?:good\\s+)?fit|no\\s+longer\\s+(?:interested|a\\s+fit|pursuing|moving)|build(?:ing)?\\s+(?:it\\s+)?in-?house|не\\s+прош\\p{L}*\\s+по\\s+(?:бюджету|цене|деньгам)|решил\\p{L}*\\s+не\\s+(?:брать|покупать|заказывать|продолжать|работать|подписывать|продлевать|идти)|killed\\s+(?:the\\s+|our\\s+)?(?:deal|project|contract|order)|deal(?:'s|\\s+is)\\s+off|budget\\s+(?:was\\s+)?(?:cut|frozen|slashed)|(?:cut|froze|slashed)\\s+(?:the\\s+|their\\s+)?budget|урезал\\p{L}*\\s+бюджет|бюджет\\s+урезал\\p{L}*|walked\\s+away|bailed|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned",
     ),
   ],
   [
     "deal",
     w(
-      "сделк|деал|po(?![\\p{L}])|purchase\\s+order|countersigned|продал|продали|продажа|подписал|(?:за)?купил\\p{L}*|заказал[аи]?(?![\\p{L}])|отгрузил\\p{L}*|деньги\\s+упали|упали\\s+деньги|ударили\\s+по\\s+рукам|дал[аи]?\\s+добро|дожал\\p{L}*|продлил\\p{L}*|продлени\\p{L}*|renewed|renewal|перев[её]л\\p{L}*\\s+(?:деньги|оплату|аванс|предоплату|средства)|перечислил\\p{L}*|(?:пришли|поступили)\\s+деньги|деньги\\s+(?:пришли|поступили|на\\s+сч[её]те)|закрыт[аоы]?(?![\\p{L}])|wired|transferred|payment\\s+received|(?:пред)?оплат\\p{L}*|аванс(?![\\p{L}])|занес(?:ли|ла)?(?![\\p{L}])|занёс|выиграл\\p{L}*|prepayment|deposit|down\\s+payment|подписали|подписан|оплатил|оплатили|оплачен|оплат[аиу]|заплатил\\p{L}*|received\\s+(?:the\\s+)?payment|payment\\s+from|заключил|закрыл(?!ся|ась|ись|ось)|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
+      "accepted\\s+(?:our\\s+|the\\s+|my\\s+)?(?:offer|proposal|quote|terms)|confirmed\\s+(?:the\\s+|their\\s+|an?\\s+)?order|приняли\\s+(?:наше\\s+)?(?:кп|предложени\\p{L}*|условия)|подтвердили\\s+заказ|сделк|деал|po(?![\\p{L}])|purchase\\s+order|countersigned|продал|продали|продажа|подписал|(?:за)?купил\\p{L}*|заказал[аи]?(?![\\p{L}])|отгрузил\\p{L}*|деньги\\s+упали|упали\\s+деньги|ударили\\s+по\\s+рукам|дал[аи]?\\s+добро|дожал\\p{L}*|продлил\\p{L}*|продлени\\p{L}*|renewed|renewal|перев[её]л\\p{L}*\\s+(?:деньги|оплату|аванс|предоплату|средства)|перечислил\\p{L}*|(?:пришли|поступили)\\s+деньги|деньги\\s+(?:пришли|поступили|на\\s+сч[её]те)|закрыт[аоы]?(?![\\p{L}])|wired|transferred|payment\\s+received|(?<!на\\s)(?:пред)?оплат\\p{L}*|аванс(?![\\p{L}])|занес(?:ли|ла)?(?![\\p{L}])|занёс|выигра[лн]\\p{L}*|prepayment|deposit|down\\s+payment|подписали|подписан|оплатил|оплатили|оплачен|(?<!на\\s)оплат[аиу]|заплатил\\p{L}*|received\\s+(?:the\\s+)?payment|payment\\s+from|заключил|закрыл(?!ся|ась|ись|ось)|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
     ),
   ],
   [
     "proposal",
     w(
-      "кп(?![\\p{L}])|kp(?![\\p{L}])|прайс\\p{L}*|расч[её]т(?:ы)?(?![\\p{L}])|pricing|price\\s+list|коммерческ|предложени|оффер|смет[уаыое]|договор\\p{L}*\\s+(?:\\p{L}+\\s+)?на\\s+подпис|(?:отправил\\p{L}*|выслал\\p{L}*|скинул\\p{L}*)\\s+договор|(?<=(?:выставил|отправил|выслал|скинул)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2})сч[её]т\\p{L}*|сч[её]т\\p{L}*(?=\\s+(?:\\p{L}+\\s+)?(?:выставил|выставлен|отправил|отправлен|выслал|скинул))|(?:заявк\\p{L}*|документ\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:в|на)\\s+(?:участие\\s+в\\s+)?тендер|sent\\s+(?:over\\s+)?(?:the\\s+|a\\s+|our\\s+)?(?:contract|agreement|price|deck|estimate)|(?<=(?:отправил|скинул|выслал|сбросил|направил)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2})(?:през[аыуе]|презентаци\\p{L}*|цен[уыа]|ценник\\p{L}*)(?![\\p{L}])|sent\\s+(?:over\\s+)?(?:the\\s+|a\\s+|our\\s+)?(?:deck|slides|presentation)|estimate|invoice|sow(?![\\p{L}])|statement\\s+of\\s+work|rf[pq](?![\\p{L}])|bid\\s+submitted|proposal|quote|quotation|offer",
+      "кп(?:э?ш?к\\p{L}*)?(?![\\p{L}])|kp(?![\\p{L}])|прайс\\p{L}*|расч[её]т(?:ы)?(?![\\p{L}])|pricing|price\\s+list|коммерческ|предложени|оффер|смет[уаыое]|договор\\p{L}*\\s+(?:\\p{L}+\\s+)?на\\s+подпис|(?:отправил\\p{L}*|выслал\\p{L}*|скинул\\p{L}*)\\s+договор|" +
+        preceded("(?:выставил|отправил|выслал|скинул)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}", "сч[её]т") +
+        "\\p{L}*|сч[её]т\\p{L}*(?=\\s+(?:\\p{L}+\\s+)?(?:выставил|выставлен|отправил|отправлен|выслал|скинул))|(?:заявк\\p{L}*|документ\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:в|на)\\s+(?:участие\\s+в\\s+)?тендер|" +
+        preceded(
+          "(?:sent|emailed|forwarded|shared|dropped|shot|mailed|passed\\s+along)\\s+(?:over\\s+)?(?:\\S+\\s+){0,3}",
+          "(?:contract|agreement|price|deck|slides|estimate|terms|specs?|msa|nda)",
+        ) +
+        "(?![\\p{L}])|(?:for|to)\\s+(?:e-?)?signature|на\\s+подпис\\p{L}*|bids?(?![\\p{L}])|tender\\s+(?:application|submission|documents)|" +
+        preceded(
+          "(?:отправил|скинул|выслал|сбросил|направил)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}",
+          "(?:през[аыуе]|презентаци\\p{L}*|цен[уыа]|ценник\\p{L}*)",
+        ) +
+        "(?![\\p{L}])|sent\\s+(?:over\\s+)?(?:the\\s+|a\\s+|our\\s+)?(?:deck|slides|presentation)|estimate|invoice|sow(?![\\p{L}])|statement\\s+of\\s+work|rf[pq](?![\\p{L}])|bid\\s+submitted|proposal|quote|quotation|offer",
     ),
   ],
   [
@@ -92,29 +118,78 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "meeting",
     w(
-      "встрет(?:ил|ились|ился|илась|ила)|встреч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+у\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|пообедал\\p{L}*|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|визит|met(?![\\p{L}])|meeting|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|кофе)\\s+с(?![\\p{L}])|лично|вживую|очно|face\\s+to\\s+face",
+      `встрет(?:ил|ились|ился|илась|ила)|встреч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+у\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|(?:по)?(?:обедал|ужинал|завтракал)\\p{L}*|${preceded("(?:^|\\s)у\\s+(?!(?:нас|них|него|нее|неё|меня|тебя|вас)\\s)\\S+\\s+", "был[аи]?")}(?=\\s*(?:$|[.,;!—–-]))|${VIDEO}|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|визит|met(?![\\p{L}])|meeting|qbr(?![\\p{L}])|kick-?off|mtg(?![\\p{L}])|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|завтрак|кофе)\\s+(?:с|со)(?![\\p{L}])|лично|вживую|очно|face\\s+to\\s+face|${preceded("(?:at|in)\\s+(?:\\S+\\s+)?", "(?:office|offices|hq|headquarters|premises|plant|factory|warehouse)")}(?![\\p{L}])|came\\s+(?:to|by|over)(?![\\p{L}])|приехал\\p{L}*\\s+к\\s+нам|был[аи]?\\s+у\\s+нас|(?:в|во)\\s+(?:кафе|ресторан\\p{L}*|кофейн\\p{L}*)|over\\s+(?:coffee|lunch|dinner|drinks)|(?:at|in)\\s+(?:a|the|their)\\s+(?:cafe|café|restaurant|coffee\\s+shop)`,
     ),
   ],
   [
     "call",
     w(
-      "(?:не)?(?:по|пере|от|со|про|до|за|об)?звон|звякнул|набрал|набирал|трубк|прозвон|called|call|calls|calling|rang|phoned|phone|dialed|dialled|ring|followed\\s+up",
+      "по\\s+телефону|(?:не)?(?:по|пере|от|со|про|до|за|об)?звон|звякнул|набрал|набирал|трубк|прозвон|called|call|calls|calling|rang|phoned|phone|dialed|dialled|ring|followed\\s+up",
     ),
   ],
   [
     "lead",
     w(
-      "нов(?:ый|ая|ого|ое|ые)\\s+(?:лид|клиент|контакт|заявк)|лид(?![\\p{L}])|лида|заявк|входящ|обратил|new\\s+(?:lead|client|prospect|contact|customer)|(?:new|inbound|hot|warm|fresh)\\s+lead|lead\\s*:|lead\\s+from|inbound|inquiry|enquiry|new\\s+prospect|reached\\s+out|lead\\s+came\\s+in|came\\s+in\\s+(?:from|via|through)|filled\\s+(?:out\\s+|in\\s+)?(?:the\\s+|a\\s+|our\\s+)?form|(?:demo|quote|pricing)\\s+request|запрос\\s+(?:на|с\\s+сайта)",
+      `${EXPO}|referral|referred\\s+(?:by|to|us)|по\\s+рекомендаци\\p{L}*|порекомендовал\\p{L}*|сарафан\\p{L}*|` +
+        "сами\\s+(?:\\p{L}+\\s+)?(?:позвонил|набрал|вышл|выш[её]л|обратил|написал)\\p{L}*|(?:позвонил|набрал|вышл|выш[её]л|написал)\\p{L}*\\s+сами|(?:called|rang|phoned|reached\\s+out\\s+to)\\s+us|called\\s+in(?![\\p{L}])|" +
+        "(?:приш[её]л|пришл[аи]|появил\\p{L}*|заш[её]л|зашл[аи]|обратил\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:клиент|лид|заявк|запрос|контакт)|(?:взял|получил|дал[аи]?)\\p{L}*\\s+контакт|" +
+        "(?:from|via|through)\\s+(?:the\\s+|our\\s+)?(?:website|site|web\\s+form|landing)|(?:website|web|contact|site)\\s+form|" +
+        "нов(?:ый|ая|ого|ое|ые)\\s+(?:лид|клиент|контакт|заявк)|лид(?![\\p{L}])|лида|заявк|входящ|обратил|new\\s+(?:lead|client|prospect|contact|customer)|(?:new|inbound|hot|warm|fresh)\\s+lead|lead\\s*:|lead\\s+from|inbound|inquiry|enquiry|new\\s+prospect|reached\\s+out|lead\\s+came\\s+in|came\\s+in\\s+(?:from|via|through)|filled\\s+(?:out\\s+|in\\s+)?(?:the\\s+|a\\s+|our\\s+)?form|(?:demo|quote|pricing)\\s+request|запрос\\s+(?:на|с\\s+сайта)|запрос\\s+(?:\\p{L}+\\s+)?(?:кп|прайс|цен|демо|презентаци|расч[её]т|коммерческ|предложени|сч[её]т)|(?:нов\\p{L}*\\s+)?обращени\\p{L}*",
     ),
   ],
 ];
 
 const CALL_WORD = KIND_PATTERNS.find(([k]) => k === "call")![1];
 const NOANSWER = w(
-  "not\\s+pick\\p{L}*\\s+up|no\\s+pick-?up|phone\\s+(?:was\\s+|is\\s+)?(?:off|dead)|switched\\s+off|turned\\s+off|не\\s+застал\\p{L}*|(?:не\\s+был\\p{L}*\\s+на\\s+связи|на\\s+связи\\s+не\\s+был\\p{L}*)|вне\\s+сети|там\\s+никого|никого\\s+нет|сбрасыва\\p{L}*|не\\s+пропустил\\p{L}*|не\\s+пуска\\p{L}*|без\\s+ответа|не\\s+достуч\\p{L}*|no\\s+response|not\\s+responding|unanswered|didn'?t(?=\\s*(?:$|[.,;!]))|не\\s+(?:мог\\p{L}*|могу|удал\\p{L}*|получ\\p{L}*)\\s+(?:до|про)звон|не\\s+(?:взял|взяла|взяли|берет|берут|бер[её]т|брал[аи]?|отвечает|отвечают|ответил[аи]?)(?![\\p{L}])|секретар\\p{L}*\\s+не\\s+соедин|не\\s+соедин|тишина|сбросил\\p{L}*(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|line\\s+(?:was\\s+)?busy|both\\s+busy|(?:^|-\\s*|,\\s*)busy|couldn'?t\\s+get\\s+through|could\\s+not\\s+get\\s+through|wouldn'?t\\s+put\\s+(?:me\\s+)?through|gatekeeper|left\\s+a\\s+voicemail|didn'?t\\s+pick|не\\s*дозвон|недозвон|не\\s+(?:взял|взяла|взяли|берет|берут|брал|брали|брала|снял|сняли|подняли|поднял)\\s+трубк|трубк\\p{L}*\\s+не\\s+(?:взял|взяли|берут|берет|брал|брали|сняли|сняли)|не\\s+ответил|не\\s+отвеча|никто\\s+не|сбросил(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|занято|недоступ|вне\\s+зоны|автоответчик|гудки|no\\s+answer|no\\s+one\\s+(?:answered|picked)|nobody\\s+(?:answered|picked)|didn'?t\\s+(?:answer|pick\\s+up)|did\\s+not\\s+(?:answer|pick\\s+up)|not\\s+answering|no\\s+reply|voicemail|unreachable|couldn'?t\\s+reach|could\\s+not\\s+reach|hung\\s+up|went\\s+to\\s+voicemail",
+  // A number that cannot be reached ("телефон выключен", "number disconnected", "wrong number"),
+  // a gatekeeper by any title, "busy" said of the callee, a voicemail by any spelling, or
+  // "nothing" alone after a call: a call not reached.
+  "вне\\s+(?:зоны|доступа|сети|связи)|(?:nobody|no\\s+one|noone)\\s+(?:was\\s+)?(?:home|there|in)|rang\\s+out|l\\.?v\\.?m(?![\\p{L}])|no[\\s-]+answer|попал\\p{L}*\\s+на\\s+(?:секретар|автоответчик|ресепш|помощни)\\p{L}*|(?:got|reached)\\s+(?:the\\s+|their\\s+)?(?:gatekeeper|receptionist|secretary|front\\s+desk|answering\\s+machine)|(?:line|number|phone)\\s+(?:was\\s+|is\\s+)?engaged|engaged\\s+tone|no\\s+ans(?![\\p{L}])|" +
+    preceded(
+      "(?:call|dial|rang|ring|phon|tried|звон|набир|набра|пытал)\\p{L}*(?:\\s+\\S+){0,6}\\s+",
+      "(?:no\\s+luck|no\\s+joy|безрезультатно|глухо|впустую|nothing)",
+    ) +
+    "(?![\\p{L}])|(?:couldn'?t|could\\s+not|can'?t|cannot|unable\\s+to|wasn'?t\\s+able\\s+to)\\s+(?:get\\s+(?:a\\s+)?hold\\s+of|get\\s+through|reach|connect|talk|speak|catch)|rang\\s+and\\s+rang|(?:he|she|they)(?:'s|'re|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:out|away|not\\s+in|on\\s+(?:vacation|holiday|leave))(?![\\p{L}])|out\\s+of\\s+(?:the\\s+)?office|screened\\s+(?:me\\s+)?out|got\\s+screened|не\\s+ал[её]|(?:нет|не\\s+было|не\\s+будет)\\s+на\\s+месте|(?:трубк\\p{L}*\\s+не|не\\s+(?:\\p{L}+\\s+)?)(?:бер|брал|взял|сним|снял|подним|поднял)\\p{L}*(?=\\s+трубк|\\s*$|[\\s,.!—–-])|" +
+    // The gatekeeper's employer between stays outside the match, to be read as the client.
+    "" +
+    preceded(
+      "(?:секретар|ресепшн|ресепш|помощни|приемн|приёмн)\\p{L}*\\s+(?:\\S+\\s+){0,2}",
+      "(?:не\\s+(?:соедин|пропуст|пуска|переключ)|отшил|отфутболил|развернул|послал)",
+    ) +
+    "\\p{L}*|" +
+    "(?:телефон|номер|абонент|мобильн)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:выключен|отключен|заблокирован|не\\s+обслужива)\\p{L}*|выключен\\p{L}*|(?:не\\s+тот|неправильн\\p{L}*|неверн\\p{L}*)\\s+номер|номер\\s+не\\s+существует|disconnected|wrong\\s+number|out\\s+of\\s+service|not\\s+in\\s+service|" +
+    preceded(
+      "(?:receptionist|secretary|assistant|front\\s+desk)\\s+(?:\\S+\\s+){0,2}",
+      "(?:wouldn'?t|would\\s+not|didn'?t|did\\s+not|refused\\s+to|won'?t)\\s+(?:put|transfer|connect|let)",
+    ) +
+    "|wouldn'?t\\s+(?:transfer|connect)|(?<=\\p{L}\\s)busy(?=\\s*(?:$|[.,;!)—–-]))|voice\\s*mail|vm(?![\\p{L}])|^(?:nothing|nada|no\\s+luck|ничего|глухо|безрезультатно)$|not\\s+pick\\p{L}*\\s+up|no\\s+pick-?up|phone\\s+(?:was\\s+|is\\s+)?(?:off|dead)|switched\\s+off|turned\\s+off|не\\s+застал\\p{L}*|(?:не\\s+был\\p{L}*\\s+на\\s+связи|на\\s+связи\\s+не\\s+был\\p{L}*)|вне\\s+сети|там\\s+никого|никого\\s+нет|сбрасыва\\p{L}*|не\\s+пропустил\\p{L}*|не\\s+пуска\\p{L}*|без\\s+ответа|не\\s+достуч\\p{L}*|didn'?t(?=\\s*(?:$|[.,;!]))|не\\s+(?:мог\\p{L}*|могу|удал\\p{L}*|получ\\p{L}*)\\s+(?:до|про)звон|не\\s+(?:взял|взяла|взяли|берет|берут|бер[её]т|брал[аи]?|отвечает|отвечают|ответил[аи]?)(?![\\p{L}])|секретар\\p{L}*\\s+не\\s+соедин|не\\s+соедин|сбросил\\p{L}*(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|line\\s+(?:was\\s+)?busy|both\\s+busy|(?:^|-\\s*|,\\s*)busy|couldn'?t\\s+get\\s+through|could\\s+not\\s+get\\s+through|wouldn'?t\\s+put\\s+(?:me\\s+)?through|gatekeeper|left\\s+a\\s+voicemail|didn'?t\\s+pick|не\\s*дозвон|недозвон|не\\s+(?:взял|взяла|взяли|берет|берут|брал|брали|брала|снял|сняли|подняли|поднял)\\s+трубк|трубк\\p{L}*\\s+не\\s+(?:взял|взяли|берут|берет|брал|брали|сняли|сняли)|не\\s+ответил|не\\s+отвеча|никто\\s+не|сбросил(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|занято|недоступ|вне\\s+зоны|автоответчик|гудки|no\\s+answer|no\\s+one\\s+(?:answered|picked)|nobody\\s+(?:answered|picked)|didn'?t\\s+(?:answer|pick\\s+up)|did\\s+not\\s+(?:answer|pick\\s+up)|not\\s+answering|voicemail|unreachable|couldn'?t\\s+reach|could\\s+not\\s+reach|hung\\s+up|went\\s+to\\s+voicemail",
 );
+// The nouns of an appointment, Russian and (typed in Russian messages too) English.
+const APPOINTMENT = "демо|демк|презент|през[аыуе]|показ|встреч|встрет|demo|meeting|presentation";
+const ONLY = /(?<![\p{L}])(?:только|лишь|only|just)(?![\p{L}])/iu;
+// A call the client made: "входящий", "позвонили сами", "called us".
+const INBOUND =
+  /входящ|inbound|(?<![\p{L}])сами(?![\p{L}])|(?:called|rang|phoned)\s+us|called\s+in(?![\p{L}])|(?:позвонил\p{L}*|звонок\s+от|звонил\p{L}*)\s+(?:нов|потенциальн)\p{L}*\s+(?:клиент|заказчик|компани)/u;
+const CANCELLED = /отмен|cancel|called\s+off/u;
+// What lies between an appointment's noun and the booking verb after it: "встречу [с Вегой] поставили".
+const BOOKED_AFTER = /^\p{L}+\s+(?:(?:с|со|with)\s+\S+\s+)?$/u;
+const APPOINTMENT_WORD = new RegExp(`${APPOINTMENT}|през|mtg`, "u");
+// Silence with no call told ("по Ориону тишина уже неделю") is a status; after a call it is the call not reached.
+const NOANSWER_AFTER_CALL = w("тишина|молч\\p{L}*|no\\s+response|not\\s+responding|no\\s+reply|unanswered|silence");
 const MEETING_OUTCOME = w(
-  "(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил|поставил)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|об\\s+|на\\s+)?(?:демо|демк|презент|през[аыуе]|показ|встреч|встрет)|записал\\p{L}*\\s+(?:их\\s+|его\\s+|е[её]\\s+)?на\\s+(?:демо|демк|встреч|презент|показ)|пригласил\\p{L}*\\s+(?:нас\\s+|меня\\s+)?на\\s+(?:демо|демк|встреч|презент|показ|переговор)|договорил\\p{L}*\\s+(?:что\\s+)?(?:приеду|подъеду|заеду|приедут|приедем|встретимся)|(?:демо|демк\\p{L}*|презентаци\\p{L}*)\\s+(?:назначен|договорились)|(?:set\\s+up|booked|scheduled|arranged|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:demo|presentation)|want\\p{L}*\\s+(?:a\\s+|the\\s+)?(?:demo|presentation|meeting)|(?:booked|scheduled|set\\s+up|arranged)\\s+(?:a\\s+|the\\s+|another\\s+)?(?:call|follow-up)|жд(?:ут|ем)\\s+(?:нас\\s+)?(?:на\\s+)?(?:демо|демк\\p{L}*|презентаци\\p{L}*|встреч\\p{L}*)|agreed\\s+to\\s+(?:a\\s+)?meet|(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|пн|вт|ср|чт|пт|сб|\\d)(?![\\p{L}])|подтвердил\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:встреч|демо|през)|завтра\\s+встреча|договорились\\s+встретиться|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?meeting|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|(?:locked\\s+in|lined\\s+up|confirmed|pencil+ed\\s+in)\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|demo|presentation)|booked\\s+(?:for|on)|хотят\\s+встреч",
+  // "договорились о встрече", "договорились с Орловой о презентации", "договорились на demo".
+  // The name between stays outside the match, so it is read as the client.
+  `(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил|поставил)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|об\\s+|на\\s+)?(?:${APPOINTMENT}|созвон(?:е|а)?(?![\\p{L}])|звонок|звонке)|` +
+    `${preceded("(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил)\\p{L}*\\s+(?:с|со)\\s+(?:\\S+\\s+){1,2}", "(?:о|об|на)\\s+(?:" + APPOINTMENT + ")")}|` +
+    // "got them to agree to an onsite visit", "they want to meet on Friday", "хотят встретиться".
+    "interested\\s+in\\s+(?:an?\\s+|the\\s+)?(?:demo|meeting|presentation)|интересу\\p{L}*\\s+(?:демо|встреч|презентац)\\p{L}*|agree\\p{L}*\\s+to\\s+(?:an?\\s+|the\\s+)?(?:[\\p{L}-]+\\s+)?(?:visit|meeting|demo|presentation)|(?:want\\p{L}*|would\\s+like|'d\\s+like)\\s+to\\s+(?:meet|see\\s+a\\s+demo)|хот\\p{L}*\\s+встрет\\p{L}*|" +
+    // "invite sent for a demo on Thursday", "приглашение на встречу отправил": a calendar invite books it.
+    "(?:calendar\\s+)?invite\\s+(?:sent|accepted|out)|sent\\s+(?:an?\\s+|the\\s+)?(?:calendar\\s+)?invite|приглашени\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:отправил|принял|выслал)\\p{L}*|" +
+    // The booking verb after the appointment ("встречу с Вегой поставили на чт"); the name between stays the client's.
+    `${preceded("(?:" + APPOINTMENT + ")\\p{L}*\\s+(?:(?:с|со|with)\\s+\\S+\\s+)?", "(?:назначил|поставил|забил|запланировал|согласовал|booked|scheduled|set\\s+up|locked\\s+in)")}\\p{L}*|` +
+    // "demo scheduled for Tue", "meeting with Acme is booked".
+    "(?:demo|meeting|presentation|zoom)\\s+(?:with\\s+\\S+\\s+)?(?:is\\s+|was\\s+)?(?:booked|scheduled|set(?:\\s+up)?|arranged|confirmed|locked\\s+in)|" +
+    "записал\\p{L}*\\s+(?:их\\s+|его\\s+|е[её]\\s+)?на\\s+(?:демо|демк|встреч|презент|показ)|пригласил\\p{L}*\\s+(?:нас\\s+|меня\\s+)?на\\s+(?:демо|демк|встреч|презент|показ|переговор)|договорил\\p{L}*\\s+(?:что\\s+)?(?:приеду|подъеду|заеду|приедут|приедем|встретимся)|(?:демо|демк\\p{L}*|презентаци\\p{L}*)\\s+(?:назначен|договорились)|(?:set\\s+up|booked|scheduled|arranged|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:demo|presentation)|want\\p{L}*\\s+(?:a\\s+|the\\s+)?(?:demo|presentation|meeting)|(?:booked|scheduled|set\\s+up|arranged)\\s+(?:a\\s+|the\\s+|another\\s+)?(?:call|follow-up)|жд(?:ут|ем)\\s+(?:нас\\s+)?(?:на\\s+)?(?:демо|демк\\p{L}*|презентаци\\p{L}*|встреч\\p{L}*)|agreed\\s+to\\s+(?:a\\s+)?meet|(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|пн|вт|ср|чт|пт|сб|\\d)(?![\\p{L}])|подтвердил\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:встреч|демо|през)|завтра\\s+встреча|договорились\\s+встретиться|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?meeting|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|(?:locked\\s+in|lined\\s+up|confirmed|pencil+ed\\s+in)\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|demo|presentation)|booked\\s+(?:for|on)|хотят\\s+встреч",
 );
 const MEET_WORD = /встреч|встрет|демо|демк|през|показ|meet|demo|presentation|офис|office|приед|подъед|come\s+(?:over|to|by|in)/u;
 const AHEAD_HINT = w(
@@ -127,14 +202,27 @@ const MOVED = w(
 );
 // "не подписали", "встреча не состоялась", "didn't sign": a negated event did not happen.
 const NEGATION_BEFORE =
-  /(?<![\p{L}])(?:не|ни|нет|not|never|didn'?t|did\s+not|haven'?t|hasn'?t|havent|wasn'?t|no)\s+(?:(?:\p{L}+\s+)?(?:еще|ещё|yet|пока)\s+|\p{L}+(?:л|ла|ли|ed)\s+)?$/iu;
+  /(?<![\p{L}])(?:не|ни|нет|без|not|never|didn'?t|did\s+not|haven'?t|hasn'?t|havent|wasn'?t|no)\s+(?:(?:\p{L}+\s+)?(?:еще|ещё|yet|пока)\s+|\p{L}+(?:л|ла|ли|ed)\s+)?$/iu;
+const NEGATED_ABILITY =
+  /(?<![\p{L}])(?:couldn'?t|could\s+not|can'?t|cannot|unable\s+to|wasn'?t\s+able\s+to|не\s+смог\p{L}*|не\s+удал\p{L}*|не\s+получил\p{L}*)\s+(?:\p{L}+\s+)?$/iu;
+// The English ways of saying something was not done, shared by the negation checks below.
+const EN_NOT_DONE = "didn'?t|did\\s+not|hasn'?t|haven'?t|has\\s+not|have\\s+not|never";
+const NEGATED_JUST_BEFORE = new RegExp(
+  `(?:(?<![\\p{L}])(?:не|not|${EN_NOT_DONE})\\s+(?:yet\\s+|even\\s+|еще\\s+|ещё\\s+)?$)|${NEGATED_ABILITY.source}`,
+  "iu",
+);
+const EN_NEGATED = w(`(?:${EN_NOT_DONE}|not\\s+yet|wasn'?t|weren'?t|won'?t)\\s+(?:yet\\s+|been\\s+|even\\s+|ever\\s+)?\\p{L}+`);
+// Written channels: an unanswered email or chat message is not a call not reached.
+const WRITTEN = w(
+  "e-?mail\\p{L}*|(?<!voice\\s+)mail(?![\\p{L}])|письм\\p{L}*|почт\\p{L}*|сообщени\\p{L}*|messages?(?![\\p{L}])|texts?(?![\\p{L}])|texted|sms|смс\\p{L}*|whats-?app|ватсап\\p{L}*|вотсап\\p{L}*|telegram|телеграм\\p{L}*|мессендж\\p{L}*|inmail",
+);
 const NOT_HELD = w(
   "не\\s+(?:состоял\\p{L}*|случил\\p{L}*|было|получил\\p{L}*\\s+встрет)|сорвал\\p{L}*|didn'?t\\s+happen|fell\\s+through|no-?show|не\\s+приш[её]л|не\\s+пришли|не\\s+явил\\p{L}*",
 );
 // "хотят встречу", "want a demo": a wish is a meeting booked only as the outcome of a call.
 const WISH = w("хот(?:ят|ел\\p{L}*|ит)|want\\p{L}*|просят|ask(?:ed|s)?\\s+for");
 const REACHED = w(
-  "дозвонил|поговорил|поговорили|переговорил\\p{L}*|поболтал\\p{L}*|пообщал\\p{L}*|связал(?:ся|ась|ись)|застал\\p{L}*|(?:вышел|вышла|дош[её]л|дошла)\\s+(?:на|до)\\s+(?:лпр|директор|руководител|собственник|владел|гендир)|обсудил|обсудили|reached(?!\\s+out)|chatted|had\\s+(?:a\\s+)?(?:quick\\s+|short\\s+|good\\s+)?chat|connected\\s+with|got\\s+hold\\s+of|caught\\s+up\\s+with|touched\\s+base|talked|spoke|got\\s+through|picked\\s+up|answered",
+  "дозвонил|поговорил|поговорили|переговорил\\p{L}*|поболтал\\p{L}*|пообщал\\p{L}*|связал(?:ся|ась|ись)|застал\\p{L}*|(?:вышел|вышла|дош[её]л|дошла)\\s+(?:на|до)\\s+(?:лпр|директор|руководител|собственник|владел|гендир)|обсудил|обсудили|reached(?!\\s+out)|chatted|convo|conversation|разговаривал\\p{L}*|побеседовал\\p{L}*|had\\s+(?:a\\s+)?(?:quick\\s+|short\\s+|good\\s+)?chat|connected\\s+with|got\\s+hold\\s+of|caught\\s+up\\s+with|touched\\s+base|talked|spoke|got\\s+through|picked\\s+up|answered",
 );
 
 const CURRENCY_FOREIGN = /(\$|€|\busd\b|\beur\b|доллар|бакс|евро|dollars?|euros?)/iu;
@@ -143,16 +231,17 @@ const VAGUE_PAST = w("на\\s+прошлой\\s+неделе|last\\s+week");
 const AGO = w("позавчера|вчера|yesterday|сегодня|today|this\\s+morning|утром");
 const WEEKDAY_NAMES: [RegExp, number][] = [
   [/^(?:понедельник|пн|monday|mon)$/u, 1],
-  [/^(?:вторник|вт|tuesday|tue)$/u, 2],
+  [/^(?:вторник|вт|tuesday|tues?)$/u, 2],
   [/^(?:среду|среда|ср|wednesday|wed)$/u, 3],
-  [/^(?:четверг|чт|thursday|thu)$/u, 4],
+  [/^(?:четверг|чт|thursday|thu|thurs?)$/u, 4],
   [/^(?:пятницу|пятница|пт|friday|fri)$/u, 5],
   [/^(?:субботу|суббота|сб|saturday|sat)$/u, 6],
   [/^(?:воскресенье|вс|sunday|sun)$/u, 7],
 ];
 const WD =
   "понедельник|вторник|среду|среда|четверг|пятницу|пятница|субботу|суббота|воскресенье|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
-const WD_SHORT = "пн|вт|ср|чт|пт|сб|вс";
+// English short forms only where they are no other word ("sat", "sun" are).
+const WD_SHORT = "пн|вт|ср|чт|пт|сб|вс|mon|tues?|wed|thu|thurs?|fri";
 const BARE_WEEKDAY = w(`(?:${WD}|${WD_SHORT})(?![\\p{L}])`);
 // "в пятницу отправил КП", "on Monday", "monday: closed …": a weekday named as when it happened.
 const WEEKDAY = w(`(?:(?:в|во)\\s+(?:прошл\\p{L}+\\s+)?|on\\s+|last\\s+)(${WD}|${WD_SHORT})(?![\\p{L}])|^(${WD})(?![\\p{L}])`);
@@ -161,10 +250,10 @@ const WEEKDAY_AHEAD = w(
   `(?:на|к|до|for|by|next|till|until|следующ\\p{L}*)\\s+(?:(?:следующ|this|the)\\p{L}*\\s+)?(?:${WD}|${WD_SHORT}|пятницы|среды|субботы)(?![\\p{L}])`,
 );
 const FUTURE_WORDS = w(
-  "завтра|послезавтра|tomorrow|next\\s+week|на\\s+(?:след\\p{L}*|этой)\\s+неделе|через\\s+(?:\\p{L}+\\s+)?(?:день|дня|неделю|час)",
+  "завтра|послезавтра|tomorrow|tmrw?|2morrow|next\\s+week|на\\s+(?:след\\p{L}*|этой)\\s+неделе|через\\s+(?:\\p{L}+\\s+)?(?:день|дня|неделю|час)",
 );
 const PLAN_WORDS = w(
-  "напомни|не\\s+забыть|надо|нужно|жд(?:ут|ем|ет|у)(?![\\p{L}])|ожида\\p{L}*|waiting\\s+for|await\\p{L}*|планирую|собираюсь|хочу|remind|need\\s+to|planning|plan\\s+to|going\\s+to|gonna|gotta|about\\s+to|will|i'?ll|have\\s+to|prepare",
+  "напомни(?:те)?(?![\\p{L}])|не\\s+забыть|в\\s+планах|should|ought\\s+to|предстоит|on\\s+the\\s+agenda|upcoming|надо|нужно|жд(?:ут|ем|ет|у)(?![\\p{L}])|ожида\\p{L}*|waiting\\s+for|await\\p{L}*|планирую|собираюсь|хочу|remind|need\\s+to|planning|plan\\s+to|going\\s+to|gonna|gotta|about\\s+to|will|i'?ll|have\\s+to|prepare",
 );
 // English past forms are regular enough to spot without a dictionary.
 const EN_PAST = w(
@@ -226,9 +315,19 @@ const STOP = new Set(
     "понедельник вторник среду среда четверг пятницу пятница субботу воскресенье неделе неделю месяц " +
     "ooo i we he she they you the a an to with for at from and then today yesterday finally just also again client customer company " +
     "them him her it about on in of new my our their his this that after before by via over last week monday tuesday wednesday thursday friday " +
+    "лпру лпра лпром лпре гендиру гендира финдир финдиру финдира msa nda sla sow rfp rfq qbr kpi crm mon tue tues wed thu thur thurs fri me us i'm i've i'd i'll we've we're we'd we'll they've they're it's that's let's there's " +
+    "dm coo vp buyer procurement purchasing founder owner receptionist secretary assistant gatekeeper board " +
     "so ok okay guys team boss got had have has was were is are be been will would did do done out up off one two rub k " +
     "sent send emailed gave give showed product want wants booked went well next competitor budget no yes ceo cto cfo manager director " +
     "офис офисе офиса офисом hq office headquarters lunch dinner coffee zoom skype teams telegram whatsapp email linkedin"
+  ).split(" "),
+);
+// People a manager talks to, by dictionary base form: "с собственником", "юристу" are never a client's name.
+const ROLES = new Set(
+  (
+    "клиент заказчик директор гендир лпр менеджер бухгалтер бухгалтерия закупщик закупка собственник владелец секретарь " +
+    "секретарша руководитель юрист снабженец снабжение сотрудник коллега партнёр партнер помощник ассистент финдиректор " +
+    "коммерческий технарь инженер логист маркетолог админ администратор"
   ).split(" "),
 );
 const LEGAL = new Set([
@@ -270,6 +369,7 @@ const NAME_PREPS: Record<string, readonly GramCase[]> = {
   компания: ["nomn"],
   to: ["nomn"],
   with: ["nomn"],
+  w: ["nomn"],
   for: ["nomn"],
   at: ["nomn"],
   from: ["nomn"],
@@ -309,8 +409,12 @@ interface Clause {
   reachedOnly: boolean;
   /** A meeting or demo still ahead ("демо на понедельник", "зовут на встречу"): the outcome of a call told before it. */
   bookedAhead: boolean;
+  /** Its call word only says where something else happened ("6 people on the call", "на созвоне"). */
+  callMedium: boolean;
   /** Planned, not done: "отправлю КП завтра", "напомни позвонить". */
   plan: boolean;
+  /** Tells something done: a past verb, or a booking. */
+  past: boolean;
   /** The words the kind and the amount were read from, as typed. */
   kindPhrase: string | null;
   amountPhrase: string | null;
@@ -399,6 +503,7 @@ function nameish(t: Token, first: boolean, afterPrep: boolean, cases: readonly G
   if (STOP.has(t.lower) || /^\d+$/.test(t.text)) return false;
   if (LEGAL.has(t.lower)) return false;
   if (!isCyrillic(t.text)) return /\p{L}/u.test(t.text) && (isUpper(t.text) || afterPrep);
+  if (morph && ROLES.has(morph(t.lower, null)?.base ?? "")) return false;
   // "ладога отказалась": typed in lower case, a message's first word is a name when the dictionary knows it as one.
   if (!isUpper(t.text) && !afterPrep && !(first && morph?.(t.lower, null)?.proper)) return false;
   if (first || afterPrep) {
@@ -425,8 +530,9 @@ const MULT: [RegExp, string][] = [
   [/^(?:m|mln|кк|млн\.?|миллион\p{L}*|лям\p{L}*|million|mio)$/iu, "млн"],
   [/^(?:b|bn|млрд\.?|миллиард\p{L}*|billion)$/iu, "млрд"],
 ];
+// "$$$" is a cheer, not a currency: a "$" right after another is no sign of dollars.
 const AMOUNT_RE =
-  /(?<![\p{L}\d№#.,:/])(\$\s*)?(полтора|полторы|\d[\d\u00A0\u202F\u2009 ]*(?:[.,]\d+)?)(?![\d:/])(?:\s*(k|к|кк|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|thousand|тыр|т\.?\s?р\.?|тр|т|m|mln|млн\.?|миллион\p{L}*|лям\p{L}*|million|b|bn|млрд\.?|миллиард\p{L}*|billion)(?![\p{L}\d]))?\.?\s*(₽|р\.|р(?![\p{L}])|руб\p{L}*\.?|rub\p{L}*|rur|\$|usd|долл\p{L}*|бакс\p{L}*|€|eur\p{L}*|евро)?(?![\p{L}])/giu;
+  /(?<![\p{L}\d№#.,:/$])(\$\s*)?(полтора|полторы|\d[\d\u00A0\u202F\u2009 ]*(?:[.,]\d+)?)(?![\d:/])(?:\s*(k|к|кк|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|thousand|тыр|т\.?\s?р\.?|тр|т|m|mln|млн\.?|миллион\p{L}*|лям\p{L}*|million|b|bn|млрд\.?|миллиард\p{L}*|billion)(?![\p{L}\d]))?\.?\s*(₽|р\.|р(?![\p{L}])|руб\p{L}*\.?|rub\p{L}*|rur|\$|usd|долл\p{L}*|бакс\p{L}*|€|eur\p{L}*|евро)?(?![\p{L}])/giu;
 
 // "пол ляма" is half a million, "на сотку" a hundred thousand.
 const WORD_AMOUNTS: [RegExp, number][] = [
@@ -518,10 +624,42 @@ const REASON_LEAD = /^(?:[\s:—–-]|потому\s+что|так\s+как|т\.
 // call is the call's outcome, read by MEETING_OUTCOME).
 const PLANNED =
   /(?<![\p{L}])(?:хоч\p{L}*|хот(?:ят|им|ите|ел\p{L}*)|жд(?:ут|ем|ет|у)|просят|просил[аи]?|попросил[аи]?|нужн[аоы]?|надо|планиру\p{L}*|собира\p{L}*|будет|будем|буду|want(?:s|ed)?|waiting\s+for|await\p{L}*|ask(?:s|ed)?\s+for|needs?|will|plan(?:s|ning)?\s+to|going\s+to)\s+(?:(?:\p{L}+)\s+)?$/iu;
+// "sending proposal tmrw", "готовлю КП": work under way on an event is not the event done.
+const UNDER_WAY =
+  /(?<![\p{L}])(?:sending|preparing|drafting|working\s+on|scheduling|setting\s+up|putting\s+together|finali[sz]ing|готовлю|готовим|подготавлива\p{L}*|составляю|составляем|делаю|пишу)\s+(?:(?:the|a|an|our|them|him|her|им|ему|ей)\s+)?$/iu;
+// "Globex deal still pending", "сделка с Вегой зависла": a status of the event, not the event done.
+const STATUS_AFTER =
+  /^\p{L}*(?:\s+(?:with|с|со)\s+\S+)?\s+(?:(?:is|still|has\s+been|was|всё\s+ещё|все\s+еще|пока)\s+)*(?:pending|in\s+progress|on\s+hold|stuck|delayed|under\s+review|в\s+процессе|завис\p{L}*|подвис\p{L}*|застрял\p{L}*|буксует)/iu;
+const TOPIC_BEFORE = /(?<![\p{L}])(?:по|про|насч[её]т|about|regarding|re:?)\s+(?:(?:the|our|their|его|их|нашей|нашему)\s+)?$/iu;
+// "молчит после КП", "before the demo", "до встречи": an event named as a point in time was not done here.
+const TIME_REFERENCE = /(?<![\p{L}])(?:после|перед|after|before|since|following)\s+(?:(?:the|our|их|нашего|нашей|нашу)\s+)?$/iu;
+const REFERRED_BY = /(?:referral\s+from|referred\s+by|recommended\s+by|рекомендаци\p{L}*|от\s+партн[её]р\p{L}*)\s+$/iu;
+const REFERRED = /^['’]?s?\s+(?:referred|recommended|порекомендовал\p{L}*|посоветовал\p{L}*)/iu;
 // "позвонил по поводу КП": what the call was about is not another event.
-const ABOUT = w("по\\s+поводу|насч[её]т|обсудили|обсуждали|договорились\\s+о(?!\\s+встреч)|about|regarding|re:|discussed|talked\\s+about");
+// "думают над КП", "рассматривают договор", "talked pricing", "reviewing the quote": the event word is the topic.
+const ABOUT = w(
+  "по\\s+поводу|насч[её]т|обсудили|обсуждали|договорились\\s+о(?!\\s+встреч)|дума\\p{L}*\\s+(?:над|о|об|про)|рассматрива\\p{L}*|изуча\\p{L}*|говорили\\s+(?:о|об|про)|about|regarding|re:|discussed|talked|went\\s+over|considering|reviewing|evaluating|thinking\\s+(?:over|it\\s+over)|looking\\s+(?:at|over|into)",
+);
 
-function readClause(text: string, known: KnownClients, aliases: SortedAliases, morph: Morphology | null): Clause {
+/** What the whole message says that a clause's reading depends on. */
+interface MessageContext {
+  /** About an email or a chat message, with no call word anywhere. */
+  written: boolean;
+  /** Names a meeting, a demo or a presentation somewhere ("rescheduled the demo, … moved it"). */
+  appointment: boolean;
+  /** Moves (not cancels) a meeting somewhere: a call told with it is the call that moved it. */
+  rebooked: boolean;
+  /** Has a call word somewhere. */
+  call: boolean;
+}
+
+function readClause(
+  text: string,
+  known: KnownClients,
+  aliases: SortedAliases,
+  morph: Morphology | null,
+  context: MessageContext = { written: false, appointment: false, rebooked: false, call: false },
+): Clause {
   const lower = norm(text);
   const clause: Clause = {
     kind: null,
@@ -535,16 +673,34 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
     day: null,
     reachedOnly: false,
     bookedAhead: false,
+    callMedium: false,
     plan: false,
+    past: false,
     kindPhrase: null,
     amountPhrase: null,
   };
-  const noanswer = spans(NOANSWER, lower);
+  const { written, appointment: appointmentInMessage } = context;
+  // "не поговорили", "couldn't get hold of": a negated word of reaching is a call not reached when the
+  // negation is of being able, or when the message has a call word ("called Acme, hasn't answered");
+  // "не ответил на письмо", "no reply to my email": a message left unanswered is no call at all.
+  const reachedAll = written ? [] : spans(REACHED, lower);
+  const reachNegated = reachedAll.filter(([a]) => NEGATED_JUST_BEFORE.test(lower.slice(0, a)));
+  const noanswer = written
+    ? []
+    : [
+        ...spans(NOANSWER, lower),
+        ...(context.call ? spans(NOANSWER_AFTER_CALL, lower) : []),
+        ...reachNegated.filter(([a]) => context.call || NEGATED_ABILITY.test(lower.slice(0, a))),
+      ].sort((x, y) => x[0] - y[0]);
   // "встреча в пятницу прошла": a meeting said to have taken place is held, not booked.
   const held = spans(HELD, lower).length > 0;
-  const meetingOutcome = held ? [] : spans(MEETING_OUTCOME, lower);
+  // "завтра встреча с Орионом" with no verb and no call anywhere in the message books nothing: it is ahead.
+  const verbless =
+    spans(EN_PAST, lower).length === 0 && !(morph && tokenize(lower).some((t) => isCyrillic(t.lower) && morph(t.lower, null)?.tense));
+  const meetingOutcome = held || (verbless && !context.call) ? [] : spans(MEETING_OUTCOME, lower);
   const tense = meetingOutcome.length > 0 ? "past" : clauseTense(lower, morph);
   clause.plan = tense === "plan";
+  clause.past = tense === "past";
   // "в пт встреча с Вегой", "созвон с Меркурием в 15:00": an appointment with no verb and a
   // weekday or an hour is one still ahead; "вчера встреча" names a past day and is logged.
   const appointment =
@@ -553,8 +709,10 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
     spans(AGO, lower).length === 0 &&
     (spans(WEEKDAY, lower).length > 0 ||
       spans(BARE_WEEKDAY, lower).length > 0 ||
-      /(?<![\d])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)|1?\d\s*(?:am|pm)(?![\p{L}]))/u.test(lower)) &&
-    /встреч|созвон|демо|през|meeting|demo|call/u.test(lower);
+      /(?<![\d])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)|1?\d\s*(?:am|pm)(?![\p{L}]))|(?<![\p{L}])(?:at|в)\s+(?:[01]?\d|2[0-3])(?:\s*(?:час\p{L}*|ч|утра|вечера|дня|o'?clock))?\s*$/u.test(
+        lower,
+      )) &&
+    /встреч|созвон|демо|през|meeting|mtg|demo|call/u.test(lower);
   if (appointment) clause.plan = true;
   // "демо на понедельник", "зовут на встречу", "жду их в офисе в четверг", "they'd like to meet":
   // a meeting still ahead, with no call word of its own, is what the call before it booked.
@@ -567,11 +725,14 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
       spans(WEEKDAY_AHEAD, lower).length > 0 ||
       spans(FUTURE_WORDS, lower).length > 0 ||
       spans(AHEAD_HINT, lower).length > 0);
-  const callWord = spans(CALL_WORD, lower).length > 0;
+  const callSpans = spans(CALL_WORD, lower);
+  const callWord = callSpans.length > 0;
+  clause.callMedium =
+    callWord && callSpans.every(([a]) => /(?:^|\s)(?:on\s+(?:the|our|a)|during\s+the|на|во\s+время)\s+$/u.test(lower.slice(0, a)));
   clause.bookedAhead = meetingAhead && !callWord;
   const days = readDays(lower, meetingOutcome.length > 0, tense === "past");
   clause.day = days.day;
-  const reached = spans(REACHED, lower);
+  const reached = reachedAll.filter((r) => !reachNegated.includes(r));
   const consumed: [number, number][] = [...noanswer, ...meetingOutcome, ...reached, ...spans(VAGUE_PAST, lower), ...days.spans];
   const kindsFound = new Map<ActivityKind, [number, number][]>();
   const aboutAt = spans(ABOUT, lower)[0]?.[0] ?? lower.length;
@@ -584,7 +745,12 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
   // "сказали перезвонить", "надо отправить КП": an infinitive names what is still to be done;
   // "перезвон в четверг" (a callback, the noun) is one still to make.
   for (const [kind, ss] of kindsFound) {
-    const done = ss.filter(([a]) => !/^(?:\p{L}+(?:ть|ться|ти)|перезвон)(?![\p{L}])/u.test(lower.slice(a)));
+    // "решили остаться со старым поставщиком": an infinitive after a decision taken is what was decided.
+    const done = ss.filter(
+      ([a]) =>
+        !/^(?:\p{L}+(?:ть|ться|ти)|перезвон)(?![\p{L}])/u.test(lower.slice(a)) ||
+        (kind === "lost" && /(?<![\p{L}])(?:решил\p{L}*|предпочл\p{L}*)\s+$/u.test(lower.slice(0, a))),
+    );
     if (done.length === 0) kindsFound.delete(kind);
     else kindsFound.set(kind, done);
   }
@@ -592,12 +758,19 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
   // "КП так и не отправил", "встречу пока не назначили": every verb of the clause negated, nothing was done.
   const verbs = morph ? tokenize(lower).filter((t) => isCyrillic(t.lower) && morph(t.lower, null)?.tense === "past") : [];
   const allNegated = verbs.length > 0 && verbs.every((t) => /(?:^|\s)не\s+$/u.test(lower.slice(0, t.start)));
+  // "Hooli still hasn't replied to our proposal": in English, every past verb negated.
+  const enNegated = spans(EN_NEGATED, lower);
+  const enAllNegated =
+    !isCyrillic(lower) && enNegated.length > 0 && spans(EN_PAST, lower).every(([a, b]) => enNegated.some(([x, y]) => a < y && b > x));
   const moved = spans(MOVED, lower).length > 0;
   for (const [kind, ss] of kindsFound) {
     if (kind === "lost") continue;
     const done = ss.filter(([a]) => {
       const before = lower.slice(0, a);
-      if (PLANNED.test(before) || NEGATION_BEFORE.test(before)) return false;
+      if (PLANNED.test(before) || NEGATION_BEFORE.test(before) || TIME_REFERENCE.test(before) || UNDER_WAY.test(before)) return false;
+      // "звонок по оплате", "напомнил про оплату", "called about the invoice": the event word is the topic.
+      if (kind !== "call" && TOPIC_BEFORE.test(before)) return false;
+      if (STATUS_AFTER.test(lower.slice(a))) return false;
       // "пришлю КП", "шлю КП", "обещал выслать КП": the verb just before the event word is still to come.
       if (morph && kind !== "call") {
         const prev = /(\p{L}+)\s+$/u.exec(before)?.[1];
@@ -608,7 +781,7 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
         const ownTense = own && isCyrillic(own) ? morph(own, null)?.tense : undefined;
         if (ownTense === "futr" || ownTense === "impr") return false;
       }
-      if (allNegated && kind !== "call") return false;
+      if ((allNegated || enAllNegated) && kind !== "call") return false;
       // A meeting moved, called off or not held was not held.
       if ((kind === "meeting" || kind === "presentation") && (moved || notHeld)) return false;
       return true;
@@ -616,13 +789,35 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
     if (done.length === 0) kindsFound.delete(kind);
     else kindsFound.set(kind, done);
   }
+  // "Northwind moved our call to next week", "перенесли созвон": a call moved is an appointment, not a call made.
+  const movedAt = spans(MOVED, lower)[0]?.[0];
+  if (movedAt !== undefined && noanswer.length === 0 && reached.length === 0) {
+    const calls = kindsFound.get("call");
+    if (calls?.every(([a]) => a > movedAt)) kindsFound.delete("call");
+  }
+  // "встреча сорвалась", "the demo fell through": said of a meeting it was not held, no deal was lost.
+  const lostSpans = kindsFound.get("lost");
+  if (lostSpans && APPOINTMENT_WORD.test(lower) && lostSpans.every(([a, b]) => /^(?:сорвал|fell\s+through)/u.test(lower.slice(a, b))))
+    kindsFound.delete("lost");
   // "договорились о встрече", "согласились на демо" book a meeting on a call; they are not the meeting itself.
   for (const booked of ["meeting", "presentation"] as const) {
-    const onlyAsOutcome = (kindsFound.get(booked) ?? []).every(([a]) => meetingOutcome.some(([x, y]) => a >= x && a < y));
+    const onlyAsOutcome = (kindsFound.get(booked) ?? []).every(
+      ([a]) =>
+        meetingOutcome.some(([x, y]) => a >= x && a < y) ||
+        meetingOutcome.some(([x]) => x > a && BOOKED_AFTER.test(lower.slice(a, x))) ||
+        // "invite sent to Bluebird for a demo": what the booking was for.
+        (meetingOutcome.some(([, y]) => a >= y) && /(?:for|на)\s+(?:an?\s+|the\s+)?$/u.test(lower.slice(0, a))),
+    );
     if (meetingOutcome.length > 0 && onlyAsOutcome) kindsFound.delete(booked);
   }
+  if (kindsFound.has("meeting") && spans(VIDEO_RE, lower).length > 0 && noanswer.length === 0) kindsFound.delete("call");
+  // "met Massive Dynamic at the expo": a contact from an exhibition is a lead, not a meeting.
+  // A client the team already has, met there, was met: the meeting stands (decided once the clients are read).
+  const metAtExpo = kindsFound.has("lead") && spans(EXPO_RE, lower).length > 0 ? kindsFound.get("meeting") : undefined;
+  if (kindsFound.has("lead") && spans(EXPO_RE, lower).length > 0)
+    for (const k of ["meeting", "call", "presentation"] as const) kindsFound.delete(k);
   // "входящий звонок от …": an inbound call from someone new is a lead.
-  if (kindsFound.has("lead") && /входящ|inbound/u.test(lower)) kindsFound.delete("call");
+  if (kindsFound.has("lead") && INBOUND.test(lower)) kindsFound.delete("call");
   // "inbound demo request", "запрос на КП": what a new client asks for is the lead, not an event of ours.
   if (kindsFound.has("lead") && /request|запрос/u.test(lower))
     for (const k of ["presentation", "proposal", "meeting", "call"] as const) kindsFound.delete(k);
@@ -668,8 +863,10 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
   if (meetingOutcome.length > 0 && (clause.kind === null || clause.kind === "call") && !(wishOnly && clause.kind === null))
     clause.kind = "call";
   // "Орловой набрала, встреча перенеслась на среду": a meeting moved on a call is booked anew.
+  // "Initech rescheduled the demo, called them and we moved it": the meeting may be named in another clause.
+  // "Лотос перенёс демо на пятницу, созвонились": the call told with the move is the one that moved it.
   const rebooked =
-    moved && !notHeld && /встреч|демо|през|meeting|demo|presentation/u.test(lower) && !/отмен|cancel|called\s+off/u.test(lower);
+    (moved && !notHeld && (APPOINTMENT_WORD.test(lower) || appointmentInMessage) && !CANCELLED.test(lower)) || context.rebooked;
   clause.outcome =
     noanswer.length > 0
       ? "noanswer"
@@ -695,6 +892,18 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
         .trim();
       if (reason) clause.reason = reason.slice(0, MAX_REASON_LENGTH);
       head = text.slice(0, sep.index);
+      // "closed-lost: Bluebird": with no name before the separator, the name after it is the client, not the reason.
+      if (findClients(text, head.length, [], known, morph).length === 0) {
+        const after = findClients(text, text.length, [], known, morph).find((c) => c.start >= sep.index);
+        if (after && clause.reason?.startsWith(after.typed)) {
+          head = text;
+          clause.reason =
+            clause.reason
+              .slice(after.typed.length)
+              .replace(REASON_LEAD, "")
+              .replace(/^[\s,.;]+/u, "") || null;
+        }
+      }
     }
   }
 
@@ -714,6 +923,15 @@ function readClause(text: string, known: KnownClients, aliases: SortedAliases, m
   } else if (/(?:^|\s)\$\s*\d|\d\s*(?:\$|€|usd|eur)/iu.test(text)) clause.currency = true;
 
   clause.clients = findClients(text, head.length, consumed, known, morph);
+  // "Globex referred us to Vandelay", "по рекомендации Веги пришёл Луч": the one who recommended is not the lead.
+  if (clause.kind === "lead" && clause.clients.length > 1) {
+    const referrer = (c: ClientRef) => REFERRED_BY.test(text.slice(0, c.start)) || REFERRED.test(text.slice(c.start + c.typed.length));
+    if (clause.clients.some((c) => !referrer(c))) clause.clients = clause.clients.filter((c) => !referrer(c));
+  }
+  if (metAtExpo && clause.kind === "lead" && clause.clients.length > 0 && clause.clients.every((c) => !c.isNew)) {
+    clause.kind = "meeting";
+    clause.kindPhrase = text.slice(metAtExpo[0]![0], metAtExpo[0]![1]);
+  }
   return clause;
 }
 
@@ -726,8 +944,8 @@ function findClients(
 ): ClientRef[] {
   const found: ClientRef[] = [];
   const used: [number, number][] = [];
-  // Quoted names are taken as written.
-  for (const m of text.slice(0, headEnd).matchAll(/[«"“„']([^«»"“”„']{1,200})[»"”“']/gu)) {
+  // Quoted names are taken as written; an apostrophe inside a word ("wouldn't", "Acme's") quotes nothing.
+  for (const m of text.slice(0, headEnd).matchAll(/(?:[«"“„]|(?<![\p{L}])')([^«»"“”„']{1,200})(?:[»"”“]|'(?![\p{L}]))/gu)) {
     const name = stripLegal(m[1]!.trim());
     if (!name) continue;
     const k = lookupKnown(name, index);
@@ -786,6 +1004,8 @@ function findClients(
       const nIdx = all.indexOf(n);
       if (nIdx !== all.indexOf(run[run.length - 1]!) + 1) break;
       if (!(isUpper(n.text) || /\d/.test(n.text) || (!isCyrillic(n.text) && !STOP.has(n.lower))) || STOP.has(n.lower)) break;
+      // "Cyberdyne filled in the form": after a capitalised name a lowercase English word is the verb, not the name.
+      if (!isCyrillic(n.text) && !isUpper(n.text) && isUpper(run[0]!.text) && !LEGAL.has(n.lower)) break;
       if (run[run.length - 1]!.possessive || text.slice(run[run.length - 1]!.end, n.start).trim() !== "") break;
       run.push(n);
       j++;
@@ -808,7 +1028,7 @@ function findClients(
 }
 
 /** Splits a message into clauses: sentences, commas, and "и/and" before another event. */
-function splitClauses(text: string, morph: Morphology | null): string[] {
+function splitClauses(text: string, morph: Morphology | null, known: KnownClients | null = null): string[] {
   const parts = text
     .split(/[!?;\n]+|\.(?=\s|$)|(?<!\d),\s*|,(?=\s)\s*|\s+(?:потом|затем|после\s+этого|а\s+также|then|after\s+that|also)\s+/iu)
     .map((s) => s.trim())
@@ -822,15 +1042,16 @@ function splitClauses(text: string, morph: Morphology | null): string[] {
       const l = norm(piece);
       // "Звезду на 90к и Меркурий на 150к": a second amount is a second deal.
       const ownAmount = findAmounts(piece).some((a) => a.strong) && findAmounts(current).some((a) => a.strong);
-      const hasEvent = ownAmount || KIND_PATTERNS.some(([, re]) => spans(re, l).length > 0) || spans(NOANSWER, l).length > 0;
-      if (hasEvent) {
+      const pieceEvent = KIND_PATTERNS.some(([, re]) => spans(re, l).length > 0) || spans(NOANSWER, l).length > 0;
+      // "Globex and Initech both went with competitors": names joined before one event are its subjects.
+      if (ownAmount || (pieceEvent && hasEvent(norm(current)))) {
         out.push(current);
         current = piece;
       } else current += ` и ${piece}`;
     }
     out.push(current);
   }
-  return morph ? out.flatMap((c) => splitRunOn(c, morph)) : out;
+  return morph ? out.flatMap((c) => splitRunOn(c, morph, known)) : out;
 }
 
 const hasEvent = (lower: string) =>
@@ -840,7 +1061,7 @@ const hasEvent = (lower: string) =>
  * "звонил в полюс никто не взял потом набрал звезду поговорили отправил кп": voice input and
  * quick typing leave no commas, so a past-tense verb that starts another event starts a clause.
  */
-function splitRunOn(clause: string, morph: Morphology): string[] {
+function splitRunOn(clause: string, morph: Morphology, known: KnownClients | null): string[] {
   const tokens = tokenize(clause);
   if (tokens.length < 4) return [clause];
   const lower = norm(clause);
@@ -850,13 +1071,24 @@ function splitRunOn(clause: string, morph: Morphology): string[] {
     isCyrillic(t.lower)
       ? morph(t.lower, null)?.tense === "past"
       : /^(?:\p{L}+ed|met|sent|spoke|rang|paid|sold|signed|closed|won|lost)$/u.test(t.lower);
+  const words = tokens.map((t) => t.lower);
+  const bases = tokens.map((t) => (isCyrillic(t.lower) ? (morph(t.lower, null)?.base ?? null) : null));
   const out: string[] = [];
   let from = 0;
   for (let i = 1; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const prev = tokens[i - 1]!;
-    if (prev.lower === "не" || prev.lower === "not") continue;
-    if (phrases.some(([a, b]) => a < t.start && t.start < b) || !isPast(t)) continue;
+    const verb = tokens[i]!;
+    if (!isPast(verb)) continue;
+    // The piece starts at its subject: "… арктика не взяла нептун поговорили" splits before
+    // "нептун", the client that spoke, and before "не" of a negated verb.
+    let s = i;
+    if (tokens[s - 1]?.lower === "не" || tokens[s - 1]?.lower === "not") s--;
+    // A name after a preposition ("созвонился с Орионом назначили") is the object of what came before.
+    const governed = NAME_PREPS[tokens[s - 2]?.lower ?? ""] !== undefined;
+    const subject = s >= 2 && known && !governed ? matchKnownAt(words, bases, s - 1, known) : null;
+    if (subject?.words === 1 && clause.slice(tokens[s - 1]!.end, tokens[s]!.start).trim() === "") s--;
+    const t = tokens[s]!;
+    if (s < i && t.start <= from) continue;
+    if (phrases.some(([a, b]) => a < t.start && t.start < b)) continue;
     // Each piece has its own predicate: "сделка с Вектором сорвалась" is one event.
     if (!tokens.some((x) => x.start >= from && x.end <= t.start && isPast(x))) continue;
     const head = clause.slice(from, t.start);
@@ -891,9 +1123,21 @@ export function readFreeText(
   aliases: readonly TextAlias[] = [],
 ): FreeTextReading {
   const sorted = sortAliases(aliases);
-  const raws = splitClauses(text.slice(0, 2000), morph);
   const index = prepareKnownClients(knownClients, sorted.clients);
-  const clauses = raws.map((c) => readClause(c, index, sorted, morph));
+  const raws = splitClauses(text.slice(0, 2000), morph, index);
+  // A message about an email or a chat message with no call word: its "no answer" is no call.
+  const lowerText = norm(text);
+  const context: MessageContext = {
+    written: spans(WRITTEN, lowerText).length > 0 && spans(CALL_WORD, lowerText).length === 0,
+    appointment: APPOINTMENT_WORD.test(lowerText),
+    rebooked:
+      spans(MOVED, lowerText).length > 0 &&
+      APPOINTMENT_WORD.test(lowerText) &&
+      !CANCELLED.test(lowerText) &&
+      spans(NOT_HELD, lowerText).length === 0,
+    call: [CALL_WORD, NOANSWER].some((re) => spans(re, lowerText).length > 0),
+  };
+  const clauses = raws.map((c) => readClause(c, index, sorted, morph, context));
   const notes = new Set<ReadingNote>();
   const drafts: Draft[] = [];
   let pendingClients: ClientRef[] = [];
@@ -924,6 +1168,8 @@ export function readFreeText(
     if (last?.client && (c.kind === null || c.kind === last.kind)) c.clients = c.clients.filter((x) => !x.weak);
     // "обсудили условия" after a meeting is a remark on it, not a call.
     if (c.reachedOnly && last && last.kind !== "call" && c.clients.length === 0) c.kind = null;
+    // "did the demo for Acme, 6 people on the call": the call is where the event before happened.
+    if (c.kind === "call" && c.callMedium && c.outcome === null && last && last.kind !== "call") c.kind = null;
     // "вчера не дозвонился, сегодня дозвонился": another day is another event.
     const otherDay = last !== undefined && !sameDayRef(last.day, day);
     // "отправила прайс и КП Меркурию": the same event again, naming the client the first one lacked.
@@ -945,10 +1191,26 @@ export function readFreeText(
         const target = c.clients.length
           ? drafts.find((d) => d.kind === "call" && d.client && c.clients.some((x) => clientKey(x.name) === clientKey(d.client!.name)))
           : null;
-        if (target) target.outcome = c.outcome;
-        else if (c.clients.length === 0) {
-          for (const d of lastClause) if (d.kind === "call") d.outcome = c.outcome;
-        } else for (const cl of c.clients) drafts.push({ ...last, client: cl, outcome: c.outcome });
+        if (target) {
+          target.outcome = c.outcome;
+          // "звонил Веге и Ориону, дозвонился только до Веги": the others called then were not reached.
+          if (c.outcome === "reached" && ONLY.test(norm(raws[clauses.indexOf(c)] ?? "")))
+            for (const d of lastClause) if (d !== target && d.kind === "call" && d.outcome === null) d.outcome = "noanswer";
+        } else if (c.clients.length === 0) {
+          // "договорились о встрече, хорошо поговорили": a call that booked a meeting stays booked.
+          for (const d of lastClause) if (d.kind === "call" && !(d.outcome === "meeting" && c.outcome === "reached")) d.outcome = c.outcome;
+        } else
+          for (const cl of c.clients) {
+            // "2 calls today, both voicemail: Globex": the call told with no client was this client's.
+            if (!last.client && lastClause.includes(last)) {
+              last.client = cl;
+              last.outcome = c.outcome;
+              continue;
+            }
+            const more = { ...last, client: cl, outcome: c.outcome };
+            drafts.push(more);
+            lastClause.push(more);
+          }
         continue;
       }
       if (c.amountMinor !== null && last.kind === "deal" && last.amountMinor === null && (c.clients.length === 0 || !last.client))
@@ -961,15 +1223,21 @@ export function readFreeText(
         // "…, Acme picked up": a client the message already has an event for adds nothing new.
         if (drafts.some((d) => d.client && clientKey(d.client.name) === clientKey(cl.name))) continue;
         if (!last.client) last.client = cl;
+        // "зашёл клиент с улицы, ООО Дельта": a name typed as one outranks a lowercase word read as one.
+        else if (last.client.weak && !cl.weak) last.client = cl;
         // A second client's deal has its own amount, or none: never the first one's.
-        else
-          drafts.push({
+        else {
+          const more = {
             ...last,
             client: cl,
             reason: null,
             amountMinor: last.kind === "deal" ? c.amountMinor : last.amountMinor,
             amountPhrase: last.kind === "deal" ? c.amountPhrase : last.amountPhrase,
-          });
+          };
+          drafts.push(more);
+          // "два звонка, Вега и Полюс, оба не взяли": a later outcome is told of every client named.
+          if (lastClause.includes(last)) lastClause.push(more);
+        }
       }
       continue;
     }
@@ -993,6 +1261,17 @@ export function readFreeText(
     pendingAmount = null;
   }
 
+  // "у Веги была, презентовала продукт": a visit at which a demo was given is the presentation;
+  // "встретился, потом провёл демо" tells two in sequence.
+  const sequence = /(?<![\p{L}])(?:потом|затем|после\s+этого|then|after\s+that|afterwards|later)(?![\p{L}])/iu.test(text);
+  for (let i = drafts.length - 2; i >= 0 && !sequence; i--) {
+    const [d, next] = [drafts[i]!, drafts[i + 1]!];
+    const sameClient = !next.client || !d.client || clientKey(next.client.name) === clientKey(d.client.name);
+    if (d.kind === "meeting" && next.kind === "presentation" && sameClient && sameDayRef(d.day, next.day)) {
+      next.client ??= d.client;
+      drafts.splice(i, 1);
+    }
+  }
   // "выставил счёт, оплатили 60 тыс": an invoice paid in the same message is the deal's paperwork, not a proposal.
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i]!;
@@ -1058,10 +1337,22 @@ function reasonText(raw: string): string | null {
 const sameDayRef = (a: DayRef | null, b: DayRef | null) => JSON.stringify(a) === JSON.stringify(b);
 
 const QUESTION_START = w(
-  "(?:а|и|ну|слушай|скажи|подскажи)?\\s*(?:сколько|почему|зачем|как|где|когда|какой|какая|какие|какое|каков\\p{L}*|что\\s+(?:у\\s+меня|делать|нового)|покажи|подскажи|можно|how|why|what|where|when|which|can\\s+you|could\\s+you|show|is\\s+there|do\\s+i|does)(?![\\p{L}])",
+  "(?:а|и|ну|слушай|скажи|подскажи)?\\s*(?:сколько|почему|зачем|как|где|когда|кто|чей|чья|чьи|можешь|можете|who|whom|whose|would\\s+you|какой|какая|какие|какое|каков\\p{L}*|что\\s+(?:у\\s+меня|делать|нового)|покажи|подскажи|можно|how|why|what|where|when|which|can\\s+(?:you|u)|could\\s+(?:you|u)|show|is\\s+there|do\\s+i|does)(?![\\p{L}])",
 );
+// "план на сегодня — 30 звонков", "plan for today: 20 calls", "цель: 5 встреч": a list of what is to be done.
+const PLAN_HEADER = w(
+  "(?:мой\\s+|my\\s+)?(?:план|планы|цель|цели|задача|задачи|todo|to-?do|to\\s+do|plan|plans|goal|goals|target|targets|agenda)(?:\\s+(?:на|for)\\s+(?:\\p{L}+\\s+)?\\p{L}+)?\\s*(?:[:—–-]|\\d)|" +
+    "(?:next\\s+up|up\\s+next|coming\\s+up|later\\s+today)\\s*[:—–-]|" +
+    // "на завтра: звонок Лотосу, КП Звезде", "tomorrow: meeting with Bluebird": a list under a day ahead.
+    `(?:(?:на\\s+|for\\s+)?(?:завтра|послезавтра|tomorrow)|(?:на|for)\\s+(?:след\\p{L}*\\s+|next\\s+)?(?:неделю|week|${WD})|next\\s+week)\\s*:`,
+);
+// "удали звонок Веге", "fix the amount for Initech": an order to change what was logged; /undo and /edit do that.
+const COMMAND = w(
+  "(?:пожалуйста\\s+|please\\s+|pls\\s+|plz\\s+)?(?:удали|удалите|отмени|отмените|исправь|исправьте|поправь|поправьте|измени|измените|поменяй|поменяйте|delete|remove|undo|fix|change|edit|correct|update)(?![\\p{L}])",
+);
+const QUESTION_WORD = w("(?:сколько|почему|зачем|где|how\\s+(?:many|much)|why|where)(?![\\p{L}-])");
 const COMPLAINT = w(
-  "(?:бот|bot)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:не|didn'?t|doesn'?t|won'?t)\\s|не\\s+посчитал\\p{L}*|не\\s+уч[её]л\\p{L}*|не\\s+записал\\p{L}*|didn'?t\\s+(?:save|record|log|count)|не\\s+работает|ничего\\s+не\\s+работает|сломал\\p{L}*|глючит|баг(?![\\p{L}])|не\\s+засчит\\p{L}*|не\\s+отображ\\p{L}*|не\\s+вижу|не\\s+сохрани\\p{L}*|пропал\\p{L}*|(?:записал\\p{L}*|посчитал\\p{L}*|засчитал\\p{L}*|logged|counted|recorded|saved)\\s+(?:\\p{L}+\\s+){0,3}(?:дважды|двойн\\p{L}*|twice)|задвоил\\p{L}*|(?:записал\\p{L}*|посчитал\\p{L}*)\\s+не\\s+(?:тот|та|то|так)|не\\s+(?:тот|та|то)\\s+(?:\\p{L}+\\s+)?записал\\p{L}*|исправь\\p{L}*|поправь\\p{L}*|это\\s+был[аои]?\\s+(?:\\p{L}+\\s+){1,3}а\\s+не|logged\\s+(?:it\\s+)?wrong|wrong\\s+(?:client|entry|amount)|broken|bug(?![\\p{L}])|not\\s+working|doesn'?t\\s+work|didn'?t\\s+count|counted\\s+(?:\\p{L}+\\s+){0,3}twice|is\\s+missing",
+  "(?:бот|bot)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:не|didn'?t|doesn'?t|won'?t)\\s|(?:бот|bot)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:ignor|игнор|keeps|тупит|глюч|лага|сломал|broke|mess|missed|пропуска|потерял|lost|forgot|забыл|врет|врёт|ошиба)\\p{L}*|не\\s+посчитал\\p{L}*|не\\s+уч[её]л\\p{L}*|не\\s+записал\\p{L}*|didn'?t\\s+(?:save|record|log|count)|не\\s+работает|ничего\\s+не\\s+работает|сломал\\p{L}*|глючит|баг(?![\\p{L}])|не\\s+засчит\\p{L}*|не\\s+отображ\\p{L}*|не\\s+вижу|не\\s+сохрани\\p{L}*|пропал\\p{L}*|(?:записал\\p{L}*|посчитал\\p{L}*|засчитал\\p{L}*|logged|counted|recorded|saved)\\s+(?:\\p{L}+\\s+){0,3}(?:дважды|двойн\\p{L}*|twice)|задвоил\\p{L}*|(?:записал\\p{L}*|посчитал\\p{L}*)\\s+не\\s+(?:тот|та|то|так)|не\\s+(?:тот|та|то)\\s+(?:\\p{L}+\\s+)?записал\\p{L}*|исправь\\p{L}*|поправь\\p{L}*|это\\s+был[аои]?\\s+(?:\\p{L}+\\s+){1,3}а\\s+не|это\\s+(?:был[аои]?\\s+)?не\\s+\\p{L}+\\s*,?\\s+а\\s|(?:that|it|this)(?:\\s+was|\\s+is|'s)\\s+(?:an?\\s+)?\\p{L}+\\s*,?\\s+not\\s+(?:an?\\s+)?\\p{L}+|(?:logged|recorded|saved|counted|записал\\p{L}*|посчитал\\p{L}*|засчитал\\p{L}*|сохранил\\p{L}*)\\s+(?:\\p{L}+\\s+){0,3}(?:as|как)\\s+(?:an?\\s+)?\\p{L}+|should\\s+(?:have\\s+been|be)\\s+(?:an?\\s+)?\\p{L}+|logged\\s+(?:it\\s+)?wrong|wrong\\s+(?:client|entry|amount)|broken|bug(?![\\p{L}])|not\\s+working|doesn'?t\\s+work|didn'?t\\s+count|counted\\s+(?:\\p{L}+\\s+){0,3}twice|is\\s+missing",
 );
 
 /**
@@ -1071,10 +1362,13 @@ const COMPLAINT = w(
  */
 function nothingToLog(text: string, clauses: Clause[]): NothingReason | null {
   const lower = norm(text).trim();
-  if (spans(COMPLAINT, lower).length > 0) return "complaint";
+  if (spans(COMPLAINT, lower).length > 0 || spans(COMMAND, lower).some(([a]) => a === 0)) return "complaint";
   QUESTION_START.lastIndex = 0;
   const q = QUESTION_START.exec(lower);
   if (/\?\s*[)\p{Emoji_Presentation}]*$/u.test(lower) || (q && q.index === 0)) return "question";
+  // "у меня сколько звонков сегодня", "а мои встречи за неделю где": a question word anywhere, nothing told as done.
+  if (spans(QUESTION_WORD, lower).length > 0 && !clauses.some((c) => c.past || c.outcome !== null)) return "question";
+  if (spans(PLAN_HEADER, lower).some(([a]) => a === 0)) return "plan";
   const events = clauses.filter((c) => c.kind !== null || c.clients.length > 0 || c.amountMinor !== null);
   if (events.length > 0 && events.every((c) => c.plan)) return "plan";
   return null;

@@ -282,3 +282,211 @@ describe("readFreeText, event words by family and scope", () => {
     expect(read("провел две встречи с Вегой", known).entries[0]).toMatchObject({ kind: "meeting", amountMinor: null });
   });
 });
+
+// Round 6: word families and structure, in both languages; what is not an event logs nothing.
+describe("readFreeText, round 6: families, structure, English phrasing", () => {
+  const known = ["Вега", "Атлант", "Полюс", "Меркурий", "Acme Corp", "Globex", "Initech"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+
+  it("reads a call not reached by any of its families, in both languages", () => {
+    for (const [text, client] of [
+      ["left a vm with Globex", "Globex"],
+      ["Acme Corp - straight to voice mail", "Acme Corp"],
+      ["called Initech, number disconnected", "Initech"],
+      ["Globex busy", "Globex"],
+      ["called Acme Corp, their assistant said he's out", "Acme Corp"],
+      ["the receptionist at Initech screened me out", "Initech"],
+      ["couldn't get hold of Globex", "Globex"],
+      ["called Initech twice, no luck", "Initech"],
+      ["Веге звонил — телефон выключен", "Вега"],
+      ["Атлант вне доступа", "Атлант"],
+      ["Полюс трубку не снимают", "Полюс"],
+      ["секретарь Меркурия отшила", "Меркурий"],
+      ["звонил Веге, её нет на месте", "Вега"],
+    ] as const)
+      expect(got(text), text).toEqual([`call:noanswer@${client}`]);
+  });
+
+  it("an unanswered email or chat message is no call; a negated reaching word reaches nobody", () => {
+    expect(got("Globex didn't reply to my email")).toEqual([]);
+    expect(got("Вега не ответила в вотсапе")).toEqual([]);
+    expect(got("набрал Полюс, не поговорили")).toEqual(["call:noanswer@Полюс"]);
+    // A past verb all negated, in English as in Russian, did not happen.
+    expect(got("Initech still hasn't replied to our quote")).toEqual([]);
+    expect(got("сегодня без встреч, весь день в офисе")).toEqual([]);
+  });
+
+  it("reads a booked appointment however it is worded, and an appointment alone as ahead", () => {
+    for (const [text, client] of [
+      ["call с Атлантом, договорились на demo в четверг", "Атлант"],
+      ["договорились с Вегой о встрече на вторник", "Вега"],
+      ["called Globex, demo scheduled for Fri", "Globex"],
+      ["got Initech to agree to an onsite visit", "Initech"],
+      ["called Acme Corp, they want to meet next week", "Acme Corp"],
+      ["Полюс перенесли демо на среду, созвонились", "Полюс"],
+    ] as const)
+      expect(got(text), text).toEqual([`call:meeting@${client}`]);
+    // "for Tue" is a day, never a client.
+    expect(read("booked a demo with Globex for Tue", known).entries.map((e) => e.clientName)).toEqual(["Globex"]);
+    expect(read("завтра встреча с Атлантом", known).nothing).toBe("plan");
+    expect(read("mtg w/ Globex at 3", known).nothing).toBe("plan");
+    expect(got("Globex moved our call to next week")).toEqual([]);
+  });
+
+  it("reads losses and leads by their families, and a contact met at an exhibition as a lead", () => {
+    for (const text of [
+      "Globex chose another supplier",
+      "Acme Corp passed, no budget",
+      "Initech pulled out",
+      "Globex decided to stay with their current vendor",
+      "Acme Corp killed the deal",
+      "тендер Полюса проигран",
+      "Атлант не будет покупать",
+      "Вега решила остаться со старым поставщиком",
+    ])
+      expect(got(text), text).toEqual([expect.stringMatching(/^lost@/)]);
+    for (const [text, client] of [
+      ["got a referral: Tyrell", "Tyrell"],
+      ["web form from Cyberdyne", "Cyberdyne"],
+      ["met Soylent at the trade show", "Soylent"],
+      ["по рекомендации пришёл клиент Орбита", "Орбита"],
+      ["позвонили сами из компании Квадрат", "Квадрат"],
+      ["позвонил новый клиент, Интеграл", "Интеграл"],
+      ["на конференции взял контакт ООО Дельта", "Дельта"],
+    ] as const)
+      expect(got(text), text).toEqual([`lead@${client}`]);
+    // A client the team already has, met at an exhibition, was met: no new lead.
+    expect(got("встретились с Вегой на выставке")).toEqual(["meeting@Вега"]);
+  });
+
+  it("reads meetings by place and medium, and a visit where a demo was given as the presentation", () => {
+    expect(got("обедали с Атлантом")).toEqual(["meeting@Атлант"]);
+    expect(got("у Полюса была, всё обсудили")).toEqual(["meeting@Полюс"]);
+    expect(got("zoom call with Initech")).toEqual(["meeting@Initech"]);
+    expect(got("созвон в зуме с Меркурием")).toEqual(["meeting@Меркурий"]);
+    expect(got("coffee with Globex at a cafe")).toEqual(["meeting@Globex"]);
+    expect(got("съездил в Атлант, показал демо")).toEqual(["presentation@Атлант"]);
+    expect(got("ran the demo for Acme Corp, 4 people on the call")).toEqual(["presentation@Acme Corp"]);
+    // Told as a sequence, they are two events.
+    expect(got("встретился с Вегой, потом провёл им демо")).toEqual(["meeting@Вега", "presentation@Вега"]);
+  });
+
+  it("reads proposals sent in any word order, and a topic or a point in time as no event", () => {
+    expect(got("sent Globex the agreement for signature")).toEqual(["proposal@Globex"]);
+    expect(got("submitted a bid to Initech")).toEqual(["proposal@Initech"]);
+    expect(got("скинул кпшку Веге")).toEqual(["proposal@Вега"]);
+    // An invoice "на оплату" is issued for payment, not paid.
+    expect(got("отправил счёт на оплату в Атлант")).toEqual(["proposal@Атлант"]);
+    expect(got("Атлант думают над кп, звонил им")).toEqual(["call:reached@Атлант"]);
+    expect(got("talked pricing with Acme Corp")).toEqual(["call:reached@Acme Corp"]);
+    expect(got("Полюс молчит после кп")).toEqual([]);
+    // What a call was about is its topic: no payment, no deal; "по телефону" says it was a call.
+    expect(got("Атлант: звонок по оплате, всё ок")).toEqual(["call:reached@Атлант"]);
+    expect(got("напомнил Веге про оплату по телефону")).toEqual(["call:reached@Вега"]);
+    expect(got("Globex convo went well, sending proposal tmrw")).toEqual(["call:reached@Globex"]);
+  });
+
+  it("logs nothing from a plan list, a day-ahead list or a complaint that something was logged wrong", () => {
+    for (const text of [
+      "plan for today: 20 calls",
+      "план на неделю — 10 встреч",
+      "на завтра: звонок Веге, КП Атланту",
+      "tomorrow: demo with Globex",
+      "next up: Initech demo",
+      "the bot logged my meeting as a call",
+      "бот записал звонок как сделку",
+      "the bot keeps ignoring my deals",
+      "should've called Acme Corp today",
+      "в планах встреча с Полюсом",
+    ])
+      expect(read(text, known).entries, text).toEqual([]);
+    // A day named before a colon is when it happened, not a plan.
+    expect(got("monday: closed Globex 50k")).toEqual(["deal@Globex"]);
+  });
+
+  it("reads the client apart from people, words inside words and the verb after it", () => {
+    expect(got("был у Веги, пообщался с собственником")).toEqual(["meeting@Вега"]);
+    expect(got("reached the DM at Globex")).toEqual(["call:reached@Globex"]);
+    expect(got("Acme's receptionist wouldn't transfer me")).toEqual(["call:noanswer@Acme Corp"]);
+    expect(got("Cyberdyne filled in the contact form")).toEqual(["lead@Cyberdyne"]);
+    expect(got("зашёл клиент с улицы, ООО Дельта")).toEqual(["lead@Дельта"]);
+  });
+
+  it("reads silence, statuses and orders to the bot as nothing to log", () => {
+    // Silence is a call not reached only when a call is told.
+    expect(got("по Атланту тишина вторую неделю")).toEqual([]);
+    expect(got("набирал Атлант, тишина")).toEqual(["call:noanswer@Атлант"]);
+    for (const text of [
+      "кто сегодня больше всех звонил",
+      "who do I call next",
+      "удали звонок Веге",
+      "fix the amount for the Globex deal to 300k",
+      "Initech deal still pending",
+      "сделка с Полюсом зависла",
+    ])
+      expect(got(text), text).toEqual([]);
+  });
+
+  it("reads a question word anywhere, with nothing told as done, and a correction 'X, not Y' as nothing to log", () => {
+    for (const text of [
+      "у меня сколько звонков сегодня",
+      "а мои встречи за неделю где",
+      "это не звонок а встреча",
+      "that was a meeting, not a call",
+    ])
+      expect(got(text), text).toEqual([]);
+    // A report that happens to hold a question word is still read.
+    expect(got("Вега не берёт трубку, не знаю почему")).toEqual(["call:noanswer@Вега"]);
+    expect(got("встреча с Полюсом прошла, обсудили сколько лицензий")).toEqual(["meeting@Полюс"]);
+  });
+
+  it("reads names joined before one event as its subjects, and an outcome told of both as everyone's", () => {
+    expect(got("Globex and Initech both went with competitors")).toEqual(["lost@Globex", "lost@Initech"]);
+    expect(got("два звонка, Вега и Полюс, оба не взяли")).toEqual(["call:noanswer@Вега", "call:noanswer@Полюс"]);
+    expect(got("2 calls today, both voicemail: Globex, Initech")).toEqual(["call:noanswer@Globex", "call:noanswer@Initech"]);
+  });
+
+  it("reads bookings told after the appointment or by an invite, and keeps a booked call booked", () => {
+    expect(got("встречу с Вегой поставили на чт, созвонились")).toEqual(["call:meeting@Вега"]);
+    expect(got("invite sent to Globex for a demo on Thursday")).toEqual(["call:meeting@Globex"]);
+    expect(got("набрал Полюс, назначил созвон на завтра")).toEqual(["call:meeting@Полюс"]);
+    expect(got("созвонились с Атлантом, договорились о встрече, хорошо поговорили")).toEqual(["call:meeting@Атлант"]);
+    // An agreement to call again is not a booked meeting.
+    expect(got("был у Меркурия, договорились созвониться")).toEqual(["meeting@Меркурий"]);
+  });
+
+  it("reads more English and Russian families: offices, accepted offers, gatekeepers, referrers, requests", () => {
+    expect(got("spent the morning at Globex's office")).toEqual(["meeting@Globex"]);
+    expect(got("Initech's team came over to our office")).toEqual(["meeting@Initech"]);
+    expect(got("Acme Corp accepted our offer, 90k")).toEqual(["deal@Acme Corp"]);
+    expect(got("Initech is not a fit")).toEqual(["lost@Initech"]);
+    expect(got("Globex will build it in-house")).toEqual(["lost@Globex"]);
+    expect(got("rang Globex twice this morning but no joy")).toEqual(["call:noanswer@Globex"]);
+    expect(got("called Initech, line was engaged")).toEqual(["call:noanswer@Initech"]);
+    expect(got("набирал Атлант, попал на секретаря")).toEqual(["call:noanswer@Атлант"]);
+    expect(got("Globex referred us to Vandelay")).toEqual(["lead@Vandelay"]);
+    expect(got("новое обращение от ООО Фотон")).toEqual(["lead@Фотон"]);
+    expect(got("запрос КП от ИП Петров")).toEqual(["lead@Петров"]);
+    expect(read("I've just got off the phone with Globex", known).entries.map((e) => e.clientName)).toEqual(["Globex"]);
+    // CRM shorthand: LVM, closed-lost, QBR, an MSA sent.
+    expect(got("LVM Globex")).toEqual(["call:noanswer@Globex"]);
+    expect(got("closed-lost: Initech")).toEqual(["lost@Initech"]);
+    expect(got("QBR with Acme Corp")).toEqual(["meeting@Acme Corp"]);
+    expect(got("sent the MSA to Globex")).toEqual(["proposal@Globex"]);
+    expect(got("did a call with Initech, they're interested in a demo")).toEqual(["call:meeting@Initech"]);
+    // "$$$" cheers; it does not make the amount dollars.
+    expect(read("Globex finally signed!!! $$$ 1.2m", known).entries[0]).toMatchObject({ kind: "deal", amountMinor: 120_000_000 });
+  });
+
+  it("starts a run-on piece at its subject, and leaves the others called unreached when only one was", () => {
+    expect(got("звонил в атлант потом в вегу атлант не взял вега поговорили отправил им кп")).toEqual([
+      "call:noanswer@Атлант",
+      "call:reached@Вега",
+      "proposal@Вега",
+    ]);
+    expect(got("called Globex and Initech, only reached Globex")).toEqual(["call:reached@Globex", "call:noanswer@Initech"]);
+  });
+});
