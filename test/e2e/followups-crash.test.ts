@@ -7,22 +7,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { User } from "grammy/types";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { closeDatabase, openDatabase } from "../../src/db/client.js";
 import { createRepositories } from "../../src/db/repositories/index.js";
 import { type FakeTelegram, startFakeTelegram } from "../fake-telegram/index.js";
 import type { RecordedCall } from "../fake-telegram/types.js";
-import { type BotProcess, startBotProcess } from "../support/bot-process.js";
+import { type BotProcess, killAfterEach, startBotProcess, until } from "../support/bot-process.js";
 import { TOKEN, visibleText } from "../support/harness.js";
 
 let fake: FakeTelegram | undefined;
 let bot: BotProcess | undefined;
-afterEach(async () => {
-  bot?.child.kill("SIGKILL");
-  await bot?.exited;
-  await fake?.close();
-  fake = bot = undefined;
-});
+killAfterEach(() => ({ bot, fake }));
 
 /** One team, its head and a manager; a monthly plan of 2 deals for each manager. */
 function seed(path: string, head: User, manager: User, groupId: number): void {
@@ -43,19 +38,6 @@ function count(path: string, sql: string): number {
     return db.prepare(sql).pluck().get() as number;
   } finally {
     db.close();
-  }
-}
-
-async function until(what: string, check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if (check()) return;
-    } catch {
-      // the database may be busy for a moment
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
   }
 }
 
