@@ -153,7 +153,10 @@ export class ChartPool {
     child.channel?.unref();
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
-      if (this.child === child && !this.task) child.kill();
+      if (this.child !== child || this.task) return;
+      // Let go of it first: a chart asked for before it has exited starts a new process.
+      this.child = undefined;
+      child.kill();
     }, IDLE_MS);
     this.idleTimer.unref();
   }

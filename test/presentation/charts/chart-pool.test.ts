@@ -1,6 +1,6 @@
 // The chart process draws exactly what the builders draw in this process, and a chart
 // process that dies mid-chart costs that chart only.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ChartPool } from "../../../src/presentation/charts/chart-pool.js";
 import { type ChartJob, drawChart } from "../../../src/presentation/charts/draw.js";
 
@@ -34,6 +34,7 @@ const JOBS: ChartJob[] = [
 
 let pool: ChartPool | undefined;
 afterEach(async () => {
+  vi.useRealTimers();
   await pool?.close();
   pool = undefined;
 });
@@ -56,6 +57,19 @@ describe("chart pool", () => {
     process.kill(first, "SIGKILL");
     await expect(inFlight).rejects.toThrow(/chart process exited \(SIGKILL\)/);
     expect((await pool.draw(JOBS[2]!)).length).toBeGreaterThan(1000);
+    expect(pool.pid).not.toBe(first);
+  });
+
+  it("draws a chart asked for just as the idle process is being stopped, in a new process", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    pool = new ChartPool();
+    await pool.draw(JOBS[0]!);
+    const first = pool.pid!;
+    // A minute idle: the process is told to stop; a chart asked for before it has exited.
+    vi.advanceTimersByTime(60_000);
+    const next = pool.draw(JOBS[1]!);
+    vi.useRealTimers();
+    expect((await next).equals(await drawChart(JOBS[1]!))).toBe(true);
     expect(pool.pid).not.toBe(first);
   });
 });
