@@ -75,4 +75,27 @@ describe("a guided flow works on the team and role it was opened for", () => {
     expect(done.text).toBe("Этот диалог начат для команды «Отдел продаж», а вы в ней больше не состоите. Ничего не сохранено.");
     expect(count(h, "select count(*) from activities")).toBe(0);
   });
+
+  it("the refusal names a team whose title has HTML characters as it is written (replies are HTML)", async () => {
+    h = await startHarness();
+    const a = await setUpTeam(h);
+    const teamA = count(h, "select id from teams where chat_id = ?", a.group.id);
+    h.deps.db.$client.prepare("update teams set name = ? where id = ?").run("R&D <продажи>", teamA);
+    const list = await h.say(a.head, a.headChat, "/plan");
+    const metric = await h.tap(a.head, a.headChat, list.call, "plan:new");
+    const period = await h.tap(a.head, a.headChat, metric.call, "pe:m:calls");
+    const scope = await h.tap(a.head, a.headChat, period.call, "pe:p:day");
+    await h.tap(a.head, a.headChat, scope.call, "pe:s:team");
+    h.deps.repos.memberships.setRole(teamA, a.head.id, "manager");
+    const refused = await h.say(a.head, a.headChat, "40");
+    expect(refused.text).toBe(
+      "Этот диалог начат руководителем команды «R&D <продажи>», а вы больше не её руководитель. Ничего не сохранено.",
+    );
+    const ask = await h.say(a.ivan, a.ivanChat, "🆕 Лид");
+    expect(ask.text).toContain("какой клиент?");
+    h.deps.db.$client.prepare("update memberships set active = 0 where user_id = ?").run(a.ivan.id);
+    const done = await h.say(a.ivan, a.ivanChat, "Ромашка");
+    expect(done.text).toBe("Этот диалог начат для команды «R&D <продажи>», а вы в ней больше не состоите. Ничего не сохранено.");
+    expect(count(h, "select count(*) from plans")).toBe(0);
+  });
 });

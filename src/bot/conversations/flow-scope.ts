@@ -1,4 +1,5 @@
 import type { Role } from "../../db/repositories/users.js";
+import { escapeHtml } from "../../presentation/html.js";
 import type { Member } from "../../services/deps.js";
 import type { BotContext } from "../context.js";
 
@@ -25,14 +26,15 @@ export function openScope(ctx: BotContext, role: Role | null): FlowScope | null 
 
 /**
  * The member the flow acts as, re-read from the database at save time, or the
- * sentence that says why the flow can't save any more.
+ * sentence that says why the flow can't save any more (HTML, like every reply: the
+ * team's name is escaped).
  */
 export function recheckScope(ctx: BotContext, scope: FlowScope): { ok: true; member: Member } | { ok: false; text: string } {
   const { repos } = ctx.deps;
   const team = repos.teams.byId(scope.teamId);
   const user = repos.users.byId(scope.userId);
   const membership = team && user ? repos.memberships.get(team.id, user.id) : undefined;
-  if (!team || !user || !membership?.active) return { ok: false, text: ctx.t.flow.scopeLost(scope.teamName) };
-  if (scope.role && membership.role !== scope.role) return { ok: false, text: ctx.t.flow.roleLost(scope.teamName) };
+  if (!team || !user || !membership?.active) return { ok: false, text: ctx.t.flow.scopeLost(escapeHtml(scope.teamName)) };
+  if (scope.role && membership.role !== scope.role) return { ok: false, text: ctx.t.flow.roleLost(escapeHtml(scope.teamName)) };
   return { ok: true, member: { user, team, membership } };
 }

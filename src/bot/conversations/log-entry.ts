@@ -4,7 +4,6 @@ import { clientKey } from "../../domain/pipeline.js";
 import type { Correction } from "../../domain/text-aliases.js";
 import { type ActivityKind, CALL_OUTCOMES, type CallOutcome } from "../../domain/types.js";
 import { formatMoney } from "../../presentation/format/money.js";
-import { escapeHtml } from "../../presentation/html.js";
 import { type Messages, messages } from "../../presentation/i18n/index.js";
 import { aliasLine } from "../../presentation/views/aliases-view.js";
 import { entryErrorText, entryReplyText } from "../../presentation/views/entry-messages.js";
@@ -189,7 +188,7 @@ export async function logEntryConversation(
   // Stored in the team the flow was opened for, if the user is still in it.
   const { reply, logged } = await conversation.external((octx) => {
     const still = recheckScope(octx, flowScope);
-    if (!still.ok) return { reply: escapeHtml(still.text), logged: false };
+    if (!still.ok) return { reply: still.text, logged: false };
     const outcome = recordEntry(octx.deps, still.member, final, { occurredAt, sourceUpdateId, notify: followupTarget(octx, false) });
     const text = entryReplyText(final, outcome, env.locale);
     const logged = outcome.status === "logged";
