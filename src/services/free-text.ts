@@ -80,6 +80,25 @@ export function confirmProposal(
   });
 }
 
+/**
+ * Autolog: the proposal (kept for its Undo button) and its entries in one transaction.
+ * Apart, a crash between the two commits left a proposal marked stored with no entries,
+ * and the redelivered message, finding its proposal, stored nothing. Null: the message
+ * was handled before.
+ */
+export function autoStoreProposal(
+  deps: AppDeps,
+  member: Member,
+  entries: DatedEntry[],
+  meta: { occurredAt: number; sourceUpdateId: number | null; loggedAt?: number | null },
+  notify: FollowupTarget | null,
+): { proposal: TextProposal; stored: StoredEntry[] } | null {
+  return deps.db.transaction(() => {
+    const { proposal, fresh } = saveProposal(deps, member, entries, meta, "stored");
+    return fresh ? { proposal, stored: storeEntries(deps, member, proposal, notify) } : null;
+  });
+}
+
 /** An entry of a proposal and what storing it did. */
 export interface StoredEntry {
   entry: ParsedEntry;

@@ -192,6 +192,28 @@ describe("just tell the bot: free text", () => {
     expect(liveActivities(h)).toBe(1);
   });
 
+  it("an autolog message interrupted after its proposal was written stores its entry when the update is handled again", async () => {
+    h = await startHarness();
+    const t = await setUpTeam(h);
+    await h.say(t.head, t.group, "/settings autolog on");
+    await h.say(t.ivan, t.ivanChat, "/lead Сигма");
+    // The entry's write fails, and the update is then left unmarked: what a kill -9 right
+    // after the proposal's commit leaves on disk. The restart handles the update again.
+    const sqlite = h.deps.db.$client;
+    sqlite.exec("create temp trigger fail_entry before insert on activities begin select raise(abort, 'disk gone'); end");
+    const failed = await h.say(t.ivan, t.ivanChat, "отправил КП Сигме");
+    expect(failed.text).toContain("ничего не сохранено");
+    sqlite.exec("drop trigger fail_entry");
+    const updateId = h.fake.calls
+      .filter((c) => c.method === "getUpdates")
+      .flatMap((c) => c.response.result as { update_id: number }[])
+      .at(-1)!.update_id;
+    sqlite.prepare("delete from processed_updates where update_id = ?").run(updateId);
+    await h.restart();
+    await h.say(t.ivan, t.ivanChat, "/me");
+    expect(count(h, "select count(*) from activities where kind = 'proposal' and deleted_at is null")).toBe(1);
+  });
+
   it("a question, a plan or a complaint stores nothing, even with autolog on, and points at /me", async () => {
     h = await startHarness();
     const t = await setUpTeam(h);

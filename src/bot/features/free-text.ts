@@ -7,7 +7,14 @@ import { backdateNote } from "../../presentation/views/control-view.js";
 import { describeEntry, entryReplyText } from "../../presentation/views/entry-messages.js";
 import { proposalLine, proposalText } from "../../presentation/views/proposal-view.js";
 import { pinEntryDay } from "../../services/entry-day.js";
-import { confirmProposal, PROPOSAL_TTL_MS, proposalEntries, readMemberText, saveProposal, storeEntries } from "../../services/free-text.js";
+import {
+  autoStoreProposal,
+  confirmProposal,
+  PROPOSAL_TTL_MS,
+  proposalEntries,
+  readMemberText,
+  saveProposal,
+} from "../../services/free-text.js";
 import type { BotContext } from "../context.js";
 import { LOG_ENTRY_CONVERSATION, type LogPrefill } from "../conversations/log-entry.js";
 import { followupTarget } from "../followups.js";
@@ -75,9 +82,9 @@ freeTextFeature.on("message:text", async (ctx, next) => {
   });
   const meta = { occurredAt: sentAt, loggedAt: null, sourceUpdateId: ctx.update.update_id };
   if (reading.confident && readTeamSettings(member.team.settings).autoLog) {
-    const { proposal, fresh } = saveProposal(ctx.deps, member, dated, meta, "stored");
-    if (!fresh) return;
-    const stored = storeEntries(ctx.deps, member, proposal, followupTarget(ctx, true));
+    const auto = autoStoreProposal(ctx.deps, member, dated, meta, followupTarget(ctx, true));
+    if (!auto) return;
+    const { proposal, stored } = auto;
     const text = stored.map((x) => entryReplyText(x.entry, x.outcome, ctx.locale));
     const kb = new InlineKeyboard().text(ctx.t.freeText.undo, `ft:un:${proposal.id}:${proposal.token}`);
     try {
