@@ -98,4 +98,20 @@ describe("a guided flow works on the team and role it was opened for", () => {
     expect(done.text).toBe("Этот диалог начат для команды «R&D <продажи>», а вы в ней больше не состоите. Ничего не сохранено.");
     expect(count(h, "select count(*) from plans")).toBe(0);
   });
+
+  it("a plan for a manager who left meanwhile names them as they are written (replies are HTML)", async () => {
+    h = await startHarness();
+    const a = await setUpTeam(h);
+    const sqlite = h.deps.db.$client;
+    sqlite.prepare("update users set username = null, first_name = ? where id = ?").run("<Ваня & Co>", a.ivan.id);
+    const list = await h.say(a.head, a.headChat, "/plan");
+    const metric = await h.tap(a.head, a.headChat, list.call, "plan:new");
+    const period = await h.tap(a.head, a.headChat, metric.call, "pe:m:calls");
+    const scope = await h.tap(a.head, a.headChat, period.call, "pe:p:day");
+    await h.tap(a.head, a.headChat, scope.call, `pe:s:user:${a.ivan.id}`);
+    sqlite.prepare("update memberships set active = 0 where user_id = ?").run(a.ivan.id);
+    const refused = await h.say(a.head, a.headChat, "40");
+    expect(refused.text).toContain("<Ваня & Co>");
+    expect(count(h, "select count(*) from plans")).toBe(0);
+  });
 });

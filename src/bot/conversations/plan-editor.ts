@@ -107,7 +107,7 @@ export async function planEditorConversation(conversation: FlowConversation, ctx
       if (!still.ok) return { ok: false as const, stop: still.text };
       const who = env.members.find((m) => m.id === target)?.name;
       if (target !== null && !isActiveMember(o, flowScope.teamId, target)) {
-        return { ok: false as const, stop: t.plans.unknownUser(who ?? `#${target}`) };
+        return { ok: false as const, stop: t.plans.unknownUser(escapeHtml(who ?? `#${target}`)) };
       }
       const editing = env.existing ? { id: env.existing.id, updatedAt: env.existing.updatedAt } : undefined;
       const r = setPlan(
