@@ -1,5 +1,6 @@
 import type { Message, Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
+import { createContest } from "../../src/services/contests.js";
 import { buttons, type Clock, type Harness, startHarness, stopAfterEach, visibleText } from "../support/harness.js";
 import { count, liveActivities, setUpTeam } from "../support/team.js";
 
@@ -212,6 +213,36 @@ describe("just tell the bot: free text", () => {
     await h.restart();
     await h.say(t.ivan, t.ivanChat, "/me");
     expect(count(h, "select count(*) from activities where kind = 'proposal' and deleted_at is null")).toBe(1);
+  });
+
+  it("Undo on an autologged entry marks the running contest for a new standing, like /undo", async () => {
+    const clock: Clock = { now: Date.parse("2026-12-01T07:00:00Z") };
+    h = await startHarness({ clock });
+    const t = await setUpTeam(h);
+    const { repos } = h.deps;
+    const team = repos.teams.byChatId(t.group.id)!;
+    const head = { user: repos.users.byId(t.head.id)!, team, membership: repos.memberships.get(team.id, t.head.id)! };
+    const made = createContest(h.deps, head, {
+      name: "Неделя КП",
+      metric: "proposals",
+      prize: "",
+      squads: [],
+      kind: "individual",
+      startDate: "01.12",
+      endDate: "07.12",
+    });
+    if (!made.ok) throw new Error("contest not created");
+    await h.say(t.head, t.group, "/settings autolog on");
+    await h.say(t.ivan, t.ivanChat, "/lead Сигма");
+    const stored = await h.say(t.ivan, t.ivanChat, "отправил КП Сигме");
+    expect(stored.text).toContain("Записано сразу");
+    // The standings were posted with the entry in them (the scheduler clears the mark).
+    const dirty = () => repos.contests.byId(made.contest.id)!.dirtyAt;
+    expect(dirty()).not.toBeNull();
+    h.deps.db.$client.prepare("update contests set dirty_at = null where id = ?").run(made.contest.id);
+    const undone = await h.tap(t.ivan, t.ivanChat, stored.call, buttons(stored.call)[0]!);
+    expect(undone.text).toContain("↩️ Удалено: КП — Сигма");
+    expect(dirty()).not.toBeNull();
   });
 
   it("a question, a plan or a complaint stores nothing, even with autolog on, and points at /me", async () => {

@@ -6,6 +6,7 @@ import { fitHtml } from "../../presentation/html.js";
 import { backdateNote } from "../../presentation/views/control-view.js";
 import { describeEntry, entryReplyText } from "../../presentation/views/entry-messages.js";
 import { proposalLine, proposalText } from "../../presentation/views/proposal-view.js";
+import { markContestsDirty } from "../../services/contests.js";
 import { pinEntryDay } from "../../services/entry-day.js";
 import {
   autoStoreProposal,
@@ -153,6 +154,8 @@ freeTextFeature.callbackQuery(/^ft:(ok|no|ed|ek|un):(\d{1,12}):([0-9a-f]{8})(?::
       const r = ctx.deps.repos.entries.undoEntry(member.team.id, member.user.id, activityId, now);
       if (r.status !== "undone") continue;
       const a = r.activity;
+      // Its contests' standings drop it, as after /undo.
+      markContestsDirty(ctx.deps, member.team.id, member.user.id, a.occurredAt);
       lines.push(
         ctx.t.undo.done([ctx.t.kindName[a.kind], describeEntry({ ...a, lostReason: null }, ctx.locale)].filter(Boolean).join(" — ")),
       );
