@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
+import type { UndoResult } from "../db/repositories/entries.js";
 import type { FollowupTarget } from "../db/repositories/followups.js";
 import type { ClaimFailure, TextProposal } from "../db/repositories/text-proposals.js";
 import type { ParsedEntry } from "../domain/entry-parsing.js";
 import { type FreeTextReading, type ProposedEntry, readFreeText } from "../domain/free-text.js";
+import { markContestsDirty } from "./contests.js";
 import type { AppDeps, Member } from "./deps.js";
 import { type RecordOutcome, recordEntry } from "./record-entry.js";
 import { russianMorphology } from "./russian-morphology.js";
@@ -96,6 +98,33 @@ export function autoStoreProposal(
   return deps.db.transaction(() => {
     const { proposal, fresh } = saveProposal(deps, member, entries, meta, "stored");
     return fresh ? { proposal, stored: storeEntries(deps, member, proposal, notify) } : null;
+  });
+}
+
+/**
+ * Undo on a stored proposal: claims it for its author (once, within 24 h) and undoes
+ * its entries in one transaction, so a failure half-way leaves the button working;
+ * their running contests are marked, as after /undo. Returns what was undone.
+ */
+export function undoProposal(
+  deps: AppDeps,
+  member: Member,
+  id: number,
+  token: string,
+): { ok: true; undone: Extract<UndoResult, { status: "undone" }>[] } | { ok: false; reason: ClaimFailure } {
+  const now = deps.now();
+  return deps.db.transaction(() => {
+    const who = { userId: member.user.id, teamId: member.team.id };
+    const claim = deps.repos.textProposals.claim(id, token, who, now, PROPOSAL_TTL_MS, "stored", "undone");
+    if (!claim.ok) return { ok: false as const, reason: claim.reason };
+    const undone: Extract<UndoResult, { status: "undone" }>[] = [];
+    for (const activityId of claim.proposal.activityIds ?? []) {
+      const r = deps.repos.entries.undoEntry(member.team.id, member.user.id, activityId, now);
+      if (r.status !== "undone") continue;
+      markContestsDirty(deps, member.team.id, member.user.id, r.activity.occurredAt);
+      undone.push(r);
+    }
+    return { ok: true as const, undone };
   });
 }
 

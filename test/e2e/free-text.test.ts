@@ -245,6 +245,25 @@ describe("just tell the bot: free text", () => {
     expect(dirty()).not.toBeNull();
   });
 
+  it("an Undo that failed half-way can be tapped again: the proposal is not spent without its entries undone", async () => {
+    h = await startHarness();
+    const t = await setUpTeam(h);
+    await h.say(t.head, t.group, "/settings autolog on");
+    await h.say(t.ivan, t.ivanChat, "/lead Сигма");
+    const stored = await h.say(t.ivan, t.ivanChat, "отправил КП Сигме");
+    expect(liveActivities(h)).toBe(2);
+    // Undoing the entry fails after the tap was taken (as a crash between the two commits would).
+    const sqlite = h.deps.db.$client;
+    sqlite.exec("create temp trigger fail_undo before update of deleted_at on activities begin select raise(abort, 'disk gone'); end");
+    const failed = await h.tap(t.ivan, t.ivanChat, stored.call, buttons(stored.call)[0]!);
+    expect(failed.text).toContain("ничего не сохранено");
+    sqlite.exec("drop trigger fail_undo");
+    expect(liveActivities(h)).toBe(2);
+    const again = await h.tap(t.ivan, t.ivanChat, stored.call, buttons(stored.call)[0]!);
+    expect(again.text).toContain("↩️ Удалено: КП — Сигма");
+    expect(liveActivities(h)).toBe(1);
+  });
+
   it("a question, a plan or a complaint stores nothing, even with autolog on, and points at /me", async () => {
     h = await startHarness();
     const t = await setUpTeam(h);

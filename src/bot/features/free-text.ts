@@ -6,7 +6,6 @@ import { fitHtml } from "../../presentation/html.js";
 import { backdateNote } from "../../presentation/views/control-view.js";
 import { describeEntry, entryReplyText } from "../../presentation/views/entry-messages.js";
 import { proposalLine, proposalText } from "../../presentation/views/proposal-view.js";
-import { markContestsDirty } from "../../services/contests.js";
 import { pinEntryDay } from "../../services/entry-day.js";
 import {
   autoStoreProposal,
@@ -15,6 +14,7 @@ import {
   proposalEntries,
   readMemberText,
   saveProposal,
+  undoProposal,
 } from "../../services/free-text.js";
 import type { BotContext } from "../context.js";
 import { LOG_ENTRY_CONVERSATION, type LogPrefill } from "../conversations/log-entry.js";
@@ -147,15 +147,11 @@ freeTextFeature.callbackQuery(/^ft:(ok|no|ed|ek|un):(\d{1,12}):([0-9a-f]{8})(?::
     return;
   }
   if (action === "un") {
-    const claim = proposals.claim(id, token!, who, now, PROPOSAL_TTL_MS, "stored", "undone");
-    if (!claim.ok) return void (await ctx.reply(ft.stale[claim.reason]));
+    const result = undoProposal(ctx.deps, member, id, token!);
+    if (!result.ok) return void (await ctx.reply(ft.stale[result.reason]));
     const lines: string[] = [];
-    for (const activityId of claim.proposal.activityIds ?? []) {
-      const r = ctx.deps.repos.entries.undoEntry(member.team.id, member.user.id, activityId, now);
-      if (r.status !== "undone") continue;
+    for (const r of result.undone) {
       const a = r.activity;
-      // Its contests' standings drop it, as after /undo.
-      markContestsDirty(ctx.deps, member.team.id, member.user.id, a.occurredAt);
       lines.push(
         ctx.t.undo.done([ctx.t.kindName[a.kind], describeEntry({ ...a, lostReason: null }, ctx.locale)].filter(Boolean).join(" — ")),
       );
