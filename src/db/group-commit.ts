@@ -46,6 +46,10 @@ export class GroupCommit {
           try {
             outcomes.push({ ok: true, value: one(job) });
           } catch (error) {
+            // Some errors (a full disk, an I/O error) end the whole transaction, not the
+            // savepoint: the jobs before are gone with it, and the ones after must not run
+            // outside it (each would commit on its own while its caller is told it failed).
+            if (!this.sqlite.inTransaction) throw error;
             outcomes.push({ ok: false, error });
           }
         }

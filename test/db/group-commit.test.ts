@@ -57,4 +57,21 @@ describe("group commit", () => {
     expect(rows()).toEqual(["kept 1", "kept 2"]);
     close();
   });
+
+  it("an error that ends the whole transaction fails every job and stores none (no job commits on its own)", async () => {
+    const { db, rows, insert, close } = setUp();
+    // SQLite rolls the whole transaction back on some errors (a full disk, an I/O error):
+    // RAISE(ROLLBACK) does the same.
+    db.$client.exec("create trigger gone before insert on t when new.v = 'disk full' begin select raise(rollback, 'disk full'); end");
+    const group = new GroupCommit(db.$client);
+    const jobs = ["before", "disk full", "after"].map((v) => group.run(() => insert.run(v)));
+    const settled = await Promise.allSettled(jobs);
+    const resolved = settled.flatMap((s, i) => (s.status === "fulfilled" ? [["before", "disk full", "after"][i]] : []));
+    // What was answered as stored is what is on disk, and nothing else.
+    expect(rows()).toEqual(resolved);
+    // The group is over: the next turn works.
+    await group.run(() => insert.run("next"));
+    expect(rows()).toEqual([...resolved, "next"]);
+    close();
+  });
 });
