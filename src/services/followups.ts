@@ -75,6 +75,9 @@ export function runFollowups(deps: AppDeps, limit = FOLLOWUP_BATCH): FollowupRou
         const notice = one(job);
         if (notice) notices.push(notice);
       } catch (err) {
+        // An error that ended the whole transaction (a full disk): the batch is gone, and
+        // the jobs must stay queued, not be run and removed one commit each outside it.
+        if (!sqlite.inTransaction) throw err;
         logger.error({ err, team_id: job.teamId, user_id: job.userId, activity_id: job.activityId }, "entry follow-up failed");
         repos.followups.finish(job.id);
         if (job.target) notices.push({ target: job.target, kind: job.kind, celebrations: NOTHING });

@@ -53,6 +53,20 @@ describe("the after-reply queue", () => {
     expect(count("select count(*) from awards where code = 'first_deal'")).toBe(1);
   });
 
+  it("an error that ends the whole transaction leaves every job of the batch queued, none run on its own", () => {
+    const { deps, deal, count } = setUp();
+    deal("Acme");
+    deal("Beta");
+    // SQLite rolls the whole transaction back on some errors (a full disk, an I/O error):
+    // RAISE(ROLLBACK) does the same. The drain runs inside the group commit's transaction.
+    deps.db.$client.exec("create trigger gone before insert on awards begin select raise(rollback, 'disk full'); end");
+    expect(() => deps.db.$client.transaction(() => runFollowups(deps))()).toThrow();
+    expect(count("select count(*) from followups")).toBe(2);
+    deps.db.$client.exec("drop trigger gone");
+    expect(runFollowups(deps).done).toBe(2);
+    expect(count("select count(*) from awards where code = 'first_deal'")).toBe(1);
+  });
+
   it("runs a burst in batches, oldest first, and a refused entry queues nothing", () => {
     const { deps, member, deal, count } = setUp();
     for (let i = 0; i < 5; i++) deal(`Client ${i}`);
