@@ -128,6 +128,33 @@ export function undoProposal(
   });
 }
 
+/**
+ * A kind picked for one event of a proposal: claims the proposal and puts the other
+ * events back on offer in one transaction (apart, a failure between the two left them
+ * all out of reach); returns the event taken and the ones left.
+ */
+export function takeProposalEntry(
+  deps: AppDeps,
+  member: Member,
+  id: number,
+  token: string,
+  index: number,
+): { ok: true; entry: DatedEntry; rest: DatedEntry[] } | { ok: false; reason: ClaimFailure } {
+  return deps.db.transaction(() => {
+    const who = { userId: member.user.id, teamId: member.team.id };
+    const claim = deps.repos.textProposals.claim(id, token, who, deps.now(), PROPOSAL_TTL_MS, "pending", "edited");
+    if (!claim.ok) return { ok: false as const, reason: claim.reason };
+    const entries = proposalEntries(claim.proposal);
+    const entry = entries[index];
+    if (!entry) return { ok: false as const, reason: "missing" as const };
+    const rest = entries.filter((_, i) => i !== index);
+    if (rest.length > 0) {
+      deps.repos.textProposals.update(id, { entries: rest as unknown as Record<string, unknown>[], status: "pending", resolvedAt: null });
+    }
+    return { ok: true as const, entry, rest };
+  });
+}
+
 /** An entry of a proposal and what storing it did. */
 export interface StoredEntry {
   entry: ParsedEntry;

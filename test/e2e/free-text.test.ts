@@ -113,6 +113,27 @@ describe("just tell the bot: free text", () => {
     expect(liveActivities(h)).toBe(1);
   });
 
+  it("a kind picked for one event, interrupted half-way, can be picked again: the other events stay on offer", async () => {
+    h = await startHarness();
+    const t = await setUpTeam(h);
+    const several = await h.say(t.john, t.johnChat, "called Acme and Beta, sent a proposal to Gamma");
+    const edit = buttons(several.call).find((d) => d.startsWith("ft:ed:"))!;
+    await h.tap(t.john, t.johnChat, several.call, edit);
+    const ek = `${edit.replace("ft:ed:", "ft:ek:")}:0`;
+    // Putting the other events back on offer fails after the tap was taken (as a crash between the two commits would).
+    const sqlite = h.deps.db.$client;
+    sqlite.exec(
+      "create temp trigger fail_rest before update on text_proposals when new.status = 'pending' begin select raise(abort, 'disk gone'); end",
+    );
+    const failed = await h.tap(t.john, t.johnChat, several.call, ek);
+    expect(failed.text).toContain("nothing was saved");
+    sqlite.exec("drop trigger fail_rest");
+    const again = await h.tap(t.john, t.johnChat, several.call, ek);
+    expect(again.text).toContain("Call");
+    expect(count(h, "select status from text_proposals") as unknown).toBe("pending");
+    expect(count(h, "select json_array_length(entries) from text_proposals")).toBe(2);
+  });
+
   it("learns from a correction: misread once, fixed once with ✏️, read right the next time for the whole team", async () => {
     h = await startHarness();
     const t = await setUpTeam(h);

@@ -14,6 +14,7 @@ import {
   proposalEntries,
   readMemberText,
   saveProposal,
+  takeProposalEntry,
   undoProposal,
 } from "../../services/free-text.js";
 import type { BotContext } from "../context.js";
@@ -182,15 +183,11 @@ freeTextFeature.callbackQuery(/^ft:(ok|no|ed|ek|un):(\d{1,12}):([0-9a-f]{8})(?::
   // A kind picked: this entry leaves the proposal and opens the guided flow, prefilled with it.
   const kind = ACTIVITY_KINDS[Number(kindText ?? -1)];
   if (!kind) return void (await ctx.reply(ft.stale.missing));
-  const claim = proposals.claim(id, token!, who, now, PROPOSAL_TTL_MS, "pending", "edited");
-  if (!claim.ok) return void (await ctx.reply(ft.stale[claim.reason]));
-  const entries = proposalEntries(claim.proposal);
-  const entry = entries[index];
-  if (!entry) return void (await ctx.reply(ft.stale.missing));
-  const rest = entries.filter((_, i) => i !== index);
+  const taken = takeProposalEntry(ctx.deps, member, id, token!, index);
+  if (!taken.ok) return void (await ctx.reply(ft.stale[taken.reason]));
+  const { entry, rest } = taken;
   if (rest.length > 0) {
     // The others stay on offer.
-    proposals.update(id, { entries: rest as unknown as Record<string, unknown>[], status: "pending", resolvedAt: null });
     const complete = rest.every((e) => e.missing === null);
     await ctx
       .editMessageText(fitHtml(proposalText({ entries: rest, guessed: false, notes: [] }, ctx.locale)), {
