@@ -197,7 +197,10 @@ export async function logEntryConversation(
     const learned = learnFromCorrection(octx.deps, still.member, { ...prefill.correcting, stored });
     return { reply: learned.length ? `${text}\n${t.freeText.learned(learned.map((a) => aliasLine(a, env.locale)))}` : text, logged };
   });
-  await last.reply(reply);
-  // The entry's badges and milestones follow the reply, from the after-reply queue.
-  if (logged) await conversation.external((octx) => octx.deps.onEntriesQueued?.());
+  try {
+    await last.reply(reply);
+  } finally {
+    // The entry's badges and milestones follow the reply (even one that failed), from the after-reply queue.
+    if (logged) await conversation.external((octx) => octx.deps.onEntriesQueued?.());
+  }
 }

@@ -12,6 +12,8 @@ import type { ChartRequest, ChartResponse } from "./chart-process.js";
 import type { ChartJob } from "./draw.js";
 
 const IDLE_MS = 60_000;
+/** A chart not back by then is taken as a hung process: it is killed and the chart fails. */
+const CHART_TIMEOUT_MS = 30_000;
 
 interface Task {
   job: ChartJob;
@@ -59,11 +61,14 @@ function entryPath(): Promise<string> {
 }
 
 export class ChartPool {
+  constructor(private readonly chartTimeoutMs = CHART_TIMEOUT_MS) {}
+
   private child: ChildProcess | undefined;
   private starting = false;
   private task: Task | undefined;
   private readonly queue: Task[] = [];
   private idleTimer: NodeJS.Timeout | undefined;
+  private chartTimer: NodeJS.Timeout | undefined;
 
   draw(job: ChartJob): Promise<Buffer> {
     return new Promise((resolve, reject) => {
@@ -134,10 +139,16 @@ export class ChartPool {
     // Referenced only while drawing: an idle chart process never keeps the bot alive.
     child.ref();
     child.channel?.ref();
-    child.send({ id: 0, job: task.job } satisfies ChartRequest);
+    this.chartTimer = setTimeout(() => child.kill("SIGKILL"), this.chartTimeoutMs);
+    // A channel closed under us (the process just died) is reported here, not thrown.
+    child.send({ id: 0, job: task.job } satisfies ChartRequest, (err) => {
+      if (err) child.kill("SIGKILL");
+    });
   }
 
   private answered(child: ChildProcess, res: ChartResponse): void {
+    if (this.child !== child) return;
+    clearTimeout(this.chartTimer);
     const task = this.task;
     this.task = undefined;
     if (task) {
@@ -166,6 +177,7 @@ export class ChartPool {
     if (this.child !== child) return;
     this.child = undefined;
     clearTimeout(this.idleTimer);
+    clearTimeout(this.chartTimer);
     this.task?.reject(err);
     this.task = undefined;
     if (this.queue.length > 0) this.dispatch();

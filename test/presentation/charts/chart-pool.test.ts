@@ -72,4 +72,15 @@ describe("chart pool", () => {
     expect((await next).equals(await drawChart(JOBS[1]!))).toBe(true);
     expect(pool.pid).not.toBe(first);
   });
+
+  it("fails a chart the process never answers (hung), and draws the next one in a new process", async () => {
+    pool = new ChartPool(500);
+    await pool.draw(JOBS[0]!);
+    const first = pool.pid!;
+    // Stopped, not dead: the chart would wait forever without the timeout.
+    process.kill(first, "SIGSTOP");
+    await expect(pool.draw(JOBS[1]!)).rejects.toThrow(/chart process exited \(SIGKILL\)/);
+    expect((await pool.draw(JOBS[2]!)).length).toBeGreaterThan(1000);
+    expect(pool.pid).not.toBe(first);
+  });
 });
