@@ -105,7 +105,11 @@ export function russianMorphology(): Morphology {
     const top = pool.reduce((a, b) => (rank(b) > rank(a) ? b : a));
     const verb = VERBS.has(top.tag.POST ?? "") ? top : null;
     // Only a dictionary word tells its tense: a guess from the suffix reads "демо" as a participle.
-    const tense = verb && verb.parser === "Dictionary" ? verbTense(verb.tag) : undefined;
+    let tense = verb && verb.parser === "Dictionary" ? verbTense(verb.tag) : undefined;
+    // "пришли деньги": a form that is both an order and a past plural is read as told, since
+    // managers report what happened far more than they give the bot orders.
+    if (tense === "impr" && parses.some((p) => p.parser === "Dictionary" && VERBS.has(p.tag.POST ?? "") && p.tag.TEns === "past"))
+      tense = "past";
     // A surname is read as one, not as an adjective ("Смирнову" → "Смирнов", never "Смирновый");
     // other proper readings (first names, places) only when they are the likeliest anyway.
     const proper = pool.filter((p) => properOf(p.tag) === "surname");
