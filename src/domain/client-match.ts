@@ -192,6 +192,14 @@ export function sameName(word: string, base: string | null, key: string, toleran
   return false;
 }
 
+const ADJ_ENDING = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$/u;
+const ADJ_FORMS = /(?:ого|его|ому|ему|ыми|ими|ым|им|ом|ем|ой|ей|ую|юю|ая|яя|ое|ее|ые|ие|ых|их|ый|ий)$/u;
+/** "белому" for "белый", "зеленой" for "зеленая": an adjective of a name in another case or gender. */
+function sameAdjective(word: string, key: string): boolean {
+  if (!ADJ_ENDING.test(key) || key.length < 5) return false;
+  return ADJ_FORMS.test(word) && word.replace(ADJ_FORMS, "") === key.slice(0, -2);
+}
+
 export interface KnownHit {
   client: KnownClient;
   /** How many of the typed words it spans. */
@@ -220,7 +228,10 @@ export function matchKnownAt(
       if (
         n > 1 &&
         client.words.length === n &&
-        typed.every((t, i) => t.length >= 2 && sameName(t, bases[at + i] ?? null, client.words[i]!, "no_typo"))
+        typed.every(
+          (t, i) =>
+            t.length >= 2 && (sameName(t, bases[at + i] ?? null, client.words[i]!, "no_typo") || sameAdjective(t, client.words[i]!)),
+        )
       )
         return { client, words: n };
     }

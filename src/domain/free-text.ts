@@ -171,6 +171,9 @@ const ONLY = /(?<![\p{L}])(?:только|лишь|only|just)(?![\p{L}])/iu;
 const INBOUND =
   /входящ|inbound|(?<![\p{L}])сами(?![\p{L}])|(?:called|rang|phoned)\s+us|called\s+in(?![\p{L}])|(?:позвонил\p{L}*|звонок\s+от|звонил\p{L}*)\s+(?:нов|потенциальн)\p{L}*\s+(?:клиент|заказчик|компани)/u;
 const CANCELLED = /отмен|cancel|called\s+off/u;
+// "отменилась, перенесли на 10-е": a meeting called off and set for a new date is moved.
+const RESCHEDULED = w("перен[её]с\\p{L}*\\s+(?:\\S+\\s+){0,4}на|(?:moved|rescheduled|pushed)\\s+(?:\\S+\\s+){0,4}(?:to|for)(?![\\p{L}])");
+const calledOff = (lower: string) => CANCELLED.test(lower) && spans(RESCHEDULED, lower).length === 0;
 // What lies between an appointment's noun and the booking verb after it: "встречу [с Вегой] поставили".
 const BOOKED_AFTER = /^\p{L}+\s+(?:(?:с|со|with)\s+\S+\s+)?$/u;
 const APPOINTMENT_WORD = new RegExp(`${APPOINTMENT}|през|mtg`, "u");
@@ -198,7 +201,8 @@ const AHEAD_HINT = w(
 const HELD = /(?<![\p{L}])(?:прошл[аои]|прош[её]л|состоял\p{L}*|went\s+(?:well|fine|great|ok|good|badly)|took\s+place)(?![\p{L}])/giu;
 // "встреча перенеслась", "отменили демо", "pushed the meeting": a meeting moved or called off was not held.
 const MOVED = w(
-  "перен[её]с\\p{L}*|перенос\\p{L}*|отмен\\p{L}*|сдвинул\\p{L}*|сдвинули|postpon\\p{L}*|reschedul\\p{L}*|pushed|moved|cancel\\p{L}*|called\\s+off",
+  // "слилась со встречи": a client who dropped out of a meeting called it off.
+  "слил(?:ся|ась|ись|и)\\s+(?:со?\\s+)?(?=встреч|демо|созвон|звонк|през)|перен[её]с\\p{L}*|перенос\\p{L}*|отмен\\p{L}*|сдвинул\\p{L}*|сдвинули|postpon\\p{L}*|reschedul\\p{L}*|pushed|moved|cancel\\p{L}*|called\\s+off",
 );
 // "не подписали", "встреча не состоялась", "didn't sign": a negated event did not happen.
 const NEGATION_BEFORE =
@@ -258,7 +262,7 @@ const PLAN_WORDS = w(
 );
 // English past forms are regular enough to spot without a dictionary.
 const EN_PAST = w(
-  "\\p{L}+ed(?![\\p{L}])|met|had|sent|spoke|rang|did|got|paid|sold|went|took|gave|made|left|lost|chose|was|were|signed|closed|won|dropped",
+  "set\\s+up|lined\\s+up|\\p{L}+ed(?![\\p{L}])|met|had|sent|spoke|rang|did|got|paid|sold|went|took|gave|made|left|lost|chose|was|were|signed|closed|won|dropped",
 );
 
 /** Whether a clause reports something done, plans something, or cannot tell. */
@@ -797,7 +801,10 @@ function readClause(
   const movedAt = spans(MOVED, lower)[0]?.[0];
   if (movedAt !== undefined && noanswer.length === 0 && reached.length === 0) {
     const calls = kindsFound.get("call");
-    if (calls?.every(([a]) => a > movedAt)) kindsFound.delete("call");
+    // "перенёс по телефону", "moved it over the phone": the phone is how it was moved, a call made.
+    const medium = ([a, b]: [number, number]) =>
+      /^по\s+телефону/u.test(lower.slice(a, b)) || /(?:over\s+the|on\s+(?:a|the)|by)\s+$/u.test(lower.slice(0, a));
+    if (calls?.every((c) => c[0] > movedAt && !medium(c))) kindsFound.delete("call");
   }
   // "встреча сорвалась", "the demo fell through": said of a meeting it was not held, no deal was lost.
   const lostSpans = kindsFound.get("lost");
@@ -821,7 +828,8 @@ function readClause(
   if (kindsFound.has("lead") && spans(EXPO_RE, lower).length > 0)
     for (const k of ["meeting", "call", "presentation"] as const) kindsFound.delete(k);
   // "входящий звонок от …": an inbound call from someone new is a lead.
-  if (kindsFound.has("lead") && INBOUND.test(lower)) kindsFound.delete("call");
+  // "они сами позвонили и перенесли встречу": a call the client made to move a meeting is no lead.
+  if (kindsFound.has("lead") && INBOUND.test(lower)) kindsFound.delete(moved || context.rebooked ? "lead" : "call");
   // "inbound demo request", "запрос на КП": what a new client asks for is the lead, not an event of ours.
   if (kindsFound.has("lead") && /request|запрос/u.test(lower))
     for (const k of ["presentation", "proposal", "meeting", "call"] as const) kindsFound.delete(k);
@@ -869,8 +877,7 @@ function readClause(
   // "Орловой набрала, встреча перенеслась на среду": a meeting moved on a call is booked anew.
   // "Initech rescheduled the demo, called them and we moved it": the meeting may be named in another clause.
   // "Лотос перенёс демо на пятницу, созвонились": the call told with the move is the one that moved it.
-  const rebooked =
-    (moved && !notHeld && (APPOINTMENT_WORD.test(lower) || appointmentInMessage) && !CANCELLED.test(lower)) || context.rebooked;
+  const rebooked = (moved && !notHeld && (APPOINTMENT_WORD.test(lower) || appointmentInMessage) && !calledOff(lower)) || context.rebooked;
   clause.outcome =
     noanswer.length > 0
       ? "noanswer"
@@ -1007,7 +1014,18 @@ function findClients(
       const n = free[j]!;
       const nIdx = all.indexOf(n);
       if (nIdx !== all.indexOf(run[run.length - 1]!) + 1) break;
-      if (!(isUpper(n.text) || /\d/.test(n.text) || (!isCyrillic(n.text) && !STOP.has(n.lower))) || STOP.has(n.lower)) break;
+      // "с Зелёной долиной": a lowercase noun after a capitalised adjective is the rest of the name.
+      const prevWord = run[run.length - 1]!;
+      const nounAfterAdjective =
+        morph !== null &&
+        run.length === 1 &&
+        isCyrillic(n.text) &&
+        isUpper(prevWord.text) &&
+        morph(prevWord.lower, cases)?.pos === "adj" &&
+        morph(n.lower, cases)?.pos === "noun" &&
+        !ROLES.has(morph(n.lower, null)?.base ?? "");
+      if (!(isUpper(n.text) || /\d/.test(n.text) || nounAfterAdjective || (!isCyrillic(n.text) && !STOP.has(n.lower))) || STOP.has(n.lower))
+        break;
       // "Cyberdyne filled in the form": after a capitalised name a lowercase English word is the verb, not the name.
       if (!isCyrillic(n.text) && !isUpper(n.text) && isUpper(run[0]!.text) && !LEGAL.has(n.lower)) break;
       // "Hartley & Sons": an ampersand between capitalised words joins one name.
@@ -1047,7 +1065,8 @@ function splitClauses(text: string, morph: Morphology | null, known: KnownClient
   const out: string[] = [];
   for (const part of parts) {
     // "позвонил и отправил КП" is two events; "в Acme и в Beta" is one event, two clients.
-    const pieces = part.split(/\s+(?:и|а|and|&)\s+/iu);
+    // "Hartley & Sons": an ampersand before a capitalised word joins a name.
+    const pieces = part.split(/\s+(?:и|а|and)\s+|\s+&\s+(?!\p{Lu})/iu);
     let current = pieces[0]!;
     for (const piece of pieces.slice(1)) {
       const l = norm(piece);
@@ -1144,7 +1163,7 @@ export function readFreeText(
     rebooked:
       spans(MOVED, lowerText).length > 0 &&
       APPOINTMENT_WORD.test(lowerText) &&
-      !CANCELLED.test(lowerText) &&
+      !calledOff(lowerText) &&
       spans(NOT_HELD, lowerText).length === 0,
     call: [CALL_WORD, NOANSWER].some((re) => spans(re, lowerText).length > 0),
   };
@@ -1164,9 +1183,11 @@ export function readFreeText(
     if (c.day) day = c.day.type === "ago" && c.day.days === 0 ? null : c.day;
     // "…, отправлю КП": what is only planned is not logged.
     const prior = drafts[drafts.length - 1];
-    if (c.bookedAhead && prior?.kind === "call" && prior.outcome !== "noanswer") {
-      const ofClient = (d: Draft) =>
-        c.clients.length === 0 || c.clients.some((x) => d.client && clientKey(x.name) === clientKey(d.client.name));
+    const ofClient = (d: Draft) =>
+      c.clients.length === 0 || c.clients.some((x) => d.client && clientKey(x.name) === clientKey(d.client.name));
+    // "Техносфера поговорили, Агро-Юг назначил встречу": another client's booking is its own call.
+    const othersBooking = c.kind === "call" && c.outcome === "meeting" && !lastClause.some(ofClient);
+    if (c.bookedAhead && prior?.kind === "call" && prior.outcome !== "noanswer" && !othersBooking) {
       for (const d of lastClause) if (d.kind === "call" && ofClient(d)) d.outcome = "meeting";
       continue;
     }
@@ -1224,7 +1245,12 @@ export function readFreeText(
           }
         continue;
       }
-      if (c.amountMinor !== null && last.kind === "deal" && last.amountMinor === null && (c.clients.length === 0 || !last.client))
+      if (
+        c.amountMinor !== null &&
+        (last.kind === "deal" || last.kind === "proposal") &&
+        last.amountMinor === null &&
+        (c.clients.length === 0 || !last.client)
+      )
         last.amountMinor = c.amountMinor;
       // "отказались, дорого": the words after a loss are its reason.
       if (last.kind === "lost" && !last.reason && c.clients.length === 0 && c.amountMinor === null) {
@@ -1242,8 +1268,8 @@ export function readFreeText(
             ...last,
             client: cl,
             reason: null,
-            amountMinor: last.kind === "deal" ? c.amountMinor : last.amountMinor,
-            amountPhrase: last.kind === "deal" ? c.amountPhrase : last.amountPhrase,
+            amountMinor: last.kind === "deal" || last.kind === "proposal" ? c.amountMinor : last.amountMinor,
+            amountPhrase: last.kind === "deal" || last.kind === "proposal" ? c.amountPhrase : last.amountPhrase,
           };
           drafts.push(more);
           // "два звонка, Вега и Полюс, оба не взяли": a later outcome is told of every client named.
@@ -1261,11 +1287,19 @@ export function readFreeText(
         kind: c.kind,
         outcome: c.kind === "call" ? c.outcome : null,
         client,
-        amountMinor: c.kind === "deal" ? (c.amountMinor ?? pendingAmount) : null,
+        // A proposal's amount is kept while reading: an invoice paid later in the message hands it to the deal.
+        amountMinor: c.kind === "deal" ? (c.amountMinor ?? pendingAmount) : c.kind === "proposal" ? c.amountMinor : null,
         reason: c.kind === "lost" ? c.reason : null,
         day,
         kindPhrase: c.kindPhrase,
-        amountPhrase: c.kind === "deal" ? (c.amountMinor !== null ? c.amountPhrase : pendingAmountPhrase) : null,
+        amountPhrase:
+          c.kind === "deal"
+            ? c.amountMinor !== null
+              ? c.amountPhrase
+              : pendingAmountPhrase
+            : c.kind === "proposal"
+              ? c.amountPhrase
+              : null,
       });
     }
     drafts.push(...lastClause);
@@ -1287,11 +1321,17 @@ export function readFreeText(
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i]!;
     const invoice = d.kind === "proposal" && /сч[её]т|invoice/iu.test(d.kindPhrase ?? "");
-    if (
-      invoice &&
-      drafts.some((x) => x.kind === "deal" && (!x.client || !d.client || clientKey(x.client.name) === clientKey(d.client.name)))
-    )
+    const paid = invoice
+      ? drafts.find((x) => x.kind === "deal" && (!x.client || !d.client || clientKey(x.client.name) === clientKey(d.client.name)))
+      : undefined;
+    if (paid) {
+      // "выставил счёт на 40к, его оплатили": the amount invoiced is the amount paid when the payment names none.
+      if (paid.amountMinor === null && d.amountMinor !== null) {
+        paid.amountMinor = d.amountMinor;
+        paid.amountPhrase = d.amountPhrase;
+      }
       drafts.splice(i, 1);
+    }
   }
   let guessed = false;
   if (drafts.length === 0) {
