@@ -94,7 +94,7 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "proposal",
     w(
-      "т?кп(?:э?ш?к\\p{L}*)?(?![\\p{L}])|kp(?![\\p{L}])|тендерн\\p{L}*\\s+(?:заявк|документ)|прайс\\p{L}*|расч[её]т(?:ы)?(?![\\p{L}])|pricing|price\\s+list|коммерческ(?!\\p{L}*\\s+(?:директор|отдел|служб|руковод|менеджер|департамент|зам))|предложени|оффер|смет[уаыое]|договор\\p{L}*\\s+(?:\\p{L}+\\s+)?на\\s+подпис|(?:отправил\\p{L}*|выслал\\p{L}*|скинул\\p{L}*)\\s+договор|" +
+      "т?кп(?:э?ш?к\\p{L}*)?(?![\\p{L}])|выставил\\p{L}*\\s+(?:им\\s+|ему\\s+|ей\\s+)?на\\s+(?=\\d|пол|сотк)|kp(?![\\p{L}])|тендерн\\p{L}*\\s+(?:заявк|документ)|прайс\\p{L}*|расч[её]т(?:ы)?(?![\\p{L}])|pricing|price\\s+list|коммерческ(?!\\p{L}*\\s+(?:директор|отдел|служб|руковод|менеджер|департамент|зам))|предложени|оффер|смет[уаыое]|договор\\p{L}*\\s+(?:\\p{L}+\\s+)?на\\s+подпис|(?:отправил\\p{L}*|выслал\\p{L}*|скинул\\p{L}*)\\s+договор|" +
         preceded("(?:выставил|отправил|выслал|с?кинул|направил)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}", "сч[её]т") +
         "\\p{L}*|сч[её]т\\p{L}*(?=\\s+(?:\\S+\\s+){0,3}(?:выставил|выставлен|отправил|отправлен|выслал|скинул))|(?:заявк\\p{L}*|документ\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:в|на)\\s+(?:участие\\s+в\\s+)?тендер|" +
         preceded(
@@ -118,7 +118,7 @@ const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "meeting",
     w(
-      `встрет(?:ил|ились|ился|илась|ила)|встреч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+(?:(?:с|со)\\s+\\p{L}+\\s+)?у\\s|(?:заш[её]л|зашла|зашли|забежал\\p{L}*|заскочил\\p{L}*)\\s+(?:к|в)\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|(?:по)?(?:обедал|ужинал|завтракал)\\p{L}*|${preceded("(?:^|\\s)у\\s+(?!(?:нас|них|него|нее|неё|меня|тебя|вас)\\s)\\S+\\s+", "был[аи]?")}(?=\\s*(?:$|[.,;!—–-]))|${VIDEO}|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|визит|met(?![\\p{L}])|meeting|qbr(?![\\p{L}])|kick-?off|mtg(?![\\p{L}])|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|завтрак|кофе)\\s+(?:с|со)(?![\\p{L}])|лично|вживую|очно|face\\s+to\\s+face|${preceded("(?:at|in)\\s+(?:\\S+\\s+)?", "(?:office|offices|hq|headquarters|premises|plant|factory|warehouse)")}(?![\\p{L}])|came\\s+(?:to|by|over)(?![\\p{L}])|приехал\\p{L}*\\s+к\\s+нам|был[аи]?\\s+у\\s+нас|(?:в|во)\\s+(?:кафе|ресторан\\p{L}*|кофейн\\p{L}*)|over\\s+(?:coffee|lunch|dinner|drinks)|(?:at|in)\\s+(?:a|the|their)\\s+(?:cafe|café|restaurant|coffee\\s+shop)`,
+      `встрет(?:ил|ились|ился|илась|ила)|встр?еч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+(?:(?:с|со)\\s+\\p{L}+\\s+)?у\\s|(?:заш[её]л|зашла|зашли|забежал\\p{L}*|заскочил\\p{L}*)\\s+(?:к|в)\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|(?:по)?(?:обедал|ужинал|завтракал)\\p{L}*|${preceded("(?:^|\\s)у\\s+(?!(?:нас|них|него|нее|неё|меня|тебя|вас)\\s)\\S+\\s+", "был[аи]?")}(?=\\s*(?:$|[.,;!—–-]))|${VIDEO}|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|визит|met(?![\\p{L}])|meeting|qbr(?![\\p{L}])|kick-?off|mtg(?![\\p{L}])|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|завтрак|кофе)\\s+(?:с|со)(?![\\p{L}])|лично|вживую|очно|face\\s+to\\s+face|${preceded("(?:at|in)\\s+(?:\\S+\\s+)?", "(?:office|offices|hq|headquarters|premises|plant|factory|warehouse)")}(?![\\p{L}])|came\\s+(?:to|by|over)(?![\\p{L}])|приехал\\p{L}*\\s+к\\s+нам|был[аи]?\\s+у\\s+нас|(?:в|во)\\s+(?:кафе|ресторан\\p{L}*|кофейн\\p{L}*)|over\\s+(?:coffee|lunch|dinner|drinks)|(?:at|in)\\s+(?:a|the|their)\\s+(?:cafe|café|restaurant|coffee\\s+shop)`,
     ),
   ],
   [
@@ -297,8 +297,13 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
     const ofAppointment = /(?:встреч\p{L}*|демо|през\p{L}*|созвон\p{L}*|звонк\p{L}*|звонок|meeting|demo|call)\s+$/u.test(
       lower.slice(0, m.index),
     );
+    // "обещали в пятницу заплатить": the weekday of what is promised is ahead.
+    const promised = /^\s+(?:\p{L}+\s+)?\p{L}+(?:ть|ться|ти)(?![\p{L}])/u.test(lower.slice(m.index + m[0].length));
     const ahead =
-      booking || (ofAppointment && spans(HELD, lower).length === 0) || (!pastTense && /встреч|meet|демо|demo|презент/u.test(lower));
+      booking ||
+      promised ||
+      (ofAppointment && spans(HELD, lower).length === 0) ||
+      (!pastTense && /встреч|meet|демо|demo|презент/u.test(lower));
     const name = m[1] ?? m[2] ?? "";
     const weekday = WEEKDAY_NAMES.find(([re]) => re.test(name))?.[1];
     if (!ahead && weekday && day === null) day = { type: "weekday", weekday };
@@ -423,6 +428,8 @@ interface Clause {
   plan: boolean;
   /** Tells something done: a past verb, or a booking. */
   past: boolean;
+  /** An appointment with no verb and a weekday ("в понедельник демо в Океане"): ahead, unless a diary of past days. */
+  verblessWeekday: DayRef | null;
   /** The words the kind and the amount were read from, as typed. */
   kindPhrase: string | null;
   amountPhrase: string | null;
@@ -493,6 +500,13 @@ function baseName(words: Token[], cases: readonly GramCase[] | null, subject: bo
       const keep = keepTyped && (cases === null || analysed?.proper !== "surname");
       if (analysed?.nominative && keep) return t.text.charAt(0).toUpperCase() + t.text.slice(1);
       let base = analysed && (analysed.pos === "noun" || analysed.pos === "adj") ? analysed.base : morph ? t.lower : basicBase(t.lower);
+      // "из Техмаша", "к Альфатеху": a word the dictionary cannot place, after a preposition asking for one
+      // case, loses that case's masculine ending.
+      if (morph && (!analysed || analysed.pos === "other") && cases?.length === 1) {
+        const ending =
+          cases[0] === "gent" ? /(?<=[бвгджзклмнпрстфхцчшщ])а$/u : cases[0] === "datv" ? /(?<=[бвгджзклмнпрстфхцчшщ])у$/u : null;
+        if (ending && t.lower.length > 4) base = t.lower.replace(ending, "");
+      }
       // A base form that lost the word's beginning is a guess from its tail ("Медиагрупп" → "группы"): keep the word.
       if (base.slice(0, 3) !== t.lower.slice(0, 3)) base = t.lower;
       // The part the base form shares with the word keeps the writer's letters: "ТехноПарком" → "ТехноПарк".
@@ -684,6 +698,7 @@ function readClause(
     callMedium: false,
     plan: false,
     past: false,
+    verblessWeekday: null,
     kindPhrase: null,
     amountPhrase: null,
   };
@@ -721,7 +736,13 @@ function readClause(
         lower,
       )) &&
     /встреч|созвон|демо|през|meeting|mtg|demo|call/u.test(lower);
-  if (appointment) clause.plan = true;
+  if (appointment) {
+    clause.plan = true;
+    WEEKDAY.lastIndex = 0;
+    const named = WEEKDAY.exec(lower);
+    const weekday = named ? WEEKDAY_NAMES.find(([re]) => re.test(named[1] ?? named[2] ?? ""))?.[1] : undefined;
+    if (weekday) clause.verblessWeekday = { type: "weekday", weekday };
+  }
   // "демо на понедельник", "зовут на встречу", "жду их в офисе в четверг", "they'd like to meet":
   // a meeting still ahead, with no call word of its own, is what the call before it booked.
   const meetingAhead =
@@ -1043,7 +1064,11 @@ function findClients(
       i = j;
       continue;
     }
-    const name = baseName(run, cases, first || afterLegal, morph).slice(0, MAX_CLIENT_LENGTH);
+    // "Hartley & Sons": a Latin name joined by an ampersand is kept as typed.
+    const typedName = text.slice(t.start, run[run.length - 1]!.end);
+    const name = (
+      run.every((x) => !isCyrillic(x.text)) && typedName.includes("&") ? typedName : baseName(run, cases, first || afterLegal, morph)
+    ).slice(0, MAX_CLIENT_LENGTH);
     // A surname's base form is compared as it is: "Соколова" is Соколов, not «Сокол» with an ending.
     const surname = run.length === 1 && morph !== null && isCyrillic(t.lower) && morph(t.lower, cases ?? OBLIQUE)?.proper === "surname";
     const k = lookupKnown(name, index, surname);
@@ -1168,6 +1193,14 @@ export function readFreeText(
     call: [CALL_WORD, NOANSWER].some((re) => spans(re, lowerText).length > 0),
   };
   const clauses = raws.map((c) => readClause(c, index, sorted, morph, context));
+  // "в понедельник демо в Океане, во вторник подписали": a diary of past weekdays dates the verbless entry before a
+  // dated one as done that day, not as an appointment ahead.
+  const lastDated = clauses.findLastIndex((c) => c.past && c.day?.type === "weekday");
+  for (const c of clauses.slice(0, Math.max(lastDated, 0)))
+    if (c.verblessWeekday && c.kind !== null) {
+      c.plan = false;
+      c.day = c.verblessWeekday;
+    }
   const notes = new Set<ReadingNote>();
   const drafts: Draft[] = [];
   let pendingClients: ClientRef[] = [];
@@ -1320,7 +1353,7 @@ export function readFreeText(
   // "выставил счёт, оплатили 60 тыс": an invoice paid in the same message is the deal's paperwork, not a proposal.
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i]!;
-    const invoice = d.kind === "proposal" && /сч[её]т|invoice/iu.test(d.kindPhrase ?? "");
+    const invoice = d.kind === "proposal" && /сч[её]т|invoice|выстав/iu.test(d.kindPhrase ?? "");
     const paid = invoice
       ? drafts.find((x) => x.kind === "deal" && (!x.client || !d.client || clientKey(x.client.name) === clientKey(d.client.name)))
       : undefined;
