@@ -824,8 +824,13 @@ function readClause(
     const calls = kindsFound.get("call");
     // "перенёс по телефону", "moved it over the phone": the phone is how it was moved, a call made.
     const medium = ([a, b]: [number, number]) =>
-      /^по\s+телефону/u.test(lower.slice(a, b)) || /(?:over\s+the|on\s+(?:a|the)|by)\s+$/u.test(lower.slice(0, a));
-    if (calls?.every((c) => c[0] > movedAt && !medium(c))) kindsFound.delete("call");
+      /^по\s+телефону/u.test(lower.slice(a, b)) ||
+      /(?:(?:^|\s)(?:на|во\s+время)|over\s+the|on\s+(?:a|the)|by)\s+$/u.test(lower.slice(0, a));
+    // "вчерашний звонок Ромашке перенесли": a call named by its noun and moved was not made either.
+    const noun = ([a]: [number, number]) =>
+      /^(?:звонок|звонк[аиу]|созвон|созвон[аыу]|call|calls)(?![\p{L}])/u.test(lower.slice(a)) &&
+      !/(?:^|\s)(?:на|по|on|a)\s+$/u.test(lower.slice(0, a));
+    if (calls?.every((c) => (c[0] > movedAt || noun(c)) && !medium(c))) kindsFound.delete("call");
   }
   // "встреча сорвалась", "the demo fell through": said of a meeting it was not held, no deal was lost.
   const lostSpans = kindsFound.get("lost");
@@ -1421,7 +1426,7 @@ function reasonText(raw: string): string | null {
 const sameDayRef = (a: DayRef | null, b: DayRef | null) => JSON.stringify(a) === JSON.stringify(b);
 
 const QUESTION_START = w(
-  "(?:а|и|ну|слушай|скажи|подскажи)?\\s*(?:(?:мне\\s+)?(?:нуж(?:ен|на|но|ны)|надо)\\s+(?:\\p{L}+\\s+)?(?:отч[её]т|статистик|выгрузк|сводк|список|рейтинг|цифр)|сколько|почему|зачем|как|где|когда|кто|чей|чья|чьи|можешь|можете|who|whom|whose|would\\s+you|какой|какая|какие|какое|каков\\p{L}*|что\\s+(?:у\\s+меня|делать|нового)|покажи|подскажи|можно|how|why|what|where|when|which|can\\s+(?:you|u)|could\\s+(?:you|u)|show|is\\s+there|do\\s+i|does)(?![\\p{L}])",
+  "(?:а|и|ну|слушай|скажи|подскажи)?\\s*(?:(?:мне\\s+)?(?:нуж(?:ен|на|но|ны)|надо)\\s+(?:\\p{L}+\\s+)?(?:отч[её]т|статистик|выгрузк|сводк|список|рейтинг|цифр)\\p{L}*|сколько|почему|зачем|как|где|когда|кто|чей|чья|чьи|можешь|можете|who|whom|whose|would\\s+you|какой|какая|какие|какое|каков\\p{L}*|что\\s+(?:у\\s+меня|делать|нового)|покажи|подскажи|можно|how|why|what|where|when|which|can\\s+(?:you|u)|could\\s+(?:you|u)|show|is\\s+there|do\\s+i|does)(?![\\p{L}])",
 );
 // "план на сегодня — 30 звонков", "plan for today: 20 calls", "цель: 5 встреч": a list of what is to be done.
 const PLAN_HEADER = w(
