@@ -1318,8 +1318,20 @@ export function readFreeText(
     }
     // A follow-on event with no client of its own is about the previous one's client.
     const clients = c.clients.length ? c.clients : pendingClients.length ? pendingClients : [last?.client ?? null];
+    // "Гранит на 200к и Полюс на 300к подписали": a name with its own amount before a deal is that deal's too.
+    const ownDeal = c.kind === "deal" && c.clients.length > 0 && pendingAmount !== null ? pendingClients : [];
     pendingClients = [];
-    lastClause = [];
+    lastClause = ownDeal.map((client) => ({
+      kind: "deal" as const,
+      outcome: null,
+      client,
+      amountMinor: pendingAmount,
+      reason: null,
+      day,
+      kindPhrase: c.kindPhrase,
+      amountPhrase: pendingAmountPhrase,
+    }));
+    if (ownDeal.length > 0) pendingAmount = null;
     for (const client of clients) {
       lastClause.push({
         kind: c.kind,
