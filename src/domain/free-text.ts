@@ -418,6 +418,8 @@ interface Clause {
   pastDay: boolean;
   /** The day this clause names ("вчера", "в пятницу"), null when none. */
   day: DayRef | null;
+  /** Has a call word of its own ("звонил"), not only an outcome ("не отвечает"). */
+  callWord: boolean;
   /** Said only "обсудили", "поговорили": a call on its own, else a remark on the event before. */
   reachedOnly: boolean;
   /** A meeting or demo still ahead ("демо на понедельник", "зовут на встречу"): the outcome of a call told before it. */
@@ -694,6 +696,7 @@ function readClause(
     pastDay: spans(VAGUE_PAST, lower).length > 0,
     day: null,
     reachedOnly: false,
+    callWord: false,
     bookedAhead: false,
     callMedium: false,
     plan: false,
@@ -756,6 +759,8 @@ function readClause(
       spans(AHEAD_HINT, lower).length > 0);
   const callSpans = spans(CALL_WORD, lower);
   const callWord = callSpans.length > 0;
+  // "трубку не берёт" tells the outcome; the call word inside it is no call told.
+  clause.callWord = callSpans.some(([a, b]) => !noanswer.some(([x, y]) => a >= x && b <= y));
   clause.callMedium =
     callWord && callSpans.every(([a]) => /(?:^|\s)(?:on\s+(?:the|our|a)|during\s+the|на|во\s+время)\s+$/u.test(lower.slice(0, a)));
   clause.bookedAhead = meetingAhead && !callWord;
@@ -782,6 +787,18 @@ function readClause(
     );
     if (done.length === 0) kindsFound.delete(kind);
     else kindsFound.set(kind, done);
+  }
+  // "Кедр ушёл в Техномакс": gone to a company named with a capital is gone to a competitor.
+  // The competitor's name is not the client's.
+  const goneTo = /(?<![\p{L}])(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли))\s+(?:к|в)\s+\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)*/u.exec(
+    text,
+  );
+  // "ушёл в Гранит на встречу": a visit to the team's own client or to a meeting is no loss.
+  const goneToCompetitor =
+    goneTo !== null && !APPOINTMENT_WORD.test(lower) && lookupKnown(goneTo[0].replace(/^\S+\s+\S+\s+/u, ""), known) === null;
+  if (goneTo && goneToCompetitor && !kindsFound.has("lost")) {
+    kindsFound.set("lost", [[goneTo.index, goneTo.index + goneTo[0].length]]);
+    consumed.push([goneTo.index, goneTo.index + goneTo[0].length]);
   }
   const notHeld = spans(NOT_HELD, lower).length > 0;
   // "КП так и не отправил", "встречу пока не назначили": every verb of the clause negated, nothing was done.
@@ -1216,6 +1233,8 @@ export function readFreeText(
   const notes = new Set<ReadingNote>();
   const drafts: Draft[] = [];
   let pendingClients: ClientRef[] = [];
+  // The clause the last event was read from.
+  let lastOwner: Clause | null = null;
   let lastClause: Draft[] = [];
   let amountInvalid = false;
   let pendingAmount: number | null = null;
@@ -1252,7 +1271,9 @@ export function readFreeText(
     // "отправила прайс и КП Меркурию": the same event again, naming the client the first one lacked.
     const sameKindAsLast = last && c.kind === last.kind && (c.clients.length === 0 || !last.client) && !otherDay;
     // "набрал, никто не ответил, перезвонил через час, поговорили": a call word after one not reached is a second call.
-    const callAgain = c.kind === "call" && !c.reachedOnly && last?.outcome === "noanswer" && c.outcome !== "noanswer";
+    // "Омега не отвечает, звонил опять": a call word with no outcome after an outcome told with none is that call.
+    const sameCall = c.outcome === null && lastOwner !== null && !lastOwner.callWord;
+    const callAgain = c.kind === "call" && !c.reachedOnly && last?.outcome === "noanswer" && c.outcome !== "noanswer" && !sameCall;
     const outcomeOfLast = c.kind === "call" && last?.kind === "call" && c.outcome !== null && !otherDay && !callAgain;
     if (c.kind === null || (sameKindAsLast && !callAgain) || outcomeOfLast) {
       // A clause with no event of its own adds to the previous one.
@@ -1360,6 +1381,7 @@ export function readFreeText(
       });
     }
     drafts.push(...lastClause);
+    lastOwner = c;
     pendingAmount = null;
   }
 

@@ -563,6 +563,13 @@ describe("readFreeText, round 7: names by word and by dictionary, amounts carrie
     expect(got("направили ТКП в Полюс")).toEqual(["proposal@Полюс"]);
   });
 
+  it("reads a loss to a competitor named with a capital, and a call told after its outcome as that call", () => {
+    expect(got("Гранит перешёл к Альфасистемс, там дешевле")).toEqual(["lost@Гранит"]);
+    expect(got("Гранит ушёл в Полюс на встречу")).not.toContain("lost@Гранит");
+    expect(got("Полюс трубку не берёт, набирал ещё раз")).toEqual(["call:noanswer@Полюс"]);
+    expect(got("набрал Гранит, не ответили, перезвонил позже, поговорили")).toEqual(["call:noanswer@Гранит", "call:reached@Гранит"]);
+  });
+
   it("logs nothing from clients at large not answering or a request for a report", () => {
     expect(read("клиенты сегодня вообще трубки не берут").entries).toEqual([]);
     expect(read("мне нужна выгрузка по моим встречам").nothing).toBe("question");
