@@ -1091,8 +1091,11 @@ function findClients(
     }
     // "Hartley & Sons": a Latin name joined by an ampersand is kept as typed.
     const typedName = text.slice(t.start, run[run.length - 1]!.end);
+    // "Oakridge Ltd": a legal form typed after the name is no part of it.
     const name = (
-      run.every((x) => !isCyrillic(x.text)) && typedName.includes("&") ? typedName : baseName(run, cases, first || afterLegal, morph)
+      run.every((x) => !isCyrillic(x.text)) && typedName.includes("&")
+        ? typedName
+        : stripLegal(baseName(run, cases, first || afterLegal, morph))
     ).slice(0, MAX_CLIENT_LENGTH);
     // A surname's base form is compared as it is: "Соколова" is Соколов, not «Сокол» with an ending.
     const surname =
