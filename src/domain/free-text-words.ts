@@ -233,7 +233,9 @@ export const STOP = new Set(
     "so ok okay guys team boss got had have has was were is are be been will would did do done out up off one two rub k " +
     "sent send emailed gave give showed product want wants booked went well next competitor budget no yes ceo cto cfo manager director " +
     "офис офисе офиса офисом hq office headquarters lunch dinner coffee zoom skype teams telegram whatsapp email linkedin " +
-    "mr mr. mrs ms dr сайта сайте сайт"
+    "mr mr. mrs ms dr сайта сайте сайт " +
+    // Verbs after "to" ("called to confirm") that would read as a name after the preposition.
+    "confirm discuss ask check follow talk book schedule reschedule say see chat catch touch arrange review clarify"
   ).split(" "),
 );
 // People a manager talks to, by dictionary base form: "с собственником", "юристу" are never a client's name.
@@ -321,7 +323,7 @@ export const REFERRED = /^['’]?s?\s+(?:referred|recommended|порекомен
 // "позвонил по поводу КП": what the call was about is not another event.
 // "думают над КП", "рассматривают договор", "talked pricing", "reviewing the quote": the event word is the topic.
 export const ABOUT = w(
-  "по\\s+поводу|насч[её]т|обсудили|обсуждали|договорились\\s+о(?!\\s+встреч)|дума\\p{L}*\\s+(?:над|о|об|про)|рассматрива\\p{L}*|изуча\\p{L}*|говорили\\s+(?:о|об|про)|about|regarding|re:|discussed|talked|went\\s+over|considering|reviewing|evaluating|thinking\\s+(?:over|it\\s+over)|looking\\s+(?:at|over|into)",
+  "по\\s+поводу|насч[её]т|обсудили|обсуждали|договорились\\s+о(?!\\s+встреч)|дума\\p{L}*\\s+(?:над|о|об|про)|рассматрива\\p{L}*|изуча\\p{L}*|говорили\\s+(?:о|об|про)|about|regarding|re:|discuss\\p{L}*|обсудить|talked|went\\s+over|considering|reviewing|evaluating|thinking\\s+(?:over|it\\s+over)|looking\\s+(?:at|over|into)",
 );
 
 export const QUESTION_START = w(

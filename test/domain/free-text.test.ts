@@ -570,6 +570,12 @@ describe("readFreeText, round 7: names by word and by dictionary, amounts carrie
     expect(got("набрал Гранит, не ответили, перезвонил позже, поговорили")).toEqual(["call:noanswer@Гранит", "call:reached@Гранит"]);
   });
 
+  it("reads a verb after 'to' as no name, and what a call was to discuss as its topic", () => {
+    expect(got("Northwind pushed the demo to Thursday, I rang them to confirm")).toEqual(["call:meeting@Northwind"]);
+    expect(got("rang Bright Labs to discuss the contract")).toEqual(["call:reached@Bright Labs"]);
+    expect(got("набрал Гранит обсудить смету")).toEqual(["call:reached@Гранит"]);
+  });
+
   it("logs nothing from clients at large not answering or a request for a report", () => {
     expect(read("клиенты сегодня вообще трубки не берут").entries).toEqual([]);
     expect(read("мне нужна выгрузка по моим встречам").nothing).toBe("question");
