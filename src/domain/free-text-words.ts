@@ -225,7 +225,7 @@ export const STOP = new Set(
     "владелец владельцем секретарь секретарем руководитель руководителем поводу повод счет счёт договор договора договору контракт " +
     "нам нас меня мне них него нее неё ее её его ним ними свой свою своим который которая которые когда где как что чтобы " +
     "до после перед около почти ровно всего примерно сумма сумму суммой руб рублей рубля тыс тысяч млн миллион миллиона " +
-    "понедельник вторник среду среда четверг пятницу пятница субботу воскресенье неделе неделю месяц " +
+    "понедельник вторник среду среда четверг пятницу пятница субботу воскресенье неделе неделю месяц пн вт ср чт пт сб вс " +
     "ooo i we he she they you the a an to with for at from and then today yesterday finally just also again client customer company " +
     "them him her it about on in of new my our their his this that after before by via over last week monday tuesday wednesday thursday friday " +
     "лпру лпра лпром лпре гендиру гендира финдир финдиру финдира msa nda sla sow rfp rfq qbr kpi crm mon tue tues wed thu thur thurs fri me us i'm i've i'd i'll we've we're we'd we'll they've they're it's that's let's there's " +

@@ -621,7 +621,12 @@ function readClause(
   // "они сами позвонили и перенесли встречу": a call the client made to move a meeting is no lead.
   if (kindsFound.has("lead") && INBOUND.test(lower)) kindsFound.delete(moved || context.rebooked ? "lead" : "call");
   // "inbound demo request", "запрос на КП": what a new client asks for is the lead, not an event of ours.
-  if (kindsFound.has("lead") && /request|запрос/u.test(lower))
+  if (
+    kindsFound.has("lead") &&
+    /request|запрос|(?<!(?:тендерн|отправил|подал|направил|выслал)\p{L}*\s+)заявк\p{L}*\s+(?:на\s+)?(?!(?:\p{L}+\s+)?(?:тендер|участи))/u.test(
+      lower,
+    )
+  )
     for (const k of ["presentation", "proposal", "meeting", "call"] as const) kindsFound.delete(k);
   // "звонок Ромашка встреча": a call that booked a meeting.
   // "Hooli call: they'll come to our office thursday": a call that sets a meeting ahead booked it.

@@ -576,6 +576,14 @@ describe("readFreeText, round 7: names by word and by dictionary, amounts carrie
     expect(got("набрал Гранит обсудить смету")).toEqual(["call:reached@Гранит"]);
   });
 
+  it("reads a short weekday before a past verb as a day, and a request that came in as a lead", () => {
+    expect(read("в ср встретились с Гранитом", known).entries).toEqual([
+      expect.objectContaining({ kind: "meeting", clientName: "Гранит", day: { type: "weekday", weekday: 3 } }),
+    ]);
+    expect(got("от Полюса поступила заявка на смету")).toEqual(["lead@Полюс"]);
+    expect(got("подал заявку на тендер Гранита")).toEqual(["proposal@Гранит"]);
+  });
+
   it("logs nothing from clients at large not answering or a request for a report", () => {
     expect(read("клиенты сегодня вообще трубки не берут").entries).toEqual([]);
     expect(read("мне нужна выгрузка по моим встречам").nothing).toBe("question");
