@@ -470,7 +470,9 @@ function readClause(
   // "завтра встреча с Орионом" with no verb and no call anywhere in the message books nothing: it is ahead.
   const verbless =
     spans(EN_PAST, lower).length === 0 && !(morph && tokenize(lower).some((t) => isCyrillic(t.lower) && morph(t.lower, null)?.tense));
-  const meetingOutcome = held || (verbless && !context.call) ? [] : spans(MEETING_OUTCOME, lower);
+  // "Сокол перенёс встречу на завтра": a meeting moved with no call told anywhere books nothing.
+  const movedNoCall = !context.call && spans(MOVED, lower).length > 0;
+  const meetingOutcome = held || movedNoCall || (verbless && !context.call) ? [] : spans(MEETING_OUTCOME, lower);
   const tense = meetingOutcome.length > 0 ? "past" : clauseTense(lower, morph);
   clause.plan = tense === "plan";
   clause.past = tense === "past";

@@ -587,5 +587,8 @@ describe("readFreeText, round 7: names by word and by dictionary, amounts carrie
   it("logs nothing from clients at large not answering or a request for a report", () => {
     expect(read("клиенты сегодня вообще трубки не берут").entries).toEqual([]);
     expect(read("мне нужна выгрузка по моим встречам").nothing).toBe("question");
+    expect(read("напоминалка: счёт Гранит", known).nothing).toBe("plan");
+    expect(got("Полюс перенёс демо на послезавтра")).toEqual([]);
+    expect(got("Полюс перенёс демо на послезавтра, созвонились")).toEqual(["call:meeting@Полюс"]);
   });
 });
