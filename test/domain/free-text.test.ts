@@ -590,5 +590,8 @@ describe("readFreeText, round 7: names by word and by dictionary, amounts carrie
     expect(read("напоминалка: счёт Гранит", known).nothing).toBe("plan");
     expect(got("Полюс перенёс демо на послезавтра")).toEqual([]);
     expect(got("Полюс перенёс демо на послезавтра, созвонились")).toEqual(["call:meeting@Полюс"]);
+    expect(got("Bright Labs asked us to move the presentation")).toEqual([]);
+    expect(read("note to self: chase the Northwind invoice", known).nothing).toBe("plan");
+    expect(read("can't reach anyone this morning").entries).toEqual([]);
   });
 });
