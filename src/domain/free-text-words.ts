@@ -268,13 +268,13 @@ export const LEGAL = new Set([
 ]);
 
 export const MULT: [RegExp, string][] = [
-  [/^(?:k|к|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|thousand|тыр|т\.?\s?р\.?|тр|т)$/iu, "тыс"],
+  [/^(?:k|к|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|косых|thousand|тыр|т\.?\s?р\.?|тр|т)$/iu, "тыс"],
   [/^(?:m|mln|кк|млн\.?|миллион\p{L}*|лям\p{L}*|million|mio)$/iu, "млн"],
   [/^(?:b|bn|млрд\.?|миллиард\p{L}*|billion)$/iu, "млрд"],
 ];
 // "$$$" is a cheer, not a currency: a "$" right after another is no sign of dollars.
 export const AMOUNT_RE =
-  /(?<![\p{L}\d№#.,:/$])(\$\s*)?(полтора|полторы|\d[\d\u00A0\u202F\u2009 ]*(?:[.,]\d+)?)(?![\d:/])(?:\s*(k|к|кк|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|thousand|тыр|т\.?\s?р\.?|тр|т|m|mln|млн\.?|миллион\p{L}*|лям\p{L}*|million|b|bn|млрд\.?|миллиард\p{L}*|billion)(?![\p{L}\d]))?\.?\s*(₽|р\.|р(?![\p{L}])|руб\p{L}*\.?|rub\p{L}*|rur|\$|usd|долл\p{L}*|бакс\p{L}*|€|eur\p{L}*|евро)?(?![\p{L}])/giu;
+  /(?<![\p{L}\d№#.,:/$])(\$\s*)?(полтора|полторы|\d[\d\u00A0\u202F\u2009 ]*(?:[.,]\d+)?)(?![\d:/])(?:\s*(k|к|кк|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|косых|thousand|тыр|т\.?\s?р\.?|тр|т|m|mln|млн\.?|миллион\p{L}*|лям\p{L}*|million|b|bn|млрд\.?|миллиард\p{L}*|billion)(?![\p{L}\d]))?\.?\s*(₽|р\.|р(?![\p{L}])|руб\p{L}*\.?|rub\p{L}*|rur|\$|usd|долл\p{L}*|бакс\p{L}*|€|eur\p{L}*|евро)?(?![\p{L}])/giu;
 
 // "пол ляма" is half a million, "на сотку" a hundred thousand.
 export const WORD_AMOUNTS: [RegExp, number][] = [
@@ -297,7 +297,7 @@ export const NUMBER_WORDS: Record<string, number> = Object.fromEntries(
 );
 const NUMBER_WORD = Object.keys(NUMBER_WORDS).join("|");
 export const WORDED_AMOUNT = new RegExp(
-  `(?<![\\p{L}])((?:(?:${NUMBER_WORD})(?:\\s+|-))+)(тысяч\\p{L}*|тыщ\\p{L}*|тыс\\.?|косар\\p{L}*|k|к|thousand|млн\\.?|миллион\\p{L}*|лям\\p{L}*|million|mln)(?![\\p{L}])`,
+  `(?<![\\p{L}])((?:(?:${NUMBER_WORD})(?:\\s+|-))+)(тысяч\\p{L}*|тыщ\\p{L}*|тыс\\.?|косар\\p{L}*|косых|k|к|thousand|млн\\.?|миллион\\p{L}*|лям\\p{L}*|million|mln)(?![\\p{L}])`,
   "giu",
 );
 

@@ -384,7 +384,7 @@ function findAmounts(text: string): AmountHit[] {
 }
 
 function numericAmounts(text: string): AmountHit[] {
-  const hits: AmountHit[] = [];
+  const hits: (AmountHit & { num: string; mult: string | undefined })[] = [];
   for (const m of text.matchAll(AMOUNT_RE)) {
     let num = m[2]!.replace(/[\s\u00A0\u202F\u2009]+$/u, "");
     const multRaw = m[3];
@@ -407,10 +407,21 @@ function numericAmounts(text: string): AmountHit[] {
       start: m.index,
       end: m.index + m[0].length,
       strong,
+      num,
+      mult,
     });
   }
-  return hits;
+  // "Гранит на 200 и Полюс на 300 тысяч": a bare number joined to one with a multiplier shares it.
+  for (let i = hits.length - 2; i >= 0; i--) {
+    const [hit, next] = [hits[i]!, hits[i + 1]!];
+    if (hit.strong || !next.mult || !SHARED_MULTIPLIER.test(text.slice(hit.end, next.start))) continue;
+    const parsed = parseAmount(`${hit.num} ${next.mult}`);
+    if ("error" in parsed) continue;
+    Object.assign(hit, { minor: parsed.minor, invalid: false, strong: true, foreign: next.foreign, mult: next.mult });
+  }
+  return hits.map(({ num: _num, mult: _mult, ...hit }) => hit);
 }
+const SHARED_MULTIPLIER = /^\s*(?:и|или|а|and|or|,|-|–)\s+(?:[\p{L}-]+\s+){0,3}(?:на\s+|for\s+)?$/iu;
 
 /** What the whole message says that a clause's reading depends on. */
 interface MessageContext {
@@ -882,7 +893,9 @@ function splitClauses(text: string, morph: Morphology | null, known: KnownClient
     for (const piece of pieces.slice(1)) {
       const l = norm(piece);
       // "Звезду на 90к и Меркурий на 150к": a second amount is a second deal.
-      const ownAmount = findAmounts(piece).some((a) => a.strong) && findAmounts(current).some((a) => a.strong);
+      // Read together, so that "на 200 и на 300 тысяч" shares its multiplier.
+      const joined = findAmounts(`${current} и ${piece}`).filter((a) => a.strong);
+      const ownAmount = joined.some((a) => a.end <= current.length) && joined.some((a) => a.start > current.length);
       const pieceEvent = KIND_PATTERNS.some(([, re]) => spans(re, l).length > 0) || spans(NOANSWER, l).length > 0;
       // "Globex and Initech both went with competitors": names joined before one event are its subjects.
       if (ownAmount || (pieceEvent && hasEvent(norm(current)))) {
