@@ -848,9 +848,11 @@ function findClients(
     // "с Верой из Звезды": the person is not the client, the company after "из" is;
     // "с Ивановым (Медтехника)": nor when the company follows in brackets.
     const after = all[all.indexOf(run[run.length - 1]!) + 1];
-    const person = run.length === 1 && morph !== null && isCyrillic(t.lower) && PERSON.has(morph(t.lower, cases)?.proper ?? "");
+    // "Петру Ивановичу из Гранита": a first name with a patronymic is a person too.
+    const person =
+      run.length <= 2 && morph !== null && run.every((x) => isCyrillic(x.lower) && PERSON.has(morph(x.lower, cases)?.proper ?? ""));
     const bracketed = after !== undefined && /^\s*\(\s*$/u.test(text.slice(run[run.length - 1]!.end, after.start));
-    if (run.length === 1 && after && (after.lower === "из" || after.lower === "from" || (person && bracketed))) {
+    if ((run.length === 1 || person) && after && (after.lower === "из" || after.lower === "from" || (person && bracketed))) {
       i = j;
       continue;
     }

@@ -509,6 +509,7 @@ describe("readFreeText, round 7: names by word and by dictionary, amounts carrie
     expect(r.entries[0]).toMatchObject({ kind: "deal", clientName: "Соколов", clientIsNew: true });
     expect(r.confident).toBe(false);
     expect(got("созвонился с Петровой (Гранит), думают")).toEqual(["call:reached@Гранит"]);
+    expect(got("отправил КП Ольге Петровне из Полюса")).toEqual(["proposal@Полюс"]);
     expect(got("поужинал с коммерческим директором Полюса")).toEqual(["meeting@Полюс"]);
   });
 
