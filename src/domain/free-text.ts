@@ -152,7 +152,10 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
       lower.slice(0, m.index),
     );
     // "обещали в пятницу заплатить": the weekday of what is promised is ahead.
-    const promised = /^\s+(?:\p{L}+\s+)?\p{L}+(?:ть|ться|ти)(?![\p{L}])/u.test(lower.slice(m.index + m[0].length));
+    // "перезвонить в понедельник": so is the weekday right after an infinitive.
+    const promised =
+      /^\s+(?:\p{L}+\s+)?\p{L}+(?:ть|ться|ти)(?![\p{L}])/u.test(lower.slice(m.index + m[0].length)) ||
+      /(?<![\p{L}])\p{L}+(?:ть|ться|ти)\s+$/u.test(lower.slice(0, m.index));
     const ahead =
       booking ||
       promised ||
@@ -1045,7 +1048,10 @@ export function readFreeText(
     // "набрал, никто не ответил, перезвонил через час, поговорили": a call word after one not reached is a second call.
     // "Омега не отвечает, звонил опять": a call word with no outcome after an outcome told with none is that call.
     const sameCall = c.outcome === null && lastOwner !== null && !lastOwner.callWord;
-    const callAgain = c.kind === "call" && !c.reachedOnly && last?.outcome === "noanswer" && c.outcome !== "noanswer" && !sameCall;
+    // "занято, потом ещё раз — поговорили": a reaching word told as another try is a second call.
+    const again = /(?<![\p{L}])(?:ещ[её]\s+раз|снова|повторно|again)(?![\p{L}])/iu.test(raws[clauses.indexOf(c)] ?? "");
+    const callAgain =
+      c.kind === "call" && (!c.reachedOnly || again) && last?.outcome === "noanswer" && c.outcome !== "noanswer" && !sameCall;
     const outcomeOfLast = c.kind === "call" && last?.kind === "call" && c.outcome !== null && !otherDay && !callAgain;
     if (c.kind === null || (sameKindAsLast && !callAgain) || outcomeOfLast) {
       // A clause with no event of its own adds to the previous one.

@@ -575,6 +575,8 @@ describe("readFreeText, round 7: names by word and by dictionary, amounts carrie
     expect(got("Гранит ушёл в Полюс на встречу")).not.toContain("lost@Гранит");
     expect(got("Полюс трубку не берёт, набирал ещё раз")).toEqual(["call:noanswer@Полюс"]);
     expect(got("набрал Гранит, не ответили, перезвонил позже, поговорили")).toEqual(["call:noanswer@Гранит", "call:reached@Гранит"]);
+    expect(got("Гранит набирал — занято, снова — поговорили")).toEqual(["call:noanswer@Гранит", "call:reached@Гранит"]);
+    expect(read("Полюс просит перезвонить в пятницу", known).entries[0]?.day ?? null).toBeNull();
   });
 
   it("reads a verb after 'to' as no name, and what a call was to discuss as its topic", () => {
