@@ -84,6 +84,8 @@ export interface WordAnalysis {
   nominative?: boolean;
   /** A verb's tense or mood: what is done ("отправил") versus planned ("отправлю", "напомни"). */
   tense?: "past" | "pres" | "futr" | "impr" | "infn";
+  /** An order that is also a past plural ("пришли"): it makes a clause neither done nor planned. */
+  pastToo?: boolean;
 }
 
 /**
@@ -128,7 +130,7 @@ function clauseTense(lower: string, morph: Morphology | null): "past" | "plan" |
       if (!isCyrillic(t.lower) || STOP.has(t.lower)) continue;
       const a = morph(t.lower, null);
       if (a?.tense === "past") past = true;
-      else if (a?.tense === "futr" || a?.tense === "impr") future = true;
+      else if (a?.tense === "futr" || (a?.tense === "impr" && !a.pastToo)) future = true;
     }
   if (spans(PLAN_WORDS, lower).length > 0 && !/договорил|agreed|booked/u.test(lower)) return "plan";
   if (past) return "past";

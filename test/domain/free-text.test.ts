@@ -520,6 +520,8 @@ describe("readFreeText, round 7: names by word and by dictionary, amounts carrie
   });
 
   it("reads money that came as a deal, and hands an invoice's amount to its payment", () => {
+    // "пришли" is an order and a past plural: the money came, the proposal is an order and is not logged as sent.
+    expect(got("пришли КП по Граниту")).toEqual([]);
     expect(read("в четверг пришли деньги от Гранита, 300 тыр", known).entries).toEqual([
       expect.objectContaining({ kind: "deal", clientName: "Гранит", amountMinor: 30_000_000, day: { type: "weekday", weekday: 4 } }),
     ]);
