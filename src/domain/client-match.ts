@@ -44,12 +44,18 @@ export interface KnownClient {
   key: string;
   /** The first word of a name of several words ("альфа"), else null. */
   first: string | null;
+  /** The last word of a name of several words ("кедр" of «Сибирский Кедр»), else null. */
+  last: string | null;
+  /** Each word of the name ("белый", "парус"), for a name typed with every word inflected. */
+  words: string[];
 }
 
 export interface KnownClients {
   all: KnownClient[];
   /** Which first words belong to only one client. */
   uniqueFirst: Set<string>;
+  /** Which last words belong to only one client. */
+  uniqueLast: Set<string>;
 }
 
 const norm = (s: string) => s.toLocaleLowerCase("ru").replace(/ё/g, "е");
@@ -74,6 +80,7 @@ export function prepareKnownClients(names: readonly string[], taught: readonly {
   const seen = new Set<string>();
   const all: KnownClient[] = [];
   const firstCount = new Map<string, number>();
+  const lastCount = new Map<string, number>();
   for (const name of names) {
     const words = nameWords(name);
     const key = compact(words.join(""));
@@ -89,17 +96,21 @@ export function prepareKnownClients(names: readonly string[], taught: readonly {
             .map(norm);
     const first = parts.length > 1 && parts[0]!.length >= 4 ? compact(parts[0]!) : null;
     if (first) firstCount.set(first, (firstCount.get(first) ?? 0) + 1);
-    all.push({ name, key, first });
+    const last = words.length > 1 && words[words.length - 1]!.length >= 4 ? compact(words[words.length - 1]!) : null;
+    if (last) lastCount.set(last, (lastCount.get(last) ?? 0) + 1);
+    all.push({ name, key, first, last, words: words.map(compact) });
   }
   for (const t of taught) {
     const key = compact(t.phrase);
-    if (key && !seen.has(key)) all.push({ name: t.name, key, first: null });
+    if (key && !seen.has(key)) all.push({ name: t.name, key, first: null, last: null, words: [key] });
     seen.add(key);
   }
   const uniqueFirst = new Set([...firstCount].filter(([, n]) => n === 1).map(([w]) => w));
+  // A last word shared with a first word of another client ("Плюс Вектор") names neither for sure.
+  const uniqueLast = new Set([...lastCount].filter(([w, n]) => n === 1 && !firstCount.has(w)).map(([w]) => w));
   // Longer names first, so "Альфа Банк" wins over "Альфа".
   all.sort((a, b) => b.key.length - a.key.length);
-  return { all, uniqueFirst };
+  return { all, uniqueFirst, uniqueLast };
 }
 
 /** Optimal string alignment distance, stopping once it exceeds `max`. */
@@ -164,9 +175,11 @@ const isCyrillic = (s: string) => /[а-я]/u.test(s);
  * ending, as the dictionary's base form, with one typo (names of six letters or more),
  * or transliterated.
  */
-export function sameName(word: string, base: string | null, key: string): boolean {
+export function sameName(word: string, base: string | null, key: string, tolerance: "full" | "no_typo" | "no_ending" = "full"): boolean {
   if (word === key || (base !== null && compact(base) === key)) return true;
   if (key.length < 3) return false;
+  // A dictionary's base form already has no case ending: "соколов" is the surname, not «Сокол» inflected.
+  if (tolerance === "no_ending") return key.length >= 5 && isCyrillic(key) === isCyrillic(word) && withinEdits(word, key, 1);
   if (isCyrillic(key) && !isCyrillic(word))
     return key.length >= 4 && withinEdits(word.replace(/kh/g, "h"), translit(key).replace(/kh/g, "h"), 1);
   const stem = FINAL_VOWEL.test(key) && key.length > 3 ? key.slice(0, -1) : key;
@@ -174,9 +187,17 @@ export function sameName(word: string, base: string | null, key: string): boolea
     if (!word.endsWith(ending)) continue;
     const wStem = word.slice(0, word.length - ending.length);
     if (wStem === stem) return true;
-    if (stem.length >= 5 && withinEdits(wStem, stem, 1)) return true;
+    if (tolerance === "full" && stem.length >= 5 && withinEdits(wStem, stem, 1)) return true;
   }
   return false;
+}
+
+const ADJ_ENDING = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$/u;
+const ADJ_FORMS = /(?:ого|его|ому|ему|ыми|ими|ым|им|ом|ем|ой|ей|ую|юю|ая|яя|ое|ее|ые|ие|ых|их|ый|ий)$/u;
+/** "белому" for "белый", "зеленой" for "зеленая": an adjective of a name in another case or gender. */
+function sameAdjective(word: string, key: string): boolean {
+  if (!ADJ_ENDING.test(key) || key.length < 5) return false;
+  return ADJ_FORMS.test(word) && word.replace(ADJ_FORMS, "") === key.slice(0, -2);
 }
 
 export interface KnownHit {
@@ -194,6 +215,7 @@ export function matchKnownAt(
   bases: readonly (string | null)[],
   at: number,
   known: KnownClients,
+  lastWord = false,
 ): KnownHit | null {
   for (let n = Math.min(3, words.length - at); n >= 1; n--) {
     const typed = words.slice(at, at + n).map(compact);
@@ -202,20 +224,35 @@ export function matchKnownAt(
     const base = n === 1 ? (bases[at] ?? null) : null;
     for (const client of known.all) {
       if (sameName(joined, base, client.key)) return { client, words: n };
+      // "Белому парусу", "с Зелёной долиной": every word of the name inflected on its own.
+      if (
+        n > 1 &&
+        client.words.length === n &&
+        typed.every(
+          (t, i) =>
+            t.length >= 2 && (sameName(t, bases[at + i] ?? null, client.words[i]!, "no_typo") || sameAdjective(t, client.words[i]!)),
+        )
+      )
+        return { client, words: n };
     }
   }
-  // "набрал Альфу": the first word of a longer name, when no other client shares it.
+  // "набрал Альфу": the first word of a longer name, when no other client shares it; a word a
+  // typo away is no first word ("right" is not «Bright Labs»).
   const one = compact(words[at] ?? "");
   if (one.length >= 4)
-    for (const client of known.all)
-      if (client.first && known.uniqueFirst.has(client.first) && (one === client.first || sameName(one, bases[at] ?? null, client.first)))
+    for (const client of known.all) {
+      if (client.first && known.uniqueFirst.has(client.first) && sameName(one, bases[at] ?? null, client.first, "no_typo"))
         return { client, words: 1 };
+      // "звонил в Кедр": a capitalised last word of a longer name, when no other client shares it.
+      if (lastWord && client.last && known.uniqueLast.has(client.last) && sameName(one, bases[at] ?? null, client.last, "no_typo"))
+        return { client, words: 1 };
+    }
   return null;
 }
 
 /** The known client a whole name stands for ("альфа трейд", "ООО Север"), if any. */
-export function lookupKnown(name: string, known: KnownClients): KnownClient | null {
+export function lookupKnown(name: string, known: KnownClients, baseForm = false): KnownClient | null {
   const key = compact(nameWords(name).join(""));
   if (!key) return null;
-  return known.all.find((c) => c.key === key || sameName(key, null, c.key)) ?? null;
+  return known.all.find((c) => c.key === key || sameName(key, null, c.key, baseForm ? "no_ending" : "full")) ?? null;
 }

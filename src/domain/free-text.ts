@@ -4,8 +4,69 @@
 // bot shows the proposals and stores them only after the manager confirms.
 import { parseAmount } from "./amounts.js";
 import type { DayRef } from "./backdating.js";
-import { type KnownClients, lookupKnown, matchKnownAt, prepareKnownClients } from "./client-match.js";
+import { compact, type KnownClients, lookupKnown, matchKnownAt, prepareKnownClients } from "./client-match.js";
 import { MAX_CLIENT_LENGTH, MAX_REASON_LENGTH, type ParsedEntry } from "./entry-parsing.js";
+import {
+  ABOUT,
+  AGO,
+  AHEAD_HINT,
+  AMOUNT_RE,
+  APPOINTMENT_WORD,
+  BARE_WEEKDAY,
+  BOOKED_AFTER,
+  CALL_WORD,
+  CANCELLED,
+  COMMAND,
+  COMPLAINT,
+  CURRENCY_FOREIGN,
+  EN_NEGATED,
+  EN_PAST,
+  EXPO_RE,
+  FUTURE_WORDS,
+  HELD,
+  INBOUND,
+  KIND_PATTERNS,
+  LEGAL,
+  MEET_WORD,
+  MEETING_OUTCOME,
+  MOVED,
+  MULT,
+  NEGATED_ABILITY,
+  NEGATED_JUST_BEFORE,
+  NEGATION_BEFORE,
+  NOANSWER,
+  NOANSWER_AFTER_CALL,
+  NOT_HELD,
+  NUMBER_WORDS,
+  ONLY,
+  PLAN_HEADER,
+  PLAN_WORDS,
+  PLANNED,
+  QUESTION_START,
+  QUESTION_WORD,
+  REACHED,
+  REASON_LEAD,
+  REASON_SEP,
+  REFERRED,
+  REFERRED_BY,
+  RESCHEDULED,
+  ROLES,
+  STATUS_AFTER,
+  STOP,
+  TIME_REFERENCE,
+  TOPIC_BEFORE,
+  UNDER_WAY,
+  VAGUE_PAST,
+  VIDEO_RE,
+  WEEKDAY,
+  WEEKDAY_AHEAD,
+  WEEKDAY_NAMES,
+  WISH,
+  WORD_AMOUNTS,
+  WORDED_AMOUNT,
+  WRITTEN,
+  w,
+} from "./free-text-words.js";
 import { clientKey } from "./pipeline.js";
 import { isActivityKind, type ReadPhrases, type TextAlias } from "./text-aliases.js";
 import type { ActivityKind, CallOutcome } from "./types.js";
@@ -23,6 +84,8 @@ export interface WordAnalysis {
   nominative?: boolean;
   /** A verb's tense or mood: what is done ("отправил") versus planned ("отправлю", "напомни"). */
   tense?: "past" | "pres" | "futr" | "impr" | "infn";
+  /** An order that is also a past plural ("пришли"): it makes a clause neither done nor planned. */
+  pastToo?: boolean;
 }
 
 /**
@@ -58,208 +121,6 @@ export interface FreeTextReading {
   nothing: NothingReason | null;
 }
 
-const L = "\\p{L}";
-/**
- * `word` where `before` comes right before it: checked only where the word matched, so a long
- * "before" does not cost a look back from every position of the text.
- */
-const preceded = (before: string, word: string) => `${word}(?<=${before}${word})`;
-/** A word-start-anchored pattern (JavaScript's \b does not know Cyrillic). */
-const w = (src: string) => new RegExp(`(?<![${L}\\d])(?:${src})`, "giu");
-
-// A contact met at an exhibition or a conference is a lead, whatever verb says how it was met.
-const EXPO =
-  "(?:с|на)\\s+(?:выставк|конференц|форум|выставочн)\\p{L}*|(?:at|from)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:expo|trade\\s*show|exhibition|conference|trade\\s+fair|fair)(?![\\p{L}])";
-const EXPO_RE = w(EXPO);
-// A video meeting is a meeting: "zoom call", "созвон в зуме" name the medium, not a phone call.
-const VIDEO =
-  "zoom|зум\\p{L}*|видеозвон\\p{L}*|видеосвяз\\p{L}*|видеоконф\\p{L}*|video\\s*(?:call|chat|conference)|google\\s+meet|(?:ms\\s+)?teams\\s+(?:call|meeting)|skype|скайп\\p{L}*|webex";
-const VIDEO_RE = w(VIDEO);
-
-// The order is the priority when one clause names several kinds: "отказались от КП"
-// is a loss, "сделка по КП" a deal, "презентация на встрече" a presentation.
-const KIND_PATTERNS: [ActivityKind, RegExp][] = [
-  [
-    "lost",
-    w(
-      "отказ|отказал|отказались|сказал[аи]?\\s+нет|не\\s+актуальн\\p{L}*|неактуальн\\p{L}*|слил(?:ся|ись|ась|и)|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+буд(?:ет|ем)\\s+(?:\\p{L}+\\s+)?(?:покупа|бра|заказыва|работа|подписыва|продлева|сотруднича)\\p{L}*|(?:won'?t|will\\s+not|not\\s+going\\s+to)\\s+(?:buy|sign|renew|proceed|go\\s+ahead|move\\s+forward)|не\\s+интерес|неинтерес|(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли)|ушл[аи]|достал\\p{L}*)\\s+(?:(?:к|в)\\s+)?(?:конкурент|другом|другой|другим)|выбрали\\s+(?:другого|другой|другую|конкурент)|проигра[лн]\\p{L}*|пролетел\\p{L}*|отвалил|съехал|no\\s+go(?![\\p{L}])|not\\s+moving\\s+forward|won'?t\\s+(?:move|go)\\s+forward|decided\\s+(?:against|not\\s+to)|соскочил\\p{L}*|спрыгнул\\p{L}*|нашли\\s+(?:\\p{L}+\\s+)?(?:дешевл|другого|другую|другой)|купили\\s+у\\s+(?:других|другого|конкурент)|стоп-?лист|расторг\\p{L}*|отменил\\p{L}*\\s+(?:заказ|сделк|договор|контракт)|cancel+ed\\s+(?:the\\s+|their\\s+)?(?:deal|contract|order)|заморозил\\p{L}*|выбрал\\p{L}*\\s+(?:конкурент|другого|другую|другой)|lost|declined|refused|rejected|passed\\s+on|not\\s+interested|(?:went|gone)\\s+with|(?:chose|picked|selected|opted\\s+for|switched\\s+to|going\\s+with)\\s+(?:an?\\s+|another\\s+|the\\s+other\\s+|other\\s+|a\\s+different\\s+|some\\s+)?(?:competitor|vendor|supplier|provider|partner|contractor|agency|someone|somebody)|(?:chose|picked|selected|opted\\s+for|switched\\s+to)\\s+(?:another|a\\s+different|the\\s+other)(?![\\p{L}])|passed(?=\\s*(?:$|[.,;!)—–-])|\\s+for\\s+now)|(?:chose|picked|selected|opted\\s+for|went\\s+with|going\\s+with)\\s+(?:an?\\s+)?(?:cheaper|different|alternative|competing)(?![\\p{L}])|stay\\p{L}*\\s+with\\s+(?:their|the|its|his|her)\\s+(?:current|existing|old|incumbent|present)|оста[лт]\\p{L}*\\s+(?:со?\\s+)?(?:старым|текущим|своим|прежним|нынешним)|pulled\\s+(?:out|the\\s+plug)|closed[\\s-]+lost|not\\s+a\\s+(?:good\\s+)?fit|no\\s+longer\\s+(?:interested|a\\s+fit|pursuing|moving)|build(?:ing)?\\s+(?:it\\s+)?in-?house|не\\s+прош\\p{L}*\\s+по\\s+(?:бюджету|цене|деньгам)|решил\\p{L}*\\s+не\\s+(?:брать|покупать|заказывать|продолжать|работать|подписывать|продлевать|идти)|killed\\s+(?:the\\s+|our\\s+)?(?:deal|project|contract|order)|deal(?:'s|\\s+is)\\s+off|budget\\s+(?:was\\s+)?(?:cut|frozen|slashed)|(?:cut|froze|slashed)\\s+(?:the\\s+|their\\s+)?budget|урезал\\p{L}*\\s+бюджет|бюджет\\s+урезал\\p{L}*|walked\\s+away|bailed|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned",
-    ),
-  ],
-  [
-    "deal",
-    w(
-      "accepted\\s+(?:our\\s+|the\\s+|my\\s+)?(?:offer|proposal|quote|terms)|confirmed\\s+(?:the\\s+|their\\s+|an?\\s+)?order|приняли\\s+(?:наше\\s+)?(?:кп|предложени\\p{L}*|условия)|подтвердили\\s+заказ|сделк|деал|po(?![\\p{L}])|purchase\\s+order|countersigned|продал|продали|продажа|подписал|(?:за)?купил\\p{L}*|заказал[аи]?(?![\\p{L}])|отгрузил\\p{L}*|деньги\\s+упали|упали\\s+деньги|ударили\\s+по\\s+рукам|дал[аи]?\\s+добро|дожал\\p{L}*|продлил\\p{L}*|продлени\\p{L}*|renewed|renewal|перев[её]л\\p{L}*\\s+(?:деньги|оплату|аванс|предоплату|средства)|перечислил\\p{L}*|(?:пришли|поступили)\\s+деньги|деньги\\s+(?:пришли|поступили|на\\s+сч[её]те)|закрыт[аоы]?(?![\\p{L}])|wired|transferred|payment\\s+received|(?<!на\\s)(?:пред)?оплат\\p{L}*|аванс(?![\\p{L}])|занес(?:ли|ла)?(?![\\p{L}])|занёс|выигра[лн]\\p{L}*|prepayment|deposit|down\\s+payment|подписали|подписан|оплатил|оплатили|оплачен|(?<!на\\s)оплат[аиу]|заплатил\\p{L}*|received\\s+(?:the\\s+)?payment|payment\\s+from|заключил|закрыл(?!ся|ась|ись|ось)|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
-    ),
-  ],
-  [
-    "proposal",
-    w(
-      "кп(?:э?ш?к\\p{L}*)?(?![\\p{L}])|kp(?![\\p{L}])|прайс\\p{L}*|расч[её]т(?:ы)?(?![\\p{L}])|pricing|price\\s+list|коммерческ|предложени|оффер|смет[уаыое]|договор\\p{L}*\\s+(?:\\p{L}+\\s+)?на\\s+подпис|(?:отправил\\p{L}*|выслал\\p{L}*|скинул\\p{L}*)\\s+договор|" +
-        preceded("(?:выставил|отправил|выслал|скинул)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}", "сч[её]т") +
-        "\\p{L}*|сч[её]т\\p{L}*(?=\\s+(?:\\p{L}+\\s+)?(?:выставил|выставлен|отправил|отправлен|выслал|скинул))|(?:заявк\\p{L}*|документ\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:в|на)\\s+(?:участие\\s+в\\s+)?тендер|" +
-        preceded(
-          "(?:sent|emailed|forwarded|shared|dropped|shot|mailed|passed\\s+along)\\s+(?:over\\s+)?(?:\\S+\\s+){0,3}",
-          "(?:contract|agreement|price|deck|slides|estimate|terms|specs?|msa|nda)",
-        ) +
-        "(?![\\p{L}])|(?:for|to)\\s+(?:e-?)?signature|на\\s+подпис\\p{L}*|bids?(?![\\p{L}])|tender\\s+(?:application|submission|documents)|" +
-        preceded(
-          "(?:отправил|скинул|выслал|сбросил|направил)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}",
-          "(?:през[аыуе]|презентаци\\p{L}*|цен[уыа]|ценник\\p{L}*)",
-        ) +
-        "(?![\\p{L}])|sent\\s+(?:over\\s+)?(?:the\\s+|a\\s+|our\\s+)?(?:deck|slides|presentation)|estimate|invoice|sow(?![\\p{L}])|statement\\s+of\\s+work|rf[pq](?![\\p{L}])|bid\\s+submitted|proposal|quote|quotation|offer",
-    ),
-  ],
-  [
-    "presentation",
-    w(
-      "презент|през[аыуе]|презой|демо|демк|демонстрац|показ(?:ал|ала|али|ыва\\p{L}*)|показ(?![\\p{L}])|demo|present|pitch|showed|walked(?=\\s+\\p{L}+\\s+through)|walkthrough|webinar|вебинар",
-    ),
-  ],
-  [
-    "meeting",
-    w(
-      `встрет(?:ил|ились|ился|илась|ила)|встреч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+у\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|(?:по)?(?:обедал|ужинал|завтракал)\\p{L}*|${preceded("(?:^|\\s)у\\s+(?!(?:нас|них|него|нее|неё|меня|тебя|вас)\\s)\\S+\\s+", "был[аи]?")}(?=\\s*(?:$|[.,;!—–-]))|${VIDEO}|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|визит|met(?![\\p{L}])|meeting|qbr(?![\\p{L}])|kick-?off|mtg(?![\\p{L}])|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|завтрак|кофе)\\s+(?:с|со)(?![\\p{L}])|лично|вживую|очно|face\\s+to\\s+face|${preceded("(?:at|in)\\s+(?:\\S+\\s+)?", "(?:office|offices|hq|headquarters|premises|plant|factory|warehouse)")}(?![\\p{L}])|came\\s+(?:to|by|over)(?![\\p{L}])|приехал\\p{L}*\\s+к\\s+нам|был[аи]?\\s+у\\s+нас|(?:в|во)\\s+(?:кафе|ресторан\\p{L}*|кофейн\\p{L}*)|over\\s+(?:coffee|lunch|dinner|drinks)|(?:at|in)\\s+(?:a|the|their)\\s+(?:cafe|café|restaurant|coffee\\s+shop)`,
-    ),
-  ],
-  [
-    "call",
-    w(
-      "по\\s+телефону|(?:не)?(?:по|пере|от|со|про|до|за|об)?звон|звякнул|набрал|набирал|трубк|прозвон|called|call|calls|calling|rang|phoned|phone|dialed|dialled|ring|followed\\s+up",
-    ),
-  ],
-  [
-    "lead",
-    w(
-      `${EXPO}|referral|referred\\s+(?:by|to|us)|по\\s+рекомендаци\\p{L}*|порекомендовал\\p{L}*|сарафан\\p{L}*|` +
-        "сами\\s+(?:\\p{L}+\\s+)?(?:позвонил|набрал|вышл|выш[её]л|обратил|написал)\\p{L}*|(?:позвонил|набрал|вышл|выш[её]л|написал)\\p{L}*\\s+сами|(?:called|rang|phoned|reached\\s+out\\s+to)\\s+us|called\\s+in(?![\\p{L}])|" +
-        "(?:приш[её]л|пришл[аи]|появил\\p{L}*|заш[её]л|зашл[аи]|обратил\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:клиент|лид|заявк|запрос|контакт)|(?:взял|получил|дал[аи]?)\\p{L}*\\s+контакт|" +
-        "(?:from|via|through)\\s+(?:the\\s+|our\\s+)?(?:website|site|web\\s+form|landing)|(?:website|web|contact|site)\\s+form|" +
-        "нов(?:ый|ая|ого|ое|ые)\\s+(?:лид|клиент|контакт|заявк)|лид(?![\\p{L}])|лида|заявк|входящ|обратил|new\\s+(?:lead|client|prospect|contact|customer)|(?:new|inbound|hot|warm|fresh)\\s+lead|lead\\s*:|lead\\s+from|inbound|inquiry|enquiry|new\\s+prospect|reached\\s+out|lead\\s+came\\s+in|came\\s+in\\s+(?:from|via|through)|filled\\s+(?:out\\s+|in\\s+)?(?:the\\s+|a\\s+|our\\s+)?form|(?:demo|quote|pricing)\\s+request|запрос\\s+(?:на|с\\s+сайта)|запрос\\s+(?:\\p{L}+\\s+)?(?:кп|прайс|цен|демо|презентаци|расч[её]т|коммерческ|предложени|сч[её]т)|(?:нов\\p{L}*\\s+)?обращени\\p{L}*",
-    ),
-  ],
-];
-
-const CALL_WORD = KIND_PATTERNS.find(([k]) => k === "call")![1];
-const NOANSWER = w(
-  // A number that cannot be reached ("телефон выключен", "number disconnected", "wrong number"),
-  // a gatekeeper by any title, "busy" said of the callee, a voicemail by any spelling, or
-  // "nothing" alone after a call: a call not reached.
-  "вне\\s+(?:зоны|доступа|сети|связи)|(?:nobody|no\\s+one|noone)\\s+(?:was\\s+)?(?:home|there|in)|rang\\s+out|l\\.?v\\.?m(?![\\p{L}])|no[\\s-]+answer|попал\\p{L}*\\s+на\\s+(?:секретар|автоответчик|ресепш|помощни)\\p{L}*|(?:got|reached)\\s+(?:the\\s+|their\\s+)?(?:gatekeeper|receptionist|secretary|front\\s+desk|answering\\s+machine)|(?:line|number|phone)\\s+(?:was\\s+|is\\s+)?engaged|engaged\\s+tone|no\\s+ans(?![\\p{L}])|" +
-    preceded(
-      "(?:call|dial|rang|ring|phon|tried|звон|набир|набра|пытал)\\p{L}*(?:\\s+\\S+){0,6}\\s+",
-      "(?:no\\s+luck|no\\s+joy|безрезультатно|глухо|впустую|nothing)",
-    ) +
-    "(?![\\p{L}])|(?:couldn'?t|could\\s+not|can'?t|cannot|unable\\s+to|wasn'?t\\s+able\\s+to)\\s+(?:get\\s+(?:a\\s+)?hold\\s+of|get\\s+through|reach|connect|talk|speak|catch)|rang\\s+and\\s+rang|(?:he|she|they)(?:'s|'re|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:out|away|not\\s+in|on\\s+(?:vacation|holiday|leave))(?![\\p{L}])|out\\s+of\\s+(?:the\\s+)?office|screened\\s+(?:me\\s+)?out|got\\s+screened|не\\s+ал[её]|(?:нет|не\\s+было|не\\s+будет)\\s+на\\s+месте|(?:трубк\\p{L}*\\s+не|не\\s+(?:\\p{L}+\\s+)?)(?:бер|брал|взял|сним|снял|подним|поднял)\\p{L}*(?=\\s+трубк|\\s*$|[\\s,.!—–-])|" +
-    // The gatekeeper's employer between stays outside the match, to be read as the client.
-    "" +
-    preceded(
-      "(?:секретар|ресепшн|ресепш|помощни|приемн|приёмн)\\p{L}*\\s+(?:\\S+\\s+){0,2}",
-      "(?:не\\s+(?:соедин|пропуст|пуска|переключ)|отшил|отфутболил|развернул|послал)",
-    ) +
-    "\\p{L}*|" +
-    "(?:телефон|номер|абонент|мобильн)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:выключен|отключен|заблокирован|не\\s+обслужива)\\p{L}*|выключен\\p{L}*|(?:не\\s+тот|неправильн\\p{L}*|неверн\\p{L}*)\\s+номер|номер\\s+не\\s+существует|disconnected|wrong\\s+number|out\\s+of\\s+service|not\\s+in\\s+service|" +
-    preceded(
-      "(?:receptionist|secretary|assistant|front\\s+desk)\\s+(?:\\S+\\s+){0,2}",
-      "(?:wouldn'?t|would\\s+not|didn'?t|did\\s+not|refused\\s+to|won'?t)\\s+(?:put|transfer|connect|let)",
-    ) +
-    "|wouldn'?t\\s+(?:transfer|connect)|(?<=\\p{L}\\s)busy(?=\\s*(?:$|[.,;!)—–-]))|voice\\s*mail|vm(?![\\p{L}])|^(?:nothing|nada|no\\s+luck|ничего|глухо|безрезультатно)$|not\\s+pick\\p{L}*\\s+up|no\\s+pick-?up|phone\\s+(?:was\\s+|is\\s+)?(?:off|dead)|switched\\s+off|turned\\s+off|не\\s+застал\\p{L}*|(?:не\\s+был\\p{L}*\\s+на\\s+связи|на\\s+связи\\s+не\\s+был\\p{L}*)|вне\\s+сети|там\\s+никого|никого\\s+нет|сбрасыва\\p{L}*|не\\s+пропустил\\p{L}*|не\\s+пуска\\p{L}*|без\\s+ответа|не\\s+достуч\\p{L}*|didn'?t(?=\\s*(?:$|[.,;!]))|не\\s+(?:мог\\p{L}*|могу|удал\\p{L}*|получ\\p{L}*)\\s+(?:до|про)звон|не\\s+(?:взял|взяла|взяли|берет|берут|бер[её]т|брал[аи]?|отвечает|отвечают|ответил[аи]?)(?![\\p{L}])|секретар\\p{L}*\\s+не\\s+соедин|не\\s+соедин|сбросил\\p{L}*(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|line\\s+(?:was\\s+)?busy|both\\s+busy|(?:^|-\\s*|,\\s*)busy|couldn'?t\\s+get\\s+through|could\\s+not\\s+get\\s+through|wouldn'?t\\s+put\\s+(?:me\\s+)?through|gatekeeper|left\\s+a\\s+voicemail|didn'?t\\s+pick|не\\s*дозвон|недозвон|не\\s+(?:взял|взяла|взяли|берет|берут|брал|брали|брала|снял|сняли|подняли|поднял)\\s+трубк|трубк\\p{L}*\\s+не\\s+(?:взял|взяли|берут|берет|брал|брали|сняли|сняли)|не\\s+ответил|не\\s+отвеча|никто\\s+не|сбросил(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|занято|недоступ|вне\\s+зоны|автоответчик|гудки|no\\s+answer|no\\s+one\\s+(?:answered|picked)|nobody\\s+(?:answered|picked)|didn'?t\\s+(?:answer|pick\\s+up)|did\\s+not\\s+(?:answer|pick\\s+up)|not\\s+answering|voicemail|unreachable|couldn'?t\\s+reach|could\\s+not\\s+reach|hung\\s+up|went\\s+to\\s+voicemail",
-);
-// The nouns of an appointment, Russian and (typed in Russian messages too) English.
-const APPOINTMENT = "демо|демк|презент|през[аыуе]|показ|встреч|встрет|demo|meeting|presentation";
-const ONLY = /(?<![\p{L}])(?:только|лишь|only|just)(?![\p{L}])/iu;
-// A call the client made: "входящий", "позвонили сами", "called us".
-const INBOUND =
-  /входящ|inbound|(?<![\p{L}])сами(?![\p{L}])|(?:called|rang|phoned)\s+us|called\s+in(?![\p{L}])|(?:позвонил\p{L}*|звонок\s+от|звонил\p{L}*)\s+(?:нов|потенциальн)\p{L}*\s+(?:клиент|заказчик|компани)/u;
-const CANCELLED = /отмен|cancel|called\s+off/u;
-// What lies between an appointment's noun and the booking verb after it: "встречу [с Вегой] поставили".
-const BOOKED_AFTER = /^\p{L}+\s+(?:(?:с|со|with)\s+\S+\s+)?$/u;
-const APPOINTMENT_WORD = new RegExp(`${APPOINTMENT}|през|mtg`, "u");
-// Silence with no call told ("по Ориону тишина уже неделю") is a status; after a call it is the call not reached.
-const NOANSWER_AFTER_CALL = w("тишина|молч\\p{L}*|no\\s+response|not\\s+responding|no\\s+reply|unanswered|silence");
-const MEETING_OUTCOME = w(
-  // "договорились о встрече", "договорились с Орловой о презентации", "договорились на demo".
-  // The name between stays outside the match, so it is read as the client.
-  `(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил|поставил)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|об\\s+|на\\s+)?(?:${APPOINTMENT}|созвон(?:е|а)?(?![\\p{L}])|звонок|звонке)|` +
-    `${preceded("(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил)\\p{L}*\\s+(?:с|со)\\s+(?:\\S+\\s+){1,2}", "(?:о|об|на)\\s+(?:" + APPOINTMENT + ")")}|` +
-    // "got them to agree to an onsite visit", "they want to meet on Friday", "хотят встретиться".
-    "interested\\s+in\\s+(?:an?\\s+|the\\s+)?(?:demo|meeting|presentation)|интересу\\p{L}*\\s+(?:демо|встреч|презентац)\\p{L}*|agree\\p{L}*\\s+to\\s+(?:an?\\s+|the\\s+)?(?:[\\p{L}-]+\\s+)?(?:visit|meeting|demo|presentation)|(?:want\\p{L}*|would\\s+like|'d\\s+like)\\s+to\\s+(?:meet|see\\s+a\\s+demo)|хот\\p{L}*\\s+встрет\\p{L}*|" +
-    // "invite sent for a demo on Thursday", "приглашение на встречу отправил": a calendar invite books it.
-    "(?:calendar\\s+)?invite\\s+(?:sent|accepted|out)|sent\\s+(?:an?\\s+|the\\s+)?(?:calendar\\s+)?invite|приглашени\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:отправил|принял|выслал)\\p{L}*|" +
-    // The booking verb after the appointment ("встречу с Вегой поставили на чт"); the name between stays the client's.
-    `${preceded("(?:" + APPOINTMENT + ")\\p{L}*\\s+(?:(?:с|со|with)\\s+\\S+\\s+)?", "(?:назначил|поставил|забил|запланировал|согласовал|booked|scheduled|set\\s+up|locked\\s+in)")}\\p{L}*|` +
-    // "demo scheduled for Tue", "meeting with Acme is booked".
-    "(?:demo|meeting|presentation|zoom)\\s+(?:with\\s+\\S+\\s+)?(?:is\\s+|was\\s+)?(?:booked|scheduled|set(?:\\s+up)?|arranged|confirmed|locked\\s+in)|" +
-    "записал\\p{L}*\\s+(?:их\\s+|его\\s+|е[её]\\s+)?на\\s+(?:демо|демк|встреч|презент|показ)|пригласил\\p{L}*\\s+(?:нас\\s+|меня\\s+)?на\\s+(?:демо|демк|встреч|презент|показ|переговор)|договорил\\p{L}*\\s+(?:что\\s+)?(?:приеду|подъеду|заеду|приедут|приедем|встретимся)|(?:демо|демк\\p{L}*|презентаци\\p{L}*)\\s+(?:назначен|договорились)|(?:set\\s+up|booked|scheduled|arranged|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:demo|presentation)|want\\p{L}*\\s+(?:a\\s+|the\\s+)?(?:demo|presentation|meeting)|(?:booked|scheduled|set\\s+up|arranged)\\s+(?:a\\s+|the\\s+|another\\s+)?(?:call|follow-up)|жд(?:ут|ем)\\s+(?:нас\\s+)?(?:на\\s+)?(?:демо|демк\\p{L}*|презентаци\\p{L}*|встреч\\p{L}*)|agreed\\s+to\\s+(?:a\\s+)?meet|(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|пн|вт|ср|чт|пт|сб|\\d)(?![\\p{L}])|подтвердил\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:встреч|демо|през)|завтра\\s+встреча|договорились\\s+встретиться|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?meeting|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|(?:locked\\s+in|lined\\s+up|confirmed|pencil+ed\\s+in)\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|demo|presentation)|booked\\s+(?:for|on)|хотят\\s+встреч",
-);
-const MEET_WORD = /встреч|встрет|демо|демк|през|показ|meet|demo|presentation|офис|office|приед|подъед|come\s+(?:over|to|by|in)/u;
-const AHEAD_HINT = w(
-  "зовут|приглаша\\p{L}*|готовы|жд[уеё]м?\\s+(?:их|его|е[её])|приед\\p{L}*|подъед\\p{L}*|would\\s+like|(?:they|we|he|she)'?d\\s+like|(?:they|he|she)'?ll|will\\s+come|coming\\s+(?:in|over|to)",
-);
-const HELD = /(?<![\p{L}])(?:прошл[аои]|прош[её]л|состоял\p{L}*|went\s+(?:well|fine|great|ok|good|badly)|took\s+place)(?![\p{L}])/giu;
-// "встреча перенеслась", "отменили демо", "pushed the meeting": a meeting moved or called off was not held.
-const MOVED = w(
-  "перен[её]с\\p{L}*|перенос\\p{L}*|отмен\\p{L}*|сдвинул\\p{L}*|сдвинули|postpon\\p{L}*|reschedul\\p{L}*|pushed|moved|cancel\\p{L}*|called\\s+off",
-);
-// "не подписали", "встреча не состоялась", "didn't sign": a negated event did not happen.
-const NEGATION_BEFORE =
-  /(?<![\p{L}])(?:не|ни|нет|без|not|never|didn'?t|did\s+not|haven'?t|hasn'?t|havent|wasn'?t|no)\s+(?:(?:\p{L}+\s+)?(?:еще|ещё|yet|пока)\s+|\p{L}+(?:л|ла|ли|ed)\s+)?$/iu;
-const NEGATED_ABILITY =
-  /(?<![\p{L}])(?:couldn'?t|could\s+not|can'?t|cannot|unable\s+to|wasn'?t\s+able\s+to|не\s+смог\p{L}*|не\s+удал\p{L}*|не\s+получил\p{L}*)\s+(?:\p{L}+\s+)?$/iu;
-// The English ways of saying something was not done, shared by the negation checks below.
-const EN_NOT_DONE = "didn'?t|did\\s+not|hasn'?t|haven'?t|has\\s+not|have\\s+not|never";
-const NEGATED_JUST_BEFORE = new RegExp(
-  `(?:(?<![\\p{L}])(?:не|not|${EN_NOT_DONE})\\s+(?:yet\\s+|even\\s+|еще\\s+|ещё\\s+)?$)|${NEGATED_ABILITY.source}`,
-  "iu",
-);
-const EN_NEGATED = w(`(?:${EN_NOT_DONE}|not\\s+yet|wasn'?t|weren'?t|won'?t)\\s+(?:yet\\s+|been\\s+|even\\s+|ever\\s+)?\\p{L}+`);
-// Written channels: an unanswered email or chat message is not a call not reached.
-const WRITTEN = w(
-  "e-?mail\\p{L}*|(?<!voice\\s+)mail(?![\\p{L}])|письм\\p{L}*|почт\\p{L}*|сообщени\\p{L}*|messages?(?![\\p{L}])|texts?(?![\\p{L}])|texted|sms|смс\\p{L}*|whats-?app|ватсап\\p{L}*|вотсап\\p{L}*|telegram|телеграм\\p{L}*|мессендж\\p{L}*|inmail",
-);
-const NOT_HELD = w(
-  "не\\s+(?:состоял\\p{L}*|случил\\p{L}*|было|получил\\p{L}*\\s+встрет)|сорвал\\p{L}*|didn'?t\\s+happen|fell\\s+through|no-?show|не\\s+приш[её]л|не\\s+пришли|не\\s+явил\\p{L}*",
-);
-// "хотят встречу", "want a demo": a wish is a meeting booked only as the outcome of a call.
-const WISH = w("хот(?:ят|ел\\p{L}*|ит)|want\\p{L}*|просят|ask(?:ed|s)?\\s+for");
-const REACHED = w(
-  "дозвонил|поговорил|поговорили|переговорил\\p{L}*|поболтал\\p{L}*|пообщал\\p{L}*|связал(?:ся|ась|ись)|застал\\p{L}*|(?:вышел|вышла|дош[её]л|дошла)\\s+(?:на|до)\\s+(?:лпр|директор|руководител|собственник|владел|гендир)|обсудил|обсудили|reached(?!\\s+out)|chatted|convo|conversation|разговаривал\\p{L}*|побеседовал\\p{L}*|had\\s+(?:a\\s+)?(?:quick\\s+|short\\s+|good\\s+)?chat|connected\\s+with|got\\s+hold\\s+of|caught\\s+up\\s+with|touched\\s+base|talked|spoke|got\\s+through|picked\\s+up|answered",
-);
-
-const CURRENCY_FOREIGN = /(\$|€|\busd\b|\beur\b|доллар|бакс|евро|dollars?|euros?)/iu;
-// "на прошлой неделе" is not one day: the entry stays dated today, with a note.
-const VAGUE_PAST = w("на\\s+прошлой\\s+неделе|last\\s+week");
-const AGO = w("позавчера|вчера|yesterday|сегодня|today|this\\s+morning|утром");
-const WEEKDAY_NAMES: [RegExp, number][] = [
-  [/^(?:понедельник|пн|monday|mon)$/u, 1],
-  [/^(?:вторник|вт|tuesday|tues?)$/u, 2],
-  [/^(?:среду|среда|ср|wednesday|wed)$/u, 3],
-  [/^(?:четверг|чт|thursday|thu|thurs?)$/u, 4],
-  [/^(?:пятницу|пятница|пт|friday|fri)$/u, 5],
-  [/^(?:субботу|суббота|сб|saturday|sat)$/u, 6],
-  [/^(?:воскресенье|вс|sunday|sun)$/u, 7],
-];
-const WD =
-  "понедельник|вторник|среду|среда|четверг|пятницу|пятница|субботу|суббота|воскресенье|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
-// English short forms only where they are no other word ("sat", "sun" are).
-const WD_SHORT = "пн|вт|ср|чт|пт|сб|вс|mon|tues?|wed|thu|thurs?|fri";
-const BARE_WEEKDAY = w(`(?:${WD}|${WD_SHORT})(?![\\p{L}])`);
-// "в пятницу отправил КП", "on Monday", "monday: closed …": a weekday named as when it happened.
-const WEEKDAY = w(`(?:(?:в|во)\\s+(?:прошл\\p{L}+\\s+)?|on\\s+|last\\s+)(${WD}|${WD_SHORT})(?![\\p{L}])|^(${WD})(?![\\p{L}])`);
-// "на пятницу", "до пятницы", "next Monday", "for Thursday": a weekday ahead.
-const WEEKDAY_AHEAD = w(
-  `(?:на|к|до|for|by|next|till|until|следующ\\p{L}*)\\s+(?:(?:следующ|this|the)\\p{L}*\\s+)?(?:${WD}|${WD_SHORT}|пятницы|среды|субботы)(?![\\p{L}])`,
-);
-const FUTURE_WORDS = w(
-  "завтра|послезавтра|tomorrow|tmrw?|2morrow|next\\s+week|на\\s+(?:след\\p{L}*|этой)\\s+неделе|через\\s+(?:\\p{L}+\\s+)?(?:день|дня|неделю|час)",
-);
-const PLAN_WORDS = w(
-  "напомни(?:те)?(?![\\p{L}])|не\\s+забыть|в\\s+планах|should|ought\\s+to|предстоит|on\\s+the\\s+agenda|upcoming|надо|нужно|жд(?:ут|ем|ет|у)(?![\\p{L}])|ожида\\p{L}*|waiting\\s+for|await\\p{L}*|планирую|собираюсь|хочу|remind|need\\s+to|planning|plan\\s+to|going\\s+to|gonna|gotta|about\\s+to|will|i'?ll|have\\s+to|prepare",
-);
-// English past forms are regular enough to spot without a dictionary.
-const EN_PAST = w(
-  "\\p{L}+ed(?![\\p{L}])|met|had|sent|spoke|rang|did|got|paid|sold|went|took|gave|made|left|lost|chose|was|were|signed|closed|won|dropped",
-);
-
 /** Whether a clause reports something done, plans something, or cannot tell. */
 function clauseTense(lower: string, morph: Morphology | null): "past" | "plan" | null {
   let past = spans(EN_PAST, lower).length > 0;
@@ -269,7 +130,7 @@ function clauseTense(lower: string, morph: Morphology | null): "past" | "plan" |
       if (!isCyrillic(t.lower) || STOP.has(t.lower)) continue;
       const a = morph(t.lower, null);
       if (a?.tense === "past") past = true;
-      else if (a?.tense === "futr" || a?.tense === "impr") future = true;
+      else if (a?.tense === "futr" || (a?.tense === "impr" && !a.pastToo)) future = true;
     }
   if (spans(PLAN_WORDS, lower).length > 0 && !/договорил|agreed|booked/u.test(lower)) return "plan";
   if (past) return "past";
@@ -283,7 +144,7 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
   let day: DayRef | null = null;
   AGO.lastIndex = 0;
   const ago = AGO.exec(lower)?.[0];
-  if (ago) day = { type: "ago", days: ago === "позавчера" ? 2 : ago === "вчера" || ago === "yesterday" ? 1 : 0 };
+  if (ago) day = { type: "ago", days: /^(?:позавчера|day)/u.test(ago) ? 2 : ago === "вчера" || ago === "yesterday" ? 1 : 0 };
   WEEKDAY.lastIndex = 0;
   for (const m of lower.matchAll(WEEKDAY)) {
     found.push([m.index, m.index + m[0].length]);
@@ -292,8 +153,16 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
     const ofAppointment = /(?:встреч\p{L}*|демо|през\p{L}*|созвон\p{L}*|звонк\p{L}*|звонок|meeting|demo|call)\s+$/u.test(
       lower.slice(0, m.index),
     );
+    // "обещали в пятницу заплатить": the weekday of what is promised is ahead.
+    // "перезвонить в понедельник": so is the weekday right after an infinitive.
+    const promised =
+      /^\s+(?:\p{L}+\s+)?\p{L}+(?:ть|ться|ти)(?![\p{L}])/u.test(lower.slice(m.index + m[0].length)) ||
+      /(?<![\p{L}])\p{L}+(?:ть|ться|ти)\s+$/u.test(lower.slice(0, m.index));
     const ahead =
-      booking || (ofAppointment && spans(HELD, lower).length === 0) || (!pastTense && /встреч|meet|демо|demo|презент/u.test(lower));
+      booking ||
+      promised ||
+      (ofAppointment && spans(HELD, lower).length === 0) ||
+      (!pastTense && /встреч|meet|демо|demo|презент/u.test(lower));
     const name = m[1] ?? m[2] ?? "";
     const weekday = WEEKDAY_NAMES.find(([re]) => re.test(name))?.[1];
     if (!ahead && weekday && day === null) day = { type: "weekday", weekday };
@@ -301,55 +170,8 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
   return { day, spans: found };
 }
 
-// Words that are never a client's name (capitalised at a sentence start, or after a preposition).
-const STOP = new Set(
-  (
-    "я мы он она они вы ты с со в во на по к ко у о об от до для из про при за и а но же уже еще ещё сегодня вчера позавчера завтра " +
-    "утром днем днём вечером тоже снова опять наконец ура короче кстати там тут все всё очень ну вот да нет ок ок. их им ему ей ними нему ней ним " +
-    "этот эти эту этой этим это тот та те тем новый новая новое новым новому новой нового новые итог итого потом затем сразу быстро " +
-    "клиент клиента клиенту клиентом клиенте клиенты компания компании компанию компанией заказчик заказчика заказчиком заказчику " +
-    "директор директором директору директора гендир гендиром лпр менеджер менеджером бухгалтер бухгалтером закупщик закупщиком собственник " +
-    "владелец владельцем секретарь секретарем руководитель руководителем поводу повод счет счёт договор договора договору контракт " +
-    "нам нас меня мне них него нее неё ее её его ним ними свой свою своим который которая которые когда где как что чтобы " +
-    "до после перед около почти ровно всего примерно сумма сумму суммой руб рублей рубля тыс тысяч млн миллион миллиона " +
-    "понедельник вторник среду среда четверг пятницу пятница субботу воскресенье неделе неделю месяц " +
-    "ooo i we he she they you the a an to with for at from and then today yesterday finally just also again client customer company " +
-    "them him her it about on in of new my our their his this that after before by via over last week monday tuesday wednesday thursday friday " +
-    "лпру лпра лпром лпре гендиру гендира финдир финдиру финдира msa nda sla sow rfp rfq qbr kpi crm mon tue tues wed thu thur thurs fri me us i'm i've i'd i'll we've we're we'd we'll they've they're it's that's let's there's " +
-    "dm coo vp buyer procurement purchasing founder owner receptionist secretary assistant gatekeeper board " +
-    "so ok okay guys team boss got had have has was were is are be been will would did do done out up off one two rub k " +
-    "sent send emailed gave give showed product want wants booked went well next competitor budget no yes ceo cto cfo manager director " +
-    "офис офисе офиса офисом hq office headquarters lunch dinner coffee zoom skype teams telegram whatsapp email linkedin"
-  ).split(" "),
-);
-// People a manager talks to, by dictionary base form: "с собственником", "юристу" are never a client's name.
-const ROLES = new Set(
-  (
-    "клиент заказчик директор гендир лпр менеджер бухгалтер бухгалтерия закупщик закупка собственник владелец секретарь " +
-    "секретарша руководитель юрист снабженец снабжение сотрудник коллега партнёр партнер помощник ассистент финдиректор " +
-    "коммерческий технарь инженер логист маркетолог админ администратор"
-  ).split(" "),
-);
-const LEGAL = new Set([
-  "ооо",
-  "оао",
-  "зао",
-  "пао",
-  "ао",
-  "ип",
-  "нко",
-  "гк",
-  "тд",
-  "llc",
-  "inc",
-  "ltd",
-  "gmbh",
-  "corp",
-  "co",
-  "plc",
-  "ооо»",
-]);
 const OBLIQUE: readonly GramCase[] = ["gent", "datv", "accs", "ablt", "loct"];
+const PERSON = new Set(["surname", "name"]);
 /** Prepositions before a client and the cases they govern. */
 const NAME_PREPS: Record<string, readonly GramCase[]> = {
   в: ["accs", "loct"],
@@ -405,6 +227,8 @@ interface Clause {
   pastDay: boolean;
   /** The day this clause names ("вчера", "в пятницу"), null when none. */
   day: DayRef | null;
+  /** Has a call word of its own ("звонил"), not only an outcome ("не отвечает"). */
+  callWord: boolean;
   /** Said only "обсудили", "поговорили": a call on its own, else a remark on the event before. */
   reachedOnly: boolean;
   /** A meeting or demo still ahead ("демо на понедельник", "зовут на встречу"): the outcome of a call told before it. */
@@ -415,6 +239,8 @@ interface Clause {
   plan: boolean;
   /** Tells something done: a past verb, or a booking. */
   past: boolean;
+  /** An appointment with no verb and a weekday ("в понедельник демо в Океане"): ahead, unless a diary of past days. */
+  verblessWeekday: DayRef | null;
   /** The words the kind and the amount were read from, as typed. */
   kindPhrase: string | null;
   amountPhrase: string | null;
@@ -423,6 +249,8 @@ interface Clause {
 const norm = (s: string) => s.toLocaleLowerCase("ru").replace(/ё/g, "е");
 const isCyrillic = (s: string) => /[а-яё]/iu.test(s);
 const isUpper = (s: string) => /^\p{Lu}/u.test(s);
+// "отменилась, перенесли на 10-е": a meeting called off and set for a new date is moved.
+const calledOff = (lower: string) => CANCELLED.test(lower) && spans(RESCHEDULED, lower).length === 0;
 
 function tokenize(text: string): Token[] {
   return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&'’-]*/gu)].map((m) => {
@@ -485,6 +313,13 @@ function baseName(words: Token[], cases: readonly GramCase[] | null, subject: bo
       const keep = keepTyped && (cases === null || analysed?.proper !== "surname");
       if (analysed?.nominative && keep) return t.text.charAt(0).toUpperCase() + t.text.slice(1);
       let base = analysed && (analysed.pos === "noun" || analysed.pos === "adj") ? analysed.base : morph ? t.lower : basicBase(t.lower);
+      // "из Техмаша", "к Альфатеху": a word the dictionary cannot place, after a preposition asking for one
+      // case, loses that case's masculine ending.
+      if (morph && (!analysed || analysed.pos === "other") && cases?.length === 1) {
+        const ending =
+          cases[0] === "gent" ? /(?<=[бвгджзклмнпрстфхцчшщ])а$/u : cases[0] === "datv" ? /(?<=[бвгджзклмнпрстфхцчшщ])у$/u : null;
+        if (ending && t.lower.length > 4) base = t.lower.replace(ending, "");
+      }
       // A base form that lost the word's beginning is a guess from its tail ("Медиагрупп" → "группы"): keep the word.
       if (base.slice(0, 3) !== t.lower.slice(0, 3)) base = t.lower;
       // The part the base form shares with the word keeps the writer's letters: "ТехноПарком" → "ТехноПарк".
@@ -525,40 +360,6 @@ interface AmountHit {
   strong: boolean;
 }
 
-const MULT: [RegExp, string][] = [
-  [/^(?:k|к|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|thousand|тыр|т\.?\s?р\.?|тр|т)$/iu, "тыс"],
-  [/^(?:m|mln|кк|млн\.?|миллион\p{L}*|лям\p{L}*|million|mio)$/iu, "млн"],
-  [/^(?:b|bn|млрд\.?|миллиард\p{L}*|billion)$/iu, "млрд"],
-];
-// "$$$" is a cheer, not a currency: a "$" right after another is no sign of dollars.
-const AMOUNT_RE =
-  /(?<![\p{L}\d№#.,:/$])(\$\s*)?(полтора|полторы|\d[\d\u00A0\u202F\u2009 ]*(?:[.,]\d+)?)(?![\d:/])(?:\s*(k|к|кк|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|thousand|тыр|т\.?\s?р\.?|тр|т|m|mln|млн\.?|миллион\p{L}*|лям\p{L}*|million|b|bn|млрд\.?|миллиард\p{L}*|billion)(?![\p{L}\d]))?\.?\s*(₽|р\.|р(?![\p{L}])|руб\p{L}*\.?|rub\p{L}*|rur|\$|usd|долл\p{L}*|бакс\p{L}*|€|eur\p{L}*|евро)?(?![\p{L}])/giu;
-
-// "пол ляма" is half a million, "на сотку" a hundred thousand.
-const WORD_AMOUNTS: [RegExp, number][] = [
-  [/(?<![\p{L}])пол\s*-?\s*(?:ляма|лимона|миллиона|млн)(?![\p{L}])/giu, 50_000_000],
-  [/(?<![\p{L}])(?:сотк[уаи]|сотню|сотня)(?![\p{L}])/giu, 10_000_000],
-];
-
-// Numbers said in words, as voice input types them: "двести пятьдесят тысяч", "fifty k".
-const NUMBER_WORDS: Record<string, number> = Object.fromEntries(
-  (
-    "один 1 одна 1 одну 1 два 2 две 2 три 3 четыре 4 пять 5 шесть 6 семь 7 восемь 8 девять 9 десять 10 одиннадцать 11 " +
-    "двенадцать 12 тринадцать 13 четырнадцать 14 пятнадцать 15 шестнадцать 16 семнадцать 17 восемнадцать 18 девятнадцать 19 " +
-    "двадцать 20 тридцать 30 сорок 40 пятьдесят 50 шестьдесят 60 семьдесят 70 восемьдесят 80 девяносто 90 сто 100 двести 200 " +
-    "триста 300 четыреста 400 пятьсот 500 шестьсот 600 семьсот 700 восемьсот 800 девятьсот 900 " +
-    "one 1 two 2 three 3 four 4 five 5 six 6 seven 7 eight 8 nine 9 ten 10 eleven 11 twelve 12 fifteen 15 twenty 20 thirty 30 " +
-    "forty 40 fifty 50 sixty 60 seventy 70 eighty 80 ninety 90 hundred 100"
-  )
-    .match(/\S+ \S+/g)!
-    .map((pair) => [pair.split(" ")[0]!, Number(pair.split(" ")[1])]),
-);
-const NUMBER_WORD = Object.keys(NUMBER_WORDS).join("|");
-const WORDED_AMOUNT = new RegExp(
-  `(?<![\\p{L}])((?:(?:${NUMBER_WORD})(?:\\s+|-))+)(тысяч\\p{L}*|тыщ\\p{L}*|тыс\\.?|косар\\p{L}*|k|к|thousand|млн\\.?|миллион\\p{L}*|лям\\p{L}*|million|mln)(?![\\p{L}])`,
-  "giu",
-);
-
 function wordedAmounts(text: string): AmountHit[] {
   return [...text.matchAll(WORDED_AMOUNT)].map((m) => {
     let value = 0;
@@ -588,7 +389,7 @@ function findAmounts(text: string): AmountHit[] {
 }
 
 function numericAmounts(text: string): AmountHit[] {
-  const hits: AmountHit[] = [];
+  const hits: (AmountHit & { num: string; mult: string | undefined })[] = [];
   for (const m of text.matchAll(AMOUNT_RE)) {
     let num = m[2]!.replace(/[\s\u00A0\u202F\u2009]+$/u, "");
     const multRaw = m[3];
@@ -611,35 +412,21 @@ function numericAmounts(text: string): AmountHit[] {
       start: m.index,
       end: m.index + m[0].length,
       strong,
+      num,
+      mult,
     });
   }
-  return hits;
+  // "Гранит на 200 и Полюс на 300 тысяч": a bare number joined to one with a multiplier shares it.
+  for (let i = hits.length - 2; i >= 0; i--) {
+    const [hit, next] = [hits[i]!, hits[i + 1]!];
+    if (hit.strong || !next.mult || !SHARED_MULTIPLIER.test(text.slice(hit.end, next.start))) continue;
+    const parsed = parseAmount(`${hit.num} ${next.mult}`);
+    if ("error" in parsed) continue;
+    Object.assign(hit, { minor: parsed.minor, invalid: false, strong: true, foreign: next.foreign, mult: next.mult });
+  }
+  return hits.map(({ num: _num, mult: _mult, ...hit }) => hit);
 }
-
-const REASON_SEP =
-  /\s[—–-]\s|[—–:]|(?<![\p{L}])(?:потому\s+что|так\s+как|т\.\s?к\.|причина|из-за|because|reason|due\s+to|since)(?![\p{L}])/giu;
-const REASON_LEAD = /^(?:[\s:—–-]|потому\s+что|так\s+как|т\.\s?к\.|причина|because|reason|since)+/iu;
-// "хотят презентацию", "ждут КП", "will send a quote": what is wanted or planned has not
-// happened yet, so the word right after it is not an event (a wanted meeting after a
-// call is the call's outcome, read by MEETING_OUTCOME).
-const PLANNED =
-  /(?<![\p{L}])(?:хоч\p{L}*|хот(?:ят|им|ите|ел\p{L}*)|жд(?:ут|ем|ет|у)|просят|просил[аи]?|попросил[аи]?|нужн[аоы]?|надо|планиру\p{L}*|собира\p{L}*|будет|будем|буду|want(?:s|ed)?|waiting\s+for|await\p{L}*|ask(?:s|ed)?\s+for|needs?|will|plan(?:s|ning)?\s+to|going\s+to)\s+(?:(?:\p{L}+)\s+)?$/iu;
-// "sending proposal tmrw", "готовлю КП": work under way on an event is not the event done.
-const UNDER_WAY =
-  /(?<![\p{L}])(?:sending|preparing|drafting|working\s+on|scheduling|setting\s+up|putting\s+together|finali[sz]ing|готовлю|готовим|подготавлива\p{L}*|составляю|составляем|делаю|пишу)\s+(?:(?:the|a|an|our|them|him|her|им|ему|ей)\s+)?$/iu;
-// "Globex deal still pending", "сделка с Вегой зависла": a status of the event, not the event done.
-const STATUS_AFTER =
-  /^\p{L}*(?:\s+(?:with|с|со)\s+\S+)?\s+(?:(?:is|still|has\s+been|was|всё\s+ещё|все\s+еще|пока)\s+)*(?:pending|in\s+progress|on\s+hold|stuck|delayed|under\s+review|в\s+процессе|завис\p{L}*|подвис\p{L}*|застрял\p{L}*|буксует)/iu;
-const TOPIC_BEFORE = /(?<![\p{L}])(?:по|про|насч[её]т|about|regarding|re:?)\s+(?:(?:the|our|their|его|их|нашей|нашему)\s+)?$/iu;
-// "молчит после КП", "before the demo", "до встречи": an event named as a point in time was not done here.
-const TIME_REFERENCE = /(?<![\p{L}])(?:после|перед|after|before|since|following)\s+(?:(?:the|our|их|нашего|нашей|нашу)\s+)?$/iu;
-const REFERRED_BY = /(?:referral\s+from|referred\s+by|recommended\s+by|рекомендаци\p{L}*|от\s+партн[её]р\p{L}*)\s+$/iu;
-const REFERRED = /^['’]?s?\s+(?:referred|recommended|порекомендовал\p{L}*|посоветовал\p{L}*)/iu;
-// "позвонил по поводу КП": what the call was about is not another event.
-// "думают над КП", "рассматривают договор", "talked pricing", "reviewing the quote": the event word is the topic.
-const ABOUT = w(
-  "по\\s+поводу|насч[её]т|обсудили|обсуждали|договорились\\s+о(?!\\s+встреч)|дума\\p{L}*\\s+(?:над|о|об|про)|рассматрива\\p{L}*|изуча\\p{L}*|говорили\\s+(?:о|об|про)|about|regarding|re:|discussed|talked|went\\s+over|considering|reviewing|evaluating|thinking\\s+(?:over|it\\s+over)|looking\\s+(?:at|over|into)",
-);
+const SHARED_MULTIPLIER = /^\s*(?:и|или|а|and|or|,|-|–)\s+(?:[\p{L}-]+\s+){0,3}(?:на\s+|for\s+)?$/iu;
 
 /** What the whole message says that a clause's reading depends on. */
 interface MessageContext {
@@ -672,10 +459,12 @@ function readClause(
     pastDay: spans(VAGUE_PAST, lower).length > 0,
     day: null,
     reachedOnly: false,
+    callWord: false,
     bookedAhead: false,
     callMedium: false,
     plan: false,
     past: false,
+    verblessWeekday: null,
     kindPhrase: null,
     amountPhrase: null,
   };
@@ -697,7 +486,9 @@ function readClause(
   // "завтра встреча с Орионом" with no verb and no call anywhere in the message books nothing: it is ahead.
   const verbless =
     spans(EN_PAST, lower).length === 0 && !(morph && tokenize(lower).some((t) => isCyrillic(t.lower) && morph(t.lower, null)?.tense));
-  const meetingOutcome = held || (verbless && !context.call) ? [] : spans(MEETING_OUTCOME, lower);
+  // "Сокол перенёс встречу на завтра": a meeting moved with no call told anywhere books nothing.
+  const movedNoCall = !context.call && spans(MOVED, lower).length > 0;
+  const meetingOutcome = held || movedNoCall || (verbless && !context.call) ? [] : spans(MEETING_OUTCOME, lower);
   const tense = meetingOutcome.length > 0 ? "past" : clauseTense(lower, morph);
   clause.plan = tense === "plan";
   clause.past = tense === "past";
@@ -713,7 +504,13 @@ function readClause(
         lower,
       )) &&
     /встреч|созвон|демо|през|meeting|mtg|demo|call/u.test(lower);
-  if (appointment) clause.plan = true;
+  if (appointment) {
+    clause.plan = true;
+    WEEKDAY.lastIndex = 0;
+    const named = WEEKDAY.exec(lower);
+    const weekday = named ? WEEKDAY_NAMES.find(([re]) => re.test(named[1] ?? named[2] ?? ""))?.[1] : undefined;
+    if (weekday) clause.verblessWeekday = { type: "weekday", weekday };
+  }
   // "демо на понедельник", "зовут на встречу", "жду их в офисе в четверг", "they'd like to meet":
   // a meeting still ahead, with no call word of its own, is what the call before it booked.
   const meetingAhead =
@@ -727,6 +524,8 @@ function readClause(
       spans(AHEAD_HINT, lower).length > 0);
   const callSpans = spans(CALL_WORD, lower);
   const callWord = callSpans.length > 0;
+  // "трубку не берёт" tells the outcome; the call word inside it is no call told.
+  clause.callWord = callSpans.some(([a, b]) => !noanswer.some(([x, y]) => a >= x && b <= y));
   clause.callMedium =
     callWord && callSpans.every(([a]) => /(?:^|\s)(?:on\s+(?:the|our|a)|during\s+the|на|во\s+время)\s+$/u.test(lower.slice(0, a)));
   clause.bookedAhead = meetingAhead && !callWord;
@@ -753,6 +552,18 @@ function readClause(
     );
     if (done.length === 0) kindsFound.delete(kind);
     else kindsFound.set(kind, done);
+  }
+  // "Кедр ушёл в Техномакс": gone to a company named with a capital is gone to a competitor.
+  // The competitor's name is not the client's.
+  const goneTo = /(?<![\p{L}])(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли))\s+(?:к|в)\s+\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)*/u.exec(
+    text,
+  );
+  // "ушёл в Гранит на встречу": a visit to the team's own client or to a meeting is no loss.
+  const goneToCompetitor =
+    goneTo !== null && !APPOINTMENT_WORD.test(lower) && lookupKnown(goneTo[0].replace(/^\S+\s+\S+\s+/u, ""), known) === null;
+  if (goneTo && goneToCompetitor && !kindsFound.has("lost")) {
+    kindsFound.set("lost", [[goneTo.index, goneTo.index + goneTo[0].length]]);
+    consumed.push([goneTo.index, goneTo.index + goneTo[0].length]);
   }
   const notHeld = spans(NOT_HELD, lower).length > 0;
   // "КП так и не отправил", "встречу пока не назначили": every verb of the clause negated, nothing was done.
@@ -793,7 +604,15 @@ function readClause(
   const movedAt = spans(MOVED, lower)[0]?.[0];
   if (movedAt !== undefined && noanswer.length === 0 && reached.length === 0) {
     const calls = kindsFound.get("call");
-    if (calls?.every(([a]) => a > movedAt)) kindsFound.delete("call");
+    // "перенёс по телефону", "moved it over the phone": the phone is how it was moved, a call made.
+    const medium = ([a, b]: [number, number]) =>
+      /^по\s+телефону/u.test(lower.slice(a, b)) ||
+      /(?:(?:^|\s)(?:на|во\s+время)|over\s+the|on\s+(?:a|the)|by)\s+$/u.test(lower.slice(0, a));
+    // "вчерашний звонок Ромашке перенесли": a call named by its noun and moved was not made either.
+    const noun = ([a]: [number, number]) =>
+      /^(?:звонок|звонк[аиу]|созвон|созвон[аыу]|call|calls)(?![\p{L}])/u.test(lower.slice(a)) &&
+      !/(?:^|\s)(?:на|по|on|a)\s+$/u.test(lower.slice(0, a));
+    if (calls?.every((c) => (c[0] > movedAt || noun(c)) && !medium(c))) kindsFound.delete("call");
   }
   // "встреча сорвалась", "the demo fell through": said of a meeting it was not held, no deal was lost.
   const lostSpans = kindsFound.get("lost");
@@ -817,9 +636,15 @@ function readClause(
   if (kindsFound.has("lead") && spans(EXPO_RE, lower).length > 0)
     for (const k of ["meeting", "call", "presentation"] as const) kindsFound.delete(k);
   // "входящий звонок от …": an inbound call from someone new is a lead.
-  if (kindsFound.has("lead") && INBOUND.test(lower)) kindsFound.delete("call");
+  // "они сами позвонили и перенесли встречу": a call the client made to move a meeting is no lead.
+  if (kindsFound.has("lead") && INBOUND.test(lower)) kindsFound.delete(moved || context.rebooked ? "lead" : "call");
   // "inbound demo request", "запрос на КП": what a new client asks for is the lead, not an event of ours.
-  if (kindsFound.has("lead") && /request|запрос/u.test(lower))
+  if (
+    kindsFound.has("lead") &&
+    /request|запрос|(?<!(?:тендерн|отправил|подал|направил|выслал)\p{L}*\s+)заявк\p{L}*\s+(?:на\s+)?(?!(?:\p{L}+\s+)?(?:тендер|участи))/u.test(
+      lower,
+    )
+  )
     for (const k of ["presentation", "proposal", "meeting", "call"] as const) kindsFound.delete(k);
   // "звонок Ромашка встреча": a call that booked a meeting.
   // "Hooli call: they'll come to our office thursday": a call that sets a meeting ahead booked it.
@@ -865,8 +690,7 @@ function readClause(
   // "Орловой набрала, встреча перенеслась на среду": a meeting moved on a call is booked anew.
   // "Initech rescheduled the demo, called them and we moved it": the meeting may be named in another clause.
   // "Лотос перенёс демо на пятницу, созвонились": the call told with the move is the one that moved it.
-  const rebooked =
-    (moved && !notHeld && (APPOINTMENT_WORD.test(lower) || appointmentInMessage) && !CANCELLED.test(lower)) || context.rebooked;
+  const rebooked = (moved && !notHeld && (APPOINTMENT_WORD.test(lower) || appointmentInMessage) && !calledOff(lower)) || context.rebooked;
   clause.outcome =
     noanswer.length > 0
       ? "noanswer"
@@ -888,7 +712,7 @@ function readClause(
       const reason = text
         .slice(keepWord ? sep.index : sep.index + sep[0].length)
         .replace(REASON_LEAD, "")
-        .replace(/[\s.!,;]+$/gu, "")
+        .replace(/[\s.!,;)]+$/gu, "")
         .trim();
       if (reason) clause.reason = reason.slice(0, MAX_REASON_LENGTH);
       head = text.slice(0, sep.index);
@@ -959,8 +783,11 @@ function findClients(
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (covered(t, consumed) || STOP.has(t.lower) || LEGAL.has(t.lower) || /^\d/.test(t.lower)) continue;
-    const hit = matchKnownAt(words, bases, i, index);
+    const hit = matchKnownAt(words, bases, i, index, isUpper(t.text));
     if (!hit) continue;
+    // "Соколов подписал": a surname whose base form is not the client's name is a person, not «Сокол» inflected.
+    const surname = hit.words === 1 && morph !== null && isCyrillic(t.lower) && morph(t.lower, null)?.proper === "surname";
+    if (surname && bases[i] && compact(bases[i]!) !== hit.client.key && compact(t.lower) !== hit.client.key) continue;
     // "ООО Вектор Плюс": a capitalised word inside another name is not a known client a typo away ("Полюс").
     const before = tokens[i - 1];
     const midName =
@@ -1003,21 +830,52 @@ function findClients(
       const n = free[j]!;
       const nIdx = all.indexOf(n);
       if (nIdx !== all.indexOf(run[run.length - 1]!) + 1) break;
-      if (!(isUpper(n.text) || /\d/.test(n.text) || (!isCyrillic(n.text) && !STOP.has(n.lower))) || STOP.has(n.lower)) break;
+      // "с Зелёной долиной": a lowercase noun after a capitalised adjective is the rest of the name.
+      const prevWord = run[run.length - 1]!;
+      const nounAfterAdjective =
+        morph !== null &&
+        run.length === 1 &&
+        isCyrillic(n.text) &&
+        isUpper(prevWord.text) &&
+        morph(prevWord.lower, cases)?.pos === "adj" &&
+        morph(n.lower, cases)?.pos === "noun" &&
+        !ROLES.has(morph(n.lower, null)?.base ?? "");
+      if (!(isUpper(n.text) || /\d/.test(n.text) || nounAfterAdjective || (!isCyrillic(n.text) && !STOP.has(n.lower))) || STOP.has(n.lower))
+        break;
       // "Cyberdyne filled in the form": after a capitalised name a lowercase English word is the verb, not the name.
       if (!isCyrillic(n.text) && !isUpper(n.text) && isUpper(run[0]!.text) && !LEGAL.has(n.lower)) break;
-      if (run[run.length - 1]!.possessive || text.slice(run[run.length - 1]!.end, n.start).trim() !== "") break;
+      // "Hartley & Sons": an ampersand between capitalised words joins one name.
+      const gap = text.slice(run[run.length - 1]!.end, n.start).trim();
+      if (run[run.length - 1]!.possessive || (gap !== "" && !(gap === "&" && isUpper(n.text)))) break;
       run.push(n);
       j++;
     }
-    // "с Верой из Звезды": the person is not the client, the company after "из" is.
+    // "с Верой из Звезды": the person is not the client, the company after "из" is;
+    // "с Ивановым (Медтехника)": nor when the company follows in brackets.
     const after = all[all.indexOf(run[run.length - 1]!) + 1];
-    if (run.length === 1 && after && (after.lower === "из" || after.lower === "from")) {
+    // "Петру Ивановичу из Гранита": a first name with a patronymic is a person too.
+    const person =
+      run.length <= 2 && morph !== null && run.every((x) => isCyrillic(x.lower) && PERSON.has(morph(x.lower, cases)?.proper ?? ""));
+    const bracketed = after !== undefined && /^\s*\(\s*$/u.test(text.slice(run[run.length - 1]!.end, after.start));
+    if ((run.length === 1 || person) && after && (after.lower === "из" || after.lower === "from" || (person && bracketed))) {
       i = j;
       continue;
     }
-    const name = baseName(run, cases, first || afterLegal, morph).slice(0, MAX_CLIENT_LENGTH);
-    const k = lookupKnown(name, index);
+    // "Hartley & Sons": a Latin name joined by an ampersand is kept as typed.
+    const typedName = text.slice(t.start, run[run.length - 1]!.end);
+    // "Oakridge Ltd": a legal form typed after the name is no part of it.
+    const name = (
+      run.every((x) => !isCyrillic(x.text)) && typedName.includes("&")
+        ? typedName
+        : stripLegal(baseName(run, cases, first || afterLegal, morph))
+    ).slice(0, MAX_CLIENT_LENGTH);
+    // A surname's base form is compared as it is: "Соколова" is Соколов, not «Сокол» with an ending.
+    const surname =
+      run.length === 1 &&
+      morph !== null &&
+      isCyrillic(t.lower) &&
+      [cases ?? OBLIQUE, null].some((c) => morph(t.lower, c)?.proper === "surname");
+    const k = lookupKnown(name, index, surname);
     const typed = text.slice(t.start, run[run.length - 1]!.end);
     found.push({ name: k?.name ?? name, isNew: !k, start: t.start, weak: !k && !isUpper(t.text), typed });
     i = j;
@@ -1036,12 +894,15 @@ function splitClauses(text: string, morph: Morphology | null, known: KnownClient
   const out: string[] = [];
   for (const part of parts) {
     // "позвонил и отправил КП" is two events; "в Acme и в Beta" is one event, two clients.
-    const pieces = part.split(/\s+(?:и|а|and|&)\s+/iu);
+    // "Hartley & Sons": an ampersand before a capitalised word joins a name.
+    const pieces = part.split(/\s+(?:и|а|and)\s+|\s+&\s+(?!\p{Lu})/iu);
     let current = pieces[0]!;
     for (const piece of pieces.slice(1)) {
       const l = norm(piece);
       // "Звезду на 90к и Меркурий на 150к": a second amount is a second deal.
-      const ownAmount = findAmounts(piece).some((a) => a.strong) && findAmounts(current).some((a) => a.strong);
+      // Read together, so that "на 200 и на 300 тысяч" shares its multiplier.
+      const joined = findAmounts(`${current} и ${piece}`).filter((a) => a.strong);
+      const ownAmount = joined.some((a) => a.end <= current.length) && joined.some((a) => a.start > current.length);
       const pieceEvent = KIND_PATTERNS.some(([, re]) => spans(re, l).length > 0) || spans(NOANSWER, l).length > 0;
       // "Globex and Initech both went with competitors": names joined before one event are its subjects.
       if (ownAmount || (pieceEvent && hasEvent(norm(current)))) {
@@ -1133,14 +994,24 @@ export function readFreeText(
     rebooked:
       spans(MOVED, lowerText).length > 0 &&
       APPOINTMENT_WORD.test(lowerText) &&
-      !CANCELLED.test(lowerText) &&
+      !calledOff(lowerText) &&
       spans(NOT_HELD, lowerText).length === 0,
     call: [CALL_WORD, NOANSWER].some((re) => spans(re, lowerText).length > 0),
   };
   const clauses = raws.map((c) => readClause(c, index, sorted, morph, context));
+  // "в понедельник демо в Океане, во вторник подписали": a diary of past weekdays dates the verbless entry before a
+  // dated one as done that day, not as an appointment ahead.
+  const lastDated = clauses.findLastIndex((c) => c.past && c.day?.type === "weekday");
+  for (const c of clauses.slice(0, Math.max(lastDated, 0)))
+    if (c.verblessWeekday && c.kind !== null) {
+      c.plan = false;
+      c.day = c.verblessWeekday;
+    }
   const notes = new Set<ReadingNote>();
   const drafts: Draft[] = [];
   let pendingClients: ClientRef[] = [];
+  // The clause the last event was read from.
+  let lastOwner: Clause | null = null;
   let lastClause: Draft[] = [];
   let amountInvalid = false;
   let pendingAmount: number | null = null;
@@ -1153,9 +1024,11 @@ export function readFreeText(
     if (c.day) day = c.day.type === "ago" && c.day.days === 0 ? null : c.day;
     // "…, отправлю КП": what is only planned is not logged.
     const prior = drafts[drafts.length - 1];
-    if (c.bookedAhead && prior?.kind === "call" && prior.outcome !== "noanswer") {
-      const ofClient = (d: Draft) =>
-        c.clients.length === 0 || c.clients.some((x) => d.client && clientKey(x.name) === clientKey(d.client.name));
+    const ofClient = (d: Draft) =>
+      c.clients.length === 0 || c.clients.some((x) => d.client && clientKey(x.name) === clientKey(d.client.name));
+    // "Техносфера поговорили, Агро-Юг назначил встречу": another client's booking is its own call.
+    const othersBooking = c.kind === "call" && c.outcome === "meeting" && !lastClause.some(ofClient);
+    if (c.bookedAhead && prior?.kind === "call" && prior.outcome !== "noanswer" && !othersBooking) {
       for (const d of lastClause) if (d.kind === "call" && ofClient(d)) d.outcome = "meeting";
       continue;
     }
@@ -1175,7 +1048,12 @@ export function readFreeText(
     // "отправила прайс и КП Меркурию": the same event again, naming the client the first one lacked.
     const sameKindAsLast = last && c.kind === last.kind && (c.clients.length === 0 || !last.client) && !otherDay;
     // "набрал, никто не ответил, перезвонил через час, поговорили": a call word after one not reached is a second call.
-    const callAgain = c.kind === "call" && !c.reachedOnly && last?.outcome === "noanswer" && c.outcome !== "noanswer";
+    // "Омега не отвечает, звонил опять": a call word with no outcome after an outcome told with none is that call.
+    const sameCall = c.outcome === null && lastOwner !== null && !lastOwner.callWord;
+    // "занято, потом ещё раз — поговорили": a reaching word told as another try is a second call.
+    const again = /(?<![\p{L}])(?:ещ[её]\s+раз|снова|повторно|again)(?![\p{L}])/iu.test(raws[clauses.indexOf(c)] ?? "");
+    const callAgain =
+      c.kind === "call" && (!c.reachedOnly || again) && last?.outcome === "noanswer" && c.outcome !== "noanswer" && !sameCall;
     const outcomeOfLast = c.kind === "call" && last?.kind === "call" && c.outcome !== null && !otherDay && !callAgain;
     if (c.kind === null || (sameKindAsLast && !callAgain) || outcomeOfLast) {
       // A clause with no event of its own adds to the previous one.
@@ -1213,7 +1091,12 @@ export function readFreeText(
           }
         continue;
       }
-      if (c.amountMinor !== null && last.kind === "deal" && last.amountMinor === null && (c.clients.length === 0 || !last.client))
+      if (
+        c.amountMinor !== null &&
+        (last.kind === "deal" || last.kind === "proposal") &&
+        last.amountMinor === null &&
+        (c.clients.length === 0 || !last.client)
+      )
         last.amountMinor = c.amountMinor;
       // "отказались, дорого": the words after a loss are its reason.
       if (last.kind === "lost" && !last.reason && c.clients.length === 0 && c.amountMinor === null) {
@@ -1231,8 +1114,8 @@ export function readFreeText(
             ...last,
             client: cl,
             reason: null,
-            amountMinor: last.kind === "deal" ? c.amountMinor : last.amountMinor,
-            amountPhrase: last.kind === "deal" ? c.amountPhrase : last.amountPhrase,
+            amountMinor: last.kind === "deal" || last.kind === "proposal" ? c.amountMinor : last.amountMinor,
+            amountPhrase: last.kind === "deal" || last.kind === "proposal" ? c.amountPhrase : last.amountPhrase,
           };
           drafts.push(more);
           // "два звонка, Вега и Полюс, оба не взяли": a later outcome is told of every client named.
@@ -1243,21 +1126,42 @@ export function readFreeText(
     }
     // A follow-on event with no client of its own is about the previous one's client.
     const clients = c.clients.length ? c.clients : pendingClients.length ? pendingClients : [last?.client ?? null];
+    // "Гранит на 200к и Полюс на 300к подписали": a name with its own amount before a deal is that deal's too.
+    const ownDeal = c.kind === "deal" && c.clients.length > 0 && pendingAmount !== null ? pendingClients : [];
     pendingClients = [];
-    lastClause = [];
+    lastClause = ownDeal.map((client) => ({
+      kind: "deal" as const,
+      outcome: null,
+      client,
+      amountMinor: pendingAmount,
+      reason: null,
+      day,
+      kindPhrase: c.kindPhrase,
+      amountPhrase: pendingAmountPhrase,
+    }));
+    if (ownDeal.length > 0) pendingAmount = null;
     for (const client of clients) {
       lastClause.push({
         kind: c.kind,
         outcome: c.kind === "call" ? c.outcome : null,
         client,
-        amountMinor: c.kind === "deal" ? (c.amountMinor ?? pendingAmount) : null,
+        // A proposal's amount is kept while reading: an invoice paid later in the message hands it to the deal.
+        amountMinor: c.kind === "deal" ? (c.amountMinor ?? pendingAmount) : c.kind === "proposal" ? c.amountMinor : null,
         reason: c.kind === "lost" ? c.reason : null,
         day,
         kindPhrase: c.kindPhrase,
-        amountPhrase: c.kind === "deal" ? (c.amountMinor !== null ? c.amountPhrase : pendingAmountPhrase) : null,
+        amountPhrase:
+          c.kind === "deal"
+            ? c.amountMinor !== null
+              ? c.amountPhrase
+              : pendingAmountPhrase
+            : c.kind === "proposal"
+              ? c.amountPhrase
+              : null,
       });
     }
     drafts.push(...lastClause);
+    lastOwner = c;
     pendingAmount = null;
   }
 
@@ -1275,12 +1179,18 @@ export function readFreeText(
   // "выставил счёт, оплатили 60 тыс": an invoice paid in the same message is the deal's paperwork, not a proposal.
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i]!;
-    const invoice = d.kind === "proposal" && /сч[её]т|invoice/iu.test(d.kindPhrase ?? "");
-    if (
-      invoice &&
-      drafts.some((x) => x.kind === "deal" && (!x.client || !d.client || clientKey(x.client.name) === clientKey(d.client.name)))
-    )
+    const invoice = d.kind === "proposal" && /сч[её]т|invoice|выстав/iu.test(d.kindPhrase ?? "");
+    const paid = invoice
+      ? drafts.find((x) => x.kind === "deal" && (!x.client || !d.client || clientKey(x.client.name) === clientKey(d.client.name)))
+      : undefined;
+    if (paid) {
+      // "выставил счёт на 40к, его оплатили": the amount invoiced is the amount paid when the payment names none.
+      if (paid.amountMinor === null && d.amountMinor !== null) {
+        paid.amountMinor = d.amountMinor;
+        paid.amountPhrase = d.amountPhrase;
+      }
       drafts.splice(i, 1);
+    }
   }
   let guessed = false;
   if (drafts.length === 0) {
@@ -1329,31 +1239,12 @@ export function readFreeText(
 function reasonText(raw: string): string | null {
   const cleaned = raw
     .replace(REASON_LEAD, "")
-    .replace(/[\s.!,;]+$/gu, "")
+    .replace(/[\s.!,;)]+$/gu, "")
     .trim();
   return cleaned ? cleaned.slice(0, MAX_REASON_LENGTH) : null;
 }
 
 const sameDayRef = (a: DayRef | null, b: DayRef | null) => JSON.stringify(a) === JSON.stringify(b);
-
-const QUESTION_START = w(
-  "(?:а|и|ну|слушай|скажи|подскажи)?\\s*(?:сколько|почему|зачем|как|где|когда|кто|чей|чья|чьи|можешь|можете|who|whom|whose|would\\s+you|какой|какая|какие|какое|каков\\p{L}*|что\\s+(?:у\\s+меня|делать|нового)|покажи|подскажи|можно|how|why|what|where|when|which|can\\s+(?:you|u)|could\\s+(?:you|u)|show|is\\s+there|do\\s+i|does)(?![\\p{L}])",
-);
-// "план на сегодня — 30 звонков", "plan for today: 20 calls", "цель: 5 встреч": a list of what is to be done.
-const PLAN_HEADER = w(
-  "(?:мой\\s+|my\\s+)?(?:план|планы|цель|цели|задача|задачи|todo|to-?do|to\\s+do|plan|plans|goal|goals|target|targets|agenda)(?:\\s+(?:на|for)\\s+(?:\\p{L}+\\s+)?\\p{L}+)?\\s*(?:[:—–-]|\\d)|" +
-    "(?:next\\s+up|up\\s+next|coming\\s+up|later\\s+today)\\s*[:—–-]|" +
-    // "на завтра: звонок Лотосу, КП Звезде", "tomorrow: meeting with Bluebird": a list under a day ahead.
-    `(?:(?:на\\s+|for\\s+)?(?:завтра|послезавтра|tomorrow)|(?:на|for)\\s+(?:след\\p{L}*\\s+|next\\s+)?(?:неделю|week|${WD})|next\\s+week)\\s*:`,
-);
-// "удали звонок Веге", "fix the amount for Initech": an order to change what was logged; /undo and /edit do that.
-const COMMAND = w(
-  "(?:пожалуйста\\s+|please\\s+|pls\\s+|plz\\s+)?(?:удали|удалите|отмени|отмените|исправь|исправьте|поправь|поправьте|измени|измените|поменяй|поменяйте|delete|remove|undo|fix|change|edit|correct|update)(?![\\p{L}])",
-);
-const QUESTION_WORD = w("(?:сколько|почему|зачем|где|how\\s+(?:many|much)|why|where)(?![\\p{L}-])");
-const COMPLAINT = w(
-  "(?:бот|bot)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:не|didn'?t|doesn'?t|won'?t)\\s|(?:бот|bot)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:ignor|игнор|keeps|тупит|глюч|лага|сломал|broke|mess|missed|пропуска|потерял|lost|forgot|забыл|врет|врёт|ошиба)\\p{L}*|не\\s+посчитал\\p{L}*|не\\s+уч[её]л\\p{L}*|не\\s+записал\\p{L}*|didn'?t\\s+(?:save|record|log|count)|не\\s+работает|ничего\\s+не\\s+работает|сломал\\p{L}*|глючит|баг(?![\\p{L}])|не\\s+засчит\\p{L}*|не\\s+отображ\\p{L}*|не\\s+вижу|не\\s+сохрани\\p{L}*|пропал\\p{L}*|(?:записал\\p{L}*|посчитал\\p{L}*|засчитал\\p{L}*|logged|counted|recorded|saved)\\s+(?:\\p{L}+\\s+){0,3}(?:дважды|двойн\\p{L}*|twice)|задвоил\\p{L}*|(?:записал\\p{L}*|посчитал\\p{L}*)\\s+не\\s+(?:тот|та|то|так)|не\\s+(?:тот|та|то)\\s+(?:\\p{L}+\\s+)?записал\\p{L}*|исправь\\p{L}*|поправь\\p{L}*|это\\s+был[аои]?\\s+(?:\\p{L}+\\s+){1,3}а\\s+не|это\\s+(?:был[аои]?\\s+)?не\\s+\\p{L}+\\s*,?\\s+а\\s|(?:that|it|this)(?:\\s+was|\\s+is|'s)\\s+(?:an?\\s+)?\\p{L}+\\s*,?\\s+not\\s+(?:an?\\s+)?\\p{L}+|(?:logged|recorded|saved|counted|записал\\p{L}*|посчитал\\p{L}*|засчитал\\p{L}*|сохранил\\p{L}*)\\s+(?:\\p{L}+\\s+){0,3}(?:as|как)\\s+(?:an?\\s+)?\\p{L}+|should\\s+(?:have\\s+been|be)\\s+(?:an?\\s+)?\\p{L}+|logged\\s+(?:it\\s+)?wrong|wrong\\s+(?:client|entry|amount)|broken|bug(?![\\p{L}])|not\\s+working|doesn'?t\\s+work|didn'?t\\s+count|counted\\s+(?:\\p{L}+\\s+){0,3}twice|is\\s+missing",
-);
 
 /**
  * A question to the bot ("сколько у меня звонков?"), a reminder or a plan ("КП отправлю

@@ -106,6 +106,9 @@ export function russianMorphology(): Morphology {
     const verb = VERBS.has(top.tag.POST ?? "") ? top : null;
     // Only a dictionary word tells its tense: a guess from the suffix reads "демо" as a participle.
     const tense = verb && verb.parser === "Dictionary" ? verbTense(verb.tag) : undefined;
+    // "пришли деньги" / "пришли КП": a form that is both an order and a past plural says neither alone.
+    const pastToo =
+      tense === "impr" && parses.some((p) => p.parser === "Dictionary" && VERBS.has(p.tag.POST ?? "") && p.tag.TEns === "past");
     // A surname is read as one, not as an adjective ("Смирнову" → "Смирнов", never "Смирновый");
     // other proper readings (first names, places) only when they are the likeliest anyway.
     const proper = pool.filter((p) => properOf(p.tag) === "surname");
@@ -122,7 +125,7 @@ export function russianMorphology(): Morphology {
     const best = proper.length > 0 && (!verb || proper[0]!.score >= top.score) ? proper.reduce((a, b) => (b.score > a.score ? b : a)) : top;
     const post = best.tag.POST ?? "";
     const kind = properOf(best.tag);
-    if (!kind && VERBS.has(post)) return { base: word, pos: "verb", tense, nominative };
+    if (!kind && VERBS.has(post)) return { base: word, pos: "verb", tense, nominative, ...(pastToo ? { pastToo } : {}) };
     if (!kind && !NOUNS.has(post) && !ADJS.has(post)) return { base: word, pos: "other", nominative };
     if (kind === "surname") return { base: surnameBase(best), pos: "noun", proper: kind, nominative };
     // Keep number (and an adjective's gender): "Рогами" → "Рога", "Северной" → "Северная".

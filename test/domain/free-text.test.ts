@@ -490,3 +490,119 @@ describe("readFreeText, round 6: families, structure, English phrasing", () => {
     expect(got("called Globex and Initech, only reached Globex")).toEqual(["call:reached@Globex", "call:noanswer@Initech"]);
   });
 });
+
+describe("readFreeText, round 7: names by word and by dictionary, amounts carried, moved meetings, diaries", () => {
+  const known = ["Сокол", "Сибирский Кедр", "Белый Парус", "Гранит", "Полюс", "Bright Labs", "Northwind"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+
+  it("finds a known client by its last word, or with every word inflected, but never by a word a typo away", () => {
+    expect(got("Кедру отправил КП")).toEqual(["proposal@Сибирский Кедр"]);
+    expect(got("с Белым Парусом созвонились, думают")).toEqual(["call:reached@Белый Парус"]);
+    expect(got("demo at Northwind, then sent them the estimate right away")).toEqual(["presentation@Northwind", "proposal@Northwind"]);
+  });
+
+  it("reads a surname as a person, not as a known company with a case ending", () => {
+    const r = read("Соколов подписал 100к", known);
+    expect(r.entries[0]).toMatchObject({ kind: "deal", clientName: "Соколов", clientIsNew: true });
+    expect(r.confident).toBe(false);
+    expect(got("созвонился с Петровой (Гранит), думают")).toEqual(["call:reached@Гранит"]);
+    expect(got("отправил КП Ольге Петровне из Полюса")).toEqual(["proposal@Полюс"]);
+    expect(got("поужинал с коммерческим директором Полюса")).toEqual(["meeting@Полюс"]);
+  });
+
+  it("puts names into their base form: a lowercase noun after an adjective, an unknown word's ending, '&'", () => {
+    expect(read("встретился с Тихой гаванью").entries[0]).toMatchObject({ clientName: "Тихая Гавань" });
+    expect(read("взял контакт у Промтеха на форуме").entries[0]).toMatchObject({ kind: "lead", clientName: "Промтех" });
+    expect(read("Smith & Partners signed for 50k").entries[0]).toMatchObject({ kind: "deal", clientName: "Smith & Partners" });
+  });
+
+  it("reads money that came as a deal, and hands an invoice's amount to its payment", () => {
+    // "пришли" is an order and a past plural: the money came, the proposal is an order and is not logged as sent.
+    expect(got("пришли КП по Граниту")).toEqual([]);
+    expect(read("в четверг пришли деньги от Гранита, 300 тыр", known).entries).toEqual([
+      expect.objectContaining({ kind: "deal", clientName: "Гранит", amountMinor: 30_000_000, day: { type: "weekday", weekday: 4 } }),
+    ]);
+    expect(read("выставил счёт Полюсу на 70к, сегодня его оплатили", known).entries).toEqual([
+      expect.objectContaining({ kind: "deal", clientName: "Полюс", amountMinor: 7_000_000 }),
+    ]);
+    expect(read("Гранит на 200к и Полюс на 300к подписали", known).entries.map((e) => [e.clientName, e.amountMinor])).toEqual([
+      ["Гранит", 20_000_000],
+      ["Полюс", 30_000_000],
+    ]);
+    // "на 150 и на 400 тысяч": the second deal's amount is never copied to the first.
+    expect(read("закрыл Полюс на 150 и Гранит на 400 тысяч", known).entries.map((e) => [e.clientName, e.amountMinor])).toEqual([
+      ["Полюс", null],
+      ["Гранит", 40_000_000],
+    ]);
+    expect(read("Гранит внёс аванс 70 косых", known).entries[0]).toMatchObject({ kind: "deal", amountMinor: 7_000_000 });
+  });
+
+  it("reads a meeting moved on a call as booked, and a meeting or call dropped or moved with no call as nothing", () => {
+    expect(got("перенёс по телефону демо с Гранитом на среду")).toEqual(["call:meeting@Гранит"]);
+    expect(got("moved the Northwind demo to friday on a call")).toEqual(["call:meeting@Northwind"]);
+    expect(got("встреча с Полюсом отменилась, они сами набрали и сдвинули её на понедельник")).toEqual(["call:meeting@Полюс"]);
+    expect(got("Гранит соскочил со встречи, перенесли на четверг")).toEqual([]);
+    expect(got("звонок с Гранитом перенесли на пятницу")).toEqual([]);
+    expect(got("set up a quick presentation with Bright Labs")).toEqual(["call:meeting@Bright Labs"]);
+  });
+
+  it("dates a diary of past weekdays and keeps a promised weekday ahead", () => {
+    const r = read("во вторник демо в Граните, в среду подписали на 90к", known);
+    expect(r.entries.map((e) => [e.kind, e.day])).toEqual([
+      ["presentation", { type: "weekday", weekday: 2 }],
+      ["deal", { type: "weekday", weekday: 3 }],
+    ]);
+    expect(read("вчера дозвонился до Полюса, обещали в понедельник подписать", known).entries).toEqual([
+      expect.objectContaining({ kind: "call", outcome: "reached", day: { type: "ago", days: 1 } }),
+    ]);
+    expect(read("day before yesterday met Northwind", known).entries[0]).toMatchObject({ day: { type: "ago", days: 2 } });
+    expect(read("вчерашнюю встречу с Гранитом провели", known).entries[0]?.day ?? null).toBeNull();
+  });
+
+  it("reads leads, losses and visits by more of their families", () => {
+    expect(got("нашёл нового клиента через знакомых — ООО Вереск")).toEqual(["lead@Вереск"]);
+    expect(got("по рекомендации от Гранита вышли на ООО Вереск")).toEqual(["lead@Вереск"]);
+    expect(got("тендер Полюса не наш, победил конкурент")).toEqual(["lost@Полюс"]);
+    expect(got("дозвонился до Гранита, пока неактуально")).toEqual(["call:reached@Гранит"]);
+    expect(got("заскочил в Полюс без звонка, пообщался с закупщиком")).toEqual(["meeting@Полюс"]);
+    expect(got("попал на голосовую почту Гранита")).toEqual(["call:noanswer@Гранит"]);
+    expect(got("направили ТКП в Полюс")).toEqual(["proposal@Полюс"]);
+  });
+
+  it("reads a loss to a competitor named with a capital, and a call told after its outcome as that call", () => {
+    expect(got("Гранит перешёл к Альфасистемс, там дешевле")).toEqual(["lost@Гранит"]);
+    expect(got("Гранит ушёл в Полюс на встречу")).not.toContain("lost@Гранит");
+    expect(got("Полюс трубку не берёт, набирал ещё раз")).toEqual(["call:noanswer@Полюс"]);
+    expect(got("набрал Гранит, не ответили, перезвонил позже, поговорили")).toEqual(["call:noanswer@Гранит", "call:reached@Гранит"]);
+    expect(got("Гранит набирал — занято, снова — поговорили")).toEqual(["call:noanswer@Гранит", "call:reached@Гранит"]);
+    expect(read("Полюс просит перезвонить в пятницу", known).entries[0]?.day ?? null).toBeNull();
+  });
+
+  it("reads a verb after 'to' as no name, and what a call was to discuss as its topic", () => {
+    expect(got("Northwind pushed the demo to Thursday, I rang them to confirm")).toEqual(["call:meeting@Northwind"]);
+    expect(got("rang Bright Labs to discuss the contract")).toEqual(["call:reached@Bright Labs"]);
+    expect(got("набрал Гранит обсудить смету")).toEqual(["call:reached@Гранит"]);
+  });
+
+  it("reads a short weekday before a past verb as a day, and a request that came in as a lead", () => {
+    expect(read("в ср встретились с Гранитом", known).entries).toEqual([
+      expect.objectContaining({ kind: "meeting", clientName: "Гранит", day: { type: "weekday", weekday: 3 } }),
+    ]);
+    expect(got("от Полюса поступила заявка на смету")).toEqual(["lead@Полюс"]);
+    expect(got("подал заявку на тендер Гранита")).toEqual(["proposal@Гранит"]);
+  });
+
+  it("logs nothing from clients at large not answering or a request for a report", () => {
+    expect(read("клиенты сегодня вообще трубки не берут").entries).toEqual([]);
+    expect(read("мне нужна выгрузка по моим встречам").nothing).toBe("question");
+    expect(read("напоминалка: счёт Гранит", known).nothing).toBe("plan");
+    expect(got("Полюс перенёс демо на послезавтра")).toEqual([]);
+    expect(got("Полюс перенёс демо на послезавтра, созвонились")).toEqual(["call:meeting@Полюс"]);
+    expect(got("Bright Labs asked us to move the presentation")).toEqual([]);
+    expect(read("note to self: chase the Northwind invoice", known).nothing).toBe("plan");
+    expect(read("can't reach anyone this morning").entries).toEqual([]);
+  });
+});

@@ -1,0 +1,348 @@
+// The free-text reader's words: the families of words and phrases that name each kind of event, an
+// outcome, a day, money, a person's role and what is not an event at all. Written once here; the
+// reading itself (src/domain/free-text.ts) decides what they mean together.
+import type { ActivityKind } from "./types.js";
+
+export const L = "\\p{L}";
+/**
+ * `word` where `before` comes right before it: checked only where the word matched, so a long
+ * "before" does not cost a look back from every position of the text.
+ */
+const preceded = (before: string, word: string) => `${word}(?<=${before}${word})`;
+/** A word-start-anchored pattern (JavaScript's \b does not know Cyrillic). */
+export const w = (src: string) => new RegExp(`(?<![${L}\\d])(?:${src})`, "giu");
+
+// A contact met at an exhibition or a conference is a lead, whatever verb says how it was met.
+const EXPO =
+  "(?:с|на)\\s+(?:выставк|конференц|форум|выставочн)\\p{L}*|(?:at|from)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:expo|trade\\s*show|exhibition|conference|trade\\s+fair|fair)(?![\\p{L}])";
+export const EXPO_RE = w(EXPO);
+// A video meeting is a meeting: "zoom call", "созвон в зуме" name the medium, not a phone call.
+const VIDEO =
+  "zoom|зум\\p{L}*|видеозвон\\p{L}*|видеосвяз\\p{L}*|видеоконф\\p{L}*|video\\s*(?:call|chat|conference)|google\\s+meet|(?:ms\\s+)?teams\\s+(?:call|meeting)|skype|скайп\\p{L}*|webex";
+export const VIDEO_RE = w(VIDEO);
+
+// The order is the priority when one clause names several kinds: "отказались от КП"
+// is a loss, "сделка по КП" a deal, "презентация на встрече" a presentation.
+export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
+  [
+    "lost",
+    w(
+      "отказ|отказал|отказались|сказал[аи]?\\s+нет|(?<!пока\\s)(?:не\\s+актуальн|неактуальн)\\p{L}*|(?:слил(?:ся|ись|ась|и)|соскочил\\p{L}*|спрыгнул\\p{L}*)(?!\\s+(?:со?\\s+)?(?:встреч|демо|созвон|звонк|през))|(?:выигра|победил)\\p{L}*\\s+(?:друг|конкурент)\\p{L}*|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+буд(?:ет|ем)\\s+(?:\\p{L}+\\s+)?(?:покупа|бра|заказыва|работа|подписыва|продлева|сотруднича)\\p{L}*|(?:won'?t|will\\s+not|not\\s+going\\s+to)\\s+(?:buy|sign|renew|proceed|go\\s+ahead|move\\s+forward)|не\\s+интерес|неинтерес|(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли)|ушл[аи]|достал\\p{L}*)\\s+(?:(?:к|в)\\s+)?(?:конкурент|другом|другой|другим)|выбрали\\s+(?:другого|другой|другую|других|конкурент)|проигра[лн]\\p{L}*|пролетел\\p{L}*|отвалил|съехал|no\\s+go(?![\\p{L}])|not\\s+moving\\s+forward|won'?t\\s+(?:move|go)\\s+forward|decided\\s+(?:against|not\\s+to)|нашли\\s+(?:\\p{L}+\\s+)?(?:дешевл|другого|другую|другой)|купили\\s+у\\s+(?:других|другого|конкурент)|стоп-?лист|расторг\\p{L}*|отменил\\p{L}*\\s+(?:заказ|сделк|договор|контракт)|cancel+ed\\s+(?:the\\s+|their\\s+)?(?:deal|contract|order)|заморозил\\p{L}*|выбрал\\p{L}*\\s+(?:конкурент|другого|другую|другой)|lost|declined|refused|rejected|passed\\s+on|not\\s+interested|(?:went|gone)\\s+with|(?:chose|picked|selected|opted\\s+for|switched\\s+to|going\\s+with)\\s+(?:an?\\s+|another\\s+|the\\s+other\\s+|other\\s+|a\\s+different\\s+|some\\s+)?(?:competitor|vendor|supplier|provider|partner|contractor|agency|someone|somebody)|(?:chose|picked|selected|opted\\s+for|switched\\s+to)\\s+(?:another|a\\s+different|the\\s+other)(?![\\p{L}])|passed(?=\\s*(?:$|[.,;!)—–-])|\\s+for\\s+now)|(?:chose|picked|selected|opted\\s+for|went\\s+with|going\\s+with)\\s+(?:an?\\s+)?(?:cheaper|different|alternative|competing)(?![\\p{L}])|stay\\p{L}*\\s+with\\s+(?:their|the|its|his|her)\\s+(?:current|existing|old|incumbent|present)|оста[лт]\\p{L}*\\s+(?:со?\\s+)?(?:старым|текущим|своим|прежним|нынешним)|pulled\\s+(?:out|the\\s+plug)|closed[\\s-]+lost|not\\s+a\\s+(?:good\\s+)?fit|no\\s+longer\\s+(?:interested|a\\s+fit|pursuing|moving)|build(?:ing)?\\s+(?:it\\s+)?in-?house|не\\s+прош\\p{L}*\\s+по\\s+(?:бюджету|цене|деньгам)|решил\\p{L}*\\s+не\\s+(?:брать|покупать|заказывать|продолжать|работать|подписывать|продлевать|идти)|killed\\s+(?:the\\s+|our\\s+)?(?:deal|project|contract|order)|deal(?:'s|\\s+is)\\s+off|budget\\s+(?:was\\s+)?(?:cut|frozen|slashed)|(?:cut|froze|slashed)\\s+(?:the\\s+|their\\s+)?budget|урезал\\p{L}*\\s+бюджет|бюджет\\s+урезал\\p{L}*|walked\\s+away|bailed|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned",
+    ),
+  ],
+  [
+    "deal",
+    w(
+      "accepted\\s+(?:our\\s+|the\\s+|my\\s+)?(?:offer|proposal|quote|terms)|confirmed\\s+(?:the\\s+|their\\s+|an?\\s+)?order|приняли\\s+(?:наше\\s+)?(?:кп|предложени\\p{L}*|условия)|подтвердили\\s+заказ|сделк|деал|po(?![\\p{L}])|purchase\\s+order|countersigned|продал|продали|продажа|подписал|(?:за)?купил\\p{L}*|заказал[аи]?(?![\\p{L}])|отгрузил\\p{L}*|деньги\\s+упали|упали\\s+деньги|ударили\\s+по\\s+рукам|дал[аи]?\\s+добро|дожал\\p{L}*|продлил\\p{L}*|продлени\\p{L}*|renewed|renewal|перев[её]л\\p{L}*\\s+(?:деньги|оплату|аванс|предоплату|средства)|перечислил\\p{L}*|(?:пришли|поступили)\\s+деньги|деньги\\s+(?:пришли|поступили|на\\s+сч[её]те)|закрыт[аоы]?(?![\\p{L}])|wired|transferred|payment\\s+received|(?<!на\\s)(?:пред)?оплат\\p{L}*|аванс(?![\\p{L}])|занес(?:ли|ла)?(?![\\p{L}])|занёс|выигра[лн]\\p{L}*|prepayment|deposit|down\\s+payment|подписали|подписан|оплатил|оплатили|оплачен|(?<!на\\s)оплат[аиу]|заплатил\\p{L}*|received\\s+(?:the\\s+)?payment|payment\\s+from|заключил|закрыл(?!ся|ась|ись|ось)|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
+    ),
+  ],
+  [
+    "proposal",
+    w(
+      "т?кп(?:э?ш?к\\p{L}*)?(?![\\p{L}])|выставил\\p{L}*\\s+(?:им\\s+|ему\\s+|ей\\s+)?на\\s+(?=\\d|пол|сотк)|kp(?![\\p{L}])|тендерн\\p{L}*\\s+(?:заявк|документ)|прайс\\p{L}*|расч[её]т(?:ы)?(?![\\p{L}])|pricing|price\\s+list|коммерческ(?!\\p{L}*\\s+(?:директор|отдел|служб|руковод|менеджер|департамент|зам))|предложени|оффер|смет[уаыое]|договор\\p{L}*\\s+(?:\\p{L}+\\s+)?на\\s+подпис|(?:отправил\\p{L}*|выслал\\p{L}*|скинул\\p{L}*)\\s+договор|" +
+        preceded("(?:выставил|отправил|выслал|с?кинул|направил)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}", "сч[её]т") +
+        "\\p{L}*|сч[её]т\\p{L}*(?=\\s+(?:\\S+\\s+){0,3}(?:выставил|выставлен|отправил|отправлен|выслал|скинул))|(?:заявк\\p{L}*|документ\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:в|на)\\s+(?:участие\\s+в\\s+)?тендер|" +
+        preceded(
+          "(?:sent|emailed|forwarded|shared|dropped|shot|mailed|passed\\s+along)\\s+(?:over\\s+)?(?:\\S+\\s+){0,3}",
+          "(?:contract|agreement|price|deck|slides|estimate|terms|specs?|msa|nda)",
+        ) +
+        "(?![\\p{L}])|(?:for|to)\\s+(?:e-?)?signature|на\\s+подпис\\p{L}*|bids?(?![\\p{L}])|tender\\s+(?:application|submission|documents)|" +
+        preceded(
+          "(?:отправил|скинул|выслал|сбросил|направил)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}",
+          "(?:през[аыуе]|презентаци\\p{L}*|цен[уыа]|ценник\\p{L}*)",
+        ) +
+        "(?![\\p{L}])|sent\\s+(?:over\\s+)?(?:the\\s+|a\\s+|our\\s+)?(?:deck|slides|presentation)|estimate|invoice|sow(?![\\p{L}])|statement\\s+of\\s+work|rf[pq](?![\\p{L}])|bid\\s+submitted|proposal|quote|quotation|offer",
+    ),
+  ],
+  [
+    "presentation",
+    w(
+      "презент|през[аыуе]|презой|демо|демк|демонстрац|показ(?:ал|ала|али|ыва\\p{L}*)|показ(?![\\p{L}])|demo|present|pitch|showed|walked(?=\\s+\\p{L}+\\s+through)|walkthrough|webinar|вебинар",
+    ),
+  ],
+  [
+    "meeting",
+    w(
+      `встрет(?:ил|ились|ился|илась|ила)|встр?еч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+(?:(?:с|со)\\s+\\p{L}+\\s+)?у\\s|(?:заш[её]л|зашла|зашли|забежал\\p{L}*|заскочил\\p{L}*)\\s+(?:к|в)\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|(?:по)?(?:обедал|ужинал|завтракал)\\p{L}*|${preceded("(?:^|\\s)у\\s+(?!(?:нас|них|него|нее|неё|меня|тебя|вас)\\s)\\S+\\s+(?:\\p{Lu}?\\S+\\s+)?", "был[аи]?")}(?=\\s*(?:$|[.,;!—–-]))|${VIDEO}|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|визит|met(?![\\p{L}])|meeting|qbr(?![\\p{L}])|kick-?off|mtg(?![\\p{L}])|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|завтрак|кофе)\\s+(?:с|со)(?![\\p{L}])|лично|вживую|очно|face\\s+to\\s+face|${preceded("(?:at|in)\\s+(?:\\S+\\s+)?", "(?:office|offices|hq|headquarters|premises|plant|factory|warehouse)")}(?![\\p{L}])|came\\s+(?:to|by|over)(?![\\p{L}])|приехал\\p{L}*\\s+к\\s+нам|был[аи]?\\s+у\\s+нас|(?:в|во)\\s+(?:кафе|ресторан\\p{L}*|кофейн\\p{L}*)|over\\s+(?:coffee|lunch|dinner|drinks)|(?:at|in)\\s+(?:a|the|their)\\s+(?:cafe|café|restaurant|coffee\\s+shop)`,
+    ),
+  ],
+  [
+    "call",
+    w(
+      "по\\s+телефону|(?:не)?(?:по|пере|от|со|про|до|за|об)?звон|звякнул|набрал|набирал|трубк|прозвон|called|call|calls|calling|rang|phoned|phone|dialed|dialled|ring|followed\\s+up",
+    ),
+  ],
+  [
+    "lead",
+    w(
+      `${EXPO}|referral|referred\\s+(?:by|to|us)|по\\s+рекомендаци\\p{L}*|порекомендовал\\p{L}*|сарафан\\p{L}*|` +
+        "сами\\s+(?:\\p{L}+\\s+)?(?:позвонил|набрал|вышл|выш[её]л|обратил|написал)\\p{L}*|(?:позвонил|набрал|вышл|выш[её]л|написал)\\p{L}*\\s+сами|(?:called|rang|phoned|reached\\s+out\\s+to)\\s+us|called\\s+in(?![\\p{L}])|" +
+        "(?:приш[её]л|пришл[аи]|появил\\p{L}*|заш[её]л|зашл[аи]|обратил\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:клиент|лид|заявк|запрос|контакт)|(?:взял|получил|дал[аи]?)\\p{L}*\\s+контакт|" +
+        "(?:from|via|through)\\s+(?:the\\s+|our\\s+)?(?:website|site|web\\s+form|landing)|(?:website|web|contact|site)\\s+form|" +
+        "нов(?:ый|ая|ого|ое|ые)\\s+(?:лид|клиент|контакт|заявк)|наш[её]л\\p{L}*\\s+(?:нов\\p{L}*\\s+)?(?:клиент|лид|контакт|заказчик)\\p{L}*|через\\s+знаком\\p{L}*|лид(?![\\p{L}])|лида|заявк|входящ|обратил|new\\s+(?:lead|client|prospect|contact|customer)|(?:new|inbound|hot|warm|fresh)\\s+lead|lead\\s*:|lead\\s+from|inbound|inquiry|enquiry|new\\s+prospect|reached\\s+out|lead\\s+came\\s+in|came\\s+in\\s+(?:from|via|through)|filled\\s+(?:out\\s+|in\\s+)?(?:the\\s+|a\\s+|our\\s+)?form|(?:demo|quote|pricing)\\s+request|запрос\\s+(?:на|с\\s+сайта)|запрос\\s+(?:\\p{L}+\\s+)?(?:кп|прайс|цен|демо|презентаци|расч[её]т|коммерческ|предложени|сч[её]т)|(?:нов\\p{L}*\\s+)?обращени\\p{L}*",
+    ),
+  ],
+];
+
+export const CALL_WORD = KIND_PATTERNS.find(([k]) => k === "call")![1];
+export const NOANSWER = w(
+  // A number that cannot be reached ("телефон выключен", "number disconnected", "wrong number"),
+  // a gatekeeper by any title, "busy" said of the callee, a voicemail by any spelling, or
+  // "nothing" alone after a call: a call not reached.
+  "вне\\s+(?:зоны|доступа|сети|связи)|голосов\\p{L}*\\s+почт\\p{L}*|(?:nobody|no\\s+one|noone)\\s+(?:was\\s+)?(?:home|there|in)|rang\\s+out|l\\.?v\\.?m(?![\\p{L}])|no[\\s-]+answer|попал\\p{L}*\\s+на\\s+(?:секретар|автоответчик|ресепш|помощни)\\p{L}*|(?:got|reached)\\s+(?:the\\s+|their\\s+)?(?:gatekeeper|receptionist|secretary|front\\s+desk|answering\\s+machine)|(?:line|number|phone)\\s+(?:was\\s+|is\\s+)?engaged|engaged\\s+tone|no\\s+ans(?![\\p{L}])|" +
+    preceded(
+      "(?:call|dial|rang|ring|phon|tried|звон|набир|набра|пытал)\\p{L}*(?:\\s+\\S+){0,6}\\s+",
+      "(?:no\\s+luck|no\\s+joy|безрезультатно|глухо|впустую|nothing)",
+    ) +
+    "(?![\\p{L}])|(?:couldn'?t|could\\s+not|can'?t|cannot|unable\\s+to|wasn'?t\\s+able\\s+to)\\s+(?:get\\s+(?:a\\s+)?hold\\s+of|get\\s+through|reach|connect|talk|speak|catch)|rang\\s+and\\s+rang|(?:he|she|they)(?:'s|'re|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:out|away|not\\s+in|on\\s+(?:vacation|holiday|leave))(?![\\p{L}])|out\\s+of\\s+(?:the\\s+)?office|screened\\s+(?:me\\s+)?out|got\\s+screened|не\\s+ал[её]|(?:нет|не\\s+было|не\\s+будет)\\s+на\\s+месте|(?:трубк\\p{L}*\\s+не|не\\s+(?:\\p{L}+\\s+)?)(?:бер|брал|взял|сним|снял|подним|поднял)\\p{L}*(?=\\s+трубк|\\s*$|[\\s,.!—–-])|" +
+    // The gatekeeper's employer between stays outside the match, to be read as the client.
+    "" +
+    preceded(
+      "(?:секретар|ресепшн|ресепш|помощни|приемн|приёмн)\\p{L}*\\s+(?:\\S+\\s+){0,2}",
+      "(?:не\\s+(?:соедин|пропуст|пуска|переключ)|отшил|отфутболил|развернул|послал)",
+    ) +
+    "\\p{L}*|" +
+    "(?:телефон|номер|абонент|мобильн)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:выключен|отключен|заблокирован|не\\s+обслужива)\\p{L}*|выключен\\p{L}*|(?:не\\s+тот|неправильн\\p{L}*|неверн\\p{L}*)\\s+номер|номер\\s+не\\s+существует|disconnected|wrong\\s+number|out\\s+of\\s+service|not\\s+in\\s+service|" +
+    preceded(
+      "(?:receptionist|secretary|assistant|front\\s+desk)\\s+(?:\\S+\\s+){0,2}",
+      "(?:wouldn'?t|would\\s+not|didn'?t|did\\s+not|refused\\s+to|won'?t)\\s+(?:put|transfer|connect|let)",
+    ) +
+    "|wouldn'?t\\s+(?:transfer|connect)|(?<=\\p{L}\\s)busy(?=\\s*(?:$|[.,;!)—–-]))|voice\\s*mail|vm(?![\\p{L}])|^(?:nothing|nada|no\\s+luck|ничего|глухо|безрезультатно)$|not\\s+pick\\p{L}*\\s+up|no\\s+pick-?up|phone\\s+(?:was\\s+|is\\s+)?(?:off|dead)|switched\\s+off|turned\\s+off|не\\s+застал\\p{L}*|(?:не\\s+был\\p{L}*\\s+на\\s+связи|на\\s+связи\\s+не\\s+был\\p{L}*)|вне\\s+сети|там\\s+никого|никого\\s+нет|сбрасыва\\p{L}*|не\\s+пропустил\\p{L}*|не\\s+пуска\\p{L}*|без\\s+ответа|не\\s+достуч\\p{L}*|didn'?t(?=\\s*(?:$|[.,;!]))|не\\s+(?:мог\\p{L}*|могу|удал\\p{L}*|получ\\p{L}*)\\s+(?:до|про)звон|не\\s+(?:взял|взяла|взяли|берет|берут|бер[её]т|брал[аи]?|отвечает|отвечают|ответил[аи]?)(?![\\p{L}])|секретар\\p{L}*\\s+не\\s+соедин|не\\s+соедин|сбросил\\p{L}*(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|line\\s+(?:was\\s+)?busy|both\\s+busy|(?:^|-\\s*|,\\s*)busy|couldn'?t\\s+get\\s+through|could\\s+not\\s+get\\s+through|wouldn'?t\\s+put\\s+(?:me\\s+)?through|gatekeeper|left\\s+a\\s+voicemail|didn'?t\\s+pick|не\\s*дозвон|недозвон|не\\s+(?:взял|взяла|взяли|берет|берут|брал|брали|брала|снял|сняли|подняли|поднял)\\s+трубк|трубк\\p{L}*\\s+не\\s+(?:взял|взяли|берут|берет|брал|брали|сняли|сняли)|не\\s+ответил|не\\s+отвеча|никто\\s+не|сбросил(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|занято|недоступ|вне\\s+зоны|автоответчик|гудки|no\\s+answer|no\\s+one\\s+(?:answered|picked)|nobody\\s+(?:answered|picked)|didn'?t\\s+(?:answer|pick\\s+up)|did\\s+not\\s+(?:answer|pick\\s+up)|not\\s+answering|voicemail|unreachable|couldn'?t\\s+reach|could\\s+not\\s+reach|hung\\s+up|went\\s+to\\s+voicemail",
+);
+// The nouns of an appointment, Russian and (typed in Russian messages too) English.
+const APPOINTMENT = "демо|демк|презент|през[аыуе]|показ|встреч|встрет|зум|demo|meeting|presentation";
+export const ONLY = /(?<![\p{L}])(?:только|лишь|only|just)(?![\p{L}])/iu;
+// A call the client made: "входящий", "позвонили сами", "called us".
+export const INBOUND =
+  /входящ|inbound|(?<![\p{L}])сами(?![\p{L}])|(?:called|rang|phoned)\s+us|called\s+in(?![\p{L}])|(?:позвонил\p{L}*|звонок\s+от|звонил\p{L}*)\s+(?:нов|потенциальн)\p{L}*\s+(?:клиент|заказчик|компани)/u;
+export const CANCELLED = /отмен|cancel|called\s+off/u;
+// "отменилась, перенесли на 10-е": a meeting called off and set for a new date is moved.
+export const RESCHEDULED = w(
+  "перен[её]с\\p{L}*\\s+(?:\\S+\\s+){0,4}на|(?:moved|rescheduled|pushed)\\s+(?:\\S+\\s+){0,4}(?:to|for)(?![\\p{L}])",
+);
+// What lies between an appointment's noun and the booking verb after it: "встречу [с Вегой] поставили".
+export const BOOKED_AFTER = /^\p{L}+\s+(?:(?:с|со|with)\s+\S+\s+)?$/u;
+export const APPOINTMENT_WORD = new RegExp(`${APPOINTMENT}|през|mtg`, "u");
+// Silence with no call told ("по Ориону тишина уже неделю") is a status; after a call it is the call not reached.
+export const NOANSWER_AFTER_CALL = w("тишина|молч\\p{L}*|no\\s+response|not\\s+responding|no\\s+reply|unanswered|silence");
+export const MEETING_OUTCOME = w(
+  // "договорились о встрече", "договорились с Орловой о презентации", "договорились на demo".
+  // The name between stays outside the match, so it is read as the client.
+  `(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил|поставил)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|об\\s+|на\\s+)?(?:${APPOINTMENT}|созвон(?:е|а)?(?![\\p{L}])|звонок|звонке)|` +
+    `${preceded("(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил)\\p{L}*\\s+(?:с|со)\\s+(?:\\S+\\s+){1,2}", "(?:о|об|на)\\s+(?:" + APPOINTMENT + ")")}|` +
+    // "got them to agree to an onsite visit", "they want to meet on Friday", "хотят встретиться".
+    "interested\\s+in\\s+(?:an?\\s+|the\\s+)?(?:demo|meeting|presentation)|интересу\\p{L}*\\s+(?:демо|встреч|презентац)\\p{L}*|agree\\p{L}*\\s+to\\s+(?:an?\\s+|the\\s+)?(?:[\\p{L}-]+\\s+)?(?:visit|meeting|demo|presentation)|(?:want\\p{L}*|would\\s+like|'d\\s+like)\\s+to\\s+(?:meet|see\\s+a\\s+demo)|хот\\p{L}*\\s+встрет\\p{L}*|" +
+    // "invite sent for a demo on Thursday", "приглашение на встречу отправил": a calendar invite books it.
+    "(?:calendar\\s+)?invite\\s+(?:sent|accepted|out)|sent\\s+(?:an?\\s+|the\\s+)?(?:calendar\\s+)?invite|приглашени\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:отправил|принял|выслал)\\p{L}*|" +
+    // The booking verb after the appointment ("встречу с Вегой поставили на чт"); the name between stays the client's.
+    `${preceded("(?:" + APPOINTMENT + ")\\p{L}*\\s+(?:(?:с|со|with)\\s+\\S+\\s+)?", "(?:назначил|поставил|забил|запланировал|согласовал|booked|scheduled|set\\s+up|locked\\s+in)")}\\p{L}*|` +
+    // "demo scheduled for Tue", "meeting with Acme is booked".
+    "(?:demo|meeting|presentation|zoom)\\s+(?:with\\s+\\S+\\s+)?(?:is\\s+|was\\s+)?(?:booked|scheduled|set(?:\\s+up)?|arranged|confirmed|locked\\s+in)|" +
+    "записал\\p{L}*\\s+(?:их\\s+|его\\s+|е[её]\\s+)?на\\s+(?:демо|демк|встреч|презент|показ)|пригласил\\p{L}*\\s+(?:нас\\s+|меня\\s+)?на\\s+(?:демо|демк|встреч|презент|показ|переговор)|договорил\\p{L}*\\s+(?:что\\s+)?(?:приеду|подъеду|заеду|приедут|приедем|встретимся)|(?:демо|демк\\p{L}*|презентаци\\p{L}*)\\s+(?:назначен|договорились)|(?:set\\s+up|booked|scheduled|arranged|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:demo|presentation)|want\\p{L}*\\s+(?:a\\s+|the\\s+)?(?:demo|presentation|meeting)|(?:booked|scheduled|set\\s+up|arranged)\\s+(?:a\\s+|the\\s+|another\\s+)?(?:call|follow-up)|жд(?:ут|ем)\\s+(?:нас\\s+)?(?:на\\s+)?(?:демо|демк\\p{L}*|презентаци\\p{L}*|встреч\\p{L}*)|agreed\\s+to\\s+(?:a\\s+)?meet|(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|пн|вт|ср|чт|пт|сб|\\d)(?![\\p{L}])|подтвердил\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:встреч|демо|през)|завтра\\s+встреча|договорились\\s+встретиться|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?meeting|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|(?:locked\\s+in|lined\\s+up|confirmed|pencil+ed\\s+in)\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|demo|presentation)|booked\\s+(?:for|on)|хотят\\s+встреч",
+);
+export const MEET_WORD = /встреч|встрет|демо|демк|през|показ|meet|demo|presentation|офис|office|приед|подъед|come\s+(?:over|to|by|in)/u;
+export const AHEAD_HINT = w(
+  "зовут|приглаша\\p{L}*|готовы|жд[уеё]м?\\s+(?:их|его|е[её])|приед\\p{L}*|подъед\\p{L}*|would\\s+like|(?:they|we|he|she)'?d\\s+like|(?:they|he|she)'?ll|will\\s+come|coming\\s+(?:in|over|to)",
+);
+export const HELD =
+  /(?<![\p{L}])(?:прошл[аои]|прош[её]л|состоял\p{L}*|went\s+(?:well|fine|great|ok|good|badly)|took\s+place)(?![\p{L}])/giu;
+// "встреча перенеслась", "отменили демо", "pushed the meeting": a meeting moved or called off was not held.
+export const MOVED = w(
+  // "слилась со встречи": a client who dropped out of a meeting called it off.
+  "(?:слил(?:ся|ась|ись|и)|соскочил\\p{L}*|спрыгнул\\p{L}*)\\s+(?:со?\\s+)?(?=встреч|демо|созвон|звонк|през)|перен[её]с\\p{L}*|перенос\\p{L}*|отмен\\p{L}*|сдвинул\\p{L}*|сдвинули|postpon\\p{L}*|reschedul\\p{L}*|pushed|moved|move(?![\\p{L}])|push(?![\\p{L}])|сдвин\\p{L}*|cancel\\p{L}*|called\\s+off",
+);
+// "не подписали", "встреча не состоялась", "didn't sign": a negated event did not happen.
+export const NEGATION_BEFORE =
+  /(?<![\p{L}])(?:не|ни|нет|без|not|never|didn'?t|did\s+not|haven'?t|hasn'?t|havent|wasn'?t|no)\s+(?:(?:\p{L}+\s+)?(?:еще|ещё|yet|пока)\s+|\p{L}+(?:л|ла|ли|ed)\s+)?$/iu;
+export const NEGATED_ABILITY =
+  /(?<![\p{L}])(?:couldn'?t|could\s+not|can'?t|cannot|unable\s+to|wasn'?t\s+able\s+to|не\s+смог\p{L}*|не\s+удал\p{L}*|не\s+получил\p{L}*)\s+(?:\p{L}+\s+)?$/iu;
+// The English ways of saying something was not done, shared by the negation checks below.
+const EN_NOT_DONE = "didn'?t|did\\s+not|hasn'?t|haven'?t|has\\s+not|have\\s+not|never";
+export const NEGATED_JUST_BEFORE = new RegExp(
+  `(?:(?<![\\p{L}])(?:не|not|${EN_NOT_DONE})\\s+(?:yet\\s+|even\\s+|еще\\s+|ещё\\s+)?$)|${NEGATED_ABILITY.source}`,
+  "iu",
+);
+export const EN_NEGATED = w(`(?:${EN_NOT_DONE}|not\\s+yet|wasn'?t|weren'?t|won'?t)\\s+(?:yet\\s+|been\\s+|even\\s+|ever\\s+)?\\p{L}+`);
+// Written channels: an unanswered email or chat message is not a call not reached.
+export const WRITTEN = w(
+  "e-?mail\\p{L}*|(?<!voice\\s+)mail(?![\\p{L}])|письм\\p{L}*|(?<!голосов\\p{L}*\\s+)почт\\p{L}*|сообщени\\p{L}*|messages?(?![\\p{L}])|texts?(?![\\p{L}])|texted|sms|смс\\p{L}*|whats-?app|ватсап\\p{L}*|вотсап\\p{L}*|telegram|телеграм\\p{L}*|мессендж\\p{L}*|inmail",
+);
+export const NOT_HELD = w(
+  "не\\s+(?:состоял\\p{L}*|случил\\p{L}*|было|получил\\p{L}*\\s+встрет|приехал\\p{L}*|пришл\\p{L}*)|сорвал\\p{L}*|didn'?t\\s+happen|fell\\s+through|no-?show|не\\s+приш[её]л|не\\s+пришли|не\\s+явил\\p{L}*",
+);
+// "хотят встречу", "want a demo": a wish is a meeting booked only as the outcome of a call.
+export const WISH = w("хот(?:ят|ел\\p{L}*|ит)|want\\p{L}*|просят|ask(?:ed|s)?\\s+for");
+export const REACHED = w(
+  "дозвонил|поговорил|поговорили|переговорил\\p{L}*|поболтал\\p{L}*|пообщал\\p{L}*|связал(?:ся|ась|ись)|застал\\p{L}*|(?:вышел|вышла|дош[её]л|дошла)\\s+(?:на|до)\\s+(?:лпр|директор|руководител|собственник|владел|гендир)|обсудил|обсудили|reached(?!\\s+out)|chatted|convo|conversation|разговаривал\\p{L}*|побеседовал\\p{L}*|had\\s+(?:a\\s+)?(?:quick\\s+|short\\s+|good\\s+)?chat|connected\\s+with|got\\s+hold\\s+of|caught\\s+up\\s+with|touched\\s+base|talked|spoke|got\\s+through|picked\\s+up|answered",
+);
+
+export const CURRENCY_FOREIGN = /(\$|€|\busd\b|\beur\b|доллар|бакс|евро|dollars?|euros?)/iu;
+// "на прошлой неделе" is not one day: the entry stays dated today, with a note.
+export const VAGUE_PAST = w("на\\s+прошлой\\s+неделе|last\\s+week");
+export const AGO = w("(?:позавчера|вчера|сегодня)(?![\\p{L}])|day\\s+before\\s+yesterday|yesterday|today|this\\s+morning|утром");
+export const WEEKDAY_NAMES: [RegExp, number][] = [
+  [/^(?:понедельник|пн|monday|mon)$/u, 1],
+  [/^(?:вторник|вт|tuesday|tues?)$/u, 2],
+  [/^(?:среду|среда|ср|wednesday|wed)$/u, 3],
+  [/^(?:четверг|чт|thursday|thu|thurs?)$/u, 4],
+  [/^(?:пятницу|пятница|пт|friday|fri)$/u, 5],
+  [/^(?:субботу|суббота|сб|saturday|sat)$/u, 6],
+  [/^(?:воскресенье|вс|sunday|sun)$/u, 7],
+];
+const WD =
+  "понедельник|вторник|среду|среда|четверг|пятницу|пятница|субботу|суббота|воскресенье|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+// English short forms only where they are no other word ("sat", "sun" are).
+const WD_SHORT = "пн|вт|ср|чт|пт|сб|вс|mon|tues?|wed|thu|thurs?|fri";
+export const BARE_WEEKDAY = w(`(?:${WD}|${WD_SHORT})(?![\\p{L}])`);
+// "в пятницу отправил КП", "on Monday", "monday: closed …": a weekday named as when it happened.
+// "на этой неделе (вт) была презентация": a weekday in brackets dates what it follows.
+export const WEEKDAY = w(
+  `(?:(?:в|во)\\s+(?:прошл\\p{L}+\\s+)?|on\\s+|last\\s+|(?<=\\()\\s*)(${WD}|${WD_SHORT})(?![\\p{L}])|^(${WD})(?![\\p{L}])`,
+);
+// "на пятницу", "до пятницы", "next Monday", "for Thursday": a weekday ahead.
+export const WEEKDAY_AHEAD = w(
+  `(?:на|к|до|for|by|next|till|until|следующ\\p{L}*)\\s+(?:(?:следующ|this|the)\\p{L}*\\s+)?(?:${WD}|${WD_SHORT}|пятницы|среды|субботы)(?![\\p{L}])`,
+);
+export const FUTURE_WORDS = w(
+  "завтра|послезавтра|tomorrow|tmrw?|2morrow|next\\s+week|на\\s+(?:след\\p{L}*|этой)\\s+неделе|через\\s+(?:\\p{L}+\\s+)?(?:день|дня|неделю|час)",
+);
+export const PLAN_WORDS = w(
+  "напомни(?:те)?(?![\\p{L}])|note\\s+to\\s+self|напомина\\p{L}*|напоминалк\\p{L}*|не\\s+забыть|в\\s+планах|should|ought\\s+to|предстоит|on\\s+the\\s+agenda|upcoming|надо|нужно|жд(?:ут|ем|ет|у)(?![\\p{L}])|ожида\\p{L}*|waiting\\s+for|await\\p{L}*|планирую|собираюсь|хочу|remind|need\\s+to|planning|plan\\s+to|going\\s+to|gonna|gotta|about\\s+to|will|i'?ll|have\\s+to|prepare",
+);
+// English past forms are regular enough to spot without a dictionary.
+export const EN_PAST = w(
+  "set\\s+up|lined\\s+up|\\p{L}+ed(?![\\p{L}])|met|had|sent|spoke|rang|did|got|paid|sold|went|took|gave|made|left|lost|chose|was|were|signed|closed|won|dropped",
+);
+
+// Words that are never a client's name (capitalised at a sentence start, or after a preposition).
+export const STOP = new Set(
+  (
+    "я мы он она они вы ты с со в во на по к ко у о об от до для из про при за и а но же уже еще ещё сегодня вчера позавчера завтра " +
+    "утром днем днём вечером тоже снова опять наконец ура короче кстати там тут все всё очень ну вот да нет ок ок. их им ему ей ними нему ней ним " +
+    "этот эти эту этой этим это тот та те тем новый новая новое новым новому новой нового новые итог итого потом затем сразу быстро " +
+    "клиент клиента клиенту клиентом клиенте клиенты компания компании компанию компанией заказчик заказчика заказчиком заказчику " +
+    "директор директором директору директора гендир гендиром лпр менеджер менеджером бухгалтер бухгалтером закупщик закупщиком собственник " +
+    "владелец владельцем секретарь секретарем руководитель руководителем поводу повод счет счёт договор договора договору контракт " +
+    "нам нас меня мне них него нее неё ее её его ним ними свой свою своим который которая которые когда где как что чтобы " +
+    "до после перед около почти ровно всего примерно сумма сумму суммой руб рублей рубля тыс тысяч млн миллион миллиона " +
+    "понедельник вторник среду среда четверг пятницу пятница субботу воскресенье неделе неделю месяц пн вт ср чт пт сб вс " +
+    "ooo i we he she they you the a an to with for at from and then today yesterday finally just also again client customer company " +
+    "them him her it about on in of new my our their his this that after before by via over last week monday tuesday wednesday thursday friday " +
+    "лпру лпра лпром лпре гендиру гендира финдир финдиру финдира msa nda sla sow rfp rfq qbr kpi crm mon tue tues wed thu thur thurs fri me us i'm i've i'd i'll we've we're we'd we'll they've they're it's that's let's there's " +
+    "dm coo vp buyer procurement purchasing founder owner receptionist secretary assistant gatekeeper board " +
+    "so ok okay guys team boss got had have has was were is are be been will would did do done out up off one two rub k " +
+    "sent send emailed gave give showed product want wants booked went well next competitor budget no yes ceo cto cfo manager director " +
+    "офис офисе офиса офисом hq office headquarters lunch dinner coffee zoom skype teams telegram whatsapp email linkedin " +
+    "mr mr. mrs ms dr сайта сайте сайт " +
+    // Verbs after "to" ("called to confirm") that would read as a name after the preposition.
+    "confirm discuss ask check follow talk book schedule reschedule say see chat catch touch arrange review clarify"
+  ).split(" "),
+);
+// People a manager talks to, by dictionary base form: "с собственником", "юристу" are never a client's name.
+export const ROLES = new Set(
+  (
+    "клиент заказчик директор гендир лпр менеджер бухгалтер бухгалтерия закупщик закупка собственник владелец секретарь " +
+    "секретарша руководитель юрист снабженец снабжение сотрудник коллега партнёр партнер помощник ассистент финдиректор " +
+    "коммерческий технарь инженер логист маркетолог админ администратор генеральный управляющий исполнительный технический " +
+    "финансовый заместитель зам замдиректор начальник главбух сайт"
+  ).split(" "),
+);
+export const LEGAL = new Set([
+  "ооо",
+  "оао",
+  "зао",
+  "пао",
+  "ао",
+  "ип",
+  "нко",
+  "гк",
+  "тд",
+  "llc",
+  "inc",
+  "ltd",
+  "gmbh",
+  "corp",
+  "co",
+  "plc",
+  "ооо»",
+]);
+
+export const MULT: [RegExp, string][] = [
+  [/^(?:k|к|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|косых|thousand|тыр|т\.?\s?р\.?|тр|т)$/iu, "тыс"],
+  [/^(?:m|mln|кк|млн\.?|миллион\p{L}*|лям\p{L}*|million|mio)$/iu, "млн"],
+  [/^(?:b|bn|млрд\.?|миллиард\p{L}*|billion)$/iu, "млрд"],
+];
+// "$$$" is a cheer, not a currency: a "$" right after another is no sign of dollars.
+export const AMOUNT_RE =
+  /(?<![\p{L}\d№#.,:/$])(\$\s*)?(полтора|полторы|\d[\d\u00A0\u202F\u2009 ]*(?:[.,]\d+)?)(?![\d:/])(?:\s*(k|к|кк|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|косых|thousand|тыр|т\.?\s?р\.?|тр|т|m|mln|млн\.?|миллион\p{L}*|лям\p{L}*|million|b|bn|млрд\.?|миллиард\p{L}*|billion)(?![\p{L}\d]))?\.?\s*(₽|р\.|р(?![\p{L}])|руб\p{L}*\.?|rub\p{L}*|rur|\$|usd|долл\p{L}*|бакс\p{L}*|€|eur\p{L}*|евро)?(?![\p{L}])/giu;
+
+// "пол ляма" is half a million, "на сотку" a hundred thousand.
+export const WORD_AMOUNTS: [RegExp, number][] = [
+  [/(?<![\p{L}])пол\s*-?\s*(?:ляма|лимона|миллиона|млн)(?![\p{L}])/giu, 50_000_000],
+  [/(?<![\p{L}])(?:сотк[уаи]|сотню|сотня)(?![\p{L}])/giu, 10_000_000],
+];
+
+// Numbers said in words, as voice input types them: "двести пятьдесят тысяч", "fifty k".
+export const NUMBER_WORDS: Record<string, number> = Object.fromEntries(
+  (
+    "один 1 одна 1 одну 1 два 2 две 2 три 3 четыре 4 пять 5 шесть 6 семь 7 восемь 8 девять 9 десять 10 одиннадцать 11 " +
+    "двенадцать 12 тринадцать 13 четырнадцать 14 пятнадцать 15 шестнадцать 16 семнадцать 17 восемнадцать 18 девятнадцать 19 " +
+    "двадцать 20 тридцать 30 сорок 40 пятьдесят 50 шестьдесят 60 семьдесят 70 восемьдесят 80 девяносто 90 сто 100 двести 200 " +
+    "триста 300 четыреста 400 пятьсот 500 шестьсот 600 семьсот 700 восемьсот 800 девятьсот 900 " +
+    "one 1 two 2 three 3 four 4 five 5 six 6 seven 7 eight 8 nine 9 ten 10 eleven 11 twelve 12 fifteen 15 twenty 20 thirty 30 " +
+    "forty 40 fifty 50 sixty 60 seventy 70 eighty 80 ninety 90 hundred 100"
+  )
+    .match(/\S+ \S+/g)!
+    .map((pair) => [pair.split(" ")[0]!, Number(pair.split(" ")[1])]),
+);
+const NUMBER_WORD = Object.keys(NUMBER_WORDS).join("|");
+export const WORDED_AMOUNT = new RegExp(
+  `(?<![\\p{L}])((?:(?:${NUMBER_WORD})(?:\\s+|-))+)(тысяч\\p{L}*|тыщ\\p{L}*|тыс\\.?|косар\\p{L}*|косых|k|к|thousand|млн\\.?|миллион\\p{L}*|лям\\p{L}*|million|mln)(?![\\p{L}])`,
+  "giu",
+);
+
+export const REASON_SEP =
+  /\s[—–-]\s|[—–:(]|(?<![\p{L}])(?:потому\s+что|так\s+как|т\.\s?к\.|причина|из-за|because|reason|due\s+to|since)(?![\p{L}])/giu;
+export const REASON_LEAD = /^(?:[\s:—–(-]|потому\s+что|так\s+как|т\.\s?к\.|причина|because|reason|since)+/iu;
+// "хотят презентацию", "ждут КП", "will send a quote": what is wanted or planned has not
+// happened yet, so the word right after it is not an event (a wanted meeting after a
+// call is the call's outcome, read by MEETING_OUTCOME).
+export const PLANNED =
+  /(?<![\p{L}])(?:хоч\p{L}*|хот(?:ят|им|ите|ел\p{L}*)|жд(?:ут|ем|ет|у)|просят|просил[аи]?|попросил[аи]?|нужн[аоы]?|надо|планиру\p{L}*|собира\p{L}*|будет|будем|буду|want(?:s|ed)?|waiting\s+for|await\p{L}*|ask(?:s|ed)?\s+for|needs?|will|plan(?:s|ning)?\s+to|going\s+to)\s+(?:(?:\p{L}+)\s+)?$/iu;
+// "sending proposal tmrw", "готовлю КП": work under way on an event is not the event done.
+export const UNDER_WAY =
+  /(?<![\p{L}])(?:sending|preparing|drafting|working\s+on|scheduling|setting\s+up|putting\s+together|finali[sz]ing|готовлю|готовим|подготавлива\p{L}*|составляю|составляем|делаю|пишу)\s+(?:(?:the|a|an|our|them|him|her|им|ему|ей)\s+)?$/iu;
+// "Globex deal still pending", "сделка с Вегой зависла": a status of the event, not the event done.
+export const STATUS_AFTER =
+  /^\p{L}*(?:\s+(?:with|с|со)\s+\S+)?\s+(?:(?:is|still|has\s+been|was|всё\s+ещё|все\s+еще|пока)\s+)*(?:pending|in\s+progress|on\s+hold|stuck|delayed|under\s+review|в\s+процессе|завис\p{L}*|подвис\p{L}*|застрял\p{L}*|буксует)/iu;
+export const TOPIC_BEFORE = /(?<![\p{L}])(?:по|про|насч[её]т|about|regarding|re:?)\s+(?:(?:the|our|their|его|их|нашей|нашему)\s+)?$/iu;
+// "молчит после КП", "before the demo", "до встречи": an event named as a point in time was not done here.
+export const TIME_REFERENCE = /(?<![\p{L}])(?:после|перед|after|before|since|following)\s+(?:(?:the|our|их|нашего|нашей|нашу)\s+)?$/iu;
+export const REFERRED_BY = /(?:referral\s+from|referred\s+by|recommended\s+by|рекомендаци\p{L}*(?:\s+от)?|от\s+партн[её]р\p{L}*)\s+$/iu;
+export const REFERRED = /^['’]?s?\s+(?:referred|recommended|порекомендовал\p{L}*|посоветовал\p{L}*)/iu;
+// "позвонил по поводу КП": what the call was about is not another event.
+// "думают над КП", "рассматривают договор", "talked pricing", "reviewing the quote": the event word is the topic.
+export const ABOUT = w(
+  "по\\s+поводу|насч[её]т|обсудили|обсуждали|договорились\\s+о(?!\\s+встреч)|дума\\p{L}*\\s+(?:над|о|об|про)|рассматрива\\p{L}*|изуча\\p{L}*|говорили\\s+(?:о|об|про)|about|regarding|re:|discuss\\p{L}*|обсудить|talked|went\\s+over|considering|reviewing|evaluating|thinking\\s+(?:over|it\\s+over)|looking\\s+(?:at|over|into)",
+);
+
+export const QUESTION_START = w(
+  "(?:а|и|ну|слушай|скажи|подскажи)?\\s*(?:(?:мне\\s+)?(?:нуж(?:ен|на|но|ны)|надо)\\s+(?:\\p{L}+\\s+)?(?:отч[её]т|статистик|выгрузк|сводк|список|рейтинг|цифр)\\p{L}*|сколько|почему|зачем|как|где|когда|кто|чей|чья|чьи|можешь|можете|who|whom|whose|would\\s+you|какой|какая|какие|какое|каков\\p{L}*|что\\s+(?:у\\s+меня|делать|нового)|покажи|подскажи|можно|how|why|what|where|when|which|can\\s+(?:you|u)|could\\s+(?:you|u)|show|is\\s+there|do\\s+i|does)(?![\\p{L}])",
+);
+// "план на сегодня — 30 звонков", "plan for today: 20 calls", "цель: 5 встреч": a list of what is to be done.
+export const PLAN_HEADER = w(
+  "(?:(?:сегодня|today|на\\s+сегодня)\\s+)?(?:мой\\s+|my\\s+)?(?:план|планы|цель|цели|задача|задачи|todo|to-?do|to\\s+do|plan|plans|goal|goals|target|targets|agenda)(?:\\s+(?:на|for)\\s+(?:\\p{L}+\\s+)?\\p{L}+)?\\s*(?:[:—–-]|\\d)|" +
+    "(?:next\\s+up|up\\s+next|coming\\s+up|later\\s+today)\\s*[:—–-]|" +
+    // "на завтра: звонок Лотосу, КП Звезде", "tomorrow: meeting with Bluebird": a list under a day ahead.
+    `(?:(?:на\\s+|for\\s+)?(?:завтра|послезавтра|tomorrow)|(?:на|for)\\s+(?:след\\p{L}*\\s+|next\\s+)?(?:неделю|week|${WD})|next\\s+week)\\s*:`,
+);
+// "удали звонок Веге", "fix the amount for Initech": an order to change what was logged; /undo and /edit do that.
+export const COMMAND = w(
+  "(?:пожалуйста\\s+|please\\s+|pls\\s+|plz\\s+)?(?:удали|удалите|отмени|отмените|исправь|исправьте|поправь|поправьте|измени|измените|поменяй|поменяйте|delete|remove|undo|fix|change|edit|correct|update)(?![\\p{L}])",
+);
+export const QUESTION_WORD = w("(?:сколько|почему|зачем|где|how\\s+(?:many|much)|why|where)(?![\\p{L}-])");
+export const COMPLAINT = w(
+  // "клиенты вообще не берут трубки": the day's clients at large, no event of one client.
+  "(?:can'?t|cannot|couldn'?t)\\s+reach\\s+anyone|(?:nobody|no\\s+one)\\s+is\\s+(?:picking|answering)|(?:клиенты|никто\\s+из\\s+клиентов)\\s+(?:\\p{L}+\\s+){0,3}не\\s+(?:бер|бр|отвеча|взял|снима)\\p{L}*|" +
+    "(?:бот|bot)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:не|didn'?t|doesn'?t|won'?t)\\s|(?:бот|bot)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:ignor|игнор|keeps|тупит|глюч|лага|сломал|broke|mess|missed|пропуска|потерял|lost|forgot|забыл|врет|врёт|ошиба)\\p{L}*|не\\s+посчитал\\p{L}*|не\\s+уч[её]л\\p{L}*|не\\s+записал\\p{L}*|didn'?t\\s+(?:save|record|log|count)|не\\s+работает|ничего\\s+не\\s+работает|сломал\\p{L}*|глючит|баг(?![\\p{L}])|не\\s+засчит\\p{L}*|не\\s+отображ\\p{L}*|не\\s+вижу|не\\s+сохрани\\p{L}*|пропал\\p{L}*|(?:записал\\p{L}*|посчитал\\p{L}*|засчитал\\p{L}*|logged|counted|recorded|saved)\\s+(?:\\p{L}+\\s+){0,3}(?:дважды|двойн\\p{L}*|twice)|задвоил\\p{L}*|(?:записал\\p{L}*|посчитал\\p{L}*)\\s+не\\s+(?:тот|та|то|так)|не\\s+(?:тот|та|то)\\s+(?:\\p{L}+\\s+)?записал\\p{L}*|исправь\\p{L}*|поправь\\p{L}*|это\\s+был[аои]?\\s+(?:\\p{L}+\\s+){1,3}а\\s+не|это\\s+(?:был[аои]?\\s+)?не\\s+\\p{L}+\\s*,?\\s+а\\s|(?:that|it|this)(?:\\s+was|\\s+is|'s)\\s+(?:an?\\s+)?\\p{L}+\\s*,?\\s+not\\s+(?:an?\\s+)?\\p{L}+|(?:logged|recorded|saved|counted|записал\\p{L}*|посчитал\\p{L}*|засчитал\\p{L}*|сохранил\\p{L}*)\\s+(?:\\p{L}+\\s+){0,3}(?:as|как)\\s+(?:an?\\s+)?\\p{L}+|should\\s+(?:have\\s+been|be)\\s+(?:an?\\s+)?\\p{L}+|logged\\s+(?:it\\s+)?wrong|wrong\\s+(?:client|entry|amount)|broken|bug(?![\\p{L}])|not\\s+working|doesn'?t\\s+work|didn'?t\\s+count|counted\\s+(?:\\p{L}+\\s+){0,3}twice|is\\s+missing",
+);
