@@ -150,6 +150,11 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
 
   /** The quick log form: the same text a command takes, through the same parser and storage. */
   function logFromForm(member: Member, body: Record<string, unknown>, t: Messages, locale: "ru" | "en") {
+    // The form's submission key, kept by the page until an answer arrives: a submission
+    // sent again after a lost answer is found, not counted twice. Stored negated in the
+    // entry's source_update_id, so it can never meet a Telegram update id (positive).
+    const key = body["key"];
+    if (typeof key !== "number" || !Number.isSafeInteger(key) || key < 1) throw new HttpError(400, t.miniapp.api.badKey);
     const kind = str(body["kind"]) as ActivityKind;
     if (!ACTIVITY_KINDS.includes(kind)) throw new HttpError(400, t.miniapp.api.badKind);
     const outcome = str(body["outcome"]);
@@ -171,12 +176,13 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
     // What the entry earns is said in the person's private chat with the bot, after this answer.
     const outcomeOf = recordEntry(deps, member, parsed.entry, {
       occurredAt: deps.now(),
-      sourceUpdateId: null,
+      sourceUpdateId: -key,
       notify: { chatId: member.user.id, messageId: null, receiverId: null, locale },
     });
     if (outcomeOf.status === "logged") deps.onEntriesQueued?.();
     const text = visibleText(entryReplyText(parsed.entry, outcomeOf, locale));
-    if (outcomeOf.status !== "logged") throw new HttpError(409, text);
+    // The same submission again: it was counted the first time, which is what the page wants to hear.
+    if (outcomeOf.status !== "logged" && outcomeOf.status !== "duplicate") throw new HttpError(409, text);
     return { ok: true, text };
   }
 

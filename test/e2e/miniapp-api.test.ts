@@ -3,6 +3,10 @@ import { type Harness, startHarness } from "../support/harness.js";
 import { api, initDataFor, MINIAPP_URL, startWebApp, stopWebAfterEach, type WebServer } from "../support/miniapp.js";
 import { count, liveActivities, setUpTeam, type TeamFixture } from "../support/team.js";
 
+let keys = 0;
+/** A fresh submission key, as the page makes one per entry. */
+const nextKey = () => ++keys;
+
 let h: Harness;
 let t: TeamFixture;
 let web: WebServer;
@@ -132,31 +136,63 @@ describe("mini app API: numbers", () => {
     expect(ivan.body.recent).toHaveLength(8);
   });
 
+  it("counts a form submission sent twice (its answer lost) once, and refuses one without its key", async () => {
+    const ivan = initDataFor(t.ivan);
+    const before = liveActivities(h);
+    const body = JSON.stringify({ key: 4_503_599_627_370_495, kind: "deal", amount: "40k", client: "Вега" });
+    const first = await api(web, "/app/api/log", ivan, { method: "POST", body });
+    expect(first.status).toBe(200);
+    const again = await api(web, "/app/api/log", ivan, { method: "POST", body });
+    expect(again.status).toBe(200);
+    expect(again.body.text).toBe("Эта запись уже учтена, ничего не добавлено.");
+    expect(liveActivities(h)).toBe(before + 1);
+    // Another submission (another key) with the same fields is another deal.
+    const other = await api(web, "/app/api/log", ivan, { method: "POST", body: body.replace("4503599627370495", "17") });
+    expect(other.status).toBe(200);
+    expect(liveActivities(h)).toBe(before + 2);
+    for (const key of [undefined, 0, -5, 1.5, "17", 2 ** 53]) {
+      const bad = await api(web, "/app/api/log", ivan, { method: "POST", body: JSON.stringify({ key, kind: "call" }) });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error).toBe("Форма устарела: обновите страницу и отправьте запись ещё раз.");
+    }
+    expect(liveActivities(h)).toBe(before + 2);
+  });
+
   it("logs from the quick form through the command's validation, visible in /me", async () => {
     const ivan = initDataFor(t.ivan);
     const before = liveActivities(h);
     const bad = await api(web, "/app/api/log", ivan, {
       method: "POST",
-      body: JSON.stringify({ kind: "deal", amount: "lots", client: "Acme" }),
+      body: JSON.stringify({ key: nextKey(), kind: "deal", amount: "lots", client: "Acme" }),
     });
     expect(bad.status).toBe(400);
     const command = (await h.say(t.ivan, t.ivanChat, "/deal lots Acme")).text;
     expect(bad.body.error).toBe(command);
-    expect((await api(web, "/app/api/log", ivan, { method: "POST", body: JSON.stringify({ kind: "lost" }) })).status).toBe(400);
-    expect((await api(web, "/app/api/log", ivan, { method: "POST", body: JSON.stringify({ kind: "bribe" }) })).status).toBe(400);
+    expect((await api(web, "/app/api/log", ivan, { method: "POST", body: JSON.stringify({ key: nextKey(), kind: "lost" }) })).status).toBe(
+      400,
+    );
+    expect((await api(web, "/app/api/log", ivan, { method: "POST", body: JSON.stringify({ key: nextKey(), kind: "bribe" }) })).status).toBe(
+      400,
+    );
     const notJson = await api(web, "/app/api/log", ivan, { method: "POST", body: "not json" });
     expect(notJson.status).toBe(400);
     expect(notJson.body.error).toBe("Тело запроса должно быть JSON-объектом.");
-    const outcome = await api(web, "/app/api/log", ivan, { method: "POST", body: JSON.stringify({ kind: "call", outcome: "maybe" }) });
+    const outcome = await api(web, "/app/api/log", ivan, {
+      method: "POST",
+      body: JSON.stringify({ key: nextKey(), kind: "call", outcome: "maybe" }),
+    });
     expect(outcome.status).toBe(400);
     expect(outcome.body.error).toMatch(/^Итог звонка — один из: .*недозвон/);
-    const huge = await api(web, "/app/api/log", ivan, { method: "POST", body: JSON.stringify({ kind: "call", client: "x".repeat(5000) }) });
+    const huge = await api(web, "/app/api/log", ivan, {
+      method: "POST",
+      body: JSON.stringify({ key: nextKey(), kind: "call", client: "x".repeat(5000) }),
+    });
     expect(huge.status).toBe(413);
     expect(huge.body.error).toBe("Слишком большой запрос.");
     expect(liveActivities(h)).toBe(before);
     const ok = await api(web, "/app/api/log", ivan, {
       method: "POST",
-      body: JSON.stringify({ kind: "deal", amount: "75k", client: "Acme" }),
+      body: JSON.stringify({ key: nextKey(), kind: "deal", amount: "75k", client: "Acme" }),
     });
     expect(ok.status).toBe(200);
     expect(ok.body.text.replace(/[\u00A0\u202F]/g, " ")).toContain("75 000 ₽");

@@ -982,6 +982,7 @@ export const en = {
       badPeriod: (text: string) => `“${text}” is not a period. Use today, week, month, lastmonth, quarter, year or a range 01.11–15.11.`,
       badMetric: (text: string) => `“${text}” is not a metric.`,
       badUser: "The user id must be a number.",
+      badKey: "The form is out of date: reload the page and send the entry again.",
       badKind: "Unknown entry kind.",
       badOutcome: (list: string) => `A call's outcome is one of: ${list}.`,
       badBody: "The request body must be a JSON object.",

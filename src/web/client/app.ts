@@ -42,6 +42,12 @@ function applyTheme(): void {
   else if (window.parent !== window) window.parent.postMessage(event, "*");
 }
 
+/** A random positive safe integer (52 bits) naming one form submission. */
+function submissionKey(): number {
+  const [high, low] = crypto.getRandomValues(new Uint32Array(2));
+  return (high! & 0xf_ffff) * 2 ** 32 + low! + 1;
+}
+
 async function call(path: string, init: RequestInit = {}): Promise<Json> {
   const res = await fetch(path, {
     ...init,
@@ -373,6 +379,9 @@ function logForm(session: Json, redraw: () => Promise<void>): HTMLElement {
   );
   sync();
   const submit = form.querySelector("button")!;
+  // One key per entry, kept until the server answers it: sent again after a lost answer,
+  // the server finds the entry instead of counting it twice.
+  let key = submissionKey();
   form.onsubmit = async (e) => {
     e.preventDefault();
     // One entry per tap: the button stays off until the server answers.
@@ -382,6 +391,7 @@ function logForm(session: Json, redraw: () => Promise<void>): HTMLElement {
       const r = await call("/app/api/log", {
         method: "POST",
         body: JSON.stringify({
+          key,
           kind: kind.value,
           outcome: kind.value === "call" ? outcome.value : "",
           amount: amount.value,
@@ -389,6 +399,7 @@ function logForm(session: Json, redraw: () => Promise<void>): HTMLElement {
           reason: reason.value,
         }),
       });
+      key = submissionKey();
       await redraw();
       const fresh = document.getElementById("log-result");
       if (fresh) {
