@@ -1,4 +1,5 @@
 import type { Db } from "./client.js";
+import { eachInSavepoint, type Outcome } from "./savepoints.js";
 
 interface Job {
   run: () => unknown;
@@ -15,7 +16,7 @@ interface Job {
  * together writes those pages once instead of once per entry.
  *
  * Each job runs synchronously inside the flush: no other code can slip a write into the
- * group, and a job that throws rolls back its own savepoint only.
+ * group, and a job that throws rolls back its own savepoint only (`eachInSavepoint`).
  */
 export class GroupCommit {
   private jobs: Job[] = [];
@@ -38,22 +39,9 @@ export class GroupCommit {
     this.scheduled = false;
     const jobs = this.jobs;
     this.jobs = [];
-    const one = this.sqlite.transaction((job: Job) => job.run());
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    let outcomes: Outcome<unknown>[];
     try {
-      this.sqlite.transaction(() => {
-        for (const job of jobs) {
-          try {
-            outcomes.push({ ok: true, value: one(job) });
-          } catch (error) {
-            // Some errors (a full disk, an I/O error) end the whole transaction, not the
-            // savepoint: the jobs before are gone with it, and the ones after must not run
-            // outside it (each would commit on its own while its caller is told it failed).
-            if (!this.sqlite.inTransaction) throw error;
-            outcomes.push({ ok: false, error });
-          }
-        }
-      })();
+      outcomes = this.sqlite.transaction(() => eachInSavepoint(this.sqlite, jobs, (job) => job.run()))();
     } catch (error) {
       // The commit itself failed: nothing of the group is stored.
       for (const job of jobs) job.reject(error);

@@ -6,6 +6,7 @@
 // next drain and a crash after it leaves nothing to run twice.
 
 import type { FollowupTarget, PendingFollowup } from "../db/repositories/followups.js";
+import { eachInSavepoint } from "../db/savepoints.js";
 import type { ActivityKind } from "../domain/types.js";
 import type { AppDeps, Member } from "./deps.js";
 import { type Celebrations, celebrateEntry } from "./motivation.js";
@@ -49,8 +50,7 @@ export function runFollowups(deps: AppDeps, limit = FOLLOWUP_BATCH): FollowupRou
     }
     return members.get(key)!;
   };
-  // A savepoint per job: a failing one is rolled back alone.
-  const one = sqlite.transaction((job: PendingFollowup): FollowupNotice | null => {
+  const runJob = (job: PendingFollowup): FollowupNotice | null => {
     const now = deps.now();
     if (!repos.followups.finish(job.id)) return null;
     // An entry undone before its job ran has taken its marks back itself (/undo marks contests).
@@ -66,23 +66,21 @@ export function runFollowups(deps: AppDeps, limit = FOLLOWUP_BATCH): FollowupRou
       streakMayGrow: job.loggedAt !== null || repos.entries.countDayBefore(job.teamId, job.userId, day.from, day.to, job.activityId) === 0,
     });
     return job.target ? { target: job.target, kind: job.kind, celebrations } : null;
-  });
+  };
   const batch = sqlite.transaction((): FollowupRound => {
     const jobs = repos.followups.pending(limit);
     const notices: FollowupNotice[] = [];
-    for (const job of jobs) {
-      try {
-        const notice = one(job);
-        if (notice) notices.push(notice);
-      } catch (err) {
-        // An error that ended the whole transaction (a full disk): the batch is gone, and
-        // the jobs must stay queued, not be run and removed one commit each outside it.
-        if (!sqlite.inTransaction) throw err;
-        logger.error({ err, team_id: job.teamId, user_id: job.userId, activity_id: job.activityId }, "entry follow-up failed");
-        repos.followups.finish(job.id);
-        if (job.target) notices.push({ target: job.target, kind: job.kind, celebrations: NOTHING });
+    // A savepoint per job: a failing one is rolled back alone.
+    eachInSavepoint(sqlite, jobs, runJob).forEach((outcome, i) => {
+      const job = jobs[i]!;
+      if (outcome.ok) {
+        if (outcome.value) notices.push(outcome.value);
+        return;
       }
-    }
+      logger.error({ err: outcome.error, team_id: job.teamId, user_id: job.userId, activity_id: job.activityId }, "entry follow-up failed");
+      repos.followups.finish(job.id);
+      if (job.target) notices.push({ target: job.target, kind: job.kind, celebrations: NOTHING });
+    });
     return { done: jobs.length, notices };
   });
   return batch();
