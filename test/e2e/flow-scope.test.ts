@@ -1,5 +1,6 @@
+import type { Chat, User } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { type Harness, startHarness, stopAfterEach } from "../support/harness.js";
+import { type Harness, type Reply, startHarness, stopAfterEach } from "../support/harness.js";
 import { count, setUpTeam } from "../support/team.js";
 
 let h: Harness;
@@ -15,17 +16,20 @@ async function secondTeam(h: Harness) {
   return { headB, headBChat: h.fake.privateChat(headB), groupB, teamB };
 }
 
+/** A head's /plan editor walked from "new plan" through metric, period and scope taps; the last answer. */
+async function walkPlanEditor(head: User, chat: Chat, metric: string, period: string, scope: string): Promise<Reply> {
+  let last = await h.say(head, chat, "/plan");
+  for (const data of ["plan:new", `pe:m:${metric}`, `pe:p:${period}`, `pe:s:${scope}`]) last = await h.tap(head, chat, last.call, data);
+  return last;
+}
+
 describe("a guided flow works on the team and role it was opened for", () => {
   it("a plan editor opened by team B's head saves into B even after they join team A", async () => {
     h = await startHarness();
     const a = await setUpTeam(h);
     const teamA = count(h, "select id from teams where chat_id = ?", a.group.id);
     const b = await secondTeam(h);
-    const list = await h.say(b.headB, b.headBChat, "/plan");
-    const metric = await h.tap(b.headB, b.headBChat, list.call, "plan:new");
-    const period = await h.tap(b.headB, b.headBChat, metric.call, "pe:m:deals");
-    const scope = await h.tap(b.headB, b.headBChat, period.call, "pe:p:month");
-    const value = await h.tap(b.headB, b.headBChat, scope.call, "pe:s:each");
+    const value = await walkPlanEditor(b.headB, b.headBChat, "deals", "month", "each");
     expect(value.text).toContain("Цель по метрике");
     // Mid-flow, the head of B joins team A's group: the private chat's current team is now A.
     await h.say(b.headB, a.group, "/join");
@@ -39,11 +43,7 @@ describe("a guided flow works on the team and role it was opened for", () => {
     h = await startHarness();
     const a = await setUpTeam(h);
     const teamA = count(h, "select id from teams where chat_id = ?", a.group.id);
-    const list = await h.say(a.head, a.headChat, "/plan");
-    const metric = await h.tap(a.head, a.headChat, list.call, "plan:new");
-    const period = await h.tap(a.head, a.headChat, metric.call, "pe:m:calls");
-    const scope = await h.tap(a.head, a.headChat, period.call, "pe:p:day");
-    await h.tap(a.head, a.headChat, scope.call, "pe:s:team");
+    await walkPlanEditor(a.head, a.headChat, "calls", "day", "team");
     h.deps.repos.memberships.setRole(teamA, a.head.id, "manager");
     const refused = await h.say(a.head, a.headChat, "40");
     expect(refused.text).toBe(
@@ -81,11 +81,7 @@ describe("a guided flow works on the team and role it was opened for", () => {
     const a = await setUpTeam(h);
     const teamA = count(h, "select id from teams where chat_id = ?", a.group.id);
     h.deps.db.$client.prepare("update teams set name = ? where id = ?").run("R&D <продажи>", teamA);
-    const list = await h.say(a.head, a.headChat, "/plan");
-    const metric = await h.tap(a.head, a.headChat, list.call, "plan:new");
-    const period = await h.tap(a.head, a.headChat, metric.call, "pe:m:calls");
-    const scope = await h.tap(a.head, a.headChat, period.call, "pe:p:day");
-    await h.tap(a.head, a.headChat, scope.call, "pe:s:team");
+    await walkPlanEditor(a.head, a.headChat, "calls", "day", "team");
     h.deps.repos.memberships.setRole(teamA, a.head.id, "manager");
     const refused = await h.say(a.head, a.headChat, "40");
     expect(refused.text).toBe(
@@ -104,11 +100,7 @@ describe("a guided flow works on the team and role it was opened for", () => {
     const a = await setUpTeam(h);
     const sqlite = h.deps.db.$client;
     sqlite.prepare("update users set username = null, first_name = ? where id = ?").run("<Ваня & Co>", a.ivan.id);
-    const list = await h.say(a.head, a.headChat, "/plan");
-    const metric = await h.tap(a.head, a.headChat, list.call, "plan:new");
-    const period = await h.tap(a.head, a.headChat, metric.call, "pe:m:calls");
-    const scope = await h.tap(a.head, a.headChat, period.call, "pe:p:day");
-    await h.tap(a.head, a.headChat, scope.call, `pe:s:user:${a.ivan.id}`);
+    await walkPlanEditor(a.head, a.headChat, "calls", "day", `user:${a.ivan.id}`);
     sqlite.prepare("update memberships set active = 0 where user_id = ?").run(a.ivan.id);
     const refused = await h.say(a.head, a.headChat, "40");
     expect(refused.text).toContain("<Ваня & Co>");
