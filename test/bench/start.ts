@@ -10,38 +10,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { User } from "grammy/types";
-import { closeDatabase, openDatabase } from "../../src/db/client.js";
-import { createRepositories } from "../../src/db/repositories/index.js";
 import { type FakeTelegram, startFakeTelegram } from "../fake-telegram/index.js";
+import { seedTeamFile } from "../support/seed-file.js";
 
 const TOKEN = "123456:START-bench-token-for-kpi-coach";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const GROUP = -100_700;
 const i = process.argv.indexOf("--rounds");
 const ROUNDS = i > 0 ? Number(process.argv[i + 1]) : 3;
-
-/** A team (head + 8 managers) with a month of calls and deals, so /report draws bars. */
-function seed(path: string, head: User, people: User[]): void {
-  const db = openDatabase(path);
-  const repos = createRepositories(db);
-  const now = Date.now();
-  repos.users.upsert(head, now);
-  const team = repos.teams.create({ chatId: GROUP, name: "Отдел продаж", timezone: "Europe/Moscow", locale: "ru", headId: head.id });
-  const insert = db.$client.prepare(
-    "insert into activities (team_id, user_id, kind, amount_minor, occurred_at, created_at) values (?, ?, ?, ?, ?, ?)",
-  );
-  for (const [n, m] of people.entries()) {
-    repos.users.upsert(m, now);
-    repos.memberships.join(team.id, m.id, now);
-    for (let d = 0; d < 20; d++) {
-      const at = now - d * 86_400_000;
-      insert.run(team.id, m.id, "call", null, at, at);
-      if ((d + n) % 4 === 0) insert.run(team.id, m.id, "deal", 50_000_00, at, at);
-    }
-  }
-  closeDatabase(db);
-}
 
 /**
  * RSS (MB) of `pid` and every process below it, from /proc (Linux); and PSS, which
@@ -113,7 +89,7 @@ async function round(): Promise<{ readyMs: number; rssMb: number; pssMb: number;
   const people = Array.from({ length: 8 }, (_, n) => fake.user(1000 + n, { first_name: `Менеджер ${n + 1}`, language_code: "ru" }));
   const dir = mkdtempSync(join(tmpdir(), "kpi-start-"));
   const dbPath = join(dir, "bot.db");
-  seed(dbPath, head, people);
+  seedTeamFile(dbPath, head, people, { chatId: GROUP, entries: 20, stepMs: 86_400_000, dealEvery: 4, dealMinor: 50_000_00 });
   // Queued before the start: the first getUpdates is answered (and logged) at once,
   // not after its long-poll timeout, and it carries the /report.
   const after = fake.mark();

@@ -5,39 +5,15 @@
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { User } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { closeDatabase, openDatabase } from "../../src/db/client.js";
-import { createRepositories } from "../../src/db/repositories/index.js";
 import { type FakeTelegram, startFakeTelegram } from "../fake-telegram/index.js";
 import { type BotProcess, killAfterEach, startBotProcess, until } from "../support/bot-process.js";
 import { TOKEN } from "../support/harness.js";
+import { seedTeamFile } from "../support/seed-file.js";
 
 let fake: FakeTelegram | undefined;
 let bot: BotProcess | undefined;
 killAfterEach(() => ({ bot, fake }));
-
-/** A team (head + 3 managers) with two weeks of calls and some deals. */
-function seed(path: string, head: User, managers: User[]): void {
-  const db = openDatabase(path);
-  const repos = createRepositories(db);
-  const now = Date.now();
-  repos.users.upsert(head, now);
-  const team = repos.teams.create({ chatId: -100_800, name: "Отдел продаж", timezone: "Europe/Moscow", locale: "ru", headId: head.id });
-  const insert = db.$client.prepare(
-    "insert into activities (team_id, user_id, kind, amount_minor, occurred_at, created_at) values (?, ?, ?, ?, ?, ?)",
-  );
-  for (const [n, m] of managers.entries()) {
-    repos.users.upsert(m, now);
-    repos.memberships.join(team.id, m.id, now);
-    for (let d = 0; d < 14; d++) {
-      const at = now - d * 3_600_000;
-      insert.run(team.id, m.id, "call", null, at, at);
-      if ((d + n) % 5 === 0) insert.run(team.id, m.id, "deal", 40_000_00, at, at);
-    }
-  }
-  closeDatabase(db);
-}
 
 /** The pid of `parent`'s child process running the chart entry (Linux; undefined elsewhere or when none). */
 function chartProcess(parent: number): number | undefined {
@@ -62,7 +38,7 @@ describe("features loaded on first use, in the compiled bot", () => {
     const managers = [1, 2, 3].map((n) => fake!.user(1000 + n, { first_name: `Менеджер ${n}`, language_code: "ru" }));
     const dir = mkdtempSync(join(tmpdir(), "kpi-lazy-"));
     const dbPath = join(dir, "bot.db");
-    seed(dbPath, head, managers);
+    seedTeamFile(dbPath, head, managers, { chatId: -100_800, entries: 14, stepMs: 3_600_000, dealEvery: 5, dealMinor: 40_000_00 });
     const chat = fake.privateChat(head);
     bot = startBotProcess({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_PATH: dbPath, BACKUP_KEEP: "0" }, dir);
     const pid = bot.child.pid!;
