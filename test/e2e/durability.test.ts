@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import type { User } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { type FakeTelegram, startFakeTelegram } from "../fake-telegram/index.js";
-import { type BotProcess, killAfterEach, randomPort, startBotProcess, until } from "../support/bot-process.js";
+import { type BotProcess, countIn, killAfterEach, randomPort, startBotProcess, until } from "../support/bot-process.js";
 import { TOKEN } from "../support/harness.js";
 
 const MANAGERS = 4;
@@ -18,15 +18,6 @@ let bot: BotProcess | undefined;
 killAfterEach(() => ({ bot, fake }));
 
 const repliesTo = (f: FakeTelegram, users: User[]) => users.reduce((n, u) => n + f.messagesTo(u.id).length, 0);
-
-function callsStored(path: string): number {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare("select count(*) as n from activities where kind = 'call'").get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
 
 /** A team with managers who joined in the group; the bot answers every one. */
 async function setUp(f: FakeTelegram): Promise<User[]> {
@@ -90,7 +81,10 @@ describe("durable intake", () => {
 
     bot = startBotProcess(env, dir);
     // A call stored just before the kill may have missed its reply: count what is stored.
-    await until("every call stored", () => callsStored(env.DATABASE_PATH) >= MANAGERS * CALLS_EACH);
+    await until(
+      "every call stored",
+      () => countIn(env.DATABASE_PATH, "select count(*) from activities where kind = 'call'") >= MANAGERS * CALLS_EACH,
+    );
     await until("the queue confirmed", () => fake!.pendingUpdates() === 0);
     // Let anything still running finish before reading the file.
     bot.child.kill("SIGTERM");
@@ -123,7 +117,10 @@ describe("durable intake", () => {
 
     bot = startBotProcess(env, dir);
     await until("every update confirmed", () => fake!.pendingUpdates() === 0);
-    await until("every call stored", () => callsStored(env.DATABASE_PATH) >= MANAGERS * CALLS_EACH);
+    await until(
+      "every call stored",
+      () => countIn(env.DATABASE_PATH, "select count(*) from activities where kind = 'call'") >= MANAGERS * CALLS_EACH,
+    );
     // The webhook server also answers the health check.
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);

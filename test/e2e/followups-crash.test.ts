@@ -5,14 +5,13 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import type { User } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { closeDatabase, openDatabase } from "../../src/db/client.js";
 import { createRepositories } from "../../src/db/repositories/index.js";
 import { type FakeTelegram, startFakeTelegram } from "../fake-telegram/index.js";
 import type { RecordedCall } from "../fake-telegram/types.js";
-import { type BotProcess, killAfterEach, startBotProcess, until } from "../support/bot-process.js";
+import { type BotProcess, countIn, killAfterEach, startBotProcess, until } from "../support/bot-process.js";
 import { TOKEN, visibleText } from "../support/harness.js";
 
 let fake: FakeTelegram | undefined;
@@ -30,15 +29,6 @@ function seed(path: string, head: User, manager: User, groupId: number): void {
   repos.memberships.join(team.id, manager.id, now);
   repos.plans.upsert({ teamId: team.id, metric: "deals", value: 2, period: "month", scope: "each", userId: null, createdBy: head.id }, now);
   closeDatabase(db);
-}
-
-function count(path: string, sql: string): number {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).pluck().get() as number;
-  } finally {
-    db.close();
-  }
 }
 
 const sentTo = (f: FakeTelegram, chatId: number): string[] =>
@@ -62,10 +52,10 @@ describe("an entry's follow-ups interrupted by kill -9", () => {
     fake.hold("sendMessage");
     bot = startBotProcess(env, dir);
     fake.sendText(ivan, chat, "/deal 50k Acme");
-    await until("the entry and its job stored", () => count(dbPath, "select count(*) from activities") === 1);
+    await until("the entry and its job stored", () => countIn(dbPath, "select count(*) from activities") === 1);
     await until("the reply in flight", () => fake!.waiting("sendMessage") > 0);
-    expect(count(dbPath, "select count(*) from followups")).toBe(1);
-    expect(count(dbPath, "select count(*) from awards")).toBe(0);
+    expect(countIn(dbPath, "select count(*) from followups")).toBe(1);
+    expect(countIn(dbPath, "select count(*) from awards")).toBe(0);
     await bot.crash();
     await until("the dead process's calls gone", () => fake!.waiting("sendMessage") === 0);
     fake.release("sendMessage");
@@ -76,7 +66,7 @@ describe("an entry's follow-ups interrupted by kill -9", () => {
     bot = startBotProcess(env, dir);
     await until("the congratulation", () => sentTo(fake!, chat.id).some((t) => t.includes(BADGE)));
     await until("the replayed update answered", () => sentTo(fake!, chat.id).some((t) => t.includes("уже учтена")));
-    await until("the job done (off the queue)", () => count(dbPath, "select count(*) from followups") === 0);
+    await until("the job done (off the queue)", () => countIn(dbPath, "select count(*) from followups") === 0);
     // A clean restart afterwards runs nothing again.
     bot.child.kill("SIGTERM");
     expect(await bot.exited).toBe(0);
@@ -86,10 +76,10 @@ describe("an entry's follow-ups interrupted by kill -9", () => {
     bot.child.kill("SIGTERM");
     await bot.exited;
 
-    expect(count(dbPath, "select count(*) from activities where kind = 'deal'")).toBe(1);
-    expect(count(dbPath, "select count(*) from followups")).toBe(0);
-    expect(count(dbPath, "select count(*) from awards where code = 'first_deal'")).toBe(1);
-    expect(count(dbPath, "select count(*) from awards where kind = 'milestone'")).toBe(1);
+    expect(countIn(dbPath, "select count(*) from activities where kind = 'deal'")).toBe(1);
+    expect(countIn(dbPath, "select count(*) from followups")).toBe(0);
+    expect(countIn(dbPath, "select count(*) from awards where code = 'first_deal'")).toBe(1);
+    expect(countIn(dbPath, "select count(*) from awards where kind = 'milestone'")).toBe(1);
     const congratulations = sentTo(fake, chat.id).filter((t) => t.includes(BADGE));
     expect(congratulations).toEqual([`${BADGE}\n${MILESTONE}`]);
     // The reaction the badge earned, set once on the manager's message.

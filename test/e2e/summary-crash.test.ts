@@ -12,7 +12,7 @@ import { createRepositories } from "../../src/db/repositories/index.js";
 import { POST_LEASE_MS } from "../../src/db/repositories/posts.js";
 import { type FakeTelegram, startFakeTelegram } from "../fake-telegram/index.js";
 import type { RecordedCall } from "../fake-telegram/types.js";
-import { type BotProcess, killAfterEach, startBotProcess, until } from "../support/bot-process.js";
+import { type BotProcess, countIn, killAfterEach, startBotProcess, until } from "../support/bot-process.js";
 import { TOKEN } from "../support/harness.js";
 
 const TEAMS = 6;
@@ -102,17 +102,10 @@ describe("morning summaries interrupted by kill -9 between parts", () => {
     bot = startBotProcess(env, dir);
     await until("every chart", () => accepted(fake!, "sendPhoto").length >= chats.length);
     // Only the summaries: the month-end badge check (every 20 s) records its own posts.
-    await until("every summary settled", () => {
-      const check = new Database(dbPath, { readonly: true });
-      try {
-        return (
-          (check.prepare("select count(*) as n from posts where kind = 'summary' and status = 'sent'").get() as { n: number }).n ===
-          chats.length
-        );
-      } finally {
-        check.close();
-      }
-    });
+    await until(
+      "every summary settled",
+      () => countIn(dbPath, "select count(*) from posts where kind = 'summary' and status = 'sent'") === chats.length,
+    );
 
     const texts = perChat(accepted(fake, ...TEXTS));
     const photos = perChat(accepted(fake, "sendPhoto"));

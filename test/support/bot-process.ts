@@ -4,6 +4,7 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
 import { afterEach } from "vitest";
 import type { FakeTelegram } from "../fake-telegram/index.js";
 
@@ -97,5 +98,15 @@ export async function until(what: string, check: () => boolean, timeoutMs = 45_0
     }
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** One number read from the bot's database file (read-only, beside the running process). */
+export function countIn(path: string, sql: string): number {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).pluck().get() as number;
+  } finally {
+    db.close();
   }
 }
