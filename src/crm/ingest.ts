@@ -3,20 +3,16 @@
 import type { CrmConnection, CrmRecord } from "../db/repositories/crm.js";
 import type { EntryPatch } from "../db/repositories/entry-changes.js";
 import { type CrmRecordState, type EntrySource, effectiveSources } from "../domain/crm.js";
-import type { ActivityKind, CallOutcome } from "../domain/types.js";
+import type { ParsedEntry } from "../domain/entry-parsing.js";
+import type { ActivityKind } from "../domain/types.js";
 import type { AppDeps } from "../services/deps.js";
 import { storeEntry } from "../services/record-entry.js";
 
-/** One CRM record as the bot reads it (what a connector's mapping produces). */
-export interface CrmEvent {
+/** One CRM record as the bot reads it (what a connector's mapping produces): an entry's fields, and where it came from. */
+export interface CrmEvent extends Omit<ParsedEntry, "marginPct"> {
   /** Stable within the connection: `note:<id>`, `lead:<id>:won`, `activity:<ID>`… */
   key: string;
   crmUserId: string;
-  kind: ActivityKind;
-  outcome: CallOutcome | null;
-  amountMinor: number | null;
-  clientName: string | null;
-  lostReason: string | null;
   /** The CRM's own time, Unix ms. */
   occurredAt: number;
   /** The record is gone (deleted in the CRM, or no longer true, like a won lead reopened). */
