@@ -1,6 +1,7 @@
 // Cohort funnel: the leads registered in a period, how far each got, and
 // where (and why) the lost ones dropped out.
 
+import { foldText } from "./search-text.js";
 import { FORWARD_STAGES, type ForwardStage, type LeadTimeline, OPEN_STAGES, type OpenStage, type Period, type Stage } from "./types.js";
 
 /** The funnel's steps are the forward path; `lost` is an exit, not a step. */
@@ -80,12 +81,7 @@ function lossStage(tl: LeadTimeline): ConvertibleStage {
  */
 export function normalizeReason(reason: string | null): string | null {
   if (reason === null) return null;
-  const key = reason
-    .toLowerCase()
-    .replace(/ё/g, "е")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/[.!?,;:…\s]+$/u, "");
+  const key = foldText(reason).replace(/[.!?,;:…\s]+$/u, "");
   return key === "" ? null : key;
 }
 

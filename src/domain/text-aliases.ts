@@ -1,6 +1,7 @@
 // What a team taught the free-text reader by correcting it: a phrase as managers type it
 // and what it means ("альфа трейд" → «Альфа-Трейд», "воркшоп" → a presentation,
 // "сотка" → 100 000 ₽). Pure: a correction in, the phrases to remember out.
+import { foldText } from "./search-text.js";
 import { ACTIVITY_KINDS, type ActivityKind } from "./types.js";
 
 export const ALIAS_FIELDS = ["client", "kind", "amount"] as const;
@@ -19,11 +20,7 @@ export const MAX_ALIAS_PHRASE = 60;
 
 /** A phrase as it is compared: lower case, ё as е, single spaces, no quotes or edge punctuation. */
 export function aliasPhrase(typed: string): string {
-  return typed
-    .toLocaleLowerCase("ru")
-    .replace(/ё/g, "е")
-    .replace(/[«»"“”„]/g, "")
-    .replace(/\s+/g, " ")
+  return foldText(typed.replace(/[«»"“”„]/g, ""))
     .replace(/^[\s.,:;!?—–-]+|[\s.,:;!?—–-]+$/gu, "")
     .slice(0, MAX_ALIAS_PHRASE);
 }
