@@ -141,7 +141,7 @@ export class ChartPool {
     child.channel?.ref();
     this.chartTimer = setTimeout(() => child.kill("SIGKILL"), this.chartTimeoutMs);
     // A channel closed under us (the process just died) is reported here, not thrown.
-    child.send({ id: 0, job: task.job } satisfies ChartRequest, (err) => {
+    child.send({ job: task.job } satisfies ChartRequest, (err) => {
       if (err) child.kill("SIGKILL");
     });
   }

@@ -6,19 +6,19 @@
 // takes itself).
 import { type ChartJob, drawChart } from "./draw.js";
 
+/** One chart at a time: an answer is for the request before it. */
 export interface ChartRequest {
-  id: number;
   job: ChartJob;
 }
-export type ChartResponse = { id: number; png: Uint8Array } | { id: number; error: string };
+export type ChartResponse = { png: Uint8Array } | { error: string };
 
 if (process.send) {
-  process.on("message", async ({ id, job }: ChartRequest) => {
+  process.on("message", async ({ job }: ChartRequest) => {
     try {
       const png = await drawChart(job);
-      process.send?.({ id, png } satisfies ChartResponse);
+      process.send?.({ png } satisfies ChartResponse);
     } catch (err) {
-      process.send?.({ id, error: err instanceof Error ? err.message : String(err) } satisfies ChartResponse);
+      process.send?.({ error: err instanceof Error ? err.message : String(err) } satisfies ChartResponse);
     }
   });
   // The bot went away (stopped or killed): nothing left to draw for.
