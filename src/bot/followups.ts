@@ -29,6 +29,7 @@ export class FollowupRunner {
   /** What waited and may go now: sent first by the next drain. */
   private ready: FollowupNotice[] = [];
   private again = false;
+  private stopped = false;
   private running: Promise<void> | undefined;
 
   constructor(
@@ -41,6 +42,7 @@ export class FollowupRunner {
    * scheduled or running are one more round, so a burst of entries drains in batches.
    */
   poke(chatId: number | null = null): void {
+    if (this.stopped) return;
     if (chatId !== null) this.replied(chatId);
     if (this.running) {
       this.again = true;
@@ -50,7 +52,7 @@ export class FollowupRunner {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      void this.drain();
+      if (!this.stopped) void this.drain();
     });
   }
 
@@ -93,6 +95,15 @@ export class FollowupRunner {
   /** Nothing scheduled or running (tests wait for it; shutdown lets the last drain finish). */
   get idle(): boolean {
     return !this.scheduled && !this.running;
+  }
+
+  /**
+   * Shutdown: no drain starts after this (one poked just before would find the database
+   * closed); the one in progress commits its batch, and jobs not reached run at the next start.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.settled();
   }
 
   /** Resolves when the drain in progress, if any, has finished. */

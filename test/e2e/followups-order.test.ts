@@ -1,5 +1,6 @@
 // An entry's congratulation comes after its own reply, even when another chat's entry
 // drains the after-reply queue while that reply is still on its way to Telegram.
+import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { type Harness, startHarness, stopAfterEach, visibleText } from "../support/harness.js";
 import { setUpTeam } from "../support/team.js";
@@ -31,5 +32,21 @@ describe("the after-reply queue", () => {
     await expect.poll(() => ivanSent().length).toBe(2);
     expect(ivanSent()[0]).toMatch(/Сделка/);
     expect(ivanSent()[1]).toContain(BADGE);
+  });
+
+  it("starts no drain after shutdown: a poke just before the stop finds no closed database", async () => {
+    let logs = "";
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        logs += String(chunk);
+        done();
+      },
+    });
+    const harness = await startHarness({ logs: stream, env: { LOG_LEVEL: "warn" } });
+    harness.deps.onEntriesQueued?.(null);
+    await harness.stop();
+    await harness.fake.close();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(logs).not.toContain("entry follow-ups failed");
   });
 });
