@@ -151,7 +151,7 @@ async function run(config: Config, logger: Logger): Promise<void> {
     }
     if (!(await stopRunner(intake.runner))) logger.warn("some updates were still running at shutdown");
     // A drain in progress commits its batch; jobs not reached wait for the next start.
-    await followups.settled();
+    await followups.stop();
     await scheduler.stop();
     await syncsIdle();
     await maintenance.stop();

@@ -2,6 +2,11 @@
 // entries earned: the congratulation as its own message right after the reply, the
 // reaction on their message. Poked by a handler once its reply is sent, and drained
 // once at start for the jobs a stopped or killed process left.
+//
+// Another chat's poke can drain a job whose own reply is not sent yet (updates of
+// different chats run side by side). What such a job earned waits until its chat's
+// handler pokes (updates of one chat run one at a time, so by then every reply of that
+// chat is out), or REPLY_WAIT_MS if that poke never comes (the reply failed).
 import type { Api } from "grammy";
 import { groupCommit } from "../db/group-commit.js";
 import type { FollowupTarget } from "../db/repositories/followups.js";
@@ -12,9 +17,19 @@ import type { BotContext } from "./context.js";
 import { entryReaction } from "./entry-reaction.js";
 import { ephemeralFor } from "./ephemeral.js";
 
+/** How long a congratulation waits for its entry's reply before it goes anyway. */
+export const REPLY_WAIT_MS = 10_000;
+
 export class FollowupRunner {
   private scheduled = false;
+  /** Chats with an entry stored and its reply not yet sent. */
+  private readonly replying = new Set<number>();
+  /** What was earned in a chat whose reply is still on its way. */
+  private readonly waiting = new Map<number, FollowupNotice[]>();
+  /** What waited and may go now: sent first by the next drain. */
+  private ready: FollowupNotice[] = [];
   private again = false;
+  private stopped = false;
   private running: Promise<void> | undefined;
 
   constructor(
@@ -26,7 +41,9 @@ export class FollowupRunner {
    * Asks for a drain soon (after the current handler's turn): calls while one is
    * scheduled or running are one more round, so a burst of entries drains in batches.
    */
-  poke(): void {
+  poke(chatId: number | null = null): void {
+    if (this.stopped) return;
+    if (chatId !== null) this.replied(chatId);
     if (this.running) {
       this.again = true;
       return;
@@ -35,8 +52,32 @@ export class FollowupRunner {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      void this.drain();
+      if (!this.stopped) void this.drain();
     });
+  }
+
+  /** An entry was stored in `chatId`; its reply is being written. */
+  replyPending(chatId: number): void {
+    this.replying.add(chatId);
+  }
+
+  /** The chat's replies are out: what waited for them goes with the next drain (the caller pokes). */
+  private replied(chatId: number): void {
+    this.replying.delete(chatId);
+    const notices = this.waiting.get(chatId);
+    if (!notices) return;
+    this.waiting.delete(chatId);
+    this.ready.push(...notices);
+  }
+
+  /** Sends what a job earned now, or keeps it until its chat's reply is out. */
+  private async deliver(notice: FollowupNotice): Promise<void> {
+    const chatId = notice.target.chatId;
+    if (!this.replying.has(chatId)) return this.notify(notice);
+    const list = this.waiting.get(chatId);
+    if (list) return void list.push(notice);
+    this.waiting.set(chatId, [notice]);
+    setTimeout(() => this.poke(chatId), REPLY_WAIT_MS).unref();
   }
 
   /** Runs every pending job and sends what they earned; concurrent calls share one drain. */
@@ -56,6 +97,15 @@ export class FollowupRunner {
     return !this.scheduled && !this.running;
   }
 
+  /**
+   * Shutdown: no drain starts after this (one poked just before would find the database
+   * closed); the one in progress commits its batch, and jobs not reached run at the next start.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.settled();
+  }
+
   /** Resolves when the drain in progress, if any, has finished. */
   async settled(): Promise<void> {
     while (this.running) await this.running;
@@ -63,6 +113,9 @@ export class FollowupRunner {
 
   private async loop(): Promise<void> {
     for (;;) {
+      const ready = this.ready;
+      this.ready = [];
+      for (const notice of ready) await this.notify(notice);
       let round: ReturnType<typeof runFollowups>;
       try {
         // Committed with the entries and handled ids of the same turn (one commit).
@@ -72,7 +125,7 @@ export class FollowupRunner {
         this.deps.logger.error({ err }, "entry follow-ups failed");
         return;
       }
-      for (const notice of round.notices) await this.notify(notice);
+      for (const notice of round.notices) await this.deliver(notice);
       // Fewer than a batch: the queue was emptied (jobs queued since poked another round).
       if (round.done < FOLLOWUP_BATCH) return;
     }
@@ -105,7 +158,8 @@ export class FollowupRunner {
  */
 export function startFollowups(api: Api, deps: AppDeps): FollowupRunner {
   const runner = new FollowupRunner(api, deps);
-  deps.onEntriesQueued = () => runner.poke();
+  deps.onEntriesQueued = (chatId) => runner.poke(chatId);
+  deps.onReplyPending = (chatId) => runner.replyPending(chatId);
   void runner.drain();
   return runner;
 }

@@ -20,8 +20,13 @@ export interface AppDeps {
   onTeamSettingsChanged?: (teamId: number) => void;
   /** Told when a contest is created, so its live standings are posted without waiting for the next tick. */
   onContestCreated?: () => void;
-  /** Told once entries' follow-up jobs are stored and their replies sent: drains the after-reply queue. */
-  onEntriesQueued?: () => void;
+  /**
+   * Told once entries' follow-up jobs are stored and their replies sent (`chatId`: where the
+   * replies went): drains the after-reply queue, and what it holds for that chat may now follow.
+   */
+  onEntriesQueued?: (chatId: number | null) => void;
+  /** Told when an entry stored now will be answered in `chatId`: its congratulation waits for that reply. */
+  onReplyPending?: (chatId: number) => void;
 }
 
 /** A user acting as an active member of a team. */

@@ -79,6 +79,7 @@ export function recordEntry(
   if (sourceOf(deps, member.team.id, entry.kind) === "crm") return { status: "from_crm" };
   const result = storeEntry(deps, member.team.id, member.user.id, entry, { ...meta, followup: { celebrate: true, target: meta.notify } });
   if (result.status !== "logged") return result;
+  if (meta.notify) deps.onReplyPending?.(meta.notify.chatId);
   const day = localDayBounds(meta.occurredAt, member.team.timezone);
   const todayCount = deps.repos.entries.countKind(member.team.id, member.user.id, entry.kind, day.from, day.to);
   const lead = result.lead;

@@ -179,7 +179,7 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
       sourceUpdateId: -key,
       notify: { chatId: member.user.id, messageId: null, receiverId: null, locale },
     });
-    if (outcomeOf.status === "logged") deps.onEntriesQueued?.();
+    if (outcomeOf.status === "logged") deps.onEntriesQueued?.(member.user.id);
     const text = visibleText(entryReplyText(parsed.entry, outcomeOf, locale));
     // The same submission again: it was counted the first time, which is what the page wants to hear.
     if (outcomeOf.status !== "logged" && outcomeOf.status !== "duplicate") throw new HttpError(409, text);

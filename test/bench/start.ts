@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type FakeTelegram, startFakeTelegram } from "../fake-telegram/index.js";
+import { startCommand } from "../support/bot-process.js";
 import { seedTeamFile } from "../support/seed-file.js";
 
 const TOKEN = "123456:START-bench-token-for-kpi-coach";
@@ -83,7 +84,36 @@ function smaps(pid: number): void {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function round(): Promise<{ readyMs: number; rssMb: number; pssMb: number; reportMs: number }> {
+/**
+ * The floor under `rss_mb`: what the same tree weighs with no bot code in it. npm's own
+ * process as `npm start` leaves it, plus one idle node for the bot and one for the chart
+ * process, each started with the start script's flags and environment. Summed RSS counts
+ * node's executable and runtime in every process, so this is paid before any line of ours.
+ */
+async function floorMb(npmMb: number): Promise<{ nodeMb: number; floorMb: number }> {
+  const { env, nodeArgs } = startCommand();
+  const idle = spawn(process.execPath, [...nodeArgs, "-e", "setInterval(() => {}, 1e6)"], {
+    env: { ...process.env, ...env },
+    stdio: "ignore",
+  });
+  await new Promise((r) => setTimeout(r, 500));
+  const nodeMb = treeMemoryMb(idle.pid!).rss;
+  const exited = new Promise((resolve) => idle.on("exit", resolve));
+  idle.kill("SIGKILL");
+  await exited;
+  return { nodeMb, floorMb: npmMb + 2 * nodeMb };
+}
+
+/** The RSS (MB) of `pid` alone. */
+function ownRssMb(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+async function round(): Promise<{ readyMs: number; rssMb: number; pssMb: number; reportMs: number; npmMb: number }> {
   const fake: FakeTelegram = await startFakeTelegram({ token: TOKEN });
   const head = fake.user(900, { first_name: "Ольга", language_code: "ru" });
   const people = Array.from({ length: 8 }, (_, n) => fake.user(1000 + n, { first_name: `Менеджер ${n + 1}`, language_code: "ru" }));
@@ -115,7 +145,7 @@ async function round(): Promise<{ readyMs: number; rssMb: number; pssMb: number;
     await new Promise((r) => setTimeout(r, 500));
     if (process.env["BENCH_SMAPS"]) smaps(child.pid!);
     const memory = treeMemoryMb(child.pid!);
-    return { readyMs, rssMb: memory.rss, pssMb: memory.pss, reportMs };
+    return { readyMs, rssMb: memory.rss, pssMb: memory.pss, reportMs, npmMb: ownRssMb(child.pid!) };
   } finally {
     // The whole group: npm, its shell and node.
     process.kill(-child.pid!, "SIGKILL");
@@ -137,7 +167,18 @@ for (let r = 0; r < ROUNDS; r++) {
 const ready = median(results.map((r) => r.readyMs));
 const rss = median(results.map((r) => r.rssMb));
 const pss = median(results.map((r) => r.pssMb));
+const floor = await floorMb(median(results.map((r) => r.npmMb)));
 console.log(
   `median of ${ROUNDS}: ready ${ready.toFixed(0)} ms (target ≤ 2000), RSS ${rss.toFixed(1)} MB (target ≤ 150), PSS ${pss.toFixed(1)} MB`,
 );
-console.log(JSON.stringify({ ready_ms: Math.round(ready), rss_mb: Math.round(rss * 10) / 10, pss_mb: Math.round(pss * 10) / 10 }));
+console.log(
+  `floor with no bot code: npm ${median(results.map((r) => r.npmMb)).toFixed(1)} MB + 2 idle node processes × ${floor.nodeMb.toFixed(1)} MB = ${floor.floorMb.toFixed(1)} MB; ours on top: ${(rss - floor.floorMb).toFixed(1)} MB`,
+);
+console.log(
+  JSON.stringify({
+    ready_ms: Math.round(ready),
+    rss_mb: Math.round(rss * 10) / 10,
+    pss_mb: Math.round(pss * 10) / 10,
+    floor_rss_mb: Math.round(floor.floorMb * 10) / 10,
+  }),
+);

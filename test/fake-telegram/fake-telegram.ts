@@ -91,7 +91,10 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
   const failures = new FailureInjector();
   const drops = new Map<string, number>();
   // Methods whose calls wait, unprocessed, until released (see `hold`).
-  const held = new Map<string, { gate: Promise<void>; open: () => void; waiting: number }>();
+  const held = new Map<
+    string,
+    { gate: Promise<void>; open: () => void; waiting: number; only: ((payload: Payload) => boolean) | undefined }
+  >();
 
   const handleCall = async (
     requestToken: string,
@@ -105,7 +108,7 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
       return DROP;
     }
     const gate = held.get(method);
-    if (gate) {
+    if (gate && (!gate.only || gate.only(payload))) {
       gate.waiting++;
       const gone = () => gate.waiting--;
       signal.addEventListener("abort", gone, { once: true });
@@ -215,11 +218,11 @@ export async function startFakeTelegram(opts: StartOptions = {}): Promise<FakeTe
     pendingUpdates: () => state.updates.pending(),
 
     failNext: (method, error, times = 1) => failures.add(method, error, times),
-    hold: (method) => {
+    hold: (method, only) => {
       if (held.has(method)) return;
       let open!: () => void;
       const gate = new Promise<void>((resolve) => (open = resolve));
-      held.set(method, { gate, open, waiting: 0 });
+      held.set(method, { gate, open, waiting: 0, only });
     },
     waiting: (method) => held.get(method)?.waiting ?? 0,
     release: (method) => {

@@ -182,7 +182,7 @@ export interface FakeTelegram {
    * Calls of `method` wait, not yet received, until `release(method)`; a call whose
    * client went away meanwhile is never processed (as if it never reached Telegram).
    */
-  hold(method: string): void;
+  hold(method: string, only?: (payload: Payload) => boolean): void;
   release(method: string): void;
   /** How many calls of a held `method` are waiting (a caller that went away no longer counts). */
   waiting(method: string): number;

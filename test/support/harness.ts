@@ -114,7 +114,7 @@ export async function startHarness(
   };
   const stop = async () => {
     await stopRunner(intake.runner);
-    await followups.settled();
+    await followups.stop();
     await posting.scheduler.stop();
     await syncsIdle();
     closeDatabase(deps.db);

@@ -201,6 +201,6 @@ export async function logEntryConversation(
     await last.reply(reply);
   } finally {
     // The entry's badges and milestones follow the reply (even one that failed), from the after-reply queue.
-    if (logged) await conversation.external((octx) => octx.deps.onEntriesQueued?.());
+    if (logged) await conversation.external((octx) => octx.deps.onEntriesQueued?.(octx.chat?.id ?? null));
   }
 }

@@ -92,7 +92,7 @@ freeTextFeature.on("message:text", async (ctx, next) => {
     try {
       await ctx.reply(fitHtml(`${text.join("\n")}\n${ctx.t.freeText.autoStored}`), { ...reply, reply_markup: kb });
     } finally {
-      if (stored.some((x) => x.outcome.status === "logged")) ctx.deps.onEntriesQueued?.();
+      if (stored.some((x) => x.outcome.status === "logged")) ctx.deps.onEntriesQueued?.(ctx.chat?.id ?? null);
     }
     return;
   }
@@ -136,7 +136,7 @@ freeTextFeature.callbackQuery(/^ft:(ok|no|ed|ek|un):(\d{1,12}):([0-9a-f]{8})(?::
       await closeButtons(ctx);
       await ctx.reply(fitHtml(result.stored.map((x) => entryReplyText(x.entry, x.outcome, ctx.locale)).join("\n")));
     } finally {
-      if (result.stored.some((x) => x.outcome.status === "logged")) ctx.deps.onEntriesQueued?.();
+      if (result.stored.some((x) => x.outcome.status === "logged")) ctx.deps.onEntriesQueued?.(ctx.chat?.id ?? null);
     }
     return;
   }

@@ -52,7 +52,7 @@ loggingFeature.command([...ACTIVITY_KINDS], async (ctx) => {
     });
   } finally {
     // Badges, milestones, contests and the reaction: after the reply, from the queue.
-    if (outcome.status === "logged") ctx.deps.onEntriesQueued?.();
+    if (outcome.status === "logged") ctx.deps.onEntriesQueued?.(ctx.chat?.id ?? null);
   }
 });
 
