@@ -206,6 +206,22 @@ export const WEEKDAY_AHEAD = w(
 export const FUTURE_WORDS = w(
   "завтра|послезавтра|tomorrow|tmrw?|2morrow|next\\s+week|на\\s+(?:след\\p{L}*|этой)\\s+неделе|через\\s+(?:\\p{L}+\\s+)?(?:день|дня|неделю|час)",
 );
+// Words of another day, a date or a moved meeting. Unseen messages were misread most often
+// around these (a day read for one event and not the other, a meeting moved read as held), so a
+// reading of a message with any of them is confirmed with one tap, never stored unasked.
+export const NEEDS_A_LOOK = new RegExp(
+  [
+    "(?<![\\p{L}])(?:позавчера|вчера|day\\s+before\\s+yesterday|yesterday)(?![\\p{L}])",
+    BARE_WEEKDAY.source,
+    FUTURE_WORDS.source,
+    VAGUE_PAST.source,
+    MOVED.source,
+    CANCELLED.source,
+    // "на 10е", "к 12.12", "после нг": a date.
+    "(?<![\\p{L}\\d])\\d{1,2}(?:[./]\\d{1,2}|-?(?:е|го|th|st|nd|rd))(?![\\p{L}\\d])|(?<![\\p{L}])(?:нг|new\\s+year)(?![\\p{L}])",
+  ].join("|"),
+  "iu",
+);
 export const PLAN_WORDS = w(
   "напомни(?:те)?(?![\\p{L}])|note\\s+to\\s+self|напомина\\p{L}*|напоминалк\\p{L}*|не\\s+забыть|в\\s+планах|should|ought\\s+to|предстоит|on\\s+the\\s+agenda|upcoming|надо|нужно|жд(?:ут|ем|ет|у)(?![\\p{L}])|ожида\\p{L}*|waiting\\s+for|await\\p{L}*|планирую|собираюсь|хочу|remind|need\\s+to|planning|plan\\s+to|going\\s+to|gonna|gotta|about\\s+to|will|i'?ll|have\\s+to|prepare",
 );

@@ -31,6 +31,7 @@ import {
   MEETING_OUTCOME,
   MOVED,
   MULT,
+  NEEDS_A_LOOK,
   NEGATED_ABILITY,
   NEGATED_JUST_BEFORE,
   NEGATION_BEFORE,
@@ -1223,9 +1224,12 @@ export function readFreeText(
       phrases: { client: d.client?.typed ?? null, kind: d.kindPhrase, amount: d.kind === "deal" ? d.amountPhrase : null },
     };
   });
-  // Stored without asking only when complete, today, about a client the team already has.
+  // Stored without asking only when complete, today, about a client the team already has, and
+  // when the message names no other day, no date and no moved meeting.
   const confident =
     !guessed &&
+    !NEEDS_A_LOOK.test(lowerText) &&
+    !clauses.some((c) => c.plan) &&
     entries.length === 1 &&
     notes.size === 0 &&
     entries[0]!.missing === null &&

@@ -35,6 +35,7 @@ console.log(`free-text reader on ${score.messages} messages of ${path} (${score.
 console.log("| field | accuracy | target |\n|---|---|---|");
 for (const [field, value, target] of rows) console.log(`| ${field} | ${value.toFixed(3)} | ${target} |`);
 console.log(`| wrong but confident (autolog would store) | ${score.confident_wrong} | 0 |`);
+console.log(`| read confidently (autolog stores without asking) | ${score.confident_share} |  |`);
 console.log(`| p50 per message | ${score.p50_ms} ms | ≤ 2 ms |`);
 const { failures: _f, ...summary } = score;
 console.log(JSON.stringify({ corpus: path, ...summary }));

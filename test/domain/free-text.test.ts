@@ -17,6 +17,25 @@ describe("readFreeText", () => {
     expect(r.confident).toBe(true);
   });
 
+  it("asks, never stores unasked, when the message names another day, a date, a moved meeting or a plan", () => {
+    const known = ["ООО «Ромашка»", "Acme"];
+    // Complete, today, a known client: stored at once.
+    for (const text of ["набрал Ромашку, не взяли", "called Acme, talked to the owner"])
+      expect(read(text, known).confident, text).toBe(true);
+    for (const text of [
+      "набрал Ромашку, договорились на встречу в пт",
+      "Ромашка перенесла встречу на 12.12",
+      "позвонил в Ромашку, встреча на 10-е",
+      "дозвонился до Ромашки, перезвоню завтра",
+      "Ромашке недозвон вчера и сегодня опять",
+      "встреча с Ромашкой отменилась, позвонил им",
+      "набрал Ромашку, попробую ещё раз после обеда",
+      "called Acme, meeting next week",
+      "called Acme, they pushed the demo",
+    ])
+      expect(read(text, known).confident, text).toBe(false);
+  });
+
   it("puts a new name into its base form and says it is new", () => {
     for (const [text, name] of [
       ["позвонил в Альфатех", "Альфатех"],

@@ -20,6 +20,8 @@ export interface Score {
   exact_en: number;
   /** Wrong readings the reader called confident: `autolog` would store them. */
   confident_wrong: number;
+  /** Share of messages read confidently (right or wrong): what `autolog` would store without asking. */
+  confident_share: number;
   p50_ms: number;
   failures: { id: string; text: string; expected: CorpusEvent[]; got: GotEvent[]; confident: boolean }[];
 }
@@ -68,6 +70,7 @@ export function scoreCorpus(morph: Morphology | null, corpus: Corpus): Score {
   const times: number[] = [];
   const failures: Score["failures"] = [];
   let confidentWrong = 0;
+  let confident = 0;
   const count = (c: number[], ok: boolean) => {
     c[0]! += ok ? 1 : 0;
     c[1]! += 1;
@@ -114,6 +117,7 @@ export function scoreCorpus(morph: Morphology | null, corpus: Corpus): Score {
     const ok = kind && split && (!calls || outcome) && (!deals || amount) && client && day && reason;
     count(exact.all, ok);
     count(exact[item.lang], ok);
+    if (reading.confident) confident++;
     if (!ok && reading.confident) confidentWrong++;
     if (!ok) failures.push({ id: item.id, text: item.text, expected: exp, got, confident: reading.confident });
   }
@@ -132,6 +136,7 @@ export function scoreCorpus(morph: Morphology | null, corpus: Corpus): Score {
     exact_ru: r(exact.ru),
     exact_en: r(exact.en),
     confident_wrong: confidentWrong,
+    confident_share: ratio(confident, corpus.messages.length),
     p50_ms: Math.round((sorted[Math.floor(sorted.length / 2)] ?? 0) * 1000) / 1000,
     failures,
   };
