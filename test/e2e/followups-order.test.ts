@@ -49,4 +49,17 @@ describe("the after-reply queue", () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(logs).not.toContain("entry follow-ups failed");
   });
+
+  it("congratulates in the person's own language: John's first deal in English, after its English reply", async () => {
+    h = await startHarness({ clock: { now: Date.parse("2026-11-25T10:00:00Z") } });
+    const t = await setUpTeam(h);
+    const mark = h.fake.mark();
+    const reply = await h.say(t.john, t.johnChat, "/deal 80k Acme");
+    expect(reply.text).toMatch(/^✅ Deal — 80 000 ₽ — Acme/);
+    const sent = h.fake.calls
+      .slice(mark)
+      .filter((c) => c.method === "sendMessage" && c.payload["chat_id"] === t.johnChat.id && c.response.ok)
+      .map(visibleText);
+    expect(sent[1]).toBe("🏅 New badge: 🎯 first deal");
+  });
 });
