@@ -1,0 +1,47 @@
+// The e2e suites' one set-up, as vitest fixtures: `e2e("…", async ({ h, t }) => …)` gets a
+// started harness (`h`) with the team of setUpTeam (`t`), and stops both after the test.
+// Only what a test names is set up: a test without `t` gets a harness and no team.
+//
+// Options are fixtures too, set for a file or a describe with `e2e.override({ … })`, or for
+// one test with `e2e.extend({ … })("…", …)`:
+// - `startAt`: the fake clock's start (ISO); the default (null) follows the real clock.
+// - `env`: more config for the bot, as startHarness's `env`.
+
+import { test } from "vitest";
+import { type Clock, type Harness, startHarness } from "./harness.js";
+import { setUpTeam, type TeamFixture } from "./team.js";
+
+export interface E2eFixtures {
+  /** Where the fake clock starts (an ISO instant); null runs the bot on the real clock. */
+  startAt: string | null;
+  /** Config the bot gets on top of the harness's (startHarness's `env`). */
+  env: Record<string, string>;
+  /** The running bot against its own fake Bot API; stopped, with the fake, after the test. */
+  h: Harness;
+  /** The fake clock the bot reads (only with `startAt`). */
+  clock: Clock;
+  /** A group set up by its head, Ivan and John joined (setUpTeam). */
+  t: TeamFixture;
+}
+
+export const e2e = test.extend<E2eFixtures>({
+  startAt: null,
+  env: {},
+  h: async ({ startAt, env }, use) => {
+    const h = await startHarness({
+      ...(startAt === null ? {} : { clock: { now: Date.parse(startAt) } }),
+      // DEBUG_LOG=debug shows the bot's log while a test is being debugged; silent otherwise.
+      env: { LOG_LEVEL: process.env["DEBUG_LOG"] ?? "silent", ...env },
+    });
+    await use(h);
+    await h.stop();
+    await h.fake.close();
+  },
+  clock: async ({ h }, use) => {
+    if (!h.clock) throw new Error("`clock` needs a start: e2e.override({ startAt: '…' })");
+    await use(h.clock);
+  },
+  t: async ({ h }, use) => {
+    await use(await setUpTeam(h));
+  },
+});
