@@ -2,9 +2,10 @@
 // started harness (`h`) with the team of setUpTeam (`t`), and stops both after the test.
 // Only what a test names is set up: a test without `t` gets a harness and no team.
 //
-// Options are fixtures too, set for a file or a describe with `e2e.override({ … })`, or for
-// one test with `e2e.extend({ … })("…", …)`:
-// - `startAt`: the fake clock's start (ISO); the default (null) follows the real clock.
+// Options are fixtures too: a file (or one test) that needs them makes its own test API,
+// `const test = e2e.extend({ startAt: "2026-11-20T09:00:00Z" })`, then `test("…", async ({ h, t, clock, at }) => …)`.
+// - `startAt`: the fake clock's start (ISO), read through `clock` and moved with `at`;
+//   the default (null) runs the bot on the real clock.
 // - `env`: more config for the bot, as startHarness's `env`.
 
 import { test } from "vitest";
@@ -20,6 +21,8 @@ export interface E2eFixtures {
   h: Harness;
   /** The fake clock the bot reads (only with `startAt`). */
   clock: Clock;
+  /** Moves the fake clock to an ISO instant; returns it in ms. */
+  at: (iso: string) => number;
   /** A group set up by its head, Ivan and John joined (setUpTeam). */
   t: TeamFixture;
 }
@@ -40,6 +43,9 @@ export const e2e = test.extend<E2eFixtures>({
   clock: async ({ h }, use) => {
     if (!h.clock) throw new Error("`clock` needs a start: e2e.override({ startAt: '…' })");
     await use(h.clock);
+  },
+  at: async ({ clock }, use) => {
+    await use((iso) => (clock.now = Date.parse(iso)));
   },
   t: async ({ h }, use) => {
     await use(await setUpTeam(h));
