@@ -7,6 +7,10 @@
 // - `startAt`: the fake clock's start (ISO), read through `clock` and moved with `at`;
 //   the default (null) runs the bot on the real clock.
 // - `env`: more config for the bot, as startHarness's `env`.
+//
+// The harness stops after the file's afterEach hooks; a server it talks to that must outlive
+// it (a fake CRM) closes in onTestFinished instead. Hooks that need the bot take it as a
+// fixture: `test.beforeEach(async ({ h }) => …)`.
 
 import { test } from "vitest";
 import { type Clock, type Harness, startHarness } from "./harness.js";
@@ -41,7 +45,7 @@ export const e2e = test.extend<E2eFixtures>({
     await h.fake.close();
   },
   clock: async ({ h }, use) => {
-    if (!h.clock) throw new Error("`clock` needs a start: e2e.override({ startAt: '…' })");
+    if (!h.clock) throw new Error("`clock` needs a start: e2e.extend({ startAt: '…' })");
     await use(h.clock);
   },
   at: async ({ clock }, use) => {
