@@ -1,22 +1,11 @@
 // Issue 11, "found when tried as an attacker would", findings 2–11: each test failed before its fix.
-import { beforeEach, describe, expect, it } from "vitest";
-import type { Harness } from "../support/harness.js";
-import { buttons, startHarness, stopAfterEach } from "../support/harness.js";
-import { count, setUpTeam, type TeamFixture } from "../support/team.js";
-
-let h: Harness;
-let t: TeamFixture;
-let teamA: number;
-
-beforeEach(async () => {
-  h = await startHarness();
-  t = await setUpTeam(h);
-  teamA = count(h, "select id from teams where chat_id = ?", t.group.id);
-});
-stopAfterEach(() => h);
+import { describe, expect } from "vitest";
+import { e2e } from "../support/e2e.js";
+import { buttons, type Harness } from "../support/harness.js";
+import { count } from "../support/team.js";
 
 /** A second team: its own group and head Boris (user 200). */
-async function secondTeam(groupId = -2002) {
+async function secondTeam(h: Harness, groupId = -2002) {
   const headB = h.fake.user(200, { first_name: "Борис", username: "boris", language_code: "ru" });
   const groupB = h.fake.group(groupId, "Отдел Б");
   h.fake.setChatMember(groupB.id, headB.id, "creator");
@@ -25,14 +14,15 @@ async function secondTeam(groupId = -2002) {
 }
 
 /** Messages the bot sent (or edited) in a chat since `after`. */
-const sentSince = (chatId: number, after: number) =>
+const sentSince = (h: Harness, chatId: number, after: number) =>
   h.fake.calls.slice(after).filter((c) => ["sendMessage", "editMessageText"].includes(c.method) && c.payload["chat_id"] === chatId);
 
-const teamSettings = () => JSON.parse(String(h.deps.db.$client.prepare("select settings from teams where id = ?").pluck().get(teamA)));
+const teamSettings = (h: Harness, teamA: number) =>
+  JSON.parse(String(h.deps.db.$client.prepare("select settings from teams where id = ?").pluck().get(teamA)));
 
 describe("issue 11, findings 2–11", () => {
-  it("2: a forged scope button can't bind a plan to someone outside the team", async () => {
-    const b = await secondTeam();
+  e2e("2: a forged scope button can't bind a plan to someone outside the team", async ({ h, t }) => {
+    const b = await secondTeam(h);
     const list = await h.say(t.head, t.headChat, "/plan");
     const metric = await h.tap(t.head, t.headChat, list.call, "plan:new");
     const period = await h.tap(t.head, t.headChat, metric.call, "pe:m:deals");
@@ -47,7 +37,7 @@ describe("issue 11, findings 2–11", () => {
     expect(count(h, "select count(*) from plans where user_id is not null")).toBe(0);
   });
 
-  it("3: a manager tapping a button on the head's /settings in the group is answered apart; the message stays", async () => {
+  e2e("3: a manager tapping a button on the head's /settings in the group is answered apart; the message stays", async ({ h, t }) => {
     const settings = await h.say(t.head, t.group, "/settings");
     expect(settings.text).toContain("Настройки");
     const after = h.fake.mark();
@@ -55,11 +45,11 @@ describe("issue 11, findings 2–11", () => {
     const answer = await h.fake.waitForCall((c) => c.method === "answerCallbackQuery", { after });
     expect(answer.payload["text"]).toBe("These buttons belong to someone else's message. Send /settings to get your own.");
     await h.say(t.head, t.group, "/help");
-    expect(sentSince(t.group.id, after).filter((c) => c.method === "editMessageText")).toEqual([]);
+    expect(sentSince(h, t.group.id, after).filter((c) => c.method === "editMessageText")).toEqual([]);
     expect(count(h, "select count(*) from users where id = ? and settings like '%\"en\"%'", t.john.id)).toBe(0);
   });
 
-  it("4: forwarded commands and messages sent via a bot log nothing", async () => {
+  e2e("4: forwarded commands and messages sent via a bot log nothing", async ({ h, t }) => {
     const after = h.fake.mark();
     h.fake.sendText(t.ivan, t.ivanChat, "/deal 424242 Acme", {
       forward_origin: { type: "user", sender_user: t.john, date: 1_700_000_000 },
@@ -68,12 +58,12 @@ describe("issue 11, findings 2–11", () => {
     h.fake.sendText(t.ivan, t.group, "/deal 5000 Beta", { forward_origin: { type: "hidden_user", sender_user_name: "X", date: 1 } });
     const me = await h.say(t.ivan, t.ivanChat, "/me");
     expect(me.text).toMatch(/^📊/);
-    expect(sentSince(t.ivanChat.id, after)).toHaveLength(1);
-    expect(sentSince(t.group.id, after)).toHaveLength(0);
+    expect(sentSince(h, t.ivanChat.id, after)).toHaveLength(1);
+    expect(sentSince(h, t.group.id, after)).toHaveLength(0);
     expect(count(h, "select count(*) from activities")).toBe(0);
   });
 
-  it("5: two heads editing one plan: a save over a changed or removed plan is refused", async () => {
+  e2e("5: two heads editing one plan: a save over a changed or removed plan is refused", async ({ h, t }) => {
     await h.say(t.head, t.headChat, "/promote @ivan");
     await h.say(t.head, t.headChat, "/plan deals 10 month");
     const planId = count(h, "select id from plans");
@@ -98,7 +88,7 @@ describe("issue 11, findings 2–11", () => {
     expect(count(h, "select count(*) from plans")).toBe(0);
   });
 
-  it.each(["dynamics", "avgcheck"])("6: /report %s over a hundred years is refused with the reason, not cut", async (name) => {
+  e2e.for(["dynamics", "avgcheck"])("6: /report %s over a hundred years is refused with the reason, not cut", async (name, { h, t }) => {
     await h.say(t.ivan, t.ivanChat, "/deal 50000 Acme");
     const r = await h.say(t.head, t.headChat, `/report ${name} 01.01.1990-01.01.2090`);
     expect(r.call.response.ok).toBe(true);
@@ -106,7 +96,7 @@ describe("issue 11, findings 2–11", () => {
     expect(r.text).toMatch(/^⚠️ Слишком длинный период: не больше 10 лет\.\nФорматы:/);
   });
 
-  it("6: a long report (ten years by month) is paged: every row arrives, each message within the limit", async () => {
+  e2e("6: a long report (ten years by month) is paged: every row arrives, each message within the limit", async ({ h, t }) => {
     await h.say(t.ivan, t.ivanChat, "/deal 50000 Acme");
     const after = h.fake.mark();
     h.fake.sendText(t.head, t.headChat, "/report dynamics 01.01.2017-31.12.2026");
@@ -120,7 +110,8 @@ describe("issue 11, findings 2–11", () => {
     expect(text).not.toContain("\n…");
   });
 
-  it("7: /setup by a bot account, a migration onto another team's chat and inline button taps have clear outcomes", async () => {
+  e2e("7: /setup by a bot account, a migration onto another team's chat and inline button taps have clear outcomes", async ({ h, t }) => {
+    const teamA = count(h, "select id from teams where chat_id = ?", t.group.id);
     const robot = h.fake.user(300, { is_bot: true, first_name: "Robo", username: "robo_bot" });
     const group = h.fake.group(-3003, "Боты");
     h.fake.setChatMember(group.id, robot.id, "creator");
@@ -128,17 +119,17 @@ describe("issue 11, findings 2–11", () => {
     h.fake.sendText(robot, group, "/setup");
     const help = await h.say(t.ivan, group, "/help");
     expect(help.text).toContain("Команды KPI Coach");
-    expect(sentSince(group.id, after)).toHaveLength(1);
+    expect(sentSince(h, group.id, after)).toHaveLength(1);
     expect(count(h, "select count(*) from teams where chat_id = ?", group.id)).toBe(0);
 
-    const b = await secondTeam(-1_000_000_000_777);
+    const b = await secondTeam(h, -1_000_000_000_777);
     after = h.fake.mark();
     h.fake.sendMessage(t.head, t.group, { migrate_to_chat_id: b.groupB.id });
     await h.say(t.head, t.group, "/help");
-    expect(sentSince(t.group.id, after).map((c) => String(c.payload["text"]))).not.toContain(
+    expect(sentSince(h, t.group.id, after).map((c) => String(c.payload["text"]))).not.toContain(
       "⚠️ У меня что-то сломалось, ничего не сохранено. Попробуйте ещё раз.",
     );
-    expect(sentSince(t.group.id, after)).toHaveLength(1);
+    expect(sentSince(h, t.group.id, after)).toHaveLength(1);
     expect(count(h, "select chat_id from teams where id = ?", b.teamB)).toBe(b.groupB.id);
     expect(count(h, "select chat_id from teams where id = ?", teamA)).toBe(t.group.id);
     expect(count(h, "select chat_unreachable_at is not null from teams where id = ?", teamA)).toBe(1);
@@ -148,11 +139,11 @@ describe("issue 11, findings 2–11", () => {
     const answered = await h.fake.waitForCall((c) => c.method === "answerCallbackQuery", { after });
     expect(answered.response.ok).toBe(true);
     await h.say(t.head, t.headChat, "/help");
-    expect(teamSettings().enabled?.summary ?? true).toBe(true);
+    expect(teamSettings(h, teamA).enabled?.summary ?? true).toBe(true);
   });
 
-  it("8: removing a plan that doesn't exist, or another team's, says so and removes nothing", async () => {
-    const b = await secondTeam();
+  e2e("8: removing a plan that doesn't exist, or another team's, says so and removes nothing", async ({ h, t }) => {
+    const b = await secondTeam(h);
     await h.say(b.headB, b.headBChat, "/plan calls 5 day");
     const otherPlan = count(h, "select id from plans where team_id = ?", b.teamB);
     const list = await h.say(t.head, t.headChat, "/plan");
@@ -166,8 +157,8 @@ describe("issue 11, findings 2–11", () => {
     expect(count(h, "select count(*) from plans where team_id = ?", b.teamB)).toBe(1);
   });
 
-  it("9: a member of team A writing in team B's group hears whose group it is", async () => {
-    const b = await secondTeam();
+  e2e("9: a member of team A writing in team B's group hears whose group it is", async ({ h, t }) => {
+    const b = await secondTeam(h);
     const r = await h.say(t.ivan, b.groupB, "/call Ромашка");
     expect(r.text).toBe(
       "Эта группа — команда Отдел Б, а вы в ней не состоите. Ваша команда — Отдел продаж: записывайте в её группе или в личном чате со мной.",
@@ -175,7 +166,7 @@ describe("issue 11, findings 2–11", () => {
     expect(count(h, "select count(*) from activities")).toBe(0);
   });
 
-  it("10: a settings tap that changes nothing makes no edit Telegram would refuse", async () => {
+  e2e("10: a settings tap that changes nothing makes no edit Telegram would refuse", async ({ h, t }) => {
     const settings = await h.say(t.head, t.headChat, "/settings");
     expect(buttons(settings.call)).toContain("set:u:lang:auto");
     const after = h.fake.mark();
@@ -183,11 +174,11 @@ describe("issue 11, findings 2–11", () => {
     await h.fake.waitForCall((c) => c.method === "answerCallbackQuery", { after });
     await h.say(t.head, t.headChat, "/help");
     expect(h.fake.calls.slice(after).filter((c) => !c.response.ok)).toEqual([]);
-    expect(sentSince(t.headChat.id, after).filter((c) => c.method === "editMessageText")).toEqual([]);
+    expect(sentSince(h, t.headChat.id, after).filter((c) => c.method === "editMessageText")).toEqual([]);
   });
 
   describe("11: memberships end and invite codes rotate", () => {
-    it("leaving the group, or being removed from it, ends the membership", async () => {
+    e2e("leaving the group, or being removed from it, ends the membership", async ({ h, t }) => {
       h.fake.changeMember(t.group, t.ivan, "left");
       h.fake.sendMessage(t.head, t.group, { left_chat_member: t.john });
       // The team's only head stays its head, or nobody could manage the team.
@@ -199,7 +190,7 @@ describe("issue 11, findings 2–11", () => {
       expect(count(h, "select count(*) from activities")).toBe(0);
     });
 
-    it("/remove @user: stops counting from then on, past entries stay as a former member's", async () => {
+    e2e("/remove @user: stops counting from then on, past entries stay as a former member's", async ({ h, t }) => {
       await h.say(t.ivan, t.ivanChat, "/deal 70000 Ромашка");
       const removed = await h.say(t.head, t.group, "/remove @ivan");
       expect(removed.text).toMatch(/^✅ @ivan больше не в команде/);
@@ -212,7 +203,7 @@ describe("issue 11, findings 2–11", () => {
       expect((await h.say(t.ivan, t.ivanChat, "/remove @john")).text).toContain("Вы пока не в команде");
     });
 
-    it("/invite new rotates the code: the old link stops working, the new one works", async () => {
+    e2e("/invite new rotates the code: the old link stops working, the new one works", async ({ h, t }) => {
       const rotated = await h.say(t.head, t.headChat, "/invite new");
       const code = /start=([A-Za-z0-9_-]+)/.exec(rotated.text)![1]!;
       expect(code).not.toBe(t.inviteCode);

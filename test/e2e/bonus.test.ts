@@ -1,34 +1,25 @@
 // Bonuses end to end: rules added, listed and removed (buttons, forged and stale taps),
 // every refusal, /bonus for a manager and a head from real deals and plans, past months
 // with the rules they had, and the bonus column of /export summary.
-import { beforeEach, describe, expect, it } from "vitest";
-import { buttons, type Clock, type Harness, type Reply, startHarness, stopAfterEach, visibleText } from "../support/harness.js";
-import { count, setUpTeam, type TeamFixture } from "../support/team.js";
+import { describe, expect } from "vitest";
+import { e2e } from "../support/e2e.js";
+import { buttons, type Harness, type Reply, visibleText } from "../support/harness.js";
+import { count, type TeamFixture } from "../support/team.js";
 
-let h: Harness;
-let t: TeamFixture;
-let clock: Clock;
+const test = e2e.extend({ startAt: "2026-11-20T09:00:00Z" }); // Friday 12:00 in Moscow
 
-const at = (iso: string) => (clock.now = Date.parse(iso));
-const rules = () => count(h, "select count(*) from bonus_rules");
-const liveRules = () => count(h, "select count(*) from bonus_rules where removed_at is null");
+const rules = (h: Harness) => count(h, "select count(*) from bonus_rules");
+const liveRules = (h: Harness) => count(h, "select count(*) from bonus_rules where removed_at is null");
 
 /** A tap with any data, as a modified client (or an old copy of the list) sends it. */
-async function forge(data: string, message: Reply) {
+async function forge(h: Harness, t: TeamFixture, data: string, message: Reply) {
   const after = h.fake.mark();
   h.fake.forgeClick(t.head, t.headChat, message.call.response.result, data);
   const call = await h.fake.waitForMessage(t.headChat.id, undefined, { after });
   return visibleText(call);
 }
 
-beforeEach(async () => {
-  clock = { now: Date.parse("2026-11-20T09:00:00Z") }; // Friday 12:00 in Moscow
-  h = await startHarness({ clock });
-  t = await setUpTeam(h);
-});
-stopAfterEach(() => h);
-
-async function exportRows(): Promise<string[][]> {
+async function exportRows(h: Harness, t: TeamFixture): Promise<string[][]> {
   const after = h.fake.mark();
   h.fake.sendText(t.head, t.headChat, "/export summary");
   const doc = await h.fake.waitForCall((c) => c.method === "sendDocument", { after });
@@ -40,7 +31,7 @@ async function exportRows(): Promise<string[][]> {
 }
 
 describe("bonus rules", () => {
-  it("adds, lists and removes rules; removing keeps the row", async () => {
+  test("adds, lists and removes rules; removing keeps the row", async ({ h, t }) => {
     expect((await h.say(t.head, t.headChat, "/bonus add over_plan 5%")).text).toBe(
       "✅ Правило бонуса добавлено: 5% выручки сверх плана по выручке\nОно действует на весь текущий месяц. Все правила — /bonus rules.",
     );
@@ -60,7 +51,7 @@ describe("bonus rules", () => {
     expect(removed.text).toMatch(/^✖ Правило удалено/);
     expect(removed.text).toContain("1. 5% выручки сверх плана по выручке\n2. 15 тыс. ₽ за выполнение плана: сделки");
     expect(buttons(removed.call)).toEqual([ids[0], ids[2]]);
-    expect([rules(), liveRules()]).toEqual([3, 2]);
+    expect([rules(h), liveRules(h)]).toEqual([3, 2]);
 
     // Another team's rule.
     const boris = h.fake.user(200, { first_name: "Борис", username: "boris", language_code: "ru" });
@@ -72,25 +63,25 @@ describe("bonus rules", () => {
 
     // The same (now stale) button, and forged ones: nothing changes.
     for (const data of [ids[1]!, "bonus:rm:999999", "bonus:rm:abc", "bonus:rm:", `bonus:rm:${otherId}`]) {
-      expect(await forge(data, list)).toMatch(/^Это правило уже удалено или принадлежит другой команде/);
+      expect(await forge(h, t, data, list)).toMatch(/^Это правило уже удалено или принадлежит другой команде/);
     }
-    expect([rules(), liveRules()]).toEqual([4, 3]);
+    expect([rules(h), liveRules(h)]).toEqual([4, 3]);
     expect(count(h, "select count(*) from bonus_rules where id = ? and removed_at is null", otherId)).toBe(1);
 
     const byNumber = await h.say(t.head, t.headChat, "/bonus remove 1");
     expect(byNumber.text).toMatch(/^✖ Правило удалено[\s\S]*1\. 15 тыс\. ₽ за выполнение плана: сделки/);
     expect((await h.say(t.head, t.headChat, "/bonus remove 5")).text).toMatch(/^⚠️ Это правило уже удалено/);
-    expect([rules(), liveRules()]).toEqual([4, 2]);
+    expect([rules(h), liveRules(h)]).toEqual([4, 2]);
   });
 
-  it("answers in English with English words", async () => {
+  test("answers in English with English words", async ({ h, t }) => {
     await h.say(t.head, t.headChat, "/promote @john");
     const added = await h.say(t.john, t.johnChat, "/bonus add big_deal 1.5m 50k");
     expect(added.text).toMatch(/^✅ Bonus rule added: 50k ₽ per deal of 1\.5M ₽ or more/);
     expect((await h.say(t.john, t.johnChat, "/bonus rules")).text).toMatch(/^Bonus rules\n1\. 50k ₽ per deal/);
   });
 
-  it("refuses bad rules with the reason and the forms, storing nothing", async () => {
+  test("refuses bad rules with the reason and the forms, storing nothing", async ({ h, t }) => {
     await h.say(t.head, t.headChat, "/bonus add over_plan 5%");
     const cases: [string, RegExp][] = [
       ["/bonus add", /^Формы:/],
@@ -114,10 +105,10 @@ describe("bonus rules", () => {
       expect(r.text, command).toMatch(reply);
       if (!/^⚠️ Такое/.test(r.text)) expect(r.text, command).toContain("/bonus add big_deal 300k 10k");
     }
-    expect(rules()).toBe(1);
+    expect(rules(h)).toBe(1);
   });
 
-  it("refuses managers: add, remove, the list and its buttons", async () => {
+  test("refuses managers: add, remove, the list and its buttons", async ({ h, t }) => {
     await h.say(t.head, t.headChat, "/bonus add over_plan 5%");
     for (const command of ["/bonus add big_deal 300k 10k", "/bonus rules", "/bonus remove 1"]) {
       expect((await h.say(t.ivan, t.ivanChat, command)).text).toMatch(/^Команда \/bonus \S+ доступна только руководителю/);
@@ -129,7 +120,7 @@ describe("bonus rules", () => {
     h.fake.forgeClick(t.ivan, t.group, list.call.response.result, buttons(list.call)[0]!);
     const tap = visibleText(await h.fake.waitForMessage(t.group.id, undefined, { after }));
     expect(tap).toMatch(/^Команда \/bonus rules доступна только руководителю/);
-    expect([rules(), liveRules()]).toEqual([1, 1]);
+    expect([rules(h), liveRules(h)]).toEqual([1, 1]);
   });
 });
 
@@ -140,7 +131,7 @@ describe("/bonus [month]", () => {
    * Ivan: deals 400 000 + 200 000 → 10 % × 100 000 = 10 000; one big deal 10 000; 2 of 2 deals 15 000 → 35 000.
    * John: one deal 100 000 → below plan 0; no big deal 0; 1 of 3 deals 0 → 0.
    */
-  async function novemberSetUp(): Promise<void> {
+  async function novemberSetUp(h: Harness, t: TeamFixture): Promise<void> {
     for (const c of ["/plan revenue 500k month", "/plan deals 3 month", "/plan deals 2 month @ivan", "/plan calls 1000 month all"]) {
       await h.say(t.head, t.headChat, c);
     }
@@ -152,8 +143,8 @@ describe("/bonus [month]", () => {
     await h.say(t.john, t.johnChat, "/deal 100k Gamma");
   }
 
-  it("shows a manager their own accrual rule by rule", async () => {
-    await novemberSetUp();
+  test("shows a manager their own accrual rule by rule", async ({ h, t }) => {
+    await novemberSetUp(h, t);
     const ivan = await h.say(t.ivan, t.ivanChat, "/bonus");
     expect(ivan.text).toBe(
       [
@@ -178,8 +169,8 @@ describe("/bonus [month]", () => {
     );
   });
 
-  it("shows a head the team's table with a column per rule", async () => {
-    await novemberSetUp();
+  test("shows a head the team's table with a column per rule", async ({ h, t }) => {
+    await novemberSetUp(h, t);
     const head = await h.say(t.head, t.headChat, "/bonus 11.2026");
     const lines = head.text.split("\n");
     expect(lines[0]).toBe("💰 Бонусы · ноябрь 2026");
@@ -196,14 +187,14 @@ describe("/bonus [month]", () => {
       for (const l of m[1]!.split("\n")) expect([...l].length).toBeLessThanOrEqual(36);
   });
 
-  it("does not let a whole-team plan bind a person", async () => {
+  test("does not let a whole-team plan bind a person", async ({ h, t }) => {
     await h.say(t.head, t.headChat, "/plan revenue 100k month all");
     await h.say(t.head, t.headChat, "/bonus add over_plan 5%");
     await h.say(t.ivan, t.ivanChat, "/deal 400k Acme");
     expect((await h.say(t.ivan, t.ivanChat, "/bonus")).text).toContain("• 5% сверх плана по выручке: нет месячного плана по выручке — 0 ₽");
   });
 
-  it("computes a past month with the rules it had: later rules and removals don't change it", async () => {
+  test("computes a past month with the rules it had: later rules and removals don't change it", async ({ h, at, t }) => {
     at("2026-10-05T09:00:00Z");
     const list = await h.say(t.head, t.headChat, "/bonus add big_deal 300k 10k");
     expect(list.text).toMatch(/^✅/);
@@ -220,7 +211,7 @@ describe("/bonus [month]", () => {
     expect((await h.say(t.ivan, t.ivanChat, "/bonus сентябрь")).text).toMatch(/В этом месяце правил бонусов не было/);
   });
 
-  it("binds each manager to their own previous month under a relative plan", async () => {
+  test("binds each manager to their own previous month under a relative plan", async ({ h, at, t }) => {
     at("2026-10-06T09:00:00Z");
     await h.say(t.ivan, t.ivanChat, "/deal 10k Acme");
     await h.say(t.ivan, t.ivanChat, "/deal 10k Beta");
@@ -239,7 +230,7 @@ describe("/bonus [month]", () => {
     expect((await h.say(t.ivan, t.ivanChat, "/bonus")).text).toContain("• план «сделки» выполнен (3 из 3) = 5 тыс. ₽");
   });
 
-  it("shows bonuses only in a private chat", async () => {
+  test("shows bonuses only in a private chat", async ({ h, t }) => {
     await h.say(t.head, t.headChat, "/bonus add big_deal 300k 10k");
     await h.say(t.ivan, t.ivanChat, "/deal 400k Acme");
     for (const who of [t.ivan, t.head]) {
@@ -256,7 +247,7 @@ describe("/bonus [month]", () => {
     expect(header).not.toContain("Бонус");
   });
 
-  it("refuses a month it cannot read or that has not begun", async () => {
+  test("refuses a month it cannot read or that has not begun", async ({ h, t }) => {
     expect((await h.say(t.ivan, t.ivanChat, "/bonus 13.2026")).text).toMatch(/^⚠️ «13\.2026» — не месяц\.\nФорма: \/bonus \[месяц\]/);
     expect((await h.say(t.ivan, t.ivanChat, "/bonus декабрь 2026")).text).toMatch(/^⚠️ Этот месяц ещё не начался\./);
     expect((await h.say(t.john, t.johnChat, "/bonus someday")).text).toMatch(/^⚠️ “someday” is not a month\./);
@@ -264,12 +255,12 @@ describe("/bonus [month]", () => {
 });
 
 describe("/export summary", () => {
-  it("has a bonus column per manager and the team's total", async () => {
+  test("has a bonus column per manager and the team's total", async ({ h, t }) => {
     await h.say(t.head, t.headChat, "/bonus add big_deal 300k 10k");
     await h.say(t.ivan, t.ivanChat, "/deal 400k Acme");
     await h.say(t.ivan, t.ivanChat, "/deal 500k Beta");
     await h.say(t.john, t.johnChat, "/deal 300k Gamma");
-    const rows = await exportRows();
+    const rows = await exportRows(h, t);
     const col = rows[0]!.indexOf("Бонус 11.2026, ₽");
     expect(col).toBe(rows[0]!.length - 1);
     expect(rows.map((r) => [r[0], r[col]])).toEqual([

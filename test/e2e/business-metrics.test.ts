@@ -1,31 +1,20 @@
 // The business metrics end to end: the head's /inputs (with refusals that store
 // nothing), a deal's own margin, the article's twelve rows in /compare, /clients,
 // an at-most CAC plan and the summary export, through the fake Bot API.
-import { beforeEach, describe, expect, it } from "vitest";
-import { type Clock, type Harness, startHarness, stopAfterEach } from "../support/harness.js";
-import { count, setUpTeam, type TeamFixture } from "../support/team.js";
+import { describe, expect } from "vitest";
+import { e2e } from "../support/e2e.js";
+import type { Harness } from "../support/harness.js";
+import { count, type TeamFixture } from "../support/team.js";
 
-let h: Harness;
-let t: TeamFixture;
-let clock: Clock;
-const at = (iso: string) => {
-  clock.now = Date.parse(iso);
-};
+const test = e2e.extend({ startAt: "2026-10-15T09:00:00Z" });
 
-beforeEach(async () => {
-  clock = { now: Date.parse("2026-10-15T09:00:00Z") };
-  h = await startHarness({ clock });
-  t = await setUpTeam(h);
-});
-stopAfterEach(() => h);
-
-const inputRows = () => count(h, "select count(*) from business_inputs");
+const inputRows = (h: Harness) => count(h, "select count(*) from business_inputs");
 
 /**
  * Иван: Acme in October (100k), Acme again (200k) and Beta (100k, own margin 50 %) in
  * November; John: Gamma (400k) in November. Calls and a meeting for the activity rows.
  */
-async function logDeals(): Promise<void> {
+async function logDeals(h: Harness, t: TeamFixture, at: (iso: string) => number): Promise<void> {
   at("2026-10-15T09:00:00Z");
   await h.say(t.ivan, t.ivanChat, "/deal 100k Acme");
   at("2026-11-10T09:00:00Z");
@@ -38,7 +27,7 @@ async function logDeals(): Promise<void> {
   at("2026-11-20T09:00:00Z");
 }
 
-async function setInputs(): Promise<void> {
+async function setInputs(h: Harness, t: TeamFixture): Promise<void> {
   for (const cmd of [
     "/inputs market 10m",
     "/inputs margin 30% 10.2026",
@@ -51,7 +40,7 @@ async function setInputs(): Promise<void> {
 }
 
 describe("/inputs", () => {
-  it("refuses managers and bad values, storing nothing", async () => {
+  test("refuses managers and bad values, storing nothing", async ({ h, t }) => {
     expect((await h.say(t.ivan, t.ivanChat, "/inputs market 12m")).text).toBe(
       "Команда /inputs доступна только руководителю отдела продаж.",
     );
@@ -71,17 +60,17 @@ describe("/inputs", () => {
     }
     // Costs are salaries: not in the team's group.
     expect((await h.say(t.head, t.group, "/inputs costs @ivan 50k")).text).toBe("Это работает в личном чате со мной.");
-    expect(inputRows()).toBe(0);
+    expect(inputRows(h)).toBe(0);
   });
 
-  it("keeps history, holds a value until changed and shows what is missing", async () => {
+  test("keeps history, holds a value until changed and shows what is missing", async ({ h, at, t }) => {
     expect((await h.say(t.head, t.headChat, "/inputs market 12m октябрь")).text).toBe(
       "✅ Объём рынка: 12 000 000 ₽ с месяца октябрь 2026 (действует, пока не изменят).",
     );
     at("2026-11-05T09:00:00Z");
     await h.say(t.head, t.headChat, "/inputs market 10m");
     await h.say(t.head, t.headChat, "/inputs costs @ivan 50k");
-    expect(inputRows()).toBe(3);
+    expect(inputRows(h)).toBe(3);
     const status = await h.say(t.head, t.headChat, "/inputs");
     expect(status.text).toContain("Вводные · ноябрь 2026\nОбъём рынка: 10 000 000 ₽\nВаловая маржа: не задано");
     expect(status.text).toContain("• @john: не задано\n  • @ivan: 50 000 ₽");
@@ -92,8 +81,8 @@ describe("/inputs", () => {
 });
 
 describe("business metrics in the reports", () => {
-  it("show — and name the input to enter while inputs are missing", async () => {
-    await logDeals();
+  test("show — and name the input to enter while inputs are missing", async ({ h, at, t }) => {
+    await logDeals(h, t, at);
     const compare = await h.say(t.head, t.headChat, "/compare month");
     expect(compare.text).toMatch(/Рынок\s+—\s+—\s+—/);
     expect(compare.text).toContain("не хватает данных: введите /inputs market");
@@ -106,9 +95,9 @@ describe("business metrics in the reports", () => {
     expect(compare.text).toMatch(/Повт\.\s+50%\s+25%\s+33,3%/);
   });
 
-  it("fills /compare's twelve rows of the article once the head has entered the inputs", async () => {
-    await logDeals();
-    await setInputs();
+  test("fills /compare's twelve rows of the article once the head has entered the inputs", async ({ h, at, t }) => {
+    await logDeals(h, t, at);
+    await setInputs(h, t);
     const compare = await h.say(t.head, t.headChat, "/compare month");
     for (const row of ["Звонки", "Встр.", "Сделки", "Чек", "Конв.", "Обр.", "Закр.", "Рынок", "Рент.", "CAC", "Окуп.", "Актив"]) {
       expect(compare.text, row).toMatch(new RegExp(`^${row.replace(".", "\\.")}\\s`, "m"));
@@ -137,9 +126,9 @@ describe("business metrics in the reports", () => {
     expect(top.text).toMatch(/🥇 1\. John — 4%\n🥈 2\. Иван — 3%/);
   });
 
-  it("takes an at-most CAC plan and exports the business columns", async () => {
-    await logDeals();
-    await setInputs();
+  test("takes an at-most CAC plan and exports the business columns", async ({ h, at, t }) => {
+    await logDeals(h, t, at);
+    await setInputs(h, t);
     const plan = await h.say(t.head, t.headChat, "/plan cac 90000 month");
     // Иван's CAC is 50k + 60k×3/7 ≈ 75 714 ₽: under the 90 000 ₽ ceiling, on pace;
     // John's 100k + 60k×4/7 ≈ 134 286 ₽ is over 125 % of it.
@@ -164,8 +153,8 @@ describe("business metrics in the reports", () => {
 });
 
 describe("/clients", () => {
-  it("lists a manager's customers for the head, and only their own for a manager", async () => {
-    await logDeals();
+  test("lists a manager's customers for the head, and only their own for a manager", async ({ h, at, t }) => {
+    await logDeals(h, t, at);
     const head = await h.say(t.head, t.headChat, "/clients");
     expect(head.text).toContain("Иван\nАктивных: 2 из 2 · повторные покупатели: 1");
     expect(head.text).toMatch(/• Acme — 2 сделки, последняя 10\.11\.2026/);

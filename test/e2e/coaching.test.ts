@@ -1,20 +1,16 @@
-import { describe, expect, it } from "vitest";
-import { type Clock, type Harness, startHarness, stopAfterEach } from "../support/harness.js";
-import { count, setUpTeam, type TeamFixture } from "../support/team.js";
+import { describe, expect } from "vitest";
+import { e2e } from "../support/e2e.js";
+import type { Clock, Harness } from "../support/harness.js";
+import { count, type TeamFixture } from "../support/team.js";
 
-let h: Harness;
-let clock: Clock;
-stopAfterEach(() => h);
+const test = e2e.extend({ startAt: "2026-11-16T07:00:00Z" }); // Monday 10:00 in Moscow
 
 /**
  * Last week (16–22 Nov, Moscow): Ivan 11 calls, 1 of them booked a meeting (9 %);
  * John 10 calls, 4 booked (40 %). Team median conversion 24.5 %: Ivan is far behind,
  * John nowhere 20 % behind (calls 10 against a median of 10.5).
  */
-async function lastWeek(): Promise<TeamFixture> {
-  clock = { now: Date.parse("2026-11-16T07:00:00Z") };
-  h = await startHarness({ clock });
-  const t = await setUpTeam(h);
+async function lastWeek(h: Harness, t: TeamFixture, clock: Clock): Promise<void> {
   clock.now = Date.parse("2026-11-17T07:00:00Z");
   await h.say(t.ivan, t.ivanChat, "/call встреча Ромашка");
   for (let i = 0; i < 10; i++) await h.say(t.ivan, t.ivanChat, "/call");
@@ -26,15 +22,18 @@ async function lastWeek(): Promise<TeamFixture> {
     "/kb add Скрипт: от потребности к встрече #call_conversion #scripts\nСначала вопрос о задаче, потом предложение.",
   );
   await h.say(t.head, t.headChat, "/quiz new Звонки #call_conversion\n? Чем закончить звонок?\n+ Временем встречи\n- Прощанием");
-  return t;
 }
 
-const mondayMorning = () => (clock.now = Date.parse("2026-11-23T06:10:00Z")); // 09:10 in Moscow, after the weekly post
+const mondayMorning = (clock: Clock) => (clock.now = Date.parse("2026-11-23T06:10:00Z")); // 09:10 in Moscow, after the weekly post
 
 describe("coaching tied to the numbers", () => {
-  it("sends the weekly note to the manager who is behind (numbers, suggestion, tagged material and quiz, praise), once a week, and the heads' overview", async () => {
-    const t = await lastWeek();
-    mondayMorning();
+  test("sends the weekly note to the manager who is behind (numbers, suggestion, tagged material and quiz, praise), once a week, and the heads' overview", async ({
+    h,
+    clock,
+    t,
+  }) => {
+    await lastWeek(h, t, clock);
+    mondayMorning(clock);
     await h.scheduler.runDue(clock.now);
     await h.delivery.idle();
     const toIvan = h.fake.messagesTo(t.ivanChat.id).filter((c) => String(c.payload["text"]).includes("разбор недели"));
@@ -57,8 +56,8 @@ describe("coaching tied to the numbers", () => {
     expect(count(h, "select count(*) from posts where kind = 'coaching'")).toBe(1);
   });
 
-  it("puts each quiz's average score and weakest questions into the heads' weekly post", async () => {
-    const t = await lastWeek();
+  test("puts each quiz's average score and weakest questions into the heads' weekly post", async ({ h, clock, t }) => {
+    await lastWeek(h, t, clock);
     await h.say(
       t.head,
       t.headChat,
@@ -84,7 +83,7 @@ describe("coaching tied to the numbers", () => {
     m = h.fake.mark();
     h.fake.answerPoll(t.john, id(johnQ2), [0]);
     await h.fake.waitForMessage(t.johnChat.id, undefined, { after: m });
-    mondayMorning();
+    mondayMorning(clock);
     await h.scheduler.runDue(clock.now);
     await h.delivery.idle();
     const overview = h.fake.messagesTo(t.headChat.id).find((c) => String(c.payload["text"]).includes("Кому и в чём нужна помощь"));
@@ -96,17 +95,21 @@ describe("coaching tied to the numbers", () => {
     expect(text).not.toContain("Когда подтверждать встречу?");
   });
 
-  it("respects the opt-out in /settings", async () => {
-    const t = await lastWeek();
+  test("respects the opt-out in /settings", async ({ h, clock, t }) => {
+    await lastWeek(h, t, clock);
     expect((await h.say(t.ivan, t.ivanChat, "/settings coaching off")).text).toContain("Сохранено");
-    mondayMorning();
+    mondayMorning(clock);
     await h.scheduler.runDue(clock.now);
     await h.delivery.idle();
     expect(h.fake.messagesTo(t.ivanChat.id).filter((c) => String(c.payload["text"]).includes("разбор недели"))).toHaveLength(0);
   });
 
-  it("/coach @user shows percentiles, the weakest metric's 8-week trend, quizzes and the heads' private notes; managers are refused", async () => {
-    const t = await lastWeek();
+  test("/coach @user shows percentiles, the weakest metric's 8-week trend, quizzes and the heads' private notes; managers are refused", async ({
+    h,
+    clock,
+    t,
+  }) => {
+    await lastWeek(h, t, clock);
     clock.now = Date.parse("2026-11-24T07:00:00Z");
     expect((await h.say(t.head, t.headChat, "/note @ivan Разобрали скрипт, повторить через неделю")).text).toContain(
       "Заметка о сотруднике Иван сохранена",

@@ -1,13 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { registerCommandMenu } from "../../src/bot/commands-menu.js";
-import { type Harness, startHarness, stopAfterEach } from "../support/harness.js";
-
-let h: Harness;
-stopAfterEach(() => h);
+import { e2e } from "../support/e2e.js";
 
 describe("command menu", () => {
-  it("registers every scope in Russian and English from the translations", async () => {
-    h = await startHarness();
+  e2e("registers every scope in Russian and English from the translations", async ({ h }) => {
     await registerCommandMenu(h.bot.api, "ru");
     const scope = { type: "all_private_chats" } as const;
     const ru = await h.bot.api.getMyCommands({ scope, language_code: "ru" });

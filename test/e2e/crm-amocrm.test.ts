@@ -2,20 +2,24 @@
 // and a day of CRM activity shows up in /me and /report, exactly once, whatever is
 // re-read; edits and deletions in the CRM become corrections and voids.
 
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, vi } from "vitest";
 import { syncConnection, syncsIdle } from "../../src/crm/sync.js";
 import { HEAD_PRIVATE } from "../../src/domain/trust-policy.js";
 import { renderMorningSummary } from "../../src/presentation/views/morning-summary-view.js";
 import { buildMorningSummary } from "../../src/services/morning-summary.js";
 import { type FakeAmo, startFakeAmo } from "../fake-crm/amocrm.js";
-import { buttons, type Clock, type Harness, type Reply, startHarness } from "../support/harness.js";
-import { count, liveActivities, setUpTeam, type TeamFixture } from "../support/team.js";
+import { e2e } from "../support/e2e.js";
+import { buttons, type Harness, type Reply } from "../support/harness.js";
+import { count, liveActivities, type TeamFixture } from "../support/team.js";
 
-let h: Harness;
-let t: TeamFixture;
+const START = "2026-12-15T09:00:00Z"; // 12:00 in Moscow
+const NOW = Date.parse(START);
+const test = e2e.extend({
+  startAt: START,
+  env: { CRM_ALLOW_INSECURE: "1", CRM_SECRET_KEY: "test-key-for-the-crm-e2e-suite-0001", PUBLIC_URL: "https://kpi.example.com" },
+});
+
 let amo: FakeAmo;
-const NOW = Date.parse("2026-12-15T09:00:00Z"); // 12:00 in Moscow
-const clock: Clock = { now: NOW };
 const TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlLW9mLXRoZS1sb25nLWxpdmVk";
 /** Unix seconds `min` minutes before the test's now. */
 const ago = (min: number) => Math.floor(NOW / 1000) - min * 60;
@@ -77,12 +81,12 @@ function seedDay(a: FakeAmo): void {
   a.tasks.push({ id: 601, responsible_user_id: 502, task_type_id: 2, is_completed: true, updated_at: ago(70), complete_till: ago(60) });
 }
 
-async function connect(): Promise<Reply> {
+async function connect(h: Harness, t: TeamFixture): Promise<Reply> {
   expect((await h.say(t.head, t.headChat, "/crm connect amocrm")).text).toContain("адрес аккаунта");
   expect((await h.say(t.head, t.headChat, amo.origin)).text).toContain("долгосрочный токен");
   const after = h.fake.mark();
   h.fake.sendText(t.head, t.headChat, TOKEN);
-  const reply = await waitText(t.headChat.id, /Подключена|❌/, after);
+  const reply = await waitText(h, t.headChat.id, /Подключена|❌/, after);
   // The first sync starts in the background right after the answer: let it finish.
   if (reply.text.includes("Подключена"))
     await vi.waitFor(() => expect(count(h, "select count(*) from crm_connections where last_sync_at is not null")).toBe(1), {
@@ -92,31 +96,25 @@ async function connect(): Promise<Reply> {
   return reply;
 }
 
-async function waitText(chatId: number, re: RegExp, after: number): Promise<Reply> {
+async function waitText(h: Harness, chatId: number, re: RegExp, after: number): Promise<Reply> {
   const call = await h.fake.waitForMessage(chatId, (text) => re.test(text), { after, timeoutMs: 15_000 });
   return { text: String(call.payload["text"]), call };
 }
 
-beforeEach(async () => {
-  clock.now = NOW;
+beforeEach(async ({ onTestFinished }) => {
   amo = await startFakeAmo({ rateLimit: 0 });
+  // Closed after the test's harness has stopped (fixtures are torn down first): no sync finds the account gone.
+  onTestFinished(() => amo.close());
   amo.longLived.add(TOKEN);
   seedDay(amo);
-  h = await startHarness({
-    clock,
-    env: { CRM_ALLOW_INSECURE: "1", CRM_SECRET_KEY: "test-key-for-the-crm-e2e-suite-0001", PUBLIC_URL: "https://kpi.example.com" },
-  });
-  t = await setUpTeam(h);
-});
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-  await amo.close();
 });
 
 describe("amoCRM with a long-lived token", () => {
-  it("connects, maps people, counts the CRM's day once in /me and /report; the token is never shown or kept in plain", async () => {
-    const done = await connect();
+  test("connects, maps people, counts the CRM's day once in /me and /report; the token is never shown or kept in plain", async ({
+    h,
+    t,
+  }) => {
+    const done = await connect(h, t);
     expect(done.text).toContain("amoCRM (Kommo)");
     expect(done.text).toContain("ООО Ромашка");
     expect(done.text).toMatch(/https:\/\/kpi\.example\.com\/crm\/amocrm\/[A-Za-z0-9_-]{20,}/);
@@ -155,7 +153,7 @@ describe("amoCRM with a long-lived token", () => {
     for (let i = 0; i < 3; i++) await h.tap(t.head, t.headChat, stages.call, `crm:s:${conn}:${kp}`);
     expect(count(h, "select target from crm_stages where stage_id = '72'") as unknown).toBe("proposal");
 
-    const sync = await waitAfter(() => h.fake.sendText(t.head, t.headChat, "/crm sync"), /Готово/);
+    const sync = await waitAfter(h, t, () => h.fake.sendText(t.head, t.headChat, "/crm sync"), /Готово/);
     expect(sync.text).toMatch(/Готово: новых записей \d+/);
 
     // Иван: 4 calls (3 reached), lead 801 new + won 150 000 ₽, lead 802 new + proposal. John: 1 call, lead 803 new + lost, a meeting.
@@ -227,8 +225,8 @@ describe("amoCRM with a long-lived token", () => {
     expect((await h.say(t.head, t.headChat, "/crm")).text).toContain("CRM не подключена");
   });
 
-  it("a record edited in the CRM is corrected, a deleted lead voided, each with an audit row from the CRM", async () => {
-    await connect();
+  test("a record edited in the CRM is corrected, a deleted lead voided, each with an audit row from the CRM", async ({ h, clock, t }) => {
+    await connect(h, t);
     const conn = count(h, "select id from crm_connections");
     await syncConnection(h.deps, conn);
     h.deps.repos.crm.mapUser(conn, "501", t.ivan.id, NOW);
@@ -257,8 +255,11 @@ describe("amoCRM with a long-lived token", () => {
     expect(feed).toContain("🔌 CRM");
   });
 
-  it("every move through a mapped stage counts once from the events log, dated by the move, even if the lead moved on before the next read", async () => {
-    await connect();
+  test("every move through a mapped stage counts once from the events log, dated by the move, even if the lead moved on before the next read", async ({
+    h,
+    t,
+  }) => {
+    await connect(h, t);
     const conn = count(h, "select id from crm_connections");
     h.deps.repos.crm.mapUser(conn, "501", t.ivan.id, NOW);
     await h.say(t.head, t.headChat, "/crm sources proposal crm");
@@ -327,8 +328,8 @@ describe("amoCRM with a long-lived token", () => {
     expect(count(h, "select count(*) from entry_changes where action = 'void' and source = 'crm'")).toBe(1);
   });
 
-  it("a proposal counted before moves came from the events log is taken over by its move, not counted again", async () => {
-    await connect();
+  test("a proposal counted before moves came from the events log is taken over by its move, not counted again", async ({ h, t }) => {
+    await connect(h, t);
     const conn = count(h, "select id from crm_connections");
     h.deps.repos.crm.mapUser(conn, "501", t.ivan.id, NOW);
     await h.say(t.head, t.headChat, "/crm sources proposal crm");
@@ -345,8 +346,8 @@ describe("amoCRM with a long-lived token", () => {
     expect(count(h, "select count(*) from crm_records where key like 'lead:802:move:%' and state = 'recorded'")).toBe(1);
   });
 
-  it("a stage remapped while a sync runs still re-reads the leads with the new meaning", async () => {
-    await connect();
+  test("a stage remapped while a sync runs still re-reads the leads with the new meaning", async ({ h, t }) => {
+    await connect(h, t);
     const conn = count(h, "select id from crm_connections");
     h.deps.repos.crm.mapUser(conn, "501", t.ivan.id, NOW);
     await h.say(t.head, t.headChat, "/crm sources proposal crm");
@@ -365,10 +366,10 @@ describe("amoCRM with a long-lived token", () => {
     );
   });
 
-  it("survives 429/503 answers and a page-limited rate; a manager can neither see nor run /crm", async () => {
+  test("survives 429/503 answers and a page-limited rate; a manager can neither see nor run /crm", async ({ h, t }) => {
     amo.rateLimit = 7;
     amo.failNext.push(429, 503, 429);
-    await connect();
+    await connect(h, t);
     const conn = count(h, "select id from crm_connections");
     await syncConnection(h.deps, conn);
     h.deps.repos.crm.mapUser(conn, "501", t.ivan.id, NOW);
@@ -379,8 +380,11 @@ describe("amoCRM with a long-lived token", () => {
     expect((await h.say(t.head, t.group, "/crm")).text).toContain("в личку");
   });
 
-  it("a chat entry of a kind that comes from the CRM is refused (counted once), and a secret typed outside a flow is not read", async () => {
-    await connect();
+  test("a chat entry of a kind that comes from the CRM is refused (counted once), and a secret typed outside a flow is not read", async ({
+    h,
+    t,
+  }) => {
+    await connect(h, t);
     const call = (await h.say(t.ivan, t.ivanChat, "/call Acme")).text;
     expect(call).toContain("записывается из CRM");
     expect(count(h, "select count(*) from activities")).toBe(0);
@@ -394,8 +398,8 @@ describe("amoCRM with a long-lived token", () => {
   });
 });
 
-async function waitAfter(act: () => void, re: RegExp): Promise<Reply> {
+async function waitAfter(h: Harness, t: TeamFixture, act: () => void, re: RegExp): Promise<Reply> {
   const after = h.fake.mark();
   act();
-  return waitText(t.headChat.id, re, after);
+  return waitText(h, t.headChat.id, re, after);
 }

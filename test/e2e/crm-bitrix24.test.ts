@@ -4,20 +4,21 @@
 // only ids and just poke a reconcile.
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, vi } from "vitest";
 import { syncConnection, syncsIdle } from "../../src/crm/sync.js";
 import { crmWebhookRoutes } from "../../src/crm/webhooks.js";
 import type { HealthReport } from "../../src/web/health.js";
 import { createHttpServer } from "../../src/web/http-server.js";
 import { type FakeBitrix, startFakeBitrix } from "../fake-crm/bitrix24.js";
-import { buttons, type Clock, type Harness, startHarness } from "../support/harness.js";
-import { count, setUpTeam, type TeamFixture } from "../support/team.js";
+import { e2e } from "../support/e2e.js";
+import { buttons, type Harness } from "../support/harness.js";
+import { count, type TeamFixture } from "../support/team.js";
 
-let h: Harness;
-let t: TeamFixture;
+const START = "2026-12-15T09:00:00Z"; // 12:00 in Moscow
+const NOW = Date.parse(START);
+const test = e2e.extend({ startAt: START, env: { CRM_ALLOW_INSECURE: "1", PUBLIC_URL: "https://kpi.example.com" } });
+
 let b24: FakeBitrix;
-const NOW = Date.parse("2026-12-15T09:00:00Z"); // 12:00 in Moscow
-const clock: Clock = { now: NOW };
 /** Bitrix24 writes times with the portal's offset. */
 const at = (minutesAgo: number) =>
   new Date(NOW - minutesAgo * 60_000 + 3 * 3_600_000)
@@ -25,9 +26,10 @@ const at = (minutesAgo: number) =>
     .replace("Z", "+03:00")
     .replace(/\.\d{3}/, "");
 
-beforeEach(async () => {
-  clock.now = NOW;
+beforeEach(async ({ onTestFinished }) => {
   b24 = await startFakeBitrix();
+  // Closed after the test's harness has stopped (fixtures are torn down first): no sync finds the portal gone.
+  onTestFinished(() => b24.close());
   b24.users.push(
     { ID: "1", NAME: "Иван", LAST_NAME: "Петров", EMAIL: "ivan@portal.ru" },
     { ID: "7", NAME: "John", LAST_NAME: "Smith", EMAIL: "john@portal.ru" },
@@ -62,17 +64,13 @@ beforeEach(async () => {
   deal("41", "1", "WON", "250000.00", 300, 50);
   deal("42", "7", "APOLOGY", "0", 280, 40);
   deal("43", "7", "PREPARATION", "0", 260, 30);
-  h = await startHarness({ clock, env: { CRM_ALLOW_INSECURE: "1", PUBLIC_URL: "https://kpi.example.com" } });
-  t = await setUpTeam(h);
-});
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-  await b24.close();
 });
 
 describe("Bitrix24 with an inbound webhook", () => {
-  it("connects (the URL deleted and never shown), maps people, counts the portal's day once across pages and retries", async () => {
+  test("connects (the URL deleted and never shown), maps people, counts the portal's day once across pages and retries", async ({
+    h,
+    t,
+  }) => {
     expect((await h.say(t.head, t.headChat, "/crm connect bitrix24")).text).toContain("входящий вебхук");
     let after = h.fake.mark();
     h.fake.sendText(t.head, t.headChat, "https://example.com/not-a-webhook");
@@ -173,7 +171,7 @@ describe("Bitrix24 with an inbound webhook", () => {
   });
 });
 
-async function connectB24(): Promise<number> {
+async function connectB24(h: Harness, t: TeamFixture): Promise<number> {
   await h.say(t.head, t.headChat, "/crm connect bitrix24");
   const after = h.fake.mark();
   h.fake.sendText(t.head, t.headChat, b24.webhookUrl);
@@ -191,8 +189,8 @@ async function connectB24(): Promise<number> {
 }
 
 describe("Bitrix24 deal deletions", () => {
-  it("a deleted deal's entries are voided with audit rows, whether its ONCRMDEALDELETE hook arrives or is lost", async () => {
-    const conn = await connectB24();
+  test("a deleted deal's entries are voided with audit rows, whether its ONCRMDEALDELETE hook arrives or is lost", async ({ h, t }) => {
+    const conn = await connectB24(h, t);
     const live = (title: string) => count(h, "select count(*) from activities where client_name = ? and deleted_at is null", title);
     expect([live("Заказ 41"), live("Заказ 42"), live("Заказ 43")]).toEqual([2, 2, 1]);
 

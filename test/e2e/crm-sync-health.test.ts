@@ -4,7 +4,7 @@
 
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, vi } from "vitest";
 import { accessToken, openCredentials } from "../../src/crm/credentials.js";
 import { syncConnection, syncsIdle } from "../../src/crm/sync.js";
 import { crmWebhookRoutes } from "../../src/crm/webhooks.js";
@@ -14,14 +14,18 @@ import { buildMorningSummary } from "../../src/services/morning-summary.js";
 import type { HealthReport } from "../../src/web/health.js";
 import { createHttpServer } from "../../src/web/http-server.js";
 import { type FakeAmo, startFakeAmo } from "../fake-crm/amocrm.js";
-import { type Clock, type Harness, startHarness } from "../support/harness.js";
-import { count, setUpTeam, type TeamFixture } from "../support/team.js";
+import { e2e } from "../support/e2e.js";
+import type { Harness } from "../support/harness.js";
+import { count, type TeamFixture } from "../support/team.js";
 
-let h: Harness;
-let t: TeamFixture;
+const START = "2026-12-15T09:00:00Z";
+const NOW = Date.parse(START);
+const test = e2e.extend({
+  startAt: START,
+  env: { CRM_ALLOW_INSECURE: "1", CRM_POLL_SECONDS: "300", PUBLIC_URL: "https://kpi.example.com" },
+});
+
 let amo: FakeAmo;
-const NOW = Date.parse("2026-12-15T09:00:00Z");
-const clock: Clock = { now: NOW };
 const TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlLW9mLXRoZS1sb25nLWxpdmVk";
 const ago = (min: number) => Math.floor(NOW / 1000) - min * 60;
 const POLL_MS = 300_000;
@@ -54,7 +58,7 @@ function addCall(id: number, min: number): void {
   });
 }
 
-async function connectWith(lines: string[]): Promise<number> {
+async function connectWith(h: Harness, t: TeamFixture, lines: string[]): Promise<number> {
   await h.say(t.head, t.headChat, "/crm connect amocrm");
   await h.say(t.head, t.headChat, amo.origin);
   for (const line of lines.slice(0, -1)) await h.say(t.head, t.headChat, line);
@@ -71,24 +75,18 @@ async function connectWith(lines: string[]): Promise<number> {
   return conn;
 }
 
-beforeEach(async () => {
-  clock.now = NOW;
+beforeEach(async ({ onTestFinished }) => {
   amo = await startFakeAmo({ rateLimit: 0 });
+  // Closed after the test's harness has stopped (fixtures are torn down first): no sync finds the account gone.
+  onTestFinished(() => amo.close());
   amo.longLived.add(TOKEN);
   amo.users.push({ id: 501, name: "Иван Петров", email: "ivan@x.ru" });
-  h = await startHarness({ clock, env: { CRM_ALLOW_INSECURE: "1", CRM_POLL_SECONDS: "300", PUBLIC_URL: "https://kpi.example.com" } });
-  t = await setUpTeam(h);
-});
-afterEach(async () => {
-  await h.stop();
-  await h.fake.close();
-  await amo.close();
 });
 
 describe("CRM webhooks", () => {
   let server: Server;
   let origin: string;
-  beforeEach(async () => {
+  test.beforeEach(async ({ h }) => {
     const health = () => ({ ok: true }) as unknown as HealthReport;
     server = createHttpServer({ logger: h.deps.logger, health, crm: crmWebhookRoutes(h.deps) });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -103,8 +101,12 @@ describe("CRM webhooks", () => {
       body: new URLSearchParams(form),
     });
 
-  it("wrong secret 404; foreign account 200 and ignored; a hook delivered three times and one never delivered each count once", async () => {
-    const conn = await connectWith([TOKEN]);
+  test("wrong secret 404; foreign account 200 and ignored; a hook delivered three times and one never delivered each count once", async ({
+    h,
+    clock,
+    t,
+  }) => {
+    const conn = await connectWith(h, t, [TOKEN]);
     const secret = h.deps.repos.crm.connection(conn)!.hookSecret;
     addCall(11, 30);
     const hook = {
@@ -134,8 +136,12 @@ describe("CRM webhooks", () => {
 });
 
 describe("never silent", () => {
-  it("a revoked token alerts the head once; after a recovery a new failure alerts again; /crm shows the error", async () => {
-    const conn = await connectWith([TOKEN]);
+  test("a revoked token alerts the head once; after a recovery a new failure alerts again; /crm shows the error", async ({
+    h,
+    clock,
+    t,
+  }) => {
+    const conn = await connectWith(h, t, [TOKEN]);
     amo.longLived.delete(TOKEN);
     const after = h.fake.mark();
     clock.now = NOW + POLL_MS + 1000;
@@ -164,8 +170,8 @@ describe("never silent", () => {
     expect(await h.scheduler.runCrm()).toBe(1);
   });
 
-  it("a failing server alerts only after 30 minutes, once", async () => {
-    await connectWith([TOKEN]);
+  test("a failing server alerts only after 30 minutes, once", async ({ h, clock, t }) => {
+    await connectWith(h, t, [TOKEN]);
     const start = NOW + POLL_MS + 1000;
     clock.now = start;
     amo.failNext.push(...Array(200).fill(500));
@@ -180,12 +186,12 @@ describe("never silent", () => {
 });
 
 describe("CRM time", () => {
-  it("counts a call by the CRM's own time in the team's zone: 23:30 the day before is yesterday, 00:30 is today", async () => {
+  test("counts a call by the CRM's own time in the team's zone: 23:30 the day before is yesterday, 00:30 is today", async ({ h, t }) => {
     amo.notes.push(
       { ...note(21), created_at: Date.parse("2026-12-14T20:30:00Z") / 1000, updated_at: Date.parse("2026-12-14T20:30:00Z") / 1000 },
       { ...note(22), created_at: Date.parse("2026-12-14T21:30:00Z") / 1000, updated_at: Date.parse("2026-12-14T21:30:00Z") / 1000 },
     );
-    const conn = await connectWith([TOKEN]);
+    const conn = await connectWith(h, t, [TOKEN]);
     await syncConnection(h.deps, conn);
     expect(count(h, "select count(*) from activities where kind = 'call'")).toBe(2);
     expect((await h.say(t.ivan, t.ivanChat, "/me")).text).toMatch(/звонки\s+1\b/);
@@ -194,7 +200,10 @@ describe("CRM time", () => {
 });
 
 describe("amoCRM OAuth", () => {
-  it("connects with client id, secret, redirect and code; two refreshes racing spend the single-use refresh token once", async () => {
+  test("connects with client id, secret, redirect and code; two refreshes racing spend the single-use refresh token once", async ({
+    h,
+    t,
+  }) => {
     const clientId = "0f8b5c1e-3a4d-4c2b-9e7f-1a2b3c4d5e6f";
     Object.assign(amo.oauth, {
       clientId,
@@ -202,7 +211,7 @@ describe("amoCRM OAuth", () => {
       redirectUri: "https://kpi.example.com/crm/amocrm/oauth",
     });
     amo.oauth.codes.add("def502-code");
-    const conn = await connectWith([clientId, amo.oauth.clientSecret, "-", "def502-code"]);
+    const conn = await connectWith(h, t, [clientId, amo.oauth.clientSecret, "-", "def502-code"]);
     expect(amo.oauth.refresh).not.toBeNull();
     const firstRefresh = amo.oauth.refresh;
     // The access token expires: two callers at once get one refresh, and the new pair is stored.

@@ -1,23 +1,15 @@
 import ExcelJS from "exceljs";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { METRICS, metricsOn } from "../../src/domain/metrics.js";
 import { formatLocal } from "../../src/domain/time.js";
 import { metricLabel } from "../../src/presentation/i18n/metric-words.js";
 import { XLSX_FORMATS } from "../../src/presentation/views/xlsx-export.js";
 import type { RecordedCall } from "../fake-telegram/index.js";
-import { type Harness, startHarness, stopAfterEach } from "../support/harness.js";
-import { count, setUpTeam, type TeamFixture } from "../support/team.js";
+import { e2e } from "../support/e2e.js";
+import type { Harness } from "../support/harness.js";
+import { count, type TeamFixture } from "../support/team.js";
 
-let h: Harness;
-let t: TeamFixture;
-
-beforeEach(async () => {
-  h = await startHarness();
-  t = await setUpTeam(h);
-});
-stopAfterEach(() => h);
-
-async function exportDoc(text: string, chat = t.headChat, from = t.head): Promise<RecordedCall> {
+async function exportDoc(h: Harness, t: TeamFixture, text: string, chat = t.headChat, from = t.head): Promise<RecordedCall> {
   const after = h.fake.mark();
   h.fake.sendText(from, chat, text);
   return h.fake.waitForCall((c) => c.method === "sendDocument" && c.payload["chat_id"] === chat.id, { after });
@@ -31,12 +23,12 @@ async function readBook(call: RecordedCall): Promise<ExcelJS.Worksheet> {
 }
 
 describe("/export … xlsx", () => {
-  it("sends the entries as a spreadsheet with dates, money and text cells", async () => {
+  e2e("sends the entries as a spreadsheet with dates, money and text cells", async ({ h, t }) => {
     for (const c of ["/lead Ромашка", "/call встреча Ромашка", "/deal 100 000,50 Ромашка", "/lead =cmd|x", "/lost =cmd|x — дорого"]) {
       await h.say(t.ivan, t.ivanChat, c);
     }
     await h.say(t.john, t.johnChat, "/call noanswer Acme");
-    const doc = await exportDoc("/export month xlsx");
+    const doc = await exportDoc(h, t, "/export month xlsx");
     expect(doc.payload["document"].filename).toMatch(/^kpi-entries-\d{4}-\d{2}-01_\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect(doc.payload["caption"]).toMatch(/^Записи · .* · 6 строк$/);
     const sheet = await readBook(doc);
@@ -80,15 +72,15 @@ describe("/export … xlsx", () => {
     expect(call.getCell(6).value).toBeNull();
 
     // CSV stays the default.
-    const csv = await exportDoc("/export month");
+    const csv = await exportDoc(h, t, "/export month");
     expect(csv.payload["document"].filename).toMatch(/\.csv$/);
   });
 
-  it("sends the summary with each metric column formatted by its unit, and managers get only their own rows", async () => {
+  e2e("sends the summary with each metric column formatted by its unit, and managers get only their own rows", async ({ h, t }) => {
     for (const c of ["/call встреча Ромашка", "/call недозвон", "/deal 100k Ромашка", "/deal 300k Вектор"])
       await h.say(t.ivan, t.ivanChat, c);
     await h.say(t.john, t.johnChat, "/deal 50k Acme");
-    const sheet = await readBook(await exportDoc("/export summary xlsx"));
+    const sheet = await readBook(await exportDoc(h, t, "/export summary xlsx"));
     expect(sheet.name).toBe("Сводка по менеджерам");
     const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
     const metrics = metricsOn("export");
@@ -117,7 +109,7 @@ describe("/export … xlsx", () => {
     expect(rows[1]!.getCell(col("call_conversion")).value).toBe(0.5);
     expect(rows[0]!.getCell(col("call_conversion")).value).toBeNull();
 
-    const own = await readBook(await exportDoc("/export xlsx", t.johnChat, t.john));
+    const own = await readBook(await exportDoc(h, t, "/export xlsx", t.johnChat, t.john));
     expect(own.name).toBe("Entries");
     expect(own.getRows(2, own.rowCount - 1)!.map((r) => r.getCell(2).value)).toEqual(["John"]);
   });

@@ -1,24 +1,16 @@
-import { describe, expect, it } from "vitest";
-import { type Clock, type Harness, startHarness, stopAfterEach, visibleText } from "../support/harness.js";
-import { count, setUpTeam, type TeamFixture } from "../support/team.js";
+import { describe, expect } from "vitest";
+import { e2e } from "../support/e2e.js";
+import { type Harness, visibleText } from "../support/harness.js";
+import { count, type TeamFixture } from "../support/team.js";
 
-let h: Harness;
-let t: TeamFixture;
-let clock: Clock;
-
-const at = (iso: string) => (clock.now = Date.parse(iso));
-
-stopAfterEach(() => h);
+const test = e2e.extend({ startAt: "2026-06-25T09:00:00Z" }); // the team is set up in June
 
 /**
  * The team is set up in June. Ivan closes 1 deal a month July–October and 2 on
  * 27.11 (a Friday); John 2 a month and 1 on 27.11. Пётр joins on 20.11 (a rookie)
  * and closes 3 on 27.11. Plans: Ivan 4 deals a month, John 1; Пётр none.
  */
-async function history(): Promise<ReturnType<typeof h.fake.user>> {
-  clock = { now: Date.parse("2026-06-25T09:00:00Z") };
-  h = await startHarness({ clock, env: { LOG_LEVEL: process.env["DEBUG_LOG"] ?? "silent" } });
-  t = await setUpTeam(h);
+async function history(h: Harness, t: TeamFixture, at: (iso: string) => number): Promise<ReturnType<typeof h.fake.user>> {
   for (const month of ["07", "08", "09", "10"]) {
     at(`2026-${month}-10T09:00:00Z`);
     await h.say(t.ivan, t.ivanChat, "/deal 10k Альфа");
@@ -38,8 +30,8 @@ async function history(): Promise<ReturnType<typeof h.fake.user>> {
 }
 
 describe("fair rankings", () => {
-  it("/top fair ranks by % of own plan; no plan listed apart; rookies ranked apart on request", async () => {
-    await history();
+  test("/top fair ranks by % of own plan; no plan listed apart; rookies ranked apart on request", async ({ h, at, t }) => {
+    await history(h, t, at);
     const plain = await h.say(t.ivan, t.ivanChat, "/top deals");
     expect(plain.text.indexOf("Пётр")).toBeLessThan(plain.text.indexOf("Иван"));
 
@@ -61,8 +53,8 @@ describe("fair rankings", () => {
     expect(rest).toContain("🥇 1. Пётр — 3");
   });
 
-  it("/top improved ranks against the own average of the four earlier periods; less history apart", async () => {
-    await history();
+  test("/top improved ranks against the own average of the four earlier periods; less history apart", async ({ h, at, t }) => {
+    await history(h, t, at);
     const r = await h.say(t.ivan, t.ivanChat, "/top improved deals");
     expect(r.text).toContain("Самый большой рост: сделки");
     const lines = r.text.split("\n");
@@ -90,8 +82,8 @@ describe("fair rankings", () => {
     expect(year.text).toContain("Самый большой рост: сделки");
   });
 
-  it("/settings leaderboard fair switches the evening post to % of own plan", async () => {
-    await history();
+  test("/settings leaderboard fair switches the evening post to % of own plan", async ({ h, at, t }) => {
+    await history(h, t, at);
     const bad = await h.say(t.head, t.headChat, "/settings leaderboard сильный");
     expect(bad.text).toContain("недопустимое значение для leaderboard");
     const manager = await h.say(t.ivan, t.ivanChat, "/settings leaderboard fair");

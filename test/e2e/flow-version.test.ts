@@ -1,16 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { FLOW_VERSION } from "../../src/bot/conversations/flow-storage.js";
-import { type Harness, startHarness, stopAfterEach } from "../support/harness.js";
-import { count, setUpTeam } from "../support/team.js";
-
-let h: Harness;
-stopAfterEach(() => h);
+import { e2e } from "../support/e2e.js";
+import type { Harness } from "../support/harness.js";
+import { count, type TeamFixture } from "../support/team.js";
 
 const EXPIRED = "Бот обновился, и начатый диалог пришлось закрыть: ничего не сохранено. Начните его заново.";
 
 /** Ivan's /lost flow, stopped at "why was it lost?", as saved by the bot before an update that changed the flows. */
-async function flowSavedByPreviousVersion(h: Harness) {
-  const t = await setUpTeam(h);
+async function flowSavedByPreviousVersion(h: Harness, t: TeamFixture) {
   await h.say(t.ivan, t.ivanChat, "/lead Сигма");
   await h.say(t.ivan, t.ivanChat, "❌ Отказ");
   const reason = await h.say(t.ivan, t.ivanChat, "Сигма");
@@ -24,15 +21,14 @@ async function flowSavedByPreviousVersion(h: Harness) {
   expect(saved.version[1]).toBe(FLOW_VERSION);
   saved.version[1] = FLOW_VERSION - 1;
   sqlite.prepare("update conversation_state set value = ? where key = ?").run(JSON.stringify(saved), key);
-  return { t, reason, key };
+  return { reason, key };
 }
 
 const leadStage = (h: Harness) => (h.deps.db.$client.prepare("select stage from leads").get() as { stage: string }).stage;
 
 describe("a flow saved by a previous version of the bot", () => {
-  it("is dropped, not replayed: the answer meant for it stores nothing and the user is told", async () => {
-    h = await startHarness();
-    const { t, key } = await flowSavedByPreviousVersion(h);
+  e2e("is dropped, not replayed: the answer meant for it stores nothing and the user is told", async ({ h, t }) => {
+    const { key } = await flowSavedByPreviousVersion(h, t);
     const answer = await h.say(t.ivan, t.ivanChat, "выбрали конкурента");
     expect(answer.text).toBe(EXPIRED);
     expect(leadStage(h)).toBe("new");
@@ -44,17 +40,15 @@ describe("a flow saved by a previous version of the bot", () => {
     expect(ask.text).toContain("Отказ: какой клиент?");
   });
 
-  it("a tap on the old flow's button gets the same answer", async () => {
-    h = await startHarness();
-    const { t, reason } = await flowSavedByPreviousVersion(h);
+  e2e("a tap on the old flow's button gets the same answer", async ({ h, t }) => {
+    const { reason } = await flowSavedByPreviousVersion(h, t);
     const tapped = await h.tap(t.ivan, t.ivanChat, reason.call, "flow:skip");
     expect(tapped.text).toBe(EXPIRED);
     expect(leadStage(h)).toBe("new");
   });
 
-  it("a command sent instead still runs after the notice", async () => {
-    h = await startHarness();
-    const { t } = await flowSavedByPreviousVersion(h);
+  e2e("a command sent instead still runs after the notice", async ({ h, t }) => {
+    await flowSavedByPreviousVersion(h, t);
     const after = h.fake.mark();
     h.fake.sendText(t.ivan, t.ivanChat, "/me");
     const me = await h.fake.waitForMessage(t.ivanChat.id, (text) => text.startsWith("📊"), { after });

@@ -1,20 +1,20 @@
 import type { Message, Update } from "grammy/types";
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { createContest } from "../../src/services/contests.js";
-import { buttons, type Clock, type Harness, startHarness, stopAfterEach, visibleText } from "../support/harness.js";
-import { count, liveActivities, setUpTeam } from "../support/team.js";
+import { e2e } from "../support/e2e.js";
+import { buttons, visibleText } from "../support/harness.js";
+import { count, liveActivities } from "../support/team.js";
 
-let h: Harness;
-stopAfterEach(() => h);
+/** Tuesday 10.11.2026, 12:00 in Moscow. */
+const onTuesday = e2e.extend({ startAt: "2026-11-10T09:00:00Z" });
+/** Tuesday 1.12.2026, 10:00 in Moscow. */
+const onFirstOfDecember = e2e.extend({ startAt: "2026-12-01T07:00:00Z" });
 
 const okButton = (data: string[]) => data.find((d) => d.startsWith("ft:ok:"))!;
 
 describe("just tell the bot: free text", () => {
-  it("proposes, stores only on ✅ with the message's time, and /me counts it", async () => {
+  onTuesday("proposes, stores only on ✅ with the message's time, and /me counts it", async ({ h, clock, t }) => {
     // A fixed midday: two minutes back never crosses midnight in the team's zone.
-    const clock: Clock = { now: Date.parse("2026-11-10T09:00:00Z") };
-    h = await startHarness({ clock });
-    const t = await setUpTeam(h);
     await h.say(t.ivan, t.ivanChat, "/lead ООО «Ромашка»");
     const sentAt = Math.floor(clock.now / 1000) - 120;
     const proposal = await h.say(t.ivan, t.ivanChat, "позвонил в Ромашку, договорились о встрече", { date: sentAt });
@@ -33,10 +33,7 @@ describe("just tell the bot: free text", () => {
     expect(me.text).toMatch(/звонки\s+1\n/);
   });
 
-  it("a second ✅, one by someone else, a forged one and one after 24 h store nothing more", async () => {
-    const clock: Clock = { now: Date.parse("2026-11-10T09:00:00Z") };
-    h = await startHarness({ clock });
-    const t = await setUpTeam(h);
+  onTuesday("a second ✅, one by someone else, a forged one and one after 24 h store nothing more", async ({ h, clock, t }) => {
     const proposal = await h.say(t.ivan, t.ivanChat, "сделка 50к Ромашка");
     expect(proposal.text).toContain("💰 Сделка · 50 000 ₽ · Ромашка (новый клиент)");
     const ok = okButton(buttons(proposal.call));
@@ -75,9 +72,7 @@ describe("just tell the bot: free text", () => {
     expect(liveActivities(h)).toBe(1);
   });
 
-  it("✖ stores nothing; several events are listed and stored together", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("✖ stores nothing; several events are listed and stored together", async ({ h, t }) => {
     const cancelled = await h.say(t.john, t.johnChat, "called Acme, booked a meeting");
     expect(cancelled.text).toContain("📞 Call → meeting set · Acme (new client)");
     const no = buttons(cancelled.call).find((d) => d.startsWith("ft:no:"))!;
@@ -93,9 +88,7 @@ describe("just tell the bot: free text", () => {
     expect(count(h, "select count(*) from activities where kind = 'proposal'")).toBe(1);
   });
 
-  it("✏️ opens the guided flow prefilled with what was read", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("✏️ opens the guided flow prefilled with what was read", async ({ h, t }) => {
     const proposal = await h.say(t.ivan, t.ivanChat, "закрыл сделку с Вектором на 120 000");
     const edit = buttons(proposal.call).find((d) => d.startsWith("ft:ed:"))!;
     const picker = await h.tap(t.ivan, t.ivanChat, proposal.call, edit);
@@ -113,9 +106,7 @@ describe("just tell the bot: free text", () => {
     expect(liveActivities(h)).toBe(1);
   });
 
-  it("a kind picked for one event, interrupted half-way, can be picked again: the other events stay on offer", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("a kind picked for one event, interrupted half-way, can be picked again: the other events stay on offer", async ({ h, t }) => {
     const several = await h.say(t.john, t.johnChat, "called Acme and Beta, sent a proposal to Gamma");
     const edit = buttons(several.call).find((d) => d.startsWith("ft:ed:"))!;
     await h.tap(t.john, t.johnChat, several.call, edit);
@@ -134,9 +125,7 @@ describe("just tell the bot: free text", () => {
     expect(count(h, "select json_array_length(entries) from text_proposals")).toBe(2);
   });
 
-  it("learns from a correction: misread once, fixed once with ✏️, read right the next time for the whole team", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("learns from a correction: misread once, fixed once with ✏️, read right the next time for the whole team", async ({ h, t }) => {
     await h.say(t.ivan, t.ivanChat, "/lead Альфа-Трейд");
     const ek = (data: string[], kind: number) => `${data.find((d) => d.startsWith("ft:ed:"))!.replace("ft:ed:", "ft:ek:")}:${kind}`;
 
@@ -172,9 +161,7 @@ describe("just tell the bot: free text", () => {
     expect((await h.say(t.ivan, t.ivanChat, "/aliases")).text).toContain("доступна только руководителю");
   });
 
-  it("what it cannot read gets the logging buttons; a voice message gets a short answer", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("what it cannot read gets the logging buttons; a voice message gets a short answer", async ({ h, t }) => {
     const unread = await h.say(t.ivan, t.ivanChat, "привет, как дела");
     expect(unread.text).toContain("Не понял, что произошло");
     expect(buttons(unread.call)).toContain("log:call");
@@ -195,9 +182,7 @@ describe("just tell the bot: free text", () => {
     expect(liveActivities(h)).toBe(0);
   });
 
-  it("stores a confident message at once when the team turned autolog on, with Undo", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("stores a confident message at once when the team turned autolog on, with Undo", async ({ h, t }) => {
     await h.say(t.head, t.group, "/settings autolog on");
     await h.say(t.ivan, t.ivanChat, "/lead Сигма");
     const stored = await h.say(t.ivan, t.ivanChat, "отправил КП Сигме");
@@ -214,32 +199,30 @@ describe("just tell the bot: free text", () => {
     expect(liveActivities(h)).toBe(1);
   });
 
-  it("an autolog message interrupted after its proposal was written stores its entry when the update is handled again", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
-    await h.say(t.head, t.group, "/settings autolog on");
-    await h.say(t.ivan, t.ivanChat, "/lead Сигма");
-    // The entry's write fails, and the update is then left unmarked: what a kill -9 right
-    // after the proposal's commit leaves on disk. The restart handles the update again.
-    const sqlite = h.deps.db.$client;
-    sqlite.exec("create temp trigger fail_entry before insert on activities begin select raise(abort, 'disk gone'); end");
-    const failed = await h.say(t.ivan, t.ivanChat, "отправил КП Сигме");
-    expect(failed.text).toContain("ничего не сохранено");
-    sqlite.exec("drop trigger fail_entry");
-    const updateId = h.fake.calls
-      .filter((c) => c.method === "getUpdates")
-      .flatMap((c) => c.response.result as { update_id: number }[])
-      .at(-1)!.update_id;
-    sqlite.prepare("delete from processed_updates where update_id = ?").run(updateId);
-    await h.restart();
-    await h.say(t.ivan, t.ivanChat, "/me");
-    expect(count(h, "select count(*) from activities where kind = 'proposal' and deleted_at is null")).toBe(1);
-  });
+  e2e(
+    "an autolog message interrupted after its proposal was written stores its entry when the update is handled again",
+    async ({ h, t }) => {
+      await h.say(t.head, t.group, "/settings autolog on");
+      await h.say(t.ivan, t.ivanChat, "/lead Сигма");
+      // The entry's write fails, and the update is then left unmarked: what a kill -9 right
+      // after the proposal's commit leaves on disk. The restart handles the update again.
+      const sqlite = h.deps.db.$client;
+      sqlite.exec("create temp trigger fail_entry before insert on activities begin select raise(abort, 'disk gone'); end");
+      const failed = await h.say(t.ivan, t.ivanChat, "отправил КП Сигме");
+      expect(failed.text).toContain("ничего не сохранено");
+      sqlite.exec("drop trigger fail_entry");
+      const updateId = h.fake.calls
+        .filter((c) => c.method === "getUpdates")
+        .flatMap((c) => c.response.result as { update_id: number }[])
+        .at(-1)!.update_id;
+      sqlite.prepare("delete from processed_updates where update_id = ?").run(updateId);
+      await h.restart();
+      await h.say(t.ivan, t.ivanChat, "/me");
+      expect(count(h, "select count(*) from activities where kind = 'proposal' and deleted_at is null")).toBe(1);
+    },
+  );
 
-  it("Undo on an autologged entry marks the running contest for a new standing, like /undo", async () => {
-    const clock: Clock = { now: Date.parse("2026-12-01T07:00:00Z") };
-    h = await startHarness({ clock });
-    const t = await setUpTeam(h);
+  onFirstOfDecember("Undo on an autologged entry marks the running contest for a new standing, like /undo", async ({ h, t }) => {
     const { repos } = h.deps;
     const team = repos.teams.byChatId(t.group.id)!;
     const head = { user: repos.users.byId(t.head.id)!, team, membership: repos.memberships.get(team.id, t.head.id)! };
@@ -266,9 +249,7 @@ describe("just tell the bot: free text", () => {
     expect(dirty()).not.toBeNull();
   });
 
-  it("an Undo that failed half-way can be tapped again: the proposal is not spent without its entries undone", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("an Undo that failed half-way can be tapped again: the proposal is not spent without its entries undone", async ({ h, t }) => {
     await h.say(t.head, t.group, "/settings autolog on");
     await h.say(t.ivan, t.ivanChat, "/lead Сигма");
     const stored = await h.say(t.ivan, t.ivanChat, "отправил КП Сигме");
@@ -285,9 +266,7 @@ describe("just tell the bot: free text", () => {
     expect(liveActivities(h)).toBe(1);
   });
 
-  it("a question, a plan or a complaint stores nothing, even with autolog on, and points at /me", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("a question, a plan or a complaint stores nothing, even with autolog on, and points at /me", async ({ h, t }) => {
     await h.say(t.head, t.group, "/settings autolog on");
     await h.say(t.ivan, t.ivanChat, "/lead Сигма");
     const question = await h.say(t.ivan, t.ivanChat, "сколько у меня звонков за неделю?");
@@ -301,10 +280,7 @@ describe("just tell the bot: free text", () => {
     expect(liveActivities(h)).toBe(1); // the /lead
   });
 
-  it("each event keeps its own day: yesterday's call is dated yesterday, today's today", async () => {
-    const clock: Clock = { now: Date.parse("2026-11-10T09:00:00Z") };
-    h = await startHarness({ clock });
-    const t = await setUpTeam(h);
+  onTuesday("each event keeps its own day: yesterday's call is dated yesterday, today's today", async ({ h, clock, t }) => {
     await h.say(t.ivan, t.ivanChat, "/lead Сигма");
     const sentAt = clock.now / 1000;
     const proposal = await h.say(t.ivan, t.ivanChat, "вчера не дозвонился до Сигмы, сегодня дозвонился, договорились о встрече", {
@@ -318,9 +294,7 @@ describe("just tell the bot: free text", () => {
     expect(count(h, "select occurred_at from activities where outcome = 'meeting'")).toBe(sentAt * 1000);
   });
 
-  it("a proposal survives a restart; in a group only replies to the bot are read", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("a proposal survives a restart; in a group only replies to the bot are read", async ({ h, t }) => {
     const proposal = await h.say(t.ivan, t.ivanChat, "встретился с Вектором");
     await h.restart();
     const stored = await h.tap(t.ivan, t.ivanChat, proposal.call, okButton(buttons(proposal.call)));
@@ -336,9 +310,7 @@ describe("just tell the bot: free text", () => {
     expect(liveActivities(h)).toBe(1);
   });
 
-  it("in a group a message that mentions the bot is read too, without the mention", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("in a group a message that mentions the bot is read too, without the mention", async ({ h, t }) => {
     await h.say(t.john, t.group, "/join");
     const proposal = await h.say(t.john, t.group, `@${h.fake.botInfo.username} called Northwind, nobody answered`);
     expect(visibleText(proposal.call)).toContain("📞 Call → no answer · Northwind (new client)");

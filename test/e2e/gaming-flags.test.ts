@@ -1,52 +1,53 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import type { RecordedCall } from "../fake-telegram/index.js";
-import { buttons, type Clock, type Harness, startHarness, stopAfterEach, visibleText } from "../support/harness.js";
-import { count, liveActivities, setUpTeam, type TeamFixture } from "../support/team.js";
+import { e2e } from "../support/e2e.js";
+import { buttons, type Harness, visibleText } from "../support/harness.js";
+import { count, liveActivities, type TeamFixture } from "../support/team.js";
 
-let h: Harness;
-let t: TeamFixture;
-let clock: Clock;
+const test = e2e.extend({ startAt: "2026-11-24T07:00:00Z" }); // Tuesday 10:00 in Moscow
 
-const at = (iso: string) => (clock.now = Date.parse(iso));
-const sent = (chatId: number, method = "sendMessage") =>
+const sent = (h: Harness, chatId: number, method = "sendMessage") =>
   h.fake.calls.filter((c) => c.method === method && c.payload["chat_id"] === chatId && c.response.ok);
-const texts = (chatId: number) => sent(chatId).map(visibleText);
-const flagRows = () => h.deps.db.$client.prepare("select kind, user_id, day, status, entry_ids from gaming_flags order by id").all();
-
-async function boot(iso: string): Promise<void> {
-  clock = { now: Date.parse(iso) };
-  h = await startHarness({ clock, env: { LOG_LEVEL: process.env["DEBUG_LOG"] ?? "silent" } });
-  t = await setUpTeam(h);
-}
+const texts = (h: Harness, chatId: number) => sent(h, chatId).map(visibleText);
+const flagRows = (h: Harness) =>
+  h.deps.db.$client.prepare("select kind, user_id, day, status, entry_ids from gaming_flags order by id").all();
 
 /** Taps a button and resolves with the callback answer (an alert or a silent one). */
-async function tapForAnswer(from: TeamFixture["head"], chat: TeamFixture["headChat"], message: RecordedCall, data: string, forged = false) {
+async function tapForAnswer(
+  h: Harness,
+  from: TeamFixture["head"],
+  chat: TeamFixture["headChat"],
+  message: RecordedCall,
+  data: string,
+  forged = false,
+) {
   const after = h.fake.mark();
   if (forged) h.fake.forgeClick(from, chat, message.response.result, data);
   else h.fake.clickButton(from, chat, message.response.result, data);
   return h.fake.waitForCall((c) => c.method === "answerCallbackQuery", { after });
 }
 
-stopAfterEach(() => h);
-
 describe("anti-gaming flags", () => {
-  it("a burst of 21 calls raises one flag: in the head's summary and /flags, refused to managers, voided with its KPIs", async () => {
-    await boot("2026-11-24T07:00:00Z"); // Tuesday 10:00 in Moscow
+  test("a burst of 21 calls raises one flag: in the head's summary and /flags, refused to managers, voided with its KPIs", async ({
+    h,
+    at,
+    t,
+  }) => {
     for (let i = 0; i < 21; i++) await h.say(t.ivan, t.ivanChat, "/call");
     expect((await h.say(t.ivan, t.ivanChat, "/me")).text).toMatch(/звонки\s+21\n/);
 
     at("2026-11-25T06:00:00Z"); // Wednesday 09:00: the summary and the daily detection
     await h.scheduler.runDue();
-    expect(flagRows()).toMatchObject([{ kind: "burst", user_id: t.ivan.id, day: "2026-11-24", status: "open" }]);
-    expect(JSON.parse((flagRows()[0] as { entry_ids: string }).entry_ids)).toHaveLength(21);
-    const headSummary = texts(t.headChat.id).find((x) => x.includes("Доброе утро"))!;
+    expect(flagRows(h)).toMatchObject([{ kind: "burst", user_id: t.ivan.id, day: "2026-11-24", status: "open" }]);
+    expect(JSON.parse((flagRows(h)[0] as { entry_ids: string }).entry_ids)).toHaveLength(21);
+    const headSummary = texts(h, t.headChat.id).find((x) => x.includes("Доброе утро"))!;
     expect(headSummary).toContain("⚠️ 1 флаг: /flags");
-    const groupSummary = texts(t.group.id).find((x) => x.includes("Доброе утро"))!;
+    const groupSummary = texts(h, t.group.id).find((x) => x.includes("Доброе утро"))!;
     expect(groupSummary).not.toContain("флаг");
     // Running the detection again (a restart, /flags) adds nothing.
     await h.scheduler.runDue();
     expect((await h.say(t.head, t.headChat, "/flags")).text).toContain("1. ⚡ Всплеск · Иван · 24.11");
-    expect(flagRows()).toHaveLength(1);
+    expect(flagRows(h)).toHaveLength(1);
 
     // Managers and groups get a clear refusal and no list.
     expect((await h.say(t.ivan, t.ivanChat, "/flags")).text).toBe("Команда /flags доступна только руководителю отдела продаж.");
@@ -62,15 +63,15 @@ describe("anti-gaming flags", () => {
     expect(buttons(list.call)).toEqual([`gf:ok:${flagId}:1`, `gf:vq:${flagId}:1`]);
 
     // A manager forging the head's buttons, and a head naming another flag id, change nothing.
-    const ivanMessage = sent(t.ivanChat.id).at(-1)!;
-    expect((await tapForAnswer(t.ivan, t.ivanChat, ivanMessage, `gf:vy:${flagId}:1`, true)).payload["text"]).toBe(
+    const ivanMessage = sent(h, t.ivanChat.id).at(-1)!;
+    expect((await tapForAnswer(h, t.ivan, t.ivanChat, ivanMessage, `gf:vy:${flagId}:1`, true)).payload["text"]).toBe(
       "Разбирать флаги может только руководитель.",
     );
-    expect((await tapForAnswer(t.head, t.headChat, list.call, `gf:vy:${flagId! + 99}:1`, true)).payload["text"]).toBe(
+    expect((await tapForAnswer(h, t.head, t.headChat, list.call, `gf:vy:${flagId! + 99}:1`, true)).payload["text"]).toBe(
       "Такого флага нет (больше нет); ничего не изменено.",
     );
     expect(liveActivities(h)).toBe(21);
-    expect(flagRows()).toMatchObject([{ status: "open" }]);
+    expect(flagRows(h)).toMatchObject([{ status: "open" }]);
 
     // ✖ asks first; ↩️ keeps; ✖ then "yes" voids the 21 entries.
     let after = h.fake.mark();
@@ -88,23 +89,22 @@ describe("anti-gaming flags", () => {
     const voided = await h.tap(t.head, t.headChat, list.call, `gf:vy:${flagId}:1`);
     expect(voided.text).toMatch(/^✖ Аннулировано: 21 запись — 1\. ⚡ Всплеск · Иван · 24\.11/);
     expect(liveActivities(h)).toBe(0);
-    expect(flagRows()).toMatchObject([{ status: "voided" }]);
+    expect(flagRows(h)).toMatchObject([{ status: "voided" }]);
     expect(count(h, "select count(*) from gaming_flags where resolved_by = ?", t.head.id)).toBe(1);
     expect((await h.say(t.ivan, t.ivanChat, "/me месяц")).text).toMatch(/звонки\s+0\n/);
 
     // A stale tap on the old list changes nothing more; the flag is no longer open.
-    expect((await tapForAnswer(t.head, t.headChat, list.call, `gf:ok:${flagId}:1`, true)).payload["text"]).toBe(
+    expect((await tapForAnswer(h, t.head, t.headChat, list.call, `gf:ok:${flagId}:1`, true)).payload["text"]).toBe(
       "Этот флаг уже разобран; ничего не изменено.",
     );
-    expect(flagRows()).toMatchObject([{ status: "voided" }]);
+    expect(flagRows(h)).toMatchObject([{ status: "voided" }]);
     expect((await h.say(t.head, t.headChat, "/flags")).text).toContain("Открытых флагов нет.");
     const history = await h.say(t.head, t.headChat, "/flags 24.11");
     expect(history.text).toContain("✖ записи аннулированы (Ольга)");
     expect(buttons(history.call)).toEqual([]);
   });
 
-  it("marks a flag fine (the entries stay), and the next summary has no flags line", async () => {
-    await boot("2026-11-24T07:00:00Z");
+  test("marks a flag fine (the entries stay), and the next summary has no flags line", async ({ h, at, t }) => {
     for (let i = 0; i < 20; i++) await h.say(t.john, t.johnChat, "/call");
     at("2026-11-24T12:00:00Z"); // a call first, then the deal (the client typed differently): not flagged
     await h.say(t.john, t.johnChat, "/call Beta");
@@ -130,13 +130,12 @@ describe("anti-gaming flags", () => {
 
     at("2026-11-26T06:00:00Z"); // Thursday's summary: nothing open
     await h.scheduler.runDue();
-    const summary = texts(t.headChat.id).find((x) => x.includes("Доброе утро"))!;
+    const summary = texts(h, t.headChat.id).find((x) => x.includes("Доброе утро"))!;
     expect(summary).not.toContain("/flags");
     expect(count(h, "select count(*) from gaming_flags")).toBe(3);
   });
 
-  it("changes thresholds in /settings (heads only, bad values refused) and detects by them", async () => {
-    await boot("2026-11-24T07:00:00Z");
+  test("changes thresholds in /settings (heads only, bad values refused) and detects by them", async ({ h, at, t }) => {
     const shown = await h.say(t.head, t.headChat, "/settings flags");
     expect(shown.text).toContain("Флаги: всплеск 20 за 2 мин · дубли в пределах 10 мин · ночь 23:00–06:00");
     const bad = await h.say(t.head, t.headChat, "/settings flags burst 1 2");
@@ -158,7 +157,7 @@ describe("anti-gaming flags", () => {
     at("2026-11-25T07:00:00Z");
     const list = await h.say(t.head, t.headChat, "/flags неделя");
     expect(list.text).toContain("♊ Дубли · Иван · 25.11\n    2 записи повторяются (Звонок · Acme), 00:00–00:00");
-    expect(flagRows()).toMatchObject([{ kind: "duplicate", day: "2026-11-25" }]);
+    expect(flagRows(h)).toMatchObject([{ kind: "duplicate", day: "2026-11-25" }]);
 
     await h.say(t.head, t.headChat, "/settings flags off");
     const off = await h.say(t.head, t.headChat, "/flags");

@@ -1,19 +1,20 @@
 // Heavy work is bounded before it starts: a period (or a series) over the shared bound is refused
 // with the right form before anything is read, and a member runs only a few heavy requests a minute.
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, vi } from "vitest";
 import { MAX_FILE_ENTRIES, MAX_REQUEST_ENTRIES } from "../../src/domain/period-bounds.js";
-import { buttons, type Clock, type Harness, startHarness } from "../support/harness.js";
+import { e2e } from "../support/e2e.js";
+import { buttons, type Harness } from "../support/harness.js";
 import { api, initDataFor, startWebApp, type WebServer } from "../support/miniapp.js";
-import { setUpTeam } from "../support/team.js";
 
-let h: Harness;
+/** Three heavy requests a minute; Wednesday 25.11.2026, 13:00 in Moscow. */
+const limited = e2e.extend({ startAt: "2026-11-25T10:00:00Z", env: { HEAVY_REQUESTS_PER_MINUTE: "3" } });
+
+// A test's web server (started where the test needs it) closes before its harness stops.
 let web: WebServer | undefined;
 afterEach(async () => {
   vi.restoreAllMocks();
   await web?.close();
   web = undefined;
-  await h.stop();
-  await h.fake.close();
 });
 
 /** Every read of entries and business inputs: none may run for a refused request. */
@@ -31,9 +32,7 @@ function spyReads(harness: Harness) {
 const HUGE = "01.01.1970-31.12.9998";
 
 describe("a period over the bound", () => {
-  it("is refused before any read, with the bound and the right form, on every heavy command", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("is refused before any read, with the bound and the right form, on every heavy command", async ({ h, t }) => {
     await h.say(t.ivan, t.ivanChat, "/deal 50000 Ромашка");
     const reads = spyReads(h);
     // Each command with the form it shows.
@@ -65,9 +64,7 @@ describe("a period over the bound", () => {
     expect(reads.count()).toBeGreaterThan(0);
   });
 
-  it("refuses a day-by-day series longer than a table holds before reading, in a saved report too", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("refuses a day-by-day series longer than a table holds before reading, in a saved report too", async ({ h, t }) => {
     h.deps.repos.savedReports.save(
       h.deps.repos.teams.byChatId(t.group.id)!.id,
       "daily",
@@ -81,9 +78,7 @@ describe("a period over the bound", () => {
     expect((await h.say(t.head, t.headChat, "/report daily month")).text).toContain("daily");
   });
 
-  it("is refused in the report builder as the period is picked, with the grouping already chosen", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("is refused in the report builder as the period is picked, with the grouping already chosen", async ({ h, t }) => {
     const pick = await h.say(t.head, t.headChat, "/report new");
     const after = h.fake.mark();
     h.fake.clickButton(t.head, t.headChat, pick.call.response.result, "rb:m:deals");
@@ -100,9 +95,7 @@ describe("a period over the bound", () => {
     expect(buttons(sort.call)).toContain("rb:s:deals");
   });
 
-  it("refuses a period holding more entries than one request reads, counting them before reading any", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("refuses a period holding more entries than one request reads, counting them before reading any", async ({ h, t }) => {
     web = await startWebApp(h);
     await h.say(t.ivan, t.ivanChat, "/deal 50000 Ромашка");
     const reads = spyReads(h);
@@ -126,9 +119,7 @@ describe("a period over the bound", () => {
     expect(reads.count()).toBe(0);
   });
 
-  it("refuses an export whose file would hold more entries than one file holds, counting them before reading any", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("refuses an export whose file would hold more entries than one file holds, counting them before reading any", async ({ h, t }) => {
     await h.say(t.ivan, t.ivanChat, "/deal 50000 Ромашка");
     const reads = spyReads(h);
     // Counted on the index: say the team logged more than an xlsx file holds, fewer than a CSV does.
@@ -144,9 +135,7 @@ describe("a period over the bound", () => {
     expect(csv.payload["document"].filename).toMatch(/^kpi-entries-.*\.csv$/);
   });
 
-  it("answers a concurrent /help while the huge request is refused", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("answers a concurrent /help while the huge request is refused", async ({ h, t }) => {
     const reads = spyReads(h);
     const after = h.fake.mark();
     h.fake.sendText(t.head, t.headChat, `/report dynamics ${HUGE}`);
@@ -160,9 +149,7 @@ describe("a period over the bound", () => {
     expect(reads.count()).toBe(0);
   });
 
-  it("is refused by the Mini App API before any read", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("is refused by the Mini App API before any read", async ({ h, t }) => {
     web = await startWebApp(h);
     const reads = spyReads(h);
     for (const path of ["team", "person", "leaderboard"]) {
@@ -176,32 +163,32 @@ describe("a period over the bound", () => {
 });
 
 describe("a member's heavy requests", () => {
-  it("are limited to a few a minute, with a clear answer; cheap commands and other people are not held back", async () => {
-    const clock: Clock = { now: Date.parse("2026-11-25T10:00:00Z") };
-    h = await startHarness({ clock, env: { HEAVY_REQUESTS_PER_MINUTE: "3" } });
-    const t = await setUpTeam(h);
-    for (const command of ["/top", "/compare", "/funnel"]) expect((await h.say(t.head, t.headChat, command)).text).not.toContain("⏳");
-    const reads = spyReads(h);
-    const held = await h.say(t.head, t.headChat, "/report dynamics");
-    expect(held.text).toBe("⏳ Не больше 3 тяжёлых запросов (отчёты, рейтинги, выгрузки) в минуту. Повторите через 60 секунд.");
-    expect(reads.count()).toBe(0);
-    // Cheap commands still answer; another member has their own allowance.
-    expect((await h.say(t.head, t.headChat, "/help")).text).not.toContain("⏳");
-    expect((await h.say(t.head, t.headChat, "/call Ромашка")).text).not.toContain("⏳");
-    expect((await h.say(t.john, t.johnChat, "/top")).text).not.toContain("⏳");
-    // The Mini App draws on the same allowance.
-    web = await startWebApp(h);
-    const res = await api(web, "/app/api/team?period=month", initDataFor(t.head, { authDate: Math.floor(clock.now / 1000) }));
-    expect(res.status).toBe(429);
-    expect(res.body.error).toContain("Не больше 3 тяжёлых запросов");
-    clock.now += 20_000;
-    expect((await h.say(t.head, t.headChat, "/compare")).text).toContain("через 40 секунд");
-    // A minute after the first one, one more is allowed.
-    clock.now += 40_000;
-    expect((await h.say(t.head, t.headChat, "/top")).text).not.toContain("⏳");
-    const en = await startEnglishBurst(h, t.john);
-    expect(en).toBe("⏳ At most 3 heavy requests (reports, rankings, exports) a minute. Try again in 60 seconds.");
-  });
+  limited(
+    "are limited to a few a minute, with a clear answer; cheap commands and other people are not held back",
+    async ({ h, clock, t }) => {
+      for (const command of ["/top", "/compare", "/funnel"]) expect((await h.say(t.head, t.headChat, command)).text).not.toContain("⏳");
+      const reads = spyReads(h);
+      const held = await h.say(t.head, t.headChat, "/report dynamics");
+      expect(held.text).toBe("⏳ Не больше 3 тяжёлых запросов (отчёты, рейтинги, выгрузки) в минуту. Повторите через 60 секунд.");
+      expect(reads.count()).toBe(0);
+      // Cheap commands still answer; another member has their own allowance.
+      expect((await h.say(t.head, t.headChat, "/help")).text).not.toContain("⏳");
+      expect((await h.say(t.head, t.headChat, "/call Ромашка")).text).not.toContain("⏳");
+      expect((await h.say(t.john, t.johnChat, "/top")).text).not.toContain("⏳");
+      // The Mini App draws on the same allowance.
+      web = await startWebApp(h);
+      const res = await api(web, "/app/api/team?period=month", initDataFor(t.head, { authDate: Math.floor(clock.now / 1000) }));
+      expect(res.status).toBe(429);
+      expect(res.body.error).toContain("Не больше 3 тяжёлых запросов");
+      clock.now += 20_000;
+      expect((await h.say(t.head, t.headChat, "/compare")).text).toContain("через 40 секунд");
+      // A minute after the first one, one more is allowed.
+      clock.now += 40_000;
+      expect((await h.say(t.head, t.headChat, "/top")).text).not.toContain("⏳");
+      const en = await startEnglishBurst(h, t.john);
+      expect(en).toBe("⏳ At most 3 heavy requests (reports, rankings, exports) a minute. Try again in 60 seconds.");
+    },
+  );
 });
 
 /** John's earlier one is over a minute old: three pass and the fourth is held. */

@@ -1,14 +1,10 @@
-import { describe, expect, it } from "vitest";
-import { buttons, type Harness, startHarness, stopAfterEach } from "../support/harness.js";
-import { count, setUpTeam } from "../support/team.js";
-
-let h: Harness;
-stopAfterEach(() => h);
+import { describe, expect } from "vitest";
+import { e2e } from "../support/e2e.js";
+import { buttons } from "../support/harness.js";
+import { count } from "../support/team.js";
 
 describe("/kb add as a guided flow", () => {
-  it("title → a document (kept by file_id) → link → metric and typed tags → saved; opened with its file", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("title → a document (kept by file_id) → link → metric and typed tags → saved; opened with its file", async ({ h, t }) => {
     const askTitle = await h.say(t.head, t.headChat, "/kb add");
     expect(askTitle.text).toContain("Новый материал. Название?");
     const askContent = await h.say(t.head, t.headChat, "Прайс 2026");
@@ -37,9 +33,7 @@ describe("/kb add as a guided flow", () => {
     expect(file.payload["document"]).toBe("DOC-FLOW-1");
   });
 
-  it("text content, skipped link; cancel at any step and a manager's /kb add store nothing", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("text content, skipped link; cancel at any step and a manager's /kb add store nothing", async ({ h, t }) => {
     await h.say(t.head, t.headChat, "/kb add");
     await h.say(t.head, t.headChat, "Скрипт звонка");
     const askLink = await h.say(t.head, t.headChat, "Здравствуйте, удобно говорить?");

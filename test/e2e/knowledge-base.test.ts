@@ -1,62 +1,59 @@
-import { describe, expect, it } from "vitest";
-import { buttons, type Harness, startHarness, stopAfterEach } from "../support/harness.js";
-import { count, setUpTeam } from "../support/team.js";
-
-let h: Harness;
-stopAfterEach(() => h);
+import { describe, expect } from "vitest";
+import { e2e } from "../support/e2e.js";
+import { buttons } from "../support/harness.js";
+import { count } from "../support/team.js";
 
 describe("knowledge base", () => {
-  it("a head adds materials in one message; everyone searches (ё/е, case), opens, marks read and useful; the head sees who read", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
-    const added = await h.say(
-      t.head,
-      t.headChat,
-      "/kb add Работа с возражением «дорого» #objections #call_conversion\nСначала уточняем, с ЧЕМ сравнивает клиент.\nЕщё: https://example.com/script",
-    );
-    expect(added.text).toMatch(/Материал #(\d+) добавлен: Работа с возражением «дорого»\n#objections #call_conversion/);
-    const id = Number(/#(\d+)/.exec(added.text)![1]);
-    await h.say(t.head, t.headChat, "/kb add Скрипт первого звонка #scripts #calls\nПриветствие, вопрос о задаче, предложение встречи.");
+  e2e(
+    "a head adds materials in one message; everyone searches (ё/е, case), opens, marks read and useful; the head sees who read",
+    async ({ h, t }) => {
+      const added = await h.say(
+        t.head,
+        t.headChat,
+        "/kb add Работа с возражением «дорого» #objections #call_conversion\nСначала уточняем, с ЧЕМ сравнивает клиент.\nЕщё: https://example.com/script",
+      );
+      expect(added.text).toMatch(/Материал #(\d+) добавлен: Работа с возражением «дорого»\n#objections #call_conversion/);
+      const id = Number(/#(\d+)/.exec(added.text)![1]);
+      await h.say(t.head, t.headChat, "/kb add Скрипт первого звонка #scripts #calls\nПриветствие, вопрос о задаче, предложение встречи.");
 
-    // Search: case- and ё/е-insensitive, Cyrillic; a tag; nothing found lists the tags.
-    const search = await h.say(t.ivan, t.ivanChat, "/kb ЕЩЕ сравнивает");
-    expect(search.text).toContain("«ЕЩЕ сравнивает»: 1 материал");
-    expect(search.text).toContain(`/kb_${id} Работа с возражением «дорого»`);
-    const byTag = await h.say(t.john, t.johnChat, "/kb #SCRIPTS");
-    expect(byTag.text).toContain("1 material");
-    expect(byTag.text).toContain("Скрипт первого звонка");
-    const none = await h.say(t.john, t.johnChat, "/kb #pricing");
-    expect(none.text).toContain("Nothing found for «#pricing»");
-    expect(none.text).toContain("Tags: #call_conversion #calls #objections #scripts");
-    const recent = await h.say(t.ivan, t.ivanChat, "/kb");
-    expect(recent.text).toContain("База знаний");
-    expect(recent.text.indexOf("Скрипт первого звонка")).toBeLessThan(recent.text.indexOf("Работа с возражением"));
+      // Search: case- and ё/е-insensitive, Cyrillic; a tag; nothing found lists the tags.
+      const search = await h.say(t.ivan, t.ivanChat, "/kb ЕЩЕ сравнивает");
+      expect(search.text).toContain("«ЕЩЕ сравнивает»: 1 материал");
+      expect(search.text).toContain(`/kb_${id} Работа с возражением «дорого»`);
+      const byTag = await h.say(t.john, t.johnChat, "/kb #SCRIPTS");
+      expect(byTag.text).toContain("1 material");
+      expect(byTag.text).toContain("Скрипт первого звонка");
+      const none = await h.say(t.john, t.johnChat, "/kb #pricing");
+      expect(none.text).toContain("Nothing found for «#pricing»");
+      expect(none.text).toContain("Tags: #call_conversion #calls #objections #scripts");
+      const recent = await h.say(t.ivan, t.ivanChat, "/kb");
+      expect(recent.text).toContain("База знаний");
+      expect(recent.text.indexOf("Скрипт первого звонка")).toBeLessThan(recent.text.indexOf("Работа с возражением"));
 
-    // Open, mark read and useful.
-    const opened = await h.say(t.ivan, t.ivanChat, `/kb_${id}`);
-    expect(opened.text).toContain("Сначала уточняем, с ЧЕМ сравнивает клиент.");
-    expect(buttons(opened.call)).toEqual([`kb:r:${id}`, `kb:u:${id}`]);
-    h.fake.clickButton(t.ivan, t.ivanChat, opened.call.response.result as { message_id: number }, `kb:u:${id}`);
-    await h.fake.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload["text"] === "Отмечено как полезное.");
-    expect(count(h, "select count(*) from kb_reads where user_id = ? and useful_at is not null and read_at is not null", t.ivan.id)).toBe(
-      1,
-    );
+      // Open, mark read and useful.
+      const opened = await h.say(t.ivan, t.ivanChat, `/kb_${id}`);
+      expect(opened.text).toContain("Сначала уточняем, с ЧЕМ сравнивает клиент.");
+      expect(buttons(opened.call)).toEqual([`kb:r:${id}`, `kb:u:${id}`]);
+      h.fake.clickButton(t.ivan, t.ivanChat, opened.call.response.result as { message_id: number }, `kb:u:${id}`);
+      await h.fake.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload["text"] === "Отмечено как полезное.");
+      expect(count(h, "select count(*) from kb_reads where user_id = ? and useful_at is not null and read_at is not null", t.ivan.id)).toBe(
+        1,
+      );
 
-    // The most useful one now shows its mark in /kb.
-    const after = await h.say(t.john, t.johnChat, "/kb");
-    expect(after.text).toContain("👍 1");
+      // The most useful one now shows its mark in /kb.
+      const after = await h.say(t.john, t.johnChat, "/kb");
+      expect(after.text).toContain("👍 1");
 
-    // The head sees who read what.
-    const headView = await h.say(t.head, t.headChat, `/kb ${id}`);
-    expect(buttons(headView.call)).toEqual([`kb:r:${id}`, `kb:u:${id}`, `kb:w:${id}`, `kb:e:${id}`, `kb:d:${id}`]);
-    const readers = await h.tap(t.head, t.headChat, headView.call, `kb:w:${id}`);
-    expect(readers.text).toContain("✅ Иван 👍");
-    expect(readers.text).toContain("▫️ John");
-  });
+      // The head sees who read what.
+      const headView = await h.say(t.head, t.headChat, `/kb ${id}`);
+      expect(buttons(headView.call)).toEqual([`kb:r:${id}`, `kb:u:${id}`, `kb:w:${id}`, `kb:e:${id}`, `kb:d:${id}`]);
+      const readers = await h.tap(t.head, t.headChat, headView.call, `kb:w:${id}`);
+      expect(readers.text).toContain("✅ Иван 👍");
+      expect(readers.text).toContain("▫️ John");
+    },
+  );
 
-  it("keeps a replied-to document by its file_id and sends it with the material", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("keeps a replied-to document by its file_id and sends it with the material", async ({ h, t }) => {
     const doc = {
       message_id: 500,
       from: t.head,
@@ -76,9 +73,7 @@ describe("knowledge base", () => {
     expect(file.payload["document"]).toBe("DOC-FILE-ID-1");
   });
 
-  it("refuses managers adding or deleting, forged buttons, and bad input; stores nothing", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("refuses managers adding or deleting, forged buttons, and bad input; stores nothing", async ({ h, t }) => {
     expect((await h.say(t.ivan, t.ivanChat, "/kb add Моё #x\nтекст")).text).toContain("Команда /kb add доступна только руководителю");
     expect((await h.say(t.head, t.headChat, "/kb add #tag\nтекст")).text).toContain("Укажите название материала");
     expect((await h.say(t.head, t.headChat, "/kb add Пусто #tag")).text).toContain("Нужен текст, ссылка или файл");

@@ -1,17 +1,13 @@
 import type { Chat, User } from "grammy/types";
-import { describe, expect, it } from "vitest";
-import { type Clock, type Harness, startHarness, stopAfterEach, visibleText } from "../support/harness.js";
-import { count, setUpTeam, type TeamFixture } from "../support/team.js";
+import { describe, expect } from "vitest";
+import { e2e } from "../support/e2e.js";
+import { type Harness, visibleText } from "../support/harness.js";
+import { count, type TeamFixture } from "../support/team.js";
 
-let h: Harness;
-let a: TeamFixture;
-let clock: Clock;
+const test = e2e.extend({ startAt: "2026-11-18T07:00:00Z" }); // Wednesday 10:00 in Moscow
 
-const at = (iso: string) => (clock.now = Date.parse(iso));
-const texts = (chatId: number) =>
+const texts = (h: Harness, chatId: number) =>
   h.fake.calls.filter((c) => c.method === "sendMessage" && c.payload["chat_id"] === chatId && c.response.ok).map(visibleText);
-
-stopAfterEach(() => h);
 
 interface TeamB {
   group: Chat;
@@ -20,7 +16,7 @@ interface TeamB {
 }
 
 /** A second, bigger team in English: Paul heads it; Mike, Ann, Bob and Kate are its managers. */
-async function setUpTeamB(): Promise<TeamB> {
+async function setUpTeamB(h: Harness): Promise<TeamB> {
   const head = h.fake.user(200, { first_name: "Paul", language_code: "en" });
   const group = h.fake.group(-2001, "Sales West");
   h.fake.setChatMember(group.id, head.id, "creator");
@@ -30,22 +26,15 @@ async function setUpTeamB(): Promise<TeamB> {
   return { group, head, managers };
 }
 
-async function boot(): Promise<TeamB> {
-  clock = { now: Date.parse("2026-11-18T07:00:00Z") }; // Wednesday 10:00 in Moscow
-  h = await startHarness({ clock, env: { LOG_LEVEL: process.env["DEBUG_LOG"] ?? "silent" } });
-  a = await setUpTeam(h);
-  return setUpTeamB();
-}
-
 /** Team A (2 managers): Ivan 3 deals, John 1 → 2 per manager. Team B (4): Mike 3, the others 1 each → 1,5. */
-async function logDeals(b: TeamB): Promise<void> {
+async function logDeals(h: Harness, a: TeamFixture, b: TeamB): Promise<void> {
   for (const c of ["А1", "А2", "А3"]) await h.say(a.ivan, a.ivanChat, `/deal 10k ${c}`);
   await h.say(a.john, a.johnChat, "/deal 10k J1");
   for (const c of ["M1", "M2", "M3"]) await h.say(b.managers[0]!, b.group, `/deal 10k ${c}`);
   for (const m of b.managers.slice(1)) await h.say(m, b.group, `/deal 10k X${m.id}`);
 }
 
-async function createAndJoin(b: TeamB): Promise<string> {
+async function createAndJoin(h: Harness, a: TeamFixture, b: TeamB): Promise<string> {
   const created = await h.say(a.head, a.group, "/league create Северная лига");
   expect(created.text).toContain("Лига Северная лига создана");
   const code = /\/league join ([A-Z0-9]{8})/.exec(created.text)![1]!;
@@ -55,14 +44,14 @@ async function createAndJoin(b: TeamB): Promise<string> {
 }
 
 describe("leagues", () => {
-  it("ranks two teams of different sizes per manager; other teams' names only when their head allows", async () => {
-    const b = await boot();
-    await createAndJoin(b);
+  test("ranks two teams of different sizes per manager; other teams' names only when their head allows", async ({ h, t: a }) => {
+    const b = await setUpTeamB(h);
+    await createAndJoin(h, a, b);
     const notice = await h.fake.waitForCall(
       (c) => c.method === "sendMessage" && c.payload["chat_id"] === a.group.id && String(c.payload["text"]).includes("вступила"),
     );
     expect(visibleText(notice)).toBe("🏟 Команда Sales West вступила в лигу Северная лига.");
-    await logDeals(b);
+    await logDeals(h, a, b);
 
     // Team B logged more deals (6 vs 4) but fewer per manager (1,5 vs 2).
     const table = await h.say(a.ivan, a.group, "/league сделки");
@@ -104,15 +93,19 @@ describe("leagues", () => {
     expect(plan.text).toMatch(/Код для других команд: \/league join [A-Z0-9]{8}/);
   });
 
-  it("posts last week's league to every member team's group on Monday, each in its language, and stops after leaving", async () => {
-    const b = await boot();
-    await createAndJoin(b);
-    await logDeals(b);
+  test("posts last week's league to every member team's group on Monday, each in its language, and stops after leaving", async ({
+    h,
+    at,
+    t: a,
+  }) => {
+    const b = await setUpTeamB(h);
+    await createAndJoin(h, a, b);
+    await logDeals(h, a, b);
 
     at("2026-11-23T06:05:00Z"); // Monday 09:05 in Moscow
     await h.scheduler.runDue();
-    const ru = texts(a.group.id).filter((x) => x.includes("прошлая неделя"));
-    const en = texts(b.group.id).filter((x) => x.includes("last week"));
+    const ru = texts(h, a.group.id).filter((x) => x.includes("прошлая неделя"));
+    const en = texts(h, b.group.id).filter((x) => x.includes("last week"));
     expect(ru).toHaveLength(1);
     expect(en).toHaveLength(1);
     expect(ru[0]).toMatch(/^🏟 Лига Северная лига, прошлая неделя · сделки на менеджера/);
@@ -135,8 +128,8 @@ describe("leagues", () => {
     expect(table.text).toContain("В лиге пока только ваша команда");
   });
 
-  it("refuses a manager, a bad or missing code, a second league, leaving when in none; stores nothing", async () => {
-    const b = await boot();
+  test("refuses a manager, a bad or missing code, a second league, leaving when in none; stores nothing", async ({ h, t: a }) => {
+    const b = await setUpTeamB(h);
     expect((await h.say(a.ivan, a.ivanChat, "/league create Моя")).text).toContain("только руководителю");
     expect((await h.say(b.head, b.group, "/league leave")).text).toContain("Your team is in no league");
     expect((await h.say(b.head, b.group, "/league names on")).text).toContain("Your team is in no league");
@@ -144,7 +137,7 @@ describe("leagues", () => {
     expect((await h.say(a.head, a.group, `/league create ${"x".repeat(41)}`)).text).toContain("от 1 до 40 символов");
     expect(count(h, "select count(*) from leagues")).toBe(0);
 
-    const code = await createAndJoin(b);
+    const code = await createAndJoin(h, a, b);
     expect((await h.say(a.john, a.johnChat, `/league join ${code}`)).text).toContain("Only a head of sales can use /league");
     expect((await h.say(b.head, b.group, "/league join ZZZZ2222")).text).toContain("No league has the code «ZZZZ2222»");
     expect((await h.say(b.head, b.group, "/league join")).text).toContain("Which league?");

@@ -1,14 +1,10 @@
-import { describe, expect, it } from "vitest";
-import { buttons, type Harness, startHarness, stopAfterEach } from "../support/harness.js";
-import { count, liveActivities, setUpTeam } from "../support/team.js";
-
-let h: Harness;
-stopAfterEach(() => h);
+import { describe, expect } from "vitest";
+import { e2e } from "../support/e2e.js";
+import { buttons } from "../support/harness.js";
+import { count, liveActivities } from "../support/team.js";
 
 describe("one-tap logging flow", () => {
-  it("asks for a deal's amount and client, re-asking on a bad amount", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("asks for a deal's amount and client, re-asking on a bad amount", async ({ h, t }) => {
     const ask = await h.say(t.ivan, t.ivanChat, "💰 Сделка");
     expect(ask.text).toContain("Сумма сделки?");
     expect(buttons(ask.call)).toEqual(["flow:cancel"]);
@@ -23,9 +19,7 @@ describe("one-tap logging flow", () => {
     expect(count(h, "select amount_minor from activities")).toBe(120_000_000);
   });
 
-  it("logs a call from /log buttons: kind, outcome, then a recent client or Skip", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("logs a call from /log buttons: kind, outcome, then a recent client or Skip", async ({ h, t }) => {
     await h.say(t.john, t.johnChat, "/lead Acme");
     const menu = await h.say(t.john, t.johnChat, "/log");
     expect(buttons(menu.call)).toEqual(["log:call", "log:meeting", "log:proposal", "log:presentation", "log:lead", "log:deal", "log:lost"]);
@@ -42,9 +36,7 @@ describe("one-tap logging flow", () => {
     expect(skipped.text).toBe("✅ Call — no answer\nToday calls: 2");
   });
 
-  it("cancels without storing anything, and a command typed mid-flow ends it and runs", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("cancels without storing anything, and a command typed mid-flow ends it and runs", async ({ h, t }) => {
     const ask = await h.say(t.ivan, t.ivanChat, "❌ Отказ");
     expect(ask.text).toContain("Отказ: какой клиент? Напишите название.");
     const cancelled = await h.tap(t.ivan, t.ivanChat, ask.call, "flow:cancel");
@@ -56,9 +48,7 @@ describe("one-tap logging flow", () => {
     expect(liveActivities(h)).toBe(0);
   });
 
-  it("treats a keyboard tap mid-flow as a new request, not as the answer", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("treats a keyboard tap mid-flow as a new request, not as the answer", async ({ h, t }) => {
     await h.say(t.ivan, t.ivanChat, "🤝 Встреча");
     const after = h.fake.mark();
     h.fake.sendText(t.ivan, t.ivanChat, "↩️ Отменить");
@@ -75,9 +65,7 @@ describe("one-tap logging flow", () => {
     expect(liveActivities(h)).toBe(1);
   });
 
-  it("survives a restart in the middle of a flow", async () => {
-    h = await startHarness({ env: { LOG_LEVEL: process.env["DEBUG_LOG"] ?? "silent" } });
-    const t = await setUpTeam(h);
+  e2e("survives a restart in the middle of a flow", async ({ h, t }) => {
     await h.say(t.ivan, t.ivanChat, "/lead Сигма");
     const ask = await h.say(t.ivan, t.ivanChat, "❌ Отказ");
     expect(buttons(ask.call)).toContain("flow:recent:0");

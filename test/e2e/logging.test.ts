@@ -1,18 +1,14 @@
-import { describe, expect, it } from "vitest";
-import { type Harness, startHarness, stopAfterEach } from "../support/harness.js";
-import { count, liveActivities, setUpTeam } from "../support/team.js";
-
-let h: Harness;
-stopAfterEach(() => h);
+import { describe, expect } from "vitest";
+import { e2e } from "../support/e2e.js";
+import type { Harness } from "../support/harness.js";
+import { count, liveActivities } from "../support/team.js";
 
 const stageOf = (h: Harness, client: string) =>
   (h.deps.db.$client.prepare("select stage from leads where client_name = ? order by id desc").get(client) as { stage: string } | undefined)
     ?.stage;
 
 describe("logging from chat", () => {
-  it("logs every kind with a one-line confirmation and today's running count, moving leads along the pipeline", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("logs every kind with a one-line confirmation and today's running count, moving leads along the pipeline", async ({ h, t }) => {
     const say = (text: string) => h.say(t.ivan, t.ivanChat, text).then((r) => r.text);
 
     expect(await say("/lead ООО Ромашка")).toMatch(/Новый лид — ООО Ромашка\nСегодня новых лидов: 1/);
@@ -51,9 +47,7 @@ describe("logging from chat", () => {
     expect(count(h, "select sum(amount_minor) from activities where kind = 'deal'")).toBe(150_000_000 + 5_000_000 + 5_000_000);
   });
 
-  it("undoes the last entry: a deal puts the lead back, a new lead disappears", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("undoes the last entry: a deal puts the lead back, a new lead disappears", async ({ h, t }) => {
     const say = (text: string) => h.say(t.ivan, t.ivanChat, text).then((r) => r.text);
     await say("/lead Бета");
     await say("/proposal Бета");
@@ -79,9 +73,7 @@ describe("logging from chat", () => {
     expect(liveActivities(h)).toBe(0);
   });
 
-  it("shows /me for today, week and month in both languages, with plan progress", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("shows /me for today, week and month in both languages, with plan progress", async ({ h, t }) => {
     for (const cmd of [
       "/call встреча Ромашка",
       "/call недозвон",
@@ -123,9 +115,7 @@ describe("logging from chat", () => {
     expect(bad).toBe("Form: /me [today|week|month]");
   });
 
-  it("counts an entry on the day the manager sent it, not when the bot got it", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("counts an entry on the day the manager sent it, not when the bot got it", async ({ h, t }) => {
     const yesterday = Math.floor(Date.now() / 1000) - 86_400;
     const r = await h.say(t.ivan, t.ivanChat, "/call Ромашка", { date: yesterday });
     expect(r.text).toContain("Сегодня звонков: 1");

@@ -1,25 +1,14 @@
-import { beforeEach, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../support/harness.js";
-import { api, initDataFor, MINIAPP_URL, startWebApp, stopWebAfterEach, type WebServer } from "../support/miniapp.js";
-import { count, liveActivities, setUpTeam, type TeamFixture } from "../support/team.js";
+import { describe, expect } from "vitest";
+import type { Harness } from "../support/harness.js";
+import { api, e2eWeb, initDataFor, MINIAPP_URL } from "../support/miniapp.js";
+import { count, liveActivities, type TeamFixture } from "../support/team.js";
 
 let keys = 0;
 /** A fresh submission key, as the page makes one per entry. */
 const nextKey = () => ++keys;
 
-let h: Harness;
-let t: TeamFixture;
-let web: WebServer;
-
-beforeEach(async () => {
-  h = await startHarness({ env: { MINIAPP_URL } });
-  t = await setUpTeam(h);
-  web = await startWebApp(h);
-});
-stopWebAfterEach(() => ({ h, web }));
-
 /** Ivan: 3 calls (one booked a meeting), 2 deals (100k, 300k), a lost lead; John: a 50k deal. */
-async function seed(): Promise<void> {
+async function seed(h: Harness, t: TeamFixture): Promise<void> {
   for (const c of [
     "/lead Ромашка",
     "/call встреча Ромашка",
@@ -44,8 +33,8 @@ const cellOf = (
 };
 
 describe("mini app API: auth", () => {
-  it("answers 401 to missing, forged, another bot's and expired initData, 403 outside a team", async () => {
-    await seed();
+  e2eWeb("answers 401 to missing, forged, another bot's and expired initData, 403 outside a team", async ({ h, t, web }) => {
+    await seed(h, t);
     const head = initDataFor(t.head);
     expect((await api(web, "/app/api/session", head)).status).toBe(200);
     const missing = await api(web, "/app/api/team", null);
@@ -66,8 +55,8 @@ describe("mini app API: auth", () => {
     expect(outside.body.error).toBe("You are not in a team yet.");
   });
 
-  it("keeps managers to their own numbers: team data and another manager's details are 403", async () => {
-    await seed();
+  e2eWeb("keeps managers to their own numbers: team data and another manager's details are 403", async ({ h, t, web }) => {
+    await seed(h, t);
     const ivan = initDataFor(t.ivan);
     const team = await api(web, "/app/api/team?period=month", ivan);
     expect(team.status).toBe(403);
@@ -80,7 +69,7 @@ describe("mini app API: auth", () => {
     expect((await api(web, "/app/api/person?user=555", initDataFor(t.head))).status).toBe(403);
   });
 
-  it("answers 400 with a message to malformed parameters", async () => {
+  e2eWeb("answers 400 with a message to malformed parameters", async ({ t, web }) => {
     const head = initDataFor(t.head);
     const period = await api(web, "/app/api/team?period=fortnight", head);
     expect(period.status).toBe(400);
@@ -94,8 +83,8 @@ describe("mini app API: auth", () => {
 });
 
 describe("mini app API: numbers", () => {
-  it("shows the head the same numbers as /report, and a period switch changes them", async () => {
-    await seed();
+  e2eWeb("shows the head the same numbers as /report, and a period switch changes them", async ({ h, t, web }) => {
+    await seed(h, t);
     const report = (await h.say(t.head, t.headChat, "/report month")).text;
     const head = initDataFor(t.head);
     const month = await api(web, "/app/api/team?period=month", head);
@@ -136,7 +125,7 @@ describe("mini app API: numbers", () => {
     expect(ivan.body.recent).toHaveLength(8);
   });
 
-  it("counts a form submission sent twice (its answer lost) once, and refuses one without its key", async () => {
+  e2eWeb("counts a form submission sent twice (its answer lost) once, and refuses one without its key", async ({ h, t, web }) => {
     const ivan = initDataFor(t.ivan);
     const before = liveActivities(h);
     const body = JSON.stringify({ key: 4_503_599_627_370_495, kind: "deal", amount: "40k", client: "Вега" });
@@ -158,7 +147,7 @@ describe("mini app API: numbers", () => {
     expect(liveActivities(h)).toBe(before + 2);
   });
 
-  it("logs from the quick form through the command's validation, visible in /me", async () => {
+  e2eWeb("logs from the quick form through the command's validation, visible in /me", async ({ h, t, web }) => {
     const ivan = initDataFor(t.ivan);
     const before = liveActivities(h);
     const bad = await api(web, "/app/api/log", ivan, {
@@ -203,7 +192,7 @@ describe("mini app API: numbers", () => {
 });
 
 describe("/dashboard and /tv", () => {
-  it("opens the dashboard with a web_app button and sets the chat's menu button", async () => {
+  e2eWeb("opens the dashboard with a web_app button and sets the chat's menu button", async ({ h, t }) => {
     const reply = await h.say(t.ivan, t.ivanChat, "/dashboard");
     const kb = reply.call.payload["reply_markup"]["inline_keyboard"];
     expect(kb[0][0]).toEqual({ text: "📊 Дашборд", web_app: { url: MINIAPP_URL } });
@@ -211,8 +200,8 @@ describe("/dashboard and /tv", () => {
     expect(menu).toMatchObject({ type: "web_app", web_app: { url: MINIAPP_URL } });
   });
 
-  it("gives the head a secret TV link that shows the leaderboard until revoked", async () => {
-    await seed();
+  e2eWeb("gives the head a secret TV link that shows the leaderboard until revoked", async ({ h, t, web }) => {
+    await seed(h, t);
     expect((await h.say(t.ivan, t.ivanChat, "/tv")).text).toContain("/tv");
     expect(count(h, "select count(*) from tv_links")).toBe(0);
     const reply = (await h.say(t.head, t.headChat, "/tv")).text;

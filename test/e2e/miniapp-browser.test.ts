@@ -2,19 +2,15 @@
 // playwright-core), against the bot's own HTTP app and a real SQLite file.
 // Screenshots go to test-artifacts/miniapp/ (and docs/screenshots/ with UPDATE_SCREENSHOTS=1).
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { HAS_CHROMIUM, launchBrowser, screenshot } from "../support/browser.js";
-import { type Harness, startHarness } from "../support/harness.js";
-import { initDataFor, MINIAPP_URL, startWebApp, stopWebAfterEach, type WebServer } from "../support/miniapp.js";
-import { liveActivities, setUpTeam, type TeamFixture } from "../support/team.js";
+import { e2eWeb, initDataFor, type WebServer } from "../support/miniapp.js";
+import { liveActivities } from "../support/team.js";
 
 // Telegram's dark theme, as it puts it in the launch parameters.
 const DARK = { bg_color: "#17212b", text_color: "#f5f5f5", hint_color: "#708499", button_color: "#5288c1", secondary_bg_color: "#232e3c" };
 
 let browser: Browser;
-let h: Harness;
-let t: TeamFixture;
-let web: WebServer;
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -22,18 +18,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-beforeEach(async () => {
-  h = await startHarness({ env: { MINIAPP_URL } });
-  t = await setUpTeam(h);
-  web = await startWebApp(h);
+e2eWeb.beforeEach(async ({ h, t }) => {
   for (const c of ["/lead Ромашка", "/call встреча Ромашка", "/call", "/deal 100 000 Ромашка", "/deal 300k Вектор"])
     await h.say(t.ivan, t.ivanChat, c);
   await h.say(t.john, t.johnChat, "/deal 50k Acme");
 });
-stopWebAfterEach(() => ({ h, web }));
 
 /** Opens the page the way Telegram does: launch parameters in the URL fragment. */
-async function open(user: Parameters<typeof initDataFor>[0], opts: { initData?: string } = {}): Promise<Page> {
+async function open(web: WebServer, user: Parameters<typeof initDataFor>[0], opts: { initData?: string } = {}): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
   const offHost: string[] = [];
   page.on("request", (r) => {
@@ -53,8 +45,8 @@ const text = async (page: Page, selector: string) => (await page.locator(selecto
 const norm = (s: string) => s.replace(/[\u00A0\u202F]/g, " ");
 
 describe.skipIf(!HAS_CHROMIUM)("mini app in a browser", () => {
-  it("shows the head the team's numbers, switches periods, sorts and drills down", async () => {
-    const page = await open(t.head);
+  e2eWeb("shows the head the team's numbers, switches periods, sorts and drills down", async ({ t, web }) => {
+    const page = await open(web, t.head);
     await page.locator("#compare").waitFor();
     expect(await text(page, '.kpi[data-metric="deals"] b')).toBe("3");
     expect(norm(await text(page, '.kpi[data-metric="revenue"] b'))).toBe("450 тыс. ₽");
@@ -104,8 +96,8 @@ describe.skipIf(!HAS_CHROMIUM)("mini app in a browser", () => {
     await page.close();
   });
 
-  it("shows a manager their own numbers, no team table, and logs from the form into /me", async () => {
-    const page = await open(t.ivan);
+  e2eWeb("shows a manager their own numbers, no team table, and logs from the form into /me", async ({ h, t, web }) => {
+    const page = await open(web, t.ivan);
     await page.locator("#log-form").waitFor();
     expect(await text(page, "#person-name")).toBe("Иван");
     expect(await text(page, '.kpi[data-metric="deals"] b')).toBe("2");
@@ -136,9 +128,9 @@ describe.skipIf(!HAS_CHROMIUM)("mini app in a browser", () => {
     expect(norm(me)).toContain("425 000 ₽");
   });
 
-  it("refuses forged launch data with a message and no numbers", async () => {
+  e2eWeb("refuses forged launch data with a message and no numbers", async ({ t, web }) => {
     const forged = initDataFor(t.head).replace(/hash=[0-9a-f]{4}/, "hash=0000");
-    const page = await open(t.head, { initData: forged });
+    const page = await open(web, t.head, { initData: forged });
     await page.locator("#error").waitFor();
     expect(await text(page, "#error")).toContain("Telegram");
     expect(await page.locator(".kpi").count()).toBe(0);

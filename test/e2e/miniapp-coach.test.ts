@@ -1,24 +1,22 @@
 // The head's drill-down in the Mini App carries the manager's coaching card
 // (what /coach @user shows): heads only, a team's managers only.
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import type { RecordedCall } from "../fake-telegram/index.js";
-import { type Clock, type Harness, startHarness } from "../support/harness.js";
-import { api, initDataFor, MINIAPP_URL, startWebApp, stopWebAfterEach, type WebServer } from "../support/miniapp.js";
-import { setUpTeam } from "../support/team.js";
+import { api, e2eWeb, initDataFor } from "../support/miniapp.js";
 
-let h: Harness;
-let web: WebServer;
-stopWebAfterEach(() => ({ h, web }));
+/** Monday 16.11.2026, 10:00 in Moscow. */
+const test = e2eWeb.extend({ startAt: "2026-11-16T07:00:00Z" });
 
 const pollId = (c: RecordedCall) => (c.response.result as { poll: { id: string } }).poll.id;
 const norm = (s: string) => s.replace(/[\u00A0\u202F\u2009]/g, " ");
 
 describe("mini app API: coaching card", () => {
-  it("gives a head a manager's weakest/strongest metric, quiz scores and program progress; managers get 403", async () => {
-    const clock: Clock = { now: Date.parse("2026-11-16T07:00:00Z") };
-    h = await startHarness({ clock, env: { MINIAPP_URL } });
-    const t = await setUpTeam(h);
-    web = await startWebApp(h);
+  test("gives a head a manager's weakest/strongest metric, quiz scores and program progress; managers get 403", async ({
+    h,
+    clock,
+    t,
+    web,
+  }) => {
     // Ivan: 11 calls, 1 booked a meeting; John: 10 calls, 4 booked (as in the coaching tests).
     clock.now = Date.parse("2026-11-17T07:00:00Z");
     await h.say(t.ivan, t.ivanChat, "/call встреча Ромашка");

@@ -1,27 +1,19 @@
 // The no-answer rate (calls with outcome "noanswer" ÷ calls) end to end: logged
 // through the fake Bot API, then read in /me, /top, a plan, /compare and the export.
-import { beforeEach, describe, expect, it } from "vitest";
-import { buttons, type Harness, startHarness, stopAfterEach } from "../support/harness.js";
-import { setUpTeam, type TeamFixture } from "../support/team.js";
-
-let h: Harness;
-let t: TeamFixture;
-
-beforeEach(async () => {
-  h = await startHarness();
-  t = await setUpTeam(h);
-});
-stopAfterEach(() => h);
+import { describe, expect } from "vitest";
+import { e2e } from "../support/e2e.js";
+import { buttons, type Harness } from "../support/harness.js";
+import type { TeamFixture } from "../support/team.js";
 
 /** Ivan: 3 calls, 2 unanswered → 66,7 %. John: 4 calls, 1 unanswered → 25 %. Team: 3 of 7 → 42,9 %. */
-async function logCalls(): Promise<void> {
+async function logCalls(h: Harness, t: TeamFixture): Promise<void> {
   for (const c of ["/call недозвон Ромашка", "/call нет_ответа", "/call дозвон Вектор"]) await h.say(t.ivan, t.ivanChat, c);
   for (const c of ["/call noanswer Acme", "/call reached", "/call meeting Beta", "/call"]) await h.say(t.john, t.johnChat, c);
 }
 
 describe("no-answer rate", () => {
-  it("shows in /me in each manager's language", async () => {
-    await logCalls();
+  e2e("shows in /me in each manager's language", async ({ h, t }) => {
+    await logCalls(h, t);
     const ivan = await h.say(t.ivan, t.ivanChat, "/me");
     expect(ivan.text).toMatch(/доля недозвонов\s+66,7%/);
     expect(ivan.text).toMatch(/звонки\s+3/);
@@ -29,8 +21,8 @@ describe("no-answer rate", () => {
     expect(john.text).toMatch(/no-answer rate\s+25%/);
   });
 
-  it("ranks the team lowest first in /top noanswer and /top недозвоны", async () => {
-    await logCalls();
+  e2e("ranks the team lowest first in /top noanswer and /top недозвоны", async ({ h, t }) => {
+    await logCalls(h, t);
     const top = await h.say(t.ivan, t.ivanChat, "/top noanswer");
     expect(top.text).toMatch(/^🏆 Топ: доля недозвонов · /);
     expect(top.text).toMatch(/🥇 1\. John — 25%\n🥈 2\. Иван — 66,7%/);
@@ -39,8 +31,8 @@ describe("no-answer rate", () => {
     expect(ru.text).toContain("🥇 1. John — 25%");
   });
 
-  it("is an at-most plan, and a column of /compare and the summary export", async () => {
-    await logCalls();
+  e2e("is an at-most plan, and a column of /compare and the summary export", async ({ h, t }) => {
+    await logCalls(h, t);
     const saved = await h.say(t.head, t.headChat, "/plan недозвоны 30% месяц");
     // 25 % is under the 30 % ceiling; 66,7 % is more than 125 % of it.
     expect(saved.text).toBe(
@@ -66,7 +58,7 @@ describe("no-answer rate", () => {
     expect(rows.map((r: string[]) => r[col])).toEqual(["доля недозвонов, %", "25,0", "66,7", "42,9"]);
   });
 
-  it("is a choice in the report builder", async () => {
+  e2e("is a choice in the report builder", async ({ h, t }) => {
     const menu = await h.say(t.head, t.headChat, "/report new");
     expect(buttons(menu.call)).toContain("rb:m:noanswer_rate");
     expect(JSON.stringify(menu.call.payload["reply_markup"])).toContain("доля недозвонов");

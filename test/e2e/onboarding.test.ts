@@ -1,13 +1,10 @@
-import { describe, expect, it } from "vitest";
-import { type Harness, startHarness, stopAfterEach } from "../support/harness.js";
-import { count, setUpTeam } from "../support/team.js";
-
-let h: Harness;
-stopAfterEach(() => h);
+import { describe, expect } from "vitest";
+import { e2e } from "../support/e2e.js";
+import type { Harness } from "../support/harness.js";
+import { count } from "../support/team.js";
 
 describe("setup, invite and join", () => {
-  it("refuses /setup from a non-admin and stores nothing; an admin creates the team once", async () => {
-    h = await startHarness();
+  e2e("refuses /setup from a non-admin and stores nothing; an admin creates the team once", async ({ h }) => {
     const { fake } = h;
     const admin = fake.user(1, { first_name: "Ольга", language_code: "ru" });
     const member = fake.user(2, { first_name: "Bob", language_code: "en" });
@@ -32,9 +29,7 @@ describe("setup, invite and join", () => {
     expect(inPrivate.text).toMatch(/в группе/);
   });
 
-  it("joins managers through the invite link and /join, and shows the one-tap keyboard in private", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("joins managers through the invite link and /join, and shows the one-tap keyboard in private", async ({ h, t }) => {
     expect(count(h, "select count(*) from memberships where role = 'manager' and active = 1")).toBe(2);
 
     const dm = h.fake.messagesTo(t.ivanChat.id).at(-1)!;
@@ -50,9 +45,7 @@ describe("setup, invite and join", () => {
     expect(count(h, "select count(*) from memberships")).toBe(3);
   });
 
-  it("explains itself on /start, refuses a bad invite code, and limits /invite and /promote to heads", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("explains itself on /start, refuses a bad invite code, and limits /invite and /promote to heads", async ({ h, t }) => {
     const stranger = h.fake.user(300, { first_name: "Sam", language_code: "en" });
     const intro = await h.say(stranger, h.fake.privateChat(stranger), "/start");
     expect(intro.text).toContain("How to join");
@@ -76,9 +69,7 @@ describe("setup, invite and join", () => {
     expect(nowHeadInvite.text).toContain(`start=${t.inviteCode}`);
   });
 
-  it("lists in /help only what the caller's role can use", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("lists in /help only what the caller's role can use", async ({ h, t }) => {
     const managerHelp = await h.say(t.john, t.johnChat, "/help");
     expect(managerHelp.text).toContain("/deal");
     expect(managerHelp.text).not.toContain("/invite");
@@ -99,20 +90,17 @@ describe("setup, invite and join", () => {
 });
 
 describe("roles: re-joining never restores a role; /demote", () => {
-  const roleOf = (userId: number) =>
+  const roleOf = (h: Harness, userId: number) =>
     (h.deps.db.$client.prepare("select role, active from memberships where user_id = ?").get(userId) as { role: string; active: number }) ??
     null;
 
-  it("a removed head who comes back by /join, the old invite link or after leaving the group is a manager", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
-
+  e2e("a removed head who comes back by /join, the old invite link or after leaving the group is a manager", async ({ h, t }) => {
     // /join in the group.
     expect((await h.say(t.head, t.group, "/promote @john")).text).toContain("@john теперь руководитель");
     await h.say(t.head, t.group, "/remove @john");
-    expect(roleOf(t.john.id)).toEqual({ role: "head", active: 0 });
+    expect(roleOf(h, t.john.id)).toEqual({ role: "head", active: 0 });
     expect((await h.say(t.john, t.group, "/join")).text).toContain("joined");
-    expect(roleOf(t.john.id)).toEqual({ role: "manager", active: 1 });
+    expect(roleOf(h, t.john.id)).toEqual({ role: "manager", active: 1 });
     expect((await h.say(t.john, t.johnChat, "/invite")).text).toContain("Only a head");
     expect((await h.say(t.john, t.johnChat, "/bonus rules")).text).toContain("Only a head");
 
@@ -120,50 +108,51 @@ describe("roles: re-joining never restores a role; /demote", () => {
     await h.say(t.head, t.group, "/promote @ivan");
     await h.say(t.head, t.group, "/remove @ivan");
     expect((await h.say(t.ivan, t.ivanChat, `/start ${t.inviteCode}`)).text).toBe("С возвращением в Отдел продаж.");
-    expect(roleOf(t.ivan.id)).toEqual({ role: "manager", active: 1 });
+    expect(roleOf(h, t.ivan.id)).toEqual({ role: "manager", active: 1 });
     expect((await h.say(t.ivan, t.ivanChat, "/invite")).text).toContain("только руководителю");
 
     // Leaving the group (a chat_member update) while another head stays, then the link.
     await h.say(t.head, t.group, "/promote @ivan");
     h.fake.changeMember(t.group, t.ivan, "left");
     await h.say(t.head, t.group, "/help");
-    expect(roleOf(t.ivan.id)).toEqual({ role: "head", active: 0 });
+    expect(roleOf(h, t.ivan.id)).toEqual({ role: "head", active: 0 });
     h.fake.changeMember(t.group, t.ivan, "member");
     await h.say(t.ivan, t.ivanChat, `/start ${t.inviteCode}`);
-    expect(roleOf(t.ivan.id)).toEqual({ role: "manager", active: 1 });
+    expect(roleOf(h, t.ivan.id)).toEqual({ role: "manager", active: 1 });
     expect((await h.say(t.ivan, t.group, "/promote @john")).text).toContain("только руководителю");
     expect(count(h, "select count(*) from memberships where role = 'head'")).toBe(1);
   });
 
-  it("/demote @user: heads only; bad input, unknown names, a manager and the last head are refused; a head becomes a manager", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
-    const heads = () => count(h, "select count(*) from memberships where role = 'head' and active = 1");
+  e2e(
+    "/demote @user: heads only; bad input, unknown names, a manager and the last head are refused; a head becomes a manager",
+    async ({ h, t }) => {
+      const heads = () => count(h, "select count(*) from memberships where role = 'head' and active = 1");
 
-    expect((await h.say(t.ivan, t.ivanChat, "/demote @olga")).text).toBe("Команда /demote доступна только руководителю отдела продаж.");
-    expect((await h.say(t.head, t.group, "/demote")).text).toContain("Формат: /demote @username");
-    expect((await h.say(t.head, t.group, "/demote olga ivan")).text).toContain("Формат: /demote @username");
-    const unknown = await h.say(t.head, t.group, "/demote @nobody_here");
-    expect(unknown.text).toContain("В команде нет участника @nobody_here.");
-    expect(unknown.text).toContain("Формат: /demote @username");
-    expect((await h.say(t.head, t.group, "/demote @ivan")).text).toBe("@ivan и так менеджер.");
-    const last = await h.say(t.head, t.group, "/demote @olga");
-    expect(last.text).toContain("единственный руководитель");
-    expect(roleOf(t.head.id)).toEqual({ role: "head", active: 1 });
+      expect((await h.say(t.ivan, t.ivanChat, "/demote @olga")).text).toBe("Команда /demote доступна только руководителю отдела продаж.");
+      expect((await h.say(t.head, t.group, "/demote")).text).toContain("Формат: /demote @username");
+      expect((await h.say(t.head, t.group, "/demote olga ivan")).text).toContain("Формат: /demote @username");
+      const unknown = await h.say(t.head, t.group, "/demote @nobody_here");
+      expect(unknown.text).toContain("В команде нет участника @nobody_here.");
+      expect(unknown.text).toContain("Формат: /demote @username");
+      expect((await h.say(t.head, t.group, "/demote @ivan")).text).toBe("@ivan и так менеджер.");
+      const last = await h.say(t.head, t.group, "/demote @olga");
+      expect(last.text).toContain("единственный руководитель");
+      expect(roleOf(h, t.head.id)).toEqual({ role: "head", active: 1 });
 
-    await h.say(t.head, t.group, "/promote @ivan");
-    expect(heads()).toBe(2);
-    const done = await h.say(t.head, t.headChat, "/demote @ivan");
-    expect(done.text).toContain("@ivan теперь менеджер");
-    expect(roleOf(t.ivan.id)).toEqual({ role: "manager", active: 1 });
-    expect((await h.say(t.ivan, t.ivanChat, "/invite")).text).toContain("только руководителю");
+      await h.say(t.head, t.group, "/promote @ivan");
+      expect(heads()).toBe(2);
+      const done = await h.say(t.head, t.headChat, "/demote @ivan");
+      expect(done.text).toContain("@ivan теперь менеджер");
+      expect(roleOf(h, t.ivan.id)).toEqual({ role: "manager", active: 1 });
+      expect((await h.say(t.ivan, t.ivanChat, "/invite")).text).toContain("только руководителю");
 
-    // A head may step down while another head stays; then the other is the last one.
-    await h.say(t.head, t.group, "/promote @john");
-    expect((await h.say(t.john, t.johnChat, "/demote @olga")).text).toContain("@olga is now a manager");
-    expect(roleOf(t.head.id)).toEqual({ role: "manager", active: 1 });
-    expect((await h.say(t.john, t.johnChat, "/demote @john")).text).toContain("only head");
-    expect(heads()).toBe(1);
-    expect((await h.say(t.head, t.headChat, "/demote @john")).text).toContain("только руководителю");
-  });
+      // A head may step down while another head stays; then the other is the last one.
+      await h.say(t.head, t.group, "/promote @john");
+      expect((await h.say(t.john, t.johnChat, "/demote @olga")).text).toContain("@olga is now a manager");
+      expect(roleOf(h, t.head.id)).toEqual({ role: "manager", active: 1 });
+      expect((await h.say(t.john, t.johnChat, "/demote @john")).text).toContain("only head");
+      expect(heads()).toBe(1);
+      expect((await h.say(t.head, t.headChat, "/demote @john")).text).toContain("только руководителю");
+    },
+  );
 });

@@ -1,18 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import type { RecordedCall } from "../fake-telegram/index.js";
-import { type Clock, type Harness, startHarness, stopAfterEach } from "../support/harness.js";
-import { count, setUpTeam } from "../support/team.js";
+import { e2e } from "../support/e2e.js";
+import { count } from "../support/team.js";
 
-let h: Harness;
-stopAfterEach(() => h);
+/** Monday 16.11.2026, 10:00 in Moscow. */
+const onMonday = e2e.extend({ startAt: "2026-11-16T07:00:00Z" });
 
 const pollId = (c: RecordedCall) => (c.response.result as { poll: { id: string } }).poll.id;
 
 describe("training programs", () => {
-  it("a program runs to completion step by step; heads see progress and who is late", async () => {
-    const clock: Clock = { now: Date.parse("2026-11-16T07:00:00Z") };
-    h = await startHarness({ clock });
-    const t = await setUpTeam(h);
+  onMonday("a program runs to completion step by step; heads see progress and who is late", async ({ h, clock, t }) => {
     const kb = await h.say(t.head, t.headChat, "/kb add Скрипт звонка #scripts\nПриветствие, вопрос, встреча.");
     const id = Number(/#(\d+)/.exec(kb.text)![1]);
     await h.say(t.head, t.headChat, "/quiz new Звонки #calls\n? Чем закончить звонок?\n+ Временем встречи\n- Прощанием");
@@ -55,9 +52,7 @@ describe("training programs", () => {
     expect(overview.text).toContain("Иван: отставаний нет · тесты 100 % · программы 2/2");
   });
 
-  it("refuses managers, unknown steps and bad lines; stores nothing", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("refuses managers, unknown steps and bad lines; stores nothing", async ({ h, t }) => {
     expect((await h.say(t.ivan, t.ivanChat, "/program new X 20.12\nkb 1")).text).toContain("доступна только руководителю");
     expect((await h.say(t.ivan, t.ivanChat, "/program")).text).toContain("доступна только руководителю");
     const bad = await h.say(t.head, t.headChat, "/program new Онбординг\nkb 7\nquiz Нет такого\nпрочитать всё");

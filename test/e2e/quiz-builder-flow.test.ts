@@ -1,14 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { type Harness, startHarness, stopAfterEach } from "../support/harness.js";
-import { count, setUpTeam } from "../support/team.js";
-
-let h: Harness;
-stopAfterEach(() => h);
+import { describe, expect } from "vitest";
+import { e2e } from "../support/e2e.js";
+import { count } from "../support/team.js";
 
 describe("/quiz new as a guided flow", () => {
-  it("name → tags → questions one at a time (line-numbered errors) → done; the quiz is sent like any other", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("name → tags → questions one at a time (line-numbered errors) → done; the quiz is sent like any other", async ({ h, t }) => {
     expect((await h.say(t.head, t.headChat, "/quiz new")).text).toContain("Новый тест. Название?");
     expect((await h.say(t.head, t.headChat, "Возражения")).text).toContain("Теги через #");
     const q1 = await h.say(t.head, t.headChat, "#objections #Скрипты");
@@ -30,9 +25,7 @@ describe("/quiz new as a guided flow", () => {
     expect((await h.say(t.head, t.headChat, "/quiz send Возражения @ivan")).text).toContain("Тест Возражения отправлен: Иван");
   });
 
-  it("cancel at any step and a manager's /quiz new store nothing", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("cancel at any step and a manager's /quiz new store nothing", async ({ h, t }) => {
     await h.say(t.head, t.headChat, "/quiz new");
     await h.say(t.head, t.headChat, "Звонки");
     const tags = await h.say(t.head, t.headChat, "#calls");

@@ -1,13 +1,11 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import type { RecordedCall } from "../fake-telegram/index.js";
-import { buttons, type Harness, startHarness, stopAfterEach } from "../support/harness.js";
-import { count, setUpTeam, type TeamFixture } from "../support/team.js";
-
-let h: Harness;
-let t: TeamFixture;
+import { e2e } from "../support/e2e.js";
+import { buttons, type Harness } from "../support/harness.js";
+import { count, type TeamFixture } from "../support/team.js";
 
 /** Ivan: 4 calls (1 → meeting), 2 deals (100k, 300k), a lost lead; John: 2 calls, 1 deal 50k. */
-async function seed(): Promise<void> {
+async function seed(h: Harness, t: TeamFixture): Promise<void> {
   const ivan = (text: string) => h.say(t.ivan, t.ivanChat, text);
   const john = (text: string) => h.say(t.john, t.johnChat, text);
   for (const c of [
@@ -28,18 +26,12 @@ async function seed(): Promise<void> {
 }
 
 /** The next photo sent to a chat after `after`. */
-const photoAfter = (chatId: number, after: number) =>
+const photoAfter = (h: Harness, chatId: number, after: number) =>
   h.fake.waitForCall((c) => c.method === "sendPhoto" && c.payload["chat_id"] === chatId, { after });
 
-beforeEach(async () => {
-  h = await startHarness();
-  t = await setUpTeam(h);
-});
-stopAfterEach(() => h);
-
 describe("plans", () => {
-  it("sets plans for each manager, one manager and the team, and shows progress in /me", async () => {
-    await seed();
+  e2e("sets plans for each manager, one manager and the team, and shows progress in /me", async ({ h, t }) => {
+    await seed(h, t);
     const head = (text: string) => h.say(t.head, t.headChat, text).then((r) => r.text);
     const each = await head("/plan deals 10 month");
     expect(each).toMatch(/^✅ План задан: сделки 10 в месяц · каждому менеджеру\n/);
@@ -62,7 +54,7 @@ describe("plans", () => {
     expect(john).not.toContain("calls 2/40");
   });
 
-  it("refuses bad plans with the reason and the form, storing nothing", async () => {
+  e2e("refuses bad plans with the reason and the form, storing nothing", async ({ h, t }) => {
     const head = (text: string) => h.say(t.head, t.headChat, text).then((r) => r.text);
     expect(await head("/plan deals ten month")).toMatch(/^⚠️ The value is not a number|^⚠️ Значение не похоже на число/);
     expect(await head("/plan deals 1.5 month")).toContain("Количество должно быть целым");
@@ -79,7 +71,7 @@ describe("plans", () => {
     expect(count(h, "select count(*) from plans")).toBe(0);
   });
 
-  it("sets a relative plan from last period's numbers", async () => {
+  e2e("sets a relative plan from last period's numbers", async ({ h, t }) => {
     const lastMonth = Math.floor(new Date(new Date().getFullYear(), new Date().getMonth() - 1, 15, 12).getTime() / 1000);
     await h.say(t.ivan, t.ivanChat, "/deal 100000 Альфа", { date: lastMonth });
     await h.say(t.ivan, t.ivanChat, "/deal 300000 Бета", { date: lastMonth });
@@ -89,7 +81,7 @@ describe("plans", () => {
     expect(count(h, "select value from plans")).toBe(23_000_000);
   });
 
-  it("lists plans with buttons, removes one and adds one through the guided flow", async () => {
+  e2e("lists plans with buttons, removes one and adds one through the guided flow", async ({ h, t }) => {
     await h.say(t.head, t.headChat, "/plan deals 10 month");
     await h.say(t.head, t.headChat, "/plan calls 40 day");
     const list = await h.say(t.head, t.headChat, "/plan");
@@ -128,8 +120,8 @@ function preLines(call: RecordedCall): string[] {
 }
 
 describe("reports", () => {
-  it("gives the head the team report as narrow tables plus a chart", async () => {
-    await seed();
+  e2e("gives the head the team report as narrow tables plus a chart", async ({ h, t }) => {
+    await seed(h, t);
     await h.say(t.head, t.headChat, "/plan deals 10 month");
     const r = await h.sayWithPhoto(t.head, t.headChat, "/report");
     expect(r.text).toMatch(/^📈 Отчёт команды «Отдел продаж» · /);
@@ -156,8 +148,8 @@ describe("reports", () => {
     expect(String(r.photo.payload["caption"])).toContain("Отчёт команды");
   });
 
-  it("shows a manager only their own numbers and says why", async () => {
-    await seed();
+  e2e("shows a manager only their own numbers and says why", async ({ h, t }) => {
+    await seed(h, t);
     const after = h.fake.mark();
     h.fake.sendText(t.john, t.johnChat, "/report");
     const refusal = await h.fake.waitForMessage(t.johnChat.id, undefined, { after });
@@ -165,13 +157,13 @@ describe("reports", () => {
     const own = await h.fake.waitForMessage(t.johnChat.id, (text) => text.startsWith("📊"), { after });
     expect(String(own.payload["text"])).toContain("John");
     expect(String(own.payload["text"])).not.toContain("Иван");
-    await photoAfter(t.johnChat.id, after);
+    await photoAfter(h, t.johnChat.id, after);
     const compare = await h.say(t.john, t.johnChat, "/compare");
     expect(compare.text).toBe("Only a head of sales can use /compare.");
   });
 
-  it("runs the catalogue's reports with charts", async () => {
-    await seed();
+  e2e("runs the catalogue's reports with charts", async ({ h, t }) => {
+    await seed(h, t);
     for (const [name, title] of [
       ["dynamics", "Динамика продаж"],
       ["чек", "Средний чек"],
@@ -190,8 +182,8 @@ describe("reports", () => {
     expect(prop.text).toMatch(/Иван\s+1\s+1\s+2/);
   });
 
-  it("builds the funnel of the period's leads and names the stage where most are lost", async () => {
-    await seed();
+  e2e("builds the funnel of the period's leads and names the stage where most are lost", async ({ h, t }) => {
+    await seed(h, t);
     const r = await h.sayWithPhoto(t.head, t.headChat, "/funnel month");
     // Leads: Ромашка (won), Сигма (lost at new), Acme (won: qualified by a call, then the deal), Beta (lost at new); Вектор created by a deal.
     expect(r.text).toMatch(/новый\s+5\s+2/);
@@ -203,8 +195,8 @@ describe("reports", () => {
     expect(conv.text).toMatch(/^🔻 Конверсия по этапам/);
   });
 
-  it("compares managers as columns with a team average, sorted on request", async () => {
-    await seed();
+  e2e("compares managers as columns with a team average, sorted on request", async ({ h, t }) => {
+    await seed(h, t);
     const r = await h.say(t.head, t.headChat, "/compare month by выручка");
     // Sorted by revenue, each table repeating the average manager ("Ср.") and the team's own figure ("Команда").
     const headers = r.text
@@ -229,8 +221,8 @@ describe("reports", () => {
     expect(period.text).toContain("«45.13» — не период");
   });
 
-  it("exports CSV that Excel in a Russian locale opens right", async () => {
-    await seed();
+  e2e("exports CSV that Excel in a Russian locale opens right", async ({ h, t }) => {
+    await seed(h, t);
     const after = h.fake.mark();
     h.fake.sendText(t.head, t.headChat, "/export month");
     const doc = await h.fake.waitForCall((c) => c.method === "sendDocument", { after });
@@ -276,8 +268,8 @@ describe("reports", () => {
     expect(bad.text).toContain("«someday» — не период");
   });
 
-  it("builds a report step by step, saves it, and reruns it by name", async () => {
-    await seed();
+  e2e("builds a report step by step, saves it, and reruns it by name", async ({ h, t }) => {
+    await seed(h, t);
     const pick = await h.say(t.head, t.headChat, "/report new");
     expect(pick.text).toContain("Новый отчёт");
     await h.fake.waitForCall(() => true, { after: h.fake.mark() }).catch(() => undefined);
@@ -297,7 +289,7 @@ describe("reports", () => {
     expect(buttons(sort.call)).toEqual(["rb:s:deals", "rb:s:revenue", "rb:s:none", "rb:cancel"]);
     const resultAt = h.fake.mark();
     const result = await h.tap(t.head, t.headChat, sort.call, "rb:s:revenue");
-    await photoAfter(t.headChat.id, resultAt);
+    await photoAfter(h, t.headChat.id, resultAt);
     expect(result.text).toMatch(/Иван\s+2\s+400\sтыс\.\nJohn\s+1\s+50\sтыс\.\nИтого\s+3\s+450\sтыс\./);
     for (const line of preLines(result.call)) expect(Array.from(line).length).toBeLessThanOrEqual(36);
     const ask = await h.fake.waitForMessage(t.headChat.id, (text) => text.startsWith("Сохранить?"), { after: resultAt });

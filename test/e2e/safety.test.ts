@@ -1,14 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { type Harness, startHarness, stopAfterEach } from "../support/harness.js";
-import { count, liveActivities, setUpTeam } from "../support/team.js";
-
-let h: Harness;
-stopAfterEach(() => h);
+import { describe, expect } from "vitest";
+import { e2e } from "../support/e2e.js";
+import { count, liveActivities } from "../support/team.js";
 
 describe("bad input is refused with the right form and stores nothing", () => {
-  it("answers every kind of bad entry with the reason and the form", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("answers every kind of bad entry with the reason and the form", async ({ h, t }) => {
     const ru = (text: string) => h.say(t.ivan, t.ivanChat, text).then((r) => r.text);
     const en = (text: string) => h.say(t.john, t.johnChat, text).then((r) => r.text);
     const dealForm = "Формат: /deal <сумма> [клиент]";
@@ -45,17 +40,13 @@ describe("bad input is refused with the right form and stores nothing", () => {
     expect(count(h, "select count(*) from leads")).toBe(1);
   });
 
-  it("escapes what users type, so markup in a client name is shown, not parsed", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("escapes what users type, so markup in a client name is shown, not parsed", async ({ h, t }) => {
     const r = await h.say(t.john, t.johnChat, "/lead <b>Acme</b> & Sons");
     expect(r.call.response.ok).toBe(true);
     expect(r.text).toContain("New lead — <b>Acme</b> & Sons");
   });
 
-  it("refuses people outside any team, and groups that are not a team", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("refuses people outside any team, and groups that are not a team", async ({ h, t }) => {
     const stranger = h.fake.user(400, { first_name: "Sam", language_code: "en" });
     const r = await h.say(stranger, h.fake.privateChat(stranger), "/deal 50000 Acme");
     expect(r.text).toContain("You are not in a team yet");
@@ -72,9 +63,7 @@ describe("bad input is refused with the right form and stores nothing", () => {
     expect(count(h, "select count(*) from memberships where user_id = 400")).toBe(0);
   });
 
-  it("handles a redelivered update once", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("handles a redelivered update once", async ({ h, t }) => {
     const first = await h.say(t.ivan, t.ivanChat, "/deal 100000 Ромашка");
     expect(first.text).toContain("Сегодня сделок: 1");
     const updateId = h.fake.calls
@@ -90,9 +79,7 @@ describe("bad input is refused with the right form and stores nothing", () => {
     expect(count(h, "select count(*) from activities where kind = 'deal'")).toBe(1);
   });
 
-  it("keeps every entry across a restart and serves the next update", async () => {
-    h = await startHarness();
-    const t = await setUpTeam(h);
+  e2e("keeps every entry across a restart and serves the next update", async ({ h, t }) => {
     for (const cmd of ["/call", "/call встреча Ромашка", "/deal 70k Ромашка"]) await h.say(t.ivan, t.ivanChat, cmd);
     // Updates sent while the bot is down are handled after it comes back.
     await h.stop();

@@ -1,19 +1,10 @@
 // /settings as a head reads it: day names and language names come from the translations,
 // and there is one language button per language the bot speaks.
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { LOCALES } from "../../src/domain/locales.js";
 import type { RecordedCall } from "../fake-telegram/types.js";
-import { buttons, type Harness, startHarness, stopAfterEach } from "../support/harness.js";
-import { setUpTeam, type TeamFixture } from "../support/team.js";
-
-let h: Harness;
-let t: TeamFixture;
-
-beforeEach(async () => {
-  h = await startHarness();
-  t = await setUpTeam(h);
-});
-stopAfterEach(() => h);
+import { e2e } from "../support/e2e.js";
+import { buttons } from "../support/harness.js";
 
 /** The visible labels of a message's inline buttons. */
 function buttonLabels(call: RecordedCall): string[] {
@@ -22,7 +13,7 @@ function buttonLabels(call: RecordedCall): string[] {
 }
 
 describe("/settings view", () => {
-  it("writes workdays and the chosen language in the reader's language", async () => {
+  e2e("writes workdays and the chosen language in the reader's language", async ({ h, t }) => {
     const ru = await h.say(t.head, t.headChat, "/settings");
     expect(ru.text).toContain("Рабочие дни: пн, вт, ср, чт, пт");
     expect(ru.text).toContain("Язык: как в Telegram");
@@ -35,7 +26,7 @@ describe("/settings view", () => {
     expect(buttonLabels(en.call)).toContain("• English");
   });
 
-  it("offers every language the bot speaks, each named in its own language", async () => {
+  e2e("offers every language the bot speaks, each named in its own language", async ({ h, t }) => {
     const s = await h.say(t.head, t.headChat, "/settings");
     const data = buttons(s.call);
     for (const l of LOCALES) expect(data).toContain(`set:u:lang:${l}`);

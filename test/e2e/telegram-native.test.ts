@@ -2,26 +2,22 @@
 // chat is remembered for) and answers only the asker sees in the group (ephemeral
 // messages), end to end through the fake Bot API.
 import type { InputRichMessage, RichBlockTableCell } from "grammy/types";
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { messages } from "../../src/presentation/i18n/index.js";
 import type { RecordedCall } from "../fake-telegram/index.js";
-import { type Clock, type Harness, startHarness, stopAfterEach, visibleText } from "../support/harness.js";
-import { count, setUpTeam, type TeamFixture } from "../support/team.js";
+import { e2e } from "../support/e2e.js";
+import { type Harness, visibleText } from "../support/harness.js";
+import { count, type TeamFixture } from "../support/team.js";
 
-let h: Harness;
-let t: TeamFixture;
-let clock: Clock;
+/** Wednesday 25.11.2026, 13:00 in Moscow; rich messages on, as in production. */
+const test = e2e.extend({ startAt: "2026-11-25T10:00:00Z", env: { RICH_MESSAGES: "auto" } });
 
-async function boot(env: Record<string, string> = { RICH_MESSAGES: "auto" }): Promise<void> {
-  clock = { now: Date.parse("2026-11-25T10:00:00Z") };
-  h = await startHarness({ clock, env });
-  t = await setUpTeam(h);
+/** Ivan's one big deal and John's five small ones. */
+async function logDeals(h: Harness, t: TeamFixture): Promise<void> {
   await h.say(t.ivan, t.ivanChat, "/deal 916k Ромашка");
   for (const c of ["/deal 10k Альфа", "/deal 20k Бета", "/deal 30k Гамма", "/deal 40k Дельта", "/deal 50k Омега"])
     await h.say(t.john, t.johnChat, c);
 }
-
-stopAfterEach(() => h);
 
 const tables = (call: RecordedCall) =>
   ((call.payload["rich_message"] as InputRichMessage).blocks ?? []).filter((b) => b.type === "table") as {
@@ -30,8 +26,8 @@ const tables = (call: RecordedCall) =>
 const cellText = (c: RichBlockTableCell) => JSON.stringify(c.text ?? "");
 
 describe("native tables", () => {
-  it("sends /report as a rich message: one table, numbers right-aligned, units in the header", async () => {
-    await boot();
+  test("sends /report as a rich message: one table, numbers right-aligned, units in the header", async ({ h, t }) => {
+    await logDeals(h, t);
     const reply = await h.say(t.head, t.headChat, "/report month");
     expect(reply.call.method).toBe("sendRichMessage");
     // One table for the whole report, activity and results under a spanning header: no pieces to fit a phone.
@@ -51,8 +47,8 @@ describe("native tables", () => {
     expect(reply.text).toMatch(/Иван\s+0\s+0\s+—\s+—\s+0\s+0\s+1\s+916 тыс\./);
   });
 
-  it("sends /compare, /top and /summary as rich messages", async () => {
-    await boot();
+  test("sends /compare, /top and /summary as rich messages", async ({ h, t }) => {
+    await logDeals(h, t);
     const texts: string[] = [];
     for (const cmd of ["/compare month", "/top deals month", "/summary"]) {
       const reply = await h.say(t.head, t.headChat, cmd);
@@ -64,8 +60,8 @@ describe("native tables", () => {
     expect(texts[1]).toMatch(/Иван\s+1/);
   });
 
-  it("posts the morning summary and the evening leaderboard as rich messages", async () => {
-    await boot();
+  test("posts the morning summary and the evening leaderboard as rich messages", async ({ h, clock, t }) => {
+    await logDeals(h, t);
     const start = h.fake.mark();
     clock.now = Date.parse("2026-11-26T06:00:00Z"); // Thursday 09:00 in Moscow
     expect(await h.scheduler.runDue()).toBeGreaterThan(0);
@@ -77,8 +73,8 @@ describe("native tables", () => {
     expect(rich.filter((c) => c.payload["chat_id"] === t.group.id)).toHaveLength(2);
   });
 
-  it("posts a contest's live standings as a rich message and edits it in place with rich_message", async () => {
-    await boot();
+  test("posts a contest's live standings as a rich message and edits it in place with rich_message", async ({ h, clock, t }) => {
+    await logDeals(h, t);
     clock.now = Date.parse("2026-12-01T07:00:00Z"); // Tuesday 10:00 in Moscow
     const mark = h.fake.mark();
     await h.say(t.head, t.group, "/contest new Спринт сделки 01.12 15.12");
@@ -98,8 +94,8 @@ describe("native tables", () => {
     expect(visibleText(edit)).toMatch(/🥇 1\s+Иван\s+1/);
   });
 
-  it("falls back to the <pre> layout when Telegram refuses, and remembers it for that chat (across a restart)", async () => {
-    await boot();
+  test("falls back to the <pre> layout when Telegram refuses, and remembers it for that chat (across a restart)", async ({ h, t }) => {
+    await logDeals(h, t);
     h.fake.refuseRichMessages("404");
     const refused = await h.say(t.head, t.headChat, "/report month");
     expect(refused.call.method).toBe("sendMessage");
@@ -118,8 +114,8 @@ describe("native tables", () => {
     expect((await h.say(t.ivan, t.ivanChat, "/top deals month")).call.method).toBe("sendRichMessage");
   });
 
-  it("falls back on a 400 too, and the group's scheduled post reaches the group", async () => {
-    await boot();
+  test("falls back on a 400 too, and the group's scheduled post reaches the group", async ({ h, clock, t }) => {
+    await logDeals(h, t);
     h.fake.refuseRichMessages("400");
     clock.now = Date.parse("2026-11-26T06:00:00Z");
     await h.scheduler.runDue();
@@ -129,8 +125,8 @@ describe("native tables", () => {
     expect(count(h, "select count(*) from rich_fallback_chats where chat_id = ?", t.group.id)).toBe(1);
   });
 
-  it("RICH_MESSAGES=off never sends a rich message", async () => {
-    await boot({ RICH_MESSAGES: "off" });
+  test.extend({ env: { RICH_MESSAGES: "off" } })("RICH_MESSAGES=off never sends a rich message", async ({ h, t }) => {
+    await logDeals(h, t);
     const reply = await h.say(t.head, t.headChat, "/report month");
     expect(reply.call.method).toBe("sendMessage");
     expect(h.fake.calls.some((c) => c.method === "sendRichMessage")).toBe(false);
@@ -141,8 +137,8 @@ describe("answers only the asker sees in the group", () => {
   const ephemeralTo = (call: RecordedCall) =>
     (call.payload["ephemeral_message_parameters"] as { receiver_user_id?: number } | undefined)?.receiver_user_id;
 
-  it("/me in the group goes to the manager alone; a report stays public", async () => {
-    await boot();
+  test("/me in the group goes to the manager alone; a report stays public", async ({ h, t }) => {
+    await logDeals(h, t);
     const me = await h.say(t.ivan, t.group, "/me month");
     expect(ephemeralTo(me.call)).toBe(t.ivan.id);
     expect(me.call.response.result.message_id).toBe(0);
@@ -154,14 +150,14 @@ describe("answers only the asker sees in the group", () => {
     expect(ephemeralTo((await h.say(t.ivan, t.ivanChat, "/me")).call)).toBeUndefined();
   });
 
-  it("a head's /plan in the group goes to the head alone", async () => {
-    await boot();
+  test("a head's /plan in the group goes to the head alone", async ({ h, t }) => {
+    await logDeals(h, t);
     const plan = await h.say(t.head, t.group, "/plan");
     expect(ephemeralTo(plan.call)).toBe(t.head.id);
   });
 
-  it("a button under an answer only the head sees edits that answer in place, with editEphemeralMessageText", async () => {
-    await boot();
+  test("a button under an answer only the head sees edits that answer in place, with editEphemeralMessageText", async ({ h, t }) => {
+    await logDeals(h, t);
     expect((await h.say(t.head, t.headChat, "/plan сделки 10 месяц")).text).toContain("✅");
     const team = h.deps.repos.teams.byChatId(t.group.id)!;
     const [plan] = h.deps.repos.plans.list(team.id);
@@ -191,8 +187,11 @@ describe("answers only the asker sees in the group", () => {
     expect(() => h.fake.clickButton(t.ivan, t.group, answer, "plan:new")).toThrow(/seen only by/);
   });
 
-  it("/bonus, /inputs and /flags answer in the group to the asker alone, with the pointer to the private chat, never figures", async () => {
-    await boot();
+  test("/bonus, /inputs and /flags answer in the group to the asker alone, with the pointer to the private chat, never figures", async ({
+    h,
+    t,
+  }) => {
+    await logDeals(h, t);
     await h.say(t.head, t.headChat, "/bonus add over_plan 5%");
     for (const [who, cmd, pointer] of [
       [t.ivan, "/bonus", messages.ru.bonus.privateOnly],
@@ -205,8 +204,8 @@ describe("answers only the asker sees in the group", () => {
     }
   });
 
-  it("a tap on a logging button in the group is answered to the one who tapped", async () => {
-    await boot();
+  test("a tap on a logging button in the group is answered to the one who tapped", async ({ h, t }) => {
+    await logDeals(h, t);
     const menu = await h.say(t.ivan, t.group, "/log");
     expect(ephemeralTo(menu.call)).toBeUndefined();
     const prompt = await h.tap(t.ivan, t.group, menu.call, "log:call");
@@ -215,8 +214,12 @@ describe("answers only the asker sees in the group", () => {
     expect(params.callback_query_id).toBeTruthy();
   });
 
-  it("the evening nudge goes to the group, one message per idle manager that only they see, when the team asks for it", async () => {
-    await boot();
+  test("the evening nudge goes to the group, one message per idle manager that only they see, when the team asks for it", async ({
+    h,
+    clock,
+    t,
+  }) => {
+    await logDeals(h, t);
     // The default: the private chat.
     clock.now = Date.parse("2026-11-26T15:00:00Z"); // Thursday 18:00 in Moscow
     await h.scheduler.runDue();
@@ -236,8 +239,12 @@ describe("answers only the asker sees in the group", () => {
     expect(h.fake.calls.slice(start).some((c) => c.payload["chat_id"] === t.ivanChat.id)).toBe(false);
   });
 
-  it("the evening nudge also reaches a manager who logged today but is behind plan pace: their plan lines, privately or only to them in the group, never a head's figure", async () => {
-    await boot();
+  test("the evening nudge also reaches a manager who logged today but is behind plan pace: their plan lines, privately or only to them in the group, never a head's figure", async ({
+    h,
+    clock,
+    t,
+  }) => {
+    await logDeals(h, t);
     // Costs make Ivan's CAC computable: a head's figure (from it his salary follows).
     expect((await h.say(t.head, t.headChat, "/inputs costs @ivan 50k")).text).toMatch(/^✅ /);
     const team = h.deps.repos.teams.byChatId(t.group.id)!;

@@ -1,28 +1,17 @@
 // The TV board's JSON through the bot's own HTTP app: each manager's progress to the
 // plan (a personal plan over the each-manager one), today's deals newest first with
 // amounts but no clients, the running contest, the month and today side by side.
-import { beforeEach, describe, expect, it } from "vitest";
-import { type Clock, type Harness, startHarness } from "../support/harness.js";
-import { api, MINIAPP_URL, startWebApp, stopWebAfterEach, type WebServer } from "../support/miniapp.js";
-import { setUpTeam, type TeamFixture } from "../support/team.js";
+import { describe, expect } from "vitest";
+import type { Harness } from "../support/harness.js";
+import { api, e2eWeb, type WebServer } from "../support/miniapp.js";
+import type { TeamFixture } from "../support/team.js";
 
-let h: Harness;
-let t: TeamFixture;
-let web: WebServer;
-let clock: Clock;
-
-beforeEach(async () => {
-  // Friday 20 November 2026, 12:00 in Moscow (the team's time zone).
-  clock = { now: Date.parse("2026-11-20T09:00:00Z") };
-  h = await startHarness({ clock, env: { MINIAPP_URL } });
-  t = await setUpTeam(h);
-  web = await startWebApp(h);
-});
-stopWebAfterEach(() => ({ h, web }));
+// Friday 20 November 2026, 12:00 in Moscow (the team's time zone).
+const test = e2eWeb.extend({ startAt: "2026-11-20T09:00:00Z" });
 
 const norm = (v: unknown) => JSON.parse(JSON.stringify(v).replace(/[\u00A0\u202F]/g, " "));
 
-async function board(): Promise<{ status: number; body: ReturnType<typeof norm> }> {
+async function board(h: Harness, t: TeamFixture, web: WebServer): Promise<{ status: number; body: ReturnType<typeof norm> }> {
   const reply = (await h.say(t.head, t.headChat, "/tv")).text;
   const token = /\/tv\/([A-Za-z0-9_-]+)/.exec(reply)![1]!;
   const r = await api(web, `/tv/api/${token}`, null);
@@ -30,7 +19,7 @@ async function board(): Promise<{ status: number; body: ReturnType<typeof norm> 
 }
 
 describe("TV board JSON", () => {
-  it("shows plans per manager, today's deals as they land, the running contest and the leaderboard", async () => {
+  test("shows plans per manager, today's deals as they land, the running contest and the leaderboard", async ({ h, clock, t, web }) => {
     // Yesterday's deal counts for the month, not for today.
     clock.now = Date.parse("2026-11-19T09:00:00Z");
     await h.say(t.john, t.johnChat, "/deal 70k Старый");
@@ -45,7 +34,7 @@ describe("TV board JSON", () => {
       expect((await h.say(t.head, t.headChat, c)).text).toMatch(/✅|План|план/);
     expect((await h.say(t.head, t.headChat, "/contest new Спринт сделки 20.11 27.11 Ужин")).text).toContain("Спринт");
 
-    const { status, body } = await board();
+    const { status, body } = await board(h, t, web);
     expect(status).toBe(200);
     expect(body.team).toBe("Отдел продаж");
     expect(body.plans.title).toMatch(/^План: сделки · ноябрь/);
@@ -83,12 +72,12 @@ describe("TV board JSON", () => {
     // A new deal is on the next poll, first in the list.
     clock.now = Date.parse("2026-11-20T09:10:00Z");
     await h.say(t.ivan, t.ivanChat, "/deal 25k Сигма");
-    const next = (await board()).body;
+    const next = (await board(h, t, web)).body;
     expect(next.deals.rows[0]).toEqual({ time: "12:10", name: "Иван", text: "25 тыс. ₽" });
     expect(next.deals.total).toBe("4 сделки · 495 тыс. ₽");
   });
 
-  it("shows a squads contest as its squads, each valued like a team", async () => {
+  test("shows a squads contest as its squads, each valued like a team", async ({ h, t, web }) => {
     await h.say(t.ivan, t.ivanChat, "/deal 10k А");
     await h.say(t.ivan, t.ivanChat, "/deal 10k Б");
     await h.say(t.john, t.johnChat, "/deal 10k В");
@@ -113,7 +102,7 @@ describe("TV board JSON", () => {
       ],
     );
     expect(created.ok).toBe(true);
-    const { body } = await board();
+    const { body } = await board(h, t, web);
     expect(body.contest.title).toBe("Команды");
     expect(body.contest.rows).toEqual([
       { place: 1, name: "Юг", text: "2" },
@@ -121,25 +110,25 @@ describe("TV board JSON", () => {
     ]);
   });
 
-  it("with no plan, no deal today and no contest running, says so and shows the leaderboard alone", async () => {
+  test("with no plan, no deal today and no contest running, says so and shows the leaderboard alone", async ({ h, t, web }) => {
     expect((await h.say(t.head, t.headChat, "/contest new Потом сделки 25.11 27.11")).text).toContain("Потом");
-    const { body } = await board();
+    const { body } = await board(h, t, web);
     expect(body.plans).toBeNull();
     expect(body.contest).toBeNull();
     expect(body.deals).toEqual({ title: "Сделки сегодня", total: "Сегодня сделок ещё нет. Первая уже в пути.", rows: [], more: null });
     expect(body.leaderboard.rows.map((r: { name: string }) => r.name).sort()).toEqual(["John", "Иван"]);
   });
 
-  it("cuts long names and long lists to what fits the screen, counting the rest", async () => {
+  test("cuts long names and long lists to what fits the screen, counting the rest", async ({ h, t, web }) => {
     const long = h.fake.user(150, { first_name: "Александра-Виктория Константинопольская", language_code: "ru" });
     await h.say(long, t.group, "/join");
     for (let i = 0; i < 7; i++) await h.say(long, h.fake.privateChat(long), `/deal ${i + 1}0k Клиент${i}`);
-    const { body } = await board();
+    const { body } = await board(h, t, web);
     expect(body.deals.rows).toHaveLength(12 - 5);
     expect(body.deals.more).toBeNull();
     expect(body.leaderboard.rows[0].name).toBe("Александра-Виктор…");
     expect(Array.from(body.leaderboard.rows[0].name as string)).toHaveLength(18);
     for (let i = 7; i < 14; i++) await h.say(long, h.fake.privateChat(long), `/deal ${i + 1}0k Клиент${i}`);
-    expect((await board()).body.deals).toMatchObject({ total: "14 сделок · 1,05 млн ₽", more: "+ ещё 2" });
+    expect((await board(h, t, web)).body.deals).toMatchObject({ total: "14 сделок · 1,05 млн ₽", more: "+ ещё 2" });
   });
 });

@@ -4,18 +4,11 @@
 // dies when the link is revoked. Screenshots: test-artifacts/miniapp/tv-*.png.
 import type { User } from "grammy/types";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { HAS_CHROMIUM, launchBrowser, screenshot } from "../support/browser.js";
-import { type Clock, type Harness, startHarness } from "../support/harness.js";
-import { MINIAPP_URL, startWebApp, stopWebAfterEach, type WebServer } from "../support/miniapp.js";
-import { setUpTeam, type TeamFixture } from "../support/team.js";
+import { e2eWeb } from "../support/miniapp.js";
 
 let browser: Browser;
-let h: Harness;
-let t: TeamFixture;
-let web: WebServer;
-let clock: Clock;
-let tvPath: string;
 
 const NAMES = ["Мария", "Пётр", "Анна", "Дмитрий", "Александра-Виктория Константинопольская", "Ольга-Мария"];
 
@@ -25,39 +18,43 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-beforeEach(async () => {
-  // Friday 20 November 2026 in Moscow: the day's deals come in from 10:00.
-  clock = { now: Date.parse("2026-11-20T07:00:00Z") };
-  h = await startHarness({ clock, env: { MINIAPP_URL } });
-  t = await setUpTeam(h);
-  web = await startWebApp(h);
-  const more: User[] = NAMES.map((name, i) => h.fake.user(110 + i, { first_name: name, language_code: "ru" }));
-  for (const u of more) await h.say(u, t.group, "/join");
-  const sellers = [t.ivan, t.john, ...more];
-  for (const c of ["/plan deals 8 month", "/plan deals 40 month all", `/contest new "Ноябрьский спринт" сделки 20.11 27.11`])
-    await h.say(t.head, t.headChat, c);
-  // A month so far, then today's first deals.
-  clock.now = Date.parse("2026-11-12T08:00:00Z");
-  for (const [i, u] of sellers.entries())
-    for (let k = 0; k <= i % 4; k++) await h.say(u, h.fake.privateChat(u), `/deal ${(i + 2) * 35}k Клиент${i}`);
-  clock.now = Date.parse("2026-11-20T07:00:00Z");
-  for (const [i, u] of sellers.slice(0, 5).entries()) {
-    clock.now += 20 * 60_000;
-    await h.say(u, h.fake.privateChat(u), `/deal ${[120, 1_250, 80, 340, 95][i]}k Сегодня${i}`);
-  }
-  const reply = (await h.say(t.head, t.headChat, "/tv")).text;
-  tvPath = new URL(/https:\/\/\S+/.exec(reply)![0]).pathname;
-});
-stopWebAfterEach(() => ({ h, web }));
 
-async function openTv(width: number, height: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height } });
-  // The page's timers run on a clock the test moves: a poll is a step, not a wait.
-  await page.clock.install({ time: clock.now });
-  await page.goto(`${web.origin}${tvPath}`);
-  await page.locator(".leaderboard").waitFor();
-  return page;
-}
+// Friday 20 November 2026 in Moscow: the day's deals come in from 10:00.
+const test = e2eWeb.extend({ startAt: "2026-11-20T07:00:00Z" }).extend<{
+  tvPath: string;
+  openTv: (width: number, height: number) => Promise<Page>;
+}>({
+  /** Eight managers with plans, a contest, a month of deals and five today; the board's path from /tv. */
+  tvPath: async ({ h, clock, t }, use) => {
+    const more: User[] = NAMES.map((name, i) => h.fake.user(110 + i, { first_name: name, language_code: "ru" }));
+    for (const u of more) await h.say(u, t.group, "/join");
+    const sellers = [t.ivan, t.john, ...more];
+    for (const c of ["/plan deals 8 month", "/plan deals 40 month all", `/contest new "Ноябрьский спринт" сделки 20.11 27.11`])
+      await h.say(t.head, t.headChat, c);
+    // A month so far, then today's first deals.
+    clock.now = Date.parse("2026-11-12T08:00:00Z");
+    for (const [i, u] of sellers.entries())
+      for (let k = 0; k <= i % 4; k++) await h.say(u, h.fake.privateChat(u), `/deal ${(i + 2) * 35}k Клиент${i}`);
+    clock.now = Date.parse("2026-11-20T07:00:00Z");
+    for (const [i, u] of sellers.slice(0, 5).entries()) {
+      clock.now += 20 * 60_000;
+      await h.say(u, h.fake.privateChat(u), `/deal ${[120, 1_250, 80, 340, 95][i]}k Сегодня${i}`);
+    }
+    const reply = (await h.say(t.head, t.headChat, "/tv")).text;
+    await use(new URL(/https:\/\/\S+/.exec(reply)![0]).pathname);
+  },
+  /** Opens the board in a page of that size. */
+  openTv: async ({ clock, web, tvPath }, use) => {
+    await use(async (width, height) => {
+      const page = await browser.newPage({ viewport: { width, height } });
+      // The page's timers run on a clock the test moves: a poll is a step, not a wait.
+      await page.clock.install({ time: clock.now });
+      await page.goto(`${web.origin}${tvPath}`);
+      await page.locator(".leaderboard").waitFor();
+      return page;
+    });
+  },
+});
 
 /** What does not fit: the page scrolling, a panel's content taller or wider than the panel, text smaller than the floor. */
 function layoutProblems(page: Page) {
@@ -90,7 +87,7 @@ describe.skipIf(!HAS_CHROMIUM)("TV board in a browser", () => {
     [1920, 1080],
     [1280, 720],
   ] as const) {
-    it(`fits ${width}×${height}: plans, leaderboard, today's deals and the contest, large type, nothing clipped`, async () => {
+    test(`fits ${width}×${height}: plans, leaderboard, today's deals and the contest, large type, nothing clipped`, async ({ openTv }) => {
       const page = await openTv(width, height);
       // The team, then eight managers.
       expect(await page.locator("#plans .prow").count()).toBe(9);
@@ -108,7 +105,7 @@ describe.skipIf(!HAS_CHROMIUM)("TV board in a browser", () => {
     }, 60_000);
   }
 
-  it("celebrates a deal that lands, once, and goes dark when the link is revoked", async () => {
+  test("celebrates a deal that lands, once, and goes dark when the link is revoked", async ({ h, clock, t, openTv }) => {
     const page = await openTv(1920, 1080);
     // Switched on with deals already there: nothing to celebrate.
     expect(await page.locator("#celebrate").count()).toBe(0);

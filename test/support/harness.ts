@@ -7,7 +7,6 @@ import { join } from "node:path";
 import type { Writable } from "node:stream";
 import type { Bot } from "grammy";
 import type { Chat, User } from "grammy/types";
-import { afterEach } from "vitest";
 import { ALLOWED_UPDATES } from "../../src/bot/allowed-updates.js";
 import type { BotContext } from "../../src/bot/context.js";
 import { createBot } from "../../src/bot/create-bot.js";
@@ -182,16 +181,6 @@ export async function startHarness(
     },
   };
   return harness;
-}
-
-/** Stops the current test's harness and its fake Bot API after each test (the suites' one teardown). */
-export function stopAfterEach(current: () => Harness | undefined): void {
-  afterEach(async () => {
-    const h = current();
-    if (!h) return;
-    await h.stop();
-    await h.fake.close();
-  });
 }
 
 /** The callback_data of every inline button on a bot message. */

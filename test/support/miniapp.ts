@@ -3,9 +3,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { User } from "grammy/types";
-import { afterEach } from "vitest";
 import { createWebApp } from "../../src/web/create-web-app.js";
 import { signInitData } from "../../src/web/init-data.js";
+import { e2e } from "./e2e.js";
 import { type Harness, TOKEN } from "./harness.js";
 
 export const MINIAPP_URL = "https://kpi.example/app";
@@ -30,15 +30,17 @@ export async function startWebApp(h: Harness): Promise<WebServer> {
   };
 }
 
-/** Closes the test's web server, then stops its harness and fake Bot API, after each test. */
-export function stopWebAfterEach(current: () => { h: Harness | undefined; web: WebServer | undefined }): void {
-  afterEach(async () => {
-    const { h, web } = current();
-    await web?.close();
-    await h?.stop();
-    await h?.fake.close();
-  });
-}
+/**
+ * The e2e test with the bot's HTTP app: `web` serves it on a free port (MINIAPP_URL set) and
+ * is closed after the test, before the harness stops.
+ */
+export const e2eWeb = e2e.extend({ env: { MINIAPP_URL } }).extend<{ web: WebServer }>({
+  web: async ({ h }, use) => {
+    const web = await startWebApp(h);
+    await use(web);
+    await web.close();
+  },
+});
 
 /** initData for a user, signed for `token` (another bot's token forges it), dated `authDate` (Unix s). */
 export function initDataFor(user: User, opts: { token?: string; authDate?: number } = {}): string {
