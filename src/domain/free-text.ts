@@ -52,6 +52,8 @@ import {
   RESCHEDULED,
   ROLES,
   STATUS_AFTER,
+  TRADE,
+  EVENT_NOUN,
   STOP,
   TIME_REFERENCE,
   TOPIC_BEFORE,
@@ -86,6 +88,10 @@ export interface WordAnalysis {
   tense?: "past" | "pres" | "futr" | "impr" | "infn";
   /** An order that is also a past plural ("пришли"): it makes a clause neither done nor planned. */
   pastToo?: boolean;
+  /** Not in the dictionary: the analysis is a guess from the word's tail. */
+  guessed?: boolean;
+  /** The word can be a nominative as typed, singular or plural. */
+  nominativeAny?: boolean;
 }
 
 /**
@@ -295,11 +301,32 @@ function basicBase(word: string): string {
 }
 
 /** Puts a (possibly inflected) name into its base form, keeping the writer's capitals. */
-function baseName(words: Token[], cases: readonly GramCase[] | null, subject: boolean, morph: Morphology | null): string {
+function baseName(
+  words: Token[],
+  cases: readonly GramCase[] | null,
+  subject: boolean,
+  morph: Morphology | null,
+  apposition: "legal" | "trade" | null = null,
+): string {
+  const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   return words
     .map((t) => {
       if (!isCyrillic(t.text) || t.text.includes("-") || /\d/.test(t.text) || (t.text.length <= 4 && t.text === t.text.toUpperCase()))
         return t.text;
+      // "ИП Соколова", "ООО Цифровые Решения", "в клинику Здоровье": a name in apposition to its legal form or
+      // its trade is typed in the nominative whatever the preposition before asks.
+      // After a legal form the preposition's case already allows the nominative; only a plural one was missed.
+      const inApposition = apposition ? morph?.(t.lower, ["nomn"]) : undefined;
+      if (inApposition?.nominativeAny && inApposition.proper !== "surname" && (apposition === "trade" || !inApposition.nominative))
+        return capital(t.text);
+      // "в ТехноКом", "в СтройДом": a word the dictionary does not know, ending as a masculine nominative, after a
+      // preposition that allows the accusative, is typed in its base form (the guess from its tail would inflect it).
+      if (
+        (cases === null ? subject : cases.includes("accs") || cases.includes("nomn")) &&
+        /[бвгджзклмнпрстфхцчшщйь]$/u.test(t.lower) &&
+        morph?.(t.lower, cases)?.guessed
+      )
+        return capital(t.text);
       let keepTyped = cases === null ? subject : cases.includes("nomn");
       // After a verb a surname is in an oblique case ("потеряли Кузнецова" is Кузнецов, not
       // Кузнецова); any other word is read as it comes ("не взял трубку Кузнецов").
@@ -321,7 +348,7 @@ function baseName(words: Token[], cases: readonly GramCase[] | null, subject: bo
         if (ending && t.lower.length > 4) base = t.lower.replace(ending, "");
       }
       // A base form that lost the word's beginning is a guess from its tail ("Медиагрупп" → "группы"): keep the word.
-      if (base.slice(0, 3) !== t.lower.slice(0, 3)) base = t.lower;
+      if (norm(base).slice(0, 3) !== t.lower.slice(0, 3)) base = t.lower;
       // The part the base form shares with the word keeps the writer's letters: "ТехноПарком" → "ТехноПарк".
       let p = 0;
       while (p < base.length && p < t.lower.length && base[p] === t.lower[p]) p++;
@@ -339,6 +366,7 @@ function nameish(t: Token, first: boolean, afterPrep: boolean, cases: readonly G
   if (LEGAL.has(t.lower)) return false;
   if (!isCyrillic(t.text)) return /\p{L}/u.test(t.text) && (isUpper(t.text) || afterPrep);
   if (morph && ROLES.has(morph(t.lower, null)?.base ?? "")) return false;
+  if (!isUpper(t.text) && TRADE.test(t.lower)) return false;
   // "ладога отказалась": typed in lower case, a message's first word is a name when the dictionary knows it as one.
   if (!isUpper(t.text) && !afterPrep && !(first && morph?.(t.lower, null)?.proper)) return false;
   if (first || afterPrep) {
@@ -816,6 +844,26 @@ function findClients(
     const prevPrev = all[idx - 2];
     const prep = prev && !covered(prev, used) ? NAME_PREPS[prev.lower] : undefined;
     const afterLegal = prev !== undefined && LEGAL.has(prev.lower);
+    // "в клинику Здоровье", "из агентства Пиксель": the name after a business's trade.
+    const afterTrade = prev !== undefined && !isUpper(prev.text) && TRADE.test(prev.lower) && isUpper(t.text);
+    // "с выставки Стройэкспо", "коммерческий директор Ковалёв": an event's name, a person by their role.
+    const prevBase = prev && morph && isCyrillic(prev.lower) ? (morph(prev.lower, null)?.base ?? prev.lower) : (prev?.lower ?? "");
+    const apposed = prev !== undefined && text.slice(prev.end, t.start).trim() === "";
+    if (
+      apposed &&
+      isUpper(t.text) &&
+      (EVENT_NOUN.test(prev.lower) || (ROLES.has(prevBase) && isCyrillic(t.lower) && PERSON.has(morph?.(t.lower, null)?.proper ?? "")))
+    ) {
+      i++;
+      while (
+        i < free.length &&
+        all.indexOf(free[i]!) === all.indexOf(free[i - 1]!) + 1 &&
+        isUpper(free[i]!.text) &&
+        text.slice(free[i - 1]!.end, free[i]!.start).trim() === ""
+      )
+        i++;
+      continue;
+    }
     const prepOverLegal = afterLegal && prevPrev ? NAME_PREPS[prevPrev.lower] : undefined;
     // "с ИП Петров": after a legal form the name may stay in the nominative.
     const cases = prep ?? (prepOverLegal ? [...prepOverLegal, "nomn" as const] : null);
@@ -867,7 +915,7 @@ function findClients(
     const name = (
       run.every((x) => !isCyrillic(x.text)) && typedName.includes("&")
         ? typedName
-        : stripLegal(baseName(run, cases, first || afterLegal, morph))
+        : stripLegal(baseName(run, afterTrade ? null : cases, first || afterLegal || afterTrade, morph, afterTrade ? "trade" : afterLegal ? "legal" : null))
     ).slice(0, MAX_CLIENT_LENGTH);
     // A surname's base form is compared as it is: "Соколова" is Соколов, not «Сокол» with an ending.
     const surname =
