@@ -11,6 +11,7 @@ import {
   AGO,
   AHEAD_HINT,
   AMOUNT_RE,
+  BOSS_AWAY,
   APPOINTMENT_WORD,
   BARE_WEEKDAY,
   BOOKED_AFTER,
@@ -139,6 +140,8 @@ function clauseTense(lower: string, morph: Morphology | null): "past" | "plan" |
       else if (a?.tense === "futr" || (a?.tense === "impr" && !a.pastToo)) future = true;
     }
   if (spans(PLAN_WORDS, lower).length > 0 && !/договорил|agreed|booked/u.test(lower)) return "plan";
+  // "по итогу дня: …", "итоги вторника": a summary tells what was done.
+  if (/(?<![\p{L}])итог/u.test(lower)) return "past";
   if (past) return "past";
   if (future || spans(FUTURE_WORDS, lower).length > 0) return "plan";
   return null;
@@ -164,12 +167,14 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
     const promised =
       /^\s+(?:\p{L}+\s+)?\p{L}+(?:ть|ться|ти)(?![\p{L}])/u.test(lower.slice(m.index + m[0].length)) ||
       /(?<![\p{L}])\p{L}+(?:ть|ться|ти)\s+$/u.test(lower.slice(0, m.index));
+    // "по итогу вторника: …": a diary's day is a day past.
     const ahead =
-      booking ||
+      m[3] === undefined &&
+      (booking ||
       promised ||
       (ofAppointment && spans(HELD, lower).length === 0) ||
-      (!pastTense && /встреч|meet|демо|demo|презент/u.test(lower));
-    const name = m[1] ?? m[2] ?? "";
+      (!pastTense && /встреч|meet|демо|demo|презент/u.test(lower)));
+    const name = m[1] ?? m[2] ?? m[3] ?? "";
     const weekday = WEEKDAY_NAMES.find(([re]) => re.test(name))?.[1];
     if (!ahead && weekday && day === null) day = { type: "weekday", weekday };
   }
@@ -466,6 +471,10 @@ interface MessageContext {
   rebooked: boolean;
   /** Has a call word somewhere. */
   call: boolean;
+  /** Calls a meeting off somewhere ("встреча отменилась"). */
+  calledOff?: boolean;
+  /** Tells somebody reached somewhere ("дозвонился", not "не дозвонился"). */
+  reached?: boolean;
 }
 
 function readClause(
@@ -507,6 +516,7 @@ function readClause(
     : [
         ...spans(NOANSWER, lower),
         ...(context.call ? spans(NOANSWER_AFTER_CALL, lower) : []),
+        ...(context.reached ? [] : spans(BOSS_AWAY, lower)),
         ...reachNegated.filter(([a]) => context.call || NEGATED_ABILITY.test(lower.slice(0, a))),
       ].sort((x, y) => x[0] - y[0]);
   // "встреча в пятницу прошла": a meeting said to have taken place is held, not booked.
@@ -536,7 +546,7 @@ function readClause(
     clause.plan = true;
     WEEKDAY.lastIndex = 0;
     const named = WEEKDAY.exec(lower);
-    const weekday = named ? WEEKDAY_NAMES.find(([re]) => re.test(named[1] ?? named[2] ?? ""))?.[1] : undefined;
+    const weekday = named ? WEEKDAY_NAMES.find(([re]) => re.test(named[1] ?? named[2] ?? named[3] ?? ""))?.[1] : undefined;
     if (weekday) clause.verblessWeekday = { type: "weekday", weekday };
   }
   // "демо на понедельник", "зовут на встречу", "жду их в офисе в четверг", "they'd like to meet":
@@ -593,6 +603,13 @@ function readClause(
     kindsFound.set("lost", [[goneTo.index, goneTo.index + goneTo[0].length]]);
     consumed.push([goneTo.index, goneTo.index + goneTo[0].length]);
   }
+  // "Был в СибБетоне в четверг": been at a named place is a visit.
+  const beenAt = /(?<![\p{L}])(?:был|была|были|побывал\p{L}*)\s+(?:в|во)\s+[«"]?\p{Lu}/u.exec(text);
+  if (beenAt && !kindsFound.has("meeting") && !kindsFound.has("presentation"))
+    kindsFound.set("meeting", [[beenAt.index, beenAt.index + beenAt[0].length - 1]]);
+  // "победил Евроцемент": the competitor that won is not the client.
+  const winner = /(?<![\p{L}])победила?\s+[«"]?\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)*/u.exec(text);
+  if (winner && kindsFound.has("lost")) consumed.push([winner.index, winner.index + winner[0].length]);
   const notHeld = spans(NOT_HELD, lower).length > 0;
   // "КП так и не отправил", "встречу пока не назначили": every verb of the clause negated, nothing was done.
   const verbs = morph ? tokenize(lower).filter((t) => isCyrillic(t.lower) && morph(t.lower, null)?.tense === "past") : [];
@@ -665,7 +682,9 @@ function readClause(
     for (const k of ["meeting", "call", "presentation"] as const) kindsFound.delete(k);
   // "входящий звонок от …": an inbound call from someone new is a lead.
   // "они сами позвонили и перенесли встречу": a call the client made to move a meeting is no lead.
-  if (kindsFound.has("lead") && INBOUND.test(lower)) kindsFound.delete(moved || context.rebooked ? "lead" : "call");
+  // "встреча отменилась, сами написали": the client's own message that called a meeting off is no lead either.
+  if (kindsFound.has("lead") && INBOUND.test(lower))
+    kindsFound.delete(moved || context.rebooked || (context.calledOff && !kindsFound.has("call")) ? "lead" : "call");
   // "inbound demo request", "запрос на КП": what a new client asks for is the lead, not an event of ours.
   if (
     kindsFound.has("lead") &&
@@ -776,9 +795,10 @@ function readClause(
 
   clause.clients = findClients(text, head.length, consumed, known, morph);
   // "Globex referred us to Vandelay", "по рекомендации Веги пришёл Луч": the one who recommended is not the lead.
-  if (clause.kind === "lead" && clause.clients.length > 1) {
+  // "кафе Облака, пришли по рекомендации Лотоса": nor when the referrer is the only one named there.
+  if (clause.kind === "lead" && clause.clients.length > 0) {
     const referrer = (c: ClientRef) => REFERRED_BY.test(text.slice(0, c.start)) || REFERRED.test(text.slice(c.start + c.typed.length));
-    if (clause.clients.some((c) => !referrer(c))) clause.clients = clause.clients.filter((c) => !referrer(c));
+    clause.clients = clause.clients.filter((c) => !referrer(c));
   }
   if (metAtExpo && clause.kind === "lead" && clause.clients.length > 0 && clause.clients.every((c) => !c.isNew)) {
     clause.kind = "meeting";
@@ -951,7 +971,11 @@ function splitClauses(text: string, morph: Morphology | null, known: KnownClient
       // Read together, so that "на 200 и на 300 тысяч" shares its multiplier.
       const joined = findAmounts(`${current} и ${piece}`).filter((a) => a.strong);
       const ownAmount = joined.some((a) => a.end <= current.length) && joined.some((a) => a.start > current.length);
-      const pieceEvent = KIND_PATTERNS.some(([, re]) => spans(re, l).length > 0) || spans(NOANSWER, l).length > 0;
+      // "недозвон в понедельник был и сегодня опять тишина": silence after a call is another try not reached.
+      const pieceEvent =
+        KIND_PATTERNS.some(([, re]) => spans(re, l).length > 0) ||
+        spans(NOANSWER, l).length > 0 ||
+        (spans(NOANSWER_AFTER_CALL, l).length > 0 && spans(NOANSWER, norm(current)).length > 0);
       // "Globex and Initech both went with competitors": names joined before one event are its subjects.
       if (ownAmount || (pieceEvent && hasEvent(norm(current)))) {
         out.push(current);
@@ -1045,11 +1069,16 @@ export function readFreeText(
       !calledOff(lowerText) &&
       spans(NOT_HELD, lowerText).length === 0,
     call: [CALL_WORD, NOANSWER].some((re) => spans(re, lowerText).length > 0),
+    calledOff: calledOff(lowerText) && APPOINTMENT_WORD.test(lowerText),
+    reached: spans(REACHED, lowerText).some(([a]) => !NEGATED_JUST_BEFORE.test(lowerText.slice(0, a))),
   };
   const clauses = raws.map((c) => readClause(c, index, sorted, morph, context));
   // "в понедельник демо в Океане, во вторник подписали": a diary of past weekdays dates the verbless entry before a
   // dated one as done that day, not as an appointment ahead.
-  const lastDated = clauses.findLastIndex((c) => c.past && c.day?.type === "weekday");
+  // "Monday: demo at Acme. Today: they signed", "в пн встреча с Зенитом, во вт КП": so does a dated event after it.
+  const lastDated = clauses.findLastIndex(
+    (c) => (c.past && c.day !== null && (c.day.type === "weekday" || c.day.days === 0)) || (c.kind !== null && !c.plan && c.day?.type === "weekday"),
+  );
   for (const c of clauses.slice(0, Math.max(lastDated, 0)))
     if (c.verblessWeekday && c.kind !== null) {
       c.plan = false;
