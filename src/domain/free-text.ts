@@ -604,7 +604,7 @@ function readClause(
     consumed.push([goneTo.index, goneTo.index + goneTo[0].length]);
   }
   // "Был в СибБетоне в четверг": been at a named place is a visit.
-  const beenAt = /(?<![\p{L}])(?:был|была|были|побывал\p{L}*)\s+(?:в|во)\s+[«"]?\p{Lu}/u.exec(text);
+  const beenAt = /(?<![\p{L}])(?:[Бб]ыл[аи]?|[Пп]обывал\p{L}*)\s+(?:в|во)\s+[«"]?\p{Lu}/u.exec(text);
   if (beenAt && !kindsFound.has("meeting") && !kindsFound.has("presentation"))
     kindsFound.set("meeting", [[beenAt.index, beenAt.index + beenAt[0].length - 1]]);
   // "победил Евроцемент": the competitor that won is not the client.
@@ -630,7 +630,9 @@ function readClause(
       // "пришлю КП", "шлю КП", "обещал выслать КП": the verb just before the event word is still to come.
       if (morph && kind !== "call") {
         const prev = /(\p{L}+)\s+$/u.exec(before)?.[1];
-        const tense = prev && isCyrillic(prev) && !STOP.has(prev) ? morph(prev, null)?.tense : undefined;
+        // "пришли по рекомендации": an order that is also a past plural is no plan.
+        const prevAnalysis = prev && isCyrillic(prev) && !STOP.has(prev) ? morph(prev, null) : null;
+        const tense = prevAnalysis?.pastToo ? undefined : prevAnalysis?.tense;
         if (tense === "futr" || tense === "pres" || tense === "impr" || tense === "infn") return false;
         // "позвоню", "встречусь": the event word itself in the future.
         const own = /^\p{L}+/u.exec(lower.slice(a))?.[0];
