@@ -579,6 +579,10 @@ function readClause(
     const ss = all.filter(([a]) => a < aboutAt);
     if (ss.length > 0) kindsFound.set(kind, ss);
   }
+  // "в кафе Маяк", "в ресторане Прага": a café named is where the client is, not a meeting over coffee.
+  const atPlace = kindsFound.get("meeting")?.filter(([a, b]) => !(/^во?\s/u.test(lower.slice(a, b)) && /^\s+[«"]?\p{Lu}/u.test(text.slice(b))));
+  if (atPlace?.length === 0) kindsFound.delete("meeting");
+  else if (atPlace) kindsFound.set("meeting", atPlace);
   // "сказали перезвонить", "надо отправить КП": an infinitive names what is still to be done;
   // "перезвон в четверг" (a callback, the noun) is one still to make.
   for (const [kind, ss] of kindsFound) {
