@@ -55,6 +55,7 @@ import {
   STATUS_AFTER,
   TRADE,
   EVENT_NOUN,
+  TENDER_BID,
   STOP,
   TIME_REFERENCE,
   TOPIC_BEFORE,
@@ -475,6 +476,8 @@ interface MessageContext {
   calledOff?: boolean;
   /** Tells somebody reached somewhere ("дозвонился", not "не дозвонился"). */
   reached?: boolean;
+  /** About a tender ("участвуем в тендере"). */
+  tender?: boolean;
 }
 
 function readClause(
@@ -578,6 +581,12 @@ function readClause(
     consumed.push(...all);
     const ss = all.filter(([a]) => a < aboutAt);
     if (ss.length > 0) kindsFound.set(kind, ss);
+  }
+  const bid = context.tender ? spans(TENDER_BID, lower) : [];
+  if (bid.length > 0) {
+    kindsFound.delete("lead");
+    kindsFound.set("proposal", bid);
+    consumed.push(...bid);
   }
   // "в кафе Маяк", "в ресторане Прага": a café named is where the client is, not a meeting over coffee.
   const atPlace = kindsFound.get("meeting")?.filter(([a, b]) => !(/^во?\s/u.test(lower.slice(a, b)) && /^\s+[«"]?\p{Lu}/u.test(text.slice(b))));
@@ -694,7 +703,7 @@ function readClause(
   // "inbound demo request", "запрос на КП": what a new client asks for is the lead, not an event of ours.
   if (
     kindsFound.has("lead") &&
-    /request|запрос|(?<!(?:тендерн|отправил|подал|направил|выслал)\p{L}*\s+)заявк\p{L}*\s+(?:на\s+)?(?!(?:\p{L}+\s+)?(?:тендер|участи))/u.test(
+    /request|запрос|(?<!(?:тендерн|отправил|подал|направил|выслал)\p{L}*\s+)заявк\p{L}*\s+(?:на\s+)?(?!(?:\p{L}+\s+)?(?:тендер|участи|отправил|подал|направил|загрузил))/u.test(
       lower,
     )
   )
@@ -1077,6 +1086,7 @@ export function readFreeText(
     call: [CALL_WORD, NOANSWER].some((re) => spans(re, lowerText).length > 0),
     calledOff: calledOff(lowerText) && APPOINTMENT_WORD.test(lowerText),
     reached: spans(REACHED, lowerText).some(([a]) => !NEGATED_JUST_BEFORE.test(lowerText.slice(0, a))),
+    tender: /тендер|tender/u.test(lowerText),
   };
   const clauses = raws.map((c) => readClause(c, index, sorted, morph, context));
   // "в понедельник демо в Океане, во вторник подписали": a diary of past weekdays dates the verbless entry before a
