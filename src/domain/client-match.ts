@@ -175,6 +175,7 @@ const translit = (s: string) => [...s].map((c) => TRANSLIT[c] ?? c).join("");
 const sounds = (latin: string) =>
   latin
     .replace(/kh/g, "h")
+    .replace(/gh/g, "")
     .replace(/ck|q|c(?=[aou]|$|[^eiyh])/g, "k")
     .replace(/ph/g, "f")
     .replace(/th/g, "t")
@@ -200,8 +201,13 @@ export function sameName(word: string, base: string | null, key: string, toleran
   // "нордик фудсу", "скайлайн": a Latin name typed in Cyrillic, with a case ending, sounds the same.
   if (!isCyrillic(key) && isCyrillic(word)) {
     const target = sounds(key);
-    if (target.length < 5 || tolerance === "no_ending") return false;
-    return ENDINGS.some((ending) => word.endsWith(ending) && word.length - ending.length >= 4 && sounds(translit(word.slice(0, word.length - ending.length))) === target);
+    if (target.length < 5) return false;
+    return ENDINGS.some(
+      (ending) =>
+        word.endsWith(ending) &&
+        word.length - ending.length >= 4 &&
+        sounds(translit(word.slice(0, word.length - ending.length))) === target,
+    );
   }
   const stem = FINAL_VOWEL.test(key) && key.length > 3 ? key.slice(0, -1) : key;
   for (const ending of ENDINGS) {

@@ -11,10 +11,10 @@ import {
   AGO,
   AHEAD_HINT,
   AMOUNT_RE,
-  BOSS_AWAY,
   APPOINTMENT_WORD,
   BARE_WEEKDAY,
   BOOKED_AFTER,
+  BOSS_AWAY,
   CALL_WORD,
   CANCELLED,
   COMMAND,
@@ -22,6 +22,7 @@ import {
   CURRENCY_FOREIGN,
   EN_NEGATED,
   EN_PAST,
+  EVENT_NOUN,
   EXPO_RE,
   FUTURE_WORDS,
   HELD,
@@ -53,12 +54,12 @@ import {
   RESCHEDULED,
   ROLES,
   STATUS_AFTER,
-  TRADE,
-  EVENT_NOUN,
-  TENDER_BID,
   STOP,
+  TENDER_BID,
+  TENDER_NOUN,
   TIME_REFERENCE,
   TOPIC_BEFORE,
+  TRADE,
   UNDER_WAY,
   VAGUE_PAST,
   VIDEO_RE,
@@ -172,9 +173,9 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
     const ahead =
       m[3] === undefined &&
       (booking ||
-      promised ||
-      (ofAppointment && spans(HELD, lower).length === 0) ||
-      (!pastTense && /встреч|meet|демо|demo|презент/u.test(lower)));
+        promised ||
+        (ofAppointment && spans(HELD, lower).length === 0) ||
+        (!pastTense && /встреч|meet|демо|demo|презент/u.test(lower)));
     const name = m[1] ?? m[2] ?? m[3] ?? "";
     const weekday = WEEKDAY_NAMES.find(([re]) => re.test(name))?.[1];
     if (!ahead && weekday && day === null) day = { type: "weekday", weekday };
@@ -372,7 +373,7 @@ function nameish(t: Token, first: boolean, afterPrep: boolean, cases: readonly G
   if (LEGAL.has(t.lower)) return false;
   if (!isCyrillic(t.text)) return /\p{L}/u.test(t.text) && (isUpper(t.text) || afterPrep);
   if (morph && ROLES.has(morph(t.lower, null)?.base ?? "")) return false;
-  if (!isUpper(t.text) && TRADE.test(t.lower)) return false;
+  if (!isUpper(t.text) && (TRADE.test(t.lower) || TENDER_NOUN.test(t.lower))) return false;
   // "ладога отказалась": typed in lower case, a message's first word is a name when the dictionary knows it as one.
   if (!isUpper(t.text) && !afterPrep && !(first && morph?.(t.lower, null)?.proper)) return false;
   if (first || afterPrep) {
@@ -589,7 +590,9 @@ function readClause(
     consumed.push(...bid);
   }
   // "в кафе Маяк", "в ресторане Прага": a café named is where the client is, not a meeting over coffee.
-  const atPlace = kindsFound.get("meeting")?.filter(([a, b]) => !(/^во?\s/u.test(lower.slice(a, b)) && /^\s+[«"]?\p{Lu}/u.test(text.slice(b))));
+  const atPlace = kindsFound
+    .get("meeting")
+    ?.filter(([a, b]) => !(/^во?\s/u.test(lower.slice(a, b)) && /^\s+[«"]?\p{Lu}/u.test(text.slice(b))));
   if (atPlace?.length === 0) kindsFound.delete("meeting");
   else if (atPlace) kindsFound.set("meeting", atPlace);
   // "сказали перезвонить", "надо отправить КП": an infinitive names what is still to be done;
@@ -643,9 +646,9 @@ function readClause(
       // "пришлю КП", "шлю КП", "обещал выслать КП": the verb just before the event word is still to come.
       if (morph && kind !== "call") {
         const prev = /(\p{L}+)\s+$/u.exec(before)?.[1];
-        // "пришли по рекомендации": an order that is also a past plural is no plan.
+        // "пришли по рекомендации": a new client's coming, told by a word that is also an order, came ("пришли КП" asks).
         const prevAnalysis = prev && isCyrillic(prev) && !STOP.has(prev) ? morph(prev, null) : null;
-        const tense = prevAnalysis?.pastToo ? undefined : prevAnalysis?.tense;
+        const tense = prevAnalysis?.pastToo && kind === "lead" ? undefined : prevAnalysis?.tense;
         if (tense === "futr" || tense === "pres" || tense === "impr" || tense === "infn") return false;
         // "позвоню", "встречусь": the event word itself in the future.
         const own = /^\p{L}+/u.exec(lower.slice(a))?.[0];
@@ -698,8 +701,7 @@ function readClause(
   // "входящий звонок от …": an inbound call from someone new is a lead.
   // "они сами позвонили и перенесли встречу": a call the client made to move a meeting is no lead.
   // "встреча отменилась, сами написали": the client's own message that called a meeting off is no lead either.
-  if (kindsFound.has("lead") && INBOUND.test(lower))
-    kindsFound.delete(moved || context.rebooked || (context.calledOff && !kindsFound.has("call")) ? "lead" : "call");
+  if (kindsFound.has("lead") && INBOUND.test(lower)) kindsFound.delete(moved || context.rebooked || context.calledOff ? "lead" : "call");
   // "inbound demo request", "запрос на КП": what a new client asks for is the lead, not an event of ours.
   if (
     kindsFound.has("lead") &&
@@ -901,7 +903,8 @@ function findClients(
     }
     const prepOverLegal = afterLegal && prevPrev ? NAME_PREPS[prevPrev.lower] : undefined;
     // "с ИП Петров": after a legal form the name may stay in the nominative.
-    const cases = prep ?? (prepOverLegal ? [...prepOverLegal, "nomn" as const] : null);
+    const afterTender = prev !== undefined && !isUpper(prev.text) && TENDER_NOUN.test(prev.lower) && isUpper(t.text);
+    const cases = afterTender ? (["gent"] as const) : (prep ?? (prepOverLegal ? [...prepOverLegal, "nomn" as const] : null));
     const first = idx === 0 || (idx === 1 && prev !== undefined && STOP.has(prev.lower) && !prep);
     if (!nameish(t, first, cases !== null || afterLegal, cases, morph)) {
       i++;
@@ -950,7 +953,15 @@ function findClients(
     const name = (
       run.every((x) => !isCyrillic(x.text)) && typedName.includes("&")
         ? typedName
-        : stripLegal(baseName(run, afterTrade ? null : cases, first || afterLegal || afterTrade, morph, afterTrade ? "trade" : afterLegal ? "legal" : null))
+        : stripLegal(
+            baseName(
+              run,
+              afterTrade ? null : cases,
+              first || afterLegal || afterTrade,
+              morph,
+              afterTrade ? "trade" : afterLegal ? "legal" : null,
+            ),
+          )
     ).slice(0, MAX_CLIENT_LENGTH);
     // A surname's base form is compared as it is: "Соколова" is Соколов, not «Сокол» with an ending.
     const surname =
@@ -1093,7 +1104,9 @@ export function readFreeText(
   // dated one as done that day, not as an appointment ahead.
   // "Monday: demo at Acme. Today: they signed", "в пн встреча с Зенитом, во вт КП": so does a dated event after it.
   const lastDated = clauses.findLastIndex(
-    (c) => (c.past && c.day !== null && (c.day.type === "weekday" || c.day.days === 0)) || (c.kind !== null && !c.plan && c.day?.type === "weekday"),
+    (c) =>
+      (c.past && c.day !== null && (c.day.type === "weekday" || (c.day.type === "ago" && c.day.days === 0))) ||
+      (c.kind !== null && !c.plan && c.day?.type === "weekday"),
   );
   for (const c of clauses.slice(0, Math.max(lastDated, 0)))
     if (c.verblessWeekday && c.kind !== null) {

@@ -134,7 +134,8 @@ export function russianMorphology(): Morphology {
     const kind = properOf(best.tag);
     if (!kind && VERBS.has(post)) return { base: word, pos: "verb", tense, nominative, ...(pastToo ? { pastToo } : {}) };
     if (!kind && !NOUNS.has(post) && !ADJS.has(post)) return { base: word, pos: "other", nominative };
-    if (kind === "surname") return { base: surnameBase(best), pos: "noun", proper: kind, nominative, ...(nominativeAny ? { nominativeAny } : {}) };
+    if (kind === "surname")
+      return { base: surnameBase(best), pos: "noun", proper: kind, nominative, ...(nominativeAny ? { nominativeAny } : {}) };
     // Keep number (and an adjective's gender): "Рогами" → "Рога", "Северной" → "Северная".
     const wanted = ["nomn", best.tag.NMbr ?? "sing"];
     if (ADJS.has(post) && best.tag.NMbr !== "plur" && best.tag.GNdr) wanted.push(best.tag.GNdr);
