@@ -322,10 +322,25 @@ function baseName(
         return t.text;
       // "ИП Соколова", "ООО Цифровые Решения", "в клинику Здоровье": a name in apposition to its legal form or
       // its trade is typed in the nominative whatever the preposition before asks.
-      // After a legal form the preposition's case already allows the nominative; only a plural one was missed.
       const inApposition = apposition ? morph?.(t.lower, ["nomn"]) : undefined;
-      if (inApposition?.nominativeAny && inApposition.proper !== "surname" && (apposition === "trade" || !inApposition.nominative))
+      // After a legal form the preposition's case already allows the nominative; a plural one, or a word the
+      // dictionary does not know ("ООО Стройтехника"), was missed.
+      if (
+        inApposition?.nominativeAny &&
+        inApposition.proper !== "surname" &&
+        (apposition === "trade" ||
+          (!inApposition.nominative && !inApposition.guessed) ||
+          (inApposition.guessed && !/(?:ом|ем|ой|ей|ым|им|ами|ями|ах|ях|[уюеи])$/u.test(t.lower)))
+      )
         return capital(t.text);
+      // "с ООО Альфатехом": a word the dictionary does not know with the instrumental's masculine ending after "с" loses it.
+      if (
+        cases?.includes("ablt") &&
+        /(?<=[бвгджзклмнпрстфхцчшщ])ом$/u.test(t.lower) &&
+        t.lower.length > 5 &&
+        morph?.(t.lower, cases)?.guessed
+      )
+        return capital(t.text.slice(0, -2));
       // "в ТехноКом", "в СтройДом": a word the dictionary does not know, ending as a masculine nominative, after a
       // preposition that allows the accusative, is typed in its base form (the guess from its tail would inflect it).
       if (
@@ -354,6 +369,7 @@ function baseName(
           cases[0] === "gent" ? /(?<=[бвгджзклмнпрстфхцчшщ])а$/u : cases[0] === "datv" ? /(?<=[бвгджзклмнпрстфхцчшщ])у$/u : null;
         if (ending && t.lower.length > 4) base = t.lower.replace(ending, "");
       }
+
       // A base form that lost the word's beginning is a guess from its tail ("Медиагрупп" → "группы"): keep the word.
       if (norm(base).slice(0, 3) !== t.lower.slice(0, 3)) base = t.lower;
       // The part the base form shares with the word keeps the writer's letters: "ТехноПарком" → "ТехноПарк".
@@ -590,9 +606,13 @@ function readClause(
     consumed.push(...bid);
   }
   // "в кафе Маяк", "в ресторане Прага": a café named is where the client is, not a meeting over coffee.
-  const atPlace = kindsFound
-    .get("meeting")
-    ?.filter(([a, b]) => !(/^во?\s/u.test(lower.slice(a, b)) && /^\s+[«"]?\p{Lu}/u.test(text.slice(b))));
+  // "обед в ресторане Пушкин с Фортуной": met there with a client named after it, the café's name is no client.
+  const withSomeone = /(?<![\p{L}])(?:с|со)\s+[«"]?\p{Lu}/u.test(text);
+  const atPlace = kindsFound.get("meeting")?.filter(([a, b]) => {
+    const place = /^во?\s/u.test(lower.slice(a, b)) ? /^\s+[«"]?\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)*/u.exec(text.slice(b)) : null;
+    if (place && withSomeone) consumed.push([b, b + place[0].length]);
+    return !place || withSomeone;
+  });
   if (atPlace?.length === 0) kindsFound.delete("meeting");
   else if (atPlace) kindsFound.set("meeting", atPlace);
   // "сказали перезвонить", "надо отправить КП": an infinitive names what is still to be done;
@@ -777,6 +797,7 @@ function readClause(
         .slice(keepWord ? sep.index : sep.index + sep[0].length)
         .replace(REASON_LEAD, "")
         .replace(/[\s.!,;)]+$/gu, "")
+        .replace(REASON_TAIL, "")
         .trim();
       if (reason) clause.reason = reason.slice(0, MAX_REASON_LENGTH);
       head = text.slice(0, sep.index);
@@ -1341,11 +1362,15 @@ export function readFreeText(
   return { entries, guessed, confident, notes: [...notes], nothing: null };
 }
 
+// "too expensive for them", "дорого для них": whom the reason is about adds nothing to it.
+const REASON_TAIL = /\s+(?:for\s+(?:them|him|her|us|now)|для\s+(?:них|него|не[её]|нас))$/iu;
+
 /** A clause as written, as a loss reason ("отказались, дорого"). */
 function reasonText(raw: string): string | null {
   const cleaned = raw
     .replace(REASON_LEAD, "")
     .replace(/[\s.!,;)]+$/gu, "")
+    .replace(REASON_TAIL, "")
     .trim();
   return cleaned ? cleaned.slice(0, MAX_REASON_LENGTH) : null;
 }
