@@ -264,7 +264,7 @@ export function matchKnownAt(
     }
   }
   // "к гранитчикам", "у вектровцев": the people of a client, named by a suffix on its name.
-  const derived = /^(\p{L}{4,}?)(?:чик|щик|овц|евц|ц)(?:и|ам|ами|ов|ах|а|у|ем|ом|ев)?$/u.exec(compact(words[at] ?? ""));
+  const derived = /^(\p{L}{4,}?)(?:чик|щик|овц|евц|ц)(?:и|ы|ам|ами|ов|ах|а|у|ем|ом|ев)?$/u.exec(compact(words[at] ?? ""));
   if (derived) {
     const client = known.all.find((c) => c.key === derived[1]);
     if (client) return { client, words: 1 };

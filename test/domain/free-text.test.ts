@@ -606,3 +606,89 @@ describe("readFreeText, round 7: names by word and by dictionary, amounts carrie
     expect(read("can't reach anyone this morning").entries).toEqual([]);
   });
 });
+
+describe("readFreeText, round 8: trades and roles before names, names by sound, slang money, gatekeepers, diaries", () => {
+  const known = ["Кедр", "Лотос", "Орбита", "Атлант", "Skyline Group", "Nordic Foods", "Гранит"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed
+      ? []
+      : r.entries.map(
+          (e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}${e.amountMinor ? `:${e.amountMinor / 100}` : ""}`,
+        );
+  };
+
+  it("reads the name after a business's trade as typed, and no café named before a client as a meeting", () => {
+    expect(got("звонил в аптеку Здоровье, договорились о встрече")).toEqual(["call:meeting@Здоровье"]);
+    expect(got("новая заявка от пекарни Колосок")).toEqual(["lead@Колосок"]);
+    expect(got("звонок в кафе Маяк, трубку не взяли")).toEqual(["call:noanswer@Маяк"]);
+    expect(got("обед в ресторане Пушкин с Лотосом")).toEqual(["meeting@Лотос"]);
+    expect(got("подали заявку в тендере Росатома")).toEqual(["proposal@Росатом"]);
+    expect(got("отправил КП для ООО Северные Технологии")).toEqual(["proposal@Северные Технологии"]);
+  });
+
+  it("skips a person named by their role and an exhibition's name", () => {
+    expect(got("звонил в Орбиту, главврач Петров сказал подумает")).toEqual(["call:reached@Орбита"]);
+    expect(got("лид с форума Ритейл-Экспо: ООО «Колос»")).toEqual(["lead@Колос"]);
+  });
+
+  it("finds a Latin client typed in Cyrillic, and a client's people by a suffix", () => {
+    expect(got("нордик фудсу выставил КП")).toEqual(["proposal@Nordic Foods"]);
+    expect(got("звонок кедровцам, не взяли")).toEqual(["call:noanswer@Кедр"]);
+    // A word that only shares a few consonants with a Latin name is not it.
+    expect(got("звонил в Кедр до конца дня не дозвонился")).toEqual(["call:noanswer@Кедр"]);
+  });
+
+  it("reads slang sums: лям, лимон, четверть ляма, полтинник", () => {
+    expect(got("подписали с Кедром договор на лям")).toEqual(["deal@Кедр:1000000"]);
+    expect(got("закрыл Орбиту на лимон")).toEqual(["deal@Орбита:1000000"]);
+    expect(got("Лотос оплатил четверть ляма")).toEqual(["deal@Лотос:250000"]);
+    expect(got("лотос перевёл полтинник")).toEqual(["deal@Лотос:50000"]);
+    expect(got("продали Атланту на 2 ляма")).toEqual(["deal@Атлант:2000000"]);
+  });
+
+  it("reads a busy line, a boss away and a gatekeeper as not reached, unless someone else was reached", () => {
+    expect(got("звонил в Лотос, линия занята")).toEqual(["call:noanswer@Лотос"]);
+    expect(got("набрал Орбиту, директора нет на месте")).toEqual(["call:noanswer@Орбита"]);
+    expect(got("звонил в Атлант, директор в отпуске, поговорил с замом")).toEqual(["call:reached@Атлант"]);
+    expect(got("called Skyline Group, didn't get through")).toEqual(["call:noanswer@Skyline Group"]);
+    expect(got("звонила в Гранит, просят набрать после обеда")).toEqual(["call:reached@Гранит"]);
+  });
+
+  it("reads losses said in other words, with the competitor and the reason's filler left out", () => {
+    expect(got("тендер Гранита не выиграли, победил Техноснаб")).toEqual(["lost@Гранит"]);
+    expect(got("минус Лотос, ушли к конкуренту")).toEqual(["lost@Лотос"]);
+    expect(got("Кедр продлился со своим старым поставщиком")).toEqual(["lost@Кедр"]);
+    expect(got("Атлант больше не будет у нас заказывать")).toEqual(["lost@Атлант"]);
+    expect(read("lost Atlant - too pricey for them", known).entries[0]).toMatchObject({ kind: "lost", lostReason: "too pricey" });
+    expect(read("Лотос отказался, сказал что нет бюджета", known).entries[0]).toMatchObject({ lostReason: "нет бюджета" });
+  });
+
+  it("reads visits named by where one was, and a payment only promised as none made", () => {
+    expect(got("был у Лотоса в четверг, обсудили поставки")).toEqual(["meeting@Лотос"]);
+    expect(got("Была в Орбите, потом звонила в Кедр")).toEqual(["meeting@Орбита", "call:reached@Кедр"]);
+    expect(got("был на складе у Кедра, посмотрели остатки")).toEqual(["meeting@Кедр"]);
+    expect(got("счёт Лотосу выставил на 80 000, оплату обещали на неделе")).toEqual(["proposal@Лотос"]);
+  });
+
+  it("dates a diary by its header and by the dated event after a verbless one", () => {
+    const days = (text: string) => read(text, known).entries.map((e) => `${e.kind}@${e.clientName}:${JSON.stringify(e.day)}`);
+    expect(days("итоги среды: звонок в Лотос — недозвон, КП Кедру")).toEqual([
+      'call@Лотос:{"type":"weekday","weekday":3}',
+      'proposal@Кедр:{"type":"weekday","weekday":3}',
+    ]);
+    expect(days("Tuesday: call with Orbita. Today: Orbita signed for 200k")).toEqual([
+      'call@Орбита:{"type":"weekday","weekday":2}',
+      "deal@Орбита:null",
+    ]);
+    expect(days("звонил Кедру в понедельник — тишина, и сегодня тишина")).toEqual([
+      'call@Кедр:{"type":"weekday","weekday":1}',
+      "call@Кедр:null",
+    ]);
+  });
+
+  it("logs nothing when the client's own message called a meeting off", () => {
+    expect(read("Встреча с Лотосом завтра отменилась, сами написали", known).entries.some((e) => e.kind === "lead")).toBe(false);
+    expect(got("кафе Облака — новый лид, пришли по рекомендации Лотоса")).toEqual(["lead@Облака"]);
+  });
+});
