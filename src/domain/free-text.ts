@@ -1025,6 +1025,11 @@ function splitClauses(text: string, morph: Morphology | null, known: KnownClient
         (spans(NOANSWER_AFTER_CALL, l).length > 0 && spans(NOANSWER, norm(current)).length > 0);
       // "Globex and Initech both went with competitors": names joined before one event are its subjects.
       if (ownAmount || (pieceEvent && hasEvent(norm(current)))) {
+        // "Орбиту на 300 и Атлант на 200 тыс": the first piece keeps the multiplier it shared.
+        AMOUNT_RE.lastIndex = 0;
+        const shared =
+          ownAmount && !findAmounts(current).some((a) => a.strong) ? [...piece.matchAll(AMOUNT_RE)].find((m) => m[3])?.[3] : undefined;
+        if (shared) current = current.replace(/(\d)(?!.*\d)/u, `$1 ${shared}`);
         out.push(current);
         current = piece;
       } else current += ` и ${piece}`;

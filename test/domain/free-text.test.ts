@@ -645,6 +645,8 @@ describe("readFreeText, round 8: trades and roles before names, names by sound, 
     expect(got("Лотос оплатил четверть ляма")).toEqual(["deal@Лотос:250000"]);
     expect(got("лотос перевёл полтинник")).toEqual(["deal@Лотос:50000"]);
     expect(got("продали Атланту на 2 ляма")).toEqual(["deal@Атлант:2000000"]);
+    // Two deals in one message, the multiplier said once.
+    expect(got("закрыли Орбиту на 300 и Атлант на 200 тыс")).toEqual(["deal@Орбита:300000", "deal@Атлант:200000"]);
   });
 
   it("reads a busy line, a boss away and a gatekeeper as not reached, unless someone else was reached", () => {
