@@ -532,9 +532,9 @@ describe("readFreeText, round 7: names by word and by dictionary, amounts carrie
       ["Гранит", 20_000_000],
       ["Полюс", 30_000_000],
     ]);
-    // "на 150 и на 400 тысяч": the second deal's amount is never copied to the first.
+    // "на 150 и на 400 тысяч": the second deal's amount is never copied to the first; its multiplier is shared.
     expect(read("закрыл Полюс на 150 и Гранит на 400 тысяч", known).entries.map((e) => [e.clientName, e.amountMinor])).toEqual([
-      ["Полюс", null],
+      ["Полюс", 15_000_000],
       ["Гранит", 40_000_000],
     ]);
     expect(read("Гранит внёс аванс 70 косых", known).entries[0]).toMatchObject({ kind: "deal", amountMinor: 7_000_000 });
