@@ -227,6 +227,8 @@ interface ClientRef {
   start: number;
   /** A new name read only from a lowercase word after a preposition ("в отпуске"): weak evidence. */
   weak?: boolean;
+  /** A new name the dictionary knows as a place, after "в/во/на" ("объект в Химках"). */
+  place?: boolean;
 }
 
 interface Clause {
@@ -266,7 +268,8 @@ const isUpper = (s: string) => /^\p{Lu}/u.test(s);
 const calledOff = (lower: string) => CANCELLED.test(lower) && spans(RESCHEDULED, lower).length === 0;
 
 function tokenize(text: string): Token[] {
-  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&'’-]*/gu)].map((m) => {
+  // "Здоровье+": a plus right after a letter ends a name.
+  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&'’-]*(?:(?<=\p{L})\+)?/gu)].map((m) => {
     // "Acme's office": the owner is the name, and the name ends there.
     const possessive = /\p{L}['’]s$/iu.test(m[0]);
     const word = possessive ? m[0].slice(0, -2) : m[0];
@@ -318,7 +321,7 @@ function baseName(
   const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   return words
     .map((t) => {
-      if (!isCyrillic(t.text) || t.text.includes("-") || /\d/.test(t.text) || (t.text.length <= 4 && t.text === t.text.toUpperCase()))
+      if (!isCyrillic(t.text) || t.text.includes("-") || /[\d+]/.test(t.text) || (t.text.length <= 4 && t.text === t.text.toUpperCase()))
         return t.text;
       // "ИП Соколова", "ООО Цифровые Решения", "в клинику Здоровье": a name in apposition to its legal form or
       // its trade is typed in the nominative whatever the preposition before asks.
@@ -992,7 +995,8 @@ function findClients(
       [cases ?? OBLIQUE, null].some((c) => morph(t.lower, c)?.proper === "surname");
     const k = lookupKnown(name, index, surname);
     const typed = text.slice(t.start, run[run.length - 1]!.end);
-    found.push({ name: k?.name ?? name, isNew: !k, start: t.start, weak: !k && !isUpper(t.text), typed });
+    const place = !k && run.length === 1 && ["в", "во", "на"].includes(prev?.lower ?? "") && morph?.(t.lower, cases)?.proper === "geo";
+    found.push({ name: k?.name ?? name, isNew: !k, start: t.start, weak: !k && !isUpper(t.text), typed, ...(place ? { place } : {}) });
     i = j;
   }
   // "заявка с сайта от Кварца": a lowercase word counts as a name only when nothing better is there.
@@ -1172,7 +1176,11 @@ export function readFreeText(
     // A follow-on remark ("он в отпуске") does not name a new client for an event that has one.
     if (last?.client && (c.kind === null || c.kind === last.kind)) c.clients = c.clients.filter((x) => !x.weak);
     // "обсудили условия" after a meeting is a remark on it, not a call.
-    if (c.reachedOnly && last && last.kind !== "call" && c.clients.length === 0) c.kind = null;
+    // "провела встречу с Вегой, обсудили объект в Химках": a place named in the remark is no client.
+    if (c.reachedOnly && last && last.kind !== "call" && c.clients.every((x) => x.place)) {
+      c.kind = null;
+      c.clients = [];
+    }
     // "did the demo for Acme, 6 people on the call": the call is where the event before happened.
     if (c.kind === "call" && c.callMedium && c.outcome === null && last && last.kind !== "call") c.kind = null;
     // "вчера не дозвонился, сегодня дозвонился": another day is another event.

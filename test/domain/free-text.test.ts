@@ -625,6 +625,9 @@ describe("readFreeText, round 8: trades and roles before names, names by sound, 
     expect(got("обед в ресторане Пушкин с Лотосом")).toEqual(["meeting@Лотос"]);
     expect(got("подали заявку в тендере Росатома")).toEqual(["proposal@Росатом"]);
     expect(got("отправил КП для ООО Северные Технологии")).toEqual(["proposal@Северные Технологии"]);
+    expect(got("съездил в стоматологию Дента+, познакомился с главврачом")).toEqual(["meeting@Дента+"]);
+    // A place named in a remark after a meeting is where, not who.
+    expect(got("провёл встречу с ООО Ромтех, обсудили склад в Подольске")).toEqual(["meeting@Ромтех"]);
   });
 
   it("skips a person named by their role and an exhibition's name", () => {
