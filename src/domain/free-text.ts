@@ -227,7 +227,7 @@ interface ClientRef {
   start: number;
   /** A new name read only from a lowercase word after a preposition ("в отпуске"): weak evidence. */
   weak?: boolean;
-  /** A new name the dictionary knows as a place, after "в/во/на" ("объект в Химках"). */
+  /** A new name the dictionary knows as a place after "в/во/на" ("объект в Химках"), or a person named by a role. */
   place?: boolean;
 }
 
@@ -539,7 +539,7 @@ function readClause(
     : [
         ...spans(NOANSWER, lower),
         ...(context.call ? spans(NOANSWER_AFTER_CALL, lower) : []),
-        ...(context.reached ? [] : spans(BOSS_AWAY, lower)),
+        ...(context.reached || !context.call ? [] : spans(BOSS_AWAY, lower)),
         ...reachNegated.filter(([a]) => context.call || NEGATED_ABILITY.test(lower.slice(0, a))),
       ].sort((x, y) => x[0] - y[0]);
   // "встреча в пятницу прошла": a meeting said to have taken place is held, not booked.
@@ -644,7 +644,11 @@ function readClause(
   }
   // "Был в СибБетоне в четверг": been at a named place is a visit.
   const beenAt = /(?<![\p{L}])(?:[Бб]ыл[аи]?|[Пп]обывал\p{L}*)\s+(?:в|во)\s+[«"]?\p{Lu}/u.exec(text);
-  if (beenAt && !kindsFound.has("meeting") && !kindsFound.has("presentation"))
+  // "был в Москве": a city is where one was, not whom one visited.
+  const beenWhere = beenAt ? /^\s*[«"]?(\p{L}+)/u.exec(text.slice(beenAt.index + beenAt[0].length - 1))?.[1] : undefined;
+  const beenInPlace =
+    beenWhere !== undefined && morph?.(norm(beenWhere), ["loct"])?.proper === "geo" && lookupKnown(beenWhere, known) === null;
+  if (beenAt && !beenInPlace && !kindsFound.has("meeting") && !kindsFound.has("presentation"))
     kindsFound.set("meeting", [[beenAt.index, beenAt.index + beenAt[0].length - 1]]);
   // "победил Евроцемент": the competitor that won is not the client.
   const winner = /(?<![\p{L}])победила?\s+[«"]?\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)*/u.exec(text);
@@ -907,14 +911,9 @@ function findClients(
     const afterLegal = prev !== undefined && LEGAL.has(prev.lower);
     // "в клинику Здоровье", "из агентства Пиксель": the name after a business's trade.
     const afterTrade = prev !== undefined && !isUpper(prev.text) && TRADE.test(prev.lower) && isUpper(t.text);
-    // "с выставки Стройэкспо", "коммерческий директор Ковалёв": an event's name, a person by their role.
-    const prevBase = prev && morph && isCyrillic(prev.lower) ? (morph(prev.lower, null)?.base ?? prev.lower) : (prev?.lower ?? "");
+    // "с выставки Стройэкспо": an event's name is no client.
     const apposed = prev !== undefined && text.slice(prev.end, t.start).trim() === "";
-    if (
-      apposed &&
-      isUpper(t.text) &&
-      (EVENT_NOUN.test(prev.lower) || (ROLES.has(prevBase) && isCyrillic(t.lower) && PERSON.has(morph?.(t.lower, null)?.proper ?? "")))
-    ) {
+    if (apposed && isUpper(t.text) && EVENT_NOUN.test(prev.lower)) {
       i++;
       while (
         i < free.length &&
@@ -996,13 +995,30 @@ function findClients(
     const k = lookupKnown(name, index, surname);
     const typed = text.slice(t.start, run[run.length - 1]!.end);
     const place = !k && run.length === 1 && ["в", "во", "на"].includes(prev?.lower ?? "") && morph?.(t.lower, cases)?.proper === "geo";
-    found.push({ name: k?.name ?? name, isNew: !k, start: t.start, weak: !k && !isUpper(t.text), typed, ...(place ? { place } : {}) });
+    // "коммерческий директор Ковалёв": a person named by their role is the contact, not the company.
+    const roleBase = prev && morph && isCyrillic(prev.lower) ? (morph(prev.lower, null)?.base ?? prev.lower) : "";
+    const byRole = !k && ROLES.has(roleBase) && person2(run, morph);
+    found.push({
+      name: k?.name ?? name,
+      isNew: !k,
+      start: t.start,
+      weak: !k && !isUpper(t.text),
+      typed,
+      ...(place || byRole ? { place: true } : {}),
+    });
     i = j;
   }
-  // "заявка с сайта от Кварца": a lowercase word counts as a name only when nothing better is there.
+  // "заявка с сайта от Кварца": a lowercase word counts as a name only when nothing better is there;
+  // "был в Москве у Кедра", "в СибБетоне, директор Ковалёв": nor a place or a person by their role.
   const strong = found.filter((c) => !c.weak);
-  return (strong.length > 0 ? strong : found).sort((a, b) => a.start - b.start);
+  const named = strong.length > 0 ? strong : found;
+  const firm = named.filter((c) => !c.place);
+  return (firm.length > 0 ? firm : named).sort((a, b) => a.start - b.start);
 }
+
+/** Whether a run of one or two words is a person's name by the dictionary ("Ковалёв", "Ивану Петрову"). */
+const person2 = (run: Token[], morph: Morphology | null) =>
+  morph !== null && run.length <= 2 && run.every((x) => isCyrillic(x.lower) && PERSON.has(morph(x.lower, null)?.proper ?? ""));
 
 /** Splits a message into clauses: sentences, commas, and "и/and" before another event. */
 function splitClauses(text: string, morph: Morphology | null, known: KnownClients | null = null): string[] {
@@ -1174,7 +1190,8 @@ export function readFreeText(
     if (c.pastDay) notes.add("past_day");
     const last = drafts[drafts.length - 1];
     // A follow-on remark ("он в отпуске") does not name a new client for an event that has one.
-    if (last?.client && (c.kind === null || c.kind === last.kind)) c.clients = c.clients.filter((x) => !x.weak);
+    // Nor does a person named by their role or a place ("…, коммерческий директор Ковалёв").
+    if (last?.client && (c.kind === null || c.kind === last.kind)) c.clients = c.clients.filter((x) => !x.weak && !x.place);
     // "обсудили условия" after a meeting is a remark on it, not a call.
     // "провела встречу с Вегой, обсудили объект в Химках": a place named in the remark is no client.
     if (c.reachedOnly && last && last.kind !== "call" && c.clients.every((x) => x.place)) {

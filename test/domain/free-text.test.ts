@@ -630,8 +630,13 @@ describe("readFreeText, round 8: trades and roles before names, names by sound, 
     expect(got("провёл встречу с ООО Ромтех, обсудили склад в Подольске")).toEqual(["meeting@Ромтех"]);
   });
 
-  it("skips a person named by their role and an exhibition's name", () => {
+  it("skips a person named by their role, a city and an exhibition's name beside a company", () => {
     expect(got("звонил в Орбиту, главврач Петров сказал подумает")).toEqual(["call:reached@Орбита"]);
+    expect(got("дозвонился до Кедра, коммерческий директор Ковалёв, интерес есть")).toEqual(["call:reached@Кедр"]);
+    // With no company named, the person is who the manager talked to.
+    expect(got("созвонился с директором Ивановым, договорились о встрече")).toEqual(["call:meeting@Иванов"]);
+    expect(got("был в Москве у Кедра")).toEqual(["meeting@Кедр"]);
+    expect(got("Лотос в Казани, звонил — не взяли")).toEqual(["call:noanswer@Лотос"]);
     expect(got("лид с форума Ритейл-Экспо: ООО «Колос»")).toEqual(["lead@Колос"]);
   });
 
@@ -656,6 +661,8 @@ describe("readFreeText, round 8: trades and roles before names, names by sound, 
     expect(got("звонил в Лотос, линия занята")).toEqual(["call:noanswer@Лотос"]);
     expect(got("набрал Орбиту, директора нет на месте")).toEqual(["call:noanswer@Орбита"]);
     expect(got("звонил в Атлант, директор в отпуске, поговорил с замом")).toEqual(["call:reached@Атлант"]);
+    // With no call told, the boss away is no call.
+    expect(got("встреча в Лотосе, директор в отпуске, общались с коммерческим")).toEqual(["meeting@Лотос"]);
     expect(got("called Skyline Group, didn't get through")).toEqual(["call:noanswer@Skyline Group"]);
     expect(got("звонила в Гранит, просят набрать после обеда")).toEqual(["call:reached@Гранит"]);
   });
@@ -663,6 +670,7 @@ describe("readFreeText, round 8: trades and roles before names, names by sound, 
   it("reads losses said in other words, with the competitor and the reason's filler left out", () => {
     expect(got("тендер Гранита не выиграли, победил Техноснаб")).toEqual(["lost@Гранит"]);
     expect(got("минус Лотос, ушли к конкуренту")).toEqual(["lost@Лотос"]);
+    expect(got("Лотос оплатил 50к, минус скидка 10%")).toEqual(["deal@Лотос:50000"]);
     expect(got("Кедр продлился со своим старым поставщиком")).toEqual(["lost@Кедр"]);
     expect(got("Атлант больше не будет у нас заказывать")).toEqual(["lost@Атлант"]);
     expect(read("lost Atlant - too pricey for them", known).entries[0]).toMatchObject({ kind: "lost", lostReason: "too pricey" });
