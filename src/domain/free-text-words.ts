@@ -244,6 +244,8 @@ export const STOP = new Set(
     "mr mr. mrs ms dr сайта сайте сайт " +
     // Verbs after "to" ("called to confirm") that would read as a name after the preposition.
     "confirm discuss ask check follow talk book schedule reschedule say see chat catch touch arrange review clarify " +
+    "think consider decide pay sign buy meet go come get wait hear know look try move number line price prices " +
+    "back twice earlier later already now still really finally everything nothing someone somebody everyone people guy guys " +
     // Whose ("у своей страховой", "от нашего КП") and when ("к обеду") are no names.
     "свой своя своё свое своей своего своему своих свою своим своими наш наша наше нашего нашей наших нашу нашим нашему " +
     "обеду обеда обедом утра утру вечеру вечера понедельника вторника среды четверга пятницы субботы воскресенья " +

@@ -929,7 +929,14 @@ function findClients(
     const afterTender = prev !== undefined && !isUpper(prev.text) && TENDER_NOUN.test(prev.lower) && isUpper(t.text);
     const cases = afterTender ? (["gent"] as const) : (prep ?? (prepOverLegal ? [...prepOverLegal, "nomn" as const] : null));
     const first = idx === 0 || (idx === 1 && prev !== undefined && STOP.has(prev.lower) && !prep);
-    if (!nameish(t, first, cases !== null || afterLegal, cases, morph)) {
+    // "then harbor freight paid their invoice": lowercase Latin words right before an English past verb are its subject;
+    // "closed harbor freight for 95k": right after an English event verb, its object.
+    const subjectEnd =
+      latinSubjectEnd(all, idx) ??
+      (prev && !isCyrillic(prev.text) && EN_EVENT_VERB.test(prev.lower) && !isCyrillic(t.text) && !isEventToken(t)
+        ? latinRunEnd(all, idx)
+        : null);
+    if (!nameish(t, first, cases !== null || afterLegal || subjectEnd !== null, cases, morph)) {
       i++;
       continue;
     }
@@ -953,6 +960,7 @@ function findClients(
         break;
       // "Cyberdyne filled in the form": after a capitalised name a lowercase English word is the verb, not the name.
       if (!isCyrillic(n.text) && !isUpper(n.text) && isUpper(run[0]!.text) && !LEGAL.has(n.lower)) break;
+      if (subjectEnd !== null && nIdx >= subjectEnd) break;
       // "Hartley & Sons": an ampersand between capitalised words joins one name.
       const gap = text.slice(run[run.length - 1]!.end, n.start).trim();
       if (run[run.length - 1]!.possessive || (gap !== "" && !(gap === "&" && isUpper(n.text)))) break;
@@ -973,18 +981,22 @@ function findClients(
     // "Hartley & Sons": a Latin name joined by an ampersand is kept as typed.
     const typedName = text.slice(t.start, run[run.length - 1]!.end);
     // "Oakridge Ltd": a legal form typed after the name is no part of it.
+    // "harbor freight" typed in lower case is the name "Harbor Freight".
+    const latinLower = run.every((x) => !isCyrillic(x.text) && x.text === x.lower);
     const name = (
       run.every((x) => !isCyrillic(x.text)) && typedName.includes("&")
         ? typedName
-        : stripLegal(
-            baseName(
-              run,
-              afterTrade ? null : cases,
-              first || afterLegal || afterTrade,
-              morph,
-              afterTrade ? "trade" : afterLegal ? "legal" : null,
-            ),
-          )
+        : latinLower
+          ? run.map((x) => x.text.charAt(0).toUpperCase() + x.text.slice(1)).join(" ")
+          : stripLegal(
+              baseName(
+                run,
+                afterTrade ? null : cases,
+                first || afterLegal || afterTrade,
+                morph,
+                afterTrade ? "trade" : afterLegal ? "legal" : null,
+              ),
+            )
     ).slice(0, MAX_CLIENT_LENGTH);
     // A surname's base form is compared as it is: "Соколова" is Соколов, not «Сокол» with an ending.
     const surname =
@@ -1014,6 +1026,34 @@ function findClients(
   const named = strong.length > 0 ? strong : found;
   const firm = named.filter((c) => !c.place);
   return (firm.length > 0 ? firm : named).sort((a, b) => a.start - b.start);
+}
+
+const EN_EVENT_VERB = /^(?:\p{L}+ed|paid|signed|sold|won|lost|met|sent|went|chose|picked|bought|said|rang|spoke)$/u;
+const isEventToken = (t: Token) => KIND_PATTERNS.some(([, re]) => spans(re, t.lower).length > 0) || spans(NOANSWER, t.lower).length > 0;
+/**
+ * Where the English past verb after lowercase Latin words from `at` stands (one to three words before it, none a
+ * small word or an event word: "harbor freight paid"), or null.
+ */
+function latinSubjectEnd(all: Token[], at: number): number | null {
+  for (let k = at; k < Math.min(at + 4, all.length); k++) {
+    const t = all[k]!;
+    if (isCyrillic(t.text) || isUpper(t.text) || /\d/.test(t.text)) return null;
+    if (k > at && EN_EVENT_VERB.test(t.lower)) return k;
+    if (STOP.has(t.lower) || isEventToken(t) || EN_EVENT_VERB.test(t.lower)) return null;
+  }
+  return null;
+}
+
+/** Where lowercase Latin words from `at` end: at the first small word, event word or non-Latin word, at most three on. */
+function latinRunEnd(all: Token[], at: number): number | null {
+  let k = at;
+  while (k < Math.min(at + 3, all.length)) {
+    const t = all[k]!;
+    if (isCyrillic(t.text) || isUpper(t.text) || /\d/.test(t.text) || STOP.has(t.lower) || isEventToken(t) || EN_EVENT_VERB.test(t.lower))
+      break;
+    k++;
+  }
+  return k > at ? k : null;
 }
 
 /** Whether a run of one or two words is a person's name by the dictionary ("Ковалёв", "Ивану Петрову"). */

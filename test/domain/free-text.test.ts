@@ -700,6 +700,17 @@ describe("readFreeText, round 8: trades and roles before names, names by sound, 
     ]);
   });
 
+  it("reads lowercase English names before a past verb or after an event verb, and no small word as one", () => {
+    expect(got("ok so today I spoke with redwood partners and then bluebird media paid their invoice 40k")).toEqual([
+      "call:reached@Redwood Partners",
+      "deal@Bluebird Media:40000",
+    ]);
+    expect(got("closed harbor freight for 95k")).toEqual(["deal@Harbor Freight:95000"]);
+    expect(got("greenway cancelled on us, they picked another vendor")).toEqual(["lost@Greenway"]);
+    expect(got("called Skyline Group, they want to think about it")).toEqual(["call:reached@Skyline Group"]);
+    expect(got("tried Skyline Group, number's disconnected")).toEqual(["call:noanswer@Skyline Group"]);
+  });
+
   it("logs nothing when the client's own message called a meeting off", () => {
     expect(read("Встреча с Лотосом завтра отменилась, сами написали", known).entries.some((e) => e.kind === "lead")).toBe(false);
     expect(got("кафе Облака — новый лид, пришли по рекомендации Лотоса")).toEqual(["lead@Облака"]);
