@@ -77,7 +77,7 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "lead",
     w(
-      `${EXPO}|referral|referred\\s+(?:by|to|us)|по\\s+рекомендаци\\p{L}*|порекомендовал\\p{L}*|сарафан\\p{L}*|` +
+      `${EXPO}|referral|referred\\s+(?:by|to|us)|по\\s+рекомендаци\\p{L}*|порекомендовал\\p{L}*|(?:по\\s+)?сарафан\\p{L}*|` +
         "написали\\s+(?:нам\\s+|мне\\s+)?(?:в|на)\\s+(?:телег|телеграм|ватсап|вотсап|whatsapp|почт|директ|инст|личк)\\p{L}*\\s+(?:из|от)\\s|сами\\s+(?:\\p{L}+\\s+)?(?:позвонил|набрал|вышл|выш[её]л|обратил|написал)\\p{L}*|(?:позвонил|набрал|вышл|выш[её]л|написал)\\p{L}*\\s+сами|(?:called|rang|phoned|reached\\s+out\\s+to)\\s+us|called\\s+in(?![\\p{L}])|" +
         "(?:приш[её]л|пришл[аи]|появил\\p{L}*|заш[её]л|зашл[аи]|обратил\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:клиент|лид|заявк|запрос|контакт)|(?:взял|получил|дал[аи]?)\\p{L}*\\s+контакт|" +
         "(?:from|via|through)\\s+(?:the\\s+|our\\s+)?(?:website|site|web\\s+form|landing)|(?:website|web|contact|site)\\s+form|" +
@@ -179,7 +179,7 @@ export const NOT_HELD = w(
 // "хотят встречу", "want a demo": a wish is a meeting booked only as the outcome of a call.
 export const WISH = w("хот(?:ят|ел\\p{L}*|ит)|want\\p{L}*|просят|ask(?:ed|s)?\\s+for");
 export const REACHED = w(
-  "дозвонил|поговорил|поговорили|переговорил\\p{L}*|поболтал\\p{L}*|пообщал\\p{L}*|связал(?:ся|ась|ись)|застал\\p{L}*|(?:вышел|вышла|дош[её]л|дошла)\\s+(?:на|до)\\s+(?:лпр|директор|руководител|собственник|владел|гендир|лиц\\p{L}*\\s+принима)|(?:просил\\p{L}*|попросил\\p{L}*|просят|просит)\\s+(?:\\p{L}+\\s+)?перезвон\\p{L}*|обсудил|обсудили|reached(?!\\s+out)|chatted|convo|conversation|разговаривал\\p{L}*|побеседовал\\p{L}*|had\\s+(?:a\\s+)?(?:quick\\s+|short\\s+|good\\s+)?chat|connected\\s+with|got\\s+hold\\s+of|caught\\s+up\\s+with|touched\\s+base|talked|spoke|got\\s+through|picked\\s+up|answered",
+  "(?<=[—–:-]\\s*)перезвонить(?=\\s+(?:в|во|через|на|после|завтра|позже|вечером|утром)(?![\\p{L}]))|дозвонил|поговорил|поговорили|переговорил\\p{L}*|поболтал\\p{L}*|пообщал\\p{L}*|связал(?:ся|ась|ись)|застал\\p{L}*|(?:вышел|вышла|дош[её]л|дошла)\\s+(?:на|до)\\s+(?:лпр|директор|руководител|собственник|владел|гендир|лиц\\p{L}*\\s+принима)|(?:просил\\p{L}*|попросил\\p{L}*|просят|просит)\\s+(?:\\p{L}+\\s+)?перезвон\\p{L}*|обсудил|обсудили|reached(?!\\s+out)|chatted|convo|conversation|разговаривал\\p{L}*|побеседовал\\p{L}*|had\\s+(?:a\\s+)?(?:quick\\s+|short\\s+|good\\s+)?chat|connected\\s+with|got\\s+hold\\s+of|caught\\s+up\\s+with|touched\\s+base|talked|spoke|got\\s+through|picked\\s+up|answered",
 );
 
 export const CURRENCY_FOREIGN = /(\$|€|\busd\b|\beur\b|доллар|бакс|евро|dollars?|euros?)/iu;
@@ -248,7 +248,7 @@ export const STOP = new Set(
     "back twice earlier later already now still really finally everything nothing someone somebody everyone people guy guys " +
     // Whose ("у своей страховой", "от нашего КП") and when ("к обеду") are no names.
     "свой своя своё свое своей своего своему своих свою своим своими наш наша наше нашего нашей наших нашу нашим нашему " +
-    "обеду обеда обедом утра утру вечеру вечера понедельника вторника среды четверга пятницы субботы воскресенья " +
+    "обеду обеда обедом утра утру вечеру вечера конца конец концу понедельника вторника среды четверга пятницы субботы воскресенья " +
     // Abbreviations of what is sold or discussed ("КП по ДМС", "обсудили ТЗ"): typed in capitals, never a client.
     "дмс тз узи осаго каско эдо ндс ит it hr эйчар смм smm seo сео кп тп то сто"
   ).split(" "),
@@ -341,7 +341,7 @@ export const REASON_LEAD =
 // happened yet, so the word right after it is not an event (a wanted meeting after a
 // call is the call's outcome, read by MEETING_OUTCOME).
 export const PLANNED =
-  /(?<![\p{L}])(?:хоч\p{L}*|хот(?:ят|им|ите|ел\p{L}*)|жд(?:ут|ем|ет|у)|просят|просил[аи]?|попросил[аи]?|нужн[аоы]?|надо|планиру\p{L}*|собира\p{L}*|будет|будем|буду|want(?:s|ed)?|waiting\s+for|await\p{L}*|ask(?:s|ed)?\s+for|needs?|will|plan(?:s|ning)?\s+to|going\s+to)\s+(?:(?:\p{L}+)\s+)?$/iu;
+  /(?<![\p{L}])(?:хоч\p{L}*|хот(?:ят|им|ите|ел\p{L}*)|обеща\p{L}*|жд(?:ут|ем|ет|у)|просят|просил[аи]?|попросил[аи]?|нужн[аоы]?|надо|планиру\p{L}*|собира\p{L}*|будет|будем|буду|want(?:s|ed)?|waiting\s+for|await\p{L}*|ask(?:s|ed)?\s+for|needs?|will|plan(?:s|ning)?\s+to|going\s+to)\s+(?:(?:\p{L}+)\s+)?$/iu;
 // "sending proposal tmrw", "готовлю КП": work under way on an event is not the event done.
 export const UNDER_WAY =
   /(?<![\p{L}])(?:sending|preparing|drafting|working\s+on|scheduling|setting\s+up|putting\s+together|finali[sz]ing|готовлю|готовим|подготавлива\p{L}*|составляю|составляем|делаю|пишу)\s+(?:(?:the|a|an|our|them|him|her|им|ему|ей)\s+)?$/iu;

@@ -555,11 +555,17 @@ function readClause(
   clause.past = tense === "past";
   // "в пт встреча с Вегой", "созвон с Меркурием в 15:00": an appointment with no verb and a
   // weekday or an hour is one still ahead; "вчера встреча" names a past day and is logged.
+  // "сегодня в 16 созвон с Атлантом": an hour just before the appointment's noun sets it, today included.
+  const atHour =
+    /(?<![\p{L}])(?:в|at)\s+(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:ч\.?\s+)?(?:созвон|встреч|демо|през|звонок|call|meeting|demo)/u.test(
+      lower,
+    );
   const appointment =
     tense === null &&
     noanswer.length === 0 &&
-    spans(AGO, lower).length === 0 &&
-    (spans(WEEKDAY, lower).length > 0 ||
+    (spans(AGO, lower).length === 0 || (atHour && !/вчера|позавчера|yesterday/u.test(lower))) &&
+    (atHour ||
+      spans(WEEKDAY, lower).length > 0 ||
       spans(BARE_WEEKDAY, lower).length > 0 ||
       /(?<![\d])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)|1?\d\s*(?:am|pm)(?![\p{L}]))|(?<![\p{L}])(?:at|в)\s+(?:[01]?\d|2[0-3])(?:\s*(?:час\p{L}*|ч|утра|вечера|дня|o'?clock))?\s*$/u.test(
         lower,
@@ -1208,7 +1214,7 @@ export function readFreeText(
   let amountInvalid = false;
   let pendingAmount: number | null = null;
   let pendingAmountPhrase: string | null = null;
-  const nothing = nothingToLog(text, clauses);
+  const nothing = nothingToLog(text, clauses, morph);
   if (nothing) return { entries: [], guessed: false, confident: false, notes: [], nothing };
   // A named day holds for the clauses after it until another is named ("вчера …, сегодня …").
   let day: DayRef | null = null;
@@ -1452,8 +1458,11 @@ const sameDayRef = (a: DayRef | null, b: DayRef | null) => JSON.stringify(a) ===
  * завтра"), a complaint ("почему звонки не засчитались?"): nothing to log, whatever
  * event words it holds.
  */
-function nothingToLog(text: string, clauses: Clause[]): NothingReason | null {
+function nothingToLog(text: string, clauses: Clause[], morph: Morphology | null): NothingReason | null {
   const lower = norm(text).trim();
+  // "подготовить КП для Орбиты", "перезвонить Кедру": a message that opens with an infinitive is a to-do.
+  const opening = /^\p{L}+/u.exec(lower)?.[0];
+  if (opening && isCyrillic(opening) && morph?.(opening, null)?.tense === "infn" && !clauses.some((c) => c.past)) return "plan";
   if (spans(COMPLAINT, lower).length > 0 || spans(COMMAND, lower).some(([a]) => a === 0)) return "complaint";
   QUESTION_START.lastIndex = 0;
   const q = QUESTION_START.exec(lower);

@@ -711,6 +711,14 @@ describe("readFreeText, round 8: trades and roles before names, names by sound, 
     expect(got("tried Skyline Group, number's disconnected")).toEqual(["call:noanswer@Skyline Group"]);
   });
 
+  it("reads a call list's 'перезвонить' as reached, a promised payment and a to-do as nothing, an hour as ahead", () => {
+    expect(got("обзвон: Кедр — недозвон, Лотос — перезвонить в четверг")).toEqual(["call:noanswer@Кедр", "call:reached@Лотос"]);
+    expect(got("дозвонился до главбуха Атланта, обещали оплату до конца недели")).toEqual(["call:reached@Атлант"]);
+    expect(read("подготовить КП для Орбиты", known).nothing).toBe("plan");
+    expect(read("сегодня в 16 созвон с Атлантом", known).nothing).toBe("plan");
+    expect(got("по сарафану вышли на кафе Луна")).toEqual(["lead@Луна"]);
+  });
+
   it("logs nothing when the client's own message called a meeting off", () => {
     expect(read("Встреча с Лотосом завтра отменилась, сами написали", known).entries.some((e) => e.kind === "lead")).toBe(false);
     expect(got("кафе Облака — новый лид, пришли по рекомендации Лотоса")).toEqual(["lead@Облака"]);
