@@ -90,11 +90,22 @@ export function russianMorphology(): Morphology {
   if (!done) throw new Error("morphology dictionary did not load");
 
   const cache = new Map<string, WordAnalysis | null>();
+  // A word is parsed once whatever cases it is then read in: the parse is the costly part.
+  const parsed = new Map<string, AzParse[]>();
+  const parse = (word: string): AzParse[] => {
+    let all = parsed.get(word);
+    if (!all) {
+      all = az.Morph(word, { ignoreCase: true });
+      if (parsed.size > 20_000) parsed.clear();
+      parsed.set(word, all);
+    }
+    return all;
+  };
   const analyse = (word: string, cases: readonly GramCase[] | null): WordAnalysis | null => {
     // Case is ignored so that a lowercase "смирнову" still finds the surname (the dictionary
     // keeps proper names capitalised); the reader decides from context whether it is a name.
     // A guessed word is not guessed to be a proper name: "Альфатех" is no first name.
-    const all = az.Morph(word, { ignoreCase: true });
+    const all = parse(word);
     const parses = all.filter((p) => p.parser === "Dictionary" || properOf(p.tag) === undefined);
     if (parses.length === 0) return all.length > 0 ? { base: word, pos: "other" } : null;
     const inCase = cases ? parses.filter((p) => p.tag.CAse !== undefined && cases.includes(p.tag.CAse as GramCase)) : [];
