@@ -1214,6 +1214,8 @@ export function readFreeText(
   let amountInvalid = false;
   let pendingAmount: number | null = null;
   let pendingAmountPhrase: string | null = null;
+  // "Кедр 50к, Лотос 70к — оплатили": each name told with its own amount before the deal.
+  const pendingOwn = new Map<ClientRef, { minor: number; phrase: string | null }>();
   const nothing = nothingToLog(text, clauses, morph);
   if (nothing) return { entries: [], guessed: false, confident: false, notes: [], nothing };
   // A named day holds for the clauses after it until another is named ("вчера …, сегодня …").
@@ -1262,6 +1264,8 @@ export function readFreeText(
       // A clause with no event of its own adds to the previous one.
       if (!last) {
         pendingClients.push(...c.clients);
+        if (c.clients.length === 1 && c.amountMinor !== null)
+          pendingOwn.set(c.clients[0]!, { minor: c.amountMinor, phrase: c.amountPhrase });
         if (pendingAmount === null) {
           pendingAmount = c.amountMinor;
           pendingAmountPhrase = c.amountPhrase;
@@ -1317,6 +1321,8 @@ export function readFreeText(
             ...last,
             client: cl,
             reason: null,
+            // "вчера Кедр оплатил 100к, а сегодня Лотос 200к": a clause that names its own day dates its client's event.
+            day: c.day ? day : last.day,
             amountMinor: last.kind === "deal" || last.kind === "proposal" ? c.amountMinor : last.amountMinor,
             amountPhrase: last.kind === "deal" || last.kind === "proposal" ? c.amountPhrase : last.amountPhrase,
           };
@@ -1336,11 +1342,11 @@ export function readFreeText(
       kind: "deal" as const,
       outcome: null,
       client,
-      amountMinor: pendingAmount,
+      amountMinor: pendingOwn.size > 0 ? (pendingOwn.get(client)?.minor ?? null) : pendingAmount,
       reason: null,
       day,
       kindPhrase: c.kindPhrase,
-      amountPhrase: pendingAmountPhrase,
+      amountPhrase: pendingOwn.size > 0 ? (pendingOwn.get(client)?.phrase ?? null) : pendingAmountPhrase,
     }));
     if (ownDeal.length > 0) pendingAmount = null;
     for (const client of clients) {

@@ -653,6 +653,7 @@ describe("readFreeText, round 8: trades and roles before names, names by sound, 
     expect(got("Лотос оплатил четверть ляма")).toEqual(["deal@Лотос:250000"]);
     expect(got("лотос перевёл полтинник")).toEqual(["deal@Лотос:50000"]);
     expect(got("продали Атланту на 2 ляма")).toEqual(["deal@Атлант:2000000"]);
+    expect(got("Кедр 50к, Лотос 70к, Орбита 30к — все оплатили")).toEqual(["deal@Кедр:50000", "deal@Лотос:70000", "deal@Орбита:30000"]);
     // Two deals in one message, the multiplier said once.
     expect(got("закрыли Орбиту на 300 и Атлант на 200 тыс")).toEqual(["deal@Орбита:300000", "deal@Атлант:200000"]);
   });
@@ -694,6 +695,13 @@ describe("readFreeText, round 8: trades and roles before names, names by sound, 
       'call@Орбита:{"type":"weekday","weekday":2}',
       "deal@Орбита:null",
     ]);
+    expect(days("Mon: call with Kedr, Tue: sent quote, Wed: signed 200k")).toEqual([
+      'call@Кедр:{"type":"weekday","weekday":1}',
+      'proposal@Кедр:{"type":"weekday","weekday":2}',
+      'deal@Кедр:{"type":"weekday","weekday":3}',
+    ]);
+    // A client named with its own day and amount after a deal is its own deal on that day.
+    expect(days("вчера Кедр оплатил 100к, а сегодня Лотос 200к")).toEqual(['deal@Кедр:{"type":"ago","days":1}', "deal@Лотос:null"]);
     expect(days("звонил Кедру в понедельник — тишина, и сегодня тишина")).toEqual([
       'call@Кедр:{"type":"weekday","weekday":1}',
       "call@Кедр:null",
