@@ -422,7 +422,7 @@ function wordedAmounts(text: string): AmountHit[] {
       .split(/[\s-]+/u)
       .filter(Boolean))
       value = word === "hundred" ? Math.max(value, 1) * 100 : value + (NUMBER_WORDS[word] ?? 0);
-    const mult = /^(?:млн|миллион|лям|million|mln)/iu.test(m[2]!) ? 1_000_000 : 1000;
+    const mult = /^(?:млн|миллион|лям|лимон|million|mln)/iu.test(m[2]!) ? 1_000_000 : 1000;
     return { minor: value * mult * 100, invalid: false, foreign: false, start: m.index, end: m.index + m[0].length, strong: true };
   });
 }
@@ -449,6 +449,9 @@ function numericAmounts(text: string): AmountHit[] {
     const multRaw = m[3];
     // "12,500" (English thousands): a comma before exactly three digits, with no multiplier, groups thousands.
     if (!multRaw && /^\d{1,3}(?:,\d{3})+$/u.test(num)) num = num.replace(/,/gu, "");
+    // "120.000 руб": so does a dot before exactly three digits, twice or with a currency.
+    if (!multRaw && (/^\d{1,3}(?:\.\d{3}){2,}$/u.test(num) || (m[4] !== undefined && /^\d{1,3}\.\d{3}$/u.test(num))))
+      num = num.replace(/\./gu, "");
     const cur = m[4];
     if (/^полтор/iu.test(num)) {
       if (!multRaw) continue;

@@ -653,6 +653,12 @@ describe("readFreeText, round 8: trades and roles before names, names by sound, 
     expect(got("Лотос оплатил четверть ляма")).toEqual(["deal@Лотос:250000"]);
     expect(got("лотос перевёл полтинник")).toEqual(["deal@Лотос:50000"]);
     expect(got("продали Атланту на 2 ляма")).toEqual(["deal@Атлант:2000000"]);
+    expect(got("Атлант оплатил полтора лимона")).toEqual(["deal@Атлант:1500000"]);
+    expect(got("Лотос оплатил 120.000 руб")).toEqual(["deal@Лотос:120000"]);
+    expect(got("Кедр оплатил 1.200.000")).toEqual(["deal@Кедр:1200000"]);
+    expect(got("Orbita paid 50 grand")).toEqual(["deal@Орбита:50000"]);
+    // "лям двести" is 1,2 million: not read, so it is asked, never taken for a million.
+    expect(read("Кедр оплатил лям двести", known).entries[0]).toMatchObject({ kind: "deal", amountMinor: null, missing: "amount" });
     expect(got("Кедр 50к, Лотос 70к, Орбита 30к — все оплатили")).toEqual(["deal@Кедр:50000", "deal@Лотос:70000", "deal@Орбита:30000"]);
     // Two deals in one message, the multiplier said once.
     expect(got("закрыли Орбиту на 300 и Атлант на 200 тыс")).toEqual(["deal@Орбита:300000", "deal@Атлант:200000"]);
