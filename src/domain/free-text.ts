@@ -1018,7 +1018,8 @@ function findClients(
     const place = !k && run.length === 1 && ["в", "во", "на"].includes(prev?.lower ?? "") && morph?.(t.lower, cases)?.proper === "geo";
     // "коммерческий директор Ковалёв": a person named by their role is the contact, not the company.
     const roleBase = prev && morph && isCyrillic(prev.lower) ? (morph(prev.lower, null)?.base ?? prev.lower) : "";
-    const byRole = !k && ROLES.has(roleBase) && person2(run, morph);
+    // "звонил Сергею Петровичу в Кедр": nor is a person called by a first name beside a company.
+    const byRole = !k && person2(run, morph) && (ROLES.has(roleBase) || run.some((x) => morph?.(x.lower, null)?.proper === "name"));
     found.push({
       name: k?.name ?? name,
       isNew: !k,

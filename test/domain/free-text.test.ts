@@ -636,6 +636,7 @@ describe("readFreeText, round 8: trades and roles before names, names by sound, 
     // With no company named, the person is who the manager talked to.
     expect(got("созвонился с директором Ивановым, договорились о встрече")).toEqual(["call:meeting@Иванов"]);
     expect(got("был в Москве у Кедра")).toEqual(["meeting@Кедр"]);
+    expect(got("отправил КП Анне в Лотос")).toEqual(["proposal@Лотос"]);
     expect(got("Лотос в Казани, звонил — не взяли")).toEqual(["call:noanswer@Лотос"]);
     expect(got("лид с форума Ритейл-Экспо: ООО «Колос»")).toEqual(["lead@Колос"]);
   });
