@@ -1302,11 +1302,13 @@ export function readFreeText(
           }
         continue;
       }
+      // "оплатили, обещали ещё 100к": a sum only promised is not the one paid.
       if (
         c.amountMinor !== null &&
         (last.kind === "deal" || last.kind === "proposal") &&
         last.amountMinor === null &&
-        (c.clients.length === 0 || !last.client)
+        (c.clients.length === 0 || !last.client) &&
+        !/(?<![\p{L}])(?:по)?обеща\p{L}*|promis\p{L}*|will\s+pay/iu.test(raws[clauses.indexOf(c)] ?? "")
       )
         last.amountMinor = c.amountMinor;
       // "отказались, дорого": the words after a loss are its reason.

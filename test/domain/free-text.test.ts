@@ -690,6 +690,7 @@ describe("readFreeText, round 8: trades and roles before names, names by sound, 
     expect(got("Была в Орбите, потом звонила в Кедр")).toEqual(["meeting@Орбита", "call:reached@Кедр"]);
     expect(got("был на складе у Кедра, посмотрели остатки")).toEqual(["meeting@Кедр"]);
     expect(got("счёт Лотосу выставил на 80 000, оплату обещали на неделе")).toEqual(["proposal@Лотос"]);
+    expect(read("Кедр оплатил, обещали ещё 100к", known).entries[0]).toMatchObject({ kind: "deal", amountMinor: null });
   });
 
   it("dates a diary by its header and by the dated event after a verbless one", () => {
