@@ -689,6 +689,9 @@ describe("readFreeText, round 8: trades and roles before names, names by sound, 
     expect(got("был у Лотоса в четверг, обсудили поставки")).toEqual(["meeting@Лотос"]);
     expect(got("Была в Орбите, потом звонила в Кедр")).toEqual(["meeting@Орбита", "call:reached@Кедр"]);
     expect(got("был на складе у Кедра, посмотрели остатки")).toEqual(["meeting@Кедр"]);
+    // A letter typed wrong in the verb of a visit or of an invoice sent.
+    expect(got("встретелся с Орбитой")).toEqual(["meeting@Орбита"]);
+    expect(got("отпраил счет атланту")).toEqual(["proposal@Атлант"]);
     expect(got("счёт Лотосу выставил на 80 000, оплату обещали на неделе")).toEqual(["proposal@Лотос"]);
     expect(read("Кедр оплатил, обещали ещё 100к", known).entries[0]).toMatchObject({ kind: "deal", amountMinor: null });
   });
