@@ -1039,7 +1039,16 @@ function findClients(
 }
 
 const EN_EVENT_VERB = /^(?:\p{L}+ed|paid|signed|sold|won|lost|met|sent|went|chose|picked|bought|said|rang|spoke)$/u;
-const isEventToken = (t: Token) => KIND_PATTERNS.some(([, re]) => spans(re, t.lower).length > 0) || spans(NOANSWER, t.lower).length > 0;
+const eventWords = new Map<string, boolean>();
+const isEventToken = (t: Token) => {
+  let event = eventWords.get(t.lower);
+  if (event === undefined) {
+    event = KIND_PATTERNS.some(([, re]) => spans(re, t.lower).length > 0) || spans(NOANSWER, t.lower).length > 0;
+    if (eventWords.size > 5000) eventWords.clear();
+    eventWords.set(t.lower, event);
+  }
+  return event;
+};
 /**
  * Where the English past verb after lowercase Latin words from `at` stands (one to three words before it, none a
  * small word or an event word: "harbor freight paid"), or null.
