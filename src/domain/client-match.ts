@@ -168,6 +168,22 @@ const TRANSLIT: Record<string, string> = {
   я: "ya",
 };
 const translit = (s: string) => [...s].map((c) => TRANSLIT[c] ?? c).join("");
+/**
+ * How a Latin name sounds, roughly, as its consonants: "nordicfoods" and "нордикфудс" (transliterated
+ * "nordikfuds") are both "nrdkfds", "skyline" and "скайлайн" both "skln".
+ */
+const sounds = (latin: string) =>
+  latin
+    .replace(/kh/g, "h")
+    .replace(/gh/g, "")
+    .replace(/ck|q|c(?=[aou]|$|[^eiyh])/g, "k")
+    .replace(/ph/g, "f")
+    .replace(/th/g, "t")
+    .replace(/w/g, "v")
+    .replace(/x/g, "ks")
+    .replace(/c/g, "s")
+    .replace(/(?<=.)[aeiouyj]/g, "")
+    .replace(/(.)\1+/g, "$1");
 const isCyrillic = (s: string) => /[а-я]/u.test(s);
 
 /**
@@ -182,6 +198,17 @@ export function sameName(word: string, base: string | null, key: string, toleran
   if (tolerance === "no_ending") return key.length >= 5 && isCyrillic(key) === isCyrillic(word) && withinEdits(word, key, 1);
   if (isCyrillic(key) && !isCyrillic(word))
     return key.length >= 4 && withinEdits(word.replace(/kh/g, "h"), translit(key).replace(/kh/g, "h"), 1);
+  // "нордик фудсу", "скайлайн": a Latin name typed in Cyrillic, with a case ending, sounds the same.
+  if (!isCyrillic(key) && isCyrillic(word)) {
+    const target = sounds(key);
+    if (target.length < 5) return false;
+    return ENDINGS.some(
+      (ending) =>
+        word.endsWith(ending) &&
+        word.length - ending.length >= 4 &&
+        sounds(translit(word.slice(0, word.length - ending.length))) === target,
+    );
+  }
   const stem = FINAL_VOWEL.test(key) && key.length > 3 ? key.slice(0, -1) : key;
   for (const ending of ENDINGS) {
     if (!word.endsWith(ending)) continue;
@@ -235,6 +262,12 @@ export function matchKnownAt(
       )
         return { client, words: n };
     }
+  }
+  // "к гранитчикам", "у вектровцев": the people of a client, named by a suffix on its name.
+  const derived = /^(\p{L}{4,}?)(?:чик|щик|овц|евц|ц)(?:и|ы|ам|ами|ов|ах|а|у|ем|ом|ев)?$/u.exec(compact(words[at] ?? ""));
+  if (derived) {
+    const client = known.all.find((c) => c.key === derived[1]);
+    if (client) return { client, words: 1 };
   }
   // "набрал Альфу": the first word of a longer name, when no other client shares it; a word a
   // typo away is no first word ("right" is not «Bright Labs»).

@@ -12,13 +12,15 @@ const preceded = (before: string, word: string) => `${word}(?<=${before}${word})
 /** A word-start-anchored pattern (JavaScript's \b does not know Cyrillic). */
 export const w = (src: string) => new RegExp(`(?<![${L}\\d])(?:${src})`, "giu");
 
+// A weekday as it follows "в": "был в среду".
+const WD_DAYS = "понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|пн|вт|ср|чт|пт|сб|вс";
 // A contact met at an exhibition or a conference is a lead, whatever verb says how it was met.
 const EXPO =
   "(?:с|на)\\s+(?:выставк|конференц|форум|выставочн)\\p{L}*|(?:at|from)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:expo|trade\\s*show|exhibition|conference|trade\\s+fair|fair)(?![\\p{L}])";
 export const EXPO_RE = w(EXPO);
 // A video meeting is a meeting: "zoom call", "созвон в зуме" name the medium, not a phone call.
 const VIDEO =
-  "zoom|зум\\p{L}*|видеозвон\\p{L}*|видеосвяз\\p{L}*|видеоконф\\p{L}*|video\\s*(?:call|chat|conference)|google\\s+meet|(?:ms\\s+)?teams\\s+(?:call|meeting)|skype|скайп\\p{L}*|webex";
+  "zoom|по\\s+видео|видеовстреч\\p{L}*|зум\\p{L}*|видеозвон\\p{L}*|видеосвяз\\p{L}*|видеоконф\\p{L}*|video\\s*(?:call|chat|conference)|google\\s+meet|(?:ms\\s+)?teams\\s+(?:call|meeting)|skype|скайп\\p{L}*|webex";
 export const VIDEO_RE = w(VIDEO);
 
 // The order is the priority when one clause names several kinds: "отказались от КП"
@@ -27,20 +29,20 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "lost",
     w(
-      "отказ|отказал|отказались|сказал[аи]?\\s+нет|(?<!пока\\s)(?:не\\s+актуальн|неактуальн)\\p{L}*|(?:слил(?:ся|ись|ась|и)|соскочил\\p{L}*|спрыгнул\\p{L}*)(?!\\s+(?:со?\\s+)?(?:встреч|демо|созвон|звонк|през))|(?:выигра|победил)\\p{L}*\\s+(?:друг|конкурент)\\p{L}*|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+буд(?:ет|ем)\\s+(?:\\p{L}+\\s+)?(?:покупа|бра|заказыва|работа|подписыва|продлева|сотруднича)\\p{L}*|(?:won'?t|will\\s+not|not\\s+going\\s+to)\\s+(?:buy|sign|renew|proceed|go\\s+ahead|move\\s+forward)|не\\s+интерес|неинтерес|(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли)|ушл[аи]|достал\\p{L}*)\\s+(?:(?:к|в)\\s+)?(?:конкурент|другом|другой|другим)|выбрали\\s+(?:другого|другой|другую|других|конкурент)|проигра[лн]\\p{L}*|пролетел\\p{L}*|отвалил|съехал|no\\s+go(?![\\p{L}])|not\\s+moving\\s+forward|won'?t\\s+(?:move|go)\\s+forward|decided\\s+(?:against|not\\s+to)|нашли\\s+(?:\\p{L}+\\s+)?(?:дешевл|другого|другую|другой)|купили\\s+у\\s+(?:других|другого|конкурент)|стоп-?лист|расторг\\p{L}*|отменил\\p{L}*\\s+(?:заказ|сделк|договор|контракт)|cancel+ed\\s+(?:the\\s+|their\\s+)?(?:deal|contract|order)|заморозил\\p{L}*|выбрал\\p{L}*\\s+(?:конкурент|другого|другую|другой)|lost|declined|refused|rejected|passed\\s+on|not\\s+interested|(?:went|gone)\\s+with|(?:chose|picked|selected|opted\\s+for|switched\\s+to|going\\s+with)\\s+(?:an?\\s+|another\\s+|the\\s+other\\s+|other\\s+|a\\s+different\\s+|some\\s+)?(?:competitor|vendor|supplier|provider|partner|contractor|agency|someone|somebody)|(?:chose|picked|selected|opted\\s+for|switched\\s+to)\\s+(?:another|a\\s+different|the\\s+other)(?![\\p{L}])|passed(?=\\s*(?:$|[.,;!)—–-])|\\s+for\\s+now)|(?:chose|picked|selected|opted\\s+for|went\\s+with|going\\s+with)\\s+(?:an?\\s+)?(?:cheaper|different|alternative|competing)(?![\\p{L}])|stay\\p{L}*\\s+with\\s+(?:their|the|its|his|her)\\s+(?:current|existing|old|incumbent|present)|оста[лт]\\p{L}*\\s+(?:со?\\s+)?(?:старым|текущим|своим|прежним|нынешним)|pulled\\s+(?:out|the\\s+plug)|closed[\\s-]+lost|not\\s+a\\s+(?:good\\s+)?fit|no\\s+longer\\s+(?:interested|a\\s+fit|pursuing|moving)|build(?:ing)?\\s+(?:it\\s+)?in-?house|не\\s+прош\\p{L}*\\s+по\\s+(?:бюджету|цене|деньгам)|решил\\p{L}*\\s+не\\s+(?:брать|покупать|заказывать|продолжать|работать|подписывать|продлевать|идти)|killed\\s+(?:the\\s+|our\\s+)?(?:deal|project|contract|order)|deal(?:'s|\\s+is)\\s+off|budget\\s+(?:was\\s+)?(?:cut|frozen|slashed)|(?:cut|froze|slashed)\\s+(?:the\\s+|their\\s+)?budget|урезал\\p{L}*\\s+бюджет|бюджет\\s+урезал\\p{L}*|walked\\s+away|bailed|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned",
+      "отказ|отказал|отказались|минус(?<=(?:^|[.,;:!—–])\\s*минус)(?=\\s+[«\"\\p{L}])(?!\\s+(?:\\d|скидк|процент|налог|ндс|комисси|доставк|расход|бонус|один|одна|одного|одну|два|две|ещ[её])\\p{L}*)|не\\s+выигра\\p{L}*|победила?(?![\\p{L}])(?!\\s+(?:в|на)\\s)|продлил\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:у|со?)\\s+(?:сво|друг|текущ|прежн|стар|нынешн|конкурент)\\p{L}*|сказал[аи]?\\s+нет|(?<!пока\\s)(?:не\\s+актуальн|неактуальн)\\p{L}*|(?:слил(?:ся|ись|ась|и)|соскочил\\p{L}*|спрыгнул\\p{L}*)(?!\\s+(?:со?\\s+)?(?:встреч|демо|созвон|звонк|през))|(?:выигра|победил)\\p{L}*\\s+(?:друг|конкурент)\\p{L}*|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+буд(?:ет|ем)\\s+(?:\\p{L}+\\s+){0,3}(?:покупа|бра|заказыва|работа|подписыва|продлева|сотруднича)\\p{L}*|(?:won'?t|will\\s+not|not\\s+going\\s+to)\\s+(?:buy|sign|renew|proceed|go\\s+ahead|move\\s+forward)|не\\s+интерес|неинтерес|(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли)|ушл[аи]|достал\\p{L}*)\\s+(?:(?:к|в)\\s+)?(?:конкурент|другом|другой|другим)|выбрали\\s+(?:другого|другой|другую|других|конкурент)|проигра[лн]\\p{L}*|пролетел\\p{L}*|отвалил|съехал|no\\s+go(?![\\p{L}])|not\\s+moving\\s+forward|won'?t\\s+(?:move|go)\\s+forward|decided\\s+(?:against|not\\s+to)|нашли\\s+(?:\\p{L}+\\s+)?(?:дешевл|другого|другую|другой)|купили\\s+у\\s+(?:других|другого|конкурент)|стоп-?лист|расторг\\p{L}*|отменил\\p{L}*\\s+(?:заказ|сделк|договор|контракт)|cancel+ed\\s+(?:the\\s+|their\\s+)?(?:deal|contract|order)|заморозил\\p{L}*|выбрал\\p{L}*\\s+(?:конкурент|другого|другую|другой)|lost|declined|refused|rejected|passed\\s+on|not\\s+interested|(?:went|gone)\\s+with|(?:chose|picked|selected|opted\\s+for|switched\\s+to|going\\s+with)\\s+(?:an?\\s+|another\\s+|the\\s+other\\s+|other\\s+|a\\s+different\\s+|some\\s+)?(?:competitor|vendor|supplier|provider|partner|contractor|agency|someone|somebody)|(?:chose|picked|selected|opted\\s+for|switched\\s+to)\\s+(?:another|a\\s+different|the\\s+other)(?![\\p{L}])|passed(?=\\s*(?:$|[.,;!)—–-])|\\s+for\\s+now)|(?:chose|picked|selected|opted\\s+for|went\\s+with|going\\s+with)\\s+(?:an?\\s+)?(?:cheaper|different|alternative|competing)(?![\\p{L}])|stay\\p{L}*\\s+with\\s+(?:their|the|its|his|her)\\s+(?:current|existing|old|incumbent|present)|оста[лт]\\p{L}*\\s+(?:со?\\s+)?(?:старым|текущим|своим|прежним|нынешним)|pulled\\s+(?:out|the\\s+plug)|closed[\\s-]+lost|not\\s+a\\s+(?:good\\s+)?fit|no\\s+longer\\s+(?:interested|a\\s+fit|pursuing|moving)|build(?:ing)?\\s+(?:it\\s+)?in-?house|не\\s+прош\\p{L}*\\s+по\\s+(?:бюджету|цене|деньгам)|решил\\p{L}*\\s+не\\s+(?:брать|покупать|заказывать|продолжать|работать|подписывать|продлевать|идти)|killed\\s+(?:the\\s+|our\\s+)?(?:deal|project|contract|order)|deal(?:'s|\\s+is)\\s+off|budget\\s+(?:was\\s+)?(?:cut|frozen|slashed)|(?:cut|froze|slashed)\\s+(?:the\\s+|their\\s+)?budget|урезал\\p{L}*\\s+бюджет|бюджет\\s+урезал\\p{L}*|walked\\s+away|bailed|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned",
     ),
   ],
   [
     "deal",
     w(
-      "accepted\\s+(?:our\\s+|the\\s+|my\\s+)?(?:offer|proposal|quote|terms)|confirmed\\s+(?:the\\s+|their\\s+|an?\\s+)?order|приняли\\s+(?:наше\\s+)?(?:кп|предложени\\p{L}*|условия)|подтвердили\\s+заказ|сделк|деал|po(?![\\p{L}])|purchase\\s+order|countersigned|продал|продали|продажа|подписал|(?:за)?купил\\p{L}*|заказал[аи]?(?![\\p{L}])|отгрузил\\p{L}*|деньги\\s+упали|упали\\s+деньги|ударили\\s+по\\s+рукам|дал[аи]?\\s+добро|дожал\\p{L}*|продлил\\p{L}*|продлени\\p{L}*|renewed|renewal|перев[её]л\\p{L}*\\s+(?:деньги|оплату|аванс|предоплату|средства)|перечислил\\p{L}*|(?:пришли|поступили)\\s+деньги|деньги\\s+(?:пришли|поступили|на\\s+сч[её]те)|закрыт[аоы]?(?![\\p{L}])|wired|transferred|payment\\s+received|(?<!на\\s)(?:пред)?оплат\\p{L}*|аванс(?![\\p{L}])|занес(?:ли|ла)?(?![\\p{L}])|занёс|выигра[лн]\\p{L}*|prepayment|deposit|down\\s+payment|подписали|подписан|оплатил|оплатили|оплачен|(?<!на\\s)оплат[аиу]|заплатил\\p{L}*|received\\s+(?:the\\s+)?payment|payment\\s+from|заключил|закрыл(?!ся|ась|ись|ось)|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
+      "accepted\\s+(?:our\\s+|the\\s+|my\\s+)?(?:offer|proposal|quote|terms)|confirmed\\s+(?:the\\s+|their\\s+|an?\\s+)?order|приняли\\s+(?:наше\\s+)?(?:кп|предложени\\p{L}*|условия)|подтвердили\\s+заказ|сделк|деал|po(?![\\p{L}])|purchase\\s+order|countersigned|продал|продали|продажа|подписал|(?:за)?купил\\p{L}*|заказал[аи]?(?![\\p{L}])|отгрузил\\p{L}*|деньги\\s+упали|упали\\s+деньги|ударили\\s+по\\s+рукам|дал[аи]?\\s+добро|дожал\\p{L}*|продлил\\p{L}*|продлени\\p{L}*|renewed|renewal|перев[её]л\\p{L}*\\s+(?:деньги|оплату|аванс|предоплату|средства)|перечислил\\p{L}*|(?:перев[её]л|внес|вн[её]с|внесл)\\p{L}*(?=\\s+(?:\\p{L}+\\s+)?(?:\\d|полтинник|полтос|лям|лимон|четверть|сотк|сотню|пол\\s*-?\\s*(?:ляма|лимона)))|(?:пришли|поступили)\\s+деньги|деньги\\s+(?:пришли|поступили|на\\s+сч[её]те)|закрыт[аоы]?(?![\\p{L}])|wired|transferred|payment\\s+received|(?<!на\\s)(?:пред)?оплат\\p{L}*|аванс(?![\\p{L}])|занес(?:ли|ла)?(?![\\p{L}])|занёс|выигра[лн]\\p{L}*|prepayment|deposit|down\\s+payment|подписали|подписан|оплатил|оплатили|оплачен|(?<!на\\s)оплат[аиу]|заплатил\\p{L}*|received\\s+(?:the\\s+)?payment|payment\\s+from|заключил|закрыл(?!ся|ась|ись|ось)|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
     ),
   ],
   [
     "proposal",
     w(
-      "т?кп(?:э?ш?к\\p{L}*)?(?![\\p{L}])|выставил\\p{L}*\\s+(?:им\\s+|ему\\s+|ей\\s+)?на\\s+(?=\\d|пол|сотк)|kp(?![\\p{L}])|тендерн\\p{L}*\\s+(?:заявк|документ)|прайс\\p{L}*|расч[её]т(?:ы)?(?![\\p{L}])|pricing|price\\s+list|коммерческ(?!\\p{L}*\\s+(?:директор|отдел|служб|руковод|менеджер|департамент|зам))|предложени|оффер|смет[уаыое]|договор\\p{L}*\\s+(?:\\p{L}+\\s+)?на\\s+подпис|(?:отправил\\p{L}*|выслал\\p{L}*|скинул\\p{L}*)\\s+договор|" +
-        preceded("(?:выставил|отправил|выслал|с?кинул|направил)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}", "сч[её]т") +
+      "т?кп(?:э?ш?к\\p{L}*)?(?![\\p{L}])|выставил\\p{L}*\\s+(?:им\\s+|ему\\s+|ей\\s+)?на\\s+(?=\\d|пол|сотк)|kp(?![\\p{L}])|тендерн\\p{L}*\\s+(?:заявк|документ)|прайс\\p{L}*|расч[её]т(?:ы)?(?![\\p{L}])|pricing|price\\s+list|коммерческ(?!(?:ий|им|ому)(?![\\p{L}]))(?!\\p{L}*\\s+(?:директор|отдел|служб|руковод|менеджер|департамент|зам))|предложени|оффер|смет[уаыое]|договор\\p{L}*\\s+(?:\\p{L}+\\s+)?на\\s+подпис|(?:отправил\\p{L}*|выслал\\p{L}*|скинул\\p{L}*)\\s+договор|" +
+        preceded("(?:выставил|отпр\\p{L}{0,2}ил|выслал|с?кинул|направил)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}", "сч[её]т") +
         "\\p{L}*|сч[её]т\\p{L}*(?=\\s+(?:\\S+\\s+){0,3}(?:выставил|выставлен|отправил|отправлен|выслал|скинул))|(?:заявк\\p{L}*|документ\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:в|на)\\s+(?:участие\\s+в\\s+)?тендер|" +
         preceded(
           "(?:sent|emailed|forwarded|shared|dropped|shot|mailed|passed\\s+along)\\s+(?:over\\s+)?(?:\\S+\\s+){0,3}",
@@ -63,7 +65,7 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "meeting",
     w(
-      `встрет(?:ил|ились|ился|илась|ила)|встр?еч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+(?:(?:с|со)\\s+\\p{L}+\\s+)?у\\s|(?:заш[её]л|зашла|зашли|забежал\\p{L}*|заскочил\\p{L}*)\\s+(?:к|в)\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|(?:по)?(?:обедал|ужинал|завтракал)\\p{L}*|${preceded("(?:^|\\s)у\\s+(?!(?:нас|них|него|нее|неё|меня|тебя|вас)\\s)\\S+\\s+(?:\\p{Lu}?\\S+\\s+)?", "был[аи]?")}(?=\\s*(?:$|[.,;!—–-]))|${VIDEO}|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|визит|met(?![\\p{L}])|meeting|qbr(?![\\p{L}])|kick-?off|mtg(?![\\p{L}])|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|завтрак|кофе)\\s+(?:с|со)(?![\\p{L}])|лично|вживую|очно|face\\s+to\\s+face|${preceded("(?:at|in)\\s+(?:\\S+\\s+)?", "(?:office|offices|hq|headquarters|premises|plant|factory|warehouse)")}(?![\\p{L}])|came\\s+(?:to|by|over)(?![\\p{L}])|приехал\\p{L}*\\s+к\\s+нам|был[аи]?\\s+у\\s+нас|(?:в|во)\\s+(?:кафе|ресторан\\p{L}*|кофейн\\p{L}*)|over\\s+(?:coffee|lunch|dinner|drinks)|(?:at|in)\\s+(?:a|the|their)\\s+(?:cafe|café|restaurant|coffee\\s+shop)`,
+      `встрет[иеи]?л(?:ись|ся|ась|а|и)?(?![\\p{L}])|встр?еч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+(?:(?:с|со|на|в|во)\\s+\\p{L}+\\s+)?у\\s|был[аи]?\\s+на\\s+(?:объекте|производстве|складе|площадке|заводе|стройке|точке)|митинг\\p{L}*|(?:заш[её]л|зашла|зашли|забежал\\p{L}*|заскочил\\p{L}*)\\s+(?:к|в)\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|(?:по)?(?:обедал|ужинал|завтракал)\\p{L}*|${preceded("(?:^|\\s)у\\s+(?!(?:нас|них|него|нее|неё|меня|тебя|вас)\\s)\\S+\\s+(?:\\p{Lu}?\\S+\\s+)?", "был[аи]?")}(?=\\s*(?:$|[.,;!—–-])|\\s+(?:в|во)\\s+(?:${WD_DAYS})|\\s+(?:вчера|позавчера|сегодня|утром))|${VIDEO}|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|сходил[аи]?\\s+(?:в|к|на\\s+встреч)|визит(?:ом|а|е|у|ы)?(?![\\p{L}])|met(?![\\p{L}])|meeting|qbr(?![\\p{L}])|kick-?off|mtg(?![\\p{L}])|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|завтрак|кофе)\\s+(?:с|со)(?![\\p{L}])|лично|вживую|очно|face\\s+to\\s+face|${preceded("(?:at|in)\\s+(?:\\S+\\s+)?", "(?:office|offices|hq|headquarters|premises|plant|factory|warehouse)")}(?![\\p{L}])|came\\s+(?:to|by|over)(?![\\p{L}])|приехал\\p{L}*\\s+к\\s+нам|был[аи]?\\s+у\\s+нас|(?:в|во)\\s+(?:кафе|ресторан\\p{L}*|кофейн\\p{L}*)|over\\s+(?:coffee|lunch|dinner|drinks)|(?:at|in)\\s+(?:a|the|their)\\s+(?:cafe|café|restaurant|coffee\\s+shop)`,
     ),
   ],
   [
@@ -75,8 +77,8 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "lead",
     w(
-      `${EXPO}|referral|referred\\s+(?:by|to|us)|по\\s+рекомендаци\\p{L}*|порекомендовал\\p{L}*|сарафан\\p{L}*|` +
-        "сами\\s+(?:\\p{L}+\\s+)?(?:позвонил|набрал|вышл|выш[её]л|обратил|написал)\\p{L}*|(?:позвонил|набрал|вышл|выш[её]л|написал)\\p{L}*\\s+сами|(?:called|rang|phoned|reached\\s+out\\s+to)\\s+us|called\\s+in(?![\\p{L}])|" +
+      `${EXPO}|referral|referred\\s+(?:by|to|us)|по\\s+рекомендаци\\p{L}*|порекомендовал\\p{L}*|(?:по\\s+)?сарафан\\p{L}*|` +
+        "написали\\s+(?:нам\\s+|мне\\s+)?(?:в|на)\\s+(?:телег|телеграм|ватсап|вотсап|whatsapp|почт|директ|инст|личк)\\p{L}*\\s+(?:из|от)\\s|сами\\s+(?:\\p{L}+\\s+)?(?:позвонил|набрал|вышл|выш[её]л|обратил|написал)\\p{L}*|(?:позвонил|набрал|вышл|выш[её]л|написал)\\p{L}*\\s+сами|(?:called|rang|phoned|reached\\s+out\\s+to)\\s+us|called\\s+in(?![\\p{L}])|" +
         "(?:приш[её]л|пришл[аи]|появил\\p{L}*|заш[её]л|зашл[аи]|обратил\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:клиент|лид|заявк|запрос|контакт)|(?:взял|получил|дал[аи]?)\\p{L}*\\s+контакт|" +
         "(?:from|via|through)\\s+(?:the\\s+|our\\s+)?(?:website|site|web\\s+form|landing)|(?:website|web|contact|site)\\s+form|" +
         "нов(?:ый|ая|ого|ое|ые)\\s+(?:лид|клиент|контакт|заявк)|наш[её]л\\p{L}*\\s+(?:нов\\p{L}*\\s+)?(?:клиент|лид|контакт|заказчик)\\p{L}*|через\\s+знаком\\p{L}*|лид(?![\\p{L}])|лида|заявк|входящ|обратил|new\\s+(?:lead|client|prospect|contact|customer)|(?:new|inbound|hot|warm|fresh)\\s+lead|lead\\s*:|lead\\s+from|inbound|inquiry|enquiry|new\\s+prospect|reached\\s+out|lead\\s+came\\s+in|came\\s+in\\s+(?:from|via|through)|filled\\s+(?:out\\s+|in\\s+)?(?:the\\s+|a\\s+|our\\s+)?form|(?:demo|quote|pricing)\\s+request|запрос\\s+(?:на|с\\s+сайта)|запрос\\s+(?:\\p{L}+\\s+)?(?:кп|прайс|цен|демо|презентаци|расч[её]т|коммерческ|предложени|сч[её]т)|(?:нов\\p{L}*\\s+)?обращени\\p{L}*",
@@ -89,7 +91,7 @@ export const NOANSWER = w(
   // A number that cannot be reached ("телефон выключен", "number disconnected", "wrong number"),
   // a gatekeeper by any title, "busy" said of the callee, a voicemail by any spelling, or
   // "nothing" alone after a call: a call not reached.
-  "вне\\s+(?:зоны|доступа|сети|связи)|голосов\\p{L}*\\s+почт\\p{L}*|(?:nobody|no\\s+one|noone)\\s+(?:was\\s+)?(?:home|there|in)|rang\\s+out|l\\.?v\\.?m(?![\\p{L}])|no[\\s-]+answer|попал\\p{L}*\\s+на\\s+(?:секретар|автоответчик|ресепш|помощни)\\p{L}*|(?:got|reached)\\s+(?:the\\s+|their\\s+)?(?:gatekeeper|receptionist|secretary|front\\s+desk|answering\\s+machine)|(?:line|number|phone)\\s+(?:was\\s+|is\\s+)?engaged|engaged\\s+tone|no\\s+ans(?![\\p{L}])|" +
+  "вне\\s+(?:зоны|доступа|сети|связи)|(?:линия|линии|номер|телефон)\\s+(?:был[аи]?\\s+)?занят\\p{L}*|занят[ао]?\\s+весь\\s+день|соединять\\s+не\\s+стал\\p{L}*|не\\s+стал\\p{L}*\\s+соединять|(?:didn'?t|did\\s+not)\\s+get\\s+through|keeps?\\s+blocking|blocked\\s+me|голосов\\p{L}*\\s+почт\\p{L}*|(?:nobody|no\\s+one|noone)\\s+(?:was\\s+)?(?:home|there|in)|rang\\s+out|l\\.?v\\.?m(?![\\p{L}])|no[\\s-]+answer|попал\\p{L}*\\s+на\\s+(?:секретар|автоответчик|ресепш|помощни)\\p{L}*|(?:got|reached)\\s+(?:the\\s+|their\\s+)?(?:gatekeeper|receptionist|secretary|front\\s+desk|answering\\s+machine)|(?:line|number|phone)\\s+(?:was\\s+|is\\s+)?engaged|engaged\\s+tone|no\\s+ans(?![\\p{L}])|" +
     preceded(
       "(?:call|dial|rang|ring|phon|tried|звон|набир|набра|пытал)\\p{L}*(?:\\s+\\S+){0,6}\\s+",
       "(?:no\\s+luck|no\\s+joy|безрезультатно|глухо|впустую|nothing)",
@@ -109,8 +111,12 @@ export const NOANSWER = w(
     ) +
     "|wouldn'?t\\s+(?:transfer|connect)|(?<=\\p{L}\\s)busy(?=\\s*(?:$|[.,;!)—–-]))|voice\\s*mail|vm(?![\\p{L}])|^(?:nothing|nada|no\\s+luck|ничего|глухо|безрезультатно)$|not\\s+pick\\p{L}*\\s+up|no\\s+pick-?up|phone\\s+(?:was\\s+|is\\s+)?(?:off|dead)|switched\\s+off|turned\\s+off|не\\s+застал\\p{L}*|(?:не\\s+был\\p{L}*\\s+на\\s+связи|на\\s+связи\\s+не\\s+был\\p{L}*)|вне\\s+сети|там\\s+никого|никого\\s+нет|сбрасыва\\p{L}*|не\\s+пропустил\\p{L}*|не\\s+пуска\\p{L}*|без\\s+ответа|не\\s+достуч\\p{L}*|didn'?t(?=\\s*(?:$|[.,;!]))|не\\s+(?:мог\\p{L}*|могу|удал\\p{L}*|получ\\p{L}*)\\s+(?:до|про)звон|не\\s+(?:взял|взяла|взяли|берет|берут|бер[её]т|брал[аи]?|отвечает|отвечают|ответил[аи]?)(?![\\p{L}])|секретар\\p{L}*\\s+не\\s+соедин|не\\s+соедин|сбросил\\p{L}*(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|line\\s+(?:was\\s+)?busy|both\\s+busy|(?:^|-\\s*|,\\s*)busy|couldn'?t\\s+get\\s+through|could\\s+not\\s+get\\s+through|wouldn'?t\\s+put\\s+(?:me\\s+)?through|gatekeeper|left\\s+a\\s+voicemail|didn'?t\\s+pick|не\\s*дозвон|недозвон|не\\s+(?:взял|взяла|взяли|берет|берут|брал|брали|брала|снял|сняли|подняли|поднял)\\s+трубк|трубк\\p{L}*\\s+не\\s+(?:взял|взяли|берут|берет|брал|брали|сняли|сняли)|не\\s+ответил|не\\s+отвеча|никто\\s+не|сбросил(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|занято|недоступ|вне\\s+зоны|автоответчик|гудки|no\\s+answer|no\\s+one\\s+(?:answered|picked)|nobody\\s+(?:answered|picked)|didn'?t\\s+(?:answer|pick\\s+up)|did\\s+not\\s+(?:answer|pick\\s+up)|not\\s+answering|voicemail|unreachable|couldn'?t\\s+reach|could\\s+not\\s+reach|hung\\s+up|went\\s+to\\s+voicemail",
 );
+// "директора нет", "директор в командировке": the one the call was for is away, unless someone else was reached.
+export const BOSS_AWAY = w(
+  "(?:директор|руководител|лпр|собственник|владел|гендир|начальник|босс|нужн\\p{L}*\\s+человек)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:нет|не\\s+было|не\\s+будет|в\\s+командировке|в\\s+отпуске|на\\s+больничном|уехал\\p{L}*)(?![\\p{L}])",
+);
 // The nouns of an appointment, Russian and (typed in Russian messages too) English.
-const APPOINTMENT = "демо|демк|презент|през[аыуе]|показ|встреч|встрет|зум|demo|meeting|presentation";
+const APPOINTMENT = "демо|демк|презент|през[аыуе]|показ|встреч|встрет|зум|дегустац\\p{L}*|demo|meeting|presentation";
 export const ONLY = /(?<![\p{L}])(?:только|лишь|only|just)(?![\p{L}])/iu;
 // A call the client made: "входящий", "позвонили сами", "called us".
 export const INBOUND =
@@ -128,7 +134,7 @@ export const NOANSWER_AFTER_CALL = w("тишина|молч\\p{L}*|no\\s+respons
 export const MEETING_OUTCOME = w(
   // "договорились о встрече", "договорились с Орловой о презентации", "договорились на demo".
   // The name between stays outside the match, so it is read as the client.
-  `(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил|поставил)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|об\\s+|на\\s+)?(?:${APPOINTMENT}|созвон(?:е|а)?(?![\\p{L}])|звонок|звонке)|` +
+  `(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил|поставил)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:(?:о|об|на)\\s+(?:онлайн\\s+|офлайн\\s+|нов\\p{L}*\\s+|повторн\\p{L}*\\s+|личн\\p{L}*\\s+)?)?(?:${APPOINTMENT}|созвон(?:е|а)?(?![\\p{L}])|звонок|звонке)|` +
     `${preceded("(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил)\\p{L}*\\s+(?:с|со)\\s+(?:\\S+\\s+){1,2}", "(?:о|об|на)\\s+(?:" + APPOINTMENT + ")")}|` +
     // "got them to agree to an onsite visit", "they want to meet on Friday", "хотят встретиться".
     "interested\\s+in\\s+(?:an?\\s+|the\\s+)?(?:demo|meeting|presentation)|интересу\\p{L}*\\s+(?:демо|встреч|презентац)\\p{L}*|agree\\p{L}*\\s+to\\s+(?:an?\\s+|the\\s+)?(?:[\\p{L}-]+\\s+)?(?:visit|meeting|demo|presentation)|(?:want\\p{L}*|would\\s+like|'d\\s+like)\\s+to\\s+(?:meet|see\\s+a\\s+demo)|хот\\p{L}*\\s+встрет\\p{L}*|" +
@@ -173,7 +179,7 @@ export const NOT_HELD = w(
 // "хотят встречу", "want a demo": a wish is a meeting booked only as the outcome of a call.
 export const WISH = w("хот(?:ят|ел\\p{L}*|ит)|want\\p{L}*|просят|ask(?:ed|s)?\\s+for");
 export const REACHED = w(
-  "дозвонил|поговорил|поговорили|переговорил\\p{L}*|поболтал\\p{L}*|пообщал\\p{L}*|связал(?:ся|ась|ись)|застал\\p{L}*|(?:вышел|вышла|дош[её]л|дошла)\\s+(?:на|до)\\s+(?:лпр|директор|руководител|собственник|владел|гендир)|обсудил|обсудили|reached(?!\\s+out)|chatted|convo|conversation|разговаривал\\p{L}*|побеседовал\\p{L}*|had\\s+(?:a\\s+)?(?:quick\\s+|short\\s+|good\\s+)?chat|connected\\s+with|got\\s+hold\\s+of|caught\\s+up\\s+with|touched\\s+base|talked|spoke|got\\s+through|picked\\s+up|answered",
+  "перезвонить(?<=[—–:-]\\s*перезвонить)(?=\\s+(?:в|во|через|на|после|завтра|позже|вечером|утром)(?![\\p{L}]))|дозвонил|поговорил|поговорили|переговорил\\p{L}*|поболтал\\p{L}*|пообщал\\p{L}*|связал(?:ся|ась|ись)|застал\\p{L}*|(?:вышел|вышла|дош[её]л|дошла)\\s+(?:на|до)\\s+(?:лпр|директор|руководител|собственник|владел|гендир|лиц\\p{L}*\\s+принима)|(?:просил\\p{L}*|попросил\\p{L}*|просят|просит)\\s+(?:\\p{L}+\\s+)?перезвон\\p{L}*|обсудил|обсудили|reached(?!\\s+out)|chatted|convo|conversation|разговаривал\\p{L}*|побеседовал\\p{L}*|had\\s+(?:a\\s+)?(?:quick\\s+|short\\s+|good\\s+)?chat|connected\\s+with|got\\s+hold\\s+of|caught\\s+up\\s+with|touched\\s+base|talked|spoke|got\\s+through|picked\\s+up|answered",
 );
 
 export const CURRENCY_FOREIGN = /(\$|€|\busd\b|\beur\b|доллар|бакс|евро|dollars?|euros?)/iu;
@@ -181,23 +187,25 @@ export const CURRENCY_FOREIGN = /(\$|€|\busd\b|\beur\b|доллар|бакс|�
 export const VAGUE_PAST = w("на\\s+прошлой\\s+неделе|last\\s+week");
 export const AGO = w("(?:позавчера|вчера|сегодня)(?![\\p{L}])|day\\s+before\\s+yesterday|yesterday|today|this\\s+morning|утром");
 export const WEEKDAY_NAMES: [RegExp, number][] = [
-  [/^(?:понедельник|пн|monday|mon)$/u, 1],
-  [/^(?:вторник|вт|tuesday|tues?)$/u, 2],
-  [/^(?:среду|среда|ср|wednesday|wed)$/u, 3],
-  [/^(?:четверг|чт|thursday|thu|thurs?)$/u, 4],
-  [/^(?:пятницу|пятница|пт|friday|fri)$/u, 5],
-  [/^(?:субботу|суббота|сб|saturday|sat)$/u, 6],
-  [/^(?:воскресенье|вс|sunday|sun)$/u, 7],
+  [/^(?:понедельника|понедельник|пн|monday|mon)$/u, 1],
+  [/^(?:вторника|вторник|вт|tuesday|tues?)$/u, 2],
+  [/^(?:среды|среду|среда|ср|wednesday|wed)$/u, 3],
+  [/^(?:четверга|четверг|чт|thursday|thu|thurs?)$/u, 4],
+  [/^(?:пятницы|пятницу|пятница|пт|friday|fri)$/u, 5],
+  [/^(?:субботы|субботу|суббота|сб|saturday|sat)$/u, 6],
+  [/^(?:воскресенья|воскресенье|вс|sunday|sun)$/u, 7],
 ];
 const WD =
   "понедельник|вторник|среду|среда|четверг|пятницу|пятница|субботу|суббота|воскресенье|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+// "по итогу вторника": a diary's day in the genitive.
+const WD_GEN = "понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья";
 // English short forms only where they are no other word ("sat", "sun" are).
 const WD_SHORT = "пн|вт|ср|чт|пт|сб|вс|mon|tues?|wed|thu|thurs?|fri";
 export const BARE_WEEKDAY = w(`(?:${WD}|${WD_SHORT})(?![\\p{L}])`);
 // "в пятницу отправил КП", "on Monday", "monday: closed …": a weekday named as when it happened.
 // "на этой неделе (вт) была презентация": a weekday in brackets dates what it follows.
 export const WEEKDAY = w(
-  `(?:(?:в|во)\\s+(?:прошл\\p{L}+\\s+)?|on\\s+|last\\s+|(?<=\\()\\s*)(${WD}|${WD_SHORT})(?![\\p{L}])|^(${WD})(?![\\p{L}])`,
+  `(?:(?:в|во)\\s+(?:прошл\\p{L}+\\s+)?|on\\s+|last\\s+|(?<=\\()\\s*)(${WD}|${WD_SHORT})(?![\\p{L}])|^(${WD}|(?:${WD_SHORT})(?=\\s*[:—–-]))(?![\\p{L}])|(?<=итог\\p{L}*\\s+)(${WD_GEN})(?![\\p{L}])`,
 );
 // "на пятницу", "до пятницы", "next Monday", "for Thursday": a weekday ahead.
 export const WEEKDAY_AHEAD = w(
@@ -251,7 +259,14 @@ export const STOP = new Set(
     "офис офисе офиса офисом hq office headquarters lunch dinner coffee zoom skype teams telegram whatsapp email linkedin " +
     "mr mr. mrs ms dr сайта сайте сайт " +
     // Verbs after "to" ("called to confirm") that would read as a name after the preposition.
-    "confirm discuss ask check follow talk book schedule reschedule say see chat catch touch arrange review clarify"
+    "confirm discuss ask check follow talk book schedule reschedule say see chat catch touch arrange review clarify " +
+    "think consider decide pay sign buy meet go come get wait hear know look try move number line price prices " +
+    "back twice earlier later already now still really finally everything nothing someone somebody everyone people guy guys " +
+    // Whose ("у своей страховой", "от нашего КП") and when ("к обеду") are no names.
+    "свой своя своё свое своей своего своему своих свою своим своими наш наша наше нашего нашей наших нашу нашим нашему " +
+    "обеду обеда обедом утра утру вечеру вечера конца конец концу понедельника вторника среды четверга пятницы субботы воскресенья " +
+    // Abbreviations of what is sold or discussed ("КП по ДМС", "обсудили ТЗ"): typed in capitals, never a client.
+    "дмс тз узи осаго каско эдо ндс ит it hr эйчар смм smm seo сео кп тп то сто"
   ).split(" "),
 );
 // People a manager talks to, by dictionary base form: "с собственником", "юристу" are never a client's name.
@@ -260,9 +275,22 @@ export const ROLES = new Set(
     "клиент заказчик директор гендир лпр менеджер бухгалтер бухгалтерия закупщик закупка собственник владелец секретарь " +
     "секретарша руководитель юрист снабженец снабжение сотрудник коллега партнёр партнер помощник ассистент финдиректор " +
     "коммерческий технарь инженер логист маркетолог админ администратор генеральный управляющий исполнительный технический " +
-    "финансовый заместитель зам замдиректор начальник главбух сайт"
+    "финансовый заместитель зам замдиректор начальник главбух сайт главврач врач завотделение заведующий шеф-повар шеф повар " +
+    "кадровик технолог прораб завхоз ребята"
   ).split(" "),
 );
+// A business's trade typed in lower case before its name ("в клинику Здоровье", "из агентства Пиксель",
+// "в страховой Восточный Щит", "тендер Пулково"): not part of the name, which follows in the nominative.
+export const TRADE =
+  /^(?:клиник|кафе|ресторан|гостиниц|отел[ьяюе]|стоматолог|агентств|страхов(?:ой|ая|ую|ую)|кофейн|магазин|салон|аптек|школ[аыеуо]|завод|фабрик|бар(?:а|е|у|ом)?$|пекарн|столов(?:ой|ая|ую)$|типографи|автосалон|автосервис|студи[ияюей]|холдинг|бюро$|фирм[аыеуо]|кондитерск|пиццери|бистро$|хостел|санатори|лаборатори|медцентр|клуб|сет(?:ь|и|ью)$|банк(?:а|е|у|ом)?$|ателье$|маркет$|гипермаркет|супермаркет|торгов(?:ый|ого|ом|ому)\s|тц$|трц$|склад)/u;
+// "участвуем в тендере …, заявку отправили": in a message about a tender, an application sent is the bid.
+export const TENDER_BID = w(
+  "заявк\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:отправил|подал|направил|загрузил)\\p{L}*|(?:отправил|подал|направил|загрузил)\\p{L}*\\s+(?:\\p{L}+\\s+)?заявк\\p{L}*",
+);
+// "в тендере Газпрома": the one who holds a tender or a purchase follows in the genitive.
+export const TENDER_NOUN = /^(?:тендер|конкурс|закупк|аукцион)/u;
+// Events whose name is not a client's: "лид с выставки Стройэкспо: ООО «Кровля-Центр»".
+export const EVENT_NOUN = /^(?:выставк|конференци|форум|ярмарк|expo$|conference$|summit$|саммит)/u;
 export const LEGAL = new Set([
   "ооо",
   "оао",
@@ -284,18 +312,26 @@ export const LEGAL = new Set([
 ]);
 
 export const MULT: [RegExp, string][] = [
-  [/^(?:k|к|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|косых|thousand|тыр|т\.?\s?р\.?|тр|т)$/iu, "тыс"],
-  [/^(?:m|mln|кк|млн\.?|миллион\p{L}*|лям\p{L}*|million|mio)$/iu, "млн"],
+  [/^(?:k|к|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|косых|thousand|grand|тыр|т\.?\s?р\.?|тр|т)$/iu, "тыс"],
+  [/^(?:m|mln|кк|млн\.?|миллион\p{L}*|лям\p{L}*|лимон\p{L}*|million|mio)$/iu, "млн"],
   [/^(?:b|bn|млрд\.?|миллиард\p{L}*|billion)$/iu, "млрд"],
 ];
 // "$$$" is a cheer, not a currency: a "$" right after another is no sign of dollars.
 export const AMOUNT_RE =
-  /(?<![\p{L}\d№#.,:/$])(\$\s*)?(полтора|полторы|\d[\d\u00A0\u202F\u2009 ]*(?:[.,]\d+)?)(?![\d:/])(?:\s*(k|к|кк|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|косых|thousand|тыр|т\.?\s?р\.?|тр|т|m|mln|млн\.?|миллион\p{L}*|лям\p{L}*|million|b|bn|млрд\.?|миллиард\p{L}*|billion)(?![\p{L}\d]))?\.?\s*(₽|р\.|р(?![\p{L}])|руб\p{L}*\.?|rub\p{L}*|rur|\$|usd|долл\p{L}*|бакс\p{L}*|€|eur\p{L}*|евро)?(?![\p{L}])/giu;
+  /(?<![\p{L}\d№#.,:/$])(\$\s*)?(полтора|полторы|\d[\d\u00A0\u202F\u2009 ]*(?:(?:\.\d{3}){2,}(?!\d)|[.,]\d+)?)(?![\d:/])(?:\s*(k|к|кк|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|косых|thousand|grand|тыр|т\.?\s?р\.?|тр|т|m|mln|млн\.?|миллион\p{L}*|лям\p{L}*|лимон\p{L}*|million|b|bn|млрд\.?|миллиард\p{L}*|billion)(?![\p{L}\d]))?\.?\s*(₽|р\.|р(?![\p{L}])|руб\p{L}*\.?|rub\p{L}*|rur|\$|usd|долл\p{L}*|бакс\p{L}*|€|eur\p{L}*|евро)?(?![\p{L}])/giu;
 
 // "пол ляма" is half a million, "на сотку" a hundred thousand.
 export const WORD_AMOUNTS: [RegExp, number][] = [
   [/(?<![\p{L}])пол\s*-?\s*(?:ляма|лимона|миллиона|млн)(?![\p{L}])/giu, 50_000_000],
   [/(?<![\p{L}])(?:сотк[уаи]|сотню|сотня)(?![\p{L}])/giu, 10_000_000],
+  // "на лям", "четверть ляма", "полтинник": a million, a quarter of one, fifty thousand.
+  // "лям двести" (1,2 млн) is not read: better asked than a million.
+  [
+    /(?<![\p{L}])(?:лям|лимон|миллион)(?<!\d[\s\u00A0]*(?:лям|лимон|миллион))(?![\p{L}])(?!\s+(?:\d|сто|двести|триста|четыреста|пятьсот|шестьсот|семьсот|восемьсот|девятьсот|сотк|полтинник))/giu,
+    100_000_000,
+  ],
+  [/(?<![\p{L}])четверть\s+(?:ляма|лимона|миллиона|млн)(?![\p{L}])/giu, 25_000_000],
+  [/(?<![\p{L}])(?:полтинник\p{L}*|полтос\p{L}*)(?![\p{L}])/giu, 5_000_000],
 ];
 
 // Numbers said in words, as voice input types them: "двести пятьдесят тысяч", "fifty k".
@@ -313,24 +349,25 @@ export const NUMBER_WORDS: Record<string, number> = Object.fromEntries(
 );
 const NUMBER_WORD = Object.keys(NUMBER_WORDS).join("|");
 export const WORDED_AMOUNT = new RegExp(
-  `(?<![\\p{L}])((?:(?:${NUMBER_WORD})(?:\\s+|-))+)(тысяч\\p{L}*|тыщ\\p{L}*|тыс\\.?|косар\\p{L}*|косых|k|к|thousand|млн\\.?|миллион\\p{L}*|лям\\p{L}*|million|mln)(?![\\p{L}])`,
+  `(?<![\\p{L}])((?:(?:${NUMBER_WORD})(?:\\s+|-))+)(тысяч\\p{L}*|тыщ\\p{L}*|тыс\\.?|косар\\p{L}*|косых|k|к|thousand|grand|млн\\.?|миллион\\p{L}*|лям\\p{L}*|лимон\\p{L}*|million|mln)(?![\\p{L}])`,
   "giu",
 );
 
 export const REASON_SEP =
-  /\s[—–-]\s|[—–:(]|(?<![\p{L}])(?:потому\s+что|так\s+как|т\.\s?к\.|причина|из-за|because|reason|due\s+to|since)(?![\p{L}])/giu;
-export const REASON_LEAD = /^(?:[\s:—–(-]|потому\s+что|так\s+как|т\.\s?к\.|причина|because|reason|since)+/iu;
+  /\s[—–-]\s|[—–:(]|(?<![\p{L}])(?:сказал\p{L}*(?!\s+нет)(?:\s+что)?|потому\s+что|так\s+как|т\.\s?к\.|причина|из-за|because|reason|due\s+to|since)(?![\p{L}])/giu;
+export const REASON_LEAD =
+  /^(?:[\s:—–(-]|(?:сказал\p{L}*|говор\p{L}*|said)(?:\s+(?:что|that))?(?![\p{L}])|потому\s+что|так\s+как|т\.\s?к\.|причина|because|reason|since)+/iu;
 // "хотят презентацию", "ждут КП", "will send a quote": what is wanted or planned has not
 // happened yet, so the word right after it is not an event (a wanted meeting after a
 // call is the call's outcome, read by MEETING_OUTCOME).
 export const PLANNED =
-  /(?<![\p{L}])(?:хоч\p{L}*|хот(?:ят|им|ите|ел\p{L}*)|жд(?:ут|ем|ет|у)|просят|просил[аи]?|попросил[аи]?|нужн[аоы]?|надо|планиру\p{L}*|собира\p{L}*|будет|будем|буду|want(?:s|ed)?|waiting\s+for|await\p{L}*|ask(?:s|ed)?\s+for|needs?|will|plan(?:s|ning)?\s+to|going\s+to)\s+(?:(?:\p{L}+)\s+)?$/iu;
+  /(?<![\p{L}])(?:хоч\p{L}*|хот(?:ят|им|ите|ел\p{L}*)|обеща\p{L}*|жд(?:ут|ем|ет|у)|просят|просил[аи]?|попросил[аи]?|нужн[аоы]?|надо|планиру\p{L}*|собира\p{L}*|будет|будем|буду|want(?:s|ed)?|waiting\s+for|await\p{L}*|ask(?:s|ed)?\s+for|needs?|will|plan(?:s|ning)?\s+to|going\s+to)\s+(?:(?:\p{L}+)\s+)?$/iu;
 // "sending proposal tmrw", "готовлю КП": work under way on an event is not the event done.
 export const UNDER_WAY =
   /(?<![\p{L}])(?:sending|preparing|drafting|working\s+on|scheduling|setting\s+up|putting\s+together|finali[sz]ing|готовлю|готовим|подготавлива\p{L}*|составляю|составляем|делаю|пишу)\s+(?:(?:the|a|an|our|them|him|her|им|ему|ей)\s+)?$/iu;
 // "Globex deal still pending", "сделка с Вегой зависла": a status of the event, not the event done.
 export const STATUS_AFTER =
-  /^\p{L}*(?:\s+(?:with|с|со)\s+\S+)?\s+(?:(?:is|still|has\s+been|was|всё\s+ещё|все\s+еще|пока)\s+)*(?:pending|in\s+progress|on\s+hold|stuck|delayed|under\s+review|в\s+процессе|завис\p{L}*|подвис\p{L}*|застрял\p{L}*|буксует)/iu;
+  /^\p{L}*(?:\s+(?:with|с|со)\s+\S+)?\s+(?:(?:is|still|has\s+been|was|всё\s+ещё|все\s+еще|пока)\s+)*(?:pending|in\s+progress|on\s+hold|stuck|delayed|under\s+review|в\s+процессе|завис\p{L}*|подвис\p{L}*|застрял\p{L}*|буксует|обеща\p{L}*|ожида\p{L}*|promised|expected)/iu;
 export const TOPIC_BEFORE = /(?<![\p{L}])(?:по|про|насч[её]т|about|regarding|re:?)\s+(?:(?:the|our|their|его|их|нашей|нашему)\s+)?$/iu;
 // "молчит после КП", "before the demo", "до встречи": an event named as a point in time was not done here.
 export const TIME_REFERENCE = /(?<![\p{L}])(?:после|перед|after|before|since|following)\s+(?:(?:the|our|их|нашего|нашей|нашу)\s+)?$/iu;

@@ -14,6 +14,7 @@ import {
   APPOINTMENT_WORD,
   BARE_WEEKDAY,
   BOOKED_AFTER,
+  BOSS_AWAY,
   CALL_WORD,
   CANCELLED,
   COMMAND,
@@ -21,6 +22,7 @@ import {
   CURRENCY_FOREIGN,
   EN_NEGATED,
   EN_PAST,
+  EVENT_NOUN,
   EXPO_RE,
   FUTURE_WORDS,
   HELD,
@@ -54,8 +56,11 @@ import {
   ROLES,
   STATUS_AFTER,
   STOP,
+  TENDER_BID,
+  TENDER_NOUN,
   TIME_REFERENCE,
   TOPIC_BEFORE,
+  TRADE,
   UNDER_WAY,
   VAGUE_PAST,
   VIDEO_RE,
@@ -87,6 +92,10 @@ export interface WordAnalysis {
   tense?: "past" | "pres" | "futr" | "impr" | "infn";
   /** An order that is also a past plural ("пришли"): it makes a clause neither done nor planned. */
   pastToo?: boolean;
+  /** Not in the dictionary: the analysis is a guess from the word's tail. */
+  guessed?: boolean;
+  /** The word can be a nominative as typed, singular or plural. */
+  nominativeAny?: boolean;
 }
 
 /**
@@ -134,6 +143,8 @@ function clauseTense(lower: string, morph: Morphology | null): "past" | "plan" |
       else if (a?.tense === "futr" || (a?.tense === "impr" && !a.pastToo)) future = true;
     }
   if (spans(PLAN_WORDS, lower).length > 0 && !/договорил|agreed|booked/u.test(lower)) return "plan";
+  // "по итогу дня: …", "итоги вторника": a summary tells what was done.
+  if (/(?<![\p{L}])итог/u.test(lower)) return "past";
   if (past) return "past";
   if (future || spans(FUTURE_WORDS, lower).length > 0) return "plan";
   return null;
@@ -159,12 +170,14 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
     const promised =
       /^\s+(?:\p{L}+\s+)?\p{L}+(?:ть|ться|ти)(?![\p{L}])/u.test(lower.slice(m.index + m[0].length)) ||
       /(?<![\p{L}])\p{L}+(?:ть|ться|ти)\s+$/u.test(lower.slice(0, m.index));
+    // "по итогу вторника: …": a diary's day is a day past.
     const ahead =
-      booking ||
-      promised ||
-      (ofAppointment && spans(HELD, lower).length === 0) ||
-      (!pastTense && /встреч|meet|демо|demo|презент/u.test(lower));
-    const name = m[1] ?? m[2] ?? "";
+      m[3] === undefined &&
+      (booking ||
+        promised ||
+        (ofAppointment && spans(HELD, lower).length === 0) ||
+        (!pastTense && /встреч|meet|демо|demo|презент/u.test(lower)));
+    const name = m[1] ?? m[2] ?? m[3] ?? "";
     const weekday = WEEKDAY_NAMES.find(([re]) => re.test(name))?.[1];
     if (!ahead && weekday && day === null) day = { type: "weekday", weekday };
   }
@@ -215,6 +228,8 @@ interface ClientRef {
   start: number;
   /** A new name read only from a lowercase word after a preposition ("в отпуске"): weak evidence. */
   weak?: boolean;
+  /** A new name the dictionary knows as a place after "в/во/на" ("объект в Химках"), or a person named by a role. */
+  place?: boolean;
 }
 
 interface Clause {
@@ -254,7 +269,8 @@ const isUpper = (s: string) => /^\p{Lu}/u.test(s);
 const calledOff = (lower: string) => CANCELLED.test(lower) && spans(RESCHEDULED, lower).length === 0;
 
 function tokenize(text: string): Token[] {
-  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&'’-]*/gu)].map((m) => {
+  // "Здоровье+": a plus right after a letter ends a name.
+  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&'’-]*(?:(?<=\p{L})\+)?/gu)].map((m) => {
     // "Acme's office": the owner is the name, and the name ends there.
     const possessive = /\p{L}['’]s$/iu.test(m[0]);
     const word = possessive ? m[0].slice(0, -2) : m[0];
@@ -296,11 +312,47 @@ function basicBase(word: string): string {
 }
 
 /** Puts a (possibly inflected) name into its base form, keeping the writer's capitals. */
-function baseName(words: Token[], cases: readonly GramCase[] | null, subject: boolean, morph: Morphology | null): string {
+function baseName(
+  words: Token[],
+  cases: readonly GramCase[] | null,
+  subject: boolean,
+  morph: Morphology | null,
+  apposition: "legal" | "trade" | null = null,
+): string {
+  const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   return words
     .map((t) => {
-      if (!isCyrillic(t.text) || t.text.includes("-") || /\d/.test(t.text) || (t.text.length <= 4 && t.text === t.text.toUpperCase()))
+      if (!isCyrillic(t.text) || t.text.includes("-") || /[\d+]/.test(t.text) || (t.text.length <= 4 && t.text === t.text.toUpperCase()))
         return t.text;
+      // "ИП Соколова", "ООО Цифровые Решения", "в клинику Здоровье": a name in apposition to its legal form or
+      // its trade is typed in the nominative whatever the preposition before asks.
+      const inApposition = apposition ? morph?.(t.lower, ["nomn"]) : undefined;
+      // After a legal form the preposition's case already allows the nominative; a plural one, or a word the
+      // dictionary does not know ("ООО Стройтехника"), was missed.
+      if (
+        inApposition?.nominativeAny &&
+        inApposition.proper !== "surname" &&
+        (apposition === "trade" ||
+          (!inApposition.nominative && !inApposition.guessed) ||
+          (inApposition.guessed && !/(?:ом|ем|ой|ей|ым|им|ами|ями|ах|ях|[уюеи])$/u.test(t.lower)))
+      )
+        return capital(t.text);
+      // "с ООО Альфатехом": a word the dictionary does not know with the instrumental's masculine ending after "с" loses it.
+      if (
+        cases?.includes("ablt") &&
+        /(?<=[бвгджзклмнпрстфхцчшщ])ом$/u.test(t.lower) &&
+        t.lower.length > 5 &&
+        morph?.(t.lower, cases)?.guessed
+      )
+        return capital(t.text.slice(0, -2));
+      // "в ТехноКом", "в СтройДом": a word the dictionary does not know, ending as a masculine nominative, after a
+      // preposition that allows the accusative, is typed in its base form (the guess from its tail would inflect it).
+      if (
+        (cases === null ? subject : cases.includes("accs") || cases.includes("nomn")) &&
+        /[бвгджзклмнпрстфхцчшщйь]$/u.test(t.lower) &&
+        morph?.(t.lower, cases)?.guessed
+      )
+        return capital(t.text);
       let keepTyped = cases === null ? subject : cases.includes("nomn");
       // After a verb a surname is in an oblique case ("потеряли Кузнецова" is Кузнецов, not
       // Кузнецова); any other word is read as it comes ("не взял трубку Кузнецов").
@@ -321,8 +373,9 @@ function baseName(words: Token[], cases: readonly GramCase[] | null, subject: bo
           cases[0] === "gent" ? /(?<=[бвгджзклмнпрстфхцчшщ])а$/u : cases[0] === "datv" ? /(?<=[бвгджзклмнпрстфхцчшщ])у$/u : null;
         if (ending && t.lower.length > 4) base = t.lower.replace(ending, "");
       }
+
       // A base form that lost the word's beginning is a guess from its tail ("Медиагрупп" → "группы"): keep the word.
-      if (base.slice(0, 3) !== t.lower.slice(0, 3)) base = t.lower;
+      if (norm(base).slice(0, 3) !== t.lower.slice(0, 3)) base = t.lower;
       // The part the base form shares with the word keeps the writer's letters: "ТехноПарком" → "ТехноПарк".
       let p = 0;
       while (p < base.length && p < t.lower.length && base[p] === t.lower[p]) p++;
@@ -340,6 +393,7 @@ function nameish(t: Token, first: boolean, afterPrep: boolean, cases: readonly G
   if (LEGAL.has(t.lower)) return false;
   if (!isCyrillic(t.text)) return /\p{L}/u.test(t.text) && (isUpper(t.text) || afterPrep);
   if (morph && ROLES.has(morph(t.lower, null)?.base ?? "")) return false;
+  if (!isUpper(t.text) && (TRADE.test(t.lower) || TENDER_NOUN.test(t.lower))) return false;
   // "ладога отказалась": typed in lower case, a message's first word is a name when the dictionary knows it as one.
   if (!isUpper(t.text) && !afterPrep && !(first && morph?.(t.lower, null)?.proper)) return false;
   if (first || afterPrep) {
@@ -369,7 +423,7 @@ function wordedAmounts(text: string): AmountHit[] {
       .split(/[\s-]+/u)
       .filter(Boolean))
       value = word === "hundred" ? Math.max(value, 1) * 100 : value + (NUMBER_WORDS[word] ?? 0);
-    const mult = /^(?:млн|миллион|лям|million|mln)/iu.test(m[2]!) ? 1_000_000 : 1000;
+    const mult = /^(?:млн|миллион|лям|лимон|million|mln)/iu.test(m[2]!) ? 1_000_000 : 1000;
     return { minor: value * mult * 100, invalid: false, foreign: false, start: m.index, end: m.index + m[0].length, strong: true };
   });
 }
@@ -396,6 +450,9 @@ function numericAmounts(text: string): AmountHit[] {
     const multRaw = m[3];
     // "12,500" (English thousands): a comma before exactly three digits, with no multiplier, groups thousands.
     if (!multRaw && /^\d{1,3}(?:,\d{3})+$/u.test(num)) num = num.replace(/,/gu, "");
+    // "120.000 руб": so does a dot before exactly three digits, twice or with a currency.
+    if (!multRaw && (/^\d{1,3}(?:\.\d{3}){2,}$/u.test(num) || (m[4] !== undefined && /^\d{1,3}\.\d{3}$/u.test(num))))
+      num = num.replace(/\./gu, "");
     const cur = m[4];
     if (/^полтор/iu.test(num)) {
       if (!multRaw) continue;
@@ -439,6 +496,12 @@ interface MessageContext {
   rebooked: boolean;
   /** Has a call word somewhere. */
   call: boolean;
+  /** Calls a meeting off somewhere ("встреча отменилась"). */
+  calledOff?: boolean;
+  /** Tells somebody reached somewhere ("дозвонился", not "не дозвонился"). */
+  reached?: boolean;
+  /** About a tender ("участвуем в тендере"). */
+  tender?: boolean;
 }
 
 function readClause(
@@ -480,6 +543,7 @@ function readClause(
     : [
         ...spans(NOANSWER, lower),
         ...(context.call ? spans(NOANSWER_AFTER_CALL, lower) : []),
+        ...(context.reached || !context.call ? [] : spans(BOSS_AWAY, lower)),
         ...reachNegated.filter(([a]) => context.call || NEGATED_ABILITY.test(lower.slice(0, a))),
       ].sort((x, y) => x[0] - y[0]);
   // "встреча в пятницу прошла": a meeting said to have taken place is held, not booked.
@@ -495,11 +559,17 @@ function readClause(
   clause.past = tense === "past";
   // "в пт встреча с Вегой", "созвон с Меркурием в 15:00": an appointment with no verb and a
   // weekday or an hour is one still ahead; "вчера встреча" names a past day and is logged.
+  // "сегодня в 16 созвон с Атлантом": an hour just before the appointment's noun sets it, today included.
+  const atHour =
+    /(?<![\p{L}])(?:в|at)\s+(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:ч\.?\s+)?(?:созвон|встреч|демо|през|звонок|call|meeting|demo)/u.test(
+      lower,
+    );
   const appointment =
     tense === null &&
     noanswer.length === 0 &&
-    spans(AGO, lower).length === 0 &&
-    (spans(WEEKDAY, lower).length > 0 ||
+    (spans(AGO, lower).length === 0 || (atHour && !/вчера|позавчера|yesterday/u.test(lower))) &&
+    (atHour ||
+      spans(WEEKDAY, lower).length > 0 ||
       spans(BARE_WEEKDAY, lower).length > 0 ||
       /(?<![\d])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)|1?\d\s*(?:am|pm)(?![\p{L}]))|(?<![\p{L}])(?:at|в)\s+(?:[01]?\d|2[0-3])(?:\s*(?:час\p{L}*|ч|утра|вечера|дня|o'?clock))?\s*$/u.test(
         lower,
@@ -509,7 +579,7 @@ function readClause(
     clause.plan = true;
     WEEKDAY.lastIndex = 0;
     const named = WEEKDAY.exec(lower);
-    const weekday = named ? WEEKDAY_NAMES.find(([re]) => re.test(named[1] ?? named[2] ?? ""))?.[1] : undefined;
+    const weekday = named ? WEEKDAY_NAMES.find(([re]) => re.test(named[1] ?? named[2] ?? named[3] ?? ""))?.[1] : undefined;
     if (weekday) clause.verblessWeekday = { type: "weekday", weekday };
   }
   // "демо на понедельник", "зовут на встречу", "жду их в офисе в четверг", "they'd like to meet":
@@ -542,6 +612,22 @@ function readClause(
     const ss = all.filter(([a]) => a < aboutAt);
     if (ss.length > 0) kindsFound.set(kind, ss);
   }
+  const bid = context.tender ? spans(TENDER_BID, lower) : [];
+  if (bid.length > 0) {
+    kindsFound.delete("lead");
+    kindsFound.set("proposal", bid);
+    consumed.push(...bid);
+  }
+  // "в кафе Маяк", "в ресторане Прага": a café named is where the client is, not a meeting over coffee.
+  // "обед в ресторане Пушкин с Фортуной": met there with a client named after it, the café's name is no client.
+  const withSomeone = /(?<![\p{L}])(?:с|со)\s+[«"]?\p{Lu}/u.test(text);
+  const atPlace = kindsFound.get("meeting")?.filter(([a, b]) => {
+    const place = /^во?\s/u.test(lower.slice(a, b)) ? /^\s+[«"]?\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)*/u.exec(text.slice(b)) : null;
+    if (place && withSomeone) consumed.push([b, b + place[0].length]);
+    return !place || withSomeone;
+  });
+  if (atPlace?.length === 0) kindsFound.delete("meeting");
+  else if (atPlace) kindsFound.set("meeting", atPlace);
   // "сказали перезвонить", "надо отправить КП": an infinitive names what is still to be done;
   // "перезвон в четверг" (a callback, the noun) is one still to make.
   for (const [kind, ss] of kindsFound) {
@@ -566,6 +652,17 @@ function readClause(
     kindsFound.set("lost", [[goneTo.index, goneTo.index + goneTo[0].length]]);
     consumed.push([goneTo.index, goneTo.index + goneTo[0].length]);
   }
+  // "Был в СибБетоне в четверг": been at a named place is a visit.
+  const beenAt = /(?<![\p{L}])(?:[Бб]ыл[аи]?|[Пп]обывал\p{L}*)\s+(?:в|во)\s+[«"]?\p{Lu}/u.exec(text);
+  // "был в Москве": a city is where one was, not whom one visited.
+  const beenWhere = beenAt ? /^\s*[«"]?(\p{L}+)/u.exec(text.slice(beenAt.index + beenAt[0].length - 1))?.[1] : undefined;
+  const beenInPlace =
+    beenWhere !== undefined && morph?.(norm(beenWhere), ["loct"])?.proper === "geo" && lookupKnown(beenWhere, known) === null;
+  if (beenAt && !beenInPlace && !kindsFound.has("meeting") && !kindsFound.has("presentation"))
+    kindsFound.set("meeting", [[beenAt.index, beenAt.index + beenAt[0].length - 1]]);
+  // "победил Евроцемент": the competitor that won is not the client.
+  const winner = /(?<![\p{L}])победила?\s+[«"]?\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)*/u.exec(text);
+  if (winner && kindsFound.has("lost")) consumed.push([winner.index, winner.index + winner[0].length]);
   const notHeld = spans(NOT_HELD, lower).length > 0;
   // "КП так и не отправил", "встречу пока не назначили": every verb of the clause negated, nothing was done.
   const verbs = morph ? tokenize(lower).filter((t) => isCyrillic(t.lower) && morph(t.lower, null)?.tense === "past") : [];
@@ -586,7 +683,9 @@ function readClause(
       // "пришлю КП", "шлю КП", "обещал выслать КП": the verb just before the event word is still to come.
       if (morph && kind !== "call") {
         const prev = /(\p{L}+)\s+$/u.exec(before)?.[1];
-        const tense = prev && isCyrillic(prev) && !STOP.has(prev) ? morph(prev, null)?.tense : undefined;
+        // "пришли по рекомендации": a new client's coming, told by a word that is also an order, came ("пришли КП" asks).
+        const prevAnalysis = prev && isCyrillic(prev) && !STOP.has(prev) ? morph(prev, null) : null;
+        const tense = prevAnalysis?.pastToo && kind === "lead" ? undefined : prevAnalysis?.tense;
         if (tense === "futr" || tense === "pres" || tense === "impr" || tense === "infn") return false;
         // "позвоню", "встречусь": the event word itself in the future.
         const own = /^\p{L}+/u.exec(lower.slice(a))?.[0];
@@ -638,11 +737,12 @@ function readClause(
     for (const k of ["meeting", "call", "presentation"] as const) kindsFound.delete(k);
   // "входящий звонок от …": an inbound call from someone new is a lead.
   // "они сами позвонили и перенесли встречу": a call the client made to move a meeting is no lead.
-  if (kindsFound.has("lead") && INBOUND.test(lower)) kindsFound.delete(moved || context.rebooked ? "lead" : "call");
+  // "встреча отменилась, сами написали": the client's own message that called a meeting off is no lead either.
+  if (kindsFound.has("lead") && INBOUND.test(lower)) kindsFound.delete(moved || context.rebooked || context.calledOff ? "lead" : "call");
   // "inbound demo request", "запрос на КП": what a new client asks for is the lead, not an event of ours.
   if (
     kindsFound.has("lead") &&
-    /request|запрос|(?<!(?:тендерн|отправил|подал|направил|выслал)\p{L}*\s+)заявк\p{L}*\s+(?:на\s+)?(?!(?:\p{L}+\s+)?(?:тендер|участи))/u.test(
+    /request|запрос|(?<!(?:тендерн|отправил|подал|направил|выслал)\p{L}*\s+)заявк\p{L}*\s+(?:на\s+)?(?!(?:\p{L}+\s+)?(?:тендер|участи|отправил|подал|направил|загрузил))/u.test(
       lower,
     )
   )
@@ -714,6 +814,7 @@ function readClause(
         .slice(keepWord ? sep.index : sep.index + sep[0].length)
         .replace(REASON_LEAD, "")
         .replace(/[\s.!,;)]+$/gu, "")
+        .replace(REASON_TAIL, "")
         .trim();
       if (reason) clause.reason = reason.slice(0, MAX_REASON_LENGTH);
       head = text.slice(0, sep.index);
@@ -749,9 +850,10 @@ function readClause(
 
   clause.clients = findClients(text, head.length, consumed, known, morph);
   // "Globex referred us to Vandelay", "по рекомендации Веги пришёл Луч": the one who recommended is not the lead.
-  if (clause.kind === "lead" && clause.clients.length > 1) {
+  // "кафе Облака, пришли по рекомендации Лотоса": nor when the referrer is the only one named there.
+  if (clause.kind === "lead" && clause.clients.length > 0) {
     const referrer = (c: ClientRef) => REFERRED_BY.test(text.slice(0, c.start)) || REFERRED.test(text.slice(c.start + c.typed.length));
-    if (clause.clients.some((c) => !referrer(c))) clause.clients = clause.clients.filter((c) => !referrer(c));
+    clause.clients = clause.clients.filter((c) => !referrer(c));
   }
   if (metAtExpo && clause.kind === "lead" && clause.clients.length > 0 && clause.clients.every((c) => !c.isNew)) {
     clause.kind = "meeting";
@@ -817,11 +919,34 @@ function findClients(
     const prevPrev = all[idx - 2];
     const prep = prev && !covered(prev, used) ? NAME_PREPS[prev.lower] : undefined;
     const afterLegal = prev !== undefined && LEGAL.has(prev.lower);
+    // "в клинику Здоровье", "из агентства Пиксель": the name after a business's trade.
+    const afterTrade = prev !== undefined && !isUpper(prev.text) && TRADE.test(prev.lower) && isUpper(t.text);
+    // "с выставки Стройэкспо": an event's name is no client.
+    const apposed = prev !== undefined && text.slice(prev.end, t.start).trim() === "";
+    if (apposed && isUpper(t.text) && EVENT_NOUN.test(prev.lower)) {
+      i++;
+      while (
+        i < free.length &&
+        all.indexOf(free[i]!) === all.indexOf(free[i - 1]!) + 1 &&
+        isUpper(free[i]!.text) &&
+        text.slice(free[i - 1]!.end, free[i]!.start).trim() === ""
+      )
+        i++;
+      continue;
+    }
     const prepOverLegal = afterLegal && prevPrev ? NAME_PREPS[prevPrev.lower] : undefined;
     // "с ИП Петров": after a legal form the name may stay in the nominative.
-    const cases = prep ?? (prepOverLegal ? [...prepOverLegal, "nomn" as const] : null);
+    const afterTender = prev !== undefined && !isUpper(prev.text) && TENDER_NOUN.test(prev.lower) && isUpper(t.text);
+    const cases = afterTender ? (["gent"] as const) : (prep ?? (prepOverLegal ? [...prepOverLegal, "nomn" as const] : null));
     const first = idx === 0 || (idx === 1 && prev !== undefined && STOP.has(prev.lower) && !prep);
-    if (!nameish(t, first, cases !== null || afterLegal, cases, morph)) {
+    // "then harbor freight paid their invoice": lowercase Latin words right before an English past verb are its subject;
+    // "closed harbor freight for 95k": right after an English event verb, its object.
+    const subjectEnd =
+      latinSubjectEnd(all, idx) ??
+      (prev && !isCyrillic(prev.text) && EN_EVENT_VERB.test(prev.lower) && !isCyrillic(t.text) && !isEventToken(t)
+        ? latinRunEnd(all, idx)
+        : null);
+    if (!nameish(t, first, cases !== null || afterLegal || subjectEnd !== null, cases, morph)) {
       i++;
       continue;
     }
@@ -845,6 +970,7 @@ function findClients(
         break;
       // "Cyberdyne filled in the form": after a capitalised name a lowercase English word is the verb, not the name.
       if (!isCyrillic(n.text) && !isUpper(n.text) && isUpper(run[0]!.text) && !LEGAL.has(n.lower)) break;
+      if (subjectEnd !== null && nIdx >= subjectEnd) break;
       // "Hartley & Sons": an ampersand between capitalised words joins one name.
       const gap = text.slice(run[run.length - 1]!.end, n.start).trim();
       if (run[run.length - 1]!.possessive || (gap !== "" && !(gap === "&" && isUpper(n.text)))) break;
@@ -865,10 +991,22 @@ function findClients(
     // "Hartley & Sons": a Latin name joined by an ampersand is kept as typed.
     const typedName = text.slice(t.start, run[run.length - 1]!.end);
     // "Oakridge Ltd": a legal form typed after the name is no part of it.
+    // "harbor freight" typed in lower case is the name "Harbor Freight".
+    const latinLower = run.every((x) => !isCyrillic(x.text) && x.text === x.lower);
     const name = (
       run.every((x) => !isCyrillic(x.text)) && typedName.includes("&")
         ? typedName
-        : stripLegal(baseName(run, cases, first || afterLegal, morph))
+        : latinLower
+          ? run.map((x) => x.text.charAt(0).toUpperCase() + x.text.slice(1)).join(" ")
+          : stripLegal(
+              baseName(
+                run,
+                afterTrade ? null : cases,
+                first || afterLegal || afterTrade,
+                morph,
+                afterTrade ? "trade" : afterLegal ? "legal" : null,
+              ),
+            )
     ).slice(0, MAX_CLIENT_LENGTH);
     // A surname's base form is compared as it is: "Соколова" is Соколов, not «Сокол» with an ending.
     const surname =
@@ -878,13 +1016,69 @@ function findClients(
       [cases ?? OBLIQUE, null].some((c) => morph(t.lower, c)?.proper === "surname");
     const k = lookupKnown(name, index, surname);
     const typed = text.slice(t.start, run[run.length - 1]!.end);
-    found.push({ name: k?.name ?? name, isNew: !k, start: t.start, weak: !k && !isUpper(t.text), typed });
+    const place = !k && run.length === 1 && ["в", "во", "на"].includes(prev?.lower ?? "") && morph?.(t.lower, cases)?.proper === "geo";
+    // "коммерческий директор Ковалёв": a person named by their role is the contact, not the company.
+    const roleBase = prev && morph && isCyrillic(prev.lower) ? (morph(prev.lower, null)?.base ?? prev.lower) : "";
+    // "звонил Сергею Петровичу в Кедр": nor is a person called by a first name beside a company.
+    const byRole = !k && person2(run, morph) && (ROLES.has(roleBase) || run.some((x) => morph?.(x.lower, null)?.proper === "name"));
+    found.push({
+      name: k?.name ?? name,
+      isNew: !k,
+      start: t.start,
+      weak: !k && !isUpper(t.text),
+      typed,
+      ...(place || byRole ? { place: true } : {}),
+    });
     i = j;
   }
-  // "заявка с сайта от Кварца": a lowercase word counts as a name only when nothing better is there.
+  // "заявка с сайта от Кварца": a lowercase word counts as a name only when nothing better is there;
+  // "был в Москве у Кедра", "в СибБетоне, директор Ковалёв": nor a place or a person by their role.
   const strong = found.filter((c) => !c.weak);
-  return (strong.length > 0 ? strong : found).sort((a, b) => a.start - b.start);
+  const named = strong.length > 0 ? strong : found;
+  const firm = named.filter((c) => !c.place);
+  return (firm.length > 0 ? firm : named).sort((a, b) => a.start - b.start);
 }
+
+const EN_EVENT_VERB = /^(?:\p{L}+ed|paid|signed|sold|won|lost|met|sent|went|chose|picked|bought|said|rang|spoke)$/u;
+const eventWords = new Map<string, boolean>();
+const isEventToken = (t: Token) => {
+  let event = eventWords.get(t.lower);
+  if (event === undefined) {
+    event = KIND_PATTERNS.some(([, re]) => spans(re, t.lower).length > 0) || spans(NOANSWER, t.lower).length > 0;
+    if (eventWords.size > 5000) eventWords.clear();
+    eventWords.set(t.lower, event);
+  }
+  return event;
+};
+/**
+ * Where the English past verb after lowercase Latin words from `at` stands (one to three words before it, none a
+ * small word or an event word: "harbor freight paid"), or null.
+ */
+function latinSubjectEnd(all: Token[], at: number): number | null {
+  for (let k = at; k < Math.min(at + 4, all.length); k++) {
+    const t = all[k]!;
+    if (isCyrillic(t.text) || isUpper(t.text) || /\d/.test(t.text)) return null;
+    if (k > at && EN_EVENT_VERB.test(t.lower)) return k;
+    if (STOP.has(t.lower) || isEventToken(t) || EN_EVENT_VERB.test(t.lower)) return null;
+  }
+  return null;
+}
+
+/** Where lowercase Latin words from `at` end: at the first small word, event word or non-Latin word, at most three on. */
+function latinRunEnd(all: Token[], at: number): number | null {
+  let k = at;
+  while (k < Math.min(at + 3, all.length)) {
+    const t = all[k]!;
+    if (isCyrillic(t.text) || isUpper(t.text) || /\d/.test(t.text) || STOP.has(t.lower) || isEventToken(t) || EN_EVENT_VERB.test(t.lower))
+      break;
+    k++;
+  }
+  return k > at ? k : null;
+}
+
+/** Whether a run of one or two words is a person's name by the dictionary ("Ковалёв", "Ивану Петрову"). */
+const person2 = (run: Token[], morph: Morphology | null) =>
+  morph !== null && run.length <= 2 && run.every((x) => isCyrillic(x.lower) && PERSON.has(morph(x.lower, null)?.proper ?? ""));
 
 /** Splits a message into clauses: sentences, commas, and "и/and" before another event. */
 function splitClauses(text: string, morph: Morphology | null, known: KnownClients | null = null): string[] {
@@ -904,9 +1098,18 @@ function splitClauses(text: string, morph: Morphology | null, known: KnownClient
       // Read together, so that "на 200 и на 300 тысяч" shares its multiplier.
       const joined = findAmounts(`${current} и ${piece}`).filter((a) => a.strong);
       const ownAmount = joined.some((a) => a.end <= current.length) && joined.some((a) => a.start > current.length);
-      const pieceEvent = KIND_PATTERNS.some(([, re]) => spans(re, l).length > 0) || spans(NOANSWER, l).length > 0;
+      // "недозвон в понедельник был и сегодня опять тишина": silence after a call is another try not reached.
+      const pieceEvent =
+        KIND_PATTERNS.some(([, re]) => spans(re, l).length > 0) ||
+        spans(NOANSWER, l).length > 0 ||
+        (spans(NOANSWER_AFTER_CALL, l).length > 0 && spans(NOANSWER, norm(current)).length > 0);
       // "Globex and Initech both went with competitors": names joined before one event are its subjects.
       if (ownAmount || (pieceEvent && hasEvent(norm(current)))) {
+        // "Орбиту на 300 и Атлант на 200 тыс": the first piece keeps the multiplier it shared.
+        AMOUNT_RE.lastIndex = 0;
+        const shared =
+          ownAmount && !findAmounts(current).some((a) => a.strong) ? [...piece.matchAll(AMOUNT_RE)].find((m) => m[3])?.[3] : undefined;
+        if (shared) current = current.replace(/(\d)(?!.*\d)/u, `$1 ${shared}`);
         out.push(current);
         current = piece;
       } else current += ` и ${piece}`;
@@ -998,11 +1201,19 @@ export function readFreeText(
       !calledOff(lowerText) &&
       spans(NOT_HELD, lowerText).length === 0,
     call: [CALL_WORD, NOANSWER].some((re) => spans(re, lowerText).length > 0),
+    calledOff: calledOff(lowerText) && APPOINTMENT_WORD.test(lowerText),
+    reached: spans(REACHED, lowerText).some(([a]) => !NEGATED_JUST_BEFORE.test(lowerText.slice(0, a))),
+    tender: /тендер|tender/u.test(lowerText),
   };
   const clauses = raws.map((c) => readClause(c, index, sorted, morph, context));
   // "в понедельник демо в Океане, во вторник подписали": a diary of past weekdays dates the verbless entry before a
   // dated one as done that day, not as an appointment ahead.
-  const lastDated = clauses.findLastIndex((c) => c.past && c.day?.type === "weekday");
+  // "Monday: demo at Acme. Today: they signed", "в пн встреча с Зенитом, во вт КП": so does a dated event after it.
+  const lastDated = clauses.findLastIndex(
+    (c) =>
+      (c.past && c.day !== null && (c.day.type === "weekday" || (c.day.type === "ago" && c.day.days === 0))) ||
+      (c.kind !== null && !c.plan && c.day?.type === "weekday"),
+  );
   for (const c of clauses.slice(0, Math.max(lastDated, 0)))
     if (c.verblessWeekday && c.kind !== null) {
       c.plan = false;
@@ -1017,7 +1228,9 @@ export function readFreeText(
   let amountInvalid = false;
   let pendingAmount: number | null = null;
   let pendingAmountPhrase: string | null = null;
-  const nothing = nothingToLog(text, clauses);
+  // "Кедр 50к, Лотос 70к — оплатили": each name told with its own amount before the deal.
+  const pendingOwn = new Map<ClientRef, { minor: number; phrase: string | null }>();
+  const nothing = nothingToLog(text, clauses, morph);
   if (nothing) return { entries: [], guessed: false, confident: false, notes: [], nothing };
   // A named day holds for the clauses after it until another is named ("вчера …, сегодня …").
   let day: DayRef | null = null;
@@ -1039,9 +1252,14 @@ export function readFreeText(
     if (c.pastDay) notes.add("past_day");
     const last = drafts[drafts.length - 1];
     // A follow-on remark ("он в отпуске") does not name a new client for an event that has one.
-    if (last?.client && (c.kind === null || c.kind === last.kind)) c.clients = c.clients.filter((x) => !x.weak);
+    // Nor does a person named by their role or a place ("…, коммерческий директор Ковалёв").
+    if (last?.client && (c.kind === null || c.kind === last.kind)) c.clients = c.clients.filter((x) => !x.weak && !x.place);
     // "обсудили условия" after a meeting is a remark on it, not a call.
-    if (c.reachedOnly && last && last.kind !== "call" && c.clients.length === 0) c.kind = null;
+    // "провела встречу с Вегой, обсудили объект в Химках": a place named in the remark is no client.
+    if (c.reachedOnly && last && last.kind !== "call" && c.clients.every((x) => x.place)) {
+      c.kind = null;
+      c.clients = [];
+    }
     // "did the demo for Acme, 6 people on the call": the call is where the event before happened.
     if (c.kind === "call" && c.callMedium && c.outcome === null && last && last.kind !== "call") c.kind = null;
     // "вчера не дозвонился, сегодня дозвонился": another day is another event.
@@ -1060,6 +1278,8 @@ export function readFreeText(
       // A clause with no event of its own adds to the previous one.
       if (!last) {
         pendingClients.push(...c.clients);
+        if (c.clients.length === 1 && c.amountMinor !== null)
+          pendingOwn.set(c.clients[0]!, { minor: c.amountMinor, phrase: c.amountPhrase });
         if (pendingAmount === null) {
           pendingAmount = c.amountMinor;
           pendingAmountPhrase = c.amountPhrase;
@@ -1092,11 +1312,13 @@ export function readFreeText(
           }
         continue;
       }
+      // "оплатили, обещали ещё 100к": a sum only promised is not the one paid.
       if (
         c.amountMinor !== null &&
         (last.kind === "deal" || last.kind === "proposal") &&
         last.amountMinor === null &&
-        (c.clients.length === 0 || !last.client)
+        (c.clients.length === 0 || !last.client) &&
+        !/(?<![\p{L}])(?:по)?обеща\p{L}*|promis\p{L}*|will\s+pay/iu.test(raws[clauses.indexOf(c)] ?? "")
       )
         last.amountMinor = c.amountMinor;
       // "отказались, дорого": the words after a loss are its reason.
@@ -1115,6 +1337,8 @@ export function readFreeText(
             ...last,
             client: cl,
             reason: null,
+            // "вчера Кедр оплатил 100к, а сегодня Лотос 200к": a clause that names its own day dates its client's event.
+            day: c.day ? day : last.day,
             amountMinor: last.kind === "deal" || last.kind === "proposal" ? c.amountMinor : last.amountMinor,
             amountPhrase: last.kind === "deal" || last.kind === "proposal" ? c.amountPhrase : last.amountPhrase,
           };
@@ -1134,11 +1358,11 @@ export function readFreeText(
       kind: "deal" as const,
       outcome: null,
       client,
-      amountMinor: pendingAmount,
+      amountMinor: pendingOwn.size > 0 ? (pendingOwn.get(client)?.minor ?? null) : pendingAmount,
       reason: null,
       day,
       kindPhrase: c.kindPhrase,
-      amountPhrase: pendingAmountPhrase,
+      amountPhrase: pendingOwn.size > 0 ? (pendingOwn.get(client)?.phrase ?? null) : pendingAmountPhrase,
     }));
     if (ownDeal.length > 0) pendingAmount = null;
     for (const client of clients) {
@@ -1239,11 +1463,15 @@ export function readFreeText(
   return { entries, guessed, confident, notes: [...notes], nothing: null };
 }
 
+// "too expensive for them", "дорого для них": whom the reason is about adds nothing to it.
+const REASON_TAIL = /\s+(?:for\s+(?:them|him|her|us|now)|для\s+(?:них|него|не[её]|нас))$/iu;
+
 /** A clause as written, as a loss reason ("отказались, дорого"). */
 function reasonText(raw: string): string | null {
   const cleaned = raw
     .replace(REASON_LEAD, "")
     .replace(/[\s.!,;)]+$/gu, "")
+    .replace(REASON_TAIL, "")
     .trim();
   return cleaned ? cleaned.slice(0, MAX_REASON_LENGTH) : null;
 }
@@ -1255,8 +1483,11 @@ const sameDayRef = (a: DayRef | null, b: DayRef | null) => JSON.stringify(a) ===
  * завтра"), a complaint ("почему звонки не засчитались?"): nothing to log, whatever
  * event words it holds.
  */
-function nothingToLog(text: string, clauses: Clause[]): NothingReason | null {
+function nothingToLog(text: string, clauses: Clause[], morph: Morphology | null): NothingReason | null {
   const lower = norm(text).trim();
+  // "подготовить КП для Орбиты", "перезвонить Кедру": a message that opens with an infinitive is a to-do.
+  const opening = /^\p{L}+/u.exec(lower)?.[0];
+  if (opening && isCyrillic(opening) && morph?.(opening, null)?.tense === "infn" && !clauses.some((c) => c.past)) return "plan";
   if (spans(COMPLAINT, lower).length > 0 || spans(COMMAND, lower).some(([a]) => a === 0)) return "complaint";
   QUESTION_START.lastIndex = 0;
   const q = QUESTION_START.exec(lower);

@@ -90,11 +90,22 @@ export function russianMorphology(): Morphology {
   if (!done) throw new Error("morphology dictionary did not load");
 
   const cache = new Map<string, WordAnalysis | null>();
+  // A word is parsed once whatever cases it is then read in: the parse is the costly part.
+  const parsed = new Map<string, AzParse[]>();
+  const parse = (word: string): AzParse[] => {
+    let all = parsed.get(word);
+    if (!all) {
+      all = az.Morph(word, { ignoreCase: true });
+      if (parsed.size > 20_000) parsed.clear();
+      parsed.set(word, all);
+    }
+    return all;
+  };
   const analyse = (word: string, cases: readonly GramCase[] | null): WordAnalysis | null => {
     // Case is ignored so that a lowercase "смирнову" still finds the surname (the dictionary
     // keeps proper names capitalised); the reader decides from context whether it is a name.
     // A guessed word is not guessed to be a proper name: "Альфатех" is no first name.
-    const all = az.Morph(word, { ignoreCase: true });
+    const all = parse(word);
     const parses = all.filter((p) => p.parser === "Dictionary" || properOf(p.tag) === undefined);
     if (parses.length === 0) return all.length > 0 ? { base: word, pos: "other" } : null;
     const inCase = cases ? parses.filter((p) => p.tag.CAse !== undefined && cases.includes(p.tag.CAse as GramCase)) : [];
@@ -104,6 +115,10 @@ export function russianMorphology(): Morphology {
     const rank = (p: AzParse) => p.score * (p.tag.Geox ? 0.4 : 1);
     const top = pool.reduce((a, b) => (rank(b) > rank(a) ? b : a));
     const verb = VERBS.has(top.tag.POST ?? "") ? top : null;
+    // A word the dictionary does not know is guessed from its tail: a guessed verb ("Металлоторг" read like
+    // "отторг") or adjective ("ТехноКом" read as "технокий") is only a guess, and the reader treats it so.
+    const guessed = !parses.some((p) => p.parser === "Dictionary");
+    if (guessed && verb) return { base: word, pos: "other", guessed };
     // Only a dictionary word tells its tense: a guess from the suffix reads "демо" as a participle.
     const tense = verb && verb.parser === "Dictionary" ? verbTense(verb.tag) : undefined;
     // "пришли деньги" / "пришли КП": a form that is both an order and a past plural says neither alone.
@@ -122,17 +137,28 @@ export function russianMorphology(): Morphology {
           p.tag.NMbr !== "plur" &&
           (NOUNS.has(p.tag.POST ?? "") || ADJS.has(p.tag.POST ?? "")),
       );
+    // "ООО Цифровые Решения": a name after its legal form or its trade ("в клинику Здоровье") stays as typed
+    // when it can be a nominative, plural included.
+    const nominativeAny = parses.some((p) => p.tag.CAse === "nomn" && (NOUNS.has(p.tag.POST ?? "") || ADJS.has(p.tag.POST ?? "")));
     const best = proper.length > 0 && (!verb || proper[0]!.score >= top.score) ? proper.reduce((a, b) => (b.score > a.score ? b : a)) : top;
     const post = best.tag.POST ?? "";
     const kind = properOf(best.tag);
     if (!kind && VERBS.has(post)) return { base: word, pos: "verb", tense, nominative, ...(pastToo ? { pastToo } : {}) };
     if (!kind && !NOUNS.has(post) && !ADJS.has(post)) return { base: word, pos: "other", nominative };
-    if (kind === "surname") return { base: surnameBase(best), pos: "noun", proper: kind, nominative };
+    if (kind === "surname")
+      return { base: surnameBase(best), pos: "noun", proper: kind, nominative, ...(nominativeAny ? { nominativeAny } : {}) };
     // Keep number (and an adjective's gender): "Рогами" → "Рога", "Северной" → "Северная".
     const wanted = ["nomn", best.tag.NMbr ?? "sing"];
     if (ADJS.has(post) && best.tag.NMbr !== "plur" && best.tag.GNdr) wanted.push(best.tag.GNdr);
     const nominativeForm = best.inflect(wanted) || best.inflect(["nomn"]);
-    return { base: nominativeForm ? nominativeForm.word : word, pos: NOUNS.has(post) ? "noun" : "adj", proper: kind, nominative };
+    return {
+      base: nominativeForm ? nominativeForm.word : word,
+      pos: NOUNS.has(post) ? "noun" : "adj",
+      proper: kind,
+      nominative,
+      ...(nominativeAny ? { nominativeAny } : {}),
+      ...(guessed ? { guessed } : {}),
+    };
   };
   loaded = (word, cases) => {
     const key = `${word}|${cases?.join(",") ?? ""}`;

@@ -31,6 +31,23 @@ describe("tolerant matching of known clients", () => {
     expect(sameName("поляна", null, "полюс")).toBe(false);
   });
 
+  it("reads a Latin name typed in Cyrillic by its sound, with a case ending, but not a word sharing a few consonants", () => {
+    expect(sameName("нордикфудс", null, "nordicfoods")).toBe(true);
+    expect(sameName("нордикфудсу", null, "nordicfoods")).toBe(true);
+    expect(sameName("брайтлэбс", null, "brightlabs")).toBe(true);
+    // "конца" sounds "knts" like "contoso": four consonants are too few to tell.
+    expect(sameName("конца", null, "contoso")).toBe(false);
+    expect(sameName("нордикс", null, "nordicfoods")).toBe(false);
+  });
+
+  it("reads a client's people by a suffix on its name", () => {
+    const clients = prepareKnownClients(["Гранит", "Кедр"]);
+    const words = ["к", "гранитчикам"];
+    expect(matchKnownAt(words, [null, null], 1, clients)?.client.name).toBe("Гранит");
+    expect(matchKnownAt(["кедровцы"], [null], 0, clients)?.client.name).toBe("Кедр");
+    expect(matchKnownAt(["кедровый"], [null], 0, clients)).toBeNull();
+  });
+
   it("takes a first word only when no other client shares it", () => {
     // "Альфа" begins both Альфа-Трейд and Альфа Банк: no guess.
     expect(at("альфу")).toBeNull();

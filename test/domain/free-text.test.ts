@@ -551,9 +551,9 @@ describe("readFreeText, round 7: names by word and by dictionary, amounts carrie
       ["Гранит", 20_000_000],
       ["Полюс", 30_000_000],
     ]);
-    // "на 150 и на 400 тысяч": the second deal's amount is never copied to the first.
+    // "на 150 и на 400 тысяч": the second deal's amount is never copied to the first; its multiplier is shared.
     expect(read("закрыл Полюс на 150 и Гранит на 400 тысяч", known).entries.map((e) => [e.clientName, e.amountMinor])).toEqual([
-      ["Полюс", null],
+      ["Полюс", 15_000_000],
       ["Гранит", 40_000_000],
     ]);
     expect(read("Гранит внёс аванс 70 косых", known).entries[0]).toMatchObject({ kind: "deal", amountMinor: 7_000_000 });
@@ -623,5 +623,142 @@ describe("readFreeText, round 7: names by word and by dictionary, amounts carrie
     expect(got("Bright Labs asked us to move the presentation")).toEqual([]);
     expect(read("note to self: chase the Northwind invoice", known).nothing).toBe("plan");
     expect(read("can't reach anyone this morning").entries).toEqual([]);
+  });
+});
+
+describe("readFreeText, round 8: trades and roles before names, names by sound, slang money, gatekeepers, diaries", () => {
+  const known = ["Кедр", "Лотос", "Орбита", "Атлант", "Skyline Group", "Nordic Foods", "Гранит"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed
+      ? []
+      : r.entries.map(
+          (e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}${e.amountMinor ? `:${e.amountMinor / 100}` : ""}`,
+        );
+  };
+
+  it("reads the name after a business's trade as typed, and no café named before a client as a meeting", () => {
+    expect(got("звонил в аптеку Здоровье, договорились о встрече")).toEqual(["call:meeting@Здоровье"]);
+    expect(got("новая заявка от пекарни Колосок")).toEqual(["lead@Колосок"]);
+    expect(got("звонок в кафе Маяк, трубку не взяли")).toEqual(["call:noanswer@Маяк"]);
+    expect(got("обед в ресторане Пушкин с Лотосом")).toEqual(["meeting@Лотос"]);
+    expect(got("подали заявку в тендере Росатома")).toEqual(["proposal@Росатом"]);
+    expect(got("отправил КП для ООО Северные Технологии")).toEqual(["proposal@Северные Технологии"]);
+    expect(got("съездил в стоматологию Дента+, познакомился с главврачом")).toEqual(["meeting@Дента+"]);
+    // A place named in a remark after a meeting is where, not who.
+    expect(got("провёл встречу с ООО Ромтех, обсудили склад в Подольске")).toEqual(["meeting@Ромтех"]);
+  });
+
+  it("skips a person named by their role, a city and an exhibition's name beside a company", () => {
+    expect(got("звонил в Орбиту, главврач Петров сказал подумает")).toEqual(["call:reached@Орбита"]);
+    expect(got("дозвонился до Кедра, коммерческий директор Ковалёв, интерес есть")).toEqual(["call:reached@Кедр"]);
+    // With no company named, the person is who the manager talked to.
+    expect(got("созвонился с директором Ивановым, договорились о встрече")).toEqual(["call:meeting@Иванов"]);
+    expect(got("был в Москве у Кедра")).toEqual(["meeting@Кедр"]);
+    expect(got("отправил КП Анне в Лотос")).toEqual(["proposal@Лотос"]);
+    expect(got("Лотос в Казани, звонил — не взяли")).toEqual(["call:noanswer@Лотос"]);
+    expect(got("лид с форума Ритейл-Экспо: ООО «Колос»")).toEqual(["lead@Колос"]);
+  });
+
+  it("finds a Latin client typed in Cyrillic, and a client's people by a suffix", () => {
+    expect(got("нордик фудсу выставил КП")).toEqual(["proposal@Nordic Foods"]);
+    expect(got("звонок кедровцам, не взяли")).toEqual(["call:noanswer@Кедр"]);
+    // A word that only shares a few consonants with a Latin name is not it.
+    expect(got("звонил в Кедр до конца дня не дозвонился")).toEqual(["call:noanswer@Кедр"]);
+  });
+
+  it("reads slang sums: лям, лимон, четверть ляма, полтинник", () => {
+    expect(got("подписали с Кедром договор на лям")).toEqual(["deal@Кедр:1000000"]);
+    expect(got("закрыл Орбиту на лимон")).toEqual(["deal@Орбита:1000000"]);
+    expect(got("Лотос оплатил четверть ляма")).toEqual(["deal@Лотос:250000"]);
+    expect(got("лотос перевёл полтинник")).toEqual(["deal@Лотос:50000"]);
+    expect(got("продали Атланту на 2 ляма")).toEqual(["deal@Атлант:2000000"]);
+    expect(got("Атлант оплатил полтора лимона")).toEqual(["deal@Атлант:1500000"]);
+    expect(got("Лотос оплатил 120.000 руб")).toEqual(["deal@Лотос:120000"]);
+    expect(got("Кедр оплатил 1.200.000")).toEqual(["deal@Кедр:1200000"]);
+    expect(got("Orbita paid 50 grand")).toEqual(["deal@Орбита:50000"]);
+    // "лям двести" is 1,2 million: not read, so it is asked, never taken for a million.
+    expect(read("Кедр оплатил лям двести", known).entries[0]).toMatchObject({ kind: "deal", amountMinor: null, missing: "amount" });
+    expect(got("Кедр 50к, Лотос 70к, Орбита 30к — все оплатили")).toEqual(["deal@Кедр:50000", "deal@Лотос:70000", "deal@Орбита:30000"]);
+    // Two deals in one message, the multiplier said once.
+    expect(got("закрыли Орбиту на 300 и Атлант на 200 тыс")).toEqual(["deal@Орбита:300000", "deal@Атлант:200000"]);
+  });
+
+  it("reads a busy line, a boss away and a gatekeeper as not reached, unless someone else was reached", () => {
+    expect(got("звонил в Лотос, линия занята")).toEqual(["call:noanswer@Лотос"]);
+    expect(got("набрал Орбиту, директора нет на месте")).toEqual(["call:noanswer@Орбита"]);
+    expect(got("звонил в Атлант, директор в отпуске, поговорил с замом")).toEqual(["call:reached@Атлант"]);
+    // With no call told, the boss away is no call.
+    expect(got("встреча в Лотосе, директор в отпуске, общались с коммерческим")).toEqual(["meeting@Лотос"]);
+    expect(got("called Skyline Group, didn't get through")).toEqual(["call:noanswer@Skyline Group"]);
+    expect(got("звонила в Гранит, просят набрать после обеда")).toEqual(["call:reached@Гранит"]);
+  });
+
+  it("reads losses said in other words, with the competitor and the reason's filler left out", () => {
+    expect(got("тендер Гранита не выиграли, победил Техноснаб")).toEqual(["lost@Гранит"]);
+    expect(got("минус Лотос, ушли к конкуренту")).toEqual(["lost@Лотос"]);
+    expect(got("Лотос оплатил 50к, минус скидка 10%")).toEqual(["deal@Лотос:50000"]);
+    expect(got("Кедр продлился со своим старым поставщиком")).toEqual(["lost@Кедр"]);
+    expect(got("Атлант больше не будет у нас заказывать")).toEqual(["lost@Атлант"]);
+    expect(read("lost Atlant - too pricey for them", known).entries[0]).toMatchObject({ kind: "lost", lostReason: "too pricey" });
+    expect(read("Лотос отказался, сказал что нет бюджета", known).entries[0]).toMatchObject({ lostReason: "нет бюджета" });
+  });
+
+  it("reads visits named by where one was, and a payment only promised as none made", () => {
+    expect(got("был у Лотоса в четверг, обсудили поставки")).toEqual(["meeting@Лотос"]);
+    expect(got("Была в Орбите, потом звонила в Кедр")).toEqual(["meeting@Орбита", "call:reached@Кедр"]);
+    expect(got("был на складе у Кедра, посмотрели остатки")).toEqual(["meeting@Кедр"]);
+    // A letter typed wrong in the verb of a visit or of an invoice sent.
+    expect(got("встретелся с Орбитой")).toEqual(["meeting@Орбита"]);
+    expect(got("отпраил счет атланту")).toEqual(["proposal@Атлант"]);
+    expect(got("счёт Лотосу выставил на 80 000, оплату обещали на неделе")).toEqual(["proposal@Лотос"]);
+    expect(read("Кедр оплатил, обещали ещё 100к", known).entries[0]).toMatchObject({ kind: "deal", amountMinor: null });
+  });
+
+  it("dates a diary by its header and by the dated event after a verbless one", () => {
+    const days = (text: string) => read(text, known).entries.map((e) => `${e.kind}@${e.clientName}:${JSON.stringify(e.day)}`);
+    expect(days("итоги среды: звонок в Лотос — недозвон, КП Кедру")).toEqual([
+      'call@Лотос:{"type":"weekday","weekday":3}',
+      'proposal@Кедр:{"type":"weekday","weekday":3}',
+    ]);
+    expect(days("Tuesday: call with Orbita. Today: Orbita signed for 200k")).toEqual([
+      'call@Орбита:{"type":"weekday","weekday":2}',
+      "deal@Орбита:null",
+    ]);
+    expect(days("Mon: call with Kedr, Tue: sent quote, Wed: signed 200k")).toEqual([
+      'call@Кедр:{"type":"weekday","weekday":1}',
+      'proposal@Кедр:{"type":"weekday","weekday":2}',
+      'deal@Кедр:{"type":"weekday","weekday":3}',
+    ]);
+    // A client named with its own day and amount after a deal is its own deal on that day.
+    expect(days("вчера Кедр оплатил 100к, а сегодня Лотос 200к")).toEqual(['deal@Кедр:{"type":"ago","days":1}', "deal@Лотос:null"]);
+    expect(days("звонил Кедру в понедельник — тишина, и сегодня тишина")).toEqual([
+      'call@Кедр:{"type":"weekday","weekday":1}',
+      "call@Кедр:null",
+    ]);
+  });
+
+  it("reads lowercase English names before a past verb or after an event verb, and no small word as one", () => {
+    expect(got("ok so today I spoke with redwood partners and then bluebird media paid their invoice 40k")).toEqual([
+      "call:reached@Redwood Partners",
+      "deal@Bluebird Media:40000",
+    ]);
+    expect(got("closed harbor freight for 95k")).toEqual(["deal@Harbor Freight:95000"]);
+    expect(got("greenway cancelled on us, they picked another vendor")).toEqual(["lost@Greenway"]);
+    expect(got("called Skyline Group, they want to think about it")).toEqual(["call:reached@Skyline Group"]);
+    expect(got("tried Skyline Group, number's disconnected")).toEqual(["call:noanswer@Skyline Group"]);
+  });
+
+  it("reads a call list's 'перезвонить' as reached, a promised payment and a to-do as nothing, an hour as ahead", () => {
+    expect(got("обзвон: Кедр — недозвон, Лотос — перезвонить в четверг")).toEqual(["call:noanswer@Кедр", "call:reached@Лотос"]);
+    expect(got("дозвонился до главбуха Атланта, обещали оплату до конца недели")).toEqual(["call:reached@Атлант"]);
+    expect(read("подготовить КП для Орбиты", known).nothing).toBe("plan");
+    expect(read("сегодня в 16 созвон с Атлантом", known).nothing).toBe("plan");
+    expect(got("по сарафану вышли на кафе Луна")).toEqual(["lead@Луна"]);
+  });
+
+  it("logs nothing when the client's own message called a meeting off", () => {
+    expect(read("Встреча с Лотосом завтра отменилась, сами написали", known).entries.some((e) => e.kind === "lead")).toBe(false);
+    expect(got("кафе Облака — новый лид, пришли по рекомендации Лотоса")).toEqual(["lead@Облака"]);
   });
 });
