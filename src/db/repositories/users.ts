@@ -73,14 +73,32 @@ export function membershipsRepository(db: Db) {
     .from(memberships)
     .where(and(eq(memberships.teamId, sql.placeholder("teamId")), eq(memberships.userId, sql.placeholder("userId"))))
     .prepare();
-  // A plain statement: drizzle's mapping of the joined row cost more than the lookup.
-  const currentRead = db.$client.prepare<[number], CurrentRow>(
-    `select m.id, m.team_id as teamId, m.user_id as userId, m.role, m.active, m.joined_at as joinedAt,
+  // Plain statements: drizzle's mapping of the joined row cost more than the lookup.
+  const TEAM_MEMBERSHIP = `select m.id, m.team_id as teamId, m.user_id as userId, m.role, m.active, m.joined_at as joinedAt,
         t.chat_id as chatId, t.name, t.timezone, t.locale, t.invite_code as inviteCode, t.settings,
         t.chat_unreachable_at as chatUnreachableAt, t.created_at as createdAt
-      from memberships m join teams t on t.id = m.team_id
-      where m.user_id = ? and m.active = 1 order by m.joined_at desc, m.id desc limit 1`,
+      from memberships m join teams t on t.id = m.team_id`;
+  const currentRead = db.$client.prepare<[number], CurrentRow>(
+    `${TEAM_MEMBERSHIP} where m.user_id = ? and m.active = 1 order by m.joined_at desc, m.id desc limit 1`,
   );
+  const activeInRead = db.$client.prepare<[number, number], CurrentRow>(
+    `${TEAM_MEMBERSHIP} where m.team_id = ? and m.user_id = ? and m.active = 1`,
+  );
+  const teamMembership = (r: CurrentRow | undefined): { team: Team; membership: Membership } | undefined =>
+    r && {
+      team: {
+        id: r.teamId,
+        chatId: r.chatId,
+        name: r.name,
+        timezone: r.timezone,
+        locale: r.locale,
+        inviteCode: r.inviteCode,
+        settings: JSON.parse(r.settings) as Team["settings"],
+        chatUnreachableAt: r.chatUnreachableAt,
+        createdAt: r.createdAt,
+      },
+      membership: { id: r.id, teamId: r.teamId, userId: r.userId, role: r.role, active: r.active === 1, joinedAt: r.joinedAt },
+    };
   return {
     get(teamId: number, userId: number): Membership | undefined {
       return getQuery.get({ teamId, userId });
@@ -90,22 +108,11 @@ export function membershipsRepository(db: Db) {
      * active membership (a manager normally belongs to one team).
      */
     currentFor(userId: number): { team: Team; membership: Membership } | undefined {
-      const r = currentRead.get(userId);
-      if (!r) return undefined;
-      return {
-        team: {
-          id: r.teamId,
-          chatId: r.chatId,
-          name: r.name,
-          timezone: r.timezone,
-          locale: r.locale,
-          inviteCode: r.inviteCode,
-          settings: JSON.parse(r.settings) as Team["settings"],
-          chatUnreachableAt: r.chatUnreachableAt,
-          createdAt: r.createdAt,
-        },
-        membership: { id: r.id, teamId: r.teamId, userId: r.userId, role: r.role, active: r.active === 1, joinedAt: r.joinedAt },
-      };
+      return teamMembership(currentRead.get(userId));
+    },
+    /** The team and the user's membership in it, if active (one read: every entry's follow-up asks). */
+    activeIn(teamId: number, userId: number): { team: Team; membership: Membership } | undefined {
+      return teamMembership(activeInRead.get(teamId, userId));
     },
     /**
      * Joins as manager; returns what happened so the reply can say it. Coming back
