@@ -192,13 +192,14 @@ export function startPollingIntake<C extends Context>(
 ): Intake {
   // runner's own report of a failed poll prints the error as is, the request URL (token
   // included) with it; this one goes through the logger, which strips the token.
-  bot.api.config.use(async (prev, method, payload, signal) => {
-    try {
-      return await prev(method, payload, signal);
-    } catch (err) {
-      if (method === "getUpdates" && !signal?.aborted) deps.logger.warn({ err }, "fetching updates failed: retrying");
+  // Every call of the bot passes here (each reply too): only getUpdates gets a wrapper.
+  bot.api.config.use((prev, method, payload, signal) => {
+    const call = prev(method, payload, signal);
+    if (method !== "getUpdates") return call;
+    return call.catch((err: unknown) => {
+      if (!signal?.aborted) deps.logger.warn({ err }, "fetching updates failed: retrying");
       throw err;
-    }
+    });
   });
   const fetchUpdates = createUpdateFetcher(bot, {
     silent: true,

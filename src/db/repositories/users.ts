@@ -12,13 +12,23 @@ export interface Member {
   membership: Membership;
 }
 
+/** A user row as SQLite returns it (settings still JSON text). */
+interface UserRow extends Omit<User, "settings"> {
+  settings: string;
+}
+
 export function usersRepository(db: Db) {
-  // Built once: building drizzle's SQL anew on every update cost more than running it.
-  const byIdQuery = db
-    .select()
-    .from(users)
-    .where(eq(users.id, sql.placeholder("id")))
-    .prepare();
+  // Read for every update: a plain statement, built once (drizzle's building and row
+  // mapping cost more than the lookup).
+  const byIdRead = db.$client.prepare<[number], UserRow>(
+    `select id, username, first_name as firstName, last_name as lastName, language_code as languageCode, settings,
+        blocked_at as blockedAt, created_at as createdAt, updated_at as updatedAt
+      from users where id = ?`,
+  );
+  const readById = (id: number): User | undefined => {
+    const row = byIdRead.get(id);
+    return row && { ...row, settings: JSON.parse(row.settings) as User["settings"] };
+  };
   return {
     /**
      * Keeps names and language in step with Telegram; called once per update. The
@@ -33,7 +43,7 @@ export function usersRepository(db: Db) {
         lastName: from.last_name ?? null,
         languageCode: from.language_code ?? null,
       };
-      const stored = byIdQuery.get({ id: from.id });
+      const stored = readById(from.id);
       if (
         stored &&
         stored.blockedAt === null &&
@@ -52,7 +62,7 @@ export function usersRepository(db: Db) {
         .get();
     },
     byId(id: number): User | undefined {
-      return byIdQuery.get({ id });
+      return readById(id);
     },
     update(id: number, patch: Partial<Pick<User, "settings" | "blockedAt">>): void {
       db.update(users).set(patch).where(eq(users.id, id)).run();
