@@ -17,8 +17,9 @@ import { QUIZ_BUILDER_CONVERSATION, quizBuilderConversation } from "./conversati
 import { REPORT_BUILDER_CONVERSATION, reportBuilderConversation } from "./conversations/report-builder.js";
 import { applyEphemeral, ephemeralReplies } from "./ephemeral.js";
 import { errorBoundary } from "./error-boundary.js";
-import { registerFeatures } from "./features/index.js";
+import { FEATURES } from "./features/index.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
+import { chain } from "./middlewares/chain.js";
 import { dropForwarded, ignoreForeign } from "./middlewares/ignore-foreign.js";
 import { limitHeavy } from "./middlewares/limit-heavy.js";
 import { loadActor } from "./middlewares/load-actor.js";
@@ -53,38 +54,42 @@ export function createBot(config: Config, deps: AppDeps, options: CreateBotOptio
   // Texts and captions are HTML unless a call says otherwise; handlers' ctx.api inherit this.
   useHtmlByDefault(bot.api);
 
-  bot.use(sequentialize(sequenceKeys));
-  bot.use(attachDeps(deps));
-  bot.use(ignoreForeign);
-  bot.use(skipProcessed);
-  bot.use(loadActor);
-  bot.use(limitHeavy);
-  bot.use(ephemeralReplies);
-  bot.use(expireOldFlows);
+  const flows = conversations<BotContext, Context>({
+    // Flows get their own Api objects: give them the same 429 handling.
+    plugins: [
+      (ctx, next) => {
+        ctx.api.config.use(retry());
+        useHtmlByDefault(ctx.api);
+        // A flow started by a tap on a logging button in a group answers that person alone.
+        applyEphemeral(ctx);
+        return next();
+      },
+    ],
+    storage: flowStorage(deps.db),
+  });
+  // One flat chain (see chain.ts): the order is the order updates meet them.
   bot.use(
-    conversations<BotContext, Context>({
-      // Flows get their own Api objects: give them the same 429 handling.
-      plugins: [
-        (ctx, next) => {
-          ctx.api.config.use(retry());
-          useHtmlByDefault(ctx.api);
-          // A flow started by a tap on a logging button in a group answers that person alone.
-          applyEphemeral(ctx);
-          return next();
-        },
-      ],
-      storage: flowStorage(deps.db),
-    }),
+    chain([
+      sequentialize(sequenceKeys),
+      attachDeps(deps),
+      ignoreForeign,
+      skipProcessed,
+      loadActor,
+      limitHeavy,
+      ephemeralReplies,
+      expireOldFlows,
+      flows,
+      createConversation(logEntryConversation, LOG_ENTRY_CONVERSATION),
+      createConversation(planEditorConversation, PLAN_EDITOR_CONVERSATION),
+      createConversation(reportBuilderConversation, REPORT_BUILDER_CONVERSATION),
+      createConversation(kbAddConversation, KB_ADD_CONVERSATION),
+      createConversation(quizBuilderConversation, QUIZ_BUILDER_CONVERSATION),
+      createConversation(contestBuilderConversation, CONTEST_BUILDER_CONVERSATION),
+      createConversation(inputsEditorConversation, INPUTS_EDITOR_CONVERSATION),
+      dropForwarded,
+      ...FEATURES,
+    ]),
   );
-  bot.use(createConversation(logEntryConversation, LOG_ENTRY_CONVERSATION));
-  bot.use(createConversation(planEditorConversation, PLAN_EDITOR_CONVERSATION));
-  bot.use(createConversation(reportBuilderConversation, REPORT_BUILDER_CONVERSATION));
-  bot.use(createConversation(kbAddConversation, KB_ADD_CONVERSATION));
-  bot.use(createConversation(quizBuilderConversation, QUIZ_BUILDER_CONVERSATION));
-  bot.use(createConversation(contestBuilderConversation, CONTEST_BUILDER_CONVERSATION));
-  bot.use(createConversation(inputsEditorConversation, INPUTS_EDITOR_CONVERSATION));
-  bot.use(dropForwarded);
-  registerFeatures(bot);
   bot.catch(errorBoundary);
   return bot;
 }

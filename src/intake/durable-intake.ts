@@ -53,12 +53,12 @@ export interface Intake {
 
 export interface WebhookIntake extends Intake {
   /**
-   * Stores an update (synced to disk) and queues it for handling; returns once it is
+   * Stores an update (synced to disk) and queues it for handling; resolves once it is
    * stored, so the webhook can answer Telegram at once. An update stored before (a
-   * redelivery) is not queued again. Throws when it could not be stored: the webhook
+   * redelivery) is not queued again. Rejects when it could not be stored: the webhook
    * then fails and Telegram delivers it again.
    */
-  accept(update: Update): void;
+  accept(update: Update): Promise<void>;
 }
 
 /**
@@ -168,9 +168,9 @@ function startIntake<C extends Context>(
   return { runner, stats: () => ({ ...stats }) };
 }
 
-/** Stores a batch; counts and returns the updates not stored before. */
-function store(deps: AppDeps, stats: IntakeStats, updates: Update[]): Update[] {
-  const fresh = deps.repos.inbox.store(updates, deps.now());
+/** Stores a batch (on the disk when it resolves); counts and returns the updates not stored before. */
+async function store(deps: AppDeps, stats: IntakeStats, updates: Update[]): Promise<Update[]> {
+  const fresh = await deps.repos.inbox.store(updates, deps.now());
   stats.received += fresh.length;
   stats.backlog += fresh.length;
   return fresh;
@@ -192,13 +192,14 @@ export function startPollingIntake<C extends Context>(
 ): Intake {
   // runner's own report of a failed poll prints the error as is, the request URL (token
   // included) with it; this one goes through the logger, which strips the token.
-  bot.api.config.use(async (prev, method, payload, signal) => {
-    try {
-      return await prev(method, payload, signal);
-    } catch (err) {
-      if (method === "getUpdates" && !signal?.aborted) deps.logger.warn({ err }, "fetching updates failed: retrying");
+  // Every call of the bot passes here (each reply too): only getUpdates gets a wrapper.
+  bot.api.config.use((prev, method, payload, signal) => {
+    const call = prev(method, payload, signal);
+    if (method !== "getUpdates") return call;
+    return call.catch((err: unknown) => {
+      if (!signal?.aborted) deps.logger.warn({ err }, "fetching updates failed: retrying");
       throw err;
-    }
+    });
   });
   const fetchUpdates = createUpdateFetcher(bot, {
     silent: true,
@@ -215,7 +216,7 @@ export function startPollingIntake<C extends Context>(
     async (batchSize, signal) => {
       for (;;) {
         const got = await fetchUpdates(batchSize, signal);
-        const fresh = store(deps, stats, got);
+        const fresh = await store(deps, stats, got);
         // All seen before: fetch again (which confirms them) instead of yielding nothing.
         if (fresh.length > 0 || got.length === 0) return fresh;
       }
@@ -231,8 +232,8 @@ export function startWebhookIntake<C extends Context>(bot: Bot<C>, deps: AppDeps
   const intake = startIntake(bot, deps, stats, (batchSize, signal) => queue.take(batchSize, signal), opts);
   return {
     ...intake,
-    accept(update) {
-      queue.push(store(deps, stats, [update]));
+    async accept(update) {
+      queue.push(await store(deps, stats, [update]));
     },
   };
 }

@@ -44,9 +44,8 @@ export function runFollowups(deps: AppDeps, limit = FOLLOWUP_BATCH): FollowupRou
     const key = `${teamId}:${userId}`;
     if (!members.has(key)) {
       const user = repos.users.byId(userId);
-      const team = repos.teams.byId(teamId);
-      const membership = repos.memberships.get(teamId, userId);
-      members.set(key, user && team && membership?.active ? { user, team, membership } : null);
+      const active = user && repos.memberships.activeIn(teamId, userId);
+      members.set(key, active ? { user, ...active } : null);
     }
     return members.get(key)!;
   };
@@ -63,7 +62,7 @@ export function runFollowups(deps: AppDeps, limit = FOLLOWUP_BATCH): FollowupRou
     const celebrations = celebrateEntry(deps, member, job.createdAt, {
       deal: job.kind === "deal",
       // Only a day's first entry (or one for an earlier day) can lengthen the streak.
-      streakMayGrow: job.loggedAt !== null || repos.entries.countDayBefore(job.teamId, job.userId, day.from, day.to, job.activityId) === 0,
+      streakMayGrow: job.loggedAt !== null || !repos.entries.hasEarlierInDay(job.teamId, job.userId, day.from, day.to, job.activityId),
     });
     return job.target ? { target: job.target, kind: job.kind, celebrations } : null;
   };

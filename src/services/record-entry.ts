@@ -24,10 +24,17 @@ export interface EntryMeta {
   followup?: FollowupSpec;
 }
 
+/** The day last asked for in each zone: every entry asks (twice), and a burst's fall on one day. */
+const lastDayIn = new Map<string, Readonly<{ from: number; to: number }>>();
+
 /** [from, to) of the team-local day containing `ms`. */
-export function localDayBounds(ms: number, tz: string): { from: number; to: number } {
+export function localDayBounds(ms: number, tz: string): Readonly<{ from: number; to: number }> {
+  const last = lastDayIn.get(tz);
+  if (last && ms >= last.from && ms < last.to) return last;
   const day = localDate(ms, tz);
-  return { from: zonedMidnight(day, tz), to: zonedMidnight(addDays(day, 1), tz) };
+  const bounds = { from: zonedMidnight(day, tz), to: zonedMidnight(addDays(day, 1), tz) };
+  lastDayIn.set(tz, bounds);
+  return bounds;
 }
 
 /** What happened to an entry, for the reply: refused, or stored with today's count and any stage move. */

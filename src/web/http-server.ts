@@ -12,7 +12,7 @@ export interface HttpServerOptions {
   /** CRM webhooks (`/crm/…`): answers its own paths (true) and leaves the rest (false). */
   crm?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
   /** Webhook mode: POSTs (any path not the app's) carry updates. */
-  webhook?: { secret: string; accept: (update: Update) => void };
+  webhook?: { secret: string; accept: (update: Update) => Promise<void> };
 }
 
 /** Telegram's updates are small; anything far larger is not one. */
@@ -79,7 +79,7 @@ export function createHttpServer(opts: HttpServerOptions): Server {
       }
       if (!isUpdate(update)) return send(res, 400, { ok: false });
       try {
-        webhook.accept(update);
+        await webhook.accept(update);
       } catch (err) {
         logger.error({ err, update_id: update.update_id }, "could not store an update: Telegram will send it again");
         return send(res, 500, { ok: false });

@@ -9,6 +9,8 @@
 // reports `lost` (calls never stored), `duplicated` (entries or replies twice) and
 // `followups_left` (after-reply jobs never run).
 //
+// Each round also reads the bot process's peak RSS (VmHWM) at the end of its burst.
+//
 // Flags: --managers N (50), --calls N (2000), --rounds N (3), --crash, --profile DIR (CPU
 // profiles of both bots, in DIR/real and DIR/bare, for finding where their time goes).
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -147,6 +149,17 @@ interface RoundResult {
   lost: number;
   /** The bot process's CPU time per update (user + system), steadier than wall time on a busy machine. */
   cpuMsPerUpdate: number;
+  /** The bot process's peak resident memory (MB) by the end of the burst. */
+  peakRssMb: number;
+}
+
+/** A process's peak resident memory so far (MB), from /proc (Linux). */
+function peakRssMb(pid: number | undefined): number {
+  try {
+    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** CPU time (ms) a process has used so far, from /proc (Linux). */
@@ -176,7 +189,7 @@ async function round(kind: "real" | "bare"): Promise<RoundResult> {
     const seconds = (performance.now() - t0) / 1000;
     const cpuMsPerUpdate = (cpuMs(bot.child.pid) - cpu0) / CALLS;
     await until(() => s.stored() >= CALLS, 10_000);
-    return { seconds, perSecond: CALLS / seconds, lost: CALLS - s.stored(), cpuMsPerUpdate };
+    return { seconds, perSecond: CALLS / seconds, lost: CALLS - s.stored(), cpuMsPerUpdate, peakRssMb: peakRssMb(bot.child.pid) };
   } finally {
     bot.child.kill("SIGTERM");
     await bot.exited;
@@ -255,12 +268,14 @@ async function main(): Promise<void> {
   const lost = real.reduce((n, r) => n + r.lost, 0);
   const cpu = median(real.map((r) => r.cpuMsPerUpdate));
   const bareCpu = median(bare.map((r) => r.cpuMsPerUpdate));
+  const rss = median(real.map((r) => r.peakRssMb));
+  const bareRss = median(bare.map((r) => r.peakRssMb));
   console.log("");
-  console.log("| bot | updates/s (median) | CPU ms per update (median) | lost |");
-  console.log("|---|---|---|---|");
-  console.log(`| KPI Coach (inbox, teams, entries, replies) | ${perS.toFixed(0)} | ${cpu.toFixed(2)} | ${lost} |`);
+  console.log("| bot | updates/s (median) | CPU ms per update (median) | peak RSS MB (median) | lost |");
+  console.log("|---|---|---|---|---|");
+  console.log(`| KPI Coach (inbox, teams, entries, replies) | ${perS.toFixed(0)} | ${cpu.toFixed(2)} | ${rss.toFixed(0)} | ${lost} |`);
   console.log(
-    `| bare grammY + runner + insert + reply | ${bareS.toFixed(0)} | ${bareCpu.toFixed(2)} | ${bare.reduce((n, r) => n + r.lost, 0)} |`,
+    `| bare grammY + runner + insert + reply | ${bareS.toFixed(0)} | ${bareCpu.toFixed(2)} | ${bareRss.toFixed(0)} | ${bare.reduce((n, r) => n + r.lost, 0)} |`,
   );
   console.log(
     JSON.stringify({
@@ -270,6 +285,8 @@ async function main(): Promise<void> {
       ratio: Number((perS / bareS).toFixed(3)),
       cpu_ms_per_update: Number(cpu.toFixed(2)),
       bare_cpu_ms_per_update: Number(bareCpu.toFixed(2)),
+      peak_rss_mb: Math.round(rss),
+      bare_peak_rss_mb: Math.round(bareRss),
       lost,
     }),
   );

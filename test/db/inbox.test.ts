@@ -13,11 +13,11 @@ const update = (id: number): Update =>
   }) as Update;
 
 describe("inbox", () => {
-  it("stores each update once and lists the unhandled ones in update order", () => {
+  it("stores each update once and lists the unhandled ones in update order", async () => {
     const { inbox, updates } = createRepositories(openDatabase(":memory:"));
-    expect(inbox.store([update(3), update(1)], 1000).map((u) => u.update_id)).toEqual([3, 1]);
+    expect((await inbox.store([update(3), update(1)], 1000)).map((u) => u.update_id)).toEqual([3, 1]);
     // Telegram sends 1 again (its offset was never confirmed) with a new one.
-    expect(inbox.store([update(1), update(2)], 2000).map((u) => u.update_id)).toEqual([2]);
+    expect((await inbox.store([update(1), update(2)], 2000)).map((u) => u.update_id)).toEqual([2]);
     updates.markProcessed(2, 3000);
     const pending = inbox.pending();
     expect(pending.map((p) => p.update.update_id)).toEqual([1, 3]);
@@ -31,8 +31,8 @@ describe("inbox", () => {
     const repos = createRepositories(db);
     const now = Date.parse("2026-11-29T08:00:00Z");
     const old = now - KEEP_UPDATES_MS - 1;
-    repos.inbox.store([update(1), update(2)], old);
-    repos.inbox.store([update(3)], now);
+    await repos.inbox.store([update(1), update(2)], old);
+    await repos.inbox.store([update(3)], now);
     repos.updates.markProcessed(1, old);
     repos.updates.markProcessed(3, now);
     const config = loadConfig({ DATABASE_PATH: ":memory:", BACKUP_KEEP: "0" });

@@ -12,7 +12,7 @@ import { createRepositories } from "../../src/db/repositories/index.js";
 const person = (id: number) => ({ id, is_bot: false, first_name: `P${id}` });
 
 describe("team history version", () => {
-  it("changes exactly when what the business metrics read may have changed", () => {
+  it("changes exactly when what the business metrics read may have changed", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "kpi-history-")), "bot.db");
     const db = openDatabase(path);
     const repos = createRepositories(db);
@@ -28,7 +28,7 @@ describe("team history version", () => {
     let before = v();
     insert.run(a.id, 3, "call", null, null);
     insert.run(b.id, 2, "deal", 100, "Вектор");
-    repos.inbox.store(
+    await repos.inbox.store(
       [{ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 3, type: "private", first_name: "P" } } } as Update],
       0,
     );

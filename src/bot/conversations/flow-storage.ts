@@ -21,9 +21,34 @@ function flowStorageKey(ctx: Context): string | undefined {
   return ctx.chatId !== undefined && ctx.from ? `${ctx.chatId}:${ctx.from.id}` : undefined;
 }
 
+/**
+ * What `expireOldFlows` read for an update (undefined: nothing saved, or deleted as
+ * outdated), handed to the plugin so the flow state is read once per update, not twice.
+ */
+const readThisUpdate = new WeakMap<Context, VersionedState<ConversationData> | undefined>();
+
 /** The plugin's storage option: unfinished flows live in SQLite and survive a restart. */
 export function flowStorage(db: Db): ConversationStorage<BotContext, ConversationData> {
-  return { type: "key", version: FLOW_VERSION, adapter: conversationStorage(db), getStorageKey: flowStorageKey };
+  const storage = conversationStorage<VersionedState<ConversationData>>(db);
+  return {
+    type: "context",
+    version: FLOW_VERSION,
+    adapter: {
+      read(ctx) {
+        if (readThisUpdate.has(ctx)) return readThisUpdate.get(ctx);
+        const key = flowStorageKey(ctx);
+        return key === undefined ? undefined : storage.read(key);
+      },
+      write(ctx, state) {
+        const key = flowStorageKey(ctx);
+        if (key !== undefined) storage.write(key, state);
+      },
+      delete(ctx) {
+        const key = flowStorageKey(ctx);
+        if (key !== undefined) storage.delete(key);
+      },
+    },
+  };
 }
 
 function isCurrent(saved: VersionedState<unknown>): boolean {
@@ -39,10 +64,14 @@ function isCurrent(saved: VersionedState<unknown>): boolean {
 export const expireOldFlows: MiddlewareFn<BotContext> = async (ctx, next) => {
   const key = flowStorageKey(ctx);
   if (key === undefined) return next();
-  const storage = conversationStorage<VersionedState<unknown>>(ctx.deps.db);
+  const storage = conversationStorage<VersionedState<ConversationData>>(ctx.deps.db);
   const saved = storage.read(key);
-  if (saved === undefined || isCurrent(saved)) return next();
+  if (saved === undefined || isCurrent(saved)) {
+    readThisUpdate.set(ctx, saved);
+    return next();
+  }
   storage.delete(key);
+  readThisUpdate.set(ctx, undefined);
   ctx.log.info({ key, version: saved.version }, "dropped a flow saved by another version");
   if (ctx.callbackQuery) {
     await ctx.answerCallbackQuery();

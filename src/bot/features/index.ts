@@ -1,4 +1,4 @@
-import type { Bot } from "grammy";
+import type { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { aliasesFeature } from "./aliases.js";
 import { badgesFeature } from "./badges.js";
@@ -32,42 +32,42 @@ import { settingsFeature } from "./settings.js";
 import { undoFeature } from "./undo.js";
 import { unhandledFeature } from "./unhandled.js";
 
-/** Every feature, registered in one place; the catch-all goes last. */
-export function registerFeatures(bot: Bot<BotContext>): void {
+/** Every feature, in the order updates meet them (registered in one place); the catch-all goes last. */
+export const FEATURES: readonly Composer<BotContext>[] = [
   // Before anything reads plain text: a secret typed in the /crm connect flow goes nowhere else.
-  bot.use(crmFeature);
+  crmFeature,
   // The busiest path (an entry) first: membership events, onboarding and /help match none
   // of its updates, and each layer before it cost every entry its filters.
-  bot.use(loggingFeature);
-  bot.use(chatMembershipFeature);
-  bot.use(onboardingFeature);
-  bot.use(helpFeature);
-  bot.use(undoFeature);
-  bot.use(correctionsFeature);
-  bot.use(aliasesFeature);
-  bot.use(feedFeature);
-  bot.use(meFeature);
-  bot.use(plansFeature);
-  bot.use(reportsFeature);
-  bot.use(exportFeature);
-  bot.use(bonusFeature);
-  bot.use(importFeature);
-  bot.use(leaderboardsFeature);
-  bot.use(contestsFeature);
-  bot.use(badgesFeature);
+  loggingFeature,
+  chatMembershipFeature,
+  onboardingFeature,
+  helpFeature,
+  undoFeature,
+  correctionsFeature,
+  aliasesFeature,
+  feedFeature,
+  meFeature,
+  plansFeature,
+  reportsFeature,
+  exportFeature,
+  bonusFeature,
+  importFeature,
+  leaderboardsFeature,
+  contestsFeature,
+  badgesFeature,
   // `/settings points|holidays` before the general /settings handler.
-  bot.use(pointsSettingsFeature);
-  bot.use(leagueFeature);
-  bot.use(settingsFeature);
-  bot.use(dashboardFeature);
-  bot.use(knowledgeBaseFeature);
-  bot.use(quizzesFeature);
-  bot.use(programsFeature);
-  bot.use(coachingFeature);
-  bot.use(flagsFeature);
-  bot.use(inputsFeature);
-  bot.use(clientsFeature);
+  pointsSettingsFeature,
+  leagueFeature,
+  settingsFeature,
+  dashboardFeature,
+  knowledgeBaseFeature,
+  quizzesFeature,
+  programsFeature,
+  coachingFeature,
+  flagsFeature,
+  inputsFeature,
+  clientsFeature,
   // Plain text that no feature took is a report in words; before the catch-all.
-  bot.use(freeTextFeature);
-  bot.use(unhandledFeature);
-}
+  freeTextFeature,
+  unhandledFeature,
+];

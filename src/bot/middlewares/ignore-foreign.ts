@@ -47,7 +47,8 @@ export const ignoreForeign: MiddlewareFn<BotContext> = async (ctx, next) => {
       return;
     }
   }
-  await next();
+  // Returned, not awaited: an update waits for its handler without this frame held.
+  return next();
 };
 
 /** After the guided flows: a forwarded message no flow took is not the sender's request. */
@@ -56,5 +57,5 @@ export const dropForwarded: MiddlewareFn<BotContext> = async (ctx, next) => {
     ctx.log.debug({ reason: "forwarded" }, "message ignored");
     return;
   }
-  await next();
+  return next();
 };

@@ -1,28 +1,22 @@
-import { eq, sql } from "drizzle-orm";
+import type { Statement } from "better-sqlite3";
+import { eq } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { conversationState } from "../schema.js";
 
-function buildReadQuery(db: Db) {
-  return db
-    .select()
-    .from(conversationState)
-    .where(eq(conversationState.key, sql.placeholder("key")))
-    .prepare();
-}
-
 /**
- * Every update reads its chat's flow state (twice: the version check and the
- * plugin), so the read is built once per database rather than on each call.
+ * Every private message reads its chat's flow state and the person's /crm connect
+ * state, so the read is one plain statement built once per database (drizzle's
+ * building and row mapping cost more than the lookup).
  */
-const readQueries = new WeakMap<Db, ReturnType<typeof buildReadQuery>>();
+const readStatements = new WeakMap<Db, Statement<[string], string>>();
 
-function readQuery(db: Db): ReturnType<typeof buildReadQuery> {
-  let query = readQueries.get(db);
-  if (!query) {
-    query = buildReadQuery(db);
-    readQueries.set(db, query);
+function readStatement(db: Db): Statement<[string], string> {
+  let statement = readStatements.get(db);
+  if (!statement) {
+    statement = db.$client.prepare<[string], string>("select value from conversation_state where key = ?").pluck();
+    readStatements.set(db, statement);
   }
-  return query;
+  return statement;
 }
 
 /**
@@ -32,8 +26,8 @@ function readQuery(db: Db): ReturnType<typeof buildReadQuery> {
 export function conversationStorage<T>(db: Db) {
   return {
     read(key: string): T | undefined {
-      const row = readQuery(db).get({ key });
-      return row ? (JSON.parse(row.value) as T) : undefined;
+      const value = readStatement(db).get(key);
+      return value === undefined ? undefined : (JSON.parse(value) as T);
     },
     write(key: string, value: T): void {
       const json = JSON.stringify(value);

@@ -223,10 +223,11 @@ export function entriesRepository(db: Db) {
       )
       .prepare();
   const countDayQuery = countQuery();
-  const countDayBeforeRead = sqlite
+  // Whether one exists, not how many: stops at the first row instead of counting the day.
+  const earlierInDayRead = sqlite
     .prepare<[number, number, number, number, number]>(
-      `select count(*) from activities indexed by activities_user_time_idx
-        where user_id = ? and occurred_at >= ? and occurred_at < ? and team_id = ? and deleted_at is null and id < ?`,
+      `select exists (select 1 from activities indexed by activities_user_time_idx
+        where user_id = ? and occurred_at >= ? and occurred_at < ? and team_id = ? and deleted_at is null and id < ?)`,
     )
     .pluck();
   const countKindRead = sqlite
@@ -378,9 +379,9 @@ export function entriesRepository(db: Db) {
       return countDayQuery.get({ teamId, userId, from, to })?.n ?? 0;
     },
 
-    /** The person's live entries in [from, to) stored before entry `id` (0: it is the first of its day). */
-    countDayBefore(teamId: number, userId: number, from: number, to: number, id: number): number {
-      return countDayBeforeRead.get(userId, from, to, teamId, id) as number;
+    /** Whether the person has a live entry in [from, to) stored before entry `id` (false: it is the first of its day). */
+    hasEarlierInDay(teamId: number, userId: number, from: number, to: number, id: number): boolean {
+      return earlierInDayRead.get(userId, from, to, teamId, id) === 1;
     },
 
     countKind(teamId: number, userId: number, kind: ActivityKind, from: number, to: number): number {

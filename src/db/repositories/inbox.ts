@@ -1,6 +1,7 @@
 import { and, asc, isNull, lt, sql } from "drizzle-orm";
 import type { Update } from "grammy/types";
 import type { Db } from "../client.js";
+import { durableSync } from "../durable-sync.js";
 import { inbox, processedUpdates } from "../schema.js";
 
 export interface PendingUpdate {
@@ -20,21 +21,21 @@ export function inboxRepository(db: Db) {
   const storeAll = sqlite.transaction((updates: Update[], now: number) =>
     updates.filter((u) => insert.run(u.update_id, JSON.stringify(u), now).changes > 0),
   );
+  const toDisk = durableSync(db);
   return {
     /**
-     * Stores a batch in one transaction, synced to disk (not merely to the OS) even
-     * though the connection otherwise runs `synchronous = NORMAL`: what Telegram is
-     * told was received must survive a power cut too. Returns the updates not seen
-     * before, in the order given; a redelivered one is stored already and left out.
+     * Stores a batch in one transaction and resolves once it is on the disk itself,
+     * not merely handed to the OS (the connection otherwise runs `synchronous = NORMAL`):
+     * what Telegram is told was received must survive a power cut too. The flush runs
+     * off the event loop (durable-sync.ts), so the updates in flight go on meanwhile.
+     * Resolves with the updates not seen before, in the order given; a redelivered one
+     * is stored already and left out.
      */
-    store(updates: Update[], now: number): Update[] {
+    async store(updates: Update[], now: number): Promise<Update[]> {
       if (updates.length === 0) return [];
-      sqlite.pragma("synchronous = FULL");
-      try {
-        return storeAll(updates, now);
-      } finally {
-        sqlite.pragma("synchronous = NORMAL");
-      }
+      const fresh = storeAll(updates, now);
+      await toDisk();
+      return fresh;
     },
     /**
      * Replaces a stored message's text (a secret the head typed) so the raw update

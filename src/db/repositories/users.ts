@@ -12,13 +12,23 @@ export interface Member {
   membership: Membership;
 }
 
+/** A user row as SQLite returns it (settings still JSON text). */
+interface UserRow extends Omit<User, "settings"> {
+  settings: string;
+}
+
 export function usersRepository(db: Db) {
-  // Built once: building drizzle's SQL anew on every update cost more than running it.
-  const byIdQuery = db
-    .select()
-    .from(users)
-    .where(eq(users.id, sql.placeholder("id")))
-    .prepare();
+  // Read for every update: a plain statement, built once (drizzle's building and row
+  // mapping cost more than the lookup).
+  const byIdRead = db.$client.prepare<[number], UserRow>(
+    `select id, username, first_name as firstName, last_name as lastName, language_code as languageCode, settings,
+        blocked_at as blockedAt, created_at as createdAt, updated_at as updatedAt
+      from users where id = ?`,
+  );
+  const readById = (id: number): User | undefined => {
+    const row = byIdRead.get(id);
+    return row && { ...row, settings: JSON.parse(row.settings) as User["settings"] };
+  };
   return {
     /**
      * Keeps names and language in step with Telegram; called once per update. The
@@ -33,7 +43,7 @@ export function usersRepository(db: Db) {
         lastName: from.last_name ?? null,
         languageCode: from.language_code ?? null,
       };
-      const stored = byIdQuery.get({ id: from.id });
+      const stored = readById(from.id);
       if (
         stored &&
         stored.blockedAt === null &&
@@ -52,7 +62,7 @@ export function usersRepository(db: Db) {
         .get();
     },
     byId(id: number): User | undefined {
-      return byIdQuery.get({ id });
+      return readById(id);
     },
     update(id: number, patch: Partial<Pick<User, "settings" | "blockedAt">>): void {
       db.update(users).set(patch).where(eq(users.id, id)).run();
@@ -73,14 +83,32 @@ export function membershipsRepository(db: Db) {
     .from(memberships)
     .where(and(eq(memberships.teamId, sql.placeholder("teamId")), eq(memberships.userId, sql.placeholder("userId"))))
     .prepare();
-  // A plain statement: drizzle's mapping of the joined row cost more than the lookup.
-  const currentRead = db.$client.prepare<[number], CurrentRow>(
-    `select m.id, m.team_id as teamId, m.user_id as userId, m.role, m.active, m.joined_at as joinedAt,
+  // Plain statements: drizzle's mapping of the joined row cost more than the lookup.
+  const TEAM_MEMBERSHIP = `select m.id, m.team_id as teamId, m.user_id as userId, m.role, m.active, m.joined_at as joinedAt,
         t.chat_id as chatId, t.name, t.timezone, t.locale, t.invite_code as inviteCode, t.settings,
         t.chat_unreachable_at as chatUnreachableAt, t.created_at as createdAt
-      from memberships m join teams t on t.id = m.team_id
-      where m.user_id = ? and m.active = 1 order by m.joined_at desc, m.id desc limit 1`,
+      from memberships m join teams t on t.id = m.team_id`;
+  const currentRead = db.$client.prepare<[number], CurrentRow>(
+    `${TEAM_MEMBERSHIP} where m.user_id = ? and m.active = 1 order by m.joined_at desc, m.id desc limit 1`,
   );
+  const activeInRead = db.$client.prepare<[number, number], CurrentRow>(
+    `${TEAM_MEMBERSHIP} where m.team_id = ? and m.user_id = ? and m.active = 1`,
+  );
+  const teamMembership = (r: CurrentRow | undefined): { team: Team; membership: Membership } | undefined =>
+    r && {
+      team: {
+        id: r.teamId,
+        chatId: r.chatId,
+        name: r.name,
+        timezone: r.timezone,
+        locale: r.locale,
+        inviteCode: r.inviteCode,
+        settings: JSON.parse(r.settings) as Team["settings"],
+        chatUnreachableAt: r.chatUnreachableAt,
+        createdAt: r.createdAt,
+      },
+      membership: { id: r.id, teamId: r.teamId, userId: r.userId, role: r.role, active: r.active === 1, joinedAt: r.joinedAt },
+    };
   return {
     get(teamId: number, userId: number): Membership | undefined {
       return getQuery.get({ teamId, userId });
@@ -90,22 +118,11 @@ export function membershipsRepository(db: Db) {
      * active membership (a manager normally belongs to one team).
      */
     currentFor(userId: number): { team: Team; membership: Membership } | undefined {
-      const r = currentRead.get(userId);
-      if (!r) return undefined;
-      return {
-        team: {
-          id: r.teamId,
-          chatId: r.chatId,
-          name: r.name,
-          timezone: r.timezone,
-          locale: r.locale,
-          inviteCode: r.inviteCode,
-          settings: JSON.parse(r.settings) as Team["settings"],
-          chatUnreachableAt: r.chatUnreachableAt,
-          createdAt: r.createdAt,
-        },
-        membership: { id: r.id, teamId: r.teamId, userId: r.userId, role: r.role, active: r.active === 1, joinedAt: r.joinedAt },
-      };
+      return teamMembership(currentRead.get(userId));
+    },
+    /** The team and the user's membership in it, if active (one read: every entry's follow-up asks). */
+    activeIn(teamId: number, userId: number): { team: Team; membership: Membership } | undefined {
+      return teamMembership(activeInRead.get(teamId, userId));
     },
     /**
      * Joins as manager; returns what happened so the reply can say it. Coming back
