@@ -23,6 +23,7 @@ import {
   EN_NEGATED,
   EN_PAST,
   EVENT_NOUN,
+  EXPLAINED_FILLER,
   EXPO_RE,
   FUTURE_WORDS,
   HELD,
@@ -260,6 +261,8 @@ interface Clause {
   /** The words the kind and the amount were read from, as typed. */
   kindPhrase: string | null;
   amountPhrase: string | null;
+  /** Words no rule of the reader accounted for ("абонент не абонент", "закрывает бизнес"): a reading to ask about. */
+  unexplained: string[];
 }
 
 const norm = (s: string) => s.toLocaleLowerCase("ru").replace(/ё/g, "е");
@@ -531,6 +534,7 @@ function readClause(
     verblessWeekday: null,
     kindPhrase: null,
     amountPhrase: null,
+    unexplained: [],
   };
   const { written, appointment: appointmentInMessage } = context;
   // "не поговорили", "couldn't get hold of": a negated word of reaching is a call not reached when the
@@ -833,6 +837,12 @@ function readClause(
     }
   }
 
+  // "ушёл к конкуренту", "went with a competitor": the loss told with no other reason is its own reason.
+  if (clause.kind === "lost" && !clause.reason) {
+    const at = kindsFound.get("lost")?.[0]?.[0] ?? 0;
+    const rest = text.slice(at).replace(/[\s.!,;)]+$/gu, "");
+    if (/конкурент|competitor/iu.test(rest) && !/[,;:—–]/u.test(rest)) clause.reason = rest.slice(0, MAX_REASON_LENGTH);
+  }
   const amounts = findAmounts(text);
   for (const a of amounts) consumed.push([a.start, a.end]);
   const money = amounts.find((a) => a.strong) ?? amounts.find((a) => (a.minor ?? 0) >= 100_000) ?? null;
@@ -859,7 +869,32 @@ function readClause(
     clause.kind = "meeting";
     clause.kindPhrase = text.slice(metAtExpo[0]![0], metAtExpo[0]![1]);
   }
+  clause.unexplained = unexplainedWords(text, lower, head.length, consumed, clause.clients);
   return clause;
+}
+
+/**
+ * The content words of a clause that nothing the reader understood took: not an event, outcome, day or amount word,
+ * not a client's name, not a loss's reason, not a small word. Any such word may change what the message means
+ * ("абонент не абонент", "закрывает бизнес"), so a reading with one is asked about, never stored on its own.
+ */
+function unexplainedWords(text: string, lower: string, headEnd: number, consumed: [number, number][], clients: ClientRef[]): string[] {
+  const taken: [number, number][] = [
+    ...consumed,
+    ...clients.map((c): [number, number] => [c.start, c.start + c.typed.length]),
+    [headEnd, text.length],
+  ];
+  return tokenize(lower)
+    .filter(
+      (t) =>
+        !covered(t, taken) &&
+        !STOP.has(t.lower) &&
+        !LEGAL.has(t.lower) &&
+        !/\d/.test(t.lower) &&
+        t.lower.length > 1 &&
+        !EXPLAINED_FILLER.test(t.lower),
+    )
+    .map((t) => t.lower);
 }
 
 function findClients(
@@ -1324,6 +1359,8 @@ export function readFreeText(
       // "отказались, дорого": the words after a loss are its reason.
       if (last.kind === "lost" && !last.reason && c.clients.length === 0 && c.amountMinor === null) {
         last.reason = c.reason ?? reasonText(raws[clauses.indexOf(c)] ?? "");
+        // Its words are the reason now, read as written: nothing in them is left unexplained.
+        if (last.reason) c.unexplained = [];
       }
       for (const cl of c.clients) {
         // "…, Acme picked up": a client the message already has an event for adds nothing new.
@@ -1448,10 +1485,12 @@ export function readFreeText(
       phrases: { client: d.client?.typed ?? null, kind: d.kindPhrase, amount: d.kind === "deal" ? d.amountPhrase : null },
     };
   });
-  // Stored without asking only when complete, today, about a client the team already has, and
-  // when the message names no other day, no date and no moved meeting.
+  // Stored without asking only when complete, today, about a client the team already has, when the message names
+  // no other day, no date and no moved meeting, and when it holds no word the reader did not account for.
   const confident =
     !guessed &&
+    // Every word of the message taken by something the reader understood: an unexplained one may change its meaning.
+    clauses.every((c) => c.unexplained.length === 0) &&
     !NEEDS_A_LOOK.test(lowerText) &&
     !clauses.some((c) => c.plan) &&
     entries.length === 1 &&

@@ -36,6 +36,66 @@ describe("readFreeText", () => {
       expect(read(text, known).confident, text).toBe(false);
   });
 
+  it("asks when a word of the message was taken by nothing the reader understood", () => {
+    const known = ["Вега", "Орион", "ООО «Кедр»", "Northwind"];
+    // Every word accounted for (event, outcome, client, amount, a verb that carries the event, a remark on how it went).
+    for (const text of [
+      "отправил КП Ориону",
+      "провёл встречу с Вегой, всё понравилось",
+      "звонил в Кедр, не ответили",
+      "Кедр отказался, их не устраивает цена",
+      "called Northwind, no answer twice",
+    ])
+      expect(read(text, known).confident, text).toBe(true);
+    // A word left over may change the meaning: a status, a second event, a cause the reader cannot place.
+    for (const text of [
+      "позвонил в Вегу, закрывают филиал",
+      "созвонился с Орионом, их юристы ещё смотрят договор",
+      "Кедр оплатил 40к, заодно заказал ещё на весну",
+      "провёл встречу с Вегой, склад им не подошёл",
+      "called Northwind, their procurement froze everything",
+    ]) {
+      const r = read(text, known);
+      expect(r.entries.length, text).toBeGreaterThan(0);
+      expect(r.confident, text).toBe(false);
+    }
+  });
+
+  it("reads calls turned down, menus and dead numbers as not reached", () => {
+    const known = ["Вега", "Northwind"];
+    for (const text of [
+      "позвонил в Вегу — абонент не абонент",
+      "Вегу набрал, там голосовое меню",
+      "Northwind declined my call",
+      "звонил Веге, сбросили звонок",
+    ])
+      expect(
+        read(text, known).entries.map((e) => [e.kind, e.outcome]),
+        text,
+      ).toEqual([["call", "noanswer"]]);
+    // "declined" alone is still a loss.
+    expect(read("Northwind declined, too expensive", known).entries[0]).toMatchObject({ kind: "lost", lostReason: "too expensive" });
+  });
+
+  it("reads a deck sent, noun first, as a proposal and a reply to one as no new proposal", () => {
+    const known = ["Вега", "Орион"];
+    expect(read("презентацию скинул Ориону", known).entries.map((e) => e.kind)).toEqual(["proposal"]);
+    expect(read("Презу Веге отправил", known).entries.map((e) => e.kind)).toEqual(["proposal"]);
+    for (const text of ["Орион так и не ответил на наше предложение", "Вега пока не ответила на КП", "Орион ответил на КП"]) {
+      const r = read(text, known);
+      expect(r.entries.some((e) => e.kind === "proposal") && !r.guessed, text).toBe(false);
+      expect(r.confident, text).toBe(false);
+    }
+  });
+
+  it("takes a loss to a competitor as its own reason and drops a lead-in from a reason", () => {
+    const known = ["Вега", "Орион", "Northwind"];
+    expect(read("Орион ушёл к конкуренту", known).entries[0]?.lostReason).toBe("ушёл к конкуренту");
+    expect(read("Northwind went with a competitor", known).entries[0]?.lostReason).toBe("went with a competitor");
+    expect(read("Вега отказ, их не устроил срок", known).entries[0]?.lostReason).toBe("не устроил срок");
+    expect(read("Орион отказ, ссылаются на кризис", known).entries[0]?.lostReason).toBe("кризис");
+  });
+
   it("puts a new name into its base form and says it is new", () => {
     for (const [text, name] of [
       ["позвонил в Альфатех", "Альфатех"],
