@@ -920,9 +920,11 @@ function findClients(
   const words = tokens.map((t) => t.lower);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (covered(t, consumed) || STOP.has(t.lower) || LEGAL.has(t.lower) || /^\d/.test(t.lower)) continue;
+    if (covered(t, consumed) || LEGAL.has(t.lower) || /^\d/.test(t.lower)) continue;
     const hit = matchKnownAt(words, bases, i, index, isUpper(t.text));
     if (!hit) continue;
+    // "с новым домом" is «Новый Дом»: a small word may open a known name of several words, never be one alone.
+    if (STOP.has(t.lower) && (hit.words < 2 || t.lower.length < 4)) continue;
     // "Соколов подписал": a surname whose base form is not the client's name is a person, not «Сокол» inflected.
     const surname = hit.words === 1 && morph !== null && isCyrillic(t.lower) && morph(t.lower, null)?.proper === "surname";
     if (surname && bases[i] && compact(bases[i]!) !== hit.client.key && compact(t.lower) !== hit.client.key) continue;
