@@ -169,8 +169,10 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
     // "обещали в пятницу заплатить": the weekday of what is promised is ahead.
     // "перезвонить в понедельник": so is the weekday right after an infinitive.
     const promised =
-      /^\s+(?:\p{L}+\s+)?\p{L}+(?:ть|ться|ти)(?![\p{L}])/u.test(lower.slice(m.index + m[0].length)) ||
-      /(?<![\p{L}])\p{L}+(?:ть|ться|ти)\s+$/u.test(lower.slice(0, m.index));
+      // "в пятницу пыталась достучаться": an infinitive after a try that was made is no promise.
+      /^\s+(?!(?:пыта|пробова|смог|успе|удал)\p{L}*)(?:\p{L}+\s+)?\p{L}+(?:ть|ться|ти)(?![\p{L}])/u.test(
+        lower.slice(m.index + m[0].length),
+      ) || /(?<![\p{L}])\p{L}+(?:ть|ться|ти)\s+$/u.test(lower.slice(0, m.index));
     // "по итогу вторника: …": a diary's day is a day past.
     const ahead =
       m[3] === undefined &&
@@ -842,6 +844,12 @@ function readClause(
     const at = kindsFound.get("lost")?.[0]?.[0] ?? 0;
     const rest = text.slice(at).replace(/[\s.!,;)]+$/gu, "");
     if (/конкурент|competitor/iu.test(rest) && !/[,;:—–]/u.test(rest)) clause.reason = rest.slice(0, MAX_REASON_LENGTH);
+    // "проиграли по цене", "отказались по срокам": what it was lost on, right after the loss word.
+    else {
+      const end = kindsFound.get("lost")?.[0]?.[1] ?? 0;
+      const on = /^\s+((?:по|из-за)\s+\p{L}+(?:\s+\p{L}+)?)\s*$/u.exec(text.slice(end).replace(/[\s.!,;)]+$/gu, ""));
+      if (on?.[1]) clause.reason = on[1];
+    }
   }
   const amounts = findAmounts(text);
   for (const a of amounts) consumed.push([a.start, a.end]);
