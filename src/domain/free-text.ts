@@ -982,7 +982,11 @@ function findClients(
     const prepOverLegal = afterLegal && prevPrev ? NAME_PREPS[prevPrev.lower] : undefined;
     // "с ИП Петров": after a legal form the name may stay in the nominative.
     const afterTender = prev !== undefined && !isUpper(prev.text) && TENDER_NOUN.test(prev.lower) && isUpper(t.text);
-    const cases = afterTender ? (["gent"] as const) : (prep ?? (prepOverLegal ? [...prepOverLegal, "nomn" as const] : null));
+    // "до ИП Захарова", "у ИП Сорокина": a surname after "ИП" takes the preposition's case like any person's.
+    const surnameOverLegal = prepOverLegal !== undefined && isCyrillic(t.lower) && morph?.(t.lower, prepOverLegal)?.proper === "surname";
+    const cases = afterTender
+      ? (["gent"] as const)
+      : (prep ?? (prepOverLegal ? (surnameOverLegal ? prepOverLegal : [...prepOverLegal, "nomn" as const]) : null));
     const first = idx === 0 || (idx === 1 && prev !== undefined && STOP.has(prev.lower) && !prep);
     // "then harbor freight paid their invoice": lowercase Latin words right before an English past verb are its subject;
     // "closed harbor freight for 95k": right after an English event verb, its object.
