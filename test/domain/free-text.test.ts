@@ -96,6 +96,43 @@ describe("readFreeText", () => {
     expect(read("Орион отказ, ссылаются на кризис", known).entries[0]?.lostReason).toBe("кризис");
   });
 
+  it("round 9: known names opened by a small word, statuses and channels that are no client", () => {
+    const known = ["Новый Дом", "Вега", "ООО «Север»"];
+    expect(read("закрыли новый дом, 2 млн", known).entries[0]).toMatchObject({ kind: "deal", clientName: "Новый Дом" });
+    expect(read("встретились с новым домом", known).entries[0]).toMatchObject({ kind: "meeting", clientName: "Новый Дом" });
+    // A preposition is no first word of a known name a typo away ("с Верой" is not «Север»).
+    expect(read("поговорил с Верой из Веги", known).entries.map((e) => e.clientName)).toEqual(["Вега"]);
+    expect(read("звонил Веге — в работе", known).entries.map((e) => e.clientName)).toEqual(["Вега"]);
+    expect(read("Разговор с директором Веги по телефону", known).entries.map((e) => [e.kind, e.clientName])).toEqual([["call", "Вега"]]);
+    expect(read("phoned Harbor Lights, the GM answered, call back in Jan").entries.map((e) => e.clientName)).toEqual(["Harbor Lights"]);
+  });
+
+  it("round 9: event families — visits, bookings, gatekeepers, requests, corrections", () => {
+    const known = ["Вега", "Орион", "Greenfield"];
+    const kinds = (text: string) => read(text, known).entries.map((e) => [e.kind, e.outcome]);
+    expect(kinds("в чт ходил на ланч с Петровым из Веги")).toEqual([["meeting", null]]);
+    expect(kinds("выезжал на объект к Ориону, посмотрели склад")).toEqual([["meeting", null]]);
+    expect(kinds("набрал Орион, договорились увидеться в среду")).toEqual([["call", "meeting"]]);
+    expect(kinds("called Greenfield, they agreed to a zoom on monday")).toEqual([["call", "meeting"]]);
+    expect(kinds("позвонил в Вегу, секретарь опять не соединила")).toEqual([["call", "noanswer"]]);
+    expect(kinds("rang Greenfield, the owner is on vacation")).toEqual([["call", "noanswer"]]);
+    expect(kinds("inbound call from Greenfield asking for a quote")).toEqual([["lead", null]]);
+    expect(kinds("заявка с сайта от ООО «Луч», нужен расчёт")).toEqual([["lead", null]]);
+    expect(kinds("caught up with Greenfield by phone on the outstanding invoices")).toEqual([["call", "reached"]]);
+    expect(kinds("Веге выставлен счёт")).toEqual([["proposal", null]]);
+    expect(kinds("дозвонился до Ориона лично, думают")).toEqual([["call", "reached"]]);
+    expect(read("неверно записал, это был звонок, а не встреча", known)).toMatchObject({ entries: [], nothing: "complaint" });
+  });
+
+  it("round 9: days, reasons and surnames after «ИП»", () => {
+    const known = ["Вега"];
+    expect(read("в среду пытался дозвониться до Веги, не берут", known).entries[0]?.day).toEqual({ type: "weekday", weekday: 3 });
+    expect(read("обещали в среду оплатить, Вега", known).entries.every((e) => e.day === null)).toBe(true);
+    expect(read("конкурс в Веге проиграли по срокам", known).entries[0]?.lostReason).toBe("по срокам");
+    expect(read("дозвонился до ИП Захарова").entries[0]?.clientName).toBe("Захаров");
+    expect(read("была у ИП Сорокина, показала каталог").entries[0]?.clientName).toBe("Сорокин");
+  });
+
   it("puts a new name into its base form and says it is new", () => {
     for (const [text, name] of [
       ["позвонил в Альфатех", "Альфатех"],
