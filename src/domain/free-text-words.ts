@@ -371,18 +371,19 @@ export const REASON_LEAD =
 // happened yet, so the word right after it is not an event (a wanted meeting after a
 // call is the call's outcome, read by MEETING_OUTCOME).
 export const PLANNED =
-  /(?<![\p{L}])(?:хоч\p{L}*|хот(?:ят|им|ите|ел\p{L}*)|обеща\p{L}*|жд(?:ут|ем|ет|у)|просят|просил[аи]?|попросил[аи]?|нужн[аоы]?|нужен|просит|надо|планиру\p{L}*|собира\p{L}*|будет|будем|буду|want(?:s|ed)?|waiting\s+for|await\p{L}*|ask(?:s|ed|ing)?\s+for|request(?:s|ed|ing)?|needs?|will|plan(?:s|ning)?\s+to|going\s+to)\s+(?:(?:\p{L}+)\s+)?$/iu;
+  /(?<![\p{L}-])(?:хоч\p{L}*|хот(?:ят|им|ите|ел\p{L}*)|обеща\p{L}*|жд(?:ут|ем|ет|у)|просят|просил[аи]?|попросил[аи]?|нужн[аоы]?|нужен|просит|надо|планиру\p{L}*|собира\p{L}*|будет|будем|буду|want(?:s|ed)?|waiting\s+for|await\p{L}*|ask(?:s|ed|ing)?\s+for|request(?:s|ed|ing)?|needs?|will|plan(?:s|ning)?\s+to|going\s+to)\s+(?:(?:\p{L}+)\s+)?$/iu;
 // "sending proposal tmrw", "готовлю КП": work under way on an event is not the event done.
 export const UNDER_WAY =
-  /(?<![\p{L}])(?:sending|preparing|drafting|working\s+on|scheduling|setting\s+up|putting\s+together|finali[sz]ing|готовлю|готовим|подготавлива\p{L}*|составляю|составляем|делаю|пишу)\s+(?:(?:the|a|an|our|them|him|her|им|ему|ей)\s+)?$/iu;
+  /(?<![\p{L}-])(?:sending|preparing|drafting|working\s+on|scheduling|setting\s+up|putting\s+together|finali[sz]ing|готовлю|готовим|подготавлива\p{L}*|составляю|составляем|делаю|пишу)\s+(?:(?:the|a|an|our|them|him|her|им|ему|ей)\s+)?$/iu;
 // "Globex deal still pending", "сделка с Вегой зависла": a status of the event, not the event done.
 export const STATUS_AFTER =
   /^\p{L}*(?:\s+(?:with|с|со)\s+\S+)?\s+(?:(?:is|still|has\s+been|was|всё\s+ещё|все\s+еще|пока)\s+)*(?:pending|in\s+progress|on\s+hold|stuck|delayed|under\s+review|в\s+процессе|завис\p{L}*|подвис\p{L}*|застрял\p{L}*|буксует|обеща\p{L}*|ожида\p{L}*|promised|expected)/iu;
 // "ответили на КП", "replied to the quote": what is answered was sent before, not now.
+// A word after a hyphen is part of a name ("Кедр-Про подписали"), no topic.
 export const TOPIC_BEFORE =
-  /(?<![\p{L}])(?:по|про|насч[её]т|about|regarding|re:?|on\s+the\s+(?:overdue|outstanding|unpaid)|(?:ответ|отреагир)\p{L}*\s+на|(?:replied|responded)\s+to)\s+(?:(?:the|our|their|его|их|нашей|нашему|наше|наш)\s+)?$/iu;
+  /(?<![\p{L}-])(?:по|про|насч[её]т|about|regarding|re:?|on\s+the\s+(?:overdue|outstanding|unpaid)|(?:ответ|отреагир)\p{L}*\s+на|(?:replied|responded)\s+to)\s+(?:(?:the|our|their|его|их|нашей|нашему|наше|наш)\s+)?$/iu;
 // "молчит после КП", "before the demo", "до встречи": an event named as a point in time was not done here.
-export const TIME_REFERENCE = /(?<![\p{L}])(?:после|перед|after|before|since|following)\s+(?:(?:the|our|их|нашего|нашей|нашу)\s+)?$/iu;
+export const TIME_REFERENCE = /(?<![\p{L}-])(?:после|перед|after|before|since|following)\s+(?:(?:the|our|их|нашего|нашей|нашу)\s+)?$/iu;
 export const REFERRED_BY = /(?:referral\s+from|referred\s+by|recommended\s+by|рекомендаци\p{L}*(?:\s+от)?|от\s+партн[её]р\p{L}*)\s+$/iu;
 export const REFERRED = /^['’]?s?\s+(?:referred|recommended|порекомендовал\p{L}*|посоветовал\p{L}*)/iu;
 // "позвонил по поводу КП": what the call was about is not another event.

@@ -1459,7 +1459,9 @@ export function readFreeText(
     const paid = invoice
       ? drafts.find((x) => x.kind === "deal" && (!x.client || !d.client || clientKey(x.client.name) === clientKey(d.client.name)))
       : undefined;
-    if (paid) {
+    // "оплатил 48к и заказал ещё — выставила новый счёт на 52к": an invoice for its own sum after the payment is a new one.
+    const newInvoice = paid !== undefined && drafts.indexOf(paid) < i && d.amountMinor !== null && d.amountMinor !== paid.amountMinor;
+    if (paid && !newInvoice) {
       // "выставил счёт на 40к, его оплатили": the amount invoiced is the amount paid when the payment names none.
       if (paid.amountMinor === null && d.amountMinor !== null) {
         paid.amountMinor = d.amountMinor;
@@ -1501,8 +1503,18 @@ export function readFreeText(
   });
   // Stored without asking only when complete, today, about a client the team already has, when the message names
   // no other day, no date and no moved meeting, and when it holds no word the reader did not account for.
+  // A name or a sum the message holds that no entry uses is an event the reader may have dropped ("Кедр подписали на
+  // 230к, а Маяк отказались" read only as the loss): ask.
+  const usedNames = new Set(entries.map((e) => (e.clientName ? clientKey(e.clientName) : "")));
+  const usedSums = entries.map((e) => (e.kind === "deal" ? e.amountMinor : null));
+  const leftOver = clauses.some(
+    (c) =>
+      c.clients.some((x) => !x.weak && !x.place && !usedNames.has(clientKey(x.name))) ||
+      (c.amountMinor !== null && !usedSums.includes(c.amountMinor) && !entries.some((e) => e.kind === "proposal")),
+  );
   const confident =
     !guessed &&
+    !leftOver &&
     // Every word of the message taken by something the reader understood: an unexplained one may change its meaning.
     clauses.every((c) => c.unexplained.length === 0) &&
     !NEEDS_A_LOOK.test(lowerText) &&
