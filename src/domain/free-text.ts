@@ -174,8 +174,11 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
         lower.slice(m.index + m[0].length),
       ) || /(?<![\p{L}])\p{L}+(?:ть|ться|ти)\s+$/u.test(lower.slice(0, m.index));
     // "по итогу вторника: …": a diary's day is a day past.
+    // "sunday: demo for Apex": a weekday heading a line with a colon is a diary's day past.
+    const heading = m[2] !== undefined && /^\s*[:—–-]/u.test(lower.slice(m.index + m[0].length));
     const ahead =
       m[3] === undefined &&
+      !heading &&
       (booking ||
         promised ||
         (ofAppointment && spans(HELD, lower).length === 0) ||
@@ -570,8 +573,11 @@ function readClause(
     /(?<![\p{L}])(?:в|at)\s+(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:ч\.?\s+)?(?:созвон|встреч|демо|през|звонок|call|meeting|demo)/u.test(
       lower,
     );
+  // "sunday: demo for Apex", "вт: встреча с Вегой": a weekday heading the line with a colon is a diary's day, told after it.
+  const diaryHeader = /^\s*\p{L}+\.?\s*:/u.test(lower) && spans(BARE_WEEKDAY, lower)[0]?.[0] === lower.search(/\S/u);
   const appointment =
     tense === null &&
+    !diaryHeader &&
     noanswer.length === 0 &&
     (spans(AGO, lower).length === 0 || (atHour && !/вчера|позавчера|yesterday/u.test(lower))) &&
     (atHour ||
