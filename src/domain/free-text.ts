@@ -1039,7 +1039,16 @@ function findClients(
     const person =
       run.length <= 2 && morph !== null && run.every((x) => isCyrillic(x.lower) && PERSON.has(morph(x.lower, cases)?.proper ?? ""));
     const bracketed = after !== undefined && /^\s*\(\s*$/u.test(text.slice(run[run.length - 1]!.end, after.start));
-    if ((run.length === 1 || person) && after && (after.lower === "из" || after.lower === "from" || (person && bracketed))) {
+    // "с Тарасовым из снабжения": a department typed in lower case after "из" is where the person works, no company,
+    // unless a company follows it ("из отдела закупок Ориона").
+    const at = after ? all.indexOf(after) : -1;
+    const rest = at >= 0 ? all.slice(at + 1, at + 4) : [];
+    const department =
+      rest.length > 0 &&
+      isCyrillic(rest[0]!.text) &&
+      rest.every((x, k) => !isUpper(x.text) && matchKnownAt(words, bases, at + 1 + k, index, false) === null);
+    const fromCompany = after !== undefined && (after.lower === "из" || after.lower === "from") && !department;
+    if ((run.length === 1 || person) && after && (fromCompany || (person && bracketed))) {
       i = j;
       continue;
     }
