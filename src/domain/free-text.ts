@@ -330,6 +330,14 @@ function baseName(
   const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   return words
     .map((t) => {
+      // "для Эко-Фермы", "с Агро-Югом": after a preposition a hyphenated name declines its last part only.
+      const cut = t.text.lastIndexOf("-");
+      if (cut > 0 && cases && morph && isCyrillic(t.text) && isUpper(t.text.slice(cut + 1)) && !apposition) {
+        const tail = t.text.slice(cut + 1);
+        const a = morph(norm(tail), cases);
+        if (a && a.pos === "noun" && !a.guessed && !a.proper && !a.nominative && norm(a.base).slice(0, 2) === norm(tail).slice(0, 2))
+          return `${t.text.slice(0, cut + 1)}${tail.charAt(0)}${a.base.slice(1)}`;
+      }
       if (!isCyrillic(t.text) || t.text.includes("-") || /[\d+]/.test(t.text) || (t.text.length <= 4 && t.text === t.text.toUpperCase()))
         return t.text;
       // "ИП Соколова", "ООО Цифровые Решения", "в клинику Здоровье": a name in apposition to its legal form or
