@@ -332,7 +332,9 @@ function baseName(
     .map((t) => {
       // "для Эко-Фермы", "с Агро-Югом": after a preposition a hyphenated name declines its last part only.
       const cut = t.text.lastIndexOf("-");
-      if (cut > 0 && cases && morph && isCyrillic(t.text) && isUpper(t.text.slice(cut + 1)) && !apposition) {
+      // "в Аэро-Техник": a tail that can be typed in the nominative after "в" stays as typed.
+      const typedNominative = cases?.includes("accs") && morph?.(norm(t.text.slice(cut + 1)), ["nomn"])?.nominative;
+      if (cut > 0 && cases && morph && isCyrillic(t.text) && isUpper(t.text.slice(cut + 1)) && !apposition && !typedNominative) {
         const tail = t.text.slice(cut + 1);
         const a = morph(norm(tail), cases);
         if (a && a.pos === "noun" && !a.guessed && !a.proper && !a.nominative && norm(a.base).slice(0, 2) === norm(tail).slice(0, 2))
@@ -853,11 +855,12 @@ function readClause(
     }
   }
 
-  // "ушёл к конкуренту", "went with a competitor": the loss told with no other reason is its own reason.
+  // "ушёл к конкуренту", "went with a cheaper vendor": the loss told with no other reason is its own reason.
   if (clause.kind === "lost" && !clause.reason) {
     const at = kindsFound.get("lost")?.[0]?.[0] ?? 0;
     const rest = text.slice(at).replace(/[\s.!,;)]+$/gu, "");
-    if (/конкурент|competitor/iu.test(rest) && !/[,;:—–]/u.test(rest)) clause.reason = rest.slice(0, MAX_REASON_LENGTH);
+    if (/конкурент|поставщик|подрядчик|други[хм]|competitor|vendor|supplier|provider|someone\s+else/iu.test(rest) && !/[,;:—–]/u.test(rest))
+      clause.reason = rest.slice(0, MAX_REASON_LENGTH);
     // "проиграли по цене", "отказались по срокам": what it was lost on, right after the loss word.
     else {
       const end = kindsFound.get("lost")?.[0]?.[1] ?? 0;
@@ -1162,9 +1165,11 @@ function splitClauses(text: string, morph: Morphology | null, known: KnownClient
   for (const part of parts) {
     // "позвонил и отправил КП" is two events; "в Acme и в Beta" is one event, two clients.
     // "Hartley & Sons": an ampersand before a capitalised word joins a name.
-    const pieces = part.split(/\s+(?:и|а|and)\s+|\s+&\s+(?!\p{Lu})/iu);
+    // "X signed for 250k but Y went with a cheaper vendor": "но", "but", "зато" join two events like "и".
+    const split = part.split(/(\s+(?:и|а|and|но|but|зато)\s+|\s+&\s+(?!\p{Lu}))/iu);
+    const pieces = split.filter((_, k) => k % 2 === 0);
     let current = pieces[0]!;
-    for (const piece of pieces.slice(1)) {
+    for (const [k, piece] of pieces.slice(1).entries()) {
       const l = norm(piece);
       // "Звезду на 90к и Меркурий на 150к": a second amount is a second deal.
       // Read together, so that "на 200 и на 300 тысяч" shares its multiplier.
@@ -1184,7 +1189,7 @@ function splitClauses(text: string, morph: Morphology | null, known: KnownClient
         if (shared) current = current.replace(/(\d)(?!.*\d)/u, `$1 ${shared}`);
         out.push(current);
         current = piece;
-      } else current += ` и ${piece}`;
+      } else current += `${/^\s+&/u.test(split[2 * k + 1] ?? "") ? " & " : " и "}${piece}`;
     }
     out.push(current);
   }
