@@ -133,6 +133,36 @@ describe("readFreeText", () => {
     expect(read("была у ИП Сорокина, показала каталог").entries[0]?.clientName).toBe("Сорокин");
   });
 
+  it("round 9: names and sums no entry uses, hyphens, «но», new invoices, diaries, departments", () => {
+    const known = ["Кедр-Про", "Маяк", "Вега", "Greenfield", "Northwind"];
+    // The deal is read despite the hyphenated name ending in "Про"; had it been dropped, autolog would not store the rest.
+    const both = read("Кедр-Про подписали на 230к, а Маяк отказались", known);
+    expect(both.entries.map((e) => [e.kind, e.clientName])).toEqual([
+      ["deal", "Кедр-Про"],
+      ["lost", "Маяк"],
+    ]);
+    expect(both.confident).toBe(false);
+    expect(
+      read("Greenfield signed for 90k but Northwind went with a cheaper vendor", known).entries.map((e) => [e.kind, e.lostReason]),
+    ).toEqual([
+      ["deal", null],
+      ["lost", "went with a cheaper vendor"],
+    ]);
+    expect(read("Вега оплатила 30к, заказали ещё — выставил новый счёт на 45к", known).entries.map((e) => e.kind)).toEqual([
+      "deal",
+      "proposal",
+    ]);
+    expect(read("выставил Веге счёт на 30к, оплатили", known).entries.map((e) => [e.kind, e.amountMinor])).toEqual([["deal", 3_000_000]]);
+    expect(read("tuesday: demo for Greenfield", known).entries[0]).toMatchObject({
+      kind: "presentation",
+      day: { type: "weekday", weekday: 2 },
+    });
+    expect(read("созвонился с Лебедевым из бухгалтерии").entries[0]?.clientName).toBe("Лебедев");
+    expect(read("встретился с Лебедевым из отдела закупок Веги", known).entries.map((e) => e.clientName)).toEqual(["Вега"]);
+    expect(read("КП для Агро-Юга").entries[0]?.clientName).toBe("Агро-Юг");
+    expect(read("got an email from Bright Paws, they want pricing").entries[0]).toMatchObject({ kind: "lead", clientName: "Bright Paws" });
+  });
+
   it("puts a new name into its base form and says it is new", () => {
     for (const [text, name] of [
       ["позвонил в Альфатех", "Альфатех"],
