@@ -656,7 +656,9 @@ function readClause(
     // "решили остаться со старым поставщиком": an infinitive after a decision taken is what was decided.
     const done = ss.filter(
       ([a]) =>
-        !/^(?:\p{L}+(?:ть|ться|ти)|перезвон)(?![\p{L}])/u.test(lower.slice(a)) ||
+        // "потом обзвон": a ring-round named with no verb of doing is one still ahead.
+        (!/^(?:\p{L}+(?:ть|ться|ти)|перезвон)(?![\p{L}])/u.test(lower.slice(a)) &&
+          !(/^обзвон(?![\p{L}])/u.test(lower.slice(a)) && !clause.past)) ||
         (kind === "lost" && /(?<![\p{L}])(?:решил\p{L}*|предпочл\p{L}*)\s+$/u.test(lower.slice(0, a))),
     );
     if (done.length === 0) kindsFound.delete(kind);
@@ -1063,6 +1065,8 @@ function findClients(
       i = j;
       continue;
     }
+    // "лид с формы: Климова, кофейня": a name set off by a colon or a dash heads its clause, typed in the nominative.
+    const afterColon = prev !== undefined && !prep && /[:—–]/u.test(text.slice(prev.end, t.start));
     // "Hartley & Sons": a Latin name joined by an ampersand is kept as typed.
     const typedName = text.slice(t.start, run[run.length - 1]!.end);
     // "Oakridge Ltd": a legal form typed after the name is no part of it.
@@ -1077,7 +1081,7 @@ function findClients(
               baseName(
                 run,
                 afterTrade ? null : cases,
-                first || afterLegal || afterTrade,
+                first || afterLegal || afterTrade || afterColon,
                 morph,
                 afterTrade ? "trade" : afterLegal ? "legal" : null,
               ),
