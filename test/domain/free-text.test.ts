@@ -163,6 +163,13 @@ describe("readFreeText", () => {
     expect(read("got an email from Bright Paws, they want pricing").entries[0]).toMatchObject({ kind: "lead", clientName: "Bright Paws" });
   });
 
+  it("round 9: a ring-round ahead, a name after a colon, a company's name after «компанией»", () => {
+    expect(read("планёрка утром, потом обзвон")).toMatchObject({ guessed: true, confident: false });
+    expect(read("сделал обзвон, Вега не взяла", ["Вега"]).entries.map((e) => [e.kind, e.outcome])).toEqual([["call", "noanswer"]]);
+    expect(read("заявка с сайта: Белова, цветочный салон").entries[0]).toMatchObject({ kind: "lead", clientName: "Белова" });
+    expect(read("вчера зум с компанией Зелёные Линии").entries[0]?.clientName).toBe("Зелёные Линии");
+  });
+
   it("puts a new name into its base form and says it is new", () => {
     for (const [text, name] of [
       ["позвонил в Альфатех", "Альфатех"],
