@@ -29,7 +29,7 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "lost",
     w(
-      "отказ|отказал|отказались|минус(?<=(?:^|[.,;:!—–])\\s*минус)(?=\\s+[«\"\\p{L}])(?!\\s+(?:\\d|скидк|процент|налог|ндс|комисси|доставк|расход|бонус|один|одна|одного|одну|два|две|ещ[её])\\p{L}*)|не\\s+выигра\\p{L}*|победила?(?![\\p{L}])(?!\\s+(?:в|на)\\s)|продлил\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:у|со?)\\s+(?:сво|друг|текущ|прежн|стар|нынешн|конкурент)\\p{L}*|сказал[аи]?\\s+нет|(?<!пока\\s)(?:не\\s+актуальн|неактуальн)\\p{L}*|(?:слил(?:ся|ись|ась|и)|соскочил\\p{L}*|спрыгнул\\p{L}*)(?!\\s+(?:со?\\s+)?(?:встреч|демо|созвон|звонк|през))|(?:выигра|победил)\\p{L}*\\s+(?:друг|конкурент)\\p{L}*|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+буд(?:ет|ем)\\s+(?:\\p{L}+\\s+){0,3}(?:покупа|бра|заказыва|работа|подписыва|продлева|сотруднича)\\p{L}*|(?:won'?t|will\\s+not|not\\s+going\\s+to)\\s+(?:buy|sign|renew|proceed|go\\s+ahead|move\\s+forward)|не\\s+интерес|неинтерес|(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли)|ушл[аи]|достал\\p{L}*)\\s+(?:(?:к|в)\\s+)?(?:конкурент|другом|другой|другим)|выбрали\\s+(?:другого|другой|другую|других|конкурент)|проигра[лн]\\p{L}*|пролетел\\p{L}*|отвалил|съехал|no\\s+go(?![\\p{L}])|not\\s+moving\\s+forward|won'?t\\s+(?:move|go)\\s+forward|decided\\s+(?:against|not\\s+to)|нашли\\s+(?:\\p{L}+\\s+)?(?:дешевл|другого|другую|другой)|купили\\s+у\\s+(?:других|другого|конкурент)|стоп-?лист|расторг\\p{L}*|отменил\\p{L}*\\s+(?:заказ|сделк|договор|контракт)|cancel+ed\\s+(?:the\\s+|their\\s+)?(?:deal|contract|order)|заморозил\\p{L}*|выбрал\\p{L}*\\s+(?:конкурент|другого|другую|другой)|lost|declined|refused|rejected|passed\\s+on|not\\s+interested|(?:went|gone)\\s+with|(?:chose|picked|selected|opted\\s+for|switched\\s+to|going\\s+with)\\s+(?:an?\\s+|another\\s+|the\\s+other\\s+|other\\s+|a\\s+different\\s+|some\\s+)?(?:competitor|vendor|supplier|provider|partner|contractor|agency|someone|somebody)|(?:chose|picked|selected|opted\\s+for|switched\\s+to)\\s+(?:another|a\\s+different|the\\s+other)(?![\\p{L}])|passed(?=\\s*(?:$|[.,;!)—–-])|\\s+for\\s+now)|(?:chose|picked|selected|opted\\s+for|went\\s+with|going\\s+with)\\s+(?:an?\\s+)?(?:cheaper|different|alternative|competing)(?![\\p{L}])|stay\\p{L}*\\s+with\\s+(?:their|the|its|his|her)\\s+(?:current|existing|old|incumbent|present)|оста[лт]\\p{L}*\\s+(?:со?\\s+)?(?:старым|текущим|своим|прежним|нынешним)|pulled\\s+(?:out|the\\s+plug)|closed[\\s-]+lost|not\\s+a\\s+(?:good\\s+)?fit|no\\s+longer\\s+(?:interested|a\\s+fit|pursuing|moving)|build(?:ing)?\\s+(?:it\\s+)?in-?house|не\\s+прош\\p{L}*\\s+по\\s+(?:бюджету|цене|деньгам)|решил\\p{L}*\\s+не\\s+(?:брать|покупать|заказывать|продолжать|работать|подписывать|продлевать|идти)|killed\\s+(?:the\\s+|our\\s+)?(?:deal|project|contract|order)|deal(?:'s|\\s+is)\\s+off|budget\\s+(?:was\\s+)?(?:cut|frozen|slashed)|(?:cut|froze|slashed)\\s+(?:the\\s+|their\\s+)?budget|урезал\\p{L}*\\s+бюджет|бюджет\\s+урезал\\p{L}*|walked\\s+away|bailed|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned",
+      "отказ|отказал|отказались|минус(?<=(?:^|[.,;:!—–])\\s*минус)(?=\\s+[«\"\\p{L}])(?!\\s+(?:\\d|скидк|процент|налог|ндс|комисси|доставк|расход|бонус|один|одна|одного|одну|два|две|ещ[её])\\p{L}*)|не\\s+выигра\\p{L}*|победила?(?![\\p{L}])(?!\\s+(?:в|на)\\s)|продлил\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:у|со?)\\s+(?:сво|друг|текущ|прежн|стар|нынешн|конкурент)\\p{L}*|сказал[аи]?\\s+нет|(?<!пока\\s)(?:не\\s+актуальн|неактуальн)\\p{L}*|(?:слил(?:ся|ись|ась|и)|соскочил\\p{L}*|спрыгнул\\p{L}*)(?!\\s+(?:со?\\s+)?(?:встреч|демо|созвон|звонк|през))|(?:выигра|победил)\\p{L}*\\s+(?:друг|конкурент)\\p{L}*|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+буд(?:ет|ем)\\s+(?:\\p{L}+\\s+){0,3}(?:покупа|бра|заказыва|работа|подписыва|продлева|сотруднича)\\p{L}*|(?:won'?t|will\\s+not|not\\s+going\\s+to)\\s+(?:buy|sign|renew|proceed|go\\s+ahead|move\\s+forward)|не\\s+интерес|неинтерес|(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли)|ушл[аи]|достал\\p{L}*)\\s+(?:(?:к|в)\\s+)?(?:конкурент|другом|другой|другим)|выбрали\\s+(?:другого|другой|другую|других|конкурент)|проигра[лн]\\p{L}*|пролетел\\p{L}*|отвалил|съехал|no\\s+go(?![\\p{L}])|not\\s+moving\\s+forward|won'?t\\s+(?:move|go)\\s+forward|decided\\s+(?:against|not\\s+to)|нашли\\s+(?:\\p{L}+\\s+)?(?:дешевл|другого|другую|другой)|купили\\s+у\\s+(?:других|другого|конкурент)|стоп-?лист|расторг\\p{L}*|отменил\\p{L}*\\s+(?:заказ|сделк|договор|контракт)|cancel+ed\\s+(?:the\\s+|their\\s+)?(?:deal|contract|order)|заморозил\\p{L}*|выбрал\\p{L}*\\s+(?:конкурент|другого|другую|другой)|lost|declined(?!\\s+(?:my|our|the|a)\\s+calls?)|refused|rejected|passed\\s+on|not\\s+interested|(?:went|gone)\\s+with|(?:chose|picked|selected|opted\\s+for|switched\\s+to|going\\s+with)\\s+(?:an?\\s+|another\\s+|the\\s+other\\s+|other\\s+|a\\s+different\\s+|some\\s+)?(?:competitor|vendor|supplier|provider|partner|contractor|agency|someone|somebody)|(?:chose|picked|selected|opted\\s+for|switched\\s+to)\\s+(?:another|a\\s+different|the\\s+other)(?![\\p{L}])|passed(?=\\s*(?:$|[.,;!)—–-])|\\s+for\\s+now)|(?:chose|picked|selected|opted\\s+for|went\\s+with|going\\s+with)\\s+(?:an?\\s+)?(?:cheaper|different|alternative|competing)(?![\\p{L}])|stay\\p{L}*\\s+with\\s+(?:their|the|its|his|her)\\s+(?:current|existing|old|incumbent|present)|оста[лт]\\p{L}*\\s+(?:со?\\s+)?(?:старым|текущим|своим|прежним|нынешним)|pulled\\s+(?:out|the\\s+plug)|closed[\\s-]+lost|not\\s+a\\s+(?:good\\s+)?fit|no\\s+longer\\s+(?:interested|a\\s+fit|pursuing|moving)|build(?:ing)?\\s+(?:it\\s+)?in-?house|не\\s+прош\\p{L}*\\s+по\\s+(?:бюджету|цене|деньгам)|решил\\p{L}*\\s+не\\s+(?:брать|покупать|заказывать|продолжать|работать|подписывать|продлевать|идти)|killed\\s+(?:the\\s+|our\\s+)?(?:deal|project|contract|order)|deal(?:'s|\\s+is)\\s+off|budget\\s+(?:was\\s+)?(?:cut|frozen|slashed)|(?:cut|froze|slashed)\\s+(?:the\\s+|their\\s+)?budget|урезал\\p{L}*\\s+бюджет|бюджет\\s+урезал\\p{L}*|walked\\s+away|bailed|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned",
     ),
   ],
   [
@@ -42,7 +42,7 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
     "proposal",
     w(
       "т?кп(?:э?ш?к\\p{L}*)?(?![\\p{L}])|выставил\\p{L}*\\s+(?:им\\s+|ему\\s+|ей\\s+)?на\\s+(?=\\d|пол|сотк)|kp(?![\\p{L}])|тендерн\\p{L}*\\s+(?:заявк|документ)|прайс\\p{L}*|расч[её]т(?:ы)?(?![\\p{L}])|pricing|price\\s+list|коммерческ(?!(?:ий|им|ому)(?![\\p{L}]))(?!\\p{L}*\\s+(?:директор|отдел|служб|руковод|менеджер|департамент|зам))|предложени|оффер|смет[уаыое]|договор\\p{L}*\\s+(?:\\p{L}+\\s+)?на\\s+подпис|(?:отправил\\p{L}*|выслал\\p{L}*|скинул\\p{L}*)\\s+договор|" +
-        preceded("(?:выставил|отпр\\p{L}{0,2}ил|выслал|с?кинул|направил)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}", "сч[её]т") +
+        preceded("(?:выставил|выставлен|отпр\\p{L}{0,2}ил|выслал|с?кинул|направил)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}", "сч[её]т") +
         "\\p{L}*|сч[её]т\\p{L}*(?=\\s+(?:\\S+\\s+){0,3}(?:выставил|выставлен|отправил|отправлен|выслал|скинул))|(?:заявк\\p{L}*|документ\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:в|на)\\s+(?:участие\\s+в\\s+)?тендер|" +
         preceded(
           "(?:sent|emailed|forwarded|shared|dropped|shot|mailed|passed\\s+along)\\s+(?:over\\s+)?(?:\\S+\\s+){0,3}",
@@ -53,6 +53,8 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
           "(?:отправил|скинул|выслал|сбросил|направил)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}",
           "(?:през[аыуе]|презентаци\\p{L}*|цен[уыа]|ценник\\p{L}*)",
         ) +
+        // "презу отправил на почту", "презентацию скинули": a deck sent, told noun first, is a proposal too.
+        "(?![\\p{L}])|(?:през[аыуе]|презентаци\\p{L}*)(?=\\s+(?:\\p{L}+\\s+)?(?:отправил|отправлен|скинул|выслал|сбросил|направил)\\p{L}*)" +
         "(?![\\p{L}])|sent\\s+(?:over\\s+)?(?:the\\s+|a\\s+|our\\s+)?(?:deck|slides|presentation)|estimate|invoice|sow(?![\\p{L}])|statement\\s+of\\s+work|rf[pq](?![\\p{L}])|bid\\s+submitted|proposal|quote|quotation|offer",
     ),
   ],
@@ -65,7 +67,7 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "meeting",
     w(
-      `встрет[иеи]?л(?:ись|ся|ась|а|и)?(?![\\p{L}])|встр?еч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+(?:(?:с|со|на|в|во)\\s+\\p{L}+\\s+)?у\\s|был[аи]?\\s+на\\s+(?:объекте|производстве|складе|площадке|заводе|стройке|точке)|митинг\\p{L}*|(?:заш[её]л|зашла|зашли|забежал\\p{L}*|заскочил\\p{L}*)\\s+(?:к|в)\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|(?:по)?(?:обедал|ужинал|завтракал)\\p{L}*|${preceded("(?:^|\\s)у\\s+(?!(?:нас|них|него|нее|неё|меня|тебя|вас)\\s)\\S+\\s+(?:\\p{Lu}?\\S+\\s+)?", "был[аи]?")}(?=\\s*(?:$|[.,;!—–-])|\\s+(?:в|во)\\s+(?:${WD_DAYS})|\\s+(?:вчера|позавчера|сегодня|утром))|${VIDEO}|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|сходил[аи]?\\s+(?:в|к|на\\s+встреч)|визит(?:ом|а|е|у|ы)?(?![\\p{L}])|met(?![\\p{L}])|meeting|qbr(?![\\p{L}])|kick-?off|mtg(?![\\p{L}])|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|завтрак|кофе)\\s+(?:с|со)(?![\\p{L}])|лично|вживую|очно|face\\s+to\\s+face|${preceded("(?:at|in)\\s+(?:\\S+\\s+)?", "(?:office|offices|hq|headquarters|premises|plant|factory|warehouse)")}(?![\\p{L}])|came\\s+(?:to|by|over)(?![\\p{L}])|приехал\\p{L}*\\s+к\\s+нам|был[аи]?\\s+у\\s+нас|(?:в|во)\\s+(?:кафе|ресторан\\p{L}*|кофейн\\p{L}*)|over\\s+(?:coffee|lunch|dinner|drinks)|(?:at|in)\\s+(?:a|the|their)\\s+(?:cafe|café|restaurant|coffee\\s+shop)`,
+      `встрет[иеи]?л(?:ись|ся|ась|а|и)?(?![\\p{L}])|встр?еч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+(?:(?:с|со|на|в|во)\\s+\\p{L}+\\s+)?у\\s|был[аи]?\\s+на\\s+(?:объекте|производстве|складе|площадке|заводе|стройке|точке)|митинг\\p{L}*|(?:заш[её]л|зашла|зашли|забежал\\p{L}*|заскочил\\p{L}*)\\s+(?:к|в)\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|(?:по)?(?:обедал|ужинал|завтракал)\\p{L}*|(?:на\\s+)?ланч(?:е|у)?(?![\\p{L}])|(?:вы|за|с|по)?(?:езжал|ездил)\\p{L}*\\s+(?:на\\s+\\p{L}+\\s+)?(?:к|в|на)\\s|${preceded("(?:^|\\s)у\\s+(?!(?:нас|них|него|нее|неё|меня|тебя|вас)\\s)\\S+\\s+(?:\\p{Lu}?\\S+\\s+)?", "был[аи]?")}(?=\\s*(?:$|[.,;!—–-])|\\s+(?:в|во)\\s+(?:${WD_DAYS})|\\s+(?:вчера|позавчера|сегодня|утром))|${VIDEO}|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|сходил[аи]?\\s+(?:в|к|на\\s+встреч)|визит(?:ом|а|е|у|ы)?(?![\\p{L}])|met(?![\\p{L}])|meeting|qbr(?![\\p{L}])|kick-?off|mtg(?![\\p{L}])|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|завтрак|кофе)\\s+(?:с|со)(?![\\p{L}])|лично(?<!(?:дозвон|поговор|говор|созвон|звон|набр|директор|лпр|гендир|собственник)\\p{L}*(?:\\s+\\S+){0,4}\\s+лично)|вживую|очно|face\\s+to\\s+face|${preceded("(?:at|in)\\s+(?:\\S+\\s+)?", "(?:office|offices|hq|headquarters|premises|plant|factory|warehouse)")}(?![\\p{L}])|came\\s+(?:to|by|over)(?![\\p{L}])|приехал\\p{L}*\\s+к\\s+нам|был[аи]?\\s+у\\s+нас|(?:в|во)\\s+(?:кафе|ресторан\\p{L}*|кофейн\\p{L}*)|over\\s+(?:coffee|lunch|dinner|drinks)|(?:at|in)\\s+(?:a|the|their)\\s+(?:cafe|café|restaurant|coffee\\s+shop)`,
     ),
   ],
   [
@@ -78,7 +80,9 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
     "lead",
     w(
       `${EXPO}|referral|referred\\s+(?:by|to|us)|по\\s+рекомендаци\\p{L}*|порекомендовал\\p{L}*|(?:по\\s+)?сарафан\\p{L}*|` +
-        "написали\\s+(?:нам\\s+|мне\\s+)?(?:в|на)\\s+(?:телег|телеграм|ватсап|вотсап|whatsapp|почт|директ|инст|личк)\\p{L}*\\s+(?:из|от)\\s|сами\\s+(?:\\p{L}+\\s+)?(?:позвонил|набрал|вышл|выш[её]л|обратил|написал)\\p{L}*|(?:позвонил|набрал|вышл|выш[её]л|написал)\\p{L}*\\s+сами|(?:called|rang|phoned|reached\\s+out\\s+to)\\s+us|called\\s+in(?![\\p{L}])|" +
+        "написал[аи]?\\s+(?:нам\\s+|мне\\s+)?(?:в|на)\\s+(?:телег|телеграм|тг|ватсап|вотсап|whatsapp|почт|директ|инст|личк|авито)\\p{L}*\\s+(?:из|от|нов\\p{L}*|клиент\\p{L}*|компани\\p{L}*)(?![\\p{L}])|" +
+        // "got a whatsapp message from Nordic", "an email came in from …": a first written contact from a company.
+        "(?:got|received)\\s+(?:a|an)\\s+(?:[\\p{L}-]+\\s+)?(?:message|email|e-mail|text|dm|inquiry|enquiry)\\s+from|(?:message|email|inquiry|enquiry)\\s+came\\s+in\\s+from|сами\\s+(?:\\p{L}+\\s+)?(?:позвонил|набрал|вышл|выш[её]л|обратил|написал)\\p{L}*|(?:позвонил|набрал|вышл|выш[её]л|написал)\\p{L}*\\s+сами|(?:called|rang|phoned|reached\\s+out\\s+to)\\s+us|called\\s+in(?![\\p{L}])|" +
         "(?:приш[её]л|пришл[аи]|появил\\p{L}*|заш[её]л|зашл[аи]|обратил\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:клиент|лид|заявк|запрос|контакт)|(?:взял|получил|дал[аи]?)\\p{L}*\\s+контакт|" +
         "(?:from|via|through)\\s+(?:the\\s+|our\\s+)?(?:website|site|web\\s+form|landing)|(?:website|web|contact|site)\\s+form|" +
         "нов(?:ый|ая|ого|ое|ые)\\s+(?:лид|клиент|контакт|заявк)|наш[её]л\\p{L}*\\s+(?:нов\\p{L}*\\s+)?(?:клиент|лид|контакт|заказчик)\\p{L}*|через\\s+знаком\\p{L}*|лид(?![\\p{L}])|лида|заявк|входящ|обратил|new\\s+(?:lead|client|prospect|contact|customer)|(?:new|inbound|hot|warm|fresh)\\s+lead|lead\\s*:|lead\\s+from|inbound|inquiry|enquiry|new\\s+prospect|reached\\s+out|lead\\s+came\\s+in|came\\s+in\\s+(?:from|via|through)|filled\\s+(?:out\\s+|in\\s+)?(?:the\\s+|a\\s+|our\\s+)?form|(?:demo|quote|pricing)\\s+request|запрос\\s+(?:на|с\\s+сайта)|запрос\\s+(?:\\p{L}+\\s+)?(?:кп|прайс|цен|демо|презентаци|расч[её]т|коммерческ|предложени|сч[её]т)|(?:нов\\p{L}*\\s+)?обращени\\p{L}*",
@@ -91,7 +95,9 @@ export const NOANSWER = w(
   // A number that cannot be reached ("телефон выключен", "number disconnected", "wrong number"),
   // a gatekeeper by any title, "busy" said of the callee, a voicemail by any spelling, or
   // "nothing" alone after a call: a call not reached.
-  "вне\\s+(?:зоны|доступа|сети|связи)|(?:линия|линии|номер|телефон)\\s+(?:был[аи]?\\s+)?занят\\p{L}*|занят[ао]?\\s+весь\\s+день|соединять\\s+не\\s+стал\\p{L}*|не\\s+стал\\p{L}*\\s+соединять|(?:didn'?t|did\\s+not)\\s+get\\s+through|keeps?\\s+blocking|blocked\\s+me|голосов\\p{L}*\\s+почт\\p{L}*|(?:nobody|no\\s+one|noone)\\s+(?:was\\s+)?(?:home|there|in)|rang\\s+out|l\\.?v\\.?m(?![\\p{L}])|no[\\s-]+answer|попал\\p{L}*\\s+на\\s+(?:секретар|автоответчик|ресепш|помощни)\\p{L}*|(?:got|reached)\\s+(?:the\\s+|their\\s+)?(?:gatekeeper|receptionist|secretary|front\\s+desk|answering\\s+machine)|(?:line|number|phone)\\s+(?:was\\s+|is\\s+)?engaged|engaged\\s+tone|no\\s+ans(?![\\p{L}])|" +
+  // "declined my call", "сбросил звонок": a call turned down on the phone was not reached.
+  "declined\\s+(?:my|our|the|a)\\s+calls?|(?:сбросил\\p{L}*|скинул\\p{L}*)\\s+(?:мой\\s+)?(?:звонок|вызов)|(?:абонент\\s+)?не\\s+абонент|голосов\\p{L}*\\s+меню|автоответчик\\p{L}*|" +
+    "вне\\s+(?:зоны|доступа|сети|связи)|(?:линия|линии|номер|телефон)\\s+(?:был[аи]?\\s+)?занят\\p{L}*|занят[ао]?\\s+весь\\s+день|соединять\\s+не\\s+стал\\p{L}*|не\\s+стал\\p{L}*\\s+соединять|(?:didn'?t|did\\s+not)\\s+get\\s+through|keeps?\\s+blocking|blocked\\s+me|голосов\\p{L}*\\s+почт\\p{L}*|(?:nobody|no\\s+one|noone)\\s+(?:was\\s+)?(?:home|there|in)|rang\\s+out|l\\.?v\\.?m(?![\\p{L}])|no[\\s-]+answer|попал\\p{L}*\\s+на\\s+(?:секретар|автоответчик|ресепш|помощни)\\p{L}*|(?:got|reached)\\s+(?:the\\s+|their\\s+)?(?:gatekeeper|receptionist|secretary|front\\s+desk|answering\\s+machine)|(?:line|number|phone)\\s+(?:was\\s+|is\\s+)?engaged|engaged\\s+tone|no\\s+ans(?![\\p{L}])|" +
     preceded(
       "(?:call|dial|rang|ring|phon|tried|звон|набир|набра|пытал)\\p{L}*(?:\\s+\\S+){0,6}\\s+",
       "(?:no\\s+luck|no\\s+joy|безрезультатно|глухо|впустую|nothing)",
@@ -113,7 +119,10 @@ export const NOANSWER = w(
 );
 // "директора нет", "директор в командировке": the one the call was for is away, unless someone else was reached.
 export const BOSS_AWAY = w(
-  "(?:директор|руководител|лпр|собственник|владел|гендир|начальник|босс|нужн\\p{L}*\\s+человек)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:нет|не\\s+было|не\\s+будет|в\\s+командировке|в\\s+отпуске|на\\s+больничном|уехал\\p{L}*)(?![\\p{L}])",
+  // The words between (where the gatekeeper sits, whom they kept you from) stay outside the match: the client is among them.
+  "(?<=(?:секретар|ресепшн|receptionist|assistant|gatekeeper)\\p{L}*\\s+(?:\\S+\\s+){0,6})(?:не\\s+(?:пустил|соединил|переключил)\\p{L}*|(?:didn'?t|did\\s+not|wouldn'?t|would\\s+not|won'?t)\\s+(?:connect|put\\s+(?:me\\s+)?through))|" +
+    "(?:director|boss|owner|manager|gm|ceo|decision\\s+maker)\\s+(?:is|was)\\s+(?:out|away|off|not\\s+in|unavailable|on\\s+(?:vacation|leave))(?![\\p{L}])|" +
+    "(?:директор|руководител|лпр|собственник|владел|гендир|начальник|босс|нужн\\p{L}*\\s+человек)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:нет|не\\s+было|не\\s+будет|в\\s+командировке|в\\s+отпуске|на\\s+больничном|уехал\\p{L}*)(?![\\p{L}])",
 );
 // The nouns of an appointment, Russian and (typed in Russian messages too) English.
 const APPOINTMENT = "демо|демк|презент|през[аыуе]|показ|встреч|встрет|зум|дегустац\\p{L}*|demo|meeting|presentation";
@@ -144,7 +153,7 @@ export const MEETING_OUTCOME = w(
     `${preceded("(?:" + APPOINTMENT + ")\\p{L}*\\s+(?:(?:с|со|with)\\s+\\S+\\s+)?", "(?:назначил|поставил|забил|запланировал|согласовал|booked|scheduled|set\\s+up|locked\\s+in)")}\\p{L}*|` +
     // "demo scheduled for Tue", "meeting with Acme is booked".
     "(?:demo|meeting|presentation|zoom)\\s+(?:with\\s+\\S+\\s+)?(?:is\\s+|was\\s+)?(?:booked|scheduled|set(?:\\s+up)?|arranged|confirmed|locked\\s+in)|" +
-    "записал\\p{L}*\\s+(?:их\\s+|его\\s+|е[её]\\s+)?на\\s+(?:демо|демк|встреч|презент|показ)|пригласил\\p{L}*\\s+(?:нас\\s+|меня\\s+)?на\\s+(?:демо|демк|встреч|презент|показ|переговор)|договорил\\p{L}*\\s+(?:что\\s+)?(?:приеду|подъеду|заеду|приедут|приедем|встретимся)|(?:демо|демк\\p{L}*|презентаци\\p{L}*)\\s+(?:назначен|договорились)|(?:set\\s+up|booked|scheduled|arranged|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:demo|presentation)|want\\p{L}*\\s+(?:a\\s+|the\\s+)?(?:demo|presentation|meeting)|(?:booked|scheduled|set\\s+up|arranged)\\s+(?:a\\s+|the\\s+|another\\s+)?(?:call|follow-up)|жд(?:ут|ем)\\s+(?:нас\\s+)?(?:на\\s+)?(?:демо|демк\\p{L}*|презентаци\\p{L}*|встреч\\p{L}*)|agreed\\s+to\\s+(?:a\\s+)?meet|(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|пн|вт|ср|чт|пт|сб|\\d)(?![\\p{L}])|подтвердил\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:встреч|демо|през)|завтра\\s+встреча|договорились\\s+встретиться|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?meeting|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|(?:locked\\s+in|lined\\s+up|confirmed|pencil+ed\\s+in)\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|demo|presentation)|booked\\s+(?:for|on)|хотят\\s+встреч",
+    "записал\\p{L}*\\s+(?:их\\s+|его\\s+|е[её]\\s+)?на\\s+(?:демо|демк|встреч|презент|показ)|пригласил\\p{L}*\\s+(?:нас\\s+|меня\\s+)?на\\s+(?:демо|демк|встреч|презент|показ|переговор)|договорил\\p{L}*\\s+(?:что\\s+)?(?:приеду|подъеду|заеду|приедут|приедем|встретимся)|(?:демо|демк\\p{L}*|презентаци\\p{L}*)\\s+(?:назначен|договорились)|(?:set\\s+up|booked|scheduled|arranged|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:demo|presentation)|want\\p{L}*\\s+(?:a\\s+|the\\s+)?(?:demo|presentation|meeting)|(?:booked|scheduled|set\\s+up|arranged)\\s+(?:a\\s+|the\\s+|another\\s+)?(?:call|follow-up)|жд(?:ут|ем)\\s+(?:нас\\s+)?(?:на\\s+)?(?:демо|демк\\p{L}*|презентаци\\p{L}*|встреч\\p{L}*)|agreed\\s+to\\s+(?:a\\s+)?meet|(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|пн|вт|ср|чт|пт|сб|\\d)(?![\\p{L}])|подтвердил\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:встреч|демо|през)|завтра\\s+встреча|договорились\\s+(?:встретиться|увидеться|пересечься)|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|zoom)|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|(?:locked\\s+in|lined\\s+up|confirmed|pencil+ed\\s+in)\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|demo|presentation)|booked\\s+(?:for|on)|хотят\\s+встреч",
 );
 export const MEET_WORD = /встреч|встрет|демо|демк|през|показ|meet|demo|presentation|офис|office|приед|подъед|come\s+(?:over|to|by|in)/u;
 export const AHEAD_HINT = w(
@@ -171,7 +180,9 @@ export const NEGATED_JUST_BEFORE = new RegExp(
 export const EN_NEGATED = w(`(?:${EN_NOT_DONE}|not\\s+yet|wasn'?t|weren'?t|won'?t)\\s+(?:yet\\s+|been\\s+|even\\s+|ever\\s+)?\\p{L}+`);
 // Written channels: an unanswered email or chat message is not a call not reached.
 export const WRITTEN = w(
-  "e-?mail\\p{L}*|(?<!voice\\s+)mail(?![\\p{L}])|письм\\p{L}*|(?<!голосов\\p{L}*\\s+)почт\\p{L}*|сообщени\\p{L}*|messages?(?![\\p{L}])|texts?(?![\\p{L}])|texted|sms|смс\\p{L}*|whats-?app|ватсап\\p{L}*|вотсап\\p{L}*|telegram|телеграм\\p{L}*|мессендж\\p{L}*|inmail",
+  // "не ответил на КП", "hasn't replied to the quote": a reply to what was sent is written, not a call.
+  "(?<=(?:ответ|отреагир|reply|replied|respond|answer)\\p{L}*\\s+(?:to\\s+)?(?:на\\s+)?(?:наш\\p{L}*\\s+|our\\s+|the\\s+|my\\s+)?)(?:т?кп|предложени\\p{L}*|коммерческ\\p{L}*|оффер\\p{L}*|сч[её]т\\p{L}*|прайс\\p{L}*|proposal|quote|offer|invoice)(?![\\p{L}])|" +
+    "e-?mail\\p{L}*|(?<!voice\\s+)mail(?![\\p{L}])|письм\\p{L}*|(?<!голосов\\p{L}*\\s+)почт\\p{L}*|сообщени\\p{L}*|messages?(?![\\p{L}])|texts?(?![\\p{L}])|texted|sms|смс\\p{L}*|whats-?app|ватсап\\p{L}*|вотсап\\p{L}*|telegram|телеграм\\p{L}*|мессендж\\p{L}*|inmail",
 );
 export const NOT_HELD = w(
   "не\\s+(?:состоял\\p{L}*|случил\\p{L}*|было|получил\\p{L}*\\s+встрет|приехал\\p{L}*|пришл\\p{L}*)|сорвал\\p{L}*|didn'?t\\s+happen|fell\\s+through|no-?show|не\\s+приш[её]л|не\\s+пришли|не\\s+явил\\p{L}*",
@@ -179,7 +190,8 @@ export const NOT_HELD = w(
 // "хотят встречу", "want a demo": a wish is a meeting booked only as the outcome of a call.
 export const WISH = w("хот(?:ят|ел\\p{L}*|ит)|want\\p{L}*|просят|ask(?:ed|s)?\\s+for");
 export const REACHED = w(
-  "перезвонить(?<=[—–:-]\\s*перезвонить)(?=\\s+(?:в|во|через|на|после|завтра|позже|вечером|утром)(?![\\p{L}]))|дозвонил|поговорил|поговорили|переговорил\\p{L}*|поболтал\\p{L}*|пообщал\\p{L}*|связал(?:ся|ась|ись)|застал\\p{L}*|(?:вышел|вышла|дош[её]л|дошла)\\s+(?:на|до)\\s+(?:лпр|директор|руководител|собственник|владел|гендир|лиц\\p{L}*\\s+принима)|(?:просил\\p{L}*|попросил\\p{L}*|просят|просит)\\s+(?:\\p{L}+\\s+)?перезвон\\p{L}*|обсудил|обсудили|reached(?!\\s+out)|chatted|convo|conversation|разговаривал\\p{L}*|побеседовал\\p{L}*|had\\s+(?:a\\s+)?(?:quick\\s+|short\\s+|good\\s+)?chat|connected\\s+with|got\\s+hold\\s+of|caught\\s+up\\s+with|touched\\s+base|talked|spoke|got\\s+through|picked\\s+up|answered",
+  // "разговор с гендиром Веги": a conversation told by its noun is a call reached.
+  "caught\\s+up\\s+with|разговор(?:а|ом|е)?(?=\\s+(?:с|со|по)\\s)|перезвонить(?<=[—–:-]\\s*перезвонить)(?=\\s+(?:в|во|через|на|после|завтра|позже|вечером|утром)(?![\\p{L}]))|дозвонил|поговорил|поговорили|переговорил\\p{L}*|поболтал\\p{L}*|пообщал\\p{L}*|связал(?:ся|ась|ись)|застал\\p{L}*|(?:вышел|вышла|дош[её]л|дошла)\\s+(?:на|до)\\s+(?:лпр|директор|руководител|собственник|владел|гендир|лиц\\p{L}*\\s+принима)|(?:просил\\p{L}*|попросил\\p{L}*|просят|просит)\\s+(?:\\p{L}+\\s+)?перезвон\\p{L}*|обсудил|обсудили|reached(?!\\s+out)|chatted|convo|conversation|разговаривал\\p{L}*|побеседовал\\p{L}*|had\\s+(?:a\\s+)?(?:quick\\s+|short\\s+|good\\s+)?chat|connected\\s+with|got\\s+hold\\s+of|caught\\s+up\\s+with|touched\\s+base|talked|spoke|got\\s+through|picked\\s+up|answered",
 );
 
 export const CURRENCY_FOREIGN = /(\$|€|\busd\b|\beur\b|доллар|бакс|евро|dollars?|euros?)/iu;
@@ -246,7 +258,7 @@ export const STOP = new Set(
     "этот эти эту этой этим это тот та те тем новый новая новое новым новому новой нового новые итог итого потом затем сразу быстро " +
     "клиент клиента клиенту клиентом клиенте клиенты компания компании компанию компанией заказчик заказчика заказчиком заказчику " +
     "директор директором директору директора гендир гендиром лпр менеджер менеджером бухгалтер бухгалтером закупщик закупщиком собственник " +
-    "владелец владельцем секретарь секретарем руководитель руководителем поводу повод счет счёт договор договора договору контракт " +
+    "jan feb mar apr jun jul aug sep sept oct nov dec gm ceo cfo фин финдир работе телега телегу телеге тг вотсап ватсап вотсапе ватсапе владелец владельцем секретарь секретарем руководитель руководителем поводу повод счет счёт договор договора договору контракт " +
     "нам нас меня мне них него нее неё ее её его ним ними свой свою своим который которая которые когда где как что чтобы " +
     "до после перед около почти ровно всего примерно сумма сумму суммой руб рублей рубля тыс тысяч млн миллион миллиона " +
     "понедельник вторник среду среда четверг пятницу пятница субботу воскресенье неделе неделю месяц пн вт ср чт пт сб вс " +
@@ -282,7 +294,7 @@ export const ROLES = new Set(
 // A business's trade typed in lower case before its name ("в клинику Здоровье", "из агентства Пиксель",
 // "в страховой Восточный Щит", "тендер Пулково"): not part of the name, which follows in the nominative.
 export const TRADE =
-  /^(?:клиник|кафе|ресторан|гостиниц|отел[ьяюе]|стоматолог|агентств|страхов(?:ой|ая|ую|ую)|кофейн|магазин|салон|аптек|школ[аыеуо]|завод|фабрик|бар(?:а|е|у|ом)?$|пекарн|столов(?:ой|ая|ую)$|типографи|автосалон|автосервис|студи[ияюей]|холдинг|бюро$|фирм[аыеуо]|кондитерск|пиццери|бистро$|хостел|санатори|лаборатори|медцентр|клуб|сет(?:ь|и|ью)$|банк(?:а|е|у|ом)?$|ателье$|маркет$|гипермаркет|супермаркет|торгов(?:ый|ого|ом|ому)\s|тц$|трц$|склад)/u;
+  /^(?:компани|клиник|кафе|ресторан|гостиниц|отел[ьяюе]|стоматолог|агентств|страхов(?:ой|ая|ую|ую)|кофейн|магазин|салон|аптек|школ[аыеуо]|завод|фабрик|бар(?:а|е|у|ом)?$|пекарн|столов(?:ой|ая|ую)$|типографи|автосалон|автосервис|студи[ияюей]|холдинг|бюро$|фирм[аыеуо]|кондитерск|пиццери|бистро$|хостел|санатори|лаборатори|медцентр|клуб|сет(?:ь|и|ью)$|банк(?:а|е|у|ом)?$|ателье$|маркет$|гипермаркет|супермаркет|торгов(?:ый|ого|ом|ому)\s|тц$|трц$|склад)/u;
 // "участвуем в тендере …, заявку отправили": in a message about a tender, an application sent is the bid.
 export const TENDER_BID = w(
   "заявк\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:отправил|подал|направил|загрузил)\\p{L}*|(?:отправил|подал|направил|загрузил)\\p{L}*\\s+(?:\\p{L}+\\s+)?заявк\\p{L}*",
@@ -356,21 +368,24 @@ export const WORDED_AMOUNT = new RegExp(
 export const REASON_SEP =
   /\s[—–-]\s|[—–:(]|(?<![\p{L}])(?:сказал\p{L}*(?!\s+нет)(?:\s+что)?|потому\s+что|так\s+как|т\.\s?к\.|причина|из-за|because|reason|due\s+to|since)(?![\p{L}])/giu;
 export const REASON_LEAD =
-  /^(?:[\s:—–(-]|(?:сказал\p{L}*|говор\p{L}*|said)(?:\s+(?:что|that))?(?![\p{L}])|потому\s+что|так\s+как|т\.\s?к\.|причина|because|reason|since)+/iu;
+  /^(?:[\s:—–(-]|(?:сказал\p{L}*|говор\p{L}*|said)(?:\s+(?:что|that))?(?![\p{L}])|потому\s+что|так\s+как|т\.\s?к\.|причина|because|reason|since|(?:их|его|ее|её|them)(?=\s+не\s)|ссыла\p{L}*\s+на|they(?=\s+\p{L}+ed\s))+/iu;
 // "хотят презентацию", "ждут КП", "will send a quote": what is wanted or planned has not
 // happened yet, so the word right after it is not an event (a wanted meeting after a
 // call is the call's outcome, read by MEETING_OUTCOME).
 export const PLANNED =
-  /(?<![\p{L}])(?:хоч\p{L}*|хот(?:ят|им|ите|ел\p{L}*)|обеща\p{L}*|жд(?:ут|ем|ет|у)|просят|просил[аи]?|попросил[аи]?|нужн[аоы]?|надо|планиру\p{L}*|собира\p{L}*|будет|будем|буду|want(?:s|ed)?|waiting\s+for|await\p{L}*|ask(?:s|ed)?\s+for|needs?|will|plan(?:s|ning)?\s+to|going\s+to)\s+(?:(?:\p{L}+)\s+)?$/iu;
+  /(?<![\p{L}-])(?:хоч\p{L}*|хот(?:ят|им|ите|ел\p{L}*)|обеща\p{L}*|жд(?:ут|ем|ет|у)|просят|просил[аи]?|попросил[аи]?|нужн[аоы]?|нужен|просит|надо|планиру\p{L}*|собира\p{L}*|будет|будем|буду|want(?:s|ed)?|waiting\s+for|await\p{L}*|ask(?:s|ed|ing)?\s+for|request(?:s|ed|ing)?|needs?|will|plan(?:s|ning)?\s+to|going\s+to)\s+(?:(?:\p{L}+)\s+)?$/iu;
 // "sending proposal tmrw", "готовлю КП": work under way on an event is not the event done.
 export const UNDER_WAY =
-  /(?<![\p{L}])(?:sending|preparing|drafting|working\s+on|scheduling|setting\s+up|putting\s+together|finali[sz]ing|готовлю|готовим|подготавлива\p{L}*|составляю|составляем|делаю|пишу)\s+(?:(?:the|a|an|our|them|him|her|им|ему|ей)\s+)?$/iu;
+  /(?<![\p{L}-])(?:sending|preparing|drafting|working\s+on|scheduling|setting\s+up|putting\s+together|finali[sz]ing|готовлю|готовим|подготавлива\p{L}*|составляю|составляем|делаю|пишу)\s+(?:(?:the|a|an|our|them|him|her|им|ему|ей)\s+)?$/iu;
 // "Globex deal still pending", "сделка с Вегой зависла": a status of the event, not the event done.
 export const STATUS_AFTER =
   /^\p{L}*(?:\s+(?:with|с|со)\s+\S+)?\s+(?:(?:is|still|has\s+been|was|всё\s+ещё|все\s+еще|пока)\s+)*(?:pending|in\s+progress|on\s+hold|stuck|delayed|under\s+review|в\s+процессе|завис\p{L}*|подвис\p{L}*|застрял\p{L}*|буксует|обеща\p{L}*|ожида\p{L}*|promised|expected)/iu;
-export const TOPIC_BEFORE = /(?<![\p{L}])(?:по|про|насч[её]т|about|regarding|re:?)\s+(?:(?:the|our|their|его|их|нашей|нашему)\s+)?$/iu;
+// "ответили на КП", "replied to the quote": what is answered was sent before, not now.
+// A word after a hyphen is part of a name ("Кедр-Про подписали"), no topic.
+export const TOPIC_BEFORE =
+  /(?<![\p{L}-])(?:по|про|насч[её]т|about|regarding|re:?|on\s+the\s+(?:overdue|outstanding|unpaid)|(?:ответ|отреагир)\p{L}*\s+на|(?:replied|responded)\s+to)\s+(?:(?:the|our|their|его|их|нашей|нашему|наше|наш)\s+)?$/iu;
 // "молчит после КП", "before the demo", "до встречи": an event named as a point in time was not done here.
-export const TIME_REFERENCE = /(?<![\p{L}])(?:после|перед|after|before|since|following)\s+(?:(?:the|our|их|нашего|нашей|нашу)\s+)?$/iu;
+export const TIME_REFERENCE = /(?<![\p{L}-])(?:после|перед|after|before|since|following)\s+(?:(?:the|our|их|нашего|нашей|нашу)\s+)?$/iu;
 export const REFERRED_BY = /(?:referral\s+from|referred\s+by|recommended\s+by|рекомендаци\p{L}*(?:\s+от)?|от\s+партн[её]р\p{L}*)\s+$/iu;
 export const REFERRED = /^['’]?s?\s+(?:referred|recommended|порекомендовал\p{L}*|посоветовал\p{L}*)/iu;
 // "позвонил по поводу КП": what the call was about is not another event.
@@ -395,7 +410,48 @@ export const COMMAND = w(
 );
 export const QUESTION_WORD = w("(?:сколько|почему|зачем|где|how\\s+(?:many|much)|why|where)(?![\\p{L}-])");
 export const COMPLAINT = w(
-  // "клиенты вообще не берут трубки": the day's clients at large, no event of one client.
-  "(?:can'?t|cannot|couldn'?t)\\s+reach\\s+anyone|(?:nobody|no\\s+one)\\s+is\\s+(?:picking|answering)|(?:клиенты|никто\\s+из\\s+клиентов)\\s+(?:\\p{L}+\\s+){0,3}не\\s+(?:бер|бр|отвеча|взял|снима)\\p{L}*|" +
+  // "неправильно записал — это была встреча": a correction of what was logged, nothing new to log.
+  "(?:неправильно|неверно|ошибочно|не\\s+так)\\s+(?:записал\\p{L}*|занес\\p{L}*|внес\\p{L}*|вн[её]с|залогировал\\p{L}*)|записал\\p{L}*\\s+(?:не\\s+так|неправильно|неверно|по\\s+ошибке)|logged\\s+(?:it\\s+|that\\s+)?(?:wrong|by\\s+mistake|incorrectly)|" +
+    // "клиенты вообще не берут трубки": the day's clients at large, no event of one client.
+    "(?:can'?t|cannot|couldn'?t)\\s+reach\\s+anyone|(?:nobody|no\\s+one)\\s+is\\s+(?:picking|answering)|(?:клиенты|никто\\s+из\\s+клиентов)\\s+(?:\\p{L}+\\s+){0,3}не\\s+(?:бер|бр|отвеча|взял|снима)\\p{L}*|" +
     "(?:бот|bot)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:не|didn'?t|doesn'?t|won'?t)\\s|(?:бот|bot)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:ignor|игнор|keeps|тупит|глюч|лага|сломал|broke|mess|missed|пропуска|потерял|lost|forgot|забыл|врет|врёт|ошиба)\\p{L}*|не\\s+посчитал\\p{L}*|не\\s+уч[её]л\\p{L}*|не\\s+записал\\p{L}*|didn'?t\\s+(?:save|record|log|count)|не\\s+работает|ничего\\s+не\\s+работает|сломал\\p{L}*|глючит|баг(?![\\p{L}])|не\\s+засчит\\p{L}*|не\\s+отображ\\p{L}*|не\\s+вижу|не\\s+сохрани\\p{L}*|пропал\\p{L}*|(?:записал\\p{L}*|посчитал\\p{L}*|засчитал\\p{L}*|logged|counted|recorded|saved)\\s+(?:\\p{L}+\\s+){0,3}(?:дважды|двойн\\p{L}*|twice)|задвоил\\p{L}*|(?:записал\\p{L}*|посчитал\\p{L}*)\\s+не\\s+(?:тот|та|то|так)|не\\s+(?:тот|та|то)\\s+(?:\\p{L}+\\s+)?записал\\p{L}*|исправь\\p{L}*|поправь\\p{L}*|это\\s+был[аои]?\\s+(?:\\p{L}+\\s+){1,3}а\\s+не|это\\s+(?:был[аои]?\\s+)?не\\s+\\p{L}+\\s*,?\\s+а\\s|(?:that|it|this)(?:\\s+was|\\s+is|'s)\\s+(?:an?\\s+)?\\p{L}+\\s*,?\\s+not\\s+(?:an?\\s+)?\\p{L}+|(?:logged|recorded|saved|counted|записал\\p{L}*|посчитал\\p{L}*|засчитал\\p{L}*|сохранил\\p{L}*)\\s+(?:\\p{L}+\\s+){0,3}(?:as|как)\\s+(?:an?\\s+)?\\p{L}+|should\\s+(?:have\\s+been|be)\\s+(?:an?\\s+)?\\p{L}+|logged\\s+(?:it\\s+)?wrong|wrong\\s+(?:client|entry|amount)|broken|bug(?![\\p{L}])|not\\s+working|doesn'?t\\s+work|didn'?t\\s+count|counted\\s+(?:\\p{L}+\\s+){0,3}twice|is\\s+missing",
+);
+
+/**
+ * Words that add nothing to a reading already made, so they never hold back a confident one: the verbs of doing that
+ * carry an event noun ("отправил КП", "провёл демо", "счёт выставлен", "предоплата пришла"), remarks on how it went
+ * ("прошла хорошо", "всё понравилось", "думают"), how long or how often ("минут 10", "весь день", "twice") and the
+ * channel ("на почту"). Any other word the reader did not take makes `autolog` ask.
+ */
+export const EXPLAINED_FILLER = new RegExp(
+  "^(?:" +
+    [
+      "отправ\\p{L}*",
+      "провел\\p{L}*",
+      "провели",
+      "скину\\p{L}*",
+      "кину\\p{L}*",
+      "закину\\p{L}*",
+      "выстав\\p{L}*",
+      "выслал\\p{L}*",
+      "направил\\p{L}*",
+      "направлен\\p{L}*",
+      "сделал\\p{L}*",
+      "подготовил\\p{L}*",
+      "был[аио]?",
+      "прош(?:ла|ло|ел|ли)",
+      "состоял\\p{L}*",
+      "пришл[аио]",
+      "пришел",
+      "ушл[аио]",
+      "подан[аоы]?",
+      "подал[аи]?",
+      "sent|did|had|held|ran|gave|went|was|were",
+      "хорошо|отлично|норм|нормально|понравил\\p{L}*|зашл[оа]|интересно|огонь|довольн\\p{L}*|думают|думает",
+      "good|great|well|nicely|interested|loved|liked|happy|thinking",
+      "день|минут\\p{L}*|мин|час[аов]*|раза?|дважды|трижды|twice|times|minutes|mins?|hours?",
+      "почт[уеы]|email|e-mail|mail|зуму?|zoom",
+    ].join("|") +
+    ")$",
+  "u",
 );

@@ -23,6 +23,7 @@ import {
   EN_NEGATED,
   EN_PAST,
   EVENT_NOUN,
+  EXPLAINED_FILLER,
   EXPO_RE,
   FUTURE_WORDS,
   HELD,
@@ -168,11 +169,16 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
     // "обещали в пятницу заплатить": the weekday of what is promised is ahead.
     // "перезвонить в понедельник": so is the weekday right after an infinitive.
     const promised =
-      /^\s+(?:\p{L}+\s+)?\p{L}+(?:ть|ться|ти)(?![\p{L}])/u.test(lower.slice(m.index + m[0].length)) ||
-      /(?<![\p{L}])\p{L}+(?:ть|ться|ти)\s+$/u.test(lower.slice(0, m.index));
+      // "в пятницу пыталась достучаться": an infinitive after a try that was made is no promise.
+      /^\s+(?!(?:пыта|пробова|смог|успе|удал)\p{L}*)(?:\p{L}+\s+)?\p{L}+(?:ть|ться|ти)(?![\p{L}])/u.test(
+        lower.slice(m.index + m[0].length),
+      ) || /(?<![\p{L}])\p{L}+(?:ть|ться|ти)\s+$/u.test(lower.slice(0, m.index));
     // "по итогу вторника: …": a diary's day is a day past.
+    // "sunday: demo for Apex": a weekday heading a line with a colon is a diary's day past.
+    const heading = m[2] !== undefined && /^\s*[:—–-]/u.test(lower.slice(m.index + m[0].length));
     const ahead =
       m[3] === undefined &&
+      !heading &&
       (booking ||
         promised ||
         (ofAppointment && spans(HELD, lower).length === 0) ||
@@ -260,6 +266,8 @@ interface Clause {
   /** The words the kind and the amount were read from, as typed. */
   kindPhrase: string | null;
   amountPhrase: string | null;
+  /** Words no rule of the reader accounted for ("абонент не абонент", "закрывает бизнес"): a reading to ask about. */
+  unexplained: string[];
 }
 
 const norm = (s: string) => s.toLocaleLowerCase("ru").replace(/ё/g, "е");
@@ -322,6 +330,16 @@ function baseName(
   const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   return words
     .map((t) => {
+      // "для Эко-Фермы", "с Агро-Югом": after a preposition a hyphenated name declines its last part only.
+      const cut = t.text.lastIndexOf("-");
+      // "в Аэро-Техник": a tail that can be typed in the nominative after "в" stays as typed.
+      const typedNominative = cases?.includes("accs") && morph?.(norm(t.text.slice(cut + 1)), ["nomn"])?.nominative;
+      if (cut > 0 && cases && morph && isCyrillic(t.text) && isUpper(t.text.slice(cut + 1)) && !apposition && !typedNominative) {
+        const tail = t.text.slice(cut + 1);
+        const a = morph(norm(tail), cases);
+        if (a && a.pos === "noun" && !a.guessed && !a.proper && !a.nominative && norm(a.base).slice(0, 2) === norm(tail).slice(0, 2))
+          return `${t.text.slice(0, cut + 1)}${tail.charAt(0)}${a.base.slice(1)}`;
+      }
       if (!isCyrillic(t.text) || t.text.includes("-") || /[\d+]/.test(t.text) || (t.text.length <= 4 && t.text === t.text.toUpperCase()))
         return t.text;
       // "ИП Соколова", "ООО Цифровые Решения", "в клинику Здоровье": a name in apposition to its legal form or
@@ -531,6 +549,7 @@ function readClause(
     verblessWeekday: null,
     kindPhrase: null,
     amountPhrase: null,
+    unexplained: [],
   };
   const { written, appointment: appointmentInMessage } = context;
   // "не поговорили", "couldn't get hold of": a negated word of reaching is a call not reached when the
@@ -564,8 +583,11 @@ function readClause(
     /(?<![\p{L}])(?:в|at)\s+(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:ч\.?\s+)?(?:созвон|встреч|демо|през|звонок|call|meeting|demo)/u.test(
       lower,
     );
+  // "sunday: demo for Apex", "вт: встреча с Вегой": a weekday heading the line with a colon is a diary's day, told after it.
+  const diaryHeader = /^\s*\p{L}+\.?\s*:/u.test(lower) && spans(BARE_WEEKDAY, lower)[0]?.[0] === lower.search(/\S/u);
   const appointment =
     tense === null &&
+    !diaryHeader &&
     noanswer.length === 0 &&
     (spans(AGO, lower).length === 0 || (atHour && !/вчера|позавчера|yesterday/u.test(lower))) &&
     (atHour ||
@@ -634,7 +656,9 @@ function readClause(
     // "решили остаться со старым поставщиком": an infinitive after a decision taken is what was decided.
     const done = ss.filter(
       ([a]) =>
-        !/^(?:\p{L}+(?:ть|ться|ти)|перезвон)(?![\p{L}])/u.test(lower.slice(a)) ||
+        // "потом обзвон": a ring-round named with no verb of doing is one still ahead.
+        (!/^(?:\p{L}+(?:ть|ться|ти)|перезвон)(?![\p{L}])/u.test(lower.slice(a)) &&
+          !(/^обзвон(?![\p{L}])/u.test(lower.slice(a)) && !clause.past)) ||
         (kind === "lost" && /(?<![\p{L}])(?:решил\p{L}*|предпочл\p{L}*)\s+$/u.test(lower.slice(0, a))),
     );
     if (done.length === 0) kindsFound.delete(kind);
@@ -833,6 +857,19 @@ function readClause(
     }
   }
 
+  // "ушёл к конкуренту", "went with a cheaper vendor": the loss told with no other reason is its own reason.
+  if (clause.kind === "lost" && !clause.reason) {
+    const at = kindsFound.get("lost")?.[0]?.[0] ?? 0;
+    const rest = text.slice(at).replace(/[\s.!,;)]+$/gu, "");
+    if (/конкурент|поставщик|подрядчик|други[хм]|competitor|vendor|supplier|provider|someone\s+else/iu.test(rest) && !/[,;:—–]/u.test(rest))
+      clause.reason = rest.slice(0, MAX_REASON_LENGTH);
+    // "проиграли по цене", "отказались по срокам": what it was lost on, right after the loss word.
+    else {
+      const end = kindsFound.get("lost")?.[0]?.[1] ?? 0;
+      const on = /^\s+((?:по|из-за)\s+\p{L}+(?:\s+\p{L}+)?)\s*$/u.exec(text.slice(end).replace(/[\s.!,;)]+$/gu, ""));
+      if (on?.[1]) clause.reason = on[1];
+    }
+  }
   const amounts = findAmounts(text);
   for (const a of amounts) consumed.push([a.start, a.end]);
   const money = amounts.find((a) => a.strong) ?? amounts.find((a) => (a.minor ?? 0) >= 100_000) ?? null;
@@ -859,7 +896,32 @@ function readClause(
     clause.kind = "meeting";
     clause.kindPhrase = text.slice(metAtExpo[0]![0], metAtExpo[0]![1]);
   }
+  clause.unexplained = unexplainedWords(text, lower, head.length, consumed, clause.clients);
   return clause;
+}
+
+/**
+ * The content words of a clause that nothing the reader understood took: not an event, outcome, day or amount word,
+ * not a client's name, not a loss's reason, not a small word. Any such word may change what the message means
+ * ("абонент не абонент", "закрывает бизнес"), so a reading with one is asked about, never stored on its own.
+ */
+function unexplainedWords(text: string, lower: string, headEnd: number, consumed: [number, number][], clients: ClientRef[]): string[] {
+  const taken: [number, number][] = [
+    ...consumed,
+    ...clients.map((c): [number, number] => [c.start, c.start + c.typed.length]),
+    [headEnd, text.length],
+  ];
+  return tokenize(lower)
+    .filter(
+      (t) =>
+        !covered(t, taken) &&
+        !STOP.has(t.lower) &&
+        !LEGAL.has(t.lower) &&
+        !/\d/.test(t.lower) &&
+        t.lower.length > 1 &&
+        !EXPLAINED_FILLER.test(t.lower),
+    )
+    .map((t) => t.lower);
 }
 
 function findClients(
@@ -885,9 +947,11 @@ function findClients(
   const words = tokens.map((t) => t.lower);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (covered(t, consumed) || STOP.has(t.lower) || LEGAL.has(t.lower) || /^\d/.test(t.lower)) continue;
+    if (covered(t, consumed) || LEGAL.has(t.lower) || /^\d/.test(t.lower)) continue;
     const hit = matchKnownAt(words, bases, i, index, isUpper(t.text));
     if (!hit) continue;
+    // "с новым домом" is «Новый Дом»: a small word may open a known name of several words, never be one alone.
+    if (STOP.has(t.lower) && (hit.words < 2 || t.lower.length < 4)) continue;
     // "Соколов подписал": a surname whose base form is not the client's name is a person, not «Сокол» inflected.
     const surname = hit.words === 1 && morph !== null && isCyrillic(t.lower) && morph(t.lower, null)?.proper === "surname";
     if (surname && bases[i] && compact(bases[i]!) !== hit.client.key && compact(t.lower) !== hit.client.key) continue;
@@ -937,7 +1001,11 @@ function findClients(
     const prepOverLegal = afterLegal && prevPrev ? NAME_PREPS[prevPrev.lower] : undefined;
     // "с ИП Петров": after a legal form the name may stay in the nominative.
     const afterTender = prev !== undefined && !isUpper(prev.text) && TENDER_NOUN.test(prev.lower) && isUpper(t.text);
-    const cases = afterTender ? (["gent"] as const) : (prep ?? (prepOverLegal ? [...prepOverLegal, "nomn" as const] : null));
+    // "до ИП Захарова", "у ИП Сорокина": a surname after "ИП" takes the preposition's case like any person's.
+    const surnameOverLegal = prepOverLegal !== undefined && isCyrillic(t.lower) && morph?.(t.lower, prepOverLegal)?.proper === "surname";
+    const cases = afterTender
+      ? (["gent"] as const)
+      : (prep ?? (prepOverLegal ? (surnameOverLegal ? prepOverLegal : [...prepOverLegal, "nomn" as const]) : null));
     const first = idx === 0 || (idx === 1 && prev !== undefined && STOP.has(prev.lower) && !prep);
     // "then harbor freight paid their invoice": lowercase Latin words right before an English past verb are its subject;
     // "closed harbor freight for 95k": right after an English event verb, its object.
@@ -984,10 +1052,21 @@ function findClients(
     const person =
       run.length <= 2 && morph !== null && run.every((x) => isCyrillic(x.lower) && PERSON.has(morph(x.lower, cases)?.proper ?? ""));
     const bracketed = after !== undefined && /^\s*\(\s*$/u.test(text.slice(run[run.length - 1]!.end, after.start));
-    if ((run.length === 1 || person) && after && (after.lower === "из" || after.lower === "from" || (person && bracketed))) {
+    // "с Тарасовым из снабжения": a department typed in lower case after "из" is where the person works, no company,
+    // unless a company follows it ("из отдела закупок Ориона").
+    const at = after ? all.indexOf(after) : -1;
+    const rest = at >= 0 ? all.slice(at + 1, at + 4) : [];
+    const department =
+      rest.length > 0 &&
+      isCyrillic(rest[0]!.text) &&
+      rest.every((x, k) => !isUpper(x.text) && matchKnownAt(words, bases, at + 1 + k, index, false) === null);
+    const fromCompany = after !== undefined && (after.lower === "из" || after.lower === "from") && !department;
+    if ((run.length === 1 || person) && after && (fromCompany || (person && bracketed))) {
       i = j;
       continue;
     }
+    // "лид с формы: Климова, кофейня": a name set off by a colon or a dash heads its clause, typed in the nominative.
+    const afterColon = prev !== undefined && !prep && /[:—–]/u.test(text.slice(prev.end, t.start));
     // "Hartley & Sons": a Latin name joined by an ampersand is kept as typed.
     const typedName = text.slice(t.start, run[run.length - 1]!.end);
     // "Oakridge Ltd": a legal form typed after the name is no part of it.
@@ -1002,7 +1081,7 @@ function findClients(
               baseName(
                 run,
                 afterTrade ? null : cases,
-                first || afterLegal || afterTrade,
+                first || afterLegal || afterTrade || afterColon,
                 morph,
                 afterTrade ? "trade" : afterLegal ? "legal" : null,
               ),
@@ -1090,9 +1169,11 @@ function splitClauses(text: string, morph: Morphology | null, known: KnownClient
   for (const part of parts) {
     // "позвонил и отправил КП" is two events; "в Acme и в Beta" is one event, two clients.
     // "Hartley & Sons": an ampersand before a capitalised word joins a name.
-    const pieces = part.split(/\s+(?:и|а|and)\s+|\s+&\s+(?!\p{Lu})/iu);
+    // "X signed for 250k but Y went with a cheaper vendor": "но", "but", "зато" join two events like "и".
+    const split = part.split(/(\s+(?:и|а|and|но|but|зато)\s+|\s+&\s+(?!\p{Lu}))/iu);
+    const pieces = split.filter((_, k) => k % 2 === 0);
     let current = pieces[0]!;
-    for (const piece of pieces.slice(1)) {
+    for (const [k, piece] of pieces.slice(1).entries()) {
       const l = norm(piece);
       // "Звезду на 90к и Меркурий на 150к": a second amount is a second deal.
       // Read together, so that "на 200 и на 300 тысяч" shares its multiplier.
@@ -1112,7 +1193,7 @@ function splitClauses(text: string, morph: Morphology | null, known: KnownClient
         if (shared) current = current.replace(/(\d)(?!.*\d)/u, `$1 ${shared}`);
         out.push(current);
         current = piece;
-      } else current += ` и ${piece}`;
+      } else current += `${/^\s+&/u.test(split[2 * k + 1] ?? "") ? " & " : " и "}${piece}`;
     }
     out.push(current);
   }
@@ -1324,6 +1405,8 @@ export function readFreeText(
       // "отказались, дорого": the words after a loss are its reason.
       if (last.kind === "lost" && !last.reason && c.clients.length === 0 && c.amountMinor === null) {
         last.reason = c.reason ?? reasonText(raws[clauses.indexOf(c)] ?? "");
+        // Its words are the reason now, read as written: nothing in them is left unexplained.
+        if (last.reason) c.unexplained = [];
       }
       for (const cl of c.clients) {
         // "…, Acme picked up": a client the message already has an event for adds nothing new.
@@ -1408,7 +1491,9 @@ export function readFreeText(
     const paid = invoice
       ? drafts.find((x) => x.kind === "deal" && (!x.client || !d.client || clientKey(x.client.name) === clientKey(d.client.name)))
       : undefined;
-    if (paid) {
+    // "оплатил 48к и заказал ещё — выставила новый счёт на 52к": an invoice for its own sum after the payment is a new one.
+    const newInvoice = paid !== undefined && drafts.indexOf(paid) < i && d.amountMinor !== null && d.amountMinor !== paid.amountMinor;
+    if (paid && !newInvoice) {
       // "выставил счёт на 40к, его оплатили": the amount invoiced is the amount paid when the payment names none.
       if (paid.amountMinor === null && d.amountMinor !== null) {
         paid.amountMinor = d.amountMinor;
@@ -1448,10 +1533,22 @@ export function readFreeText(
       phrases: { client: d.client?.typed ?? null, kind: d.kindPhrase, amount: d.kind === "deal" ? d.amountPhrase : null },
     };
   });
-  // Stored without asking only when complete, today, about a client the team already has, and
-  // when the message names no other day, no date and no moved meeting.
+  // Stored without asking only when complete, today, about a client the team already has, when the message names
+  // no other day, no date and no moved meeting, and when it holds no word the reader did not account for.
+  // A name or a sum the message holds that no entry uses is an event the reader may have dropped ("Кедр подписали на
+  // 230к, а Маяк отказались" read only as the loss): ask.
+  const usedNames = new Set(entries.map((e) => (e.clientName ? clientKey(e.clientName) : "")));
+  const usedSums = entries.map((e) => (e.kind === "deal" ? e.amountMinor : null));
+  const leftOver = clauses.some(
+    (c) =>
+      c.clients.some((x) => !x.weak && !x.place && !usedNames.has(clientKey(x.name))) ||
+      (c.amountMinor !== null && !usedSums.includes(c.amountMinor) && !entries.some((e) => e.kind === "proposal")),
+  );
   const confident =
     !guessed &&
+    !leftOver &&
+    // Every word of the message taken by something the reader understood: an unexplained one may change its meaning.
+    clauses.every((c) => c.unexplained.length === 0) &&
     !NEEDS_A_LOOK.test(lowerText) &&
     !clauses.some((c) => c.plan) &&
     entries.length === 1 &&

@@ -95,9 +95,10 @@ export function scoreCorpus(morph: Morphology | null, corpus: Corpus): Score {
       (e) => e.outcome,
     );
     const deals = exp.some((e) => e.kind === "deal");
+    // Only a deal stores a sum: a proposal's or an invoice's sum in a label ("КП на 300к") is no field of the entry.
     const amount = same(
-      (e) => e.amount,
-      (e) => e.amount,
+      (e) => (e.kind === "deal" ? e.amount : null),
+      (e) => (e.kind === "deal" ? e.amount : null),
     );
     const client = same(
       (e) => name(e.client),
