@@ -24,8 +24,8 @@ export class FollowupRunner {
   private scheduled = false;
   /** Chats with an entry stored and its reply not yet sent. */
   private readonly replying = new Set<number>();
-  /** What was earned in a chat whose reply is still on its way. */
-  private readonly waiting = new Map<number, FollowupNotice[]>();
+  /** What was earned in a chat whose reply is still on its way, and the wait's limit. */
+  private readonly waiting = new Map<number, { notices: FollowupNotice[]; timer: NodeJS.Timeout }>();
   /** What waited and may go now: sent first by the next drain. */
   private ready: FollowupNotice[] = [];
   private again = false;
@@ -64,20 +64,21 @@ export class FollowupRunner {
   /** The chat's replies are out: what waited for them goes with the next drain (the caller pokes). */
   private replied(chatId: number): void {
     this.replying.delete(chatId);
-    const notices = this.waiting.get(chatId);
-    if (!notices) return;
+    const held = this.waiting.get(chatId);
+    if (!held) return;
+    // Its limit goes too: left running, it would end a later entry's wait in this chat early.
+    clearTimeout(held.timer);
     this.waiting.delete(chatId);
-    this.ready.push(...notices);
+    this.ready.push(...held.notices);
   }
 
   /** Sends what a job earned now, or keeps it until its chat's reply is out. */
   private async deliver(notice: FollowupNotice): Promise<void> {
     const chatId = notice.target.chatId;
     if (!this.replying.has(chatId)) return this.notify(notice);
-    const list = this.waiting.get(chatId);
-    if (list) return void list.push(notice);
-    this.waiting.set(chatId, [notice]);
-    setTimeout(() => this.poke(chatId), REPLY_WAIT_MS).unref();
+    const held = this.waiting.get(chatId);
+    if (held) return void held.notices.push(notice);
+    this.waiting.set(chatId, { notices: [notice], timer: setTimeout(() => this.poke(chatId), REPLY_WAIT_MS).unref() });
   }
 
   /** Runs every pending job and sends what they earned; concurrent calls share one drain. */
@@ -100,10 +101,16 @@ export class FollowupRunner {
   /**
    * Shutdown: no drain starts after this (one poked just before would find the database
    * closed); the one in progress commits its batch, and jobs not reached run at the next start.
+   * What is held or ready goes now: its jobs are done and will not run again, and the
+   * updates have finished (the runner stops first), so their replies are out.
    */
   async stop(): Promise<void> {
     this.stopped = true;
     await this.settled();
+    for (const chatId of [...this.waiting.keys()]) this.replied(chatId);
+    const ready = this.ready;
+    this.ready = [];
+    for (const notice of ready) await this.notify(notice);
   }
 
   /** Resolves when the drain in progress, if any, has finished. */

@@ -1,4 +1,4 @@
-import { open } from "node:fs/promises";
+import { type FileHandle, open } from "node:fs/promises";
 import type { Db } from "./client.js";
 
 /**
@@ -15,17 +15,27 @@ import type { Db } from "./client.js";
  * written, which is what this does after `commit` returned. A checkpoint meanwhile
  * (on this thread, inside a later commit) first syncs the WAL and the database file
  * itself, so frames it moves out of the log are on disk before the log is reused.
+ *
+ * Only the log is ever opened here, never the database file: closing any descriptor of
+ * a file drops every POSIX lock the process holds on it, so a close of the database
+ * file on the pool, while this thread is in a write transaction, would let another
+ * process (the CLI) write at the same time and corrupt it. SQLite keeps no such lock
+ * on the log (WAL locks live in the -shm file).
  */
 export function durableSync(db: Db): () => Promise<void> {
   const sqlite = db.$client;
   if (sqlite.memory) return async () => undefined;
   return async () => {
     // Opened each time (off the thread too): always the log the connection writes now.
-    const file = await open(`${sqlite.name}-wal`, "r+").catch((err: NodeJS.ErrnoException) => {
-      // No log (not in WAL mode, or nothing was ever written through it): the commits are in the file itself.
-      if (err.code === "ENOENT") return open(sqlite.name, "r+");
+    let file: FileHandle;
+    try {
+      file = await open(`${sqlite.name}-wal`, "r+");
+    } catch (err) {
+      // No log: not in WAL mode (the rollback journal), where `synchronous = NORMAL` syncs
+      // the database file at every commit already, so the commits are on the disk.
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return;
       throw err;
-    });
+    }
     try {
       await file.sync();
     } finally {

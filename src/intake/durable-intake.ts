@@ -230,10 +230,17 @@ export function startWebhookIntake<C extends Context>(bot: Bot<C>, deps: AppDeps
   const queue = new PushQueue();
   const stats = emptyStats();
   const intake = startIntake(bot, deps, stats, (batchSize, signal) => queue.take(batchSize, signal), opts);
+  // Updates arrive on several connections at once and each flush ends when the disk is done
+  // with it: queued in the order they were stored (one chat's messages in turn), not the
+  // order their flushes ended.
+  let inOrder: Promise<unknown> = Promise.resolve();
   return {
     ...intake,
-    async accept(update) {
-      queue.push(await store(deps, stats, [update]));
+    accept(update) {
+      const stored = store(deps, stats, [update]);
+      const queued = inOrder.then(() => stored).then((fresh) => queue.push(fresh));
+      inOrder = queued.catch(() => undefined);
+      return queued;
     },
   };
 }

@@ -1,9 +1,12 @@
 // Webhook mode answers Telegram once the update is stored, before it is handled: a slow
 // handler never keeps Telegram waiting, and a redelivery is not handled again.
+import { mkdtempSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Bot } from "grammy";
 import type { Update } from "grammy/types";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { stopRunner } from "../../src/bot/stop-runner.js";
 import { loadConfig } from "../../src/config.js";
 import { openDatabase } from "../../src/db/client.js";
@@ -13,6 +16,26 @@ import { createLogger } from "../../src/logger.js";
 import type { AppDeps } from "../../src/services/deps.js";
 import type { HealthReport } from "../../src/web/health.js";
 import { createHttpServer } from "../../src/web/http-server.js";
+
+/** While set, an fsync of the inbox waits for it (a busy disk, one flush slower than the next). */
+let slowSync: Promise<void> | null = null;
+vi.mock("node:fs/promises", async (original) => {
+  const real = await original<typeof import("node:fs/promises")>();
+  return {
+    ...real,
+    open: async (path: string, flags: string) => {
+      const file = await real.open(path, flags);
+      const sync = file.sync.bind(file);
+      const wait = slowSync;
+      slowSync = null;
+      file.sync = async () => {
+        await wait;
+        await sync();
+      };
+      return file;
+    },
+  };
+});
 
 const TOKEN = "123456:WEBHOOK-intake-test-token";
 const update: Update = {
@@ -74,6 +97,36 @@ describe("webhook intake", () => {
       release();
       await stopRunner(webhook.runner);
       await new Promise((r) => server.close(r));
+    }
+  });
+
+  it("hands updates on in the order they were stored, even when the first one's flush ends last", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "webhook-intake-")), "bot.db");
+    const config = loadConfig({ BOT_TOKEN: TOKEN, DATABASE_PATH: path });
+    const db = openDatabase(path);
+    const deps: AppDeps = { config, db, repos: createRepositories(db), logger: createLogger("silent"), now: Date.now };
+    const bot = new Bot(TOKEN, { botInfo: { id: 1, is_bot: true, first_name: "Bot", username: "kpi_bot" } as never });
+    const handled: number[] = [];
+    bot.on("message", (ctx) => void handled.push(ctx.update.update_id));
+    const webhook = startWebhookIntake(bot, deps);
+    const inChat = (id: number): Update => ({ ...update, update_id: id, message: { ...update.message!, message_id: id } });
+    let releaseFirst!: () => void;
+    slowSync = new Promise<void>((r) => {
+      releaseFirst = r;
+    });
+    try {
+      // Two messages of one chat, delivered on two connections at once: 8's flush is slow.
+      const first = webhook.accept(inChat(8));
+      const second = webhook.accept(inChat(9));
+      await new Promise((r) => setTimeout(r, 50));
+      releaseFirst();
+      await Promise.all([first, second]);
+      for (let i = 0; i < 200 && handled.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(handled).toEqual([8, 9]);
+    } finally {
+      releaseFirst();
+      await stopRunner(webhook.runner);
+      db.$client.close();
     }
   });
 });

@@ -21,6 +21,10 @@ export function inboxRepository(db: Db) {
   const storeAll = sqlite.transaction((updates: Update[], now: number) =>
     updates.filter((u) => insert.run(u.update_id, JSON.stringify(u), now).changes > 0),
   );
+  const remove = sqlite.prepare("DELETE FROM inbox WHERE update_id = ?");
+  const forget = sqlite.transaction((ids: number[]) => {
+    for (const id of ids) remove.run(id);
+  });
   const toDisk = durableSync(db);
   return {
     /**
@@ -34,7 +38,14 @@ export function inboxRepository(db: Db) {
     async store(updates: Update[], now: number): Promise<Update[]> {
       if (updates.length === 0) return [];
       const fresh = storeAll(updates, now);
-      await toDisk();
+      try {
+        await toDisk();
+      } catch (err) {
+        // Not on the disk, so Telegram is not told (the caller fails): its next delivery of
+        // these must find them new, not stored already and never handed out until a restart.
+        forget(fresh.map((u) => u.update_id));
+        throw err;
+      }
       return fresh;
     },
     /**
