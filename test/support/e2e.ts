@@ -41,8 +41,12 @@ export const e2e = test.extend<E2eFixtures>({
       env: { LOG_LEVEL: process.env["DEBUG_LOG"] ?? "silent", ...env },
     });
     await use(h);
-    await h.stop();
-    await h.fake.close();
+    // The fake closes even when the bot's stop fails, so one broken test does not hold the port for the next.
+    try {
+      await h.stop();
+    } finally {
+      await h.fake.close();
+    }
   },
   clock: async ({ h }, use) => {
     if (!h.clock) throw new Error("`clock` needs a start: e2e.extend({ startAt: '…' })");
