@@ -164,7 +164,7 @@ export const HELD =
 // "встреча перенеслась", "отменили демо", "pushed the meeting": a meeting moved or called off was not held.
 export const MOVED = w(
   // "слилась со встречи": a client who dropped out of a meeting called it off.
-  "(?:слил(?:ся|ась|ись|и)|соскочил\\p{L}*|спрыгнул\\p{L}*)\\s+(?:со?\\s+)?(?=встреч|демо|созвон|звонк|през)|перен[её]с\\p{L}*|перенос\\p{L}*|отмен\\p{L}*|сдвинул\\p{L}*|сдвинули|postpon\\p{L}*|reschedul\\p{L}*|pushed|moved|move(?![\\p{L}])|push(?![\\p{L}])|сдвин\\p{L}*|cancel\\p{L}*|called\\s+off",
+  "(?:слил(?:ся|ась|ись|и)|соскочил\\p{L}*|спрыгнул\\p{L}*)\\s+(?:со?\\s+)?(?=встреч|демо|созвон|звонк|през)|перен[её]с\\p{L}*|перенос\\p{L}*|отмен\\p{L}*|сдвинул\\p{L}*|сдвинули|(?:пере|по)?двига\\p{L}*|передвин\\p{L}*|подвин(?:ул|ем|ут)\\p{L}*|postpon\\p{L}*|reschedul\\p{L}*|pushed|moved|move(?![\\p{L}])|push(?![\\p{L}])|сдвин\\p{L}*|cancel\\p{L}*|called\\s+off",
 );
 // "не подписали", "встреча не состоялась", "didn't sign": a negated event did not happen.
 export const NEGATION_BEFORE =
@@ -368,7 +368,7 @@ export const WORDED_AMOUNT = new RegExp(
 export const REASON_SEP =
   /\s[—–-]\s|[—–:(]|(?<![\p{L}])(?:сказал\p{L}*(?!\s+нет)(?:\s+что)?|потому\s+что|так\s+как|т\.\s?к\.|причина|из-за|because|reason|due\s+to|since)(?![\p{L}])/giu;
 export const REASON_LEAD =
-  /^(?:[\s:—–(-]|(?:сказал\p{L}*|говор\p{L}*|said)(?:\s+(?:что|that))?(?![\p{L}])|потому\s+что|так\s+как|т\.\s?к\.|причина|because|reason|since|(?:их|его|ее|её|them)(?=\s+не\s)|ссыла\p{L}*\s+на|they(?=\s+\p{L}+ed\s))+/iu;
+  /^(?:[\s:—–(-]|(?:сказал\p{L}*|говор\p{L}*|said)(?:\s+(?:что|that))?(?![\p{L}])|потому\s+что|так\s+как|т\.\s?к\.|причина|because|reason|since|(?:их|его|ее|её|them)(?=\s+не\s)|у\s+(?:них|него|нее|неё|нас)(?:\s+(?:теперь|уже|сейчас))?(?=\s)|ссыла\p{L}*\s+на|they(?=\s+\p{L}+ed\s))+/iu;
 // "хотят презентацию", "ждут КП", "will send a quote": what is wanted or planned has not
 // happened yet, so the word right after it is not an event (a wanted meeting after a
 // call is the call's outcome, read by MEETING_OUTCOME).

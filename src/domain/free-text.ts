@@ -861,7 +861,10 @@ function readClause(
   if (clause.kind === "lost" && !clause.reason) {
     const at = kindsFound.get("lost")?.[0]?.[0] ?? 0;
     const rest = text.slice(at).replace(/[\s.!,;)]+$/gu, "");
-    if (/конкурент|поставщик|подрядчик|други[хм]|competitor|vendor|supplier|provider|someone\s+else/iu.test(rest) && !/[,;:—–]/u.test(rest))
+    if (
+      /конкурент|поставщик|подрядчик|други[хм]|бюджет|budget|competitor|vendor|supplier|provider|someone\s+else/iu.test(rest) &&
+      !/[,;:—–]/u.test(rest)
+    )
       clause.reason = rest.slice(0, MAX_REASON_LENGTH);
     // "проиграли по цене", "отказались по срокам": what it was lost on, right after the loss word.
     else {
@@ -1302,6 +1305,7 @@ export function readFreeText(
     }
   const notes = new Set<ReadingNote>();
   const drafts: Draft[] = [];
+  let copiedReason = false;
   let pendingClients: ClientRef[] = [];
   // The clause the last event was read from.
   let lastOwner: Clause | null = null;
@@ -1405,6 +1409,8 @@ export function readFreeText(
       // "отказались, дорого": the words after a loss are its reason.
       if (last.kind === "lost" && !last.reason && c.clients.length === 0 && c.amountMinor === null) {
         last.reason = c.reason ?? reasonText(raws[clauses.indexOf(c)] ?? "");
+        // A clause of four words or more copied whole as the reason may be a paraphrase or an event of its own: ask.
+        if ((last.reason?.split(/\s+/u).length ?? 0) >= 4) copiedReason = true;
         // Its words are the reason now, read as written: nothing in them is left unexplained.
         if (last.reason) c.unexplained = [];
       }
@@ -1547,6 +1553,7 @@ export function readFreeText(
   const confident =
     !guessed &&
     !leftOver &&
+    !copiedReason &&
     // Every word of the message taken by something the reader understood: an unexplained one may change its meaning.
     clauses.every((c) => c.unexplained.length === 0) &&
     !NEEDS_A_LOOK.test(lowerText) &&

@@ -896,3 +896,37 @@ describe("readFreeText, round 8: trades and roles before names, names by sound, 
     expect(got("кафе Облака — новый лид, пришли по рекомендации Лотоса")).toEqual(["lead@Облака"]);
   });
 });
+
+describe("readFreeText, round 10: loss reasons, meetings moved, budget freezes", () => {
+  const known = ["Кедр", "ООО «Лотос»", "Орбита", "Greenway", "Bluebird Media"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+  const reason = (text: string) => read(text, known).entries.map((e) => e.lostReason);
+
+  it("keeps whose situation it is out of a loss's reason", () => {
+    expect(reason("Кедр отказался, причина — у них теперь свой склад")).toEqual(["свой склад"]);
+    expect(reason("Орбита отказ: у него уже есть подрядчик")).toEqual(["есть подрядчик"]);
+  });
+
+  it("reads a budget cut or freeze as the loss's own reason, not the loss words after it", () => {
+    expect(reason("greenway froze their budget, deal is off")).toEqual(["froze their budget"]);
+    expect(reason("Bluebird Media cut the budget, no go")).toEqual(["cut the budget"]);
+    expect(reason("Лотос заморозил бюджет на год, отказ")).toEqual(["заморозил бюджет на год"]);
+  });
+
+  it("asks before storing a loss whose reason is a whole clause copied as written", () => {
+    const long = read("Кедр отказался, решили работать со своим поставщиком дальше", known);
+    expect(long.entries.map((e) => e.kind)).toEqual(["lost"]);
+    expect(long.confident).toBe(false);
+    // A short reason is read, not copied: stored unasked as before.
+    expect(read("Кедр отказался, дорого", known).confident).toBe(true);
+  });
+
+  it("logs nothing for a meeting being moved in the present tense", () => {
+    expect(got("встречу с Кедром двигаем, он в отпуске")).toEqual([]);
+    expect(got("демо с Орбитой передвигаем на следующую неделю")).toEqual([]);
+    expect(got("созвон с Лотосом передвинули, у них аудит")).toEqual([]);
+  });
+});
