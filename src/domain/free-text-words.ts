@@ -81,6 +81,9 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
     w(
       `${EXPO}|referral|referred\\s+(?:by|to|us)|по\\s+рекомендаци\\p{L}*|порекомендовал\\p{L}*|(?:по\\s+)?сарафан\\p{L}*|` +
         "написал[аи]?\\s+(?:нам\\s+|мне\\s+)?(?:в|на)\\s+(?:телег|телеграм|тг|ватсап|вотсап|whatsapp|почт|директ|инст|личк|авито)\\p{L}*\\s+(?:из|от|нов\\p{L}*|клиент\\p{L}*|компани\\p{L}*)(?![\\p{L}])|" +
+        // "позвонили из ООО Газстрой", "в инсту написали из кофейни Зерно", "написал Андрей из хозяйства Рассвет",
+        // "из ТЦ Радуга написали на почту": somebody from a company got in touch first.
+        '(?:написали|позвонили|обратились|написал[аи]?\\s+(?!(?:им|ему|ей|нам|мне)(?![\\p{L}]))\\p{L}+)\\s+(?:(?:в|на)\\s+\\p{L}+\\s+)?(?:из|от)(?=\\s)|(?<=(?<![\\p{L}])из\\s+(?:[\\p{L}«»"-]+\\s+){1,4})(?:написали|позвонили|обратились)|форм\\p{L}*\\s+(?:на|с)\\s+сайт\\p{L}*|' +
         // "got a whatsapp message from Nordic", "an email came in from …": a first written contact from a company.
         "(?:got|received)\\s+(?:a|an)\\s+(?:[\\p{L}-]+\\s+)?(?:message|email|e-mail|text|dm|inquiry|enquiry)\\s+from|(?:message|email|inquiry|enquiry)\\s+came\\s+in\\s+from|сами\\s+(?:\\p{L}+\\s+)?(?:позвонил|набрал|вышл|выш[её]л|обратил|написал)\\p{L}*|(?:позвонил|набрал|вышл|выш[её]л|написал)\\p{L}*\\s+сами|(?:called|rang|phoned|reached\\s+out\\s+to)\\s+us|called\\s+in(?![\\p{L}])|" +
         "(?:приш[её]л|пришл[аи]|появил\\p{L}*|заш[её]л|зашл[аи]|обратил\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:клиент|лид|заявк|запрос|контакт)|(?:взял|получил|дал[аи]?)\\p{L}*\\s+контакт|" +
@@ -129,7 +132,7 @@ const APPOINTMENT = "демо|демк|презент|през[аыуе]|пок�
 export const ONLY = /(?<![\p{L}])(?:только|лишь|only|just)(?![\p{L}])/iu;
 // A call the client made: "входящий", "позвонили сами", "called us".
 export const INBOUND =
-  /входящ|inbound|(?<![\p{L}])сами(?![\p{L}])|(?:called|rang|phoned)\s+us|called\s+in(?![\p{L}])|(?:позвонил\p{L}*|звонок\s+от|звонил\p{L}*)\s+(?:нов|потенциальн)\p{L}*\s+(?:клиент|заказчик|компани)/u;
+  /входящ|inbound|(?<![\p{L}])сами(?![\p{L}])|(?:позвонили|позвонил[аи]?\s+(?:из|от)\s|обратились)\s+(?:\p{L}+\s+)?(?:из|от)\s|(?<=(?<![\p{L}])из\s+(?:[\p{L}«»"-]+\s+){1,4})позвонили|(?:called|rang|phoned)\s+us|called\s+in(?![\p{L}])|(?:позвонил\p{L}*|звонок\s+от|звонил\p{L}*)\s+(?:нов|потенциальн)\p{L}*\s+(?:клиент|заказчик|компани)/u;
 export const CANCELLED = /отмен|cancel|called\s+off/u;
 // "отменилась, перенесли на 10-е": a meeting called off and set for a new date is moved.
 export const RESCHEDULED = w(
@@ -213,11 +216,13 @@ const WD =
 const WD_GEN = "понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья";
 // English short forms only where they are no other word ("sat", "sun" are).
 const WD_SHORT = "пн|вт|ср|чт|пт|сб|вс|mon|tues?|wed|thu|thurs?|fri";
+// "пн звонил Фениксу": a Russian short weekday opening a message before a past verb dates it.
+const WD_SHORT_RU = "пн|вт|ср|чт|пт|сб|вс";
 export const BARE_WEEKDAY = w(`(?:${WD}|${WD_SHORT})(?![\\p{L}])`);
 // "в пятницу отправил КП", "on Monday", "monday: closed …": a weekday named as when it happened.
 // "на этой неделе (вт) была презентация": a weekday in brackets dates what it follows.
 export const WEEKDAY = w(
-  `(?:(?:в|во)\\s+(?:прошл\\p{L}+\\s+)?|on\\s+|last\\s+|(?<=\\()\\s*)(${WD}|${WD_SHORT})(?![\\p{L}])|^(${WD}|(?:${WD_SHORT})(?=\\s*[:—–-]))(?![\\p{L}])|(?<=итог\\p{L}*\\s+)(${WD_GEN})(?![\\p{L}])`,
+  `(?:(?:в|во)\\s+(?:прошл\\p{L}+\\s+)?|on\\s+|last\\s+|(?<=\\()\\s*)(${WD}|${WD_SHORT})(?![\\p{L}])|^(${WD}|(?:${WD_SHORT})(?=\\s*[:—–-]))(?![\\p{L}])|(?<=итог\\p{L}*\\s+)(${WD_GEN})(?![\\p{L}])|^(${WD_SHORT_RU})(?=\\s+\\p{L}+(?:л|ла|ли|лся|лась|лись)(?![\\p{L}]))`,
 );
 // "на пятницу", "до пятницы", "next Monday", "for Thursday": a weekday ahead.
 export const WEEKDAY_AHEAD = w(

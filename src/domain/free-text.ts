@@ -178,12 +178,13 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
     const heading = m[2] !== undefined && /^\s*[:—–-]/u.test(lower.slice(m.index + m[0].length));
     const ahead =
       m[3] === undefined &&
+      m[4] === undefined &&
       !heading &&
       (booking ||
         promised ||
         (ofAppointment && spans(HELD, lower).length === 0) ||
         (!pastTense && /встреч|meet|демо|demo|презент/u.test(lower)));
-    const name = m[1] ?? m[2] ?? m[3] ?? "";
+    const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? "";
     const weekday = WEEKDAY_NAMES.find(([re]) => re.test(name))?.[1];
     if (!ahead && weekday && day === null) day = { type: "weekday", weekday };
   }
@@ -601,7 +602,7 @@ function readClause(
     clause.plan = true;
     WEEKDAY.lastIndex = 0;
     const named = WEEKDAY.exec(lower);
-    const weekday = named ? WEEKDAY_NAMES.find(([re]) => re.test(named[1] ?? named[2] ?? named[3] ?? ""))?.[1] : undefined;
+    const weekday = named ? WEEKDAY_NAMES.find(([re]) => re.test(named[1] ?? named[2] ?? named[3] ?? named[4] ?? ""))?.[1] : undefined;
     if (weekday) clause.verblessWeekday = { type: "weekday", weekday };
   }
   // "демо на понедельник", "зовут на встречу", "жду их в офисе в четверг", "they'd like to meet":

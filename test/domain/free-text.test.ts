@@ -924,6 +924,21 @@ describe("readFreeText, round 10: loss reasons, meetings moved, budget freezes",
     expect(read("Кедр отказался, дорого", known).confident).toBe(true);
   });
 
+  it("dates a message opened by a Russian short weekday before a past verb", () => {
+    expect(read("пн звонил Кедру, не дозвонился", known).entries.map((e) => e.day)).toEqual([{ type: "weekday", weekday: 1 }]);
+    expect(read("чт отправил КП Орбите", known).entries.map((e) => e.day)).toEqual([{ type: "weekday", weekday: 4 }]);
+  });
+
+  it("reads somebody from a company getting in touch first as a lead, by any channel and word order", () => {
+    expect(got("в телегу написали из пекарни Колосок, хотят прайс")).toEqual(["lead@Колосок"]);
+    expect(got("из салона Ирис написали на почту, нужен расчёт")).toEqual(["lead@Ирис"]);
+    expect(got("позвонили из ООО Техмаш, просят КП")).toEqual(["lead@Техмаш"]);
+    expect(got("написала Марина из клиники Здоровье, интересуются ценами")).toEqual(["lead@Здоровье"]);
+    expect(got("заполнили форму на сайте, ООО «Вектор»")).toEqual(["lead@Вектор"]);
+    // Our own call is still a call.
+    expect(got("позвонили Кедру, договорились о встрече")).toEqual(["call:meeting@Кедр"]);
+  });
+
   it("logs nothing for a meeting being moved in the present tense", () => {
     expect(got("встречу с Кедром двигаем, он в отпуске")).toEqual([]);
     expect(got("демо с Орбитой передвигаем на следующую неделю")).toEqual([]);
