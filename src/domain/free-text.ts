@@ -956,6 +956,8 @@ function findClients(
     if (!hit) continue;
     // "с новым домом" is «Новый Дом»: a small word may open a known name of several words, never be one alone.
     if (STOP.has(t.lower) && (hit.words < 2 || t.lower.length < 4)) continue;
+    // "still in progress": a lowercase English word is no Russian client's name transliterated («Прогресс»).
+    if (isCyrillic(hit.client.key) && !isCyrillic(t.lower) && !isUpper(t.text)) continue;
     // "Соколов подписал": a surname whose base form is not the client's name is a person, not «Сокол» inflected.
     const surname = hit.words === 1 && morph !== null && isCyrillic(t.lower) && morph(t.lower, null)?.proper === "surname";
     if (surname && bases[i] && compact(bases[i]!) !== hit.client.key && compact(t.lower) !== hit.client.key) continue;
@@ -1000,6 +1002,47 @@ function findClients(
         text.slice(free[i - 1]!.end, free[i]!.start).trim() === ""
       )
         i++;
+      continue;
+    }
+    // "в Автопарк №1", "с поликлиникой №3", "для детского сада № 12": a numbered institution is named by its number.
+    const numberAfter = (x: Token) => /^\s*№\s*(\d+)/u.exec(text.slice(x.end));
+    const nextFree = free[i + 1];
+    const numbered =
+      isCyrillic(t.lower) && !STOP.has(t.lower) && !EVENT_NOUN.test(t.lower)
+        ? numberAfter(t)
+          ? [t]
+          : nextFree &&
+              all.indexOf(nextFree) === idx + 1 &&
+              isCyrillic(nextFree.lower) &&
+              numberAfter(nextFree) &&
+              text.slice(t.end, nextFree.start).trim() === ""
+            ? [t, nextFree]
+            : null
+        : null;
+    if (numbered) {
+      const lastWord = numbered[numbered.length - 1]!;
+      const no = numberAfter(lastWord)!;
+      const end = lastWord.end + no[0].length;
+      const words = numbered.map((x) => (morph ? (morph(x.lower, null)?.base ?? x.lower) : x.lower));
+      // "детского сада": the adjective's base agrees with its noun's gender ("детский сад", not "детское").
+      if (words.length === 2 && morph && morph(words[0]!, null)?.pos === "adj") {
+        const noun = words[1]!;
+        const endings = /[ая]$/u.test(noun) ? ["ая", "яя"] : /[ое]$/u.test(noun) ? ["ое", "ее"] : ["ий", "ый", "ой"];
+        const stem = words[0]!.slice(0, -2);
+        const agreed = endings
+          .map((e) => stem + e)
+          .find((c) => {
+            const a = morph(c, null);
+            return a?.pos === "adj" && a.base === c && !a.guessed;
+          });
+        if (agreed) words[0] = agreed;
+      }
+      const base = words.join(" ");
+      const name = `${base.charAt(0).toUpperCase()}${base.slice(1)} №${no[1]}`;
+      const k = lookupKnown(name, index);
+      found.push({ name: k?.name ?? name, isNew: !k, start: t.start, typed: text.slice(t.start, end) });
+      used.push([t.start, end]);
+      while (i < free.length && free[i]!.start < end) i++;
       continue;
     }
     const prepOverLegal = afterLegal && prevPrev ? NAME_PREPS[prevPrev.lower] : undefined;

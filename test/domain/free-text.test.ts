@@ -939,6 +939,19 @@ describe("readFreeText, round 10: loss reasons, meetings moved, budget freezes",
     expect(got("позвонили Кедру, договорились о встрече")).toEqual(["call:meeting@Кедр"]);
   });
 
+  it("names a numbered institution by its number", () => {
+    expect(got("звонил в Гимназию №5, не дозвонился")).toEqual(["call:noanswer@Гимназия №5"]);
+    expect(got("подписали договор с больницей № 12 на 300к")).toEqual(["deal@Больница №12"]);
+    expect(got("отправил КП для детского сада №7")).toEqual(["proposal@Детский сад №7"]);
+  });
+
+  it("reads no lowercase English word as a Russian client's name transliterated", () => {
+    const withProgress = ["ООО «Прогресс»", "Greenway"];
+    const names = (text: string) => readFreeText(text, withProgress, morph).entries.map((e) => e.clientName);
+    expect(names("called greenway, talks still in progress")).toEqual(["Greenway"]);
+    expect(names("called Progress, no answer")).toEqual(["ООО «Прогресс»"]);
+  });
+
   it("logs nothing for a meeting being moved in the present tense", () => {
     expect(got("встречу с Кедром двигаем, он в отпуске")).toEqual([]);
     expect(got("демо с Орбитой передвигаем на следующую неделю")).toEqual([]);
