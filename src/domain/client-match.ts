@@ -4,7 +4,33 @@
 // ("Atlant"), or the first word of a longer name when no other client shares it ("Альфу").
 // Pure: names in, matches out.
 
-const LEGAL_WORDS = new Set(["ооо", "оао", "зао", "пао", "ао", "ип", "нко", "гк", "тд", "llc", "inc", "ltd", "gmbh", "corp", "co", "plc"]);
+const LEGAL_WORDS = new Set([
+  "ооо",
+  "оао",
+  "зао",
+  "пао",
+  "ао",
+  "ип",
+  "нко",
+  "гк",
+  "тд",
+  "llc",
+  "inc",
+  "ltd",
+  "gmbh",
+  "corp",
+  "co",
+  "plc",
+  "гбу",
+  "гуп",
+  "муп",
+  "фгуп",
+  "фгбу",
+  "мбу",
+  "гку",
+  "тк",
+  "ук",
+]);
 
 /** Case endings a name may take after its stem. */
 const ENDINGS = [

@@ -281,7 +281,7 @@ export const STOP = new Set(
     "back twice earlier later already now still really finally everything nothing someone somebody everyone people guy guys " +
     // Whose ("у своей страховой", "от нашего КП") and when ("к обеду") are no names.
     "свой своя своё свое своей своего своему своих свою своим своими наш наша наше нашего нашей наших нашу нашим нашему " +
-    "обеду обеда обедом утра утру вечеру вечера конца конец концу понедельника вторника среды четверга пятницы субботы воскресенья " +
+    "обед ужин обеду обеда обедом утра утру вечеру вечера конца конец концу понедельника вторника среды четверга пятницы субботы воскресенья " +
     // Abbreviations of what is sold or discussed ("КП по ДМС", "обсудили ТЗ"): typed in capitals, never a client.
     "дмс тз узи осаго каско эдо ндс ит it hr эйчар смм smm seo сео кп тп то сто"
   ).split(" "),
@@ -326,6 +326,16 @@ export const LEGAL = new Set([
   "co",
   "plc",
   "ооо»",
+  // State and municipal bodies ("ГБУ Жилищник", "МУП Водоканал") and a company's trade by its initials ("ТК Магистраль").
+  "гбу",
+  "гуп",
+  "муп",
+  "фгуп",
+  "фгбу",
+  "мбу",
+  "гку",
+  "тк",
+  "ук",
 ]);
 
 export const MULT: [RegExp, string][] = [

@@ -952,6 +952,13 @@ describe("readFreeText, round 10: loss reasons, meetings moved, budget freezes",
     expect(names("called Progress, no answer")).toEqual(["ООО «Прогресс»"]);
   });
 
+  it("keeps a state body's form and a trade's initials out of the name, and a mealtime out of the clients", () => {
+    expect(got("подписали договор с МУП Горсвет на 2 млн")).toEqual(["deal@Горсвет"]);
+    expect(got("отправил КП в ГБУ Паркхоз")).toEqual(["proposal@Паркхоз"]);
+    expect(got("встреча с УК Уютный дом прошла хорошо")).toEqual(["meeting@Уютный Дом"]);
+    expect(got("в обед отправил Кедру КП")).toEqual(["proposal@Кедр"]);
+  });
+
   it("logs nothing for a meeting being moved in the present tense", () => {
     expect(got("встречу с Кедром двигаем, он в отпуске")).toEqual([]);
     expect(got("демо с Орбитой передвигаем на следующую неделю")).toEqual([]);
