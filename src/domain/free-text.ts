@@ -1250,6 +1250,26 @@ function splitClauses(text: string, morph: Morphology | null, known: KnownClient
 const hasEvent = (lower: string) =>
   KIND_PATTERNS.some(([, re]) => spans(re, lower).length > 0) || spans(NOANSWER, lower).length > 0 || spans(REACHED, lower).length > 0;
 
+const DAY_WORDS = new Set(["сегодня", "вчера", "позавчера", "today", "yesterday"]);
+const RUN_ON_LEAD = new Set([
+  ...DAY_WORDS,
+  "утром",
+  "днем",
+  "вечером",
+  "они",
+  "он",
+  "она",
+  "мы",
+  "его",
+  "ее",
+  "им",
+  "их",
+  "ему",
+  "ей",
+  "уже",
+  "снова",
+]);
+
 /**
  * "звонил в полюс никто не взял потом набрал звезду поговорили отправил кп": voice input and
  * quick typing leave no commas, so a past-tense verb that starts another event starts a clause.
@@ -1279,6 +1299,10 @@ function splitRunOn(clause: string, morph: Morphology, known: KnownClients | nul
     const governed = NAME_PREPS[tokens[s - 2]?.lower ?? ""] !== undefined;
     const subject = s >= 2 && known && !governed ? matchKnownAt(words, bases, s - 1, known) : null;
     if (subject?.words === 1 && clause.slice(tokens[s - 1]!.end, tokens[s]!.start).trim() === "") s--;
+    // "…на 560к сегодня они его подписали": the day and the pronouns before the verb (or its subject) start its piece.
+    const lead = s;
+    while (s > lead - 3 && s > 1 && RUN_ON_LEAD.has(tokens[s - 1]!.lower)) s--;
+    if (s < lead && !DAY_WORDS.has(tokens[s]!.lower)) s = lead;
     const t = tokens[s]!;
     if (s < i && t.start <= from) continue;
     if (phrases.some(([a, b]) => a < t.start && t.start < b)) continue;
@@ -1550,6 +1574,18 @@ export function readFreeText(
         paid.amountPhrase = d.amountPhrase;
       }
       drafts.splice(i, 1);
+    }
+  }
+  // "отправил КП на 560к, сегодня его подписали": a deal closed after a proposal for a sum, naming none, is for that sum.
+  for (const [i, d] of drafts.entries()) {
+    if (d.kind !== "deal" || d.amountMinor !== null) continue;
+    const offer = drafts
+      .slice(0, i)
+      .reverse()
+      .find((x) => x.kind === "proposal" && (!x.client || !d.client || clientKey(x.client.name) === clientKey(d.client.name)));
+    if (offer?.amountMinor != null) {
+      d.amountMinor = offer.amountMinor;
+      d.amountPhrase = offer.amountPhrase;
     }
   }
   let guessed = false;

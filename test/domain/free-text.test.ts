@@ -959,6 +959,20 @@ describe("readFreeText, round 10: loss reasons, meetings moved, budget freezes",
     expect(got("в обед отправил Кедру КП")).toEqual(["proposal@Кедр"]);
   });
 
+  it("splits a run-on at a new day before the verb and dates the event after it by that day", () => {
+    const r = read("позавчера отправил КП Кедру на 300к сегодня они его подписали", known);
+    expect(r.entries.map((e) => [e.kind, e.clientName, e.day])).toEqual([
+      ["proposal", "Кедр", { type: "ago", days: 2 }],
+      ["deal", "Кедр", null],
+    ]);
+  });
+
+  it("gives a deal that names no sum the sum of the proposal it follows, for the same client only", () => {
+    const sums = (text: string) => read(text, known).entries.map((e) => `${e.kind}@${e.clientName}:${e.amountMinor}`);
+    expect(sums("отправил КП Орбите на 120к, вчера подписали")).toEqual(["proposal@Орбита:null", "deal@Орбита:12000000"]);
+    expect(sums("отправил КП Орбите на 120к, Кедр подписал")).toEqual(["proposal@Орбита:null", "deal@Кедр:null"]);
+  });
+
   it("logs nothing for a meeting being moved in the present tense", () => {
     expect(got("встречу с Кедром двигаем, он в отпуске")).toEqual([]);
     expect(got("демо с Орбитой передвигаем на следующую неделю")).toEqual([]);
