@@ -1250,6 +1250,8 @@ function splitClauses(text: string, morph: Morphology | null, known: KnownClient
 const hasEvent = (lower: string) =>
   KIND_PATTERNS.some(([, re]) => spans(re, lower).length > 0) || spans(NOANSWER, lower).length > 0 || spans(REACHED, lower).length > 0;
 
+const STILL_THINKING =
+  /(?<![\p{L}])(?:дума(?:ет|ют|ем)|размышля\p{L}*|в\s+раздумьях|ещ[её]\s+реша\p{L}*|(?:is|are)\s+(?:still\s+)?(?:thinking|considering|deciding))(?![\p{L}])/u;
 const DAY_WORDS = new Set(["сегодня", "вчера", "позавчера", "today", "yesterday"]);
 const RUN_ON_LEAD = new Set([
   ...DAY_WORDS,
@@ -1488,6 +1490,8 @@ export function readFreeText(
         if (!last.client) last.client = cl;
         // "зашёл клиент с улицы, ООО Дельта": a name typed as one outranks a lowercase word read as one.
         else if (last.client.weak && !cl.weak) last.client = cl;
+        // "Каскад ушёл к конкурентам, Волна думает": a second client still thinking shares no deal, loss or proposal.
+        else if (last.kind !== "call" && STILL_THINKING.test(norm(raws[clauses.indexOf(c)] ?? ""))) continue;
         // A second client's deal has its own amount, or none: never the first one's.
         else {
           const more = {

@@ -973,6 +973,18 @@ describe("readFreeText, round 10: loss reasons, meetings moved, budget freezes",
     expect(sums("отправил КП Орбите на 120к, Кедр подписал")).toEqual(["proposal@Орбита:null", "deal@Кедр:null"]);
   });
 
+  it("adds no second client still thinking to a deal or a loss", () => {
+    expect(got("Кедр ушёл к конкуренту, Орбита пока думает")).toEqual(["lost@Кедр"]);
+    expect(got("Орбита подписала на 80к, Лотос думает")).toEqual(["deal@Орбита"]);
+    expect(got("Орбита подписала на 80к, Лотос тоже")).toEqual(["deal@Орбита", "deal@ООО «Лотос»"]);
+  });
+
+  it("reads a visit to a client's premises or a business as a meeting", () => {
+    expect(got("была в Орбите на складе, посмотрели отгрузку")).toEqual(["meeting@Орбита"]);
+    expect(got("был в кафе Ромашка, поговорил с владельцем")).toEqual(["meeting@Ромашка"]);
+    expect(got("был в отпуске, звонил Кедру")).toEqual(["call:reached@Кедр"]);
+  });
+
   it("logs nothing for a meeting being moved in the present tense", () => {
     expect(got("встречу с Кедром двигаем, он в отпуске")).toEqual([]);
     expect(got("демо с Орбитой передвигаем на следующую неделю")).toEqual([]);
