@@ -1142,7 +1142,8 @@ function findClients(
       [cases ?? OBLIQUE, null].some((c) => morph(t.lower, c)?.proper === "surname");
     const k = lookupKnown(name, index, surname);
     const typed = text.slice(t.start, run[run.length - 1]!.end);
-    const place = !k && run.length === 1 && ["в", "во", "на"].includes(prev?.lower ?? "") && morph?.(t.lower, cases)?.proper === "geo";
+    const place =
+      !k && run.length === 1 && ["в", "во", "на", "из"].includes(prev?.lower ?? "") && morph?.(t.lower, cases)?.proper === "geo";
     // "коммерческий директор Ковалёв": a person named by their role is the contact, not the company.
     const roleBase = prev && morph && isCyrillic(prev.lower) ? (morph(prev.lower, null)?.base ?? prev.lower) : "";
     // "звонил Сергею Петровичу в Кедр": nor is a person called by a first name beside a company.

@@ -985,6 +985,10 @@ describe("readFreeText, round 10: loss reasons, meetings moved, budget freezes",
     expect(got("был в отпуске, звонил Кедру")).toEqual(["call:reached@Кедр"]);
   });
 
+  it("reads a city after 'из' as a place, not a second client", () => {
+    expect(got("Кедр отказался, выбрали поставщика из Казани")).toEqual(["lost@Кедр"]);
+  });
+
   it("logs nothing for a meeting being moved in the present tense", () => {
     expect(got("встречу с Кедром двигаем, он в отпуске")).toEqual([]);
     expect(got("демо с Орбитой передвигаем на следующую неделю")).toEqual([]);
