@@ -73,7 +73,7 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "call",
     w(
-      "по\\s+телефону|(?:не)?(?:по|пере|от|со|про|до|за|об)?звон|звякнул|набрал|набирал|трубк|прозвон|called|call|calls|calling|rang|phoned|phone|dialed|dialled|ring|followed\\s+up",
+      "по\\s+телефону|(?:не)?(?:по|пере|от|со|про|до|за|об)?звон|звякнул|набрал|набирал|трубк|прозвон|(?<!(?:chain|company|firm|business|shop|store|outfit|place|startup|agency|bakery|cafe|restaurant|clinic|brand)\\s+)call|calls|calling|rang|phoned|phone|dialed|dialled|ring|followed\\s+up",
     ),
   ],
   [
@@ -132,7 +132,7 @@ const APPOINTMENT = "демо|демк|презент|през[аыуе]|пок�
 export const ONLY = /(?<![\p{L}])(?:только|лишь|only|just)(?![\p{L}])/iu;
 // A call the client made: "входящий", "позвонили сами", "called us".
 export const INBOUND =
-  /входящ|inbound|(?<![\p{L}])сами(?![\p{L}])|(?:позвонили|позвонил[аи]?\s+(?:из|от)\s|обратились)\s+(?:\p{L}+\s+)?(?:из|от)\s|(?<=(?<![\p{L}])из\s+(?:[\p{L}«»"-]+\s+){1,4})позвонили|(?:called|rang|phoned)\s+us|called\s+in(?![\p{L}])|(?:позвонил\p{L}*|звонок\s+от|звонил\p{L}*)\s+(?:нов|потенциальн)\p{L}*\s+(?:клиент|заказчик|компани)/u;
+  /входящ|inbound|(?<![\p{L}])сами(?![\p{L}])|(?:позвонил[аи]?|написал[аи]?|обратил\p{L}*)\s+(?:компани|фирм|организаци|клиник|сеть|магазин)\p{L}*|(?:позвонили|позвонил[аи]?\s+(?:из|от)\s|обратились)\s+(?:\p{L}+\s+)?(?:из|от)\s|(?<=(?<![\p{L}])из\s+(?:[\p{L}«»"-]+\s+){1,4})позвонили|(?:called|rang|phoned)\s+us|called\s+in(?![\p{L}])|(?:позвонил\p{L}*|звонок\s+от|звонил\p{L}*)\s+(?:нов|потенциальн)\p{L}*\s+(?:клиент|заказчик|компани)/u;
 export const CANCELLED = /отмен|cancel|called\s+off/u;
 // "отменилась, перенесли на 10-е": a meeting called off and set for a new date is moved.
 export const RESCHEDULED = w(

@@ -1144,6 +1144,12 @@ function findClients(
     const typed = text.slice(t.start, run[run.length - 1]!.end);
     const place =
       !k && run.length === 1 && ["в", "во", "на", "из"].includes(prev?.lower ?? "") && morph?.(t.lower, cases)?.proper === "geo";
+    // "по рекомендации Колоса позвонила компания Агромаш", "referral from Oakridge - … Crumb & Co": who recommended is
+    // not the new client when another is named.
+    const referrer =
+      prev?.lower === "рекомендации" ||
+      prev?.lower === "рекомендацией" ||
+      (["from", "by"].includes(prev?.lower ?? "") && /^(?:referral|referred|recommendation|recommended)$/u.test(prevPrev?.lower ?? ""));
     // "коммерческий директор Ковалёв": a person named by their role is the contact, not the company.
     const roleBase = prev && morph && isCyrillic(prev.lower) ? (morph(prev.lower, null)?.base ?? prev.lower) : "";
     // "звонил Сергею Петровичу в Кедр": nor is a person called by a first name beside a company.
@@ -1154,7 +1160,7 @@ function findClients(
       start: t.start,
       weak: !k && !isUpper(t.text),
       typed,
-      ...(place || byRole ? { place: true } : {}),
+      ...(place || byRole || referrer ? { place: true } : {}),
     });
     i = j;
   }

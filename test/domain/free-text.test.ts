@@ -989,6 +989,11 @@ describe("readFreeText, round 10: loss reasons, meetings moved, budget freezes",
     expect(got("Кедр отказался, выбрали поставщика из Казани")).toEqual(["lost@Кедр"]);
   });
 
+  it("reads who recommended a new client as no client, and 'a chain called X' as a name, not a call", () => {
+    expect(got("по рекомендации Кедра написала компания Техсервис, хотят прайс")).toEqual(["lead@Техсервис"]);
+    expect(got("referral from Greenway: a clinic called Bright Smile wants a demo")).toEqual(["lead@Bright Smile"]);
+  });
+
   it("logs nothing for a meeting being moved in the present tense", () => {
     expect(got("встречу с Кедром двигаем, он в отпуске")).toEqual([]);
     expect(got("демо с Орбитой передвигаем на следующую неделю")).toEqual([]);
