@@ -383,7 +383,7 @@ export const WORDED_AMOUNT = new RegExp(
 export const REASON_SEP =
   /\s[—–-]\s|[—–:(]|(?<![\p{L}])(?:сказал\p{L}*(?!\s+нет)(?:\s+что)?|потому\s+что|так\s+как|т\.\s?к\.|причина|из-за|because|reason|due\s+to|since)(?![\p{L}])/giu;
 export const REASON_LEAD =
-  /^(?:[\s:—–(-]|(?:сказал\p{L}*|говор\p{L}*|said)(?:\s+(?:что|that))?(?![\p{L}])|потому\s+что|так\s+как|т\.\s?к\.|причина|because|reason|since|(?:их|его|ее|её|them)(?=\s+не\s)|у\s+(?:них|него|нее|неё|нас)(?:\s+(?:теперь|уже|сейчас))?(?=\s)|ссыла\p{L}*\s+на|they(?=\s+\p{L}+ed\s))+/iu;
+  /^(?:[\s:—–(-]|(?:сказал\p{L}*|говор\p{L}*|said)(?:\s+(?:что|that))?(?![\p{L}])|потому\s+что|так\s+как|т\.\s?к\.|причина|because|reason|since|(?:их|его|ее|её|them)(?=\s+не\s)|у\s+(?:них|него|нее|неё|нас)(?:\s+(?:теперь|уже|сейчас))?(?=\s)|ссыла\p{L}*\s+на|they(?=\s+(?:\p{L}+ed|went|chose|found|picked|got)\s))+/iu;
 // "хотят презентацию", "ждут КП", "will send a quote": what is wanted or planned has not
 // happened yet, so the word right after it is not an event (a wanted meeting after a
 // call is the call's outcome, read by MEETING_OUTCOME).

@@ -872,6 +872,14 @@ function readClause(
       const end = kindsFound.get("lost")?.[0]?.[1] ?? 0;
       const on = /^\s+((?:по|из-за)\s+\p{L}+(?:\s+\p{L}+)?)\s*$/u.exec(text.slice(end).replace(/[\s.!,;)]+$/gu, ""));
       if (on?.[1]) clause.reason = on[1];
+      // "lost the Eastgate tender on price", "проиграли тендер Водоканала по цене": what it was lost on, ending the clause.
+      else {
+        const tail =
+          /(?<![\p{L}])((?:по|из-за|on|over)\s+(?:цене|деньгам|бюджету|срокам|условиям|price|pricing|cost|budget|timing|terms))\s*$/iu.exec(
+            text.slice(end).replace(/[\s.!,;)]+$/gu, ""),
+          );
+        if (tail?.[1]) clause.reason = tail[1];
+      }
     }
   }
   const amounts = findAmounts(text);

@@ -994,6 +994,12 @@ describe("readFreeText, round 10: loss reasons, meetings moved, budget freezes",
     expect(got("referral from Greenway: a clinic called Bright Smile wants a demo")).toEqual(["lead@Bright Smile"]);
   });
 
+  it("reads what a tender was lost on at the end of the clause, and drops 'they' before a past verb", () => {
+    expect(reason("lost the Greenway contract on pricing")).toEqual(["on pricing"]);
+    expect(reason("проиграли тендер Орбиты по срокам")).toEqual(["по срокам"]);
+    expect(reason("Greenway lost, they chose a local vendor")).toEqual(["chose a local vendor"]);
+  });
+
   it("logs nothing for a meeting being moved in the present tense", () => {
     expect(got("встречу с Кедром двигаем, он в отпуске")).toEqual([]);
     expect(got("демо с Орбитой передвигаем на следующую неделю")).toEqual([]);
