@@ -1000,6 +1000,14 @@ describe("readFreeText, round 10: loss reasons, meetings moved, budget freezes",
     expect(reason("Greenway lost, they chose a local vendor")).toEqual(["chose a local vendor"]);
   });
 
+  it("matches a known name of two words typed as the first's opening letters and the second", () => {
+    const two = ["Уральский Хлеб", "Кедр"];
+    const names = (text: string) => readFreeText(text, two, morph).entries.map((e) => e.clientName);
+    expect(names("УралХлеб оплатил 50к")).toEqual(["Уральский Хлеб"]);
+    expect(names("звонил в урал хлеб, не взяли")).toEqual(["Уральский Хлеб"]);
+    expect(names("звонил Кедру, не взяли")).toEqual(["Кедр"]);
+  });
+
   it("logs nothing for a meeting being moved in the present tense", () => {
     expect(got("встречу с Кедром двигаем, он в отпуске")).toEqual([]);
     expect(got("демо с Орбитой передвигаем на следующую неделю")).toEqual([]);
