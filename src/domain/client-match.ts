@@ -4,7 +4,33 @@
 // ("Atlant"), or the first word of a longer name when no other client shares it ("Альфу").
 // Pure: names in, matches out.
 
-const LEGAL_WORDS = new Set(["ооо", "оао", "зао", "пао", "ао", "ип", "нко", "гк", "тд", "llc", "inc", "ltd", "gmbh", "corp", "co", "plc"]);
+const LEGAL_WORDS = new Set([
+  "ооо",
+  "оао",
+  "зао",
+  "пао",
+  "ао",
+  "ип",
+  "нко",
+  "гк",
+  "тд",
+  "llc",
+  "inc",
+  "ltd",
+  "gmbh",
+  "corp",
+  "co",
+  "plc",
+  "гбу",
+  "гуп",
+  "муп",
+  "фгуп",
+  "фгбу",
+  "мбу",
+  "гку",
+  "тк",
+  "ук",
+]);
 
 /** Case endings a name may take after its stem. */
 const ENDINGS = [
@@ -262,6 +288,24 @@ export function matchKnownAt(
       )
         return { client, words: n };
     }
+  }
+  // "СибНива", "сиб ниве": a name of two words typed as the first's opening letters and the second whole.
+  const first = compact(words[at] ?? "");
+  const second = compact(words[at + 1] ?? "");
+  for (const client of known.all) {
+    if (client.words.length !== 2) continue;
+    const [w0, w1] = [client.words[0]!, client.words[1]!];
+    if (w0.length < 6 || w1.length < 3) continue;
+    if (
+      first.length >= 3 &&
+      first.length < w0.length &&
+      w0.startsWith(first) &&
+      second &&
+      sameName(second, bases[at + 1] ?? null, w1, "no_typo")
+    )
+      return { client, words: 2 };
+    for (let k = 3; k < Math.min(w0.length, first.length - 2); k++)
+      if (first.startsWith(w0.slice(0, k)) && sameName(first.slice(k), null, w1, "no_typo")) return { client, words: 1 };
   }
   // "к гранитчикам", "у вектровцев": the people of a client, named by a suffix on its name.
   const derived = /^(\p{L}{4,}?)(?:чик|щик|овц|евц|ц)(?:и|ы|ам|ами|ов|ах|а|у|ем|ом|ев)?$/u.exec(compact(words[at] ?? ""));

@@ -67,13 +67,13 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "meeting",
     w(
-      `встрет[иеи]?л(?:ись|ся|ась|а|и)?(?![\\p{L}])|встр?еч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+(?:(?:с|со|на|в|во)\\s+\\p{L}+\\s+)?у\\s|был[аи]?\\s+на\\s+(?:объекте|производстве|складе|площадке|заводе|стройке|точке)|митинг\\p{L}*|(?:заш[её]л|зашла|зашли|забежал\\p{L}*|заскочил\\p{L}*)\\s+(?:к|в)\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|(?:по)?(?:обедал|ужинал|завтракал)\\p{L}*|(?:на\\s+)?ланч(?:е|у)?(?![\\p{L}])|(?:вы|за|с|по)?(?:езжал|ездил)\\p{L}*\\s+(?:на\\s+\\p{L}+\\s+)?(?:к|в|на)\\s|${preceded("(?:^|\\s)у\\s+(?!(?:нас|них|него|нее|неё|меня|тебя|вас)\\s)\\S+\\s+(?:\\p{Lu}?\\S+\\s+)?", "был[аи]?")}(?=\\s*(?:$|[.,;!—–-])|\\s+(?:в|во)\\s+(?:${WD_DAYS})|\\s+(?:вчера|позавчера|сегодня|утром))|${VIDEO}|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|сходил[аи]?\\s+(?:в|к|на\\s+встреч)|визит(?:ом|а|е|у|ы)?(?![\\p{L}])|met(?![\\p{L}])|meeting|qbr(?![\\p{L}])|kick-?off|mtg(?![\\p{L}])|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|завтрак|кофе)\\s+(?:с|со)(?![\\p{L}])|лично(?<!(?:дозвон|поговор|говор|созвон|звон|набр|директор|лпр|гендир|собственник)\\p{L}*(?:\\s+\\S+){0,4}\\s+лично)|вживую|очно|face\\s+to\\s+face|${preceded("(?:at|in)\\s+(?:\\S+\\s+)?", "(?:office|offices|hq|headquarters|premises|plant|factory|warehouse)")}(?![\\p{L}])|came\\s+(?:to|by|over)(?![\\p{L}])|приехал\\p{L}*\\s+к\\s+нам|был[аи]?\\s+у\\s+нас|(?:в|во)\\s+(?:кафе|ресторан\\p{L}*|кофейн\\p{L}*)|over\\s+(?:coffee|lunch|dinner|drinks)|(?:at|in)\\s+(?:a|the|their)\\s+(?:cafe|café|restaurant|coffee\\s+shop)`,
+      `встрет[иеи]?л(?:ись|ся|ась|а|и)?(?![\\p{L}])|встр?еч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+(?:(?:с|со|на|в|во)\\s+\\p{L}+\\s+)?у\\s|был[аи]?\\s+на\\s+(?:объекте|производстве|складе|площадке|заводе|стройке|точке)|был[аи]?\\s+(?:в|во)(?=\\s+(?:\\p{L}+\\s+)?на\\s+(?:объекте|производстве|складе|площадке|стройке|точке))|был[аи]?\\s+(?:в|во)\\s+(?:ресторан|кафе|клиник|магазин|салон|аптек|гостиниц|отел|кофейн|пекарн|столов|шоуру|автосалон)\\p{L}*|митинг\\p{L}*|(?:заш[её]л|зашла|зашли|забежал\\p{L}*|заскочил\\p{L}*)\\s+(?:к|в)\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|(?:по)?(?:обедал|ужинал|завтракал)\\p{L}*|(?:на\\s+)?ланч(?:е|у)?(?![\\p{L}])|(?:вы|за|с|по)?(?:езжал|ездил)\\p{L}*\\s+(?:на\\s+\\p{L}+\\s+)?(?:к|в|на)\\s|${preceded("(?:^|\\s)у\\s+(?!(?:нас|них|него|нее|неё|меня|тебя|вас)\\s)\\S+\\s+(?:\\p{Lu}?\\S+\\s+)?", "был[аи]?")}(?=\\s*(?:$|[.,;!—–-])|\\s+(?:в|во)\\s+(?:${WD_DAYS})|\\s+(?:вчера|позавчера|сегодня|утром))|${VIDEO}|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|сходил[аи]?\\s+(?:в|к|на\\s+встреч)|визит(?:ом|а|е|у|ы)?(?![\\p{L}])|met(?![\\p{L}])|meeting|qbr(?![\\p{L}])|kick-?off|mtg(?![\\p{L}])|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|завтрак|кофе)\\s+(?:с|со)(?![\\p{L}])|лично(?<!(?:дозвон|поговор|говор|созвон|звон|набр|директор|лпр|гендир|собственник)\\p{L}*(?:\\s+\\S+){0,4}\\s+лично)|вживую|очно|face\\s+to\\s+face|${preceded("(?:at|in)\\s+(?:\\S+\\s+)?", "(?:office|offices|hq|headquarters|premises|plant|factory|warehouse)")}(?![\\p{L}])|came\\s+(?:to|by|over)(?![\\p{L}])|приехал\\p{L}*\\s+к\\s+нам|был[аи]?\\s+у\\s+нас|(?:в|во)\\s+(?:кафе|ресторан\\p{L}*|кофейн\\p{L}*)|over\\s+(?:coffee|lunch|dinner|drinks)|(?:at|in)\\s+(?:a|the|their)\\s+(?:cafe|café|restaurant|coffee\\s+shop)`,
     ),
   ],
   [
     "call",
     w(
-      "по\\s+телефону|(?:не)?(?:по|пере|от|со|про|до|за|об)?звон|звякнул|набрал|набирал|трубк|прозвон|called|call|calls|calling|rang|phoned|phone|dialed|dialled|ring|followed\\s+up",
+      "по\\s+телефону|(?:не)?(?:по|пере|от|со|про|до|за|об)?звон|звякнул|набрал|набирал|трубк|прозвон|(?<!(?:chain|company|firm|business|shop|store|outfit|place|startup|agency|bakery|cafe|restaurant|clinic|brand)\\s+)call|calls|calling|rang|phoned|phone|dialed|dialled|ring|followed\\s+up",
     ),
   ],
   [
@@ -81,6 +81,9 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
     w(
       `${EXPO}|referral|referred\\s+(?:by|to|us)|по\\s+рекомендаци\\p{L}*|порекомендовал\\p{L}*|(?:по\\s+)?сарафан\\p{L}*|` +
         "написал[аи]?\\s+(?:нам\\s+|мне\\s+)?(?:в|на)\\s+(?:телег|телеграм|тг|ватсап|вотсап|whatsapp|почт|директ|инст|личк|авито)\\p{L}*\\s+(?:из|от|нов\\p{L}*|клиент\\p{L}*|компани\\p{L}*)(?![\\p{L}])|" +
+        // "позвонили из ООО Газстрой", "в инсту написали из кофейни Зерно", "написал Андрей из хозяйства Рассвет",
+        // "из ТЦ Радуга написали на почту": somebody from a company got in touch first.
+        '(?:написали|позвонили|обратились|написал[аи]?\\s+(?!(?:им|ему|ей|нам|мне)(?![\\p{L}]))\\p{L}+)\\s+(?:(?:в|на)\\s+\\p{L}+\\s+)?(?:из|от)(?=\\s)|(?<=(?<![\\p{L}])из\\s+(?:[\\p{L}«»"-]+\\s+){1,4})(?:написали|позвонили|обратились)|форм\\p{L}*\\s+(?:на|с)\\s+сайт\\p{L}*|' +
         // "got a whatsapp message from Nordic", "an email came in from …": a first written contact from a company.
         "(?:got|received)\\s+(?:a|an)\\s+(?:[\\p{L}-]+\\s+)?(?:message|email|e-mail|text|dm|inquiry|enquiry)\\s+from|(?:message|email|inquiry|enquiry)\\s+came\\s+in\\s+from|сами\\s+(?:\\p{L}+\\s+)?(?:позвонил|набрал|вышл|выш[её]л|обратил|написал)\\p{L}*|(?:позвонил|набрал|вышл|выш[её]л|написал)\\p{L}*\\s+сами|(?:called|rang|phoned|reached\\s+out\\s+to)\\s+us|called\\s+in(?![\\p{L}])|" +
         "(?:приш[её]л|пришл[аи]|появил\\p{L}*|заш[её]л|зашл[аи]|обратил\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:клиент|лид|заявк|запрос|контакт)|(?:взял|получил|дал[аи]?)\\p{L}*\\s+контакт|" +
@@ -129,7 +132,7 @@ const APPOINTMENT = "демо|демк|презент|през[аыуе]|пок�
 export const ONLY = /(?<![\p{L}])(?:только|лишь|only|just)(?![\p{L}])/iu;
 // A call the client made: "входящий", "позвонили сами", "called us".
 export const INBOUND =
-  /входящ|inbound|(?<![\p{L}])сами(?![\p{L}])|(?:called|rang|phoned)\s+us|called\s+in(?![\p{L}])|(?:позвонил\p{L}*|звонок\s+от|звонил\p{L}*)\s+(?:нов|потенциальн)\p{L}*\s+(?:клиент|заказчик|компани)/u;
+  /входящ|inbound|(?<![\p{L}])сами(?![\p{L}])|(?:позвонил[аи]?|написал[аи]?|обратил\p{L}*)\s+(?:компани|фирм|организаци|клиник|сеть|магазин)\p{L}*|(?:позвонили|позвонил[аи]?\s+(?:из|от)\s|обратились)\s+(?:\p{L}+\s+)?(?:из|от)\s|(?<=(?<![\p{L}])из\s+(?:[\p{L}«»"-]+\s+){1,4})позвонили|(?:called|rang|phoned)\s+us|called\s+in(?![\p{L}])|(?:позвонил\p{L}*|звонок\s+от|звонил\p{L}*)\s+(?:нов|потенциальн)\p{L}*\s+(?:клиент|заказчик|компани)/u;
 export const CANCELLED = /отмен|cancel|called\s+off/u;
 // "отменилась, перенесли на 10-е": a meeting called off and set for a new date is moved.
 export const RESCHEDULED = w(
@@ -164,7 +167,7 @@ export const HELD =
 // "встреча перенеслась", "отменили демо", "pushed the meeting": a meeting moved or called off was not held.
 export const MOVED = w(
   // "слилась со встречи": a client who dropped out of a meeting called it off.
-  "(?:слил(?:ся|ась|ись|и)|соскочил\\p{L}*|спрыгнул\\p{L}*)\\s+(?:со?\\s+)?(?=встреч|демо|созвон|звонк|през)|перен[её]с\\p{L}*|перенос\\p{L}*|отмен\\p{L}*|сдвинул\\p{L}*|сдвинули|postpon\\p{L}*|reschedul\\p{L}*|pushed|moved|move(?![\\p{L}])|push(?![\\p{L}])|сдвин\\p{L}*|cancel\\p{L}*|called\\s+off",
+  "(?:слил(?:ся|ась|ись|и)|соскочил\\p{L}*|спрыгнул\\p{L}*)\\s+(?:со?\\s+)?(?=встреч|демо|созвон|звонк|през)|перен[её]с\\p{L}*|перенос\\p{L}*|отмен\\p{L}*|сдвинул\\p{L}*|сдвинули|(?:пере|по)?двига\\p{L}*|передвин\\p{L}*|подвин(?:ул|ем|ут)\\p{L}*|postpon\\p{L}*|reschedul\\p{L}*|pushed|moved|move(?![\\p{L}])|push(?![\\p{L}])|сдвин\\p{L}*|cancel\\p{L}*|called\\s+off",
 );
 // "не подписали", "встреча не состоялась", "didn't sign": a negated event did not happen.
 export const NEGATION_BEFORE =
@@ -213,11 +216,13 @@ const WD =
 const WD_GEN = "понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья";
 // English short forms only where they are no other word ("sat", "sun" are).
 const WD_SHORT = "пн|вт|ср|чт|пт|сб|вс|mon|tues?|wed|thu|thurs?|fri";
+// "пн звонил Фениксу": a Russian short weekday opening a message before a past verb dates it.
+const WD_SHORT_RU = "пн|вт|ср|чт|пт|сб|вс";
 export const BARE_WEEKDAY = w(`(?:${WD}|${WD_SHORT})(?![\\p{L}])`);
 // "в пятницу отправил КП", "on Monday", "monday: closed …": a weekday named as when it happened.
 // "на этой неделе (вт) была презентация": a weekday in brackets dates what it follows.
 export const WEEKDAY = w(
-  `(?:(?:в|во)\\s+(?:прошл\\p{L}+\\s+)?|on\\s+|last\\s+|(?<=\\()\\s*)(${WD}|${WD_SHORT})(?![\\p{L}])|^(${WD}|(?:${WD_SHORT})(?=\\s*[:—–-]))(?![\\p{L}])|(?<=итог\\p{L}*\\s+)(${WD_GEN})(?![\\p{L}])`,
+  `(?:(?:в|во)\\s+(?:прошл\\p{L}+\\s+)?|on\\s+|last\\s+|(?<=\\()\\s*)(${WD}|${WD_SHORT})(?![\\p{L}])|^(${WD}|(?:${WD_SHORT})(?=\\s*[:—–-]))(?![\\p{L}])|(?<=итог\\p{L}*\\s+)(${WD_GEN})(?![\\p{L}])|^(${WD_SHORT_RU})(?=\\s+\\p{L}+(?:л|ла|ли|лся|лась|лись)(?![\\p{L}]))`,
 );
 // "на пятницу", "до пятницы", "next Monday", "for Thursday": a weekday ahead.
 export const WEEKDAY_AHEAD = w(
@@ -276,7 +281,7 @@ export const STOP = new Set(
     "back twice earlier later already now still really finally everything nothing someone somebody everyone people guy guys " +
     // Whose ("у своей страховой", "от нашего КП") and when ("к обеду") are no names.
     "свой своя своё свое своей своего своему своих свою своим своими наш наша наше нашего нашей наших нашу нашим нашему " +
-    "обеду обеда обедом утра утру вечеру вечера конца конец концу понедельника вторника среды четверга пятницы субботы воскресенья " +
+    "обед ужин обеду обеда обедом утра утру вечеру вечера конца конец концу понедельника вторника среды четверга пятницы субботы воскресенья " +
     // Abbreviations of what is sold or discussed ("КП по ДМС", "обсудили ТЗ"): typed in capitals, never a client.
     "дмс тз узи осаго каско эдо ндс ит it hr эйчар смм smm seo сео кп тп то сто"
   ).split(" "),
@@ -321,6 +326,16 @@ export const LEGAL = new Set([
   "co",
   "plc",
   "ооо»",
+  // State and municipal bodies ("ГБУ Жилищник", "МУП Водоканал") and a company's trade by its initials ("ТК Магистраль").
+  "гбу",
+  "гуп",
+  "муп",
+  "фгуп",
+  "фгбу",
+  "мбу",
+  "гку",
+  "тк",
+  "ук",
 ]);
 
 export const MULT: [RegExp, string][] = [
@@ -368,7 +383,7 @@ export const WORDED_AMOUNT = new RegExp(
 export const REASON_SEP =
   /\s[—–-]\s|[—–:(]|(?<![\p{L}])(?:сказал\p{L}*(?!\s+нет)(?:\s+что)?|потому\s+что|так\s+как|т\.\s?к\.|причина|из-за|because|reason|due\s+to|since)(?![\p{L}])/giu;
 export const REASON_LEAD =
-  /^(?:[\s:—–(-]|(?:сказал\p{L}*|говор\p{L}*|said)(?:\s+(?:что|that))?(?![\p{L}])|потому\s+что|так\s+как|т\.\s?к\.|причина|because|reason|since|(?:их|его|ее|её|them)(?=\s+не\s)|ссыла\p{L}*\s+на|they(?=\s+\p{L}+ed\s))+/iu;
+  /^(?:[\s:—–(-]|(?:сказал\p{L}*|говор\p{L}*|said)(?:\s+(?:что|that))?(?![\p{L}])|потому\s+что|так\s+как|т\.\s?к\.|причина|because|reason|since|(?:их|его|ее|её|them)(?=\s+не\s)|у\s+(?:них|него|нее|неё|нас)(?:\s+(?:теперь|уже|сейчас))?(?=\s)|ссыла\p{L}*\s+на|they(?=\s+(?:\p{L}+ed|went|chose|found|picked|got)\s))+/iu;
 // "хотят презентацию", "ждут КП", "will send a quote": what is wanted or planned has not
 // happened yet, so the word right after it is not an event (a wanted meeting after a
 // call is the call's outcome, read by MEETING_OUTCOME).

@@ -178,12 +178,13 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
     const heading = m[2] !== undefined && /^\s*[:—–-]/u.test(lower.slice(m.index + m[0].length));
     const ahead =
       m[3] === undefined &&
+      m[4] === undefined &&
       !heading &&
       (booking ||
         promised ||
         (ofAppointment && spans(HELD, lower).length === 0) ||
         (!pastTense && /встреч|meet|демо|demo|презент/u.test(lower)));
-    const name = m[1] ?? m[2] ?? m[3] ?? "";
+    const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? "";
     const weekday = WEEKDAY_NAMES.find(([re]) => re.test(name))?.[1];
     if (!ahead && weekday && day === null) day = { type: "weekday", weekday };
   }
@@ -601,7 +602,7 @@ function readClause(
     clause.plan = true;
     WEEKDAY.lastIndex = 0;
     const named = WEEKDAY.exec(lower);
-    const weekday = named ? WEEKDAY_NAMES.find(([re]) => re.test(named[1] ?? named[2] ?? named[3] ?? ""))?.[1] : undefined;
+    const weekday = named ? WEEKDAY_NAMES.find(([re]) => re.test(named[1] ?? named[2] ?? named[3] ?? named[4] ?? ""))?.[1] : undefined;
     if (weekday) clause.verblessWeekday = { type: "weekday", weekday };
   }
   // "демо на понедельник", "зовут на встречу", "жду их в офисе в четверг", "they'd like to meet":
@@ -861,13 +862,24 @@ function readClause(
   if (clause.kind === "lost" && !clause.reason) {
     const at = kindsFound.get("lost")?.[0]?.[0] ?? 0;
     const rest = text.slice(at).replace(/[\s.!,;)]+$/gu, "");
-    if (/конкурент|поставщик|подрядчик|други[хм]|competitor|vendor|supplier|provider|someone\s+else/iu.test(rest) && !/[,;:—–]/u.test(rest))
+    if (
+      /конкурент|поставщик|подрядчик|други[хм]|бюджет|budget|competitor|vendor|supplier|provider|someone\s+else/iu.test(rest) &&
+      !/[,;:—–]/u.test(rest)
+    )
       clause.reason = rest.slice(0, MAX_REASON_LENGTH);
     // "проиграли по цене", "отказались по срокам": what it was lost on, right after the loss word.
     else {
       const end = kindsFound.get("lost")?.[0]?.[1] ?? 0;
       const on = /^\s+((?:по|из-за)\s+\p{L}+(?:\s+\p{L}+)?)\s*$/u.exec(text.slice(end).replace(/[\s.!,;)]+$/gu, ""));
       if (on?.[1]) clause.reason = on[1];
+      // "lost the Eastgate tender on price", "проиграли тендер Водоканала по цене": what it was lost on, ending the clause.
+      else {
+        const tail =
+          /(?<![\p{L}])((?:по|из-за|on|over)\s+(?:цене|деньгам|бюджету|срокам|условиям|price|pricing|cost|budget|timing|terms))\s*$/iu.exec(
+            text.slice(end).replace(/[\s.!,;)]+$/gu, ""),
+          );
+        if (tail?.[1]) clause.reason = tail[1];
+      }
     }
   }
   const amounts = findAmounts(text);
@@ -952,6 +964,8 @@ function findClients(
     if (!hit) continue;
     // "с новым домом" is «Новый Дом»: a small word may open a known name of several words, never be one alone.
     if (STOP.has(t.lower) && (hit.words < 2 || t.lower.length < 4)) continue;
+    // "still in progress": a lowercase English word is no Russian client's name transliterated («Прогресс»).
+    if (isCyrillic(hit.client.key) && !isCyrillic(t.lower) && !isUpper(t.text)) continue;
     // "Соколов подписал": a surname whose base form is not the client's name is a person, not «Сокол» inflected.
     const surname = hit.words === 1 && morph !== null && isCyrillic(t.lower) && morph(t.lower, null)?.proper === "surname";
     if (surname && bases[i] && compact(bases[i]!) !== hit.client.key && compact(t.lower) !== hit.client.key) continue;
@@ -996,6 +1010,47 @@ function findClients(
         text.slice(free[i - 1]!.end, free[i]!.start).trim() === ""
       )
         i++;
+      continue;
+    }
+    // "в Автопарк №1", "с поликлиникой №3", "для детского сада № 12": a numbered institution is named by its number.
+    const numberAfter = (x: Token) => /^\s*№\s*(\d+)/u.exec(text.slice(x.end));
+    const nextFree = free[i + 1];
+    const numbered =
+      isCyrillic(t.lower) && !STOP.has(t.lower) && !EVENT_NOUN.test(t.lower)
+        ? numberAfter(t)
+          ? [t]
+          : nextFree &&
+              all.indexOf(nextFree) === idx + 1 &&
+              isCyrillic(nextFree.lower) &&
+              numberAfter(nextFree) &&
+              text.slice(t.end, nextFree.start).trim() === ""
+            ? [t, nextFree]
+            : null
+        : null;
+    if (numbered) {
+      const lastWord = numbered[numbered.length - 1]!;
+      const no = numberAfter(lastWord)!;
+      const end = lastWord.end + no[0].length;
+      const words = numbered.map((x) => (morph ? (morph(x.lower, null)?.base ?? x.lower) : x.lower));
+      // "детского сада": the adjective's base agrees with its noun's gender ("детский сад", not "детское").
+      if (words.length === 2 && morph && morph(words[0]!, null)?.pos === "adj") {
+        const noun = words[1]!;
+        const endings = /[ая]$/u.test(noun) ? ["ая", "яя"] : /[ое]$/u.test(noun) ? ["ое", "ее"] : ["ий", "ый", "ой"];
+        const stem = words[0]!.slice(0, -2);
+        const agreed = endings
+          .map((e) => stem + e)
+          .find((c) => {
+            const a = morph(c, null);
+            return a?.pos === "adj" && a.base === c && !a.guessed;
+          });
+        if (agreed) words[0] = agreed;
+      }
+      const base = words.join(" ");
+      const name = `${base.charAt(0).toUpperCase()}${base.slice(1)} №${no[1]}`;
+      const k = lookupKnown(name, index);
+      found.push({ name: k?.name ?? name, isNew: !k, start: t.start, typed: text.slice(t.start, end) });
+      used.push([t.start, end]);
+      while (i < free.length && free[i]!.start < end) i++;
       continue;
     }
     const prepOverLegal = afterLegal && prevPrev ? NAME_PREPS[prevPrev.lower] : undefined;
@@ -1095,7 +1150,14 @@ function findClients(
       [cases ?? OBLIQUE, null].some((c) => morph(t.lower, c)?.proper === "surname");
     const k = lookupKnown(name, index, surname);
     const typed = text.slice(t.start, run[run.length - 1]!.end);
-    const place = !k && run.length === 1 && ["в", "во", "на"].includes(prev?.lower ?? "") && morph?.(t.lower, cases)?.proper === "geo";
+    const place =
+      !k && run.length === 1 && ["в", "во", "на", "из"].includes(prev?.lower ?? "") && morph?.(t.lower, cases)?.proper === "geo";
+    // "по рекомендации Колоса позвонила компания Агромаш", "referral from Oakridge - … Crumb & Co": who recommended is
+    // not the new client when another is named.
+    const referrer =
+      prev?.lower === "рекомендации" ||
+      prev?.lower === "рекомендацией" ||
+      (["from", "by"].includes(prev?.lower ?? "") && /^(?:referral|referred|recommendation|recommended)$/u.test(prevPrev?.lower ?? ""));
     // "коммерческий директор Ковалёв": a person named by their role is the contact, not the company.
     const roleBase = prev && morph && isCyrillic(prev.lower) ? (morph(prev.lower, null)?.base ?? prev.lower) : "";
     // "звонил Сергею Петровичу в Кедр": nor is a person called by a first name beside a company.
@@ -1106,7 +1168,7 @@ function findClients(
       start: t.start,
       weak: !k && !isUpper(t.text),
       typed,
-      ...(place || byRole ? { place: true } : {}),
+      ...(place || byRole || referrer ? { place: true } : {}),
     });
     i = j;
   }
@@ -1203,6 +1265,28 @@ function splitClauses(text: string, morph: Morphology | null, known: KnownClient
 const hasEvent = (lower: string) =>
   KIND_PATTERNS.some(([, re]) => spans(re, lower).length > 0) || spans(NOANSWER, lower).length > 0 || spans(REACHED, lower).length > 0;
 
+const STILL_THINKING =
+  /(?<![\p{L}])(?:дума(?:ет|ют|ем)|размышля\p{L}*|в\s+раздумьях|ещ[её]\s+реша\p{L}*|(?:is|are)\s+(?:still\s+)?(?:thinking|considering|deciding))(?![\p{L}])/u;
+const DAY_WORDS = new Set(["сегодня", "вчера", "позавчера", "today", "yesterday"]);
+const RUN_ON_LEAD = new Set([
+  ...DAY_WORDS,
+  "утром",
+  "днем",
+  "вечером",
+  "они",
+  "он",
+  "она",
+  "мы",
+  "его",
+  "ее",
+  "им",
+  "их",
+  "ему",
+  "ей",
+  "уже",
+  "снова",
+]);
+
 /**
  * "звонил в полюс никто не взял потом набрал звезду поговорили отправил кп": voice input and
  * quick typing leave no commas, so a past-tense verb that starts another event starts a clause.
@@ -1232,6 +1316,10 @@ function splitRunOn(clause: string, morph: Morphology, known: KnownClients | nul
     const governed = NAME_PREPS[tokens[s - 2]?.lower ?? ""] !== undefined;
     const subject = s >= 2 && known && !governed ? matchKnownAt(words, bases, s - 1, known) : null;
     if (subject?.words === 1 && clause.slice(tokens[s - 1]!.end, tokens[s]!.start).trim() === "") s--;
+    // "…на 560к сегодня они его подписали": the day and the pronouns before the verb (or its subject) start its piece.
+    const lead = s;
+    while (s > lead - 3 && s > 1 && RUN_ON_LEAD.has(tokens[s - 1]!.lower)) s--;
+    if (s < lead && !DAY_WORDS.has(tokens[s]!.lower)) s = lead;
     const t = tokens[s]!;
     if (s < i && t.start <= from) continue;
     if (phrases.some(([a, b]) => a < t.start && t.start < b)) continue;
@@ -1302,6 +1390,7 @@ export function readFreeText(
     }
   const notes = new Set<ReadingNote>();
   const drafts: Draft[] = [];
+  let copiedReason = false;
   let pendingClients: ClientRef[] = [];
   // The clause the last event was read from.
   let lastOwner: Clause | null = null;
@@ -1405,6 +1494,8 @@ export function readFreeText(
       // "отказались, дорого": the words after a loss are its reason.
       if (last.kind === "lost" && !last.reason && c.clients.length === 0 && c.amountMinor === null) {
         last.reason = c.reason ?? reasonText(raws[clauses.indexOf(c)] ?? "");
+        // A clause of four words or more copied whole as the reason may be a paraphrase or an event of its own: ask.
+        if ((last.reason?.split(/\s+/u).length ?? 0) >= 4) copiedReason = true;
         // Its words are the reason now, read as written: nothing in them is left unexplained.
         if (last.reason) c.unexplained = [];
       }
@@ -1414,6 +1505,8 @@ export function readFreeText(
         if (!last.client) last.client = cl;
         // "зашёл клиент с улицы, ООО Дельта": a name typed as one outranks a lowercase word read as one.
         else if (last.client.weak && !cl.weak) last.client = cl;
+        // "Каскад ушёл к конкурентам, Волна думает": a second client still thinking shares no deal, loss or proposal.
+        else if (last.kind !== "call" && STILL_THINKING.test(norm(raws[clauses.indexOf(c)] ?? ""))) continue;
         // A second client's deal has its own amount, or none: never the first one's.
         else {
           const more = {
@@ -1502,6 +1595,18 @@ export function readFreeText(
       drafts.splice(i, 1);
     }
   }
+  // "отправил КП на 560к, сегодня его подписали": a deal closed after a proposal for a sum, naming none, is for that sum.
+  for (const [i, d] of drafts.entries()) {
+    if (d.kind !== "deal" || d.amountMinor !== null) continue;
+    const offer = drafts
+      .slice(0, i)
+      .reverse()
+      .find((x) => x.kind === "proposal" && (!x.client || !d.client || clientKey(x.client.name) === clientKey(d.client.name)));
+    if (offer?.amountMinor != null) {
+      d.amountMinor = offer.amountMinor;
+      d.amountPhrase = offer.amountPhrase;
+    }
+  }
   let guessed = false;
   if (drafts.length === 0) {
     // Nothing said what happened: the closest guess is a deal for an amount, else a call.
@@ -1547,6 +1652,7 @@ export function readFreeText(
   const confident =
     !guessed &&
     !leftOver &&
+    !copiedReason &&
     // Every word of the message taken by something the reader understood: an unexplained one may change its meaning.
     clauses.every((c) => c.unexplained.length === 0) &&
     !NEEDS_A_LOOK.test(lowerText) &&

@@ -896,3 +896,121 @@ describe("readFreeText, round 8: trades and roles before names, names by sound, 
     expect(got("кафе Облака — новый лид, пришли по рекомендации Лотоса")).toEqual(["lead@Облака"]);
   });
 });
+
+describe("readFreeText, round 10: loss reasons, meetings moved, budget freezes", () => {
+  const known = ["Кедр", "ООО «Лотос»", "Орбита", "Greenway", "Bluebird Media"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+  const reason = (text: string) => read(text, known).entries.map((e) => e.lostReason);
+
+  it("keeps whose situation it is out of a loss's reason", () => {
+    expect(reason("Кедр отказался, причина — у них теперь свой склад")).toEqual(["свой склад"]);
+    expect(reason("Орбита отказ: у него уже есть подрядчик")).toEqual(["есть подрядчик"]);
+  });
+
+  it("reads a budget cut or freeze as the loss's own reason, not the loss words after it", () => {
+    expect(reason("greenway froze their budget, deal is off")).toEqual(["froze their budget"]);
+    expect(reason("Bluebird Media cut the budget, no go")).toEqual(["cut the budget"]);
+    expect(reason("Лотос заморозил бюджет на год, отказ")).toEqual(["заморозил бюджет на год"]);
+  });
+
+  it("asks before storing a loss whose reason is a whole clause copied as written", () => {
+    const long = read("Кедр отказался, решили работать со своим поставщиком дальше", known);
+    expect(long.entries.map((e) => e.kind)).toEqual(["lost"]);
+    expect(long.confident).toBe(false);
+    // A short reason is read, not copied: stored unasked as before.
+    expect(read("Кедр отказался, дорого", known).confident).toBe(true);
+  });
+
+  it("dates a message opened by a Russian short weekday before a past verb", () => {
+    expect(read("пн звонил Кедру, не дозвонился", known).entries.map((e) => e.day)).toEqual([{ type: "weekday", weekday: 1 }]);
+    expect(read("чт отправил КП Орбите", known).entries.map((e) => e.day)).toEqual([{ type: "weekday", weekday: 4 }]);
+  });
+
+  it("reads somebody from a company getting in touch first as a lead, by any channel and word order", () => {
+    expect(got("в телегу написали из пекарни Колосок, хотят прайс")).toEqual(["lead@Колосок"]);
+    expect(got("из салона Ирис написали на почту, нужен расчёт")).toEqual(["lead@Ирис"]);
+    expect(got("позвонили из ООО Техмаш, просят КП")).toEqual(["lead@Техмаш"]);
+    expect(got("написала Марина из клиники Здоровье, интересуются ценами")).toEqual(["lead@Здоровье"]);
+    expect(got("заполнили форму на сайте, ООО «Вектор»")).toEqual(["lead@Вектор"]);
+    // Our own call is still a call.
+    expect(got("позвонили Кедру, договорились о встрече")).toEqual(["call:meeting@Кедр"]);
+  });
+
+  it("names a numbered institution by its number", () => {
+    expect(got("звонил в Гимназию №5, не дозвонился")).toEqual(["call:noanswer@Гимназия №5"]);
+    expect(got("подписали договор с больницей № 12 на 300к")).toEqual(["deal@Больница №12"]);
+    expect(got("отправил КП для детского сада №7")).toEqual(["proposal@Детский сад №7"]);
+  });
+
+  it("reads no lowercase English word as a Russian client's name transliterated", () => {
+    const withProgress = ["ООО «Прогресс»", "Greenway"];
+    const names = (text: string) => readFreeText(text, withProgress, morph).entries.map((e) => e.clientName);
+    expect(names("called greenway, talks still in progress")).toEqual(["Greenway"]);
+    expect(names("called Progress, no answer")).toEqual(["ООО «Прогресс»"]);
+  });
+
+  it("keeps a state body's form and a trade's initials out of the name, and a mealtime out of the clients", () => {
+    expect(got("подписали договор с МУП Горсвет на 2 млн")).toEqual(["deal@Горсвет"]);
+    expect(got("отправил КП в ГБУ Паркхоз")).toEqual(["proposal@Паркхоз"]);
+    expect(got("встреча с УК Уютный дом прошла хорошо")).toEqual(["meeting@Уютный Дом"]);
+    expect(got("в обед отправил Кедру КП")).toEqual(["proposal@Кедр"]);
+  });
+
+  it("splits a run-on at a new day before the verb and dates the event after it by that day", () => {
+    const r = read("позавчера отправил КП Кедру на 300к сегодня они его подписали", known);
+    expect(r.entries.map((e) => [e.kind, e.clientName, e.day])).toEqual([
+      ["proposal", "Кедр", { type: "ago", days: 2 }],
+      ["deal", "Кедр", null],
+    ]);
+  });
+
+  it("gives a deal that names no sum the sum of the proposal it follows, for the same client only", () => {
+    const sums = (text: string) => read(text, known).entries.map((e) => `${e.kind}@${e.clientName}:${e.amountMinor}`);
+    expect(sums("отправил КП Орбите на 120к, вчера подписали")).toEqual(["proposal@Орбита:null", "deal@Орбита:12000000"]);
+    expect(sums("отправил КП Орбите на 120к, Кедр подписал")).toEqual(["proposal@Орбита:null", "deal@Кедр:null"]);
+  });
+
+  it("adds no second client still thinking to a deal or a loss", () => {
+    expect(got("Кедр ушёл к конкуренту, Орбита пока думает")).toEqual(["lost@Кедр"]);
+    expect(got("Орбита подписала на 80к, Лотос думает")).toEqual(["deal@Орбита"]);
+    expect(got("Орбита подписала на 80к, Лотос тоже")).toEqual(["deal@Орбита", "deal@ООО «Лотос»"]);
+  });
+
+  it("reads a visit to a client's premises or a business as a meeting", () => {
+    expect(got("была в Орбите на складе, посмотрели отгрузку")).toEqual(["meeting@Орбита"]);
+    expect(got("был в кафе Ромашка, поговорил с владельцем")).toEqual(["meeting@Ромашка"]);
+    expect(got("был в отпуске, звонил Кедру")).toEqual(["call:reached@Кедр"]);
+  });
+
+  it("reads a city after 'из' as a place, not a second client", () => {
+    expect(got("Кедр отказался, выбрали поставщика из Казани")).toEqual(["lost@Кедр"]);
+  });
+
+  it("reads who recommended a new client as no client, and 'a chain called X' as a name, not a call", () => {
+    expect(got("по рекомендации Кедра написала компания Техсервис, хотят прайс")).toEqual(["lead@Техсервис"]);
+    expect(got("referral from Greenway: a clinic called Bright Smile wants a demo")).toEqual(["lead@Bright Smile"]);
+  });
+
+  it("reads what a tender was lost on at the end of the clause, and drops 'they' before a past verb", () => {
+    expect(reason("lost the Greenway contract on pricing")).toEqual(["on pricing"]);
+    expect(reason("проиграли тендер Орбиты по срокам")).toEqual(["по срокам"]);
+    expect(reason("Greenway lost, they chose a local vendor")).toEqual(["chose a local vendor"]);
+  });
+
+  it("matches a known name of two words typed as the first's opening letters and the second", () => {
+    const two = ["Уральский Хлеб", "Кедр"];
+    const names = (text: string) => readFreeText(text, two, morph).entries.map((e) => e.clientName);
+    expect(names("УралХлеб оплатил 50к")).toEqual(["Уральский Хлеб"]);
+    expect(names("звонил в урал хлеб, не взяли")).toEqual(["Уральский Хлеб"]);
+    expect(names("звонил Кедру, не взяли")).toEqual(["Кедр"]);
+  });
+
+  it("logs nothing for a meeting being moved in the present tense", () => {
+    expect(got("встречу с Кедром двигаем, он в отпуске")).toEqual([]);
+    expect(got("демо с Орбитой передвигаем на следующую неделю")).toEqual([]);
+    expect(got("созвон с Лотосом передвинули, у них аудит")).toEqual([]);
+  });
+});
