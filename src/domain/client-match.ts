@@ -4,7 +4,8 @@
 // ("Atlant"), or the first word of a longer name when no other client shares it ("Альфу").
 // Pure: names in, matches out.
 
-const LEGAL_WORDS = new Set([
+/** Legal forms typed before or after a company's name ("ООО", "ИП", "LLC", "ГБУ", "ТК"): no part of the name. */
+export const LEGAL_WORDS: ReadonlySet<string> = new Set([
   "ооо",
   "оао",
   "зао",

@@ -1,6 +1,7 @@
 // The free-text reader's words: the families of words and phrases that name each kind of event, an
 // outcome, a day, money, a person's role and what is not an event at all. Written once here; the
 // reading itself (src/domain/free-text.ts) decides what they mean together.
+import { LEGAL_WORDS } from "./client-match.js";
 import type { ActivityKind } from "./types.js";
 
 export const L = "\\p{L}";
@@ -308,35 +309,8 @@ export const TENDER_BID = w(
 export const TENDER_NOUN = /^(?:тендер|конкурс|закупк|аукцион)/u;
 // Events whose name is not a client's: "лид с выставки Стройэкспо: ООО «Кровля-Центр»".
 export const EVENT_NOUN = /^(?:выставк|конференци|форум|ярмарк|expo$|conference$|summit$|саммит)/u;
-export const LEGAL = new Set([
-  "ооо",
-  "оао",
-  "зао",
-  "пао",
-  "ао",
-  "ип",
-  "нко",
-  "гк",
-  "тд",
-  "llc",
-  "inc",
-  "ltd",
-  "gmbh",
-  "corp",
-  "co",
-  "plc",
-  "ооо»",
-  // State and municipal bodies ("ГБУ Жилищник", "МУП Водоканал") and a company's trade by its initials ("ТК Магистраль").
-  "гбу",
-  "гуп",
-  "муп",
-  "фгуп",
-  "фгбу",
-  "мбу",
-  "гку",
-  "тк",
-  "ук",
-]);
+// The legal forms client matching strips, and a form glued to an opening quote ("ооо»").
+export const LEGAL: ReadonlySet<string> = new Set([...LEGAL_WORDS, "ооо»"]);
 
 export const MULT: [RegExp, string][] = [
   [/^(?:k|к|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|косых|thousand|grand|тыр|т\.?\s?р\.?|тр|т)$/iu, "тыс"],
