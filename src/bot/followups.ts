@@ -108,6 +108,11 @@ export class FollowupRunner {
     this.stopped = true;
     await this.settled();
     for (const chatId of [...this.waiting.keys()]) this.replied(chatId);
+    await this.sendReady();
+  }
+
+  /** Sends what waited for its reply and may go now. */
+  private async sendReady(): Promise<void> {
     const ready = this.ready;
     this.ready = [];
     for (const notice of ready) await this.notify(notice);
@@ -120,9 +125,7 @@ export class FollowupRunner {
 
   private async loop(): Promise<void> {
     for (;;) {
-      const ready = this.ready;
-      this.ready = [];
-      for (const notice of ready) await this.notify(notice);
+      await this.sendReady();
       let round: ReturnType<typeof runFollowups>;
       try {
         // Committed with the entries and handled ids of the same turn (one commit).
