@@ -1,27 +1,16 @@
 // The after-reply queue's runner: what an entry earned waits for that entry's own reply
 // (its chat's poke), and nothing it holds is lost when the bot stops.
 import type { Api } from "grammy";
-import { pino } from "pino";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { REPLY_WAIT_MS, startFollowups } from "../../src/bot/followups.js";
-import { loadConfig } from "../../src/config.js";
-import { openDatabase } from "../../src/db/client.js";
 import type { FollowupTarget } from "../../src/db/repositories/followups.js";
-import { createRepositories } from "../../src/db/repositories/index.js";
-import type { AppDeps, Member } from "../../src/services/deps.js";
 import { recordEntry } from "../../src/services/record-entry.js";
+import { memoryTeam } from "../support/memory-team.js";
 
 const NOW = Date.parse("2026-11-25T10:00:00Z");
 
 function setUp() {
-  const db = openDatabase(":memory:");
-  const repos = createRepositories(db);
-  const deps: AppDeps = { config: loadConfig({}), db, repos, logger: pino({ level: "silent" }), now: () => NOW };
-  const head = repos.users.upsert({ id: 1, is_bot: false, first_name: "Ольга" }, NOW);
-  const team = repos.teams.create({ chatId: -100, name: "Отдел", timezone: "Europe/Moscow", locale: "ru", headId: head.id });
-  const ivan = repos.users.upsert({ id: 2, is_bot: false, first_name: "Иван" }, NOW);
-  repos.memberships.join(team.id, ivan.id, NOW);
-  const member: Member = { user: ivan, team, membership: repos.memberships.get(team.id, ivan.id)! };
+  const { deps, ivan, member } = memoryTeam(NOW);
   // What reached Telegram, in order: "message 7" / "reaction 7" for the entry answering message 7.
   const sent: string[] = [];
   const api = {

@@ -1,26 +1,16 @@
 // The after-reply queue's drain against a real SQLite database: jobs stored with their
 // entries, run once, in order, each one's effects and its removal in one transaction.
-import { pino } from "pino";
 import { describe, expect, it, vi } from "vitest";
-import { loadConfig } from "../../src/config.js";
-import { openDatabase } from "../../src/db/client.js";
 import type { FollowupTarget } from "../../src/db/repositories/followups.js";
-import { createRepositories } from "../../src/db/repositories/index.js";
-import type { AppDeps, Member } from "../../src/services/deps.js";
+import type { AppDeps } from "../../src/services/deps.js";
 import { runFollowups } from "../../src/services/followups.js";
 import { recordEntry } from "../../src/services/record-entry.js";
+import { memoryTeam } from "../support/memory-team.js";
 
 const NOW = Date.parse("2026-11-25T10:00:00Z"); // Wednesday, 13:00 in Moscow
 
 function setUp() {
-  const db = openDatabase(":memory:");
-  const repos = createRepositories(db);
-  const deps: AppDeps = { config: loadConfig({}), db, repos, logger: pino({ level: "silent" }), now: () => NOW };
-  const head = repos.users.upsert({ id: 1, is_bot: false, first_name: "Ольга" }, NOW);
-  const team = repos.teams.create({ chatId: -100, name: "Отдел", timezone: "Europe/Moscow", locale: "ru", headId: head.id });
-  const ivan = repos.users.upsert({ id: 2, is_bot: false, first_name: "Иван" }, NOW);
-  repos.memberships.join(team.id, ivan.id, NOW);
-  const member: Member = { user: ivan, team, membership: repos.memberships.get(team.id, ivan.id)! };
+  const { db, repos, deps, team, ivan, member } = memoryTeam(NOW);
   const chat: FollowupTarget = { chatId: ivan.id, messageId: 7, receiverId: null, locale: "ru" };
   let update = 0;
   const deal = (client: string, notify: FollowupTarget | null = chat) =>
