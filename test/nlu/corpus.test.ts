@@ -28,39 +28,37 @@ describe("free-text reader on the project's own corpus", () => {
 // until round 6; dev-7 was written for round 6, English and nothing-to-log heavy; dev-8 was heldout-3, written by a
 // separate author, until round 7; dev-9 was heldout-4, by a separate author, until round 8; dev-10 was heldout-5, by a
 // separate author, until round 9; dev-11 was heldout-6, by a separate author, until round 10). Held-out sets are never kept here.
-describe("free-text reader on the development sets", () => {
-  it.each(["dev-1", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9", "dev-10"])(
-    "%s: meets the targets, logs nothing from questions and plans, is never wrong with confidence",
-    (name) => {
-      const corpus = loadCorpus(join(import.meta.dirname, `${name}.json`));
-      const score = scoreCorpus(russianMorphology(), corpus);
-      const report = score.failures.map((f) => `${f.text} → ${JSON.stringify(f.got)}`).join("\n");
-      expect(score.exact_accuracy, report).toBeGreaterThanOrEqual(0.97);
-      expect(score.exact_en, report).toBeGreaterThanOrEqual(0.95);
-      expect(score.kind_accuracy, report).toBeGreaterThanOrEqual(0.98);
-      expect(score.outcome_accuracy, report).toBeGreaterThanOrEqual(0.97);
-      expect(score.amount_accuracy, report).toBeGreaterThanOrEqual(0.97);
-      expect(score.client_accuracy, report).toBeGreaterThanOrEqual(0.97);
-      expect(score.day_accuracy, report).toBeGreaterThanOrEqual(0.97);
-      expect(score.nothing_accuracy, report).toBe(1);
-      expect(score.confident_wrong, report).toBe(0);
-    },
-  );
+/** The least share each development set must read right, field by field. */
+interface Floors {
+  exact: number;
+  en: number;
+  kind: number;
+  outcome: number;
+  amount: number;
+  client: number;
+  day: number;
+}
+const TARGETS: Floors = { exact: 0.97, en: 0.95, kind: 0.98, outcome: 0.97, amount: 0.97, client: 0.97, day: 0.97 };
+// dev-11 joined development in round 10 and does not yet reach the targets: its floor is what round 10 reached
+// (exact 0.918), so a change may not lower it. Raise it to TARGETS once it gets there.
+const DEV_11: Floors = { exact: 0.915, en: 0.95, kind: 0.95, outcome: 0.935, amount: 0.97, client: 0.945, day: 0.965 };
+const SETS: [string, Floors][] = [
+  ...["dev-1", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9", "dev-10"].map((n): [string, Floors] => [n, TARGETS]),
+  ["dev-11", DEV_11],
+];
 
-  // dev-11 joined development in round 10 and does not yet reach the targets above: its floor is what round 10
-  // reached (exact 0.918), so a change may not lower it, and it stores nothing wrong unasked and logs nothing from
-  // questions and plans, like every other set. Raise these to the common targets once it gets there.
-  it("dev-11: holds its round-10 scores, logs nothing from questions and plans, is never wrong with confidence", () => {
-    const corpus = loadCorpus(join(import.meta.dirname, "dev-11.json"));
+describe("free-text reader on the development sets", () => {
+  it.each(SETS)("%s: meets its floors, logs nothing from questions and plans, is never wrong with confidence", (name, floor) => {
+    const corpus = loadCorpus(join(import.meta.dirname, `${name}.json`));
     const score = scoreCorpus(russianMorphology(), corpus);
     const report = score.failures.map((f) => `${f.text} → ${JSON.stringify(f.got)}`).join("\n");
-    expect(score.exact_accuracy, report).toBeGreaterThanOrEqual(0.915);
-    expect(score.exact_en, report).toBeGreaterThanOrEqual(0.95);
-    expect(score.kind_accuracy, report).toBeGreaterThanOrEqual(0.95);
-    expect(score.outcome_accuracy, report).toBeGreaterThanOrEqual(0.935);
-    expect(score.amount_accuracy, report).toBeGreaterThanOrEqual(0.97);
-    expect(score.client_accuracy, report).toBeGreaterThanOrEqual(0.945);
-    expect(score.day_accuracy, report).toBeGreaterThanOrEqual(0.965);
+    expect(score.exact_accuracy, report).toBeGreaterThanOrEqual(floor.exact);
+    expect(score.exact_en, report).toBeGreaterThanOrEqual(floor.en);
+    expect(score.kind_accuracy, report).toBeGreaterThanOrEqual(floor.kind);
+    expect(score.outcome_accuracy, report).toBeGreaterThanOrEqual(floor.outcome);
+    expect(score.amount_accuracy, report).toBeGreaterThanOrEqual(floor.amount);
+    expect(score.client_accuracy, report).toBeGreaterThanOrEqual(floor.client);
+    expect(score.day_accuracy, report).toBeGreaterThanOrEqual(floor.day);
     expect(score.nothing_accuracy, report).toBe(1);
     expect(score.confident_wrong, report).toBe(0);
   });
