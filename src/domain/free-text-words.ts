@@ -243,8 +243,8 @@ export const NEEDS_A_LOOK = new RegExp(
     VAGUE_PAST.source,
     MOVED.source,
     CANCELLED.source,
-    // "на 10е", "к 12.12", "после нг": a date; "1.5 млн", "12.5 тыс" are amounts.
-    "(?<![\\p{L}\\d])\\d{1,2}(?:[./]\\d{1,2}(?!\\s*(?:тыс|тыщ|млн|млрд|миллион|миллиард|лям|лимон|руб|долл|бакс|евро|eur|rub|(?:к|кк|k|m|mln|b|bn|тр|тыр|т\\.?\\s?р|р|usd|rur|grand|thousand|million|billion)(?![\\p{L}])|[₽$€]))|-?(?:е|го|th|st|nd|rd))(?![\\p{L}\\d])|(?<![\\p{L}])(?:нг|new\\s+year)(?![\\p{L}])",
+    // "на 10е", "к 12.12", "после нг": a date ("1.5 млн" is an amount: the reader blanks amounts first, see needsALook).
+    "(?<![\\p{L}\\d])\\d{1,2}(?:[./]\\d{1,2}|-?(?:е|го|th|st|nd|rd))(?![\\p{L}\\d])|(?<![\\p{L}])(?:нг|new\\s+year)(?![\\p{L}])",
   ].join("|"),
   "iu",
 );

@@ -462,6 +462,16 @@ function findAmounts(text: string): AmountHit[] {
   return [...words, ...wordedAmounts(text), ...numericAmounts(text)].sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Whether a message names another day, a date or a moved meeting (NEEDS_A_LOOK), so its reading
+ * is confirmed, not stored unasked. Its amounts are blanked first: "на 1.5 млн" is a sum, not a date.
+ */
+export function needsALook(lower: string): boolean {
+  let text = lower;
+  for (const a of findAmounts(lower)) if (a.strong) text = text.slice(0, a.start) + " ".repeat(a.end - a.start) + text.slice(a.end);
+  return NEEDS_A_LOOK.test(text);
+}
+
 function numericAmounts(text: string): AmountHit[] {
   const hits: (AmountHit & { num: string; mult: string | undefined })[] = [];
   for (const m of text.matchAll(AMOUNT_RE)) {
@@ -1655,14 +1665,14 @@ export function readFreeText(
     !copiedReason &&
     // Every word of the message taken by something the reader understood: an unexplained one may change its meaning.
     clauses.every((c) => c.unexplained.length === 0) &&
-    !NEEDS_A_LOOK.test(lowerText) &&
     !clauses.some((c) => c.plan) &&
     entries.length === 1 &&
     notes.size === 0 &&
     entries[0]!.missing === null &&
     entries[0]!.day === null &&
     entries[0]!.clientName !== null &&
-    !entries[0]!.clientIsNew;
+    !entries[0]!.clientIsNew &&
+    !needsALook(lowerText);
   return { entries, guessed, confident, notes: [...notes], nothing: null };
 }
 

@@ -27,7 +27,7 @@ describe("free-text reader on the project's own corpus", () => {
 // The development sets written from a sales day's situations (dev-5 was heldout-1 until round 5, dev-6 was heldout-2
 // until round 6; dev-7 was written for round 6, English and nothing-to-log heavy; dev-8 was heldout-3, written by a
 // separate author, until round 7; dev-9 was heldout-4, by a separate author, until round 8; dev-10 was heldout-5, by a
-// separate author, until round 9; dev-11 was heldout-6, by a separate author, until round 10). Held-out sets are never kept here.
+// separate author, until round 9; dev-11 was heldout-6, by a separate author, until round 10). Held-out sets are never scored here.
 /** The least share each development set must read right, field by field. */
 interface Floors {
   exact: number;
