@@ -40,6 +40,24 @@ const LEGAL = /^(ооо|ао|зао|пао|ип|llc|inc|ltd)\s+/u;
 // "Umbrella LLC" and "Umbrella" are one client: a legal form after the name counts no more than one before it.
 const LEGAL_AFTER = /\s+(ооо|ао|зао|пао|llc|inc|ltd)\.?$/u;
 const name = (s: string | null) => (s === null ? null : clientKey(s).replace(LEGAL, "").replace(LEGAL_AFTER, "").replace(/ё/g, "е"));
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
+/**
+ * A loss's reason agrees with its label when one is the other with a few words around it that carry
+ * no reason of their own ("дорого им" for "дорого", "on price" for "price"): the shorter must be a run of
+ * the longer's words and cover at least half of them. A reason half missing or another reason still fails.
+ */
+export function sameReason(expected: string, got: string | null): boolean {
+  if (got === null) return false;
+  const [a, b] = [words(expected), words(got)];
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length === 0 || short.length * 2 < long.length) return false;
+  for (let i = 0; i + short.length <= long.length; i++) if (short.every((w, j) => long[i + j] === w)) return true;
+  return false;
+}
 const ratio = (ok: number, n: number) => (n === 0 ? 1 : Math.round((ok / n) * 1000) / 1000);
 
 const WEEKDAYS: readonly DayLabel[] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -105,7 +123,7 @@ export function scoreCorpus(morph: Morphology | null, corpus: Corpus): Score {
       (e) => name(e.client),
     );
     const day = got.length === exp.length && exp.every((e, i) => sameDay(e.day, got[i]!.day));
-    const reason = exp.every((e, i) => e.reason === null || name(e.reason) === name(got[i]?.reason ?? null));
+    const reason = exp.every((e, i) => e.reason === null || sameReason(e.reason, got[i]?.reason ?? null));
     if (exp.length === 0) count(t.nothing, got.length === 0);
     else {
       count(t.kind, kind);
