@@ -44,6 +44,8 @@ export type WebAppHandler = (req: IncomingMessage, res: ServerResponse) => Promi
 // "range" is the page's own choice: a text box taking any period the commands take (01.11–15.11).
 const PERIOD_KEYS = ["today", "yesterday", "week", "lastweek", "month", "lastmonth", "quarter", "year", "range"] as const;
 const MAX_BODY = 4096;
+/** How long one TV board is shared by every request for its link (the page itself polls every 15 s). */
+const TV_FRESH_MS = 5_000;
 /** Views that read a period for many people: each counts against the caller's heavy requests a minute. */
 const HEAVY_ROUTES: ReadonlySet<string> = new Set(["GET team", "GET person", "GET leaderboard", "GET coach"]);
 
@@ -261,12 +263,24 @@ export function createWebApp(deps: AppDeps, opts: WebAppOptions = {}): WebAppHan
     }
   }
 
+  // The TV page's link needs no login, so anyone holding it may poll as fast as they like: each link's board is
+  // built at most once per TV_FRESH_MS and shared by every screen and request in between. The link itself is
+  // checked on every request, so a revoked one stops at once.
+  const tvBoards = new Map<string, { at: number; board: unknown }>();
+
   /** The TV page's data: read-only, for whoever holds the link (the trust policy's public page). */
   function tvData(res: ServerResponse, token: string): void {
     const link = /^[A-Za-z0-9_-]{16,64}$/.test(token) ? deps.repos.tvLinks.byToken(token) : undefined;
     const team = link ? deps.repos.teams.byId(link.teamId) : undefined;
     if (!link || !team) throw new HttpError(404, messages[deps.config.defaultLocale].miniapp.api.tvRevoked);
-    json(res, 200, tvJson(tvBoard(deps, team, deps.now(), PUBLIC_PAGE), PUBLIC_PAGE));
+    const now = deps.now();
+    let cached = tvBoards.get(token);
+    if (!cached || now - cached.at >= TV_FRESH_MS || now < cached.at) {
+      for (const [key, old] of tvBoards) if (now - old.at >= TV_FRESH_MS) tvBoards.delete(key);
+      cached = { at: now, board: tvJson(tvBoard(deps, team, now, PUBLIC_PAGE), PUBLIC_PAGE) };
+      tvBoards.set(token, cached);
+    }
+    json(res, 200, cached.board);
   }
 
   return async (req, res) => {

@@ -363,6 +363,7 @@ describe("who sees what: the trust policy, enumerated", () => {
       [],
     );
     const readBoard = async (what: string, idsByText = true) => {
+      clock.now += 5_000; // a board built for this read, not the one a link shares for 5 s
       const board = await fetch(`${web.origin}/tv/api/${token}`);
       expect(board.status).toBe(200);
       const json = await board.text();

@@ -77,6 +77,22 @@ describe("TV board JSON", () => {
     expect(next.deals.total).toBe("4 сделки · 495 тыс. ₽");
   });
 
+  test("builds one link's board at most once in 5 s for every request, and stops a revoked link at once", async ({ h, clock, t, web }) => {
+    await h.say(t.ivan, t.ivanChat, "/deal 120k Ромашка");
+    const first = await board(h, t, web);
+    expect(first.body.deals.total).toBe("1 сделка · 120 тыс. ₽");
+    const token = /\/tv\/([A-Za-z0-9_-]+)/.exec((await h.say(t.head, t.headChat, "/tv")).text)![1]!;
+    // A second deal within the 5 s waits for the next board; polling faster changes nothing.
+    clock.now += 4_000;
+    await h.say(t.john, t.johnChat, "/deal 50k Acme");
+    for (let i = 0; i < 3; i++) expect(norm((await api(web, `/tv/api/${token}`, null)).body)).toEqual(first.body);
+    clock.now += 1_000;
+    expect(norm((await api(web, `/tv/api/${token}`, null)).body).deals.total).toBe("2 сделки · 170 тыс. ₽");
+    // A revoked link answers 404 at once, whatever was built for it.
+    await h.say(t.head, t.headChat, "/tv revoke");
+    expect((await api(web, `/tv/api/${token}`, null)).status).toBe(404);
+  });
+
   test("shows a squads contest as its squads, each valued like a team", async ({ h, t, web }) => {
     await h.say(t.ivan, t.ivanChat, "/deal 10k А");
     await h.say(t.ivan, t.ivanChat, "/deal 10k Б");
@@ -119,7 +135,7 @@ describe("TV board JSON", () => {
     expect(body.leaderboard.rows.map((r: { name: string }) => r.name).sort()).toEqual(["John", "Иван"]);
   });
 
-  test("cuts long names and long lists to what fits the screen, counting the rest", async ({ h, t, web }) => {
+  test("cuts long names and long lists to what fits the screen, counting the rest", async ({ h, clock, t, web }) => {
     const long = h.fake.user(150, { first_name: "Александра-Виктория Константинопольская", language_code: "ru" });
     await h.say(long, t.group, "/join");
     for (let i = 0; i < 7; i++) await h.say(long, h.fake.privateChat(long), `/deal ${i + 1}0k Клиент${i}`);
@@ -129,6 +145,7 @@ describe("TV board JSON", () => {
     expect(body.leaderboard.rows[0].name).toBe("Александра-Виктор…");
     expect(Array.from(body.leaderboard.rows[0].name as string)).toHaveLength(18);
     for (let i = 7; i < 14; i++) await h.say(long, h.fake.privateChat(long), `/deal ${i + 1}0k Клиент${i}`);
+    clock.now += 5_000; // the next board, not the one the last request built
     expect((await board(h, t, web)).body.deals).toMatchObject({ total: "14 сделок · 1,05 млн ₽", more: "+ ещё 2" });
   });
 });

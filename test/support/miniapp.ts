@@ -16,9 +16,11 @@ export interface WebServer {
 }
 
 export async function startWebApp(h: Harness): Promise<WebServer> {
-  // Built per request so a harness restart (new deps) is followed.
+  // One app per bot, as the process has; built again only when a harness restart brings new deps.
+  let app: { deps: Harness["deps"]; handle: ReturnType<typeof createWebApp> } | undefined;
   const server = createServer((req, res) => {
-    void createWebApp(h.deps)(req, res).then((done) => {
+    if (app?.deps !== h.deps) app = { deps: h.deps, handle: createWebApp(h.deps) };
+    void app.handle(req, res).then((done) => {
       if (!done) res.writeHead(404).end();
     });
   });
