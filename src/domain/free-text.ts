@@ -97,6 +97,8 @@ export interface WordAnalysis {
   guessed?: boolean;
   /** The word can be a nominative as typed, singular or plural. */
   nominativeAny?: boolean;
+  /** Guessed, and no guess is in the cases asked for: the guess did not see the word's case ending. */
+  offCase?: boolean;
 }
 
 /**
@@ -235,8 +237,11 @@ interface ClientRef {
   start: number;
   /** A new name read only from a lowercase word after a preposition ("в отпуске"): weak evidence. */
   weak?: boolean;
-  /** A new name the dictionary knows as a place after "в/во/на" ("объект в Химках"), or a person named by a role. */
+  /** A new name the dictionary knows as a place after "в/во/на/из" ("объект в Химках"), a person named by a role or a
+   * first name, or who recommended the client: no client beside a company. */
   place?: boolean;
+  /** Of those, the place ("из Томска"). */
+  town?: boolean;
 }
 
 interface Clause {
@@ -326,7 +331,7 @@ function baseName(
   cases: readonly GramCase[] | null,
   subject: boolean,
   morph: Morphology | null,
-  apposition: "legal" | "trade" | null = null,
+  apposition: "legal" | "person" | "trade" | null = null,
 ): string {
   const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   return words
@@ -335,9 +340,12 @@ function baseName(
       const cut = t.text.lastIndexOf("-");
       // "в Аэро-Техник": a tail that can be typed in the nominative after "в" stays as typed.
       const typedNominative = cases?.includes("accs") && morph?.(norm(t.text.slice(cut + 1)), ["nomn"])?.nominative;
-      if (cut > 0 && cases && morph && isCyrillic(t.text) && isUpper(t.text.slice(cut + 1)) && !apposition && !typedNominative) {
+      // "демо Логистик-Центру провёл": with no preposition, a tail with a case ending no nominative has is declined too.
+      const endsOblique = (tail: string) => /(?:[уюаяеи]|ом|ем|ой|ей)$/u.test(norm(tail)) && !morph?.(norm(tail), ["nomn"])?.nominativeAny;
+      const declined = cases ?? (cut > 0 && endsOblique(t.text.slice(cut + 1)) ? OBLIQUE : null);
+      if (cut > 0 && declined && morph && isCyrillic(t.text) && isUpper(t.text.slice(cut + 1)) && !apposition && !typedNominative) {
         const tail = t.text.slice(cut + 1);
-        const a = morph(norm(tail), cases);
+        const a = morph(norm(tail), declined);
         if (a && a.pos === "noun" && !a.guessed && !a.proper && !a.nominative && norm(a.base).slice(0, 2) === norm(tail).slice(0, 2))
           return `${t.text.slice(0, cut + 1)}${tail.charAt(0)}${a.base.slice(1)}`;
       }
@@ -356,6 +364,11 @@ function baseName(
           (inApposition.guessed && !/(?:ом|ем|ой|ей|ым|им|ами|ями|ах|ях|[уюеи])$/u.test(t.lower)))
       )
         return capital(t.text);
+      // "ИП Кириллов оплатил", "ИП Кириллова оплатила": a sole trader opening the clause is its subject, typed in the
+      // nominative ("Кириллов" is no genitive plural of "Кирилл"); so is a company's name after its form that can be one.
+      // "ИП Белоусовой отправила счёт": a surname with an oblique ending is the object put first, and is declined.
+      const subjectSurname = apposition === "person" && !/(?:ой|ому|ым|ом|ей|[ую])$/u.test(t.lower);
+      if (cases === null && subject && (subjectSurname || (apposition === "legal" && inApposition?.nominative))) return capital(t.text);
       // "с ООО Альфатехом": a word the dictionary does not know with the instrumental's masculine ending after "с" loses it.
       if (
         cases?.includes("ablt") &&
@@ -364,10 +377,11 @@ function baseName(
         morph?.(t.lower, cases)?.guessed
       )
         return capital(t.text.slice(0, -2));
-      // "в ТехноКом", "в СтройДом": a word the dictionary does not know, ending as a masculine nominative, after a
-      // preposition that allows the accusative, is typed in its base form (the guess from its tail would inflect it).
+      // "в ТехноКом", "набрать СтройДом": a word the dictionary does not know, ending as a masculine nominative, as a
+      // subject, an object or after a preposition that allows the accusative, is typed in its base form (the guess
+      // from its tail would inflect it).
       if (
-        (cases === null ? subject : cases.includes("accs") || cases.includes("nomn")) &&
+        (cases === null || cases.includes("accs") || cases.includes("nomn")) &&
         /[бвгджзклмнпрстфхцчшщйь]$/u.test(t.lower) &&
         morph?.(t.lower, cases)?.guessed
       )
@@ -385,9 +399,9 @@ function baseName(
       const keep = keepTyped && (cases === null || analysed?.proper !== "surname");
       if (analysed?.nominative && keep) return t.text.charAt(0).toUpperCase() + t.text.slice(1);
       let base = analysed && (analysed.pos === "noun" || analysed.pos === "adj") ? analysed.base : morph ? t.lower : basicBase(t.lower);
-      // "из Техмаша", "к Альфатеху": a word the dictionary cannot place, after a preposition asking for one
-      // case, loses that case's masculine ending.
-      if (morph && (!analysed || analysed.pos === "other") && cases?.length === 1) {
+      // "из Техмаша", "к Альфатеху", "для Автодора": a word the dictionary cannot place in the case a preposition asks
+      // for loses that case's masculine ending.
+      if (morph && (!analysed || analysed.pos === "other" || analysed.offCase) && cases?.length === 1) {
         const ending =
           cases[0] === "gent" ? /(?<=[бвгджзклмнпрстфхцчшщ])а$/u : cases[0] === "datv" ? /(?<=[бвгджзклмнпрстфхцчшщ])у$/u : null;
         if (ending && t.lower.length > 4) base = t.lower.replace(ending, "");
@@ -914,6 +928,8 @@ function readClause(
     const referrer = (c: ClientRef) => REFERRED_BY.test(text.slice(0, c.start)) || REFERRED.test(text.slice(c.start + c.typed.length));
     clause.clients = clause.clients.filter((c) => !referrer(c));
   }
+  // "позвонили из Томска": a new contact from a town is a lead whose company is still to be asked.
+  if (clause.kind === "lead") clause.clients = clause.clients.filter((c) => !c.town);
   if (metAtExpo && clause.kind === "lead" && clause.clients.length > 0 && clause.clients.every((c) => !c.isNew)) {
     clause.kind = "meeting";
     clause.kindPhrase = text.slice(metAtExpo[0]![0], metAtExpo[0]![1]);
@@ -1148,7 +1164,8 @@ function findClients(
                 afterTrade ? null : cases,
                 first || afterLegal || afterTrade || afterColon,
                 morph,
-                afterTrade ? "trade" : afterLegal ? "legal" : null,
+                // "ИП Кириллов …" opening the clause: the sole trader is its subject.
+                afterTrade ? "trade" : afterLegal ? (prev.lower === "ип" && idx === 1 ? "person" : "legal") : null,
               ),
             )
     ).slice(0, MAX_CLIENT_LENGTH);
@@ -1178,7 +1195,8 @@ function findClients(
       start: t.start,
       weak: !k && !isUpper(t.text),
       typed,
-      ...(place || byRole || referrer ? { place: true } : {}),
+      ...(byRole || referrer ? { place: true } : {}),
+      ...(place ? { place: true, town: true } : {}),
     });
     i = j;
   }

@@ -1014,3 +1014,50 @@ describe("readFreeText, round 10: loss reasons, meetings moved, budget freezes",
     expect(got("созвон с Лотосом передвинули, у них аудит")).toEqual([]);
   });
 });
+
+describe("readFreeText, round 11: names the dictionary only guesses, sole traders, towns", () => {
+  const known = ["Кедр", "ООО «Лотос»", "Орбита", "Байкал-Сервис", "ТД «Весна»"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+  const names = (text: string) => read(text, known).entries.map((e) => e.clientName);
+
+  it("puts a name guessed as a known word behind an unknown beginning into the nominative, beginning kept", () => {
+    expect(names("отправил КП для Энергоучета")).toEqual(["Энергоучёт"]);
+    expect(names("была встреча в Автотрансе")).toEqual(["Автотранс"]);
+    expect(names("КП для Стройресурса отправил")).toEqual(["Стройресурс"]);
+  });
+
+  it("drops the case ending of a guessed name whose guess has no reading in the case its preposition asks for", () => {
+    expect(names("подали заявку на тендер для Автодора")).toEqual(["Автодор"]);
+    expect(names("Петрову из Техснаба дозвонился, просит КП")).toEqual(["Техснаб"]);
+    expect(names("провёл вебинар для Автолайна")).toEqual(["Автолайн"]);
+  });
+
+  it("declines a hyphenated name's last part in an oblique case with no preposition before it", () => {
+    expect(names("демо Логистик-Центру провел онлайн")).toEqual(["Логистик-Центр"]);
+    expect(names("счёт Эко-Ферме выставил")).toEqual(["Эко-Ферма"]);
+    expect(names("Эко-Ферма оплатила 40к")).toEqual(["Эко-Ферма"]);
+    expect(names("провели демо Медиа-Групп")).toEqual(["Медиа-Групп"]);
+  });
+
+  it("keeps a sole trader opening the message as typed, and declines one put first as an object", () => {
+    expect(names("ИП Кириллов оплатил, сотка")).toEqual(["Кириллов"]);
+    expect(names("ИП Кириллова оплатила 50к")).toEqual(["Кириллова"]);
+    expect(names("ИП Белоусовой отправила счёт на 14 800")).toEqual(["Белоусова"]);
+    expect(names("позвонил ИП Кириллову, не взял")).toEqual(["Кириллов"]);
+  });
+
+  it("keeps an unknown name ending as a masculine nominative as typed after a verb", () => {
+    expect(names("набрал ТехноКом, поговорили")).toEqual(["ТехноКом"]);
+    expect(names("вчера пытался набрать СтройДом — тишина")).toEqual(["СтройДом"]);
+  });
+
+  it("reads a lead from a town as a lead whose company is still to be asked", () => {
+    expect(got("позвонили из Томска")).toEqual(["lead@null"]);
+    expect(got("написали из Казани, хотят КП")).toEqual(["lead@null"]);
+    expect(got("написали из Екатеринбурга, ООО Вектор")).toEqual(["lead@Вектор"]);
+    expect(got("звонила в Ладогу, встреча в среду")).toEqual(["call:meeting@Ладога"]);
+  });
+});
