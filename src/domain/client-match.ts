@@ -4,7 +4,7 @@
 // ("Atlant"), or the first word of a longer name when no other client shares it ("Альфу").
 // Pure: names in, matches out.
 
-/** Legal forms typed before or after a company's name ("ООО", "ИП", "LLC", "ГБУ", "ТК"): no part of the name. */
+/** Legal forms and business types typed before or after a company's name ("ООО", "ИП", "LLC", "ГБУ", "ТК", "СК"): no part of the name. */
 export const LEGAL_WORDS: ReadonlySet<string> = new Set([
   "ооо",
   "оао",
@@ -31,6 +31,17 @@ export const LEGAL_WORDS: ReadonlySet<string> = new Set([
   "гку",
   "тк",
   "ук",
+  // A business's type by its initials, typed like a legal form: "СК Монолит", "ТСК Профиль", "НПО Вектор".
+  "ск",
+  "тск",
+  "пк",
+  "тпк",
+  "пкф",
+  "нпо",
+  "нпп",
+  "нпк",
+  "нпф",
+  "чоп",
 ]);
 
 /** Case endings a name may take after its stem. */

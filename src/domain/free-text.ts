@@ -1146,6 +1146,10 @@ function findClients(
       i = j;
       continue;
     }
+    // "Аптека Вита закинула предоплату", "встреча в Агрофирме Рассвет": a business's trade typed with a capital before
+    // its name is no part of it either, and the name after it is in the nominative.
+    const tradeHead = run.length >= 2 && isCyrillic(t.text) && TRADE.test(t.lower) && isUpper(run[1]!.text);
+    const apposedToTrade = afterTrade || tradeHead;
     // "лид с формы: Климова, кофейня": a name set off by a colon or a dash heads its clause, typed in the nominative.
     const afterColon = prev !== undefined && !prep && /[:—–]/u.test(text.slice(prev.end, t.start));
     // "Hartley & Sons": a Latin name joined by an ampersand is kept as typed.
@@ -1160,12 +1164,12 @@ function findClients(
           ? run.map((x) => x.text.charAt(0).toUpperCase() + x.text.slice(1)).join(" ")
           : stripLegal(
               baseName(
-                run,
-                afterTrade ? null : cases,
-                first || afterLegal || afterTrade || afterColon,
+                tradeHead ? run.slice(1) : run,
+                apposedToTrade ? null : cases,
+                first || afterLegal || apposedToTrade || afterColon,
                 morph,
                 // "ИП Кириллов …" opening the clause: the sole trader is its subject.
-                afterTrade ? "trade" : afterLegal ? (prev.lower === "ип" && idx === 1 ? "person" : "legal") : null,
+                apposedToTrade ? "trade" : afterLegal ? (prev.lower === "ип" && idx === 1 ? "person" : "legal") : null,
               ),
             )
     ).slice(0, MAX_CLIENT_LENGTH);

@@ -1061,3 +1061,25 @@ describe("readFreeText, round 11: names the dictionary only guesses, sole trader
     expect(got("звонила в Ладогу, встреча в среду")).toEqual(["call:meeting@Ладога"]);
   });
 });
+
+describe("readFreeText, round 11: a business's type before its name", () => {
+  const known = ["Кедр", "ТД «Весна»", "Агрокомплекс"];
+  const names = (text: string) => read(text, known).entries.map((e) => e.clientName);
+
+  it("reads a type's initials before a name like a legal form", () => {
+    expect(names("ТСК Профиль не берет трубку третий день")).toEqual(["Профиль"]);
+    expect(names("во вторник отправил смету СК Монолит")).toEqual(["Монолит"]);
+    expect(names("звонил в НПО Вектор, договорились о встрече")).toEqual(["Вектор"]);
+  });
+
+  it("reads a capitalised trade before a capitalised name as no part of it", () => {
+    expect(names("Аптека Вита закинула предоплату 30 тыр")).toEqual(["Вита"]);
+    expect(names("встреча в Агрофирме Рассвет по итогам сезона")).toEqual(["Рассвет"]);
+    expect(names("созвонился с Клиникой Здоровье")).toEqual(["Здоровье"]);
+  });
+
+  it("keeps a known client whose name holds a type, and a one-word name that opens like a trade", () => {
+    expect(names("весна отказалась")).toEqual(["ТД «Весна»"]);
+    expect(names("Агрокомплекс оплатил 50к")).toEqual(["Агрокомплекс"]);
+  });
+});
