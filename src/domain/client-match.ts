@@ -269,6 +269,8 @@ export interface KnownHit {
   client: KnownClient;
   /** How many of the typed words it spans. */
   words: number;
+  /** Read from a shortened name ("байкал-серв"): a guess to confirm, never stored unasked. */
+  loose?: boolean;
 }
 
 /**
@@ -307,6 +309,11 @@ export function matchKnownAt(
   for (const client of known.all) {
     if (client.words.length !== 2) continue;
     const [w0, w1] = [client.words[0]!, client.words[1]!];
+    // "байкал-серв", "байкал серв": the first word whole and the second's opening letters, three at least.
+    const shortened = (tail: string) => tail.length >= 3 && tail.length < w1.length && w1.startsWith(tail);
+    if (w0.length >= 4 && first.length > w0.length && first.startsWith(w0) && shortened(first.slice(w0.length)))
+      return { client, words: 1, loose: true };
+    if (w0.length >= 4 && sameName(first, bases[at] ?? null, w0, "no_typo") && shortened(second)) return { client, words: 2, loose: true };
     if (w0.length < 6 || w1.length < 3) continue;
     if (
       first.length >= 3 &&

@@ -242,6 +242,8 @@ interface ClientRef {
   place?: boolean;
   /** Of those, the place ("из Томска"). */
   town?: boolean;
+  /** A known client read from a shortened name ("байкал-серв"): confirmed, never stored unasked. */
+  loose?: boolean;
 }
 
 interface Clause {
@@ -421,14 +423,22 @@ function baseName(
 }
 
 /** Whether a token can be (part of) a client's name. */
-function nameish(t: Token, first: boolean, afterPrep: boolean, cases: readonly GramCase[] | null, morph: Morphology | null): boolean {
+function nameish(
+  t: Token,
+  first: boolean,
+  afterPrep: boolean,
+  cases: readonly GramCase[] | null,
+  morph: Morphology | null,
+  unknownBeforeEvent = false,
+): boolean {
   if (STOP.has(t.lower) || /^\d+$/.test(t.text)) return false;
   if (LEGAL.has(t.lower)) return false;
   if (!isCyrillic(t.text)) return /\p{L}/u.test(t.text) && (isUpper(t.text) || afterPrep);
   if (morph && ROLES.has(morph(t.lower, null)?.base ?? "")) return false;
   if (!isUpper(t.text) && (TRADE.test(t.lower) || TENDER_NOUN.test(t.lower))) return false;
-  // "ладога отказалась": typed in lower case, a message's first word is a name when the dictionary knows it as one.
-  if (!isUpper(t.text) && !afterPrep && !(first && morph?.(t.lower, null)?.proper)) return false;
+  // "ладога отказалась": typed in lower case, a message's first word is a name when the dictionary knows it as one;
+  // "уралмебель дозвон": or when it does not know it at all, a noun in the nominative right before an event word.
+  if (!isUpper(t.text) && !afterPrep && !(first && (morph?.(t.lower, null)?.proper || unknownBeforeEvent))) return false;
   if (first || afterPrep) {
     // After a preposition the case it governs decides: "с Зарёй" is a noun, though
     // "зарей" alone (ё written as е) also reads as a verb form.
@@ -1008,7 +1018,13 @@ function findClients(
       (LEGAL.has(tokens[i - 2]?.lower ?? "") || (i >= 2 && isUpper(before.text) && !morph?.(before.lower, null)?.tense));
     if (midName && hit.words === 1 && norm(t.lower) !== norm(hit.client.name)) continue;
     const last = tokens[i + hit.words - 1]!;
-    found.push({ name: hit.client.name, isNew: false, start: t.start, typed: text.slice(t.start, last.end) });
+    found.push({
+      name: hit.client.name,
+      isNew: false,
+      start: t.start,
+      typed: text.slice(t.start, last.end),
+      ...(hit.loose ? { loose: true } : {}),
+    });
     used.push([t.start, last.end]);
     i += hit.words - 1;
   }
@@ -1095,7 +1111,11 @@ function findClients(
       (prev && !isCyrillic(prev.text) && EN_EVENT_VERB.test(prev.lower) && !isCyrillic(t.text) && !isEventToken(t)
         ? latinRunEnd(all, idx)
         : null);
-    if (!nameish(t, first, cases !== null || afterLegal || subjectEnd !== null, cases, morph)) {
+    const next = all[idx + 1];
+    const guess = first && morph && isCyrillic(t.lower) && t.lower.length >= 5 ? morph(t.lower, null) : null;
+    const unknownBeforeEvent =
+      guess?.guessed === true && guess.pos === "noun" && guess.nominative === true && next !== undefined && isEventToken(next);
+    if (!nameish(t, first, cases !== null || afterLegal || subjectEnd !== null, cases, morph, unknownBeforeEvent)) {
       i++;
       continue;
     }
@@ -1685,6 +1705,7 @@ export function readFreeText(
     !guessed &&
     !leftOver &&
     !copiedReason &&
+    !clauses.some((c) => c.clients.some((x) => x.loose)) &&
     // Every word of the message taken by something the reader understood: an unexplained one may change its meaning.
     clauses.every((c) => c.unexplained.length === 0) &&
     !clauses.some((c) => c.plan) &&

@@ -1083,3 +1083,29 @@ describe("readFreeText, round 11: a business's type before its name", () => {
     expect(names("Агрокомплекс оплатил 50к")).toEqual(["Агрокомплекс"]);
   });
 });
+
+describe("readFreeText, round 11: names with a number, shortened known names, unknown names typed in lower case", () => {
+  const known = ["Кедр", "Байкал-Сервис", "Полимер-Групп"];
+  const names = (text: string) => read(text, known).entries.map((e) => e.clientName);
+
+  it("reads a number joined to a word by a hyphen as part of a name, not as a sum", () => {
+    expect(names("ЖБИ-3 — гудки, никто не подходит")).toEqual(["ЖБИ-3"]);
+    expect(names("звонил в ЖБИ-3, не взяли")).toEqual(["ЖБИ-3"]);
+    expect(read("ЖБИ-3 оплатили 50к", known).entries.map((e) => [e.clientName, e.amountMinor])).toEqual([["ЖБИ-3", 5_000_000]]);
+  });
+
+  it("matches a known name of two words typed with its second word shortened, and asks before storing it", () => {
+    expect(names("байкал-серв перенес демку на среду, созвонились")).toEqual(["Байкал-Сервис"]);
+    const shortened = read("Байкал-Серв оплатил 50к", known);
+    expect(shortened.entries.map((e) => e.clientName)).toEqual(["Байкал-Сервис"]);
+    expect(shortened.confident).toBe(false);
+    expect(read("звонил в байкал серв, не взяли", known).confident).toBe(false);
+  });
+
+  it("reads a lowercase first word the dictionary does not know, right before an event word, as a name", () => {
+    expect(names("уралмебель дозвон, все в работе")).toEqual(["Уралмебель"]);
+    expect(names("стройкомплект оплатил 40к")).toEqual(["Стройкомплект"]);
+    // A typo of a common word is no name.
+    expect(names("кароче недозвон")).toEqual([null]);
+  });
+});
