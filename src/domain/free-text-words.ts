@@ -74,7 +74,7 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "call",
     w(
-      "по\\s+телефону|(?:не)?(?:по|пере|от|со|про|до|за|об)?звон|звякнул|набрал|набирал|трубк|прозвон|(?<!(?:chain|company|firm|business|shop|store|outfit|place|startup|agency|bakery|cafe|restaurant|clinic|brand)\\s+)call|calls|calling|rang|phoned|phone|dialed|dialled|ring|followed\\s+up",
+      "по\\s+телефону|(?:не)?(?:по|пере|от|со|про|до|за|об)?звон|звякнул|набрал|набирал|набрать|трубк|прозвон|(?<!(?:chain|company|firm|business|shop|store|outfit|place|startup|agency|bakery|cafe|restaurant|clinic|brand)\\s+)call|calls|calling|rang|phoned|phone|dialed|dialled|ring|followed\\s+up",
     ),
   ],
   [
@@ -125,8 +125,9 @@ export const NOANSWER = w(
 export const BOSS_AWAY = w(
   // The words between (where the gatekeeper sits, whom they kept you from) stay outside the match: the client is among them.
   "(?<=(?:секретар|ресепшн|receptionist|assistant|gatekeeper)\\p{L}*\\s+(?:\\S+\\s+){0,6})(?:не\\s+(?:пустил|соединил|переключил)\\p{L}*|(?:didn'?t|did\\s+not|wouldn'?t|would\\s+not|won'?t)\\s+(?:connect|put\\s+(?:me\\s+)?through))|" +
-    "(?:director|boss|owner|manager|gm|ceo|decision\\s+maker)\\s+(?:is|was)\\s+(?:out|away|off|not\\s+in|unavailable|on\\s+(?:vacation|leave))(?![\\p{L}])|" +
-    "(?:директор|руководител|лпр|собственник|владел|гендир|начальник|босс|нужн\\p{L}*\\s+человек)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:нет|не\\s+было|не\\s+будет|в\\s+командировке|в\\s+отпуске|на\\s+больничном|уехал\\p{L}*)(?![\\p{L}])",
+    "(?:director|boss|owner|manager|gm|ceo|decision\\s+maker)\\s+(?:is|was)\\s+(?:out|away|off|not\\s+in|unavailable|busy|in\\s+a\\s+meeting|on\\s+(?:vacation|leave|site|the\\s+road))(?![\\p{L}])|" +
+    // "директор на выезде", "ЛПР на совещании": out on site or in a meeting of their own is away too (no meeting of ours).
+    "(?:директор|руководител|лпр|собственник|владел|гендир|начальник|босс|нужн\\p{L}*\\s+человек)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:нет|не\\s+было|не\\s+будет|в\\s+командировке|в\\s+отпуске|в\\s+отъезде|на\\s+(?:больничном|выезде|объекте|совещании|планерке|планёрке|встрече|переговорах)|уехал\\p{L}*)(?![\\p{L}])",
 );
 // The nouns of an appointment, Russian and (typed in Russian messages too) English.
 const APPOINTMENT = "демо|демк|презент|през[аыуе]|показ|встреч|встрет|зум|дегустац\\p{L}*|demo|meeting|presentation";
@@ -193,9 +194,18 @@ export const NOT_HELD = w(
 );
 // "хотят встречу", "want a demo": a wish is a meeting booked only as the outcome of a call.
 export const WISH = w("хот(?:ят|ел\\p{L}*|ит)|want\\p{L}*|просят|ask(?:ed|s)?\\s+for");
+// Somebody at the client other than a gatekeeper, by role: who speaks for the client when reached.
+const CLIENT_PERSON =
+  "(?:зам|замдиректора|заместител\\p{L}*|коллег\\p{L}*|бухгалтер\\p{L}*|главбух\\p{L}*|менеджер\\p{L}*|инженер\\p{L}*|технолог\\p{L}*|снабженц\\p{L}*|снабженец|закупщи\\p{L}*|юрист\\p{L}*|прораб\\p{L}*|логист\\p{L}*|сотрудни\\p{L}*|охранник\\p{L}*|завхоз\\p{L}*|colleague|deputy|accountant|someone\\s+else)";
 export const REACHED = w(
-  // "разговор с гендиром Веги": a conversation told by its noun is a call reached.
-  "caught\\s+up\\s+with|разговор(?:а|ом|е)?(?=\\s+(?:с|со|по)\\s)|перезвонить(?<=[—–:-]\\s*перезвонить)(?=\\s+(?:в|во|через|на|после|завтра|позже|вечером|утром)(?![\\p{L}]))|дозвонил|поговорил|поговорили|переговорил\\p{L}*|поболтал\\p{L}*|пообщал\\p{L}*|связал(?:ся|ась|ись)|застал\\p{L}*|(?:вышел|вышла|дош[её]л|дошла)\\s+(?:на|до)\\s+(?:лпр|директор|руководител|собственник|владел|гендир|лиц\\p{L}*\\s+принима)|(?:просил\\p{L}*|попросил\\p{L}*|просят|просит)\\s+(?:\\p{L}+\\s+)?перезвон\\p{L}*|обсудил|обсудили|reached(?!\\s+out)|chatted|convo|conversation|разговаривал\\p{L}*|побеседовал\\p{L}*|had\\s+(?:a\\s+)?(?:quick\\s+|short\\s+|good\\s+)?chat|connected\\s+with|got\\s+hold\\s+of|caught\\s+up\\s+with|touched\\s+base|talked|spoke|got\\s+through|picked\\s+up|answered",
+  // "зам сказал что решение после нг", "коллега сказал лпр в отпуске", "ответила менеджер": somebody at the client
+  // other than a gatekeeper answered and spoke, so the call was reached even when the one it was for was away.
+  `${preceded(`(?<![\\p{L}])${CLIENT_PERSON}\\s+(?:\\p{L}+\\s+)?`, "(?:сказал|ответил|говорит|пообещал|обещал|объяснил|передал|попросил|said|told|promised)\\p{L}*")}|` +
+    `(?:ответил|сказал)\\p{L}*(?=\\s+(?:\\p{L}+\\s+)?${CLIENT_PERSON}(?![\\p{L}]))|` +
+    // "там взяли, сказали перезвонить", "байкал сервис взяли — думают": picked up, said with nothing taken.
+    "(?:взял[аи]?|сняли|подняли)(?=\\s*(?:$|[,.;!—–-]|\\s+(?:и\\s+)?(?:сказал|ответил|говор)))|(?:взял[аи]?|сняли|сняла|снял|подняли|поднял[аи]?)\\s+трубк\\p{L}*|" +
+    // "разговор с гендиром Веги": a conversation told by its noun is a call reached.
+    "caught\\s+up\\s+with|разговор(?:а|ом|е)?(?=\\s+(?:с|со|по)\\s)|перезвонить(?<=[—–:-]\\s*перезвонить)(?=\\s+(?:в|во|через|на|после|завтра|позже|вечером|утром)(?![\\p{L}]))|дозвонил|поговорил|поговорили|переговорил\\p{L}*|поболтал\\p{L}*|пообщал\\p{L}*|связал(?:ся|ась|ись)|застал\\p{L}*|(?:вышел|вышла|дош[её]л|дошла)\\s+(?:на|до)\\s+(?:лпр|директор|руководител|собственник|владел|гендир|лиц\\p{L}*\\s+принима)|(?:просил\\p{L}*|попросил\\p{L}*|просят|просит)\\s+(?:\\p{L}+\\s+)?перезвон\\p{L}*|обсудил|обсудили|reached(?!\\s+out)|chatted|convo|conversation|разговаривал\\p{L}*|побеседовал\\p{L}*|had\\s+(?:a\\s+)?(?:quick\\s+|short\\s+|good\\s+)?chat|connected\\s+with|got\\s+hold\\s+of|caught\\s+up\\s+with|touched\\s+base|talked|spoke|got\\s+through|picked\\s+up|answered",
 );
 
 export const CURRENCY_FOREIGN = /(\$|€|\busd\b|\beur\b|доллар|бакс|евро|dollars?|euros?)/iu;

@@ -153,6 +153,10 @@ function clauseTense(lower: string, morph: Morphology | null): "past" | "plan" |
   return null;
 }
 
+// "пытался набрать", "удалось дозвониться": a try or a success told with an infinitive is done, not promised.
+const ATTEMPT = "(?:пыта|пробова|старал|смог|успе|удал)\\p{L}*";
+const ATTEMPT_BEFORE = new RegExp(`(?<![\\p{L}])${ATTEMPT}\\s+(?:\\p{L}+\\s+)?$`, "u");
+
 /** The day a clause names and where: a weekday counts only as a past day, never one ahead. */
 function readDays(lower: string, booking: boolean, pastTense: boolean): { day: DayRef | null; spans: [number, number][] } {
   const found: [number, number][] = [...spans(AGO, lower), ...spans(WEEKDAY_AHEAD, lower)];
@@ -172,9 +176,8 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
     // "перезвонить в понедельник": so is the weekday right after an infinitive.
     const promised =
       // "в пятницу пыталась достучаться": an infinitive after a try that was made is no promise.
-      /^\s+(?!(?:пыта|пробова|смог|успе|удал)\p{L}*)(?:\p{L}+\s+)?\p{L}+(?:ть|ться|ти)(?![\p{L}])/u.test(
-        lower.slice(m.index + m[0].length),
-      ) || /(?<![\p{L}])\p{L}+(?:ть|ться|ти)\s+$/u.test(lower.slice(0, m.index));
+      new RegExp(`^\\s+(?!${ATTEMPT})(?:\\p{L}+\\s+)?\\p{L}+(?:ть|ться|ти)(?![\\p{L}])`, "u").test(lower.slice(m.index + m[0].length)) ||
+      /(?<![\p{L}])\p{L}+(?:ть|ться|ти)\s+$/u.test(lower.slice(0, m.index));
     // "по итогу вторника: …": a diary's day is a day past.
     // "sunday: demo for Apex": a weekday heading a line with a colon is a diary's day past.
     const heading = m[2] !== undefined && /^\s*[:—–-]/u.test(lower.slice(m.index + m[0].length));
@@ -669,6 +672,13 @@ function readClause(
     const ss = all.filter(([a]) => a < aboutAt);
     if (ss.length > 0) kindsFound.set(kind, ss);
   }
+  // "секретарша не соединила, директор на выезде": a visit or a meeting inside what says the call was not reached is
+  // where the one it was for was, no event of ours.
+  for (const kind of ["meeting", "presentation"] as const) {
+    const own = kindsFound.get(kind)?.filter(([a, b]) => !noanswer.some(([x, y]) => a >= x && b <= y));
+    if (own?.length === 0) kindsFound.delete(kind);
+    else if (own) kindsFound.set(kind, own);
+  }
   const bid = context.tender ? spans(TENDER_BID, lower) : [];
   if (bid.length > 0) {
     kindsFound.delete("lead");
@@ -694,7 +704,8 @@ function readClause(
         // "потом обзвон": a ring-round named with no verb of doing is one still ahead.
         (!/^(?:\p{L}+(?:ть|ться|ти)|перезвон)(?![\p{L}])/u.test(lower.slice(a)) &&
           !(/^обзвон(?![\p{L}])/u.test(lower.slice(a)) && !clause.past)) ||
-        (kind === "lost" && /(?<![\p{L}])(?:решил\p{L}*|предпочл\p{L}*)\s+$/u.test(lower.slice(0, a))),
+        (kind === "lost" && /(?<![\p{L}])(?:решил\p{L}*|предпочл\p{L}*)\s+$/u.test(lower.slice(0, a))) ||
+        (kind === "call" && ATTEMPT_BEFORE.test(lower.slice(0, a))),
     );
     if (done.length === 0) kindsFound.delete(kind);
     else kindsFound.set(kind, done);

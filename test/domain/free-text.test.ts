@@ -1109,3 +1109,33 @@ describe("readFreeText, round 11: names with a number, shortened known names, un
     expect(names("кароче недозвон")).toEqual([null]);
   });
 });
+
+describe("readFreeText, round 11: who answered a call", () => {
+  const known = ["Кедр", "Орбита", "Титан", "Бриз", "Рубин", "Greenfield"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+
+  it("reads somebody at the client other than a gatekeeper who answered and spoke as the call reached", () => {
+    expect(got("позвонил в Кедр, лпр в отпуске, зам сказал что решение после нг")).toEqual(["call:reached@Кедр"]);
+    expect(got("набрал Титан, коллега сказал директор в отпуске, перезвонить через неделю")).toEqual(["call:reached@Титан"]);
+    expect(got("звонил в Орбиту, руководитель на больничном, бухгалтер обещала передать")).toEqual(["call:reached@Орбита"]);
+    expect(got("звонок в Титан, ответила менеджер, сказала все на совещании")).toEqual(["call:reached@Титан"]);
+  });
+
+  it("reads picked up ('взяли') as reached and a gatekeeper's report of the boss away as not reached, with no meeting", () => {
+    expect(got("Кедр недозвон, Бриз взяли — думают")).toEqual(["call:noanswer@Кедр", "call:reached@Бриз"]);
+    expect(got("набрал Рубин, там взяли, сказали перезвонить позже")).toEqual(["call:reached@Рубин"]);
+    expect(got("позвонил в Бриз, секретарша не соединила, сказала директор на выезде")).toEqual(["call:noanswer@Бриз"]);
+    expect(got("звонил Кедру, секретарь сказала директор на совещании")).toEqual(["call:noanswer@Кедр"]);
+    expect(got("called Greenfield, the director was in a meeting")).toEqual(["call:noanswer@Greenfield"]);
+  });
+
+  it("reads a try to call told with an infinitive as a call made", () => {
+    expect(got("вчера до позднего пытался набрать Бриз — тишина")).toEqual(["call:noanswer@Бриз"]);
+    expect(got("пробовала набрать Титан, не берут")).toEqual(["call:noanswer@Титан"]);
+    expect(got("удалось дозвониться до Рубина, думают")).toEqual(["call:reached@Рубин"]);
+    expect(got("надо набрать Бриз")).toEqual([]);
+  });
+});
