@@ -28,6 +28,8 @@ import {
   FUTURE_WORDS,
   HELD,
   INBOUND,
+  JUDGED_AFTER,
+  JUDGED_BEFORE,
   KIND_PATTERNS,
   LEGAL,
   MEET_WORD,
@@ -741,15 +743,24 @@ function readClause(
   const enNegated = spans(EN_NEGATED, lower);
   const enAllNegated =
     !isCyrillic(lower) && enNegated.length > 0 && spans(EN_PAST, lower).every(([a, b]) => enNegated.some(([x, y]) => a < y && b > x));
-  const moved = spans(MOVED, lower).length > 0;
+  const movedSpans = spans(MOVED, lower);
+  const moved = movedSpans.length > 0;
   for (const [kind, ss] of kindsFound) {
     if (kind === "lost") continue;
-    const done = ss.filter(([a]) => {
+    const done = ss.filter(([a, b]) => {
       const before = lower.slice(0, a);
       if (PLANNED.test(before) || NEGATION_BEFORE.test(before) || TIME_REFERENCE.test(before) || UNDER_WAY.test(before)) return false;
       // "звонок по оплате", "напомнил про оплату", "called about the invoice": the event word is the topic.
       if (kind !== "call" && TOPIC_BEFORE.test(before)) return false;
       if (STATUS_AFTER.test(lower.slice(a))) return false;
+      if (kind === "proposal" && (JUDGED_AFTER.test(lower.slice(a)) || JUDGED_BEFORE.test(before))) return false;
+      // "оплату дебиторки переносят", "перенесли оплату на январь", "платёж задерживают": a payment moved is not made.
+      const movedNear = movedSpans.some(
+        ([x, y]) =>
+          (x >= b && /^\p{L}*(?:\s+(?!(?:и|а|но|and)\s)\p{L}+)?\s+$/u.test(lower.slice(b, x))) ||
+          (y <= a && /^\s+(?:\p{L}+\s+)?$/u.test(lower.slice(y, a))),
+      );
+      if (kind === "deal" && movedNear && /^(?:(?:пред)?оплат|аванс|плат[её]ж|payment|deposit)/u.test(lower.slice(a, b))) return false;
       // "пришлю КП", "шлю КП", "обещал выслать КП": the verb just before the event word is still to come.
       if (morph && kind !== "call") {
         const prev = /(\p{L}+)\s+$/u.exec(before)?.[1];

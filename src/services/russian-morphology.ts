@@ -19,7 +19,7 @@ interface AzParse {
   score: number;
   /** Which analyser produced it: "Dictionary" for a known word, else a guess. */
   parser?: string;
-  /** What a guess left out of `word` ("энерго" of "энергоучёта", read as "учёта"); empty for a dictionary word. */
+  /** What a guess left out of `word` ("энерго" of "энергоучёта", read as "учёта"). */
   prefix?: string;
   inflect(grammemes: string[]): AzParse | false;
 }
@@ -155,8 +155,9 @@ export function russianMorphology(): Morphology {
     const wanted = ["nomn", best.tag.NMbr ?? "sing"];
     if (ADJS.has(post) && best.tag.NMbr !== "plur" && best.tag.GNdr) wanted.push(best.tag.GNdr);
     const nominativeForm = best.inflect(wanted) || best.inflect(["nomn"]);
-    // "для Энергоучёта", "из Автотранса": a word guessed as a known word behind an unknown beginning keeps that beginning.
-    const left = best.parser !== "Dictionary" && typeof best.prefix === "string" ? best.prefix : "";
+    // "для Энергоучёта", "из Автотранса", "Логистик-Центру": a word read as a dictionary word behind a known beginning
+    // ("энерго", "авто") or a hyphen keeps that beginning; a guess behind an unknown one ("тепл|острой") is no reading.
+    const left = (best.parser === "PrefixKnown" || best.parser === "HyphenWords") && typeof best.prefix === "string" ? best.prefix : "";
     return {
       base: nominativeForm ? left + nominativeForm.word : word,
       pos: NOUNS.has(post) ? "noun" : "adj",

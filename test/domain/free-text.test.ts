@@ -1139,3 +1139,53 @@ describe("readFreeText, round 11: who answered a call", () => {
     expect(got("надо набрать Бриз")).toEqual([]);
   });
 });
+
+describe("readFreeText, round 11: the kind told by context", () => {
+  const known = ["Кедр", "Орбита", "Титан", "Бриз", "Рубин", "Эверест"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+
+  it("reads 'были у X' with a day or an adverb between as a visit", () => {
+    expect(got("были вчера у рубина в офисе, обсудили объемы на след год")).toEqual(["meeting@Рубин"]);
+    expect(got("была сегодня у Титана, посмотрели склад")).toEqual(["meeting@Титан"]);
+  });
+
+  it("reads a reminder about a debt or a talk with someone as a call reached, not a deal", () => {
+    expect(got("Орбита - напомнил про долг 340 тыс, обещали оплатить в пятницу")).toEqual(["call:reached@Орбита"]);
+    expect(got("напомнила Бризу о задолженности")).toEqual(["call:reached@Бриз"]);
+    expect(got("в субботу говорил с лпр Кедра лично, дал добро на тест")).toEqual(["call:reached@Кедр"]);
+    expect(got("Бриз дал добро на закупку")).toEqual(["deal@Бриз"]);
+  });
+
+  it("reads a payment moved or delayed as no payment", () => {
+    expect(got("поговорила с Орбитой: оплату дебиторки переносят на янв")).toEqual(["call:reached@Орбита"]);
+    expect(got("созвонился с Бризом, перенесли оплату на следующий месяц")).toEqual(["call:reached@Бриз"]);
+    expect(got("Рубин оплатил, встречу перенесли")).toEqual(["deal@Рубин"]);
+  });
+
+  it("reads a proposal the client received or judged as sent before, not sent now", () => {
+    expect(got("вчера созванивался с Зуевой из Кедра, КП понравилось, думают")).toEqual(["call:reached@Кедр"]);
+    expect(got("позвонил Яковлеву из Теплострой, сказал кп получил и в работе")).toEqual(["call:reached@Теплострой"]);
+    expect(got("набрал Рубин, КП им не понравилось")).toEqual(["call:reached@Рубин"]);
+    expect(got("отправил КП Бризу, получили")).toEqual(["proposal@Бриз"]);
+  });
+
+  it("reads an appointment booked on a call, the name before it or a video call, as the call's outcome", () => {
+    expect(got("назначил с Кедром демо на вторник")).toEqual(["call:meeting@Кедр"]);
+    expect(got("позвонила в Титан, назначили видеозвонок с лпр на завтра")).toEqual(["call:meeting@Титан"]);
+    expect(got("набрал Рубин, договорились о видеовстрече в пятницу")).toEqual(["call:meeting@Рубин"]);
+  });
+
+  it("reads a deck thrown over by any verb of sending as a proposal", () => {
+    expect(got("вчера кинул презу Орбите")).toEqual(["proposal@Орбита"]);
+    expect(got("закинул презентацию Бризу")).toEqual(["proposal@Бриз"]);
+  });
+
+  it("reads a client sent our way as the lead, not the one who sent it", () => {
+    expect(got("Ковалев из Кедра посоветовал нас ТК Вертикаль, позвонили сами")).toEqual(["lead@Вертикаль"]);
+    expect(got("эверест перекинул на нас своего партнера, ТД Альтаир, будут брать")).toEqual(["lead@Альтаир"]);
+    expect(got("Титан привел к нам своего поставщика Гранит")).toEqual(["lead@Гранит"]);
+  });
+});
