@@ -26,6 +26,8 @@ export const VIDEO_RE = w(VIDEO);
 
 // Russian verbs of sending something over ("отправил", "скинул", "кинул", "выслал"), typos of "отправил" included.
 const SENT_RU = "(?:отпр\\p{L}{0,2}ил|отправлен|выслал|(?:с|за|пере)?кинул|сбросил|направил|переслал)";
+// A verb of sending on its own ("отправил сразу", "sent it over"): what was sent is named elsewhere.
+export const SENT_VERB = w(`${SENT_RU}\\p{L}*|выставил\\p{L}*|sent|emailed|forwarded`);
 // "посоветовал нас", "перекинул на нас своего партнёра": somebody who sent a new client our way.
 const REFERRED_US =
   "порекомендовал\\p{L}*|посоветовал\\p{L}*|(?:перекинул|передал|направил|подкинул|прив[её]л|привел)\\p{L}*\\s+(?:на\\s+нас|нам|к\\s+нам)(?![\\p{L}])";

@@ -57,6 +57,7 @@ import {
   REFERRED_BY,
   RESCHEDULED,
   ROLES,
+  SENT_VERB,
   STATUS_AFTER,
   STOP,
   TENDER_BID,
@@ -158,6 +159,11 @@ function clauseTense(lower: string, morph: Morphology | null): "past" | "plan" |
 // "пытался набрать", "удалось дозвониться": a try or a success told with an infinitive is done, not promised.
 const ATTEMPT = "(?:пыта|пробова|старал|смог|успе|удал)\\p{L}*";
 const ATTEMPT_BEFORE = new RegExp(`(?<![\\p{L}])${ATTEMPT}\\s+(?:\\p{L}+\\s+)?$`, "u");
+const RELATIVE_BEFORE =
+  /(?:(?<![\p{L}])(?:котор\p{L}*|which)|(?:invoice|quote|proposal|contract|deck|order|estimate)\s+(?:that\s+)?(?:we|i|they))\s+(?:\S+\s+){0,4}$/u;
+/** "…, который мы отправили в среду": a clause opened by a relative pronoun tells about a noun of the one before. */
+const RELATIVE_CLAUSE = /^(?:котор\p{L}*|which)(?![\p{L}])/iu;
+const INFINITIVE_AFTER = new RegExp(`^\\s+(?!${ATTEMPT})(?:\\p{L}+\\s+)?\\p{L}+(?:ть|ться|ти)(?![\\p{L}])`, "u");
 
 /** The day a clause names and where: a weekday counts only as a past day, never one ahead. */
 function readDays(lower: string, booking: boolean, pastTense: boolean): { day: DayRef | null; spans: [number, number][] } {
@@ -175,11 +181,11 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
       lower.slice(0, m.index),
     );
     // "обещали в пятницу заплатить": the weekday of what is promised is ahead.
-    // "перезвонить в понедельник": so is the weekday right after an infinitive.
+    // "перезвонить в понедельник", "перезвоните в понедельник": so is the weekday right after an infinitive or an order.
     const promised =
       // "в пятницу пыталась достучаться": an infinitive after a try that was made is no promise.
-      new RegExp(`^\\s+(?!${ATTEMPT})(?:\\p{L}+\\s+)?\\p{L}+(?:ть|ться|ти)(?![\\p{L}])`, "u").test(lower.slice(m.index + m[0].length)) ||
-      /(?<![\p{L}])\p{L}+(?:ть|ться|ти)\s+$/u.test(lower.slice(0, m.index));
+      INFINITIVE_AFTER.test(lower.slice(m.index + m[0].length)) ||
+      /(?<![\p{L}])\p{L}+(?:ть|ться|ти|ите|йте)\s+$/u.test(lower.slice(0, m.index));
     // "по итогу вторника: …": a diary's day is a day past.
     // "sunday: demo for Apex": a weekday heading a line with a colon is a diary's day past.
     const heading = m[2] !== undefined && /^\s*[:—–-]/u.test(lower.slice(m.index + m[0].length));
@@ -193,7 +199,10 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
         (!pastTense && /встреч|meet|демо|demo|презент/u.test(lower)));
     const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? "";
     const weekday = WEEKDAY_NAMES.find(([re]) => re.test(name))?.[1];
-    if (!ahead && weekday && day === null) day = { type: "weekday", weekday };
+    // "оплатил счёт который выставили в понедельник", "paid the invoice we sent on wednesday": the weekday of a
+    // relative clause dates what that clause tells, not the event.
+    const relative = RELATIVE_BEFORE.test(lower.slice(0, m.index));
+    if (!ahead && !relative && weekday && day === null) day = { type: "weekday", weekday };
   }
   return { day, spans: found };
 }
@@ -749,7 +758,10 @@ function readClause(
     if (kind === "lost") continue;
     const done = ss.filter(([a, b]) => {
       const before = lower.slice(0, a);
-      if (PLANNED.test(before) || NEGATION_BEFORE.test(before) || TIME_REFERENCE.test(before) || UNDER_WAY.test(before)) return false;
+      // "просили прайс — выслал": a proposal asked for and then sent in the same clause was sent.
+      const sentAfter = kind === "proposal" && spans(SENT_VERB, lower).some(([x]) => x >= b);
+      if ((PLANNED.test(before) && !sentAfter) || NEGATION_BEFORE.test(before) || TIME_REFERENCE.test(before) || UNDER_WAY.test(before))
+        return false;
       // "звонок по оплате", "напомнил про оплату", "called about the invoice": the event word is the topic.
       if (kind !== "call" && TOPIC_BEFORE.test(before)) return false;
       if (STATUS_AFTER.test(lower.slice(a))) return false;
@@ -1449,6 +1461,10 @@ export function readFreeText(
     tender: /тендер|tender/u.test(lowerText),
   };
   const clauses = raws.map((c) => readClause(c, index, sorted, morph, context));
+  // "оплатил счёт, который мы отправили в среду": a relative clause adds no event and dates none.
+  for (const [i, c] of clauses.entries())
+    if (RELATIVE_CLAUSE.test(raws[i]!)) Object.assign(c, { kind: null, outcome: null, day: null, clients: [], amountMinor: null });
+  sentAsAsked(clauses, raws);
   // "в понедельник демо в Океане, во вторник подписали": a diary of past weekdays dates the verbless entry before a
   // dated one as done that day, not as an appointment ahead.
   // "Monday: demo at Acme. Today: they signed", "в пн встреча с Зенитом, во вт КП": so does a dated event after it.
@@ -1739,6 +1755,25 @@ export function readFreeText(
     !entries[0]!.clientIsNew &&
     !needsALook(lowerText);
   return { entries, guessed, confident, notes: [...notes], nothing: null };
+}
+
+const PROPOSAL_WORD = KIND_PATTERNS.find(([k]) => k === "proposal")![1];
+/**
+ * "говорят ждут КП, отправил сразу", "asked for a quote, sent it right away": a verb of sending with nothing named, right
+ * after a clause that names a proposal only wanted, sent that proposal. An inference: the reading is asked about.
+ */
+function sentAsAsked(clauses: Clause[], raws: string[]): void {
+  for (const [i, c] of clauses.entries()) {
+    const before = clauses[i - 1];
+    if (!before || c.kind !== null || c.plan || c.clients.length > 0 || before.kind === "proposal" || RELATIVE_CLAUSE.test(raws[i]!))
+      continue;
+    const sent = spans(SENT_VERB, norm(raws[i]!))[0];
+    const asked = norm(raws[i - 1]!);
+    if (!sent || (spans(PROPOSAL_WORD, asked).length === 0 && !/(?<![\p{L}])сч[её]т/u.test(asked))) continue;
+    c.kind = "proposal";
+    c.kindPhrase = raws[i]!.slice(sent[0], sent[1]);
+    c.unexplained.push(c.kindPhrase);
+  }
 }
 
 // "too expensive for them", "дорого для них": whom the reason is about adds nothing to it.

@@ -1189,3 +1189,42 @@ describe("readFreeText, round 11: the kind told by context", () => {
     expect(got("Титан привел к нам своего поставщика Гранит")).toEqual(["lead@Гранит"]);
   });
 });
+
+describe("readFreeText, round 11: days of other clauses, callbacks asked for, a proposal sent as asked", () => {
+  const known = ["Кедр", "Бриз", "Рубин", "Титан", "Greenfield"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed
+      ? []
+      : r.entries.map(
+          (e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}${e.day ? `@${JSON.stringify(e.day)}` : ""}`,
+        );
+  };
+
+  it("dates no event by the weekday of a relative clause", () => {
+    expect(got("Бриз оплатил счёт, который мы отправили в среду")).toEqual(["deal@Бриз"]);
+    expect(got("Бриз оплатил счёт который выставили в понедельник, 45к")).toEqual(["deal@Бриз"]);
+    expect(got("Greenfield paid the invoice we sent on wednesday, 45k")).toEqual(["deal@Greenfield"]);
+    expect(got("в среду отправил счёт Бризу")).toEqual(['proposal@Бриз@{"type":"weekday","weekday":3}']);
+  });
+
+  it("reads a call asked for by an order ('перезвоните в понедельник') as no call made and its weekday as ahead", () => {
+    expect(got("набрал Бриз, сказали позвоните в среду")).toEqual(["call:reached@Бриз"]);
+    expect(got("набрал Рубин там взяли сказали перезвоните в понедельник ну и Титану отправил счет")).toEqual([
+      "call:reached@Рубин",
+      "proposal@Титан",
+    ]);
+  });
+
+  it("reads a verb of sending after a proposal asked for as that proposal sent, and asks before storing it", () => {
+    expect(got("вчера звонил Кедру — не дозвонился, сегодня перезвонил, говорят ждут КП, отправил сразу")).toEqual([
+      'call:noanswer@Кедр@{"type":"ago","days":1}',
+      "call:reached@Кедр",
+      "proposal@Кедр",
+    ]);
+    expect(got("набрал Бриз, просили прайс — выслал")).toEqual(["call:reached@Бриз", "proposal@Бриз"]);
+    expect(got("созвонился с Рубином, ждут счёт, выставил сразу")).toEqual(["call:reached@Рубин", "proposal@Рубин"]);
+    expect(read("Титан хотят КП, скинул вечером", known).confident).toBe(false);
+    expect(read("Титан просят КП, отправлю завтра", known).entries.map((e) => e.kind)).not.toContain("proposal");
+  });
+});
