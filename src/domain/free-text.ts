@@ -926,12 +926,15 @@ function readClause(
     }
   }
 
-  // "ушёл к конкуренту", "went with a cheaper vendor": the loss told with no other reason is its own reason.
+  // "ушёл к конкуренту", "went with a cheaper vendor", "купили у китайцев", "said not interested": the loss told with no
+  // other reason is its own reason.
   if (clause.kind === "lost" && !clause.reason) {
     const at = kindsFound.get("lost")?.[0]?.[0] ?? 0;
     const rest = text.slice(at).replace(/[\s.!,;)]+$/gu, "");
     if (
-      /конкурент|поставщик|подрядчик|други[хм]|бюджет|budget|competitor|vendor|supplier|provider|someone\s+else/iu.test(rest) &&
+      /конкурент|поставщик|подрядчик|други[хм]|бюджет|budget|competitor|vendor|supplier|provider|someone\s+else|^(?:купил|взял|заказал|закупил)\p{L}*\s+у\s|^(?:не\s+интерес|неинтерес|not\s+interested|не\s+актуальн|неактуальн)/iu.test(
+        rest,
+      ) &&
       !/[,;:—–]/u.test(rest)
     )
       clause.reason = rest.slice(0, MAX_REASON_LENGTH);
@@ -1023,6 +1026,10 @@ function findClients(
     found.push({ name: k?.name ?? name, isNew: !k, start: m.index, typed: m[1]!.trim() });
     used.push([m.index, m.index + m[0].length]);
   }
+  // "бюджета нет до весны": a season or a month after "до/после" is a time, not «Весна» (but "дозвонился до весны").
+  for (const t of tokenize(text.slice(0, headEnd)))
+    if (SEASON_OR_MONTH.test(t.lower) && /(?:^|\s)(?!до)\p{L}*\s+(?:до|после)\s+$/u.test(` ${norm(text.slice(0, t.start))}`))
+      used.push([t.start, t.end]);
   const tokens = tokenize(text).filter((t) => t.end <= headEnd && !covered(t, used));
   const bases = tokens.map((t) => (morph && isCyrillic(t.lower) ? (morph(t.lower, null)?.base ?? null) : null));
   // The team's own clients, despite case endings, spacing, legal forms and a typo; longer spans first.
@@ -1266,6 +1273,8 @@ function findClients(
   return (firm.length > 0 ? firm : named).sort((a, b) => a.start - b.start);
 }
 
+const SEASON_OR_MONTH =
+  /^(?:(?:весн|осен|зим)\p{L}*|лет[оау]|(?:январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сентябр|октябр|ноябр|декабр)\p{L}*)$/u;
 const EN_EVENT_VERB = /^(?:\p{L}+ed|paid|signed|sold|won|lost|met|sent|went|chose|picked|bought|said|rang|spoke)$/u;
 const eventWords = new Map<string, boolean>();
 const isEventToken = (t: Token) => {
@@ -1514,6 +1523,15 @@ export function readFreeText(
     // A follow-on remark ("он в отпуске") does not name a new client for an event that has one.
     // Nor does a person named by their role or a place ("…, коммерческий директор Ковалёв").
     if (last?.client && (c.kind === null || c.kind === last.kind)) c.clients = c.clients.filter((x) => !x.weak && !x.place);
+    // "бриз и кедр отказались … кедр ушли к конкуренту": a loss told again of a client already lost is that loss, with its reason.
+    const lostBefore =
+      c.kind === "lost"
+        ? c.clients.map((x) => drafts.find((d) => d.kind === "lost" && d.client && clientKey(d.client.name) === clientKey(x.name)))
+        : [];
+    if (lostBefore.length > 0 && lostBefore.every((d) => d !== undefined)) {
+      for (const d of lostBefore) d!.reason ??= c.reason;
+      continue;
+    }
     // "обсудили условия" after a meeting is a remark on it, not a call.
     // "провела встречу с Вегой, обсудили объект в Химках": a place named in the remark is no client.
     if (c.reachedOnly && last && last.kind !== "call" && c.clients.every((x) => x.place)) {
@@ -1581,6 +1599,21 @@ export function readFreeText(
         !/(?<![\p{L}])(?:по)?обеща\p{L}*|promis\p{L}*|will\s+pay/iu.test(raws[clauses.indexOf(c)] ?? "")
       )
         last.amountMinor = c.amountMinor;
+      // "эверест и бриз оба отказали, эверест из за сроков, бриз дорого": a client named again after its own loss, with
+      // words of its own, names that loss's reason.
+      const named = c.clients.length === 1 && c.kind === null && c.amountMinor === null ? c.clients[0]! : null;
+      const itsLoss = named
+        ? drafts.find((d) => d.kind === "lost" && !d.reason && d.client && clientKey(d.client.name) === clientKey(named.name))
+        : undefined;
+      if (named && itsLoss) {
+        const raw = raws[clauses.indexOf(c)] ?? "";
+        itsLoss.reason = reasonText(`${raw.slice(0, named.start)} ${raw.slice(named.start + named.typed.length)}`);
+        if ((itsLoss.reason?.split(/\s+/u).length ?? 0) >= 4) copiedReason = true;
+        if (itsLoss.reason) {
+          c.unexplained = [];
+          continue;
+        }
+      }
       // "отказались, дорого": the words after a loss are its reason.
       if (last.kind === "lost" && !last.reason && c.clients.length === 0 && c.amountMinor === null) {
         last.reason = c.reason ?? reasonText(raws[clauses.indexOf(c)] ?? "");
@@ -1782,6 +1815,9 @@ const REASON_TAIL = /\s+(?:for\s+(?:them|him|her|us|now)|для\s+(?:них|не
 /** A clause as written, as a loss reason ("отказались, дорого"). */
 function reasonText(raw: string): string | null {
   const cleaned = raw
+    .trim()
+    // "бюджета нет до весны (иронично)": a remark in brackets closing the clause is the writer's aside.
+    .replace(/\s*\([^()]*\)?\s*$/u, "")
     .replace(REASON_LEAD, "")
     .replace(/[\s.!,;)]+$/gu, "")
     .replace(REASON_TAIL, "")

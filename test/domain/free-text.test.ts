@@ -1228,3 +1228,29 @@ describe("readFreeText, round 11: days of other clauses, callbacks asked for, a 
     expect(read("Титан просят КП, отправлю завтра", known).entries.map((e) => e.kind)).not.toContain("proposal");
   });
 });
+
+describe("readFreeText, round 11: loss reasons", () => {
+  const known = ["Кедр", "Бриз", "ТД «Весна»", "Greenfield"];
+  const reasons = (text: string) => read(text, known).entries.map((e) => `${e.clientName}: ${e.lostReason}`);
+
+  it("reads a client named again after its loss, with words of its own, as that loss's reason", () => {
+    expect(reasons("Кедр и Бриз оба отказали, Кедр из за сроков, Бриз дорого")).toEqual(["Кедр: из за сроков", "Бриз: дорого"]);
+    expect(reasons("бриз и кедр отказались. бриз нет бюджета, кедр ушли к конкуренту")).toEqual([
+      "Бриз: нет бюджета",
+      "Кедр: ушли к конкуренту",
+    ]);
+  });
+
+  it("reads a purchase from someone else or a 'not interested' as the loss's own reason", () => {
+    expect(reasons("слили сделку с Ромкой из Кедра, они купили у китайцев")).toEqual(["Кедр: купили у китайцев"]);
+    expect(reasons("Кедр отказался, купили у конкурента")).toEqual(["Кедр: купили у конкурента"]);
+    expect(reasons("Greenfield said not interested")).toEqual(["Greenfield: not interested"]);
+    expect(read("Кедр купили у нас 2 станка на 300к", known).entries.map((e) => e.kind)).toEqual(["deal"]);
+  });
+
+  it("reads a season after 'до/после' as a time, not a known client, and drops an aside in brackets", () => {
+    expect(reasons("весна отказалась, бюджета нет до весны (иронично)")).toEqual(["ТД «Весна»: бюджета нет до весны"]);
+    expect(reasons("Кедр отказался (дорого)")).toEqual(["Кедр: дорого"]);
+    expect(read("дозвонился до весны, думают", known).entries.map((e) => e.clientName)).toEqual(["ТД «Весна»"]);
+  });
+});
