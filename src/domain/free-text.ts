@@ -1203,7 +1203,15 @@ function findClients(
       isCyrillic(rest[0]!.text) &&
       rest.every((x, k) => !isUpper(x.text) && matchKnownAt(words, bases, at + 1 + k, index, false) === null);
     const fromCompany = after !== undefined && (after.lower === "из" || after.lower === "from") && !department;
-    if ((run.length === 1 || person) && after && (fromCompany || (person && bracketed))) {
+    // "left a vm for Mr Collins at Redstone Builders", "talked to Jane Doe at Apex": a person at a company named after "at".
+    const company = at >= 0 ? all[at + 1] : undefined;
+    const atCompany =
+      after?.lower === "at" &&
+      company !== undefined &&
+      isUpper(company.text) &&
+      !isCyrillic(company.text) &&
+      run.every((x) => !isCyrillic(x.text));
+    if (((run.length === 1 || person) && after && (fromCompany || (person && bracketed))) || (run.length <= 2 && atCompany)) {
       i = j;
       continue;
     }
@@ -1252,8 +1260,10 @@ function findClients(
       (["from", "by"].includes(prev?.lower ?? "") && /^(?:referral|referred|recommendation|recommended)$/u.test(prevPrev?.lower ?? ""));
     // "коммерческий директор Ковалёв": a person named by their role is the contact, not the company.
     const roleBase = prev && morph && isCyrillic(prev.lower) ? (morph(prev.lower, null)?.base ?? prev.lower) : "";
-    // "звонил Сергею Петровичу в Кедр": nor is a person called by a first name beside a company.
-    const byRole = !k && person2(run, morph) && (ROLES.has(roleBase) || run.some((x) => morph?.(x.lower, null)?.proper === "name"));
+    // "звонил Сергею Петровичу в Кедр": nor is a person called by a first name beside a company, or by an honorific.
+    const byRole =
+      (!k && person2(run, morph) && (ROLES.has(roleBase) || run.some((x) => morph?.(x.lower, null)?.proper === "name"))) ||
+      (!k && HONORIFIC.test(prev?.lower ?? ""));
     found.push({
       name: k?.name ?? name,
       isNew: !k,
@@ -1273,6 +1283,7 @@ function findClients(
   return (firm.length > 0 ? firm : named).sort((a, b) => a.start - b.start);
 }
 
+const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|sir|господин|госпожа)$/u;
 const SEASON_OR_MONTH =
   /^(?:(?:весн|осен|зим)\p{L}*|лет[оау]|(?:январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сентябр|октябр|ноябр|декабр)\p{L}*)$/u;
 const EN_EVENT_VERB = /^(?:\p{L}+ed|paid|signed|sold|won|lost|met|sent|went|chose|picked|bought|said|rang|spoke)$/u;

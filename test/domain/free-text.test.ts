@@ -1254,3 +1254,14 @@ describe("readFreeText, round 11: loss reasons", () => {
     expect(read("дозвонился до весны, думают", known).entries.map((e) => e.clientName)).toEqual(["ТД «Весна»"]);
   });
 });
+
+describe("readFreeText, round 11: a person at a company in English", () => {
+  const names = (text: string) => read(text, ["Greenfield"]).entries.map((e) => e.clientName);
+
+  it("reads a person named before 'at' a company, or by an honorific, as no client beside it", () => {
+    expect(names("left a vm for Mr Collins at Redstone Builders")).toEqual(["Redstone Builders"]);
+    expect(names("talked to Jane Doe at Apex Dental, they want a demo")).toEqual(["Apex Dental"]);
+    expect(names("spoke with Dr Patel from Brightline")).toEqual(["Brightline"]);
+    expect(names("demo for Greenfield at their office")).toEqual(["Greenfield"]);
+  });
+});
