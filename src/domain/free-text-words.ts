@@ -51,7 +51,7 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
     w(
       `т?кп(?:э?ш?к\\p{L}*)?(?![\\p{L}])|выставил\\p{L}*\\s+(?:им\\s+|ему\\s+|ей\\s+)?на\\s+(?=\\d|пол|сотк)|kp(?![\\p{L}])|тендерн\\p{L}*\\s+(?:заявк|документ)|прайс\\p{L}*|расч[её]т(?:ы)?(?![\\p{L}])|pricing|price\\s+list|коммерческ(?!(?:ий|им|ому)(?![\\p{L}]))(?!\\p{L}*\\s+(?:директор|отдел|служб|руковод|менеджер|департамент|зам))|предложени|оффер|смет[уаыое]|договор\\p{L}*\\s+(?:\\p{L}+\\s+)?на\\s+подпис|${SENT_RU}\\p{L}*\\s+договор|` +
         preceded(`(?:выставил|выставлен|${SENT_RU})\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}`, "сч[её]т") +
-        "\\p{L}*|сч[её]т\\p{L}*(?=\\s+(?:\\S+\\s+){0,3}(?:выставил|выставлен|отправил|отправлен|выслал|скинул))|(?:заявк\\p{L}*|документ\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:в|на)\\s+(?:участие\\s+в\\s+)?тендер|" +
+        "\\p{L}*|сч[её]т\\p{L}*(?=\\s+(?:\\S+\\s+){0,5}(?:выставил|выставлен|отправил|отправлен|выслал|скинул))|(?:заявк\\p{L}*|документ\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:в|на)\\s+(?:участие\\s+в\\s+)?тендер|" +
         preceded(
           "(?:sent|emailed|forwarded|shared|dropped|shot|mailed|passed\\s+along)\\s+(?:over\\s+)?(?:\\S+\\s+){0,3}",
           "(?:contract|agreement|price|deck|slides|estimate|terms|specs?|msa|nda)",
@@ -66,13 +66,14 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "presentation",
     w(
-      "презент|през[аыуе]|презой|демо|демк|демонстрац|показ(?:ал|ала|али|ыва\\p{L}*)|показ(?![\\p{L}])|demo|present|pitch|showed|walked(?=\\s+\\p{L}+\\s+through)|walkthrough|webinar|вебинар",
+      // "показал образцы", "прораб показал объект": showing samples or a site is part of a visit, not a presentation.
+      "презент|през[аыуе]|презой|демо|демк|демонстрац|показ(?:ал|ала|али|ыва\\p{L}*)(?!\\s+(?:им\\s+|нам\\s+)?(?:образц|объект|склад|производств|площадк|цех|территори|стройк|котлован))|показ(?![\\p{L}])|demo|present|pitch|showed|walked(?=\\s+\\p{L}+\\s+through)|walkthrough|webinar|вебинар",
     ),
   ],
   [
     "meeting",
     w(
-      `встрет[иеи]?л(?:ись|ся|ась|а|и)?(?![\\p{L}])|встр?еч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+(?:(?:вчера|позавчера|сегодня|утром|днем|днём|вечером|уже|снова|опять|лично)\\s+)?(?:(?:с|со|на|в|во)\\s+\\p{L}+\\s+)?у\\s|был[аи]?\\s+на\\s+(?:объекте|производстве|складе|площадке|заводе|стройке|точке)|был[аи]?\\s+(?:в|во)(?=\\s+(?:\\p{L}+\\s+)?на\\s+(?:объекте|производстве|складе|площадке|стройке|точке))|был[аи]?\\s+(?:в|во)\\s+(?:ресторан|кафе|клиник|магазин|салон|аптек|гостиниц|отел|кофейн|пекарн|столов|шоуру|автосалон)\\p{L}*|митинг\\p{L}*|(?:заш[её]л|зашла|зашли|забежал\\p{L}*|заскочил\\p{L}*)\\s+(?:к|в)\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|(?:по)?(?:обедал|ужинал|завтракал)\\p{L}*|(?:на\\s+)?ланч(?:е|у)?(?![\\p{L}])|(?:вы|за|с|по)?(?:езжал|ездил)\\p{L}*\\s+(?:на\\s+\\p{L}+\\s+)?(?:к|в|на)\\s|${preceded("(?:^|\\s)у\\s+(?!(?:нас|них|него|нее|неё|меня|тебя|вас)\\s)\\S+\\s+(?:\\p{Lu}?\\S+\\s+)?", "был[аи]?")}(?=\\s*(?:$|[.,;!—–-])|\\s+(?:в|во)\\s+(?:${WD_DAYS})|\\s+(?:вчера|позавчера|сегодня|утром))|${VIDEO}|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|сходил[аи]?\\s+(?:в|к|на\\s+встреч)|визит(?:ом|а|е|у|ы)?(?![\\p{L}])|met(?![\\p{L}])|meeting|qbr(?![\\p{L}])|kick-?off|mtg(?![\\p{L}])|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|завтрак|кофе)\\s+(?:с|со)(?![\\p{L}])|лично(?<!(?:дозвон|поговор|говор|созвон|звон|набр|директор|лпр|гендир|собственник)\\p{L}*(?:\\s+\\S+){0,4}\\s+лично)|вживую|очно|face\\s+to\\s+face|${preceded("(?:at|in)\\s+(?:\\S+\\s+)?", "(?:office|offices|hq|headquarters|premises|plant|factory|warehouse)")}(?![\\p{L}])|came\\s+(?:to|by|over)(?![\\p{L}])|приехал\\p{L}*\\s+к\\s+нам|был[аи]?\\s+у\\s+нас|(?:в|во)\\s+(?:кафе|ресторан\\p{L}*|кофейн\\p{L}*)|over\\s+(?:coffee|lunch|dinner|drinks)|(?:at|in)\\s+(?:a|the|their)\\s+(?:cafe|café|restaurant|coffee\\s+shop)`,
+      `встрет[иеи]?л(?:ись|ся|ась|а|и)?(?![\\p{L}])|встр?еч[аиуе]|встреча|провел[аи]?\\s+встреч|был[аи]?\\s+(?:(?:вчера|позавчера|сегодня|утром|днем|днём|вечером|уже|снова|опять|лично)\\s+)?(?:(?:с|со|на|в|во)\\s+\\p{L}+\\s+)?у\\s|был[аи]?\\s+на\\s+(?:объекте|производстве|складе|площадке|заводе|стройке|точке)|был[аи]?\\s+(?:в|во)(?=\\s+(?:\\p{L}+\\s+)?на\\s+(?:объекте|производстве|складе|площадке|стройке|точке))|был[аи]?\\s+(?:в|во)\\s+(?:ресторан|кафе|клиник|магазин|салон|аптек|гостиниц|отел|кофе[йе]н|пекарн|столов|шоуру|автосалон)\\p{L}*|митинг\\p{L}*|(?:заш[её]л|зашла|зашли|забежал\\p{L}*|заскочил\\p{L}*)\\s+(?:к|в)\\s|был[аи]?\\s+в\\s+офисе|посетил\\p{L}*|(?:по)?(?:обедал|ужинал|завтракал)\\p{L}*|(?:на\\s+)?ланч(?:е|у)?(?![\\p{L}])|(?:вы|за|с|по)?(?:езжал|ездил)\\p{L}*\\s+(?:на\\s+\\p{L}+\\s+)?(?:к|в|на)\\s|${preceded("(?:^|\\s)у\\s+(?!(?:нас|них|него|нее|неё|меня|тебя|вас)\\s)\\S+\\s+(?:\\p{Lu}?\\S+\\s+)?", "был[аи]?")}(?=\\s*(?:$|[.,;!—–-])|\\s+(?:в|во)\\s+(?:${WD_DAYS})|\\s+(?:вчера|позавчера|сегодня|утром))|${VIDEO}|побывал[аи]?\\s+(?:у|в)\\s|переговор(?:ы|ах|ов)|приезжал\\p{L}*|dropped\\s+by|съездил|ездил|заехал|в\\s+гостях|выезд|сходил[аи]?\\s+(?:в|к|на\\s+встреч)|визит(?:ом|а|е|у|ы)?(?![\\p{L}])|met(?![\\p{L}])|meeting|qbr(?![\\p{L}])|kick-?off|mtg(?![\\p{L}])|meet(?![\\p{L}])|visited|visit|sat\\s+down\\s+with|in[-\\s]person|(?:lunch|dinner|coffee|breakfast)\\s+(?:with|w/?)(?![\\p{L}])|on-?site(?![\\p{L}])|site\\s+visit|(?:обед|ужин|завтрак|кофе)\\s+(?:с|со)(?![\\p{L}])|лично(?<!(?:дозвон|поговор|говор|созвон|звон|набр|директор|лпр|гендир|собственник)\\p{L}*(?:\\s+\\S+){0,4}\\s+лично)|вживую|очно|face\\s+to\\s+face|${preceded("(?:at|in)\\s+(?:\\S+\\s+)?", "(?:office|offices|hq|headquarters|premises|plant|factory|warehouse)")}(?![\\p{L}])|came\\s+(?:to|by|over)(?![\\p{L}])|приехал\\p{L}*\\s+к\\s+нам|был[аи]?\\s+у\\s+нас|(?:в|во)\\s+(?:кафе|ресторан\\p{L}*|кофейн\\p{L}*)|over\\s+(?:coffee|lunch|dinner|drinks)|(?:at|in)\\s+(?:a|the|their)\\s+(?:cafe|café|restaurant|coffee\\s+shop)`,
     ),
   ],
   [
@@ -110,7 +111,7 @@ export const NOANSWER = w(
       "(?:call|dial|rang|ring|phon|tried|звон|набир|набра|пытал)\\p{L}*(?:\\s+\\S+){0,6}\\s+",
       "(?:no\\s+luck|no\\s+joy|безрезультатно|глухо|впустую|nothing)",
     ) +
-    "(?![\\p{L}])|(?:couldn'?t|could\\s+not|can'?t|cannot|unable\\s+to|wasn'?t\\s+able\\s+to)\\s+(?:get\\s+(?:a\\s+)?hold\\s+of|get\\s+through|reach|connect|talk|speak|catch)|rang\\s+and\\s+rang|(?:he|she|they)(?:'s|'re|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:out|away|not\\s+in|on\\s+(?:vacation|holiday|leave))(?![\\p{L}])|out\\s+of\\s+(?:the\\s+)?office|screened\\s+(?:me\\s+)?out|got\\s+screened|не\\s+ал[её]|(?:нет|не\\s+было|не\\s+будет)\\s+на\\s+месте|(?:трубк\\p{L}*\\s+не|не\\s+(?:\\p{L}+\\s+)?)(?:бер|брал|взял|сним|снял|подним|поднял)\\p{L}*(?=\\s+трубк|\\s*$|[\\s,.!—–-])|" +
+    "(?![\\p{L}])|(?:couldn'?t|could\\s+not|can'?t|cannot|unable\\s+to|wasn'?t\\s+able\\s+to)\\s+(?:get\\s+(?:a\\s+)?hold\\s+of|get\\s+through|reach|connect|talk|speak|catch)|rang\\s+and\\s+rang|(?:he|she|they)(?:'s|'re|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:out|away|not\\s+in|in\\s+(?:a\\s+)?meetings?|on\\s+(?:vacation|holiday|leave))(?![\\p{L}])|out\\s+of\\s+(?:the\\s+)?office|screened\\s+(?:me\\s+)?out|got\\s+screened|не\\s+ал[её]|(?:нет|не\\s+было|не\\s+будет)\\s+на\\s+месте|(?:трубк\\p{L}*\\s+не|не\\s+(?:\\p{L}+\\s+)?)(?:бер|брал|взял|сним|снял|подним|поднял)\\p{L}*(?=\\s+трубк|\\s*$|[\\s,.!—–-])|" +
     // The gatekeeper's employer between stays outside the match, to be read as the client.
     "" +
     preceded(
@@ -125,13 +126,20 @@ export const NOANSWER = w(
     ) +
     "|wouldn'?t\\s+(?:transfer|connect)|(?<=\\p{L}\\s)busy(?=\\s*(?:$|[.,;!)—–-]))|voice\\s*mail|vm(?![\\p{L}])|^(?:nothing|nada|no\\s+luck|ничего|глухо|безрезультатно)$|not\\s+pick\\p{L}*\\s+up|no\\s+pick-?up|phone\\s+(?:was\\s+|is\\s+)?(?:off|dead)|switched\\s+off|turned\\s+off|не\\s+застал\\p{L}*|(?:не\\s+был\\p{L}*\\s+на\\s+связи|на\\s+связи\\s+не\\s+был\\p{L}*)|вне\\s+сети|там\\s+никого|никого\\s+нет|сбрасыва\\p{L}*|не\\s+пропустил\\p{L}*|не\\s+пуска\\p{L}*|без\\s+ответа|не\\s+достуч\\p{L}*|didn'?t(?=\\s*(?:$|[.,;!]))|не\\s+(?:мог\\p{L}*|могу|удал\\p{L}*|получ\\p{L}*)\\s+(?:до|про)звон|не\\s+(?:взял|взяла|взяли|берет|берут|бер[её]т|брал[аи]?|отвечает|отвечают|ответил[аи]?)(?![\\p{L}])|секретар\\p{L}*\\s+не\\s+соедин|не\\s+соедин|сбросил\\p{L}*(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|line\\s+(?:was\\s+)?busy|both\\s+busy|(?:^|-\\s*|,\\s*)busy|couldn'?t\\s+get\\s+through|could\\s+not\\s+get\\s+through|wouldn'?t\\s+put\\s+(?:me\\s+)?through|gatekeeper|left\\s+a\\s+voicemail|didn'?t\\s+pick|не\\s*дозвон|недозвон|не\\s+(?:взял|взяла|взяли|берет|берут|брал|брали|брала|снял|сняли|подняли|поднял)\\s+трубк|трубк\\p{L}*\\s+не\\s+(?:взял|взяли|берут|берет|брал|брали|сняли|сняли)|не\\s+ответил|не\\s+отвеча|никто\\s+не|сбросил(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|занято|недоступ|вне\\s+зоны|автоответчик|гудки|no\\s+answer|no\\s+one\\s+(?:answered|picked)|nobody\\s+(?:answered|picked)|didn'?t\\s+(?:answer|pick\\s+up)|did\\s+not\\s+(?:answer|pick\\s+up)|not\\s+answering|voicemail|unreachable|couldn'?t\\s+reach|could\\s+not\\s+reach|hung\\s+up|went\\s+to\\s+voicemail",
 );
+// The one a call is for: the director, the owner, the decision maker.
+const BOSS = "(?:директор|руководител|лпр|собственник|владел|гендир|начальник|босс|нужн\\p{L}*\\s+человек)";
 // "директора нет", "директор в командировке": the one the call was for is away, unless someone else was reached.
 export const BOSS_AWAY = w(
   // The words between (where the gatekeeper sits, whom they kept you from) stay outside the match: the client is among them.
   "(?<=(?:секретар|ресепшн|receptionist|assistant|gatekeeper)\\p{L}*\\s+(?:\\S+\\s+){0,6})(?:не\\s+(?:пустил|соединил|переключил)\\p{L}*|(?:didn'?t|did\\s+not|wouldn'?t|would\\s+not|won'?t)\\s+(?:connect|put\\s+(?:me\\s+)?through))|" +
     "(?:director|boss|owner|manager|gm|ceo|decision\\s+maker)\\s+(?:is|was)\\s+(?:out|away|off|not\\s+in|unavailable|busy|in\\s+a\\s+meeting|on\\s+(?:vacation|leave|site|the\\s+road))(?![\\p{L}])|" +
     // "директор на выезде", "ЛПР на совещании": out on site or in a meeting of their own is away too (no meeting of ours).
-    "(?:директор|руководител|лпр|собственник|владел|гендир|начальник|босс|нужн\\p{L}*\\s+человек)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:нет|не\\s+было|не\\s+будет|в\\s+командировке|в\\s+отпуске|в\\s+отъезде|на\\s+(?:больничном|выезде|объекте|совещании|планерке|планёрке|встрече|переговорах)|уехал\\p{L}*)(?![\\p{L}])",
+    `${BOSS}\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:нет|не\\s+было|не\\s+будет|в\\s+командировке|в\\s+отпуске|в\\s+отъезде|на\\s+(?:больничном|выезде|объекте|совещании|планерке|планёрке|встрече|переговорах)|уехал\\p{L}*)(?![\\p{L}])`,
+);
+// Readings resting on these are confirmed before they are stored, never stored unasked: a boss away told only by
+// where they are ("директор на объекте" may be a visit of ours), an invoice named four words or more from its verb.
+export const ASK_BEFORE_STORING = w(
+  `${BOSS}\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:в\\s+отъезде|на\\s+(?:выезде|объекте|совещании|планерке|планёрке|встрече|переговорах))(?![\\p{L}])|(?:'s|is|was|are|were)\\s+in\\s+(?:a\\s+)?meetings?|сч[её]т\\p{L}*\\s+(?:\\S+\\s+){4,5}(?:выставил|выставлен|отправил|отправлен|выслал|скинул)`,
 );
 // The nouns of an appointment, Russian and (typed in Russian messages too) English.
 const APPOINTMENT = "демо|демк|презент|през[аыуе]|показ|встреч|встрет|зум|видео\\p{L}*|дегустац\\p{L}*|demo|meeting|presentation";
@@ -152,7 +160,7 @@ export const NOANSWER_AFTER_CALL = w("тишина|молч\\p{L}*|no\\s+respons
 export const MEETING_OUTCOME = w(
   // "договорились о встрече", "договорились с Орловой о презентации", "договорились на demo".
   // The name between stays outside the match, so it is read as the client.
-  `(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил|поставил)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:(?:о|об|на)\\s+(?:онлайн\\s+|офлайн\\s+|нов\\p{L}*\\s+|повторн\\p{L}*\\s+|личн\\p{L}*\\s+)?)?(?:${APPOINTMENT}|созвон(?:е|а)?(?![\\p{L}])|звонок|звонке)|` +
+  `(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил|поставил|готов)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:(?:о|об|на)\\s+(?:онлайн\\s+|офлайн\\s+|нов\\p{L}*\\s+|повторн\\p{L}*\\s+|личн\\p{L}*\\s+)?)?(?:${APPOINTMENT}|созвон(?:е|а)?(?![\\p{L}])|звонок|звонке)|` +
     // "назначил с Нордвудом демо на вторник": the appointment right after the name, with no "о/на".
     `${preceded("(?:договорил|условил|назначил|забил|запланировал|согласовал|согласил)\\p{L}*\\s+(?:с|со)\\s+(?:\\S+\\s+){1,2}", "(?:(?:о|об|на)\\s+)?(?:" + APPOINTMENT + ")")}|` +
     // "got them to agree to an onsite visit", "they want to meet on Friday", "хотят встретиться".
@@ -270,7 +278,7 @@ export const PLAN_WORDS = w(
 );
 // English past forms are regular enough to spot without a dictionary.
 export const EN_PAST = w(
-  "set\\s+up|lined\\s+up|\\p{L}+ed(?![\\p{L}])|met|had|sent|spoke|rang|did|got|paid|sold|went|took|gave|made|left|lost|chose|was|were|signed|closed|won|dropped",
+  "set\\s+up|lined\\s+up|\\p{L}+ed(?![\\p{L}])|met|had|sent|spoke|rang|ran|held|saw|told|brought|came|caught|bought|wrote|did|got|paid|sold|went|took|gave|made|left|lost|chose|was|were|signed|closed|won|dropped",
 );
 
 // Words that are never a client's name (capitalised at a sentence start, or after a preposition).
@@ -301,7 +309,7 @@ export const STOP = new Set(
     "свой своя своё свое своей своего своему своих свою своим своими наш наша наше нашего нашей наших нашу нашим нашему " +
     "обед ужин обеду обеда обедом утра утру вечеру вечера конца конец концу понедельника вторника среды четверга пятницы субботы воскресенья " +
     // Abbreviations of what is sold or discussed ("КП по ДМС", "обсудили ТЗ"): typed in capitals, never a client.
-    "дмс тз узи осаго каско эдо ндс ит it hr эйчар смм smm seo сео кп тп то сто"
+    "дмс тз узи осаго каско эдо ндс ит it hr эйчар смм smm seo сео кп тп то сто sku skus"
   ).split(" "),
 );
 // People a manager talks to, by dictionary base form: "с собственником", "юристу" are never a client's name.
@@ -317,7 +325,7 @@ export const ROLES = new Set(
 // A business's trade typed in lower case before its name ("в клинику Здоровье", "из агентства Пиксель",
 // "в страховой Восточный Щит", "тендер Пулково"): not part of the name, which follows in the nominative.
 export const TRADE =
-  /^(?:компани|клиник|кафе|ресторан|гостиниц|отел[ьяюе]|стоматолог|агентств|страхов(?:ой|ая|ую|ую)|кофейн|магазин|салон|аптек|школ[аыеуо]|завод|фабрик|бар(?:а|е|у|ом)?$|пекарн|столов(?:ой|ая|ую)$|типографи|автосалон|автосервис|студи[ияюей]|холдинг|бюро$|фирм[аыеуо]|кондитерск|пиццери|бистро$|хостел|санатори|лаборатори|медцентр|клуб|агрофирм|агрохолдинг|сет(?:ь|и|ью)$|банк(?:а|е|у|ом)?$|ателье$|маркет$|гипермаркет|супермаркет|торгов(?:ый|ого|ом|ому)\s|тц$|трц$|склад)/u;
+  /^(?:компани|клиник|кафе|ресторан|гостиниц|отел[ьяюе]|стоматолог|агентств|страхов(?:ой|ая|ую|ую)|кофе[йе]н|магазин|салон|аптек|школ[аыеуо]|завод|фабрик|бар(?:а|е|у|ом)?$|пекарн|столов(?:ой|ая|ую)$|типографи|автосалон|автосервис|студи[ияюей]|холдинг|бюро$|фирм[аыеуо]|кондитерск|пиццери|бистро$|хостел|санатори|лаборатори|медцентр|клуб|агрофирм|агрохолдинг|сет(?:ь|и|ью)$|банк(?:а|е|у|ом)?$|ателье$|маркет$|гипермаркет|супермаркет|торгов(?:ый|ого|ом|ому)\s|тц$|трц$|склад)/u;
 // "участвуем в тендере …, заявку отправили": in a message about a tender, an application sent is the bid.
 export const TENDER_BID = w(
   "заявк\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:отправил|подал|направил|загрузил)\\p{L}*|(?:отправил|подал|направил|загрузил)\\p{L}*\\s+(?:\\p{L}+\\s+)?заявк\\p{L}*",
@@ -326,6 +334,8 @@ export const TENDER_BID = w(
 export const TENDER_NOUN = /^(?:тендер|конкурс|закупк|аукцион)/u;
 // Events whose name is not a client's: "лид с выставки Стройэкспо: ООО «Кровля-Центр»".
 export const EVENT_NOUN = /^(?:выставк|конференци|форум|ярмарк|expo$|conference$|summit$|саммит)/u;
+// "на ПродЭкспо взял контакт", "at AgroExpo": an exhibition named by its own name.
+export const EXPO_NAME = /(?:экспо|expo)$/u;
 // The legal forms client matching strips, and a form glued to an opening quote ("ооо»").
 export const LEGAL: ReadonlySet<string> = new Set([...LEGAL_WORDS, "ооо»"]);
 
@@ -373,7 +383,7 @@ export const WORDED_AMOUNT = new RegExp(
 );
 
 export const REASON_SEP =
-  /\s[—–-]\s|[—–:(]|(?<![\p{L}])(?:сказал\p{L}*(?!\s+нет)(?:\s+что)?|потому\s+что|так\s+как|т\.\s?к\.|причина|из-за|because|reason|due\s+to|since)(?![\p{L}])/giu;
+  /\s[—–-]\s|[—–:(]|(?<![\p{L}])(?:(?:сказал\p{L}*(?!\s+нет)|говор(?:ят|ит))(?:\s+что)?|потому\s+что|так\s+как|т\.\s?к\.|причина|из-за|because|reason|due\s+to|since)(?![\p{L}])/giu;
 export const REASON_LEAD =
   /^(?:[\s:—–(-]|(?:сказал\p{L}*|говор\p{L}*|said)(?:\s+(?:что|that))?(?![\p{L}])|потому\s+что|так\s+как|т\.\s?к\.|причина|because|reason|since|(?:их|его|ее|её|them)(?=\s+не\s)|у\s+(?:них|него|нее|неё|нас)(?:\s+(?:теперь|уже|сейчас))?(?=\s)|ссыла\p{L}*\s+на|they(?=\s+(?:\p{L}+ed|went|chose|found|picked|got)\s)|они(?=\s+\p{L}+(?:л|ла|ли)\s))+/iu;
 // "хотят презентацию", "ждут КП", "will send a quote": what is wanted or planned has not

@@ -12,6 +12,7 @@ import {
   AHEAD_HINT,
   AMOUNT_RE,
   APPOINTMENT_WORD,
+  ASK_BEFORE_STORING,
   BARE_WEEKDAY,
   BOOKED_AFTER,
   BOSS_AWAY,
@@ -24,6 +25,7 @@ import {
   EN_PAST,
   EVENT_NOUN,
   EXPLAINED_FILLER,
+  EXPO_NAME,
   EXPO_RE,
   FUTURE_WORDS,
   HELD,
@@ -350,90 +352,98 @@ function baseName(
   apposition: "legal" | "person" | "trade" | null = null,
 ): string {
   const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+  // "ООО Семена Сибири": after a legal form or a trade, a name whose first word stands as typed is typed in full.
+  let firstAsTyped = false;
   return words
-    .map((t) => {
-      // "для Эко-Фермы", "с Агро-Югом": after a preposition a hyphenated name declines its last part only.
-      const cut = t.text.lastIndexOf("-");
-      // "в Аэро-Техник": a tail that can be typed in the nominative after "в" stays as typed.
-      const typedNominative = cases?.includes("accs") && morph?.(norm(t.text.slice(cut + 1)), ["nomn"])?.nominative;
-      // "демо Логистик-Центру провёл": with no preposition, a tail with a case ending no nominative has is declined too.
-      const endsOblique = (tail: string) => /(?:[уюаяеи]|ом|ем|ой|ей)$/u.test(norm(tail)) && !morph?.(norm(tail), ["nomn"])?.nominativeAny;
-      const declined = cases ?? (cut > 0 && endsOblique(t.text.slice(cut + 1)) ? OBLIQUE : null);
-      if (cut > 0 && declined && morph && isCyrillic(t.text) && isUpper(t.text.slice(cut + 1)) && !apposition && !typedNominative) {
-        const tail = t.text.slice(cut + 1);
-        const a = morph(norm(tail), declined);
-        if (a && a.pos === "noun" && !a.guessed && !a.proper && !a.nominative && norm(a.base).slice(0, 2) === norm(tail).slice(0, 2))
-          return `${t.text.slice(0, cut + 1)}${tail.charAt(0)}${a.base.slice(1)}`;
-      }
-      if (!isCyrillic(t.text) || t.text.includes("-") || /[\d+]/.test(t.text) || (t.text.length <= 4 && t.text === t.text.toUpperCase()))
-        return t.text;
-      // "ИП Соколова", "ООО Цифровые Решения", "в клинику Здоровье": a name in apposition to its legal form or
-      // its trade is typed in the nominative whatever the preposition before asks.
-      const inApposition = apposition ? morph?.(t.lower, ["nomn"]) : undefined;
-      // After a legal form the preposition's case already allows the nominative; a plural one, or a word the
-      // dictionary does not know ("ООО Стройтехника"), was missed.
-      if (
-        inApposition?.nominativeAny &&
-        inApposition.proper !== "surname" &&
-        (apposition === "trade" ||
-          (!inApposition.nominative && !inApposition.guessed) ||
-          (inApposition.guessed && !/(?:ом|ем|ой|ей|ым|им|ами|ями|ах|ях|[уюеи])$/u.test(t.lower)))
-      )
-        return capital(t.text);
-      // "ИП Кириллов оплатил", "ИП Кириллова оплатила": a sole trader opening the clause is its subject, typed in the
-      // nominative ("Кириллов" is no genitive plural of "Кирилл"); so is a company's name after its form that can be one.
-      // "ИП Белоусовой отправила счёт": a surname with an oblique ending is the object put first, and is declined.
-      const subjectSurname = apposition === "person" && !/(?:ой|ому|ым|ом|ей|[ую])$/u.test(t.lower);
-      if (cases === null && subject && (subjectSurname || (apposition === "legal" && inApposition?.nominative))) return capital(t.text);
-      // "с ООО Альфатехом": a word the dictionary does not know with the instrumental's masculine ending after "с" loses it.
-      if (
-        cases?.includes("ablt") &&
-        /(?<=[бвгджзклмнпрстфхцчшщ])ом$/u.test(t.lower) &&
-        t.lower.length > 5 &&
-        morph?.(t.lower, cases)?.guessed
-      )
-        return capital(t.text.slice(0, -2));
-      // "в ТехноКом", "набрать СтройДом": a word the dictionary does not know, ending as a masculine nominative, as a
-      // subject, an object or after a preposition that allows the accusative, is typed in its base form (the guess
-      // from its tail would inflect it).
-      if (
-        (cases === null || cases.includes("accs") || cases.includes("nomn")) &&
-        /[бвгджзклмнпрстфхцчшщйь]$/u.test(t.lower) &&
-        morph?.(t.lower, cases)?.guessed
-      )
-        return capital(t.text);
-      let keepTyped = cases === null ? subject : cases.includes("nomn");
-      // After a verb a surname is in an oblique case ("потеряли Кузнецова" is Кузнецов, not
-      // Кузнецова); any other word is read as it comes ("не взял трубку Кузнецов").
-      let analysed = morph ? morph(t.lower, cases ?? (subject ? null : OBLIQUE)) : null;
-      if (morph && cases === null && !subject && analysed?.proper !== "surname") {
-        analysed = morph(t.lower, null);
-        keepTyped = true;
-      }
-      // A name typed in the nominative as the subject ("Орлова подписала") stays as typed; after a
-      // verb or a preposition the case decides ("потеряли Кузнецова" → Кузнецов).
-      const keep = keepTyped && (cases === null || analysed?.proper !== "surname");
-      if (analysed?.nominative && keep) return t.text.charAt(0).toUpperCase() + t.text.slice(1);
-      let base = analysed && (analysed.pos === "noun" || analysed.pos === "adj") ? analysed.base : morph ? t.lower : basicBase(t.lower);
-      // "из Техмаша", "к Альфатеху", "для Автодора": a word the dictionary cannot place in the case a preposition asks
-      // for loses that case's masculine ending.
-      if (morph && (!analysed || analysed.pos === "other" || analysed.offCase) && cases?.length === 1) {
-        const ending =
-          cases[0] === "gent" ? /(?<=[бвгджзклмнпрстфхцчшщ])а$/u : cases[0] === "datv" ? /(?<=[бвгджзклмнпрстфхцчшщ])у$/u : null;
-        if (ending && t.lower.length > 4) base = t.lower.replace(ending, "");
-      }
-
-      // A base form that lost the word's beginning is a guess from its tail ("Медиагрупп" → "группы"): keep the word.
-      if (norm(base).slice(0, 3) !== t.lower.slice(0, 3)) base = t.lower;
-      // The part the base form shares with the word keeps the writer's letters: "ТехноПарком" → "ТехноПарк".
-      let p = 0;
-      while (p < base.length && p < t.lower.length && base[p] === t.lower[p]) p++;
-      base = t.text.slice(0, p) + base.slice(p);
-      if (t.text === t.text.toUpperCase() && t.text.length > 1) base = base.toUpperCase();
-      else if (isUpper(t.text) || !isUpper(base)) base = base.charAt(0).toUpperCase() + base.slice(1);
-      return base;
+    .map((t, i) => {
+      if (i > 0 && apposition && firstAsTyped) return capital(t.text);
+      const based = baseWord(t);
+      if (i === 0) firstAsTyped = based === capital(t.text);
+      return based;
     })
     .join(" ");
+
+  function baseWord(t: Token): string {
+    // "для Эко-Фермы", "с Агро-Югом": after a preposition a hyphenated name declines its last part only.
+    const cut = t.text.lastIndexOf("-");
+    // "в Аэро-Техник": a tail that can be typed in the nominative after "в" stays as typed.
+    const typedNominative = cases?.includes("accs") && morph?.(norm(t.text.slice(cut + 1)), ["nomn"])?.nominative;
+    // "демо Логистик-Центру провёл": with no preposition, a tail with a case ending no nominative has is declined too.
+    const endsOblique = (tail: string) => /(?:[уюаяеи]|ом|ем|ой|ей)$/u.test(norm(tail)) && !morph?.(norm(tail), ["nomn"])?.nominativeAny;
+    const declined = cases ?? (cut > 0 && endsOblique(t.text.slice(cut + 1)) ? OBLIQUE : null);
+    if (cut > 0 && declined && morph && isCyrillic(t.text) && isUpper(t.text.slice(cut + 1)) && !apposition && !typedNominative) {
+      const tail = t.text.slice(cut + 1);
+      const a = morph(norm(tail), declined);
+      if (a && a.pos === "noun" && !a.guessed && !a.proper && !a.nominative && norm(a.base).slice(0, 2) === norm(tail).slice(0, 2))
+        return `${t.text.slice(0, cut + 1)}${tail.charAt(0)}${a.base.slice(1)}`;
+    }
+    if (!isCyrillic(t.text) || t.text.includes("-") || /[\d+]/.test(t.text) || (t.text.length <= 4 && t.text === t.text.toUpperCase()))
+      return t.text;
+    // "ИП Соколова", "ООО Цифровые Решения", "в клинику Здоровье": a name in apposition to its legal form or
+    // its trade is typed in the nominative whatever the preposition before asks.
+    const inApposition = apposition ? morph?.(t.lower, ["nomn"]) : undefined;
+    // After a legal form the preposition's case already allows the nominative; a plural one, or a word the
+    // dictionary does not know ("ООО Стройтехника"), was missed.
+    if (
+      inApposition?.nominativeAny &&
+      inApposition.proper !== "surname" &&
+      (apposition === "trade" ||
+        (!inApposition.nominative && !inApposition.guessed) ||
+        (inApposition.guessed && !/(?:ом|ем|ой|ей|ым|им|ами|ями|ах|ях|[уюеи])$/u.test(t.lower)))
+    )
+      return capital(t.text);
+    // "ИП Кириллов оплатил", "ИП Кириллова оплатила": a sole trader opening the clause is its subject, typed in the
+    // nominative ("Кириллов" is no genitive plural of "Кирилл"); so is a company's name after its form that can be one.
+    // "ИП Белоусовой отправила счёт": a surname with an oblique ending is the object put first, and is declined.
+    const subjectSurname = apposition === "person" && !/(?:ой|ому|ым|ом|ей|[ую])$/u.test(t.lower);
+    if (cases === null && subject && (subjectSurname || (apposition === "legal" && inApposition?.nominative))) return capital(t.text);
+    // "с ООО Альфатехом": a word the dictionary does not know with the instrumental's masculine ending after "с" loses it.
+    if (
+      cases?.includes("ablt") &&
+      /(?<=[бвгджзклмнпрстфхцчшщ])ом$/u.test(t.lower) &&
+      t.lower.length > 5 &&
+      morph?.(t.lower, cases)?.guessed
+    )
+      return capital(t.text.slice(0, -2));
+    // "в ТехноКом", "набрать СтройДом": a word the dictionary does not know, ending as a masculine nominative, as a
+    // subject, an object or after a preposition that allows the accusative, is typed in its base form (the guess
+    // from its tail would inflect it).
+    if (
+      (cases === null || cases.includes("accs") || cases.includes("nomn")) &&
+      /[бвгджзклмнпрстфхцчшщйь]$/u.test(t.lower) &&
+      morph?.(t.lower, cases)?.guessed
+    )
+      return capital(t.text);
+    let keepTyped = cases === null ? subject : cases.includes("nomn");
+    // After a verb a surname is in an oblique case ("потеряли Кузнецова" is Кузнецов, not
+    // Кузнецова); any other word is read as it comes ("не взял трубку Кузнецов").
+    let analysed = morph ? morph(t.lower, cases ?? (subject ? null : OBLIQUE)) : null;
+    if (morph && cases === null && !subject && analysed?.proper !== "surname") {
+      analysed = morph(t.lower, null);
+      keepTyped = true;
+    }
+    // A name typed in the nominative as the subject ("Орлова подписала") stays as typed; after a
+    // verb or a preposition the case decides ("потеряли Кузнецова" → Кузнецов).
+    const keep = keepTyped && (cases === null || analysed?.proper !== "surname");
+    if (analysed?.nominative && keep) return t.text.charAt(0).toUpperCase() + t.text.slice(1);
+    let base = analysed && (analysed.pos === "noun" || analysed.pos === "adj") ? analysed.base : morph ? t.lower : basicBase(t.lower);
+    // "из Техмаша", "к Альфатеху", "для Автодора": a word the dictionary cannot place in the case a preposition asks
+    // for loses that case's masculine ending.
+    if (morph && (!analysed || analysed.pos === "other" || analysed.offCase) && cases?.length === 1) {
+      const ending = cases[0] === "gent" ? /(?<=[бвгджзклмнпрстфхцчшщ])а$/u : cases[0] === "datv" ? /(?<=[бвгджзклмнпрстфхцчшщ])у$/u : null;
+      if (ending && t.lower.length > 4) base = t.lower.replace(ending, "");
+    }
+
+    // A base form that lost the word's beginning is a guess from its tail ("Медиагрупп" → "группы"): keep the word.
+    if (norm(base).slice(0, 3) !== t.lower.slice(0, 3)) base = t.lower;
+    // The part the base form shares with the word keeps the writer's letters: "ТехноПарком" → "ТехноПарк".
+    let p = 0;
+    while (p < base.length && p < t.lower.length && base[p] === t.lower[p]) p++;
+    base = t.text.slice(0, p) + base.slice(p);
+    if (t.text === t.text.toUpperCase() && t.text.length > 1) base = base.toUpperCase();
+    else if (isUpper(t.text) || !isUpper(base)) base = base.charAt(0).toUpperCase() + base.slice(1);
+    return base;
+  }
 }
 
 /** Whether a token can be (part of) a client's name. */
@@ -982,6 +992,8 @@ function readClause(
     clause.kindPhrase = text.slice(metAtExpo[0]![0], metAtExpo[0]![1]);
   }
   clause.unexplained = unexplainedWords(text, lower, head.length, consumed, clause.clients);
+  const askFirst = spans(ASK_BEFORE_STORING, lower)[0];
+  if (askFirst) clause.unexplained.push(lower.slice(askFirst[0], askFirst[1]));
   return clause;
 }
 
@@ -1084,7 +1096,8 @@ function findClients(
     const afterTrade = prev !== undefined && !isUpper(prev.text) && TRADE.test(prev.lower) && isUpper(t.text);
     // "с выставки Стройэкспо": an event's name is no client.
     const apposed = prev !== undefined && text.slice(prev.end, t.start).trim() === "";
-    if (apposed && isUpper(t.text) && EVENT_NOUN.test(prev.lower)) {
+    // "с выставки Стройэкспо", "на ПродЭкспо": an exhibition's name is no client.
+    if ((apposed && isUpper(t.text) && EVENT_NOUN.test(prev.lower)) || (isUpper(t.text) && EXPO_NAME.test(t.lower))) {
       i++;
       while (
         i < free.length &&
@@ -1193,7 +1206,9 @@ function findClients(
     // "Петру Ивановичу из Гранита": a first name with a patronymic is a person too.
     const person =
       run.length <= 2 && morph !== null && run.every((x) => isCyrillic(x.lower) && PERSON.has(morph(x.lower, cases)?.proper ?? ""));
-    const bracketed = after !== undefined && /^\s*\(\s*$/u.test(text.slice(run[run.length - 1]!.end, after.start));
+    // "встретился с Лебедевой (ИП)": a legal form alone in brackets makes the person a sole trader, the client.
+    const legalOnly = after !== undefined && LEGAL.has(after.lower) && /^\s*\)/u.test(text.slice(after.end));
+    const bracketed = after !== undefined && /^\s*\(\s*$/u.test(text.slice(run[run.length - 1]!.end, after.start)) && !legalOnly;
     // "с Тарасовым из снабжения": a department typed in lower case after "из" is where the person works, no company,
     // unless a company follows it ("из отдела закупок Ориона").
     const at = after ? all.indexOf(after) : -1;
@@ -1523,6 +1538,13 @@ export function readFreeText(
     // "Техносфера поговорили, Агро-Юг назначил встречу": another client's booking is its own call.
     const othersBooking = c.kind === "call" && c.outcome === "meeting" && !lastClause.some(ofClient);
     if (c.bookedAhead && prior?.kind === "call" && prior.outcome !== "noanswer" && !othersBooking) {
+      // "звонки: волна - не взяли, колос - поговорил, каскад - встреча на чт": a meeting ahead for a client the calls
+      // before did not name is that client's own call, which booked it.
+      if (c.clients.length > 0 && !lastClause.some(ofClient)) {
+        lastClause = c.clients.map((client) => ({ ...prior, outcome: "meeting" as const, client, day }));
+        drafts.push(...lastClause);
+        continue;
+      }
       for (const d of lastClause) if (d.kind === "call" && ofClient(d)) d.outcome = "meeting";
       continue;
     }

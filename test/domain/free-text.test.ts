@@ -1265,3 +1265,41 @@ describe("readFreeText, round 11: a person at a company in English", () => {
     expect(names("demo for Greenfield at their office")).toEqual(["Greenfield"]);
   });
 });
+
+describe("readFreeText, round 11: families widened on dev-11", () => {
+  const known = ["Кедр", "Бриз", "Колос", "Greenfield"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+
+  it("reads a meeting ahead for a client the calls before did not name as that client's call", () => {
+    expect(got("звонки: кедр - не взяли, колос - поговорил, бриз - встреча на чт")).toEqual([
+      "call:noanswer@Кедр",
+      "call:reached@Колос",
+      "call:meeting@Бриз",
+    ]);
+    expect(got("поговорил с директором Бриза он готов встретиться в пятницу")).toEqual(["call:meeting@Бриз"]);
+  });
+
+  it("reads samples or a site shown during a visit as the visit, and an exhibition's own name as no client", () => {
+    expect(got("был у Колоса, показал образцы, отправил счёт")).toEqual(["meeting@Колос", "proposal@Колос"]);
+    expect(got("на ПродЭкспо взял контакт закупщика из Снежка")).toEqual(["lead@Снежок"]);
+  });
+
+  it("reads a boss in meetings as not reached, and asks before storing it", () => {
+    const r = read("Greenfield's receptionist said he's in meetings all day, couldnt get through", known);
+    expect(r.entries.map((e) => e.outcome)).toEqual(["noanswer"]);
+    expect(r.confident).toBe(false);
+    expect(read("звонил Кедру, директор на совещании, не соединили", known).confident).toBe(false);
+  });
+
+  it("reads more English past verbs, a reason after 'говорят', and names after a trade in the plural or a legal form", () => {
+    expect(got("ran a demo for Greenfield on Thursday")).toEqual(["presentation@Greenfield"]);
+    expect(read("бриз отказался говорят дорого", known).entries.map((e) => e.lostReason)).toEqual(["дорого"]);
+    expect(got("написали из сети кофеен Бариста")).toEqual(["lead@Бариста"]);
+    expect(got("ООО Семена Сибири оплатили 50к")).toEqual(["deal@Семена Сибири"]);
+    expect(got("встретился с Лебедевой (ИП) в кафе")).toEqual(["meeting@Лебедева"]);
+    expect(got("с Петровым (ООО Агроснаб) созвон, ждёт КП")).toEqual(["call:reached@Агроснаб"]);
+  });
+});
