@@ -313,7 +313,7 @@ export function matchKnownAt(
     const shortened = (tail: string) => tail.length >= 3 && tail.length < w1.length && w1.startsWith(tail);
     if (w0.length >= 4 && first.length > w0.length && first.startsWith(w0) && shortened(first.slice(w0.length)))
       return { client, words: 1, loose: true };
-    if (w0.length >= 4 && sameName(first, bases[at] ?? null, w0, "no_typo") && shortened(second)) return { client, words: 2, loose: true };
+    if (w0.length >= 4 && shortened(second) && sameName(first, bases[at] ?? null, w0, "no_typo")) return { client, words: 2, loose: true };
     if (w0.length < 6 || w1.length < 3) continue;
     if (
       first.length >= 3 &&

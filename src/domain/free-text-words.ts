@@ -210,15 +210,18 @@ export const WISH = w("хот(?:ят|ел\\p{L}*|ит)|want\\p{L}*|просят|
 // Somebody at the client other than a gatekeeper, by role: who speaks for the client when reached.
 const CLIENT_PERSON =
   "(?:зам|замдиректора|заместител\\p{L}*|коллег\\p{L}*|бухгалтер\\p{L}*|главбух\\p{L}*|менеджер\\p{L}*|инженер\\p{L}*|технолог\\p{L}*|снабженц\\p{L}*|снабженец|закупщи\\p{L}*|юрист\\p{L}*|прораб\\p{L}*|логист\\p{L}*|сотрудни\\p{L}*|охранник\\p{L}*|завхоз\\p{L}*|colleague|deputy|accountant|someone\\s+else)";
+// "зам сказал что решение после нг", "коллега сказал лпр в отпуске", "ответила менеджер": somebody at the client
+// other than a gatekeeper answered and spoke, so the call was reached even when the one it was for was away. Read
+// with REACHED where a call's outcome is decided, kept apart so that finding events and splitting clauses stay cheap.
+export const SPOKE_FOR_CLIENT = w(
+  `${preceded(`${CLIENT_PERSON}\\s+(?:\\p{L}+\\s+)?`, "(?:сказал|ответил|говорит|пообещал|обещал|объяснил|передал|попросил|said|told|promised)\\p{L}*")}|` +
+    `(?:ответил|сказал)\\p{L}*(?=\\s+(?:\\p{L}+\\s+)?${CLIENT_PERSON}(?![\\p{L}]))`,
+);
 export const REACHED = w(
-  // "зам сказал что решение после нг", "коллега сказал лпр в отпуске", "ответила менеджер": somebody at the client
-  // other than a gatekeeper answered and spoke, so the call was reached even when the one it was for was away.
-  `${preceded(`(?<![\\p{L}])${CLIENT_PERSON}\\s+(?:\\p{L}+\\s+)?`, "(?:сказал|ответил|говорит|пообещал|обещал|объяснил|передал|попросил|said|told|promised)\\p{L}*")}|` +
-    `(?:ответил|сказал)\\p{L}*(?=\\s+(?:\\p{L}+\\s+)?${CLIENT_PERSON}(?![\\p{L}]))|` +
-    // "там взяли, сказали перезвонить", "байкал сервис взяли — думают": picked up, said with nothing taken.
-    "(?:взял[аи]?|сняли|подняли)(?=\\s*(?:$|[,.;!—–-]|\\s+(?:и\\s+)?(?:сказал|ответил|говор)))|(?:взял[аи]?|сняли|сняла|снял|подняли|поднял[аи]?)\\s+трубк\\p{L}*|" +
+  // "там взяли, сказали перезвонить", "байкал сервис взяли — думают": picked up, said with nothing taken.
+  "(?:взял[аи]?|сняли|подняли)(?=\\s*(?:$|[,.;!—–-]|\\s+(?:и\\s+)?(?:сказал|ответил|говор)))|(?:взял[аи]?|сняли|сняла|снял|подняли|поднял[аи]?)\\s+трубк\\p{L}*|" +
     // "напомнил про долг", "говорил с лпр": a reminder given or a talk had reached somebody.
-    "напомнил[аи]?(?![\\p{L}])|(?<![\\p{L}])говорил[аи]?\\s+(?:с|со)\\s|" +
+    "напомнил[аи]?(?![\\p{L}])|говорил[аи]?\\s+(?:с|со)\\s|" +
     // "разговор с гендиром Веги": a conversation told by its noun is a call reached.
     "caught\\s+up\\s+with|разговор(?:а|ом|е)?(?=\\s+(?:с|со|по)\\s)|перезвонить(?<=[—–:-]\\s*перезвонить)(?=\\s+(?:в|во|через|на|после|завтра|позже|вечером|утром)(?![\\p{L}]))|дозвонил|поговорил|поговорили|переговорил\\p{L}*|поболтал\\p{L}*|пообщал\\p{L}*|связал(?:ся|ась|ись)|застал\\p{L}*|(?:вышел|вышла|дош[её]л|дошла)\\s+(?:на|до)\\s+(?:лпр|директор|руководител|собственник|владел|гендир|лиц\\p{L}*\\s+принима)|(?:просил\\p{L}*|попросил\\p{L}*|просят|просит)\\s+(?:\\p{L}+\\s+)?перезвон\\p{L}*|обсудил|обсудили|reached(?!\\s+out)|chatted|convo|conversation|разговаривал\\p{L}*|побеседовал\\p{L}*|had\\s+(?:a\\s+)?(?:quick\\s+|short\\s+|good\\s+)?chat|connected\\s+with|got\\s+hold\\s+of|caught\\s+up\\s+with|touched\\s+base|talked|spoke|got\\s+through|picked\\s+up|answered",
 );

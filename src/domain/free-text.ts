@@ -60,6 +60,7 @@ import {
   RESCHEDULED,
   ROLES,
   SENT_VERB,
+  SPOKE_FOR_CLIENT,
   STATUS_AFTER,
   STOP,
   TENDER_BID,
@@ -614,7 +615,7 @@ function readClause(
   // "не поговорили", "couldn't get hold of": a negated word of reaching is a call not reached when the
   // negation is of being able, or when the message has a call word ("called Acme, hasn't answered");
   // "не ответил на письмо", "no reply to my email": a message left unanswered is no call at all.
-  const reachedAll = written ? [] : spans(REACHED, lower);
+  const reachedAll = written ? [] : [...spans(REACHED, lower), ...spans(SPOKE_FOR_CLIENT, lower)].sort((x, y) => x[0] - y[0]);
   const reachNegated = reachedAll.filter(([a]) => NEGATED_JUST_BEFORE.test(lower.slice(0, a)));
   const noanswer = written
     ? []
@@ -1492,7 +1493,9 @@ export function readFreeText(
       spans(NOT_HELD, lowerText).length === 0,
     call: [CALL_WORD, NOANSWER].some((re) => spans(re, lowerText).length > 0),
     calledOff: calledOff(lowerText) && APPOINTMENT_WORD.test(lowerText),
-    reached: spans(REACHED, lowerText).some(([a]) => !NEGATED_JUST_BEFORE.test(lowerText.slice(0, a))),
+    reached: [...spans(REACHED, lowerText), ...spans(SPOKE_FOR_CLIENT, lowerText)].some(
+      ([a]) => !NEGATED_JUST_BEFORE.test(lowerText.slice(0, a)),
+    ),
     tender: /тендер|tender/u.test(lowerText),
   };
   const clauses = raws.map((c) => readClause(c, index, sorted, morph, context));
