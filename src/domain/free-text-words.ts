@@ -126,6 +126,8 @@ export const NOANSWER = w(
     ) +
     "|wouldn'?t\\s+(?:transfer|connect)|(?<=\\p{L}\\s)busy(?=\\s*(?:$|[.,;!)—–-]))|voice\\s*mail|vm(?![\\p{L}])|^(?:nothing|nada|no\\s+luck|ничего|глухо|безрезультатно)$|not\\s+pick\\p{L}*\\s+up|no\\s+pick-?up|phone\\s+(?:was\\s+|is\\s+)?(?:off|dead)|switched\\s+off|turned\\s+off|не\\s+застал\\p{L}*|(?:не\\s+был\\p{L}*\\s+на\\s+связи|на\\s+связи\\s+не\\s+был\\p{L}*)|вне\\s+сети|там\\s+никого|никого\\s+нет|сбрасыва\\p{L}*|не\\s+пропустил\\p{L}*|не\\s+пуска\\p{L}*|без\\s+ответа|не\\s+достуч\\p{L}*|didn'?t(?=\\s*(?:$|[.,;!]))|не\\s+(?:мог\\p{L}*|могу|удал\\p{L}*|получ\\p{L}*)\\s+(?:до|про)звон|не\\s+(?:взял|взяла|взяли|берет|берут|бер[её]т|брал[аи]?|отвечает|отвечают|ответил[аи]?)(?![\\p{L}])|секретар\\p{L}*\\s+не\\s+соедин|не\\s+соедин|сбросил\\p{L}*(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|line\\s+(?:was\\s+)?busy|both\\s+busy|(?:^|-\\s*|,\\s*)busy|couldn'?t\\s+get\\s+through|could\\s+not\\s+get\\s+through|wouldn'?t\\s+put\\s+(?:me\\s+)?through|gatekeeper|left\\s+a\\s+voicemail|didn'?t\\s+pick|не\\s*дозвон|недозвон|не\\s+(?:взял|взяла|взяли|берет|берут|брал|брали|брала|снял|сняли|подняли|поднял)\\s+трубк|трубк\\p{L}*\\s+не\\s+(?:взял|взяли|берут|берет|брал|брали|сняли|сняли)|не\\s+ответил|не\\s+отвеча|никто\\s+не|сбросил(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|занято|недоступ|вне\\s+зоны|автоответчик|гудки|no\\s+answer|no\\s+one\\s+(?:answered|picked)|nobody\\s+(?:answered|picked)|didn'?t\\s+(?:answer|pick\\s+up)|did\\s+not\\s+(?:answer|pick\\s+up)|not\\s+answering|voicemail|unreachable|couldn'?t\\s+reach|could\\s+not\\s+reach|hung\\s+up|went\\s+to\\s+voicemail",
 );
+// Who answers a company's phone and does not decide: a gatekeeper told of is a call made.
+export const GATEKEEPER = w("секретар\\p{L}*|ресепш\\p{L}*|помощниц\\p{L}*|receptionist|gatekeeper|front\\s+desk");
 // The one a call is for: the director, the owner, the decision maker.
 const BOSS = "(?:директор|руководител|лпр|собственник|владел|гендир|начальник|босс|нужн\\p{L}*\\s+человек)";
 // "директора нет", "директор в командировке": the one the call was for is away, unless someone else was reached.
@@ -403,7 +405,7 @@ export const STATUS_AFTER =
 // "КП понравилось", "сказал кп получил", "получили наше КП", "they liked the quote": a proposal the client received or
 // judged was sent before, not now.
 export const JUDGED_AFTER =
-  /^\p{L}*\s+(?:(?:им|ему|ей|всем|очень|вроде|уже|не)\s+)*(?:понравил\p{L}*|устроил\p{L}*|зашл[оа]|получил\p{L}*|получен\p{L}*|посмотрел\p{L}*|изучил\p{L}*|одобрил\p{L}*)/iu;
+  /^\p{L}*\s+(?:\p{L}+\s+)?(?:(?:им|ему|ей|всем|очень|вроде|уже|не)\s+)*(?:понравил\p{L}*|устроил\p{L}*|зашл[оа]|получил\p{L}*|получен\p{L}*|посмотр\p{L}*|рассмотр\p{L}*|изуч\p{L}*|одобрил\p{L}*)/iu;
 export const JUDGED_BEFORE =
   /(?<![\p{L}])(?:получил\p{L}*|посмотрел\p{L}*|изучил\p{L}*|прочитал\p{L}*|одобрил\p{L}*|liked|loved|received|reviewed|read)\s+(?:(?:наш\p{L}*|our|the|my|его|их)\s+)?$/iu;
 // "ответили на КП", "replied to the quote": what is answered was sent before, not now.

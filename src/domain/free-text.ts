@@ -28,6 +28,7 @@ import {
   EXPO_NAME,
   EXPO_RE,
   FUTURE_WORDS,
+  GATEKEEPER,
   HELD,
   INBOUND,
   JUDGED_AFTER,
@@ -271,6 +272,8 @@ interface Clause {
   amountInvalid: boolean;
   currency: boolean;
   reason: string | null;
+  /** The reason told of one of several clients lost together ("— Алмаз дорого"), by its client's key. */
+  reasonOf?: { key: string; reason: string | null };
   pastDay: boolean;
   /** The day this clause names ("вчера", "в пятницу"), null when none. */
   day: DayRef | null;
@@ -933,6 +936,21 @@ function readClause(
               .replace(REASON_LEAD, "")
               .replace(/^[\s,.;]+/u, "") || null;
         }
+      } else {
+        // "Алмаз и Рубин отказались — Алмаз дорого, …": after several names, a reason opened by one of them is its own.
+        const named = findClients(text, head.length, [], known, morph);
+        const opener =
+          named.length > 1
+            ? findClients(text, text.length, [], known, morph).find((c) => c.start >= sep.index && clause.reason?.startsWith(c.typed))
+            : undefined;
+        if (opener && clause.reason && named.some((c) => clientKey(c.name) === clientKey(opener.name))) {
+          const own = clause.reason
+            .slice(opener.typed.length)
+            .replace(REASON_LEAD, "")
+            .replace(/^[\s,.;]+/u, "");
+          clause.reasonOf = { key: clientKey(opener.name), reason: own || null };
+          clause.reason = null;
+        }
       }
     }
   }
@@ -1491,7 +1509,8 @@ export function readFreeText(
       APPOINTMENT_WORD.test(lowerText) &&
       !calledOff(lowerText) &&
       spans(NOT_HELD, lowerText).length === 0,
-    call: [CALL_WORD, NOANSWER].some((re) => spans(re, lowerText).length > 0),
+    // "Бриз — секретарь сказала, директор на больничном": a gatekeeper told of answered a call.
+    call: [CALL_WORD, NOANSWER, GATEKEEPER].some((re) => spans(re, lowerText).length > 0),
     calledOff: calledOff(lowerText) && APPOINTMENT_WORD.test(lowerText),
     reached: [...spans(REACHED, lowerText), ...spans(SPOKE_FOR_CLIENT, lowerText)].some(
       ([a]) => !NEGATED_JUST_BEFORE.test(lowerText.slice(0, a)),
@@ -1707,7 +1726,8 @@ export function readFreeText(
         client,
         // A proposal's amount is kept while reading: an invoice paid later in the message hands it to the deal.
         amountMinor: c.kind === "deal" ? (c.amountMinor ?? pendingAmount) : c.kind === "proposal" ? c.amountMinor : null,
-        reason: c.kind === "lost" ? c.reason : null,
+        reason:
+          c.kind !== "lost" ? null : c.reasonOf ? (c.reasonOf.key === clientKey(client?.name ?? "") ? c.reasonOf.reason : null) : c.reason,
         day,
         kindPhrase: c.kindPhrase,
         amountPhrase:

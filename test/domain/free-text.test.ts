@@ -1303,3 +1303,31 @@ describe("readFreeText, round 11: families widened on dev-11", () => {
     expect(got("с Петровым (ООО Агроснаб) созвон, ждёт КП")).toEqual(["call:reached@Агроснаб"]);
   });
 });
+
+describe("readFreeText, round 11: more phrasings of the same situations", () => {
+  const known = ["Кедр", "Бриз", "Алмаз", "Рубин", "Орион"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+  const reasons = (text: string) => read(text, known).entries.map((e) => `${e.clientName}: ${e.lostReason}`);
+
+  it("reads a gatekeeper's report of the boss away as a call not reached, with no call word told", () => {
+    expect(got("Бриз — секретарь сказала что директор на больничном")).toEqual(["call:noanswer@Бриз"]);
+    expect(got("Рубин: секретарь соединила с директором, поговорили")).toEqual(["call:reached@Рубин"]);
+  });
+
+  it("reads a proposal the client will look at, or liked with its name between, as no proposal now", () => {
+    expect(got("звонил в Орион, ответил главный инженер, сказал смету посмотрят")).toEqual(["call:reached@Орион"]);
+    expect(read("КП Кедру понравилось, просят скидку", known).entries.map((e) => e.kind)).not.toContain("proposal");
+  });
+
+  it("reads the reasons of several clients lost together, each opened by its name after a dash or a colon", () => {
+    expect(reasons("Алмаз и Рубин отказались — Алмаз дорого, Рубин ушли к конкуренту")).toEqual([
+      "Алмаз: дорого",
+      "Рубин: ушли к конкуренту",
+    ]);
+    expect(reasons("Кедр и Бриз отказались: Кедр дорого, Бриз по срокам")).toEqual(["Кедр: дорого", "Бриз: по срокам"]);
+    expect(reasons("Алмаз и Рубин отказались — дорого")).toEqual(["Алмаз: дорого", "Рубин: дорого"]);
+  });
+});
