@@ -1331,3 +1331,24 @@ describe("readFreeText, round 11: more phrasings of the same situations", () => 
     expect(reasons("Алмаз и Рубин отказались — дорого")).toEqual(["Алмаз: дорого", "Рубин: дорого"]);
   });
 });
+
+describe("readFreeText, round 11: the same situations in English", () => {
+  const known = ["Greenfield", "Volga Logistics"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+
+  it("reads a reminder about an invoice as a call reached, and an invoice in process as no proposal", () => {
+    expect(got("reminded Greenfield about the overdue invoice, they promised to pay Friday")).toEqual(["call:reached@Greenfield"]);
+    expect(got("rang Volga Logistics, someone from accounting picked up, said the invoice is in process")).toEqual([
+      "call:reached@Volga Logistics",
+    ]);
+    expect(got("remind me to call Greenfield")).toEqual([]);
+  });
+
+  it("reads a video call booked as the call's outcome, not a meeting held", () => {
+    expect(got("booked a video call with Greenfield for Tuesday")).toEqual(["call:meeting@Greenfield"]);
+    expect(got("called Greenfield, booked a zoom call for Monday")).toEqual(["call:meeting@Greenfield"]);
+  });
+});
