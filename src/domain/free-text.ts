@@ -1245,7 +1245,15 @@ function findClients(
       isUpper(company.text) &&
       !isCyrillic(company.text) &&
       run.every((x) => !isCyrillic(x.text));
-    if (((run.length === 1 || person) && after && (fromCompany || (person && bracketed))) || (run.length <= 2 && atCompany)) {
+    // "был у Петрова в Агроресурсе", "звонил Ивановой в Кедр": a person where a company named after "в" is (not a town).
+    const inCompany =
+      person &&
+      (after?.lower === "в" || after?.lower === "во") &&
+      company !== undefined &&
+      isUpper(company.text) &&
+      isCyrillic(company.text) &&
+      morph?.(company.lower, ["loct", "accs"])?.proper !== "geo";
+    if (((run.length === 1 || person) && after && (fromCompany || (person && bracketed))) || (run.length <= 2 && atCompany) || inCompany) {
       i = j;
       continue;
     }

@@ -1352,3 +1352,13 @@ describe("readFreeText, round 11: the same situations in English", () => {
     expect(got("called Greenfield, booked a zoom call for Monday")).toEqual(["call:meeting@Greenfield"]);
   });
 });
+
+describe("readFreeText, round 11: a person at a company named after 'в'", () => {
+  const names = (text: string) => read(text, ["Кедр"]).entries.map((e) => e.clientName);
+
+  it("reads a person by their surname where a company is named after 'в' as no client, a town as no company", () => {
+    expect(names("вчера был у Петрова в Агроресурсе")).toEqual(["Агроресурс"]);
+    expect(names("звонил Ивановой в Кедр, не взяли")).toEqual(["Кедр"]);
+    expect(names("встретился с Сидоровым в Москве")).toEqual(["Сидоров"]);
+  });
+});
