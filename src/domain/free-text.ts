@@ -780,13 +780,7 @@ function readClause(
       if (kind !== "call" && TOPIC_BEFORE.test(before)) return false;
       if (STATUS_AFTER.test(lower.slice(a))) return false;
       if (kind === "proposal" && (JUDGED_AFTER.test(lower.slice(a)) || JUDGED_BEFORE.test(before))) return false;
-      // "оплату дебиторки переносят", "перенесли оплату на январь", "платёж задерживают": a payment moved is not made.
-      const movedNear = movedSpans.some(
-        ([x, y]) =>
-          (x >= b && /^\p{L}*(?:\s+(?!(?:и|а|но|and)\s)\p{L}+)?\s+$/u.test(lower.slice(b, x))) ||
-          (y <= a && /^\s+(?:\p{L}+\s+)?$/u.test(lower.slice(y, a))),
-      );
-      if (kind === "deal" && movedNear && /^(?:(?:пред)?оплат|аванс|плат[её]ж|payment|deposit)/u.test(lower.slice(a, b))) return false;
+      if (kind === "deal" && paymentMoved(lower, [a, b], movedSpans)) return false;
       // "пришлю КП", "шлю КП", "обещал выслать КП": the verb just before the event word is still to come.
       if (morph && kind !== "call") {
         const prev = /(\p{L}+)\s+$/u.exec(before)?.[1];
@@ -1014,6 +1008,19 @@ function readClause(
   const askFirst = spans(ASK_BEFORE_STORING, lower)[0];
   if (askFirst) clause.unexplained.push(lower.slice(askFirst[0], askFirst[1]));
   return clause;
+}
+
+/**
+ * "оплату дебиторки переносят", "перенесли оплату на январь", "платёж задерживают": a payment with a word of moving
+ * or delaying right before it or a word or two after it is not made.
+ */
+function paymentMoved(lower: string, [a, b]: [number, number], moved: [number, number][]): boolean {
+  if (!/^(?:(?:пред)?оплат|аванс|плат[её]ж|payment|deposit)/u.test(lower.slice(a, b))) return false;
+  return moved.some(
+    ([x, y]) =>
+      (x >= b && /^\p{L}*(?:\s+(?!(?:и|а|но|and)\s)\p{L}+)?\s+$/u.test(lower.slice(b, x))) ||
+      (y <= a && /^\s+(?:\p{L}+\s+)?$/u.test(lower.slice(y, a))),
+  );
 }
 
 /**
