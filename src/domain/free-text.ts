@@ -161,8 +161,11 @@ function clauseTense(lower: string, morph: Morphology | null): "past" | "plan" |
 }
 
 // "пытался набрать", "удалось дозвониться": a try or a success told with an infinitive is done, not promised.
-const ATTEMPT = "(?:пыта|пробова|старал|смог|успе|удал)\\p{L}*";
+const TRY = "(?:пыта|пробова|старал)\\p{L}*";
+const ATTEMPT = `(?:${TRY}|(?:смог|успе|удал)\\p{L}*)`;
 const ATTEMPT_BEFORE = new RegExp(`(?<![\\p{L}])${ATTEMPT}\\s+(?:\\p{L}+\\s+)?$`, "u");
+// "пытаюсь дозвониться до Ориона уже неделю": a call only tried, with nothing said of reaching, was not reached.
+const TRY_BEFORE = new RegExp(`(?<![\\p{L}])${TRY}\\s+(?:\\p{L}+\\s+)?$`, "u");
 const RELATIVE_BEFORE =
   /(?:(?<![\p{L}])(?:котор\p{L}*|which)|(?:invoice|quote|proposal|contract|deck|order|estimate)\s+(?:that\s+)?(?:we|i|they))\s+(?:\S+\s+){0,4}$/u;
 /** "…, который мы отправили в среду": a clause opened by a relative pronoun tells about a noun of the one before. */
@@ -900,7 +903,9 @@ function readClause(
         ? "meeting"
         : reached.length > 0
           ? "reached"
-          : null;
+          : (kindsFound.get("call") ?? []).some(([a]) => TRY_BEFORE.test(lower.slice(0, a)))
+            ? "noanswer"
+            : null;
 
   // The reason of a loss follows a dash, a colon or "потому что"; names come before it.
   let head = text;

@@ -1137,6 +1137,9 @@ describe("readFreeText, round 11: who answered a call", () => {
     expect(got("пробовала набрать Титан, не берут")).toEqual(["call:noanswer@Титан"]);
     expect(got("удалось дозвониться до Рубина, думают")).toEqual(["call:reached@Рубин"]);
     expect(got("надо набрать Бриз")).toEqual([]);
+    // Only tried, with nothing said of reaching: not reached.
+    expect(got("пытаюсь дозвониться до Бриза уже неделю")).toEqual(["call:noanswer@Бриз"]);
+    expect(got("пыталась дозвониться до Бриза, поговорили с замом")).toEqual(["call:reached@Бриз"]);
   });
 });
 
