@@ -1153,6 +1153,7 @@ describe("readFreeText, round 11: the kind told by context", () => {
   it("reads 'были у X' with a day or an adverb between as a visit", () => {
     expect(got("были вчера у рубина в офисе, обсудили объемы на след год")).toEqual(["meeting@Рубин"]);
     expect(got("была сегодня у Титана, посмотрели склад")).toEqual(["meeting@Титан"]);
+    expect(got("заезжали вчера к Рубину, обсудили договор")).toEqual(["meeting@Рубин"]);
   });
 
   it("reads a reminder about a debt or a talk with someone as a call reached, not a deal", () => {
@@ -1179,6 +1180,8 @@ describe("readFreeText, round 11: the kind told by context", () => {
     expect(got("назначил с Кедром демо на вторник")).toEqual(["call:meeting@Кедр"]);
     expect(got("позвонила в Титан, назначили видеозвонок с лпр на завтра")).toEqual(["call:meeting@Титан"]);
     expect(got("набрал Рубин, договорились о видеовстрече в пятницу")).toEqual(["call:meeting@Рубин"]);
+    expect(got("договорилась с Рубином созвон на пятницу")).toEqual(["call:meeting@Рубин"]);
+    expect(got("поставил с Титаном встречу")).toEqual(["call:meeting@Титан"]);
   });
 
   it("reads a deck thrown over by any verb of sending as a proposal", () => {
@@ -1190,6 +1193,7 @@ describe("readFreeText, round 11: the kind told by context", () => {
     expect(got("Ковалев из Кедра посоветовал нас ТК Вертикаль, позвонили сами")).toEqual(["lead@Вертикаль"]);
     expect(got("эверест перекинул на нас своего партнера, ТД Альтаир, будут брать")).toEqual(["lead@Альтаир"]);
     expect(got("Титан привел к нам своего поставщика Гранит")).toEqual(["lead@Гранит"]);
+    expect(got("Орион дал контакт своего партнера — ТК Вектор, созвонились")).toEqual(["lead@Вектор", "call:reached@Вектор"]);
   });
 });
 
