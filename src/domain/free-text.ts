@@ -4,7 +4,7 @@
 // bot shows the proposals and stores them only after the manager confirms.
 import { parseAmount } from "./amounts.js";
 import type { DayRef } from "./backdating.js";
-import { compact, type KnownClients, lookupKnown, matchKnownAt, prepareKnownClients } from "./client-match.js";
+import { BUSINESS_TYPES, compact, type KnownClients, lookupKnown, matchKnownAt, prepareKnownClients } from "./client-match.js";
 import { MAX_CLIENT_LENGTH, MAX_REASON_LENGTH, type ParsedEntry } from "./entry-parsing.js";
 import {
   ABOUT,
@@ -375,9 +375,11 @@ function baseName(
     const cut = t.text.lastIndexOf("-");
     // "в Аэро-Техник": a tail that can be typed in the nominative after "в" stays as typed.
     const typedNominative = cases?.includes("accs") && morph?.(norm(t.text.slice(cut + 1)), ["nomn"])?.nominative;
-    // "демо Логистик-Центру провёл": with no preposition, a tail with a case ending no nominative has is declined too.
-    const endsOblique = (tail: string) => /(?:[уюаяеи]|ом|ем|ой|ей)$/u.test(norm(tail)) && !morph?.(norm(tail), ["nomn"])?.nominativeAny;
-    const declined = cases ?? (cut > 0 && endsOblique(t.text.slice(cut + 1)) ? OBLIQUE : null);
+    // "демо Логистик-Центру провёл": with no preposition, a tail with a case ending no nominative has is declined too;
+    // "из Техмонтаж-Групп": a tail with no singular case ending is typed as it stands.
+    const tailText = norm(t.text.slice(cut + 1));
+    const caseEnding = /(?:[уюаяеиы]|ом|ем|ой|ей|ами|ями)$/u.test(tailText);
+    const declined = caseEnding ? (cases ?? (cut > 0 && !morph?.(tailText, ["nomn"])?.nominativeAny ? OBLIQUE : null)) : null;
     if (cut > 0 && declined && morph && isCyrillic(t.text) && isUpper(t.text.slice(cut + 1)) && !apposition && !typedNominative) {
       const tail = t.text.slice(cut + 1);
       const a = morph(norm(tail), declined);
@@ -954,6 +956,8 @@ function readClause(
     }
   }
 
+  // "нива юг ушла к Агромаркету": gone to a company named is its own reason.
+  if (clause.kind === "lost" && !clause.reason && goneTo && goneToCompetitor) clause.reason = goneTo[0].slice(0, MAX_REASON_LENGTH);
   // "ушёл к конкуренту", "went with a cheaper vendor", "купили у китайцев", "said not interested": the loss told with no
   // other reason is its own reason.
   if (clause.kind === "lost" && !clause.reason) {
@@ -1044,7 +1048,7 @@ function unexplainedWords(text: string, lower: string, headEnd: number, consumed
       (t) =>
         !covered(t, taken) &&
         !STOP.has(t.lower) &&
-        !LEGAL.has(t.lower) &&
+        (!LEGAL.has(t.lower) || BUSINESS_TYPES.includes(t.lower)) &&
         !/\d/.test(t.lower) &&
         t.lower.length > 1 &&
         !EXPLAINED_FILLER.test(t.lower),
