@@ -1128,7 +1128,13 @@ function findClients(
     const prep = prev && !covered(prev, used) ? NAME_PREPS[prev.lower] : undefined;
     const afterLegal = prev !== undefined && LEGAL.has(prev.lower);
     // "в клинику Здоровье", "из агентства Пиксель": the name after a business's trade.
-    const afterTrade = prev !== undefined && !isUpper(prev.text) && TRADE.test(prev.lower) && isUpper(t.text);
+    // "в клинику денталия": typed in lower case, a word the dictionary does not know is the name after a trade too
+    // (not "сети шаурмы Дёнер Кинг", where the name follows).
+    const afterTrade =
+      prev !== undefined &&
+      !isUpper(prev.text) &&
+      TRADE.test(prev.lower) &&
+      (isUpper(t.text) || (isCyrillic(t.lower) && morph?.(t.lower, null)?.guessed === true && !isUpper(all[idx + 1]?.text ?? "")));
     // "с выставки Стройэкспо": an event's name is no client.
     const apposed = prev !== undefined && text.slice(prev.end, t.start).trim() === "";
     // "с выставки Стройэкспо", "на ПродЭкспо": an exhibition's name is no client.
@@ -1204,7 +1210,7 @@ function findClients(
     const guess = first && morph && isCyrillic(t.lower) && t.lower.length >= 5 ? morph(t.lower, null) : null;
     const unknownBeforeEvent =
       guess?.guessed === true && guess.pos === "noun" && guess.nominative === true && next !== undefined && isEventToken(next);
-    if (!nameish(t, first, cases !== null || afterLegal || subjectEnd !== null, cases, morph, unknownBeforeEvent)) {
+    if (!nameish(t, first, cases !== null || afterLegal || afterTrade || subjectEnd !== null, cases, morph, unknownBeforeEvent)) {
       i++;
       continue;
     }
@@ -1594,7 +1600,9 @@ export function readFreeText(
       for (const d of lastClause) if (d.kind === "call" && ofClient(d)) d.outcome = "meeting";
       continue;
     }
-    if (c.plan && !c.pastDay) continue;
+    // "медикор передумал, говорят будет внутренняя разработка": words after a loss are its reason, in any tense.
+    const lossReason = c.kind === null && c.clients.length === 0 && prior?.kind === "lost" && !prior.reason;
+    if (c.plan && !c.pastDay && !lossReason) continue;
     if (c.currency) notes.add("currency");
     if (c.amountInvalid) amountInvalid = true;
     if (c.pastDay) notes.add("past_day");

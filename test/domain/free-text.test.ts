@@ -1369,3 +1369,41 @@ describe("readFreeText, round 11: a person at a company named after 'в'", () =>
     expect(names("встретился с Сидоровым в Москве")).toEqual(["Сидоров"]);
   });
 });
+
+describe("readFreeText, round 11: families widened on dev-13", () => {
+  const known = ["Кедр", "Бриз", "Рубин", "Нива-Юг", "Медикор", "Greenfield"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+  const reasons = (text: string) => read(text, known).entries.map((e) => `${e.clientName}: ${e.lostReason}`);
+
+  it("reads a thank-you for a reminder as nothing, and a meeting nobody came to as no call", () => {
+    expect(got("спасибо что напомнил, я бы забыл")).toEqual([]);
+    expect(got("встреча в кедре сорвалась, никто не пришел")).toEqual([]);
+    expect(got("Рубину напомнил про счёт")).toEqual(["call:reached@Рубин"]);
+  });
+
+  it("reads losses told by 'не срослось', 'решили пока не брать' and gone to a company named, with their reasons", () => {
+    expect(got("с Бризом не срослось, не тянут наши условия")).toEqual(["lost@Бриз"]);
+    expect(reasons("нива юг ушла к Агромаркету")).toEqual(["Нива-Юг: ушла к Агромаркету"]);
+    expect(reasons("перезвонил Кедру, решили пока не брать — нет бюджета")).toContain("Кедр: нет бюджета");
+    expect(reasons("медикор передумал, говорят будут делать сами")).toEqual(["Медикор: будут делать сами"]);
+  });
+
+  it("reads bookings by phone or by an offer to meet, and a visit wanted, as the call's outcome", () => {
+    expect(got("с Кедром договорились по телефону на презентацию в понедельник")).toEqual(["call:meeting@Кедр"]);
+    expect(got("позвонила Кузнецову из Рубина, он сразу предложил встретиться в понедельник")).toEqual(["call:meeting@Рубин"]);
+    expect(got("созвонился с Бризом, хотят в пт приехать к нам на склад")).toEqual(["call:meeting@Бриз"]);
+  });
+
+  it("reads more words of the same families", () => {
+    expect(got("в пн провел през в клинике Медикор, главврач доволен")).toEqual(["presentation@Медикор"]);
+    expect(got("в понедельник заходил в аптеку к Рубину")).toEqual(["meeting@Рубин"]);
+    expect(got("звонил в Кедр, трубку взял какой то менеджер, лпр в отпуске")).toEqual(["call:reached@Кедр"]);
+    expect(got("в пт созвонился с Анной из Бриза, она дала контакт лпр")).toEqual(["call:reached@Бриз"]);
+    expect(got("на ярмарке подошел мужик из Зерноград-Плюс, просил прайс")).toEqual(["lead@Зерноград-Плюс"]);
+    expect(got("позвонил в клинику денталия, главврач согласилась на встречу в ср")).toEqual(["call:meeting@Денталия"]);
+    expect(got("call w/ greenfield re overdue invoice, they promise to pay by the 25th")).toEqual(["call:reached@Greenfield"]);
+  });
+});
