@@ -34,6 +34,7 @@ import {
   JUDGED_AFTER,
   JUDGED_BEFORE,
   KIND_PATTERNS,
+  LATIN_NOT_NAMES,
   LEGAL,
   MEET_WORD,
   MEETING_OUTCOME,
@@ -466,8 +467,10 @@ function nameish(
 ): boolean {
   if (STOP.has(t.lower) || /^\d+$/.test(t.text)) return false;
   if (LEGAL.has(t.lower)) return false;
-  if (!isCyrillic(t.text)) return /\p{L}/u.test(t.text) && (isUpper(t.text) || afterPrep);
-  if (morph && ROLES.has(morph(t.lower, null)?.base ?? "")) return false;
+  if (!isCyrillic(t.text)) return /\p{L}/u.test(t.text) && (isUpper(t.text) || afterPrep) && !LATIN_NOT_NAMES.has(t.lower);
+  // "с кладовщиками": a role in the plural too.
+  const base = morph ? (morph(t.lower, null)?.base ?? "") : "";
+  if (ROLES.has(base) || ROLES.has(base.replace(/[иы]$/u, ""))) return false;
   if (!isUpper(t.text) && (TRADE.test(t.lower) || TENDER_NOUN.test(t.lower))) return false;
   // "ладога отказалась": typed in lower case, a message's first word is a name when the dictionary knows it as one;
   // "уралмебель дозвон": or when it does not know it at all, a noun in the nominative right before an event word.
@@ -1779,11 +1782,18 @@ export function readFreeText(
 
   // "у Веги была, презентовала продукт": a visit at which a demo was given is the presentation;
   // "встретился, потом провёл демо" tells two in sequence.
-  const sequence = /(?<![\p{L}])(?:потом|затем|после\s+этого|then|after\s+that|afterwards|later)(?![\p{L}])/iu.test(text);
-  for (let i = drafts.length - 2; i >= 0 && !sequence; i--) {
+  // The sequence word must stand between the two: "была в Медикоре — показала программу, после обеда набрала Фармию"
+  // is one visit with a demo.
+  const SEQUENCE = /(?<![\p{L}])(?:потом|затем|после\s+(?:этого|обеда)|then|after\s+(?:that|lunch)|afterwards|later)(?![\p{L}])/iu;
+  const told = (d: Draft, from = 0) => (d.kindPhrase ? text.indexOf(d.kindPhrase, from) : -1);
+  const inSequence = (d: Draft, next: Draft) => {
+    const [at, nextAt] = [told(d), told(next, Math.max(told(d), 0))];
+    return at < 0 || nextAt < 0 ? SEQUENCE.test(text) : SEQUENCE.test(text.slice(at, nextAt));
+  };
+  for (let i = drafts.length - 2; i >= 0; i--) {
     const [d, next] = [drafts[i]!, drafts[i + 1]!];
     const sameClient = !next.client || !d.client || clientKey(next.client.name) === clientKey(d.client.name);
-    if (d.kind === "meeting" && next.kind === "presentation" && sameClient && sameDayRef(d.day, next.day)) {
+    if (d.kind === "meeting" && next.kind === "presentation" && sameClient && sameDayRef(d.day, next.day) && !inSequence(d, next)) {
       next.client ??= d.client;
       drafts.splice(i, 1);
     }

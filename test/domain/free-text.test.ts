@@ -1407,3 +1407,38 @@ describe("readFreeText, round 11: families widened on dev-13", () => {
     expect(got("call w/ greenfield re overdue invoice, they promise to pay by the 25th")).toEqual(["call:reached@Greenfield"]);
   });
 });
+
+describe("readFreeText, round 11: more families widened on dev-13", () => {
+  const known = ["Кедр", "Бриз", "Медикор", "Greenfield"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+
+  it("reads people by their role in the plural, and English team names, as no client", () => {
+    expect(got("Бриз в пн оплатили, во вт съездил к ним на склад познакомиться с кладовщиками")).toEqual(["deal@Бриз", "meeting@Бриз"]);
+    expect(got("Yesterday went to Greenfield, then did the demo for their QA team")).toEqual([
+      "meeting@Greenfield",
+      "presentation@Greenfield",
+    ]);
+    expect(got("lead via linkedin: Orchard Lane, their head of ops reached out")).toEqual(["lead@Orchard Lane"]);
+  });
+
+  it("reads a visit and a demo as one unless a word of sequence stands between them", () => {
+    expect(got("утром была в Медикоре — показала программу главврачу, после обеда набрала Бриз, взяли")).toEqual([
+      "presentation@Медикор",
+      "call:reached@Бриз",
+    ]);
+    expect(got("встреча на заводе Кедра, а после обеда там же провели демо для главного инженера")).toEqual([
+      "meeting@Кедр",
+      "presentation@Кедр",
+    ]);
+  });
+
+  it("reads a sole trader who called himself as a lead, a demo recording sent as no demo, an act signed as no deal", () => {
+    expect(got("новый лид: ИП Гарипов, шиномонтаж, позвонил сам")).toEqual(["lead@Гарипов"]);
+    expect(got("emailed Greenfield the demo recording and pricing")).toEqual(["proposal@Greenfield"]);
+    expect(read("у Кедра подписали акт сверки", known).entries.map((e) => e.kind)).not.toContain("deal");
+    expect(got("tender at Greenfield - lost, went to a cheaper vendor")).toEqual(["lost@Greenfield"]);
+  });
+});
