@@ -257,7 +257,7 @@ export const BARE_WEEKDAY = w(`(?:${WD}|${WD_SHORT})(?![\\p{L}])`);
 // "в пятницу отправил КП", "on Monday", "monday: closed …": a weekday named as when it happened.
 // "на этой неделе (вт) была презентация": a weekday in brackets dates what it follows.
 export const WEEKDAY = w(
-  `(?:(?:в|во)\\s+(?:прошл\\p{L}+\\s+)?|on\\s+|last\\s+|(?<=\\()\\s*)(${WD}|${WD_SHORT})(?![\\p{L}])|^(${WD}|(?:${WD_SHORT})(?=\\s*[:—–-]))(?![\\p{L}])|(?<=итог\\p{L}*\\s+)(${WD_GEN})(?![\\p{L}])|^(${WD_SHORT_RU})(?=\\s+\\p{L}+(?:л|ла|ли|лся|лась|лись)(?![\\p{L}]))`,
+  `(?:(?:в|во)\\s+(?:прошл\\p{L}+\\s+)?|on\\s+|last\\s+|(?<=\\()\\s*)(${WD}|${WD_SHORT})(?![\\p{L}])|^(?:прошл\\p{L}*\\s+|last\\s+)?(${WD}|(?:${WD_SHORT})(?=\\s*[:—–-]))(?![\\p{L}])|(?<=итог\\p{L}*\\s+)(${WD_GEN})(?![\\p{L}])|^(${WD_SHORT_RU})(?=\\s+\\p{L}+(?:л|ла|ли|лся|лась|лись)(?![\\p{L}]))`,
 );
 // "на пятницу", "до пятницы", "next Monday", "for Thursday": a weekday ahead.
 export const WEEKDAY_AHEAD = w(
@@ -408,7 +408,7 @@ export const UNDER_WAY =
   /(?<![\p{L}-])(?:sending|preparing|drafting|working\s+on|scheduling|setting\s+up|putting\s+together|finali[sz]ing|готовлю|готовим|подготавлива\p{L}*|составляю|составляем|делаю|пишу)\s+(?:(?:the|a|an|our|them|him|her|им|ему|ей)\s+)?$/iu;
 // "Globex deal still pending", "сделка с Вегой зависла": a status of the event, not the event done.
 export const STATUS_AFTER =
-  /^\p{L}*(?:\s+(?:with|с|со)\s+\S+)?\s+(?:(?:is|still|has\s+been|was|всё\s+ещё|все\s+еще|пока)\s+)*(?:pending|in\s+progress|in\s+process(?:ing)?|being\s+processed|on\s+hold|stuck|delayed|under\s+review|в\s+процессе|завис\p{L}*|подвис\p{L}*|застрял\p{L}*|буксует|обеща\p{L}*|ожида\p{L}*|promised|expected)/iu;
+  /^\p{L}*(?:\s+(?:with|с|со|для|for)\s+\S+)?\s+(?:(?:is|still|has\s+been|was|всё\s+ещё|все\s+еще|пока)\s+)*(?:готов[оаы]?(?![\p{L}])(?!\s+и\s+(?:отправ|выслан|скинут|направлен))|ready(?!\s+and\s+sent)|pending|in\s+progress|in\s+process(?:ing)?|being\s+processed|on\s+hold|stuck|delayed|under\s+review|в\s+процессе|завис\p{L}*|подвис\p{L}*|застрял\p{L}*|буксует|обеща\p{L}*|ожида\p{L}*|promised|expected)/iu;
 // "КП понравилось", "сказал кп получил", "получили наше КП", "they liked the quote": a proposal the client received or
 // judged was sent before, not now.
 export const JUDGED_AFTER =

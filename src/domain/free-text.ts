@@ -1319,6 +1319,11 @@ function findClients(
     const typed = text.slice(t.start, run[run.length - 1]!.end);
     const place =
       !k && run.length === 1 && ["в", "во", "на", "из"].includes(prev?.lower ?? "") && morph?.(t.lower, cases)?.proper === "geo";
+    // "в аптеку Фармия на Ленина": a person's name after "на" is a street.
+    if (!k && prev?.lower === "на" && run.length === 1 && isCyrillic(t.lower) && PERSON.has(morph?.(t.lower, ["gent"])?.proper ?? "")) {
+      i = j;
+      continue;
+    }
     // "по рекомендации Колоса позвонила компания Агромаш", "referral from Oakridge - … Crumb & Co": who recommended is
     // not the new client when another is named.
     const referrer =

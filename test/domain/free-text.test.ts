@@ -1442,3 +1442,22 @@ describe("readFreeText, round 11: more families widened on dev-13", () => {
     expect(got("tender at Greenfield - lost, went to a cheaper vendor")).toEqual(["lost@Greenfield"]);
   });
 });
+
+describe("readFreeText, round 11: statuses, streets, diaries, hyphenated known names", () => {
+  const known = ["Кедр", "Ладога-Трейд", "Фармия", "Бриз"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+
+  it("reads a proposal ready and still to send as nothing done, one ready and sent as sent", () => {
+    expect(got("кп для Кедра готово, отправлю завтра утром")).toEqual([]);
+    expect(got("КП для Кедра готово и отправлено")).toEqual(["proposal@Кедр"]);
+  });
+
+  it("reads a person's name after 'на' as a street, a heading 'прошлый пн —' as a day past, an inflected hyphenated known name", () => {
+    expect(got("в понедельник заходил в аптеку Фармия на Ленина")).toEqual(["meeting@Фармия"]);
+    expect(read("прошлый пн — звонок в Бриз, не дозвонился", known).entries.map((e) => e.day)).toEqual([{ type: "weekday", weekday: 1 }]);
+    expect(got("с ладогой-трейд проговорили по телефону почти час")).toEqual(["call:reached@Ладога-Трейд"]);
+  });
+});
