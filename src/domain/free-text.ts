@@ -289,6 +289,8 @@ interface Clause {
   bookedAhead: boolean;
   /** Its call word only says where something else happened ("6 people on the call", "на созвоне"). */
   callMedium: boolean;
+  /** Its meeting word is only a video medium where something else happened ("5 ppl on the zoom"). */
+  videoMedium: boolean;
   /** Planned, not done: "отправлю КП завтра", "напомни позвонить". */
   plan: boolean;
   /** Tells something done: a past verb, or a booking. */
@@ -615,6 +617,7 @@ function readClause(
     callWord: false,
     bookedAhead: false,
     callMedium: false,
+    videoMedium: false,
     plan: false,
     past: false,
     verblessWeekday: null,
@@ -693,6 +696,13 @@ function readClause(
   clause.callMedium =
     callWord && callSpans.every(([a]) => /(?:^|\s)(?:on\s+(?:the|our|a)|during\s+the|на|во\s+время)\s+$/u.test(lower.slice(0, a)));
   clause.bookedAhead = meetingAhead && !callWord;
+  const meetingSpans = spans(KIND_PATTERNS.find(([k]) => k === "meeting")![1], lower);
+  clause.videoMedium =
+    meetingSpans.length > 0 &&
+    meetingSpans.every(
+      ([a, b]) =>
+        spans(VIDEO_RE, lower.slice(a, b)).length > 0 && /(?:^|\s)(?:on\s+(?:the|our|a)|in\s+the|на|в)\s+$/u.test(lower.slice(0, a)),
+    );
   const days = readDays(lower, meetingOutcome.length > 0, tense === "past");
   clause.day = days.day;
   const reached = reachedAll.filter((r) => !reachNegated.includes(r));
@@ -1635,6 +1645,8 @@ export function readFreeText(
     }
     // "did the demo for Acme, 6 people on the call": the call is where the event before happened.
     if (c.kind === "call" && c.callMedium && c.outcome === null && last && last.kind !== "call") c.kind = null;
+    // "demo for Pinecrest went well, 5 ppl on the zoom": so is a video meeting's medium after another event.
+    if (c.kind === "meeting" && c.videoMedium && last && last.kind !== "meeting") c.kind = null;
     // "вчера не дозвонился, сегодня дозвонился": another day is another event.
     const otherDay = last !== undefined && !sameDayRef(last.day, day);
     // "отправила прайс и КП Меркурию": the same event again, naming the client the first one lacked.

@@ -1438,6 +1438,8 @@ describe("readFreeText, round 11: more families widened on dev-13", () => {
   it("reads a sole trader who called himself as a lead, a demo recording sent as no demo, an act signed as no deal", () => {
     expect(got("новый лид: ИП Гарипов, шиномонтаж, позвонил сам")).toEqual(["lead@Гарипов"]);
     expect(got("emailed Greenfield the demo recording and pricing")).toEqual(["proposal@Greenfield"]);
+    expect(got("demo for Greenfield went well, 5 ppl on the zoom")).toEqual(["presentation@Greenfield"]);
+    expect(got("встреча в зуме с Кедром")).toEqual(["meeting@Кедр"]);
     expect(read("у Кедра подписали акт сверки", known).entries.map((e) => e.kind)).not.toContain("deal");
     expect(got("tender at Greenfield - lost, went to a cheaper vendor")).toEqual(["lost@Greenfield"]);
   });
