@@ -1154,6 +1154,7 @@ describe("readFreeText, round 11: the kind told by context", () => {
     expect(got("были вчера у рубина в офисе, обсудили объемы на след год")).toEqual(["meeting@Рубин"]);
     expect(got("была сегодня у Титана, посмотрели склад")).toEqual(["meeting@Титан"]);
     expect(got("заезжали вчера к Рубину, обсудили договор")).toEqual(["meeting@Рубин"]);
+    expect(got("У Светланы из Рубина была сегодня, обсудили новый объем")).toEqual(["meeting@Рубин"]);
   });
 
   it("reads a reminder about a debt or a talk with someone as a call reached, not a deal", () => {
