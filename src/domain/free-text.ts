@@ -696,13 +696,6 @@ function readClause(
   clause.callMedium =
     callWord && callSpans.every(([a]) => /(?:^|\s)(?:on\s+(?:the|our|a)|during\s+the|на|во\s+время)\s+$/u.test(lower.slice(0, a)));
   clause.bookedAhead = meetingAhead && !callWord;
-  const meetingSpans = spans(KIND_PATTERNS.find(([k]) => k === "meeting")![1], lower);
-  clause.videoMedium =
-    meetingSpans.length > 0 &&
-    meetingSpans.every(
-      ([a, b]) =>
-        spans(VIDEO_RE, lower.slice(a, b)).length > 0 && /(?:^|\s)(?:on\s+(?:the|our|a)|in\s+the|на|в)\s+$/u.test(lower.slice(0, a)),
-    );
   const days = readDays(lower, meetingOutcome.length > 0, tense === "past");
   clause.day = days.day;
   const reached = reachedAll.filter((r) => !reachNegated.includes(r));
@@ -714,6 +707,13 @@ function readClause(
     consumed.push(...all);
     const ss = all.filter(([a]) => a < aboutAt);
     if (ss.length > 0) kindsFound.set(kind, ss);
+    if (kind === "meeting")
+      clause.videoMedium =
+        all.length > 0 &&
+        all.every(
+          ([a, b]) =>
+            spans(VIDEO_RE, lower.slice(a, b)).length > 0 && /(?:^|\s)(?:on\s+(?:the|our|a)|in\s+the|на|в)\s+$/u.test(lower.slice(0, a)),
+        );
   }
   // "секретарша не соединила, директор на выезде": a visit or a meeting inside what says the call was not reached is
   // where the one it was for was, no event of ours.
@@ -1087,9 +1087,10 @@ function findClients(
     used.push([m.index, m.index + m[0].length]);
   }
   // "бюджета нет до весны": a season or a month after "до/после" is a time, not «Весна» (but "дозвонился до весны").
-  for (const t of tokenize(text.slice(0, headEnd)))
-    if (SEASON_OR_MONTH.test(t.lower) && /(?:^|\s)(?!до)\p{L}*\s+(?:до|после)\s+$/u.test(` ${norm(text.slice(0, t.start))}`))
-      used.push([t.start, t.end]);
+  if (/(?<![\p{L}])(?:до|после)\s/iu.test(text))
+    for (const t of tokenize(text.slice(0, headEnd)))
+      if (SEASON_OR_MONTH.test(t.lower) && /(?:^|\s)(?!до)\p{L}*\s+(?:до|после)\s+$/u.test(` ${norm(text.slice(0, t.start))}`))
+        used.push([t.start, t.end]);
   const tokens = tokenize(text).filter((t) => t.end <= headEnd && !covered(t, used));
   const bases = tokens.map((t) => (morph && isCyrillic(t.lower) ? (morph(t.lower, null)?.base ?? null) : null));
   // The team's own clients, despite case endings, spacing, legal forms and a typo; longer spans first.
