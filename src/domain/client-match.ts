@@ -4,7 +4,13 @@
 // ("Atlant"), or the first word of a longer name when no other client shares it ("Альфу").
 // Pure: names in, matches out.
 
-/** Legal forms typed before or after a company's name ("ООО", "ИП", "LLC", "ГБУ", "ТК"): no part of the name. */
+/**
+ * A business's type by its initials, typed like a legal form: "СК Монолит", "ТСК Профиль", "НПО Вектор". Read as no part
+ * of the name, but a reading resting on one is confirmed before it is stored: "ПК" or "СК" may also be what is sold.
+ */
+export const BUSINESS_TYPES: readonly string[] = ["ск", "тск", "пк", "тпк", "пкф", "нпо", "нпп", "нпк", "нпф", "чоп"];
+
+/** Legal forms and business types typed before or after a company's name ("ООО", "ИП", "LLC", "ГБУ", "ТК", "СК"): no part of the name. */
 export const LEGAL_WORDS: ReadonlySet<string> = new Set([
   "ооо",
   "оао",
@@ -31,6 +37,7 @@ export const LEGAL_WORDS: ReadonlySet<string> = new Set([
   "гку",
   "тк",
   "ук",
+  ...BUSINESS_TYPES,
 ]);
 
 /** Case endings a name may take after its stem. */
@@ -258,6 +265,8 @@ export interface KnownHit {
   client: KnownClient;
   /** How many of the typed words it spans. */
   words: number;
+  /** Read from a shortened name ("байкал-серв"): a guess to confirm, never stored unasked. */
+  loose?: boolean;
 }
 
 /**
@@ -276,8 +285,16 @@ export function matchKnownAt(
     const joined = typed.join("");
     if (joined.length < 2) continue;
     const base = n === 1 ? (bases[at] ?? null) : null;
+    // "с ладогой-трейд": a hyphenated name typed with its first part inflected.
+    const parts = n === 1 && words[at]!.includes("-") ? words[at]!.split("-").map(compact) : null;
     for (const client of known.all) {
       if (sameName(joined, base, client.key)) return { client, words: n };
+      if (
+        parts &&
+        client.words.length === parts.length &&
+        parts.every((p, i) => p.length >= 2 && (sameName(p, null, client.words[i]!, "no_typo") || sameAdjective(p, client.words[i]!)))
+      )
+        return { client, words: 1 };
       // "Белому парусу", "с Зелёной долиной": every word of the name inflected on its own.
       if (
         n > 1 &&
@@ -296,6 +313,11 @@ export function matchKnownAt(
   for (const client of known.all) {
     if (client.words.length !== 2) continue;
     const [w0, w1] = [client.words[0]!, client.words[1]!];
+    // "байкал-серв", "байкал серв": the first word whole and the second's opening letters, three at least.
+    const shortened = (tail: string) => tail.length >= 3 && tail.length < w1.length && w1.startsWith(tail);
+    if (w0.length >= 4 && first.length > w0.length && first.startsWith(w0) && shortened(first.slice(w0.length)))
+      return { client, words: 1, loose: true };
+    if (w0.length >= 4 && shortened(second) && sameName(first, bases[at] ?? null, w0, "no_typo")) return { client, words: 2, loose: true };
     if (w0.length < 6 || w1.length < 3) continue;
     if (
       first.length >= 3 &&
