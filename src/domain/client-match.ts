@@ -4,7 +4,7 @@
 // ("Atlant"), or the first word of a longer name when no other client shares it ("Альфу").
 // Pure: names in, matches out.
 
-/** Legal forms typed before or after a company's name ("ООО", "ИП", "LLC", "ГБУ", "ТК"): no part of the name. */
+/** Legal forms and business types typed before or after a company's name ("ООО", "ИП", "LLC", "ГБУ", "ТК", "СК"): no part of the name. */
 export const LEGAL_WORDS: ReadonlySet<string> = new Set([
   "ооо",
   "оао",
@@ -31,6 +31,17 @@ export const LEGAL_WORDS: ReadonlySet<string> = new Set([
   "гку",
   "тк",
   "ук",
+  // A business's type by its initials, typed like a legal form: "СК Монолит", "ТСК Профиль", "НПО Вектор".
+  "ск",
+  "тск",
+  "пк",
+  "тпк",
+  "пкф",
+  "нпо",
+  "нпп",
+  "нпк",
+  "нпф",
+  "чоп",
 ]);
 
 /** Case endings a name may take after its stem. */
@@ -258,6 +269,8 @@ export interface KnownHit {
   client: KnownClient;
   /** How many of the typed words it spans. */
   words: number;
+  /** Read from a shortened name ("байкал-серв"): a guess to confirm, never stored unasked. */
+  loose?: boolean;
 }
 
 /**
@@ -296,6 +309,11 @@ export function matchKnownAt(
   for (const client of known.all) {
     if (client.words.length !== 2) continue;
     const [w0, w1] = [client.words[0]!, client.words[1]!];
+    // "байкал-серв", "байкал серв": the first word whole and the second's opening letters, three at least.
+    const shortened = (tail: string) => tail.length >= 3 && tail.length < w1.length && w1.startsWith(tail);
+    if (w0.length >= 4 && first.length > w0.length && first.startsWith(w0) && shortened(first.slice(w0.length)))
+      return { client, words: 1, loose: true };
+    if (w0.length >= 4 && shortened(second) && sameName(first, bases[at] ?? null, w0, "no_typo")) return { client, words: 2, loose: true };
     if (w0.length < 6 || w1.length < 3) continue;
     if (
       first.length >= 3 &&

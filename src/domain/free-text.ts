@@ -12,6 +12,7 @@ import {
   AHEAD_HINT,
   AMOUNT_RE,
   APPOINTMENT_WORD,
+  ASK_BEFORE_STORING,
   BARE_WEEKDAY,
   BOOKED_AFTER,
   BOSS_AWAY,
@@ -24,10 +25,14 @@ import {
   EN_PAST,
   EVENT_NOUN,
   EXPLAINED_FILLER,
+  EXPO_NAME,
   EXPO_RE,
   FUTURE_WORDS,
+  GATEKEEPER,
   HELD,
   INBOUND,
+  JUDGED_AFTER,
+  JUDGED_BEFORE,
   KIND_PATTERNS,
   LEGAL,
   MEET_WORD,
@@ -55,6 +60,8 @@ import {
   REFERRED_BY,
   RESCHEDULED,
   ROLES,
+  SENT_VERB,
+  SPOKE_FOR_CLIENT,
   STATUS_AFTER,
   STOP,
   TENDER_BID,
@@ -97,6 +104,8 @@ export interface WordAnalysis {
   guessed?: boolean;
   /** The word can be a nominative as typed, singular or plural. */
   nominativeAny?: boolean;
+  /** Guessed, and no guess is in the cases asked for: the guess did not see the word's case ending. */
+  offCase?: boolean;
 }
 
 /**
@@ -151,6 +160,15 @@ function clauseTense(lower: string, morph: Morphology | null): "past" | "plan" |
   return null;
 }
 
+// "пытался набрать", "удалось дозвониться": a try or a success told with an infinitive is done, not promised.
+const ATTEMPT = "(?:пыта|пробова|старал|смог|успе|удал)\\p{L}*";
+const ATTEMPT_BEFORE = new RegExp(`(?<![\\p{L}])${ATTEMPT}\\s+(?:\\p{L}+\\s+)?$`, "u");
+const RELATIVE_BEFORE =
+  /(?:(?<![\p{L}])(?:котор\p{L}*|which)|(?:invoice|quote|proposal|contract|deck|order|estimate)\s+(?:that\s+)?(?:we|i|they))\s+(?:\S+\s+){0,4}$/u;
+/** "…, который мы отправили в среду": a clause opened by a relative pronoun tells about a noun of the one before. */
+const RELATIVE_CLAUSE = /^(?:котор\p{L}*|which)(?![\p{L}])/iu;
+const INFINITIVE_AFTER = new RegExp(`^\\s+(?!${ATTEMPT})(?:\\p{L}+\\s+)?\\p{L}+(?:ть|ться|ти)(?![\\p{L}])`, "u");
+
 /** The day a clause names and where: a weekday counts only as a past day, never one ahead. */
 function readDays(lower: string, booking: boolean, pastTense: boolean): { day: DayRef | null; spans: [number, number][] } {
   const found: [number, number][] = [...spans(AGO, lower), ...spans(WEEKDAY_AHEAD, lower)];
@@ -167,12 +185,11 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
       lower.slice(0, m.index),
     );
     // "обещали в пятницу заплатить": the weekday of what is promised is ahead.
-    // "перезвонить в понедельник": so is the weekday right after an infinitive.
+    // "перезвонить в понедельник", "перезвоните в понедельник": so is the weekday right after an infinitive or an order.
     const promised =
       // "в пятницу пыталась достучаться": an infinitive after a try that was made is no promise.
-      /^\s+(?!(?:пыта|пробова|смог|успе|удал)\p{L}*)(?:\p{L}+\s+)?\p{L}+(?:ть|ться|ти)(?![\p{L}])/u.test(
-        lower.slice(m.index + m[0].length),
-      ) || /(?<![\p{L}])\p{L}+(?:ть|ться|ти)\s+$/u.test(lower.slice(0, m.index));
+      INFINITIVE_AFTER.test(lower.slice(m.index + m[0].length)) ||
+      /(?<![\p{L}])\p{L}+(?:ть|ться|ти|ите|йте)\s+$/u.test(lower.slice(0, m.index));
     // "по итогу вторника: …": a diary's day is a day past.
     // "sunday: demo for Apex": a weekday heading a line with a colon is a diary's day past.
     const heading = m[2] !== undefined && /^\s*[:—–-]/u.test(lower.slice(m.index + m[0].length));
@@ -186,7 +203,10 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
         (!pastTense && /встреч|meet|демо|demo|презент/u.test(lower)));
     const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? "";
     const weekday = WEEKDAY_NAMES.find(([re]) => re.test(name))?.[1];
-    if (!ahead && weekday && day === null) day = { type: "weekday", weekday };
+    // "оплатил счёт который выставили в понедельник", "paid the invoice we sent on wednesday": the weekday of a
+    // relative clause dates what that clause tells, not the event.
+    const relative = RELATIVE_BEFORE.test(lower.slice(0, m.index));
+    if (!ahead && !relative && weekday && day === null) day = { type: "weekday", weekday };
   }
   return { day, spans: found };
 }
@@ -235,8 +255,13 @@ interface ClientRef {
   start: number;
   /** A new name read only from a lowercase word after a preposition ("в отпуске"): weak evidence. */
   weak?: boolean;
-  /** A new name the dictionary knows as a place after "в/во/на" ("объект в Химках"), or a person named by a role. */
+  /** A new name the dictionary knows as a place after "в/во/на/из" ("объект в Химках"), a person named by a role or a
+   * first name, or who recommended the client: no client beside a company. */
   place?: boolean;
+  /** Of those, the place ("из Томска"). */
+  town?: boolean;
+  /** A known client read from a shortened name ("байкал-серв"): confirmed, never stored unasked. */
+  loose?: boolean;
 }
 
 interface Clause {
@@ -247,6 +272,8 @@ interface Clause {
   amountInvalid: boolean;
   currency: boolean;
   reason: string | null;
+  /** The reason told of one of several clients lost together ("— Алмаз дорого"), by its client's key. */
+  reasonOf?: { key: string; reason: string | null };
   pastDay: boolean;
   /** The day this clause names ("вчера", "в пятницу"), null when none. */
   day: DayRef | null;
@@ -326,95 +353,120 @@ function baseName(
   cases: readonly GramCase[] | null,
   subject: boolean,
   morph: Morphology | null,
-  apposition: "legal" | "trade" | null = null,
+  apposition: "legal" | "person" | "trade" | null = null,
 ): string {
   const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+  // "ООО Семена Сибири": after a legal form or a trade, a name whose first word stands as typed is typed in full.
+  let firstAsTyped = false;
   return words
-    .map((t) => {
-      // "для Эко-Фермы", "с Агро-Югом": after a preposition a hyphenated name declines its last part only.
-      const cut = t.text.lastIndexOf("-");
-      // "в Аэро-Техник": a tail that can be typed in the nominative after "в" stays as typed.
-      const typedNominative = cases?.includes("accs") && morph?.(norm(t.text.slice(cut + 1)), ["nomn"])?.nominative;
-      if (cut > 0 && cases && morph && isCyrillic(t.text) && isUpper(t.text.slice(cut + 1)) && !apposition && !typedNominative) {
-        const tail = t.text.slice(cut + 1);
-        const a = morph(norm(tail), cases);
-        if (a && a.pos === "noun" && !a.guessed && !a.proper && !a.nominative && norm(a.base).slice(0, 2) === norm(tail).slice(0, 2))
-          return `${t.text.slice(0, cut + 1)}${tail.charAt(0)}${a.base.slice(1)}`;
-      }
-      if (!isCyrillic(t.text) || t.text.includes("-") || /[\d+]/.test(t.text) || (t.text.length <= 4 && t.text === t.text.toUpperCase()))
-        return t.text;
-      // "ИП Соколова", "ООО Цифровые Решения", "в клинику Здоровье": a name in apposition to its legal form or
-      // its trade is typed in the nominative whatever the preposition before asks.
-      const inApposition = apposition ? morph?.(t.lower, ["nomn"]) : undefined;
-      // After a legal form the preposition's case already allows the nominative; a plural one, or a word the
-      // dictionary does not know ("ООО Стройтехника"), was missed.
-      if (
-        inApposition?.nominativeAny &&
-        inApposition.proper !== "surname" &&
-        (apposition === "trade" ||
-          (!inApposition.nominative && !inApposition.guessed) ||
-          (inApposition.guessed && !/(?:ом|ем|ой|ей|ым|им|ами|ями|ах|ях|[уюеи])$/u.test(t.lower)))
-      )
-        return capital(t.text);
-      // "с ООО Альфатехом": a word the dictionary does not know with the instrumental's masculine ending after "с" loses it.
-      if (
-        cases?.includes("ablt") &&
-        /(?<=[бвгджзклмнпрстфхцчшщ])ом$/u.test(t.lower) &&
-        t.lower.length > 5 &&
-        morph?.(t.lower, cases)?.guessed
-      )
-        return capital(t.text.slice(0, -2));
-      // "в ТехноКом", "в СтройДом": a word the dictionary does not know, ending as a masculine nominative, after a
-      // preposition that allows the accusative, is typed in its base form (the guess from its tail would inflect it).
-      if (
-        (cases === null ? subject : cases.includes("accs") || cases.includes("nomn")) &&
-        /[бвгджзклмнпрстфхцчшщйь]$/u.test(t.lower) &&
-        morph?.(t.lower, cases)?.guessed
-      )
-        return capital(t.text);
-      let keepTyped = cases === null ? subject : cases.includes("nomn");
-      // After a verb a surname is in an oblique case ("потеряли Кузнецова" is Кузнецов, not
-      // Кузнецова); any other word is read as it comes ("не взял трубку Кузнецов").
-      let analysed = morph ? morph(t.lower, cases ?? (subject ? null : OBLIQUE)) : null;
-      if (morph && cases === null && !subject && analysed?.proper !== "surname") {
-        analysed = morph(t.lower, null);
-        keepTyped = true;
-      }
-      // A name typed in the nominative as the subject ("Орлова подписала") stays as typed; after a
-      // verb or a preposition the case decides ("потеряли Кузнецова" → Кузнецов).
-      const keep = keepTyped && (cases === null || analysed?.proper !== "surname");
-      if (analysed?.nominative && keep) return t.text.charAt(0).toUpperCase() + t.text.slice(1);
-      let base = analysed && (analysed.pos === "noun" || analysed.pos === "adj") ? analysed.base : morph ? t.lower : basicBase(t.lower);
-      // "из Техмаша", "к Альфатеху": a word the dictionary cannot place, after a preposition asking for one
-      // case, loses that case's masculine ending.
-      if (morph && (!analysed || analysed.pos === "other") && cases?.length === 1) {
-        const ending =
-          cases[0] === "gent" ? /(?<=[бвгджзклмнпрстфхцчшщ])а$/u : cases[0] === "datv" ? /(?<=[бвгджзклмнпрстфхцчшщ])у$/u : null;
-        if (ending && t.lower.length > 4) base = t.lower.replace(ending, "");
-      }
-
-      // A base form that lost the word's beginning is a guess from its tail ("Медиагрупп" → "группы"): keep the word.
-      if (norm(base).slice(0, 3) !== t.lower.slice(0, 3)) base = t.lower;
-      // The part the base form shares with the word keeps the writer's letters: "ТехноПарком" → "ТехноПарк".
-      let p = 0;
-      while (p < base.length && p < t.lower.length && base[p] === t.lower[p]) p++;
-      base = t.text.slice(0, p) + base.slice(p);
-      if (t.text === t.text.toUpperCase() && t.text.length > 1) base = base.toUpperCase();
-      else if (isUpper(t.text) || !isUpper(base)) base = base.charAt(0).toUpperCase() + base.slice(1);
-      return base;
+    .map((t, i) => {
+      if (i > 0 && apposition && firstAsTyped) return capital(t.text);
+      const based = baseWord(t);
+      if (i === 0) firstAsTyped = based === capital(t.text);
+      return based;
     })
     .join(" ");
+
+  function baseWord(t: Token): string {
+    // "для Эко-Фермы", "с Агро-Югом": after a preposition a hyphenated name declines its last part only.
+    const cut = t.text.lastIndexOf("-");
+    // "в Аэро-Техник": a tail that can be typed in the nominative after "в" stays as typed.
+    const typedNominative = cases?.includes("accs") && morph?.(norm(t.text.slice(cut + 1)), ["nomn"])?.nominative;
+    // "демо Логистик-Центру провёл": with no preposition, a tail with a case ending no nominative has is declined too.
+    const endsOblique = (tail: string) => /(?:[уюаяеи]|ом|ем|ой|ей)$/u.test(norm(tail)) && !morph?.(norm(tail), ["nomn"])?.nominativeAny;
+    const declined = cases ?? (cut > 0 && endsOblique(t.text.slice(cut + 1)) ? OBLIQUE : null);
+    if (cut > 0 && declined && morph && isCyrillic(t.text) && isUpper(t.text.slice(cut + 1)) && !apposition && !typedNominative) {
+      const tail = t.text.slice(cut + 1);
+      const a = morph(norm(tail), declined);
+      if (a && a.pos === "noun" && !a.guessed && !a.proper && !a.nominative && norm(a.base).slice(0, 2) === norm(tail).slice(0, 2))
+        return `${t.text.slice(0, cut + 1)}${tail.charAt(0)}${a.base.slice(1)}`;
+    }
+    if (!isCyrillic(t.text) || t.text.includes("-") || /[\d+]/.test(t.text) || (t.text.length <= 4 && t.text === t.text.toUpperCase()))
+      return t.text;
+    // "ИП Соколова", "ООО Цифровые Решения", "в клинику Здоровье": a name in apposition to its legal form or
+    // its trade is typed in the nominative whatever the preposition before asks.
+    const inApposition = apposition ? morph?.(t.lower, ["nomn"]) : undefined;
+    // After a legal form the preposition's case already allows the nominative; a plural one, or a word the
+    // dictionary does not know ("ООО Стройтехника"), was missed.
+    if (
+      inApposition?.nominativeAny &&
+      inApposition.proper !== "surname" &&
+      (apposition === "trade" ||
+        (!inApposition.nominative && !inApposition.guessed) ||
+        (inApposition.guessed && !/(?:ом|ем|ой|ей|ым|им|ами|ями|ах|ях|[уюеи])$/u.test(t.lower)))
+    )
+      return capital(t.text);
+    // "ИП Кириллов оплатил", "ИП Кириллова оплатила": a sole trader opening the clause is its subject, typed in the
+    // nominative ("Кириллов" is no genitive plural of "Кирилл"); so is a company's name after its form that can be one.
+    // "ИП Белоусовой отправила счёт": a surname with an oblique ending is the object put first, and is declined.
+    const subjectSurname = apposition === "person" && !/(?:ой|ому|ым|ом|ей|[ую])$/u.test(t.lower);
+    if (cases === null && subject && (subjectSurname || (apposition === "legal" && inApposition?.nominative))) return capital(t.text);
+    // "с ООО Альфатехом": a word the dictionary does not know with the instrumental's masculine ending after "с" loses it.
+    if (
+      cases?.includes("ablt") &&
+      /(?<=[бвгджзклмнпрстфхцчшщ])ом$/u.test(t.lower) &&
+      t.lower.length > 5 &&
+      morph?.(t.lower, cases)?.guessed
+    )
+      return capital(t.text.slice(0, -2));
+    // "в ТехноКом", "набрать СтройДом": a word the dictionary does not know, ending as a masculine nominative, as a
+    // subject, an object or after a preposition that allows the accusative, is typed in its base form (the guess
+    // from its tail would inflect it).
+    if (
+      (cases === null || cases.includes("accs") || cases.includes("nomn")) &&
+      /[бвгджзклмнпрстфхцчшщйь]$/u.test(t.lower) &&
+      morph?.(t.lower, cases)?.guessed
+    )
+      return capital(t.text);
+    let keepTyped = cases === null ? subject : cases.includes("nomn");
+    // After a verb a surname is in an oblique case ("потеряли Кузнецова" is Кузнецов, not
+    // Кузнецова); any other word is read as it comes ("не взял трубку Кузнецов").
+    let analysed = morph ? morph(t.lower, cases ?? (subject ? null : OBLIQUE)) : null;
+    if (morph && cases === null && !subject && analysed?.proper !== "surname") {
+      analysed = morph(t.lower, null);
+      keepTyped = true;
+    }
+    // A name typed in the nominative as the subject ("Орлова подписала") stays as typed; after a
+    // verb or a preposition the case decides ("потеряли Кузнецова" → Кузнецов).
+    const keep = keepTyped && (cases === null || analysed?.proper !== "surname");
+    if (analysed?.nominative && keep) return t.text.charAt(0).toUpperCase() + t.text.slice(1);
+    let base = analysed && (analysed.pos === "noun" || analysed.pos === "adj") ? analysed.base : morph ? t.lower : basicBase(t.lower);
+    // "из Техмаша", "к Альфатеху", "для Автодора": a word the dictionary cannot place in the case a preposition asks
+    // for loses that case's masculine ending.
+    if (morph && (!analysed || analysed.pos === "other" || analysed.offCase) && cases?.length === 1) {
+      const ending = cases[0] === "gent" ? /(?<=[бвгджзклмнпрстфхцчшщ])а$/u : cases[0] === "datv" ? /(?<=[бвгджзклмнпрстфхцчшщ])у$/u : null;
+      if (ending && t.lower.length > 4) base = t.lower.replace(ending, "");
+    }
+
+    // A base form that lost the word's beginning is a guess from its tail ("Медиагрупп" → "группы"): keep the word.
+    if (norm(base).slice(0, 3) !== t.lower.slice(0, 3)) base = t.lower;
+    // The part the base form shares with the word keeps the writer's letters: "ТехноПарком" → "ТехноПарк".
+    let p = 0;
+    while (p < base.length && p < t.lower.length && base[p] === t.lower[p]) p++;
+    base = t.text.slice(0, p) + base.slice(p);
+    if (t.text === t.text.toUpperCase() && t.text.length > 1) base = base.toUpperCase();
+    else if (isUpper(t.text) || !isUpper(base)) base = base.charAt(0).toUpperCase() + base.slice(1);
+    return base;
+  }
 }
 
 /** Whether a token can be (part of) a client's name. */
-function nameish(t: Token, first: boolean, afterPrep: boolean, cases: readonly GramCase[] | null, morph: Morphology | null): boolean {
+function nameish(
+  t: Token,
+  first: boolean,
+  afterPrep: boolean,
+  cases: readonly GramCase[] | null,
+  morph: Morphology | null,
+  unknownBeforeEvent = false,
+): boolean {
   if (STOP.has(t.lower) || /^\d+$/.test(t.text)) return false;
   if (LEGAL.has(t.lower)) return false;
   if (!isCyrillic(t.text)) return /\p{L}/u.test(t.text) && (isUpper(t.text) || afterPrep);
   if (morph && ROLES.has(morph(t.lower, null)?.base ?? "")) return false;
   if (!isUpper(t.text) && (TRADE.test(t.lower) || TENDER_NOUN.test(t.lower))) return false;
-  // "ладога отказалась": typed in lower case, a message's first word is a name when the dictionary knows it as one.
-  if (!isUpper(t.text) && !afterPrep && !(first && morph?.(t.lower, null)?.proper)) return false;
+  // "ладога отказалась": typed in lower case, a message's first word is a name when the dictionary knows it as one;
+  // "уралмебель дозвон": or when it does not know it at all, a noun in the nominative right before an event word.
+  if (!isUpper(t.text) && !afterPrep && !(first && (morph?.(t.lower, null)?.proper || unknownBeforeEvent))) return false;
   if (first || afterPrep) {
     // After a preposition the case it governs decides: "с Зарёй" is a noun, though
     // "зарей" alone (ё written as е) also reads as a verb form.
@@ -566,7 +618,7 @@ function readClause(
   // "не поговорили", "couldn't get hold of": a negated word of reaching is a call not reached when the
   // negation is of being able, or when the message has a call word ("called Acme, hasn't answered");
   // "не ответил на письмо", "no reply to my email": a message left unanswered is no call at all.
-  const reachedAll = written ? [] : spans(REACHED, lower);
+  const reachedAll = written ? [] : [...spans(REACHED, lower), ...spans(SPOKE_FOR_CLIENT, lower)].sort((x, y) => x[0] - y[0]);
   const reachNegated = reachedAll.filter(([a]) => NEGATED_JUST_BEFORE.test(lower.slice(0, a)));
   const noanswer = written
     ? []
@@ -645,6 +697,13 @@ function readClause(
     const ss = all.filter(([a]) => a < aboutAt);
     if (ss.length > 0) kindsFound.set(kind, ss);
   }
+  // "секретарша не соединила, директор на выезде": a visit or a meeting inside what says the call was not reached is
+  // where the one it was for was, no event of ours.
+  for (const kind of ["meeting", "presentation"] as const) {
+    const own = kindsFound.get(kind)?.filter(([a, b]) => !noanswer.some(([x, y]) => a >= x && b <= y));
+    if (own?.length === 0) kindsFound.delete(kind);
+    else if (own) kindsFound.set(kind, own);
+  }
   const bid = context.tender ? spans(TENDER_BID, lower) : [];
   if (bid.length > 0) {
     kindsFound.delete("lead");
@@ -670,7 +729,8 @@ function readClause(
         // "потом обзвон": a ring-round named with no verb of doing is one still ahead.
         (!/^(?:\p{L}+(?:ть|ться|ти)|перезвон)(?![\p{L}])/u.test(lower.slice(a)) &&
           !(/^обзвон(?![\p{L}])/u.test(lower.slice(a)) && !clause.past)) ||
-        (kind === "lost" && /(?<![\p{L}])(?:решил\p{L}*|предпочл\p{L}*)\s+$/u.test(lower.slice(0, a))),
+        (kind === "lost" && /(?<![\p{L}])(?:решил\p{L}*|предпочл\p{L}*)\s+$/u.test(lower.slice(0, a))) ||
+        (kind === "call" && ATTEMPT_BEFORE.test(lower.slice(0, a))),
     );
     if (done.length === 0) kindsFound.delete(kind);
     else kindsFound.set(kind, done);
@@ -706,15 +766,21 @@ function readClause(
   const enNegated = spans(EN_NEGATED, lower);
   const enAllNegated =
     !isCyrillic(lower) && enNegated.length > 0 && spans(EN_PAST, lower).every(([a, b]) => enNegated.some(([x, y]) => a < y && b > x));
-  const moved = spans(MOVED, lower).length > 0;
+  const movedSpans = spans(MOVED, lower);
+  const moved = movedSpans.length > 0;
   for (const [kind, ss] of kindsFound) {
     if (kind === "lost") continue;
-    const done = ss.filter(([a]) => {
+    const done = ss.filter(([a, b]) => {
       const before = lower.slice(0, a);
-      if (PLANNED.test(before) || NEGATION_BEFORE.test(before) || TIME_REFERENCE.test(before) || UNDER_WAY.test(before)) return false;
+      // "просили прайс — выслал": a proposal asked for and then sent in the same clause was sent.
+      const sentAfter = kind === "proposal" && spans(SENT_VERB, lower).some(([x]) => x >= b);
+      if ((PLANNED.test(before) && !sentAfter) || NEGATION_BEFORE.test(before) || TIME_REFERENCE.test(before) || UNDER_WAY.test(before))
+        return false;
       // "звонок по оплате", "напомнил про оплату", "called about the invoice": the event word is the topic.
       if (kind !== "call" && TOPIC_BEFORE.test(before)) return false;
       if (STATUS_AFTER.test(lower.slice(a))) return false;
+      if (kind === "proposal" && (JUDGED_AFTER.test(lower.slice(a)) || JUDGED_BEFORE.test(before))) return false;
+      if (kind === "deal" && paymentMoved(lower, [a, b], movedSpans)) return false;
       // "пришлю КП", "шлю КП", "обещал выслать КП": the verb just before the event word is still to come.
       if (morph && kind !== "call") {
         const prev = /(\p{L}+)\s+$/u.exec(before)?.[1];
@@ -864,16 +930,34 @@ function readClause(
               .replace(REASON_LEAD, "")
               .replace(/^[\s,.;]+/u, "") || null;
         }
+      } else {
+        // "Алмаз и Рубин отказались — Алмаз дорого, …": after several names, a reason opened by one of them is its own.
+        const named = findClients(text, head.length, [], known, morph);
+        const opener =
+          named.length > 1
+            ? findClients(text, text.length, [], known, morph).find((c) => c.start >= sep.index && clause.reason?.startsWith(c.typed))
+            : undefined;
+        if (opener && clause.reason && named.some((c) => clientKey(c.name) === clientKey(opener.name))) {
+          const own = clause.reason
+            .slice(opener.typed.length)
+            .replace(REASON_LEAD, "")
+            .replace(/^[\s,.;]+/u, "");
+          clause.reasonOf = { key: clientKey(opener.name), reason: own || null };
+          clause.reason = null;
+        }
       }
     }
   }
 
-  // "ушёл к конкуренту", "went with a cheaper vendor": the loss told with no other reason is its own reason.
+  // "ушёл к конкуренту", "went with a cheaper vendor", "купили у китайцев", "said not interested": the loss told with no
+  // other reason is its own reason.
   if (clause.kind === "lost" && !clause.reason) {
     const at = kindsFound.get("lost")?.[0]?.[0] ?? 0;
     const rest = text.slice(at).replace(/[\s.!,;)]+$/gu, "");
     if (
-      /конкурент|поставщик|подрядчик|други[хм]|бюджет|budget|competitor|vendor|supplier|provider|someone\s+else/iu.test(rest) &&
+      /конкурент|поставщик|подрядчик|други[хм]|бюджет|budget|competitor|vendor|supplier|provider|someone\s+else|^(?:купил|взял|заказал|закупил)\p{L}*\s+у\s|^(?:не\s+интерес|неинтерес|not\s+interested|не\s+актуальн|неактуальн)/iu.test(
+        rest,
+      ) &&
       !/[,;:—–]/u.test(rest)
     )
       clause.reason = rest.slice(0, MAX_REASON_LENGTH);
@@ -914,12 +998,29 @@ function readClause(
     const referrer = (c: ClientRef) => REFERRED_BY.test(text.slice(0, c.start)) || REFERRED.test(text.slice(c.start + c.typed.length));
     clause.clients = clause.clients.filter((c) => !referrer(c));
   }
+  // "позвонили из Томска": a new contact from a town is a lead whose company is still to be asked.
+  if (clause.kind === "lead") clause.clients = clause.clients.filter((c) => !c.town);
   if (metAtExpo && clause.kind === "lead" && clause.clients.length > 0 && clause.clients.every((c) => !c.isNew)) {
     clause.kind = "meeting";
     clause.kindPhrase = text.slice(metAtExpo[0]![0], metAtExpo[0]![1]);
   }
   clause.unexplained = unexplainedWords(text, lower, head.length, consumed, clause.clients);
+  const askFirst = spans(ASK_BEFORE_STORING, lower)[0];
+  if (askFirst) clause.unexplained.push(lower.slice(askFirst[0], askFirst[1]));
   return clause;
+}
+
+/**
+ * "оплату дебиторки переносят", "перенесли оплату на январь", "платёж задерживают": a payment with a word of moving
+ * or delaying right before it or a word or two after it is not made.
+ */
+function paymentMoved(lower: string, [a, b]: [number, number], moved: [number, number][]): boolean {
+  if (!/^(?:(?:пред)?оплат|аванс|плат[её]ж|payment|deposit)/u.test(lower.slice(a, b))) return false;
+  return moved.some(
+    ([x, y]) =>
+      (x >= b && /^\p{L}*(?:\s+(?!(?:и|а|но|and)\s)\p{L}+)?\s+$/u.test(lower.slice(b, x))) ||
+      (y <= a && /^\s+(?:\p{L}+\s+)?$/u.test(lower.slice(y, a))),
+  );
 }
 
 /**
@@ -963,6 +1064,10 @@ function findClients(
     found.push({ name: k?.name ?? name, isNew: !k, start: m.index, typed: m[1]!.trim() });
     used.push([m.index, m.index + m[0].length]);
   }
+  // "бюджета нет до весны": a season or a month after "до/после" is a time, not «Весна» (but "дозвонился до весны").
+  for (const t of tokenize(text.slice(0, headEnd)))
+    if (SEASON_OR_MONTH.test(t.lower) && /(?:^|\s)(?!до)\p{L}*\s+(?:до|после)\s+$/u.test(` ${norm(text.slice(0, t.start))}`))
+      used.push([t.start, t.end]);
   const tokens = tokenize(text).filter((t) => t.end <= headEnd && !covered(t, used));
   const bases = tokens.map((t) => (morph && isCyrillic(t.lower) ? (morph(t.lower, null)?.base ?? null) : null));
   // The team's own clients, despite case endings, spacing, legal forms and a typo; longer spans first.
@@ -992,7 +1097,13 @@ function findClients(
       (LEGAL.has(tokens[i - 2]?.lower ?? "") || (i >= 2 && isUpper(before.text) && !morph?.(before.lower, null)?.tense));
     if (midName && hit.words === 1 && norm(t.lower) !== norm(hit.client.name)) continue;
     const last = tokens[i + hit.words - 1]!;
-    found.push({ name: hit.client.name, isNew: false, start: t.start, typed: text.slice(t.start, last.end) });
+    found.push({
+      name: hit.client.name,
+      isNew: false,
+      start: t.start,
+      typed: text.slice(t.start, last.end),
+      ...(hit.loose ? { loose: true } : {}),
+    });
     used.push([t.start, last.end]);
     i += hit.words - 1;
   }
@@ -1011,7 +1122,8 @@ function findClients(
     const afterTrade = prev !== undefined && !isUpper(prev.text) && TRADE.test(prev.lower) && isUpper(t.text);
     // "с выставки Стройэкспо": an event's name is no client.
     const apposed = prev !== undefined && text.slice(prev.end, t.start).trim() === "";
-    if (apposed && isUpper(t.text) && EVENT_NOUN.test(prev.lower)) {
+    // "с выставки Стройэкспо", "на ПродЭкспо": an exhibition's name is no client.
+    if ((apposed && isUpper(t.text) && EVENT_NOUN.test(prev.lower)) || (isUpper(t.text) && EXPO_NAME.test(t.lower))) {
       i++;
       while (
         i < free.length &&
@@ -1079,7 +1191,11 @@ function findClients(
       (prev && !isCyrillic(prev.text) && EN_EVENT_VERB.test(prev.lower) && !isCyrillic(t.text) && !isEventToken(t)
         ? latinRunEnd(all, idx)
         : null);
-    if (!nameish(t, first, cases !== null || afterLegal || subjectEnd !== null, cases, morph)) {
+    const next = all[idx + 1];
+    const guess = first && morph && isCyrillic(t.lower) && t.lower.length >= 5 ? morph(t.lower, null) : null;
+    const unknownBeforeEvent =
+      guess?.guessed === true && guess.pos === "noun" && guess.nominative === true && next !== undefined && isEventToken(next);
+    if (!nameish(t, first, cases !== null || afterLegal || subjectEnd !== null, cases, morph, unknownBeforeEvent)) {
       i++;
       continue;
     }
@@ -1116,7 +1232,9 @@ function findClients(
     // "Петру Ивановичу из Гранита": a first name with a patronymic is a person too.
     const person =
       run.length <= 2 && morph !== null && run.every((x) => isCyrillic(x.lower) && PERSON.has(morph(x.lower, cases)?.proper ?? ""));
-    const bracketed = after !== undefined && /^\s*\(\s*$/u.test(text.slice(run[run.length - 1]!.end, after.start));
+    // "встретился с Лебедевой (ИП)": a legal form alone in brackets makes the person a sole trader, the client.
+    const legalOnly = after !== undefined && LEGAL.has(after.lower) && /^\s*\)/u.test(text.slice(after.end));
+    const bracketed = after !== undefined && /^\s*\(\s*$/u.test(text.slice(run[run.length - 1]!.end, after.start)) && !legalOnly;
     // "с Тарасовым из снабжения": a department typed in lower case after "из" is where the person works, no company,
     // unless a company follows it ("из отдела закупок Ориона").
     const at = after ? all.indexOf(after) : -1;
@@ -1126,10 +1244,30 @@ function findClients(
       isCyrillic(rest[0]!.text) &&
       rest.every((x, k) => !isUpper(x.text) && matchKnownAt(words, bases, at + 1 + k, index, false) === null);
     const fromCompany = after !== undefined && (after.lower === "из" || after.lower === "from") && !department;
-    if ((run.length === 1 || person) && after && (fromCompany || (person && bracketed))) {
+    // "left a vm for Mr Collins at Redstone Builders", "talked to Jane Doe at Apex": a person at a company named after "at".
+    const company = at >= 0 ? all[at + 1] : undefined;
+    const atCompany =
+      after?.lower === "at" &&
+      company !== undefined &&
+      isUpper(company.text) &&
+      !isCyrillic(company.text) &&
+      run.every((x) => !isCyrillic(x.text));
+    // "был у Петрова в Агроресурсе", "звонил Ивановой в Кедр": a person where a company named after "в" is (not a town).
+    const inCompany =
+      person &&
+      (after?.lower === "в" || after?.lower === "во") &&
+      company !== undefined &&
+      isUpper(company.text) &&
+      isCyrillic(company.text) &&
+      morph?.(company.lower, ["loct", "accs"])?.proper !== "geo";
+    if (((run.length === 1 || person) && after && (fromCompany || (person && bracketed))) || (run.length <= 2 && atCompany) || inCompany) {
       i = j;
       continue;
     }
+    // "Аптека Вита закинула предоплату", "встреча в Агрофирме Рассвет": a business's trade typed with a capital before
+    // its name is no part of it either, and the name after it is in the nominative.
+    const tradeHead = run.length >= 2 && isCyrillic(t.text) && TRADE.test(t.lower) && isUpper(run[1]!.text);
+    const apposedToTrade = afterTrade || tradeHead;
     // "лид с формы: Климова, кофейня": a name set off by a colon or a dash heads its clause, typed in the nominative.
     const afterColon = prev !== undefined && !prep && /[:—–]/u.test(text.slice(prev.end, t.start));
     // "Hartley & Sons": a Latin name joined by an ampersand is kept as typed.
@@ -1144,11 +1282,12 @@ function findClients(
           ? run.map((x) => x.text.charAt(0).toUpperCase() + x.text.slice(1)).join(" ")
           : stripLegal(
               baseName(
-                run,
-                afterTrade ? null : cases,
-                first || afterLegal || afterTrade || afterColon,
+                tradeHead ? run.slice(1) : run,
+                apposedToTrade ? null : cases,
+                first || afterLegal || apposedToTrade || afterColon,
                 morph,
-                afterTrade ? "trade" : afterLegal ? "legal" : null,
+                // "ИП Кириллов …" opening the clause: the sole trader is its subject.
+                apposedToTrade ? "trade" : afterLegal ? (prev.lower === "ип" && idx === 1 ? "person" : "legal") : null,
               ),
             )
     ).slice(0, MAX_CLIENT_LENGTH);
@@ -1170,15 +1309,18 @@ function findClients(
       (["from", "by"].includes(prev?.lower ?? "") && /^(?:referral|referred|recommendation|recommended)$/u.test(prevPrev?.lower ?? ""));
     // "коммерческий директор Ковалёв": a person named by their role is the contact, not the company.
     const roleBase = prev && morph && isCyrillic(prev.lower) ? (morph(prev.lower, null)?.base ?? prev.lower) : "";
-    // "звонил Сергею Петровичу в Кедр": nor is a person called by a first name beside a company.
-    const byRole = !k && person2(run, morph) && (ROLES.has(roleBase) || run.some((x) => morph?.(x.lower, null)?.proper === "name"));
+    // "звонил Сергею Петровичу в Кедр": nor is a person called by a first name beside a company, or by an honorific.
+    const byRole =
+      (!k && person2(run, morph) && (ROLES.has(roleBase) || run.some((x) => morph?.(x.lower, null)?.proper === "name"))) ||
+      (!k && HONORIFIC.test(prev?.lower ?? ""));
     found.push({
       name: k?.name ?? name,
       isNew: !k,
       start: t.start,
       weak: !k && !isUpper(t.text),
       typed,
-      ...(place || byRole || referrer ? { place: true } : {}),
+      ...(byRole || referrer ? { place: true } : {}),
+      ...(place ? { place: true, town: true } : {}),
     });
     i = j;
   }
@@ -1190,6 +1332,9 @@ function findClients(
   return (firm.length > 0 ? firm : named).sort((a, b) => a.start - b.start);
 }
 
+const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|sir|господин|госпожа)$/u;
+const SEASON_OR_MONTH =
+  /^(?:(?:весн|осен|зим)\p{L}*|лет[оау]|(?:январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сентябр|октябр|ноябр|декабр)\p{L}*)$/u;
 const EN_EVENT_VERB = /^(?:\p{L}+ed|paid|signed|sold|won|lost|met|sent|went|chose|picked|bought|said|rang|spoke)$/u;
 const eventWords = new Map<string, boolean>();
 const isEventToken = (t: Token) => {
@@ -1379,12 +1524,19 @@ export function readFreeText(
       APPOINTMENT_WORD.test(lowerText) &&
       !calledOff(lowerText) &&
       spans(NOT_HELD, lowerText).length === 0,
-    call: [CALL_WORD, NOANSWER].some((re) => spans(re, lowerText).length > 0),
+    // "Бриз — секретарь сказала, директор на больничном": a gatekeeper told of answered a call.
+    call: [CALL_WORD, NOANSWER, GATEKEEPER].some((re) => spans(re, lowerText).length > 0),
     calledOff: calledOff(lowerText) && APPOINTMENT_WORD.test(lowerText),
-    reached: spans(REACHED, lowerText).some(([a]) => !NEGATED_JUST_BEFORE.test(lowerText.slice(0, a))),
+    reached: [...spans(REACHED, lowerText), ...spans(SPOKE_FOR_CLIENT, lowerText)].some(
+      ([a]) => !NEGATED_JUST_BEFORE.test(lowerText.slice(0, a)),
+    ),
     tender: /тендер|tender/u.test(lowerText),
   };
   const clauses = raws.map((c) => readClause(c, index, sorted, morph, context));
+  // "оплатил счёт, который мы отправили в среду": a relative clause adds no event and dates none.
+  for (const [i, c] of clauses.entries())
+    if (RELATIVE_CLAUSE.test(raws[i]!)) Object.assign(c, { kind: null, outcome: null, day: null, clients: [], amountMinor: null });
+  sentAsAsked(clauses, raws);
   // "в понедельник демо в Океане, во вторник подписали": a diary of past weekdays dates the verbless entry before a
   // dated one as done that day, not as an appointment ahead.
   // "Monday: demo at Acme. Today: they signed", "в пн встреча с Зенитом, во вт КП": so does a dated event after it.
@@ -1423,6 +1575,13 @@ export function readFreeText(
     // "Техносфера поговорили, Агро-Юг назначил встречу": another client's booking is its own call.
     const othersBooking = c.kind === "call" && c.outcome === "meeting" && !lastClause.some(ofClient);
     if (c.bookedAhead && prior?.kind === "call" && prior.outcome !== "noanswer" && !othersBooking) {
+      // "звонки: волна - не взяли, колос - поговорил, каскад - встреча на чт": a meeting ahead for a client the calls
+      // before did not name is that client's own call, which booked it.
+      if (c.clients.length > 0 && !lastClause.some(ofClient)) {
+        lastClause = c.clients.map((client) => ({ ...prior, outcome: "meeting" as const, client, day }));
+        drafts.push(...lastClause);
+        continue;
+      }
       for (const d of lastClause) if (d.kind === "call" && ofClient(d)) d.outcome = "meeting";
       continue;
     }
@@ -1434,6 +1593,15 @@ export function readFreeText(
     // A follow-on remark ("он в отпуске") does not name a new client for an event that has one.
     // Nor does a person named by their role or a place ("…, коммерческий директор Ковалёв").
     if (last?.client && (c.kind === null || c.kind === last.kind)) c.clients = c.clients.filter((x) => !x.weak && !x.place);
+    // "бриз и кедр отказались … кедр ушли к конкуренту": a loss told again of a client already lost is that loss, with its reason.
+    const lostBefore =
+      c.kind === "lost"
+        ? c.clients.map((x) => drafts.find((d) => d.kind === "lost" && d.client && clientKey(d.client.name) === clientKey(x.name)))
+        : [];
+    if (lostBefore.length > 0 && lostBefore.every((d) => d !== undefined)) {
+      for (const d of lostBefore) d!.reason ??= c.reason;
+      continue;
+    }
     // "обсудили условия" after a meeting is a remark on it, not a call.
     // "провела встречу с Вегой, обсудили объект в Химках": a place named in the remark is no client.
     if (c.reachedOnly && last && last.kind !== "call" && c.clients.every((x) => x.place)) {
@@ -1501,6 +1669,21 @@ export function readFreeText(
         !/(?<![\p{L}])(?:по)?обеща\p{L}*|promis\p{L}*|will\s+pay/iu.test(raws[clauses.indexOf(c)] ?? "")
       )
         last.amountMinor = c.amountMinor;
+      // "эверест и бриз оба отказали, эверест из за сроков, бриз дорого": a client named again after its own loss, with
+      // words of its own, names that loss's reason.
+      const named = c.clients.length === 1 && c.kind === null && c.amountMinor === null ? c.clients[0]! : null;
+      const itsLoss = named
+        ? drafts.find((d) => d.kind === "lost" && !d.reason && d.client && clientKey(d.client.name) === clientKey(named.name))
+        : undefined;
+      if (named && itsLoss) {
+        const raw = raws[clauses.indexOf(c)] ?? "";
+        itsLoss.reason = reasonText(`${raw.slice(0, named.start)} ${raw.slice(named.start + named.typed.length)}`);
+        if ((itsLoss.reason?.split(/\s+/u).length ?? 0) >= 4) copiedReason = true;
+        if (itsLoss.reason) {
+          c.unexplained = [];
+          continue;
+        }
+      }
       // "отказались, дорого": the words after a loss are its reason.
       if (last.kind === "lost" && !last.reason && c.clients.length === 0 && c.amountMinor === null) {
         last.reason = c.reason ?? reasonText(raws[clauses.indexOf(c)] ?? "");
@@ -1558,7 +1741,8 @@ export function readFreeText(
         client,
         // A proposal's amount is kept while reading: an invoice paid later in the message hands it to the deal.
         amountMinor: c.kind === "deal" ? (c.amountMinor ?? pendingAmount) : c.kind === "proposal" ? c.amountMinor : null,
-        reason: c.kind === "lost" ? c.reason : null,
+        reason:
+          c.kind !== "lost" ? null : c.reasonOf ? (c.reasonOf.key === clientKey(client?.name ?? "") ? c.reasonOf.reason : null) : c.reason,
         day,
         kindPhrase: c.kindPhrase,
         amountPhrase:
@@ -1663,6 +1847,7 @@ export function readFreeText(
     !guessed &&
     !leftOver &&
     !copiedReason &&
+    !clauses.some((c) => c.clients.some((x) => x.loose)) &&
     // Every word of the message taken by something the reader understood: an unexplained one may change its meaning.
     clauses.every((c) => c.unexplained.length === 0) &&
     !clauses.some((c) => c.plan) &&
@@ -1676,12 +1861,34 @@ export function readFreeText(
   return { entries, guessed, confident, notes: [...notes], nothing: null };
 }
 
+const PROPOSAL_WORD = KIND_PATTERNS.find(([k]) => k === "proposal")![1];
+/**
+ * "говорят ждут КП, отправил сразу", "asked for a quote, sent it right away": a verb of sending with nothing named, right
+ * after a clause that names a proposal only wanted, sent that proposal. An inference: the reading is asked about.
+ */
+function sentAsAsked(clauses: Clause[], raws: string[]): void {
+  for (const [i, c] of clauses.entries()) {
+    const before = clauses[i - 1];
+    if (!before || c.kind !== null || c.plan || c.clients.length > 0 || before.kind === "proposal" || RELATIVE_CLAUSE.test(raws[i]!))
+      continue;
+    const sent = spans(SENT_VERB, norm(raws[i]!))[0];
+    const asked = norm(raws[i - 1]!);
+    if (!sent || (spans(PROPOSAL_WORD, asked).length === 0 && !/(?<![\p{L}])сч[её]т/u.test(asked))) continue;
+    c.kind = "proposal";
+    c.kindPhrase = raws[i]!.slice(sent[0], sent[1]);
+    c.unexplained.push(c.kindPhrase);
+  }
+}
+
 // "too expensive for them", "дорого для них": whom the reason is about adds nothing to it.
 const REASON_TAIL = /\s+(?:for\s+(?:them|him|her|us|now)|для\s+(?:них|него|не[её]|нас))$/iu;
 
 /** A clause as written, as a loss reason ("отказались, дорого"). */
 function reasonText(raw: string): string | null {
   const cleaned = raw
+    .trim()
+    // "бюджета нет до весны (иронично)": a remark in brackets closing the clause is the writer's aside.
+    .replace(/\s*\([^()]*\)?\s*$/u, "")
     .replace(REASON_LEAD, "")
     .replace(/[\s.!,;)]+$/gu, "")
     .replace(REASON_TAIL, "")

@@ -19,6 +19,8 @@ interface AzParse {
   score: number;
   /** Which analyser produced it: "Dictionary" for a known word, else a guess. */
   parser?: string;
+  /** What a guess left out of `word` ("энерго" of "энергоучёта", read as "учёта"). */
+  prefix?: string;
   inflect(grammemes: string[]): AzParse | false;
 }
 interface AzModule {
@@ -34,7 +36,9 @@ const VERBS = new Set(["VERB", "INFN", "GRND", "ADVB", "PRED", "PREP", "CONJ", "
 
 let loaded: Morphology | null = null;
 
-function properOf(tag: AzTag): WordAnalysis["proper"] {
+function properOf(tag: AzTag, parser = "Dictionary"): WordAnalysis["proper"] {
+  // A guessed word is not guessed to be a proper name ("Альфатех" is no first name); its guess still tells its case.
+  if (parser !== "Dictionary") return undefined;
   if (tag.Surn) return "surname";
   if (tag.Name || tag.Patr) return "name";
   if (tag.Orgn) return "org";
@@ -104,12 +108,12 @@ export function russianMorphology(): Morphology {
   const analyse = (word: string, cases: readonly GramCase[] | null): WordAnalysis | null => {
     // Case is ignored so that a lowercase "смирнову" still finds the surname (the dictionary
     // keeps proper names capitalised); the reader decides from context whether it is a name.
-    // A guessed word is not guessed to be a proper name: "Альфатех" is no first name.
-    const all = parse(word);
-    const parses = all.filter((p) => p.parser === "Dictionary" || properOf(p.tag) === undefined);
-    if (parses.length === 0) return all.length > 0 ? { base: word, pos: "other" } : null;
+    const parses = parse(word);
+    if (parses.length === 0) return null;
     const inCase = cases ? parses.filter((p) => p.tag.CAse !== undefined && cases.includes(p.tag.CAse as GramCase)) : [];
     const pool = inCase.length > 0 ? inCase : parses;
+    // No reading in the cases asked for ("для Автодора" guessed only as a nominative "дора"): the guess missed the case.
+    const offCase = cases !== null && inCase.length === 0 ? { offCase: true } : {};
     // A client is seldom a city: a common noun beats a place unless the place is far likelier
     // ("Атланту" is Атлант, not Atlanta; "Вегу", a place only, is Вега).
     const rank = (p: AzParse) => p.score * (p.tag.Geox ? 0.4 : 1);
@@ -126,7 +130,7 @@ export function russianMorphology(): Morphology {
       tense === "impr" && parses.some((p) => p.parser === "Dictionary" && VERBS.has(p.tag.POST ?? "") && p.tag.TEns === "past");
     // A surname is read as one, not as an adjective ("Смирнову" → "Смирнов", never "Смирновый");
     // other proper readings (first names, places) only when they are the likeliest anyway.
-    const proper = pool.filter((p) => properOf(p.tag) === "surname");
+    const proper = pool.filter((p) => properOf(p.tag, p.parser) === "surname");
     // Typed in the nominative with no preposition asking for another case: it stays as typed.
     const nominative =
       (cases === null || cases.includes("nomn")) &&
@@ -142,7 +146,7 @@ export function russianMorphology(): Morphology {
     const nominativeAny = parses.some((p) => p.tag.CAse === "nomn" && (NOUNS.has(p.tag.POST ?? "") || ADJS.has(p.tag.POST ?? "")));
     const best = proper.length > 0 && (!verb || proper[0]!.score >= top.score) ? proper.reduce((a, b) => (b.score > a.score ? b : a)) : top;
     const post = best.tag.POST ?? "";
-    const kind = properOf(best.tag);
+    const kind = properOf(best.tag, best.parser);
     if (!kind && VERBS.has(post)) return { base: word, pos: "verb", tense, nominative, ...(pastToo ? { pastToo } : {}) };
     if (!kind && !NOUNS.has(post) && !ADJS.has(post)) return { base: word, pos: "other", nominative };
     if (kind === "surname")
@@ -151,13 +155,16 @@ export function russianMorphology(): Morphology {
     const wanted = ["nomn", best.tag.NMbr ?? "sing"];
     if (ADJS.has(post) && best.tag.NMbr !== "plur" && best.tag.GNdr) wanted.push(best.tag.GNdr);
     const nominativeForm = best.inflect(wanted) || best.inflect(["nomn"]);
+    // "для Энергоучёта", "из Автотранса", "Логистик-Центру": a word read as a dictionary word behind a known beginning
+    // ("энерго", "авто") or a hyphen keeps that beginning; a guess behind an unknown one ("тепл|острой") is no reading.
+    const left = (best.parser === "PrefixKnown" || best.parser === "HyphenWords") && typeof best.prefix === "string" ? best.prefix : "";
     return {
-      base: nominativeForm ? nominativeForm.word : word,
+      base: nominativeForm ? left + nominativeForm.word : word,
       pos: NOUNS.has(post) ? "noun" : "adj",
       proper: kind,
       nominative,
       ...(nominativeAny ? { nominativeAny } : {}),
-      ...(guessed ? { guessed } : {}),
+      ...(guessed ? { guessed, ...offCase } : {}),
     };
   };
   loaded = (word, cases) => {

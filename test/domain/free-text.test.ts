@@ -1014,3 +1014,351 @@ describe("readFreeText, round 10: loss reasons, meetings moved, budget freezes",
     expect(got("созвон с Лотосом передвинули, у них аудит")).toEqual([]);
   });
 });
+
+describe("readFreeText, round 11: names the dictionary only guesses, sole traders, towns", () => {
+  const known = ["Кедр", "ООО «Лотос»", "Орбита", "Байкал-Сервис", "ТД «Весна»"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+  const names = (text: string) => read(text, known).entries.map((e) => e.clientName);
+
+  it("puts a name guessed as a known word behind an unknown beginning into the nominative, beginning kept", () => {
+    expect(names("отправил КП для Энергоучета")).toEqual(["Энергоучёт"]);
+    expect(names("была встреча в Автотрансе")).toEqual(["Автотранс"]);
+    expect(names("КП для Стройресурса отправил")).toEqual(["Стройресурс"]);
+  });
+
+  it("drops the case ending of a guessed name whose guess has no reading in the case its preposition asks for", () => {
+    expect(names("подали заявку на тендер для Автодора")).toEqual(["Автодор"]);
+    expect(names("Петрову из Техснаба дозвонился, просит КП")).toEqual(["Техснаб"]);
+    expect(names("провёл вебинар для Автолайна")).toEqual(["Автолайн"]);
+  });
+
+  it("declines a hyphenated name's last part in an oblique case with no preposition before it", () => {
+    expect(names("демо Логистик-Центру провел онлайн")).toEqual(["Логистик-Центр"]);
+    expect(names("счёт Эко-Ферме выставил")).toEqual(["Эко-Ферма"]);
+    expect(names("Эко-Ферма оплатила 40к")).toEqual(["Эко-Ферма"]);
+    expect(names("провели демо Медиа-Групп")).toEqual(["Медиа-Групп"]);
+  });
+
+  it("keeps a sole trader opening the message as typed, and declines one put first as an object", () => {
+    expect(names("ИП Кириллов оплатил, сотка")).toEqual(["Кириллов"]);
+    expect(names("ИП Кириллова оплатила 50к")).toEqual(["Кириллова"]);
+    expect(names("ИП Белоусовой отправила счёт на 14 800")).toEqual(["Белоусова"]);
+    expect(names("позвонил ИП Кириллову, не взял")).toEqual(["Кириллов"]);
+  });
+
+  it("keeps an unknown name ending as a masculine nominative as typed after a verb", () => {
+    expect(names("набрал ТехноКом, поговорили")).toEqual(["ТехноКом"]);
+    expect(names("вчера пытался набрать СтройДом — тишина")).toEqual(["СтройДом"]);
+  });
+
+  it("reads a lead from a town as a lead whose company is still to be asked", () => {
+    expect(got("позвонили из Томска")).toEqual(["lead@null"]);
+    expect(got("написали из Казани, хотят КП")).toEqual(["lead@null"]);
+    expect(got("написали из Екатеринбурга, ООО Вектор")).toEqual(["lead@Вектор"]);
+    expect(got("звонила в Ладогу, встреча в среду")).toEqual(["call:meeting@Ладога"]);
+  });
+});
+
+describe("readFreeText, round 11: a business's type before its name", () => {
+  const known = ["Кедр", "ТД «Весна»", "Агрокомплекс"];
+  const names = (text: string) => read(text, known).entries.map((e) => e.clientName);
+
+  it("reads a type's initials before a name like a legal form", () => {
+    expect(names("ТСК Профиль не берет трубку третий день")).toEqual(["Профиль"]);
+    expect(names("во вторник отправил смету СК Монолит")).toEqual(["Монолит"]);
+    expect(names("звонил в НПО Вектор, договорились о встрече")).toEqual(["Вектор"]);
+  });
+
+  it("reads a capitalised trade before a capitalised name as no part of it", () => {
+    expect(names("Аптека Вита закинула предоплату 30 тыр")).toEqual(["Вита"]);
+    expect(names("встреча в Агрофирме Рассвет по итогам сезона")).toEqual(["Рассвет"]);
+    expect(names("созвонился с Клиникой Здоровье")).toEqual(["Здоровье"]);
+  });
+
+  it("keeps a known client whose name holds a type, and a one-word name that opens like a trade", () => {
+    expect(names("весна отказалась")).toEqual(["ТД «Весна»"]);
+    expect(names("Агрокомплекс оплатил 50к")).toEqual(["Агрокомплекс"]);
+  });
+});
+
+describe("readFreeText, round 11: names with a number, shortened known names, unknown names typed in lower case", () => {
+  const known = ["Кедр", "Байкал-Сервис", "Полимер-Групп"];
+  const names = (text: string) => read(text, known).entries.map((e) => e.clientName);
+
+  it("reads a number joined to a word by a hyphen as part of a name, not as a sum", () => {
+    expect(names("ЖБИ-3 — гудки, никто не подходит")).toEqual(["ЖБИ-3"]);
+    expect(names("звонил в ЖБИ-3, не взяли")).toEqual(["ЖБИ-3"]);
+    expect(read("ЖБИ-3 оплатили 50к", known).entries.map((e) => [e.clientName, e.amountMinor])).toEqual([["ЖБИ-3", 5_000_000]]);
+  });
+
+  it("matches a known name of two words typed with its second word shortened, and asks before storing it", () => {
+    expect(names("байкал-серв перенес демку на среду, созвонились")).toEqual(["Байкал-Сервис"]);
+    const shortened = read("Байкал-Серв оплатил 50к", known);
+    expect(shortened.entries.map((e) => e.clientName)).toEqual(["Байкал-Сервис"]);
+    expect(shortened.confident).toBe(false);
+    expect(read("звонил в байкал серв, не взяли", known).confident).toBe(false);
+  });
+
+  it("reads a lowercase first word the dictionary does not know, right before an event word, as a name", () => {
+    expect(names("уралмебель дозвон, все в работе")).toEqual(["Уралмебель"]);
+    expect(names("стройкомплект оплатил 40к")).toEqual(["Стройкомплект"]);
+    // A typo of a common word is no name.
+    expect(names("кароче недозвон")).toEqual([null]);
+  });
+});
+
+describe("readFreeText, round 11: who answered a call", () => {
+  const known = ["Кедр", "Орбита", "Титан", "Бриз", "Рубин", "Greenfield"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+
+  it("reads somebody at the client other than a gatekeeper who answered and spoke as the call reached", () => {
+    expect(got("позвонил в Кедр, лпр в отпуске, зам сказал что решение после нг")).toEqual(["call:reached@Кедр"]);
+    expect(got("набрал Титан, коллега сказал директор в отпуске, перезвонить через неделю")).toEqual(["call:reached@Титан"]);
+    expect(got("звонил в Орбиту, руководитель на больничном, бухгалтер обещала передать")).toEqual(["call:reached@Орбита"]);
+    expect(got("звонок в Титан, ответила менеджер, сказала все на совещании")).toEqual(["call:reached@Титан"]);
+  });
+
+  it("reads picked up ('взяли') as reached and a gatekeeper's report of the boss away as not reached, with no meeting", () => {
+    expect(got("Кедр недозвон, Бриз взяли — думают")).toEqual(["call:noanswer@Кедр", "call:reached@Бриз"]);
+    expect(got("набрал Рубин, там взяли, сказали перезвонить позже")).toEqual(["call:reached@Рубин"]);
+    expect(got("позвонил в Бриз, секретарша не соединила, сказала директор на выезде")).toEqual(["call:noanswer@Бриз"]);
+    expect(got("звонил Кедру, секретарь сказала директор на совещании")).toEqual(["call:noanswer@Кедр"]);
+    expect(got("called Greenfield, the director was in a meeting")).toEqual(["call:noanswer@Greenfield"]);
+  });
+
+  it("reads a try to call told with an infinitive as a call made", () => {
+    expect(got("вчера до позднего пытался набрать Бриз — тишина")).toEqual(["call:noanswer@Бриз"]);
+    expect(got("пробовала набрать Титан, не берут")).toEqual(["call:noanswer@Титан"]);
+    expect(got("удалось дозвониться до Рубина, думают")).toEqual(["call:reached@Рубин"]);
+    expect(got("надо набрать Бриз")).toEqual([]);
+  });
+});
+
+describe("readFreeText, round 11: the kind told by context", () => {
+  const known = ["Кедр", "Орбита", "Титан", "Бриз", "Рубин", "Эверест"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+
+  it("reads 'были у X' with a day or an adverb between as a visit", () => {
+    expect(got("были вчера у рубина в офисе, обсудили объемы на след год")).toEqual(["meeting@Рубин"]);
+    expect(got("была сегодня у Титана, посмотрели склад")).toEqual(["meeting@Титан"]);
+  });
+
+  it("reads a reminder about a debt or a talk with someone as a call reached, not a deal", () => {
+    expect(got("Орбита - напомнил про долг 340 тыс, обещали оплатить в пятницу")).toEqual(["call:reached@Орбита"]);
+    expect(got("напомнила Бризу о задолженности")).toEqual(["call:reached@Бриз"]);
+    expect(got("в субботу говорил с лпр Кедра лично, дал добро на тест")).toEqual(["call:reached@Кедр"]);
+    expect(got("Бриз дал добро на закупку")).toEqual(["deal@Бриз"]);
+  });
+
+  it("reads a payment moved or delayed as no payment", () => {
+    expect(got("поговорила с Орбитой: оплату дебиторки переносят на янв")).toEqual(["call:reached@Орбита"]);
+    expect(got("созвонился с Бризом, перенесли оплату на следующий месяц")).toEqual(["call:reached@Бриз"]);
+    expect(got("Рубин оплатил, встречу перенесли")).toEqual(["deal@Рубин"]);
+  });
+
+  it("reads a proposal the client received or judged as sent before, not sent now", () => {
+    expect(got("вчера созванивался с Зуевой из Кедра, КП понравилось, думают")).toEqual(["call:reached@Кедр"]);
+    expect(got("позвонил Яковлеву из Теплострой, сказал кп получил и в работе")).toEqual(["call:reached@Теплострой"]);
+    expect(got("набрал Рубин, КП им не понравилось")).toEqual(["call:reached@Рубин"]);
+    expect(got("отправил КП Бризу, получили")).toEqual(["proposal@Бриз"]);
+  });
+
+  it("reads an appointment booked on a call, the name before it or a video call, as the call's outcome", () => {
+    expect(got("назначил с Кедром демо на вторник")).toEqual(["call:meeting@Кедр"]);
+    expect(got("позвонила в Титан, назначили видеозвонок с лпр на завтра")).toEqual(["call:meeting@Титан"]);
+    expect(got("набрал Рубин, договорились о видеовстрече в пятницу")).toEqual(["call:meeting@Рубин"]);
+  });
+
+  it("reads a deck thrown over by any verb of sending as a proposal", () => {
+    expect(got("вчера кинул презу Орбите")).toEqual(["proposal@Орбита"]);
+    expect(got("закинул презентацию Бризу")).toEqual(["proposal@Бриз"]);
+  });
+
+  it("reads a client sent our way as the lead, not the one who sent it", () => {
+    expect(got("Ковалев из Кедра посоветовал нас ТК Вертикаль, позвонили сами")).toEqual(["lead@Вертикаль"]);
+    expect(got("эверест перекинул на нас своего партнера, ТД Альтаир, будут брать")).toEqual(["lead@Альтаир"]);
+    expect(got("Титан привел к нам своего поставщика Гранит")).toEqual(["lead@Гранит"]);
+  });
+});
+
+describe("readFreeText, round 11: days of other clauses, callbacks asked for, a proposal sent as asked", () => {
+  const known = ["Кедр", "Бриз", "Рубин", "Титан", "Greenfield"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed
+      ? []
+      : r.entries.map(
+          (e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}${e.day ? `@${JSON.stringify(e.day)}` : ""}`,
+        );
+  };
+
+  it("dates no event by the weekday of a relative clause", () => {
+    expect(got("Бриз оплатил счёт, который мы отправили в среду")).toEqual(["deal@Бриз"]);
+    expect(got("Бриз оплатил счёт который выставили в понедельник, 45к")).toEqual(["deal@Бриз"]);
+    expect(got("Greenfield paid the invoice we sent on wednesday, 45k")).toEqual(["deal@Greenfield"]);
+    expect(got("в среду отправил счёт Бризу")).toEqual(['proposal@Бриз@{"type":"weekday","weekday":3}']);
+  });
+
+  it("reads a call asked for by an order ('перезвоните в понедельник') as no call made and its weekday as ahead", () => {
+    expect(got("набрал Бриз, сказали позвоните в среду")).toEqual(["call:reached@Бриз"]);
+    expect(got("набрал Рубин там взяли сказали перезвоните в понедельник ну и Титану отправил счет")).toEqual([
+      "call:reached@Рубин",
+      "proposal@Титан",
+    ]);
+  });
+
+  it("reads a verb of sending after a proposal asked for as that proposal sent, and asks before storing it", () => {
+    expect(got("вчера звонил Кедру — не дозвонился, сегодня перезвонил, говорят ждут КП, отправил сразу")).toEqual([
+      'call:noanswer@Кедр@{"type":"ago","days":1}',
+      "call:reached@Кедр",
+      "proposal@Кедр",
+    ]);
+    expect(got("набрал Бриз, просили прайс — выслал")).toEqual(["call:reached@Бриз", "proposal@Бриз"]);
+    expect(got("созвонился с Рубином, ждут счёт, выставил сразу")).toEqual(["call:reached@Рубин", "proposal@Рубин"]);
+    expect(read("Титан хотят КП, скинул вечером", known).confident).toBe(false);
+    expect(read("Титан просят КП, отправлю завтра", known).entries.map((e) => e.kind)).not.toContain("proposal");
+  });
+});
+
+describe("readFreeText, round 11: loss reasons", () => {
+  const known = ["Кедр", "Бриз", "ТД «Весна»", "Greenfield"];
+  const reasons = (text: string) => read(text, known).entries.map((e) => `${e.clientName}: ${e.lostReason}`);
+
+  it("reads a client named again after its loss, with words of its own, as that loss's reason", () => {
+    expect(reasons("Кедр и Бриз оба отказали, Кедр из за сроков, Бриз дорого")).toEqual(["Кедр: из за сроков", "Бриз: дорого"]);
+    expect(reasons("бриз и кедр отказались. бриз нет бюджета, кедр ушли к конкуренту")).toEqual([
+      "Бриз: нет бюджета",
+      "Кедр: ушли к конкуренту",
+    ]);
+  });
+
+  it("reads a purchase from someone else or a 'not interested' as the loss's own reason", () => {
+    expect(reasons("слили сделку с Ромкой из Кедра, они купили у китайцев")).toEqual(["Кедр: купили у китайцев"]);
+    expect(reasons("Кедр отказался, купили у конкурента")).toEqual(["Кедр: купили у конкурента"]);
+    expect(reasons("Greenfield said not interested")).toEqual(["Greenfield: not interested"]);
+    expect(read("Кедр купили у нас 2 станка на 300к", known).entries.map((e) => e.kind)).toEqual(["deal"]);
+  });
+
+  it("reads a season after 'до/после' as a time, not a known client, and drops an aside in brackets", () => {
+    expect(reasons("весна отказалась, бюджета нет до весны (иронично)")).toEqual(["ТД «Весна»: бюджета нет до весны"]);
+    expect(reasons("Кедр отказался (дорого)")).toEqual(["Кедр: дорого"]);
+    expect(read("дозвонился до весны, думают", known).entries.map((e) => e.clientName)).toEqual(["ТД «Весна»"]);
+  });
+});
+
+describe("readFreeText, round 11: a person at a company in English", () => {
+  const names = (text: string) => read(text, ["Greenfield"]).entries.map((e) => e.clientName);
+
+  it("reads a person named before 'at' a company, or by an honorific, as no client beside it", () => {
+    expect(names("left a vm for Mr Collins at Redstone Builders")).toEqual(["Redstone Builders"]);
+    expect(names("talked to Jane Doe at Apex Dental, they want a demo")).toEqual(["Apex Dental"]);
+    expect(names("spoke with Dr Patel from Brightline")).toEqual(["Brightline"]);
+    expect(names("demo for Greenfield at their office")).toEqual(["Greenfield"]);
+  });
+});
+
+describe("readFreeText, round 11: families widened on dev-11", () => {
+  const known = ["Кедр", "Бриз", "Колос", "Greenfield"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+
+  it("reads a meeting ahead for a client the calls before did not name as that client's call", () => {
+    expect(got("звонки: кедр - не взяли, колос - поговорил, бриз - встреча на чт")).toEqual([
+      "call:noanswer@Кедр",
+      "call:reached@Колос",
+      "call:meeting@Бриз",
+    ]);
+    expect(got("поговорил с директором Бриза он готов встретиться в пятницу")).toEqual(["call:meeting@Бриз"]);
+  });
+
+  it("reads samples or a site shown during a visit as the visit, and an exhibition's own name as no client", () => {
+    expect(got("был у Колоса, показал образцы, отправил счёт")).toEqual(["meeting@Колос", "proposal@Колос"]);
+    expect(got("на ПродЭкспо взял контакт закупщика из Снежка")).toEqual(["lead@Снежок"]);
+  });
+
+  it("reads a boss in meetings as not reached, and asks before storing it", () => {
+    const r = read("Greenfield's receptionist said he's in meetings all day, couldnt get through", known);
+    expect(r.entries.map((e) => e.outcome)).toEqual(["noanswer"]);
+    expect(r.confident).toBe(false);
+    expect(read("звонил Кедру, директор на совещании, не соединили", known).confident).toBe(false);
+  });
+
+  it("reads more English past verbs, a reason after 'говорят', and names after a trade in the plural or a legal form", () => {
+    expect(got("ran a demo for Greenfield on Thursday")).toEqual(["presentation@Greenfield"]);
+    expect(read("бриз отказался говорят дорого", known).entries.map((e) => e.lostReason)).toEqual(["дорого"]);
+    expect(got("написали из сети кофеен Бариста")).toEqual(["lead@Бариста"]);
+    expect(got("ООО Семена Сибири оплатили 50к")).toEqual(["deal@Семена Сибири"]);
+    expect(got("встретился с Лебедевой (ИП) в кафе")).toEqual(["meeting@Лебедева"]);
+    expect(got("с Петровым (ООО Агроснаб) созвон, ждёт КП")).toEqual(["call:reached@Агроснаб"]);
+  });
+});
+
+describe("readFreeText, round 11: more phrasings of the same situations", () => {
+  const known = ["Кедр", "Бриз", "Алмаз", "Рубин", "Орион"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+  const reasons = (text: string) => read(text, known).entries.map((e) => `${e.clientName}: ${e.lostReason}`);
+
+  it("reads a gatekeeper's report of the boss away as a call not reached, with no call word told", () => {
+    expect(got("Бриз — секретарь сказала что директор на больничном")).toEqual(["call:noanswer@Бриз"]);
+    expect(got("Рубин: секретарь соединила с директором, поговорили")).toEqual(["call:reached@Рубин"]);
+  });
+
+  it("reads a proposal the client will look at, or liked with its name between, as no proposal now", () => {
+    expect(got("звонил в Орион, ответил главный инженер, сказал смету посмотрят")).toEqual(["call:reached@Орион"]);
+    expect(read("КП Кедру понравилось, просят скидку", known).entries.map((e) => e.kind)).not.toContain("proposal");
+  });
+
+  it("reads the reasons of several clients lost together, each opened by its name after a dash or a colon", () => {
+    expect(reasons("Алмаз и Рубин отказались — Алмаз дорого, Рубин ушли к конкуренту")).toEqual([
+      "Алмаз: дорого",
+      "Рубин: ушли к конкуренту",
+    ]);
+    expect(reasons("Кедр и Бриз отказались: Кедр дорого, Бриз по срокам")).toEqual(["Кедр: дорого", "Бриз: по срокам"]);
+    expect(reasons("Алмаз и Рубин отказались — дорого")).toEqual(["Алмаз: дорого", "Рубин: дорого"]);
+  });
+});
+
+describe("readFreeText, round 11: the same situations in English", () => {
+  const known = ["Greenfield", "Volga Logistics"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+
+  it("reads a reminder about an invoice as a call reached, and an invoice in process as no proposal", () => {
+    expect(got("reminded Greenfield about the overdue invoice, they promised to pay Friday")).toEqual(["call:reached@Greenfield"]);
+    expect(got("rang Volga Logistics, someone from accounting picked up, said the invoice is in process")).toEqual([
+      "call:reached@Volga Logistics",
+    ]);
+    expect(got("remind me to call Greenfield")).toEqual([]);
+  });
+
+  it("reads a video call booked as the call's outcome, not a meeting held", () => {
+    expect(got("booked a video call with Greenfield for Tuesday")).toEqual(["call:meeting@Greenfield"]);
+    expect(got("called Greenfield, booked a zoom call for Monday")).toEqual(["call:meeting@Greenfield"]);
+  });
+});
+
+describe("readFreeText, round 11: a person at a company named after 'в'", () => {
+  const names = (text: string) => read(text, ["Кедр"]).entries.map((e) => e.clientName);
+
+  it("reads a person by their surname where a company is named after 'в' as no client, a town as no company", () => {
+    expect(names("вчера был у Петрова в Агроресурсе")).toEqual(["Агроресурс"]);
+    expect(names("звонил Ивановой в Кедр, не взяли")).toEqual(["Кедр"]);
+    expect(names("встретился с Сидоровым в Москве")).toEqual(["Сидоров"]);
+  });
+});
