@@ -125,7 +125,7 @@ export const NOANSWER = w(
 export const BOSS_AWAY = w(
   // The words between (where the gatekeeper sits, whom they kept you from) stay outside the match: the client is among them.
   "(?<=(?:секретар|ресепшн|receptionist|assistant|gatekeeper)\\p{L}*\\s+(?:\\S+\\s+){0,6})(?:не\\s+(?:пустил|соединил|переключил)\\p{L}*|(?:didn'?t|did\\s+not|wouldn'?t|would\\s+not|won'?t)\\s+(?:connect|put\\s+(?:me\\s+)?through))|" +
-    "(?:director|boss|owner|manager|gm|ceo|decision\\s+maker)\\s+(?:is|was)\\s+(?:out|away|off|not\\s+in|unavailable|on\\s+(?:vacation|leave))(?![\\p{L}])|" +
+    "(?:director|boss|owner|manager|gm|ceo|decision\\s+maker|(?:mr|mrs|ms|miss|dr)\\.?\\s+\\p{L}+)\\s+(?:is|was)\\s+(?:out|away|off|not\\s+in|unavailable|on\\s+(?:vacation|leave|holiday))(?![\\p{L}])|" +
     "(?:директор|руководител|лпр|собственник|владел|гендир|начальник|босс|нужн\\p{L}*\\s+человек)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:нет|не\\s+было|не\\s+будет|в\\s+командировке|в\\s+отпуске|на\\s+больничном|уехал\\p{L}*)(?![\\p{L}])",
 );
 // The nouns of an appointment, Russian and (typed in Russian messages too) English.
@@ -375,7 +375,8 @@ export const TOPIC_BEFORE =
   /(?<![\p{L}-])(?:по|про|насч[её]т|about|regarding|re:?|on\s+the\s+(?:overdue|outstanding|unpaid)|(?:ответ|отреагир)\p{L}*\s+на|(?:replied|responded)\s+to)\s+(?:(?:the|our|their|его|их|нашей|нашему|наше|наш)\s+)?$/iu;
 // "молчит после КП", "before the demo", "до встречи": an event named as a point in time was not done here.
 export const TIME_REFERENCE = /(?<![\p{L}-])(?:после|перед|after|before|since|following)\s+(?:(?:the|our|их|нашего|нашей|нашу)\s+)?$/iu;
-export const REFERRED_BY = /(?:referral\s+from|referred\s+by|recommended\s+by|рекомендаци\p{L}*(?:\s+от)?|от\s+партн[её]р\p{L}*)\s+$/iu;
+export const REFERRED_BY =
+  /(?:(?:referral\s+from|referred\s+by|recommended\s+by)\s+(?:\p{Lu}[\p{L}'’-]*\s+){1,2}(?:at|from)|referral\s+from|referred\s+by|recommended\s+by|рекомендаци\p{L}*(?:\s+от)?|от\s+партн[её]р\p{L}*)\s+$/iu;
 export const REFERRED = /^['’]?s?\s+(?:referred|recommended|порекомендовал\p{L}*|посоветовал\p{L}*)/iu;
 // "позвонил по поводу КП": what the call was about is not another event.
 // "думают над КП", "рассматривают договор", "talked pricing", "reviewing the quote": the event word is the topic.

@@ -1125,8 +1125,11 @@ function findClients(
       rest.length > 0 &&
       isCyrillic(rest[0]!.text) &&
       rest.every((x, k) => !isUpper(x.text) && matchKnownAt(words, bases, at + 1 + k, index, false) === null);
-    const fromCompany = after !== undefined && (after.lower === "из" || after.lower === "from") && !department;
-    if ((run.length === 1 || person) && after && (fromCompany || (person && bracketed))) {
+    const fromCompany =
+      after !== undefined &&
+      (after.lower === "из" || after.lower === "from" || (after.lower === "at" && enPersonAt(run, after, all, used))) &&
+      !department;
+    if ((run.length === 1 || person || enPersonAt(run, after, all, used)) && after && (fromCompany || (person && bracketed))) {
       i = j;
       continue;
     }
@@ -1171,7 +1174,9 @@ function findClients(
     // "коммерческий директор Ковалёв": a person named by their role is the contact, not the company.
     const roleBase = prev && morph && isCyrillic(prev.lower) ? (morph(prev.lower, null)?.base ?? prev.lower) : "";
     // "звонил Сергею Петровичу в Кедр": nor is a person called by a first name beside a company.
-    const byRole = !k && person2(run, morph) && (ROLES.has(roleBase) || run.some((x) => morph?.(x.lower, null)?.proper === "name"));
+    const byRole =
+      (!k && person2(run, morph) && (ROLES.has(roleBase) || run.some((x) => morph?.(x.lower, null)?.proper === "name"))) ||
+      (!k && EN_TITLE.test(prev?.lower ?? ""));
     found.push({
       name: k?.name ?? name,
       isNew: !k,
@@ -1225,6 +1230,19 @@ function latinRunEnd(all: Token[], at: number): number | null {
     k++;
   }
   return k > at ? k : null;
+}
+
+// "Mr Collins", "dr Lee": a name after a title is a person's, not a company's.
+const EN_TITLE = /^(?:mr|mrs|ms|miss|dr|mister)$/u;
+/**
+ * "left a vm for Mr Collins at Redstone Builders", "Tom Baker from Globex": one or two capitalised Latin words followed
+ * by "at"/"from" and a company (capitalised, or a known client already found) are a person there, not the client.
+ */
+function enPersonAt(run: Token[], after: Token | undefined, all: Token[], used: [number, number][]): boolean {
+  if (!after || !["at", "from"].includes(after.lower) || run.length > 2) return false;
+  if (!run.every((x) => !isCyrillic(x.text) && isUpper(x.text) && x.text !== x.text.toUpperCase())) return false;
+  const company = all[all.indexOf(after) + 1];
+  return company !== undefined && !STOP.has(company.lower) && (isUpper(company.text) || covered(company, used));
 }
 
 /** Whether a run of one or two words is a person's name by the dictionary ("Ковалёв", "Ивану Петрову"). */

@@ -1014,3 +1014,27 @@ describe("readFreeText, round 10: loss reasons, meetings moved, budget freezes",
     expect(got("созвон с Лотосом передвинули, у них аудит")).toEqual([]);
   });
 });
+
+describe("readFreeText, round 11, English: people at companies, loss families, visits, topics, days", () => {
+  const known = ["Acme Corp", "Globex", "Initech", "Northwind Traders", "Summit Dental"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+
+  it("reads a person at or from a company, or after a title, as no client of their own", () => {
+    expect(got("left a vm for Mr Collins at Redstone Builders")).toEqual(["call:noanswer@Redstone Builders"]);
+    expect(got("left a voicemail for Jenny at Acme Corp")).toEqual(["call:noanswer@Acme Corp"]);
+    expect(got("called Tom Baker at Globex, no answer")).toEqual(["call:noanswer@Globex"]);
+    expect(got("had lunch with Dana Reed from Sunridge Media")).toEqual(["meeting@Sunridge Media"]);
+    expect(got("talked to the office manager at summit dental, dr Lee is out till monday")).toEqual(["call:reached@Summit Dental"]);
+    expect(got("called initech, Mr Grant is away this week")).toEqual(["call:noanswer@Initech"]);
+    // A company met at a place is still the client.
+    expect(got("met Globex at the expo")).toEqual(["meeting@Globex"]);
+  });
+
+  it("reads the company of the person who referred a lead as no lead", () => {
+    expect(got("referral from Mark at Globex — Hillcrest Farms, they want to talk")).toEqual(["lead@Hillcrest Farms"]);
+    expect(got("referral from Anna at Initech: Maple Clinic wants a demo")).toEqual(["lead@Maple Clinic"]);
+  });
+});
