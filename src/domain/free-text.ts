@@ -877,6 +877,8 @@ function readClause(
       !/[,;:—–]/u.test(rest)
     )
       clause.reason = rest.slice(0, MAX_REASON_LENGTH);
+    // "Tidewater said not interested", "not a fit for them": a lack of interest said in English is its own reason.
+    else if (EN_NO_INTEREST.test(text.slice(at))) clause.reason = EN_NO_INTEREST.exec(text.slice(at))![0].toLowerCase();
     // "проиграли по цене", "отказались по срокам": what it was lost on, right after the loss word.
     else {
       const end = kindsFound.get("lost")?.[0]?.[1] ?? 0;
@@ -1293,6 +1295,9 @@ function splitClauses(text: string, morph: Morphology | null, known: KnownClient
 const hasEvent = (lower: string) =>
   KIND_PATTERNS.some(([, re]) => spans(re, lower).length > 0) || spans(NOANSWER, lower).length > 0 || spans(REACHED, lower).length > 0;
 
+const LOST_WORD = KIND_PATTERNS.find(([k]) => k === "lost")![1];
+const isLoss = (lower: string) => spans(LOST_WORD, lower).length > 0;
+
 const STILL_THINKING =
   /(?<![\p{L}])(?:дума(?:ет|ют|ем)|размышля\p{L}*|в\s+раздумьях|ещ[её]\s+реша\p{L}*|(?:is|are)\s+(?:still\s+)?(?:thinking|considering|deciding))(?![\p{L}])/u;
 const DAY_WORDS = new Set(["сегодня", "вчера", "позавчера", "today", "yesterday"]);
@@ -1357,6 +1362,8 @@ function splitRunOn(clause: string, morph: Morphology, known: KnownClients | nul
     const rest = clause.slice(t.start);
     if (tokens.filter((x) => x.start >= from && x.end <= t.start).length < 2) continue;
     if (!hasEvent(norm(head)) || !hasEvent(norm(rest))) continue;
+    // "lost Evergreen — they picked a local vendor": in English, a loss after a loss is the first one's reason.
+    if (!isCyrillic(rest) && isLoss(norm(head)) && isLoss(norm(rest))) continue;
     // "договорились что приеду", "сказали что подписали": a verb after "что" reports, it does not start an event.
     if (/(?:что|чтобы|that|как)\s*$/iu.test(head)) continue;
     out.push(head.trim());
@@ -1694,6 +1701,8 @@ export function readFreeText(
   return { entries, guessed, confident, notes: [...notes], nothing: null };
 }
 
+// "not interested", "no longer interested", "not a good fit": a loss in English whose words are its reason.
+const EN_NO_INTEREST = /(?<![\p{L}])(?:not|no\s+longer)\s+(?:interested|a\s+(?:good\s+|great\s+)?fit)(?![\p{L}])/iu;
 // "too expensive for them", "дорого для них": whom the reason is about adds nothing to it.
 const REASON_TAIL = /\s+(?:for\s+(?:them|him|her|us|now)|для\s+(?:них|него|не[её]|нас))$/iu;
 

@@ -1033,6 +1033,18 @@ describe("readFreeText, round 11, English: people at companies, loss families, v
     expect(got("met Globex at the expo")).toEqual(["meeting@Globex"]);
   });
 
+  it("reads going to another vendor by any verb as a loss with its own reason, and a lack of interest as the reason", () => {
+    const reason = (text: string) => read(text, known).entries.map((e) => `${e.kind}:${e.lostReason}`);
+    expect(reason("Globex went to a competitor")).toEqual(["lost:went to a competitor"]);
+    expect(reason("initech switched to a cheaper supplier")).toEqual(["lost:switched to a cheaper supplier"]);
+    expect(reason("acme went w/ a local provider")).toEqual(["lost:went w/ a local provider"]);
+    expect(reason("lost Northwind Traders — they picked a local vendor")).toEqual(["lost:picked a local vendor"]);
+    expect(reason("Globex said not interested")).toEqual(["lost:not interested"]);
+    expect(reason("acme told me they're no longer interested")).toEqual(["lost:no longer interested"]);
+    // A vendor's paperwork signed is no loss.
+    expect(got("Globex signed the vendor agreement, 200k")).toEqual(["deal@Globex"]);
+  });
+
   it("reads the company of the person who referred a lead as no lead", () => {
     expect(got("referral from Mark at Globex — Hillcrest Farms, they want to talk")).toEqual(["lead@Hillcrest Farms"]);
     expect(got("referral from Anna at Initech: Maple Clinic wants a demo")).toEqual(["lead@Maple Clinic"]);
