@@ -20,8 +20,12 @@ import {
   COMMAND,
   COMPLAINT,
   CURRENCY_FOREIGN,
+  EN_IRREGULAR_PAST_RE,
+  EN_IRREGULAR_PAST_WORD,
   EN_NEGATED,
+  EN_NEWLY_READ,
   EN_PAST,
+  EN_TITLE_WORD,
   EVENT_NOUN,
   EXPLAINED_FILLER,
   EXPO_RE,
@@ -133,8 +137,8 @@ export interface FreeTextReading {
 }
 
 /** Whether a clause reports something done, plans something, or cannot tell. */
-function clauseTense(lower: string, morph: Morphology | null): "past" | "plan" | null {
-  let past = spans(EN_PAST, lower).length > 0;
+function clauseTense(lower: string, morph: Morphology | null, irregular = true): "past" | "plan" | null {
+  let past = enPast(lower, irregular).length > 0;
   let future = false;
   if (morph)
     for (const t of tokenize(lower)) {
@@ -149,6 +153,12 @@ function clauseTense(lower: string, morph: Morphology | null): "past" | "plan" |
   if (past) return "past";
   if (future || spans(FUTURE_WORDS, lower).length > 0) return "plan";
   return null;
+}
+
+/** The English past verbs of a clause; without the irregular ones first read in round 11 when `irregular` is false. */
+function enPast(lower: string, irregular = true): [number, number][] {
+  const all = spans(EN_PAST, lower);
+  return irregular ? all : all.filter(([a, b]) => !EN_IRREGULAR_PAST_WORD.test(lower.slice(a, b)));
 }
 
 /** The day a clause names and where: a weekday counts only as a past day, never one ahead. */
@@ -267,6 +277,8 @@ interface Clause {
   /** The words the kind and the amount were read from, as typed. */
   kindPhrase: string | null;
   amountPhrase: string | null;
+  /** A round-11 English rule changed this clause's reading: confirmed, never stored unasked (see newlyReadEnglish). */
+  newlyRead?: boolean;
   /** Words no rule of the reader accounted for ("абонент не абонент", "закрывает бизнес"): a reading to ask about. */
   unexplained: string[];
 }
@@ -539,6 +551,7 @@ function readClause(
   aliases: SortedAliases,
   morph: Morphology | null,
   context: MessageContext = { written: false, appointment: false, rebooked: false, call: false },
+  irregular = true,
 ): Clause {
   const lower = norm(text);
   const clause: Clause = {
@@ -580,11 +593,11 @@ function readClause(
   const held = spans(HELD, lower).length > 0;
   // "завтра встреча с Орионом" with no verb and no call anywhere in the message books nothing: it is ahead.
   const verbless =
-    spans(EN_PAST, lower).length === 0 && !(morph && tokenize(lower).some((t) => isCyrillic(t.lower) && morph(t.lower, null)?.tense));
+    enPast(lower, irregular).length === 0 && !(morph && tokenize(lower).some((t) => isCyrillic(t.lower) && morph(t.lower, null)?.tense));
   // "Сокол перенёс встречу на завтра": a meeting moved with no call told anywhere books nothing.
   const movedNoCall = !context.call && spans(MOVED, lower).length > 0;
   const meetingOutcome = held || movedNoCall || (verbless && !context.call) ? [] : spans(MEETING_OUTCOME, lower);
-  const tense = meetingOutcome.length > 0 ? "past" : clauseTense(lower, morph);
+  const tense = meetingOutcome.length > 0 ? "past" : clauseTense(lower, morph, irregular);
   clause.plan = tense === "plan";
   clause.past = tense === "past";
   // "в пт встреча с Вегой", "созвон с Меркурием в 15:00": an appointment with no verb and a
@@ -705,7 +718,7 @@ function readClause(
   // "Hooli still hasn't replied to our proposal": in English, every past verb negated.
   const enNegated = spans(EN_NEGATED, lower);
   const enAllNegated =
-    !isCyrillic(lower) && enNegated.length > 0 && spans(EN_PAST, lower).every(([a, b]) => enNegated.some(([x, y]) => a < y && b > x));
+    !isCyrillic(lower) && enNegated.length > 0 && enPast(lower, irregular).every(([a, b]) => enNegated.some(([x, y]) => a < y && b > x));
   const moved = spans(MOVED, lower).length > 0;
   for (const [kind, ss] of kindsFound) {
     if (kind === "lost") continue;
@@ -786,7 +799,7 @@ function readClause(
   // "Hooli call: they'll come to our office thursday": a call that sets a meeting ahead booked it.
   // Only a call that happened: a past verb, or the client's own step ahead ("they'll come", "зовут").
   const callDone =
-    spans(EN_PAST, lower).length > 0 ||
+    enPast(lower, irregular).length > 0 ||
     spans(AHEAD_HINT, lower).length > 0 ||
     (morph !== null && tokenize(lower).some((t) => isCyrillic(t.lower) && morph(t.lower, null)?.tense === "past"));
   const aheadOnCall = meetingAhead && callWord && callDone && kindsFound.has("call");
@@ -921,6 +934,15 @@ function readClause(
     clause.kindPhrase = text.slice(metAtExpo[0]![0], metAtExpo[0]![1]);
   }
   clause.unexplained = unexplainedWords(text, lower, head.length, consumed, clause.clients);
+  // "ran the demo on Tuesday": a clause read otherwise without the English irregular past first read in round 11.
+  if (irregular && spans(EN_IRREGULAR_PAST_RE, lower).length > 0) {
+    const was = readClause(text, known, aliases, morph, context, false);
+    // Being told as done matters on its own only against a question word ("how many did I close").
+    const asked = spans(QUESTION_WORD, lower).length > 0;
+    const gist = (c: Clause) =>
+      JSON.stringify([c.kind, c.outcome, c.plan, asked && c.past, c.day, c.bookedAhead, c.verblessWeekday, c.clients.map((x) => x.name)]);
+    if (gist(was) !== gist(clause)) clause.newlyRead = true;
+  }
   return clause;
 }
 
@@ -1697,8 +1719,22 @@ export function readFreeText(
     entries[0]!.day === null &&
     entries[0]!.clientName !== null &&
     !entries[0]!.clientIsNew &&
-    !needsALook(lowerText);
+    !needsALook(lowerText) &&
+    !newlyReadEnglish(lowerText, clauses);
   return { entries, guessed, confident, notes: [...notes], nothing: null };
+}
+
+/**
+ * Whether the reading rests on an English family first read in round 11: a loss or a visit only its new words found, an
+ * irregular past the only sign of what was done, a person named by a title, or a round-11 rule a clause applied.
+ */
+function newlyReadEnglish(lower: string, clauses: Clause[]): boolean {
+  if (clauses.some((c) => c.newlyRead)) return true;
+  if (spans(EN_TITLE_WORD, lower).length > 0) return true;
+  return EN_NEWLY_READ.some(([now, before]) => {
+    const was = spans(before, lower);
+    return spans(now, lower).some(([x, y]) => !was.some(([a, b]) => a < y && b > x));
+  });
 }
 
 // "not interested", "no longer interested", "not a good fit": a loss in English whose words are its reason.

@@ -1045,6 +1045,35 @@ describe("readFreeText, round 11, English: people at companies, loss families, v
     expect(got("Globex signed the vendor agreement, 200k")).toEqual(["deal@Globex"]);
   });
 
+  it("reads a visit told by going, stopping or popping by, and never a call that went to voicemail", () => {
+    expect(got("went over to acme's office this morning")).toEqual(["meeting@Acme Corp"]);
+    expect(got("stopped by initech, chatted with the owner")).toEqual(["meeting@Initech"]);
+    expect(got("popped into Northwind Traders to drop off samples")).toEqual(["meeting@Northwind Traders"]);
+    expect(got("Yesterday went to Globex, then did the demo for their engineers")).toEqual(["meeting@Globex", "presentation@Globex"]);
+    expect(got("rang Globex, went to voicemail")).toEqual(["call:noanswer@Globex"]);
+    expect(got("met acme, went over the contract terms")).toEqual(["meeting@Acme Corp"]);
+  });
+
+  it("reads an English irregular past as done, so a weekday after it dates the event", () => {
+    const day = (text: string) => read(text, known).entries.map((e) => [e.kind, e.clientName, e.day]);
+    expect(day("ran the demo for Globex on Tuesday")).toEqual([["presentation", "Globex", { type: "weekday", weekday: 2 }]]);
+    expect(day("held the presentation for initech on thu")).toEqual([["presentation", "Initech", { type: "weekday", weekday: 4 }]]);
+    expect(day("ran a demo for northwind last fri")).toEqual([["presentation", "Northwind Traders", { type: "weekday", weekday: 5 }]]);
+  });
+
+  it("stores nothing unasked that only a round-11 English family read", () => {
+    for (const text of [
+      "Globex went to a competitor",
+      "stopped by Initech",
+      "called initech, Mr Grant is away this week",
+      "ran a demo for Globex at 3pm",
+    ])
+      expect(read(text, known).confident, text).toBe(false);
+    // What was read before is stored as before.
+    expect(read("Globex went with a competitor", known).confident).toBe(true);
+    expect(read("ran a demo for Globex", known).confident).toBe(true);
+  });
+
   it("reads the company of the person who referred a lead as no lead", () => {
     expect(got("referral from Mark at Globex — Hillcrest Farms, they want to talk")).toEqual(["lead@Hillcrest Farms"]);
     expect(got("referral from Anna at Initech: Maple Clinic wants a demo")).toEqual(["lead@Maple Clinic"]);
