@@ -305,6 +305,15 @@ export const STOP = new Set(
     "дмс тз узи осаго каско эдо ндс ит it hr эйчар смм smm seo сео кп тп то сто"
   ).split(" "),
 );
+// English words that are never a client's name either, but that a reading still has to account for: a small word
+// ("through pricing"), a team or department ("head of ops", "their QA team"), what is sold ("the same SKUs").
+// Kept out of STOP so that, left untaken, they still make `autolog` ask.
+export const EN_NOT_NAME = new Set(
+  (
+    "through thru into across around without within upon regarding re ppl folks sku skus pdf roi api erp pos eta asap fyi tbd " +
+    "eod eow ops qa it hr pr ui ux legal finance accounting marketing sales engineering support admin"
+  ).split(" "),
+);
 // People a manager talks to, by dictionary base form: "с собственником", "юристу" are never a client's name.
 export const ROLES = new Set(
   (
@@ -391,6 +400,10 @@ export const STATUS_AFTER =
 // A word after a hyphen is part of a name ("Кедр-Про подписали"), no topic.
 export const TOPIC_BEFORE =
   /(?<![\p{L}-])(?:по|про|насч[её]т|about|regarding|re:?|on\s+the\s+(?:overdue|outstanding|unpaid)|(?:ответ|отреагир)\p{L}*\s+на|(?:replied|responded)\s+to)\s+(?:(?:the|our|their|его|их|нашей|нашему|наше|наш)\s+)?$/iu;
+// "re overdue invoice", "about their outstanding invoice", "went through (the) pricing", "ran through the quote": in
+// English the topic may carry a word on its state, and going through a document is discussing it, not sending it.
+export const EN_TOPIC_BEFORE =
+  /(?<![\p{L}-])(?:(?:about|regarding|re:?|on|chased\s+\S+\s+(?:about|re|for|on))\s+(?:(?:the|our|their|an?|that|this)\s+)?(?:overdue|outstanding|unpaid|late|open|pending|delayed|last|latest|previous|updated|revised|signed|new)\s+|(?:went|gone|go|going)\s+(?:through|thru|over)\s+(?:(?:the|our|their|an?)\s+)?(?:\p{L}+\s+)?)$/iu;
 // "молчит после КП", "before the demo", "до встречи": an event named as a point in time was not done here.
 export const TIME_REFERENCE = /(?<![\p{L}-])(?:после|перед|after|before|since|following)\s+(?:(?:the|our|их|нашего|нашей|нашу)\s+)?$/iu;
 export const REFERRED_BY =

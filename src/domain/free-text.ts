@@ -24,8 +24,10 @@ import {
   EN_IRREGULAR_PAST_WORD,
   EN_NEGATED,
   EN_NEWLY_READ,
+  EN_NOT_NAME,
   EN_PAST,
   EN_TITLE_WORD,
+  EN_TOPIC_BEFORE,
   EVENT_NOUN,
   EXPLAINED_FILLER,
   EXPO_RE,
@@ -421,6 +423,7 @@ function baseName(
 /** Whether a token can be (part of) a client's name. */
 function nameish(t: Token, first: boolean, afterPrep: boolean, cases: readonly GramCase[] | null, morph: Morphology | null): boolean {
   if (STOP.has(t.lower) || /^\d+$/.test(t.text)) return false;
+  if (EN_NOT_NAME.has(t.lower)) return false;
   if (LEGAL.has(t.lower)) return false;
   if (!isCyrillic(t.text)) return /\p{L}/u.test(t.text) && (isUpper(t.text) || afterPrep);
   if (morph && ROLES.has(morph(t.lower, null)?.base ?? "")) return false;
@@ -727,6 +730,11 @@ function readClause(
       if (PLANNED.test(before) || NEGATION_BEFORE.test(before) || TIME_REFERENCE.test(before) || UNDER_WAY.test(before)) return false;
       // "звонок по оплате", "напомнил про оплату", "called about the invoice": the event word is the topic.
       if (kind !== "call" && TOPIC_BEFORE.test(before)) return false;
+      // "call w/ Brightwell re overdue invoice", "went through pricing": in English, with a word on its state between.
+      if (kind !== "call" && EN_TOPIC_BEFORE.test(before)) {
+        clause.newlyRead = true;
+        return false;
+      }
       if (STATUS_AFTER.test(lower.slice(a))) return false;
       // "пришлю КП", "шлю КП", "обещал выслать КП": the verb just before the event word is still to come.
       if (morph && kind !== "call") {
@@ -1239,7 +1247,7 @@ function latinSubjectEnd(all: Token[], at: number): number | null {
     const t = all[k]!;
     if (isCyrillic(t.text) || isUpper(t.text) || /\d/.test(t.text)) return null;
     if (k > at && EN_EVENT_VERB.test(t.lower)) return k;
-    if (STOP.has(t.lower) || isEventToken(t) || EN_EVENT_VERB.test(t.lower)) return null;
+    if (STOP.has(t.lower) || EN_NOT_NAME.has(t.lower) || isEventToken(t) || EN_EVENT_VERB.test(t.lower)) return null;
   }
   return null;
 }
@@ -1249,7 +1257,15 @@ function latinRunEnd(all: Token[], at: number): number | null {
   let k = at;
   while (k < Math.min(at + 3, all.length)) {
     const t = all[k]!;
-    if (isCyrillic(t.text) || isUpper(t.text) || /\d/.test(t.text) || STOP.has(t.lower) || isEventToken(t) || EN_EVENT_VERB.test(t.lower))
+    if (
+      isCyrillic(t.text) ||
+      isUpper(t.text) ||
+      /\d/.test(t.text) ||
+      STOP.has(t.lower) ||
+      EN_NOT_NAME.has(t.lower) ||
+      isEventToken(t) ||
+      EN_EVENT_VERB.test(t.lower)
+    )
       break;
     k++;
   }

@@ -1074,6 +1074,22 @@ describe("readFreeText, round 11, English: people at companies, loss families, v
     expect(read("ran a demo for Globex", known).confident).toBe(true);
   });
 
+  it("reads a document gone through or a call about an overdue invoice as the topic, not a proposal", () => {
+    expect(got("call w/ globex re overdue invoice, they promise to pay by the 25th")).toEqual(["call:reached@Globex"]);
+    expect(got("rang acme re the unpaid invoice")).toEqual(["call:reached@Acme Corp"]);
+    expect(got("called initech about their outstanding invoice, they'll pay friday")).toEqual(["call:reached@Initech"]);
+    expect(got("zoom with globex, went through pricing")).toEqual(["meeting@Globex"]);
+    expect(got("call w/ acme, went through the quote")).toEqual(["call:reached@Acme Corp"]);
+    // A quote sent is still one.
+    expect(got("sent acme the updated quote")).toEqual(["proposal@Acme Corp"]);
+  });
+
+  it("reads a team, a department or a product code as no client", () => {
+    expect(got("lead via linkedin: Maple Clinic, their head of ops reached out")).toEqual(["lead@Maple Clinic"]);
+    expect(got("Yesterday went to Globex, then did the demo for their QA team")).toEqual(["meeting@Globex", "presentation@Globex"]);
+    expect(got("oak ridge foods called, they want to reorder the same SKUs")).toEqual(["call:reached@Oak Ridge Foods"]);
+  });
+
   it("reads the company of the person who referred a lead as no lead", () => {
     expect(got("referral from Mark at Globex — Hillcrest Farms, they want to talk")).toEqual(["lead@Hillcrest Farms"]);
     expect(got("referral from Anna at Initech: Maple Clinic wants a demo")).toEqual(["lead@Maple Clinic"]);
