@@ -404,6 +404,16 @@ export const TOPIC_BEFORE =
 // English the topic may carry a word on its state, and going through a document is discussing it, not sending it.
 export const EN_TOPIC_BEFORE =
   /(?<![\p{L}-])(?:(?:about|regarding|re:?|on|chased\s+\S+\s+(?:about|re|for|on))\s+(?:(?:the|our|their|an?|that|this)\s+)?(?:overdue|outstanding|unpaid|late|open|pending|delayed|last|latest|previous|updated|revised|signed|new)\s+|(?:went|gone|go|going)\s+(?:through|thru|over)\s+(?:(?:the|our|their|an?)\s+)?(?:\p{L}+\s+)?)$/iu;
+// "the invoice we sent on wednesday", "the quote that I emailed them last thu": a thing described by what was done with
+// it before; a weekday after such a relative clause is that earlier step's day.
+export const EN_RELATIVE_BEFORE =
+  /(?<![\p{L}])(?:invoice|bill|quote|quotation|proposal|contract|agreement|deck|offer|estimate|order|samples?|pricing|price\s+list|po)\s+(?:that\s+|which\s+)?(?:we|i|they|he|she|you|our\s+\p{L}+)\s+(?:\p{L}+\s+){1,3}$/iu;
+// "the demo recording", "a webinar link", "the recording of the demo": a thing made of a demo, sent or shared, is no
+// demo held.
+export const EN_EVENT_THING_AFTER =
+  /^(?:demo|presentation|webinar|walkthrough|pitch)\p{L}*\s+(?:recording|video|link|access|account|login|credentials|environment|version|copy|file|deck|slides|materials|notes|summary|invite|invitation)s?(?![\p{L}])/iu;
+export const EN_EVENT_THING_BEFORE =
+  /(?<![\p{L}])(?:recording|video|link|slides|deck|notes|summary|copy)\s+(?:of|from)\s+(?:the\s+|our\s+|their\s+|my\s+|yesterday's\s+|today's\s+)?$/iu;
 // "молчит после КП", "before the demo", "до встречи": an event named as a point in time was not done here.
 export const TIME_REFERENCE = /(?<![\p{L}-])(?:после|перед|after|before|since|following)\s+(?:(?:the|our|их|нашего|нашей|нашу)\s+)?$/iu;
 export const REFERRED_BY =

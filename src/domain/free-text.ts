@@ -20,12 +20,15 @@ import {
   COMMAND,
   COMPLAINT,
   CURRENCY_FOREIGN,
+  EN_EVENT_THING_AFTER,
+  EN_EVENT_THING_BEFORE,
   EN_IRREGULAR_PAST_RE,
   EN_IRREGULAR_PAST_WORD,
   EN_NEGATED,
   EN_NEWLY_READ,
   EN_NOT_NAME,
   EN_PAST,
+  EN_RELATIVE_BEFORE,
   EN_TITLE_WORD,
   EN_TOPIC_BEFORE,
   EVENT_NOUN,
@@ -198,6 +201,8 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
         (!pastTense && /встреч|meet|демо|demo|презент/u.test(lower)));
     const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? "";
     const weekday = WEEKDAY_NAMES.find(([re]) => re.test(name))?.[1];
+    // "paid the invoice we sent on wednesday": the weekday of a relative clause dates the thing, not the event.
+    if (EN_RELATIVE_BEFORE.test(lower.slice(0, m.index))) continue;
     if (!ahead && weekday && day === null) day = { type: "weekday", weekday };
   }
   return { day, spans: found };
@@ -270,6 +275,8 @@ interface Clause {
   bookedAhead: boolean;
   /** Its call word only says where something else happened ("6 people on the call", "на созвоне"). */
   callMedium: boolean;
+  /** Its meeting is only an English video medium ("5 ppl on the zoom"): where the event before happened. */
+  meetingMedium?: boolean;
   /** Planned, not done: "отправлю КП завтра", "напомни позвонить". */
   plan: boolean;
   /** Tells something done: a past verb, or a booking. */
@@ -736,6 +743,11 @@ function readClause(
         return false;
       }
       if (STATUS_AFTER.test(lower.slice(a))) return false;
+      // "emailed Kestrel the demo recording", "sent the recording of the webinar": a thing made of the event, no event.
+      if (kind === "presentation" && (EN_EVENT_THING_AFTER.test(lower.slice(a)) || EN_EVENT_THING_BEFORE.test(before))) {
+        clause.newlyRead = true;
+        return false;
+      }
       // "пришлю КП", "шлю КП", "обещал выслать КП": the verb just before the event word is still to come.
       if (morph && kind !== "call") {
         const prev = /(\p{L}+)\s+$/u.exec(before)?.[1];
@@ -786,6 +798,16 @@ function readClause(
     if (meetingOutcome.length > 0 && onlyAsOutcome) kindsFound.delete(booked);
   }
   if (kindsFound.has("meeting") && spans(VIDEO_RE, lower).length > 0 && noanswer.length === 0) kindsFound.delete("call");
+  // "5 ppl on the zoom", "whole team on the zoom call": a video meeting named only as where people were.
+  const video = spans(VIDEO_RE, lower);
+  clause.meetingMedium =
+    kindsFound
+      .get("meeting")
+      ?.every(
+        ([a]) =>
+          video.some(([x]) => x === a) &&
+          /(?:^|\s)(?:on|over|via|through|during)\s+(?:the\s+|a\s+|our\s+|their\s+)?$/u.test(lower.slice(0, a)),
+      ) ?? false;
   // "met Massive Dynamic at the expo": a contact from an exhibition is a lead, not a meeting.
   // A client the team already has, met there, was met: the meeting stands (decided once the clients are read).
   const metAtExpo = kindsFound.has("lead") && spans(EXPO_RE, lower).length > 0 ? kindsFound.get("meeting") : undefined;
@@ -1505,6 +1527,11 @@ export function readFreeText(
     }
     // "did the demo for Acme, 6 people on the call": the call is where the event before happened.
     if (c.kind === "call" && c.callMedium && c.outcome === null && last && last.kind !== "call") c.kind = null;
+    // "demo for Pinecrest went well, 5 ppl on the zoom": so is a video meeting named as where people were.
+    if (c.kind === "meeting" && c.meetingMedium && last && last.kind !== "meeting") {
+      c.kind = null;
+      c.newlyRead = true;
+    }
     // "вчера не дозвонился, сегодня дозвонился": another day is another event.
     const otherDay = last !== undefined && !sameDayRef(last.day, day);
     // "отправила прайс и КП Меркурию": the same event again, naming the client the first one lacked.

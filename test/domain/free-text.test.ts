@@ -1090,6 +1090,25 @@ describe("readFreeText, round 11, English: people at companies, loss families, v
     expect(got("oak ridge foods called, they want to reorder the same SKUs")).toEqual(["call:reached@Oak Ridge Foods"]);
   });
 
+  it("reads a weekday in a relative clause as the day of the thing described, not of the event", () => {
+    const day = (text: string) => read(text, known).entries.map((e) => [e.kind, e.amountMinor, e.day]);
+    expect(day("Summit Dental paid the invoice we sent on wednesday, 45k")).toEqual([["deal", 4500000, null]]);
+    expect(day("acme paid the invoice I sent them last thursday, 30k")).toEqual([["deal", 3000000, null]]);
+    expect(day("Globex signed the proposal we sent on monday, 120k")).toEqual([["deal", 12000000, null]]);
+    // A weekday of the event itself still dates it.
+    expect(day("on monday Globex signed the proposal, 120k")).toEqual([["deal", 12000000, { type: "weekday", weekday: 1 }]]);
+  });
+
+  it("reads a video meeting named as where people were as the medium of the event before, and a recording as no demo", () => {
+    expect(got("demo for summit dental went well, 5 ppl on the zoom")).toEqual(["presentation@Summit Dental"]);
+    expect(got("presented to globex, whole team on the zoom call")).toEqual(["presentation@Globex"]);
+    expect(got("did the demo for initech, 6 people on teams")).toEqual(["presentation@Initech"]);
+    expect(got("had a zoom with Globex yesterday")).toEqual(["meeting@Globex"]);
+    expect(got("emailed globex the demo recording and pricing")).toEqual(["proposal@Globex"]);
+    expect(got("sent acme the recording of the demo")).toEqual([]);
+    expect(got("forwarded the webinar link to northwind")).toEqual([]);
+  });
+
   it("reads the company of the person who referred a lead as no lead", () => {
     expect(got("referral from Mark at Globex — Hillcrest Farms, they want to talk")).toEqual(["lead@Hillcrest Farms"]);
     expect(got("referral from Anna at Initech: Maple Clinic wants a demo")).toEqual(["lead@Maple Clinic"]);
