@@ -252,6 +252,8 @@ interface ClientRef {
   start: number;
   /** A new name read only from a lowercase word after a preposition ("в отпуске"): weak evidence. */
   weak?: boolean;
+  /** Read only by a round-11 English rule (a possessive typed without its apostrophe): confirmed, never stored unasked. */
+  newlyRead?: boolean;
   /** A new name the dictionary knows as a place after "в/во/на" ("объект в Химках"), or a person named by a role. */
   place?: boolean;
 }
@@ -1046,7 +1048,15 @@ function findClients(
       (LEGAL.has(tokens[i - 2]?.lower ?? "") || (i >= 2 && isUpper(before.text) && !morph?.(before.lower, null)?.tense));
     if (midName && hit.words === 1 && norm(t.lower) !== norm(hit.client.name)) continue;
     const last = tokens[i + hit.words - 1]!;
-    found.push({ name: hit.client.name, isNew: false, start: t.start, typed: text.slice(t.start, last.end) });
+    // "kestrels line": a name found only through an "s" the client's own words lack was first read in round 11.
+    const possessiveS = !isCyrillic(last.lower) && last.lower.endsWith("s") && !hit.client.words.includes(compact(last.lower));
+    found.push({
+      name: hit.client.name,
+      isNew: false,
+      start: t.start,
+      typed: text.slice(t.start, last.end),
+      ...(possessiveS ? { newlyRead: true } : {}),
+    });
     used.push([t.start, last.end]);
     i += hit.words - 1;
   }
@@ -1772,7 +1782,7 @@ export function readFreeText(
  * irregular past the only sign of what was done, a person named by a title, or a round-11 rule a clause applied.
  */
 function newlyReadEnglish(lower: string, clauses: Clause[]): boolean {
-  if (clauses.some((c) => c.newlyRead)) return true;
+  if (clauses.some((c) => c.newlyRead || c.clients.some((x) => x.newlyRead))) return true;
   if (spans(EN_TITLE_WORD, lower).length > 0) return true;
   return EN_NEWLY_READ.some(([now, before]) => {
     const was = spans(before, lower);

@@ -1109,6 +1109,14 @@ describe("readFreeText, round 11, English: people at companies, loss families, v
     expect(got("forwarded the webinar link to northwind")).toEqual([]);
   });
 
+  it("matches a known client in an English possessive typed without its apostrophe", () => {
+    const two = ["Kestrel Systems", "Brightwell Foods"];
+    const names = (text: string) => readFreeText(text, two, morph).entries.map((e) => `${e.kind}@${e.clientName}`);
+    expect(names("kestrels line was busy all afternoon")).toEqual(["call@Kestrel Systems"]);
+    expect(names("tender bid submitted for brightwells packaging line")).toEqual(["proposal@Brightwell Foods"]);
+    expect(readFreeText("kestrels line was busy all afternoon", two, morph).confident).toBe(false);
+  });
+
   it("reads the company of the person who referred a lead as no lead", () => {
     expect(got("referral from Mark at Globex — Hillcrest Farms, they want to talk")).toEqual(["lead@Hillcrest Farms"]);
     expect(got("referral from Anna at Initech: Maple Clinic wants a demo")).toEqual(["lead@Maple Clinic"]);
