@@ -1140,6 +1140,7 @@ function findClients(
     // "closed harbor freight for 95k": right after an English event verb, its object.
     const subjectEnd =
       latinSubjectEnd(all, idx) ??
+      latinHeadEnd(text, all, idx) ??
       (prev && !isCyrillic(prev.text) && EN_EVENT_VERB.test(prev.lower) && !isCyrillic(t.text) && !isEventToken(t)
         ? latinRunEnd(all, idx)
         : null);
@@ -1279,7 +1280,27 @@ function latinSubjectEnd(all: Token[], at: number): number | null {
     const t = all[k]!;
     if (isCyrillic(t.text) || isUpper(t.text) || /\d/.test(t.text)) return null;
     if (k > at && EN_EVENT_VERB.test(t.lower)) return k;
+    // "fenwick analytics dm picked up": the one reached, by their role, between the company and the verb.
+    if (k > at && EN_ROLE_WORD.test(t.lower) && EN_EVENT_VERB.test(all[k + 1]?.lower ?? "")) return k;
     if (STOP.has(t.lower) || EN_NOT_NAME.has(t.lower) || isEventToken(t) || EN_EVENT_VERB.test(t.lower)) return null;
+  }
+  return null;
+}
+
+const EN_ROLE_WORD =
+  /^(?:dm|ceo|cfo|cto|coo|owner|founder|manager|director|buyer|receptionist|secretary|assistant|gm|md|vp|boss|team|guy|guys|folks)$/u;
+
+/**
+ * "greystone dairy - deal closed", "oak valley farms: no answer": lowercase Latin words opening a message and set off by
+ * a dash or a colon head it as its name; where they end, or null.
+ */
+function latinHeadEnd(text: string, all: Token[], at: number): number | null {
+  if (at !== 0) return null;
+  for (let k = 0; k < Math.min(3, all.length - 1); k++) {
+    const t = all[k]!;
+    if (isCyrillic(t.text) || isUpper(t.text) || /\d/.test(t.text) || STOP.has(t.lower) || EN_NOT_NAME.has(t.lower) || isEventToken(t))
+      return null;
+    if (/^\s*[-—–:]\s/u.test(text.slice(t.end, all[k + 1]!.start) + " ")) return k + 1;
   }
   return null;
 }

@@ -1117,6 +1117,13 @@ describe("readFreeText, round 11, English: people at companies, loss families, v
     expect(readFreeText("kestrels line was busy all afternoon", two, morph).confident).toBe(false);
   });
 
+  it("reads lowercase words heading a message before a dash or a colon, or before a role and a verb, as a new name", () => {
+    expect(got("hillcrest farms - deal closed, 400k")).toEqual(["deal@Hillcrest Farms"]);
+    expect(got("oak valley farms: no answer")).toEqual(["call:noanswer@Oak Valley Farms"]);
+    expect(got("riverside clinic owner picked up, we talked 10 min")).toEqual(["call:reached@Riverside Clinic"]);
+    expect(got("harbor freight ceo answered, interested")).toEqual(["call:reached@Harbor Freight"]);
+  });
+
   it("reads the company of the person who referred a lead as no lead", () => {
     expect(got("referral from Mark at Globex — Hillcrest Farms, they want to talk")).toEqual(["lead@Hillcrest Farms"]);
     expect(got("referral from Anna at Initech: Maple Clinic wants a demo")).toEqual(["lead@Maple Clinic"]);
