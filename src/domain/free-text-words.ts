@@ -142,6 +142,8 @@ export const BOSS_AWAY = w(
   // The words between (where the gatekeeper sits, whom they kept you from) stay outside the match: the client is among them.
   "(?<=(?:секретар|ресепшн|receptionist|assistant|gatekeeper)\\p{L}*\\s+(?:\\S+\\s+){0,6})(?:не\\s+(?:пустил|соединил|переключил)\\p{L}*|(?:didn'?t|did\\s+not|wouldn'?t|would\\s+not|won'?t)\\s+(?:connect|put\\s+(?:me\\s+)?through))|" +
     "(?:director|boss|owner|manager|gm|ceo|decision\\s+maker|(?:mr|mrs|ms|miss|dr)\\.?\\s+\\p{L}+)\\s+(?:is|was)\\s+(?:out|away|off|not\\s+in|unavailable|on\\s+(?:vacation|leave|holiday))(?![\\p{L}])|" +
+    // "the owner was in a meeting", "he's in meetings all day": the one called is busy.
+    "(?:is|was|are|were|'s|’s|'re)\\s+(?:still\\s+)?(?:in|at)\\s+(?:a\\s+|another\\s+|an?\\s+)?(?:meeting|meetings|conference)(?![\\p{L}])|" +
     "(?:директор|руководител|лпр|собственник|владел|гендир|начальник|босс|нужн\\p{L}*\\s+человек)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:нет|не\\s+было|не\\s+будет|в\\s+командировке|в\\s+отпуске|на\\s+больничном|уехал\\p{L}*)(?![\\p{L}])",
 );
 // The nouns of an appointment, Russian and (typed in Russian messages too) English.
@@ -414,6 +416,9 @@ export const EN_EVENT_THING_AFTER =
   /^(?:demo|presentation|webinar|walkthrough|pitch)\p{L}*\s+(?:recording|video|link|access|account|login|credentials|environment|version|copy|file|deck|slides|materials|notes|summary|invite|invitation)s?(?![\p{L}])/iu;
 export const EN_EVENT_THING_BEFORE =
   /(?<![\p{L}])(?:recording|video|link|slides|deck|notes|summary|copy)\s+(?:of|from)\s+(?:the\s+|our\s+|their\s+|my\s+|yesterday's\s+|today's\s+)?$/iu;
+// "he's in meetings all day", "was in a meeting": where the one called was, no meeting of ours.
+export const EN_BUSY_IN_BEFORE =
+  /(?:(?<![\p{L}])(?:is|was|are|were|be|been)|['’](?:s|re))\s+(?:still\s+)?(?:in|at)\s+(?:a\s+|another\s+|an?\s+)?$/iu;
 // "молчит после КП", "before the demo", "до встречи": an event named as a point in time was not done here.
 export const TIME_REFERENCE = /(?<![\p{L}-])(?:после|перед|after|before|since|following)\s+(?:(?:the|our|их|нашего|нашей|нашу)\s+)?$/iu;
 export const REFERRED_BY =

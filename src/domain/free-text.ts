@@ -20,6 +20,7 @@ import {
   COMMAND,
   COMPLAINT,
   CURRENCY_FOREIGN,
+  EN_BUSY_IN_BEFORE,
   EN_EVENT_THING_AFTER,
   EN_EVENT_THING_BEFORE,
   EN_IRREGULAR_PAST_RE,
@@ -745,6 +746,11 @@ function readClause(
         return false;
       }
       if (STATUS_AFTER.test(lower.slice(a))) return false;
+      // "he's in meetings all day", "the owner was in a meeting": somebody busy, no meeting of ours.
+      if (kind === "meeting" && EN_BUSY_IN_BEFORE.test(before)) {
+        clause.newlyRead = true;
+        return false;
+      }
       // "emailed Kestrel the demo recording", "sent the recording of the webinar": a thing made of the event, no event.
       if (kind === "presentation" && (EN_EVENT_THING_AFTER.test(lower.slice(a)) || EN_EVENT_THING_BEFORE.test(before))) {
         clause.newlyRead = true;

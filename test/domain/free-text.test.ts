@@ -1124,6 +1124,13 @@ describe("readFreeText, round 11, English: people at companies, loss families, v
     expect(got("harbor freight ceo answered, interested")).toEqual(["call:reached@Harbor Freight"]);
   });
 
+  it("reads the one called being in a meeting as not reached, not as a meeting of ours", () => {
+    expect(got("Globex's receptionist said he's in meetings all day, couldnt get through")).toEqual(["call:noanswer@Globex"]);
+    expect(got("called acme, the owner was in a meeting")).toEqual(["call:noanswer@Acme Corp"]);
+    expect(got("rang initech, she's in a meeting till 3")).toEqual(["call:noanswer@Initech"]);
+    expect(got("met with Globex in their office")).toEqual(["meeting@Globex"]);
+  });
+
   it("reads the company of the person who referred a lead as no lead", () => {
     expect(got("referral from Mark at Globex — Hillcrest Farms, they want to talk")).toEqual(["lead@Hillcrest Farms"]);
     expect(got("referral from Anna at Initech: Maple Clinic wants a demo")).toEqual(["lead@Maple Clinic"]);
