@@ -143,7 +143,7 @@ export const BOSS_AWAY = w(
   "(?<=(?:секретар|ресепшн|receptionist|assistant|gatekeeper)\\p{L}*\\s+(?:\\S+\\s+){0,6})(?:не\\s+(?:пустил|соединил|переключил)\\p{L}*|(?:didn'?t|did\\s+not|wouldn'?t|would\\s+not|won'?t)\\s+(?:connect|put\\s+(?:me\\s+)?through))|" +
     "(?:director|boss|owner|manager|gm|ceo|decision\\s+maker|(?:mr|mrs|ms|miss|dr)\\.?\\s+\\p{L}+)\\s+(?:is|was)\\s+(?:out|away|off|not\\s+in|unavailable|on\\s+(?:vacation|leave|holiday))(?![\\p{L}])|" +
     // "the owner was in a meeting", "he's in meetings all day": the one called is busy.
-    "(?:is|was|are|were|'s|’s|'re)\\s+(?:still\\s+)?(?:in|at)\\s+(?:a\\s+|another\\s+|an?\\s+)?(?:meeting|meetings|conference)(?![\\p{L}])|" +
+    "(?:\\p{L}+['’](?:s|re)|is|was|are|were)\\s+(?:still\\s+)?(?:in|at)\\s+(?:a\\s+|another\\s+|an?\\s+)?(?:meeting|meetings|conference)(?![\\p{L}])|" +
     "(?:директор|руководител|лпр|собственник|владел|гендир|начальник|босс|нужн\\p{L}*\\s+человек)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:нет|не\\s+было|не\\s+будет|в\\s+командировке|в\\s+отпуске|на\\s+больничном|уехал\\p{L}*)(?![\\p{L}])",
 );
 // The nouns of an appointment, Russian and (typed in Russian messages too) English.
