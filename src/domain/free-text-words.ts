@@ -37,6 +37,30 @@ const EN_TO_PLACE =
   "(?=(?:see|visit|meet|their|his|her)\\s|the\\s+(?:client|customer|office|site|plant|factory|warehouse|shop|store)|(?!voice|vm(?![\\p{L}])|(?:an?|another|other|the|competitor|vendor|supplier|lunch|dinner|breakfast|bed|work|sleep|school|it|that|this|them|him|us|me|my|our|expo|conference|court)(?![\\p{L}]))\\p{L})";
 const EN_VISIT = `(?:went|headed|drove|walked|came)\\s+(?:over\\s+|down\\s+|out\\s+|up\\s+|back\\s+|round\\s+)?to\\s+${EN_TO_PLACE}|(?:stopped|swung|popped|dropped)\\s+(?:by|in|into|over)(?![\\p{L}])`;
 
+// "reached out to Acme, their manager picked up": our own outreach is a call, unless told of a written channel
+// ("reached out to us" is a lead).
+const EN_CALL_MORE =
+  "reached\\s+out\\s+to\\s+(?!us(?![\\p{L}]))(?!.*(?:e-?mail|linkedin|whats-?app|texts?(?![\\p{L}])|messages?(?![\\p{L}])|dm(?![\\p{L}])|inmail|telegram))";
+// "someone from Harbor Tech emailed", "Globex introduced us to Sunset Bakery", "got an intro to": somebody new got in touch
+// or was introduced.
+const EN_LEAD_MORE =
+  "(?:someone|somebody|a\\s+(?:guy|woman|lady|manager|buyer|rep|person))\\s+from\\s+(?=\\S)|introduced\\s+us\\s+to|put\\s+us\\s+in\\s+touch\\s+with|connected\\s+us\\s+(?:with|to)|(?:got|an?)\\s+(?:warm\\s+)?intro(?:duction)?\\s+to";
+// "chose not to proceed", "won't be proceeding", "not moving ahead": a decision against in English.
+const EN_LOST_MORE =
+  "(?:chose|decided|opted)\\s+not\\s+to|(?:won'?t|will\\s+not)\\s+be\\s+(?:proceeding|moving\\s+(?:forward|ahead)|going\\s+ahead|buying|renewing|signing)|not\\s+(?:proceeding|moving\\s+ahead|going\\s+ahead)|(?:closed|closing|marked)\\s+(?:it|them|the\\s+deal)\\s+(?:out|as\\s+lost)";
+
+// "the doctor is with a patient", "he's tied up", "she is travelling", "the owner was in a meeting", "he's in meetings all
+// day": the one called is busy or away.
+const EN_BUSY =
+  "(?:\\p{L}+['’]s|is|was)\\s+(?:with\\s+(?:a\\s+)?(?:patient|client|customer)s?|tied\\s+up|travel+ing|off\\s+sick|out\\s+sick|on\\s+(?:another|a)\\s+call|in\\s+surgery|out\\s+of\\s+(?:the\\s+)?office)(?![\\p{L}])|" +
+  "(?:\\p{L}+['’](?:s|re)|is|was|are|were)\\s+(?:still\\s+)?(?:in|at)\\s+(?:a\\s+|another\\s+|an?\\s+)?(?:meeting|meetings|conference)(?![\\p{L}])";
+// "number is dead", "nobody picks up", "left a message with the front desk": a call not reached, in English.
+const EN_NOANSWER_MORE =
+  "(?:number|line|cell|mobile)\\s+(?:is\\s+|was\\s+)?(?:dead|off|disconnected)|(?:nobody|no\\s+one|noone)\\s+(?:picks|picking|answers|answering)|left\\s+(?:a\\s+|another\\s+)?(?:message|msg)\\s+with|(?:front\\s+desk|receptionist|secretary|assistant)\\s+(?:took|takes)\\s+(?:a\\s+)?message";
+// "booked an appointment", "scheduled an onsite", "set up a site visit": an appointment of any name booked.
+const EN_BOOKED_MORE =
+  "(?:booked|scheduled|set\\s+up|arranged|locked\\s+in|lined\\s+up|got|made|confirmed|pencil+ed\\s+in)\\s+(?:an?\\s+|the\\s+|another\\s+)?(?:[\\p{L}-]+\\s+)?(?:appointment|appt|onsite|on-site|site\\s+visit|visit|walkthrough|tour|tasting|workshop)(?![\\p{L}])";
+
 export const EN_IRREGULAR_PAST =
   "ran|held|brought|caught|told|found|saw|wrote|bought|came|heard|kept|began|drove|flew|sat|led|spent|taught";
 
@@ -46,7 +70,7 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "lost",
     w(
-      `отказ|отказал|отказались|минус(?<=(?:^|[.,;:!—–])\\s*минус)(?=\\s+[«"\\p{L}])(?!\\s+(?:\\d|скидк|процент|налог|ндс|комисси|доставк|расход|бонус|один|одна|одного|одну|два|две|ещ[её])\\p{L}*)|не\\s+выигра\\p{L}*|победила?(?![\\p{L}])(?!\\s+(?:в|на)\\s)|продлил\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:у|со?)\\s+(?:сво|друг|текущ|прежн|стар|нынешн|конкурент)\\p{L}*|сказал[аи]?\\s+нет|(?<!пока\\s)(?:не\\s+актуальн|неактуальн)\\p{L}*|(?:слил(?:ся|ись|ась|и)|соскочил\\p{L}*|спрыгнул\\p{L}*)(?!\\s+(?:со?\\s+)?(?:встреч|демо|созвон|звонк|през))|(?:выигра|победил)\\p{L}*\\s+(?:друг|конкурент)\\p{L}*|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+буд(?:ет|ем)\\s+(?:\\p{L}+\\s+){0,3}(?:покупа|бра|заказыва|работа|подписыва|продлева|сотруднича)\\p{L}*|(?:won'?t|will\\s+not|not\\s+going\\s+to)\\s+(?:buy|sign|renew|proceed|go\\s+ahead|move\\s+forward)|не\\s+интерес|неинтерес|(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли)|ушл[аи]|достал\\p{L}*)\\s+(?:(?:к|в)\\s+)?(?:конкурент|другом|другой|другим)|выбрали\\s+(?:другого|другой|другую|других|конкурент)|проигра[лн]\\p{L}*|пролетел\\p{L}*|отвалил|съехал|no\\s+go(?![\\p{L}])|not\\s+moving\\s+forward|won'?t\\s+(?:move|go)\\s+forward|decided\\s+(?:against|not\\s+to)|нашли\\s+(?:\\p{L}+\\s+)?(?:дешевл|другого|другую|другой)|купили\\s+у\\s+(?:других|другого|конкурент)|стоп-?лист|расторг\\p{L}*|отменил\\p{L}*\\s+(?:заказ|сделк|договор|контракт)|cancel+ed\\s+(?:the\\s+|their\\s+)?(?:deal|contract|order)|заморозил\\p{L}*|выбрал\\p{L}*\\s+(?:конкурент|другого|другую|другой)|lost|declined(?!\\s+(?:my|our|the|a)\\s+calls?)|refused|rejected|passed\\s+on|not\\s+interested|(?:went|gone)\\s+with|(?:chose|picked|selected|opted\\s+for|switched\\s+to|going\\s+with)\\s+(?:an?\\s+|another\\s+|the\\s+other\\s+|other\\s+|a\\s+different\\s+|some\\s+)?(?:competitor|vendor|supplier|provider|partner|contractor|agency|someone|somebody)|(?:chose|picked|selected|opted\\s+for|switched\\s+to)\\s+(?:another|a\\s+different|the\\s+other)(?![\\p{L}])|passed(?=\\s*(?:$|[.,;!)—–-])|\\s+for\\s+now)|(?:chose|picked|selected|opted\\s+for|went\\s+with|going\\s+with)\\s+(?:an?\\s+)?(?:cheaper|different|alternative|competing)(?![\\p{L}])|stay\\p{L}*\\s+with\\s+(?:their|the|its|his|her)\\s+(?:current|existing|old|incumbent|present)|оста[лт]\\p{L}*\\s+(?:со?\\s+)?(?:старым|текущим|своим|прежним|нынешним)|pulled\\s+(?:out|the\\s+plug)|closed[\\s-]+lost|not\\s+a\\s+(?:good\\s+)?fit|no\\s+longer\\s+(?:interested|a\\s+fit|pursuing|moving)|build(?:ing)?\\s+(?:it\\s+)?in-?house|не\\s+прош\\p{L}*\\s+по\\s+(?:бюджету|цене|деньгам)|решил\\p{L}*\\s+не\\s+(?:брать|покупать|заказывать|продолжать|работать|подписывать|продлевать|идти)|killed\\s+(?:the\\s+|our\\s+)?(?:deal|project|contract|order)|deal(?:'s|\\s+is)\\s+off|budget\\s+(?:was\\s+)?(?:cut|frozen|slashed)|(?:cut|froze|slashed)\\s+(?:the\\s+|their\\s+)?budget|урезал\\p{L}*\\s+бюджет|бюджет\\s+урезал\\p{L}*|walked\\s+away|bailed|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned|${EN_GONE_TO}`,
+      `отказ|отказал|отказались|минус(?<=(?:^|[.,;:!—–])\\s*минус)(?=\\s+[«"\\p{L}])(?!\\s+(?:\\d|скидк|процент|налог|ндс|комисси|доставк|расход|бонус|один|одна|одного|одну|два|две|ещ[её])\\p{L}*)|не\\s+выигра\\p{L}*|победила?(?![\\p{L}])(?!\\s+(?:в|на)\\s)|продлил\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:у|со?)\\s+(?:сво|друг|текущ|прежн|стар|нынешн|конкурент)\\p{L}*|сказал[аи]?\\s+нет|(?<!пока\\s)(?:не\\s+актуальн|неактуальн)\\p{L}*|(?:слил(?:ся|ись|ась|и)|соскочил\\p{L}*|спрыгнул\\p{L}*)(?!\\s+(?:со?\\s+)?(?:встреч|демо|созвон|звонк|през))|(?:выигра|победил)\\p{L}*\\s+(?:друг|конкурент)\\p{L}*|потерял|потеряли|передумал|сорвал|не\\s+будут|не\\s+буд(?:ет|ем)\\s+(?:\\p{L}+\\s+){0,3}(?:покупа|бра|заказыва|работа|подписыва|продлева|сотруднича)\\p{L}*|(?:won'?t|will\\s+not|not\\s+going\\s+to)\\s+(?:buy|sign|renew|proceed|go\\s+ahead|move\\s+forward)|не\\s+интерес|неинтерес|(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли)|ушл[аи]|достал\\p{L}*)\\s+(?:(?:к|в)\\s+)?(?:конкурент|другом|другой|другим)|выбрали\\s+(?:другого|другой|другую|других|конкурент)|проигра[лн]\\p{L}*|пролетел\\p{L}*|отвалил|съехал|no\\s+go(?![\\p{L}])|not\\s+moving\\s+forward|won'?t\\s+(?:move|go)\\s+forward|decided\\s+(?:against|not\\s+to)|нашли\\s+(?:\\p{L}+\\s+)?(?:дешевл|другого|другую|другой)|купили\\s+у\\s+(?:других|другого|конкурент)|стоп-?лист|расторг\\p{L}*|отменил\\p{L}*\\s+(?:заказ|сделк|договор|контракт)|cancel+ed\\s+(?:the\\s+|their\\s+)?(?:deal|contract|order)|заморозил\\p{L}*|выбрал\\p{L}*\\s+(?:конкурент|другого|другую|другой)|lost|declined(?!\\s+(?:my|our|the|a)\\s+calls?)|refused|rejected|passed\\s+on|not\\s+interested|(?:went|gone)\\s+with|(?:chose|picked|selected|opted\\s+for|switched\\s+to|going\\s+with)\\s+(?:an?\\s+|another\\s+|the\\s+other\\s+|other\\s+|a\\s+different\\s+|some\\s+)?(?:competitor|vendor|supplier|provider|partner|contractor|agency|someone|somebody)|(?:chose|picked|selected|opted\\s+for|switched\\s+to)\\s+(?:another|a\\s+different|the\\s+other)(?![\\p{L}])|passed(?=\\s*(?:$|[.,;!)—–-])|\\s+for\\s+now)|(?:chose|picked|selected|opted\\s+for|went\\s+with|going\\s+with)\\s+(?:an?\\s+)?(?:cheaper|different|alternative|competing)(?![\\p{L}])|stay\\p{L}*\\s+with\\s+(?:their|the|its|his|her)\\s+(?:current|existing|old|incumbent|present)|оста[лт]\\p{L}*\\s+(?:со?\\s+)?(?:старым|текущим|своим|прежним|нынешним)|pulled\\s+(?:out|the\\s+plug)|closed[\\s-]+lost|not\\s+a\\s+(?:good\\s+)?fit|no\\s+longer\\s+(?:interested|a\\s+fit|pursuing|moving)|build(?:ing)?\\s+(?:it\\s+)?in-?house|не\\s+прош\\p{L}*\\s+по\\s+(?:бюджету|цене|деньгам)|решил\\p{L}*\\s+не\\s+(?:брать|покупать|заказывать|продолжать|работать|подписывать|продлевать|идти)|killed\\s+(?:the\\s+|our\\s+)?(?:deal|project|contract|order)|deal(?:'s|\\s+is)\\s+off|budget\\s+(?:was\\s+)?(?:cut|frozen|slashed)|(?:cut|froze|slashed)\\s+(?:the\\s+|their\\s+)?budget|урезал\\p{L}*\\s+бюджет|бюджет\\s+урезал\\p{L}*|walked\\s+away|bailed|backed\\s+out|dropped\\s+out|said\\s+no|turned\\s+(?:us\\s+)?down|fell\\s+through|churned|${EN_GONE_TO}|${EN_LOST_MORE}`,
     ),
   ],
   [
@@ -90,7 +114,7 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "call",
     w(
-      "по\\s+телефону|(?:не)?(?:по|пере|от|со|про|до|за|об)?звон|звякнул|набрал|набирал|трубк|прозвон|(?<!(?:chain|company|firm|business|shop|store|outfit|place|startup|agency|bakery|cafe|restaurant|clinic|brand)\\s+)call|calls|calling|rang|phoned|phone|dialed|dialled|ring|followed\\s+up",
+      `по\\s+телефону|(?:не)?(?:по|пере|от|со|про|до|за|об)?звон|звякнул|набрал|набирал|трубк|прозвон|(?<!(?:chain|company|firm|business|shop|store|outfit|place|startup|agency|bakery|cafe|restaurant|clinic|brand)\\s+)call|calls|calling|rang|phoned|phone|dialed|dialled|ring|followed\\s+up|${EN_CALL_MORE}`,
     ),
   ],
   [
@@ -105,7 +129,7 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
         "(?:got|received)\\s+(?:a|an)\\s+(?:[\\p{L}-]+\\s+)?(?:message|email|e-mail|text|dm|inquiry|enquiry)\\s+from|(?:message|email|inquiry|enquiry)\\s+came\\s+in\\s+from|сами\\s+(?:\\p{L}+\\s+)?(?:позвонил|набрал|вышл|выш[её]л|обратил|написал)\\p{L}*|(?:позвонил|набрал|вышл|выш[её]л|написал)\\p{L}*\\s+сами|(?:called|rang|phoned|reached\\s+out\\s+to)\\s+us|called\\s+in(?![\\p{L}])|" +
         "(?:приш[её]л|пришл[аи]|появил\\p{L}*|заш[её]л|зашл[аи]|обратил\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:клиент|лид|заявк|запрос|контакт)|(?:взял|получил|дал[аи]?)\\p{L}*\\s+контакт|" +
         "(?:from|via|through)\\s+(?:the\\s+|our\\s+)?(?:website|site|web\\s+form|landing)|(?:website|web|contact|site)\\s+form|" +
-        "нов(?:ый|ая|ого|ое|ые)\\s+(?:лид|клиент|контакт|заявк)|наш[её]л\\p{L}*\\s+(?:нов\\p{L}*\\s+)?(?:клиент|лид|контакт|заказчик)\\p{L}*|через\\s+знаком\\p{L}*|лид(?![\\p{L}])|лида|заявк|входящ|обратил|new\\s+(?:lead|client|prospect|contact|customer)|(?:new|inbound|hot|warm|fresh)\\s+lead|lead\\s*:|lead\\s+from|inbound|inquiry|enquiry|new\\s+prospect|reached\\s+out|lead\\s+came\\s+in|came\\s+in\\s+(?:from|via|through)|filled\\s+(?:out\\s+|in\\s+)?(?:the\\s+|a\\s+|our\\s+)?form|(?:demo|quote|pricing)\\s+request|запрос\\s+(?:на|с\\s+сайта)|запрос\\s+(?:\\p{L}+\\s+)?(?:кп|прайс|цен|демо|презентаци|расч[её]т|коммерческ|предложени|сч[её]т)|(?:нов\\p{L}*\\s+)?обращени\\p{L}*",
+        `нов(?:ый|ая|ого|ое|ые)\\s+(?:лид|клиент|контакт|заявк)|наш[её]л\\p{L}*\\s+(?:нов\\p{L}*\\s+)?(?:клиент|лид|контакт|заказчик)\\p{L}*|через\\s+знаком\\p{L}*|лид(?![\\p{L}])|лида|заявк|входящ|обратил|new\\s+(?:lead|client|prospect|contact|customer)|(?:new|inbound|hot|warm|fresh)\\s+lead|lead\\s*:|lead\\s+from|inbound|inquiry|enquiry|new\\s+prospect|reached\\s+out(?!\\s+to\\s+(?!us(?![\\p{L}])))|lead\\s+came\\s+in|came\\s+in\\s+(?:from|via|through)|filled\\s+(?:out\\s+|in\\s+)?(?:the\\s+|a\\s+|our\\s+)?form|(?:demo|quote|pricing)\\s+request|запрос\\s+(?:на|с\\s+сайта)|запрос\\s+(?:\\p{L}+\\s+)?(?:кп|прайс|цен|демо|презентаци|расч[её]т|коммерческ|предложени|сч[её]т)|(?:нов\\p{L}*\\s+)?обращени\\p{L}*|${EN_LEAD_MORE}`,
     ),
   ],
 ];
@@ -135,15 +159,16 @@ export const NOANSWER = w(
       "(?:receptionist|secretary|assistant|front\\s+desk)\\s+(?:\\S+\\s+){0,2}",
       "(?:wouldn'?t|would\\s+not|didn'?t|did\\s+not|refused\\s+to|won'?t)\\s+(?:put|transfer|connect|let)",
     ) +
-    "|wouldn'?t\\s+(?:transfer|connect)|(?<=\\p{L}\\s)busy(?=\\s*(?:$|[.,;!)—–-]))|voice\\s*mail|vm(?![\\p{L}])|^(?:nothing|nada|no\\s+luck|ничего|глухо|безрезультатно)$|not\\s+pick\\p{L}*\\s+up|no\\s+pick-?up|phone\\s+(?:was\\s+|is\\s+)?(?:off|dead)|switched\\s+off|turned\\s+off|не\\s+застал\\p{L}*|(?:не\\s+был\\p{L}*\\s+на\\s+связи|на\\s+связи\\s+не\\s+был\\p{L}*)|вне\\s+сети|там\\s+никого|никого\\s+нет|сбрасыва\\p{L}*|не\\s+пропустил\\p{L}*|не\\s+пуска\\p{L}*|без\\s+ответа|не\\s+достуч\\p{L}*|didn'?t(?=\\s*(?:$|[.,;!]))|не\\s+(?:мог\\p{L}*|могу|удал\\p{L}*|получ\\p{L}*)\\s+(?:до|про)звон|не\\s+(?:взял|взяла|взяли|берет|берут|бер[её]т|брал[аи]?|отвечает|отвечают|ответил[аи]?)(?![\\p{L}])|секретар\\p{L}*\\s+не\\s+соедин|не\\s+соедин|сбросил\\p{L}*(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|line\\s+(?:was\\s+)?busy|both\\s+busy|(?:^|-\\s*|,\\s*)busy|couldn'?t\\s+get\\s+through|could\\s+not\\s+get\\s+through|wouldn'?t\\s+put\\s+(?:me\\s+)?through|gatekeeper|left\\s+a\\s+voicemail|didn'?t\\s+pick|не\\s*дозвон|недозвон|не\\s+(?:взял|взяла|взяли|берет|берут|брал|брали|брала|снял|сняли|подняли|поднял)\\s+трубк|трубк\\p{L}*\\s+не\\s+(?:взял|взяли|берут|берет|брал|брали|сняли|сняли)|не\\s+ответил|не\\s+отвеча|никто\\s+не|сбросил(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|занято|недоступ|вне\\s+зоны|автоответчик|гудки|no\\s+answer|no\\s+one\\s+(?:answered|picked)|nobody\\s+(?:answered|picked)|didn'?t\\s+(?:answer|pick\\s+up)|did\\s+not\\s+(?:answer|pick\\s+up)|not\\s+answering|voicemail|unreachable|couldn'?t\\s+reach|could\\s+not\\s+reach|hung\\s+up|went\\s+to\\s+voicemail",
+    "|wouldn'?t\\s+(?:transfer|connect)|(?<=\\p{L}\\s)busy(?=\\s*(?:$|[.,;!)—–-]))|voice\\s*mail|vm(?![\\p{L}])|^(?:nothing|nada|no\\s+luck|ничего|глухо|безрезультатно)$|not\\s+pick\\p{L}*\\s+up|no\\s+pick-?up|phone\\s+(?:was\\s+|is\\s+)?(?:off|dead)|switched\\s+off|turned\\s+off|не\\s+застал\\p{L}*|(?:не\\s+был\\p{L}*\\s+на\\s+связи|на\\s+связи\\s+не\\s+был\\p{L}*)|вне\\s+сети|там\\s+никого|никого\\s+нет|сбрасыва\\p{L}*|не\\s+пропустил\\p{L}*|не\\s+пуска\\p{L}*|без\\s+ответа|не\\s+достуч\\p{L}*|didn'?t(?=\\s*(?:$|[.,;!]))|не\\s+(?:мог\\p{L}*|могу|удал\\p{L}*|получ\\p{L}*)\\s+(?:до|про)звон|не\\s+(?:взял|взяла|взяли|берет|берут|бер[её]т|брал[аи]?|отвечает|отвечают|ответил[аи]?)(?![\\p{L}])|секретар\\p{L}*\\s+не\\s+соедин|не\\s+соедин|сбросил\\p{L}*(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|line\\s+(?:was\\s+)?busy|both\\s+busy|(?:^|-\\s*|,\\s*)busy|couldn'?t\\s+get\\s+through|could\\s+not\\s+get\\s+through|wouldn'?t\\s+put\\s+(?:me\\s+)?through|gatekeeper|left\\s+a\\s+voicemail|didn'?t\\s+pick|не\\s*дозвон|недозвон|не\\s+(?:взял|взяла|взяли|берет|берут|брал|брали|брала|снял|сняли|подняли|поднял)\\s+трубк|трубк\\p{L}*\\s+не\\s+(?:взял|взяли|берут|берет|брал|брали|сняли|сняли)|не\\s+ответил|не\\s+отвеча|никто\\s+не|сбросил(?![\\p{L}])(?!\\s+(?:\\p{L}+\\s+)?(?:цен|кп|прайс|предлож|инф|сч[её]т|през|договор|материал|файл|ссылк|кар[тт]очк))|занято|недоступ|вне\\s+зоны|автоответчик|гудки|no\\s+answer|no\\s+one\\s+(?:answered|picked)|nobody\\s+(?:answered|picked)|didn'?t\\s+(?:answer|pick\\s+up)|did\\s+not\\s+(?:answer|pick\\s+up)|not\\s+answering|voicemail|unreachable|couldn'?t\\s+reach|could\\s+not\\s+reach|hung\\s+up|went\\s+to\\s+voicemail|" +
+    EN_NOANSWER_MORE,
 );
 // "директора нет", "директор в командировке": the one the call was for is away, unless someone else was reached.
 export const BOSS_AWAY = w(
   // The words between (where the gatekeeper sits, whom they kept you from) stay outside the match: the client is among them.
   "(?<=(?:секретар|ресепшн|receptionist|assistant|gatekeeper)\\p{L}*\\s+(?:\\S+\\s+){0,6})(?:не\\s+(?:пустил|соединил|переключил)\\p{L}*|(?:didn'?t|did\\s+not|wouldn'?t|would\\s+not|won'?t)\\s+(?:connect|put\\s+(?:me\\s+)?through))|" +
     "(?:director|boss|owner|manager|gm|ceo|decision\\s+maker|(?:mr|mrs|ms|miss|dr)\\.?\\s+\\p{L}+)\\s+(?:is|was)\\s+(?:out|away|off|not\\s+in|unavailable|on\\s+(?:vacation|leave|holiday))(?![\\p{L}])|" +
-    // "the owner was in a meeting", "he's in meetings all day": the one called is busy.
-    "(?:\\p{L}+['’](?:s|re)|is|was|are|were)\\s+(?:still\\s+)?(?:in|at)\\s+(?:a\\s+|another\\s+|an?\\s+)?(?:meeting|meetings|conference)(?![\\p{L}])|" +
+    EN_BUSY +
+    "|" +
     "(?:директор|руководител|лпр|собственник|владел|гендир|начальник|босс|нужн\\p{L}*\\s+человек)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:нет|не\\s+было|не\\s+будет|в\\s+командировке|в\\s+отпуске|на\\s+больничном|уехал\\p{L}*)(?![\\p{L}])",
 );
 // The nouns of an appointment, Russian and (typed in Russian messages too) English.
@@ -175,7 +200,8 @@ export const MEETING_OUTCOME = w(
     `${preceded("(?:" + APPOINTMENT + ")\\p{L}*\\s+(?:(?:с|со|with)\\s+\\S+\\s+)?", "(?:назначил|поставил|забил|запланировал|согласовал|booked|scheduled|set\\s+up|locked\\s+in)")}\\p{L}*|` +
     // "demo scheduled for Tue", "meeting with Acme is booked".
     "(?:demo|meeting|presentation|zoom)\\s+(?:with\\s+\\S+\\s+)?(?:is\\s+|was\\s+)?(?:booked|scheduled|set(?:\\s+up)?|arranged|confirmed|locked\\s+in)|" +
-    "записал\\p{L}*\\s+(?:их\\s+|его\\s+|е[её]\\s+)?на\\s+(?:демо|демк|встреч|презент|показ)|пригласил\\p{L}*\\s+(?:нас\\s+|меня\\s+)?на\\s+(?:демо|демк|встреч|презент|показ|переговор)|договорил\\p{L}*\\s+(?:что\\s+)?(?:приеду|подъеду|заеду|приедут|приедем|встретимся)|(?:демо|демк\\p{L}*|презентаци\\p{L}*)\\s+(?:назначен|договорились)|(?:set\\s+up|booked|scheduled|arranged|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:demo|presentation)|want\\p{L}*\\s+(?:a\\s+|the\\s+)?(?:demo|presentation|meeting)|(?:booked|scheduled|set\\s+up|arranged)\\s+(?:a\\s+|the\\s+|another\\s+)?(?:call|follow-up)|жд(?:ут|ем)\\s+(?:нас\\s+)?(?:на\\s+)?(?:демо|демк\\p{L}*|презентаци\\p{L}*|встреч\\p{L}*)|agreed\\s+to\\s+(?:a\\s+)?meet|(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|пн|вт|ср|чт|пт|сб|\\d)(?![\\p{L}])|подтвердил\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:встреч|демо|през)|завтра\\s+встреча|договорились\\s+(?:встретиться|увидеться|пересечься)|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|zoom)|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|(?:locked\\s+in|lined\\s+up|confirmed|pencil+ed\\s+in)\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|demo|presentation)|booked\\s+(?:for|on)|хотят\\s+встреч",
+    "записал\\p{L}*\\s+(?:их\\s+|его\\s+|е[её]\\s+)?на\\s+(?:демо|демк|встреч|презент|показ)|пригласил\\p{L}*\\s+(?:нас\\s+|меня\\s+)?на\\s+(?:демо|демк|встреч|презент|показ|переговор)|договорил\\p{L}*\\s+(?:что\\s+)?(?:приеду|подъеду|заеду|приедут|приедем|встретимся)|(?:демо|демк\\p{L}*|презентаци\\p{L}*)\\s+(?:назначен|договорились)|(?:set\\s+up|booked|scheduled|arranged|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:demo|presentation)|want\\p{L}*\\s+(?:a\\s+|the\\s+)?(?:demo|presentation|meeting)|(?:booked|scheduled|set\\s+up|arranged)\\s+(?:a\\s+|the\\s+|another\\s+)?(?:call|follow-up)|жд(?:ут|ем)\\s+(?:нас\\s+)?(?:на\\s+)?(?:демо|демк\\p{L}*|презентаци\\p{L}*|встреч\\p{L}*)|agreed\\s+to\\s+(?:a\\s+)?meet|(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|пн|вт|ср|чт|пт|сб|\\d)(?![\\p{L}])|подтвердил\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:встреч|демо|през)|завтра\\s+встреча|договорились\\s+(?:встретиться|увидеться|пересечься)|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|zoom)|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|(?:locked\\s+in|lined\\s+up|confirmed|pencil+ed\\s+in)\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|demo|presentation)|booked\\s+(?:for|on)|хотят\\s+встреч|" +
+    EN_BOOKED_MORE,
 );
 export const MEET_WORD = /встреч|встрет|демо|демк|през|показ|meet|demo|presentation|офис|office|приед|подъед|come\s+(?:over|to|by|in)/u;
 export const AHEAD_HINT = w(
@@ -204,7 +230,7 @@ export const EN_NEGATED = w(`(?:${EN_NOT_DONE}|not\\s+yet|wasn'?t|weren'?t|won'?
 export const WRITTEN = w(
   // "не ответил на КП", "hasn't replied to the quote": a reply to what was sent is written, not a call.
   "(?<=(?:ответ|отреагир|reply|replied|respond|answer)\\p{L}*\\s+(?:to\\s+)?(?:на\\s+)?(?:наш\\p{L}*\\s+|our\\s+|the\\s+|my\\s+)?)(?:т?кп|предложени\\p{L}*|коммерческ\\p{L}*|оффер\\p{L}*|сч[её]т\\p{L}*|прайс\\p{L}*|proposal|quote|offer|invoice)(?![\\p{L}])|" +
-    "e-?mail\\p{L}*|(?<!voice\\s+)mail(?![\\p{L}])|письм\\p{L}*|(?<!голосов\\p{L}*\\s+)почт\\p{L}*|сообщени\\p{L}*|messages?(?![\\p{L}])|texts?(?![\\p{L}])|texted|sms|смс\\p{L}*|whats-?app|ватсап\\p{L}*|вотсап\\p{L}*|telegram|телеграм\\p{L}*|мессендж\\p{L}*|inmail",
+    "e-?mail\\p{L}*|(?<!voice\\s+)mail(?![\\p{L}])|письм\\p{L}*|(?<!голосов\\p{L}*\\s+)почт\\p{L}*|сообщени\\p{L}*|(?<!left\\s+(?:a\\s+|another\\s+)?)messages?(?![\\p{L}])|texts?(?![\\p{L}])|texted|sms|смс\\p{L}*|whats-?app|ватсап\\p{L}*|вотсап\\p{L}*|telegram|телеграм\\p{L}*|мессендж\\p{L}*|inmail",
 );
 export const NOT_HELD = w(
   "не\\s+(?:состоял\\p{L}*|случил\\p{L}*|было|получил\\p{L}*\\s+встрет|приехал\\p{L}*|пришл\\p{L}*)|сорвал\\p{L}*|didn'?t\\s+happen|fell\\s+through|no-?show|не\\s+приш[её]л|не\\s+пришли|не\\s+явил\\p{L}*",
@@ -423,7 +449,8 @@ export const EN_BUSY_IN_BEFORE =
 export const TIME_REFERENCE = /(?<![\p{L}-])(?:после|перед|after|before|since|following)\s+(?:(?:the|our|их|нашего|нашей|нашу)\s+)?$/iu;
 export const REFERRED_BY =
   /(?:(?:referral\s+from|referred\s+by|recommended\s+by)\s+(?:\p{Lu}[\p{L}'’-]*\s+){1,2}(?:at|from)|referral\s+from|referred\s+by|recommended\s+by|рекомендаци\p{L}*(?:\s+от)?|от\s+партн[её]р\p{L}*)\s+$/iu;
-export const REFERRED = /^['’]?s?\s+(?:referred|recommended|порекомендовал\p{L}*|посоветовал\p{L}*)/iu;
+export const REFERRED =
+  /^['’]?s?\s+(?:referred|recommended|introduced\s+us|put\s+us\s+in\s+touch|connected\s+us|порекомендовал\p{L}*|посоветовал\p{L}*)/iu;
 // "позвонил по поводу КП": what the call was about is not another event.
 // "думают над КП", "рассматривают договор", "talked pricing", "reviewing the quote": the event word is the topic.
 export const ABOUT = w(
@@ -449,7 +476,7 @@ export const COMPLAINT = w(
   // "неправильно записал — это была встреча": a correction of what was logged, nothing new to log.
   "(?:неправильно|неверно|ошибочно|не\\s+так)\\s+(?:записал\\p{L}*|занес\\p{L}*|внес\\p{L}*|вн[её]с|залогировал\\p{L}*)|записал\\p{L}*\\s+(?:не\\s+так|неправильно|неверно|по\\s+ошибке)|logged\\s+(?:it\\s+|that\\s+)?(?:wrong|by\\s+mistake|incorrectly)|" +
     // "клиенты вообще не берут трубки": the day's clients at large, no event of one client.
-    "(?:can'?t|cannot|couldn'?t)\\s+reach\\s+anyone|(?:nobody|no\\s+one)\\s+is\\s+(?:picking|answering)|(?:клиенты|никто\\s+из\\s+клиентов)\\s+(?:\\p{L}+\\s+){0,3}не\\s+(?:бер|бр|отвеча|взял|снима)\\p{L}*|" +
+    "(?:can'?t|cannot|couldn'?t)\\s+reach\\s+anyone(?!\\s+(?:at|from|in)\\s)|(?:nobody|no\\s+one)\\s+is\\s+(?:picking|answering)|(?:клиенты|никто\\s+из\\s+клиентов)\\s+(?:\\p{L}+\\s+){0,3}не\\s+(?:бер|бр|отвеча|взял|снима)\\p{L}*|" +
     "(?:бот|bot)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:не|didn'?t|doesn'?t|won'?t)\\s|(?:бот|bot)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}(?:ignor|игнор|keeps|тупит|глюч|лага|сломал|broke|mess|missed|пропуска|потерял|lost|forgot|забыл|врет|врёт|ошиба)\\p{L}*|не\\s+посчитал\\p{L}*|не\\s+уч[её]л\\p{L}*|не\\s+записал\\p{L}*|didn'?t\\s+(?:save|record|log|count)|не\\s+работает|ничего\\s+не\\s+работает|сломал\\p{L}*|глючит|баг(?![\\p{L}])|не\\s+засчит\\p{L}*|не\\s+отображ\\p{L}*|не\\s+вижу|не\\s+сохрани\\p{L}*|пропал\\p{L}*|(?:записал\\p{L}*|посчитал\\p{L}*|засчитал\\p{L}*|logged|counted|recorded|saved)\\s+(?:\\p{L}+\\s+){0,3}(?:дважды|двойн\\p{L}*|twice)|задвоил\\p{L}*|(?:записал\\p{L}*|посчитал\\p{L}*)\\s+не\\s+(?:тот|та|то|так)|не\\s+(?:тот|та|то)\\s+(?:\\p{L}+\\s+)?записал\\p{L}*|исправь\\p{L}*|поправь\\p{L}*|это\\s+был[аои]?\\s+(?:\\p{L}+\\s+){1,3}а\\s+не|это\\s+(?:был[аои]?\\s+)?не\\s+\\p{L}+\\s*,?\\s+а\\s|(?:that|it|this)(?:\\s+was|\\s+is|'s)\\s+(?:an?\\s+)?\\p{L}+\\s*,?\\s+not\\s+(?:an?\\s+)?\\p{L}+|(?:logged|recorded|saved|counted|записал\\p{L}*|посчитал\\p{L}*|засчитал\\p{L}*|сохранил\\p{L}*)\\s+(?:\\p{L}+\\s+){0,3}(?:as|как)\\s+(?:an?\\s+)?\\p{L}+|should\\s+(?:have\\s+been|be)\\s+(?:an?\\s+)?\\p{L}+|logged\\s+(?:it\\s+)?wrong|wrong\\s+(?:client|entry|amount)|broken|bug(?![\\p{L}])|not\\s+working|doesn'?t\\s+work|didn'?t\\s+count|counted\\s+(?:\\p{L}+\\s+){0,3}twice|is\\s+missing",
 );
 
@@ -510,9 +537,21 @@ const before11 = (re: RegExp, ...changes: [string, string][]) => {
   }
   return new RegExp(src, re.flags);
 };
+const kindNow = (kind: ActivityKind) => KIND_PATTERNS.find(([k]) => k === kind)![1];
+// (A referrer "introduced us to" is flagged by the lead pair: EN_LEAD_MORE holds the same words.)
 export const EN_NEWLY_READ: [RegExp, RegExp][] = [
-  [LOST_NOW, before11(LOST_NOW, [`|${EN_GONE_TO}`, ""])],
+  [LOST_NOW, before11(LOST_NOW, [`|${EN_GONE_TO}`, ""], [`|${EN_LOST_MORE}`, ""])],
   [MEETING_NOW, before11(MEETING_NOW, [`|${EN_VISIT}`, ""])],
+  [kindNow("call"), before11(kindNow("call"), [`|${EN_CALL_MORE}`, ""])],
+  [
+    kindNow("lead"),
+    before11(kindNow("lead"), [`|${EN_LEAD_MORE}`, ""], ["reached\\s+out(?!\\s+to\\s+(?!us(?![\\p{L}])))", "reached\\s+out"]),
+  ],
+  [NOANSWER, before11(NOANSWER, [`|${EN_NOANSWER_MORE}`, ""])],
+  [MEETING_OUTCOME, before11(MEETING_OUTCOME, [`|${EN_BOOKED_MORE}`, ""])],
+  [BOSS_AWAY, before11(BOSS_AWAY, [`${EN_BUSY}|`, ""], ["|(?:mr|mrs|ms|miss|dr)\\.?\\s+\\p{L}+)", ")"])],
+  [WRITTEN, before11(WRITTEN, ["(?<!left\\s+(?:a\\s+|another\\s+)?)messages?", "messages?"])],
+  [COMPLAINT, before11(COMPLAINT, ["reach\\s+anyone(?!\\s+(?:at|from|in)\\s)", "reach\\s+anyone"])],
 ];
 export const EN_TITLE_WORD = w("(?:mr|mrs|ms|miss|dr|mister)(?![\\p{L}])");
 export const EN_IRREGULAR_PAST_RE = w(`(?:${EN_IRREGULAR_PAST})(?![\\p{L}])`);

@@ -1811,9 +1811,11 @@ export function readFreeText(
 function newlyReadEnglish(lower: string, clauses: Clause[]): boolean {
   if (clauses.some((c) => c.newlyRead || c.clients.some((x) => x.newlyRead))) return true;
   if (spans(EN_TITLE_WORD, lower).length > 0) return true;
+  // A span found only now, or only before, is a family read otherwise since round 11.
+  const apart = (xs: [number, number][], ys: [number, number][]) => xs.some(([x, y]) => !ys.some(([a, b]) => a < y && b > x));
   return EN_NEWLY_READ.some(([now, before]) => {
-    const was = spans(before, lower);
-    return spans(now, lower).some(([x, y]) => !was.some(([a, b]) => a < y && b > x));
+    const [is, was] = [spans(now, lower), spans(before, lower)];
+    return apart(is, was) || apart(was, is);
   });
 }
 

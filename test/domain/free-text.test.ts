@@ -1131,6 +1131,28 @@ describe("readFreeText, round 11, English: people at companies, loss families, v
     expect(got("met with Globex in their office")).toEqual(["meeting@Globex"]);
   });
 
+  it("reads our own outreach as a call and somebody new getting in touch or introduced as a lead", () => {
+    expect(got("reached out to summit dental, their manager picked up")).toEqual(["call:reached@Summit Dental"]);
+    expect(got("Cedar Farms reached out to us via the website")).toEqual(["lead@Cedar Farms"]);
+    expect(got("someone from Harbor Tech emailed asking about pricing")).toEqual(["lead@Harbor Tech"]);
+    expect(got("globex introduced us to Sunset Bakery, warm lead")).toEqual(["lead@Sunset Bakery"]);
+    expect(read("reached out to summit dental, their manager picked up", known).confident).toBe(false);
+  });
+
+  it("reads a call not reached, a booking and a decision against by their English families", () => {
+    expect(got("initech number is dead")).toEqual(["call:noanswer@Initech"]);
+    expect(got("called Maple Clinic 3 times, nobody picks up")).toEqual(["call:noanswer@Maple Clinic"]);
+    expect(got("left a message with acme's front desk")).toEqual(["call:noanswer@Acme Corp"]);
+    expect(got("called summit dental, receptionist said the doctor is with a patient")).toEqual(["call:noanswer@Summit Dental"]);
+    expect(got("couldnt reach anyone at northwind today")).toEqual(["call:noanswer@Northwind Traders"]);
+    expect(got("called northwind and booked an appointment for friday")).toEqual(["call:meeting@Northwind Traders"]);
+    expect(got("spoke with Maple Clinic, scheduled an onsite for the 12th")).toEqual(["call:meeting@Maple Clinic"]);
+    expect(got("globex chose not to proceed")).toEqual(["lost@Globex"]);
+    expect(got("initech ghosted us, closing it out")).toEqual(["lost@Initech"]);
+    // Nobody reachable at all is a complaint, nothing to log.
+    expect(got("can't reach anyone today")).toEqual([]);
+  });
+
   it("reads the company of the person who referred a lead as no lead", () => {
     expect(got("referral from Mark at Globex — Hillcrest Farms, they want to talk")).toEqual(["lead@Hillcrest Farms"]);
     expect(got("referral from Anna at Initech: Maple Clinic wants a demo")).toEqual(["lead@Maple Clinic"]);
