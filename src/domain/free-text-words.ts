@@ -369,12 +369,12 @@ export const LEGAL: ReadonlySet<string> = new Set([...LEGAL_WORDS, "ооо»"]);
 
 export const MULT: [RegExp, string][] = [
   [/^(?:k|к|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|косых|thousand|grand|тыр|т\.?\s?р\.?|тр|т)$/iu, "тыс"],
-  [/^(?:m|mln|кк|млн\.?|миллион\p{L}*|лям\p{L}*|лимон\p{L}*|million|mio)$/iu, "млн"],
+  [/^(?:m|mln|mil|mill|кк|млн\.?|миллион\p{L}*|лям\p{L}*|лимон\p{L}*|million|mio)$/iu, "млн"],
   [/^(?:b|bn|млрд\.?|миллиард\p{L}*|billion)$/iu, "млрд"],
 ];
 // "$$$" is a cheer, not a currency: a "$" right after another is no sign of dollars.
 export const AMOUNT_RE =
-  /(?<![\p{L}\d№#.,:/$])(\$\s*)?(полтора|полторы|\d[\d\u00A0\u202F\u2009 ]*(?:(?:\.\d{3}){2,}(?!\d)|[.,]\d+)?)(?![\d:/])(?:\s*(k|к|кк|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|косых|thousand|grand|тыр|т\.?\s?р\.?|тр|т|m|mln|млн\.?|миллион\p{L}*|лям\p{L}*|лимон\p{L}*|million|b|bn|млрд\.?|миллиард\p{L}*|billion)(?![\p{L}\d]))?\.?\s*(₽|р\.|р(?![\p{L}])|руб\p{L}*\.?|rub\p{L}*|rur|\$|usd|долл\p{L}*|бакс\p{L}*|€|eur\p{L}*|евро)?(?![\p{L}])/giu;
+  /(?<![\p{L}\d№#.,:/$])(\$\s*)?(полтора|полторы|\d[\d\u00A0\u202F\u2009 ]*(?:(?:\.\d{3}){2,}(?!\d)|(?:,\d{3}){2,}(?!\d)|[.,]\d+)?)(?![\d:/])(?:\s*(k|к|кк|тыс\.?|тысяч\p{L}*|тыщ\p{L}*|косар\p{L}*|косых|thousand|grand|тыр|т\.?\s?р\.?|тр|т|m|mln|mil|mill|млн\.?|миллион\p{L}*|лям\p{L}*|лимон\p{L}*|million|b|bn|млрд\.?|миллиард\p{L}*|billion)(?![\p{L}\d]))?\.?\s*(₽|р\.|р(?![\p{L}])|руб\p{L}*\.?|rub\p{L}*|rur|\$|usd|долл\p{L}*|бакс\p{L}*|€|eur\p{L}*|евро)?(?![\p{L}])/giu;
 
 // "пол ляма" is half a million, "на сотку" a hundred thousand.
 export const WORD_AMOUNTS: [RegExp, number][] = [

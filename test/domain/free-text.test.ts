@@ -1153,6 +1153,13 @@ describe("readFreeText, round 11, English: people at companies, loss families, v
     expect(got("can't reach anyone today")).toEqual([]);
   });
 
+  it("reads English sums grouped by commas and 'mil'", () => {
+    const sum = (text: string) => read(text, known).entries.map((e) => e.amountMinor);
+    expect(sum("initech paid 1,200,000 rub")).toEqual([120000000]);
+    expect(sum("globex signed, 2.5 mil")).toEqual([250000000]);
+    expect(sum("acme paid 12,500")).toEqual([1250000]);
+  });
+
   it("reads the company of the person who referred a lead as no lead", () => {
     expect(got("referral from Mark at Globex — Hillcrest Farms, they want to talk")).toEqual(["lead@Hillcrest Farms"]);
     expect(got("referral from Anna at Initech: Maple Clinic wants a demo")).toEqual(["lead@Maple Clinic"]);
