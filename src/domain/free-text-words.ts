@@ -445,6 +445,10 @@ export const EN_EVENT_THING_BEFORE =
 // "he's in meetings all day", "was in a meeting": where the one called was, no meeting of ours.
 export const EN_BUSY_IN_BEFORE =
   /(?:(?<![\p{L}])(?:is|was|are|were|be|been)|['’](?:s|re))\s+(?:still\s+)?(?:in|at)\s+(?:a\s+|another\s+|an?\s+)?$/iu;
+// "sent it", "sent one over", "emailed it across": an offer named before in the message, sent.
+export const EN_SENT_IT = w(
+  "(?:sent|emailed|shot|fired|dropped)\\s+(?:it|one|that|them\\s+one)(?:\\s+(?:over|across|through))?(?![\\p{L}])",
+);
 // "молчит после КП", "before the demo", "до встречи": an event named as a point in time was not done here.
 export const TIME_REFERENCE = /(?<![\p{L}-])(?:после|перед|after|before|since|following)\s+(?:(?:the|our|их|нашего|нашей|нашу)\s+)?$/iu;
 export const REFERRED_BY =

@@ -30,6 +30,7 @@ import {
   EN_NOT_NAME,
   EN_PAST,
   EN_RELATIVE_BEFORE,
+  EN_SENT_IT,
   EN_TITLE_WORD,
   EN_TOPIC_BEFORE,
   EVENT_NOUN,
@@ -556,6 +557,8 @@ interface MessageContext {
   reached?: boolean;
   /** About a tender ("участвуем в тендере"). */
   tender?: boolean;
+  /** Names an offer in English, wanted or sent ("asked for a proposal"), that "sent it" may send. */
+  offerNamed?: boolean;
 }
 
 function readClause(
@@ -670,6 +673,13 @@ function readClause(
     consumed.push(...all);
     const ss = all.filter(([a]) => a < aboutAt);
     if (ss.length > 0) kindsFound.set(kind, ss);
+  }
+  // "they asked for a proposal, sent it - 1.6m": in English, "sent it" after an offer named in the message sends that offer.
+  const sentIt = context.offerNamed && !kindsFound.has("proposal") ? spans(EN_SENT_IT, lower) : [];
+  if (sentIt.length > 0) {
+    kindsFound.set("proposal", sentIt);
+    consumed.push(...sentIt);
+    clause.newlyRead = true;
   }
   const bid = context.tender ? spans(TENDER_BID, lower) : [];
   if (bid.length > 0) {
@@ -1505,6 +1515,7 @@ export function readFreeText(
     calledOff: calledOff(lowerText) && APPOINTMENT_WORD.test(lowerText),
     reached: spans(REACHED, lowerText).some(([a]) => !NEGATED_JUST_BEFORE.test(lowerText.slice(0, a))),
     tender: /тендер|tender/u.test(lowerText),
+    offerNamed: /(?<![\p{L}])(?:proposal|quote|quotation|pricing|price\s+list|estimate|offer)(?![\p{L}])/u.test(lowerText),
   };
   const clauses = raws.map((c) => readClause(c, index, sorted, morph, context));
   // "в понедельник демо в Океане, во вторник подписали": a diary of past weekdays dates the verbless entry before a

@@ -1160,6 +1160,13 @@ describe("readFreeText, round 11, English: people at companies, loss families, v
     expect(sum("acme paid 12,500")).toEqual([1250000]);
   });
 
+  it("reads 'sent it' after an offer named in the message as that offer sent", () => {
+    expect(got("acme wants a quote, sent one over")).toEqual(["proposal@Acme Corp"]);
+    expect(got("called initech, they asked for pricing, sent it right after")).toEqual(["call:reached@Initech", "proposal@Initech"]);
+    // With no offer named, "sent it" sends nothing we know.
+    expect(got("called initech, sent it right after")).toEqual(["call:reached@Initech"]);
+  });
+
   it("reads the company of the person who referred a lead as no lead", () => {
     expect(got("referral from Mark at Globex — Hillcrest Farms, they want to talk")).toEqual(["lead@Hillcrest Farms"]);
     expect(got("referral from Anna at Initech: Maple Clinic wants a demo")).toEqual(["lead@Maple Clinic"]);
