@@ -1257,7 +1257,13 @@ function findClients(
     // "звонил Сергею Петровичу в Кедр": nor is a person called by a first name beside a company.
     const byRole =
       (!k && person2(run, morph) && (ROLES.has(roleBase) || run.some((x) => morph?.(x.lower, null)?.proper === "name"))) ||
-      (!k && EN_TITLE.test(prev?.lower ?? ""));
+      (!k && EN_TITLE.test(prev?.lower ?? "")) ||
+      // "rang Northwind, spoke to Jim": one capitalised Latin word one spoke to is a person there.
+      (!k &&
+        run.length === 1 &&
+        !isCyrillic(t.text) &&
+        ["to", "with", "w"].includes(prev?.lower ?? "") &&
+        /^(?:spoke|spoken|talked|chatted|speaking|talking|asked|ask)$/u.test(prevPrev?.lower ?? ""));
     found.push({
       name: k?.name ?? name,
       isNew: !k,
@@ -1823,7 +1829,7 @@ function newlyReadEnglish(lower: string, clauses: Clause[]): boolean {
   if (clauses.some((c) => c.newlyRead || c.clients.some((x) => x.newlyRead))) return true;
   if (spans(EN_TITLE_WORD, lower).length > 0) return true;
   // A span found only now, or only before, is a family read otherwise since round 11.
-  const apart = (xs: [number, number][], ys: [number, number][]) => xs.some(([x, y]) => !ys.some(([a, b]) => a < y && b > x));
+  const apart = (xs: [number, number][], ys: [number, number][]) => xs.some(([x, y]) => !ys.some(([a, b]) => a === x && b === y));
   return EN_NEWLY_READ.some(([now, before]) => {
     const [is, was] = [spans(now, lower), spans(before, lower)];
     return apart(is, was) || apart(was, is);

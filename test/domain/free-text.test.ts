@@ -1167,6 +1167,15 @@ describe("readFreeText, round 11, English: people at companies, loss families, v
     expect(got("called initech, sent it right after")).toEqual(["call:reached@Initech"]);
   });
 
+  it("reads an appointment held, a no-go, 'b/c' before a reason and a first name one spoke to", () => {
+    expect(got("appt with acme went well")).toEqual(["meeting@Acme Corp"]);
+    expect(got("had an appointment at summit dental this morning")).toEqual(["meeting@Summit Dental"]);
+    expect(got("Maple Clinic is a no-go")).toEqual(["lost@Maple Clinic"]);
+    expect(read("lost initech b/c of pricing", known).entries.map((e) => e.lostReason)).toEqual(["of pricing"]);
+    expect(got("rang northwind re the renewal, spoke to Jim")).toEqual(["call:reached@Northwind Traders"]);
+    expect(read("globex signed, 2.5 mil", known).confident).toBe(false);
+  });
+
   it("reads the company of the person who referred a lead as no lead", () => {
     expect(got("referral from Mark at Globex — Hillcrest Farms, they want to talk")).toEqual(["lead@Hillcrest Farms"]);
     expect(got("referral from Anna at Initech: Maple Clinic wants a demo")).toEqual(["lead@Maple Clinic"]);
