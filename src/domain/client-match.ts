@@ -232,6 +232,8 @@ const isCyrillic = (s: string) => /[а-я]/u.test(s);
 export function sameName(word: string, base: string | null, key: string, tolerance: "full" | "no_typo" | "no_ending" = "full"): boolean {
   if (word === key || (base !== null && compact(base) === key)) return true;
   if (key.length < 3) return false;
+  // "kestrels line was busy", "brightwells packaging line": an English possessive typed without its apostrophe.
+  if (!isCyrillic(key) && !isCyrillic(word) && key.length >= 4 && word === `${key}s`) return true;
   // A dictionary's base form already has no case ending: "соколов" is the surname, not «Сокол» inflected.
   if (tolerance === "no_ending") return key.length >= 5 && isCyrillic(key) === isCyrillic(word) && withinEdits(word, key, 1);
   if (isCyrillic(key) && !isCyrillic(word))
