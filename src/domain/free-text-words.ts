@@ -49,9 +49,9 @@ const EN_VISIT = `appt(?![\\p{L}])|appointment|(?:went|headed|drove|walked|came)
 const EN_CALL_MORE =
   "reached\\s+out\\s+to\\s+(?!us(?![\\p{L}]))(?!.*(?:e-?mail|linkedin|whats-?app|texts?(?![\\p{L}])|messages?(?![\\p{L}])|dm(?![\\p{L}])|inmail|telegram))";
 // "someone from Harbor Tech emailed", "Globex introduced us to Sunset Bakery", "got an intro to": somebody new got in touch
-// or was introduced.
+// or was introduced; "someone from accounting picked up" is a department of the client one called, no lead.
 const EN_LEAD_MORE =
-  "(?:someone|somebody|a\\s+(?:guy|woman|lady|manager|buyer|rep|person))\\s+from\\s+(?=\\S)|introduced\\s+us\\s+to|put\\s+us\\s+in\\s+touch\\s+with|connected\\s+us\\s+(?:with|to)|(?:got|an?)\\s+(?:warm\\s+)?intro(?:duction)?\\s+to";
+  "(?:someone|somebody|a\\s+(?:guy|woman|lady|manager|buyer|rep|person))\\s+from\\s+(?!(?:their|the|its|our|his|her)\\s|(?:accounting|finance|purchasing|procurement|legal|sales|marketing|support|ops|it|hr|reception|the\\s+front\\s+desk)(?![\\p{L}]))(?=\\S)|introduced\\s+us\\s+to|put\\s+us\\s+in\\s+touch\\s+with|connected\\s+us\\s+(?:with|to)|(?:got|an?)\\s+(?:warm\\s+)?intro(?:duction)?\\s+to";
 // "chose not to proceed", "won't be proceeding", "not moving ahead": a decision against in English.
 const EN_LOST_MORE =
   "(?:chose|decided|opted)\\s+not\\s+to|(?:won'?t|will\\s+not)\\s+be\\s+(?:proceeding|moving\\s+(?:forward|ahead)|going\\s+ahead|buying|renewing|signing)|not\\s+(?:proceeding|moving\\s+ahead|going\\s+ahead)|(?:closed|closing|marked)\\s+(?:it|them|the\\s+deal)\\s+(?:out|as\\s+lost)";
