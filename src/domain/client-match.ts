@@ -4,6 +4,12 @@
 // ("Atlant"), or the first word of a longer name when no other client shares it ("Альфу").
 // Pure: names in, matches out.
 
+/**
+ * A business's type by its initials, typed like a legal form: "СК Монолит", "ТСК Профиль", "НПО Вектор". Read as no part
+ * of the name, but a reading resting on one is confirmed before it is stored: "ПК" or "СК" may also be what is sold.
+ */
+export const BUSINESS_TYPES: readonly string[] = ["ск", "тск", "пк", "тпк", "пкф", "нпо", "нпп", "нпк", "нпф", "чоп"];
+
 /** Legal forms and business types typed before or after a company's name ("ООО", "ИП", "LLC", "ГБУ", "ТК", "СК"): no part of the name. */
 export const LEGAL_WORDS: ReadonlySet<string> = new Set([
   "ооо",
@@ -31,17 +37,7 @@ export const LEGAL_WORDS: ReadonlySet<string> = new Set([
   "гку",
   "тк",
   "ук",
-  // A business's type by its initials, typed like a legal form: "СК Монолит", "ТСК Профиль", "НПО Вектор".
-  "ск",
-  "тск",
-  "пк",
-  "тпк",
-  "пкф",
-  "нпо",
-  "нпп",
-  "нпк",
-  "нпф",
-  "чоп",
+  ...BUSINESS_TYPES,
 ]);
 
 /** Case endings a name may take after its stem. */

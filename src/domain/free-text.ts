@@ -4,7 +4,7 @@
 // bot shows the proposals and stores them only after the manager confirms.
 import { parseAmount } from "./amounts.js";
 import type { DayRef } from "./backdating.js";
-import { compact, type KnownClients, lookupKnown, matchKnownAt, prepareKnownClients } from "./client-match.js";
+import { BUSINESS_TYPES, compact, type KnownClients, lookupKnown, matchKnownAt, prepareKnownClients } from "./client-match.js";
 import { MAX_CLIENT_LENGTH, MAX_REASON_LENGTH, type ParsedEntry } from "./entry-parsing.js";
 import {
   ABOUT,
@@ -172,8 +172,11 @@ function clauseTense(lower: string, morph: Morphology | null, irregular = true):
 }
 
 // "пытался набрать", "удалось дозвониться": a try or a success told with an infinitive is done, not promised.
-const ATTEMPT = "(?:пыта|пробова|старал|смог|успе|удал)\\p{L}*";
+const TRY = "(?:пыта|пробова|старал)\\p{L}*";
+const ATTEMPT = `(?:${TRY}|(?:смог|успе|удал)\\p{L}*)`;
 const ATTEMPT_BEFORE = new RegExp(`(?<![\\p{L}])${ATTEMPT}\\s+(?:\\p{L}+\\s+)?$`, "u");
+// "пытаюсь дозвониться до Ориона уже неделю": a call only tried, with nothing said of reaching, was not reached.
+const TRY_BEFORE = new RegExp(`(?<![\\p{L}])${TRY}\\s+(?:\\p{L}+\\s+)?$`, "u");
 const RELATIVE_BEFORE =
   /(?:(?<![\p{L}])(?:котор\p{L}*|which)|(?:invoice|quote|proposal|contract|deck|order|estimate)\s+(?:that\s+)?(?:we|i|they))\s+(?:\S+\s+){0,4}$/u;
 /** "…, который мы отправили в среду": a clause opened by a relative pronoun tells about a noun of the one before. */
@@ -397,9 +400,11 @@ function baseName(
     const cut = t.text.lastIndexOf("-");
     // "в Аэро-Техник": a tail that can be typed in the nominative after "в" stays as typed.
     const typedNominative = cases?.includes("accs") && morph?.(norm(t.text.slice(cut + 1)), ["nomn"])?.nominative;
-    // "демо Логистик-Центру провёл": with no preposition, a tail with a case ending no nominative has is declined too.
-    const endsOblique = (tail: string) => /(?:[уюаяеи]|ом|ем|ой|ей)$/u.test(norm(tail)) && !morph?.(norm(tail), ["nomn"])?.nominativeAny;
-    const declined = cases ?? (cut > 0 && endsOblique(t.text.slice(cut + 1)) ? OBLIQUE : null);
+    // "демо Логистик-Центру провёл": with no preposition, a tail with a case ending no nominative has is declined too;
+    // "из Техмонтаж-Групп": a tail with no singular case ending is typed as it stands.
+    const tailText = norm(t.text.slice(cut + 1));
+    const caseEnding = /(?:[уюаяеиы]|ом|ем|ой|ей|ами|ями)$/u.test(tailText);
+    const declined = caseEnding ? (cases ?? (cut > 0 && !morph?.(tailText, ["nomn"])?.nominativeAny ? OBLIQUE : null)) : null;
     if (cut > 0 && declined && morph && isCyrillic(t.text) && isUpper(t.text.slice(cut + 1)) && !apposition && !typedNominative) {
       const tail = t.text.slice(cut + 1);
       const a = morph(norm(tail), declined);
@@ -961,7 +966,9 @@ function readClause(
         ? "meeting"
         : reached.length > 0
           ? "reached"
-          : null;
+          : (kindsFound.get("call") ?? []).some(([a]) => TRY_BEFORE.test(lower.slice(0, a)))
+            ? "noanswer"
+            : null;
 
   // The reason of a loss follows a dash, a colon or "потому что"; names come before it.
   let head = text;
@@ -1010,6 +1017,8 @@ function readClause(
     }
   }
 
+  // "нива юг ушла к Агромаркету": gone to a company named is its own reason.
+  if (clause.kind === "lost" && !clause.reason && goneTo && goneToCompetitor) clause.reason = goneTo[0].slice(0, MAX_REASON_LENGTH);
   // "ушёл к конкуренту", "went with a cheaper vendor", "купили у китайцев", "said not interested": the loss told with no
   // other reason is its own reason.
   if (clause.kind === "lost" && !clause.reason) {
@@ -1111,7 +1120,7 @@ function unexplainedWords(text: string, lower: string, headEnd: number, consumed
       (t) =>
         !covered(t, taken) &&
         !STOP.has(t.lower) &&
-        !LEGAL.has(t.lower) &&
+        (!LEGAL.has(t.lower) || BUSINESS_TYPES.includes(t.lower)) &&
         !/\d/.test(t.lower) &&
         t.lower.length > 1 &&
         !EXPLAINED_FILLER.test(t.lower),
@@ -1194,7 +1203,13 @@ function findClients(
     const prep = prev && !covered(prev, used) ? NAME_PREPS[prev.lower] : undefined;
     const afterLegal = prev !== undefined && LEGAL.has(prev.lower);
     // "в клинику Здоровье", "из агентства Пиксель": the name after a business's trade.
-    const afterTrade = prev !== undefined && !isUpper(prev.text) && TRADE.test(prev.lower) && isUpper(t.text);
+    // "в клинику денталия": typed in lower case, a word the dictionary does not know is the name after a trade too
+    // (not "сети шаурмы Дёнер Кинг", where the name follows).
+    const afterTrade =
+      prev !== undefined &&
+      !isUpper(prev.text) &&
+      TRADE.test(prev.lower) &&
+      (isUpper(t.text) || (isCyrillic(t.lower) && morph?.(t.lower, null)?.guessed === true && !isUpper(all[idx + 1]?.text ?? "")));
     // "с выставки Стройэкспо": an event's name is no client.
     const apposed = prev !== undefined && text.slice(prev.end, t.start).trim() === "";
     // "с выставки Стройэкспо", "на ПродЭкспо": an exhibition's name is no client.
@@ -1271,7 +1286,7 @@ function findClients(
     const guess = first && morph && isCyrillic(t.lower) && t.lower.length >= 5 ? morph(t.lower, null) : null;
     const unknownBeforeEvent =
       guess?.guessed === true && guess.pos === "noun" && guess.nominative === true && next !== undefined && isEventToken(next);
-    if (!nameish(t, first, cases !== null || afterLegal || subjectEnd !== null, cases, morph, unknownBeforeEvent)) {
+    if (!nameish(t, first, cases !== null || afterLegal || afterTrade || subjectEnd !== null, cases, morph, unknownBeforeEvent)) {
       i++;
       continue;
     }
@@ -1719,7 +1734,9 @@ export function readFreeText(
       for (const d of lastClause) if (d.kind === "call" && ofClient(d)) d.outcome = "meeting";
       continue;
     }
-    if (c.plan && !c.pastDay) continue;
+    // "медикор передумал, говорят будет внутренняя разработка": words after a loss are its reason, in any tense.
+    const lossReason = c.kind === null && c.clients.length === 0 && prior?.kind === "lost" && !prior.reason;
+    if (c.plan && !c.pastDay && !lossReason) continue;
     if (c.currency) notes.add("currency");
     if (c.amountInvalid) amountInvalid = true;
     if (c.pastDay) notes.add("past_day");

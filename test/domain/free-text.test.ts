@@ -1137,6 +1137,9 @@ describe("readFreeText, round 11: who answered a call", () => {
     expect(got("пробовала набрать Титан, не берут")).toEqual(["call:noanswer@Титан"]);
     expect(got("удалось дозвониться до Рубина, думают")).toEqual(["call:reached@Рубин"]);
     expect(got("надо набрать Бриз")).toEqual([]);
+    // Only tried, with nothing said of reaching: not reached.
+    expect(got("пытаюсь дозвониться до Бриза уже неделю")).toEqual(["call:noanswer@Бриз"]);
+    expect(got("пыталась дозвониться до Бриза, поговорили с замом")).toEqual(["call:reached@Бриз"]);
   });
 });
 
@@ -1150,6 +1153,7 @@ describe("readFreeText, round 11: the kind told by context", () => {
   it("reads 'были у X' with a day or an adverb between as a visit", () => {
     expect(got("были вчера у рубина в офисе, обсудили объемы на след год")).toEqual(["meeting@Рубин"]);
     expect(got("была сегодня у Титана, посмотрели склад")).toEqual(["meeting@Титан"]);
+    expect(got("заезжали вчера к Рубину, обсудили договор")).toEqual(["meeting@Рубин"]);
   });
 
   it("reads a reminder about a debt or a talk with someone as a call reached, not a deal", () => {
@@ -1176,6 +1180,8 @@ describe("readFreeText, round 11: the kind told by context", () => {
     expect(got("назначил с Кедром демо на вторник")).toEqual(["call:meeting@Кедр"]);
     expect(got("позвонила в Титан, назначили видеозвонок с лпр на завтра")).toEqual(["call:meeting@Титан"]);
     expect(got("набрал Рубин, договорились о видеовстрече в пятницу")).toEqual(["call:meeting@Рубин"]);
+    expect(got("договорилась с Рубином созвон на пятницу")).toEqual(["call:meeting@Рубин"]);
+    expect(got("поставил с Титаном встречу")).toEqual(["call:meeting@Титан"]);
   });
 
   it("reads a deck thrown over by any verb of sending as a proposal", () => {
@@ -1187,6 +1193,7 @@ describe("readFreeText, round 11: the kind told by context", () => {
     expect(got("Ковалев из Кедра посоветовал нас ТК Вертикаль, позвонили сами")).toEqual(["lead@Вертикаль"]);
     expect(got("эверест перекинул на нас своего партнера, ТД Альтаир, будут брать")).toEqual(["lead@Альтаир"]);
     expect(got("Титан привел к нам своего поставщика Гранит")).toEqual(["lead@Гранит"]);
+    expect(got("Орион дал контакт своего партнера — ТК Вектор, созвонились")).toEqual(["lead@Вектор", "call:reached@Вектор"]);
   });
 });
 
@@ -1527,5 +1534,43 @@ describe("readFreeText, round 11, English: people at companies, loss families, v
   it("reads the company of the person who referred a lead as no lead", () => {
     expect(got("referral from Mark at Globex — Hillcrest Farms, they want to talk")).toEqual(["lead@Hillcrest Farms"]);
     expect(got("referral from Anna at Initech: Maple Clinic wants a demo")).toEqual(["lead@Maple Clinic"]);
+  });
+});
+
+describe("readFreeText, round 11: families widened on dev-13", () => {
+  const known = ["Кедр", "Бриз", "Рубин", "Нива-Юг", "Медикор", "Greenfield"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+  const reasons = (text: string) => read(text, known).entries.map((e) => `${e.clientName}: ${e.lostReason}`);
+
+  it("reads a thank-you for a reminder as nothing, and a meeting nobody came to as no call", () => {
+    expect(got("спасибо что напомнил, я бы забыл")).toEqual([]);
+    expect(got("встреча в кедре сорвалась, никто не пришел")).toEqual([]);
+    expect(got("Рубину напомнил про счёт")).toEqual(["call:reached@Рубин"]);
+  });
+
+  it("reads losses told by 'не срослось', 'решили пока не брать' and gone to a company named, with their reasons", () => {
+    expect(got("с Бризом не срослось, не тянут наши условия")).toEqual(["lost@Бриз"]);
+    expect(reasons("нива юг ушла к Агромаркету")).toEqual(["Нива-Юг: ушла к Агромаркету"]);
+    expect(reasons("перезвонил Кедру, решили пока не брать — нет бюджета")).toContain("Кедр: нет бюджета");
+    expect(reasons("медикор передумал, говорят будут делать сами")).toEqual(["Медикор: будут делать сами"]);
+  });
+
+  it("reads bookings by phone or by an offer to meet, and a visit wanted, as the call's outcome", () => {
+    expect(got("с Кедром договорились по телефону на презентацию в понедельник")).toEqual(["call:meeting@Кедр"]);
+    expect(got("позвонила Кузнецову из Рубина, он сразу предложил встретиться в понедельник")).toEqual(["call:meeting@Рубин"]);
+    expect(got("созвонился с Бризом, хотят в пт приехать к нам на склад")).toEqual(["call:meeting@Бриз"]);
+  });
+
+  it("reads more words of the same families", () => {
+    expect(got("в пн провел през в клинике Медикор, главврач доволен")).toEqual(["presentation@Медикор"]);
+    expect(got("в понедельник заходил в аптеку к Рубину")).toEqual(["meeting@Рубин"]);
+    expect(got("звонил в Кедр, трубку взял какой то менеджер, лпр в отпуске")).toEqual(["call:reached@Кедр"]);
+    expect(got("в пт созвонился с Анной из Бриза, она дала контакт лпр")).toEqual(["call:reached@Бриз"]);
+    expect(got("на ярмарке подошел мужик из Зерноград-Плюс, просил прайс")).toEqual(["lead@Зерноград-Плюс"]);
+    expect(got("позвонил в клинику денталия, главврач согласилась на встречу в ср")).toEqual(["call:meeting@Денталия"]);
+    expect(got("call w/ greenfield re overdue invoice, they promise to pay by the 25th")).toEqual(["call:reached@Greenfield"]);
   });
 });

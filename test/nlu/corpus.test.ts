@@ -27,7 +27,8 @@ describe("free-text reader on the project's own corpus", () => {
 // The development sets written from a sales day's situations (dev-5 was heldout-1 until round 5, dev-6 was heldout-2
 // until round 6; dev-7 was written for round 6, English and nothing-to-log heavy; dev-8 was heldout-3, written by a
 // separate author, until round 7; dev-9 was heldout-4, by a separate author, until round 8; dev-10 was heldout-5, by a
-// separate author, until round 9; dev-11 was heldout-6, by a separate author, until round 10). Held-out sets are never scored here.
+// separate author, until round 9; dev-11 was heldout-6, by a separate author, until round 10; dev-12 was heldout-7, by a separate
+// author, until round 10). Held-out sets are never scored here.
 /** The least share each development set must read right, field by field. */
 interface Floors {
   exact: number;
@@ -39,12 +40,14 @@ interface Floors {
   day: number;
 }
 const TARGETS: Floors = { exact: 0.97, en: 0.95, kind: 0.98, outcome: 0.97, amount: 0.97, client: 0.97, day: 0.97 };
-// dev-11 joined development in round 10 and does not yet reach the targets: its floor is what round 10 reached
-// (exact 0.918), so a change may not lower it. Raise it to TARGETS once it gets there.
-const DEV_11: Floors = { exact: 0.915, en: 0.95, kind: 0.95, outcome: 0.935, amount: 0.97, client: 0.945, day: 0.965 };
+// dev-11 joined development in round 10 and dev-12 in round 11; each is held at the level round 11 reached (dev-11
+// exact 0.963, under the targets' 0.97; dev-12 exact 0.990), so a change may not lower it.
+const DEV_11: Floors = { exact: 0.96, en: 0.95, kind: 0.98, outcome: 0.98, amount: 0.975, client: 0.975, day: 0.985 };
+const DEV_12: Floors = { exact: 0.985, en: 0.95, kind: 0.995, outcome: 0.995, amount: 0.995, client: 0.985, day: 0.995 };
 const SETS: [string, Floors][] = [
   ...["dev-1", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9", "dev-10"].map((n): [string, Floors] => [n, TARGETS]),
   ["dev-11", DEV_11],
+  ["dev-12", DEV_12],
 ];
 
 describe("free-text reader on the development sets", () => {
