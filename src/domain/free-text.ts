@@ -1827,6 +1827,8 @@ export function readFreeText(
  */
 function newlyReadEnglish(lower: string, clauses: Clause[]): boolean {
   if (clauses.some((c) => c.newlyRead || c.clients.some((x) => x.newlyRead))) return true;
+  // Every family below is spelt in Latin letters, but for a sum grouped by commas.
+  if (!/[a-z]|\d,\d{3},\d{3}/u.test(lower)) return false;
   if (spans(EN_TITLE_WORD, lower).length > 0) return true;
   // A span found only now, or only before, is a family read otherwise since round 11.
   const apart = (xs: [number, number][], ys: [number, number][]) => xs.some(([x, y]) => !ys.some(([a, b]) => a === x && b === y));
