@@ -58,8 +58,10 @@ const EN_BUSY =
 const EN_NOANSWER_MORE =
   "(?:number|line|cell|mobile)\\s+(?:is\\s+|was\\s+)?(?:dead|off|disconnected)|(?:nobody|no\\s+one|noone)\\s+(?:picks|picking|answers|answering)|left\\s+(?:a\\s+|another\\s+)?(?:message|msg)\\s+with|(?:front\\s+desk|receptionist|secretary|assistant)\\s+(?:took|takes)\\s+(?:a\\s+)?message";
 // "booked an appointment", "scheduled an onsite", "set up a site visit": an appointment of any name booked.
+// "booked them a demo", "got him in for a meeting", "set us up a call": the one booked told between.
 const EN_BOOKED_MORE =
-  "(?:booked|scheduled|set\\s+up|arranged|locked\\s+in|lined\\s+up|got|made|confirmed|pencil+ed\\s+in)\\s+(?:an?\\s+|the\\s+|another\\s+)?(?:[\\p{L}-]+\\s+)?(?:appointment|appt|onsite|on-site|site\\s+visit|visit|walkthrough|tour|tasting|workshop)(?![\\p{L}])";
+  "(?:booked|scheduled|set\\s+up|arranged|locked\\s+in|lined\\s+up|got|made|confirmed|pencil+ed\\s+in)\\s+(?:an?\\s+|the\\s+|another\\s+)?(?:[\\p{L}-]+\\s+)?(?:appointment|appt|onsite|on-site|site\\s+visit|visit|walkthrough|tour|tasting|workshop)(?![\\p{L}])|" +
+  "(?:booked|scheduled|set|lined|got|pencil+ed)\\s+(?:them|him|her|us|it)\\s+(?:up\\s+|in\\s+)?(?:for\\s+)?(?:an?\\s+|the\\s+|another\\s+)?(?:[\\p{L}-]+\\s+)?(?:demo|meeting|presentation|call|zoom|visit|appointment|appt|onsite|walkthrough)(?![\\p{L}])";
 
 export const EN_IRREGULAR_PAST =
   "ran|held|brought|caught|told|found|saw|wrote|bought|came|heard|kept|began|drove|flew|sat|led|spent|taught";
@@ -448,6 +450,10 @@ export const EN_BUSY_IN_BEFORE =
 // "sent it", "sent one over", "emailed it across": an offer named before in the message, sent.
 export const EN_SENT_IT = w(
   "(?:sent|emailed|shot|fired|dropped)\\s+(?:it|one|that|them\\s+one)(?:\\s+(?:over|across|through))?(?![\\p{L}])",
+);
+// "they accepted today", "approved it", "ok'd": said after an offer named in the message, that offer accepted.
+export const EN_ACCEPTED_IT = w(
+  "(?:accepted|approved|ok'?d|okayed|green-?lit|signed\\s+off)(?=\\s*(?:$|[,.;!—–-]|\\s+(?:it|them|today|yesterday|this|on|the\\s+(?:offer|proposal|quote|price|pricing|terms|deal))(?![\\p{L}])))",
 );
 // "молчит после КП", "before the demo", "до встречи": an event named as a point in time was not done here.
 export const TIME_REFERENCE = /(?<![\p{L}-])(?:после|перед|after|before|since|following)\s+(?:(?:the|our|их|нашего|нашей|нашу)\s+)?$/iu;

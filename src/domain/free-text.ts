@@ -20,6 +20,7 @@ import {
   COMMAND,
   COMPLAINT,
   CURRENCY_FOREIGN,
+  EN_ACCEPTED_IT,
   EN_BUSY_IN_BEFORE,
   EN_EVENT_THING_AFTER,
   EN_EVENT_THING_BEFORE,
@@ -679,6 +680,13 @@ function readClause(
   if (sentIt.length > 0) {
     kindsFound.set("proposal", sentIt);
     consumed.push(...sentIt);
+    clause.newlyRead = true;
+  }
+  // "sent Initech pricing on friday, they accepted today": the offer accepted is the deal.
+  const accepted = context.offerNamed && !kindsFound.has("deal") ? spans(EN_ACCEPTED_IT, lower) : [];
+  if (accepted.length > 0) {
+    kindsFound.set("deal", accepted);
+    consumed.push(...accepted);
     clause.newlyRead = true;
   }
   const bid = context.tender ? spans(TENDER_BID, lower) : [];
@@ -1622,7 +1630,10 @@ export function readFreeText(
         } else if (c.clients.length === 0) {
           // "договорились о встрече, хорошо поговорили": a call that booked a meeting stays booked.
           for (const d of lastClause) if (d.kind === "call" && !(d.outcome === "meeting" && c.outcome === "reached")) d.outcome = c.outcome;
-        } else
+        } else {
+          // "called Globex, Initech and Northwind - all voicemail": an outcome told of all is the calls' before too.
+          if (/(?<![\p{L}])(?:all|both|every\s+one|none)(?![\p{L}])/iu.test(raws[clauses.indexOf(c)] ?? "") && last.client)
+            for (const d of lastClause) if (d.kind === "call" && d.outcome === null) d.outcome = c.outcome;
           for (const cl of c.clients) {
             // "2 calls today, both voicemail: Globex": the call told with no client was this client's.
             if (!last.client && lastClause.includes(last)) {
@@ -1634,8 +1645,17 @@ export function readFreeText(
             drafts.push(more);
             lastClause.push(more);
           }
+        }
         continue;
       }
+      // "Acme and Globex both signed, 50k each": a sum told per client is every one's of the event before.
+      if (
+        c.amountMinor !== null &&
+        c.clients.length === 0 &&
+        /(?<![\p{L}])(?:each|apiece)(?![\p{L}])/iu.test(raws[clauses.indexOf(c)] ?? "")
+      )
+        for (const d of lastClause)
+          if ((d.kind === "deal" || d.kind === "proposal") && d.amountMinor === null && d !== last) d.amountMinor = c.amountMinor;
       // "оплатили, обещали ещё 100к": a sum only promised is not the one paid.
       if (
         c.amountMinor !== null &&

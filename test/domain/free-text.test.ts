@@ -1176,6 +1176,23 @@ describe("readFreeText, round 11, English: people at companies, loss families, v
     expect(read("globex signed, 2.5 mil", known).confident).toBe(false);
   });
 
+  it("reads an offer accepted, a sum told for each, an outcome told for all and a demo booked for them", () => {
+    const sums = (text: string) => read(text, known).entries.map((e) => `${e.kind}@${e.clientName}:${e.amountMinor}`);
+    expect(sums("sent initech pricing on friday, they accepted today, 95k")).toEqual(["proposal@Initech:null", "deal@Initech:9500000"]);
+    expect(sums("acme and globex both signed, 50k each")).toEqual(["deal@Acme Corp:5000000", "deal@Globex:5000000"]);
+    expect(got("called globex, initech and northwind - all voicemail")).toEqual([
+      "call:noanswer@Globex",
+      "call:noanswer@Initech",
+      "call:noanswer@Northwind Traders",
+    ]);
+    expect(got("new lead from a referral, Birchwood Spa, and booked them a demo for monday")).toEqual([
+      "lead@Birchwood Spa",
+      "call:meeting@Birchwood Spa",
+    ]);
+    // An invite accepted is no deal.
+    expect(got("sent initech a quote, they accepted the invite for a call")).toEqual(["proposal@Initech", "call:reached@Initech"]);
+  });
+
   it("reads the company of the person who referred a lead as no lead", () => {
     expect(got("referral from Mark at Globex — Hillcrest Farms, they want to talk")).toEqual(["lead@Hillcrest Farms"]);
     expect(got("referral from Anna at Initech: Maple Clinic wants a demo")).toEqual(["lead@Maple Clinic"]);
