@@ -455,6 +455,9 @@ export const EN_SENT_IT = w(
 export const EN_ACCEPTED_IT = w(
   "(?:accepted|approved|ok'?d|okayed|green-?lit|signed\\s+off)(?=\\s*(?:$|[,.;!—–-]|\\s+(?:it|them|today|yesterday|this|on|the\\s+(?:offer|proposal|quote|price|pricing|terms|deal))(?![\\p{L}])))",
 );
+// "deal looks promising", "deal is close", "deal is progressing": how an event stands, in English.
+export const EN_STATUS_AFTER =
+  /^\p{L}*(?:\s+(?:with|w\/)\s+\S+)?\s+(?:(?:is|still|looks|seems|feels|'s)\s+)*(?:promising|good|positive|likely|hot|warm|close|closer|progressing|moving\s+(?:along|forward)|on\s+track|looking\s+(?:good|promising))(?![\p{L}])/iu;
 // "молчит после КП", "before the demo", "до встречи": an event named as a point in time was not done here.
 export const TIME_REFERENCE = /(?<![\p{L}-])(?:после|перед|after|before|since|following)\s+(?:(?:the|our|их|нашего|нашей|нашу)\s+)?$/iu;
 export const REFERRED_BY =

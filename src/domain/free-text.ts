@@ -32,6 +32,7 @@ import {
   EN_PAST,
   EN_RELATIVE_BEFORE,
   EN_SENT_IT,
+  EN_STATUS_AFTER,
   EN_TITLE_WORD,
   EN_TOPIC_BEFORE,
   EVENT_NOUN,
@@ -764,6 +765,11 @@ function readClause(
         return false;
       }
       if (STATUS_AFTER.test(lower.slice(a))) return false;
+      // "Acme deal looks promising", "the Globex deal is close": how an event stands, not the event.
+      if (EN_STATUS_AFTER.test(lower.slice(a))) {
+        clause.newlyRead = true;
+        return false;
+      }
       // "he's in meetings all day", "the owner was in a meeting": somebody busy, no meeting of ours.
       if (kind === "meeting" && EN_BUSY_IN_BEFORE.test(before)) {
         clause.newlyRead = true;

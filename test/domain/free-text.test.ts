@@ -1193,6 +1193,12 @@ describe("readFreeText, round 11, English: people at companies, loss families, v
     expect(got("sent initech a quote, they accepted the invite for a call")).toEqual(["proposal@Initech", "call:reached@Initech"]);
   });
 
+  it("logs nothing for how a deal stands, and still logs the deal done", () => {
+    expect(got("acme deal looks promising")).toEqual([]);
+    expect(got("the globex deal is close")).toEqual([]);
+    expect(got("globex deal closed, 90k")).toEqual(["deal@Globex"]);
+  });
+
   it("reads the company of the person who referred a lead as no lead", () => {
     expect(got("referral from Mark at Globex — Hillcrest Farms, they want to talk")).toEqual(["lead@Hillcrest Farms"]);
     expect(got("referral from Anna at Initech: Maple Clinic wants a demo")).toEqual(["lead@Maple Clinic"]);
