@@ -34,7 +34,7 @@ const EN_GONE_TO =
 // "went to Brightwell", "went over to see the owner", "stopped by Acme", "swung by", "popped into": a visit in English.
 // Where one went is left to the name reader (a lookahead); voicemail, a competitor, a meal or a show are no visit.
 const EN_TO_PLACE =
-  "(?=(?:see|visit|meet|their|his|her)\\s|the\\s+(?:client|customer|office|site|plant|factory|warehouse|shop|store)|(?!voice|vm(?![\\p{L}])|(?:an?|another|other|the|competitor|vendor|supplier|lunch|dinner|breakfast|bed|work|sleep|school|it|that|this|them|him|us|me|my|our|expo|conference|court)(?![\\p{L}]))\\p{L})";
+  "(?=(?:see|visit|meet|their|his|her)\\s|the\\s+(?:client|customer|office|site|plant|factory|warehouse|shop|store)|(?!voice|vm(?![\\p{L}])|(?:an?|another|other|the|competitor|vendor|supplier|lunch|dinner|breakfast|bed|work|sleep|school|it|that|this|them|him|us|me|my|our|expo|conference|court|legal|procurement|finance|accounting|review|tender|committee|board|approval|signature|contract|production|print)(?![\\p{L}]))\\p{L})";
 const EN_VISIT = `appt(?![\\p{L}])|appointment|(?:went|headed|drove|walked|came)\\s+(?:over\\s+|down\\s+|out\\s+|up\\s+|back\\s+|round\\s+)?to\\s+${EN_TO_PLACE}|(?:stopped|swung|popped|dropped)\\s+(?:by|in|into|over)(?![\\p{L}])`;
 
 // "reached out to Acme, their manager picked up": our own outreach is a call, unless told of a written channel
@@ -63,6 +63,10 @@ const EN_BOOKED_MORE =
   "(?:booked|scheduled|set\\s+up|arranged|locked\\s+in|lined\\s+up|got|made|confirmed|pencil+ed\\s+in)\\s+(?:an?\\s+|the\\s+|another\\s+)?(?:[\\p{L}-]+\\s+)?(?:appointment|appt|onsite|on-site|site\\s+visit|visit|walkthrough|tour|tasting|workshop)(?![\\p{L}])|" +
   "(?:booked|scheduled|set|lined|got|pencil+ed)\\s+(?:them|him|her|us|it)\\s+(?:up\\s+|in\\s+)?(?:for\\s+)?(?:an?\\s+|the\\s+|another\\s+)?(?:[\\p{L}-]+\\s+)?(?:demo|meeting|presentation|call|zoom|visit|appointment|appt|onsite|walkthrough)(?![\\p{L}])";
 
+// "Initech picked our proposal", "Globex chose us", "went with us": the client chose us, a deal.
+const EN_CHOSE_US =
+  "(?:picked|chose|selected|went\\s+with|going\\s+with|awarded)\\s+(?:us(?![\\p{L}])|our\\s+(?:proposal|offer|quote|bid|solution|product|platform))";
+
 export const EN_IRREGULAR_PAST =
   "ran|held|brought|caught|told|found|saw|wrote|bought|came|heard|kept|began|drove|flew|sat|led|spent|taught";
 
@@ -78,7 +82,9 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "deal",
     w(
-      "accepted\\s+(?:our\\s+|the\\s+|my\\s+)?(?:offer|proposal|quote|terms)|confirmed\\s+(?:the\\s+|their\\s+|an?\\s+)?order|приняли\\s+(?:наше\\s+)?(?:кп|предложени\\p{L}*|условия)|подтвердили\\s+заказ|сделк|деал|po(?![\\p{L}])|purchase\\s+order|countersigned|продал|продали|продажа|подписал|(?:за)?купил\\p{L}*|заказал[аи]?(?![\\p{L}])|отгрузил\\p{L}*|деньги\\s+упали|упали\\s+деньги|ударили\\s+по\\s+рукам|дал[аи]?\\s+добро|дожал\\p{L}*|продлил\\p{L}*|продлени\\p{L}*|renewed|renewal|перев[её]л\\p{L}*\\s+(?:деньги|оплату|аванс|предоплату|средства)|перечислил\\p{L}*|(?:перев[её]л|внес|вн[её]с|внесл)\\p{L}*(?=\\s+(?:\\p{L}+\\s+)?(?:\\d|полтинник|полтос|лям|лимон|четверть|сотк|сотню|пол\\s*-?\\s*(?:ляма|лимона)))|(?:пришли|поступили)\\s+деньги|деньги\\s+(?:пришли|поступили|на\\s+сч[её]те)|закрыт[аоы]?(?![\\p{L}])|wired|transferred|payment\\s+received|(?<!на\\s)(?:пред)?оплат\\p{L}*|аванс(?![\\p{L}])|занес(?:ли|ла)?(?![\\p{L}])|занёс|выигра[лн]\\p{L}*|prepayment|deposit|down\\s+payment|подписали|подписан|оплатил|оплатили|оплачен|(?<!на\\s)оплат[аиу]|заплатил\\p{L}*|received\\s+(?:the\\s+)?payment|payment\\s+from|заключил|закрыл(?!ся|ась|ись|ось)|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
+      "accepted\\s+(?:our\\s+|the\\s+|my\\s+)?(?:offer|proposal|quote|terms)|confirmed\\s+(?:the\\s+|their\\s+|an?\\s+)?order|приняли\\s+(?:наше\\s+)?(?:кп|предложени\\p{L}*|условия)|подтвердили\\s+заказ|сделк|деал|po(?![\\p{L}])|purchase\\s+order|countersigned|продал|продали|продажа|подписал|(?:за)?купил\\p{L}*|заказал[аи]?(?![\\p{L}])|отгрузил\\p{L}*|деньги\\s+упали|упали\\s+деньги|ударили\\s+по\\s+рукам|дал[аи]?\\s+добро|дожал\\p{L}*|продлил\\p{L}*|продлени\\p{L}*|renewed|renewal|перев[её]л\\p{L}*\\s+(?:деньги|оплату|аванс|предоплату|средства)|перечислил\\p{L}*|(?:перев[её]л|внес|вн[её]с|внесл)\\p{L}*(?=\\s+(?:\\p{L}+\\s+)?(?:\\d|полтинник|полтос|лям|лимон|четверть|сотк|сотню|пол\\s*-?\\s*(?:ляма|лимона)))|(?:пришли|поступили)\\s+деньги|деньги\\s+(?:пришли|поступили|на\\s+сч[её]те)|закрыт[аоы]?(?![\\p{L}])|wired|transferred|payment\\s+received|(?<!на\\s)(?:пред)?оплат\\p{L}*|аванс(?![\\p{L}])|занес(?:ли|ла)?(?![\\p{L}])|занёс|выигра[лн]\\p{L}*|prepayment|deposit|down\\s+payment|подписали|подписан|оплатил|оплатили|оплачен|(?<!на\\s)оплат[аиу]|заплатил\\p{L}*|received\\s+(?:the\\s+)?payment|" +
+        EN_CHOSE_US +
+        "|payment\\s+from|заключил|закрыл(?!ся|ась|ись|ось)|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
     ),
   ],
   [
@@ -341,7 +347,10 @@ export const STOP = new Set(
 export const EN_NOT_NAME = new Set(
   (
     "through thru into across around without within upon regarding re ppl folks sku skus pdf roi api erp pos eta asap fyi tbd " +
-    "eod eow ops qa it hr pr ui ux legal finance accounting marketing sales engineering support admin"
+    "eod eow ops qa it hr pr ui ux legal finance accounting marketing sales engineering support admin " +
+    // Verbs after "to" ("stopped by to pick up samples") that would read as a name after the preposition.
+    "pick drop grab collect deliver show present demo sign send finalize finalise negotiate update introduce walk run give take bring " +
+    "hand share explain answer install train onboard renew order reorder quote"
   ).split(" "),
 );
 // People a manager talks to, by dictionary base form: "с собственником", "юристу" are never a client's name.
@@ -457,7 +466,7 @@ export const EN_ACCEPTED_IT = w(
 );
 // "deal looks promising", "deal is close", "deal is progressing": how an event stands, in English.
 export const EN_STATUS_AFTER =
-  /^\p{L}*(?:\s+(?:with|w\/)\s+\S+)?\s+(?:(?:is|still|looks|seems|feels|'s)\s+)*(?:promising|good|positive|likely|hot|warm|close|closer|progressing|moving\s+(?:along|forward)|on\s+track|looking\s+(?:good|promising))(?![\p{L}])/iu;
+  /^\p{L}*(?:\s+(?:with|w\/)\s+\S+)?\s+(?:(?:is|still|looks|seems|feels|'s)\s+)*(?:promising|good|positive|likely|hot|warm|close|closer|progressing|moving\s+(?:along|forward)|on\s+track|looking\s+(?:good|promising)|(?:went|gone|sent)\s+to\s+(?:legal|procurement|finance|review|committee|the\s+board|approval)|(?:with|in)\s+(?:legal|procurement|review))(?![\p{L}])/iu;
 // "молчит после КП", "before the demo", "до встречи": an event named as a point in time was not done here.
 export const TIME_REFERENCE = /(?<![\p{L}-])(?:после|перед|after|before|since|following)\s+(?:(?:the|our|их|нашего|нашей|нашу)\s+)?$/iu;
 export const REFERRED_BY =
@@ -557,6 +566,7 @@ export const EN_NEWLY_READ: [RegExp, RegExp][] = [
   [REASON_SEP, before11(REASON_SEP, ["|b/c|bc|cuz|coz", ""])],
   [AMOUNT_RE, before11(AMOUNT_RE, ["|(?:,\\d{3}){2,}(?!\\d)", ""], ["|mil|mill", ""])],
   [MEETING_NOW, before11(MEETING_NOW, [`|${EN_VISIT}`, ""])],
+  [kindNow("deal"), before11(kindNow("deal"), [`|${EN_CHOSE_US}`, ""])],
   [kindNow("call"), before11(kindNow("call"), [`|${EN_CALL_MORE}`, ""])],
   [
     kindNow("lead"),

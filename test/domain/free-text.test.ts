@@ -1199,6 +1199,14 @@ describe("readFreeText, round 11, English: people at companies, loss families, v
     expect(got("globex deal closed, 90k")).toEqual(["deal@Globex"]);
   });
 
+  it("reads no visit where a deal or a contract went to a department, and a client choosing us as a deal", () => {
+    expect(got("acme contract went to legal for review")).toEqual([]);
+    expect(got("globex deal went to procurement")).toEqual([]);
+    expect(got("initech went to tender, we submitted our bid")).toEqual(["proposal@Initech"]);
+    expect(got("initech picked our proposal! 150k")).toEqual(["deal@Initech"]);
+    expect(got("globex chose us over a competitor, 200k")).toEqual(["deal@Globex"]);
+  });
+
   it("reads the company of the person who referred a lead as no lead", () => {
     expect(got("referral from Mark at Globex — Hillcrest Farms, they want to talk")).toEqual(["lead@Hillcrest Farms"]);
     expect(got("referral from Anna at Initech: Maple Clinic wants a demo")).toEqual(["lead@Maple Clinic"]);
