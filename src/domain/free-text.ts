@@ -831,7 +831,7 @@ function readClause(
   }
   if (kindsFound.has("meeting") && spans(VIDEO_RE, lower).length > 0 && noanswer.length === 0) kindsFound.delete("call");
   // "5 ppl on the zoom", "whole team on the zoom call": a video meeting named only as where people were.
-  const video = spans(VIDEO_RE, lower);
+  const video = kindsFound.has("meeting") ? spans(VIDEO_RE, lower) : [];
   clause.meetingMedium =
     kindsFound
       .get("meeting")
@@ -997,7 +997,7 @@ function readClause(
   }
   clause.unexplained = unexplainedWords(text, lower, head.length, consumed, clause.clients);
   // "ran the demo on Tuesday": a clause read otherwise without the English irregular past first read in round 11.
-  if (irregular && spans(EN_IRREGULAR_PAST_RE, lower).length > 0) {
+  if (irregular && /[a-z]/u.test(lower) && spans(EN_IRREGULAR_PAST_RE, lower).length > 0) {
     const was = readClause(text, known, aliases, morph, context, false);
     // Being told as done matters on its own only against a question word ("how many did I close").
     const asked = spans(QUESTION_WORD, lower).length > 0;
