@@ -47,7 +47,7 @@ const EN_LEAD_MORE =
   "(?:someone|somebody|a\\s+(?:guy|woman|lady|manager|buyer|rep|person))\\s+from\\s+(?=\\S)|introduced\\s+us\\s+to|put\\s+us\\s+in\\s+touch\\s+with|connected\\s+us\\s+(?:with|to)|(?:got|an?)\\s+(?:warm\\s+)?intro(?:duction)?\\s+to";
 // "chose not to proceed", "won't be proceeding", "not moving ahead": a decision against in English.
 const EN_LOST_MORE =
-  "(?:chose|decided|opted)\\s+not\\s+to|(?:won'?t|will\\s+not)\\s+be\\s+(?:proceeding|moving\\s+(?:forward|ahead)|going\\s+ahead|buying|renewing|signing)|not\\s+(?:proceeding|moving\\s+ahead|going\\s+ahead)|(?:closed|closing|marked)\\s+(?:it|them|the\\s+deal)\\s+(?:out|as\\s+lost)";
+  "(?:chose|decided|opted)\\s+not\\s+to|(?:won'?t|will\\s+not)\\s+be\\s+(?:proceeding|moving\\s+(?:forward|ahead)|going\\s+ahead|buying|renewing|signing)|not\\s+(?:proceeding|moving\\s+ahead|going\\s+ahead)|(?:closed|closing|marked)\\s+(?:it|them|the\\s+deal)\\s+(?:out|as\\s+lost)|(?:chose|decided|opted|going|prefer\\p{L}*)\\s+to\\s+(?:build|do|make|develop|handle|keep)\\s+(?:it\\s+)?(?:themselves|internally|in-?house)";
 
 // "the doctor is with a patient", "he's tied up", "she is travelling", "the owner was in a meeting", "he's in meetings all
 // day": the one called is busy or away.
@@ -467,6 +467,13 @@ export const EN_ACCEPTED_IT = w(
 // "deal looks promising", "deal is close", "deal is progressing": how an event stands, in English.
 export const EN_STATUS_AFTER =
   /^\p{L}*(?:\s+(?:with|w\/)\s+\S+)?\s+(?:(?:is|still|looks|seems|feels|'s)\s+)*(?:promising|good|positive|likely|hot|warm|close|closer|progressing|moving\s+(?:along|forward)|on\s+track|looking\s+(?:good|promising)|(?:went|gone|sent)\s+to\s+(?:legal|procurement|finance|review|committee|the\s+board|approval)|(?:with|in)\s+(?:legal|procurement|review))(?![\p{L}])/iu;
+// "they signed wednesday": a weekday's full name typed bare, no "on", after an English past verb and its object.
+export const EN_BARE_WEEKDAY = w("(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\\p{L}])");
+export const EN_PAST_BEFORE_WEEKDAY =
+  /(?<![\p{L}])(?:sent|emailed|met|paid|signed|won|lost|sold|closed|visited|called|rang|phoned|demoed|presented|submitted|issued|invoiced|received|bought|ordered|held|ran|gave|did|spoke|talked|chatted)(?:\s+(?!(?:to|for|by|till|until|back|next|this|before|after)(?![\p{L}]))\S+){0,4}\s+$/iu;
+// A weekday in a clause that moves, promises or asks for something is that thing's day, ahead.
+export const EN_WEEKDAY_AHEAD_CLAUSE =
+  /moved|reschedul|push|postpon|promis|call\s+(?:them\s+|him\s+|her\s+|me\s+)?back|callback|due|expect|until|till/iu;
 // "молчит после КП", "before the demo", "до встречи": an event named as a point in time was not done here.
 export const TIME_REFERENCE = /(?<![\p{L}-])(?:после|перед|after|before|since|following)\s+(?:(?:the|our|их|нашего|нашей|нашу)\s+)?$/iu;
 export const REFERRED_BY =

@@ -21,6 +21,7 @@ import {
   COMPLAINT,
   CURRENCY_FOREIGN,
   EN_ACCEPTED_IT,
+  EN_BARE_WEEKDAY,
   EN_BUSY_IN_BEFORE,
   EN_EVENT_THING_AFTER,
   EN_EVENT_THING_BEFORE,
@@ -30,11 +31,13 @@ import {
   EN_NEWLY_READ,
   EN_NOT_NAME,
   EN_PAST,
+  EN_PAST_BEFORE_WEEKDAY,
   EN_RELATIVE_BEFORE,
   EN_SENT_IT,
   EN_STATUS_AFTER,
   EN_TITLE_WORD,
   EN_TOPIC_BEFORE,
+  EN_WEEKDAY_AHEAD_CLAUSE,
   EVENT_NOUN,
   EXPLAINED_FILLER,
   EXPO_RE,
@@ -209,6 +212,17 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
     if (EN_RELATIVE_BEFORE.test(lower.slice(0, m.index))) continue;
     if (!ahead && weekday && day === null) day = { type: "weekday", weekday };
   }
+  // "they signed wednesday", "sent the contract monday": in English a weekday's full name bare after a past verb dates it.
+  if (day === null && pastTense && !booking && /[a-z]/u.test(lower) && !EN_WEEKDAY_AHEAD_CLAUSE.test(lower))
+    for (const m of lower.matchAll(EN_BARE_WEEKDAY)) {
+      if (found.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
+      const before = lower.slice(0, m.index);
+      if (!EN_PAST_BEFORE_WEEKDAY.test(before) || EN_RELATIVE_BEFORE.test(before)) continue;
+      found.push([m.index, m.index + m[0].length]);
+      const weekday = WEEKDAY_NAMES.find(([re]) => re.test(m[0]))?.[1];
+      if (weekday) day = { type: "weekday", weekday };
+      break;
+    }
   return { day, spans: found };
 }
 

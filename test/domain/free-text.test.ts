@@ -1207,6 +1207,19 @@ describe("readFreeText, round 11, English: people at companies, loss families, v
     expect(got("globex chose us over a competitor, 200k")).toEqual(["deal@Globex"]);
   });
 
+  it("dates an event by a weekday's full name typed bare after its past verb, never a weekday moved to or promised", () => {
+    const days = (text: string) => read(text, known).entries.map((e) => `${e.kind}:${e.day?.type === "weekday" ? e.day.weekday : "-"}`);
+    expect(days("sent acme the contract monday, they signed wednesday, 400k")).toEqual(["proposal:1", "deal:3"]);
+    expect(days("globex rescheduled the demo to Friday, we agreed on the phone")).toEqual(["call:-"]);
+    expect(days("chased northwind about the overdue invoice, payment promised friday")).toEqual(["call:-"]);
+    expect(days("spoke w initech, asked me to call back monday")).toEqual(["call:-"]);
+  });
+
+  it("reads a decision to do it themselves as a loss", () => {
+    expect(got("globex is out, chose to build it themselves")).toEqual(["lost@Globex"]);
+    expect(got("initech decided to handle it in-house")).toEqual(["lost@Initech"]);
+  });
+
   it("reads the company of the person who referred a lead as no lead", () => {
     expect(got("referral from Mark at Globex — Hillcrest Farms, they want to talk")).toEqual(["lead@Hillcrest Farms"]);
     expect(got("referral from Anna at Initech: Maple Clinic wants a demo")).toEqual(["lead@Maple Clinic"]);
