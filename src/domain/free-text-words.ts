@@ -44,7 +44,7 @@ const EN_GONE_TO =
 // "went to Brightwell", "went over to see the owner", "stopped by Acme", "swung by", "popped into": a visit in English.
 // Where one went is left to the name reader (a lookahead); voicemail, a competitor, a meal or a show are no visit.
 const EN_TO_PLACE =
-  "(?=(?:see|visit|meet|their|his|her)\\s|the\\s+(?:client|customer|office|site|plant|factory|warehouse|shop|store)|(?!voice|vm(?![\\p{L}])|(?:an?|another|other|the|competitor|vendor|supplier|lunch|dinner|breakfast|bed|work|sleep|school|it|that|this|them|him|us|me|my|our|expo|conference|court)(?![\\p{L}]))\\p{L})";
+  "(?=(?:see|visit|meet|their|his|her)\\s|the\\s+(?:client|customer|office|site|plant|factory|warehouse|shop|store)|(?!voice|vm(?![\\p{L}])|(?:an?|another|other|the|competitor|vendor|supplier|lunch|dinner|breakfast|bed|work|sleep|school|it|that|this|them|him|us|me|my|our|expo|conference|court|legal|procurement|finance|accounting|review|tender|committee|board|approval|signature|contract|production|print)(?![\\p{L}]))\\p{L})";
 const EN_VISIT = `appt(?![\\p{L}])|appointment|(?:went|headed|drove|walked|came)\\s+(?:over\\s+|down\\s+|out\\s+|up\\s+|back\\s+|round\\s+)?to\\s+${EN_TO_PLACE}|(?:stopped|swung|popped|dropped)\\s+(?:by|in|into|over)(?![\\p{L}])`;
 
 // "reached out to Acme, their manager picked up": our own outreach is a call, unless told of a written channel
@@ -57,7 +57,7 @@ const EN_LEAD_MORE =
   "(?:someone|somebody|a\\s+(?:guy|woman|lady|manager|buyer|rep|person))\\s+from\\s+(?!(?:their|the|its|our|his|her)\\s|(?:accounting|finance|purchasing|procurement|legal|sales|marketing|support|ops|it|hr|reception|the\\s+front\\s+desk)(?![\\p{L}]))(?=\\S)|introduced\\s+us\\s+to|put\\s+us\\s+in\\s+touch\\s+with|connected\\s+us\\s+(?:with|to)|(?:got|an?)\\s+(?:warm\\s+)?intro(?:duction)?\\s+to";
 // "chose not to proceed", "won't be proceeding", "not moving ahead": a decision against in English.
 const EN_LOST_MORE =
-  "(?:chose|decided|opted)\\s+not\\s+to|(?:won'?t|will\\s+not)\\s+be\\s+(?:proceeding|moving\\s+(?:forward|ahead)|going\\s+ahead|buying|renewing|signing)|not\\s+(?:proceeding|moving\\s+ahead|going\\s+ahead)|(?:closed|closing|marked)\\s+(?:it|them|the\\s+deal)\\s+(?:out|as\\s+lost)";
+  "(?:chose|decided|opted)\\s+not\\s+to|(?:won'?t|will\\s+not)\\s+be\\s+(?:proceeding|moving\\s+(?:forward|ahead)|going\\s+ahead|buying|renewing|signing)|not\\s+(?:proceeding|moving\\s+ahead|going\\s+ahead)|(?:closed|closing|marked)\\s+(?:it|them|the\\s+deal)\\s+(?:out|as\\s+lost)|(?:chose|decided|opted|going|prefer\\p{L}*)\\s+to\\s+(?:build|do|make|develop|handle|keep)\\s+(?:it\\s+)?(?:themselves|internally|in-?house)";
 
 // "the doctor is with a patient", "he's tied up", "she is travelling", "the owner was in a meeting", "he's in meetings all
 // day": the one called is busy or away.
@@ -68,8 +68,14 @@ const EN_BUSY =
 const EN_NOANSWER_MORE =
   "(?:number|line|cell|mobile)\\s+(?:is\\s+|was\\s+)?(?:dead|off|disconnected)|(?:nobody|no\\s+one|noone)\\s+(?:picks|picking|answers|answering)|left\\s+(?:a\\s+|another\\s+)?(?:message|msg)\\s+with|(?:front\\s+desk|receptionist|secretary|assistant)\\s+(?:took|takes)\\s+(?:a\\s+)?message";
 // "booked an appointment", "scheduled an onsite", "set up a site visit": an appointment of any name booked.
+// "booked them a demo", "got him in for a meeting", "set us up a call": the one booked told between.
 const EN_BOOKED_MORE =
-  "(?:booked|scheduled|set\\s+up|arranged|locked\\s+in|lined\\s+up|got|made|confirmed|pencil+ed\\s+in)\\s+(?:an?\\s+|the\\s+|another\\s+)?(?:[\\p{L}-]+\\s+)?(?:appointment|appt|onsite|on-site|site\\s+visit|visit|walkthrough|tour|tasting|workshop)(?![\\p{L}])";
+  "(?:booked|scheduled|set\\s+up|arranged|locked\\s+in|lined\\s+up|got|made|confirmed|pencil+ed\\s+in)\\s+(?:an?\\s+|the\\s+|another\\s+)?(?:[\\p{L}-]+\\s+)?(?:appointment|appt|onsite|on-site|site\\s+visit|visit|walkthrough|tour|tasting|workshop)(?![\\p{L}])|" +
+  "(?:booked|scheduled|set|lined|got|pencil+ed)\\s+(?:them|him|her|us|it)\\s+(?:up\\s+|in\\s+)?(?:for\\s+)?(?:an?\\s+|the\\s+|another\\s+)?(?:[\\p{L}-]+\\s+)?(?:demo|meeting|presentation|call|zoom|visit|appointment|appt|onsite|walkthrough)(?![\\p{L}])";
+
+// "Initech picked our proposal", "Globex chose us", "went with us": the client chose us, a deal.
+const EN_CHOSE_US =
+  "(?:picked|chose|selected|went\\s+with|going\\s+with|awarded)\\s+(?:us(?![\\p{L}])|our\\s+(?:proposal|offer|quote|bid|solution|product|platform))";
 
 export const EN_IRREGULAR_PAST =
   "ran|held|brought|caught|told|found|saw|wrote|bought|came|heard|kept|began|drove|flew|sat|led|spent|taught";
@@ -86,7 +92,9 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
   [
     "deal",
     w(
-      "accepted\\s+(?:our\\s+|the\\s+|my\\s+)?(?:offer|proposal|quote|terms)|confirmed\\s+(?:the\\s+|their\\s+|an?\\s+)?order|приняли\\s+(?:наше\\s+)?(?:кп|предложени\\p{L}*|условия)|подтвердили\\s+заказ|сделк|деал|po(?![\\p{L}])|purchase\\s+order|countersigned|продал|продали|продажа|подписал|(?:за)?купил\\p{L}*|заказал[аи]?(?![\\p{L}])|отгрузил\\p{L}*|деньги\\s+упали|упали\\s+деньги|ударили\\s+по\\s+рукам|дал[аи]?\\s+добро(?!\\s+на\\s+(?!(?:закупк|покупк|договор|контракт|сделк|оплат|подписани|поставк|заказ)))|дожал\\p{L}*|продлил\\p{L}*|продлени\\p{L}*|renewed|renewal|перев[её]л\\p{L}*\\s+(?:деньги|оплату|аванс|предоплату|средства)|перечислил\\p{L}*|(?:перев[её]л|внес|вн[её]с|внесл)\\p{L}*(?=\\s+(?:\\p{L}+\\s+)?(?:\\d|полтинник|полтос|лям|лимон|четверть|сотк|сотню|пол\\s*-?\\s*(?:ляма|лимона)))|(?:пришли|поступили)\\s+деньги|деньги\\s+(?:пришли|поступили|на\\s+сч[её]те)|закрыт[аоы]?(?![\\p{L}])|wired|transferred|payment\\s+received|(?<!на\\s)(?:пред)?оплат\\p{L}*|аванс(?![\\p{L}])|занес(?:ли|ла)?(?![\\p{L}])|занёс|выигра[лн]\\p{L}*|prepayment|deposit|down\\s+payment|подписали|подписан|оплатил|оплатили|оплачен|(?<!на\\s)оплат[аиу]|заплатил\\p{L}*|received\\s+(?:the\\s+)?payment|payment\\s+from|заключил|закрыл(?!ся|ась|ись|ось)|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
+      "accepted\\s+(?:our\\s+|the\\s+|my\\s+)?(?:offer|proposal|quote|terms)|confirmed\\s+(?:the\\s+|their\\s+|an?\\s+)?order|приняли\\s+(?:наше\\s+)?(?:кп|предложени\\p{L}*|условия)|подтвердили\\s+заказ|сделк|деал|po(?![\\p{L}])|purchase\\s+order|countersigned|продал|продали|продажа|подписал|(?:за)?купил\\p{L}*|заказал[аи]?(?![\\p{L}])|отгрузил\\p{L}*|деньги\\s+упали|упали\\s+деньги|ударили\\s+по\\s+рукам|дал[аи]?\\s+добро(?!\\s+на\\s+(?!(?:закупк|покупк|договор|контракт|сделк|оплат|подписани|поставк|заказ)))|дожал\\p{L}*|продлил\\p{L}*|продлени\\p{L}*|renewed|renewal|перев[её]л\\p{L}*\\s+(?:деньги|оплату|аванс|предоплату|средства)|перечислил\\p{L}*|(?:перев[её]л|внес|вн[её]с|внесл)\\p{L}*(?=\\s+(?:\\p{L}+\\s+)?(?:\\d|полтинник|полтос|лям|лимон|четверть|сотк|сотню|пол\\s*-?\\s*(?:ляма|лимона)))|(?:пришли|поступили)\\s+деньги|деньги\\s+(?:пришли|поступили|на\\s+сч[её]те)|закрыт[аоы]?(?![\\p{L}])|wired|transferred|payment\\s+received|(?<!на\\s)(?:пред)?оплат\\p{L}*|аванс(?![\\p{L}])|занес(?:ли|ла)?(?![\\p{L}])|занёс|выигра[лн]\\p{L}*|prepayment|deposit|down\\s+payment|подписали|подписан|оплатил|оплатили|оплачен|(?<!на\\s)оплат[аиу]|заплатил\\p{L}*|received\\s+(?:the\\s+)?payment|" +
+        EN_CHOSE_US +
+        "|payment\\s+from|заключил|закрыл(?!ся|ась|ись|ось)|законтрактовал|купили|deal|closed|closing|won\\b|sold|signed|paid|purchase|bought",
     ),
   ],
   [
@@ -373,7 +381,10 @@ export const STOP = new Set(
 export const EN_NOT_NAME = new Set(
   (
     "through thru into across around without within upon regarding re ppl folks sku skus pdf roi api erp pos eta asap fyi tbd " +
-    "eod eow ops qa it hr pr ui ux legal finance accounting marketing sales engineering support admin"
+    "eod eow ops qa it hr pr ui ux legal finance accounting marketing sales engineering support admin " +
+    // Verbs after "to" ("stopped by to pick up samples") that would read as a name after the preposition.
+    "pick drop grab collect deliver show present demo sign send finalize finalise negotiate update introduce walk run give take bring " +
+    "hand share explain answer install train onboard renew order reorder quote"
   ).split(" "),
 );
 // People a manager talks to, by dictionary base form: "с собственником", "юристу" are never a client's name.
@@ -492,6 +503,20 @@ export const EN_BUSY_IN_BEFORE =
 export const EN_SENT_IT = w(
   "(?:sent|emailed|shot|fired|dropped)\\s+(?:it|one|that|them\\s+one)(?:\\s+(?:over|across|through))?(?![\\p{L}])",
 );
+// "they accepted today", "approved it", "ok'd": said after an offer named in the message, that offer accepted.
+export const EN_ACCEPTED_IT = w(
+  "(?:accepted|approved|ok'?d|okayed|green-?lit|signed\\s+off)(?=\\s*(?:$|[,.;!—–-]|\\s+(?:it|them|today|yesterday|this|on|the\\s+(?:offer|proposal|quote|price|pricing|terms|deal))(?![\\p{L}])))",
+);
+// "deal looks promising", "deal is close", "deal is progressing": how an event stands, in English.
+export const EN_STATUS_AFTER =
+  /^\p{L}*(?:\s+(?:with|w\/)\s+\S+)?\s+(?:(?:is|still|looks|seems|feels|'s)\s+)*(?:promising|good|positive|likely|hot|warm|close|closer|progressing|moving\s+(?:along|forward)|on\s+track|looking\s+(?:good|promising)|(?:went|gone|sent)\s+to\s+(?:legal|procurement|finance|review|committee|the\s+board|approval)|(?:with|in)\s+(?:legal|procurement|review))(?![\p{L}])/iu;
+// "they signed wednesday": a weekday's full name typed bare, no "on", after an English past verb and its object.
+export const EN_BARE_WEEKDAY = w("(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\\p{L}])");
+export const EN_PAST_BEFORE_WEEKDAY =
+  /(?<![\p{L}])(?:sent|emailed|met|paid|signed|won|lost|sold|closed|visited|called|rang|phoned|demoed|presented|submitted|issued|invoiced|received|bought|ordered|held|ran|gave|did|spoke|talked|chatted)(?:\s+(?!(?:to|for|by|till|until|back|next|this|before|after)(?![\p{L}]))\S+){0,4}\s+$/iu;
+// A weekday in a clause that moves, promises or asks for something is that thing's day, ahead.
+export const EN_WEEKDAY_AHEAD_CLAUSE =
+  /moved|reschedul|push|postpon|promis|call\s+(?:them\s+|him\s+|her\s+|me\s+)?back|callback|due|expect|until|till/iu;
 // "молчит после КП", "before the demo", "до встречи": an event named as a point in time was not done here.
 export const TIME_REFERENCE = /(?<![\p{L}-])(?:после|перед|after|before|since|following)\s+(?:(?:the|our|их|нашего|нашей|нашу)\s+)?$/iu;
 export const REFERRED_BY =
@@ -593,6 +618,7 @@ export const EN_NEWLY_READ: [RegExp, RegExp][] = [
   [REASON_SEP, before11(REASON_SEP, ["|b/c|bc|cuz|coz", ""])],
   [AMOUNT_RE, before11(AMOUNT_RE, ["|(?:,\\d{3}){2,}(?!\\d)", ""], ["|mil|mill", ""])],
   [MEETING_NOW, before11(MEETING_NOW, [`|${EN_VISIT}`, ""])],
+  [kindNow("deal"), before11(kindNow("deal"), [`|${EN_CHOSE_US}`, ""])],
   [kindNow("call"), before11(kindNow("call"), [`|${EN_CALL_MORE}`, ""])],
   [
     kindNow("lead"),

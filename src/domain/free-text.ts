@@ -21,6 +21,8 @@ import {
   COMMAND,
   COMPLAINT,
   CURRENCY_FOREIGN,
+  EN_ACCEPTED_IT,
+  EN_BARE_WEEKDAY,
   EN_BUSY_IN_BEFORE,
   EN_EVENT_THING_AFTER,
   EN_EVENT_THING_BEFORE,
@@ -30,10 +32,13 @@ import {
   EN_NEWLY_READ,
   EN_NOT_NAME,
   EN_PAST,
+  EN_PAST_BEFORE_WEEKDAY,
   EN_RELATIVE_BEFORE,
   EN_SENT_IT,
+  EN_STATUS_AFTER,
   EN_TITLE_WORD,
   EN_TOPIC_BEFORE,
+  EN_WEEKDAY_AHEAD_CLAUSE,
   EVENT_NOUN,
   EXPLAINED_FILLER,
   EXPO_NAME,
@@ -230,6 +235,17 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
     const relative = RELATIVE_BEFORE.test(lower.slice(0, m.index));
     if (!ahead && !relative && weekday && day === null) day = { type: "weekday", weekday };
   }
+  // "they signed wednesday", "sent the contract monday": in English a weekday's full name bare after a past verb dates it.
+  if (day === null && pastTense && !booking && /[a-z]/u.test(lower) && !EN_WEEKDAY_AHEAD_CLAUSE.test(lower))
+    for (const m of lower.matchAll(EN_BARE_WEEKDAY)) {
+      if (found.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
+      const before = lower.slice(0, m.index);
+      if (!EN_PAST_BEFORE_WEEKDAY.test(before) || EN_RELATIVE_BEFORE.test(before)) continue;
+      found.push([m.index, m.index + m[0].length]);
+      const weekday = WEEKDAY_NAMES.find(([re]) => re.test(m[0]))?.[1];
+      if (weekday) day = { type: "weekday", weekday };
+      break;
+    }
   return { day, spans: found };
 }
 
@@ -745,6 +761,13 @@ function readClause(
     consumed.push(...sentIt);
     clause.newlyRead = true;
   }
+  // "sent Initech pricing on friday, they accepted today": the offer accepted is the deal.
+  const accepted = context.offerNamed && !kindsFound.has("deal") ? spans(EN_ACCEPTED_IT, lower) : [];
+  if (accepted.length > 0) {
+    kindsFound.set("deal", accepted);
+    consumed.push(...accepted);
+    clause.newlyRead = true;
+  }
   const bid = context.tender ? spans(TENDER_BID, lower) : [];
   if (bid.length > 0) {
     kindsFound.delete("lead");
@@ -827,6 +850,11 @@ function readClause(
       if (STATUS_AFTER.test(lower.slice(a))) return false;
       if (kind === "proposal" && (JUDGED_AFTER.test(lower.slice(a)) || JUDGED_BEFORE.test(before))) return false;
       if (kind === "deal" && paymentMoved(lower, [a, b], movedSpans)) return false;
+      // "Acme deal looks promising", "the Globex deal is close": how an event stands, not the event.
+      if (EN_STATUS_AFTER.test(lower.slice(a))) {
+        clause.newlyRead = true;
+        return false;
+      }
       // "he's in meetings all day", "the owner was in a meeting": somebody busy, no meeting of ours.
       if (kind === "meeting" && EN_BUSY_IN_BEFORE.test(before)) {
         clause.newlyRead = true;
@@ -888,7 +916,7 @@ function readClause(
   }
   if (kindsFound.has("meeting") && spans(VIDEO_RE, lower).length > 0 && noanswer.length === 0) kindsFound.delete("call");
   // "5 ppl on the zoom", "whole team on the zoom call": a video meeting named only as where people were.
-  const video = spans(VIDEO_RE, lower);
+  const video = kindsFound.has("meeting") ? spans(VIDEO_RE, lower) : [];
   clause.meetingMedium =
     kindsFound
       .get("meeting")
@@ -1080,7 +1108,7 @@ function readClause(
   const askFirst = spans(ASK_BEFORE_STORING, lower)[0];
   if (askFirst) clause.unexplained.push(lower.slice(askFirst[0], askFirst[1]));
   // "ran the demo on Tuesday": a clause read otherwise without the English irregular past first read in round 11.
-  if (irregular && spans(EN_IRREGULAR_PAST_RE, lower).length > 0) {
+  if (irregular && /[a-z]/u.test(lower) && spans(EN_IRREGULAR_PAST_RE, lower).length > 0) {
     const was = readClause(text, known, aliases, morph, context, false);
     // Being told as done matters on its own only against a question word ("how many did I close").
     const asked = spans(QUESTION_WORD, lower).length > 0;
@@ -1802,7 +1830,10 @@ export function readFreeText(
         } else if (c.clients.length === 0) {
           // "договорились о встрече, хорошо поговорили": a call that booked a meeting stays booked.
           for (const d of lastClause) if (d.kind === "call" && !(d.outcome === "meeting" && c.outcome === "reached")) d.outcome = c.outcome;
-        } else
+        } else {
+          // "called Globex, Initech and Northwind - all voicemail": an outcome told of all is the calls' before too.
+          if (/(?<![\p{L}])(?:all|both|every\s+one|none)(?![\p{L}])/iu.test(raws[clauses.indexOf(c)] ?? "") && last.client)
+            for (const d of lastClause) if (d.kind === "call" && d.outcome === null) d.outcome = c.outcome;
           for (const cl of c.clients) {
             // "2 calls today, both voicemail: Globex": the call told with no client was this client's.
             if (!last.client && lastClause.includes(last)) {
@@ -1814,8 +1845,17 @@ export function readFreeText(
             drafts.push(more);
             lastClause.push(more);
           }
+        }
         continue;
       }
+      // "Acme and Globex both signed, 50k each": a sum told per client is every one's of the event before.
+      if (
+        c.amountMinor !== null &&
+        c.clients.length === 0 &&
+        /(?<![\p{L}])(?:each|apiece)(?![\p{L}])/iu.test(raws[clauses.indexOf(c)] ?? "")
+      )
+        for (const d of lastClause)
+          if ((d.kind === "deal" || d.kind === "proposal") && d.amountMinor === null && d !== last) d.amountMinor = c.amountMinor;
       // "оплатили, обещали ещё 100к": a sum only promised is not the one paid.
       if (
         c.amountMinor !== null &&
@@ -2043,6 +2083,8 @@ function sentAsAsked(clauses: Clause[], raws: string[]): void {
  */
 function newlyReadEnglish(lower: string, clauses: Clause[]): boolean {
   if (clauses.some((c) => c.newlyRead || c.clients.some((x) => x.newlyRead))) return true;
+  // Every family below is spelt in Latin letters, but for a sum grouped by commas.
+  if (!/[a-z]|\d,\d{3},\d{3}/u.test(lower)) return false;
   if (spans(EN_TITLE_WORD, lower).length > 0) return true;
   // A span found only now, or only before, is a family read otherwise since round 11.
   const apart = (xs: [number, number][], ys: [number, number][]) => xs.some(([x, y]) => !ys.some(([a, b]) => a === x && b === y));

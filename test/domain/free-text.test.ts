@@ -1531,6 +1531,50 @@ describe("readFreeText, round 11, English: people at companies, loss families, v
     expect(read("globex signed, 2.5 mil", known).confident).toBe(false);
   });
 
+  it("reads an offer accepted, a sum told for each, an outcome told for all and a demo booked for them", () => {
+    const sums = (text: string) => read(text, known).entries.map((e) => `${e.kind}@${e.clientName}:${e.amountMinor}`);
+    expect(sums("sent initech pricing on friday, they accepted today, 95k")).toEqual(["proposal@Initech:null", "deal@Initech:9500000"]);
+    expect(sums("acme and globex both signed, 50k each")).toEqual(["deal@Acme Corp:5000000", "deal@Globex:5000000"]);
+    expect(got("called globex, initech and northwind - all voicemail")).toEqual([
+      "call:noanswer@Globex",
+      "call:noanswer@Initech",
+      "call:noanswer@Northwind Traders",
+    ]);
+    expect(got("new lead from a referral, Birchwood Spa, and booked them a demo for monday")).toEqual([
+      "lead@Birchwood Spa",
+      "call:meeting@Birchwood Spa",
+    ]);
+    // An invite accepted is no deal.
+    expect(got("sent initech a quote, they accepted the invite for a call")).toEqual(["proposal@Initech", "call:reached@Initech"]);
+  });
+
+  it("logs nothing for how a deal stands, and still logs the deal done", () => {
+    expect(got("acme deal looks promising")).toEqual([]);
+    expect(got("the globex deal is close")).toEqual([]);
+    expect(got("globex deal closed, 90k")).toEqual(["deal@Globex"]);
+  });
+
+  it("reads no visit where a deal or a contract went to a department, and a client choosing us as a deal", () => {
+    expect(got("acme contract went to legal for review")).toEqual([]);
+    expect(got("globex deal went to procurement")).toEqual([]);
+    expect(got("initech went to tender, we submitted our bid")).toEqual(["proposal@Initech"]);
+    expect(got("initech picked our proposal! 150k")).toEqual(["deal@Initech"]);
+    expect(got("globex chose us over a competitor, 200k")).toEqual(["deal@Globex"]);
+  });
+
+  it("dates an event by a weekday's full name typed bare after its past verb, never a weekday moved to or promised", () => {
+    const days = (text: string) => read(text, known).entries.map((e) => `${e.kind}:${e.day?.type === "weekday" ? e.day.weekday : "-"}`);
+    expect(days("sent acme the contract monday, they signed wednesday, 400k")).toEqual(["proposal:1", "deal:3"]);
+    expect(days("globex rescheduled the demo to Friday, we agreed on the phone")).toEqual(["call:-"]);
+    expect(days("chased northwind about the overdue invoice, payment promised friday")).toEqual(["call:-"]);
+    expect(days("spoke w initech, asked me to call back monday")).toEqual(["call:-"]);
+  });
+
+  it("reads a decision to do it themselves as a loss", () => {
+    expect(got("globex is out, chose to build it themselves")).toEqual(["lost@Globex"]);
+    expect(got("initech decided to handle it in-house")).toEqual(["lost@Initech"]);
+  });
+
   it("reads the company of the person who referred a lead as no lead", () => {
     expect(got("referral from Mark at Globex — Hillcrest Farms, they want to talk")).toEqual(["lead@Hillcrest Farms"]);
     expect(got("referral from Anna at Initech: Maple Clinic wants a demo")).toEqual(["lead@Maple Clinic"]);

