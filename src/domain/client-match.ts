@@ -69,6 +69,7 @@ const ENDINGS = [
   "ого",
   "ому",
 ];
+const LONGEST_ENDING = Math.max(...ENDINGS.map((e) => e.length));
 const FINAL_VOWEL = /[аяоеыиуюйь]$/u;
 
 export interface KnownClient {
@@ -147,24 +148,19 @@ export function prepareKnownClients(names: readonly string[], taught: readonly {
   return { all, uniqueFirst, uniqueLast };
 }
 
-/** Optimal string alignment distance, stopping once it exceeds `max`. */
-function withinEdits(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
+/**
+ * Whether `a` and `b` are at most one edit apart (optimal string alignment: one letter changed, added, dropped, or two
+ * neighbours swapped). Read for every word against every known client's name, so it compares the parts after the first
+ * difference instead of filling a table.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let rowMin = Number.POSITIVE_INFINITY;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return false;
-  }
-  return d[a.length]![b.length]! <= max;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length > b.length) return a.slice(i + 1) === b.slice(i);
+  if (a.length < b.length) return a.slice(i) === b.slice(i + 1);
+  return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
 }
 
 const TRANSLIT: Record<string, string> = {
@@ -231,9 +227,9 @@ export function sameName(word: string, base: string | null, key: string, toleran
   // "kestrels line was busy", "brightwells packaging line": an English possessive typed without its apostrophe.
   if (!isCyrillic(key) && !isCyrillic(word) && key.length >= 4 && word === `${key}s`) return true;
   // A dictionary's base form already has no case ending: "соколов" is the surname, not «Сокол» inflected.
-  if (tolerance === "no_ending") return key.length >= 5 && isCyrillic(key) === isCyrillic(word) && withinEdits(word, key, 1);
+  if (tolerance === "no_ending") return key.length >= 5 && isCyrillic(key) === isCyrillic(word) && withinOneEdit(word, key);
   if (isCyrillic(key) && !isCyrillic(word))
-    return key.length >= 4 && withinEdits(word.replace(/kh/g, "h"), translit(key).replace(/kh/g, "h"), 1);
+    return key.length >= 4 && withinOneEdit(word.replace(/kh/g, "h"), translit(key).replace(/kh/g, "h"));
   // "нордик фудсу", "скайлайн": a Latin name typed in Cyrillic, with a case ending, sounds the same.
   if (!isCyrillic(key) && isCyrillic(word)) {
     const target = sounds(key);
@@ -246,11 +242,13 @@ export function sameName(word: string, base: string | null, key: string, toleran
     );
   }
   const stem = FINAL_VOWEL.test(key) && key.length > 3 ? key.slice(0, -1) : key;
+  // What is left once an ending is cut is the stem or one edit from it: other lengths cannot match (most names).
+  if (word.length < stem.length - 1 || word.length > stem.length + 1 + LONGEST_ENDING) return false;
   for (const ending of ENDINGS) {
     if (!word.endsWith(ending)) continue;
     const wStem = word.slice(0, word.length - ending.length);
     if (wStem === stem) return true;
-    if (tolerance === "full" && stem.length >= 5 && withinEdits(wStem, stem, 1)) return true;
+    if (tolerance === "full" && stem.length >= 5 && withinOneEdit(wStem, stem)) return true;
   }
   return false;
 }
