@@ -86,11 +86,11 @@ export interface KnownClient {
 }
 
 export interface KnownClients {
-  all: KnownClient[];
+  readonly all: readonly KnownClient[];
   /** Which first words belong to only one client. */
-  uniqueFirst: Set<string>;
+  readonly uniqueFirst: ReadonlySet<string>;
   /** Which last words belong to only one client. */
-  uniqueLast: Set<string>;
+  readonly uniqueLast: ReadonlySet<string>;
 }
 
 const norm = (s: string) => s.toLocaleLowerCase("ru").replace(/ё/g, "е");
@@ -111,7 +111,23 @@ function nameWords(name: string): string[] {
  * The team's clients, plus the phrases it taught for them by correcting a reading
  * ("ат" → «Альфа-Трейд»), matched by the same rules.
  */
+// A team's known clients are prepared for every message it sends, and change far more rarely than it writes: the last
+// few lists prepared are kept, keyed by their content (a list changed is a new key).
+const PREPARED_KEPT = 16;
+const prepared = new Map<string, KnownClients>();
+
+/** The index of a team's known clients and taught phrases (shared: never change it). */
 export function prepareKnownClients(names: readonly string[], taught: readonly { phrase: string; name: string }[] = []): KnownClients {
+  const cacheKey = JSON.stringify([names, taught.map((t) => [t.phrase, t.name])]);
+  const hit = prepared.get(cacheKey);
+  if (hit) return hit;
+  const index = buildKnownClients(names, taught);
+  if (prepared.size >= PREPARED_KEPT) prepared.delete(prepared.keys().next().value!);
+  prepared.set(cacheKey, index);
+  return index;
+}
+
+function buildKnownClients(names: readonly string[], taught: readonly { phrase: string; name: string }[]): KnownClients {
   const seen = new Set<string>();
   const all: KnownClient[] = [];
   const firstCount = new Map<string, number>();

@@ -110,3 +110,15 @@ describe("withinOneEdit", () => {
     );
   });
 });
+
+describe("prepareKnownClients", () => {
+  it("prepares a list once and a changed list again", () => {
+    const first = prepareKnownClients(["Альфа-Трейд", "Полюс"]);
+    expect(prepareKnownClients(["Альфа-Трейд", "Полюс"])).toBe(first);
+    const grown = prepareKnownClients(["Альфа-Трейд", "Полюс", "Атлант"]);
+    expect(grown).not.toBe(first);
+    expect(grown.all.map((c) => c.name).sort()).toEqual(["Альфа-Трейд", "Атлант", "Полюс"]);
+    const taught = prepareKnownClients(["Альфа-Трейд", "Полюс"], [{ phrase: "альфа", name: "Альфа-Трейд" }]);
+    expect(taught).not.toBe(first);
+  });
+});
