@@ -301,8 +301,16 @@ export function matchKnownAt(
     const joined = typed.join("");
     if (joined.length < 2) continue;
     const base = n === 1 ? (bases[at] ?? null) : null;
+    // "с ладогой-трейд": a hyphenated name typed with its first part inflected.
+    const parts = n === 1 && words[at]!.includes("-") ? words[at]!.split("-").map(compact) : null;
     for (const client of known.all) {
       if (sameName(joined, base, client.key)) return { client, words: n };
+      if (
+        parts &&
+        client.words.length === parts.length &&
+        parts.every((p, i) => p.length >= 2 && (sameName(p, null, client.words[i]!, "no_typo") || sameAdjective(p, client.words[i]!)))
+      )
+        return { client, words: 1 };
       // "Белому парусу", "с Зелёной долиной": every word of the name inflected on its own.
       if (
         n > 1 &&

@@ -325,8 +325,8 @@ interface Clause {
   bookedAhead: boolean;
   /** Its call word only says where something else happened ("6 people on the call", "на созвоне"). */
   callMedium: boolean;
-  /** Its meeting is only an English video medium ("5 ppl on the zoom"): where the event before happened. */
-  meetingMedium?: boolean;
+  /** Its meeting word is only a video medium where something else happened ("5 ppl on the zoom"). */
+  videoMedium: boolean;
   /** Planned, not done: "отправлю КП завтра", "напомни позвонить". */
   plan: boolean;
   /** Tells something done: a past verb, or a booking. */
@@ -509,7 +509,9 @@ function nameish(
   if (EN_NOT_NAME.has(t.lower)) return false;
   if (LEGAL.has(t.lower)) return false;
   if (!isCyrillic(t.text)) return /\p{L}/u.test(t.text) && (isUpper(t.text) || afterPrep);
-  if (morph && ROLES.has(morph(t.lower, null)?.base ?? "")) return false;
+  // "с кладовщиками": a role in the plural too.
+  const base = morph ? (morph(t.lower, null)?.base ?? "") : "";
+  if (ROLES.has(base) || ROLES.has(base.replace(/[иы]$/u, ""))) return false;
   if (!isUpper(t.text) && (TRADE.test(t.lower) || TENDER_NOUN.test(t.lower))) return false;
   // "ладога отказалась": typed in lower case, a message's first word is a name when the dictionary knows it as one;
   // "уралмебель дозвон": or when it does not know it at all, a noun in the nominative right before an event word.
@@ -657,6 +659,7 @@ function readClause(
     callWord: false,
     bookedAhead: false,
     callMedium: false,
+    videoMedium: false,
     plan: false,
     past: false,
     verblessWeekday: null,
@@ -746,6 +749,16 @@ function readClause(
     consumed.push(...all);
     const ss = all.filter(([a]) => a < aboutAt);
     if (ss.length > 0) kindsFound.set(kind, ss);
+    if (kind === "meeting")
+      clause.videoMedium =
+        all.length > 0 &&
+        all.every(
+          ([a, b]) =>
+            spans(VIDEO_RE, lower.slice(a, b)).length > 0 &&
+            /(?:^|\s)(?:(?:on|over|via|through|during)\s+(?:the\s+|a\s+|our\s+|their\s+)?|in\s+the\s+|на\s+|в\s+)$/u.test(
+              lower.slice(0, a),
+            ),
+        );
   }
   // "секретарша не соединила, директор на выезде": a visit or a meeting inside what says the call was not reached is
   // where the one it was for was, no event of ours.
@@ -915,16 +928,6 @@ function readClause(
     if (meetingOutcome.length > 0 && onlyAsOutcome) kindsFound.delete(booked);
   }
   if (kindsFound.has("meeting") && spans(VIDEO_RE, lower).length > 0 && noanswer.length === 0) kindsFound.delete("call");
-  // "5 ppl on the zoom", "whole team on the zoom call": a video meeting named only as where people were.
-  const video = kindsFound.has("meeting") ? spans(VIDEO_RE, lower) : [];
-  clause.meetingMedium =
-    kindsFound
-      .get("meeting")
-      ?.every(
-        ([a]) =>
-          video.some(([x]) => x === a) &&
-          /(?:^|\s)(?:on|over|via|through|during)\s+(?:the\s+|a\s+|our\s+|their\s+)?$/u.test(lower.slice(0, a)),
-      ) ?? false;
   // "met Massive Dynamic at the expo": a contact from an exhibition is a lead, not a meeting.
   // A client the team already has, met there, was met: the meeting stands (decided once the clients are read).
   const metAtExpo = kindsFound.has("lead") && spans(EXPO_RE, lower).length > 0 ? kindsFound.get("meeting") : undefined;
@@ -1174,9 +1177,10 @@ function findClients(
     used.push([m.index, m.index + m[0].length]);
   }
   // "бюджета нет до весны": a season or a month after "до/после" is a time, not «Весна» (but "дозвонился до весны").
-  for (const t of tokenize(text.slice(0, headEnd)))
-    if (SEASON_OR_MONTH.test(t.lower) && /(?:^|\s)(?!до)\p{L}*\s+(?:до|после)\s+$/u.test(` ${norm(text.slice(0, t.start))}`))
-      used.push([t.start, t.end]);
+  if (/(?<![\p{L}])(?:до|после)\s/iu.test(text))
+    for (const t of tokenize(text.slice(0, headEnd)))
+      if (SEASON_OR_MONTH.test(t.lower) && /(?:^|\s)(?!до)\p{L}*\s+(?:до|после)\s+$/u.test(` ${norm(text.slice(0, t.start))}`))
+        used.push([t.start, t.end]);
   const tokens = tokenize(text).filter((t) => t.end <= headEnd && !covered(t, used));
   const bases = tokens.map((t) => (morph && isCyrillic(t.lower) ? (morph(t.lower, null)?.base ?? null) : null));
   // The team's own clients, despite case endings, spacing, legal forms and a typo; longer spans first.
@@ -1427,6 +1431,11 @@ function findClients(
     const typed = text.slice(t.start, run[run.length - 1]!.end);
     const place =
       !k && run.length === 1 && ["в", "во", "на", "из"].includes(prev?.lower ?? "") && morph?.(t.lower, cases)?.proper === "geo";
+    // "в аптеку Фармия на Ленина": a person's name after "на" is a street.
+    if (!k && prev?.lower === "на" && run.length === 1 && isCyrillic(t.lower) && PERSON.has(morph?.(t.lower, ["gent"])?.proper ?? "")) {
+      i = j;
+      continue;
+    }
     // "по рекомендации Колоса позвонила компания Агромаш", "referral from Oakridge - … Crumb & Co": who recommended is
     // not the new client when another is named.
     const referrer =
@@ -1789,8 +1798,8 @@ export function readFreeText(
     }
     // "did the demo for Acme, 6 people on the call": the call is where the event before happened.
     if (c.kind === "call" && c.callMedium && c.outcome === null && last && last.kind !== "call") c.kind = null;
-    // "demo for Pinecrest went well, 5 ppl on the zoom": so is a video meeting named as where people were.
-    if (c.kind === "meeting" && c.meetingMedium && last && last.kind !== "meeting") {
+    // "demo for Pinecrest went well, 5 ppl on the zoom": so is a video meeting's medium after another event.
+    if (c.kind === "meeting" && c.videoMedium && last && last.kind !== "meeting") {
       c.kind = null;
       c.newlyRead = true;
     }
@@ -1958,11 +1967,18 @@ export function readFreeText(
 
   // "у Веги была, презентовала продукт": a visit at which a demo was given is the presentation;
   // "встретился, потом провёл демо" tells two in sequence.
-  const sequence = /(?<![\p{L}])(?:потом|затем|после\s+этого|then|after\s+that|afterwards|later)(?![\p{L}])/iu.test(text);
-  for (let i = drafts.length - 2; i >= 0 && !sequence; i--) {
+  // The sequence word must stand between the two: "была в Медикоре — показала программу, после обеда набрала Фармию"
+  // is one visit with a demo.
+  const SEQUENCE = /(?<![\p{L}])(?:потом|затем|после\s+(?:этого|обеда)|then|after\s+(?:that|lunch)|afterwards|later)(?![\p{L}])/iu;
+  const told = (d: Draft, from = 0) => (d.kindPhrase ? text.indexOf(d.kindPhrase, from) : -1);
+  const inSequence = (d: Draft, next: Draft) => {
+    const [at, nextAt] = [told(d), told(next, Math.max(told(d), 0))];
+    return at < 0 || nextAt < 0 ? SEQUENCE.test(text) : SEQUENCE.test(text.slice(at, nextAt));
+  };
+  for (let i = drafts.length - 2; i >= 0; i--) {
     const [d, next] = [drafts[i]!, drafts[i + 1]!];
     const sameClient = !next.client || !d.client || clientKey(next.client.name) === clientKey(d.client.name);
-    if (d.kind === "meeting" && next.kind === "presentation" && sameClient && sameDayRef(d.day, next.day)) {
+    if (d.kind === "meeting" && next.kind === "presentation" && sameClient && sameDayRef(d.day, next.day) && !inSequence(d, next)) {
       next.client ??= d.client;
       drafts.splice(i, 1);
     }

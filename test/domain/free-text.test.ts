@@ -1154,6 +1154,7 @@ describe("readFreeText, round 11: the kind told by context", () => {
     expect(got("были вчера у рубина в офисе, обсудили объемы на след год")).toEqual(["meeting@Рубин"]);
     expect(got("была сегодня у Титана, посмотрели склад")).toEqual(["meeting@Титан"]);
     expect(got("заезжали вчера к Рубину, обсудили договор")).toEqual(["meeting@Рубин"]);
+    expect(got("У Светланы из Рубина была сегодня, обсудили новый объем")).toEqual(["meeting@Рубин"]);
   });
 
   it("reads a reminder about a debt or a talk with someone as a call reached, not a deal", () => {
@@ -1616,5 +1617,61 @@ describe("readFreeText, round 11: families widened on dev-13", () => {
     expect(got("на ярмарке подошел мужик из Зерноград-Плюс, просил прайс")).toEqual(["lead@Зерноград-Плюс"]);
     expect(got("позвонил в клинику денталия, главврач согласилась на встречу в ср")).toEqual(["call:meeting@Денталия"]);
     expect(got("call w/ greenfield re overdue invoice, they promise to pay by the 25th")).toEqual(["call:reached@Greenfield"]);
+  });
+});
+
+describe("readFreeText, round 11: more families widened on dev-13", () => {
+  const known = ["Кедр", "Бриз", "Медикор", "Greenfield"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+
+  it("reads people by their role in the plural, and English team names, as no client", () => {
+    expect(got("Бриз в пн оплатили, во вт съездил к ним на склад познакомиться с кладовщиками")).toEqual(["deal@Бриз", "meeting@Бриз"]);
+    expect(got("Yesterday went to Greenfield, then did the demo for their QA team")).toEqual([
+      "meeting@Greenfield",
+      "presentation@Greenfield",
+    ]);
+    expect(got("lead via linkedin: Orchard Lane, their head of ops reached out")).toEqual(["lead@Orchard Lane"]);
+  });
+
+  it("reads a visit and a demo as one unless a word of sequence stands between them", () => {
+    expect(got("утром была в Медикоре — показала программу главврачу, после обеда набрала Бриз, взяли")).toEqual([
+      "presentation@Медикор",
+      "call:reached@Бриз",
+    ]);
+    expect(got("встреча на заводе Кедра, а после обеда там же провели демо для главного инженера")).toEqual([
+      "meeting@Кедр",
+      "presentation@Кедр",
+    ]);
+  });
+
+  it("reads a sole trader who called himself as a lead, a demo recording sent as no demo, an act signed as no deal", () => {
+    expect(got("новый лид: ИП Гарипов, шиномонтаж, позвонил сам")).toEqual(["lead@Гарипов"]);
+    expect(got("emailed Greenfield the demo recording and pricing")).toEqual(["proposal@Greenfield"]);
+    expect(got("demo for Greenfield went well, 5 ppl on the zoom")).toEqual(["presentation@Greenfield"]);
+    expect(got("встреча в зуме с Кедром")).toEqual(["meeting@Кедр"]);
+    expect(read("у Кедра подписали акт сверки", known).entries.map((e) => e.kind)).not.toContain("deal");
+    expect(got("tender at Greenfield - lost, went to a cheaper vendor")).toEqual(["lost@Greenfield"]);
+  });
+});
+
+describe("readFreeText, round 11: statuses, streets, diaries, hyphenated known names", () => {
+  const known = ["Кедр", "Ладога-Трейд", "Фармия", "Бриз"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+
+  it("reads a proposal ready and still to send as nothing done, one ready and sent as sent", () => {
+    expect(got("кп для Кедра готово, отправлю завтра утром")).toEqual([]);
+    expect(got("КП для Кедра готово и отправлено")).toEqual(["proposal@Кедр"]);
+  });
+
+  it("reads a person's name after 'на' as a street, a heading 'прошлый пн —' as a day past, an inflected hyphenated known name", () => {
+    expect(got("в понедельник заходил в аптеку Фармия на Ленина")).toEqual(["meeting@Фармия"]);
+    expect(read("прошлый пн — звонок в Бриз, не дозвонился", known).entries.map((e) => e.day)).toEqual([{ type: "weekday", weekday: 1 }]);
+    expect(got("с ладогой-трейд проговорили по телефону почти час")).toEqual(["call:reached@Ладога-Трейд"]);
   });
 });
