@@ -384,7 +384,9 @@ export const EN_NOT_NAME = new Set(
     "eod eow ops qa it hr pr ui ux legal finance accounting marketing sales engineering support admin team department dept " +
     // Verbs after "to" ("stopped by to pick up samples") that would read as a name after the preposition.
     "pick drop grab collect deliver show present demo sign send finalize finalise negotiate update introduce walk run give take bring " +
-    "hand share explain answer install train onboard renew order reorder quote"
+    "hand share explain answer install train onboard renew order reorder quote " +
+    // How it went ("demo went great"): no name after the verb.
+    "great fine badly smoothly nicely awesome amazing perfect terrible poorly quickly ok okay"
   ).split(" "),
 );
 // People a manager talks to, by dictionary base form: "с собственником", "юристу" are never a client's name.

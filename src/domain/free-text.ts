@@ -1232,7 +1232,9 @@ function findClients(
     const idx = all.indexOf(t);
     const prev = all[idx - 1];
     const prevPrev = all[idx - 2];
-    const prep = prev && !covered(prev, used) ? NAME_PREPS[prev.lower] : undefined;
+    // "the owner of harbor view cafe": after a role, "of" names the company.
+    const ofRole = prev?.lower === "of" && EN_ROLE_WORD.test(prevPrev?.lower ?? "") ? (["nomn"] as const) : undefined;
+    const prep = prev && !covered(prev, used) ? (NAME_PREPS[prev.lower] ?? ofRole) : undefined;
     const afterLegal = prev !== undefined && LEGAL.has(prev.lower);
     // "в клинику Здоровье", "из агентства Пиксель": the name after a business's trade.
     // "в клинику денталия": typed in lower case, a word the dictionary does not know is the name after a trade too
@@ -1511,12 +1513,16 @@ const EN_ROLE_WORD =
  * a dash or a colon head it as its name; where they end, or null.
  */
 function latinHeadEnd(text: string, all: Token[], at: number): number | null {
+  const plain = (t: Token) =>
+    !isCyrillic(t.text) && !isUpper(t.text) && !/\d/.test(t.text) && !STOP.has(t.lower) && !EN_NOT_NAME.has(t.lower) && !isEventToken(t);
+  // "new lead: pine hill bakery": after a colon or a dash, lowercase Latin words ending the clause name it.
+  const prev = all[at - 1];
+  if (prev && /[:—–]|\s-\s/u.test(text.slice(prev.end, all[at]!.start)) && all.length - at <= 3 && all.slice(at).every(plain))
+    return all.length;
   if (at !== 0) return null;
   for (let k = 0; k < Math.min(3, all.length - 1); k++) {
-    const t = all[k]!;
-    if (isCyrillic(t.text) || isUpper(t.text) || /\d/.test(t.text) || STOP.has(t.lower) || EN_NOT_NAME.has(t.lower) || isEventToken(t))
-      return null;
-    if (/^\s*[-—–:]\s/u.test(text.slice(t.end, all[k + 1]!.start) + " ")) return k + 1;
+    if (!plain(all[k]!)) return null;
+    if (/^\s*[-—–:]\s/u.test(text.slice(all[k]!.end, all[k + 1]!.start) + " ")) return k + 1;
   }
   return null;
 }

@@ -1576,6 +1576,13 @@ describe("readFreeText, round 11, English: people at companies, loss families, v
     expect(got("initech decided to handle it in-house")).toEqual(["lost@Initech"]);
   });
 
+  it("reads a lowercase name after a colon or after a role and 'of', and no name in how it went", () => {
+    expect(got("new lead: pine hill bakery, wants pricing")).toEqual(["lead@Pine Hill Bakery"]);
+    expect(got("lunch with the owner of harbor view cafe")).toEqual(["meeting@Harbor View Cafe"]);
+    expect(got("demo at lakeside dental went great")).toEqual(["presentation@Lakeside Dental"]);
+    expect(got("called acme: no answer")).toEqual(["call:noanswer@Acme Corp"]);
+  });
+
   it("reads the company of the person who referred a lead as no lead", () => {
     expect(got("referral from Mark at Globex — Hillcrest Farms, they want to talk")).toEqual(["lead@Hillcrest Farms"]);
     expect(got("referral from Anna at Initech: Maple Clinic wants a demo")).toEqual(["lead@Maple Clinic"]);
