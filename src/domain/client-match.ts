@@ -69,6 +69,7 @@ const ENDINGS = [
   "ого",
   "ому",
 ];
+const LONGEST_ENDING = Math.max(...ENDINGS.map((e) => e.length));
 const FINAL_VOWEL = /[аяоеыиуюйь]$/u;
 
 export interface KnownClient {
@@ -85,11 +86,11 @@ export interface KnownClient {
 }
 
 export interface KnownClients {
-  all: KnownClient[];
+  readonly all: readonly KnownClient[];
   /** Which first words belong to only one client. */
-  uniqueFirst: Set<string>;
+  readonly uniqueFirst: ReadonlySet<string>;
   /** Which last words belong to only one client. */
-  uniqueLast: Set<string>;
+  readonly uniqueLast: ReadonlySet<string>;
 }
 
 const norm = (s: string) => s.toLocaleLowerCase("ru").replace(/ё/g, "е");
@@ -110,7 +111,23 @@ function nameWords(name: string): string[] {
  * The team's clients, plus the phrases it taught for them by correcting a reading
  * ("ат" → «Альфа-Трейд»), matched by the same rules.
  */
+// A team's known clients are prepared for every message it sends, and change far more rarely than it writes: the last
+// few lists prepared are kept, keyed by their content (a list changed is a new key).
+const PREPARED_KEPT = 16;
+const prepared = new Map<string, KnownClients>();
+
+/** The index of a team's known clients and taught phrases (shared: never change it). */
 export function prepareKnownClients(names: readonly string[], taught: readonly { phrase: string; name: string }[] = []): KnownClients {
+  const cacheKey = JSON.stringify([names, taught.map((t) => [t.phrase, t.name])]);
+  const hit = prepared.get(cacheKey);
+  if (hit) return hit;
+  const index = buildKnownClients(names, taught);
+  if (prepared.size >= PREPARED_KEPT) prepared.delete(prepared.keys().next().value!);
+  prepared.set(cacheKey, index);
+  return index;
+}
+
+function buildKnownClients(names: readonly string[], taught: readonly { phrase: string; name: string }[]): KnownClients {
   const seen = new Set<string>();
   const all: KnownClient[] = [];
   const firstCount = new Map<string, number>();
@@ -147,24 +164,19 @@ export function prepareKnownClients(names: readonly string[], taught: readonly {
   return { all, uniqueFirst, uniqueLast };
 }
 
-/** Optimal string alignment distance, stopping once it exceeds `max`. */
-function withinEdits(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
+/**
+ * Whether `a` and `b` are at most one edit apart (optimal string alignment: one letter changed, added, dropped, or two
+ * neighbours swapped). Read for every word against every known client's name, so it compares the parts after the first
+ * difference instead of filling a table.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let rowMin = Number.POSITIVE_INFINITY;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return false;
-  }
-  return d[a.length]![b.length]! <= max;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length > b.length) return a.slice(i + 1) === b.slice(i);
+  if (a.length < b.length) return a.slice(i) === b.slice(i + 1);
+  return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
 }
 
 const TRANSLIT: Record<string, string> = {
@@ -228,10 +240,12 @@ const isCyrillic = (s: string) => /[а-я]/u.test(s);
 export function sameName(word: string, base: string | null, key: string, tolerance: "full" | "no_typo" | "no_ending" = "full"): boolean {
   if (word === key || (base !== null && compact(base) === key)) return true;
   if (key.length < 3) return false;
+  // "kestrels line was busy", "brightwells packaging line": an English possessive typed without its apostrophe.
+  if (!isCyrillic(key) && !isCyrillic(word) && key.length >= 4 && word === `${key}s`) return true;
   // A dictionary's base form already has no case ending: "соколов" is the surname, not «Сокол» inflected.
-  if (tolerance === "no_ending") return key.length >= 5 && isCyrillic(key) === isCyrillic(word) && withinEdits(word, key, 1);
+  if (tolerance === "no_ending") return key.length >= 5 && isCyrillic(key) === isCyrillic(word) && withinOneEdit(word, key);
   if (isCyrillic(key) && !isCyrillic(word))
-    return key.length >= 4 && withinEdits(word.replace(/kh/g, "h"), translit(key).replace(/kh/g, "h"), 1);
+    return key.length >= 4 && withinOneEdit(word.replace(/kh/g, "h"), translit(key).replace(/kh/g, "h"));
   // "нордик фудсу", "скайлайн": a Latin name typed in Cyrillic, with a case ending, sounds the same.
   if (!isCyrillic(key) && isCyrillic(word)) {
     const target = sounds(key);
@@ -244,11 +258,13 @@ export function sameName(word: string, base: string | null, key: string, toleran
     );
   }
   const stem = FINAL_VOWEL.test(key) && key.length > 3 ? key.slice(0, -1) : key;
+  // What is left once an ending is cut is the stem or one edit from it: other lengths cannot match (most names).
+  if (word.length < stem.length - 1 || word.length > stem.length + 1 + LONGEST_ENDING) return false;
   for (const ending of ENDINGS) {
     if (!word.endsWith(ending)) continue;
     const wStem = word.slice(0, word.length - ending.length);
     if (wStem === stem) return true;
-    if (tolerance === "full" && stem.length >= 5 && withinEdits(wStem, stem, 1)) return true;
+    if (tolerance === "full" && stem.length >= 5 && withinOneEdit(wStem, stem)) return true;
   }
   return false;
 }

@@ -21,8 +21,24 @@ import {
   COMMAND,
   COMPLAINT,
   CURRENCY_FOREIGN,
+  EN_ACCEPTED_IT,
+  EN_BARE_WEEKDAY,
+  EN_BUSY_IN_BEFORE,
+  EN_EVENT_THING_AFTER,
+  EN_EVENT_THING_BEFORE,
+  EN_IRREGULAR_PAST_RE,
+  EN_IRREGULAR_PAST_WORD,
   EN_NEGATED,
+  EN_NEWLY_READ,
+  EN_NOT_NAME,
   EN_PAST,
+  EN_PAST_BEFORE_WEEKDAY,
+  EN_RELATIVE_BEFORE,
+  EN_SENT_IT,
+  EN_STATUS_AFTER,
+  EN_TITLE_WORD,
+  EN_TOPIC_BEFORE,
+  EN_WEEKDAY_AHEAD_CLAUSE,
   EVENT_NOUN,
   EXPLAINED_FILLER,
   EXPO_NAME,
@@ -34,7 +50,6 @@ import {
   JUDGED_AFTER,
   JUDGED_BEFORE,
   KIND_PATTERNS,
-  LATIN_NOT_NAMES,
   LEGAL,
   MEET_WORD,
   MEETING_OUTCOME,
@@ -143,8 +158,8 @@ export interface FreeTextReading {
 }
 
 /** Whether a clause reports something done, plans something, or cannot tell. */
-function clauseTense(lower: string, morph: Morphology | null): "past" | "plan" | null {
-  let past = spans(EN_PAST, lower).length > 0;
+function clauseTense(lower: string, morph: Morphology | null, irregular = true): "past" | "plan" | null {
+  let past = enPast(lower, irregular).length > 0;
   let future = false;
   if (morph)
     for (const t of tokenize(lower)) {
@@ -172,6 +187,12 @@ const RELATIVE_BEFORE =
 /** "…, который мы отправили в среду": a clause opened by a relative pronoun tells about a noun of the one before. */
 const RELATIVE_CLAUSE = /^(?:котор\p{L}*|which)(?![\p{L}])/iu;
 const INFINITIVE_AFTER = new RegExp(`^\\s+(?!${ATTEMPT})(?:\\p{L}+\\s+)?\\p{L}+(?:ть|ться|ти)(?![\\p{L}])`, "u");
+
+/** The English past verbs of a clause; without the irregular ones first read in round 11 when `irregular` is false. */
+function enPast(lower: string, irregular = true): [number, number][] {
+  const all = spans(EN_PAST, lower);
+  return irregular ? all : all.filter(([a, b]) => !EN_IRREGULAR_PAST_WORD.test(lower.slice(a, b)));
+}
 
 /** The day a clause names and where: a weekday counts only as a past day, never one ahead. */
 function readDays(lower: string, booking: boolean, pastTense: boolean): { day: DayRef | null; spans: [number, number][] } {
@@ -207,11 +228,24 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
         (!pastTense && /встреч|meet|демо|demo|презент/u.test(lower)));
     const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? "";
     const weekday = WEEKDAY_NAMES.find(([re]) => re.test(name))?.[1];
+    // "paid the invoice we sent on wednesday": the weekday of a relative clause dates the thing, not the event.
+    if (EN_RELATIVE_BEFORE.test(lower.slice(0, m.index))) continue;
     // "оплатил счёт который выставили в понедельник", "paid the invoice we sent on wednesday": the weekday of a
     // relative clause dates what that clause tells, not the event.
     const relative = RELATIVE_BEFORE.test(lower.slice(0, m.index));
     if (!ahead && !relative && weekday && day === null) day = { type: "weekday", weekday };
   }
+  // "they signed wednesday", "sent the contract monday": in English a weekday's full name bare after a past verb dates it.
+  if (day === null && pastTense && !booking && /[a-z]/u.test(lower) && !EN_WEEKDAY_AHEAD_CLAUSE.test(lower))
+    for (const m of lower.matchAll(EN_BARE_WEEKDAY)) {
+      if (found.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
+      const before = lower.slice(0, m.index);
+      if (!EN_PAST_BEFORE_WEEKDAY.test(before) || EN_RELATIVE_BEFORE.test(before)) continue;
+      found.push([m.index, m.index + m[0].length]);
+      const weekday = WEEKDAY_NAMES.find(([re]) => re.test(m[0]))?.[1];
+      if (weekday) day = { type: "weekday", weekday };
+      break;
+    }
   return { day, spans: found };
 }
 
@@ -259,6 +293,8 @@ interface ClientRef {
   start: number;
   /** A new name read only from a lowercase word after a preposition ("в отпуске"): weak evidence. */
   weak?: boolean;
+  /** Read only by a round-11 English rule (a possessive typed without its apostrophe): confirmed, never stored unasked. */
+  newlyRead?: boolean;
   /** A new name the dictionary knows as a place after "в/во/на/из" ("объект в Химках"), a person named by a role or a
    * first name, or who recommended the client: no client beside a company. */
   place?: boolean;
@@ -300,6 +336,8 @@ interface Clause {
   /** The words the kind and the amount were read from, as typed. */
   kindPhrase: string | null;
   amountPhrase: string | null;
+  /** A round-11 English rule changed this clause's reading: confirmed, never stored unasked (see newlyReadEnglish). */
+  newlyRead?: boolean;
   /** Words no rule of the reader accounted for ("абонент не абонент", "закрывает бизнес"): a reading to ask about. */
   unexplained: string[];
 }
@@ -468,8 +506,9 @@ function nameish(
   unknownBeforeEvent = false,
 ): boolean {
   if (STOP.has(t.lower) || /^\d+$/.test(t.text)) return false;
+  if (EN_NOT_NAME.has(t.lower)) return false;
   if (LEGAL.has(t.lower)) return false;
-  if (!isCyrillic(t.text)) return /\p{L}/u.test(t.text) && (isUpper(t.text) || afterPrep) && !LATIN_NOT_NAMES.has(t.lower);
+  if (!isCyrillic(t.text)) return /\p{L}/u.test(t.text) && (isUpper(t.text) || afterPrep);
   // "с кладовщиками": a role in the plural too.
   const base = morph ? (morph(t.lower, null)?.base ?? "") : "";
   if (ROLES.has(base) || ROLES.has(base.replace(/[иы]$/u, ""))) return false;
@@ -593,6 +632,8 @@ interface MessageContext {
   reached?: boolean;
   /** About a tender ("участвуем в тендере"). */
   tender?: boolean;
+  /** Names an offer in English, wanted or sent ("asked for a proposal"), that "sent it" may send. */
+  offerNamed?: boolean;
 }
 
 function readClause(
@@ -601,6 +642,7 @@ function readClause(
   aliases: SortedAliases,
   morph: Morphology | null,
   context: MessageContext = { written: false, appointment: false, rebooked: false, call: false },
+  irregular = true,
 ): Clause {
   const lower = norm(text);
   const clause: Clause = {
@@ -643,11 +685,11 @@ function readClause(
   const held = spans(HELD, lower).length > 0;
   // "завтра встреча с Орионом" with no verb and no call anywhere in the message books nothing: it is ahead.
   const verbless =
-    spans(EN_PAST, lower).length === 0 && !(morph && tokenize(lower).some((t) => isCyrillic(t.lower) && morph(t.lower, null)?.tense));
+    enPast(lower, irregular).length === 0 && !(morph && tokenize(lower).some((t) => isCyrillic(t.lower) && morph(t.lower, null)?.tense));
   // "Сокол перенёс встречу на завтра": a meeting moved with no call told anywhere books nothing.
   const movedNoCall = !context.call && spans(MOVED, lower).length > 0;
   const meetingOutcome = held || movedNoCall || (verbless && !context.call) ? [] : spans(MEETING_OUTCOME, lower);
-  const tense = meetingOutcome.length > 0 ? "past" : clauseTense(lower, morph);
+  const tense = meetingOutcome.length > 0 ? "past" : clauseTense(lower, morph, irregular);
   clause.plan = tense === "plan";
   clause.past = tense === "past";
   // "в пт встреча с Вегой", "созвон с Меркурием в 15:00": an appointment with no verb and a
@@ -712,7 +754,10 @@ function readClause(
         all.length > 0 &&
         all.every(
           ([a, b]) =>
-            spans(VIDEO_RE, lower.slice(a, b)).length > 0 && /(?:^|\s)(?:on\s+(?:the|our|a)|in\s+the|на|в)\s+$/u.test(lower.slice(0, a)),
+            spans(VIDEO_RE, lower.slice(a, b)).length > 0 &&
+            /(?:^|\s)(?:(?:on|over|via|through|during)\s+(?:the\s+|a\s+|our\s+|their\s+)?|in\s+the\s+|на\s+|в\s+)$/u.test(
+              lower.slice(0, a),
+            ),
         );
   }
   // "секретарша не соединила, директор на выезде": a visit or a meeting inside what says the call was not reached is
@@ -721,6 +766,20 @@ function readClause(
     const own = kindsFound.get(kind)?.filter(([a, b]) => !noanswer.some(([x, y]) => a >= x && b <= y));
     if (own?.length === 0) kindsFound.delete(kind);
     else if (own) kindsFound.set(kind, own);
+  }
+  // "they asked for a proposal, sent it - 1.6m": in English, "sent it" after an offer named in the message sends that offer.
+  const sentIt = context.offerNamed && !kindsFound.has("proposal") ? spans(EN_SENT_IT, lower) : [];
+  if (sentIt.length > 0) {
+    kindsFound.set("proposal", sentIt);
+    consumed.push(...sentIt);
+    clause.newlyRead = true;
+  }
+  // "sent Initech pricing on friday, they accepted today": the offer accepted is the deal.
+  const accepted = context.offerNamed && !kindsFound.has("deal") ? spans(EN_ACCEPTED_IT, lower) : [];
+  if (accepted.length > 0) {
+    kindsFound.set("deal", accepted);
+    consumed.push(...accepted);
+    clause.newlyRead = true;
   }
   const bid = context.tender ? spans(TENDER_BID, lower) : [];
   if (bid.length > 0) {
@@ -783,7 +842,7 @@ function readClause(
   // "Hooli still hasn't replied to our proposal": in English, every past verb negated.
   const enNegated = spans(EN_NEGATED, lower);
   const enAllNegated =
-    !isCyrillic(lower) && enNegated.length > 0 && spans(EN_PAST, lower).every(([a, b]) => enNegated.some(([x, y]) => a < y && b > x));
+    !isCyrillic(lower) && enNegated.length > 0 && enPast(lower, irregular).every(([a, b]) => enNegated.some(([x, y]) => a < y && b > x));
   const movedSpans = spans(MOVED, lower);
   const moved = movedSpans.length > 0;
   for (const [kind, ss] of kindsFound) {
@@ -796,9 +855,29 @@ function readClause(
         return false;
       // "звонок по оплате", "напомнил про оплату", "called about the invoice": the event word is the topic.
       if (kind !== "call" && TOPIC_BEFORE.test(before)) return false;
+      // "call w/ Brightwell re overdue invoice", "went through pricing": in English, with a word on its state between.
+      if (kind !== "call" && EN_TOPIC_BEFORE.test(before)) {
+        clause.newlyRead = true;
+        return false;
+      }
       if (STATUS_AFTER.test(lower.slice(a))) return false;
       if (kind === "proposal" && (JUDGED_AFTER.test(lower.slice(a)) || JUDGED_BEFORE.test(before))) return false;
       if (kind === "deal" && paymentMoved(lower, [a, b], movedSpans)) return false;
+      // "Acme deal looks promising", "the Globex deal is close": how an event stands, not the event.
+      if (EN_STATUS_AFTER.test(lower.slice(a))) {
+        clause.newlyRead = true;
+        return false;
+      }
+      // "he's in meetings all day", "the owner was in a meeting": somebody busy, no meeting of ours.
+      if (kind === "meeting" && EN_BUSY_IN_BEFORE.test(before)) {
+        clause.newlyRead = true;
+        return false;
+      }
+      // "emailed Kestrel the demo recording", "sent the recording of the webinar": a thing made of the event, no event.
+      if (kind === "presentation" && (EN_EVENT_THING_AFTER.test(lower.slice(a)) || EN_EVENT_THING_BEFORE.test(before))) {
+        clause.newlyRead = true;
+        return false;
+      }
       // "пришлю КП", "шлю КП", "обещал выслать КП": the verb just before the event word is still to come.
       if (morph && kind !== "call") {
         const prev = /(\p{L}+)\s+$/u.exec(before)?.[1];
@@ -870,7 +949,7 @@ function readClause(
   // "Hooli call: they'll come to our office thursday": a call that sets a meeting ahead booked it.
   // Only a call that happened: a past verb, or the client's own step ahead ("they'll come", "зовут").
   const callDone =
-    spans(EN_PAST, lower).length > 0 ||
+    enPast(lower, irregular).length > 0 ||
     spans(AHEAD_HINT, lower).length > 0 ||
     (morph !== null && tokenize(lower).some((t) => isCyrillic(t.lower) && morph(t.lower, null)?.tense === "past"));
   const aheadOnCall = meetingAhead && callWord && callDone && kindsFound.has("call");
@@ -983,6 +1062,8 @@ function readClause(
       !/[,;:—–]/u.test(rest)
     )
       clause.reason = rest.slice(0, MAX_REASON_LENGTH);
+    // "Tidewater said not interested", "not a fit for them": a lack of interest said in English is its own reason.
+    else if (EN_NO_INTEREST.test(text.slice(at))) clause.reason = EN_NO_INTEREST.exec(text.slice(at))![0].toLowerCase();
     // "проиграли по цене", "отказались по срокам": what it was lost on, right after the loss word.
     else {
       const end = kindsFound.get("lost")?.[0]?.[1] ?? 0;
@@ -1029,6 +1110,15 @@ function readClause(
   clause.unexplained = unexplainedWords(text, lower, head.length, consumed, clause.clients);
   const askFirst = spans(ASK_BEFORE_STORING, lower)[0];
   if (askFirst) clause.unexplained.push(lower.slice(askFirst[0], askFirst[1]));
+  // "ran the demo on Tuesday": a clause read otherwise without the English irregular past first read in round 11.
+  if (irregular && /[a-z]/u.test(lower) && spans(EN_IRREGULAR_PAST_RE, lower).length > 0) {
+    const was = readClause(text, known, aliases, morph, context, false);
+    // Being told as done matters on its own only against a question word ("how many did I close").
+    const asked = spans(QUESTION_WORD, lower).length > 0;
+    const gist = (c: Clause) =>
+      JSON.stringify([c.kind, c.outcome, c.plan, asked && c.past, c.day, c.bookedAhead, c.verblessWeekday, c.clients.map((x) => x.name)]);
+    if (gist(was) !== gist(clause)) clause.newlyRead = true;
+  }
   return clause;
 }
 
@@ -1120,11 +1210,14 @@ function findClients(
       (LEGAL.has(tokens[i - 2]?.lower ?? "") || (i >= 2 && isUpper(before.text) && !morph?.(before.lower, null)?.tense));
     if (midName && hit.words === 1 && norm(t.lower) !== norm(hit.client.name)) continue;
     const last = tokens[i + hit.words - 1]!;
+    // "kestrels line": a name found only through an "s" the client's own words lack was first read in round 11.
+    const possessiveS = !isCyrillic(last.lower) && last.lower.endsWith("s") && !hit.client.words.includes(compact(last.lower));
     found.push({
       name: hit.client.name,
       isNew: false,
       start: t.start,
       typed: text.slice(t.start, last.end),
+      ...(possessiveS ? { newlyRead: true } : {}),
       ...(hit.loose ? { loose: true } : {}),
     });
     used.push([t.start, last.end]);
@@ -1139,7 +1232,9 @@ function findClients(
     const idx = all.indexOf(t);
     const prev = all[idx - 1];
     const prevPrev = all[idx - 2];
-    const prep = prev && !covered(prev, used) ? NAME_PREPS[prev.lower] : undefined;
+    // "the owner of harbor view cafe": after a role, "of" names the company.
+    const ofRole = prev?.lower === "of" && EN_ROLE_WORD.test(prevPrev?.lower ?? "") ? (["nomn"] as const) : undefined;
+    const prep = prev && !covered(prev, used) ? (NAME_PREPS[prev.lower] ?? ofRole) : undefined;
     const afterLegal = prev !== undefined && LEGAL.has(prev.lower);
     // "в клинику Здоровье", "из агентства Пиксель": the name after a business's trade.
     // "в клинику денталия": typed in lower case, a word the dictionary does not know is the name after a trade too
@@ -1217,6 +1312,7 @@ function findClients(
     // "closed harbor freight for 95k": right after an English event verb, its object.
     const subjectEnd =
       latinSubjectEnd(all, idx) ??
+      latinHeadEnd(text, all, idx) ??
       (prev && !isCyrillic(prev.text) && EN_EVENT_VERB.test(prev.lower) && !isCyrillic(t.text) && !isEventToken(t)
         ? latinRunEnd(all, idx)
         : null);
@@ -1272,7 +1368,10 @@ function findClients(
       rest.length > 0 &&
       isCyrillic(rest[0]!.text) &&
       rest.every((x, k) => !isUpper(x.text) && matchKnownAt(words, bases, at + 1 + k, index, false) === null);
-    const fromCompany = after !== undefined && (after.lower === "из" || after.lower === "from") && !department;
+    const fromCompany =
+      after !== undefined &&
+      (after.lower === "из" || after.lower === "from" || (after.lower === "at" && enPersonAt(run, after, all, used))) &&
+      !department;
     // "left a vm for Mr Collins at Redstone Builders", "talked to Jane Doe at Apex": a person at a company named after "at".
     const company = at >= 0 ? all[at + 1] : undefined;
     const atCompany =
@@ -1289,7 +1388,11 @@ function findClients(
       isUpper(company.text) &&
       isCyrillic(company.text) &&
       morph?.(company.lower, ["loct", "accs"])?.proper !== "geo";
-    if (((run.length === 1 || person) && after && (fromCompany || (person && bracketed))) || (run.length <= 2 && atCompany) || inCompany) {
+    if (
+      ((run.length === 1 || person || enPersonAt(run, after, all, used)) && after && (fromCompany || (person && bracketed))) ||
+      (run.length <= 2 && atCompany) ||
+      inCompany
+    ) {
       i = j;
       continue;
     }
@@ -1346,7 +1449,13 @@ function findClients(
     // "звонил Сергею Петровичу в Кедр": nor is a person called by a first name beside a company, or by an honorific.
     const byRole =
       (!k && person2(run, morph) && (ROLES.has(roleBase) || run.some((x) => morph?.(x.lower, null)?.proper === "name"))) ||
-      (!k && HONORIFIC.test(prev?.lower ?? ""));
+      (!k && HONORIFIC.test(prev?.lower ?? "")) ||
+      // "rang Northwind, spoke to Jim": one capitalised Latin word one spoke to is a person there.
+      (!k &&
+        run.length === 1 &&
+        !isCyrillic(t.text) &&
+        ["to", "with", "w"].includes(prev?.lower ?? "") &&
+        /^(?:spoke|spoken|talked|chatted|speaking|talking|asked|ask)$/u.test(prevPrev?.lower ?? ""));
     found.push({
       name: k?.name ?? name,
       isNew: !k,
@@ -1366,7 +1475,7 @@ function findClients(
   return (firm.length > 0 ? firm : named).sort((a, b) => a.start - b.start);
 }
 
-const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|sir|господин|госпожа)$/u;
+const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|mister|sir|господин|госпожа)$/u;
 const SEASON_OR_MONTH =
   /^(?:(?:весн|осен|зим)\p{L}*|лет[оау]|(?:январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сентябр|октябр|ноябр|декабр)\p{L}*)$/u;
 const EN_EVENT_VERB = /^(?:\p{L}+ed|paid|signed|sold|won|lost|met|sent|went|chose|picked|bought|said|rang|spoke)$/u;
@@ -1389,7 +1498,31 @@ function latinSubjectEnd(all: Token[], at: number): number | null {
     const t = all[k]!;
     if (isCyrillic(t.text) || isUpper(t.text) || /\d/.test(t.text)) return null;
     if (k > at && EN_EVENT_VERB.test(t.lower)) return k;
-    if (STOP.has(t.lower) || isEventToken(t) || EN_EVENT_VERB.test(t.lower)) return null;
+    // "fenwick analytics dm picked up": the one reached, by their role, between the company and the verb.
+    if (k > at && EN_ROLE_WORD.test(t.lower) && EN_EVENT_VERB.test(all[k + 1]?.lower ?? "")) return k;
+    if (STOP.has(t.lower) || EN_NOT_NAME.has(t.lower) || isEventToken(t) || EN_EVENT_VERB.test(t.lower)) return null;
+  }
+  return null;
+}
+
+const EN_ROLE_WORD =
+  /^(?:dm|ceo|cfo|cto|coo|owner|founder|manager|director|buyer|receptionist|secretary|assistant|gm|md|vp|boss|team|guy|guys|folks)$/u;
+
+/**
+ * "greystone dairy - deal closed", "oak valley farms: no answer": lowercase Latin words opening a message and set off by
+ * a dash or a colon head it as its name; where they end, or null.
+ */
+function latinHeadEnd(text: string, all: Token[], at: number): number | null {
+  const plain = (t: Token) =>
+    !isCyrillic(t.text) && !isUpper(t.text) && !/\d/.test(t.text) && !STOP.has(t.lower) && !EN_NOT_NAME.has(t.lower) && !isEventToken(t);
+  // "new lead: pine hill bakery": after a colon or a dash, lowercase Latin words ending the clause name it.
+  const prev = all[at - 1];
+  if (prev && /[:—–]|\s-\s/u.test(text.slice(prev.end, all[at]!.start)) && all.length - at <= 3 && all.slice(at).every(plain))
+    return all.length;
+  if (at !== 0) return null;
+  for (let k = 0; k < Math.min(3, all.length - 1); k++) {
+    if (!plain(all[k]!)) return null;
+    if (/^\s*[-—–:]\s/u.test(text.slice(all[k]!.end, all[k + 1]!.start) + " ")) return k + 1;
   }
   return null;
 }
@@ -1399,11 +1532,30 @@ function latinRunEnd(all: Token[], at: number): number | null {
   let k = at;
   while (k < Math.min(at + 3, all.length)) {
     const t = all[k]!;
-    if (isCyrillic(t.text) || isUpper(t.text) || /\d/.test(t.text) || STOP.has(t.lower) || isEventToken(t) || EN_EVENT_VERB.test(t.lower))
+    if (
+      isCyrillic(t.text) ||
+      isUpper(t.text) ||
+      /\d/.test(t.text) ||
+      STOP.has(t.lower) ||
+      EN_NOT_NAME.has(t.lower) ||
+      isEventToken(t) ||
+      EN_EVENT_VERB.test(t.lower)
+    )
       break;
     k++;
   }
   return k > at ? k : null;
+}
+
+/**
+ * "left a vm for Mr Collins at Redstone Builders", "Tom Baker from Globex": one or two capitalised Latin words followed
+ * by "at"/"from" and a company (capitalised, or a known client already found) are a person there, not the client.
+ */
+function enPersonAt(run: Token[], after: Token | undefined, all: Token[], used: [number, number][]): boolean {
+  if (!after || !["at", "from"].includes(after.lower) || run.length > 2) return false;
+  if (!run.every((x) => !isCyrillic(x.text) && isUpper(x.text) && x.text !== x.text.toUpperCase())) return false;
+  const company = all[all.indexOf(after) + 1];
+  return company !== undefined && !STOP.has(company.lower) && (isUpper(company.text) || covered(company, used));
 }
 
 /** Whether a run of one or two words is a person's name by the dictionary ("Ковалёв", "Ивану Петрову"). */
@@ -1453,6 +1605,9 @@ function splitClauses(text: string, morph: Morphology | null, known: KnownClient
 
 const hasEvent = (lower: string) =>
   KIND_PATTERNS.some(([, re]) => spans(re, lower).length > 0) || spans(NOANSWER, lower).length > 0 || spans(REACHED, lower).length > 0;
+
+const LOST_WORD = KIND_PATTERNS.find(([k]) => k === "lost")![1];
+const isLoss = (lower: string) => spans(LOST_WORD, lower).length > 0;
 
 const STILL_THINKING =
   /(?<![\p{L}])(?:дума(?:ет|ют|ем)|размышля\p{L}*|в\s+раздумьях|ещ[её]\s+реша\p{L}*|(?:is|are)\s+(?:still\s+)?(?:thinking|considering|deciding))(?![\p{L}])/u;
@@ -1518,6 +1673,8 @@ function splitRunOn(clause: string, morph: Morphology, known: KnownClients | nul
     const rest = clause.slice(t.start);
     if (tokens.filter((x) => x.start >= from && x.end <= t.start).length < 2) continue;
     if (!hasEvent(norm(head)) || !hasEvent(norm(rest))) continue;
+    // "lost Evergreen — they picked a local vendor": in English, a loss after a loss is the first one's reason.
+    if (!isCyrillic(rest) && isLoss(norm(head)) && isLoss(norm(rest))) continue;
     // "договорились что приеду", "сказали что подписали": a verb after "что" reports, it does not start an event.
     if (/(?:что|чтобы|that|как)\s*$/iu.test(head)) continue;
     out.push(head.trim());
@@ -1565,6 +1722,7 @@ export function readFreeText(
       ([a]) => !NEGATED_JUST_BEFORE.test(lowerText.slice(0, a)),
     ),
     tender: /тендер|tender/u.test(lowerText),
+    offerNamed: /(?<![\p{L}])(?:proposal|quote|quotation|pricing|price\s+list|estimate|offer)(?![\p{L}])/u.test(lowerText),
   };
   const clauses = raws.map((c) => readClause(c, index, sorted, morph, context));
   // "оплатил счёт, который мы отправили в среду": a relative clause adds no event and dates none.
@@ -1647,7 +1805,10 @@ export function readFreeText(
     // "did the demo for Acme, 6 people on the call": the call is where the event before happened.
     if (c.kind === "call" && c.callMedium && c.outcome === null && last && last.kind !== "call") c.kind = null;
     // "demo for Pinecrest went well, 5 ppl on the zoom": so is a video meeting's medium after another event.
-    if (c.kind === "meeting" && c.videoMedium && last && last.kind !== "meeting") c.kind = null;
+    if (c.kind === "meeting" && c.videoMedium && last && last.kind !== "meeting") {
+      c.kind = null;
+      c.newlyRead = true;
+    }
     // "вчера не дозвонился, сегодня дозвонился": another day is another event.
     const otherDay = last !== undefined && !sameDayRef(last.day, day);
     // "отправила прайс и КП Меркурию": the same event again, naming the client the first one lacked.
@@ -1684,7 +1845,10 @@ export function readFreeText(
         } else if (c.clients.length === 0) {
           // "договорились о встрече, хорошо поговорили": a call that booked a meeting stays booked.
           for (const d of lastClause) if (d.kind === "call" && !(d.outcome === "meeting" && c.outcome === "reached")) d.outcome = c.outcome;
-        } else
+        } else {
+          // "called Globex, Initech and Northwind - all voicemail": an outcome told of all is the calls' before too.
+          if (/(?<![\p{L}])(?:all|both|every\s+one|none)(?![\p{L}])/iu.test(raws[clauses.indexOf(c)] ?? "") && last.client)
+            for (const d of lastClause) if (d.kind === "call" && d.outcome === null) d.outcome = c.outcome;
           for (const cl of c.clients) {
             // "2 calls today, both voicemail: Globex": the call told with no client was this client's.
             if (!last.client && lastClause.includes(last)) {
@@ -1696,8 +1860,17 @@ export function readFreeText(
             drafts.push(more);
             lastClause.push(more);
           }
+        }
         continue;
       }
+      // "Acme and Globex both signed, 50k each": a sum told per client is every one's of the event before.
+      if (
+        c.amountMinor !== null &&
+        c.clients.length === 0 &&
+        /(?<![\p{L}])(?:each|apiece)(?![\p{L}])/iu.test(raws[clauses.indexOf(c)] ?? "")
+      )
+        for (const d of lastClause)
+          if ((d.kind === "deal" || d.kind === "proposal") && d.amountMinor === null && d !== last) d.amountMinor = c.amountMinor;
       // "оплатили, обещали ещё 100к": a sum only promised is not the one paid.
       if (
         c.amountMinor !== null &&
@@ -1902,7 +2075,8 @@ export function readFreeText(
     entries[0]!.day === null &&
     entries[0]!.clientName !== null &&
     !entries[0]!.clientIsNew &&
-    !needsALook(lowerText);
+    !needsALook(lowerText) &&
+    !newlyReadEnglish(lowerText, clauses);
   return { entries, guessed, confident, notes: [...notes], nothing: null };
 }
 
@@ -1925,6 +2099,25 @@ function sentAsAsked(clauses: Clause[], raws: string[]): void {
   }
 }
 
+/**
+ * Whether the reading rests on an English family first read in round 11: a loss or a visit only its new words found, an
+ * irregular past the only sign of what was done, a person named by a title, or a round-11 rule a clause applied.
+ */
+function newlyReadEnglish(lower: string, clauses: Clause[]): boolean {
+  if (clauses.some((c) => c.newlyRead || c.clients.some((x) => x.newlyRead))) return true;
+  // Every family below is spelt in Latin letters, but for a sum grouped by commas.
+  if (!/[a-z]|\d,\d{3},\d{3}/u.test(lower)) return false;
+  if (spans(EN_TITLE_WORD, lower).length > 0) return true;
+  // A span found only now, or only before, is a family read otherwise since round 11.
+  const apart = (xs: [number, number][], ys: [number, number][]) => xs.some(([x, y]) => !ys.some(([a, b]) => a === x && b === y));
+  return EN_NEWLY_READ.some(([now, before]) => {
+    const [is, was] = [spans(now, lower), spans(before, lower)];
+    return apart(is, was) || apart(was, is);
+  });
+}
+
+// "not interested", "no longer interested", "not a good fit": a loss in English whose words are its reason.
+const EN_NO_INTEREST = /(?<![\p{L}])(?:not|no\s+longer)\s+(?:interested|a\s+(?:good\s+|great\s+)?fit)(?![\p{L}])/iu;
 // "too expensive for them", "дорого для них": whom the reason is about adds nothing to it.
 const REASON_TAIL = /\s+(?:for\s+(?:them|him|her|us|now)|для\s+(?:них|него|не[её]|нас))$/iu;
 

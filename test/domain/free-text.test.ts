@@ -1371,6 +1371,224 @@ describe("readFreeText, round 11: a person at a company named after 'в'", () =>
   });
 });
 
+describe("readFreeText, round 11, English: people at companies, loss families, visits, topics, days", () => {
+  const known = ["Acme Corp", "Globex", "Initech", "Northwind Traders", "Summit Dental"];
+  const got = (text: string) => {
+    const r = read(text, known);
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  };
+
+  it("reads a person at or from a company, or after a title, as no client of their own", () => {
+    expect(got("left a vm for Mr Collins at Redstone Builders")).toEqual(["call:noanswer@Redstone Builders"]);
+    expect(got("left a voicemail for Jenny at Acme Corp")).toEqual(["call:noanswer@Acme Corp"]);
+    expect(got("called Tom Baker at Globex, no answer")).toEqual(["call:noanswer@Globex"]);
+    expect(got("had lunch with Dana Reed from Sunridge Media")).toEqual(["meeting@Sunridge Media"]);
+    expect(got("talked to the office manager at summit dental, dr Lee is out till monday")).toEqual(["call:reached@Summit Dental"]);
+    expect(got("called initech, Mr Grant is away this week")).toEqual(["call:noanswer@Initech"]);
+    // A company met at a place is still the client.
+    expect(got("met Globex at the expo")).toEqual(["meeting@Globex"]);
+  });
+
+  it("reads going to another vendor by any verb as a loss with its own reason, and a lack of interest as the reason", () => {
+    const reason = (text: string) => read(text, known).entries.map((e) => `${e.kind}:${e.lostReason}`);
+    expect(reason("Globex went to a competitor")).toEqual(["lost:went to a competitor"]);
+    expect(reason("initech switched to a cheaper supplier")).toEqual(["lost:switched to a cheaper supplier"]);
+    expect(reason("acme went w/ a local provider")).toEqual(["lost:went w/ a local provider"]);
+    expect(reason("lost Northwind Traders — they picked a local vendor")).toEqual(["lost:picked a local vendor"]);
+    expect(reason("Globex said not interested")).toEqual(["lost:not interested"]);
+    expect(reason("acme told me they're no longer interested")).toEqual(["lost:no longer interested"]);
+    // A vendor's paperwork signed is no loss.
+    expect(got("Globex signed the vendor agreement, 200k")).toEqual(["deal@Globex"]);
+  });
+
+  it("reads a visit told by going, stopping or popping by, and never a call that went to voicemail", () => {
+    expect(got("went over to acme's office this morning")).toEqual(["meeting@Acme Corp"]);
+    expect(got("stopped by initech, chatted with the owner")).toEqual(["meeting@Initech"]);
+    expect(got("popped into Northwind Traders to drop off samples")).toEqual(["meeting@Northwind Traders"]);
+    expect(got("Yesterday went to Globex, then did the demo for their engineers")).toEqual(["meeting@Globex", "presentation@Globex"]);
+    expect(got("rang Globex, went to voicemail")).toEqual(["call:noanswer@Globex"]);
+    expect(got("met acme, went over the contract terms")).toEqual(["meeting@Acme Corp"]);
+  });
+
+  it("reads an English irregular past as done, so a weekday after it dates the event", () => {
+    const day = (text: string) => read(text, known).entries.map((e) => [e.kind, e.clientName, e.day]);
+    expect(day("ran the demo for Globex on Tuesday")).toEqual([["presentation", "Globex", { type: "weekday", weekday: 2 }]]);
+    expect(day("held the presentation for initech on thu")).toEqual([["presentation", "Initech", { type: "weekday", weekday: 4 }]]);
+    expect(day("ran a demo for northwind last fri")).toEqual([["presentation", "Northwind Traders", { type: "weekday", weekday: 5 }]]);
+  });
+
+  it("stores nothing unasked that only a round-11 English family read", () => {
+    for (const text of [
+      "Globex went to a competitor",
+      "stopped by Initech",
+      "called initech, Mr Grant is away this week",
+      "ran a demo for Globex at 3pm",
+    ])
+      expect(read(text, known).confident, text).toBe(false);
+    // What was read before is stored as before.
+    expect(read("Globex went with a competitor", known).confident).toBe(true);
+    expect(read("ran a demo for Globex", known).confident).toBe(true);
+  });
+
+  it("reads a document gone through or a call about an overdue invoice as the topic, not a proposal", () => {
+    expect(got("call w/ globex re overdue invoice, they promise to pay by the 25th")).toEqual(["call:reached@Globex"]);
+    expect(got("rang acme re the unpaid invoice")).toEqual(["call:reached@Acme Corp"]);
+    expect(got("called initech about their outstanding invoice, they'll pay friday")).toEqual(["call:reached@Initech"]);
+    expect(got("zoom with globex, went through pricing")).toEqual(["meeting@Globex"]);
+    expect(got("call w/ acme, went through the quote")).toEqual(["call:reached@Acme Corp"]);
+    // A quote sent is still one.
+    expect(got("sent acme the updated quote")).toEqual(["proposal@Acme Corp"]);
+  });
+
+  it("reads a team, a department or a product code as no client", () => {
+    expect(got("lead via linkedin: Maple Clinic, their head of ops reached out")).toEqual(["lead@Maple Clinic"]);
+    expect(got("Yesterday went to Globex, then did the demo for their QA team")).toEqual(["meeting@Globex", "presentation@Globex"]);
+    expect(got("oak ridge foods called, they want to reorder the same SKUs")).toEqual(["call:reached@Oak Ridge Foods"]);
+  });
+
+  it("reads a weekday in a relative clause as the day of the thing described, not of the event", () => {
+    const day = (text: string) => read(text, known).entries.map((e) => [e.kind, e.amountMinor, e.day]);
+    expect(day("Summit Dental paid the invoice we sent on wednesday, 45k")).toEqual([["deal", 4500000, null]]);
+    expect(day("acme paid the invoice I sent them last thursday, 30k")).toEqual([["deal", 3000000, null]]);
+    expect(day("Globex signed the proposal we sent on monday, 120k")).toEqual([["deal", 12000000, null]]);
+    // A weekday of the event itself still dates it.
+    expect(day("on monday Globex signed the proposal, 120k")).toEqual([["deal", 12000000, { type: "weekday", weekday: 1 }]]);
+  });
+
+  it("reads a video meeting named as where people were as the medium of the event before, and a recording as no demo", () => {
+    expect(got("demo for summit dental went well, 5 ppl on the zoom")).toEqual(["presentation@Summit Dental"]);
+    expect(got("presented to globex, whole team on the zoom call")).toEqual(["presentation@Globex"]);
+    expect(got("did the demo for initech, 6 people on teams")).toEqual(["presentation@Initech"]);
+    expect(got("had a zoom with Globex yesterday")).toEqual(["meeting@Globex"]);
+    expect(got("emailed globex the demo recording and pricing")).toEqual(["proposal@Globex"]);
+    expect(got("sent acme the recording of the demo")).toEqual([]);
+    expect(got("forwarded the webinar link to northwind")).toEqual([]);
+  });
+
+  it("matches a known client in an English possessive typed without its apostrophe", () => {
+    const two = ["Kestrel Systems", "Brightwell Foods"];
+    const names = (text: string) => readFreeText(text, two, morph).entries.map((e) => `${e.kind}@${e.clientName}`);
+    expect(names("kestrels line was busy all afternoon")).toEqual(["call@Kestrel Systems"]);
+    expect(names("tender bid submitted for brightwells packaging line")).toEqual(["proposal@Brightwell Foods"]);
+    expect(readFreeText("kestrels line was busy all afternoon", two, morph).confident).toBe(false);
+  });
+
+  it("reads lowercase words heading a message before a dash or a colon, or before a role and a verb, as a new name", () => {
+    expect(got("hillcrest farms - deal closed, 400k")).toEqual(["deal@Hillcrest Farms"]);
+    expect(got("oak valley farms: no answer")).toEqual(["call:noanswer@Oak Valley Farms"]);
+    expect(got("riverside clinic owner picked up, we talked 10 min")).toEqual(["call:reached@Riverside Clinic"]);
+    expect(got("harbor freight ceo answered, interested")).toEqual(["call:reached@Harbor Freight"]);
+  });
+
+  it("reads the one called being in a meeting as not reached, not as a meeting of ours", () => {
+    expect(got("Globex's receptionist said he's in meetings all day, couldnt get through")).toEqual(["call:noanswer@Globex"]);
+    expect(got("called acme, the owner was in a meeting")).toEqual(["call:noanswer@Acme Corp"]);
+    expect(got("rang initech, she's in a meeting till 3")).toEqual(["call:noanswer@Initech"]);
+    expect(got("met with Globex in their office")).toEqual(["meeting@Globex"]);
+  });
+
+  it("reads our own outreach as a call and somebody new getting in touch or introduced as a lead", () => {
+    expect(got("reached out to summit dental, their manager picked up")).toEqual(["call:reached@Summit Dental"]);
+    expect(got("Cedar Farms reached out to us via the website")).toEqual(["lead@Cedar Farms"]);
+    expect(got("someone from Harbor Tech emailed asking about pricing")).toEqual(["lead@Harbor Tech"]);
+    expect(got("globex introduced us to Sunset Bakery, warm lead")).toEqual(["lead@Sunset Bakery"]);
+    expect(read("reached out to summit dental, their manager picked up", known).confident).toBe(false);
+  });
+
+  it("reads a call not reached, a booking and a decision against by their English families", () => {
+    expect(got("initech number is dead")).toEqual(["call:noanswer@Initech"]);
+    expect(got("called Maple Clinic 3 times, nobody picks up")).toEqual(["call:noanswer@Maple Clinic"]);
+    expect(got("left a message with acme's front desk")).toEqual(["call:noanswer@Acme Corp"]);
+    expect(got("called summit dental, receptionist said the doctor is with a patient")).toEqual(["call:noanswer@Summit Dental"]);
+    expect(got("couldnt reach anyone at northwind today")).toEqual(["call:noanswer@Northwind Traders"]);
+    expect(got("called northwind and booked an appointment for friday")).toEqual(["call:meeting@Northwind Traders"]);
+    expect(got("spoke with Maple Clinic, scheduled an onsite for the 12th")).toEqual(["call:meeting@Maple Clinic"]);
+    expect(got("globex chose not to proceed")).toEqual(["lost@Globex"]);
+    expect(got("initech ghosted us, closing it out")).toEqual(["lost@Initech"]);
+    // Nobody reachable at all is a complaint, nothing to log.
+    expect(got("can't reach anyone today")).toEqual([]);
+  });
+
+  it("reads English sums grouped by commas and 'mil'", () => {
+    const sum = (text: string) => read(text, known).entries.map((e) => e.amountMinor);
+    expect(sum("initech paid 1,200,000 rub")).toEqual([120000000]);
+    expect(sum("globex signed, 2.5 mil")).toEqual([250000000]);
+    expect(sum("acme paid 12,500")).toEqual([1250000]);
+  });
+
+  it("reads 'sent it' after an offer named in the message as that offer sent", () => {
+    expect(got("acme wants a quote, sent one over")).toEqual(["proposal@Acme Corp"]);
+    expect(got("called initech, they asked for pricing, sent it right after")).toEqual(["call:reached@Initech", "proposal@Initech"]);
+    // With no offer named, "sent it" sends nothing we know.
+    expect(got("called initech, sent it right after")).toEqual(["call:reached@Initech"]);
+  });
+
+  it("reads an appointment held, a no-go, 'b/c' before a reason and a first name one spoke to", () => {
+    expect(got("appt with acme went well")).toEqual(["meeting@Acme Corp"]);
+    expect(got("had an appointment at summit dental this morning")).toEqual(["meeting@Summit Dental"]);
+    expect(got("Maple Clinic is a no-go")).toEqual(["lost@Maple Clinic"]);
+    expect(read("lost initech b/c of pricing", known).entries.map((e) => e.lostReason)).toEqual(["of pricing"]);
+    expect(got("rang northwind re the renewal, spoke to Jim")).toEqual(["call:reached@Northwind Traders"]);
+    expect(read("globex signed, 2.5 mil", known).confident).toBe(false);
+  });
+
+  it("reads an offer accepted, a sum told for each, an outcome told for all and a demo booked for them", () => {
+    const sums = (text: string) => read(text, known).entries.map((e) => `${e.kind}@${e.clientName}:${e.amountMinor}`);
+    expect(sums("sent initech pricing on friday, they accepted today, 95k")).toEqual(["proposal@Initech:null", "deal@Initech:9500000"]);
+    expect(sums("acme and globex both signed, 50k each")).toEqual(["deal@Acme Corp:5000000", "deal@Globex:5000000"]);
+    expect(got("called globex, initech and northwind - all voicemail")).toEqual([
+      "call:noanswer@Globex",
+      "call:noanswer@Initech",
+      "call:noanswer@Northwind Traders",
+    ]);
+    expect(got("new lead from a referral, Birchwood Spa, and booked them a demo for monday")).toEqual([
+      "lead@Birchwood Spa",
+      "call:meeting@Birchwood Spa",
+    ]);
+    // An invite accepted is no deal.
+    expect(got("sent initech a quote, they accepted the invite for a call")).toEqual(["proposal@Initech", "call:reached@Initech"]);
+  });
+
+  it("logs nothing for how a deal stands, and still logs the deal done", () => {
+    expect(got("acme deal looks promising")).toEqual([]);
+    expect(got("the globex deal is close")).toEqual([]);
+    expect(got("globex deal closed, 90k")).toEqual(["deal@Globex"]);
+  });
+
+  it("reads no visit where a deal or a contract went to a department, and a client choosing us as a deal", () => {
+    expect(got("acme contract went to legal for review")).toEqual([]);
+    expect(got("globex deal went to procurement")).toEqual([]);
+    expect(got("initech went to tender, we submitted our bid")).toEqual(["proposal@Initech"]);
+    expect(got("initech picked our proposal! 150k")).toEqual(["deal@Initech"]);
+    expect(got("globex chose us over a competitor, 200k")).toEqual(["deal@Globex"]);
+  });
+
+  it("dates an event by a weekday's full name typed bare after its past verb, never a weekday moved to or promised", () => {
+    const days = (text: string) => read(text, known).entries.map((e) => `${e.kind}:${e.day?.type === "weekday" ? e.day.weekday : "-"}`);
+    expect(days("sent acme the contract monday, they signed wednesday, 400k")).toEqual(["proposal:1", "deal:3"]);
+    expect(days("globex rescheduled the demo to Friday, we agreed on the phone")).toEqual(["call:-"]);
+    expect(days("chased northwind about the overdue invoice, payment promised friday")).toEqual(["call:-"]);
+    expect(days("spoke w initech, asked me to call back monday")).toEqual(["call:-"]);
+  });
+
+  it("reads a decision to do it themselves as a loss", () => {
+    expect(got("globex is out, chose to build it themselves")).toEqual(["lost@Globex"]);
+    expect(got("initech decided to handle it in-house")).toEqual(["lost@Initech"]);
+  });
+
+  it("reads a lowercase name after a colon or after a role and 'of', and no name in how it went", () => {
+    expect(got("new lead: pine hill bakery, wants pricing")).toEqual(["lead@Pine Hill Bakery"]);
+    expect(got("lunch with the owner of harbor view cafe")).toEqual(["meeting@Harbor View Cafe"]);
+    expect(got("demo at lakeside dental went great")).toEqual(["presentation@Lakeside Dental"]);
+    expect(got("called acme: no answer")).toEqual(["call:noanswer@Acme Corp"]);
+  });
+
+  it("reads the company of the person who referred a lead as no lead", () => {
+    expect(got("referral from Mark at Globex — Hillcrest Farms, they want to talk")).toEqual(["lead@Hillcrest Farms"]);
+    expect(got("referral from Anna at Initech: Maple Clinic wants a demo")).toEqual(["lead@Maple Clinic"]);
+  });
+});
+
 describe("readFreeText, round 11: families widened on dev-13", () => {
   const known = ["Кедр", "Бриз", "Рубин", "Нива-Юг", "Медикор", "Greenfield"];
   const got = (text: string) => {

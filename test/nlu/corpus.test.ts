@@ -44,9 +44,9 @@ const TARGETS: Floors = { exact: 0.97, en: 0.95, kind: 0.98, outcome: 0.97, amou
 // exact 0.963, under the targets' 0.97; dev-12 exact 0.990), so a change may not lower it.
 const DEV_11: Floors = { exact: 0.96, en: 0.95, kind: 0.98, outcome: 0.98, amount: 0.975, client: 0.975, day: 0.985 };
 const DEV_12: Floors = { exact: 0.985, en: 0.95, kind: 0.995, outcome: 0.995, amount: 0.995, client: 0.985, day: 0.995 };
-// dev-13 joined development late in round 11 (after its unseen score was read): held at the level round 11 reached on it
-// (exact 0.930; English 0.827, its labels naming some English clients in full where the text shortens them).
-const DEV_13: Floors = { exact: 0.925, en: 0.825, kind: 0.97, outcome: 0.97, amount: 0.97, client: 0.93, day: 0.965 };
+// dev-13 joined development in round 11 (after its unseen score was read: 0.820): held at the level round 11 reached on
+// it (exact 0.947; English 0.907, its labels naming some English clients in full where the text shortens them).
+const DEV_13: Floors = { exact: 0.945, en: 0.905, kind: 0.975, outcome: 0.97, amount: 0.97, client: 0.95, day: 0.97 };
 const SETS: [string, Floors][] = [
   ...["dev-1", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9", "dev-10"].map((n): [string, Floors] => [n, TARGETS]),
   ["dev-11", DEV_11],
