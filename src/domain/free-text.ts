@@ -1372,14 +1372,7 @@ function findClients(
       after !== undefined &&
       (after.lower === "из" || after.lower === "from" || (after.lower === "at" && enPersonAt(run, after, all, used))) &&
       !department;
-    // "left a vm for Mr Collins at Redstone Builders", "talked to Jane Doe at Apex": a person at a company named after "at".
     const company = at >= 0 ? all[at + 1] : undefined;
-    const atCompany =
-      after?.lower === "at" &&
-      company !== undefined &&
-      isUpper(company.text) &&
-      !isCyrillic(company.text) &&
-      run.every((x) => !isCyrillic(x.text));
     // "был у Петрова в Агроресурсе", "звонил Ивановой в Кедр": a person where a company named after "в" is (not a town).
     const inCompany =
       person &&
@@ -1390,7 +1383,6 @@ function findClients(
       morph?.(company.lower, ["loct", "accs"])?.proper !== "geo";
     if (
       ((run.length === 1 || person || enPersonAt(run, after, all, used)) && after && (fromCompany || (person && bracketed))) ||
-      (run.length <= 2 && atCompany) ||
       inCompany
     ) {
       i = j;
