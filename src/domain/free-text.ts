@@ -182,8 +182,8 @@ const ATTEMPT = `(?:${TRY}|(?:смог|успе|удал)\\p{L}*)`;
 const ATTEMPT_BEFORE = new RegExp(`(?<![\\p{L}])${ATTEMPT}\\s+(?:\\p{L}+\\s+)?$`, "u");
 // "пытаюсь дозвониться до Ориона уже неделю": a call only tried, with nothing said of reaching, was not reached.
 const TRY_BEFORE = new RegExp(`(?<![\\p{L}])${TRY}\\s+(?:\\p{L}+\\s+)?$`, "u");
-const RELATIVE_BEFORE =
-  /(?:(?<![\p{L}])(?:котор\p{L}*|which)|(?:invoice|quote|proposal|contract|deck|order|estimate)\s+(?:that\s+)?(?:we|i|they))\s+(?:\S+\s+){0,4}$/u;
+// "счёт, который выставили в понедельник": a relative clause (the English form, "the invoice we sent", is EN_RELATIVE_BEFORE).
+const RELATIVE_BEFORE = /(?<![\p{L}])(?:котор\p{L}*|which)\s+(?:\S+\s+){0,4}$/u;
 /** "…, который мы отправили в среду": a clause opened by a relative pronoun tells about a noun of the one before. */
 const RELATIVE_CLAUSE = /^(?:котор\p{L}*|which)(?![\p{L}])/iu;
 const INFINITIVE_AFTER = new RegExp(`^\\s+(?!${ATTEMPT})(?:\\p{L}+\\s+)?\\p{L}+(?:ть|ться|ти)(?![\\p{L}])`, "u");
@@ -228,11 +228,9 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
         (!pastTense && /встреч|meet|демо|demo|презент/u.test(lower)));
     const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? "";
     const weekday = WEEKDAY_NAMES.find(([re]) => re.test(name))?.[1];
-    // "paid the invoice we sent on wednesday": the weekday of a relative clause dates the thing, not the event.
-    if (EN_RELATIVE_BEFORE.test(lower.slice(0, m.index))) continue;
     // "оплатил счёт который выставили в понедельник", "paid the invoice we sent on wednesday": the weekday of a
     // relative clause dates what that clause tells, not the event.
-    const relative = RELATIVE_BEFORE.test(lower.slice(0, m.index));
+    const relative = RELATIVE_BEFORE.test(lower.slice(0, m.index)) || EN_RELATIVE_BEFORE.test(lower.slice(0, m.index));
     if (!ahead && !relative && weekday && day === null) day = { type: "weekday", weekday };
   }
   // "they signed wednesday", "sent the contract monday": in English a weekday's full name bare after a past verb dates it.
