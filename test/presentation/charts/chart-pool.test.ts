@@ -74,7 +74,8 @@ describe("chart pool", () => {
   });
 
   it("fails a chart the process never answers (hung), and draws the next one in a new process", async () => {
-    pool = new ChartPool(500);
+    // The timeout also covers a new process's start (loading chart.js and canvas): 2 s leaves room for a loaded machine.
+    pool = new ChartPool(2_000);
     await pool.draw(JOBS[0]!);
     const first = pool.pid!;
     // Stopped, not dead: the chart would wait forever without the timeout.
