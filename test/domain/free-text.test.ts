@@ -1682,3 +1682,20 @@ describe("readFreeText, round 11: statuses, streets, diaries, hyphenated known n
     expect(got("с ладогой-трейд проговорили по телефону почти час")).toEqual(["call:reached@Ладога-Трейд"]);
   });
 });
+
+describe("readFreeText, round 12: two-word names in an oblique case", () => {
+  const names = (text: string) => read(text, ["Кедр"]).entries.map((e) => e.clientName);
+
+  it("keeps a later word that reads only as a genitive plural with no ending as typed", () => {
+    expect(names("в пт был в офисе у Инвест Групп")).toEqual(["Инвест Групп"]);
+    expect(names("провели зум с Медиа Групп")).toEqual(["Медиа Групп"]);
+    expect(names("отправил кп в Мир Книг")).toEqual(["Мир Книг"]);
+  });
+
+  it("keeps a first word typed as a nominative before a last word that carries the case", () => {
+    expect(names("вчера у Альфа Принта провели демку")).toEqual(["Альфа Принт"]);
+    expect(names("созвонился с Альфа Банком")).toEqual(["Альфа Банк"]);
+    expect(names("встреча с Бета Софтом прошла")).toEqual(["Бета Софт"]);
+    expect(names("встреча у Сладкой Жизни")).toEqual(["Сладкая Жизнь"]);
+  });
+});
