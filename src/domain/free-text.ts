@@ -300,6 +300,8 @@ interface ClientRef {
   place?: boolean;
   /** Of those, the place ("из Томска"). */
   town?: boolean;
+  /** Of those, a person one can speak to, not named after "в/на" (where "звонок в Гермес" names a company). */
+  person?: boolean;
   /** A known client read from a shortened name ("байкал-серв"): confirmed, never stored unasked. */
   loose?: boolean;
 }
@@ -1485,6 +1487,7 @@ function findClients(
       weak: !k && !isUpper(t.text),
       typed,
       ...(byRole || referrer ? { place: true } : {}),
+      ...(byRole && !["в", "во", "на"].includes(prev?.lower ?? "") ? { person: true } : {}),
       ...(place ? { place: true, town: true } : {}),
     });
     i = j;
@@ -1751,6 +1754,12 @@ export function readFreeText(
   for (const [i, c] of clauses.entries())
     if (RELATIVE_CLAUSE.test(raws[i]!)) Object.assign(c, { kind: null, outcome: null, day: null, clients: [], amountMinor: null });
   sentAsAsked(clauses, raws);
+  // "Волга Логистик перенесли встречу, Саша сам позвонил", "Каскад — созвонились с Олегом": a clause that names only a
+  // person by a first name or a role speaks of the contact at the one company the message names elsewhere.
+  const firms = new Map<string, ClientRef>();
+  for (const c of clauses) for (const x of c.clients) if (!x.place && !x.weak) firms.set(clientKey(x.name), x);
+  if (firms.size === 1)
+    for (const c of clauses) if (c.clients.length > 0 && c.clients.every((x) => x.person)) c.clients = [...firms.values()];
   // "в понедельник демо в Океане, во вторник подписали": a diary of past weekdays dates the verbless entry before a
   // dated one as done that day, not as an appointment ahead.
   // "Monday: demo at Acme. Today: they signed", "в пн встреча с Зенитом, во вт КП": so does a dated event after it.

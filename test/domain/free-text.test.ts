@@ -1699,3 +1699,19 @@ describe("readFreeText, round 12: two-word names in an oblique case", () => {
     expect(names("встреча у Сладкой Жизни")).toEqual(["Сладкая Жизнь"]);
   });
 });
+
+describe("readFreeText, round 12: a contact named alone in a clause", () => {
+  const known = ["Каскад", "Орион", "Волга-Логистик"];
+  const got = (text: string) => read(text, known).entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+
+  it("reads a clause naming only a person by a first name as the one company named elsewhere in the message", () => {
+    expect(got("Волга Логистик перенесли встречу на неделю, Саша сам позвонил")).toEqual(["call:meeting@Волга-Логистик"]);
+    expect(got("Каскад перенесли демо, Олег сам позвонил")).toEqual(["call:meeting@Каскад"]);
+    expect(got("Орион: встречу сдвинули на пятницу, Марина сама набрала")).toEqual(["call:meeting@Орион"]);
+    expect(got("вчера отправил кп в Каскад, сегодня Олег перезвонил")).toEqual(["proposal@Каскад", "call:reached@Каскад"]);
+  });
+
+  it("keeps a company typed after 'в' that the dictionary also knows as a first name", () => {
+    expect(got("звонок в Гермес, встреча с Палитрой")).toEqual(["call:reached@Гермес", "meeting@Палитра"]);
+  });
+});
