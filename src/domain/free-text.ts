@@ -1479,7 +1479,13 @@ function findClients(
         run.length === 1 &&
         !isCyrillic(t.text) &&
         ["to", "with", "w"].includes(prev?.lower ?? "") &&
-        /^(?:spoke|spoken|talked|chatted|speaking|talking|asked|ask)$/u.test(prevPrev?.lower ?? ""));
+        /^(?:spoke|spoken|talked|chatted|speaking|talking|asked|ask)$/u.test(prevPrev?.lower ?? "")) ||
+      // "…, contact Lisa", "marketing director Anna", "контакт Игорь", "reached Anna": one word after a contact or a role,
+      // or the one reached, is a person there beside a company.
+      (!k &&
+        run.length === 1 &&
+        (/^(?:contact|контакт|контактное|лицо)$/u.test(prev?.lower ?? "") ||
+          (!isCyrillic(t.text) && (EN_ROLE_WORD.test(prev?.lower ?? "") || prev?.lower === "reached"))));
     found.push({
       name: k?.name ?? name,
       isNew: !k,

@@ -1715,3 +1715,19 @@ describe("readFreeText, round 12: a contact named alone in a clause", () => {
     expect(got("звонок в Гермес, встреча с Палитрой")).toEqual(["call:reached@Гермес", "meeting@Палитра"]);
   });
 });
+
+describe("readFreeText, round 12: a person after a contact or a role word", () => {
+  const got = (text: string) =>
+    read(text, ["Кедр"]).entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+
+  it("reads one word after 'contact', 'контакт', an English role or 'reached' as the person at the company named", () => {
+    expect(got("new lead Harbor Foods, contact Tom")).toEqual(["lead@Harbor Foods"]);
+    expect(got("lead from LinkedIn: Crestview Media, marketing director Anna")).toEqual(["lead@Crestview Media"]);
+    expect(got("Crestview Media: reached Anna, booked intro meeting for the 15th")).toEqual(["call:meeting@Crestview Media"]);
+    expect(got("заявка от Техностроя, контакт Ирина")).toEqual(["lead@Технострой"]);
+  });
+
+  it("still reads the one reached as the client when no company is named", () => {
+    expect(got("reached Northwind, booked a demo")).toEqual(["call:meeting@Northwind"]);
+  });
+});
