@@ -338,7 +338,8 @@ interface Clause {
   /** The words the kind and the amount were read from, as typed. */
   kindPhrase: string | null;
   amountPhrase: string | null;
-  /** A round-11 English rule changed this clause's reading: confirmed, never stored unasked (see newlyReadEnglish). */
+  /** A round-11 English rule or a round-12 rule changed this clause's reading: confirmed, never stored unasked
+   * (see newlyReadEnglish). */
   newlyRead?: boolean;
   /** Words no rule of the reader accounted for ("абонент не абонент", "закрывает бизнес"): a reading to ask about. */
   unexplained: string[];
@@ -1191,6 +1192,7 @@ function findClients(
   morph: Morphology | null,
 ): ClientRef[] {
   const found: ClientRef[] = [];
+  let contactDropped = false;
   const used: [number, number][] = [];
   // Quoted names are taken as written; an apostrophe inside a word ("wouldn't", "Acme's") quotes nothing.
   for (const m of text.slice(0, headEnd).matchAll(/(?:[«"“„]|(?<![\p{L}])')([^«»"“”„']{1,200})(?:[»"”“]|'(?![\p{L}]))/gu)) {
@@ -1470,6 +1472,14 @@ function findClients(
       (["from", "by"].includes(prev?.lower ?? "") && /^(?:referral|referred|recommendation|recommended)$/u.test(prevPrev?.lower ?? ""));
     // "коммерческий директор Ковалёв": a person named by their role is the contact, not the company.
     const roleBase = prev && morph && isCyrillic(prev.lower) ? (morph(prev.lower, null)?.base ?? prev.lower) : "";
+    // "…, contact Lisa", "marketing director Anna", "контакт Игорь", "reached Anna": one word after a contact or a role,
+    // or the one reached, is a person there beside a company.
+    const byContact =
+      !k &&
+      run.length === 1 &&
+      (/^(?:contact|контакт|контактное|лицо)$/u.test(prev?.lower ?? "") ||
+        (!isCyrillic(t.text) && (EN_ROLE_WORD.test(prev?.lower ?? "") || prev?.lower === "reached")));
+    if (byContact) contactDropped = true;
     // "звонил Сергею Петровичу в Кедр": nor is a person called by a first name beside a company, or by an honorific.
     const byRole =
       (!k && person2(run, morph) && (ROLES.has(roleBase) || run.some((x) => morph?.(x.lower, null)?.proper === "name"))) ||
@@ -1482,10 +1492,7 @@ function findClients(
         /^(?:spoke|spoken|talked|chatted|speaking|talking|asked|ask)$/u.test(prevPrev?.lower ?? "")) ||
       // "…, contact Lisa", "marketing director Anna", "контакт Игорь", "reached Anna": one word after a contact or a role,
       // or the one reached, is a person there beside a company.
-      (!k &&
-        run.length === 1 &&
-        (/^(?:contact|контакт|контактное|лицо)$/u.test(prev?.lower ?? "") ||
-          (!isCyrillic(t.text) && (EN_ROLE_WORD.test(prev?.lower ?? "") || prev?.lower === "reached"))));
+      byContact;
     found.push({
       name: k?.name ?? name,
       isNew: !k,
@@ -1503,6 +1510,8 @@ function findClients(
   const strong = found.filter((c) => !c.weak);
   const named = strong.length > 0 ? strong : found;
   const firm = named.filter((c) => !c.place);
+  // A reading that rests on the round-12 contact rule is confirmed, never stored unasked.
+  if (contactDropped && firm.length > 0) for (const c of firm) c.newlyRead = true;
   return (firm.length > 0 ? firm : named).sort((a, b) => a.start - b.start);
 }
 
@@ -1619,7 +1628,9 @@ function splitClauses(text: string, morph: Morphology | null, known: KnownClient
         spans(NOANSWER, l).length > 0 ||
         (spans(NOANSWER_AFTER_CALL, l).length > 0 && spans(NOANSWER, norm(current)).length > 0);
       // "Globex and Initech both went with competitors": names joined before one event are its subjects.
-      if (ownAmount || (pieceEvent && hasEvent(norm(current)))) {
+      // "отправил прайс и презу", "sent pricing and the presentation to Acme": a deck sent along is part of what was sent.
+      const deckSentAlong = DECK_NOUN.test(l) && spans(SENT_VERB, `${norm(current)} ${l}`).length > 0;
+      if (!deckSentAlong && (ownAmount || (pieceEvent && hasEvent(norm(current))))) {
         // "Орбиту на 300 и Атлант на 200 тыс": the first piece keeps the multiplier it shared.
         AMOUNT_RE.lastIndex = 0;
         const shared =
@@ -1633,6 +1644,10 @@ function splitClauses(text: string, morph: Morphology | null, known: KnownClient
   }
   return morph ? out.flatMap((c) => splitRunOn(c, morph, known)) : out;
 }
+
+const DECK = "(?:(?:the|our|a)\\s+)?(?:през[аыуе]|презентаци\\p{L}*|презух\\p{L}*|presentation|deck|slides)(?![\\p{L}])";
+const DECK_NOUN = new RegExp(`^${DECK}`, "u");
+const DECK_ALONG = new RegExp(`\\s(?:и|and)\\s+${DECK}`, "u");
 
 const hasEvent = (lower: string) =>
   KIND_PATTERNS.some(([, re]) => spans(re, lower).length > 0) || spans(NOANSWER, lower).length > 0 || spans(REACHED, lower).length > 0;
@@ -1765,7 +1780,14 @@ export function readFreeText(
   const firms = new Map<string, ClientRef>();
   for (const c of clauses) for (const x of c.clients) if (!x.place && !x.weak) firms.set(clientKey(x.name), x);
   if (firms.size === 1)
-    for (const c of clauses) if (c.clients.length > 0 && c.clients.every((x) => x.person)) c.clients = [...firms.values()];
+    for (const c of clauses)
+      if (c.clients.length > 0 && c.clients.every((x) => x.person)) {
+        c.clients = [...firms.values()];
+        c.newlyRead = true;
+      }
+  // "отправил прайс и презу": a deck sent along, read into one proposal since round 12, is confirmed first.
+  for (const [i, c] of clauses.entries())
+    if (DECK_ALONG.test(norm(raws[i]!)) && spans(SENT_VERB, norm(raws[i]!)).length > 0) c.newlyRead = true;
   // "в понедельник демо в Океане, во вторник подписали": a diary of past weekdays dates the verbless entry before a
   // dated one as done that day, not as an appointment ahead.
   // "Monday: demo at Acme. Today: they signed", "в пн встреча с Зенитом, во вт КП": so does a dated event after it.

@@ -1731,3 +1731,24 @@ describe("readFreeText, round 12: a person after a contact or a role word", () =
     expect(got("reached Northwind, booked a demo")).toEqual(["call:meeting@Northwind"]);
   });
 });
+
+describe("readFreeText, round 12: a deck sent along with the offer", () => {
+  const known = ["Орион", "Ласточка", "Каскад"];
+  const got = (text: string) => read(text, known).entries.map((e) => `${e.kind}@${e.clientName}`);
+
+  it("reads a presentation sent with a price list or an offer as part of one proposal, confirmed first", () => {
+    for (const [text, want] of [
+      ["Ласточке отправил прайс и презу", ["proposal@Ласточка"]],
+      ["отправил кп и презентацию Ориону", ["proposal@Орион"]],
+      ["кп и презу отправил в Орион", ["proposal@Орион"]],
+      ["sent pricing and the presentation to Bright Ideas", ["proposal@Bright Ideas"]],
+    ] as const) {
+      expect(got(text), text).toEqual(want);
+      expect(read(text, known).confident, text).toBe(false);
+    }
+  });
+
+  it("keeps a presentation given after an offer sent as its own event", () => {
+    expect(got("отправил кп и провел презентацию в Орионе")).toContain("presentation@Орион");
+  });
+});
