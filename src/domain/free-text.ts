@@ -1649,6 +1649,10 @@ const DECK = "(?:(?:the|our|a)\\s+)?(?:през[аыуе]|презентаци\\
 const DECK_NOUN = new RegExp(`^${DECK}`, "u");
 const DECK_ALONG = new RegExp(`\\s(?:и|and)\\s+${DECK}`, "u");
 
+// A day with nothing but "тоже", "опять то же", "too": the events before happened that day as well.
+const SAME_AGAIN =
+  /^\s*(?:\p{L}+\s+){0,2}(?:тоже|также|то\s+же\s+самое|опять\s+(?:то\s+же(?:\s+самое)?|тоже)|так\s+же|too|as\s+well|same|again)(?:\s+(?:то\s+же(?:\s+самое)?|самое))?\s*$/u;
+
 const hasEvent = (lower: string) =>
   KIND_PATTERNS.some(([, re]) => spans(re, lower).length > 0) || spans(NOANSWER, lower).length > 0 || spans(REACHED, lower).length > 0;
 
@@ -1834,6 +1838,23 @@ export function readFreeText(
         continue;
       }
       for (const d of lastClause) if (d.kind === "call" && ofClient(d)) d.outcome = "meeting";
+      continue;
+    }
+    // "…, не берут, позавчера тоже", "…, вчера опять то же самое", "yesterday too": another day told of the same
+    // events repeats them on that day (confirmed first).
+    const sameRaw = raws[clauses.indexOf(c)]!;
+    if (
+      c.kind === null &&
+      c.clients.length === 0 &&
+      c.amountMinor === null &&
+      c.day !== null &&
+      lastClause.length > 0 &&
+      lastClause.every((d) => JSON.stringify(d.day) !== JSON.stringify(day)) &&
+      SAME_AGAIN.test(norm(sameRaw))
+    ) {
+      lastClause = lastClause.map((d) => ({ ...d, day }));
+      drafts.push(...lastClause);
+      c.newlyRead = true;
       continue;
     }
     // "медикор передумал, говорят будет внутренняя разработка": words after a loss are its reason, in any tense.

@@ -1752,3 +1752,22 @@ describe("readFreeText, round 12: a deck sent along with the offer", () => {
     expect(got("отправил кп и провел презентацию в Орионе")).toContain("presentation@Орион");
   });
 });
+
+describe("readFreeText, round 12: the same events told again for another day", () => {
+  const known = ["Орион", "Каскад"];
+  const got = (text: string) =>
+    read(text, known).entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}@${JSON.stringify(e.day)}`);
+
+  it("repeats the events before on a day told with 'тоже', 'опять то же самое' or 'too', confirmed first", () => {
+    expect(got("звонил в Каскад в понедельник, не взяли, во вторник тоже")).toEqual([
+      'call:noanswer@Каскад@{"type":"weekday","weekday":1}',
+      'call:noanswer@Каскад@{"type":"weekday","weekday":2}',
+    ]);
+    expect(got("вчера был у Ориона, позавчера тоже")).toEqual([
+      'meeting@Орион@{"type":"ago","days":1}',
+      'meeting@Орион@{"type":"ago","days":2}',
+    ]);
+    expect(got("called Orion yesterday, no answer, today too")).toHaveLength(2);
+    expect(read("вчера был у Ориона, позавчера тоже", known).confident).toBe(false);
+  });
+});
