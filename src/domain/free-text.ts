@@ -298,6 +298,8 @@ interface ClientRef {
   place?: boolean;
   /** Of those, the place ("из Томска"). */
   town?: boolean;
+  /** Of those, a person one can speak to, not named after "в/на" (where "звонок в Гермес" names a company). */
+  person?: boolean;
   /** A known client read from a shortened name ("байкал-серв"): confirmed, never stored unasked. */
   loose?: boolean;
 }
@@ -334,7 +336,8 @@ interface Clause {
   /** The words the kind and the amount were read from, as typed. */
   kindPhrase: string | null;
   amountPhrase: string | null;
-  /** A round-11 English rule changed this clause's reading: confirmed, never stored unasked (see newlyReadEnglish). */
+  /** A round-11 English rule or a round-12 rule changed this clause's reading: confirmed, never stored unasked
+   * (see newlyReadEnglish). */
   newlyRead?: boolean;
   /** Words no rule of the reader accounted for ("абонент не абонент", "закрывает бизнес"): a reading to ask about. */
   unexplained: string[];
@@ -403,6 +406,28 @@ function baseName(
   return words
     .map((t, i) => {
       if (i > 0 && apposition && firstAsTyped) return capital(t.text);
+      // "в Фабрику Окон", "у Инвест Групп": a later word that reads only as a genitive plural with no ending is an
+      // attribute of the word before it and is typed as it stands.
+      if (
+        i > 0 &&
+        cases &&
+        morph &&
+        isCyrillic(t.text) &&
+        /[бвгджзклмнпрстфхцчшщ]$/u.test(t.lower) &&
+        !/(?:ом|ем|ам|ям|ах|ях)$/u.test(t.lower)
+      ) {
+        const g = morph(t.lower, ["gent"]);
+        if (g?.pos === "noun" && !g.guessed && !g.nominativeAny && /[аыи]$/u.test(g.base)) return capital(t.text);
+      }
+      // "у Альфа Принта", "с Бизнес Центром": a first word typed as a nominative singular before a last word that carries
+      // the case is a fixed modifier and stays as typed.
+      if (i === 0 && cases && morph && words.length === 2 && isCyrillic(t.text) && !t.text.includes("-")) {
+        const last = words[1]!;
+        const own = morph(t.lower, null);
+        const lastCase = morph(last.lower, cases);
+        if (own?.nominative && own.pos === "noun" && lastCase && !lastCase.nominative && /(?:[аяуюеиы]|ом|ем)$/u.test(last.lower))
+          return capital(t.text);
+      }
       const based = baseWord(t);
       if (i === 0) firstAsTyped = based === capital(t.text);
       return based;
@@ -1165,6 +1190,7 @@ function findClients(
   morph: Morphology | null,
 ): ClientRef[] {
   const found: ClientRef[] = [];
+  let contactDropped = false;
   const used: [number, number][] = [];
   // Quoted names are taken as written; an apostrophe inside a word ("wouldn't", "Acme's") quotes nothing.
   for (const m of text.slice(0, headEnd).matchAll(/(?:[«"“„]|(?<![\p{L}])')([^«»"“”„']{1,200})(?:[»"”“]|'(?![\p{L}]))/gu)) {
@@ -1436,6 +1462,14 @@ function findClients(
       (["from", "by"].includes(prev?.lower ?? "") && /^(?:referral|referred|recommendation|recommended)$/u.test(prevPrev?.lower ?? ""));
     // "коммерческий директор Ковалёв": a person named by their role is the contact, not the company.
     const roleBase = prev && morph && isCyrillic(prev.lower) ? (morph(prev.lower, null)?.base ?? prev.lower) : "";
+    // "…, contact Lisa", "marketing director Anna", "контакт Игорь", "reached Anna": one word after a contact or a role,
+    // or the one reached, is a person there beside a company.
+    const byContact =
+      !k &&
+      run.length === 1 &&
+      (/^(?:contact|контакт|контактное|лицо)$/u.test(prev?.lower ?? "") ||
+        (!isCyrillic(t.text) && (EN_ROLE_WORD.test(prev?.lower ?? "") || prev?.lower === "reached")));
+    if (byContact) contactDropped = true;
     // "звонил Сергею Петровичу в Кедр": nor is a person called by a first name beside a company, or by an honorific.
     const byRole =
       (!k && person2(run, morph) && (ROLES.has(roleBase) || run.some((x) => morph?.(x.lower, null)?.proper === "name"))) ||
@@ -1445,7 +1479,10 @@ function findClients(
         run.length === 1 &&
         !isCyrillic(t.text) &&
         ["to", "with", "w"].includes(prev?.lower ?? "") &&
-        /^(?:spoke|spoken|talked|chatted|speaking|talking|asked|ask)$/u.test(prevPrev?.lower ?? ""));
+        /^(?:spoke|spoken|talked|chatted|speaking|talking|asked|ask)$/u.test(prevPrev?.lower ?? "")) ||
+      // "…, contact Lisa", "marketing director Anna", "контакт Игорь", "reached Anna": one word after a contact or a role,
+      // or the one reached, is a person there beside a company.
+      byContact;
     found.push({
       name: k?.name ?? name,
       isNew: !k,
@@ -1453,6 +1490,7 @@ function findClients(
       weak: !k && !isUpper(t.text),
       typed,
       ...(byRole || referrer ? { place: true } : {}),
+      ...(byRole && !["в", "во", "на"].includes(prev?.lower ?? "") ? { person: true } : {}),
       ...(place ? { place: true, town: true } : {}),
     });
     i = j;
@@ -1462,6 +1500,8 @@ function findClients(
   const strong = found.filter((c) => !c.weak);
   const named = strong.length > 0 ? strong : found;
   const firm = named.filter((c) => !c.place);
+  // A reading that rests on the round-12 contact rule is confirmed, never stored unasked.
+  if (contactDropped && firm.length > 0) for (const c of firm) c.newlyRead = true;
   return (firm.length > 0 ? firm : named).sort((a, b) => a.start - b.start);
 }
 
@@ -1578,7 +1618,9 @@ function splitClauses(text: string, morph: Morphology | null, known: KnownClient
         spans(NOANSWER, l).length > 0 ||
         (spans(NOANSWER_AFTER_CALL, l).length > 0 && spans(NOANSWER, norm(current)).length > 0);
       // "Globex and Initech both went with competitors": names joined before one event are its subjects.
-      if (ownAmount || (pieceEvent && hasEvent(norm(current)))) {
+      // "отправил прайс и презу", "sent pricing and the presentation to Acme": a deck sent along is part of what was sent.
+      const deckSentAlong = DECK_NOUN.test(l) && spans(SENT_VERB, `${norm(current)} ${l}`).length > 0;
+      if (!deckSentAlong && (ownAmount || (pieceEvent && hasEvent(norm(current))))) {
         // "Орбиту на 300 и Атлант на 200 тыс": the first piece keeps the multiplier it shared.
         AMOUNT_RE.lastIndex = 0;
         const shared =
@@ -1592,6 +1634,14 @@ function splitClauses(text: string, morph: Morphology | null, known: KnownClient
   }
   return morph ? out.flatMap((c) => splitRunOn(c, morph, known)) : out;
 }
+
+const DECK = "(?:(?:the|our|a)\\s+)?(?:през[аыуе]|презентаци\\p{L}*|презух\\p{L}*|presentation|deck|slides)(?![\\p{L}])";
+const DECK_NOUN = new RegExp(`^${DECK}`, "u");
+const DECK_ALONG = new RegExp(`\\s(?:и|and)\\s+${DECK}`, "u");
+
+// A day with nothing but "тоже", "опять то же", "too": the events before happened that day as well.
+const SAME_AGAIN =
+  /^\s*(?:\p{L}+\s+){0,2}(?:тоже|также|то\s+же\s+самое|опять\s+(?:то\s+же(?:\s+самое)?|тоже)|так\s+же|too|as\s+well|same|again)(?:\s+(?:то\s+же(?:\s+самое)?|самое))?\s*$/u;
 
 const hasEvent = (lower: string) =>
   KIND_PATTERNS.some(([, re]) => spans(re, lower).length > 0) || spans(NOANSWER, lower).length > 0 || spans(REACHED, lower).length > 0;
@@ -1719,6 +1769,19 @@ export function readFreeText(
   for (const [i, c] of clauses.entries())
     if (RELATIVE_CLAUSE.test(raws[i]!)) Object.assign(c, { kind: null, outcome: null, day: null, clients: [], amountMinor: null });
   sentAsAsked(clauses, raws);
+  // "Волга Логистик перенесли встречу, Саша сам позвонил", "Каскад — созвонились с Олегом": a clause that names only a
+  // person by a first name or a role speaks of the contact at the one company the message names elsewhere.
+  const firms = new Map<string, ClientRef>();
+  for (const c of clauses) for (const x of c.clients) if (!x.place && !x.weak) firms.set(clientKey(x.name), x);
+  if (firms.size === 1)
+    for (const c of clauses)
+      if (c.clients.length > 0 && c.clients.every((x) => x.person)) {
+        c.clients = [...firms.values()];
+        c.newlyRead = true;
+      }
+  // "отправил прайс и презу": a deck sent along, read into one proposal since round 12, is confirmed first.
+  for (const [i, c] of clauses.entries())
+    if (DECK_ALONG.test(norm(raws[i]!)) && spans(SENT_VERB, norm(raws[i]!)).length > 0) c.newlyRead = true;
   // "в понедельник демо в Океане, во вторник подписали": a diary of past weekdays dates the verbless entry before a
   // dated one as done that day, not as an appointment ahead.
   // "Monday: demo at Acme. Today: they signed", "в пн встреча с Зенитом, во вт КП": so does a dated event after it.
@@ -1765,6 +1828,23 @@ export function readFreeText(
         continue;
       }
       for (const d of lastClause) if (d.kind === "call" && ofClient(d)) d.outcome = "meeting";
+      continue;
+    }
+    // "…, не берут, позавчера тоже", "…, вчера опять то же самое", "yesterday too": another day told of the same
+    // events repeats them on that day (confirmed first).
+    const sameRaw = raws[clauses.indexOf(c)]!;
+    if (
+      c.kind === null &&
+      c.clients.length === 0 &&
+      c.amountMinor === null &&
+      c.day !== null &&
+      lastClause.length > 0 &&
+      lastClause.every((d) => JSON.stringify(d.day) !== JSON.stringify(day)) &&
+      SAME_AGAIN.test(norm(sameRaw))
+    ) {
+      lastClause = lastClause.map((d) => ({ ...d, day }));
+      drafts.push(...lastClause);
+      c.newlyRead = true;
       continue;
     }
     // "медикор передумал, говорят будет внутренняя разработка": words after a loss are its reason, in any tense.

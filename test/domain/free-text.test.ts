@@ -1682,3 +1682,92 @@ describe("readFreeText, round 11: statuses, streets, diaries, hyphenated known n
     expect(got("с ладогой-трейд проговорили по телефону почти час")).toEqual(["call:reached@Ладога-Трейд"]);
   });
 });
+
+describe("readFreeText, round 12: two-word names in an oblique case", () => {
+  const names = (text: string) => read(text, ["Кедр"]).entries.map((e) => e.clientName);
+
+  it("keeps a later word that reads only as a genitive plural with no ending as typed", () => {
+    expect(names("в пт был в офисе у Инвест Групп")).toEqual(["Инвест Групп"]);
+    expect(names("провели зум с Медиа Групп")).toEqual(["Медиа Групп"]);
+    expect(names("отправил кп в Мир Книг")).toEqual(["Мир Книг"]);
+  });
+
+  it("keeps a first word typed as a nominative before a last word that carries the case", () => {
+    expect(names("вчера у Альфа Принта провели демку")).toEqual(["Альфа Принт"]);
+    expect(names("созвонился с Альфа Банком")).toEqual(["Альфа Банк"]);
+    expect(names("встреча с Бета Софтом прошла")).toEqual(["Бета Софт"]);
+    expect(names("встреча у Сладкой Жизни")).toEqual(["Сладкая Жизнь"]);
+  });
+});
+
+describe("readFreeText, round 12: a contact named alone in a clause", () => {
+  const known = ["Каскад", "Орион", "Волга-Логистик"];
+  const got = (text: string) => read(text, known).entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+
+  it("reads a clause naming only a person by a first name as the one company named elsewhere in the message", () => {
+    expect(got("Волга Логистик перенесли встречу на неделю, Саша сам позвонил")).toEqual(["call:meeting@Волга-Логистик"]);
+    expect(got("Каскад перенесли демо, Олег сам позвонил")).toEqual(["call:meeting@Каскад"]);
+    expect(got("Орион: встречу сдвинули на пятницу, Марина сама набрала")).toEqual(["call:meeting@Орион"]);
+    expect(got("вчера отправил кп в Каскад, сегодня Олег перезвонил")).toEqual(["proposal@Каскад", "call:reached@Каскад"]);
+  });
+
+  it("keeps a company typed after 'в' that the dictionary also knows as a first name", () => {
+    expect(got("звонок в Гермес, встреча с Палитрой")).toEqual(["call:reached@Гермес", "meeting@Палитра"]);
+  });
+});
+
+describe("readFreeText, round 12: a person after a contact or a role word", () => {
+  const got = (text: string) =>
+    read(text, ["Кедр"]).entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+
+  it("reads one word after 'contact', 'контакт', an English role or 'reached' as the person at the company named", () => {
+    expect(got("new lead Harbor Foods, contact Tom")).toEqual(["lead@Harbor Foods"]);
+    expect(got("lead from LinkedIn: Crestview Media, marketing director Anna")).toEqual(["lead@Crestview Media"]);
+    expect(got("Crestview Media: reached Anna, booked intro meeting for the 15th")).toEqual(["call:meeting@Crestview Media"]);
+    expect(got("заявка от Техностроя, контакт Ирина")).toEqual(["lead@Технострой"]);
+  });
+
+  it("still reads the one reached as the client when no company is named", () => {
+    expect(got("reached Northwind, booked a demo")).toEqual(["call:meeting@Northwind"]);
+  });
+});
+
+describe("readFreeText, round 12: a deck sent along with the offer", () => {
+  const known = ["Орион", "Ласточка", "Каскад"];
+  const got = (text: string) => read(text, known).entries.map((e) => `${e.kind}@${e.clientName}`);
+
+  it("reads a presentation sent with a price list or an offer as part of one proposal, confirmed first", () => {
+    for (const [text, want] of [
+      ["Ласточке отправил прайс и презу", ["proposal@Ласточка"]],
+      ["отправил кп и презентацию Ориону", ["proposal@Орион"]],
+      ["кп и презу отправил в Орион", ["proposal@Орион"]],
+      ["sent pricing and the presentation to Bright Ideas", ["proposal@Bright Ideas"]],
+    ] as const) {
+      expect(got(text), text).toEqual(want);
+      expect(read(text, known).confident, text).toBe(false);
+    }
+  });
+
+  it("keeps a presentation given after an offer sent as its own event", () => {
+    expect(got("отправил кп и провел презентацию в Орионе")).toContain("presentation@Орион");
+  });
+});
+
+describe("readFreeText, round 12: the same events told again for another day", () => {
+  const known = ["Орион", "Каскад"];
+  const got = (text: string) =>
+    read(text, known).entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}@${JSON.stringify(e.day)}`);
+
+  it("repeats the events before on a day told with 'тоже', 'опять то же самое' or 'too', confirmed first", () => {
+    expect(got("звонил в Каскад в понедельник, не взяли, во вторник тоже")).toEqual([
+      'call:noanswer@Каскад@{"type":"weekday","weekday":1}',
+      'call:noanswer@Каскад@{"type":"weekday","weekday":2}',
+    ]);
+    expect(got("вчера был у Ориона, позавчера тоже")).toEqual([
+      'meeting@Орион@{"type":"ago","days":1}',
+      'meeting@Орион@{"type":"ago","days":2}',
+    ]);
+    expect(got("called Orion yesterday, no answer, today too")).toHaveLength(2);
+    expect(read("вчера был у Ориона, позавчера тоже", known).confident).toBe(false);
+  });
+});
