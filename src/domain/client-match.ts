@@ -72,17 +72,18 @@ const ENDINGS = [
 const LONGEST_ENDING = Math.max(...ENDINGS.map((e) => e.length));
 const FINAL_VOWEL = /[аяоеыиуюйь]$/u;
 
+// Shared by every message read against the same list (see prepareKnownClients): read-only throughout.
 export interface KnownClient {
   /** As the team wrote it. */
-  name: string;
+  readonly name: string;
   /** Letters and digits only, lower case, ё as е, legal forms dropped: "альфатрейд". */
-  key: string;
+  readonly key: string;
   /** The first word of a name of several words ("альфа"), else null. */
-  first: string | null;
+  readonly first: string | null;
   /** The last word of a name of several words ("кедр" of «Сибирский Кедр»), else null. */
-  last: string | null;
+  readonly last: string | null;
   /** Each word of the name ("белый", "парус"), for a name typed with every word inflected. */
-  words: string[];
+  readonly words: readonly string[];
 }
 
 export interface KnownClients {

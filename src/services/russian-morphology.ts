@@ -71,6 +71,10 @@ function surnameBase(p: AzParse): string {
  * Loads the dictionary (synchronously, about 0.3 s, once per process: it is
  * read-only data like the i18n tables) and returns the analyser, with a small cache.
  */
+/** The longest word, and the most hyphens in one, the dictionary is asked about. */
+const MAX_WORD = 40;
+const MAX_HYPHENS = 3;
+
 export function russianMorphology(): Morphology {
   if (loaded) return loaded;
   const require = createRequire(import.meta.url);
@@ -97,6 +101,9 @@ export function russianMorphology(): Morphology {
   // A word is parsed once whatever cases it is then read in: the parse is the costly part.
   const parsed = new Map<string, AzParse[]>();
   const parse = (word: string): AzParse[] => {
+    // The analyser tries every split of a hyphenated word, so its time grows with the cube of the hyphens: "а-а-а-…" typed
+    // to a message's length would hold the bot for minutes. No name or word of a report is that long or that split.
+    if (word.length > MAX_WORD || (word.match(/-/g)?.length ?? 0) > MAX_HYPHENS) return [];
     let all = parsed.get(word);
     if (!all) {
       all = az.Morph(word, { ignoreCase: true });

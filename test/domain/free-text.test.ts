@@ -1771,3 +1771,17 @@ describe("readFreeText, round 12: the same events told again for another day", (
     expect(read("вчера был у Ориона, позавчера тоже", known).confident).toBe(false);
   });
 });
+
+describe("readFreeText on hostile input", () => {
+  it("does not ask the dictionary about a word too long or too hyphenated to be a name", () => {
+    expect(morph("а-а-а-а-а", null)).toBeNull();
+    expect(morph("а".repeat(41), null)).toBeNull();
+    expect(morph("сигма-про", null)).not.toBeNull();
+  });
+
+  it("reads a message-long hyphen chain at once, logging nothing (the dictionary's splits of it grew with the cube of the hyphens)", () => {
+    const reading = read("а-".repeat(2048), ["Альфа"]);
+    expect(reading.nothing || reading.guessed ? [] : reading.entries).toEqual([]);
+    expect(reading.confident).toBe(false);
+  });
+});
