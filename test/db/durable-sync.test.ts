@@ -15,26 +15,19 @@ const synced: string[] = [];
 const opened: string[] = [];
 /** The next fsync fails as a failing disk's would. */
 let failNextSync = false;
-vi.mock("node:fs/promises", async (original) => {
-  const real = await original<typeof import("node:fs/promises")>();
-  return {
-    ...real,
-    open: async (path: string, flags: string) => {
-      const file = await real.open(path, flags);
-      opened.push(path);
-      const sync = file.sync.bind(file);
-      file.sync = async () => {
-        if (failNextSync) {
-          failNextSync = false;
-          throw Object.assign(new Error("EIO: i/o error, fsync"), { code: "EIO" });
-        }
-        await sync();
-        synced.push(path);
-      };
-      return file;
-    },
-  };
-});
+vi.mock("node:fs/promises", async (original) =>
+  (await import("../support/fsync-hook.js")).withFsyncHook(await original(), (path) => {
+    opened.push(path);
+    return async (sync) => {
+      if (failNextSync) {
+        failNextSync = false;
+        throw Object.assign(new Error("EIO: i/o error, fsync"), { code: "EIO" });
+      }
+      await sync();
+      synced.push(path);
+    };
+  }),
+);
 
 const dirs: string[] = [];
 const tempDb = () => {

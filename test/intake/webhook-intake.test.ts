@@ -19,23 +19,16 @@ import { createHttpServer } from "../../src/web/http-server.js";
 
 /** While set, an fsync of the inbox waits for it (a busy disk, one flush slower than the next). */
 let slowSync: Promise<void> | null = null;
-vi.mock("node:fs/promises", async (original) => {
-  const real = await original<typeof import("node:fs/promises")>();
-  return {
-    ...real,
-    open: async (path: string, flags: string) => {
-      const file = await real.open(path, flags);
-      const sync = file.sync.bind(file);
-      const wait = slowSync;
-      slowSync = null;
-      file.sync = async () => {
-        await wait;
-        await sync();
-      };
-      return file;
-    },
-  };
-});
+vi.mock("node:fs/promises", async (original) =>
+  (await import("../support/fsync-hook.js")).withFsyncHook(await original(), () => {
+    const wait = slowSync;
+    slowSync = null;
+    return async (sync) => {
+      await wait;
+      await sync();
+    };
+  }),
+);
 
 const TOKEN = "123456:WEBHOOK-intake-test-token";
 const update: Update = {
