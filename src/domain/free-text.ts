@@ -837,12 +837,12 @@ function readClause(
   }
   // "Кедр ушёл в Техномакс": gone to a company named with a capital is gone to a competitor.
   // The competitor's name is not the client's.
-  const goneTo = /(?<![\p{L}])(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли))\s+(?:к|в)\s+\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)*/u.exec(
+  const goneTo = /(?<![\p{L}])(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли))\s+(?:к|в)\s+(?:[«"]\p{Lu}[^«»"]*[»"]|\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)*)/u.exec(
     text,
   );
   // "ушёл в Гранит на встречу": a visit to the team's own client or to a meeting is no loss.
   const goneToCompetitor =
-    goneTo !== null && !APPOINTMENT_WORD.test(lower) && lookupKnown(goneTo[0].replace(/^\S+\s+\S+\s+/u, ""), known) === null;
+    goneTo !== null && !APPOINTMENT_WORD.test(lower) && lookupKnown(goneTo[0].replace(/^\S+\s+\S+\s+/u, "").replace(/[«»"]/gu, ""), known) === null;
   if (goneTo && goneToCompetitor && !kindsFound.has("lost")) {
     kindsFound.set("lost", [[goneTo.index, goneTo.index + goneTo[0].length]]);
     consumed.push([goneTo.index, goneTo.index + goneTo[0].length]);
@@ -1072,7 +1072,7 @@ function readClause(
   }
 
   // "нива юг ушла к Агромаркету": gone to a company named is its own reason.
-  if (clause.kind === "lost" && !clause.reason && goneTo && goneToCompetitor) clause.reason = goneTo[0].slice(0, MAX_REASON_LENGTH);
+  if (clause.kind === "lost" && !clause.reason && goneTo && goneToCompetitor) clause.reason = goneTo[0].replace(/[«»"]/gu, "").slice(0, MAX_REASON_LENGTH);
   // "ушёл к конкуренту", "went with a cheaper vendor", "купили у китайцев", "said not interested": the loss told with no
   // other reason is its own reason.
   if (clause.kind === "lost" && !clause.reason) {
@@ -1099,6 +1099,11 @@ function readClause(
             text.slice(end).replace(/[\s.!,;)]+$/gu, ""),
           );
         if (tail?.[1]) clause.reason = tail[1];
+        // "тендер проиграли цена выше чем у победителя": a price told right after the loss word, with no separator.
+        else {
+          const told = text.slice(end).replace(/^[\s,.;]+|[\s.!,;)]+$/gu, "");
+          if (/^(?:цен[аы]|дорог\p{L}*|дешевле|too\s+expensive|cheaper)(?![\p{L}])/iu.test(told)) clause.reason = told.slice(0, MAX_REASON_LENGTH);
+        }
       }
     }
   }
@@ -1194,8 +1199,15 @@ function findClients(
   const used: [number, number][] = [];
   // Quoted names are taken as written; an apostrophe inside a word ("wouldn't", "Acme's") quotes nothing.
   for (const m of text.slice(0, headEnd).matchAll(/(?:[«"“„]|(?<![\p{L}])')([^«»"“”„']{1,200})(?:[»"”“]|'(?![\p{L}]))/gu)) {
-    const name = stripLegal(m[1]!.trim());
-    if (!name) continue;
+    let name = stripLegal(m[1]!.trim());
+    // "ушли к «Хлебпрому»": a name inside words already read (there, the loss's reason) is no client.
+    if (!name || consumed.some(([a, b]) => m.index >= a && m.index + m[0].length <= b)) continue;
+    // "с «Азимутом»", "из «Энергомаша»": quotes right after a preposition hold the name in the case it governs;
+    // after a legal form or a trade ("в ООО «Вега»") they stand in apposition, as typed.
+    const before = /(?:^|[^\p{L}])(\p{L}+)\s*$/u.exec(text.slice(0, m.index))?.[1];
+    const governs = before ? NAME_PREPS[norm(before)] : undefined;
+    if (governs && morph && isCyrillic(name) && !governs.includes("nomn") && name === m[1]!.trim())
+      name = baseName(tokenize(name), governs, false, morph);
     const k = lookupKnown(name, index);
     found.push({ name: k?.name ?? name, isNew: !k, start: m.index, typed: m[1]!.trim() });
     used.push([m.index, m.index + m[0].length]);
@@ -1769,6 +1781,13 @@ export function readFreeText(
   for (const [i, c] of clauses.entries())
     if (RELATIVE_CLAUSE.test(raws[i]!)) Object.assign(c, { kind: null, outcome: null, day: null, clients: [], amountMinor: null });
   sentAsAsked(clauses, raws);
+  // "орбитамед говорят дорого, отказ": what they said, told just before the loss, is its reason.
+  for (const [i, c] of clauses.entries()) {
+    const before = clauses[i - 1];
+    if (c.kind !== "lost" || c.reason || !before || before.kind !== null) continue;
+    const said = SAID_BEFORE_LOSS.exec(raws[i - 1]!);
+    if (said?.[1] && !/^(?:нет|no)$/iu.test(said[1])) c.reason = said[1].slice(0, MAX_REASON_LENGTH);
+  }
   // "Волга Логистик перенесли встречу, Саша сам позвонил", "Каскад — созвонились с Олегом": a clause that names only a
   // person by a first name or a role speaks of the contact at the one company the message names elsewhere.
   const firms = new Map<string, ClientRef>();
@@ -2191,6 +2210,8 @@ const EN_NO_INTEREST = /(?<![\p{L}])(?:not|no\s+longer)\s+(?:interested|a\s+(?:g
 // "too expensive for them", "дорого для них": whom the reason is about adds nothing to it.
 const REASON_TAIL = /\s+(?:for\s+(?:them|him|her|us|now)|для\s+(?:них|него|не[её]|нас))$/iu;
 
+/** "говорят дорого": what a client said, as the reason of the loss told next. */
+const SAID_BEFORE_LOSS = /(?<![\p{L}])(?:сказал\p{L}*|говор(?:ят|ит)|said|say)\s+(?:что\s+|that\s+)?(.+?)[\s.!]*$/iu;
 /** A clause as written, as a loss reason ("отказались, дорого"). */
 function reasonText(raw: string): string | null {
   const cleaned = raw
