@@ -156,7 +156,9 @@ export const NOANSWER = w(
   // a gatekeeper by any title, "busy" said of the callee, a voicemail by any spelling, or
   // "nothing" alone after a call: a call not reached.
   // "declined my call", "сбросил звонок": a call turned down on the phone was not reached.
-  "declined\\s+(?:my|our|the|a)\\s+calls?|(?:сбросил\\p{L}*|скинул\\p{L}*)\\s+(?:мой\\s+)?(?:звонок|вызов)|(?:абонент\\s+)?не\\s+абонент|голосов\\p{L}*\\s+меню|автоответчик\\p{L}*|" +
+  // "голосовая почта, оставил сообщение", "не туда попал, номер старый": a message left or a dead number is no talk.
+  "(?:оставил\\p{L}*|left)\\s+(?:ему\\s+|ей\\s+|им\\s+|him\\s+|her\\s+|them\\s+)?(?:голосов\\p{L}*\\s+)?(?:сообщени\\p{L}*|a\\s+message|a\\s+msg)|не\\s+туда\\s+попал\\p{L}*|номер\\s+(?:старый|неверный|не\\s+существует|не\\s+обслуживается)|" +
+    "declined\\s+(?:my|our|the|a)\\s+calls?|(?:сбросил\\p{L}*|скинул\\p{L}*)\\s+(?:мой\\s+)?(?:звонок|вызов)|(?:абонент\\s+)?не\\s+абонент|голосов\\p{L}*\\s+меню|автоответчик\\p{L}*|" +
     "вне\\s+(?:зоны|доступа|сети|связи)|(?:линия|линии|номер|телефон)\\s+(?:был[аи]?\\s+)?занят\\p{L}*|занят[ао]?\\s+весь\\s+день|соединять\\s+не\\s+стал\\p{L}*|не\\s+стал\\p{L}*\\s+соединять|(?:didn'?t|did\\s+not)\\s+get\\s+through|keeps?\\s+blocking|blocked\\s+me|голосов\\p{L}*\\s+почт\\p{L}*|(?:nobody|no\\s+one|noone)\\s+(?:was\\s+)?(?:home|there|in)|rang\\s+out|l\\.?v\\.?m(?![\\p{L}])|no[\\s-]+answer|попал\\p{L}*\\s+на\\s+(?:секретар|автоответчик|ресепш|помощни)\\p{L}*|(?:got|reached)\\s+(?:the\\s+|their\\s+)?(?:gatekeeper|receptionist|secretary|front\\s+desk|answering\\s+machine)|(?:line|number|phone)\\s+(?:was\\s+|is\\s+)?engaged|engaged\\s+tone|no\\s+ans(?![\\p{L}])|" +
     preceded(
       "(?:call|dial|rang|ring|phon|tried|звон|набир|набра|пытал)\\p{L}*(?:\\s+\\S+){0,6}\\s+",
@@ -227,7 +229,7 @@ export const MEETING_OUTCOME = w(
     `${preceded("(?:" + APPOINTMENT + ")\\p{L}*\\s+(?:(?:с|со|with)\\s+\\S+\\s+)?", "(?:назначил|поставил|забил|запланировал|согласовал|booked|scheduled|set\\s+up|locked\\s+in)")}\\p{L}*|` +
     // "demo scheduled for Tue", "meeting with Acme is booked".
     "(?:demo|meeting|presentation|zoom)\\s+(?:with\\s+\\S+\\s+)?(?:is\\s+|was\\s+)?(?:booked|scheduled|set(?:\\s+up)?|arranged|confirmed|locked\\s+in)|" +
-    "записал\\p{L}*\\s+(?:их\\s+|его\\s+|е[её]\\s+)?на\\s+(?:демо|демк|встреч|презент|показ)|пригласил\\p{L}*\\s+(?:нас\\s+|меня\\s+)?на\\s+(?:демо|демк|встреч|презент|показ|переговор)|договорил\\p{L}*\\s+(?:что\\s+)?(?:приеду|подъеду|заеду|приедут|приедем|встретимся)|(?:демо|демк\\p{L}*|презентаци\\p{L}*)\\s+(?:назначен|договорились)|(?:set\\s+up|booked|scheduled|arranged|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:demo|presentation)|want\\p{L}*\\s+(?:a\\s+|the\\s+)?(?:demo|presentation|meeting)|(?:booked|scheduled|set\\s+up|arranged)\\s+(?:a\\s+|the\\s+|another\\s+)?(?:(?:video|zoom|phone|teams)\\s+)?(?:call|follow-up)|жд(?:ут|ем)\\s+(?:нас\\s+)?(?:на\\s+)?(?:демо|демк\\p{L}*|презентаци\\p{L}*|встреч\\p{L}*)|agreed\\s+to\\s+(?:a\\s+)?meet|(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|пн|вт|ср|чт|пт|сб|\\d)(?![\\p{L}])|подтвердил\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:встреч|демо|през)|завтра\\s+встреча|договорились\\s+(?:встретиться|увидеться|пересечься)|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|zoom)|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|(?:locked\\s+in|lined\\s+up|confirmed|pencil+ed\\s+in)\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|demo|presentation)|booked\\s+(?:for|on)|хотят\\s+встреч|" +
+    "записал\\p{L}*\\s+(?:их\\s+|его\\s+|е[её]\\s+)?на\\s+(?:демо|демк|встреч|презент|показ)|пригласил\\p{L}*\\s+(?:нас\\s+|меня\\s+)?на\\s+(?:демо|демк|встреч|презент|показ|переговор)|договорил\\p{L}*\\s+(?:что\\s+)?(?:приеду|подъеду|заеду|приедут|приедем|встретимся)|(?:демо|демк\\p{L}*|презентаци\\p{L}*)\\s+(?:назначен|договорились)|(?:set\\s+up|booked|scheduled|arranged|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:demo|presentation)|want\\p{L}*\\s+(?:a\\s+|the\\s+)?(?:demo|presentation|meeting)|(?:booked|scheduled|set\\s+up|arranged)\\s+(?:a\\s+|the\\s+|another\\s+)?(?:(?:video|zoom|phone|teams)\\s+)?(?:call|follow-up)|жд(?:ут|ем)\\s+(?:нас\\s+)?(?:на\\s+)?(?:демо|демк\\p{L}*|презентаци\\p{L}*|встреч\\p{L}*)|agreed\\s+to\\s+(?:a\\s+)?meet|(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|пн|вт|ср|чт|пт|сб|\\d)(?![\\p{L}])|подтвердил\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:встреч|демо|през)|завтра\\s+встреча|договорились\\s+(?:встретиться|увидеться|пересечься)|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|mtg|zoom)|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|(?:locked\\s+in|lined\\s+up|confirmed|pencil+ed\\s+in)\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|demo|presentation)|booked\\s+(?:for|on)|хотят\\s+встреч|" +
     EN_BOOKED_MORE,
 );
 export const MEET_WORD =
@@ -258,7 +260,7 @@ export const EN_NEGATED = w(`(?:${EN_NOT_DONE}|not\\s+yet|wasn'?t|weren'?t|won'?
 export const WRITTEN = w(
   // "не ответил на КП", "hasn't replied to the quote": a reply to what was sent is written, not a call.
   "(?<=(?:ответ|отреагир|reply|replied|respond|answer)\\p{L}*\\s+(?:to\\s+)?(?:на\\s+)?(?:наш\\p{L}*\\s+|our\\s+|the\\s+|my\\s+)?)(?:т?кп|предложени\\p{L}*|коммерческ\\p{L}*|оффер\\p{L}*|сч[её]т\\p{L}*|прайс\\p{L}*|proposal|quote|offer|invoice)(?![\\p{L}])|" +
-    "e-?mail\\p{L}*|(?<!voice\\s+)mail(?![\\p{L}])|письм\\p{L}*|(?<!голосов\\p{L}*\\s+)почт\\p{L}*|сообщени\\p{L}*|(?<!left\\s+(?:a\\s+|another\\s+)?)messages?(?![\\p{L}])|texts?(?![\\p{L}])|texted|sms|смс\\p{L}*|whats-?app|ватсап\\p{L}*|вотсап\\p{L}*|telegram|телеграм\\p{L}*|мессендж\\p{L}*|inmail",
+    "e-?mail\\p{L}*|(?<!voice\\s+)mail(?![\\p{L}])|письм\\p{L}*|(?<!голосов\\p{L}*\\s+)почт\\p{L}*|(?<!(?:оставил\\p{L}*|голосов\\p{L}*)\\s+)сообщени\\p{L}*|(?<!left\\s+(?:a\\s+|another\\s+)?)messages?(?![\\p{L}])|texts?(?![\\p{L}])|texted|sms|смс\\p{L}*|whats-?app|ватсап\\p{L}*|вотсап\\p{L}*|telegram|телеграм\\p{L}*|мессендж\\p{L}*|inmail",
 );
 export const NOT_HELD = w(
   "не\\s+(?:состоял\\p{L}*|случил\\p{L}*|было|получил\\p{L}*\\s+встрет|приехал\\p{L}*|пришл\\p{L}*)|сорвал\\p{L}*|didn'?t\\s+happen|fell\\s+through|no-?show|не\\s+приш[её]л|не\\s+пришли|не\\s+явил\\p{L}*",
@@ -309,7 +311,7 @@ export const BARE_WEEKDAY = w(`(?:${WD}|${WD_SHORT})(?![\\p{L}])`);
 // "в пятницу отправил КП", "on Monday", "monday: closed …": a weekday named as when it happened.
 // "на этой неделе (вт) была презентация": a weekday in brackets dates what it follows.
 export const WEEKDAY = w(
-  `(?:(?:в|во)\\s+(?:прошл\\p{L}+\\s+)?|on\\s+|last\\s+|(?<=\\()\\s*)(${WD}|${WD_SHORT})(?![\\p{L}])|^(?:прошл\\p{L}*\\s+|last\\s+)?(${WD}|(?:${WD_SHORT})(?=\\s*[:—–-]))(?![\\p{L}])|(?<=итог\\p{L}*\\s+)(${WD_GEN})(?![\\p{L}])|^(${WD_SHORT_RU})(?=\\s+\\p{L}+(?:л|ла|ли|лся|лась|лись)(?![\\p{L}]))`,
+  `(?:(?:в|во)\\s+(?:прошл\\p{L}+\\s+)?|on\\s+|last\\s+|(?<=\\()\\s*)(${WD}|${WD_SHORT})(?![\\p{L}])|^(?:прошл\\p{L}*\\s+|last\\s+)?(${WD}|(?:${WD_SHORT}|sat|sun)(?=\\s*[:—–-]))(?![\\p{L}])|(?<=итог\\p{L}*\\s+)(${WD_GEN})(?![\\p{L}])|^(${WD_SHORT_RU})(?=\\s+\\p{L}+(?:л|ла|ли|лся|лась|лись)(?![\\p{L}]))`,
 );
 // "на пятницу", "до пятницы", "next Monday", "for Thursday": a weekday ahead.
 export const WEEKDAY_AHEAD = w(
@@ -405,7 +407,8 @@ export const TRADE =
   /^(?:компани|клиник|кафе|ресторан|гостиниц|отел[ьяюе]|стоматолог|агентств|страхов(?:ой|ая|ую|ую)|кофе[йе]н|магазин|салон|аптек|школ[аыеуо]|завод|фабрик|бар(?:а|е|у|ом)?$|пекарн|столов(?:ой|ая|ую)$|типографи|автосалон|автосервис|студи[ияюей]|холдинг|бюро$|фирм[аыеуо]|кондитерск|пиццери|бистро$|хостел|санатори|лаборатори|медцентр|клуб|агрофирм|агрохолдинг|сет(?:ь|и|ью)$|банк(?:а|е|у|ом)?$|ателье$|маркет$|гипермаркет|супермаркет|торгов(?:ый|ого|ом|ому)\s|тц$|трц$|склад)/u;
 // "участвуем в тендере …, заявку отправили": in a message about a tender, an application sent is the bid.
 export const TENDER_BID = w(
-  "заявк\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:отправил|подал|направил|загрузил)\\p{L}*|(?:отправил|подал|направил|загрузил)\\p{L}*\\s+(?:\\p{L}+\\s+)?заявк\\p{L}*",
+  // "тендер подали", "подались на тендер": the bid itself.
+  "(?:заявк|тендер)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:отправил|подал|направил|загрузил)\\p{L}*|(?:отправил|подал|направил|загрузил)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:заявк|тендер)\\p{L}*|подал\\p{L}*\\s+(?:на|в)\\s+тендер\\p{L}*|submitted\\s+(?:the\\s+|a\\s+|our\\s+)?(?:bid|tender)",
 );
 // "в тендере Газпрома": the one who holds a tender or a purchase follows in the genitive.
 export const TENDER_NOUN = /^(?:тендер|конкурс|закупк|аукцион)/u;
@@ -513,9 +516,12 @@ export const EN_ACCEPTED_IT = w(
 export const EN_STATUS_AFTER =
   /^\p{L}*(?:\s+(?:with|w\/)\s+\S+)?\s+(?:(?:is|still|looks|seems|feels|'s)\s+)*(?:promising|good|positive|likely|hot|warm|close|closer|progressing|moving\s+(?:along|forward)|on\s+track|looking\s+(?:good|promising)|(?:went|gone|sent)\s+to\s+(?:legal|procurement|finance|review|committee|the\s+board|approval)|(?:with|in)\s+(?:legal|procurement|review))(?![\p{L}])/iu;
 // "they signed wednesday": a weekday's full name typed bare, no "on", after an English past verb and its object.
-export const EN_BARE_WEEKDAY = w("(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\\p{L}])");
+// "had lunch w/ the CFO of tidemark wed": a short name ending the clause too.
+export const EN_BARE_WEEKDAY = w(
+  "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\\p{L}])|(?:mon|tues?|wed|thu|thurs?|fri)(?=\\s*(?:$|[.,;!]))",
+);
 export const EN_PAST_BEFORE_WEEKDAY =
-  /(?<![\p{L}])(?:sent|emailed|met|paid|signed|won|lost|sold|closed|visited|called|rang|phoned|demoed|presented|submitted|issued|invoiced|received|bought|ordered|held|ran|gave|did|spoke|talked|chatted)(?:\s+(?!(?:to|for|by|till|until|back|next|this|before|after)(?![\p{L}]))\S+){0,4}\s+$/iu;
+  /(?<![\p{L}])(?:sent|emailed|met|paid|signed|won|lost|sold|closed|visited|called|rang|phoned|demoed|presented|submitted|issued|invoiced|received|bought|ordered|held|ran|gave|did|spoke|talked|chatted|had)(?:\s+(?!(?:to|for|by|till|until|back|next|this|before|after)(?![\p{L}]))\S+){0,6}\s+$/iu;
 // A weekday in a clause that moves, promises or asks for something is that thing's day, ahead.
 export const EN_WEEKDAY_AHEAD_CLAUSE =
   /moved|reschedul|push|postpon|promis|call\s+(?:them\s+|him\s+|her\s+|me\s+)?back|callback|due|expect|until|till/iu;

@@ -635,6 +635,17 @@ function numericAmounts(text: string): AmountHit[] {
     if ("error" in parsed) continue;
     Object.assign(hit, { minor: parsed.minor, invalid: false, strong: true, foreign: next.foreign, mult: next.mult });
   }
+  // "на 2 млн 300", "2 млн 300 тыс": the hundreds after millions are thousands of the same sum.
+  for (let i = hits.length - 2; i >= 0; i--) {
+    const [hit, next] = [hits[i]!, hits[i + 1]!];
+    const thousands = next.mult === "тыс" || (!next.strong && next.mult === undefined);
+    if (hit.mult !== "млн" || hit.minor === null || !thousands || !/^\d{1,3}$/u.test(next.num) || text.slice(hit.end, next.start).trim())
+      continue;
+    const more = parseAmount(`${next.num} тыс`);
+    if ("error" in more) continue;
+    Object.assign(hit, { minor: hit.minor + more.minor, end: next.end });
+    hits.splice(i + 1, 1);
+  }
   return hits.map(({ num: _num, mult: _mult, ...hit }) => hit);
 }
 const SHARED_MULTIPLIER = /^\s*(?:и|или|а|and|or|,|-|–)\s+(?:[\p{L}-]+\s+){0,3}(?:на\s+|for\s+)?$/iu;
@@ -1687,6 +1698,7 @@ const RUN_ON_LEAD = new Set([
  * "звонил в полюс никто не взял потом набрал звезду поговорили отправил кп": voice input and
  * quick typing leave no commas, so a past-tense verb that starts another event starts a clause.
  */
+const WAITS_NOW = new Set(["ждут", "ждет", "ждем", "хотят", "просят", "waiting", "want", "wants"]);
 function splitRunOn(clause: string, morph: Morphology, known: KnownClients | null): string[] {
   const tokens = tokenize(clause);
   if (tokens.length < 4) return [clause];
@@ -1703,7 +1715,8 @@ function splitRunOn(clause: string, morph: Morphology, known: KnownClients | nul
   let from = 0;
   for (let i = 1; i < tokens.length; i++) {
     const verb = tokens[i]!;
-    if (!isPast(verb)) continue;
+    // "презентация прошла хорошо ждут кп": what the client now waits for or wants starts a clause of its own (a plan).
+    if (!isPast(verb) && !WAITS_NOW.has(verb.lower)) continue;
     // The piece starts at its subject: "… арктика не взяла нептун поговорили" splits before
     // "нептун", the client that spoke, and before "не" of a negated verb.
     let s = i;
