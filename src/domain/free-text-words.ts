@@ -229,6 +229,8 @@ export const MEETING_OUTCOME = w(
     `${preceded("(?:" + APPOINTMENT + ")\\p{L}*\\s+(?:(?:с|со|with)\\s+\\S+\\s+)?", "(?:назначил|поставил|забил|запланировал|согласовал|booked|scheduled|set\\s+up|locked\\s+in)")}\\p{L}*|` +
     // "demo scheduled for Tue", "meeting with Acme is booked".
     "(?:demo|meeting|presentation|zoom)\\s+(?:with\\s+\\S+\\s+)?(?:is\\s+|was\\s+)?(?:booked|scheduled|set(?:\\s+up)?|arranged|confirmed|locked\\s+in)|" +
+    // "он на встречу согласился в среду": the consent after what was agreed to.
+    "на\\s+(?:встреч|демо|демк|презентац|показ)\\p{L}*\\s+(?:\\p{L}+\\s+)?согласил\\p{L}*|" +
     "записал\\p{L}*\\s+(?:их\\s+|его\\s+|е[её]\\s+)?на\\s+(?:демо|демк|встреч|презент|показ)|пригласил\\p{L}*\\s+(?:нас\\s+|меня\\s+)?на\\s+(?:демо|демк|встреч|презент|показ|переговор)|договорил\\p{L}*\\s+(?:что\\s+)?(?:приеду|подъеду|заеду|приедут|приедем|встретимся)|(?:демо|демк\\p{L}*|презентаци\\p{L}*)\\s+(?:назначен|договорились)|(?:set\\s+up|booked|scheduled|arranged|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:demo|presentation)|want\\p{L}*\\s+(?:a\\s+|the\\s+)?(?:demo|presentation|meeting)|(?:booked|scheduled|set\\s+up|arranged)\\s+(?:a\\s+|the\\s+|another\\s+)?(?:(?:video|zoom|phone|teams)\\s+)?(?:call|follow-up)|жд(?:ут|ем)\\s+(?:нас\\s+)?(?:на\\s+)?(?:демо|демк\\p{L}*|презентаци\\p{L}*|встреч\\p{L}*)|agreed\\s+to\\s+(?:a\\s+)?meet|(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|пн|вт|ср|чт|пт|сб|\\d)(?![\\p{L}])|подтвердил\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:встреч|демо|през)|завтра\\s+встреча|договорились\\s+(?:встретиться|увидеться|пересечься)|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|mtg|zoom)|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|(?:locked\\s+in|lined\\s+up|confirmed|pencil+ed\\s+in)\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|demo|presentation)|booked\\s+(?:for|on)|хотят\\s+встреч|" +
     EN_BOOKED_MORE,
 );
@@ -238,7 +240,7 @@ export const AHEAD_HINT = w(
   "зовут|приглаша\\p{L}*|готовы|жд[уеё]м?\\s+(?:их|его|е[её])|приед\\p{L}*|подъед\\p{L}*|приехать|подъехать|would\\s+like|(?:they|we|he|she)'?d\\s+like|(?:they|he|she)'?ll|will\\s+come|coming\\s+(?:in|over|to)",
 );
 export const HELD =
-  /(?<![\p{L}])(?:прошл[аои]|прош[её]л|состоял\p{L}*|went\s+(?:well|fine|great|ok|good|badly)|took\s+place)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:прошл[аои]|прош[её]л|состоял\p{L}*|(?<=(?:встреч|демо|презентаци)\p{L}*\s+(?:\S+\s+){1,2})был[аио]?|went\s+(?:well|fine|great|ok|good|badly)|took\s+place)(?![\p{L}])/giu;
 // "встреча перенеслась", "отменили демо", "pushed the meeting": a meeting moved or called off was not held.
 export const MOVED = w(
   // "слилась со встречи": a client who dropped out of a meeting called it off.

@@ -214,7 +214,10 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
     const promised =
       // "в пятницу пыталась достучаться": an infinitive after a try that was made is no promise.
       INFINITIVE_AFTER.test(lower.slice(m.index + m[0].length)) ||
-      /(?<![\p{L}])\p{L}+(?:ть|ться|ти|ите|йте)\s+$/u.test(lower.slice(0, m.index));
+      /(?<![\p{L}])\p{L}+(?:ть|ться|ти|ите|йте)\s+$/u.test(lower.slice(0, m.index)) ||
+      // "сказала оплата в пт": a payment named with no verb is one expected.
+      (/(?<![\p{L}])оплат[аыу]\s+$/u.test(lower.slice(0, m.index)) &&
+        !/^\s+(?:пришл|поступил|прошл|упал|был)/u.test(lower.slice(m.index + m[0].length)));
     // "по итогу вторника: …": a diary's day is a day past.
     // "sunday: demo for Apex": a weekday heading a line with a colon is a diary's day past.
     const heading = m[2] !== undefined && /^\s*[:—–-]/u.test(lower.slice(m.index + m[0].length));
@@ -535,6 +538,9 @@ function nameish(
   // "с кладовщиками": a role in the plural too.
   const base = morph ? (morph(t.lower, null)?.base ?? "") : "";
   if (ROLES.has(base) || ROLES.has(base.replace(/[иы]$/u, ""))) return false;
+  // "с ИТ-директором", "коммерческий-директор": a role with a prefix is a role too.
+  const cut = t.lower.lastIndexOf("-");
+  if (cut > 0 && morph && ROLES.has(morph(t.lower.slice(cut + 1), null)?.base ?? "")) return false;
   if (!isUpper(t.text) && (TRADE.test(t.lower) || TENDER_NOUN.test(t.lower))) return false;
   // "ладога отказалась": typed in lower case, a message's first word is a name when the dictionary knows it as one;
   // "уралмебель дозвон": or when it does not know it at all, a noun in the nominative right before an event word.
@@ -897,6 +903,9 @@ function readClause(
       if (STATUS_AFTER.test(lower.slice(a))) return false;
       if (kind === "proposal" && (JUDGED_AFTER.test(lower.slice(a)) || JUDGED_BEFORE.test(before))) return false;
       if (kind === "deal" && paymentMoved(lower, [a, b], movedSpans)) return false;
+      // "бухгалтер сказала оплата в пт": a payment told of as the client's word is promised, not made.
+      if (kind === "deal" && /^оплат[аыу](?![\p{L}])/u.test(lower.slice(a)) && /(?:сказал\p{L}*|обещал\p{L}*|говор\p{L}*)\s+(?:что\s+)?$/u.test(before))
+        return false;
       // "Acme deal looks promising", "the Globex deal is close": how an event stands, not the event.
       if (EN_STATUS_AFTER.test(lower.slice(a))) {
         clause.newlyRead = true;
