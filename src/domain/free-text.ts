@@ -1222,12 +1222,15 @@ function findClients(
     let name = stripLegal(m[1]!.trim());
     // "ушли к «Хлебпрому»": a name inside words already read (there, the loss's reason) is no client.
     if (!name || consumed.some(([a, b]) => m.index >= a && m.index + m[0].length <= b)) continue;
-    // "с «Азимутом»", "из «Энергомаша»": quotes right after a preposition hold the name in the case it governs;
+    // "с «Азимутом»", "по «Инжстройпроекту»": quotes right after a preposition hold the name in the case it governs;
     // after a legal form or a trade ("в ООО «Вега»") they stand in apposition, as typed.
     const before = /(?:^|[^\p{L}])(\p{L}+)\s*$/u.exec(text.slice(0, m.index))?.[1];
-    const governs = before ? NAME_PREPS[norm(before)] : undefined;
-    if (governs && morph && isCyrillic(name) && !governs.includes("nomn") && name === m[1]!.trim())
-      name = baseName(tokenize(name), governs, false, morph);
+    const governs = before ? (norm(before) === "по" ? (["datv"] as const) : NAME_PREPS[norm(before)]) : undefined;
+    // "от «Тёплый Пол Сервис»": a name of several words whose last word stands in the nominative was typed so.
+    const words = tokenize(name);
+    const typedNominative = words.length > 1 && morph?.(words[words.length - 1]!.lower, null)?.nominative === true;
+    if (governs && morph && isCyrillic(name) && !governs.includes("nomn") && name === m[1]!.trim() && !typedNominative)
+      name = baseName(words, governs, false, morph);
     const k = lookupKnown(name, index);
     found.push({ name: k?.name ?? name, isNew: !k, start: m.index, typed: m[1]!.trim() });
     used.push([m.index, m.index + m[0].length]);
@@ -1770,12 +1773,29 @@ interface Draft {
 }
 
 /** Reads a free-text report into proposed entries. */
+const NAME_PREP = "(?:в|во|с|со|к|ко|у|для|из|от)";
+/** "в дельту нет не в дельту а в дельта принт", "в «Арсенал»… тьфу, то есть в ПромАрсенал": a name taken back. */
+const TAKEN_BACK = [
+  new RegExp(`(?<![\\p{L}])${NAME_PREP}\\s+(\\S+)[\\s,]+нет[\\s,]+не\\s+${NAME_PREP}\\s+\\1[\\s,]+а\\s+(?=${NAME_PREP}\\s)`, "giu"),
+  new RegExp(
+    `(?<![\\p{L}])${NAME_PREP}\\s+(?:«[^»]{1,60}»|"[^"]{1,60}"|\\S+)[\\s,.…!]*(?:тьфу[\\s,.!]*)?(?:то\\s+есть|точнее|вернее)[\\s,]+(?=${NAME_PREP}\\s)`,
+    "giu",
+  ),
+];
+/** Blanks a name the writer took back, keeping every other character where it was. */
+function dropTakenBack(text: string): string {
+  let out = text;
+  for (const re of TAKEN_BACK) out = out.replace(re, (m) => " ".repeat(m.length));
+  return out;
+}
+
 export function readFreeText(
-  text: string,
+  typed: string,
   knownClients: readonly string[],
   morph: Morphology | null = null,
   aliases: readonly TextAlias[] = [],
 ): FreeTextReading {
+  const text = dropTakenBack(typed);
   const sorted = sortAliases(aliases);
   const index = prepareKnownClients(knownClients, sorted.clients);
   const raws = splitClauses(text.slice(0, 2000), morph, index);
@@ -1810,6 +1830,13 @@ export function readFreeText(
     const said = SAID_BEFORE_LOSS.exec(raws[i - 1]!);
     if (said?.[1] && !/^(?:нет|no)$/iu.test(said[1])) c.reason = said[1].slice(0, MAX_REASON_LENGTH);
   }
+  // "Леонид из «ПрофТехСнаба» сам позвонил, хотят кабель — новый лид": the inbound call is how the lead came in.
+  if (clauses.some((c) => c.kind === "lead"))
+    for (const [i, c] of clauses.entries())
+      if (c.kind === "call" && c.outcome !== "noanswer" && c.outcome !== "meeting" && INBOUND.test(norm(raws[i]!))) {
+        Object.assign(c, { kind: null, outcome: null });
+        c.newlyRead = true;
+      }
   // "Волга Логистик перенесли встречу, Саша сам позвонил", "Каскад — созвонились с Олегом": a clause that names only a
   // person by a first name or a role speaks of the contact at the one company the message names elsewhere.
   const firms = new Map<string, ClientRef>();
@@ -2175,6 +2202,8 @@ export function readFreeText(
   const confident =
     !guessed &&
     !leftOver &&
+    // A name taken back is confirmed, never stored unasked.
+    text === typed &&
     !copiedReason &&
     !clauses.some((c) => c.clients.some((x) => x.loose)) &&
     // Every word of the message taken by something the reader understood: an unexplained one may change its meaning.
