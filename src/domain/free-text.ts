@@ -1499,9 +1499,11 @@ function findClients(
     const roleBase = prev && morph && isCyrillic(prev.lower) ? (morph(prev.lower, null)?.base ?? prev.lower) : "";
     // "…, contact Lisa", "marketing director Anna", "контакт Игорь", "reached Anna": one word after a contact or a role,
     // or the one reached, is a person there beside a company.
+    // "contact Mike Dolan": two capitalised Latin words after "contact" are the person's first name and surname.
+    const latinPerson = run.length === 2 && run.every((x) => !isCyrillic(x.text) && isUpper(x.text) && x.text !== x.text.toUpperCase());
     const byContact =
       !k &&
-      run.length === 1 &&
+      (run.length === 1 || (latinPerson && /^contact$/u.test(prev?.lower ?? ""))) &&
       (/^(?:contact|контакт|контактное|лицо)$/u.test(prev?.lower ?? "") ||
         (!isCyrillic(t.text) && (EN_ROLE_WORD.test(prev?.lower ?? "") || prev?.lower === "reached")));
     if (byContact) contactDropped = true;
