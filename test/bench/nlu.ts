@@ -1,4 +1,4 @@
-// `npm run bench:nlu [-- --corpus FILE.json] [--failures]`: accuracy of the free-text
+// `npm run bench:nlu [-- --corpus FILE.json] [--failures] [--memory]`: accuracy of the free-text
 // reader on a labelled corpus (the project's own by default), per field, and its
 // speed; the last line is JSON.
 import { resolve } from "node:path";
@@ -13,7 +13,9 @@ const corpus = loadCorpus(path);
 // The dictionary loads once (as in the bot, on the first message); the timed pass is the
 // first one over the corpus, so no message is read from the analyser's word cache twice.
 const morph = russianMorphology();
-const score = scoreCorpus(morph, corpus);
+// --memory: read as a team that has used the bot, each message's labelled clients known to the messages after it.
+const memory = args.includes("--memory");
+const score = scoreCorpus(morph, corpus, { memory });
 if (args.includes("--failures"))
   for (const f of score.failures)
     console.log(
@@ -31,11 +33,13 @@ const rows: [string, number, string][] = [
   ["exact, Russian", score.exact_ru, ""],
   ["exact, English", score.exact_en, ""],
 ];
-console.log(`free-text reader on ${score.messages} messages of ${path} (${score.failures.length} not exact; --failures lists them)`);
+console.log(
+  `free-text reader on ${score.messages} messages of ${path}${memory ? ", with the team's memory" : ""} (${score.failures.length} not exact; --failures lists them)`,
+);
 console.log("| field | accuracy | target |\n|---|---|---|");
 for (const [field, value, target] of rows) console.log(`| ${field} | ${value.toFixed(3)} | ${target} |`);
 console.log(`| wrong but confident (autolog would store) | ${score.confident_wrong} | 0 |`);
 console.log(`| read confidently (autolog stores without asking) | ${score.confident_share} |  |`);
 console.log(`| p50 per message | ${score.p50_ms} ms | ≤ 2 ms |`);
 const { failures: _f, ...summary } = score;
-console.log(JSON.stringify({ corpus: path, ...summary }));
+console.log(JSON.stringify({ corpus: path, memory, ...summary }));

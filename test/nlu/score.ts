@@ -82,7 +82,17 @@ export function gotEvents(reading: FreeTextReading): GotEvent[] {
   }));
 }
 
-export function scoreCorpus(morph: Morphology | null, corpus: Corpus): Score {
+export interface ScoreOptions {
+  /**
+   * Read as the bot does once a team has used it: the clients each message is labelled with join the known clients
+   * after it is read, as confirmed entries join the clients the bot reads the next message against.
+   */
+  memory?: boolean;
+}
+
+export function scoreCorpus(morph: Morphology | null, corpus: Corpus, options: ScoreOptions = {}): Score {
+  const known = [...corpus.known_clients];
+  const knownKeys = new Set(known.map(name));
   const t = { kind: [0, 0], outcome: [0, 0], amount: [0, 0], client: [0, 0], split: [0, 0], day: [0, 0], nothing: [0, 0] };
   const exact = { all: [0, 0], ru: [0, 0], en: [0, 0] };
   const times: number[] = [];
@@ -95,9 +105,15 @@ export function scoreCorpus(morph: Morphology | null, corpus: Corpus): Score {
   };
   for (const item of corpus.messages) {
     const start = process.hrtime.bigint();
-    const reading = readFreeText(item.text, corpus.known_clients, morph);
+    const reading = readFreeText(item.text, known, morph);
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
     const exp = item.events;
+    if (options.memory)
+      for (const e of exp)
+        if (e.client !== null && !knownKeys.has(name(e.client))) {
+          known.push(e.client);
+          knownKeys.add(name(e.client));
+        }
     // Nothing to log passes when the reader proposes nothing, or only a flagged guess.
     const got = exp.length === 0 && (reading.guessed || reading.nothing) ? [] : gotEvents(reading);
     const same = <T>(f: (e: CorpusEvent) => T, g: (e: GotEvent) => T) =>
