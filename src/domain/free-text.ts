@@ -269,6 +269,13 @@ const NAME_PREPS: Record<string, readonly GramCase[]> = {
   клиент: ["nomn"],
   компании: ["nomn", "datv", "gent"],
   компания: ["nomn"],
+  // "набирал медсинтез": whom one dialled, in the accusative, even typed in lower case.
+  набрал: ["accs"],
+  набрала: ["accs"],
+  набрали: ["accs"],
+  набирал: ["accs"],
+  набирала: ["accs"],
+  набирали: ["accs"],
   to: ["nomn"],
   with: ["nomn"],
   w: ["nomn"],
