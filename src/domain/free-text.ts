@@ -1370,7 +1370,16 @@ function findClients(
     const afterTender = prev !== undefined && !isUpper(prev.text) && TENDER_NOUN.test(prev.lower) && isUpper(t.text);
     // "до ИП Захарова", "у ИП Сорокина": a surname after "ИП" takes the preposition's case like any person's.
     const surnameOverLegal = prepOverLegal !== undefined && isCyrillic(t.lower) && morph?.(t.lower, prepOverLegal)?.proper === "surname";
-    const cases = afterTender
+    // "директора Альфы", "закупщику Техноплита": the company after a role word is the genitive of whose role it is.
+    const afterRole =
+      prev !== undefined &&
+      !isUpper(prev.text) &&
+      isCyrillic(prev.lower) &&
+      isUpper(t.text) &&
+      isCyrillic(t.lower) &&
+      ROLE_OF.test(prev.lower) &&
+      !PERSON.has(morph?.(t.lower, null)?.proper ?? "");
+    const cases = afterTender || afterRole
       ? (["gent"] as const)
       : (prep ?? (prepOverLegal ? (surnameOverLegal ? prepOverLegal : [...prepOverLegal, "nomn" as const]) : null));
     const first = idx === 0 || (idx === 1 && prev !== undefined && STOP.has(prev.lower) && !prep);
@@ -1549,6 +1558,9 @@ function findClients(
   return (firm.length > 0 ? firm : named).sort((a, b) => a.start - b.start);
 }
 
+/** A person's role at a company ("директора", "закупщику"), which the company's name follows in the genitive. */
+const ROLE_OF =
+  /^(?:директор|гендиректор|гендир|финдир|бухгалтер|главбух|закупщик|снабженц|снабженец|менеджер|юрист|руководител|собственник|владельц|владелец|секретар|помощниц|помощник|инженер|технолог|логист|прораб)\p{L}{0,3}$/u;
 const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|mister|sir|господин|госпожа)$/u;
 const SEASON_OR_MONTH =
   /^(?:(?:весн|осен|зим)\p{L}*|лет[оау]|(?:январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сентябр|октябр|ноябр|декабр)\p{L}*)$/u;
