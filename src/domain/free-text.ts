@@ -1385,9 +1385,11 @@ function findClients(
     const first = idx === 0 || (idx === 1 && prev !== undefined && STOP.has(prev.lower) && !prep);
     // "then harbor freight paid their invoice": lowercase Latin words right before an English past verb are its subject;
     // "closed harbor freight for 95k": right after an English event verb, its object.
+    const cyrillicHead = cyrillicHeadEnd(text, all, idx, morph);
     const subjectEnd =
       latinSubjectEnd(all, idx) ??
       latinHeadEnd(text, all, idx) ??
+      cyrillicHead ??
       (prev && !isCyrillic(prev.text) && EN_EVENT_VERB.test(prev.lower) && !isCyrillic(t.text) && !isEventToken(t)
         ? latinRunEnd(all, idx)
         : null);
@@ -1415,7 +1417,11 @@ function findClients(
         morph(prevWord.lower, cases)?.pos === "adj" &&
         morph(n.lower, cases)?.pos === "noun" &&
         !ROLES.has(morph(n.lower, null)?.base ?? "");
-      if (!(isUpper(n.text) || /\d/.test(n.text) || nounAfterAdjective || (!isCyrillic(n.text) && !STOP.has(n.lower))) || STOP.has(n.lower))
+      const inHead = subjectEnd !== null && nIdx < subjectEnd;
+      if (
+        !(isUpper(n.text) || /\d/.test(n.text) || nounAfterAdjective || inHead || (!isCyrillic(n.text) && !STOP.has(n.lower))) ||
+        STOP.has(n.lower)
+      )
         break;
       // "Cyberdyne filled in the form": after a capitalised name a lowercase English word is the verb, not the name.
       if (!isCyrillic(n.text) && !isUpper(n.text) && isUpper(run[0]!.text) && !LEGAL.has(n.lower)) break;
@@ -1473,7 +1479,8 @@ function findClients(
     const typedName = text.slice(t.start, run[run.length - 1]!.end);
     // "Oakridge Ltd": a legal form typed after the name is no part of it.
     // "harbor freight" typed in lower case is the name "Harbor Freight".
-    const latinLower = run.every((x) => !isCyrillic(x.text) && x.text === x.lower);
+    // "цифровой двор — недозвон": a lowercase Russian head is its name as typed, in the nominative.
+    const latinLower = run.every((x) => !isCyrillic(x.text) && x.text === x.lower) || (cyrillicHead !== null && run.length > 1);
     const name = (
       run.every((x) => !isCyrillic(x.text)) && typedName.includes("&")
         ? typedName
@@ -1609,6 +1616,21 @@ function latinHeadEnd(text: string, all: Token[], at: number): number | null {
   for (let k = 0; k < Math.min(3, all.length - 1); k++) {
     if (!plain(all[k]!)) return null;
     if (/^\s*[-—–:]\s/u.test(text.slice(all[k]!.end, all[k + 1]!.start) + " ")) return k + 1;
+  }
+  return null;
+}
+
+/**
+ * "цифровой двор — недозвон х3": two or three lowercase Russian words opening a message, set off by a dash or a colon,
+ * that are nouns and adjectives and no event, head it as its name; where they end, or null.
+ */
+function cyrillicHeadEnd(text: string, all: Token[], at: number, morph: Morphology | null): number | null {
+  if (at !== 0 || !morph) return null;
+  for (let k = 0; k < Math.min(3, all.length - 1); k++) {
+    const t = all[k]!;
+    const a = isCyrillic(t.text) && !isUpper(t.text) && !STOP.has(t.lower) && !isEventToken(t) ? morph(t.lower, null) : null;
+    if (!a || (a.pos !== "noun" && a.pos !== "adj") || a.tense || ROLES.has(a.base) || DAY_WORDS.has(t.lower)) return null;
+    if (/^\s*[—–:]\s|^\s+-\s/u.test(`${text.slice(t.end, all[k + 1]!.start)} `)) return k >= 1 ? k + 1 : null;
   }
   return null;
 }
@@ -1840,6 +1862,7 @@ export function readFreeText(
     offerNamed: /(?<![\p{L}])(?:proposal|quote|quotation|pricing|price\s+list|estimate|offer)(?![\p{L}])/u.test(lowerText),
   };
   const clauses = raws.map((c) => readClause(c, index, sorted, morph, context));
+  if (globalThis.process?.env?.FT_DEBUG) for (const [i, c] of clauses.entries()) console.error("DBG", JSON.stringify(raws[i]), c.kind, c.outcome, c.reachedOnly, c.clients.map((x) => x.name), c.callWord); // DEBUG-REMOVE
   // "оплатил счёт, который мы отправили в среду": a relative clause adds no event and dates none.
   for (const [i, c] of clauses.entries())
     if (RELATIVE_CLAUSE.test(raws[i]!)) Object.assign(c, { kind: null, outcome: null, day: null, clients: [], amountMinor: null });
@@ -1858,6 +1881,17 @@ export function readFreeText(
         Object.assign(c, { kind: null, outcome: null });
         c.newlyRead = true;
       }
+  // "Called Redwood — no answer. Then Pinecrest, talked to Mike": a name alone after another client's event is the
+  // subject of the event told next, not a second client of the one before.
+  for (const [i, c] of clauses.entries()) {
+    const [before, next] = [clauses[i - 1], clauses[i + 1]];
+    if (c.kind !== null || c.clients.length !== 1 || c.amountMinor !== null || !before?.kind || !next?.kind) continue;
+    if (tokenize(raws[i]!.replace(c.clients[0]!.typed, " ")).some((t) => !STOP.has(t.lower))) continue;
+    if (!before.clients.some((x) => !x.place && clientKey(x.name) !== clientKey(c.clients[0]!.name))) continue;
+    if (!next.clients.every((x) => x.place || x.weak)) continue;
+    next.clients = c.clients;
+    c.clients = [];
+  }
   // "Волга Логистик перенесли встречу, Саша сам позвонил", "Каскад — созвонились с Олегом": a clause that names only a
   // person by a first name or a role speaks of the contact at the one company the message names elsewhere.
   const firms = new Map<string, ClientRef>();
