@@ -157,7 +157,7 @@ export const NOANSWER = w(
   // "nothing" alone after a call: a call not reached.
   // "declined my call", "сбросил звонок": a call turned down on the phone was not reached.
   // "голосовая почта, оставил сообщение", "не туда попал, номер старый": a message left or a dead number is no talk.
-  "(?:оставил\\p{L}*|left)\\s+(?:ему\\s+|ей\\s+|им\\s+|him\\s+|her\\s+|them\\s+)?(?:голосов\\p{L}*\\s+)?(?:сообщени\\p{L}*|a\\s+message|a\\s+msg)|не\\s+туда\\s+попал\\p{L}*|номер\\s+(?:старый|неверный|не\\s+существует|не\\s+обслуживается)|" +
+  "(?:оставил\\p{L}*|left)\\s+(?:ему\\s+|ей\\s+|им\\s+|him\\s+|her\\s+|them\\s+)?(?:голосов\\p{L}*\\s+)?(?:сообщени\\p{L}*|a\\s+message|a\\s+msg)|не\\s+туда\\s+попал\\p{L}*|(?:вс[её]\\s+)?мимо(?=\\s*(?:$|[.,;!)]))|номер\\s+(?:старый|неверный|не\\s+существует|не\\s+обслуживается)|" +
     "declined\\s+(?:my|our|the|a)\\s+calls?|(?:сбросил\\p{L}*|скинул\\p{L}*)\\s+(?:мой\\s+)?(?:звонок|вызов)|(?:абонент\\s+)?не\\s+абонент|голосов\\p{L}*\\s+меню|автоответчик\\p{L}*|" +
     "вне\\s+(?:зоны|доступа|сети|связи)|(?:линия|линии|номер|телефон)\\s+(?:был[аи]?\\s+)?занят\\p{L}*|занят[ао]?\\s+весь\\s+день|соединять\\s+не\\s+стал\\p{L}*|не\\s+стал\\p{L}*\\s+соединять|(?:didn'?t|did\\s+not)\\s+get\\s+through|keeps?\\s+blocking|blocked\\s+me|голосов\\p{L}*\\s+почт\\p{L}*|(?:nobody|no\\s+one|noone)\\s+(?:was\\s+)?(?:home|there|in)|rang\\s+out|l\\.?v\\.?m(?![\\p{L}])|no[\\s-]+answer|попал\\p{L}*\\s+на\\s+(?:секретар|автоответчик|ресепш|помощни)\\p{L}*|(?:got|reached)\\s+(?:the\\s+|their\\s+)?(?:gatekeeper|receptionist|secretary|front\\s+desk|answering\\s+machine)|(?:line|number|phone)\\s+(?:was\\s+|is\\s+)?engaged|engaged\\s+tone|no\\s+ans(?![\\p{L}])|" +
     preceded(
@@ -229,6 +229,8 @@ export const MEETING_OUTCOME = w(
     `${preceded("(?:" + APPOINTMENT + ")\\p{L}*\\s+(?:(?:с|со|with)\\s+\\S+\\s+)?", "(?:назначил|поставил|забил|запланировал|согласовал|booked|scheduled|set\\s+up|locked\\s+in)")}\\p{L}*|` +
     // "demo scheduled for Tue", "meeting with Acme is booked".
     "(?:demo|meeting|presentation|zoom)\\s+(?:with\\s+\\S+\\s+)?(?:is\\s+|was\\s+)?(?:booked|scheduled|set(?:\\s+up)?|arranged|confirmed|locked\\s+in)|" +
+    // "в четверг покажем демо", "ставим на пятницу": a demo or a date we now set is booked.
+    "(?:покаж(?:ем|у)|провед[её]м|проведу)\\s+(?:им\\s+|их\\s+)?(?:демо|демк\\p{L}*|презентаци\\p{L}*|през\\p{L}*)|(?:ставим|поставим|назначим|запланируем|заби?ь[её]м)\\s+(?:\\S+\\s+){0,2}на(?=\\s)|" +
     // "он на встречу согласился в среду": the consent after what was agreed to.
     "на\\s+(?:встреч|демо|демк|презентац|показ)\\p{L}*\\s+(?:\\p{L}+\\s+)?согласил\\p{L}*|" +
     "записал\\p{L}*\\s+(?:их\\s+|его\\s+|е[её]\\s+)?на\\s+(?:демо|демк|встреч|презент|показ)|пригласил\\p{L}*\\s+(?:нас\\s+|меня\\s+)?на\\s+(?:демо|демк|встреч|презент|показ|переговор)|договорил\\p{L}*\\s+(?:что\\s+)?(?:приеду|подъеду|заеду|приедут|приедем|встретимся)|(?:демо|демк\\p{L}*|презентаци\\p{L}*)\\s+(?:назначен|договорились)|(?:set\\s+up|booked|scheduled|arranged|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:demo|presentation)|want\\p{L}*\\s+(?:a\\s+|the\\s+)?(?:demo|presentation|meeting)|(?:booked|scheduled|set\\s+up|arranged)\\s+(?:a\\s+|the\\s+|another\\s+)?(?:(?:video|zoom|phone|teams)\\s+)?(?:call|follow-up)|жд(?:ут|ем)\\s+(?:нас\\s+)?(?:на\\s+)?(?:демо|демк\\p{L}*|презентаци\\p{L}*|встреч\\p{L}*)|agreed\\s+to\\s+(?:a\\s+)?meet|(?:договорил|условил|назначил|забил|запланировал|согласовал|поставил|назначен|запланирован)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:о\\s+|на\\s+)?встреч|встреч\\p{L}*\\s+(?:назначен|назначили|договорились|запланир|согласов|на\\s+(?:завтра|понедельник|вторник|среду|четверг|пятницу|субботу|следующ|\\d))|встреч\\p{L}*\\s+(?:в|во)\\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|пн|вт|ср|чт|пт|сб|\\d)(?![\\p{L}])|подтвердил\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:встреч|демо|през)|завтра\\s+встреча|договорились\\s+(?:встретиться|увидеться|пересечься)|встретимся|(?:booked|set\\s+up|scheduled|arranged|set|got|agreed\\s+(?:on|to))\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|mtg|zoom)|meeting\\s+(?:booked|set|scheduled|arranged)|will\\s+meet|agreed\\s+to\\s+meet|want\\p{L}*\\s+(?:a\\s+)?meeting|(?:locked\\s+in|lined\\s+up|confirmed|pencil+ed\\s+in)\\s+(?:a\\s+|the\\s+|an\\s+)?(?:[\\p{L}-]+\\s+)?(?:meeting|demo|presentation)|booked\\s+(?:for|on)|хотят\\s+встреч|" +
@@ -244,7 +246,7 @@ export const HELD =
 // "встреча перенеслась", "отменили демо", "pushed the meeting": a meeting moved or called off was not held.
 export const MOVED = w(
   // "слилась со встречи": a client who dropped out of a meeting called it off.
-  "(?:слил(?:ся|ась|ись|и)|соскочил\\p{L}*|спрыгнул\\p{L}*)\\s+(?:со?\\s+)?(?=встреч|демо|созвон|звонк|през)|перен[её]с\\p{L}*|перенос\\p{L}*|отмен\\p{L}*|отлож\\p{L}*|задерж\\p{L}*|сдвинул\\p{L}*|сдвинули|(?:пере|по)?двига\\p{L}*|передвин\\p{L}*|подвин(?:ул|ем|ут)\\p{L}*|postpon\\p{L}*|reschedul\\p{L}*|pushed|moved|move(?![\\p{L}])|push(?![\\p{L}])|сдвин\\p{L}*|cancel\\p{L}*|called\\s+off",
+  "(?:слил(?:ся|ась|ись|и)|соскочил\\p{L}*|спрыгнул\\p{L}*)\\s+(?:со?\\s+)?(?=встреч|демо|созвон|звонк|през)|перен[её]с\\p{L}*|перенос\\p{L}*|(?<=(?:встреч|демо|созвон|през)\\p{L}*\\s+(?:(?:с|со)\\s+\\S+\\s+)?)переехал\\p{L}*|отмен\\p{L}*|отлож\\p{L}*|задерж\\p{L}*|сдвинул\\p{L}*|сдвинули|(?:пере|по)?двига\\p{L}*|передвин\\p{L}*|подвин(?:ул|ем|ут)\\p{L}*|postpon\\p{L}*|reschedul\\p{L}*|pushed|moved|move(?![\\p{L}])|push(?![\\p{L}])|сдвин\\p{L}*|cancel\\p{L}*|called\\s+off",
 );
 // "не подписали", "встреча не состоялась", "didn't sign": a negated event did not happen.
 export const NEGATION_BEFORE =
@@ -299,14 +301,14 @@ export const WEEKDAY_NAMES: [RegExp, number][] = [
   [/^(?:четверга|четверг|чт|thursday|thu|thurs?)$/u, 4],
   [/^(?:пятницы|пятницу|пятница|пт|friday|fri)$/u, 5],
   [/^(?:субботы|субботу|суббота|сб|saturday|sat)$/u, 6],
-  [/^(?:воскресенья|воскресенье|вс|sunday|sun)$/u, 7],
+  [/^(?:воскресенья|воскресенье|вс|вск|sunday|sun)$/u, 7],
 ];
 const WD =
   "понедельник|вторник|среду|среда|четверг|пятницу|пятница|субботу|суббота|воскресенье|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 // "по итогу вторника": a diary's day in the genitive.
 const WD_GEN = "понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья";
 // English short forms only where they are no other word ("sat", "sun" are).
-const WD_SHORT = "пн|вт|ср|чт|пт|сб|вс|mon|tues?|wed|thu|thurs?|fri";
+const WD_SHORT = "пн|вт|ср|чт|пт|сб|вск|вс|mon|tues?|wed|thu|thurs?|fri";
 // "пн звонил Фениксу": a Russian short weekday opening a message before a past verb dates it.
 const WD_SHORT_RU = "пн|вт|ср|чт|пт|сб|вс";
 export const BARE_WEEKDAY = w(`(?:${WD}|${WD_SHORT})(?![\\p{L}])`);
@@ -410,7 +412,7 @@ export const TRADE =
 // "участвуем в тендере …, заявку отправили": in a message about a tender, an application sent is the bid.
 export const TENDER_BID = w(
   // "тендер подали", "подались на тендер": the bid itself.
-  "(?:заявк|тендер)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:отправил|подал|направил|загрузил)\\p{L}*|(?:отправил|подал|направил|загрузил)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:заявк|тендер)\\p{L}*|подал\\p{L}*\\s+(?:на|в)\\s+тендер\\p{L}*|submitted\\s+(?:the\\s+|a\\s+|our\\s+)?(?:bid|tender)",
+  "(?:заявк|тендер)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:отправил|подал|направил|загрузил)\\p{L}*|(?:отправил|подал|подава|направил|загрузил)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:заявк|тендер)\\p{L}*|пода(?:л|ва)\\p{L}*\\s+(?:на|в)\\s+тендер\\p{L}*|submitted\\s+(?:the\\s+|a\\s+|our\\s+)?(?:bid|tender)",
 );
 // "в тендере Газпрома": the one who holds a tender or a purchase follows in the genitive.
 export const TENDER_NOUN = /^(?:тендер|конкурс|закупк|аукцион)/u;

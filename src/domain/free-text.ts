@@ -2006,6 +2006,11 @@ export function readFreeText(
     const otherDay = last !== undefined && !sameDayRef(last.day, day);
     // "отправила прайс и КП Меркурию": the same event again, naming the client the first one lacked.
     const sameKindAsLast = last && c.kind === last.kind && (c.clients.length === 0 || !last.client) && !otherDay;
+    // "порекомендовали нас Кедру, в вск они сами написали": a lead told again is one lead, on the day named.
+    if (last?.kind === "lead" && c.kind === "lead" && c.clients.length === 0 && last.client && (last.day === null || day === null)) {
+      last.day ??= day;
+      continue;
+    }
     // "набрал, никто не ответил, перезвонил через час, поговорили": a call word after one not reached is a second call.
     // "Омега не отвечает, звонил опять": a call word with no outcome after an outcome told with none is that call.
     const sameCall = c.outcome === null && lastOwner !== null && !lastOwner.callWord;
