@@ -10,6 +10,10 @@
  */
 export const BUSINESS_TYPES: readonly string[] = ["ск", "тск", "пк", "тпк", "пкф", "нпо", "нпп", "нпк", "нпф", "чоп"];
 
+/** Common nouns of a trade that open many companies' names: no known client is read from one alone. */
+const TRADE_WORD =
+  /^(?:ресторан|кафе|типографи|печат|аптек|клиник|магазин|салон|агрофирм|агрохолдинг|хлебозавод|завод|фабрик|компани|склад|сервис|групп|торгов|строй|снаб|логистик)/u;
+
 /** Legal forms and business types typed before or after a company's name ("ООО", "ИП", "LLC", "ГБУ", "ТК", "СК"): no part of the name. */
 export const LEGAL_WORDS: ReadonlySet<string> = new Set([
   "ооо",
@@ -356,7 +360,9 @@ export function matchKnownAt(
   // "набрал Альфу": the first word of a longer name, when no other client shares it; a word a
   // typo away is no first word ("right" is not «Bright Labs»).
   const one = compact(words[at] ?? "");
-  if (one.length >= 4)
+  // "ресторану «Шафран»", "в типографию «Литера»": a trade's common noun opening a known name («Ресторан-Снаб»,
+  // «Типография Оттиск») is no name of its own.
+  if (one.length >= 4 && !TRADE_WORD.test(one))
     for (const client of known.all) {
       if (client.first && known.uniqueFirst.has(client.first) && sameName(one, bases[at] ?? null, client.first, "no_typo"))
         return { client, words: 1 };

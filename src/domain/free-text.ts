@@ -529,6 +529,28 @@ function baseName(
   }
 }
 
+/**
+ * A quoted name after a preposition, in its base form: its words up to a number ("«Пельменной №1»") are declined, unless
+ * the last of several stands in the nominative: "от «Тёплый Пол Сервис»" was typed so, and in "для «Агрохолдинга
+ * Рассвет»" only the first word, a trade, takes the case.
+ */
+function quotedBase(name: string, cases: readonly GramCase[], morph: Morphology): string {
+  const all = tokenize(name);
+  const numberAt = all.findIndex((t, i) => /\d/.test(t.text) || /№/u.test(name.slice(all[i - 1]?.end ?? 0, t.start)));
+  const words = numberAt < 0 ? all : all.slice(0, numberAt);
+  if (words.length === 0 || !words.every((t) => isCyrillic(t.text))) return name;
+  const nominative = (t: Token) => morph(t.lower, null)?.nominative === true;
+  const declined =
+    words.length === 1 || !nominative(words[words.length - 1]!)
+      ? words
+      : nominative(words[0]!)
+        ? []
+        : words.slice(0, 1);
+  if (declined.length === 0) return name;
+  const end = declined[declined.length - 1]!.end;
+  return `${baseName(declined, cases, false, morph)}${name.slice(end)}`;
+}
+
 /** Whether a token can be (part of) a client's name. */
 function nameish(
   t: Token,
@@ -1232,12 +1254,15 @@ function findClients(
     // "с «Азимутом»", "по «Инжстройпроекту»": quotes right after a preposition hold the name in the case it governs;
     // after a legal form or a trade ("в ООО «Вега»") they stand in apposition, as typed.
     const before = /(?:^|[^\p{L}])(\p{L}+)\s*$/u.exec(text.slice(0, m.index))?.[1];
-    const governs = before ? (norm(before) === "по" ? (["datv"] as const) : NAME_PREPS[norm(before)]) : undefined;
-    // "от «Тёплый Пол Сервис»": a name of several words whose last word stands in the nominative was typed so.
-    const words = tokenize(name);
-    const typedNominative = words.length > 1 && morph?.(words[words.length - 1]!.lower, null)?.nominative === true;
-    if (governs && morph && isCyrillic(name) && !governs.includes("nomn") && name === m[1]!.trim() && !typedNominative)
-      name = baseName(words, governs, false, morph);
+    // "собственника «Пельменной №1»", "аукцион «Городской аптечной сети»": after a role or a tender, the genitive.
+    const lowerBefore = norm(before ?? "");
+    const governs =
+      lowerBefore === "по"
+        ? (["datv"] as const)
+        : ROLE_OF.test(lowerBefore) || TENDER_NOUN.test(lowerBefore)
+          ? (["gent"] as const)
+          : NAME_PREPS[lowerBefore];
+    if (governs && morph && isCyrillic(name) && !governs.includes("nomn") && name === m[1]!.trim()) name = quotedBase(name, governs, morph);
     const k = lookupKnown(name, index);
     found.push({ name: k?.name ?? name, isNew: !k, start: m.index, typed: m[1]!.trim() });
     used.push([m.index, m.index + m[0].length]);
@@ -1858,7 +1883,7 @@ export function readFreeText(
     reached: [...spans(REACHED, lowerText), ...spans(SPOKE_FOR_CLIENT, lowerText)].some(
       ([a]) => !NEGATED_JUST_BEFORE.test(lowerText.slice(0, a)),
     ),
-    tender: /тендер|tender/u.test(lowerText),
+    tender: /тендер|tender|аукцион|конкурс|закупк/u.test(lowerText),
     offerNamed: /(?<![\p{L}])(?:proposal|quote|quotation|pricing|price\s+list|estimate|offer)(?![\p{L}])/u.test(lowerText),
   };
   const clauses = raws.map((c) => readClause(c, index, sorted, morph, context));
@@ -1991,7 +2016,8 @@ export function readFreeText(
     }
     // "обсудили условия" after a meeting is a remark on it, not a call.
     // "провела встречу с Вегой, обсудили объект в Химках": a place named in the remark is no client.
-    if (c.reachedOnly && last && last.kind !== "call" && c.clients.every((x) => x.place)) {
+    // "сходил на встречу в Формат, обсудили печать для молочки": nor a lowercase word read as a name.
+    if (c.reachedOnly && last && last.kind !== "call" && c.clients.every((x) => x.place || x.weak)) {
       c.kind = null;
       c.clients = [];
     }
