@@ -264,7 +264,7 @@ export const EN_NEGATED = w(`(?:${EN_NOT_DONE}|not\\s+yet|wasn'?t|weren'?t|won'?
 export const WRITTEN = w(
   // "не ответил на КП", "hasn't replied to the quote": a reply to what was sent is written, not a call.
   "(?<=(?:ответ|отреагир|reply|replied|respond|answer)\\p{L}*\\s+(?:to\\s+)?(?:на\\s+)?(?:наш\\p{L}*\\s+|our\\s+|the\\s+|my\\s+)?)(?:т?кп|предложени\\p{L}*|коммерческ\\p{L}*|оффер\\p{L}*|сч[её]т\\p{L}*|прайс\\p{L}*|proposal|quote|offer|invoice)(?![\\p{L}])|" +
-    "e-?mail\\p{L}*|(?<!voice\\s+)mail(?![\\p{L}])|письм\\p{L}*|(?<!голосов\\p{L}*\\s+)(?<!(?:сказал|отправил|послал|перенаправил)\\p{L}*\\s+(?:\\S+\\s+){0,2})почт\\p{L}*|(?<!(?:оставил\\p{L}*|голосов\\p{L}*)\\s+)сообщени\\p{L}*|(?<!left\\s+(?:a\\s+|another\\s+)?)messages?(?![\\p{L}])|texts?(?![\\p{L}])|texted|sms|смс\\p{L}*|whats-?app|ватсап\\p{L}*|вотсап\\p{L}*|telegram|телеграм\\p{L}*|мессендж\\p{L}*|inmail",
+    "(?<!(?:said|told\\s+(?:me|us))\\s+(?:to\\s+)?(?:send|drop)\\s+(?:them\\s+|him\\s+|her\\s+)?(?:an?\\s+)?)e-?mail\\p{L}*|(?<!voice\\s+)mail(?![\\p{L}])|письм\\p{L}*|(?<!голосов\\p{L}*\\s+)(?<!(?:сказал|отправил|послал|перенаправил)\\p{L}*\\s+(?:\\S+\\s+){0,2})почт\\p{L}*|(?<!(?:оставил\\p{L}*|голосов\\p{L}*)\\s+)сообщени\\p{L}*|(?<!left\\s+(?:a\\s+|another\\s+)?)messages?(?![\\p{L}])|texts?(?![\\p{L}])|texted|sms|смс\\p{L}*|whats-?app|ватсап\\p{L}*|вотсап\\p{L}*|telegram|телеграм\\p{L}*|мессендж\\p{L}*|inmail",
 );
 export const NOT_HELD = w(
   "не\\s+(?:состоял\\p{L}*|случил\\p{L}*|было|получил\\p{L}*\\s+встрет|приехал\\p{L}*|пришл\\p{L}*)|сорвал\\p{L}*|didn'?t\\s+happen|fell\\s+through|no-?show|не\\s+приш[её]л|не\\s+пришли|не\\s+явил\\p{L}*",

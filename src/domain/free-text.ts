@@ -1127,7 +1127,10 @@ function readClause(
   if (clause.kind === "lost" && !clause.reason) {
     const at = kindsFound.get("lost")?.[0]?.[0] ?? 0;
     const rest = text.slice(at).replace(/[\s.!,;)]+$/gu, "");
-    if (
+    // "lost the harbour print tender to a cheaper bidder": whom it was lost to, ending the clause.
+    const lostTo = /(?<![\p{L}])to\s+(?:(?:a|an|the)\s+)?(?:[\p{L}-]+\s+)?(?:bidder|competitor|vendor|supplier|provider|rival)s?$/iu.exec(rest);
+    if (lostTo) clause.reason = lostTo[0].slice(0, MAX_REASON_LENGTH);
+    else if (
       /конкурент|поставщик|подрядчик|други[хм]|бюджет|budget|competitor|vendor|supplier|provider|someone\s+else|^(?:купил|взял|заказал|закупил)\p{L}*\s+у\s|^(?:не\s+интерес|неинтерес|not\s+interested|не\s+актуальн|неактуальн)/iu.test(
         rest,
       ) &&
@@ -1279,7 +1282,11 @@ function findClients(
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (covered(t, consumed) || LEGAL.has(t.lower) || /^\d/.test(t.lower)) continue;
-    const hit = matchKnownAt(words, bases, i, index, isUpper(t.text));
+    // "Copperline Foods": a capitalised last word of a known name («Brightfield Foods») after another capitalised word
+    // ends a name of its own.
+    const prevToken = tokens[i - 1];
+    const inRun = prevToken !== undefined && isUpper(prevToken.text) && text.slice(prevToken.end, t.start).trim() === "";
+    const hit = matchKnownAt(words, bases, i, index, isUpper(t.text) && !inRun);
     if (!hit) continue;
     // "с новым домом" is «Новый Дом»: a small word may open a known name of several words, never be one alone.
     if (STOP.has(t.lower) && (hit.words < 2 || t.lower.length < 4)) continue;
@@ -2126,6 +2133,17 @@ export function readFreeText(
         if ((last.reason?.split(/\s+/u).length ?? 0) >= 4) copiedReason = true;
         // Its words are the reason now, read as written: nothing in them is left unexplained.
         if (last.reason) c.unexplained = [];
+      } else if (
+        last.kind === "lost" &&
+        last.reason &&
+        c.kind === null &&
+        c.clients.length === 0 &&
+        /^(?:там|у\s+(?:тех|них|него|не[её])|there|they)(?![\p{L}])/iu.test(raws[clauses.indexOf(c)] ?? "")
+      ) {
+        // "ушли к Цемтрасту, там отсрочка 60 дней": what the competitor offers goes on with the reason.
+        last.reason = `${last.reason}, ${reasonText(raws[clauses.indexOf(c)] ?? "") ?? ""}`.slice(0, MAX_REASON_LENGTH);
+        copiedReason = true;
+        c.unexplained = [];
       }
       for (const cl of c.clients) {
         // "…, Acme picked up": a client the message already has an event for adds nothing new.
