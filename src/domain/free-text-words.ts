@@ -33,7 +33,7 @@ export const SENT_VERB = w(`${SENT_RU}\\p{L}*|выставил\\p{L}*|sent|email
 // "посоветовал нас", "перекинул на нас своего партнёра", "дал контакт своего партнёра": somebody who sent a new
 // client our way (a contact of their own given at an exhibition makes them the lead).
 const REFERRED_US =
-  "порекомендовал\\p{L}*|посоветовал\\p{L}*|дал[аи]?\\s+(?:нам\\s+|мне\\s+)?контакт\\p{L}*\\s+(?:сво|партн[её]р|знаком|друз|друг|коллег)\\p{L}*|(?:перекинул|передал|направил|подкинул|прив[её]л|привел)\\p{L}*\\s+(?:на\\s+нас|нам|к\\s+нам)(?![\\p{L}])";
+  "порекомендовал\\p{L}*|посоветовал\\p{L}*|дал[аи]?\\s+(?:нам\\s+|мне\\s+)?контакт\\p{L}*\\s+(?:сво|партн[её]р|знаком|друз|друг|коллег|сосед)\\p{L}*|(?:перекинул|передал|направил|подкинул|прив[её]л|привел)\\p{L}*\\s+(?:на\\s+нас|нам|к\\s+нам)(?![\\p{L}])";
 // "went to a competitor", "switched to a cheaper supplier", "went w/ a local provider", "signed with another agency":
 // gone to somebody else, whatever the verb and the adjective.
 const EN_GONE_TO =
@@ -532,9 +532,9 @@ export const EN_WEEKDAY_AHEAD_CLAUSE =
 // "молчит после КП", "before the demo", "до встречи": an event named as a point in time was not done here.
 export const TIME_REFERENCE = /(?<![\p{L}-])(?:после|перед|after|before|since|following)\s+(?:(?:the|our|их|нашего|нашей|нашу)\s+)?$/iu;
 export const REFERRED_BY =
-  /(?:(?:referral\s+from|referred\s+by|recommended\s+by)\s+(?:\p{Lu}[\p{L}'’-]*\s+){1,2}(?:at|from)|referral\s+from|referred\s+by|recommended\s+by|рекомендаци\p{L}*(?:\s+от)?|от\s+партн[её]р\p{L}*)\s+$/iu;
+  /(?:(?:referral\s+from|referred\s+by|recommended\s+by)\s+(?:\p{Lu}[\p{L}'’-]*\s+){1,2}(?:at|from|@)|referral\s+from|referred\s+by|recommended\s+by|рекомендаци\p{L}*(?:\s+от)?|от\s+партн[её]р\p{L}*)\s+$/iu;
 export const REFERRED = new RegExp(
-  `^['’]?s?\\s+(?:referred|recommended|introduced\\s+us|put\\s+us\\s+in\\s+touch|connected\\s+us|${REFERRED_US})`,
+  `^['’]?s?[\\s:—–-]*\\s(?:referred|recommended|introduced\\s+us|put\\s+us\\s+in\\s+touch|connected\\s+us|${REFERRED_US})`,
   "iu",
 );
 // "позвонил по поводу КП": what the call was about is not another event.
