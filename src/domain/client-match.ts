@@ -364,8 +364,12 @@ export function matchKnownAt(
   // «Типография Оттиск») is no name of its own.
   if (one.length >= 4 && !TRADE_WORD.test(one))
     for (const client of known.all) {
-      if (client.first && known.uniqueFirst.has(client.first) && sameName(one, bases[at] ?? null, client.first, "no_typo"))
-        return { client, words: 1 };
+      if (client.first && known.uniqueFirst.has(client.first) && sameName(one, bases[at] ?? null, client.first, "no_typo")) {
+        // "Stellar Hospitality" for «Stellar Hospitality Supply»: the name's next words typed after it are the name too.
+        let n = 1;
+        while (n < client.words.length - 1 && compact(words[at + n] ?? "") === client.words[n]) n++;
+        return { client, words: n };
+      }
       // "звонил в Кедр": a capitalised last word of a longer name, when no other client shares it.
       if (lastWord && client.last && known.uniqueLast.has(client.last) && sameName(one, bases[at] ?? null, client.last, "no_typo"))
         return { client, words: 1 };
