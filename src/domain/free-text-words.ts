@@ -386,7 +386,7 @@ export const STOP = new Set(
 // Kept out of STOP so that, left untaken, they still make `autolog` ask.
 export const EN_NOT_NAME = new Set(
   (
-    "report reports nothing same through thru into across around without within upon regarding re ppl folks sku skus pdf roi api erp pos eta asap fyi tbd " +
+    "report reports nothing same ap ar through thru into across around without within upon regarding re ppl folks sku skus pdf roi api erp pos eta asap fyi tbd " +
     "eod eow ops qa it hr pr ui ux legal finance accounting marketing sales engineering support admin team department dept " +
     // Verbs after "to" ("stopped by to pick up samples") that would read as a name after the preposition.
     "pick drop grab collect deliver show present demo sign send finalize finalise negotiate update introduce walk run give take bring " +

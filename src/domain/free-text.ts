@@ -1455,6 +1455,8 @@ function findClients(
         STOP.has(n.lower)
       )
         break;
+      // "Crestview Labs AP": a department after a Latin name is no part of it.
+      if (!isCyrillic(n.text) && EN_NOT_NAME.has(n.lower) && n.lower !== "it") break;
       // "Cyberdyne filled in the form": after a capitalised name a lowercase English word is the verb, not the name.
       if (!isCyrillic(n.text) && !isUpper(n.text) && isUpper(run[0]!.text) && !LEGAL.has(n.lower)) break;
       if (subjectEnd !== null && nIdx >= subjectEnd) break;
@@ -1899,7 +1901,8 @@ export function readFreeText(
   for (const [i, c] of clauses.entries())
     if (RELATIVE_CLAUSE.test(raws[i]!)) Object.assign(c, { kind: null, outcome: null, day: null, clients: [], amountMinor: null });
   sentAsAsked(clauses, raws);
-  // "орбитамед говорят дорого, отказ": what they said, told just before the loss, is its reason.
+  // "орбитамед говорят дорого, отказ", "кондитер — нет бюджета до весны, отказ": what they said, told just before the loss,
+  // is its reason.
   for (const [i, c] of clauses.entries()) {
     const before = clauses[i - 1];
     if (c.kind !== "lost" || c.reason || !before || before.kind !== null) continue;
@@ -2366,7 +2369,7 @@ const EN_NO_INTEREST = /(?<![\p{L}])(?:not|no\s+longer)\s+(?:interested|a\s+(?:g
 const REASON_TAIL = /\s+(?:for\s+(?:them|him|her|us|now)|для\s+(?:них|него|не[её]|нас))$/iu;
 
 /** "говорят дорого": what a client said, as the reason of the loss told next. */
-const SAID_BEFORE_LOSS = /(?<![\p{L}])(?:сказал\p{L}*|говор(?:ят|ит)|said|say)\s+(?:что\s+|that\s+)?(.+?)[\s.!]*$/iu;
+const SAID_BEFORE_LOSS = /(?:(?<![\p{L}])(?:сказал\p{L}*|говор(?:ят|ит)|said|say)\s+(?:что\s+|that\s+)?|\s[—–-]\s+)(.+?)[\s.!]*$/iu;
 /** A clause as written, as a loss reason ("отказались, дорого"). */
 function reasonText(raw: string): string | null {
   const cleaned = raw
