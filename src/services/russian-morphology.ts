@@ -160,7 +160,10 @@ export function russianMorphology(): Morphology {
       return { base: surnameBase(best), pos: "noun", proper: kind, nominative, ...(nominativeAny ? { nominativeAny } : {}) };
     // Keep number (and an adjective's gender): "Рогами" → "Рога", "Северной" → "Северная".
     const wanted = ["nomn", best.tag.NMbr ?? "sing"];
-    if (ADJS.has(post) && best.tag.NMbr !== "plur" && best.tag.GNdr) wanted.push(best.tag.GNdr);
+    // "с Уютным Офисом", "в Сибирском Льне": a form both masculine and neuter is read masculine, as most names' nouns are.
+    const alsoMasculine =
+      best.tag.GNdr === "neut" && parses.some((p) => ADJS.has(p.tag.POST ?? "") && p.tag.GNdr === "masc" && p.tag.CAse === best.tag.CAse);
+    if (ADJS.has(post) && best.tag.NMbr !== "plur" && best.tag.GNdr) wanted.push(alsoMasculine ? "masc" : best.tag.GNdr);
     const nominativeForm = best.inflect(wanted) || best.inflect(["nomn"]);
     // "для Энергоучёта", "из Автотранса", "Логистик-Центру": a word read as a dictionary word behind a known beginning
     // ("энерго", "авто") or a hyphen keeps that beginning; a guess behind an unknown one ("тепл|острой") is no reading.
