@@ -215,6 +215,8 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
       // "в пятницу пыталась достучаться": an infinitive after a try that was made is no promise.
       INFINITIVE_AFTER.test(lower.slice(m.index + m[0].length)) ||
       /(?<![\p{L}])\p{L}+(?:ть|ться|ти|ите|йте)\s+$/u.test(lower.slice(0, m.index)) ||
+      // "оплатят в пн", "подпишут в среду": what they will do, told in the third person plural, is ahead.
+      /(?<![\p{L}])\p{L}{3,}(?:ят|ут|ют)\s+$/u.test(lower.slice(0, m.index)) ||
       // "сказала оплата в пт": a payment named with no verb is one expected.
       (/(?<![\p{L}])оплат[аыу]\s+$/u.test(lower.slice(0, m.index)) &&
         !/^\s+(?:пришл|поступил|прошл|упал|был)/u.test(lower.slice(m.index + m[0].length)));
@@ -2369,9 +2371,11 @@ const EN_NO_INTEREST = /(?<![\p{L}])(?:not|no\s+longer)\s+(?:interested|a\s+(?:g
 const REASON_TAIL = /\s+(?:for\s+(?:them|him|her|us|now)|для\s+(?:них|него|не[её]|нас))$/iu;
 
 /** "говорят дорого": what a client said, as the reason of the loss told next. */
-const SAID_BEFORE_LOSS = /(?:(?<![\p{L}])(?:сказал\p{L}*|говор(?:ят|ит)|said|say)\s+(?:что\s+|that\s+)?|\s[—–-]\s+)(.+?)[\s.!]*$/iu;
+const SAID_BEFORE_LOSS = /(?:(?<![\p{L}])(?:сказал\p{L}*|говор(?:ят|ит)|said|say)\s+(?:что\s+|that\s+)?|\s[—–-]\s+|:\s+)(.+?)[\s.!]*$/iu;
 /** A clause as written, as a loss reason ("отказались, дорого"). */
 function reasonText(raw: string): string | null {
+  // "no reason given", "без объяснений": no reason.
+  if (/^(?:no\s+reason|without\s+(?:a\s+)?reason|без\s+(?:объяснени|причин)|причин\p{L}*\s+не\s+(?:назвал|сказал|объяснил))/iu.test(raw.trim())) return null;
   const cleaned = raw
     .trim()
     // "бюджета нет до весны (иронично)": a remark in brackets closing the clause is the writer's aside.
