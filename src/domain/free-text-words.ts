@@ -532,7 +532,7 @@ export const EN_WEEKDAY_AHEAD_CLAUSE =
 // "молчит после КП", "before the demo", "до встречи": an event named as a point in time was not done here.
 export const TIME_REFERENCE = /(?<![\p{L}-])(?:после|перед|after|before|since|following)\s+(?:(?:the|our|их|нашего|нашей|нашу)\s+)?$/iu;
 export const REFERRED_BY =
-  /(?:(?:referral\s+from|referred\s+by|recommended\s+by)\s+(?:\p{Lu}[\p{L}'’-]*\s+){1,2}(?:at|from|@)|referral\s+from|referred\s+by|recommended\s+by|рекомендаци\p{L}*(?:\s+от)?|от\s+партн[её]р\p{L}*)\s+$/iu;
+  /(?:(?:referral\s+from|referred\s+by|recommended\s+by)\s+(?:\p{Lu}[\p{L}'’-]*\s+){1,2}(?:at|from|@)|referral\s+from|referred\s+by|recommended\s+by|рекомендаци\p{L}*(?:\s+от)?(?:(?:\s+\p{L}+){1,2}\s+(?:из|от))?|от\s+партн[её]р\p{L}*)\s+$/iu;
 export const REFERRED = new RegExp(
   `^['’]?s?[\\s:—–-]*\\s(?:referred|recommended|introduced\\s+us|put\\s+us\\s+in\\s+touch|connected\\s+us|${REFERRED_US})`,
   "iu",

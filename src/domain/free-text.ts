@@ -1401,7 +1401,12 @@ function findClients(
     }
     const prepOverLegal = afterLegal && prevPrev ? NAME_PREPS[prevPrev.lower] : undefined;
     // "с ИП Петров": after a legal form the name may stay in the nominative.
-    const afterTender = prev !== undefined && !isUpper(prev.text) && TENDER_NOUN.test(prev.lower) && isUpper(t.text);
+    // "тендер гортранса проиграли": typed in lower case too, when the dictionary does not know the word.
+    const afterTender =
+      prev !== undefined &&
+      !isUpper(prev.text) &&
+      TENDER_NOUN.test(prev.lower) &&
+      (isUpper(t.text) || (isCyrillic(t.lower) && morph?.(t.lower, null)?.guessed === true));
     // "до ИП Захарова", "у ИП Сорокина": a surname after "ИП" takes the preposition's case like any person's.
     const surnameOverLegal = prepOverLegal !== undefined && isCyrillic(t.lower) && morph?.(t.lower, prepOverLegal)?.proper === "surname";
     // "директора Альфы", "закупщику Техноплита": the company after a role word is the genitive of whose role it is.
@@ -1603,7 +1608,7 @@ function findClients(
 
 /** A person's role at a company ("директора", "закупщику"), which the company's name follows in the genitive. */
 const ROLE_OF =
-  /^(?:директор|гендиректор|гендир|финдир|бухгалтер|главбух|закупщик|снабженц|снабженец|менеджер|юрист|руководител|собственник|владельц|владелец|секретар|помощниц|помощник|инженер|технолог|логист|прораб)\p{L}{0,3}$/u;
+  /^(?:руководств|директор|гендиректор|гендир|финдир|бухгалтер|главбух|закупщик|снабженц|снабженец|менеджер|юрист|руководител|собственник|владельц|владелец|секретар|помощниц|помощник|инженер|технолог|логист|прораб)\p{L}{0,3}$/u;
 const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|mister|sir|господин|госпожа)$/u;
 const SEASON_OR_MONTH =
   /^(?:(?:весн|осен|зим)\p{L}*|лет[оау]|(?:январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сентябр|октябр|ноябр|декабр)\p{L}*)$/u;
@@ -2143,7 +2148,7 @@ export function readFreeText(
         last.reason &&
         c.kind === null &&
         c.clients.length === 0 &&
-        /^(?:там|у\s+(?:тех|них|него|не[её])|there|they)(?![\p{L}])/iu.test(raws[clauses.indexOf(c)] ?? "")
+        /^(?:там|те|у\s+(?:тех|них|него|не[её])|there|they)(?![\p{L}])/iu.test(raws[clauses.indexOf(c)] ?? "")
       ) {
         // "ушли к Цемтрасту, там отсрочка 60 дней": what the competitor offers goes on with the reason.
         last.reason = `${last.reason}, ${reasonText(raws[clauses.indexOf(c)] ?? "") ?? ""}`.slice(0, MAX_REASON_LENGTH);
