@@ -271,6 +271,10 @@ const NAME_PREPS: Record<string, readonly GramCase[]> = {
   клиент: ["nomn"],
   компании: ["nomn", "datv", "gent"],
   компания: ["nomn"],
+  // "звонил кристаллу 3й раз": whom one rang, in the dative, typed in lower case too (see CALL_OBJECT).
+  звонил: ["datv"],
+  звонила: ["datv"],
+  звонили: ["datv"],
   // "набирал медсинтез": whom one dialled, in the accusative, even typed in lower case.
   набрал: ["accs"],
   набрала: ["accs"],
@@ -285,6 +289,9 @@ const NAME_PREPS: Record<string, readonly GramCase[]> = {
   at: ["nomn"],
   from: ["nomn"],
 };
+/** The verbs of calling in NAME_PREPS, after which a lowercase word is a name only when it is a noun and no relative. */
+const CALL_OBJECT: ReadonlySet<string> = new Set(["звонил", "звонила", "звонили", "набрал", "набрала", "набрали", "набирал", "набирала", "набирали"]);
+const FAMILY = /^(?:мам|пап|жен|муж|сын|доч|брат|сестр|бабушк|дедушк|друг|подруг)\p{L}{0,3}$/u;
 const VERBISH = /(?:ли|ла|лся|лась|лись|ло|ть|ться|ем|им|ешь|ите|ул|ил|ал|ял|ел)$/u;
 
 interface Token {
@@ -1436,7 +1443,18 @@ function findClients(
     const guess = first && morph && isCyrillic(t.lower) && t.lower.length >= 5 ? morph(t.lower, null) : null;
     const unknownBeforeEvent =
       guess?.guessed === true && guess.pos === "noun" && guess.nominative === true && next !== undefined && isEventToken(next);
-    if (!nameish(t, first, cases !== null || afterLegal || afterTrade || subjectEnd !== null, cases, morph, unknownBeforeEvent)) {
+    // "звонил кристаллу", "набирал медсинтез": after a verb of calling, a lowercase word is a name only when it is a
+    // noun and no relative ("звонила маме", "звонил опять" name nobody).
+    const commonAfterCall =
+      prev !== undefined &&
+      CALL_OBJECT.has(prev.lower) &&
+      !isUpper(t.text) &&
+      isCyrillic(t.lower) &&
+      (FAMILY.test(t.lower) || morph?.(t.lower, null)?.pos !== "noun" || PERSON.has(morph?.(t.lower, null)?.proper ?? ""));
+    if (
+      commonAfterCall ||
+      !nameish(t, first, cases !== null || afterLegal || afterTrade || subjectEnd !== null, cases, morph, unknownBeforeEvent)
+    ) {
       i++;
       continue;
     }
@@ -1457,6 +1475,8 @@ function findClients(
         morph(n.lower, cases)?.pos === "noun" &&
         !ROLES.has(morph(n.lower, null)?.base ?? "");
       const inHead = subjectEnd !== null && nIdx < subjectEnd;
+      // "кристаллу 3й раз": an ordinal after a name is no part of it.
+      if (/^\d+-?(?:й|я|е|ий|ый|ой|го|th|st|nd|rd)$/iu.test(n.text)) break;
       if (
         !(isUpper(n.text) || /\d/.test(n.text) || nounAfterAdjective || inHead || (!isCyrillic(n.text) && !STOP.has(n.lower))) ||
         STOP.has(n.lower)
