@@ -1137,8 +1137,8 @@ function readClause(
     const at = kindsFound.get("lost")?.[0]?.[0] ?? 0;
     const rest = text.slice(at).replace(/[\s.!,;)]+$/gu, "");
     // "lost the harbour print tender to a cheaper bidder": whom it was lost to, ending the clause.
-    const lostTo = /(?<![\p{L}])to\s+(?:(?:a|an|the)\s+)?(?:[\p{L}-]+\s+)?(?:bidder|competitor|vendor|supplier|provider|rival)s?$/iu.exec(rest);
-    if (lostTo) clause.reason = lostTo[0].slice(0, MAX_REASON_LENGTH);
+    const lostTo = /^lost(?![\p{L}])/iu.test(rest) && /(?<![\p{L}])to\s+(?:(?:a|an|the)\s+)?(?:[\p{L}-]+\s+)?(?:bidder|competitor|vendor|supplier|provider|rival)s?$/iu.exec(rest)?.[0];
+    if (lostTo) clause.reason = lostTo.slice(0, MAX_REASON_LENGTH);
     else if (
       /конкурент|поставщик|подрядчик|други[хм]|бюджет|budget|competitor|vendor|supplier|provider|someone\s+else|^(?:купил|взял|заказал|закупил)\p{L}*\s+у\s|^(?:не\s+интерес|неинтерес|not\s+interested|не\s+актуальн|неактуальн)/iu.test(
         rest,
