@@ -1772,6 +1772,152 @@ describe("readFreeText, round 12: the same events told again for another day", (
   });
 });
 
+describe("readFreeText, round 13: names in quotes, after roles and after verbs of calling", () => {
+  const got = (text: string, known: string[] = ["Кедр"]) =>
+    read(text, known).entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+
+  it("puts a quoted name after a preposition, a role or a tender into the nominative, up to a number", () => {
+    expect(got("встречались с «Гидросталью» у них в цеху")).toEqual(["meeting@Гидросталь"]);
+    expect(got("Олег из «Лесопрома» абонент недоступен")).toEqual(["call:noanswer@Лесопром"]);
+    expect(got("отправил КП по «Теплосетьстрою»")).toEqual(["proposal@Теплосетьстрой"]);
+    expect(got("подписали с «Весёлым Поваром» на 80к")).toEqual(["deal@Весёлый Повар"]);
+    expect(got("дозвонился до директора «Автобазы №7», интерес есть")).toEqual(["call:reached@Автобаза №7"]);
+    expect(got("подались на аукцион «Областной больницы»")).toEqual(["proposal@Областная Больница"]);
+  });
+
+  it("keeps a quoted name typed in the nominative, and a trade word's apposition", () => {
+    expect(got("пришла заявка от «Белый Медведь Групп»")).toEqual(["lead@Белый Медведь Групп"]);
+    expect(got("презентация для «Агрохолдинга Колос» прошла хорошо")).toEqual(["presentation@Агрохолдинг Колос"]);
+  });
+
+  it("reads the company after a person's role in the genitive", () => {
+    expect(got("отправил кп закупщику Техноплита")).toEqual(["proposal@Техноплит"]);
+  });
+
+  it("reads whom one rang or dialled as a name, lower case too, but not a relative or a person", () => {
+    expect(got("набирал теплоприбор, занято")).toEqual(["call:noanswer@Теплоприбор"]);
+    expect(got("звонил кристаллу 2й раз, не взяли")).toEqual(["call:noanswer@Кристалл"]);
+    expect(got("звонила маме")).toEqual(["call:reached@null"]);
+  });
+
+  it("drops a name the writer took back, and asks before storing", () => {
+    const known = ["Кедр", "Вега"];
+    expect(got("звонил в Орион… тьфу, то есть в Кедр, не ответили", known)).toEqual(["call:noanswer@Кедр"]);
+    expect(got("позвонил в вегу нет не в вегу а в кедр поговорили", known)).toEqual(["call:reached@Кедр"]);
+    expect(read("звонил в Орион… тьфу, то есть в Кедр, не ответили", known).confident).toBe(false);
+    expect(read("звонил в Кедр, не ответили", known).confident).toBe(true);
+  });
+
+  it("reads a lowercase head before a dash as the name, as typed", () => {
+    expect(got("тихая гавань — недозвон")).toEqual(["call:noanswer@Тихая Гавань"]);
+  });
+
+  it("reads no known client from a trade's common noun or a last word inside another name", () => {
+    const known = ["Ресторан-Снаб", "Типография Оттиск", "Brightfield Foods"];
+    expect(got("отправил расчёт ресторану «Шафран»", known)).toEqual(["proposal@Шафран"]);
+    expect(got("звонил в типографию «Литера», поговорили", known)).toEqual(["call:reached@Литера"]);
+    expect(got("Copperline Foods said no", known)).toEqual(["lost@Copperline Foods"]);
+    expect(got("called Foods, no answer", known)).toEqual(["call:noanswer@Brightfield Foods"]);
+  });
+});
+
+describe("readFreeText, round 13: outcomes, kinds and days", () => {
+  const known = ["Кедр", "Northgate Logistics"];
+  const got = (text: string) =>
+    read(text, known).entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}@${JSON.stringify(e.day)}`);
+
+  it("reads a message left, a dead number, 'всё мимо' and 'нет ответа' as not reached", () => {
+    for (const text of [
+      "Кедр: голосовая почта, оставил сообщение",
+      "позвонил в Кедр, не туда попал, номер старый",
+      "3 раза набирал Кедр, всё мимо",
+      "звонил в Кедр нет ответа",
+    ])
+      expect(got(text), text).toEqual(["call:noanswer@Кедр@null"]);
+  });
+
+  it("keeps a gatekeeper who sends one to email a call not reached", () => {
+    expect(got("секретарь Кедра не соединила, сказала пишите на почту")).toEqual(["call:noanswer@Кедр@null"]);
+  });
+
+  it("reads a tender or an auction submitted as a bid", () => {
+    expect(got("Кедр — тендер подали")).toEqual(["proposal@Кедр@null"]);
+    expect(got("подавали заявку на аукцион Кедра")).toEqual(["proposal@Кедр@null"]);
+  });
+
+  it("reads consent to a meeting, a demo we will show and a date we set as a booking", () => {
+    expect(got("дозвонился в Кедр, директор на встречу согласился в среду")).toEqual(["call:meeting@Кедр@null"]);
+    expect(got("созвонились с Кедром, в пятницу покажем демо")).toEqual(["call:meeting@Кедр@null"]);
+    expect(got("Кедр просили демо, созвонились, ставим на вторник")).toEqual(["call:meeting@Кедр@null"]);
+  });
+
+  it("dates a meeting 'в пн была' as held that day, and reads 'переехала' as moved", () => {
+    expect(got("Кедр встреча в пн была, у них на складе")).toEqual(['meeting@Кедр@{"type":"weekday","weekday":1}']);
+    expect(read("встреча с Кедром переехала на среду", known).guessed).toBe(true);
+  });
+
+  it("reads a payment the client's accountant promises as expected, not made, and its weekday as ahead", () => {
+    expect(got("Кедру звонил по дз, бухгалтер сказала оплата в пт")).toEqual(["call:reached@Кедр@null"]);
+    expect(got("Кедру звонил по дз, бухгалтер сказала оплатят в пн")).toEqual(["call:reached@Кедр@null"]);
+    expect(got("оплата в пт пришла от Кедра")).toEqual(['deal@Кедр@{"type":"weekday","weekday":5}']);
+  });
+
+  it("reads an inbound call beside a lead as how the lead came in", () => {
+    expect(got("Марина из «Лотоса» сама позвонила, хотят поставку — новый лид")).toEqual(["lead@Лотос@null"]);
+  });
+
+  it("reads '2 млн 300' as one sum", () => {
+    expect(read("подписали с Кедром на 2 млн 300", known).entries[0]?.amountMinor).toBe(230_000_000);
+    expect(read("подписали с Кедром на 2 млн 300 тыс", known).entries[0]?.amountMinor).toBe(230_000_000);
+  });
+
+  it("reads short English weekdays ending a clause and a 'sun:' heading as the day", () => {
+    expect(got("had lunch w/ the owner of Northgate wed")).toEqual(['meeting@Northgate Logistics@{"type":"weekday","weekday":3}']);
+    expect(got("sun: sent the quote to Northgate")).toEqual(['proposal@Northgate Logistics@{"type":"weekday","weekday":7}']);
+  });
+
+  it("reads a name alone after another client's event as the subject of the next", () => {
+    expect(got("Called Kestrel — no answer. Then Northgate, talked to Bob, all good")).toEqual([
+      "call:noanswer@Kestrel@null",
+      "call:reached@Northgate Logistics@null",
+    ]);
+  });
+
+  it("reads 'in the office all day, nothing to report' as nothing, and a trade-show contact as a lead", () => {
+    expect(got("in the office all day, nothing to report")).toEqual([]);
+    expect(got("Trade show contact: Lisa Park, Northgate")).toEqual(["lead@Northgate Logistics@null"]);
+    expect(got("new lead from the website: Pine Valley, contact Mike Dolan")).toEqual(["lead@Pine Valley@null"]);
+  });
+});
+
+describe("readFreeText, round 13: reasons of a loss", () => {
+  const known = ["Кедр", "Northgate Logistics"];
+  const reason = (text: string) => read(text, known).entries.map((e) => `${e.kind}:${e.lostReason}`);
+
+  it("reads a reason told before the loss word, after 'говорят', a dash or a colon", () => {
+    expect(reason("Кедр говорят дорого, отказ")).toEqual(["lost:дорого"]);
+    expect(reason("Кедр — нет денег до лета, отказ")).toEqual(["lost:нет денег до лета"]);
+    expect(reason("Кедр: нет бюджета, отказ")).toEqual(["lost:нет бюджета"]);
+  });
+
+  it("reads a price told right after the loss word, and whom a tender was lost to", () => {
+    expect(reason("Кедр тендер проиграли цена выше на 5%")).toEqual(["lost:цена выше на 5%"]);
+    expect(reason("lost the Northgate tender to a local bidder")).toEqual(["lost:to a local bidder"]);
+  });
+
+  it("reads a competitor in quotes as the reason, not a second loss, and goes on with what it offers", () => {
+    expect(reason("Кедр ушли к «Дубу»")).toEqual(["lost:ушли к Дубу"]);
+    expect(reason("Кедр ушли к конкуренту, там отсрочка 90 дней")).toEqual(["lost:ушли к конкуренту, там отсрочка 90 дней"]);
+  });
+
+  it("reads 'пока без нас' as a loss, 'they're out' ending a clause as one, and 'no reason given' as none", () => {
+    expect(reason("Кедр написали что пока без нас, свой поставщик")).toEqual(["lost:свой поставщик"]);
+    expect(reason("Northgate – they're out")).toEqual(["lost:null"]);
+    expect(reason("Northgate said no. no reason given")).toEqual(["lost:null"]);
+    expect(read("called Northgate, he's out", known).entries.map((e) => e.outcome)).toEqual(["noanswer"]);
+  });
+});
+
 describe("readFreeText on hostile input", () => {
   it("does not ask the dictionary about a word too long or too hyphenated to be a name", () => {
     expect(morph("а-а-а-а-а", null)).toBeNull();
