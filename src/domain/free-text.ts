@@ -290,7 +290,17 @@ const NAME_PREPS: Record<string, readonly GramCase[]> = {
   from: ["nomn"],
 };
 /** The verbs of calling in NAME_PREPS, after which a lowercase word is a name only when it is a noun and no relative. */
-const CALL_OBJECT: ReadonlySet<string> = new Set(["звонил", "звонила", "звонили", "набрал", "набрала", "набрали", "набирал", "набирала", "набирали"]);
+const CALL_OBJECT: ReadonlySet<string> = new Set([
+  "звонил",
+  "звонила",
+  "звонили",
+  "набрал",
+  "набрала",
+  "набрали",
+  "набирал",
+  "набирала",
+  "набирали",
+]);
 const FAMILY = /^(?:мам|пап|жен|муж|сын|доч|брат|сестр|бабушк|дедушк|друг|подруг)\p{L}{0,3}$/u;
 const VERBISH = /(?:ли|ла|лся|лась|лись|ло|ть|ться|ем|им|ешь|ите|ул|ил|ал|ял|ел)$/u;
 
@@ -549,12 +559,7 @@ function quotedBase(name: string, cases: readonly GramCase[], morph: Morphology)
   const words = numberAt < 0 ? all : all.slice(0, numberAt);
   if (words.length === 0 || !words.every((t) => isCyrillic(t.text))) return name;
   const nominative = (t: Token) => morph(t.lower, null)?.nominative === true;
-  const declined =
-    words.length === 1 || !nominative(words[words.length - 1]!)
-      ? words
-      : nominative(words[0]!)
-        ? []
-        : words.slice(0, 1);
+  const declined = words.length === 1 || !nominative(words[words.length - 1]!) ? words : nominative(words[0]!) ? [] : words.slice(0, 1);
   if (declined.length === 0) return name;
   const end = declined[declined.length - 1]!.end;
   return `${baseName(declined, cases, false, morph)}${name.slice(end)}`;
@@ -892,12 +897,15 @@ function readClause(
   }
   // "Кедр ушёл в Техномакс": gone to a company named with a capital is gone to a competitor.
   // The competitor's name is not the client's.
-  const goneTo = /(?<![\p{L}])(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли))\s+(?:к|в)\s+(?:[«"]\p{Lu}[^«»"]*[»"]|\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)*)/u.exec(
-    text,
-  );
+  const goneTo =
+    /(?<![\p{L}])(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли))\s+(?:к|в)\s+(?:[«"]\p{Lu}[^«»"]*[»"]|\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)*)/u.exec(
+      text,
+    );
   // "ушёл в Гранит на встречу": a visit to the team's own client or to a meeting is no loss.
   const goneToCompetitor =
-    goneTo !== null && !APPOINTMENT_WORD.test(lower) && lookupKnown(goneTo[0].replace(/^\S+\s+\S+\s+/u, "").replace(/[«»"]/gu, ""), known) === null;
+    goneTo !== null &&
+    !APPOINTMENT_WORD.test(lower) &&
+    lookupKnown(goneTo[0].replace(/^\S+\s+\S+\s+/u, "").replace(/[«»"]/gu, ""), known) === null;
   if (goneTo && goneToCompetitor && !kindsFound.has("lost")) {
     kindsFound.set("lost", [[goneTo.index, goneTo.index + goneTo[0].length]]);
     consumed.push([goneTo.index, goneTo.index + goneTo[0].length]);
@@ -942,7 +950,11 @@ function readClause(
       if (kind === "proposal" && (JUDGED_AFTER.test(lower.slice(a)) || JUDGED_BEFORE.test(before))) return false;
       if (kind === "deal" && paymentMoved(lower, [a, b], movedSpans)) return false;
       // "бухгалтер сказала оплата в пт": a payment told of as the client's word is promised, not made.
-      if (kind === "deal" && /^оплат[аыу](?![\p{L}])/u.test(lower.slice(a)) && /(?:сказал\p{L}*|обещал\p{L}*|говор\p{L}*)\s+(?:что\s+)?$/u.test(before))
+      if (
+        kind === "deal" &&
+        /^оплат[аыу](?![\p{L}])/u.test(lower.slice(a)) &&
+        /(?:сказал\p{L}*|обещал\p{L}*|говор\p{L}*)\s+(?:что\s+)?$/u.test(before)
+      )
         return false;
       // "Acme deal looks promising", "the Globex deal is close": how an event stands, not the event.
       if (EN_STATUS_AFTER.test(lower.slice(a))) {
@@ -1130,14 +1142,17 @@ function readClause(
   }
 
   // "нива юг ушла к Агромаркету": gone to a company named is its own reason.
-  if (clause.kind === "lost" && !clause.reason && goneTo && goneToCompetitor) clause.reason = goneTo[0].replace(/[«»"]/gu, "").slice(0, MAX_REASON_LENGTH);
+  if (clause.kind === "lost" && !clause.reason && goneTo && goneToCompetitor)
+    clause.reason = goneTo[0].replace(/[«»"]/gu, "").slice(0, MAX_REASON_LENGTH);
   // "ушёл к конкуренту", "went with a cheaper vendor", "купили у китайцев", "said not interested": the loss told with no
   // other reason is its own reason.
   if (clause.kind === "lost" && !clause.reason) {
     const at = kindsFound.get("lost")?.[0]?.[0] ?? 0;
     const rest = text.slice(at).replace(/[\s.!,;)]+$/gu, "");
     // "lost the harbour print tender to a cheaper bidder": whom it was lost to, ending the clause.
-    const lostTo = /^lost(?![\p{L}])/iu.test(rest) && /(?<![\p{L}])to\s+(?:(?:a|an|the)\s+)?(?:[\p{L}-]+\s+)?(?:bidder|competitor|vendor|supplier|provider|rival)s?$/iu.exec(rest)?.[0];
+    const lostTo =
+      /^lost(?![\p{L}])/iu.test(rest) &&
+      /(?<![\p{L}])to\s+(?:(?:a|an|the)\s+)?(?:[\p{L}-]+\s+)?(?:bidder|competitor|vendor|supplier|provider|rival)s?$/iu.exec(rest)?.[0];
     if (lostTo) clause.reason = lostTo.slice(0, MAX_REASON_LENGTH);
     else if (
       /конкурент|поставщик|подрядчик|други[хм]|бюджет|budget|competitor|vendor|supplier|provider|someone\s+else|^(?:купил|взял|заказал|закупил)\p{L}*\s+у\s|^(?:не\s+интерес|неинтерес|not\s+interested|не\s+актуальн|неактуальн)/iu.test(
@@ -1163,7 +1178,8 @@ function readClause(
         // "тендер проиграли цена выше чем у победителя": a price told right after the loss word, with no separator.
         else {
           const told = text.slice(end).replace(/^[\s,.;]+|[\s.!,;)]+$/gu, "");
-          if (/^(?:цен[аы]|дорог\p{L}*|дешевле|too\s+expensive|cheaper)(?![\p{L}])/iu.test(told)) clause.reason = told.slice(0, MAX_REASON_LENGTH);
+          if (/^(?:цен[аы]|дорог\p{L}*|дешевле|too\s+expensive|cheaper)(?![\p{L}])/iu.test(told))
+            clause.reason = told.slice(0, MAX_REASON_LENGTH);
         }
       }
     }
@@ -1425,9 +1441,10 @@ function findClients(
       isCyrillic(t.lower) &&
       ROLE_OF.test(prev.lower) &&
       !PERSON.has(morph?.(t.lower, null)?.proper ?? "");
-    const cases = afterTender || afterRole
-      ? (["gent"] as const)
-      : (prep ?? (prepOverLegal ? (surnameOverLegal ? prepOverLegal : [...prepOverLegal, "nomn" as const]) : null));
+    const cases =
+      afterTender || afterRole
+        ? (["gent"] as const)
+        : (prep ?? (prepOverLegal ? (surnameOverLegal ? prepOverLegal : [...prepOverLegal, "nomn" as const]) : null));
     const first = idx === 0 || (idx === 1 && prev !== undefined && STOP.has(prev.lower) && !prep);
     // "then harbor freight paid their invoice": lowercase Latin words right before an English past verb are its subject;
     // "closed harbor freight for 95k": right after an English event verb, its object.
@@ -1923,7 +1940,17 @@ export function readFreeText(
     offerNamed: /(?<![\p{L}])(?:proposal|quote|quotation|pricing|price\s+list|estimate|offer)(?![\p{L}])/u.test(lowerText),
   };
   const clauses = raws.map((c) => readClause(c, index, sorted, morph, context));
-  if (globalThis.process?.env?.FT_DEBUG) for (const [i, c] of clauses.entries()) console.error("DBG", JSON.stringify(raws[i]), c.kind, c.outcome, c.reachedOnly, c.clients.map((x) => x.name), c.callWord); // DEBUG-REMOVE
+  if (globalThis.process?.env?.FT_DEBUG)
+    for (const [i, c] of clauses.entries())
+      console.error(
+        "DBG",
+        JSON.stringify(raws[i]),
+        c.kind,
+        c.outcome,
+        c.reachedOnly,
+        c.clients.map((x) => x.name),
+        c.callWord,
+      ); // DEBUG-REMOVE
   // "оплатил счёт, который мы отправили в среду": a relative clause adds no event and dates none.
   for (const [i, c] of clauses.entries())
     if (RELATIVE_CLAUSE.test(raws[i]!)) Object.assign(c, { kind: null, outcome: null, day: null, clients: [], amountMinor: null });
@@ -2400,7 +2427,12 @@ const SAID_BEFORE_LOSS = /(?:(?<![\p{L}])(?:сказал\p{L}*|говор(?:ят
 /** A clause as written, as a loss reason ("отказались, дорого"). */
 function reasonText(raw: string): string | null {
   // "no reason given", "без объяснений": no reason.
-  if (/^(?:no\s+reason|without\s+(?:a\s+)?reason|без\s+(?:объяснени|причин)|причин\p{L}*\s+не\s+(?:назвал|сказал|объяснил))/iu.test(raw.trim())) return null;
+  if (
+    /^(?:no\s+reason|without\s+(?:a\s+)?reason|без\s+(?:объяснени|причин)|причин\p{L}*\s+не\s+(?:назвал|сказал|объяснил))/iu.test(
+      raw.trim(),
+    )
+  )
+    return null;
   const cleaned = raw
     .trim()
     // "бюджета нет до весны (иронично)": a remark in brackets closing the clause is the writer's aside.
