@@ -1940,17 +1940,6 @@ export function readFreeText(
     offerNamed: /(?<![\p{L}])(?:proposal|quote|quotation|pricing|price\s+list|estimate|offer)(?![\p{L}])/u.test(lowerText),
   };
   const clauses = raws.map((c) => readClause(c, index, sorted, morph, context));
-  if (globalThis.process?.env?.FT_DEBUG)
-    for (const [i, c] of clauses.entries())
-      console.error(
-        "DBG",
-        JSON.stringify(raws[i]),
-        c.kind,
-        c.outcome,
-        c.reachedOnly,
-        c.clients.map((x) => x.name),
-        c.callWord,
-      ); // DEBUG-REMOVE
   // "оплатил счёт, который мы отправили в среду": a relative clause adds no event and dates none.
   for (const [i, c] of clauses.entries())
     if (RELATIVE_CLAUSE.test(raws[i]!)) Object.assign(c, { kind: null, outcome: null, day: null, clients: [], amountMinor: null });
