@@ -202,7 +202,7 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
   const ago = AGO.exec(lower)?.[0];
   if (ago) day = { type: "ago", days: /^(?:позавчера|day)/u.test(ago) ? 2 : ago === "вчера" || ago === "yesterday" ? 1 : 0 };
   WEEKDAY.lastIndex = 0;
-  for (const m of lower.matchAll(WEEKDAY)) {
+  for (const m of allMatches(WEEKDAY, lower)) {
     found.push([m.index, m.index + m[0].length]);
     // "встреча в пятницу" is when it is set, not when it was: a weekday dates a clause only when something was done.
     // "созвонились — встреча в чт", "договорился о звонке в пятницу": the weekday of an appointment is ahead.
@@ -240,7 +240,7 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
   }
   // "they signed wednesday", "sent the contract monday": in English a weekday's full name bare after a past verb dates it.
   if (day === null && pastTense && !booking && /[a-z]/u.test(lower) && !EN_WEEKDAY_AHEAD_CLAUSE.test(lower))
-    for (const m of lower.matchAll(EN_BARE_WEEKDAY)) {
+    for (const m of allMatches(EN_BARE_WEEKDAY, lower)) {
       if (found.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
       const before = lower.slice(0, m.index);
       if (!EN_PAST_BEFORE_WEEKDAY.test(before) || EN_RELATIVE_BEFORE.test(before)) continue;
@@ -390,9 +390,37 @@ function tokenize(text: string): Token[] {
 
 /** Spans [start, end) of every match of `re` in `text`. */
 function spans(re: RegExp, text: string): [number, number][] {
-  re.lastIndex = 0;
-  return [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length]);
+  return allMatches(re, text).map((m) => [m.index, m.index + m[0].length]);
 }
+
+/**
+ * Every match of a global pattern, read with the pattern's own exec rather than matchAll: matchAll clones the pattern,
+ * and the clone of a long alternation is compiled again whenever the engine has dropped it from its cache, which it does
+ * at collections — that alone made a message read first three times slower.
+ */
+function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const memo = readMemo?.get(re)?.get(text);
+  if (memo) return memo;
+  const found: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.global ? re.exec(text) : null) {
+    found.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  re.lastIndex = 0;
+  if (readMemo) {
+    const byText = readMemo.get(re) ?? new Map<string, RegExpExecArray[]>();
+    byText.set(text, found);
+    readMemo.set(re, byText);
+  }
+  return found;
+}
+/**
+ * The matches found while one message is read: a quarter of the scans repeat one already made on the same words (the
+ * whole message and its clauses are asked the same questions from several rules). Set by readFreeText for the length
+ * of one read, which runs to its end before any other; the matches are never changed by their readers.
+ */
+let readMemo: Map<RegExp, Map<string, RegExpExecArray[]>> | null = null;
 
 const covered = (t: Token, ss: [number, number][]) => ss.some(([a, b]) => t.start < b && t.end > a);
 
@@ -608,7 +636,7 @@ interface AmountHit {
 }
 
 function wordedAmounts(text: string): AmountHit[] {
-  return [...text.matchAll(WORDED_AMOUNT)].map((m) => {
+  return allMatches(WORDED_AMOUNT, text).map((m) => {
     let value = 0;
     for (const word of m[1]!
       .toLocaleLowerCase("ru")
@@ -623,7 +651,7 @@ function wordedAmounts(text: string): AmountHit[] {
 /** Every amount-looking span, read by the same parser as /deal. */
 function findAmounts(text: string): AmountHit[] {
   const words = WORD_AMOUNTS.flatMap(([re, minor]) =>
-    [...text.matchAll(re)].map((m) => ({
+    allMatches(re, text).map((m) => ({
       minor,
       invalid: false,
       foreign: false,
@@ -647,7 +675,7 @@ export function needsALook(lower: string): boolean {
 
 function numericAmounts(text: string): AmountHit[] {
   const hits: (AmountHit & { num: string; mult: string | undefined })[] = [];
-  for (const m of text.matchAll(AMOUNT_RE)) {
+  for (const m of allMatches(AMOUNT_RE, text)) {
     let num = m[2]!.replace(/[\s\u00A0\u202F\u2009]+$/u, "");
     const multRaw = m[3];
     // "12,500" (English thousands): a comma before exactly three digits, with no multiplier, groups thousands.
@@ -1100,7 +1128,7 @@ function readClause(
     REASON_SEP.lastIndex = 0;
     const lostAt = kindsFound.get("lost")?.[0]?.[0] ?? 0;
     // The reason comes after the loss word: "Вега — отказ, дорого" names the client before it.
-    const sep = [...lower.matchAll(REASON_SEP)].find((m) => m.index >= lostAt);
+    const sep = allMatches(REASON_SEP, lower).find((m) => m.index >= lostAt);
     if (sep) {
       const keepWord = /^(?:из-за|due)/iu.test(sep[0]);
       const reason = text
@@ -1780,7 +1808,7 @@ function splitClauses(text: string, morph: Morphology | null, known: KnownClient
         // "Орбиту на 300 и Атлант на 200 тыс": the first piece keeps the multiplier it shared.
         AMOUNT_RE.lastIndex = 0;
         const shared =
-          ownAmount && !findAmounts(current).some((a) => a.strong) ? [...piece.matchAll(AMOUNT_RE)].find((m) => m[3])?.[3] : undefined;
+          ownAmount && !findAmounts(current).some((a) => a.strong) ? allMatches(AMOUNT_RE, piece).find((m) => m[3])?.[3] : undefined;
         if (shared) current = current.replace(/(\d)(?!.*\d)/u, `$1 ${shared}`);
         out.push(current);
         current = piece;
@@ -1915,6 +1943,20 @@ export function readFreeText(
   knownClients: readonly string[],
   morph: Morphology | null = null,
   aliases: readonly TextAlias[] = [],
+): FreeTextReading {
+  readMemo = new Map();
+  try {
+    return readWithMemo(typed, knownClients, morph, aliases);
+  } finally {
+    readMemo = null;
+  }
+}
+
+function readWithMemo(
+  typed: string,
+  knownClients: readonly string[],
+  morph: Morphology | null,
+  aliases: readonly TextAlias[],
 ): FreeTextReading {
   const text = dropTakenBack(typed);
   const sorted = sortAliases(aliases);
