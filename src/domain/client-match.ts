@@ -12,7 +12,7 @@ export const BUSINESS_TYPES: readonly string[] = ["ск", "тск", "пк", "т�
 
 /** Common nouns of a trade that open many companies' names: no known client is read from one alone. */
 const TRADE_WORD =
-  /^(?:ресторан|кафе|типографи|печат|аптек|клиник|магазин|салон|агрофирм|агрохолдинг|хлебозавод|завод|фабрик|компани|склад|сервис|групп|торгов|строй|снаб|логистик|упаковк|клининг|уборк|доставк|ремонт|охран|страхов|печат)/u;
+  /^(?:ресторан|кафе|типографи|печат|аптек|клиник|магазин|салон|агрофирм|агрохолдинг|хлебозавод|завод|фабрик|компани|склад|сервис|групп|торгов|строй|снаб|логистик|упаковк|клининг|уборк|доставк|ремонт|охран|страхов|печат|курьер|косметик|кровл)/u;
 
 /** Legal forms and business types typed before or after a company's name ("ООО", "ИП", "LLC", "ГБУ", "ТК", "СК"): no part of the name. */
 export const LEGAL_WORDS: ReadonlySet<string> = new Set([

@@ -275,6 +275,8 @@ const NAME_PREPS: Record<string, readonly GramCase[]> = {
   звонил: ["datv"],
   звонила: ["datv"],
   звонили: ["datv"],
+  // "недозвон техноресурс": whom a call did not reach.
+  недозвон: ["nomn", "datv"],
   // "набирал медсинтез": whom one dialled, in the accusative, even typed in lower case.
   набрал: ["accs"],
   набрала: ["accs"],
@@ -291,6 +293,7 @@ const NAME_PREPS: Record<string, readonly GramCase[]> = {
 };
 /** The verbs of calling in NAME_PREPS, after which a lowercase word is a name only when it is a noun and no relative. */
 const CALL_OBJECT: ReadonlySet<string> = new Set([
+  "недозвон",
   "звонил",
   "звонила",
   "звонили",
@@ -603,6 +606,10 @@ function nameish(
   unknownBeforeEvent = false,
 ): boolean {
   if (STOP.has(t.lower) || /^\d+$/.test(t.text)) return false;
+  // "talked Q3 volumes", "арматуру А500С": a short code of letters and digits is a product or a period, no name.
+  if (/^\p{L}{1,3}\d+\p{L}{0,3}$/u.test(t.text)) return false;
+  // "Ran the demo for …": an English past verb opening the message is no name.
+  if (first && !isCyrillic(t.text) && EN_IRREGULAR_PAST_WORD.test(t.lower)) return false;
   if (EN_NOT_NAME.has(t.lower)) return false;
   if (LEGAL.has(t.lower)) return false;
   if (!isCyrillic(t.text)) return /\p{L}/u.test(t.text) && (isUpper(t.text) || afterPrep);
@@ -1305,8 +1312,11 @@ function findClients(
   // Quoted names are taken as written; an apostrophe inside a word ("wouldn't", "Acme's") quotes nothing.
   for (const m of text.slice(0, headEnd).matchAll(/(?:[«"“„]|(?<![\p{L}])')([^«»"“”„']{1,200})(?:[»"”“]|'(?![\p{L}]))/gu)) {
     let name = stripLegal(m[1]!.trim());
-    // "ушли к «Хлебпрому»": a name inside words already read (there, the loss's reason) is no client.
-    if (!name || consumed.some(([a, b]) => m.index >= a && m.index + m[0].length <= b)) continue;
+    // "ушли к «Хлебпрому»": a name inside words already read (there, the loss's reason) is no client;
+    // "на выставке «Здравоохранение»": nor an exhibition's.
+    const eventBefore = /(\p{L}+)\s*$/u.exec(text.slice(0, m.index))?.[1];
+    if (!name || consumed.some(([a, b]) => m.index >= a && m.index + m[0].length <= b) || EVENT_NOUN.test(norm(eventBefore ?? "")))
+      continue;
     // "с «Азимутом»", "по «Инжстройпроекту»": quotes right after a preposition hold the name in the case it governs;
     // after a legal form or a trade ("в ООО «Вега»") they stand in apposition, as typed.
     const before = /(?:^|[^\p{L}])(\p{L}+)\s*$/u.exec(text.slice(0, m.index))?.[1];
