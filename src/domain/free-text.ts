@@ -933,16 +933,17 @@ function readClause(
   // "Кедр ушёл в Техномакс": gone to a company named with a capital is gone to a competitor.
   // The competitor's name is not the client's.
   const goneTo =
-    /(?<![\p{L}])(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли))\s+(?:к|в)\s+(?:[«"]\p{Lu}[^«»"]*[»"]|\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)*)/u.exec(
+    /(?<![\p{L}])(?:(?:уш(?:[её]л|ла|ли)|переш(?:[её]л|ла|ли))\s+(?:к|в)|выбрал[аи]?|предпочл[аи]?)\s+([«"]\p{Lu}[^«»"]*[»"]|\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)*)/u.exec(
       text,
     );
   // "ушёл в Гранит на встречу": a visit to the team's own client or to a meeting is no loss.
   const goneToCompetitor =
     goneTo !== null &&
     !APPOINTMENT_WORD.test(lower) &&
-    lookupKnown(goneTo[0].replace(/^\S+\s+\S+\s+/u, "").replace(/[«»"]/gu, ""), known) === null;
-  if (goneTo && goneToCompetitor && !kindsFound.has("lost")) {
-    kindsFound.set("lost", [[goneTo.index, goneTo.index + goneTo[0].length]]);
+    lookupKnown(goneTo[1]!.replace(/[«»"]/gu, ""), known) === null;
+  if (goneTo && goneToCompetitor) {
+    // "потеряли Экспедицию, ушли в ПЭК": the competitor is the reason's, never a client, whatever word told the loss.
+    if (!kindsFound.has("lost")) kindsFound.set("lost", [[goneTo.index, goneTo.index + goneTo[0].length]]);
     consumed.push([goneTo.index, goneTo.index + goneTo[0].length]);
   }
   // "Был в СибБетоне в четверг": been at a named place is a visit.
@@ -1176,7 +1177,7 @@ function readClause(
     }
   }
 
-  // "нива юг ушла к Агромаркету": gone to a company named is its own reason.
+  // "нива юг ушла к Агромаркету", "выбрали Косметикс Про": gone to a company named is its own reason.
   if (clause.kind === "lost" && !clause.reason && goneTo && goneToCompetitor)
     clause.reason = goneTo[0].replace(/[«»"]/gu, "").slice(0, MAX_REASON_LENGTH);
   // "ушёл к конкуренту", "went with a cheaper vendor", "купили у китайцев", "said not interested": the loss told with no
@@ -1644,6 +1645,7 @@ function findClients(
       !k &&
       (run.length === 1 || (latinPerson && /^contact$/u.test(prev?.lower ?? ""))) &&
       (/^(?:contact|контакт|контактное|лицо)$/u.test(prev?.lower ?? "") ||
+        (prev?.lower === "is" && prevPrev?.lower === "contact") ||
         (!isCyrillic(t.text) && (EN_ROLE_WORD.test(prev?.lower ?? "") || prev?.lower === "reached")));
     if (byContact) contactDropped = true;
     // "звонил Сергею Петровичу в Кедр": nor is a person called by a first name beside a company, or by an honorific.
