@@ -495,6 +495,25 @@ function baseName(
     .join(" ");
 
   function baseWord(t: Token): string {
+    // "набрал «Облицовку-М»", "в «Кровлю-Центр»": a first part typed in the accusative of a feminine noun the dictionary
+    // knows declines, the rest stays as typed.
+    const first = t.text.indexOf("-");
+    if (cases?.includes("accs") && morph && first > 0 && isCyrillic(t.text) && !apposition && /[ую]$/u.test(t.text.slice(0, first))) {
+      const head = morph(norm(t.text.slice(0, first)), ["accs"]);
+      if (head?.pos === "noun" && !head.guessed && !head.proper && /[ая]$/u.test(head.base) && norm(head.base).slice(0, 3) === norm(t.text.slice(0, 3)))
+        return `${t.text.charAt(0)}${head.base.slice(1)}${t.text.slice(first)}`;
+    }
+    // "в Транслайне": a word the dictionary does not know, with the locative's ending after a consonant, loses it.
+    if (
+      cases?.includes("loct") &&
+      morph &&
+      isCyrillic(t.text) &&
+      !t.text.includes("-") &&
+      t.lower.length > 6 &&
+      /(?<=[бвгджзклмнпрстфхцчшщ])е$/u.test(t.lower) &&
+      morph(t.lower, cases)?.guessed
+    )
+      return capital(t.text.slice(0, -1));
     // "для Эко-Фермы", "с Агро-Югом": after a preposition a hyphenated name declines its last part only.
     const cut = t.text.lastIndexOf("-");
     // "в Аэро-Техник": a tail that can be typed in the nominative after "в" stays as typed.
