@@ -628,7 +628,7 @@ function nameish(
   // "talked Q3 volumes", "арматуру А500С": a short code of letters and digits is a product or a period, no name.
   if (/^\p{L}{1,3}\d+\p{L}{0,3}$/u.test(t.text)) return false;
   // "Ran the demo for …": an English past verb opening the message is no name.
-  if (first && !isCyrillic(t.text) && EN_IRREGULAR_PAST_WORD.test(t.lower)) return false;
+  if (first && !isCyrillic(t.text) && (EN_IRREGULAR_PAST_WORD.test(t.lower) || EN_OPENING_VERB.test(t.lower))) return false;
   if (EN_NOT_NAME.has(t.lower)) return false;
   if (LEGAL.has(t.lower)) return false;
   if (!isCyrillic(t.text)) return /\p{L}/u.test(t.text) && (isUpper(t.text) || afterPrep);
@@ -1558,7 +1558,7 @@ function findClients(
       )
         break;
       // "Crestview Labs AP": a department after a Latin name is no part of it.
-      if (!isCyrillic(n.text) && EN_NOT_NAME.has(n.lower) && n.lower !== "it") break;
+      if (!isCyrillic(n.text) && n.text === n.text.toUpperCase() && EN_NOT_NAME.has(n.lower) && n.lower !== "it") break;
       // "Cyberdyne filled in the form": after a capitalised name a lowercase English word is the verb, not the name.
       if (!isCyrillic(n.text) && !isUpper(n.text) && isUpper(run[0]!.text) && !LEGAL.has(n.lower)) break;
       if (subjectEnd !== null && nIdx >= subjectEnd) break;
@@ -1705,6 +1705,8 @@ function findClients(
 /** A person's role at a company ("директора", "закупщику"), which the company's name follows in the genitive. */
 const ROLE_OF =
   /^(?:руководств|директор|гендиректор|гендир|финдир|бухгалтер|главбух|закупщик|снабженц|снабженец|менеджер|юрист|руководител|собственник|владельц|владелец|секретар|помощниц|помощник|инженер|технолог|логист|прораб)\p{L}{0,3}$/u;
+/** "Tried BlueRiver twice", "Called Acme": an English verb of calling opening a message, capitalised. */
+const EN_OPENING_VERB = /^(?:tried|called|phoned|dialed|dialled|emailed|pinged|visited|texted|rang|reached|chased)$/u;
 const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|mister|sir|господин|госпожа)$/u;
 const SEASON_OR_MONTH =
   /^(?:(?:весн|осен|зим)\p{L}*|лет[оау]|(?:январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сентябр|октябр|ноябр|декабр)\p{L}*)$/u;
@@ -2482,7 +2484,7 @@ function newlyReadEnglish(lower: string, clauses: Clause[]): boolean {
 // "not interested", "no longer interested", "not a good fit": a loss in English whose words are its reason.
 const EN_NO_INTEREST = /(?<![\p{L}])(?:not|no\s+longer)\s+(?:interested|a\s+(?:good\s+|great\s+)?fit)(?![\p{L}])/iu;
 // "too expensive for them", "дорого для них": whom the reason is about adds nothing to it.
-const REASON_TAIL = /\s+(?:for\s+(?:them|him|her|us|now)|для\s+(?:них|него|не[её]|нас))$/iu;
+const REASON_TAIL = /\s+(?:for\s+(?:them|him|her|us|now)|для\s+(?:них|него|не[её]|нас)|у\s+нас)$/iu;
 
 /** "говорят дорого": what a client said, as the reason of the loss told next. */
 const SAID_BEFORE_LOSS = /(?:(?<![\p{L}])(?:сказал\p{L}*|говор(?:ят|ит)|said|say)\s+(?:что\s+|that\s+)?|\s[—–-]\s+|:\s+)(.+?)[\s.!]*$/iu;
