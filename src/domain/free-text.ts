@@ -500,7 +500,13 @@ function baseName(
     const first = t.text.indexOf("-");
     if (cases?.includes("accs") && morph && first > 0 && isCyrillic(t.text) && !apposition && /[ую]$/u.test(t.text.slice(0, first))) {
       const head = morph(norm(t.text.slice(0, first)), ["accs"]);
-      if (head?.pos === "noun" && !head.guessed && !head.proper && /[ая]$/u.test(head.base) && norm(head.base).slice(0, 3) === norm(t.text.slice(0, 3)))
+      if (
+        head?.pos === "noun" &&
+        !head.guessed &&
+        !head.proper &&
+        /[ая]$/u.test(head.base) &&
+        norm(head.base).slice(0, 3) === norm(t.text.slice(0, 3))
+      )
         return `${t.text.charAt(0)}${head.base.slice(1)}${t.text.slice(first)}`;
     }
     // "в Транслайне": a word the dictionary does not know, with the locative's ending after a consonant, loses it.
@@ -957,9 +963,7 @@ function readClause(
     );
   // "ушёл в Гранит на встречу": a visit to the team's own client or to a meeting is no loss.
   const goneToCompetitor =
-    goneTo !== null &&
-    !APPOINTMENT_WORD.test(lower) &&
-    lookupKnown(goneTo[1]!.replace(/[«»"]/gu, ""), known) === null;
+    goneTo !== null && !APPOINTMENT_WORD.test(lower) && lookupKnown(goneTo[1]!.replace(/[«»"]/gu, ""), known) === null;
   if (goneTo && goneToCompetitor) {
     // "потеряли Экспедицию, ушли в ПЭК": the competitor is the reason's, never a client, whatever word told the loss.
     if (!kindsFound.has("lost")) kindsFound.set("lost", [[goneTo.index, goneTo.index + goneTo[0].length]]);
@@ -1552,15 +1556,24 @@ function findClients(
       const inHead = subjectEnd !== null && nIdx < subjectEnd;
       // "кристаллу 3й раз": an ordinal after a name is no part of it.
       if (/^\d+-?(?:й|я|е|ий|ый|ой|го|th|st|nd|rd)$/iu.test(n.text)) break;
+      // "Lakeside Office Supply": a small word capitalised between two capitalised Latin words is inside the name.
+      const after = all[nIdx + 1];
+      const insideName =
+        !isCyrillic(n.text) &&
+        isUpper(n.text) &&
+        after !== undefined &&
+        !isCyrillic(after.text) &&
+        isUpper(after.text) &&
+        text.slice(n.end, after.start) === " ";
       if (
         !(isUpper(n.text) || /\d/.test(n.text) || nounAfterAdjective || inHead || (!isCyrillic(n.text) && !STOP.has(n.lower))) ||
-        STOP.has(n.lower)
+        (STOP.has(n.lower) && !insideName)
       )
         break;
       // "Crestview Labs AP": a department after a Latin name is no part of it.
       if (!isCyrillic(n.text) && n.text === n.text.toUpperCase() && EN_NOT_NAME.has(n.lower) && n.lower !== "it") break;
       // "Cyberdyne filled in the form": after a capitalised name a lowercase English word is the verb, not the name.
-      if (!isCyrillic(n.text) && !isUpper(n.text) && isUpper(run[0]!.text) && !LEGAL.has(n.lower)) break;
+      if (!isCyrillic(n.text) && !isUpper(n.text) && isUpper(run[0]!.text) && !LEGAL.has(n.lower) && !inHead) break;
       if (subjectEnd !== null && nIdx >= subjectEnd) break;
       // "Hartley & Sons": an ampersand between capitalised words joins one name.
       const gap = text.slice(run[run.length - 1]!.end, n.start).trim();
@@ -1746,28 +1759,39 @@ const EN_ROLE_WORD =
  */
 function latinHeadEnd(text: string, all: Token[], at: number): number | null {
   const plain = (t: Token) =>
-    !isCyrillic(t.text) && !isUpper(t.text) && !/\d/.test(t.text) && !STOP.has(t.lower) && !EN_NOT_NAME.has(t.lower) && !isEventToken(t);
+    !isCyrillic(t.text) &&
+    !isUpper(t.text) &&
+    !/\d/.test(t.text) &&
+    !STOP.has(t.lower) &&
+    !EN_NOT_NAME.has(t.lower) &&
+    !isEventToken(t) &&
+    // "Portview tender - we lost": what was lost or won is no part of the name.
+    !/^(?:tender|bid|deal|contract|order|account|project|renewal)$/u.test(t.lower);
   // "new lead: pine hill bakery": after a colon or a dash, lowercase Latin words ending the clause name it.
   const prev = all[at - 1];
   if (prev && /[:—–]|\s-\s/u.test(text.slice(prev.end, all[at]!.start)) && all.length - at <= 3 && all.slice(at).every(plain))
     return all.length;
   if (at !== 0) return null;
   for (let k = 0; k < Math.min(3, all.length - 1); k++) {
-    if (!plain(all[k]!)) return null;
+    // "Bluestone paper - …": the first word may be capitalised when a lowercase one follows.
+    const capitalHead = k === 0 && !isCyrillic(all[0]!.text) && isUpper(all[0]!.text) && all.length > 1 && plain(all[1]!);
+    if (!plain(all[k]!) && !capitalHead) return null;
     if (/^\s*[-—–:]\s/u.test(text.slice(all[k]!.end, all[k + 1]!.start) + " ")) return k + 1;
   }
   return null;
 }
 
 /**
- * "цифровой двор — недозвон х3": two or three lowercase Russian words opening a message, set off by a dash or a colon,
+ * "цифровой двор — недозвон х3", "Ферум склад — …": two or three Russian words opening a message, lowercase after the first,
+ * set off by a dash or a colon,
  * that are nouns and adjectives and no event, head it as its name; where they end, or null.
  */
 function cyrillicHeadEnd(text: string, all: Token[], at: number, morph: Morphology | null): number | null {
   if (at !== 0 || !morph) return null;
   for (let k = 0; k < Math.min(3, all.length - 1); k++) {
     const t = all[k]!;
-    const a = isCyrillic(t.text) && !isUpper(t.text) && !STOP.has(t.lower) && !isEventToken(t) ? morph(t.lower, null) : null;
+    // "Ферум склад — …": the first word may be capitalised.
+    const a = isCyrillic(t.text) && (k === 0 || !isUpper(t.text)) && !STOP.has(t.lower) && !isEventToken(t) ? morph(t.lower, null) : null;
     if (!a || (a.pos !== "noun" && a.pos !== "adj") || a.tense || ROLES.has(a.base) || DAY_WORDS.has(t.lower)) return null;
     if (/^\s*[—–:]\s|^\s+-\s/u.test(`${text.slice(t.end, all[k + 1]!.start)} `)) return k >= 1 ? k + 1 : null;
   }
