@@ -509,7 +509,8 @@ function baseName(
       )
         return `${t.text.charAt(0)}${head.base.slice(1)}${t.text.slice(first)}`;
     }
-    // "в Транслайне": a word the dictionary does not know, with the locative's ending after a consonant, loses it.
+    // "в Транслайне": a word the dictionary does not know, with the locative's ending after a consonant, loses it
+    // (unless it reads as a feminine noun's: "в Стройбазе").
     if (
       cases?.includes("loct") &&
       morph &&
@@ -517,7 +518,8 @@ function baseName(
       !t.text.includes("-") &&
       t.lower.length > 6 &&
       /(?<=[бвгджзклмнпрстфхцчшщ])е$/u.test(t.lower) &&
-      morph(t.lower, cases)?.guessed
+      morph(t.lower, cases)?.guessed &&
+      !/[ая]$/u.test(morph(t.lower, cases)?.base ?? "")
     )
       return capital(t.text.slice(0, -1));
     // "для Эко-Фермы", "с Агро-Югом": after a preposition a hyphenated name declines its last part only.
@@ -1339,6 +1341,7 @@ function findClients(
     // "ушли к «Хлебпрому»": a name inside words already read (there, the loss's reason) is no client;
     // "на выставке «Здравоохранение»": nor an exhibition's.
     const eventBefore = /(\p{L}+)\s*$/u.exec(text.slice(0, m.index))?.[1];
+    if (EVENT_NOUN.test(norm(eventBefore ?? ""))) used.push([m.index, m.index + m[0].length]);
     if (!name || consumed.some(([a, b]) => m.index >= a && m.index + m[0].length <= b) || EVENT_NOUN.test(norm(eventBefore ?? "")))
       continue;
     // "с «Азимутом»", "по «Инжстройпроекту»": quotes right after a preposition hold the name in the case it governs;
@@ -2043,6 +2046,15 @@ function readWithMemo(
   for (const [i, c] of clauses.entries())
     if (RELATIVE_CLAUSE.test(raws[i]!)) Object.assign(c, { kind: null, outcome: null, day: null, clients: [], amountMinor: null });
   sentAsAsked(clauses, raws);
+  // "Азот-Снабу провёл презентацию, позавчера": a day told alone after a clause is that clause's day.
+  for (const [i, c] of clauses.entries()) {
+    const before = clauses[i - 1];
+    if (!before || c.kind !== null || c.clients.length > 0 || !c.day || before.day || !before.kind) continue;
+    if (!/^(?:вчера|позавчера|yesterday|(?:в|во|on)\s+\p{L}+)[\s.!]*$/iu.test(raws[i]!.trim())) continue;
+    before.day = c.day;
+    before.pastDay = c.pastDay;
+    c.day = null;
+  }
   // "орбитамед говорят дорого, отказ", "кондитер — нет бюджета до весны, отказ": what they said, told just before the loss,
   // is its reason.
   for (const [i, c] of clauses.entries()) {
