@@ -892,7 +892,8 @@ function readClause(
   for (const [kind, re] of KIND_PATTERNS) {
     const all = spans(re, lower);
     consumed.push(...all);
-    const ss = all.filter(([a]) => a < aboutAt);
+    // "охранник соединять отказался": a refusal to put one through is the call not reached, no loss.
+    const ss = all.filter(([a, b]) => a < aboutAt && !(kind === "lost" && noanswer.some(([x, y]) => x <= a && b <= y)));
     if (ss.length > 0) kindsFound.set(kind, ss);
     if (kind === "meeting")
       clause.videoMedium =

@@ -1918,6 +1918,61 @@ describe("readFreeText, round 13: reasons of a loss", () => {
   });
 });
 
+describe("readFreeText, round 14", () => {
+  const known = ["Кедр", "Стеллаж-Про", "Курьер-Экспресс", "Brightfield Foods"];
+  const got = (text: string) =>
+    read(text, known).entries.map(
+      (e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}${e.day ? `@${JSON.stringify(e.day)}` : ""}`,
+    );
+
+  it("reads no client from a product code, a period, an opening English verb or a report's heading", () => {
+    expect(got("Lunch with Tom from Apex Metals, talked Q3 volumes")).toEqual(["meeting@Apex Metals"]);
+    expect(got("обсудили поставку арматуры А500С с Кедром")).toEqual(["call:reached@Кедр"]);
+    expect(got("Tried Apex twice, straight to voicemail")).toEqual(["call:noanswer@Apex"]);
+    expect(got("Итоги дня: Кедр — недозвон")).toEqual(["call:noanswer@Кедр"]);
+  });
+
+  it("reads no client from an exhibition's quoted name", () => {
+    expect(got("с выставки «Мир Металла» новый контакт — завод «Прокат»")).toEqual(["lead@Прокат"]);
+  });
+
+  it("reads a gatekeeper who refuses to connect, or sends one to write, as not reached", () => {
+    expect(got("набрал Кедр, охранник соединять отказался")).toEqual(["call:noanswer@Кедр"]);
+    expect(got("Кедр: секретарь не соединила, пишите на почту")).toEqual(["call:noanswer@Кедр"]);
+  });
+
+  it("reads a competitor chosen as the loss's reason and never as a client", () => {
+    expect(got("Кедр потеряли, выбрали Дубраву")).toEqual(["lost@Кедр"]);
+    expect(read("Кедр потеряли, выбрали Дубраву", known).entries[0]?.lostReason).toBe("выбрали Дубраву");
+    expect(got("потеряли Кедр, ушли в ПЭК, там дешевле")).toEqual(["lost@Кедр"]);
+  });
+
+  it("reads no known client from a trade's or a product's common noun", () => {
+    expect(got("решили пока своими курьерами возить, Кедр отказался")).toEqual(["lost@Кедр"]);
+    expect(got("провёл в Кедре презентацию по мезонинным стеллажам")).toEqual(["presentation@Кедр"]);
+  });
+
+  it("reads a name opening a message before a dash, capitalised first word and lowercase rest", () => {
+    expect(got("Ферум склад — получили предоплату 600 тыс")).toEqual(["deal@Ферум Склад"]);
+    expect(got("Bluestone paper - prepayment received, 75k")).toEqual(["deal@Bluestone paper"]);
+    expect(got("Portview tender - we lost")).toEqual(["lost@Portview"]);
+  });
+
+  it("keeps a capitalised small word between capitalised Latin words inside the name", () => {
+    expect(got("called Lakeside Office Supply, spoke to the owner")).toEqual(["call:reached@Lakeside Office Supply"]);
+  });
+
+  it("declines a hyphenated name's feminine first part and an unknown word's locative", () => {
+    expect(got("набрал «Облицовку-М», не взяли")).toEqual(["call:noanswer@Облицовка-М"]);
+    expect(got("дошёл до ЛПР в Транслайне")).toEqual(["call:reached@Транслайн"]);
+    expect(got("дошёл до ЛПР в «Стройбазе Восток»")).toEqual(["call:reached@Стройбаза Восток"]);
+  });
+
+  it("dates a clause by a day told alone after it", () => {
+    expect(got("Кедру провёл презентацию, позавчера")).toEqual(['presentation@Кедр@{"type":"ago","days":2}']);
+  });
+});
+
 describe("readFreeText on hostile input", () => {
   it("does not ask the dictionary about a word too long or too hyphenated to be a name", () => {
     expect(morph("а-а-а-а-а", null)).toBeNull();
