@@ -62,6 +62,13 @@ const DEV_16: Floors = { exact: 0.9, en: 0.84, kind: 0.965, outcome: 0.955, amou
 const DEV_17: Floors = { exact: 0.925, en: 0.97, kind: 0.975, outcome: 0.935, amount: 0.995, client: 0.935, day: 0.98 };
 const DEV_18: Floors = { exact: 0.945, en: 0.945, kind: 0.96, outcome: 0.955, amount: 0.995, client: 0.945, day: 0.96, nothing: 0.95 };
 const DEV_19: Floors = { exact: 0.96, en: 0.97, kind: 0.99, outcome: 0.995, amount: 0.995, client: 0.95, day: 0.99 };
+// dev-20 and dev-21 (heldout-12, two authors) and dev-22 and dev-23 (heldout-13) joined development in round 14, each
+// after its unseen score was read, and are held at the level round 14 reached on them. dev-21 keeps one nothing-to-log
+// miss (a complaint that nobody picks up, read as a call not reached).
+const DEV_20: Floors = { exact: 0.935, en: 0.92, kind: 0.965, outcome: 0.935, amount: 0.95, client: 0.95, day: 0.965 };
+const DEV_21: Floors = { exact: 0.905, en: 0.945, kind: 0.91, outcome: 0.82, amount: 0.995, client: 0.905, day: 0.92, nothing: 0.95 };
+const DEV_22: Floors = { exact: 0.93, en: 0.97, kind: 0.99, outcome: 0.975, amount: 0.95, client: 0.935, day: 0.98 };
+const DEV_23: Floors = { exact: 0.875, en: 0.945, kind: 0.965, outcome: 0.93, amount: 0.955, client: 0.865, day: 0.975 };
 const SETS: [string, Floors][] = [
   ...["dev-1", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9", "dev-10"].map((n): [string, Floors] => [n, TARGETS]),
   ["dev-11", DEV_11],
@@ -73,6 +80,10 @@ const SETS: [string, Floors][] = [
   ["dev-17", DEV_17],
   ["dev-18", DEV_18],
   ["dev-19", DEV_19],
+  ["dev-20", DEV_20],
+  ["dev-21", DEV_21],
+  ["dev-22", DEV_22],
+  ["dev-23", DEV_23],
 ];
 
 describe("free-text reader on the development sets", () => {
