@@ -2084,6 +2084,24 @@ function readWithMemo(
   }
   // "Волга Логистик перенесли встречу, Саша сам позвонил", "Каскад — созвонились с Олегом": a clause that names only a
   // person by a first name or a role speaks of the contact at the one company the message names elsewhere.
+  // "оплатили за изыскания под ЛЭП", "«Фермер-Вет», Саратов", "Михайлов передвинул встречу": beside a company, a new
+  // abbreviation is what was sold, a town where the company is, a surname alone its person — none of them a client.
+  const sideWord = (x: ClientRef, raw: string) =>
+    x.isNew &&
+    !x.place &&
+    !/\s/u.test(x.typed) &&
+    // "ООО Спектр и ИП Фомин": a sole trader is a client by his surname.
+    !/(?:^|[^\p{L}])ип\s*$/iu.test(raw.slice(0, x.start)) &&
+    (/^[\p{Lu}]{2,5}$/u.test(x.typed) ||
+      (morph !== null && isCyrillic(x.typed) && ["geo", "surname"].includes(morph(norm(x.typed), null)?.proper ?? "")));
+  if (clauses.some((c, i) => c.clients.some((x) => !x.place && !x.weak && !sideWord(x, raws[i]!))))
+    for (const [i, c] of clauses.entries()) {
+      const kept = c.clients.filter((x) => !sideWord(x, raws[i]!));
+      if (kept.length < c.clients.length) {
+        c.clients = kept.length > 0 ? kept : c.clients.map((x) => (sideWord(x, raws[i]!) ? { ...x, place: true, person: true } : x));
+        c.newlyRead = true;
+      }
+    }
   const firms = new Map<string, ClientRef>();
   for (const c of clauses) for (const x of c.clients) if (!x.place && !x.weak) firms.set(clientKey(x.name), x);
   if (firms.size === 1)
