@@ -646,7 +646,9 @@ function nameish(
   // "с ИТ-директором", "коммерческий-директор": a role with a prefix is a role too.
   const cut = t.lower.lastIndexOf("-");
   if (cut > 0 && morph && ROLES.has(morph(t.lower.slice(cut + 1), null)?.base ?? "")) return false;
-  if (!isUpper(t.text) && (TRADE.test(t.lower) || TENDER_NOUN.test(t.lower))) return false;
+  if (!isUpper(t.text) && TRADE.test(t.lower)) return false;
+  // "Тендер «Ветлечебница №3» проиграли": a tender is whose it is, never a name, capitalised too.
+  if (TENDER_NOUN.test(t.lower) && /^(?:тендер|конкурс|закупк|аукцион)\p{L}{0,3}$/u.test(t.lower)) return false;
   // "ладога отказалась": typed in lower case, a message's first word is a name when the dictionary knows it as one;
   // "уралмебель дозвон": or when it does not know it at all, a noun in the nominative right before an event word.
   if (!isUpper(t.text) && !afterPrep && !(first && (morph?.(t.lower, null)?.proper || unknownBeforeEvent))) return false;
@@ -2051,7 +2053,7 @@ function readWithMemo(
   for (const [i, c] of clauses.entries()) {
     const before = clauses[i - 1];
     if (!before || c.kind !== null || c.clients.length > 0 || !c.day || before.day || !before.kind) continue;
-    if (!/^(?:вчера|позавчера|yesterday|(?:в|во|on)\s+\p{L}+)[\s.!]*$/iu.test(raws[i]!.trim())) continue;
+    if (!/^(?:вчера|позавчера|yesterday|(?:в|во|on)\s+\p{L}+)(?:\s+(?:сообщил|написал|сказал)\p{L}*)?[\s.!]*$/iu.test(raws[i]!.trim())) continue;
     before.day = c.day;
     before.pastDay = c.pastDay;
     c.day = null;
