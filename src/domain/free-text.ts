@@ -2049,6 +2049,25 @@ function readWithMemo(
   for (const [i, c] of clauses.entries())
     if (RELATIVE_CLAUSE.test(raws[i]!)) Object.assign(c, { kind: null, outcome: null, day: null, clients: [], amountMinor: null });
   sentAsAsked(clauses, raws);
+  // "проиграли, сказали у Эвотора лучше условия": what they said right after a loss is its reason, not another client;
+  // "подписал на 800к, поправка: на 850к": a sum corrected replaces the one before, confirmed first.
+  for (const [i, c] of clauses.entries()) {
+    const before = clauses[i - 1];
+    if (!before || c.kind !== null) continue;
+    const said = /^(?:сказал\p{L}*|говор(?:ят|ит)|said)\s+(?:что\s+|that\s+)?(.+)$/iu.exec(raws[i]!.trim());
+    if (before.kind === "lost" && !before.reason && said?.[1]) {
+      before.reason = reasonText(said[1]);
+      before.newlyRead = true;
+      c.clients = [];
+      c.unexplained = [];
+    }
+    if (before.kind === "deal" && c.amountMinor !== null && /^(?:поправка|точнее|вернее|correction)(?![\p{L}])/iu.test(raws[i]!.trim())) {
+      before.amountMinor = c.amountMinor;
+      before.amountPhrase = c.amountPhrase;
+      before.newlyRead = true;
+      c.amountMinor = null;
+    }
+  }
   // "Азот-Снабу провёл презентацию, позавчера": a day told alone after a clause is that clause's day.
   for (const [i, c] of clauses.entries()) {
     const before = clauses[i - 1];
@@ -2095,7 +2114,12 @@ function readWithMemo(
     // "ООО Спектр и ИП Фомин": a sole trader is a client by his surname.
     !/(?:^|[^\p{L}])ип\s*$/iu.test(raw.slice(0, x.start)) &&
     (/^[\p{Lu}]{2,5}$/u.test(x.typed) ||
-      (morph !== null && isCyrillic(x.typed) && ["geo", "surname"].includes(morph(norm(x.typed), null)?.proper ?? "")));
+      (morph !== null && isCyrillic(x.typed) && morph(norm(x.typed), null)?.proper === "surname") ||
+      // A town only standing alone between commas or after a preposition of place ("Меркурий на 150к" is a client).
+      (morph !== null &&
+        isCyrillic(x.typed) &&
+        morph(norm(x.typed), null)?.proper === "geo" &&
+        (raw.trim() === x.typed || /(?:^|\s)(?:по|под|из|в|во|на)\s+$/iu.test(raw.slice(0, x.start)))));
   if (clauses.some((c, i) => c.clients.some((x) => !x.place && !x.weak && !sideWord(x, raws[i]!))))
     for (const [i, c] of clauses.entries()) {
       const kept = c.clients.filter((x) => !sideWord(x, raws[i]!));
