@@ -1973,6 +1973,39 @@ describe("readFreeText, round 14", () => {
   });
 });
 
+describe("readFreeText, round 15", () => {
+  const known = ["Кедр", "Northgate Logistics"];
+  const got = (text: string) =>
+    read(text, known).entries.map(
+      (e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}${e.day ? `@${JSON.stringify(e.day)}` : ""}`,
+    );
+
+  it("reads no client, beside a company, from a new abbreviation, a town or a lone surname; a sole trader still is one", () => {
+    expect(got("Кедр оплатили 430 000 за изыскания под ЛЭП")).toEqual(["deal@Кедр"]);
+    expect(got("лид с сайта: «Фермер-Вет», Саратов, нужен УЗИ")).toEqual(["lead@Фермер-Вет"]);
+    expect(got("звонил в Кедр, Михайлов передвинул нашу встречу на понедельник")).toEqual(["call:meeting@Кедр"]);
+    expect(got("на выставке взял 2 контакта — ООО Спектр и ИП Фомин")).toHaveLength(2);
+    expect(got("закрыл Звезду на 90к и Меркурий на 150к")).toEqual(["deal@Звезда", "deal@Меркурий"]);
+  });
+
+  it("reads what they said right after a loss as its reason, and a corrected sum as the sum, confirmed first", () => {
+    const loss = read("Кедр проиграли, сказали у Дуба лучше условия", known);
+    expect(loss.entries.map((e) => `${e.kind}@${e.clientName}:${e.lostReason}`)).toEqual(["lost@Кедр:у Дуба лучше условия"]);
+    expect(loss.confident).toBe(false);
+    const deal = read("Кедр подписал на 800к, поправка: на 850к", known);
+    expect(deal.entries.map((e) => e.amountMinor)).toEqual([85_000_000]);
+    expect(deal.confident).toBe(false);
+  });
+
+  it("reads 'busy line', 'lunch yesterday with', a report's heading, a capitalised tender and a day told with 'сообщили'", () => {
+    expect(got("Northgate – busy line twice")).toEqual(["call:noanswer@Northgate Logistics"]);
+    expect(got("had lunch yesterday with Tom from Northgate")).toEqual(['meeting@Northgate Logistics@{"type":"ago","days":1}']);
+    expect(got("Вечерний отчёт: Кедр — недозвон")).toEqual(["call:noanswer@Кедр"]);
+    expect(got("Тендер «Ветлечебница №3» проиграли")).toEqual(["lost@Ветлечебница №3"]);
+    expect(got("Кедр ушли к конкурентам, позавчера сообщили")).toEqual(['lost@Кедр@{"type":"ago","days":2}']);
+  });
+});
+
 describe("readFreeText on hostile input", () => {
   it("does not ask the dictionary about a word too long or too hyphenated to be a name", () => {
     expect(morph("а-а-а-а-а", null)).toBeNull();
