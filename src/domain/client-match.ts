@@ -10,9 +10,12 @@
  */
 export const BUSINESS_TYPES: readonly string[] = ["ск", "тск", "пк", "тпк", "пкф", "нпо", "нпп", "нпк", "нпф", "чоп"];
 
-/** Common nouns of a trade that open many companies' names: no known client is read from one alone. */
+/**
+ * Common nouns of a trade or a product that open many companies' names, as whole words with a case ending
+ * ("ресторану", "типографию", not "Стройинвест"): no known client is read from one alone.
+ */
 const TRADE_WORD =
-  /^(?:ресторан|кафе|типографи|печат|аптек|клиник|магазин|салон|агрофирм|агрохолдинг|хлебозавод|завод|фабрик|компани|склад|сервис|групп|торгов|строй|снаб|логистик|упаковк|клининг|уборк|доставк|ремонт|охран|страхов|печат|курьер|косметик|кровл|стеллаж|техник|центр)/u;
+  /^(?:ресторан|кафе|типографи|печат|аптек|клиник|магазин|салон|агрофирм|агрохолдинг|хлебозавод|завод|фабрик|компани|склад|сервис|групп|торгов|строй|снаб|логистик|упаковк|клининг|уборк|доставк|ремонт|охран|страхов|курьер|косметик|кровл|стеллаж|техник|центр)\p{L}{0,3}$/u;
 
 /** Legal forms and business types typed before or after a company's name ("ООО", "ИП", "LLC", "ГБУ", "ТК", "СК"): no part of the name. */
 export const LEGAL_WORDS: ReadonlySet<string> = new Set([
@@ -369,7 +372,7 @@ export function matchKnownAt(
       if (client.first && known.uniqueFirst.has(client.first) && sameName(one, bases[at] ?? null, client.first, "no_typo")) {
         // "Stellar Hospitality" for «Stellar Hospitality Supply»: the name's next words typed after it are the name too.
         let n = 1;
-        while (n < client.words.length - 1 && compact(words[at + n] ?? "") === client.words[n]) n++;
+        while (n < client.words.length - 1 && at + n < words.length && client.words[n] && compact(words[at + n]!) === client.words[n]) n++;
         return { client, words: n };
       }
       // "звонил в Кедр": a capitalised last word of a longer name, when no other client shares it.

@@ -61,6 +61,7 @@ import {
   NEGATION_BEFORE,
   NOANSWER,
   NOANSWER_AFTER_CALL,
+  NOANSWER_UNLESS_REACHED,
   NOT_HELD,
   NUMBER_WORDS,
   ONLY,
@@ -201,7 +202,6 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
   AGO.lastIndex = 0;
   const ago = AGO.exec(lower)?.[0];
   if (ago) day = { type: "ago", days: /^(?:позавчера|day)/u.test(ago) ? 2 : ago === "вчера" || ago === "yesterday" ? 1 : 0 };
-  WEEKDAY.lastIndex = 0;
   for (const m of allMatches(WEEKDAY, lower)) {
     found.push([m.index, m.index + m[0].length]);
     // "встреча в пятницу" is when it is set, not when it was: a weekday dates a clause only when something was done.
@@ -748,13 +748,21 @@ function numericAmounts(text: string): AmountHit[] {
     if ("error" in parsed) continue;
     Object.assign(hit, { minor: parsed.minor, invalid: false, strong: true, foreign: next.foreign, mult: next.mult });
   }
-  // "на 2 млн 300", "2 млн 300 тыс": the hundreds after millions are thousands of the same sum.
+  // "на 2 млн 300", "2 млн 300 тыс", "2 млн 300 000": what follows millions with no word between is the rest of the sum.
   for (let i = hits.length - 2; i >= 0; i--) {
     const [hit, next] = [hits[i]!, hits[i + 1]!];
     const thousands = next.mult === "тыс" || (!next.strong && next.mult === undefined);
-    if (hit.mult !== "млн" || hit.minor === null || !thousands || !/^\d{1,3}$/u.test(next.num) || text.slice(hit.end, next.start).trim())
+    const bare = next.num.replace(/[\s\u00A0\u202F\u2009]/gu, "");
+    const roubles = !next.strong && next.mult === undefined && /^\d{5,6}$/u.test(bare);
+    if (
+      hit.mult !== "млн" ||
+      hit.minor === null ||
+      !thousands ||
+      !(roubles || /^\d{1,3}$/u.test(next.num)) ||
+      text.slice(hit.end, next.start).trim()
+    )
       continue;
-    const more = parseAmount(`${next.num} тыс`);
+    const more = parseAmount(roubles ? bare : `${next.num} тыс`);
     if ("error" in more) continue;
     Object.assign(hit, { minor: hit.minor + more.minor, end: next.end });
     hits.splice(i + 1, 1);
@@ -777,6 +785,8 @@ interface MessageContext {
   calledOff?: boolean;
   /** Tells somebody reached somewhere ("дозвонился", not "не дозвонился"). */
   reached?: boolean;
+  /** Books a meeting somewhere ("договорились о встрече"). */
+  booked?: boolean;
   /** About a tender ("участвуем в тендере"). */
   tender?: boolean;
   /** Names an offer in English, wanted or sent ("asked for a proposal"), that "sent it" may send. */
@@ -826,6 +836,7 @@ function readClause(
         ...spans(NOANSWER, lower),
         ...(context.call ? spans(NOANSWER_AFTER_CALL, lower) : []),
         ...(context.reached || !context.call ? [] : spans(BOSS_AWAY, lower)),
+        ...(context.reached || context.booked ? [] : spans(NOANSWER_UNLESS_REACHED, lower)),
         ...reachNegated.filter(([a]) => context.call || NEGATED_ABILITY.test(lower.slice(0, a))),
       ].sort((x, y) => x[0] - y[0]);
   // "встреча в пятницу прошла": a meeting said to have taken place is held, not booked.
@@ -1161,7 +1172,6 @@ function readClause(
   // The reason of a loss follows a dash, a colon or "потому что"; names come before it.
   let head = text;
   if (clause.kind === "lost") {
-    REASON_SEP.lastIndex = 0;
     const lostAt = kindsFound.get("lost")?.[0]?.[0] ?? 0;
     // The reason comes after the loss word: "Вега — отказ, дорого" names the client before it.
     const sep = allMatches(REASON_SEP, lower).find((m) => m.index >= lostAt);
@@ -1328,6 +1338,9 @@ function unexplainedWords(text: string, lower: string, headEnd: number, consumed
     .map((t) => t.lower);
 }
 
+/** A name in quotes; an apostrophe inside a word ("wouldn't", "Acme's") quotes nothing. */
+const QUOTED = /(?:[«"“„]|(?<![\p{L}])')([^«»"“”„']{1,200})(?:[»"”“]|'(?![\p{L}]))/gu;
+
 function findClients(
   text: string,
   headEnd: number,
@@ -1339,7 +1352,7 @@ function findClients(
   let contactDropped = false;
   const used: [number, number][] = [];
   // Quoted names are taken as written; an apostrophe inside a word ("wouldn't", "Acme's") quotes nothing.
-  for (const m of text.slice(0, headEnd).matchAll(/(?:[«"“„]|(?<![\p{L}])')([^«»"“”„']{1,200})(?:[»"”“]|'(?![\p{L}]))/gu)) {
+  for (const m of allMatches(QUOTED, text.slice(0, headEnd))) {
     let name = stripLegal(m[1]!.trim());
     // "ушли к «Хлебпрому»": a name inside words already read (there, the loss's reason) is no client;
     // "на выставке «Здравоохранение»": nor an exhibition's.
@@ -1869,7 +1882,6 @@ function splitClauses(text: string, morph: Morphology | null, known: KnownClient
       const deckSentAlong = DECK_NOUN.test(l) && spans(SENT_VERB, `${norm(current)} ${l}`).length > 0;
       if (!deckSentAlong && (ownAmount || (pieceEvent && hasEvent(norm(current))))) {
         // "Орбиту на 300 и Атлант на 200 тыс": the first piece keeps the multiplier it shared.
-        AMOUNT_RE.lastIndex = 0;
         const shared =
           ownAmount && !findAmounts(current).some((a) => a.strong) ? allMatches(AMOUNT_RE, piece).find((m) => m[3])?.[3] : undefined;
         if (shared) current = current.replace(/(\d)(?!.*\d)/u, `$1 ${shared}`);
@@ -1918,11 +1930,11 @@ const RUN_ON_LEAD = new Set([
   "снова",
 ]);
 
+const WAITS_NOW = new Set(["ждут", "ждет", "ждем", "хотят", "просят", "waiting", "want", "wants"]);
 /**
  * "звонил в полюс никто не взял потом набрал звезду поговорили отправил кп": voice input and
  * quick typing leave no commas, so a past-tense verb that starts another event starts a clause.
  */
-const WAITS_NOW = new Set(["ждут", "ждет", "ждем", "хотят", "просят", "waiting", "want", "wants"]);
 function splitRunOn(clause: string, morph: Morphology, known: KnownClients | null): string[] {
   const tokens = tokenize(clause);
   if (tokens.length < 4) return [clause];
@@ -1984,7 +1996,6 @@ interface Draft {
   amountPhrase: string | null;
 }
 
-/** Reads a free-text report into proposed entries. */
 const NAME_PREP = "(?:в|во|с|со|к|ко|у|для|из|от)";
 /** "в дельту нет не в дельту а в дельта принт", "в «Арсенал»… тьфу, то есть в ПромАрсенал": a name taken back. */
 const TAKEN_BACK = [
@@ -1994,13 +2005,14 @@ const TAKEN_BACK = [
     "giu",
   ),
 ];
-/** Blanks a name the writer took back, keeping every other character where it was. */
+/** Drops a name the writer took back (a space in its place: long runs of spaces slow every later pattern). */
 function dropTakenBack(text: string): string {
   let out = text;
-  for (const re of TAKEN_BACK) out = out.replace(re, (m) => " ".repeat(m.length));
+  for (const re of TAKEN_BACK) out = out.replace(re, " ");
   return out;
 }
 
+/** Reads a free-text report into proposed entries. */
 export function readFreeText(
   typed: string,
   knownClients: readonly string[],
@@ -2042,6 +2054,7 @@ function readWithMemo(
       ([a]) => !NEGATED_JUST_BEFORE.test(lowerText.slice(0, a)),
     ),
     tender: /тендер|tender|аукцион|конкурс|закупк/u.test(lowerText),
+    booked: spans(MEETING_OUTCOME, lowerText).length > 0,
     offerNamed: /(?<![\p{L}])(?:proposal|quote|quotation|pricing|price\s+list|estimate|offer)(?![\p{L}])/u.test(lowerText),
   };
   const clauses = raws.map((c) => readClause(c, index, sorted, morph, context));
@@ -2072,7 +2085,8 @@ function readWithMemo(
   for (const [i, c] of clauses.entries()) {
     const before = clauses[i - 1];
     if (!before || c.kind !== null || c.clients.length > 0 || !c.day || before.day || !before.kind) continue;
-    if (!/^(?:вчера|позавчера|yesterday|(?:в|во|on)\s+\p{L}+)(?:\s+(?:сообщил|написал|сказал)\p{L}*)?[\s.!]*$/iu.test(raws[i]!.trim())) continue;
+    if (!/^(?:вчера|позавчера|yesterday|(?:в|во|on)\s+\p{L}+)(?:\s+(?:сообщил|написал|сказал)\p{L}*)?[\s.!]*$/iu.test(raws[i]!.trim()))
+      continue;
     before.day = c.day;
     before.pastDay = c.pastDay;
     c.day = null;
@@ -2083,7 +2097,19 @@ function readWithMemo(
     const before = clauses[i - 1];
     if (c.kind !== "lost" || c.reason || !before || before.kind !== null) continue;
     const said = SAID_BEFORE_LOSS.exec(raws[i - 1]!);
-    if (said?.[1] && !/^(?:нет|no)$/iu.test(said[1])) c.reason = said[1].slice(0, MAX_REASON_LENGTH);
+    // "Вега — короче, отказ", "отчёт: Вега, отказ": a word or two of filler, or the client's own name, is no reason.
+    const words = said?.[1]?.match(/\p{L}+/gu) ?? [];
+    const afterDash = said !== null && /^\s*[—–:-]/u.test(said[0]);
+    if (
+      !said?.[1] ||
+      /^(?:нет|no)$/iu.test(said[1]) ||
+      (afterDash && words.length < 2) ||
+      before.clients.some((x) => said[1]!.includes(x.typed))
+    )
+      continue;
+    c.reason = said[1].slice(0, MAX_REASON_LENGTH);
+    // Read from another clause: confirmed, never stored unasked.
+    c.newlyRead = true;
   }
   // "Леонид из «ПрофТехСнаба» сам позвонил, хотят кабель — новый лид": the inbound call is how the lead came in.
   if (clauses.some((c) => c.kind === "lead"))

@@ -1910,11 +1910,15 @@ describe("readFreeText, round 13: reasons of a loss", () => {
     expect(reason("Кедр ушли к конкуренту, там отсрочка 90 дней")).toEqual(["lost:ушли к конкуренту, там отсрочка 90 дней"]);
   });
 
-  it("reads 'пока без нас' as a loss, 'they're out' ending a clause as one, and 'no reason given' as none", () => {
+  it("reads 'пока без нас' as a loss, and 'no reason given' as none", () => {
     expect(reason("Кедр написали что пока без нас, свой поставщик")).toEqual(["lost:свой поставщик"]);
-    expect(reason("Northgate – they're out")).toEqual(["lost:null"]);
     expect(reason("Northgate said no. no reason given")).toEqual(["lost:null"]);
-    expect(read("called Northgate, he's out", known).entries.map((e) => e.outcome)).toEqual(["noanswer"]);
+  });
+
+  it("takes no filler after a dash, nor the client's own name, as a reason, and asks before storing one read there", () => {
+    for (const text of ["Кедр — короче, отказ", "Кедр - всё, отказ", "отчет: Кедр, отказ", "Northgate — ok, lost"])
+      expect(reason(text), text).toEqual(["lost:null"]);
+    expect(read("Кедр — нет денег до лета, отказ", known).confident).toBe(false);
   });
 });
 
@@ -2003,6 +2007,36 @@ describe("readFreeText, round 15", () => {
     expect(got("Вечерний отчёт: Кедр — недозвон")).toEqual(["call:noanswer@Кедр"]);
     expect(got("Тендер «Ветлечебница №3» проиграли")).toEqual(["lost@Ветлечебница №3"]);
     expect(got("Кедр ушли к конкурентам, позавчера сообщили")).toEqual(['lost@Кедр@{"type":"ago","days":2}']);
+  });
+});
+
+describe("readFreeText, review of rounds 13–15", () => {
+  it("never throws on a known name joined by '&' or '+' typed by its first word", () => {
+    for (const [text, known] of [
+      ["called Hollis", ["Hollis & Crane"]],
+      ["звонил Ромашке", ["Ромашка & Ко"]],
+      ["at halden", ["Halden & Moss"]],
+      ["набрал Альфу", ["Альфа + Бета"]],
+    ] as const)
+      expect(() => read(text, [...known]), text).not.toThrow();
+  });
+
+  it("lets a message left, a dead number or a miss not override somebody reached or a meeting booked", () => {
+    const known = ["Вега", "Омега"];
+    const outcomes = (text: string) => read(text, known).entries.map((e) => e.outcome);
+    expect(outcomes("поговорил с Вегой, оставил сообщение")).toEqual(["reached"]);
+    expect(outcomes("Вега — поговорили, номер старый")).toEqual(["reached"]);
+    expect(outcomes("позвонил в Омегу. Договорились о встрече, номер старый")).toEqual(["meeting"]);
+    expect(outcomes("Вега: голосовая почта, оставил сообщение")).toEqual(["noanswer"]);
+  });
+
+  it("still reads a known name that begins with a trade's word ('Стройинвест' for «Стройинвест Урал»)", () => {
+    expect(read("звонил в Стройинвест, поговорили", ["Стройинвест Урал"]).entries.map((e) => e.clientName)).toEqual(["Стройинвест Урал"]);
+  });
+
+  it("reads a sum told as millions and roubles ('2 млн 300 000'), but not a year after it", () => {
+    expect(read("Вега подписали на 2 млн 300 000", ["Вега"]).entries[0]?.amountMinor).toBe(230_000_000);
+    expect(read("Вега подписали на 1,5 млн 2024 года", ["Вега"]).entries[0]?.amountMinor).toBe(150_000_000);
   });
 });
 
