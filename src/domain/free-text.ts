@@ -254,6 +254,22 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
 
 const OBLIQUE: readonly GramCase[] = ["gent", "datv", "accs", "ablt", "loct"];
 const PERSON = new Set(["surname", "name"]);
+/**
+ * Verbs of calling and the case of whom they reach: "звонил кристаллу 3й раз" (dative), "набирал медсинтез"
+ * (accusative), "недозвон техноресурс"; read as name prepositions, lower case too (see CALL_OBJECT).
+ */
+const CALL_OBJECT_CASES: Record<string, readonly GramCase[]> = {
+  звонил: ["datv"],
+  звонила: ["datv"],
+  звонили: ["datv"],
+  недозвон: ["nomn", "datv"],
+  набрал: ["accs"],
+  набрала: ["accs"],
+  набрали: ["accs"],
+  набирал: ["accs"],
+  набирала: ["accs"],
+  набирали: ["accs"],
+};
 /** Prepositions before a client and the cases they govern. */
 const NAME_PREPS: Record<string, readonly GramCase[]> = {
   в: ["accs", "loct"],
@@ -271,19 +287,7 @@ const NAME_PREPS: Record<string, readonly GramCase[]> = {
   клиент: ["nomn"],
   компании: ["nomn", "datv", "gent"],
   компания: ["nomn"],
-  // "звонил кристаллу 3й раз": whom one rang, in the dative, typed in lower case too (see CALL_OBJECT).
-  звонил: ["datv"],
-  звонила: ["datv"],
-  звонили: ["datv"],
-  // "недозвон техноресурс": whom a call did not reach.
-  недозвон: ["nomn", "datv"],
-  // "набирал медсинтез": whom one dialled, in the accusative, even typed in lower case.
-  набрал: ["accs"],
-  набрала: ["accs"],
-  набрали: ["accs"],
-  набирал: ["accs"],
-  набирала: ["accs"],
-  набирали: ["accs"],
+  ...CALL_OBJECT_CASES,
   to: ["nomn"],
   with: ["nomn"],
   w: ["nomn"],
@@ -292,18 +296,7 @@ const NAME_PREPS: Record<string, readonly GramCase[]> = {
   from: ["nomn"],
 };
 /** The verbs of calling in NAME_PREPS, after which a lowercase word is a name only when it is a noun and no relative. */
-const CALL_OBJECT: ReadonlySet<string> = new Set([
-  "недозвон",
-  "звонил",
-  "звонила",
-  "звонили",
-  "набрал",
-  "набрала",
-  "набрали",
-  "набирал",
-  "набирала",
-  "набирали",
-]);
+const CALL_OBJECT: ReadonlySet<string> = new Set(Object.keys(CALL_OBJECT_CASES));
 const FAMILY = /^(?:мам|пап|жен|муж|сын|доч|брат|сестр|бабушк|дедушк|друг|подруг)\p{L}{0,3}$/u;
 const VERBISH = /(?:ли|ла|лся|лась|лись|ло|ть|ться|ем|им|ешь|ите|ул|ил|ал|ял|ел)$/u;
 
@@ -1996,7 +1989,10 @@ interface Draft {
   amountPhrase: string | null;
 }
 
-const NAME_PREP = "(?:в|во|с|со|к|ко|у|для|из|от)";
+/** The prepositions of NAME_PREPS a name taken back is typed after ("в дельту нет не в дельту а в …"). */
+const NAME_PREP = `(?:${Object.keys(NAME_PREPS)
+  .filter((p) => /^[а-я]{1,3}$/u.test(p) && p !== "до")
+  .join("|")})`;
 /** "в дельту нет не в дельту а в дельта принт", "в «Арсенал»… тьфу, то есть в ПромАрсенал": a name taken back. */
 const TAKEN_BACK = [
   new RegExp(`(?<![\\p{L}])${NAME_PREP}\\s+(\\S+)[\\s,]+нет[\\s,]+не\\s+${NAME_PREP}\\s+\\1[\\s,]+а\\s+(?=${NAME_PREP}\\s)`, "giu"),
