@@ -974,7 +974,7 @@ function readClause(
   const goneToCompetitor =
     goneTo !== null && !APPOINTMENT_WORD.test(lower) && lookupKnown(goneTo[1]!.replace(/[«»"]/gu, ""), known) === null;
   if (goneTo && goneToCompetitor) {
-    // "потеряли Экспедицию, ушли в ПЭК": the competitor is the reason's, never a client, whatever word told the loss.
+    // "потеряли Экспедицию, ушли в ТрансКом": the competitor is the reason's, never a client, whatever word told the loss.
     if (!kindsFound.has("lost")) kindsFound.set("lost", [[goneTo.index, goneTo.index + goneTo[0].length]]);
     consumed.push([goneTo.index, goneTo.index + goneTo[0].length]);
   }
@@ -2058,7 +2058,7 @@ function readWithMemo(
   for (const [i, c] of clauses.entries())
     if (RELATIVE_CLAUSE.test(raws[i]!)) Object.assign(c, { kind: null, outcome: null, day: null, clients: [], amountMinor: null });
   sentAsAsked(clauses, raws);
-  // "проиграли, сказали у Эвотора лучше условия": what they said right after a loss is its reason, not another client;
+  // "проиграли, сказали у Дуба лучше условия": what they said right after a loss is its reason, not another client;
   // "подписал на 800к, поправка: на 850к": a sum corrected replaces the one before, confirmed first.
   for (const [i, c] of clauses.entries()) {
     const before = clauses[i - 1];
