@@ -1,12 +1,19 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_CLIENT_LENGTH } from "../../src/domain/entry-parsing.js";
-import { isEventWord, readFreeText } from "../../src/domain/free-text.js";
+import { isEventWord, type ProposedEntry, readFreeText } from "../../src/domain/free-text.js";
 import { ACTIVITY_KINDS } from "../../src/domain/types.js";
 import { russianMorphology } from "../../src/services/russian-morphology.js";
 
 const morph = russianMorphology();
 const read = (text: string, known: string[] = []) => readFreeText(text, known, morph);
+/** An entry as "kind@client", a call with its outcome ("call:noanswer@Кедр"). */
+const label = (e: ProposedEntry) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`;
+/** What a message logs, as labels: nothing for a question, a plan or a flagged guess. */
+const logged = (text: string, known: string[]) => {
+  const r = read(text, known);
+  return r.nothing || r.guessed ? [] : r.entries.map(label);
+};
 
 describe("readFreeText", () => {
   it("matches a known client despite case endings and legal forms", () => {
@@ -439,10 +446,7 @@ describe("readFreeText, event words by family and scope", () => {
 // Round 6: word families and structure, in both languages; what is not an event logs nothing.
 describe("readFreeText, round 6: families, structure, English phrasing", () => {
   const known = ["Вега", "Атлант", "Полюс", "Меркурий", "Acme Corp", "Globex", "Initech"];
-  const got = (text: string) => {
-    const r = read(text, known);
-    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
-  };
+  const got = (text: string) => logged(text, known);
 
   it("reads a call not reached by any of its families, in both languages", () => {
     for (const [text, client] of [
@@ -646,10 +650,7 @@ describe("readFreeText, round 6: families, structure, English phrasing", () => {
 
 describe("readFreeText, round 7: names by word and by dictionary, amounts carried, moved meetings, diaries", () => {
   const known = ["Сокол", "Сибирский Кедр", "Белый Парус", "Гранит", "Полюс", "Bright Labs", "Northwind"];
-  const got = (text: string) => {
-    const r = read(text, known);
-    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
-  };
+  const got = (text: string) => logged(text, known);
 
   it("finds a known client by its last word, or with every word inflected, but never by a word a typo away", () => {
     expect(got("Кедру отправил КП")).toEqual(["proposal@Сибирский Кедр"]);
@@ -764,11 +765,7 @@ describe("readFreeText, round 8: trades and roles before names, names by sound, 
   const known = ["Кедр", "Лотос", "Орбита", "Атлант", "Skyline Group", "Nordic Foods", "Гранит"];
   const got = (text: string) => {
     const r = read(text, known);
-    return r.nothing || r.guessed
-      ? []
-      : r.entries.map(
-          (e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}${e.amountMinor ? `:${e.amountMinor / 100}` : ""}`,
-        );
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${label(e)}${e.amountMinor ? `:${e.amountMinor / 100}` : ""}`);
   };
 
   it("reads the name after a business's trade as typed, and no café named before a client as a meeting", () => {
@@ -899,10 +896,7 @@ describe("readFreeText, round 8: trades and roles before names, names by sound, 
 
 describe("readFreeText, round 10: loss reasons, meetings moved, budget freezes", () => {
   const known = ["Кедр", "ООО «Лотос»", "Орбита", "Greenway", "Bluebird Media"];
-  const got = (text: string) => {
-    const r = read(text, known);
-    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
-  };
+  const got = (text: string) => logged(text, known);
   const reason = (text: string) => read(text, known).entries.map((e) => e.lostReason);
 
   it("keeps whose situation it is out of a loss's reason", () => {
@@ -1017,10 +1011,7 @@ describe("readFreeText, round 10: loss reasons, meetings moved, budget freezes",
 
 describe("readFreeText, round 11: names the dictionary only guesses, sole traders, towns", () => {
   const known = ["Кедр", "ООО «Лотос»", "Орбита", "Байкал-Сервис", "ТД «Весна»"];
-  const got = (text: string) => {
-    const r = read(text, known);
-    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
-  };
+  const got = (text: string) => logged(text, known);
   const names = (text: string) => read(text, known).entries.map((e) => e.clientName);
 
   it("puts a name guessed as a known word behind an unknown beginning into the nominative, beginning kept", () => {
@@ -1112,10 +1103,7 @@ describe("readFreeText, round 11: names with a number, shortened known names, un
 
 describe("readFreeText, round 11: who answered a call", () => {
   const known = ["Кедр", "Орбита", "Титан", "Бриз", "Рубин", "Greenfield"];
-  const got = (text: string) => {
-    const r = read(text, known);
-    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
-  };
+  const got = (text: string) => logged(text, known);
 
   it("reads somebody at the client other than a gatekeeper who answered and spoke as the call reached", () => {
     expect(got("позвонил в Кедр, лпр в отпуске, зам сказал что решение после нг")).toEqual(["call:reached@Кедр"]);
@@ -1145,10 +1133,7 @@ describe("readFreeText, round 11: who answered a call", () => {
 
 describe("readFreeText, round 11: the kind told by context", () => {
   const known = ["Кедр", "Орбита", "Титан", "Бриз", "Рубин", "Эверест"];
-  const got = (text: string) => {
-    const r = read(text, known);
-    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
-  };
+  const got = (text: string) => logged(text, known);
 
   it("reads 'были у X' with a day or an adverb between as a visit", () => {
     expect(got("были вчера у рубина в офисе, обсудили объемы на след год")).toEqual(["meeting@Рубин"]);
@@ -1202,11 +1187,7 @@ describe("readFreeText, round 11: days of other clauses, callbacks asked for, a 
   const known = ["Кедр", "Бриз", "Рубин", "Титан", "Greenfield"];
   const got = (text: string) => {
     const r = read(text, known);
-    return r.nothing || r.guessed
-      ? []
-      : r.entries.map(
-          (e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}${e.day ? `@${JSON.stringify(e.day)}` : ""}`,
-        );
+    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${label(e)}${e.day ? `@${JSON.stringify(e.day)}` : ""}`);
   };
 
   it("dates no event by the weekday of a relative clause", () => {
@@ -1276,10 +1257,7 @@ describe("readFreeText, round 11: a person at a company in English", () => {
 
 describe("readFreeText, round 11: families widened on dev-11", () => {
   const known = ["Кедр", "Бриз", "Колос", "Greenfield"];
-  const got = (text: string) => {
-    const r = read(text, known);
-    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
-  };
+  const got = (text: string) => logged(text, known);
 
   it("reads a meeting ahead for a client the calls before did not name as that client's call", () => {
     expect(got("звонки: кедр - не взяли, колос - поговорил, бриз - встреча на чт")).toEqual([
@@ -1314,10 +1292,7 @@ describe("readFreeText, round 11: families widened on dev-11", () => {
 
 describe("readFreeText, round 11: more phrasings of the same situations", () => {
   const known = ["Кедр", "Бриз", "Алмаз", "Рубин", "Орион"];
-  const got = (text: string) => {
-    const r = read(text, known);
-    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
-  };
+  const got = (text: string) => logged(text, known);
   const reasons = (text: string) => read(text, known).entries.map((e) => `${e.clientName}: ${e.lostReason}`);
 
   it("reads a gatekeeper's report of the boss away as a call not reached, with no call word told", () => {
@@ -1342,10 +1317,7 @@ describe("readFreeText, round 11: more phrasings of the same situations", () => 
 
 describe("readFreeText, round 11: the same situations in English", () => {
   const known = ["Greenfield", "Volga Logistics"];
-  const got = (text: string) => {
-    const r = read(text, known);
-    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
-  };
+  const got = (text: string) => logged(text, known);
 
   it("reads a reminder about an invoice as a call reached, and an invoice in process as no proposal", () => {
     expect(got("reminded Greenfield about the overdue invoice, they promised to pay Friday")).toEqual(["call:reached@Greenfield"]);
@@ -1373,10 +1345,7 @@ describe("readFreeText, round 11: a person at a company named after 'в'", () =>
 
 describe("readFreeText, round 11, English: people at companies, loss families, visits, topics, days", () => {
   const known = ["Acme Corp", "Globex", "Initech", "Northwind Traders", "Summit Dental"];
-  const got = (text: string) => {
-    const r = read(text, known);
-    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
-  };
+  const got = (text: string) => logged(text, known);
 
   it("reads a person at or from a company, or after a title, as no client of their own", () => {
     expect(got("left a vm for Mr Collins at Redstone Builders")).toEqual(["call:noanswer@Redstone Builders"]);
@@ -1591,10 +1560,7 @@ describe("readFreeText, round 11, English: people at companies, loss families, v
 
 describe("readFreeText, round 11: families widened on dev-13", () => {
   const known = ["Кедр", "Бриз", "Рубин", "Нива-Юг", "Медикор", "Greenfield"];
-  const got = (text: string) => {
-    const r = read(text, known);
-    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
-  };
+  const got = (text: string) => logged(text, known);
   const reasons = (text: string) => read(text, known).entries.map((e) => `${e.clientName}: ${e.lostReason}`);
 
   it("reads a thank-you for a reminder as nothing, and a meeting nobody came to as no call", () => {
@@ -1629,10 +1595,7 @@ describe("readFreeText, round 11: families widened on dev-13", () => {
 
 describe("readFreeText, round 11: more families widened on dev-13", () => {
   const known = ["Кедр", "Бриз", "Медикор", "Greenfield"];
-  const got = (text: string) => {
-    const r = read(text, known);
-    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
-  };
+  const got = (text: string) => logged(text, known);
 
   it("reads people by their role in the plural, and English team names, as no client", () => {
     expect(got("Бриз в пн оплатили, во вт съездил к ним на склад познакомиться с кладовщиками")).toEqual(["deal@Бриз", "meeting@Бриз"]);
@@ -1666,10 +1629,7 @@ describe("readFreeText, round 11: more families widened on dev-13", () => {
 
 describe("readFreeText, round 11: statuses, streets, diaries, hyphenated known names", () => {
   const known = ["Кедр", "Ладога-Трейд", "Фармия", "Бриз"];
-  const got = (text: string) => {
-    const r = read(text, known);
-    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
-  };
+  const got = (text: string) => logged(text, known);
 
   it("reads a proposal ready and still to send as nothing done, one ready and sent as sent", () => {
     expect(got("кп для Кедра готово, отправлю завтра утром")).toEqual([]);
@@ -1702,7 +1662,7 @@ describe("readFreeText, round 12: two-word names in an oblique case", () => {
 
 describe("readFreeText, round 12: a contact named alone in a clause", () => {
   const known = ["Каскад", "Орион", "Волга-Логистик"];
-  const got = (text: string) => read(text, known).entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  const got = (text: string) => read(text, known).entries.map(label);
 
   it("reads a clause naming only a person by a first name as the one company named elsewhere in the message", () => {
     expect(got("Волга Логистик перенесли встречу на неделю, Саша сам позвонил")).toEqual(["call:meeting@Волга-Логистик"]);
@@ -1717,8 +1677,7 @@ describe("readFreeText, round 12: a contact named alone in a clause", () => {
 });
 
 describe("readFreeText, round 12: a person after a contact or a role word", () => {
-  const got = (text: string) =>
-    read(text, ["Кедр"]).entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  const got = (text: string) => read(text, ["Кедр"]).entries.map(label);
 
   it("reads one word after 'contact', 'контакт', an English role or 'reached' as the person at the company named", () => {
     expect(got("new lead Harbor Foods, contact Tom")).toEqual(["lead@Harbor Foods"]);
@@ -1755,8 +1714,7 @@ describe("readFreeText, round 12: a deck sent along with the offer", () => {
 
 describe("readFreeText, round 12: the same events told again for another day", () => {
   const known = ["Орион", "Каскад"];
-  const got = (text: string) =>
-    read(text, known).entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}@${JSON.stringify(e.day)}`);
+  const got = (text: string) => read(text, known).entries.map((e) => `${label(e)}@${JSON.stringify(e.day)}`);
 
   it("repeats the events before on a day told with 'тоже', 'опять то же самое' or 'too', confirmed first", () => {
     expect(got("звонил в Каскад в понедельник, не взяли, во вторник тоже")).toEqual([
@@ -1773,8 +1731,7 @@ describe("readFreeText, round 12: the same events told again for another day", (
 });
 
 describe("readFreeText, round 13: names in quotes, after roles and after verbs of calling", () => {
-  const got = (text: string, known: string[] = ["Кедр"]) =>
-    read(text, known).entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`);
+  const got = (text: string, known: string[] = ["Кедр"]) => read(text, known).entries.map(label);
 
   it("puts a quoted name after a preposition, a role or a tender into the nominative, up to a number", () => {
     expect(got("встречались с «Гидросталью» у них в цеху")).toEqual(["meeting@Гидросталь"]);
@@ -1823,8 +1780,7 @@ describe("readFreeText, round 13: names in quotes, after roles and after verbs o
 
 describe("readFreeText, round 13: outcomes, kinds and days", () => {
   const known = ["Кедр", "Northgate Logistics"];
-  const got = (text: string) =>
-    read(text, known).entries.map((e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}@${JSON.stringify(e.day)}`);
+  const got = (text: string) => read(text, known).entries.map((e) => `${label(e)}@${JSON.stringify(e.day)}`);
 
   it("reads a message left, a dead number, 'всё мимо' and 'нет ответа' as not reached", () => {
     for (const text of [
@@ -1924,10 +1880,7 @@ describe("readFreeText, round 13: reasons of a loss", () => {
 
 describe("readFreeText, round 14", () => {
   const known = ["Кедр", "Стеллаж-Про", "Курьер-Экспресс", "Brightfield Foods"];
-  const got = (text: string) =>
-    read(text, known).entries.map(
-      (e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}${e.day ? `@${JSON.stringify(e.day)}` : ""}`,
-    );
+  const got = (text: string) => read(text, known).entries.map((e) => `${label(e)}${e.day ? `@${JSON.stringify(e.day)}` : ""}`);
 
   it("reads no client from a product code, a period, an opening English verb or a report's heading", () => {
     expect(got("Lunch with Tom from Apex Metals, talked Q3 volumes")).toEqual(["meeting@Apex Metals"]);
@@ -1979,10 +1932,7 @@ describe("readFreeText, round 14", () => {
 
 describe("readFreeText, round 15", () => {
   const known = ["Кедр", "Northgate Logistics"];
-  const got = (text: string) =>
-    read(text, known).entries.map(
-      (e) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}${e.day ? `@${JSON.stringify(e.day)}` : ""}`,
-    );
+  const got = (text: string) => read(text, known).entries.map((e) => `${label(e)}${e.day ? `@${JSON.stringify(e.day)}` : ""}`);
 
   it("reads no client, beside a company, from a new abbreviation, a town or a lone surname; a sole trader still is one", () => {
     expect(got("Кедр оплатили 430 000 за изыскания под ЛЭП")).toEqual(["deal@Кедр"]);
