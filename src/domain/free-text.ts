@@ -2129,24 +2129,23 @@ function readWithMemo(
   // person by a first name or a role speaks of the contact at the one company the message names elsewhere.
   // "оплатили за изыскания под ЛЭП", "«Фермер-Вет», Саратов", "Михайлов передвинул встречу": beside a company, a new
   // abbreviation is what was sold, a town where the company is, a surname alone its person — none of them a client.
-  const sideWord = (x: ClientRef, raw: string) =>
-    x.isNew &&
-    !x.place &&
-    !/\s/u.test(x.typed) &&
+  const sideWord = (x: ClientRef, raw: string): boolean => {
     // "ООО Спектр и ИП Фомин": a sole trader is a client by his surname.
-    !/(?:^|[^\p{L}])ип\s*$/iu.test(raw.slice(0, x.start)) &&
-    (/^[\p{Lu}]{2,5}$/u.test(x.typed) ||
-      (morph !== null && isCyrillic(x.typed) && morph(norm(x.typed), null)?.proper === "surname") ||
-      // A town only standing alone between commas or after a preposition of place ("Меркурий на 150к" is a client).
-      (morph !== null &&
-        isCyrillic(x.typed) &&
-        morph(norm(x.typed), null)?.proper === "geo" &&
-        (raw.trim() === x.typed || /(?:^|\s)(?:по|под|из|в|во|на)\s+$/iu.test(raw.slice(0, x.start)))));
-  if (clauses.some((c, i) => c.clients.some((x) => !x.place && !x.weak && !sideWord(x, raws[i]!))))
+    if (!x.isNew || x.place || /\s/u.test(x.typed) || /(?:^|[^\p{L}])ип\s*$/iu.test(raw.slice(0, x.start))) return false;
+    if (/^[\p{Lu}]{2,5}$/u.test(x.typed)) return true;
+    const proper = morph !== null && isCyrillic(x.typed) ? morph(norm(x.typed), null)?.proper : undefined;
+    // A town only standing alone between commas or after a preposition of place ("Меркурий на 150к" is a client).
+    return (
+      proper === "surname" ||
+      (proper === "geo" && (raw.trim() === x.typed || /(?:^|\s)(?:по|под|из|в|во|на)\s+$/iu.test(raw.slice(0, x.start))))
+    );
+  };
+  const side = clauses.map((c, i) => c.clients.map((x) => sideWord(x, raws[i]!)));
+  if (clauses.some((c, i) => c.clients.some((x, k) => !x.place && !x.weak && !side[i]![k])))
     for (const [i, c] of clauses.entries()) {
-      const kept = c.clients.filter((x) => !sideWord(x, raws[i]!));
+      const kept = c.clients.filter((_, k) => !side[i]![k]);
       if (kept.length < c.clients.length) {
-        c.clients = kept.length > 0 ? kept : c.clients.map((x) => (sideWord(x, raws[i]!) ? { ...x, place: true, person: true } : x));
+        c.clients = kept.length > 0 ? kept : c.clients.map((x, k) => (side[i]![k] ? { ...x, place: true, person: true } : x));
         c.newlyRead = true;
       }
     }
