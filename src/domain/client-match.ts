@@ -282,9 +282,10 @@ export function sameName(word: string, base: string | null, key: string, toleran
 const ADJ_ENDING = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$/u;
 const ADJ_FORMS = /(?:ого|его|ому|ему|ыми|ими|ым|им|ом|ем|ой|ей|ую|юю|ая|яя|ое|ее|ые|ие|ых|их|ый|ий)$/u;
 /** "белому" for "белый", "зеленой" for "зеленая": an adjective of a name in another case or gender. */
-function sameAdjective(word: string, key: string): boolean {
-  if (!ADJ_ENDING.test(key) || key.length < 5) return false;
-  return ADJ_FORMS.test(word) && word.replace(ADJ_FORMS, "") === key.slice(0, -2);
+function sameAdjective(word: string, key: string, typo = false): boolean {
+  if (!ADJ_ENDING.test(key) || key.length < 5 || !ADJ_FORMS.test(word)) return false;
+  const stem = word.replace(ADJ_FORMS, "");
+  return stem === key.slice(0, -2) || (typo && stem.length >= 5 && withinOneEdit(stem, key.slice(0, -2)));
 }
 
 export interface KnownHit {
@@ -293,6 +294,8 @@ export interface KnownHit {
   words: number;
   /** Read from a shortened name ("байкал-серв"): a guess to confirm, never stored unasked. */
   loose?: boolean;
+  /** Read from the first word alone of a longer name ("набрал альфу"). */
+  byFirst?: boolean;
 }
 
 /**
@@ -322,15 +325,18 @@ export function matchKnownAt(
       )
         return { client, words: 1 };
       // "Белому парусу", "с Зелёной долиной": every word of the name inflected on its own.
-      if (
-        n > 1 &&
-        client.words.length === n &&
-        typed.every(
-          (t, i) =>
-            t.length >= 2 && (sameName(t, bases[at + i] ?? null, client.words[i]!, "no_typo") || sameAdjective(t, client.words[i]!)),
-        )
-      )
-        return { client, words: n };
+      if (n > 1 && client.words.length === n) {
+        // "фосовочным системам": one word of the name may carry a typo when every other is typed right.
+        let typos = 0;
+        const each = typed.every((t, i) => {
+          const w = client.words[i]!;
+          if (t.length < 2) return false;
+          if (sameName(t, bases[at + i] ?? null, w, "no_typo") || sameAdjective(t, w)) return true;
+          typos++;
+          return w.length >= 6 && (sameName(t, null, w) || sameAdjective(t, w, true));
+        });
+        if (each && typos <= 1) return { client, words: n };
+      }
     }
   }
   // "СибНива", "сиб ниве": a name of two words typed as the first's opening letters and the second whole.
@@ -367,13 +373,19 @@ export function matchKnownAt(
   const one = compact(words[at] ?? "");
   // "ресторану «Шафран»", "в типографию «Литера»": a trade's common noun opening a known name («Ресторан-Снаб»,
   // «Типография Оттиск») is no name of its own.
+  // "lost solar peak": a first word written joined («SolarPeak Systems») typed as two words.
+  const two = at + 1 < words.length ? one + compact(words[at + 1]!) : "";
+  if (two.length >= 6)
+    for (const client of known.all)
+      if (client.first && client.first === two && known.uniqueFirst.has(client.first))
+        return { client, words: 2, byFirst: true };
   if (one.length >= 4 && !TRADE_WORD.test(one))
     for (const client of known.all) {
       if (client.first && known.uniqueFirst.has(client.first) && sameName(one, bases[at] ?? null, client.first, "no_typo")) {
         // "Stellar Hospitality" for «Stellar Hospitality Supply»: the name's next words typed after it are the name too.
         let n = 1;
         while (n < client.words.length - 1 && at + n < words.length && client.words[n] && compact(words[at + n]!) === client.words[n]) n++;
-        return { client, words: n };
+        return { client, words: n, byFirst: true };
       }
       // "звонил в Кедр": a capitalised last word of a longer name, when no other client shares it.
       if (lastWord && client.last && known.uniqueLast.has(client.last) && sameName(one, bases[at] ?? null, client.last, "no_typo"))

@@ -327,6 +327,8 @@ interface ClientRef {
   person?: boolean;
   /** A known client read from a shortened name ("байкал-серв"): confirmed, never stored unasked. */
   loose?: boolean;
+  /** A known client read from the opening word of its name typed in lower case, a word the dictionary knows. */
+  common?: boolean;
 }
 
 interface Clause {
@@ -371,6 +373,8 @@ interface Clause {
 const norm = (s: string) => s.toLocaleLowerCase("ru").replace(/ё/g, "е");
 const isCyrillic = (s: string) => /[а-яё]/iu.test(s);
 const isUpper = (s: string) => /^\p{Lu}/u.test(s);
+/** A word the dictionary knows as an ordinary noun or adjective, no name of anyone or anything. */
+const isCommonWord = (a: WordAnalysis | null) => a !== null && !a.guessed && !a.proper && (a.pos === "noun" || a.pos === "adj");
 // "отменилась, перенесли на 10-е": a meeting called off and set for a new date is moved.
 const calledOff = (lower: string) => CANCELLED.test(lower) && spans(RESCHEDULED, lower).length === 0;
 
@@ -1409,11 +1413,16 @@ function findClients(
     const last = tokens[i + hit.words - 1]!;
     // "kestrels line": a name found only through an "s" the client's own words lack was first read in round 11.
     const possessiveS = !isCyrillic(last.lower) && last.lower.endsWith("s") && !hit.client.words.includes(compact(last.lower));
+    // "нужен персонал на склад" beside «СеверСтафф»: the opening word of a known name («Персонал-Центр») typed in lower
+    // case is a common word when the dictionary knows it as one, and counts only when nothing better is named.
+    const common =
+      hit.byFirst === true && !isUpper(t.text) && isCyrillic(t.lower) && morph !== null && isCommonWord(morph(t.lower, null));
     found.push({
       name: hit.client.name,
       isNew: false,
       start: t.start,
       typed: text.slice(t.start, last.end),
+      ...(common ? { common: true } : {}),
       ...(possessiveS ? { newlyRead: true } : {}),
       ...(hit.loose ? { loose: true } : {}),
     });
@@ -1724,7 +1733,10 @@ function findClients(
   const firm = named.filter((c) => !c.place);
   // A reading that rests on the round-12 contact rule is confirmed, never stored unasked.
   if (contactDropped && firm.length > 0) for (const c of firm) c.newlyRead = true;
-  return (firm.length > 0 ? firm : named).sort((a, b) => a.start - b.start);
+  const chosen = firm.length > 0 ? firm : named;
+  // "нужен персонал на склад" beside «СеверСтафф»: a common word that opens a known name is none beside another name.
+  const uncommon = chosen.filter((c) => !c.common);
+  return (uncommon.length > 0 ? uncommon : chosen).sort((a, b) => a.start - b.start);
 }
 
 /** A person's role at a company ("директора", "закупщику"), which the company's name follows in the genitive. */
