@@ -17,6 +17,13 @@ export const BUSINESS_TYPES: readonly string[] = ["ск", "тск", "пк", "т�
 const TRADE_WORD =
   /^(?:ресторан|кафе|типографи|печат|аптек|клиник|магазин|салон|агрофирм|агрохолдинг|хлебозавод|завод|фабрик|компани|склад|сервис|групп|торгов|строй|снаб|логистик|упаковк|клининг|уборк|доставк|ремонт|охран|страхов|курьер|косметик|кровл|стеллаж|техник|центр)\p{L}{0,3}$/u;
 
+/**
+ * Kinds of venue that open or close a name («Чайхона Урюк», «Лаванда Отель») and are typed without it ("урюк — отказ"),
+ * yet a venue alone may still be the name's first word ("набрал Пельменную" for «Пельменная Сибирь»).
+ */
+const VENUE_WORD =
+  /^(?:отел|гостиниц|хостел|трактир|бургерн|чайхон|пекарн|пельменн|столов|кофейн|пиццери|гриль|бар|бистро|гастроном|hotel|cafe|bistro|bar|grill)\p{L}{0,3}$/u;
+
 /** Legal forms and business types typed before or after a company's name ("ООО", "ИП", "LLC", "ГБУ", "ТК", "СК"): no part of the name. */
 export const LEGAL_WORDS: ReadonlySet<string> = new Set([
   "ооо",
@@ -93,6 +100,8 @@ export interface KnownClient {
   readonly last: string | null;
   /** Each word of the name ("белый", "парус"), for a name typed with every word inflected. */
   readonly words: readonly string[];
+  /** The one word of a name that is not its trade ("урюк" of «Чайхона Урюк», "северный" of «Отель Северный»), else null. */
+  readonly core: string | null;
 }
 
 export interface KnownClients {
@@ -101,6 +110,8 @@ export interface KnownClients {
   readonly uniqueFirst: ReadonlySet<string>;
   /** Which last words belong to only one client. */
   readonly uniqueLast: ReadonlySet<string>;
+  /** Which cores belong to only one client and open no other's name. */
+  readonly uniqueCore: ReadonlySet<string>;
 }
 
 const norm = (s: string) => s.toLocaleLowerCase("ru").replace(/ё/g, "е");
@@ -142,6 +153,7 @@ function buildKnownClients(names: readonly string[], taught: readonly { phrase: 
   const all: KnownClient[] = [];
   const firstCount = new Map<string, number>();
   const lastCount = new Map<string, number>();
+  const coreCount = new Map<string, number>();
   for (const name of names) {
     const words = nameWords(name);
     const key = compact(words.join(""));
@@ -159,19 +171,25 @@ function buildKnownClients(names: readonly string[], taught: readonly { phrase: 
     if (first) firstCount.set(first, (firstCount.get(first) ?? 0) + 1);
     const last = words.length > 1 && words[words.length - 1]!.length >= 4 ? compact(words[words.length - 1]!) : null;
     if (last) lastCount.set(last, (lastCount.get(last) ?? 0) + 1);
-    all.push({ name, key, first, last, words: words.map(compact) });
+    const own = words.filter((w) => !TRADE_WORD.test(compact(w)) && !VENUE_WORD.test(compact(w)));
+    const core = words.length > 1 && own.length === 1 && own[0]!.length >= 4 ? compact(own[0]!) : null;
+    if (core) coreCount.set(core, (coreCount.get(core) ?? 0) + 1);
+    all.push({ name, key, first, last, words: words.map(compact), core });
   }
   for (const t of taught) {
     const key = compact(t.phrase);
-    if (key && !seen.has(key)) all.push({ name: t.name, key, first: null, last: null, words: [key] });
+    if (key && !seen.has(key)) all.push({ name: t.name, key, first: null, last: null, words: [key], core: null });
     seen.add(key);
   }
   const uniqueFirst = new Set([...firstCount].filter(([, n]) => n === 1).map(([w]) => w));
   // A last word shared with a first word of another client ("Плюс Вектор") names neither for sure.
   const uniqueLast = new Set([...lastCount].filter(([w, n]) => n === 1 && !firstCount.has(w)).map(([w]) => w));
+  const uniqueCore = new Set(
+    [...coreCount].filter(([w, n]) => n === 1 && (firstCount.get(w) ?? 0) + (lastCount.get(w) ?? 0) <= 1).map(([w]) => w),
+  );
   // Longer names first, so "Альфа Банк" wins over "Альфа".
   all.sort((a, b) => b.key.length - a.key.length);
-  return { all, uniqueFirst, uniqueLast };
+  return { all, uniqueFirst, uniqueLast, uniqueCore };
 }
 
 /**
@@ -390,6 +408,9 @@ export function matchKnownAt(
       // "звонил в Кедр": a capitalised last word of a longer name, when no other client shares it.
       if (lastWord && client.last && known.uniqueLast.has(client.last) && sameName(one, bases[at] ?? null, client.last, "no_typo"))
         return { client, words: 1 };
+      // "урюк — отказ", "скинул ромашке кп": the name of «Чайхона Урюк» without its trade, in any case.
+      if (client.core && known.uniqueCore.has(client.core) && sameName(one, bases[at] ?? null, client.core, "no_typo"))
+        return { client, words: 1, byFirst: true };
     }
   return null;
 }
