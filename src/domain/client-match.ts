@@ -17,12 +17,10 @@ export const BUSINESS_TYPES: readonly string[] = ["ск", "тск", "пк", "т�
 const TRADE_WORD =
   /^(?:ресторан|кафе|типографи|печат|аптек|клиник|магазин|салон|агрофирм|агрохолдинг|хлебозавод|завод|фабрик|компани|склад|сервис|групп|торгов|строй|снаб|логистик|упаковк|клининг|уборк|доставк|ремонт|охран|страхов|курьер|косметик|кровл|стеллаж|техник|центр)\p{L}{0,3}$/u;
 
-/**
- * Kinds of venue that open or close a name («Чайхона Урюк», «Лаванда Отель») and are typed without it ("урюк — отказ"),
- * yet a venue alone may still be the name's first word ("набрал Пельменную" for «Пельменная Сибирь»).
- */
-const VENUE_WORD =
-  /^(?:отел|гостиниц|хостел|трактир|бургерн|чайхон|пекарн|пельменн|столов|кофейн|пиццери|гриль|бар|бистро|гастроном|hotel|cafe|bistro|bar|grill)\p{L}{0,3}$/u;
+// A business's trade typed in lower case before its name ("в клинику Здоровье", "из агентства Пиксель",
+// "в страховой Восточный Щит", "тендер Пулково"): not part of the name, which follows in the nominative.
+export const TRADE =
+  /^(?:компани|клиник|кафе|ресторан|гостиниц|отел[ьяюе]|стоматолог|агентств|страхов(?:ой|ая|ую|ую)|кофе[йе]н|магазин|салон|аптек|школ[аыеуо]|завод|фабрик|бар(?:а|е|у|ом)?$|пекарн|столов(?:ой|ая|ую)$|типографи|автосалон|автосервис|студи[ияюей]|холдинг|бюро$|фирм[аыеуо]|кондитерск|пиццери|бистро$|хостел|санатори|лаборатори|медцентр|клуб|трактир|бургерн|чайхон|пельменн|гастроном|гриль$|юрфирм|автомойк|агрофирм|агрохолдинг|сет(?:ь|и|ью)$|банк(?:а|е|у|ом)?$|ателье$|маркет$|гипермаркет|супермаркет|торгов(?:ый|ого|ом|ому)\s|тц$|трц$|склад)/u;
 
 /** Legal forms and business types typed before or after a company's name ("ООО", "ИП", "LLC", "ГБУ", "ТК", "СК"): no part of the name. */
 export const LEGAL_WORDS: ReadonlySet<string> = new Set([
@@ -171,7 +169,7 @@ function buildKnownClients(names: readonly string[], taught: readonly { phrase: 
     if (first) firstCount.set(first, (firstCount.get(first) ?? 0) + 1);
     const last = words.length > 1 && words[words.length - 1]!.length >= 4 ? compact(words[words.length - 1]!) : null;
     if (last) lastCount.set(last, (lastCount.get(last) ?? 0) + 1);
-    const own = words.filter((w) => !TRADE_WORD.test(compact(w)) && !VENUE_WORD.test(compact(w)));
+    const own = words.filter((w) => !TRADE_WORD.test(compact(w)) && !TRADE.test(w));
     const core = words.length > 1 && own.length === 1 && own[0]!.length >= 4 ? compact(own[0]!) : null;
     if (core) coreCount.set(core, (coreCount.get(core) ?? 0) + 1);
     all.push({ name, key, first, last, words: words.map(compact), core });
@@ -395,8 +393,7 @@ export function matchKnownAt(
   const two = at + 1 < words.length ? one + compact(words[at + 1]!) : "";
   if (two.length >= 6)
     for (const client of known.all)
-      if (client.first && client.first === two && known.uniqueFirst.has(client.first))
-        return { client, words: 2, byFirst: true };
+      if (client.first && client.first === two && known.uniqueFirst.has(client.first)) return { client, words: 2, byFirst: true };
   if (one.length >= 4 && !TRADE_WORD.test(one))
     for (const client of known.all) {
       if (client.first && known.uniqueFirst.has(client.first) && sameName(one, bases[at] ?? null, client.first, "no_typo")) {

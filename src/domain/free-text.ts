@@ -4,7 +4,7 @@
 // bot shows the proposals and stores them only after the manager confirms.
 import { parseAmount } from "./amounts.js";
 import type { DayRef } from "./backdating.js";
-import { BUSINESS_TYPES, compact, type KnownClients, lookupKnown, matchKnownAt, prepareKnownClients } from "./client-match.js";
+import { BUSINESS_TYPES, compact, type KnownClients, lookupKnown, matchKnownAt, prepareKnownClients, TRADE } from "./client-match.js";
 import { MAX_CLIENT_LENGTH, MAX_REASON_LENGTH, type ParsedEntry } from "./entry-parsing.js";
 import {
   ABOUT,
@@ -85,7 +85,6 @@ import {
   TENDER_NOUN,
   TIME_REFERENCE,
   TOPIC_BEFORE,
-  TRADE,
   UNDER_WAY,
   VAGUE_PAST,
   VIDEO_RE,
@@ -1395,6 +1394,8 @@ function findClients(
     if (STOP.has(t.lower) && (hit.words < 2 || t.lower.length < 4)) continue;
     // "still in progress": a lowercase English word is no Russian client's name transliterated («Прогресс»).
     if (isCyrillic(hit.client.key) && !isCyrillic(t.lower) && !isUpper(t.text)) continue;
+    // "Saltwater Grill signed": nor a Latin word inside a Latin name («Гриль-бар Уголь»).
+    if (isCyrillic(hit.client.key) && !isCyrillic(t.lower) && inRun && !isCyrillic(prevToken!.lower)) continue;
     // "Соколов подписал": a surname whose base form is not the client's name is a person, not «Сокол» inflected.
     const surname = hit.words === 1 && morph !== null && isCyrillic(t.lower) && morph(t.lower, null)?.proper === "surname";
     if (surname && bases[i] && compact(bases[i]!) !== hit.client.key && compact(t.lower) !== hit.client.key) continue;
@@ -1415,8 +1416,7 @@ function findClients(
     const possessiveS = !isCyrillic(last.lower) && last.lower.endsWith("s") && !hit.client.words.includes(compact(last.lower));
     // "нужен персонал на склад" beside «СеверСтафф»: the opening word of a known name («Персонал-Центр») typed in lower
     // case is a common word when the dictionary knows it as one, and counts only when nothing better is named.
-    const common =
-      hit.byFirst === true && !isUpper(t.text) && isCyrillic(t.lower) && morph !== null && isCommonWord(morph(t.lower, null));
+    const common = hit.byFirst === true && !isUpper(t.text) && isCyrillic(t.lower) && morph !== null && isCommonWord(morph(t.lower, null));
     found.push({
       name: hit.client.name,
       isNew: false,
