@@ -1464,6 +1464,12 @@ function findClients(
         i++;
       continue;
     }
+    // "демо IP-телефонии", "CRM-системы": an abbreviation joined to a common word in lower case is a product, no name.
+    const product = /^\p{Lu}{2,4}-(\p{Ll}+)$/u.exec(t.text);
+    if (product && isCyrillic(product[1]!) && morph !== null && isCommonWord(morph(product[1]!, null))) {
+      i++;
+      continue;
+    }
     // "в Автопарк №1", "с поликлиникой №3", "для детского сада № 12": a numbered institution is named by its number.
     const numberAfter = (x: Token) => /^\s*№\s*(\d+)/u.exec(text.slice(x.end));
     const nextFree = free[i + 1];
