@@ -613,6 +613,10 @@ function quotedBase(name: string, cases: readonly GramCase[], morph: Morphology)
   const words = numberAt < 0 ? all : all.slice(0, numberAt);
   if (words.length === 0 || !words.every((t) => isCyrillic(t.text))) return name;
   const nominative = (t: Token) => morph(t.lower, null)?.nominative === true;
+  // "от «СеверСтафф»": a name the dictionary does not know that ends in a consonant is no oblique case of anything.
+  const last = words[words.length - 1]!;
+  // ("-ом", "-ах", "-ов" end in a consonant too: those are left to the dictionary.)
+  if (/^[^-]{4,}[бгджзклнпрстфцчшщ]$/u.test(last.lower) && morph(last.lower, null)?.guessed === true) return name;
   const declined = words.length === 1 || !nominative(words[words.length - 1]!) ? words : nominative(words[0]!) ? [] : words.slice(0, 1);
   if (declined.length === 0) return name;
   const end = declined[declined.length - 1]!.end;
@@ -1270,6 +1274,9 @@ function readClause(
   } else if (/(?:^|\s)\$\s*\d|\d\s*(?:\$|€|usd|eur)/iu.test(text)) clause.currency = true;
 
   clause.clients = findClients(text, head.length, consumed, known, morph);
+  // "…, нужен персонал на склад": a common word opening a known name («Персонал-Центр») in a clause that tells no event is
+  // the word, not the client.
+  if (clause.kind === null && clause.outcome === null) clause.clients = clause.clients.filter((c) => !c.common);
   // "Globex referred us to Vandelay", "по рекомендации Веги пришёл Луч": the one who recommended is not the lead.
   // "кафе Облака, пришли по рекомендации Лотоса": nor when the referrer is the only one named there.
   if (clause.kind === "lead" && clause.clients.length > 0) {
