@@ -463,10 +463,10 @@ function baseName(
     .map((t, i) => {
       if (i > 0 && apposition && firstAsTyped) return capital(t.text);
       // "в Фабрику Окон", "у Инвест Групп": a later word that reads only as a genitive plural with no ending is an
-      // attribute of the word before it and is typed as it stands.
+      // attribute of the word before it and is typed as it stands; so as the subject ("Фреш Маркет оплатил").
       if (
         i > 0 &&
-        cases &&
+        (cases || subject) &&
         morph &&
         isCyrillic(t.text) &&
         /[бвгджзклмнпрстфхцчшщ]$/u.test(t.lower) &&
@@ -530,7 +530,15 @@ function baseName(
     if (cut > 0 && declined && morph && isCyrillic(t.text) && isUpper(t.text.slice(cut + 1)) && !apposition && !typedNominative) {
       const tail = t.text.slice(cut + 1);
       const a = morph(norm(tail), declined);
-      if (a && a.pos === "noun" && !a.guessed && !a.proper && !a.nominative && norm(a.base).slice(0, 2) === norm(tail).slice(0, 2))
+      // "Полимер-Сибири": a place's name declines like any noun's.
+      if (
+        a &&
+        a.pos === "noun" &&
+        !a.guessed &&
+        (!a.proper || a.proper === "geo") &&
+        !a.nominative &&
+        norm(a.base).slice(0, 2) === norm(tail).slice(0, 2)
+      )
         return `${t.text.slice(0, cut + 1)}${tail.charAt(0)}${a.base.slice(1)}`;
     }
     if (!isCyrillic(t.text) || t.text.includes("-") || /[\d+]/.test(t.text) || (t.text.length <= 4 && t.text === t.text.toUpperCase()))
