@@ -449,6 +449,20 @@ function basicBase(word: string): string {
 }
 
 /** Puts a (possibly inflected) name into its base form, keeping the writer's capitals. */
+/** An adjective's base form in the gender of the noun after it: "детский" before "сад", "портовое" before "снабжение". */
+function agreeing(adjective: string, noun: string, morph: Morphology): string {
+  if (morph(norm(adjective), null)?.pos !== "adj") return adjective;
+  const endings = /[ая]$/u.test(noun) ? ["ая", "яя"] : /[ое]$/u.test(noun) ? ["ое", "ее"] : ["ий", "ый", "ой"];
+  const stem = adjective.slice(0, -2);
+  const agreed = endings
+    .map((e) => stem + e)
+    .find((c) => {
+      const a = morph(norm(c), null);
+      return a?.pos === "adj" && a.base === norm(c) && !a.guessed;
+    });
+  return agreed ?? adjective;
+}
+
 function baseName(
   words: Token[],
   cases: readonly GramCase[] | null,
@@ -488,6 +502,12 @@ function baseName(
       if (i === 0) firstAsTyped = based === capital(t.text);
       return based;
     })
+    // "«Портового снабжения»": an adjective declined with a neuter noun takes the neuter's ending too.
+    .map((w, i, all) =>
+      i === 0 && all.length === 2 && morph && w !== capital(words[0]!.text) && isCyrillic(w) && /[ое]$/u.test(all[1]!)
+        ? agreeing(w, norm(all[1]!), morph)
+        : w,
+    )
     .join(" ");
 
   function baseWord(t: Token): string {
@@ -1506,18 +1526,7 @@ function findClients(
       const end = lastWord.end + no[0].length;
       const words = numbered.map((x) => (morph ? (morph(x.lower, null)?.base ?? x.lower) : x.lower));
       // "детского сада": the adjective's base agrees with its noun's gender ("детский сад", not "детское").
-      if (words.length === 2 && morph && morph(words[0]!, null)?.pos === "adj") {
-        const noun = words[1]!;
-        const endings = /[ая]$/u.test(noun) ? ["ая", "яя"] : /[ое]$/u.test(noun) ? ["ое", "ее"] : ["ий", "ый", "ой"];
-        const stem = words[0]!.slice(0, -2);
-        const agreed = endings
-          .map((e) => stem + e)
-          .find((c) => {
-            const a = morph(c, null);
-            return a?.pos === "adj" && a.base === c && !a.guessed;
-          });
-        if (agreed) words[0] = agreed;
-      }
+      if (words.length === 2 && morph) words[0] = agreeing(words[0]!, words[1]!, morph);
       const base = words.join(" ");
       const name = `${base.charAt(0).toUpperCase()}${base.slice(1)} №${no[1]}`;
       const k = lookupKnown(name, index);
