@@ -57,7 +57,8 @@ const EN_LEAD_MORE =
   "(?:someone|somebody|a\\s+(?:guy|woman|lady|manager|buyer|rep|person))\\s+from\\s+(?!(?:their|the|its|our|his|her)\\s|(?:accounting|finance|purchasing|procurement|legal|sales|marketing|support|ops|it|hr|reception|the\\s+front\\s+desk)(?![\\p{L}]))(?=\\S)|introduced\\s+us\\s+to|put\\s+us\\s+in\\s+touch\\s+with|connected\\s+us\\s+(?:with|to)|(?:got|an?)\\s+(?:warm\\s+)?intro(?:duction)?\\s+to";
 // "chose not to proceed", "won't be proceeding", "not moving ahead": a decision against in English.
 const EN_LOST_MORE =
-  "(?:chose|decided|opted)\\s+not\\s+to|(?:won'?t|will\\s+not)\\s+be\\s+(?:proceeding|moving\\s+(?:forward|ahead)|going\\s+ahead|buying|renewing|signing)|not\\s+(?:proceeding|moving\\s+ahead|going\\s+ahead)|(?:closed|closing|marked)\\s+(?:it|them|the\\s+deal)\\s+(?:out|as\\s+lost)|(?:chose|decided|opted|going|prefer\\p{L}*)\\s+to\\s+(?:build|do|make|develop|handle|keep)\\s+(?:it\\s+)?(?:themselves|internally|in-?house)";
+  // "packright gone, no budget": a client said to be gone.
+  "(?<=\\p{L}\\s)gone(?=\\s*(?:$|[.,;!—–-]))|(?:chose|decided|opted)\\s+not\\s+to|(?:won'?t|will\\s+not)\\s+be\\s+(?:proceeding|moving\\s+(?:forward|ahead)|going\\s+ahead|buying|renewing|signing)|not\\s+(?:proceeding|moving\\s+ahead|going\\s+ahead)|(?:closed|closing|marked)\\s+(?:it|them|the\\s+deal)\\s+(?:out|as\\s+lost)|(?:chose|decided|opted|going|prefer\\p{L}*)\\s+to\\s+(?:build|do|make|develop|handle|keep)\\s+(?:it\\s+)?(?:themselves|internally|in-?house)";
 
 // "the doctor is with a patient", "he's tied up", "she is travelling", "the owner was in a meeting", "he's in meetings all
 // day": the one called is busy or away.
@@ -105,7 +106,7 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
         "\\p{L}*|сч[её]т\\p{L}*(?=\\s+(?:\\S+\\s+){0,5}(?:выставил|выставлен|отправил|отправлен|выслал|скинул))|(?:заявк\\p{L}*|документ\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:в|на)\\s+(?:участие\\s+в\\s+)?тендер|" +
         preceded(
           "(?:sent|emailed|forwarded|shared|dropped|shot|mailed|passed\\s+along)\\s+(?:over\\s+)?(?:\\S+\\s+){0,3}",
-          "(?:contract|agreement|price|deck|slides|estimate|terms|specs?|msa|nda)",
+          "(?:contract|agreement|prices?|rates|rate\\s+card|deck|slides|estimate|terms|specs?|msa|nda)",
         ) +
         "(?![\\p{L}])|(?:for|to)\\s+(?:e-?)?signature|на\\s+подпис\\p{L}*|bids?(?![\\p{L}])|tender\\s+(?:application|submission|documents)|" +
         preceded(`${SENT_RU}\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}`, "(?:през[аыуе]|презентаци\\p{L}*|цен[уыа]|ценник\\p{L}*|deck|slides)") +
@@ -397,7 +398,9 @@ export const EN_NOT_NAME = new Set(
     "pick drop grab collect deliver show present demo sign send finalize finalise negotiate update introduce walk run give take bring " +
     "hand share explain answer install train onboard renew order reorder quote " +
     // How it went ("demo went great"): no name after the verb.
-    "great fine badly smoothly nicely awesome amazing perfect terrible poorly quickly ok okay"
+    "great fine badly smoothly nicely awesome amazing perfect terrible poorly quickly ok okay " +
+    // How it was paid ("paid upfront").
+    "upfront up-front prepaid advance cash"
   ).split(" "),
 );
 // People a manager talks to, by dictionary base form: "с собственником", "юристу" are never a client's name.
@@ -413,7 +416,7 @@ export const ROLES = new Set(
 // "участвуем в тендере …, заявку отправили": in a message about a tender, an application sent is the bid.
 export const TENDER_BID = w(
   // "тендер подали", "подались на тендер": the bid itself.
-  "(?:заявк|тендер|аукцион|документ)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:отправил|подал|направил|загрузил)\\p{L}*|подал\\p{L}*(?:сь|ись)\\s+(?:на|в)\\s+(?:тендер|аукцион|конкурс)\\p{L}*|(?:отправил|подал|подава|направил|загрузил)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:заявк|тендер)\\p{L}*|пода(?:л|ва)\\p{L}*\\s+(?:на|в)\\s+тендер\\p{L}*|submitted\\s+(?:the\\s+|a\\s+|our\\s+)?(?:bid|tender)",
+  "(?:заявк|тендер|аукцион|документ)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:отправил|подал|направил|загрузил)\\p{L}*|(?:тендер|аукцион)\\p{L}*(?=\\s+(?:[^\\s.;!?]+\\s+){1,7}(?:подал|подали)(?![\\p{L}]))|подал\\p{L}*(?:сь|ись)\\s+(?:на|в)\\s+(?:тендер|аукцион|конкурс)\\p{L}*|(?:отправил|подал|подава|направил|загрузил)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:заявк|тендер)\\p{L}*|пода(?:л|ва)\\p{L}*\\s+(?:на|в)\\s+тендер\\p{L}*|submitted\\s+(?:the\\s+|a\\s+|our\\s+)?(?:bid|tender)",
 );
 // "в тендере Газпрома": the one who holds a tender or a purchase follows in the genitive.
 export const TENDER_NOUN = /^(?:тендер|конкурс|закупк|аукцион)/u;
