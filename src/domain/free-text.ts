@@ -1499,6 +1499,18 @@ function findClients(
         i++;
       continue;
     }
+    // "new lead from the HoReCa expo": a name right before an exhibition's noun is the exhibition's.
+    // "got through to the F&B director": an abbreviation right before a role is a department.
+    const nextWord = all[idx + 1];
+    if (
+      nextWord !== undefined &&
+      isUpper(t.text) &&
+      text.slice(t.end, nextWord.start) === " " &&
+      (EVENT_NOUN.test(nextWord.lower) || (EN_ROLE_WORD.test(nextWord.lower) && (t.text.includes("&") || t.text.length <= 3)))
+    ) {
+      i++;
+      continue;
+    }
     // "демо IP-телефонии", "CRM-системы": an abbreviation joined to a common word in lower case is a product, no name.
     const product = /^\p{Lu}{2,4}-(\p{Ll}+)$/u.exec(t.text);
     if (product && isCyrillic(product[1]!) && morph !== null && isCommonWord(morph(product[1]!, null))) {
