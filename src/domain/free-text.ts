@@ -473,42 +473,44 @@ function baseName(
   const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   // "ООО Семена Сибири": after a legal form or a trade, a name whose first word stands as typed is typed in full.
   let firstAsTyped = false;
-  return words
-    .map((t, i) => {
-      if (i > 0 && apposition && firstAsTyped) return capital(t.text);
-      // "в Фабрику Окон", "у Инвест Групп": a later word that reads only as a genitive plural with no ending is an
-      // attribute of the word before it and is typed as it stands; so as the subject ("Фреш Маркет оплатил").
-      if (
-        i > 0 &&
-        (cases || subject) &&
-        morph &&
-        isCyrillic(t.text) &&
-        /[бвгджзклмнпрстфхцчшщ]$/u.test(t.lower) &&
-        !/(?:ом|ем|ам|ям|ах|ях)$/u.test(t.lower)
-      ) {
-        const g = morph(t.lower, ["gent"]);
-        if (g?.pos === "noun" && !g.guessed && !g.nominativeAny && /[аыи]$/u.test(g.base)) return capital(t.text);
-      }
-      // "у Альфа Принта", "с Бизнес Центром": a first word typed as a nominative singular before a last word that carries
-      // the case is a fixed modifier and stays as typed.
-      if (i === 0 && cases && morph && words.length === 2 && isCyrillic(t.text) && !t.text.includes("-")) {
-        const last = words[1]!;
-        const own = morph(t.lower, null);
-        const lastCase = morph(last.lower, cases);
-        if (own?.nominative && own.pos === "noun" && lastCase && !lastCase.nominative && /(?:[аяуюеиы]|ом|ем)$/u.test(last.lower))
-          return capital(t.text);
-      }
-      const based = baseWord(t);
-      if (i === 0) firstAsTyped = based === capital(t.text);
-      return based;
-    })
-    // "«Портового снабжения»": an adjective declined with a neuter noun takes the neuter's ending too.
-    .map((w, i, all) =>
-      i === 0 && all.length === 2 && morph && w !== capital(words[0]!.text) && isCyrillic(w) && /[ое]$/u.test(all[1]!)
-        ? agreeing(w, norm(all[1]!), morph)
-        : w,
-    )
-    .join(" ");
+  return (
+    words
+      .map((t, i) => {
+        if (i > 0 && apposition && firstAsTyped) return capital(t.text);
+        // "в Фабрику Окон", "у Инвест Групп": a later word that reads only as a genitive plural with no ending is an
+        // attribute of the word before it and is typed as it stands; so as the subject ("Фреш Маркет оплатил").
+        if (
+          i > 0 &&
+          (cases || subject) &&
+          morph &&
+          isCyrillic(t.text) &&
+          /[бвгджзклмнпрстфхцчшщ]$/u.test(t.lower) &&
+          !/(?:ом|ем|ам|ям|ах|ях)$/u.test(t.lower)
+        ) {
+          const g = morph(t.lower, ["gent"]);
+          if (g?.pos === "noun" && !g.guessed && !g.nominativeAny && /[аыи]$/u.test(g.base)) return capital(t.text);
+        }
+        // "у Альфа Принта", "с Бизнес Центром": a first word typed as a nominative singular before a last word that carries
+        // the case is a fixed modifier and stays as typed.
+        if (i === 0 && cases && morph && words.length === 2 && isCyrillic(t.text) && !t.text.includes("-")) {
+          const last = words[1]!;
+          const own = morph(t.lower, null);
+          const lastCase = morph(last.lower, cases);
+          if (own?.nominative && own.pos === "noun" && lastCase && !lastCase.nominative && /(?:[аяуюеиы]|ом|ем)$/u.test(last.lower))
+            return capital(t.text);
+        }
+        const based = baseWord(t);
+        if (i === 0) firstAsTyped = based === capital(t.text);
+        return based;
+      })
+      // "«Портового снабжения»": an adjective declined with a neuter noun takes the neuter's ending too.
+      .map((w, i, all) =>
+        i === 0 && all.length === 2 && morph && w !== capital(words[0]!.text) && isCyrillic(w) && /[ое]$/u.test(all[1]!)
+          ? agreeing(w, norm(all[1]!), morph)
+          : w,
+      )
+      .join(" ")
+  );
 
   function baseWord(t: Token): string {
     // "набрал «Облицовку-М»", "в «Кровлю-Центр»": a first part typed in the accusative of a feminine noun the dictionary

@@ -1960,6 +1960,81 @@ describe("readFreeText, round 15", () => {
   });
 });
 
+describe("readFreeText, round 16: known names by their core, a typo or a common word", () => {
+  const got = (text: string, known: string[]) => read(text, known).entries.map(label);
+
+  it("reads a venue's name without its trade, in any case and in lower case", () => {
+    const known = ["Чайхона Лагман", "Отель Полярный", "Кафе Фиалка", "Ресторан Сказка"];
+    expect(got("лагман — отказ, нет бюджета", known)).toEqual(["lost@Чайхона Лагман"]);
+    expect(got("фиалке отправил кп по сиропам", known)).toEqual(["proposal@Кафе Фиалка"]);
+    expect(got("полярный не дозвонился, абонент вне сети", known)).toEqual(["call:noanswer@Отель Полярный"]);
+    expect(got("в пятницу звонил в сказку, не взяли", known)).toEqual(["call:noanswer@Ресторан Сказка"]);
+  });
+
+  it("reads a known name of two words with a typo in one, and a joined first word typed as two", () => {
+    expect(got("звонил упаковачным линиям — автоответчик", ["ТД «Упаковочные Линии»"])).toEqual(["call:noanswer@ТД «Упаковочные Линии»"]);
+    expect(got("lost bright leaf, went with a competitor", ["BrightLeaf Systems"])).toEqual(["lost@BrightLeaf Systems"]);
+  });
+
+  it("reads no known client from a common word that opens its name beside another name or in a clause with no event", () => {
+    expect(got("Петру из Техмонолита отправил КП на 2 складских стеллажа", ["Складские Решения"])).toEqual(["proposal@Техмонолит"]);
+    expect(got("заявка с сайта от «ТрудМаркет», нужен персонал на склад", ["Персонал-Плюс"])).toEqual(["lead@ТрудМаркет"]);
+  });
+
+  it("reads no Cyrillic client from a Latin word inside a Latin name", () => {
+    expect(got("Seaside Grill signed a trial order for 65k", ["Гриль-бар Уголь"])).toEqual(["deal@Seaside Grill"]);
+  });
+});
+
+describe("readFreeText, round 16: names as typed, declined and agreed", () => {
+  const got = (text: string) => read(text).entries.map(label);
+
+  it("keeps an unknown quoted name ending in a consonant as typed, and a two-word subject as typed", () => {
+    expect(got("подписали договор с «ТермоЛайн» на 300к")).toEqual(["deal@ТермоЛайн"]);
+    expect(got("заявка через сайт от «ЮгСтафф»")).toEqual(["lead@ЮгСтафф"]);
+    expect(got("Гранд Маркет подписал договор")).toEqual(["deal@Гранд Маркет"]);
+  });
+
+  it("declines a place ending a hyphenated name, and agrees an adjective with a neuter noun", () => {
+    expect(got("на выставке взял контакты Техно-Сибири")).toEqual(["lead@Техно-Сибирь"]);
+    expect(got("Игорю из «Городского снабжения» отправил прайс")).toEqual(["proposal@Городское Снабжение"]);
+  });
+
+  it("reads no client from an exhibition's name, a department before a role or a product with an abbreviation", () => {
+    expect(got("new lead from the FoodTech expo: Sunrise Hostel")).toEqual(["lead@Sunrise Hostel"]);
+    expect(got("called Harbor Hotels, got through to the F&B director")).toEqual(["call:reached@Harbor Hotels"]);
+    expect(got("провёл демо CRM-системы для «Вектора»")).toEqual(["presentation@Вектор"]);
+    expect(got("Olive Tree reordered, 75k, paid upfront")).toEqual(["deal@Olive Tree"]);
+  });
+});
+
+describe("readFreeText, round 16: kinds and outcomes", () => {
+  const known = ["Кедр", "Oakwood", "PackRight"];
+  const got = (text: string) => read(text, known).entries.map(label);
+
+  it("reads a tasting held as a presentation", () => {
+    expect(got("Кедр: провёл дегустацию сыров для шефа")).toEqual(["presentation@Кедр"]);
+    expect(got("Oakwood tasting done today, chef loved it")).toEqual(["presentation@Oakwood"]);
+  });
+
+  it("reads a decision in another's favour, leaving for another supplier and 'gone' as a loss", () => {
+    expect(got("Кедр приняли решение в пользу китайцев")).toEqual(["lost@Кедр"]);
+    expect(got("Кедр сообщил что уходят к другому поставщику")).toEqual(["lost@Кедр"]);
+    expect(got("packright gone, no budget this year")).toEqual(["lost@PackRight"]);
+  });
+
+  it("reads a phone off or busy all morning as not reached", () => {
+    expect(got("Кедр звонил — выкл телефон")).toEqual(["call:noanswer@Кедр"]);
+    expect(got("Oakwood phone busy all morning")).toEqual(["call:noanswer@Oakwood"]);
+    expect(got("called Oakwood — busy")).toEqual(["call:noanswer@Oakwood"]);
+  });
+
+  it("reads rates sent and a tender told before 'подали' as a proposal", () => {
+    expect(got("inbound call from Oakwood; sent them our rates right after")).toEqual(["lead@Oakwood", "proposal@Oakwood"]);
+    expect(got("тендер на поставку линии для ООО «Кондитер-Юг» подали")).toEqual(["proposal@Кондитер-Юг"]);
+  });
+});
+
 describe("readFreeText, review of rounds 13–15", () => {
   it("never throws on a known name joined by '&' or '+' typed by its first word", () => {
     for (const [text, known] of [
