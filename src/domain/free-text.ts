@@ -2246,6 +2246,7 @@ function readWithMemo(
   // A named day holds for the clauses after it until another is named ("вчера …, сегодня …").
   let day: DayRef | null = null;
   for (const c of clauses) {
+    const dayBefore = day;
     if (c.day) day = c.day.type === "ago" && c.day.days === 0 ? null : c.day;
     // "…, отправлю КП": what is only planned is not logged.
     const prior = drafts[drafts.length - 1];
@@ -2315,6 +2316,16 @@ function readWithMemo(
       c.newlyRead = true;
     }
     // "вчера не дозвонился, сегодня дозвонился": another day is another event.
+    // "звонил по дз, бухгалтер сказала платёж в понедельник": a weekday in what was said on a call reached is no new call.
+    const saidOnCall =
+      c.reachedOnly &&
+      !c.callWord &&
+      last?.kind === "call" &&
+      (last.outcome === "reached" || last.outcome === null) &&
+      day?.type === "weekday" &&
+      last.day?.type !== "weekday";
+    // The weekday of what was said dates nothing after it either.
+    if (saidOnCall) day = dayBefore;
     const otherDay = last !== undefined && !sameDayRef(last.day, day);
     // "отправила прайс и КП Меркурию": the same event again, naming the client the first one lacked.
     const sameKindAsLast = last && c.kind === last.kind && (c.clients.length === 0 || !last.client) && !otherDay;
