@@ -1307,6 +1307,13 @@ function readClause(
   // "…, нужен персонал на склад": a common word opening a known name («Персонал-Центр») in a clause that tells no event is
   // the word, not the client.
   if (clause.kind === null && clause.outcome === null) clause.clients = clause.clients.filter((c) => !c.common);
+  // "был в технопарке Восход, осмотрели периметр": having been at a known client's is a visit, whatever was discussed.
+  const visited = clause.clients.some((c) => !c.isNew && /(?:^|[^\p{L}])был[аи]?\s+(?:\p{L}+\s+)?(?:в|во)\s+$/u.test(lower.slice(0, c.start)));
+  if (visited && (clause.kind === null || (clause.kind === "call" && clause.reachedOnly))) {
+    clause.kind = "meeting";
+    clause.outcome = null;
+    clause.reachedOnly = false;
+  }
   // "Globex referred us to Vandelay", "по рекомендации Веги пришёл Луч": the one who recommended is not the lead.
   // "кафе Облака, пришли по рекомендации Лотоса": nor when the referrer is the only one named there.
   if (clause.kind === "lead" && clause.clients.length > 0) {
@@ -1427,6 +1434,8 @@ function findClients(
     const inRun = prevToken !== undefined && isUpper(prevToken.text) && text.slice(prevToken.end, t.start).trim() === "";
     const hit = matchKnownAt(words, bases, i, index, isUpper(t.text) && !inRun);
     if (!hit) continue;
+    // "от школы №1287": a word before a number names the numbered one, not the known «Школа Перспектива».
+    if (hit.byFirst && /^\s*№/u.test(text.slice(tokens[i + hit.words - 1]!.end))) continue;
     // "с новым домом" is «Новый Дом»: a small word may open a known name of several words, never be one alone.
     if (STOP.has(t.lower) && (hit.words < 2 || t.lower.length < 4)) continue;
     // "still in progress": a lowercase English word is no Russian client's name transliterated («Прогресс»).
