@@ -51,6 +51,8 @@ export const LEGAL_WORDS: ReadonlySet<string> = new Set([
   "гку",
   "тк",
   "ук",
+  "спк",
+  "кфх",
   ...BUSINESS_TYPES,
 ]);
 
@@ -257,6 +259,17 @@ const sounds = (latin: string) =>
     .replace(/(?<=.)[aeiouyj]/g, "")
     .replace(/(.)\1+/g, "$1");
 const isCyrillic = (s: string) => /[а-я]/u.test(s);
+/** A Latin spelling with the choices a writer makes for Russian sounds evened out: "farmacentr", "farmatsentr" alike. */
+const latinSkeleton = (s: string) =>
+  s
+    .replace(/kh/g, "h")
+    .replace(/ts|tz/g, "c")
+    .replace(/c(?![eiy])/g, "k")
+    .replace(/x/g, "ks")
+    .replace(/[yj]/g, "i")
+    .replace(/w/g, "v")
+    .replace(/ph/g, "f")
+    .replace(/(.)\1+/g, "$1");
 
 /**
  * Whether a typed word (letters only, lower case) names `key`: exactly, with a case
@@ -270,8 +283,7 @@ export function sameName(word: string, base: string | null, key: string, toleran
   if (!isCyrillic(key) && !isCyrillic(word) && key.length >= 4 && word === `${key}s`) return true;
   // A dictionary's base form already has no case ending: "соколов" is the surname, not «Сокол» inflected.
   if (tolerance === "no_ending") return key.length >= 5 && isCyrillic(key) === isCyrillic(word) && withinOneEdit(word, key);
-  if (isCyrillic(key) && !isCyrillic(word))
-    return key.length >= 4 && withinOneEdit(word.replace(/kh/g, "h"), translit(key).replace(/kh/g, "h"));
+  if (isCyrillic(key) && !isCyrillic(word)) return key.length >= 4 && withinOneEdit(latinSkeleton(word), latinSkeleton(translit(key)));
   // "нордик фудсу", "скайлайн": a Latin name typed in Cyrillic, with a case ending, sounds the same.
   if (!isCyrillic(key) && isCyrillic(word)) {
     const target = sounds(key);
@@ -283,6 +295,8 @@ export function sameName(word: string, base: string | null, key: string, toleran
         sounds(translit(word.slice(0, word.length - ending.length))) === target,
     );
   }
+  // "сибкабль" for «Сибкабель»: a long name typed whole with one typo.
+  if (tolerance === "full" && key.length >= 7 && withinOneEdit(word, key)) return true;
   const stem = FINAL_VOWEL.test(key) && key.length > 3 ? key.slice(0, -1) : key;
   // What is left once an ending is cut is the stem or one edit from it: other lengths cannot match (most names).
   if (word.length < stem.length - 1 || word.length > stem.length + 1 + LONGEST_ENDING) return false;
