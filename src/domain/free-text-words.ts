@@ -533,8 +533,11 @@ export const EN_STATUS_AFTER =
 export const EN_BARE_WEEKDAY = w(
   "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\\p{L}])|(?:mon|tues?|wed|thu|thurs?|fri)(?=\\s*(?:$|[.,;!]))",
 );
+// "then Sunday they signed", "and friday we met": a bare weekday opening a clause told in the past.
+export const EN_WEEKDAY_BEFORE_PAST =
+  /^\s+(?:they|we|i|he|she|it|the\s+client)\s+(?:\p{L}+ed|paid|signed|won|lost|sold|sent|met|rang|spoke|had|did|gave|bought|made|got|came|went|took|said)(?![\p{L}])/u;
 export const EN_PAST_BEFORE_WEEKDAY =
-  /(?<![\p{L}])(?:sent|emailed|met|paid|signed|won|lost|sold|closed|visited|called|rang|phoned|demoed|presented|submitted|issued|invoiced|received|bought|ordered|held|ran|gave|did|spoke|talked|chatted|had)(?:\s+(?!(?:to|for|by|till|until|back|next|this|before|after)(?![\p{L}]))\S+){0,6}\s+$/iu;
+  /(?<![\p{L}])(?:sent|emailed|met|paid|signed|won|lost|sold|closed|visited|called|rang|phoned|tried|demoed|presented|submitted|issued|invoiced|received|bought|ordered|held|ran|gave|did|spoke|talked|chatted|had)(?:\s+(?!(?:to|for|by|till|until|back|next|this|before|after)(?![\p{L}]))\S+){0,6}\s+$/iu;
 // A weekday in a clause that moves, promises or asks for something is that thing's day, ahead.
 export const EN_WEEKDAY_AHEAD_CLAUSE =
   /moved|reschedul|push|postpon|promis|call\s+(?:them\s+|him\s+|her\s+|me\s+)?back|callback|due|expect|until|till/iu;

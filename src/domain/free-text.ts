@@ -33,6 +33,7 @@ import {
   EN_NOT_NAME,
   EN_PAST,
   EN_PAST_BEFORE_WEEKDAY,
+  EN_WEEKDAY_BEFORE_PAST,
   EN_RELATIVE_BEFORE,
   EN_SENT_IT,
   EN_STATUS_AFTER,
@@ -242,7 +243,8 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
     for (const m of allMatches(EN_BARE_WEEKDAY, lower)) {
       if (found.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
       const before = lower.slice(0, m.index);
-      if (!EN_PAST_BEFORE_WEEKDAY.test(before) || EN_RELATIVE_BEFORE.test(before)) continue;
+      const pastAfter = EN_WEEKDAY_BEFORE_PAST.test(lower.slice(m.index + m[0].length));
+      if ((!EN_PAST_BEFORE_WEEKDAY.test(before) && !pastAfter) || EN_RELATIVE_BEFORE.test(before)) continue;
       found.push([m.index, m.index + m[0].length]);
       const weekday = WEEKDAY_NAMES.find(([re]) => re.test(m[0]))?.[1];
       if (weekday) day = { type: "weekday", weekday };
