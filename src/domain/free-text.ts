@@ -2273,7 +2273,8 @@ function readWithMemo(
         drafts.push(...lastClause);
         continue;
       }
-      for (const d of lastClause) if (d.kind === "call" && ofClient(d)) d.outcome = "meeting";
+      // "called AgroNova, no answer, then Blackland picked up and we booked a demo": a call not reached booked nothing.
+      for (const d of lastClause) if (d.kind === "call" && ofClient(d) && d.outcome !== "noanswer") d.outcome = "meeting";
       continue;
     }
     // "…, не берут, позавчера тоже", "…, вчера опять то же самое", "yesterday too": another day told of the same
@@ -2366,8 +2367,11 @@ function readWithMemo(
         continue;
       }
       if (c.outcome && last.kind === "call") {
+        // "вчера звонил в Уралсталь, не дозвонился, сегодня набрал, поговорил": the latest call to the client is the one told of.
         const target = c.clients.length
-          ? drafts.find((d) => d.kind === "call" && d.client && c.clients.some((x) => clientKey(x.name) === clientKey(d.client!.name)))
+          ? [...drafts]
+              .reverse()
+              .find((d) => d.kind === "call" && d.client && c.clients.some((x) => clientKey(x.name) === clientKey(d.client!.name)))
           : null;
         if (target) {
           target.outcome = c.outcome;
