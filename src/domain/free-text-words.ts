@@ -9,7 +9,8 @@ export const L = "\\p{L}";
  * `word` where `before` comes right before it: checked only where the word matched, so a long
  * "before" does not cost a look back from every position of the text.
  */
-const preceded = (before: string, word: string) => `${word}(?<=${before}${word})`;
+// The words before start at a word's start: "a 20-seat office" has no "at" before "office".
+const preceded = (before: string, word: string) => `${word}(?<=(?<![${L}\\d])${before}${word})`;
 /** A word-start-anchored pattern (JavaScript's \b does not know Cyrillic). */
 export const w = (src: string) => new RegExp(`(?<![${L}\\d])(?:${src})`, "giu");
 
@@ -348,7 +349,7 @@ export const NEEDS_A_LOOK = new RegExp(
   "iu",
 );
 export const PLAN_WORDS = w(
-  "напомни(?:те)?(?![\\p{L}])|note\\s+to\\s+self|напомина\\p{L}*|напоминалк\\p{L}*|не\\s+забыть|в\\s+планах|should|ought\\s+to|предстоит|on\\s+the\\s+agenda|upcoming|надо|нужно|жд(?:ут|ем|ет|у)(?![\\p{L}])|ожида\\p{L}*|waiting\\s+for|await\\p{L}*|планирую|собираюсь|хочу|remind(?![\\p{L}])|reminders?|need\\s+to|planning|plan\\s+to|going\\s+to|gonna|gotta|about\\s+to|will|i'?ll|have\\s+to|prepare",
+  "напомни(?:те)?(?![\\p{L}])|note\\s+to\\s+self|напомина\\p{L}*|напоминалк\\p{L}*|не\\s+забыть|в\\s+планах|should|ought\\s+to|предстоит|on\\s+the\\s+agenda|upcoming|надо|нужно|жд(?:ут|ем|ет|у)(?![\\p{L}])|ожида(?:ю|ем|ет|ют|ешь|ете|л|ла|ли|ть|ется|ются)(?![\\p{L}])|waiting\\s+for|await\\p{L}*|планирую|собираюсь|хочу|remind(?![\\p{L}])|reminders?|need\\s+to|planning|plan\\s+to|going\\s+to|gonna|gotta|about\\s+to|will|i'?ll|have\\s+to|prepare",
 );
 // English past forms are regular enough to spot without a dictionary.
 export const EN_PAST = w(
