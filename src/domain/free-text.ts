@@ -1657,6 +1657,16 @@ function findClients(
       run.push(n);
       j++;
     }
+    // "the Moscow Workspace Expo": a name ending in an exhibition's noun is the exhibition's.
+    // "директор по АХО Семенов": a department after a role and "по", and the person after it, are no company.
+    const lastOfRun = run[run.length - 1]!;
+    if (
+      (run.length > 1 && (EVENT_NOUN.test(lastOfRun.lower) || EXPO_NAME.test(lastOfRun.lower))) ||
+      (prev?.lower === "по" && ROLE_OF.test(prevPrev?.lower ?? ""))
+    ) {
+      i = j;
+      continue;
+    }
     // "с Верой из Звезды": the person is not the client, the company after "из" is;
     // "с Ивановым (Медтехника)": nor when the company follows in brackets.
     const after = all[all.indexOf(run[run.length - 1]!) + 1];
