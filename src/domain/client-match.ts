@@ -367,6 +367,17 @@ export function matchKnownAt(
         });
         if (each && typos <= 1) return { client, words: n };
       }
+      // "с фондом развития" for «Региональный Фонд Развития»: a name of three words typed by its last two.
+      if (
+        n === 2 &&
+        client.words.length === 3 &&
+        isCyrillic(client.key) &&
+        typed.every((t, i) => {
+          const w = client.words[i + 1]!;
+          return t.length >= 3 && w.length >= 4 && (sameName(t, bases[at + i] ?? null, w, "no_typo") || sameAdjective(t, w));
+        })
+      )
+        return { client, words: 2 };
     }
   }
   // "СибНива", "сиб ниве": a name of two words typed as the first's opening letters and the second whole.

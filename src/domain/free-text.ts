@@ -1743,7 +1743,19 @@ function findClients(
     const place =
       !k && run.length === 1 && ["в", "во", "на", "из"].includes(prev?.lower ?? "") && morph?.(t.lower, cases)?.proper === "geo";
     // "в аптеку Фармия на Ленина": a person's name after "на" is a street.
-    if (!k && prev?.lower === "на" && run.length === 1 && isCyrillic(t.lower) && PERSON.has(morph?.(t.lower, ["gent"])?.proper ?? "")) {
+    // "в их офисе на Садовой", "переезд офиса на Лиговский": a name after "на" right after an office or a site is its street.
+    const street =
+      prev?.lower === "на" &&
+      run.length === 1 &&
+      isCyrillic(t.lower) &&
+      /^(?:офис|склад|объект|шоурум|переезд|площадк|адрес|помещени)\p{L}*$/u.test(prevPrev?.lower ?? "");
+    if (
+      !k &&
+      prev?.lower === "на" &&
+      run.length === 1 &&
+      isCyrillic(t.lower) &&
+      (street || PERSON.has(morph?.(t.lower, ["gent"])?.proper ?? ""))
+    ) {
       i = j;
       continue;
     }
