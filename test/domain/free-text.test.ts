@@ -2035,6 +2035,104 @@ describe("readFreeText, round 16: kinds and outcomes", () => {
   });
 });
 
+describe("readFreeText, round 16: calls, visits and what was said on them", () => {
+  const known = [
+    "Кедр",
+    "БЦ Галактика",
+    "Школа Горизонт",
+    "Региональный Центр Качества",
+    "Фармстандарт",
+    "Сибтрубопровод",
+    "Baltic Foods",
+    "AgroNova",
+    "Blackland Agro",
+  ];
+  const got = (text: string) => read(text, known).entries.map((e) => `${label(e)}${e.day ? `@${JSON.stringify(e.day)}` : ""}`);
+
+  it("dates no new call by the weekday of what was said on a call reached", () => {
+    expect(got("Кедр звонил по дз, бухгалтер сказала платёж в понедельник. Заодно набрал Baltic Foods — не берут")).toEqual([
+      "call:reached@Кедр",
+      "call:noanswer@Baltic Foods",
+    ]);
+  });
+
+  it("gives an outcome to the latest call to the client, and no booking to a call not reached", () => {
+    expect(got("вчера звонил в Кедр не дозвонился, сегодня набрал, поговорил с Игорем")).toEqual([
+      'call:noanswer@Кедр@{"type":"ago","days":1}',
+      "call:reached@Кедр",
+    ]);
+    expect(got("called AgroNova, no answer, then Blackland picked up and we booked a demo for friday")).toEqual([
+      "call:noanswer@AgroNova",
+      "call:meeting@Blackland Agro",
+    ]);
+  });
+
+  it("reads having been at a known client's as a visit, and site visits booked or moved as a call's meeting", () => {
+    expect(got("был в бц галактика, осмотрели холл, обсудили 40 камер")).toEqual(["meeting@БЦ Галактика"]);
+    expect(got("Кедр — недозвон с утра, в обед дозвонился, перенесли осмотр на 20е")).toEqual(["call:noanswer@Кедр", "call:meeting@Кедр"]);
+    expect(got("booked a site survey with Baltic Foods for next wed over the phone")).toEqual(["call:meeting@Baltic Foods"]);
+    expect(got("on Monday phoned AgroNova and moved the workshop to the 18th")).toEqual([
+      'call:meeting@AgroNova@{"type":"weekday","weekday":1}',
+    ]);
+  });
+
+  it("reads a known name by its trade-less part, by its last two words, with a typo, or spelt in Latin", () => {
+    expect(got("поговорил с галактикой, думают")).toEqual(["call:reached@БЦ Галактика"]);
+    expect(got("звонок входящий от школы №1287, хотят турникеты")).toEqual(["lead@Школа №1287"]);
+    expect(got("центр качества отказ без объяснений")).toEqual(["lost@Региональный Центр Качества"]);
+    expect(got("сибтрубпровод не берёт трубку")).toEqual(["call:noanswer@Сибтрубопровод"]);
+    expect(got("submitted our bid for the Farmstandart tender")).toEqual(["proposal@Фармстандарт"]);
+  });
+
+  it("reads a gatekeeper who would not let one through, and 'нет на месте', as not reached, never a loss", () => {
+    expect(got("звонок в Кедр, трубку взял охранник, дальше не пустил")).toEqual(["call:noanswer@Кедр"]);
+    expect(got("звонила в Кедр, на ресепшене сказали нет на месте и не соединили")).toEqual(["call:noanswer@Кедр"]);
+  });
+});
+
+describe("readFreeText, round 16: what is no event, no client or no plan", () => {
+  const known = ["Кедр", "Astra Retail", "Brightline"];
+  const got = (text: string) => read(text, known).entries.map((e) => `${label(e)}${e.day ? `@${JSON.stringify(e.day)}` : ""}`);
+
+  it("logs no loss for deadlines missed or time lost", () => {
+    expect(logged("опять монтажники сорвали сроки на объекте, клиент орёт", known)).toEqual([]);
+    expect(logged("опять интернет в поле не ловит, два часа потерял", known)).toEqual([]);
+  });
+
+  it("reads an invoice for the advance and a quotation as a proposal, a tender submitted as a bid", () => {
+    expect(got("выставил счет Кедру на аванс, ждём")).toEqual(["proposal@Кедр"]);
+    expect(got("во вторник подали котировку в Кедр")).toEqual(['proposal@Кедр@{"type":"weekday","weekday":2}']);
+    expect(got("Brightline tender submitted this morning")).toEqual(["proposal@Brightline"]);
+  });
+
+  it("reads no client from a contract, a weekday, a month, 'ген.', a legal form or an exhibition's name", () => {
+    expect(got("Astra: demo on tuesday, contract signed today for 1.2m rub")).toEqual([
+      'presentation@Astra Retail@{"type":"weekday","weekday":2}',
+      "deal@Astra Retail",
+    ]);
+    expect(got("met with Astra on Saturday, then Sunday they signed for 1.2m rub")).toEqual([
+      'meeting@Astra Retail@{"type":"weekday","weekday":6}',
+      'deal@Astra Retail@{"type":"weekday","weekday":7}',
+    ]);
+    expect(got("got an inbound call from Greyfield Capital, they're moving in March")).toEqual(["lead@Greyfield Capital"]);
+    expect(got("во вторник обедал с ген. директором Кедра")).toEqual(['meeting@Кедр@{"type":"weekday","weekday":2}']);
+    expect(got("на выставке взял контакты СПК Рассвет")).toEqual(["lead@Рассвет"]);
+    expect(got("inbound lead from the Kazan Retail Expo - Lumen Labs")).toEqual(["lead@Lumen Labs"]);
+    expect(got("дошел до ЛПР в Кедре, директор по АХО Семенов")).toEqual(["call:reached@Кедр"]);
+  });
+
+  it("reads no visit from a room or a seat count, no plan from a waiting area, a street after an office as no client", () => {
+    expect(got("Brightline signed! 1.2m rub for the meeting rooms fit-out")).toEqual(["deal@Brightline"]);
+    expect(got("referral from Brightline: Northpeak Advisory needs a 20-seat office")).toEqual(["lead@Northpeak Advisory"]);
+    expect(got("Кедру отправил КП на ресепшн и зону ожидания")).toEqual(["proposal@Кедр"]);
+    expect(got("обедал с Кедром, обсуждали переезд офиса на Лиговский")).toEqual(["meeting@Кедр"]);
+  });
+
+  it("reads a lead written in a chat on the site", () => {
+    expect(got("написали в чат на сайте из кондитерской фабрики «Сладкий край»")).toEqual(["lead@Сладкий край"]);
+  });
+});
+
 describe("readFreeText, review of rounds 13–15", () => {
   it("never throws on a known name joined by '&' or '+' typed by its first word", () => {
     for (const [text, known] of [
