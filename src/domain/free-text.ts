@@ -20,6 +20,7 @@ import {
   CANCELLED,
   COMMAND,
   COMPLAINT,
+  DAY_REMARK,
   CURRENCY_FOREIGN,
   EN_ACCEPTED_IT,
   EN_BARE_WEEKDAY,
@@ -2727,6 +2728,7 @@ function nothingToLog(text: string, clauses: Clause[], morph: Morphology | null)
   const opening = /^\p{L}+/u.exec(lower)?.[0];
   if (opening && isCyrillic(opening) && morph?.(opening, null)?.tense === "infn" && !clauses.some((c) => c.past)) return "plan";
   if (spans(COMPLAINT, lower).length > 0 || spans(COMMAND, lower).some(([a]) => a === 0)) return "complaint";
+  if (spans(DAY_REMARK, lower).length > 0 && clauses.every((c) => c.clients.every((x) => x.weak || x.place || x.common))) return "complaint";
   QUESTION_START.lastIndex = 0;
   const q = QUESTION_START.exec(lower);
   if (/\?\s*[)\p{Emoji_Presentation}]*$/u.test(lower) || (q && q.index === 0)) return "question";
