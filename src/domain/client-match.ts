@@ -441,5 +441,10 @@ export function matchKnownAt(
 export function lookupKnown(name: string, known: KnownClients, baseForm = false): KnownClient | null {
   const key = compact(nameWords(name).join(""));
   if (!key) return null;
-  return known.all.find((c) => c.key === key || sameName(key, null, c.key, baseForm ? "no_ending" : "full")) ?? null;
+  return (
+    known.all.find((c) => c.key === key || sameName(key, null, c.key, baseForm ? "no_ending" : "full")) ??
+    // "владельцем «Улыбки»": the name of «Стоматология Улыбка» without its trade.
+    known.all.find((c) => c.core !== null && c.core === key && known.uniqueCore.has(key)) ??
+    null
+  );
 }

@@ -4,7 +4,7 @@
 // bot shows the proposals and stores them only after the manager confirms.
 import { parseAmount } from "./amounts.js";
 import type { DayRef } from "./backdating.js";
-import { BUSINESS_TYPES, compact, type KnownClients, lookupKnown, matchKnownAt, prepareKnownClients, TRADE } from "./client-match.js";
+import { BUSINESS_TYPES, compact, type KnownClients, lookupKnown, matchKnownAt, prepareKnownClients, sameName, TRADE } from "./client-match.js";
 import { MAX_CLIENT_LENGTH, MAX_REASON_LENGTH, type ParsedEntry } from "./entry-parsing.js";
 import {
   ABOUT,
@@ -1439,6 +1439,19 @@ function findClients(
     if (!hit) continue;
     // "от школы №1287": a word before a number names the numbered one, not the known «Школа Перспектива».
     if (hit.byFirst && /^\s*№/u.test(text.slice(tokens[i + hit.words - 1]!.end))) continue;
+    // "витаминам" beside «Витамир», "станков" beside «СтанкоМаш»: a common word typed in lower case names a known client
+    // only as its own base form ("ромашке" for «Ромашка»), never a typo or a part away.
+    if (hit.words === 1 && !isUpper(t.text) && isCyrillic(t.lower) && morph !== null) {
+      const own = morph(t.lower, null);
+      const c = hit.client;
+      const lemma = own ? compact(own.base) : "";
+      const typed = compact(t.lower);
+      // (The capitalised part of a name of one word, "станко" of «СтанкоМаш», is no word of its own.)
+      const parts = [c.key, c.words.length > 1 ? c.first : null, c.core, c.last, ...c.words].filter((x): x is string => x !== null);
+      // "гранитчикам": the people of a client, named by a suffix on its name, are its own word.
+      const itsOwn = parts.some((x) => x === lemma || sameName(typed, null, x, "no_typo")) || typed.startsWith(c.key);
+      if (isCommonWord(own) && !itsOwn) continue;
+    }
     // "с новым домом" is «Новый Дом»: a small word may open a known name of several words, never be one alone.
     if (STOP.has(t.lower) && (hit.words < 2 || t.lower.length < 4)) continue;
     // "still in progress": a lowercase English word is no Russian client's name transliterated («Прогресс»).
@@ -1788,7 +1801,7 @@ function findClients(
         run.length === 1 &&
         !isCyrillic(t.text) &&
         ["to", "with", "w"].includes(prev?.lower ?? "") &&
-        /^(?:spoke|spoken|talked|chatted|speaking|talking|asked|ask)$/u.test(prevPrev?.lower ?? "")) ||
+        /^(?:spoke|spoken|talked|chatted|speaking|talking|asked|ask|phone|call|chat|zoom|lunch|coffee)$/u.test(prevPrev?.lower ?? "")) ||
       // "…, contact Lisa", "marketing director Anna", "контакт Игорь", "reached Anna": one word after a contact or a role,
       // or the one reached, is a person there beside a company.
       byContact;
