@@ -120,7 +120,7 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
     "presentation",
     w(
       // "показал образцы", "прораб показал объект": showing samples or a site is part of a visit, not a presentation.
-      "презент|през[аыуе]?(?![\\p{L}])|презой|демо|демк|демонстрац|показ(?:ал|ала|али|ыва\\p{L}*)(?!\\s+(?:им\\s+|нам\\s+)?(?:образц|объект|склад|производств|площадк|цех|территори|стройк|котлован))|показ(?![\\p{L}])|demo(?!\\s+(?:recording|video|link))|present|pitch|showed|walked(?=\\s+\\p{L}+\\s+through)|walkthrough|webinar|вебинар|дегустаци\\p{L}*|tasting(?!\\s+(?:notes|room))|(?<=(?:провел\\p{L}*|провёл|провели|ran|gave|held|did)\\s+(?:\\p{L}+\\s+){0,3})(?:обучени\\p{L}*|тренинг\\p{L}*|семинар\\p{L}*|training|workshop|seminar)",
+      "презент|през[аыуе]?(?![\\p{L}])|презой|демо(?!зал)|демк|демонстрац|показ(?:ал|ала|али|ыва\\p{L}*)(?!\\s+(?:им\\s+|нам\\s+)?(?:образц|объект|склад|производств|площадк|цех|территори|стройк|котлован))|показ(?![\\p{L}])|demo(?!\\s+(?:recording|video|link))|present|pitch|showed|walked(?=\\s+\\p{L}+\\s+through)|walkthrough|webinar|вебинар|дегустаци\\p{L}*|tasting(?!\\s+(?:notes|room))|(?<=(?:провел\\p{L}*|провёл|провели|ran|gave|held|did)\\s+(?:\\p{L}+\\s+){0,3})(?:обучени\\p{L}*|тренинг\\p{L}*|семинар\\p{L}*|training|workshop|seminar)",
     ),
   ],
   [
@@ -203,7 +203,7 @@ export const ASK_BEFORE_STORING = w(
 );
 // The nouns of an appointment, Russian and (typed in Russian messages too) English.
 const APPOINTMENT =
-  "демо|демк|презент|през[аыуе]|показ|встреч|встрет|зум|видео\\p{L}*|дегустац\\p{L}*|осмотр\\p{L}*|выезд\\p{L}*|замер\\p{L}*|demo|meeting|presentation|workshop|tasting|site\\s+visit|walkthrough";
+  "демо(?!зал)|демк|презент|през[аыуе]|показ|встреч|встрет|зум|видео\\p{L}*|дегустац\\p{L}*|осмотр\\p{L}*|выезд\\p{L}*|замер\\p{L}*|demo|meeting|presentation|workshop|tasting|site\\s+visit|walkthrough";
 export const ONLY = /(?<![\p{L}])(?:только|лишь|only|just)(?![\p{L}])/iu;
 // A call the client made: "входящий", "позвонили сами", "called us".
 export const INBOUND =
