@@ -183,7 +183,9 @@ export const NOANSWER = w(
     EN_NOANSWER_MORE,
 );
 // Who answers a company's phone and does not decide: a gatekeeper told of is a call made.
-export const GATEKEEPER = w("секретар\\p{L}*|ресепш\\p{L}*|помощниц\\p{L}*|охранник\\p{L}*|вахт[её]р\\p{L}*|receptionist|gatekeeper|front\\s+desk");
+export const GATEKEEPER = w(
+  "секретар\\p{L}*|ресепш\\p{L}*|помощниц\\p{L}*|охранник\\p{L}*|вахт[её]р\\p{L}*|receptionist|gatekeeper|front\\s+desk",
+);
 // The one a call is for: the director, the owner, the decision maker.
 const BOSS = "(?:директор|руководител|лпр|собственник|владел|гендир|начальник|босс|нужн\\p{L}*\\s+человек)";
 // "директора нет", "директор в командировке": the one the call was for is away, unless someone else was reached.
@@ -449,14 +451,21 @@ export const WORD_AMOUNTS: [RegExp, number][] = [
   [/(?<![\p{L}])пол\s*-?\s*(?:ляма|лимона|миллиона|млн)(?![\p{L}])/giu, 50_000_000],
   [/(?<![\p{L}])(?:сотк[уаи]|сотню|сотня)(?![\p{L}])/giu, 10_000_000],
   // "на лям", "четверть ляма", "полтинник": a million, a quarter of one, fifty thousand.
-  // "лям двести" (1,2 млн) is not read: better asked than a million.
+  // ("лям двести" is 1,2 млн: see MILLION_AND_HUNDREDS.)
   [
-    /(?<![\p{L}])(?:лям|лимон|миллион)(?<!\d[\s\u00A0]*(?:лям|лимон|миллион))(?![\p{L}])(?!\s+(?:\d|сто|двести|триста|четыреста|пятьсот|шестьсот|семьсот|восемьсот|девятьсот|сотк|полтинник))/giu,
+    /(?<![\p{L}])(?:лям|лимон|миллион)(?<!\d[\s\u00A0]*(?:лям|лимон|миллион))(?<!(?:один|одна|два|две|три|четыре|пять)\s+(?:лям|лимон|миллион))(?![\p{L}])(?!\s+(?:\d|сто|двести|триста|четыреста|пятьсот|шестьсот|семьсот|восемьсот|девятьсот|сотк|полтинник))/giu,
     100_000_000,
   ],
   [/(?<![\p{L}])четверть\s+(?:ляма|лимона|миллиона|млн)(?![\p{L}])/giu, 25_000_000],
   [/(?<![\p{L}])(?:полтинник\p{L}*|полтос\p{L}*)(?![\p{L}])/giu, 5_000_000],
 ];
+
+// "миллион двести", "два ляма триста пятьдесят": millions and then the thousands after them, said as hundreds.
+export const MILLION_AND_HUNDREDS =
+  /(?<![\p{L}])(?:(один|одна|два|две|три|четыре|пять)\s+)?(?:лям\p{L}*|лимон\p{L}*|миллион\p{L}*)\s+((?:сто|двести|триста|четыреста|пятьсот|шестьсот|семьсот|восемьсот|девятьсот)(?:\s+(?:десять|двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяносто))?)(?![\p{L}])(?!\s+(?:тысяч|тыщ|тыс|руб|₽|р\.))/giu;
+// "два с половиной миллиона", "half a million": a number and a half of a unit.
+export const AND_A_HALF =
+  /(?<![\p{L}])(?:(один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+с\s+половиной\s+(тысяч\p{L}*|тыщ\p{L}*|млн\.?|миллион\p{L}*|лям\p{L}*|лимон\p{L}*)|half\s+a\s+(million|mil))(?![\p{L}])/giu;
 
 // Numbers said in words, as voice input types them: "двести пятьдесят тысяч", "fifty k".
 export const NUMBER_WORDS: Record<string, number> = Object.fromEntries(

@@ -4,13 +4,23 @@
 // bot shows the proposals and stores them only after the manager confirms.
 import { parseAmount } from "./amounts.js";
 import type { DayRef } from "./backdating.js";
-import { BUSINESS_TYPES, compact, type KnownClients, lookupKnown, matchKnownAt, prepareKnownClients, sameName, TRADE } from "./client-match.js";
+import {
+  BUSINESS_TYPES,
+  compact,
+  type KnownClients,
+  lookupKnown,
+  matchKnownAt,
+  prepareKnownClients,
+  sameName,
+  TRADE,
+} from "./client-match.js";
 import { MAX_CLIENT_LENGTH, MAX_REASON_LENGTH, type ParsedEntry } from "./entry-parsing.js";
 import {
   ABOUT,
   AGO,
   AHEAD_HINT,
   AMOUNT_RE,
+  AND_A_HALF,
   APPOINTMENT_WORD,
   ASK_BEFORE_STORING,
   BARE_WEEKDAY,
@@ -20,8 +30,8 @@ import {
   CANCELLED,
   COMMAND,
   COMPLAINT,
-  DAY_REMARK,
   CURRENCY_FOREIGN,
+  DAY_REMARK,
   EN_ACCEPTED_IT,
   EN_BARE_WEEKDAY,
   EN_BUSY_IN_BEFORE,
@@ -34,13 +44,13 @@ import {
   EN_NOT_NAME,
   EN_PAST,
   EN_PAST_BEFORE_WEEKDAY,
-  EN_WEEKDAY_BEFORE_PAST,
   EN_RELATIVE_BEFORE,
   EN_SENT_IT,
   EN_STATUS_AFTER,
   EN_TITLE_WORD,
   EN_TOPIC_BEFORE,
   EN_WEEKDAY_AHEAD_CLAUSE,
+  EN_WEEKDAY_BEFORE_PAST,
   EVENT_NOUN,
   EXPLAINED_FILLER,
   EXPO_NAME,
@@ -55,6 +65,7 @@ import {
   LEGAL,
   MEET_WORD,
   MEETING_OUTCOME,
+  MILLION_AND_HUNDREDS,
   MOVED,
   MULT,
   NEEDS_A_LOOK,
@@ -705,16 +716,37 @@ interface AmountHit {
 }
 
 function wordedAmounts(text: string): AmountHit[] {
-  return allMatches(WORDED_AMOUNT, text).map((m) => {
-    let value = 0;
-    for (const word of m[1]!
-      .toLocaleLowerCase("ru")
-      .split(/[\s-]+/u)
-      .filter(Boolean))
-      value = word === "hundred" ? Math.max(value, 1) * 100 : value + (NUMBER_WORDS[word] ?? 0);
-    const mult = /^(?:млн|миллион|лям|лимон|million|mln)/iu.test(m[2]!) ? 1_000_000 : 1000;
-    return { minor: value * mult * 100, invalid: false, foreign: false, start: m.index, end: m.index + m[0].length, strong: true };
+  const hit = (m: RegExpExecArray, value: number): AmountHit => ({
+    minor: Math.round(value * 100),
+    invalid: false,
+    foreign: false,
+    start: m.index,
+    end: m.index + m[0].length,
+    strong: true,
   });
+  const sum = (words: string) =>
+    words
+      .toLocaleLowerCase("ru")
+      .split(/\s+/u)
+      .reduce((n, w) => n + (NUMBER_WORDS[w] ?? 0), 0);
+  const millions = allMatches(MILLION_AND_HUNDREDS, text).map((m) => hit(m, (m[1] ? sum(m[1]) : 1) * 1_000_000 + sum(m[2]!) * 1000));
+  const halves = allMatches(AND_A_HALF, text).map((m) =>
+    hit(m, m[3] ? 500_000 : (sum(m[1]!) + 0.5) * (/^(?:тыс|тыщ)/iu.test(m[2]!) ? 1000 : 1_000_000)),
+  );
+  const taken = [...millions, ...halves];
+  const plain = allMatches(WORDED_AMOUNT, text)
+    .filter((m) => !taken.some((t) => m.index < t.end && m.index + m[0].length > t.start))
+    .map((m) => {
+      let value = 0;
+      for (const word of m[1]!
+        .toLocaleLowerCase("ru")
+        .split(/[\s-]+/u)
+        .filter(Boolean))
+        value = word === "hundred" ? Math.max(value, 1) * 100 : value + (NUMBER_WORDS[word] ?? 0);
+      const mult = /^(?:млн|миллион|лям|лимон|million|mln)/iu.test(m[2]!) ? 1_000_000 : 1000;
+      return { minor: value * mult * 100, invalid: false, foreign: false, start: m.index, end: m.index + m[0].length, strong: true };
+    });
+  return [...taken, ...plain];
 }
 
 /** Every amount-looking span, read by the same parser as /deal. */
@@ -742,6 +774,10 @@ export function needsALook(lower: string): boolean {
   return NEEDS_A_LOOK.test(text);
 }
 
+/** A unit after a number that makes it no sum of money. */
+const AMOUNT_UNIT =
+  /^\s*(?:м2|м²|кв\.?\s*м|квадрат\p{L}*|метр\p{L}*|тонн\p{L}*|кг|км|литр\p{L}*|шт\.?|штук\p{L}*|sq\.?\s*m|sqm|m2|seats?|units?|pcs)(?![\p{L}\d])/iu;
+
 function numericAmounts(text: string): AmountHit[] {
   const hits: (AmountHit & { num: string; mult: string | undefined })[] = [];
   for (const m of allMatches(AMOUNT_RE, text)) {
@@ -757,6 +793,11 @@ function numericAmounts(text: string): AmountHit[] {
       if (!multRaw) continue;
       num = "1,5";
     }
+    const after = text.slice(m.index + m[0].length);
+    // "на 1200 м2", "60 seats": a number with a unit of area, weight or count is no sum.
+    if (!multRaw && !m[4] && AMOUNT_UNIT.test(after)) continue;
+    // "420т карбамида": tonnes of a material, not thousands.
+    if (multRaw && /^т$/iu.test(multRaw) && /^\s+(?!(?:за|по|на|в|во|и|а|с|со|до|от|руб\p{L}*|р)(?![\p{L}]))[а-яё]{4,}/iu.test(after)) continue;
     // A lone year, a time or a quantity word is not money: "2 встречи" has no amount.
     const mult = multRaw ? MULT.find(([re]) => re.test(multRaw))?.[1] : undefined;
     const foreign = m[1] !== undefined || (cur !== undefined && CURRENCY_FOREIGN.test(cur));
@@ -1311,7 +1352,9 @@ function readClause(
   // the word, not the client.
   if (clause.kind === null && clause.outcome === null) clause.clients = clause.clients.filter((c) => !c.common);
   // "был в технопарке Восход, осмотрели периметр": having been at a known client's is a visit, whatever was discussed.
-  const visited = clause.clients.some((c) => !c.isNew && /(?:^|[^\p{L}])был[аи]?\s+(?:\p{L}+\s+)?(?:в|во)\s+$/u.test(lower.slice(0, c.start)));
+  const visited = clause.clients.some(
+    (c) => !c.isNew && /(?:^|[^\p{L}])был[аи]?\s+(?:\p{L}+\s+)?(?:в|во)\s+$/u.test(lower.slice(0, c.start)),
+  );
   if (visited && (clause.kind === null || (clause.kind === "call" && clause.reachedOnly))) {
     clause.kind = "meeting";
     clause.outcome = null;
@@ -2741,7 +2784,8 @@ function nothingToLog(text: string, clauses: Clause[], morph: Morphology | null)
   const opening = /^\p{L}+/u.exec(lower)?.[0];
   if (opening && isCyrillic(opening) && morph?.(opening, null)?.tense === "infn" && !clauses.some((c) => c.past)) return "plan";
   if (spans(COMPLAINT, lower).length > 0 || spans(COMMAND, lower).some(([a]) => a === 0)) return "complaint";
-  if (spans(DAY_REMARK, lower).length > 0 && clauses.every((c) => c.clients.every((x) => x.weak || x.place || x.common))) return "complaint";
+  if (spans(DAY_REMARK, lower).length > 0 && clauses.every((c) => c.clients.every((x) => x.weak || x.place || x.common)))
+    return "complaint";
   QUESTION_START.lastIndex = 0;
   const q = QUESTION_START.exec(lower);
   if (/\?\s*[)\p{Emoji_Presentation}]*$/u.test(lower) || (q && q.index === 0)) return "question";
