@@ -229,6 +229,8 @@ function readDays(lower: string, booking: boolean, pastTense: boolean): { day: D
       /(?<![\p{L}])\p{L}+(?:ть|ться|ти|ите|йте)\s+$/u.test(lower.slice(0, m.index)) ||
       // "оплатят в пн", "подпишут в среду": what they will do, told in the third person plural, is ahead.
       /(?<![\p{L}])\p{L}{3,}(?:ят|ут|ют)\s+$/u.test(lower.slice(0, m.index)) ||
+      // "подписываем в пятницу", "отгружаем в среду": what we are about to do is ahead too.
+      /(?<![\p{L}])\p{L}{3,}(?:ваем|аем|яем|уем)\s+$/u.test(lower.slice(0, m.index)) ||
       // "сказала оплата в пт": a payment named with no verb is one expected.
       (/(?<![\p{L}])оплат[аыу]\s+$/u.test(lower.slice(0, m.index)) &&
         !/^\s+(?:пришл|поступил|прошл|упал|был)/u.test(lower.slice(m.index + m[0].length)));
