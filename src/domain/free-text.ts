@@ -388,6 +388,9 @@ interface Clause {
 const norm = (s: string) => s.toLocaleLowerCase("ru").replace(/ё/g, "е");
 const isCyrillic = (s: string) => /[а-яё]/iu.test(s);
 const isUpper = (s: string) => /^\p{Lu}/u.test(s);
+/** Words of a client getting in touch first, by phone or in writing. */
+const INBOUND_CONTACT =
+  /сам[иа]?\s+(?:\p{L}+\s+)?(?:позвонил|набрал|перезвонил|написал|вышл|выш[её]л|обратил)|(?:позвонил|набрал|перезвонил|написал|вышл|выш[её]л)\p{L}*\s+сам|(?:called|rang|phoned|reached\s+out\s+to)\s+us|called\s+in/u;
 /** A word the dictionary knows as an ordinary noun or adjective, no name of anyone or anything. */
 const isCommonWord = (a: WordAnalysis | null) => a !== null && !a.guessed && !a.proper && (a.pos === "noun" || a.pos === "adj");
 // "отменилась, перенесли на 10-е": a meeting called off and set for a new date is moved.
@@ -1353,6 +1356,16 @@ function readClause(
   // "…, нужен персонал на склад": a common word opening a known name («Персонал-Центр») in a clause that tells no event is
   // the word, not the client.
   if (clause.kind === null && clause.outcome === null) clause.clients = clause.clients.filter((c) => !c.common);
+  // "Ортодент позвонил сам", "Polimer-Pak rang us themselves": a known client getting in touch is a call, not a lead.
+  if (
+    clause.kind === "lead" &&
+    clause.clients.length > 0 &&
+    clause.clients.every((c) => !c.isNew) &&
+    INBOUND_CONTACT.test(norm(clause.kindPhrase ?? ""))
+  ) {
+    clause.kind = "call";
+    clause.outcome ??= "reached";
+  }
   // "был в технопарке Восход, осмотрели периметр": having been at a known client's is a visit, whatever was discussed.
   const visited = clause.clients.some(
     (c) => !c.isNew && /(?:^|[^\p{L}])был[аи]?\s+(?:\p{L}+\s+)?(?:в|во)\s+$/u.test(lower.slice(0, c.start)),
