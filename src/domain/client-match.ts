@@ -167,7 +167,13 @@ function buildKnownClients(names: readonly string[], taught: readonly { phrase: 
             .replace(/[«»"“”„']/g, "")
             .split(/(?<=\p{Ll})(?=\p{Lu})/u)
             .map(norm);
-    const first = parts.length > 1 && parts[0]!.length >= 4 ? compact(parts[0]!) : null;
+    // "St Luke" for «St. Luke Medical»: a short first word is read together with the next.
+    const first =
+      parts.length > 1 && parts[0]!.length >= 4
+        ? compact(parts[0]!)
+        : parts.length > 2 && compact(parts[0]!).length >= 2
+          ? compact(parts[0]! + parts[1]!)
+          : null;
     if (first) firstCount.set(first, (firstCount.get(first) ?? 0) + 1);
     const last = words.length > 1 && words[words.length - 1]!.length >= 4 ? compact(words[words.length - 1]!) : null;
     if (last) lastCount.set(last, (lastCount.get(last) ?? 0) + 1);

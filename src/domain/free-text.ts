@@ -1531,7 +1531,15 @@ function findClients(
       !STOP.has(before.lower) &&
       (LEGAL.has(tokens[i - 2]?.lower ?? "") || (i >= 2 && isUpper(before.text) && !morph?.(before.lower, null)?.tense));
     if (midName && hit.words === 1 && norm(t.lower) !== norm(hit.client.name)) continue;
-    const last = tokens[i + hit.words - 1]!;
+    let last = tokens[i + hit.words - 1]!;
+    // "Megapolis Trade meeting", "Kamsky Motor Plant": capitalised Latin words right after a Russian name typed in Latin
+    // are that name, translated or transliterated.
+    if (isCyrillic(hit.client.key) && !isCyrillic(t.lower) && isUpper(t.text))
+      for (let k = i + hit.words; k < tokens.length; k++) {
+        const next = tokens[k]!;
+        if (isCyrillic(next.lower) || !isUpper(next.text) || text.slice(last.end, next.start) !== " ") break;
+        last = next;
+      }
     // "kestrels line": a name found only through an "s" the client's own words lack was first read in round 11.
     const possessiveS = !isCyrillic(last.lower) && last.lower.endsWith("s") && !hit.client.words.includes(compact(last.lower));
     // "нужен персонал на склад" beside «СеверСтафф»: the opening word of a known name («Персонал-Центр») typed in lower
@@ -2009,7 +2017,8 @@ const person2 = (run: Token[], morph: Morphology | null) =>
 /** Splits a message into clauses: sentences, commas, and "и/and" before another event. */
 function splitClauses(text: string, morph: Morphology | null, known: KnownClients | null = null): string[] {
   const parts = text
-    .split(/[!?;\n]+|\.(?=\s|$)|(?<!\d),\s*|,(?=\s)\s*|\s+(?:потом|затем|после\s+этого|а\s+также|then|after\s+that|also)\s+/iu)
+    // "St. Luke Medical", "ул. Ленина": a dot after a short abbreviation ends no clause.
+    .split(/[!?;\n]+|(?<![^\p{L}](?:st|dr|mr|mrs|ms|ул|г|пр|д))\.(?=\s|$)|(?<!\d),\s*|,(?=\s)\s*|\s+(?:потом|затем|после\s+этого|а\s+также|then|after\s+that|also)\s+/iu)
     .map((s) => s.trim())
     .filter(Boolean);
   const out: string[] = [];
