@@ -1215,6 +1215,16 @@ function readClause(
     clause.reachedOnly = true;
   }
   clause.kind = KIND_PATTERNS.map(([k]) => k).find((k) => kindsFound.has(k)) ?? null;
+  // "по рекомендации Клиники Доверие позвонила стоматология «Белый Зуб»": a company calling on a referral is a lead.
+  const referred = (kindsFound.get("lead") ?? []).some(([a, b]) => /рекомендаци|referr/u.test(lower.slice(a, b)));
+  if (
+    clause.kind === "call" &&
+    referred &&
+    clause.outcome === null &&
+    /(?<![\p{L}])позвонил[аи]?\s+(?!(?:в|во|на|им|ему|ей|мне|нам|туда|опять|снова)(?![\p{L}]))\p{L}/u.test(lower) &&
+    !/(?<![\p{L}])я\s+позвонил/u.test(lower)
+  )
+    clause.kind = "lead";
   // A phrase the team taught by correcting a reading names the kind, before any rule.
   for (const alias of aliases.kinds) {
     const at = phraseSpans(alias.phrase, lower)[0];
