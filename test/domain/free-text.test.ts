@@ -2133,6 +2133,78 @@ describe("readFreeText, round 16: what is no event, no client or no plan", () =>
   });
 });
 
+describe("readFreeText, round 16: remarks on the day, sums in words, units and inbound contacts", () => {
+  const known = [
+    "Кедр",
+    "Ортодент",
+    "Polimer-Pak",
+    "Клиника Доверие",
+    "Стоматология Улыбка",
+    "Мегаполис Трейд",
+    "St. Luke Medical",
+    "СтанкоМаш",
+    "Витамир",
+  ];
+  const got = (text: string) => read(text, known).entries.map((e) => `${label(e)}${e.day ? `@${JSON.stringify(e.day)}` : ""}`);
+  const sum = (text: string) => read(text, known).entries.map((e) => e.amountMinor);
+
+  it("logs nothing from a remark on the day at large with no client named", () => {
+    for (const text of [
+      "ну и день сегодня, ни одного нормального звонка",
+      "сегодня весь день в дороге, звонков не было",
+      "пипец, третий отказ за день, устал",
+      "мне кажется у нас слишком много недозвонов в этом месяце",
+      "в выходные никто не звонит, отдыхаю",
+    ])
+      expect(logged(text, known), text).toEqual([]);
+    expect(got("третий отказ за день — Кедр ушли к конкуренту")).toEqual(["lost@Кедр"]);
+  });
+
+  it("reads millions with hundreds after them, a number and a half, and no sum from square metres or tonnes", () => {
+    expect(sum("Кедр оплатили миллион двести")).toEqual([120_000_000]);
+    expect(sum("Кедр подписал на два ляма триста")).toEqual([230_000_000]);
+    expect(sum("Кедр подписал договор, два с половиной миллиона")).toEqual([250_000_000]);
+    expect(sum("Polimer-Pak paid the prepayment, half a million")).toEqual([50_000_000]);
+    expect(sum("Кедр подписал договор на 1200 м2, 900 тыс в месяц")).toEqual([90_000_000]);
+    expect(sum("Кедр подписались на 420т карбамида, 9,8 млн")).toEqual([980_000_000]);
+  });
+
+  it("reads a known client getting in touch first as a call, and a company calling on a referral as a lead", () => {
+    expect(got("Ортодент позвонил сам, договорились на просмотр в субботу")).toEqual(["call:meeting@Ортодент"]);
+    expect(got("Polimer-Pak rang us themselves asking about indexation, had a good chat")).toEqual(["call:reached@Polimer-Pak"]);
+    expect(got("по рекомендации Клиники Доверие позвонила стоматология «Белый Зуб»")).toEqual(["lead@Белый Зуб"]);
+  });
+
+  it("reads a known name in quotes without its trade, in Latin with its translated words, and 'St' before its name", () => {
+    expect(got("вчера встречались с владельцем «Улыбки» в кофейне")).toEqual(['meeting@Стоматология Улыбка@{"type":"ago","days":1}']);
+    expect(got("Megapolis Trade meeting done, they're asking for 10% off")).toEqual(["meeting@Мегаполис Трейд"]);
+    expect(got("Met the St. Luke Medical procurement lead over lunch today")).toEqual(["meeting@St. Luke Medical"]);
+    expect(got("St Luke called back, we talked through the scope")).toEqual(["call:reached@St. Luke Medical"]);
+  });
+
+  it("reads no known client from a common word a typo or a part away from its name, nor a demo from a demo hall", () => {
+    expect(got("в Кедре в четверг была презентация по витаминам")).toEqual(['presentation@Кедр@{"type":"weekday","weekday":4}']);
+    expect(got("провели демо для Кедра на их станке")).toEqual(["presentation@Кедр"]);
+    expect(got("Набрала Кедр, договорились на показ станка в нашем демозале в пятницу")).toEqual(["call:meeting@Кедр"]);
+  });
+
+  it("reads viewings, trainings held, lunches and a gatekeeper who could not put one through", () => {
+    expect(got("intro call with Polimer-Pak, booked a viewing for Wednesday")).toEqual(["call:meeting@Polimer-Pak"]);
+    expect(got("visited Кедр on Saturday, then ran a short training for their staff")).toEqual([
+      'meeting@Кедр@{"type":"weekday","weekday":6}',
+      'presentation@Кедр@{"type":"weekday","weekday":6}',
+    ]);
+    expect(got("в среду был на обеде с главврачом Кедра")).toEqual(['meeting@Кедр@{"type":"weekday","weekday":3}']);
+    expect(got("набирал Кедр, снял трубку охранник на проходной, переключить не смог")).toEqual(["call:noanswer@Кедр"]);
+    expect(got("tried Polimer-Pak this morning, just rings out")).toEqual(["call:noanswer@Polimer-Pak"]);
+  });
+
+  it("reads a renewal with the incumbent as a loss, and a change of mind back to a deal as the deal", () => {
+    expect(got("Lost Polimer-Pak, they renewed with the incumbent")).toEqual(["lost@Polimer-Pak"]);
+    expect(got("Кедр передумали вернулись, подписали на 1 800 000")).toEqual(["deal@Кедр"]);
+  });
+});
+
 describe("readFreeText, review of rounds 13–15", () => {
   it("never throws on a known name joined by '&' or '+' typed by its first word", () => {
     for (const [text, known] of [
