@@ -277,6 +277,23 @@ const latinSkeleton = (s: string) =>
     .replace(/ph/g, "f")
     .replace(/(.)\1+/g, "$1");
 
+// sameName is asked of every typed word against every known name: a name's Latin forms are worked out once.
+const REMEMBERED = 4096;
+const memos = new Map<(s: string) => string, Map<string, string>>();
+function remembered(f: (s: string) => string, s: string): string {
+  let memo = memos.get(f);
+  if (!memo) memos.set(f, (memo = new Map()));
+  let v = memo.get(s);
+  if (v === undefined) {
+    if (memo.size >= REMEMBERED) memo.clear();
+    v = f(s);
+    memo.set(s, v);
+  }
+  return v;
+}
+const latinOfCyrillic = (key: string) => latinSkeleton(translit(key));
+const latinOf = (key: string) => remembered(latinOfCyrillic, key);
+
 /**
  * Whether a typed word (letters only, lower case) names `key`: exactly, with a case
  * ending, as the dictionary's base form, with one typo (names of six letters or more),
@@ -289,10 +306,10 @@ export function sameName(word: string, base: string | null, key: string, toleran
   if (!isCyrillic(key) && !isCyrillic(word) && key.length >= 4 && word === `${key}s`) return true;
   // A dictionary's base form already has no case ending: "соколов" is the surname, not «Сокол» inflected.
   if (tolerance === "no_ending") return key.length >= 5 && isCyrillic(key) === isCyrillic(word) && withinOneEdit(word, key);
-  if (isCyrillic(key) && !isCyrillic(word)) return key.length >= 4 && withinOneEdit(latinSkeleton(word), latinSkeleton(translit(key)));
+  if (isCyrillic(key) && !isCyrillic(word)) return key.length >= 4 && withinOneEdit(remembered(latinSkeleton, word), latinOf(key));
   // "нордик фудсу", "скайлайн": a Latin name typed in Cyrillic, with a case ending, sounds the same.
   if (!isCyrillic(key) && isCyrillic(word)) {
-    const target = sounds(key);
+    const target = remembered(sounds, key);
     if (target.length < 5) return false;
     return ENDINGS.some(
       (ending) =>
