@@ -1546,6 +1546,13 @@ function findClients(
     let last = tokens[i + hit.words - 1]!;
     // "Megapolis Trade meeting", "Kamsky Motor Plant": capitalised Latin words right after a Russian name typed in Latin
     // are that name, translated or transliterated.
+    const latinRunAfter = (() => {
+      const next = tokens[i + hit.words];
+      return next !== undefined && !isCyrillic(next.lower) && isUpper(next.text) && text.slice(last.end, next.start) === " ";
+    })();
+    // "called Taxi Stolitsa": a Latin word that is only the last word of a Russian name («Экспресс Такси») opening a
+    // Latin name of its own is that other name's.
+    if (isCyrillic(hit.client.key) && !isCyrillic(t.lower) && isUpper(t.text) && latinRunAfter && !hit.byFirst) continue;
     if (isCyrillic(hit.client.key) && !isCyrillic(t.lower) && isUpper(t.text))
       for (let k = i + hit.words; k < tokens.length; k++) {
         const next = tokens[k]!;
