@@ -801,6 +801,13 @@ function numericAmounts(text: string): AmountHit[] {
     const after = text.slice(m.index + m[0].length);
     // "на 1200 м2", "60 seats": a number with a unit of area, weight or count is no sum.
     if (!multRaw && !m[4] && AMOUNT_UNIT.test(after)) continue;
+    // "допник на 90 000 к основному договору": "к" after a sum written out in full is the preposition.
+    if (multRaw && /^[кk]$/iu.test(multRaw) && /\d[\s\u00A0]\d{3}$/u.test(num) && /^\s+\p{L}/u.test(after)) {
+      const parsed = parseAmount(num);
+      if (!("error" in parsed))
+        hits.push({ minor: parsed.minor, invalid: false, foreign: false, start: m.index, end: m.index + m[2]!.length, strong: false, num, mult: undefined });
+      continue;
+    }
     // "420т карбамида": tonnes of a material, not thousands.
     if (multRaw && /^т$/iu.test(multRaw) && /^\s+(?!(?:за|по|на|в|во|и|а|с|со|до|от|руб\p{L}*|р)(?![\p{L}]))[а-яё]{4,}/iu.test(after)) continue;
     // A lone year, a time or a quantity word is not money: "2 встречи" has no amount.
