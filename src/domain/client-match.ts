@@ -20,7 +20,7 @@ const TRADE_WORD =
 // A business's trade typed in lower case before its name ("в клинику Здоровье", "из агентства Пиксель",
 // "в страховой Восточный Щит", "тендер Пулково"): not part of the name, which follows in the nominative.
 export const TRADE =
-  /^(?:компани|клиник|кафе|ресторан|гостиниц|отел[ьяюе]|стоматолог|агентств|страхов(?:ой|ая|ую|ую)|кофе[йе]н|магазин|салон|аптек|школ[аыеуо]|завод|фабрик|бар(?:а|е|у|ом)?$|пекарн|столов(?:ой|ая|ую)$|типографи|автосалон|автосервис|студи[ияюей]|холдинг|бюро$|фирм[аыеуо]|кондитерск|пиццери|бистро$|хостел|санатори|лаборатори|медцентр|клуб|таксопарк|шиномонтаж|автоцентр|трактир|бургерн|чайхон|пельменн|гастроном|гриль$|юрфирм|автомойк|агрофирм|агрохолдинг|сет(?:ь|и|ью)$|банк(?:а|е|у|ом)?$|ателье$|маркет$|гипермаркет|супермаркет|торгов(?:ый|ого|ом|ому)\s|тц$|трц$|бц$|жк$|технопарк|склад)/u;
+  /^(?:компани|клиник|кафе|ресторан|гостиниц|отел[ьяюе]|стоматолог|агентств|страхов(?:ой|ая|ую|ую)|кофе[йе]н|магазин|салон|аптек|школ[аыеуо]|завод|фабрик|бар(?:а|е|у|ом)?$|пекарн|столов(?:ой|ая|ую)$|типографи|автосалон|автосервис|студи[ияюей]|холдинг|бюро$|фирм[аыеуо]|кондитерск|пиццери|бистро$|хостел|санатори|лаборатори|медцентр|клуб|аквапарк|молзавод|пивзавод|мясокомбинат|хлебокомбинат|комбинат|таксопарк|шиномонтаж|автоцентр|трактир|бургерн|чайхон|пельменн|гастроном|гриль$|юрфирм|автомойк|агрофирм|агрохолдинг|сет(?:ь|и|ью)$|банк(?:а|е|у|ом)?$|ателье$|маркет$|гипермаркет|супермаркет|торгов(?:ый|ого|ом|ому)\s|тц$|трц$|бц$|жк$|технопарк|склад)/u;
 
 /** Legal forms and business types typed before or after a company's name ("ООО", "ИП", "LLC", "ГБУ", "ТК", "СК"): no part of the name. */
 export const LEGAL_WORDS: ReadonlySet<string> = new Set([
@@ -269,10 +269,12 @@ const isCyrillic = (s: string) => /[а-я]/u.test(s);
 const latinSkeleton = (s: string) =>
   s
     .replace(/kh/g, "h")
+    .replace(/qu/g, "kv")
     .replace(/ts|tz/g, "c")
     .replace(/c(?![eiy])/g, "k")
     .replace(/x/g, "ks")
     .replace(/[yj]/g, "i")
+    .replace(/zh|g(?=e)/g, "j")
     .replace(/w/g, "v")
     .replace(/ph/g, "f")
     .replace(/(.)\1+/g, "$1");
@@ -447,7 +449,15 @@ export function matchKnownAt(
       if (client.first && known.uniqueFirst.has(client.first) && sameName(one, bases[at] ?? null, client.first, "no_typo")) {
         // "Stellar Hospitality" for «Stellar Hospitality Supply»: the name's next words typed after it are the name too.
         let n = 1;
-        while (n < client.words.length - 1 && at + n < words.length && client.words[n] && compact(words[at + n]!) === client.words[n]) n++;
+        // "гранд отелю" for «Гранд Отель Волга»: in any case.
+        while (
+          n < client.words.length - 1 &&
+          at + n < words.length &&
+          client.words[n] &&
+          (compact(words[at + n]!) === client.words[n] ||
+            sameName(compact(words[at + n]!), bases[at + n] ?? null, client.words[n]!, "no_typo"))
+        )
+          n++;
         return { client, words: n, byFirst: true };
       }
       // "звонил в Кедр": a capitalised last word of a longer name, when no other client shares it.

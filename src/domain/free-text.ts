@@ -805,11 +805,21 @@ function numericAmounts(text: string): AmountHit[] {
     if (multRaw && /^[кk]$/iu.test(multRaw) && /\d[\s\u00A0]\d{3}$/u.test(num) && /^\s+\p{L}/u.test(after)) {
       const parsed = parseAmount(num);
       if (!("error" in parsed))
-        hits.push({ minor: parsed.minor, invalid: false, foreign: false, start: m.index, end: m.index + m[2]!.length, strong: false, num, mult: undefined });
+        hits.push({
+          minor: parsed.minor,
+          invalid: false,
+          foreign: false,
+          start: m.index,
+          end: m.index + m[2]!.length,
+          strong: false,
+          num,
+          mult: undefined,
+        });
       continue;
     }
     // "420т карбамида": tonnes of a material, not thousands.
-    if (multRaw && /^т$/iu.test(multRaw) && /^\s+(?!(?:за|по|на|в|во|и|а|с|со|до|от|руб\p{L}*|р)(?![\p{L}]))[а-яё]{4,}/iu.test(after)) continue;
+    if (multRaw && /^т$/iu.test(multRaw) && /^\s+(?!(?:за|по|на|в|во|и|а|с|со|до|от|руб\p{L}*|р)(?![\p{L}]))[а-яё]{4,}/iu.test(after))
+      continue;
     // A lone year, a time or a quantity word is not money: "2 встречи" has no amount.
     const mult = multRaw ? MULT.find(([re]) => re.test(multRaw))?.[1] : undefined;
     const foreign = m[1] !== undefined || (cur !== undefined && CURRENCY_FOREIGN.test(cur));
@@ -1228,7 +1238,8 @@ function readClause(
     clause.kind === "call" &&
     referred &&
     clause.outcome === null &&
-    /(?<![\p{L}])позвонил[аи]?\s+(?!(?:в|во|на|им|ему|ей|мне|нам|туда|опять|снова)(?![\p{L}]))\p{L}/u.test(lower) &&
+    (/(?<![\p{L}])позвонил[аи]?\s+(?!(?:в|во|на|им|ему|ей|мне|нам|туда|опять|снова)(?![\p{L}]))\p{L}/u.test(lower) ||
+      INBOUND_CONTACT.test(lower)) &&
     !/(?<![\p{L}])я\s+позвонил/u.test(lower)
   )
     clause.kind = "lead";
@@ -1385,7 +1396,7 @@ function readClause(
   }
   // "был в технопарке Восход, осмотрели периметр": having been at a known client's is a visit, whatever was discussed.
   const visited = clause.clients.some(
-    (c) => !c.isNew && /(?:^|[^\p{L}])был[аи]?\s+(?:\p{L}+\s+)?(?:в|во)\s+$/u.test(lower.slice(0, c.start)),
+    (c) => !c.isNew && /(?:^|[^\p{L}])был[аи]?\s+(?:\p{L}+\s+)?(?:в|во|на)\s+$/u.test(lower.slice(0, c.start)),
   );
   if (visited && (clause.kind === null || (clause.kind === "call" && clause.reachedOnly))) {
     clause.kind = "meeting";
@@ -1627,6 +1638,11 @@ function findClients(
       text.slice(t.end, nextWord.start) === " " &&
       (EVENT_NOUN.test(nextWord.lower) || (EN_ROLE_WORD.test(nextWord.lower) && (t.text.includes("&") || t.text.length <= 3)))
     ) {
+      i++;
+      continue;
+    }
+    // "Отель «Купеческий»": a trade right before a name in quotes is no name of its own; nor is "L&D", "F&B" (a department).
+    if ((TRADE.test(t.lower) && /^\s*[«"“]/u.test(text.slice(t.end))) || /^\p{Lu}&\p{Lu}$/u.test(t.text)) {
       i++;
       continue;
     }
@@ -1918,7 +1934,16 @@ function findClients(
   if (contactDropped && firm.length > 0) for (const c of firm) c.newlyRead = true;
   const chosen = firm.length > 0 ? firm : named;
   // "нужен персонал на склад" beside «СеверСтафф»: a common word that opens a known name is none beside another name.
-  const uncommon = chosen.filter((c) => !c.common);
+  // ("стройинвест и домострой встречи": names listed together are all named.)
+  const listed = (c: ClientRef) =>
+    chosen.some(
+      (o) =>
+        o !== c &&
+        /^\s*(?:и|,)\s*$/u.test(
+          o.start < c.start ? text.slice(o.start + o.typed.length, c.start) : text.slice(c.start + c.typed.length, o.start),
+        ),
+    );
+  const uncommon = chosen.filter((c) => !c.common || listed(c));
   return (uncommon.length > 0 ? uncommon : chosen).sort((a, b) => a.start - b.start);
 }
 
@@ -2044,7 +2069,9 @@ const person2 = (run: Token[], morph: Morphology | null) =>
 function splitClauses(text: string, morph: Morphology | null, known: KnownClients | null = null): string[] {
   const parts = text
     // "St. Luke Medical", "ул. Ленина": a dot after a short abbreviation ends no clause.
-    .split(/[!?;\n]+|(?<![^\p{L}](?:st|dr|mr|mrs|ms|ул|г|пр|д))\.(?=\s|$)|(?<!\d),\s*|,(?=\s)\s*|\s+(?:потом|затем|после\s+этого|а\s+также|then|after\s+that|also)\s+/iu)
+    .split(
+      /[!?;\n]+|(?<![^\p{L}](?:st|dr|mr|mrs|ms|ул|г|пр|д))\.(?=\s|$)|(?<!\d),\s*|,(?=\s)\s*|\s+(?:потом|затем|после\s+этого|а\s+также|then|after\s+that|also)\s+/iu,
+    )
     .map((s) => s.trim())
     .filter(Boolean);
   const out: string[] = [];
