@@ -2871,6 +2871,8 @@ function nothingToLog(text: string, clauses: Clause[], morph: Morphology | null)
   if (spans(PLAN_HEADER, lower).some(([a]) => a === 0)) return "plan";
   const events = clauses.filter((c) => c.kind !== null || c.clients.length > 0 || c.amountMinor !== null);
   if (events.length > 0 && events.every((c) => c.plan)) return "plan";
+  // "ждут от нас КП до пятницы": what is awaited, with nothing else told, is a plan too.
+  if (events.length === 0 && clauses.some((c) => c.plan) && spans(PLAN_WORDS, lower).length > 0) return "plan";
   return null;
 }
 
