@@ -32,6 +32,7 @@ import {
   COMPLAINT,
   CURRENCY_FOREIGN,
   DAY_REMARK,
+  DATE_SET,
   EN_ACCEPTED_IT,
   EN_BARE_WEEKDAY,
   EN_BUSY_IN_BEFORE,
@@ -1151,8 +1152,10 @@ function readClause(
         if (tense === "futr" || tense === "pres" || tense === "impr" || tense === "infn") return false;
         // "позвоню", "встречусь": the event word itself in the future.
         const own = /^\p{L}+/u.exec(lower.slice(a))?.[0];
-        const ownTense = own && isCyrillic(own) ? morph(own, null)?.tense : undefined;
-        if (ownTense === "futr" || ownTense === "impr") return false;
+        const ownAnalysis = own && isCyrillic(own) ? morph(own, null) : null;
+        const ownTense = ownAnalysis?.tense;
+        // ("пришли с сайта" opening a lead is their coming, as above.)
+        if (ownTense === "futr" || (ownTense === "impr" && !(ownAnalysis?.pastToo && kind === "lead"))) return false;
       }
       if ((allNegated || enAllNegated) && kind !== "call") return false;
       // A meeting moved, called off or not held was not held.
@@ -1226,6 +1229,15 @@ function readClause(
   }
   const callBooked = aheadOnCall || (kindsFound.has("call") && kindsFound.has("meeting") && kindsFound.size === 2);
   if (callBooked) kindsFound.delete("meeting");
+  // "met a guy from Vertex Bank at the expo", "позвонили через сайт": an event word inside a longer phrase of a lead is
+  // the lead's.
+  const leadSpans = kindsFound.get("lead") ?? [];
+  for (const [kind, own] of kindsFound) {
+    const inside = ([a, b]: [number, number]) => kind !== "lead" && leadSpans.some(([x, y]) => x <= a && b <= y && y - x > b - a);
+    const kept = own.filter((sp) => !inside(sp));
+    if (kept.length === 0) kindsFound.delete(kind);
+    else kindsFound.set(kind, kept);
+  }
   if (noanswer.length > 0 && !kindsFound.has("call")) kindsFound.set("call", noanswer);
   if (reached.length > 0 && kindsFound.size === 0) {
     kindsFound.set("call", reached);
@@ -2337,6 +2349,12 @@ function readWithMemo(
         Object.assign(c, { kind: null, outcome: null });
         c.newlyRead = true;
       }
+  // "звонил в Кедр, хочет встречу, поставили на среду": a date set after an appointment told before is the call's booking.
+  for (const [i, c] of clauses.entries())
+    if (c.kind === null && i > 0 && DATE_SET.test(raws[i]!.trim()) && APPOINTMENT_WORD.test(norm(raws.slice(0, i).join(" ")))) {
+      c.kind = "call";
+      c.outcome = "meeting";
+    }
   // "Called Redwood — no answer. Then Pinecrest, talked to Mike": a name alone after another client's event is the
   // subject of the event told next, not a second client of the one before.
   for (const [i, c] of clauses.entries()) {

@@ -2205,6 +2205,82 @@ describe("readFreeText, round 16: remarks on the day, sums in words, units and i
   });
 });
 
+describe("readFreeText, round 16: deals that are none, Latin spellings, venues and departments", () => {
+  const known = [
+    "Кедр",
+    "Таксопарк Луна",
+    "Экспресс Такси",
+    "Оранж Плаза",
+    "Аквамарин",
+    "Гранд Отель Волга",
+    "Отель Меридиан",
+    "Молзавод Зорька",
+    "Aster Labs",
+    "Kestrel Pharma",
+  ];
+  const got = (text: string) => read(text, known).entries.map((e) => `${label(e)}${e.day ? `@${JSON.stringify(e.day)}` : ""}`);
+
+  it("reads no deal from an issue closed, a payment confirmed ahead, a competitor that won or a deposit invoiced", () => {
+    expect(got("звонила в Кедр, обсудили рекламацию, вопрос закрыли")).toEqual(["call:reached@Кедр"]);
+    expect(got("звонок в Кедр по ДЗ, бухгалтерия подтвердила оплату в понедельник")).toEqual(["call:reached@Кедр"]);
+    expect(got("lost the Aster tender, competitor won on price")).toEqual(["lost@Aster Labs"]);
+    expect(got("Кедр тендер проигран, выиграл тот кто дал цену ниже")).toEqual(["lost@Кедр"]);
+    expect(got("invoice issued to Aster for the team building deposit")).toEqual(["proposal@Aster Labs"]);
+    expect(got("передал Кедру счёт на 420 000, ждём оплату")).toEqual(["proposal@Кедр"]);
+  });
+
+  it("reads 'к' after a sum written in full as a preposition", () => {
+    expect(read("Кедр подписали допник на 90 000 к основному договору", known).entries.map((e) => e.amountMinor)).toEqual([9_000_000]);
+  });
+
+  it("reads a Russian name typed in Latin however the writer spells its sounds, and no Latin name's word as one", () => {
+    expect(got("called orange plaza, nobody picked up")).toEqual(["call:noanswer@Оранж Плаза"]);
+    expect(got("called Aquamarine, talked to the pool manager")).toEqual(["call:reached@Аквамарин"]);
+    expect(got("called Taxi Luxe - line busy")).toEqual(["call:noanswer@Taxi Luxe"]);
+  });
+
+  it("reads a venue's core after its trade, the later words of a known name in any case, and no trade before a quote as a name", () => {
+    expect(got("вчера звонил луне, договорились на встречу")).toEqual(['call:meeting@Таксопарк Луна@{"type":"ago","days":1}']);
+    expect(got("пришла заявка через форму на сайте: таксопарк «Бриз», 60 машин")).toEqual(["lead@Бриз"]);
+    expect(got("счет выставил гранд отелю на запчасти к насосам")).toEqual(["proposal@Гранд Отель Волга"]);
+    expect(got("был сегодня на молзаводе зорька, смотрели водоподготовку")).toEqual(["meeting@Молзавод Зорька"]);
+    expect(got("Отель «Купеческий» — входящий звонок, хотят систему очистки воды")).toEqual(["lead@Купеческий"]);
+  });
+
+  it("reads no client from a department, a meeting room, 'Причина:', Christmas or a wish for a quote", () => {
+    expect(got("съездил к Кедру, провел презентацию для отдела обучения")).toEqual(["presentation@Кедр"]);
+    expect(got("показал Кедру презентацию прямо в переговорке")).toEqual(["presentation@Кедр"]);
+    expect(got("Кедр — отказ. Причина: решили делать своими силами")).toEqual(["lost@Кедр"]);
+    expect(got("inbound lead via website: Kestrel Pharma, Christmas party for 250 people")).toEqual(["lead@Kestrel Pharma"]);
+    expect(got("referral from Aster Labs — a guy from Northgate Logistics wants a banquet quote")).toEqual(["lead@Northgate Logistics"]);
+    expect(got("Called Aster Labs cold, receptionist wouldn't put me through to L&D")).toEqual(["call:noanswer@Aster Labs"]);
+  });
+
+  it("reads gatekeepers, voice mailboxes and 'трубку никто' as not reached, a call over zoom as a meeting, 'pinged' as a call", () => {
+    expect(got("ЛПР в Кедре так и не поймал, секретарь футболит")).toEqual(["call:noanswer@Кедр"]);
+    expect(got("звонил в Кедр, ящик голосовой")).toEqual(["call:noanswer@Кедр"]);
+    expect(got("вчера набирал Кедр — все в отпуске, трубку никто")).toEqual(['call:noanswer@Кедр@{"type":"ago","days":1}']);
+    expect(got("созвон с Кедром по zoom, обсудили условия")).toEqual(["meeting@Кедр"]);
+    expect(got("closed the deal with Aster Labs, 750k. also pinged Kestrel, no answer")).toEqual([
+      "deal@Aster Labs",
+      "call:noanswer@Kestrel Pharma",
+    ]);
+  });
+
+  it("reads leads from a site, from contacts exchanged and from a guy met at an expo; a date set after a wished meeting books it", () => {
+    expect(got("ООО «Водолей» пришли с сайта, просят КП")).toEqual(["lead@Водолей"]);
+    expect(got("на автосалоне познакомился с владельцем ООО «Драйв», обменялись контактами")).toEqual(["lead@Драйв"]);
+    expect(got("met a guy from Vertex Bank at the EdTech expo, wants info")).toEqual(["lead@Vertex Bank"]);
+    expect(got("звонил в Кедр, их тех директор хочет встречу по чиллерам, поставили на среду")).toEqual(["call:meeting@Кедр"]);
+  });
+
+  it("logs nothing when the app crashes or the sandbox is down", () => {
+    expect(logged("the app crashed again when I tried to log a call, pls fix", known)).toEqual([]);
+    expect(logged("ugh, the LMS sandbox is down again, can't demo anything", known)).toEqual([]);
+    expect(logged("устала, 40 звонков за день и никто ничего не хочет", known)).toEqual([]);
+  });
+});
+
 describe("readFreeText, review of rounds 13–15", () => {
   it("never throws on a known name joined by '&' or '+' typed by its first word", () => {
     for (const [text, known] of [
