@@ -114,7 +114,8 @@ export interface KnownClients {
   readonly uniqueCore: ReadonlySet<string>;
 }
 
-const norm = (s: string) => s.toLocaleLowerCase("ru").replace(/ё/g, "е");
+// Russian case mapping has nothing locale-specific, and a locale-aware lower case costs a hundred times more per word.
+const norm = (s: string) => s.toLowerCase().replace(/ё/g, "е");
 /** A phrase's letters and digits only, as a comparison key. */
 export const compact = (s: string) => norm(s).replace(/[^\p{L}\p{N}]/gu, "");
 

@@ -386,7 +386,7 @@ interface Clause {
   unexplained: string[];
 }
 
-const norm = (s: string) => s.toLocaleLowerCase("ru").replace(/ё/g, "е");
+const norm = (s: string) => s.toLowerCase().replace(/ё/g, "е");
 const isCyrillic = (s: string) => /[а-яё]/iu.test(s);
 const isUpper = (s: string) => /^\p{Lu}/u.test(s);
 /** Words of a client getting in touch first, by phone or in writing. */
@@ -732,7 +732,7 @@ function wordedAmounts(text: string): AmountHit[] {
   });
   const sum = (words: string) =>
     words
-      .toLocaleLowerCase("ru")
+      .toLowerCase()
       .split(/\s+/u)
       .reduce((n, w) => n + (NUMBER_WORDS[w] ?? 0), 0);
   const millions = allMatches(MILLION_AND_HUNDREDS, text).map((m) => hit(m, (m[1] ? sum(m[1]) : 1) * 1_000_000 + sum(m[2]!) * 1000));
@@ -745,7 +745,7 @@ function wordedAmounts(text: string): AmountHit[] {
     .map((m) => {
       let value = 0;
       for (const word of m[1]!
-        .toLocaleLowerCase("ru")
+        .toLowerCase()
         .split(/[\s-]+/u)
         .filter(Boolean))
         value = word === "hundred" ? Math.max(value, 1) * 100 : value + (NUMBER_WORDS[word] ?? 0);

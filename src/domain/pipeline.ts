@@ -54,7 +54,7 @@ export function advance(current: Stage | null, target: Stage): StageMove {
 export function clientKey(name: string): string {
   return name
     .normalize("NFKC")
-    .toLocaleLowerCase("ru")
+    .toLowerCase()
     .replace(/\s+/g, " ")
     .replace(/[«»"“”]/g, "")
     .trim();

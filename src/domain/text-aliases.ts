@@ -43,11 +43,11 @@ export interface Correction {
 
 const sameClient = (a: string | null, b: string | null) =>
   (a ?? "")
-    .toLocaleLowerCase("ru")
+    .toLowerCase()
     .replace(/[«»"“”]/g, "")
     .trim() ===
   (b ?? "")
-    .toLocaleLowerCase("ru")
+    .toLowerCase()
     .replace(/[«»"“”]/g, "")
     .trim();
 
