@@ -34,7 +34,7 @@ export const SENT_VERB = w(`${SENT_RU}\\p{L}*|выставил\\p{L}*|sent|email
 // "посоветовал нас", "перекинул на нас своего партнёра", "дал контакт своего партнёра": somebody who sent a new
 // client our way (a contact of their own given at an exhibition makes them the lead).
 const REFERRED_US =
-  "порекомендовал\\p{L}*|посоветовал\\p{L}*|дал[аи]?\\s+(?:нам\\s+|мне\\s+)?контакт\\p{L}*\\s+(?:сво|партн[её]р|знаком|друз|друг|коллег|сосед)\\p{L}*|(?:перекинул|передал|направил|подкинул|прив[её]л|привел)\\p{L}*\\s+(?:на\\s+нас|нам|к\\s+нам)(?![\\p{L}])";
+  "порекомендовал\\p{L}*|посоветовал\\p{L}*|дал[аи]?\\s+(?:нам\\s+|мне\\s+)?контакт\\p{L}*\\s+(?:(?:сво|партн[её]р|знаком|друз|друг|коллег|сосед)\\p{L}*|на(?![\\p{L}])|сети|компании)|(?:перекинул|передал|направил|подкинул|прив[её]л|привел)\\p{L}*\\s+(?:на\\s+нас|нам|к\\s+нам)(?![\\p{L}])";
 // "went to a competitor", "switched to a cheaper supplier", "went w/ a local provider", "signed with another agency":
 // gone to somebody else, whatever the verb and the adjective.
 const EN_GONE_TO =
@@ -147,7 +147,7 @@ export const KIND_PATTERNS: [ActivityKind, RegExp][] = [
         // "из ТЦ Радуга написали на почту": somebody from a company got in touch first.
         '(?:написали|позвонили|обратились|написал[аи]?\\s+(?!(?:им|ему|ей|нам|мне)(?![\\p{L}]))\\p{L}+)\\s+(?:(?:в|на)\\s+\\p{L}+\\s+){0,2}(?:из|от)(?=\\s)|(?<=(?<![\\p{L}])из\\s+(?:[\\p{L}«»"-]+\\s+){1,4})(?:написали|позвонили|обратились)|форм\\p{L}*\\s+(?:на|с)\\s+сайт\\p{L}*|(?:пришл[аи]|приш[её]л|зашл[аи]|заш[её]л|обратил\\p{L}*)\\s+(?:с|через)\\s+(?:сайт|авито|форм|реклам|директ|инст|яндекс)\\p{L}*|' +
         // "got a whatsapp message from Nordic", "an email came in from …": a first written contact from a company.
-        "(?:got|received)\\s+(?:a|an)\\s+(?:[\\p{L}-]+\\s+)?(?:message|email|e-mail|text|dm|inquiry|enquiry)\\s+from|(?:message|email|inquiry|enquiry)\\s+came\\s+in\\s+from|сами\\s+(?:\\p{L}+\\s+)?(?:позвонил|набрал|вышл|выш[её]л|обратил|написал)\\p{L}*|(?:позвонил|набрал|вышл|выш[её]л|написал)\\p{L}*\\s+сам[иа]?(?![\\p{L}])|(?:called|rang|phoned|reached\\s+out\\s+to)\\s+us|called\\s+in(?![\\p{L}])|" +
+        "(?:got|received)\\s+(?:a|an)\\s+(?:[\\p{L}-]+\\s+)?(?:message|email|e-mail|text|dm|inquiry|enquiry)\\s+from|(?:message|email|inquiry|enquiry)\\s+came\\s+in\\s+from|сами\\s+(?:\\p{L}+\\s+)?(?:позвонил|набрал|вышл|выш[её]л|обратил|написал)\\p{L}*|(?:позвонил|набрал|вышл|выш[её]л|написал)\\p{L}*\\s+сам[иа]?(?![\\p{L}])|(?:called|rang|phoned|reached\\s+out\\s+to)\\s+(?:us|me)(?![\\p{L}])|called\\s+in(?![\\p{L}])|" +
         "(?:приш[её]л|пришл[аи]|появил\\p{L}*|заш[её]л|зашл[аи]|обратил\\p{L}*)\\s+(?:\\p{L}+\\s+)?(?:клиент|лид|заявк|запрос|контакт)|(?:взял|получил|собрал)\\p{L}*\\s+контакт|обменял\\p{L}*\\s+контакт|met\\s+(?:a|an|some)\\s+(?:guy|woman|man|lady|person|people|folks)\\s+(?:from|at)\\s(?=[^.;]*?(?:expo|exhibition|trade\\s*show|conference|summit|fair))|met\\s+(?:a|an)\\s+(?:new\\s+)?contact|дал[аи]?\\s+контакт(?!\\p{L}*\\s+(?:лпр|директор|руководител|собственник|владел|гендир))|" +
         "(?:from|via|through)\\s+(?:the\\s+|our\\s+)?(?:website|site|web\\s+form|landing)|(?:website|web|contact|site)\\s+form|" +
         `нов(?:ый|ая|ого|ое|ые)\\s+(?:лид|клиент|контакт|заявк)|наш[её]л\\p{L}*\\s+(?:нов\\p{L}*\\s+)?(?:клиент|лид|контакт|заказчик)\\p{L}*|через\\s+знаком\\p{L}*|лид(?![\\p{L}])|лида|заявк|входящ|обратил|new\\s+(?:lead|client|prospect|contact|customer)|(?:написал|позвонил|обратил)\\p{L}*\\s+(?:некий|некая|некое|некие|какой-то|какая-то|какие-то)(?![\\p{L}])|(?:позвонил|написал)\\p{L}*\\s+(?:через|с)\\s+сайт\\p{L}*|(?:new|inbound|hot|warm|fresh)\\s+lead|(?:picked\\s+up|got|grabbed|landed)\\s+(?:a\\s+|an\\s+)?(?:\\p{L}+\\s+)?lead(?![\\p{L}])|lead\\s*:|lead\\s+from|inbound|inquiry|enquiry|new\\s+prospect|reached\\s+out(?!\\s+to\\s+(?!us(?![\\p{L}])))|lead\\s+came\\s+in|came\\s+in\\s+(?:from|via|through)|filled\\s+(?:out\\s+|in\\s+)?(?:the\\s+|a\\s+|our\\s+)?form|(?:demo|quote|pricing)\\s+request|запрос\\s+(?:на|с\\s+сайта)|запрос\\s+(?:\\p{L}+\\s+)?(?:кп|прайс|цен|демо|презентаци|расч[её]т|коммерческ|предложени|сч[её]т)|(?:нов\\p{L}*\\s+)?обращени\\p{L}*|${EN_LEAD_MORE}`,
@@ -500,7 +500,7 @@ export const REASON_LEAD =
 // happened yet, so the word right after it is not an event (a wanted meeting after a
 // call is the call's outcome, read by MEETING_OUTCOME).
 export const PLANNED =
-  /(?<![\p{L}-])(?:хоч\p{L}*|хот(?:ят|им|ите|ел\p{L}*)|обеща\p{L}*|жд(?:ут|ем|ет|у)|просят|просил[аи]?|попросил[аи]?|нужн[аоы]?|нужен|просит|надо|планиру\p{L}*|собира\p{L}*|будет|будем|буду|want(?:s|ed)?|waiting\s+for|await\p{L}*|ask(?:s|ed|ing)?\s+for|request(?:s|ed|ing)?|needs?|will|plan(?:s|ning)?\s+to|going\s+to)\s+(?:(?:\p{L}+)\s+){0,2}$/iu;
+  /(?<![\p{L}-])(?:хоч\p{L}*|хот(?:ят|им|ите|ел\p{L}*)|обеща\p{L}*|жд(?:ут|ем|ет|у)|просят|просил[аи]?|попросил[аи]?|нужн[аоы]?|нужен|просит|надо|планиру\p{L}*|собира\p{L}*|будет|будем|буду|want(?:s|ed)?|waiting\s+for|await\p{L}*|ask(?:s|ed|ing)?\s+for|request(?:s|ed|ing)?|needs?|will|plan(?:s|ning)?\s+to|going\s+to)\s+(?:(?:\p{L}+)\s+){0,2}$|want(?:s|ed)?\s+to\s+(?:see|get|receive|review)\s+(?:(?:\p{L}+)\s+){0,2}$/iu;
 // "sending proposal tmrw", "готовлю КП": work under way on an event is not the event done.
 export const UNDER_WAY =
   /(?<![\p{L}-])(?:sending|preparing|drafting|working\s+on|scheduling|setting\s+up|putting\s+together|finali[sz]ing|готовлю|готовим|подготавлива\p{L}*|составляю|составляем|делаю|пишу)\s+(?:(?:the|a|an|our|them|him|her|им|ему|ей)\s+)?$/iu;
@@ -563,7 +563,7 @@ export const TIME_REFERENCE = /(?<![\p{L}-])(?:после|перед|after|befor
 export const REFERRED_BY =
   /(?:(?:referral\s+from|referred\s+by|recommended\s+by)\s+(?:\p{Lu}[\p{L}'’-]*\s+){1,2}(?:at|from|@)|referral\s+from|referred\s+by|recommended\s+by|рекомендаци\p{L}*(?:\s+от)?(?:(?:\s+\p{L}+){1,2}\s+(?:из|от))?|от\s+партн[её]р\p{L}*)\s+$/iu;
 export const REFERRED = new RegExp(
-  `^['’]?s?[\\s:—–-]*\\s(?:referred|recommended|introduced\\s+us|put\\s+us\\s+in\\s+touch|connected\\s+us|${REFERRED_US})`,
+  `^[»"”]?['’]?s?[\\s:—–-]*\\s(?:referred|recommended|introduced\\s+us|put\\s+us\\s+in\\s+touch|connected\\s+us|${REFERRED_US})`,
   "iu",
 );
 // "позвонил по поводу КП": what the call was about is not another event.

@@ -1658,6 +1658,14 @@ function findClients(
       i++;
       continue;
     }
+    // "на выставке в Крокусе": where an exhibition is held is no client; "кировец К-742": nor is a model's number.
+    if (
+      (prev !== undefined && ["в", "во", "на"].includes(prev.lower) && EVENT_NOUN.test(prevPrev?.lower ?? "")) ||
+      /^\p{L}{1,2}-\d+$/u.test(t.text)
+    ) {
+      i++;
+      continue;
+    }
     // "демо IP-телефонии", "CRM-системы": an abbreviation joined to a common word in lower case is a product, no name.
     const product = /^\p{Lu}{2,4}-(\p{Ll}+)$/u.exec(t.text);
     if (product && isCyrillic(product[1]!) && morph !== null && isCommonWord(morph(product[1]!, null))) {
@@ -1882,7 +1890,7 @@ function findClients(
       prev?.lower === "на" &&
       run.length === 1 &&
       isCyrillic(t.lower) &&
-      /^(?:офис|склад|объект|шоурум|переезд|площадк|адрес|помещени)\p{L}*$/u.test(prevPrev?.lower ?? "");
+      /^(?:офис|склад|объект|шоурум|переезд|площадк|адрес|помещени|кафе|ресторан|кофейн|магазин|точк|бц|тц)\p{L}*$/u.test(prevPrev?.lower ?? "");
     if (
       !k &&
       prev?.lower === "на" &&
@@ -1915,6 +1923,12 @@ function findClients(
     // "звонил Сергею Петровичу в Кедр": nor is a person called by a first name beside a company, or by an honorific.
     const byRole =
       (!k && person2(run, morph) && (ROLES.has(roleBase) || run.some((x) => morph?.(x.lower, null)?.proper === "name"))) ||
+      // "главный инженер Сомов": a capitalised name right after a role is the person in it, known to the dictionary or not.
+      (!k &&
+        ROLES.has(roleBase) &&
+        !/^(?:клиент|заказчик|партн[её]р|поставщик|подрядчик)$/u.test(roleBase) &&
+        run.length <= 2 &&
+        run.every((x) => isUpper(x.text) && isCyrillic(x.text))) ||
       (!k && HONORIFIC.test(prev?.lower ?? "")) ||
       // "rang Northwind, spoke to Jim": one capitalised Latin word one spoke to is a person there.
       (!k &&
