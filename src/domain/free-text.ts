@@ -31,8 +31,8 @@ import {
   COMMAND,
   COMPLAINT,
   CURRENCY_FOREIGN,
-  DAY_REMARK,
   DATE_SET,
+  DAY_REMARK,
   EN_ACCEPTED_IT,
   EN_BARE_WEEKDAY,
   EN_BUSY_IN_BEFORE,
@@ -1890,7 +1890,9 @@ function findClients(
       prev?.lower === "на" &&
       run.length === 1 &&
       isCyrillic(t.lower) &&
-      /^(?:офис|склад|объект|шоурум|переезд|площадк|адрес|помещени|кафе|ресторан|кофейн|магазин|точк|бц|тц)\p{L}*$/u.test(prevPrev?.lower ?? "");
+      /^(?:офис|склад|объект|шоурум|переезд|площадк|адрес|помещени|кафе|ресторан|кофейн|магазин|точк|бц|тц)\p{L}*$/u.test(
+        prevPrev?.lower ?? "",
+      );
     if (
       !k &&
       prev?.lower === "на" &&
@@ -2363,6 +2365,29 @@ function readWithMemo(
         Object.assign(c, { kind: null, outcome: null });
         c.newlyRead = true;
       }
+  // "в пт отправила КП Кедру, а в сб они сами позвонили": a known client told of before getting in touch is a call.
+  for (const [i, c] of clauses.entries())
+    if (
+      c.kind === "lead" &&
+      c.clients.length === 0 &&
+      INBOUND_CONTACT.test(norm(c.kindPhrase ?? "")) &&
+      clauses.slice(0, i).some((b) => b.clients.some((x) => !x.isNew))
+    ) {
+      c.kind = "call";
+      c.outcome ??= "reached";
+    }
+  // "Бумажный дом сами отменили встречу", "написали что встречу переносят на вторник": a meeting cancelled or moved,
+  // with no call of its own, logs nothing, and its name is no client of the event before.
+  for (const [i, c] of clauses.entries()) {
+    const raw = norm(raws[i] ?? "");
+    // ("перенесли встречу, созвонились": the call told with the move, right after it, is the one that moved it.)
+    const callTold = spans(CALL_WORD, `${raw} ${norm(raws[i + 1] ?? "")}`).length > 0;
+    const eventBefore = clauses.slice(0, i).some((b) => b.kind !== null);
+    if (c.kind === null && eventBefore && !callTold && APPOINTMENT_WORD.test(raw) && (calledOff(raw) || spans(MOVED, raw).length > 0)) {
+      c.clients = [];
+      c.amountMinor = null;
+    }
+  }
   // "звонил в Кедр, хочет встречу, поставили на среду": a date set after an appointment told before is the call's booking.
   for (const [i, c] of clauses.entries())
     if (c.kind === null && i > 0 && DATE_SET.test(raws[i]!.trim()) && APPOINTMENT_WORD.test(norm(raws.slice(0, i).join(" ")))) {
