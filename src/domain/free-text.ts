@@ -2453,6 +2453,15 @@ function readWithMemo(
       c.plan = false;
       c.day = c.verblessWeekday;
     }
+  // "шоплайн: встреча у них на складе во вторник, смотрели как пакуют", "lunch meeting on Friday, went well": an
+  // appointment told with no verb, followed by how it went in the past tense, was held.
+  for (const [i, c] of clauses.entries()) {
+    const next = clauses[i + 1];
+    if (c.verblessWeekday && c.kind !== null && next && next.kind === null && next.past && !next.plan) {
+      c.plan = false;
+      c.day = c.verblessWeekday;
+    }
+  }
   const notes = new Set<ReadingNote>();
   const drafts: Draft[] = [];
   let copiedReason = false;
