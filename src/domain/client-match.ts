@@ -20,7 +20,7 @@ const TRADE_WORD =
 // A business's trade typed in lower case before its name ("в клинику Здоровье", "из агентства Пиксель",
 // "в страховой Восточный Щит", "тендер Пулково"): not part of the name, which follows in the nominative.
 export const TRADE =
-  /^(?:компани|клиник|кафе|ресторан|гостиниц|отел[ьяюе]|стоматолог|агентств|страхов(?:ой|ая|ую|ую)|кофе[йе]н|магазин|салон|аптек|школ[аыеуо]|завод|фабрик|бар(?:а|е|у|ом)?$|пекарн|столов(?:ой|ая|ую)$|типографи|автосалон|автосервис|студи[ияюей]|холдинг|бюро$|фирм[аыеуо]|кондитерск|пиццери|бистро$|хостел|санатори|лаборатори|медцентр|клуб|аквапарк|молзавод|пивзавод|мясокомбинат|хлебокомбинат|комбинат|таксопарк|шиномонтаж|автоцентр|трактир|бургерн|чайхон|пельменн|гастроном|гриль$|юрфирм|автомойк|агрофирм|агрохолдинг|сет(?:ь|и|ью)$|банк(?:а|е|у|ом)?$|ателье$|маркет$|гипермаркет|супермаркет|торгов(?:ый|ого|ом|ому)\s|тц$|трц$|бц$|жк$|технопарк|склад)/u;
+  /^(?:компани|клиник|кафе|ресторан|гостиниц|отел[ьяюе]|стоматолог|агентств|страхов(?:ой|ая|ую|ую)|кофе[йе]н|магазин|салон|аптек|школ[аыеуо]|завод|фабрик|бар(?:а|е|у|ом)?$|пекарн|столов(?:ой|ая|ую)$|типографи|автосалон|автосервис|студи[ияюей]|холдинг|бюро$|фирм[аыеуо]|кондитерск|пиццери|бистро$|хостел|санатори|лаборатори|медцентр|клуб|ферм[аыеуо]$|фермерск|птицефабрик|аквапарк|молзавод|пивзавод|мясокомбинат|хлебокомбинат|комбинат|таксопарк|шиномонтаж|автоцентр|трактир|бургерн|чайхон|пельменн|гастроном|гриль$|юрфирм|автомойк|агрофирм|агрохолдинг|сет(?:ь|и|ью)$|банк(?:а|е|у|ом)?$|ателье$|маркет$|гипермаркет|супермаркет|торгов(?:ый|ого|ом|ому)\s|тц$|трц$|бц$|жк$|технопарк|склад)/u;
 
 /** Legal forms and business types typed before or after a company's name ("ООО", "ИП", "LLC", "ГБУ", "ТК", "СК"): no part of the name. */
 export const LEGAL_WORDS: ReadonlySet<string> = new Set([
@@ -273,6 +273,7 @@ const latinSkeleton = (s: string) =>
     .replace(/qu/g, "kv")
     .replace(/ts|tz/g, "c")
     .replace(/c(?![eiy])/g, "k")
+    .replace(/c/g, "s")
     .replace(/x/g, "ks")
     .replace(/[yj]/g, "i")
     .replace(/zh|g(?=e)/g, "j")
@@ -393,6 +394,17 @@ export function matchKnownAt(
         });
         if (each && typos <= 1) return { client, words: n };
       }
+      // "с белой розой" for «Белая Роза Косметик»: a name of three words typed by its first two.
+      if (
+        n === 2 &&
+        client.words.length === 3 &&
+        isCyrillic(client.key) &&
+        typed.every((t, i) => {
+          const w = client.words[i]!;
+          return t.length >= 3 && w.length >= 4 && (sameName(t, bases[at + i] ?? null, w, "no_typo") || sameAdjective(t, w));
+        })
+      )
+        return { client, words: 2 };
       // "с фондом развития" for «Региональный Фонд Развития»: a name of three words typed by its last two.
       if (
         n === 2 &&
@@ -465,7 +477,11 @@ export function matchKnownAt(
       if (lastWord && client.last && known.uniqueLast.has(client.last) && sameName(one, bases[at] ?? null, client.last, "no_typo"))
         return { client, words: 1 };
       // "урюк — отказ", "скинул ромашке кп": the name of «Чайхона Урюк» without its trade, in any case.
-      if (client.core && known.uniqueCore.has(client.core) && sameName(one, bases[at] ?? null, client.core, "no_typo"))
+      if (
+        client.core &&
+        known.uniqueCore.has(client.core) &&
+        (sameName(one, bases[at] ?? null, client.core, "no_typo") || sameAdjective(one, client.core))
+      )
         return { client, words: 1, byFirst: true };
     }
   return null;
