@@ -389,6 +389,11 @@ interface Clause {
 const norm = (s: string) => s.toLowerCase().replace(/ё/g, "е");
 const isCyrillic = (s: string) => /[а-яё]/iu.test(s);
 const isUpper = (s: string) => /^\p{Lu}/u.test(s);
+/** "им", "them": the client told of before, as the object of the event. */
+const OBJECT_PRONOUN = /(?<![\p{L}])(?:им|ему|ей|них|нему|ней|them|him|her)(?![\p{L}])/iu;
+/** Words before a competitor's name: buying from it, leaving for it. */
+const COMPETITOR_BEFORE =
+  /(?:^|[^\p{L}])(?:берут|брать|взял\p{L}*|купил\p{L}*|покупа\p{L}*|заказ\p{L}*|уш[её]л\p{L}*|ушли|уходят|переш\p{L}*|выбрал\p{L}*|остал\p{L}*)\s+(?:\p{L}+\s+)?(?:у|к|в\s+пользу|с)\s*$/u;
 /** Words of a client getting in touch first, by phone or in writing. */
 const INBOUND_CONTACT =
   /сам[иа]?\s+(?:\p{L}+\s+)?(?:позвонил|набрал|перезвонил|написал|вышл|выш[её]л|обратил)|(?:позвонил|набрал|перезвонил|написал|вышл|выш[её]л)\p{L}*\s+сам|(?:called|rang|phoned|reached\s+out\s+to)\s+us|called\s+in/u;
@@ -1514,7 +1519,9 @@ function findClients(
           : NAME_PREPS[lowerBefore];
     if (governs && morph && isCyrillic(name) && !governs.includes("nomn") && name === m[1]!.trim()) name = quotedBase(name, governs, morph);
     const k = lookupKnown(name, index);
-    found.push({ name: k?.name ?? name, isNew: !k, start: m.index, typed: m[1]!.trim() });
+    // "отказались, берут у «Гофромастера»": whom they buy from instead is the competitor, no client.
+    const competitor = !k && COMPETITOR_BEFORE.test(norm(text.slice(0, m.index)));
+    found.push({ name: k?.name ?? name, isNew: !k, start: m.index, typed: m[1]!.trim(), ...(competitor ? { place: true } : {}) });
     used.push([m.index, m.index + m[0].length]);
   }
   // "бюджета нет до весны": a season or a month after "до/после" is a time, not «Весна» (but "дозвонился до весны").
@@ -2526,6 +2533,12 @@ function readWithMemo(
     // A follow-on remark ("он в отпуске") does not name a new client for an event that has one.
     // Nor does a person named by their role or a place ("…, коммерческий директор Ковалёв").
     if (last?.client && (c.kind === null || c.kind === last.kind)) c.clients = c.clients.filter((x) => !x.weak && !x.place);
+    // "потом скинул им презентацию по пачкам для кофе", "sent them the proposal for backup gensets": an event told of
+    // "them" is the client's before; a word in lower case or an abbreviation in what it was about names nobody new.
+    if (last?.client && OBJECT_PRONOUN.test(raws[clauses.indexOf(c)] ?? ""))
+      c.clients = c.clients.filter(
+        (x) => !x.isNew || !(x.weak || /^\p{Lu}{2,5}$/u.test(x.typed) || (!isCyrillic(x.typed) && x.typed === x.typed.toLowerCase())),
+      );
     // "бриз и кедр отказались … кедр ушли к конкуренту": a loss told again of a client already lost is that loss, with its reason.
     const lostBefore =
       c.kind === "lost"
