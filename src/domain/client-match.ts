@@ -20,7 +20,7 @@ const TRADE_WORD =
 // A business's trade typed in lower case before its name ("в клинику Здоровье", "из агентства Пиксель",
 // "в страховой Восточный Щит", "тендер Пулково"): not part of the name, which follows in the nominative.
 export const TRADE =
-  /^(?:компани|клиник|кафе|ресторан|гостиниц|отел[ьяюе]|стоматолог|агентств|страхов(?:ой|ая|ую|ую)|кофе[йе]н|магазин|салон|аптек|школ[аыеуо]|завод|фабрик|бар(?:а|е|у|ом)?$|пекарн|столов(?:ой|ая|ую)$|типографи|автосалон|автосервис|студи[ияюей]|холдинг|бюро$|фирм[аыеуо]|кондитерск|пиццери|бистро$|хостел|санатори|лаборатори|медцентр|клуб|ферм[аыеуо]$|фермерск|птицефабрик|аквапарк|молзавод|пивзавод|мясокомбинат|хлебокомбинат|комбинат|таксопарк|шиномонтаж|автоцентр|трактир|бургерн|чайхон|пельменн|гастроном|гриль$|юрфирм|автомойк|агрофирм|агрохолдинг|сет(?:ь|и|ью)$|банк(?:а|е|у|ом)?$|ателье$|маркет$|гипермаркет|супермаркет|торгов(?:ый|ого|ом|ому)\s|тц$|трц$|бц$|жк$|технопарк|склад)/u;
+  /^(?:компани|клиник|кафе|ресторан|гостиниц|отел[ьяюе]|стоматолог|агентств|страхов(?:ой|ая|ую|ую)|кофе[йе]н|магазин|салон|аптек|школ[аыеуо]|завод|фабрик|бар(?:а|е|у|ом)?$|пекарн|столов(?:ой|ая|ую)$|типографи|автосалон|автосервис|студи[ияюей]|холдинг|бюро$|фирм[аыеуо]|кондитерск|пиццери|бистро$|хостел|санатори|лаборатори|медцентр|клуб|барбершоп|ферм[аыеуо]$|фермерск|птицефабрик|аквапарк|молзавод|пивзавод|мясокомбинат|хлебокомбинат|комбинат|таксопарк|шиномонтаж|автоцентр|трактир|бургерн|чайхон|пельменн|гастроном|гриль$|юрфирм|автомойк|агрофирм|агрохолдинг|сет(?:ь|и|ью)$|банк(?:а|е|у|ом)?$|ателье$|маркет$|гипермаркет|супермаркет|торгов(?:ый|ого|ом|ому)\s|тц$|трц$|бц$|жк$|технопарк|склад)/u;
 
 /** Legal forms and business types typed before or after a company's name ("ООО", "ИП", "LLC", "ГБУ", "ТК", "СК"): no part of the name. */
 export const LEGAL_WORDS: ReadonlySet<string> = new Set([
@@ -310,7 +310,12 @@ export function sameName(word: string, base: string | null, key: string, toleran
   if (!isCyrillic(key) && !isCyrillic(word) && key.length >= 4 && word === `${key}s`) return true;
   // A dictionary's base form already has no case ending: "соколов" is the surname, not «Сокол» inflected.
   if (tolerance === "no_ending") return key.length >= 5 && isCyrillic(key) === isCyrillic(word) && withinOneEdit(word, key);
-  if (isCyrillic(key) && !isCyrillic(word)) return key.length >= 4 && withinOneEdit(remembered(latinSkeleton, word), latinOf(key));
+  // ("Sharp" is no «Шарм»: a short name typed in Latin must sound the same, with no typo.)
+  if (isCyrillic(key) && !isCyrillic(word)) {
+    if (key.length < 4) return false;
+    const [typed, latin] = [remembered(latinSkeleton, word), latinOf(key)];
+    return key.length <= 4 ? typed === latin : withinOneEdit(typed, latin);
+  }
   // "нордик фудсу", "скайлайн": a Latin name typed in Cyrillic, with a case ending, sounds the same.
   if (!isCyrillic(key) && isCyrillic(word)) {
     const target = remembered(sounds, key);

@@ -1535,7 +1535,9 @@ function findClients(
   const words = tokens.map((t) => t.lower);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (covered(t, consumed) || LEGAL.has(t.lower) || /^\d/.test(t.lower)) continue;
+    if (LEGAL.has(t.lower) || /^\d/.test(t.lower)) continue;
+    // "был в салон маркете": a trade a visit's words took may still open a known name of several words («Салон-Маркет»).
+    if (covered(t, consumed) && !(TRADE.test(t.lower) && (matchKnownAt(words, bases, i, index)?.words ?? 0) > 1)) continue;
     // "Copperline Foods": a capitalised last word of a known name («Brightfield Foods») after another capitalised word
     // ends a name of its own.
     const prevToken = tokens[i - 1];
@@ -1661,7 +1663,8 @@ function findClients(
       continue;
     }
     // "Отель «Купеческий»": a trade right before a name in quotes is no name of its own; nor is "L&D", "F&B" (a department).
-    if ((TRADE.test(t.lower) && /^\s*[«"“]/u.test(text.slice(t.end))) || /^\p{Lu}&\p{Lu}$/u.test(t.text)) {
+    const nextIsKnown = all[idx + 1] !== undefined && covered(all[idx + 1]!, used) && text.slice(t.end, all[idx + 1]!.start) === " ";
+    if ((TRADE.test(t.lower) && (/^\s*[«"“]/u.test(text.slice(t.end)) || nextIsKnown)) || /^\p{Lu}&\p{Lu}$/u.test(t.text)) {
       i++;
       continue;
     }
