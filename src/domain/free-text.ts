@@ -529,11 +529,15 @@ function baseName(
         return based;
       })
       // "«Портового снабжения»": an adjective declined with a neuter noun takes the neuter's ending too.
-      .map((w, i, all) =>
-        i === 0 && all.length === 2 && morph && w !== capital(words[0]!.text) && isCyrillic(w) && /[ое]$/u.test(all[1]!)
-          ? agreeing(w, norm(all[1]!), morph)
-          : w,
-      )
+      // "с Белой Розой": so does an adjective the dictionary read as a first name ("Бела"), typed with an adjective's ending.
+      .map((w, i, all) => {
+        if (i !== 0 || all.length !== 2 || !morph || w === capital(words[0]!.text) || !isCyrillic(w)) return w;
+        if (/[ое]$/u.test(all[1]!)) return agreeing(w, norm(all[1]!), morph);
+        const typed = words[0]!.text;
+        if (morph(norm(typed), null)?.proper !== "name" || !/(?:ой|ей|ому|ему|ого|его|ым|им|ую|юю)$/u.test(norm(typed))) return w;
+        const agreed = agreeing(`${typed.slice(0, -2)}ый`, norm(all[1]!), morph);
+        return agreed === `${typed.slice(0, -2)}ый` && morph(norm(agreed), null)?.pos !== "adj" ? w : capital(agreed);
+      })
       .join(" ")
   );
 
