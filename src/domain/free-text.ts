@@ -2582,7 +2582,14 @@ function readWithMemo(
     if (saidOnCall) day = dayBefore;
     const otherDay = last !== undefined && !sameDayRef(last.day, day);
     // "отправила прайс и КП Меркурию": the same event again, naming the client the first one lacked.
-    const sameKindAsLast = last && c.kind === last.kind && (c.clients.length === 0 || !last.client) && !otherDay;
+    // "был в Кедре встретился с закупщиком Денисом": a meeting told again of the same client the same day is that meeting.
+    const sameMeeting =
+      last?.kind === "meeting" &&
+      c.kind === "meeting" &&
+      last.client !== null &&
+      c.clients.length > 0 &&
+      c.clients.every((x) => clientKey(x.name) === clientKey(last.client!.name));
+    const sameKindAsLast = last && c.kind === last.kind && (c.clients.length === 0 || !last.client || sameMeeting) && !otherDay;
     // "порекомендовали нас Кедру, в вск они сами написали": a lead told again is one lead, on the day named.
     if (last?.kind === "lead" && c.kind === "lead" && c.clients.length === 0 && last.client && (last.day === null || day === null)) {
       last.day ??= day;

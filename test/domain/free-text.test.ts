@@ -2281,6 +2281,74 @@ describe("readFreeText, round 16: deals that are none, Latin spellings, venues a
   });
 });
 
+describe("readFreeText, round 16: referrals, competitors, pronouns, held appointments", () => {
+  const known = [
+    "Кедр",
+    "Белая Роза Косметик",
+    "Ферма Луговая",
+    "Шарм",
+    "Велюр",
+    "Салон-Маркет",
+    "Аврора Спа",
+    "Склад-Сервис",
+    "Northfield Logistics",
+    "Pinewood Dealerships",
+  ];
+  const got = (text: string) => read(text, known).entries.map((e) => `${label(e)}${e.day ? `@${JSON.stringify(e.day)}` : ""}`);
+
+  it("reads the company a referral names as the lead, not the one who referred", () => {
+    expect(got("рекомендация от Шарма — салон «Фиалка» на Ленина, дали номер управляющей")).toEqual(["lead@Фиалка"]);
+    expect(got("Партнёры из Кедра дали контакт сети «ПродМаркет», нужны кассы")).toEqual(["lead@ПродМаркет"]);
+    expect(got("contact from the beauty expo: Nordic Hair Distribution, they want to carry our line")).toEqual([
+      "lead@Nordic Hair Distribution",
+    ]);
+    expect(got("Позвонила Ирина из салона красоты «Мира», хочет прайс")).toEqual(["lead@Мира"]);
+    expect(got("new lead from the website: Pinewood Dealerships, 4 showrooms")).toEqual(["lead@Pinewood Dealerships"]);
+  });
+
+  it("reads whom they buy from instead as the competitor, and 'ушёл в другую' as a loss", () => {
+    expect(got("Кедр отказался от коробок, берут у «Гофромастера»")).toEqual(["lost@Кедр"]);
+    expect(got("Кедр ушёл в другую страховую, жаль")).toEqual(["lost@Кедр"]);
+  });
+
+  it("names nobody new in an event told of 'them' by a lower-case word or an abbreviation", () => {
+    expect(got("позавчера ездил в Кедр, встреча норм, потом скинул им презентацию по пачкам для кофе")).toEqual([
+      'meeting@Кедр@{"type":"ago","days":2}',
+      'proposal@Кедр@{"type":"ago","days":2}',
+    ]);
+    expect(got("Tuesday met Northfield at their warehouse, and sent them the proposal for backup gensets today")).toEqual([
+      'meeting@Northfield Logistics@{"type":"weekday","weekday":2}',
+      "proposal@Northfield Logistics",
+    ]);
+  });
+
+  it("reads an appointment told with no verb, then how it went, as held", () => {
+    expect(got("Кедр: встреча у них на складе во вторник, смотрели как пакуют")).toEqual(['meeting@Кедр@{"type":"weekday","weekday":2}']);
+    expect(got("Northfield lunch meeting on Friday, went well")).toEqual(['meeting@Northfield Logistics@{"type":"weekday","weekday":5}']);
+  });
+
+  it("reads known names typed by their first two words, without a farm's trade, after a trade a visit took, or in Latin", () => {
+    expect(got("созвонились с белой розой, встреча в четверг у них в офисе")).toEqual(["call:meeting@Белая Роза Косметик"]);
+    expect(got("созвонился с Луговой, договорились на встречу в четверг")).toEqual(["call:meeting@Ферма Луговая"]);
+    expect(got("был в салон маркете встретился с закупщиком Денисом")).toEqual(["meeting@Салон-Маркет"]);
+    expect(got("Аврора спа, поговорила с закупщицей, ждет КП")).toEqual(["call:reached@Аврора Спа"]);
+    expect(got("Sklad-Service signed the contract, amount still TBD")).toEqual(["deal@Склад-Сервис"]);
+    expect(got("cold call to Nail Republic, gatekeeper wouldn't put me through")).toEqual(["call:noanswer@Nail Republic"]);
+    expect(got("closed Кедр for 130k, then called Velour — no answer")).toEqual(["deal@Кедр", "call:noanswer@Велюр"]);
+  });
+
+  it("reads 'сброс', 'couldn't get past' and 'соединить не может' as not reached; 'договорились, что покажу' as booked", () => {
+    expect(got("Кедр сброс, видимо на совещании")).toEqual(["call:noanswer@Кедр"]);
+    expect(got("Pinewood — couldn't get past the receptionist again")).toEqual(["call:noanswer@Pinewood Dealerships"]);
+    expect(got("звонил в Кедр, трубку взяла бухгалтер, сказала председатель в поле и соединить не может")).toEqual(["call:noanswer@Кедр"]);
+    expect(got("Кедр по телефону договорились что в среду покажу им вживую генератор")).toEqual(["call:meeting@Кедр"]);
+  });
+
+  it("reads an adjective the dictionary takes for a first name as an adjective of the name", () => {
+    expect(read("встреча с Белой Розой").entries.map((e) => e.clientName)).toEqual(["Белая Роза"]);
+  });
+});
+
 describe("readFreeText, review of rounds 13–15", () => {
   it("never throws on a known name joined by '&' or '+' typed by its first word", () => {
     for (const [text, known] of [
