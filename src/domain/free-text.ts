@@ -1606,7 +1606,13 @@ function findClients(
     const possessiveS = !isCyrillic(last.lower) && last.lower.endsWith("s") && !hit.client.words.includes(compact(last.lower));
     // "нужен персонал на склад" beside «СеверСтафф»: the opening word of a known name («Персонал-Центр») typed in lower
     // case is a common word when the dictionary knows it as one, and counts only when nothing better is named.
-    const common = hit.byFirst === true && !isUpper(t.text) && isCyrillic(t.lower) && morph !== null && isCommonWord(morph(t.lower, null));
+    // "автомойка на 3 поста" beside «ИП Сидоренко»: so is a trade typed in lower case.
+    const common =
+      hit.byFirst === true &&
+      !isUpper(t.text) &&
+      isCyrillic(t.lower) &&
+      morph !== null &&
+      (isCommonWord(morph(t.lower, null)) || (hit.words === 1 && TRADE.test(t.lower)));
     found.push({
       name: hit.client.name,
       isNew: false,
@@ -1831,7 +1837,9 @@ function findClients(
       run.length <= 2 && morph !== null && run.every((x) => isCyrillic(x.lower) && PERSON.has(morph(x.lower, cases)?.proper ?? ""));
     // "встретился с Лебедевой (ИП)": a legal form alone in brackets makes the person a sole trader, the client.
     const legalOnly = after !== undefined && LEGAL.has(after.lower) && /^\s*\)/u.test(text.slice(after.end));
-    const bracketed = after !== undefined && /^\s*\(\s*$/u.test(text.slice(run[run.length - 1]!.end, after.start)) && !legalOnly;
+    // ("ИП Карпенко (аптека)": a trade in lower case in brackets is what the person's business is, no company.)
+    const bracketed =
+      after !== undefined && /^\s*\(\s*$/u.test(text.slice(run[run.length - 1]!.end, after.start)) && !legalOnly && isUpper(after.text);
     // "с Тарасовым из снабжения": a department typed in lower case after "из" is where the person works, no company,
     // unless a company follows it ("из отдела закупок Ориона").
     const at = after ? all.indexOf(after) : -1;
@@ -2112,7 +2120,7 @@ function splitClauses(text: string, morph: Morphology | null, known: KnownClient
   const parts = text
     // "St. Luke Medical", "ул. Ленина": a dot after a short abbreviation ends no clause.
     .split(
-      /[!?;\n]+|(?<![^\p{L}](?:st|dr|mr|mrs|ms|ул|г|пр|д))\.(?=\s|$)|(?<!\d),\s*|,(?=\s)\s*|\s+(?:потом|затем|после\s+этого|а\s+также|then|after\s+that|also)\s+/iu,
+      /[!?;\n]+|\s+\d{1,2}\)\s+|(?<![^\p{L}](?:st|dr|mr|mrs|ms|ул|г|пр|д))\.(?=\s|$)|(?<!\d),\s*|,(?=\s)\s*|\s+(?:потом|затем|после\s+этого|а\s+также|then|after\s+that|also)\s+/iu,
     )
     .map((s) => s.trim())
     .filter(Boolean);
@@ -2400,6 +2408,22 @@ function readWithMemo(
     if (c.kind === null && eventBefore && !callTold && APPOINTMENT_WORD.test(raw) && (calledOff(raw) || spans(MOVED, raw).length > 0)) {
       c.clients = [];
       c.amountMinor = null;
+    }
+  }
+  // "Орион – демо во вторник, договорились по телефону": an appointment ahead, then the call that set it.
+  for (const [i, c] of clauses.entries()) {
+    const next = clauses[i + 1];
+    if (
+      c.plan &&
+      (c.kind === "meeting" || c.kind === "presentation") &&
+      c.clients.length > 0 &&
+      next?.kind === "call" &&
+      next.clients.length === 0 &&
+      next.outcome !== "noanswer" &&
+      /договорил|согласовал|agreed|confirmed/u.test(norm(raws[i + 1] ?? ""))
+    ) {
+      next.clients = c.clients;
+      next.outcome = "meeting";
     }
   }
   // "звонил в Кедр, хочет встречу, поставили на среду": a date set after an appointment told before is the call's booking.
