@@ -20,7 +20,7 @@ const TRADE_WORD =
 // A business's trade typed in lower case before its name ("в клинику Здоровье", "из агентства Пиксель",
 // "в страховой Восточный Щит", "тендер Пулково"): not part of the name, which follows in the nominative.
 export const TRADE =
-  /^(?:компани|клиник|кафе|ресторан|гостиниц|отел[ьяюе]|стоматолог|агентств|страхов(?:ой|ая|ую|ую)|кофе[йе]н|магазин|салон|аптек|школ[аыеуо]|завод|фабрик|бар(?:а|е|у|ом)?$|пекарн|столов(?:ой|ая|ую)$|типографи|автосалон|автосервис|студи[ияюей]|холдинг|бюро$|фирм[аыеуо]|кондитерск|пиццери|бистро$|хостел|санатори|лаборатори|медцентр|клуб|барбершоп|прачечн|химчистк|ферм[аыеуо]$|фермерск|птицефабрик|аквапарк|молзавод|пивзавод|мясокомбинат|хлебокомбинат|комбинат|таксопарк|шиномонтаж|автоцентр|трактир|бургерн|чайхон|пельменн|гастроном|гриль$|юрфирм|автомойк|агрофирм|агрохолдинг|сет(?:ь|и|ью)$|банк(?:а|е|у|ом)?$|ателье$|маркет$|гипермаркет|супермаркет|торгов(?:ый|ого|ом|ому)\s|тц$|трц$|бц$|жк$|технопарк|склад)/u;
+  /^(?:компани|клиник|кафе|ресторан|гостиниц|отел[ьяюе]|стоматолог|агентств|страхов(?:ой|ая|ую|ую)|кофе[йе]н|магазин|салон|аптек|школ[аыеуо]|завод|фабрик|бар(?:а|е|у|ом)?$|пекарн|столов(?:ой|ая|ую)$|типографи|автосалон|автосервис|студи[ияюей]|холдинг|бюро$|фирм[аыеуо]|кондитерск|пиццери|бистро$|хостел|санатори|лаборатори|медцентр|кардиоцентр|клуб|барбершоп|трк$|прачечн|химчистк|ферм[аыеуо]$|фермерск|птицефабрик|аквапарк|молзавод|пивзавод|мясокомбинат|хлебокомбинат|комбинат|таксопарк|шиномонтаж|автоцентр|трактир|бургерн|чайхон|пельменн|гастроном|гриль$|юрфирм|автомойк|агрофирм|агрохолдинг|сет(?:ь|и|ью)$|банк(?:а|е|у|ом)?$|ателье$|маркет$|гипермаркет|супермаркет|торгов(?:ый|ого|ом|ому)\s|тц$|трц$|бц$|жк$|технопарк|склад)/u;
 
 /** Legal forms and business types typed before or after a company's name ("ООО", "ИП", "LLC", "ГБУ", "ТК", "СК"): no part of the name. */
 export const LEGAL_WORDS: ReadonlySet<string> = new Set([
@@ -100,6 +100,8 @@ export interface KnownClient {
   readonly last: string | null;
   /** Each word of the name ("белый", "парус"), for a name typed with every word inflected. */
   readonly words: readonly string[];
+  /** The capitals of a name of several parts ("жкс" of «ЖилКомСервис»), three or four of them, else null. */
+  readonly initials: string | null;
   /** The one word of a name that is not its trade ("урюк" of «Чайхона Урюк», "северный" of «Отель Северный»), else null. */
   readonly core: string | null;
 }
@@ -176,16 +178,26 @@ function buildKnownClients(names: readonly string[], taught: readonly { phrase: 
           ? compact(parts[0]! + parts[1]!)
           : null;
     if (first) firstCount.set(first, (firstCount.get(first) ?? 0) + 1);
-    const last = words.length > 1 && words[words.length - 1]!.length >= 4 ? compact(words[words.length - 1]!) : null;
+    // ("ЦБК" of «Карельский ЦБК»: an abbreviation of three letters is a last word too.)
+    const lastTyped = name.replace(/[«»"“”„']/g, "").trim().split(/\s+/u).pop() ?? "";
+    const last =
+      words.length > 1 && (words[words.length - 1]!.length >= 4 || /^\p{Lu}{3}$/u.test(lastTyped)) ? compact(words[words.length - 1]!) : null;
     if (last) lastCount.set(last, (lastCount.get(last) ?? 0) + 1);
     const own = words.filter((w) => !TRADE_WORD.test(compact(w)) && !TRADE.test(w));
-    const core = words.length > 1 && own.length === 1 && own[0]!.length >= 4 ? compact(own[0]!) : null;
+    // ("Сосновый Бор" of «Санаторий Сосновый Бор»: a core of two words is read as they are typed together.)
+    const core =
+      words.length > 1 && own.length >= 1 && own.length < words.length && own.join("").length >= 4
+        ? compact(own.join(""))
+        : words.length > 1 && own.length === 1 && own[0]!.length >= 4
+          ? compact(own[0]!)
+          : null;
     if (core) coreCount.set(core, (coreCount.get(core) ?? 0) + 1);
-    all.push({ name, key, first, last, words: words.map(compact), core });
+    const initials = parts.length >= 3 && parts.length <= 4 ? parts.map((p) => p.charAt(0)).join("") : null;
+    all.push({ name, key, first, last, words: words.map(compact), core, initials });
   }
   for (const t of taught) {
     const key = compact(t.phrase);
-    if (key && !seen.has(key)) all.push({ name: t.name, key, first: null, last: null, words: [key], core: null });
+    if (key && !seen.has(key)) all.push({ name: t.name, key, first: null, last: null, words: [key], core: null, initials: null });
     seen.add(key);
   }
   const uniqueFirst = new Set([...firstCount].filter(([, n]) => n === 1).map(([w]) => w));
@@ -358,6 +370,8 @@ export interface KnownHit {
   loose?: boolean;
   /** Read from the first word alone of a longer name ("набрал альфу"). */
   byFirst?: boolean;
+  /** Read from the capitals of the name ("ЖКС" for «ЖилКомСервис»): only when typed in capitals. */
+  byInitials?: boolean;
 }
 
 /**
@@ -380,6 +394,9 @@ export function matchKnownAt(
     const parts = n === 1 && words[at]!.includes("-") ? words[at]!.split("-").map(compact) : null;
     for (const client of known.all) {
       if (sameName(joined, base, client.key)) return { client, words: n };
+      // "Сосновый Бор слился" for «Санаторий Сосновый Бор»: the name's own words without its trade.
+      if (n > 1 && client.core && known.uniqueCore.has(client.core) && sameName(joined, null, client.core, "no_typo"))
+        return { client, words: n, byFirst: true };
       if (
         parts &&
         client.words.length === parts.length &&
@@ -422,6 +439,12 @@ export function matchKnownAt(
       )
         return { client, words: 2 };
     }
+  }
+  // "ЖКС говорил с инженером" for «ЖилКомСервис»: a name's capitals, when no other client has them.
+  const typedOne = compact(words[at] ?? "");
+  if (typedOne.length >= 3 && typedOne.length <= 4) {
+    const byCaps = known.all.filter((c) => c.initials === typedOne);
+    if (byCaps.length === 1) return { client: byCaps[0]!, words: 1, byInitials: true };
   }
   // "СибНива", "сиб ниве": a name of two words typed as the first's opening letters and the second whole.
   const first = compact(words[at] ?? "");

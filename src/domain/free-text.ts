@@ -1548,6 +1548,7 @@ function findClients(
     const inRun = prevToken !== undefined && isUpper(prevToken.text) && text.slice(prevToken.end, t.start).trim() === "";
     const hit = matchKnownAt(words, bases, i, index, isUpper(t.text) && !inRun);
     if (!hit) continue;
+    if (hit.byInitials && t.text !== t.text.toUpperCase()) continue;
     // "стоматология «Белый Зуб»": a trade right before a name in quotes or capitals is that name's, not «Стоматология Улыбка».
     if (hit.byFirst && TRADE.test(t.lower) && /^\s*(?:[«"“]|\p{Lu})/u.test(text.slice(tokens[i + hit.words - 1]!.end))) continue;
     // "от школы №1287": a word before a number names the numbered one, not the known «Школа Перспектива».
