@@ -396,7 +396,7 @@ const COMPETITOR_BEFORE =
   /(?:^|[^\p{L}])(?:берут|брать|взял\p{L}*|купил\p{L}*|покупа\p{L}*|заказ\p{L}*|уш[её]л\p{L}*|ушли|уходят|переш\p{L}*|выбрал\p{L}*|остал\p{L}*)\s+(?:\p{L}+\s+)?(?:у|к|в\s+пользу|с)\s*$/u;
 /** Words of a client getting in touch first, by phone or in writing. */
 const INBOUND_CONTACT =
-  /сам[иа]?\s+(?:\p{L}+\s+)?(?:позвонил|набрал|перезвонил|написал|вышл|выш[её]л|обратил)|(?:позвонил|набрал|перезвонил|написал|вышл|выш[её]л)\p{L}*\s+сам|(?:called|rang|phoned|reached\s+out\s+to)\s+us|called\s+in/u;
+  /сам[иа]?\s+(?:\p{L}+\s+)?(?:позвонил|набрал|перезвонил|написал|вышл|выш[её]л|обратил)|(?:позвонил|набрал|перезвонил|написал|вышл|выш[её]л)\p{L}*\s+сам|(?:called|rang|phoned|reached\s+out\s+to)\s+(?:us|me)(?![\p{L}])|called\s+in/u;
 /** A word the dictionary knows as an ordinary noun or adjective, no name of anyone or anything. */
 const isCommonWord = (a: WordAnalysis | null) => a !== null && !a.guessed && !a.proper && (a.pos === "noun" || a.pos === "adj");
 // "отменилась, перенесли на 10-е": a meeting called off and set for a new date is moved.
@@ -1416,8 +1416,12 @@ function readClause(
     clause.outcome ??= "reached";
   }
   // "был в технопарке Восход, осмотрели периметр": having been at a known client's is a visit, whatever was discussed.
+  // "в векторе была с техдиром": so is being at one told the other way round.
   const visited = clause.clients.some(
-    (c) => !c.isNew && /(?:^|[^\p{L}])был[аи]?\s+(?:\p{L}+\s+)?(?:в|во|на)\s+$/u.test(lower.slice(0, c.start)),
+    (c) =>
+      !c.isNew &&
+      (/(?:^|[^\p{L}])был[аи]?\s+(?:\p{L}+\s+)?(?:в|во|на)\s+$/u.test(lower.slice(0, c.start)) ||
+        (/(?:^|[^\p{L}])(?:в|во)\s+$/u.test(lower.slice(0, c.start)) && /^\s+был[аи]?(?![\p{L}])/u.test(lower.slice(c.start + c.typed.length)))),
   );
   if (visited && (clause.kind === null || (clause.kind === "call" && clause.reachedOnly))) {
     clause.kind = "meeting";
