@@ -523,6 +523,8 @@ export function lookupKnown(name: string, known: KnownClients, baseForm = false)
     known.all.find((c) => c.key === key || sameName(key, null, c.key, baseForm ? "no_ending" : "full")) ??
     // "владельцем «Улыбки»": the name of «Стоматология Улыбка» without its trade.
     known.all.find((c) => c.core !== null && c.core === key && known.uniqueCore.has(key)) ??
+    // "«Вершина» прислала отказ": the first word of «Вершина Девелопмент», when no other client shares it.
+    known.all.find((c) => c.first !== null && c.first === key && known.uniqueFirst.has(key)) ??
     null
   );
 }

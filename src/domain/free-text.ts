@@ -393,7 +393,7 @@ const isUpper = (s: string) => /^\p{Lu}/u.test(s);
 const OBJECT_PRONOUN = /(?<![\p{L}])(?:им|ему|ей|них|нему|ней|them|him|her)(?![\p{L}])/iu;
 /** Words before a competitor's name: buying from it, leaving for it. */
 const COMPETITOR_BEFORE =
-  /(?:^|[^\p{L}])(?:берут|брать|взял\p{L}*|купил\p{L}*|покупа\p{L}*|заказ\p{L}*|уш[её]л\p{L}*|ушли|уходят|переш\p{L}*|выбрал\p{L}*|остал\p{L}*)\s+(?:\p{L}+\s+)?(?:у|к|в\s+пользу|с)\s*$/u;
+  /(?:^|[^\p{L}])(?:(?:берут|брать|взял\p{L}*|купил\p{L}*|покупа\p{L}*|заказ\p{L}*|уш[её]л\p{L}*|ушли|уходят|переш\p{L}*|выбрал\p{L}*|остал\p{L}*)\s+(?:\p{L}+\s+)?(?:у|к|в\s+пользу|с)|(?:went|gone|going|switched|moved|signed)\s+(?:over\s+)?(?:with|to))\s*$/u;
 /** Words of a client getting in touch first, by phone or in writing. */
 const INBOUND_CONTACT =
   /сам[иа]?\s+(?:\p{L}+\s+)?(?:позвонил|набрал|перезвонил|написал|вышл|выш[её]л|обратил)|(?:позвонил|набрал|перезвонил|написал|вышл|выш[её]л)\p{L}*\s+сам|(?:called|rang|phoned|reached\s+out\s+to)\s+(?:us|me)(?![\p{L}])|called\s+in/u;
@@ -1930,6 +1930,8 @@ function findClients(
       i = j;
       continue;
     }
+    // "Northgate went with Schindler": whom they went with instead is the competitor, no client.
+    const competitor = !k && prev !== undefined && COMPETITOR_BEFORE.test(norm(text.slice(0, t.start)));
     // "по рекомендации Колоса позвонила компания Агромаш", "referral from Oakridge - … Crumb & Co": who recommended is
     // not the new client when another is named.
     const referrer =
@@ -1974,7 +1976,7 @@ function findClients(
       start: t.start,
       weak: !k && !isUpper(t.text),
       typed,
-      ...(byRole || referrer ? { place: true } : {}),
+      ...(byRole || referrer || competitor ? { place: true } : {}),
       ...(byRole && !["в", "во", "на"].includes(prev?.lower ?? "") ? { person: true } : {}),
       ...(place ? { place: true, town: true } : {}),
     });
