@@ -179,9 +179,16 @@ function buildKnownClients(names: readonly string[], taught: readonly { phrase: 
           : null;
     if (first) firstCount.set(first, (firstCount.get(first) ?? 0) + 1);
     // ("ЦБК" of «Карельский ЦБК»: an abbreviation of three letters is a last word too.)
-    const lastTyped = name.replace(/[«»"“”„']/g, "").trim().split(/\s+/u).pop() ?? "";
+    const lastTyped =
+      name
+        .replace(/[«»"“”„']/g, "")
+        .trim()
+        .split(/\s+/u)
+        .pop() ?? "";
     const last =
-      words.length > 1 && (words[words.length - 1]!.length >= 4 || /^\p{Lu}{3}$/u.test(lastTyped)) ? compact(words[words.length - 1]!) : null;
+      words.length > 1 && (words[words.length - 1]!.length >= 4 || /^\p{Lu}{3}$/u.test(lastTyped))
+        ? compact(words[words.length - 1]!)
+        : null;
     if (last) lastCount.set(last, (lastCount.get(last) ?? 0) + 1);
     const own = words.filter((w) => !TRADE_WORD.test(compact(w)) && !TRADE.test(w));
     // ("Сосновый Бор" of «Санаторий Сосновый Бор»: a core of two words is read as they are typed together.)

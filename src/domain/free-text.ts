@@ -1421,7 +1421,8 @@ function readClause(
     (c) =>
       !c.isNew &&
       (/(?:^|[^\p{L}])был[аи]?\s+(?:\p{L}+\s+)?(?:в|во|на)\s+$/u.test(lower.slice(0, c.start)) ||
-        (/(?:^|[^\p{L}])(?:в|во)\s+$/u.test(lower.slice(0, c.start)) && /^\s+был[аи]?(?![\p{L}])/u.test(lower.slice(c.start + c.typed.length)))),
+        (/(?:^|[^\p{L}])(?:в|во)\s+$/u.test(lower.slice(0, c.start)) &&
+          /^\s+был[аи]?(?![\p{L}])/u.test(lower.slice(c.start + c.typed.length)))),
   );
   if (visited && (clause.kind === null || (clause.kind === "call" && clause.reachedOnly))) {
     clause.kind = "meeting";
@@ -2416,6 +2417,19 @@ function readWithMemo(
       c.clients = [];
       c.amountMinor = null;
     }
+  }
+  // "а сегодня они позвонили и сказали что отказываются", "в четверг они перезвонили и отказались": a call of theirs that
+  // only brings a loss is the loss.
+  for (const [i, c] of clauses.entries()) {
+    const next = clauses[i + 1];
+    if (
+      c.kind === "call" &&
+      c.clients.length === 0 &&
+      (c.outcome === null || c.outcome === "reached") &&
+      next?.kind === "lost" &&
+      /(?:^|\s)(?:они\s+)?(?:сами\s+)?(?:позвонили|перезвонили|набрали|написали)\s*(?:и\s*)?$/u.test(norm(raws[i] ?? ""))
+    )
+      c.kind = null;
   }
   // "Орион – демо во вторник, договорились по телефону": an appointment ahead, then the call that set it.
   for (const [i, c] of clauses.entries()) {
