@@ -492,7 +492,8 @@ export function matchKnownAt(
   if (two.length >= 6)
     for (const client of known.all)
       if (client.first && client.first === two && known.uniqueFirst.has(client.first)) return { client, words: 2, byFirst: true };
-  if (one.length >= 4 && !TRADE_WORD.test(one))
+  // ("тендер ЦБК": a capitalised abbreviation of three letters may be a name's last word.)
+  if ((one.length >= 4 || (lastWord && one.length === 3)) && !TRADE_WORD.test(one))
     for (const client of known.all) {
       if (client.first && known.uniqueFirst.has(client.first) && sameName(one, bases[at] ?? null, client.first, "no_typo")) {
         // "Stellar Hospitality" for «Stellar Hospitality Supply»: the name's next words typed after it are the name too.

@@ -954,7 +954,8 @@ function readClause(
   const movedNoCall = !context.call && spans(MOVED, lower).length > 0;
   const meetingOutcome = held || movedNoCall || (verbless && !context.call) ? [] : spans(MEETING_OUTCOME, lower);
   const tense = meetingOutcome.length > 0 ? "past" : clauseTense(lower, morph, irregular);
-  clause.plan = tense === "plan";
+  // ("соединять не будет": a gatekeeper's refusal in the future tense is a call not reached, no plan.)
+  clause.plan = tense === "plan" && noanswer.length === 0;
   clause.past = tense === "past";
   // "в пт встреча с Вегой", "созвон с Меркурием в 15:00": an appointment with no verb and a
   // weekday or an hour is one still ahead; "вчера встреча" names a past day and is logged.
@@ -1509,6 +1510,11 @@ function findClients(
   // Quoted names are taken as written; an apostrophe inside a word ("wouldn't", "Acme's") quotes nothing.
   for (const m of allMatches(QUOTED, text.slice(0, headEnd))) {
     let name = stripLegal(m[1]!.trim());
+    // "и вообще «пишите на почту»": words quoted in lower case are what somebody said, no name.
+    if (/^\p{Ll}/u.test(name) && /\s/u.test(name)) {
+      used.push([m.index, m.index + m[0].length]);
+      continue;
+    }
     // "ушли к «Хлебпрому»": a name inside words already read (there, the loss's reason) is no client;
     // "на выставке «Здравоохранение»": nor an exhibition's.
     const eventBefore = /(\p{L}+)\s*$/u.exec(text.slice(0, m.index))?.[1];
@@ -1680,7 +1686,13 @@ function findClients(
     }
     // "Отель «Купеческий»": a trade right before a name in quotes is no name of its own; nor is "L&D", "F&B" (a department).
     const nextIsKnown = all[idx + 1] !== undefined && covered(all[idx + 1]!, used) && text.slice(t.end, all[idx + 1]!.start) === " ";
-    if ((TRADE.test(t.lower) && (/^\s*[«"“]/u.test(text.slice(t.end)) || nextIsKnown)) || /^\p{Lu}&\p{Lu}$/u.test(t.text)) {
+    // "ТЦ в Подольске": nor is a trade's abbreviation alone.
+    const tradeAbbreviation = TRADE.test(t.lower) && t.text.length <= 3 && t.text === t.text.toUpperCase();
+    if (
+      (TRADE.test(t.lower) && (/^\s*[«"“]/u.test(text.slice(t.end)) || nextIsKnown)) ||
+      tradeAbbreviation ||
+      /^\p{Lu}&\p{Lu}$/u.test(t.text)
+    ) {
       i++;
       continue;
     }

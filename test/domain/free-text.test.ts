@@ -2349,6 +2349,70 @@ describe("readFreeText, round 16: referrals, competitors, pronouns, held appoint
   });
 });
 
+describe("readFreeText, round 16: lists, cores of two words, capitals, competitors and calls that bring a loss", () => {
+  const known = [
+    "Кедр",
+    "Лекс-Консалт",
+    "Магнолия",
+    "Доктор Плюс",
+    "Прачечная Снежинка",
+    "Санаторий Сосновый Бор",
+    "Карельский ЦБК",
+    "ЖилКомСервис",
+    "ТРК Вектор",
+    "Вершина Девелопмент",
+    "Автомойка Блеск",
+    "Northgate Mall",
+    "Riverside Development",
+  ];
+  const got = (text: string) => read(text, known).entries.map((e) => `${label(e)}${e.day ? `@${JSON.stringify(e.day)}` : ""}`);
+
+  it("reads each numbered item of a list as its own clause", () => {
+    expect(got("сегодня: 1) доктор плюс - встреча была 2) лекс - отправил кп 3) магнолия - недозвон")).toEqual([
+      "meeting@Доктор Плюс",
+      "proposal@Лекс-Консалт",
+      "call:noanswer@Магнолия",
+    ]);
+  });
+
+  it("reads a known name by its own words without the trade, by a three-letter last word, by its capitals, by a quoted first word", () => {
+    expect(got("снежинка не берет трубку уже третий день")).toEqual(["call:noanswer@Прачечная Снежинка"]);
+    expect(got("Сосновый Бор слился, нет бюджета в этом году")).toEqual(["lost@Санаторий Сосновый Бор"]);
+    expect(got("проиграли тендер ЦБК")).toEqual(["lost@Карельский ЦБК"]);
+    expect(got("ЖКС говорил с инженером — думают, в работе")).toEqual(["call:reached@ЖилКомСервис"]);
+    expect(got("«Вершина» прислала отказ по тендеру")).toEqual(["lost@Вершина Девелопмент"]);
+    expect(got("в векторе была с техдиром на обеде, обсудили эскалаторы")).toEqual(["meeting@ТРК Вектор"]);
+  });
+
+  it("reads no client from a lower-case trade beside another name, a year, a mall's abbreviation or a competitor", () => {
+    expect(got("входящий звонок от ИП Сидоренко, автомойка на 3 поста, нужна химия")).toEqual(["lead@Сидоренко"]);
+    expect(got("Кедр тендер выиграли 2.1 млн в год")).toEqual(["deal@Кедр"]);
+    expect(got("в воскресенье на выставке взял контакт у «ГрандМолл», ТЦ в Подольске")).toEqual([
+      'lead@ГрандМолл@{"type":"weekday","weekday":7}',
+    ]);
+    expect(got("Northgate went with Schindler, lost it")).toEqual(["lost@Northgate Mall"]);
+    expect(got("ИП Карпенко (аптека) пришел по рекомендации от Магнолии")).toEqual(["lead@Карпенко"]);
+  });
+
+  it("reads a call of theirs that only brings a loss as the loss, and a call back after a miss as a call", () => {
+    expect(got("в среду отправил Кедру КП, в четверг они перезвонили и отказались — дорого")).toEqual([
+      'proposal@Кедр@{"type":"weekday","weekday":3}',
+      'lost@Кедр@{"type":"weekday","weekday":4}',
+    ]);
+    expect(got("Riverside didn't pick up, then called me back and we agreed to meet Thursday")).toEqual([
+      "call:noanswer@Riverside Development",
+      "call:meeting@Riverside Development",
+    ]);
+  });
+
+  it("reads an appointment ahead followed by the call that set it as that call, and 'соединять не будет' as not reached", () => {
+    expect(got("Кедр – демо во вторник, договорились по телефону")).toEqual(["call:meeting@Кедр"]);
+    expect(got("Кедр: звонил, секретарь говорит все на совещании, соединять не будет")).toEqual(["call:noanswer@Кедр"]);
+    expect(got("Кедр: в четверг был на их фабрике, смотрели красильную линию")).toEqual(['meeting@Кедр@{"type":"weekday","weekday":4}']);
+    expect(logged("устал, 30 звонков и ни одного ЛПР", known)).toEqual([]);
+  });
+});
+
 describe("readFreeText, review of rounds 13–15", () => {
   it("never throws on a known name joined by '&' or '+' typed by its first word", () => {
     for (const [text, known] of [
