@@ -1696,8 +1696,10 @@ function findClients(
       i++;
       continue;
     }
-    // "на выставке в Крокусе": where an exhibition is held is no client; "кировец К-742": nor is a model's number.
+    // "на выставке в Крокусе": where an exhibition is held is no client; "кировец К-742": nor is a model's number;
+    // "показали новую Jura", "a live demo of the new Franke": nor a new product's brand.
     if (
+      (prev !== undefined && !isUpper(prev.text) && /^(?:new|нов(?:ый|ая|ую|ое|ые|ой|ого|ом|ых))$/u.test(prev.lower)) ||
       (prev !== undefined && ["в", "во", "на"].includes(prev.lower) && EVENT_NOUN.test(prevPrev?.lower ?? "")) ||
       /^\p{L}{1,2}-\d+$/u.test(t.text)
     ) {
@@ -2411,7 +2413,7 @@ function readWithMemo(
   for (const [i, c] of clauses.entries())
     if (
       c.kind === "lead" &&
-      c.clients.length === 0 &&
+      c.clients.every((x) => x.place || x.person) &&
       INBOUND_CONTACT.test(norm(c.kindPhrase ?? "")) &&
       clauses.slice(0, i).some((b) => b.clients.some((x) => !x.isNew))
     ) {
