@@ -2530,7 +2530,8 @@ function readWithMemo(
   // appointment told with no verb, followed by how it went in the past tense, was held.
   for (const [i, c] of clauses.entries()) {
     const next = clauses[i + 1];
-    if (c.verblessWeekday && c.kind !== null && next && next.kind === null && next.past && !next.plan) {
+    const remark = next !== undefined && (next.kind === null || (next.kind === c.kind && next.clients.length === 0));
+    if (c.verblessWeekday && c.kind !== null && next && remark && next.past && !next.plan) {
       c.plan = false;
       c.day = c.verblessWeekday;
     }
