@@ -289,7 +289,7 @@ const isCyrillic = (s: string) => /[а-я]/u.test(s);
 /** A Latin spelling with the choices a writer makes for Russian sounds evened out: "farmacentr", "farmatsentr" alike. */
 const latinSkeleton = (s: string) =>
   s
-    .replace(/kh/g, "h")
+    .replace(/kh|ch/g, "h")
     .replace(/qu/g, "kv")
     .replace(/ts|tz/g, "c")
     .replace(/c(?![eiy])/g, "k")

@@ -389,6 +389,8 @@ interface Clause {
 const norm = (s: string) => s.toLowerCase().replace(/ё/g, "е");
 const isCyrillic = (s: string) => /[а-яё]/iu.test(s);
 const isUpper = (s: string) => /^\p{Lu}/u.test(s);
+/** A call missed, told in words no written message is missed by. */
+const CALL_MISSED = /(?<![\p{L}])(?:busy\s+signal|line\s+busy|voicemail|не\s+взял\p{L}*\s+трубк|недозвон|занято|абонент\s+недоступ)/u;
 /** "им", "them": the client told of before, as the object of the event. */
 const OBJECT_PRONOUN = /(?<![\p{L}])(?:им|ему|ей|них|нему|ней|them|him|her)(?![\p{L}])/iu;
 /** Words before a competitor's name: buying from it, leaving for it. */
@@ -2331,7 +2333,8 @@ function readWithMemo(
   // A message about an email or a chat message with no call word: its "no answer" is no call.
   const lowerText = norm(text);
   const context: MessageContext = {
-    written: spans(WRITTEN, lowerText).length > 0 && spans(CALL_WORD, lowerText).length === 0,
+    // ("busy signal at Kedr, so sent them the quote by email": a miss told in a call's own words is a call still.)
+    written: spans(WRITTEN, lowerText).length > 0 && spans(CALL_WORD, lowerText).length === 0 && !CALL_MISSED.test(lowerText),
     appointment: APPOINTMENT_WORD.test(lowerText),
     rebooked:
       spans(MOVED, lowerText).length > 0 &&
