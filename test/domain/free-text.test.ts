@@ -2413,6 +2413,66 @@ describe("readFreeText, round 16: lists, cores of two words, capitals, competito
   });
 });
 
+describe("readFreeText, round 16: the last development sets", () => {
+  const known = [
+    "Кедр",
+    "Коворкинг Улей",
+    "Фитнес Атлант",
+    "ИП Кравцов",
+    "ТехноПульс",
+    "Стройгрань",
+    "ДорСтройТрест",
+    "Кедр Логистик",
+    "ИП Павленко",
+    "Окна Поволжья",
+    "Green Bean Cafe",
+    "Каскад",
+  ];
+  const got = (text: string) => read(text, known).entries.map((e) => `${label(e)}${e.day ? `@${JSON.stringify(e.day)}` : ""}`);
+
+  it("reads a known name without a coworking's or a fitness club's trade, and Latin spellings of х and of 'ИП'", () => {
+    expect(got("улей: недозвон")).toEqual(["call:noanswer@Коворкинг Улей"]);
+    expect(got("атлант – дошла до ЛПР, владелица сети, назначили показ автомата на след неделе")).toEqual(["call:meeting@Фитнес Атлант"]);
+    expect(got("call w/ TechnoPulse, set up a demo for next tuesday")).toEqual(["call:meeting@ТехноПульс"]);
+    expect(got("IP Kravtsov signed the rental contract, 72k rub")).toEqual(["deal@ИП Кравцов"]);
+  });
+
+  it("keeps the name between 'был в' and 'у' as the client, and reads 'в целом' as no name", () => {
+    expect(got("позавчера был в Стройграни у финдира, долго сидели, в целом позитивно")).toEqual([
+      'meeting@Стройгрань@{"type":"ago","days":2}',
+    ]);
+  });
+
+  it("reads an appointment with no verb followed by the same event told in the past as held", () => {
+    expect(got("вт — демо для ДорСтройТреста, всё показали, вопросы по API")).toEqual([
+      'presentation@ДорСтройТрест@{"type":"weekday","weekday":2}',
+    ]);
+  });
+
+  it("reads a missed call told in a call's own words beside an email, a prepayment in English, 'вх звонок' as a lead", () => {
+    expect(got("busy signal at Kedr Logistics this morning, so sent them the quote by email instead")).toEqual([
+      "call:noanswer@Кедр Логистик",
+      "proposal@Кедр Логистик",
+    ]);
+    expect(got("Pavlenko prepaid 25 000 rub today")).toEqual(["deal@ИП Павленко"]);
+    expect(got("вх звонок: компания ЛесТрансАвто, лесовозы, 12 шт")).toEqual(["lead@ЛесТрансАвто"]);
+  });
+
+  it("reads 'сам позвонил' as inbound and buying from another as a loss", () => {
+    expect(got("Петров из Техснаба сам позвонил, нужны противопожарные двери на склад")).toEqual(["lead@Техснаб"]);
+    expect(got("Кедр — отказ, уже купили окна у другого")).toEqual(["lost@Кедр"]);
+  });
+
+  it("reads no client from a new product's brand, 'в курсе', a showroom or a GIP, and logs nothing from clients calling to complain", () => {
+    expect(got("Saturday: met Tom at Green Bean, then did a live demo of the new Franke for his staff")).toEqual([
+      'meeting@Green Bean Cafe@{"type":"weekday","weekday":6}',
+      'presentation@Green Bean Cafe@{"type":"weekday","weekday":6}',
+    ]);
+    expect(got("созвонились с Каскадом, демо в шоуруме назначили на вторник")).toEqual(["call:meeting@Каскад"]);
+    expect(logged("опять заказ на заводе задержали, клиенты звонят ругаются, задолбали", known)).toEqual([]);
+  });
+});
+
 describe("readFreeText, review of rounds 13–15", () => {
   it("never throws on a known name joined by '&' or '+' typed by its first word", () => {
     for (const [text, known] of [
