@@ -1305,7 +1305,18 @@ function readClause(
   if (clause.kind === "lost") {
     const lostAt = kindsFound.get("lost")?.[0]?.[0] ?? 0;
     // The reason comes after the loss word: "Вега — отказ, дорого" names the client before it.
-    const sep = allMatches(REASON_SEP, lower).find((m) => m.index >= lostAt);
+    const lostPhrase = lower.slice(lostAt, kindsFound.get("lost")?.[0]?.[1] ?? lostAt);
+    // "ушли к конкуренту (какой-то Инфосек)": a loss to a competitor is its own reason; who the competitor is, in
+    // brackets, is an aside. After a dash ("— Болид поставил дешевле") it may be the reason: confirmed before stored.
+    const toCompetitor = /конкурент|competitor|друг(?:ому|ого|ой|ую)\s+поставщик|another\s+(?:supplier|vendor)/u.test(lostPhrase);
+    const seps = allMatches(REASON_SEP, lower).filter((m) => m.index >= lostAt);
+    const aside = toCompetitor ? seps.find((m) => m[0] === "(") : undefined;
+    const sep = aside ? undefined : seps[0];
+    if (sep && toCompetitor) clause.newlyRead = true;
+    if (aside) {
+      clause.reason = text.slice(lostAt, aside.index).replace(/[\s,.;:—–-]+$/u, "").trim().slice(0, MAX_REASON_LENGTH) || null;
+      head = text.slice(0, aside.index);
+    }
     if (sep) {
       const keepWord = /^(?:из-за|due)/iu.test(sep[0]);
       const reason = text

@@ -2458,6 +2458,12 @@ describe("readFreeText, round 16: the last development sets", () => {
     expect(got("вх звонок: компания ЛесТрансАвто, лесовозы, 12 шт")).toEqual(["lead@ЛесТрансАвто"]);
   });
 
+  it("reads a loss to a competitor as its own reason beside an aside in brackets, and asks when a dash follows it", () => {
+    const aside = read("Кедр ушли к конкуренту (какой-то Инфосек)", known);
+    expect(aside.entries.map((e) => `${label(e)}:${e.lostReason}`)).toEqual(["lost@Кедр:ушли к конкуренту"]);
+    expect(read("Кедр отказал, ушли к конкуренту — Болид поставил дешевле", known).confident).toBe(false);
+  });
+
   it("reads 'сам позвонил' as inbound and buying from another as a loss", () => {
     expect(got("Петров из Техснаба сам позвонил, нужны противопожарные двери на склад")).toEqual(["lead@Техснаб"]);
     expect(got("Кедр — отказ, уже купили окна у другого")).toEqual(["lost@Кедр"]);
