@@ -395,10 +395,10 @@ const CALL_MISSED = /(?<![\p{L}])(?:busy\s+signal|line\s+busy|voicemail|не\s+�
 const OBJECT_PRONOUN = /(?<![\p{L}])(?:им|ему|ей|них|нему|ней|them|him|her)(?![\p{L}])/iu;
 /** Words before a competitor's name: buying from it, leaving for it. */
 const COMPETITOR_BEFORE =
-  /(?:^|[^\p{L}])(?:(?:берут|брать|взял\p{L}*|купил\p{L}*|покупа\p{L}*|заказ\p{L}*|уш[её]л\p{L}*|ушли|уходят|переш\p{L}*|выбрал\p{L}*|остал\p{L}*)\s+(?:\p{L}+\s+)?(?:у|к|в\s+пользу|с)|(?:went|gone|going|switched|moved|signed)\s+(?:over\s+)?(?:with|to))\s*$/u;
+  /(?:^|[^\p{L}])(?:(?:берут|брать|взял\p{L}*|уш[её]л\p{L}*|ушли|уходят|переш\p{L}*)\s+(?:у|к)|(?:купил\p{L}*|покупа\p{L}*|заказыва\p{L}*|выбрал\p{L}*)\s+(?:\p{L}+\s+)?у|в\s+пользу|(?:went|gone|going|switched)\s+(?:over\s+)?(?:with|to))\s*$/u;
 /** Words of a client getting in touch first, by phone or in writing. */
 const INBOUND_CONTACT =
-  /сам[иа]?\s+(?:\p{L}+\s+)?(?:позвонил|набрал|перезвонил|написал|вышл|выш[её]л|обратил)|(?:позвонил|набрал|перезвонил|написал|вышл|выш[её]л)\p{L}*\s+сам|(?:called|rang|phoned|reached\s+out\s+to)\s+(?:us|me)(?![\p{L}])|called\s+in/u;
+  /сам[иа]?\s+(?:\p{L}+\s+)?(?:позвонил|набрал|перезвонил|написал|вышл|выш[её]л|обратил)|(?:позвонил|набрал|перезвонил|написал|вышл|выш[её]л)\p{L}*\s+сам|(?:called|rang|phoned|reached\s+out\s+to)\s+(?:us|me)(?![\p{L}])|called\s+in(?![\p{L}])/u;
 /** A word the dictionary knows as an ordinary noun or adjective, no name of anyone or anything. */
 const isCommonWord = (a: WordAnalysis | null) => a !== null && !a.guessed && !a.proper && (a.pos === "noun" || a.pos === "adj");
 // "отменилась, перенесли на 10-е": a meeting called off and set for a new date is moved.
@@ -475,7 +475,6 @@ function basicBase(word: string): string {
   return word;
 }
 
-/** Puts a (possibly inflected) name into its base form, keeping the writer's capitals. */
 /** An adjective's base form in the gender of the noun after it: "детский" before "сад", "портовое" before "снабжение". */
 function agreeing(adjective: string, noun: string, morph: Morphology): string {
   if (morph(norm(adjective), null)?.pos !== "adj") return adjective;
@@ -490,6 +489,7 @@ function agreeing(adjective: string, noun: string, morph: Morphology): string {
   return agreed ?? adjective;
 }
 
+/** Puts a (possibly inflected) name into its base form, keeping the writer's capitals. */
 function baseName(
   words: Token[],
   cases: readonly GramCase[] | null,
@@ -746,7 +746,8 @@ function wordedAmounts(text: string): AmountHit[] {
       .toLowerCase()
       .split(/\s+/u)
       .reduce((n, w) => n + (NUMBER_WORDS[w] ?? 0), 0);
-  const millions = allMatches(MILLION_AND_HUNDREDS, text).map((m) => hit(m, (m[1] ? sum(m[1]) : 1) * 1_000_000 + sum(m[2]!) * 1000));
+  const count = (c: string | undefined) => (c === undefined ? 1 : /^\d+$/u.test(c) ? Number(c) : sum(c));
+  const millions = allMatches(MILLION_AND_HUNDREDS, text).map((m) => hit(m, count(m[1]) * 1_000_000 + sum(m[2]!) * 1000));
   const halves = allMatches(AND_A_HALF, text).map((m) =>
     hit(m, m[3] ? 500_000 : (sum(m[1]!) + 0.5) * (/^(?:тыс|тыщ)/iu.test(m[2]!) ? 1000 : 1_000_000)),
   );
@@ -778,7 +779,10 @@ function findAmounts(text: string): AmountHit[] {
       strong: true,
     })),
   );
-  return [...words, ...wordedAmounts(text), ...numericAmounts(text)].sort((a, b) => a.start - b.start);
+  // "1 миллион двести": a sum said partly in words is read once, as said, not also as its figure alone.
+  const worded = wordedAmounts(text);
+  const numeric = numericAmounts(text).filter((n) => !worded.some((w) => n.start < w.end && n.end > w.start));
+  return [...words, ...worded, ...numeric].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -830,7 +834,13 @@ function numericAmounts(text: string): AmountHit[] {
       continue;
     }
     // "420т карбамида": tonnes of a material, not thousands.
-    if (multRaw && /^т$/iu.test(multRaw) && /^\s+(?!(?:за|по|на|в|во|и|а|с|со|до|от|руб\p{L}*|р)(?![\p{L}]))[а-яё]{4,}/iu.test(after))
+    if (
+      multRaw &&
+      /^т$/iu.test(multRaw) &&
+      /^\s+(?!(?:за|по|на|в|во|и|а|с|со|до|от|руб\p{L}*|р|сегодня|вчера|позавчера|утром|днем|днём|вечером|наличными|налом|безналом|переводом|аванс\p{L}*|предоплат\p{L}*)(?![\p{L}]))[а-яё]{4,}/iu.test(
+        after,
+      )
+    )
       continue;
     // A lone year, a time or a quantity word is not money: "2 встречи" has no amount.
     const mult = multRaw ? MULT.find(([re]) => re.test(multRaw))?.[1] : undefined;
@@ -1314,7 +1324,12 @@ function readClause(
     const sep = aside ? undefined : seps[0];
     if (sep && toCompetitor) clause.newlyRead = true;
     if (aside) {
-      clause.reason = text.slice(lostAt, aside.index).replace(/[\s,.;:—–-]+$/u, "").trim().slice(0, MAX_REASON_LENGTH) || null;
+      clause.reason =
+        text
+          .slice(lostAt, aside.index)
+          .replace(/[\s,.;:—–-]+$/u, "")
+          .trim()
+          .slice(0, MAX_REASON_LENGTH) || null;
       head = text.slice(0, aside.index);
     }
     if (sep) {
@@ -1434,7 +1449,7 @@ function readClause(
   const visited = clause.clients.some(
     (c) =>
       !c.isNew &&
-      (/(?:^|[^\p{L}])был[аи]?\s+(?:\p{L}+\s+)?(?:в|во|на)\s+$/u.test(lower.slice(0, c.start)) ||
+      (/(?<![\p{L}])(?<!не\s)был[аи]?\s+(?:\p{L}+\s+)?(?:в|во|на)\s+$/u.test(lower.slice(0, c.start)) ||
         (/(?:^|[^\p{L}])(?:в|во)\s+$/u.test(lower.slice(0, c.start)) &&
           /^\s+был[аи]?(?![\p{L}])/u.test(lower.slice(c.start + c.typed.length)))),
   );
@@ -1572,7 +1587,9 @@ function findClients(
     const inRun = prevToken !== undefined && isUpper(prevToken.text) && text.slice(prevToken.end, t.start).trim() === "";
     const hit = matchKnownAt(words, bases, i, index, isUpper(t.text) && !inRun);
     if (!hit) continue;
-    if (hit.byInitials && t.text !== t.text.toUpperCase()) continue;
+    // ("через ГПБ", "нужен СМР": capitals after these are a bank paid through or work to do, not a client.)
+    if (hit.byInitials && (t.text !== t.text.toUpperCase() || /^(?:через|по|без|нужен|нужна|нужно|для)$/u.test(tokens[i - 1]?.lower ?? "")))
+      continue;
     // "стоматология «Белый Зуб»": a trade right before a name in quotes or capitals is that name's, not «Стоматология Улыбка».
     if (hit.byFirst && TRADE.test(t.lower) && /^\s*(?:[«"“]|\p{Lu})/u.test(text.slice(tokens[i + hit.words - 1]!.end))) continue;
     // "от школы №1287": a word before a number names the numbered one, not the known «Школа Перспектива».
@@ -1591,7 +1608,7 @@ function findClients(
       if (isCommonWord(own) && !itsOwn) continue;
     }
     // "с новым домом" is «Новый Дом»: a small word may open a known name of several words, never be one alone.
-    if (STOP.has(t.lower) && (hit.words < 2 || t.lower.length < 4)) continue;
+    if (STOP.has(t.lower) && (hit.words < 2 || t.lower.length < 4) && hit.client.key !== compact(t.lower)) continue;
     // "still in progress": a lowercase English word is no Russian client's name transliterated («Прогресс»).
     if (isCyrillic(hit.client.key) && !isCyrillic(t.lower) && !isUpper(t.text)) continue;
     // "Saltwater Grill signed": nor a Latin word inside a Latin name («Гриль-бар Уголь»).
@@ -1638,14 +1655,16 @@ function findClients(
       isCyrillic(t.lower) &&
       morph !== null &&
       (isCommonWord(morph(t.lower, null)) || (hit.words === 1 && TRADE.test(t.lower)));
+    // A name read from its capitals alone is none beside another name either.
+    const byCapitals = hit.byInitials === true;
     found.push({
       name: hit.client.name,
       isNew: false,
       start: t.start,
       typed: text.slice(t.start, last.end),
-      ...(common ? { common: true } : {}),
+      ...(common || byCapitals ? { common: true } : {}),
       ...(possessiveS ? { newlyRead: true } : {}),
-      ...(hit.loose ? { loose: true } : {}),
+      ...(hit.loose || hit.byInitials ? { loose: true } : {}),
     });
     used.push([t.start, last.end]);
     i += hit.words - 1;
@@ -3028,7 +3047,12 @@ function nothingToLog(text: string, clauses: Clause[], morph: Morphology | null)
   const opening = /^\p{L}+/u.exec(lower)?.[0];
   if (opening && isCyrillic(opening) && morph?.(opening, null)?.tense === "infn" && !clauses.some((c) => c.past)) return "plan";
   if (spans(COMPLAINT, lower).length > 0 || spans(COMMAND, lower).some(([a]) => a === 0)) return "complaint";
-  if (spans(DAY_REMARK, lower).length > 0 && clauses.every((c) => c.clients.every((x) => x.weak || x.place || x.common)))
+  // ("в ромашке много встреч переносят, сегодня опять не взяли трубку": a call's outcome told of somebody named is an event.)
+  if (
+    spans(DAY_REMARK, lower).length > 0 &&
+    clauses.every((c) => c.clients.every((x) => x.weak || x.place || x.common)) &&
+    !clauses.some((c) => c.outcome !== null && c.clients.length > 0)
+  )
     return "complaint";
   QUESTION_START.lastIndex = 0;
   const q = QUESTION_START.exec(lower);
