@@ -103,7 +103,7 @@ export interface KnownClient {
   readonly words: readonly string[];
   /** The capitals of a name of several parts ("жкс" of «ЖилКомСервис»), three or four of them, else null. */
   readonly initials: string | null;
-  /** The one word of a name that is not its trade ("урюк" of «Чайхона Урюк», "северный" of «Отель Северный»), else null. */
+  /** The words of a name that are not its trade, joined ("урюк" of «Чайхона Урюк», "сосновыйбор"), else null. */
   readonly core: string | null;
 }
 
