@@ -101,8 +101,6 @@ export interface KnownClient {
   readonly last: string | null;
   /** Each word of the name ("белый", "парус"), for a name typed with every word inflected. */
   readonly words: readonly string[];
-  /** The capitals of a name of several parts ("жкс" of «ЖилКомСервис»), three or four of them, else null. */
-  readonly initials: string | null;
   /** The words of a name that are not its trade, joined ("урюк" of «Чайхона Урюк», "сосновыйбор"), else null. */
   readonly core: string | null;
 }
@@ -115,6 +113,8 @@ export interface KnownClients {
   readonly uniqueLast: ReadonlySet<string>;
   /** Which cores belong to only one client and open no other's name. */
   readonly uniqueCore: ReadonlySet<string>;
+  /** The client a name's capitals stand for ("жкс" for «ЖилКомСервис»: three or four parts), when only one has them. */
+  readonly byInitials: ReadonlyMap<string, KnownClient>;
 }
 
 // Russian case mapping has nothing locale-specific, so the plain lower case gives the same key for every character and
@@ -159,6 +159,7 @@ function buildKnownClients(names: readonly string[], taught: readonly { phrase: 
   const firstCount = new Map<string, number>();
   const lastCount = new Map<string, number>();
   const coreCount = new Map<string, number>();
+  const initialsOf = new Map<string, KnownClient[]>();
   for (const name of names) {
     const words = nameWords(name);
     const key = compact(words.join(""));
@@ -201,12 +202,16 @@ function buildKnownClients(names: readonly string[], taught: readonly { phrase: 
           ? compact(own[0]!)
           : null;
     if (core) coreCount.set(core, (coreCount.get(core) ?? 0) + 1);
-    const initials = parts.length >= 3 && parts.length <= 4 ? parts.map((p) => p.charAt(0)).join("") : null;
-    all.push({ name, key, first, last, words: words.map(compact), core, initials });
+    const client: KnownClient = { name, key, first, last, words: words.map(compact), core };
+    all.push(client);
+    if (parts.length >= 3 && parts.length <= 4) {
+      const initials = parts.map((p) => p.charAt(0)).join("");
+      initialsOf.set(initials, [...(initialsOf.get(initials) ?? []), client]);
+    }
   }
   for (const t of taught) {
     const key = compact(t.phrase);
-    if (key && !seen.has(key)) all.push({ name: t.name, key, first: null, last: null, words: [key], core: null, initials: null });
+    if (key && !seen.has(key)) all.push({ name: t.name, key, first: null, last: null, words: [key], core: null });
     seen.add(key);
   }
   const uniqueFirst = new Set([...firstCount].filter(([, n]) => n === 1).map(([w]) => w));
@@ -215,9 +220,10 @@ function buildKnownClients(names: readonly string[], taught: readonly { phrase: 
   const uniqueCore = new Set(
     [...coreCount].filter(([w, n]) => n === 1 && (firstCount.get(w) ?? 0) + (lastCount.get(w) ?? 0) <= 1).map(([w]) => w),
   );
+  const byInitials = new Map([...initialsOf].filter(([, clients]) => clients.length === 1).map(([w, [client]]) => [w, client!]));
   // Longer names first, so "Альфа Банк" wins over "Альфа".
   all.sort((a, b) => b.key.length - a.key.length);
-  return { all, uniqueFirst, uniqueLast, uniqueCore };
+  return { all, uniqueFirst, uniqueLast, uniqueCore, byInitials };
 }
 
 /**
@@ -425,39 +431,28 @@ export function matchKnownAt(
         });
         if (each && typos <= 1) return { client, words: n };
       }
-      // "с белой розой" for «Белая Роза Косметик»: a name of three words typed by its first two.
+      // "с белой розой" for «Белая Роза Косметик», "с фондом развития" for «Региональный Фонд Развития»: a name of three
+      // words typed by its first two or its last two.
       if (
         n === 2 &&
         client.words.length === 3 &&
         isCyrillic(client.key) &&
-        typed.every((t, i) => {
-          const w = client.words[i]!;
-          return t.length >= 3 && w.length >= 4 && (sameName(t, bases[at + i] ?? null, w, "no_typo") || sameAdjective(t, w));
-        })
-      )
-        return { client, words: 2 };
-      // "с фондом развития" for «Региональный Фонд Развития»: a name of three words typed by its last two.
-      if (
-        n === 2 &&
-        client.words.length === 3 &&
-        isCyrillic(client.key) &&
-        typed.every((t, i) => {
-          const w = client.words[i + 1]!;
-          return t.length >= 3 && w.length >= 4 && (sameName(t, bases[at + i] ?? null, w, "no_typo") || sameAdjective(t, w));
-        })
+        [0, 1].some((from) =>
+          typed.every((t, i) => {
+            const w = client.words[from + i]!;
+            return t.length >= 3 && w.length >= 4 && (sameName(t, bases[at + i] ?? null, w, "no_typo") || sameAdjective(t, w));
+          }),
+        )
       )
         return { client, words: 2 };
     }
   }
-  // "ЖКС говорил с инженером" for «ЖилКомСервис»: a name's capitals, when no other client has them.
-  const typedOne = compact(words[at] ?? "");
-  if (typedOne.length >= 3 && typedOne.length <= 4) {
-    const byCaps = known.all.filter((c) => c.initials === typedOne);
-    if (byCaps.length === 1) return { client: byCaps[0]!, words: 1, byInitials: true };
-  }
-  // "СибНива", "сиб ниве": a name of two words typed as the first's opening letters and the second whole.
   const first = compact(words[at] ?? "");
   const second = compact(words[at + 1] ?? "");
+  // "ЖКС говорил с инженером" for «ЖилКомСервис»: a name's capitals, when no other client has them.
+  const byCaps = known.byInitials.get(first);
+  if (byCaps) return { client: byCaps, words: 1, byInitials: true };
+  // "СибНива", "сиб ниве": a name of two words typed as the first's opening letters and the second whole.
   for (const client of known.all) {
     if (client.words.length !== 2) continue;
     const [w0, w1] = [client.words[0]!, client.words[1]!];
