@@ -9,6 +9,8 @@ const morph = russianMorphology();
 const read = (text: string, known: string[] = []) => readFreeText(text, known, morph);
 /** An entry as "kind@client", a call with its outcome ("call:noanswer@Кедр"). */
 const label = (e: ProposedEntry) => `${e.kind === "call" ? `call:${e.outcome}` : e.kind}@${e.clientName}`;
+/** The label with the day it is dated, when not today ('call:noanswer@Кедр@{"type":"ago","days":1}'). */
+const dated = (e: ProposedEntry) => `${label(e)}${e.day ? `@${JSON.stringify(e.day)}` : ""}`;
 /** What a message logs, as labels: nothing for a question, a plan or a flagged guess. */
 const logged = (text: string, known: string[]) => {
   const r = read(text, known);
@@ -1187,7 +1189,7 @@ describe("readFreeText, round 11: days of other clauses, callbacks asked for, a 
   const known = ["Кедр", "Бриз", "Рубин", "Титан", "Greenfield"];
   const got = (text: string) => {
     const r = read(text, known);
-    return r.nothing || r.guessed ? [] : r.entries.map((e) => `${label(e)}${e.day ? `@${JSON.stringify(e.day)}` : ""}`);
+    return r.nothing || r.guessed ? [] : r.entries.map(dated);
   };
 
   it("dates no event by the weekday of a relative clause", () => {
@@ -1880,7 +1882,7 @@ describe("readFreeText, round 13: reasons of a loss", () => {
 
 describe("readFreeText, round 14", () => {
   const known = ["Кедр", "Стеллаж-Про", "Курьер-Экспресс", "Brightfield Foods"];
-  const got = (text: string) => read(text, known).entries.map((e) => `${label(e)}${e.day ? `@${JSON.stringify(e.day)}` : ""}`);
+  const got = (text: string) => read(text, known).entries.map(dated);
 
   it("reads no client from a product code, a period, an opening English verb or a report's heading", () => {
     expect(got("Lunch with Tom from Apex Metals, talked Q3 volumes")).toEqual(["meeting@Apex Metals"]);
@@ -1932,7 +1934,7 @@ describe("readFreeText, round 14", () => {
 
 describe("readFreeText, round 15", () => {
   const known = ["Кедр", "Northgate Logistics"];
-  const got = (text: string) => read(text, known).entries.map((e) => `${label(e)}${e.day ? `@${JSON.stringify(e.day)}` : ""}`);
+  const got = (text: string) => read(text, known).entries.map(dated);
 
   it("reads no client, beside a company, from a new abbreviation, a town or a lone surname; a sole trader still is one", () => {
     expect(got("Кедр оплатили 430 000 за изыскания под ЛЭП")).toEqual(["deal@Кедр"]);
@@ -2047,7 +2049,7 @@ describe("readFreeText, round 16: calls, visits and what was said on them", () =
     "AgroNova",
     "Blackland Agro",
   ];
-  const got = (text: string) => read(text, known).entries.map((e) => `${label(e)}${e.day ? `@${JSON.stringify(e.day)}` : ""}`);
+  const got = (text: string) => read(text, known).entries.map(dated);
 
   it("dates no new call by the weekday of what was said on a call reached", () => {
     expect(got("Кедр звонил по дз, бухгалтер сказала платёж в понедельник. Заодно набрал Baltic Foods — не берут")).toEqual([
@@ -2092,7 +2094,7 @@ describe("readFreeText, round 16: calls, visits and what was said on them", () =
 
 describe("readFreeText, round 16: what is no event, no client or no plan", () => {
   const known = ["Кедр", "Astra Retail", "Brightline"];
-  const got = (text: string) => read(text, known).entries.map((e) => `${label(e)}${e.day ? `@${JSON.stringify(e.day)}` : ""}`);
+  const got = (text: string) => read(text, known).entries.map(dated);
 
   it("logs no loss for deadlines missed or time lost", () => {
     expect(logged("опять монтажники сорвали сроки на объекте, клиент орёт", known)).toEqual([]);
@@ -2145,7 +2147,7 @@ describe("readFreeText, round 16: remarks on the day, sums in words, units and i
     "СтанкоМаш",
     "Витамир",
   ];
-  const got = (text: string) => read(text, known).entries.map((e) => `${label(e)}${e.day ? `@${JSON.stringify(e.day)}` : ""}`);
+  const got = (text: string) => read(text, known).entries.map(dated);
   const sum = (text: string) => read(text, known).entries.map((e) => e.amountMinor);
 
   it("logs nothing from a remark on the day at large with no client named", () => {
@@ -2218,7 +2220,7 @@ describe("readFreeText, round 16: deals that are none, Latin spellings, venues a
     "Aster Labs",
     "Kestrel Pharma",
   ];
-  const got = (text: string) => read(text, known).entries.map((e) => `${label(e)}${e.day ? `@${JSON.stringify(e.day)}` : ""}`);
+  const got = (text: string) => read(text, known).entries.map(dated);
 
   it("reads no deal from an issue closed, a payment confirmed ahead, a competitor that won or a deposit invoiced", () => {
     expect(got("звонила в Кедр, обсудили рекламацию, вопрос закрыли")).toEqual(["call:reached@Кедр"]);
@@ -2294,7 +2296,7 @@ describe("readFreeText, round 16: referrals, competitors, pronouns, held appoint
     "Northfield Logistics",
     "Pinewood Dealerships",
   ];
-  const got = (text: string) => read(text, known).entries.map((e) => `${label(e)}${e.day ? `@${JSON.stringify(e.day)}` : ""}`);
+  const got = (text: string) => read(text, known).entries.map(dated);
 
   it("reads the company a referral names as the lead, not the one who referred", () => {
     expect(got("рекомендация от Шарма — салон «Фиалка» на Ленина, дали номер управляющей")).toEqual(["lead@Фиалка"]);
@@ -2364,7 +2366,7 @@ describe("readFreeText, round 16: lists, cores of two words, capitals, competito
     "Northgate Mall",
     "Riverside Development",
   ];
-  const got = (text: string) => read(text, known).entries.map((e) => `${label(e)}${e.day ? `@${JSON.stringify(e.day)}` : ""}`);
+  const got = (text: string) => read(text, known).entries.map(dated);
 
   it("reads each numbered item of a list as its own clause", () => {
     expect(got("сегодня: 1) доктор плюс - встреча была 2) лекс - отправил кп 3) магнолия - недозвон")).toEqual([
@@ -2427,7 +2429,7 @@ describe("readFreeText, round 16: the last development sets", () => {
     "Green Bean Cafe",
     "Каскад",
   ];
-  const got = (text: string) => read(text, known).entries.map((e) => `${label(e)}${e.day ? `@${JSON.stringify(e.day)}` : ""}`);
+  const got = (text: string) => read(text, known).entries.map(dated);
 
   it("reads a known name without a coworking's or a fitness club's trade, and Latin spellings of х and of 'ИП'", () => {
     expect(got("улей: недозвон")).toEqual(["call:noanswer@Коворкинг Улей"]);
