@@ -119,7 +119,8 @@ export interface KnownClients {
 
 // Russian case mapping has nothing locale-specific, so the plain lower case gives the same key for every character and
 // spares the locale lookup on every word.
-const norm = (s: string) => s.toLowerCase().replace(/ё/g, "е");
+/** Lower case with ё as е: how names and messages are compared. */
+export const norm = (s: string) => s.toLowerCase().replace(/ё/g, "е");
 /** A phrase's letters and digits only, as a comparison key. */
 export const compact = (s: string) => norm(s).replace(/[^\p{L}\p{N}]/gu, "");
 

@@ -10,6 +10,7 @@ import {
   type KnownClients,
   lookupKnown,
   matchKnownAt,
+  norm,
   prepareKnownClients,
   sameName,
   TRADE,
@@ -386,7 +387,6 @@ interface Clause {
   unexplained: string[];
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/ё/g, "е");
 const isCyrillic = (s: string) => /[а-яё]/iu.test(s);
 const isUpper = (s: string) => /^\p{Lu}/u.test(s);
 /** A call missed, told in words no written message is missed by. */
